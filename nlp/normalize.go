@@ -1,0 +1,117 @@
+package nlp
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Normalized is text after Normalize together with a map from each byte
+// offset in Text back to the byte offset in the original input, so that spans
+// found on normalised text (an amount, a citation) can be shown on what the
+// officer actually wrote.
+type Normalized struct {
+	// Text is the normalised text.
+	Text string
+	// orig[i] is the original byte offset of Text[i]; orig[len(Text)] is the
+	// original length, so end offsets map too.
+	orig []int
+}
+
+// Orig maps a byte offset in n.Text back to the original input. Offsets out
+// of range are clamped.
+func (n Normalized) Orig(offset int) int {
+	if len(n.orig) == 0 {
+		return 0
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	if offset >= len(n.orig) {
+		offset = len(n.orig) - 1
+	}
+	return n.orig[offset]
+}
+
+// OrigSpan maps a byte span [start, end) in n.Text back to the original input.
+func (n Normalized) OrigSpan(start, end int) (int, int) {
+	return n.Orig(start), n.Orig(end)
+}
+
+// IsZeroWidth reports whether r is one of the invisible characters that the
+// statute corpus and pasted documents carry (U+200B–U+200D, U+2060, U+FEFF).
+func IsZeroWidth(r rune) bool {
+	return (r >= 0x200B && r <= 0x200D) || r == 0x2060 || r == 0xFEFF
+}
+
+// foldRune maps full-width ASCII variants and the ideographic space to their
+// half-width forms and returns -1 for characters that must be dropped.
+func foldRune(r rune) rune {
+	switch {
+	case r == utf8.RuneError:
+		return -1
+	case IsZeroWidth(r):
+		return -1
+	case r == '\n' || r == '\t':
+		return r
+	case r == '\r':
+		return -1
+	case unicode.IsControl(r):
+		return -1
+	case r >= 0xFF01 && r <= 0xFF5E:
+		// Full-width digits, Latin letters and ASCII punctuation. Full-width
+		// Chinese punctuation outside this block (。、「」) is left alone.
+		return r - 0xFEE0
+	case r == 0x3000:
+		return ' '
+	}
+	return r
+}
+
+// Normalize folds full-width digits, letters and ASCII punctuation to
+// half-width, turns the ideographic space into a space, and removes
+// zero-width characters, control characters other than newline and tab,
+// carriage returns and invalid UTF-8 bytes. It keeps a byte-offset map back to
+// s.
+func Normalize(s string) Normalized {
+	var b strings.Builder
+	b.Grow(len(s))
+	orig := make([]int, 0, len(s)+1)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			i++ // invalid byte: drop it
+			continue
+		}
+		f := foldRune(r)
+		if f >= 0 {
+			n := utf8.RuneLen(f)
+			b.WriteRune(f)
+			for k := 0; k < n; k++ {
+				orig = append(orig, i)
+			}
+		}
+		i += size
+	}
+	orig = append(orig, len(s))
+	return Normalized{Text: b.String(), orig: orig}
+}
+
+// NormalizeText is Normalize without the offset map, for indexing and lookups.
+func NormalizeText(s string) string {
+	return strings.Map(foldRune, strings.ToValidUTF8(s, ""))
+}
+
+// CleanStatute strips only the zero-width characters that the national
+// database export carries, leaving the statute text otherwise verbatim.
+func CleanStatute(s string) string {
+	if !strings.ContainsFunc(s, IsZeroWidth) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if IsZeroWidth(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
