@@ -1,0 +1,691 @@
+// Package bleveidx is the bleve v2 adapter of corpus.Index: BM25 full-text
+// search over statute articles and cases, with a Chinese analyzer over an
+// nlp.Segmenter registered under a stable name.
+package bleveidx
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/custom" // custom analyzers
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/nlp"
+)
+
+// Names under which the tokenizers and the analyzer are registered. They are
+// stored in index mappings on disk, so they must never change.
+const (
+	// TokenizerPrecise segments with the Segmenter's precise mode.
+	TokenizerPrecise = "cailiang_seg_precise"
+	// TokenizerSearch segments with search mode (sub-words of long words too).
+	TokenizerSearch = "cailiang_seg_search"
+	// Analyzer is the Chinese analyzer used for text fields.
+	Analyzer = "cailiang_zh"
+)
+
+// ModePrecise and ModeSearch choose the tokenizer of the text analyzer.
+const (
+	ModePrecise = "precise"
+	ModeSearch  = "search"
+)
+
+var (
+	segMu sync.RWMutex
+	seg   nlp.Segmenter = nlp.RuneSegmenter{}
+)
+
+// setSegmenter sets the process-wide segmenter used by the registered
+// tokenizers; bleve's registry is process-wide too.
+func setSegmenter(s nlp.Segmenter) {
+	segMu.Lock()
+	seg = s
+	segMu.Unlock()
+}
+
+func currentSegmenter() nlp.Segmenter {
+	segMu.RLock()
+	defer segMu.RUnlock()
+	return seg
+}
+
+type tokenizer struct{ search bool }
+
+// keep reports whether a token carries meaning: punctuation and symbols are
+// dropped so they neither match nor weigh on BM25 lengths.
+func keep(t string) bool {
+	for _, r := range t {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func (t tokenizer) Tokenize(input []byte) analysis.TokenStream {
+	s := currentSegmenter()
+	text := string(input)
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, " ")
+	}
+	var toks []nlp.Token
+	if t.search {
+		toks = s.CutForSearch(text)
+	} else {
+		toks = s.Cut(text)
+	}
+	out := make(analysis.TokenStream, 0, len(toks))
+	pos := 0
+	for _, tk := range toks {
+		if !keep(tk.Text) {
+			continue
+		}
+		pos++
+		out = append(out, &analysis.Token{Term: []byte(tk.Text), Start: tk.Start, End: tk.End, Position: pos, Type: analysis.Ideographic})
+	}
+	return out
+}
+
+func init() {
+	mustRegister := func(err error) {
+		if err != nil {
+			panic(err) // only at init, with constant names
+		}
+	}
+	mustRegister(registry.RegisterTokenizer(TokenizerPrecise, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return tokenizer{}, nil
+	}))
+	mustRegister(registry.RegisterTokenizer(TokenizerSearch, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return tokenizer{search: true}, nil
+	}))
+}
+
+// Config configures an Index.
+type Config struct {
+	// Dir holds norms.bleve, cases.bleve and the generation file.
+	Dir string
+	// Segmenter segments Chinese text; nil means nlp.RuneSegmenter.
+	Segmenter nlp.Segmenter
+	// Mode is ModePrecise (default) or ModeSearch, used for new indexes.
+	Mode string
+	// BatchSize is the number of documents per bleve batch (default 2000).
+	BatchSize int
+	// Progress, if set, is called after each batch with the documents done.
+	Progress func(done int)
+}
+
+// Index is the bleve implementation of corpus.Index.
+type Index struct {
+	cfg   Config
+	mu    sync.RWMutex
+	norms bleve.Index
+	cases bleve.Index
+}
+
+var _ corpus.Index = (*Index)(nil)
+
+func textField() *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = Analyzer
+	f.Store = true
+	f.IncludeTermVectors = true
+	return f
+}
+
+func keywordField() *mapping.FieldMapping {
+	f := bleve.NewKeywordFieldMapping()
+	f.Analyzer = keyword.Name
+	f.Store = true
+	f.IncludeInAll = false
+	return f
+}
+
+func numericField() *mapping.FieldMapping {
+	f := bleve.NewNumericFieldMapping()
+	f.Store = true
+	f.IncludeInAll = false
+	return f
+}
+
+func newMapping(mode string) (*mapping.IndexMappingImpl, error) {
+	tok := TokenizerPrecise
+	if mode == ModeSearch {
+		tok = TokenizerSearch
+	} else if mode != "" && mode != ModePrecise {
+		return nil, fmt.Errorf("unknown segmentation mode %q", mode)
+	}
+	im := bleve.NewIndexMapping()
+	if err := im.AddCustomAnalyzer(Analyzer, map[string]interface{}{
+		"type":          "custom",
+		"tokenizer":     tok,
+		"token_filters": []string{lowercase.Name},
+	}); err != nil {
+		return nil, err
+	}
+	im.DefaultAnalyzer = Analyzer
+	im.ScoringModel = "bm25"
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+	return im, nil
+}
+
+func normMapping(mode string) (*mapping.IndexMappingImpl, error) {
+	im, err := newMapping(mode)
+	if err != nil {
+		return nil, err
+	}
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt("text", textField())
+	doc.AddFieldMappingsAt("title", textField())
+	doc.AddFieldMappingsAt("chapter", textField())
+	for _, k := range []string{"law", "category", "region", "statute_id", "label", "version_date"} {
+		doc.AddFieldMappingsAt(k, keywordField())
+	}
+	b := bleve.NewBooleanFieldMapping()
+	b.Store = true
+	doc.AddFieldMappingsAt("in_force", b)
+	for _, k := range []string{"number", "suffix", "version_num"} {
+		doc.AddFieldMappingsAt(k, numericField())
+	}
+	im.DefaultMapping = doc
+	return im, nil
+}
+
+func caseMapping(mode string) (*mapping.IndexMappingImpl, error) {
+	im, err := newMapping(mode)
+	if err != nil {
+		return nil, err
+	}
+	doc := bleve.NewDocumentStaticMapping()
+	for _, k := range []string{"title", "facts", "disputes", "basis_text"} {
+		doc.AddFieldMappingsAt(k, textField())
+	}
+	for _, k := range []string{"sector", "violation_type", "region", "disposition", "agency", "decision_date", "id"} {
+		doc.AddFieldMappingsAt(k, keywordField())
+	}
+	for _, k := range []string{"date_num", "fine"} {
+		doc.AddFieldMappingsAt(k, numericField())
+	}
+	b := bleve.NewBooleanFieldMapping()
+	b.Store = true
+	doc.AddFieldMappingsAt("illustrative", b)
+	im.DefaultMapping = doc
+	return im, nil
+}
+
+func openOrCreate(path string, m mapping.IndexMapping) (bleve.Index, error) {
+	idx, err := bleve.Open(path)
+	if err == nil {
+		return idx, nil
+	}
+	if !errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	idx, err = bleve.New(path, m)
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", path, err)
+	}
+	return idx, nil
+}
+
+// Open opens or creates the indexes under cfg.Dir. It returns an error when
+// an index exists but cannot be opened (for example, another process holds
+// it) or the mode is unknown.
+func Open(cfg Config) (*Index, error) {
+	if cfg.Segmenter != nil {
+		setSegmenter(cfg.Segmenter)
+	}
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = 2000
+	}
+	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
+		return nil, fmt.Errorf("open index dir: %w", err)
+	}
+	ix := &Index{cfg: cfg}
+	if err := ix.open(); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+func (ix *Index) open() error {
+	nm, err := normMapping(ix.cfg.Mode)
+	if err != nil {
+		return err
+	}
+	cm, err := caseMapping(ix.cfg.Mode)
+	if err != nil {
+		return err
+	}
+	norms, err := openOrCreate(filepath.Join(ix.cfg.Dir, "norms.bleve"), nm)
+	if err != nil {
+		return err
+	}
+	cases, err := openOrCreate(filepath.Join(ix.cfg.Dir, "cases.bleve"), cm)
+	if err != nil {
+		norms.Close()
+		return err
+	}
+	ix.norms, ix.cases = norms, cases
+	return nil
+}
+
+// Close closes both indexes.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return errors.Join(ix.norms.Close(), ix.cases.Close())
+}
+
+// Reset deletes and recreates both indexes and the generation mark.
+func (ix *Index) Reset() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if err := errors.Join(ix.norms.Close(), ix.cases.Close()); err != nil {
+		return fmt.Errorf("reset index: %w", err)
+	}
+	for _, p := range []string{"norms.bleve", "cases.bleve", "generation"} {
+		if err := os.RemoveAll(filepath.Join(ix.cfg.Dir, p)); err != nil {
+			return fmt.Errorf("reset index: %w", err)
+		}
+	}
+	return ix.open()
+}
+
+// Generation reads the store generation the index was brought up to (0 when
+// never set).
+func (ix *Index) Generation() (uint64, error) {
+	b, err := os.ReadFile(filepath.Join(ix.cfg.Dir, "generation"))
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("read index generation: %w", err)
+	}
+	g, err := strconv.ParseUint(strings.TrimSpace(string(b)), 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("read index generation: %w", err)
+	}
+	return g, nil
+}
+
+// SetGeneration records the store generation the index now reflects. It is
+// written with a rename so a crash leaves the old value, never a torn one.
+func (ix *Index) SetGeneration(g uint64) error {
+	p := filepath.Join(ix.cfg.Dir, "generation")
+	tmp := p + ".tmp"
+	if err := os.WriteFile(tmp, []byte(strconv.FormatUint(g, 10)), 0o644); err != nil {
+		return fmt.Errorf("write index generation: %w", err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		return fmt.Errorf("write index generation: %w", err)
+	}
+	return nil
+}
+
+// Counts returns the number of indexed articles and cases.
+func (ix *Index) Counts() (uint64, uint64, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	n, err := ix.norms.DocCount()
+	if err != nil {
+		return 0, 0, fmt.Errorf("count norms: %w", err)
+	}
+	c, err := ix.cases.DocCount()
+	if err != nil {
+		return 0, 0, fmt.Errorf("count cases: %w", err)
+	}
+	return n, c, nil
+}
+
+func articleDocID(statuteID string, a corpus.Article) string {
+	return statuteID + "#" + strconv.Itoa(a.Number) + "-" + strconv.Itoa(a.Suffix)
+}
+
+func dateNum(d string) float64 {
+	if len(d) != 10 {
+		return 0
+	}
+	n, err := strconv.Atoi(d[0:4] + d[5:7] + d[8:10])
+	if err != nil {
+		return 0
+	}
+	return float64(n)
+}
+
+func normDoc(ia corpus.IndexedArticle) map[string]interface{} {
+	st, a := ia.Statute, ia.Article
+	return map[string]interface{}{
+		"text":         a.Text(),
+		"title":        st.Title,
+		"chapter":      strings.Join(a.Chapter, " "),
+		"law":          st.Law,
+		"category":     st.Category,
+		"region":       st.Region,
+		"statute_id":   st.ID,
+		"label":        a.Label(),
+		"version_date": st.VersionDate,
+		"version_num":  dateNum(st.VersionDate),
+		"in_force":     st.InForce,
+		"number":       float64(a.Number),
+		"suffix":       float64(a.Suffix),
+	}
+}
+
+// IndexArticles adds or replaces articles in batches of cfg.BatchSize,
+// reporting progress after each batch.
+func (ix *Index) IndexArticles(ctx context.Context, arts []corpus.IndexedArticle) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	b := ix.norms.NewBatch()
+	done := 0
+	flush := func() error {
+		if b.Size() == 0 {
+			return nil
+		}
+		if err := ix.norms.Batch(b); err != nil {
+			return fmt.Errorf("index articles: %w", err)
+		}
+		b.Reset()
+		if ix.cfg.Progress != nil {
+			ix.cfg.Progress(done)
+		}
+		return nil
+	}
+	for _, ia := range arts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := b.Index(articleDocID(ia.Statute.ID, ia.Article), normDoc(ia)); err != nil {
+			return fmt.Errorf("index article %s %s: %w", ia.Statute.Law, ia.Article.Label(), err)
+		}
+		done++
+		if b.Size() >= ix.cfg.BatchSize {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
+}
+
+// DeleteStatute removes every article of a statute version.
+func (ix *Index) DeleteStatute(ctx context.Context, statuteID string) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	for {
+		q := bleve.NewTermQuery(statuteID)
+		q.SetField("statute_id")
+		req := bleve.NewSearchRequestOptions(q, 1000, 0, false)
+		res, err := ix.norms.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("delete statute %s: %w", statuteID, err)
+		}
+		if len(res.Hits) == 0 {
+			return nil
+		}
+		b := ix.norms.NewBatch()
+		for _, h := range res.Hits {
+			b.Delete(h.ID)
+		}
+		if err := ix.norms.Batch(b); err != nil {
+			return fmt.Errorf("delete statute %s: %w", statuteID, err)
+		}
+	}
+}
+
+func caseDoc(c corpus.Case) map[string]interface{} {
+	var basis []string
+	for _, b := range c.Basis {
+		basis = append(basis, b.Law+nlp.ArticleLabel(b.Article, b.Suffix))
+	}
+	return map[string]interface{}{
+		"id":             c.ID,
+		"title":          c.Title,
+		"facts":          c.Facts,
+		"disputes":       strings.Join(c.Disputes, "\n"),
+		"basis_text":     strings.Join(basis, " "),
+		"sector":         c.Sector,
+		"violation_type": c.ViolationType,
+		"region":         c.Region,
+		"disposition":    c.Disposition,
+		"agency":         c.Agency,
+		"decision_date":  c.DecisionDate,
+		"date_num":       dateNum(c.DecisionDate),
+		"fine":           c.Penalty.Fine,
+		"illustrative":   c.Illustrative,
+	}
+}
+
+// IndexCases adds or replaces cases.
+func (ix *Index) IndexCases(ctx context.Context, cases []corpus.Case) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	b := ix.cases.NewBatch()
+	for _, c := range cases {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := b.Index(c.ID, caseDoc(c)); err != nil {
+			return fmt.Errorf("index case %s: %w", c.ID, err)
+		}
+		if b.Size() >= ix.cfg.BatchSize {
+			if err := ix.cases.Batch(b); err != nil {
+				return fmt.Errorf("index cases: %w", err)
+			}
+			b.Reset()
+		}
+	}
+	if err := ix.cases.Batch(b); err != nil {
+		return fmt.Errorf("index cases: %w", err)
+	}
+	return nil
+}
+
+func term(field, v string) query.Query {
+	q := bleve.NewTermQuery(v)
+	q.SetField(field)
+	return q
+}
+
+func dateRange(field, from, to string) query.Query {
+	var lo, hi *float64
+	if from != "" {
+		v := dateNum(from)
+		lo = &v
+	}
+	if to != "" {
+		v := dateNum(to)
+		hi = &v
+	}
+	t := true
+	q := bleve.NewNumericRangeInclusiveQuery(lo, hi, &t, &t)
+	q.SetField(field)
+	return q
+}
+
+// textQuery matches q against fields with the Chinese analyzer. Words are
+// OR-ed: BM25 ranks documents that contain more of the query words, and more
+// specific ones, first, which suits officers typing a short description.
+func textQuery(q string, boosts map[string]float64) query.Query {
+	var dis []query.Query
+	for field, boost := range boosts {
+		m := bleve.NewMatchQuery(q)
+		m.SetField(field)
+		m.Analyzer = Analyzer
+		m.SetBoost(boost)
+		dis = append(dis, m)
+	}
+	return bleve.NewDisjunctionQuery(dis...)
+}
+
+func limits(limit, offset int) (int, int) {
+	if limit <= 0 {
+		limit = 10
+	}
+	if limit > 100 {
+		limit = 100
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	return limit, offset
+}
+
+func build(must []query.Query) query.Query {
+	if len(must) == 0 {
+		return bleve.NewMatchAllQuery()
+	}
+	return bleve.NewConjunctionQuery(must...)
+}
+
+func str(fields map[string]interface{}, k string) string {
+	s, _ := fields[k].(string)
+	return s
+}
+
+func num(fields map[string]interface{}, k string) float64 {
+	f, _ := fields[k].(float64)
+	return f
+}
+
+func snippets(frags map[string][]string, fields ...string) []string {
+	var out []string
+	for _, f := range fields {
+		out = append(out, frags[f]...)
+	}
+	if len(out) > 3 {
+		out = out[:3]
+	}
+	return out
+}
+
+// SearchNorms runs a BM25 search over articles with filters and highlighted
+// snippets (<mark>…</mark>).
+func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.Results[corpus.NormHit], error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	var must []query.Query
+	if strings.TrimSpace(nq.Q) != "" {
+		must = append(must, textQuery(nq.Q, map[string]float64{"text": 1, "title": 0.5, "chapter": 0.3}))
+	}
+	if nq.Law != "" {
+		must = append(must, term("law", nq.Law))
+	}
+	if nq.Category != "" {
+		must = append(must, term("category", nq.Category))
+	}
+	if nq.Region != "" {
+		must = append(must, term("region", nq.Region))
+	}
+	if nq.InForce != nil {
+		b := bleve.NewBoolFieldQuery(*nq.InForce)
+		b.SetField("in_force")
+		must = append(must, b)
+	}
+	if nq.From != "" || nq.To != "" {
+		must = append(must, dateRange("version_num", nq.From, nq.To))
+	}
+	limit, offset := limits(nq.Limit, nq.Offset)
+	req := bleve.NewSearchRequestOptions(build(must), limit, offset, false)
+	req.Fields = []string{"text", "title", "chapter", "law", "category", "region", "statute_id", "label", "version_date", "in_force", "number", "suffix"}
+	req.Highlight = bleve.NewHighlightWithStyle("html")
+	req.Highlight.AddField("text")
+	start := time.Now()
+	res, err := ix.norms.SearchInContext(ctx, req)
+	if err != nil {
+		return corpus.Results[corpus.NormHit]{}, fmt.Errorf("search norms: %w", err)
+	}
+	_ = start
+	out := corpus.Results[corpus.NormHit]{Total: res.Total, Hits: make([]corpus.NormHit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		f := h.Fields
+		inForce, _ := f["in_force"].(bool)
+		out.Hits = append(out.Hits, corpus.NormHit{
+			StatuteID:   str(f, "statute_id"),
+			Law:         str(f, "law"),
+			Title:       str(f, "title"),
+			Category:    str(f, "category"),
+			Region:      str(f, "region"),
+			VersionDate: str(f, "version_date"),
+			InForce:     inForce,
+			Number:      int(num(f, "number")),
+			Suffix:      int(num(f, "suffix")),
+			Label:       str(f, "label"),
+			Chapter:     str(f, "chapter"),
+			Text:        str(f, "text"),
+			Snippets:    snippets(h.Fragments, "text"),
+			Score:       h.Score,
+		})
+	}
+	return out, nil
+}
+
+// SearchCases runs a BM25 search over cases with filters and highlighted
+// snippets.
+func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.Results[corpus.CaseHit], error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	var must []query.Query
+	if strings.TrimSpace(cq.Q) != "" {
+		must = append(must, textQuery(cq.Q, map[string]float64{"facts": 1, "title": 1.5, "disputes": 0.5, "basis_text": 0.5}))
+	}
+	for field, v := range map[string]string{"sector": cq.Sector, "violation_type": cq.ViolationType, "region": cq.Region, "disposition": cq.Disposition, "agency": cq.Agency} {
+		if v != "" {
+			must = append(must, term(field, v))
+		}
+	}
+	if cq.From != "" || cq.To != "" {
+		must = append(must, dateRange("date_num", cq.From, cq.To))
+	}
+	limit, offset := limits(cq.Limit, cq.Offset)
+	req := bleve.NewSearchRequestOptions(build(must), limit, offset, false)
+	req.Fields = []string{"id", "title", "sector", "violation_type", "region", "agency", "disposition", "decision_date", "fine", "illustrative"}
+	req.Highlight = bleve.NewHighlightWithStyle("html")
+	req.Highlight.AddField("facts")
+	req.Highlight.AddField("title")
+	if len(must) == 0 || strings.TrimSpace(cq.Q) == "" {
+		req.SortBy([]string{"-date_num", "id"})
+	}
+	res, err := ix.cases.SearchInContext(ctx, req)
+	if err != nil {
+		return corpus.Results[corpus.CaseHit]{}, fmt.Errorf("search cases: %w", err)
+	}
+	out := corpus.Results[corpus.CaseHit]{Total: res.Total, Hits: make([]corpus.CaseHit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		f := h.Fields
+		ill, _ := f["illustrative"].(bool)
+		out.Hits = append(out.Hits, corpus.CaseHit{
+			ID:            h.ID,
+			Title:         str(f, "title"),
+			Sector:        str(f, "sector"),
+			ViolationType: str(f, "violation_type"),
+			Region:        str(f, "region"),
+			Agency:        str(f, "agency"),
+			Disposition:   str(f, "disposition"),
+			DecisionDate:  str(f, "decision_date"),
+			Fine:          num(f, "fine"),
+			Illustrative:  ill,
+			Snippets:      snippets(h.Fragments, "facts", "title"),
+			Score:         h.Score,
+		})
+	}
+	return out, nil
+}

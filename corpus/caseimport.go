@@ -1,0 +1,227 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxCaseLine bounds one JSONL line of a case import (a case's facts are at
+// most 200 KB; the rest is small).
+const MaxCaseLine = 1 << 20
+
+// DecodeCasesJSONL reads one case per line (blank lines skipped) and
+// validates each. It returns every case or a *RowError naming the first bad
+// line; unknown fields and wrong types are errors, so a typo never silently
+// drops data.
+func DecodeCasesJSONL(r io.Reader) ([]Case, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var out []Case
+	for line := 1; ; line++ {
+		raw, err := readLine(br, MaxCaseLine)
+		if errors.Is(err, io.EOF) && len(raw) == 0 {
+			return out, nil
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return nil, &RowError{Row: line, Err: err}
+		}
+		raw = bytes.TrimSpace(raw)
+		if len(raw) == 0 {
+			if errors.Is(err, io.EOF) {
+				return out, nil
+			}
+			continue
+		}
+		c, derr := decodeCase(raw)
+		if derr != nil {
+			return nil, &RowError{Row: line, Err: derr}
+		}
+		out = append(out, c)
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+	}
+}
+
+func readLine(br *bufio.Reader, max int) ([]byte, error) {
+	var buf []byte
+	for {
+		chunk, isPrefix, err := br.ReadLine()
+		buf = append(buf, chunk...)
+		if len(buf) > max {
+			return nil, fmt.Errorf("行超过 %d 字节", max)
+		}
+		if err != nil {
+			return buf, err
+		}
+		if !isPrefix {
+			return buf, nil
+		}
+	}
+}
+
+func decodeCase(raw []byte) (Case, error) {
+	if !utf8.Valid(raw) {
+		return Case{}, &FieldError{"body", "不是有效的 UTF-8 文本"}
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	var c Case
+	if err := dec.Decode(&c); err != nil {
+		return Case{}, jsonFieldError(err)
+	}
+	if dec.More() {
+		return Case{}, &FieldError{"body", "一行只能有一个 JSON 对象"}
+	}
+	if err := c.Validate(); err != nil {
+		return Case{}, err
+	}
+	return c, nil
+}
+
+// jsonFieldError turns encoding/json errors into FieldErrors that name the
+// field in Chinese-readable form.
+func jsonFieldError(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		field := te.Field
+		if field == "" {
+			field = "body"
+		}
+		return &FieldError{field, fmt.Sprintf("类型错误：应为 %s，实际为 JSON %s", te.Type.String(), te.Value)}
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return &FieldError{"body", fmt.Sprintf("JSON 语法错误（第 %d 字节）", se.Offset)}
+	}
+	msg := err.Error()
+	if strings.HasPrefix(msg, "json: unknown field ") {
+		return &FieldError{strings.Trim(strings.TrimPrefix(msg, "json: unknown field "), `"`), "未知字段"}
+	}
+	return &FieldError{"body", "无法解析的 JSON：" + msg}
+}
+
+// DecodeCasesJSON reads a JSON array of cases (the body of POST /v1/cases)
+// strictly and validates each; the error is a *RowError with the 1-based
+// element number, or a *FieldError for a malformed body.
+func DecodeCasesJSON(raw []byte) ([]Case, error) {
+	if !utf8.Valid(raw) {
+		return nil, &FieldError{"body", "不是有效的 UTF-8 文本"}
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return nil, &FieldError{"body", "请求体必须是案件对象组成的 JSON 数组"}
+	}
+	if len(items) == 0 {
+		return nil, &FieldError{"body", "案件数组不能为空"}
+	}
+	out := make([]Case, 0, len(items))
+	for i, it := range items {
+		c, err := decodeCase(it)
+		if err != nil {
+			return nil, &RowError{Row: i + 1, Err: err}
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// CaseCSVHeader is the header a case CSV must have (columns in any order;
+// basis is 引用 separated by ；or ;, list columns likewise).
+var CaseCSVHeader = []string{"id", "title", "facts", "sector", "violation_type", "basis", "fine", "confiscated_gains", "confiscated", "other", "disposition", "agency", "region", "decision_date", "disputes", "outcome", "source"}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '；' || r == '|' }) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// DecodeCasesCSV reads cases from CSV with a header row naming the columns
+// of CaseCSVHeader (id, title, facts, sector, violation_type, disposition are
+// required). Row numbers in errors count the header as row 1.
+func DecodeCasesCSV(r io.Reader) ([]Case, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = 0
+	header, err := cr.Read()
+	if err != nil {
+		return nil, &RowError{Row: 1, Err: &FieldError{"header", "无法读取表头"}}
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		known := false
+		for _, k := range CaseCSVHeader {
+			if h == k {
+				known = true
+			}
+		}
+		if !known {
+			return nil, &RowError{Row: 1, Err: &FieldError{h, "未知列"}}
+		}
+		col[h] = i
+	}
+	for _, k := range []string{"id", "title", "facts", "sector", "violation_type", "disposition"} {
+		if _, ok := col[k]; !ok {
+			return nil, &RowError{Row: 1, Err: &FieldError{k, "缺少必需的列"}}
+		}
+	}
+	var out []Case
+	for row := 2; ; row++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, &RowError{Row: row, Err: &FieldError{"csv", "CSV 格式错误：" + err.Error()}}
+		}
+		get := func(k string) string {
+			if i, ok := col[k]; ok && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		c := Case{
+			ID: get("id"), Title: get("title"), Facts: get("facts"), Sector: get("sector"),
+			ViolationType: get("violation_type"), Disposition: get("disposition"), Agency: get("agency"),
+			Region: get("region"), DecisionDate: get("decision_date"), Outcome: get("outcome"), Source: get("source"),
+			Disputes: splitList(get("disputes")),
+			Penalty:  Penalty{Confiscated: splitList(get("confiscated")), Other: splitList(get("other"))},
+		}
+		for _, f := range []struct {
+			name string
+			dst  *float64
+		}{{"fine", &c.Penalty.Fine}, {"confiscated_gains", &c.Penalty.ConfiscatedGains}} {
+			if v := get(f.name); v != "" {
+				n, err := strconv.ParseFloat(v, 64)
+				if err != nil {
+					return nil, &RowError{Row: row, Err: &FieldError{f.name, "不是数字"}}
+				}
+				*f.dst = n
+			}
+		}
+		for _, b := range splitList(get("basis")) {
+			pc, err := ParseCitation(b)
+			if err != nil {
+				return nil, &RowError{Row: row, Err: &FieldError{"basis", fmt.Sprintf("无法识别的法律依据：%s", b)}}
+			}
+			cit := pc.Citation
+			cit.Law = pc.LawName
+			c.Basis = append(c.Basis, cit)
+		}
+		if err := c.Validate(); err != nil {
+			return nil, &RowError{Row: row, Err: err}
+		}
+		out = append(out, c)
+	}
+}

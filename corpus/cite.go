@@ -1,0 +1,283 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/cailiang/cailiang/nlp"
+)
+
+// ErrAmbiguous is returned when a law name matches several different
+// documents and nothing says which one is meant.
+var ErrAmbiguous = errors.New("ambiguous")
+
+// ErrBadCitation is returned for text that is not a citation at all.
+var ErrBadCitation = errors.New("not a citation")
+
+// Resolved is a citation resolved to the text of one article version.
+type Resolved struct {
+	// Citation is the parsed reference (Law is the document's short name).
+	Citation Citation `json:"citation"`
+	// Label is the canonical form: 食品安全法第一百二十四条第一款.
+	Label string `json:"label"`
+	// Statute is the version the article was taken from.
+	Statute StatuteInfo `json:"statute"`
+	// Article is the whole article.
+	Article Article `json:"article"`
+	// Text is the cited part: the 项, the 款, or the whole article.
+	Text string `json:"text"`
+	// Span is the citation's byte span in the text it was found in (for
+	// citations extracted from free text).
+	Span [2]int `json:"span,omitempty"`
+}
+
+// Resolver resolves citations against the statutes in a Store.
+type Resolver struct {
+	store *Store
+}
+
+// NewResolver returns a Resolver over store. It reads the store's statute
+// list on each call, so imports are visible at once.
+func NewResolver(store *Store) *Resolver { return &Resolver{store: store} }
+
+// citationPattern matches 第X条[之Y][第Z款][第（W）项]. The law name is
+// whatever precedes it.
+var citationPattern = regexp.MustCompile(`第([零〇一二两三四五六七八九十百千0-9]+)条(?:之([一二三四五六七八九十0-9]+))?(?:第([一二三四五六七八九十0-9]+)款)?(?:第?[（(]([一二三四五六七八九十0-9]+)[）)]项|第([一二三四五六七八九十0-9]+)项)?`)
+
+// ParsedCitation is a citation parsed from text, before resolution.
+type ParsedCitation struct {
+	LawName string
+	Citation
+	Span [2]int
+}
+
+func parseInt(s string) int {
+	if s == "" {
+		return 0
+	}
+	n, err := nlp.ParseChineseInt(s)
+	if err != nil || n > 100000 {
+		return -1
+	}
+	return int(n)
+}
+
+func stripLawName(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.Trim(s, "《》〈〉<> \t\n")
+	return s
+}
+
+// ParseCitation parses one citation such as 食品安全法第一百二十四条第一款,
+// 《中华人民共和国行政处罚法》第32条 or 刑法第一百三十三条之一. It returns
+// ErrBadCitation when the text has no law name or no article.
+func ParseCitation(text string) (ParsedCitation, error) {
+	norm := nlp.NormalizeText(text)
+	norm = strings.TrimSpace(norm)
+	loc := citationPattern.FindStringSubmatchIndex(norm)
+	if loc == nil {
+		return ParsedCitation{}, fmt.Errorf("parse citation %q: %w", text, ErrBadCitation)
+	}
+	if strings.TrimSpace(norm[loc[1]:]) != "" && strings.Trim(norm[loc[1]:], "的规定。，,；; ") != "" {
+		return ParsedCitation{}, fmt.Errorf("parse citation %q: trailing text: %w", text, ErrBadCitation)
+	}
+	law := stripLawName(norm[:loc[0]])
+	if law == "" {
+		return ParsedCitation{}, fmt.Errorf("parse citation %q: no law name: %w", text, ErrBadCitation)
+	}
+	pc, err := citationFromMatch(norm, loc)
+	if err != nil {
+		return ParsedCitation{}, fmt.Errorf("parse citation %q: %w", text, err)
+	}
+	pc.LawName = law
+	return pc, nil
+}
+
+func citationFromMatch(s string, loc []int) (ParsedCitation, error) {
+	group := func(i int) string {
+		if loc[2*i] < 0 {
+			return ""
+		}
+		return s[loc[2*i]:loc[2*i+1]]
+	}
+	item := group(4)
+	if item == "" {
+		item = group(5)
+	}
+	c := Citation{Article: parseInt(group(1)), Suffix: parseInt(group(2)), Paragraph: parseInt(group(3)), Item: parseInt(item)}
+	if c.Article <= 0 || c.Suffix < 0 || c.Paragraph < 0 || c.Item < 0 {
+		return ParsedCitation{}, fmt.Errorf("article number out of range: %w", ErrBadCitation)
+	}
+	return ParsedCitation{Citation: c, Span: [2]int{loc[0], loc[1]}}, nil
+}
+
+// candidates finds the statute groups a law name refers to: by short name,
+// by full title, or by title without 中华人民共和国.
+func (r *Resolver) candidates(name string) []StatuteInfo {
+	name = stripLawName(nlp.NormalizeText(name))
+	bare := strings.TrimPrefix(name, "中华人民共和国")
+	var out []StatuteInfo
+	for _, info := range r.store.StatuteInfos() {
+		title := strings.TrimPrefix(info.Title, "中华人民共和国")
+		if info.Law == name || info.Law == bare || info.Title == name || title == bare {
+			out = append(out, info)
+		}
+	}
+	return out
+}
+
+// pickVersion chooses among versions of one law: the in-force one, or the
+// one in force on date (the latest version dated on or before it).
+func pickVersion(versions []StatuteInfo, date string) (StatuteInfo, error) {
+	// Versions of the same document under two categories (广告法 in 经济法
+	// and 行政法) are the same text; prefer national, then category order.
+	sort.Slice(versions, func(i, j int) bool {
+		a, b := versions[i], versions[j]
+		if a.VersionDate != b.VersionDate {
+			return a.VersionDate > b.VersionDate
+		}
+		if (a.Region == "") != (b.Region == "") {
+			return a.Region == ""
+		}
+		return a.Category < b.Category
+	})
+	groups := map[string]bool{}
+	for _, v := range versions {
+		groups[groupKey(v.Statute)] = true
+	}
+	if len(groups) > 1 {
+		var names []string
+		for g := range groups {
+			names = append(names, strings.ReplaceAll(strings.TrimPrefix(g, "\x00"), "\x00", " "))
+		}
+		sort.Strings(names)
+		return StatuteInfo{}, fmt.Errorf("%w: %s", ErrAmbiguous, strings.Join(names, "、"))
+	}
+	if date == "" {
+		for _, v := range versions {
+			if v.InForce {
+				return v, nil
+			}
+		}
+		return StatuteInfo{}, fmt.Errorf("no version in force: %w", ErrNotFound)
+	}
+	for _, v := range versions {
+		if v.VersionDate != "" && v.VersionDate <= date {
+			return v, nil
+		}
+	}
+	return StatuteInfo{}, fmt.Errorf("no version dated on or before %s: %w", date, ErrNotFound)
+}
+
+// Resolve resolves one citation string against the version in force, or the
+// version in force on date (YYYY-MM-DD) when date is not empty. An unknown
+// law, article, paragraph or item is ErrNotFound; never a guess.
+func (r *Resolver) Resolve(text, date string) (Resolved, error) {
+	pc, err := ParseCitation(text)
+	if err != nil {
+		return Resolved{}, err
+	}
+	return r.ResolveParsed(pc, date)
+}
+
+// ResolveParsed resolves an already parsed citation; see Resolve.
+func (r *Resolver) ResolveParsed(pc ParsedCitation, date string) (Resolved, error) {
+	name := pc.LawName
+	if name == "" {
+		name = pc.Law
+	}
+	versions := r.candidates(name)
+	if len(versions) == 0 {
+		return Resolved{}, fmt.Errorf("law %q: %w", name, ErrNotFound)
+	}
+	info, err := pickVersion(versions, date)
+	if err != nil {
+		return Resolved{}, fmt.Errorf("law %q: %w", name, err)
+	}
+	c := pc.Citation
+	c.Law = info.Law
+	art, err := r.store.Article(info.ID, ArticleKey{Number: c.Article, Suffix: c.Suffix})
+	if err != nil || art.Point {
+		return Resolved{}, fmt.Errorf("%s %s: %w", info.Law, nlp.ArticleLabel(c.Article, c.Suffix), ErrNotFound)
+	}
+	res := Resolved{Citation: c, Statute: info, Article: art, Span: pc.Span}
+	res.Label = info.Law + nlp.ArticleLabel(c.Article, c.Suffix)
+	res.Text = art.Text()
+	if c.Paragraph > 0 {
+		if c.Paragraph > len(art.Paragraphs) {
+			return Resolved{}, fmt.Errorf("%s第%s款: %w", res.Label, nlp.FormatChineseInt(int64(c.Paragraph)), ErrNotFound)
+		}
+		p := art.Paragraphs[c.Paragraph-1]
+		res.Label += "第" + nlp.FormatChineseInt(int64(c.Paragraph)) + "款"
+		res.Text = p.Text
+		if c.Item > 0 {
+			if c.Item > len(p.Items) {
+				return Resolved{}, fmt.Errorf("%s第（%s）项: %w", res.Label, nlp.FormatChineseInt(int64(c.Item)), ErrNotFound)
+			}
+			res.Label += "第（" + nlp.FormatChineseInt(int64(c.Item)) + "）项"
+			res.Text = p.Items[c.Item-1]
+		}
+	} else if c.Item > 0 {
+		// 第X条第（Y）项 without 款: the items of the first paragraph that has any.
+		for _, p := range art.Paragraphs {
+			if len(p.Items) > 0 {
+				if c.Item > len(p.Items) {
+					break
+				}
+				res.Label += "第（" + nlp.FormatChineseInt(int64(c.Item)) + "）项"
+				res.Text = p.Items[c.Item-1]
+				return res, nil
+			}
+		}
+		return Resolved{}, fmt.Errorf("%s第（%s）项: %w", res.Label, nlp.FormatChineseInt(int64(c.Item)), ErrNotFound)
+	}
+	return res, nil
+}
+
+// lawNamePattern finds a law name written right before 第X条: a quoted title
+// 《…》, or a run of Han characters ending in a statute-type word.
+var lawNamePattern = regexp.MustCompile(`(?:《([^《》]{2,60})》|([\p{Han}（）()]{2,40}?(?:法|条例|规定|办法|细则|解释|决定|规则|准则|意见)))(?:的)?$`)
+
+// FindCitations extracts every citation in free text, such as 依据《食品安全法》
+// 第一百二十二条第一款和第一百二十四条, where a citation without a law name
+// refers to the last named law. Citations are parsed, not resolved.
+func FindCitations(text string) []ParsedCitation {
+	norm := nlp.Normalize(text)
+	s := norm.Text
+	var out []ParsedCitation
+	last := ""
+	lastEnd := 0
+	for _, loc := range citationPattern.FindAllStringSubmatchIndex(s, -1) {
+		pc, err := citationFromMatch(s, loc)
+		if err != nil {
+			continue
+		}
+		before := s[lastEnd:loc[0]]
+		if m := lawNamePattern.FindStringSubmatch(before); m != nil {
+			name := m[1]
+			if name == "" {
+				name = m[2]
+				// Keep the longest tail that looks like a name: drop leading
+				// verbs such as 依据/违反/根据.
+				for _, p := range []string{"依据", "根据", "违反了", "违反", "按照", "依照", "适用", "参照", "对照", "属于", "构成", "和", "及", "与", "、"} {
+					if i := strings.LastIndex(name, p); i >= 0 {
+						name = name[i+len(p):]
+					}
+				}
+			}
+			last = stripLawName(name)
+		}
+		lastEnd = loc[1]
+		if last == "" {
+			continue
+		}
+		pc.LawName = last
+		start, end := norm.OrigSpan(loc[0], loc[1])
+		pc.Span = [2]int{start, end}
+		out = append(out, pc)
+	}
+	return out
+}

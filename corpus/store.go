@@ -1,0 +1,370 @@
+package corpus
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Store is cailiang's system of record: statutes split into articles and
+// cases, kept in one bbolt file. bbolt gives all-or-nothing transactions with
+// fsync on commit, which is what "an import either fully succeeds or changes
+// nothing" and "no accepted write is ever lost" need; it is already in bleve's
+// dependency tree. The search index is derived from the Store and can always be
+// rebuilt from it.
+type Store struct {
+	db *bolt.DB
+
+	mu       sync.RWMutex
+	statutes map[string]StatuteInfo // by ID, articles not loaded
+}
+
+// StatuteInfo is a Statute without its articles, plus the article count.
+type StatuteInfo struct {
+	Statute
+	ArticleCount int `json:"article_count"`
+}
+
+var (
+	bucketStatutes = []byte("statutes")
+	bucketArticles = []byte("articles")
+	bucketCases    = []byte("cases")
+	bucketMeta     = []byte("meta")
+	keyGeneration  = []byte("generation")
+)
+
+// ErrNotFound is wrapped by lookups of unknown statutes, articles and cases.
+var ErrNotFound = errors.New("not found")
+
+// OpenStore opens or creates the store file path (its directory is created).
+// It returns an error when the file cannot be opened or is not a store, or
+// when another process holds it open (after a 5 s wait).
+func OpenStore(path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 5 * time.Second})
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s := &Store{db: db, statutes: map[string]StatuteInfo{}}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketStatutes, bucketArticles, bucketCases, bucketMeta} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		err = s.loadStatuteInfo()
+	}
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the store file.
+func (s *Store) Close() error { return s.db.Close() }
+
+func (s *Store) loadStatuteInfo() error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketStatutes).ForEach(func(k, v []byte) error {
+			var info StatuteInfo
+			if err := json.Unmarshal(v, &info); err != nil {
+				return fmt.Errorf("decode statute %s: %w", k, err)
+			}
+			s.statutes[info.ID] = info
+			return nil
+		})
+	})
+}
+
+func articleKey(statuteID string, k ArticleKey) []byte {
+	b := make([]byte, 0, len(statuteID)+9)
+	b = append(b, statuteID...)
+	b = append(b, 0)
+	b = binary.BigEndian.AppendUint32(b, uint32(k.Number))
+	b = binary.BigEndian.AppendUint32(b, uint32(k.Suffix))
+	return b
+}
+
+func bumpGeneration(tx *bolt.Tx) error {
+	b := tx.Bucket(bucketMeta)
+	var g uint64
+	if v := b.Get(keyGeneration); len(v) == 8 {
+		g = binary.BigEndian.Uint64(v)
+	}
+	return b.Put(keyGeneration, binary.BigEndian.AppendUint64(nil, g+1))
+}
+
+// Generation counts committed writes; the search index records the generation
+// it was built from, so a crash between a store write and an index write is
+// detected and repaired at start-up.
+func (s *Store) Generation() (uint64, error) {
+	var g uint64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(keyGeneration); len(v) == 8 {
+			g = binary.BigEndian.Uint64(v)
+		}
+		return nil
+	})
+	return g, err
+}
+
+// groupKey groups versions of one document: national laws by name, local
+// regulations by province and name.
+func groupKey(st Statute) string { return st.Region + "\x00" + st.Law }
+
+// PutStatutes stores statutes (replacing any with the same ID) in one
+// transaction and recomputes the in-force flag of every group they touch:
+// a version is in force when no other version of the same document has a later
+// date. Nothing is written when any statute fails. It returns the IDs whose
+// stored records changed (new, replaced, or in-force flag flipped).
+func (s *Store) PutStatutes(sts []Statute) ([]string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	next := make(map[string]StatuteInfo, len(s.statutes)+len(sts))
+	for k, v := range s.statutes {
+		next[k] = v
+	}
+	touched := map[string]bool{}
+	changed := map[string]bool{}
+	for _, st := range sts {
+		if st.ID == "" || st.Law == "" {
+			return nil, fmt.Errorf("put statute %q: %w", st.Title, &FieldError{"id", "缺少标识或法规名称"})
+		}
+		info := StatuteInfo{Statute: st, ArticleCount: len(st.Articles)}
+		info.Articles = nil
+		next[st.ID] = info
+		touched[groupKey(st)] = true
+		changed[st.ID] = true
+	}
+	groups := map[string][]string{}
+	for id, info := range next {
+		if g := groupKey(info.Statute); touched[g] {
+			groups[g] = append(groups[g], id)
+		}
+	}
+	for _, ids := range groups {
+		latest := ""
+		for _, id := range ids {
+			if d := next[id].VersionDate; d > latest {
+				latest = d
+			}
+		}
+		for _, id := range ids {
+			info := next[id]
+			inForce := info.VersionDate == latest
+			if info.InForce != inForce {
+				info.InForce = inForce
+				next[id] = info
+				changed[id] = true
+			}
+		}
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		sb, ab := tx.Bucket(bucketStatutes), tx.Bucket(bucketArticles)
+		for _, st := range sts {
+			// Drop the old version's articles: a re-import may have fewer.
+			prefix := append([]byte(st.ID), 0)
+			c := ab.Cursor()
+			for k, _ := c.Seek(prefix); k != nil && len(k) >= len(prefix) && string(k[:len(prefix)]) == string(prefix); k, _ = c.Next() {
+				if err := c.Delete(); err != nil {
+					return err
+				}
+			}
+			for _, a := range st.Articles {
+				v, err := json.Marshal(a)
+				if err != nil {
+					return err
+				}
+				if err := ab.Put(articleKey(st.ID, a.Key()), v); err != nil {
+					return err
+				}
+			}
+		}
+		for id := range changed {
+			v, err := json.Marshal(next[id])
+			if err != nil {
+				return err
+			}
+			if err := sb.Put([]byte(id), v); err != nil {
+				return err
+			}
+		}
+		return bumpGeneration(tx)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("put statutes: %w", err)
+	}
+	s.statutes = next
+	ids := make([]string, 0, len(changed))
+	for id := range changed {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids, nil
+}
+
+// StatuteInfos returns every stored statute's metadata, sorted by ID.
+func (s *Store) StatuteInfos() []StatuteInfo {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]StatuteInfo, 0, len(s.statutes))
+	for _, v := range s.statutes {
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// StatuteInfo returns one statute's metadata or ErrNotFound.
+func (s *Store) StatuteInfo(id string) (StatuteInfo, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	v, ok := s.statutes[id]
+	if !ok {
+		return StatuteInfo{}, fmt.Errorf("statute %s: %w", id, ErrNotFound)
+	}
+	return v, nil
+}
+
+// Article returns one article of a statute version or ErrNotFound.
+func (s *Store) Article(statuteID string, k ArticleKey) (Article, error) {
+	var a Article
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketArticles).Get(articleKey(statuteID, k))
+		if v == nil {
+			return fmt.Errorf("article %s %d-%d: %w", statuteID, k.Number, k.Suffix, ErrNotFound)
+		}
+		return json.Unmarshal(v, &a)
+	})
+	return a, err
+}
+
+// Articles calls fn for every article of a statute in order.
+func (s *Store) Articles(statuteID string, fn func(Article) error) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		prefix := append([]byte(statuteID), 0)
+		c := tx.Bucket(bucketArticles).Cursor()
+		for k, v := c.Seek(prefix); k != nil && len(k) >= len(prefix) && string(k[:len(prefix)]) == string(prefix); k, v = c.Next() {
+			var a Article
+			if err := json.Unmarshal(v, &a); err != nil {
+				return fmt.Errorf("decode article of %s: %w", statuteID, err)
+			}
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// PutCases validates and stores cases in one transaction: all or nothing.
+// A case whose ID exists is replaced. It returns a *RowError for the first
+// invalid case (Row is its 1-based position) and writes nothing then.
+func (s *Store) PutCases(cases []Case) error {
+	seen := make(map[string]int, len(cases))
+	for i := range cases {
+		if err := cases[i].Validate(); err != nil {
+			return &RowError{Row: i + 1, Err: err}
+		}
+		if j, dup := seen[cases[i].ID]; dup {
+			return &RowError{Row: i + 1, Err: &FieldError{"id", fmt.Sprintf("与第 %d 条重复", j)}}
+		}
+		seen[cases[i].ID] = i + 1
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketCases)
+		for i := range cases {
+			v, err := json.Marshal(&cases[i])
+			if err != nil {
+				return err
+			}
+			if err := b.Put([]byte(cases[i].ID), v); err != nil {
+				return err
+			}
+		}
+		return bumpGeneration(tx)
+	})
+	if err != nil {
+		return fmt.Errorf("put cases: %w", err)
+	}
+	return nil
+}
+
+// Case returns one case or ErrNotFound.
+func (s *Store) Case(id string) (Case, error) {
+	var c Case
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketCases).Get([]byte(id))
+		if v == nil {
+			return fmt.Errorf("case %s: %w", id, ErrNotFound)
+		}
+		return json.Unmarshal(v, &c)
+	})
+	return c, err
+}
+
+// CaseCount returns the number of stored cases.
+func (s *Store) CaseCount() (int, error) {
+	n := 0
+	err := s.db.View(func(tx *bolt.Tx) error {
+		n = tx.Bucket(bucketCases).Stats().KeyN
+		return nil
+	})
+	return n, err
+}
+
+// Cases calls fn for every case in ID order.
+func (s *Store) Cases(fn func(Case) error) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketCases).ForEach(func(_, v []byte) error {
+			var c Case
+			if err := json.Unmarshal(v, &c); err != nil {
+				return fmt.Errorf("decode case: %w", err)
+			}
+			return fn(c)
+		})
+	})
+}
+
+// RowError reports the row (1-based line or element number) of an import
+// that was rejected as a whole.
+type RowError struct {
+	Row int
+	Err error
+}
+
+func (e *RowError) Error() string { return fmt.Sprintf("row %d: %v", e.Row, e.Err) }
+
+// Unwrap returns the row's error.
+func (e *RowError) Unwrap() error { return e.Err }
+
+// Flag reports whether a named one-time flag is set.
+func (s *Store) Flag(name string) (bool, error) {
+	var set bool
+	err := s.db.View(func(tx *bolt.Tx) error {
+		set = tx.Bucket(bucketMeta).Get([]byte("flag:"+name)) != nil
+		return nil
+	})
+	return set, err
+}
+
+// SetFlag sets a named one-time flag.
+func (s *Store) SetFlag(name string) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put([]byte("flag:"+name), []byte{1})
+	})
+}
