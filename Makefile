@@ -1,0 +1,59 @@
+# cailiang — see README.md. `make run` and `make test` are the two set-up
+# commands; everything else is optional.
+SHELL := /bin/bash
+GO ?= go
+export GOFLAGS ?= -buildvcs=false
+BIN := bin/cailiang
+ADDR ?= 127.0.0.1:8080
+DATA_DIR ?= data
+# The public data folder (statutes, labelled datasets) that tests and eval read.
+export CAILIANG_DATA ?= $(abspath ../shared/data)
+GOJIEBA_DICT_FILES := jieba.dict.utf8 hmm_model.utf8 idf.utf8 stop_words.utf8
+DICT_DIR := nlp/jieba/gojieba_dict
+
+.PHONY: all build run test test-short bench lint dicts dict clean
+
+all: build
+
+# gojieba's own dictionaries are taken from its module at build time and
+# embedded in the binary; they are never committed.
+$(DICT_DIR)/.stamp: go.mod go.sum
+	@$(GO) mod download github.com/yanyiwu/gojieba
+	@src="$$($(GO) list -m -f '{{.Dir}}' github.com/yanyiwu/gojieba)/deps/cppjieba/dict"; \
+	  mkdir -p $(DICT_DIR) && for f in $(GOJIEBA_DICT_FILES); do install -m 0644 "$$src/$$f" $(DICT_DIR)/$$f; done
+	@touch $@
+
+dicts: $(DICT_DIR)/.stamp
+
+build: dicts
+	$(GO) build -trimpath -ldflags "-X main.version=$$(git describe --always --dirty 2>/dev/null || echo dev)" -o $(BIN) ./cmd/cailiang
+
+run: build
+	$(BIN) serve --addr $(ADDR) --data $(DATA_DIR)
+
+test: dicts
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 20m ./...
+
+test-short: dicts
+	$(GO) test -short ./...
+
+bench: dicts
+	$(GO) test -run '^$$' -bench . -benchmem -timeout 30m ./...
+
+lint: dicts
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	@# Layering: rules, corpus and nlp (outside nlp/jieba) never reach fiber or gojieba.
+	@bad=$$($(GO) list -deps $$($(GO) list ./rules/... ./corpus/... ./nlp/... | grep -v '/nlp/jieba') | grep -E 'gofiber/fiber|yanyiwu/gojieba' || true); \
+	  if [ -n "$$bad" ]; then echo "layering violation: $$bad"; exit 1; fi
+	@bad=$$($(GO) list -f '{{.ImportPath}}: {{join .Imports " "}}' ./... | grep -v '^github.com/cailiang/cailiang/cmd' | grep -E ' github.com/cailiang/cailiang/(api|cmd)(/| |$$)' | grep -v '^github.com/cailiang/cailiang/api' || true); \
+	  if [ -n "$$bad" ]; then echo "only cmd may import api: $$bad"; exit 1; fi
+	@echo lint ok
+
+# Rebuild our legal user dictionary from the seeds and the statute corpus.
+dict:
+	$(GO) run ./cmd/dictgen -data $(CAILIANG_DATA) -out nlp/jieba/legal.dict
+
+clean:
+	rm -rf bin $(DICT_DIR)

@@ -1,0 +1,84 @@
+package api
+
+import (
+	"mime"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/cailiang/cailiang/corpus"
+)
+
+func jsonValidUTF8(b []byte) bool { return utf8.Valid(b) }
+
+func (s *Server) handleCaseSearch(c *fiber.Ctx) error {
+	var q corpus.CaseQuery
+	var err error
+	if q.Q, err = queryText(c, "q", maxQueryRunes); err != nil {
+		return err
+	}
+	for _, p := range []struct {
+		name string
+		dst  *string
+	}{{"sector", &q.Sector}, {"violation_type", &q.ViolationType}, {"region", &q.Region}, {"disposition", &q.Disposition}, {"agency", &q.Agency}} {
+		if *p.dst, err = queryText(c, p.name, 200); err != nil {
+			return err
+		}
+	}
+	if q.From, err = queryDate(c, "from"); err != nil {
+		return err
+	}
+	if q.To, err = queryDate(c, "to"); err != nil {
+		return err
+	}
+	if q.Limit, err = queryInt(c, "limit", 10, 1, 100); err != nil {
+		return err
+	}
+	if q.Offset, err = queryInt(c, "offset", 0, 0, 10000); err != nil {
+		return err
+	}
+	res, err := s.lib.Index().SearchCases(c.UserContext(), q)
+	if err != nil {
+		return err
+	}
+	return c.JSON(res)
+}
+
+func (s *Server) handleCaseGet(c *fiber.Ctx) error {
+	id, err := checkText("id", c.Params("id"), 128)
+	if err != nil {
+		return err
+	}
+	cs, err := s.lib.Store().Case(id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(cs)
+}
+
+// handleCasePost imports a JSON array of cases: all or nothing.
+func (s *Server) handleCasePost(c *fiber.Ctx) error {
+	if ct := c.Get(fiber.HeaderContentType); ct != "" {
+		mt, _, err := mime.ParseMediaType(ct)
+		if err != nil || !(mt == fiber.MIMEApplicationJSON || strings.HasSuffix(mt, "+json")) {
+			return apiError(fiber.StatusUnsupportedMediaType, "unsupported_media_type", "请求体必须是 application/json", "")
+		}
+	}
+	body := c.Body()
+	if len(strings.TrimSpace(string(body))) == 0 {
+		return invalid("body", "请求体为空")
+	}
+	cases, err := corpus.DecodeCasesJSON(body)
+	if err != nil {
+		return err
+	}
+	if err := s.lib.ImportCases(c.UserContext(), cases); err != nil {
+		return err
+	}
+	ids := make([]string, len(cases))
+	for i, cs := range cases {
+		ids[i] = cs.ID
+	}
+	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"imported": len(cases), "ids": ids})
+}

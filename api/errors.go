@@ -1,0 +1,93 @@
+package api
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/cailiang/cailiang/corpus"
+)
+
+// Error is the body of every error response.
+type Error struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Field   string `json:"field,omitempty"`
+	Row     int    `json:"row,omitempty"`
+}
+
+// ErrorBody wraps Error as {"error": …}.
+type ErrorBody struct {
+	Error Error `json:"error"`
+}
+
+// httpError is an error that already knows its HTTP status and code.
+type httpError struct {
+	status int
+	body   Error
+}
+
+func (e *httpError) Error() string { return fmt.Sprintf("%d %s: %s", e.status, e.body.Code, e.body.Message) }
+
+func apiError(status int, code, message, field string) error {
+	return &httpError{status: status, body: Error{Code: code, Message: message, Field: field}}
+}
+
+func invalid(field, message string) error {
+	return apiError(fiber.StatusBadRequest, "invalid_input", message, field)
+}
+
+// classify maps any error to a status and body. Internal errors never leak
+// their text to the client.
+func classify(err error) (int, Error) {
+	var he *httpError
+	if errors.As(err, &he) {
+		return he.status, he.body
+	}
+	var row *corpus.RowError
+	var fe *corpus.FieldError
+	switch {
+	case errors.As(err, &row):
+		st, body := classify(row.Err)
+		body.Row = row.Row
+		body.Message = fmt.Sprintf("第 %d 条：%s", row.Row, body.Message)
+		return st, body
+	case errors.As(err, &fe):
+		return fiber.StatusBadRequest, Error{Code: "invalid_input", Message: fe.Field + "：" + fe.Message, Field: fe.Field}
+	case errors.Is(err, corpus.ErrBadCitation):
+		return fiber.StatusBadRequest, Error{Code: "bad_citation", Message: "无法识别的法条引用：应为“法律名称+第X条”，如“食品安全法第一百二十四条第一款”"}
+	case errors.Is(err, corpus.ErrAmbiguous):
+		return fiber.StatusConflict, Error{Code: "ambiguous_law", Message: "法规名称对应多部法规，请写出全称：" + err.Error()}
+	case errors.Is(err, corpus.ErrNotFound):
+		return fiber.StatusNotFound, Error{Code: "not_found", Message: "未找到：" + err.Error()}
+	}
+	var fe2 *fiber.Error
+	if errors.As(err, &fe2) {
+		switch fe2.Code {
+		case fiber.StatusRequestEntityTooLarge:
+			return fe2.Code, Error{Code: "body_too_large", Message: "请求体过大"}
+		case fiber.StatusNotFound:
+			return fe2.Code, Error{Code: "route_not_found", Message: "没有这个接口"}
+		case fiber.StatusMethodNotAllowed:
+			return fe2.Code, Error{Code: "method_not_allowed", Message: "不支持该请求方法"}
+		}
+		if fe2.Code >= 400 && fe2.Code < 500 {
+			return fe2.Code, Error{Code: "bad_request", Message: "请求无效：" + fe2.Message}
+		}
+	}
+	return fiber.StatusInternalServerError, Error{Code: "internal", Message: "服务器内部错误"}
+}
+
+func statusOf(err error) int {
+	st, _ := classify(err)
+	return st
+}
+
+func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
+	st, body := classify(err)
+	if st >= 500 {
+		s.log.Error("request failed", "request_id", c.Locals("requestid"), "path", c.Path(), "err", err)
+	}
+	return c.Status(st).JSON(ErrorBody{Error: body})
+}

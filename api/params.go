@@ -1,0 +1,69 @@
+package api
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+// maxQueryRunes bounds a search query: longer pasted text is what
+// /v1/analyze is for.
+const maxQueryRunes = 2000
+
+func checkText(field, v string, maxRunes int) (string, error) {
+	if !utf8.ValidString(v) {
+		return "", apiError(fiber.StatusBadRequest, "invalid_utf8", field+" 不是有效的 UTF-8 文本", field)
+	}
+	if strings.ContainsRune(v, 0) {
+		return "", invalid(field, field+" 含有空字符")
+	}
+	if utf8.RuneCountInString(v) > maxRunes {
+		return "", invalid(field, field+" 过长（最多 "+strconv.Itoa(maxRunes)+" 字）")
+	}
+	return strings.TrimSpace(v), nil
+}
+
+func queryText(c *fiber.Ctx, name string, maxRunes int) (string, error) {
+	return checkText(name, c.Query(name), maxRunes)
+}
+
+func queryInt(c *fiber.Ctx, name string, def, min, max int) (int, error) {
+	v := c.Query(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < min || n > max {
+		return 0, invalid(name, name+" 必须是 "+strconv.Itoa(min)+" 到 "+strconv.Itoa(max)+" 之间的整数")
+	}
+	return n, nil
+}
+
+func queryBool(c *fiber.Ctx, name string) (*bool, error) {
+	v := c.Query(name)
+	if v == "" {
+		return nil, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return nil, invalid(name, name+" 必须是 true 或 false")
+	}
+	return &b, nil
+}
+
+func checkDate(field, v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	if _, err := time.Parse("2006-01-02", v); err != nil {
+		return "", invalid(field, field+" 日期格式应为 YYYY-MM-DD")
+	}
+	return v, nil
+}
+
+func queryDate(c *fiber.Ctx, name string) (string, error) {
+	return checkDate(name, c.Query(name))
+}

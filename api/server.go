@@ -1,0 +1,139 @@
+// Package api is cailiang's HTTP interface (fiber v2): norm and case search,
+// citation resolution, case import, and the web page. Handlers translate HTTP
+// to calls on corpus (and later rules); every error leaves through one error
+// handler in one format: {"error":{"code":"...","message":"...","field":"..."}}.
+package api
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/gofiber/fiber/v2/middleware/requestid"
+
+	"github.com/cailiang/cailiang/corpus"
+)
+
+// DefaultBodyLimit bounds request bodies: a batch of cases with long facts
+// fits, a runaway upload does not.
+const DefaultBodyLimit = 4 << 20
+
+// Config configures a Server.
+type Config struct {
+	Library *corpus.Library
+	// Logger receives the structured access log; nil discards it.
+	Logger *slog.Logger
+	// BodyLimit in bytes; 0 means DefaultBodyLimit.
+	BodyLimit int
+	// Version is reported by /healthz.
+	Version string
+}
+
+// Server is the HTTP API.
+type Server struct {
+	cfg Config
+	app *fiber.App
+	lib *corpus.Library
+	log *slog.Logger
+}
+
+// New builds the fiber app with its middleware and routes.
+func New(cfg Config) *Server {
+	if cfg.BodyLimit <= 0 {
+		cfg.BodyLimit = DefaultBodyLimit
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{cfg: cfg, lib: cfg.Library, log: cfg.Logger}
+	s.app = fiber.New(fiber.Config{
+		AppName:               "cailiang",
+		BodyLimit:             cfg.BodyLimit,
+		Immutable:             true, // handler strings outlive fasthttp's buffers
+		DisableStartupMessage: true,
+		ErrorHandler:          s.errorHandler,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           120 * time.Second,
+	})
+	s.app.Use(requestid.New())
+	s.app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e interface{}) {
+		s.log.Error("panic", "request_id", c.Locals("requestid"), "panic", e)
+	}}))
+	s.app.Use(s.accessLog)
+	s.routes()
+	return s
+}
+
+// App exposes the fiber app for tests (app.Test).
+func (s *Server) App() *fiber.App { return s.app }
+
+// Serve serves on ln until ctx is cancelled, then shuts down gracefully.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	errc := make(chan error, 1)
+	go func() { errc <- s.app.Listener(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := s.app.ShutdownWithContext(shutdownCtx); err != nil && !errors.Is(err, context.Canceled) {
+			return err
+		}
+		return nil
+	}
+}
+
+func (s *Server) accessLog(c *fiber.Ctx) error {
+	start := time.Now()
+	err := c.Next()
+	status := c.Response().StatusCode()
+	if err != nil {
+		// The error handler has not run yet; compute the status it will set.
+		status = statusOf(err)
+	}
+	s.log.Info("request",
+		"request_id", c.Locals("requestid"),
+		"method", c.Method(),
+		"path", c.Path(),
+		"status", status,
+		"duration_ms", float64(time.Since(start).Microseconds())/1000,
+		"bytes_in", len(c.Body()),
+		"ip", c.IP(),
+	)
+	return err
+}
+
+func (s *Server) routes() {
+	s.app.Get("/", s.handleIndexPage)
+	s.app.Get("/healthz", s.handleHealth)
+	v1 := s.app.Group("/v1")
+	v1.Get("/norms/search", s.handleNormSearch)
+	v1.Get("/norms/:law/:article", s.handleNormArticle)
+	v1.Post("/citations/resolve", s.handleResolve)
+	v1.Get("/cases/search", s.handleCaseSearch)
+	v1.Get("/cases/:id", s.handleCaseGet)
+	v1.Post("/cases", s.handleCasePost)
+	s.app.Use(func(c *fiber.Ctx) error {
+		return apiError(fiber.StatusNotFound, "route_not_found", "没有这个接口："+c.Method()+" "+c.Path(), "")
+	})
+}
+
+func (s *Server) handleHealth(c *fiber.Ctx) error {
+	norms, cases, err := s.lib.Index().Counts()
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{
+		"status":           "ok",
+		"version":          s.cfg.Version,
+		"statutes":         len(s.lib.Store().StatuteInfos()),
+		"indexed_articles": norms,
+		"indexed_cases":    cases,
+	})
+}

@@ -1,0 +1,218 @@
+// Command cailiang runs the discretion-assistance service and its
+// command-line tools. It only parses flags and the environment, wires the
+// api.App and calls it.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/cailiang/cailiang/api"
+	"github.com/cailiang/cailiang/corpus"
+)
+
+// version is set with -ldflags "-X main.version=…".
+var version = "dev"
+
+const usage = `cailiang — 行政执法裁量辅助 (administrative enforcement discretion assistant)
+
+Usage:
+  cailiang serve [--addr 127.0.0.1:8080]        start the HTTP API and web page
+  cailiang import statutes PATH                 import national.jsonl / local.jsonl (.gz ok) or a folder of .md statutes
+  cailiang import cases PATH                    import cases from .jsonl, .json (array) or .csv (all or nothing)
+  cailiang search [--cases] [--law L] [--all-versions] [--limit N] QUERY
+                                                search norms (or cases) from the terminal
+  cailiang cite [--date YYYY-MM-DD] CITATION    resolve a citation such as "食品安全法第124条"
+  cailiang reindex                              rebuild the search index from the store
+
+Global flags (before or after the subcommand):
+  --data DIR        data directory (env CAILIANG_DATA_DIR, default ./data)
+  --seg-mode MODE   index segmentation: precise or search (env CAILIANG_SEG_MODE, default precise)
+  --log-level L     debug, info, warn, error (env CAILIANG_LOG_LEVEL, default info)
+  --no-samples      do not load the built-in illustrative cases on first start
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "cailiang:", err)
+		if errors.Is(err, errUsage) {
+			os.Exit(2)
+		}
+		os.Exit(1)
+	}
+}
+
+var errUsage = errors.New("usage")
+
+func env(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+type globals struct {
+	dataDir, segMode, logLevel, addr string
+	noSamples                        bool
+}
+
+func (g *globals) register(fs *flag.FlagSet) {
+	fs.StringVar(&g.dataDir, "data", env("CAILIANG_DATA_DIR", "data"), "data directory")
+	fs.StringVar(&g.segMode, "seg-mode", env("CAILIANG_SEG_MODE", "precise"), "index segmentation mode: precise or search")
+	fs.StringVar(&g.logLevel, "log-level", env("CAILIANG_LOG_LEVEL", "info"), "log level")
+	fs.BoolVar(&g.noSamples, "no-samples", false, "do not load the built-in sample cases")
+}
+
+func newLogger(level string, w io.Writer) (*slog.Logger, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("--log-level %q: %w", level, errUsage)
+	}
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l})), nil
+}
+
+// progress draws a bar on a terminal and stays silent otherwise.
+func progress(stderr io.Writer) func(stage string, done, total int) {
+	f, ok := stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	var bar *progressbar.ProgressBar
+	var barStage string
+	return func(stage string, done, total int) {
+		if bar == nil || barStage != stage {
+			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("索引 "+stage),
+				progressbar.OptionShowCount(), progressbar.OptionThrottle(100_000_000), progressbar.OptionClearOnFinish())
+			barStage = stage
+		}
+		_ = bar.Set(done)
+		if done >= total {
+			_ = bar.Finish()
+		}
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	cmd, rest := args[0], args[1:]
+	var g globals
+	fs := flag.NewFlagSet("cailiang "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	g.register(fs)
+	var (
+		cases, allVersions bool
+		law, date          string
+		limit              int
+	)
+	switch cmd {
+	case "serve":
+		fs.StringVar(&g.addr, "addr", env("CAILIANG_ADDR", "127.0.0.1:8080"), "listen address")
+	case "search":
+		fs.BoolVar(&cases, "cases", false, "search cases instead of norms")
+		fs.StringVar(&law, "law", "", "only this law (short name)")
+		fs.BoolVar(&allVersions, "all-versions", false, "include versions no longer in force")
+		fs.IntVar(&limit, "limit", 10, "number of results")
+	case "cite":
+		fs.StringVar(&date, "date", "", "resolve against the version in force on this date")
+	case "import", "reindex":
+	default:
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("unknown command %q: %w", cmd, errUsage)
+	}
+	if err := fs.Parse(rest); err != nil {
+		return fmt.Errorf("%v: %w", err, errUsage)
+	}
+	pos := fs.Args()
+	log, err := newLogger(g.logLevel, stderr)
+	if err != nil {
+		return err
+	}
+	app, err := api.Open(ctx, api.Options{DataDir: g.dataDir, SegMode: g.segMode, NoSamples: g.noSamples, Logger: log, Progress: progress(stderr), Version: version})
+	if err != nil {
+		return err
+	}
+	defer app.Close()
+	out := json.NewEncoder(stdout)
+	out.SetEscapeHTML(false)
+	out.SetIndent("", "  ")
+
+	switch cmd {
+	case "serve":
+		return app.Serve(ctx, g.addr)
+	case "reindex":
+		if err := app.Library.Reindex(ctx); err != nil {
+			return err
+		}
+		n, c, err := app.Library.Index().Counts()
+		if err != nil {
+			return err
+		}
+		return out.Encode(map[string]uint64{"articles": n, "cases": c})
+	case "import":
+		if len(pos) != 2 || (pos[0] != "statutes" && pos[0] != "cases") {
+			return fmt.Errorf("import statutes|cases PATH: %w", errUsage)
+		}
+		if pos[0] == "statutes" {
+			rep, err := app.ImportStatutes(ctx, pos[1])
+			if err != nil {
+				return err
+			}
+			return out.Encode(rep)
+		}
+		n, err := app.ImportCases(ctx, pos[1])
+		if err != nil {
+			return err
+		}
+		return out.Encode(map[string]int{"imported": n})
+	case "search":
+		q := strings.Join(pos, " ")
+		if strings.TrimSpace(q) == "" {
+			return fmt.Errorf("search QUERY: %w", errUsage)
+		}
+		if cases {
+			res, err := app.Library.Index().SearchCases(ctx, corpus.CaseQuery{Q: q, Limit: limit})
+			if err != nil {
+				return err
+			}
+			return out.Encode(res)
+		}
+		nq := corpus.NormQuery{Q: q, Law: law, Limit: limit}
+		if !allVersions {
+			t := true
+			nq.InForce = &t
+		}
+		res, err := app.Library.Index().SearchNorms(ctx, nq)
+		if err != nil {
+			return err
+		}
+		return out.Encode(res)
+	case "cite":
+		if len(pos) == 0 {
+			return fmt.Errorf("cite CITATION: %w", errUsage)
+		}
+		res, err := app.Library.Resolver().Resolve(strings.Join(pos, ""), date)
+		if err != nil {
+			return err
+		}
+		return out.Encode(res)
+	}
+	return nil
+}
