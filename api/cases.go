@@ -10,8 +10,6 @@ import (
 	"github.com/cailiang/cailiang/corpus"
 )
 
-func jsonValidUTF8(b []byte) bool { return utf8.Valid(b) }
-
 func (s *Server) handleCaseSearch(c *fiber.Ctx) error {
 	var q corpus.CaseQuery
 	var err error
@@ -68,6 +66,9 @@ func (s *Server) handleCasePost(c *fiber.Ctx) error {
 	body := c.Body()
 	if len(strings.TrimSpace(string(body))) == 0 {
 		return invalid("body", "请求体为空")
+	}
+	if !utf8.Valid(body) {
+		return apiError(fiber.StatusBadRequest, "invalid_utf8", "请求体不是有效的 UTF-8 文本", "body")
 	}
 	cases, err := corpus.DecodeCasesJSON(body)
 	if err != nil {

@@ -28,7 +28,9 @@ type httpError struct {
 	body   Error
 }
 
-func (e *httpError) Error() string { return fmt.Sprintf("%d %s: %s", e.status, e.body.Code, e.body.Message) }
+func (e *httpError) Error() string {
+	return fmt.Sprintf("%d %s: %s", e.status, e.body.Code, e.body.Message)
+}
 
 func apiError(status int, code, message, field string) error {
 	return &httpError{status: status, body: Error{Code: code, Message: message, Field: field}}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -108,7 +109,7 @@ func decodeStrict(body []byte, dst any) error {
 	if len(body) == 0 {
 		return invalid("body", "请求体为空")
 	}
-	if !jsonValidUTF8(body) {
+	if !utf8.Valid(body) {
 		return apiError(fiber.StatusBadRequest, "invalid_utf8", "请求体不是有效的 UTF-8 文本", "body")
 	}
 	dec := json.NewDecoder(strings.NewReader(string(body)))

@@ -51,8 +51,11 @@ func New(cfg Config) *Server {
 	}
 	s := &Server{cfg: cfg, lib: cfg.Library, log: cfg.Logger}
 	s.app = fiber.New(fiber.Config{
-		AppName:               "cailiang",
-		BodyLimit:             cfg.BodyLimit,
+		AppName:   "cailiang",
+		BodyLimit: cfg.BodyLimit,
+		// Long Chinese queries percent-encode to 9 bytes a character; the
+		// handler, not fasthttp, should be the one to refuse them.
+		ReadBufferSize:        64 << 10,
 		Immutable:             true, // handler strings outlive fasthttp's buffers
 		DisableStartupMessage: true,
 		ErrorHandler:          s.errorHandler,

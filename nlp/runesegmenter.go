@@ -57,3 +57,6 @@ func (s RuneSegmenter) CutForSearch(text string) []Token {
 	}
 	return out
 }
+
+// Fingerprint identifies RuneSegmenter's fixed behaviour.
+func (RuneSegmenter) Fingerprint() string { return "rune-v1" }

@@ -26,3 +26,10 @@ func Words(tokens []Token) []string {
 	}
 	return out
 }
+
+// Fingerprinter is implemented by segmenters whose output depends on data
+// such as a dictionary. An index built with one fingerprint must be rebuilt
+// when the fingerprint changes, or query and document tokens disagree.
+type Fingerprinter interface {
+	Fingerprint() string
+}

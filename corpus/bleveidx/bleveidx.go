@@ -309,8 +309,23 @@ func (ix *Index) Reset() error {
 	return ix.open()
 }
 
-// Generation reads the store generation the index was brought up to (0 when
-// never set).
+// fingerprint identifies how text was analysed: the segmenter's data and the
+// mode. A change means the index no longer matches what queries produce.
+func (ix *Index) fingerprint() string {
+	fp := "unknown"
+	if f, ok := currentSegmenter().(nlp.Fingerprinter); ok {
+		fp = f.Fingerprint()
+	}
+	mode := ix.cfg.Mode
+	if mode == "" {
+		mode = ModePrecise
+	}
+	return fp + "|" + mode
+}
+
+// Generation reads the store generation the index was brought up to. It is
+// 0 when never set, and also when the index was built with another
+// dictionary or segmentation mode, so that the caller rebuilds it.
 func (ix *Index) Generation() (uint64, error) {
 	b, err := os.ReadFile(filepath.Join(ix.cfg.Dir, "generation"))
 	if errors.Is(err, os.ErrNotExist) {
@@ -319,7 +334,11 @@ func (ix *Index) Generation() (uint64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("read index generation: %w", err)
 	}
-	g, err := strconv.ParseUint(strings.TrimSpace(string(b)), 10, 64)
+	genText, fp, _ := strings.Cut(strings.TrimSpace(string(b)), "\n")
+	if fp != ix.fingerprint() {
+		return 0, nil
+	}
+	g, err := strconv.ParseUint(genText, 10, 64)
 	if err != nil {
 		return 0, fmt.Errorf("read index generation: %w", err)
 	}
@@ -331,7 +350,7 @@ func (ix *Index) Generation() (uint64, error) {
 func (ix *Index) SetGeneration(g uint64) error {
 	p := filepath.Join(ix.cfg.Dir, "generation")
 	tmp := p + ".tmp"
-	if err := os.WriteFile(tmp, []byte(strconv.FormatUint(g, 10)), 0o644); err != nil {
+	if err := os.WriteFile(tmp, []byte(strconv.FormatUint(g, 10)+"\n"+ix.fingerprint()), 0o644); err != nil {
 		return fmt.Errorf("write index generation: %w", err)
 	}
 	if err := os.Rename(tmp, p); err != nil {
@@ -521,17 +540,29 @@ func dateRange(field, from, to string) query.Query {
 	return q
 }
 
-// textQuery matches q against fields with the Chinese analyzer. Words are
-// OR-ed: BM25 ranks documents that contain more of the query words, and more
-// specific ones, first, which suits officers typing a short description.
-func textQuery(q string, boosts map[string]float64) query.Query {
-	var dis []query.Query
-	for field, boost := range boosts {
-		m := bleve.NewMatchQuery(q)
-		m.SetField(field)
-		m.Analyzer = Analyzer
-		m.SetBoost(boost)
-		dis = append(dis, m)
+// textQuery matches q against the main field and, with small boosts, the
+// secondary ones. Words are OR-ed: BM25 ranks documents that contain more of
+// the query words, and rarer ones, first, which suits officers typing a short
+// description; a phrase match on the main field adds on top, so an article
+// that contains the officer's words in order wins. Secondary fields (a
+// statute's title repeats on every article) only break ties: weighted
+// equally they would rank every article of 机动车驾驶证申领和使用规定 above
+// 道路交通安全法 第九十一条 for 醉酒驾驶机动车.
+func textQuery(q string, main string, secondary map[string]float64) query.Query {
+	m := bleve.NewMatchQuery(q)
+	m.SetField(main)
+	m.Analyzer = Analyzer
+	p := bleve.NewMatchPhraseQuery(q)
+	p.SetField(main)
+	p.Analyzer = Analyzer
+	p.SetBoost(2)
+	dis := []query.Query{m, p}
+	for field, boost := range secondary {
+		s := bleve.NewMatchQuery(q)
+		s.SetField(field)
+		s.Analyzer = Analyzer
+		s.SetBoost(boost)
+		dis = append(dis, s)
 	}
 	return bleve.NewDisjunctionQuery(dis...)
 }
@@ -584,7 +615,7 @@ func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.R
 	defer ix.mu.RUnlock()
 	var must []query.Query
 	if strings.TrimSpace(nq.Q) != "" {
-		must = append(must, textQuery(nq.Q, map[string]float64{"text": 1, "title": 0.5, "chapter": 0.3}))
+		must = append(must, textQuery(nq.Q, "text", map[string]float64{"title": 0.1, "chapter": 0.1}))
 	}
 	if nq.Law != "" {
 		must = append(must, term("law", nq.Law))
@@ -645,7 +676,7 @@ func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.R
 	defer ix.mu.RUnlock()
 	var must []query.Query
 	if strings.TrimSpace(cq.Q) != "" {
-		must = append(must, textQuery(cq.Q, map[string]float64{"facts": 1, "title": 1.5, "disputes": 0.5, "basis_text": 0.5}))
+		must = append(must, textQuery(cq.Q, "facts", map[string]float64{"title": 0.5, "disputes": 0.2, "basis_text": 0.2}))
 	}
 	for field, v := range map[string]string{"sector": cq.Sector, "violation_type": cq.ViolationType, "region": cq.Region, "disposition": cq.Disposition, "agency": cq.Agency} {
 		if v != "" {

@@ -38,7 +38,8 @@ func LegalDictionary() []byte { return bytes.Clone(legalDict) }
 // Segmenter segments text with the shared gojieba instance. It is safe for
 // concurrent use.
 type Segmenter struct {
-	jb *gojieba.Jieba
+	jb          *gojieba.Jieba
+	fingerprint string
 }
 
 var _ nlp.Segmenter = (*Segmenter)(nil)
@@ -56,13 +57,13 @@ var (
 // It returns an error when the dictionaries cannot be written.
 func Shared(cacheDir string) (*Segmenter, error) {
 	sharedOnce.Do(func() {
-		paths, err := materialise(cacheDir)
+		paths, hash, err := materialise(cacheDir)
 		if err != nil {
 			sharedErr = err
 			return
 		}
 		// Never Free the shared instance: it lives as long as the process.
-		shared = &Segmenter{jb: gojieba.NewJieba(paths...)}
+		shared = &Segmenter{jb: gojieba.NewJieba(paths...), fingerprint: "jieba-" + hash}
 	})
 	return shared, sharedErr
 }
@@ -70,7 +71,7 @@ func Shared(cacheDir string) (*Segmenter, error) {
 // materialise writes the embedded dictionaries into a directory named after
 // their content hash, so that a new binary never reads stale files and
 // concurrent processes agree on the content.
-func materialise(cacheDir string) ([]string, error) {
+func materialise(cacheDir string) ([]string, string, error) {
 	if cacheDir == "" {
 		cacheDir = filepath.Join(os.TempDir(), "cailiang-jieba")
 	}
@@ -85,15 +86,16 @@ func materialise(cacheDir string) ([]string, error) {
 			var err error
 			data, err = fs.ReadFile(gojiebaDicts, "gojieba_dict/"+name)
 			if err != nil {
-				return nil, fmt.Errorf("read embedded dictionary %s: %w", name, err)
+				return nil, "", fmt.Errorf("read embedded dictionary %s: %w", name, err)
 			}
 		}
 		contents[name] = data
 		h.Write(data)
 	}
-	dir := filepath.Join(cacheDir, hex.EncodeToString(h.Sum(nil))[:16])
+	hash := hex.EncodeToString(h.Sum(nil))[:16]
+	dir := filepath.Join(cacheDir, hash)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("create dictionary dir: %w", err)
+		return nil, "", fmt.Errorf("create dictionary dir: %w", err)
 	}
 	paths := make([]string, len(files))
 	for i, name := range files {
@@ -104,20 +106,23 @@ func materialise(cacheDir string) ([]string, error) {
 		}
 		tmp, err := os.CreateTemp(dir, name+".*")
 		if err != nil {
-			return nil, fmt.Errorf("write dictionary %s: %w", name, err)
+			return nil, "", fmt.Errorf("write dictionary %s: %w", name, err)
 		}
 		_, werr := tmp.Write(contents[name])
 		cerr := tmp.Close()
 		if werr != nil || cerr != nil {
 			os.Remove(tmp.Name())
-			return nil, fmt.Errorf("write dictionary %s: %v %v", name, werr, cerr)
+			return nil, "", fmt.Errorf("write dictionary %s: %v %v", name, werr, cerr)
 		}
 		if err := os.Rename(tmp.Name(), p); err != nil {
-			return nil, fmt.Errorf("install dictionary %s: %w", name, err)
+			return nil, "", fmt.Errorf("install dictionary %s: %w", name, err)
 		}
 	}
-	return paths, nil
+	return paths, hash, nil
 }
+
+// Fingerprint identifies the dictionaries the segmenter was loaded with.
+func (s *Segmenter) Fingerprint() string { return s.fingerprint }
 
 // clean makes text safe for the C++ side: cppjieba reads NUL-terminated UTF-8,
 // so invalid bytes and NULs would shift or truncate offsets.
@@ -141,7 +146,7 @@ func (s *Segmenter) tokenize(text string, mode gojieba.TokenizeMode) []nlp.Token
 		}
 		out = append(out, nlp.Token{Text: w.Str, Start: w.Start, End: w.End})
 	}
-	return out
+	return postprocess(text, out, mode == gojieba.SearchMode)
 }
 
 // Cut segments text in precise mode, dropping whitespace tokens. Offsets are

@@ -1,0 +1,311 @@
+package api
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/corpus/bleveidx"
+	"github.com/cailiang/cailiang/nlp"
+)
+
+func testLibrary(t *testing.T, index func(corpus.Index) corpus.Index) *corpus.Library {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := corpus.OpenStore(filepath.Join(dir, "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := bleveidx.Open(bleveidx.Config{Dir: filepath.Join(dir, "index"), Segmenter: nlp.RuneSegmenter{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close(); st.Close() })
+	var idx corpus.Index = ix
+	if index != nil {
+		idx = index(ix)
+	}
+	lib := corpus.NewLibrary(st, idx, nil)
+	fs := corpus.Statute{ID: "fs", Law: "食品安全法", Title: "中华人民共和国食品安全法", Category: "行政法", VersionDate: "2021-04-29",
+		Articles: []corpus.Article{
+			{Number: 122, Paragraphs: []corpus.Paragraph{{Text: "违反本法规定，未取得食品生产经营许可从事食品生产经营活动，没收违法所得。"}}},
+			{Number: 124, Paragraphs: []corpus.Paragraph{{Text: "有下列情形之一的，处五万元以上十万元以下罚款：\n（一）甲；\n（二）乙。", Items: []string{"（一）甲；", "（二）乙。"}}}},
+		}}
+	src := func(fn func(corpus.Statute) error) error { return fn(fs) }
+	if _, err := lib.ImportStatutes(context.Background(), src); err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+const validCase = `{"id":"api-1","title":"某店销售过期食品案","facts":"当事人销售超过保质期的食品，货值金额800元。","sector":"市场监管","violation_type":"经营超过保质期食品","basis":[{"law":"食品安全法","article":124,"paragraph":1}],"penalty":{"fine":50000},"disposition":"处罚"}`
+
+type result struct {
+	status int
+	body   map[string]any
+	header http.Header
+}
+
+func do(t *testing.T, s *Server, method, target, contentType string, body []byte) result {
+	t.Helper()
+	req := httptest.NewRequest(method, target, bytes.NewReader(body))
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := s.App().Test(req, -1)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, target, err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil && !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+		t.Fatalf("%s %s: body is not JSON: %q", method, target, raw)
+	}
+	return result{resp.StatusCode, m, resp.Header}
+}
+
+func errCode(r result) string {
+	e, _ := r.body["error"].(map[string]any)
+	c, _ := e["code"].(string)
+	return c
+}
+
+// snapshot is what "no change to stored data" compares.
+func snapshot(t *testing.T, lib *corpus.Library) string {
+	t.Helper()
+	g, err := lib.Store().Generation()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := lib.Store().CaseCount()
+	a, c, _ := lib.Index().Counts()
+	return fmt.Sprintf("gen=%d cases=%d indexed=%d/%d statutes=%d", g, n, a, c, len(lib.Store().StatuteInfos()))
+}
+
+func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
+	lib := testLibrary(t, nil)
+	s := New(Config{Library: lib})
+	before := snapshot(t, lib)
+	big := bytes.Repeat([]byte("a"), 5<<20)
+	injections := []string{"' OR '1'='1", "'; DROP TABLE cases; --", "<script>alert(1)</script>", "../../../etc/passwd", "${jndi:ldap://x}", "\u202e\u0000"}
+	tests := []struct {
+		name, method, target, ct string
+		body                     []byte
+		status                   int
+		code                     string
+	}{
+		{"search no query", "GET", "/v1/norms/search", "", nil, 400, "invalid_input"},
+		{"search invalid utf8", "GET", "/v1/norms/search?q=%FF%FE", "", nil, 400, "invalid_utf8"},
+		{"search bad limit", "GET", "/v1/norms/search?q=x&limit=abc", "", nil, 400, "invalid_input"},
+		{"search limit 0", "GET", "/v1/norms/search?q=x&limit=0", "", nil, 400, "invalid_input"},
+		{"search bad in_force", "GET", "/v1/norms/search?q=x&in_force=maybe", "", nil, 400, "invalid_input"},
+		{"search huge q", "GET", "/v1/norms/search?q=" + strings.Repeat("法", 3000), "", nil, 400, "invalid_input"},
+		{"article 0", "GET", "/v1/norms/" + url.PathEscape("食品安全法") + "/0", "", nil, 400, "invalid_input"},
+		{"article 99999", "GET", "/v1/norms/" + url.PathEscape("食品安全法") + "/99999", "", nil, 404, "not_found"},
+		{"article words", "GET", "/v1/norms/" + url.PathEscape("食品安全法") + "/abc", "", nil, 400, "invalid_input"},
+		{"unknown law", "GET", "/v1/norms/" + url.PathEscape("不存在法") + "/1", "", nil, 404, "not_found"},
+		{"bad date", "GET", "/v1/norms/" + url.PathEscape("食品安全法") + "/124?date=2021-02-30", "", nil, 400, "invalid_input"},
+		{"law invalid utf8", "GET", "/v1/norms/%FF/1", "", nil, 400, "invalid_utf8"},
+		{"resolve empty", "POST", "/v1/citations/resolve", "application/json", nil, 400, "invalid_input"},
+		{"resolve not json", "POST", "/v1/citations/resolve", "application/json", []byte("{"), 400, "invalid_input"},
+		{"resolve invalid utf8", "POST", "/v1/citations/resolve", "application/json", []byte("{\"text\":\"\xff\"}"), 400, "invalid_utf8"},
+		{"resolve wrong type", "POST", "/v1/citations/resolve", "application/json", []byte(`{"citations":"食品安全法第1条"}`), 400, "invalid_input"},
+		{"resolve unknown field", "POST", "/v1/citations/resolve", "application/json", []byte(`{"cites":[]}`), 400, "invalid_input"},
+		{"resolve nothing", "POST", "/v1/citations/resolve", "application/json", []byte(`{}`), 400, "invalid_input"},
+		{"resolve two values", "POST", "/v1/citations/resolve", "application/json", []byte(`{"text":"a"} {"text":"b"}`), 400, "invalid_input"},
+		{"cases empty body", "POST", "/v1/cases", "application/json", nil, 400, "invalid_input"},
+		{"cases not array", "POST", "/v1/cases", "application/json", []byte(validCase), 400, "invalid_input"},
+		{"cases empty array", "POST", "/v1/cases", "application/json", []byte(`[]`), 400, "invalid_input"},
+		{"cases invalid utf8", "POST", "/v1/cases", "application/json", []byte("[\xff]"), 400, "invalid_utf8"},
+		{"cases second row bad", "POST", "/v1/cases", "application/json", []byte("[" + validCase + "," + strings.Replace(validCase, `"fine":50000`, `"fine":"x"`, 1) + "]"), 400, "invalid_input"},
+		{"cases wrong content type", "POST", "/v1/cases", "text/plain", []byte("[" + validCase + "]"), 415, "unsupported_media_type"},
+		{"case unknown id", "GET", "/v1/cases/nope", "", nil, 404, "not_found"},
+		{"case search bad date", "GET", "/v1/cases/search?from=yesterday", "", nil, 400, "invalid_input"},
+		{"unknown route", "GET", "/v1/nothing", "", nil, 404, "route_not_found"},
+		{"wrong method", "DELETE", "/v1/cases/api-1", "", nil, 404, "route_not_found"},
+	}
+	for _, inj := range injections {
+		tests = append(tests,
+			struct {
+				name, method, target, ct string
+				body                     []byte
+				status                   int
+				code                     string
+			}{"inject law " + inj, "GET", "/v1/norms/" + url.PathEscape(inj) + "/1", "", nil, 0, ""},
+			struct {
+				name, method, target, ct string
+				body                     []byte
+				status                   int
+				code                     string
+			}{"inject case id " + inj, "GET", "/v1/cases/" + url.PathEscape(inj), "", nil, 0, ""},
+			struct {
+				name, method, target, ct string
+				body                     []byte
+				status                   int
+				code                     string
+			}{"inject case row " + inj, "POST", "/v1/cases", "application/json", []byte("[" + strings.Replace(validCase, `"api-1"`, strings.ReplaceAll(fmt.Sprintf("%q", inj), `\x00`, `\u0000`), 1) + "]"), 400, "invalid_input"},
+		)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := do(t, s, tt.method, tt.target, tt.ct, tt.body)
+			if tt.status == 0 {
+				// Any 4xx with an error code will do (404 or 400 by shape).
+				if r.status < 400 || r.status >= 500 || errCode(r) == "" {
+					t.Fatalf("status %d code %q; want a 4xx with a code", r.status, errCode(r))
+				}
+				return
+			}
+			if r.status != tt.status || errCode(r) != tt.code {
+				t.Fatalf("status %d code %q body %v; want %d %q", r.status, errCode(r), r.body, tt.status, tt.code)
+			}
+			if msg, _ := r.body["error"].(map[string]any)["message"].(string); msg == "" {
+				t.Fatalf("error without message: %v", r.body)
+			}
+		})
+	}
+	// Injection strings as search text are ordinary text: answered, harmless.
+	for _, inj := range injections {
+		r := do(t, s, "GET", "/v1/norms/search?q="+url.QueryEscape(inj), "", nil)
+		if r.status != 200 && r.status != 400 {
+			t.Errorf("search %q: status %d", inj, r.status)
+		}
+	}
+	// A 5 MB body is refused before any handler runs. app.Test cannot show the
+	// 413 (fasthttp fails the request), so go through a real listener.
+	for _, target := range []string{"/v1/cases", "/v1/citations/resolve"} {
+		st, code := postReal(t, s, target, big)
+		if st != 413 || code != "body_too_large" {
+			t.Errorf("5 MB POST %s: status %d code %q; want 413 body_too_large", target, st, code)
+		}
+	}
+	if after := snapshot(t, lib); after != before {
+		t.Fatalf("bad input changed stored data: %s -> %s", before, after)
+	}
+}
+
+func postReal(t *testing.T, s *Server, target string, body []byte) (int, string) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	defer func() { cancel(); <-done }()
+	// Send the headers, then stream the body while reading the answer:
+	// fasthttp answers 413 as soon as it sees Content-Length over the limit
+	// and may close before the body is sent, which an http.Client reports
+	// as a write error instead of the response.
+	conn, err := net.DialTimeout("tcp", ln.Addr().String(), 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_ = conn.SetDeadline(time.Now().Add(20 * time.Second))
+	fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", target, len(body))
+	go func() { _, _ = conn.Write(body) }()
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("POST %s: %v", target, err)
+	}
+	defer resp.Body.Close()
+	var b ErrorBody
+	_ = json.NewDecoder(resp.Body).Decode(&b)
+	return resp.StatusCode, b.Error.Code
+}
+
+func TestEndpoints(t *testing.T) {
+	lib := testLibrary(t, nil)
+	s := New(Config{Library: lib, Version: "test"})
+	r := do(t, s, "GET", "/healthz", "", nil)
+	if r.status != 200 || r.body["status"] != "ok" || r.header.Get("X-Request-ID") == "" {
+		t.Fatalf("healthz: %d %v %v", r.status, r.body, r.header)
+	}
+	r = do(t, s, "GET", "/v1/norms/search?q="+url.QueryEscape("生产经营许可")+"&in_force=true&limit=5", "", nil)
+	hits, _ := r.body["hits"].([]any)
+	if r.status != 200 || len(hits) == 0 {
+		t.Fatalf("norm search: %d %v", r.status, r.body)
+	}
+	first := hits[0].(map[string]any)
+	if first["label"] != "第一百二十二条" || len(first["snippets"].([]any)) == 0 || !strings.Contains(fmt.Sprint(first["snippets"]), "<mark>") {
+		t.Errorf("first hit %v; want 第一百二十二条 with highlighted snippets", first)
+	}
+	for _, art := range []string{"124", url.PathEscape("第一百二十四条")} {
+		r = do(t, s, "GET", "/v1/norms/"+url.PathEscape("食品安全法")+"/"+art, "", nil)
+		if r.status != 200 || r.body["label"] != "食品安全法第一百二十四条" {
+			t.Errorf("article %s: %d %v", art, r.status, r.body)
+		}
+	}
+	r = do(t, s, "POST", "/v1/citations/resolve", "application/json", []byte(`{"citations":["食品安全法第124条第1款第（二）项","食品安全法第900条","乱写"],"text":"依据《中华人民共和国食品安全法》第一百二十二条处罚。"}`))
+	results, _ := r.body["results"].([]any)
+	if r.status != 200 || len(results) != 4 {
+		t.Fatalf("resolve: %d %v", r.status, r.body)
+	}
+	wantCodes := []string{"", "not_found", "bad_citation", ""}
+	for i, res := range results {
+		m := res.(map[string]any)
+		e, _ := m["error"].(map[string]any)
+		code, _ := e["code"].(string)
+		if code != wantCodes[i] {
+			t.Errorf("result %d code %q; want %q (%v)", i, code, wantCodes[i], m)
+		}
+	}
+	if text := results[0].(map[string]any)["resolved"].(map[string]any)["text"]; text != "（二）乙。" {
+		t.Errorf("item text = %v", text)
+	}
+	r = do(t, s, "POST", "/v1/cases", "application/json", []byte("["+validCase+"]"))
+	if r.status != 201 || r.body["imported"] != float64(1) {
+		t.Fatalf("post cases: %d %v", r.status, r.body)
+	}
+	r = do(t, s, "GET", "/v1/cases/api-1", "", nil)
+	if r.status != 200 || r.body["title"] != "某店销售过期食品案" {
+		t.Fatalf("get case: %d %v", r.status, r.body)
+	}
+	r = do(t, s, "GET", "/v1/cases/search?q="+url.QueryEscape("过期食品")+"&sector="+url.QueryEscape("市场监管"), "", nil)
+	if hits, _ := r.body["hits"].([]any); r.status != 200 || len(hits) != 1 {
+		t.Fatalf("case search: %d %v", r.status, r.body)
+	}
+	r = do(t, s, "GET", "/v1/cases/search?sector="+url.QueryEscape("生态环境"), "", nil)
+	if hits, _ := r.body["hits"].([]any); r.status != 200 || len(hits) != 0 {
+		t.Fatalf("case search filter: %d %v", r.status, r.body)
+	}
+	r = do(t, s, "GET", "/", "", nil)
+	if r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") {
+		t.Fatalf("index page: %d %v", r.status, r.header)
+	}
+}
+
+// panicIndex is a working index whose norm search panics, to prove the
+// recovery middleware turns a panic into the error format.
+type panicIndex struct{ corpus.Index }
+
+func (panicIndex) SearchNorms(context.Context, corpus.NormQuery) (corpus.Results[corpus.NormHit], error) {
+	panic("boom")
+}
+
+func TestPanicRecovery(t *testing.T) {
+	lib := testLibrary(t, func(ix corpus.Index) corpus.Index { return panicIndex{ix} })
+	s := New(Config{Library: lib})
+	r := do(t, s, "GET", "/v1/norms/search?q=x", "", nil)
+	if r.status != 500 || errCode(r) != "internal" {
+		t.Fatalf("panic: %d %v; want 500 internal", r.status, r.body)
+	}
+	if r = do(t, s, "GET", "/healthz", "", nil); r.status != 200 {
+		t.Fatalf("server unusable after panic: %d", r.status)
+	}
+}
