@@ -36,7 +36,7 @@ func (s *Server) handleCaseSearch(c *fiber.Ctx) error {
 	if q.Offset, err = queryInt(c, "offset", 0, 0, 10000); err != nil {
 		return err
 	}
-	res, err := s.lib.Index().SearchCases(c.UserContext(), q)
+	res, err := s.lib.SearchCases(c.UserContext(), q)
 	if err != nil {
 		return err
 	}

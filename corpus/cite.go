@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/cailiang/cailiang/nlp"
 )
@@ -37,6 +38,10 @@ type Resolved struct {
 // Resolver resolves citations against the statutes in a Store.
 type Resolver struct {
 	store *Store
+
+	mu     sync.Mutex
+	names  map[string][]string // normalised name → statute IDs
+	seenAt int                 // store.version when names was built
 }
 
 // NewResolver returns a Resolver over store. It reads the store's statute
@@ -114,15 +119,34 @@ func citationFromMatch(s string, loc []int) (ParsedCitation, error) {
 	return ParsedCitation{Citation: c, Span: [2]int{loc[0], loc[1]}}, nil
 }
 
-// candidates finds the statute groups a law name refers to: by short name,
-// by full title, or by title without 中华人民共和国.
+// nameKey normalises a law name for lookup: full-width brackets and digits
+// folded (citations are typed both ways), 《》 and 中华人民共和国 dropped.
+func nameKey(s string) string {
+	s = stripLawName(nlp.NormalizeText(s))
+	return strings.TrimPrefix(s, "中华人民共和国")
+}
+
+// candidates finds the statute versions a law name refers to, by short name
+// or full title, with or without 中华人民共和国.
 func (r *Resolver) candidates(name string) []StatuteInfo {
-	name = stripLawName(nlp.NormalizeText(name))
-	bare := strings.TrimPrefix(name, "中华人民共和国")
-	var out []StatuteInfo
-	for _, info := range r.store.StatuteInfos() {
-		title := strings.TrimPrefix(info.Title, "中华人民共和国")
-		if info.Law == name || info.Law == bare || info.Title == name || title == bare {
+	r.mu.Lock()
+	if v := r.store.version(); r.names == nil || v != r.seenAt {
+		r.names = map[string][]string{}
+		for _, info := range r.store.StatuteInfos() {
+			for _, k := range []string{nameKey(info.Law), nameKey(info.Title)} {
+				ids := r.names[k]
+				if len(ids) == 0 || ids[len(ids)-1] != info.ID {
+					r.names[k] = append(ids, info.ID)
+				}
+			}
+		}
+		r.seenAt = v
+	}
+	ids := r.names[nameKey(name)]
+	r.mu.Unlock()
+	out := make([]StatuteInfo, 0, len(ids))
+	for _, id := range ids {
+		if info, err := r.store.StatuteInfo(id); err == nil {
 			out = append(out, info)
 		}
 	}

@@ -188,9 +188,11 @@ func (l *Library) ImportCases(ctx context.Context, cases []Case) error {
 		return err
 	}
 	if err := l.index.IndexCases(ctx, cases); err != nil {
-		// The cases are stored; EnsureIndexed repairs the index on the next
-		// start because the generation mark is not advanced.
-		return fmt.Errorf("index cases: %w", err)
+		// The cases are stored and the write is accepted; the generation
+		// mark is not advanced, so EnsureIndexed repairs the index on the
+		// next start.
+		l.log.Error("cases stored but not indexed", "err", err)
+		return nil
 	}
 	return l.markIndexed()
 }

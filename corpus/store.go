@@ -25,6 +25,15 @@ type Store struct {
 
 	mu       sync.RWMutex
 	statutes map[string]StatuteInfo // by ID, articles not loaded
+	// statuteVersion counts changes to statutes, so caches of the statute
+	// list (the resolver's name index) know when to rebuild.
+	statuteVersion int
+}
+
+func (s *Store) version() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.statuteVersion
 }
 
 // StatuteInfo is a Statute without its articles, plus the article count.
@@ -209,6 +218,7 @@ func (s *Store) PutStatutes(sts []Statute) ([]string, error) {
 		return nil, fmt.Errorf("put statutes: %w", err)
 	}
 	s.statutes = next
+	s.statuteVersion++
 	ids := make([]string, 0, len(changed))
 	for id := range changed {
 		ids = append(ids, id)

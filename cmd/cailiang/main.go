@@ -188,7 +188,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("search QUERY: %w", errUsage)
 		}
 		if cases {
-			res, err := app.Library.Index().SearchCases(ctx, corpus.CaseQuery{Q: q, Limit: limit})
+			res, err := app.Library.SearchCases(ctx, corpus.CaseQuery{Q: q, Limit: limit})
 			if err != nil {
 				return err
 			}
@@ -199,7 +199,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			t := true
 			nq.InForce = &t
 		}
-		res, err := app.Library.Index().SearchNorms(ctx, nq)
+		res, err := app.Library.SearchNorms(ctx, nq)
 		if err != nil {
 			return err
 		}

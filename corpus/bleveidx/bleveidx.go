@@ -40,6 +40,10 @@ const (
 	Analyzer = "cailiang_zh"
 )
 
+// DefaultPenaltyChapterBoost weighs the 法律责任 bonus in norm search; see
+// SearchNorms and the measurements in docs/search.md.
+const DefaultPenaltyChapterBoost = 0.05
+
 // ModePrecise and ModeSearch choose the tokenizer of the text analyzer.
 const (
 	ModePrecise = "precise"
@@ -126,8 +130,9 @@ type Config struct {
 	Mode string
 	// BatchSize is the number of documents per bleve batch (default 2000).
 	BatchSize int
-	// Progress, if set, is called after each batch with the documents done.
-	Progress func(done int)
+	// PenaltyChapterBoost is the bonus for articles under 法律责任 or 罚则
+	// in norm search; 0 means DefaultPenaltyChapterBoost, negative none.
+	PenaltyChapterBoost float64
 }
 
 // Index is the bleve implementation of corpus.Index.
@@ -254,6 +259,9 @@ func Open(cfg Config) (*Index, error) {
 	}
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = 2000
+	}
+	if cfg.PenaltyChapterBoost == 0 {
+		cfg.PenaltyChapterBoost = DefaultPenaltyChapterBoost
 	}
 	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("open index dir: %w", err)
@@ -408,13 +416,11 @@ func normDoc(ia corpus.IndexedArticle) map[string]interface{} {
 	}
 }
 
-// IndexArticles adds or replaces articles in batches of cfg.BatchSize,
-// reporting progress after each batch.
+// IndexArticles adds or replaces articles in batches of cfg.BatchSize.
 func (ix *Index) IndexArticles(ctx context.Context, arts []corpus.IndexedArticle) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	b := ix.norms.NewBatch()
-	done := 0
 	flush := func() error {
 		if b.Size() == 0 {
 			return nil
@@ -423,9 +429,6 @@ func (ix *Index) IndexArticles(ctx context.Context, arts []corpus.IndexedArticle
 			return fmt.Errorf("index articles: %w", err)
 		}
 		b.Reset()
-		if ix.cfg.Progress != nil {
-			ix.cfg.Progress(done)
-		}
 		return nil
 	}
 	for _, ia := range arts {
@@ -435,7 +438,6 @@ func (ix *Index) IndexArticles(ctx context.Context, arts []corpus.IndexedArticle
 		if err := b.Index(articleDocID(ia.Statute.ID, ia.Article), normDoc(ia)); err != nil {
 			return fmt.Errorf("index article %s %s: %w", ia.Statute.Law, ia.Article.Label(), err)
 		}
-		done++
 		if b.Size() >= ix.cfg.BatchSize {
 			if err := flush(); err != nil {
 				return err
@@ -635,7 +637,22 @@ func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.R
 		must = append(must, dateRange("version_num", nq.From, nq.To))
 	}
 	limit, offset := limits(nq.Limit, nq.Offset)
-	req := bleve.NewSearchRequestOptions(build(must), limit, offset, false)
+	q := build(must)
+	if strings.TrimSpace(nq.Q) != "" && ix.cfg.PenaltyChapterBoost > 0 {
+		// Officers searching a violation want the provision that punishes
+		// it, which statutes put under 法律责任 (or 罚则): such articles get
+		// a small bonus on top of their text score, never a match of
+		// their own.
+		bq := bleve.NewBooleanQuery()
+		bq.AddMust(q)
+		pen := bleve.NewMatchQuery("法律责任 罚则")
+		pen.SetField("chapter")
+		pen.Analyzer = Analyzer
+		pen.SetBoost(ix.cfg.PenaltyChapterBoost)
+		bq.AddShould(pen)
+		q = bq
+	}
+	req := bleve.NewSearchRequestOptions(q, limit, offset, false)
 	req.Fields = []string{"text", "title", "chapter", "law", "category", "region", "statute_id", "label", "version_date", "in_force", "number", "suffix"}
 	req.Highlight = bleve.NewHighlightWithStyle("html")
 	req.Highlight.AddField("text")
