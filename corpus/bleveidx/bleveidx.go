@@ -20,9 +20,11 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/custom" // custom analyzers
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/cailiang/cailiang/corpus"
@@ -40,9 +42,9 @@ const (
 	Analyzer = "cailiang_zh"
 )
 
-// DefaultPenaltyChapterBoost weighs the 法律责任 bonus in norm search; see
-// SearchNorms and the measurements in docs/search.md.
-const DefaultPenaltyChapterBoost = 0.05
+// DefaultBigramWeight weighs bigram matches in text search; see
+// docs/search.md.
+const DefaultBigramWeight = 3.0
 
 // ModePrecise and ModeSearch choose the tokenizer of the text analyzer.
 const (
@@ -107,6 +109,14 @@ func (t tokenizer) Tokenize(input []byte) analysis.TokenStream {
 }
 
 func init() {
+	// bleve's BM25 takes the average field length to be the number of
+	// distinct terms in the field divided by the number of documents (about
+	// 2 for our articles), so with the usual b = 0.75 a 16-word article is
+	// normalised as if it were 8× longer than average, and the long
+	// 法律责任 articles that officers look for sink. With b = 0 only term
+	// saturation (k1) remains; docs/search.md has the measurements. The
+	// setting is process-wide, like bleve's registry; we are its only user.
+	search.BM25_b = 0
 	mustRegister := func(err error) {
 		if err != nil {
 			panic(err) // only at init, with constant names
@@ -130,9 +140,9 @@ type Config struct {
 	Mode string
 	// BatchSize is the number of documents per bleve batch (default 2000).
 	BatchSize int
-	// PenaltyChapterBoost is the bonus for articles under 法律责任 or 罚则
-	// in norm search; 0 means DefaultPenaltyChapterBoost, negative none.
-	PenaltyChapterBoost float64
+	// BigramWeight weighs the character-bigram match against the word
+	// match; 0 means DefaultBigramWeight, negative none.
+	BigramWeight float64
 }
 
 // Index is the bleve implementation of corpus.Index.
@@ -150,6 +160,19 @@ func textField() *mapping.FieldMapping {
 	f.Analyzer = Analyzer
 	f.Store = true
 	f.IncludeTermVectors = true
+	return f
+}
+
+// bigramField indexes CJK character bigrams. Word segmentation in precise
+// mode keeps 经营许可 whole, so a query word 许可 alone misses it; bigrams
+// match across such boundaries and recover that recall (measured in
+// docs/search.md). Not stored: the text is stored once, in the word field.
+func bigramField() *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = cjk.AnalyzerName
+	f.Store = false
+	f.IncludeTermVectors = false
+	f.IncludeInAll = false
 	return f
 }
 
@@ -198,6 +221,7 @@ func normMapping(mode string) (*mapping.IndexMappingImpl, error) {
 	}
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt("text", textField())
+	doc.AddFieldMappingsAt("text_cjk", bigramField())
 	doc.AddFieldMappingsAt("title", textField())
 	doc.AddFieldMappingsAt("chapter", textField())
 	for _, k := range []string{"law", "category", "region", "statute_id", "label", "version_date"} {
@@ -222,6 +246,7 @@ func caseMapping(mode string) (*mapping.IndexMappingImpl, error) {
 	for _, k := range []string{"title", "facts", "disputes", "basis_text"} {
 		doc.AddFieldMappingsAt(k, textField())
 	}
+	doc.AddFieldMappingsAt("facts_cjk", bigramField())
 	for _, k := range []string{"sector", "violation_type", "region", "disposition", "agency", "decision_date", "id"} {
 		doc.AddFieldMappingsAt(k, keywordField())
 	}
@@ -260,8 +285,8 @@ func Open(cfg Config) (*Index, error) {
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = 2000
 	}
-	if cfg.PenaltyChapterBoost == 0 {
-		cfg.PenaltyChapterBoost = DefaultPenaltyChapterBoost
+	if cfg.BigramWeight == 0 {
+		cfg.BigramWeight = DefaultBigramWeight
 	}
 	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("open index dir: %w", err)
@@ -401,6 +426,7 @@ func normDoc(ia corpus.IndexedArticle) map[string]interface{} {
 	st, a := ia.Statute, ia.Article
 	return map[string]interface{}{
 		"text":         a.Text(),
+		"text_cjk":     a.Text(),
 		"title":        st.Title,
 		"chapter":      strings.Join(a.Chapter, " "),
 		"law":          st.Law,
@@ -481,6 +507,7 @@ func caseDoc(c corpus.Case) map[string]interface{} {
 		"id":             c.ID,
 		"title":          c.Title,
 		"facts":          c.Facts,
+		"facts_cjk":      c.Facts,
 		"disputes":       strings.Join(c.Disputes, "\n"),
 		"basis_text":     strings.Join(basis, " "),
 		"sector":         c.Sector,
@@ -550,7 +577,7 @@ func dateRange(field, from, to string) query.Query {
 // statute's title repeats on every article) only break ties: weighted
 // equally they would rank every article of 机动车驾驶证申领和使用规定 above
 // 道路交通安全法 第九十一条 for 醉酒驾驶机动车.
-func textQuery(q string, main string, secondary map[string]float64) query.Query {
+func textQuery(q string, main string, bigramWeight float64, secondary map[string]float64) query.Query {
 	m := bleve.NewMatchQuery(q)
 	m.SetField(main)
 	m.Analyzer = Analyzer
@@ -559,6 +586,13 @@ func textQuery(q string, main string, secondary map[string]float64) query.Query 
 	p.Analyzer = Analyzer
 	p.SetBoost(2)
 	dis := []query.Query{m, p}
+	if bigramWeight > 0 {
+		b := bleve.NewMatchQuery(q)
+		b.SetField(main + "_cjk")
+		b.Analyzer = cjk.AnalyzerName
+		b.SetBoost(bigramWeight)
+		dis = append(dis, b)
+	}
 	for field, boost := range secondary {
 		s := bleve.NewMatchQuery(q)
 		s.SetField(field)
@@ -617,7 +651,7 @@ func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.R
 	defer ix.mu.RUnlock()
 	var must []query.Query
 	if strings.TrimSpace(nq.Q) != "" {
-		must = append(must, textQuery(nq.Q, "text", map[string]float64{"title": 0.1, "chapter": 0.1}))
+		must = append(must, textQuery(nq.Q, "text", ix.cfg.BigramWeight, map[string]float64{"title": 0.1, "chapter": 0.1}))
 	}
 	if nq.Law != "" {
 		must = append(must, term("law", nq.Law))
@@ -638,20 +672,6 @@ func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.R
 	}
 	limit, offset := limits(nq.Limit, nq.Offset)
 	q := build(must)
-	if strings.TrimSpace(nq.Q) != "" && ix.cfg.PenaltyChapterBoost > 0 {
-		// Officers searching a violation want the provision that punishes
-		// it, which statutes put under 法律责任 (or 罚则): such articles get
-		// a small bonus on top of their text score, never a match of
-		// their own.
-		bq := bleve.NewBooleanQuery()
-		bq.AddMust(q)
-		pen := bleve.NewMatchQuery("法律责任 罚则")
-		pen.SetField("chapter")
-		pen.Analyzer = Analyzer
-		pen.SetBoost(ix.cfg.PenaltyChapterBoost)
-		bq.AddShould(pen)
-		q = bq
-	}
 	req := bleve.NewSearchRequestOptions(q, limit, offset, false)
 	req.Fields = []string{"text", "title", "chapter", "law", "category", "region", "statute_id", "label", "version_date", "in_force", "number", "suffix"}
 	req.Highlight = bleve.NewHighlightWithStyle("html")
@@ -693,7 +713,7 @@ func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.R
 	defer ix.mu.RUnlock()
 	var must []query.Query
 	if strings.TrimSpace(cq.Q) != "" {
-		must = append(must, textQuery(cq.Q, "facts", map[string]float64{"title": 0.5, "disputes": 0.2, "basis_text": 0.2}))
+		must = append(must, textQuery(cq.Q, "facts", ix.cfg.BigramWeight, map[string]float64{"title": 0.5, "disputes": 0.2, "basis_text": 0.2}))
 	}
 	for field, v := range map[string]string{"sector": cq.Sector, "violation_type": cq.ViolationType, "region": cq.Region, "disposition": cq.Disposition, "agency": cq.Agency} {
 		if v != "" {
