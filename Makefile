@@ -31,7 +31,7 @@ build: dicts
 run: build
 	$(BIN) serve --addr $(ADDR) --data $(DATA_DIR)
 
-test: dicts
+test: lint
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 20m ./...
 

@@ -63,7 +63,7 @@ func Shared(cacheDir string) (*Segmenter, error) {
 			return
 		}
 		// Never Free the shared instance: it lives as long as the process.
-		shared = &Segmenter{jb: gojieba.NewJieba(paths...), fingerprint: "jieba-" + hash}
+		shared = &Segmenter{jb: gojieba.NewJieba(paths...), fingerprint: "jieba-" + hash + "-" + postprocessVersion}
 	})
 	return shared, sharedErr
 }
@@ -150,8 +150,9 @@ func (s *Segmenter) tokenize(text string, mode gojieba.TokenizeMode) []nlp.Token
 }
 
 // Cut segments text in precise mode, dropping whitespace tokens. Offsets are
-// bytes into text; invalid UTF-8 and NUL bytes are replaced by spaces of the
-// same length first, so offsets stay valid only for valid UTF-8 input.
+// bytes into text. Invalid UTF-8 (each run of bad bytes becomes one space)
+// and NUL bytes are replaced first, so offsets are exact only for valid UTF-8
+// input; callers normalise text (nlp.Normalize) before segmenting.
 func (s *Segmenter) Cut(text string) []nlp.Token {
 	return s.tokenize(text, gojieba.DefaultMode)
 }

@@ -109,6 +109,11 @@ func scanDigits(text string, p int) int {
 	return p
 }
 
+// postprocessVersion changes whenever postprocess changes its output, so
+// that indexes built with the old tokens are rebuilt (it is part of the
+// segmenter's fingerprint).
+const postprocessVersion = "pp1"
+
 // postprocess merges article labels into single tokens and, in search mode,
 // adds the legal sub-words that cppjieba's search mode cannot produce. It
 // returns tokens unchanged (no allocation) when there is nothing to do, which
