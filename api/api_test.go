@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +20,7 @@ import (
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/bleveidx"
 	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
 )
 
 func testLibrary(t *testing.T, index func(corpus.Index) corpus.Index) *corpus.Library {
@@ -97,7 +99,7 @@ func snapshot(t *testing.T, lib *corpus.Library) string {
 
 func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 	lib := testLibrary(t, nil)
-	s := New(Config{Library: lib})
+	s := New(Config{Library: lib, Catalog: testCatalog(t)})
 	before := snapshot(t, lib)
 	big := bytes.Repeat([]byte("a"), 5<<20)
 	injections := []string{"' OR '1'='1", "'; DROP TABLE cases; --", "<script>alert(1)</script>", "../../../etc/passwd", "${jndi:ldap://x}", "\u202e\u0000"}
@@ -135,6 +137,18 @@ func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 		{"case unknown id", "GET", "/v1/cases/nope", "", nil, 404, "not_found"},
 		{"case search bad date", "GET", "/v1/cases/search?from=yesterday", "", nil, 400, "invalid_input"},
 		{"unknown route", "GET", "/v1/nothing", "", nil, 404, "route_not_found"},
+		{"benchmark unknown", "GET", "/v1/benchmarks/nope", "", nil, 404, "unknown_benchmark"},
+		{"benchmarks bad limit", "GET", "/v1/benchmarks?limit=0", "", nil, 400, "invalid_input"},
+		{"benchmarks invalid utf8", "GET", "/v1/benchmarks?q=%FF", "", nil, 400, "invalid_utf8"},
+		{"suggest empty", "POST", "/v1/suggest", "application/json", nil, 400, "invalid_input"},
+		{"suggest no id", "POST", "/v1/suggest", "application/json", []byte(`{"facts":{}}`), 400, "invalid_input"},
+		{"suggest unknown benchmark", "POST", "/v1/suggest", "application/json", []byte(`{"benchmark_id":"nope","facts":{}}`), 404, "unknown_benchmark"},
+		{"suggest negative amount", "POST", "/v1/suggest", "application/json", []byte(`{"benchmark_id":"food-124-expired","facts":{"goods_value":-5}}`), 400, "invalid_facts"},
+		{"suggest wrong type", "POST", "/v1/suggest", "application/json", []byte(`{"benchmark_id":"food-124-expired","facts":{"goods_value":"很多"}}`), 400, "invalid_facts"},
+		{"suggest unknown fact", "POST", "/v1/suggest", "application/json", []byte(`{"benchmark_id":"food-124-expired","facts":{"colour":"red"}}`), 400, "invalid_facts"},
+		{"suggest absurd age", "POST", "/v1/suggest", "application/json", []byte(`{"benchmark_id":"food-124-expired","facts":{"age":300}}`), 400, "invalid_facts"},
+		{"suggest facts not object", "POST", "/v1/suggest", "application/json", []byte(`{"benchmark_id":"food-124-expired","facts":[1]}`), 400, "invalid_facts"},
+		{"suggest invalid utf8", "POST", "/v1/suggest", "application/json", []byte("{\"benchmark_id\":\"\xff\"}"), 400, "invalid_utf8"},
 		{"wrong method", "DELETE", "/v1/cases/api-1", "", nil, 404, "route_not_found"},
 	}
 	for _, inj := range injections {
@@ -186,7 +200,7 @@ func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 	}
 	// A 5 MB body is refused before any handler runs. app.Test cannot show the
 	// 413 (fasthttp fails the request), so go through a real listener.
-	for _, target := range []string{"/v1/cases", "/v1/citations/resolve"} {
+	for _, target := range []string{"/v1/cases", "/v1/citations/resolve", "/v1/suggest"} {
 		st, code := postReal(t, s, target, big)
 		if st != 413 || code != "body_too_large" {
 			t.Errorf("5 MB POST %s: status %d code %q; want 413 body_too_large", target, st, code)
@@ -231,7 +245,7 @@ func postReal(t *testing.T, s *Server, target string, body []byte) (int, string)
 
 func TestEndpoints(t *testing.T) {
 	lib := testLibrary(t, nil)
-	s := New(Config{Library: lib, Version: "test"})
+	s := New(Config{Library: lib, Catalog: testCatalog(t), Version: "test"})
 	r := do(t, s, "GET", "/healthz", "", nil)
 	if r.status != 200 || r.body["status"] != "ok" || r.header.Get("X-Request-ID") == "" {
 		t.Fatalf("healthz: %d %v %v", r.status, r.body, r.header)
@@ -300,7 +314,7 @@ func (panicIndex) SearchNorms(context.Context, corpus.NormQuery) (corpus.Results
 
 func TestPanicRecovery(t *testing.T) {
 	lib := testLibrary(t, func(ix corpus.Index) corpus.Index { return panicIndex{ix} })
-	s := New(Config{Library: lib})
+	s := New(Config{Library: lib, Catalog: testCatalog(t)})
 	r := do(t, s, "GET", "/v1/norms/search?q=x", "", nil)
 	if r.status != 500 || errCode(r) != "internal" {
 		t.Fatalf("panic: %d %v; want 500 internal", r.status, r.body)
@@ -308,4 +322,76 @@ func TestPanicRecovery(t *testing.T) {
 	if r = do(t, s, "GET", "/healthz", "", nil); r.status != 200 {
 		t.Fatalf("server unusable after panic: %d", r.status)
 	}
+}
+
+func testCatalog(t testing.TB) *rules.Catalog {
+	t.Helper()
+	c, err := rules.LoadBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestBenchmarksAndSuggest(t *testing.T) {
+	s := New(Config{Library: testLibrary(t, nil), Catalog: testCatalog(t)})
+	r := do(t, s, "GET", "/v1/benchmarks", "", nil)
+	if r.status != 200 || r.body["total"].(float64) < 2 {
+		t.Fatalf("benchmarks: %d %v", r.status, r.body)
+	}
+	r = do(t, s, "GET", "/v1/benchmarks?sector="+url.QueryEscape("市场监管")+"&q="+url.QueryEscape("销售过期食品"), "", nil)
+	list, _ := r.body["benchmarks"].([]any)
+	if r.status != 200 || len(list) == 0 || list[0].(map[string]any)["id"] != "food-124-expired" {
+		t.Fatalf("benchmark search: %d %v", r.status, r.body)
+	}
+	r = do(t, s, "GET", "/v1/benchmarks/food-124-expired", "", nil)
+	if r.status != 200 || r.body["id"] != "food-124-expired" {
+		t.Fatalf("benchmark get: %d %v", r.status, r.body)
+	}
+	r = do(t, s, "POST", "/v1/suggest", "application/json", []byte(`{"benchmark_id":"food-124-expired","facts":{"goods_value":20000,"cooperated":true,"party_kind":"单位"}}`))
+	if r.status != 200 || r.body["disposition"] != "从轻" || r.body["level"] != "从轻" {
+		t.Fatalf("suggest: %d %v", r.status, r.body)
+	}
+	stat := r.body["statutory"].(map[string]any)
+	sug := r.body["suggested"].(map[string]any)
+	if stat["fine_min"] != 200000.0 || stat["fine_max"] != 400000.0 || sug["fine_min"] != 200000.0 || sug["fine_max"] != 260000.0 {
+		t.Errorf("ranges statutory %v suggested %v; want 200000–400000 and 200000–260000", stat, sug)
+	}
+	for _, k := range []string{"other", "basis", "trace", "warnings"} {
+		if _, ok := r.body[k].([]any); !ok {
+			t.Errorf("suggest: %s is not a list: %v", k, r.body[k])
+		}
+	}
+	r = do(t, s, "POST", "/v1/suggest", "application/json", []byte(`{"benchmark_id":"food-124-expired","facts":{"goods_value":20000,"age":13,"party_kind":"个人"}}`))
+	if r.status != 200 || r.body["disposition"] != "不予处罚" || r.body["suggested"] != nil || r.body["level"] != nil {
+		t.Fatalf("suggest under 14: %d %v", r.status, r.body)
+	}
+}
+
+// BenchmarkSuggestHTTP measures POST /v1/suggest in process (fiber's test
+// transport, no network) and reports p50/p99.
+func BenchmarkSuggestHTTP(b *testing.B) {
+	cat, err := rules.LoadBuiltin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := New(Config{Catalog: cat})
+	body := []byte(`{"benchmark_id":"food-124-expired","facts":{"goods_value":20000,"cooperated":true,"party_kind":"单位","act_date":"2024-01-01","discovery_date":"2024-02-01"}}`)
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		req := httptest.NewRequest("POST", "/v1/suggest", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		start := time.Now()
+		resp, err := s.App().Test(req, -1)
+		if err != nil || resp.StatusCode != 200 {
+			b.Fatalf("suggest: %v %v", err, resp)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		lat = append(lat, time.Since(start))
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50_ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99_ms")
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/cailiang/cailiang/corpus/samples"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/nlp/jieba"
+	"github.com/cailiang/cailiang/rules"
 )
 
 // Options configure an App: everything `cailiang` reads from flags and the
@@ -48,6 +49,8 @@ type App struct {
 	store   *corpus.Store
 	index   *bleveidx.Index
 	Library *corpus.Library
+	// Catalog is the built-in discretion benchmark catalog.
+	Catalog *rules.Catalog
 	log     *slog.Logger
 }
 
@@ -68,6 +71,12 @@ func Open(ctx context.Context, opts Options) (*App, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load segmenter: %w", err)
 	}
+	catStart := time.Now()
+	catalog, err := rules.LoadBuiltin()
+	if err != nil {
+		return nil, err
+	}
+	log.Info("benchmark catalog loaded", "benchmarks", catalog.Len(), "took_ms", float64(time.Since(catStart).Microseconds())/1000)
 	store, err := corpus.OpenStore(filepath.Join(opts.DataDir, "cailiang.db"))
 	if err != nil {
 		return nil, err
@@ -81,7 +90,7 @@ func Open(ctx context.Context, opts Options) (*App, error) {
 	if opts.Progress != nil {
 		lib.SetProgress(opts.Progress)
 	}
-	a := &App{opts: opts, seg: seg, store: store, index: idx, Library: lib, log: log}
+	a := &App{opts: opts, seg: seg, store: store, index: idx, Library: lib, Catalog: catalog, log: log}
 	if err := lib.EnsureIndexed(ctx); err != nil {
 		a.Close()
 		return nil, err
@@ -110,7 +119,7 @@ func (a *App) Segmenter() nlp.Segmenter { return a.seg }
 
 // Server returns an HTTP server over the app.
 func (a *App) Server() *Server {
-	return New(Config{Library: a.Library, Logger: a.log, BodyLimit: a.opts.BodyLimit, Version: a.opts.Version})
+	return New(Config{Library: a.Library, Catalog: a.Catalog, Segmenter: a.seg, Logger: a.log, BodyLimit: a.opts.BodyLimit, Version: a.opts.Version})
 }
 
 // Serve listens on addr and serves until ctx is cancelled.

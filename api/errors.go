@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/rules"
 )
 
 // Error is the body of every error response.
@@ -63,6 +64,17 @@ func classify(err error) (int, Error) {
 		return fiber.StatusConflict, Error{Code: "ambiguous_law", Message: "法规名称对应多部法规，请写出全称：" + err.Error()}
 	case errors.Is(err, corpus.ErrNotFound):
 		return fiber.StatusNotFound, Error{Code: "not_found", Message: "未找到：" + err.Error()}
+	}
+	var facts *rules.FactError
+	if errors.As(err, &facts) {
+		field := "facts"
+		if facts.Field != "" {
+			field = "facts." + facts.Field
+		}
+		return fiber.StatusBadRequest, Error{Code: "invalid_facts", Message: field + "：" + facts.Message, Field: field}
+	}
+	if errors.Is(err, rules.ErrUnknownBenchmark) {
+		return fiber.StatusNotFound, Error{Code: "unknown_benchmark", Message: "没有这个裁量基准：" + err.Error(), Field: "benchmark_id"}
 	}
 	var fe2 *fiber.Error
 	if errors.As(err, &fe2) {

@@ -16,6 +16,8 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/requestid"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
 )
 
 // DefaultBodyLimit bounds request bodies: a batch of cases with long facts
@@ -25,6 +27,10 @@ const DefaultBodyLimit = 4 << 20
 // Config configures a Server.
 type Config struct {
 	Library *corpus.Library
+	// Catalog is the discretion benchmark catalog.
+	Catalog *rules.Catalog
+	// Segmenter segments benchmark keyword searches.
+	Segmenter nlp.Segmenter
 	// Logger receives the structured access log; nil discards it.
 	Logger *slog.Logger
 	// BodyLimit in bytes; 0 means DefaultBodyLimit.
@@ -48,6 +54,9 @@ func New(cfg Config) *Server {
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Segmenter == nil {
+		cfg.Segmenter = nlp.RuneSegmenter{}
 	}
 	s := &Server{cfg: cfg, lib: cfg.Library, log: cfg.Logger}
 	s.app = fiber.New(fiber.Config{
@@ -122,6 +131,9 @@ func (s *Server) routes() {
 	v1.Get("/cases/search", s.handleCaseSearch)
 	v1.Get("/cases/:id", s.handleCaseGet)
 	v1.Post("/cases", s.handleCasePost)
+	v1.Get("/benchmarks", s.handleBenchmarks)
+	v1.Get("/benchmarks/:id", s.handleBenchmark)
+	v1.Post("/suggest", s.handleSuggest)
 	s.app.Use(func(c *fiber.Ctx) error {
 		return apiError(fiber.StatusNotFound, "route_not_found", "没有这个接口："+c.Method()+" "+c.Path(), "")
 	})
@@ -138,5 +150,6 @@ func (s *Server) handleHealth(c *fiber.Ctx) error {
 		"statutes":         len(s.lib.Store().StatuteInfos()),
 		"indexed_articles": norms,
 		"indexed_cases":    cases,
+		"benchmarks":       s.cfg.Catalog.Len(),
 	})
 }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/cailiang/cailiang/api"
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/rules"
 )
 
 // version is set with -ldflags "-X main.version=…".
@@ -36,6 +37,9 @@ Usage:
                                                 search norms (or cases) from the terminal
   cailiang cite [--date YYYY-MM-DD] CITATION    resolve a citation such as "食品安全法第124条"
   cailiang reindex                              rebuild the search index from the store
+  cailiang benchmarks [--sector S] [QUERY]      list or search the discretion benchmarks (裁量基准)
+  cailiang suggest --benchmark ID [--facts FILE.json|-]
+                                                penalty suggestion for a benchmark and facts (JSON, stdin with -)
 
 Global flags (before or after the subcommand):
   --data DIR        data directory (env CAILIANG_DATA_DIR, default ./data)
@@ -108,6 +112,10 @@ func progress(stderr io.Writer) func(stage string, done, total int) {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	return runWithStdin(ctx, args, os.Stdin, stdout, stderr)
+}
+
+func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -118,9 +126,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	g.register(fs)
 	var (
-		cases, allVersions bool
-		law, date          string
-		limit              int
+		cases, allVersions     bool
+		law, date              string
+		limit                  int
+		benchmarkID, factsPath string
+		sector                 string
 	)
 	switch cmd {
 	case "serve":
@@ -132,6 +142,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fs.IntVar(&limit, "limit", 10, "number of results")
 	case "cite":
 		fs.StringVar(&date, "date", "", "resolve against the version in force on this date")
+	case "benchmarks":
+		fs.StringVar(&sector, "sector", "", "only this sector (市场监管, 生态环境 …)")
+		fs.IntVar(&limit, "limit", 100, "number of results")
+	case "suggest":
+		fs.StringVar(&benchmarkID, "benchmark", "", "benchmark id (see cailiang benchmarks)")
+		fs.StringVar(&factsPath, "facts", "-", "facts JSON file, - for stdin")
 	case "import", "reindex":
 	default:
 		fmt.Fprint(stderr, usage)
@@ -204,6 +220,34 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return out.Encode(res)
+	case "benchmarks":
+		var out2 []map[string]any
+		for _, h := range app.Catalog.Search(strings.Join(pos, " "), app.Segmenter(), sector, limit) {
+			out2 = append(out2, map[string]any{"id": h.Benchmark.ID, "name": h.Benchmark.Name, "sector": h.Benchmark.Sector, "score": h.Score})
+		}
+		return out.Encode(out2)
+	case "suggest":
+		if benchmarkID == "" {
+			return fmt.Errorf("suggest --benchmark ID: %w", errUsage)
+		}
+		var raw []byte
+		if factsPath == "-" {
+			raw, err = io.ReadAll(io.LimitReader(stdin, 1<<20))
+		} else {
+			raw, err = os.ReadFile(factsPath)
+		}
+		if err != nil {
+			return fmt.Errorf("read facts: %w", err)
+		}
+		facts, err := rules.DecodeFacts(raw)
+		if err != nil {
+			return err
+		}
+		sug, err := app.Catalog.Suggest(benchmarkID, facts)
+		if err != nil {
+			return err
+		}
+		return out.Encode(sug)
 	case "cite":
 		if len(pos) == 0 {
 			return fmt.Errorf("cite CITATION: %w", errUsage)

@@ -96,6 +96,16 @@ func TestBinaryEndToEnd(t *testing.T) {
 		t.Errorf("cite: %s", out)
 	}
 	run(1, "cite", "--data", data, "示例法第99条")
+	facts := filepath.Join(work, "facts.json")
+	os.WriteFile(facts, []byte(`{"goods_value": 20000, "cooperated": true}`), 0o644)
+	if out := run(0, "suggest", "--data", data, "--benchmark", "food-124-expired", "--facts", facts); !strings.Contains(out, `"fine_max": 260000`) {
+		t.Errorf("suggest: %s", out)
+	}
+	os.WriteFile(facts, []byte(`{"goods_value": -1}`), 0o644)
+	run(1, "suggest", "--data", data, "--benchmark", "food-124-expired", "--facts", facts)
+	if out := run(0, "benchmarks", "--data", data, "过期食品"); !strings.Contains(out, "food-124-expired") {
+		t.Errorf("benchmarks: %s", out)
+	}
 	if out := run(0, "reindex", "--data", data); !strings.Contains(out, `"cases"`) {
 		t.Errorf("reindex: %s", out)
 	}

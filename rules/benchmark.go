@@ -1,0 +1,176 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/expr-lang/expr/vm"
+	"gopkg.in/yaml.v3"
+)
+
+// Ref is a citation of a provision in a benchmark: law short name, article
+// (with 之 suffix), optional 款 and 项.
+type Ref struct {
+	Law       string `yaml:"law" json:"law"`
+	Article   int    `yaml:"article" json:"article"`
+	Suffix    int    `yaml:"suffix,omitempty" json:"suffix,omitempty"`
+	Paragraph int    `yaml:"paragraph,omitempty" json:"paragraph,omitempty"`
+	Item      int    `yaml:"item,omitempty" json:"item,omitempty"`
+}
+
+// Basis is a citation with the role it plays in a suggestion.
+type Basis struct {
+	Ref  `yaml:",inline"`
+	Role string `json:"role"`
+}
+
+// Roles of a Basis.
+const (
+	RoleViolated   = "violated"
+	RolePenalty    = "penalty"
+	RoleProcedure  = "procedure"
+	RoleDiscretion = "discretion"
+)
+
+// Amount bases a fine can be a multiple of.
+var amountBases = map[string]string{
+	"goods_value":     "货值金额",
+	"illegal_gains":   "违法所得",
+	"sales_amount":    "销售金额",
+	"illegal_revenue": "违法经营额",
+	"ad_cost":         "广告费用",
+	"tax_evaded":      "不缴或者少缴的税款",
+	"wages_owed":      "应付劳动报酬",
+	"project_cost":    "工程造价或者建设工程造价",
+}
+
+// Unit bases a fine can be per (每人, 每辆, 每日 …).
+var unitBases = map[string]string{
+	"quantity": "数量",
+	"persons":  "人数",
+	"days":     "日数",
+	"vehicles": "车辆数",
+}
+
+// Span is a range of yuan or of multiples; Min may be 0 ("以下").
+type Span struct {
+	Min float64 `yaml:"min" json:"min"`
+	Max float64 `yaml:"max" json:"max"`
+}
+
+// Bracket is one step of a fine that depends on its base: it applies when
+// the base is below LT (不足, exclusive), at or above GTE (以上, inclusive),
+// or absent/zero (None: 没有违法所得的). Exactly one of Range, Multiple,
+// PerUnit gives the fine.
+type Bracket struct {
+	LT       *float64 `yaml:"lt,omitempty" json:"lt,omitempty"`
+	GTE      *float64 `yaml:"gte,omitempty" json:"gte,omitempty"`
+	None     bool     `yaml:"none,omitempty" json:"none,omitempty"`
+	Range    *Span    `yaml:"range,omitempty" json:"range,omitempty"`
+	Multiple *Span    `yaml:"multiple,omitempty" json:"multiple,omitempty"`
+	PerUnit  *Span    `yaml:"per_unit,omitempty" json:"per_unit,omitempty"`
+	// Unit names the unit base for PerUnit (quantity, persons, days, vehicles).
+	Unit string `yaml:"unit,omitempty" json:"unit,omitempty"`
+	// Text quotes the statute's words for this bracket, shown in the trace.
+	Text string `yaml:"text,omitempty" json:"text,omitempty"`
+}
+
+// Fine is the 罚款 of a benchmark: a fixed range, a multiple of a base, a
+// per-unit amount, or brackets over the base.
+type Fine struct {
+	// Base names the amount multiples and brackets refer to (goods_value …).
+	Base     string    `yaml:"base,omitempty" json:"base,omitempty"`
+	Range    *Span     `yaml:"range,omitempty" json:"range,omitempty"`
+	Multiple *Span     `yaml:"multiple,omitempty" json:"multiple,omitempty"`
+	PerUnit  *Span     `yaml:"per_unit,omitempty" json:"per_unit,omitempty"`
+	Unit     string    `yaml:"unit,omitempty" json:"unit,omitempty"`
+	Brackets []Bracket `yaml:"brackets,omitempty" json:"brackets,omitempty"`
+	// Round rounds suggested amounts to this many yuan (default 1).
+	Round float64 `yaml:"round,omitempty" json:"round,omitempty"`
+}
+
+// Penalty is one penalty kind a benchmark imposes, optionally only when a
+// condition holds (吊销许可证 when 情节严重).
+type Penalty struct {
+	Kind string `yaml:"kind" json:"kind,omitempty"`
+	// What names the object (没收违法生产经营的食品 …) or the term.
+	What string `yaml:"what,omitempty" json:"what,omitempty"`
+	Fine *Fine  `yaml:"fine,omitempty" json:"fine,omitempty"`
+	When *Expr  `yaml:"when,omitempty" json:"when,omitempty"`
+	// Text quotes the statute's words, shown in the trace.
+	Text string `yaml:"text,omitempty" json:"text,omitempty"`
+}
+
+// Factor is a circumstance (情节) written as a condition over the facts.
+type Factor struct {
+	ID   string `yaml:"id" json:"id,omitempty"`
+	Name string `yaml:"name" json:"name,omitempty"`
+	When *Expr  `yaml:"when" json:"when,omitempty"`
+	// Effect is lighter (从轻情节) or heavier (从重情节).
+	Effect string `yaml:"effect" json:"effect,omitempty"`
+	Basis  *Ref   `yaml:"basis,omitempty" json:"basis,omitempty"`
+}
+
+// Levels splits a range into 从轻, 一般 and 从重 as fractions of max − min.
+type Levels struct {
+	Lighter [2]float64 `yaml:"从轻" json:"从轻"`
+	Normal  [2]float64 `yaml:"一般" json:"一般"`
+	Heavier [2]float64 `yaml:"从重" json:"从重"`
+}
+
+// DefaultLevels is the common convention: lowest 30 %, middle 40 %, top 30 %.
+var DefaultLevels = Levels{Lighter: [2]float64{0, 0.3}, Normal: [2]float64{0.3, 0.7}, Heavier: [2]float64{0.7, 1}}
+
+// Benchmark is one discretion benchmark for one violation type.
+type Benchmark struct {
+	ID          string   `yaml:"id" json:"id,omitempty"`
+	Name        string   `yaml:"name" json:"name,omitempty"`
+	Sector      string   `yaml:"sector" json:"sector,omitempty"`
+	Region      string   `yaml:"region,omitempty" json:"region,omitempty"`
+	Keywords    []string `yaml:"keywords,omitempty" json:"keywords,omitempty"`
+	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
+	// EffectiveFrom / EffectiveTo (YYYY-MM-DD) bound when it applies.
+	EffectiveFrom string   `yaml:"effective_from" json:"effective_from,omitempty"`
+	EffectiveTo   string   `yaml:"effective_to,omitempty" json:"effective_to,omitempty"`
+	Supersedes    []string `yaml:"supersedes,omitempty" json:"supersedes,omitempty"`
+	Violated      []Ref    `yaml:"violated" json:"violated,omitempty"`
+	PenaltyRef    Ref      `yaml:"penalty" json:"penalty,omitempty"`
+	Penalties     []Penalty `yaml:"penalties" json:"penalties,omitempty"`
+	Factors       []Factor `yaml:"factors,omitempty" json:"factors,omitempty"`
+	// Flags declares benchmark-specific yes/no facts usable in conditions.
+	Flags map[string]string `yaml:"flags,omitempty" json:"flags,omitempty"`
+	// Levels overrides the catalog's split for this benchmark.
+	Levels *Levels `yaml:"levels,omitempty" json:"levels,omitempty"`
+	// FaultException marks laws that punish without fault, so 行政处罚法
+	// 第三十三条第二款 does not apply ("法律、行政法规另有规定的，从其规定").
+	FaultException bool `yaml:"fault_exception,omitempty" json:"fault_exception,omitempty"`
+	// Evidence lists what the file should contain (used by case analysis).
+	Evidence []string `yaml:"evidence,omitempty" json:"evidence,omitempty"`
+	// Transfer names the crime the conduct may amount to (used by case analysis).
+	Transfer string `yaml:"transfer,omitempty" json:"transfer,omitempty"`
+
+	file string
+	line int
+}
+
+// Source returns the catalog file and line the benchmark was read from.
+func (b *Benchmark) Source() (string, int) { return b.file, b.line }
+
+// Expr is a condition over facts in expr-lang syntax, compiled and
+// type-checked when the catalog loads.
+type Expr struct {
+	Src  string
+	Line int
+	prog *vm.Program
+}
+
+// UnmarshalYAML keeps the source line for error messages.
+func (e *Expr) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: condition must be a string", n.Line)
+	}
+	e.Src, e.Line = n.Value, n.Line
+	return nil
+}
+
+// MarshalJSON shows the source.
+func (e *Expr) MarshalJSON() ([]byte, error) { return []byte(fmt.Sprintf("%q", e.Src)), nil }

@@ -1,0 +1,336 @@
+package rules
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/expr-lang/expr"
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed catalog/*.yaml
+var builtin embed.FS
+
+// PenaltyKinds are the kinds of 行政处罚法 第九条 as benchmarks name them.
+var PenaltyKinds = []string{"警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "吊销许可证件", "暂扣营业执照", "吊销营业执照", "降低资质等级", "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业", "行政拘留"}
+
+// Config holds the catalog-wide settings of config.yaml.
+type Config struct {
+	// Levels is the default 从轻/一般/从重 split.
+	Levels Levels `yaml:"levels"`
+	// Regions override the split per region (省、市 or 部门 name).
+	Regions map[string]Levels `yaml:"regions,omitempty"`
+	// Hearing holds the 较大数额 fines (yuan) from which 行政处罚法 第六十三条
+	// gives a right to a hearing, by party kind. They are set by each
+	// province or department; zero means not configured.
+	Hearing map[string]float64 `yaml:"hearing,omitempty"`
+	// CommonFactors apply to every benchmark.
+	CommonFactors []Factor `yaml:"common_factors,omitempty"`
+}
+
+// Catalog is a loaded, validated set of benchmarks.
+type Catalog struct {
+	Config     Config
+	benchmarks map[string]*Benchmark
+	ordered    []*Benchmark
+}
+
+// ErrUnknownBenchmark is returned for an id not in the catalog.
+var ErrUnknownBenchmark = errors.New("unknown benchmark")
+
+// LoadBuiltin loads the catalog embedded in the binary.
+func LoadBuiltin() (*Catalog, error) {
+	sub, err := fs.Sub(builtin, "catalog")
+	if err != nil {
+		return nil, err
+	}
+	return Load(sub)
+}
+
+// Load reads config.yaml and every other *.yaml in fsys, each holding a
+// `benchmarks:` list, and validates everything: unknown fields, bad amounts,
+// conditions that do not compile or are not yes/no, duplicate ids. The error
+// names the file and line.
+func Load(fsys fs.FS) (*Catalog, error) {
+	c := &Catalog{Config: Config{Levels: DefaultLevels}, benchmarks: map[string]*Benchmark{}}
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("load benchmark catalog: %w", err)
+	}
+	sort.Strings(names)
+	if raw, err := fs.ReadFile(fsys, "config.yaml"); err == nil {
+		dec := yaml.NewDecoder(bytes.NewReader(raw))
+		dec.KnownFields(true)
+		if err := dec.Decode(&c.Config); err != nil {
+			return nil, fmt.Errorf("load benchmark catalog: config.yaml: %w", err)
+		}
+		if err := c.Config.Levels.validate(); err != nil {
+			return nil, fmt.Errorf("load benchmark catalog: config.yaml: levels: %w", err)
+		}
+		for region, l := range c.Config.Regions {
+			if err := l.validate(); err != nil {
+				return nil, fmt.Errorf("load benchmark catalog: config.yaml: regions.%s: %w", region, err)
+			}
+		}
+	}
+	for i := range c.Config.CommonFactors {
+		if err := compileFactor(&c.Config.CommonFactors[i], &Benchmark{}); err != nil {
+			return nil, fmt.Errorf("load benchmark catalog: config.yaml:%d: %w", c.Config.CommonFactors[i].When.line(), err)
+		}
+	}
+	for _, name := range names {
+		if name == "config.yaml" {
+			continue
+		}
+		if err := c.loadFile(fsys, name); err != nil {
+			return nil, fmt.Errorf("load benchmark catalog: %w", err)
+		}
+	}
+	for _, b := range c.ordered {
+		for _, s := range b.Supersedes {
+			if _, ok := c.benchmarks[s]; !ok {
+				return nil, fmt.Errorf("load benchmark catalog: %s:%d: %s supersedes unknown benchmark %q", b.file, b.line, b.ID, s)
+			}
+		}
+	}
+	return c, nil
+}
+
+func (e *Expr) line() int {
+	if e == nil {
+		return 0
+	}
+	return e.Line
+}
+
+func (c *Catalog) loadFile(fsys fs.FS, name string) error {
+	raw, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	var doc struct {
+		Benchmarks []Benchmark `yaml:"benchmarks"`
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	if err := dec.Decode(&doc); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	// A second pass over the node tree gives each benchmark's line.
+	var nodes struct {
+		Benchmarks []yaml.Node `yaml:"benchmarks"`
+	}
+	if err := yaml.Unmarshal(raw, &nodes); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	for i := range doc.Benchmarks {
+		b := doc.Benchmarks[i]
+		b.file, b.line = path.Base(name), nodes.Benchmarks[i].Line
+		if err := b.validate(); err != nil {
+			return fmt.Errorf("%s:%d: benchmark %s: %w", b.file, b.line, b.ID, err)
+		}
+		if prev, dup := c.benchmarks[b.ID]; dup {
+			return fmt.Errorf("%s:%d: duplicate benchmark id %s (first at %s:%d)", b.file, b.line, b.ID, prev.file, prev.line)
+		}
+		bp := &b
+		c.benchmarks[b.ID] = bp
+		c.ordered = append(c.ordered, bp)
+	}
+	return nil
+}
+
+func (l Levels) validate() error {
+	prev := 0.0
+	for i, r := range [][2]float64{l.Lighter, l.Normal, l.Heavier} {
+		if r[0] < 0 || r[1] > 1 || r[0] > r[1] || r[0] < prev-1e-9 {
+			return fmt.Errorf("level %d range %v must lie in [0,1], ordered and not overlapping", i, r)
+		}
+		prev = r[1]
+	}
+	return nil
+}
+
+func compileExpr(e *Expr, b *Benchmark) error {
+	if e == nil {
+		return nil
+	}
+	prog, err := expr.Compile(e.Src, expr.Env(typeEnv(b)), expr.AsBool())
+	if err != nil {
+		return fmt.Errorf("line %d: condition %q: %v", e.Line, e.Src, strings.ReplaceAll(err.Error(), "\n", " "))
+	}
+	e.prog = prog
+	return nil
+}
+
+func compileFactor(f *Factor, b *Benchmark) error {
+	if f.ID == "" || f.Name == "" || f.When == nil {
+		return fmt.Errorf("factor needs id, name and when")
+	}
+	if f.Effect != EffectLighter && f.Effect != EffectHeavier {
+		return fmt.Errorf("factor %s: effect must be %s or %s", f.ID, EffectLighter, EffectHeavier)
+	}
+	return compileExpr(f.When, b)
+}
+
+// Effects of a Factor.
+const (
+	EffectLighter = "lighter"
+	EffectHeavier = "heavier"
+)
+
+func validSpan(s *Span) bool {
+	return s != nil && s.Min >= 0 && s.Max > 0 && s.Min <= s.Max
+}
+
+func (f *Fine) validate() error {
+	forms := 0
+	for _, ok := range []bool{f.Range != nil, f.Multiple != nil, f.PerUnit != nil, len(f.Brackets) > 0} {
+		if ok {
+			forms++
+		}
+	}
+	if forms != 1 {
+		return fmt.Errorf("fine needs exactly one of range, multiple, per_unit, brackets")
+	}
+	if f.Base != "" {
+		if _, ok := amountBases[f.Base]; !ok {
+			return fmt.Errorf("fine base %q unknown", f.Base)
+		}
+	}
+	if (f.Multiple != nil || len(f.Brackets) > 0) && f.Base == "" {
+		return fmt.Errorf("multiples and brackets need a base")
+	}
+	if f.Round < 0 {
+		return fmt.Errorf("round must not be negative")
+	}
+	check := func(r, m, p *Span, unit string) error {
+		n := 0
+		for _, s := range []*Span{r, m, p} {
+			if s != nil {
+				n++
+				if !validSpan(s) {
+					return fmt.Errorf("span %+v must have 0 <= min <= max and max > 0", *s)
+				}
+			}
+		}
+		if n != 1 {
+			return fmt.Errorf("needs exactly one of range, multiple, per_unit")
+		}
+		if p != nil {
+			if _, ok := unitBases[unit]; !ok {
+				return fmt.Errorf("per_unit needs unit (quantity, persons, days, vehicles)")
+			}
+		}
+		return nil
+	}
+	if len(f.Brackets) == 0 {
+		return check(f.Range, f.Multiple, f.PerUnit, f.Unit)
+	}
+	for i, br := range f.Brackets {
+		if err := check(br.Range, br.Multiple, br.PerUnit, br.Unit); err != nil {
+			return fmt.Errorf("bracket %d: %w", i+1, err)
+		}
+		if !br.None && br.LT == nil && br.GTE == nil {
+			return fmt.Errorf("bracket %d needs lt, gte or none", i+1)
+		}
+		if br.LT != nil && br.GTE != nil && *br.GTE >= *br.LT {
+			return fmt.Errorf("bracket %d: gte must be below lt", i+1)
+		}
+	}
+	return nil
+}
+
+func (b *Benchmark) validate() error {
+	if b.ID == "" || strings.ContainsAny(b.ID, " /\t") {
+		return fmt.Errorf("id must be non-empty without spaces or slashes")
+	}
+	if b.Name == "" || b.Sector == "" {
+		return fmt.Errorf("name and sector are required")
+	}
+	from, err := time.Parse("2006-01-02", b.EffectiveFrom)
+	if err != nil {
+		return fmt.Errorf("effective_from must be YYYY-MM-DD")
+	}
+	if b.EffectiveTo != "" {
+		to, err := time.Parse("2006-01-02", b.EffectiveTo)
+		if err != nil || to.Before(from) {
+			return fmt.Errorf("effective_to must be YYYY-MM-DD, not before effective_from")
+		}
+	}
+	if len(b.Violated) == 0 || b.PenaltyRef.Law == "" || b.PenaltyRef.Article <= 0 {
+		return fmt.Errorf("violated and penalty provisions are required")
+	}
+	for _, r := range append([]Ref{b.PenaltyRef}, b.Violated...) {
+		if r.Law == "" || r.Article <= 0 || r.Suffix < 0 || r.Paragraph < 0 || r.Item < 0 {
+			return fmt.Errorf("provision %+v incomplete", r)
+		}
+	}
+	for k := range b.Flags {
+		if _, clash := typeEnv(&Benchmark{})[k]; clash || k == "" {
+			return fmt.Errorf("flag %q clashes with a fact name", k)
+		}
+	}
+	if len(b.Penalties) == 0 {
+		return fmt.Errorf("at least one penalty is required")
+	}
+	fines := 0
+	for i := range b.Penalties {
+		p := &b.Penalties[i]
+		known := false
+		for _, k := range PenaltyKinds {
+			known = known || k == p.Kind
+		}
+		if !known {
+			return fmt.Errorf("penalty kind %q unknown (行政处罚法 第九条: %s)", p.Kind, strings.Join(PenaltyKinds, "、"))
+		}
+		if (p.Kind == "罚款") != (p.Fine != nil) {
+			return fmt.Errorf("penalty %s: fine goes with kind 罚款 and only with it", p.Kind)
+		}
+		if p.Fine != nil {
+			fines++
+			if err := p.Fine.validate(); err != nil {
+				return err
+			}
+		}
+		if err := compileExpr(p.When, b); err != nil {
+			return err
+		}
+	}
+	if fines > 1 {
+		// Alternative fines are written as brackets of one fine.
+		return fmt.Errorf("at most one 罚款 per benchmark")
+	}
+	for i := range b.Factors {
+		if err := compileFactor(&b.Factors[i], b); err != nil {
+			return fmt.Errorf("line %d: %w", b.Factors[i].When.line(), err)
+		}
+	}
+	if b.Levels != nil {
+		if err := b.Levels.validate(); err != nil {
+			return fmt.Errorf("levels: %w", err)
+		}
+	}
+	return nil
+}
+
+// Get returns a benchmark by id or ErrUnknownBenchmark.
+func (c *Catalog) Get(id string) (*Benchmark, error) {
+	b, ok := c.benchmarks[id]
+	if !ok {
+		return nil, fmt.Errorf("benchmark %q: %w", id, ErrUnknownBenchmark)
+	}
+	return b, nil
+}
+
+// All returns every benchmark in file order.
+func (c *Catalog) All() []*Benchmark { return c.ordered }
+
+// Len returns the number of benchmarks.
+func (c *Catalog) Len() int { return len(c.ordered) }

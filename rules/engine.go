@@ -1,0 +1,598 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/expr-lang/expr/vm"
+)
+
+// Dispositions of a suggestion.
+const (
+	DispPenalty     = "处罚"
+	DispNone        = "不予处罚"
+	DispLighter     = "从轻"
+	DispMitigated   = "减轻"
+	DispLighterOrMt = "从轻或者减轻"
+	DispExpired     = "超过时效"
+)
+
+// Levels of a suggestion.
+const (
+	LevelLighter = "从轻"
+	LevelNormal  = "一般"
+	LevelHeavier = "从重"
+)
+
+// Range is a fine range in yuan.
+type Range struct {
+	FineMin float64 `json:"fine_min"`
+	FineMax float64 `json:"fine_max"`
+}
+
+// Step is one step of the reasoning, with what it looked at and the
+// provisions it rests on.
+type Step struct {
+	Step   string         `json:"step"`
+	Inputs map[string]any `json:"inputs,omitempty"`
+	Result string         `json:"result"`
+	Basis  []Basis        `json:"basis,omitempty"`
+}
+
+// Procedure lists the procedural consequences of a suggestion.
+type Procedure struct {
+	// Hearing: the party must be told of the right to a hearing (第六十三条).
+	Hearing bool `json:"hearing"`
+	// Simple: 简易程序 (当场处罚) is available (第五十一条).
+	Simple bool `json:"simple"`
+	// LegalReview: 法制审核 is needed before the decision (第五十八条).
+	LegalReview bool `json:"legal_review"`
+	// Collective: the agency heads should decide collectively (第五十七条第二款).
+	Collective bool `json:"collective"`
+}
+
+// Suggestion is the engine's answer. Field names are part of the API.
+type Suggestion struct {
+	BenchmarkID string   `json:"benchmark_id"`
+	Name        string   `json:"name"`
+	Disposition string   `json:"disposition"`
+	Level       *string  `json:"level"`
+	Statutory   *Range   `json:"statutory"`
+	Suggested   *Range   `json:"suggested"`
+	// Mitigated is the 减轻 range (below the statutory minimum) where the
+	// law allows 减轻.
+	Mitigated *Range    `json:"mitigated,omitempty"`
+	Other     []string  `json:"other"`
+	Orders    []string  `json:"orders"`
+	Basis     []Basis   `json:"basis"`
+	Trace     []Step    `json:"trace"`
+	Warnings  []string  `json:"warnings"`
+	Procedure Procedure `json:"procedure"`
+}
+
+// cfl is 行政处罚法, cited by the national rules.
+const cfl = "行政处罚法"
+
+func ref(law string, article, paragraph, item int) Basis {
+	return Basis{Ref: Ref{Law: law, Article: article, Paragraph: paragraph, Item: item}, Role: RoleDiscretion}
+}
+
+func procRef(article, paragraph, item int) Basis {
+	b := ref(cfl, article, paragraph, item)
+	b.Role = RoleProcedure
+	return b
+}
+
+// suggestion accumulates a result.
+type suggestion struct {
+	Suggestion
+}
+
+func (s *suggestion) step(name, result string, inputs map[string]any, basis ...Basis) {
+	s.Trace = append(s.Trace, Step{Step: name, Inputs: inputs, Result: result, Basis: basis})
+	for _, b := range basis {
+		s.addBasis(b)
+	}
+}
+
+func (s *suggestion) addBasis(b Basis) {
+	for _, x := range s.Basis {
+		if x == b {
+			return
+		}
+	}
+	s.Basis = append(s.Basis, b)
+}
+
+func (s *suggestion) warn(format string, args ...any) {
+	s.Warnings = append(s.Warnings, fmt.Sprintf(format, args...))
+}
+
+func eval(p *vm.Program, env map[string]any) bool {
+	out, err := vm.Run(p, env)
+	if err != nil {
+		// Compiled against the same env types at load; a run error means a
+		// runtime fault such as division by zero: treat as not satisfied.
+		return false
+	}
+	b, _ := out.(bool)
+	return b
+}
+
+// Suggest computes the suggestion for benchmark id and facts. It returns
+// ErrUnknownBenchmark or a *FactError naming the bad fact.
+func (c *Catalog) Suggest(id string, f Facts) (Suggestion, error) {
+	b, err := c.Get(id)
+	if err != nil {
+		return Suggestion{}, err
+	}
+	if err := f.Validate(b, func(x string) bool { _, ok := c.benchmarks[x]; return ok }); err != nil {
+		return Suggestion{}, err
+	}
+	env := f.env(b)
+	s := &suggestion{Suggestion{BenchmarkID: b.ID, Name: b.Name, Other: []string{}, Orders: []string{}, Warnings: []string{}}}
+	for _, v := range b.Violated {
+		s.addBasis(Basis{Ref: v, Role: RoleViolated})
+	}
+	s.addBasis(Basis{Ref: b.PenaltyRef, Role: RolePenalty})
+
+	statutory, fineNote := c.statutoryFine(b, &f, env, s)
+	s.Statutory = statutory
+
+	// National rules first: limitation, then 不予处罚.
+	if c.expired(b, &f, s) {
+		s.Disposition = DispExpired
+		s.Statutory = statutory
+		return s.Suggestion, nil
+	}
+	if c.noPenalty(b, &f, s) {
+		s.Disposition = DispNone
+		s.Orders = append(s.Orders, "责令改正")
+		return s.Suggestion, nil
+	}
+	s.Orders = append(s.Orders, "责令改正")
+	s.step("责令改正", "实施行政处罚时应当责令当事人改正或者限期改正违法行为", nil, ref(cfl, 28, 1, 0))
+
+	mandatory := c.mandatoryLighter(&f, s)
+	level := LevelNormal
+	if mandatory {
+		level = LevelLighter
+		s.Disposition = DispLighterOrMt
+		if f.Mitigate {
+			s.Disposition = DispMitigated
+		}
+	} else {
+		level = c.factorLevel(b, &f, env, s)
+		s.Disposition = DispPenalty
+		if level == LevelLighter {
+			s.Disposition = DispLighter
+		}
+	}
+	s.Level = &level
+
+	if statutory != nil {
+		levels, src := c.levelsFor(b)
+		s.Suggested = split(*statutory, levels, level, fineRound(b))
+		s.step("裁量档次", fmt.Sprintf("%s：%s（%s）", level, fmtRange(*s.Suggested), src),
+			map[string]any{"statutory": *statutory, "split": levels}, ref(cfl, 34, 0, 0))
+		if mandatory {
+			if statutory.FineMin > 0 {
+				s.Mitigated = &Range{FineMin: 0, FineMax: statutory.FineMin}
+			}
+			if f.Mitigate {
+				if s.Mitigated != nil {
+					s.Suggested = s.Mitigated
+				}
+				s.Procedure.Collective = true
+				s.step("减轻处罚", "在法定最低限以下确定罚款或者适用较轻的处罚种类，建议提交负责人集体讨论决定",
+					map[string]any{"mitigate": true}, procRef(57, 2, 0))
+				s.warn("减轻处罚低于法定最低罚款数额，建议经行政机关负责人集体讨论决定（行政处罚法第五十七条第二款）")
+			}
+		}
+	} else if fineNote != "" {
+		s.warn("%s", fineNote)
+	}
+
+	s.otherPenalties(b, env)
+	c.oneFine(b, &f, s)
+	c.procedure(b, &f, s)
+	return s.Suggestion, nil
+}
+
+// statutoryFine computes the fine range the penalty provision allows for
+// these facts, or nil with a note when there is none or a base is missing.
+func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *suggestion) (*Range, string) {
+	var fine *Fine
+	for i := range b.Penalties {
+		p := &b.Penalties[i]
+		if p.Fine != nil && (p.When == nil || eval(p.When.prog, env)) {
+			fine = p.Fine
+		}
+	}
+	if fine == nil {
+		s.step("法定罚款幅度", "该违法行为不适用罚款", nil, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
+		return nil, ""
+	}
+	pen := Basis{Ref: b.PenaltyRef, Role: RolePenalty}
+	base, hasBase := 0.0, false
+	if fine.Base != "" {
+		base, hasBase = f.amount(fine.Base)
+	}
+	form := struct {
+		r, m, p *Span
+		unit    string
+		text    string
+	}{fine.Range, fine.Multiple, fine.PerUnit, fine.Unit, ""}
+	if len(fine.Brackets) > 0 {
+		if !hasBase {
+			// Without the base only a bracket that needs no base can apply.
+			for _, br := range fine.Brackets {
+				if br.None && br.Multiple == nil {
+					hasBase, base = true, 0
+				}
+			}
+			if !hasBase {
+				name := amountBases[fine.Base]
+				s.step("法定罚款幅度", "缺少"+name+"，无法确定适用的罚款档次", map[string]any{"base": fine.Base}, pen)
+				return nil, "缺少" + name + "（" + fine.Base + "），无法计算法定罚款幅度"
+			}
+		}
+		var chosen *Bracket
+		for i := range fine.Brackets {
+			br := &fine.Brackets[i]
+			if (br.None && base == 0) || (!br.None && (br.LT == nil || base < *br.LT) && (br.GTE == nil || base >= *br.GTE)) {
+				chosen = br
+				break
+			}
+		}
+		if chosen == nil {
+			s.step("法定罚款幅度", "没有与该数额对应的罚款档次", map[string]any{fine.Base: base}, pen)
+			return nil, "基准未覆盖该数额的罚款档次，请核对裁量基准"
+		}
+		form.r, form.m, form.p, form.unit, form.text = chosen.Range, chosen.Multiple, chosen.PerUnit, chosen.Unit, chosen.Text
+	}
+	inputs := map[string]any{}
+	var r Range
+	switch {
+	case form.r != nil:
+		r = Range{form.r.Min, form.r.Max}
+	case form.m != nil:
+		if !hasBase {
+			name := amountBases[fine.Base]
+			s.step("法定罚款幅度", "缺少"+name+"，无法按倍数计算", map[string]any{"base": fine.Base}, pen)
+			return nil, "缺少" + name + "（" + fine.Base + "），无法按倍数计算罚款"
+		}
+		inputs[fine.Base] = base
+		inputs["multiple"] = *form.m
+		r = Range{form.m.Min * base, form.m.Max * base}
+	case form.p != nil:
+		n, ok := f.amount(form.unit)
+		if !ok {
+			s.step("法定罚款幅度", "缺少"+unitBases[form.unit]+"，无法按单位计算", map[string]any{"unit": form.unit}, pen)
+			return nil, "缺少" + unitBases[form.unit] + "（" + form.unit + "），无法按单位计算罚款"
+		}
+		inputs[form.unit] = n
+		inputs["per_unit"] = *form.p
+		r = Range{form.p.Min * n, form.p.Max * n}
+	}
+	if fine.Base != "" && hasBase {
+		inputs[fine.Base] = base
+	}
+	r = Range{round2(r.FineMin), round2(r.FineMax)}
+	result := fmtRange(r)
+	if form.text != "" {
+		result += "（" + form.text + "）"
+	}
+	s.step("法定罚款幅度", result, inputs, pen)
+	return &r, ""
+}
+
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+func fmtYuan(v float64) string {
+	if v == math.Trunc(v) {
+		return fmt.Sprintf("%.0f元", v)
+	}
+	return fmt.Sprintf("%.2f元", v)
+}
+
+func fmtRange(r Range) string { return fmtYuan(r.FineMin) + "至" + fmtYuan(r.FineMax) }
+
+func addYears(t time.Time, years int) time.Time { return t.AddDate(years, 0, 0) }
+
+// expired applies 行政处罚法 第三十六条: not discovered within two years (five
+// where citizens' life and health or financial safety are involved with
+// harmful consequences), counted from the act or from the end of a continuing
+// act.
+func (c *Catalog) expired(b *Benchmark, f *Facts, s *suggestion) bool {
+	if f.ActDate == "" || f.DiscoveryDate == "" {
+		s.warn("未提供违法行为发生日期（act_date）或发现日期（discovery_date），未核对追责时效（行政处罚法第三十六条）")
+		return false
+	}
+	start, _ := time.Parse("2006-01-02", f.ActDate)
+	from := "act_date"
+	if f.ActEndDate != "" {
+		start, _ = time.Parse("2006-01-02", f.ActEndDate)
+		from = "act_end_date"
+	}
+	disc, _ := time.Parse("2006-01-02", f.DiscoveryDate)
+	years := 2
+	if (f.LifeHealth || f.FinancialSafety) && f.HarmfulConsequence {
+		years = 5
+	}
+	limit := addYears(start, years)
+	inputs := map[string]any{from: start.Format("2006-01-02"), "discovery_date": f.DiscoveryDate, "years": years}
+	basis := []Basis{ref(cfl, 36, 1, 0)}
+	if from == "act_end_date" {
+		basis = append(basis, ref(cfl, 36, 2, 0))
+	}
+	if disc.After(limit) {
+		s.step("追责时效", fmt.Sprintf("违法行为自%s起%d年内未被发现（期限届满于%s），不再给予行政处罚", start.Format("2006-01-02"), years, limit.Format("2006-01-02")), inputs, basis...)
+		return true
+	}
+	s.step("追责时效", fmt.Sprintf("在%d年追责期限内（届满于%s）", years, limit.Format("2006-01-02")), inputs, basis...)
+	return false
+}
+
+// noPenalty applies the 不予处罚 rules of 第三十条, 第三十一条 and 第三十三条.
+func (c *Catalog) noPenalty(b *Benchmark, f *Facts, s *suggestion) bool {
+	switch {
+	case f.Age != nil && *f.Age < 14:
+		s.step("不予处罚", "不满十四周岁的未成年人有违法行为的，不予行政处罚，责令监护人加以管教", map[string]any{"age": *f.Age}, ref(cfl, 30, 0, 0))
+		return true
+	case f.MentalState == "unable":
+		s.step("不予处罚", "精神病人、智力残疾人在不能辨认或者不能控制自己行为时有违法行为的，不予行政处罚，责令监护人严加看管和治疗", map[string]any{"mental_state": f.MentalState}, ref(cfl, 31, 0, 0))
+		return true
+	case f.MinorViolation && f.CorrectedInTime && f.NoHarm:
+		s.step("不予处罚", "违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚", map[string]any{"minor_violation": true, "corrected_in_time": true, "no_harm": true}, ref(cfl, 33, 1, 0))
+		s.step("教育", "对当事人进行教育", nil, ref(cfl, 33, 3, 0))
+		return true
+	case f.FirstViolation && f.HarmSlight && f.CorrectedInTime:
+		s.step("不予处罚（可以）", "初次违法且危害后果轻微并及时改正的，可以不予行政处罚", map[string]any{"first_violation": true, "harm_slight": true, "corrected_in_time": true}, ref(cfl, 33, 1, 0))
+		s.step("教育", "对当事人进行教育", nil, ref(cfl, 33, 3, 0))
+		s.warn("第三十三条第一款对首次违法“可以”不予处罚，是否适用由执法机关裁量；如当地有首违不罚清单，应对照清单")
+		return true
+	case f.NoFault && !b.FaultException:
+		s.step("不予处罚", "当事人有证据足以证明没有主观过错的，不予行政处罚", map[string]any{"no_fault": true}, ref(cfl, 33, 2, 0))
+		s.warn("须由当事人提供足以证明没有主观过错的证据，并在案卷中载明")
+		return true
+	case f.NoFault && b.FaultException:
+		s.step("主观过错", "该领域法律、行政法规另有规定，无主观过错不当然免罚", map[string]any{"no_fault": true}, ref(cfl, 33, 2, 0))
+	}
+	if f.MentalState == "lucid" {
+		s.step("责任能力", "间歇性精神病人在精神正常时有违法行为的，应当给予行政处罚", map[string]any{"mental_state": "lucid"}, ref(cfl, 31, 0, 0))
+	}
+	return false
+}
+
+// mandatoryLighter applies 第三十条 (ages 14–18) and 第三十二条: the penalty
+// must be lighter or mitigated. 第三十一条 partial capacity only may be.
+func (c *Catalog) mandatoryLighter(f *Facts, s *suggestion) bool {
+	var reasons []string
+	var basis []Basis
+	inputs := map[string]any{}
+	if f.Age != nil && *f.Age >= 14 && *f.Age < 18 {
+		reasons = append(reasons, "已满十四周岁不满十八周岁")
+		basis = append(basis, ref(cfl, 30, 0, 0))
+		inputs["age"] = *f.Age
+	}
+	for _, x := range []struct {
+		on   bool
+		key  string
+		text string
+		item int
+	}{
+		{f.SelfRemovedHarm, "self_removed_harm", "主动消除或者减轻违法行为危害后果", 1},
+		{f.Coerced, "coerced", "受他人胁迫或者诱骗实施违法行为", 2},
+		{f.Confessed, "confessed", "主动供述行政机关尚未掌握的违法行为", 3},
+		{f.Meritorious, "meritorious", "配合行政机关查处违法行为有立功表现", 4},
+	} {
+		if x.on {
+			reasons = append(reasons, x.text)
+			basis = append(basis, ref(cfl, 32, 0, x.item))
+			inputs[x.key] = true
+		}
+	}
+	if f.MentalState == "partial" {
+		s.step("可以从轻或者减轻", "尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人有违法行为的，可以从轻或者减轻行政处罚", map[string]any{"mental_state": "partial"}, ref(cfl, 31, 0, 0))
+		s.warn("第三十一条对尚未完全丧失辨认或者控制能力者“可以”从轻或者减轻，由执法机关裁量")
+	}
+	if len(reasons) == 0 {
+		return false
+	}
+	s.step("应当从轻或者减轻", strings.Join(reasons, "；")+"：应当从轻或者减轻行政处罚", inputs, basis...)
+	return true
+}
+
+// factorLevel evaluates the benchmark's circumstances (and the catalog's
+// common ones): net aggravating → 从重, net mitigating → 从轻, else 一般.
+// Adding an aggravating circumstance never lowers the level.
+func (c *Catalog) factorLevel(b *Benchmark, f *Facts, env map[string]any, s *suggestion) string {
+	net := 0
+	var hits []string
+	factors := append(append([]Factor{}, c.Config.CommonFactors...), b.Factors...)
+	for _, fc := range factors {
+		if !eval(fc.When.prog, env) {
+			continue
+		}
+		var basis []Basis
+		if fc.Basis != nil {
+			basis = append(basis, Basis{Ref: *fc.Basis, Role: RoleDiscretion})
+		}
+		effect := "从轻情节"
+		if fc.Effect == EffectHeavier {
+			effect = "从重情节"
+			net++
+		} else {
+			net--
+		}
+		hits = append(hits, fc.Name)
+		s.step("裁量情节", fc.Name+"："+effect, map[string]any{"factor": fc.ID, "when": fc.When.Src}, basis...)
+	}
+	level := LevelNormal
+	switch {
+	case net > 0:
+		level = LevelHeavier
+	case net < 0:
+		level = LevelLighter
+	}
+	s.step("裁量等级", fmt.Sprintf("%s（适用情节：%s）", level, orNone(hits)), map[string]any{"net": net})
+	return level
+}
+
+func orNone(xs []string) string {
+	if len(xs) == 0 {
+		return "无"
+	}
+	return strings.Join(xs, "、")
+}
+
+// levelsFor picks the split: benchmark, then region, then catalog default.
+func (c *Catalog) levelsFor(b *Benchmark) (Levels, string) {
+	if b.Levels != nil {
+		return *b.Levels, "本基准规定的档次"
+	}
+	if l, ok := c.Config.Regions[b.Region]; ok && b.Region != "" {
+		return l, b.Region + "规定的档次"
+	}
+	return c.Config.Levels, "默认档次：从轻为幅度下限起30%，一般为30%至70%，从重为70%至上限"
+}
+
+func fineRound(b *Benchmark) float64 {
+	for _, p := range b.Penalties {
+		if p.Fine != nil && p.Fine.Round > 0 {
+			return p.Fine.Round
+		}
+	}
+	return 1
+}
+
+// split returns the level's part of the statutory range, rounded inward to
+// the unit but never outside the statutory range.
+func split(r Range, l Levels, level string, unit float64) *Range {
+	frac := l.Normal
+	switch level {
+	case LevelLighter:
+		frac = l.Lighter
+	case LevelHeavier:
+		frac = l.Heavier
+	}
+	d := r.FineMax - r.FineMin
+	lo := r.FineMin + frac[0]*d
+	hi := r.FineMin + frac[1]*d
+	if unit > 0 {
+		lo = math.Ceil(lo/unit-1e-9) * unit
+		hi = math.Floor(hi/unit+1e-9) * unit
+	}
+	lo = math.Max(lo, r.FineMin)
+	hi = math.Min(hi, r.FineMax)
+	if hi < lo {
+		hi = lo
+	}
+	return &Range{FineMin: round2(lo), FineMax: round2(hi)}
+}
+
+// otherPenalties lists the non-fine penalties whose conditions hold.
+func (s *suggestion) otherPenalties(b *Benchmark, env map[string]any) {
+	for _, p := range b.Penalties {
+		if p.Fine != nil {
+			continue
+		}
+		if p.When != nil && !eval(p.When.prog, env) {
+			continue
+		}
+		name := p.Kind
+		if p.What != "" {
+			name = p.Kind + "：" + p.What
+			if p.Kind == "没收非法财物" {
+				name = "没收" + p.What
+			}
+		}
+		s.Other = append(s.Other, name)
+		cond := ""
+		if p.When != nil {
+			cond = "（条件：" + p.When.Src + "）"
+		}
+		s.step("其他处罚", name+cond, nil, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
+	}
+}
+
+// oneFine applies 第二十九条: one act, at most one fine; where it violates
+// several provisions, the one with the higher fine governs.
+func (c *Catalog) oneFine(b *Benchmark, f *Facts, s *suggestion) {
+	if len(f.AlsoViolates) == 0 {
+		return
+	}
+	ours := 0.0
+	if s.Statutory != nil {
+		ours = s.Statutory.FineMax
+	}
+	for _, id := range f.AlsoViolates {
+		other := c.benchmarks[id]
+		scratch := &suggestion{}
+		r, _ := c.statutoryFine(other, f, f.env(other), scratch)
+		inputs := map[string]any{"benchmark": id, "this_max": ours}
+		if r != nil {
+			inputs["other_max"] = r.FineMax
+		}
+		switch {
+		case r != nil && r.FineMax > ours:
+			s.step("一事不再罚款", fmt.Sprintf("同一违法行为违反多个法律规范，%s的罚款上限更高，应依照该规定处罚", other.Name), inputs, ref(cfl, 29, 0, 0))
+			s.warn("同一违法行为同时违反“%s”（%s），其罚款数额更高，应按该基准处罚，不得重复罚款（行政处罚法第二十九条）", other.Name, id)
+		default:
+			s.step("一事不再罚款", fmt.Sprintf("本基准罚款上限不低于%s，按本基准处罚，不得再依该规定罚款", other.Name), inputs, ref(cfl, 29, 0, 0))
+		}
+	}
+}
+
+var hearingKinds = []string{"吊销许可证件", "吊销营业执照", "降低资质等级", "责令停产停业", "责令关闭", "限制从业", "没收非法财物"}
+
+// procedure derives hearing rights (第六十三条), the summary procedure
+// (第五十一条) and legal review (第五十八条).
+func (c *Catalog) procedure(b *Benchmark, f *Facts, s *suggestion) {
+	var heavy []string
+	for _, o := range s.Other {
+		for _, k := range hearingKinds {
+			if strings.HasPrefix(o, k) || (k == "没收非法财物" && strings.HasPrefix(o, "没收") && !strings.HasPrefix(o, "没收违法所得")) {
+				if k != "没收非法财物" {
+					heavy = append(heavy, k)
+				}
+			}
+		}
+	}
+	if len(heavy) > 0 {
+		s.Procedure.Hearing = true
+		s.step("听证权利", "拟作出"+strings.Join(heavy, "、")+"的，应当告知当事人有要求听证的权利", nil, procRef(63, 1, 0))
+	}
+	if s.Suggested != nil {
+		party := f.PartyKind
+		if party == "个体工商户" {
+			party = "个人"
+		}
+		threshold := c.Config.Hearing[party]
+		switch {
+		case party == "":
+			s.warn("未提供当事人类型（party_kind），无法判断罚款是否达到听证“较大数额”")
+		case threshold <= 0:
+			s.warn("未配置%s罚款听证“较大数额”标准（各省规定），请在 config.yaml 的 hearing 中设置", party)
+		case s.Suggested.FineMax >= threshold:
+			s.Procedure.Hearing = true
+			s.step("听证权利", fmt.Sprintf("拟罚款可能达到较大数额（%s当事人%s以上），应当告知听证权利", party, fmtYuan(threshold)), map[string]any{"threshold": threshold}, procRef(63, 1, 1))
+		}
+		limit := 200.0
+		if f.PartyKind == "单位" {
+			limit = 3000
+		}
+		onlyFine := len(s.Other) == 0
+		if f.PartyKind != "" && onlyFine && s.Suggested.FineMax <= limit {
+			s.Procedure.Simple = true
+			s.step("简易程序", fmt.Sprintf("违法事实确凿并有法定依据，罚款不超过%s的，可以当场作出行政处罚决定", fmtYuan(limit)), map[string]any{"limit": limit}, procRef(51, 0, 0))
+		}
+	}
+	if s.Procedure.Hearing {
+		s.Procedure.LegalReview = true
+		s.step("法制审核", "直接关系当事人重大权益并经过听证程序的，作出决定前应当进行法制审核", nil, procRef(58, 1, 2))
+	}
+}

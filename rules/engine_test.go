@@ -1,0 +1,297 @@
+package rules
+
+import (
+	"errors"
+	"math/rand"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func num(v float64) *float64 { return &v }
+
+func mustCatalog(t testing.TB) *Catalog {
+	t.Helper()
+	c, err := LoadBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func hasBasis(s Suggestion, law string, article, paragraph int) bool {
+	for _, b := range s.Basis {
+		if b.Law == law && b.Article == article && (paragraph == 0 || b.Paragraph == paragraph) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestNationalRules(t *testing.T) {
+	c := mustCatalog(t)
+	const id = "food-124-expired"
+	gv := num(20000)
+	tests := []struct {
+		name      string
+		facts     Facts
+		disp      string
+		level     string // "" means null
+		basisArt  int
+		basisPara int
+		fine      bool
+	}{
+		{"plain", Facts{GoodsValue: gv}, DispPenalty, LevelNormal, 34, 0, true},
+		{"under 14", Facts{GoodsValue: gv, PartyKind: "个人", Age: num(13)}, DispNone, "", 30, 0, false},
+		{"age 14 must be lighter", Facts{GoodsValue: gv, PartyKind: "个人", Age: num(14)}, DispLighterOrMt, LevelLighter, 30, 0, true},
+		{"age 17.9", Facts{GoodsValue: gv, PartyKind: "个人", Age: num(17.9)}, DispLighterOrMt, LevelLighter, 30, 0, true},
+		{"age 18 adult", Facts{GoodsValue: gv, PartyKind: "个人", Age: num(18)}, DispPenalty, LevelNormal, 34, 0, true},
+		{"mental unable", Facts{GoodsValue: gv, MentalState: "unable"}, DispNone, "", 31, 0, false},
+		{"minor corrected no harm", Facts{GoodsValue: gv, MinorViolation: true, CorrectedInTime: true, NoHarm: true}, DispNone, "", 33, 1, false},
+		{"first slight corrected", Facts{GoodsValue: gv, FirstViolation: true, HarmSlight: true, CorrectedInTime: true}, DispNone, "", 33, 1, false},
+		{"no fault", Facts{GoodsValue: gv, NoFault: true}, DispNone, "", 33, 2, false},
+		{"self removed harm", Facts{GoodsValue: gv, SelfRemovedHarm: true}, DispLighterOrMt, LevelLighter, 32, 0, true},
+		{"coerced mitigate", Facts{GoodsValue: gv, Coerced: true, Mitigate: true}, DispMitigated, LevelLighter, 57, 2, true},
+		{"expired 2y", Facts{GoodsValue: gv, ActDate: "2020-01-01", DiscoveryDate: "2022-01-02"}, DispExpired, "", 36, 1, false},
+		{"within 2y", Facts{GoodsValue: gv, ActDate: "2020-01-01", DiscoveryDate: "2022-01-01"}, DispPenalty, LevelNormal, 36, 1, true},
+		{"5y life health harm", Facts{GoodsValue: gv, ActDate: "2020-01-01", DiscoveryDate: "2023-06-01", LifeHealth: true, HarmfulConsequence: true}, DispPenalty, LevelNormal, 36, 1, true},
+		{"continuing from end", Facts{GoodsValue: gv, ActDate: "2019-01-01", ActEndDate: "2021-06-01", DiscoveryDate: "2023-01-01"}, DispPenalty, LevelNormal, 36, 2, true},
+		{"repeat heavier", Facts{GoodsValue: gv, PriorPenalties2Y: num(1)}, DispPenalty, LevelHeavier, 34, 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := c.Suggest(id, tt.facts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Disposition != tt.disp {
+				t.Errorf("disposition %q; want %q (trace %+v)", s.Disposition, tt.disp, s.Trace)
+			}
+			gotLevel := ""
+			if s.Level != nil {
+				gotLevel = *s.Level
+			}
+			if gotLevel != tt.level {
+				t.Errorf("level %q; want %q", gotLevel, tt.level)
+			}
+			law := "行政处罚法"
+			if !hasBasis(s, law, tt.basisArt, tt.basisPara) {
+				t.Errorf("basis %+v lacks %s 第%d条 第%d款", s.Basis, law, tt.basisArt, tt.basisPara)
+			}
+			if (s.Suggested != nil) != tt.fine {
+				t.Errorf("suggested %+v; want fine %v", s.Suggested, tt.fine)
+			}
+			if tt.disp == DispNone || tt.disp == DispExpired {
+				if len(s.Other) != 0 {
+					t.Errorf("%s with other penalties %v", tt.disp, s.Other)
+				}
+			}
+		})
+	}
+}
+
+func TestMitigatedGoesBelowMinimum(t *testing.T) {
+	c := mustCatalog(t)
+	s, err := c.Suggest("food-124-expired", Facts{GoodsValue: num(5000), Confessed: true, Mitigate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Suggested == nil || s.Suggested.FineMax > s.Statutory.FineMin || !s.Procedure.Collective {
+		t.Fatalf("mitigated %+v statutory %+v collective %v", s.Suggested, s.Statutory, s.Procedure.Collective)
+	}
+	if len(s.Warnings) == 0 {
+		t.Error("no warning for 减轻")
+	}
+}
+
+func TestMissingBaseWarns(t *testing.T) {
+	c := mustCatalog(t)
+	s, err := c.Suggest("food-124-expired", Facts{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Statutory != nil || s.Suggested != nil {
+		t.Fatalf("fine computed without goods value: %+v", s)
+	}
+	found := false
+	for _, w := range s.Warnings {
+		found = found || strings.Contains(w, "货值金额")
+	}
+	if !found {
+		t.Errorf("warnings %v do not name 货值金额", s.Warnings)
+	}
+}
+
+func TestBadFacts(t *testing.T) {
+	c := mustCatalog(t)
+	tests := []struct {
+		name  string
+		raw   string
+		field string
+	}{
+		{"negative", `{"goods_value": -1}`, "goods_value"},
+		{"wrong type", `{"goods_value": "一万"}`, "goods_value"},
+		{"unknown field", `{"goods_valeu": 1}`, "goods_valeu"},
+		{"absurd age", `{"age": 200}`, "age"},
+		{"negative age", `{"age": -3}`, "age"},
+		{"bad date", `{"act_date": "2024-02-30"}`, "act_date"},
+		{"discovery before act", `{"act_date": "2024-02-01", "discovery_date": "2024-01-01"}`, "discovery_date"},
+		{"undeclared flag", `{"flags": {"nope": true}}`, "flags.nope"},
+		{"party kind", `{"party_kind": "公司"}`, "party_kind"},
+		{"fractional count", `{"prior_penalties_2y": 1.5}`, "prior_penalties_2y"},
+		{"unknown also_violates", `{"also_violates": ["no-such"]}`, "also_violates[0]"},
+		{"huge", `{"goods_value": 1e300}`, "goods_value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := DecodeFacts([]byte(tt.raw))
+			if err == nil {
+				_, err = c.Suggest("food-124-expired", f)
+			}
+			var fe *FactError
+			if !errors.As(err, &fe) || fe.Field != tt.field || !errors.Is(err, ErrInvalidFacts) {
+				t.Fatalf("err = %v; want FactError on %q", err, tt.field)
+			}
+		})
+	}
+	if _, err := c.Suggest("no-such-benchmark", Facts{}); !errors.Is(err, ErrUnknownBenchmark) {
+		t.Errorf("unknown benchmark err = %v", err)
+	}
+}
+
+func randomFacts(r *rand.Rand) Facts {
+	f := Facts{}
+	for _, p := range []**float64{&f.GoodsValue, &f.IllegalGains, &f.SalesAmount, &f.IllegalRevenue, &f.AdCost, &f.TaxEvaded, &f.WagesOwed, &f.ProjectCost} {
+		if r.Intn(3) > 0 {
+			v := []float64{0, 9999.99, 10000, 50000, 1e6}[r.Intn(5)] * (0.5 + r.Float64())
+			*p = &v
+		}
+	}
+	for _, p := range []**float64{&f.Quantity, &f.Persons, &f.Days, &f.Vehicles} {
+		if r.Intn(2) == 0 {
+			v := float64(1 + r.Intn(20))
+			*p = &v
+		}
+	}
+	f.Cooperated = r.Intn(3) == 0
+	f.FirstViolation = r.Intn(3) == 0
+	f.Serious = r.Intn(4) == 0
+	if r.Intn(3) == 0 {
+		f.PriorPenalties2Y = num(float64(r.Intn(3)))
+	}
+	return f
+}
+
+// TestProperties checks, over every benchmark and random facts: suggested ⊆
+// statutory except under 减轻; adding an aggravating circumstance never
+// lowers the suggested range; 不予处罚 and 超过时效 yield no fine and no
+// other penalty.
+func TestProperties(t *testing.T) {
+	c := mustCatalog(t)
+	r := rand.New(rand.NewSource(7))
+	for _, b := range c.All() {
+		for i := 0; i < 40; i++ {
+			f := randomFacts(r)
+			s, err := c.Suggest(b.ID, f)
+			if err != nil {
+				t.Fatalf("%s: %v", b.ID, err)
+			}
+			if s.Suggested != nil && s.Disposition != DispMitigated {
+				if s.Suggested.FineMin < s.Statutory.FineMin-1e-6 || s.Suggested.FineMax > s.Statutory.FineMax+1e-6 || s.Suggested.FineMin > s.Suggested.FineMax {
+					t.Fatalf("%s: suggested %+v outside statutory %+v", b.ID, *s.Suggested, *s.Statutory)
+				}
+			}
+			// Monotone in aggravating factors.
+			g := f
+			g.PriorPenalties2Y = num(1)
+			if f.PriorPenalties2Y == nil || *f.PriorPenalties2Y == 0 {
+				s2, err := c.Suggest(b.ID, g)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if s.Suggested != nil && s2.Suggested != nil && (s2.Suggested.FineMin < s.Suggested.FineMin-1e-6 || s2.Suggested.FineMax < s.Suggested.FineMax-1e-6) {
+					t.Fatalf("%s: aggravating factor lowered %+v to %+v", b.ID, *s.Suggested, *s2.Suggested)
+				}
+			}
+			// 不予处罚 and 超过时效.
+			n := f
+			n.MinorViolation, n.CorrectedInTime, n.NoHarm = true, true, true
+			sn, _ := c.Suggest(b.ID, n)
+			e := f
+			e.ActDate, e.DiscoveryDate = "2010-01-01", "2020-01-01"
+			se, _ := c.Suggest(b.ID, e)
+			for _, x := range []Suggestion{sn, se} {
+				if x.Suggested != nil || len(x.Other) != 0 || (x.Disposition != DispNone && x.Disposition != DispExpired) {
+					t.Fatalf("%s: %s with fine %+v other %v", b.ID, x.Disposition, x.Suggested, x.Other)
+				}
+			}
+		}
+	}
+}
+
+func TestOneActOneFine(t *testing.T) {
+	c := mustCatalog(t)
+	s, err := c.Suggest("food-122-unlicensed", Facts{GoodsValue: num(20000), AlsoViolates: []string{"food-124-expired"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasBasis(s, "行政处罚法", 29, 0) {
+		t.Errorf("no 第二十九条 in basis: %+v", s.Basis)
+	}
+}
+
+func TestLoadErrorsNameFileAndLine(t *testing.T) {
+	good := `benchmarks:
+  - id: x-1
+    name: 测试
+    sector: 市场监管
+    effective_from: 2021-01-01
+    violated: [{law: 某法, article: 1}]
+    penalty: {law: 某法, article: 2}
+    penalties:
+      - kind: 罚款
+        fine: {range: {min: 1000, max: 5000}}
+`
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"unknown field", strings.Replace(good, "sector:", "sectr:", 1), "bad.yaml"},
+		{"bad condition", good + "    factors:\n      - {id: f, name: 情节, when: \"goods_value > \", effect: heavier}\n", "bad.yaml:2"},
+		{"non-bool condition", good + "    factors:\n      - {id: f, name: 情节, when: \"goods_value + 1\", effect: heavier}\n", "bad.yaml:2"},
+		{"unknown name", good + "    factors:\n      - {id: f, name: 情节, when: \"good_value > 1\", effect: heavier}\n", "bad.yaml:2"},
+		{"bad kind", strings.Replace(good, "kind: 罚款", "kind: 打板子", 1), "bad.yaml:2"},
+		{"min over max", strings.Replace(good, "min: 1000, max: 5000", "min: 6000, max: 5000", 1), "bad.yaml:2"},
+		{"multiple without base", strings.Replace(good, "range: {min: 1000, max: 5000}", "multiple: {min: 1, max: 3}", 1), "bad.yaml:2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"bad.yaml": {Data: []byte(tt.yaml)}}
+			_, err := Load(fsys)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v; want it to name %q", err, tt.want)
+			}
+		})
+	}
+	if _, err := Load(fstest.MapFS{"ok.yaml": {Data: []byte(good)}}); err != nil {
+		t.Fatalf("good catalog: %v", err)
+	}
+}
+
+func BenchmarkSuggest(b *testing.B) {
+	c := mustCatalog(b)
+	f := Facts{GoodsValue: num(20000), Cooperated: true, PartyKind: "单位", ActDate: "2024-01-01", DiscoveryDate: "2024-02-01"}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := c.Suggest("food-124-expired", f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoadCatalog(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := LoadBuiltin(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,287 @@
+package rules
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Facts are what an officer (or fact extraction) knows about a case. Every
+// field is optional; amounts are yuan.
+type Facts struct {
+	// PartyKind is 个人, 个体工商户 or 单位.
+	PartyKind string `json:"party_kind,omitempty"`
+	// Age of an individual party at the time of the act.
+	Age *float64 `json:"age,omitempty"`
+
+	GoodsValue     *float64 `json:"goods_value,omitempty"`
+	IllegalGains   *float64 `json:"illegal_gains,omitempty"`
+	SalesAmount    *float64 `json:"sales_amount,omitempty"`
+	IllegalRevenue *float64 `json:"illegal_revenue,omitempty"`
+	AdCost         *float64 `json:"ad_cost,omitempty"`
+	TaxEvaded      *float64 `json:"tax_evaded,omitempty"`
+	WagesOwed      *float64 `json:"wages_owed,omitempty"`
+	ProjectCost    *float64 `json:"project_cost,omitempty"`
+	Quantity       *float64 `json:"quantity,omitempty"`
+	Persons        *float64 `json:"persons,omitempty"`
+	Days           *float64 `json:"days,omitempty"`
+	Vehicles       *float64 `json:"vehicles,omitempty"`
+
+	// ActDate is when the act happened, ActEndDate when a continuing act
+	// ended, DiscoveryDate when the agency discovered it (立案 or earlier).
+	ActDate       string `json:"act_date,omitempty"`
+	ActEndDate    string `json:"act_end_date,omitempty"`
+	DiscoveryDate string `json:"discovery_date,omitempty"`
+
+	// PriorPenalties counts earlier penalties for the same kind of act;
+	// PriorPenalties2Y those within the two years before this act.
+	PriorPenalties   *float64 `json:"prior_penalties,omitempty"`
+	PriorPenalties2Y *float64 `json:"prior_penalties_2y,omitempty"`
+
+	// 行政处罚法 第三十三条: first violation, harm slight, corrected in time;
+	// minor violation with no harm; no subjective fault proved.
+	FirstViolation  bool `json:"first_violation,omitempty"`
+	MinorViolation  bool `json:"minor_violation,omitempty"`
+	HarmSlight      bool `json:"harm_slight,omitempty"`
+	NoHarm          bool `json:"no_harm,omitempty"`
+	CorrectedInTime bool `json:"corrected_in_time,omitempty"`
+	NoFault         bool `json:"no_fault,omitempty"`
+	// MentalState: "" or none, unable (第三十一条: 不能辨认或者不能控制),
+	// lucid (间歇性精神病人在精神正常时), partial (尚未完全丧失辨认或者控制能力).
+	MentalState string `json:"mental_state,omitempty"`
+	// 行政处罚法 第三十二条 circumstances.
+	SelfRemovedHarm bool `json:"self_removed_harm,omitempty"`
+	Coerced         bool `json:"coerced,omitempty"`
+	Confessed       bool `json:"confessed,omitempty"`
+	Meritorious     bool `json:"meritorious,omitempty"`
+	// Cooperated (配合调查) and Serious (情节严重) feed benchmark factors.
+	Cooperated bool `json:"cooperated,omitempty"`
+	Serious    bool `json:"serious,omitempty"`
+	// 行政处罚法 第三十六条: life and health or financial safety involved,
+	// with harmful consequences, lengthens the limitation to five years.
+	LifeHealth         bool `json:"life_health,omitempty"`
+	FinancialSafety    bool `json:"financial_safety,omitempty"`
+	HarmfulConsequence bool `json:"harmful_consequence,omitempty"`
+	// Mitigate asks for 减轻 (below the minimum) where 第三十二条 allows it.
+	Mitigate bool `json:"mitigate,omitempty"`
+
+	// Flags are the benchmark's own yes/no facts (see Benchmark.Flags).
+	Flags map[string]bool `json:"flags,omitempty"`
+	// AlsoViolates lists other benchmark ids the same act violates
+	// (行政处罚法 第二十九条: one act, one fine, the higher one).
+	AlsoViolates []string `json:"also_violates,omitempty"`
+}
+
+// FactError is a bad fact: it names the field.
+type FactError struct {
+	Field   string
+	Message string
+}
+
+func (e *FactError) Error() string { return "facts." + e.Field + ": " + e.Message }
+
+// ErrInvalidFacts is wrapped by every FactError.
+var ErrInvalidFacts = errors.New("invalid facts")
+
+// Unwrap makes errors.Is(err, ErrInvalidFacts) hold.
+func (e *FactError) Unwrap() error { return ErrInvalidFacts }
+
+// DecodeFacts reads facts strictly: unknown fields and wrong types are
+// errors naming the field.
+func DecodeFacts(raw []byte) (Facts, error) {
+	var f Facts
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return f, nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return f, &FactError{te.Field, fmt.Sprintf("类型错误：应为%s", typeName(te.Type.String()))}
+		}
+		if msg := err.Error(); strings.HasPrefix(msg, "json: unknown field ") {
+			return f, &FactError{strings.Trim(strings.TrimPrefix(msg, "json: unknown field "), `"`), "未知事实字段"}
+		}
+		return f, &FactError{"", "不是有效的 JSON 对象"}
+	}
+	if dec.More() {
+		return f, &FactError{"", "只能有一个 JSON 对象"}
+	}
+	return f, nil
+}
+
+func typeName(t string) string {
+	switch {
+	case strings.Contains(t, "float"), strings.Contains(t, "int"):
+		return "数字"
+	case strings.Contains(t, "bool"):
+		return "true/false"
+	case strings.Contains(t, "string"):
+		return "字符串"
+	case strings.Contains(t, "map"):
+		return "对象"
+	case strings.Contains(t, "[]"):
+		return "数组"
+	}
+	return t
+}
+
+// amounts lists the amount and count fields with their JSON names.
+func (f *Facts) amounts() []struct {
+	name string
+	v    *float64
+} {
+	return []struct {
+		name string
+		v    *float64
+	}{
+		{"goods_value", f.GoodsValue}, {"illegal_gains", f.IllegalGains}, {"sales_amount", f.SalesAmount},
+		{"illegal_revenue", f.IllegalRevenue}, {"ad_cost", f.AdCost}, {"tax_evaded", f.TaxEvaded},
+		{"wages_owed", f.WagesOwed}, {"project_cost", f.ProjectCost}, {"quantity", f.Quantity},
+		{"persons", f.Persons}, {"days", f.Days}, {"vehicles", f.Vehicles},
+		{"prior_penalties", f.PriorPenalties}, {"prior_penalties_2y", f.PriorPenalties2Y},
+	}
+}
+
+// amount returns a named base amount and whether it was given.
+func (f *Facts) amount(name string) (float64, bool) {
+	for _, a := range f.amounts() {
+		if a.name == name && a.v != nil {
+			return *a.v, true
+		}
+	}
+	return 0, false
+}
+
+const maxAmount = 1e13
+
+func parseDate(field, s string) (time.Time, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return t, &FactError{field, "日期格式应为 YYYY-MM-DD"}
+	}
+	if t.Year() < 1949 || t.Year() > 2200 {
+		return t, &FactError{field, "日期超出合理范围"}
+	}
+	return t, nil
+}
+
+// Validate checks facts against a benchmark: amounts non-negative and finite,
+// counts whole, age plausible, dates valid and ordered, flags declared, party
+// kind and mental state known. It returns a *FactError naming the field.
+func (f *Facts) Validate(b *Benchmark, known func(id string) bool) error {
+	for _, a := range f.amounts() {
+		if a.v == nil {
+			continue
+		}
+		v := *a.v
+		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+			return &FactError{a.name, "不能为负数或非数值"}
+		}
+		if v > maxAmount {
+			return &FactError{a.name, "数值过大"}
+		}
+		if _, isBase := amountBases[a.name]; !isBase && v != math.Trunc(v) {
+			return &FactError{a.name, "应为整数"}
+		}
+	}
+	if f.Age != nil {
+		if a := *f.Age; math.IsNaN(a) || a < 0 || a > 130 {
+			return &FactError{"age", "年龄应在 0 到 130 岁之间"}
+		}
+		if f.PartyKind == "单位" {
+			return &FactError{"age", "单位当事人没有年龄"}
+		}
+	}
+	switch f.PartyKind {
+	case "", "个人", "个体工商户", "单位":
+	default:
+		return &FactError{"party_kind", "应为 个人、个体工商户 或 单位"}
+	}
+	switch f.MentalState {
+	case "", "none", "unable", "lucid", "partial":
+	default:
+		return &FactError{"mental_state", "应为 none、unable、lucid 或 partial"}
+	}
+	var dates = map[string]time.Time{}
+	for _, d := range []struct{ field, v string }{{"act_date", f.ActDate}, {"act_end_date", f.ActEndDate}, {"discovery_date", f.DiscoveryDate}} {
+		if d.v == "" {
+			continue
+		}
+		t, err := parseDate(d.field, d.v)
+		if err != nil {
+			return err
+		}
+		dates[d.field] = t
+	}
+	if a, ok := dates["act_date"]; ok {
+		if e, ok := dates["act_end_date"]; ok && e.Before(a) {
+			return &FactError{"act_end_date", "持续行为的终了日期早于行为开始日期"}
+		}
+		if d, ok := dates["discovery_date"]; ok && d.Before(a) {
+			return &FactError{"discovery_date", "发现日期早于违法行为日期"}
+		}
+	}
+	names := make([]string, 0, len(f.Flags))
+	for k := range f.Flags {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if _, ok := b.Flags[k]; !ok {
+			return &FactError{"flags." + k, "该裁量基准未定义此情节"}
+		}
+	}
+	for i, id := range f.AlsoViolates {
+		if id == b.ID || !known(id) {
+			return &FactError{fmt.Sprintf("also_violates[%d]", i), "未知或重复的裁量基准编号"}
+		}
+	}
+	return nil
+}
+
+// env builds the variables conditions see: every fact under its JSON name
+// (absent amounts read as 0, absent flags as false), plus has_<amount> for
+// the amounts that were given.
+func (f *Facts) env(b *Benchmark) map[string]any {
+	m := make(map[string]any, 48)
+	for _, a := range f.amounts() {
+		v := 0.0
+		if a.v != nil {
+			v = *a.v
+		}
+		m[a.name] = v
+		m["has_"+a.name] = a.v != nil
+	}
+	age := -1.0
+	if f.Age != nil {
+		age = *f.Age
+	}
+	m["age"] = age
+	m["party_kind"] = f.PartyKind
+	for k, v := range map[string]bool{
+		"first_violation": f.FirstViolation, "minor_violation": f.MinorViolation, "harm_slight": f.HarmSlight,
+		"no_harm": f.NoHarm, "corrected_in_time": f.CorrectedInTime, "no_fault": f.NoFault,
+		"self_removed_harm": f.SelfRemovedHarm, "coerced": f.Coerced, "confessed": f.Confessed,
+		"meritorious": f.Meritorious, "cooperated": f.Cooperated, "serious": f.Serious,
+		"life_health": f.LifeHealth, "financial_safety": f.FinancialSafety, "harmful_consequence": f.HarmfulConsequence,
+	} {
+		m[k] = v
+	}
+	for k := range b.Flags {
+		m[k] = f.Flags[k]
+	}
+	return m
+}
+
+// typeEnv is the environment conditions are type-checked against at load.
+func typeEnv(b *Benchmark) map[string]any {
+	var f Facts
+	return f.env(b)
+}
