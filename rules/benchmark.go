@@ -129,13 +129,13 @@ type Benchmark struct {
 	Keywords    []string `yaml:"keywords,omitempty" json:"keywords,omitempty"`
 	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
 	// EffectiveFrom / EffectiveTo (YYYY-MM-DD) bound when it applies.
-	EffectiveFrom string   `yaml:"effective_from" json:"effective_from,omitempty"`
-	EffectiveTo   string   `yaml:"effective_to,omitempty" json:"effective_to,omitempty"`
-	Supersedes    []string `yaml:"supersedes,omitempty" json:"supersedes,omitempty"`
-	Violated      []Ref    `yaml:"violated" json:"violated,omitempty"`
-	PenaltyRef    Ref      `yaml:"penalty" json:"penalty,omitempty"`
+	EffectiveFrom string    `yaml:"effective_from" json:"effective_from,omitempty"`
+	EffectiveTo   string    `yaml:"effective_to,omitempty" json:"effective_to,omitempty"`
+	Supersedes    []string  `yaml:"supersedes,omitempty" json:"supersedes,omitempty"`
+	Violated      []Ref     `yaml:"violated" json:"violated,omitempty"`
+	PenaltyRef    Ref       `yaml:"penalty" json:"penalty,omitempty"`
 	Penalties     []Penalty `yaml:"penalties" json:"penalties,omitempty"`
-	Factors       []Factor `yaml:"factors,omitempty" json:"factors,omitempty"`
+	Factors       []Factor  `yaml:"factors,omitempty" json:"factors,omitempty"`
 	// Flags declares benchmark-specific yes/no facts usable in conditions.
 	Flags map[string]string `yaml:"flags,omitempty" json:"flags,omitempty"`
 	// Levels overrides the catalog's split for this benchmark.

@@ -55,12 +55,12 @@ type Procedure struct {
 
 // Suggestion is the engine's answer. Field names are part of the API.
 type Suggestion struct {
-	BenchmarkID string   `json:"benchmark_id"`
-	Name        string   `json:"name"`
-	Disposition string   `json:"disposition"`
-	Level       *string  `json:"level"`
-	Statutory   *Range   `json:"statutory"`
-	Suggested   *Range   `json:"suggested"`
+	BenchmarkID string  `json:"benchmark_id"`
+	Name        string  `json:"name"`
+	Disposition string  `json:"disposition"`
+	Level       *string `json:"level"`
+	Statutory   *Range  `json:"statutory"`
+	Suggested   *Range  `json:"suggested"`
 	// Mitigated is the 减轻 range (below the statutory minimum) where the
 	// law allows 减轻.
 	Mitigated *Range    `json:"mitigated,omitempty"`
