@@ -36,7 +36,11 @@ func (s *Server) handleCaseSearch(c *fiber.Ctx) error {
 	if q.Offset, err = queryInt(c, "offset", 0, 0, 10000); err != nil {
 		return err
 	}
-	res, err := s.lib.SearchCases(c.UserContext(), q)
+	mode, err := queryMode(c)
+	if err != nil {
+		return err
+	}
+	res, err := s.lib.SearchCases(c.UserContext(), q, mode)
 	if err != nil {
 		return err
 	}

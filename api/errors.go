@@ -62,6 +62,10 @@ func classify(err error) (int, Error) {
 		return fiber.StatusBadRequest, Error{Code: "bad_citation", Message: "无法识别的法条引用：应为“法律名称+第X条”，如“食品安全法第一百二十四条第一款”"}
 	case errors.Is(err, corpus.ErrAmbiguous):
 		return fiber.StatusConflict, Error{Code: "ambiguous_law", Message: "法规名称对应多部法规，请写出全称：" + err.Error()}
+	case errors.Is(err, corpus.ErrNoVectors):
+		return fiber.StatusBadRequest, Error{Code: "vectors_unavailable", Message: "向量检索未启用（未配置向量库或嵌入模型），请使用 mode=bm25", Field: "mode"}
+	case errors.Is(err, corpus.ErrBadMode):
+		return fiber.StatusBadRequest, Error{Code: "invalid_input", Message: "mode 应为 bm25、vector 或 hybrid", Field: "mode"}
 	case errors.Is(err, corpus.ErrNotFound):
 		return fiber.StatusNotFound, Error{Code: "not_found", Message: "未找到：" + err.Error()}
 	}

@@ -200,7 +200,7 @@ func TestNationalSearchAcceptance(t *testing.T) {
 		{"醉酒驾驶机动车", []string{"道路交通安全法第九十一条", "刑法第一百三十三条之一"}},
 	}
 	for _, tt := range tests {
-		res, err := app.Library.SearchNorms(context.Background(), corpus.NormQuery{Q: tt.q, InForce: &yes, Limit: 5})
+		res, err := app.Library.SearchNorms(context.Background(), corpus.NormQuery{Q: tt.q, InForce: &yes, Limit: 5}, corpus.ModeBM25)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -274,7 +274,7 @@ func BenchmarkNormSearch(b *testing.B) {
 		lat = lat[:0]
 		for _, q := range queries {
 			start := time.Now()
-			if _, err := app.Library.SearchNorms(context.Background(), corpus.NormQuery{Q: q, InForce: &yes, Limit: 10}); err != nil {
+			if _, err := app.Library.SearchNorms(context.Background(), corpus.NormQuery{Q: q, InForce: &yes, Limit: 10}, corpus.ModeBM25); err != nil {
 				b.Fatal(err)
 			}
 			lat = append(lat, time.Since(start))

@@ -45,7 +45,11 @@ func (s *Server) handleNormSearch(c *fiber.Ctx) error {
 	if q.Q == "" && q.Law == "" && q.Category == "" && q.Region == "" {
 		return invalid("q", "请输入检索词 q，或至少一个筛选条件（law、category、region）")
 	}
-	res, err := s.lib.SearchNorms(c.UserContext(), q)
+	mode, err := queryMode(c)
+	if err != nil {
+		return err
+	}
+	res, err := s.lib.SearchNorms(c.UserContext(), q, mode)
 	if err != nil {
 		return err
 	}

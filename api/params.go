@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/cailiang/cailiang/corpus"
 )
 
 // maxQueryRunes bounds a search query: longer pasted text is what
@@ -66,4 +68,14 @@ func checkDate(field, v string) (string, error) {
 
 func queryDate(c *fiber.Ctx, name string) (string, error) {
 	return checkDate(name, c.Query(name))
+}
+
+// queryMode reads mode=bm25|vector|hybrid (default bm25).
+func queryMode(c *fiber.Ctx) (string, error) {
+	switch m := c.Query("mode"); m {
+	case "", corpus.ModeBM25, corpus.ModeVector, corpus.ModeHybrid:
+		return m, nil
+	default:
+		return "", invalid("mode", "mode 应为 bm25、vector 或 hybrid")
+	}
 }

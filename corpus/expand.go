@@ -1,9 +1,6 @@
 package corpus
 
-import (
-	"context"
-	"strings"
-)
+import "strings"
 
 // expansions maps words officers type to the words statutes use for the
 // same conduct. Statutes never say 无证经营 or 醉驾; they say 未取得…许可 and
@@ -55,16 +52,4 @@ func ExpandQuery(q string) string {
 		return q
 	}
 	return q + " " + strings.Join(extra, " ")
-}
-
-// SearchNorms searches statute articles, expanding colloquial terms.
-func (l *Library) SearchNorms(ctx context.Context, q NormQuery) (Results[NormHit], error) {
-	q.Q = ExpandQuery(q.Q)
-	return l.index.SearchNorms(ctx, q)
-}
-
-// SearchCases searches cases, expanding colloquial terms.
-func (l *Library) SearchCases(ctx context.Context, q CaseQuery) (Results[CaseHit], error) {
-	q.Q = ExpandQuery(q.Q)
-	return l.index.SearchCases(ctx, q)
 }

@@ -22,6 +22,7 @@ type Library struct {
 	// writeMu serialises writers so generations are recorded in order.
 	writeMu  sync.Mutex
 	progress func(stage string, done, total int)
+	vectors  *Vectors
 }
 
 // NewLibrary returns a Library over store and index. log may be nil.
@@ -97,6 +98,11 @@ func (l *Library) ImportStatutes(ctx context.Context, src StatuteSource) (Import
 	}
 	if err := l.markIndexed(); err != nil {
 		return rep, err
+	}
+	if err := l.SyncVectors(ctx, changed); err != nil {
+		// Statutes are stored and indexed; the vectors catch up at the
+		// next SyncVectors (every start).
+		l.log.Error("statutes imported but not all embedded", "err", err)
 	}
 	l.log.Info("statutes imported", "statutes", rep.Statutes, "articles", rep.Articles, "changed", rep.Changed, "indexed", rep.Indexed)
 	return rep, nil
@@ -193,6 +199,19 @@ func (l *Library) ImportCases(ctx context.Context, cases []Case) error {
 		// next start.
 		l.log.Error("cases stored but not indexed", "err", err)
 		return nil
+	}
+	if l.vectors != nil {
+		items := make([]pending, len(cases))
+		for i, c := range cases {
+			items[i] = pending{id: c.ID, text: caseText(c), meta: caseMeta(c)}
+		}
+		_, err := l.ensureCollection(ctx, collCases)
+		if err == nil {
+			err = l.embedBatch(ctx, collCases, items)
+		}
+		if err != nil {
+			l.log.Error("cases stored but not embedded", "err", err)
+		}
 	}
 	return l.markIndexed()
 }

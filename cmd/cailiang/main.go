@@ -33,7 +33,7 @@ Usage:
   cailiang serve [--addr 127.0.0.1:8080]        start the HTTP API and web page
   cailiang import statutes PATH                 import national.jsonl / local.jsonl (.gz ok) or a folder of .md statutes
   cailiang import cases PATH                    import cases from .jsonl, .json (array) or .csv (all or nothing)
-  cailiang search [--cases] [--law L] [--all-versions] [--limit N] QUERY
+  cailiang search [--cases] [--law L] [--all-versions] [--limit N] [--mode bm25|vector|hybrid] QUERY
                                                 search norms (or cases) from the terminal
   cailiang cite [--date YYYY-MM-DD] CITATION    resolve a citation such as "食品安全法第124条"
   cailiang reindex                              rebuild the search index from the store
@@ -140,6 +140,7 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 		fs.StringVar(&law, "law", "", "only this law (short name)")
 		fs.BoolVar(&allVersions, "all-versions", false, "include versions no longer in force")
 		fs.IntVar(&limit, "limit", 10, "number of results")
+		fs.StringVar(&mode, "mode", "bm25", "bm25, vector or hybrid")
 	case "cite":
 		fs.StringVar(&date, "date", "", "resolve against the version in force on this date")
 	case "benchmarks":
@@ -204,7 +205,7 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 			return fmt.Errorf("search QUERY: %w", errUsage)
 		}
 		if cases {
-			res, err := app.Library.SearchCases(ctx, corpus.CaseQuery{Q: q, Limit: limit})
+			res, err := app.Library.SearchCases(ctx, corpus.CaseQuery{Q: q, Limit: limit}, mode)
 			if err != nil {
 				return err
 			}
@@ -215,7 +216,7 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 			t := true
 			nq.InForce = &t
 		}
-		res, err := app.Library.SearchNorms(ctx, nq)
+		res, err := app.Library.SearchNorms(ctx, nq, mode)
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,485 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Search modes.
+const (
+	ModeBM25   = "bm25"
+	ModeVector = "vector"
+	ModeHybrid = "hybrid"
+)
+
+// Collection names in the vector store.
+const (
+	collNorms = "norms"
+	collCases = "cases"
+)
+
+// rrfK is the reciprocal rank fusion constant of Cormack et al. (2009).
+const rrfK = 60
+
+// ErrNoVectors is returned for vector or hybrid search when no vector store
+// and embedder are configured.
+var ErrNoVectors = errors.New("vector search is not configured")
+
+// ErrBadMode is returned for an unknown search mode.
+var ErrBadMode = errors.New("unknown search mode")
+
+// Vectors configures dense retrieval: a store, an embedder and the spec of
+// the embedder's vectors.
+type Vectors struct {
+	Store    VectorStore
+	Embedder Embedder
+	Spec     CollectionSpec
+}
+
+// SetVectors enables vector and hybrid search. It must be called before
+// concurrent use; SyncVectors then embeds what is missing.
+func (l *Library) SetVectors(v *Vectors) { l.vectors = v }
+
+// VectorsEnabled reports whether vector search is configured.
+func (l *Library) VectorsEnabled() bool { return l.vectors != nil }
+
+func normVectorID(statuteID string, a Article) string {
+	return statuteID + "#" + strconv.Itoa(a.Number) + "-" + strconv.Itoa(a.Suffix)
+}
+
+func parseNormVectorID(id string) (string, ArticleKey, bool) {
+	st, rest, ok := strings.Cut(id, "#")
+	if !ok {
+		return "", ArticleKey{}, false
+	}
+	n, s, ok := strings.Cut(rest, "-")
+	if !ok {
+		return "", ArticleKey{}, false
+	}
+	num, err1 := strconv.Atoi(n)
+	suf, err2 := strconv.Atoi(s)
+	if err1 != nil || err2 != nil {
+		return "", ArticleKey{}, false
+	}
+	return st, ArticleKey{Number: num, Suffix: suf}, true
+}
+
+func normMeta(info StatuteInfo) map[string]string {
+	return map[string]string{"law": info.Law, "category": info.Category, "region": info.Region, "in_force": strconv.FormatBool(info.InForce), "version_date": info.VersionDate}
+}
+
+func caseMeta(c Case) map[string]string {
+	return map[string]string{"sector": c.Sector, "violation_type": c.ViolationType, "region": c.Region, "disposition": c.Disposition, "agency": c.Agency, "decision_date": c.DecisionDate}
+}
+
+// caseText is what a case's vector represents: its title and facts.
+func caseText(c Case) string { return c.Title + "\n" + c.Facts }
+
+// ensureCollection creates a collection or, when it was built by another
+// embedder or dimension, drops it so that everything is embedded again:
+// vectors of two embedders are never mixed.
+func (l *Library) ensureCollection(ctx context.Context, name string) (bool, error) {
+	v := l.vectors
+	err := v.Store.EnsureCollection(ctx, name, v.Spec)
+	if errors.Is(err, ErrSpecMismatch) {
+		l.log.Warn("embedder or dimension changed: re-embedding collection", "collection", name, "spec", v.Spec.Embedder, "dim", v.Spec.Dim)
+		if err := v.Store.DropCollection(ctx, name); err != nil {
+			return false, err
+		}
+		return true, v.Store.EnsureCollection(ctx, name, v.Spec)
+	}
+	return false, err
+}
+
+type pending struct {
+	id   string
+	text string
+	meta map[string]string
+}
+
+func (l *Library) embedBatch(ctx context.Context, coll string, items []pending) error {
+	texts := make([]string, len(items))
+	for i, it := range items {
+		texts[i] = it.text
+	}
+	vecs, err := l.vectors.Embedder.EmbedDocuments(ctx, texts)
+	if err != nil {
+		return fmt.Errorf("embed %s: %w", coll, err)
+	}
+	if len(vecs) != len(items) {
+		return fmt.Errorf("embed %s: %d vectors for %d texts", coll, len(vecs), len(items))
+	}
+	recs := make([]VectorRecord, len(items))
+	for i, it := range items {
+		recs[i] = VectorRecord{ID: it.id, Vector: vecs[i], Meta: it.meta}
+	}
+	return l.vectors.Store.Upsert(ctx, coll, recs)
+}
+
+// SyncVectors embeds every searchable article and every case that the vector
+// store lacks (and re-embeds the statutes listed in refresh, whose text or
+// in-force flag changed). An interrupted run resumes where it stopped: IDs
+// already stored are skipped, and upserts never duplicate.
+func (l *Library) SyncVectors(ctx context.Context, refresh []string) error {
+	if l.vectors == nil {
+		return nil
+	}
+	const batch = 256
+	for _, coll := range []string{collNorms, collCases} {
+		if _, err := l.ensureCollection(ctx, coll); err != nil {
+			return fmt.Errorf("sync vectors: %w", err)
+		}
+	}
+	have := map[string]bool{}
+	ids, err := l.vectors.Store.IDs(ctx, collNorms)
+	if err != nil {
+		return fmt.Errorf("sync vectors: %w", err)
+	}
+	for _, id := range ids {
+		have[id] = true
+	}
+	again := map[string]bool{}
+	for _, id := range refresh {
+		again[id] = true
+	}
+	keep := l.searchable()
+	var todo []pending
+	total, done := 0, 0
+	for _, info := range l.store.StatuteInfos() {
+		if keep[info.ID] {
+			total += info.ArticleCount
+		}
+	}
+	flush := func() error {
+		if len(todo) == 0 {
+			return nil
+		}
+		if err := l.embedBatch(ctx, collNorms, todo); err != nil {
+			return err
+		}
+		done += len(todo)
+		todo = todo[:0]
+		l.report("vectors", done, total)
+		return nil
+	}
+	for _, info := range l.store.StatuteInfos() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !keep[info.ID] {
+			continue
+		}
+		meta := normMeta(info)
+		err := l.store.Articles(info.ID, func(a Article) error {
+			id := normVectorID(info.ID, a)
+			if have[id] && !again[info.ID] {
+				done++
+				return nil
+			}
+			todo = append(todo, pending{id: id, text: info.Law + " " + a.Text(), meta: meta})
+			if len(todo) >= batch {
+				return flush()
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("sync vectors: %w", err)
+		}
+	}
+	if err := flush(); err != nil {
+		return fmt.Errorf("sync vectors: %w", err)
+	}
+	caseIDs, err := l.vectors.Store.IDs(ctx, collCases)
+	if err != nil {
+		return fmt.Errorf("sync vectors: %w", err)
+	}
+	haveCase := map[string]bool{}
+	for _, id := range caseIDs {
+		haveCase[id] = true
+	}
+	var cases []pending
+	err = l.store.Cases(func(c Case) error {
+		if !haveCase[c.ID] {
+			cases = append(cases, pending{id: c.ID, text: caseText(c), meta: caseMeta(c)})
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sync vectors: %w", err)
+	}
+	for i := 0; i < len(cases); i += batch {
+		end := min(i+batch, len(cases))
+		if err := l.embedBatch(ctx, collCases, cases[i:end]); err != nil {
+			return fmt.Errorf("sync vectors: %w", err)
+		}
+	}
+	return nil
+}
+
+// fused is one candidate during rank fusion.
+type fused struct {
+	id    string
+	score float64
+	rank  [2]int // 1-based rank in bm25 and vector lists, 0 when absent
+}
+
+// rrf fuses ranked ID lists by reciprocal rank fusion: score = Σ 1/(k + rank).
+func rrf(lists ...[]string) []fused {
+	by := map[string]*fused{}
+	var order []*fused
+	for li, list := range lists {
+		for r, id := range list {
+			f, ok := by[id]
+			if !ok {
+				f = &fused{id: id}
+				by[id] = f
+				order = append(order, f)
+			}
+			f.score += 1 / float64(rrfK+r+1)
+			if li < 2 {
+				f.rank[li] = r + 1
+			}
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return order[i].score > order[j].score })
+	out := make([]fused, len(order))
+	for i, f := range order {
+		out[i] = *f
+	}
+	return out
+}
+
+func normFilter(q NormQuery) VectorFilter {
+	f := VectorFilter{}
+	if q.Law != "" {
+		f["law"] = q.Law
+	}
+	if q.Category != "" {
+		f["category"] = q.Category
+	}
+	if q.Region != "" {
+		f["region"] = q.Region
+	}
+	if q.InForce != nil {
+		f["in_force"] = strconv.FormatBool(*q.InForce)
+	}
+	return f
+}
+
+func inDates(d, from, to string) bool {
+	return (from == "" || (d != "" && d >= from)) && (to == "" || (d != "" && d <= to))
+}
+
+// candidates is how many results each retriever contributes to fusion.
+func candidates(limit, offset int) int { return max(50, 2*(limit+offset)) }
+
+func (l *Library) vectorNorms(ctx context.Context, q NormQuery, k int) ([]VectorHit, error) {
+	if l.vectors == nil {
+		return nil, ErrNoVectors
+	}
+	qv, err := l.vectors.Embedder.EmbedQuery(ctx, q.Q)
+	if err != nil {
+		return nil, fmt.Errorf("embed query: %w", err)
+	}
+	fetch := k
+	if q.From != "" || q.To != "" {
+		fetch = k * 4
+	}
+	hits, err := l.vectors.Store.Search(ctx, collNorms, qv, fetch, normFilter(q))
+	if err != nil {
+		return nil, fmt.Errorf("vector search: %w", err)
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		if inDates(h.Meta["version_date"], q.From, q.To) {
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}
+
+// normHit builds a NormHit for an article from the store.
+func (l *Library) normHit(id string) (NormHit, bool) {
+	st, key, ok := parseNormVectorID(id)
+	if !ok {
+		return NormHit{}, false
+	}
+	info, err := l.store.StatuteInfo(st)
+	if err != nil {
+		return NormHit{}, false
+	}
+	a, err := l.store.Article(st, key)
+	if err != nil {
+		return NormHit{}, false
+	}
+	return NormHit{StatuteID: st, Law: info.Law, Title: info.Title, Category: info.Category, Region: info.Region,
+		VersionDate: info.VersionDate, InForce: info.InForce, Number: a.Number, Suffix: a.Suffix, Label: a.Label(),
+		Chapter: strings.Join(a.Chapter, " "), Text: a.Text()}, true
+}
+
+// SearchNorms searches statute articles in a mode: bm25 (default), vector,
+// or hybrid (both fused by reciprocal rank fusion). Colloquial terms are
+// expanded for BM25; the vector side embeds the officer's own words.
+func (l *Library) SearchNorms(ctx context.Context, q NormQuery, mode string) (Results[NormHit], error) {
+	expanded := q
+	expanded.Q = ExpandQuery(q.Q)
+	switch mode {
+	case "", ModeBM25:
+		return l.index.SearchNorms(ctx, expanded)
+	case ModeVector, ModeHybrid:
+	default:
+		return Results[NormHit]{}, fmt.Errorf("%w %q (bm25, vector, hybrid)", ErrBadMode, mode)
+	}
+	if strings.TrimSpace(q.Q) == "" {
+		return l.index.SearchNorms(ctx, expanded)
+	}
+	limit, offset := q.Limit, q.Offset
+	if limit <= 0 {
+		limit = 10
+	}
+	n := candidates(limit, offset)
+	vhits, err := l.vectorNorms(ctx, q, n)
+	if err != nil {
+		return Results[NormHit]{}, err
+	}
+	var bm Results[NormHit]
+	var lists [][]string
+	bmByID := map[string]NormHit{}
+	if mode == ModeHybrid {
+		wide := expanded
+		wide.Limit, wide.Offset = n, 0
+		if bm, err = l.index.SearchNorms(ctx, wide); err != nil {
+			return Results[NormHit]{}, err
+		}
+		ids := make([]string, len(bm.Hits))
+		for i, h := range bm.Hits {
+			id := h.StatuteID + "#" + strconv.Itoa(h.Number) + "-" + strconv.Itoa(h.Suffix)
+			ids[i] = id
+			bmByID[id] = h
+		}
+		lists = append(lists, ids)
+	} else {
+		lists = append(lists, nil)
+	}
+	vids := make([]string, len(vhits))
+	vscore := map[string]float64{}
+	for i, h := range vhits {
+		vids[i] = h.ID
+		vscore[h.ID] = h.Score
+	}
+	lists = append(lists, vids)
+	fusedList := rrf(lists...)
+	out := Results[NormHit]{Total: uint64(len(fusedList))}
+	for i := offset; i < len(fusedList) && len(out.Hits) < limit; i++ {
+		f := fusedList[i]
+		h, ok := bmByID[f.id]
+		if !ok {
+			if h, ok = l.normHit(f.id); !ok {
+				continue
+			}
+		}
+		if mode == ModeVector {
+			h.Score = vscore[f.id]
+		} else {
+			h.Score = f.score
+		}
+		out.Hits = append(out.Hits, h)
+	}
+	return out, nil
+}
+
+func caseFilter(q CaseQuery) VectorFilter {
+	f := VectorFilter{}
+	for k, v := range map[string]string{"sector": q.Sector, "violation_type": q.ViolationType, "region": q.Region, "disposition": q.Disposition, "agency": q.Agency} {
+		if v != "" {
+			f[k] = v
+		}
+	}
+	return f
+}
+
+func caseHit(c Case) CaseHit {
+	return CaseHit{ID: c.ID, Title: c.Title, Sector: c.Sector, ViolationType: c.ViolationType, Region: c.Region, Agency: c.Agency,
+		Disposition: c.Disposition, DecisionDate: c.DecisionDate, Fine: c.Penalty.Fine, Illustrative: c.Illustrative}
+}
+
+// SearchCases searches cases in a mode (bm25, vector, hybrid); see
+// SearchNorms.
+func (l *Library) SearchCases(ctx context.Context, q CaseQuery, mode string) (Results[CaseHit], error) {
+	expanded := q
+	expanded.Q = ExpandQuery(q.Q)
+	switch mode {
+	case "", ModeBM25:
+		return l.index.SearchCases(ctx, expanded)
+	case ModeVector, ModeHybrid:
+	default:
+		return Results[CaseHit]{}, fmt.Errorf("%w %q (bm25, vector, hybrid)", ErrBadMode, mode)
+	}
+	if strings.TrimSpace(q.Q) == "" {
+		return l.index.SearchCases(ctx, expanded)
+	}
+	if l.vectors == nil {
+		return Results[CaseHit]{}, ErrNoVectors
+	}
+	limit, offset := q.Limit, q.Offset
+	if limit <= 0 {
+		limit = 10
+	}
+	n := candidates(limit, offset)
+	qv, err := l.vectors.Embedder.EmbedQuery(ctx, q.Q)
+	if err != nil {
+		return Results[CaseHit]{}, fmt.Errorf("embed query: %w", err)
+	}
+	vhits, err := l.vectors.Store.Search(ctx, collCases, qv, n*2, caseFilter(q))
+	if err != nil {
+		return Results[CaseHit]{}, fmt.Errorf("vector search: %w", err)
+	}
+	var vids []string
+	vscore := map[string]float64{}
+	for _, h := range vhits {
+		if inDates(h.Meta["decision_date"], q.From, q.To) {
+			vids = append(vids, h.ID)
+			vscore[h.ID] = h.Score
+		}
+	}
+	lists := [][]string{nil, vids}
+	bmByID := map[string]CaseHit{}
+	if mode == ModeHybrid {
+		wide := expanded
+		wide.Limit, wide.Offset = n, 0
+		bm, err := l.index.SearchCases(ctx, wide)
+		if err != nil {
+			return Results[CaseHit]{}, err
+		}
+		ids := make([]string, len(bm.Hits))
+		for i, h := range bm.Hits {
+			ids[i] = h.ID
+			bmByID[h.ID] = h
+		}
+		lists[0] = ids
+	}
+	fusedList := rrf(lists...)
+	out := Results[CaseHit]{Total: uint64(len(fusedList))}
+	for i := offset; i < len(fusedList) && len(out.Hits) < limit; i++ {
+		f := fusedList[i]
+		h, ok := bmByID[f.id]
+		if !ok {
+			c, err := l.store.Case(f.id)
+			if err != nil {
+				continue
+			}
+			h = caseHit(c)
+		}
+		if mode == ModeVector {
+			h.Score = vscore[f.id]
+		} else {
+			h.Score = f.score
+		}
+		out.Hits = append(out.Hits, h)
+	}
+	return out, nil
+}
