@@ -39,6 +39,9 @@ type Options struct {
 	BodyLimit int
 	// Version is reported by /healthz.
 	Version string
+	// Vectors configures dense retrieval (embedded store and local LSA
+	// embedder by default).
+	Vectors VectorOptions
 }
 
 // App is a running cailiang instance: the legal segmenter, the store, the
@@ -52,6 +55,7 @@ type App struct {
 	// Catalog is the built-in discretion benchmark catalog.
 	Catalog *rules.Catalog
 	log     *slog.Logger
+	vectors corpus.VectorStore
 }
 
 // Open opens (or creates) the data directory, loads the segmenter, brings the
@@ -105,13 +109,46 @@ func Open(ctx context.Context, opts Options) (*App, error) {
 			log.Info("built-in sample cases loaded (示例)")
 		}
 	}
+	if err := a.openVectors(ctx); err != nil {
+		a.Close()
+		return nil, err
+	}
 	log.Info("data directory open", "dir", opts.DataDir, "statutes", len(store.StatuteInfos()), "took_ms", time.Since(start).Milliseconds())
 	return a, nil
 }
 
-// Close closes the index and the store.
+// Close closes the vector store, the index and the store.
 func (a *App) Close() error {
-	return errors.Join(a.index.Close(), a.store.Close())
+	var verr error
+	if a.vectors != nil {
+		verr = a.vectors.Close()
+	}
+	return errors.Join(verr, a.index.Close(), a.store.Close())
+}
+
+// openVectors sets up dense retrieval and embeds what is missing. Vector
+// search stays off (bm25 still works) when there is nothing to train on yet.
+func (a *App) openVectors(ctx context.Context) error {
+	o := a.opts.Vectors
+	if o.Embedder == "none" {
+		return nil
+	}
+	emb, spec, err := openEmbedder(ctx, a.opts.DataDir, o, a.seg, a.store, a.log)
+	if err != nil || emb == nil {
+		return err
+	}
+	vs, err := openVectorStore(ctx, a.opts.DataDir, o, a.log)
+	if err != nil {
+		return err
+	}
+	a.vectors = vs
+	a.Library.SetVectors(&corpus.Vectors{Store: vs, Embedder: emb, Spec: spec})
+	start := time.Now()
+	if err := a.Library.SyncVectors(ctx, nil); err != nil {
+		return fmt.Errorf("embed corpus: %w", err)
+	}
+	a.log.Info("vectors in sync", "spec", spec.Embedder, "dim", spec.Dim, "took_ms", time.Since(start).Milliseconds())
+	return nil
 }
 
 // Segmenter returns the legal segmenter.

@@ -33,7 +33,11 @@ func article(n, suffix int, paras ...string) corpus.Article {
 
 func openLibrary(t *testing.T) *corpus.Library {
 	t.Helper()
-	dir := t.TempDir()
+	return openLibraryAt(t, t.TempDir())
+}
+
+func openLibraryAt(t *testing.T, dir string) *corpus.Library {
+	t.Helper()
 	st, err := corpus.OpenStore(filepath.Join(dir, "c.db"))
 	if err != nil {
 		t.Fatal(err)

@@ -46,6 +46,11 @@ Global flags (before or after the subcommand):
   --seg-mode MODE   index segmentation: precise or search (env CAILIANG_SEG_MODE, default precise)
   --log-level L     debug, info, warn, error (env CAILIANG_LOG_LEVEL, default info)
   --no-samples      do not load the built-in illustrative cases on first start
+  --pg DSN          store vectors in PostgreSQL + pgvector (env CAILIANG_PG_DSN; default: embedded store under --data)
+  --embedder E      lsa (local, trained from the corpus; default), openai, ollama or none (env CAILIANG_EMBEDDER)
+  --embed-url U, --embed-model M, --embed-token T
+                    remote embedder settings (env CAILIANG_EMBED_URL, CAILIANG_EMBED_MODEL, CAILIANG_EMBED_TOKEN)
+  --embed-dim N     LSA dimension (default 256)
 `
 
 func main() {
@@ -73,6 +78,7 @@ func env(name, def string) string {
 type globals struct {
 	dataDir, segMode, logLevel, addr string
 	noSamples                        bool
+	vectors                          api.VectorOptions
 }
 
 func (g *globals) register(fs *flag.FlagSet) {
@@ -80,6 +86,12 @@ func (g *globals) register(fs *flag.FlagSet) {
 	fs.StringVar(&g.segMode, "seg-mode", env("CAILIANG_SEG_MODE", "precise"), "index segmentation mode: precise or search")
 	fs.StringVar(&g.logLevel, "log-level", env("CAILIANG_LOG_LEVEL", "info"), "log level")
 	fs.BoolVar(&g.noSamples, "no-samples", false, "do not load the built-in sample cases")
+	fs.StringVar(&g.vectors.PGDSN, "pg", env("CAILIANG_PG_DSN", ""), "PostgreSQL DSN: store vectors in pgvector instead of the embedded store")
+	fs.StringVar(&g.vectors.Embedder, "embedder", env("CAILIANG_EMBEDDER", "lsa"), "lsa (local, default), openai, ollama or none")
+	fs.StringVar(&g.vectors.URL, "embed-url", env("CAILIANG_EMBED_URL", ""), "base URL of a remote embedder")
+	fs.StringVar(&g.vectors.Model, "embed-model", env("CAILIANG_EMBED_MODEL", ""), "remote embedding model")
+	fs.StringVar(&g.vectors.Token, "embed-token", env("CAILIANG_EMBED_TOKEN", ""), "token for an OpenAI-compatible embedder")
+	fs.IntVar(&g.vectors.Dim, "embed-dim", 0, "LSA dimension (default 256)")
 }
 
 func newLogger(level string, w io.Writer) (*slog.Logger, error) {
@@ -130,7 +142,7 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 		law, date              string
 		limit                  int
 		benchmarkID, factsPath string
-		sector                 string
+		sector, mode           string
 	)
 	switch cmd {
 	case "serve":
@@ -162,7 +174,7 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 	if err != nil {
 		return err
 	}
-	app, err := api.Open(ctx, api.Options{DataDir: g.dataDir, SegMode: g.segMode, NoSamples: g.noSamples, Logger: log, Progress: progress(stderr), Version: version})
+	app, err := api.Open(ctx, api.Options{DataDir: g.dataDir, SegMode: g.segMode, NoSamples: g.noSamples, Logger: log, Progress: progress(stderr), Version: version, Vectors: g.vectors})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,131 @@
+package corpus_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/corpus/embed"
+	"github.com/cailiang/cailiang/corpus/memvec"
+	"github.com/cailiang/cailiang/nlp"
+)
+
+// hybridLibrary is a library over synthetic statutes with the embedded
+// vector store and an LSA model trained on the same texts.
+func hybridLibrary(t *testing.T, dir string) (*corpus.Library, *memvec.Store) {
+	t.Helper()
+	lib := openLibraryAt(t, dir)
+	seedStatutes(t, lib)
+	ctx := context.Background()
+	var texts []string
+	for _, info := range lib.Store().StatuteInfos() {
+		_ = lib.Store().Articles(info.ID, func(a corpus.Article) error {
+			texts = append(texts, a.Text())
+			return nil
+		})
+	}
+	// Enough texts for a few dimensions.
+	for i := 0; i < 20; i++ {
+		texts = append(texts, "驾驶机动车饮酒醉酒处罚", "食品生产经营许可没收违法所得", "超过保质期的食品罚款")
+	}
+	m, err := embed.TrainLSA(ctx, texts, nlp.RuneSegmenter{}, embed.LSAConfig{Dim: 8, MinDF: 1, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, err := memvec.Open(filepath.Join(dir, "vectors"), memvec.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib.SetVectors(&corpus.Vectors{Store: vs, Embedder: m, Spec: m.Spec()})
+	if err := lib.SyncVectors(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	return lib, vs
+}
+
+func TestHybridSearch(t *testing.T) {
+	dir := t.TempDir()
+	lib, vs := hybridLibrary(t, dir)
+	defer vs.Close()
+	ctx := context.Background()
+	n, err := vs.Count(ctx, "norms")
+	if err != nil || n == 0 {
+		t.Fatalf("norm vectors: %d %v", n, err)
+	}
+	yes := true
+	for _, mode := range []string{corpus.ModeBM25, corpus.ModeVector, corpus.ModeHybrid} {
+		res, err := lib.SearchNorms(ctx, corpus.NormQuery{Q: "醉酒驾驶机动车", InForce: &yes, Limit: 3}, mode)
+		if err != nil {
+			t.Fatalf("%s: %v", mode, err)
+		}
+		if len(res.Hits) == 0 || res.Hits[0].Law != "刑法" || res.Hits[0].Label != "第一百三十三条之一" {
+			t.Errorf("%s: hits %+v; want 刑法第一百三十三条之一 first", mode, res.Hits)
+		}
+		for _, h := range res.Hits {
+			if !h.InForce || h.Text == "" {
+				t.Errorf("%s: hit %+v not in force or without text", mode, h)
+			}
+		}
+	}
+	// The superseded 2015 version is filtered out in vector mode too.
+	no := false
+	res, err := lib.SearchNorms(ctx, corpus.NormQuery{Q: "旧版", InForce: &no, Limit: 5}, corpus.ModeVector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		if h.InForce {
+			t.Errorf("in_force=false returned %+v", h)
+		}
+	}
+	if _, err := lib.SearchNorms(ctx, corpus.NormQuery{Q: "x"}, "magic"); !errors.Is(err, corpus.ErrBadMode) {
+		t.Errorf("bad mode: %v", err)
+	}
+	// Cases are embedded on import and found by vector search.
+	cs, _ := corpus.DecodeCasesJSONL(strings.NewReader(goodLine))
+	if err := lib.ImportCases(ctx, cs); err != nil {
+		t.Fatal(err)
+	}
+	cres, err := lib.SearchCases(ctx, corpus.CaseQuery{Q: "超过保质期的食品", Limit: 3}, corpus.ModeHybrid)
+	if err != nil || len(cres.Hits) != 1 || cres.Hits[0].ID != "t-1" {
+		t.Fatalf("hybrid case search: %+v %v", cres, err)
+	}
+}
+
+func TestVectorsResumeAndRespec(t *testing.T) {
+	dir := t.TempDir()
+	lib, vs := hybridLibrary(t, dir)
+	ctx := context.Background()
+	before, _ := vs.Count(ctx, "norms")
+	// Simulate an interrupted run: drop some vectors, sync again.
+	ids, _ := vs.IDs(ctx, "norms")
+	if err := vs.Delete(ctx, "norms", ids[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.SyncVectors(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := vs.Count(ctx, "norms")
+	if after != before {
+		t.Fatalf("after resume %d vectors; want %d (no duplicates, none missing)", after, before)
+	}
+	// A different embedder spec re-embeds instead of mixing.
+	m2, err := embed.TrainLSA(ctx, []string{"甲乙丙丁", "丙丁戊己", "戊己庚辛", "庚辛壬癸", "甲乙壬癸"}, nlp.RuneSegmenter{}, embed.LSAConfig{Dim: 3, MinDF: 1, Seed: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib.SetVectors(&corpus.Vectors{Store: vs, Embedder: m2, Spec: m2.Spec()})
+	if err := lib.SyncVectors(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := vs.Count(ctx, "norms"); n != before {
+		t.Fatalf("after re-embedding %d vectors; want %d", n, before)
+	}
+	if err := vs.EnsureCollection(ctx, "norms", m2.Spec()); err != nil {
+		t.Fatalf("collection not rebuilt with the new spec: %v", err)
+	}
+	vs.Close()
+}
