@@ -110,8 +110,10 @@ func Open(ctx context.Context, opts Options) (*App, error) {
 		}
 	}
 	if err := a.openVectors(ctx); err != nil {
-		a.Close()
-		return nil, err
+		// Dense retrieval is optional: full-text search, citations and the
+		// rules engine work without it, so the service still starts.
+		log.Error("vector search disabled", "err", err)
+		a.Library.SetVectors(nil)
 	}
 	log.Info("data directory open", "dir", opts.DataDir, "statutes", len(store.StatuteInfos()), "took_ms", time.Since(start).Milliseconds())
 	return a, nil

@@ -151,5 +151,6 @@ func (s *Server) handleHealth(c *fiber.Ctx) error {
 		"indexed_articles": norms,
 		"indexed_cases":    cases,
 		"benchmarks":       s.cfg.Catalog.Len(),
+		"vectors":          s.lib.VectorsEnabled(),
 	})
 }

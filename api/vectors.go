@@ -100,7 +100,7 @@ func openEmbedder(ctx context.Context, dataDir string, o VectorOptions, seg nlp.
 	}
 	if raw, err := os.ReadFile(modelPath); err == nil && meta.Texts > 0 && len(texts) < retrainGrowth*meta.Texts {
 		m, err := embed.LoadLSA(bytes.NewReader(raw), seg)
-		if err == nil && (o.Dim == 0 || m.Dim() == o.Dim) {
+		if err == nil && (o.Dim == 0 || m.Dim() == o.Dim || m.Dim() == meta.Texts/2) {
 			return m, m.Spec(), nil
 		}
 		log.Warn("LSA model not usable, retraining", "err", err)
@@ -109,8 +109,16 @@ func openEmbedder(ctx context.Context, dataDir string, o VectorOptions, seg nlp.
 		log.Info("too few texts to train the LSA embedder yet; vector search disabled", "texts", len(texts))
 		return nil, corpus.CollectionSpec{}, nil
 	}
+	// A model cannot have more dimensions than it has texts to learn from:
+	// on the built-in sample cases alone it is small, and it is retrained
+	// once statutes are imported.
+	dim := o.Dim
+	if dim == 0 {
+		dim = embed.DefaultDim
+	}
+	dim = min(dim, len(texts)/2)
 	start := time.Now()
-	m, err := embed.TrainLSA(ctx, texts, seg, embed.LSAConfig{Dim: o.Dim, Seed: 1, Logger: log})
+	m, err := embed.TrainLSA(ctx, texts, seg, embed.LSAConfig{Dim: dim, Seed: 1, Logger: log})
 	if err != nil {
 		return nil, corpus.CollectionSpec{}, fmt.Errorf("train LSA embedder: %w", err)
 	}

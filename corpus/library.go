@@ -117,6 +117,11 @@ func (l *Library) searchable() map[string]bool {
 	seen := map[string]bool{}
 	out := map[string]bool{}
 	for _, info := range infos {
+		// The 案例 category holds editorial Q&A about labour disputes, not
+		// norms, with no stated licence: stored, never searched.
+		if info.Category == "案例" {
+			continue
+		}
 		k := groupKey(info.Statute) + "\x00" + info.VersionDate
 		if seen[k] {
 			continue

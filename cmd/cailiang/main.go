@@ -37,6 +37,8 @@ Usage:
                                                 search norms (or cases) from the terminal
   cailiang cite [--date YYYY-MM-DD] CITATION    resolve a citation such as "食品安全法第124条"
   cailiang reindex                              rebuild the search index from the store
+  cailiang eval [--data-dir DIR] [--shared PATH] [--suites a,b] [--json] [--seg-mode precise|search] [--bigram-weight W]
+                                                measure search quality on our relevance set and LawBench 3-1 (docs/search.md)
   cailiang benchmarks [--sector S] [QUERY]      list or search the discretion benchmarks (裁量基准)
   cailiang suggest --benchmark ID [--facts FILE.json|-]
                                                 penalty suggestion for a benchmark and facts (JSON, stdin with -)
@@ -133,6 +135,9 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 		return nil
 	}
 	cmd, rest := args[0], args[1:]
+	if cmd == "eval" {
+		return runEval(ctx, rest, stdout, stderr)
+	}
 	var g globals
 	fs := flag.NewFlagSet("cailiang "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -673,6 +673,9 @@ func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.R
 	limit, offset := limits(nq.Limit, nq.Offset)
 	q := build(must)
 	req := bleve.NewSearchRequestOptions(q, limit, offset, false)
+	// Ties broken by ID so equal scores come back in the same order
+	// whatever the segment layout.
+	req.SortBy([]string{"-_score", "_id"})
 	req.Fields = []string{"text", "title", "chapter", "law", "category", "region", "statute_id", "label", "version_date", "in_force", "number", "suffix"}
 	req.Highlight = bleve.NewHighlightWithStyle("html")
 	req.Highlight.AddField("text")
@@ -730,7 +733,9 @@ func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.R
 	req.Highlight.AddField("facts")
 	req.Highlight.AddField("title")
 	if len(must) == 0 || strings.TrimSpace(cq.Q) == "" {
-		req.SortBy([]string{"-date_num", "id"})
+		req.SortBy([]string{"-date_num", "_id"})
+	} else {
+		req.SortBy([]string{"-_score", "_id"})
 	}
 	res, err := ix.cases.SearchInContext(ctx, req)
 	if err != nil {

@@ -1,0 +1,215 @@
+// Package eval measures how well cailiang finds the law: suites of labelled
+// queries run against a norm searcher, scored with standard retrieval metrics
+// (recall@k, MRR, set F1, NDCG, accuracy), and reported as a Markdown table or
+// JSON. Suites read labelled data from the shared data folder (never shipped)
+// or from our own relevance sets embedded here.
+//
+// The searcher is an interface so that suites run against the real bleve
+// library (see OpenCorpus) or an in-memory fake in tests.
+package eval
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cailiang/cailiang/corpus"
+)
+
+// NormSearcher searches statute articles. LibrarySearcher adapts a
+// corpus.Library in one search mode; tests use an in-memory fake.
+type NormSearcher interface {
+	SearchNorms(ctx context.Context, q corpus.NormQuery) (corpus.Results[corpus.NormHit], error)
+}
+
+// LibrarySearcher searches a corpus.Library in a fixed search mode, so that
+// the same suites measure bm25, vector or hybrid retrieval.
+type LibrarySearcher struct {
+	Library *corpus.Library
+	// Mode is corpus.ModeBM25 (also when empty), corpus.ModeVector or
+	// corpus.ModeHybrid.
+	Mode string
+}
+
+var _ NormSearcher = LibrarySearcher{}
+
+// SearchNorms searches the library in s.Mode (query expansion included). It
+// returns the library's errors, e.g. corpus.ErrNoVectors for a vector mode
+// without vectors configured.
+func (s LibrarySearcher) SearchNorms(ctx context.Context, q corpus.NormQuery) (corpus.Results[corpus.NormHit], error) {
+	return s.Library.SearchNorms(ctx, q, s.Mode)
+}
+
+// Env is what suites run against.
+type Env struct {
+	// DataDir is the shared public data folder (../shared/data), which holds
+	// the labelled datasets such as lawbench/.
+	DataDir string
+	// Norms answers norm searches.
+	Norms NormSearcher
+	// Logger receives per-suite summaries; nil discards them.
+	Logger *slog.Logger
+	// Progress, when set, is told how far a suite has got (queries done of
+	// total); the command line draws a bar with it.
+	Progress func(suite string, done, total int)
+}
+
+func (e Env) log() *slog.Logger {
+	if e.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return e.Logger
+}
+
+func (e Env) progress(suite string, done, total int) {
+	if e.Progress != nil {
+		e.Progress(suite, done, total)
+	}
+}
+
+// Result is one measured number.
+type Result struct {
+	// Suite and Metric name the number, e.g. norm-relset / success@5.
+	Suite  string `json:"suite"`
+	Metric string `json:"metric"`
+	// Value is the measurement, usually a share between 0 and 1.
+	Value float64 `json:"value"`
+	// Baseline is a published or reference number on the same scale, nil
+	// when there is none.
+	Baseline *float64 `json:"baseline"`
+	// BaselineNote says where the baseline comes from and how comparable it
+	// is.
+	BaselineNote string `json:"baseline_note,omitempty"`
+	// N is the number of queries or rows the value is computed over.
+	N int `json:"n"`
+}
+
+// Suite is one named evaluation.
+type Suite struct {
+	// Name is how the command line selects the suite.
+	Name string
+	// Doc says in one line what the suite measures.
+	Doc string
+	// Run measures and returns the suite's results.
+	Run func(ctx context.Context, env Env) ([]Result, error)
+}
+
+// ErrUnknownSuite is returned by Run for a suite name that does not exist.
+var ErrUnknownSuite = errors.New("unknown suite")
+
+// ErrNoSearcher is returned by suites that need Env.Norms when it is nil.
+var ErrNoSearcher = errors.New("no norm searcher")
+
+// Suites returns the built-in suites in their reporting order.
+func Suites() []Suite {
+	return []Suite{
+		{Name: SuiteNormRelset, Doc: "officer-style queries → expected penalty provisions (our relevance set)", Run: runNormRelset},
+		{Name: SuiteLawBench31, Doc: "LawBench 3-1 fact → 刑法 articles, as BM25 retrieval (dev part)", Run: runLawBench31},
+	}
+}
+
+// SuiteNames returns the names of the built-in suites.
+func SuiteNames() []string {
+	var names []string
+	for _, s := range Suites() {
+		names = append(names, s.Name)
+	}
+	return names
+}
+
+// Run runs the named suites (all when names is empty) in the order given and
+// returns their results concatenated. It returns ErrUnknownSuite before
+// running anything when a name is unknown, and otherwise the first suite
+// error, wrapped with the suite's name.
+func Run(ctx context.Context, env Env, names []string) ([]Result, error) {
+	all := Suites()
+	byName := map[string]Suite{}
+	for _, s := range all {
+		byName[s.Name] = s
+	}
+	var todo []Suite
+	if len(names) == 0 {
+		todo = all
+	}
+	for _, n := range names {
+		s, ok := byName[n]
+		if !ok {
+			return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownSuite, n, strings.Join(SuiteNames(), ", "))
+		}
+		todo = append(todo, s)
+	}
+	var out []Result
+	for _, s := range todo {
+		start := time.Now()
+		rs, err := s.Run(ctx, env)
+		if err != nil {
+			return out, fmt.Errorf("suite %s: %w", s.Name, err)
+		}
+		n := 0
+		if len(rs) > 0 {
+			n = rs[0].N
+		}
+		env.log().Info("eval suite done", "suite", s.Name, "n", n, "metrics", len(rs), "took_ms", time.Since(start).Milliseconds())
+		out = append(out, rs...)
+	}
+	return out, nil
+}
+
+func formatValue(v float64) string {
+	return strconv.FormatFloat(v, 'f', 4, 64)
+}
+
+// cell makes text safe inside a Markdown table cell.
+func cell(s string) string {
+	s = strings.ReplaceAll(s, "|", `\|`)
+	return strings.ReplaceAll(s, "\n", " ")
+}
+
+// Markdown writes results as a table | suite | metric | value | baseline | n |;
+// a baseline's note follows its number. It returns the first write error.
+func Markdown(w io.Writer, rs []Result) error {
+	var b strings.Builder
+	b.WriteString("| suite | metric | value | baseline | n |\n")
+	b.WriteString("|---|---|---:|---|---:|\n")
+	for _, r := range rs {
+		base := ""
+		if r.Baseline != nil {
+			base = formatValue(*r.Baseline)
+		}
+		if r.BaselineNote != "" {
+			if base != "" {
+				base += " "
+			}
+			base += "(" + r.BaselineNote + ")"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %d |\n", cell(r.Suite), cell(r.Metric), formatValue(r.Value), cell(base), r.N)
+	}
+	_, err := io.WriteString(w, b.String())
+	if err != nil {
+		return fmt.Errorf("write markdown report: %w", err)
+	}
+	return nil
+}
+
+// WriteJSON writes results as an indented JSON array (baseline null when
+// none). It returns the first encoding or write error.
+func WriteJSON(w io.Writer, rs []Result) error {
+	if rs == nil {
+		rs = []Result{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(rs); err != nil {
+		return fmt.Errorf("write json report: %w", err)
+	}
+	return nil
+}
+
+func ptr(v float64) *float64 { return &v }
