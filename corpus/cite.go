@@ -142,7 +142,16 @@ func (r *Resolver) candidates(name string) []StatuteInfo {
 		}
 		r.seenAt = v
 	}
-	ids := r.names[nameKey(name)]
+	key := nameKey(name)
+	ids := r.names[key]
+	if len(ids) == 0 {
+		// Free text glues words onto a name (食品安全法和刑法 → 刑法): take
+		// the longest suffix that is a known name, at least two runes long.
+		rs := []rune(key)
+		for i := 1; i+2 <= len(rs) && len(ids) == 0; i++ {
+			ids = r.names[string(rs[i:])]
+		}
+	}
 	r.mu.Unlock()
 	out := make([]StatuteInfo, 0, len(ids))
 	for _, id := range ids {
@@ -263,7 +272,7 @@ func (r *Resolver) ResolveParsed(pc ParsedCitation, date string) (Resolved, erro
 
 // lawNamePattern finds a law name written right before 第X条: a quoted title
 // 《…》, or a run of Han characters ending in a statute-type word.
-var lawNamePattern = regexp.MustCompile(`(?:《([^《》]{2,60})》|([\p{Han}（）()]{2,40}?(?:法|条例|规定|办法|细则|解释|决定|规则|准则|意见)))(?:的)?$`)
+var lawNamePattern = regexp.MustCompile(`(?:《([^《》]{2,60})》|([\p{Han}]{2,40}?(?:法|条例|规定|办法|细则|解释|决定|规则|准则|意见)))(?:的)?$`)
 
 // FindCitations extracts every citation in free text, such as 依据《食品安全法》
 // 第一百二十二条第一款和第一百二十四条, where a citation without a law name
@@ -286,9 +295,18 @@ func FindCitations(text string) []ParsedCitation {
 				name = m[2]
 				// Keep the longest tail that looks like a name: drop leading
 				// verbs such as 依据/违反/根据.
-				for _, p := range []string{"依据", "根据", "违反了", "违反", "按照", "依照", "适用", "参照", "对照", "属于", "构成", "和", "及", "与", "、"} {
+				// Conjunctions (和, 及) stay: they occur inside names
+				// (明码标价和禁止价格欺诈规定); the resolver falls back to
+				// the longest known suffix of the name.
+				for _, p := range []string{"依据", "根据", "违反了", "违反", "按照", "依照", "适用于", "适用", "参照", "对照", "属于", "构成"} {
 					if i := strings.LastIndex(name, p); i >= 0 {
 						name = name[i+len(p):]
+					}
+				}
+				// A conjunction left at the start joins two citations.
+				for _, p := range []string{"以及", "或者", "和", "及", "与", "并", "、"} {
+					if rest, ok := strings.CutPrefix(name, p); ok && len([]rune(rest)) >= 2 {
+						name = rest
 					}
 				}
 			}

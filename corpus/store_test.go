@@ -178,3 +178,26 @@ func TestFindCitations(t *testing.T) {
 		}
 	}
 }
+
+func TestFindCitationsNamesWithConjunctions(t *testing.T) {
+	lib := openLibrary(t)
+	src := source(
+		statute("mb", "明码标价和禁止价格欺诈规定", "2022-04-14", article(19, 0, "违反本规定的处罚。")),
+		statute("xf2", "刑法", "", article(140, 0, "生产、销售伪劣产品罪。")),
+	)
+	if _, err := lib.ImportStatutes(context.Background(), src); err != nil {
+		t.Fatal(err)
+	}
+	text := "当事人违反了明码标价和禁止价格欺诈规定第十九条，涉嫌违反食品安全法和刑法第一百四十条。"
+	found := corpus.FindCitations(text)
+	if len(found) != 2 {
+		t.Fatalf("found %+v", found)
+	}
+	want := []string{"明码标价和禁止价格欺诈规定第十九条", "刑法第一百四十条"}
+	for i, pc := range found {
+		res, err := lib.Resolver().ResolveParsed(pc, "")
+		if err != nil || res.Label != want[i] {
+			t.Errorf("citation %d (%q): %v %q; want %q", i, pc.LawName, err, res.Label, want[i])
+		}
+	}
+}

@@ -33,14 +33,15 @@ const (
 
 // Amount bases a fine can be a multiple of.
 var amountBases = map[string]string{
-	"goods_value":     "货值金额",
-	"illegal_gains":   "违法所得",
-	"sales_amount":    "销售金额",
-	"illegal_revenue": "违法经营额",
-	"ad_cost":         "广告费用",
-	"tax_evaded":      "不缴或者少缴的税款",
-	"wages_owed":      "应付劳动报酬",
-	"project_cost":    "工程造价或者建设工程造价",
+	"goods_value":      "货值金额",
+	"illegal_gains":    "违法所得",
+	"sales_amount":     "销售金额",
+	"illegal_revenue":  "违法经营额",
+	"ad_cost":          "广告费用",
+	"tax_evaded":       "不缴或者少缴的税款",
+	"wages_owed":       "应付劳动报酬",
+	"project_cost":     "工程造价或者建设工程造价",
+	"total_investment": "建设项目总投资额",
 }
 
 // Unit bases a fine can be per (每人, 每辆, 每日 …).
@@ -145,6 +146,12 @@ type Benchmark struct {
 	FaultException bool `yaml:"fault_exception,omitempty" json:"fault_exception,omitempty"`
 	// Evidence lists what the file should contain (used by case analysis).
 	Evidence []string `yaml:"evidence,omitempty" json:"evidence,omitempty"`
+	// LimitationMonths overrides the two-year limitation of 行政处罚法
+	// 第三十六条 where a law provides otherwise ("法律另有规定的除外"), e.g.
+	// 治安管理处罚法 第二十二条 (six months) or 税收征收管理法 第八十六条
+	// (five years); LimitationBasis cites that law.
+	LimitationMonths int  `yaml:"limitation_months,omitempty" json:"limitation_months,omitempty"`
+	LimitationBasis  *Ref `yaml:"limitation_basis,omitempty" json:"limitation_basis,omitempty"`
 	// Transfer names the crime the conduct may amount to (used by case analysis).
 	Transfer string `yaml:"transfer,omitempty" json:"transfer,omitempty"`
 

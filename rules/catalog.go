@@ -280,6 +280,9 @@ func (b *Benchmark) validate() error {
 	if len(b.Penalties) == 0 {
 		return fmt.Errorf("at least one penalty is required")
 	}
+	if b.LimitationMonths < 0 || (b.LimitationMonths > 0) != (b.LimitationBasis != nil) {
+		return fmt.Errorf("limitation_months and limitation_basis go together")
+	}
 	fines := 0
 	for i := range b.Penalties {
 		p := &b.Penalties[i]

@@ -138,6 +138,7 @@ func (c *Catalog) Suggest(id string, f Facts) (Suggestion, error) {
 	}
 	s.addBasis(Basis{Ref: b.PenaltyRef, Role: RolePenalty})
 
+	c.checkEffective(b, &f, s)
 	statutory, fineNote := c.statutoryFine(b, &f, env, s)
 	s.Statutory = statutory
 
@@ -323,16 +324,25 @@ func (c *Catalog) expired(b *Benchmark, f *Facts, s *suggestion) bool {
 		years = 5
 	}
 	limit := addYears(start, years)
+	period := fmt.Sprintf("%d年", years)
 	inputs := map[string]any{from: start.Format("2006-01-02"), "discovery_date": f.DiscoveryDate, "years": years}
 	basis := []Basis{ref(cfl, 36, 1, 0)}
 	if from == "act_end_date" {
 		basis = append(basis, ref(cfl, 36, 2, 0))
 	}
+	if b.LimitationMonths > 0 {
+		// 第三十六条第一款: 法律另有规定的除外.
+		limit = start.AddDate(0, b.LimitationMonths, 0)
+		period = fmt.Sprintf("%d个月", b.LimitationMonths)
+		inputs["months"] = b.LimitationMonths
+		delete(inputs, "years")
+		basis = append(basis, Basis{Ref: *b.LimitationBasis, Role: RoleDiscretion})
+	}
 	if disc.After(limit) {
-		s.step("追责时效", fmt.Sprintf("违法行为自%s起%d年内未被发现（期限届满于%s），不再给予行政处罚", start.Format("2006-01-02"), years, limit.Format("2006-01-02")), inputs, basis...)
+		s.step("追责时效", fmt.Sprintf("违法行为自%s起%s内未被发现（期限届满于%s），不再给予行政处罚", start.Format("2006-01-02"), period, limit.Format("2006-01-02")), inputs, basis...)
 		return true
 	}
-	s.step("追责时效", fmt.Sprintf("在%d年追责期限内（届满于%s）", years, limit.Format("2006-01-02")), inputs, basis...)
+	s.step("追责时效", fmt.Sprintf("在%s追责期限内（届满于%s）", period, limit.Format("2006-01-02")), inputs, basis...)
 	return false
 }
 
@@ -594,5 +604,27 @@ func (c *Catalog) procedure(b *Benchmark, f *Facts, s *suggestion) {
 	if s.Procedure.Hearing {
 		s.Procedure.LegalReview = true
 		s.step("法制审核", "直接关系当事人重大权益并经过听证程序的，作出决定前应当进行法制审核", nil, procRef(58, 1, 2))
+	}
+}
+
+// checkEffective applies 行政处罚法 第三十七条 (从旧兼从轻): the law in force
+// when the act was done governs, unless the law in force at decision time
+// no longer treats it as illegal or punishes it more lightly. A benchmark
+// whose effective dates do not cover the act date is flagged for review.
+func (c *Catalog) checkEffective(b *Benchmark, f *Facts, s *suggestion) {
+	act := f.ActDate
+	if f.ActEndDate != "" {
+		act = f.ActEndDate
+	}
+	if act == "" {
+		return
+	}
+	switch {
+	case act < b.EffectiveFrom:
+		s.step("法律适用", fmt.Sprintf("违法行为发生于%s，早于本基准依据的规定施行（%s）：应适用行为时的规定，新规定处罚较轻或者不认为违法的除外", act, b.EffectiveFrom), map[string]any{"act_date": act, "effective_from": b.EffectiveFrom}, ref(cfl, 37, 0, 0))
+		s.warn("违法行为早于本基准所依据规定的施行日期，请按从旧兼从轻原则核对行为时的规定（行政处罚法第三十七条）")
+	case b.EffectiveTo != "" && act > b.EffectiveTo:
+		s.step("法律适用", fmt.Sprintf("本基准已于%s失效，违法行为发生于%s，应适用当时有效的基准", b.EffectiveTo, act), map[string]any{"act_date": act, "effective_to": b.EffectiveTo}, ref(cfl, 37, 0, 0))
+		s.warn("本基准在违法行为发生时已失效，请选用当时有效的裁量基准")
 	}
 }

@@ -295,3 +295,50 @@ func BenchmarkLoadCatalog(b *testing.B) {
 		}
 	}
 }
+
+func TestLimitationOverridesAndLawInForce(t *testing.T) {
+	c := mustCatalog(t)
+	var police, tax string
+	for _, b := range c.All() {
+		if b.PenaltyRef.Law == "治安管理处罚法" && police == "" {
+			police = b.ID
+		}
+		if b.PenaltyRef.Law == "税收征收管理法" && tax == "" {
+			tax = b.ID
+		}
+	}
+	if police == "" || tax == "" {
+		t.Fatal("catalog lacks 治安 or 税收 benchmarks")
+	}
+	tests := []struct {
+		id, act, disc string
+		want          string
+		basisLaw      string
+		basisArt      int
+	}{
+		{police, "2024-01-01", "2024-07-02", DispExpired, "治安管理处罚法", 22},
+		{police, "2024-01-01", "2024-06-30", "", "治安管理处罚法", 22},
+		{tax, "2019-01-01", "2023-06-01", "", "税收征收管理法", 86},
+		{tax, "2019-01-01", "2024-01-02", DispExpired, "税收征收管理法", 86},
+	}
+	for _, tt := range tests {
+		s, err := c.Suggest(tt.id, Facts{ActDate: tt.act, DiscoveryDate: tt.disc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (tt.want == DispExpired) != (s.Disposition == DispExpired) {
+			t.Errorf("%s %s→%s: disposition %s; want expired=%v", tt.id, tt.act, tt.disc, s.Disposition, tt.want == DispExpired)
+		}
+		if !hasBasis(s, tt.basisLaw, tt.basisArt, 0) {
+			t.Errorf("%s: basis lacks %s 第%d条", tt.id, tt.basisLaw, tt.basisArt)
+		}
+	}
+	// An act before the benchmark's law took effect is flagged under 第三十七条.
+	s, err := c.Suggest("food-124-expired", Facts{GoodsValue: num(100), ActDate: "2019-01-01", DiscoveryDate: "2020-01-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasBasis(s, "行政处罚法", 37, 0) {
+		t.Errorf("no 第三十七条 for an act before the law took effect: %+v", s.Basis)
+	}
+}

@@ -27,10 +27,12 @@ type Facts struct {
 	TaxEvaded      *float64 `json:"tax_evaded,omitempty"`
 	WagesOwed      *float64 `json:"wages_owed,omitempty"`
 	ProjectCost    *float64 `json:"project_cost,omitempty"`
-	Quantity       *float64 `json:"quantity,omitempty"`
-	Persons        *float64 `json:"persons,omitempty"`
-	Days           *float64 `json:"days,omitempty"`
-	Vehicles       *float64 `json:"vehicles,omitempty"`
+	// TotalInvestment is a construction project's total investment.
+	TotalInvestment *float64 `json:"total_investment,omitempty"`
+	Quantity        *float64 `json:"quantity,omitempty"`
+	Persons         *float64 `json:"persons,omitempty"`
+	Days            *float64 `json:"days,omitempty"`
+	Vehicles        *float64 `json:"vehicles,omitempty"`
 
 	// ActDate is when the act happened, ActEndDate when a continuing act
 	// ended, DiscoveryDate when the agency discovered it (立案 or earlier).
@@ -143,7 +145,7 @@ func (f *Facts) amounts() []struct {
 	}{
 		{"goods_value", f.GoodsValue}, {"illegal_gains", f.IllegalGains}, {"sales_amount", f.SalesAmount},
 		{"illegal_revenue", f.IllegalRevenue}, {"ad_cost", f.AdCost}, {"tax_evaded", f.TaxEvaded},
-		{"wages_owed", f.WagesOwed}, {"project_cost", f.ProjectCost}, {"quantity", f.Quantity},
+		{"wages_owed", f.WagesOwed}, {"project_cost", f.ProjectCost}, {"total_investment", f.TotalInvestment}, {"quantity", f.Quantity},
 		{"persons", f.Persons}, {"days", f.Days}, {"vehicles", f.Vehicles},
 		{"prior_penalties", f.PriorPenalties}, {"prior_penalties_2y", f.PriorPenalties2Y},
 	}
