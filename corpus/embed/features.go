@@ -1,0 +1,70 @@
+package embed
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cailiang/cailiang/nlp"
+)
+
+// Feature keys carry a one-byte namespace so that the word 合同 and the
+// character bigram 合同 are different features.
+const (
+	nsWord   = 'w'
+	nsBigram = 'b'
+	// maxWordBytes drops segmenter tokens that are too long to be words
+	// (runs of digits, URLs, garbage).
+	maxWordBytes = 64
+)
+
+// prepare normalises text for feature extraction: invalid UTF-8 and
+// zero-width characters are dropped, full-width forms folded (nlp.NormalizeText),
+// Latin letters lower-cased, and the input cut to maxBytes at a rune boundary.
+func prepare(text string, maxBytes int) string {
+	if maxBytes > 0 && len(text) > maxBytes {
+		cut := maxBytes
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	return strings.ToLower(nlp.NormalizeText(text))
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
+
+// scanFeatures calls fn for every feature occurrence in the prepared text:
+// each segmenter word (precise mode) that contains a letter or digit, and
+// each pair of adjacent letter/digit runes of which at least one is Han.
+// key is a reused buffer, valid only during the call.
+func scanFeatures(seg nlp.Segmenter, text string, buf []byte, fn func(key []byte)) []byte {
+	if text == "" {
+		return buf
+	}
+	for _, tok := range seg.Cut(text) {
+		w := tok.Text
+		if w == "" || len(w) > maxWordBytes || !strings.ContainsFunc(w, isWordRune) {
+			continue
+		}
+		buf = append(buf[:0], nsWord)
+		buf = append(buf, w...)
+		fn(buf)
+	}
+	prevStart, prevRune := -1, rune(0)
+	for i, r := range text {
+		if !isWordRune(r) || r == utf8.RuneError {
+			prevStart = -1
+			continue
+		}
+		if prevStart >= 0 && (isHan(prevRune) || isHan(r)) {
+			buf = append(buf[:0], nsBigram)
+			buf = append(buf, text[prevStart:i+utf8.RuneLen(r)]...)
+			fn(buf)
+		}
+		prevStart, prevRune = i, r
+	}
+	return buf
+}
