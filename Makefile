@@ -31,15 +31,16 @@ build: dicts
 run: build
 	$(BIN) serve --addr $(ADDR) --data $(DATA_DIR)
 
+# The suite runs against a real PostgreSQL 15 + pgvector that .ci/postgres.sh
+# installs (first run), starts in a temporary directory and removes afterwards.
 test: lint
-	$(GO) vet ./...
-	$(GO) test -count=1 -timeout 20m ./...
+	bash .ci/postgres.sh run $(GO) test -count=1 -timeout 20m ./...
 
 test-short: dicts
 	$(GO) test -short ./...
 
 bench: dicts
-	$(GO) test -run '^$$' -bench . -benchmem -timeout 30m ./...
+	bash .ci/postgres.sh run $(GO) test -run '^$$' -bench . -benchmem -timeout 30m ./...
 
 lint: dicts
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
