@@ -224,14 +224,13 @@ func (l *Library) SyncVectors(ctx context.Context, refresh []string) error {
 type fused struct {
 	id    string
 	score float64
-	rank  [2]int // 1-based rank in bm25 and vector lists, 0 when absent
 }
 
 // rrf fuses ranked ID lists by reciprocal rank fusion: score = Σ 1/(k + rank).
 func rrf(lists ...[]string) []fused {
 	by := map[string]*fused{}
 	var order []*fused
-	for li, list := range lists {
+	for _, list := range lists {
 		for r, id := range list {
 			f, ok := by[id]
 			if !ok {
@@ -240,9 +239,6 @@ func rrf(lists ...[]string) []fused {
 				order = append(order, f)
 			}
 			f.score += 1 / float64(rrfK+r+1)
-			if li < 2 {
-				f.rank[li] = r + 1
-			}
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return order[i].score > order[j].score })
@@ -321,49 +317,83 @@ func (l *Library) normHit(id string) (NormHit, bool) {
 		Chapter: strings.Join(a.Chapter, " "), Text: a.Text()}, true
 }
 
+// fuse ranks the union of the BM25 hits (bm, empty in vector mode) and the
+// vector hits (vids with their cosine scores) by reciprocal rank fusion and
+// returns one page. Hits only the vector side found are built by lookup; a
+// hit's Score is the cosine in vector mode and the fused score in hybrid.
+func fuse[T any](mode string, bm []T, idOf func(T) string, vids []string, vscore map[string]float64,
+	lookup func(string) (T, bool), setScore func(*T, float64), limit, offset int) Results[T] {
+	byID := make(map[string]T, len(bm))
+	bmIDs := make([]string, len(bm))
+	for i, h := range bm {
+		bmIDs[i] = idOf(h)
+		byID[bmIDs[i]] = h
+	}
+	fusedList := rrf(bmIDs, vids)
+	out := Results[T]{Total: uint64(len(fusedList))}
+	for i := offset; i < len(fusedList) && len(out.Hits) < limit; i++ {
+		f := fusedList[i]
+		h, ok := byID[f.id]
+		if !ok {
+			if h, ok = lookup(f.id); !ok {
+				continue
+			}
+		}
+		if mode == ModeVector {
+			setScore(&h, vscore[f.id])
+		} else {
+			setScore(&h, f.score)
+		}
+		out.Hits = append(out.Hits, h)
+	}
+	return out
+}
+
+func checkMode(mode string) (dense bool, err error) {
+	switch mode {
+	case "", ModeBM25:
+		return false, nil
+	case ModeVector, ModeHybrid:
+		return true, nil
+	}
+	return false, fmt.Errorf("%w %q (bm25, vector, hybrid)", ErrBadMode, mode)
+}
+
+func pageOf(limit, offset int) (int, int) {
+	if limit <= 0 {
+		limit = 10
+	}
+	return limit, max(offset, 0)
+}
+
 // SearchNorms searches statute articles in a mode: bm25 (default), vector,
 // or hybrid (both fused by reciprocal rank fusion). Colloquial terms are
 // expanded for BM25; the vector side embeds the officer's own words.
 func (l *Library) SearchNorms(ctx context.Context, q NormQuery, mode string) (Results[NormHit], error) {
 	expanded := q
 	expanded.Q = ExpandQuery(q.Q)
-	switch mode {
-	case "", ModeBM25:
-		return l.index.SearchNorms(ctx, expanded)
-	case ModeVector, ModeHybrid:
-	default:
-		return Results[NormHit]{}, fmt.Errorf("%w %q (bm25, vector, hybrid)", ErrBadMode, mode)
+	dense, err := checkMode(mode)
+	if err != nil {
+		return Results[NormHit]{}, err
 	}
-	if strings.TrimSpace(q.Q) == "" {
+	if !dense || strings.TrimSpace(q.Q) == "" {
 		return l.index.SearchNorms(ctx, expanded)
 	}
-	limit, offset := q.Limit, q.Offset
-	if limit <= 0 {
-		limit = 10
-	}
+	limit, offset := pageOf(q.Limit, q.Offset)
 	n := candidates(limit, offset)
 	vhits, err := l.vectorNorms(ctx, q, n)
 	if err != nil {
 		return Results[NormHit]{}, err
 	}
-	var bm Results[NormHit]
-	var lists [][]string
-	bmByID := map[string]NormHit{}
+	var bm []NormHit
 	if mode == ModeHybrid {
 		wide := expanded
 		wide.Limit, wide.Offset = n, 0
-		if bm, err = l.index.SearchNorms(ctx, wide); err != nil {
+		res, err := l.index.SearchNorms(ctx, wide)
+		if err != nil {
 			return Results[NormHit]{}, err
 		}
-		ids := make([]string, len(bm.Hits))
-		for i, h := range bm.Hits {
-			id := h.StatuteID + "#" + strconv.Itoa(h.Number) + "-" + strconv.Itoa(h.Suffix)
-			ids[i] = id
-			bmByID[id] = h
-		}
-		lists = append(lists, ids)
-	} else {
-		lists = append(lists, nil)
+		bm = res.Hits
 	}
 	vids := make([]string, len(vhits))
 	vscore := map[string]float64{}
@@ -371,25 +401,9 @@ func (l *Library) SearchNorms(ctx context.Context, q NormQuery, mode string) (Re
 		vids[i] = h.ID
 		vscore[h.ID] = h.Score
 	}
-	lists = append(lists, vids)
-	fusedList := rrf(lists...)
-	out := Results[NormHit]{Total: uint64(len(fusedList))}
-	for i := offset; i < len(fusedList) && len(out.Hits) < limit; i++ {
-		f := fusedList[i]
-		h, ok := bmByID[f.id]
-		if !ok {
-			if h, ok = l.normHit(f.id); !ok {
-				continue
-			}
-		}
-		if mode == ModeVector {
-			h.Score = vscore[f.id]
-		} else {
-			h.Score = f.score
-		}
-		out.Hits = append(out.Hits, h)
-	}
-	return out, nil
+	return fuse(mode, bm, func(h NormHit) string {
+		return h.StatuteID + "#" + strconv.Itoa(h.Number) + "-" + strconv.Itoa(h.Suffix)
+	}, vids, vscore, l.normHit, func(h *NormHit, s float64) { h.Score = s }, limit, offset), nil
 }
 
 func caseFilter(q CaseQuery) VectorFilter {
@@ -412,23 +426,17 @@ func caseHit(c Case) CaseHit {
 func (l *Library) SearchCases(ctx context.Context, q CaseQuery, mode string) (Results[CaseHit], error) {
 	expanded := q
 	expanded.Q = ExpandQuery(q.Q)
-	switch mode {
-	case "", ModeBM25:
-		return l.index.SearchCases(ctx, expanded)
-	case ModeVector, ModeHybrid:
-	default:
-		return Results[CaseHit]{}, fmt.Errorf("%w %q (bm25, vector, hybrid)", ErrBadMode, mode)
+	dense, err := checkMode(mode)
+	if err != nil {
+		return Results[CaseHit]{}, err
 	}
-	if strings.TrimSpace(q.Q) == "" {
+	if !dense || strings.TrimSpace(q.Q) == "" {
 		return l.index.SearchCases(ctx, expanded)
 	}
 	if l.vectors == nil {
 		return Results[CaseHit]{}, ErrNoVectors
 	}
-	limit, offset := q.Limit, q.Offset
-	if limit <= 0 {
-		limit = 10
-	}
+	limit, offset := pageOf(q.Limit, q.Offset)
 	n := candidates(limit, offset)
 	qv, err := l.vectors.Embedder.EmbedQuery(ctx, q.Q)
 	if err != nil {
@@ -446,40 +454,19 @@ func (l *Library) SearchCases(ctx context.Context, q CaseQuery, mode string) (Re
 			vscore[h.ID] = h.Score
 		}
 	}
-	lists := [][]string{nil, vids}
-	bmByID := map[string]CaseHit{}
+	var bm []CaseHit
 	if mode == ModeHybrid {
 		wide := expanded
 		wide.Limit, wide.Offset = n, 0
-		bm, err := l.index.SearchCases(ctx, wide)
+		res, err := l.index.SearchCases(ctx, wide)
 		if err != nil {
 			return Results[CaseHit]{}, err
 		}
-		ids := make([]string, len(bm.Hits))
-		for i, h := range bm.Hits {
-			ids[i] = h.ID
-			bmByID[h.ID] = h
-		}
-		lists[0] = ids
+		bm = res.Hits
 	}
-	fusedList := rrf(lists...)
-	out := Results[CaseHit]{Total: uint64(len(fusedList))}
-	for i := offset; i < len(fusedList) && len(out.Hits) < limit; i++ {
-		f := fusedList[i]
-		h, ok := bmByID[f.id]
-		if !ok {
-			c, err := l.store.Case(f.id)
-			if err != nil {
-				continue
-			}
-			h = caseHit(c)
-		}
-		if mode == ModeVector {
-			h.Score = vscore[f.id]
-		} else {
-			h.Score = f.score
-		}
-		out.Hits = append(out.Hits, h)
+	lookup := func(id string) (CaseHit, bool) {
+		c, err := l.store.Case(id)
+		return caseHit(c), err == nil
 	}
-	return out, nil
+	return fuse(mode, bm, func(h CaseHit) string { return h.ID }, vids, vscore, lookup, func(h *CaseHit, s float64) { h.Score = s }, limit, offset), nil
 }
