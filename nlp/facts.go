@@ -1,0 +1,722 @@
+package nlp
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Money roles. They are the phrases officers write before an amount, so a
+// reviewer can read them as they are; Facts maps them to rules.Facts fields.
+const (
+	RoleGoodsValue     = "货值金额"
+	RoleIllegalGains   = "违法所得"
+	RoleSalesAmount    = "销售金额"
+	RoleIllegalRevenue = "违法经营额"
+	RoleFine           = "罚款"
+	RoleWages          = "工资"
+	RoleTax            = "税款"
+	RoleDirectLoss     = "直接经济损失"
+	RoleAdCost         = "广告费用"
+)
+
+// Date roles.
+const (
+	DateAct       = "act"
+	DateActEnd    = "act_end"
+	DateDiscovery = "discovery"
+	DateDecision  = "decision"
+)
+
+// Amount is a money amount found in the text. Start and End are byte offsets
+// [Start, End) in the original input, covering the number and its unit
+// (8,000元, 五万元), never the role phrase.
+type Amount struct {
+	// Role is one of the Role constants, or "" when no role phrase precedes
+	// the amount in its clause.
+	Role string
+	// Value is in yuan.
+	Value float64
+	// Total is true when the text marks the amount as a sum (共计, 合计, 累计,
+	// 总计).
+	Total      bool
+	Start, End int
+}
+
+// Quantity is a counted or measured quantity with its unit as written in the
+// normalised text (吨, 千克, 公斤, 亩, 人, 名, 次, 辆, 毫克/100毫升, 倍, 日, 天,
+// 个月).
+type Quantity struct {
+	Value float64
+	Unit  string
+	// Role is the word just before the number that says what is counted
+	// when it matters for the facts: 死亡, 重伤, 轻伤, 受伤, 中毒, 超标, 血液酒精含量.
+	Role       string
+	Start, End int
+}
+
+// Date is a calendar date; Value is YYYY-MM-DD.
+type Date struct {
+	Value string
+	// Role is one of the Date constants, or "".
+	Role       string
+	Start, End int
+}
+
+// Circumstance is a yes/no fact found from a cue phrase. Name is the
+// rules.Facts JSON name (first_violation, corrected_in_time, ...). Negated is
+// true for "未配合调查", "拒不改正", "并非首次": the cue is present but denied.
+type Circumstance struct {
+	Name    string
+	Negated bool
+	// Count is set for prior_penalties_2y (number of earlier penalties).
+	Count      int
+	Start, End int
+}
+
+// Total is the sum for one money role: the explicit 共计 figure when the text
+// gives one, else the sum of the items.
+type Total struct {
+	Role     string
+	Value    float64
+	Explicit bool
+}
+
+// Extraction is everything Extract found. All spans are byte offsets into
+// the original text.
+type Extraction struct {
+	Amounts    []Amount
+	Totals     []Total
+	Quantities []Quantity
+	Dates      []Date
+	// PartyKind is 个人, 个体工商户, 单位 or "". PartyStart/PartyEnd span the cue.
+	PartyKind            string
+	PartyStart, PartyEnd int
+	// Age is nil when no age was found; AgeStart/AgeEnd span the age phrase.
+	Age              *float64
+	AgeStart, AgeEnd int
+	Circumstances    []Circumstance
+}
+
+// maxLookback bounds how far back (in bytes of normalised text) a role phrase
+// or negation is searched, so hostile input with one huge clause and many
+// amounts stays linear.
+const maxLookback = 240
+
+const cn = `零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億`
+
+var (
+	arabicNum  = `[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?`
+	chineseNum = `[` + cn + `]+(?:点[零〇一二两三四五六七八九]+)?`
+	moneyRe    = regexp.MustCompile(`(?:` + arabicNum + `[万亿]?|` + chineseNum + `[万亿]?)元`)
+	quantityRe = regexp.MustCompile(`(` + arabicNum + `|` + chineseNum + `)` +
+		`(吨|千克|公斤|亩|人|名|次|辆|毫克/100毫升|(?i:mg/100ml)|倍|日|天|个月)`)
+	dateRes = []*regexp.Regexp{
+		regexp.MustCompile(`([0-9]{4}|[〇零○一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]`),
+		regexp.MustCompile(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`),
+		regexp.MustCompile(`([0-9]{4})\.([0-9]{1,2})\.([0-9]{1,2})`),
+	}
+	ageBoundRe = regexp.MustCompile(`(已满|未满|不满)([0-9]{1,3}|[` + cn + `]{1,4})周岁`)
+	ageRe      = regexp.MustCompile(`年龄[:：为是]?\s*([0-9]{1,3}|[` + cn + `]{1,4})(?:周?岁)?|([0-9]{1,3}|[` + cn + `]{1,4})周?岁`)
+	personRe   = regexp.MustCompile(`[\p{Han}]某[某甲乙丙]?[,，、(（]?\s*(?:男|女)|身份证`)
+	unitRe     = regexp.MustCompile(`有限责任公司|股份有限公司|有限公司|公司|合作社|当事人单位|[\p{Han}]厂(?:[^房区长内]|$)|企业|事业单位`)
+	priorNthRe = regexp.MustCompile(`[二两2]年内(?:第([0-9]|[一二两三四五六七八九十]{1,2})次|再次)`)
+)
+
+// roleCues maps the phrases that name a money role; longer cues come first
+// so that 违法所得 is not read as something shorter.
+var roleCues = []struct{ cue, role string }{
+	{"货值金额", RoleGoodsValue}, {"货值", RoleGoodsValue},
+	{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains},
+	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
+	{"违法经营额", RoleIllegalRevenue}, {"非法经营额", RoleIllegalRevenue}, {"经营额", RoleIllegalRevenue},
+	{"罚款", RoleFine},
+	{"劳动报酬", RoleWages}, {"工资", RoleWages},
+	{"税款", RoleTax}, {"少缴", RoleTax}, {"不缴", RoleTax}, {"偷税", RoleTax}, {"逃税", RoleTax},
+	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
+	{"广告费用", RoleAdCost}, {"广告费", RoleAdCost},
+}
+
+var totalCues = []string{"共计", "合计", "累计", "总计"}
+
+// negations are the prefixes that deny a cue right after them.
+var negations = []string{"未", "不", "没有", "没", "拒", "拒绝", "并非", "非", "无", "否"}
+
+// flagCues are the phrases for yes/no circumstances. A cue preceded by a
+// negation (see negated) is recorded as Negated. Cues that are themselves
+// negative phrasings (未造成危害后果) are listed whole and never re-negated.
+var flagCues = []struct {
+	name    string
+	cues    []string
+	fixed   bool // the cue already contains its own negation
+	negates bool // a match means the flag is false (拒不改正)
+}{
+	{name: "first_violation", cues: []string{"首次", "初次"}},
+	{name: "corrected_in_time", cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改"}},
+	{name: "corrected_in_time", cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改"}, fixed: true, negates: true},
+	{name: "self_removed_harm", cues: []string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻"}},
+	{name: "cooperated", cues: []string{"配合调查", "如实陈述", "积极配合"}},
+	{name: "confessed", cues: []string{"主动供述"}},
+	{name: "coerced", cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "诱骗"}},
+	{name: "no_harm", cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害"}, fixed: true},
+	{name: "harm_slight", cues: []string{"危害后果轻微", "后果轻微"}},
+	{name: "serious", cues: []string{"情节严重", "情节特别严重"}},
+}
+
+// Extract finds money amounts, quantities, dates, the party's kind and age
+// and the circumstances of a case in officer-written text. It never panics;
+// spans are byte offsets into text and always fall on rune boundaries.
+func Extract(text string) Extraction {
+	n := Normalize(text)
+	s := n.Text
+	var x Extraction
+	span := func(a, b int) (int, int) { return origSpan(text, n, a, b) }
+
+	// Dates first: their digits would otherwise be read as 日 quantities and
+	// amounts. Masking keeps byte positions unchanged.
+	masked := []byte(s)
+	for _, re := range dateRes {
+		for _, m := range re.FindAllStringSubmatchIndex(string(masked), -1) {
+			v, ok := parseDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]])
+			if !ok {
+				continue
+			}
+			st, en := span(m[0], m[1])
+			x.Dates = append(x.Dates, Date{Value: v, Role: dateRole(s, m[0], m[1]), Start: st, End: en})
+			mask(masked, m[0], m[1])
+		}
+	}
+	sortDates(x.Dates)
+
+	// Age phrases, masked so that 十四周岁 is not a quantity.
+	x.Age, x.AgeStart, x.AgeEnd = findAge(s, masked, span)
+
+	ms := string(masked)
+	for _, m := range moneyRe.FindAllStringIndex(ms, -1) {
+		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); prev == '第' || !startsNumber(s[m[0]:]) {
+			continue
+		}
+		v, err := ParseAmount(s[m[0]:m[1]])
+		if err != nil {
+			continue
+		}
+		role, total := moneyRole(s, m[0])
+		st, en := span(m[0], m[1])
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Start: st, End: en})
+	}
+	x.Totals = totals(x.Amounts)
+
+	for _, m := range quantityRe.FindAllStringSubmatchIndex(ms, -1) {
+		q, ok := quantity(s, m)
+		if !ok {
+			continue
+		}
+		q.Start, q.End = span(m[0], m[1])
+		x.Quantities = append(x.Quantities, q)
+	}
+
+	x.PartyKind, x.PartyStart, x.PartyEnd = partyKind(s, span)
+	if x.PartyKind == "" && x.Age != nil {
+		// Only natural persons have an age.
+		x.PartyKind, x.PartyStart, x.PartyEnd = "个人", x.AgeStart, x.AgeEnd
+	}
+	x.Circumstances = circumstances(s, span)
+	return x
+}
+
+// origSpan maps a span of n.Text to text. The end is taken just past the
+// last kept rune rather than at the next kept rune, so zero-width characters
+// after an amount are not pulled into its span.
+func origSpan(text string, n Normalized, a, b int) (int, int) {
+	st := n.Orig(a)
+	if b <= a {
+		return st, st
+	}
+	p := n.Orig(b - 1)
+	if p >= len(text) {
+		return st, len(text)
+	}
+	_, size := utf8.DecodeRuneInString(text[p:])
+	return st, p + size
+}
+
+// startsNumber rejects runs that begin with a unit (万元 in 数万元, 千人 in
+// 上千人): without a leading digit they are vague sizes, not figures.
+func startsNumber(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if r >= '0' && r <= '9' || r == '十' || r == '拾' {
+		return true
+	}
+	_, ok := digitValue[r]
+	return ok
+}
+
+func mask(b []byte, a, e int) {
+	for i := a; i < e && i < len(b); i++ {
+		b[i] = ' '
+	}
+}
+
+func parseDate(ys, ms, ds string) (string, bool) {
+	y, err1 := ParseChineseInt(ys)
+	m, err2 := ParseChineseInt(ms)
+	d, err3 := ParseChineseInt(ds)
+	if err1 != nil || err2 != nil || err3 != nil || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return "", false
+	}
+	t := time.Date(int(y), time.Month(m), int(d), 0, 0, 0, 0, time.UTC)
+	if t.Day() != int(d) {
+		return "", false // 2月30日
+	}
+	return t.Format("2006-01-02"), true
+}
+
+func sortDates(d []Date) {
+	// Matches from the three patterns come in pattern order; sort into
+	// document order.
+	sort.SliceStable(d, func(i, j int) bool { return d[i].Start < d[j].Start })
+}
+
+// isClauseEnd reports sentence-level boundaries: a role or total never
+// reaches across them.
+func isClauseEnd(r rune) bool {
+	switch r {
+	case '。', '；', ';', '!', '！', '?', '？', '\n':
+		return true
+	}
+	return false
+}
+
+// isPhraseEnd also stops at commas, for cues that must be local (dates).
+func isPhraseEnd(r rune) bool {
+	return isClauseEnd(r) || r == '，' || r == ',' || r == '、' || r == ':' || r == '：'
+}
+
+// clauseBefore returns the start of the window before pos: back to the last
+// clause end, at most maxLookback bytes, on a rune boundary.
+func clauseBefore(s string, pos int, end func(rune) bool) int {
+	lo := pos - maxLookback
+	if lo < 0 {
+		lo = 0
+	}
+	for lo < pos && !utf8.RuneStart(s[lo]) {
+		lo++
+	}
+	i := pos
+	for i > lo {
+		r, size := utf8.DecodeLastRuneInString(s[lo:i])
+		if end(r) {
+			return i
+		}
+		i -= size
+	}
+	return lo
+}
+
+// clauseAfter is clauseBefore forwards.
+func clauseAfter(s string, pos int, end func(rune) bool) int {
+	hi := pos + maxLookback
+	if hi > len(s) {
+		hi = len(s)
+	}
+	i := pos
+	for i < hi {
+		r, size := utf8.DecodeRuneInString(s[i:hi])
+		if end(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// moneyRole finds the nearest role phrase before pos in the same clause,
+// and whether a total cue sits between that phrase and the amount.
+func moneyRole(s string, pos int) (string, bool) {
+	w := s[clauseBefore(s, pos, isClauseEnd):pos]
+	best, bestStart, bestEnd := "", 0, -1
+	for _, c := range roleCues {
+		if i := strings.LastIndex(w, c.cue); i >= 0 && i+len(c.cue) > bestEnd {
+			best, bestStart, bestEnd = c.role, i, i+len(c.cue)
+		}
+	}
+	from := 0
+	if bestEnd > 0 {
+		from = bestEnd
+	}
+	// A total cue counts only if it is closer to the amount than any other
+	// amount (共计3000元 after items 1000元、2000元).
+	between := w[from:]
+	if k := strings.LastIndex(between, "元"); k >= 0 {
+		between = between[k:]
+	}
+	// 累计违法所得750元 puts the cue just before the role phrase instead.
+	// UTF-8 is self-synchronising, so a byte cut mid-rune cannot fake a cue.
+	before := ""
+	if bestEnd > 0 {
+		before = w[max(0, bestStart-len("累计")):bestStart]
+	}
+	total := false
+	for _, t := range totalCues {
+		if strings.Contains(between, t) || before == t {
+			total = true
+		}
+	}
+	return best, total
+}
+
+// totals gives one Total per role that has a role: the last explicit total,
+// else the sum of items.
+func totals(as []Amount) []Total {
+	var out []Total
+	idx := map[string]int{}
+	for _, a := range as {
+		if a.Role == "" {
+			continue
+		}
+		i, ok := idx[a.Role]
+		if !ok {
+			idx[a.Role] = len(out)
+			out = append(out, Total{Role: a.Role, Value: a.Value, Explicit: a.Total})
+			continue
+		}
+		t := &out[i]
+		switch {
+		case a.Total:
+			t.Value, t.Explicit = a.Value, true
+		case !t.Explicit:
+			t.Value += a.Value
+		}
+	}
+	return out
+}
+
+func quantity(s string, m []int) (Quantity, bool) {
+	num, unit := s[m[2]:m[3]], s[m[4]:m[5]]
+	before := s[:m[0]]
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	after := s[m[1]:]
+	switch {
+	case prev == '第':
+		return Quantity{}, false // 第二次 is an ordinal
+	case !startsNumber(num):
+		return Quantity{}, false
+	case (unit == "人" || unit == "名") && (prev == '另' || prev == '每' || prev == '单'):
+		return Quantity{}, false // 另一人, 每人: not a head count
+	case (unit == "日") && (prev == '月' || prev == '号'):
+		return Quantity{}, false
+	case (unit == "日" || unit == "天" || unit == "个月") && (strings.HasPrefix(after, "内") || strings.HasPrefix(after, "以内")):
+		return Quantity{}, false // a deadline the agency sets, not a duration of the act
+	}
+	v, err := ParseChineseDecimal(strings.ReplaceAll(num, ",", ""))
+	if err != nil {
+		return Quantity{}, false
+	}
+	if strings.EqualFold(unit, "mg/100ml") {
+		unit = "毫克/100毫升"
+	}
+	q := Quantity{Value: v, Unit: unit}
+	w := s[clauseBefore(s, m[0], isPhraseEnd):m[0]]
+	if len(w) > 24 {
+		w = w[len(w)-24:]
+	}
+	for _, r := range []string{"死亡", "重伤", "轻伤", "受伤", "中毒", "超标", "血液酒精含量"} {
+		if strings.Contains(w, r) {
+			q.Role = r
+		}
+	}
+	if unit == "毫克/100毫升" {
+		q.Role = "血液酒精含量"
+	}
+	return q, true
+}
+
+// dateRole reads the role of the date at [a, b) from the words around it.
+func dateRole(s string, a, b int) string {
+	before := s[clauseBefore(s, a, isPhraseEnd):a]
+	after := s[b:clauseAfter(s, b, isPhraseEnd)]
+	if strings.HasSuffix(before, "至") || strings.HasSuffix(before, "到") || strings.HasPrefix(after, "止") {
+		return DateActEnd
+	}
+	if strings.HasPrefix(after, "至") || strings.HasPrefix(after, "起") || strings.HasSuffix(before, "自") || strings.HasSuffix(before, "从") {
+		return DateAct
+	}
+	phrase := before + after
+	if phrase == "" || strings.TrimSpace(phrase) == "" {
+		// "2023年3月1日，执法人员检查发现…": the date stands alone, so read the
+		// next clause.
+		if e := clauseAfter(s, b, isClauseEnd); e > b {
+			phrase = s[b:e]
+		}
+	}
+	switch {
+	case containsAny(phrase, "作出", "决定书", "处罚决定"):
+		return DateDecision
+	case strings.Contains(before, "当事人"):
+		// 检查发现当事人于…销售: the date belongs to the party's act.
+		return DateAct
+	case containsAny(phrase, "检查", "发现", "举报", "投诉", "立案", "查获", "抽检"):
+		return DateDiscovery
+	case containsAny(phrase, "期间", "违法", "销售", "生产", "经营", "排放", "驾驶", "拖欠", "起"):
+		return DateAct
+	}
+	return ""
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// findAge reads 45岁, 年龄：45, 已满十六周岁, 未满十四周岁. For bounds it takes a
+// representative age on the right side: 已满N → N, 未满N → N-1, which is what
+// the rules' thresholds (14, 18) test. It masks what it read.
+func findAge(s string, masked []byte, span func(int, int) (int, int)) (*float64, int, int) {
+	var age *float64
+	var st, en int
+	haveLower := false
+	for _, m := range ageBoundRe.FindAllStringSubmatchIndex(string(masked), -1) {
+		v, err := ParseChineseInt(s[m[4]:m[5]])
+		mask(masked, m[0], m[1])
+		if err != nil || v <= 0 || v > 130 {
+			continue
+		}
+		f := float64(v)
+		if s[m[2]:m[3]] != "已满" {
+			f--
+			if haveLower {
+				continue // 已满十四周岁不满十八周岁: keep the lower bound
+			}
+		} else {
+			haveLower = true
+		}
+		age = &f
+		st, en = span(m[0], m[1])
+	}
+	if age != nil {
+		return age, st, en
+	}
+	for _, m := range ageRe.FindAllStringSubmatchIndex(string(masked), -1) {
+		g := 2
+		if m[2] < 0 {
+			g = 4
+		}
+		v, err := ParseChineseInt(s[m[g]:m[g+1]])
+		mask(masked, m[0], m[1])
+		if err != nil || v < 0 || v > 130 || age != nil {
+			continue
+		}
+		f := float64(v)
+		age = &f
+		st, en = span(m[0], m[1])
+	}
+	return age, st, en
+}
+
+// partyKind: 个体工商户 wins wherever it appears (a sole trader is both a
+// person and a business); otherwise the earliest of a unit cue and a person
+// cue (张某，男 / 身份证 / an age), since the party is named first.
+func partyKind(s string, span func(int, int) (int, int)) (string, int, int) {
+	for _, c := range []string{"个体工商户", "个体户"} {
+		if i := strings.Index(s, c); i >= 0 {
+			a, b := span(i, i+len(c))
+			return "个体工商户", a, b
+		}
+	}
+	u := unitRe.FindStringIndex(s)
+	p := personRe.FindStringIndex(s)
+	if u != nil {
+		// Trim the one extra rune the 厂 pattern looks at.
+		if e := strings.Index(s[u[0]:u[1]], "厂"); e >= 0 {
+			u[1] = u[0] + e + len("厂")
+		}
+	}
+	switch {
+	case u != nil && (p == nil || u[0] < p[0]):
+		a, b := span(u[0], u[1])
+		return "单位", a, b
+	case p != nil:
+		a, b := span(p[0], p[1])
+		return "个人", a, b
+	}
+	return "", 0, 0
+}
+
+// negated reports whether a negation ends right before pos in the same
+// phrase (未配合调查, 拒不改正 is listed whole, 并非首次, 不是首次).
+func negated(s string, pos int) bool {
+	w := s[clauseBefore(s, pos, isPhraseEnd):pos]
+	if len(w) > 12 {
+		w = w[len(w)-12:]
+		for len(w) > 0 && !utf8.RuneStart(w[0]) {
+			w = w[1:]
+		}
+	}
+	w = strings.TrimSuffix(w, "属于")
+	w = strings.TrimSuffix(w, "是")
+	w = strings.TrimSuffix(w, "能")
+	w = strings.TrimSuffix(w, "予")
+	w = strings.TrimSuffix(w, "积极")
+	w = strings.TrimSuffix(w, "主动")
+	w = strings.TrimSuffix(w, "及时")
+	for _, n := range negations {
+		if strings.HasSuffix(w, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
+	var out []Circumstance
+	// Starts and ends already claimed by a longer cue of the same meaning
+	// (逾期未改正 contains 未改正; 主动消除或者减轻 starts with 主动消除).
+	starts, ends := map[int]bool{}, map[int]bool{}
+	for _, f := range flagCues {
+		for _, c := range f.cues {
+			for off := 0; off < len(s); {
+				i := strings.Index(s[off:], c)
+				if i < 0 {
+					break
+				}
+				i += off
+				off = i + len(c)
+				if starts[i] || ends[i+len(c)] {
+					continue
+				}
+				starts[i], ends[i+len(c)] = true, true
+				neg := f.negates
+				if !f.fixed {
+					neg = negated(s, i)
+				}
+				a, b := span(i, i+len(c))
+				out = append(out, Circumstance{Name: f.name, Negated: neg, Start: a, End: b})
+			}
+		}
+	}
+	// Prior penalties: 两年内第三次 = 2 before; 二年内再次 / 曾因…受到…处罚 = 1.
+	for _, m := range priorNthRe.FindAllStringSubmatchIndex(s, -1) {
+		c := 1
+		if m[2] >= 0 {
+			if v, err := ParseChineseInt(s[m[2]:m[3]]); err == nil && v >= 2 && v < 100 {
+				c = int(v) - 1
+			}
+		}
+		a, b := span(m[0], m[1])
+		out = append(out, Circumstance{Name: "prior_penalties_2y", Count: c, Start: a, End: b})
+	}
+	for off := 0; off < len(s); {
+		i := strings.Index(s[off:], "曾因")
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + len("曾因")
+		e := clauseAfter(s, i, isClauseEnd)
+		seg := s[i:e]
+		if k := strings.Index(seg, "处罚"); k >= 0 && strings.Contains(seg[:k], "受到") {
+			a, b := span(i, i+k+len("处罚"))
+			out = append(out, Circumstance{Name: "prior_penalties_2y", Count: 1, Start: a, End: b})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// Flag reports whether the circumstance name holds: some cue asserts it and
+// none denies it. A denial wins because mitigating facts must be clear.
+func (x Extraction) Flag(name string) bool {
+	yes := false
+	for _, c := range x.Circumstances {
+		if c.Name != name {
+			continue
+		}
+		if c.Negated {
+			return false
+		}
+		yes = true
+	}
+	return yes
+}
+
+// Facts returns the extraction as values keyed by the JSON names of
+// rules.Facts, ready to be marshalled and read by rules.DecodeFacts (nlp
+// must not import rules). Only facts that were found are present; amounts
+// are totals per role, in yuan.
+func (x Extraction) Facts() map[string]any {
+	m := map[string]any{}
+	fields := map[string]string{
+		RoleGoodsValue: "goods_value", RoleIllegalGains: "illegal_gains", RoleSalesAmount: "sales_amount",
+		RoleIllegalRevenue: "illegal_revenue", RoleAdCost: "ad_cost", RoleTax: "tax_evaded", RoleWages: "wages_owed",
+	}
+	for _, t := range x.Totals {
+		if f, ok := fields[t.Role]; ok {
+			m[f] = t.Value
+		}
+	}
+	if x.PartyKind != "" {
+		m["party_kind"] = x.PartyKind
+	}
+	if x.Age != nil && x.PartyKind != "单位" {
+		m["age"] = *x.Age
+	}
+	for _, d := range x.Dates {
+		f := map[string]string{DateAct: "act_date", DateActEnd: "act_end_date", DateDiscovery: "discovery_date"}[d.Role]
+		if _, seen := m[f]; f != "" && !seen {
+			m[f] = d.Value
+		}
+	}
+	harm := false
+	for _, q := range x.Quantities {
+		var f string
+		switch {
+		case q.Role == "死亡" || q.Role == "重伤" || q.Role == "轻伤" || q.Role == "受伤" || q.Role == "中毒":
+			if q.Value > 0 {
+				harm = true
+			}
+			continue
+		case q.Unit == "人" || q.Unit == "名":
+			f = "persons"
+		case q.Unit == "辆":
+			f = "vehicles"
+		case q.Unit == "日" || q.Unit == "天":
+			f = "days"
+		case q.Unit == "吨" || q.Unit == "千克" || q.Unit == "公斤" || q.Unit == "亩":
+			f = "quantity"
+		}
+		if _, seen := m[f]; f != "" && !seen && q.Value == float64(int64(q.Value)) {
+			m[f] = q.Value
+		}
+	}
+	if harm {
+		m["harmful_consequence"] = true
+	}
+	prior := 0
+	for _, c := range x.Circumstances {
+		if c.Name == "prior_penalties_2y" && c.Count > prior {
+			prior = c.Count
+		}
+	}
+	if prior > 0 {
+		m["prior_penalties_2y"] = float64(prior)
+		m["prior_penalties"] = float64(prior)
+	}
+	for _, name := range []string{"first_violation", "corrected_in_time", "self_removed_harm", "cooperated", "confessed", "coerced", "no_harm", "harm_slight", "serious"} {
+		if x.Flag(name) {
+			m[name] = true
+		}
+	}
+	if prior > 0 {
+		delete(m, "first_violation") // an earlier penalty contradicts 首次
+	}
+	if harm {
+		delete(m, "no_harm")
+	}
+	return m
+}
