@@ -111,6 +111,8 @@ func Suites() []Suite {
 	return []Suite{
 		{Name: SuiteNormRelset, Doc: "officer-style queries → expected penalty provisions (our relevance set)", Run: runNormRelset},
 		{Name: SuiteLawBench31, Doc: "LawBench 3-1 fact → 刑法 articles, as BM25 retrieval (dev part)", Run: runLawBench31},
+		{Name: SuiteLeCaRD, Doc: "LeCaRD similar-case ranking, NDCG@10/20/30, bm25/vector/hybrid, protocols (a) labelled and (b) pool (dev part)", Run: runLeCaRD},
+		{Name: SuiteSCM, Doc: "CAIL2019-SCM triplets: accuracy of sim(A,B) > sim(A,C), tfidf/vector/hybrid (dev part)", Run: runSCM},
 	}
 }
 

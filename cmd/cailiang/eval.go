@@ -40,6 +40,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	var (
 		dataDir, shared, suites, segMode, logLevel string
+		modesFlag                                  string
 		bigramWeight                               float64
 		asJSON                                     bool
 	)
@@ -51,6 +52,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.BoolVar(&asJSON, "json", false, "print JSON instead of a Markdown table")
 	fs.StringVar(&segMode, "seg-mode", env("CAILIANG_SEG_MODE", "precise"), "index segmentation: precise or search (a change rebuilds the index); env CAILIANG_SEG_MODE")
 	fs.Float64Var(&bigramWeight, "bigram-weight", 0, "weight of the character-bigram match at query time: 0 default, negative disables")
+	fs.StringVar(&modesFlag, "modes", corpus.ModeBM25, "comma-separated search modes for the norm suites: bm25, vector, hybrid (vector modes train LSA on the in-force articles, ~minutes)")
 	fs.StringVar(&logLevel, "log-level", env("CAILIANG_LOG_LEVEL", "info"), "log level")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -78,6 +80,24 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if !known[n] {
 			return fmt.Errorf("eval: unknown suite %q (known: %s): %w", n, strings.Join(eval.SuiteNames(), ", "), errUsage)
 		}
+	}
+	var modes []string
+	needVectors := false
+	for _, m := range strings.Split(modesFlag, ",") {
+		m = strings.TrimSpace(m)
+		switch m {
+		case "":
+			continue
+		case corpus.ModeBM25:
+		case corpus.ModeVector, corpus.ModeHybrid:
+			needVectors = true
+		default:
+			return fmt.Errorf("eval: --modes: unknown mode %q (bm25, vector, hybrid): %w", m, errUsage)
+		}
+		modes = append(modes, m)
+	}
+	if len(modes) == 0 {
+		modes = []string{corpus.ModeBM25}
 	}
 	log, err := newLogger(logLevel, stderr)
 	if err != nil {
@@ -108,7 +128,25 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	log.Info("eval corpus ready", "dir", dataDir, "seg_mode", segMode, "statutes", c.Statutes(), "took_ms", time.Since(start).Milliseconds())
 
-	results, err := eval.Run(ctx, eval.Env{DataDir: shared, Norms: c.Searcher(corpus.ModeBM25), Logger: log, Progress: evalProgress(stderr)}, names)
+	if needVectors {
+		vs, err := c.EnableVectors(ctx, eval.VectorConfig{Dir: filepath.Join(dataDir, "vectors")})
+		if err != nil {
+			return err
+		}
+		defer vs.Close()
+	}
+	envEval := eval.Env{DataDir: shared, Norms: c.Searcher(corpus.ModeBM25), Logger: log, Progress: evalProgress(stderr)}
+	var results []eval.Result
+	if len(modes) == 1 && modes[0] == corpus.ModeBM25 {
+		// The default keeps the historical metric names (no /bm25 suffix).
+		results, err = eval.Run(ctx, envEval, names)
+	} else {
+		searchers := map[string]eval.NormSearcher{}
+		for _, m := range modes {
+			searchers[m] = c.Searcher(m)
+		}
+		results, err = eval.RunModes(ctx, envEval, names, modes, searchers)
+	}
 	if err != nil {
 		return err
 	}
