@@ -12,35 +12,12 @@ import (
 
 func (s *Server) handleCaseSearch(c *fiber.Ctx) error {
 	var q corpus.CaseQuery
-	var err error
-	if q.Q, err = queryText(c, "q", maxQueryRunes); err != nil {
-		return err
-	}
-	for _, p := range []struct {
-		name string
-		dst  *string
-	}{{"sector", &q.Sector}, {"violation_type", &q.ViolationType}, {"region", &q.Region}, {"disposition", &q.Disposition}, {"agency", &q.Agency}} {
-		if *p.dst, err = queryText(c, p.name, 200); err != nil {
-			return err
-		}
-	}
-	if q.From, err = queryDate(c, "from"); err != nil {
-		return err
-	}
-	if q.To, err = queryDate(c, "to"); err != nil {
-		return err
-	}
-	if q.Limit, err = queryInt(c, "limit", 10, 1, 100); err != nil {
-		return err
-	}
-	if q.Offset, err = queryInt(c, "offset", 0, 0, 10000); err != nil {
-		return err
-	}
-	mode, err := queryMode(c)
+	p, err := querySearch(c, []filter{{"sector", &q.Sector}, {"violation_type", &q.ViolationType}, {"region", &q.Region}, {"disposition", &q.Disposition}, {"agency", &q.Agency}})
 	if err != nil {
 		return err
 	}
-	res, err := s.lib.SearchCases(c.UserContext(), q, mode)
+	q.Q, q.From, q.To, q.Limit, q.Offset = p.q, p.from, p.to, p.limit, p.offset
+	res, err := s.lib.SearchCases(c.UserContext(), q, p.mode)
 	if err != nil {
 		return err
 	}

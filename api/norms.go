@@ -15,41 +15,18 @@ import (
 
 func (s *Server) handleNormSearch(c *fiber.Ctx) error {
 	var q corpus.NormQuery
-	var err error
-	if q.Q, err = queryText(c, "q", maxQueryRunes); err != nil {
+	p, err := querySearch(c, []filter{{"law", &q.Law}, {"category", &q.Category}, {"region", &q.Region}})
+	if err != nil {
 		return err
-	}
-	for _, p := range []struct {
-		name string
-		dst  *string
-	}{{"law", &q.Law}, {"category", &q.Category}, {"region", &q.Region}} {
-		if *p.dst, err = queryText(c, p.name, 200); err != nil {
-			return err
-		}
 	}
 	if q.InForce, err = queryBool(c, "in_force"); err != nil {
 		return err
 	}
-	if q.From, err = queryDate(c, "from"); err != nil {
-		return err
-	}
-	if q.To, err = queryDate(c, "to"); err != nil {
-		return err
-	}
-	if q.Limit, err = queryInt(c, "limit", 10, 1, 100); err != nil {
-		return err
-	}
-	if q.Offset, err = queryInt(c, "offset", 0, 0, 10000); err != nil {
-		return err
-	}
+	q.Q, q.From, q.To, q.Limit, q.Offset = p.q, p.from, p.to, p.limit, p.offset
 	if q.Q == "" && q.Law == "" && q.Category == "" && q.Region == "" {
 		return invalid("q", "请输入检索词 q，或至少一个筛选条件（law、category、region）")
 	}
-	mode, err := queryMode(c)
-	if err != nil {
-		return err
-	}
-	res, err := s.lib.SearchNorms(c.UserContext(), q, mode)
+	res, err := s.lib.SearchNorms(c.UserContext(), q, p.mode)
 	if err != nil {
 		return err
 	}

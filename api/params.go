@@ -79,3 +79,44 @@ func queryMode(c *fiber.Ctx) (string, error) {
 		return "", invalid("mode", "mode 应为 bm25、vector 或 hybrid")
 	}
 }
+
+// searchParams are the parameters every search endpoint shares.
+type searchParams struct {
+	q, from, to, mode string
+	limit, offset     int
+}
+
+// filter names a query parameter and where its value goes.
+type filter struct {
+	name string
+	dst  *string
+}
+
+// querySearch reads q, the named filters (each at most 200 runes, in order)
+// into their destinations, and from, to, limit, offset and mode.
+func querySearch(c *fiber.Ctx, filters []filter) (searchParams, error) {
+	var p searchParams
+	var err error
+	if p.q, err = queryText(c, "q", maxQueryRunes); err != nil {
+		return p, err
+	}
+	for _, f := range filters {
+		if *f.dst, err = queryText(c, f.name, 200); err != nil {
+			return p, err
+		}
+	}
+	if p.from, err = queryDate(c, "from"); err != nil {
+		return p, err
+	}
+	if p.to, err = queryDate(c, "to"); err != nil {
+		return p, err
+	}
+	if p.limit, err = queryInt(c, "limit", 10, 1, 100); err != nil {
+		return p, err
+	}
+	if p.offset, err = queryInt(c, "offset", 0, 0, 10000); err != nil {
+		return p, err
+	}
+	p.mode, err = queryMode(c)
+	return p, err
+}
