@@ -44,6 +44,19 @@ type lsaMeta struct {
 // before the LSA model is retrained.
 const retrainGrowth = 4
 
+// corpusSize counts what corpusTexts would return from metadata alone, so a
+// start with a usable model does not read every article.
+func corpusSize(store *corpus.Store) (int, error) {
+	n := 0
+	for _, info := range store.StatuteInfos() {
+		if info.InForce {
+			n += info.ArticleCount
+		}
+	}
+	cases, err := store.CaseCount()
+	return n + cases, err
+}
+
 // corpusTexts returns what vectors represent: searchable article texts and
 // case texts.
 func corpusTexts(store *corpus.Store) ([]string, error) {
@@ -90,7 +103,7 @@ func openEmbedder(ctx context.Context, dataDir string, o VectorOptions, seg nlp.
 	}
 	dir := filepath.Join(dataDir, "embed")
 	modelPath, metaPath := filepath.Join(dir, "lsa.bin"), filepath.Join(dir, "lsa.json")
-	texts, err := corpusTexts(store)
+	size, err := corpusSize(store)
 	if err != nil {
 		return nil, corpus.CollectionSpec{}, err
 	}
@@ -98,12 +111,16 @@ func openEmbedder(ctx context.Context, dataDir string, o VectorOptions, seg nlp.
 	if raw, err := os.ReadFile(metaPath); err == nil {
 		_ = json.Unmarshal(raw, &meta)
 	}
-	if raw, err := os.ReadFile(modelPath); err == nil && meta.Texts > 0 && len(texts) < retrainGrowth*meta.Texts {
+	if raw, err := os.ReadFile(modelPath); err == nil && meta.Texts > 0 && size < retrainGrowth*meta.Texts {
 		m, err := embed.LoadLSA(bytes.NewReader(raw), seg)
 		if err == nil && (o.Dim == 0 || m.Dim() == o.Dim || m.Dim() == meta.Texts/2) {
 			return m, m.Spec(), nil
 		}
 		log.Warn("LSA model not usable, retraining", "err", err)
+	}
+	texts, err := corpusTexts(store)
+	if err != nil {
+		return nil, corpus.CollectionSpec{}, err
 	}
 	if len(texts) < 20 {
 		log.Info("too few texts to train the LSA embedder yet; vector search disabled", "texts", len(texts))
