@@ -21,6 +21,7 @@ import (
 	"github.com/cailiang/cailiang/corpus/bleveidx"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
+	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 func testLibrary(t *testing.T, index func(corpus.Index) corpus.Index) *corpus.Library {
@@ -99,7 +100,7 @@ func snapshot(t *testing.T, lib *corpus.Library) string {
 
 func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 	lib := testLibrary(t, nil)
-	s := New(Config{Library: lib, Catalog: testCatalog(t)})
+	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib)})
 	before := snapshot(t, lib)
 	big := bytes.Repeat([]byte("a"), 5<<20)
 	injections := []string{"' OR '1'='1", "'; DROP TABLE cases; --", "<script>alert(1)</script>", "../../../etc/passwd", "${jndi:ldap://x}", "\u202e\u0000"}
@@ -150,6 +151,18 @@ func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 		{"suggest facts not object", "POST", "/v1/suggest", "application/json", []byte(`{"benchmark_id":"food-124-expired","facts":[1]}`), 400, "invalid_facts"},
 		{"suggest invalid utf8", "POST", "/v1/suggest", "application/json", []byte("{\"benchmark_id\":\"\xff\"}"), 400, "invalid_utf8"},
 		{"wrong method", "DELETE", "/v1/cases/api-1", "", nil, 404, "route_not_found"},
+		{"analyze empty", "POST", "/v1/analyze", "application/json", nil, 400, "invalid_input"},
+		{"analyze no facts", "POST", "/v1/analyze", "application/json", []byte(`{}`), 400, "invalid_input"},
+		{"analyze blank facts", "POST", "/v1/analyze", "application/json", []byte(`{"facts":"  \n "}`), 400, "invalid_input"},
+		{"analyze facts not text", "POST", "/v1/analyze", "application/json", []byte(`{"facts":{"goods_value":1}}`), 400, "invalid_input"},
+		{"analyze unknown field", "POST", "/v1/analyze", "application/json", []byte(`{"facts":"销售过期食品","colour":"red"}`), 400, "invalid_input"},
+		{"analyze invalid utf8", "POST", "/v1/analyze", "application/json", []byte("{\"facts\":\"\xff\xfe\"}"), 400, "invalid_utf8"},
+		{"analyze nul", "POST", "/v1/analyze", "application/json", []byte(`{"facts":"销售\u0000过期食品"}`), 400, "invalid_input"},
+		{"analyze too long", "POST", "/v1/analyze", "application/json", []byte(`{"facts":"` + strings.Repeat("销售过期食品", 4000) + `"}`), 400, "invalid_input"},
+		{"analyze unknown sector", "POST", "/v1/analyze", "application/json", []byte(`{"facts":"销售过期食品","sector":"火星"}`), 400, "unknown_sector"},
+		{"analyze bad count", "POST", "/v1/analyze", "application/json", []byte(`{"facts":"销售过期食品","violations":500}`), 400, "invalid_input"},
+		{"analyze count not number", "POST", "/v1/analyze", "application/json", []byte(`{"facts":"销售过期食品","violations":"5"}`), 400, "invalid_input"},
+		{"analyze two values", "POST", "/v1/analyze", "application/json", []byte(`{"facts":"a"} {"facts":"b"}`), 400, "invalid_input"},
 	}
 	for _, inj := range injections {
 		tests = append(tests,
@@ -191,16 +204,26 @@ func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 			}
 		})
 	}
-	// Injection strings as search text are ordinary text: answered, harmless.
+	// Injection strings as search text or case facts are ordinary text:
+	// answered, harmless (the NUL one is refused).
 	for _, inj := range injections {
 		r := do(t, s, "GET", "/v1/norms/search?q="+url.QueryEscape(inj), "", nil)
 		if r.status != 200 && r.status != 400 {
 			t.Errorf("search %q: status %d", inj, r.status)
 		}
+		body, _ := json.Marshal(map[string]string{"facts": inj})
+		r = do(t, s, "POST", "/v1/analyze", "application/json", body)
+		if want := 200; strings.ContainsRune(inj, 0) {
+			if r.status != 400 || errCode(r) != "invalid_input" {
+				t.Errorf("analyze %q: status %d code %q, want 400 invalid_input", inj, r.status, errCode(r))
+			}
+		} else if r.status != want {
+			t.Errorf("analyze %q: status %d, want %d", inj, r.status, want)
+		}
 	}
 	// A 5 MB body is refused before any handler runs. app.Test cannot show the
 	// 413 (fasthttp fails the request), so go through a real listener.
-	for _, target := range []string{"/v1/cases", "/v1/citations/resolve", "/v1/suggest"} {
+	for _, target := range []string{"/v1/cases", "/v1/citations/resolve", "/v1/suggest", "/v1/analyze"} {
 		st, code := postReal(t, s, target, big)
 		if st != 413 || code != "body_too_large" {
 			t.Errorf("5 MB POST %s: status %d code %q; want 413 body_too_large", target, st, code)
@@ -322,6 +345,22 @@ func TestPanicRecovery(t *testing.T) {
 	if r = do(t, s, "GET", "/healthz", "", nil); r.status != 200 {
 		t.Fatalf("server unusable after panic: %d", r.status)
 	}
+}
+
+// testAnalyzer builds case analysis over lib with the built-in catalog and
+// crime thresholds.
+func testAnalyzer(t testing.TB, lib *corpus.Library) *analysis.Analyzer {
+	t.Helper()
+	crimes, err := rules.LoadCrimes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := analysis.New(analysis.Config{Catalog: testCatalog(t), Crimes: crimes, Segmenter: nlp.RuneSegmenter{}, Cases: lib,
+		CaseStore: lib.Store(), Norms: lib, Resolver: lib.Resolver(), Generation: lib.Store().Generation})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 func testCatalog(t testing.TB) *rules.Catalog {

@@ -19,6 +19,7 @@ import (
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/nlp/jieba"
 	"github.com/cailiang/cailiang/rules"
+	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 // Options configure an App: everything `cailiang` reads from flags and the
@@ -56,6 +57,8 @@ type App struct {
 	Catalog *rules.Catalog
 	log     *slog.Logger
 	vectors corpus.VectorStore
+	// Analyzer analyses case facts (/v1/analyze, cailiang analyze).
+	Analyzer *analysis.Analyzer
 }
 
 // Open opens (or creates) the data directory, loads the segmenter, brings the
@@ -115,6 +118,10 @@ func Open(ctx context.Context, opts Options) (*App, error) {
 		log.Error("vector search disabled", "err", err)
 		a.Library.SetVectors(nil)
 	}
+	if a.Analyzer, err = newAnalyzer(a); err != nil {
+		a.Close()
+		return nil, err
+	}
 	log.Info("data directory open", "dir", opts.DataDir, "statutes", len(store.StatuteInfos()), "took_ms", time.Since(start).Milliseconds())
 	return a, nil
 }
@@ -153,12 +160,27 @@ func (a *App) openVectors(ctx context.Context) error {
 	return nil
 }
 
+// newAnalyzer wires case analysis over the app's catalog and library.
+// Similar cases use hybrid retrieval when vectors are on.
+func newAnalyzer(a *App) (*analysis.Analyzer, error) {
+	crimes, err := rules.LoadCrimes()
+	if err != nil {
+		return nil, err
+	}
+	mode := corpus.ModeBM25
+	if a.Library.VectorsEnabled() {
+		mode = corpus.ModeHybrid
+	}
+	return analysis.New(analysis.Config{Catalog: a.Catalog, Crimes: crimes, Segmenter: a.seg, Cases: a.Library, CaseStore: a.store,
+		Norms: a.Library, Resolver: a.Library.Resolver(), Generation: a.store.Generation, Mode: mode, Logger: a.log})
+}
+
 // Segmenter returns the legal segmenter.
 func (a *App) Segmenter() nlp.Segmenter { return a.seg }
 
 // Server returns an HTTP server over the app.
 func (a *App) Server() *Server {
-	return New(Config{Library: a.Library, Catalog: a.Catalog, Segmenter: a.seg, Logger: a.log, BodyLimit: a.opts.BodyLimit, Version: a.opts.Version})
+	return New(Config{Library: a.Library, Catalog: a.Catalog, Segmenter: a.seg, Analyzer: a.Analyzer, Logger: a.log, BodyLimit: a.opts.BodyLimit, Version: a.opts.Version})
 }
 
 // Serve listens on addr and serves until ctx is cancelled.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/rules"
+	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 // Error is the body of every error response.
@@ -68,6 +69,14 @@ func classify(err error) (int, Error) {
 		return fiber.StatusBadRequest, Error{Code: "invalid_input", Message: "mode 应为 bm25、vector 或 hybrid", Field: "mode"}
 	case errors.Is(err, corpus.ErrNotFound):
 		return fiber.StatusNotFound, Error{Code: "not_found", Message: "未找到：" + err.Error()}
+	}
+	var req *analysis.RequestError
+	if errors.As(err, &req) {
+		code := "invalid_input"
+		if req.Field == "sector" {
+			code = "unknown_sector"
+		}
+		return fiber.StatusBadRequest, Error{Code: code, Message: req.Message, Field: req.Field}
 	}
 	var facts *rules.FactError
 	if errors.As(err, &facts) {

@@ -18,6 +18,7 @@ import (
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
+	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 // DefaultBodyLimit bounds request bodies: a batch of cases with long facts
@@ -31,6 +32,8 @@ type Config struct {
 	Catalog *rules.Catalog
 	// Segmenter segments benchmark keyword searches.
 	Segmenter nlp.Segmenter
+	// Analyzer answers /v1/analyze; nil disables it.
+	Analyzer *analysis.Analyzer
 	// Logger receives the structured access log; nil discards it.
 	Logger *slog.Logger
 	// BodyLimit in bytes; 0 means DefaultBodyLimit.
@@ -134,6 +137,7 @@ func (s *Server) routes() {
 	v1.Get("/benchmarks", s.handleBenchmarks)
 	v1.Get("/benchmarks/:id", s.handleBenchmark)
 	v1.Post("/suggest", s.handleSuggest)
+	v1.Post("/analyze", s.handleAnalyze)
 	s.app.Use(func(c *fiber.Ctx) error {
 		return apiError(fiber.StatusNotFound, "route_not_found", "没有这个接口："+c.Method()+" "+c.Path(), "")
 	})

@@ -14,6 +14,9 @@ type NormQuery struct {
 	From, To string
 	Limit    int
 	Offset   int
+	// NoSnippets skips highlighting, which costs more than the search
+	// itself; callers that do not show snippets (case analysis) set it.
+	NoSnippets bool
 }
 
 // NormHit is one article found by a norm search.
@@ -46,6 +49,8 @@ type CaseQuery struct {
 	From, To string
 	Limit    int
 	Offset   int
+	// NoSnippets skips highlighting; see NormQuery.NoSnippets.
+	NoSnippets bool
 }
 
 // CaseHit is one case found by a case search.

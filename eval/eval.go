@@ -112,6 +112,10 @@ func Suites() []Suite {
 		{Name: SuiteNormRelset, Doc: "officer-style queries → expected penalty provisions (our relevance set)", Run: runNormRelset},
 		{Name: SuiteLawBench31, Doc: "LawBench 3-1 fact → 刑法 articles, as BM25 retrieval (dev part)", Run: runLawBench31},
 		{Name: SuiteLeCaRD, Doc: "LeCaRD similar-case ranking, NDCG@10/20/30, bm25/vector/hybrid, protocols (a) labelled and (b) pool (dev part)", Run: runLeCaRD},
+		{Name: SuiteLawBench33, Doc: "LawBench 3-3 fact → charges from charge names and 刑法 paragraphs, no labelled facts, F1 (dev part)", Run: runLawBench33},
+		{Name: SuiteLeCaRDCharges, Doc: "LeCaRD query facts → charges, same predictor as lawbench-3-3, F1 (dev part)", Run: runLeCaRDCharges},
+		{Name: SuiteLawBench37, Doc: "LawBench 3-7 crime amount from judgment facts with nlp.CrimeAmount, LawBench accuracy (dev part)", Run: runLawBench37},
+		{Name: SuiteLawBench22, Doc: "LawBench 2-2 dispute focus, naive Bayes 5-fold cross-validated on the dev part, accuracy", Run: runLawBench22},
 		{Name: SuiteSCM, Doc: "CAIL2019-SCM triplets: accuracy of sim(A,B) > sim(A,C), tfidf/vector/hybrid (dev part)", Run: runSCM},
 	}
 }

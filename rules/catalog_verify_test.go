@@ -83,6 +83,8 @@ func readStatutes(path string, laws map[string]bool) ([]corpus.Statute, string, 
 	defer f.Close()
 	var keep []corpus.Statute
 	var charges strings.Builder
+	// The transfer catalog's sources share the fixture (one parse per binary).
+	extra := crimeLaws()
 	err = corpus.ReadLawrefJSONL(f, func(st corpus.Statute) error {
 		if st.Region != "" {
 			return nil
@@ -93,7 +95,7 @@ func readStatutes(path string, laws map[string]bool) ([]corpus.Statute, string, 
 				charges.WriteByte('\n')
 			}
 		}
-		if laws[st.Law] || st.Law == cfl || st.Law == "刑法" {
+		if laws[st.Law] || extra[st.Law] || st.Law == cfl || st.Law == "刑法" {
 			keep = append(keep, st)
 		}
 		return nil

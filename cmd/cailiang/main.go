@@ -22,6 +22,7 @@ import (
 	"github.com/cailiang/cailiang/api"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/rules"
+	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 // version is set with -ldflags "-X main.version=…".
@@ -42,6 +43,9 @@ Usage:
   cailiang benchmarks [--sector S] [QUERY]      list or search the discretion benchmarks (裁量基准)
   cailiang suggest --benchmark ID [--facts FILE.json|-]
                                                 penalty suggestion for a benchmark and facts (JSON, stdin with -)
+  cailiang analyze [--sector S] [--input FILE|-]
+                                                analyse case facts (plain text, or {"facts": …} JSON) from stdin:
+                                                violations, penalty ranges, transfer risk, disputes, norms, similar cases
 
 Global flags (before or after the subcommand):
   --data DIR        data directory (env CAILIANG_DATA_DIR, default ./data)
@@ -166,6 +170,9 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 	case "suggest":
 		fs.StringVar(&benchmarkID, "benchmark", "", "benchmark id (see cailiang benchmarks)")
 		fs.StringVar(&factsPath, "facts", "-", "facts JSON file, - for stdin")
+	case "analyze":
+		fs.StringVar(&sector, "sector", "", "only violations of this sector (市场监管, 生态环境 …)")
+		fs.StringVar(&factsPath, "input", "-", "file with the case facts, - for stdin")
 	case "import", "reindex":
 	default:
 		fmt.Fprint(stderr, usage)
@@ -266,6 +273,19 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 			return err
 		}
 		return out.Encode(sug)
+	case "analyze":
+		req, err := readAnalyzeRequest(stdin, factsPath)
+		if err != nil {
+			return err
+		}
+		if sector != "" {
+			req.Sector = sector
+		}
+		res, err := app.Analyzer.Analyze(ctx, req)
+		if err != nil {
+			return err
+		}
+		return out.Encode(res)
 	case "cite":
 		if len(pos) == 0 {
 			return fmt.Errorf("cite CITATION: %w", errUsage)
@@ -277,4 +297,30 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 		return out.Encode(res)
 	}
 	return nil
+}
+
+// readAnalyzeRequest reads the facts to analyse: a JSON request object
+// ({"facts": "…", "sector": "…"}) or plain text.
+func readAnalyzeRequest(stdin io.Reader, path string) (analysis.Request, error) {
+	var raw []byte
+	var err error
+	if path == "-" {
+		raw, err = io.ReadAll(io.LimitReader(stdin, 4<<20))
+	} else {
+		raw, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return analysis.Request{}, fmt.Errorf("read facts: %w", err)
+	}
+	var req analysis.Request
+	if trimmed := strings.TrimSpace(string(raw)); strings.HasPrefix(trimmed, "{") {
+		dec := json.NewDecoder(strings.NewReader(trimmed))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&req); err != nil {
+			return analysis.Request{}, fmt.Errorf("read facts: not a valid analysis request: %w", err)
+		}
+		return req, nil
+	}
+	req.Facts = string(raw)
+	return req, nil
 }

@@ -677,8 +677,10 @@ func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.R
 	// whatever the segment layout.
 	req.SortBy([]string{"-_score", "_id"})
 	req.Fields = []string{"text", "title", "chapter", "law", "category", "region", "statute_id", "label", "version_date", "in_force", "number", "suffix"}
-	req.Highlight = bleve.NewHighlightWithStyle("html")
-	req.Highlight.AddField("text")
+	if !nq.NoSnippets {
+		req.Highlight = bleve.NewHighlightWithStyle("html")
+		req.Highlight.AddField("text")
+	}
 	start := time.Now()
 	res, err := ix.norms.SearchInContext(ctx, req)
 	if err != nil {
@@ -729,9 +731,11 @@ func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.R
 	limit, offset := limits(cq.Limit, cq.Offset)
 	req := bleve.NewSearchRequestOptions(build(must), limit, offset, false)
 	req.Fields = []string{"id", "title", "sector", "violation_type", "region", "agency", "disposition", "decision_date", "fine", "illustrative"}
-	req.Highlight = bleve.NewHighlightWithStyle("html")
-	req.Highlight.AddField("facts")
-	req.Highlight.AddField("title")
+	if !cq.NoSnippets {
+		req.Highlight = bleve.NewHighlightWithStyle("html")
+		req.Highlight.AddField("facts")
+		req.Highlight.AddField("title")
+	}
 	if len(must) == 0 || strings.TrimSpace(cq.Q) == "" {
 		req.SortBy([]string{"-date_num", "_id"})
 	} else {

@@ -1,0 +1,272 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/corpus/samples"
+	"github.com/cailiang/cailiang/rules"
+	"github.com/cailiang/cailiang/rules/analysis"
+)
+
+// analysisTexts are the facts analysed over the national statutes: every
+// built-in sample case plus narratives that reach the transfer catalog.
+func analysisTexts(t testing.TB) []string {
+	t.Helper()
+	cases, err := corpus.DecodeCasesJSONL(bytes.NewReader(samples.CasesJSONL()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, c := range cases {
+		out = append(out, c.Facts)
+	}
+	return append(out,
+		"2025年5月1日22时，王某驾驶小型轿车被查获，经检验其血液酒精含量为126毫克/100毫升。",
+		"某某化工有限公司将危险废物废矿物油4.5吨交由无危险废物经营许可证的个人处置，倾倒于河滩。",
+		"某某建筑公司施工现场发生坍塌事故，造成1人死亡、2人重伤，直接经济损失120万元。",
+		"某某商贸公司销售以次充好的电线电缆，销售金额共计6.8万元，货值金额2万元。",
+		"某某公司隐匿收入进行虚假纳税申报，少缴税款15万元，占应纳税额的20%。",
+		"某某养殖场未经批准占用耕地12亩建设养殖棚舍。",
+	)
+}
+
+// nationalAnalyzer returns the national app with the sample cases loaded.
+func nationalAnalyzer(tb testing.TB) *App {
+	tb.Helper()
+	app := nationalLibrary(tb)
+	if _, err := app.Library.LoadSamplesOnce(context.Background(), samples.CasesJSONL()); err != nil {
+		tb.Fatal(err)
+	}
+	return app
+}
+
+// TestAnalyzeCitationsResolve checks the acceptance rule "no analysis emits
+// a citation that does not resolve": every provision any part of the
+// answer cites (violation suggestions, transfer basis, dispute points,
+// pushed norms) resolves against the imported national statutes.
+func TestAnalyzeCitationsResolve(t *testing.T) {
+	app := nationalAnalyzer(t)
+	res := app.Library.Resolver()
+	check := func(where string, r rules.Ref) error {
+		pc := corpus.ParsedCitation{LawName: r.Law, Citation: corpus.Citation{Law: r.Law, Article: r.Article, Suffix: r.Suffix, Paragraph: r.Paragraph, Item: r.Item}}
+		if _, err := res.ResolveParsed(pc, ""); err != nil {
+			return fmt.Errorf("%s: %s 第%d条之%d 第%d款 第%d项: %v", where, r.Law, r.Article, r.Suffix, r.Paragraph, r.Item, err)
+		}
+		return nil
+	}
+	var bad []string
+	risks := map[string]int{}
+	for _, text := range analysisTexts(t) {
+		out, err := app.Analyzer.Analyze(context.Background(), analysis.Request{Facts: text})
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		risks[out.Transfer.Risk]++
+		var refs []struct {
+			where string
+			r     rules.Ref
+		}
+		add := func(where string, r rules.Ref) {
+			refs = append(refs, struct {
+				where string
+				r     rules.Ref
+			}{where, r})
+		}
+		for _, v := range out.Violations {
+			if v.Suggestion == nil {
+				continue
+			}
+			for _, b := range v.Suggestion.Basis {
+				add("suggestion "+v.BenchmarkID, b.Ref)
+			}
+		}
+		for _, b := range out.Transfer.Basis {
+			add("transfer "+out.Transfer.Crime, b.Ref)
+		}
+		for _, d := range out.Disputes {
+			for _, r := range d.Basis {
+				add("dispute "+d.Code, r)
+			}
+		}
+		for _, n := range out.Norms {
+			if !n.Resolved || n.Text == "" {
+				bad = append(bad, fmt.Sprintf("norm %s (%s) not resolved", n.Label, n.Kind))
+			}
+			add("norm "+n.Kind, rules.Ref{Law: n.Law, Article: n.Article, Suffix: n.Suffix, Paragraph: n.Paragraph, Item: n.Item})
+		}
+		for _, r := range refs {
+			if err := check(r.where, r.r); err != nil {
+				bad = append(bad, err.Error())
+			}
+		}
+	}
+	sort.Strings(bad)
+	if len(bad) > 0 {
+		t.Fatalf("%d unresolvable citations, e.g.:\n%s", len(bad), strings.Join(bad[:min(len(bad), 20)], "\n"))
+	}
+	if risks[rules.RiskLikely] < 4 {
+		t.Errorf("transfer risks %v: the crime narratives should give at least 4 likely", risks)
+	}
+}
+
+// TestAnalyzeHTTP posts facts through the API and checks the answer's
+// shape against the issue's contract.
+func TestAnalyzeHTTP(t *testing.T) {
+	app := nationalAnalyzer(t)
+	s := app.Server()
+	body, _ := json.Marshal(map[string]string{"facts": "2024年3月5日，执法人员检查发现当事人某某超市有限公司销售超过保质期的饼干10袋，货值金额共计260元，违法所得35元。当事人系初次违法，积极配合调查。"})
+	r := do(t, s, "POST", "/v1/analyze", "application/json", body)
+	if r.status != 200 {
+		t.Fatalf("status %d: %v", r.status, r.body)
+	}
+	for _, k := range []string{"facts", "violations", "transfer", "disputes", "norms", "similar_cases"} {
+		if _, ok := r.body[k]; !ok {
+			t.Errorf("answer lacks %q", k)
+		}
+	}
+	vs := r.body["violations"].([]any)
+	if len(vs) == 0 {
+		t.Fatal("no violations")
+	}
+	v0 := vs[0].(map[string]any)
+	if v0["benchmark_id"] != "food-124-expired" {
+		t.Errorf("best violation %v, want food-124-expired", v0["benchmark_id"])
+	}
+	sug, _ := v0["suggestion"].(map[string]any)
+	if sug == nil || sug["benchmark_id"] != "food-124-expired" {
+		t.Errorf("suggestion %v", v0["suggestion"])
+	}
+	facts := r.body["facts"].(map[string]any)
+	amounts := facts["amounts"].([]any)
+	if len(amounts) == 0 || amounts[0].(map[string]any)["role"] != "货值金额" {
+		t.Errorf("amounts %v", amounts)
+	}
+	norms := r.body["norms"].([]any)
+	found := false
+	for _, n := range norms {
+		m := n.(map[string]any)
+		if m["law"] == "食品安全法" && m["article"] == float64(124) && m["kind"] == "处罚依据" && strings.Contains(m["text"].(string), "超过保质期") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("norms lack 食品安全法第一百二十四条 with its text: %v", norms)
+	}
+}
+
+// BenchmarkAnalyzeConcurrent measures POST /v1/analyze through a real
+// listener with 50 concurrent clients over the national statutes and the
+// sample cases, each client posting the sample facts in turn. It reports
+// p50/p99 latency and, as the same-run baseline, p99 of GET /healthz under
+// the same 50-client load (ratio_p99 = analyze p99 / healthz p99).
+func BenchmarkAnalyzeConcurrent(b *testing.B) {
+	app := nationalAnalyzer(b)
+	texts := analysisTexts(b)
+	bodies := make([][]byte, len(texts))
+	for i, t := range texts {
+		bodies[i], _ = json.Marshal(map[string]string{"facts": t})
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- app.Server().Serve(ctx, ln) }()
+	defer func() { cancel(); <-done }()
+	base := "http://" + ln.Addr().String()
+	const clients = 50
+	tr := &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}
+	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
+	post := func(body []byte) error {
+		resp, err := client.Post(base+"/v1/analyze", "application/json", bytes.NewReader(body))
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+			return err
+		}
+		if resp.StatusCode != 200 {
+			return fmt.Errorf("status %d", resp.StatusCode)
+		}
+		return nil
+	}
+	get := func([]byte) error {
+		resp, err := client.Get(base + "/healthz")
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		_, err = io.Copy(io.Discard, resp.Body)
+		return err
+	}
+	// Warm up: each text once (fills the per-violation norm cache, as a
+	// running service would have).
+	for _, body := range bodies {
+		if err := post(body); err != nil {
+			b.Fatal(err)
+		}
+	}
+	load := func(do func([]byte) error, perClient int) ([]time.Duration, time.Duration) {
+		var mu sync.Mutex
+		var lat []time.Duration
+		var wg sync.WaitGroup
+		start := time.Now()
+		for c := 0; c < clients; c++ {
+			wg.Add(1)
+			go func(c int) {
+				defer wg.Done()
+				mine := make([]time.Duration, 0, perClient)
+				for i := 0; i < perClient; i++ {
+					t0 := time.Now()
+					if err := do(bodies[(c*7+i)%len(bodies)]); err != nil {
+						b.Error(err)
+						return
+					}
+					mine = append(mine, time.Since(t0))
+				}
+				mu.Lock()
+				lat = append(lat, mine...)
+				mu.Unlock()
+			}(c)
+		}
+		wg.Wait()
+		el := time.Since(start)
+		sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+		return lat, el
+	}
+	perClient := 20
+	b.ResetTimer()
+	var lat, hz []time.Duration
+	var el time.Duration
+	for i := 0; i < b.N; i++ {
+		lat, el = load(post, perClient)
+	}
+	b.StopTimer()
+	hz, _ = load(get, perClient)
+	if len(lat) == 0 || len(hz) == 0 {
+		b.Fatal("no measurements")
+	}
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	p99 := lat[len(lat)*99/100]
+	b.ReportMetric(ms(lat[len(lat)/2]), "p50_ms")
+	b.ReportMetric(ms(p99), "p99_ms")
+	b.ReportMetric(float64(len(lat))/el.Seconds(), "req/s")
+	b.ReportMetric(ms(hz[len(hz)*99/100]), "healthz_p99_ms")
+	b.ReportMetric(ms(p99)/ms(hz[len(hz)*99/100]), "ratio_p99")
+	fmt.Fprintf(os.Stderr, "analyze 50 clients: p50 %.1f ms p99 %.1f ms, %d requests in %v\n", ms(lat[len(lat)/2]), ms(p99), len(lat), el)
+}

@@ -1,0 +1,162 @@
+package nlp
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+)
+
+// CrimeSum is the amount involved in a crime as CrimeAmount reads it from
+// the facts of a criminal judgment: what was stolen, defrauded, taken or
+// embezzled, in yuan.
+type CrimeSum struct {
+	// Value is the total in yuan, rounded to cents.
+	Value float64
+	// Explicit is true when Value is a figure the text states as a total
+	// (共计, 合计, 总计, 累计, 总价值), false when it is the sum of the items.
+	Explicit bool
+	// Items are the amounts counted as part of the crime, Totals the stated
+	// totals, Excluded the amounts left out because their words say they
+	// are not the crime amount (赔偿, 退赔, 罚金, 扣押, 好处费...). Each
+	// Amount's span is a byte range of the original text; Role is empty and
+	// Total tells items from totals.
+	Items, Totals, Excluded []Amount
+}
+
+// crimeExclusionCues mark an amount that is not part of the crime amount:
+// compensation and restitution after the act, penalties, seized or frozen
+// money, bail, a helper's fee or share of the loot, the price the loot was
+// sold for, a unit price. They are looked for in the phrase before the
+// amount (back to the last comma).
+var crimeExclusionCues = []string{
+	"赔偿", "赔付", "退赔", "退赃", "退缴", "退出", "退还", "退回", "返还", "发还", "追缴", "追回",
+	"罚金", "罚款", "扣押", "冻结", "保证金", "谅解", "好处费", "报酬", "酬劳", "辛苦费",
+	"判处", "并处", "处以", "垫付", "医疗费", "补偿",
+	"分得", "分赃", "销赃", "赃款", "缴获", "剩余", "其余", "变卖", "卖得", "卖给", "出售", "典当", "得款", "每", "单价", "面值", "面额",
+}
+
+// crimeAfterCues open sentences about what happened after the act
+// (restitution, recovery, other matters); their amounts are not counted.
+var crimeAfterCues = []string{"另查明", "案发后", "归案后", "审理中", "审理期间", "审理过程中", "庭审中", "诉讼中"}
+
+// crimeTotalCues mark a stated total. 共 alone counts (共盗得, 价值共), but
+// not inside 共同 (jointly). 上述 and 以上 restate earlier amounts, so they
+// are read as totals too: a restated figure then replaces what it restates
+// instead of counting twice.
+var crimeTotalCues = []string{"共计", "合计", "总计", "累计", "总价值", "总金额", "总额", "总价", "共", "上述", "以上", "综上"}
+
+// crimeUnit is an amount kept while adding up: an item or a stated total
+// that has absorbed the items it covers.
+type crimeUnit struct {
+	value float64
+	total bool
+}
+
+// CrimeAmount estimates the total amount involved in the crime that a
+// criminal judgment's facts describe (the figure thresholds such as 数额较大
+// are applied to). Every money amount is classed by the words around it: an
+// excluded amount (赔偿, 退赔, 罚金, 扣押, 销赃 prices, unit prices, and
+// anything in a sentence opened by 另查明 or 案发后), a stated total (共计,
+// 合计, 上述...), or an item. Amounts are then added up in text order: a
+// stated total replaces the run of amounts just before it that adds up to
+// it (items, then their subtotal), and the items just after it that add up
+// to it (a total announced before its list); a total that matches no run is
+// a figure of its own and is added. It reports false when the text has no
+// usable amount. It never panics.
+func CrimeAmount(text string) (CrimeSum, bool) {
+	n := Normalize(text)
+	s := n.Text
+	var out CrimeSum
+	var units []crimeUnit
+	for _, m := range moneyRe.FindAllStringIndex(s, -1) {
+		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); prev == '第' || prev == '以' || prev == '张' || !startsNumber(s[m[0]:]) {
+			continue // 第三元, 以300元 (a price), 两张壹佰元 (banknotes)
+		}
+		if next, _ := utf8.DecodeRuneInString(s[m[1]:]); strings.ContainsRune("区县镇乡村路街里", next) {
+			continue // 三元区: a place name
+		}
+		v, err := ParseAmount(s[m[0]:m[1]])
+		if err != nil || v <= 0 {
+			continue
+		}
+		st, en := origSpan(text, n, m[0], m[1])
+		a := Amount{Value: v, Start: st, End: en}
+		phrase := s[clauseBefore(s, m[0], isPhraseEnd):m[0]]
+		sentence := s[clauseBefore(s, m[0], isClauseEnd):m[0]]
+		switch {
+		case containsAny(phrase, crimeExclusionCues...) || containsAny(sentence, crimeAfterCues...):
+			out.Excluded = append(out.Excluded, a)
+		case crimeTotal(s, m[0]):
+			a.Total = true
+			out.Totals = append(out.Totals, a)
+			units = absorbBefore(units, v)
+		default:
+			out.Items = append(out.Items, a)
+			units = append(units, crimeUnit{value: v})
+		}
+	}
+	units = absorbAfter(units)
+	if len(units) == 0 {
+		return out, false
+	}
+	var sum float64
+	for _, u := range units {
+		sum += u.value
+		out.Explicit = out.Explicit || u.total
+	}
+	out.Value = math.Round(sum*100) / 100
+	return out, true
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 0.005 }
+
+// absorbBefore adds the stated total t: it replaces the shortest run of
+// units at the end that adds up to t, or is appended when none does.
+func absorbBefore(units []crimeUnit, t float64) []crimeUnit {
+	var run float64
+	for i := len(units) - 1; i >= 0; i-- {
+		run += units[i].value
+		if near(run, t) {
+			return append(units[:i], crimeUnit{value: t, total: true})
+		}
+		if run > t+0.005 {
+			break
+		}
+	}
+	return append(units, crimeUnit{value: t, total: true})
+}
+
+// absorbAfter drops, after each stated total, the items right after it that
+// add up to it exactly (共计3940元。1、…1424元…2、…1542元…).
+func absorbAfter(units []crimeUnit) []crimeUnit {
+	out := make([]crimeUnit, 0, len(units))
+	for i := 0; i < len(units); i++ {
+		out = append(out, units[i])
+		if !units[i].total {
+			continue
+		}
+		var run float64
+		for j := i + 1; j < len(units) && !units[j].total; j++ {
+			run += units[j].value
+			if near(run, units[i].value) {
+				i = j
+				break
+			}
+			if run > units[i].value {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// crimeTotal reports whether a total cue sits between the previous amount
+// (or the start of the clause) and the amount at pos.
+func crimeTotal(s string, pos int) bool {
+	w := s[clauseBefore(s, pos, isClauseEnd):pos]
+	if k := strings.LastIndex(w, "元"); k >= 0 {
+		w = w[k:]
+	}
+	w = strings.ReplaceAll(w, "共同", "")
+	return containsAny(w, crimeTotalCues...)
+}

@@ -1,0 +1,400 @@
+// Package analysis answers an officer who pastes the facts of a case: which
+// violations they amount to (with the rules engine's penalty suggestion for
+// each), whether the case is suspected of a crime that must be transferred,
+// what the party is likely to contest, which norms apply and which past
+// cases are most alike.
+//
+// It composes nlp (fact extraction), rules (benchmarks, the engine and the
+// transfer catalog) and corpus (case and norm search, citation resolution)
+// through small interfaces, so tests run it over in-memory fakes or the real
+// library alike. Every step works without a model or a network.
+package analysis
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// CaseSearcher finds cases; *corpus.Library implements it.
+type CaseSearcher interface {
+	SearchCases(ctx context.Context, q corpus.CaseQuery, mode string) (corpus.Results[corpus.CaseHit], error)
+}
+
+// NormSearcher finds statute articles; *corpus.Library implements it.
+type NormSearcher interface {
+	SearchNorms(ctx context.Context, q corpus.NormQuery, mode string) (corpus.Results[corpus.NormHit], error)
+}
+
+// CaseGetter reads a whole case; *corpus.Store implements it.
+type CaseGetter interface {
+	Case(id string) (corpus.Case, error)
+}
+
+// CitationResolver resolves a citation to article text; *corpus.Resolver
+// implements it.
+type CitationResolver interface {
+	ResolveParsed(pc corpus.ParsedCitation, date string) (corpus.Resolved, error)
+}
+
+// Config wires an Analyzer. Catalog and Segmenter are required; without
+// Cases there are no similar cases, without Norms and Resolver norms carry
+// no text.
+type Config struct {
+	Catalog   *rules.Catalog
+	Crimes    *rules.Crimes
+	Segmenter nlp.Segmenter
+	Cases     CaseSearcher
+	CaseStore CaseGetter
+	Norms     NormSearcher
+	Resolver  CitationResolver
+	// Generation reports the corpus generation; cached norm searches are
+	// dropped when it changes. Nil means never.
+	Generation func() (uint64, error)
+	// Mode is the search mode for cases (bm25, vector, hybrid); "" is bm25.
+	Mode string
+	// Near is the share below a transfer threshold that counts as near
+	// (default rules.DefaultNear).
+	Near   float64
+	Logger *slog.Logger
+}
+
+// Analyzer analyses case facts. It is safe for concurrent use.
+type Analyzer struct {
+	cfg     Config
+	match   *matcher
+	log     *slog.Logger
+	normsMu sync.Mutex
+	normGen uint64
+	pushed  map[string][]Norm // benchmark id → searched norms
+}
+
+// ErrInvalidRequest is wrapped by every error about the request itself.
+var ErrInvalidRequest = errors.New("invalid analysis request")
+
+// RequestError names the request field that is wrong.
+type RequestError struct {
+	Field   string
+	Message string
+}
+
+func (e *RequestError) Error() string { return e.Field + ": " + e.Message }
+
+// Unwrap makes errors.Is(err, ErrInvalidRequest) hold.
+func (e *RequestError) Unwrap() error { return ErrInvalidRequest }
+
+// MaxFactsRunes bounds the facts of one request: a long case narrative fits,
+// a whole case file does not.
+const MaxFactsRunes = 20000
+
+// New builds an Analyzer. It returns an error when Catalog or Segmenter is
+// missing.
+func New(cfg Config) (*Analyzer, error) {
+	if cfg.Catalog == nil || cfg.Segmenter == nil {
+		return nil, fmt.Errorf("analysis: catalog and segmenter are required")
+	}
+	if cfg.Near <= 0 {
+		cfg.Near = rules.DefaultNear
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Analyzer{cfg: cfg, match: newMatcher(cfg.Catalog, cfg.Segmenter), log: log, pushed: map[string][]Norm{}}, nil
+}
+
+// Request is what an officer submits.
+type Request struct {
+	// Facts is the case narrative as written.
+	Facts string `json:"facts"`
+	// Sector restricts violation matching to one enforcement field.
+	Sector string `json:"sector,omitempty"`
+	// Violations is how many matched violations to return (default 5).
+	Violations int `json:"violations,omitempty"`
+	// SimilarCases is how many similar cases to return (default 5).
+	SimilarCases int `json:"similar_cases,omitempty"`
+}
+
+// Violation is a matched benchmark with the engine's suggestion for it.
+type Violation struct {
+	BenchmarkID string  `json:"benchmark_id"`
+	Name        string  `json:"name"`
+	Sector      string  `json:"sector"`
+	Score       float64 `json:"score"`
+	// Evidence of the match: the words of the benchmark found in the facts,
+	// the share from similar cases and from extracted amounts.
+	Matched      []string `json:"matched"`
+	LexicalScore float64  `json:"lexical_score"`
+	CaseScore    float64  `json:"case_score"`
+	CueScore     float64  `json:"cue_score"`
+	// Suggestion is the /v1/suggest answer for this benchmark with the
+	// extracted facts; nil when the engine refused them (see Error).
+	Suggestion *rules.Suggestion `json:"suggestion"`
+	Error      string            `json:"error,omitempty"`
+}
+
+// Dispute is a point the party is likely to contest, or a reviewer should
+// check, with why and the provisions it turns on.
+type Dispute struct {
+	Code  string       `json:"code"`
+	Title string       `json:"title"`
+	Why   string       `json:"why"`
+	Basis []rules.Ref  `json:"basis"`
+	Check []string     `json:"check,omitempty"`
+	From  *DisputeFrom `json:"from,omitempty"`
+}
+
+// DisputeFrom names the similar case a dispute was carried from.
+type DisputeFrom struct {
+	CaseID string `json:"case_id"`
+	Title  string `json:"title"`
+}
+
+// Norm is a provision pushed for the case.
+type Norm struct {
+	Law       string `json:"law"`
+	Article   int    `json:"article"`
+	Suffix    int    `json:"suffix,omitempty"`
+	Paragraph int    `json:"paragraph,omitempty"`
+	Item      int    `json:"item,omitempty"`
+	// Label is the canonical citation (食品安全法第一百二十四条第一款).
+	Label string `json:"label"`
+	// Kind is 违法依据, 处罚依据, 程序规定, 裁量规定, 移送规定 or 相关规定.
+	Kind string `json:"kind"`
+	Why  string `json:"why"`
+	// Text is the provision's text when the statute is imported.
+	Text string `json:"text,omitempty"`
+	// Resolved is false when the statute is not imported, so the text could
+	// not be read; the citation itself is from the verified catalog.
+	Resolved bool `json:"resolved"`
+	// Version is the date of the statute version the text was read from.
+	Version string `json:"version,omitempty"`
+}
+
+// SimilarCase is a past case like this one, with how it ended.
+type SimilarCase struct {
+	ID            string             `json:"id"`
+	Title         string             `json:"title"`
+	Score         float64            `json:"score"`
+	Sector        string             `json:"sector"`
+	ViolationType string             `json:"violation_type"`
+	Disposition   string             `json:"disposition"`
+	DecisionDate  string             `json:"decision_date,omitempty"`
+	Penalty       corpus.Penalty     `json:"penalty"`
+	Basis         []corpus.Citation  `json:"basis"`
+	Disputes      []string           `json:"disputes,omitempty"`
+	Outcome       string             `json:"outcome,omitempty"`
+	Illustrative  bool               `json:"illustrative,omitempty"`
+	Matched       []string           `json:"matched"`
+	Benchmarks    []string           `json:"benchmarks,omitempty"`
+	Comparison    *PenaltyComparison `json:"comparison,omitempty"`
+}
+
+// PenaltyComparison sets a similar case's fine against this case's
+// suggested range for the same benchmark.
+type PenaltyComparison struct {
+	BenchmarkID string  `json:"benchmark_id"`
+	CaseFine    float64 `json:"case_fine"`
+	// Position is below, within or above the suggested range.
+	Position string `json:"position"`
+	Note     string `json:"note"`
+}
+
+// Result is the whole analysis. Field names are part of the API.
+type Result struct {
+	Facts        Facts          `json:"facts"`
+	Violations   []Violation    `json:"violations"`
+	Transfer     rules.Transfer `json:"transfer"`
+	Disputes     []Dispute      `json:"disputes"`
+	Norms        []Norm         `json:"norms"`
+	SimilarCases []SimilarCase  `json:"similar_cases"`
+	Warnings     []string       `json:"warnings"`
+}
+
+// similarCase is a case hit with its full record.
+type similarCase struct {
+	hit corpus.CaseHit
+	c   corpus.Case
+}
+
+// Analyze analyses the facts. It returns a *RequestError (wrapping
+// ErrInvalidRequest) for empty, oversized or invalid UTF-8 facts or an
+// unknown sector, and search errors wrapped with context; the analysis
+// itself never fails on odd text.
+func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
+	if err := a.validate(&req); err != nil {
+		return Result{}, err
+	}
+	text := req.Facts
+	res := Result{Warnings: []string{}}
+	x := nlp.Extract(text)
+	var warns []string
+	res.Facts, warns = buildFacts(text, x)
+	res.Warnings = append(res.Warnings, warns...)
+
+	cases, err := a.similar(ctx, text, req.Sector, max(req.SimilarCases, 10))
+	if err != nil {
+		return Result{}, err
+	}
+	cands := a.match.rank(text, req.Sector, res.Facts.Engine, caseVotes(a.cfg.Catalog, cases))
+	if len(cands) > req.Violations {
+		cands = cands[:req.Violations]
+	}
+	res.Violations = make([]Violation, 0, len(cands))
+	for i, c := range cands {
+		v := Violation{BenchmarkID: c.b.ID, Name: c.b.Name, Sector: c.b.Sector, Score: round3(c.score),
+			Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CaseScore: round3(c.cases), CueScore: round3(c.cues)}
+		if i < suggestTop {
+			sug, warn, err := a.suggest(c.b, res.Facts.Engine)
+			switch {
+			case err != nil:
+				v.Error = err.Error()
+			default:
+				v.Suggestion = &sug
+			}
+			if warn != "" {
+				res.Warnings = append(res.Warnings, warn)
+			}
+		}
+		res.Violations = append(res.Violations, v)
+	}
+	if len(res.Violations) == 0 {
+		res.Warnings = append(res.Warnings, "未能从事实中识别出裁量基准中的违法行为，请补充违法行为的具体描述或选择执法领域。")
+	}
+
+	strong := strongest(res.Violations)
+	res.Transfer = a.transfer(text, x, res.Facts.Engine, strong)
+	res.SimilarCases = a.similarOut(cases, x, res.Violations, req.SimilarCases)
+	res.Disputes = a.disputes(text, x, res)
+	res.Norms, err = a.norms(ctx, res, strong)
+	if err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
+
+// strongShare is how close to the best match a violation's score must be
+// for its crimes and provisions to be pushed: weaker matches are listed for
+// the officer to consider, not argued from.
+const strongShare = 0.85
+
+// strongest returns the best match and those scoring within strongShare of
+// it, at most suggestTop.
+func strongest(vs []Violation) []Violation {
+	var out []Violation
+	for i, v := range vs {
+		if i == suggestTop || v.Score < strongShare*vs[0].Score {
+			break
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// suggestTop is how many of the best candidates the engine runs on.
+const suggestTop = 3
+
+func (a *Analyzer) validate(req *Request) error {
+	if !utf8.ValidString(req.Facts) {
+		return &RequestError{"facts", "事实不是有效的 UTF-8 文本"}
+	}
+	if strings.ContainsRune(req.Facts, 0) {
+		return &RequestError{"facts", "事实含有空字符"}
+	}
+	if strings.TrimSpace(req.Facts) == "" {
+		return &RequestError{"facts", "缺少案件事实"}
+	}
+	if n := utf8.RuneCountInString(req.Facts); n > MaxFactsRunes {
+		return &RequestError{"facts", fmt.Sprintf("案件事实过长（%d 字，最多 %d 字）", n, MaxFactsRunes)}
+	}
+	if req.Sector != "" {
+		ok := false
+		for _, b := range a.cfg.Catalog.All() {
+			if b.Sector == req.Sector {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return &RequestError{"sector", "未知的执法领域：" + req.Sector}
+		}
+	}
+	switch {
+	case req.Violations < 0 || req.Violations > 20:
+		return &RequestError{"violations", "violations 必须在 0 到 20 之间"}
+	case req.Violations == 0:
+		req.Violations = 5
+	}
+	switch {
+	case req.SimilarCases < 0 || req.SimilarCases > 20:
+		return &RequestError{"similar_cases", "similar_cases 必须在 0 到 20 之间"}
+	case req.SimilarCases == 0:
+		req.SimilarCases = 5
+	}
+	return nil
+}
+
+// suggest runs the engine. Extracted facts the benchmark refuses (a fact
+// outside its range, a date order the text got wrong) are dropped one at a
+// time with a warning, so a stray number does not lose the suggestion.
+func (a *Analyzer) suggest(b *rules.Benchmark, ef rules.Facts) (rules.Suggestion, string, error) {
+	var dropped []string
+	for range 8 {
+		sug, err := a.cfg.Catalog.Suggest(b.ID, ef)
+		var fe *rules.FactError
+		if err == nil || !errors.As(err, &fe) || !dropFact(&ef, fe.Field) {
+			warn := ""
+			if len(dropped) > 0 {
+				warn = b.Name + "：提取的事实 " + strings.Join(dropped, "、") + " 不适用，未用于裁量"
+			}
+			return sug, warn, err
+		}
+		dropped = append(dropped, fe.Field)
+	}
+	return rules.Suggestion{}, "", fmt.Errorf("suggest %s: too many unusable facts", b.ID)
+}
+
+// dropFact clears one engine fact by its JSON name; false when it is not
+// one extraction sets.
+func dropFact(f *rules.Facts, field string) bool {
+	switch field {
+	case "age":
+		f.Age = nil
+	case "act_date":
+		f.ActDate = ""
+	case "act_end_date":
+		f.ActEndDate = ""
+	case "discovery_date":
+		f.DiscoveryDate = ""
+	case "persons":
+		f.Persons = nil
+	case "vehicles":
+		f.Vehicles = nil
+	case "days":
+		f.Days = nil
+	case "quantity":
+		f.Quantity = nil
+	case "prior_penalties", "prior_penalties_2y":
+		f.PriorPenalties, f.PriorPenalties2Y = nil, nil
+	default:
+		return false
+	}
+	return true
+}
+
+func round3(v float64) float64 { return float64(int64(v*1000+0.5)) / 1000 }
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}

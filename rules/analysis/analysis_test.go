@@ -1,0 +1,333 @@
+package analysis
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/corpus/bleveidx"
+	"github.com/cailiang/cailiang/corpus/samples"
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// newTestAnalyzer builds an Analyzer over a real store and bleve index in a
+// temporary directory holding the built-in sample cases, with the
+// dictionary-free segmenter (no cgo in this package's tests).
+func newTestAnalyzer(t testing.TB) (*Analyzer, *corpus.Library) {
+	t.Helper()
+	dir := t.TempDir()
+	store, err := corpus.OpenStore(filepath.Join(dir, "cailiang.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	seg := nlp.RuneSegmenter{}
+	idx, err := bleveidx.Open(bleveidx.Config{Dir: filepath.Join(dir, "index"), Segmenter: seg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	lib := corpus.NewLibrary(store, idx, nil)
+	ctx := context.Background()
+	if err := lib.EnsureIndexed(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.LoadSamplesOnce(ctx, samples.CasesJSONL()); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := rules.LoadBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	crimes, err := rules.LoadCrimes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := New(Config{Catalog: cat, Crimes: crimes, Segmenter: seg, Cases: lib, CaseStore: store, Norms: lib,
+		Resolver: lib.Resolver(), Generation: store.Generation})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, lib
+}
+
+func TestAnalyzeMatchesViolation(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name  string
+		facts string
+		// want is a benchmark id expected among the first three matches.
+		want string
+		// risk is the expected transfer risk ("" = not checked).
+		risk string
+	}{
+		{"expired food", "2025年3月2日，执法人员检查发现当事人某某便利店有限公司货架上销售超过保质期的牛奶12盒，货值金额共计360元，违法所得48元。当事人系初次违法，已当场下架。",
+			"food-124-expired", rules.RiskNone},
+		{"unlicensed food", "当事人张某未取得食品经营许可，在自家门面经营熟食，货值金额2万元。", "food-122-unlicensed", ""},
+		{"drunk driving", "2025年5月1日22时，当事人王某驾驶小型轿车被查获，经检验其血液酒精含量为126毫克/100毫升，属醉酒驾驶机动车。",
+			"traffic-91-drunk-driving", rules.RiskLikely},
+		{"hazardous waste", "某某化工有限公司将生产过程中产生的危险废物废矿物油4.5吨交由无危险废物经营许可证的个人处置，倾倒于河滩。",
+			"", rules.RiskLikely},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Violations) == 0 {
+				t.Fatalf("no violations matched")
+			}
+			if tt.want != "" {
+				found := false
+				for i, v := range res.Violations {
+					if i < 3 && v.BenchmarkID == tt.want {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("top violations = %v, want %s among the first three", ids(res.Violations), tt.want)
+				}
+			}
+			if res.Violations[0].Suggestion == nil && res.Violations[0].Error == "" {
+				t.Errorf("best match has neither a suggestion nor an error")
+			}
+			if tt.risk != "" && res.Transfer.Risk != tt.risk {
+				t.Errorf("transfer risk = %s (%s), want %s", res.Transfer.Risk, res.Transfer.Crime, tt.risk)
+			}
+			for i := 1; i < len(res.Violations); i++ {
+				if res.Violations[i].Score > res.Violations[i-1].Score {
+					t.Errorf("violations not sorted by score: %v", ids(res.Violations))
+				}
+			}
+		})
+	}
+}
+
+func ids(vs []Violation) []string {
+	var out []string
+	for _, v := range vs {
+		out = append(out, v.BenchmarkID)
+	}
+	return out
+}
+
+func TestAnalyzeSpansPointIntoText(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	facts := "经查，当事人某某商贸有限公司（统一社会信用代码略）于2024年6月至2024年9月期间销售不合格电线，货值金额共计八万五千元，违法所得1.2万元，二年内第二次被查处。"
+	res, err := a.Analyze(context.Background(), Request{Facts: facts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []rune(facts)
+	check := func(kind, text string, sp Span) {
+		t.Helper()
+		if sp[0] < 0 || sp[1] > len(rs) || sp[0] > sp[1] {
+			t.Fatalf("%s span %v outside text of %d runes", kind, sp, len(rs))
+		}
+		if got := string(rs[sp[0]:sp[1]]); got != text {
+			t.Errorf("%s span %v = %q, want %q", kind, sp, got, text)
+		}
+	}
+	if len(res.Facts.Amounts) < 2 {
+		t.Fatalf("amounts = %+v, want at least two", res.Facts.Amounts)
+	}
+	for _, am := range res.Facts.Amounts {
+		check("amount", am.Text, am.Span)
+	}
+	for _, d := range res.Facts.Dates {
+		check("date", d.Text, d.Span)
+	}
+	for _, c := range res.Facts.Circumstances {
+		check("circumstance", c.Text, c.Span)
+	}
+	if res.Facts.Engine.GoodsValue == nil || *res.Facts.Engine.GoodsValue != 85000 {
+		t.Errorf("engine goods_value = %v, want 85000", res.Facts.Engine.GoodsValue)
+	}
+}
+
+func TestAnalyzeRejectsBadRequests(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name  string
+		req   Request
+		field string
+	}{
+		{"empty", Request{}, "facts"},
+		{"blank", Request{Facts: " \n\t "}, "facts"},
+		{"invalid utf8", Request{Facts: "销售\xff\xfe过期食品"}, "facts"},
+		{"nul", Request{Facts: "销售过期\x00食品"}, "facts"},
+		{"too long", Request{Facts: strings.Repeat("销售过期食品。", MaxFactsRunes/7+1)}, "facts"},
+		{"unknown sector", Request{Facts: "销售过期食品", Sector: "'; DROP TABLE cases; --"}, "sector"},
+		{"negative violations", Request{Facts: "销售过期食品", Violations: -1}, "violations"},
+		{"too many cases", Request{Facts: "销售过期食品", SimilarCases: 1000}, "similar_cases"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := a.Analyze(context.Background(), tt.req)
+			var re *RequestError
+			if !errors.As(err, &re) || !errors.Is(err, ErrInvalidRequest) {
+				t.Fatalf("err = %v, want a RequestError", err)
+			}
+			if re.Field != tt.field {
+				t.Errorf("field = %q, want %q", re.Field, tt.field)
+			}
+		})
+	}
+}
+
+func TestAnalyzeJSONHasNoNullLists(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, facts := range []string{"无关的文字，没有任何违法行为。", "xyz", "当事人销售过期食品"} {
+		res, err := a.Analyze(context.Background(), Request{Facts: facts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := json.Marshal(res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(raw, &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"violations", "disputes", "norms", "similar_cases", "warnings"} {
+			if _, ok := m[k].([]any); !ok {
+				t.Errorf("%q: %s is %T, want a list", facts, k, m[k])
+			}
+		}
+		tr, _ := m["transfer"].(map[string]any)
+		for _, k := range []string{"crossed", "missing", "basis"} {
+			if _, ok := tr[k].([]any); !ok {
+				t.Errorf("%q: transfer.%s is %T, want a list", facts, k, tr[k])
+			}
+		}
+	}
+}
+
+func TestAnalyzeDisputes(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name  string
+		facts string
+		want  []string
+		not   []string
+	}{
+		{"limitation and fault", "当事人某某超市于2021年1月5日销售超过保质期的食品，货值金额500元，执法人员于2023年6月1日发现。当事人称不知道食品已过期，供货商提供了合格证明。",
+			[]string{DisputeLimitation, DisputeFault, DisputeNotice, DisputeAmount}, nil},
+		{"no party", "有人在路边销售过期食品。", []string{DisputeSubject}, []string{DisputeLimitation}},
+		{"hearing for a large fine", "某某食品有限公司未取得食品生产许可生产糕点，货值金额5万元，违法所得1万元。",
+			[]string{DisputeHearing}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			for _, d := range res.Disputes {
+				got[d.Code] = true
+				if d.Title == "" || d.Why == "" {
+					t.Errorf("dispute %s without title or reason", d.Code)
+				}
+				if d.Code != DisputeCarried && len(d.Basis) == 0 {
+					t.Errorf("dispute %s without basis", d.Code)
+				}
+			}
+			for _, w := range tt.want {
+				if !got[w] {
+					t.Errorf("disputes %v lack %s", got, w)
+				}
+			}
+			for _, n := range tt.not {
+				if got[n] {
+					t.Errorf("disputes %v should not have %s", got, n)
+				}
+			}
+		})
+	}
+}
+
+func TestAnalyzeNormsAndSimilarCases(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	res, err := a.Analyze(context.Background(), Request{Facts: "某某超市有限公司销售超过保质期的酸奶20盒，货值金额300元，违法所得50元，系首次违法，已主动下架并积极配合调查。"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]bool{}
+	for _, n := range res.Norms {
+		kinds[n.Kind] = true
+		if n.Label == "" || n.Why == "" || n.Law == "" || n.Article <= 0 {
+			t.Errorf("incomplete norm %+v", n)
+		}
+		if n.Resolved {
+			t.Errorf("norm %s resolved without any statute imported", n.Label)
+		}
+	}
+	for _, k := range []string{KindViolated, KindPenalty, KindDispute} {
+		if !kinds[k] {
+			t.Errorf("norm kinds %v lack %s", kinds, k)
+		}
+	}
+	if len(res.SimilarCases) == 0 {
+		t.Fatal("no similar cases among the samples")
+	}
+	sc := res.SimilarCases[0]
+	if sc.Score != 1 || sc.ID == "" || len(sc.Basis) == 0 {
+		t.Errorf("first similar case %+v: want score 1 with id and basis", sc)
+	}
+	if !strings.Contains(sc.Title, "保质期") {
+		t.Errorf("first similar case %q is not about expired food", sc.Title)
+	}
+	if len(sc.Matched) == 0 {
+		t.Errorf("first similar case has no matched facts")
+	}
+}
+
+func TestRuneOffsets(t *testing.T) {
+	text := "a货值8,000元b"
+	o := newRuneOffsets(text)
+	i := strings.Index(text, "8,000元")
+	sp, got := o.span(i, i+len("8,000元"))
+	if got != "8,000元" || sp != (Span{3, 9}) {
+		t.Errorf("span = %v %q", sp, got)
+	}
+	if n := utf8.RuneCountInString(text); o.idx[len(text)] != n {
+		t.Errorf("end offset %d, want %d", o.idx[len(text)], n)
+	}
+	if sp, _ := o.span(5, 2); sp != (Span{0, 0}) {
+		t.Errorf("inverted span = %v", sp)
+	}
+}
+
+// FuzzAnalyze feeds arbitrary text through the whole analysis: it must
+// answer or refuse the request, never panic, and spans must stay inside
+// the text.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{"", "销售过期食品货值1万元", "第第第条条", "血液酒精含量80毫克/100毫升", "\xff\xfe", "共计共计共计五万万万元", "2099年13月45日", "未未未不不拒首次"} {
+		f.Add(s)
+	}
+	a, _ := newTestAnalyzer(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		res, err := a.Analyze(context.Background(), Request{Facts: s})
+		if err != nil {
+			if !errors.Is(err, ErrInvalidRequest) {
+				t.Fatalf("unexpected error %v", err)
+			}
+			return
+		}
+		n := utf8.RuneCountInString(s)
+		for _, am := range res.Facts.Amounts {
+			if am.Span[0] < 0 || am.Span[1] > n || am.Span[0] > am.Span[1] {
+				t.Fatalf("amount span %v outside %d runes", am.Span, n)
+			}
+		}
+	})
+}

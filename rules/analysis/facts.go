@@ -1,0 +1,187 @@
+package analysis
+
+import (
+	"encoding/json"
+	"errors"
+	"unicode/utf8"
+
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// Span is a [start, end) range of character (Unicode code point) offsets
+// into the submitted text, so a web page can highlight it directly.
+type Span [2]int
+
+// AmountFact is a money amount found in the facts.
+type AmountFact struct {
+	// Role is 货值金额, 违法所得, 销售金额 …, or "" when no role phrase was found.
+	Role  string  `json:"role"`
+	Value float64 `json:"value"`
+	// Total marks an amount the text gives as a sum (共计, 合计 …).
+	Total bool   `json:"total,omitempty"`
+	Text  string `json:"text"`
+	Span  Span   `json:"span"`
+}
+
+// TotalFact is the total for one money role.
+type TotalFact struct {
+	Role  string  `json:"role"`
+	Value float64 `json:"value"`
+	// Explicit is true when the text states the total itself.
+	Explicit bool `json:"explicit"`
+}
+
+// QuantityFact is a counted or measured quantity.
+type QuantityFact struct {
+	// Role says what is counted when it matters (死亡, 重伤, 血液酒精含量 …).
+	Role  string  `json:"role,omitempty"`
+	Value float64 `json:"value"`
+	Unit  string  `json:"unit"`
+	Text  string  `json:"text"`
+	Span  Span    `json:"span"`
+}
+
+// DateFact is a date with its role: act, act_end, discovery, decision.
+type DateFact struct {
+	Role  string `json:"role,omitempty"`
+	Value string `json:"value"`
+	Text  string `json:"text"`
+	Span  Span   `json:"span"`
+}
+
+// CircumstanceFact is a yes/no circumstance found from a cue phrase.
+type CircumstanceFact struct {
+	// Name is the rules.Facts field (first_violation, corrected_in_time …).
+	Name string `json:"name"`
+	// Label is the Chinese name shown to officers.
+	Label string `json:"label"`
+	// Negated is true when the text denies it (未配合调查, 拒不改正).
+	Negated bool   `json:"negated,omitempty"`
+	Count   int    `json:"count,omitempty"`
+	Text    string `json:"text"`
+	Span    Span   `json:"span"`
+}
+
+// PartyFact is the party's kind (个人, 个体工商户, 单位) or age.
+type PartyFact struct {
+	Kind string   `json:"kind,omitempty"`
+	Age  *float64 `json:"age,omitempty"`
+	Text string   `json:"text"`
+	Span Span     `json:"span"`
+}
+
+// Facts is what fact extraction found, each fact with its place in the
+// text, plus the engine facts derived from them.
+type Facts struct {
+	Amounts       []AmountFact       `json:"amounts"`
+	Totals        []TotalFact        `json:"totals"`
+	Quantities    []QuantityFact     `json:"quantities"`
+	Dates         []DateFact         `json:"dates"`
+	Party         *PartyFact         `json:"party,omitempty"`
+	Age           *PartyFact         `json:"age,omitempty"`
+	Circumstances []CircumstanceFact `json:"circumstances"`
+	// Engine is what the rules engine is given, in /v1/suggest's facts
+	// format; officers can correct it and call /v1/suggest themselves.
+	Engine rules.Facts `json:"engine"`
+}
+
+// circumstanceLabels names the circumstances nlp.Extract finds.
+var circumstanceLabels = map[string]string{
+	"first_violation":    "初次违法",
+	"corrected_in_time":  "及时改正",
+	"self_removed_harm":  "主动消除或者减轻违法行为危害后果",
+	"cooperated":         "配合调查",
+	"confessed":          "主动供述",
+	"coerced":            "受他人胁迫或者诱骗",
+	"no_harm":            "未造成危害后果",
+	"harm_slight":        "危害后果轻微",
+	"serious":            "情节严重",
+	"prior_penalties_2y": "曾受过处罚（二年内）",
+}
+
+// runeOffsets maps byte offsets of text to character offsets.
+type runeOffsets struct {
+	text string
+	idx  []int // idx[b] = rune offset of byte b, for every byte position
+}
+
+func newRuneOffsets(text string) runeOffsets {
+	idx := make([]int, len(text)+1)
+	r := 0
+	for b := 0; b < len(text); {
+		_, n := utf8.DecodeRuneInString(text[b:])
+		for k := 0; k < n && b+k < len(text); k++ {
+			idx[b+k] = r
+		}
+		b += n
+		r++
+	}
+	idx[len(text)] = r
+	return runeOffsets{text: text, idx: idx}
+}
+
+func (o runeOffsets) span(a, b int) (Span, string) {
+	if a < 0 || b > len(o.text) || a > b {
+		return Span{0, 0}, ""
+	}
+	return Span{o.idx[a], o.idx[b]}, o.text[a:b]
+}
+
+// buildFacts converts an extraction to the answer's facts and the engine's
+// facts. Facts the engine would refuse (an age out of range …) are left out
+// of Engine with a warning rather than failing the analysis.
+func buildFacts(text string, x nlp.Extraction) (Facts, []string) {
+	o := newRuneOffsets(text)
+	f := Facts{Amounts: []AmountFact{}, Totals: []TotalFact{}, Quantities: []QuantityFact{}, Dates: []DateFact{}, Circumstances: []CircumstanceFact{}}
+	for _, a := range x.Amounts {
+		sp, t := o.span(a.Start, a.End)
+		f.Amounts = append(f.Amounts, AmountFact{Role: a.Role, Value: a.Value, Total: a.Total, Text: t, Span: sp})
+	}
+	for _, t := range x.Totals {
+		f.Totals = append(f.Totals, TotalFact{Role: t.Role, Value: t.Value, Explicit: t.Explicit})
+	}
+	for _, q := range x.Quantities {
+		sp, t := o.span(q.Start, q.End)
+		f.Quantities = append(f.Quantities, QuantityFact{Role: q.Role, Value: q.Value, Unit: q.Unit, Text: t, Span: sp})
+	}
+	for _, d := range x.Dates {
+		sp, t := o.span(d.Start, d.End)
+		f.Dates = append(f.Dates, DateFact{Role: d.Role, Value: d.Value, Text: t, Span: sp})
+	}
+	if x.PartyKind != "" {
+		sp, t := o.span(x.PartyStart, x.PartyEnd)
+		f.Party = &PartyFact{Kind: x.PartyKind, Text: t, Span: sp}
+	}
+	if x.Age != nil {
+		sp, t := o.span(x.AgeStart, x.AgeEnd)
+		age := *x.Age
+		f.Age = &PartyFact{Age: &age, Text: t, Span: sp}
+	}
+	for _, c := range x.Circumstances {
+		sp, t := o.span(c.Start, c.End)
+		f.Circumstances = append(f.Circumstances, CircumstanceFact{Name: c.Name, Label: circumstanceLabels[c.Name], Negated: c.Negated, Count: c.Count, Text: t, Span: sp})
+	}
+	var warnings []string
+	m := x.Facts()
+	for {
+		raw, err := json.Marshal(m)
+		if err != nil {
+			return f, append(warnings, "提取的事实无法转换为裁量事实："+err.Error())
+		}
+		ef, err := rules.DecodeFacts(raw)
+		if err == nil {
+			f.Engine = ef
+			return f, warnings
+		}
+		var fe *rules.FactError
+		if !errors.As(err, &fe) {
+			return f, append(warnings, "提取的事实无法转换为裁量事实："+err.Error())
+		}
+		if _, ok := m[fe.Field]; !ok {
+			return f, append(warnings, "提取的事实无法转换为裁量事实："+err.Error())
+		}
+		warnings = append(warnings, "提取的事实 "+fe.Field+" 不合理，未用于裁量："+fe.Message)
+		delete(m, fe.Field)
+	}
+}

@@ -1,0 +1,320 @@
+package analysis
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// benchDoc is one benchmark as a small document for lexical matching: the
+// name and keywords (what the conduct is called) weigh more than the
+// description.
+type benchDoc struct {
+	b    *rules.Benchmark
+	head map[string]int // term → count in name and keywords
+	body map[string]int // term → count in description and transfer note
+	len  float64
+}
+
+// matcher ranks benchmarks for free text with BM25 over benchDocs.
+type matcher struct {
+	docs   []benchDoc
+	df     map[string]int
+	avgLen float64
+	seg    nlp.Segmenter
+}
+
+// headWeight is how much a term in a benchmark's name or keywords counts
+// against one in its description.
+const headWeight = 3
+
+// bigramMark prefixes character-bigram terms so they never collide with
+// words; bigramWeight is what a bigram match counts against a word match.
+const (
+	bigramMark   = "\x00"
+	bigramWeight = 0.5
+)
+
+// terms returns the words of text (segmenter tokens that can carry
+// meaning) and its Han character bigrams. Bigrams find 超过保质期 for 过期
+// where the segmenter cut the two differently, and keep matching working
+// with a dictionary-free segmenter.
+func terms(seg nlp.Segmenter, text string) []string {
+	var out []string
+	norm := nlp.NormalizeText(text)
+	for _, tk := range seg.Cut(norm) {
+		if isTerm(tk.Text) {
+			out = append(out, tk.Text)
+		}
+	}
+	var prev rune
+	for _, r := range norm {
+		if unicode.Is(unicode.Han, r) {
+			if prev != 0 {
+				out = append(out, bigramMark+string(prev)+string(r))
+			}
+			prev = r
+		} else {
+			prev = 0
+		}
+	}
+	return out
+}
+
+// isTerm keeps words that can carry meaning: two or more letters (a Han
+// word, an ASCII word) and not a function word.
+func isTerm(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && !stopTerms[w]
+}
+
+// stopTerms are words every case narrative uses; they say nothing about
+// which violation it is.
+var stopTerms = map[string]bool{
+	"当事人": true, "执法人员": true, "经查": true, "发现": true, "进行": true, "检查": true, "对其": true,
+	"以上": true, "以下": true, "或者": true, "并处": true, "违法": true, "行为": true, "规定": true,
+	"有关": true, "相关": true, "情况": true, "其中": true, "已经": true, "没有": true, "存在": true,
+	"我局": true, "本局": true, "调查": true, "询问": true, "笔录": true, "现场": true, "共计": true,
+}
+
+func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
+	m := &matcher{df: map[string]int{}, seg: seg}
+	total := 0.0
+	for _, b := range cat.All() {
+		d := benchDoc{b: b, head: map[string]int{}, body: map[string]int{}}
+		for _, t := range terms(seg, b.Name+"。"+strings.Join(b.Keywords, "，")) {
+			d.head[t]++
+		}
+		for _, k := range b.Keywords {
+			// Keywords are phrases officers use; keep each whole as well,
+			// so 无证经营食品 matches even where jieba splits it differently.
+			if k = nlp.NormalizeText(k); utf8.RuneCountInString(k) >= 2 {
+				d.head[k]++
+			}
+		}
+		for _, t := range terms(seg, b.Description+"。"+b.Transfer) {
+			d.body[t]++
+		}
+		seen := map[string]bool{}
+		for t, n := range d.head {
+			d.len += float64(n * headWeight)
+			seen[t] = true
+		}
+		for t, n := range d.body {
+			d.len += float64(n)
+			seen[t] = true
+		}
+		for t := range seen {
+			m.df[t]++
+		}
+		total += d.len
+		m.docs = append(m.docs, d)
+	}
+	if len(m.docs) > 0 {
+		m.avgLen = total / float64(len(m.docs))
+	}
+	return m
+}
+
+// candidate is a benchmark with the evidence that it fits the text.
+type candidate struct {
+	b       *rules.Benchmark
+	lexical float64 // BM25 over the benchmark text
+	cases   float64 // votes of similar past cases decided under it
+	cues    float64 // extracted facts that its fine is computed from
+	score   float64
+	matched []string
+}
+
+// BM25 parameters for the benchmark documents (short, uniform texts).
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.5
+	// lexicalHalf is the BM25 score that maps to 0.5: about three
+	// distinctive words in common.
+	lexicalHalf = 6.0
+)
+
+// Weights of the evidence in a candidate's score.
+const (
+	wLexical = 0.6
+	wCases   = 0.3
+	wCues    = 0.1
+)
+
+// lexicalScores scores every benchmark against the text; it returns BM25
+// sums and the query terms each benchmark matched.
+func (m *matcher) lexicalScores(text string) ([]float64, [][]string) {
+	qt := map[string]bool{}
+	norm := nlp.NormalizeText(text)
+	for _, t := range terms(m.seg, norm) {
+		qt[t] = true
+	}
+	scores := make([]float64, len(m.docs))
+	matched := make([][]string, len(m.docs))
+	n := float64(len(m.docs))
+	for _, d := range m.docs {
+		// Whole keywords found in the text count as query terms too.
+		for k := range d.head {
+			if !qt[k] && utf8.RuneCountInString(k) >= 3 && strings.Contains(norm, k) {
+				qt[k] = true
+			}
+		}
+	}
+	for t := range qt {
+		df := float64(m.df[t])
+		if df == 0 {
+			continue
+		}
+		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+		bigram := strings.HasPrefix(t, bigramMark)
+		if bigram {
+			idf *= bigramWeight
+		}
+		for i, d := range m.docs {
+			tf := float64(d.head[t]*headWeight + d.body[t])
+			if tf == 0 {
+				continue
+			}
+			norm := 1 - bm25B + bm25B*d.len/m.avgLen
+			scores[i] += idf * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+			if d.head[t] > 0 && !bigram {
+				matched[i] = append(matched[i], t)
+			}
+		}
+	}
+	for i := range matched {
+		sort.Strings(matched[i])
+	}
+	return scores, matched
+}
+
+// caseVotes turns similar cases into votes for the benchmarks whose penalty
+// provision the case applied; a vote weighs 1/(rank+1).
+func caseVotes(cat *rules.Catalog, cases []similarCase) map[string]float64 {
+	votes := map[string]float64{}
+	for rank, sc := range cases {
+		for _, id := range benchmarksForCase(cat, sc.c) {
+			votes[id] += 1 / float64(rank+1)
+		}
+	}
+	return votes
+}
+
+// benchmarksForCase finds the benchmarks whose penalty provision a case
+// cites (same law and article; same 款 and 项 when both sides give them).
+// Among several, the ones whose name shares most with the case's violation
+// type come first, and only those are returned.
+func benchmarksForCase(cat *rules.Catalog, c corpus.Case) []string {
+	best, bestOverlap := []string(nil), -1
+	for _, b := range cat.All() {
+		p := b.PenaltyRef
+		hit := false
+		for _, cit := range c.Basis {
+			if cit.Law == p.Law && cit.Article == p.Article && cit.Suffix == p.Suffix &&
+				(cit.Paragraph == 0 || p.Paragraph == 0 || cit.Paragraph == p.Paragraph) &&
+				(cit.Item == 0 || p.Item == 0 || cit.Item == p.Item) {
+				hit = true
+				break
+			}
+		}
+		if !hit {
+			continue
+		}
+		ov := overlap(b.Name, c.ViolationType)
+		switch {
+		case ov > bestOverlap:
+			best, bestOverlap = []string{b.ID}, ov
+		case ov == bestOverlap:
+			best = append(best, b.ID)
+		}
+	}
+	return best
+}
+
+// overlap counts the character bigrams two strings share.
+func overlap(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	set := map[string]bool{}
+	for i := 0; i+1 < len(ra); i++ {
+		set[string(ra[i:i+2])] = true
+	}
+	n := 0
+	for i := 0; i+1 < len(rb); i++ {
+		if set[string(rb[i:i+2])] {
+			n++
+			set[string(rb[i:i+2])] = false
+		}
+	}
+	return n
+}
+
+// cueScore is 1 when the facts give the amount or count the benchmark's
+// fine is computed from (货值金额 for a goods-value fine …).
+func cueScore(b *rules.Benchmark, ef rules.Facts) float64 {
+	has := map[string]bool{
+		"goods_value": ef.GoodsValue != nil, "illegal_gains": ef.IllegalGains != nil, "sales_amount": ef.SalesAmount != nil,
+		"illegal_revenue": ef.IllegalRevenue != nil, "ad_cost": ef.AdCost != nil, "tax_evaded": ef.TaxEvaded != nil,
+		"wages_owed": ef.WagesOwed != nil, "persons": ef.Persons != nil, "vehicles": ef.Vehicles != nil,
+		"days": ef.Days != nil, "quantity": ef.Quantity != nil,
+	}
+	for _, p := range b.Penalties {
+		if p.Fine == nil {
+			continue
+		}
+		if p.Fine.Base != "" && has[p.Fine.Base] {
+			return 1
+		}
+		if p.Fine.Unit != "" && has[p.Fine.Unit] {
+			return 1
+		}
+		for _, br := range p.Fine.Brackets {
+			if br.Unit != "" && has[br.Unit] {
+				return 1
+			}
+		}
+	}
+	return 0
+}
+
+// rank combines the evidence into scores in [0, 1] and returns the
+// candidates best first. Only benchmarks with some lexical or case evidence
+// are candidates: a fact cue alone says nothing about the conduct.
+func (m *matcher) rank(text, sector string, ef rules.Facts, votes map[string]float64) []candidate {
+	lex, matched := m.lexicalScores(text)
+	var out []candidate
+	for i, d := range m.docs {
+		if sector != "" && d.b.Sector != sector {
+			continue
+		}
+		v := votes[d.b.ID]
+		if lex[i] == 0 && v == 0 {
+			continue
+		}
+		c := candidate{b: d.b, matched: matched[i]}
+		c.lexical = lex[i] / (lex[i] + lexicalHalf)
+		c.cases = math.Min(1, v)
+		c.cues = cueScore(d.b, ef)
+		c.score = wLexical*c.lexical + wCases*c.cases + wCues*c.cues
+		out = append(out, c)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].b.ID < out[j].b.ID
+	})
+	return out
+}

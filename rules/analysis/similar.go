@@ -1,0 +1,153 @@
+package analysis
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// caseQueryRunes bounds the text sent to case search: the opening of a
+// narrative says what happened; the rest adds cost, not precision.
+const caseQueryRunes = 600
+
+func truncateRunes(s string, n int) string {
+	i := 0
+	for pos := range s {
+		if i == n {
+			return s[:pos]
+		}
+		i++
+	}
+	return s
+}
+
+// similar finds the n cases most like the facts, with their full records.
+func (a *Analyzer) similar(ctx context.Context, text, sector string, n int) ([]similarCase, error) {
+	if a.cfg.Cases == nil {
+		return nil, nil
+	}
+	q := corpus.CaseQuery{Q: truncateRunes(text, caseQueryRunes), Sector: sector, Limit: n, NoSnippets: true}
+	res, err := a.cfg.Cases.SearchCases(ctx, q, a.cfg.Mode)
+	if errors.Is(err, corpus.ErrNoVectors) && a.cfg.Mode != corpus.ModeBM25 {
+		res, err = a.cfg.Cases.SearchCases(ctx, q, corpus.ModeBM25)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("search similar cases: %w", err)
+	}
+	out := make([]similarCase, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		sc := similarCase{hit: h}
+		if a.cfg.CaseStore != nil {
+			c, err := a.cfg.CaseStore.Case(h.ID)
+			if err != nil {
+				continue // deleted since it was indexed
+			}
+			sc.c = c
+		}
+		out = append(out, sc)
+	}
+	return out, nil
+}
+
+// similarOut describes the n best similar cases: what they share with this
+// one and how their fine sits against this case's suggested range.
+func (a *Analyzer) similarOut(cases []similarCase, x nlp.Extraction, vs []Violation, n int) []SimilarCase {
+	out := []SimilarCase{}
+	top := 0.0
+	if len(cases) > 0 {
+		top = cases[0].hit.Score
+	}
+	byID := map[string]Violation{}
+	for _, v := range vs {
+		byID[v.BenchmarkID] = v
+	}
+	for _, sc := range cases {
+		if len(out) == n {
+			break
+		}
+		c := sc.c
+		s := SimilarCase{ID: sc.hit.ID, Title: sc.hit.Title, Sector: sc.hit.Sector, ViolationType: sc.hit.ViolationType,
+			Disposition: sc.hit.Disposition, DecisionDate: sc.hit.DecisionDate, Penalty: c.Penalty, Basis: nonNil(c.Basis),
+			Disputes: c.Disputes, Outcome: c.Outcome, Illustrative: sc.hit.Illustrative, Matched: []string{}}
+		if top > 0 {
+			// Relative to the best hit: search scores have no absolute scale.
+			s.Score = round3(sc.hit.Score / top)
+		}
+		s.Benchmarks = benchmarksForCase(a.cfg.Catalog, c)
+		for _, id := range s.Benchmarks {
+			v, ok := byID[id]
+			if !ok {
+				continue
+			}
+			s.Matched = append(s.Matched, "违法行为相同："+v.Name)
+			if v.Suggestion != nil && v.Suggestion.Suggested != nil && s.Comparison == nil && c.Penalty.Fine > 0 {
+				s.Comparison = compare(id, c.Penalty.Fine, *v.Suggestion.Suggested)
+			}
+		}
+		s.Matched = append(s.Matched, sharedFacts(x, c.Facts)...)
+		out = append(out, s)
+	}
+	return out
+}
+
+func compare(id string, fine float64, r rules.Range) *PenaltyComparison {
+	pc := &PenaltyComparison{BenchmarkID: id, CaseFine: fine}
+	switch {
+	case fine < r.FineMin:
+		pc.Position = "below"
+		pc.Note = fmt.Sprintf("该类案罚款 %s 元，低于本案建议幅度下限 %s 元", yuan(fine), yuan(r.FineMin))
+	case fine > r.FineMax:
+		pc.Position = "above"
+		pc.Note = fmt.Sprintf("该类案罚款 %s 元，高于本案建议幅度上限 %s 元", yuan(fine), yuan(r.FineMax))
+	default:
+		pc.Position = "within"
+		pc.Note = fmt.Sprintf("该类案罚款 %s 元，在本案建议幅度 %s 至 %s 元之内", yuan(fine), yuan(r.FineMin), yuan(r.FineMax))
+	}
+	return pc
+}
+
+func yuan(v float64) string {
+	if v == math.Trunc(v) {
+		return fmt.Sprintf("%.0f", v)
+	}
+	return fmt.Sprintf("%.2f", v)
+}
+
+// sharedFacts lists the money roles and circumstances a similar case's
+// facts share with this case's, in words an officer reads.
+func sharedFacts(mine nlp.Extraction, facts string) []string {
+	if facts == "" {
+		return nil
+	}
+	theirs := nlp.Extract(facts)
+	roles := map[string]bool{}
+	for _, t := range mine.Totals {
+		roles[t.Role] = true
+	}
+	flags := map[string]bool{}
+	for _, c := range mine.Circumstances {
+		if mine.Flag(c.Name) {
+			flags[c.Name] = true
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range theirs.Totals {
+		if t.Role != "" && roles[t.Role] && !seen[t.Role] {
+			seen[t.Role] = true
+			out = append(out, "均涉及"+t.Role)
+		}
+	}
+	for _, c := range theirs.Circumstances {
+		if l := circumstanceLabels[c.Name]; l != "" && flags[c.Name] && theirs.Flag(c.Name) && !seen[l] {
+			seen[l] = true
+			out = append(out, "情节相同："+l)
+		}
+	}
+	return out
+}

@@ -1,0 +1,517 @@
+package rules
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/cailiang/cailiang/nlp"
+	"gopkg.in/yaml.v3"
+)
+
+// The criminal-transfer catalog (涉嫌犯罪移送) lives in its own directory:
+// the benchmark loader reads every *.yaml in catalog/ as benchmarks.
+//
+//go:embed crimes/*.yaml
+var builtinCrimes embed.FS
+
+// Measure names: the numeric facts prosecution thresholds test. Amounts are
+// in yuan; counts are whole people, times or pieces.
+const (
+	MeasureSalesAmount      = "sales_amount"       // 销售金额
+	MeasureGoodsValue       = "goods_value"        // 货值金额
+	MeasureIllegalGains     = "illegal_gains"      // 违法所得
+	MeasureIllegalRevenue   = "illegal_revenue"    // 非法经营数额
+	MeasureAdCost           = "ad_cost"            // 广告费用
+	MeasureDirectLoss       = "direct_loss"        // 直接经济损失（公私财产损失）
+	MeasurePropertyValue    = "property_value"     // 涉案财物价值/数额（盗窃、诈骗…）
+	MeasureTaxEvaded        = "tax_evaded"         // 逃避缴纳的税款数额
+	MeasureTaxRatio         = "tax_ratio"          // 逃税额占应纳税额的百分比（10 = 10%）
+	MeasureTaxUnrecovered   = "tax_unrecovered"    // 致使无法追缴的欠缴税款
+	MeasureWagesOwed        = "wages_owed"         // 拒不支付的劳动报酬数额
+	MeasureWorkers          = "workers"            // 被拒付劳动报酬的劳动者人数
+	MeasureMonthsOwed       = "months_owed"        // 拒付劳动报酬的月数
+	MeasureDeaths           = "deaths"             // 死亡人数
+	MeasureSeriousInjuries  = "serious_injuries"   // 重伤人数
+	MeasureMinorInjuries    = "minor_injuries"     // 轻伤人数
+	MeasureSlightInjuries   = "slight_injuries"    // 轻微伤人数
+	MeasurePoisoned         = "poisoned"           // 严重食物中毒或者严重食源性疾病人数
+	MeasureBloodAlcohol     = "blood_alcohol"      // 血液酒精含量，毫克/100毫升
+	MeasureHazardousWaste   = "hazardous_waste_t"  // 非法排放、倾倒、处置的危险废物吨数
+	MeasureExceedMultiple   = "exceed_multiple"    // 超过污染物排放标准的倍数
+	MeasureBasicFarmland    = "basic_farmland_mu"  // 基本农田亩数
+	MeasureFarmland         = "farmland_mu"        // 基本农田以外的耕地亩数
+	MeasureOtherLand        = "other_land_mu"      // 其他土地亩数
+	MeasurePublicForest     = "public_forest_mu"   // 公益林地亩数
+	MeasureForest           = "forest_mu"          // 商品林地亩数
+	MeasureMineralValue     = "mineral_value"      // 开采的矿产品价值或者造成矿产资源破坏的价值
+	MeasureInvoiceCount     = "invoice_count"      // 发票份数
+	MeasureInvoiceFaceValue = "invoice_face_value" // 发票票面金额
+	MeasurePriorPenalties   = "prior_penalties_2y" // 二年内因同类违法行为受过行政处罚的次数
+	MeasureGamblers         = "gamblers"           // 组织参赌人数（累计）
+	MeasureGamblingProfit   = "gambling_profit"    // 抽头渔利数额
+	MeasureGamblingStakes   = "gambling_stakes"    // 赌资数额
+	MeasureChildWorkers     = "child_workers"      // 雇用的未满十六周岁的未成年人人数
+)
+
+// Measure describes one measure: its Chinese label, and the unit words
+// statutes write after its figures (yuan amounts use 元 and 万元).
+type Measure struct {
+	Name  string `json:"name"`
+	Label string `json:"label"`
+	// Yuan is true for money amounts.
+	Yuan bool `json:"yuan,omitempty"`
+	// Units are the words that follow a figure of this measure in statute
+	// text (人, 吨, 亩 …); the verification test looks for figure + unit.
+	Units []string `json:"units,omitempty"`
+}
+
+// Measures lists every measure a crime threshold may use, in display order.
+var Measures = []Measure{
+	{Name: MeasureSalesAmount, Label: "销售金额", Yuan: true},
+	{Name: MeasureGoodsValue, Label: "货值金额", Yuan: true},
+	{Name: MeasureIllegalGains, Label: "违法所得", Yuan: true},
+	{Name: MeasureIllegalRevenue, Label: "非法经营数额", Yuan: true},
+	{Name: MeasureAdCost, Label: "广告费用", Yuan: true},
+	{Name: MeasureDirectLoss, Label: "直接经济损失", Yuan: true},
+	{Name: MeasurePropertyValue, Label: "涉案财物价值", Yuan: true},
+	{Name: MeasureTaxEvaded, Label: "逃避缴纳税款数额", Yuan: true},
+	{Name: MeasureTaxRatio, Label: "逃税额占应纳税额的百分比", Units: []string{"%"}},
+	{Name: MeasureTaxUnrecovered, Label: "无法追缴的欠缴税款", Yuan: true},
+	{Name: MeasureWagesOwed, Label: "拒不支付的劳动报酬数额", Yuan: true},
+	{Name: MeasureWorkers, Label: "被拒付劳动报酬的劳动者人数", Units: []string{"名", "人"}},
+	{Name: MeasureMonthsOwed, Label: "拒付劳动报酬的月数", Units: []string{"个月"}},
+	{Name: MeasureDeaths, Label: "死亡人数", Units: []string{"人"}},
+	{Name: MeasureSeriousInjuries, Label: "重伤人数", Units: []string{"人"}},
+	{Name: MeasureMinorInjuries, Label: "轻伤人数", Units: []string{"人"}},
+	{Name: MeasureSlightInjuries, Label: "轻微伤人数", Units: []string{"人"}},
+	{Name: MeasurePoisoned, Label: "严重食物中毒人数", Units: []string{"人"}},
+	{Name: MeasureBloodAlcohol, Label: "血液酒精含量（毫克/100毫升）", Units: []string{"毫克/100毫升", "mg/100ml"}},
+	{Name: MeasureHazardousWaste, Label: "危险废物数量（吨）", Units: []string{"吨"}},
+	{Name: MeasureExceedMultiple, Label: "超过排放标准的倍数", Units: []string{"倍"}},
+	{Name: MeasureBasicFarmland, Label: "基本农田面积（亩）", Units: []string{"亩"}},
+	{Name: MeasureFarmland, Label: "基本农田以外的耕地面积（亩）", Units: []string{"亩"}},
+	{Name: MeasureOtherLand, Label: "其他土地面积（亩）", Units: []string{"亩"}},
+	{Name: MeasurePublicForest, Label: "公益林地面积（亩）", Units: []string{"亩"}},
+	{Name: MeasureForest, Label: "商品林地面积（亩）", Units: []string{"亩"}},
+	{Name: MeasureMineralValue, Label: "矿产品价值或者矿产资源破坏价值", Yuan: true},
+	{Name: MeasureInvoiceCount, Label: "发票份数", Units: []string{"份"}},
+	{Name: MeasureInvoiceFaceValue, Label: "发票票面金额", Yuan: true},
+	{Name: MeasurePriorPenalties, Label: "二年内受过同类行政处罚的次数", Units: []string{"次"}},
+	{Name: MeasureGamblers, Label: "参赌人数", Units: []string{"人"}},
+	{Name: MeasureGamblingProfit, Label: "抽头渔利数额", Yuan: true},
+	{Name: MeasureGamblingStakes, Label: "赌资数额", Yuan: true},
+	{Name: MeasureChildWorkers, Label: "雇用童工人数", Units: []string{"人", "名"}},
+}
+
+var measureByName = func() map[string]Measure {
+	m := make(map[string]Measure, len(Measures))
+	for _, x := range Measures {
+		m[x.Name] = x
+	}
+	return m
+}()
+
+// MeasureLabel returns the Chinese label of a measure and whether the name
+// is known.
+func MeasureLabel(name string) (string, bool) {
+	m, ok := measureByName[name]
+	return m.Label, ok
+}
+
+// Source is where a threshold comes from. A source in the statutes corpus
+// (InCorpus) carries Ref, a provision the corpus resolver finds, and Quote,
+// its words verbatim (fragments joined by ……); the catalog test checks both
+// against the version in force. A source outside the corpus (立案追诉标准,
+// national standards, provincial figures) names Title and DocNo or Date and
+// is never shown as verified.
+type Source struct {
+	Ref      *Ref   `yaml:"ref,omitempty" json:"ref,omitempty"`
+	Title    string `yaml:"title,omitempty" json:"title"`
+	DocNo    string `yaml:"doc_no,omitempty" json:"doc_no,omitempty"`
+	Date     string `yaml:"date,omitempty" json:"date,omitempty"`
+	Point    string `yaml:"point,omitempty" json:"point,omitempty"`
+	Quote    string `yaml:"quote,omitempty" json:"quote,omitempty"`
+	InCorpus bool   `yaml:"in_corpus" json:"in_corpus"`
+}
+
+// Condition is one part of a threshold: a measure at or above GTE, or
+// (qualitative) one of Cues found in the case text, not negated. Label
+// names a qualitative condition for the officer (what to find out).
+type Condition struct {
+	Measure string   `yaml:"measure,omitempty" json:"measure,omitempty"`
+	GTE     float64  `yaml:"gte,omitempty" json:"gte,omitempty"`
+	Cues    []string `yaml:"cues,omitempty" json:"cues,omitempty"`
+	Label   string   `yaml:"label,omitempty" json:"label,omitempty"`
+	// Computed explains a figure the sources do not write (三倍 of 五万元 →
+	// 十五万元); the verification test then does not look for it.
+	Computed string `yaml:"computed,omitempty" json:"computed,omitempty"`
+}
+
+// Threshold is one prosecution standard of a crime. It is a single numeric
+// condition (measure, gte), a single qualitative one (cues), or all of the
+// conditions in All.
+type Threshold struct {
+	// Text states the standard in Chinese (销售金额五万元以上).
+	Text     string      `yaml:"text" json:"text"`
+	Measure  string      `yaml:"measure,omitempty" json:"measure,omitempty"`
+	GTE      float64     `yaml:"gte,omitempty" json:"gte,omitempty"`
+	Cues     []string    `yaml:"cues,omitempty" json:"cues,omitempty"`
+	Label    string      `yaml:"label,omitempty" json:"label,omitempty"`
+	Computed string      `yaml:"computed,omitempty" json:"computed,omitempty"`
+	All      []Condition `yaml:"all,omitempty" json:"all,omitempty"`
+	Sources  []Source    `yaml:"sources" json:"sources"`
+	// Note says what the officer must keep in mind (a provincial figure, a
+	// precondition the text cannot show).
+	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+
+	conds []Condition
+	line  int
+}
+
+// Conditions returns the threshold's conditions (All, or the single one).
+func (t *Threshold) Conditions() []Condition { return t.conds }
+
+// Line returns the catalog line the threshold was read from.
+func (t *Threshold) Line() int { return t.line }
+
+// Crime is one suspected crime an administrative case may have to be
+// transferred for.
+type Crime struct {
+	ID string `yaml:"id" json:"id"`
+	// Name is the official charge name (罪名) of the 确定罪名 documents.
+	Name    string `yaml:"name" json:"name"`
+	Article int    `yaml:"article" json:"article"`
+	Suffix  int    `yaml:"suffix,omitempty" json:"suffix,omitempty"`
+	// Paragraph of the 刑法 article that states the crime, when not the first.
+	Paragraph int `yaml:"paragraph,omitempty" json:"paragraph,omitempty"`
+	// Cues are phrases in case facts that suggest the conduct; they make the
+	// crime a candidate but do not meet a threshold.
+	Cues []string `yaml:"cues,omitempty" json:"cues,omitempty"`
+	// Benchmarks are ids in the benchmark catalog whose conduct may amount
+	// to the crime.
+	Benchmarks []string    `yaml:"benchmarks,omitempty" json:"benchmarks,omitempty"`
+	Thresholds []Threshold `yaml:"thresholds" json:"thresholds"`
+	Note       string      `yaml:"note,omitempty" json:"note,omitempty"`
+
+	file string
+	line int
+}
+
+// Source returns the catalog file and line the crime was read from.
+func (c *Crime) Source() (string, int) { return c.file, c.line }
+
+// ArticleLabel is the 刑法 citation, e.g. 刑法第一百三十三条之一.
+func (c *Crime) ArticleLabel() string {
+	s := "刑法" + nlp.ArticleLabel(c.Article, c.Suffix)
+	if c.Paragraph > 0 {
+		s += "第" + nlp.FormatChineseInt(int64(c.Paragraph)) + "款"
+	}
+	return s
+}
+
+// Ref is the crime's 刑法 provision.
+func (c *Crime) Ref() Ref {
+	return Ref{Law: criminalLaw, Article: c.Article, Suffix: c.Suffix, Paragraph: c.Paragraph}
+}
+
+// criminalLaw is the corpus short name of the criminal law.
+const criminalLaw = "刑法"
+
+// Crimes is a loaded, validated transfer catalog.
+type Crimes struct {
+	list        []*Crime
+	byID        map[string]*Crime
+	byBenchmark map[string][]*Crime
+}
+
+// ErrUnknownCrime is returned for a crime id not in the catalog.
+var ErrUnknownCrime = errors.New("unknown crime")
+
+// ErrCrimeCatalog wraps every validation error of the transfer catalog.
+var ErrCrimeCatalog = errors.New("invalid crime catalog")
+
+// LoadCrimes loads the transfer catalog embedded in the binary. It returns
+// an error wrapping ErrCrimeCatalog if the catalog is invalid.
+func LoadCrimes() (*Crimes, error) {
+	sub, err := fs.Sub(builtinCrimes, "crimes")
+	if err != nil {
+		return nil, err
+	}
+	return LoadCrimesFS(sub)
+}
+
+// LoadCrimesFS reads every *.yaml in fsys, each holding a `crimes:` list,
+// and validates it: unknown fields, unknown measures, thresholds without a
+// form or a source, sources marked in the corpus without a provision or
+// quote, duplicate ids. The error wraps ErrCrimeCatalog and names the file
+// and line.
+func LoadCrimesFS(fsys fs.FS) (*Crimes, error) {
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("load crime catalog: %w", err)
+	}
+	sort.Strings(names)
+	c := &Crimes{byID: map[string]*Crime{}, byBenchmark: map[string][]*Crime{}}
+	for _, name := range names {
+		if err := c.loadFile(fsys, name); err != nil {
+			return nil, fmt.Errorf("load crime catalog: %w: %w", ErrCrimeCatalog, err)
+		}
+	}
+	if len(c.list) == 0 {
+		return nil, fmt.Errorf("load crime catalog: %w: no crimes", ErrCrimeCatalog)
+	}
+	return c, nil
+}
+
+// mapValue returns the value node of key in a mapping node.
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func (c *Crimes) loadFile(fsys fs.FS, name string) error {
+	raw, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	base := path.Base(name)
+	var doc struct {
+		Crimes []Crime `yaml:"crimes"`
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	if err := dec.Decode(&doc); err != nil {
+		return fmt.Errorf("%s: %w", base, err)
+	}
+	// A second pass over the node tree gives each crime's and threshold's line.
+	var nodes struct {
+		Crimes []yaml.Node `yaml:"crimes"`
+	}
+	if err := yaml.Unmarshal(raw, &nodes); err != nil {
+		return fmt.Errorf("%s: %w", base, err)
+	}
+	for i := range doc.Crimes {
+		cr := doc.Crimes[i]
+		cr.file, cr.line = base, nodes.Crimes[i].Line
+		if ts := mapValue(&nodes.Crimes[i], "thresholds"); ts != nil && ts.Kind == yaml.SequenceNode {
+			for j := range cr.Thresholds {
+				if j < len(ts.Content) {
+					cr.Thresholds[j].line = ts.Content[j].Line
+				}
+			}
+		}
+		if err := cr.validate(); err != nil {
+			return err
+		}
+		if prev, dup := c.byID[cr.ID]; dup {
+			return fmt.Errorf("%s:%d: duplicate crime id %s (first at %s:%d)", cr.file, cr.line, cr.ID, prev.file, prev.line)
+		}
+		cp := &cr
+		c.byID[cr.ID] = cp
+		c.list = append(c.list, cp)
+		for _, b := range cr.Benchmarks {
+			c.byBenchmark[b] = append(c.byBenchmark[b], cp)
+		}
+	}
+	return nil
+}
+
+func (cr *Crime) validate() error {
+	where := fmt.Sprintf("%s:%d: crime %s", cr.file, cr.line, cr.ID)
+	if cr.ID == "" || strings.ContainsAny(cr.ID, " /\t") {
+		return fmt.Errorf("%s: id must be non-empty without spaces or slashes", where)
+	}
+	if !strings.HasSuffix(cr.Name, "罪") {
+		return fmt.Errorf("%s: name must be the charge name ending in 罪", where)
+	}
+	if cr.Article <= 0 || cr.Suffix < 0 || cr.Paragraph < 0 {
+		return fmt.Errorf("%s: article of 刑法 required", where)
+	}
+	for _, b := range cr.Benchmarks {
+		if b == "" || strings.ContainsAny(b, " /\t") {
+			return fmt.Errorf("%s: benchmark id %q malformed", where, b)
+		}
+	}
+	for _, q := range cr.Cues {
+		if strings.TrimSpace(q) == "" {
+			return fmt.Errorf("%s: empty cue", where)
+		}
+	}
+	if len(cr.Thresholds) == 0 {
+		return fmt.Errorf("%s: at least one threshold is required", where)
+	}
+	for i := range cr.Thresholds {
+		t := &cr.Thresholds[i]
+		if err := t.validate(); err != nil {
+			line := t.line
+			if line == 0 {
+				line = cr.line
+			}
+			return fmt.Errorf("%s:%d: crime %s: threshold %d: %w", cr.file, line, cr.ID, i+1, err)
+		}
+	}
+	return nil
+}
+
+func (t *Threshold) validate() error {
+	if strings.TrimSpace(t.Text) == "" {
+		return fmt.Errorf("text is required")
+	}
+	single := t.Measure != "" || t.GTE != 0 || len(t.Cues) > 0 || t.Label != "" || t.Computed != ""
+	switch {
+	case single && len(t.All) > 0:
+		return fmt.Errorf("write either measure/gte or cues, or all, not both")
+	case single:
+		t.conds = []Condition{{Measure: t.Measure, GTE: t.GTE, Cues: t.Cues, Label: t.Label, Computed: t.Computed}}
+	case len(t.All) > 0:
+		t.conds = t.All
+	default:
+		return fmt.Errorf("needs measure and gte, cues, or all")
+	}
+	for i, c := range t.conds {
+		if err := c.validate(len(t.conds) > 1); err != nil {
+			if len(t.conds) > 1 {
+				return fmt.Errorf("condition %d: %w", i+1, err)
+			}
+			return err
+		}
+	}
+	if len(t.Sources) == 0 {
+		return fmt.Errorf("at least one source is required")
+	}
+	for i, s := range t.Sources {
+		if err := s.validate(); err != nil {
+			return fmt.Errorf("source %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+func (c Condition) validate(inAll bool) error {
+	numeric := c.Measure != "" || c.GTE != 0
+	switch {
+	case numeric && len(c.Cues) > 0:
+		return fmt.Errorf("a condition is a measure or cues, not both")
+	case numeric:
+		if _, ok := measureByName[c.Measure]; !ok {
+			return fmt.Errorf("unknown measure %q", c.Measure)
+		}
+		if c.GTE <= 0 {
+			return fmt.Errorf("measure %s needs gte > 0", c.Measure)
+		}
+	case len(c.Cues) > 0:
+		for _, q := range c.Cues {
+			if strings.Trim(q, " …") == "" {
+				return fmt.Errorf("empty cue")
+			}
+		}
+		if inAll && c.Label == "" {
+			return fmt.Errorf("a qualitative condition inside all needs a label")
+		}
+	default:
+		return fmt.Errorf("needs measure and gte, or cues")
+	}
+	return nil
+}
+
+func (s Source) validate() error {
+	if s.InCorpus {
+		if s.Ref == nil || s.Ref.Law == "" || s.Ref.Article <= 0 {
+			return fmt.Errorf("a source in the corpus needs ref with law and article")
+		}
+		if s.Ref.Suffix < 0 || s.Ref.Paragraph < 0 || s.Ref.Item < 0 {
+			return fmt.Errorf("ref %+v malformed", *s.Ref)
+		}
+		if strings.TrimSpace(s.Quote) == "" {
+			return fmt.Errorf("a source in the corpus needs the quoted words")
+		}
+		return nil
+	}
+	if s.Ref != nil {
+		return fmt.Errorf("ref is only for sources in the corpus (in_corpus: true)")
+	}
+	if s.Title == "" || (s.DocNo == "" && s.Date == "") {
+		return fmt.Errorf("a source outside the corpus needs title and doc_no or date")
+	}
+	if s.Point == "" && s.Quote == "" {
+		return fmt.Errorf("a source outside the corpus needs point or quote")
+	}
+	return nil
+}
+
+// All returns every crime in catalog order (file name, then file order).
+func (c *Crimes) All() []*Crime { return c.list }
+
+// Len returns the number of crimes.
+func (c *Crimes) Len() int { return len(c.list) }
+
+// Get returns a crime by id or an error wrapping ErrUnknownCrime.
+func (c *Crimes) Get(id string) (*Crime, error) {
+	cr, ok := c.byID[id]
+	if !ok {
+		return nil, fmt.Errorf("crime %q: %w", id, ErrUnknownCrime)
+	}
+	return cr, nil
+}
+
+// ForBenchmark returns the crimes linked to a benchmark id, in catalog order.
+func (c *Crimes) ForBenchmark(id string) []*Crime { return c.byBenchmark[id] }
+
+// CheckBenchmarks reports every benchmark id the transfer catalog names
+// that cat does not hold, as one error wrapping ErrUnknownBenchmark and
+// naming file:line; nil when all exist.
+func (c *Crimes) CheckBenchmarks(cat *Catalog) error {
+	var bad []string
+	for _, cr := range c.list {
+		for _, b := range cr.Benchmarks {
+			if _, err := cat.Get(b); err != nil {
+				bad = append(bad, fmt.Sprintf("%s:%d: crime %s: %s", cr.file, cr.line, cr.ID, b))
+			}
+		}
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("%w: %s", ErrUnknownBenchmark, strings.Join(bad, "; "))
+	}
+	return nil
+}
+
+// Basis returns every citation an assessment of this crime can emit: the
+// 刑法 article, the in-corpus sources of its thresholds, and the transfer
+// rules (TransferBasis).
+func (cr *Crime) Basis() []Basis {
+	out := []Basis{{Ref: cr.Ref(), Role: RoleCrime}}
+	seen := map[Ref]bool{cr.Ref(): true}
+	for i := range cr.Thresholds {
+		for _, b := range cr.Thresholds[i].basis() {
+			if !seen[b.Ref] {
+				seen[b.Ref] = true
+				out = append(out, b)
+			}
+		}
+	}
+	return append(out, TransferBasis()...)
+}
+
+// basis returns the in-corpus sources of a threshold as citations.
+func (t *Threshold) basis() []Basis {
+	var out []Basis
+	for _, s := range t.Sources {
+		if s.InCorpus && s.Ref != nil {
+			out = append(out, Basis{Ref: *s.Ref, Role: RoleThreshold})
+		}
+	}
+	return out
+}
