@@ -14,7 +14,11 @@ import (
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/bleveidx"
+	"github.com/cailiang/cailiang/corpus/samples"
+	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/nlp/jieba"
+	"github.com/cailiang/cailiang/rules"
+	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 // CorpusConfig configures OpenCorpus.
@@ -42,6 +46,7 @@ type Corpus struct {
 	Library *corpus.Library
 	store   *corpus.Store
 	index   *bleveidx.Index
+	seg     nlp.Segmenter
 	log     *slog.Logger
 }
 
@@ -75,13 +80,32 @@ func OpenCorpus(ctx context.Context, cfg CorpusConfig) (*Corpus, error) {
 	if cfg.Progress != nil {
 		lib.SetProgress(cfg.Progress)
 	}
-	c := &Corpus{Library: lib, store: store, index: idx, log: log}
+	c := &Corpus{Library: lib, store: store, index: idx, seg: seg, log: log}
 	if err := lib.EnsureIndexed(ctx); err != nil {
 		c.Close()
 		return nil, fmt.Errorf("open eval corpus: %w", err)
 	}
 	log.Info("eval corpus open", "dir", cfg.Dir, "statutes", len(store.StatuteInfos()), "took_ms", time.Since(start).Milliseconds())
 	return c, nil
+}
+
+// Analyzer builds case analysis over the corpus as the service does, after
+// loading the built-in sample cases (once per data directory). It returns
+// the catalog loading and sample import errors.
+func (c *Corpus) Analyzer(ctx context.Context) (*analysis.Analyzer, error) {
+	if _, err := c.Library.LoadSamplesOnce(ctx, samples.CasesJSONL()); err != nil {
+		return nil, fmt.Errorf("eval analyzer: %w", err)
+	}
+	cat, err := rules.LoadBuiltin()
+	if err != nil {
+		return nil, err
+	}
+	crimes, err := rules.LoadCrimes()
+	if err != nil {
+		return nil, err
+	}
+	return analysis.New(analysis.Config{Catalog: cat, Crimes: crimes, Segmenter: c.seg, Cases: c.Library, CaseStore: c.store,
+		Norms: c.Library, Resolver: c.Library.Resolver(), Generation: c.store.Generation, Logger: c.log})
 }
 
 // Close closes the index and the store.

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 // NormSearcher searches statute articles. LibrarySearcher adapts a
@@ -58,6 +59,14 @@ type Env struct {
 	// Progress, when set, is told how far a suite has got (queries done of
 	// total); the command line draws a bar with it.
 	Progress func(suite string, done, total int)
+	// Analyzer answers case analysis for the scenario suite; see
+	// Corpus.Analyzer.
+	Analyzer CaseAnalyzer
+}
+
+// CaseAnalyzer analyses case facts; *analysis.Analyzer implements it.
+type CaseAnalyzer interface {
+	Analyze(ctx context.Context, req analysis.Request) (analysis.Result, error)
 }
 
 func (e Env) log() *slog.Logger {
@@ -116,6 +125,7 @@ func Suites() []Suite {
 		{Name: SuiteLeCaRDCharges, Doc: "LeCaRD query facts → charges, same predictor as lawbench-3-3, F1 (dev part)", Run: runLeCaRDCharges},
 		{Name: SuiteLawBench37, Doc: "LawBench 3-7 crime amount from judgment facts with nlp.CrimeAmount, LawBench accuracy (dev part)", Run: runLawBench37},
 		{Name: SuiteLawBench22, Doc: "LawBench 2-2 dispute focus, naive Bayes 5-fold cross-validated on the dev part, accuracy", Run: runLawBench22},
+		{Name: SuiteAdminScenarios, Doc: "our administrative case scenarios → case analysis: benchmark, statutory range, disposition, level, transfer risk", Run: runAdminScenarios},
 		{Name: SuiteSCM, Doc: "CAIL2019-SCM triplets: accuracy of sim(A,B) > sim(A,C), tfidf/vector/hybrid (dev part)", Run: runSCM},
 	}
 }

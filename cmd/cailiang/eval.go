@@ -135,7 +135,11 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		defer vs.Close()
 	}
-	envEval := eval.Env{DataDir: shared, Norms: c.Searcher(corpus.ModeBM25), Logger: log, Progress: evalProgress(stderr)}
+	an, err := c.Analyzer(ctx)
+	if err != nil {
+		return err
+	}
+	envEval := eval.Env{DataDir: shared, Norms: c.Searcher(corpus.ModeBM25), Logger: log, Progress: evalProgress(stderr), Analyzer: an}
 	var results []eval.Result
 	if len(modes) == 1 && modes[0] == corpus.ModeBM25 {
 		// The default keeps the historical metric names (no /bm25 suffix).

@@ -69,12 +69,16 @@ type Config struct {
 
 // Analyzer analyses case facts. It is safe for concurrent use.
 type Analyzer struct {
-	cfg     Config
-	match   *matcher
-	log     *slog.Logger
-	normsMu sync.Mutex
-	normGen uint64
-	pushed  map[string][]Norm // benchmark id → searched norms
+	cfg   Config
+	match *matcher
+	log   *slog.Logger
+	// The caches below hold what depends only on the corpus, and are
+	// emptied when its generation changes.
+	cacheMu  sync.Mutex
+	cacheGen uint64
+	pushed   map[string][]Norm         // benchmark id → searched norms
+	resolved map[string]Norm           // refKey → resolved label, text, version
+	extracts map[string]nlp.Extraction // case id → facts extracted from it
 }
 
 // ErrInvalidRequest is wrapped by every error about the request itself.
@@ -108,7 +112,34 @@ func New(cfg Config) (*Analyzer, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Analyzer{cfg: cfg, match: newMatcher(cfg.Catalog, cfg.Segmenter), log: log, pushed: map[string][]Norm{}}, nil
+	a := &Analyzer{cfg: cfg, match: newMatcher(cfg.Catalog, cfg.Segmenter), log: log}
+	a.resetCaches(0)
+	return a, nil
+}
+
+func (a *Analyzer) resetCaches(gen uint64) {
+	a.cacheGen = gen
+	a.pushed = map[string][]Norm{}
+	a.resolved = map[string]Norm{}
+	a.extracts = map[string]nlp.Extraction{}
+}
+
+// syncCaches empties the caches when the corpus has changed since they
+// were filled.
+func (a *Analyzer) syncCaches() error {
+	if a.cfg.Generation == nil {
+		return nil
+	}
+	g, err := a.cfg.Generation()
+	if err != nil {
+		return fmt.Errorf("corpus generation: %w", err)
+	}
+	a.cacheMu.Lock()
+	if g != a.cacheGen {
+		a.resetCaches(g)
+	}
+	a.cacheMu.Unlock()
+	return nil
 }
 
 // Request is what an officer submits.
@@ -231,6 +262,9 @@ type similarCase struct {
 // itself never fails on odd text.
 func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	if err := a.validate(&req); err != nil {
+		return Result{}, err
+	}
+	if err := a.syncCaches(); err != nil {
 		return Result{}, err
 	}
 	text := req.Facts

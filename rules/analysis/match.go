@@ -22,12 +22,23 @@ type benchDoc struct {
 	len  float64
 }
 
-// matcher ranks benchmarks for free text with BM25 over benchDocs.
+// posting is one benchmark's precomputed BM25 weight for a term.
+type posting struct {
+	doc    int
+	weight float64
+	head   bool // the term is in the name or keywords (shown as matched)
+}
+
+// matcher ranks benchmarks for free text with BM25 over benchDocs. The
+// weights are computed once, so a query costs one lookup per distinct
+// term of the text.
 type matcher struct {
-	docs   []benchDoc
-	df     map[string]int
-	avgLen float64
-	seg    nlp.Segmenter
+	docs     []benchDoc
+	postings map[string][]posting
+	// phrases are the whole keywords of three or more characters, looked
+	// for verbatim in the text.
+	phrases []string
+	seg     nlp.Segmenter
 }
 
 // headWeight is how much a term in a benchmark's name or keywords counts
@@ -89,9 +100,20 @@ var stopTerms = map[string]bool{
 	"我局": true, "本局": true, "调查": true, "询问": true, "笔录": true, "现场": true, "共计": true,
 }
 
+// BM25 parameters for the benchmark documents (short, uniform texts).
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.5
+	// lexicalHalf is the BM25 score that maps to 0.5: about three
+	// distinctive words in common.
+	lexicalHalf = 6.0
+)
+
 func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
-	m := &matcher{df: map[string]int{}, seg: seg}
+	m := &matcher{postings: map[string][]posting{}, seg: seg}
+	df := map[string]int{}
 	total := 0.0
+	phrases := map[string]bool{}
 	for _, b := range cat.All() {
 		d := benchDoc{b: b, head: map[string]int{}, body: map[string]int{}}
 		for _, t := range terms(seg, b.Name+"。"+strings.Join(b.Keywords, "，")) {
@@ -102,6 +124,9 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 			// so 无证经营食品 matches even where jieba splits it differently.
 			if k = nlp.NormalizeText(k); utf8.RuneCountInString(k) >= 2 {
 				d.head[k]++
+				if utf8.RuneCountInString(k) >= 3 {
+					phrases[k] = true
+				}
 			}
 		}
 		for _, t := range terms(seg, b.Description+"。"+b.Transfer) {
@@ -117,14 +142,39 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 			seen[t] = true
 		}
 		for t := range seen {
-			m.df[t]++
+			df[t]++
 		}
 		total += d.len
 		m.docs = append(m.docs, d)
 	}
-	if len(m.docs) > 0 {
-		m.avgLen = total / float64(len(m.docs))
+	if len(m.docs) == 0 {
+		return m
 	}
+	avg := total / float64(len(m.docs))
+	n := float64(len(m.docs))
+	for i, d := range m.docs {
+		norm := 1 - bm25B + bm25B*d.len/avg
+		add := func(t string) {
+			tf := float64(d.head[t]*headWeight + d.body[t])
+			idf := math.Log(1 + (n-float64(df[t])+0.5)/(float64(df[t])+0.5))
+			if strings.HasPrefix(t, bigramMark) {
+				idf *= bigramWeight
+			}
+			m.postings[t] = append(m.postings[t], posting{doc: i, weight: idf * tf * (bm25K1 + 1) / (tf + bm25K1*norm), head: d.head[t] > 0})
+		}
+		for t := range d.head {
+			add(t)
+		}
+		for t := range d.body {
+			if d.head[t] == 0 {
+				add(t)
+			}
+		}
+	}
+	for p := range phrases {
+		m.phrases = append(m.phrases, p)
+	}
+	sort.Strings(m.phrases)
 	return m
 }
 
@@ -138,15 +188,6 @@ type candidate struct {
 	matched []string
 }
 
-// BM25 parameters for the benchmark documents (short, uniform texts).
-const (
-	bm25K1 = 1.2
-	bm25B  = 0.5
-	// lexicalHalf is the BM25 score that maps to 0.5: about three
-	// distinctive words in common.
-	lexicalHalf = 6.0
-)
-
 // Weights of the evidence in a candidate's score.
 const (
 	wLexical = 0.6
@@ -155,43 +196,27 @@ const (
 )
 
 // lexicalScores scores every benchmark against the text; it returns BM25
-// sums and the query terms each benchmark matched.
+// sums and the query words each benchmark matched in its name or keywords.
 func (m *matcher) lexicalScores(text string) ([]float64, [][]string) {
 	qt := map[string]bool{}
 	norm := nlp.NormalizeText(text)
 	for _, t := range terms(m.seg, norm) {
 		qt[t] = true
 	}
-	scores := make([]float64, len(m.docs))
-	matched := make([][]string, len(m.docs))
-	n := float64(len(m.docs))
-	for _, d := range m.docs {
-		// Whole keywords found in the text count as query terms too.
-		for k := range d.head {
-			if !qt[k] && utf8.RuneCountInString(k) >= 3 && strings.Contains(norm, k) {
-				qt[k] = true
-			}
+	// Whole keywords found in the text count as query terms too.
+	for _, p := range m.phrases {
+		if strings.Contains(norm, p) {
+			qt[p] = true
 		}
 	}
+	scores := make([]float64, len(m.docs))
+	matched := make([][]string, len(m.docs))
 	for t := range qt {
-		df := float64(m.df[t])
-		if df == 0 {
-			continue
-		}
-		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
 		bigram := strings.HasPrefix(t, bigramMark)
-		if bigram {
-			idf *= bigramWeight
-		}
-		for i, d := range m.docs {
-			tf := float64(d.head[t]*headWeight + d.body[t])
-			if tf == 0 {
-				continue
-			}
-			norm := 1 - bm25B + bm25B*d.len/m.avgLen
-			scores[i] += idf * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
-			if d.head[t] > 0 && !bigram {
-				matched[i] = append(matched[i], t)
+		for _, p := range m.postings[t] {
+			scores[p.doc] += p.weight
+			if p.head && !bigram {
+				matched[p.doc] = append(matched[p.doc], t)
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -137,12 +136,21 @@ func (a *Analyzer) resolve(n *Norm) {
 	if a.cfg.Resolver == nil {
 		return
 	}
-	pc := corpus.ParsedCitation{LawName: n.Law, Citation: corpus.Citation{Law: n.Law, Article: n.Article, Suffix: n.Suffix, Paragraph: n.Paragraph, Item: n.Item}}
-	r, err := a.cfg.Resolver.ResolveParsed(pc, "")
-	if err != nil {
-		return
+	key := refKey(rules.Ref{Law: n.Law, Article: n.Article, Suffix: n.Suffix, Paragraph: n.Paragraph, Item: n.Item})
+	a.cacheMu.Lock()
+	c, ok := a.resolved[key]
+	a.cacheMu.Unlock()
+	if !ok {
+		c.Label = n.Label
+		pc := corpus.ParsedCitation{LawName: n.Law, Citation: corpus.Citation{Law: n.Law, Article: n.Article, Suffix: n.Suffix, Paragraph: n.Paragraph, Item: n.Item}}
+		if r, err := a.cfg.Resolver.ResolveParsed(pc, ""); err == nil {
+			c.Label, c.Text, c.Resolved, c.Version = r.Label, r.Text, true, r.Statute.VersionDate
+		}
+		a.cacheMu.Lock()
+		a.resolved[key] = c
+		a.cacheMu.Unlock()
 	}
-	n.Label, n.Text, n.Resolved, n.Version = r.Label, r.Text, true, r.Statute.VersionDate
+	n.Label, n.Text, n.Resolved, n.Version = c.Label, c.Text, c.Resolved, c.Version
 }
 
 // related finds implementing rules and interpretations for a benchmark by
@@ -150,24 +158,12 @@ func (a *Analyzer) resolve(n *Norm) {
 // interpretations. Results are cached per benchmark until the corpus
 // generation changes, so a busy service searches once per violation type.
 func (a *Analyzer) related(ctx context.Context, id string) ([]Norm, error) {
-	gen := uint64(0)
-	if a.cfg.Generation != nil {
-		g, err := a.cfg.Generation()
-		if err != nil {
-			return nil, fmt.Errorf("corpus generation: %w", err)
-		}
-		gen = g
-	}
-	a.normsMu.Lock()
-	if gen != a.normGen {
-		a.pushed, a.normGen = map[string][]Norm{}, gen
-	}
-	if ns, ok := a.pushed[id]; ok {
-		a.normsMu.Unlock()
+	a.cacheMu.Lock()
+	ns, ok := a.pushed[id]
+	a.cacheMu.Unlock()
+	if ok {
 		return ns, nil
 	}
-	a.normsMu.Unlock()
-
 	b, err := a.cfg.Catalog.Get(id)
 	if err != nil {
 		return nil, err
@@ -177,12 +173,9 @@ func (a *Analyzer) related(ctx context.Context, id string) ([]Norm, error) {
 		q += " " + b.Keywords[0]
 	}
 	inForce := true
-	ns := []Norm{}
+	ns = []Norm{}
 	for _, cat := range relatedCategories {
 		res, err := a.cfg.Norms.SearchNorms(ctx, corpus.NormQuery{Q: q, Category: cat, InForce: &inForce, Limit: relatedPerCategory, NoSnippets: true}, corpus.ModeBM25)
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return nil, err
-		}
 		if err != nil {
 			return nil, fmt.Errorf("search related norms: %w", err)
 		}
@@ -203,10 +196,8 @@ func (a *Analyzer) related(ctx context.Context, id string) ([]Norm, error) {
 			ns = append(ns, n)
 		}
 	}
-	a.normsMu.Lock()
-	if gen == a.normGen {
-		a.pushed[id] = ns
-	}
-	a.normsMu.Unlock()
+	a.cacheMu.Lock()
+	a.pushed[id] = ns
+	a.cacheMu.Unlock()
 	return ns, nil
 }

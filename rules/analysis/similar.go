@@ -89,7 +89,7 @@ func (a *Analyzer) similarOut(cases []similarCase, x nlp.Extraction, vs []Violat
 				s.Comparison = compare(id, c.Penalty.Fine, *v.Suggestion.Suggested)
 			}
 		}
-		s.Matched = append(s.Matched, sharedFacts(x, c.Facts)...)
+		s.Matched = append(s.Matched, sharedFacts(x, a.caseFacts(c))...)
 		out = append(out, s)
 	}
 	return out
@@ -118,13 +118,31 @@ func yuan(v float64) string {
 	return fmt.Sprintf("%.2f", v)
 }
 
+// maxCachedCases bounds the per-case extraction cache.
+const maxCachedCases = 20000
+
+// caseFacts extracts a stored case's facts once per corpus generation.
+func (a *Analyzer) caseFacts(c corpus.Case) nlp.Extraction {
+	a.cacheMu.Lock()
+	x, ok := a.extracts[c.ID]
+	a.cacheMu.Unlock()
+	if ok {
+		return x
+	}
+	x = nlp.Extract(c.Facts)
+	a.cacheMu.Lock()
+	if len(a.extracts) >= maxCachedCases {
+		// A large case base: start over rather than grow without bound.
+		a.extracts = map[string]nlp.Extraction{}
+	}
+	a.extracts[c.ID] = x
+	a.cacheMu.Unlock()
+	return x
+}
+
 // sharedFacts lists the money roles and circumstances a similar case's
 // facts share with this case's, in words an officer reads.
-func sharedFacts(mine nlp.Extraction, facts string) []string {
-	if facts == "" {
-		return nil
-	}
-	theirs := nlp.Extract(facts)
+func sharedFacts(mine, theirs nlp.Extraction) []string {
 	roles := map[string]bool{}
 	for _, t := range mine.Totals {
 		roles[t.Role] = true

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/cailiang/cailiang/nlp"
@@ -49,25 +51,70 @@ func measures(text string, x nlp.Extraction) map[string]float64 {
 			setMax("blood_alcohol", q.Value)
 		case q.Unit == "倍" && q.Role == "超标":
 			setMax("exceed_multiple", q.Value)
-		case q.Unit == "吨" && strings.Contains(norm, "危险废物"):
+		case q.Unit == "吨" && (strings.Contains(norm, "危险废物") || hwCode.MatchString(norm)):
 			setMax("hazardous_waste_t", q.Value)
 		case q.Unit == "亩":
 			switch {
-			case strings.Contains(norm, "基本农田"):
+			case isBasicFarmland(norm):
 				setMax("basic_farmland_mu", q.Value)
 			case strings.Contains(norm, "林地"):
 				setMax("forest_mu", q.Value)
 			case strings.Contains(norm, "耕地") || strings.Contains(norm, "农用地"):
 				setMax("farmland_mu", q.Value)
 			}
-		case (q.Unit == "人" || q.Unit == "名") && (strings.Contains(norm, "工资") || strings.Contains(norm, "劳动报酬")):
+		case (q.Unit == "人" || q.Unit == "名") && owesWages(norm):
 			setMax("workers", q.Value)
 		}
 	}
 	if s, ok := nlp.CrimeAmount(text); ok {
 		m["property_value"] = s.Value
 	}
+	// Counts written with the person first (一名员工…死亡) escape the
+	// quantity extractor, which reads the word right before a number.
+	for _, c := range []struct {
+		re      *regexp.Regexp
+		measure string
+	}{{deathsRe, "deaths"}, {seriousRe, "serious_injuries"}} {
+		for _, sm := range c.re.FindAllStringSubmatch(norm, -1) {
+			if v, ok := count(sm[1]); ok {
+				setMax(c.measure, v)
+			}
+		}
+	}
+	if sm := taxRatioRe.FindStringSubmatch(norm); sm != nil {
+		v, err := strconv.ParseFloat(sm[1], 64)
+		if sm[1] == "" {
+			var n int64
+			n, err = nlp.ParseChineseInt(sm[2])
+			v = float64(n)
+		}
+		if err == nil && v > 0 && v <= 100 {
+			m["tax_ratio"] = v
+		}
+	}
 	return m
+}
+
+var (
+	// hwCode is a category code of the national hazardous waste list
+	// (HW01–HW50): text naming one speaks of hazardous waste.
+	hwCode   = regexp.MustCompile(`HW[0-9]{2}`)
+	countNum = `([0-9]{1,4}|[一二两三四五六七八九十]{1,3})`
+	// One clause may follow the person's (…砸中，经抢救无效死亡) if it
+	// counts no one else.
+	personTail = `(?:名|人|位)[^，。；,;]{0,16}?(?:[，,][^，。；,;0-9一二两三四五六七八九十]{0,12}?)?`
+	deathsRe   = regexp.MustCompile(countNum + personTail + `(?:死亡|身亡|遇难)`)
+	seriousRe  = regexp.MustCompile(countNum + personTail + `重伤`)
+	taxRatioRe = regexp.MustCompile(`(?:应纳税额|应缴税额|应纳税款)[^，。；,;]{0,8}?(?:([0-9]{1,3}(?:\.[0-9]+)?)%|百分之([一二三四五六七八九十百]{1,4}))`)
+)
+
+// count reads a small count written in digits or Chinese numerals.
+func count(s string) (float64, bool) {
+	if v, err := strconv.Atoi(s); err == nil {
+		return float64(v), true
+	}
+	v, err := nlp.ParseChineseInt(s)
+	return float64(v), err == nil
 }
 
 // transfer assesses criminal-transfer risk for the matched violations.
@@ -80,4 +127,25 @@ func (a *Analyzer) transfer(text string, x nlp.Extraction, _ rules.Facts, vs []V
 		return rules.Transfer{Risk: rules.RiskNone}.Normalized()
 	}
 	return a.cfg.Crimes.Assess(rules.TransferInput{Text: text, Measures: measures(text, x), Benchmarks: ids}, rules.TransferOptions{Near: a.cfg.Near})
+}
+
+// isBasicFarmland reports whether the text speaks of 基本农田 and not only
+// of land that is 非（永久）基本农田.
+func isBasicFarmland(norm string) bool {
+	n := strings.Count(norm, "基本农田")
+	return n > strings.Count(norm, "非永久基本农田")+strings.Count(norm, "非基本农田")
+}
+
+// owesWages reports whether the text says wages were not paid, so that a
+// head count is the number of workers owed rather than a workforce size.
+func owesWages(norm string) bool {
+	if !strings.Contains(norm, "工资") && !strings.Contains(norm, "劳动报酬") {
+		return false
+	}
+	for _, cue := range []string{"拖欠", "未支付", "未足额支付", "拒不支付", "克扣", "欠薪"} {
+		if strings.Contains(norm, cue) {
+			return true
+		}
+	}
+	return false
 }

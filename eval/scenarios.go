@@ -1,0 +1,181 @@
+package eval
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed" // the scenario set ships in the binary
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cailiang/cailiang/rules"
+)
+
+// adminScenariosJSONL is written by us (not taken from the shared data):
+// administrative cases as an officer writes their 案件事实, each labelled with
+// the benchmark that covers it, the statutory fine range derived by hand from
+// the penalty provision's in-force text, the disposition and level under
+// 行政处罚法 第三十条至第三十六条 and the catalog's circumstances, and the
+// criminal-transfer risk against the prosecution thresholds. The note of each
+// row says why.
+//
+//go:embed testdata/admin_scenarios.jsonl
+var adminScenariosJSONL []byte
+
+// Transfer risk classes of a scenario (the case analysis' transfer.risk).
+const (
+	ScenarioRiskNone   = "none"
+	ScenarioRiskNear   = "near"
+	ScenarioRiskLikely = "likely"
+)
+
+// Facts length bounds, in characters (runes).
+const (
+	scenarioMinRunes = 60
+	scenarioMaxRunes = 600
+)
+
+// ScenarioExpect is what case analysis should answer for a scenario.
+type ScenarioExpect struct {
+	// BenchmarkID is the catalog benchmark that covers the conduct.
+	BenchmarkID string `json:"benchmark_id"`
+	// Basis lists the benchmark's penalty provision (罚则).
+	Basis []rules.Ref `json:"basis"`
+	// Statutory is the fine range the penalty provision allows for the
+	// amounts in the facts; nil when the provision has no fine.
+	Statutory *rules.Range `json:"statutory"`
+	// Disposition is one of the rules.Disp* values.
+	Disposition string `json:"disposition"`
+	// Level is 从轻, 一般 or 从重; empty (JSON null) when the disposition is
+	// 不予处罚 or 超过时效, which have no level.
+	Level string `json:"level"`
+	// Transfer is none, near or likely; Crime names the crime for near and
+	// likely and is empty for none.
+	Transfer string `json:"transfer"`
+	Crime    string `json:"crime"`
+}
+
+// Scenario is one labelled administrative case.
+type Scenario struct {
+	ID     string `json:"id"`
+	Sector string `json:"sector"`
+	// Facts is the 案件事实 narrative, as an officer writes it.
+	Facts  string         `json:"facts"`
+	Expect ScenarioExpect `json:"expect"`
+	// Note says why the expectations hold, citing the statute's words.
+	Note string `json:"note"`
+}
+
+// ErrBadScenarios is wrapped by ParseScenarios for a malformed scenario file.
+var ErrBadScenarios = errors.New("bad scenario file")
+
+var scenarioDispositions = map[string]bool{
+	rules.DispPenalty: true, rules.DispNone: true, rules.DispLighter: true,
+	rules.DispMitigated: true, rules.DispLighterOrMt: true, rules.DispExpired: true,
+}
+
+var scenarioLevels = map[string]bool{rules.LevelLighter: true, rules.LevelNormal: true, rules.LevelHeavier: true}
+
+// check validates one scenario on its own (the catalog is not consulted).
+func (s *Scenario) check() error {
+	e := s.Expect
+	n := utf8.RuneCountInString(s.Facts)
+	switch {
+	case strings.TrimSpace(s.ID) == "":
+		return errors.New("empty id")
+	case strings.TrimSpace(s.Sector) == "":
+		return errors.New("empty sector")
+	case n < scenarioMinRunes || n > scenarioMaxRunes:
+		return fmt.Errorf("facts has %d characters, want %d to %d", n, scenarioMinRunes, scenarioMaxRunes)
+	case strings.TrimSpace(s.Note) == "":
+		return errors.New("empty note")
+	case e.BenchmarkID == "":
+		return errors.New("empty expect.benchmark_id")
+	case len(e.Basis) == 0:
+		return errors.New("empty expect.basis")
+	case !scenarioDispositions[e.Disposition]:
+		return fmt.Errorf("unknown disposition %q", e.Disposition)
+	}
+	for i, b := range e.Basis {
+		if b.Law == "" || b.Article <= 0 {
+			return fmt.Errorf("expect.basis[%d] needs law and article", i)
+		}
+	}
+	noLevel := e.Disposition == rules.DispNone || e.Disposition == rules.DispExpired
+	switch {
+	case noLevel && e.Level != "":
+		return fmt.Errorf("disposition %s has no level, got %q", e.Disposition, e.Level)
+	case !noLevel && !scenarioLevels[e.Level]:
+		return fmt.Errorf("disposition %s needs a level (从轻, 一般 or 从重), got %q", e.Disposition, e.Level)
+	}
+	if r := e.Statutory; r != nil && (r.FineMin < 0 || r.FineMax < r.FineMin) {
+		return fmt.Errorf("statutory range %v to %v is not a range", r.FineMin, r.FineMax)
+	}
+	switch e.Transfer {
+	case ScenarioRiskNone:
+		if e.Crime != "" {
+			return fmt.Errorf("transfer none with crime %q", e.Crime)
+		}
+	case ScenarioRiskNear, ScenarioRiskLikely:
+		if e.Crime == "" {
+			return fmt.Errorf("transfer %s needs a crime", e.Transfer)
+		}
+	default:
+		return fmt.Errorf("unknown transfer %q", e.Transfer)
+	}
+	return nil
+}
+
+// ParseScenarios reads scenarios, one JSON Scenario per line (blank lines
+// skipped). It returns an error wrapping ErrBadScenarios, with the line
+// number, for invalid UTF-8 or JSON, unknown fields, a repeated id, facts
+// shorter than 60 or longer than 600 characters, an unknown disposition,
+// level or transfer class, a level where the disposition has none (or none
+// where it needs one), a crime without risk or risk without crime, or a
+// reversed range; read errors are returned as they are.
+func ParseScenarios(r io.Reader) ([]Scenario, error) {
+	br := bufio.NewReader(r)
+	var out []Scenario
+	seen := map[string]int{}
+	for lineNo := 1; ; lineNo++ {
+		line, err := br.ReadBytes('\n')
+		if len(bytes.TrimSpace(line)) > 0 {
+			if !utf8.Valid(line) {
+				return nil, fmt.Errorf("scenario line %d: invalid UTF-8: %w", lineNo, ErrBadScenarios)
+			}
+			var s Scenario
+			dec := json.NewDecoder(bytes.NewReader(line))
+			dec.DisallowUnknownFields()
+			if jerr := dec.Decode(&s); jerr != nil {
+				return nil, fmt.Errorf("scenario line %d: %v: %w", lineNo, jerr, ErrBadScenarios)
+			}
+			if dec.More() {
+				return nil, fmt.Errorf("scenario line %d: more than one JSON value: %w", lineNo, ErrBadScenarios)
+			}
+			if cerr := s.check(); cerr != nil {
+				return nil, fmt.Errorf("scenario line %d (%s): %v: %w", lineNo, s.ID, cerr, ErrBadScenarios)
+			}
+			if prev, dup := seen[s.ID]; dup {
+				return nil, fmt.Errorf("scenario line %d: id %q repeats line %d: %w", lineNo, s.ID, prev, ErrBadScenarios)
+			}
+			seen[s.ID] = lineNo
+			out = append(out, s)
+		}
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read scenarios: %w", err)
+		}
+	}
+}
+
+// AdminScenarios returns our built-in administrative case scenarios. The
+// embedded file is checked by tests, so an error (wrapping ErrBadScenarios)
+// means a broken build.
+func AdminScenarios() ([]Scenario, error) {
+	return ParseScenarios(bytes.NewReader(adminScenariosJSONL))
+}
