@@ -249,7 +249,7 @@ func BenchmarkAnalyzeConcurrent(b *testing.B) {
 		sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 		return lat, el
 	}
-	perClient := 20
+	perClient := 40
 	b.ResetTimer()
 	var lat, hz []time.Duration
 	var el time.Duration

@@ -151,7 +151,7 @@ func (s *Server) handleHealth(c *fiber.Ctx) error {
 	return c.JSON(fiber.Map{
 		"status":           "ok",
 		"version":          s.cfg.Version,
-		"statutes":         len(s.lib.Store().StatuteInfos()),
+		"statutes":         s.lib.Store().StatuteCount(),
 		"indexed_articles": norms,
 		"indexed_cases":    cases,
 		"benchmarks":       s.cfg.Catalog.Len(),

@@ -51,6 +51,12 @@ type CaseQuery struct {
 	Offset   int
 	// NoSnippets skips highlighting; see NormQuery.NoSnippets.
 	NoSnippets bool
+	// Words says Q is a bag of words picked from a longer text, not text
+	// as written: no phrase bonus, and only the facts and title count.
+	Words bool
+	// IDsOnly returns hits with their ID and score only, for callers that
+	// read the cases from the store themselves.
+	IDsOnly bool
 }
 
 // CaseHit is one case found by a case search.

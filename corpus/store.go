@@ -239,6 +239,14 @@ func (s *Store) StatuteInfos() []StatuteInfo {
 	return out
 }
 
+// StatuteCount returns the number of statute versions stored, without
+// copying their metadata (health checks call it often).
+func (s *Store) StatuteCount() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.statutes)
+}
+
 // StatuteInfo returns one statute's metadata or ErrNotFound.
 func (s *Store) StatuteInfo(id string) (StatuteInfo, error) {
 	s.mu.RLock()

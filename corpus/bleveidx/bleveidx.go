@@ -577,15 +577,18 @@ func dateRange(field, from, to string) query.Query {
 // statute's title repeats on every article) only break ties: weighted
 // equally they would rank every article of 机动车驾驶证申领和使用规定 above
 // 道路交通安全法 第九十一条 for 醉酒驾驶机动车.
-func textQuery(q string, main string, bigramWeight float64, secondary map[string]float64) query.Query {
+func textQuery(q string, main string, bigramWeight float64, secondary map[string]float64, phrase bool) query.Query {
 	m := bleve.NewMatchQuery(q)
 	m.SetField(main)
 	m.Analyzer = Analyzer
-	p := bleve.NewMatchPhraseQuery(q)
-	p.SetField(main)
-	p.Analyzer = Analyzer
-	p.SetBoost(2)
-	dis := []query.Query{m, p}
+	dis := []query.Query{m}
+	if phrase {
+		p := bleve.NewMatchPhraseQuery(q)
+		p.SetField(main)
+		p.Analyzer = Analyzer
+		p.SetBoost(2)
+		dis = append(dis, p)
+	}
 	if bigramWeight > 0 {
 		b := bleve.NewMatchQuery(q)
 		b.SetField(main + "_cjk")
@@ -651,7 +654,7 @@ func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.R
 	defer ix.mu.RUnlock()
 	var must []query.Query
 	if strings.TrimSpace(nq.Q) != "" {
-		must = append(must, textQuery(nq.Q, "text", ix.cfg.BigramWeight, map[string]float64{"title": 0.1, "chapter": 0.1}))
+		must = append(must, textQuery(nq.Q, "text", ix.cfg.BigramWeight, map[string]float64{"title": 0.1, "chapter": 0.1}, true))
 	}
 	if nq.Law != "" {
 		must = append(must, term("law", nq.Law))
@@ -718,7 +721,14 @@ func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.R
 	defer ix.mu.RUnlock()
 	var must []query.Query
 	if strings.TrimSpace(cq.Q) != "" {
-		must = append(must, textQuery(cq.Q, "facts", ix.cfg.BigramWeight, map[string]float64{"title": 0.5, "disputes": 0.2, "basis_text": 0.2}))
+		secondary := map[string]float64{"title": 0.5, "disputes": 0.2, "basis_text": 0.2}
+		if cq.Words {
+			// A bag of conduct words is matched against what happened and
+			// what the case is called; each extra field is a searcher per
+			// word.
+			secondary = map[string]float64{"title": 0.5}
+		}
+		must = append(must, textQuery(cq.Q, "facts", ix.cfg.BigramWeight, secondary, !cq.Words))
 	}
 	for field, v := range map[string]string{"sector": cq.Sector, "violation_type": cq.ViolationType, "region": cq.Region, "disposition": cq.Disposition, "agency": cq.Agency} {
 		if v != "" {
@@ -730,7 +740,9 @@ func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.R
 	}
 	limit, offset := limits(cq.Limit, cq.Offset)
 	req := bleve.NewSearchRequestOptions(build(must), limit, offset, false)
-	req.Fields = []string{"id", "title", "sector", "violation_type", "region", "agency", "disposition", "decision_date", "fine", "illustrative"}
+	if !cq.IDsOnly {
+		req.Fields = []string{"id", "title", "sector", "violation_type", "region", "agency", "disposition", "decision_date", "fine", "illustrative"}
+	}
 	if !cq.NoSnippets {
 		req.Highlight = bleve.NewHighlightWithStyle("html")
 		req.Highlight.AddField("facts")

@@ -74,11 +74,13 @@ type Analyzer struct {
 	log   *slog.Logger
 	// The caches below hold what depends only on the corpus, and are
 	// emptied when its generation changes.
-	cacheMu  sync.Mutex
-	cacheGen uint64
-	pushed   map[string][]Norm         // benchmark id → searched norms
-	resolved map[string]Norm           // refKey → resolved label, text, version
-	extracts map[string]nlp.Extraction // case id → facts extracted from it
+	cacheMu   sync.Mutex
+	cacheGen  uint64
+	pushed    map[string][]Norm         // benchmark id → searched norms
+	resolved  map[string]Norm           // refKey → resolved label, text, version
+	extracts  map[string]nlp.Extraction // case id → facts extracted from it
+	caseBench map[string][]string       // case id → benchmarks it was decided under
+	cases     map[string]corpus.Case    // case id → the stored case
 }
 
 // ErrInvalidRequest is wrapped by every error about the request itself.
@@ -122,6 +124,8 @@ func (a *Analyzer) resetCaches(gen uint64) {
 	a.pushed = map[string][]Norm{}
 	a.resolved = map[string]Norm{}
 	a.extracts = map[string]nlp.Extraction{}
+	a.caseBench = map[string][]string{}
+	a.cases = map[string]corpus.Case{}
 }
 
 // syncCaches empties the caches when the corpus has changed since they
@@ -274,11 +278,12 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	res.Facts, warns = buildFacts(text, x)
 	res.Warnings = append(res.Warnings, warns...)
 
-	cases, err := a.similar(ctx, text, req.Sector, max(req.SimilarCases, 10))
+	q := a.match.newQuery(text)
+	cases, err := a.similar(ctx, q, text, req.Sector, max(req.SimilarCases, 10))
 	if err != nil {
 		return Result{}, err
 	}
-	cands := a.match.rank(text, req.Sector, res.Facts.Engine, caseVotes(a.cfg.Catalog, cases))
+	cands := a.match.rank(q, req.Sector, res.Facts.Engine, a.caseVotes(cases))
 	if len(cands) > req.Violations {
 		cands = cands[:req.Violations]
 	}

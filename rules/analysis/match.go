@@ -36,8 +36,8 @@ type matcher struct {
 	docs     []benchDoc
 	postings map[string][]posting
 	// phrases are the whole keywords of three or more characters, looked
-	// for verbatim in the text.
-	phrases []string
+	// for verbatim in the text, grouped by their first two characters.
+	phrases map[string][]string
 	seg     nlp.Segmenter
 }
 
@@ -57,9 +57,14 @@ const (
 // where the segmenter cut the two differently, and keep matching working
 // with a dictionary-free segmenter.
 func terms(seg nlp.Segmenter, text string) []string {
-	var out []string
 	norm := nlp.NormalizeText(text)
-	for _, tk := range seg.Cut(norm) {
+	return termsOf(norm, seg.Cut(norm))
+}
+
+// termsOf is terms over text already normalised and segmented.
+func termsOf(norm string, tokens []nlp.Token) []string {
+	var out []string
+	for _, tk := range tokens {
 		if isTerm(tk.Text) {
 			out = append(out, tk.Text)
 		}
@@ -110,7 +115,7 @@ const (
 )
 
 func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
-	m := &matcher{postings: map[string][]posting{}, seg: seg}
+	m := &matcher{postings: map[string][]posting{}, phrases: map[string][]string{}, seg: seg}
 	df := map[string]int{}
 	total := 0.0
 	phrases := map[string]bool{}
@@ -172,9 +177,10 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		}
 	}
 	for p := range phrases {
-		m.phrases = append(m.phrases, p)
+		rs := []rune(p)
+		head := string(rs[:2])
+		m.phrases[head] = append(m.phrases[head], p)
 	}
-	sort.Strings(m.phrases)
 	return m
 }
 
@@ -197,17 +203,23 @@ const (
 
 // lexicalScores scores every benchmark against the text; it returns BM25
 // sums and the query words each benchmark matched in its name or keywords.
-func (m *matcher) lexicalScores(text string) ([]float64, [][]string) {
+func (m *matcher) lexicalScores(q query) ([]float64, [][]string) {
 	qt := map[string]bool{}
-	norm := nlp.NormalizeText(text)
-	for _, t := range terms(m.seg, norm) {
+	norm := q.norm
+	for _, t := range termsOf(norm, q.tokens) {
 		qt[t] = true
 	}
 	// Whole keywords found in the text count as query terms too.
-	for _, p := range m.phrases {
-		if strings.Contains(norm, p) {
-			qt[p] = true
+	var prev, prevAt int = -1, 0
+	for i, r := range norm {
+		if prev >= 0 {
+			for _, p := range m.phrases[norm[prevAt:i]+string(r)] {
+				if strings.HasPrefix(norm[prevAt:], p) {
+					qt[p] = true
+				}
+			}
 		}
+		prev, prevAt = int(r), i
 	}
 	scores := make([]float64, len(m.docs))
 	matched := make([][]string, len(m.docs))
@@ -226,16 +238,76 @@ func (m *matcher) lexicalScores(text string) ([]float64, [][]string) {
 	return scores, matched
 }
 
+// maxCaseQueryWords bounds the words of a similar-case query: a long
+// narrative as a query costs more than the rest of the analysis together.
+const maxCaseQueryWords = 24
+
+// caseQuery picks the words that describe the conduct: words of the text
+// that are in the benchmark vocabulary first, then other words, in text
+// order, at most maxCaseQueryWords.
+func (m *matcher) caseQuery(q query) string {
+	var domain, other []string
+	seen := map[string]bool{}
+	for _, tk := range q.tokens {
+		w := tk.Text
+		if !isTerm(w) || seen[w] {
+			continue
+		}
+		seen[w] = true
+		if _, ok := m.postings[w]; ok {
+			domain = append(domain, w)
+		} else {
+			other = append(other, w)
+		}
+	}
+	words := append(domain, other...)
+	if len(words) > maxCaseQueryWords {
+		words = words[:maxCaseQueryWords]
+	}
+	return strings.Join(words, " ")
+}
+
+// query is the officer's text, normalised and segmented once for every
+// use.
+type query struct {
+	norm   string
+	tokens []nlp.Token
+}
+
+func (m *matcher) newQuery(text string) query {
+	norm := nlp.NormalizeText(text)
+	return query{norm: norm, tokens: m.seg.Cut(norm)}
+}
+
 // caseVotes turns similar cases into votes for the benchmarks whose penalty
 // provision the case applied; a vote weighs 1/(rank+1).
-func caseVotes(cat *rules.Catalog, cases []similarCase) map[string]float64 {
+func (a *Analyzer) caseVotes(cases []similarCase) map[string]float64 {
 	votes := map[string]float64{}
 	for rank, sc := range cases {
-		for _, id := range benchmarksForCase(cat, sc.c) {
+		for _, id := range a.caseBenchmarks(sc.c) {
 			votes[id] += 1 / float64(rank+1)
 		}
 	}
 	return votes
+}
+
+// caseBenchmarks is benchmarksForCase, cached per case and corpus
+// generation.
+func (a *Analyzer) caseBenchmarks(c corpus.Case) []string {
+	a.cacheMu.Lock()
+	ids, ok := a.caseBench[c.ID]
+	a.cacheMu.Unlock()
+	if ok {
+		return ids
+	}
+	ids = benchmarksForCase(a.cfg.Catalog, c)
+	a.cacheMu.Lock()
+	if len(a.caseBench) >= maxCachedCases {
+		a.caseBench = map[string][]string{}
+	}
+	a.caseBench[c.ID] = ids
+	a.cacheMu.Unlock()
+	return ids
 }
 
 // benchmarksForCase finds the benchmarks whose penalty provision a case
@@ -286,15 +358,19 @@ func overlap(a, b string) int {
 	return n
 }
 
-// cueScore is 1 when the facts give the amount or count the benchmark's
-// fine is computed from (货值金额 for a goods-value fine …).
-func cueScore(b *rules.Benchmark, ef rules.Facts) float64 {
-	has := map[string]bool{
+// givenBases lists which fine bases and unit bases the facts give.
+func givenBases(ef rules.Facts) map[string]bool {
+	return map[string]bool{
 		"goods_value": ef.GoodsValue != nil, "illegal_gains": ef.IllegalGains != nil, "sales_amount": ef.SalesAmount != nil,
 		"illegal_revenue": ef.IllegalRevenue != nil, "ad_cost": ef.AdCost != nil, "tax_evaded": ef.TaxEvaded != nil,
 		"wages_owed": ef.WagesOwed != nil, "persons": ef.Persons != nil, "vehicles": ef.Vehicles != nil,
 		"days": ef.Days != nil, "quantity": ef.Quantity != nil,
 	}
+}
+
+// cueScore is 1 when the facts give the amount or count the benchmark's
+// fine is computed from (货值金额 for a goods-value fine …).
+func cueScore(b *rules.Benchmark, has map[string]bool) float64 {
 	for _, p := range b.Penalties {
 		if p.Fine == nil {
 			continue
@@ -317,8 +393,9 @@ func cueScore(b *rules.Benchmark, ef rules.Facts) float64 {
 // rank combines the evidence into scores in [0, 1] and returns the
 // candidates best first. Only benchmarks with some lexical or case evidence
 // are candidates: a fact cue alone says nothing about the conduct.
-func (m *matcher) rank(text, sector string, ef rules.Facts, votes map[string]float64) []candidate {
-	lex, matched := m.lexicalScores(text)
+func (m *matcher) rank(q query, sector string, ef rules.Facts, votes map[string]float64) []candidate {
+	lex, matched := m.lexicalScores(q)
+	has := givenBases(ef)
 	var out []candidate
 	for i, d := range m.docs {
 		if sector != "" && d.b.Sector != sector {
@@ -331,7 +408,7 @@ func (m *matcher) rank(text, sector string, ef rules.Facts, votes map[string]flo
 		c := candidate{b: d.b, matched: matched[i]}
 		c.lexical = lex[i] / (lex[i] + lexicalHalf)
 		c.cases = math.Min(1, v)
-		c.cues = cueScore(d.b, ef)
+		c.cues = cueScore(d.b, has)
 		c.score = wLexical*c.lexical + wCases*c.cases + wCues*c.cues
 		out = append(out, c)
 	}

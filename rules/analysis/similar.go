@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/nlp"
@@ -27,11 +28,16 @@ func truncateRunes(s string, n int) string {
 }
 
 // similar finds the n cases most like the facts, with their full records.
-func (a *Analyzer) similar(ctx context.Context, text, sector string, n int) ([]similarCase, error) {
+func (a *Analyzer) similar(ctx context.Context, qy query, text, sector string, n int) ([]similarCase, error) {
 	if a.cfg.Cases == nil {
 		return nil, nil
 	}
-	q := corpus.CaseQuery{Q: truncateRunes(text, caseQueryRunes), Sector: sector, Limit: n, NoSnippets: true}
+	q := corpus.CaseQuery{Q: a.match.caseQuery(qy), Sector: sector, Limit: n, NoSnippets: true, Words: true, IDsOnly: a.cfg.CaseStore != nil}
+	if strings.TrimSpace(q.Q) == "" {
+		q.Words = false
+		// A dictionary-free segmenter yields no words: send the opening.
+		q.Q = truncateRunes(text, caseQueryRunes)
+	}
 	res, err := a.cfg.Cases.SearchCases(ctx, q, a.cfg.Mode)
 	if errors.Is(err, corpus.ErrNoVectors) && a.cfg.Mode != corpus.ModeBM25 {
 		res, err = a.cfg.Cases.SearchCases(ctx, q, corpus.ModeBM25)
@@ -43,11 +49,14 @@ func (a *Analyzer) similar(ctx context.Context, text, sector string, n int) ([]s
 	for _, h := range res.Hits {
 		sc := similarCase{hit: h}
 		if a.cfg.CaseStore != nil {
-			c, err := a.cfg.CaseStore.Case(h.ID)
-			if err != nil {
+			c, ok := a.storedCase(h.ID)
+			if !ok {
 				continue // deleted since it was indexed
 			}
 			sc.c = c
+			if q.IDsOnly {
+				sc.hit = caseHit(c, h.Score)
+			}
 		}
 		out = append(out, sc)
 	}
@@ -78,7 +87,7 @@ func (a *Analyzer) similarOut(cases []similarCase, x nlp.Extraction, vs []Violat
 			// Relative to the best hit: search scores have no absolute scale.
 			s.Score = round3(sc.hit.Score / top)
 		}
-		s.Benchmarks = benchmarksForCase(a.cfg.Catalog, c)
+		s.Benchmarks = a.caseBenchmarks(c)
 		for _, id := range s.Benchmarks {
 			v, ok := byID[id]
 			if !ok {
@@ -116,6 +125,33 @@ func yuan(v float64) string {
 		return fmt.Sprintf("%.0f", v)
 	}
 	return fmt.Sprintf("%.2f", v)
+}
+
+// caseHit is the search hit of a stored case.
+func caseHit(c corpus.Case, score float64) corpus.CaseHit {
+	return corpus.CaseHit{ID: c.ID, Title: c.Title, Sector: c.Sector, ViolationType: c.ViolationType, Region: c.Region, Agency: c.Agency,
+		Disposition: c.Disposition, DecisionDate: c.DecisionDate, Fine: c.Penalty.Fine, Illustrative: c.Illustrative, Score: score}
+}
+
+// storedCase reads a case from the store, cached per corpus generation.
+func (a *Analyzer) storedCase(id string) (corpus.Case, bool) {
+	a.cacheMu.Lock()
+	c, ok := a.cases[id]
+	a.cacheMu.Unlock()
+	if ok {
+		return c, true
+	}
+	c, err := a.cfg.CaseStore.Case(id)
+	if err != nil {
+		return corpus.Case{}, false
+	}
+	a.cacheMu.Lock()
+	if len(a.cases) >= maxCachedCases {
+		a.cases = map[string]corpus.Case{}
+	}
+	a.cases[id] = c
+	a.cacheMu.Unlock()
+	return c, true
 }
 
 // maxCachedCases bounds the per-case extraction cache.

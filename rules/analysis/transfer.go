@@ -66,8 +66,12 @@ func measures(text string, x nlp.Extraction) map[string]float64 {
 			setMax("workers", q.Value)
 		}
 	}
-	if s, ok := nlp.CrimeAmount(text); ok {
-		m["property_value"] = s.Value
+	// The amount of 盗窃, 诈骗 and the like is what was taken; reading it
+	// costs a pass over every amount, so only where such conduct is named.
+	if containsAny(norm, propertyCrimeCues) {
+		if s, ok := nlp.CrimeAmount(text); ok {
+			m["property_value"] = s.Value
+		}
 	}
 	// Counts written with the person first (一名员工…死亡) escape the
 	// quantity extractor, which reads the word right before a number.
@@ -94,6 +98,10 @@ func measures(text string, x nlp.Extraction) map[string]float64 {
 	}
 	return m
 }
+
+// propertyCrimeCues name conduct whose thresholds count the property
+// involved.
+var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占"}
 
 var (
 	// hwCode is a category code of the national hazardous waste list
