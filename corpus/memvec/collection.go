@@ -32,7 +32,10 @@ type collection struct {
 	graph  *graph              // nil until built (and after compaction)
 	gen    uint64              // bumped by compaction and drop: invalidates builds
 	state  *buildState         // guarded by Store.bmu; nil when no build runs
-	stats  struct{ exact, graph, fallback atomic.Uint64 }
+	stats  struct{ exact, graph, fallback, builds atomic.Uint64 }
+	// graphSaved: the file holds this graph (guarded by Store.wmu);
+	// graphLoaded: the graph came from the file on Open.
+	graphSaved, graphLoaded bool
 }
 
 // buildState is a running background build; done is closed when it ends.

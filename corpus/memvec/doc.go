@@ -87,7 +87,21 @@
 // 97 s build and 0.7 ms HNSW p50), so make bench leaves it out unless
 // CAILIANG_BENCH_LARGE=1. MEMVEC_BENCH_EF=32,64,100 sweeps the beam width.
 //
-// The graph is not persisted: a process that opens a collection over the
-// threshold rebuilds it on its first search (33 s of two cores at 100k),
-// answering exactly (8 ms at 100k) meanwhile.
+// # Saved graphs
+//
+// A built graph is saved in the same bbolt file (bucket "graphs", the
+// nodes' record IDs and links as varints, with a CRC-32; persist.go) when
+// its build ends and again at Close after upserts linked into it. Open loads
+// it, renumbering nodes by record ID, so a restart does not rebuild (a
+// rebuild took 33 s of two cores at 100k, during which searches were exact
+// scans of 8 ms). Every Upsert, Delete and DropCollection deletes the
+// collection's saved graph in its own transaction, so a saved graph always
+// matches the records beside it. Not saved, hence rebuilt after a restart:
+// a graph holding tombstones (replaced or deleted records, whose vectors are
+// no longer stored), and a graph saved with other M or efConstruction. A
+// damaged one fails its checksum and is rebuilt. Stats.Builds and
+// Stats.GraphLoaded tell which happened; TestGraphSurvivesRestart checks
+// that a restart gives the same answers without a build. Measured with the
+// vector-index eval suite on 59,097 LSA article vectors: build 23 s; Open
+// plus the first search after a restart 0.46 s, graph loaded, no build.
 package memvec

@@ -152,6 +152,10 @@ func Open(dir string, cfg Config) (*Store, error) {
 		if err != nil {
 			return err
 		}
+		graphs, err := tx.CreateBucketIfNotExists(bucketGraphs)
+		if err != nil {
+			return err
+		}
 		return specs.ForEach(func(k, v []byte) error {
 			var spec corpus.CollectionSpec
 			if err := json.Unmarshal(v, &spec); err != nil || spec.Dim < 1 || spec.Dim > MaxDim {
@@ -174,6 +178,16 @@ func Open(dir string, cfg Config) (*Store, error) {
 			}
 			s.cols[c.name] = c
 			total += len(c.ids)
+			if data := graphs.Get(k); data != nil && s.wantGraph(c) {
+				t0 := time.Now()
+				g, err := decodeGraph(data, c, cfg.M, cfg.EfConstruction)
+				if err != nil {
+					s.log.Warn("memvec: saved HNSW graph not used; it will be rebuilt", "collection", c.name, "err", err)
+					return nil
+				}
+				c.graph, c.graphSaved, c.graphLoaded = g, true, true
+				s.log.Info("memvec: HNSW graph loaded", "collection", c.name, "nodes", g.len(), "duration", time.Since(t0).Round(time.Millisecond))
+			}
 			return nil
 		})
 	})
@@ -200,6 +214,13 @@ func (s *Store) Close() error {
 	s.wmu.Unlock()
 	close(s.stop)
 	s.wg.Wait()
+	// Builds are over and writers see closed: save the graphs that upserts
+	// changed since they were saved (or that were never saved).
+	s.wmu.Lock()
+	for _, c := range s.cols {
+		s.saveGraph(c)
+	}
+	s.wmu.Unlock()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("memvec: close: %w", err)
 	}
@@ -287,6 +308,9 @@ func (s *Store) DropCollection(ctx context.Context, name string) error {
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if err := tx.DeleteBucket(c.bucket); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+			return err
+		}
+		if err := forgetGraph(tx, name); err != nil {
 			return err
 		}
 		return tx.Bucket(bucketCollections).Delete([]byte(name))
@@ -440,11 +464,12 @@ func (s *Store) Upsert(ctx context.Context, collection string, recs []corpus.Vec
 				return err
 			}
 		}
-		return nil
+		return forgetGraph(tx, c.name)
 	})
 	if err != nil {
 		return fmt.Errorf("memvec: upsert into %q: %w", collection, err)
 	}
+	c.graphSaved = false
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	// Builds start under mu's read lock, so none can start from here on.
@@ -514,11 +539,12 @@ func (s *Store) Delete(ctx context.Context, collection string, ids []string) err
 				return err
 			}
 		}
-		return nil
+		return forgetGraph(tx, c.name)
 	})
 	if err != nil {
 		return fmt.Errorf("memvec: delete from %q: %w", collection, err)
 	}
+	c.graphSaved = false
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, slot := range gone {
@@ -822,10 +848,12 @@ func (s *Store) build(c *collection, st *buildState, vt vecTable, dead []bool, g
 		}
 	}
 	s.mu.Lock()
-	c.graph = g
+	c.graph, c.graphLoaded = g, false
 	s.mu.Unlock()
+	c.stats.builds.Add(1)
 	s.log.Info("memvec: HNSW graph built", "collection", c.name, "nodes", g.len(),
 		"caught_up", g.len()-len(dead), "duration", time.Since(start).Round(time.Millisecond))
+	s.saveGraph(c)
 }
 
 // Stats describes a collection's in-memory state.
@@ -837,6 +865,11 @@ type Stats struct {
 	// Searches answered by exact scan, by the graph, and graph searches
 	// redone exactly because too few filtered matches survived.
 	ExactSearches, GraphSearches, Fallbacks uint64
+	// Builds counts the graphs this Store built for the collection;
+	// GraphLoaded is true when its graph was loaded from the file on Open
+	// instead (and has not been dropped since).
+	Builds      uint64
+	GraphLoaded bool
 }
 
 // Stats returns a collection's in-memory state. It returns an error
@@ -851,5 +884,6 @@ func (s *Store) Stats(collection string) (Stats, error) {
 	return Stats{
 		Count: len(c.slots), Tombstones: c.dead, Indexed: c.graph != nil, Building: s.building(c),
 		ExactSearches: c.stats.exact.Load(), GraphSearches: c.stats.graph.Load(), Fallbacks: c.stats.fallback.Load(),
+		Builds: c.stats.builds.Load(), GraphLoaded: c.graphLoaded && c.graph != nil,
 	}, nil
 }

@@ -35,7 +35,10 @@ func benchSearch(b *testing.B, n int) {
 	dsn := testDSN(b)
 	ctx := context.Background()
 	schema := freshSchema(b, dsn)
-	load := openStore(b, Config{DSN: dsn, Schema: schema})
+	// Load without the index, then build it once (DeferIndex): as a first
+	// import would. ExactThreshold -1 so that BuildIndex builds it whatever
+	// the size.
+	load := openStore(b, Config{DSN: dsn, Schema: schema, ExactThreshold: -1, DeferIndex: true})
 	defer load.Close()
 	if err := load.EnsureCollection(ctx, "bench", corpus.CollectionSpec{Embedder: "random", Dim: dim}); err != nil {
 		b.Fatal(err)
@@ -54,15 +57,13 @@ func benchSearch(b *testing.B, n int) {
 			recs = recs[:0]
 		}
 	}
-	c, err := load.lookup(ctx, "bench", false)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := load.pool.Exec(ctx, `ANALYZE `+load.ident(c.table)); err != nil {
-		b.Fatal(err)
-	}
 	loaded := time.Since(start)
-	b.Logf("loaded %d vectors of dim %d in %v (%.0f/s, HNSW index maintained on insert)", n, dim, loaded.Round(time.Millisecond), float64(n)/loaded.Seconds())
+	start = time.Now()
+	if err := load.BuildIndex(ctx, "bench"); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("loaded %d vectors of dim %d in %v (%.0f/s, no index), then built the HNSW index in %v",
+		n, dim, loaded.Round(time.Millisecond), float64(n)/loaded.Seconds(), time.Since(start).Round(time.Millisecond))
 
 	queries := make([][]float32, nQueries)
 	for i := range queries {
@@ -83,14 +84,21 @@ func benchSearch(b *testing.B, n int) {
 			exact[m.name] = append(exact[m.name], vectortest.ExactTopK(data, q, k, m.keep))
 		}
 	}
-	// ef=0 stands for exact search: the same SQL with index scans disabled
-	// for the session, i.e. a sequential scan and a top-k sort.
-	for _, ef := range []int{40, 100, 200, 0} {
-		cfg := Config{DSN: dsn, Schema: schema, EfSearch: ef}
+	// ef=N: the HNSW index always (ExactThreshold -1), hnsw.ef_search N
+	// (EfPerK·k = 100 at least); ef=0 stands for exact search: the same SQL
+	// with index and bitmap scans disabled for the session, i.e. a
+	// sequential scan and a top-k sort; ef=-1 is the shipped configuration
+	// (exact up to DefaultExactThreshold rows or filter matches).
+	for _, ef := range []int{100, 200, 400, 0, -1} {
+		cfg := Config{DSN: dsn, Schema: schema, EfSearch: ef, ExactThreshold: -1}
 		label := fmt.Sprintf("ef=%d", ef)
-		if ef == 0 {
+		switch ef {
+		case 0:
 			cfg.DSN = withParams(dsn, "enable_indexscan", "off", "enable_bitmapscan", "off")
 			label = "exact"
+		case -1:
+			cfg = Config{DSN: dsn, Schema: schema}
+			label = "shipped"
 		}
 		s := openStore(b, cfg)
 		for _, m := range modes {

@@ -92,6 +92,17 @@ func TestConformance(t *testing.T) {
 	})
 }
 
+// TestConformanceIndexed runs the suite with ExactThreshold < 0: every
+// collection has its HNSW index from the start and the planner chooses.
+func TestConformanceIndexed(t *testing.T) {
+	dsn := testDSN(t)
+	vectortest.Run(t, func(t *testing.T) (corpus.VectorStore, func() corpus.VectorStore) {
+		cfg := Config{DSN: dsn, Schema: freshSchema(t, dsn), ExactThreshold: -1}
+		s := openStore(t, cfg)
+		return s, func() corpus.VectorStore { return openStore(t, cfg) }
+	})
+}
+
 func TestOpenConfigErrors(t *testing.T) {
 	ctx := context.Background()
 	for _, cfg := range []Config{
@@ -347,7 +358,8 @@ func TestLargeDimensions(t *testing.T) {
 func TestSearchUsesHNSWIndex(t *testing.T) {
 	dsn := testDSN(t)
 	ctx := context.Background()
-	s := openStore(t, Config{DSN: dsn, Schema: freshSchema(t, dsn)})
+	// ExactThreshold < 0: the index is created with the table.
+	s := openStore(t, Config{DSN: dsn, Schema: freshSchema(t, dsn), ExactThreshold: -1})
 	defer s.Close()
 	for _, dim := range []int{8, 3000} {
 		name := fmt.Sprint("d", dim)
@@ -393,7 +405,7 @@ func TestFilteredSearchReturnsK(t *testing.T) {
 	// A table this small would be scanned exactly: force the HNSW index so
 	// that the iterative scan is what is tested.
 	forced := withParams(dsn, "enable_seqscan", "off", "enable_bitmapscan", "off")
-	s := openStore(t, Config{DSN: forced, Schema: freshSchema(t, dsn), EfSearch: 40})
+	s := openStore(t, Config{DSN: forced, Schema: freshSchema(t, dsn), EfSearch: 40, ExactThreshold: -1})
 	defer s.Close()
 	const n, dim, k = 4000, 16, 10
 	if err := s.EnsureCollection(ctx, "f", corpus.CollectionSpec{Embedder: "e", Dim: dim}); err != nil {
@@ -416,7 +428,8 @@ func TestFilteredSearchReturnsK(t *testing.T) {
 	if _, err := s.pool.Exec(ctx, `ANALYZE `+s.ident(c.table)); err != nil {
 		t.Fatal(err)
 	}
-	// bucket 3 holds 2% of the rows: ef_search 40 alone would find ~1.
+	// bucket 3 holds 2% of the rows: ef_search 100 (EfPerK·k) alone would
+	// find ~2.
 	q := randUnit(rng, dim)
 	hits, err := s.Search(ctx, "f", q, k, corpus.VectorFilter{"bucket": "3"})
 	if err != nil {
@@ -515,4 +528,151 @@ func withParams(dsn string, kv ...string) string {
 		dsn += sep + kv[i] + "=" + kv[i+1]
 	}
 	return dsn
+}
+
+func indexExists(tb testing.TB, s *Store, name string) bool {
+	tb.Helper()
+	ctx := context.Background()
+	c, err := s.lookup(ctx, name, false)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var ok bool
+	if err := s.pool.QueryRow(ctx, `SELECT to_regclass($1) IS NOT NULL`, s.indexName(c)).Scan(&ok); err != nil {
+		tb.Fatal(err)
+	}
+	return ok
+}
+
+// searchCounts returns the exact and index searches counted so far.
+func searchCounts(s *Store) (exact, index uint64) {
+	return s.exactSearches.Load(), s.indexSearches.Load()
+}
+
+// checkExact searches and compares the IDs with exact search.
+func checkExact(t *testing.T, s *Store, name string, data [][]float32, q []float32, k int, f corpus.VectorFilter, keep func(int) bool) {
+	t.Helper()
+	hits, err := s.Search(context.Background(), name, q, k, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := vectortest.ExactTopK(data, q, k, keep)
+	if len(hits) != len(want) {
+		t.Fatalf("%d hits; want %d", len(hits), len(want))
+	}
+	for i, h := range hits {
+		if h.ID != fmt.Sprint(want[i]) {
+			t.Errorf("hit %d = %s; want %d (exact order)", i, h.ID, want[i])
+		}
+	}
+}
+
+// A collection up to ExactThreshold rows has no HNSW index and is searched
+// exactly; the Upsert that takes it past the threshold builds the index,
+// after which unfiltered searches use it and a selective filter is still
+// answered exactly.
+func TestExactThresholdAndLazyIndex(t *testing.T) {
+	dsn := testDSN(t)
+	ctx := context.Background()
+	schema := freshSchema(t, dsn)
+	s := openStore(t, Config{DSN: dsn, Schema: schema, ExactThreshold: 100})
+	defer s.Close()
+	const dim, k = 16, 5
+	if err := s.EnsureCollection(ctx, "x", corpus.CollectionSpec{Embedder: "e", Dim: dim}); err != nil {
+		t.Fatal(err)
+	}
+	rng := mrand.New(mrand.NewSource(3))
+	var data [][]float32
+	add := func(n int) {
+		var recs []corpus.VectorRecord
+		for range n {
+			i := len(data)
+			data = append(data, randUnit(rng, dim))
+			recs = append(recs, corpus.VectorRecord{ID: fmt.Sprint(i), Vector: data[i], Meta: map[string]string{"bucket": fmt.Sprint(i % 10)}})
+		}
+		if err := s.Upsert(ctx, "x", recs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(80)
+	if indexExists(t, s, "x") {
+		t.Fatal("80 rows ≤ threshold 100: no HNSW index expected yet")
+	}
+	e0, i0 := searchCounts(s)
+	checkExact(t, s, "x", data, randUnit(rng, dim), k, nil, nil)
+	if e, i := searchCounts(s); e != e0+1 || i != i0 {
+		t.Errorf("small collection: exact %d→%d, index %d→%d; want one exact search", e0, e, i0, i)
+	}
+	add(40)
+	if !indexExists(t, s, "x") {
+		t.Fatal("120 rows > threshold 100: the Upsert should have built the HNSW index")
+	}
+	e0, i0 = searchCounts(s)
+	if _, err := s.Search(ctx, "x", randUnit(rng, dim), k, nil); err != nil {
+		t.Fatal(err)
+	}
+	if e, i := searchCounts(s); e != e0 || i != i0+1 {
+		t.Errorf("large collection: exact %d→%d, index %d→%d; want one index search", e0, e, i0, i)
+	}
+	// bucket 3: 12 rows ≤ 100, counted in the search's round trip.
+	e0, i0 = searchCounts(s)
+	checkExact(t, s, "x", data, randUnit(rng, dim), k, corpus.VectorFilter{"bucket": "3"}, func(i int) bool { return i%10 == 3 })
+	if e, i := searchCounts(s); e != e0+1 || i != i0 {
+		t.Errorf("selective filter: exact %d→%d, index %d→%d; want one exact search", e0, e, i0, i)
+	}
+	// FilterExactThreshold < 0: no count, the planner chooses.
+	s2 := openStore(t, Config{DSN: dsn, Schema: schema, ExactThreshold: 100, FilterExactThreshold: -1})
+	defer s2.Close()
+	if _, err := s2.Search(ctx, "x", randUnit(rng, dim), k, corpus.VectorFilter{"bucket": "3"}); err != nil {
+		t.Fatal(err)
+	}
+	if e, i := searchCounts(s2); e != 0 || i != 1 {
+		t.Errorf("FilterExactThreshold -1: exact %d, index %d; want the planner's choice", e, i)
+	}
+}
+
+// With DeferIndex, loads never build the index; BuildIndex does, once the
+// collection is over the threshold.
+func TestDeferIndexThenBuild(t *testing.T) {
+	dsn := testDSN(t)
+	ctx := context.Background()
+	s := openStore(t, Config{DSN: dsn, Schema: freshSchema(t, dsn), ExactThreshold: 50, DeferIndex: true})
+	defer s.Close()
+	const dim = 8
+	if err := s.EnsureCollection(ctx, "d", corpus.CollectionSpec{Embedder: "e", Dim: dim}); err != nil {
+		t.Fatal(err)
+	}
+	rng := mrand.New(mrand.NewSource(5))
+	var data [][]float32
+	var recs []corpus.VectorRecord
+	for i := range 200 {
+		data = append(data, randUnit(rng, dim))
+		recs = append(recs, corpus.VectorRecord{ID: fmt.Sprint(i), Vector: data[i]})
+	}
+	if err := s.Upsert(ctx, "d", recs); err != nil {
+		t.Fatal(err)
+	}
+	if indexExists(t, s, "d") {
+		t.Fatal("DeferIndex: Upsert built the index")
+	}
+	checkExact(t, s, "d", data, randUnit(rng, dim), 5, nil, nil) // no index yet: exact
+	if err := s.BuildIndex(ctx, "d"); err != nil {
+		t.Fatal(err)
+	}
+	if !indexExists(t, s, "d") {
+		t.Fatal("BuildIndex did not build the index")
+	}
+	if err := s.BuildIndex(ctx, "d"); err != nil {
+		t.Fatalf("BuildIndex again: %v", err)
+	}
+	e0, i0 := searchCounts(s)
+	if _, err := s.Search(ctx, "d", randUnit(rng, dim), 5, nil); err != nil {
+		t.Fatal(err)
+	}
+	if e, i := searchCounts(s); e != e0 || i != i0+1 {
+		t.Errorf("after BuildIndex: exact %d→%d, index %d→%d; want one index search", e0, e, i0, i)
+	}
+	if err := s.BuildIndex(ctx, "nope"); !errors.Is(err, corpus.ErrNoCollection) {
+		t.Errorf("BuildIndex(unknown) = %v; want ErrNoCollection", err)
+	}
 }

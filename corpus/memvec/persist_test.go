@@ -1,0 +1,176 @@
+package memvec
+
+import (
+	"fmt"
+	"math/rand"
+	"reflect"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/cailiang/cailiang/corpus"
+)
+
+func randUnitVec(rng *rand.Rand, dim int) []float32 {
+	v := make([]float32, dim)
+	for i := range v {
+		v[i] = float32(rng.NormFloat64())
+	}
+	return normalize(v)
+}
+
+// snapshot runs the queries unfiltered and filtered and returns the hits.
+func snapshot(t *testing.T, s *Store, name string, qs [][]float32) [][]corpus.VectorHit {
+	t.Helper()
+	var out [][]corpus.VectorHit
+	for _, q := range qs {
+		for _, f := range []corpus.VectorFilter{nil, {"b": "3"}} {
+			hits, err := s.Search(ctx, name, q, 10, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, hits)
+		}
+	}
+	return out
+}
+
+func mustStats(t *testing.T, s *Store, name string) Stats {
+	t.Helper()
+	st, err := s.Stats(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// The graph built before a restart is loaded on Open: no rebuild, and the
+// same answers. A write invalidates the saved graph; Close saves it again
+// unless it holds tombstones.
+func TestGraphSurvivesRestart(t *testing.T) {
+	dir := t.TempDir()
+	cfg := Config{ExactThreshold: 100}
+	const dim, n = 32, 3000
+	rng := rand.New(rand.NewSource(9))
+	s := mustOpen(t, dir, cfg)
+	if err := s.EnsureCollection(ctx, "g", corpus.CollectionSpec{Embedder: "e", Dim: dim}); err != nil {
+		t.Fatal(err)
+	}
+	// Insert in an order that is not the IDs' byte order, so slots are
+	// renumbered on reopen.
+	var recs []corpus.VectorRecord
+	for i := range n {
+		recs = append(recs, corpus.VectorRecord{ID: fmt.Sprint(n - i), Vector: randUnitVec(rng, dim), Meta: map[string]string{"b": fmt.Sprint(i % 10)}})
+	}
+	if err := s.Upsert(ctx, "g", recs); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.BuildIndex(ctx, "g"); err != nil {
+		t.Fatal(err)
+	}
+	var qs [][]float32
+	for range 20 {
+		qs = append(qs, randUnitVec(rng, dim))
+	}
+	before := snapshot(t, s, "g", qs)
+	if st := mustStats(t, s, "g"); st.Builds != 1 || st.GraphLoaded || st.GraphSearches == 0 {
+		t.Fatalf("first store: %+v; want one build, graph searches", st)
+	}
+	s.Close()
+
+	s = mustOpen(t, dir, cfg)
+	if st := mustStats(t, s, "g"); !st.Indexed || !st.GraphLoaded || st.Builds != 0 {
+		t.Fatalf("reopened: %+v; want the saved graph loaded, no build", st)
+	}
+	after := snapshot(t, s, "g", qs)
+	if !reflect.DeepEqual(before, after) {
+		t.Errorf("answers differ after a restart:\nbefore %v\nafter  %v", before, after)
+	}
+	if st := mustStats(t, s, "g"); st.Builds != 0 || st.Building || st.GraphSearches == 0 {
+		t.Errorf("after searches: %+v; want graph searches and no build", st)
+	}
+	// A new record is linked into the graph; Close saves the graph again.
+	extra := randUnitVec(rng, dim)
+	if err := s.Upsert(ctx, "g", []corpus.VectorRecord{{ID: "new", Vector: extra}}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s = mustOpen(t, dir, cfg)
+	if st := mustStats(t, s, "g"); !st.GraphLoaded || st.Builds != 0 || st.Count != n+1 {
+		t.Fatalf("reopened after an insert: %+v; want the graph saved at Close loaded", st)
+	}
+	if hits, err := s.Search(ctx, "g", extra, 1, nil); err != nil || len(hits) != 1 || hits[0].ID != "new" {
+		t.Errorf("search for the new record: %v, %v", hits, err)
+	}
+	// Replacing a record leaves a tombstone: the graph is not saved, the
+	// next Open rebuilds it.
+	if err := s.Upsert(ctx, "g", []corpus.VectorRecord{{ID: "1", Vector: randUnitVec(rng, dim)}}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s = mustOpen(t, dir, cfg)
+	if st := mustStats(t, s, "g"); st.Indexed || st.GraphLoaded {
+		t.Fatalf("reopened after a replacement: %+v; want no saved graph", st)
+	}
+	if err := s.BuildIndex(ctx, "g"); err != nil {
+		t.Fatal(err)
+	}
+	if st := mustStats(t, s, "g"); st.Builds != 1 {
+		t.Errorf("rebuild: %+v", st)
+	}
+	s.Close()
+
+	// Other HNSW parameters: the saved graph is ignored and rebuilt.
+	s = mustOpen(t, dir, Config{ExactThreshold: 100, M: 8})
+	if st := mustStats(t, s, "g"); st.GraphLoaded {
+		t.Errorf("graph saved with M=16 loaded with M=8: %+v", st)
+	}
+	s.Close()
+}
+
+// A damaged saved graph is ignored (and rebuilt), never trusted.
+func TestDamagedGraphIgnored(t *testing.T) {
+	dir := t.TempDir()
+	cfg := Config{ExactThreshold: 10}
+	rng := rand.New(rand.NewSource(2))
+	s := mustOpen(t, dir, cfg)
+	if err := s.EnsureCollection(ctx, "g", corpus.CollectionSpec{Embedder: "e", Dim: 8}); err != nil {
+		t.Fatal(err)
+	}
+	var recs []corpus.VectorRecord
+	for i := range 200 {
+		recs = append(recs, corpus.VectorRecord{ID: fmt.Sprint(i), Vector: randUnitVec(rng, 8)})
+	}
+	if err := s.Upsert(ctx, "g", recs); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.BuildIndex(ctx, "g"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := bolt.Open(dir+"/"+FileName, 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketGraphs)
+		v := append([]byte(nil), b.Get([]byte("g"))...)
+		v[len(v)/2] ^= 0xff
+		return b.Put([]byte("g"), v)
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = mustOpen(t, dir, cfg)
+	defer s.Close()
+	if st := mustStats(t, s, "g"); st.GraphLoaded || st.Indexed {
+		t.Fatalf("damaged graph loaded: %+v", st)
+	}
+	hits, err := s.Search(ctx, "g", recs[5].Vector, 1, nil)
+	if err != nil || len(hits) != 1 || hits[0].ID != "5" {
+		t.Errorf("search = %v, %v", hits, err)
+	}
+}
