@@ -98,6 +98,35 @@ func reportRates(b *testing.B, texts int, cpu time.Duration) {
 	}
 }
 
+// baseline measures, in the same run, what any embedder must at least do
+// with the texts: hold them (MiB of text) and segment them once (seconds
+// with the segmenter the model uses). Ratios against it let runs on
+// different machines and loads be compared.
+func baseline(texts []string) (mib float64, segSeconds float64) {
+	var size int
+	for _, t := range texts {
+		size += len(t)
+	}
+	seg := nlp.RuneSegmenter{}
+	start := time.Now()
+	for _, t := range texts {
+		seg.Cut(t)
+	}
+	return float64(size) / (1 << 20), time.Since(start).Seconds()
+}
+
+// reportRatios reports peak heap and time per op as multiples of the
+// baseline.
+func reportRatios(b *testing.B, texts []string, peakMiB float64) {
+	mib, seg := baseline(texts)
+	if mib > 0 {
+		b.ReportMetric(peakMiB/mib, "peak-heap/text-size")
+	}
+	if seg > 0 {
+		b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)/seg, "time/segment-time")
+	}
+}
+
 type countWriter int64
 
 func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
@@ -140,6 +169,7 @@ func BenchmarkLSATrain(b *testing.B) {
 			peak := stop()
 			reportRates(b, len(texts), cpu)
 			b.ReportMetric(peak, "peak-heap-MiB")
+			reportRatios(b, texts, peak)
 			b.ReportMetric(float64(m.Features()), "features")
 			b.ReportMetric(float64(len(texts)), "texts")
 			var cw countWriter
@@ -180,6 +210,7 @@ func BenchmarkLSAEmbed(b *testing.B) {
 			peak := stop()
 			reportRates(b, len(texts), cpu)
 			b.ReportMetric(peak, "peak-heap-MiB")
+			reportRatios(b, texts, peak)
 		})
 	}
 }
