@@ -29,6 +29,7 @@ var bm25B = flag.Float64("bm25-b", -1, "if >= 0, set bleve's BM25 b for this run
 var (
 	nationalOnce   sync.Once
 	nationalCorpus *Corpus
+	nationalAn     CaseAnalyzer
 	nationalErr    error
 	nationalDir    string
 )
@@ -51,13 +52,16 @@ func nationalEnv(t *testing.T) Env {
 		}
 		start := time.Now()
 		rep, err := nationalCorpus.ImportStatutes(ctx, path)
+		if err == nil {
+			nationalAn, err = nationalCorpus.Analyzer(ctx)
+		}
 		nationalErr = err
 		t.Logf("imported %d statutes, indexed %d articles in %v", rep.Statutes, rep.Indexed, time.Since(start).Round(time.Millisecond))
 	})
 	if nationalErr != nil {
 		t.Fatalf("import national.jsonl: %v", nationalErr)
 	}
-	return Env{DataDir: shareddata.Dir(t), Norms: nationalCorpus.Searcher(corpus.ModeBM25)}
+	return Env{DataDir: shareddata.Dir(t), Norms: nationalCorpus.Searcher(corpus.ModeBM25), Analyzer: nationalAn}
 }
 
 func TestMain(m *testing.M) {

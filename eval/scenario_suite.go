@@ -92,6 +92,9 @@ func scoreScenarios(ctx context.Context, env Env, set []Scenario) ([]Result, err
 	var n, top1, top3, basis, found, stat, disp, level, transfer, crimeOK int
 	var wantLikely, gotLikely, bothLikely int
 	for i, s := range set {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		res, err := env.Analyzer.Analyze(ctx, analysis.Request{Facts: s.Facts})
 		if err != nil {
 			return nil, fmt.Errorf("scenario %s: %w", s.ID, err)

@@ -162,7 +162,7 @@ var flagCues = []struct {
 	{name: "coerced", cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "诱骗"}},
 	{name: "no_harm", cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害"}, fixed: true},
 	{name: "harm_slight", cues: []string{"危害后果轻微", "后果轻微"}},
-	{name: "serious", cues: []string{"情节严重", "情节特别严重"}},
+	{name: "serious", cues: []string{"情节严重", "情节特别严重", "情节较重"}},
 }
 
 // Extract finds money amounts, quantities, dates, the party's kind and age

@@ -106,6 +106,33 @@ func TestBinaryEndToEnd(t *testing.T) {
 	if out := run(0, "benchmarks", "--data", data, "过期食品"); !strings.Contains(out, "food-124-expired") {
 		t.Errorf("benchmarks: %s", out)
 	}
+	// analyze: plain text from a file, a JSON request on stdin, bad input.
+	in := filepath.Join(work, "facts.txt")
+	os.WriteFile(in, []byte("2024年5月3日，当事人某某超市有限公司销售超过保质期的酸奶，货值金额800元，违法所得60元。"), 0o644)
+	if out := run(0, "analyze", "--data", data, "--input", in); !strings.Contains(out, `"benchmark_id": "food-124-expired"`) || !strings.Contains(out, `"role": "货值金额"`) {
+		t.Errorf("analyze: %s", out)
+	}
+	{
+		var out bytes.Buffer
+		cmd := isolated(t, bin, work, "analyze", "--data", data)
+		cmd.Stdin = strings.NewReader(`{"facts":"驾驶人王某醉酒驾驶机动车，血液酒精含量为120毫克/100毫升。"}`)
+		cmd.Stdout = &out
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("analyze stdin: %v", err)
+		}
+		var res struct {
+			Transfer struct {
+				Risk string `json:"risk"`
+			} `json:"transfer"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &res); err != nil || res.Transfer.Risk != "likely" {
+			t.Errorf("analyze stdin: %v %s", err, out.String())
+		}
+	}
+	os.WriteFile(in, []byte("   "), 0o644)
+	run(1, "analyze", "--data", data, "--input", in)
+	os.WriteFile(in, []byte(`{"facts":"x","colour":"red"}`), 0o644)
+	run(1, "analyze", "--data", data, "--input", in)
 	if out := run(0, "reindex", "--data", data); !strings.Contains(out, `"cases"`) {
 		t.Errorf("reindex: %s", out)
 	}

@@ -331,3 +331,33 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// TestAggravatedTierNeedsSeriousFacts: the 情节严重 tier of a violation
+// shares its words with the basic tier, so without serious circumstances in
+// the facts the basic tier ranks first, and with them the aggravated one
+// comes up.
+func TestAggravatedTierNeedsSeriousFacts(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	base := "某某商贸有限公司未取得道路运输经营许可，擅自使用自有货车从事道路普通货物运输经营，违法所得3000元。"
+	rank := func(facts, id string) int {
+		t.Helper()
+		res, err := a.Analyze(context.Background(), Request{Facts: facts, Violations: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range res.Violations {
+			if v.BenchmarkID == id {
+				return i
+			}
+		}
+		return 99
+	}
+	basic, serious := "transport-63-unlicensed-freight", "transport-63-unlicensed-freight-serious"
+	if b, s := rank(base, basic), rank(base, serious); b > s {
+		t.Errorf("without serious facts: basic tier at %d, serious tier at %d", b, s)
+	}
+	withSerious := base + "经查，当事人情节严重。"
+	if b, s := rank(withSerious, basic), rank(withSerious, serious); s > b {
+		t.Errorf("with 情节严重: basic tier at %d, serious tier at %d", b, s)
+	}
+}

@@ -390,6 +390,16 @@ func cueScore(b *rules.Benchmark, has map[string]bool) float64 {
 	return 0
 }
 
+// tierDiscount scales the score of an aggravated tier down without serious
+// circumstances in the facts, and up (by its inverse) with them.
+const tierDiscount = 0.9
+
+// aggravatedTier reports whether a benchmark is the 情节严重/情节较重 tier of
+// a violation.
+func aggravatedTier(b *rules.Benchmark) bool {
+	return strings.HasSuffix(b.ID, "-serious") || strings.Contains(b.Name, "情节严重") || strings.Contains(b.Name, "情节较重") || strings.Contains(b.Name, "其他严重情节")
+}
+
 // rank combines the evidence into scores in [0, 1] and returns the
 // candidates best first. Only benchmarks with some lexical or case evidence
 // are candidates: a fact cue alone says nothing about the conduct.
@@ -410,6 +420,15 @@ func (m *matcher) rank(q query, sector string, ef rules.Facts, votes map[string]
 		c.cases = math.Min(1, v)
 		c.cues = cueScore(d.b, has)
 		c.score = wLexical*c.lexical + wCases*c.cases + wCues*c.cues
+		if aggravatedTier(d.b) {
+			// The 情节严重 tier of a violation shares its words with the
+			// basic tier: the facts decide between them.
+			if ef.Serious {
+				c.score = math.Min(1, c.score/tierDiscount)
+			} else {
+				c.score *= tierDiscount
+			}
+		}
 		out = append(out, c)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
