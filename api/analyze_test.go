@@ -21,8 +21,13 @@ import (
 	"github.com/cailiang/cailiang/rules/analysis"
 )
 
+// scenarioFile holds our labelled administrative scenarios (eval's test
+// data); their narratives are analysed here too.
+const scenarioFile = "../eval/testdata/admin_scenarios.jsonl"
+
 // analysisTexts are the facts analysed over the national statutes: every
-// built-in sample case plus narratives that reach the transfer catalog.
+// built-in sample case, every scenario of eval's set, and narratives that
+// reach the transfer catalog.
 func analysisTexts(t testing.TB) []string {
 	t.Helper()
 	cases, err := corpus.DecodeCasesJSONL(bytes.NewReader(samples.CasesJSONL()))
@@ -32,6 +37,19 @@ func analysisTexts(t testing.TB) []string {
 	var out []string
 	for _, c := range cases {
 		out = append(out, c.Facts)
+	}
+	raw, err := os.ReadFile(scenarioFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range bytes.Split(bytes.TrimSpace(raw), []byte("\n")) {
+		var s struct {
+			Facts string `json:"facts"`
+		}
+		if err := json.Unmarshal(line, &s); err != nil || s.Facts == "" {
+			t.Fatalf("%s: bad line %q: %v", scenarioFile, line, err)
+		}
+		out = append(out, s.Facts)
 	}
 	return append(out,
 		"2025年5月1日22时，王某驾驶小型轿车被查获，经检验其血液酒精含量为126毫克/100毫升。",
@@ -54,8 +72,8 @@ func nationalAnalyzer(tb testing.TB) *App {
 }
 
 // TestAnalyzeCitationsResolve checks the acceptance rule "no analysis emits
-// a citation that does not resolve": every provision any part of the
-// answer cites (violation suggestions, transfer basis, dispute points,
+// a citation that does not resolve" over 155 analyses: every provision any
+// part of the answer cites (violation suggestions, transfer basis, dispute points,
 // pushed norms) resolves against the imported national statutes.
 func TestAnalyzeCitationsResolve(t *testing.T) {
 	app := nationalAnalyzer(t)
