@@ -183,6 +183,12 @@ func TestAnalyzeHTTP(t *testing.T) {
 	if !found {
 		t.Errorf("norms lack 食品安全法第一百二十四条 with its text: %v", norms)
 	}
+	// Similar cases come from the case index through the conduct words
+	// (terms cut by jieba, not re-analysed).
+	sim := r.body["similar_cases"].([]any)
+	if len(sim) == 0 || !strings.Contains(sim[0].(map[string]any)["title"].(string), "保质期") {
+		t.Errorf("similar cases %v: want the expired-food sample first", sim)
+	}
 }
 
 // BenchmarkAnalyzeConcurrent measures POST /v1/analyze through a real

@@ -54,6 +54,10 @@ type CaseQuery struct {
 	// Words says Q is a bag of words picked from a longer text, not text
 	// as written: no phrase bonus, and only the facts and title count.
 	Words bool
+	// Terms, when set, replaces Q: words already cut by the index's
+	// segmenter (case analysis has them), matched without analysing them
+	// again.
+	Terms []string
 	// IDsOnly returns hits with their ID and score only, for callers that
 	// read the cases from the store themselves.
 	IDsOnly bool

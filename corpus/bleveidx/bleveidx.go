@@ -606,6 +606,41 @@ func textQuery(q string, main string, bigramWeight float64, secondary map[string
 	return bleve.NewDisjunctionQuery(dis...)
 }
 
+// termsQuery matches words already cut by the index's segmenter without
+// analysing them again: each word against the facts (and its character
+// bigrams against the bigram field) and, at half weight, the title, as
+// textQuery would for the same words.
+func termsQuery(words []string, bigramWeight float64) query.Query {
+	var dis []query.Query
+	add := func(t, field string, boost float64) {
+		q := bleve.NewTermQuery(t)
+		q.SetField(field)
+		q.SetBoost(boost)
+		dis = append(dis, q)
+	}
+	seen := map[string]bool{}
+	for _, w := range words {
+		w = strings.ToLower(nlp.NormalizeText(w))
+		if w == "" || seen[w] {
+			continue
+		}
+		seen[w] = true
+		add(w, "facts", 1)
+		add(w, "title", 0.5)
+		if bigramWeight <= 0 {
+			continue
+		}
+		rs := []rune(w)
+		for i := 0; i+1 < len(rs); i++ {
+			if unicode.Is(unicode.Han, rs[i]) && unicode.Is(unicode.Han, rs[i+1]) && !seen["\x00"+string(rs[i:i+2])] {
+				seen["\x00"+string(rs[i:i+2])] = true
+				add(string(rs[i:i+2]), "facts_cjk", bigramWeight)
+			}
+		}
+	}
+	return bleve.NewDisjunctionQuery(dis...)
+}
+
 func limits(limit, offset int) (int, int) {
 	if limit <= 0 {
 		limit = 10
@@ -720,7 +755,9 @@ func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.R
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	var must []query.Query
-	if strings.TrimSpace(cq.Q) != "" {
+	if len(cq.Terms) > 0 {
+		must = append(must, termsQuery(cq.Terms, ix.cfg.BigramWeight))
+	} else if strings.TrimSpace(cq.Q) != "" {
 		secondary := map[string]float64{"title": 0.5, "disputes": 0.2, "basis_text": 0.2}
 		if cq.Words {
 			// A bag of conduct words is matched against what happened and

@@ -245,7 +245,7 @@ const maxCaseQueryWords = 24
 // caseQuery picks the words that describe the conduct: words of the text
 // that are in the benchmark vocabulary first, then other words, in text
 // order, at most maxCaseQueryWords.
-func (m *matcher) caseQuery(q query) string {
+func (m *matcher) caseQuery(q query) []string {
 	var domain, other []string
 	seen := map[string]bool{}
 	for _, tk := range q.tokens {
@@ -264,7 +264,7 @@ func (m *matcher) caseQuery(q query) string {
 	if len(words) > maxCaseQueryWords {
 		words = words[:maxCaseQueryWords]
 	}
-	return strings.Join(words, " ")
+	return words
 }
 
 // query is the officer's text, normalised and segmented once for every

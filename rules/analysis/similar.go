@@ -32,11 +32,11 @@ func (a *Analyzer) similar(ctx context.Context, qy query, text, sector string, n
 	if a.cfg.Cases == nil {
 		return nil, nil
 	}
-	q := corpus.CaseQuery{Q: a.match.caseQuery(qy), Sector: sector, Limit: n, NoSnippets: true, Words: true, IDsOnly: a.cfg.CaseStore != nil}
-	if strings.TrimSpace(q.Q) == "" {
-		q.Words = false
+	words := a.match.caseQuery(qy)
+	q := corpus.CaseQuery{Q: strings.Join(words, " "), Terms: words, Sector: sector, Limit: n, NoSnippets: true, Words: true, IDsOnly: a.cfg.CaseStore != nil}
+	if len(words) == 0 {
 		// A dictionary-free segmenter yields no words: send the opening.
-		q.Q = truncateRunes(text, caseQueryRunes)
+		q.Q, q.Words = truncateRunes(text, caseQueryRunes), false
 	}
 	res, err := a.cfg.Cases.SearchCases(ctx, q, a.cfg.Mode)
 	if errors.Is(err, corpus.ErrNoVectors) && a.cfg.Mode != corpus.ModeBM25 {
