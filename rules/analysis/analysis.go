@@ -170,6 +170,10 @@ type Violation struct {
 	LexicalScore float64  `json:"lexical_score"`
 	CaseScore    float64  `json:"case_score"`
 	CueScore     float64  `json:"cue_score"`
+	// Flags are the benchmark's own circumstances read from the text
+	// (儿童用品, 重污染天气预警期间 …) and given to the engine, each with the
+	// words that show it, so the officer can check them.
+	Flags []InferredFlag `json:"flags,omitempty"`
 	// Suggestion is the /v1/suggest answer for this benchmark with the
 	// extracted facts; nil when the engine refused them (see Error).
 	Suggestion *rules.Suggestion `json:"suggestion"`
@@ -292,7 +296,11 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		v := Violation{BenchmarkID: c.b.ID, Name: c.b.Name, Sector: c.b.Sector, Score: round3(c.score),
 			Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CaseScore: round3(c.cases), CueScore: round3(c.cues)}
 		if i < suggestTop {
-			sug, warn, err := a.suggest(c.b, res.Facts.Engine)
+			ef := res.Facts.Engine
+			if flags, inferred := inferFlags(c.b, q.norm); flags != nil {
+				ef.Flags, v.Flags = flags, inferred
+			}
+			sug, warn, err := a.suggest(c.b, ef)
 			switch {
 			case err != nil:
 				v.Error = err.Error()

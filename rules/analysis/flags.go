@@ -1,0 +1,135 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/cailiang/cailiang/rules"
+)
+
+// flagCues are the phrases that show a benchmark's own yes/no fact (its
+// flags) in an officer's narrative. Only facts are read from text; flags
+// that record the agency's decision (revoke_licence, impose_fine,
+// warning_only, detention …) are left to the officer, and so is
+// diligent_seller, which needs proof rather than the party's claim.
+var flagCues = map[string][]string{
+	"health_related":        {"保健食品", "保健品", "药品", "医疗器械", "医疗", "治疗", "疗效"},
+	"vulnerable_target":     {"未成年人", "老年人", "中小学生", "儿童", "老人"},
+	"sensitive_area":        {"自然保护区", "饮用水水源保护区", "人口密集区", "重点区域", "一类区", "环境敏感区"},
+	"heavy_pollution_alert": {"重污染天气预警"},
+	"toxic_pollutant":       {"有毒有害大气污染物"},
+	"refused_correction":    {"拒不改正", "拒不整改", "逾期未改正", "逾期不改正", "仍未改正"},
+	"not_corrected":         {"逾期未改正", "逾期不改正", "逾期仍未改正", "拒不改正", "仍未改正"},
+	"narcotic":              {"麻醉药品", "精神药品", "医疗用毒性药品", "放射性药品", "易制毒"},
+	"maternal_child":        {"孕产妇", "儿童"},
+	"biologic":              {"生物制品", "疫苗"},
+	"injury":                {"造成人身伤害", "受伤", "致伤"},
+	"reoffend":              {"再犯", "经处理后再次", "曾因生产、销售假药", "曾因销售假药", "曾因销售劣药"},
+	"obstruct":              {"拒绝检查", "逃避检查", "拒绝、逃避", "销毁证据", "隐匿证据", "擅自动用查封", "擅自动用扣押", "转移查封", "转移扣押"},
+	"already_producing":     {"已投入生产", "已投产", "投入生产", "投入使用"},
+	"crowded":               {"人员密集", "大量人员", "营业期间"},
+	"crowded_place":         {"人员密集场所", "人员密集", "易燃易爆"},
+	"infant_food":           {"婴幼儿", "婴儿配方", "特殊医学用途配方食品"},
+	"disease":               {"有碍食品安全的疾病", "有碍食品安全疾病", "患有"},
+	"is_dispatch_agency":    {"劳务派遣单位", "劳务派遣公司"},
+	"toxic_workplace":       {"有毒物品的作业场所", "有毒作业"},
+	"has_business_licence":  {"营业执照"},
+	"cultivated_land":       {"耕地"},
+	"serious_consequence":   {"较严重后果", "严重后果", "后果严重"},
+	"instigated":            {"教唆", "胁迫他人", "诱骗他人"},
+	"retaliation":           {"打击报复"},
+	"within_6m":             {"六个月内曾受过治安管理处罚", "6个月内曾受过治安管理处罚", "半年内曾受过治安管理处罚"},
+	"victim_forgave":        {"取得被侵害人谅解", "取得受害人谅解", "取得被害人谅解", "取得谅解"},
+	"surrendered":           {"主动投案", "自行投案"},
+	"against_police":        {"阻碍人民警察", "阻碍民警", "妨碍民警"},
+	"surcharge":             {"在标价之外加价", "标价之外加价", "加价出售", "未标明的费用"},
+	"refunded":              {"退还多收", "退还消费者多付", "已退还"},
+	"emergency":             {"突发事件", "市场供应紧张", "价格异常波动", "价格紧急措施", "疫情期间"},
+	"children_product":      {"儿童用品", "儿童玩具", "童装", "童车", "儿童"},
+	"hot_work":              {"动火作业", "电焊作业", "焊接作业", "电工作业"},
+	"refused":               {"拒不执行", "拒不消除"},
+	"major_hazard":          {"重大事故隐患"},
+	"concealed":             {"迟报", "漏报", "谎报", "瞒报"},
+	"fabricated_books":      {"伪造、变造", "伪造账簿", "变造账簿", "销毁账簿", "隐匿账簿", "销毁记账凭证", "伪造记账凭证", "隐匿记账凭证", "销毁了部分记账凭证"},
+	"paid_before_decision":  {"已补缴", "补缴了税款", "缴清税款和滞纳金"},
+	"repeat_drink_driving":  {"曾因饮酒后驾驶", "曾因酒后驾驶", "再次饮酒后驾驶"},
+	"carrying_passengers":   {"载有乘客", "校车", "危险物品运输车辆", "危险货物运输车辆"},
+	"accident":              {"交通事故", "发生碰撞", "追尾", "相撞"},
+	"revoked_or_suspended":  {"驾驶证被吊销", "吊销期间", "暂扣期间", "驾驶证被暂扣"},
+	"passengers_at_risk":    {"危及乘客安全"},
+	"drinking_water_area":   {"饮用水水源"},
+	"heavy_metal":           {"重金属", "总镍", "总铬", "六价铬", "总铅", "总汞", "总镉", "总砷"},
+}
+
+// flagNegations deny a cue written right before it (未造成人身伤害, 无营业执照).
+var flagNegations = []string{"未", "没有", "无", "不", "非", "尚未"}
+
+// InferredFlag is a benchmark flag read from the text, with the words
+// that show it.
+type InferredFlag struct {
+	Flag  string `json:"flag"`
+	Label string `json:"label"`
+	Cue   string `json:"cue"`
+}
+
+// inferFlags reads the benchmark's flags that the text shows. A cue
+// preceded by a negation does not count.
+func inferFlags(b *rules.Benchmark, norm string) (map[string]bool, []InferredFlag) {
+	var names []string
+	for name := range b.Flags {
+		if _, ok := flagCues[name]; ok {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	var set map[string]bool
+	var out []InferredFlag
+	for _, name := range names {
+		if name == "cultivated_land" && isBasicFarmland(norm) {
+			// 永久基本农田 is its own, heavier flag.
+			continue
+		}
+		for _, cue := range flagCues[name] {
+			if cueAsserted(norm, cue) {
+				if set == nil {
+					set = map[string]bool{}
+				}
+				set[name] = true
+				out = append(out, InferredFlag{Flag: name, Label: b.Flags[name], Cue: cue})
+				break
+			}
+		}
+	}
+	if _, ok := b.Flags["basic_farmland"]; ok && isBasicFarmland(norm) {
+		if set == nil {
+			set = map[string]bool{}
+		}
+		set["basic_farmland"] = true
+		out = append(out, InferredFlag{Flag: "basic_farmland", Label: b.Flags["basic_farmland"], Cue: "基本农田"})
+	}
+	return set, out
+}
+
+// cueAsserted reports whether cue occurs in norm at least once without a
+// negation right before it.
+func cueAsserted(norm, cue string) bool {
+	from := 0
+	for {
+		i := strings.Index(norm[from:], cue)
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		negated := false
+		for _, n := range flagNegations {
+			if strings.HasSuffix(norm[:at], n) {
+				negated = true
+				break
+			}
+		}
+		if !negated {
+			return true
+		}
+		from = at + len(cue)
+	}
+}

@@ -1,0 +1,44 @@
+package analysis
+
+import (
+	"testing"
+
+	"github.com/cailiang/cailiang/rules"
+)
+
+func TestInferFlags(t *testing.T) {
+	b := &rules.Benchmark{ID: "x", Flags: map[string]string{
+		"children_product": "涉及儿童用品", "injury": "造成人身伤害后果", "revoke_licence": "拟吊销营业执照",
+		"cultivated_land": "占用耕地", "basic_farmland": "占用永久基本农田", "has_business_licence": "持有营业执照",
+	}}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"销售不合格的儿童玩具，造成一名儿童受伤。", []string{"children_product", "injury"}},
+		{"销售不合格的儿童玩具，未造成人身伤害。", []string{"children_product"}},
+		// Decision flags are never read from text.
+		{"情节严重，拟吊销营业执照。", []string{"has_business_licence"}},
+		{"当事人无营业执照，擅自占用耕地12亩。", []string{"cultivated_land"}},
+		{"擅自占用永久基本农田3亩。", []string{"basic_farmland"}},
+		{"擅自占用非永久基本农田的耕地3亩。", []string{"cultivated_land"}},
+		{"无关的文字。", nil},
+	}
+	for _, tt := range tests {
+		got, evidence := inferFlags(b, tt.text)
+		if len(got) != len(tt.want) || len(evidence) != len(tt.want) {
+			t.Errorf("%q: flags %v (%v), want %v", tt.text, got, evidence, tt.want)
+			continue
+		}
+		for _, w := range tt.want {
+			if !got[w] {
+				t.Errorf("%q: flags %v lack %s", tt.text, got, w)
+			}
+		}
+		for _, e := range evidence {
+			if e.Cue == "" || e.Label != b.Flags[e.Flag] {
+				t.Errorf("%q: evidence %+v", tt.text, e)
+			}
+		}
+	}
+}
