@@ -62,6 +62,9 @@ type Env struct {
 	// Analyzer answers case analysis for the scenario suite; see
 	// Corpus.Analyzer.
 	Analyzer CaseAnalyzer
+	// VectorIndex configures the vector-index suite (its PGDSN adds the
+	// pgvector rows).
+	VectorIndex VectorIndexOptions
 }
 
 // CaseAnalyzer analyses case facts; *analysis.Analyzer implements it.
@@ -127,7 +130,7 @@ func Suites() []Suite {
 		{Name: SuiteLawBench22, Doc: "LawBench 2-2 dispute focus, naive Bayes 5-fold cross-validated on the dev part, accuracy", Run: runLawBench22},
 		{Name: SuiteAdminScenarios, Doc: "our administrative case scenarios → case analysis: benchmark, statutory range, disposition, level, transfer risk", Run: runAdminScenarios},
 		{Name: SuiteSCM, Doc: "CAIL2019-SCM triplets: accuracy of sim(A,B) > sim(A,C), tfidf/vector/hybrid (dev part)", Run: runSCM},
-		{Name: SuiteVectorIndex, Doc: "recall@10 and p50 of memvec's HNSW and pgvector (CAILIANG_PG_DSN) against exact search, random and LSA vectors", Run: runVectorIndex},
+		{Name: SuiteVectorIndex, Doc: "recall@10 and p50 of memvec's HNSW and pgvector (--pg) against exact search, random and LSA vectors", Run: runVectorIndex},
 	}
 }
 

@@ -61,7 +61,8 @@ func nationalEnv(t *testing.T) Env {
 	if nationalErr != nil {
 		t.Fatalf("import national.jsonl: %v", nationalErr)
 	}
-	return Env{DataDir: shareddata.Dir(t), Norms: nationalCorpus.Searcher(corpus.ModeBM25), Analyzer: nationalAn}
+	return Env{DataDir: shareddata.Dir(t), Norms: nationalCorpus.Searcher(corpus.ModeBM25), Analyzer: nationalAn,
+		VectorIndex: VectorIndexOptions{PGDSN: os.Getenv("CAILIANG_PG_DSN")}}
 }
 
 func TestMain(m *testing.M) {

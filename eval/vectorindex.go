@@ -60,11 +60,6 @@ type VectorIndexOptions struct {
 	Seed int64
 }
 
-// VectorIndex is the configuration the registered vector-index suite runs
-// with. Its PGDSN, when empty, is taken from CAILIANG_PG_DSN, the variable
-// cmd/cailiang reads for --pg (the eval command has no --pg flag yet).
-var VectorIndex VectorIndexOptions
-
 func (o VectorIndexOptions) withDefaults() VectorIndexOptions {
 	if o.N <= 0 {
 		o.N = 10_000
@@ -91,11 +86,7 @@ func (o VectorIndexOptions) withDefaults() VectorIndexOptions {
 }
 
 func runVectorIndex(ctx context.Context, env Env) ([]Result, error) {
-	o := VectorIndex
-	if o.PGDSN == "" {
-		o.PGDSN = os.Getenv("CAILIANG_PG_DSN")
-	}
-	return RunVectorIndex(ctx, env, o)
+	return RunVectorIndex(ctx, env, env.VectorIndex)
 }
 
 // vecSet is one measured collection: stored vectors (unit length) and
@@ -139,7 +130,7 @@ func RunVectorIndex(ctx context.Context, env Env, o VectorIndexOptions) ([]Resul
 	log := env.log()
 	national := filepath.Join(env.DataDir, "statutes_lawrefbook", "national.jsonl")
 	if o.PGDSN == "" {
-		log.Warn("vector-index: no PostgreSQL DSN (CAILIANG_PG_DSN unset): pgvec is NOT measured, only memvec")
+		log.Warn("vector-index: no PostgreSQL DSN (--pg / CAILIANG_PG_DSN unset): pgvec is NOT measured, only memvec")
 	}
 	var out []Result
 	for _, src := range o.Sources {

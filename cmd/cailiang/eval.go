@@ -41,6 +41,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	var (
 		dataDir, shared, suites, segMode, logLevel string
 		modesFlag                                  string
+		pgDSN                                      string
 		bigramWeight                               float64
 		asJSON                                     bool
 	)
@@ -54,6 +55,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.Float64Var(&bigramWeight, "bigram-weight", 0, "weight of the character-bigram match at query time: 0 default, negative disables")
 	fs.StringVar(&modesFlag, "modes", corpus.ModeBM25, "comma-separated search modes for the norm suites: bm25, vector, hybrid (vector modes train LSA on the in-force articles, ~minutes)")
 	fs.StringVar(&logLevel, "log-level", env("CAILIANG_LOG_LEVEL", "info"), "log level")
+	fs.StringVar(&pgDSN, "pg", env("CAILIANG_PG_DSN", ""), "PostgreSQL DSN: the vector-index suite also measures pgvector there; env CAILIANG_PG_DSN")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -139,7 +141,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	envEval := eval.Env{DataDir: shared, Norms: c.Searcher(corpus.ModeBM25), Logger: log, Progress: evalProgress(stderr), Analyzer: an}
+	envEval := eval.Env{DataDir: shared, Norms: c.Searcher(corpus.ModeBM25), Logger: log, Progress: evalProgress(stderr), Analyzer: an,
+		VectorIndex: eval.VectorIndexOptions{PGDSN: pgDSN}}
 	var results []eval.Result
 	if len(modes) == 1 && modes[0] == corpus.ModeBM25 {
 		// The default keeps the historical metric names (no /bm25 suffix).

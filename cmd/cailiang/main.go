@@ -38,7 +38,7 @@ Usage:
                                                 search norms (or cases) from the terminal
   cailiang cite [--date YYYY-MM-DD] CITATION    resolve a citation such as "食品安全法第124条"
   cailiang reindex                              rebuild the search index from the store
-  cailiang eval [--data-dir DIR] [--shared PATH] [--suites a,b] [--json] [--seg-mode precise|search] [--bigram-weight W]
+  cailiang eval [--data-dir DIR] [--shared PATH] [--suites a,b] [--json] [--seg-mode precise|search] [--bigram-weight W] [--pg DSN]
                                                 measure search quality on our relevance set and LawBench 3-1 (docs/search.md)
   cailiang benchmarks [--sector S] [QUERY]      list or search the discretion benchmarks (裁量基准)
   cailiang suggest --benchmark ID [--facts FILE.json|-]
