@@ -163,16 +163,11 @@ func (a *App) openVectors(ctx context.Context) error {
 // newAnalyzer wires case analysis over the app's catalog and library.
 // Similar cases use hybrid retrieval when vectors are on.
 func newAnalyzer(a *App) (*analysis.Analyzer, error) {
-	crimes, err := rules.LoadCrimes()
-	if err != nil {
-		return nil, err
-	}
 	mode := corpus.ModeBM25
 	if a.Library.VectorsEnabled() {
 		mode = corpus.ModeHybrid
 	}
-	return analysis.New(analysis.Config{Catalog: a.Catalog, Crimes: crimes, Segmenter: a.seg, Cases: a.Library, CaseStore: a.store,
-		Norms: a.Library, Resolver: a.Library.Resolver(), Generation: a.store.Generation, Mode: mode, Logger: a.log})
+	return analysis.ForLibrary(a.Library, a.Catalog, a.seg, mode, a.log)
 }
 
 // Segmenter returns the legal segmenter.

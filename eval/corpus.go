@@ -100,12 +100,7 @@ func (c *Corpus) Analyzer(ctx context.Context) (*analysis.Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	crimes, err := rules.LoadCrimes()
-	if err != nil {
-		return nil, err
-	}
-	return analysis.New(analysis.Config{Catalog: cat, Crimes: crimes, Segmenter: c.seg, Cases: c.Library, CaseStore: c.store,
-		Norms: c.Library, Resolver: c.Library.Resolver(), Generation: c.store.Generation, Logger: c.log})
+	return analysis.ForLibrary(c.Library, cat, c.seg, corpus.ModeBM25, c.log)
 }
 
 // Close closes the index and the store.

@@ -146,6 +146,19 @@ func (a *Analyzer) syncCaches() error {
 	return nil
 }
 
+// ForLibrary wires an Analyzer the way the service runs it: over a corpus
+// library (cases, norms, citations, its store's generation for the caches),
+// the given benchmark catalog and the built-in crime thresholds. It returns
+// the crime catalog's loading error.
+func ForLibrary(lib *corpus.Library, cat *rules.Catalog, seg nlp.Segmenter, mode string, log *slog.Logger) (*Analyzer, error) {
+	crimes, err := rules.LoadCrimes()
+	if err != nil {
+		return nil, err
+	}
+	return New(Config{Catalog: cat, Crimes: crimes, Segmenter: seg, Cases: lib, CaseStore: lib.Store(), Norms: lib,
+		Resolver: lib.Resolver(), Generation: lib.Store().Generation, Mode: mode, Logger: log})
+}
+
 // Request is what an officer submits.
 type Request struct {
 	// Facts is the case narrative as written.
