@@ -169,7 +169,9 @@ func writeAtomic(path string, data []byte) error {
 // otherwise.
 func openVectorStore(ctx context.Context, dataDir string, o VectorOptions, log *slog.Logger) (corpus.VectorStore, error) {
 	if strings.TrimSpace(o.PGDSN) != "" {
-		s, err := pgvec.Open(ctx, pgvec.Config{DSN: o.PGDSN})
+		// Loads go in without the HNSW index; SyncVectors has it built
+		// once at the end (corpus.LoadFinisher).
+		s, err := pgvec.Open(ctx, pgvec.Config{DSN: o.PGDSN, DeferIndex: true})
 		if err != nil {
 			return nil, fmt.Errorf("open pgvector store: %w", err)
 		}

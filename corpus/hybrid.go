@@ -44,6 +44,9 @@ type Vectors struct {
 // concurrent use; SyncVectors then embeds what is missing.
 func (l *Library) SetVectors(v *Vectors) { l.vectors = v }
 
+// Vectors returns the dense retrieval set-up, nil when it is off.
+func (l *Library) Vectors() *Vectors { return l.vectors }
+
 // VectorsEnabled reports whether vector search is configured.
 func (l *Library) VectorsEnabled() bool { return l.vectors != nil }
 
@@ -148,7 +151,7 @@ func (l *Library) SyncVectors(ctx context.Context, refresh []string) error {
 	}
 	keep := l.searchable()
 	var todo []pending
-	total, done := 0, 0
+	total, done, added := 0, 0, map[string]int{}
 	for _, info := range l.store.StatuteInfos() {
 		if keep[info.ID] {
 			total += info.ArticleCount
@@ -162,6 +165,7 @@ func (l *Library) SyncVectors(ctx context.Context, refresh []string) error {
 			return err
 		}
 		done += len(todo)
+		added[collNorms] += len(todo)
 		todo = todo[:0]
 		l.report("vectors", done, total)
 		return nil
@@ -215,6 +219,17 @@ func (l *Library) SyncVectors(ctx context.Context, refresh []string) error {
 		end := min(i+batch, len(cases))
 		if err := l.embedBatch(ctx, collCases, cases[i:end]); err != nil {
 			return fmt.Errorf("sync vectors: %w", err)
+		}
+		added[collCases] += end - i
+	}
+	if f, ok := l.vectors.Store.(LoadFinisher); ok {
+		for _, coll := range []string{collNorms, collCases} {
+			if added[coll] == 0 {
+				continue
+			}
+			if err := f.LoadDone(ctx, coll); err != nil {
+				return fmt.Errorf("sync vectors: build %s index: %w", coll, err)
+			}
 		}
 	}
 	return nil

@@ -129,3 +129,44 @@ func TestVectorsResumeAndRespec(t *testing.T) {
 	}
 	vs.Close()
 }
+
+// finishingStore is memvec with a LoadDone that records its calls, as
+// pgvec's does when it defers its index.
+type finishingStore struct {
+	*memvec.Store
+	done map[string]int
+}
+
+func (f *finishingStore) LoadDone(_ context.Context, collection string) error {
+	f.done[collection]++
+	return nil
+}
+
+// TestSyncVectorsFinishesLoads: after adding vectors SyncVectors tells a
+// LoadFinisher once per collection it added to, and not at all when it
+// added nothing.
+func TestSyncVectorsFinishesLoads(t *testing.T) {
+	dir := t.TempDir()
+	lib, vs := hybridLibrary(t, dir)
+	defer vs.Close()
+	ctx := context.Background()
+	m := lib.Vectors().Embedder
+	spec := lib.Vectors().Spec
+	if err := vs.DropCollection(ctx, "norms"); err != nil {
+		t.Fatal(err)
+	}
+	fs := &finishingStore{Store: vs, done: map[string]int{}}
+	lib.SetVectors(&corpus.Vectors{Store: fs, Embedder: m, Spec: spec})
+	if err := lib.SyncVectors(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if fs.done["norms"] != 1 || fs.done["cases"] != 0 {
+		t.Errorf("after re-embedding norms: LoadDone calls %v; want norms once, cases never", fs.done)
+	}
+	if err := lib.SyncVectors(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if fs.done["norms"] != 1 {
+		t.Errorf("a sync that added nothing called LoadDone: %v", fs.done)
+	}
+}

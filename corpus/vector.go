@@ -74,3 +74,11 @@ type VectorStore interface {
 	Count(ctx context.Context, collection string) (int, error)
 	Close() error
 }
+
+// LoadFinisher is implemented by vector stores that defer index
+// maintenance during bulk loads (pgvec opened with DeferIndex). SyncVectors
+// calls LoadDone once per collection after adding vectors, so a bulk load
+// is indexed once at the end instead of on every insert.
+type LoadFinisher interface {
+	LoadDone(ctx context.Context, collection string) error
+}

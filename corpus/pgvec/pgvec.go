@@ -155,7 +155,10 @@ type tableStats struct {
 // within it.
 const statsTTL = 10 * time.Second
 
-var _ corpus.VectorStore = (*Store)(nil)
+var (
+	_ corpus.VectorStore  = (*Store)(nil)
+	_ corpus.LoadFinisher = (*Store)(nil)
+)
 
 // coll is a cached row of the catalogue. Table names carry a random
 // suffix, so a cached entry can only ever point at a dropped table (never at
@@ -379,6 +382,16 @@ func (s *Store) buildIndex(ctx context.Context, c coll) error {
 	s.mu.Unlock()
 	s.log.Info("pgvec: built HNSW index", "table", c.table, "duration", time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// LoadDone ends a bulk load: with DeferIndex it builds the collection's
+// index (see BuildIndex); otherwise the index was kept up to date and it
+// does nothing. It returns BuildIndex's errors.
+func (s *Store) LoadDone(ctx context.Context, collection string) error {
+	if !s.cfg.DeferIndex {
+		return nil
+	}
+	return s.BuildIndex(ctx, collection)
 }
 
 // BuildIndex builds the collection's HNSW index if it needs one (more rows
