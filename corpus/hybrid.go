@@ -431,7 +431,8 @@ func caseFilter(q CaseQuery) VectorFilter {
 	return f
 }
 
-func caseHit(c Case) CaseHit {
+// HitOf is the search hit of a stored case (score 0).
+func HitOf(c Case) CaseHit {
 	return CaseHit{ID: c.ID, Title: c.Title, Sector: c.Sector, ViolationType: c.ViolationType, Region: c.Region, Agency: c.Agency,
 		Disposition: c.Disposition, DecisionDate: c.DecisionDate, Fine: c.Penalty.Fine, Illustrative: c.Illustrative}
 }
@@ -481,7 +482,7 @@ func (l *Library) SearchCases(ctx context.Context, q CaseQuery, mode string) (Re
 	}
 	lookup := func(id string) (CaseHit, bool) {
 		c, err := l.store.Case(id)
-		return caseHit(c), err == nil
+		return HitOf(c), err == nil
 	}
 	return fuse(mode, bm, func(h CaseHit) string { return h.ID }, vids, vscore, lookup, func(h *CaseHit, s float64) { h.Score = s }, limit, offset), nil
 }

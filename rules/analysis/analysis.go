@@ -331,9 +331,9 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	}
 
 	strong := strongest(res.Violations)
-	res.Transfer = a.transfer(text, x, res.Facts.Engine, strong)
+	res.Transfer = a.transfer(q, text, x, strong)
 	res.SimilarCases = a.similarOut(cases, x, res.Violations, req.SimilarCases)
-	res.Disputes = a.disputes(text, x, res)
+	res.Disputes = a.disputes(q.norm, x, res)
 	res.Norms, err = a.norms(ctx, res, strong)
 	if err != nil {
 		return Result{}, err

@@ -48,9 +48,8 @@ var subjectCues = []string{"挂靠", "承包", "实际经营", "实际控制", "
 
 // disputes derives the points the party is likely to contest, for the best
 // matched violation, plus those recorded in the most similar cases.
-func (a *Analyzer) disputes(text string, x nlp.Extraction, res Result) []Dispute {
+func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute {
 	out := []Dispute{}
-	norm := nlp.NormalizeText(text)
 	var top *rules.Benchmark
 	var sug *rules.Suggestion
 	if len(res.Violations) > 0 {

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"encoding/json"
-	"errors"
 	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/nlp"
@@ -129,8 +128,7 @@ func (o runeOffsets) span(a, b int) (Span, string) {
 }
 
 // buildFacts converts an extraction to the answer's facts and the engine's
-// facts. Facts the engine would refuse (an age out of range …) are left out
-// of Engine with a warning rather than failing the analysis.
+// facts.
 func buildFacts(text string, x nlp.Extraction) (Facts, []string) {
 	o := newRuneOffsets(text)
 	f := Facts{Amounts: []AmountFact{}, Totals: []TotalFact{}, Quantities: []QuantityFact{}, Dates: []DateFact{}, Circumstances: []CircumstanceFact{}}
@@ -162,26 +160,15 @@ func buildFacts(text string, x nlp.Extraction) (Facts, []string) {
 		sp, t := o.span(c.Start, c.End)
 		f.Circumstances = append(f.Circumstances, CircumstanceFact{Name: c.Name, Label: circumstanceLabels[c.Name], Negated: c.Negated, Count: c.Count, Text: t, Span: sp})
 	}
-	var warnings []string
-	m := x.Facts()
-	for {
-		raw, err := json.Marshal(m)
-		if err != nil {
-			return f, append(warnings, "提取的事实无法转换为裁量事实："+err.Error())
-		}
-		ef, err := rules.DecodeFacts(raw)
-		if err == nil {
-			f.Engine = ef
-			return f, warnings
-		}
-		var fe *rules.FactError
-		if !errors.As(err, &fe) {
-			return f, append(warnings, "提取的事实无法转换为裁量事实："+err.Error())
-		}
-		if _, ok := m[fe.Field]; !ok {
-			return f, append(warnings, "提取的事实无法转换为裁量事实："+err.Error())
-		}
-		warnings = append(warnings, "提取的事实 "+fe.Field+" 不合理，未用于裁量："+fe.Message)
-		delete(m, fe.Field)
+	// Facts() emits the engine's JSON names and types, so decoding fails
+	// only on a programming error; facts a benchmark refuses are dropped
+	// per benchmark in suggest.
+	raw, err := json.Marshal(x.Facts())
+	if err == nil {
+		f.Engine, err = rules.DecodeFacts(raw)
 	}
+	if err != nil {
+		return f, []string{"提取的事实无法转换为裁量事实：" + err.Error()}
+	}
+	return f, nil
 }

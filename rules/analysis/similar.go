@@ -55,7 +55,8 @@ func (a *Analyzer) similar(ctx context.Context, qy query, text, sector string, n
 			}
 			sc.c = c
 			if q.IDsOnly {
-				sc.hit = caseHit(c, h.Score)
+				sc.hit = corpus.HitOf(c)
+				sc.hit.Score = h.Score
 			}
 		}
 		out = append(out, sc)
@@ -125,12 +126,6 @@ func yuan(v float64) string {
 		return fmt.Sprintf("%.0f", v)
 	}
 	return fmt.Sprintf("%.2f", v)
-}
-
-// caseHit is the search hit of a stored case.
-func caseHit(c corpus.Case, score float64) corpus.CaseHit {
-	return corpus.CaseHit{ID: c.ID, Title: c.Title, Sector: c.Sector, ViolationType: c.ViolationType, Region: c.Region, Agency: c.Agency,
-		Disposition: c.Disposition, DecisionDate: c.DecisionDate, Fine: c.Penalty.Fine, Illustrative: c.Illustrative, Score: score}
 }
 
 // storedCase reads a case from the store, cached per corpus generation.

@@ -24,14 +24,13 @@ var roleMeasures = map[string]string{
 // measures reads the numeric facts prosecution thresholds test from an
 // extraction. Quantities are read by their role and unit, with the words
 // of the text deciding what a tonnage or an area is of.
-func measures(text string, x nlp.Extraction) map[string]float64 {
+func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	m := map[string]float64{}
 	for _, t := range x.Totals {
 		if name, ok := roleMeasures[t.Role]; ok {
 			m[name] = t.Value
 		}
 	}
-	norm := nlp.NormalizeText(text)
 	setMax := func(name string, v float64) {
 		if v > m[name] {
 			m[name] = v
@@ -126,7 +125,7 @@ func count(s string) (float64, bool) {
 }
 
 // transfer assesses criminal-transfer risk for the matched violations.
-func (a *Analyzer) transfer(text string, x nlp.Extraction, _ rules.Facts, vs []Violation) rules.Transfer {
+func (a *Analyzer) transfer(q query, text string, x nlp.Extraction, vs []Violation) rules.Transfer {
 	ids := make([]string, 0, len(vs))
 	for _, v := range vs {
 		ids = append(ids, v.BenchmarkID)
@@ -134,7 +133,7 @@ func (a *Analyzer) transfer(text string, x nlp.Extraction, _ rules.Facts, vs []V
 	if a.cfg.Crimes == nil {
 		return rules.Transfer{Risk: rules.RiskNone}.Normalized()
 	}
-	return a.cfg.Crimes.Assess(rules.TransferInput{Text: text, Measures: measures(text, x), Benchmarks: ids}, rules.TransferOptions{Near: a.cfg.Near})
+	return a.cfg.Crimes.Assess(rules.TransferInput{Text: text, Measures: measures(q.norm, text, x), Benchmarks: ids}, rules.TransferOptions{Near: a.cfg.Near})
 }
 
 // isBasicFarmland reports whether the text speaks of 基本农田 and not only
