@@ -330,18 +330,6 @@ func (s *Store) DropCollection(ctx context.Context, name string) error {
 	return nil
 }
 
-// writer returns the collection for a write; the caller holds wmu.
-func (s *Store) writer(name string) (*collection, error) {
-	if s.closed {
-		return nil, ErrClosed
-	}
-	c, ok := s.cols[name]
-	if !ok {
-		return nil, fmt.Errorf("memvec: collection %q: %w", name, corpus.ErrNoCollection)
-	}
-	return c, nil
-}
-
 // prepared is a validated record: its unit vector and its stored bytes.
 type prepared struct {
 	id   string
@@ -441,7 +429,7 @@ func (s *Store) Upsert(ctx context.Context, collection string, recs []corpus.Vec
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	c, err := s.writer(collection)
+	c, err := s.lookup(collection)
 	if err != nil {
 		return err
 	}
@@ -517,7 +505,7 @@ func (s *Store) Delete(ctx context.Context, collection string, ids []string) err
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	c, err := s.writer(collection)
+	c, err := s.lookup(collection)
 	if err != nil {
 		return err
 	}
@@ -556,8 +544,9 @@ func (s *Store) Delete(ctx context.Context, collection string, ids []string) err
 	return nil
 }
 
-// reader returns the collection for a read; the caller holds mu for reading.
-func (s *Store) reader(name string) (*collection, error) {
+// lookup returns a collection by name. The caller holds wmu (to write) or
+// mu for reading (to read).
+func (s *Store) lookup(name string) (*collection, error) {
 	if s.closed {
 		return nil, ErrClosed
 	}
@@ -576,7 +565,7 @@ func (s *Store) IDs(ctx context.Context, collection string) ([]string, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	c, err := s.reader(collection)
+	c, err := s.lookup(collection)
 	if err != nil {
 		return nil, err
 	}
@@ -596,7 +585,7 @@ func (s *Store) Count(ctx context.Context, collection string) (int, error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	c, err := s.reader(collection)
+	c, err := s.lookup(collection)
 	if err != nil {
 		return 0, err
 	}
@@ -616,7 +605,7 @@ func (s *Store) Search(ctx context.Context, collection string, q []float32, k in
 		return nil, err
 	}
 	s.mu.RLock()
-	c, err := s.reader(collection)
+	c, err := s.lookup(collection)
 	if err != nil {
 		s.mu.RUnlock()
 		return nil, err
@@ -643,7 +632,7 @@ func (s *Store) Search(ctx context.Context, collection string, q []float32, k in
 			return nil, ctx.Err()
 		}
 		s.mu.RLock()
-		if c, err = s.reader(collection); err != nil {
+		if c, err = s.lookup(collection); err != nil {
 			s.mu.RUnlock()
 			return nil, err
 		}
@@ -760,7 +749,7 @@ func (s *Store) BuildIndex(ctx context.Context, collection string) error {
 			return err
 		}
 		s.mu.RLock()
-		c, err := s.reader(collection)
+		c, err := s.lookup(collection)
 		if err != nil {
 			s.mu.RUnlock()
 			return err
@@ -877,7 +866,7 @@ type Stats struct {
 func (s *Store) Stats(collection string) (Stats, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	c, err := s.reader(collection)
+	c, err := s.lookup(collection)
 	if err != nil {
 		return Stats{}, err
 	}
