@@ -472,22 +472,8 @@ func (h *minHeap) pop() cand {
 	top := a[0]
 	last := len(a) - 1
 	a[0] = a[last]
-	a = a[:last]
-	for i := 0; ; {
-		l, r, best := 2*i+1, 2*i+2, i
-		if l < len(a) && worse(a[l], a[best]) {
-			best = l
-		}
-		if r < len(a) && worse(a[r], a[best]) {
-			best = r
-		}
-		if best == i {
-			break
-		}
-		a[i], a[best] = a[best], a[i]
-		i = best
-	}
-	*h = a
+	*h = a[:last]
+	h.fix0()
 	return top
 }
 
