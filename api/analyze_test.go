@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -292,4 +293,69 @@ func BenchmarkAnalyzeConcurrent(b *testing.B) {
 	b.ReportMetric(ms(hz[len(hz)*99/100]), "healthz_p99_ms")
 	b.ReportMetric(ms(p99)/ms(hz[len(hz)*99/100]), "ratio_p99")
 	fmt.Fprintf(os.Stderr, "analyze 50 clients: p50 %.1f ms p99 %.1f ms, %d requests in %v\n", ms(lat[len(lat)/2]), ms(p99), len(lat), el)
+}
+
+// BenchmarkCaseIndexBuild measures what the first analysis after a write
+// pays to rebuild the in-memory case index over 5,000 cases (the built-in
+// samples repeated under new IDs), against a warm analysis of the same
+// text, and the heap the index holds per case.
+func BenchmarkCaseIndexBuild(b *testing.B) {
+	const n = analysis.DefaultMemCases
+	app, err := Open(context.Background(), Options{DataDir: b.TempDir(), NoSamples: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer app.Close()
+	base, err := corpus.DecodeCasesJSONL(bytes.NewReader(samples.CasesJSONL()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	cases := make([]corpus.Case, n)
+	for i := range cases {
+		c := base[i%len(base)]
+		c.ID = fmt.Sprintf("%s-%05d", c.ID, i)
+		cases[i] = c
+	}
+	ctx := context.Background()
+	if err := app.Library.ImportCases(ctx, cases); err != nil {
+		b.Fatal(err)
+	}
+	req := analysis.Request{Facts: base[0].Facts}
+	var build, warm time.Duration
+	var perCase float64
+	for i := 0; i < b.N; i++ {
+		// A write (the first case again) bumps the generation.
+		if err := app.Library.ImportCases(ctx, cases[:1]); err != nil {
+			b.Fatal(err)
+		}
+		var m0, m1 runtime.MemStats
+		if i == 0 {
+			// Let bleve persist the imported segments, whose memory it
+			// frees in the background, before reading the heap.
+			b.StopTimer()
+			time.Sleep(3 * time.Second)
+			b.StartTimer()
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&m0)
+		t0 := time.Now()
+		if _, err := app.Analyzer.Analyze(ctx, req); err != nil {
+			b.Fatal(err)
+		}
+		build += time.Since(t0)
+		if i == 0 {
+			// Later rounds replace an index already held.
+			runtime.GC()
+			runtime.ReadMemStats(&m1)
+			perCase = (float64(m1.HeapAlloc) - float64(m0.HeapAlloc)) / n
+		}
+		t0 = time.Now()
+		if _, err := app.Analyzer.Analyze(ctx, req); err != nil {
+			b.Fatal(err)
+		}
+		warm += time.Since(t0)
+	}
+	b.ReportMetric(float64(build.Milliseconds())/float64(b.N), "build_ms")
+	b.ReportMetric(float64(build)/float64(warm), "ratio_first_vs_warm")
+	b.ReportMetric(perCase, "heap_B/case")
 }

@@ -63,8 +63,12 @@ type Config struct {
 	Mode string
 	// Near is the share below a transfer threshold that counts as near
 	// (default rules.DefaultNear).
-	Near   float64
-	Logger *slog.Logger
+	Near float64
+	// MemCases bounds the cases searched in memory for similar cases when
+	// CaseStore is also a CaseLister and Mode is bm25: 0 means
+	// DefaultMemCases, negative never. Above it, Cases is searched.
+	MemCases int
+	Logger   *slog.Logger
 }
 
 // Analyzer analyses case facts. It is safe for concurrent use.
@@ -81,6 +85,10 @@ type Analyzer struct {
 	extracts  map[string]nlp.Extraction // case id → facts extracted from it
 	caseBench map[string][]string       // case id → benchmarks it was decided under
 	cases     map[string]corpus.Case    // case id → the stored case
+	caseIdx   *caseIndex                // the cases in memory, tagged with its generation
+	// buildMu lets one request rebuild the case index while the others
+	// wait for it instead of building their own.
+	buildMu sync.Mutex
 }
 
 // ErrInvalidRequest is wrapped by every error about the request itself.
@@ -109,6 +117,9 @@ func New(cfg Config) (*Analyzer, error) {
 	}
 	if cfg.Near <= 0 {
 		cfg.Near = rules.DefaultNear
+	}
+	if cfg.MemCases == 0 {
+		cfg.MemCases = DefaultMemCases
 	}
 	log := cfg.Logger
 	if log == nil {

@@ -12,29 +12,12 @@ import (
 	"github.com/cailiang/cailiang/rules"
 )
 
-// benchDoc is one benchmark as a small document for lexical matching: the
-// name and keywords (what the conduct is called) weigh more than the
+// matcher ranks benchmarks for free text with BM25 over each benchmark's
+// name and keywords (what the conduct is called, weighing more) and its
 // description.
-type benchDoc struct {
-	b    *rules.Benchmark
-	head map[string]int // term → count in name and keywords
-	body map[string]int // term → count in description and transfer note
-	len  float64
-}
-
-// posting is one benchmark's precomputed BM25 weight for a term.
-type posting struct {
-	doc    int
-	weight float64
-	head   bool // the term is in the name or keywords (shown as matched)
-}
-
-// matcher ranks benchmarks for free text with BM25 over benchDocs. The
-// weights are computed once, so a query costs one lookup per distinct
-// term of the text.
 type matcher struct {
-	docs     []benchDoc
-	postings map[string][]posting
+	benchmarks []*rules.Benchmark
+	index      bm25
 	// phrases are the whole keywords of three or more characters, looked
 	// for verbatim in the text, grouped by their first two characters.
 	phrases map[string][]string
@@ -115,67 +98,38 @@ const (
 )
 
 func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
-	m := &matcher{postings: map[string][]posting{}, phrases: map[string][]string{}, seg: seg}
-	df := map[string]int{}
-	total := 0.0
+	m := &matcher{phrases: map[string][]string{}, seg: seg}
+	var docs []termDoc
 	phrases := map[string]bool{}
 	for _, b := range cat.All() {
-		d := benchDoc{b: b, head: map[string]int{}, body: map[string]int{}}
+		d := newTermDoc()
+		d.head = map[string]bool{}
+		addHead := func(t string) {
+			d.tf[t] += headWeight
+			if !strings.HasPrefix(t, bigramMark) {
+				d.head[t] = true
+			}
+		}
 		for _, t := range terms(seg, b.Name+"。"+strings.Join(b.Keywords, "，")) {
-			d.head[t]++
+			addHead(t)
 		}
 		for _, k := range b.Keywords {
 			// Keywords are phrases officers use; keep each whole as well,
 			// so 无证经营食品 matches even where jieba splits it differently.
 			if k = nlp.NormalizeText(k); utf8.RuneCountInString(k) >= 2 {
-				d.head[k]++
+				addHead(k)
 				if utf8.RuneCountInString(k) >= 3 {
 					phrases[k] = true
 				}
 			}
 		}
 		for _, t := range terms(seg, b.Description+"。"+b.Transfer) {
-			d.body[t]++
+			d.tf[t]++
 		}
-		seen := map[string]bool{}
-		for t, n := range d.head {
-			d.len += float64(n * headWeight)
-			seen[t] = true
-		}
-		for t, n := range d.body {
-			d.len += float64(n)
-			seen[t] = true
-		}
-		for t := range seen {
-			df[t]++
-		}
-		total += d.len
-		m.docs = append(m.docs, d)
+		m.benchmarks = append(m.benchmarks, b)
+		docs = append(docs, d)
 	}
-	if len(m.docs) == 0 {
-		return m
-	}
-	avg := total / float64(len(m.docs))
-	n := float64(len(m.docs))
-	for i, d := range m.docs {
-		norm := 1 - bm25B + bm25B*d.len/avg
-		add := func(t string) {
-			tf := float64(d.head[t]*headWeight + d.body[t])
-			idf := math.Log(1 + (n-float64(df[t])+0.5)/(float64(df[t])+0.5))
-			if strings.HasPrefix(t, bigramMark) {
-				idf *= bigramWeight
-			}
-			m.postings[t] = append(m.postings[t], posting{doc: i, weight: idf * tf * (bm25K1 + 1) / (tf + bm25K1*norm), head: d.head[t] > 0})
-		}
-		for t := range d.head {
-			add(t)
-		}
-		for t := range d.body {
-			if d.head[t] == 0 {
-				add(t)
-			}
-		}
-	}
+	m.index = newBM25(docs, bm25Params{k1: bm25K1, b: bm25B, bigramScale: bigramWeight})
 	for p := range phrases {
 		rs := []rune(p)
 		head := string(rs[:2])
@@ -221,17 +175,9 @@ func (m *matcher) lexicalScores(q query) ([]float64, [][]string) {
 		}
 		prev, prevAt = int(r), i
 	}
-	scores := make([]float64, len(m.docs))
-	matched := make([][]string, len(m.docs))
-	for t := range qt {
-		bigram := strings.HasPrefix(t, bigramMark)
-		for _, p := range m.postings[t] {
-			scores[p.doc] += p.weight
-			if p.head && !bigram {
-				matched[p.doc] = append(matched[p.doc], t)
-			}
-		}
-	}
+	scores := make([]float64, len(m.benchmarks))
+	matched := make([][]string, len(m.benchmarks))
+	m.index.scores(qt, scores, func(doc int, t string) { matched[doc] = append(matched[doc], t) })
 	for i := range matched {
 		sort.Strings(matched[i])
 	}
@@ -254,7 +200,7 @@ func (m *matcher) caseQuery(q query) []string {
 			continue
 		}
 		seen[w] = true
-		if _, ok := m.postings[w]; ok {
+		if m.index.has(w) {
 			domain = append(domain, w)
 		} else {
 			other = append(other, w)
@@ -407,20 +353,20 @@ func (m *matcher) rank(q query, sector string, ef rules.Facts, votes map[string]
 	lex, matched := m.lexicalScores(q)
 	has := givenBases(ef)
 	var out []candidate
-	for i, d := range m.docs {
-		if sector != "" && d.b.Sector != sector {
+	for i, b := range m.benchmarks {
+		if sector != "" && b.Sector != sector {
 			continue
 		}
-		v := votes[d.b.ID]
+		v := votes[b.ID]
 		if lex[i] == 0 && v == 0 {
 			continue
 		}
-		c := candidate{b: d.b, matched: matched[i]}
+		c := candidate{b: b, matched: matched[i]}
 		c.lexical = lex[i] / (lex[i] + lexicalHalf)
 		c.cases = math.Min(1, v)
-		c.cues = cueScore(d.b, has)
+		c.cues = cueScore(b, has)
 		c.score = wLexical*c.lexical + wCases*c.cases + wCues*c.cues
-		if aggravatedTier(d.b) {
+		if aggravatedTier(b) {
 			// The 情节严重 tier of a violation shares its words with the
 			// basic tier: the facts decide between them.
 			if ef.Serious {

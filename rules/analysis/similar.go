@@ -33,6 +33,13 @@ func (a *Analyzer) similar(ctx context.Context, qy query, text, sector string, n
 		return nil, nil
 	}
 	words := a.match.caseQuery(qy)
+	ci, err := a.memCases()
+	if err != nil {
+		return nil, fmt.Errorf("search similar cases: %w", err)
+	}
+	if ci != nil && !ci.tooMany {
+		return ci.search(caseTerms(words, qy.norm), sector, n), nil
+	}
 	q := corpus.CaseQuery{Q: strings.Join(words, " "), Terms: words, Sector: sector, Limit: n, NoSnippets: true, Words: true, IDsOnly: a.cfg.CaseStore != nil}
 	if len(words) == 0 {
 		// A dictionary-free segmenter yields no words: send the opening.
@@ -62,6 +69,38 @@ func (a *Analyzer) similar(ctx context.Context, qy query, text, sector string, n
 		out = append(out, sc)
 	}
 	return out, nil
+}
+
+// memCases returns the in-memory case index for the current corpus
+// generation, building it when the corpus has changed; nil when cases are
+// searched elsewhere (no lister, a vector mode, MemCases < 0).
+func (a *Analyzer) memCases() (*caseIndex, error) {
+	lister, ok := a.cfg.CaseStore.(CaseLister)
+	if !ok || a.cfg.MemCases < 0 || (a.cfg.Mode != "" && a.cfg.Mode != corpus.ModeBM25) {
+		return nil, nil
+	}
+	a.cacheMu.Lock()
+	gen, ci := a.cacheGen, a.caseIdx
+	a.cacheMu.Unlock()
+	if ci != nil && ci.gen == gen {
+		return ci, nil
+	}
+	a.buildMu.Lock()
+	defer a.buildMu.Unlock()
+	a.cacheMu.Lock()
+	gen, ci = a.cacheGen, a.caseIdx
+	a.cacheMu.Unlock()
+	if ci != nil && ci.gen == gen {
+		return ci, nil // built while this request waited
+	}
+	ci, err := buildCaseIndex(gen, lister, a.cfg.Segmenter, a.cfg.MemCases)
+	if err != nil {
+		return nil, err
+	}
+	a.cacheMu.Lock()
+	a.caseIdx = ci
+	a.cacheMu.Unlock()
+	return ci, nil
 }
 
 // similarOut describes the n best similar cases: what they share with this

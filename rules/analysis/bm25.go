@@ -1,0 +1,91 @@
+package analysis
+
+import (
+	"math"
+	"strings"
+)
+
+// termDoc is a document for BM25 as weighted term frequencies: a term in a
+// field that counts more (a benchmark's name, a case's facts) adds more
+// than one in a field that counts less.
+type termDoc struct {
+	tf map[string]float64
+	// head marks the terms a match is shown by (a benchmark's name and
+	// keywords); nil for none.
+	head map[string]bool
+}
+
+func newTermDoc() termDoc { return termDoc{tf: map[string]float64{}} }
+
+// posting is one document's precomputed BM25 weight for a term.
+type posting struct {
+	doc    int32
+	head   bool
+	weight float64
+}
+
+// bm25 holds the postings of a fixed set of documents. The weights are
+// computed once, so a query costs one lookup per distinct term.
+type bm25 struct {
+	postings map[string][]posting
+}
+
+// bm25Params are the BM25 constants of one kind of document.
+type bm25Params struct {
+	k1, b float64
+	// bigramScale scales the IDF of character-bigram terms (bigramMark):
+	// a bigram match is weaker evidence than a word match.
+	bigramScale float64
+}
+
+func newBM25(docs []termDoc, p bm25Params) bm25 {
+	x := bm25{postings: map[string][]posting{}}
+	if len(docs) == 0 {
+		return x
+	}
+	df := map[string]int{}
+	lens := make([]float64, len(docs))
+	total := 0.0
+	for i, d := range docs {
+		for t, f := range d.tf {
+			df[t]++
+			lens[i] += f
+		}
+		total += lens[i]
+	}
+	avg := total / float64(len(docs))
+	if avg == 0 {
+		avg = 1
+	}
+	n := float64(len(docs))
+	for i, d := range docs {
+		norm := 1 - p.b + p.b*lens[i]/avg
+		for t, tf := range d.tf {
+			idf := math.Log(1 + (n-float64(df[t])+0.5)/(float64(df[t])+0.5))
+			if strings.HasPrefix(t, bigramMark) {
+				idf *= p.bigramScale
+			}
+			x.postings[t] = append(x.postings[t], posting{doc: int32(i), head: d.head[t], weight: idf * tf * (p.k1 + 1) / (tf + p.k1*norm)})
+		}
+	}
+	return x
+}
+
+// has reports whether any document contains the term.
+func (x bm25) has(t string) bool {
+	_, ok := x.postings[t]
+	return ok
+}
+
+// scores adds every document's weight for the terms to sums (one slot per
+// document) and calls onHead, when not nil, for each head match.
+func (x bm25) scores(terms map[string]bool, sums []float64, onHead func(doc int, term string)) {
+	for t := range terms {
+		for _, p := range x.postings[t] {
+			sums[p.doc] += p.weight
+			if p.head && onHead != nil {
+				onHead(int(p.doc), t)
+			}
+		}
+	}
+}

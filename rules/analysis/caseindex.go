@@ -1,0 +1,153 @@
+package analysis
+
+import (
+	"fmt"
+	"sort"
+	"unicode"
+
+	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/nlp"
+)
+
+// CaseLister lists every stored case; *corpus.Store implements it. With it
+// the Analyzer searches similar cases in memory (see Config.MemCases).
+type CaseLister interface {
+	CaseCount() (int, error)
+	Cases(fn func(corpus.Case) error) error
+}
+
+// DefaultMemCases is how many stored cases the Analyzer indexes in memory
+// for similar-case search when Config.MemCases is 0: an agency's published
+// decisions of a few years. The index with the case records holds about
+// 5 KB a case, and the first analysis after a write rebuilds it (about
+// 0.6 s at 5,000 cases, mostly segmentation; BenchmarkCaseIndexBuild in
+// api).
+const DefaultMemCases = 5000
+
+// Weights of the case index. Cases use the benchmark matcher's BM25
+// constants; a bigram match counts three times a word match, as in the
+// full-text index's default (bleveidx.DefaultBigramWeight), which this index
+// replaces for analysis. Among k1 1.2 with b 0.5, 0.75, 0.9 and bigram
+// scales 0.25 to 3, our scenarios' benchmark@1 moved by at most two of 63
+// (docs/analysis.md).
+const (
+	// caseTitleWeight is what a word in a case's title counts against one
+	// in its facts.
+	caseTitleWeight = 0.5
+	caseBigramScale = 3
+)
+
+// caseIndex is BM25 over the stored cases' facts and titles, kept in
+// memory. A search over the full-text index costs about a third of an
+// analysis in building its term searchers; this costs a map lookup per
+// query term. It is rebuilt when the corpus generation changes.
+type caseIndex struct {
+	gen   uint64
+	cases []corpus.Case // in ID order: ties are broken by position
+	index bm25
+	// tooMany is set when the store holds more than the limit: similar
+	// cases come from the full-text index then.
+	tooMany bool
+}
+
+// buildCaseIndex reads every case (when there are at most limit) and
+// indexes the words and Han bigrams of its facts and the words of its
+// title.
+func buildCaseIndex(gen uint64, src CaseLister, seg nlp.Segmenter, limit int) (*caseIndex, error) {
+	n, err := src.CaseCount()
+	if err != nil {
+		return nil, fmt.Errorf("count cases: %w", err)
+	}
+	ci := &caseIndex{gen: gen}
+	if n > limit {
+		ci.tooMany = true
+		return ci, nil
+	}
+	var docs []termDoc
+	err = src.Cases(func(c corpus.Case) error {
+		if len(ci.cases) == limit {
+			// Cases added since the count: the next generation rebuilds.
+			return nil
+		}
+		d := newTermDoc()
+		for _, t := range terms(seg, c.Facts) {
+			d.tf[t]++
+		}
+		for _, tk := range seg.Cut(nlp.NormalizeText(c.Title)) {
+			if isTerm(tk.Text) {
+				d.tf[tk.Text] += caseTitleWeight
+			}
+		}
+		ci.cases = append(ci.cases, c)
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read cases: %w", err)
+	}
+	ci.index = newBM25(docs, bm25Params{k1: bm25K1, b: bm25B, bigramScale: caseBigramScale})
+	return ci, nil
+}
+
+// caseHit is a case found in memory with its BM25 score.
+type caseHit struct {
+	doc   int
+	score float64
+}
+
+// caseTerms is the query for the case index: the conduct words and their
+// Han bigrams, or, when the segmenter gave no words (a dictionary-free
+// segmenter), the Han bigrams of the opening of the text.
+func caseTerms(words []string, norm string) map[string]bool {
+	qt := map[string]bool{}
+	bigrams := func(s string) {
+		var prev rune
+		for _, r := range s {
+			if unicode.Is(unicode.Han, r) {
+				if prev != 0 {
+					qt[bigramMark+string(prev)+string(r)] = true
+				}
+				prev = r
+			} else {
+				prev = 0
+			}
+		}
+	}
+	for _, w := range words {
+		qt[w] = true
+		bigrams(w)
+	}
+	if len(words) == 0 {
+		bigrams(truncateRunes(norm, caseQueryRunes))
+	}
+	return qt
+}
+
+// search returns the n best cases for the query terms, in the sector when
+// one is given; equal scores keep ID order.
+func (ci *caseIndex) search(qt map[string]bool, sector string, n int) []similarCase {
+	sums := make([]float64, len(ci.cases))
+	ci.index.scores(qt, sums, nil)
+	var hits []caseHit
+	for i, s := range sums {
+		if s > 0 && (sector == "" || ci.cases[i].Sector == sector) {
+			hits = append(hits, caseHit{i, s})
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].score != hits[j].score {
+			return hits[i].score > hits[j].score
+		}
+		return hits[i].doc < hits[j].doc
+	})
+	if len(hits) > n {
+		hits = hits[:n]
+	}
+	out := make([]similarCase, len(hits))
+	for i, h := range hits {
+		c := ci.cases[h.doc]
+		out[i] = similarCase{hit: corpus.HitOf(c), c: c}
+		out[i].hit.Score = h.score
+	}
+	return out
+}
