@@ -151,6 +151,8 @@ type Condition struct {
 	// Computed explains a figure the sources do not write (三倍 of 五万元 →
 	// 十五万元); the verification test then does not look for it.
 	Computed string `yaml:"computed,omitempty" json:"computed,omitempty"`
+
+	cues []cue
 }
 
 // Threshold is one prosecution standard of a crime. It is a single numeric
@@ -201,6 +203,10 @@ type Crime struct {
 
 	file string
 	line int
+	// pos is the crime's place in the catalog (ties are broken by it);
+	// nominating are nominatingCues, compiled.
+	pos        int
+	nominating []cue
 }
 
 // Source returns the catalog file and line the crime was read from.
@@ -228,6 +234,7 @@ type Crimes struct {
 	list        []*Crime
 	byID        map[string]*Crime
 	byBenchmark map[string][]*Crime
+	openings    cueOpenings
 }
 
 // ErrUnknownCrime is returned for a crime id not in the catalog.
@@ -266,7 +273,23 @@ func LoadCrimesFS(fsys fs.FS) (*Crimes, error) {
 	if len(c.list) == 0 {
 		return nil, fmt.Errorf("load crime catalog: %w: no crimes", ErrCrimeCatalog)
 	}
+	c.openings = newCueOpenings(c.allCues())
 	return c, nil
+}
+
+// allCues lists every compiled cue of the catalog: the nominating cues of
+// each crime and the cues of its threshold conditions.
+func (c *Crimes) allCues() []cue {
+	var all []cue
+	for _, cr := range c.list {
+		all = append(all, cr.nominating...)
+		for i := range cr.Thresholds {
+			for _, cd := range cr.Thresholds[i].conds {
+				all = append(all, cd.cues...)
+			}
+		}
+	}
+	return all
 }
 
 // mapValue returns the value node of key in a mapping node.
@@ -319,6 +342,8 @@ func (c *Crimes) loadFile(fsys fs.FS, name string) error {
 		if prev, dup := c.byID[cr.ID]; dup {
 			return fmt.Errorf("%s:%d: duplicate crime id %s (first at %s:%d)", cr.file, cr.line, cr.ID, prev.file, prev.line)
 		}
+		cr.pos = len(c.list)
+		cr.nominating = compileCues(cr.nominatingCues())
 		cp := &cr
 		c.byID[cr.ID] = cp
 		c.list = append(c.list, cp)
@@ -388,6 +413,7 @@ func (t *Threshold) validate() error {
 			}
 			return err
 		}
+		t.conds[i].cues = compileCues(c.Cues)
 	}
 	if len(t.Sources) == 0 {
 		return fmt.Errorf("at least one source is required")

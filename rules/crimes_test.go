@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/cailiang/cailiang/nlp"
 )
 
 // testCrimes is a small catalog for boundary tests.
@@ -458,5 +460,38 @@ func TestMeasures(t *testing.T) {
 	}
 	if _, err := c.Get("no-such"); !errors.Is(err, ErrUnknownCrime) {
 		t.Errorf("Get(no-such) = %v", err)
+	}
+}
+
+// TestCueScanAgreesWithSearch checks the one-pass opening scan against
+// searching the text for each cue: for every cue of the catalog, in texts
+// that state it, deny it, split it or hold none of it, both agree.
+func TestCueScanAgreesWithSearch(t *testing.T) {
+	c, err := LoadCrimes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cues := c.allCues()
+	texts := []string{"", "当事人于2025年3月在其门店销售商品。", "ＡＢＣ醉酒驾驶", "醉"}
+	for _, q := range cues {
+		body := strings.Join(q.parts, "了")
+		texts = append(texts, "经查，当事人"+body+"。", "未"+body, body, "当事人"+string([]rune(body)[:1]))
+	}
+	found := 0
+	for _, text := range texts {
+		norm := nlp.NormalizeText(text)
+		scan := c.openings.scan(norm)
+		for _, q := range cues {
+			_, got := scan.find([]cue{q})
+			if want := q.in(norm); got != want {
+				t.Errorf("cue %q in %q: scan says %v, search %v", q.text, norm, got, want)
+			}
+			if got {
+				found++
+			}
+		}
+	}
+	if found < len(cues) {
+		t.Errorf("only %d cue hits over %d cues: the texts do not exercise the scan", found, len(cues))
 	}
 }

@@ -257,21 +257,18 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 			add(cr, i, "benchmark:"+id)
 		}
 	}
+	scan := c.openings.scan(text)
 	for _, cr := range c.list {
 		if _, ok := seen[cr]; ok {
 			continue
 		}
-		if cue, ok := findAnyCue(text, cr.nominatingCues()); ok {
+		if cue, ok := scan.find(cr.nominating); ok {
 			add(cr, len(in.Benchmarks), "cue:"+cue)
 		}
 	}
-	order := map[*Crime]int{}
-	for i, cr := range c.list {
-		order[cr] = i
-	}
 	for i := range cands {
-		cands[i].order = order[cands[i].crime]
-		evaluate(&cands[i], text, in.Measures, near)
+		cands[i].order = cands[i].crime.pos
+		evaluate(&cands[i], scan, in.Measures, near)
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
@@ -359,7 +356,7 @@ func refPoint(r Ref) string {
 
 // evaluate fills a candidate's risk, decisive threshold, crossings and
 // missing facts.
-func evaluate(cand *TransferCandidate, text string, measures map[string]float64, near float64) {
+func evaluate(cand *TransferCandidate, scan cueScan, measures map[string]float64, near float64) {
 	cr := cand.crime
 	cand.Risk = RiskNone
 	var missing []string
@@ -403,7 +400,7 @@ func evaluate(cand *TransferCandidate, text string, measures map[string]float64,
 				}
 				continue
 			}
-			if cue, ok := findAnyCue(text, cd.Cues); ok {
+			if cue, ok := scan.find(cd.cues); ok {
 				met++
 				label := cd.Label
 				if label == "" {
@@ -468,12 +465,85 @@ func condState(v, gte, near float64) int {
 	return condBelow
 }
 
-// findAnyCue returns the first cue (in list order) that occurs in the
-// normalised text without being negated.
-func findAnyCue(text string, cues []string) (string, bool) {
+// cue is a cue phrase ready for matching: normalised and split at …
+// (添加…非食品原料 has two parts).
+type cue struct {
+	text  string
+	parts []string
+}
+
+func compileCues(qs []string) []cue {
+	out := make([]cue, 0, len(qs))
+	for _, q := range qs {
+		out = append(out, cue{text: q, parts: splitCue(nlp.NormalizeText(q))})
+	}
+	return out
+}
+
+// cueOpenings finds, in one pass over a text, which cue openings (the
+// first part of each cue) it contains, so that a cue whose opening is absent
+// is skipped without searching the text for it. Openings are keyed by their
+// first two runes; one-rune openings are looked for directly.
+type cueOpenings struct {
+	byHead map[string][]string
+	short  []string
+}
+
+func newCueOpenings(cues []cue) cueOpenings {
+	o := cueOpenings{byHead: map[string][]string{}}
+	seen := map[string]bool{}
 	for _, q := range cues {
-		if findCue(text, q) {
-			return q, true
+		if len(q.parts) == 0 || seen[q.parts[0]] {
+			continue
+		}
+		p := q.parts[0]
+		seen[p] = true
+		if utf8.RuneCountInString(p) < 2 {
+			o.short = append(o.short, p)
+			continue
+		}
+		_, w1 := utf8.DecodeRuneInString(p)
+		_, w2 := utf8.DecodeRuneInString(p[w1:])
+		o.byHead[p[:w1+w2]] = append(o.byHead[p[:w1+w2]], p)
+	}
+	return o
+}
+
+// cueScan is a normalised text with the cue openings it contains.
+type cueScan struct {
+	text    string
+	present map[string]bool
+}
+
+func (o cueOpenings) scan(text string) cueScan {
+	x := cueScan{text: text, present: map[string]bool{}}
+	for _, p := range o.short {
+		if strings.Contains(text, p) {
+			x.present[p] = true
+		}
+	}
+	for i := 0; i < len(text); {
+		_, w1 := utf8.DecodeRuneInString(text[i:])
+		if i+w1 >= len(text) {
+			break
+		}
+		_, w2 := utf8.DecodeRuneInString(text[i+w1:])
+		for _, p := range o.byHead[text[i:i+w1+w2]] {
+			if strings.HasPrefix(text[i:], p) {
+				x.present[p] = true
+			}
+		}
+		i += w1
+	}
+	return x
+}
+
+// find returns the first cue (in list order) that occurs in the text
+// without being negated.
+func (x cueScan) find(cues []cue) (string, bool) {
+	for _, q := range cues {
+		if len(q.parts) > 0 && x.present[q.parts[0]] && q.in(x.text) {
+			return q.text, true
 		}
 	}
 	return "", false
@@ -496,10 +566,17 @@ var (
 	negationReach = 10 // runes before the cue that are searched
 )
 
-// findCue reports whether cue occurs in text, not negated. A cue with …
-// matches its parts in order within one clause, at most cueGap runes apart.
-func findCue(text, cue string) bool {
-	parts := splitCue(nlp.NormalizeText(cue))
+// findCue reports whether a cue phrase occurs in the normalised text
+// without being negated.
+func findCue(text, q string) bool {
+	return cue{parts: splitCue(nlp.NormalizeText(q))}.in(text)
+}
+
+// in reports whether the cue occurs in the normalised text, not negated. A
+// cue with … matches its parts in order within one clause, at most cueGap
+// runes apart.
+func (q cue) in(text string) bool {
+	parts := q.parts
 	if len(parts) == 0 {
 		return false
 	}

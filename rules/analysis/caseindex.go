@@ -1,8 +1,9 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"unicode"
 
 	"github.com/cailiang/cailiang/corpus"
@@ -134,11 +135,11 @@ func (ci *caseIndex) search(qt map[string]bool, sector string, n int) []similarC
 			hits = append(hits, caseHit{i, s})
 		}
 	}
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].score != hits[j].score {
-			return hits[i].score > hits[j].score
+	slices.SortFunc(hits, func(a, b caseHit) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
 		}
-		return hits[i].doc < hits[j].doc
+		return a.doc - b.doc
 	})
 	if len(hits) > n {
 		hits = hits[:n]

@@ -1,8 +1,9 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,6 +18,7 @@ import (
 // description.
 type matcher struct {
 	benchmarks []*rules.Benchmark
+	aggravated []bool // aggravatedTier of each benchmark
 	index      bm25
 	// phrases are the whole keywords of three or more characters, looked
 	// for verbatim in the text, grouped by their first two characters.
@@ -127,6 +129,7 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 			d.tf[t]++
 		}
 		m.benchmarks = append(m.benchmarks, b)
+		m.aggravated = append(m.aggravated, aggravatedTier(b))
 		docs = append(docs, d)
 	}
 	m.index = newBM25(docs, bm25Params{k1: bm25K1, b: bm25B, bigramScale: bigramWeight})
@@ -167,7 +170,10 @@ func (m *matcher) lexicalScores(q query) ([]float64, [][]string) {
 	var prev, prevAt int = -1, 0
 	for i, r := range norm {
 		if prev >= 0 {
-			for _, p := range m.phrases[norm[prevAt:i]+string(r)] {
+			// The two runes are adjacent in norm: their bigram is a
+			// substring, looked up without building a key.
+			_, w := utf8.DecodeRuneInString(norm[i:])
+			for _, p := range m.phrases[norm[prevAt:i+w]] {
 				if strings.HasPrefix(norm[prevAt:], p) {
 					qt[p] = true
 				}
@@ -179,7 +185,7 @@ func (m *matcher) lexicalScores(q query) ([]float64, [][]string) {
 	matched := make([][]string, len(m.benchmarks))
 	m.index.scores(qt, scores, func(doc int, t string) { matched[doc] = append(matched[doc], t) })
 	for i := range matched {
-		sort.Strings(matched[i])
+		slices.Sort(matched[i])
 	}
 	return scores, matched
 }
@@ -366,7 +372,7 @@ func (m *matcher) rank(q query, sector string, ef rules.Facts, votes map[string]
 		c.cases = math.Min(1, v)
 		c.cues = cueScore(b, has)
 		c.score = wLexical*c.lexical + wCases*c.cases + wCues*c.cues
-		if aggravatedTier(b) {
+		if m.aggravated[i] {
 			// The 情节严重 tier of a violation shares its words with the
 			// basic tier: the facts decide between them.
 			if ef.Serious {
@@ -377,11 +383,11 @@ func (m *matcher) rank(q query, sector string, ef rules.Facts, votes map[string]
 		}
 		out = append(out, c)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
+	slices.SortStableFunc(out, func(a, b candidate) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
 		}
-		return out[i].b.ID < out[j].b.ID
+		return strings.Compare(a.b.ID, b.b.ID)
 	})
 	return out
 }
