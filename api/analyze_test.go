@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
+	"net/http/httptest"
 	"os"
 	"runtime"
 	"sort"
@@ -143,6 +145,56 @@ func TestAnalyzeCitationsResolve(t *testing.T) {
 
 // TestAnalyzeHTTP posts facts through the API and checks the answer's
 // shape against the issue's contract.
+// TestAnswersAreEncodingJSON checks that the server's JSON encoder (sonic,
+// for speed) writes exactly what encoding/json writes, over the 155
+// analyses and a search answer with highlighted snippets.
+func TestAnswersAreEncodingJSON(t *testing.T) {
+	app := nationalAnalyzer(t)
+	s := app.Server()
+	check := func(what string, v any) {
+		t.Helper()
+		want, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.App().Config().JSONEncoder(v)
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: server encoder differs from encoding/json:\n%s\n%s", what, got, want)
+		}
+	}
+	for _, text := range analysisTexts(t) {
+		res, err := app.Analyzer.Analyze(context.Background(), analysis.Request{Facts: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(text, res)
+	}
+	hits, err := app.Library.SearchNorms(context.Background(), corpus.NormQuery{Q: "销售不符合食品安全标准的食品 <script>&"}, corpus.ModeBM25)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("norm search", hits)
+	check("map keys", map[string]any{"b": 1, "a": "<mark>x</mark> & y", "c": []float64{0.1, 1e21, 123456789.125}})
+	req := httptest.NewRequest("POST", "/v1/analyze", strings.NewReader(`{"facts":"销售过期食品，货值金额300元。"}`))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := s.App().Test(req, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	res, err := app.Analyzer.Analyze(context.Background(), analysis.Request{Facts: "销售过期食品，货值金额300元。"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, _ := json.Marshal(res); !bytes.Equal(raw, want) {
+		t.Errorf("HTTP answer is not encoding/json's bytes")
+	}
+}
+
 func TestAnalyzeHTTP(t *testing.T) {
 	app := nationalAnalyzer(t)
 	s := app.Server()

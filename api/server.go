@@ -11,6 +11,7 @@ import (
 	"net"
 	"time"
 
+	"github.com/bytedance/sonic"
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
@@ -74,6 +75,10 @@ func New(cfg Config) *Server {
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
+		// sonic's std-compatible encoder writes the same bytes as
+		// encoding/json (sorted map keys, HTML escaped) in about half the
+		// time; an analysis answer is some 30 KB.
+		JSONEncoder: sonic.ConfigStd.Marshal,
 	})
 	s.app.Use(requestid.New())
 	s.app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e interface{}) {
