@@ -124,16 +124,8 @@ func readCriminalLaw(path string) (corpus.Statute, error) {
 // (、, punctuation, ×) break bigrams.
 func hanBigrams(s string) map[string]bool {
 	out := map[string]bool{}
-	var prev rune
-	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
-			prev = 0
-			continue
-		}
-		if prev != 0 {
-			out[string(prev)+string(r)] = true
-		}
-		prev = r
+	for g := range bigramCounts(s) {
+		out[g] = true
 	}
 	return out
 }

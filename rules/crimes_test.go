@@ -187,7 +187,7 @@ func TestTransferCuesAndNegation(t *testing.T) {
 	}
 }
 
-func TestFindCue(t *testing.T) {
+func TestCueIn(t *testing.T) {
 	tests := []struct {
 		text, cue string
 		want      bool
@@ -208,8 +208,8 @@ func TestFindCue(t *testing.T) {
 		{"ＡＢＣ醉酒驾驶", "醉酒驾驶", true},
 	}
 	for _, tt := range tests {
-		if got := findCue(tt.text, tt.cue); got != tt.want {
-			t.Errorf("findCue(%q, %q) = %v; want %v", tt.text, tt.cue, got, tt.want)
+		if got := compileCues([]string{tt.cue})[0].in(tt.text); got != tt.want {
+			t.Errorf("cue %q in %q = %v; want %v", tt.cue, tt.text, got, tt.want)
 		}
 	}
 }

@@ -566,12 +566,6 @@ var (
 	negationReach = 10 // runes before the cue that are searched
 )
 
-// findCue reports whether a cue phrase occurs in the normalised text
-// without being negated.
-func findCue(text, q string) bool {
-	return cue{parts: splitCue(nlp.NormalizeText(q))}.in(text)
-}
-
 // in reports whether the cue occurs in the normalised text, not negated. A
 // cue with … matches its parts in order within one clause, at most cueGap
 // runes apart.

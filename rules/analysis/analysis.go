@@ -157,6 +157,31 @@ func (a *Analyzer) syncCaches() error {
 	return nil
 }
 
+// cached returns (*m)[key] from one of the Analyzer's corpus caches,
+// computing it when absent and storing it unless compute fails. A map that
+// already holds limit entries (limit > 0) is emptied first: a large case
+// base starts over rather than grow without bound. m points to the field,
+// since resetCaches replaces the maps.
+func cached[V any](a *Analyzer, m *map[string]V, key string, limit int, compute func() (V, error)) (V, error) {
+	a.cacheMu.Lock()
+	v, ok := (*m)[key]
+	a.cacheMu.Unlock()
+	if ok {
+		return v, nil
+	}
+	v, err := compute()
+	if err != nil {
+		return v, err
+	}
+	a.cacheMu.Lock()
+	if limit > 0 && len(*m) >= limit {
+		*m = map[string]V{}
+	}
+	(*m)[key] = v
+	a.cacheMu.Unlock()
+	return v, nil
+}
+
 // ForLibrary wires an Analyzer the way the service runs it: over a corpus
 // library (cases, norms, citations, its store's generation for the caches),
 // the given benchmark catalog and the built-in crime thresholds. It returns

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"unicode"
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/nlp"
@@ -101,25 +100,13 @@ type caseHit struct {
 // segmenter), the Han bigrams of the opening of the text.
 func caseTerms(words []string, norm string) map[string]bool {
 	qt := map[string]bool{}
-	bigrams := func(s string) {
-		var prev rune
-		for _, r := range s {
-			if unicode.Is(unicode.Han, r) {
-				if prev != 0 {
-					qt[bigramMark+string(prev)+string(r)] = true
-				}
-				prev = r
-			} else {
-				prev = 0
-			}
-		}
-	}
+	add := func(t string) { qt[t] = true }
 	for _, w := range words {
 		qt[w] = true
-		bigrams(w)
+		hanBigrams(w, add)
 	}
 	if len(words) == 0 {
-		bigrams(truncateRunes(norm, caseQueryRunes))
+		hanBigrams(truncateRunes(norm, caseQueryRunes), add)
 	}
 	return qt
 }

@@ -54,18 +54,24 @@ func termsOf(norm string, tokens []nlp.Token) []string {
 			out = append(out, tk.Text)
 		}
 	}
+	hanBigrams(norm, func(t string) { out = append(out, t) })
+	return out
+}
+
+// hanBigrams calls fn with the bigram term (bigramMark and the two runes)
+// of each pair of adjacent Han characters in s.
+func hanBigrams(s string, fn func(term string)) {
 	var prev rune
-	for _, r := range norm {
+	for _, r := range s {
 		if unicode.Is(unicode.Han, r) {
 			if prev != 0 {
-				out = append(out, bigramMark+string(prev)+string(r))
+				fn(bigramMark + string(prev) + string(r))
 			}
 			prev = r
 		} else {
 			prev = 0
 		}
 	}
-	return out
 }
 
 // isTerm keeps words that can carry meaning: two or more letters (a Han
@@ -246,19 +252,9 @@ func (a *Analyzer) caseVotes(cases []similarCase) map[string]float64 {
 // caseBenchmarks is benchmarksForCase, cached per case and corpus
 // generation.
 func (a *Analyzer) caseBenchmarks(c corpus.Case) []string {
-	a.cacheMu.Lock()
-	ids, ok := a.caseBench[c.ID]
-	a.cacheMu.Unlock()
-	if ok {
-		return ids
-	}
-	ids = benchmarksForCase(a.cfg.Catalog, c)
-	a.cacheMu.Lock()
-	if len(a.caseBench) >= maxCachedCases {
-		a.caseBench = map[string][]string{}
-	}
-	a.caseBench[c.ID] = ids
-	a.cacheMu.Unlock()
+	ids, _ := cached(a, &a.caseBench, c.ID, maxCachedCases, func() ([]string, error) {
+		return benchmarksForCase(a.cfg.Catalog, c), nil
+	})
 	return ids
 }
 

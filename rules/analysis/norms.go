@@ -1,8 +1,10 @@
 package analysis
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/cailiang/cailiang/corpus"
@@ -103,7 +105,7 @@ func (a *Analyzer) norms(ctx context.Context, res Result, strong []Violation) ([
 		}
 	}
 	// Stable: kinds in order, within a kind the order they were added.
-	sortStable(out, func(x, y Norm) bool { return kindOrder[x.Kind] < kindOrder[y.Kind] })
+	slices.SortStableFunc(out, func(x, y Norm) int { return cmp.Compare(kindOrder[x.Kind], kindOrder[y.Kind]) })
 	if len(out) > maxNorms {
 		out = out[:maxNorms]
 	}
@@ -111,14 +113,6 @@ func (a *Analyzer) norms(ctx context.Context, res Result, strong []Violation) ([
 		out = []Norm{}
 	}
 	return out, nil
-}
-
-func sortStable(xs []Norm, less func(x, y Norm) bool) {
-	for i := 1; i < len(xs); i++ {
-		for j := i; j > 0 && less(xs[j], xs[j-1]); j-- {
-			xs[j], xs[j-1] = xs[j-1], xs[j]
-		}
-	}
 }
 
 // resolve fills the label, text and version from the imported statutes.
@@ -137,19 +131,16 @@ func (a *Analyzer) resolve(n *Norm) {
 		return
 	}
 	key := refKey(rules.Ref{Law: n.Law, Article: n.Article, Suffix: n.Suffix, Paragraph: n.Paragraph, Item: n.Item})
-	a.cacheMu.Lock()
-	c, ok := a.resolved[key]
-	a.cacheMu.Unlock()
-	if !ok {
-		c.Label = n.Label
+	c, _ := cached(a, &a.resolved, key, 0, func() (Norm, error) {
+		// An unresolved citation is cached too: the statute stays missing
+		// until the corpus changes.
+		out := Norm{Label: n.Label}
 		pc := corpus.ParsedCitation{LawName: n.Law, Citation: corpus.Citation{Law: n.Law, Article: n.Article, Suffix: n.Suffix, Paragraph: n.Paragraph, Item: n.Item}}
 		if r, err := a.cfg.Resolver.ResolveParsed(pc, ""); err == nil {
-			c.Label, c.Text, c.Resolved, c.Version = r.Label, r.Text, true, r.Statute.VersionDate
+			out.Label, out.Text, out.Resolved, out.Version = r.Label, r.Text, true, r.Statute.VersionDate
 		}
-		a.cacheMu.Lock()
-		a.resolved[key] = c
-		a.cacheMu.Unlock()
-	}
+		return out, nil
+	})
 	n.Label, n.Text, n.Resolved, n.Version = c.Label, c.Text, c.Resolved, c.Version
 }
 
@@ -158,12 +149,10 @@ func (a *Analyzer) resolve(n *Norm) {
 // interpretations. Results are cached per benchmark until the corpus
 // generation changes, so a busy service searches once per violation type.
 func (a *Analyzer) related(ctx context.Context, id string) ([]Norm, error) {
-	a.cacheMu.Lock()
-	ns, ok := a.pushed[id]
-	a.cacheMu.Unlock()
-	if ok {
-		return ns, nil
-	}
+	return cached(a, &a.pushed, id, 0, func() ([]Norm, error) { return a.searchRelated(ctx, id) })
+}
+
+func (a *Analyzer) searchRelated(ctx context.Context, id string) ([]Norm, error) {
 	b, err := a.cfg.Catalog.Get(id)
 	if err != nil {
 		return nil, err
@@ -173,7 +162,7 @@ func (a *Analyzer) related(ctx context.Context, id string) ([]Norm, error) {
 		q += " " + b.Keywords[0]
 	}
 	inForce := true
-	ns = []Norm{}
+	ns := []Norm{}
 	for _, cat := range relatedCategories {
 		res, err := a.cfg.Norms.SearchNorms(ctx, corpus.NormQuery{Q: q, Category: cat, InForce: &inForce, Limit: relatedPerCategory, NoSnippets: true}, corpus.ModeBM25)
 		if err != nil {
@@ -196,8 +185,5 @@ func (a *Analyzer) related(ctx context.Context, id string) ([]Norm, error) {
 			ns = append(ns, n)
 		}
 	}
-	a.cacheMu.Lock()
-	a.pushed[id] = ns
-	a.cacheMu.Unlock()
 	return ns, nil
 }

@@ -169,44 +169,16 @@ func yuan(v float64) string {
 
 // storedCase reads a case from the store, cached per corpus generation.
 func (a *Analyzer) storedCase(id string) (corpus.Case, bool) {
-	a.cacheMu.Lock()
-	c, ok := a.cases[id]
-	a.cacheMu.Unlock()
-	if ok {
-		return c, true
-	}
-	c, err := a.cfg.CaseStore.Case(id)
-	if err != nil {
-		return corpus.Case{}, false
-	}
-	a.cacheMu.Lock()
-	if len(a.cases) >= maxCachedCases {
-		a.cases = map[string]corpus.Case{}
-	}
-	a.cases[id] = c
-	a.cacheMu.Unlock()
-	return c, true
+	c, err := cached(a, &a.cases, id, maxCachedCases, func() (corpus.Case, error) { return a.cfg.CaseStore.Case(id) })
+	return c, err == nil
 }
 
-// maxCachedCases bounds the per-case extraction cache.
+// maxCachedCases bounds each per-case cache.
 const maxCachedCases = 20000
 
 // caseFacts extracts a stored case's facts once per corpus generation.
 func (a *Analyzer) caseFacts(c corpus.Case) nlp.Extraction {
-	a.cacheMu.Lock()
-	x, ok := a.extracts[c.ID]
-	a.cacheMu.Unlock()
-	if ok {
-		return x
-	}
-	x = nlp.Extract(c.Facts)
-	a.cacheMu.Lock()
-	if len(a.extracts) >= maxCachedCases {
-		// A large case base: start over rather than grow without bound.
-		a.extracts = map[string]nlp.Extraction{}
-	}
-	a.extracts[c.ID] = x
-	a.cacheMu.Unlock()
+	x, _ := cached(a, &a.extracts, c.ID, maxCachedCases, func() (nlp.Extraction, error) { return nlp.Extract(c.Facts), nil })
 	return x
 }
 
