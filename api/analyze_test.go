@@ -10,7 +10,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -250,7 +252,68 @@ func TestAnalyzeHTTP(t *testing.T) {
 // p50/p99 latency and, as the same-run baseline, p99 of GET /healthz under
 // the same 50-client load (ratio_p99 = analyze p99 / healthz p99).
 func BenchmarkAnalyzeConcurrent(b *testing.B) {
-	app := nationalAnalyzer(b)
+	benchAnalyzeConcurrent(b, nationalAnalyzer(b))
+}
+
+// BenchmarkAnalyzeConcurrentVectors is BenchmarkAnalyzeConcurrent with
+// dense retrieval on, as the service runs by default once the corpus has
+// texts to train on: the local LSA embedder trained on the national
+// statutes and the sample cases, every text embedded, similar cases found
+// by fusing the lexical and the vector rankings.
+func BenchmarkAnalyzeConcurrentVectors(b *testing.B) {
+	app := vectorAnalyzer(b)
+	if app.Analyzer.Mode() != corpus.ModeHybrid {
+		b.Fatalf("analysis mode %q, want hybrid", app.Analyzer.Mode())
+	}
+	benchAnalyzeConcurrent(b, app)
+}
+
+var (
+	vectorOnce sync.Once
+	vectorApp  *App
+	vectorErr  error
+)
+
+// vectorAnalyzer builds, once per test binary, an app over its own data
+// directory holding the national statutes and the sample cases, opened
+// the way `cailiang serve` opens it: the LSA model is trained on that
+// corpus and every text embedded in the embedded vector store.
+func vectorAnalyzer(tb testing.TB) *App {
+	tb.Helper()
+	path := nationalFile(tb)
+	vectorOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "cailiang-vectors-")
+		if err != nil {
+			vectorErr = err
+			return
+		}
+		cleanups = append(cleanups, func() { os.RemoveAll(dir) })
+		ctx := context.Background()
+		plain, err := Open(ctx, Options{DataDir: dir, Vectors: VectorOptions{Embedder: "none"}})
+		if err != nil {
+			vectorErr = err
+			return
+		}
+		_, err = plain.ImportStatutes(ctx, path)
+		if cerr := plain.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			vectorErr = err
+			return
+		}
+		vectorApp, vectorErr = Open(ctx, Options{DataDir: dir})
+		if vectorErr == nil {
+			cleanups = append(cleanups, func() { vectorApp.Close() })
+		}
+	})
+	if vectorErr != nil {
+		tb.Fatalf("vector app: %v", vectorErr)
+	}
+	return vectorApp
+}
+
+func benchAnalyzeConcurrent(b *testing.B, app *App) {
 	texts := analysisTexts(b)
 	bodies := make([][]byte, len(texts))
 	for i, t := range texts {
@@ -326,6 +389,21 @@ func BenchmarkAnalyzeConcurrent(b *testing.B) {
 		return lat, el
 	}
 	perClient := 40
+	// CAILIANG_LOAD_CPUPROFILE names a file for a CPU profile of the
+	// measured load alone (-test.cpuprofile also covers the set-up: the
+	// national import, model training and warm-up).
+	if path := os.Getenv("CAILIANG_LOAD_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
+	}
+	cpu0 := cpuTime()
 	b.ResetTimer()
 	var lat, hz []time.Duration
 	var el time.Duration
@@ -333,6 +411,7 @@ func BenchmarkAnalyzeConcurrent(b *testing.B) {
 		lat, el = load(post, perClient)
 	}
 	b.StopTimer()
+	busy := cpuTime() - cpu0
 	hz, _ = load(get, perClient)
 	if len(lat) == 0 || len(hz) == 0 {
 		b.Fatal("no measurements")
@@ -344,6 +423,7 @@ func BenchmarkAnalyzeConcurrent(b *testing.B) {
 	b.ReportMetric(float64(len(lat))/el.Seconds(), "req/s")
 	b.ReportMetric(ms(hz[len(hz)*99/100]), "healthz_p99_ms")
 	b.ReportMetric(ms(p99)/ms(hz[len(hz)*99/100]), "ratio_p99")
+	b.ReportMetric(busy.Seconds()*1000/float64(b.N*clients*perClient), "cpu_ms/req")
 	fmt.Fprintf(os.Stderr, "analyze 50 clients: p50 %.1f ms p99 %.1f ms, %d requests in %v\n", ms(lat[len(lat)/2]), ms(p99), len(lat), el)
 }
 
@@ -410,4 +490,31 @@ func BenchmarkCaseIndexBuild(b *testing.B) {
 	b.ReportMetric(float64(build.Milliseconds())/float64(b.N), "build_ms")
 	b.ReportMetric(float64(build)/float64(warm), "ratio_first_vs_warm")
 	b.ReportMetric(perCase, "heap_B/case")
+}
+
+// cpuTime is the process's user plus system CPU time (server and load
+// generator) from /proc/self/stat, 0 where there is none: CPU per request
+// is steadier across runs than latency on a shared VM.
+func cpuTime() time.Duration {
+	raw, err := os.ReadFile("/proc/self/stat")
+	if err != nil {
+		return 0
+	}
+	// Fields after the command name (which may hold spaces): state is
+	// field 3, utime and stime are fields 14 and 15, in clock ticks
+	// (USER_HZ, 100 on Linux).
+	s := string(raw)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 13 {
+		return 0
+	}
+	var ticks int64
+	for _, v := range f[11:13] {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return 0
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * time.Second / 100
 }

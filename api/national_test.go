@@ -30,12 +30,20 @@ var (
 	nationalDir  string
 )
 
-func nationalLibrary(tb testing.TB) *App {
+// nationalFile is the path of the national statutes; the test is skipped
+// in -short mode, where nothing is imported.
+func nationalFile(tb testing.TB) string {
 	tb.Helper()
 	path := shareddata.File(tb, "statutes_lawrefbook/national.jsonl")
 	if testing.Short() {
 		tb.Skip("national import skipped in -short mode")
 	}
+	return path
+}
+
+func nationalLibrary(tb testing.TB) *App {
+	tb.Helper()
+	path := nationalFile(tb)
 	nationalOnce.Do(func() {
 		nationalDir, nationalErr = os.MkdirTemp("", "cailiang-national-")
 		if nationalErr != nil {
@@ -56,8 +64,15 @@ func nationalLibrary(tb testing.TB) *App {
 	return nationalApp
 }
 
+// cleanups run after all tests and benchmarks, last registered first: the
+// apps shared across them are closed and their directories removed.
+var cleanups []func()
+
 func TestMain(m *testing.M) {
 	code := m.Run()
+	for i := len(cleanups) - 1; i >= 0; i-- {
+		cleanups[i]()
+	}
 	if nationalApp != nil {
 		nationalApp.Close()
 	}

@@ -1,10 +1,11 @@
 package corpus
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -235,32 +236,33 @@ func (l *Library) SyncVectors(ctx context.Context, refresh []string) error {
 	return nil
 }
 
-// fused is one candidate during rank fusion.
-type fused struct {
-	id    string
-	score float64
+// Fused is one result of rank fusion: an ID and its fused score.
+type Fused struct {
+	ID    string
+	Score float64
 }
 
-// rrf fuses ranked ID lists by reciprocal rank fusion: score = Σ 1/(k + rank).
-func rrf(lists ...[]string) []fused {
-	by := map[string]*fused{}
-	var order []*fused
+// RRF fuses ranked ID lists by reciprocal rank fusion (Cormack et al.,
+// 2009): score = Σ 1/(60 + rank), best first; ties keep first-seen order.
+func RRF(lists ...[]string) []Fused {
+	n := 0
+	for _, list := range lists {
+		n += len(list)
+	}
+	by := make(map[string]int, n)
+	out := make([]Fused, 0, n)
 	for _, list := range lists {
 		for r, id := range list {
-			f, ok := by[id]
+			i, ok := by[id]
 			if !ok {
-				f = &fused{id: id}
-				by[id] = f
-				order = append(order, f)
+				i = len(out)
+				by[id] = i
+				out = append(out, Fused{ID: id})
 			}
-			f.score += 1 / float64(rrfK+r+1)
+			out[i].Score += 1 / float64(rrfK+r+1)
 		}
 	}
-	sort.SliceStable(order, func(i, j int) bool { return order[i].score > order[j].score })
-	out := make([]fused, len(order))
-	for i, f := range order {
-		out[i] = *f
-	}
+	slices.SortStableFunc(out, func(a, b Fused) int { return cmp.Compare(b.Score, a.Score) })
 	return out
 }
 
@@ -344,20 +346,20 @@ func fuse[T any](mode string, bm []T, idOf func(T) string, vids []string, vscore
 		bmIDs[i] = idOf(h)
 		byID[bmIDs[i]] = h
 	}
-	fusedList := rrf(bmIDs, vids)
+	fusedList := RRF(bmIDs, vids)
 	out := Results[T]{Total: uint64(len(fusedList))}
 	for i := offset; i < len(fusedList) && len(out.Hits) < limit; i++ {
 		f := fusedList[i]
-		h, ok := byID[f.id]
+		h, ok := byID[f.ID]
 		if !ok {
-			if h, ok = lookup(f.id); !ok {
+			if h, ok = lookup(f.ID); !ok {
 				continue
 			}
 		}
 		if mode == ModeVector {
-			setScore(&h, vscore[f.id])
+			setScore(&h, vscore[f.ID])
 		} else {
-			setScore(&h, f.score)
+			setScore(&h, f.Score)
 		}
 		out.Hits = append(out.Hits, h)
 	}
@@ -431,6 +433,26 @@ func caseFilter(q CaseQuery) VectorFilter {
 	return f
 }
 
+// NearestCases returns the k cases whose vectors are nearest to the
+// embedding of text, best first (Score is the cosine), restricted by the
+// filter fields of q (sector, violation type, region, disposition, agency;
+// not its dates or text). It returns ErrNoVectors when dense retrieval is
+// off.
+func (l *Library) NearestCases(ctx context.Context, text string, q CaseQuery, k int) ([]VectorHit, error) {
+	if l.vectors == nil {
+		return nil, ErrNoVectors
+	}
+	qv, err := l.vectors.Embedder.EmbedQuery(ctx, text)
+	if err != nil {
+		return nil, fmt.Errorf("embed query: %w", err)
+	}
+	hits, err := l.vectors.Store.Search(ctx, collCases, qv, k, caseFilter(q))
+	if err != nil {
+		return nil, fmt.Errorf("vector search: %w", err)
+	}
+	return hits, nil
+}
+
 // HitOf is the search hit of a stored case (score 0).
 func HitOf(c Case) CaseHit {
 	return CaseHit{ID: c.ID, Title: c.Title, Sector: c.Sector, ViolationType: c.ViolationType, Region: c.Region, Agency: c.Agency,
@@ -449,18 +471,11 @@ func (l *Library) SearchCases(ctx context.Context, q CaseQuery, mode string) (Re
 	if !dense || strings.TrimSpace(q.Q) == "" {
 		return l.index.SearchCases(ctx, expanded)
 	}
-	if l.vectors == nil {
-		return Results[CaseHit]{}, ErrNoVectors
-	}
 	limit, offset := pageOf(q.Limit, q.Offset)
 	n := candidates(limit, offset)
-	qv, err := l.vectors.Embedder.EmbedQuery(ctx, q.Q)
+	vhits, err := l.NearestCases(ctx, q.Q, q, n*2)
 	if err != nil {
-		return Results[CaseHit]{}, fmt.Errorf("embed query: %w", err)
-	}
-	vhits, err := l.vectors.Store.Search(ctx, collCases, qv, n*2, caseFilter(q))
-	if err != nil {
-		return Results[CaseHit]{}, fmt.Errorf("vector search: %w", err)
+		return Results[CaseHit]{}, err
 	}
 	var vids []string
 	vscore := map[string]float64{}

@@ -29,6 +29,14 @@ type CaseSearcher interface {
 	SearchCases(ctx context.Context, q corpus.CaseQuery, mode string) (corpus.Results[corpus.CaseHit], error)
 }
 
+// NearCaseFinder finds the cases nearest to a text by vector (dense
+// retrieval); *corpus.Library implements it. When Cases is also a
+// NearCaseFinder and Mode is hybrid, similar cases fuse the in-memory
+// lexical ranking with its answer.
+type NearCaseFinder interface {
+	NearestCases(ctx context.Context, text string, filter corpus.CaseQuery, k int) ([]corpus.VectorHit, error)
+}
+
 // NormSearcher finds statute articles; *corpus.Library implements it.
 type NormSearcher interface {
 	SearchNorms(ctx context.Context, q corpus.NormQuery, mode string) (corpus.Results[corpus.NormHit], error)
@@ -65,8 +73,8 @@ type Config struct {
 	// (default rules.DefaultNear).
 	Near float64
 	// MemCases bounds the cases searched in memory for similar cases when
-	// CaseStore is also a CaseLister and Mode is bm25: 0 means
-	// DefaultMemCases, negative never. Above it, Cases is searched.
+	// CaseStore is also a CaseLister: 0 means DefaultMemCases, negative
+	// never. Above it, Cases is searched.
 	MemCases int
 	Logger   *slog.Logger
 }
@@ -128,6 +136,14 @@ func New(cfg Config) (*Analyzer, error) {
 	a := &Analyzer{cfg: cfg, match: newMatcher(cfg.Catalog, cfg.Segmenter), log: log}
 	a.resetCaches(0)
 	return a, nil
+}
+
+// Mode is the search mode similar cases are found with (bm25 or hybrid).
+func (a *Analyzer) Mode() string {
+	if a.cfg.Mode == "" {
+		return corpus.ModeBM25
+	}
+	return a.cfg.Mode
 }
 
 func (a *Analyzer) resetCaches(gen uint64) {
@@ -336,10 +352,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	cands := a.match.rank(q, req.Sector, res.Facts.Engine, a.caseVotes(cases))
-	if len(cands) > req.Violations {
-		cands = cands[:req.Violations]
-	}
+	cands := a.match.rank(q, req.Sector, res.Facts.Engine, a.caseVotes(cases), req.Violations)
 	res.Violations = make([]Violation, 0, len(cands))
 	for i, c := range cands {
 		v := Violation{BenchmarkID: c.b.ID, Name: c.b.Name, Sector: c.b.Sector, Score: round3(c.score),

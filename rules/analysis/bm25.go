@@ -2,7 +2,9 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // termDoc is a document for BM25 as weighted term frequencies: a term in a
@@ -25,9 +27,13 @@ type posting struct {
 }
 
 // bm25 holds the postings of a fixed set of documents. The weights are
-// computed once, so a query costs one lookup per distinct term.
+// computed once, so a query costs one lookup per distinct term; terms are
+// numbered so that a query is a set of small integers, built without
+// allocating a key per term.
 type bm25 struct {
-	postings map[string][]posting
+	ids      map[string]int32 // term → its number
+	terms    []string         // by number
+	postings [][]posting      // by number
 }
 
 // bm25Params are the BM25 constants of one kind of document.
@@ -39,7 +45,7 @@ type bm25Params struct {
 }
 
 func newBM25(docs []termDoc, p bm25Params) bm25 {
-	x := bm25{postings: map[string][]posting{}}
+	x := bm25{ids: map[string]int32{}}
 	if len(docs) == 0 {
 		return x
 	}
@@ -65,26 +71,65 @@ func newBM25(docs []termDoc, p bm25Params) bm25 {
 			if strings.HasPrefix(t, bigramMark) {
 				idf *= p.bigramScale
 			}
-			x.postings[t] = append(x.postings[t], posting{doc: int32(i), head: d.head[t], weight: idf * tf * (p.k1 + 1) / (tf + p.k1*norm)})
+			id, ok := x.ids[t]
+			if !ok {
+				id = int32(len(x.terms))
+				x.ids[t] = id
+				x.terms = append(x.terms, t)
+				x.postings = append(x.postings, nil)
+			}
+			x.postings[id] = append(x.postings[id], posting{doc: int32(i), head: d.head[t], weight: idf * tf * (p.k1 + 1) / (tf + p.k1*norm)})
 		}
 	}
 	return x
 }
 
 // has reports whether any document contains the term.
-func (x bm25) has(t string) bool {
-	_, ok := x.postings[t]
+func (x *bm25) has(t string) bool {
+	_, ok := x.ids[t]
 	return ok
 }
 
-// scores adds every document's weight for the terms to sums (one slot per
-// document) and calls onHead, when not nil, for each head match.
-func (x bm25) scores(terms map[string]bool, sums []float64, onHead func(doc int, term string)) {
-	for t := range terms {
-		for _, p := range x.postings[t] {
+// termQuery collects the terms of a query that some document contains.
+type termQuery struct {
+	x   *bm25
+	ids []int32
+	key []byte
+}
+
+func (x *bm25) query() *termQuery { return &termQuery{x: x} }
+
+// word adds a term.
+func (q *termQuery) word(t string) {
+	if id, ok := q.x.ids[t]; ok {
+		q.ids = append(q.ids, id)
+	}
+}
+
+// bigrams adds the Han bigram terms of s (see hanBigrams).
+func (q *termQuery) bigrams(s string) {
+	hanPairs(s, func(a, b rune) {
+		q.key = append(q.key[:0], bigramMark...)
+		q.key = utf8.AppendRune(q.key, a)
+		q.key = utf8.AppendRune(q.key, b)
+		if id, ok := q.x.ids[string(q.key)]; ok {
+			q.ids = append(q.ids, id)
+		}
+	})
+}
+
+// scores adds every document's weight for the distinct query terms to sums
+// (one slot per document) and calls onHead, when not nil, for each head
+// match. Terms are summed in number order, so equal queries give equal
+// sums.
+func (q *termQuery) scores(sums []float64, onHead func(doc int, term string)) {
+	slices.Sort(q.ids)
+	q.ids = slices.Compact(q.ids)
+	for _, id := range q.ids {
+		for _, p := range q.x.postings[id] {
 			sums[p.doc] += p.weight
 			if p.head && onHead != nil {
-				onHead(int(p.doc), t)
+				onHead(int(p.doc), q.x.terms[id])
 			}
 		}
 	}

@@ -43,7 +43,8 @@ const (
 // query term. It is rebuilt when the corpus generation changes.
 type caseIndex struct {
 	gen   uint64
-	cases []corpus.Case // in ID order: ties are broken by position
+	cases []corpus.Case  // in ID order: ties are broken by position
+	pos   map[string]int // case ID → position in cases
 	index bm25
 	// tooMany is set when the store holds more than the limit: similar
 	// cases come from the full-text index then.
@@ -86,6 +87,10 @@ func buildCaseIndex(gen uint64, src CaseLister, seg nlp.Segmenter, limit int) (*
 		return nil, fmt.Errorf("read cases: %w", err)
 	}
 	ci.index = newBM25(docs, bm25Params{k1: bm25K1, b: bm25B, bigramScale: caseBigramScale})
+	ci.pos = make(map[string]int, len(ci.cases))
+	for i, c := range ci.cases {
+		ci.pos[c.ID] = i
+	}
 	return ci, nil
 }
 
@@ -98,24 +103,23 @@ type caseHit struct {
 // caseTerms is the query for the case index: the conduct words and their
 // Han bigrams, or, when the segmenter gave no words (a dictionary-free
 // segmenter), the Han bigrams of the opening of the text.
-func caseTerms(words []string, norm string) map[string]bool {
-	qt := map[string]bool{}
-	add := func(t string) { qt[t] = true }
+func (ci *caseIndex) caseTerms(words []string, norm string) *termQuery {
+	qt := ci.index.query()
 	for _, w := range words {
-		qt[w] = true
-		hanBigrams(w, add)
+		qt.word(w)
+		qt.bigrams(w)
 	}
 	if len(words) == 0 {
-		hanBigrams(truncateRunes(norm, caseQueryRunes), add)
+		qt.bigrams(truncateRunes(norm, caseQueryRunes))
 	}
 	return qt
 }
 
 // search returns the n best cases for the query terms, in the sector when
 // one is given; equal scores keep ID order.
-func (ci *caseIndex) search(qt map[string]bool, sector string, n int) []similarCase {
+func (ci *caseIndex) search(qt *termQuery, sector string, n int) []similarCase {
 	sums := make([]float64, len(ci.cases))
-	ci.index.scores(qt, sums, nil)
+	qt.scores(sums, nil)
 	var hits []caseHit
 	for i, s := range sums {
 		if s > 0 && (sector == "" || ci.cases[i].Sector == sector) {
@@ -133,9 +137,40 @@ func (ci *caseIndex) search(qt map[string]bool, sector string, n int) []similarC
 	}
 	out := make([]similarCase, len(hits))
 	for i, h := range hits {
-		c := ci.cases[h.doc]
-		out[i] = similarCase{hit: corpus.HitOf(c), c: c}
-		out[i].hit.Score = h.score
+		out[i] = ci.similar(h.doc, h.score)
+	}
+	return out
+}
+
+// similar is the case at position doc as a similar case with a score.
+func (ci *caseIndex) similar(doc int, score float64) similarCase {
+	c := ci.cases[doc]
+	sc := similarCase{hit: corpus.HitOf(c), c: c}
+	sc.hit.Score = score
+	return sc
+}
+
+// fuse merges the lexical ranking with the cases nearest by vector
+// (reciprocal rank fusion), keeping the n best; a case the vectors know but
+// the index does not (written since it was built) is left out until the
+// next build.
+func (ci *caseIndex) fuse(lexical []similarCase, near []corpus.VectorHit, n int) []similarCase {
+	ids := make([]string, len(lexical))
+	for i, sc := range lexical {
+		ids[i] = sc.hit.ID
+	}
+	nearIDs := make([]string, len(near))
+	for i, h := range near {
+		nearIDs[i] = h.ID
+	}
+	out := make([]similarCase, 0, n)
+	for _, f := range corpus.RRF(ids, nearIDs) {
+		if len(out) == n {
+			break
+		}
+		if doc, ok := ci.pos[f.ID]; ok {
+			out = append(out, ci.similar(doc, f.Score))
+		}
 	}
 	return out
 }

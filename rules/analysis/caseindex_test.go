@@ -3,6 +3,7 @@ package analysis
 import (
 	"bytes"
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/cailiang/cailiang/corpus"
@@ -94,5 +95,108 @@ func TestCaseIndexLimit(t *testing.T) {
 	}
 	if firsts[0] != firsts[1] || firsts[1] != firsts[2] {
 		t.Errorf("first similar case differs between memory and full-text search: %v", firsts)
+	}
+}
+
+// nearCases is a NearCaseFinder answering with fixed IDs, recording the
+// filter it was asked with.
+type nearCases struct {
+	*corpus.Library
+	ids    []string
+	err    error
+	sector string
+}
+
+func (f *nearCases) NearestCases(_ context.Context, _ string, q corpus.CaseQuery, k int) ([]corpus.VectorHit, error) {
+	f.sector = q.Sector
+	var out []corpus.VectorHit
+	for i, id := range f.ids {
+		if i == k {
+			break
+		}
+		out = append(out, corpus.VectorHit{ID: id, Score: 1 - float64(i)/10})
+	}
+	return out, f.err
+}
+
+// TestCaseIndexFusesVectors checks similar cases in hybrid mode: the cases
+// nearest by vector are fused with the in-memory lexical ranking, so a case
+// the words miss but the vectors find rises into the answer; unknown IDs
+// are dropped; without vectors (ErrNoVectors) and in bm25 mode the lexical
+// ranking stands alone.
+func TestCaseIndexFusesVectors(t *testing.T) {
+	facts := "某某超市有限公司销售超过保质期的酸奶20盒，货值金额300元，违法所得50元。"
+	ctx := context.Background()
+	base, lib := newTestAnalyzer(t)
+	req := Request{Facts: facts, SimilarCases: 3}
+	plain, err := base.Analyze(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(r Result) []string {
+		var out []string
+		for _, s := range r.SimilarCases {
+			out = append(out, s.ID)
+		}
+		return out
+	}
+	lexical := ids(plain)
+	if len(lexical) != 3 {
+		t.Fatalf("bm25: %v", lexical)
+	}
+	sector := plain.Violations[0].Sector
+	// The case of the sector ranked last lexically for these facts.
+	all, err := base.Analyze(ctx, Request{Facts: facts, SimilarCases: 20, Sector: sector})
+	if err != nil {
+		t.Fatal(err)
+	}
+	far := ids(all)[len(all.SimilarCases)-1]
+	if slices.Contains(lexical, far) || len(all.SimilarCases) < 5 {
+		t.Fatalf("want a case far down the lexical ranking: %v", ids(all))
+	}
+	tests := []struct {
+		name    string
+		mode    string
+		finder  *nearCases
+		want    []string // nil: the lexical ranking
+		contain string
+	}{
+		{name: "hybrid", mode: corpus.ModeHybrid, finder: &nearCases{ids: []string{"no-such-case", far}}, contain: far},
+		{name: "no vectors", mode: corpus.ModeHybrid, finder: &nearCases{err: corpus.ErrNoVectors}},
+		{name: "bm25 ignores vectors", mode: corpus.ModeBM25, finder: &nearCases{ids: []string{far}}},
+		{name: "vector only", mode: corpus.ModeVector, finder: &nearCases{ids: []string{far, lexical[2]}}, want: []string{far, lexical[2]}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, _ := newTestAnalyzer(t)
+			tc.finder.Library = lib
+			a.cfg.Cases, a.cfg.Mode = tc.finder, tc.mode
+			res, err := a.Analyze(ctx, Request{Facts: facts, SimilarCases: 3, Sector: sector})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ids(res)
+			switch {
+			case tc.want != nil:
+				if !slices.Equal(got, tc.want) {
+					t.Errorf("similar cases %v, want %v", got, tc.want)
+				}
+			case tc.contain != "":
+				if !slices.Contains(got, tc.contain) || slices.Contains(got, "no-such-case") {
+					t.Errorf("similar cases %v, want %s fused in and no unknown ID", got, tc.contain)
+				}
+				if tc.finder.sector != sector {
+					t.Errorf("vector search filtered by sector %q", tc.finder.sector)
+				}
+			default:
+				res0, err := base.Analyze(ctx, Request{Facts: facts, SimilarCases: 3, Sector: sector})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(got, ids(res0)) {
+					t.Errorf("similar cases %v, want the lexical %v", got, ids(res0))
+				}
+			}
+		})
 	}
 }

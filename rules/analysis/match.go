@@ -61,11 +61,16 @@ func termsOf(norm string, tokens []nlp.Token) []string {
 // hanBigrams calls fn with the bigram term (bigramMark and the two runes)
 // of each pair of adjacent Han characters in s.
 func hanBigrams(s string, fn func(term string)) {
+	hanPairs(s, func(a, b rune) { fn(bigramMark + string(a) + string(b)) })
+}
+
+// hanPairs calls fn with each pair of adjacent Han characters in s.
+func hanPairs(s string, fn func(a, b rune)) {
 	var prev rune
 	for _, r := range s {
 		if unicode.Is(unicode.Han, r) {
 			if prev != 0 {
-				fn(bigramMark + string(prev) + string(r))
+				fn(prev, r)
 			}
 			prev = r
 		} else {
@@ -167,11 +172,15 @@ const (
 // lexicalScores scores every benchmark against the text; it returns BM25
 // sums and the query words each benchmark matched in its name or keywords.
 func (m *matcher) lexicalScores(q query) ([]float64, [][]string) {
-	qt := map[string]bool{}
+	qt := m.index.query()
 	norm := q.norm
-	for _, t := range termsOf(norm, q.tokens) {
-		qt[t] = true
+	// The terms of termsOf, looked up without building their keys.
+	for _, tk := range q.tokens {
+		if isTerm(tk.Text) {
+			qt.word(tk.Text)
+		}
 	}
+	qt.bigrams(norm)
 	// Whole keywords found in the text count as query terms too.
 	var prev, prevAt int = -1, 0
 	for i, r := range norm {
@@ -181,7 +190,7 @@ func (m *matcher) lexicalScores(q query) ([]float64, [][]string) {
 			_, w := utf8.DecodeRuneInString(norm[i:])
 			for _, p := range m.phrases[norm[prevAt:i+w]] {
 				if strings.HasPrefix(norm[prevAt:], p) {
-					qt[p] = true
+					qt.word(p)
 				}
 			}
 		}
@@ -189,7 +198,7 @@ func (m *matcher) lexicalScores(q query) ([]float64, [][]string) {
 	}
 	scores := make([]float64, len(m.benchmarks))
 	matched := make([][]string, len(m.benchmarks))
-	m.index.scores(qt, scores, func(doc int, t string) { matched[doc] = append(matched[doc], t) })
+	qt.scores(scores, func(doc int, t string) { matched[doc] = append(matched[doc], t) })
 	for i := range matched {
 		slices.Sort(matched[i])
 	}
@@ -348,13 +357,13 @@ func aggravatedTier(b *rules.Benchmark) bool {
 	return strings.HasSuffix(b.ID, "-serious") || strings.Contains(b.Name, "情节严重") || strings.Contains(b.Name, "情节较重") || strings.Contains(b.Name, "其他严重情节")
 }
 
-// rank combines the evidence into scores in [0, 1] and returns the
-// candidates best first. Only benchmarks with some lexical or case evidence
+// rank combines the evidence into scores in [0, 1] and returns the k best
+// candidates, best first. Only benchmarks with some lexical or case evidence
 // are candidates: a fact cue alone says nothing about the conduct.
-func (m *matcher) rank(q query, sector string, ef rules.Facts, votes map[string]float64) []candidate {
+func (m *matcher) rank(q query, sector string, ef rules.Facts, votes map[string]float64, k int) []candidate {
 	lex, matched := m.lexicalScores(q)
 	has := givenBases(ef)
-	var out []candidate
+	top := make([]candidate, 0, k+1)
 	for i, b := range m.benchmarks {
 		if sector != "" && b.Sector != sector {
 			continue
@@ -377,13 +386,26 @@ func (m *matcher) rank(q query, sector string, ef rules.Facts, votes map[string]
 				c.score *= tierDiscount
 			}
 		}
-		out = append(out, c)
-	}
-	slices.SortStableFunc(out, func(a, b candidate) int {
-		if a.score != b.score {
-			return cmp.Compare(b.score, a.score)
+		// Keep the k best in order (higher score, then lower ID): an
+		// insertion into a short list, since k is a handful and the
+		// catalog is long.
+		at, _ := slices.BinarySearchFunc(top, c, betterCandidate)
+		if at == k {
+			continue
 		}
-		return strings.Compare(a.b.ID, b.b.ID)
-	})
-	return out
+		top = slices.Insert(top, at, c)
+		if len(top) > k {
+			top = top[:k]
+		}
+	}
+	return top
+}
+
+// betterCandidate orders candidates best first: higher score, then lower
+// benchmark ID, a total order.
+func betterCandidate(a, b candidate) int {
+	if a.score != b.score {
+		return cmp.Compare(b.score, a.score)
+	}
+	return strings.Compare(a.b.ID, b.b.ID)
 }

@@ -38,7 +38,7 @@ func (a *Analyzer) similar(ctx context.Context, qy query, text, sector string, n
 		return nil, fmt.Errorf("search similar cases: %w", err)
 	}
 	if ci != nil && !ci.tooMany {
-		return ci.search(caseTerms(words, qy.norm), sector, n), nil
+		return a.searchMemCases(ctx, ci, words, qy.norm, sector, n)
 	}
 	q := corpus.CaseQuery{Q: strings.Join(words, " "), Terms: words, Sector: sector, Limit: n, NoSnippets: true, Words: true, IDsOnly: a.cfg.CaseStore != nil}
 	if len(words) == 0 {
@@ -71,12 +71,42 @@ func (a *Analyzer) similar(ctx context.Context, qy query, text, sector string, n
 	return out, nil
 }
 
+// fusionDepth is how many cases each ranking contributes to fusion.
+const fusionDepth = 50
+
+// searchMemCases ranks the cases held in memory: by BM25 alone, or in the
+// vector and hybrid modes fused with the cases nearest by vector when
+// Cases can find them (NearCaseFinder).
+func (a *Analyzer) searchMemCases(ctx context.Context, ci *caseIndex, words []string, norm, sector string, n int) ([]similarCase, error) {
+	terms := ci.caseTerms(words, norm)
+	finder, ok := a.cfg.Cases.(NearCaseFinder)
+	if !ok || a.Mode() == corpus.ModeBM25 {
+		return ci.search(terms, sector, n), nil
+	}
+	lexical := ci.search(terms, sector, max(n, fusionDepth))
+	text := strings.Join(words, " ")
+	if len(words) == 0 {
+		text = truncateRunes(norm, caseQueryRunes)
+	}
+	near, err := finder.NearestCases(ctx, text, corpus.CaseQuery{Sector: sector}, max(n, fusionDepth))
+	if errors.Is(err, corpus.ErrNoVectors) {
+		return lexical[:min(n, len(lexical))], nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("search similar cases: %w", err)
+	}
+	if a.Mode() == corpus.ModeVector {
+		lexical = nil
+	}
+	return ci.fuse(lexical, near, n), nil
+}
+
 // memCases returns the in-memory case index for the current corpus
 // generation, building it when the corpus has changed; nil when cases are
-// searched elsewhere (no lister, a vector mode, MemCases < 0).
+// searched elsewhere (no lister, MemCases < 0).
 func (a *Analyzer) memCases() (*caseIndex, error) {
 	lister, ok := a.cfg.CaseStore.(CaseLister)
-	if !ok || a.cfg.MemCases < 0 || (a.cfg.Mode != "" && a.cfg.Mode != corpus.ModeBM25) {
+	if !ok || a.cfg.MemCases < 0 {
 		return nil, nil
 	}
 	a.cacheMu.Lock()
