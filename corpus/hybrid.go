@@ -242,6 +242,10 @@ type Fused struct {
 	Score float64
 }
 
+// RRFWeight is what a result at rank r (0 for the first) adds to its fused
+// score: 1/(60 + r + 1).
+func RRFWeight(r int) float64 { return 1 / float64(rrfK+r+1) }
+
 // RRF fuses ranked ID lists by reciprocal rank fusion (Cormack et al.,
 // 2009): score = Σ 1/(60 + rank), best first; ties keep first-seen order.
 func RRF(lists ...[]string) []Fused {
@@ -259,7 +263,7 @@ func RRF(lists ...[]string) []Fused {
 				by[id] = i
 				out = append(out, Fused{ID: id})
 			}
-			out[i].Score += 1 / float64(rrfK+r+1)
+			out[i].Score += RRFWeight(r)
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Fused) int { return cmp.Compare(b.Score, a.Score) })
@@ -436,9 +440,13 @@ func caseFilter(q CaseQuery) VectorFilter {
 // NearestCases returns the k cases whose vectors are nearest to the
 // embedding of text, best first (Score is the cosine), restricted by the
 // filter fields of q (sector, violation type, region, disposition, agency;
-// not its dates or text). It returns ErrNoVectors when dense retrieval is
-// off.
+// not its dates or text). Hits may come without Meta. It returns
+// ErrNoVectors when dense retrieval is off.
 func (l *Library) NearestCases(ctx context.Context, text string, q CaseQuery, k int) ([]VectorHit, error) {
+	return l.nearestCases(ctx, text, q, k, false)
+}
+
+func (l *Library) nearestCases(ctx context.Context, text string, q CaseQuery, k int, withMeta bool) ([]VectorHit, error) {
 	if l.vectors == nil {
 		return nil, ErrNoVectors
 	}
@@ -446,7 +454,11 @@ func (l *Library) NearestCases(ctx context.Context, text string, q CaseQuery, k 
 	if err != nil {
 		return nil, fmt.Errorf("embed query: %w", err)
 	}
-	hits, err := l.vectors.Store.Search(ctx, collCases, qv, k, caseFilter(q))
+	search := l.vectors.Store.Search
+	if ids, ok := l.vectors.Store.(IDSearcher); ok && !withMeta {
+		search = ids.SearchIDs
+	}
+	hits, err := search(ctx, collCases, qv, k, caseFilter(q))
 	if err != nil {
 		return nil, fmt.Errorf("vector search: %w", err)
 	}
@@ -473,7 +485,7 @@ func (l *Library) SearchCases(ctx context.Context, q CaseQuery, mode string) (Re
 	}
 	limit, offset := pageOf(q.Limit, q.Offset)
 	n := candidates(limit, offset)
-	vhits, err := l.NearestCases(ctx, q.Q, q, n*2)
+	vhits, err := l.nearestCases(ctx, q.Q, q, n*2, true) // dates are in Meta
 	if err != nil {
 		return Results[CaseHit]{}, err
 	}

@@ -75,6 +75,13 @@ type VectorStore interface {
 	Close() error
 }
 
+// IDSearcher is implemented by vector stores that can answer a search
+// without the records' metadata (each hit's Meta nil), for callers that
+// want IDs and scores only and should not pay for copying the rest.
+type IDSearcher interface {
+	SearchIDs(ctx context.Context, collection string, q []float32, k int, filter VectorFilter) ([]VectorHit, error)
+}
+
 // LoadFinisher is implemented by vector stores that defer index
 // maintenance during bulk loads (pgvec opened with DeferIndex). SyncVectors
 // calls LoadDone once per collection after adding vectors, so a bulk load

@@ -134,20 +134,25 @@ func typeName(t string) string {
 	return t
 }
 
-// amounts lists the amount and count fields with their JSON names.
-func (f *Facts) amounts() []struct {
-	name string
-	v    *float64
-} {
-	return []struct {
-		name string
-		v    *float64
-	}{
-		{"goods_value", f.GoodsValue}, {"illegal_gains", f.IllegalGains}, {"sales_amount", f.SalesAmount},
-		{"illegal_revenue", f.IllegalRevenue}, {"ad_cost", f.AdCost}, {"tax_evaded", f.TaxEvaded},
-		{"wages_owed", f.WagesOwed}, {"project_cost", f.ProjectCost}, {"total_investment", f.TotalInvestment}, {"quantity", f.Quantity},
-		{"persons", f.Persons}, {"days", f.Days}, {"vehicles", f.Vehicles},
-		{"prior_penalties", f.PriorPenalties}, {"prior_penalties_2y", f.PriorPenalties2Y},
+// amountField is an amount or count field with its JSON name and the name
+// of its given-or-not variable in conditions.
+type amountField struct {
+	name, has string
+	v         *float64
+}
+
+// amounts lists the amount and count fields. An array, so that the callers
+// (one per suggestion and condition environment) allocate nothing.
+func (f *Facts) amounts() [15]amountField {
+	return [...]amountField{
+		{"goods_value", "has_goods_value", f.GoodsValue}, {"illegal_gains", "has_illegal_gains", f.IllegalGains},
+		{"sales_amount", "has_sales_amount", f.SalesAmount}, {"illegal_revenue", "has_illegal_revenue", f.IllegalRevenue},
+		{"ad_cost", "has_ad_cost", f.AdCost}, {"tax_evaded", "has_tax_evaded", f.TaxEvaded},
+		{"wages_owed", "has_wages_owed", f.WagesOwed}, {"project_cost", "has_project_cost", f.ProjectCost},
+		{"total_investment", "has_total_investment", f.TotalInvestment}, {"quantity", "has_quantity", f.Quantity},
+		{"persons", "has_persons", f.Persons}, {"days", "has_days", f.Days}, {"vehicles", "has_vehicles", f.Vehicles},
+		{"prior_penalties", "has_prior_penalties", f.PriorPenalties},
+		{"prior_penalties_2y", "has_prior_penalties_2y", f.PriorPenalties2Y},
 	}
 }
 
@@ -259,7 +264,7 @@ func (f *Facts) env(b *Benchmark) map[string]any {
 			v = *a.v
 		}
 		m[a.name] = v
-		m["has_"+a.name] = a.v != nil
+		m[a.has] = a.v != nil
 	}
 	age := -1.0
 	if f.Age != nil {
@@ -267,15 +272,13 @@ func (f *Facts) env(b *Benchmark) map[string]any {
 	}
 	m["age"] = age
 	m["party_kind"] = f.PartyKind
-	for k, v := range map[string]bool{
-		"first_violation": f.FirstViolation, "minor_violation": f.MinorViolation, "harm_slight": f.HarmSlight,
-		"no_harm": f.NoHarm, "corrected_in_time": f.CorrectedInTime, "no_fault": f.NoFault,
-		"self_removed_harm": f.SelfRemovedHarm, "coerced": f.Coerced, "confessed": f.Confessed,
-		"meritorious": f.Meritorious, "cooperated": f.Cooperated, "serious": f.Serious,
-		"life_health": f.LifeHealth, "financial_safety": f.FinancialSafety, "harmful_consequence": f.HarmfulConsequence,
-	} {
-		m[k] = v
-	}
+	// Assigned one by one: a map literal to range over would be built on
+	// every call.
+	m["first_violation"], m["minor_violation"], m["harm_slight"] = f.FirstViolation, f.MinorViolation, f.HarmSlight
+	m["no_harm"], m["corrected_in_time"], m["no_fault"] = f.NoHarm, f.CorrectedInTime, f.NoFault
+	m["self_removed_harm"], m["coerced"], m["confessed"] = f.SelfRemovedHarm, f.Coerced, f.Confessed
+	m["meritorious"], m["cooperated"], m["serious"] = f.Meritorious, f.Cooperated, f.Serious
+	m["life_health"], m["financial_safety"], m["harmful_consequence"] = f.LifeHealth, f.FinancialSafety, f.HarmfulConsequence
 	for k := range b.Flags {
 		m[k] = f.Flags[k]
 	}

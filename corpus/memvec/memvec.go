@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -115,7 +116,10 @@ type Store struct {
 	wg   sync.WaitGroup
 }
 
-var _ corpus.VectorStore = (*Store)(nil)
+var (
+	_ corpus.VectorStore = (*Store)(nil)
+	_ corpus.IDSearcher  = (*Store)(nil)
+)
 
 var bucketCollections = []byte("collections") // name → CollectionSpec JSON
 
@@ -601,6 +605,16 @@ func (s *Store) Count(ctx context.Context, collection string) (int, error) {
 // corpus.ErrDimension, corpus.ErrInvalid (NaN or infinite components),
 // ErrClosed or the context's error.
 func (s *Store) Search(ctx context.Context, collection string, q []float32, k int, filter corpus.VectorFilter) ([]corpus.VectorHit, error) {
+	return s.search(ctx, collection, q, k, filter, true)
+}
+
+// SearchIDs is Search without the records' metadata (corpus.IDSearcher):
+// each hit's Meta is nil, and no copy of it is made.
+func (s *Store) SearchIDs(ctx context.Context, collection string, q []float32, k int, filter corpus.VectorFilter) ([]corpus.VectorHit, error) {
+	return s.search(ctx, collection, q, k, filter, false)
+}
+
+func (s *Store) search(ctx context.Context, collection string, q []float32, k int, filter corpus.VectorFilter, withMeta bool) ([]corpus.VectorHit, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -658,7 +672,7 @@ func (s *Store) Search(ctx context.Context, collection string, q []float32, k in
 	default:
 		res = s.searchGraph(c, uq, k, filter, est)
 	}
-	return c.hits(res), nil
+	return c.hits(res, withMeta), nil
 }
 
 // searchGraph searches the HNSW graph, or scans exactly when that is
@@ -709,15 +723,14 @@ func isZero(v []float32) bool {
 	return true
 }
 
-func (c *collection) hits(res []cand) []corpus.VectorHit {
+func (c *collection) hits(res []cand, withMeta bool) []corpus.VectorHit {
 	out := make([]corpus.VectorHit, len(res))
 	for i, r := range res {
 		h := corpus.VectorHit{ID: c.ids[r.id], Score: math.Max(-1, math.Min(1, float64(r.sim)))}
-		if m := c.metas[r.id]; len(m) > 0 {
-			h.Meta = make(map[string]string, len(m))
-			for k, v := range m {
-				h.Meta[k] = v
-			}
+		if m := c.metas[r.id]; withMeta && len(m) > 0 {
+			// A copy, so that callers cannot change the store; maps.Clone
+			// copies the table instead of inserting key by key.
+			h.Meta = maps.Clone(m)
 		}
 		out[i] = h
 	}

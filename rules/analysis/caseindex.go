@@ -118,6 +118,11 @@ func (ci *caseIndex) caseTerms(words []string, norm string) *termQuery {
 // search returns the n best cases for the query terms, in the sector when
 // one is given; equal scores keep ID order.
 func (ci *caseIndex) search(qt *termQuery, sector string, n int) []similarCase {
+	return ci.similar(ci.rank(qt, sector, n))
+}
+
+// rank is search without the cases: positions and scores.
+func (ci *caseIndex) rank(qt *termQuery, sector string, n int) []caseHit {
 	sums := make([]float64, len(ci.cases))
 	qt.scores(sums, nil)
 	var hits []caseHit
@@ -132,45 +137,45 @@ func (ci *caseIndex) search(qt *termQuery, sector string, n int) []similarCase {
 		}
 		return a.doc - b.doc
 	})
-	if len(hits) > n {
-		hits = hits[:n]
-	}
+	return hits[:min(n, len(hits))]
+}
+
+// similar turns ranked positions into similar cases.
+func (ci *caseIndex) similar(hits []caseHit) []similarCase {
 	out := make([]similarCase, len(hits))
 	for i, h := range hits {
-		out[i] = ci.similar(h.doc, h.score)
+		c := ci.cases[h.doc]
+		out[i] = similarCase{hit: corpus.HitOf(c), c: c}
+		out[i].hit.Score = h.score
 	}
 	return out
 }
 
-// similar is the case at position doc as a similar case with a score.
-func (ci *caseIndex) similar(doc int, score float64) similarCase {
-	c := ci.cases[doc]
-	sc := similarCase{hit: corpus.HitOf(c), c: c}
-	sc.hit.Score = score
-	return sc
-}
-
-// fuse merges the lexical ranking with the cases nearest by vector
-// (reciprocal rank fusion), keeping the n best; a case the vectors know but
+// fuse merges the lexical ranking with the cases nearest by vector by
+// reciprocal rank fusion (corpus.RRFWeight; equal scores keep first-seen
+// order, lexical first), keeping the n best. A case the vectors know but
 // the index does not (written since it was built) is left out until the
 // next build.
-func (ci *caseIndex) fuse(lexical []similarCase, near []corpus.VectorHit, n int) []similarCase {
-	ids := make([]string, len(lexical))
-	for i, sc := range lexical {
-		ids[i] = sc.hit.ID
-	}
-	nearIDs := make([]string, len(near))
-	for i, h := range near {
-		nearIDs[i] = h.ID
-	}
-	out := make([]similarCase, 0, n)
-	for _, f := range corpus.RRF(ids, nearIDs) {
-		if len(out) == n {
-			break
+func (ci *caseIndex) fuse(lexical []caseHit, near []corpus.VectorHit, n int) []similarCase {
+	fused := make([]caseHit, 0, len(lexical)+len(near))
+	at := make(map[int]int, len(lexical)+len(near)) // position → index in fused
+	add := func(doc, rank int) {
+		i, ok := at[doc]
+		if !ok {
+			i = len(fused)
+			at[doc] = i
+			fused = append(fused, caseHit{doc: doc})
 		}
-		if doc, ok := ci.pos[f.ID]; ok {
-			out = append(out, ci.similar(doc, f.Score))
+		fused[i].score += corpus.RRFWeight(rank)
+	}
+	for r, h := range lexical {
+		add(h.doc, r)
+	}
+	for r, h := range near {
+		if doc, ok := ci.pos[h.ID]; ok {
+			add(doc, r)
 		}
 	}
-	return out
+	slices.SortStableFunc(fused, func(a, b caseHit) int { return cmp.Compare(b.score, a.score) })
+	return ci.similar(fused[:min(n, len(fused))])
 }

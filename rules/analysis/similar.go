@@ -83,14 +83,14 @@ func (a *Analyzer) searchMemCases(ctx context.Context, ci *caseIndex, words []st
 	if !ok || a.Mode() == corpus.ModeBM25 {
 		return ci.search(terms, sector, n), nil
 	}
-	lexical := ci.search(terms, sector, max(n, fusionDepth))
+	lexical := ci.rank(terms, sector, max(n, fusionDepth))
 	text := strings.Join(words, " ")
 	if len(words) == 0 {
 		text = truncateRunes(norm, caseQueryRunes)
 	}
 	near, err := finder.NearestCases(ctx, text, corpus.CaseQuery{Sector: sector}, max(n, fusionDepth))
 	if errors.Is(err, corpus.ErrNoVectors) {
-		return lexical[:min(n, len(lexical))], nil
+		return ci.similar(lexical[:min(n, len(lexical))]), nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search similar cases: %w", err)
