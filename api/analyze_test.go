@@ -427,6 +427,36 @@ func benchAnalyzeConcurrent(b *testing.B, app *App) {
 	fmt.Fprintf(os.Stderr, "analyze 50 clients: p50 %.1f ms p99 %.1f ms, %d requests in %v\n", ms(lat[len(lat)/2]), ms(p99), len(lat), el)
 }
 
+// BenchmarkAnalyzeSerial analyses the 155 texts one after another over the
+// corpus `cailiang serve` starts with (the sample cases, the LSA model
+// trained on them, vectors on), without HTTP: the analysis's own CPU time
+// (us/analysis) and, with -benchmem, its allocations per 155 analyses.
+func BenchmarkAnalyzeSerial(b *testing.B) {
+	app, err := Open(context.Background(), Options{DataDir: b.TempDir()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer app.Close()
+	if app.Analyzer.Mode() != corpus.ModeHybrid {
+		b.Fatalf("analysis mode %q, want hybrid", app.Analyzer.Mode())
+	}
+	texts := analysisTexts(b)
+	ctx := context.Background()
+	analyse := func() {
+		for _, t := range texts {
+			if _, err := app.Analyzer.Analyze(ctx, analysis.Request{Facts: t}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	analyse() // fills the corpus caches, as a running service has them
+	b.ResetTimer()
+	for b.Loop() {
+		analyse()
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(texts)), "us/analysis")
+}
+
 // BenchmarkCaseIndexBuild measures what the first analysis after a write
 // pays to rebuild the in-memory case index over 5,000 cases (the built-in
 // samples repeated under new IDs), against a warm analysis of the same

@@ -440,7 +440,9 @@ func caseFilter(q CaseQuery) VectorFilter {
 // NearestCases returns the k cases whose vectors are nearest to the
 // embedding of text, best first (Score is the cosine), restricted by the
 // filter fields of q (sector, violation type, region, disposition, agency;
-// not its dates or text). Hits may come without Meta. It returns
+// not its dates or text). When q.Terms holds the words of text as the
+// segmenter cut them (q.Words), an embedder that can (WordEmbedder) embeds
+// them without cutting text again. Hits may come without Meta. It returns
 // ErrNoVectors when dense retrieval is off.
 func (l *Library) NearestCases(ctx context.Context, text string, q CaseQuery, k int) ([]VectorHit, error) {
 	return l.nearestCases(ctx, text, q, k, false)
@@ -450,7 +452,13 @@ func (l *Library) nearestCases(ctx context.Context, text string, q CaseQuery, k 
 	if l.vectors == nil {
 		return nil, ErrNoVectors
 	}
-	qv, err := l.vectors.Embedder.EmbedQuery(ctx, text)
+	var qv []float32
+	var err error
+	if we, ok := l.vectors.Embedder.(WordEmbedder); ok && q.Words && len(q.Terms) > 0 {
+		qv, err = we.EmbedWords(ctx, q.Terms)
+	} else {
+		qv, err = l.vectors.Embedder.EmbedQuery(ctx, text)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("embed query: %w", err)
 	}

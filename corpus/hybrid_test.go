@@ -170,3 +170,54 @@ func TestSyncVectorsFinishesLoads(t *testing.T) {
 		t.Errorf("a sync that added nothing called LoadDone: %v", fs.done)
 	}
 }
+
+// wordCounter counts the queries embedded from words.
+type wordCounter struct {
+	*embed.LSA
+	calls int
+}
+
+func (w *wordCounter) EmbedWords(ctx context.Context, words []string) ([]float32, error) {
+	w.calls++
+	return w.LSA.EmbedWords(ctx, words)
+}
+
+// TestNearestCases checks the analyzer's vector search for cases: the
+// words of a query are embedded without cutting the text again (when the
+// embedder can) and give the vector of the text; hits carry IDs and
+// scores, not metadata; and the sector filter applies.
+func TestNearestCases(t *testing.T) {
+	dir := t.TempDir()
+	lib, vs := hybridLibrary(t, dir)
+	defer vs.Close()
+	ctx := context.Background()
+	cs, _ := corpus.DecodeCasesJSONL(strings.NewReader(goodLine))
+	if err := lib.ImportCases(ctx, cs); err != nil {
+		t.Fatal(err)
+	}
+	v := lib.Vectors()
+	counter := &wordCounter{LSA: v.Embedder.(*embed.LSA)}
+	lib.SetVectors(&corpus.Vectors{Store: v.Store, Embedder: counter, Spec: v.Spec})
+	text := "超过保质期的食品"
+	words := nlp.Words(nlp.RuneSegmenter{}.Cut(text))
+	byText, err := lib.NearestCases(ctx, text, corpus.CaseQuery{}, 5)
+	if err != nil || counter.calls != 0 {
+		t.Fatalf("by text: %v, %d word embeddings", err, counter.calls)
+	}
+	byWords, err := lib.NearestCases(ctx, strings.Join(words, " "), corpus.CaseQuery{Terms: words, Words: true}, 5)
+	if err != nil || counter.calls != 1 {
+		t.Fatalf("by words: %v, %d word embeddings", err, counter.calls)
+	}
+	if len(byText) != 1 || len(byWords) != 1 || byText[0].ID != "t-1" || byWords[0].ID != "t-1" ||
+		byWords[0].Score < byText[0].Score-1e-6 || byWords[0].Meta != nil {
+		t.Errorf("by text %+v, by words %+v: want t-1 with the same score and no metadata", byText, byWords)
+	}
+	other, err := lib.NearestCases(ctx, text, corpus.CaseQuery{Sector: "没有这个领域"}, 5)
+	if err != nil || len(other) != 0 {
+		t.Errorf("unknown sector: %+v %v", other, err)
+	}
+	lib.SetVectors(nil)
+	if _, err := lib.NearestCases(ctx, text, corpus.CaseQuery{}, 5); !errors.Is(err, corpus.ErrNoVectors) {
+		t.Errorf("without vectors: %v", err)
+	}
+}

@@ -13,6 +13,13 @@ type Embedder interface {
 	EmbedQuery(ctx context.Context, text string) ([]float32, error)
 }
 
+// WordEmbedder is implemented by embedders that can embed a query given as
+// words their segmenter has already cut, which saves cutting the text
+// again when the caller has the words.
+type WordEmbedder interface {
+	EmbedWords(ctx context.Context, words []string) ([]float32, error)
+}
+
 // CollectionSpec identifies what produced a collection's vectors. Vectors of
 // two embedders, or of two dimensions, are never mixed in one collection.
 type CollectionSpec struct {

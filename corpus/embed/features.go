@@ -45,14 +45,38 @@ func scanFeatures(seg nlp.Segmenter, text string, buf []byte, fn func(key []byte
 		return buf
 	}
 	for _, tok := range seg.Cut(text) {
-		w := tok.Text
-		if w == "" || len(w) > maxWordBytes || !strings.ContainsFunc(w, isWordRune) {
-			continue
-		}
-		buf = append(buf[:0], nsWord)
-		buf = append(buf, w...)
-		fn(buf)
+		buf = wordFeature(tok.Text, buf, fn)
 	}
+	return bigramFeatures(text, buf, fn)
+}
+
+// scanWordFeatures is scanFeatures over words the segmenter has already
+// cut, each prepared on its own: the features of the words joined by
+// spaces, as long as the segmenter would cut each word again as itself.
+func scanWordFeatures(words []string, maxBytes int, buf []byte, fn func(key []byte)) []byte {
+	for _, w := range words {
+		w = prepare(w, maxBytes)
+		buf = wordFeature(w, buf, fn)
+		buf = bigramFeatures(w, buf, fn)
+	}
+	return buf
+}
+
+// wordFeature calls fn with the word feature of w unless it is empty, too
+// long or has no letter or digit.
+func wordFeature(w string, buf []byte, fn func(key []byte)) []byte {
+	if w == "" || len(w) > maxWordBytes || !strings.ContainsFunc(w, isWordRune) {
+		return buf
+	}
+	buf = append(buf[:0], nsWord)
+	buf = append(buf, w...)
+	fn(buf)
+	return buf
+}
+
+// bigramFeatures calls fn with the bigram feature of each pair of adjacent
+// letter/digit runes of text of which at least one is Han.
+func bigramFeatures(text string, buf []byte, fn func(key []byte)) []byte {
 	prevStart, prevRune := -1, rune(0)
 	for i, r := range text {
 		if !isWordRune(r) || r == utf8.RuneError {

@@ -160,6 +160,7 @@ type LSA struct {
 }
 
 var (
+	_ corpus.WordEmbedder                       = (*LSA)(nil)
 	_ corpus.Embedder                           = (*LSA)(nil)
 	_ embeddings.Embedder                       = (*LSA)(nil)
 	_ corpus.Embedder                           = (*Remote)(nil)
@@ -465,11 +466,21 @@ type scratch struct {
 // embed computes one text's unit vector into out.
 func (m *LSA) embed(text string, s *scratch, out []float32) {
 	s.ids = s.ids[:0]
-	s.buf = scanFeatures(m.seg, prepare(text, m.maxTextBytes), s.buf, func(key []byte) {
+	s.buf = scanFeatures(m.seg, prepare(text, m.maxTextBytes), s.buf, s.collect(m))
+	m.project(s, out)
+}
+
+// collect returns the feature callback that records known features in s.
+func (s *scratch) collect(m *LSA) func(key []byte) {
+	return func(key []byte) {
 		if id, ok := m.index[string(key)]; ok {
 			s.ids = append(s.ids, id)
 		}
-	})
+	}
+}
+
+// project computes the unit vector of the features collected in s.ids.
+func (m *LSA) project(s *scratch, out []float32) {
 	if len(s.ids) == 0 {
 		copy(out, m.null)
 		return
@@ -548,6 +559,20 @@ func (m *LSA) EmbedDocuments(ctx context.Context, texts []string) ([][]float32, 
 			}
 		})
 	}
+	return out, nil
+}
+
+// EmbedWords returns the unit vector of a query given as words the
+// model's segmenter has already cut (corpus.WordEmbedder): EmbedQuery of
+// the words joined by spaces, without segmenting them again.
+func (m *LSA) EmbedWords(ctx context.Context, words []string) ([]float32, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]float32, m.dim)
+	var s scratch
+	s.buf = scanWordFeatures(words, m.maxTextBytes, s.buf, s.collect(m))
+	m.project(&s, out)
 	return out, nil
 }
 

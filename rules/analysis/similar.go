@@ -88,7 +88,7 @@ func (a *Analyzer) searchMemCases(ctx context.Context, ci *caseIndex, words []st
 	if len(words) == 0 {
 		text = truncateRunes(norm, caseQueryRunes)
 	}
-	near, err := finder.NearestCases(ctx, text, corpus.CaseQuery{Sector: sector}, max(n, fusionDepth))
+	near, err := finder.NearestCases(ctx, text, corpus.CaseQuery{Sector: sector, Terms: words, Words: len(words) > 0}, max(n, fusionDepth))
 	if errors.Is(err, corpus.ErrNoVectors) {
 		return ci.similar(lexical[:min(n, len(lexical))]), nil
 	}
