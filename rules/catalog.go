@@ -115,24 +115,13 @@ func (c *Catalog) loadFile(fsys fs.FS, name string) error {
 	if err != nil {
 		return err
 	}
-	var doc struct {
-		Benchmarks []Benchmark `yaml:"benchmarks"`
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(raw))
-	dec.KnownFields(true)
-	if err := dec.Decode(&doc); err != nil {
+	list, nodes, err := decodeList[Benchmark](raw, "benchmarks")
+	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	// A second pass over the node tree gives each benchmark's line.
-	var nodes struct {
-		Benchmarks []yaml.Node `yaml:"benchmarks"`
-	}
-	if err := yaml.Unmarshal(raw, &nodes); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	for i := range doc.Benchmarks {
-		b := doc.Benchmarks[i]
-		b.file, b.line = path.Base(name), nodes.Benchmarks[i].Line
+	for i := range list {
+		b := list[i]
+		b.file, b.line = path.Base(name), nodes[i].Line
 		if err := b.validate(); err != nil {
 			return fmt.Errorf("%s:%d: benchmark %s: %w", b.file, b.line, b.ID, err)
 		}
@@ -144,6 +133,28 @@ func (c *Catalog) loadFile(fsys fs.FS, name string) error {
 		c.ordered = append(c.ordered, bp)
 	}
 	return nil
+}
+
+// decodeList reads the list under key, the only key of a YAML file,
+// strictly (an unknown field is an error), with the node of each item for
+// its line.
+func decodeList[T any](raw []byte, key string) ([]T, []yaml.Node, error) {
+	var doc map[string][]T
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	if err := dec.Decode(&doc); err != nil {
+		return nil, nil, err
+	}
+	for k := range doc {
+		if k != key {
+			return nil, nil, fmt.Errorf("unknown key %q (only %q)", k, key)
+		}
+	}
+	var nodes map[string][]yaml.Node
+	if err := yaml.Unmarshal(raw, &nodes); err != nil {
+		return nil, nil, err
+	}
+	return doc[key], nodes[key], nil
 }
 
 func (l Levels) validate() error {

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -311,25 +310,14 @@ func (c *Crimes) loadFile(fsys fs.FS, name string) error {
 		return err
 	}
 	base := path.Base(name)
-	var doc struct {
-		Crimes []Crime `yaml:"crimes"`
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(raw))
-	dec.KnownFields(true)
-	if err := dec.Decode(&doc); err != nil {
+	list, nodes, err := decodeList[Crime](raw, "crimes")
+	if err != nil {
 		return fmt.Errorf("%s: %w", base, err)
 	}
-	// A second pass over the node tree gives each crime's and threshold's line.
-	var nodes struct {
-		Crimes []yaml.Node `yaml:"crimes"`
-	}
-	if err := yaml.Unmarshal(raw, &nodes); err != nil {
-		return fmt.Errorf("%s: %w", base, err)
-	}
-	for i := range doc.Crimes {
-		cr := doc.Crimes[i]
-		cr.file, cr.line = base, nodes.Crimes[i].Line
-		if ts := mapValue(&nodes.Crimes[i], "thresholds"); ts != nil && ts.Kind == yaml.SequenceNode {
+	for i := range list {
+		cr := list[i]
+		cr.file, cr.line = base, nodes[i].Line
+		if ts := mapValue(&nodes[i], "thresholds"); ts != nil && ts.Kind == yaml.SequenceNode {
 			for j := range cr.Thresholds {
 				if j < len(ts.Content) {
 					cr.Thresholds[j].line = ts.Content[j].Line

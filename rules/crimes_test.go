@@ -366,6 +366,7 @@ func TestCrimesLoadErrors(t *testing.T) {
 		{"no form", strings.Replace(good, "        measure: property_value\n        gte: 1000\n", "", 1), "bad.yaml:6: crime a: threshold 1: needs measure and gte, cues, or all"},
 		{"cue in all without label", strings.Replace(good, "        measure: property_value\n        gte: 1000\n", "        all:\n          - {measure: property_value, gte: 1000}\n          - {cues: [扒窃]}\n", 1), "bad.yaml:6: crime a: threshold 1: condition 2: a qualitative condition inside all needs a label"},
 		{"duplicate id", good + strings.TrimPrefix(good, "crimes:\n"), "bad.yaml:11: duplicate crime id a (first at bad.yaml:2)"},
+		{"unknown top-level key", good + "benchmarks: []\n", `bad.yaml: unknown key "benchmarks" (only "crimes")`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
