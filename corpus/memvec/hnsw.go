@@ -48,6 +48,9 @@ type graph struct {
 	entry int32
 	top   int // level of entry; -1 when no node is linked
 
+	// relinked counts the nodes reconnect linked after a parallel build.
+	relinked int
+
 	// During a parallel build (buildParallel) locks[n] guards n's links
 	// and emu guards entry and top; both are unused otherwise.
 	locks []sync.Mutex
@@ -174,22 +177,31 @@ func (g *graph) connect(n int32, level int, vis *visitSet) {
 	for l := top; l > level; l-- {
 		ep, buf = g.greedy(q, ep, l, buf)
 	}
+	// n gets its own links on every level before any node links back to
+	// it, so that no concurrent insertion can reach n while a lower level
+	// of n is still empty. One that did (descending through n) linked
+	// only to n there, and n's setLinks then overwrote that back-link:
+	// the node was left with one out-link and no in-link, unreachable.
+	// Searching a level does not read the links added on the levels
+	// above, so a sequential build makes the same graph either way.
 	eps := []cand{ep}
-	var sel []cand
-	for l := min(level, top); l >= 0; l-- {
+	sels := make([][]cand, min(level, top)+1)
+	for l := len(sels) - 1; l >= 0; l-- {
 		w := g.searchLayer(q, eps, g.efC, l, nil, vis, 0)
-		sel = g.selectNeighbours(w, g.m, sel[:0])
+		sels[l] = g.selectNeighbours(w, g.m, make([]cand, 0, g.m))
 		g.lock(n)
-		g.setLinks(n, l, sel)
+		g.setLinks(n, l, sels[l])
 		g.unlock(n)
+		eps = w
+	}
+	for l := len(sels) - 1; l >= 0; l-- {
 		maxM := g.m
 		if l == 0 {
 			maxM = g.m0
 		}
-		for _, e := range sel {
+		for _, e := range sels[l] {
 			g.link(e.id, n, e.sim, l, maxM)
 		}
-		eps = w
 	}
 	if raises {
 		g.entry, g.top = n, level
@@ -215,7 +227,6 @@ func buildParallel(m, efC int, seed int64, vecs vecTable, dead []bool, workers i
 	}
 	g.connect(int32(first), levels[first], new(visitSet))
 	g.locks = make([]sync.Mutex, len(dead))
-	defer func() { g.locks = nil }()
 	var next atomic.Int64
 	next.Store(int64(first + 1))
 	var stopped atomic.Bool
@@ -241,7 +252,62 @@ func buildParallel(m, efC int, seed int64, vecs vecTable, dead []bool, workers i
 		}()
 	}
 	wg.Wait()
-	return g, !stopped.Load()
+	g.locks = nil
+	if stopped.Load() {
+		return g, false
+	}
+	g.relinked = g.reconnect(func(n int32) bool { return !dead[n] })
+	return g, true
+}
+
+// reconnect links every live node that level 0 links do not reach from the
+// entry point, and returns how many it linked. Pruning a full neighbour list
+// can drop a node's last in-link (or two nodes inserted at once can each be
+// pruned in favour of the other), and a search then finds the node only if
+// its descent through the upper levels happens to land next to it: searched
+// by its own vector, it is usually missing. Such a node is linked from the
+// most similar reached node whose level 0 list has room, so that no pruning
+// removes the link now. Not safe for concurrent use.
+func (g *graph) reconnect(live func(int32) bool) int {
+	if g.top < 0 {
+		return 0
+	}
+	reached := make([]bool, g.len())
+	var stack []int32
+	reach := func(n int32) {
+		reached[n] = true
+		stack = append(stack[:0], n)
+		for len(stack) > 0 {
+			x := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, nb := range g.links(x, 0) {
+				if !reached[nb] {
+					reached[nb] = true
+					stack = append(stack, nb)
+				}
+			}
+		}
+	}
+	reach(g.entry)
+	vis := new(visitSet)
+	linked := 0
+	for n := range int32(g.len()) {
+		if reached[n] || !live(n) {
+			continue
+		}
+		// The descent may land in an unreached part of level 0: only
+		// reached nodes are returned.
+		res := g.search(g.vecs.at(n), g.efC, g.efC, func(x int32) bool { return reached[x] }, vis, 0)
+		for _, e := range res {
+			if len(g.links(e.id, 0)) < g.m0 {
+				g.link(e.id, n, e.sim, 0, g.m0)
+				reach(n)
+				linked++
+				break
+			}
+		}
+	}
+	return linked
 }
 
 // link adds n to e's links on level, pruning them with the heuristic when

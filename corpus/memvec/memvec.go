@@ -854,7 +854,7 @@ func (s *Store) build(c *collection, st *buildState, vt vecTable, dead []bool, g
 	s.mu.Unlock()
 	c.stats.builds.Add(1)
 	s.log.Info("memvec: HNSW graph built", "collection", c.name, "nodes", g.len(),
-		"caught_up", g.len()-len(dead), "duration", time.Since(start).Round(time.Millisecond))
+		"caught_up", g.len()-len(dead), "relinked", g.relinked, "duration", time.Since(start).Round(time.Millisecond))
 	s.saveGraph(c)
 }
 
