@@ -20,5 +20,5 @@ func (s *Server) handleAnalyze(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(res)
+	return sendJSON(c, res)
 }

@@ -166,6 +166,13 @@ func TestAnswersAreEncodingJSON(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s: server encoder differs from encoding/json:\n%s\n%s", what, got, want)
 		}
+		var streamed bytes.Buffer
+		if err := encodeAnswer(&streamed, v); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		if !bytes.Equal(streamed.Bytes(), want) {
+			t.Errorf("%s: streamed answer differs from encoding/json:\n%s\n%s", what, streamed.Bytes(), want)
+		}
 	}
 	for _, text := range analysisTexts(t) {
 		res, err := app.Analyzer.Analyze(context.Background(), analysis.Request{Facts: text})

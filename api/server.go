@@ -7,6 +7,7 @@ package api
 import (
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"net"
 	"time"
@@ -162,4 +163,22 @@ func (s *Server) handleHealth(c *fiber.Ctx) error {
 		"benchmarks":       s.cfg.Catalog.Len(),
 		"vectors":          s.lib.VectorsEnabled(),
 	})
+}
+
+// answerJSON is sonic's std-compatible configuration (sonic.ConfigStd: the
+// bytes of encoding/json) for streaming, without the newline a stream
+// encoder adds after each value.
+var answerJSON = sonic.Config{EscapeHTML: true, SortMapKeys: true, CompactMarshaler: true, CopyString: true,
+	ValidateString: true, NoEncoderNewline: true}.Froze()
+
+// encodeAnswer writes v to w as the server's JSON.
+func encodeAnswer(w io.Writer, v any) error { return answerJSON.NewEncoder(w).Encode(v) }
+
+// sendJSON answers with v encoded straight into the response body, which
+// fasthttp pools: fiber's c.JSON allocates the encoded answer afresh on
+// every request, some 30 KB for an analysis. An error leaves the body to
+// the error handler, which replaces it.
+func sendJSON(c *fiber.Ctx, v any) error {
+	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
+	return encodeAnswer(c.Response().BodyWriter(), v)
 }

@@ -157,24 +157,24 @@ func (ci *caseIndex) similar(hits []caseHit) []similarCase {
 // the index does not (written since it was built) is left out until the
 // next build.
 func (ci *caseIndex) fuse(lexical []caseHit, near []corpus.VectorHit, n int) []similarCase {
-	fused := make([]caseHit, 0, len(lexical)+len(near))
-	at := make(map[int]int, len(lexical)+len(near)) // position → index in fused
-	add := func(doc, rank int) {
-		i, ok := at[doc]
+	fused := make([]caseHit, len(lexical), len(lexical)+len(near))
+	for r, h := range lexical {
+		fused[r] = caseHit{doc: h.doc, score: corpus.RRFWeight(r)}
+	}
+	// Each list names a case once, so a near case can only be among the
+	// lexical ones: a scan of those (at most fusionDepth) is cheaper than
+	// a map.
+	for r, h := range near {
+		doc, ok := ci.pos[h.ID]
 		if !ok {
+			continue
+		}
+		i := slices.IndexFunc(fused[:len(lexical)], func(f caseHit) bool { return f.doc == doc })
+		if i < 0 {
 			i = len(fused)
-			at[doc] = i
 			fused = append(fused, caseHit{doc: doc})
 		}
-		fused[i].score += corpus.RRFWeight(rank)
-	}
-	for r, h := range lexical {
-		add(h.doc, r)
-	}
-	for r, h := range near {
-		if doc, ok := ci.pos[h.ID]; ok {
-			add(doc, r)
-		}
+		fused[i].score += corpus.RRFWeight(r)
 	}
 	slices.SortStableFunc(fused, func(a, b caseHit) int { return cmp.Compare(b.score, a.score) })
 	return ci.similar(fused[:min(n, len(fused))])

@@ -155,6 +155,7 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 // candidate is a benchmark with the evidence that it fits the text.
 type candidate struct {
 	b       *rules.Benchmark
+	doc     int     // position of b in the matcher
 	lexical float64 // BM25 over the benchmark text
 	cases   float64 // votes of similar past cases decided under it
 	cues    float64 // extracted facts that its fine is computed from
@@ -170,8 +171,8 @@ const (
 )
 
 // lexicalScores scores every benchmark against the text; it returns BM25
-// sums and the query words each benchmark matched in its name or keywords.
-func (m *matcher) lexicalScores(q query) ([]float64, [][]string) {
+// sums and the query words matched in benchmarks' names or keywords.
+func (m *matcher) lexicalScores(q query) ([]float64, []headMatch) {
 	qt := m.index.query()
 	norm := q.norm
 	// The terms of termsOf, looked up without building their keys.
@@ -197,12 +198,28 @@ func (m *matcher) lexicalScores(q query) ([]float64, [][]string) {
 		prev, prevAt = int(r), i
 	}
 	scores := make([]float64, len(m.benchmarks))
-	matched := make([][]string, len(m.benchmarks))
-	qt.scores(scores, func(doc int, t string) { matched[doc] = append(matched[doc], t) })
-	for i := range matched {
-		slices.Sort(matched[i])
+	var heads []headMatch
+	qt.scores(scores, func(doc int, t string) { heads = append(heads, headMatch{doc, t}) })
+	return scores, heads
+}
+
+// headMatch is a query term found in a benchmark's name or keywords.
+type headMatch struct {
+	doc  int
+	term string
+}
+
+// matchedTerms lists, sorted, the head terms of benchmark doc: they are
+// gathered for the few candidates kept, not for every benchmark.
+func matchedTerms(heads []headMatch, doc int) []string {
+	var out []string
+	for _, h := range heads {
+		if h.doc == doc {
+			out = append(out, h.term)
+		}
 	}
-	return scores, matched
+	slices.Sort(out)
+	return out
 }
 
 // maxCaseQueryWords bounds the words of a similar-case query: a long
@@ -361,7 +378,7 @@ func aggravatedTier(b *rules.Benchmark) bool {
 // candidates, best first. Only benchmarks with some lexical or case evidence
 // are candidates: a fact cue alone says nothing about the conduct.
 func (m *matcher) rank(q query, sector string, ef rules.Facts, votes map[string]float64, k int) []candidate {
-	lex, matched := m.lexicalScores(q)
+	lex, heads := m.lexicalScores(q)
 	has := givenBases(ef)
 	top := make([]candidate, 0, k+1)
 	for i, b := range m.benchmarks {
@@ -372,7 +389,7 @@ func (m *matcher) rank(q query, sector string, ef rules.Facts, votes map[string]
 		if lex[i] == 0 && v == 0 {
 			continue
 		}
-		c := candidate{b: b, matched: matched[i]}
+		c := candidate{b: b, doc: i}
 		c.lexical = lex[i] / (lex[i] + lexicalHalf)
 		c.cases = math.Min(1, v)
 		c.cues = cueScore(b, has)
@@ -397,6 +414,9 @@ func (m *matcher) rank(q query, sector string, ef rules.Facts, votes map[string]
 		if len(top) > k {
 			top = top[:k]
 		}
+	}
+	for i := range top {
+		top[i].matched = matchedTerms(heads, top[i].doc)
 	}
 	return top
 }
