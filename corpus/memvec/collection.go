@@ -183,3 +183,6 @@ func (h *minHeap) fix0() {
 		i = best
 	}
 }
+
+// live reports whether slot n holds a record (not a tombstone).
+func (c *collection) live(n int32) bool { return c.ids[n] != "" }

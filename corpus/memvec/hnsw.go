@@ -48,7 +48,7 @@ type graph struct {
 	entry int32
 	top   int // level of entry; -1 when no node is linked
 
-	// relinked counts the nodes reconnect linked after a parallel build.
+	// relinked counts the nodes reconnect linked after a build or load.
 	relinked int
 
 	// During a parallel build (buildParallel) locks[n] guards n's links

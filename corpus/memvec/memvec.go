@@ -189,8 +189,12 @@ func Open(dir string, cfg Config) (*Store, error) {
 					s.log.Warn("memvec: saved HNSW graph not used; it will be rebuilt", "collection", c.name, "err", err)
 					return nil
 				}
-				c.graph, c.graphSaved, c.graphLoaded = g, true, true
-				s.log.Info("memvec: HNSW graph loaded", "collection", c.name, "nodes", g.len(), "duration", time.Since(t0).Round(time.Millisecond))
+				// A graph saved before reconnect existed may hold nodes no
+				// search reaches; linking them makes it differ from the file.
+				g.relinked = g.reconnect(c.live)
+				c.graph, c.graphSaved, c.graphLoaded = g, g.relinked == 0, true
+				s.log.Info("memvec: HNSW graph loaded", "collection", c.name, "nodes", g.len(), "relinked", g.relinked,
+					"duration", time.Since(t0).Round(time.Millisecond))
 			}
 			return nil
 		})
@@ -849,6 +853,9 @@ func (s *Store) build(c *collection, st *buildState, vt vecTable, dead []bool, g
 			g.insert(int32(i), vis)
 		}
 	}
+	// The records written during the build were inserted one by one,
+	// whose pruning can strand a node too.
+	g.relinked += g.reconnect(c.live)
 	s.mu.Lock()
 	c.graph, c.graphLoaded = g, false
 	s.mu.Unlock()

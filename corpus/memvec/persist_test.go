@@ -174,3 +174,70 @@ func TestDamagedGraphIgnored(t *testing.T) {
 		t.Errorf("search = %v, %v", hits, err)
 	}
 }
+
+// TestLoadedGraphReconnected checks that a saved graph holding a node no
+// search reaches (as graphs saved before reconnect could) is repaired when
+// it is loaded, and that the repaired graph is saved again on Close.
+func TestLoadedGraphReconnected(t *testing.T) {
+	dir := t.TempDir()
+	cfg := Config{ExactThreshold: 100}
+	const dim, n = 16, 600
+	rng := rand.New(rand.NewSource(4))
+	s := mustOpen(t, dir, cfg)
+	if err := s.EnsureCollection(ctx, "g", corpus.CollectionSpec{Embedder: "e", Dim: dim}); err != nil {
+		t.Fatal(err)
+	}
+	var recs []corpus.VectorRecord
+	for i := range n {
+		recs = append(recs, corpus.VectorRecord{ID: fmt.Sprint(i), Vector: randUnitVec(rng, dim)})
+	}
+	if err := s.Upsert(ctx, "g", recs); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.BuildIndex(ctx, "g"); err != nil {
+		t.Fatal(err)
+	}
+	// Strand one node: drop every level-0 link to it, then save.
+	s.wmu.Lock()
+	c := s.cols["g"]
+	g := c.graph
+	x := int32(0)
+	if g.entry == x {
+		x = 1
+	}
+	for m := range int32(g.len()) {
+		var keep []cand
+		for _, nb := range g.links(m, 0) {
+			if nb != x {
+				keep = append(keep, cand{id: nb})
+			}
+		}
+		g.setLinks(m, 0, keep)
+	}
+	stranded := unreachable(g, c.live)
+	c.graphSaved = false
+	s.saveGraph(c)
+	s.wmu.Unlock()
+	if len(stranded) == 0 {
+		t.Fatal("no node stranded by the test's own surgery")
+	}
+	s.Close()
+
+	for round := range 2 {
+		s = mustOpen(t, dir, cfg)
+		c := s.cols["g"]
+		if st := mustStats(t, s, "g"); !st.GraphLoaded {
+			t.Fatalf("round %d: %+v; want the saved graph loaded", round, st)
+		}
+		if left := unreachable(c.graph, c.live); len(left) > 0 {
+			t.Fatalf("round %d: %d nodes unreachable after loading", round, len(left))
+		}
+		if round == 0 && c.graph.relinked == 0 {
+			t.Error("nothing relinked on loading the damaged graph")
+		}
+		if round == 1 && c.graph.relinked != 0 {
+			t.Errorf("the repaired graph was not saved: %d relinked again", c.graph.relinked)
+		}
+		s.Close()
+	}
+}
