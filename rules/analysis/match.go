@@ -18,7 +18,9 @@ import (
 // description.
 type matcher struct {
 	benchmarks []*rules.Benchmark
-	aggravated []bool // aggravatedTier of each benchmark
+	aggravated []bool         // aggravatedTier of each benchmark
+	bases      []uint16       // fineBases of each benchmark
+	pos        map[string]int // benchmark ID → position
 	index      bm25
 	// phrases are the whole keywords of three or more characters, looked
 	// for verbatim in the text, grouped by their first two characters.
@@ -64,11 +66,17 @@ func hanBigrams(s string, fn func(term string)) {
 	hanPairs(s, func(a, b rune) { fn(bigramMark + string(a) + string(b)) })
 }
 
+// isHan reports whether r is a Han character; the common block is tested
+// first, as unicode.Is searches the whole range table.
+func isHan(r rune) bool {
+	return (r >= 0x4E00 && r <= 0x9FFF) || (r >= 0x2E80 && unicode.Is(unicode.Han, r))
+}
+
 // hanPairs calls fn with each pair of adjacent Han characters in s.
 func hanPairs(s string, fn func(a, b rune)) {
 	var prev rune
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		if isHan(r) {
 			if prev != 0 {
 				fn(prev, r)
 			}
@@ -111,7 +119,7 @@ const (
 )
 
 func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
-	m := &matcher{phrases: map[string][]string{}, seg: seg}
+	m := &matcher{phrases: map[string][]string{}, pos: map[string]int{}, seg: seg}
 	var docs []termDoc
 	phrases := map[string]bool{}
 	for _, b := range cat.All() {
@@ -141,6 +149,8 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		}
 		m.benchmarks = append(m.benchmarks, b)
 		m.aggravated = append(m.aggravated, aggravatedTier(b))
+		m.bases = append(m.bases, fineBases(b))
+		m.pos[b.ID] = len(m.benchmarks) - 1
 		docs = append(docs, d)
 	}
 	m.index = newBM25(docs, bm25Params{k1: bm25K1, b: bm25B, bigramScale: bigramWeight})
@@ -332,36 +342,46 @@ func overlap(a, b string) int {
 	return n
 }
 
-// givenBases lists which fine bases and unit bases the facts give.
-func givenBases(ef rules.Facts) map[string]bool {
-	return map[string]bool{
-		"goods_value": ef.GoodsValue != nil, "illegal_gains": ef.IllegalGains != nil, "sales_amount": ef.SalesAmount != nil,
-		"illegal_revenue": ef.IllegalRevenue != nil, "ad_cost": ef.AdCost != nil, "tax_evaded": ef.TaxEvaded != nil,
-		"wages_owed": ef.WagesOwed != nil, "persons": ef.Persons != nil, "vehicles": ef.Vehicles != nil,
-		"days": ef.Days != nil, "quantity": ef.Quantity != nil,
+// cueBases are the fine bases and unit bases whose presence in the facts is
+// a cue, one bit each.
+var cueBases = []string{"goods_value", "illegal_gains", "sales_amount", "illegal_revenue", "ad_cost", "tax_evaded",
+	"wages_owed", "persons", "vehicles", "days", "quantity"}
+
+// baseBit is the bit of a cue base, 0 for other names.
+func baseBit(name string) uint16 {
+	if i := slices.Index(cueBases, name); i >= 0 {
+		return 1 << i
 	}
+	return 0
 }
 
-// cueScore is 1 when the facts give the amount or count the benchmark's
-// fine is computed from (货值金额 for a goods-value fine …).
-func cueScore(b *rules.Benchmark, has map[string]bool) float64 {
+// givenBases is the set of cue bases the facts give.
+func givenBases(ef rules.Facts) uint16 {
+	var m uint16
+	for i, v := range []*float64{ef.GoodsValue, ef.IllegalGains, ef.SalesAmount, ef.IllegalRevenue, ef.AdCost, ef.TaxEvaded,
+		ef.WagesOwed, ef.Persons, ef.Vehicles, ef.Days, ef.Quantity} {
+		if v != nil {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
+// fineBases is the set of cue bases a benchmark's fines are computed from
+// (货值金额 for a goods-value fine …), computed once per benchmark: the
+// facts giving one of them is the cue.
+func fineBases(b *rules.Benchmark) uint16 {
+	var m uint16
 	for _, p := range b.Penalties {
 		if p.Fine == nil {
 			continue
 		}
-		if p.Fine.Base != "" && has[p.Fine.Base] {
-			return 1
-		}
-		if p.Fine.Unit != "" && has[p.Fine.Unit] {
-			return 1
-		}
+		m |= baseBit(p.Fine.Base) | baseBit(p.Fine.Unit)
 		for _, br := range p.Fine.Brackets {
-			if br.Unit != "" && has[br.Unit] {
-				return 1
-			}
+			m |= baseBit(br.Unit)
 		}
 	}
-	return 0
+	return m
 }
 
 // tierDiscount scales the score of an aggravated tier down without serious
@@ -380,19 +400,27 @@ func aggravatedTier(b *rules.Benchmark) bool {
 func (m *matcher) rank(q query, sector string, ef rules.Facts, votes map[string]float64, k int) []candidate {
 	lex, heads := m.lexicalScores(q)
 	has := givenBases(ef)
+	byDoc := make([]float64, len(m.benchmarks))
+	for id, v := range votes {
+		if i, ok := m.pos[id]; ok {
+			byDoc[i] = v
+		}
+	}
 	top := make([]candidate, 0, k+1)
 	for i, b := range m.benchmarks {
 		if sector != "" && b.Sector != sector {
 			continue
 		}
-		v := votes[b.ID]
+		v := byDoc[i]
 		if lex[i] == 0 && v == 0 {
 			continue
 		}
 		c := candidate{b: b, doc: i}
 		c.lexical = lex[i] / (lex[i] + lexicalHalf)
 		c.cases = math.Min(1, v)
-		c.cues = cueScore(b, has)
+		if m.bases[i]&has != 0 {
+			c.cues = 1
+		}
 		c.score = wLexical*c.lexical + wCases*c.cases + wCues*c.cues
 		if m.aggravated[i] {
 			// The 情节严重 tier of a violation shares its words with the
