@@ -38,6 +38,13 @@ func (n Normalized) OrigSpan(start, end int) (int, int) {
 	return n.Orig(start), n.Orig(end)
 }
 
+// IsHan reports whether r is a Han character (unicode.Han), testing the
+// CJK Unified Ideographs block first: unicode.Is searches a range table,
+// and the hot loops (bigrams of every text) meet mostly that block.
+func IsHan(r rune) bool {
+	return (r >= 0x4E00 && r <= 0x9FFF) || (r >= 0x2E80 && unicode.Is(unicode.Han, r))
+}
+
 // IsZeroWidth reports whether r is one of the invisible characters that the
 // statute corpus and pasted documents carry (U+200B–U+200D, U+2060, U+FEFF).
 func IsZeroWidth(r rune) bool {

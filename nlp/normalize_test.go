@@ -1,6 +1,9 @@
 package nlp
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestNormalize(t *testing.T) {
 	tests := []struct {
@@ -40,5 +43,14 @@ func TestNormalizeOffsets(t *testing.T) {
 	}
 	if n.Orig(len(n.Text)) != len(in) {
 		t.Errorf("end offset maps to %d; want %d", n.Orig(len(n.Text)), len(in))
+	}
+}
+
+// TestIsHan checks the fast Han test against unicode.Han over every rune.
+func TestIsHan(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if IsHan(r) != unicode.Is(unicode.Han, r) {
+			t.Fatalf("IsHan(%U) = %v", r, IsHan(r))
+		}
 	}
 }

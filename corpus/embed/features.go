@@ -34,8 +34,6 @@ func prepare(text string, maxBytes int) string {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
-
 // scanFeatures calls fn for every feature occurrence in the prepared text:
 // each segmenter word (precise mode) that contains a letter or digit, and
 // each pair of adjacent letter/digit runes of which at least one is Han.
@@ -83,7 +81,7 @@ func bigramFeatures(text string, buf []byte, fn func(key []byte)) []byte {
 			prevStart = -1
 			continue
 		}
-		if prevStart >= 0 && (isHan(prevRune) || isHan(r)) {
+		if prevStart >= 0 && (nlp.IsHan(prevRune) || nlp.IsHan(r)) {
 			buf = append(buf[:0], nsBigram)
 			buf = append(buf, text[prevStart:i+utf8.RuneLen(r)]...)
 			fn(buf)

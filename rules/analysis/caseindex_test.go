@@ -5,7 +5,6 @@ import (
 	"context"
 	"slices"
 	"testing"
-	"unicode"
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/samples"
@@ -199,15 +198,6 @@ func TestCaseIndexFusesVectors(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestIsHan checks the fast Han test against unicode.Han over every rune.
-func TestIsHan(t *testing.T) {
-	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if isHan(r) != unicode.Is(unicode.Han, r) {
-			t.Fatalf("isHan(%U) = %v", r, isHan(r))
-		}
 	}
 }
 

@@ -66,17 +66,11 @@ func hanBigrams(s string, fn func(term string)) {
 	hanPairs(s, func(a, b rune) { fn(bigramMark + string(a) + string(b)) })
 }
 
-// isHan reports whether r is a Han character; the common block is tested
-// first, as unicode.Is searches the whole range table.
-func isHan(r rune) bool {
-	return (r >= 0x4E00 && r <= 0x9FFF) || (r >= 0x2E80 && unicode.Is(unicode.Han, r))
-}
-
 // hanPairs calls fn with each pair of adjacent Han characters in s.
 func hanPairs(s string, fn func(a, b rune)) {
 	var prev rune
 	for _, r := range s {
-		if isHan(r) {
+		if nlp.IsHan(r) {
 			if prev != 0 {
 				fn(prev, r)
 			}
