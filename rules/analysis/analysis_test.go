@@ -361,3 +361,55 @@ func TestAggravatedTierNeedsSeriousFacts(t *testing.T) {
 		t.Errorf("with 情节严重: basic tier at %d, serious tier at %d", b, s)
 	}
 }
+
+// TestCueScore checks the fact cue of a violation: 1 when the facts give
+// the amount its fine is computed from, 0 otherwise.
+func TestCueScore(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		facts string
+		want  float64
+	}{
+		{"某某超市销售超过保质期的饼干10袋，货值金额共计260元。", 1},
+		{"某某超市销售超过保质期的饼干10袋。", 0},
+	}
+	for _, tc := range tests {
+		res, err := a.Analyze(context.Background(), Request{Facts: tc.facts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got *Violation
+		for i, v := range res.Violations {
+			if v.BenchmarkID == "food-124-expired" {
+				got = &res.Violations[i]
+			}
+		}
+		if got == nil || got.CueScore != tc.want {
+			t.Errorf("%s: food-124-expired %+v, want cue score %v", tc.facts, got, tc.want)
+		}
+	}
+}
+
+// TestMeasuresPersonFirst checks the measures read by patterns rather than
+// by the quantity extractor: counts written person first, and the share of
+// tax evaded.
+func TestMeasuresPersonFirst(t *testing.T) {
+	tests := []struct {
+		text    string
+		measure string
+		want    float64 // 0: absent
+	}{
+		{"施工中一名工人被坠落的钢管砸中，经抢救无效死亡。", "deaths", 1},
+		{"事故造成两名工人受伤，其中一人重伤。", "serious_injuries", 1},
+		{"当事人少缴税款15万元，占应纳税额的20%。", "tax_ratio", 20},
+		{"当事人少缴税款15万元，占应纳税额的百分之三十。", "tax_ratio", 30},
+		{"当事人销售过期食品，货值金额300元。", "deaths", 0},
+	}
+	for _, tc := range tests {
+		norm := nlp.NormalizeText(tc.text)
+		got := measures(norm, tc.text, nlp.Extract(tc.text))[tc.measure]
+		if got != tc.want {
+			t.Errorf("%s: %s = %v, want %v", tc.text, tc.measure, got, tc.want)
+		}
+	}
+}

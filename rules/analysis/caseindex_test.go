@@ -200,31 +200,3 @@ func TestCaseIndexFusesVectors(t *testing.T) {
 		})
 	}
 }
-
-// TestCueScore checks the fact cue of a violation: 1 when the facts give
-// the amount its fine is computed from, 0 otherwise.
-func TestCueScore(t *testing.T) {
-	a, _ := newTestAnalyzer(t)
-	tests := []struct {
-		facts string
-		want  float64
-	}{
-		{"某某超市销售超过保质期的饼干10袋，货值金额共计260元。", 1},
-		{"某某超市销售超过保质期的饼干10袋。", 0},
-	}
-	for _, tc := range tests {
-		res, err := a.Analyze(context.Background(), Request{Facts: tc.facts})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got *Violation
-		for i, v := range res.Violations {
-			if v.BenchmarkID == "food-124-expired" {
-				got = &res.Violations[i]
-			}
-		}
-		if got == nil || got.CueScore != tc.want {
-			t.Errorf("%s: food-124-expired %+v, want cue score %v", tc.facts, got, tc.want)
-		}
-	}
-}
