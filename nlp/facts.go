@@ -110,67 +110,20 @@ const cn = `零〇○一二两三四五六七八九十百千万亿壹贰叁肆�
 var (
 	arabicNum  = `[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?`
 	chineseNum = `[` + cn + `]+(?:点[零〇一二两三四五六七八九]+)?`
-	moneyRe    = guard(`(?:`+arabicNum+`[万亿]?|`+chineseNum+`[万亿]?)元`, "元")
+	moneyRe    = Guard(`(?:`+arabicNum+`[万亿]?|`+chineseNum+`[万亿]?)元`, "元")
 	quantityRe = regexp.MustCompile(`(` + arabicNum + `|` + chineseNum + `)` +
 		`(吨|千克|公斤|亩|人|名|次|辆|毫克/100毫升|(?i:mg/100ml)|倍|日|天|个月)`)
-	dateRes = []guardedRe{
-		guard(`([0-9]{4}|[〇零○一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]`, "年"),
-		guard(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`, "-"),
-		guard(`([0-9]{4})\.([0-9]{1,2})\.([0-9]{1,2})`, "."),
+	dateRes = []GuardedRegexp{
+		Guard(`([0-9]{4}|[〇零○一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]`, "年"),
+		Guard(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`, "-"),
+		Guard(`([0-9]{4})\.([0-9]{1,2})\.([0-9]{1,2})`, "."),
 	}
-	ageBoundRe = guard(`(已满|未满|不满)([0-9]{1,3}|[`+cn+`]{1,4})周岁`, "周岁")
-	ageRe      = guard(`年龄[:：为是]?\s*([0-9]{1,3}|[`+cn+`]{1,4})(?:周?岁)?|([0-9]{1,3}|[`+cn+`]{1,4})周?岁`, "年龄", "岁")
-	personRe   = guard(`[\p{Han}]某[某甲乙丙]?[,，、(（]?\s*(?:男|女)|身份证`, "某", "身份证")
-	unitRe     = guard(`有限责任公司|股份有限公司|有限公司|公司|合作社|当事人单位|[\p{Han}]厂(?:[^房区长内]|$)|企业|事业单位`, "公司", "合作社", "当事人单位", "厂", "企业", "事业单位")
-	priorNthRe = guard(`[二两2]年内(?:第([0-9]|[一二两三四五六七八九十]{1,2})次|再次)`, "年内")
+	ageBoundRe = Guard(`(已满|未满|不满)([0-9]{1,3}|[`+cn+`]{1,4})周岁`, "周岁")
+	ageRe      = Guard(`年龄[:：为是]?\s*([0-9]{1,3}|[`+cn+`]{1,4})(?:周?岁)?|([0-9]{1,3}|[`+cn+`]{1,4})周?岁`, "年龄", "岁")
+	personRe   = Guard(`[\p{Han}]某[某甲乙丙]?[,，、(（]?\s*(?:男|女)|身份证`, "某", "身份证")
+	unitRe     = Guard(`有限责任公司|股份有限公司|有限公司|公司|合作社|当事人单位|[\p{Han}]厂(?:[^房区长内]|$)|企业|事业单位`, "公司", "合作社", "当事人单位", "厂", "企业", "事业单位")
+	priorNthRe = Guard(`[二两2]年内(?:第([0-9]|[一二两三四五六七八九十]{1,2})次|再次)`, "年内")
 )
-
-// guardedRe is a regular expression with the literals of which every match
-// contains at least one: a text without any is not run through the
-// expression. Go's engine tries a pattern without a literal prefix at every
-// position, which made these the larger part of an extraction.
-type guardedRe struct {
-	*regexp.Regexp
-	needs []string
-}
-
-func guard(expr string, needs ...string) guardedRe {
-	return guardedRe{Regexp: regexp.MustCompile(expr), needs: needs}
-}
-
-func (g guardedRe) possible(s string) bool {
-	for _, n := range g.needs {
-		if strings.Contains(s, n) {
-			return true
-		}
-	}
-	return false
-}
-
-// FindAllStringSubmatchIndex is the expression's, skipping texts that
-// cannot match.
-func (g guardedRe) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if !g.possible(s) {
-		return nil
-	}
-	return g.Regexp.FindAllStringSubmatchIndex(s, n)
-}
-
-// FindAllStringIndex is the expression's, skipping texts that cannot match.
-func (g guardedRe) FindAllStringIndex(s string, n int) [][]int {
-	if !g.possible(s) {
-		return nil
-	}
-	return g.Regexp.FindAllStringIndex(s, n)
-}
-
-// FindStringIndex is the expression's, skipping texts that cannot match.
-func (g guardedRe) FindStringIndex(s string) []int {
-	if !g.possible(s) {
-		return nil
-	}
-	return g.Regexp.FindStringIndex(s)
-}
 
 // roleCues maps the phrases that name a money role; longer cues come first
 // so that 违法所得 is not read as something shorter.

@@ -36,7 +36,7 @@ func TestGuardsAreNecessary(t *testing.T) {
 		}
 		fh.Close()
 	}
-	guarded := map[string]guardedRe{"money": moneyRe, "age bound": ageBoundRe, "age": ageRe, "person": personRe, "unit": unitRe, "prior": priorNthRe}
+	guarded := map[string]GuardedRegexp{"money": moneyRe, "age bound": ageBoundRe, "age": ageRe, "person": personRe, "unit": unitRe, "prior": priorNthRe}
 	for i, d := range dateRes {
 		guarded["date"+string(rune('0'+i))] = d
 	}
