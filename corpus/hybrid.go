@@ -236,37 +236,37 @@ func (l *Library) SyncVectors(ctx context.Context, refresh []string) error {
 	return nil
 }
 
-// Fused is one result of rank fusion: an ID and its fused score.
-type Fused struct {
-	ID    string
-	Score float64
+// fused is one result of rank fusion: an ID and its fused score.
+type fused struct {
+	id    string
+	score float64
 }
 
 // RRFWeight is what a result at rank r (0 for the first) adds to its fused
 // score: 1/(60 + r + 1).
 func RRFWeight(r int) float64 { return 1 / float64(rrfK+r+1) }
 
-// RRF fuses ranked ID lists by reciprocal rank fusion (Cormack et al.,
-// 2009): score = Σ 1/(60 + rank), best first; ties keep first-seen order.
-func RRF(lists ...[]string) []Fused {
+// rrf fuses ranked ID lists by reciprocal rank fusion (Cormack et al.,
+// 2009): score = Σ RRFWeight(rank), best first; ties keep first-seen order.
+func rrf(lists ...[]string) []fused {
 	n := 0
 	for _, list := range lists {
 		n += len(list)
 	}
 	by := make(map[string]int, n)
-	out := make([]Fused, 0, n)
+	out := make([]fused, 0, n)
 	for _, list := range lists {
 		for r, id := range list {
 			i, ok := by[id]
 			if !ok {
 				i = len(out)
 				by[id] = i
-				out = append(out, Fused{ID: id})
+				out = append(out, fused{id: id})
 			}
-			out[i].Score += RRFWeight(r)
+			out[i].score += RRFWeight(r)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Fused) int { return cmp.Compare(b.Score, a.Score) })
+	slices.SortStableFunc(out, func(a, b fused) int { return cmp.Compare(b.score, a.score) })
 	return out
 }
 
@@ -350,20 +350,20 @@ func fuse[T any](mode string, bm []T, idOf func(T) string, vids []string, vscore
 		bmIDs[i] = idOf(h)
 		byID[bmIDs[i]] = h
 	}
-	fusedList := RRF(bmIDs, vids)
+	fusedList := rrf(bmIDs, vids)
 	out := Results[T]{Total: uint64(len(fusedList))}
 	for i := offset; i < len(fusedList) && len(out.Hits) < limit; i++ {
 		f := fusedList[i]
-		h, ok := byID[f.ID]
+		h, ok := byID[f.id]
 		if !ok {
-			if h, ok = lookup(f.ID); !ok {
+			if h, ok = lookup(f.id); !ok {
 				continue
 			}
 		}
 		if mode == ModeVector {
-			setScore(&h, vscore[f.ID])
+			setScore(&h, vscore[f.id])
 		} else {
-			setScore(&h, f.Score)
+			setScore(&h, f.score)
 		}
 		out.Hits = append(out.Hits, h)
 	}

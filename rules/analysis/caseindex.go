@@ -94,7 +94,8 @@ func buildCaseIndex(gen uint64, src CaseLister, seg nlp.Segmenter, limit int) (*
 	return ci, nil
 }
 
-// caseHit is a case found in memory with its BM25 score.
+// caseHit is a case found in memory, by position, with its BM25 or fused
+// score.
 type caseHit struct {
 	doc   int
 	score float64

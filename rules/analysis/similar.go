@@ -83,20 +83,23 @@ func (a *Analyzer) searchMemCases(ctx context.Context, ci *caseIndex, words []st
 	if !ok || a.Mode() == corpus.ModeBM25 {
 		return ci.search(terms, sector, n), nil
 	}
-	lexical := ci.rank(terms, sector, max(n, fusionDepth))
+	var lexical []caseHit
+	if a.Mode() != corpus.ModeVector {
+		lexical = ci.rank(terms, sector, max(n, fusionDepth))
+	}
 	text := strings.Join(words, " ")
 	if len(words) == 0 {
 		text = truncateRunes(norm, caseQueryRunes)
 	}
 	near, err := finder.NearestCases(ctx, text, corpus.CaseQuery{Sector: sector, Terms: words, Words: len(words) > 0}, max(n, fusionDepth))
 	if errors.Is(err, corpus.ErrNoVectors) {
+		if lexical == nil { // vector mode: nothing ranked yet
+			return ci.search(terms, sector, n), nil
+		}
 		return ci.similar(lexical[:min(n, len(lexical))]), nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search similar cases: %w", err)
-	}
-	if a.Mode() == corpus.ModeVector {
-		lexical = nil
 	}
 	return ci.fuse(lexical, near, n), nil
 }
