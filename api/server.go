@@ -79,7 +79,7 @@ func New(cfg Config) *Server {
 		// sonic's std-compatible encoder writes the same bytes as
 		// encoding/json (sorted map keys, HTML escaped) in about half the
 		// time; an analysis answer is some 30 KB.
-		JSONEncoder: sonic.ConfigStd.Marshal,
+		JSONEncoder: serverJSON.Marshal,
 	})
 	s.app.Use(requestid.New())
 	s.app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e interface{}) {
@@ -165,14 +165,14 @@ func (s *Server) handleHealth(c *fiber.Ctx) error {
 	})
 }
 
-// answerJSON is sonic's std-compatible configuration (sonic.ConfigStd: the
-// bytes of encoding/json) for streaming, without the newline a stream
-// encoder adds after each value.
-var answerJSON = sonic.Config{EscapeHTML: true, SortMapKeys: true, CompactMarshaler: true, CopyString: true,
+// serverJSON is sonic's std-compatible configuration (that of
+// sonic.ConfigStd: the bytes of encoding/json), whose stream encoder adds
+// no newline after a value, for both c.JSON and sendJSON.
+var serverJSON = sonic.Config{EscapeHTML: true, SortMapKeys: true, CompactMarshaler: true, CopyString: true,
 	ValidateString: true, NoEncoderNewline: true}.Froze()
 
 // encodeAnswer writes v to w as the server's JSON.
-func encodeAnswer(w io.Writer, v any) error { return answerJSON.NewEncoder(w).Encode(v) }
+func encodeAnswer(w io.Writer, v any) error { return serverJSON.NewEncoder(w).Encode(v) }
 
 // sendJSON answers with v encoded straight into the response body, which
 // fasthttp pools: fiber's c.JSON allocates the encoded answer afresh on
