@@ -20,10 +20,10 @@ import (
 
 	"github.com/valyala/fasthttp"
 
+	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/samples"
 	"github.com/cailiang/cailiang/rules"
-	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 // scenarioFile holds our labelled administrative scenarios (eval's test
@@ -93,7 +93,7 @@ func TestAnalyzeCitationsResolve(t *testing.T) {
 	var bad []string
 	risks := map[string]int{}
 	for _, text := range analysisTexts(t) {
-		out, err := app.Analyzer.Analyze(context.Background(), analysis.Request{Facts: text})
+		out, err := app.Analyzer.Analyze(context.Background(), caseanalysis.Request{Facts: text})
 		if err != nil {
 			t.Fatalf("%q: %v", text, err)
 		}
@@ -175,7 +175,7 @@ func TestAnswersAreEncodingJSON(t *testing.T) {
 		}
 	}
 	for _, text := range analysisTexts(t) {
-		res, err := app.Analyzer.Analyze(context.Background(), analysis.Request{Facts: text})
+		res, err := app.Analyzer.Analyze(context.Background(), caseanalysis.Request{Facts: text})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -195,7 +195,7 @@ func TestAnswersAreEncodingJSON(t *testing.T) {
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(resp.Body)
-	res, err := app.Analyzer.Analyze(context.Background(), analysis.Request{Facts: "销售过期食品，货值金额300元。"})
+	res, err := app.Analyzer.Analyze(context.Background(), caseanalysis.Request{Facts: "销售过期食品，货值金额300元。"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -451,7 +451,7 @@ func BenchmarkAnalyzeSerial(b *testing.B) {
 	ctx := context.Background()
 	analyse := func() {
 		for _, t := range texts {
-			if _, err := app.Analyzer.Analyze(ctx, analysis.Request{Facts: t}); err != nil {
+			if _, err := app.Analyzer.Analyze(ctx, caseanalysis.Request{Facts: t}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -469,7 +469,7 @@ func BenchmarkAnalyzeSerial(b *testing.B) {
 // samples repeated under new IDs), against a warm analysis of the same
 // text, and the heap the index holds per case.
 func BenchmarkCaseIndexBuild(b *testing.B) {
-	const n = analysis.DefaultMemCases
+	const n = caseanalysis.DefaultMemCases
 	app, err := Open(context.Background(), Options{DataDir: b.TempDir(), NoSamples: true})
 	if err != nil {
 		b.Fatal(err)
@@ -489,7 +489,7 @@ func BenchmarkCaseIndexBuild(b *testing.B) {
 	if err := app.Library.ImportCases(ctx, cases); err != nil {
 		b.Fatal(err)
 	}
-	req := analysis.Request{Facts: base[0].Facts}
+	req := caseanalysis.Request{Facts: base[0].Facts}
 	var build, warm time.Duration
 	var perCase float64
 	for i := 0; i < b.N; i++ {

@@ -17,11 +17,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/bleveidx"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
-	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 func testLibrary(t *testing.T, index func(corpus.Index) corpus.Index) *corpus.Library {
@@ -349,13 +349,13 @@ func TestPanicRecovery(t *testing.T) {
 
 // testAnalyzer builds case analysis over lib with the built-in catalog and
 // crime thresholds.
-func testAnalyzer(t testing.TB, lib *corpus.Library) *analysis.Analyzer {
+func testAnalyzer(t testing.TB, lib *corpus.Library) *caseanalysis.Analyzer {
 	t.Helper()
 	crimes, err := rules.LoadCrimes()
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := analysis.New(analysis.Config{Catalog: testCatalog(t), Crimes: crimes, Segmenter: nlp.RuneSegmenter{}, Cases: lib,
+	a, err := caseanalysis.New(caseanalysis.Config{Catalog: testCatalog(t), Crimes: crimes, Segmenter: nlp.RuneSegmenter{}, Cases: lib,
 		CaseStore: lib.Store(), Norms: lib, Resolver: lib.Resolver(), Generation: lib.Store().Generation})
 	if err != nil {
 		t.Fatal(err)

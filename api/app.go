@@ -13,13 +13,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/bleveidx"
 	"github.com/cailiang/cailiang/corpus/samples"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/nlp/jieba"
 	"github.com/cailiang/cailiang/rules"
-	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 // Options configure an App: everything `cailiang` reads from flags and the
@@ -58,7 +58,7 @@ type App struct {
 	log     *slog.Logger
 	vectors corpus.VectorStore
 	// Analyzer analyses case facts (/v1/analyze, cailiang analyze).
-	Analyzer *analysis.Analyzer
+	Analyzer *caseanalysis.Analyzer
 }
 
 // Open opens (or creates) the data directory, loads the segmenter, brings the
@@ -162,12 +162,12 @@ func (a *App) openVectors(ctx context.Context) error {
 
 // newAnalyzer wires case analysis over the app's catalog and library.
 // Similar cases use hybrid retrieval when vectors are on.
-func newAnalyzer(a *App) (*analysis.Analyzer, error) {
+func newAnalyzer(a *App) (*caseanalysis.Analyzer, error) {
 	mode := corpus.ModeBM25
 	if a.Library.VectorsEnabled() {
 		mode = corpus.ModeHybrid
 	}
-	return analysis.ForLibrary(a.Library, a.Catalog, a.seg, mode, a.log)
+	return caseanalysis.ForLibrary(a.Library, a.Catalog, a.seg, mode, a.log)
 }
 
 // Segmenter returns the legal segmenter.

@@ -6,9 +6,9 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/rules"
-	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 // Error is the body of every error response.
@@ -70,7 +70,7 @@ func classify(err error) (int, Error) {
 	case errors.Is(err, corpus.ErrNotFound):
 		return fiber.StatusNotFound, Error{Code: "not_found", Message: "未找到：" + err.Error()}
 	}
-	var req *analysis.RequestError
+	var req *caseanalysis.RequestError
 	if errors.As(err, &req) {
 		code := "invalid_input"
 		if req.Field == "sector" {

@@ -17,10 +17,10 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
 
+	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
-	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 // DefaultBodyLimit bounds request bodies: a batch of cases with long facts
@@ -35,7 +35,7 @@ type Config struct {
 	// Segmenter segments benchmark keyword searches.
 	Segmenter nlp.Segmenter
 	// Analyzer answers /v1/analyze; nil disables it.
-	Analyzer *analysis.Analyzer
+	Analyzer *caseanalysis.Analyzer
 	// Logger receives the structured access log; nil discards it.
 	Logger *slog.Logger
 	// BodyLimit in bytes; 0 means DefaultBodyLimit.

@@ -12,13 +12,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/bleveidx"
 	"github.com/cailiang/cailiang/corpus/samples"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/nlp/jieba"
 	"github.com/cailiang/cailiang/rules"
-	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 // CorpusConfig configures OpenCorpus.
@@ -92,7 +92,7 @@ func OpenCorpus(ctx context.Context, cfg CorpusConfig) (*Corpus, error) {
 // Analyzer builds case analysis over the corpus as the service does, after
 // loading the built-in sample cases (once per data directory). It returns
 // the catalog loading and sample import errors.
-func (c *Corpus) Analyzer(ctx context.Context) (*analysis.Analyzer, error) {
+func (c *Corpus) Analyzer(ctx context.Context) (*caseanalysis.Analyzer, error) {
 	if _, err := c.Library.LoadSamplesOnce(ctx, samples.CasesJSONL()); err != nil {
 		return nil, fmt.Errorf("eval analyzer: %w", err)
 	}
@@ -100,7 +100,7 @@ func (c *Corpus) Analyzer(ctx context.Context) (*analysis.Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return analysis.ForLibrary(c.Library, cat, c.seg, corpus.ModeBM25, c.log)
+	return caseanalysis.ForLibrary(c.Library, cat, c.seg, corpus.ModeBM25, c.log)
 }
 
 // Close closes the index and the store.

@@ -19,8 +19,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
-	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 // NormSearcher searches statute articles. LibrarySearcher adapts a
@@ -67,9 +67,9 @@ type Env struct {
 	VectorIndex VectorIndexOptions
 }
 
-// CaseAnalyzer analyses case facts; *analysis.Analyzer implements it.
+// CaseAnalyzer analyses case facts; *caseanalysis.Analyzer implements it.
 type CaseAnalyzer interface {
-	Analyze(ctx context.Context, req analysis.Request) (analysis.Result, error)
+	Analyze(ctx context.Context, req caseanalysis.Request) (caseanalysis.Result, error)
 }
 
 func (e Env) log() *slog.Logger {

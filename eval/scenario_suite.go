@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/rules"
-	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 // SuiteAdminScenarios is the name of the case-analysis scenario suite.
@@ -31,7 +31,7 @@ type scenarioScore struct {
 // disposition and level are read from the suggestion for the expected
 // benchmark wherever it ranks among the suggested candidates, so a
 // matching miss is counted once (in top1/top3), not four times.
-func scoreScenario(s Scenario, res analysis.Result) scenarioScore {
+func scoreScenario(s Scenario, res caseanalysis.Result) scenarioScore {
 	var sc scenarioScore
 	for i, v := range res.Violations {
 		if v.BenchmarkID != s.Expect.BenchmarkID {
@@ -95,7 +95,7 @@ func scoreScenarios(ctx context.Context, env Env, set []Scenario) ([]Result, err
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		res, err := env.Analyzer.Analyze(ctx, analysis.Request{Facts: s.Facts})
+		res, err := env.Analyzer.Analyze(ctx, caseanalysis.Request{Facts: s.Facts})
 		if err != nil {
 			return nil, fmt.Errorf("scenario %s: %w", s.ID, err)
 		}

@@ -20,9 +20,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/cailiang/cailiang/api"
+	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/rules"
-	"github.com/cailiang/cailiang/rules/analysis"
 )
 
 // version is set with -ldflags "-X main.version=…".
@@ -301,7 +301,7 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 
 // readAnalyzeRequest reads the facts to analyse: a JSON request object
 // ({"facts": "…", "sector": "…"}) or plain text.
-func readAnalyzeRequest(stdin io.Reader, path string) (analysis.Request, error) {
+func readAnalyzeRequest(stdin io.Reader, path string) (caseanalysis.Request, error) {
 	var raw []byte
 	var err error
 	if path == "-" {
@@ -310,14 +310,14 @@ func readAnalyzeRequest(stdin io.Reader, path string) (analysis.Request, error) 
 		raw, err = os.ReadFile(path)
 	}
 	if err != nil {
-		return analysis.Request{}, fmt.Errorf("read facts: %w", err)
+		return caseanalysis.Request{}, fmt.Errorf("read facts: %w", err)
 	}
-	var req analysis.Request
+	var req caseanalysis.Request
 	if trimmed := strings.TrimSpace(string(raw)); strings.HasPrefix(trimmed, "{") {
 		dec := json.NewDecoder(strings.NewReader(trimmed))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&req); err != nil {
-			return analysis.Request{}, fmt.Errorf("read facts: not a valid analysis request: %w", err)
+			return caseanalysis.Request{}, fmt.Errorf("read facts: not a valid analysis request: %w", err)
 		}
 		return req, nil
 	}

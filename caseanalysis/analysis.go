@@ -1,4 +1,4 @@
-// Package analysis answers an officer who pastes the facts of a case: which
+// Package caseanalysis answers an officer who pastes the facts of a case: which
 // violations they amount to (with the rules engine's penalty suggestion for
 // each), whether the case is suspected of a crime that must be transferred,
 // what the party is likely to contest, which norms apply and which past
@@ -8,7 +8,7 @@
 // transfer catalog) and corpus (case and norm search, citation resolution)
 // through small interfaces, so tests run it over in-memory fakes or the real
 // library alike. Every step works without a model or a network.
-package analysis
+package caseanalysis
 
 import (
 	"context"
