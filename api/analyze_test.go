@@ -20,6 +20,7 @@ import (
 
 	"github.com/valyala/fasthttp"
 
+	"github.com/cailiang/cailiang/app"
 	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/samples"
@@ -66,14 +67,14 @@ func analysisTexts(t testing.TB) []string {
 	)
 }
 
-// nationalAnalyzer returns the national app with the sample cases loaded.
-func nationalAnalyzer(tb testing.TB) *App {
+// nationalAnalyzer returns the national a with the sample cases loaded.
+func nationalAnalyzer(tb testing.TB) *app.App {
 	tb.Helper()
-	app := nationalLibrary(tb)
-	if _, err := app.Library.LoadSamplesOnce(context.Background(), samples.CasesJSONL()); err != nil {
+	a := nationalLibrary(tb)
+	if _, err := a.Library.LoadSamplesOnce(context.Background(), samples.CasesJSONL()); err != nil {
 		tb.Fatal(err)
 	}
-	return app
+	return a
 }
 
 // TestAnalyzeCitationsResolve checks the acceptance rule "no analysis emits
@@ -81,8 +82,8 @@ func nationalAnalyzer(tb testing.TB) *App {
 // part of the answer cites (violation suggestions, transfer basis, dispute points,
 // pushed norms) resolves against the imported national statutes.
 func TestAnalyzeCitationsResolve(t *testing.T) {
-	app := nationalAnalyzer(t)
-	res := app.Library.Resolver()
+	a := nationalAnalyzer(t)
+	res := a.Library.Resolver()
 	check := func(where string, r rules.Ref) error {
 		pc := corpus.ParsedCitation{LawName: r.Law, Citation: corpus.Citation{Law: r.Law, Article: r.Article, Suffix: r.Suffix, Paragraph: r.Paragraph, Item: r.Item}}
 		if _, err := res.ResolveParsed(pc, ""); err != nil {
@@ -93,7 +94,7 @@ func TestAnalyzeCitationsResolve(t *testing.T) {
 	var bad []string
 	risks := map[string]int{}
 	for _, text := range analysisTexts(t) {
-		out, err := app.Analyzer.Analyze(context.Background(), caseanalysis.Request{Facts: text})
+		out, err := a.Analyzer.Analyze(context.Background(), caseanalysis.Request{Facts: text})
 		if err != nil {
 			t.Fatalf("%q: %v", text, err)
 		}
@@ -151,8 +152,8 @@ func TestAnalyzeCitationsResolve(t *testing.T) {
 // for speed) writes exactly what encoding/json writes, over the 155
 // analyses and a search answer with highlighted snippets.
 func TestAnswersAreEncodingJSON(t *testing.T) {
-	app := nationalAnalyzer(t)
-	s := app.Server()
+	a := nationalAnalyzer(t)
+	s := ForApp(a, Config{})
 	check := func(what string, v any) {
 		t.Helper()
 		want, err := json.Marshal(v)
@@ -175,13 +176,13 @@ func TestAnswersAreEncodingJSON(t *testing.T) {
 		}
 	}
 	for _, text := range analysisTexts(t) {
-		res, err := app.Analyzer.Analyze(context.Background(), caseanalysis.Request{Facts: text})
+		res, err := a.Analyzer.Analyze(context.Background(), caseanalysis.Request{Facts: text})
 		if err != nil {
 			t.Fatal(err)
 		}
 		check(text, res)
 	}
-	hits, err := app.Library.SearchNorms(context.Background(), corpus.NormQuery{Q: "销售不符合食品安全标准的食品 <script>&"}, corpus.ModeBM25)
+	hits, err := a.Library.SearchNorms(context.Background(), corpus.NormQuery{Q: "销售不符合食品安全标准的食品 <script>&"}, corpus.ModeBM25)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +196,7 @@ func TestAnswersAreEncodingJSON(t *testing.T) {
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(resp.Body)
-	res, err := app.Analyzer.Analyze(context.Background(), caseanalysis.Request{Facts: "销售过期食品，货值金额300元。"})
+	res, err := a.Analyzer.Analyze(context.Background(), caseanalysis.Request{Facts: "销售过期食品，货值金额300元。"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,8 +206,8 @@ func TestAnswersAreEncodingJSON(t *testing.T) {
 }
 
 func TestAnalyzeHTTP(t *testing.T) {
-	app := nationalAnalyzer(t)
-	s := app.Server()
+	a := nationalAnalyzer(t)
+	s := ForApp(a, Config{})
 	body, _ := json.Marshal(map[string]string{"facts": "2024年3月5日，执法人员检查发现当事人某某超市有限公司销售超过保质期的饼干10袋，货值金额共计260元，违法所得35元。当事人系初次违法，积极配合调查。"})
 	r := do(t, s, "POST", "/v1/analyze", "application/json", body)
 	if r.status != 200 {
@@ -268,24 +269,24 @@ func BenchmarkAnalyzeConcurrent(b *testing.B) {
 // statutes and the sample cases, every text embedded, similar cases found
 // by fusing the lexical and the vector rankings.
 func BenchmarkAnalyzeConcurrentVectors(b *testing.B) {
-	app := vectorAnalyzer(b)
-	if app.Analyzer.Mode() != corpus.ModeHybrid {
-		b.Fatalf("analysis mode %q, want hybrid", app.Analyzer.Mode())
+	a := vectorAnalyzer(b)
+	if a.Analyzer.Mode() != corpus.ModeHybrid {
+		b.Fatalf("analysis mode %q, want hybrid", a.Analyzer.Mode())
 	}
-	benchAnalyzeConcurrent(b, app)
+	benchAnalyzeConcurrent(b, a)
 }
 
 var (
 	vectorOnce sync.Once
-	vectorApp  *App
+	vectorApp  *app.App
 	vectorErr  error
 )
 
-// vectorAnalyzer builds, once per test binary, an app over its own data
+// vectorAnalyzer builds, once per test binary, an a over its own data
 // directory holding the national statutes and the sample cases, opened
 // the way `cailiang serve` opens it: the LSA model is trained on that
 // corpus and every text embedded in the embedded vector store.
-func vectorAnalyzer(tb testing.TB) *App {
+func vectorAnalyzer(tb testing.TB) *app.App {
 	tb.Helper()
 	path := nationalFile(tb)
 	vectorOnce.Do(func() {
@@ -296,7 +297,7 @@ func vectorAnalyzer(tb testing.TB) *App {
 		}
 		cleanups = append(cleanups, func() { os.RemoveAll(dir) })
 		ctx := context.Background()
-		plain, err := Open(ctx, Options{DataDir: dir, Vectors: VectorOptions{Embedder: "none"}})
+		plain, err := app.Open(ctx, app.Config{DataDir: dir, Vectors: app.VectorConfig{Embedder: app.EmbedderNone}}, app.ForServe)
 		if err != nil {
 			vectorErr = err
 			return
@@ -309,18 +310,18 @@ func vectorAnalyzer(tb testing.TB) *App {
 			vectorErr = err
 			return
 		}
-		vectorApp, vectorErr = Open(ctx, Options{DataDir: dir})
+		vectorApp, vectorErr = app.Open(ctx, app.Config{DataDir: dir}, app.ForServe)
 		if vectorErr == nil {
 			cleanups = append(cleanups, func() { vectorApp.Close() })
 		}
 	})
 	if vectorErr != nil {
-		tb.Fatalf("vector app: %v", vectorErr)
+		tb.Fatalf("vector a: %v", vectorErr)
 	}
 	return vectorApp
 }
 
-func benchAnalyzeConcurrent(b *testing.B, app *App) {
+func benchAnalyzeConcurrent(b *testing.B, a *app.App) {
 	texts := analysisTexts(b)
 	bodies := make([][]byte, len(texts))
 	for i, t := range texts {
@@ -332,7 +333,7 @@ func benchAnalyzeConcurrent(b *testing.B, app *App) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- app.Server().Serve(ctx, ln) }()
+	go func() { done <- ForApp(a, Config{}).Serve(ctx, ln) }()
 	defer func() { cancel(); <-done }()
 	base := "http://" + ln.Addr().String()
 	const clients = 50
@@ -439,19 +440,19 @@ func benchAnalyzeConcurrent(b *testing.B, app *App) {
 // trained on them, vectors on), without HTTP: the analysis's own CPU time
 // (us/analysis) and, with -benchmem, its allocations per 155 analyses.
 func BenchmarkAnalyzeSerial(b *testing.B) {
-	app, err := Open(context.Background(), Options{DataDir: b.TempDir()})
+	a, err := app.Open(context.Background(), app.Config{DataDir: b.TempDir()}, app.ForServe)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer app.Close()
-	if app.Analyzer.Mode() != corpus.ModeHybrid {
-		b.Fatalf("analysis mode %q, want hybrid", app.Analyzer.Mode())
+	defer a.Close()
+	if a.Analyzer.Mode() != corpus.ModeHybrid {
+		b.Fatalf("analysis mode %q, want hybrid", a.Analyzer.Mode())
 	}
 	texts := analysisTexts(b)
 	ctx := context.Background()
 	analyse := func() {
 		for _, t := range texts {
-			if _, err := app.Analyzer.Analyze(ctx, caseanalysis.Request{Facts: t}); err != nil {
+			if _, err := a.Analyzer.Analyze(ctx, caseanalysis.Request{Facts: t}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -470,11 +471,11 @@ func BenchmarkAnalyzeSerial(b *testing.B) {
 // text, and the heap the index holds per case.
 func BenchmarkCaseIndexBuild(b *testing.B) {
 	const n = caseanalysis.DefaultMemCases
-	app, err := Open(context.Background(), Options{DataDir: b.TempDir(), NoSamples: true})
+	a, err := app.Open(context.Background(), app.Config{DataDir: b.TempDir(), NoSamples: true}, app.ForServe)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer app.Close()
+	defer a.Close()
 	base, err := corpus.DecodeCasesJSONL(bytes.NewReader(samples.CasesJSONL()))
 	if err != nil {
 		b.Fatal(err)
@@ -486,7 +487,7 @@ func BenchmarkCaseIndexBuild(b *testing.B) {
 		cases[i] = c
 	}
 	ctx := context.Background()
-	if err := app.Library.ImportCases(ctx, cases); err != nil {
+	if err := a.Library.ImportCases(ctx, cases); err != nil {
 		b.Fatal(err)
 	}
 	req := caseanalysis.Request{Facts: base[0].Facts}
@@ -494,7 +495,7 @@ func BenchmarkCaseIndexBuild(b *testing.B) {
 	var perCase float64
 	for i := 0; i < b.N; i++ {
 		// A write (the first case again) bumps the generation.
-		if err := app.Library.ImportCases(ctx, cases[:1]); err != nil {
+		if err := a.Library.ImportCases(ctx, cases[:1]); err != nil {
 			b.Fatal(err)
 		}
 		var m0, m1 runtime.MemStats
@@ -508,7 +509,7 @@ func BenchmarkCaseIndexBuild(b *testing.B) {
 		runtime.GC()
 		runtime.ReadMemStats(&m0)
 		t0 := time.Now()
-		if _, err := app.Analyzer.Analyze(ctx, req); err != nil {
+		if _, err := a.Analyzer.Analyze(ctx, req); err != nil {
 			b.Fatal(err)
 		}
 		build += time.Since(t0)
@@ -519,7 +520,7 @@ func BenchmarkCaseIndexBuild(b *testing.B) {
 			perCase = (float64(m1.HeapAlloc) - float64(m0.HeapAlloc)) / n
 		}
 		t0 = time.Now()
-		if _, err := app.Analyzer.Analyze(ctx, req); err != nil {
+		if _, err := a.Analyzer.Analyze(ctx, req); err != nil {
 			b.Fatal(err)
 		}
 		warm += time.Since(t0)

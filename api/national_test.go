@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cailiang/cailiang/app"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/shareddata"
 )
@@ -23,7 +24,7 @@ import (
 // would with `cailiang import statutes national.jsonl`.
 var (
 	nationalOnce sync.Once
-	nationalApp  *App
+	nationalApp  *app.App
 	nationalErr  error
 	nationalDur  time.Duration
 	nationalRep  corpus.ImportReport
@@ -41,7 +42,7 @@ func nationalFile(tb testing.TB) string {
 	return path
 }
 
-func nationalLibrary(tb testing.TB) *App {
+func nationalLibrary(tb testing.TB) *app.App {
 	tb.Helper()
 	path := nationalFile(tb)
 	nationalOnce.Do(func() {
@@ -50,7 +51,7 @@ func nationalLibrary(tb testing.TB) *App {
 			return
 		}
 		ctx := context.Background()
-		nationalApp, nationalErr = Open(ctx, Options{DataDir: nationalDir, NoSamples: true})
+		nationalApp, nationalErr = app.Open(ctx, app.Config{DataDir: nationalDir, NoSamples: true}, app.ForServe)
 		if nationalErr != nil {
 			return
 		}
@@ -83,7 +84,7 @@ func TestMain(m *testing.M) {
 }
 
 func TestNationalArticleCounts(t *testing.T) {
-	app := nationalLibrary(t)
+	a := nationalLibrary(t)
 	t.Logf("imported %d statutes, %d articles, indexed %d in %v", nationalRep.Statutes, nationalRep.Articles, nationalRep.Indexed, nationalDur)
 	want := map[string]int{
 		"行政处罚法": 86, "行政许可法": 83, "行政强制法": 71, "行政复议法": 90, "行政诉讼法": 103,
@@ -95,7 +96,7 @@ func TestNationalArticleCounts(t *testing.T) {
 		"娱乐场所管理条例": 58, "公安机关办理行政案件程序规定": 266,
 	}
 	got := map[string]int{}
-	for _, info := range app.Library.Store().StatuteInfos() {
+	for _, info := range a.Library.Store().StatuteInfos() {
 		if info.InForce {
 			got[info.Law] = info.ArticleCount
 		}
@@ -107,7 +108,7 @@ func TestNationalArticleCounts(t *testing.T) {
 	}
 	// Older versions are kept and not in force.
 	var old []string
-	for _, info := range app.Library.Store().StatuteInfos() {
+	for _, info := range a.Library.Store().StatuteInfos() {
 		if info.Law == "行政复议法" && !info.InForce {
 			old = append(old, info.VersionDate)
 		}
@@ -185,7 +186,7 @@ func rawArticles(t *testing.T) []rawArticle {
 }
 
 func TestNationalRandomCitationsResolveToSource(t *testing.T) {
-	app := nationalLibrary(t)
+	lib := nationalLibrary(t).Library
 	all := rawArticles(t)
 	if len(all) < 50000 {
 		t.Fatalf("only %d raw articles found", len(all))
@@ -193,7 +194,7 @@ func TestNationalRandomCitationsResolveToSource(t *testing.T) {
 	rng := rand.New(rand.NewSource(20261128))
 	for i := 0; i < 200; i++ {
 		a := all[rng.Intn(len(all))]
-		res, err := app.Library.Resolver().Resolve(a.law+a.label, "")
+		res, err := lib.Resolver().Resolve(a.law+a.label, "")
 		if err != nil {
 			t.Errorf("resolve %s%s: %v", a.law, a.label, err)
 			continue
@@ -205,7 +206,7 @@ func TestNationalRandomCitationsResolveToSource(t *testing.T) {
 }
 
 func TestNationalSearchAcceptance(t *testing.T) {
-	app := nationalLibrary(t)
+	a := nationalLibrary(t)
 	yes := true
 	tests := []struct {
 		q    string
@@ -215,7 +216,7 @@ func TestNationalSearchAcceptance(t *testing.T) {
 		{"醉酒驾驶机动车", []string{"道路交通安全法第九十一条", "刑法第一百三十三条之一"}},
 	}
 	for _, tt := range tests {
-		res, err := app.Library.SearchNorms(context.Background(), corpus.NormQuery{Q: tt.q, InForce: &yes, Limit: 5}, corpus.ModeBM25)
+		res, err := a.Library.SearchNorms(context.Background(), corpus.NormQuery{Q: tt.q, InForce: &yes, Limit: 5}, corpus.ModeBM25)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -239,8 +240,8 @@ func TestNationalSearchAcceptance(t *testing.T) {
 }
 
 func TestNationalCitationFormsAndDates(t *testing.T) {
-	app := nationalLibrary(t)
-	r := app.Library.Resolver()
+	a := nationalLibrary(t)
+	r := a.Library.Resolver()
 	tests := []struct {
 		in, date, label, contains, version string
 	}{
@@ -264,13 +265,13 @@ func TestNationalCitationFormsAndDates(t *testing.T) {
 // BenchmarkNormSearch reports p50/p99 latency of 1,000 in-force norm searches
 // whose queries are phrases drawn from article text.
 func BenchmarkNormSearch(b *testing.B) {
-	app := nationalLibrary(b)
+	a := nationalLibrary(b)
 	var texts []string
-	for _, info := range app.Library.Store().StatuteInfos() {
+	for _, info := range a.Library.Store().StatuteInfos() {
 		if !info.InForce || info.Region != "" {
 			continue
 		}
-		_ = app.Library.Store().Articles(info.ID, func(a corpus.Article) error {
+		_ = a.Library.Store().Articles(info.ID, func(a corpus.Article) error {
 			if r := []rune(a.Text()); len(r) >= 40 {
 				texts = append(texts, string(r[10:30]))
 			}
@@ -289,7 +290,7 @@ func BenchmarkNormSearch(b *testing.B) {
 		lat = lat[:0]
 		for _, q := range queries {
 			start := time.Now()
-			if _, err := app.Library.SearchNorms(context.Background(), corpus.NormQuery{Q: q, InForce: &yes, Limit: 10}, corpus.ModeBM25); err != nil {
+			if _, err := a.Library.SearchNorms(context.Background(), corpus.NormQuery{Q: q, InForce: &yes, Limit: 10}, corpus.ModeBM25); err != nil {
 				b.Fatal(err)
 			}
 			lat = append(lat, time.Since(start))

@@ -17,6 +17,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
 
+	"github.com/cailiang/cailiang/app"
 	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/nlp"
@@ -42,6 +43,13 @@ type Config struct {
 	BodyLimit int
 	// Version is reported by /healthz.
 	Version string
+}
+
+// ForApp returns a Server over the parts of an opened app (its library,
+// catalog, segmenter and analyzer); cfg supplies the rest.
+func ForApp(a *app.App, cfg Config) *Server {
+	cfg.Library, cfg.Catalog, cfg.Segmenter, cfg.Analyzer = a.Library, a.Catalog, a.Segmenter(), a.Analyzer
+	return New(cfg)
 }
 
 // Server is the HTTP API.

@@ -258,19 +258,30 @@ func (l *Library) reindexLocked(ctx context.Context) error {
 func (l *Library) EnsureIndexed(ctx context.Context) error {
 	l.writeMu.Lock()
 	defer l.writeMu.Unlock()
-	sg, err := l.store.Generation()
-	if err != nil {
+	current, sg, ig, err := l.indexCurrent()
+	if err != nil || current {
 		return err
-	}
-	ig, err := l.index.Generation()
-	if err != nil {
-		return err
-	}
-	if sg == ig && sg != 0 {
-		return nil
 	}
 	l.log.Info("index out of date, rebuilding", "store_generation", sg, "index_generation", ig)
 	return l.reindexLocked(ctx)
+}
+
+// IndexCurrent reports whether the index reflects the Store's latest
+// generation (what EnsureIndexed would leave alone). It returns the
+// generation read errors.
+func (l *Library) IndexCurrent() (bool, error) {
+	current, _, _, err := l.indexCurrent()
+	return current, err
+}
+
+func (l *Library) indexCurrent() (current bool, storeGen, indexGen uint64, err error) {
+	if storeGen, err = l.store.Generation(); err != nil {
+		return false, 0, 0, err
+	}
+	if indexGen, err = l.index.Generation(); err != nil {
+		return false, 0, 0, err
+	}
+	return storeGen == indexGen && storeGen != 0, storeGen, indexGen, nil
 }
 
 // LoadSamplesOnce imports the built-in illustrative cases the first time a

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Store is cailiang's system of record: statutes split into articles and
@@ -53,16 +54,26 @@ var (
 // ErrNotFound is wrapped by lookups of unknown statutes, articles and cases.
 var ErrNotFound = errors.New("not found")
 
-// OpenStore opens or creates the store file path (its directory is created).
-// It returns an error when the file cannot be opened or is not a store, or
-// when another process holds it open (after a 5 s wait).
+// ErrBusy is wrapped by OpenStore and OpenStoreReadOnly when another process
+// holds the store file open for writing.
+var ErrBusy = errors.New("store held by another process")
+
+// storeLockWait is how long an open waits for another process's lock: long
+// enough for a short command to finish, short enough that a user is told at
+// once that a service holds the data directory.
+const storeLockWait = time.Second
+
+// OpenStore opens or creates the store file path (its directory is created)
+// for reading and writing. It returns an error wrapping ErrBusy when another
+// process holds the file, and other errors when the file cannot be opened or
+// is not a store.
 func OpenStore(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 5 * time.Second})
+	db, err := openBolt(path, false)
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, err
 	}
 	s := &Store{db: db, statutes: map[string]StatuteInfo{}}
 	err = db.Update(func(tx *bolt.Tx) error {
@@ -81,6 +92,48 @@ func OpenStore(path string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// OpenStoreReadOnly opens an existing store file for reading: several
+// readers may share it, and nothing is ever written. It returns an error
+// wrapping fs.ErrNotExist when there is no store yet, ErrBusy when a writer
+// holds it, and other errors when it is not a store.
+func OpenStoreReadOnly(path string) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	db, err := openBolt(path, true)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, statutes: map[string]StatuteInfo{}}
+	err = db.View(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketStatutes, bucketArticles, bucketCases, bucketMeta} {
+			if tx.Bucket(b) == nil {
+				return fmt.Errorf("bucket %s missing (not a cailiang store)", b)
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		err = s.loadStatuteInfo()
+	}
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func openBolt(path string, readOnly bool) (*bolt.DB, error) {
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: storeLockWait, ReadOnly: readOnly})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return nil, fmt.Errorf("open store %s: %w", path, ErrBusy)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return db, nil
 }
 
 // Close closes the store file.

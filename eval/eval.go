@@ -5,7 +5,7 @@
 // or from our own relevance sets embedded here.
 //
 // The searcher is an interface so that suites run against the real bleve
-// library (see OpenCorpus) or an in-memory fake in tests.
+// library (see Open) or an in-memory fake in tests.
 package eval
 
 import (
@@ -60,7 +60,7 @@ type Env struct {
 	// total); the command line draws a bar with it.
 	Progress func(suite string, done, total int)
 	// Analyzer answers case analysis for the scenario suite; see
-	// Corpus.Analyzer.
+	// app.App.Analyzer.
 	Analyzer CaseAnalyzer
 	// VectorIndex configures the vector-index suite (its PGDSN adds the
 	// pgvector rows).

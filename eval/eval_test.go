@@ -13,6 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search"
 
+	"github.com/cailiang/cailiang/app"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/shareddata"
 	"github.com/cailiang/cailiang/nlp"
@@ -28,7 +29,7 @@ var bm25B = flag.Float64("bm25-b", -1, "if >= 0, set bleve's BM25 b for this run
 // 2 cores), the way `cailiang eval` does it.
 var (
 	nationalOnce   sync.Once
-	nationalCorpus *Corpus
+	nationalCorpus *app.App
 	nationalAn     CaseAnalyzer
 	nationalErr    error
 	nationalDir    string
@@ -45,23 +46,23 @@ func nationalEnv(t *testing.T) Env {
 		if nationalErr != nil {
 			return
 		}
-		ctx := context.Background()
-		nationalCorpus, nationalErr = OpenCorpus(ctx, CorpusConfig{Dir: nationalDir})
+		start := time.Now()
+		// The service's path, with dense retrieval off: these suites
+		// measure full-text search, and training LSA on the national
+		// corpus would add about a minute to every test run (the vector
+		// modes are measured by `cailiang eval --modes`).
+		cfg := app.Config{DataDir: nationalDir, Vectors: app.VectorConfig{Embedder: app.EmbedderNone}}
+		nationalCorpus, nationalErr = Open(context.Background(), cfg, path)
 		if nationalErr != nil {
 			return
 		}
-		start := time.Now()
-		rep, err := nationalCorpus.ImportStatutes(ctx, path)
-		if err == nil {
-			nationalAn, err = nationalCorpus.Analyzer(ctx)
-		}
-		nationalErr = err
-		t.Logf("imported %d statutes, indexed %d articles in %v", rep.Statutes, rep.Indexed, time.Since(start).Round(time.Millisecond))
+		nationalAn = nationalCorpus.Analyzer
+		t.Logf("imported %d statutes in %v", nationalCorpus.Library.Store().StatuteCount(), time.Since(start).Round(time.Millisecond))
 	})
 	if nationalErr != nil {
 		t.Fatalf("import national.jsonl: %v", nationalErr)
 	}
-	return Env{DataDir: shareddata.Dir(t), Norms: nationalCorpus.Searcher(corpus.ModeBM25), Analyzer: nationalAn,
+	return Env{DataDir: shareddata.Dir(t), Norms: LibrarySearcher{Library: nationalCorpus.Library, Mode: corpus.ModeBM25}, Analyzer: nationalAn,
 		VectorIndex: VectorIndexOptions{PGDSN: os.Getenv("CAILIANG_PG_DSN")}}
 }
 

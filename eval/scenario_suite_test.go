@@ -3,6 +3,8 @@ package eval
 import (
 	"context"
 	"testing"
+
+	"github.com/cailiang/cailiang/app"
 )
 
 // TestAdminScenariosSuite runs case analysis (real segmenter, sample cases,
@@ -14,16 +16,14 @@ func TestAdminScenariosSuite(t *testing.T) {
 		t.Skip("scenario suite skipped in -short mode")
 	}
 	ctx := context.Background()
-	c, err := OpenCorpus(ctx, CorpusConfig{Dir: t.TempDir()})
+	// The service's own wiring (sample cases, LSA trained on them, hybrid
+	// similar cases), without the national statutes.
+	a, err := Open(ctx, app.Config{DataDir: t.TempDir()}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Close()
-	an, err := c.Analyzer(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := Run(ctx, Env{Analyzer: an}, []string{SuiteAdminScenarios})
+	defer a.Close()
+	rs, err := Run(ctx, Env{Analyzer: a.Analyzer}, []string{SuiteAdminScenarios})
 	if err != nil {
 		t.Fatal(err)
 	}

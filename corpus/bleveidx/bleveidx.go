@@ -143,6 +143,9 @@ type Config struct {
 	// BigramWeight weighs the character-bigram match against the word
 	// match; 0 means DefaultBigramWeight, negative none.
 	BigramWeight float64
+	// ReadOnly opens existing indexes without taking their write lock, so
+	// that several readers can share them; nothing is created or written.
+	ReadOnly bool
 }
 
 // Index is the bleve implementation of corpus.Index.
@@ -260,7 +263,14 @@ func caseMapping(mode string) (*mapping.IndexMappingImpl, error) {
 	return im, nil
 }
 
-func openOrCreate(path string, m mapping.IndexMapping) (bleve.Index, error) {
+func openOrCreate(path string, m mapping.IndexMapping, readOnly bool) (bleve.Index, error) {
+	if readOnly {
+		idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true})
+		if err != nil {
+			return nil, fmt.Errorf("open index %s read-only: %w", path, err)
+		}
+		return idx, nil
+	}
 	idx, err := bleve.Open(path)
 	if err == nil {
 		return idx, nil
@@ -288,8 +298,10 @@ func Open(cfg Config) (*Index, error) {
 	if cfg.BigramWeight == 0 {
 		cfg.BigramWeight = DefaultBigramWeight
 	}
-	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
-		return nil, fmt.Errorf("open index dir: %w", err)
+	if !cfg.ReadOnly {
+		if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
+			return nil, fmt.Errorf("open index dir: %w", err)
+		}
 	}
 	ix := &Index{cfg: cfg}
 	if err := ix.open(); err != nil {
@@ -307,11 +319,11 @@ func (ix *Index) open() error {
 	if err != nil {
 		return err
 	}
-	norms, err := openOrCreate(filepath.Join(ix.cfg.Dir, "norms.bleve"), nm)
+	norms, err := openOrCreate(filepath.Join(ix.cfg.Dir, "norms.bleve"), nm, ix.cfg.ReadOnly)
 	if err != nil {
 		return err
 	}
-	cases, err := openOrCreate(filepath.Join(ix.cfg.Dir, "cases.bleve"), cm)
+	cases, err := openOrCreate(filepath.Join(ix.cfg.Dir, "cases.bleve"), cm, ix.cfg.ReadOnly)
 	if err != nil {
 		norms.Close()
 		return err

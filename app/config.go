@@ -1,0 +1,125 @@
+// Package app is cailiang's one wiring place: it turns one Config into the
+// running parts (segmenter, store, full-text index, vectors and the policy
+// that keeps them trained and in sync, benchmark and crime catalogs, case
+// analyzer). The service (api via cmd), the command line and eval all open
+// cailiang through it, so what eval measures is what the service runs, and
+// each command opens only the parts it needs (see Parts).
+package app
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/cailiang/cailiang/corpus/bleveidx"
+	"github.com/cailiang/cailiang/corpus/embed"
+)
+
+// Embedder names accepted in VectorConfig.Embedder besides the remote
+// providers embed.ProviderOpenAI and embed.ProviderOllama.
+const (
+	// EmbedderLSA trains a local LSA model from the corpus (the default).
+	EmbedderLSA = "lsa"
+	// EmbedderNone turns dense retrieval off.
+	EmbedderNone = "none"
+)
+
+// ErrConfig is wrapped by Config.Validate errors.
+var ErrConfig = errors.New("invalid configuration")
+
+// Config is everything that decides how cailiang opens its data. The command
+// line fills it from flags and the environment (cmd/cailiang's settings
+// table); tests and eval fill it directly.
+type Config struct {
+	// DataDir holds the store (cailiang.db), the indexes (index/), the
+	// embedded vectors (vectors/) and the local embedder (embed/).
+	DataDir string
+	// CacheDir holds files derived from the binary alone (the segmenter's
+	// dictionaries); empty means the user's cache directory. It is kept out
+	// of DataDir so that commands that open no data write nothing there.
+	CacheDir string
+	// SegMode is the full-text segmentation mode (bleveidx.ModePrecise or
+	// bleveidx.ModeSearch), used when an index is created.
+	SegMode string
+	// BigramWeight weighs the character-bigram match at query time: 0 means
+	// the index's default, negative disables it (eval's ablations).
+	BigramWeight float64
+	// NoSamples skips loading the built-in illustrative cases on first use.
+	NoSamples bool
+	// Vectors configures dense retrieval.
+	Vectors VectorConfig
+	// Logger receives logs; nil discards them.
+	Logger *slog.Logger
+	// Progress reports long imports and index builds (stage, done, total).
+	Progress func(stage string, done, total int)
+}
+
+// VectorConfig configures dense retrieval.
+type VectorConfig struct {
+	// PGDSN selects PostgreSQL + pgvector instead of the embedded store.
+	PGDSN string
+	// Embedder is EmbedderLSA (default), embed.ProviderOpenAI,
+	// embed.ProviderOllama or EmbedderNone.
+	Embedder string
+	// URL, Model and Token configure a remote embedder.
+	URL, Model, Token string
+	// Dim is the LSA dimension (0: embed.DefaultDim, lowered on a small corpus).
+	Dim int
+}
+
+// Validate reports the first setting that cannot work, wrapping ErrConfig.
+func (c Config) Validate() error {
+	switch c.SegMode {
+	case "", bleveidx.ModePrecise, bleveidx.ModeSearch:
+	default:
+		return fmt.Errorf("%w: segmentation mode %q (want %s or %s)", ErrConfig, c.SegMode, bleveidx.ModePrecise, bleveidx.ModeSearch)
+	}
+	switch c.Vectors.Embedder {
+	case "", EmbedderLSA, EmbedderNone, embed.ProviderOpenAI, embed.ProviderOllama:
+	default:
+		return fmt.Errorf("%w: embedder %q (want %s, %s, %s or %s)", ErrConfig, c.Vectors.Embedder, EmbedderLSA, embed.ProviderOpenAI, embed.ProviderOllama, EmbedderNone)
+	}
+	if c.Vectors.Dim < 0 || c.Vectors.Dim > 4096 {
+		return fmt.Errorf("%w: embedding dimension %d (want 1–4096, or 0 for the default)", ErrConfig, c.Vectors.Dim)
+	}
+	return nil
+}
+
+func (c Config) withDefaults() Config {
+	if c.DataDir == "" {
+		c.DataDir = "data"
+	}
+	if c.SegMode == "" {
+		c.SegMode = bleveidx.ModePrecise
+	}
+	if c.Vectors.Embedder == "" {
+		c.Vectors.Embedder = EmbedderLSA
+	}
+	if c.CacheDir == "" {
+		c.CacheDir = DefaultCacheDir()
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+	return c
+}
+
+// DefaultCacheDir is the user's cache directory for cailiang, or one under
+// the system's temporary directory when the user has none.
+func DefaultCacheDir() string {
+	if d, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(d, "cailiang")
+	}
+	return filepath.Join(os.TempDir(), "cailiang-cache")
+}
+
+// Data directory layout, one place.
+func (c Config) storePath() string   { return filepath.Join(c.DataDir, "cailiang.db") }
+func (c Config) indexDir() string    { return filepath.Join(c.DataDir, "index") }
+func (c Config) vectorsDir() string  { return filepath.Join(c.DataDir, "vectors") }
+func (c Config) embedderDir() string { return filepath.Join(c.DataDir, "embed") }
+func (c Config) segmenterDir() string {
+	return filepath.Join(c.CacheDir, "jieba")
+}

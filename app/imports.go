@@ -1,0 +1,131 @@
+package app
+
+import (
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/cailiang/cailiang/corpus"
+)
+
+// errReadOnly is returned by writes to an app opened ReadOnly.
+var errReadOnly = errors.New("data directory opened read-only")
+
+// ImportStatutes imports a lawrefbook JSONL file (optionally .gz) or a
+// directory of statute .md files, all or nothing. It returns an error when
+// the path cannot be read or a statute cannot be parsed, and when the app
+// was opened read-only or without an index.
+func (a *App) ImportStatutes(ctx context.Context, path string) (corpus.ImportReport, error) {
+	if err := a.writable(); err != nil {
+		return corpus.ImportReport{}, fmt.Errorf("import statutes: %w", err)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return corpus.ImportReport{}, fmt.Errorf("import statutes: %w", err)
+	}
+	var src corpus.StatuteSource
+	if st.IsDir() {
+		src = func(fn func(corpus.Statute) error) error { return corpus.ReadStatuteDir(path, fn) }
+	} else {
+		src = func(fn func(corpus.Statute) error) error {
+			r, err := openMaybeGzip(path)
+			if err != nil {
+				return err
+			}
+			defer r.Close()
+			return corpus.ReadLawrefJSONL(r, fn)
+		}
+	}
+	start := time.Now()
+	rep, err := a.Library.ImportStatutes(ctx, src)
+	if err != nil {
+		return rep, fmt.Errorf("import statutes %s: %w", path, err)
+	}
+	a.log.Info("statutes imported", "path", path, "statutes", rep.Statutes, "took_ms", time.Since(start).Milliseconds())
+	return rep, nil
+}
+
+// ImportCases imports cases from a .jsonl, .json (array) or .csv file
+// (optionally .gz), all or nothing. It returns the number imported, or an
+// error naming the file (and the line, for a bad record).
+func (a *App) ImportCases(ctx context.Context, path string) (int, error) {
+	if err := a.writable(); err != nil {
+		return 0, fmt.Errorf("import cases: %w", err)
+	}
+	r, err := openMaybeGzip(path)
+	if err != nil {
+		return 0, fmt.Errorf("import cases: %w", err)
+	}
+	defer r.Close()
+	var cases []corpus.Case
+	name := strings.TrimSuffix(strings.ToLower(path), ".gz")
+	switch {
+	case strings.HasSuffix(name, ".csv"):
+		cases, err = corpus.DecodeCasesCSV(r)
+	case strings.HasSuffix(name, ".json"):
+		var raw []byte
+		raw, err = io.ReadAll(io.LimitReader(r, 1<<30))
+		if err == nil {
+			cases, err = corpus.DecodeCasesJSON(raw)
+		}
+	default:
+		cases, err = corpus.DecodeCasesJSONL(r)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("import cases %s: %w", path, err)
+	}
+	if len(cases) == 0 {
+		return 0, fmt.Errorf("import cases %s: no cases", path)
+	}
+	if err := a.Library.ImportCases(ctx, cases); err != nil {
+		return 0, fmt.Errorf("import cases %s: %w", path, err)
+	}
+	return len(cases), nil
+}
+
+// Reindex rebuilds the full-text index from the store and returns the
+// numbers of indexed articles and cases.
+func (a *App) Reindex(ctx context.Context) (articles, cases uint64, err error) {
+	if err := a.writable(); err != nil {
+		return 0, 0, fmt.Errorf("reindex: %w", err)
+	}
+	if err := a.Library.Reindex(ctx); err != nil {
+		return 0, 0, err
+	}
+	return a.index.Counts()
+}
+
+func (a *App) writable() error {
+	if a.parts.has(ReadOnly) {
+		return errReadOnly
+	}
+	if a.Library == nil {
+		return errors.New("opened without an index")
+	}
+	return nil
+}
+
+// openMaybeGzip opens path, transparently decompressing .gz files.
+func openMaybeGzip(path string) (io.ReadCloser, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if !strings.HasSuffix(path, ".gz") {
+		return f, nil
+	}
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{zr, f}, nil
+}

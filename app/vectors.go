@@ -1,0 +1,290 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/corpus/embed"
+	"github.com/cailiang/cailiang/corpus/memvec"
+	"github.com/cailiang/cailiang/corpus/pgvec"
+)
+
+// The embedding policy: a local LSA model is trained from the corpus the
+// first time there are enough texts, saved under embed/, and retrained when
+// the corpus has grown well beyond what it learned from (importing the
+// national statutes after a first start on the sample cases). Remote
+// embedders are used as configured.
+
+// lsaMeta records what a saved LSA model was trained on.
+type lsaMeta struct {
+	Texts   int    `json:"texts"`
+	Spec    string `json:"spec"`
+	Trained string `json:"trained"`
+}
+
+const (
+	// retrainGrowth is how many times larger the corpus must be than the
+	// training set before the LSA model is retrained.
+	retrainGrowth = 4
+	// minTrainTexts is the fewest texts worth training on.
+	minTrainTexts = 20
+)
+
+// openVectors sets up dense retrieval and, read-write, embeds what is
+// missing. It leaves vectors off (bm25 still works) when there is nothing
+// to train on yet or, read-only, no trained model.
+func (a *App) openVectors(ctx context.Context) error {
+	o := a.cfg.Vectors
+	if o.Embedder == EmbedderNone || a.Library == nil {
+		return nil
+	}
+	emb, err := a.openEmbedder(ctx)
+	if err != nil || emb == nil {
+		return err
+	}
+	vs, err := a.openVectorStore(ctx)
+	if err != nil {
+		return err
+	}
+	a.vectors = vs
+	spec := emb.Spec()
+	a.Library.SetVectors(&corpus.Vectors{Store: vs, Embedder: emb, Spec: spec})
+	if a.parts.has(ReadOnly) {
+		return nil
+	}
+	start := time.Now()
+	if err := a.Library.SyncVectors(ctx, nil); err != nil {
+		return fmt.Errorf("embed corpus: %w", err)
+	}
+	a.log.Info("vectors in sync", "spec", spec.Embedder, "dim", spec.Dim, "took_ms", time.Since(start).Milliseconds())
+	return nil
+}
+
+// specEmbedder is an embedder that knows the collection spec its vectors
+// belong to.
+type specEmbedder interface {
+	corpus.Embedder
+	Spec() corpus.CollectionSpec
+}
+
+// openEmbedder connects a remote embedder, or loads (and, read-write,
+// trains when needed) the local LSA model. It returns nil when there is no
+// model to use yet.
+func (a *App) openEmbedder(ctx context.Context) (specEmbedder, error) {
+	o := a.cfg.Vectors
+	switch o.Embedder {
+	case embed.ProviderOpenAI, embed.ProviderOllama:
+		r, err := embed.NewRemote(embed.RemoteConfig{Provider: o.Embedder, BaseURL: o.URL, Token: o.Token, Model: o.Model})
+		if err != nil {
+			return nil, err
+		}
+		// The dimension is learned from the first answer.
+		if _, err := r.EmbedQuery(ctx, "行政处罚"); err != nil {
+			return nil, fmt.Errorf("remote embedder: %w", err)
+		}
+		return r, nil
+	}
+	m, reason, err := a.loadLSA()
+	if err != nil {
+		return nil, err
+	}
+	if m != nil {
+		return m, nil
+	}
+	if a.parts.has(ReadOnly) {
+		a.log.Info("no usable LSA model in the data directory; vector search off for this read-only use", "reason", reason)
+		return nil, nil
+	}
+	a.log.Info("training the LSA embedder", "reason", reason)
+	m, err = a.trainLSA(ctx)
+	if m == nil {
+		// No typed nil in the interface: the caller tests for nil.
+		return nil, err
+	}
+	return m, err
+}
+
+func (a *App) lsaPaths() (model, meta string) {
+	dir := a.cfg.embedderDir()
+	return filepath.Join(dir, "lsa.bin"), filepath.Join(dir, "lsa.json")
+}
+
+// loadLSA loads the saved model when the policy says it is still good, and
+// otherwise says why not.
+func (a *App) loadLSA() (*embed.LSA, string, error) {
+	modelPath, metaPath := a.lsaPaths()
+	rawMeta, err := os.ReadFile(metaPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, "no model trained yet", nil
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("read LSA metadata: %w", err)
+	}
+	var meta lsaMeta
+	if err := json.Unmarshal(rawMeta, &meta); err != nil || meta.Texts <= 0 {
+		return nil, fmt.Sprintf("model metadata unreadable (%v)", err), nil
+	}
+	size, err := a.corpusSize()
+	if err != nil {
+		return nil, "", err
+	}
+	if size >= retrainGrowth*meta.Texts {
+		return nil, fmt.Sprintf("corpus grew from %d to %d texts", meta.Texts, size), nil
+	}
+	raw, err := os.ReadFile(modelPath)
+	if err != nil {
+		return nil, fmt.Sprintf("model file unreadable (%v)", err), nil
+	}
+	m, err := embed.LoadLSA(bytes.NewReader(raw), a.seg)
+	if err != nil {
+		return nil, fmt.Sprintf("model file damaged (%v)", err), nil
+	}
+	if want := a.lsaDim(meta.Texts); m.Dim() != want {
+		return nil, fmt.Sprintf("model has %d dimensions, configuration asks for %d", m.Dim(), want), nil
+	}
+	return m, "", nil
+}
+
+// lsaDim is the dimension a model trained on n texts gets: the configured
+// one, but never more than half the texts (a model cannot learn more
+// dimensions than it has texts to learn from).
+func (a *App) lsaDim(n int) int {
+	dim := a.cfg.Vectors.Dim
+	if dim == 0 {
+		dim = embed.DefaultDim
+	}
+	return min(dim, n/2)
+}
+
+func (a *App) trainLSA(ctx context.Context) (*embed.LSA, error) {
+	texts, err := a.corpusTexts()
+	if err != nil {
+		return nil, err
+	}
+	if len(texts) < minTrainTexts {
+		a.log.Info("too few texts to train the LSA embedder yet; vector search disabled", "texts", len(texts))
+		return nil, nil
+	}
+	start := time.Now()
+	m, err := embed.TrainLSA(ctx, texts, a.seg, embed.LSAConfig{Dim: a.lsaDim(len(texts)), Seed: 1, Logger: a.log})
+	if err != nil {
+		return nil, fmt.Errorf("train LSA embedder: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		return nil, fmt.Errorf("save LSA embedder: %w", err)
+	}
+	meta, err := json.Marshal(lsaMeta{Texts: len(texts), Spec: m.Spec().Embedder, Trained: time.Now().UTC().Format(time.RFC3339)})
+	if err != nil {
+		return nil, fmt.Errorf("save LSA embedder: %w", err)
+	}
+	modelPath, metaPath := a.lsaPaths()
+	if err := os.MkdirAll(filepath.Dir(modelPath), 0o755); err != nil {
+		return nil, fmt.Errorf("save LSA embedder: %w", err)
+	}
+	// The model first, then the metadata that vouches for it: a crash in
+	// between leaves old metadata, and the next start retrains.
+	if err := writeFileSynced(modelPath, buf.Bytes()); err != nil {
+		return nil, err
+	}
+	if err := writeFileSynced(metaPath, meta); err != nil {
+		return nil, err
+	}
+	a.log.Info("LSA embedder trained", "texts", len(texts), "dim", m.Dim(), "spec", m.Spec().Embedder, "took_ms", time.Since(start).Milliseconds())
+	return m, nil
+}
+
+// corpusSize counts what corpusTexts would return from metadata alone, so
+// a start with a usable model does not read every article.
+func (a *App) corpusSize() (int, error) {
+	n := 0
+	for _, info := range a.store.StatuteInfos() {
+		if info.InForce {
+			n += info.ArticleCount
+		}
+	}
+	cases, err := a.store.CaseCount()
+	return n + cases, err
+}
+
+// corpusTexts returns what vectors represent: the in-force articles and
+// the cases, each as the text it contributes to the indexes.
+func (a *App) corpusTexts() ([]string, error) {
+	var texts []string
+	for _, info := range a.store.StatuteInfos() {
+		if !info.InForce {
+			continue
+		}
+		err := a.store.Articles(info.ID, func(art corpus.Article) error {
+			texts = append(texts, info.Law+" "+art.Text())
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	err := a.store.Cases(func(c corpus.Case) error {
+		texts = append(texts, c.Title+"\n"+c.Facts)
+		return nil
+	})
+	return texts, err
+}
+
+// writeFileSynced replaces path with data durably: a temporary file,
+// fsynced, renamed over path, and the directory fsynced so the rename
+// survives a crash.
+func writeFileSynced(path string, data []byte) error {
+	tmp := path + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	_, werr := f.Write(data)
+	serr := f.Sync()
+	cerr := f.Close()
+	if err := errors.Join(werr, serr, cerr); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	d, err := os.Open(filepath.Dir(path))
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("write %s: sync directory: %w", path, err)
+	}
+	return nil
+}
+
+// openVectorStore opens pgvector when a DSN is given, the embedded store
+// otherwise.
+func (a *App) openVectorStore(ctx context.Context) (corpus.VectorStore, error) {
+	o := a.cfg.Vectors
+	if strings.TrimSpace(o.PGDSN) != "" {
+		// Loads go in without the HNSW index; SyncVectors has it built
+		// once at the end (corpus.LoadFinisher).
+		s, err := pgvec.Open(ctx, pgvec.Config{DSN: o.PGDSN, DeferIndex: true})
+		if err != nil {
+			return nil, fmt.Errorf("open pgvector store: %w", err)
+		}
+		return s, nil
+	}
+	s, err := memvec.Open(a.cfg.vectorsDir(), memvec.Config{Logger: a.log})
+	if err != nil {
+		return nil, fmt.Errorf("open embedded vector store: %w", err)
+	}
+	return s, nil
+}

@@ -1,0 +1,372 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"strings"
+
+	"github.com/cailiang/cailiang/api"
+	"github.com/cailiang/cailiang/app"
+	"github.com/cailiang/cailiang/caseanalysis"
+	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// command is one subcommand: its help, its own flags and what it does.
+type command struct {
+	name, args string
+	// help is the English line of the usage text, zh the README's.
+	help, zh string
+	flags    func(fs *flag.FlagSet, a *cmdArgs)
+	run      func(e *runEnv) error
+}
+
+// cmdArgs holds the commands' own flags and positional arguments.
+type cmdArgs struct {
+	cases, allVersions     bool
+	law, date, mode        string
+	limit                  int
+	benchmarkID, factsPath string
+	sector                 string
+	// eval
+	suites, modes string
+	asJSON        bool
+	bigramWeight  float64
+	pos           []string
+}
+
+// runEnv is what a command runs with.
+type runEnv struct {
+	ctx            context.Context
+	opts           options
+	args           cmdArgs
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	log            *slog.Logger
+}
+
+func (e *runEnv) print(v any) error {
+	out := json.NewEncoder(e.stdout)
+	out.SetEscapeHTML(false)
+	out.SetIndent("", "  ")
+	return out.Encode(v)
+}
+
+// commands returns the command table, in the order help lists it.
+func commands() []command {
+	return []command{
+		{name: "serve", args: "[--addr 127.0.0.1:8080]", help: "start the HTTP API and web page",
+			zh: "启动 HTTP API 与网页", run: runServe},
+		{name: "import", args: "statutes|cases PATH",
+			help: "import national.jsonl / local.jsonl (.gz ok) or a folder of .md statutes; or cases from .jsonl, .json (array) or .csv (all or nothing)",
+			zh:   "导入法规（lawrefbook JSONL，可为 .gz，或 .md 法规文件夹）或案件（.jsonl、.json 数组或 .csv；逐行校验，出错时报告行号且不写入任何数据）",
+			run:  runImport},
+		{name: "search", args: "[--cases] [--law L] [--all-versions] [--limit N] [--mode bm25|vector|hybrid] QUERY",
+			help: "search norms (in force by default) or cases from the terminal", zh: "终端检索法规（默认仅现行有效）或案件",
+			flags: func(fs *flag.FlagSet, a *cmdArgs) {
+				fs.BoolVar(&a.cases, "cases", false, "search cases instead of norms")
+				fs.StringVar(&a.law, "law", "", "only this law (short name)")
+				fs.BoolVar(&a.allVersions, "all-versions", false, "include versions no longer in force")
+				fs.IntVar(&a.limit, "limit", 10, "number of results")
+				fs.StringVar(&a.mode, "mode", corpus.ModeBM25, "bm25, vector or hybrid")
+			}, run: runSearch},
+		{name: "cite", args: "[--date YYYY-MM-DD] CITATION", help: `resolve a citation such as "食品安全法第124条" and print the article`,
+			zh: "解析法条引用，输出条文",
+			flags: func(fs *flag.FlagSet, a *cmdArgs) {
+				fs.StringVar(&a.date, "date", "", "resolve against the version in force on this date")
+			}, run: runCite},
+		{name: "reindex", help: "rebuild the full-text index from the store", zh: "由存储重建全文索引", run: runReindex},
+		{name: "benchmarks", args: "[--sector S] [QUERY]", help: "list or search the discretion benchmarks (裁量基准)",
+			zh: "列出或检索裁量基准",
+			flags: func(fs *flag.FlagSet, a *cmdArgs) {
+				fs.StringVar(&a.sector, "sector", "", "only this sector (市场监管, 生态环境 …)")
+				fs.IntVar(&a.limit, "limit", 100, "number of results")
+			}, run: runBenchmarks},
+		{name: "suggest", args: "--benchmark ID [--facts FILE.json|-]", help: "penalty suggestion for a benchmark and facts (JSON; stdin with -)",
+			zh: "按裁量基准和案件事实计算处罚建议（`--facts -` 或省略时从标准输入读取）",
+			flags: func(fs *flag.FlagSet, a *cmdArgs) {
+				fs.StringVar(&a.benchmarkID, "benchmark", "", "benchmark id (see cailiang benchmarks)")
+				fs.StringVar(&a.factsPath, "facts", "-", "facts JSON file, - for stdin")
+			}, run: runSuggest},
+		{name: "analyze", args: "[--sector S] [--input FILE|-]",
+			help: "analyse case facts (plain text, or {\"facts\": …} JSON): violations, penalty ranges, transfer risk, disputes, norms, similar cases",
+			zh:   "案件分析：从标准输入或文件读取案件事实（纯文本或 `{\"facts\":\"…\"}`），输出与 `POST /v1/analyze` 相同的 JSON",
+			flags: func(fs *flag.FlagSet, a *cmdArgs) {
+				fs.StringVar(&a.sector, "sector", "", "only violations of this sector (市场监管, 生态环境 …)")
+				fs.StringVar(&a.factsPath, "input", "-", "file with the case facts, - for stdin")
+			}, run: runAnalyze},
+		{name: "eval", args: "[--suites a,b] [--modes bm25,vector,hybrid] [--json] [--bigram-weight W]",
+			help: "measure search and analysis quality on labelled sets through the service's own wiring (docs/search.md, docs/analysis.md)",
+			zh:   "评测：自建法规检索集、LawBench、LeCaRD、CAIL2019-SCM、自建行政案件场景集、向量索引质量，经与服务相同的组装运行，输出 markdown 表（见 docs/search.md、docs/analysis.md）",
+			flags: evalFlags, run: runEval},
+	}
+}
+
+// serviceBusy is the answer to a write while a service holds the data.
+func serviceBusy(dataDir string, s app.Service, what string) error {
+	return fmt.Errorf("数据目录 %s 正由运行中的 cailiang serve 使用（进程 %d，地址 %s）：请先停止该服务（Ctrl+C 或 kill %d）再执行 %s，或用 --data 指定其他数据目录",
+		dataDir, s.PID, s.Addr, s.PID, what)
+}
+
+// explainOpen turns a lock conflict into a message that says what to do.
+func explainOpen(err error, dataDir string) error {
+	if errors.Is(err, corpus.ErrBusy) {
+		return fmt.Errorf("数据目录 %s 正被另一个 cailiang 进程使用（例如导入或重建索引）：请等它结束后再试，或用 --data 指定其他数据目录: %w", dataDir, err)
+	}
+	return err
+}
+
+// openWrite opens the data directory for a command that writes, refusing
+// at once when a service holds it.
+func (e *runEnv) openWrite(what string, parts app.Parts) (*app.App, error) {
+	if s, ok := app.RunningService(e.opts.app.DataDir); ok {
+		return nil, serviceBusy(e.opts.app.DataDir, s, what)
+	}
+	a, err := app.Open(e.ctx, e.opts.app, parts)
+	return a, explainOpen(err, e.opts.app.DataDir)
+}
+
+// openRead returns a client of the service running on the data directory,
+// or else the data directory opened read-only.
+func (e *runEnv) openRead(parts app.Parts) (*serviceClient, *app.App, error) {
+	if s, ok := app.RunningService(e.opts.app.DataDir); ok {
+		if c, err := dialService(e.ctx, s); err == nil {
+			e.log.Debug("answering through the running service", "addr", s.Addr, "pid", s.PID)
+			return c, nil, nil
+		}
+	}
+	a, err := app.Open(e.ctx, e.opts.app, parts)
+	return nil, a, explainOpen(err, e.opts.app.DataDir)
+}
+
+func runServe(e *runEnv) error {
+	dir := e.opts.app.DataDir
+	if s, ok := app.RunningService(dir); ok {
+		return fmt.Errorf("数据目录 %s 已有服务在运行（进程 %d，地址 %s）", dir, s.PID, s.Addr)
+	}
+	a, err := app.Open(e.ctx, e.opts.app, app.ForServe)
+	if err != nil {
+		return explainOpen(err, dir)
+	}
+	defer a.Close()
+	ln, err := net.Listen("tcp", e.opts.addr)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", e.opts.addr, err)
+	}
+	addr := ln.Addr().String()
+	withdraw, err := app.AnnounceService(dir, app.Service{PID: os.Getpid(), Addr: addr, Version: version})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer withdraw()
+	e.log.Info("listening", "addr", addr)
+	return api.ForApp(a, api.Config{Logger: e.log, Version: version}).Serve(e.ctx, ln)
+}
+
+func runImport(e *runEnv) error {
+	pos := e.args.pos
+	if len(pos) != 2 || (pos[0] != "statutes" && pos[0] != "cases") {
+		return fmt.Errorf("import statutes|cases PATH: %w", errUsage)
+	}
+	a, err := e.openWrite("import", app.ForImport)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if pos[0] == "statutes" {
+		rep, err := a.ImportStatutes(e.ctx, pos[1])
+		if err != nil {
+			return err
+		}
+		return e.print(rep)
+	}
+	n, err := a.ImportCases(e.ctx, pos[1])
+	if err != nil {
+		return err
+	}
+	return e.print(map[string]int{"imported": n})
+}
+
+func runReindex(e *runEnv) error {
+	a, err := e.openWrite("reindex", app.ForImport)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	n, c, err := a.Reindex(e.ctx)
+	if err != nil {
+		return err
+	}
+	return e.print(map[string]uint64{"articles": n, "cases": c})
+}
+
+func runSearch(e *runEnv) error {
+	q := strings.Join(e.args.pos, " ")
+	if strings.TrimSpace(q) == "" {
+		return fmt.Errorf("search QUERY: %w", errUsage)
+	}
+	x := e.args
+	nq := corpus.NormQuery{Q: q, Law: x.law, Limit: x.limit}
+	if !x.allVersions {
+		t := true
+		nq.InForce = &t
+	}
+	cq := corpus.CaseQuery{Q: q, Limit: x.limit}
+	svc, a, err := e.openRead(app.ForSearch)
+	if err != nil {
+		return err
+	}
+	var res any
+	switch {
+	case svc != nil && x.cases:
+		res, err = svc.searchCases(e.ctx, cq, x.mode)
+	case svc != nil:
+		res, err = svc.searchNorms(e.ctx, nq, x.mode)
+	case x.cases:
+		defer a.Close()
+		res, err = a.Library.SearchCases(e.ctx, cq, x.mode)
+	default:
+		defer a.Close()
+		res, err = a.Library.SearchNorms(e.ctx, nq, x.mode)
+	}
+	if err != nil {
+		return err
+	}
+	return e.print(res)
+}
+
+func runCite(e *runEnv) error {
+	if len(e.args.pos) == 0 {
+		return fmt.Errorf("cite CITATION: %w", errUsage)
+	}
+	citation := strings.Join(e.args.pos, "")
+	svc, a, err := e.openRead(app.ForCite)
+	if err != nil {
+		return err
+	}
+	if svc != nil {
+		res, err := svc.resolve(e.ctx, citation, e.args.date)
+		if err != nil {
+			return err
+		}
+		return e.print(res)
+	}
+	defer a.Close()
+	res, err := a.Resolver().Resolve(citation, e.args.date)
+	if err != nil {
+		return err
+	}
+	return e.print(res)
+}
+
+func runBenchmarks(e *runEnv) error {
+	cat, err := app.Catalog()
+	if err != nil {
+		return err
+	}
+	query := strings.Join(e.args.pos, " ")
+	type row struct {
+		ID     string  `json:"id"`
+		Name   string  `json:"name"`
+		Sector string  `json:"sector"`
+		Score  float64 `json:"score"`
+	}
+	out := []row{}
+	// A keyword search needs the legal segmenter; a listing does not.
+	var seg nlp.Segmenter
+	if strings.TrimSpace(query) != "" {
+		if seg, err = app.Segmenter(e.opts.app); err != nil {
+			return err
+		}
+	}
+	for _, h := range cat.Search(query, seg, e.args.sector, e.args.limit) {
+		out = append(out, row{ID: h.Benchmark.ID, Name: h.Benchmark.Name, Sector: h.Benchmark.Sector, Score: h.Score})
+	}
+	return e.print(out)
+}
+
+func runSuggest(e *runEnv) error {
+	if e.args.benchmarkID == "" {
+		return fmt.Errorf("suggest --benchmark ID: %w", errUsage)
+	}
+	raw, err := readInput(e.stdin, e.args.factsPath, 1<<20)
+	if err != nil {
+		return fmt.Errorf("read facts: %w", err)
+	}
+	facts, err := rules.DecodeFacts(raw)
+	if err != nil {
+		return err
+	}
+	cat, err := app.Catalog()
+	if err != nil {
+		return err
+	}
+	sug, err := cat.Suggest(e.args.benchmarkID, facts)
+	if err != nil {
+		return err
+	}
+	return e.print(sug)
+}
+
+func runAnalyze(e *runEnv) error {
+	raw, err := readInput(e.stdin, e.args.factsPath, 4<<20)
+	if err != nil {
+		return fmt.Errorf("read facts: %w", err)
+	}
+	req, err := analyzeRequest(raw)
+	if err != nil {
+		return err
+	}
+	if e.args.sector != "" {
+		req.Sector = e.args.sector
+	}
+	svc, a, err := e.openRead(app.ForAnalyze)
+	if err != nil {
+		return err
+	}
+	if svc != nil {
+		res, err := svc.analyze(e.ctx, req)
+		if err != nil {
+			return err
+		}
+		return e.print(res)
+	}
+	defer a.Close()
+	res, err := a.Analyzer.Analyze(e.ctx, req)
+	if err != nil {
+		return err
+	}
+	return e.print(res)
+}
+
+func readInput(stdin io.Reader, path string, limit int64) ([]byte, error) {
+	if path == "-" {
+		return io.ReadAll(io.LimitReader(stdin, limit))
+	}
+	return os.ReadFile(path)
+}
+
+// analyzeRequest reads the facts to analyse: a JSON request object
+// ({"facts": "…", "sector": "…"}) or plain text.
+func analyzeRequest(raw []byte) (caseanalysis.Request, error) {
+	var req caseanalysis.Request
+	if trimmed := strings.TrimSpace(string(raw)); strings.HasPrefix(trimmed, "{") {
+		dec := json.NewDecoder(strings.NewReader(trimmed))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&req); err != nil {
+			return caseanalysis.Request{}, fmt.Errorf("read facts: not a valid analysis request: %w", err)
+		}
+		return req, nil
+	}
+	req.Facts = string(raw)
+	return req, nil
+}

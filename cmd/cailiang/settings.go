@@ -1,0 +1,210 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/cailiang/cailiang/app"
+)
+
+// options is everything a command line can set: the app's configuration
+// and what only the command line itself uses.
+type options struct {
+	app      app.Config
+	logLevel string
+	// addr is where serve listens.
+	addr string
+	// publicData is the public data folder eval reads labelled sets from.
+	publicData string
+}
+
+// setting is one configuration value, defined once: its flag, environment
+// variable, default and help. The usage text and the README table are made
+// from these (README checked by TestREADMESettings).
+type setting struct {
+	flag, env, def string
+	// arg names the value in help ("DIR"); empty for a boolean switch.
+	arg string
+	// help is the English usage text, zh the README's Chinese description.
+	help, zh string
+	// only lists the commands the setting belongs to; empty: every command
+	// that opens a data directory.
+	only []string
+	// bind registers the flag on fs, storing into o.
+	bind func(fs *flag.FlagSet, o *options, name, def, usage string)
+}
+
+func stringSetting(field func(*options) *string) func(*flag.FlagSet, *options, string, string, string) {
+	return func(fs *flag.FlagSet, o *options, name, def, usage string) { fs.StringVar(field(o), name, def, usage) }
+}
+
+func intSetting(field func(*options) *int) func(*flag.FlagSet, *options, string, string, string) {
+	return func(fs *flag.FlagSet, o *options, name, def, usage string) {
+		n, _ := strconv.Atoi(def)
+		fs.IntVar(field(o), name, n, usage)
+	}
+}
+
+func boolSetting(field func(*options) *bool) func(*flag.FlagSet, *options, string, string, string) {
+	return func(fs *flag.FlagSet, o *options, name, def, usage string) {
+		fs.BoolVar(field(o), name, def == "true", usage)
+	}
+}
+
+// settings returns the configuration table, in the order help lists it.
+func settings() []setting {
+	return []setting{
+		{flag: "data", env: "CAILIANG_DATA_DIR", def: "data", arg: "DIR",
+			help: "data directory: store, indexes, vectors, embedder model",
+			zh:   "数据目录：`cailiang.db`（bbolt 存储）、`index/`（bleve 索引）、`vectors/`（内嵌向量库）、`embed/`（本地嵌入模型）",
+			bind: stringSetting(func(o *options) *string { return &o.app.DataDir })},
+		{flag: "data", env: "CAILIANG_EVAL_DIR", def: filepath.Join("data", "eval"), arg: "DIR", only: []string{"eval"},
+			help: "eval data directory (statutes imported on first use)",
+			zh:   "评测用的数据目录（首次运行导入 national.jsonl）",
+			bind: stringSetting(func(o *options) *string { return &o.app.DataDir })},
+		{flag: "shared", env: "CAILIANG_DATA", def: filepath.Join("..", "shared", "data"), arg: "DIR", only: []string{"eval"},
+			help: "public data folder: statutes and labelled datasets (tests read the same setting)",
+			zh:   "公开数据目录（法规库与标注数据集，测试也读取这一设置）",
+			bind: stringSetting(func(o *options) *string { return &o.publicData })},
+		{flag: "cache-dir", env: "CAILIANG_CACHE_DIR", def: "", arg: "DIR",
+			help: "cache for files derived from the binary (segmenter dictionaries); default: the user's cache directory",
+			zh:   "由程序本身派生的缓存（分词词典）；默认为用户缓存目录（如 `~/.cache/cailiang`）",
+			bind: stringSetting(func(o *options) *string { return &o.app.CacheDir })},
+		{flag: "addr", env: "CAILIANG_ADDR", def: "127.0.0.1:8080", arg: "HOST:PORT", only: []string{"serve"},
+			help: "listen address",
+			zh:   "监听地址（仅 serve）",
+			bind: stringSetting(func(o *options) *string { return &o.addr })},
+		{flag: "seg-mode", env: "CAILIANG_SEG_MODE", def: "precise", arg: "MODE",
+			help: "full-text segmentation: precise or search (used when an index is created)",
+			zh:   "索引分词模式 `precise`/`search`，仅在新建索引时生效",
+			bind: stringSetting(func(o *options) *string { return &o.app.SegMode })},
+		{flag: "log-level", env: "CAILIANG_LOG_LEVEL", def: "info", arg: "LEVEL",
+			help: "debug, info, warn or error (JSON logs on stderr)",
+			zh:   "结构化日志级别（JSON，输出到 stderr）",
+			bind: stringSetting(func(o *options) *string { return &o.logLevel })},
+		{flag: "no-samples", def: "false",
+			help: "do not load the built-in illustrative cases on first start",
+			zh:   "首次启动不载入内置示例案件",
+			bind: boolSetting(func(o *options) *bool { return &o.app.NoSamples })},
+		{flag: "pg", env: "CAILIANG_PG_DSN", def: "", arg: "DSN",
+			help: "store vectors in PostgreSQL + pgvector (default: embedded store under --data)",
+			zh:   "向量存入 PostgreSQL + pgvector；为空时用内嵌向量库",
+			bind: stringSetting(func(o *options) *string { return &o.app.Vectors.PGDSN })},
+		{flag: "embedder", env: "CAILIANG_EMBEDDER", def: app.EmbedderLSA, arg: "NAME",
+			help: "lsa (local, trained from the corpus), openai, ollama or none",
+			zh:   "`lsa`（本地）、`openai`、`ollama` 或 `none`",
+			bind: stringSetting(func(o *options) *string { return &o.app.Vectors.Embedder })},
+		{flag: "embed-url", env: "CAILIANG_EMBED_URL", def: "", arg: "URL",
+			help: "base URL of a remote embedder",
+			zh:   "远程嵌入服务地址",
+			bind: stringSetting(func(o *options) *string { return &o.app.Vectors.URL })},
+		{flag: "embed-model", env: "CAILIANG_EMBED_MODEL", def: "", arg: "NAME",
+			help: "remote embedding model",
+			zh:   "远程嵌入模型",
+			bind: stringSetting(func(o *options) *string { return &o.app.Vectors.Model })},
+		{flag: "embed-token", env: "CAILIANG_EMBED_TOKEN", def: "", arg: "TOKEN",
+			help: "token for an OpenAI-compatible embedder",
+			zh:   "远程嵌入服务的令牌",
+			bind: stringSetting(func(o *options) *string { return &o.app.Vectors.Token })},
+		{flag: "embed-dim", env: "CAILIANG_EMBED_DIM", def: "256", arg: "N",
+			help: "local LSA dimension (lower on a small corpus)",
+			zh:   "本地 LSA 维度（语料少时自动降低）",
+			bind: intSetting(func(o *options) *int { return &o.app.Vectors.Dim })},
+	}
+}
+
+// appliesTo reports whether s is a setting of command cmd. Settings with no
+// command list belong to every command except eval, which has its own data
+// directory setting.
+func (s setting) appliesTo(cmd string) bool {
+	if len(s.only) == 0 {
+		return cmd != "eval" || s.flag != "data"
+	}
+	for _, c := range s.only {
+		if c == cmd {
+			return true
+		}
+	}
+	return false
+}
+
+// registerSettings adds the settings of cmd to fs, defaults taken from the
+// environment where set.
+func registerSettings(fs *flag.FlagSet, cmd string, o *options) {
+	seen := map[string]bool{}
+	for _, s := range settings() {
+		if !s.appliesTo(cmd) || seen[s.flag] {
+			continue
+		}
+		seen[s.flag] = true
+		def := s.def
+		if v := os.Getenv(s.env); s.env != "" && v != "" {
+			def = v
+		}
+		s.bind(fs, o, s.flag, def, s.usage())
+	}
+}
+
+func (s setting) usage() string {
+	u := s.help
+	if s.env != "" {
+		u += " (env " + s.env + ")"
+	}
+	return u
+}
+
+// settingsHelp is the "Settings" part of the usage text.
+func settingsHelp() string {
+	var b strings.Builder
+	for _, s := range settings() {
+		left := "--" + s.flag
+		if s.arg != "" {
+			left += " " + s.arg
+		}
+		fmt.Fprintf(&b, "  %-22s %s", left, s.help)
+		var notes []string
+		if s.env != "" {
+			notes = append(notes, "env "+s.env)
+		}
+		if s.def != "" && s.arg != "" {
+			notes = append(notes, "default "+s.def)
+		}
+		if len(s.only) > 0 {
+			notes = append(notes, "only "+strings.Join(s.only, ", "))
+		}
+		if len(notes) > 0 {
+			fmt.Fprintf(&b, " (%s)", strings.Join(notes, "; "))
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// settingsTable is the README's table of settings (Chinese), rows made from
+// the same definitions as the flags.
+func settingsTable() string {
+	var b strings.Builder
+	b.WriteString("| 参数 | 环境变量 | 默认 | 说明 |\n|---|---|---|---|\n")
+	for _, s := range settings() {
+		flagCell := "`--" + s.flag + "`"
+		if s.arg != "" {
+			flagCell = "`--" + s.flag + " " + s.arg + "`"
+		}
+		if len(s.only) > 0 {
+			flagCell += "（" + strings.Join(s.only, "、") + "）"
+		}
+		env, def := "", ""
+		if s.env != "" {
+			env = "`" + s.env + "`"
+		}
+		if s.def != "" && s.arg != "" {
+			def = "`" + s.def + "`"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", flagCell, env, def, s.zh)
+	}
+	return b.String()
+}
