@@ -104,8 +104,8 @@ func commands() []command {
 				fs.StringVar(&a.factsPath, "input", "-", "file with the case facts, - for stdin")
 			}, run: runAnalyze},
 		{name: "eval", args: "[--suites a,b] [--modes bm25,vector,hybrid] [--json] [--bigram-weight W]",
-			help: "measure search and analysis quality on labelled sets through the service's own wiring (docs/search.md, docs/analysis.md)",
-			zh:   "评测：自建法规检索集、LawBench、LeCaRD、CAIL2019-SCM、自建行政案件场景集、向量索引质量，经与服务相同的组装运行，输出 markdown 表（见 docs/search.md、docs/analysis.md）",
+			help:  "measure search and analysis quality on labelled sets through the service's own wiring (docs/search.md, docs/analysis.md)",
+			zh:    "评测：自建法规检索集、LawBench、LeCaRD、CAIL2019-SCM、自建行政案件场景集、向量索引质量，经与服务相同的组装运行，输出 markdown 表（见 docs/search.md、docs/analysis.md）",
 			flags: evalFlags, run: runEval},
 	}
 }
