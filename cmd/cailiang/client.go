@@ -86,30 +86,31 @@ func (c *serviceClient) do(ctx context.Context, method, path string, body any, o
 	return json.Unmarshal(raw, out)
 }
 
-func (c *serviceClient) searchNorms(ctx context.Context, q corpus.NormQuery, mode string) (corpus.Results[corpus.NormHit], error) {
+// search searches norms (or cases, with cases) and returns the service's
+// answer as it came.
+func (c *serviceClient) search(ctx context.Context, cases bool, q corpus.NormQuery, mode string) (json.RawMessage, error) {
 	v := url.Values{"q": {q.Q}, "limit": {strconv.Itoa(q.Limit)}, "mode": {mode}}
-	if q.Law != "" {
-		v.Set("law", q.Law)
+	path := "/v1/cases/search?"
+	if !cases {
+		path = "/v1/norms/search?"
+		if q.Law != "" {
+			v.Set("law", q.Law)
+		}
+		if q.InForce != nil {
+			v.Set("in_force", strconv.FormatBool(*q.InForce))
+		}
 	}
-	if q.InForce != nil {
-		v.Set("in_force", strconv.FormatBool(*q.InForce))
-	}
-	var res corpus.Results[corpus.NormHit]
-	err := c.do(ctx, http.MethodGet, "/v1/norms/search?"+v.Encode(), nil, &res)
+	var res json.RawMessage
+	err := c.do(ctx, http.MethodGet, path+v.Encode(), nil, &res)
 	return res, err
 }
 
-func (c *serviceClient) searchCases(ctx context.Context, q corpus.CaseQuery, mode string) (corpus.Results[corpus.CaseHit], error) {
-	v := url.Values{"q": {q.Q}, "limit": {strconv.Itoa(q.Limit)}, "mode": {mode}}
-	var res corpus.Results[corpus.CaseHit]
-	err := c.do(ctx, http.MethodGet, "/v1/cases/search?"+v.Encode(), nil, &res)
-	return res, err
-}
-
-func (c *serviceClient) resolve(ctx context.Context, citation, date string) (corpus.Resolved, error) {
+// resolve resolves one citation and returns the resolved article as the
+// service wrote it, or the service's error for it.
+func (c *serviceClient) resolve(ctx context.Context, citation, date string) (json.RawMessage, error) {
 	var answer struct {
 		Results []struct {
-			Resolved *corpus.Resolved `json:"resolved"`
+			Resolved json.RawMessage `json:"resolved"`
 			Error    *struct {
 				Message string `json:"message"`
 			} `json:"error"`
@@ -120,23 +121,24 @@ func (c *serviceClient) resolve(ctx context.Context, citation, date string) (cor
 		body["date"] = date
 	}
 	if err := c.do(ctx, http.MethodPost, "/v1/citations/resolve", body, &answer); err != nil {
-		return corpus.Resolved{}, err
+		return nil, err
 	}
 	out := answer.Results
 	if len(out) != 1 {
-		return corpus.Resolved{}, fmt.Errorf("running service: %d answers for one citation", len(out))
+		return nil, fmt.Errorf("running service: %d answers for one citation", len(out))
 	}
 	if out[0].Error != nil {
-		return corpus.Resolved{}, errors.New(out[0].Error.Message)
+		return nil, errors.New(out[0].Error.Message)
 	}
-	if out[0].Resolved == nil {
-		return corpus.Resolved{}, errors.New("running service: empty answer")
+	if len(out[0].Resolved) == 0 {
+		return nil, errors.New("running service: empty answer")
 	}
-	return *out[0].Resolved, nil
+	return out[0].Resolved, nil
 }
 
-func (c *serviceClient) analyze(ctx context.Context, req caseanalysis.Request) (caseanalysis.Result, error) {
-	var res caseanalysis.Result
+// analyze returns the service's analysis as it came.
+func (c *serviceClient) analyze(ctx context.Context, req caseanalysis.Request) (json.RawMessage, error) {
+	var res json.RawMessage
 	err := c.do(ctx, http.MethodPost, "/v1/analyze", req, &res)
 	return res, err
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -53,11 +54,26 @@ type runEnv struct {
 	log            *slog.Logger
 }
 
+// print writes v as the HTTP API writes it (encoding/json's bytes), indented
+// for a terminal: a command answers the same whether it read the data
+// directory or went through a running service.
 func (e *runEnv) print(v any) error {
-	out := json.NewEncoder(e.stdout)
-	out.SetEscapeHTML(false)
-	out.SetIndent("", "  ")
-	return out.Encode(v)
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return e.printRaw(raw)
+}
+
+// printRaw writes JSON exactly as received, indented.
+func (e *runEnv) printRaw(raw []byte) error {
+	var b bytes.Buffer
+	if err := json.Indent(&b, raw, "", "  "); err != nil {
+		return fmt.Errorf("print answer: %w", err)
+	}
+	b.WriteByte('\n')
+	_, err := e.stdout.Write(b.Bytes())
+	return err
 }
 
 // commands returns the command table, in the order help lists it.
@@ -84,7 +100,7 @@ func commands() []command {
 				fs.StringVar(&a.date, "date", "", "resolve against the version in force on this date")
 			}, run: runCite},
 		{name: "reindex", help: "rebuild the full-text index from the store", zh: "由存储重建全文索引", run: runReindex},
-		{name: "benchmarks", args: "[--sector S] [QUERY]", help: "list or search the discretion benchmarks (裁量基准)",
+		{name: "benchmarks", args: "[--sector S] [--limit N] [QUERY]", help: "list or search the discretion benchmarks (裁量基准)",
 			zh: "列出或检索裁量基准",
 			flags: func(fs *flag.FlagSet, a *cmdArgs) {
 				fs.StringVar(&a.sector, "sector", "", "only this sector (市场监管, 生态环境 …)")
@@ -225,12 +241,15 @@ func runSearch(e *runEnv) error {
 	if err != nil {
 		return err
 	}
+	if svc != nil {
+		raw, err := svc.search(e.ctx, x.cases, nq, x.mode)
+		if err != nil {
+			return err
+		}
+		return e.printRaw(raw)
+	}
 	var res any
 	switch {
-	case svc != nil && x.cases:
-		res, err = svc.searchCases(e.ctx, cq, x.mode)
-	case svc != nil:
-		res, err = svc.searchNorms(e.ctx, nq, x.mode)
 	case x.cases:
 		defer a.Close()
 		res, err = a.Library.SearchCases(e.ctx, cq, x.mode)
@@ -254,11 +273,11 @@ func runCite(e *runEnv) error {
 		return err
 	}
 	if svc != nil {
-		res, err := svc.resolve(e.ctx, citation, e.args.date)
+		raw, err := svc.resolve(e.ctx, citation, e.args.date)
 		if err != nil {
 			return err
 		}
-		return e.print(res)
+		return e.printRaw(raw)
 	}
 	defer a.Close()
 	res, err := a.Resolver().Resolve(citation, e.args.date)
@@ -334,11 +353,11 @@ func runAnalyze(e *runEnv) error {
 		return err
 	}
 	if svc != nil {
-		res, err := svc.analyze(e.ctx, req)
+		raw, err := svc.analyze(e.ctx, req)
 		if err != nil {
 			return err
 		}
-		return e.print(res)
+		return e.printRaw(raw)
 	}
 	defer a.Close()
 	res, err := a.Analyzer.Analyze(e.ctx, req)

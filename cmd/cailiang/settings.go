@@ -208,3 +208,14 @@ func settingsTable() string {
 	}
 	return b.String()
 }
+
+// commandsTable is the README's table of commands (Chinese).
+func commandsTable() string {
+	var b strings.Builder
+	b.WriteString("| 命令 | 作用 |\n|---|---|\n")
+	for _, c := range commands() {
+		line := strings.TrimSpace("cailiang " + c.name + " " + c.args)
+		fmt.Fprintf(&b, "| `%s` | %s |\n", strings.ReplaceAll(line, "|", "\\|"), c.zh)
+	}
+	return b.String()
+}

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite README.md's generated tables")
+
+// generatedBlock matches a README block that is made from code, between
+// <!-- NAME:begin --> and <!-- NAME:end -->.
+func generatedBlock(name string) *regexp.Regexp {
+	return regexp.MustCompile(`(?s)(<!-- ` + name + `:begin -->\n)(.*?)(<!-- ` + name + `:end -->)`)
+}
+
+// TestREADMETables checks that the README's tables of settings and commands
+// are the ones the command line defines (go test ./cmd/cailiang -update
+// rewrites them).
+func TestREADMETables(t *testing.T) {
+	raw, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(raw)
+	for _, tt := range []struct{ name, want string }{
+		{"settings", settingsTable()},
+		{"commands", commandsTable()},
+	} {
+		re := generatedBlock(tt.name)
+		m := re.FindStringSubmatch(readme)
+		if m == nil {
+			t.Errorf("README.md has no <!-- %s:begin --> … <!-- %s:end --> block", tt.name, tt.name)
+			continue
+		}
+		if m[2] != tt.want {
+			if *update {
+				readme = re.ReplaceAllLiteralString(readme, m[1]+tt.want+m[3])
+				continue
+			}
+			t.Errorf("README.md's %s table differs from the code (go test ./cmd/cailiang -run READMETables -update):\n got:\n%s\nwant:\n%s", tt.name, m[2], tt.want)
+		}
+	}
+	if *update {
+		if err := os.WriteFile("../../README.md", []byte(readme), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestUsageNamesEverySetting checks the help text against the table: every
+// flag with its variable, every command with its flags.
+func TestUsageNamesEverySetting(t *testing.T) {
+	u := usage()
+	for _, s := range settings() {
+		if !strings.Contains(u, "--"+s.flag) || (s.env != "" && !strings.Contains(u, s.env)) {
+			t.Errorf("usage lacks --%s / %s", s.flag, s.env)
+		}
+	}
+	for _, c := range commands() {
+		if !strings.Contains(u, "cailiang "+c.name+" "+c.args) {
+			t.Errorf("usage lacks command %s %s", c.name, c.args)
+		}
+		if c.flags == nil {
+			continue
+		}
+		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		var a cmdArgs
+		c.flags(fs, &a)
+		fs.VisitAll(func(f *flag.Flag) {
+			if !strings.Contains(c.args, "--"+f.Name) {
+				t.Errorf("command %s: usage line %q lacks --%s", c.name, c.args, f.Name)
+			}
+		})
+	}
+}
+
+// TestSettingsFromEnvironment checks that each variable sets its flag's
+// default and that a flag wins over it.
+func TestSettingsFromEnvironment(t *testing.T) {
+	t.Setenv("CAILIANG_SEG_MODE", "search")
+	t.Setenv("CAILIANG_EMBED_DIM", "64")
+	var o options
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	registerSettings(fs, "serve", &o)
+	if err := fs.Parse([]string{"--embed-dim", "32"}); err != nil {
+		t.Fatal(err)
+	}
+	if o.app.SegMode != "search" || o.app.Vectors.Dim != 32 || o.addr != "127.0.0.1:8080" {
+		t.Errorf("got seg mode %q, dim %d, addr %q", o.app.SegMode, o.app.Vectors.Dim, o.addr)
+	}
+	if fs.Lookup("shared") != nil {
+		t.Error("serve has eval's --shared")
+	}
+	// eval has its own data directory setting and no listen address.
+	var e options
+	fs = flag.NewFlagSet("eval", flag.ContinueOnError)
+	registerSettings(fs, "eval", &e)
+	if fs.Lookup("data").DefValue != "data/eval" || fs.Lookup("addr") != nil || fs.Lookup("shared") == nil {
+		t.Errorf("eval flags: data default %q, addr %v, shared %v", fs.Lookup("data").DefValue, fs.Lookup("addr"), fs.Lookup("shared"))
+	}
+}
