@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Dependency direction, checked by `make lint`:
+#
+#   cmd → api → app → caseanalysis → rules, corpus/* → legal, nlp
+#   eval → app (and everything below it)
+#
+# - nlp (but nlp/jieba), legal, rules, corpus/*, caseanalysis never reach fiber or gojieba;
+# - rules and corpus never import each other; nlp and legal import nothing of ours above them;
+# - only cmd imports api; only api, cmd and eval import app; nothing imports eval or cmd;
+# - cgo only in nlp/jieba.
+set -euo pipefail
+GO=${GO:-go}
+mod=github.com/cailiang/cailiang
+fail=0
+bad() { echo "layering violation: $*" >&2; fail=1; }
+
+# imports of one package, ours only, one per line
+imports() {
+	local out
+	out=$($GO list -f '{{join .Imports "\n"}}' "$1") || exit 1
+	grep "^$mod" <<<"$out" || true
+}
+
+# go list fails on an import cycle: that fails the check too.
+all=$($GO list ./...) || { echo "layering: go list failed (import cycle?)" >&2; exit 1; }
+mapfile -t pkgs <<<"$all"
+for p in "${pkgs[@]}"; do
+	rel=${p#"$mod"}; rel=${rel#/}
+	for i in $(imports "$p"); do
+		irel=${i#"$mod/"}
+		case "$irel" in
+		cmd/*) bad "$rel imports $irel (nothing imports cmd)" ;;
+		api | api/*) [[ $rel == cmd/* ]] || bad "$rel imports $irel (only cmd imports api)" ;;
+		app | app/*) [[ $rel == cmd/* || $rel == api* || $rel == eval* || $rel == app/* ]] || bad "$rel imports $irel (only api, cmd and eval import app)" ;;
+		eval | eval/*) [[ $rel == cmd/* || $rel == eval/* ]] || bad "$rel imports $irel (only cmd imports eval)" ;;
+		esac
+		case "$rel" in
+		rules | rules/*) [[ $irel == corpus* || $irel == caseanalysis* ]] && bad "$rel imports $irel (rules sits below corpus' users, beside corpus)" ;;
+		corpus | corpus/*) [[ $irel == rules* || $irel == caseanalysis* ]] && bad "$rel imports $irel (corpus sits beside rules)" ;;
+		caseanalysis | caseanalysis/*) ;;
+		nlp | nlp/* | legal | legal/*) [[ $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (nlp and legal are the bottom layer)" ;;
+		esac
+	done
+done
+
+# fiber and gojieba stay at the edges.
+mapfile -t core < <($GO list ./rules/... ./corpus/... ./nlp/... ./caseanalysis/... | grep -v '/nlp/jieba$')
+if [ -d legal ]; then mapfile -t -O "${#core[@]}" core < <($GO list ./legal/...); fi
+leaks=$($GO list -deps "${core[@]}" | grep -E 'gofiber/fiber|yanyiwu/gojieba' || true)
+[ -z "$leaks" ] || bad "rules/corpus/nlp/caseanalysis reach: $leaks"
+
+# cgo only in nlp/jieba.
+cgo=$($GO list -f '{{if .CgoFiles}}{{.ImportPath}}{{end}}' ./... | grep -v "^$mod/nlp/jieba$" || true)
+[ -z "$cgo" ] || bad "cgo outside nlp/jieba: $cgo"
+
+exit $fail
