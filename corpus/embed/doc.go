@@ -66,26 +66,7 @@
 //
 // # Measurements
 //
-// On this 2-core machine while other test runs kept the load average at
-// 6–14, so wall-clock rates are pessimistic and CPU seconds (user+system,
-// all goroutines) are the steadier measure:
-//
-//	go test ./corpus/embed/ -run '^$' -bench LSA -benchtime 1x
-//
-//	BenchmarkLSATrain/synthetic      5,000 sentences, 1,201 features    1.1 CPU-s   28 MiB peak heap
-//	BenchmarkLSATrain/statutes-5k    5,000 articles, 28,910 features    7.7 CPU-s  210 MiB peak heap, model 29 MiB
-//	BenchmarkLSATrain/statutes-all  59,538 articles, 50,000 features  34–42 CPU-s  560 MiB peak heap, model 49 MiB
-//	                                (43 s wall at load 5–7, 95–103 s at load 10–14)
-//	BenchmarkLSAEmbed/statutes-5k   6,700–8,100 articles per CPU-s (2,600–4,800/s wall)
-//	BenchmarkLSAEmbed/synthetic     48,000 sentences per CPU-s
-//
-// (statute articles are the national statutes in force from
-// $CAILIANG_DATA/statutes_lawrefbook/national.jsonl, law name + article
-// text, RuneSegmenter; Dim 256.) Quality, go test ./corpus/embed/ -v:
-// on the synthetic corpus of TestLSATopics (200 sentences, 5 topics, Dim
-// 32) same-topic cosine 0.29 against cross-topic −0.08 (margin 0.36;
-// uncentred 0.39/0.07, margin 0.32), nearest-neighbour topic accuracy 1.0;
-// on 5,000 statute articles (TestLSAStatuteRetrieval) a 40-character
-// passage from the middle of an article finds it first in 71% of 300
-// queries and in the top ten in 94% (uncentred: 72%, 94%).
+// Training and embedding cost (CPU seconds, peak heap) and retrieval quality
+// are measured by `go test ./corpus/embed/ -run '^$' -bench LSA -benchtime 1x`
+// and `go test ./corpus/embed/ -v`; the numbers are in docs/vectors.md.
 package embed

@@ -23,8 +23,8 @@
 // similarity is a dot product; scores are clamped to [-1, 1]. A zero vector
 // is accepted and scores 0 against everything; a zero query returns no hits.
 //
-// Collections of up to Config.ExactThreshold live vectors (20,000 by
-// default) are searched exactly. Above it an HNSW graph is used (hnsw.go:
+// Collections of up to Config.ExactThreshold live vectors (DefaultThreshold
+// by default) are searched exactly. Above it an HNSW graph is used (hnsw.go:
 // Malkov & Yashunin's algorithm with the neighbour-selection heuristic,
 // M=16, efConstruction=64, efSearch=100). The graph is built lazily: the
 // first search over the threshold starts a background build and is
@@ -55,37 +55,13 @@
 //
 // # Why our own HNSW
 //
-// github.com/coder/hnsw v0.6.1, the only version on the module proxy
-// (June 2024), found 2% of the true 10 nearest neighbours of 20,000 random
-// vectors of dimension 64 when measured here: its search stops at the first
-// step that does not improve the best candidate and keeps only k results
-// (fixed upstream in 2026, unreleased). It also panics ("node not added")
-// when a key is added again, which an upsert does. The HNSW in hnsw.go is
-// about 530 lines, tested in hnsw_test.go.
-//
-// # Measured
-//
-// On the 2-core development machine, mostly idle (load average about 2),
-// with synthetic clustered embeddings of dimension 256 and queries drawn
-// from the same clusters:
-//
-//	go test ./corpus/memvec -run '^$' -bench Search10k
-//	CAILIANG_BENCH_LARGE=1 go test ./corpus/memvec -run '^$' -bench Search100k
-//
-//	                            10k vectors          100k vectors
-//	exact        p50 / p99      0.79 / 2.0 ms        8.4 / 15 ms        recall@10 1
-//	exact, 10% filter           0.56 / 0.71 ms       8.2 / 13 ms        recall@10 1
-//	HNSW         p50 / p99      0.10 / 0.21 ms       0.48 / 0.88 ms     recall@10 0.999 / 0.990
-//	HNSW, 10% filter            (scanned exactly)    1.6 / 2.9 ms       recall@10 0.997
-//	graph build (2 cores)       0.94 s               33 s
-//	upsert, no graph            33,000 vectors/s     41,000 vectors/s   (batches of 1,000)
-//	upsert linked into graph    6,200 vectors/s      4,200 vectors/s    (batches of 100)
-//	Open (load)                 0.05 s               0.57 s
-//
-// The 100k benchmark takes about a minute on an idle machine and several
-// when the machine is busy (at load average 10–14 the same run measured a
-// 97 s build and 0.7 ms HNSW p50), so make bench leaves it out unless
-// CAILIANG_BENCH_LARGE=1. MEMVEC_BENCH_EF=32,64,100 sweeps the beam width.
+// github.com/coder/hnsw v0.6.1, the only version on the module proxy, missed
+// most true nearest neighbours when measured here (docs/vectors.md): its
+// search stops at the first step that does not improve the best candidate
+// and keeps only k results. It also panics ("node not added") when a key is
+// added again, which an upsert does. The HNSW in hnsw.go is tested in
+// hnsw_test.go; its recall and latency are measured by the Search10k and
+// Search100k benchmarks (docs/vectors.md).
 //
 // # Saved graphs
 //
@@ -93,15 +69,13 @@
 // nodes' record IDs and links as varints, with a CRC-32; persist.go) when
 // its build ends and again at Close after upserts linked into it. Open loads
 // it, renumbering nodes by record ID, so a restart does not rebuild (a
-// rebuild took 33 s of two cores at 100k, during which searches were exact
-// scans of 8 ms). Every Upsert, Delete and DropCollection deletes the
+// rebuild takes tens of seconds at 100k, during which searches are exact
+// scans; docs/vectors.md). Every Upsert, Delete and DropCollection deletes the
 // collection's saved graph in its own transaction, so a saved graph always
 // matches the records beside it. Not saved, hence rebuilt after a restart:
 // a graph holding tombstones (replaced or deleted records, whose vectors are
 // no longer stored), and a graph saved with other M or efConstruction. A
 // damaged one fails its checksum and is rebuilt. Stats.Builds and
 // Stats.GraphLoaded tell which happened; TestGraphSurvivesRestart checks
-// that a restart gives the same answers without a build. Measured with the
-// vector-index eval suite on 59,097 LSA article vectors: build 23 s; Open
-// plus the first search after a restart 0.46 s, graph loaded, no build.
+// that a restart gives the same answers without a build.
 package memvec
