@@ -1,14 +1,14 @@
 package bleveidx
 
 import (
+	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
-	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/cailiang/cailiang/nlp"
 )
@@ -24,26 +24,16 @@ const (
 	Analyzer = "cailiang_zh"
 )
 
-var (
-	segMu sync.RWMutex
-	seg   nlp.Segmenter = nlp.RuneSegmenter{}
-)
-
-// setSegmenter sets the process-wide segmenter used by the registered
-// tokenizers; bleve's registry is process-wide too.
-func setSegmenter(s nlp.Segmenter) {
-	segMu.Lock()
-	seg = s
-	segMu.Unlock()
+// tokenizer cuts text with the segmenter of the index whose mapping built
+// it. bleve builds tokenizers through its process-wide registry, which can
+// pass only JSON-like configuration, but keeps each one it built in the
+// index mapping's own cache, used for both documents and queries: Open
+// binds its Config's segmenter to that instance (bindSegmenter), so two
+// indexes of one process can segment differently.
+type tokenizer struct {
+	search bool
+	seg    nlp.Segmenter // set before the index is used; nil: nlp.RuneSegmenter
 }
-
-func currentSegmenter() nlp.Segmenter {
-	segMu.RLock()
-	defer segMu.RUnlock()
-	return seg
-}
-
-type tokenizer struct{ search bool }
 
 // keep reports whether a token carries meaning: punctuation and symbols are
 // dropped so they neither match nor weigh on BM25 lengths.
@@ -56,8 +46,11 @@ func keep(t string) bool {
 	return false
 }
 
-func (t tokenizer) Tokenize(input []byte) analysis.TokenStream {
-	s := currentSegmenter()
+func (t *tokenizer) Tokenize(input []byte) analysis.TokenStream {
+	var s nlp.Segmenter = nlp.RuneSegmenter{}
+	if t.seg != nil {
+		s = t.seg
+	}
 	text := string(input)
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, " ")
@@ -81,23 +74,33 @@ func (t tokenizer) Tokenize(input []byte) analysis.TokenStream {
 }
 
 func init() {
-	// bleve's BM25 takes the average field length to be the number of
-	// distinct terms in the field divided by the number of documents (about
-	// 2 for our articles), so with the usual b = 0.75 a 16-word article is
-	// normalised as if it were 8× longer than average, and the long
-	// 法律责任 articles that officers look for sink. With b = 0 only term
-	// saturation (k1) remains; docs/search.md has the measurements. The
-	// setting is process-wide, like bleve's registry; we are its only user.
-	search.BM25_b = 0
+	// Registration only: names to constructors, as every bleve plug-in
+	// does. Which segmenter a tokenizer uses is bound per index by Open.
 	mustRegister := func(err error) {
 		if err != nil {
 			panic(err) // only at init, with constant names
 		}
 	}
 	mustRegister(registry.RegisterTokenizer(TokenizerPrecise, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
-		return tokenizer{}, nil
+		return &tokenizer{}, nil
 	}))
 	mustRegister(registry.RegisterTokenizer(TokenizerSearch, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
-		return tokenizer{search: true}, nil
+		return &tokenizer{search: true}, nil
 	}))
+}
+
+// bindSegmenter gives the tokenizer of idx's text analyzer the segmenter
+// seg. It returns an error when the index's mapping does not use our
+// analyzer with one of our tokenizers (an index built by something else).
+func bindSegmenter(idx bleve.Index, seg nlp.Segmenter) error {
+	a, ok := idx.Mapping().AnalyzerNamed(Analyzer).(*analysis.DefaultAnalyzer)
+	if !ok {
+		return fmt.Errorf("index mapping has no analyzer %q", Analyzer)
+	}
+	t, ok := a.Tokenizer.(*tokenizer)
+	if !ok {
+		return fmt.Errorf("analyzer %q does not use a %s tokenizer", Analyzer, "cailiang")
+	}
+	t.seg = seg
+	return nil
 }

@@ -27,7 +27,8 @@ const DefaultBigramWeight = 3.0
 type Config struct {
 	// Dir holds norms.bleve, cases.bleve and the generation file.
 	Dir string
-	// Segmenter segments Chinese text; nil means nlp.RuneSegmenter.
+	// Segmenter segments Chinese text of this index's documents and
+	// queries; nil means nlp.RuneSegmenter.
 	Segmenter nlp.Segmenter
 	// Mode is ModePrecise (default) or ModeSearch, used for new indexes.
 	Mode string
@@ -36,6 +37,10 @@ type Config struct {
 	// BigramWeight weighs the character-bigram match against the word
 	// match; 0 means DefaultBigramWeight, negative none.
 	BigramWeight float64
+	// BM25 is the scoring; the zero value means DefaultBM25K1 and
+	// DefaultBM25B. Every Index open at once in a process must use the same
+	// (see ErrScoringConflict).
+	BM25 BM25
 }
 
 // Index is the bleve implementation of corpus.Index.
@@ -44,6 +49,9 @@ type Index struct {
 	mu    sync.RWMutex
 	norms bleve.Index
 	cases bleve.Index
+	// closed makes Close idempotent, so the scoring parameters are
+	// released once.
+	closed bool
 }
 
 var _ corpus.Index = (*Index)(nil)
@@ -65,11 +73,14 @@ func openOrCreate(path string, m mapping.IndexMapping) (bleve.Index, error) {
 
 // Open opens or creates the indexes under cfg.Dir. It returns an error when
 // an index exists but cannot be opened (for example, another process holds
-// it) or the mode is unknown.
+// it), when the mode is unknown, when the BM25 parameters are out of range,
+// or one wrapping ErrScoringConflict when another open Index scores with
+// other BM25 parameters.
 func Open(cfg Config) (*Index, error) {
-	if cfg.Segmenter != nil {
-		setSegmenter(cfg.Segmenter)
+	if cfg.Segmenter == nil {
+		cfg.Segmenter = nlp.RuneSegmenter{}
 	}
+	cfg.BM25 = cfg.BM25.withDefaults()
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = 2000
 	}
@@ -79,8 +90,12 @@ func Open(cfg Config) (*Index, error) {
 	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("open index dir: %w", err)
 	}
+	if err := acquireScoring(cfg.BM25); err != nil {
+		return nil, err
+	}
 	ix := &Index{cfg: cfg}
 	if err := ix.open(); err != nil {
+		releaseScoring()
 		return nil, err
 	}
 	return ix, nil
@@ -104,14 +119,24 @@ func (ix *Index) open() error {
 		norms.Close()
 		return err
 	}
+	for _, idx := range []bleve.Index{norms, cases} {
+		if err := bindSegmenter(idx, ix.cfg.Segmenter); err != nil {
+			return errors.Join(fmt.Errorf("open index %s: %w", ix.cfg.Dir, err), norms.Close(), cases.Close())
+		}
+	}
 	ix.norms, ix.cases = norms, cases
 	return nil
 }
 
-// Close closes both indexes.
+// Close closes both indexes; later calls return nil.
 func (ix *Index) Close() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if ix.closed {
+		return nil
+	}
+	ix.closed = true
+	releaseScoring()
 	return errors.Join(ix.norms.Close(), ix.cases.Close())
 }
 
@@ -134,7 +159,7 @@ func (ix *Index) Reset() error {
 // mode. A change means the index no longer matches what queries produce.
 func (ix *Index) fingerprint() string {
 	fp := "unknown"
-	if f, ok := currentSegmenter().(nlp.Fingerprinter); ok {
+	if f, ok := ix.cfg.Segmenter.(nlp.Fingerprinter); ok {
 		fp = f.Fingerprint()
 	}
 	mode := ix.cfg.Mode
