@@ -33,6 +33,8 @@ type CorpusConfig struct {
 	// BigramWeight is passed to bleveidx: 0 means its default, negative
 	// disables the character-bigram field at query time.
 	BigramWeight float64
+	// BM25 is passed to bleveidx: the zero value means its defaults.
+	BM25 bleveidx.BM25
 	// Logger receives logs; nil discards them.
 	Logger *slog.Logger
 	// Progress reports imports and index builds (stage, done, total).
@@ -71,7 +73,7 @@ func OpenCorpus(ctx context.Context, cfg CorpusConfig) (*Corpus, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open eval corpus: %w", err)
 	}
-	idx, err := bleveidx.Open(bleveidx.Config{Dir: filepath.Join(cfg.Dir, "index"), Segmenter: seg, Mode: cfg.SegMode, BigramWeight: cfg.BigramWeight})
+	idx, err := bleveidx.Open(bleveidx.Config{Dir: filepath.Join(cfg.Dir, "index"), Segmenter: seg, Mode: cfg.SegMode, BigramWeight: cfg.BigramWeight, BM25: cfg.BM25})
 	if err != nil {
 		store.Close()
 		return nil, fmt.Errorf("open eval corpus: %w", err)
