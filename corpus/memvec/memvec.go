@@ -16,7 +16,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -31,7 +30,6 @@ const FileName = "memvec.db"
 
 // Limits on records; exceeding one is an error wrapping corpus.ErrInvalid.
 const (
-	MaxIDBytes       = 1024    // bytes in a record ID or a collection name
 	MaxMetaBytes     = 1 << 20 // bytes of a record's metadata as JSON
 	MaxDim           = 65536   // dimensions of a collection
 	DefaultThreshold = 20000   // Config.ExactThreshold when zero
@@ -239,18 +237,6 @@ func invalid(format string, args ...any) error {
 	return fmt.Errorf("memvec: %w: %s", corpus.ErrInvalid, fmt.Sprintf(format, args...))
 }
 
-func checkText(what, s string) error {
-	switch {
-	case s == "":
-		return invalid("empty %s", what)
-	case len(s) > MaxIDBytes:
-		return invalid("%s of %d bytes (at most %d)", what, len(s), MaxIDBytes)
-	case !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0:
-		return invalid("%s %q is not valid UTF-8 text", what, s)
-	}
-	return nil
-}
-
 // EnsureCollection creates the collection or checks that it exists with
 // spec. It returns an error wrapping corpus.ErrSpecMismatch when the
 // collection exists with another spec, corpus.ErrInvalid for an empty or
@@ -260,7 +246,7 @@ func (s *Store) EnsureCollection(ctx context.Context, name string, spec corpus.C
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := checkText("collection name", name); err != nil {
+	if err := corpus.ValidateVectorText("collection name", name); err != nil {
 		return err
 	}
 	if spec.Embedder == "" || spec.Dim < 1 || spec.Dim > MaxDim {
@@ -347,32 +333,24 @@ type prepared struct {
 }
 
 func prepare(i int, r corpus.VectorRecord, dim int) (prepared, error) {
-	if err := checkText(fmt.Sprintf("ID of record %d", i), r.ID); err != nil {
-		return prepared{}, err
-	}
-	if len(r.Vector) != dim {
-		return prepared{}, fmt.Errorf("memvec: record %q has %d dimensions, collection has %d: %w", r.ID, len(r.Vector), dim, corpus.ErrDimension)
+	if err := corpus.ValidateRecord(i, r, dim); err != nil {
+		return prepared{}, fmt.Errorf("memvec: %w", err)
 	}
 	v, err := unit(r.Vector)
 	if err != nil {
 		return prepared{}, fmt.Errorf("memvec: record %q: %w", r.ID, err)
 	}
-	var meta map[string]string
 	var js []byte
-	if len(r.Meta) > 0 {
-		meta = make(map[string]string, len(r.Meta))
-		for k, val := range r.Meta {
-			if k == "" || !utf8.ValidString(k) || !utf8.ValidString(val) || strings.IndexByte(k, 0) >= 0 || strings.IndexByte(val, 0) >= 0 {
-				return prepared{}, invalid("record %q: metadata %q=%q is not valid UTF-8 text with a key", r.ID, k, val)
-			}
-			meta[k] = val
-		}
+	meta := maps.Clone(r.Meta)
+	if len(meta) > 0 {
 		if js, err = json.Marshal(meta); err != nil {
 			return prepared{}, fmt.Errorf("memvec: record %q: %w", r.ID, err)
 		}
 		if len(js) > MaxMetaBytes {
 			return prepared{}, invalid("record %q: metadata of %d bytes (at most %d)", r.ID, len(js), MaxMetaBytes)
 		}
+	} else {
+		meta = nil
 	}
 	return prepared{id: r.ID, vec: v, meta: meta, val: encodeRecord(v, js)}, nil
 }
@@ -381,11 +359,11 @@ func prepare(i int, r corpus.VectorRecord, dim int) (prepared, error) {
 // against everything); NaN or infinite components are an error wrapping
 // corpus.ErrInvalid.
 func unit(v []float32) ([]float32, error) {
+	if err := corpus.ValidateVector("vector", v); err != nil {
+		return nil, err
+	}
 	var n float64
-	for i, x := range v {
-		if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
-			return nil, invalid("component %d is %v", i, x)
-		}
+	for _, x := range v {
 		n += float64(x) * float64(x)
 	}
 	out := make([]float32, len(v))

@@ -75,7 +75,6 @@ const (
 	maxHalfvecIndexDim = 4000
 	maxDim             = 16000
 	maxEfSearch        = 1000 // pgvector's upper bound for hnsw.ef_search
-	maxTextBytes       = 1024 // bytes in a record ID or collection name, as in memvec
 	upsertChunk        = 1000 // statements per pipelined batch
 )
 
@@ -265,7 +264,7 @@ func (s *Store) catalogue() string { return s.ident("cailiang_vec_collections") 
 // or non-UTF-8 name or an empty embedder; ErrDimension for a dimension
 // outside 1..16000 (pgvector's limit); and database errors wrapped.
 func (s *Store) EnsureCollection(ctx context.Context, name string, spec corpus.CollectionSpec) error {
-	if err := checkText("collection name", name); err != nil {
+	if err := corpus.ValidateVectorText("collection name", name); err != nil {
 		return fmt.Errorf("pgvec: ensure collection: %w", err)
 	}
 	if spec.Embedder == "" || !utf8.ValidString(spec.Embedder) || strings.IndexByte(spec.Embedder, 0) >= 0 {
@@ -506,7 +505,7 @@ func (s *Store) DropCollection(ctx context.Context, name string) error {
 func (s *Store) Upsert(ctx context.Context, collection string, recs []corpus.VectorRecord) error {
 	err := s.withCollection(ctx, collection, func(c coll) error {
 		for i, r := range recs {
-			if err := checkRecord(i, r, c.dim); err != nil {
+			if err := corpus.ValidateRecord(i, r, c.dim); err != nil {
 				return err
 			}
 		}
@@ -586,7 +585,7 @@ func (s *Store) Search(ctx context.Context, collection string, q []float32, k in
 		if len(q) != c.dim {
 			return fmt.Errorf("query has %d dimensions, collection %d: %w", len(q), c.dim, corpus.ErrDimension)
 		}
-		if err := checkVector("query", q); err != nil {
+		if err := corpus.ValidateVector("query", q); err != nil {
 			return err
 		}
 		if k <= 0 {
@@ -821,48 +820,6 @@ func tableName(name string) string {
 
 func invalid(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", corpus.ErrInvalid, fmt.Sprintf(format, args...))
-}
-
-// checkText accepts what PostgreSQL's text accepts (UTF-8 without NUL),
-// non-empty and at most maxTextBytes, as memvec does.
-func checkText(what, s string) error {
-	switch {
-	case s == "":
-		return invalid("empty %s", what)
-	case len(s) > maxTextBytes:
-		return invalid("%s of %d bytes (at most %d)", what, len(s), maxTextBytes)
-	case !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0:
-		return invalid("%s %q is not valid UTF-8 text", what, s)
-	}
-	return nil
-}
-
-func checkRecord(i int, r corpus.VectorRecord, dim int) error {
-	if err := checkText(fmt.Sprintf("ID of record %d", i), r.ID); err != nil {
-		return err
-	}
-	if len(r.Vector) != dim {
-		return fmt.Errorf("record %q has %d dimensions, collection %d: %w", r.ID, len(r.Vector), dim, corpus.ErrDimension)
-	}
-	if err := checkVector(fmt.Sprintf("record %q", r.ID), r.Vector); err != nil {
-		return err
-	}
-	for k, v := range r.Meta {
-		if k == "" || !utf8.ValidString(k) || !utf8.ValidString(v) || strings.IndexByte(k, 0) >= 0 || strings.IndexByte(v, 0) >= 0 {
-			return invalid("record %q: metadata %q=%q is not UTF-8 text with a non-empty key", r.ID, k, v)
-		}
-	}
-	return nil
-}
-
-// checkVector rejects NaN and infinite components (pgvector would too).
-func checkVector(what string, v []float32) error {
-	for i, x := range v {
-		if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
-			return invalid("%s: component %d is %v", what, i, x)
-		}
-	}
-	return nil
 }
 
 // isCode reports whether err is a PostgreSQL error with one of the codes.

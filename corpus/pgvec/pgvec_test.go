@@ -465,7 +465,7 @@ func TestInvalidInput(t *testing.T) {
 	s := openStore(t, Config{DSN: dsn, Schema: freshSchema(t, dsn)})
 	defer s.Close()
 	spec := corpus.CollectionSpec{Embedder: "e", Dim: 2}
-	for _, name := range []string{"", "a\x00b", "\xff\xfe", strings.Repeat("x", maxTextBytes+1)} {
+	for _, name := range []string{"", "a\x00b", "\xff\xfe", strings.Repeat("x", corpus.MaxVectorTextBytes+1)} {
 		if err := s.EnsureCollection(ctx, name, spec); !errors.Is(err, corpus.ErrInvalid) {
 			t.Errorf("EnsureCollection(%q) = %v; want ErrInvalid", name, err)
 		}
