@@ -139,7 +139,7 @@ func (a *App) open(ctx context.Context) error {
 	if a.seg, err = Segmenter(cfg); err != nil {
 		return err
 	}
-	idx, err := bleveidx.Open(bleveidx.Config{Dir: cfg.indexDir(), Segmenter: a.seg, Mode: cfg.SegMode, BigramWeight: cfg.BigramWeight, ReadOnly: ro})
+	idx, err := bleveidx.Open(bleveidx.Config{Dir: cfg.indexDir(), Segmenter: a.seg, Mode: cfg.SegMode, BigramWeight: cfg.BigramWeight, BM25: cfg.BM25, ReadOnly: ro})
 	if err != nil {
 		return err
 	}

@@ -133,9 +133,9 @@ func DecodeCasesJSON(raw []byte) ([]Case, error) {
 	return out, nil
 }
 
-// CaseCSVHeader is the header a case CSV must have (columns in any order;
-// basis is 引用 separated by ；or ;, list columns likewise).
-var CaseCSVHeader = []string{"id", "title", "facts", "sector", "violation_type", "basis", "fine", "confiscated_gains", "confiscated", "other", "disposition", "agency", "region", "decision_date", "disputes", "outcome", "source"}
+// caseCSVColumns are the columns a case CSV may have, in any order (basis
+// is 引用 separated by ；or ;, list columns likewise).
+var caseCSVColumns = []string{"id", "title", "facts", "sector", "violation_type", "basis", "fine", "confiscated_gains", "confiscated", "other", "disposition", "agency", "region", "decision_date", "disputes", "outcome", "source"}
 
 func splitList(s string) []string {
 	var out []string
@@ -147,9 +147,12 @@ func splitList(s string) []string {
 	return out
 }
 
-// DecodeCasesCSV reads cases from CSV with a header row naming the columns
-// of CaseCSVHeader (id, title, facts, sector, violation_type, disposition are
-// required). Row numbers in errors count the header as row 1.
+// DecodeCasesCSV reads cases from CSV with a header row naming columns in
+// any order: id, title, facts, sector, violation_type, basis, fine,
+// confiscated_gains, confiscated, other, disposition, agency, region,
+// decision_date, disputes, outcome, source (id, title, facts, sector,
+// violation_type, disposition are required; basis and the list columns
+// separate entries with ；, ; or |). Row numbers in errors count the header as row 1.
 func DecodeCasesCSV(r io.Reader) ([]Case, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = 0
@@ -161,7 +164,7 @@ func DecodeCasesCSV(r io.Reader) ([]Case, error) {
 	for i, h := range header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		known := false
-		for _, k := range CaseCSVHeader {
+		for _, k := range caseCSVColumns {
 			if h == k {
 				known = true
 			}

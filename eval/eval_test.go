@@ -11,18 +11,17 @@ import (
 	"testing"
 	"time"
 
-	"github.com/blevesearch/bleve/v2/search"
-
 	"github.com/cailiang/cailiang/app"
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/corpus/bleveidx"
 	"github.com/cailiang/cailiang/corpus/shareddata"
 	"github.com/cailiang/cailiang/nlp"
 )
 
-// bm25B overrides bleve's process-wide BM25 b for a measurement run (see
+// bm25B overrides the national index's BM25 b for a measurement run (see
 // docs/search.md), e.g. go test ./eval -run TestSuitesOnNational -args
 // -bm25-b=0.75. Floors are only asserted with the shipped setting.
-var bm25B = flag.Float64("bm25-b", -1, "if >= 0, set bleve's BM25 b for this run (measurement only; floors are not checked)")
+var bm25B = flag.Float64("bm25-b", -1, "if >= 0, the national index's BM25 b for this run (measurement only; floors are not checked)")
 
 // The national statute database is imported once per test binary into a
 // temporary data directory with the real segmenter and index (about 50 s on
@@ -51,7 +50,7 @@ func nationalEnv(t *testing.T) Env {
 		// measure full-text search, and training LSA on the national
 		// corpus would add about a minute to every test run (the vector
 		// modes are measured by `cailiang eval --modes`).
-		cfg := app.Config{DataDir: nationalDir, Vectors: app.VectorConfig{Embedder: app.EmbedderNone}}
+		cfg := app.Config{DataDir: nationalDir, BM25: bm25Override(), Vectors: app.VectorConfig{Embedder: app.EmbedderNone}}
 		nationalCorpus, nationalErr = Open(context.Background(), cfg, path)
 		if nationalErr != nil {
 			return
@@ -66,11 +65,17 @@ func nationalEnv(t *testing.T) Env {
 		VectorIndex: VectorIndexOptions{PGDSN: os.Getenv("CAILIANG_PG_DSN")}}
 }
 
+// bm25Override is the index scoring of the -bm25-b flag: zero (the
+// shipped defaults) unless the flag is set.
+func bm25Override() bleveidx.BM25 {
+	if *bm25B < 0 {
+		return bleveidx.BM25{}
+	}
+	return bleveidx.BM25{B: *bm25B}
+}
+
 func TestMain(m *testing.M) {
 	flag.Parse()
-	if *bm25B >= 0 {
-		search.BM25_b = *bm25B
-	}
 	code := m.Run()
 	if nationalCorpus != nil {
 		nationalCorpus.Close()

@@ -17,6 +17,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/cailiang/cailiang/corpus"
 )
 
@@ -206,61 +208,42 @@ func scoreLawBench31(ctx context.Context, env Env, rows []articleRow) ([]Result,
 // takes tens of milliseconds, and the searcher is safe for concurrent use.
 // It returns, per row, the distinct 刑法 article numbers of the top hits in
 // rank order (at most 10), or the first search error.
-func searchRows(ctx context.Context, env Env, rows []articleRow) ([][]string, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+func searchRows(parent context.Context, env Env, rows []articleRow) ([][]string, error) {
 	out := make([][]string, len(rows))
 	var (
-		mu       sync.Mutex
-		firstErr error
-		done     int
+		mu   sync.Mutex
+		done int
 	)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			inForce := true
-			for i := range next {
-				row := rows[i]
-				res, err := env.Norms.SearchNorms(ctx, corpus.NormQuery{Q: row.query, Law: "刑法", InForce: &inForce, Limit: fetchLimit})
-				mu.Lock()
-				if err != nil {
-					if firstErr == nil {
-						firstErr = fmt.Errorf("search row %s: %w", row.id, err)
-						cancel()
-					}
-					mu.Unlock()
-					continue
-				}
-				ranked := make([]string, 0, len(res.Hits))
-				for _, h := range res.Hits {
-					if h.Law == "刑法" {
-						ranked = append(ranked, strconv.Itoa(h.Number))
-					}
-				}
-				out[i] = distinctPrefix(ranked, 10)
-				done++
-				env.progress(SuiteLawBench31, done, len(rows))
-				mu.Unlock()
-			}
-		}()
-	}
-feed:
-	for i := range rows {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
+	g, ctx := errgroup.WithContext(parent)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	inForce := true
+	for i, row := range rows {
+		if ctx.Err() != nil {
+			break // cancelled, or a search failed and Wait returns its error
 		}
+		g.Go(func() error {
+			res, err := env.Norms.SearchNorms(ctx, corpus.NormQuery{Q: row.query, Law: "刑法", InForce: &inForce, Limit: fetchLimit})
+			if err != nil {
+				return fmt.Errorf("search row %s: %w", row.id, err)
+			}
+			ranked := make([]string, 0, len(res.Hits))
+			for _, h := range res.Hits {
+				if h.Law == "刑法" {
+					ranked = append(ranked, strconv.Itoa(h.Number))
+				}
+			}
+			out[i] = distinctPrefix(ranked, 10)
+			mu.Lock()
+			done++
+			env.progress(SuiteLawBench31, done, len(rows))
+			mu.Unlock()
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
+	if err := parent.Err(); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -21,6 +21,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/cailiang/cailiang/corpus/embed"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/nlp/jieba"
@@ -340,29 +342,22 @@ func countAll(ctx context.Context, seg nlp.Segmenter, texts map[int]string) (map
 	}
 	out := make(map[int]map[string]int, len(ids))
 	var mu sync.Mutex
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for id := range next {
-				tf := termCounts(seg, texts[id])
-				mu.Lock()
-				out[id] = tf
-				mu.Unlock()
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	var err error
 	for _, id := range ids {
 		if err = ctx.Err(); err != nil {
 			break
 		}
-		next <- id
+		g.Go(func() error {
+			tf := termCounts(seg, texts[id])
+			mu.Lock()
+			out[id] = tf
+			mu.Unlock()
+			return nil
+		})
 	}
-	close(next)
-	wg.Wait()
+	_ = g.Wait() // the tasks return no error
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/cailiang/cailiang/corpus/embed"
 	"github.com/cailiang/cailiang/corpus/memvec"
 	"github.com/cailiang/cailiang/corpus/pgvec"
+	"github.com/cailiang/cailiang/corpus/synthvec"
 )
 
 // SuiteVectorIndex measures the approximate nearest-neighbour indexes of
@@ -160,29 +161,14 @@ func RunVectorIndex(ctx context.Context, env Env, o VectorIndexOptions) ([]Resul
 	return out, nil
 }
 
-func randUnitVec(rng *rand.Rand, dim int) []float32 {
-	v := make([]float32, dim)
-	var n float64
-	for i := range v {
-		x := rng.NormFloat64()
-		v[i] = float32(x)
-		n += x * x
-	}
-	n = math.Sqrt(n)
-	for i := range v {
-		v[i] = float32(float64(v[i]) / n)
-	}
-	return v
-}
-
 func randomSet(o VectorIndexOptions) vecSet {
 	rng := rand.New(rand.NewSource(o.Seed))
 	s := vecSet{name: fmt.Sprintf("%s-%d", VectorSourceRandom, o.N), dim: o.Dim}
 	for range o.N {
-		s.data = append(s.data, randUnitVec(rng, o.Dim))
+		s.data = append(s.data, synthvec.RandomUnit(rng, o.Dim))
 	}
 	for range o.Queries {
-		s.queries = append(s.queries, randUnitVec(rng, o.Dim))
+		s.queries = append(s.queries, synthvec.RandomUnit(rng, o.Dim))
 	}
 	return s
 }

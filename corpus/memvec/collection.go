@@ -140,7 +140,7 @@ func (c *collection) estimate(f corpus.VectorFilter) int {
 
 // searchExact scans every live slot that matches f.
 func (c *collection) searchExact(q []float32, k int, f corpus.VectorFilter) []cand {
-	var top minHeap
+	top := heap[cand]{before: worse}
 	dim := c.spec.Dim
 	for ci, ch := range c.chunks {
 		base := ci * chunkSize
@@ -150,38 +150,15 @@ func (c *collection) searchExact(q []float32, k int, f corpus.VectorFilter) []ca
 				continue
 			}
 			s := dot(q, ch[off:off+dim])
-			if len(top) < k {
+			if len(top.items) < k {
 				top.push(cand{int32(slot), s})
-			} else if s > top[0].sim {
-				top[0] = cand{int32(slot), s}
+			} else if s > top.items[0].sim {
+				top.items[0] = cand{int32(slot), s}
 				top.fix0()
 			}
 		}
 	}
-	out := make([]cand, len(top))
-	for i := len(out) - 1; i >= 0; i-- {
-		out[i] = top.pop()
-	}
-	return out
-}
-
-// fix0 restores the heap after h[0] was replaced.
-func (h *minHeap) fix0() {
-	a := *h
-	for i := 0; ; {
-		l, r, best := 2*i+1, 2*i+2, i
-		if l < len(a) && worse(a[l], a[best]) {
-			best = l
-		}
-		if r < len(a) && worse(a[r], a[best]) {
-			best = r
-		}
-		if best == i {
-			return
-		}
-		a[i], a[best] = a[best], a[i]
-		i = best
-	}
+	return top.drain()
 }
 
 // live reports whether slot n holds a record (not a tombstone).

@@ -12,7 +12,7 @@
 // and an acknowledged write survives a crash (TestCrashAfterUpsert kills a
 // child process that never calls Close and reopens its directory).
 // Validation happens before the transaction: a NaN or infinite component, an
-// empty, oversized (over MaxIDBytes) or non-UTF-8 ID, or metadata over
+// empty, oversized (over corpus.MaxVectorTextBytes) or non-UTF-8 ID, or metadata over
 // MaxMetaBytes fails the whole batch with corpus.ErrInvalid, a vector of
 // another length with corpus.ErrDimension.
 //

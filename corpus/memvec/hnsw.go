@@ -381,8 +381,8 @@ func (g *graph) greedy(q []float32, ep cand, level int, buf []int32) (cand, []in
 // is sorted by decreasing similarity and holds at most ef nodes.
 func (g *graph) searchLayer(q []float32, eps []cand, ef, level int, accept func(int32) bool, vis *visitSet, maxVisit int) []cand {
 	vis.reset(g.len())
-	var cands maxHeap
-	var res minHeap
+	cands := heap[cand]{before: moreSimilar}
+	res := heap[cand]{before: worse}
 	for _, ep := range eps {
 		if vis.visit(ep.id) {
 			continue
@@ -390,16 +390,16 @@ func (g *graph) searchLayer(q []float32, eps []cand, ef, level int, accept func(
 		cands.push(ep)
 		if accept == nil || accept(ep.id) {
 			res.push(ep)
-			if len(res) > ef {
+			if len(res.items) > ef {
 				res.pop()
 			}
 		}
 	}
 	visited := len(eps)
 	var buf []int32
-	for len(cands) > 0 {
+	for len(cands.items) > 0 {
 		c := cands.pop()
-		if len(res) >= ef && c.sim < res[0].sim {
+		if len(res.items) >= ef && c.sim < res.items[0].sim {
 			break
 		}
 		buf = g.readLinks(c.id, level, buf)
@@ -409,11 +409,11 @@ func (g *graph) searchLayer(q []float32, eps []cand, ef, level int, accept func(
 			}
 			visited++
 			s := dot(q, g.vecs.at(nb))
-			if len(res) < ef || s > res[0].sim {
+			if len(res.items) < ef || s > res.items[0].sim {
 				cands.push(cand{nb, s})
 				if accept == nil || accept(nb) {
 					res.push(cand{nb, s})
-					if len(res) > ef {
+					if len(res.items) > ef {
 						res.pop()
 					}
 				}
@@ -423,11 +423,7 @@ func (g *graph) searchLayer(q []float32, eps []cand, ef, level int, accept func(
 			break
 		}
 	}
-	out := make([]cand, len(res))
-	for i := len(out) - 1; i >= 0; i-- {
-		out[i] = res.pop()
-	}
-	return out
+	return res.drain()
 }
 
 // search returns up to k accepted nodes nearest to q with beam width ef.
@@ -473,74 +469,6 @@ func (v *visitSet) visit(n int32) bool {
 	}
 	v.marks[n] = v.epoch
 	return false
-}
-
-// maxHeap pops the most similar candidate first.
-type maxHeap []cand
-
-func (h *maxHeap) push(c cand) {
-	*h = append(*h, c)
-	a := *h
-	i := len(a) - 1
-	for i > 0 {
-		p := (i - 1) / 2
-		if a[p].sim >= a[i].sim {
-			break
-		}
-		a[p], a[i] = a[i], a[p]
-		i = p
-	}
-}
-
-func (h *maxHeap) pop() cand {
-	a := *h
-	top := a[0]
-	last := len(a) - 1
-	a[0] = a[last]
-	a = a[:last]
-	for i := 0; ; {
-		l, r, best := 2*i+1, 2*i+2, i
-		if l < len(a) && a[l].sim > a[best].sim {
-			best = l
-		}
-		if r < len(a) && a[r].sim > a[best].sim {
-			best = r
-		}
-		if best == i {
-			break
-		}
-		a[i], a[best] = a[best], a[i]
-		i = best
-	}
-	*h = a
-	return top
-}
-
-// minHeap keeps the least similar candidate at [0]: a bounded result set.
-type minHeap []cand
-
-func (h *minHeap) push(c cand) {
-	*h = append(*h, c)
-	a := *h
-	i := len(a) - 1
-	for i > 0 {
-		p := (i - 1) / 2
-		if !worse(a[i], a[p]) {
-			break
-		}
-		a[p], a[i] = a[i], a[p]
-		i = p
-	}
-}
-
-func (h *minHeap) pop() cand {
-	a := *h
-	top := a[0]
-	last := len(a) - 1
-	a[0] = a[last]
-	*h = a[:last]
-	h.fix0()
-	return top
 }
 
 // worse orders candidates by similarity, ties by slot (higher slot is worse),

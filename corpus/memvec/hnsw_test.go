@@ -190,24 +190,24 @@ func TestParallelBuildReachesEveryNode(t *testing.T) {
 
 func TestHeapsAndDot(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
-	var mx maxHeap
-	var mn minHeap
+	mx := heap[cand]{before: moreSimilar}
+	mn := heap[cand]{before: worse}
 	for i := range 200 {
 		c := cand{int32(i), float32(rng.Intn(50))}
 		mx.push(c)
 		mn.push(c)
 	}
-	for prev := float32(1e9); len(mx) > 0; {
+	for prev := float32(1e9); len(mx.items) > 0; {
 		c := mx.pop()
 		if c.sim > prev {
-			t.Fatal("maxHeap out of order")
+			t.Fatal("beam heap (moreSimilar) out of order")
 		}
 		prev = c.sim
 	}
-	for prev := (cand{-1, -1e9}); len(mn) > 0; {
+	for prev := (cand{-1, -1e9}); len(mn.items) > 0; {
 		c := mn.pop()
 		if worse(c, prev) {
-			t.Fatal("minHeap out of order")
+			t.Fatal("result heap (worse) out of order")
 		}
 		prev = c
 	}

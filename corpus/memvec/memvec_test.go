@@ -547,7 +547,7 @@ func TestFailedBatchWritesNothing(t *testing.T) {
 		{"+Inf", corpus.VectorRecord{ID: "b", Vector: []float32{float32(math.Inf(1)), 0, 0}}, corpus.ErrInvalid},
 		{"-Inf", corpus.VectorRecord{ID: "b", Vector: []float32{0, 0, float32(math.Inf(-1))}}, corpus.ErrInvalid},
 		{"empty ID", corpus.VectorRecord{ID: "", Vector: []float32{1, 1, 1}}, corpus.ErrInvalid},
-		{"long ID", corpus.VectorRecord{ID: strings.Repeat("x", MaxIDBytes+1), Vector: []float32{1, 1, 1}}, corpus.ErrInvalid},
+		{"long ID", corpus.VectorRecord{ID: strings.Repeat("x", corpus.MaxVectorTextBytes+1), Vector: []float32{1, 1, 1}}, corpus.ErrInvalid},
 		{"invalid UTF-8 ID", corpus.VectorRecord{ID: "\xff\xfe", Vector: []float32{1, 1, 1}}, corpus.ErrInvalid},
 		{"NUL in ID", corpus.VectorRecord{ID: "a\x00b", Vector: []float32{1, 1, 1}}, corpus.ErrInvalid},
 		{"dimension", corpus.VectorRecord{ID: "b", Vector: []float32{1, 1}}, corpus.ErrDimension},
@@ -601,7 +601,7 @@ func TestHostileInputs(t *testing.T) {
 			spec corpus.CollectionSpec
 		}{
 			{"", spec},
-			{strings.Repeat("c", MaxIDBytes+1), spec},
+			{strings.Repeat("c", corpus.MaxVectorTextBytes+1), spec},
 			{"\xff", spec},
 			{"ok", corpus.CollectionSpec{Embedder: "t", Dim: 0}},
 			{"ok", corpus.CollectionSpec{Embedder: "t", Dim: -3}},

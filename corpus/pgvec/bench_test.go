@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/corpus/synthvec"
 	"github.com/cailiang/cailiang/corpus/vectortest"
 )
 
@@ -48,7 +49,7 @@ func benchSearch(b *testing.B, n int) {
 	recs := make([]corpus.VectorRecord, 0, 1000)
 	start := time.Now()
 	for i := range data {
-		data[i] = randUnit(rng, dim)
+		data[i] = synthvec.RandomUnit(rng, dim)
 		recs = append(recs, corpus.VectorRecord{ID: fmt.Sprint(i), Vector: data[i], Meta: map[string]string{"bucket": fmt.Sprint(i % buckets)}})
 		if len(recs) == cap(recs) || i == n-1 {
 			if err := load.Upsert(ctx, "bench", recs); err != nil {
@@ -67,7 +68,7 @@ func benchSearch(b *testing.B, n int) {
 
 	queries := make([][]float32, nQueries)
 	for i := range queries {
-		queries[i] = randUnit(rng, dim)
+		queries[i] = synthvec.RandomUnit(rng, dim)
 	}
 	type mode struct {
 		name   string

@@ -20,6 +20,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/corpus/synthvec"
 	"github.com/cailiang/cailiang/corpus/vectortest"
 )
 
@@ -308,21 +309,6 @@ func TestRecreatedElsewhere(t *testing.T) {
 	}
 }
 
-func randUnit(rng *mrand.Rand, dim int) []float32 {
-	v := make([]float32, dim)
-	var n float64
-	for i := range v {
-		x := rng.NormFloat64()
-		v[i] = float32(x)
-		n += x * x
-	}
-	n = math.Sqrt(n)
-	for i := range v {
-		v[i] = float32(float64(v[i]) / n)
-	}
-	return v
-}
-
 // Dimensions above HNSW's 2000 for vector use a halfvec index; above 4000
 // there is no ANN index and searches are exact.
 func TestLargeDimensions(t *testing.T) {
@@ -338,7 +324,7 @@ func TestLargeDimensions(t *testing.T) {
 		}
 		var recs []corpus.VectorRecord
 		for i := range 30 {
-			recs = append(recs, corpus.VectorRecord{ID: fmt.Sprint(i), Vector: randUnit(rng, dim)})
+			recs = append(recs, corpus.VectorRecord{ID: fmt.Sprint(i), Vector: synthvec.RandomUnit(rng, dim)})
 		}
 		if err := s.Upsert(ctx, name, recs); err != nil {
 			t.Fatalf("dim %d: %v", dim, err)
@@ -415,7 +401,7 @@ func TestFilteredSearchReturnsK(t *testing.T) {
 	var recs []corpus.VectorRecord
 	data := make([][]float32, n)
 	for i := range n {
-		data[i] = randUnit(rng, dim)
+		data[i] = synthvec.RandomUnit(rng, dim)
 		recs = append(recs, corpus.VectorRecord{ID: fmt.Sprint(i), Vector: data[i], Meta: map[string]string{"bucket": fmt.Sprint(i % 50)}})
 	}
 	if err := s.Upsert(ctx, "f", recs); err != nil {
@@ -430,7 +416,7 @@ func TestFilteredSearchReturnsK(t *testing.T) {
 	}
 	// bucket 3 holds 2% of the rows: ef_search 100 (EfPerK·k) alone would
 	// find ~2.
-	q := randUnit(rng, dim)
+	q := synthvec.RandomUnit(rng, dim)
 	hits, err := s.Search(ctx, "f", q, k, corpus.VectorFilter{"bucket": "3"})
 	if err != nil {
 		t.Fatal(err)
@@ -465,7 +451,7 @@ func TestInvalidInput(t *testing.T) {
 	s := openStore(t, Config{DSN: dsn, Schema: freshSchema(t, dsn)})
 	defer s.Close()
 	spec := corpus.CollectionSpec{Embedder: "e", Dim: 2}
-	for _, name := range []string{"", "a\x00b", "\xff\xfe", strings.Repeat("x", maxTextBytes+1)} {
+	for _, name := range []string{"", "a\x00b", "\xff\xfe", strings.Repeat("x", corpus.MaxVectorTextBytes+1)} {
 		if err := s.EnsureCollection(ctx, name, spec); !errors.Is(err, corpus.ErrInvalid) {
 			t.Errorf("EnsureCollection(%q) = %v; want ErrInvalid", name, err)
 		}
@@ -587,7 +573,7 @@ func TestExactThresholdAndLazyIndex(t *testing.T) {
 		var recs []corpus.VectorRecord
 		for range n {
 			i := len(data)
-			data = append(data, randUnit(rng, dim))
+			data = append(data, synthvec.RandomUnit(rng, dim))
 			recs = append(recs, corpus.VectorRecord{ID: fmt.Sprint(i), Vector: data[i], Meta: map[string]string{"bucket": fmt.Sprint(i % 10)}})
 		}
 		if err := s.Upsert(ctx, "x", recs); err != nil {
@@ -599,7 +585,7 @@ func TestExactThresholdAndLazyIndex(t *testing.T) {
 		t.Fatal("80 rows ≤ threshold 100: no HNSW index expected yet")
 	}
 	e0, i0 := searchCounts(s)
-	checkExact(t, s, "x", data, randUnit(rng, dim), k, nil, nil)
+	checkExact(t, s, "x", data, synthvec.RandomUnit(rng, dim), k, nil, nil)
 	if e, i := searchCounts(s); e != e0+1 || i != i0 {
 		t.Errorf("small collection: exact %d→%d, index %d→%d; want one exact search", e0, e, i0, i)
 	}
@@ -608,7 +594,7 @@ func TestExactThresholdAndLazyIndex(t *testing.T) {
 		t.Fatal("120 rows > threshold 100: the Upsert should have built the HNSW index")
 	}
 	e0, i0 = searchCounts(s)
-	if _, err := s.Search(ctx, "x", randUnit(rng, dim), k, nil); err != nil {
+	if _, err := s.Search(ctx, "x", synthvec.RandomUnit(rng, dim), k, nil); err != nil {
 		t.Fatal(err)
 	}
 	if e, i := searchCounts(s); e != e0 || i != i0+1 {
@@ -616,14 +602,14 @@ func TestExactThresholdAndLazyIndex(t *testing.T) {
 	}
 	// bucket 3: 12 rows ≤ 100, counted in the search's round trip.
 	e0, i0 = searchCounts(s)
-	checkExact(t, s, "x", data, randUnit(rng, dim), k, corpus.VectorFilter{"bucket": "3"}, func(i int) bool { return i%10 == 3 })
+	checkExact(t, s, "x", data, synthvec.RandomUnit(rng, dim), k, corpus.VectorFilter{"bucket": "3"}, func(i int) bool { return i%10 == 3 })
 	if e, i := searchCounts(s); e != e0+1 || i != i0 {
 		t.Errorf("selective filter: exact %d→%d, index %d→%d; want one exact search", e0, e, i0, i)
 	}
 	// FilterExactThreshold < 0: no count, the planner chooses.
 	s2 := openStore(t, Config{DSN: dsn, Schema: schema, ExactThreshold: 100, FilterExactThreshold: -1})
 	defer s2.Close()
-	if _, err := s2.Search(ctx, "x", randUnit(rng, dim), k, corpus.VectorFilter{"bucket": "3"}); err != nil {
+	if _, err := s2.Search(ctx, "x", synthvec.RandomUnit(rng, dim), k, corpus.VectorFilter{"bucket": "3"}); err != nil {
 		t.Fatal(err)
 	}
 	if e, i := searchCounts(s2); e != 0 || i != 1 {
@@ -646,7 +632,7 @@ func TestDeferIndexThenBuild(t *testing.T) {
 	var data [][]float32
 	var recs []corpus.VectorRecord
 	for i := range 200 {
-		data = append(data, randUnit(rng, dim))
+		data = append(data, synthvec.RandomUnit(rng, dim))
 		recs = append(recs, corpus.VectorRecord{ID: fmt.Sprint(i), Vector: data[i]})
 	}
 	if err := s.Upsert(ctx, "d", recs); err != nil {
@@ -655,7 +641,7 @@ func TestDeferIndexThenBuild(t *testing.T) {
 	if indexExists(t, s, "d") {
 		t.Fatal("DeferIndex: Upsert built the index")
 	}
-	checkExact(t, s, "d", data, randUnit(rng, dim), 5, nil, nil) // no index yet: exact
+	checkExact(t, s, "d", data, synthvec.RandomUnit(rng, dim), 5, nil, nil) // no index yet: exact
 	// LoadDone (what corpus.Library.SyncVectors calls after a load) builds
 	// it when the store defers; a store that does not defer does nothing.
 	if err := s.LoadDone(ctx, "d"); err != nil {
@@ -668,7 +654,7 @@ func TestDeferIndexThenBuild(t *testing.T) {
 		t.Fatalf("BuildIndex again: %v", err)
 	}
 	e0, i0 := searchCounts(s)
-	if _, err := s.Search(ctx, "d", randUnit(rng, dim), 5, nil); err != nil {
+	if _, err := s.Search(ctx, "d", synthvec.RandomUnit(rng, dim), 5, nil); err != nil {
 		t.Fatal(err)
 	}
 	if e, i := searchCounts(s); e != e0 || i != i0+1 {

@@ -1,0 +1,123 @@
+package bleveidx
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/custom" // custom analyzers
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// ModePrecise and ModeSearch choose the tokenizer of the text analyzer.
+const (
+	ModePrecise = "precise"
+	ModeSearch  = "search"
+)
+
+func textField() *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = Analyzer
+	f.Store = true
+	f.IncludeTermVectors = true
+	return f
+}
+
+// bigramField indexes CJK character bigrams. Word segmentation in precise
+// mode keeps 经营许可 whole, so a query word 许可 alone misses it; bigrams
+// match across such boundaries and recover that recall (measured in
+// docs/search.md). Not stored: the text is stored once, in the word field.
+func bigramField() *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = cjk.AnalyzerName
+	f.Store = false
+	f.IncludeTermVectors = false
+	f.IncludeInAll = false
+	return f
+}
+
+func keywordField() *mapping.FieldMapping {
+	f := bleve.NewKeywordFieldMapping()
+	f.Analyzer = keyword.Name
+	f.Store = true
+	f.IncludeInAll = false
+	return f
+}
+
+func numericField() *mapping.FieldMapping {
+	f := bleve.NewNumericFieldMapping()
+	f.Store = true
+	f.IncludeInAll = false
+	return f
+}
+
+func newMapping(mode string) (*mapping.IndexMappingImpl, error) {
+	tok := TokenizerPrecise
+	if mode == ModeSearch {
+		tok = TokenizerSearch
+	} else if mode != "" && mode != ModePrecise {
+		return nil, fmt.Errorf("unknown segmentation mode %q", mode)
+	}
+	im := bleve.NewIndexMapping()
+	if err := im.AddCustomAnalyzer(Analyzer, map[string]interface{}{
+		"type":          "custom",
+		"tokenizer":     tok,
+		"token_filters": []string{lowercase.Name},
+	}); err != nil {
+		return nil, err
+	}
+	im.DefaultAnalyzer = Analyzer
+	im.ScoringModel = "bm25"
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+	return im, nil
+}
+
+func normMapping(mode string) (*mapping.IndexMappingImpl, error) {
+	im, err := newMapping(mode)
+	if err != nil {
+		return nil, err
+	}
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt("text", textField())
+	doc.AddFieldMappingsAt("text_cjk", bigramField())
+	doc.AddFieldMappingsAt("title", textField())
+	doc.AddFieldMappingsAt("chapter", textField())
+	for _, k := range []string{"law", "category", "region", "statute_id", "label", "version_date"} {
+		doc.AddFieldMappingsAt(k, keywordField())
+	}
+	b := bleve.NewBooleanFieldMapping()
+	b.Store = true
+	doc.AddFieldMappingsAt("in_force", b)
+	for _, k := range []string{"number", "suffix", "version_num"} {
+		doc.AddFieldMappingsAt(k, numericField())
+	}
+	im.DefaultMapping = doc
+	return im, nil
+}
+
+func caseMapping(mode string) (*mapping.IndexMappingImpl, error) {
+	im, err := newMapping(mode)
+	if err != nil {
+		return nil, err
+	}
+	doc := bleve.NewDocumentStaticMapping()
+	for _, k := range []string{"title", "facts", "disputes", "basis_text"} {
+		doc.AddFieldMappingsAt(k, textField())
+	}
+	doc.AddFieldMappingsAt("facts_cjk", bigramField())
+	for _, k := range []string{"sector", "violation_type", "region", "disposition", "agency", "decision_date", "id"} {
+		doc.AddFieldMappingsAt(k, keywordField())
+	}
+	for _, k := range []string{"date_num", "fine"} {
+		doc.AddFieldMappingsAt(k, numericField())
+	}
+	b := bleve.NewBooleanFieldMapping()
+	b.Store = true
+	doc.AddFieldMappingsAt("illustrative", b)
+	im.DefaultMapping = doc
+	return im, nil
+}
