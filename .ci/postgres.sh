@@ -12,12 +12,17 @@
 #                                $CAILIANG_TEST_PG_DIR)
 #   .ci/postgres.sh run CMD...   start, export CAILIANG_TEST_PG_DSN, run CMD, stop even
 #                                on failure; exits with CMD's status
+#   .ci/postgres.sh mirror [DIR] print the Debian mirror that the apt configuration in
+#                                DIR (default /etc/apt) uses for bookworm, or fail
+#                                naming the files it read
 #
 # pgvector is not packaged for Debian 12, so it is built from Debian's source package
 # of the newer suite (trixie, pgvector 0.8.0) against PostgreSQL 15. The trixie
 # deb-src line lives in a private list that only this script passes to apt, with its
 # own lists directory: the machine's own apt configuration never sees trixie, and no
-# binary package is ever taken from it.
+# binary package is ever taken from it. The line points at the mirror the machine's
+# apt configuration already uses for bookworm. There is no built-in fallback host: a
+# machine without one fails with a message rather than reach a server nobody chose.
 #
 # pgvector 0.8.0 has CVE-2026-3172 (overflow in parallel HNSW index builds): every
 # cluster started here sets max_parallel_maintenance_workers = 0, and corpus/pgvec
@@ -30,6 +35,8 @@ PG_MAJOR=15
 PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
 PG_CONFIG=$PG_BIN/pg_config
 VECTOR_CONTROL=/usr/share/postgresql/$PG_MAJOR/extension/vector.control
+APT_ETC=/etc/apt
+HOST_SUITE=bookworm
 APT_PRIVATE=/etc/apt/cailiang-trixie-src.list
 APT_PRIVATE_STATE=/var/lib/cailiang-apt
 LOCK_FILE=/var/lock/cailiang-postgres-install.lock
@@ -54,24 +61,60 @@ sudo_if_needed() {
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
-# The Debian mirror this machine already uses for bookworm (deb822 or one-line form).
+# debian_mirror DIR prints the http(s) or ftp URI of the Debian archive that the apt
+# configuration in DIR (normally /etc/apt) uses for $HOST_SUITE: deb822 stanzas in
+# DIR/sources.list.d/*.sources first, then one-line entries in DIR/sources.list and
+# DIR/sources.list.d/*.list (deb or deb-src). It never guesses: without such an entry
+# it fails, naming the files it read.
 debian_mirror() {
-	local uri=""
-	if compgen -G '/etc/apt/sources.list.d/*.sources' >/dev/null; then
-		uri=$(awk '
-			/^URIs:/ { u = $2 }
-			/^Suites:/ && / bookworm( |$)/ && u != "" { print u; exit }
-			/^$/ { u = "" }' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n1)
+	local dir=${1:?debian_mirror: no apt directory given} f uri="" files sources=() lists=()
+	for f in "$dir"/sources.list.d/*.sources; do [ -f "$f" ] && sources+=("$f"); done
+	if [ -f "$dir/sources.list" ]; then lists+=("$dir/sources.list"); fi
+	for f in "$dir"/sources.list.d/*.list; do [ -f "$f" ] && lists+=("$f"); done
+	if [ ${#sources[@]} -gt 0 ]; then
+		# One stanza at a time (a blank line or a new file ends it); keys are
+		# case-insensitive, values may go on over indented lines.
+		uri=$(awk -v suite="$HOST_SUITE" '
+			function flush(   n, i, u) {
+				if (!done && tolower(enabled) != "no" && types ~ /(^| )deb(-src)?( |$)/ && (suites " ") ~ (" " suite " ")) {
+					n = split(uris, u, " ")
+					for (i = 1; i <= n; i++) if (u[i] ~ /^(https?|ftp):\/\//) { print u[i]; done = 1; break }
+				}
+				uris = suites = types = enabled = key = ""
+			}
+			FNR == 1 { flush() }
+			/^[ \t]*#/ { next }
+			/^[ \t]*$/ { flush(); next }
+			/^[ \t]/ { v = $0 }
+			/^[^ \t]/ { key = tolower(substr($0, 1, index($0, ":") - 1)); v = substr($0, index($0, ":") + 1) }
+			{
+				gsub(/[ \t]+/, " ", v)
+				if (key == "uris") uris = uris " " v
+				else if (key == "suites") suites = suites " " v
+				else if (key == "types") types = types " " v
+				else if (key == "enabled") { gsub(/ /, "", v); enabled = v }
+			}
+			END { flush() }' "${sources[@]}")
 	fi
-	if [ -z "$uri" ] && [ -f /etc/apt/sources.list ]; then
-		uri=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^(https?|ftp):/) { if ($(i+1) == "bookworm") { print $i; exit } } }' /etc/apt/sources.list)
+	if [ -z "$uri" ] && [ ${#lists[@]} -gt 0 ]; then
+		uri=$(awk -v suite="$HOST_SUITE" '
+			{ sub(/#.*/, "") }
+			$1 == "deb" || $1 == "deb-src" {
+				for (i = 2; i < NF; i++) if ($i ~ /^(https?|ftp):\/\// && $(i + 1) == suite) { print $i; exit }
+			}' "${lists[@]}")
 	fi
-	echo "${uri:-http://deb.debian.org/debian}"
+	if [ -z "$uri" ]; then
+		files="${sources[*]} ${lists[*]}"
+		files=${files# }
+		files=${files% }
+		die "no Debian $HOST_SUITE mirror (http, https or ftp) in the apt configuration; read: ${files:-nothing (none of $dir/sources.list.d/*.sources, $dir/sources.list, $dir/sources.list.d/*.list exists)}. Add the machine's Debian mirror there, or install pgvector for PostgreSQL $PG_MAJOR yourself."
+	fi
+	echo "$uri"
 }
 
 build_pgvector() {
 	local mirror keyring work src
-	mirror=$(debian_mirror)
+	mirror=$(debian_mirror "$APT_ETC") || exit 1
 	keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 	[ -f "$keyring" ] || die "missing $keyring (package debian-archive-keyring)"
 	log "pgvector is not installed for PostgreSQL $PG_MAJOR: building it from Debian trixie's source package ($mirror)"
@@ -237,8 +280,9 @@ install) do_install ;;
 start) do_start ;;
 stop) do_stop "$@" ;;
 run) do_run "$@" ;;
+mirror) debian_mirror "${1:-$APT_ETC}" ;;
 *)
-	echo "usage: $0 install | start | stop [DIR] | run CMD..." >&2
+	echo "usage: $0 install | start | stop [DIR] | run CMD... | mirror [DIR]" >&2
 	exit 2
 	;;
 esac

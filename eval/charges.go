@@ -344,19 +344,29 @@ func lawBench33F1(prediction string, gold, options []string) float64 {
 }
 
 // parseLawBench33Answer reads the gold charges of 罪名:盗窃;诈骗. It returns
-// an error wrapping ErrBadRow for any other shape.
+// an error wrapping errUnlabelled (and so ErrBadRow) for any other shape and
+// for an answer that names no charge.
 func parseLawBench33Answer(ans string) ([]string, error) {
 	s, ok := strings.CutPrefix(ans, "罪名:")
-	if !ok || strings.TrimSpace(s) == "" {
-		return nil, fmt.Errorf("answer %q is not 罪名:…: %w", ans, ErrBadRow)
+	if !ok {
+		return nil, fmt.Errorf("answer %q is not 罪名:…: %w", ans, errUnlabelled)
 	}
+	out := normCharges(strings.Split(s, ";"))
+	if len(out) == 0 {
+		return nil, fmt.Errorf("answer %q names no charge: %w", ans, errUnlabelled)
+	}
+	return out, nil
+}
+
+// normCharges returns the charges normalised by normCharge, blanks dropped.
+func normCharges(cs []string) []string {
 	var out []string
-	for _, c := range strings.Split(s, ";") {
+	for _, c := range cs {
 		if c = normCharge(c); c != "" {
 			out = append(out, c)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // loadChargeModel reads the charge list and 刑法 from the data folder and
@@ -449,32 +459,41 @@ func runLawBench33(ctx context.Context, env Env) ([]Result, error) {
 		return nil, err
 	}
 	var rows []chargeRow
+	skipped := 0
 	for _, r := range raw {
+		// An answer error means the row has no usable label (errUnlabelled).
 		gold, err := parseLawBench33Answer(r.answer)
 		if err != nil {
-			return nil, err
+			skipped++
+			continue
 		}
 		rows = append(rows, chargeRow{id: r.id, fact: r.question, gold: gold})
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("no labelled rows in %s: %w", LawBench33File, ErrBadRow)
 	}
 	m, err := loadChargeModel(env.DataDir)
 	if err != nil {
 		return nil, err
 	}
-	return scoreCharges(ctx, env, SuiteLawBench33, m, rows, ptr(lawBench33GPT4), lawBench33Note)
+	rs, err := scoreCharges(ctx, env, SuiteLawBench33, m, rows, ptr(lawBench33GPT4), lawBench33Note)
+	return withSkipped(rs, skipped), err
 }
 
 // lawBench33Note explains the 3-3 baseline.
 var lawBench33Note = fmt.Sprintf("GPT-4 zero-shot, LawBench README; fuzi-mingcha %.4f; generated answers on all 500 rows. "+
 	"Ours: no labelled facts, charge names + 刑法 paragraphs, dev part", lawBench33Fuzi)
 
-// readLeCaRDCharges reads the LeCaRD queries' facts and charges.
-func readLeCaRDCharges(dataDir string) ([]chargeRow, error) {
+// readLeCaRDCharges reads the LeCaRD queries' facts and charges. A query
+// with no charge (an empty crime list, as one original LeCaRD query has) is
+// skipped and counted; a query without a fact, or a file with no labelled
+// query, is an error wrapping ErrBadRow.
+func readLeCaRDCharges(dataDir string) (rows []chargeRow, skipped int, err error) {
 	f, err := os.Open(filepath.Join(dataDir, LeCaRDQueries))
 	if err != nil {
-		return nil, fmt.Errorf("open lecard queries: %w", err)
+		return nil, 0, fmt.Errorf("open lecard queries: %w", err)
 	}
 	defer f.Close()
-	var rows []chargeRow
 	dec := json.NewDecoder(f)
 	for {
 		var q struct {
@@ -485,30 +504,29 @@ func readLeCaRDCharges(dataDir string) ([]chargeRow, error) {
 		if err := dec.Decode(&q); errors.Is(err, io.EOF) {
 			break
 		} else if err != nil {
-			return nil, fmt.Errorf("read %s: %v: %w", LeCaRDQueries, err, ErrBadRow)
+			return nil, 0, fmt.Errorf("read %s: %v: %w", LeCaRDQueries, err, ErrBadRow)
 		}
-		var gold []string
-		for _, c := range q.Crime {
-			if c = normCharge(c); c != "" {
-				gold = append(gold, c)
-			}
+		if strings.TrimSpace(q.Q) == "" {
+			return nil, 0, fmt.Errorf("%s: query %d has no fact: %w", LeCaRDQueries, q.Ridx, ErrBadRow)
 		}
-		if strings.TrimSpace(q.Q) == "" || len(gold) == 0 {
-			return nil, fmt.Errorf("%s: query %d has no fact or no charge: %w", LeCaRDQueries, q.Ridx, ErrBadRow)
+		gold := normCharges(q.Crime)
+		if len(gold) == 0 {
+			skipped++
+			continue
 		}
 		rows = append(rows, chargeRow{id: fmt.Sprint(q.Ridx), fact: q.Q, gold: gold})
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("%s has no queries: %w", LeCaRDQueries, ErrBadRow)
+		return nil, 0, fmt.Errorf("%s has no query with charges: %w", LeCaRDQueries, ErrBadRow)
 	}
-	return rows, nil
+	return rows, skipped, nil
 }
 
 func runLeCaRDCharges(ctx context.Context, env Env) ([]Result, error) {
 	if env.DataDir == "" {
 		return nil, errors.New("no shared data folder for lecard queries")
 	}
-	rows, err := readLeCaRDCharges(env.DataDir)
+	rows, skipped, err := readLeCaRDCharges(env.DataDir)
 	if err != nil {
 		return nil, err
 	}
@@ -516,5 +534,6 @@ func runLeCaRDCharges(ctx context.Context, env Env) ([]Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return scoreCharges(ctx, env, SuiteLeCaRDCharges, m, rows, nil, "")
+	rs, err := scoreCharges(ctx, env, SuiteLeCaRDCharges, m, rows, nil, "")
+	return withSkipped(rs, skipped), err
 }

@@ -4,6 +4,12 @@
 // JSON. Suites read labelled data from the shared data folder (never shipped)
 // or from our own relevance sets embedded here.
 //
+// Rows of a public dataset that carry no usable gold label (an empty answer
+// or charge list, a LeCaRD query without judgements) are skipped and counted
+// in Result.Skipped, so one such row does not stop a run; rows that are
+// damaged (not JSON, no input text) fail it. Our own embedded sets are
+// validated whole instead: a missing label there is a bug in the file.
+//
 // The searcher is an interface so that suites run against the real bleve
 // library (see Open) or an in-memory fake in tests.
 package eval
@@ -100,6 +106,25 @@ type Result struct {
 	BaselineNote string `json:"baseline_note,omitempty"`
 	// N is the number of queries or rows the value is computed over.
 	N int `json:"n"`
+	// Skipped is the number of dataset rows left out of N because they carry
+	// no usable gold label: none at all (an empty answer, an empty charge
+	// list, a query without judgements) or one the task cannot score (an
+	// answer of another shape, a class its scorer excludes). The same count
+	// is on every result of a suite.
+	Skipped int `json:"skipped"`
+}
+
+// errUnlabelled is wrapped for a dataset row without a usable gold label;
+// suites skip such rows and count them in Result.Skipped.
+var errUnlabelled = fmt.Errorf("no usable gold label: %w", ErrBadRow)
+
+// withSkipped records on every result of a suite how many rows it skipped
+// for having no usable label.
+func withSkipped(rs []Result, skipped int) []Result {
+	for i := range rs {
+		rs[i].Skipped = skipped
+	}
+	return rs
 }
 
 // Suite is one named evaluation.
@@ -171,11 +196,11 @@ func Run(ctx context.Context, env Env, names []string) ([]Result, error) {
 		if err != nil {
 			return out, fmt.Errorf("suite %s: %w", s.Name, err)
 		}
-		n := 0
+		n, skipped := 0, 0
 		if len(rs) > 0 {
-			n = rs[0].N
+			n, skipped = rs[0].N, rs[0].Skipped
 		}
-		env.log().Info("eval suite done", "suite", s.Name, "n", n, "metrics", len(rs), "took_ms", time.Since(start).Milliseconds())
+		env.log().Info("eval suite done", "suite", s.Name, "n", n, "skipped", skipped, "metrics", len(rs), "took_ms", time.Since(start).Milliseconds())
 		out = append(out, rs...)
 	}
 	return out, nil
@@ -191,12 +216,13 @@ func cell(s string) string {
 	return strings.ReplaceAll(s, "\n", " ")
 }
 
-// Markdown writes results as a table | suite | metric | value | baseline | n |;
-// a baseline's note follows its number. It returns the first write error.
+// Markdown writes results as a table | suite | metric | value | baseline | n |
+// skipped |; a baseline's note follows its number. It returns the first write
+// error.
 func Markdown(w io.Writer, rs []Result) error {
 	var b strings.Builder
-	b.WriteString("| suite | metric | value | baseline | n |\n")
-	b.WriteString("|---|---|---:|---|---:|\n")
+	b.WriteString("| suite | metric | value | baseline | n | skipped |\n")
+	b.WriteString("|---|---|---:|---|---:|---:|\n")
 	for _, r := range rs {
 		base := ""
 		if r.Baseline != nil {
@@ -208,7 +234,7 @@ func Markdown(w io.Writer, rs []Result) error {
 			}
 			base += "(" + r.BaselineNote + ")"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %d |\n", cell(r.Suite), cell(r.Metric), formatValue(r.Value), cell(base), r.N)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %d | %d |\n", cell(r.Suite), cell(r.Metric), formatValue(r.Value), cell(base), r.N, r.Skipped)
 	}
 	_, err := io.WriteString(w, b.String())
 	if err != nil {
@@ -218,7 +244,7 @@ func Markdown(w io.Writer, rs []Result) error {
 }
 
 // WriteJSON writes results as an indented JSON array (baseline null when
-// none). It returns the first encoding or write error.
+// none, skipped always present). It returns the first encoding or write error.
 func WriteJSON(w io.Writer, rs []Result) error {
 	if rs == nil {
 		rs = []Result{}

@@ -64,7 +64,8 @@ func stripLabel(q string) string {
 
 // parseLawBench31Row turns one JSONL line into a row. The query is the fact
 // text with its 事实: label stripped, followed by the 罪名: line the question
-// already contains; CAIL2018's \r\n become \n.
+// already contains; CAIL2018's \r\n become \n. Errors wrap ErrBadRow; an
+// answer that is empty or not 法条:刑法第N条 wraps errUnlabelled too.
 func parseLawBench31Row(line []byte) (articleRow, error) {
 	var raw struct {
 		ID       string `json:"id"`
@@ -74,36 +75,40 @@ func parseLawBench31Row(line []byte) (articleRow, error) {
 	if err := json.Unmarshal(line, &raw); err != nil {
 		return articleRow{}, fmt.Errorf("%v: %w", err, ErrBadRow)
 	}
+	q := strings.TrimSpace(strings.ReplaceAll(stripLabel(raw.Question), "\r\n", "\n"))
+	if q == "" {
+		return articleRow{}, fmt.Errorf("row %s: empty question: %w", raw.ID, ErrBadRow)
+	}
 	m := lawBenchAnswer.FindStringSubmatch(strings.TrimSpace(raw.Answer))
 	if m == nil {
-		return articleRow{}, fmt.Errorf("row %s: answer %q is not 法条:刑法第N条: %w", raw.ID, raw.Answer, ErrBadRow)
+		return articleRow{}, fmt.Errorf("row %s: answer %q is not 法条:刑法第N条: %w", raw.ID, raw.Answer, errUnlabelled)
 	}
 	var gold []string
 	for _, s := range strings.Split(m[1], "、") {
 		n, err := strconv.Atoi(s)
 		if err != nil || n <= 0 {
-			return articleRow{}, fmt.Errorf("row %s: article %q: %w", raw.ID, s, ErrBadRow)
+			return articleRow{}, fmt.Errorf("row %s: article %q: %w", raw.ID, s, errUnlabelled)
 		}
 		gold = append(gold, strconv.Itoa(n))
-	}
-	q := strings.TrimSpace(strings.ReplaceAll(stripLabel(raw.Question), "\r\n", "\n"))
-	if q == "" {
-		return articleRow{}, fmt.Errorf("row %s: empty question: %w", raw.ID, ErrBadRow)
 	}
 	return articleRow{id: raw.ID, query: q, gold: gold}, nil
 }
 
-// readLawBench31 reads every usable row; unusable rows are counted, not
-// fatal, so one odd row does not hide the measurement (the count is logged).
+// readLawBench31 reads every row with a usable answer; rows without one are
+// counted, not fatal, so one unlabelled row does not stop the measurement.
+// A damaged row (not JSON, no question) is an error wrapping ErrBadRow.
 func readLawBench31(r io.Reader) (rows []articleRow, skipped int, err error) {
 	br := bufio.NewReaderSize(r, 1<<16)
-	for {
+	for n := 1; ; n++ {
 		line, rerr := br.ReadBytes('\n')
 		if len(bytes.TrimSpace(line)) > 0 {
 			row, perr := parseLawBench31Row(line)
-			if perr != nil {
+			switch {
+			case errors.Is(perr, errUnlabelled):
 				skipped++
-			} else {
+			case perr != nil:
+				return nil, skipped, fmt.Errorf("%s line %d: %w", LawBench31File, n, perr)
+			default:
 				rows = append(rows, row)
 			}
 		}
@@ -129,10 +134,8 @@ func runLawBench31(ctx context.Context, env Env) ([]Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if skipped > 0 {
-		env.log().Warn("lawbench 3-1 rows skipped", "skipped", skipped, "used", len(rows))
-	}
-	return scoreLawBench31(ctx, env, rows)
+	rs, err := scoreLawBench31(ctx, env, rows)
+	return withSkipped(rs, skipped), err
 }
 
 // fetchLimit is how many hits are asked for per row: several 之一 articles

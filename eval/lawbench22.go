@@ -32,12 +32,12 @@ var lawBench22Classes = []string{"诉讼主体", "租金情况", "利息", "本�
 
 // parseLawBench22Answer reads the gold class. LawBench's scorer skips rows
 // labelled 赔偿 (not one of the 16 classes; "dataset imperfection" in its
-// code), so they are reported as skip; other labels outside the list wrap
-// ErrBadRow.
+// code), so they are reported as skip; an empty answer and other labels
+// outside the list wrap errUnlabelled (and so ErrBadRow).
 func parseLawBench22Answer(ans string) (label string, skip bool, err error) {
 	s, ok := strings.CutPrefix(ans, lawBench22Prefix)
 	if !ok {
-		return "", false, fmt.Errorf("answer %q lacks %s: %w", ans, lawBench22Prefix, ErrBadRow)
+		return "", false, fmt.Errorf("answer %q lacks %s: %w", ans, lawBench22Prefix, errUnlabelled)
 	}
 	s = strings.TrimSuffix(s, "。")
 	if s == "赔偿" {
@@ -48,7 +48,7 @@ func parseLawBench22Answer(ans string) (label string, skip bool, err error) {
 			return s, false, nil
 		}
 	}
-	return "", false, fmt.Errorf("answer %q: class %q is not one of the 16: %w", ans, s, ErrBadRow)
+	return "", false, fmt.Errorf("answer %q: class %q is not one of the 16: %w", ans, s, errUnlabelled)
 }
 
 // lawBench22Correct scores one prediction as LawBench's compute_jdzy does
@@ -196,18 +196,13 @@ func scoreLawBench22(ctx context.Context, env Env, rows []lawBenchRow) ([]Result
 	var items []item
 	skipped := 0
 	for _, r := range rows {
+		// An answer error means the row has no usable label (errUnlabelled).
 		label, skip, err := parseLawBench22Answer(r.answer)
-		if err != nil {
-			return nil, err
-		}
-		if skip {
+		if skip || err != nil {
 			skipped++
 			continue
 		}
 		items = append(items, item{r.id, r.question, label})
-	}
-	if skipped > 0 {
-		env.log().Info("lawbench 2-2 rows labelled 赔偿 skipped as LawBench does", "skipped", skipped)
 	}
 	if len(items) < lawBench22Folds {
 		return nil, fmt.Errorf("%d usable rows in %s, need at least %d: %w", len(items), LawBench22File, lawBench22Folds, ErrBadRow)
@@ -247,10 +242,10 @@ func scoreLawBench22(ctx context.Context, env Env, rows []lawBenchRow) ([]Result
 		}
 	}
 	n := len(gold)
-	return []Result{
+	return withSkipped([]Result{
 		{Suite: SuiteLawBench22, Metric: "accuracy/nb-5fold", Value: float64(correct) / float64(n), Baseline: ptr(lawBench22GPT4),
 			BaselineNote: "GPT-4 zero-shot, LawBench README; all 500 rows, no training. Ours: naive Bayes, 5-fold cross-validated on the dev part", N: n},
 		{Suite: SuiteLawBench22, Metric: "macro-f1/nb-5fold", Value: macroF1(pred, gold), N: n},
 		{Suite: SuiteLawBench22, Metric: "accuracy/majority-5fold", Value: float64(majCorrect) / float64(n), N: n},
-	}, nil
+	}, skipped), nil
 }

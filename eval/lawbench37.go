@@ -29,20 +29,21 @@ const (
 )
 
 // parseLawBench37Answer reads the gold amount in yuan. It returns an error
-// wrapping ErrBadRow for anything but 上文涉及到的犯罪金额:<number>元。, which
-// LawBench's scorer asserts too (it also rejects 千元 and 万).
+// wrapping errUnlabelled (and so ErrBadRow) for anything but
+// 上文涉及到的犯罪金额:<number>元。, which LawBench's scorer asserts too (it also
+// rejects 千元 and 万), an empty answer included.
 func parseLawBench37Answer(ans string) (float64, error) {
 	s, ok := strings.CutPrefix(ans, lawBench37Prefix)
 	if !ok {
-		return 0, fmt.Errorf("answer %q lacks %s: %w", ans, lawBench37Prefix, ErrBadRow)
+		return 0, fmt.Errorf("answer %q lacks %s: %w", ans, lawBench37Prefix, errUnlabelled)
 	}
 	s, ok = strings.CutSuffix(s, lawBench37Suffix)
 	if !ok {
-		return 0, fmt.Errorf("answer %q does not end in %s: %w", ans, lawBench37Suffix, ErrBadRow)
+		return 0, fmt.Errorf("answer %q does not end in %s: %w", ans, lawBench37Suffix, errUnlabelled)
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || v < 0 {
-		return 0, fmt.Errorf("answer %q: amount %q: %w", ans, s, ErrBadRow)
+		return 0, fmt.Errorf("answer %q: amount %q: %w", ans, s, errUnlabelled)
 	}
 	return v, nil
 }
@@ -86,8 +87,8 @@ func runLawBench37(ctx context.Context, env Env) ([]Result, error) {
 // Metrics: accuracy, LawBench's score, with GPT-4 as baseline; abstention,
 // the share of documents where no amount was found; and within-1%, the
 // share within 1% of the gold figure, which tells near misses (a missed
-// small item) from wrong readings. Rows whose answer is malformed are
-// skipped and counted in the log.
+// small item) from wrong readings. Rows without a usable answer are
+// skipped and counted in Result.Skipped.
 func scoreLawBench37(ctx context.Context, env Env, rows []lawBenchRow) ([]Result, error) {
 	var correct, abstained, near, n, skipped int
 	for i, r := range rows {
@@ -116,17 +117,14 @@ func scoreLawBench37(ctx context.Context, env Env, rows []lawBenchRow) ([]Result
 		}
 		env.progress(SuiteLawBench37, i+1, len(rows))
 	}
-	if skipped > 0 {
-		env.log().Warn("lawbench 3-7 rows skipped", "skipped", skipped, "used", n)
-	}
 	if n == 0 {
 		return nil, fmt.Errorf("no usable rows in %s: %w", LawBench37File, ErrBadRow)
 	}
 	share := func(k int) float64 { return float64(k) / float64(n) }
-	return []Result{
+	return withSkipped([]Result{
 		{Suite: SuiteLawBench37, Metric: "accuracy", Value: share(correct), Baseline: ptr(lawBench37GPT4),
 			BaselineNote: "GPT-4 zero-shot, LawBench paper; generated answers on all 500 rows, ours is rule-based on the dev part", N: n},
 		{Suite: SuiteLawBench37, Metric: "abstention", Value: share(abstained), N: n},
 		{Suite: SuiteLawBench37, Metric: "within-1%", Value: share(near), N: n},
-	}, nil
+	}, skipped), nil
 }

@@ -48,14 +48,15 @@ func TestParseLawBench37Answer(t *testing.T) {
 		{"犯罪金额:8500元", 0, true},
 		{"上文涉及到的犯罪金额:8500.0元", 0, true},
 		{"上文涉及到的犯罪金额:八千元。", 0, true},
+		{"", 0, true},
 	}
 	for _, tt := range tests {
 		got, err := parseLawBench37Answer(tt.in)
 		if tt.wantErr != (err != nil) || got != tt.want {
 			t.Errorf("parseLawBench37Answer(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.wantErr)
 		}
-		if err != nil && !errors.Is(err, ErrBadRow) {
-			t.Errorf("error %v does not wrap ErrBadRow", err)
+		if err != nil && (!errors.Is(err, ErrBadRow) || !errors.Is(err, errUnlabelled)) {
+			t.Errorf("error %v does not wrap ErrBadRow and errUnlabelled", err)
 		}
 	}
 }
@@ -63,7 +64,7 @@ func TestParseLawBench37Answer(t *testing.T) {
 // TestLawBench37WithFixture runs the suite over testdata/lawbench/3-7.jsonl
 // (our sentences): rows 1–3 are read right, row 4 has no amount, row 5's
 // gold figure is deliberately not the sum, row 6's answer is malformed and
-// skipped.
+// row 7 has none: both are skipped.
 func TestLawBench37WithFixture(t *testing.T) {
 	rs, err := Run(context.Background(), Env{DataDir: "testdata"}, []string{SuiteLawBench37})
 	if err != nil {
@@ -105,11 +106,15 @@ func TestLawBench22Scoring(t *testing.T) {
 		{"争议焦点类别：赔偿。", "", true, false},
 		{"争议焦点类别：其他。", "", false, true},
 		{"焦点：利息。", "", false, true},
+		{"", "", false, true},
 	}
 	for _, tt := range answers {
 		label, skip, err := parseLawBench22Answer(tt.in)
 		if label != tt.label || skip != tt.skip || (err != nil) != tt.fail {
 			t.Errorf("parseLawBench22Answer(%q) = %q, %v, %v", tt.in, label, skip, err)
+		}
+		if err != nil && !errors.Is(err, errUnlabelled) {
+			t.Errorf("parseLawBench22Answer(%q): error %v does not wrap errUnlabelled", tt.in, err)
 		}
 	}
 	if got := macroF1([]string{"a", "a", "b"}, []string{"a", "b", "b"}); !near(got, (2.0/3+2.0/3)/2) {
@@ -133,7 +138,7 @@ func TestNaiveBayes(t *testing.T) {
 
 // TestLawBench22WithFixture cross-validates over testdata/lawbench/2-2.jsonl:
 // ten rows of two plainly different classes (each fold holds one of each)
-// and one 赔偿 row that LawBench skips.
+// and one 赔偿 row that LawBench skips, and one row without an answer.
 func TestLawBench22WithFixture(t *testing.T) {
 	rs, err := Run(context.Background(), Env{DataDir: "testdata"}, []string{SuiteLawBench22})
 	if err != nil {
@@ -174,6 +179,11 @@ func TestLawBench33F1(t *testing.T) {
 	}
 	if _, err := parseLawBench33Answer("法条:刑法第264条"); !errors.Is(err, ErrBadRow) {
 		t.Errorf("non-charge answer: error = %v; want ErrBadRow", err)
+	}
+	for _, ans := range []string{"", "罪名:", "罪名: ; ", "罪名:罪", "法条:刑法第264条"} {
+		if _, err := parseLawBench33Answer(ans); !errors.Is(err, errUnlabelled) {
+			t.Errorf("parseLawBench33Answer(%q): error = %v; want errUnlabelled", ans, err)
+		}
 	}
 }
 

@@ -134,8 +134,11 @@ func readLines(r io.Reader, fn func(n int, line []byte) error) error {
 
 // readLeCaRD reads queries, pools and labels from the lecard folder, keeping
 // the first max queries (all when max <= 0), and returns the queries and the
-// ajjbqk text of every candidate in their pools.
-func readLeCaRD(dataDir string, max int) ([]lecardQuery, map[int]string, error) {
+// ajjbqk text of every candidate in their pools. A query without any label
+// in the qrels cannot be scored: it is dropped before its pool is loaded (so
+// it changes nothing else, not even the texts LSA learns from) and counted
+// in skipped. Damaged rows are errors wrapping ErrBadRow.
+func readLeCaRD(dataDir string, max int) (qs []lecardQuery, texts map[int]string, skipped int, err error) {
 	open := func(rel string) (*os.File, error) {
 		f, err := os.Open(filepath.Join(dataDir, rel))
 		if err != nil {
@@ -143,11 +146,10 @@ func readLeCaRD(dataDir string, max int) ([]lecardQuery, map[int]string, error) 
 		}
 		return f, nil
 	}
-	var qs []lecardQuery
 	byRidx := map[int]int{}
 	f, err := open(LeCaRDQueries)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	err = readLines(f, func(_ int, line []byte) error {
 		if max > 0 && len(qs) >= max {
@@ -172,14 +174,13 @@ func readLeCaRD(dataDir string, max int) ([]lecardQuery, map[int]string, error) 
 	})
 	f.Close()
 	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", LeCaRDQueries, err)
+		return nil, nil, 0, fmt.Errorf("read %s: %w", LeCaRDQueries, err)
 	}
 	if len(qs) == 0 {
-		return nil, nil, fmt.Errorf("read %s: no queries: %w", LeCaRDQueries, ErrBadRow)
+		return nil, nil, 0, fmt.Errorf("read %s: no queries: %w", LeCaRDQueries, ErrBadRow)
 	}
-	need := map[int]bool{}
 	if f, err = open(LeCaRDPools); err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	err = readLines(f, func(_ int, line []byte) error {
 		v, err := splitTSV(string(line), 2)
@@ -188,16 +189,15 @@ func readLeCaRD(dataDir string, max int) ([]lecardQuery, map[int]string, error) 
 		}
 		if i, ok := byRidx[v[0]]; ok {
 			qs[i].pool = append(qs[i].pool, v[1])
-			need[v[1]] = true
 		}
 		return nil
 	})
 	f.Close()
 	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", LeCaRDPools, err)
+		return nil, nil, 0, fmt.Errorf("read %s: %w", LeCaRDPools, err)
 	}
 	if f, err = open(LeCaRDQrels); err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	err = readLines(f, func(_ int, line []byte) error {
 		v, err := splitTSV(string(line), 4)
@@ -211,22 +211,40 @@ func readLeCaRD(dataDir string, max int) ([]lecardQuery, map[int]string, error) 
 	})
 	f.Close()
 	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", LeCaRDQrels, err)
+		return nil, nil, 0, fmt.Errorf("read %s: %w", LeCaRDQrels, err)
 	}
-	texts, err := readCandidates(filepath.Join(dataDir, LeCaRDCandidates), need)
+	labelled := qs[:0]
+	for _, q := range qs {
+		if len(q.rel) == 0 {
+			skipped++
+			continue
+		}
+		labelled = append(labelled, q)
+	}
+	qs = labelled
+	if len(qs) == 0 {
+		return nil, nil, 0, fmt.Errorf("read %s: no query has labels: %w", LeCaRDQrels, ErrBadRow)
+	}
+	need := map[int]bool{}
+	for _, q := range qs {
+		for _, cid := range q.pool {
+			need[cid] = true
+		}
+	}
+	texts, err = readCandidates(filepath.Join(dataDir, LeCaRDCandidates), need)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	// Protocol (a) ranks the labelled candidates: they must have a text (the
 	// data README says all do), else the query cannot be scored fairly.
 	for _, q := range qs {
 		for cid := range q.rel {
 			if _, ok := texts[cid]; !ok {
-				return nil, nil, fmt.Errorf("lecard query %d: labelled candidate %d has no text: %w", q.ridx, cid, ErrBadRow)
+				return nil, nil, 0, fmt.Errorf("lecard query %d: labelled candidate %d has no text: %w", q.ridx, cid, ErrBadRow)
 			}
 		}
 	}
-	return qs, texts, nil
+	return qs, texts, skipped, nil
 }
 
 // readCandidates reads the ajjbqk field of the candidates in need from the
@@ -489,13 +507,14 @@ func runLeCaRD(ctx context.Context, env Env) ([]Result, error) {
 		return nil, errors.New("no shared data folder for lecard")
 	}
 	start := time.Now()
-	qs, texts, err := readLeCaRD(env.DataDir, LeCaRDMaxQueries)
+	qs, texts, skipped, err := readLeCaRD(env.DataDir, LeCaRDMaxQueries)
 	if err != nil {
 		return nil, err
 	}
-	env.log().Info("lecard read", "queries", len(qs), "candidates", len(texts), "took_ms", time.Since(start).Milliseconds())
+	env.log().Info("lecard read", "queries", len(qs), "skipped_unlabelled", skipped, "candidates", len(texts), "took_ms", time.Since(start).Milliseconds())
 	seg, segName := segmenter()
-	return scoreLeCaRD(ctx, env, qs, texts, seg, segName)
+	rs, err := scoreLeCaRD(ctx, env, qs, texts, seg, segName)
+	return withSkipped(rs, skipped), err
 }
 
 // scoreLeCaRD ranks every query's candidates with BM25, LSA cosine and their

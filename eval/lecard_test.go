@@ -111,12 +111,14 @@ func TestPairAccuracyAndMinMax(t *testing.T) {
 // near-copy of its query (cid 12), which protocol (b) ranks and counts as 0.
 func TestReadLeCaRDFixture(t *testing.T) {
 	dir := filepath.Join("testdata", "lecard_mini")
-	qs, texts, err := readLeCaRD(dir, 0)
+	qs, texts, skipped, err := readLeCaRD(dir, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(qs) != 2 || len(qs[0].pool) != 12 || len(qs[0].rel) != 3 || len(texts) != 14 {
-		t.Fatalf("read %d queries, pool %d, labels %d, %d texts; want 2, 12, 3, 14", len(qs), len(qs[0].pool), len(qs[0].rel), len(texts))
+	// Query 9 has no labels: it is skipped, and cid 99, only in its pool, is
+	// not read.
+	if len(qs) != 2 || len(qs[0].pool) != 12 || len(qs[0].rel) != 3 || len(texts) != 14 || skipped != 1 {
+		t.Fatalf("read %d queries, pool %d, labels %d, %d texts, %d skipped; want 2, 12, 3, 14, 1", len(qs), len(qs[0].pool), len(qs[0].rel), len(texts), skipped)
 	}
 	rs, err := scoreLeCaRD(context.Background(), Env{}, qs, texts, nlp.RuneSegmenter{}, "RuneSegmenter")
 	if err != nil {
@@ -149,12 +151,29 @@ func TestReadLeCaRDBadInput(t *testing.T) {
 	}
 	write("queries.jsonl", `{"ridx": 1, "q": "盗窃"}`+"\n")
 	write("pools.tsv", "1\tnot-a-number\n")
-	if _, _, err := readLeCaRD(dir, 0); !errors.Is(err, ErrBadRow) {
+	if _, _, _, err := readLeCaRD(dir, 0); !errors.Is(err, ErrBadRow) {
 		t.Errorf("bad pools row: err = %v, want ErrBadRow", err)
 	}
 	write("queries.jsonl", "{broken\n")
-	if _, _, err := readLeCaRD(dir, 0); !errors.Is(err, ErrBadRow) {
+	if _, _, _, err := readLeCaRD(dir, 0); !errors.Is(err, ErrBadRow) {
 		t.Errorf("bad query: err = %v, want ErrBadRow", err)
+	}
+	// A query without judgements is skipped; with none labelled, nothing
+	// can be scored.
+	write("queries.jsonl", `{"ridx": 1, "q": "盗窃"}`+"\n")
+	write("pools.tsv", "1\t5\n")
+	write("qrels_top30.tsv", "2\t0\t5\t3\n")
+	if _, _, _, err := readLeCaRD(dir, 0); !errors.Is(err, ErrBadRow) {
+		t.Errorf("no labelled query: err = %v, want ErrBadRow", err)
+	}
+	// lecard-charges: no charge is skipped, no fact is damage.
+	write("queries.jsonl", `{"ridx": 1, "q": "盗窃", "crime": ["盗窃罪"]}`+"\n"+`{"ridx": 2, "q": "x", "crime": ["罪", " "]}`+"\n")
+	if rows, skipped, err := readLeCaRDCharges(dir); err != nil || len(rows) != 1 || skipped != 1 {
+		t.Errorf("readLeCaRDCharges = %d rows, %d skipped, %v; want 1, 1, nil", len(rows), skipped, err)
+	}
+	write("queries.jsonl", `{"ridx": 1, "q": "盗窃", "crime": ["盗窃罪"]}`+"\n"+`{"ridx": 2, "q": " ", "crime": ["盗窃罪"]}`+"\n")
+	if _, _, err := readLeCaRDCharges(dir); !errors.Is(err, ErrBadRow) {
+		t.Errorf("query without fact: err = %v, want ErrBadRow", err)
 	}
 }
 

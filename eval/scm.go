@@ -22,21 +22,24 @@ const SuiteSCM = "cail2019-scm"
 // shared data folder (data README section 6).
 const SCMFile = "cail2019_scm/triplets.jsonl"
 
-// scmTriplet is one row: is B or C more similar to the anchor A? The label is
-// always B in this data, which is why scoring must treat B and C the same.
+// scmTriplet is one row: is b or c more similar to the anchor a? readSCM
+// puts the one the label names in b. The label is always B in this data,
+// which is why scoring must treat b and c the same.
 type scmTriplet struct{ a, b, c string }
 
-// readSCM reads the triplets; a row without all three texts is an error
-// (there are few rows and each one counts).
-func readSCM(path string) ([]scmTriplet, error) {
+// readSCM reads the triplets, each with b the candidate its label names as
+// the more similar (label C swaps B and C). A triplet whose label is
+// neither B nor C (empty or missing included) is skipped and counted; a row
+// without all three texts is an error wrapping ErrBadRow (there are few
+// rows and each one counts), as is a file without a labelled triplet.
+func readSCM(path string) (ts []scmTriplet, skipped int, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("open cail2019-scm: %w", err)
+		return nil, 0, fmt.Errorf("open cail2019-scm: %w", err)
 	}
 	defer f.Close()
-	var out []scmTriplet
 	err = readLines(f, func(_ int, line []byte) error {
-		var raw struct{ A, B, C string }
+		var raw struct{ A, B, C, Label string }
 		if err := json.Unmarshal(line, &raw); err != nil {
 			return fmt.Errorf("%v: %w", err, ErrBadRow)
 		}
@@ -44,28 +47,37 @@ func readSCM(path string) ([]scmTriplet, error) {
 		if t.a == "" || t.b == "" || t.c == "" {
 			return fmt.Errorf("triplet without A, B or C: %w", ErrBadRow)
 		}
-		out = append(out, t)
+		switch strings.TrimSpace(raw.Label) {
+		case "B":
+		case "C":
+			t.b, t.c = t.c, t.b
+		default:
+			skipped++
+			return nil
+		}
+		ts = append(ts, t)
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", SCMFile, err)
+		return nil, 0, fmt.Errorf("read %s: %w", SCMFile, err)
 	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("read %s: no triplets: %w", SCMFile, ErrBadRow)
+	if len(ts) == 0 {
+		return nil, 0, fmt.Errorf("read %s: no labelled triplets: %w", SCMFile, ErrBadRow)
 	}
-	return out, nil
+	return ts, skipped, nil
 }
 
 func runSCM(ctx context.Context, env Env) ([]Result, error) {
 	if env.DataDir == "" {
 		return nil, errors.New("no shared data folder for " + SCMFile)
 	}
-	ts, err := readSCM(filepath.Join(env.DataDir, SCMFile))
+	ts, skipped, err := readSCM(filepath.Join(env.DataDir, SCMFile))
 	if err != nil {
 		return nil, err
 	}
 	seg, segName := segmenter()
-	return scoreSCM(ctx, env, ts, seg, segName)
+	rs, err := scoreSCM(ctx, env, ts, seg, segName)
+	return withSkipped(rs, skipped), err
 }
 
 // tfidfVectors returns an L2-normalised TF-IDF vector per document, with

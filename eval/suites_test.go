@@ -264,7 +264,7 @@ func TestLawBench31WithFake(t *testing.T) {
 	got := resultMap(rs)
 	// Row 1: 264 first. Row 2: 第一百三十三条之一 counts as gold 133.
 	// Row 3: gold {266, 234}, one of them first → F1@1 = 2/3. The fourth
-	// row has no article answer and is skipped. Only 4 distinct 刑法
+	// row has no article answer and the fifth no answer: both are skipped. Only 4 distinct 刑法
 	// numbers exist, so everything is within the top 5.
 	want := map[string]float64{
 		"lawbench-3-1/recall@5":   1,
@@ -286,6 +286,23 @@ func TestLawBench31WithFake(t *testing.T) {
 		}
 		if strings.HasPrefix(q.Q, "事实") || !strings.Contains(q.Q, "罪名:") || strings.Contains(q.Q, "\r") {
 			t.Errorf("query %q: want the fact without its label, the charge line kept, no CR", q.Q)
+		}
+	}
+}
+
+// TestReadLawBench31Skips checks that rows without a usable answer are
+// skipped and counted while damaged rows stop the read.
+func TestReadLawBench31Skips(t *testing.T) {
+	good := `{"id":"a","question":"事实:张某盗窃。","answer":"法条:刑法第264条"}`
+	rows, skipped, err := readLawBench31(strings.NewReader(good + "\n" +
+		`{"id":"b","question":"事实:x","answer":""}` + "\n" +
+		`{"id":"c","question":"事实:x","answer":"罪名:盗窃"}` + "\n"))
+	if err != nil || len(rows) != 1 || skipped != 2 {
+		t.Errorf("readLawBench31 = %d rows, %d skipped, %v; want 1, 2, nil", len(rows), skipped, err)
+	}
+	for _, bad := range []string{`{"id":`, `{"id":"d","question":"事实: ","answer":"法条:刑法第264条"}`} {
+		if _, _, err := readLawBench31(strings.NewReader(good + "\n" + bad + "\n")); !errors.Is(err, ErrBadRow) || errors.Is(err, errUnlabelled) {
+			t.Errorf("%s: err = %v; want ErrBadRow, not errUnlabelled", bad, err)
 		}
 	}
 }
@@ -331,18 +348,18 @@ func TestRunUnknownSuite(t *testing.T) {
 func TestMarkdown(t *testing.T) {
 	rs := []Result{
 		{Suite: "s", Metric: "recall@5", Value: 0.61234, N: 47},
-		{Suite: "s", Metric: "f1@1", Value: 0.4, Baseline: ptr(0.5247), BaselineNote: "GPT-4 | zero-shot", N: 308},
+		{Suite: "s", Metric: "f1@1", Value: 0.4, Baseline: ptr(0.5247), BaselineNote: "GPT-4 | zero-shot", N: 308, Skipped: 1},
 		{Suite: "s", Metric: "x", Value: 1, BaselineNote: "reference only", N: 1},
 	}
 	var b bytes.Buffer
 	if err := Markdown(&b, rs); err != nil {
 		t.Fatal(err)
 	}
-	want := "| suite | metric | value | baseline | n |\n" +
-		"|---|---|---:|---|---:|\n" +
-		"| s | recall@5 | 0.6123 |  | 47 |\n" +
-		"| s | f1@1 | 0.4000 | 0.5247 (GPT-4 \\| zero-shot) | 308 |\n" +
-		"| s | x | 1.0000 | (reference only) | 1 |\n"
+	want := "| suite | metric | value | baseline | n | skipped |\n" +
+		"|---|---|---:|---|---:|---:|\n" +
+		"| s | recall@5 | 0.6123 |  | 47 | 0 |\n" +
+		"| s | f1@1 | 0.4000 | 0.5247 (GPT-4 \\| zero-shot) | 308 | 1 |\n" +
+		"| s | x | 1.0000 | (reference only) | 1 | 0 |\n"
 	if got := b.String(); got != want {
 		t.Errorf("Markdown:\n%s\nwant:\n%s", got, want)
 	}
@@ -355,8 +372,9 @@ func TestWriteJSON(t *testing.T) {
 		want string
 	}{
 		{"nil is an empty array", nil, "[]"},
-		{"null baseline", []Result{{Suite: "s", Metric: "m", Value: 0.5, N: 2}}, `[{"suite":"s","metric":"m","value":0.5,"baseline":null,"n":2}]`},
-		{"baseline", []Result{{Suite: "s", Metric: "m", Value: 0.5, Baseline: ptr(0.25), BaselineNote: "<ref>", N: 2}}, `[{"suite":"s","metric":"m","value":0.5,"baseline":0.25,"baseline_note":"<ref>","n":2}]`},
+		{"null baseline", []Result{{Suite: "s", Metric: "m", Value: 0.5, N: 2}}, `[{"suite":"s","metric":"m","value":0.5,"baseline":null,"n":2,"skipped":0}]`},
+		{"baseline", []Result{{Suite: "s", Metric: "m", Value: 0.5, Baseline: ptr(0.25), BaselineNote: "<ref>", N: 2}}, `[{"suite":"s","metric":"m","value":0.5,"baseline":0.25,"baseline_note":"<ref>","n":2,"skipped":0}]`},
+		{"skipped rows", []Result{{Suite: "s", Metric: "m", Value: 0.5, N: 2, Skipped: 1}}, `[{"suite":"s","metric":"m","value":0.5,"baseline":null,"n":2,"skipped":1}]`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
