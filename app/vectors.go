@@ -282,7 +282,7 @@ func (a *App) openVectorStore(ctx context.Context) (corpus.VectorStore, error) {
 		}
 		return s, nil
 	}
-	s, err := memvec.Open(a.cfg.vectorsDir(), memvec.Config{Logger: a.log})
+	s, err := memvec.Open(a.cfg.vectorsDir(), memvec.Config{Logger: a.log, ReadOnly: a.parts.has(ReadOnly)})
 	if err != nil {
 		return nil, fmt.Errorf("open embedded vector store: %w", err)
 	}

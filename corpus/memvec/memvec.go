@@ -39,6 +39,9 @@ const (
 // ErrClosed is returned by every method called after Close.
 var ErrClosed = errors.New("memvec: store is closed")
 
+// ErrReadOnly is returned by writes to a store opened with Config.ReadOnly.
+var ErrReadOnly = errors.New("memvec: store opened read-only")
+
 // Config tunes a Store. The zero value is the default configuration.
 type Config struct {
 	// ExactThreshold is the number of live vectors up to which a collection
@@ -63,6 +66,10 @@ type Config struct {
 	// Logger receives a line per opened store and per built graph; nil
 	// means slog.Default().
 	Logger *slog.Logger
+	// ReadOnly opens an existing store for searching only: several
+	// processes can share it, writes fail with ErrReadOnly, and a graph
+	// built for searching is not saved.
+	ReadOnly bool
 }
 
 func (c Config) withDefaults() Config {
@@ -124,24 +131,33 @@ func bucketName(collection string) []byte { return []byte("c/" + collection) }
 func Open(dir string, cfg Config) (*Store, error) {
 	start := time.Now()
 	cfg = cfg.withDefaults()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	path := filepath.Join(dir, FileName)
+	if cfg.ReadOnly {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("memvec: open %s read-only: %w", path, err)
+		}
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("memvec: open %s: %w", dir, err)
 	}
-	path := filepath.Join(dir, FileName)
-	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 5 * time.Second, FreelistType: bolt.FreelistMapType})
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 5 * time.Second, FreelistType: bolt.FreelistMapType, ReadOnly: cfg.ReadOnly})
 	if err != nil {
 		return nil, fmt.Errorf("memvec: open %s: %w", path, err)
 	}
 	s := &Store{cfg: cfg, db: db, log: cfg.Logger, cols: map[string]*collection{}, stop: make(chan struct{})}
 	total := 0
-	err = db.Update(func(tx *bolt.Tx) error {
-		specs, err := tx.CreateBucketIfNotExists(bucketCollections)
-		if err != nil {
-			return err
+	load := func(tx *bolt.Tx) error {
+		specs, graphs := tx.Bucket(bucketCollections), tx.Bucket(bucketGraphs)
+		if !cfg.ReadOnly {
+			var err error
+			if specs, err = tx.CreateBucketIfNotExists(bucketCollections); err != nil {
+				return err
+			}
+			if graphs, err = tx.CreateBucketIfNotExists(bucketGraphs); err != nil {
+				return err
+			}
 		}
-		graphs, err := tx.CreateBucketIfNotExists(bucketGraphs)
-		if err != nil {
-			return err
+		if specs == nil {
+			return nil // read-only, nothing stored yet
 		}
 		return specs.ForEach(func(k, v []byte) error {
 			var spec corpus.CollectionSpec
@@ -165,6 +181,9 @@ func Open(dir string, cfg Config) (*Store, error) {
 			}
 			s.cols[c.name] = c
 			total += len(c.ids)
+			if graphs == nil {
+				return nil
+			}
 			if data := graphs.Get(k); data != nil && s.wantGraph(c) {
 				t0 := time.Now()
 				g, err := decodeGraph(data, c, cfg.M, cfg.EfConstruction)
@@ -181,7 +200,12 @@ func Open(dir string, cfg Config) (*Store, error) {
 			}
 			return nil
 		})
-	})
+	}
+	if cfg.ReadOnly {
+		err = db.View(load)
+	} else {
+		err = db.Update(load)
+	}
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("memvec: open %s: %w", path, err)

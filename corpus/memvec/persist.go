@@ -199,7 +199,7 @@ func decodeGraph(data []byte, c *collection, m, efC int) (*graph, error) {
 // saveGraph writes c's graph to the file when it is built, not saved yet
 // and free of tombstones. The caller holds wmu (so c does not change).
 func (s *Store) saveGraph(c *collection) {
-	if c.graph == nil || c.graphSaved || c.dead != 0 || c.graph.len() != len(c.ids) {
+	if s.cfg.ReadOnly || c.graph == nil || c.graphSaved || c.dead != 0 || c.graph.len() != len(c.ids) {
 		return
 	}
 	start := time.Now()

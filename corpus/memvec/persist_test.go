@@ -1,8 +1,12 @@
 package memvec
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"math/rand"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -239,5 +243,72 @@ func TestLoadedGraphReconnected(t *testing.T) {
 			t.Errorf("the repaired graph was not saved: %d relinked again", c.graph.relinked)
 		}
 		s.Close()
+	}
+}
+
+// Read-only opens share a store another reader holds, answer as the writer
+// did, refuse every write with ErrReadOnly and leave the file as it was;
+// a missing store is an error and creates nothing.
+func TestReadOnlyOpen(t *testing.T) {
+	dir := t.TempDir()
+	const dim, n = 16, 500
+	rng := rand.New(rand.NewSource(3))
+	s := mustOpen(t, dir, Config{ExactThreshold: -1})
+	if err := s.EnsureCollection(ctx, "r", corpus.CollectionSpec{Embedder: "e", Dim: dim}); err != nil {
+		t.Fatal(err)
+	}
+	var recs []corpus.VectorRecord
+	for i := range n {
+		recs = append(recs, corpus.VectorRecord{ID: fmt.Sprint(i), Vector: randUnitVec(rng, dim), Meta: map[string]string{"b": fmt.Sprint(i % 10)}})
+	}
+	if err := s.Upsert(ctx, "r", recs); err != nil {
+		t.Fatal(err)
+	}
+	var qs [][]float32
+	for range 10 {
+		qs = append(qs, randUnitVec(rng, dim))
+	}
+	want := snapshot(t, s, "r", qs)
+	s.Close()
+	file, err := os.ReadFile(filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// a searches exactly, as the writer did; b builds a graph in memory,
+	// which must not be saved.
+	ro := Config{ExactThreshold: -1, ReadOnly: true}
+	a, b := mustOpen(t, dir, ro), mustOpen(t, dir, Config{ExactThreshold: 100, ReadOnly: true, BlockingBuild: true})
+	if got := snapshot(t, a, "r", qs); !reflect.DeepEqual(got, want) {
+		t.Error("read-only store answers differently")
+	}
+	snapshot(t, b, "r", qs)
+	if st := mustStats(t, b, "r"); st.Builds != 1 {
+		t.Errorf("read-only store with a threshold: %+v, want one graph build", st)
+	}
+	for _, r := range []*Store{a, b} {
+		for _, err := range []error{
+			r.Upsert(ctx, "r", recs[:1]),
+			r.Delete(ctx, "r", []string{"1"}),
+			r.EnsureCollection(ctx, "new", corpus.CollectionSpec{Embedder: "e", Dim: dim}),
+			r.DropCollection(ctx, "r"),
+		} {
+			if !errors.Is(err, ErrReadOnly) {
+				t.Errorf("write on a read-only store: %v, want ErrReadOnly", err)
+			}
+		}
+	}
+	a.Close()
+	b.Close()
+	after, _ := os.ReadFile(filepath.Join(dir, FileName))
+	if !bytes.Equal(after, file) {
+		t.Error("read-only use changed the file (a graph was saved?)")
+	}
+	missing := filepath.Join(t.TempDir(), "none")
+	if _, err := Open(missing, ro); err == nil {
+		t.Error("read-only open of a missing store succeeded")
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("read-only open created %s", missing)
 	}
 }

@@ -30,6 +30,9 @@ const recordFormat = 1
 // oversized name or a spec without embedder or with a dimension outside
 // 1..MaxDim, ErrClosed, the context's error, or the file's write error.
 func (s *Store) EnsureCollection(ctx context.Context, name string, spec corpus.CollectionSpec) error {
+	if s.cfg.ReadOnly {
+		return ErrReadOnly
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -75,6 +78,9 @@ func (s *Store) EnsureCollection(ctx context.Context, name string, spec corpus.C
 // collection does nothing. It returns ErrClosed, the context's error or the
 // file's write error.
 func (s *Store) DropCollection(ctx context.Context, name string) error {
+	if s.cfg.ReadOnly {
+		return ErrReadOnly
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -197,6 +203,9 @@ func decodeRecord(b []byte, dim int) ([]float32, map[string]string, error) {
 // metadata, a NaN or infinite component), ErrClosed, the context's error or
 // the file's write error; on error nothing is written.
 func (s *Store) Upsert(ctx context.Context, collection string, recs []corpus.VectorRecord) error {
+	if s.cfg.ReadOnly {
+		return ErrReadOnly
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -273,6 +282,9 @@ func (s *Store) Upsert(ctx context.Context, collection string, recs []corpus.Vec
 // ignored. It returns an error wrapping corpus.ErrNoCollection, ErrClosed,
 // the context's error or the file's write error.
 func (s *Store) Delete(ctx context.Context, collection string, ids []string) error {
+	if s.cfg.ReadOnly {
+		return ErrReadOnly
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
