@@ -151,7 +151,7 @@ type Condition struct {
 	// 十五万元); the verification test then does not look for it.
 	Computed string `yaml:"computed,omitempty" json:"computed,omitempty"`
 
-	cues []cue
+	cues []nlp.Cue
 }
 
 // Threshold is one prosecution standard of a crime. It is a single numeric
@@ -205,7 +205,7 @@ type Crime struct {
 	// pos is the crime's place in the catalog (ties are broken by it);
 	// nominating are nominatingCues, compiled.
 	pos        int
-	nominating []cue
+	nominating []nlp.Cue
 }
 
 // Source returns the catalog file and line the crime was read from.
@@ -233,7 +233,7 @@ type Crimes struct {
 	list        []*Crime
 	byID        map[string]*Crime
 	byBenchmark map[string][]*Crime
-	openings    cueOpenings
+	openings    nlp.CueIndex
 }
 
 // ErrUnknownCrime is returned for a crime id not in the catalog.
@@ -272,14 +272,14 @@ func LoadCrimesFS(fsys fs.FS) (*Crimes, error) {
 	if len(c.list) == 0 {
 		return nil, fmt.Errorf("load crime catalog: %w: no crimes", ErrCrimeCatalog)
 	}
-	c.openings = newCueOpenings(c.allCues())
+	c.openings = nlp.NewCueIndex(c.allCues())
 	return c, nil
 }
 
 // allCues lists every compiled cue of the catalog: the nominating cues of
 // each crime and the cues of its threshold conditions.
-func (c *Crimes) allCues() []cue {
-	var all []cue
+func (c *Crimes) allCues() []nlp.Cue {
+	var all []nlp.Cue
 	for _, cr := range c.list {
 		all = append(all, cr.nominating...)
 		for i := range cr.Thresholds {
@@ -331,7 +331,7 @@ func (c *Crimes) loadFile(fsys fs.FS, name string) error {
 			return fmt.Errorf("%s:%d: duplicate crime id %s (first at %s:%d)", cr.file, cr.line, cr.ID, prev.file, prev.line)
 		}
 		cr.pos = len(c.list)
-		cr.nominating = compileCues(cr.nominatingCues())
+		cr.nominating = nlp.NewCues(cr.nominatingCues())
 		cp := &cr
 		c.byID[cr.ID] = cp
 		c.list = append(c.list, cp)
@@ -401,7 +401,7 @@ func (t *Threshold) validate() error {
 			}
 			return err
 		}
-		t.conds[i].cues = compileCues(c.Cues)
+		t.conds[i].cues = nlp.NewCues(c.Cues)
 	}
 	if len(t.Sources) == 0 {
 		return fmt.Errorf("at least one source is required")

@@ -3,8 +3,6 @@ package rules
 import (
 	"math"
 	"sort"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/nlp"
 )
@@ -257,12 +255,12 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 			add(cr, i, "benchmark:"+id)
 		}
 	}
-	scan := c.openings.scan(text)
+	scan := c.openings.Scan(text)
 	for _, cr := range c.list {
 		if _, ok := seen[cr]; ok {
 			continue
 		}
-		if cue, ok := scan.find(cr.nominating); ok {
+		if cue, ok := scan.Find(cr.nominating); ok {
 			add(cr, len(in.Benchmarks), "cue:"+cue)
 		}
 	}
@@ -356,7 +354,7 @@ func refPoint(r Ref) string {
 
 // evaluate fills a candidate's risk, decisive threshold, crossings and
 // missing facts.
-func evaluate(cand *TransferCandidate, scan cueScan, measures map[string]float64, near float64) {
+func evaluate(cand *TransferCandidate, scan nlp.CueScan, measures map[string]float64, near float64) {
 	cr := cand.crime
 	cand.Risk = RiskNone
 	var missing []string
@@ -400,7 +398,7 @@ func evaluate(cand *TransferCandidate, scan cueScan, measures map[string]float64
 				}
 				continue
 			}
-			if cue, ok := scan.find(cd.cues); ok {
+			if cue, ok := scan.Find(cd.cues); ok {
 				met++
 				label := cd.Label
 				if label == "" {
@@ -463,195 +461,4 @@ func condState(v, gte, near float64) int {
 		return condNear
 	}
 	return condBelow
-}
-
-// cue is a cue phrase ready for matching: normalised and split at …
-// (添加…非食品原料 has two parts).
-type cue struct {
-	text  string
-	parts []string
-}
-
-func compileCues(qs []string) []cue {
-	out := make([]cue, 0, len(qs))
-	for _, q := range qs {
-		out = append(out, cue{text: q, parts: splitCue(nlp.NormalizeText(q))})
-	}
-	return out
-}
-
-// cueOpenings finds, in one pass over a text, which cue openings (the
-// first part of each cue) it contains, so that a cue whose opening is absent
-// is skipped without searching the text for it. Openings are keyed by their
-// first two runes; one-rune openings are looked for directly.
-type cueOpenings struct {
-	byHead map[string][]string
-	short  []string
-}
-
-func newCueOpenings(cues []cue) cueOpenings {
-	o := cueOpenings{byHead: map[string][]string{}}
-	seen := map[string]bool{}
-	for _, q := range cues {
-		if len(q.parts) == 0 || seen[q.parts[0]] {
-			continue
-		}
-		p := q.parts[0]
-		seen[p] = true
-		if utf8.RuneCountInString(p) < 2 {
-			o.short = append(o.short, p)
-			continue
-		}
-		_, w1 := utf8.DecodeRuneInString(p)
-		_, w2 := utf8.DecodeRuneInString(p[w1:])
-		o.byHead[p[:w1+w2]] = append(o.byHead[p[:w1+w2]], p)
-	}
-	return o
-}
-
-// cueScan is a normalised text with the cue openings it contains.
-type cueScan struct {
-	text    string
-	present map[string]bool
-}
-
-func (o cueOpenings) scan(text string) cueScan {
-	x := cueScan{text: text, present: map[string]bool{}}
-	for _, p := range o.short {
-		if strings.Contains(text, p) {
-			x.present[p] = true
-		}
-	}
-	for i := 0; i < len(text); {
-		_, w1 := utf8.DecodeRuneInString(text[i:])
-		if i+w1 >= len(text) {
-			break
-		}
-		_, w2 := utf8.DecodeRuneInString(text[i+w1:])
-		for _, p := range o.byHead[text[i:i+w1+w2]] {
-			if strings.HasPrefix(text[i:], p) {
-				x.present[p] = true
-			}
-		}
-		i += w1
-	}
-	return x
-}
-
-// find returns the first cue (in list order) that occurs in the text
-// without being negated.
-func (x cueScan) find(cues []cue) (string, bool) {
-	for _, q := range cues {
-		if len(q.parts) > 0 && x.present[q.parts[0]] && q.in(x.text) {
-			return q.text, true
-		}
-	}
-	return "", false
-}
-
-// clauseBreaks end the clause a cue and its negation must share.
-const clauseBreaks = "，。；！？,;!?\n：:"
-
-// cueGap is how many runes may separate the parts of a cue written with …
-// (添加…非食品原料).
-const cueGap = 30
-
-// negators deny what follows them in the same clause (未造成人员伤亡,
-// 没有发现, 不存在, 无人员伤亡). negatorIgnore lists what, right after a
-// negator, makes it part of a conduct description instead (未经批准,
-// 未取得许可, 无证, 无照): 未经依法批准擅自开采 still reports the conduct.
-var (
-	negators      = []string{"未", "没有", "没", "无", "不存在", "不是", "不属于", "不构成", "不涉及", "并非", "否认", "排除"}
-	negatorIgnore = []string{"经", "取得", "按", "依法", "办理", "批准", "备案", "登记", "领取", "证", "照", "牌", "资质", "许可", "营业执照", "采矿许可", "执业", "标签"}
-	negationReach = 10 // runes before the cue that are searched
-)
-
-// in reports whether the cue occurs in the normalised text, not negated. A
-// cue with … matches its parts in order within one clause, at most cueGap
-// runes apart.
-func (q cue) in(text string) bool {
-	parts := q.parts
-	if len(parts) == 0 {
-		return false
-	}
-	for from := 0; from < len(text); {
-		i := strings.Index(text[from:], parts[0])
-		if i < 0 {
-			return false
-		}
-		at := from + i
-		from = at + len(parts[0])
-		if negated(text[:at]) {
-			continue
-		}
-		if restFollows(text[at+len(parts[0]):], parts[1:]) {
-			return true
-		}
-	}
-	return false
-}
-
-func splitCue(cue string) []string {
-	var parts []string
-	for _, p := range strings.Split(strings.ReplaceAll(cue, "……", "…"), "…") {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return parts
-}
-
-// restFollows reports whether parts occur in order in s, each within cueGap
-// runes of the previous one and before the clause ends.
-func restFollows(s string, parts []string) bool {
-	for _, p := range parts {
-		window := s
-		if n := utf8.RuneCountInString(window); n > cueGap+utf8.RuneCountInString(p) {
-			window = string([]rune(window)[:cueGap+utf8.RuneCountInString(p)])
-		}
-		if k := strings.IndexAny(window, "。；！？;!?\n"); k >= 0 {
-			window = window[:k]
-		}
-		j := strings.Index(window, p)
-		if j < 0 {
-			return false
-		}
-		s = s[j+len(p):]
-	}
-	return true
-}
-
-// negated reports whether the clause before a cue denies it.
-func negated(before string) bool {
-	if k := strings.LastIndexAny(before, clauseBreaks); k >= 0 {
-		_, size := utf8.DecodeRuneInString(before[k:])
-		before = before[k+size:]
-	}
-	rs := []rune(before)
-	if len(rs) > negationReach {
-		rs = rs[len(rs)-negationReach:]
-	}
-	clause := string(rs)
-	for _, neg := range negators {
-		for from := 0; ; {
-			i := strings.Index(clause[from:], neg)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			from = at + len(neg)
-			rest := clause[from:]
-			ignored := false
-			for _, ig := range negatorIgnore {
-				if strings.HasPrefix(rest, ig) {
-					ignored = true
-					break
-				}
-			}
-			if !ignored {
-				return true
-			}
-		}
-	}
-	return false
 }
