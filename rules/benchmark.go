@@ -118,8 +118,8 @@ type Levels struct {
 	Heavier [2]float64 `yaml:"从重" json:"从重"`
 }
 
-// DefaultLevels is the common convention: lowest 30 %, middle 40 %, top 30 %.
-var DefaultLevels = Levels{Lighter: [2]float64{0, 0.3}, Normal: [2]float64{0.3, 0.7}, Heavier: [2]float64{0.7, 1}}
+// defaultLevels is the common convention: lowest 30 %, middle 40 %, top 30 %.
+var defaultLevels = Levels{Lighter: [2]float64{0, 0.3}, Normal: [2]float64{0.3, 0.7}, Heavier: [2]float64{0.7, 1}}
 
 // Benchmark is one discretion benchmark for one violation type.
 type Benchmark struct {

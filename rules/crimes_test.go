@@ -410,7 +410,7 @@ func TestCrimesCoverBenchmarkTransfers(t *testing.T) {
 
 func TestMeasures(t *testing.T) {
 	labels := map[string]bool{}
-	for _, m := range Measures {
+	for _, m := range measures {
 		if m.Label == "" || labels[m.Label] {
 			t.Errorf("measure %s: label %q empty or duplicate", m.Name, m.Label)
 		}

@@ -25,36 +25,6 @@ func ExtractFacts(text string) Extracted {
 	return FactsOf(nlp.Extract(text))
 }
 
-// moneyRoles maps each money role of fact extraction to its transfer
-// measure and, where the engine has one, its Facts field; the measure is
-// the field's JSON name (a test checks it). It is the one role table, read
-// by FactsOf and MeasureOfRole.
-var moneyRoles = [...]struct {
-	role    string
-	measure string
-	field   func(*Facts) **float64 // nil: a transfer measure only
-}{
-	{nlp.RoleGoodsValue, MeasureGoodsValue, func(f *Facts) **float64 { return &f.GoodsValue }},
-	{nlp.RoleIllegalGains, MeasureIllegalGains, func(f *Facts) **float64 { return &f.IllegalGains }},
-	{nlp.RoleSalesAmount, MeasureSalesAmount, func(f *Facts) **float64 { return &f.SalesAmount }},
-	{nlp.RoleIllegalRevenue, MeasureIllegalRevenue, func(f *Facts) **float64 { return &f.IllegalRevenue }},
-	{nlp.RoleAdCost, MeasureAdCost, func(f *Facts) **float64 { return &f.AdCost }},
-	{nlp.RoleTax, MeasureTaxEvaded, func(f *Facts) **float64 { return &f.TaxEvaded }},
-	{nlp.RoleWages, MeasureWagesOwed, func(f *Facts) **float64 { return &f.WagesOwed }},
-	{nlp.RoleDirectLoss, MeasureDirectLoss, nil},
-}
-
-// MeasureOfRole returns the transfer measure a money role's total is, and
-// whether the role has one (罚款 has none).
-func MeasureOfRole(role string) (string, bool) {
-	for _, r := range moneyRoles {
-		if r.role == role {
-			return r.measure, true
-		}
-	}
-	return "", false
-}
-
 // circumstanceFields maps the circumstances fact extraction reads to their
 // Facts fields; the name is the field's JSON name (a test checks it).
 var circumstanceFields = [...]struct {
