@@ -44,6 +44,15 @@ var amountBases = map[string]string{
 	"total_investment": "建设项目总投资额",
 }
 
+// BaseLabel returns the Chinese name of an amount base or a unit base
+// (goods_value → 货值金额, persons → 人数), or "" for another name.
+func BaseLabel(name string) string {
+	if l, ok := amountBases[name]; ok {
+		return l
+	}
+	return unitBases[name]
+}
+
 // Unit bases a fine can be per (每人, 每辆, 每日 …).
 var unitBases = map[string]string{
 	"quantity": "数量",
