@@ -128,26 +128,6 @@ func describesConduct(rest string) bool {
 	return false
 }
 
-// Asserted returns the byte offset of the first occurrence of cue in the
-// normalised text s that no negation denies, or -1.
-func Asserted(s, cue string) int {
-	if cue == "" {
-		return -1
-	}
-	for from := 0; from < len(s); {
-		i := strings.Index(s[from:], cue)
-		if i < 0 {
-			return -1
-		}
-		at := from + i
-		if !Negated(s, at) {
-			return at
-		}
-		from = at + len(cue)
-	}
-	return -1
-}
-
 // cueGap is how many runes may separate the parts of a cue written with …
 // (添加…非食品原料).
 const cueGap = 30

@@ -100,19 +100,3 @@ func TestNegatedAllocatesNothing(t *testing.T) {
 		t.Errorf("Negated allocates %v times", n)
 	}
 }
-
-func TestAsserted(t *testing.T) {
-	tests := []struct {
-		text, cue string
-		want      int
-	}{
-		{"未改正。后已改正", "改正", len("未改正。后已")},
-		{"未改正", "改正", -1},
-		{"已改正", "", -1},
-	}
-	for _, tt := range tests {
-		if got := Asserted(tt.text, tt.cue); got != tt.want {
-			t.Errorf("Asserted(%q, %q) = %d; want %d", tt.text, tt.cue, got, tt.want)
-		}
-	}
-}

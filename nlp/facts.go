@@ -82,8 +82,8 @@ type Date struct {
 	Start, End int
 }
 
-// Circumstance is a yes/no fact found from a cue phrase. Name is the
-// rules.Facts JSON name (first_violation, corrected_in_time, ...). Negated is
+// Circumstance is a yes/no fact found from a cue phrase. Name is one of the
+// Circ constants (first_violation, corrected_in_time, ...). Negated is
 // true for "未配合调查", "拒不改正", "并非首次": the cue is present but denied.
 type Circumstance struct {
 	Name    string
