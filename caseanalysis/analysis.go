@@ -342,10 +342,9 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	}
 	text := req.Facts
 	res := Result{Warnings: []string{}}
-	x := nlp.Extract(text)
-	var warns []string
-	res.Facts, warns = buildFacts(text, x)
-	res.Warnings = append(res.Warnings, warns...)
+	ex := rules.ExtractFacts(text)
+	x := ex.Extraction
+	res.Facts = buildFacts(text, ex)
 
 	q := a.match.newQuery(text)
 	cases, err := a.similar(ctx, q, text, req.Sector, max(req.SimilarCases, 10))

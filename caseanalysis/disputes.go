@@ -33,13 +33,6 @@ func cflRef(article, paragraph, item int) rules.Ref {
 	return rules.Ref{Law: cfl, Article: article, Paragraph: paragraph, Item: item}
 }
 
-// baseLabels names the amounts fines are computed from.
-var baseLabels = map[string]string{
-	"goods_value": "货值金额", "illegal_gains": "违法所得", "sales_amount": "销售金额", "illegal_revenue": "违法经营额",
-	"ad_cost": "广告费用", "tax_evaded": "不缴或者少缴的税款", "wages_owed": "应付劳动报酬",
-	"project_cost": "工程造价", "total_investment": "建设项目总投资额",
-}
-
 // faultCues are what parties say when they deny fault.
 var faultCues = []string{"不知道", "不知情", "不清楚", "并不知晓", "进货查验", "合法来源", "供货商提供", "供货方提供", "索证索票", "被他人冒用", "员工个人行为"}
 
@@ -74,7 +67,7 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 	// How the amount the fine depends on was computed.
 	if top != nil {
 		if base := fineBase(top); base != "" {
-			label := baseLabels[base]
+			label := rules.BaseLabel(base)
 			d := Dispute{Code: DisputeAmount, Title: label + "的认定与计算", Basis: []rules.Ref{}}
 			if hasAmount(res.Facts.Engine, base) {
 				d.Why = fmt.Sprintf("罚款以%s为基数计算，当事人常对计算范围（已售与未售、标价与实际售价、成本是否扣除）提出异议。", label)
@@ -215,27 +208,8 @@ func fineBase(b *rules.Benchmark) string {
 }
 
 func hasAmount(f rules.Facts, base string) bool {
-	switch base {
-	case "goods_value":
-		return f.GoodsValue != nil
-	case "illegal_gains":
-		return f.IllegalGains != nil
-	case "sales_amount":
-		return f.SalesAmount != nil
-	case "illegal_revenue":
-		return f.IllegalRevenue != nil
-	case "ad_cost":
-		return f.AdCost != nil
-	case "tax_evaded":
-		return f.TaxEvaded != nil
-	case "wages_owed":
-		return f.WagesOwed != nil
-	case "project_cost":
-		return f.ProjectCost != nil
-	case "total_investment":
-		return f.TotalInvestment != nil
-	}
-	return false
+	_, ok := f.Amount(base)
+	return ok
 }
 
 // limitationDispute flags an act close to or past the limitation period
@@ -302,7 +276,7 @@ func proportionality(res Result, top *rules.Benchmark, sug *rules.Suggestion) (D
 	if base := fineBase(top); base != "" && hasAmount(res.Facts.Engine, base) {
 		amt := amountOf(res.Facts.Engine, base)
 		if amt > 0 && sug.Suggested.FineMin >= proportionalityRatio*amt {
-			reasons = append(reasons, fmt.Sprintf("建议罚款下限 %s 元是%s %s 元的 %.0f 倍，当事人可能主张过罚不相当；符合第三十二条情形的可以减轻处罚", yuan(sug.Suggested.FineMin), baseLabels[base], yuan(amt), sug.Suggested.FineMin/amt))
+			reasons = append(reasons, fmt.Sprintf("建议罚款下限 %s 元是%s %s 元的 %.0f 倍，当事人可能主张过罚不相当；符合第三十二条情形的可以减轻处罚", yuan(sug.Suggested.FineMin), rules.BaseLabel(base), yuan(amt), sug.Suggested.FineMin/amt))
 		}
 	}
 	var off []string
@@ -322,16 +296,8 @@ func proportionality(res Result, top *rules.Benchmark, sug *rules.Suggestion) (D
 }
 
 func amountOf(f rules.Facts, base string) float64 {
-	for _, p := range []struct {
-		name string
-		v    *float64
-	}{{"goods_value", f.GoodsValue}, {"illegal_gains", f.IllegalGains}, {"sales_amount", f.SalesAmount}, {"illegal_revenue", f.IllegalRevenue},
-		{"ad_cost", f.AdCost}, {"tax_evaded", f.TaxEvaded}, {"wages_owed", f.WagesOwed}, {"project_cost", f.ProjectCost}, {"total_investment", f.TotalInvestment}} {
-		if p.name == base && p.v != nil {
-			return *p.v
-		}
-	}
-	return 0
+	v, _ := f.Amount(base)
+	return v
 }
 
 // hearingUnknown reports whether the engine could not decide the 较大数额

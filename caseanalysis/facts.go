@@ -1,7 +1,6 @@
 package caseanalysis
 
 import (
-	"encoding/json"
 	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/nlp"
@@ -87,16 +86,16 @@ type Facts struct {
 
 // circumstanceLabels names the circumstances nlp.Extract finds.
 var circumstanceLabels = map[string]string{
-	"first_violation":    "初次违法",
-	"corrected_in_time":  "及时改正",
-	"self_removed_harm":  "主动消除或者减轻违法行为危害后果",
-	"cooperated":         "配合调查",
-	"confessed":          "主动供述",
-	"coerced":            "受他人胁迫或者诱骗",
-	"no_harm":            "未造成危害后果",
-	"harm_slight":        "危害后果轻微",
-	"serious":            "情节严重",
-	"prior_penalties_2y": "曾受过处罚（二年内）",
+	nlp.CircFirstViolation:  "初次违法",
+	nlp.CircCorrectedInTime: "及时改正",
+	nlp.CircSelfRemovedHarm: "主动消除或者减轻违法行为危害后果",
+	nlp.CircCooperated:      "配合调查",
+	nlp.CircConfessed:       "主动供述",
+	nlp.CircCoerced:         "受他人胁迫或者诱骗",
+	nlp.CircNoHarm:          "未造成危害后果",
+	nlp.CircHarmSlight:      "危害后果轻微",
+	nlp.CircSerious:         "情节严重",
+	nlp.CircPriorPenalties:  "曾受过处罚（二年内）",
 }
 
 // runeOffsets maps byte offsets of text to character offsets.
@@ -127,9 +126,10 @@ func (o runeOffsets) span(a, b int) (Span, string) {
 	return Span{o.idx[a], o.idx[b]}, o.text[a:b]
 }
 
-// buildFacts converts an extraction to the answer's facts and the engine's
-// facts.
-func buildFacts(text string, x nlp.Extraction) (Facts, []string) {
+// buildFacts converts what was extracted to the answer's facts, the
+// engine's facts included.
+func buildFacts(text string, ex rules.Extracted) Facts {
+	x := ex.Extraction
 	o := newRuneOffsets(text)
 	f := Facts{Amounts: []AmountFact{}, Totals: []TotalFact{}, Quantities: []QuantityFact{}, Dates: []DateFact{}, Circumstances: []CircumstanceFact{}}
 	for _, a := range x.Amounts {
@@ -160,15 +160,6 @@ func buildFacts(text string, x nlp.Extraction) (Facts, []string) {
 		sp, t := o.span(c.Start, c.End)
 		f.Circumstances = append(f.Circumstances, CircumstanceFact{Name: c.Name, Label: circumstanceLabels[c.Name], Negated: c.Negated, Count: c.Count, Text: t, Span: sp})
 	}
-	// Facts() emits the engine's JSON names and types, so decoding fails
-	// only on a programming error; facts a benchmark refuses are dropped
-	// per benchmark in suggest.
-	raw, err := json.Marshal(x.Facts())
-	if err == nil {
-		f.Engine, err = rules.DecodeFacts(raw)
-	}
-	if err != nil {
-		return f, []string{"提取的事实无法转换为裁量事实：" + err.Error()}
-	}
-	return f, nil
+	f.Engine = ex.Facts
+	return f
 }

@@ -2,17 +2,17 @@ package caseanalysis
 
 import (
 	"sort"
-	"strings"
 
+	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
 
-// flagCues are the phrases that show a benchmark's own yes/no fact (its
+// benchmarkFlagCues are the phrases that show a benchmark's own yes/no fact (its
 // flags) in an officer's narrative. Only facts are read from text; flags
 // that record the agency's decision (revoke_licence, impose_fine,
 // warning_only, detention …) are left to the officer, and so is
 // diligent_seller, which needs proof rather than the party's claim.
-var flagCues = map[string][]string{
+var benchmarkFlagCues = compileFlagCues(map[string][]string{
 	"health_related":        {"保健食品", "保健品", "药品", "医疗器械", "医疗", "治疗", "疗效"},
 	"vulnerable_target":     {"未成年人", "老年人", "中小学生", "儿童", "老人"},
 	"sensitive_area":        {"自然保护区", "饮用水水源保护区", "人口密集区", "重点区域", "一类区", "环境敏感区"},
@@ -59,10 +59,16 @@ var flagCues = map[string][]string{
 	"passengers_at_risk":    {"危及乘客安全"},
 	"drinking_water_area":   {"饮用水水源"},
 	"heavy_metal":           {"重金属", "总镍", "总铬", "六价铬", "总铅", "总汞", "总镉", "总砷"},
-}
+})
 
-// flagNegations deny a cue written right before it (未造成人身伤害, 无营业执照).
-var flagNegations = []string{"未", "没有", "无", "不", "非", "尚未"}
+// compileFlagCues compiles each flag's cues for nlp's matcher.
+func compileFlagCues(m map[string][]string) map[string][]nlp.Cue {
+	out := make(map[string][]nlp.Cue, len(m))
+	for flag, cues := range m {
+		out[flag] = nlp.NewCues(cues)
+	}
+	return out
+}
 
 // InferredFlag is a benchmark flag read from the text, with the words
 // that show it.
@@ -72,12 +78,12 @@ type InferredFlag struct {
 	Cue   string `json:"cue"`
 }
 
-// inferFlags reads the benchmark's flags that the text shows. A cue
-// preceded by a negation does not count.
+// inferFlags reads the benchmark's flags that the normalised text shows.
+// A cue a negation denies (nlp.Negated) does not count.
 func inferFlags(b *rules.Benchmark, norm string) (map[string]bool, []InferredFlag) {
 	var names []string
 	for name := range b.Flags {
-		if _, ok := flagCues[name]; ok {
+		if _, ok := benchmarkFlagCues[name]; ok {
 			names = append(names, name)
 		}
 	}
@@ -89,13 +95,13 @@ func inferFlags(b *rules.Benchmark, norm string) (map[string]bool, []InferredFla
 			// 永久基本农田 is its own, heavier flag.
 			continue
 		}
-		for _, cue := range flagCues[name] {
-			if cueAsserted(norm, cue) {
+		for _, cue := range benchmarkFlagCues[name] {
+			if cue.In(norm) {
 				if set == nil {
 					set = map[string]bool{}
 				}
 				set[name] = true
-				out = append(out, InferredFlag{Flag: name, Label: b.Flags[name], Cue: cue})
+				out = append(out, InferredFlag{Flag: name, Label: b.Flags[name], Cue: cue.Text()})
 				break
 			}
 		}
@@ -108,28 +114,4 @@ func inferFlags(b *rules.Benchmark, norm string) (map[string]bool, []InferredFla
 		out = append(out, InferredFlag{Flag: "basic_farmland", Label: b.Flags["basic_farmland"], Cue: "基本农田"})
 	}
 	return set, out
-}
-
-// cueAsserted reports whether cue occurs in norm at least once without a
-// negation right before it.
-func cueAsserted(norm, cue string) bool {
-	from := 0
-	for {
-		i := strings.Index(norm[from:], cue)
-		if i < 0 {
-			return false
-		}
-		at := from + i
-		negated := false
-		for _, n := range flagNegations {
-			if strings.HasSuffix(norm[:at], n) {
-				negated = true
-				break
-			}
-		}
-		if !negated {
-			return true
-		}
-		from = at + len(cue)
-	}
 }

@@ -17,6 +17,9 @@ func TestInferFlags(t *testing.T) {
 	}{
 		{"销售不合格的儿童玩具，造成一名儿童受伤。", []string{"children_product", "injury"}},
 		{"销售不合格的儿童玩具，未造成人身伤害。", []string{"children_product"}},
+		// A negation a verb away denies the cue too; 未成年人 denies nothing.
+		{"销售不合格的儿童玩具，未发现有人受伤。", []string{"children_product"}},
+		{"向未成年人销售儿童玩具。", []string{"children_product"}},
 		// Decision flags are never read from text.
 		{"情节严重，拟吊销营业执照。", []string{"has_business_licence"}},
 		{"当事人无营业执照，擅自占用耕地12亩。", []string{"cultivated_land"}},

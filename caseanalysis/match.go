@@ -352,9 +352,8 @@ func baseBit(name string) uint16 {
 // givenBases is the set of cue bases the facts give.
 func givenBases(ef rules.Facts) uint16 {
 	var m uint16
-	for i, v := range []*float64{ef.GoodsValue, ef.IllegalGains, ef.SalesAmount, ef.IllegalRevenue, ef.AdCost, ef.TaxEvaded,
-		ef.WagesOwed, ef.Persons, ef.Vehicles, ef.Days, ef.Quantity} {
-		if v != nil {
+	for i, name := range cueBases {
+		if _, ok := ef.Amount(name); ok {
 			m |= 1 << i
 		}
 	}

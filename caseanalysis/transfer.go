@@ -9,25 +9,13 @@ import (
 	"github.com/cailiang/cailiang/rules"
 )
 
-// roleMeasures maps money roles to the transfer catalog's measures.
-var roleMeasures = map[string]string{
-	nlp.RoleSalesAmount:    "sales_amount",
-	nlp.RoleGoodsValue:     "goods_value",
-	nlp.RoleIllegalGains:   "illegal_gains",
-	nlp.RoleIllegalRevenue: "illegal_revenue",
-	nlp.RoleDirectLoss:     "direct_loss",
-	nlp.RoleTax:            "tax_evaded",
-	nlp.RoleWages:          "wages_owed",
-	nlp.RoleAdCost:         "ad_cost",
-}
-
 // measures reads the numeric facts prosecution thresholds test from an
 // extraction. Quantities are read by their role and unit, with the words
 // of the text deciding what a tonnage or an area is of.
 func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	m := map[string]float64{}
 	for _, t := range x.Totals {
-		if name, ok := roleMeasures[t.Role]; ok {
+		if name, ok := rules.MeasureOfRole(t.Role); ok {
 			m[name] = t.Value
 		}
 	}
@@ -39,37 +27,37 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	for _, q := range x.Quantities {
 		switch {
 		case q.Role == "死亡":
-			setMax("deaths", q.Value)
+			setMax(rules.MeasureDeaths, q.Value)
 		case q.Role == "重伤":
-			setMax("serious_injuries", q.Value)
+			setMax(rules.MeasureSeriousInjuries, q.Value)
 		case q.Role == "轻伤":
-			setMax("minor_injuries", q.Value)
+			setMax(rules.MeasureMinorInjuries, q.Value)
 		case q.Role == "中毒":
-			setMax("poisoned", q.Value)
+			setMax(rules.MeasurePoisoned, q.Value)
 		case q.Unit == "毫克/100毫升" || strings.EqualFold(q.Unit, "mg/100ml"):
-			setMax("blood_alcohol", q.Value)
+			setMax(rules.MeasureBloodAlcohol, q.Value)
 		case q.Unit == "倍" && q.Role == "超标":
-			setMax("exceed_multiple", q.Value)
+			setMax(rules.MeasureExceedMultiple, q.Value)
 		case q.Unit == "吨" && (strings.Contains(norm, "危险废物") || hwCode.MatchString(norm)):
-			setMax("hazardous_waste_t", q.Value)
+			setMax(rules.MeasureHazardousWaste, q.Value)
 		case q.Unit == "亩":
 			switch {
 			case isBasicFarmland(norm):
-				setMax("basic_farmland_mu", q.Value)
+				setMax(rules.MeasureBasicFarmland, q.Value)
 			case strings.Contains(norm, "林地"):
-				setMax("forest_mu", q.Value)
+				setMax(rules.MeasureForest, q.Value)
 			case strings.Contains(norm, "耕地") || strings.Contains(norm, "农用地"):
-				setMax("farmland_mu", q.Value)
+				setMax(rules.MeasureFarmland, q.Value)
 			}
 		case (q.Unit == "人" || q.Unit == "名") && owesWages(norm):
-			setMax("workers", q.Value)
+			setMax(rules.MeasureWorkers, q.Value)
 		}
 	}
 	// The amount of 盗窃, 诈骗 and the like is what was taken; reading it
 	// costs a pass over every amount, so only where such conduct is named.
 	if containsAny(norm, propertyCrimeCues) {
 		if s, ok := nlp.CrimeAmount(text); ok {
-			m["property_value"] = s.Value
+			m[rules.MeasurePropertyValue] = s.Value
 		}
 	}
 	// Counts written with the person first (一名员工…死亡) escape the
@@ -77,7 +65,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	for _, c := range []struct {
 		re      nlp.GuardedRegexp
 		measure string
-	}{{deathsRe, "deaths"}, {seriousRe, "serious_injuries"}} {
+	}{{deathsRe, rules.MeasureDeaths}, {seriousRe, rules.MeasureSeriousInjuries}} {
 		for _, sm := range c.re.FindAllStringSubmatch(norm, -1) {
 			if v, ok := count(sm[1]); ok {
 				setMax(c.measure, v)
@@ -92,7 +80,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			v = float64(n)
 		}
 		if err == nil && v > 0 && v <= 100 {
-			m["tax_ratio"] = v
+			m[rules.MeasureTaxRatio] = v
 		}
 	}
 	return m

@@ -22,6 +22,23 @@ const (
 	RoleAdCost         = "广告费用"
 )
 
+// Circumstance names: the yes/no facts Extract reads from cue phrases.
+// They are spelled as the rules.Facts JSON names; rules maps each to its
+// field in one table, which a rules test checks against Facts.
+const (
+	CircFirstViolation  = "first_violation"
+	CircCorrectedInTime = "corrected_in_time"
+	CircSelfRemovedHarm = "self_removed_harm"
+	CircCooperated      = "cooperated"
+	CircConfessed       = "confessed"
+	CircCoerced         = "coerced"
+	CircNoHarm          = "no_harm"
+	CircHarmSlight      = "harm_slight"
+	CircSerious         = "serious"
+	// CircPriorPenalties carries a Count: earlier penalties within two years.
+	CircPriorPenalties = "prior_penalties_2y"
+)
+
 // Date roles.
 const (
 	DateAct       = "act"
@@ -65,8 +82,8 @@ type Date struct {
 	Start, End int
 }
 
-// Circumstance is a yes/no fact found from a cue phrase. Name is the
-// rules.Facts JSON name (first_violation, corrected_in_time, ...). Negated is
+// Circumstance is a yes/no fact found from a cue phrase. Name is one of the
+// Circ constants (first_violation, corrected_in_time, ...). Negated is
 // true for "未配合调查", "拒不改正", "并非首次": the cue is present but denied.
 type Circumstance struct {
 	Name    string
@@ -141,28 +158,25 @@ var roleCues = []struct{ cue, role string }{
 
 var totalCues = []string{"共计", "合计", "累计", "总计"}
 
-// negations are the prefixes that deny a cue right after them.
-var negations = []string{"未", "不", "没有", "没", "拒", "拒绝", "并非", "非", "无", "否"}
-
-// flagCues are the phrases for yes/no circumstances. A cue preceded by a
-// negation (see negated) is recorded as Negated. Cues that are themselves
+// circumstanceCues are the phrases for yes/no circumstances. A cue a
+// negation denies (see Negated) is recorded as Negated. Cues that are themselves
 // negative phrasings (未造成危害后果) are listed whole and never re-negated.
-var flagCues = []struct {
+var circumstanceCues = []struct {
 	name    string
 	cues    []string
 	fixed   bool // the cue already contains its own negation
 	negates bool // a match means the flag is false (拒不改正)
 }{
-	{name: "first_violation", cues: []string{"首次", "初次"}},
-	{name: "corrected_in_time", cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改"}},
-	{name: "corrected_in_time", cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改"}, fixed: true, negates: true},
-	{name: "self_removed_harm", cues: []string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻"}},
-	{name: "cooperated", cues: []string{"配合调查", "如实陈述", "积极配合"}},
-	{name: "confessed", cues: []string{"主动供述"}},
-	{name: "coerced", cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "诱骗"}},
-	{name: "no_harm", cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害"}, fixed: true},
-	{name: "harm_slight", cues: []string{"危害后果轻微", "后果轻微"}},
-	{name: "serious", cues: []string{"情节严重", "情节特别严重", "情节较重"}},
+	{name: CircFirstViolation, cues: []string{"首次", "初次"}},
+	{name: CircCorrectedInTime, cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改"}},
+	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改"}, fixed: true, negates: true},
+	{name: CircSelfRemovedHarm, cues: []string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻"}},
+	{name: CircCooperated, cues: []string{"配合调查", "如实陈述", "积极配合"}},
+	{name: CircConfessed, cues: []string{"主动供述"}},
+	{name: CircCoerced, cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "诱骗"}},
+	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害"}, fixed: true},
+	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微"}},
+	{name: CircSerious, cues: []string{"情节严重", "情节特别严重", "情节较重"}},
 }
 
 // Extract finds money amounts, quantities, dates, the party's kind and age
@@ -548,37 +562,12 @@ func partyKind(s string, span func(int, int) (int, int)) (string, int, int) {
 	return "", 0, 0
 }
 
-// negated reports whether a negation ends right before pos in the same
-// phrase (未配合调查, 拒不改正 is listed whole, 并非首次, 不是首次).
-func negated(s string, pos int) bool {
-	w := s[clauseBefore(s, pos, isPhraseEnd):pos]
-	if len(w) > 12 {
-		w = w[len(w)-12:]
-		for len(w) > 0 && !utf8.RuneStart(w[0]) {
-			w = w[1:]
-		}
-	}
-	w = strings.TrimSuffix(w, "属于")
-	w = strings.TrimSuffix(w, "是")
-	w = strings.TrimSuffix(w, "能")
-	w = strings.TrimSuffix(w, "予")
-	w = strings.TrimSuffix(w, "积极")
-	w = strings.TrimSuffix(w, "主动")
-	w = strings.TrimSuffix(w, "及时")
-	for _, n := range negations {
-		if strings.HasSuffix(w, n) {
-			return true
-		}
-	}
-	return false
-}
-
 func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 	var out []Circumstance
 	// Starts and ends already claimed by a longer cue of the same meaning
 	// (逾期未改正 contains 未改正; 主动消除或者减轻 starts with 主动消除).
 	starts, ends := map[int]bool{}, map[int]bool{}
-	for _, f := range flagCues {
+	for _, f := range circumstanceCues {
 		for _, c := range f.cues {
 			for off := 0; off < len(s); {
 				i := strings.Index(s[off:], c)
@@ -593,7 +582,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				starts[i], ends[i+len(c)] = true, true
 				neg := f.negates
 				if !f.fixed {
-					neg = negated(s, i)
+					neg = Negated(s, i)
 				}
 				a, b := span(i, i+len(c))
 				out = append(out, Circumstance{Name: f.name, Negated: neg, Start: a, End: b})
@@ -609,7 +598,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 			}
 		}
 		a, b := span(m[0], m[1])
-		out = append(out, Circumstance{Name: "prior_penalties_2y", Count: c, Start: a, End: b})
+		out = append(out, Circumstance{Name: CircPriorPenalties, Count: c, Start: a, End: b})
 	}
 	for off := 0; off < len(s); {
 		i := strings.Index(s[off:], "曾因")
@@ -622,7 +611,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 		seg := s[i:e]
 		if k := strings.Index(seg, "处罚"); k >= 0 && strings.Contains(seg[:k], "受到") {
 			a, b := span(i, i+k+len("处罚"))
-			out = append(out, Circumstance{Name: "prior_penalties_2y", Count: 1, Start: a, End: b})
+			out = append(out, Circumstance{Name: CircPriorPenalties, Count: 1, Start: a, End: b})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
@@ -643,80 +632,4 @@ func (x Extraction) Flag(name string) bool {
 		yes = true
 	}
 	return yes
-}
-
-// Facts returns the extraction as values keyed by the JSON names of
-// rules.Facts, ready to be marshalled and read by rules.DecodeFacts (nlp
-// must not import rules). Only facts that were found are present; amounts
-// are totals per role, in yuan.
-func (x Extraction) Facts() map[string]any {
-	m := map[string]any{}
-	fields := map[string]string{
-		RoleGoodsValue: "goods_value", RoleIllegalGains: "illegal_gains", RoleSalesAmount: "sales_amount",
-		RoleIllegalRevenue: "illegal_revenue", RoleAdCost: "ad_cost", RoleTax: "tax_evaded", RoleWages: "wages_owed",
-	}
-	for _, t := range x.Totals {
-		if f, ok := fields[t.Role]; ok {
-			m[f] = t.Value
-		}
-	}
-	if x.PartyKind != "" {
-		m["party_kind"] = x.PartyKind
-	}
-	if x.Age != nil && x.PartyKind != "单位" {
-		m["age"] = *x.Age
-	}
-	for _, d := range x.Dates {
-		f := map[string]string{DateAct: "act_date", DateActEnd: "act_end_date", DateDiscovery: "discovery_date"}[d.Role]
-		if _, seen := m[f]; f != "" && !seen {
-			m[f] = d.Value
-		}
-	}
-	harm := false
-	for _, q := range x.Quantities {
-		var f string
-		switch {
-		case q.Role == "死亡" || q.Role == "重伤" || q.Role == "轻伤" || q.Role == "受伤" || q.Role == "中毒":
-			if q.Value > 0 {
-				harm = true
-			}
-			continue
-		case q.Unit == "人" || q.Unit == "名":
-			f = "persons"
-		case q.Unit == "辆":
-			f = "vehicles"
-		case q.Unit == "日" || q.Unit == "天":
-			f = "days"
-		case q.Unit == "吨" || q.Unit == "千克" || q.Unit == "公斤" || q.Unit == "亩":
-			f = "quantity"
-		}
-		if _, seen := m[f]; f != "" && !seen && q.Value == float64(int64(q.Value)) {
-			m[f] = q.Value
-		}
-	}
-	if harm {
-		m["harmful_consequence"] = true
-	}
-	prior := 0
-	for _, c := range x.Circumstances {
-		if c.Name == "prior_penalties_2y" && c.Count > prior {
-			prior = c.Count
-		}
-	}
-	if prior > 0 {
-		m["prior_penalties_2y"] = float64(prior)
-		m["prior_penalties"] = float64(prior)
-	}
-	for _, name := range []string{"first_violation", "corrected_in_time", "self_removed_harm", "cooperated", "confessed", "coerced", "no_harm", "harm_slight", "serious"} {
-		if x.Flag(name) {
-			m[name] = true
-		}
-	}
-	if prior > 0 {
-		delete(m, "first_violation") // an earlier penalty contradicts 首次
-	}
-	if harm {
-		delete(m, "no_harm")
-	}
-	return m
 }

@@ -44,6 +44,15 @@ var amountBases = map[string]string{
 	"total_investment": "建设项目总投资额",
 }
 
+// BaseLabel returns the Chinese name of an amount base or a unit base
+// (goods_value → 货值金额, persons → 人数), or "" for another name.
+func BaseLabel(name string) string {
+	if l, ok := amountBases[name]; ok {
+		return l
+	}
+	return unitBases[name]
+}
+
 // Unit bases a fine can be per (每人, 每辆, 每日 …).
 var unitBases = map[string]string{
 	"quantity": "数量",
@@ -118,8 +127,8 @@ type Levels struct {
 	Heavier [2]float64 `yaml:"从重" json:"从重"`
 }
 
-// DefaultLevels is the common convention: lowest 30 %, middle 40 %, top 30 %.
-var DefaultLevels = Levels{Lighter: [2]float64{0, 0.3}, Normal: [2]float64{0.3, 0.7}, Heavier: [2]float64{0.7, 1}}
+// defaultLevels is the common convention: lowest 30 %, middle 40 %, top 30 %.
+var defaultLevels = Levels{Lighter: [2]float64{0, 0.3}, Normal: [2]float64{0.3, 0.7}, Heavier: [2]float64{0.7, 1}}
 
 // Benchmark is one discretion benchmark for one violation type.
 type Benchmark struct {

@@ -18,8 +18,8 @@ import (
 //go:embed catalog/*.yaml
 var builtin embed.FS
 
-// PenaltyKinds are the kinds of 行政处罚法 第九条 as benchmarks name them.
-var PenaltyKinds = []string{"警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "吊销许可证件", "暂扣营业执照", "吊销营业执照", "降低资质等级", "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业", "行政拘留"}
+// penaltyKinds are the kinds of 行政处罚法 第九条 as benchmarks name them.
+var penaltyKinds = [...]string{"警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "吊销许可证件", "暂扣营业执照", "吊销营业执照", "降低资质等级", "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业", "行政拘留"}
 
 // Config holds the catalog-wide settings of config.yaml.
 type Config struct {
@@ -59,7 +59,7 @@ func LoadBuiltin() (*Catalog, error) {
 // conditions that do not compile or are not yes/no, duplicate ids. The error
 // names the file and line.
 func Load(fsys fs.FS) (*Catalog, error) {
-	c := &Catalog{Config: Config{Levels: DefaultLevels}, benchmarks: map[string]*Benchmark{}}
+	c := &Catalog{Config: Config{Levels: defaultLevels}, benchmarks: map[string]*Benchmark{}}
 	names, err := fs.Glob(fsys, "*.yaml")
 	if err != nil {
 		return nil, fmt.Errorf("load benchmark catalog: %w", err)
@@ -298,11 +298,11 @@ func (b *Benchmark) validate() error {
 	for i := range b.Penalties {
 		p := &b.Penalties[i]
 		known := false
-		for _, k := range PenaltyKinds {
+		for _, k := range penaltyKinds {
 			known = known || k == p.Kind
 		}
 		if !known {
-			return fmt.Errorf("penalty kind %q unknown (行政处罚法 第九条: %s)", p.Kind, strings.Join(PenaltyKinds, "、"))
+			return fmt.Errorf("penalty kind %q unknown (行政处罚法 第九条: %s)", p.Kind, strings.Join(penaltyKinds[:], "、"))
 		}
 		if (p.Kind == "罚款") != (p.Fine != nil) {
 			return fmt.Errorf("penalty %s: fine goes with kind 罚款 and only with it", p.Kind)

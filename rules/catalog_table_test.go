@@ -5,7 +5,7 @@ package rules
 // each level (从轻 via cooperated, 一般 with no circumstance, 从重 via an
 // earlier penalty within two years). The expected statutory range comes from
 // the benchmark's declared numbers (the statute-quoted spans) by plain
-// arithmetic, and the suggested range from the DefaultLevels fractions; the
+// arithmetic, and the suggested range from the defaultLevels fractions; the
 // engine's results must match. TestCatalogKnownCases adds hand-written rows
 // with literal yuan for well-known provisions.
 
@@ -328,7 +328,7 @@ func fineCases(t *testing.T, b *Benchmark, fine *Fine) []fineCase {
 	return out
 }
 
-// splitOf is the DefaultLevels split of r, rounded inward to whole units.
+// splitOf is the defaultLevels split of r, rounded inward to whole units.
 func splitOf(r Range, l Levels, level string, unit float64) Range {
 	frac := l.Normal
 	switch level {
@@ -358,8 +358,8 @@ func TestCatalogTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Config.Levels != DefaultLevels {
-		t.Fatalf("config.yaml levels %v; the table expects DefaultLevels %v", c.Config.Levels, DefaultLevels)
+	if c.Config.Levels != defaultLevels {
+		t.Fatalf("config.yaml levels %v; the table expects defaultLevels %v", c.Config.Levels, defaultLevels)
 	}
 	if c.Len() < 64 {
 		t.Errorf("catalog has %d benchmarks; want at least 64", c.Len())
@@ -368,7 +368,7 @@ func TestCatalogTable(t *testing.T) {
 	for _, b := range c.All() {
 		b := b
 		t.Run(b.ID, func(t *testing.T) {
-			levels := DefaultLevels
+			levels := defaultLevels
 			if b.Levels != nil {
 				levels = *b.Levels
 			}

@@ -30,7 +30,7 @@ import (
 // cite; the statute fixture loads them.
 func crimeLaws() map[string]bool {
 	laws := map[string]bool{transferLaw: true, cfl: true, criminalLaw: true}
-	for _, p := range TransferProcedure {
+	for _, p := range transferProcedure {
 		laws[p.Ref.Law] = true
 	}
 	c, err := LoadCrimes()
@@ -173,7 +173,7 @@ func TestTransferCitationsResolve(t *testing.T) {
 			}
 		}
 	}
-	for _, p := range TransferProcedure {
+	for _, p := range transferProcedure {
 		res, err := fx.resolve(p.Ref)
 		if err != nil {
 			t.Errorf("procedure %s does not resolve: %v", refLabel(p.Ref), err)

@@ -219,7 +219,7 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 	pen := Basis{Ref: b.PenaltyRef, Role: RolePenalty}
 	base, hasBase := 0.0, false
 	if fine.Base != "" {
-		base, hasBase = f.amount(fine.Base)
+		base, hasBase = f.Amount(fine.Base)
 	}
 	form := struct {
 		r, m, p *Span
@@ -269,7 +269,7 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 		inputs["multiple"] = *form.m
 		r = Range{form.m.Min * base, form.m.Max * base}
 	case form.p != nil:
-		n, ok := f.amount(form.unit)
+		n, ok := f.Amount(form.unit)
 		if !ok {
 			s.step("法定罚款幅度", "缺少"+unitBases[form.unit]+"，无法按单位计算", map[string]any{"unit": form.unit}, pen)
 			return nil, "缺少" + unitBases[form.unit] + "（" + form.unit + "），无法按单位计算罚款"

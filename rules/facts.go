@@ -156,8 +156,10 @@ func (f *Facts) amounts() [15]amountField {
 	}
 }
 
-// amount returns a named base amount and whether it was given.
-func (f *Facts) amount(name string) (float64, bool) {
+// Amount returns an amount or count by its JSON name (goods_value,
+// persons …) and whether it was given; names of other facts are never
+// given.
+func (f *Facts) Amount(name string) (float64, bool) {
 	for _, a := range f.amounts() {
 		if a.name == name && a.v != nil {
 			return *a.v, true

@@ -3,8 +3,6 @@ package rules
 import (
 	"math"
 	"sort"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/nlp"
 )
@@ -27,14 +25,11 @@ const (
 // threshold is near it.
 const DefaultNear = 0.2
 
-// transferLaw is the corpus short name of the State Council's transfer rules.
-const transferLaw = "行政执法机关移送涉嫌犯罪案件的规定"
-
 // TransferInput is what an assessment reads.
 type TransferInput struct {
 	// Text is the case facts as written (normalised inside).
 	Text string
-	// Measures are known numeric facts by measure name (Measures).
+	// Measures are known numeric facts by measure name (the Measure* constants).
 	Measures map[string]float64
 	// Benchmarks are candidate violation benchmark ids, best first.
 	Benchmarks []string
@@ -147,62 +142,6 @@ func (t Transfer) Normalized() Transfer {
 	return t
 }
 
-// ProcedureStep is one step of the transfer procedure with the provision it
-// comes from and the words of that provision it rests on (checked against
-// the corpus by a test).
-type ProcedureStep struct {
-	Text  string
-	Ref   Ref
-	Quote string
-}
-
-// TransferProcedure lists the steps an agency takes once a case is
-// suspected of a crime.
-var TransferProcedure = []ProcedureStep{
-	{
-		Text:  "涉嫌构成犯罪、依法需要追究刑事责任的，必须向公安机关移送，不得以行政处罚代替移送（行政执法机关移送涉嫌犯罪案件的规定第三条、第十一条；行政处罚法第二十七条）",
-		Ref:   Ref{Law: transferLaw, Article: 3, Paragraph: 1},
-		Quote: "涉嫌构成犯罪，依法需要追究刑事责任的，必须依照本规定向公安机关移送",
-	},
-	{
-		Text:  "立即指定2名以上行政执法人员组成专案组，核实情况后提出移送涉嫌犯罪案件的书面报告，报本机关正职负责人或者主持工作的负责人审批（行政执法机关移送涉嫌犯罪案件的规定第五条第一款）",
-		Ref:   Ref{Law: transferLaw, Article: 5, Paragraph: 1},
-		Quote: "应当立即指定２名或者２名以上行政执法人员组成专案组专门负责，核实情况后提出移送涉嫌犯罪案件的书面报告",
-	},
-	{
-		Text:  "负责人自接到报告之日起3日内作出批准移送或者不批准移送的决定；批准的，24小时内向同级公安机关移送；不批准的，将理由记录在案（行政执法机关移送涉嫌犯罪案件的规定第五条第二款）",
-		Ref:   Ref{Law: transferLaw, Article: 5, Paragraph: 2},
-		Quote: "应当自接到报告之日起３日内作出批准移送或者不批准移送的决定。决定批准的，应当在２４小时内向同级公安机关移送；决定不批准的，应当将不予批准的理由记录在案",
-	},
-	{
-		Text:  "移送时附涉嫌犯罪案件移送书、涉嫌犯罪案件情况的调查报告、涉案物品清单、有关检验报告或者鉴定结论及其他有关涉嫌犯罪的材料（行政执法机关移送涉嫌犯罪案件的规定第六条）",
-		Ref:   Ref{Law: transferLaw, Article: 6},
-		Quote: "涉嫌犯罪案件移送书；……涉嫌犯罪案件情况的调查报告；……涉案物品清单；……有关检验报告或者鉴定结论；……其他有关涉嫌犯罪的材料",
-	},
-	{
-		Text:  "妥善保存证据，如实填写涉案物品清单，需要检验、鉴定的涉案物品由法定检验、鉴定机构检验、鉴定（行政执法机关移送涉嫌犯罪案件的规定第四条）",
-		Ref:   Ref{Law: transferLaw, Article: 4},
-		Quote: "必须妥善保存所收集的与违法行为有关的证据",
-	},
-	{
-		Text:  "移送前已作出的警告、责令停产停业、暂扣或者吊销许可证、执照的决定不停止执行；已给予的罚款依法折抵罚金（行政执法机关移送涉嫌犯罪案件的规定第十一条第二款、第三款）",
-		Ref:   Ref{Law: transferLaw, Article: 11, Paragraph: 2},
-		Quote: "行政执法机关向公安机关移送涉嫌犯罪案件前已经作出的警告，责令停产停业，暂扣或者吊销许可证、暂扣或者吊销执照的行政处罚决定，不停止执行",
-	},
-}
-
-// TransferBasis returns the citations every transfer assessment rests on:
-// 行政执法机关移送涉嫌犯罪案件的规定 第三条 (the duty to transfer), 第五条 and
-// 第六条 (procedure), and 行政处罚法 第二十七条第一款.
-func TransferBasis() []Basis {
-	return []Basis{
-		{Ref: Ref{Law: transferLaw, Article: 3}, Role: RoleTransfer},
-		{Ref: Ref{Law: transferLaw, Article: 5}, Role: RoleProcedure},
-		{Ref: Ref{Law: transferLaw, Article: 6}, Role: RoleProcedure},
-		{Ref: Ref{Law: cfl, Article: 27, Paragraph: 1}, Role: RoleTransfer},
-	}
-}
-
 func riskRank(r string) int {
 	switch r {
 	case RiskLikely:
@@ -257,12 +196,12 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 			add(cr, i, "benchmark:"+id)
 		}
 	}
-	scan := c.openings.scan(text)
+	scan := c.openings.Scan(text)
 	for _, cr := range c.list {
 		if _, ok := seen[cr]; ok {
 			continue
 		}
-		if cue, ok := scan.find(cr.nominating); ok {
+		if cue, ok := scan.Find(cr.nominating); ok {
 			add(cr, len(in.Benchmarks), "cue:"+cue)
 		}
 	}
@@ -293,7 +232,7 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 		}
 		out.Basis = topBasis(top.crime, top.decisive)
 		if top.Risk != RiskNone {
-			for _, p := range TransferProcedure {
+			for _, p := range transferProcedure {
 				out.Procedure = append(out.Procedure, p.Text)
 			}
 		}
@@ -356,7 +295,7 @@ func refPoint(r Ref) string {
 
 // evaluate fills a candidate's risk, decisive threshold, crossings and
 // missing facts.
-func evaluate(cand *TransferCandidate, scan cueScan, measures map[string]float64, near float64) {
+func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float64, near float64) {
 	cr := cand.crime
 	cand.Risk = RiskNone
 	var missing []string
@@ -379,7 +318,7 @@ func evaluate(cand *TransferCandidate, scan cueScan, measures map[string]float64
 			if cd.Measure != "" {
 				numeric++
 				label, _ := MeasureLabel(cd.Measure)
-				v, ok := measures[cd.Measure]
+				v, ok := values[cd.Measure]
 				if !ok {
 					unknown++
 					addMissing(label)
@@ -400,7 +339,7 @@ func evaluate(cand *TransferCandidate, scan cueScan, measures map[string]float64
 				}
 				continue
 			}
-			if cue, ok := scan.find(cd.cues); ok {
+			if cue, ok := scan.Find(cd.cues); ok {
 				met++
 				label := cd.Label
 				if label == "" {
@@ -463,195 +402,4 @@ func condState(v, gte, near float64) int {
 		return condNear
 	}
 	return condBelow
-}
-
-// cue is a cue phrase ready for matching: normalised and split at …
-// (添加…非食品原料 has two parts).
-type cue struct {
-	text  string
-	parts []string
-}
-
-func compileCues(qs []string) []cue {
-	out := make([]cue, 0, len(qs))
-	for _, q := range qs {
-		out = append(out, cue{text: q, parts: splitCue(nlp.NormalizeText(q))})
-	}
-	return out
-}
-
-// cueOpenings finds, in one pass over a text, which cue openings (the
-// first part of each cue) it contains, so that a cue whose opening is absent
-// is skipped without searching the text for it. Openings are keyed by their
-// first two runes; one-rune openings are looked for directly.
-type cueOpenings struct {
-	byHead map[string][]string
-	short  []string
-}
-
-func newCueOpenings(cues []cue) cueOpenings {
-	o := cueOpenings{byHead: map[string][]string{}}
-	seen := map[string]bool{}
-	for _, q := range cues {
-		if len(q.parts) == 0 || seen[q.parts[0]] {
-			continue
-		}
-		p := q.parts[0]
-		seen[p] = true
-		if utf8.RuneCountInString(p) < 2 {
-			o.short = append(o.short, p)
-			continue
-		}
-		_, w1 := utf8.DecodeRuneInString(p)
-		_, w2 := utf8.DecodeRuneInString(p[w1:])
-		o.byHead[p[:w1+w2]] = append(o.byHead[p[:w1+w2]], p)
-	}
-	return o
-}
-
-// cueScan is a normalised text with the cue openings it contains.
-type cueScan struct {
-	text    string
-	present map[string]bool
-}
-
-func (o cueOpenings) scan(text string) cueScan {
-	x := cueScan{text: text, present: map[string]bool{}}
-	for _, p := range o.short {
-		if strings.Contains(text, p) {
-			x.present[p] = true
-		}
-	}
-	for i := 0; i < len(text); {
-		_, w1 := utf8.DecodeRuneInString(text[i:])
-		if i+w1 >= len(text) {
-			break
-		}
-		_, w2 := utf8.DecodeRuneInString(text[i+w1:])
-		for _, p := range o.byHead[text[i:i+w1+w2]] {
-			if strings.HasPrefix(text[i:], p) {
-				x.present[p] = true
-			}
-		}
-		i += w1
-	}
-	return x
-}
-
-// find returns the first cue (in list order) that occurs in the text
-// without being negated.
-func (x cueScan) find(cues []cue) (string, bool) {
-	for _, q := range cues {
-		if len(q.parts) > 0 && x.present[q.parts[0]] && q.in(x.text) {
-			return q.text, true
-		}
-	}
-	return "", false
-}
-
-// clauseBreaks end the clause a cue and its negation must share.
-const clauseBreaks = "，。；！？,;!?\n：:"
-
-// cueGap is how many runes may separate the parts of a cue written with …
-// (添加…非食品原料).
-const cueGap = 30
-
-// negators deny what follows them in the same clause (未造成人员伤亡,
-// 没有发现, 不存在, 无人员伤亡). negatorIgnore lists what, right after a
-// negator, makes it part of a conduct description instead (未经批准,
-// 未取得许可, 无证, 无照): 未经依法批准擅自开采 still reports the conduct.
-var (
-	negators      = []string{"未", "没有", "没", "无", "不存在", "不是", "不属于", "不构成", "不涉及", "并非", "否认", "排除"}
-	negatorIgnore = []string{"经", "取得", "按", "依法", "办理", "批准", "备案", "登记", "领取", "证", "照", "牌", "资质", "许可", "营业执照", "采矿许可", "执业", "标签"}
-	negationReach = 10 // runes before the cue that are searched
-)
-
-// in reports whether the cue occurs in the normalised text, not negated. A
-// cue with … matches its parts in order within one clause, at most cueGap
-// runes apart.
-func (q cue) in(text string) bool {
-	parts := q.parts
-	if len(parts) == 0 {
-		return false
-	}
-	for from := 0; from < len(text); {
-		i := strings.Index(text[from:], parts[0])
-		if i < 0 {
-			return false
-		}
-		at := from + i
-		from = at + len(parts[0])
-		if negated(text[:at]) {
-			continue
-		}
-		if restFollows(text[at+len(parts[0]):], parts[1:]) {
-			return true
-		}
-	}
-	return false
-}
-
-func splitCue(cue string) []string {
-	var parts []string
-	for _, p := range strings.Split(strings.ReplaceAll(cue, "……", "…"), "…") {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return parts
-}
-
-// restFollows reports whether parts occur in order in s, each within cueGap
-// runes of the previous one and before the clause ends.
-func restFollows(s string, parts []string) bool {
-	for _, p := range parts {
-		window := s
-		if n := utf8.RuneCountInString(window); n > cueGap+utf8.RuneCountInString(p) {
-			window = string([]rune(window)[:cueGap+utf8.RuneCountInString(p)])
-		}
-		if k := strings.IndexAny(window, "。；！？;!?\n"); k >= 0 {
-			window = window[:k]
-		}
-		j := strings.Index(window, p)
-		if j < 0 {
-			return false
-		}
-		s = s[j+len(p):]
-	}
-	return true
-}
-
-// negated reports whether the clause before a cue denies it.
-func negated(before string) bool {
-	if k := strings.LastIndexAny(before, clauseBreaks); k >= 0 {
-		_, size := utf8.DecodeRuneInString(before[k:])
-		before = before[k+size:]
-	}
-	rs := []rune(before)
-	if len(rs) > negationReach {
-		rs = rs[len(rs)-negationReach:]
-	}
-	clause := string(rs)
-	for _, neg := range negators {
-		for from := 0; ; {
-			i := strings.Index(clause[from:], neg)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			from = at + len(neg)
-			rest := clause[from:]
-			ignored := false
-			for _, ig := range negatorIgnore {
-				if strings.HasPrefix(rest, ig) {
-					ignored = true
-					break
-				}
-			}
-			if !ignored {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -1,0 +1,278 @@
+package nlp
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// negation is a word that denies what follows it. A far word (未, 没有,
+// 无, 不存在 …) denies a cue anywhere after it in the same clause within
+// negationReach runes (未造成人员伤亡, 没有发现…); a near word (不, 非, 拒,
+// 否) only the cue it touches, with at most negationFillers between them
+// (拒不改正, 不予配合, 并非首次): 不 and 非 begin too many unrelated words
+// (不符合, 非法) to reach further.
+type negation struct {
+	word string
+	far  bool
+}
+
+// negations is the one list of negation words, for fact extraction,
+// benchmark flags and transfer cues alike. A word that ends in another
+// word of the same reach (尚未 in 未) is covered by it; where two words start
+// at the same place the longer one decides (没有经批准 is 没有 + 经).
+var negations = [...]negation{
+	{"未", true}, {"没有", true}, {"没", true}, {"无", true}, {"并非", true},
+	{"不存在", true}, {"不是", true}, {"不属于", true}, {"不构成", true}, {"不涉及", true},
+	{"否认", true}, {"排除", true},
+	{"不", false}, {"非", false}, {"拒", false}, {"拒绝", false}, {"否", false},
+}
+
+// negationReach is how many runes before a cue a far negation is looked
+// for.
+const negationReach = 10
+
+// negationFillers may stand between a negation and the cue it touches
+// (不属于首次, 未能及时改正, 未积极配合).
+var negationFillers = [...]string{"属于", "是", "能", "予", "积极", "主动", "及时"}
+
+// conductWords, right after a far negation, make it part of a conduct
+// description instead of a denial (未经批准, 未取得许可, 无证, 无照, 没收,
+// 未成年人, 无法): 未经依法批准擅自开采 still reports the conduct. A negation
+// that touches the cue denies it all the same (无营业执照).
+var conductWords = [...]string{"经", "取得", "按", "依法", "办理", "批准", "备案", "登记", "领取", "证", "照", "牌", "资质", "许可", "营业执照", "采矿许可", "执业", "标签", "收", "成年", "法"}
+
+// isNegationBreak ends the clause a cue and its negation must share. The
+// enumeration comma 、 does not: 未造成人员伤亡、财产损失 denies both.
+func isNegationBreak(r rune) bool {
+	switch r {
+	case '，', '。', '；', '！', '？', ',', ';', '!', '?', '\n', '：', ':':
+		return true
+	}
+	return false
+}
+
+// Negated reports whether a negation word denies what starts at byte
+// offset pos of the normalised text s: a near or far negation touching it
+// (after fillers), or a far one earlier in its clause within negationReach
+// runes that does not describe conduct. It allocates nothing.
+func Negated(s string, pos int) bool {
+	if pos > len(s) {
+		pos = len(s)
+	}
+	lo := pos
+	for n := 0; lo > 0 && n < negationReach; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[:lo])
+		if isNegationBreak(r) {
+			break
+		}
+		lo -= size
+	}
+	w := s[lo:pos]
+	if w == "" {
+		return false
+	}
+	touching := trimFillers(w)
+	for _, n := range negations {
+		if strings.HasSuffix(touching, n.word) {
+			return true
+		}
+		if !n.far {
+			continue
+		}
+		for from := 0; ; {
+			i := strings.Index(w[from:], n.word)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(n.word)
+			if !longerNegationAt(w[at:], n.word) && !describesConduct(w[from:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// longerNegationAt reports whether a negation word longer than word starts
+// s, so that the longer one decides.
+func longerNegationAt(s, word string) bool {
+	for _, n := range negations {
+		if len(n.word) > len(word) && strings.HasPrefix(s, n.word) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimFillers strips negationFillers from the end of w, repeatedly.
+func trimFillers(w string) string {
+	for {
+		cut := w
+		for _, f := range negationFillers {
+			cut = strings.TrimSuffix(cut, f)
+		}
+		if cut == w {
+			return w
+		}
+		w = cut
+	}
+}
+
+func describesConduct(rest string) bool {
+	for _, c := range conductWords {
+		if strings.HasPrefix(rest, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueGap is how many runes may separate the parts of a cue written with …
+// (添加…非食品原料).
+const cueGap = 30
+
+// Cue is a cue phrase ready for matching: normalised and split at … (添加…
+// 非食品原料 has two parts, which must follow each other in one sentence).
+type Cue struct {
+	text  string
+	parts []string
+}
+
+// NewCue compiles a cue phrase.
+func NewCue(phrase string) Cue {
+	var parts []string
+	for _, p := range strings.Split(strings.ReplaceAll(NormalizeText(phrase), "……", "…"), "…") {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return Cue{text: phrase, parts: parts}
+}
+
+// NewCues compiles cue phrases.
+func NewCues(phrases []string) []Cue {
+	out := make([]Cue, 0, len(phrases))
+	for _, p := range phrases {
+		out = append(out, NewCue(p))
+	}
+	return out
+}
+
+// Text is the phrase as written.
+func (q Cue) Text() string { return q.text }
+
+// In reports whether the cue occurs in the normalised text and is not
+// negated. A cue with … matches its parts in order within one sentence,
+// each at most cueGap runes after the previous one.
+func (q Cue) In(text string) bool {
+	if len(q.parts) == 0 {
+		return false
+	}
+	for from := 0; from < len(text); {
+		i := strings.Index(text[from:], q.parts[0])
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		from = at + len(q.parts[0])
+		if Negated(text, at) {
+			continue
+		}
+		if restFollows(text[from:], q.parts[1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// restFollows reports whether parts occur in order in s, each within cueGap
+// runes of the previous one and before the sentence ends.
+func restFollows(s string, parts []string) bool {
+	for _, p := range parts {
+		window := s
+		if n := utf8.RuneCountInString(window); n > cueGap+utf8.RuneCountInString(p) {
+			window = string([]rune(window)[:cueGap+utf8.RuneCountInString(p)])
+		}
+		if k := strings.IndexAny(window, "。；！？;!?\n"); k >= 0 {
+			window = window[:k]
+		}
+		j := strings.Index(window, p)
+		if j < 0 {
+			return false
+		}
+		s = s[j+len(p):]
+	}
+	return true
+}
+
+// CueIndex finds, in one pass over a text, which cue openings (the first
+// part of each cue) it contains, so that a cue whose opening is absent is
+// skipped without searching the text for it. Openings are keyed by their
+// first two runes; one-rune openings are looked for directly.
+type CueIndex struct {
+	byHead map[string][]string
+	short  []string
+}
+
+// NewCueIndex indexes the openings of cues.
+func NewCueIndex(cues []Cue) CueIndex {
+	o := CueIndex{byHead: map[string][]string{}}
+	seen := map[string]bool{}
+	for _, q := range cues {
+		if len(q.parts) == 0 || seen[q.parts[0]] {
+			continue
+		}
+		p := q.parts[0]
+		seen[p] = true
+		if utf8.RuneCountInString(p) < 2 {
+			o.short = append(o.short, p)
+			continue
+		}
+		_, w1 := utf8.DecodeRuneInString(p)
+		_, w2 := utf8.DecodeRuneInString(p[w1:])
+		o.byHead[p[:w1+w2]] = append(o.byHead[p[:w1+w2]], p)
+	}
+	return o
+}
+
+// CueScan is a normalised text with the cue openings it contains.
+type CueScan struct {
+	text    string
+	present map[string]bool
+}
+
+// Scan reads the normalised text once for the index's openings.
+func (o CueIndex) Scan(text string) CueScan {
+	x := CueScan{text: text, present: map[string]bool{}}
+	for _, p := range o.short {
+		if strings.Contains(text, p) {
+			x.present[p] = true
+		}
+	}
+	for i := 0; i < len(text); {
+		_, w1 := utf8.DecodeRuneInString(text[i:])
+		if i+w1 >= len(text) {
+			break
+		}
+		_, w2 := utf8.DecodeRuneInString(text[i+w1:])
+		for _, p := range o.byHead[text[i:i+w1+w2]] {
+			if strings.HasPrefix(text[i:], p) {
+				x.present[p] = true
+			}
+		}
+		i += w1
+	}
+	return x
+}
+
+// Find returns the first cue (in list order) that occurs in the text
+// without being negated. Cues must have been indexed.
+func (x CueScan) Find(cues []Cue) (string, bool) {
+	for _, q := range cues {
+		if len(q.parts) > 0 && x.present[q.parts[0]] && q.In(x.text) {
+			return q.text, true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,102 @@
+package nlp
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCueIn(t *testing.T) {
+	tests := []struct {
+		text, cue string
+		want      bool
+	}{
+		{"在食品中添加了工业用非食品原料", "添加…非食品原料", true},
+		{"在食品中添加了防腐剂。另查明使用非食品原料包装", "添加…非食品原料", false},
+		{"未发现添加非食品原料", "添加…非食品原料", false},
+		{"事故未造成人员伤亡", "人员伤亡", false},
+		{"事故无人员伤亡", "人员伤亡", false},
+		{"事故造成人员伤亡", "人员伤亡", true},
+		{"未经依法批准，擅自从事矿山开采", "擅自从事矿山开采", true},
+		{"当事人无证采矿", "无证采矿", true},
+		{"当事人无证经营卷烟", "经营卷烟", true},
+		{"当事人非法排放危险废物", "排放危险废物", true},
+		{"经查不属于假药", "假药", false},
+		{"销售假药", "假药", true},
+		{"醉酒驾驶机动车", "醉酒驾驶", true},
+		{"ＡＢＣ醉酒驾驶", "醉酒驾驶", true},
+	}
+	for _, tt := range tests {
+		if got := NewCue(tt.cue).In(tt.text); got != tt.want {
+			t.Errorf("cue %q in %q = %v; want %v", tt.cue, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestNegated covers every word of the three negation lists merged into
+// negations (fact extraction's, transfer cues' and benchmark flags'): each
+// denies a cue it touches; a far word also one a verb away; none reaches
+// across a clause break or further than negationReach runes.
+func TestNegated(t *testing.T) {
+	words := []struct {
+		word string
+		far  bool
+	}{
+		// fact extraction
+		{"未", true}, {"不", false}, {"没有", true}, {"没", true}, {"拒", false}, {"拒绝", false},
+		{"并非", true}, {"非", false}, {"无", true}, {"否", false},
+		// transfer cues
+		{"不存在", true}, {"不是", true}, {"不属于", true}, {"不构成", true}, {"不涉及", true},
+		{"否认", true}, {"排除", true},
+		// benchmark flags
+		{"尚未", true},
+	}
+	const cue = "人员伤亡"
+	for _, w := range words {
+		cases := []struct {
+			name, before string
+			want         bool
+		}{
+			{"touching", "经查，" + w.word, true},
+			{"after a filler", "经查，" + w.word + "及时", true},
+			{"a verb away", "经查，" + w.word + "造成", w.far},
+			{"across a clause break", "经查" + w.word + "发生事故，", false},
+			{"beyond reach", w.word + "发生事故后又经过多日的时间后造成", false},
+			{"after conduct words", "当事人" + w.word + "经批准施工造成", false},
+		}
+		for _, c := range cases {
+			s := c.before + cue + "。"
+			if got := Negated(s, len(c.before)); got != c.want {
+				t.Errorf("%s %s: Negated(%q) = %v; want %v", w.word, c.name, s, got, c.want)
+			}
+		}
+	}
+	plain := []struct {
+		text string
+		at   string
+		want bool
+	}{
+		{"事故造成人员伤亡", "人员伤亡", false},
+		{"人员伤亡", "人员伤亡", false},
+		{"向未成年人销售保健品", "保健品", false},
+		{"依法没收违法所得后首次", "首次", false},
+		{"当事人无营业执照", "营业执照", true},
+		{"当事人无证经营卷烟", "经营卷烟", false},
+		{"当事人非法占用耕地", "占用耕地", false},
+		{"未配合调查、如实陈述", "如实陈述", true},
+		{"当事人不能及时改正", "改正", true},
+	}
+	for _, p := range plain {
+		pos := strings.Index(p.text, p.at)
+		if got := Negated(p.text, pos); got != p.want {
+			t.Errorf("Negated(%q at %q) = %v; want %v", p.text, p.at, got, p.want)
+		}
+	}
+}
+
+func TestNegatedAllocatesNothing(t *testing.T) {
+	s := "经查，当事人未发现造成人员伤亡的情况"
+	pos := strings.Index(s, "人员伤亡")
+	if n := testing.AllocsPerRun(100, func() { Negated(s, pos) }); n != 0 {
+		t.Errorf("Negated allocates %v times", n)
+	}
+}

@@ -1,0 +1,163 @@
+package rules
+
+import "github.com/cailiang/cailiang/nlp"
+
+// FactSpan says where in the text one engine fact was read: Field is the
+// Facts JSON name, [Start, End) byte offsets into the text given to
+// ExtractFacts.
+type FactSpan struct {
+	Field      string
+	Start, End int
+}
+
+// Extracted is what ExtractFacts read from a text: the engine's facts,
+// where each came from, and the extraction they were derived from (every
+// amount, quantity, date and circumstance with its span).
+type Extracted struct {
+	Facts      Facts
+	Spans      []FactSpan
+	Extraction nlp.Extraction
+}
+
+// ExtractFacts reads the engine facts an officer's narrative states. It
+// never fails: facts it cannot read are left unset.
+func ExtractFacts(text string) Extracted {
+	return FactsOf(nlp.Extract(text))
+}
+
+// circumstanceFields maps the circumstances fact extraction reads to their
+// Facts fields; the name is the field's JSON name (a test checks it).
+var circumstanceFields = [...]struct {
+	name  string
+	field func(*Facts) *bool
+}{
+	{nlp.CircFirstViolation, func(f *Facts) *bool { return &f.FirstViolation }},
+	{nlp.CircCorrectedInTime, func(f *Facts) *bool { return &f.CorrectedInTime }},
+	{nlp.CircSelfRemovedHarm, func(f *Facts) *bool { return &f.SelfRemovedHarm }},
+	{nlp.CircCooperated, func(f *Facts) *bool { return &f.Cooperated }},
+	{nlp.CircConfessed, func(f *Facts) *bool { return &f.Confessed }},
+	{nlp.CircCoerced, func(f *Facts) *bool { return &f.Coerced }},
+	{nlp.CircNoHarm, func(f *Facts) *bool { return &f.NoHarm }},
+	{nlp.CircHarmSlight, func(f *Facts) *bool { return &f.HarmSlight }},
+	{nlp.CircSerious, func(f *Facts) *bool { return &f.Serious }},
+}
+
+// isHarmRole reports whether a quantity role counts people harmed.
+func isHarmRole(role string) bool {
+	switch role {
+	case "死亡", "重伤", "轻伤", "受伤", "中毒":
+		return true
+	}
+	return false
+}
+
+// FactsOf turns an extraction into engine facts. Only facts that were
+// found are set; amounts are totals per role, in yuan; a count is the
+// first whole figure of its unit; a circumstance holds when some cue
+// asserts it and none denies it. An earlier penalty contradicts 首次 and
+// people harmed contradict 未造成危害后果, so those are then left unset.
+func FactsOf(x nlp.Extraction) Extracted {
+	out := Extracted{Extraction: x}
+	f := &out.Facts
+	span := func(field string, a, b int) { out.Spans = append(out.Spans, FactSpan{field, a, b}) }
+	for _, t := range x.Totals {
+		for _, r := range moneyRoles {
+			if r.role != t.Role || r.field == nil {
+				continue
+			}
+			v := t.Value
+			*r.field(f) = &v
+			for _, a := range x.Amounts {
+				if a.Role == t.Role && (!t.Explicit || a.Total) {
+					span(r.measure, a.Start, a.End)
+				}
+			}
+		}
+	}
+	if x.PartyKind != "" {
+		f.PartyKind = x.PartyKind
+		span("party_kind", x.PartyStart, x.PartyEnd)
+	}
+	if x.Age != nil && x.PartyKind != "单位" {
+		age := *x.Age
+		f.Age = &age
+		span("age", x.AgeStart, x.AgeEnd)
+	}
+	for _, d := range x.Dates {
+		var field *string
+		var name string
+		switch d.Role {
+		case nlp.DateAct:
+			field, name = &f.ActDate, "act_date"
+		case nlp.DateActEnd:
+			field, name = &f.ActEndDate, "act_end_date"
+		case nlp.DateDiscovery:
+			field, name = &f.DiscoveryDate, "discovery_date"
+		}
+		if field != nil && *field == "" {
+			*field = d.Value
+			span(name, d.Start, d.End)
+		}
+	}
+	for _, q := range x.Quantities {
+		var field **float64
+		var name string
+		switch {
+		case isHarmRole(q.Role):
+			if q.Value > 0 {
+				f.HarmfulConsequence = true
+				span("harmful_consequence", q.Start, q.End)
+			}
+			continue
+		case q.Unit == "人" || q.Unit == "名":
+			field, name = &f.Persons, "persons"
+		case q.Unit == "辆":
+			field, name = &f.Vehicles, "vehicles"
+		case q.Unit == "日" || q.Unit == "天":
+			field, name = &f.Days, "days"
+		case q.Unit == "吨" || q.Unit == "千克" || q.Unit == "公斤" || q.Unit == "亩":
+			field, name = &f.Quantity, "quantity"
+		}
+		if field != nil && *field == nil && q.Value == float64(int64(q.Value)) {
+			v := q.Value
+			*field = &v
+			span(name, q.Start, q.End)
+		}
+	}
+	prior := 0
+	for _, c := range x.Circumstances {
+		if c.Name == nlp.CircPriorPenalties && c.Count > prior {
+			prior = c.Count
+		}
+	}
+	if prior > 0 {
+		p, p2 := float64(prior), float64(prior)
+		f.PriorPenalties, f.PriorPenalties2Y = &p, &p2
+	}
+	for _, cf := range circumstanceFields {
+		if x.Flag(cf.name) {
+			*cf.field(f) = true
+		}
+	}
+	if prior > 0 {
+		f.FirstViolation = false
+	}
+	if f.HarmfulConsequence {
+		f.NoHarm = false
+	}
+	for _, c := range x.Circumstances {
+		switch {
+		case c.Name == nlp.CircPriorPenalties && prior > 0:
+			span("prior_penalties", c.Start, c.End)
+			span(nlp.CircPriorPenalties, c.Start, c.End)
+		case c.Negated:
+		default:
+			for _, cf := range circumstanceFields {
+				if cf.name == c.Name && *cf.field(f) {
+					span(c.Name, c.Start, c.End)
+				}
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,291 @@
+package rules
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+)
+
+// extractCases are officer-style sentences (the ones nlp's extraction test
+// reads) with the engine facts they state, by JSON name; absent names must
+// be missing.
+var extractCases = []struct {
+	name   string
+	in     string
+	facts  map[string]any
+	absent []string
+}{
+	{
+		name:  "food goods value and gains",
+		in:    "当事人某某食品有限公司于2023年3月5日销售过期食品，货值金额共计8,000元，违法所得人民币3500元。",
+		facts: map[string]any{"goods_value": 8000.0, "illegal_gains": 3500.0, "party_kind": "单位", "act_date": "2023-03-05"},
+	},
+	{
+		name: "sole trader first violation corrected",
+		in:   "执法人员于2023年4月1日检查发现，当事人张某，男，45岁，系个体工商户，销售金额1.2万元，系首次违法，已改正，未造成危害后果。",
+		facts: map[string]any{"sales_amount": 12000.0, "party_kind": "个体工商户", "age": 45.0, "first_violation": true,
+			"corrected_in_time": true, "no_harm": true, "discovery_date": "2023-04-01"},
+	},
+	{
+		name:   "labour wages owed, fine, negations",
+		in:     "拟处罚款五万元；当事人拖欠15名劳动者工资共计一万五千元，未配合调查，拒不改正。",
+		facts:  map[string]any{"wages_owed": 15000.0, "persons": 15.0},
+		absent: []string{"cooperated", "corrected_in_time"},
+	},
+	{
+		name:  "items and total",
+		in:    "违法所得分别为1000元、2000元，共计3000元。",
+		facts: map[string]any{"illegal_gains": 3000.0},
+	},
+	{
+		name:  "items without total are summed",
+		in:    "经查，当事人违法所得为1000元、2500元。",
+		facts: map[string]any{"illegal_gains": 3500.0},
+	},
+	{
+		name:   "environment continuing act, exceed times, deaths",
+		in:     "当事人自2022-01-01起至2022-12-31止排放废水，超标2.3倍，造成死亡2人、重伤1人，情节严重。",
+		facts:  map[string]any{"act_date": "2022-01-01", "act_end_date": "2022-12-31", "serious": true, "harmful_consequence": true},
+		absent: []string{"persons", "no_harm"},
+	},
+	{
+		name:   "tax full-width digits and prior penalties",
+		in:     "当事人少缴税款１２０００元，两年内第三次违法，曾因同类违法行为受到行政处罚。",
+		facts:  map[string]any{"tax_evaded": 12000.0, "prior_penalties_2y": 2.0},
+		absent: []string{"first_violation"},
+	},
+	{
+		name:  "minor coerced confessed",
+		in:    "当事人王某未满十四周岁，受他人胁迫，主动供述，如实陈述，主动消除或者减轻违法行为危害后果。",
+		facts: map[string]any{"age": 13.0, "party_kind": "个人", "coerced": true, "confessed": true, "cooperated": true, "self_removed_harm": true},
+	},
+	{
+		name:   "decision date, zero-width characters inside and after amount",
+		in:     "2023年6月1日，本局作出行政处罚决定。直接经济损失12.5万元，广告费用8\u200b000元\u200b。并非首次。",
+		facts:  map[string]any{"ad_cost": 8000.0},
+		absent: []string{"first_violation", "act_date", "discovery_date"},
+	},
+	{
+		name:  "illegal revenue Chinese numerals",
+		in:    "当事人未取得许可从事经营活动，违法经营额为二十三万元。",
+		facts: map[string]any{"illegal_revenue": 230000.0},
+	},
+	{
+		name:   "amount without role",
+		in:     "当事人支付了3000元押金。",
+		absent: []string{"goods_value", "illegal_gains"},
+	},
+	{
+		name:  "fine and confiscation in one sentence",
+		in:    "决定没收违法所得2,400元，并处罚款1万元。",
+		facts: map[string]any{"illegal_gains": 2400.0},
+	},
+	{
+		name:  "quantities weight and area",
+		in:    "当事人非法占用耕地3.5亩，堆放固体废物12吨，查扣猪肉200公斤、牛肉50千克。",
+		facts: map[string]any{"quantity": 12.0},
+	},
+	{
+		name:  "vehicles and days",
+		in:    "当事人使用货车3辆超限运输，持续15天，其中2个月未办理手续。",
+		facts: map[string]any{"vehicles": 3.0, "days": 15.0},
+	},
+	{
+		name:   "ordinal and deadline are not quantities",
+		in:     "责令当事人于十日内改正，这是第二次检查。",
+		absent: []string{"days", "corrected_in_time"},
+	},
+	{
+		name:   "vague sizes are not amounts",
+		in:     "当事人获利数万元，涉及上千人。",
+		absent: []string{"illegal_gains", "persons"},
+	},
+	{
+		name:  "work safety poisoning and loss",
+		in:    "2023年8月3日，当事人单位发生有限空间作业事故，造成中毒3人，直接经济损失人民币86万元。",
+		facts: map[string]any{"harmful_consequence": true, "party_kind": "单位"},
+	},
+	{
+		name:   "report date is discovery",
+		in:     "本局于2023年9月12日接到举报，反映当事人销售假冒化肥。",
+		facts:  map[string]any{"discovery_date": "2023-09-12"},
+		absent: []string{"act_date"},
+	},
+	{
+		name:   "harm slight corrected timely",
+		in:     "当事人及时改正，危害后果轻微，且为初次违法。",
+		facts:  map[string]any{"corrected_in_time": true, "harm_slight": true, "first_violation": true},
+		absent: []string{"no_harm", "serious"},
+	},
+	{
+		name:   "not timely corrected",
+		in:     "当事人未及时改正，不如实陈述。",
+		absent: []string{"corrected_in_time", "cooperated"},
+	},
+	{
+		name:   "refused to cooperate",
+		in:     "当事人拒绝配合调查，逾期未改正。",
+		absent: []string{"cooperated", "corrected_in_time"},
+	},
+	{
+		name:   "not first",
+		in:     "当事人不是首次违法，二年内再次实施同一违法行为。",
+		facts:  map[string]any{"prior_penalties_2y": 1.0},
+		absent: []string{"first_violation"},
+	},
+	{
+		name:  "age between bounds",
+		in:    "当事人刘某已满十六周岁不满十八周岁。",
+		facts: map[string]any{"age": 16.0, "party_kind": "个人"},
+	},
+	{
+		name:  "age label",
+		in:    "当事人陈某某（男，年龄：17）在网吧滋事。",
+		facts: map[string]any{"age": 17.0, "party_kind": "个人"},
+	},
+	{
+		name:   "factory party is unit",
+		in:     "当事人某某化工厂未批先建，项目超标排放。",
+		facts:  map[string]any{"party_kind": "单位"},
+		absent: []string{"age"},
+	},
+	{
+		name:  "labour remuneration",
+		in:    "当事人拖欠8名农民工劳动报酬合计人民币96,500元。",
+		facts: map[string]any{"wages_owed": 96500.0, "persons": 8.0},
+	},
+	{
+		name:  "advertising cost false ad",
+		in:    "当事人发布虚假广告，广告费用为4,800元。",
+		facts: map[string]any{"ad_cost": 4800.0},
+	},
+	{
+		name:   "denied seriousness",
+		in:     "经集体讨论，当事人的行为不属于情节严重，2023年7月8号立案。",
+		absent: []string{"serious"},
+	},
+	{
+		name:  "zero-width before amount, NUL inside",
+		in:    "罚款\u200b五\x00万元，累计违法所得\ufeff７５０元",
+		facts: map[string]any{"illegal_gains": 750.0},
+	},
+	{
+		name:  "age with 年龄 and 岁",
+		in:    "当事人赵某，女，年龄为32岁，经营者系其本人。",
+		facts: map[string]any{"age": 32.0, "party_kind": "个人"},
+	},
+	{
+		name:   "no serious when not mentioned",
+		in:     "当事人在禁止区域吸烟，情节轻微，没有造成危害后果。",
+		facts:  map[string]any{"no_harm": true},
+		absent: []string{"serious"},
+	},
+}
+
+// TestExtractFacts reads the typed facts back as JSON, the form officers
+// see and /v1/suggest takes, and checks them name by name.
+func TestExtractFacts(t *testing.T) {
+	for _, tc := range extractCases {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := ExtractFacts(tc.in)
+			raw, err := json.Marshal(ex.Facts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var f map[string]any
+			if err := json.Unmarshal(raw, &f); err != nil {
+				t.Fatal(err)
+			}
+			for k, v := range tc.facts {
+				if !reflect.DeepEqual(f[k], v) {
+					t.Errorf("facts[%q] = %#v; want %#v (all: %v)", k, f[k], v, f)
+				}
+			}
+			for _, k := range tc.absent {
+				if v, ok := f[k]; ok {
+					t.Errorf("facts[%q] = %#v; want absent", k, v)
+				}
+			}
+			// Every fact set has a span in the text, and every span names
+			// a fact that is set.
+			spanned := map[string]bool{}
+			for _, s := range ex.Spans {
+				if s.Start < 0 || s.End < s.Start || s.End > len(tc.in) {
+					t.Fatalf("span %+v out of bounds", s)
+				}
+				if _, ok := f[s.Field]; !ok {
+					t.Errorf("span %+v (%q) for a fact that is not set", s, tc.in[s.Start:s.End])
+				}
+				spanned[s.Field] = true
+			}
+			for k := range f {
+				if !spanned[k] {
+					t.Errorf("fact %q has no span", k)
+				}
+			}
+			// The JSON round trip the API takes gives the same facts.
+			back, err := DecodeFacts(raw)
+			if err != nil || !reflect.DeepEqual(back, ex.Facts) {
+				t.Errorf("DecodeFacts(%s) = %+v, %v; want %+v", raw, back, err, ex.Facts)
+			}
+		})
+	}
+}
+
+// onlyKey marshals f and returns its one JSON key.
+func onlyKey(t *testing.T, f Facts) string {
+	t.Helper()
+	raw, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m) != 1 {
+		t.Fatalf("facts %s set %d fields; want 1", raw, len(m))
+	}
+	for k := range m {
+		return k
+	}
+	return ""
+}
+
+// TestRoleTable checks the one role table: every money role names a known
+// measure, and a role with a Facts field names the field whose JSON name is
+// that measure (the field itself is checked by the compiler).
+func TestRoleTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range moneyRoles {
+		if seen[r.role] {
+			t.Errorf("role %s listed twice", r.role)
+		}
+		seen[r.role] = true
+		if _, ok := MeasureLabel(r.measure); !ok {
+			t.Errorf("role %s: measure %q unknown", r.role, r.measure)
+		}
+		if got, ok := MeasureOfRole(r.role); !ok || got != r.measure {
+			t.Errorf("MeasureOfRole(%s) = %q, %v; want %q", r.role, got, ok, r.measure)
+		}
+		if r.field == nil {
+			continue
+		}
+		var f Facts
+		v := 1.0
+		*r.field(&f) = &v
+		if got := onlyKey(t, f); got != r.measure {
+			t.Errorf("role %s sets facts.%s; want facts.%s", r.role, got, r.measure)
+		}
+	}
+	if _, ok := MeasureOfRole("罚款"); ok {
+		t.Error("MeasureOfRole(罚款) found a measure; a fine is not a threshold measure")
+	}
+	for _, c := range circumstanceFields {
+		var f Facts
+		*c.field(&f) = true
+		if got := onlyKey(t, f); got != c.name {
+			t.Errorf("circumstance %s sets facts.%s", c.name, got)
+		}
+	}
+}

@@ -1,0 +1,137 @@
+package rules
+
+import "github.com/cailiang/cailiang/nlp"
+
+// Measure names: the numeric facts prosecution thresholds test. Amounts are
+// in yuan; counts are whole people, times or pieces.
+const (
+	MeasureSalesAmount      = "sales_amount"       // 销售金额
+	MeasureGoodsValue       = "goods_value"        // 货值金额
+	MeasureIllegalGains     = "illegal_gains"      // 违法所得
+	MeasureIllegalRevenue   = "illegal_revenue"    // 非法经营数额
+	MeasureAdCost           = "ad_cost"            // 广告费用
+	MeasureDirectLoss       = "direct_loss"        // 直接经济损失（公私财产损失）
+	MeasurePropertyValue    = "property_value"     // 涉案财物价值/数额（盗窃、诈骗…）
+	MeasureTaxEvaded        = "tax_evaded"         // 逃避缴纳的税款数额
+	MeasureTaxRatio         = "tax_ratio"          // 逃税额占应纳税额的百分比（10 = 10%）
+	MeasureTaxUnrecovered   = "tax_unrecovered"    // 致使无法追缴的欠缴税款
+	MeasureWagesOwed        = "wages_owed"         // 拒不支付的劳动报酬数额
+	MeasureWorkers          = "workers"            // 被拒付劳动报酬的劳动者人数
+	MeasureMonthsOwed       = "months_owed"        // 拒付劳动报酬的月数
+	MeasureDeaths           = "deaths"             // 死亡人数
+	MeasureSeriousInjuries  = "serious_injuries"   // 重伤人数
+	MeasureMinorInjuries    = "minor_injuries"     // 轻伤人数
+	MeasureSlightInjuries   = "slight_injuries"    // 轻微伤人数
+	MeasurePoisoned         = "poisoned"           // 严重食物中毒或者严重食源性疾病人数
+	MeasureBloodAlcohol     = "blood_alcohol"      // 血液酒精含量，毫克/100毫升
+	MeasureHazardousWaste   = "hazardous_waste_t"  // 非法排放、倾倒、处置的危险废物吨数
+	MeasureExceedMultiple   = "exceed_multiple"    // 超过污染物排放标准的倍数
+	MeasureBasicFarmland    = "basic_farmland_mu"  // 基本农田亩数
+	MeasureFarmland         = "farmland_mu"        // 基本农田以外的耕地亩数
+	MeasureOtherLand        = "other_land_mu"      // 其他土地亩数
+	MeasurePublicForest     = "public_forest_mu"   // 公益林地亩数
+	MeasureForest           = "forest_mu"          // 商品林地亩数
+	MeasureMineralValue     = "mineral_value"      // 开采的矿产品价值或者造成矿产资源破坏的价值
+	MeasureInvoiceCount     = "invoice_count"      // 发票份数
+	MeasureInvoiceFaceValue = "invoice_face_value" // 发票票面金额
+	MeasurePriorPenalties   = "prior_penalties_2y" // 二年内因同类违法行为受过行政处罚的次数
+	MeasureGamblers         = "gamblers"           // 组织参赌人数（累计）
+	MeasureGamblingProfit   = "gambling_profit"    // 抽头渔利数额
+	MeasureGamblingStakes   = "gambling_stakes"    // 赌资数额
+	MeasureChildWorkers     = "child_workers"      // 雇用的未满十六周岁的未成年人人数
+)
+
+// Measure describes one measure: its Chinese label, and the unit words
+// statutes write after its figures (yuan amounts use 元 and 万元).
+type Measure struct {
+	Name  string `json:"name"`
+	Label string `json:"label"`
+	// Yuan is true for money amounts.
+	Yuan bool `json:"yuan,omitempty"`
+	// Units are the words that follow a figure of this measure in statute
+	// text (人, 吨, 亩 …); the verification test looks for figure + unit.
+	Units []string `json:"units,omitempty"`
+}
+
+// measures lists every measure a crime threshold may use, in display order.
+var measures = [...]Measure{
+	{Name: MeasureSalesAmount, Label: "销售金额", Yuan: true},
+	{Name: MeasureGoodsValue, Label: "货值金额", Yuan: true},
+	{Name: MeasureIllegalGains, Label: "违法所得", Yuan: true},
+	{Name: MeasureIllegalRevenue, Label: "非法经营数额", Yuan: true},
+	{Name: MeasureAdCost, Label: "广告费用", Yuan: true},
+	{Name: MeasureDirectLoss, Label: "直接经济损失", Yuan: true},
+	{Name: MeasurePropertyValue, Label: "涉案财物价值", Yuan: true},
+	{Name: MeasureTaxEvaded, Label: "逃避缴纳税款数额", Yuan: true},
+	{Name: MeasureTaxRatio, Label: "逃税额占应纳税额的百分比", Units: []string{"%"}},
+	{Name: MeasureTaxUnrecovered, Label: "无法追缴的欠缴税款", Yuan: true},
+	{Name: MeasureWagesOwed, Label: "拒不支付的劳动报酬数额", Yuan: true},
+	{Name: MeasureWorkers, Label: "被拒付劳动报酬的劳动者人数", Units: []string{"名", "人"}},
+	{Name: MeasureMonthsOwed, Label: "拒付劳动报酬的月数", Units: []string{"个月"}},
+	{Name: MeasureDeaths, Label: "死亡人数", Units: []string{"人"}},
+	{Name: MeasureSeriousInjuries, Label: "重伤人数", Units: []string{"人"}},
+	{Name: MeasureMinorInjuries, Label: "轻伤人数", Units: []string{"人"}},
+	{Name: MeasureSlightInjuries, Label: "轻微伤人数", Units: []string{"人"}},
+	{Name: MeasurePoisoned, Label: "严重食物中毒人数", Units: []string{"人"}},
+	{Name: MeasureBloodAlcohol, Label: "血液酒精含量（毫克/100毫升）", Units: []string{"毫克/100毫升", "mg/100ml"}},
+	{Name: MeasureHazardousWaste, Label: "危险废物数量（吨）", Units: []string{"吨"}},
+	{Name: MeasureExceedMultiple, Label: "超过排放标准的倍数", Units: []string{"倍"}},
+	{Name: MeasureBasicFarmland, Label: "基本农田面积（亩）", Units: []string{"亩"}},
+	{Name: MeasureFarmland, Label: "基本农田以外的耕地面积（亩）", Units: []string{"亩"}},
+	{Name: MeasureOtherLand, Label: "其他土地面积（亩）", Units: []string{"亩"}},
+	{Name: MeasurePublicForest, Label: "公益林地面积（亩）", Units: []string{"亩"}},
+	{Name: MeasureForest, Label: "商品林地面积（亩）", Units: []string{"亩"}},
+	{Name: MeasureMineralValue, Label: "矿产品价值或者矿产资源破坏价值", Yuan: true},
+	{Name: MeasureInvoiceCount, Label: "发票份数", Units: []string{"份"}},
+	{Name: MeasureInvoiceFaceValue, Label: "发票票面金额", Yuan: true},
+	{Name: MeasurePriorPenalties, Label: "二年内受过同类行政处罚的次数", Units: []string{"次"}},
+	{Name: MeasureGamblers, Label: "参赌人数", Units: []string{"人"}},
+	{Name: MeasureGamblingProfit, Label: "抽头渔利数额", Yuan: true},
+	{Name: MeasureGamblingStakes, Label: "赌资数额", Yuan: true},
+	{Name: MeasureChildWorkers, Label: "雇用童工人数", Units: []string{"人", "名"}},
+}
+
+var measureByName = func() map[string]Measure {
+	m := make(map[string]Measure, len(measures))
+	for _, x := range measures {
+		m[x.Name] = x
+	}
+	return m
+}()
+
+// MeasureLabel returns the Chinese label of a measure and whether the name
+// is known.
+func MeasureLabel(name string) (string, bool) {
+	m, ok := measureByName[name]
+	return m.Label, ok
+}
+
+// moneyRoles maps each money role of fact extraction to its transfer
+// measure and, where the engine has one, its Facts field; the measure is
+// the field's JSON name (a test checks it). It is the one role table, read
+// by FactsOf and MeasureOfRole.
+var moneyRoles = [...]struct {
+	role    string
+	measure string
+	field   func(*Facts) **float64 // nil: a transfer measure only
+}{
+	{nlp.RoleGoodsValue, MeasureGoodsValue, func(f *Facts) **float64 { return &f.GoodsValue }},
+	{nlp.RoleIllegalGains, MeasureIllegalGains, func(f *Facts) **float64 { return &f.IllegalGains }},
+	{nlp.RoleSalesAmount, MeasureSalesAmount, func(f *Facts) **float64 { return &f.SalesAmount }},
+	{nlp.RoleIllegalRevenue, MeasureIllegalRevenue, func(f *Facts) **float64 { return &f.IllegalRevenue }},
+	{nlp.RoleAdCost, MeasureAdCost, func(f *Facts) **float64 { return &f.AdCost }},
+	{nlp.RoleTax, MeasureTaxEvaded, func(f *Facts) **float64 { return &f.TaxEvaded }},
+	{nlp.RoleWages, MeasureWagesOwed, func(f *Facts) **float64 { return &f.WagesOwed }},
+	{nlp.RoleDirectLoss, MeasureDirectLoss, nil},
+}
+
+// MeasureOfRole returns the transfer measure a money role's total is, and
+// whether the role has one (罚款 has none).
+func MeasureOfRole(role string) (string, bool) {
+	for _, r := range moneyRoles {
+		if r.role == role {
+			return r.measure, true
+		}
+	}
+	return "", false
+}
