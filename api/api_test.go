@@ -388,7 +388,7 @@ func TestBenchmarksAndSuggest(t *testing.T) {
 		t.Fatalf("benchmark get: %d %v", r.status, r.body)
 	}
 	r = do(t, s, "POST", "/v1/suggest", "application/json", []byte(`{"benchmark_id":"food-124-expired","facts":{"goods_value":20000,"cooperated":true,"party_kind":"单位"}}`))
-	if r.status != 200 || r.body["disposition"] != "从轻" || r.body["level"] != "从轻" {
+	if r.status != 200 || r.body["disposition"] != "从轻处罚" || r.body["level"] != "从轻" {
 		t.Fatalf("suggest: %d %v", r.status, r.body)
 	}
 	stat := r.body["statutory"].(map[string]any)

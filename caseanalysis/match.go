@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
@@ -391,7 +392,7 @@ func aggravatedTier(b *rules.Benchmark) bool {
 // rank combines the evidence into scores in [0, 1] and returns the k best
 // candidates, best first. Only benchmarks with some lexical or case evidence
 // are candidates: a fact cue alone says nothing about the conduct.
-func (m *matcher) rank(q query, sector string, ef rules.Facts, votes map[string]float64, k int) []candidate {
+func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, votes map[string]float64, k int) []candidate {
 	lex, heads := m.lexicalScores(q)
 	has := givenBases(ef)
 	byDoc := make([]float64, len(m.benchmarks))

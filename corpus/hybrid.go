@@ -77,7 +77,7 @@ func normMeta(info StatuteInfo) map[string]string {
 }
 
 func caseMeta(c Case) map[string]string {
-	return map[string]string{"sector": c.Sector, "violation_type": c.ViolationType, "region": c.Region, "disposition": c.Disposition, "agency": c.Agency, "decision_date": c.DecisionDate}
+	return map[string]string{"sector": string(c.Sector), "violation_type": c.ViolationType, "region": c.Region, "disposition": string(c.Disposition), "agency": c.Agency, "decision_date": c.DecisionDate}
 }
 
 // caseText is what a case's vector represents: its title and facts.
@@ -429,7 +429,7 @@ func (l *Library) SearchNorms(ctx context.Context, q NormQuery, mode string) (Re
 
 func caseFilter(q CaseQuery) VectorFilter {
 	f := VectorFilter{}
-	for k, v := range map[string]string{"sector": q.Sector, "violation_type": q.ViolationType, "region": q.Region, "disposition": q.Disposition, "agency": q.Agency} {
+	for k, v := range map[string]string{"sector": string(q.Sector), "violation_type": q.ViolationType, "region": q.Region, "disposition": string(q.Disposition), "agency": q.Agency} {
 		if v != "" {
 			f[k] = v
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 )
 
@@ -41,7 +42,7 @@ func bigrams(s string) map[string]bool {
 // words found in its name and keywords (weighted 2) or description, blended
 // with character-bigram overlap so that 过期食品 still finds 超过保质期的食品.
 // An empty query lists the sector's benchmarks in catalog order.
-func (c *Catalog) Search(q string, seg nlp.Segmenter, sector string, limit int) []Hit {
+func (c *Catalog) Search(q string, seg nlp.Segmenter, sector legal.Sector, limit int) []Hit {
 	q = strings.TrimSpace(nlp.NormalizeText(q))
 	var hits []Hit
 	var words []string

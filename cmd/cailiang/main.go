@@ -22,6 +22,7 @@ import (
 	"github.com/cailiang/cailiang/api"
 	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -247,7 +248,7 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 		return out.Encode(res)
 	case "benchmarks":
 		var out2 []map[string]any
-		for _, h := range app.Catalog.Search(strings.Join(pos, " "), app.Segmenter(), sector, limit) {
+		for _, h := range app.Catalog.Search(strings.Join(pos, " "), app.Segmenter(), legal.Sector(sector), limit) {
 			out2 = append(out2, map[string]any{"id": h.Benchmark.ID, "name": h.Benchmark.Name, "sector": h.Benchmark.Sector, "score": h.Score})
 		}
 		return out.Encode(out2)
@@ -279,7 +280,7 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 			return err
 		}
 		if sector != "" {
-			req.Sector = sector
+			req.Sector = legal.Sector(sector)
 		}
 		res, err := app.Analyzer.Analyze(ctx, req)
 		if err != nil {
