@@ -27,7 +27,7 @@ import (
 
 // CaseSearcher finds cases; *corpus.Library implements it.
 type CaseSearcher interface {
-	SearchCases(ctx context.Context, q corpus.CaseQuery, mode string) (corpus.Results[corpus.CaseHit], error)
+	SearchCases(ctx context.Context, q corpus.CaseQuery, mode corpus.SearchMode) (corpus.Results[corpus.CaseHit], error)
 }
 
 // NearCaseFinder finds the cases nearest to a text by vector (dense
@@ -40,7 +40,7 @@ type NearCaseFinder interface {
 
 // NormSearcher finds statute articles; *corpus.Library implements it.
 type NormSearcher interface {
-	SearchNorms(ctx context.Context, q corpus.NormQuery, mode string) (corpus.Results[corpus.NormHit], error)
+	SearchNorms(ctx context.Context, q corpus.NormQuery, mode corpus.SearchMode) (corpus.Results[corpus.NormHit], error)
 }
 
 // CaseGetter reads a whole case; *corpus.Store implements it.
@@ -69,7 +69,7 @@ type Config struct {
 	// dropped when it changes. Nil means never.
 	Generation func() (uint64, error)
 	// Mode is the search mode for cases (bm25, vector, hybrid); "" is bm25.
-	Mode string
+	Mode corpus.SearchMode
 	// Near is the share below a transfer threshold that counts as near
 	// (default rules.DefaultNear).
 	Near float64
@@ -140,7 +140,7 @@ func New(cfg Config) (*Analyzer, error) {
 }
 
 // Mode is the search mode similar cases are found with (bm25 or hybrid).
-func (a *Analyzer) Mode() string {
+func (a *Analyzer) Mode() corpus.SearchMode {
 	if a.cfg.Mode == "" {
 		return corpus.ModeBM25
 	}
@@ -203,7 +203,7 @@ func cached[K comparable, V any](a *Analyzer, m *map[K]V, key K, limit int, comp
 // library (cases, norms, citations, its store's generation for the caches),
 // the given benchmark catalog and the built-in crime thresholds. It returns
 // the crime catalog's loading error.
-func ForLibrary(lib *corpus.Library, cat *rules.Catalog, seg nlp.Segmenter, mode string, log *slog.Logger) (*Analyzer, error) {
+func ForLibrary(lib *corpus.Library, cat *rules.Catalog, seg nlp.Segmenter, mode corpus.SearchMode, log *slog.Logger) (*Analyzer, error) {
 	crimes, err := rules.LoadCrimes()
 	if err != nil {
 		return nil, err

@@ -157,7 +157,7 @@ func TestCaseIndexFusesVectors(t *testing.T) {
 	}
 	tests := []struct {
 		name    string
-		mode    string
+		mode    corpus.SearchMode
 		finder  *nearCases
 		want    []string // nil: the lexical ranking
 		contain string

@@ -10,12 +10,35 @@ import (
 	"strings"
 )
 
-// Search modes.
+// SearchMode says how a search ranks: by BM25 over the full-text index,
+// by nearness of embedded vectors, or by both fused. Every entry point (HTTP
+// parameter, command-line flag, eval) reads it through ParseSearchMode.
+type SearchMode string
+
+// The search modes.
 const (
-	ModeBM25   = "bm25"
-	ModeVector = "vector"
-	ModeHybrid = "hybrid"
+	ModeBM25   SearchMode = "bm25"
+	ModeVector SearchMode = "vector"
+	ModeHybrid SearchMode = "hybrid"
 )
+
+// SearchModes lists the search modes in reporting order, as a new slice.
+func SearchModes() []SearchMode { return []SearchMode{ModeBM25, ModeVector, ModeHybrid} }
+
+// ParseSearchMode returns the mode named s; empty means ModeBM25. It
+// returns ErrBadMode (wrapped, naming s and the known modes) otherwise.
+func ParseSearchMode(s string) (SearchMode, error) {
+	switch m := SearchMode(s); m {
+	case "":
+		return ModeBM25, nil
+	case ModeBM25, ModeVector, ModeHybrid:
+		return m, nil
+	}
+	return "", fmt.Errorf("%w %q (bm25, vector, hybrid)", ErrBadMode, s)
+}
+
+// Dense reports whether the mode searches vectors (vector or hybrid).
+func (m SearchMode) Dense() bool { return m == ModeVector || m == ModeHybrid }
 
 // Collection names in the vector store.
 const (
@@ -342,7 +365,7 @@ func (l *Library) normHit(id string) (NormHit, bool) {
 // vector hits (vids with their cosine scores) by reciprocal rank fusion and
 // returns one page. Hits only the vector side found are built by lookup; a
 // hit's Score is the cosine in vector mode and the fused score in hybrid.
-func fuse[T any](mode string, bm []T, idOf func(T) string, vids []string, vscore map[string]float64,
+func fuse[T any](mode SearchMode, bm []T, idOf func(T) string, vids []string, vscore map[string]float64,
 	lookup func(string) (T, bool), setScore func(*T, float64), limit, offset int) Results[T] {
 	byID := make(map[string]T, len(bm))
 	bmIDs := make([]string, len(bm))
@@ -370,14 +393,11 @@ func fuse[T any](mode string, bm []T, idOf func(T) string, vids []string, vscore
 	return out
 }
 
-func checkMode(mode string) (dense bool, err error) {
-	switch mode {
-	case "", ModeBM25:
-		return false, nil
-	case ModeVector, ModeHybrid:
-		return true, nil
-	}
-	return false, fmt.Errorf("%w %q (bm25, vector, hybrid)", ErrBadMode, mode)
+// checkMode validates a mode given as a value (it may be the zero value, or
+// converted from unchecked text) and says whether it is dense.
+func checkMode(mode SearchMode) (dense bool, err error) {
+	m, err := ParseSearchMode(string(mode))
+	return m.Dense(), err
 }
 
 func pageOf(limit, offset int) (int, int) {
@@ -390,7 +410,7 @@ func pageOf(limit, offset int) (int, int) {
 // SearchNorms searches statute articles in a mode: bm25 (default), vector,
 // or hybrid (both fused by reciprocal rank fusion). Colloquial terms are
 // expanded for BM25; the vector side embeds the officer's own words.
-func (l *Library) SearchNorms(ctx context.Context, q NormQuery, mode string) (Results[NormHit], error) {
+func (l *Library) SearchNorms(ctx context.Context, q NormQuery, mode SearchMode) (Results[NormHit], error) {
 	expanded := q
 	expanded.Q = ExpandQuery(q.Q)
 	dense, err := checkMode(mode)
@@ -481,7 +501,7 @@ func HitOf(c Case) CaseHit {
 
 // SearchCases searches cases in a mode (bm25, vector, hybrid); see
 // SearchNorms.
-func (l *Library) SearchCases(ctx context.Context, q CaseQuery, mode string) (Results[CaseHit], error) {
+func (l *Library) SearchCases(ctx context.Context, q CaseQuery, mode SearchMode) (Results[CaseHit], error) {
 	expanded := q
 	expanded.Q = ExpandQuery(q.Q)
 	dense, err := checkMode(mode)

@@ -56,7 +56,7 @@ func TestHybridSearch(t *testing.T) {
 		t.Fatalf("norm vectors: %d %v", n, err)
 	}
 	yes := true
-	for _, mode := range []string{corpus.ModeBM25, corpus.ModeVector, corpus.ModeHybrid} {
+	for _, mode := range corpus.SearchModes() {
 		res, err := lib.SearchNorms(ctx, corpus.NormQuery{Q: "醉酒驾驶机动车", InForce: &yes, Limit: 3}, mode)
 		if err != nil {
 			t.Fatalf("%s: %v", mode, err)

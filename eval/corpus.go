@@ -111,7 +111,7 @@ func (c *Corpus) Close() error {
 // Searcher returns a NormSearcher over the library in a search mode
 // (corpus.ModeBM25 when empty).
 func (c *Corpus) Searcher(mode string) NormSearcher {
-	return LibrarySearcher{Library: c.Library, Mode: mode}
+	return LibrarySearcher{Library: c.Library, Mode: corpus.SearchMode(mode)}
 }
 
 // Statutes returns the number of statute versions stored.

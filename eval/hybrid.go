@@ -17,7 +17,7 @@ import (
 
 // Modes lists the search modes the norm suites can be run in, in reporting
 // order.
-var Modes = []string{corpus.ModeBM25, corpus.ModeVector, corpus.ModeHybrid}
+var Modes = []string{string(corpus.ModeBM25), string(corpus.ModeVector), string(corpus.ModeHybrid)}
 
 // ErrBadMode is returned by RunModes for a mode that is not in Modes.
 var ErrBadMode = errors.New("unknown search mode")

@@ -53,7 +53,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.BoolVar(&asJSON, "json", false, "print JSON instead of a Markdown table")
 	fs.StringVar(&segMode, "seg-mode", env("CAILIANG_SEG_MODE", "precise"), "index segmentation: precise or search (a change rebuilds the index); env CAILIANG_SEG_MODE")
 	fs.Float64Var(&bigramWeight, "bigram-weight", 0, "weight of the character-bigram match at query time: 0 default, negative disables")
-	fs.StringVar(&modesFlag, "modes", corpus.ModeBM25, "comma-separated search modes for the norm suites: bm25, vector, hybrid (vector modes train LSA on the in-force articles, ~minutes)")
+	fs.StringVar(&modesFlag, "modes", string(corpus.ModeBM25), "comma-separated search modes for the norm suites: bm25, vector, hybrid (vector modes train LSA on the in-force articles, ~minutes)")
 	fs.StringVar(&logLevel, "log-level", env("CAILIANG_LOG_LEVEL", "info"), "log level")
 	fs.StringVar(&pgDSN, "pg", env("CAILIANG_PG_DSN", ""), "PostgreSQL DSN: the vector-index suite also measures pgvector there; env CAILIANG_PG_DSN")
 	if err := fs.Parse(args); err != nil {
@@ -86,20 +86,18 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	var modes []string
 	needVectors := false
 	for _, m := range strings.Split(modesFlag, ",") {
-		m = strings.TrimSpace(m)
-		switch m {
-		case "":
+		if m = strings.TrimSpace(m); m == "" {
 			continue
-		case corpus.ModeBM25:
-		case corpus.ModeVector, corpus.ModeHybrid:
-			needVectors = true
-		default:
-			return fmt.Errorf("eval: --modes: unknown mode %q (bm25, vector, hybrid): %w", m, errUsage)
 		}
-		modes = append(modes, m)
+		sm, err := corpus.ParseSearchMode(m)
+		if err != nil {
+			return fmt.Errorf("eval: --modes: %w: %w", err, errUsage)
+		}
+		needVectors = needVectors || sm.Dense()
+		modes = append(modes, string(sm))
 	}
 	if len(modes) == 0 {
-		modes = []string{corpus.ModeBM25}
+		modes = []string{string(corpus.ModeBM25)}
 	}
 	log, err := newLogger(logLevel, stderr)
 	if err != nil {
@@ -141,10 +139,10 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	envEval := eval.Env{DataDir: shared, Norms: c.Searcher(corpus.ModeBM25), Logger: log, Progress: evalProgress(stderr), Analyzer: an,
+	envEval := eval.Env{DataDir: shared, Norms: c.Searcher(string(corpus.ModeBM25)), Logger: log, Progress: evalProgress(stderr), Analyzer: an,
 		VectorIndex: eval.VectorIndexOptions{PGDSN: pgDSN}}
 	var results []eval.Result
-	if len(modes) == 1 && modes[0] == corpus.ModeBM25 {
+	if len(modes) == 1 && modes[0] == string(corpus.ModeBM25) {
 		// The default keeps the historical metric names (no /bm25 suffix).
 		results, err = eval.Run(ctx, envEval, names)
 	} else {

@@ -229,6 +229,10 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 		if strings.TrimSpace(q) == "" {
 			return fmt.Errorf("search QUERY: %w", errUsage)
 		}
+		mode, err := corpus.ParseSearchMode(mode)
+		if err != nil {
+			return fmt.Errorf("search --mode: %w: %w", err, errUsage)
+		}
 		if cases {
 			res, err := app.Library.SearchCases(ctx, corpus.CaseQuery{Q: q, Limit: limit}, mode)
 			if err != nil {
