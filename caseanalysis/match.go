@@ -57,29 +57,10 @@ func termsOf(norm string, tokens []nlp.Token) []string {
 			out = append(out, tk.Text)
 		}
 	}
-	hanBigrams(norm, func(t string) { out = append(out, t) })
-	return out
-}
-
-// hanBigrams calls fn with the bigram term (bigramMark and the two runes)
-// of each pair of adjacent Han characters in s.
-func hanBigrams(s string, fn func(term string)) {
-	hanPairs(s, func(a, b rune) { fn(bigramMark + string(a) + string(b)) })
-}
-
-// hanPairs calls fn with each pair of adjacent Han characters in s.
-func hanPairs(s string, fn func(a, b rune)) {
-	var prev rune
-	for _, r := range s {
-		if nlp.IsHan(r) {
-			if prev != 0 {
-				fn(prev, r)
-			}
-			prev = r
-		} else {
-			prev = 0
-		}
+	for i, j := range nlp.Bigrams(norm, nlp.HanPairs) {
+		out = append(out, bigramMark+norm[i:j])
 	}
+	return out
 }
 
 // isTerm keeps words that can carry meaning: two or more letters (a Han

@@ -25,14 +25,11 @@ func meaningful(w string) bool {
 	return n >= 1
 }
 
-// bigrams returns the set of adjacent-rune pairs of s (letters and digits).
+// bigrams returns the set of character bigrams of s (nlp.WordPairs).
 func bigrams(s string) map[string]bool {
-	rs := []rune(s)
 	out := map[string]bool{}
-	for i := 0; i+1 < len(rs); i++ {
-		if meaningful(string(rs[i])) && meaningful(string(rs[i+1])) {
-			out[string(rs[i:i+2])] = true
-		}
+	for i, j := range nlp.Bigrams(s, nlp.WordPairs) {
+		out[s[i:j]] = true
 	}
 	return out
 }
