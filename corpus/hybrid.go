@@ -103,8 +103,45 @@ func caseMeta(c Case) map[string]string {
 	return map[string]string{"sector": string(c.Sector), "violation_type": c.ViolationType, "region": c.Region, "disposition": string(c.Disposition), "agency": c.Agency, "decision_date": c.DecisionDate}
 }
 
-// caseText is what a case's vector represents: its title and facts.
-func caseText(c Case) string { return c.Title + "\n" + c.Facts }
+// ArticleIndexText is the text a statute article stands for in the vector
+// index and in an embedder's training set: the law's short name, a space and
+// the article's paragraphs. SyncVectors embeds exactly this, and
+// TrainingTexts trains on it, so a model never learns from other text than
+// it embeds.
+func ArticleIndexText(law string, a Article) string { return law + " " + a.Text() }
+
+// CaseIndexText is the text a case stands for in the vector index and in an
+// embedder's training set: its title and facts (see ArticleIndexText).
+func CaseIndexText(c Case) string { return c.Title + "\n" + c.Facts }
+
+// TrainingTexts returns the texts an embedder of this library is trained
+// on: the ArticleIndexText of every searchable article in force and the
+// CaseIndexText of every case, in store order. It returns the store's
+// errors, wrapped.
+func (l *Library) TrainingTexts() ([]string, error) {
+	keep := l.searchable()
+	var texts []string
+	for _, info := range l.store.StatuteInfos() {
+		if !info.InForce || !keep[info.ID] {
+			continue
+		}
+		err := l.store.Articles(info.ID, func(a Article) error {
+			texts = append(texts, ArticleIndexText(info.Law, a))
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("training texts: %w", err)
+		}
+	}
+	err := l.store.Cases(func(c Case) error {
+		texts = append(texts, CaseIndexText(c))
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("training texts: %w", err)
+	}
+	return texts, nil
+}
 
 // ensureCollection creates a collection or, when it was built by another
 // embedder or dimension, drops it so that everything is embedded again:
@@ -208,7 +245,7 @@ func (l *Library) SyncVectors(ctx context.Context, refresh []string) error {
 				done++
 				return nil
 			}
-			todo = append(todo, pending{id: id, text: info.Law + " " + a.Text(), meta: meta})
+			todo = append(todo, pending{id: id, text: ArticleIndexText(info.Law, a), meta: meta})
 			if len(todo) >= batch {
 				return flush()
 			}
@@ -232,7 +269,7 @@ func (l *Library) SyncVectors(ctx context.Context, refresh []string) error {
 	var cases []pending
 	err = l.store.Cases(func(c Case) error {
 		if !haveCase[c.ID] {
-			cases = append(cases, pending{id: c.ID, text: caseText(c), meta: caseMeta(c)})
+			cases = append(cases, pending{id: c.ID, text: CaseIndexText(c), meta: caseMeta(c)})
 		}
 		return nil
 	})
