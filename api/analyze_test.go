@@ -24,6 +24,7 @@ import (
 	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/samples"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -84,8 +85,8 @@ func nationalAnalyzer(tb testing.TB) *app.App {
 func TestAnalyzeCitationsResolve(t *testing.T) {
 	a := nationalAnalyzer(t)
 	res := a.Library.Resolver()
-	check := func(where string, r rules.Ref) error {
-		pc := corpus.ParsedCitation{LawName: r.Law, Citation: corpus.Citation{Law: r.Law, Article: r.Article, Suffix: r.Suffix, Paragraph: r.Paragraph, Item: r.Item}}
+	check := func(where string, r legal.Ref) error {
+		pc := corpus.ParsedCitation{LawName: r.Law, Ref: legal.Ref{Law: r.Law, Article: r.Article, Suffix: r.Suffix, Paragraph: r.Paragraph, Item: r.Item}}
 		if _, err := res.ResolveParsed(pc, ""); err != nil {
 			return fmt.Errorf("%s: %s 第%d条之%d 第%d款 第%d项: %v", where, r.Law, r.Article, r.Suffix, r.Paragraph, r.Item, err)
 		}
@@ -101,12 +102,12 @@ func TestAnalyzeCitationsResolve(t *testing.T) {
 		risks[out.Transfer.Risk]++
 		var refs []struct {
 			where string
-			r     rules.Ref
+			r     legal.Ref
 		}
-		add := func(where string, r rules.Ref) {
+		add := func(where string, r legal.Ref) {
 			refs = append(refs, struct {
 				where string
-				r     rules.Ref
+				r     legal.Ref
 			}{where, r})
 		}
 		for _, v := range out.Violations {
@@ -129,7 +130,7 @@ func TestAnalyzeCitationsResolve(t *testing.T) {
 			if !n.Resolved || n.Text == "" {
 				bad = append(bad, fmt.Sprintf("norm %s (%s) not resolved", n.Label, n.Kind))
 			}
-			add("norm "+n.Kind, rules.Ref{Law: n.Law, Article: n.Article, Suffix: n.Suffix, Paragraph: n.Paragraph, Item: n.Item})
+			add("norm "+n.Kind, legal.Ref{Law: n.Law, Article: n.Article, Suffix: n.Suffix, Paragraph: n.Paragraph, Item: n.Item})
 		}
 		for _, r := range refs {
 			if err := check(r.where, r.r); err != nil {

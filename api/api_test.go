@@ -137,6 +137,8 @@ func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 		{"cases wrong content type", "POST", "/v1/cases", "text/plain", []byte("[" + validCase + "]"), 415, "unsupported_media_type"},
 		{"case unknown id", "GET", "/v1/cases/nope", "", nil, 404, "not_found"},
 		{"case search bad date", "GET", "/v1/cases/search?from=yesterday", "", nil, 400, "invalid_input"},
+		{"search bad mode", "GET", "/v1/norms/search?q=x&mode=magic", "", nil, 400, "invalid_input"},
+		{"case search bad mode", "GET", "/v1/cases/search?q=x&mode=BM25", "", nil, 400, "invalid_input"},
 		{"unknown route", "GET", "/v1/nothing", "", nil, 404, "route_not_found"},
 		{"benchmark unknown", "GET", "/v1/benchmarks/nope", "", nil, 404, "unknown_benchmark"},
 		{"benchmarks bad limit", "GET", "/v1/benchmarks?limit=0", "", nil, 400, "invalid_input"},
@@ -321,6 +323,20 @@ func TestEndpoints(t *testing.T) {
 	if hits, _ := r.body["hits"].([]any); r.status != 200 || len(hits) != 0 {
 		t.Fatalf("case search filter: %d %v", r.status, r.body)
 	}
+	// A short disposition is stored canonically, and either spelling filters.
+	lighter := strings.NewReplacer(`"api-1"`, `"api-2"`, `"disposition":"处罚"`, `"disposition":"从轻"`).Replace(validCase)
+	if r = do(t, s, "POST", "/v1/cases", "application/json", []byte("["+lighter+"]")); r.status != 201 {
+		t.Fatalf("post 从轻 case: %d %v", r.status, r.body)
+	}
+	if r = do(t, s, "GET", "/v1/cases/api-2", "", nil); r.body["disposition"] != "从轻处罚" {
+		t.Errorf("stored disposition %v; want 从轻处罚", r.body["disposition"])
+	}
+	for _, d := range []string{"从轻", "从轻处罚"} {
+		r = do(t, s, "GET", "/v1/cases/search?disposition="+url.QueryEscape(d), "", nil)
+		if hits, _ := r.body["hits"].([]any); r.status != 200 || len(hits) != 1 || hits[0].(map[string]any)["id"] != "api-2" {
+			t.Errorf("case search disposition=%s: %d %v; want api-2 only", d, r.status, r.body)
+		}
+	}
 	r = do(t, s, "GET", "/", "", nil)
 	if r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") {
 		t.Fatalf("index page: %d %v", r.status, r.header)
@@ -388,7 +404,7 @@ func TestBenchmarksAndSuggest(t *testing.T) {
 		t.Fatalf("benchmark get: %d %v", r.status, r.body)
 	}
 	r = do(t, s, "POST", "/v1/suggest", "application/json", []byte(`{"benchmark_id":"food-124-expired","facts":{"goods_value":20000,"cooperated":true,"party_kind":"单位"}}`))
-	if r.status != 200 || r.body["disposition"] != "从轻" || r.body["level"] != "从轻" {
+	if r.status != 200 || r.body["disposition"] != "从轻处罚" || r.body["level"] != "从轻" {
 		t.Fatalf("suggest: %d %v", r.status, r.body)
 	}
 	stat := r.body["statutory"].(map[string]any)

@@ -5,18 +5,19 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/rules"
 )
 
 type benchmarkSummary struct {
-	ID       string      `json:"id"`
-	Name     string      `json:"name"`
-	Sector   string      `json:"sector"`
-	Region   string      `json:"region,omitempty"`
-	Keywords []string    `json:"keywords,omitempty"`
-	Penalty  rules.Ref   `json:"penalty"`
-	Violated []rules.Ref `json:"violated"`
-	Score    float64     `json:"score,omitempty"`
+	ID       string       `json:"id"`
+	Name     string       `json:"name"`
+	Sector   legal.Sector `json:"sector"`
+	Region   string       `json:"region,omitempty"`
+	Keywords []string     `json:"keywords,omitempty"`
+	Penalty  legal.Ref    `json:"penalty"`
+	Violated []legal.Ref  `json:"violated"`
+	Score    float64      `json:"score,omitempty"`
 }
 
 func (s *Server) handleBenchmarks(c *fiber.Ctx) error {
@@ -32,7 +33,7 @@ func (s *Server) handleBenchmarks(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	hits := s.cfg.Catalog.Search(q, s.cfg.Segmenter, sector, limit)
+	hits := s.cfg.Catalog.Search(q, s.cfg.Segmenter, legal.Sector(sector), limit)
 	out := make([]benchmarkSummary, 0, len(hits))
 	for _, h := range hits {
 		b := h.Benchmark

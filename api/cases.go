@@ -8,13 +8,22 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/legal"
 )
 
 func (s *Server) handleCaseSearch(c *fiber.Ctx) error {
 	var q corpus.CaseQuery
-	p, err := querySearch(c, []filter{{"sector", &q.Sector}, {"violation_type", &q.ViolationType}, {"region", &q.Region}, {"disposition", &q.Disposition}, {"agency", &q.Agency}})
+	var sector, disposition string
+	p, err := querySearch(c, []filter{{"sector", &sector}, {"violation_type", &q.ViolationType}, {"region", &q.Region}, {"disposition", &disposition}, {"agency", &q.Agency}})
 	if err != nil {
 		return err
+	}
+	q.Sector = legal.Sector(sector)
+	// Either spelling of a disposition finds the cases (从轻 as 从轻处罚);
+	// an unknown one filters as written and finds nothing.
+	q.Disposition = legal.Disposition(disposition)
+	if d, err := legal.ParseDisposition(disposition); err == nil {
+		q.Disposition = d
 	}
 	q.Q, q.From, q.To, q.Limit, q.Offset = p.q, p.from, p.to, p.limit, p.offset
 	res, err := s.lib.SearchCases(c.UserContext(), q, p.mode)

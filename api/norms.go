@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 )
 
@@ -61,7 +62,7 @@ func (s *Server) handleNormArticle(c *fiber.Ctx) error {
 	if law == "" {
 		return invalid("law", "缺少法规名称")
 	}
-	pc := corpus.ParsedCitation{LawName: law, Citation: corpus.Citation{Article: num, Suffix: suffix}}
+	pc := corpus.ParsedCitation{LawName: law, Ref: legal.Ref{Article: num, Suffix: suffix}}
 	res, err := s.lib.Resolver().ResolveParsed(pc, date)
 	if err != nil {
 		return err

@@ -70,20 +70,17 @@ func queryDate(c *fiber.Ctx, name string) (string, error) {
 	return checkDate(name, c.Query(name))
 }
 
-// queryMode reads mode=bm25|vector|hybrid (default bm25).
-func queryMode(c *fiber.Ctx) (string, error) {
-	switch m := c.Query("mode"); m {
-	case "", corpus.ModeBM25, corpus.ModeVector, corpus.ModeHybrid:
-		return m, nil
-	default:
-		return "", invalid("mode", "mode 应为 bm25、vector 或 hybrid")
-	}
+// queryMode reads mode=bm25|vector|hybrid (default bm25). An unknown mode
+// is corpus.ErrBadMode, which the error handler answers as invalid input.
+func queryMode(c *fiber.Ctx) (corpus.SearchMode, error) {
+	return corpus.ParseSearchMode(c.Query("mode"))
 }
 
 // searchParams are the parameters every search endpoint shares.
 type searchParams struct {
-	q, from, to, mode string
-	limit, offset     int
+	q, from, to   string
+	mode          corpus.SearchMode
+	limit, offset int
 }
 
 // filter names a query parameter and where its value goes.

@@ -133,7 +133,7 @@ func (a *App) loadLSA() (*embed.LSA, string, error) {
 	if err := json.Unmarshal(rawMeta, &meta); err != nil || meta.Texts <= 0 {
 		return nil, fmt.Sprintf("model metadata unreadable (%v)", err), nil
 	}
-	size, err := a.corpusSize()
+	size, err := a.Library.TrainingSize()
 	if err != nil {
 		return nil, "", err
 	}
@@ -166,7 +166,7 @@ func (a *App) lsaDim(n int) int {
 }
 
 func (a *App) trainLSA(ctx context.Context) (*embed.LSA, error) {
-	texts, err := a.corpusTexts()
+	texts, err := a.Library.TrainingTexts()
 	if err != nil {
 		return nil, err
 	}
@@ -201,42 +201,6 @@ func (a *App) trainLSA(ctx context.Context) (*embed.LSA, error) {
 	}
 	a.log.Info("LSA embedder trained", "texts", len(texts), "dim", m.Dim(), "spec", m.Spec().Embedder, "took_ms", time.Since(start).Milliseconds())
 	return m, nil
-}
-
-// corpusSize counts what corpusTexts would return from metadata alone, so
-// a start with a usable model does not read every article.
-func (a *App) corpusSize() (int, error) {
-	n := 0
-	for _, info := range a.store.StatuteInfos() {
-		if info.InForce {
-			n += info.ArticleCount
-		}
-	}
-	cases, err := a.store.CaseCount()
-	return n + cases, err
-}
-
-// corpusTexts returns what vectors represent: the in-force articles and
-// the cases, each as the text it contributes to the indexes.
-func (a *App) corpusTexts() ([]string, error) {
-	var texts []string
-	for _, info := range a.store.StatuteInfos() {
-		if !info.InForce {
-			continue
-		}
-		err := a.store.Articles(info.ID, func(art corpus.Article) error {
-			texts = append(texts, info.Law+" "+art.Text())
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	err := a.store.Cases(func(c corpus.Case) error {
-		texts = append(texts, c.Title+"\n"+c.Facts)
-		return nil
-	})
-	return texts, err
 }
 
 // writeFileSynced replaces path with data durably: a temporary file,

@@ -20,13 +20,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
 
 // CaseSearcher finds cases; *corpus.Library implements it.
 type CaseSearcher interface {
-	SearchCases(ctx context.Context, q corpus.CaseQuery, mode string) (corpus.Results[corpus.CaseHit], error)
+	SearchCases(ctx context.Context, q corpus.CaseQuery, mode corpus.SearchMode) (corpus.Results[corpus.CaseHit], error)
 }
 
 // NearCaseFinder finds the cases nearest to a text by vector (dense
@@ -39,7 +40,7 @@ type NearCaseFinder interface {
 
 // NormSearcher finds statute articles; *corpus.Library implements it.
 type NormSearcher interface {
-	SearchNorms(ctx context.Context, q corpus.NormQuery, mode string) (corpus.Results[corpus.NormHit], error)
+	SearchNorms(ctx context.Context, q corpus.NormQuery, mode corpus.SearchMode) (corpus.Results[corpus.NormHit], error)
 }
 
 // CaseGetter reads a whole case; *corpus.Store implements it.
@@ -68,7 +69,7 @@ type Config struct {
 	// dropped when it changes. Nil means never.
 	Generation func() (uint64, error)
 	// Mode is the search mode for cases (bm25, vector, hybrid); "" is bm25.
-	Mode string
+	Mode corpus.SearchMode
 	// Near is the share below a transfer threshold that counts as near
 	// (default rules.DefaultNear).
 	Near float64
@@ -89,7 +90,7 @@ type Analyzer struct {
 	cacheMu   sync.Mutex
 	cacheGen  uint64
 	pushed    map[string][]Norm         // benchmark id → searched norms
-	resolved  map[string]Norm           // refKey → resolved label, text, version
+	resolved  map[legal.Ref]Norm        // resolved label, text, version
 	extracts  map[string]nlp.Extraction // case id → facts extracted from it
 	caseBench map[string][]string       // case id → benchmarks it was decided under
 	cases     map[string]corpus.Case    // case id → the stored case
@@ -139,7 +140,7 @@ func New(cfg Config) (*Analyzer, error) {
 }
 
 // Mode is the search mode similar cases are found with (bm25 or hybrid).
-func (a *Analyzer) Mode() string {
+func (a *Analyzer) Mode() corpus.SearchMode {
 	if a.cfg.Mode == "" {
 		return corpus.ModeBM25
 	}
@@ -149,7 +150,7 @@ func (a *Analyzer) Mode() string {
 func (a *Analyzer) resetCaches(gen uint64) {
 	a.cacheGen = gen
 	a.pushed = map[string][]Norm{}
-	a.resolved = map[string]Norm{}
+	a.resolved = map[legal.Ref]Norm{}
 	a.extracts = map[string]nlp.Extraction{}
 	a.caseBench = map[string][]string{}
 	a.cases = map[string]corpus.Case{}
@@ -178,7 +179,7 @@ func (a *Analyzer) syncCaches() error {
 // already holds limit entries (limit > 0) is emptied first: a large case
 // base starts over rather than grow without bound. m points to the field,
 // since resetCaches replaces the maps.
-func cached[V any](a *Analyzer, m *map[string]V, key string, limit int, compute func() (V, error)) (V, error) {
+func cached[K comparable, V any](a *Analyzer, m *map[K]V, key K, limit int, compute func() (V, error)) (V, error) {
 	a.cacheMu.Lock()
 	v, ok := (*m)[key]
 	a.cacheMu.Unlock()
@@ -191,7 +192,7 @@ func cached[V any](a *Analyzer, m *map[string]V, key string, limit int, compute 
 	}
 	a.cacheMu.Lock()
 	if limit > 0 && len(*m) >= limit {
-		*m = map[string]V{}
+		*m = map[K]V{}
 	}
 	(*m)[key] = v
 	a.cacheMu.Unlock()
@@ -202,7 +203,7 @@ func cached[V any](a *Analyzer, m *map[string]V, key string, limit int, compute 
 // library (cases, norms, citations, its store's generation for the caches),
 // the given benchmark catalog and the built-in crime thresholds. It returns
 // the crime catalog's loading error.
-func ForLibrary(lib *corpus.Library, cat *rules.Catalog, seg nlp.Segmenter, mode string, log *slog.Logger) (*Analyzer, error) {
+func ForLibrary(lib *corpus.Library, cat *rules.Catalog, seg nlp.Segmenter, mode corpus.SearchMode, log *slog.Logger) (*Analyzer, error) {
 	crimes, err := rules.LoadCrimes()
 	if err != nil {
 		return nil, err
@@ -216,7 +217,7 @@ type Request struct {
 	// Facts is the case narrative as written.
 	Facts string `json:"facts"`
 	// Sector restricts violation matching to one enforcement field.
-	Sector string `json:"sector,omitempty"`
+	Sector legal.Sector `json:"sector,omitempty"`
 	// Violations is how many matched violations to return (default 5).
 	Violations int `json:"violations,omitempty"`
 	// SimilarCases is how many similar cases to return (default 5).
@@ -225,10 +226,10 @@ type Request struct {
 
 // Violation is a matched benchmark with the engine's suggestion for it.
 type Violation struct {
-	BenchmarkID string  `json:"benchmark_id"`
-	Name        string  `json:"name"`
-	Sector      string  `json:"sector"`
-	Score       float64 `json:"score"`
+	BenchmarkID string       `json:"benchmark_id"`
+	Name        string       `json:"name"`
+	Sector      legal.Sector `json:"sector"`
+	Score       float64      `json:"score"`
 	// Evidence of the match: the words of the benchmark found in the facts,
 	// the share from similar cases and from extracted amounts.
 	Matched      []string `json:"matched"`
@@ -251,7 +252,7 @@ type Dispute struct {
 	Code  string       `json:"code"`
 	Title string       `json:"title"`
 	Why   string       `json:"why"`
-	Basis []rules.Ref  `json:"basis"`
+	Basis []legal.Ref  `json:"basis"`
 	Check []string     `json:"check,omitempty"`
 	From  *DisputeFrom `json:"from,omitempty"`
 }
@@ -264,11 +265,7 @@ type DisputeFrom struct {
 
 // Norm is a provision pushed for the case.
 type Norm struct {
-	Law       string `json:"law"`
-	Article   int    `json:"article"`
-	Suffix    int    `json:"suffix,omitempty"`
-	Paragraph int    `json:"paragraph,omitempty"`
-	Item      int    `json:"item,omitempty"`
+	legal.Ref
 	// Label is the canonical citation (食品安全法第一百二十四条第一款).
 	Label string `json:"label"`
 	// Kind is 违法依据, 处罚依据, 程序规定, 裁量规定, 移送规定 or 相关规定.
@@ -288,12 +285,12 @@ type SimilarCase struct {
 	ID            string             `json:"id"`
 	Title         string             `json:"title"`
 	Score         float64            `json:"score"`
-	Sector        string             `json:"sector"`
+	Sector        legal.Sector       `json:"sector"`
 	ViolationType string             `json:"violation_type"`
-	Disposition   string             `json:"disposition"`
+	Disposition   legal.Disposition  `json:"disposition"`
 	DecisionDate  string             `json:"decision_date,omitempty"`
 	Penalty       corpus.Penalty     `json:"penalty"`
-	Basis         []corpus.Citation  `json:"basis"`
+	Basis         []legal.Ref        `json:"basis"`
 	Disputes      []string           `json:"disputes,omitempty"`
 	Outcome       string             `json:"outcome,omitempty"`
 	Illustrative  bool               `json:"illustrative,omitempty"`
@@ -432,7 +429,7 @@ func (a *Analyzer) validate(req *Request) error {
 			}
 		}
 		if !ok {
-			return &RequestError{"sector", "未知的执法领域：" + req.Sector}
+			return &RequestError{"sector", "未知的执法领域：" + string(req.Sector)}
 		}
 	}
 	switch {

@@ -4,7 +4,8 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/cailiang/cailiang/nlp"
 )
 
 // termDoc is a document for BM25 as weighted term frequencies: a term in a
@@ -106,16 +107,15 @@ func (q *termQuery) word(t string) {
 	}
 }
 
-// bigrams adds the Han bigram terms of s (see hanBigrams).
+// bigrams adds the Han bigram terms of s (bigramMark and the pair, as
+// termsOf makes them).
 func (q *termQuery) bigrams(s string) {
-	hanPairs(s, func(a, b rune) {
-		q.key = append(q.key[:0], bigramMark...)
-		q.key = utf8.AppendRune(q.key, a)
-		q.key = utf8.AppendRune(q.key, b)
+	for i, j := range nlp.Bigrams(s, nlp.HanPairs) {
+		q.key = append(append(q.key[:0], bigramMark...), s[i:j]...)
 		if id, ok := q.x.ids[string(q.key)]; ok {
 			q.ids = append(q.ids, id)
 		}
-	})
+	}
 }
 
 // scores adds every document's weight for the distinct query terms to sums

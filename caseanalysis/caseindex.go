@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 )
 
@@ -118,12 +119,12 @@ func (ci *caseIndex) caseTerms(words []string, norm string) *termQuery {
 
 // search returns the n best cases for the query terms, in the sector when
 // one is given; equal scores keep ID order.
-func (ci *caseIndex) search(qt *termQuery, sector string, n int) []similarCase {
+func (ci *caseIndex) search(qt *termQuery, sector legal.Sector, n int) []similarCase {
 	return ci.similar(ci.rank(qt, sector, n))
 }
 
 // rank is search without the cases: positions and scores.
-func (ci *caseIndex) rank(qt *termQuery, sector string, n int) []caseHit {
+func (ci *caseIndex) rank(qt *termQuery, sector legal.Sector, n int) []caseHit {
 	sums := make([]float64, len(ci.cases))
 	qt.scores(sums, nil)
 	var hits []caseHit

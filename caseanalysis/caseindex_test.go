@@ -8,6 +8,7 @@ import (
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/samples"
+	"github.com/cailiang/cailiang/legal"
 )
 
 // TestCaseIndexFindsEachSampleItself analyses every sample case's own facts:
@@ -50,9 +51,9 @@ func TestCaseIndexFollowsImports(t *testing.T) {
 	}
 	before := a.caseIdx
 	c := corpus.Case{ID: "test-balloon", Title: "某某公司无照经营热气球观光案", Sector: "市场监管", ViolationType: "无照经营",
-		Facts: facts, Disposition: corpus.DispositionPenalty, DecisionDate: "2025-06-01", Penalty: corpus.Penalty{Fine: 10000},
+		Facts: facts, Disposition: legal.DispositionPenalty, DecisionDate: "2025-06-01", Penalty: corpus.Penalty{Fine: 10000},
 		// 无证无照经营查处办法 第十三条: 并处1万元以下的罚款.
-		Basis: []corpus.Citation{{Law: "无证无照经营查处办法", Article: 13}}}
+		Basis: []legal.Ref{{Law: "无证无照经营查处办法", Article: 13}}}
 	if err := lib.ImportCases(ctx, []corpus.Case{c}); err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +105,7 @@ type nearCases struct {
 	*corpus.Library
 	ids    []string
 	err    error
-	sector string
+	sector legal.Sector
 }
 
 func (f *nearCases) NearestCases(_ context.Context, _ string, q corpus.CaseQuery, k int) ([]corpus.VectorHit, error) {
@@ -156,7 +157,7 @@ func TestCaseIndexFusesVectors(t *testing.T) {
 	}
 	tests := []struct {
 		name    string
-		mode    string
+		mode    corpus.SearchMode
 		finder  *nearCases
 		want    []string // nil: the lexical ranking
 		contain string

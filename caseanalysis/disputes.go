@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
@@ -29,8 +30,8 @@ const (
 // cfl is 行政处罚法, which most dispute points turn on.
 const cfl = "行政处罚法"
 
-func cflRef(article, paragraph, item int) rules.Ref {
-	return rules.Ref{Law: cfl, Article: article, Paragraph: paragraph, Item: item}
+func cflRef(article, paragraph, item int) legal.Ref {
+	return legal.Ref{Law: cfl, Article: article, Paragraph: paragraph, Item: item}
 }
 
 // faultCues are what parties say when they deny fault.
@@ -55,12 +56,12 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 	case x.PartyKind == "":
 		out = append(out, Dispute{Code: DisputeSubject, Title: "当事人身份与主体资格",
 			Why:   "事实中未写明当事人是个人、个体工商户还是单位；处罚对象认定错误将导致处罚决定被撤销，决定书也须载明当事人姓名或者名称。",
-			Basis: []rules.Ref{cflRef(4, 0, 0), cflRef(59, 1, 1)},
+			Basis: []legal.Ref{cflRef(4, 0, 0), cflRef(59, 1, 1)},
 			Check: []string{"营业执照或者身份证明", "经营者与实际经营人是否一致"}})
 	case containsAny(norm, subjectCues):
 		out = append(out, Dispute{Code: DisputeSubject, Title: "实际经营者（处罚对象）的认定",
 			Why:   "事实涉及挂靠、承包、租赁或者实际经营人，当事人可能主张违法行为不是其实施，处罚对象需有证据支持。",
-			Basis: []rules.Ref{cflRef(4, 0, 0), cflRef(40, 0, 0)},
+			Basis: []legal.Ref{cflRef(4, 0, 0), cflRef(40, 0, 0)},
 			Check: []string{"登记主体与实际经营人的证明", "承包、租赁或者挂靠合同"}})
 	}
 
@@ -68,7 +69,7 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 	if top != nil {
 		if base := fineBase(top); base != "" {
 			label := rules.BaseLabel(base)
-			d := Dispute{Code: DisputeAmount, Title: label + "的认定与计算", Basis: []rules.Ref{}}
+			d := Dispute{Code: DisputeAmount, Title: label + "的认定与计算", Basis: []legal.Ref{}}
 			if hasAmount(res.Facts.Engine, base) {
 				d.Why = fmt.Sprintf("罚款以%s为基数计算，当事人常对计算范围（已售与未售、标价与实际售价、成本是否扣除）提出异议。", label)
 				d.Check = []string{label + "计算明细及凭证", "价格认定依据"}
@@ -77,7 +78,7 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 				d.Check = []string{"补充查明" + label}
 			}
 			if strings.HasPrefix(top.PenaltyRef.Law, "产品质量法") && base == "goods_value" {
-				d.Basis = append(d.Basis, rules.Ref{Law: "产品质量法", Article: 72})
+				d.Basis = append(d.Basis, legal.Ref{Law: "产品质量法", Article: 72})
 			}
 			if base == "illegal_gains" {
 				d.Basis = append(d.Basis, cflRef(28, 2, 0))
@@ -91,10 +92,10 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 	if containsAny(norm, faultCues) {
 		d := Dispute{Code: DisputeFault, Title: "主观过错",
 			Why:   "事实中当事人主张不知情或者已履行查验义务；当事人有证据足以证明没有主观过错的，不予行政处罚，法律、行政法规另有规定的除外。",
-			Basis: []rules.Ref{cflRef(33, 2, 0)},
+			Basis: []legal.Ref{cflRef(33, 2, 0)},
 			Check: []string{"进货查验记录、供货者资质和票据", "当事人能否如实说明进货来源"}}
 		if top != nil && strings.HasPrefix(top.PenaltyRef.Law, "食品安全法") {
-			d.Basis = append(d.Basis, rules.Ref{Law: "食品安全法", Article: 136})
+			d.Basis = append(d.Basis, legal.Ref{Law: "食品安全法", Article: 136})
 		}
 		if top != nil && top.FaultException {
 			d.Why += "本违法行为所依据的法律另有规定，无过错不当然免责。"
@@ -110,20 +111,20 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 	// Procedure: notice, statement and defence; hearing.
 	out = append(out, Dispute{Code: DisputeNotice, Title: "告知与陈述申辩",
 		Why:   "作出处罚决定前必须告知拟处罚的内容及事实、理由、依据和陈述、申辩权利，并复核当事人的意见；未告知或者拒绝听取陈述申辩的，不得作出处罚决定，且不得因申辩加重处罚。",
-		Basis: []rules.Ref{cflRef(44, 0, 0), cflRef(45, 0, 0), cflRef(62, 0, 0)},
+		Basis: []legal.Ref{cflRef(44, 0, 0), cflRef(45, 0, 0), cflRef(62, 0, 0)},
 		Check: []string{"行政处罚事先告知书及送达回证", "陈述申辩笔录及复核意见"}})
 	switch {
 	case sug != nil && sug.Procedure.Hearing:
 		out = append(out, Dispute{Code: DisputeHearing, Title: "听证权利",
 			Why:   "拟作出的处罚属于应当告知听证权利的情形（较大数额罚款、没收较大数额违法所得、吊销许可证件、责令停产停业等）；当事人应在告知后五日内提出听证要求。",
-			Basis: []rules.Ref{cflRef(63, 1, 0), cflRef(64, 0, 1)},
+			Basis: []legal.Ref{cflRef(63, 1, 0), cflRef(64, 0, 1)},
 			Check: []string{"听证告知书", "当事人是否申请听证及听证笔录"}})
 	case sug != nil && sug.Suggested != nil && hearingUnknown(sug):
 		// The 较大数额 line is provincial and not configured: say the
 		// question is open rather than guess it either way.
 		out = append(out, Dispute{Code: DisputeHearing, Title: "听证权利（较大数额待确认）",
 			Why:   fmt.Sprintf("拟罚款最高 %s 元，是否达到本地“较大数额罚款”标准需按本省规定确认；达到的，应当告知听证权利，当事人应在告知后五日内提出。", yuan(sug.Suggested.FineMax)),
-			Basis: []rules.Ref{cflRef(63, 1, 1), cflRef(64, 0, 1)},
+			Basis: []legal.Ref{cflRef(63, 1, 1), cflRef(64, 0, 1)},
 			Check: []string{"本省较大数额罚款标准", "听证告知书"}})
 	}
 
@@ -138,7 +139,7 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 		if len(missing) > 0 {
 			out = append(out, Dispute{Code: DisputeEvidence, Title: "证据是否充分",
 				Why:   fmt.Sprintf("%s的证据清单中，事实未提及：%s。违法事实不清、证据不足的，不得给予行政处罚。", top.Name, strings.Join(missing, "、")),
-				Basis: []rules.Ref{cflRef(40, 0, 0), cflRef(46, 0, 0)},
+				Basis: []legal.Ref{cflRef(40, 0, 0), cflRef(46, 0, 0)},
 				Check: missing})
 		}
 	}
@@ -152,7 +153,7 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 	if res.Transfer.Risk == rules.RiskLikely || res.Transfer.Risk == rules.RiskNear {
 		why := "案件可能涉嫌" + res.Transfer.Crime + "，达到或者接近立案追诉标准：" + res.Transfer.Threshold + "。涉嫌犯罪的应当移送司法机关，不得以行政处罚代替移送。"
 		out = append(out, Dispute{Code: DisputeTransfer, Title: "是否涉嫌犯罪应当移送", Why: why,
-			Basis: []rules.Ref{cflRef(27, 1, 0), {Law: "行政执法机关移送涉嫌犯罪案件的规定", Article: 3}, {Law: "行政执法机关移送涉嫌犯罪案件的规定", Article: 11}},
+			Basis: []legal.Ref{cflRef(27, 1, 0), {Law: "行政执法机关移送涉嫌犯罪案件的规定", Article: 3}, {Law: "行政执法机关移送涉嫌犯罪案件的规定", Article: 11}},
 			Check: res.Transfer.Missing})
 	}
 
@@ -167,7 +168,7 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 			seen[p] = true
 			carried++
 			out = append(out, Dispute{Code: DisputeCarried, Title: p, Why: "类案中当事人或者复核机关关注的争议焦点。",
-				Basis: []rules.Ref{}, From: &DisputeFrom{CaseID: sc.ID, Title: sc.Title}})
+				Basis: []legal.Ref{}, From: &DisputeFrom{CaseID: sc.ID, Title: sc.Title}})
 		}
 	}
 	return out
@@ -235,7 +236,7 @@ func limitationDispute(f rules.Facts, b *rules.Benchmark) (Dispute, bool) {
 		}
 	}
 	limit := 24
-	basis := []rules.Ref{cflRef(36, 0, 0)}
+	basis := []legal.Ref{cflRef(36, 0, 0)}
 	if b != nil && b.LimitationMonths > 0 {
 		limit = b.LimitationMonths
 		if b.LimitationBasis != nil {
@@ -292,7 +293,7 @@ func proportionality(res Result, top *rules.Benchmark, sug *rules.Suggestion) (D
 		return Dispute{}, false
 	}
 	return Dispute{Code: DisputeProportionality, Title: "过罚相当与裁量一致性", Why: strings.Join(reasons, "。") + "。",
-		Basis: []rules.Ref{cflRef(5, 2, 0), cflRef(34, 0, 0), cflRef(32, 0, 0)}}, true
+		Basis: []legal.Ref{cflRef(5, 2, 0), cflRef(34, 0, 0), cflRef(32, 0, 0)}}, true
 }
 
 func amountOf(f rules.Facts, base string) float64 {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
@@ -56,29 +57,10 @@ func termsOf(norm string, tokens []nlp.Token) []string {
 			out = append(out, tk.Text)
 		}
 	}
-	hanBigrams(norm, func(t string) { out = append(out, t) })
-	return out
-}
-
-// hanBigrams calls fn with the bigram term (bigramMark and the two runes)
-// of each pair of adjacent Han characters in s.
-func hanBigrams(s string, fn func(term string)) {
-	hanPairs(s, func(a, b rune) { fn(bigramMark + string(a) + string(b)) })
-}
-
-// hanPairs calls fn with each pair of adjacent Han characters in s.
-func hanPairs(s string, fn func(a, b rune)) {
-	var prev rune
-	for _, r := range s {
-		if nlp.IsHan(r) {
-			if prev != 0 {
-				fn(prev, r)
-			}
-			prev = r
-		} else {
-			prev = 0
-		}
+	for i, j := range nlp.Bigrams(norm, nlp.HanPairs) {
+		out = append(out, bigramMark+norm[i:j])
 	}
+	return out
 }
 
 // isTerm keeps words that can carry meaning: two or more letters (a Han
@@ -390,7 +372,7 @@ func aggravatedTier(b *rules.Benchmark) bool {
 // rank combines the evidence into scores in [0, 1] and returns the k best
 // candidates, best first. Only benchmarks with some lexical or case evidence
 // are candidates: a fact cue alone says nothing about the conduct.
-func (m *matcher) rank(q query, sector string, ef rules.Facts, votes map[string]float64, k int) []candidate {
+func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, votes map[string]float64, k int) []candidate {
 	lex, heads := m.lexicalScores(q)
 	has := givenBases(ef)
 	byDoc := make([]float64, len(m.benchmarks))

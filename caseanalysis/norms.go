@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
@@ -35,27 +36,22 @@ const relatedPerCategory = 1
 // maxNorms bounds the pushed list.
 const maxNorms = 30
 
-func refKey(r rules.Ref) string {
-	return fmt.Sprintf("%s|%d|%d|%d|%d", r.Law, r.Article, r.Suffix, r.Paragraph, r.Item)
-}
-
 // norms ranks the provisions for the case: the legal basis of the matched
 // violations, the transfer rules when a crime is near, the discretion and
 // procedure provisions the engine applied, the provisions the dispute points
 // turn on, and implementing rules and interpretations found by search.
 func (a *Analyzer) norms(ctx context.Context, res Result, strong []Violation) ([]Norm, error) {
 	var out []Norm
-	seen := map[string]int{}
-	add := func(r rules.Ref, kind, why string) {
-		k := refKey(r)
-		if i, ok := seen[k]; ok {
+	seen := map[legal.Ref]int{}
+	add := func(r legal.Ref, kind, why string) {
+		if i, ok := seen[r]; ok {
 			if kindOrder[kind] < kindOrder[out[i].Kind] {
 				out[i].Kind, out[i].Why = kind, why
 			}
 			return
 		}
-		seen[k] = len(out)
-		out = append(out, Norm{Law: r.Law, Article: r.Article, Suffix: r.Suffix, Paragraph: r.Paragraph, Item: r.Item, Kind: kind, Why: why})
+		seen[r] = len(out)
+		out = append(out, Norm{Ref: r, Kind: kind, Why: why})
 	}
 	for _, v := range strong {
 		b, err := a.cfg.Catalog.Get(v.BenchmarkID)
@@ -96,7 +92,7 @@ func (a *Analyzer) norms(ctx context.Context, res Result, strong []Violation) ([
 			return nil, err
 		}
 		for _, n := range rel {
-			k := refKey(rules.Ref{Law: n.Law, Article: n.Article, Suffix: n.Suffix})
+			k := legal.Ref{Law: n.Law, Article: n.Article, Suffix: n.Suffix}
 			if _, ok := seen[k]; ok {
 				continue
 			}
@@ -130,12 +126,11 @@ func (a *Analyzer) resolve(n *Norm) {
 	if a.cfg.Resolver == nil {
 		return
 	}
-	key := refKey(rules.Ref{Law: n.Law, Article: n.Article, Suffix: n.Suffix, Paragraph: n.Paragraph, Item: n.Item})
-	c, _ := cached(a, &a.resolved, key, 0, func() (Norm, error) {
+	c, _ := cached(a, &a.resolved, n.Ref, 0, func() (Norm, error) {
 		// An unresolved citation is cached too: the statute stays missing
 		// until the corpus changes.
 		out := Norm{Label: n.Label}
-		pc := corpus.ParsedCitation{LawName: n.Law, Citation: corpus.Citation{Law: n.Law, Article: n.Article, Suffix: n.Suffix, Paragraph: n.Paragraph, Item: n.Item}}
+		pc := corpus.ParsedCitation{LawName: n.Law, Ref: n.Ref}
 		if r, err := a.cfg.Resolver.ResolveParsed(pc, ""); err == nil {
 			out.Label, out.Text, out.Resolved, out.Version = r.Label, r.Text, true, r.Statute.VersionDate
 		}
@@ -172,7 +167,7 @@ func (a *Analyzer) searchRelated(ctx context.Context, id string) ([]Norm, error)
 			if strings.TrimSpace(h.Text) == "" {
 				continue
 			}
-			n := Norm{Law: h.Law, Article: h.Number, Suffix: h.Suffix, Kind: KindRelated,
+			n := Norm{Ref: legal.Ref{Law: h.Law, Article: h.Number, Suffix: h.Suffix}, Kind: KindRelated,
 				Why: "与“" + b.Name + "”相关的" + cat + "条文（全文检索）"}
 			// Only provisions a citation finds again are pushed: a hit in
 			// a document numbered 一、二、 or a law name shared by several

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
@@ -28,7 +29,7 @@ func truncateRunes(s string, n int) string {
 }
 
 // similar finds the n cases most like the facts, with their full records.
-func (a *Analyzer) similar(ctx context.Context, qy query, text, sector string, n int) ([]similarCase, error) {
+func (a *Analyzer) similar(ctx context.Context, qy query, text string, sector legal.Sector, n int) ([]similarCase, error) {
 	if a.cfg.Cases == nil {
 		return nil, nil
 	}
@@ -77,7 +78,7 @@ const fusionDepth = 50
 // searchMemCases ranks the cases held in memory: by BM25 alone, or in the
 // vector and hybrid modes fused with the cases nearest by vector when
 // Cases can find them (NearCaseFinder).
-func (a *Analyzer) searchMemCases(ctx context.Context, ci *caseIndex, words []string, norm, sector string, n int) ([]similarCase, error) {
+func (a *Analyzer) searchMemCases(ctx context.Context, ci *caseIndex, words []string, norm string, sector legal.Sector, n int) ([]similarCase, error) {
 	terms := ci.caseTerms(words, norm)
 	finder, ok := a.cfg.Cases.(NearCaseFinder)
 	if !ok || a.Mode() == corpus.ModeBM25 {

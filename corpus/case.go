@@ -8,34 +8,9 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/cailiang/cailiang/legal"
 )
-
-// Dispositions a case can end with.
-const (
-	DispositionPenalty   = "处罚"
-	DispositionNone      = "不予处罚"
-	DispositionLighter   = "从轻处罚"
-	DispositionMitigated = "减轻处罚"
-	DispositionHeavier   = "从重处罚"
-	DispositionTransfer  = "移送司法机关"
-)
-
-// Dispositions lists the accepted values of Case.Disposition.
-var Dispositions = []string{DispositionPenalty, DispositionNone, DispositionLighter, DispositionMitigated, DispositionHeavier, DispositionTransfer}
-
-// Sectors lists the accepted values of Case.Sector: the enforcement fields
-// that the benchmark catalog and the sample cases cover.
-var Sectors = []string{"市场监管", "生态环境", "交通运输", "城市管理", "应急管理", "消防", "人力资源社会保障", "公安", "税务", "自然资源", "文化旅游", "农业农村", "卫生健康"}
-
-// Citation is a reference to a provision: law short name, article, and
-// optionally 款 (paragraph) and 项 (item), all 1-based.
-type Citation struct {
-	Law       string `json:"law"`
-	Article   int    `json:"article"`
-	Suffix    int    `json:"suffix,omitempty"`
-	Paragraph int    `json:"paragraph,omitempty"`
-	Item      int    `json:"item,omitempty"`
-}
 
 // Penalty is what a case decided.
 type Penalty struct {
@@ -51,16 +26,16 @@ type Penalty struct {
 
 // Case is one administrative penalty case.
 type Case struct {
-	ID            string     `json:"id"`
-	Title         string     `json:"title"`
-	Facts         string     `json:"facts"`
-	Sector        string     `json:"sector"`
-	ViolationType string     `json:"violation_type"`
-	Basis         []Citation `json:"basis"`
-	Penalty       Penalty    `json:"penalty"`
-	Disposition   string     `json:"disposition"`
-	Agency        string     `json:"agency,omitempty"`
-	Region        string     `json:"region,omitempty"`
+	ID            string            `json:"id"`
+	Title         string            `json:"title"`
+	Facts         string            `json:"facts"`
+	Sector        legal.Sector      `json:"sector"`
+	ViolationType string            `json:"violation_type"`
+	Basis         []legal.Ref       `json:"basis"`
+	Penalty       Penalty           `json:"penalty"`
+	Disposition   legal.Disposition `json:"disposition"`
+	Agency        string            `json:"agency,omitempty"`
+	Region        string            `json:"region,omitempty"`
 	// DecisionDate is YYYY-MM-DD.
 	DecisionDate string `json:"decision_date,omitempty"`
 	// Disputes are the points the party contested or a reviewer should check.
@@ -100,13 +75,12 @@ const (
 	maxFine       = 1e12
 )
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
+func dispositionList() string {
+	var names []string
+	for _, d := range legal.CaseDispositions() {
+		names = append(names, string(d))
 	}
-	return false
+	return strings.Join(names, "、")
 }
 
 func checkText(field, s string, required bool, maxRunes int) error {
@@ -132,7 +106,8 @@ func checkAmount(field string, v float64) error {
 	return nil
 }
 
-// Validate checks a case before it is stored. It returns a *FieldError
+// Validate checks a case before it is stored and spells its disposition
+// canonically (从轻 becomes 从轻处罚, see legal.ParseDisposition). It returns a *FieldError
 // (wrapping ErrInvalid) naming the first bad field.
 func (c *Case) Validate() error {
 	if !caseIDPattern.MatchString(c.ID) {
@@ -147,14 +122,16 @@ func (c *Case) Validate() error {
 	if len(c.Facts) > maxFactsBytes {
 		return &FieldError{"facts", "超过 200 KB"}
 	}
-	if !contains(Sectors, c.Sector) {
-		return &FieldError{"sector", "未知领域，可选：" + strings.Join(Sectors, "、")}
+	if !c.Sector.Valid() {
+		return &FieldError{"sector", "未知领域，可选：" + legal.SectorList()}
 	}
 	if err := checkText("violation_type", c.ViolationType, true, maxShortRunes); err != nil {
 		return err
 	}
-	if !contains(Dispositions, c.Disposition) {
-		return &FieldError{"disposition", "未知处理结果，可选：" + strings.Join(Dispositions, "、")}
+	if d, err := legal.ParseDisposition(string(c.Disposition)); err == nil && d.Decided() {
+		c.Disposition = d
+	} else {
+		return &FieldError{"disposition", "未知处理结果，可选：" + dispositionList()}
 	}
 	if len(c.Basis) > maxListLen {
 		return &FieldError{"basis", "条目过多"}
@@ -199,7 +176,7 @@ func (c *Case) Validate() error {
 			return &FieldError{"decision_date", "日期格式应为 YYYY-MM-DD"}
 		}
 	}
-	if c.Disposition == DispositionNone && c.Penalty.Fine > 0 {
+	if c.Disposition == legal.DispositionNone && c.Penalty.Fine > 0 {
 		return &FieldError{"penalty.fine", "不予处罚的案件不应有罚款"}
 	}
 	return nil

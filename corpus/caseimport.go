@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cailiang/cailiang/legal"
 )
 
 // MaxCaseLine bounds one JSONL line of a case import (a case's facts are at
@@ -195,8 +197,8 @@ func DecodeCasesCSV(r io.Reader) ([]Case, error) {
 			return ""
 		}
 		c := Case{
-			ID: get("id"), Title: get("title"), Facts: get("facts"), Sector: get("sector"),
-			ViolationType: get("violation_type"), Disposition: get("disposition"), Agency: get("agency"),
+			ID: get("id"), Title: get("title"), Facts: get("facts"), Sector: legal.Sector(get("sector")),
+			ViolationType: get("violation_type"), Disposition: legal.Disposition(get("disposition")), Agency: get("agency"),
 			Region: get("region"), DecisionDate: get("decision_date"), Outcome: get("outcome"), Source: get("source"),
 			Disputes: splitList(get("disputes")),
 			Penalty:  Penalty{Confiscated: splitList(get("confiscated")), Other: splitList(get("other"))},
@@ -218,7 +220,7 @@ func DecodeCasesCSV(r io.Reader) ([]Case, error) {
 			if err != nil {
 				return nil, &RowError{Row: row, Err: &FieldError{"basis", fmt.Sprintf("无法识别的法律依据：%s", b)}}
 			}
-			cit := pc.Citation
+			cit := pc.Ref
 			cit.Law = pc.LawName
 			c.Basis = append(c.Basis, cit)
 		}

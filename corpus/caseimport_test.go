@@ -9,6 +9,7 @@ import (
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/bleveidx"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 )
 
@@ -34,6 +35,9 @@ func TestDecodeCasesJSONL(t *testing.T) {
 		{"invalid utf8", strings.Replace(goodLine, "某公司", "\xff\xfe", 1), 0, 1, "body"},
 		{"no-penalty with fine", strings.Replace(goodLine, `"disposition":"处罚"`, `"disposition":"不予处罚"`, 1), 0, 1, "penalty.fine"},
 		{"empty", "", 0, 0, ""},
+		{"short disposition", strings.Replace(goodLine, `"disposition":"处罚"`, `"disposition":"从轻"`, 1), 1, 0, ""},
+		{"unknown disposition", strings.Replace(goodLine, `"disposition":"处罚"`, `"disposition":"罚款"`, 1), 0, 1, "disposition"},
+		{"suggestion-only disposition", strings.Replace(goodLine, `"disposition":"处罚"`, `"disposition":"从轻或者减轻"`, 1), 0, 1, "disposition"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,5 +174,18 @@ func TestIndexSurvivesRestartAndRepairs(t *testing.T) {
 	n3, c3, _ := lib.Index().Counts()
 	if n3 != n1 || c3 != 1 {
 		t.Fatalf("after repair counts = %d/%d; want %d/1", n3, c3, n1)
+	}
+}
+
+// A case written with a short disposition is stored with the canonical one,
+// so a filter on 从轻处罚 finds it.
+func TestDecodeCasesSpellsDispositionCanonically(t *testing.T) {
+	in := strings.Replace(goodLine, `"disposition":"处罚"`, `"disposition":"从轻"`, 1)
+	got, err := corpus.DecodeCasesJSONL(strings.NewReader(in))
+	if err != nil || len(got) != 1 {
+		t.Fatalf("DecodeCasesJSONL: %d cases, %v", len(got), err)
+	}
+	if got[0].Disposition != legal.DispositionLighter {
+		t.Errorf("disposition = %q; want %q", got[0].Disposition, legal.DispositionLighter)
 	}
 }

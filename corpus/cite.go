@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 )
 
@@ -21,7 +22,7 @@ var ErrBadCitation = errors.New("not a citation")
 // Resolved is a citation resolved to the text of one article version.
 type Resolved struct {
 	// Citation is the parsed reference (Law is the document's short name).
-	Citation Citation `json:"citation"`
+	Citation legal.Ref `json:"citation"`
 	// Label is the canonical form: 食品安全法第一百二十四条第一款.
 	Label string `json:"label"`
 	// Statute is the version the article was taken from.
@@ -55,7 +56,7 @@ var citationPattern = regexp.MustCompile(`第([零〇一二两三四五六七八
 // ParsedCitation is a citation parsed from text, before resolution.
 type ParsedCitation struct {
 	LawName string
-	Citation
+	legal.Ref
 	Span [2]int
 }
 
@@ -112,11 +113,11 @@ func citationFromMatch(s string, loc []int) (ParsedCitation, error) {
 	if item == "" {
 		item = group(5)
 	}
-	c := Citation{Article: parseInt(group(1)), Suffix: parseInt(group(2)), Paragraph: parseInt(group(3)), Item: parseInt(item)}
+	c := legal.Ref{Article: parseInt(group(1)), Suffix: parseInt(group(2)), Paragraph: parseInt(group(3)), Item: parseInt(item)}
 	if c.Article <= 0 || c.Suffix < 0 || c.Paragraph < 0 || c.Item < 0 {
 		return ParsedCitation{}, fmt.Errorf("article number out of range: %w", ErrBadCitation)
 	}
-	return ParsedCitation{Citation: c, Span: [2]int{loc[0], loc[1]}}, nil
+	return ParsedCitation{Ref: c, Span: [2]int{loc[0], loc[1]}}, nil
 }
 
 // nameKey normalises a law name for lookup: full-width brackets and digits
@@ -230,7 +231,7 @@ func (r *Resolver) ResolveParsed(pc ParsedCitation, date string) (Resolved, erro
 	if err != nil {
 		return Resolved{}, fmt.Errorf("law %q: %w", name, err)
 	}
-	c := pc.Citation
+	c := pc.Ref
 	c.Law = info.Law
 	art, err := r.store.Article(info.ID, ArticleKey{Number: c.Article, Suffix: c.Suffix})
 	if err != nil || art.Point {

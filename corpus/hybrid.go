@@ -10,12 +10,35 @@ import (
 	"strings"
 )
 
-// Search modes.
+// SearchMode says how a search ranks: by BM25 over the full-text index,
+// by nearness of embedded vectors, or by both fused. Every entry point (HTTP
+// parameter, command-line flag, eval) reads it through ParseSearchMode.
+type SearchMode string
+
+// The search modes.
 const (
-	ModeBM25   = "bm25"
-	ModeVector = "vector"
-	ModeHybrid = "hybrid"
+	ModeBM25   SearchMode = "bm25"
+	ModeVector SearchMode = "vector"
+	ModeHybrid SearchMode = "hybrid"
 )
+
+// SearchModes lists the search modes in reporting order, as a new slice.
+func SearchModes() []SearchMode { return []SearchMode{ModeBM25, ModeVector, ModeHybrid} }
+
+// ParseSearchMode returns the mode named s; empty means ModeBM25. It
+// returns ErrBadMode (wrapped, naming s and the known modes) otherwise.
+func ParseSearchMode(s string) (SearchMode, error) {
+	switch m := SearchMode(s); m {
+	case "":
+		return ModeBM25, nil
+	case ModeBM25, ModeVector, ModeHybrid:
+		return m, nil
+	}
+	return "", fmt.Errorf("%w %q (bm25, vector, hybrid)", ErrBadMode, s)
+}
+
+// Dense reports whether the mode searches vectors (vector or hybrid).
+func (m SearchMode) Dense() bool { return m == ModeVector || m == ModeHybrid }
 
 // Collection names in the vector store.
 const (
@@ -77,11 +100,66 @@ func normMeta(info StatuteInfo) map[string]string {
 }
 
 func caseMeta(c Case) map[string]string {
-	return map[string]string{"sector": c.Sector, "violation_type": c.ViolationType, "region": c.Region, "disposition": c.Disposition, "agency": c.Agency, "decision_date": c.DecisionDate}
+	return map[string]string{"sector": string(c.Sector), "violation_type": c.ViolationType, "region": c.Region, "disposition": string(c.Disposition), "agency": c.Agency, "decision_date": c.DecisionDate}
 }
 
-// caseText is what a case's vector represents: its title and facts.
-func caseText(c Case) string { return c.Title + "\n" + c.Facts }
+// ArticleIndexText is the text a statute article stands for in the vector
+// index and in an embedder's training set: the law's short name, a space and
+// the article's paragraphs. SyncVectors embeds exactly this, and
+// TrainingTexts trains on it, so a model never learns from other text than
+// it embeds.
+func ArticleIndexText(law string, a Article) string { return law + " " + a.Text() }
+
+// CaseIndexText is the text a case stands for in the vector index and in an
+// embedder's training set: its title and facts (see ArticleIndexText).
+func CaseIndexText(c Case) string { return c.Title + "\n" + c.Facts }
+
+// TrainingTexts returns the texts an embedder of this library is trained
+// on: the ArticleIndexText of every searchable article in force and the
+// CaseIndexText of every case, in store order. It returns the store's
+// errors, wrapped.
+func (l *Library) TrainingTexts() ([]string, error) {
+	keep := l.searchable()
+	var texts []string
+	for _, info := range l.store.StatuteInfos() {
+		if !info.InForce || !keep[info.ID] {
+			continue
+		}
+		err := l.store.Articles(info.ID, func(a Article) error {
+			texts = append(texts, ArticleIndexText(info.Law, a))
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("training texts: %w", err)
+		}
+	}
+	err := l.store.Cases(func(c Case) error {
+		texts = append(texts, CaseIndexText(c))
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("training texts: %w", err)
+	}
+	return texts, nil
+}
+
+// TrainingSize is len(TrainingTexts()) counted from the store's metadata,
+// without reading the texts: the embedding policy compares it with the
+// size a model was trained on. It returns the store's errors, wrapped.
+func (l *Library) TrainingSize() (int, error) {
+	keep := l.searchable()
+	n := 0
+	for _, info := range l.store.StatuteInfos() {
+		if info.InForce && keep[info.ID] {
+			n += info.ArticleCount
+		}
+	}
+	cases, err := l.store.CaseCount()
+	if err != nil {
+		return 0, fmt.Errorf("training size: %w", err)
+	}
+	return n + cases, nil
+}
 
 // ensureCollection creates a collection or, when it was built by another
 // embedder or dimension, drops it so that everything is embedded again:
@@ -185,7 +263,7 @@ func (l *Library) SyncVectors(ctx context.Context, refresh []string) error {
 				done++
 				return nil
 			}
-			todo = append(todo, pending{id: id, text: info.Law + " " + a.Text(), meta: meta})
+			todo = append(todo, pending{id: id, text: ArticleIndexText(info.Law, a), meta: meta})
 			if len(todo) >= batch {
 				return flush()
 			}
@@ -209,7 +287,7 @@ func (l *Library) SyncVectors(ctx context.Context, refresh []string) error {
 	var cases []pending
 	err = l.store.Cases(func(c Case) error {
 		if !haveCase[c.ID] {
-			cases = append(cases, pending{id: c.ID, text: caseText(c), meta: caseMeta(c)})
+			cases = append(cases, pending{id: c.ID, text: CaseIndexText(c), meta: caseMeta(c)})
 		}
 		return nil
 	})
@@ -342,7 +420,7 @@ func (l *Library) normHit(id string) (NormHit, bool) {
 // vector hits (vids with their cosine scores) by reciprocal rank fusion and
 // returns one page. Hits only the vector side found are built by lookup; a
 // hit's Score is the cosine in vector mode and the fused score in hybrid.
-func fuse[T any](mode string, bm []T, idOf func(T) string, vids []string, vscore map[string]float64,
+func fuse[T any](mode SearchMode, bm []T, idOf func(T) string, vids []string, vscore map[string]float64,
 	lookup func(string) (T, bool), setScore func(*T, float64), limit, offset int) Results[T] {
 	byID := make(map[string]T, len(bm))
 	bmIDs := make([]string, len(bm))
@@ -370,14 +448,11 @@ func fuse[T any](mode string, bm []T, idOf func(T) string, vids []string, vscore
 	return out
 }
 
-func checkMode(mode string) (dense bool, err error) {
-	switch mode {
-	case "", ModeBM25:
-		return false, nil
-	case ModeVector, ModeHybrid:
-		return true, nil
-	}
-	return false, fmt.Errorf("%w %q (bm25, vector, hybrid)", ErrBadMode, mode)
+// checkMode validates a mode given as a value (it may be the zero value, or
+// converted from unchecked text) and says whether it is dense.
+func checkMode(mode SearchMode) (dense bool, err error) {
+	m, err := ParseSearchMode(string(mode))
+	return m.Dense(), err
 }
 
 func pageOf(limit, offset int) (int, int) {
@@ -390,7 +465,7 @@ func pageOf(limit, offset int) (int, int) {
 // SearchNorms searches statute articles in a mode: bm25 (default), vector,
 // or hybrid (both fused by reciprocal rank fusion). Colloquial terms are
 // expanded for BM25; the vector side embeds the officer's own words.
-func (l *Library) SearchNorms(ctx context.Context, q NormQuery, mode string) (Results[NormHit], error) {
+func (l *Library) SearchNorms(ctx context.Context, q NormQuery, mode SearchMode) (Results[NormHit], error) {
 	expanded := q
 	expanded.Q = ExpandQuery(q.Q)
 	dense, err := checkMode(mode)
@@ -429,7 +504,7 @@ func (l *Library) SearchNorms(ctx context.Context, q NormQuery, mode string) (Re
 
 func caseFilter(q CaseQuery) VectorFilter {
 	f := VectorFilter{}
-	for k, v := range map[string]string{"sector": q.Sector, "violation_type": q.ViolationType, "region": q.Region, "disposition": q.Disposition, "agency": q.Agency} {
+	for k, v := range map[string]string{"sector": string(q.Sector), "violation_type": q.ViolationType, "region": q.Region, "disposition": string(q.Disposition), "agency": q.Agency} {
 		if v != "" {
 			f[k] = v
 		}
@@ -481,7 +556,7 @@ func HitOf(c Case) CaseHit {
 
 // SearchCases searches cases in a mode (bm25, vector, hybrid); see
 // SearchNorms.
-func (l *Library) SearchCases(ctx context.Context, q CaseQuery, mode string) (Results[CaseHit], error) {
+func (l *Library) SearchCases(ctx context.Context, q CaseQuery, mode SearchMode) (Results[CaseHit], error) {
 	expanded := q
 	expanded.Q = ExpandQuery(q.Q)
 	dense, err := checkMode(mode)

@@ -46,6 +46,21 @@ func hybridLibrary(t *testing.T, dir string) (*corpus.Library, *memvec.Store) {
 	return lib, vs
 }
 
+// hybridLibraryWithCase is hybridLibrary in a temporary directory with the
+// case of goodLine imported (and embedded).
+func hybridLibraryWithCase(t *testing.T) (*corpus.Library, *memvec.Store, []corpus.Case) {
+	t.Helper()
+	lib, vs := hybridLibrary(t, t.TempDir())
+	cs, err := corpus.DecodeCasesJSONL(strings.NewReader(goodLine))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.ImportCases(context.Background(), cs); err != nil {
+		t.Fatal(err)
+	}
+	return lib, vs, cs
+}
+
 func TestHybridSearch(t *testing.T) {
 	dir := t.TempDir()
 	lib, vs := hybridLibrary(t, dir)
@@ -56,7 +71,7 @@ func TestHybridSearch(t *testing.T) {
 		t.Fatalf("norm vectors: %d %v", n, err)
 	}
 	yes := true
-	for _, mode := range []string{corpus.ModeBM25, corpus.ModeVector, corpus.ModeHybrid} {
+	for _, mode := range corpus.SearchModes() {
 		res, err := lib.SearchNorms(ctx, corpus.NormQuery{Q: "醉酒驾驶机动车", InForce: &yes, Limit: 3}, mode)
 		if err != nil {
 			t.Fatalf("%s: %v", mode, err)
@@ -187,14 +202,9 @@ func (w *wordCounter) EmbedWords(ctx context.Context, words []string) ([]float32
 // embedder can) and give the vector of the text; hits carry IDs and
 // scores, not metadata; and the sector filter applies.
 func TestNearestCases(t *testing.T) {
-	dir := t.TempDir()
-	lib, vs := hybridLibrary(t, dir)
+	lib, vs, _ := hybridLibraryWithCase(t)
 	defer vs.Close()
 	ctx := context.Background()
-	cs, _ := corpus.DecodeCasesJSONL(strings.NewReader(goodLine))
-	if err := lib.ImportCases(ctx, cs); err != nil {
-		t.Fatal(err)
-	}
 	v := lib.Vectors()
 	counter := &wordCounter{LSA: v.Embedder.(*embed.LSA)}
 	lib.SetVectors(&corpus.Vectors{Store: v.Store, Embedder: counter, Spec: v.Spec})
@@ -219,5 +229,76 @@ func TestNearestCases(t *testing.T) {
 	lib.SetVectors(nil)
 	if _, err := lib.NearestCases(ctx, text, corpus.CaseQuery{}, 5); !errors.Is(err, corpus.ErrNoVectors) {
 		t.Errorf("without vectors: %v", err)
+	}
+}
+
+// recordingEmbedder is an LSA model that records the documents it embeds.
+type recordingEmbedder struct {
+	*embed.LSA
+	docs []string
+}
+
+func (r *recordingEmbedder) EmbedDocuments(ctx context.Context, texts []string) ([][]float32, error) {
+	r.docs = append(r.docs, texts...)
+	return r.LSA.EmbedDocuments(ctx, texts)
+}
+
+// TestVectorsEmbedTheIndexTexts: SyncVectors embeds exactly the
+// ArticleIndexText of every searchable article and the CaseIndexText of
+// every case, and every text an embedder is trained on (TrainingTexts) is
+// one of them, so training and embedding cannot drift apart.
+func TestVectorsEmbedTheIndexTexts(t *testing.T) {
+	lib, vs, cs := hybridLibraryWithCase(t)
+	defer vs.Close()
+	ctx := context.Background()
+	v := lib.Vectors()
+	rec := &recordingEmbedder{LSA: v.Embedder.(*embed.LSA)}
+	for _, coll := range []string{"norms", "cases"} {
+		if err := vs.DropCollection(ctx, coll); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lib.SetVectors(&corpus.Vectors{Store: vs, Embedder: rec, Spec: v.Spec})
+	if err := lib.SyncVectors(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{corpus.CaseIndexText(cs[0]): true}
+	for _, info := range lib.Store().StatuteInfos() {
+		_ = lib.Store().Articles(info.ID, func(a corpus.Article) error {
+			want[corpus.ArticleIndexText(info.Law, a)] = true
+			return nil
+		})
+	}
+	embedded := map[string]bool{}
+	for _, d := range rec.docs {
+		if !want[d] {
+			t.Errorf("embedded %q, which is no article's or case's index text", d)
+		}
+		embedded[d] = true
+	}
+	if len(embedded) != len(want) {
+		t.Errorf("embedded %d distinct texts; want %d", len(embedded), len(want))
+	}
+	train, err := lib.TrainingTexts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(train) == 0 {
+		t.Fatal("no training texts")
+	}
+	// The embedding policy sizes the training set from metadata.
+	if n, err := lib.TrainingSize(); err != nil || n != len(train) {
+		t.Errorf("TrainingSize = %d, %v; TrainingTexts has %d", n, err, len(train))
+	}
+	for _, tx := range train {
+		if !embedded[tx] {
+			t.Errorf("trained on %q, which SyncVectors does not embed", tx)
+		}
+		if strings.Contains(tx, "旧版") {
+			t.Errorf("trained on %q, an article no longer in force", tx)
+		}
+	}
+	if tx := corpus.ArticleIndexText("刑法", corpus.Article{Paragraphs: []corpus.Paragraph{{Text: "甲。"}, {Text: "乙。"}}}); tx != "刑法 甲。\n乙。" {
+		t.Errorf("ArticleIndexText = %q", tx)
 	}
 }

@@ -1,6 +1,10 @@
 package corpus
 
-import "context"
+import (
+	"context"
+
+	"github.com/cailiang/cailiang/legal"
+)
 
 // NormQuery is a search over statute articles. Empty fields do not filter.
 type NormQuery struct {
@@ -40,10 +44,10 @@ type NormHit struct {
 // CaseQuery is a search over cases. Empty fields do not filter.
 type CaseQuery struct {
 	Q             string
-	Sector        string
+	Sector        legal.Sector
 	ViolationType string
 	Region        string
-	Disposition   string
+	Disposition   legal.Disposition
 	Agency        string
 	// From and To bound the decision date (YYYY-MM-DD, inclusive).
 	From, To string
@@ -65,18 +69,18 @@ type CaseQuery struct {
 
 // CaseHit is one case found by a case search.
 type CaseHit struct {
-	ID            string   `json:"id"`
-	Title         string   `json:"title"`
-	Sector        string   `json:"sector"`
-	ViolationType string   `json:"violation_type"`
-	Region        string   `json:"region,omitempty"`
-	Agency        string   `json:"agency,omitempty"`
-	Disposition   string   `json:"disposition"`
-	DecisionDate  string   `json:"decision_date,omitempty"`
-	Fine          float64  `json:"fine"`
-	Illustrative  bool     `json:"illustrative,omitempty"`
-	Snippets      []string `json:"snippets,omitempty"`
-	Score         float64  `json:"score"`
+	ID            string            `json:"id"`
+	Title         string            `json:"title"`
+	Sector        legal.Sector      `json:"sector"`
+	ViolationType string            `json:"violation_type"`
+	Region        string            `json:"region,omitempty"`
+	Agency        string            `json:"agency,omitempty"`
+	Disposition   legal.Disposition `json:"disposition"`
+	DecisionDate  string            `json:"decision_date,omitempty"`
+	Fine          float64           `json:"fine"`
+	Illustrative  bool              `json:"illustrative,omitempty"`
+	Snippets      []string          `json:"snippets,omitempty"`
+	Score         float64           `json:"score"`
 }
 
 // Results is one page of hits.

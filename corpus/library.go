@@ -208,7 +208,7 @@ func (l *Library) ImportCases(ctx context.Context, cases []Case) error {
 	if l.vectors != nil {
 		items := make([]pending, len(cases))
 		for i, c := range cases {
-			items[i] = pending{id: c.ID, text: caseText(c), meta: caseMeta(c)}
+			items[i] = pending{id: c.ID, text: CaseIndexText(c), meta: caseMeta(c)}
 		}
 		_, err := l.ensureCollection(ctx, collCases)
 		if err == nil {

@@ -12,9 +12,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/nlp"
 )
 
 // Suite names and files of the charge-prediction suites.
@@ -215,16 +215,8 @@ func newChargeModel(names []string, law corpus.Statute) *chargeModel {
 // bigramCounts counts Han bigrams with repetition.
 func bigramCounts(s string) map[string]int {
 	out := map[string]int{}
-	var prev rune
-	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
-			prev = 0
-			continue
-		}
-		if prev != 0 {
-			out[string(prev)+string(r)]++
-		}
-		prev = r
+	for i, j := range nlp.Bigrams(s, nlp.HanPairs) {
+		out[s[i:j]]++
 	}
 	return out
 }

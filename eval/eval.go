@@ -41,7 +41,7 @@ type LibrarySearcher struct {
 	Library *corpus.Library
 	// Mode is corpus.ModeBM25 (also when empty), corpus.ModeVector or
 	// corpus.ModeHybrid.
-	Mode string
+	Mode corpus.SearchMode
 }
 
 var _ NormSearcher = LibrarySearcher{}

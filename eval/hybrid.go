@@ -2,19 +2,11 @@ package eval
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/cailiang/cailiang/corpus"
 )
-
-// Modes lists the search modes the norm suites can be run in, in reporting
-// order.
-var Modes = []string{corpus.ModeBM25, corpus.ModeVector, corpus.ModeHybrid}
-
-// ErrBadMode is returned by RunModes for a mode that is not in Modes.
-var ErrBadMode = errors.New("unknown search mode")
 
 // normSuites are the suites that search Env.Norms and so depend on the
 // search mode; the others (lecard, cail2019-scm) bring their own rankers and
@@ -25,16 +17,15 @@ var normSuites = map[string]bool{SuiteNormRelset: true, SuiteLawBench31: true}
 // runs each norm suite once per mode with env.Norms replaced by
 // searchers[mode], suffixing its metric names with "/<mode>" (recall@10/
 // hybrid). Suites that do not search norms run once, unchanged. Modes must
-// be known and have a searcher; otherwise RunModes returns ErrBadMode before
-// running anything.
-func RunModes(ctx context.Context, env Env, names []string, modes []string, searchers map[string]NormSearcher) ([]Result, error) {
-	known := map[string]bool{}
-	for _, m := range Modes {
-		known[m] = true
-	}
+// be known and have a searcher; otherwise RunModes returns an error wrapping
+// corpus.ErrBadMode before running anything.
+func RunModes(ctx context.Context, env Env, names []string, modes []corpus.SearchMode, searchers map[corpus.SearchMode]NormSearcher) ([]Result, error) {
 	for _, m := range modes {
-		if !known[m] || searchers[m] == nil {
-			return nil, fmt.Errorf("%w %q (known: bm25, vector, hybrid)", ErrBadMode, m)
+		if _, err := corpus.ParseSearchMode(string(m)); err != nil {
+			return nil, err
+		}
+		if searchers[m] == nil {
+			return nil, fmt.Errorf("%w %q: no searcher", corpus.ErrBadMode, m)
 		}
 	}
 	if len(names) == 0 {
@@ -68,7 +59,7 @@ func RunModes(ctx context.Context, env Env, names []string, modes []string, sear
 				return out, fmt.Errorf("mode %s: %w", m, err)
 			}
 			for i := range rs {
-				rs[i].Metric += "/" + m
+				rs[i].Metric += "/" + string(m)
 			}
 			out = append(out, rs...)
 		}

@@ -15,8 +15,8 @@ import (
 func TestRunModes(t *testing.T) {
 	good := &fakeNorms{arts: []corpus.NormHit{art("食品安全法", 124, 0, true, "生产经营不符合食品安全标准的食品")}}
 	empty := &fakeNorms{}
-	searchers := map[string]NormSearcher{corpus.ModeBM25: good, corpus.ModeHybrid: empty}
-	rs, err := RunModes(context.Background(), Env{}, []string{SuiteNormRelset}, []string{corpus.ModeBM25, corpus.ModeHybrid}, searchers)
+	searchers := map[corpus.SearchMode]NormSearcher{corpus.ModeBM25: good, corpus.ModeHybrid: empty}
+	rs, err := RunModes(context.Background(), Env{}, []string{SuiteNormRelset}, []corpus.SearchMode{corpus.ModeBM25, corpus.ModeHybrid}, searchers)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,10 +38,10 @@ func TestRunModes(t *testing.T) {
 	if rs[4].Value != 0 {
 		t.Errorf("hybrid recall over an empty searcher = %v, want 0", rs[4].Value)
 	}
-	if _, err := RunModes(context.Background(), Env{}, nil, []string{corpus.ModeVector}, searchers); !errors.Is(err, ErrBadMode) {
+	if _, err := RunModes(context.Background(), Env{}, nil, []corpus.SearchMode{corpus.ModeVector}, searchers); !errors.Is(err, corpus.ErrBadMode) {
 		t.Errorf("mode without searcher: err = %v, want ErrBadMode", err)
 	}
-	if _, err := RunModes(context.Background(), Env{}, []string{"nope"}, []string{corpus.ModeBM25}, searchers); !errors.Is(err, ErrUnknownSuite) {
+	if _, err := RunModes(context.Background(), Env{}, []string{"nope"}, []corpus.SearchMode{corpus.ModeBM25}, searchers); !errors.Is(err, ErrUnknownSuite) {
 		t.Errorf("unknown suite: err = %v, want ErrUnknownSuite", err)
 	}
 }

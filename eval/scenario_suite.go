@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/cailiang/cailiang/caseanalysis"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -53,7 +54,7 @@ func scoreScenario(s Scenario, res caseanalysis.Result) scenarioScore {
 			if sug.Level != nil {
 				lvl = *sug.Level
 			}
-			sc.level = lvl == s.Expect.Level || (s.Expect.Level == "" && (sug.Disposition == rules.DispNone || sug.Disposition == rules.DispExpired))
+			sc.level = lvl == s.Expect.Level || (s.Expect.Level == "" && (sug.Disposition == legal.DispositionNone || sug.Disposition == legal.DispositionExpired))
 		}
 	}
 	for _, b := range s.Expect.Basis {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -43,12 +44,13 @@ type ScenarioExpect struct {
 	// BenchmarkID is the catalog benchmark that covers the conduct.
 	BenchmarkID string `json:"benchmark_id"`
 	// Basis lists the benchmark's penalty provision (罚则).
-	Basis []rules.Ref `json:"basis"`
+	Basis []legal.Ref `json:"basis"`
 	// Statutory is the fine range the penalty provision allows for the
 	// amounts in the facts; nil when the provision has no fine.
 	Statutory *rules.Range `json:"statutory"`
-	// Disposition is one of the rules.Disp* values.
-	Disposition string `json:"disposition"`
+	// Disposition is what the engine should suggest, in either spelling
+	// legal.ParseDisposition accepts; check spells it canonically.
+	Disposition legal.Disposition `json:"disposition"`
 	// Level is 从轻, 一般 or 从重; empty (JSON null) when the disposition is
 	// 不予处罚 or 超过时效, which have no level.
 	Level string `json:"level"`
@@ -60,8 +62,8 @@ type ScenarioExpect struct {
 
 // Scenario is one labelled administrative case.
 type Scenario struct {
-	ID     string `json:"id"`
-	Sector string `json:"sector"`
+	ID     string       `json:"id"`
+	Sector legal.Sector `json:"sector"`
 	// Facts is the 案件事实 narrative, as an officer writes it.
 	Facts  string         `json:"facts"`
 	Expect ScenarioExpect `json:"expect"`
@@ -72,22 +74,26 @@ type Scenario struct {
 // ErrBadScenarios is wrapped by ParseScenarios for a malformed scenario file.
 var ErrBadScenarios = errors.New("bad scenario file")
 
-var scenarioDispositions = map[string]bool{
-	rules.DispPenalty: true, rules.DispNone: true, rules.DispLighter: true,
-	rules.DispMitigated: true, rules.DispLighterOrMt: true, rules.DispExpired: true,
+// scenarioDispositions are the dispositions the engine suggests.
+var scenarioDispositions = map[legal.Disposition]bool{
+	legal.DispositionPenalty: true, legal.DispositionNone: true, legal.DispositionLighter: true,
+	legal.DispositionMitigated: true, legal.DispositionLighterOrMitigated: true, legal.DispositionExpired: true,
 }
 
 var scenarioLevels = map[string]bool{rules.LevelLighter: true, rules.LevelNormal: true, rules.LevelHeavier: true}
 
 // check validates one scenario on its own (the catalog is not consulted).
 func (s *Scenario) check() error {
+	if d, err := legal.ParseDisposition(string(s.Expect.Disposition)); err == nil {
+		s.Expect.Disposition = d
+	}
 	e := s.Expect
 	n := utf8.RuneCountInString(s.Facts)
 	switch {
 	case strings.TrimSpace(s.ID) == "":
 		return errors.New("empty id")
-	case strings.TrimSpace(s.Sector) == "":
-		return errors.New("empty sector")
+	case !s.Sector.Valid():
+		return fmt.Errorf("sector %q is not one of %s", s.Sector, legal.SectorList())
 	case n < scenarioMinRunes || n > scenarioMaxRunes:
 		return fmt.Errorf("facts has %d characters, want %d to %d", n, scenarioMinRunes, scenarioMaxRunes)
 	case strings.TrimSpace(s.Note) == "":
@@ -104,7 +110,7 @@ func (s *Scenario) check() error {
 			return fmt.Errorf("expect.basis[%d] needs law and article", i)
 		}
 	}
-	noLevel := e.Disposition == rules.DispNone || e.Disposition == rules.DispExpired
+	noLevel := e.Disposition == legal.DispositionNone || e.Disposition == legal.DispositionExpired
 	switch {
 	case noLevel && e.Level != "":
 		return fmt.Errorf("disposition %s has no level, got %q", e.Disposition, e.Level)

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -26,8 +27,8 @@ func TestScenarioFile(t *testing.T) {
 		t.Fatalf("LoadBuiltin: %v", err)
 	}
 
-	sectors := map[string]int{}
-	dispositions := map[string]int{}
+	sectors := map[legal.Sector]int{}
+	dispositions := map[legal.Disposition]int{}
 	levels := map[string]int{}
 	transfers := map[string]int{}
 	ids := map[string]bool{}
@@ -71,15 +72,15 @@ func TestScenarioFile(t *testing.T) {
 	if len(sectors) < 8 {
 		t.Errorf("%d sectors %v, want at least 8", len(sectors), sectors)
 	}
-	lighter := dispositions[rules.DispLighter] + dispositions[rules.DispMitigated] + dispositions[rules.DispLighterOrMt]
+	lighter := dispositions[legal.DispositionLighter] + dispositions[legal.DispositionMitigated] + dispositions[legal.DispositionLighterOrMitigated]
 	for _, c := range []struct {
 		what      string
 		got, want int
 	}{
-		{"不予处罚", dispositions[rules.DispNone], 5},
+		{"不予处罚", dispositions[legal.DispositionNone], 5},
 		{"从轻/减轻", lighter, 5},
 		{"从重", levels[rules.LevelHeavier], 5},
-		{"超过时效", dispositions[rules.DispExpired], 3},
+		{"超过时效", dispositions[legal.DispositionExpired], 3},
 		{"transfer likely", transfers[ScenarioRiskLikely], 8},
 		{"transfer near", transfers[ScenarioRiskNear], 4},
 	} {
@@ -92,7 +93,7 @@ func TestScenarioFile(t *testing.T) {
 
 // basisOf reports whether ref is b's penalty provision or one of its
 // violated provisions.
-func basisOf(b *rules.Benchmark, ref rules.Ref) bool {
+func basisOf(b *rules.Benchmark, ref legal.Ref) bool {
 	if ref == b.PenaltyRef {
 		return true
 	}

@@ -173,7 +173,7 @@ func randomSet(o VectorIndexOptions) vecSet {
 	return s
 }
 
-// lsaSet trains LSA on o.N distinct in-force articles (law name + text, as
+// lsaSet trains LSA on o.N distinct in-force articles (corpus.ArticleIndexText, as
 // the service embeds them) sampled with o.Seed and embeds them; the queries
 // are o.Queries other articles.
 func lsaSet(ctx context.Context, path string, o VectorIndexOptions, log *slog.Logger) (vecSet, error) {
@@ -190,7 +190,7 @@ func lsaSet(ctx context.Context, path string, o VectorIndexOptions, log *slog.Lo
 			return nil
 		}
 		for _, a := range st.Articles {
-			t := st.Law + " " + a.Text()
+			t := corpus.ArticleIndexText(st.Law, a)
 			if !seen[t] {
 				seen[t] = true
 				texts = append(texts, t)

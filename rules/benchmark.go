@@ -3,24 +3,15 @@ package rules
 import (
 	"fmt"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/expr-lang/expr/vm"
 	"gopkg.in/yaml.v3"
 )
 
-// Ref is a citation of a provision in a benchmark: law short name, article
-// (with 之 suffix), optional 款 and 项.
-type Ref struct {
-	Law       string `yaml:"law" json:"law"`
-	Article   int    `yaml:"article" json:"article"`
-	Suffix    int    `yaml:"suffix,omitempty" json:"suffix,omitempty"`
-	Paragraph int    `yaml:"paragraph,omitempty" json:"paragraph,omitempty"`
-	Item      int    `yaml:"item,omitempty" json:"item,omitempty"`
-}
-
 // Basis is a citation with the role it plays in a suggestion.
 type Basis struct {
-	Ref  `yaml:",inline"`
-	Role string `json:"role"`
+	legal.Ref `yaml:",inline"`
+	Role      string `json:"role"`
 }
 
 // Roles of a Basis.
@@ -116,8 +107,8 @@ type Factor struct {
 	Name string `yaml:"name" json:"name,omitempty"`
 	When *Expr  `yaml:"when" json:"when,omitempty"`
 	// Effect is lighter (从轻情节) or heavier (从重情节).
-	Effect string `yaml:"effect" json:"effect,omitempty"`
-	Basis  *Ref   `yaml:"basis,omitempty" json:"basis,omitempty"`
+	Effect string     `yaml:"effect" json:"effect,omitempty"`
+	Basis  *legal.Ref `yaml:"basis,omitempty" json:"basis,omitempty"`
 }
 
 // Levels splits a range into 从轻, 一般 and 从重 as fractions of max − min.
@@ -132,20 +123,20 @@ var defaultLevels = Levels{Lighter: [2]float64{0, 0.3}, Normal: [2]float64{0.3, 
 
 // Benchmark is one discretion benchmark for one violation type.
 type Benchmark struct {
-	ID          string   `yaml:"id" json:"id,omitempty"`
-	Name        string   `yaml:"name" json:"name,omitempty"`
-	Sector      string   `yaml:"sector" json:"sector,omitempty"`
-	Region      string   `yaml:"region,omitempty" json:"region,omitempty"`
-	Keywords    []string `yaml:"keywords,omitempty" json:"keywords,omitempty"`
-	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
+	ID          string       `yaml:"id" json:"id,omitempty"`
+	Name        string       `yaml:"name" json:"name,omitempty"`
+	Sector      legal.Sector `yaml:"sector" json:"sector,omitempty"`
+	Region      string       `yaml:"region,omitempty" json:"region,omitempty"`
+	Keywords    []string     `yaml:"keywords,omitempty" json:"keywords,omitempty"`
+	Description string       `yaml:"description,omitempty" json:"description,omitempty"`
 	// EffectiveFrom / EffectiveTo (YYYY-MM-DD) bound when it applies.
-	EffectiveFrom string    `yaml:"effective_from" json:"effective_from,omitempty"`
-	EffectiveTo   string    `yaml:"effective_to,omitempty" json:"effective_to,omitempty"`
-	Supersedes    []string  `yaml:"supersedes,omitempty" json:"supersedes,omitempty"`
-	Violated      []Ref     `yaml:"violated" json:"violated,omitempty"`
-	PenaltyRef    Ref       `yaml:"penalty" json:"penalty,omitempty"`
-	Penalties     []Penalty `yaml:"penalties" json:"penalties,omitempty"`
-	Factors       []Factor  `yaml:"factors,omitempty" json:"factors,omitempty"`
+	EffectiveFrom string      `yaml:"effective_from" json:"effective_from,omitempty"`
+	EffectiveTo   string      `yaml:"effective_to,omitempty" json:"effective_to,omitempty"`
+	Supersedes    []string    `yaml:"supersedes,omitempty" json:"supersedes,omitempty"`
+	Violated      []legal.Ref `yaml:"violated" json:"violated,omitempty"`
+	PenaltyRef    legal.Ref   `yaml:"penalty" json:"penalty,omitempty"`
+	Penalties     []Penalty   `yaml:"penalties" json:"penalties,omitempty"`
+	Factors       []Factor    `yaml:"factors,omitempty" json:"factors,omitempty"`
 	// Flags declares benchmark-specific yes/no facts usable in conditions.
 	Flags map[string]string `yaml:"flags,omitempty" json:"flags,omitempty"`
 	// Levels overrides the catalog's split for this benchmark.
@@ -159,8 +150,8 @@ type Benchmark struct {
 	// 第三十六条 where a law provides otherwise ("法律另有规定的除外"), e.g.
 	// 治安管理处罚法 第二十二条 (six months) or 税收征收管理法 第八十六条
 	// (five years); LimitationBasis cites that law.
-	LimitationMonths int  `yaml:"limitation_months,omitempty" json:"limitation_months,omitempty"`
-	LimitationBasis  *Ref `yaml:"limitation_basis,omitempty" json:"limitation_basis,omitempty"`
+	LimitationMonths int        `yaml:"limitation_months,omitempty" json:"limitation_months,omitempty"`
+	LimitationBasis  *legal.Ref `yaml:"limitation_basis,omitempty" json:"limitation_basis,omitempty"`
 	// Transfer names the crime the conduct may amount to (used by case analysis).
 	Transfer string `yaml:"transfer,omitempty" json:"transfer,omitempty"`
 

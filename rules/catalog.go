@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/expr-lang/expr"
 	"gopkg.in/yaml.v3"
 )
@@ -262,8 +263,11 @@ func (b *Benchmark) validate() error {
 	if b.ID == "" || strings.ContainsAny(b.ID, " /\t") {
 		return fmt.Errorf("id must be non-empty without spaces or slashes")
 	}
-	if b.Name == "" || b.Sector == "" {
-		return fmt.Errorf("name and sector are required")
+	if b.Name == "" {
+		return fmt.Errorf("name is required")
+	}
+	if !b.Sector.Valid() {
+		return fmt.Errorf("sector %q is not one of %s", b.Sector, legal.SectorList())
 	}
 	from, err := time.Parse("2006-01-02", b.EffectiveFrom)
 	if err != nil {
@@ -278,7 +282,7 @@ func (b *Benchmark) validate() error {
 	if len(b.Violated) == 0 || b.PenaltyRef.Law == "" || b.PenaltyRef.Article <= 0 {
 		return fmt.Errorf("violated and penalty provisions are required")
 	}
-	for _, r := range append([]Ref{b.PenaltyRef}, b.Violated...) {
+	for _, r := range append([]legal.Ref{b.PenaltyRef}, b.Violated...) {
 		if r.Law == "" || r.Article <= 0 || r.Suffix < 0 || r.Paragraph < 0 || r.Item < 0 {
 			return fmt.Errorf("provision %+v incomplete", r)
 		}

@@ -26,11 +26,12 @@ import (
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/shareddata"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 )
 
 // catalogSectors are the sector names benchmarks may use.
-var catalogSectors = map[string]bool{
+var catalogSectors = map[legal.Sector]bool{
 	"市场监管": true, "生态环境": true, "交通运输": true, "公安": true, "应急管理": true,
 	"消防": true, "城市管理": true, "人力资源社会保障": true, "税务": true, "自然资源": true,
 }
@@ -109,8 +110,8 @@ func readStatutes(path string, laws map[string]bool) ([]corpus.Statute, string, 
 	return keep, nlp.NormalizeText(charges.String()), nil
 }
 
-func (fx *statuteFixture) resolve(r Ref) (corpus.Resolved, error) {
-	res, err := fx.resolver.ResolveParsed(corpus.ParsedCitation{LawName: r.Law, Citation: corpus.Citation{
+func (fx *statuteFixture) resolve(r legal.Ref) (corpus.Resolved, error) {
+	res, err := fx.resolver.ResolveParsed(corpus.ParsedCitation{LawName: r.Law, Ref: legal.Ref{
 		Article: r.Article, Suffix: r.Suffix, Paragraph: r.Paragraph, Item: r.Item}}, "")
 	if err != nil {
 		return res, err
@@ -124,7 +125,7 @@ func (fx *statuteFixture) resolve(r Ref) (corpus.Resolved, error) {
 	return res, nil
 }
 
-func refLabel(r Ref) string {
+func refLabel(r legal.Ref) string {
 	s := r.Law + nlp.ArticleLabel(r.Article, r.Suffix)
 	if r.Paragraph > 0 {
 		s += "第" + nlp.FormatChineseInt(int64(r.Paragraph)) + "款"
@@ -168,7 +169,7 @@ func TestCatalogAgainstStatutes(t *testing.T) {
 		if !catalogSectors[b.Sector] {
 			t.Errorf("%s: sector %q is not one of the catalog sectors", where, b.Sector)
 		}
-		refs := append([]Ref{}, b.Violated...)
+		refs := append([]legal.Ref{}, b.Violated...)
 		for _, f := range b.Factors {
 			if f.Basis != nil {
 				refs = append(refs, *f.Basis)
@@ -469,8 +470,8 @@ func TestEngineNationalCitations(t *testing.T) {
 		t.Fatal(err)
 	}
 	fx := loadStatutes(t, catalogLaws(c))
-	refs := map[Ref]string{}
-	for _, r := range []Ref{
+	refs := map[legal.Ref]string{}
+	for _, r := range []legal.Ref{
 		{Law: cfl, Article: 28, Paragraph: 1}, {Law: cfl, Article: 28, Paragraph: 2},
 		{Law: cfl, Article: 29}, {Law: cfl, Article: 30}, {Law: cfl, Article: 31},
 		{Law: cfl, Article: 32, Item: 1}, {Law: cfl, Article: 32, Item: 2}, {Law: cfl, Article: 32, Item: 3}, {Law: cfl, Article: 32, Item: 4},
@@ -523,7 +524,7 @@ func TestEngineNationalCitations(t *testing.T) {
 			}
 		}
 	}
-	keys := make([]Ref, 0, len(refs))
+	keys := make([]legal.Ref, 0, len(refs))
 	for r := range refs {
 		keys = append(keys, r)
 	}
@@ -599,7 +600,7 @@ func TestBracketSemanticsSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	fx := loadStatutes(t, catalogLaws(c))
-	res, err := fx.resolve(Ref{Law: "刑法", Article: 99})
+	res, err := fx.resolve(legal.Ref{Law: "刑法", Article: 99})
 	if err != nil {
 		t.Fatal(err)
 	}

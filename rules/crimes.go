@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 	"gopkg.in/yaml.v3"
 )
@@ -26,13 +27,13 @@ var builtinCrimes embed.FS
 // national standards, provincial figures) names Title and DocNo or Date and
 // is never shown as verified.
 type Source struct {
-	Ref      *Ref   `yaml:"ref,omitempty" json:"ref,omitempty"`
-	Title    string `yaml:"title,omitempty" json:"title"`
-	DocNo    string `yaml:"doc_no,omitempty" json:"doc_no,omitempty"`
-	Date     string `yaml:"date,omitempty" json:"date,omitempty"`
-	Point    string `yaml:"point,omitempty" json:"point,omitempty"`
-	Quote    string `yaml:"quote,omitempty" json:"quote,omitempty"`
-	InCorpus bool   `yaml:"in_corpus" json:"in_corpus"`
+	Ref      *legal.Ref `yaml:"ref,omitempty" json:"ref,omitempty"`
+	Title    string     `yaml:"title,omitempty" json:"title"`
+	DocNo    string     `yaml:"doc_no,omitempty" json:"doc_no,omitempty"`
+	Date     string     `yaml:"date,omitempty" json:"date,omitempty"`
+	Point    string     `yaml:"point,omitempty" json:"point,omitempty"`
+	Quote    string     `yaml:"quote,omitempty" json:"quote,omitempty"`
+	InCorpus bool       `yaml:"in_corpus" json:"in_corpus"`
 }
 
 // Condition is one part of a threshold: a measure at or above GTE, or
@@ -117,8 +118,8 @@ func (c *Crime) ArticleLabel() string {
 }
 
 // Ref is the crime's 刑法 provision.
-func (c *Crime) Ref() Ref {
-	return Ref{Law: criminalLaw, Article: c.Article, Suffix: c.Suffix, Paragraph: c.Paragraph}
+func (c *Crime) Ref() legal.Ref {
+	return legal.Ref{Law: criminalLaw, Article: c.Article, Suffix: c.Suffix, Paragraph: c.Paragraph}
 }
 
 // criminalLaw is the corpus short name of the criminal law.
@@ -403,7 +404,7 @@ func (c *Crimes) CheckBenchmarks(cat *Catalog) error {
 // rules (TransferBasis).
 func (cr *Crime) Basis() []Basis {
 	out := []Basis{{Ref: cr.Ref(), Role: RoleCrime}}
-	seen := map[Ref]bool{cr.Ref(): true}
+	seen := map[legal.Ref]bool{cr.Ref(): true}
 	for i := range cr.Thresholds {
 		for _, b := range cr.Thresholds[i].basis() {
 			if !seen[b.Ref] {

@@ -23,6 +23,7 @@ import (
 	"unicode"
 
 	"github.com/cailiang/cailiang/corpus/shareddata"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 )
 
@@ -161,7 +162,7 @@ func TestTransferCitationsResolve(t *testing.T) {
 		t.Fatal(err)
 	}
 	fx := loadStatutes(t, crimeLaws())
-	seen := map[Ref]bool{}
+	seen := map[legal.Ref]bool{}
 	for _, cr := range c.All() {
 		for _, b := range cr.Basis() {
 			if seen[b.Ref] {
@@ -184,7 +185,7 @@ func TestTransferCitationsResolve(t *testing.T) {
 		}
 	}
 	// 行政处罚法 第二十七条 is the statute's own duty to transfer.
-	res, err := fx.resolve(Ref{Law: cfl, Article: 27, Paragraph: 1})
+	res, err := fx.resolve(legal.Ref{Law: cfl, Article: 27, Paragraph: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,17 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/expr-lang/expr/vm"
-)
-
-// Dispositions of a suggestion.
-const (
-	DispPenalty     = "处罚"
-	DispNone        = "不予处罚"
-	DispLighter     = "从轻"
-	DispMitigated   = "减轻"
-	DispLighterOrMt = "从轻或者减轻"
-	DispExpired     = "超过时效"
 )
 
 // Levels of a suggestion.
@@ -55,12 +46,12 @@ type Procedure struct {
 
 // Suggestion is the engine's answer. Field names are part of the API.
 type Suggestion struct {
-	BenchmarkID string  `json:"benchmark_id"`
-	Name        string  `json:"name"`
-	Disposition string  `json:"disposition"`
-	Level       *string `json:"level"`
-	Statutory   *Range  `json:"statutory"`
-	Suggested   *Range  `json:"suggested"`
+	BenchmarkID string            `json:"benchmark_id"`
+	Name        string            `json:"name"`
+	Disposition legal.Disposition `json:"disposition"`
+	Level       *string           `json:"level"`
+	Statutory   *Range            `json:"statutory"`
+	Suggested   *Range            `json:"suggested"`
 	// Mitigated is the 减轻 range (below the statutory minimum) where the
 	// law allows 减轻.
 	Mitigated *Range    `json:"mitigated,omitempty"`
@@ -76,7 +67,7 @@ type Suggestion struct {
 const cfl = "行政处罚法"
 
 func ref(law string, article, paragraph, item int) Basis {
-	return Basis{Ref: Ref{Law: law, Article: article, Paragraph: paragraph, Item: item}, Role: RoleDiscretion}
+	return Basis{Ref: legal.Ref{Law: law, Article: article, Paragraph: paragraph, Item: item}, Role: RoleDiscretion}
 }
 
 func procRef(article, paragraph, item int) Basis {
@@ -144,12 +135,12 @@ func (c *Catalog) Suggest(id string, f Facts) (Suggestion, error) {
 
 	// National rules first: limitation, then 不予处罚.
 	if c.expired(b, &f, s) {
-		s.Disposition = DispExpired
+		s.Disposition = legal.DispositionExpired
 		s.Statutory = statutory
 		return s.Suggestion, nil
 	}
 	if c.noPenalty(b, &f, s) {
-		s.Disposition = DispNone
+		s.Disposition = legal.DispositionNone
 		s.Orders = append(s.Orders, "责令改正")
 		return s.Suggestion, nil
 	}
@@ -160,15 +151,15 @@ func (c *Catalog) Suggest(id string, f Facts) (Suggestion, error) {
 	level := LevelNormal
 	if mandatory {
 		level = LevelLighter
-		s.Disposition = DispLighterOrMt
+		s.Disposition = legal.DispositionLighterOrMitigated
 		if f.Mitigate {
-			s.Disposition = DispMitigated
+			s.Disposition = legal.DispositionMitigated
 		}
 	} else {
 		level = c.factorLevel(b, &f, env, s)
-		s.Disposition = DispPenalty
+		s.Disposition = legal.DispositionPenalty
 		if level == LevelLighter {
-			s.Disposition = DispLighter
+			s.Disposition = legal.DispositionLighter
 		}
 	}
 	s.Level = &level

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/cailiang/cailiang/legal"
 )
 
 func num(v float64) *float64 { return &v }
@@ -35,28 +37,28 @@ func TestNationalRules(t *testing.T) {
 	tests := []struct {
 		name      string
 		facts     Facts
-		disp      string
+		disp      legal.Disposition
 		level     string // "" means null
 		basisArt  int
 		basisPara int
 		fine      bool
 	}{
-		{"plain", Facts{GoodsValue: gv}, DispPenalty, LevelNormal, 34, 0, true},
-		{"under 14", Facts{GoodsValue: gv, PartyKind: "个人", Age: num(13)}, DispNone, "", 30, 0, false},
-		{"age 14 must be lighter", Facts{GoodsValue: gv, PartyKind: "个人", Age: num(14)}, DispLighterOrMt, LevelLighter, 30, 0, true},
-		{"age 17.9", Facts{GoodsValue: gv, PartyKind: "个人", Age: num(17.9)}, DispLighterOrMt, LevelLighter, 30, 0, true},
-		{"age 18 adult", Facts{GoodsValue: gv, PartyKind: "个人", Age: num(18)}, DispPenalty, LevelNormal, 34, 0, true},
-		{"mental unable", Facts{GoodsValue: gv, MentalState: "unable"}, DispNone, "", 31, 0, false},
-		{"minor corrected no harm", Facts{GoodsValue: gv, MinorViolation: true, CorrectedInTime: true, NoHarm: true}, DispNone, "", 33, 1, false},
-		{"first slight corrected", Facts{GoodsValue: gv, FirstViolation: true, HarmSlight: true, CorrectedInTime: true}, DispNone, "", 33, 1, false},
-		{"no fault", Facts{GoodsValue: gv, NoFault: true}, DispNone, "", 33, 2, false},
-		{"self removed harm", Facts{GoodsValue: gv, SelfRemovedHarm: true}, DispLighterOrMt, LevelLighter, 32, 0, true},
-		{"coerced mitigate", Facts{GoodsValue: gv, Coerced: true, Mitigate: true}, DispMitigated, LevelLighter, 57, 2, true},
-		{"expired 2y", Facts{GoodsValue: gv, ActDate: "2020-01-01", DiscoveryDate: "2022-01-02"}, DispExpired, "", 36, 1, false},
-		{"within 2y", Facts{GoodsValue: gv, ActDate: "2020-01-01", DiscoveryDate: "2022-01-01"}, DispPenalty, LevelNormal, 36, 1, true},
-		{"5y life health harm", Facts{GoodsValue: gv, ActDate: "2020-01-01", DiscoveryDate: "2023-06-01", LifeHealth: true, HarmfulConsequence: true}, DispPenalty, LevelNormal, 36, 1, true},
-		{"continuing from end", Facts{GoodsValue: gv, ActDate: "2019-01-01", ActEndDate: "2021-06-01", DiscoveryDate: "2023-01-01"}, DispPenalty, LevelNormal, 36, 2, true},
-		{"repeat heavier", Facts{GoodsValue: gv, PriorPenalties2Y: num(1)}, DispPenalty, LevelHeavier, 34, 0, true},
+		{"plain", Facts{GoodsValue: gv}, legal.DispositionPenalty, LevelNormal, 34, 0, true},
+		{"under 14", Facts{GoodsValue: gv, PartyKind: "个人", Age: num(13)}, legal.DispositionNone, "", 30, 0, false},
+		{"age 14 must be lighter", Facts{GoodsValue: gv, PartyKind: "个人", Age: num(14)}, legal.DispositionLighterOrMitigated, LevelLighter, 30, 0, true},
+		{"age 17.9", Facts{GoodsValue: gv, PartyKind: "个人", Age: num(17.9)}, legal.DispositionLighterOrMitigated, LevelLighter, 30, 0, true},
+		{"age 18 adult", Facts{GoodsValue: gv, PartyKind: "个人", Age: num(18)}, legal.DispositionPenalty, LevelNormal, 34, 0, true},
+		{"mental unable", Facts{GoodsValue: gv, MentalState: "unable"}, legal.DispositionNone, "", 31, 0, false},
+		{"minor corrected no harm", Facts{GoodsValue: gv, MinorViolation: true, CorrectedInTime: true, NoHarm: true}, legal.DispositionNone, "", 33, 1, false},
+		{"first slight corrected", Facts{GoodsValue: gv, FirstViolation: true, HarmSlight: true, CorrectedInTime: true}, legal.DispositionNone, "", 33, 1, false},
+		{"no fault", Facts{GoodsValue: gv, NoFault: true}, legal.DispositionNone, "", 33, 2, false},
+		{"self removed harm", Facts{GoodsValue: gv, SelfRemovedHarm: true}, legal.DispositionLighterOrMitigated, LevelLighter, 32, 0, true},
+		{"coerced mitigate", Facts{GoodsValue: gv, Coerced: true, Mitigate: true}, legal.DispositionMitigated, LevelLighter, 57, 2, true},
+		{"expired 2y", Facts{GoodsValue: gv, ActDate: "2020-01-01", DiscoveryDate: "2022-01-02"}, legal.DispositionExpired, "", 36, 1, false},
+		{"within 2y", Facts{GoodsValue: gv, ActDate: "2020-01-01", DiscoveryDate: "2022-01-01"}, legal.DispositionPenalty, LevelNormal, 36, 1, true},
+		{"5y life health harm", Facts{GoodsValue: gv, ActDate: "2020-01-01", DiscoveryDate: "2023-06-01", LifeHealth: true, HarmfulConsequence: true}, legal.DispositionPenalty, LevelNormal, 36, 1, true},
+		{"continuing from end", Facts{GoodsValue: gv, ActDate: "2019-01-01", ActEndDate: "2021-06-01", DiscoveryDate: "2023-01-01"}, legal.DispositionPenalty, LevelNormal, 36, 2, true},
+		{"repeat heavier", Facts{GoodsValue: gv, PriorPenalties2Y: num(1)}, legal.DispositionPenalty, LevelHeavier, 34, 0, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,7 +83,7 @@ func TestNationalRules(t *testing.T) {
 			if (s.Suggested != nil) != tt.fine {
 				t.Errorf("suggested %+v; want fine %v", s.Suggested, tt.fine)
 			}
-			if tt.disp == DispNone || tt.disp == DispExpired {
+			if tt.disp == legal.DispositionNone || tt.disp == legal.DispositionExpired {
 				if len(s.Other) != 0 {
 					t.Errorf("%s with other penalties %v", tt.disp, s.Other)
 				}
@@ -196,7 +198,7 @@ func TestProperties(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", b.ID, err)
 			}
-			if s.Suggested != nil && s.Disposition != DispMitigated {
+			if s.Suggested != nil && s.Disposition != legal.DispositionMitigated {
 				if s.Suggested.FineMin < s.Statutory.FineMin-1e-6 || s.Suggested.FineMax > s.Statutory.FineMax+1e-6 || s.Suggested.FineMin > s.Suggested.FineMax {
 					t.Fatalf("%s: suggested %+v outside statutory %+v", b.ID, *s.Suggested, *s.Statutory)
 				}
@@ -221,7 +223,7 @@ func TestProperties(t *testing.T) {
 			e.ActDate, e.DiscoveryDate = "2010-01-01", "2020-01-01"
 			se, _ := c.Suggest(b.ID, e)
 			for _, x := range []Suggestion{sn, se} {
-				if x.Suggested != nil || len(x.Other) != 0 || (x.Disposition != DispNone && x.Disposition != DispExpired) {
+				if x.Suggested != nil || len(x.Other) != 0 || (x.Disposition != legal.DispositionNone && x.Disposition != legal.DispositionExpired) {
 					t.Fatalf("%s: %s with fine %+v other %v", b.ID, x.Disposition, x.Suggested, x.Other)
 				}
 			}
@@ -312,22 +314,22 @@ func TestLimitationOverridesAndLawInForce(t *testing.T) {
 	}
 	tests := []struct {
 		id, act, disc string
-		want          string
+		want          legal.Disposition
 		basisLaw      string
 		basisArt      int
 	}{
-		{police, "2024-01-01", "2024-07-02", DispExpired, "治安管理处罚法", 22},
+		{police, "2024-01-01", "2024-07-02", legal.DispositionExpired, "治安管理处罚法", 22},
 		{police, "2024-01-01", "2024-06-30", "", "治安管理处罚法", 22},
 		{tax, "2019-01-01", "2023-06-01", "", "税收征收管理法", 86},
-		{tax, "2019-01-01", "2024-01-02", DispExpired, "税收征收管理法", 86},
+		{tax, "2019-01-01", "2024-01-02", legal.DispositionExpired, "税收征收管理法", 86},
 	}
 	for _, tt := range tests {
 		s, err := c.Suggest(tt.id, Facts{ActDate: tt.act, DiscoveryDate: tt.disc})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if (tt.want == DispExpired) != (s.Disposition == DispExpired) {
-			t.Errorf("%s %s→%s: disposition %s; want expired=%v", tt.id, tt.act, tt.disc, s.Disposition, tt.want == DispExpired)
+		if (tt.want == legal.DispositionExpired) != (s.Disposition == legal.DispositionExpired) {
+			t.Errorf("%s %s→%s: disposition %s; want expired=%v", tt.id, tt.act, tt.disc, s.Disposition, tt.want == legal.DispositionExpired)
 		}
 		if !hasBasis(s, tt.basisLaw, tt.basisArt, 0) {
 			t.Errorf("%s: basis lacks %s 第%d条", tt.id, tt.basisLaw, tt.basisArt)

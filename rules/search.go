@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 )
 
@@ -24,14 +25,11 @@ func meaningful(w string) bool {
 	return n >= 1
 }
 
-// bigrams returns the set of adjacent-rune pairs of s (letters and digits).
+// bigrams returns the set of character bigrams of s (nlp.WordPairs).
 func bigrams(s string) map[string]bool {
-	rs := []rune(s)
 	out := map[string]bool{}
-	for i := 0; i+1 < len(rs); i++ {
-		if meaningful(string(rs[i])) && meaningful(string(rs[i+1])) {
-			out[string(rs[i:i+2])] = true
-		}
+	for i, j := range nlp.Bigrams(s, nlp.WordPairs) {
+		out[s[i:j]] = true
 	}
 	return out
 }
@@ -41,7 +39,7 @@ func bigrams(s string) map[string]bool {
 // words found in its name and keywords (weighted 2) or description, blended
 // with character-bigram overlap so that 过期食品 still finds 超过保质期的食品.
 // An empty query lists the sector's benchmarks in catalog order.
-func (c *Catalog) Search(q string, seg nlp.Segmenter, sector string, limit int) []Hit {
+func (c *Catalog) Search(q string, seg nlp.Segmenter, sector legal.Sector, limit int) []Hit {
 	q = strings.TrimSpace(nlp.NormalizeText(q))
 	var hits []Hit
 	var words []string

@@ -3,6 +3,7 @@ package rules
 import (
 	"testing"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 )
 
@@ -16,7 +17,7 @@ func TestSearch(t *testing.T) {
 		{"无证经营食品", "市场监管", "food-122-unlicensed"},
 	}
 	for _, tt := range tests {
-		hits := c.Search(tt.q, seg, tt.sector, 5)
+		hits := c.Search(tt.q, seg, legal.Sector(tt.sector), 5)
 		if len(hits) == 0 || hits[0].Benchmark.ID != tt.want {
 			var got []string
 			for _, h := range hits {

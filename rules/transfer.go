@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 )
 
@@ -256,7 +257,7 @@ func (cr *Crime) nominatingCues() []string {
 
 func topBasis(cr *Crime, t *Threshold) []Basis {
 	out := []Basis{{Ref: cr.Ref(), Role: RoleCrime}}
-	seen := map[Ref]bool{cr.Ref(): true}
+	seen := map[legal.Ref]bool{cr.Ref(): true}
 	if t != nil {
 		for _, b := range t.basis() {
 			if !seen[b.Ref] {
@@ -282,7 +283,7 @@ func transferSource(s Source) TransferSource {
 }
 
 // refPoint is 第X条[之Y][第Z款][第（W）项].
-func refPoint(r Ref) string {
+func refPoint(r legal.Ref) string {
 	s := nlp.ArticleLabel(r.Article, r.Suffix)
 	if r.Paragraph > 0 {
 		s += "第" + nlp.FormatChineseInt(int64(r.Paragraph)) + "款"

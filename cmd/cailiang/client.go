@@ -88,8 +88,8 @@ func (c *serviceClient) do(ctx context.Context, method, path string, body any, o
 
 // search searches norms (or cases, with cases) and returns the service's
 // answer as it came.
-func (c *serviceClient) search(ctx context.Context, cases bool, q corpus.NormQuery, mode string) (json.RawMessage, error) {
-	v := url.Values{"q": {q.Q}, "limit": {strconv.Itoa(q.Limit)}, "mode": {mode}}
+func (c *serviceClient) search(ctx context.Context, cases bool, q corpus.NormQuery, mode corpus.SearchMode) (json.RawMessage, error) {
+	v := url.Values{"q": {q.Q}, "limit": {strconv.Itoa(q.Limit)}, "mode": {string(mode)}}
 	path := "/v1/cases/search?"
 	if !cases {
 		path = "/v1/norms/search?"

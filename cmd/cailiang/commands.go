@@ -17,6 +17,7 @@ import (
 	"github.com/cailiang/cailiang/app"
 	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
@@ -92,7 +93,7 @@ func commands() []command {
 				fs.StringVar(&a.law, "law", "", "only this law (short name)")
 				fs.BoolVar(&a.allVersions, "all-versions", false, "include versions no longer in force")
 				fs.IntVar(&a.limit, "limit", 10, "number of results")
-				fs.StringVar(&a.mode, "mode", corpus.ModeBM25, "bm25, vector or hybrid")
+				fs.StringVar(&a.mode, "mode", string(corpus.ModeBM25), "bm25, vector or hybrid")
 			}, run: runSearch},
 		{name: "cite", args: "[--date YYYY-MM-DD] CITATION", help: `resolve a citation such as "食品安全法第124条" and print the article`,
 			zh: "解析法条引用，输出条文",
@@ -231,6 +232,10 @@ func runSearch(e *runEnv) error {
 		return fmt.Errorf("search QUERY: %w", errUsage)
 	}
 	x := e.args
+	mode, err := corpus.ParseSearchMode(x.mode)
+	if err != nil {
+		return fmt.Errorf("search --mode: %v: %w", err, errUsage)
+	}
 	nq := corpus.NormQuery{Q: q, Law: x.law, Limit: x.limit}
 	if !x.allVersions {
 		t := true
@@ -242,7 +247,7 @@ func runSearch(e *runEnv) error {
 		return err
 	}
 	if svc != nil {
-		raw, err := svc.search(e.ctx, x.cases, nq, x.mode)
+		raw, err := svc.search(e.ctx, x.cases, nq, mode)
 		if err != nil {
 			return err
 		}
@@ -252,10 +257,10 @@ func runSearch(e *runEnv) error {
 	switch {
 	case x.cases:
 		defer a.Close()
-		res, err = a.Library.SearchCases(e.ctx, cq, x.mode)
+		res, err = a.Library.SearchCases(e.ctx, cq, mode)
 	default:
 		defer a.Close()
-		res, err = a.Library.SearchNorms(e.ctx, nq, x.mode)
+		res, err = a.Library.SearchNorms(e.ctx, nq, mode)
 	}
 	if err != nil {
 		return err
@@ -307,8 +312,8 @@ func runBenchmarks(e *runEnv) error {
 			return err
 		}
 	}
-	for _, h := range cat.Search(query, seg, e.args.sector, e.args.limit) {
-		out = append(out, row{ID: h.Benchmark.ID, Name: h.Benchmark.Name, Sector: h.Benchmark.Sector, Score: h.Score})
+	for _, h := range cat.Search(query, seg, legal.Sector(e.args.sector), e.args.limit) {
+		out = append(out, row{ID: h.Benchmark.ID, Name: h.Benchmark.Name, Sector: string(h.Benchmark.Sector), Score: h.Score})
 	}
 	return e.print(out)
 }
@@ -346,7 +351,7 @@ func runAnalyze(e *runEnv) error {
 		return err
 	}
 	if e.args.sector != "" {
-		req.Sector = e.args.sector
+		req.Sector = legal.Sector(e.args.sector)
 	}
 	svc, a, err := e.openRead(app.ForAnalyze)
 	if err != nil {

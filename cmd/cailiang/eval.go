@@ -17,7 +17,7 @@ func evalFlags(fs *flag.FlagSet, a *cmdArgs) {
 	fs.StringVar(&a.suites, "suites", "", "comma-separated suites to run (default all: "+strings.Join(eval.SuiteNames(), ", ")+")")
 	fs.BoolVar(&a.asJSON, "json", false, "print JSON instead of a Markdown table")
 	fs.Float64Var(&a.bigramWeight, "bigram-weight", 0, "weight of the character-bigram match at query time: 0 default, negative disables")
-	fs.StringVar(&a.modes, "modes", corpus.ModeBM25, "comma-separated search modes for the norm suites: bm25, vector, hybrid")
+	fs.StringVar(&a.modes, "modes", string(corpus.ModeBM25), "comma-separated search modes for the norm suites: bm25, vector, hybrid")
 }
 
 // runEval runs `cailiang eval`: it opens (or fills) an evaluation data
@@ -42,23 +42,21 @@ func runEval(e *runEnv) error {
 			return fmt.Errorf("eval: unknown suite %q (known: %s): %w", n, strings.Join(eval.SuiteNames(), ", "), errUsage)
 		}
 	}
-	var modes []string
+	var modes []corpus.SearchMode
 	needVectors := false
-	for _, m := range strings.Split(e.args.modes, ",") {
-		m = strings.TrimSpace(m)
-		switch m {
-		case "":
+	for _, s := range strings.Split(e.args.modes, ",") {
+		if s = strings.TrimSpace(s); s == "" {
 			continue
-		case corpus.ModeBM25:
-		case corpus.ModeVector, corpus.ModeHybrid:
-			needVectors = true
-		default:
-			return fmt.Errorf("eval: --modes: unknown mode %q (bm25, vector, hybrid): %w", m, errUsage)
 		}
+		m, err := corpus.ParseSearchMode(s)
+		if err != nil {
+			return fmt.Errorf("eval: --modes: %v: %w", err, errUsage)
+		}
+		needVectors = needVectors || m.Dense()
 		modes = append(modes, m)
 	}
 	if len(modes) == 0 {
-		modes = []string{corpus.ModeBM25}
+		modes = []corpus.SearchMode{corpus.ModeBM25}
 	}
 	cfg := e.opts.app
 	if needVectors && cfg.Vectors.Embedder == app.EmbedderNone {
@@ -84,7 +82,7 @@ func runEval(e *runEnv) error {
 		// The default keeps the historical metric names (no /bm25 suffix).
 		results, err = eval.Run(e.ctx, env, names)
 	} else {
-		searchers := map[string]eval.NormSearcher{}
+		searchers := map[corpus.SearchMode]eval.NormSearcher{}
 		for _, m := range modes {
 			searchers[m] = eval.LibrarySearcher{Library: a.Library, Mode: m}
 		}

@@ -94,7 +94,7 @@ func TestCommandsBesideRunningService(t *testing.T) {
 		{"cite", "--data", data, "示例法第1条"},
 		{"cite", "--data", data, "--date", "2020-01-01", "示例法第1条"},
 		{"search", "--data", data, "示例"},
-		{"search", "--data", data, "--cases", "--mode", corpus.ModeHybrid, "过期食品"},
+		{"search", "--data", data, "--cases", "--mode", string(corpus.ModeHybrid), "过期食品"},
 		{"analyze", "--data", data},
 	}
 	direct := make([]string, len(reads))

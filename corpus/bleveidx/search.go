@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 )
 
@@ -235,7 +236,7 @@ func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.R
 		}
 		must = append(must, textQuery(cq.Q, "facts", ix.cfg.BigramWeight, secondary, !cq.Words))
 	}
-	for field, v := range map[string]string{"sector": cq.Sector, "violation_type": cq.ViolationType, "region": cq.Region, "disposition": cq.Disposition, "agency": cq.Agency} {
+	for field, v := range map[string]string{"sector": string(cq.Sector), "violation_type": cq.ViolationType, "region": cq.Region, "disposition": string(cq.Disposition), "agency": cq.Agency} {
 		if v != "" {
 			must = append(must, term(field, v))
 		}
@@ -269,11 +270,11 @@ func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.R
 		out.Hits = append(out.Hits, corpus.CaseHit{
 			ID:            h.ID,
 			Title:         str(f, "title"),
-			Sector:        str(f, "sector"),
+			Sector:        legal.Sector(str(f, "sector")),
 			ViolationType: str(f, "violation_type"),
 			Region:        str(f, "region"),
 			Agency:        str(f, "agency"),
-			Disposition:   str(f, "disposition"),
+			Disposition:   legal.Disposition(str(f, "disposition")),
 			DecisionDate:  str(f, "decision_date"),
 			Fine:          num(f, "fine"),
 			Illustrative:  ill,

@@ -73,20 +73,11 @@ func wordFeature(w string, buf []byte, fn func(key []byte)) []byte {
 }
 
 // bigramFeatures calls fn with the bigram feature of each pair of adjacent
-// letter/digit runes of text of which at least one is Han.
+// letter/digit runes of text of which at least one is Han (nlp.WordPairs).
 func bigramFeatures(text string, buf []byte, fn func(key []byte)) []byte {
-	prevStart, prevRune := -1, rune(0)
-	for i, r := range text {
-		if !isWordRune(r) || r == utf8.RuneError {
-			prevStart = -1
-			continue
-		}
-		if prevStart >= 0 && (nlp.IsHan(prevRune) || nlp.IsHan(r)) {
-			buf = append(buf[:0], nsBigram)
-			buf = append(buf, text[prevStart:i+utf8.RuneLen(r)]...)
-			fn(buf)
-		}
-		prevStart, prevRune = i, r
+	for i, j := range nlp.Bigrams(text, nlp.WordPairs) {
+		buf = append(append(buf[:0], nsBigram), text[i:j]...)
+		fn(buf)
 	}
 	return buf
 }

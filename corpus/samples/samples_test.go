@@ -14,6 +14,7 @@ import (
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/shareddata"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 )
 
@@ -73,7 +74,7 @@ func TestCasesDecodeAndValidate(t *testing.T) {
 		t.Errorf("got %d cases, want at least %d", len(cases), minCases)
 	}
 	ids := map[string]bool{}
-	perSector := map[string]int{}
+	perSector := map[legal.Sector]int{}
 	for _, c := range cases {
 		if ids[c.ID] {
 			t.Errorf("duplicate id %s", c.ID)
@@ -104,10 +105,10 @@ func TestCasesDecodeAndValidate(t *testing.T) {
 		if len(c.Basis) == 0 {
 			t.Errorf("%s: no basis", c.ID)
 		}
-		if (c.Disposition == corpus.DispositionNone || c.Disposition == corpus.DispositionTransfer) && c.Penalty.Fine != 0 {
+		if (c.Disposition == legal.DispositionNone || c.Disposition == legal.DispositionTransfer) && c.Penalty.Fine != 0 {
 			t.Errorf("%s: disposition %s with fine %v, want 0", c.ID, c.Disposition, c.Penalty.Fine)
 		}
-		if c.Disposition == corpus.DispositionTransfer && !citesArticle(c, "刑法") {
+		if c.Disposition == legal.DispositionTransfer && !citesArticle(c, "刑法") {
 			t.Errorf("%s: transferred case cites no 刑法 article", c.ID)
 		}
 	}
