@@ -68,6 +68,9 @@ type Env struct {
 	// Analyzer answers case analysis for the scenario suite; see
 	// app.App.Analyzer.
 	Analyzer CaseAnalyzer
+	// LeCaRDQueries, when positive, limits the lecard suite to the first n
+	// dev queries (tests; `cailiang eval` runs all of them).
+	LeCaRDQueries int
 	// VectorIndex configures the vector-index suite (its PGDSN adds the
 	// pgvector rows).
 	VectorIndex VectorIndexOptions

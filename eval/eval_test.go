@@ -61,7 +61,7 @@ func nationalEnv(t *testing.T) Env {
 	if nationalErr != nil {
 		t.Fatalf("import national.jsonl: %v", nationalErr)
 	}
-	return Env{DataDir: shareddata.Dir(t), Norms: LibrarySearcher{Library: nationalCorpus.Library, Mode: corpus.ModeBM25}, Analyzer: nationalAn,
+	return Env{DataDir: shareddata.Dir(t), Norms: LibrarySearcher{Library: nationalCorpus.Library, Mode: corpus.ModeBM25}, Analyzer: nationalAn, LeCaRDQueries: testLeCaRDQueries,
 		VectorIndex: VectorIndexOptions{PGDSN: os.Getenv("CAILIANG_PG_DSN")}}
 }
 

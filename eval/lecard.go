@@ -39,10 +39,6 @@ const (
 	LeCaRDCandidates = "lecard/candidates.jsonl.gz"
 )
 
-// LeCaRDMaxQueries, when positive, limits the lecard suite to the first n
-// queries of queries.jsonl. The full dev part (70 queries, 6,236 documents)
-// takes minutes to segment and train on; tests set it to stay fast.
-var LeCaRDMaxQueries = 0
 
 // Ranker names reported by the lecard and cail2019-scm suites.
 const (
@@ -507,7 +503,7 @@ func runLeCaRD(ctx context.Context, env Env) ([]Result, error) {
 		return nil, errors.New("no shared data folder for lecard")
 	}
 	start := time.Now()
-	qs, texts, skipped, err := readLeCaRD(env.DataDir, LeCaRDMaxQueries)
+	qs, texts, skipped, err := readLeCaRD(env.DataDir, env.LeCaRDQueries)
 	if err != nil {
 		return nil, err
 	}

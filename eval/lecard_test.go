@@ -15,10 +15,10 @@ import (
 	"github.com/cailiang/cailiang/nlp"
 )
 
-// The package's tests run lecard on the first 10 dev queries only, including
-// TestSuitesOnNational, which runs every suite: the full 70 take about four
-// minutes and 2.8 GB (docs/search.md) and belong to `cailiang eval`.
-func init() { LeCaRDMaxQueries = 10 }
+// testLeCaRDQueries is how many dev queries the package's tests run lecard
+// on, including TestSuitesOnNational, which runs every suite: the full 70
+// take minutes and gigabytes (docs/search.md) and belong to `cailiang eval`.
+const testLeCaRDQueries = 10
 
 // TestBM25Scores checks the scorer on hand-computable counts: a document
 // without query terms scores 0, a rarer term outweighs a common one, and a
@@ -187,12 +187,9 @@ func TestSharedLeCaRDAndSCM(t *testing.T) {
 	if testing.Short() {
 		t.Skip("shared LeCaRD/SCM run skipped in -short mode")
 	}
-	old := LeCaRDMaxQueries
-	LeCaRDMaxQueries = 10
-	defer func() { LeCaRDMaxQueries = old }()
 	start := time.Now()
 	log := slog.New(slog.NewTextHandler(testWriter{t}, nil))
-	rs, err := Run(context.Background(), Env{DataDir: shareddata.Dir(t), Logger: log}, []string{SuiteLeCaRD, SuiteSCM})
+	rs, err := Run(context.Background(), Env{DataDir: shareddata.Dir(t), Logger: log, LeCaRDQueries: testLeCaRDQueries}, []string{SuiteLeCaRD, SuiteSCM})
 	if err != nil {
 		t.Fatal(err)
 	}
