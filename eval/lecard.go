@@ -39,7 +39,6 @@ const (
 	LeCaRDCandidates = "lecard/candidates.jsonl.gz"
 )
 
-
 // Ranker names reported by the lecard and cail2019-scm suites.
 const (
 	rankBM25   = "bm25"
