@@ -81,7 +81,25 @@ func runAdminScenarios(ctx context.Context, env Env) ([]Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return scoreScenarios(ctx, env, set)
+	out, err := scoreScenarios(ctx, env, set)
+	if err != nil {
+		return nil, err
+	}
+	dev, err := DevSet()
+	if err != nil {
+		return nil, err
+	}
+	if len(dev) == 0 {
+		return out, nil
+	}
+	for _, half := range []string{DevTune, DevReport} {
+		rs, err := scoreDevHalf(ctx, env, half, devSplit(dev, half))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rs...)
+	}
+	return out, nil
 }
 
 // scoreScenarios analyses every scenario and reports shares: matching

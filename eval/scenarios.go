@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/legal"
@@ -58,6 +59,24 @@ type ScenarioExpect struct {
 	// likely and is empty for none.
 	Transfer string `json:"transfer"`
 	Crime    string `json:"crime"`
+	// Brackets are the provision's fine brackets when the facts do not state
+	// the base the fine depends on (Statutory is then nil): the analysis
+	// should give each bracket with its condition. Development-set rows only.
+	Brackets []ScenarioBracket `json:"brackets,omitempty"`
+}
+
+// ScenarioBracket is one conditional fine bracket of a provision: a range,
+// or a multiple of a base, under a condition on that base.
+type ScenarioBracket struct {
+	// When is the condition as the statute words it (货值金额不足一万元).
+	When string `json:"when"`
+	// FineMin and FineMax are a fixed range in yuan.
+	FineMin float64 `json:"fine_min,omitempty"`
+	FineMax float64 `json:"fine_max,omitempty"`
+	// MultipleMin and MultipleMax are a multiple of Base (十倍以上二十倍以下).
+	MultipleMin float64 `json:"multiple_min,omitempty"`
+	MultipleMax float64 `json:"multiple_max,omitempty"`
+	Base        string  `json:"base,omitempty"`
 }
 
 // Scenario is one labelled administrative case.
@@ -69,7 +88,30 @@ type Scenario struct {
 	Expect ScenarioExpect `json:"expect"`
 	// Note says why the expectations hold, citing the statute's words.
 	Note string `json:"note"`
+	// Development-set rows (eval/testdata/devset) also say how the facts are
+	// written (Style), when the act happened (Date, YYYY-MM-DD) and quote
+	// the words of the penalty provision that give the range (Quote).
+	Style string `json:"style,omitempty"`
+	Date  string `json:"date,omitempty"`
+	Quote string `json:"quote,omitempty"`
 }
+
+// Writing styles of development-set rows.
+const (
+	// StyleInspection is an officer's note of an inspection (现场检查).
+	StyleInspection = "inspection"
+	// StyleDecision is the 违法事实 paragraph of a published 行政处罚决定书.
+	StyleDecision = "decision"
+	// StyleRegister is a terse line of a case register.
+	StyleRegister = "register"
+	// StyleComplaint is a complaint or a police report.
+	StyleComplaint = "complaint"
+)
+
+var scenarioStyles = map[string]bool{StyleInspection: true, StyleDecision: true, StyleRegister: true, StyleComplaint: true}
+
+// registerMinRunes is the shortest register line.
+const registerMinRunes = 25
 
 // ErrBadScenarios is wrapped by ParseScenarios for a malformed scenario file.
 var ErrBadScenarios = errors.New("bad scenario file")
@@ -89,16 +131,31 @@ func (s *Scenario) check() error {
 	}
 	e := s.Expect
 	n := utf8.RuneCountInString(s.Facts)
+	minRunes := scenarioMinRunes
+	if s.Style == StyleRegister {
+		minRunes = registerMinRunes
+	}
+	dev := s.Style != "" || s.Date != "" || s.Quote != ""
 	switch {
 	case strings.TrimSpace(s.ID) == "":
 		return errors.New("empty id")
 	case !s.Sector.Valid():
 		return fmt.Errorf("sector %q is not one of %s", s.Sector, legal.SectorList())
-	case n < scenarioMinRunes || n > scenarioMaxRunes:
-		return fmt.Errorf("facts has %d characters, want %d to %d", n, scenarioMinRunes, scenarioMaxRunes)
+	case n < minRunes || n > scenarioMaxRunes:
+		return fmt.Errorf("facts has %d characters, want %d to %d", n, minRunes, scenarioMaxRunes)
 	case strings.TrimSpace(s.Note) == "":
 		return errors.New("empty note")
-	case e.BenchmarkID == "":
+	case dev && !scenarioStyles[s.Style]:
+		return fmt.Errorf("style %q is not inspection, decision, register or complaint", s.Style)
+	case dev && !validDate(s.Date):
+		return fmt.Errorf("date %q is not YYYY-MM-DD", s.Date)
+	case dev && e.Statutory != nil && strings.TrimSpace(s.Quote) == "":
+		return errors.New("a statutory range needs the quote it comes from")
+	case dev && e.Statutory != nil && len(e.Brackets) > 0:
+		return errors.New("statutory and brackets are exclusive (brackets are for facts without the base)")
+	case !dev && len(e.Brackets) > 0:
+		return errors.New("brackets are for development-set rows")
+	case !dev && e.BenchmarkID == "":
 		return errors.New("empty expect.benchmark_id")
 	case len(e.Basis) == 0:
 		return errors.New("empty expect.basis")
@@ -108,6 +165,13 @@ func (s *Scenario) check() error {
 	for i, b := range e.Basis {
 		if b.Law == "" || b.Article <= 0 {
 			return fmt.Errorf("expect.basis[%d] needs law and article", i)
+		}
+	}
+	for i, b := range e.Brackets {
+		fixed := b.FineMax > 0 && b.FineMin <= b.FineMax
+		multiple := b.MultipleMax > 0 && b.MultipleMin <= b.MultipleMax && b.Base != ""
+		if strings.TrimSpace(b.When) == "" || fixed == multiple {
+			return fmt.Errorf("expect.brackets[%d] needs a condition and either a fine range or a multiple of a base", i)
 		}
 	}
 	noLevel := e.Disposition == legal.DispositionNone || e.Disposition == legal.DispositionExpired
@@ -133,6 +197,11 @@ func (s *Scenario) check() error {
 		return fmt.Errorf("unknown transfer %q", e.Transfer)
 	}
 	return nil
+}
+
+func validDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
 }
 
 // ParseScenarios reads scenarios, one JSON Scenario per line (blank lines

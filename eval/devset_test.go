@@ -1,0 +1,216 @@
+package eval
+
+import (
+	"compress/gzip"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/cailiang/cailiang/caseanalysis"
+	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/corpus/shareddata"
+	"github.com/cailiang/cailiang/legal"
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// statuteVersions reads the national statutes the rows cite, every version.
+func statuteVersions(t *testing.T, laws map[string]bool) map[string][]corpus.Statute {
+	t.Helper()
+	path := shareddata.File(t, "statutes_lawrefbook/national.jsonl")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = zr
+	}
+	out := map[string][]corpus.Statute{}
+	err = corpus.ReadLawrefJSONL(r, func(s corpus.Statute) error {
+		if laws[s.Law] {
+			out[s.Law] = append(out[s.Law], s)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// versionOn picks the version of a law in force on date: the latest whose
+// version date is not after it, else the oldest.
+func versionOn(versions []corpus.Statute, date string) (corpus.Statute, bool) {
+	var best corpus.Statute
+	found := false
+	for _, v := range versions {
+		if v.VersionDate != "" && v.VersionDate <= date && (!found || v.VersionDate > best.VersionDate) {
+			best, found = v, true
+		}
+	}
+	if found {
+		return best, true
+	}
+	for _, v := range versions {
+		if !found || v.VersionDate < best.VersionDate {
+			best, found = v, true
+		}
+	}
+	return best, found
+}
+
+// provisionText returns the article, paragraph or item a reference names.
+func provisionText(s corpus.Statute, ref legal.Ref) (string, bool) {
+	for _, a := range s.Articles {
+		if a.Point || a.Number != ref.Article || a.Suffix != ref.Suffix {
+			continue
+		}
+		if ref.Paragraph == 0 {
+			return a.Text(), true
+		}
+		if ref.Paragraph > len(a.Paragraphs) {
+			return "", false
+		}
+		p := a.Paragraphs[ref.Paragraph-1]
+		if ref.Item == 0 {
+			return p.Text, true
+		}
+		if ref.Item > len(p.Items) {
+			return "", false
+		}
+		// An item's fine is often in the paragraph's closing words.
+		return p.Text, true
+	}
+	return "", false
+}
+
+// TestDevSetLabelsAgainstStatutes checks every development-set row against
+// the statute text in force on its date: the cited provision exists, the
+// quote is in it, the statutory range follows from the quote's amounts, and
+// the benchmark named applies that provision.
+func TestDevSetLabelsAgainstStatutes(t *testing.T) {
+	rows, err := DevSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) == 0 {
+		t.Skip("no development-set rows yet")
+	}
+	laws := map[string]bool{}
+	for _, r := range rows {
+		for _, b := range r.Expect.Basis {
+			laws[b.Law] = true
+		}
+	}
+	versions := statuteVersions(t, laws)
+	cat, err := rules.LoadBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		want := r.Expect.Basis[0]
+		st, ok := versionOn(versions[want.Law], r.Date)
+		if !ok {
+			t.Errorf("%s: law %s not in the national statutes", r.ID, want.Law)
+			continue
+		}
+		text, ok := provisionText(st, want)
+		if !ok {
+			t.Errorf("%s: %s (version %s) has no %+v", r.ID, want.Law, st.VersionDate, want)
+			continue
+		}
+		if r.Quote != "" && !strings.Contains(compactText(text), compactText(r.Quote)) {
+			t.Errorf("%s: quote %q is not in %s %s (version %s)", r.ID, r.Quote, want.Law, nlp.ArticleLabel(want.Article, want.Suffix), st.VersionDate)
+		}
+		if rg := r.Expect.Statutory; rg != nil && !strings.ContainsAny(r.Quote, "倍%") && !strings.Contains(r.Quote, "百分之") && !strings.Contains(r.Quote, "每") {
+			amounts := map[float64]bool{}
+			for _, a := range nlp.Extract(r.Quote).Amounts {
+				amounts[a.Value] = true
+			}
+			if !amounts[rg.FineMax] || (rg.FineMin != 0 && !amounts[rg.FineMin]) {
+				t.Errorf("%s: range %v–%v does not follow from the quote %q (amounts %v)", r.ID, rg.FineMin, rg.FineMax, r.Quote, amounts)
+			}
+		}
+		if id := r.Expect.BenchmarkID; id != "" {
+			b, err := cat.Get(id)
+			if err != nil {
+				t.Errorf("%s: benchmark %s: %v", r.ID, id, err)
+			} else if b.PenaltyRef.Law != want.Law || b.PenaltyRef.Article != want.Article {
+				t.Errorf("%s: benchmark %s applies %s %d, the row %s %d", r.ID, id, b.PenaltyRef.Law, b.PenaltyRef.Article, want.Law, want.Article)
+			}
+		}
+	}
+}
+
+// TestDevSetShape checks what issue 12 asks of the set as a whole once it is
+// written: every style used, both halves non-empty.
+func TestDevSetShape(t *testing.T) {
+	rows, err := DevSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) == 0 {
+		t.Skip("no development-set rows yet")
+	}
+	styles, halves := map[string]int{}, map[string]int{}
+	for _, r := range rows {
+		styles[r.Style]++
+		halves[DevHalf(r)]++
+	}
+	for s := range scenarioStyles {
+		if styles[s] == 0 {
+			t.Errorf("no %s rows", s)
+		}
+	}
+	if halves[DevTune] == 0 || halves[DevReport] == 0 {
+		t.Errorf("halves %v", halves)
+	}
+	t.Logf("%d rows, styles %v, halves %v", len(rows), styles, halves)
+}
+
+// TestScoreDev checks the issue-12 scoring on hand-made answers: the top
+// violation's penalty provision decides basis@1, the range counts only with
+// the right provision, and brackets rows are not scored on a range.
+func TestScoreDev(t *testing.T) {
+	want := legal.Ref{Law: "食品安全法", Article: 124, Paragraph: 1, Item: 5}
+	row := Scenario{Facts: "x", Expect: ScenarioExpect{Basis: []legal.Ref{want}, Statutory: &rules.Range{FineMin: 50000, FineMax: 100000},
+		Disposition: legal.DispositionPenalty, Transfer: ScenarioRiskNone}}
+	violation := func(ref legal.Ref, lo, hi float64) caseanalysis.Violation {
+		return caseanalysis.Violation{Suggestion: &rules.Suggestion{Disposition: legal.DispositionPenalty, Statutory: &rules.Range{FineMin: lo, FineMax: hi},
+			Basis: []rules.Basis{{Ref: legal.Ref{Law: "食品安全法", Article: 34}, Role: rules.RoleViolated}, {Ref: ref, Role: rules.RolePenalty}}}}
+	}
+	other := legal.Ref{Law: "食品安全法", Article: 122, Paragraph: 1}
+	tests := []struct {
+		name                     string
+		res                      caseanalysis.Result
+		basis1, basis3, rangeNow bool
+	}{
+		{"right", caseanalysis.Result{Violations: []caseanalysis.Violation{violation(want, 50000, 100000)}}, true, true, true},
+		{"second", caseanalysis.Result{Violations: []caseanalysis.Violation{violation(other, 50000, 100000), violation(want, 50000, 100000)}}, false, true, false},
+		{"wrong item", caseanalysis.Result{Violations: []caseanalysis.Violation{violation(legal.Ref{Law: "食品安全法", Article: 124, Paragraph: 1, Item: 3}, 50000, 100000)}}, false, false, false},
+		{"wrong range", caseanalysis.Result{Violations: []caseanalysis.Violation{violation(want, 0, 100000)}}, true, true, false},
+		{"nothing", caseanalysis.Result{}, false, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.res.Transfer.Risk = rules.RiskNone
+			sc := scoreDev(row, tt.res)
+			if sc.basis1 != tt.basis1 || sc.basis3 != tt.basis3 || sc.ranged != tt.rangeNow || !sc.hasRange {
+				t.Errorf("got %+v", sc)
+			}
+		})
+	}
+	brackets := row
+	brackets.Expect.Statutory = nil
+	brackets.Expect.Brackets = []ScenarioBracket{{When: "货值金额不足一万元", FineMin: 50000, FineMax: 100000}}
+	if sc := scoreDev(brackets, caseanalysis.Result{}); sc.hasRange {
+		t.Error("a brackets row was scored on a range")
+	}
+}
