@@ -71,27 +71,7 @@ func OpenStore(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	db, err := openBolt(path, false)
-	if err != nil {
-		return nil, err
-	}
-	s := &Store{db: db, statutes: map[string]StatuteInfo{}}
-	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketStatutes, bucketArticles, bucketCases, bucketMeta} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err == nil {
-		err = s.loadStatuteInfo()
-	}
-	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
-	return s, nil
+	return openStore(path, false)
 }
 
 // OpenStoreReadOnly opens an existing store file for reading: several
@@ -102,19 +82,33 @@ func OpenStoreReadOnly(path string) (*Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	db, err := openBolt(path, true)
+	return openStore(path, true)
+}
+
+// openStore opens the file and checks (read-only) or creates its buckets.
+func openStore(path string, readOnly bool) (*Store, error) {
+	db, err := openBolt(path, readOnly)
 	if err != nil {
 		return nil, err
 	}
 	s := &Store{db: db, statutes: map[string]StatuteInfo{}}
-	err = db.View(func(tx *bolt.Tx) error {
+	buckets := func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketStatutes, bucketArticles, bucketCases, bucketMeta} {
-			if tx.Bucket(b) == nil {
-				return fmt.Errorf("bucket %s missing (not a cailiang store)", b)
+			if readOnly {
+				if tx.Bucket(b) == nil {
+					return fmt.Errorf("bucket %s missing (not a cailiang store)", b)
+				}
+			} else if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
 			}
 		}
 		return nil
-	})
+	}
+	if readOnly {
+		err = db.View(buckets)
+	} else {
+		err = db.Update(buckets)
+	}
 	if err == nil {
 		err = s.loadStatuteInfo()
 	}

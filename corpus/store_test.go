@@ -1,8 +1,11 @@
 package corpus_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -199,5 +202,57 @@ func TestFindCitationsNamesWithConjunctions(t *testing.T) {
 		if err != nil || res.Label != want[i] {
 			t.Errorf("citation %d (%q): %v %q; want %q", i, pc.LawName, err, res.Label, want[i])
 		}
+	}
+}
+
+// TestStoreReadOnly: read-only opens need an existing store, share it with
+// each other, refuse writes and leave the file alone; a writer holding the
+// file makes a second open fail with ErrBusy instead of hanging.
+func TestStoreReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "c.db")
+	if _, err := corpus.OpenStoreReadOnly(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("read-only open of a missing store: %v, want fs.ErrNotExist", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "sub")); !errors.Is(err, fs.ErrNotExist) {
+		t.Error("read-only open created the directory")
+	}
+	w, err := corpus.OpenStore(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SetFlag("x"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := corpus.OpenStoreReadOnly(path); !errors.Is(err, corpus.ErrBusy) {
+		t.Errorf("read-only open beside a writer: %v, want ErrBusy", err)
+	}
+	if _, err := corpus.OpenStore(path); !errors.Is(err, corpus.ErrBusy) {
+		t.Errorf("second writer: %v, want ErrBusy", err)
+	}
+	w.Close()
+	before, _ := os.ReadFile(path)
+	a, err := corpus.OpenStoreReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := corpus.OpenStoreReadOnly(path)
+	if err != nil {
+		t.Fatalf("second reader: %v", err)
+	}
+	if ok, err := b.Flag("x"); err != nil || !ok {
+		t.Errorf("reader sees flag %v, %v", ok, err)
+	}
+	if err := a.SetFlag("y"); err == nil {
+		t.Error("a read-only store accepted a write")
+	}
+	a.Close()
+	b.Close()
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("read-only use changed the file")
+	}
+	os.WriteFile(filepath.Join(dir, "junk.db"), []byte("not a bbolt file"), 0o644)
+	if _, err := corpus.OpenStoreReadOnly(filepath.Join(dir, "junk.db")); err == nil {
+		t.Error("read-only open of a non-store succeeded")
 	}
 }
