@@ -186,12 +186,6 @@ func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([
 			env.log().Debug("dev miss", "half", half, "id", s.ID, "want", s.Expect.Basis[0])
 		}
 	}
-	share := func(a, b int) float64 {
-		if b == 0 {
-			return 0
-		}
-		return float64(a) / float64(b)
-	}
 	p := "dev-" + half + " "
 	note := "issue 12 targets: basis@1, range exact and disposition >= 0.90; likely recall 1.0, precision >= 0.90"
 	return []Result{

@@ -143,12 +143,6 @@ func scoreScenarios(ctx context.Context, env Env, set []Scenario) ([]Result, err
 		}
 		env.progress(SuiteAdminScenarios, i+1, len(set))
 	}
-	share := func(a, b int) float64 {
-		if b == 0 {
-			return 0
-		}
-		return float64(a) / float64(b)
-	}
 	note := "no published baseline: our own labelled set"
 	return []Result{
 		{Suite: SuiteAdminScenarios, Metric: "benchmark@1", Value: share(top1, n), BaselineNote: note, N: n},
@@ -162,6 +156,14 @@ func scoreScenarios(ctx context.Context, env Env, set []Scenario) ([]Result, err
 		{Suite: SuiteAdminScenarios, Metric: "likely-recall", Value: share(bothLikely, wantLikely), N: wantLikely},
 		{Suite: SuiteAdminScenarios, Metric: "likely-precision", Value: share(bothLikely, gotLikely), N: gotLikely},
 	}, nil
+}
+
+// share is a/b, 0 when b is 0 (a metric over no rows).
+func share(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
 }
 
 func b2i(b bool) int {
