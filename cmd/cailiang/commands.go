@@ -161,6 +161,14 @@ func (e *runEnv) openRead(parts app.Parts) (*serviceClient, *app.App, error) {
 		}
 	}
 	a, err := app.Open(e.ctx, e.opts.app, parts)
+	if errors.Is(err, app.ErrNoData) && parts&(app.PartIndex|app.PartAnalyzer) != 0 {
+		// A data directory that does not exist yet has nothing to protect:
+		// it is set up as the service's first start sets it up (sample
+		// cases, embedder), so that analysis and search work on a fresh
+		// machine with one command.
+		e.log.Info("数据目录还没有数据：按服务首次启动的方式初始化（载入内置示例案件）", "dir", e.opts.app.DataDir)
+		a, err = app.Open(e.ctx, e.opts.app, app.ForServe)
+	}
 	return nil, a, explainOpen(err, e.opts.app.DataDir)
 }
 

@@ -167,6 +167,20 @@ func TestComputeCommandsOpenNoData(t *testing.T) {
 	if _, err := os.Stat(data); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("read-only open created the data directory: %v", err)
 	}
+	// Analysis on a fresh machine is one command: the directory is set up
+	// as serve's first start would, and the answer is the service's.
+	out := mustCLI(t, "2024年5月3日，某超市销售超过保质期的酸奶，货值金额800元，违法所得60元。", "analyze", "--data", data)
+	if !strings.Contains(out, `"benchmark_id": "food-124-expired"`) || !strings.Contains(out, `"similar_cases": [`) {
+		t.Errorf("analyze on a fresh directory: %.400s", out)
+	}
+	var res struct {
+		SimilarCases []struct {
+			ID string `json:"id"`
+		} `json:"similar_cases"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.SimilarCases) == 0 {
+		t.Errorf("analyze on a fresh directory found no similar sample cases: %v", err)
+	}
 }
 
 // TestEvalAnswersAsServeDoes checks that eval measures the service's own
