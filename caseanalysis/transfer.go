@@ -53,6 +53,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			setMax(rules.MeasureWorkers, q.Value)
 		}
 	}
+	exceedances(norm, setMax)
 	// The amount of 盗窃, 诈骗 and the like is what was taken; reading it
 	// costs a pass over every amount, so only where such conduct is named.
 	if containsAny(norm, propertyCrimeCues) {
@@ -84,6 +85,30 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 		}
 	}
 	return m
+}
+
+// exceedances sets the pollution measures from the exceedances the text
+// states: the largest multiple over the standard (any pollutant), the
+// largest of each heavy-metal group, and how many heavy metals exceed at
+// all (the metal is then 有毒物质, 2023 解释 第十七条第三项).
+func exceedances(norm string, setMax func(string, float64)) {
+	metals := map[string]bool{}
+	for _, e := range nlp.Exceedances(norm) {
+		if e.Multiple > 0 {
+			setMax(rules.MeasureExceedMultiple, e.Multiple)
+		}
+		name, ok := rules.HeavyMetalMeasure(e.Pollutant)
+		if !ok {
+			continue
+		}
+		metals[e.Pollutant] = true
+		if e.Multiple > 0 {
+			setMax(name, e.Multiple)
+		}
+	}
+	if len(metals) > 0 {
+		setMax(rules.MeasureHeavyMetalOver, float64(len(metals)))
+	}
 }
 
 // propertyCrimeCues name conduct whose thresholds count the property

@@ -67,6 +67,10 @@ type Threshold struct {
 	// Note says what the officer must keep in mind (a provincial figure, a
 	// precondition the text cannot show).
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+	// NoNear keeps the threshold from ever being near: its numeric part
+	// met alone says nothing of the conduct the rest requires (a heavy
+	// metal over its standard is no hint of a 暗管).
+	NoNear bool `yaml:"no_near,omitempty" json:"no_near,omitempty"`
 
 	conds []Condition
 	line  int
@@ -93,7 +97,12 @@ type Crime struct {
 	Cues []string `yaml:"cues,omitempty" json:"cues,omitempty"`
 	// Benchmarks are ids in the benchmark catalog whose conduct may amount
 	// to the crime.
-	Benchmarks []string    `yaml:"benchmarks,omitempty" json:"benchmarks,omitempty"`
+	Benchmarks []string `yaml:"benchmarks,omitempty" json:"benchmarks,omitempty"`
+	// Measures are measures that, when the facts state them, make the crime
+	// a candidate by themselves: a tonnage of hazardous waste or a heavy
+	// metal over its standard speaks of pollution even where no cue word
+	// or benchmark does.
+	Measures   []string    `yaml:"measures,omitempty" json:"measures,omitempty"`
 	Thresholds []Threshold `yaml:"thresholds" json:"thresholds"`
 	Note       string      `yaml:"note,omitempty" json:"note,omitempty"`
 
@@ -253,6 +262,11 @@ func (cr *Crime) validate() error {
 	for _, b := range cr.Benchmarks {
 		if b == "" || strings.ContainsAny(b, " /\t") {
 			return fmt.Errorf("%s: benchmark id %q malformed", where, b)
+		}
+	}
+	for _, m := range cr.Measures {
+		if _, ok := measureByName[m]; !ok {
+			return fmt.Errorf("%s: unknown measure %q", where, m)
 		}
 	}
 	for _, q := range cr.Cues {

@@ -75,7 +75,8 @@ type TransferCandidate struct {
 	Crossed   []Crossing `json:"crossed"`
 	Near      []Crossing `json:"near"`
 	Missing   []string   `json:"missing"`
-	// Via says why the crime was considered: benchmark:<id> or cue:<phrase>.
+	// Via says why the crime was considered: benchmark:<id>, cue:<phrase>
+	// or measure:<name>.
 	Via string `json:"via"`
 
 	rank, order int
@@ -204,6 +205,13 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 		}
 		if cue, ok := scan.Find(cr.nominating); ok {
 			add(cr, len(in.Benchmarks), "cue:"+cue)
+			continue
+		}
+		for _, m := range cr.Measures {
+			if _, ok := in.Measures[m]; ok {
+				add(cr, len(in.Benchmarks), "measure:"+m)
+				break
+			}
 		}
 	}
 	for i := range cands {
@@ -308,6 +316,7 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 		}
 	}
 	var firstNear *Threshold
+	firstNumeric := 0
 	var nearCrossed, nearNear []Crossing
 	for i := range cr.Thresholds {
 		t := &cr.Thresholds[i]
@@ -362,9 +371,12 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 				cand.Crossed, cand.Near = crossed, nearList
 			}
 		case below > 0:
+		case t.NoNear:
 		case (numeric > 0 && numericHit) || (numeric == 0 && n > 1 && met > 0):
-			if firstNear == nil {
-				firstNear = t
+			// A figure near its threshold says more than a cue partly met:
+			// it becomes the decisive near threshold over cue-only ones.
+			if firstNear == nil || (numeric > 0 && firstNumeric == 0) {
+				firstNear, firstNumeric = t, numeric
 				nearCrossed, nearNear = crossed, nearList
 			}
 			for _, l := range unknownLabels {
