@@ -148,7 +148,7 @@ func (a *Analyzer) transfer(q query, text string, x nlp.Extraction, vs []Violati
 	if a.cfg.Crimes == nil {
 		return rules.Transfer{Risk: rules.RiskNone}.Normalized()
 	}
-	return a.cfg.Crimes.Assess(rules.TransferInput{Text: text, Measures: measures(q.norm, text, x), Benchmarks: ids}, rules.TransferOptions{Near: a.cfg.Near})
+	return a.cfg.Crimes.Assess(rules.TransferInput{Text: text, Measures: measures(q.norm, text, x), Benchmarks: ids}, rules.TransferOptions{Near: a.cfg.Near, Province: a.province, Amounts: a.amounts})
 }
 
 // isBasicFarmland reports whether the text speaks of 基本农田 and not only

@@ -71,6 +71,10 @@ type Threshold struct {
 	// met alone says nothing of the conduct the rest requires (a heavy
 	// metal over its standard is no hint of a 暗管).
 	NoNear bool `yaml:"no_near,omitempty" json:"no_near,omitempty"`
+	// Provincial marks a figure each province fixes within a national
+	// range: the threshold's gte is the national floor, Max the top of the
+	// range; a province's table (TransferConfig) may set the figure.
+	Provincial *ProvincialRange `yaml:"provincial,omitempty" json:"provincial,omitempty"`
 
 	conds []Condition
 	line  int
@@ -304,6 +308,20 @@ func (t *Threshold) validate() error {
 		t.conds = t.All
 	default:
 		return fmt.Errorf("needs measure and gte, cues, or all")
+	}
+	if p := t.Provincial; p != nil {
+		numeric := 0
+		for _, c := range t.conds {
+			if p.applies(c) {
+				numeric++
+				if p.Max < c.GTE {
+					return fmt.Errorf("provincial max %g below the national floor %g", p.Max, c.GTE)
+				}
+			}
+		}
+		if p.Key == "" || numeric != 1 {
+			return fmt.Errorf("provincial needs a key and exactly one numeric condition it applies to (name it with measure)")
+		}
 	}
 	for i, c := range t.conds {
 		if err := c.validate(len(t.conds) > 1); err != nil {

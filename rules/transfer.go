@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"math"
 	"sort"
 
@@ -42,6 +43,11 @@ type TransferOptions struct {
 	// v is near threshold t when (1-Near)·t ≤ v < t. Zero, negative or ≥ 1
 	// means DefaultNear.
 	Near float64
+	// Province names the province whose figures Amounts holds; thresholds
+	// with a provincial key then use its figure instead of the national
+	// floor. With Amounts nil every threshold uses the national floor.
+	Province string
+	Amounts  *ProvincialAmounts
 }
 
 // Crossing is one condition of a threshold the facts meet (or come near):
@@ -75,6 +81,8 @@ type TransferCandidate struct {
 	Crossed   []Crossing `json:"crossed"`
 	Near      []Crossing `json:"near"`
 	Missing   []string   `json:"missing"`
+	// Province is the provincial figure the decisive threshold used.
+	Province *ProvinceFigure `json:"province,omitempty"`
 	// Via says why the crime was considered: benchmark:<id>, cue:<phrase>
 	// or measure:<name>.
 	Via string `json:"via"`
@@ -92,7 +100,11 @@ type Transfer struct {
 	Article   string `json:"article"`
 	Threshold string `json:"threshold"`
 	// Note carries the decisive threshold's caveat (provincial figure …).
-	Note       string              `json:"note,omitempty"`
+	Note string `json:"note,omitempty"`
+	// Province is the provincial figure the decisive threshold used (the
+	// province, the figure, whether it was verified); absent when the
+	// threshold is national or no province is configured.
+	Province   *ProvinceFigure     `json:"province,omitempty"`
 	Crossed    []Crossing          `json:"crossed"`
 	Near       []Crossing          `json:"near"`
 	Missing    []string            `json:"missing"`
@@ -216,7 +228,7 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 	}
 	for i := range cands {
 		cands[i].order = cands[i].crime.pos
-		evaluate(&cands[i], scan, in.Measures, near)
+		evaluate(&cands[i], scan, in.Measures, near, opt)
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
@@ -233,8 +245,12 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 		top := cands[0]
 		out.Risk, out.Crime, out.Article, out.Threshold = top.Risk, top.Crime, top.Article, top.Threshold
 		out.Crossed, out.Near, out.Missing = top.Crossed, top.Near, top.Missing
+		out.Province = top.Province
 		if t := top.decisive; t != nil {
 			out.Note = t.Note
+			if p := top.Province; p != nil {
+				out.Note = provinceNote(*p)
+			}
 			for _, s := range t.Sources {
 				out.Sources = append(out.Sources, transferSource(s))
 			}
@@ -304,7 +320,7 @@ func refPoint(r legal.Ref) string {
 
 // evaluate fills a candidate's risk, decisive threshold, crossings and
 // missing facts.
-func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float64, near float64) {
+func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float64, near float64, opt TransferOptions) {
 	cr := cand.crime
 	cand.Risk = RiskNone
 	var missing []string
@@ -324,6 +340,7 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 		var unknownLabels []string
 		met, nearN, below, unknown, numericHit := 0, 0, 0, 0, false
 		numeric := 0
+		prov, hasProv := t.provincialFigure(opt)
 		for _, cd := range t.conds {
 			if cd.Measure != "" {
 				numeric++
@@ -334,8 +351,12 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 					addMissing(label)
 					continue
 				}
-				x := Crossing{Measure: cd.Measure, Label: label, Value: v, Threshold: cd.GTE}
-				switch condState(v, cd.GTE, near) {
+				gte := cd.GTE
+				if hasProv && t.Provincial.applies(cd) {
+					gte = prov.Figure
+				}
+				x := Crossing{Measure: cd.Measure, Label: label, Value: v, Threshold: gte}
+				switch condState(v, gte, near) {
 				case condMet:
 					met++
 					numericHit = true
@@ -392,6 +413,11 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 		cand.decisive = &cr.Thresholds[0]
 		cand.Threshold = cr.Thresholds[0].Text
 	}
+	if cand.decisive != nil {
+		if p, ok := cand.decisive.provincialFigure(opt); ok {
+			cand.Province = &p
+		}
+	}
 	cand.Missing = missing
 	if cand.Crossed == nil {
 		cand.Crossed = []Crossing{}
@@ -415,4 +441,23 @@ func condState(v, gte, near float64) int {
 		return condNear
 	}
 	return condBelow
+}
+
+// provinceNote tells the officer which provincial figure was applied and
+// whether it was checked.
+func provinceNote(p ProvinceFigure) string {
+	s := fmt.Sprintf("按%s标准：%s以上（全国幅度下限%s）", p.Province, fmtYuan(p.Figure), fmtYuan(p.National))
+	if p.Source != nil {
+		s += "，依据" + p.Source.Title
+		if p.Source.DocNo != "" {
+			s += "（" + p.Source.DocNo + "）"
+		}
+	}
+	if !p.Verified {
+		s += "；该数额未经核实"
+		if p.Reason != "" {
+			s += "：" + p.Reason
+		}
+	}
+	return s + "。"
 }
