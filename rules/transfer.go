@@ -339,9 +339,13 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 		var crossed, nearList []Crossing
 		var unknownLabels []string
 		met, nearN, below, unknown, numericHit := 0, 0, 0, 0, false
+		// A threshold of cues only is near when its first condition, the
+		// conduct, is met: being a 重点排污单位 is no step towards the
+		// crime, tampering with its monitoring data is.
+		firstMet := false
 		numeric := 0
 		prov, hasProv := t.provincialFigure(opt)
-		for _, cd := range t.conds {
+		for ci, cd := range t.conds {
 			if cd.Measure != "" {
 				numeric++
 				label, _ := MeasureLabel(cd.Measure)
@@ -372,6 +376,7 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 			}
 			if cue, ok := scan.Find(cd.cues); ok {
 				met++
+				firstMet = firstMet || ci == 0
 				label := cd.Label
 				if label == "" {
 					label = t.Text
@@ -393,7 +398,7 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 			}
 		case below > 0:
 		case t.NoNear:
-		case (numeric > 0 && numericHit) || (numeric == 0 && n > 1 && met > 0):
+		case (numeric > 0 && numericHit) || (numeric == 0 && n > 1 && firstMet):
 			// A figure near its threshold says more than a cue partly met:
 			// it becomes the decisive near threshold over cue-only ones.
 			if firstNear == nil || (numeric > 0 && firstNumeric == 0) {
