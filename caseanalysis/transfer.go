@@ -122,7 +122,7 @@ var (
 	countNum = `([0-9]{1,4}|[一二两三四五六七八九十]{1,3})`
 	// One clause may follow the person's (…砸中，经抢救无效死亡) if it
 	// counts no one else.
-	personTail = `(?:名|人|位)[^，。；,;]{0,16}?(?:[，,][^，。；,;0-9一二两三四五六七八九十]{0,12}?)?`
+	personTail = `(?:名|人|位)[^，。；,;]{0,24}?(?:[，,][^，。；,;0-9一二两三四五六七八九十]{0,12}?)?`
 	// Guarded by their final words: run over every text, the two count
 	// patterns cost 3 % of a request.
 	deathsRe   = nlp.Guard(countNum+personTail+`(?:死亡|身亡|遇难)`, "死亡", "身亡", "遇难")
