@@ -73,6 +73,9 @@ type Config struct {
 	// Near is the share below a transfer threshold that counts as near
 	// (default rules.DefaultNear).
 	Near float64
+	// Province overrides the province whose prosecution figures apply
+	// (default: Catalog.Config.Transfer.Province).
+	Province string
 	// MemCases bounds the cases searched in memory for similar cases when
 	// CaseStore is also a CaseLister: 0 means DefaultMemCases, negative
 	// never. Above it, Cases is searched.
@@ -85,6 +88,10 @@ type Analyzer struct {
 	cfg   Config
 	match *matcher
 	log   *slog.Logger
+	// province and amounts are the provincial prosecution figures that
+	// apply (amounts nil: national floors).
+	province string
+	amounts  *rules.ProvincialAmounts
 	// The caches below hold what depends only on the corpus, and are
 	// emptied when its generation changes.
 	cacheMu   sync.Mutex
@@ -119,7 +126,9 @@ func (e *RequestError) Unwrap() error { return ErrInvalidRequest }
 const MaxFactsRunes = 20000
 
 // New builds an Analyzer. It returns an error when Catalog or Segmenter is
-// missing.
+// missing, and one wrapping rules.ErrProvince when the provincial figures
+// of the catalog's config do not fit the transfer catalog or Province is
+// not configured.
 func New(cfg Config) (*Analyzer, error) {
 	if cfg.Catalog == nil || cfg.Segmenter == nil {
 		return nil, fmt.Errorf("analysis: catalog and segmenter are required")
@@ -135,6 +144,17 @@ func New(cfg Config) (*Analyzer, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	a := &Analyzer{cfg: cfg, match: newMatcher(cfg.Catalog, cfg.Segmenter), log: log}
+	if cfg.Crimes != nil {
+		tc := cfg.Catalog.Config.Transfer
+		if err := cfg.Crimes.CheckProvinces(tc); err != nil {
+			return nil, fmt.Errorf("analysis: %w", err)
+		}
+		if name, table, ok := tc.Table(cfg.Province); ok {
+			a.province, a.amounts = name, &table
+		} else if cfg.Province != "" {
+			return nil, fmt.Errorf("analysis: %w: province %s has no table in config.yaml", rules.ErrProvince, cfg.Province)
+		}
+	}
 	a.resetCaches(0)
 	return a, nil
 }

@@ -400,6 +400,7 @@ func TestMeasuresPersonFirst(t *testing.T) {
 		want    float64 // 0: absent
 	}{
 		{"施工中一名工人被坠落的钢管砸中，经抢救无效死亡。", "deaths", 1},
+		{"厂房内一名员工在行车吊装作业时被坠落的钢梁砸中，经抢救无效死亡。", "deaths", 1},
 		{"事故造成两名工人受伤，其中一人重伤。", "serious_injuries", 1},
 		{"当事人少缴税款15万元，占应纳税额的20%。", "tax_ratio", 20},
 		{"当事人少缴税款15万元，占应纳税额的百分之三十。", "tax_ratio", 30},

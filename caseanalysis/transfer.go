@@ -53,6 +53,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			setMax(rules.MeasureWorkers, q.Value)
 		}
 	}
+	exceedances(norm, setMax)
 	// The amount of 盗窃, 诈骗 and the like is what was taken; reading it
 	// costs a pass over every amount, so only where such conduct is named.
 	if containsAny(norm, propertyCrimeCues) {
@@ -86,6 +87,30 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	return m
 }
 
+// exceedances sets the pollution measures from the exceedances the text
+// states: the largest multiple over the standard (any pollutant), the
+// largest of each heavy-metal group, and how many heavy metals exceed at
+// all (the metal is then 有毒物质, 2023 解释 第十七条第三项).
+func exceedances(norm string, setMax func(string, float64)) {
+	metals := map[string]bool{}
+	for _, e := range nlp.Exceedances(norm) {
+		if e.Multiple > 0 {
+			setMax(rules.MeasureExceedMultiple, e.Multiple)
+		}
+		name, ok := rules.HeavyMetalMeasure(e.Pollutant)
+		if !ok {
+			continue
+		}
+		metals[e.Pollutant] = true
+		if e.Multiple > 0 {
+			setMax(name, e.Multiple)
+		}
+	}
+	if len(metals) > 0 {
+		setMax(rules.MeasureHeavyMetalOver, float64(len(metals)))
+	}
+}
+
 // propertyCrimeCues name conduct whose thresholds count the property
 // involved.
 var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占"}
@@ -97,7 +122,7 @@ var (
 	countNum = `([0-9]{1,4}|[一二两三四五六七八九十]{1,3})`
 	// One clause may follow the person's (…砸中，经抢救无效死亡) if it
 	// counts no one else.
-	personTail = `(?:名|人|位)[^，。；,;]{0,16}?(?:[，,][^，。；,;0-9一二两三四五六七八九十]{0,12}?)?`
+	personTail = `(?:名|人|位)[^，。；,;]{0,24}?(?:[，,][^，。；,;0-9一二两三四五六七八九十]{0,12}?)?`
 	// Guarded by their final words: run over every text, the two count
 	// patterns cost 3 % of a request.
 	deathsRe   = nlp.Guard(countNum+personTail+`(?:死亡|身亡|遇难)`, "死亡", "身亡", "遇难")
@@ -123,7 +148,7 @@ func (a *Analyzer) transfer(q query, text string, x nlp.Extraction, vs []Violati
 	if a.cfg.Crimes == nil {
 		return rules.Transfer{Risk: rules.RiskNone}.Normalized()
 	}
-	return a.cfg.Crimes.Assess(rules.TransferInput{Text: text, Measures: measures(q.norm, text, x), Benchmarks: ids}, rules.TransferOptions{Near: a.cfg.Near})
+	return a.cfg.Crimes.Assess(rules.TransferInput{Text: text, Measures: measures(q.norm, text, x), Benchmarks: ids}, rules.TransferOptions{Near: a.cfg.Near, Province: a.province, Amounts: a.amounts})
 }
 
 // isBasicFarmland reports whether the text speaks of 基本农田 and not only

@@ -32,6 +32,9 @@ type Config struct {
 	// gives a right to a hearing, by party kind. They are set by each
 	// province or department; zero means not configured.
 	Hearing map[string]float64 `yaml:"hearing,omitempty"`
+	// Transfer holds the provincial figures of prosecution thresholds
+	// (数额较大 …) and the province that applies; see docs/transfer.md.
+	Transfer TransferConfig `yaml:"transfer,omitempty"`
 	// CommonFactors apply to every benchmark.
 	CommonFactors []Factor `yaml:"common_factors,omitempty"`
 }

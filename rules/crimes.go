@@ -67,6 +67,14 @@ type Threshold struct {
 	// Note says what the officer must keep in mind (a provincial figure, a
 	// precondition the text cannot show).
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+	// NoNear keeps the threshold from ever being near: its numeric part
+	// met alone says nothing of the conduct the rest requires (a heavy
+	// metal over its standard is no hint of a 暗管).
+	NoNear bool `yaml:"no_near,omitempty" json:"no_near,omitempty"`
+	// Provincial marks a figure each province fixes within a national
+	// range: the threshold's gte is the national floor, Max the top of the
+	// range; a province's table (TransferConfig) may set the figure.
+	Provincial *ProvincialRange `yaml:"provincial,omitempty" json:"provincial,omitempty"`
 
 	conds []Condition
 	line  int
@@ -93,7 +101,12 @@ type Crime struct {
 	Cues []string `yaml:"cues,omitempty" json:"cues,omitempty"`
 	// Benchmarks are ids in the benchmark catalog whose conduct may amount
 	// to the crime.
-	Benchmarks []string    `yaml:"benchmarks,omitempty" json:"benchmarks,omitempty"`
+	Benchmarks []string `yaml:"benchmarks,omitempty" json:"benchmarks,omitempty"`
+	// Measures are measures that, when the facts state them, make the crime
+	// a candidate by themselves: a tonnage of hazardous waste or a heavy
+	// metal over its standard speaks of pollution even where no cue word
+	// or benchmark does.
+	Measures   []string    `yaml:"measures,omitempty" json:"measures,omitempty"`
 	Thresholds []Threshold `yaml:"thresholds" json:"thresholds"`
 	Note       string      `yaml:"note,omitempty" json:"note,omitempty"`
 
@@ -255,6 +268,11 @@ func (cr *Crime) validate() error {
 			return fmt.Errorf("%s: benchmark id %q malformed", where, b)
 		}
 	}
+	for _, m := range cr.Measures {
+		if _, ok := measureByName[m]; !ok {
+			return fmt.Errorf("%s: unknown measure %q", where, m)
+		}
+	}
 	for _, q := range cr.Cues {
 		if strings.TrimSpace(q) == "" {
 			return fmt.Errorf("%s: empty cue", where)
@@ -290,6 +308,20 @@ func (t *Threshold) validate() error {
 		t.conds = t.All
 	default:
 		return fmt.Errorf("needs measure and gte, cues, or all")
+	}
+	if p := t.Provincial; p != nil {
+		numeric := 0
+		for _, c := range t.conds {
+			if p.applies(c) {
+				numeric++
+				if p.Max < c.GTE {
+					return fmt.Errorf("provincial max %g below the national floor %g", p.Max, c.GTE)
+				}
+			}
+		}
+		if p.Key == "" || numeric != 1 {
+			return fmt.Errorf("provincial needs a key and exactly one numeric condition it applies to (name it with measure)")
+		}
 	}
 	for i, c := range t.conds {
 		if err := c.validate(len(t.conds) > 1); err != nil {

@@ -265,10 +265,12 @@ func TestTransferBuiltinExamples(t *testing.T) {
 			"生产、销售伪劣产品罪", RiskLikely, "最高人民法院、最高人民检察院关于办理生产、销售伪劣商品刑事案件具体应用法律若干问题的解释"},
 		{"hazardous waste", TransferInput{Benchmarks: []string{"waste-112-hw-storage"}, Measures: map[string]float64{MeasureHazardousWaste: 3}},
 			"污染环境罪", RiskLikely, "最高人民法院、最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释"},
-		{"heavy metal needs the metal", TransferInput{Text: "外排废水总镉超标", Benchmarks: []string{"water-83-excess"}, Measures: map[string]float64{MeasureExceedMultiple: 4}},
+		{"heavy metal needs the metal", TransferInput{Text: "外排废水总镉超标", Benchmarks: []string{"water-83-excess"}, Measures: map[string]float64{MeasureExceedMultiple: 4, MeasureHeavyMetalA: 4, MeasureHeavyMetalOver: 1}},
 			"污染环境罪", RiskLikely, ""},
+		// 化学需氧量 over its standard, however far, meets no threshold of the
+		// 2023 interpretation: only the heavy metals of 第一条第三、四项 count.
 		{"4x without metal named is not crossed", TransferInput{Text: "外排废水化学需氧量超标", Benchmarks: []string{"water-83-excess"}, Measures: map[string]float64{MeasureExceedMultiple: 4}},
-			"污染环境罪", RiskNear, ""},
+			"污染环境罪", RiskNone, ""},
 		{"drunk driving by blood alcohol", TransferInput{Benchmarks: []string{"traffic-91-drink-driving"}, Measures: map[string]float64{MeasureBloodAlcohol: 85}},
 			"危险驾驶罪", RiskLikely, ""},
 		{"accident death", TransferInput{Benchmarks: []string{"safety-114-general-accident"}, Measures: map[string]float64{MeasureDeaths: 1}},

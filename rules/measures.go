@@ -5,40 +5,43 @@ import "github.com/cailiang/cailiang/nlp"
 // Measure names: the numeric facts prosecution thresholds test. Amounts are
 // in yuan; counts are whole people, times or pieces.
 const (
-	MeasureSalesAmount      = "sales_amount"       // 销售金额
-	MeasureGoodsValue       = "goods_value"        // 货值金额
-	MeasureIllegalGains     = "illegal_gains"      // 违法所得
-	MeasureIllegalRevenue   = "illegal_revenue"    // 非法经营数额
-	MeasureAdCost           = "ad_cost"            // 广告费用
-	MeasureDirectLoss       = "direct_loss"        // 直接经济损失（公私财产损失）
-	MeasurePropertyValue    = "property_value"     // 涉案财物价值/数额（盗窃、诈骗…）
-	MeasureTaxEvaded        = "tax_evaded"         // 逃避缴纳的税款数额
-	MeasureTaxRatio         = "tax_ratio"          // 逃税额占应纳税额的百分比（10 = 10%）
-	MeasureTaxUnrecovered   = "tax_unrecovered"    // 致使无法追缴的欠缴税款
-	MeasureWagesOwed        = "wages_owed"         // 拒不支付的劳动报酬数额
-	MeasureWorkers          = "workers"            // 被拒付劳动报酬的劳动者人数
-	MeasureMonthsOwed       = "months_owed"        // 拒付劳动报酬的月数
-	MeasureDeaths           = "deaths"             // 死亡人数
-	MeasureSeriousInjuries  = "serious_injuries"   // 重伤人数
-	MeasureMinorInjuries    = "minor_injuries"     // 轻伤人数
-	MeasureSlightInjuries   = "slight_injuries"    // 轻微伤人数
-	MeasurePoisoned         = "poisoned"           // 严重食物中毒或者严重食源性疾病人数
-	MeasureBloodAlcohol     = "blood_alcohol"      // 血液酒精含量，毫克/100毫升
-	MeasureHazardousWaste   = "hazardous_waste_t"  // 非法排放、倾倒、处置的危险废物吨数
-	MeasureExceedMultiple   = "exceed_multiple"    // 超过污染物排放标准的倍数
-	MeasureBasicFarmland    = "basic_farmland_mu"  // 基本农田亩数
-	MeasureFarmland         = "farmland_mu"        // 基本农田以外的耕地亩数
-	MeasureOtherLand        = "other_land_mu"      // 其他土地亩数
-	MeasurePublicForest     = "public_forest_mu"   // 公益林地亩数
-	MeasureForest           = "forest_mu"          // 商品林地亩数
-	MeasureMineralValue     = "mineral_value"      // 开采的矿产品价值或者造成矿产资源破坏的价值
-	MeasureInvoiceCount     = "invoice_count"      // 发票份数
-	MeasureInvoiceFaceValue = "invoice_face_value" // 发票票面金额
-	MeasurePriorPenalties   = "prior_penalties_2y" // 二年内因同类违法行为受过行政处罚的次数
-	MeasureGamblers         = "gamblers"           // 组织参赌人数（累计）
-	MeasureGamblingProfit   = "gambling_profit"    // 抽头渔利数额
-	MeasureGamblingStakes   = "gambling_stakes"    // 赌资数额
-	MeasureChildWorkers     = "child_workers"      // 雇用的未满十六周岁的未成年人人数
+	MeasureSalesAmount      = "sales_amount"         // 销售金额
+	MeasureGoodsValue       = "goods_value"          // 货值金额
+	MeasureIllegalGains     = "illegal_gains"        // 违法所得
+	MeasureIllegalRevenue   = "illegal_revenue"      // 非法经营数额
+	MeasureAdCost           = "ad_cost"              // 广告费用
+	MeasureDirectLoss       = "direct_loss"          // 直接经济损失（公私财产损失）
+	MeasurePropertyValue    = "property_value"       // 涉案财物价值/数额（盗窃、诈骗…）
+	MeasureTaxEvaded        = "tax_evaded"           // 逃避缴纳的税款数额
+	MeasureTaxRatio         = "tax_ratio"            // 逃税额占应纳税额的百分比（10 = 10%）
+	MeasureTaxUnrecovered   = "tax_unrecovered"      // 致使无法追缴的欠缴税款
+	MeasureWagesOwed        = "wages_owed"           // 拒不支付的劳动报酬数额
+	MeasureWorkers          = "workers"              // 被拒付劳动报酬的劳动者人数
+	MeasureMonthsOwed       = "months_owed"          // 拒付劳动报酬的月数
+	MeasureDeaths           = "deaths"               // 死亡人数
+	MeasureSeriousInjuries  = "serious_injuries"     // 重伤人数
+	MeasureMinorInjuries    = "minor_injuries"       // 轻伤人数
+	MeasureSlightInjuries   = "slight_injuries"      // 轻微伤人数
+	MeasurePoisoned         = "poisoned"             // 严重食物中毒或者严重食源性疾病人数
+	MeasureBloodAlcohol     = "blood_alcohol"        // 血液酒精含量，毫克/100毫升
+	MeasureHazardousWaste   = "hazardous_waste_t"    // 非法排放、倾倒、处置的危险废物吨数
+	MeasureExceedMultiple   = "exceed_multiple"      // 超过污染物排放标准的倍数
+	MeasureHeavyMetalA      = "heavy_metal_a_exceed" // 含铅、汞、镉、铬、砷、铊、锑的污染物超过排放标准的倍数
+	MeasureHeavyMetalB      = "heavy_metal_b_exceed" // 含镍、铜、锌、银、钒、锰、钴的污染物超过排放标准的倍数
+	MeasureHeavyMetalOver   = "heavy_metals_over"    // 超过排放标准的重金属种数
+	MeasureBasicFarmland    = "basic_farmland_mu"    // 基本农田亩数
+	MeasureFarmland         = "farmland_mu"          // 基本农田以外的耕地亩数
+	MeasureOtherLand        = "other_land_mu"        // 其他土地亩数
+	MeasurePublicForest     = "public_forest_mu"     // 公益林地亩数
+	MeasureForest           = "forest_mu"            // 商品林地亩数
+	MeasureMineralValue     = "mineral_value"        // 开采的矿产品价值或者造成矿产资源破坏的价值
+	MeasureInvoiceCount     = "invoice_count"        // 发票份数
+	MeasureInvoiceFaceValue = "invoice_face_value"   // 发票票面金额
+	MeasurePriorPenalties   = "prior_penalties_2y"   // 二年内因同类违法行为受过行政处罚的次数
+	MeasureGamblers         = "gamblers"             // 组织参赌人数（累计）
+	MeasureGamblingProfit   = "gambling_profit"      // 抽头渔利数额
+	MeasureGamblingStakes   = "gambling_stakes"      // 赌资数额
+	MeasureChildWorkers     = "child_workers"        // 雇用的未满十六周岁的未成年人人数
 )
 
 // Measure describes one measure: its Chinese label, and the unit words
@@ -76,6 +79,9 @@ var measures = [...]Measure{
 	{Name: MeasureBloodAlcohol, Label: "血液酒精含量（毫克/100毫升）", Units: []string{"毫克/100毫升", "mg/100ml"}},
 	{Name: MeasureHazardousWaste, Label: "危险废物数量（吨）", Units: []string{"吨"}},
 	{Name: MeasureExceedMultiple, Label: "超过排放标准的倍数", Units: []string{"倍"}},
+	{Name: MeasureHeavyMetalA, Label: "含铅、汞、镉、铬、砷、铊、锑的污染物超过排放标准的倍数", Units: []string{"倍"}},
+	{Name: MeasureHeavyMetalB, Label: "含镍、铜、锌、银、钒、锰、钴的污染物超过排放标准的倍数", Units: []string{"倍"}},
+	{Name: MeasureHeavyMetalOver, Label: "超过排放标准的重金属种数", Units: []string{"种"}},
 	{Name: MeasureBasicFarmland, Label: "基本农田面积（亩）", Units: []string{"亩"}},
 	{Name: MeasureFarmland, Label: "基本农田以外的耕地面积（亩）", Units: []string{"亩"}},
 	{Name: MeasureOtherLand, Label: "其他土地面积（亩）", Units: []string{"亩"}},
@@ -132,6 +138,21 @@ func MeasureOfRole(role string) (string, bool) {
 		if r.role == role {
 			return r.measure, true
 		}
+	}
+	return "", false
+}
+
+// HeavyMetalMeasure returns the measure an exceedance of a heavy metal (its
+// one-rune element name, as nlp.Exceedance gives it) counts towards: the
+// 2023 environmental interpretation (第一条第三、四项) sets three times over
+// the standard for 铅、汞、镉、铬、砷、铊、锑 and ten times for 镍、铜、锌、
+// 银、钒、锰、钴. It reports false for any other pollutant.
+func HeavyMetalMeasure(element string) (string, bool) {
+	switch element {
+	case "铅", "汞", "镉", "铬", "砷", "铊", "锑":
+		return MeasureHeavyMetalA, true
+	case "镍", "铜", "锌", "银", "钒", "锰", "钴":
+		return MeasureHeavyMetalB, true
 	}
 	return "", false
 }

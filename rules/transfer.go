@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"math"
 	"sort"
 
@@ -42,6 +43,11 @@ type TransferOptions struct {
 	// v is near threshold t when (1-Near)·t ≤ v < t. Zero, negative or ≥ 1
 	// means DefaultNear.
 	Near float64
+	// Province names the province whose figures Amounts holds; thresholds
+	// with a provincial key then use its figure instead of the national
+	// floor. With Amounts nil every threshold uses the national floor.
+	Province string
+	Amounts  *ProvincialAmounts
 }
 
 // Crossing is one condition of a threshold the facts meet (or come near):
@@ -75,7 +81,10 @@ type TransferCandidate struct {
 	Crossed   []Crossing `json:"crossed"`
 	Near      []Crossing `json:"near"`
 	Missing   []string   `json:"missing"`
-	// Via says why the crime was considered: benchmark:<id> or cue:<phrase>.
+	// Province is the provincial figure the decisive threshold used.
+	Province *ProvinceFigure `json:"province,omitempty"`
+	// Via says why the crime was considered: benchmark:<id>, cue:<phrase>
+	// or measure:<name>.
 	Via string `json:"via"`
 
 	rank, order int
@@ -91,7 +100,11 @@ type Transfer struct {
 	Article   string `json:"article"`
 	Threshold string `json:"threshold"`
 	// Note carries the decisive threshold's caveat (provincial figure …).
-	Note       string              `json:"note,omitempty"`
+	Note string `json:"note,omitempty"`
+	// Province is the provincial figure the decisive threshold used (the
+	// province, the figure, whether it was verified); absent when the
+	// threshold is national or no province is configured.
+	Province   *ProvinceFigure     `json:"province,omitempty"`
 	Crossed    []Crossing          `json:"crossed"`
 	Near       []Crossing          `json:"near"`
 	Missing    []string            `json:"missing"`
@@ -204,11 +217,18 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 		}
 		if cue, ok := scan.Find(cr.nominating); ok {
 			add(cr, len(in.Benchmarks), "cue:"+cue)
+			continue
+		}
+		for _, m := range cr.Measures {
+			if _, ok := in.Measures[m]; ok {
+				add(cr, len(in.Benchmarks), "measure:"+m)
+				break
+			}
 		}
 	}
 	for i := range cands {
 		cands[i].order = cands[i].crime.pos
-		evaluate(&cands[i], scan, in.Measures, near)
+		evaluate(&cands[i], scan, in.Measures, near, opt)
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
@@ -225,8 +245,12 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 		top := cands[0]
 		out.Risk, out.Crime, out.Article, out.Threshold = top.Risk, top.Crime, top.Article, top.Threshold
 		out.Crossed, out.Near, out.Missing = top.Crossed, top.Near, top.Missing
+		out.Province = top.Province
 		if t := top.decisive; t != nil {
 			out.Note = t.Note
+			if p := top.Province; p != nil {
+				out.Note = provinceNote(*p)
+			}
 			for _, s := range t.Sources {
 				out.Sources = append(out.Sources, transferSource(s))
 			}
@@ -296,7 +320,7 @@ func refPoint(r legal.Ref) string {
 
 // evaluate fills a candidate's risk, decisive threshold, crossings and
 // missing facts.
-func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float64, near float64) {
+func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float64, near float64, opt TransferOptions) {
 	cr := cand.crime
 	cand.Risk = RiskNone
 	var missing []string
@@ -308,14 +332,20 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 		}
 	}
 	var firstNear *Threshold
+	firstNumeric := 0
 	var nearCrossed, nearNear []Crossing
 	for i := range cr.Thresholds {
 		t := &cr.Thresholds[i]
 		var crossed, nearList []Crossing
 		var unknownLabels []string
 		met, nearN, below, unknown, numericHit := 0, 0, 0, 0, false
+		// A threshold of cues only is near when its first condition, the
+		// conduct, is met: being a 重点排污单位 is no step towards the
+		// crime, tampering with its monitoring data is.
+		firstMet := false
 		numeric := 0
-		for _, cd := range t.conds {
+		prov, hasProv := t.provincialFigure(opt)
+		for ci, cd := range t.conds {
 			if cd.Measure != "" {
 				numeric++
 				label, _ := MeasureLabel(cd.Measure)
@@ -325,8 +355,12 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 					addMissing(label)
 					continue
 				}
-				x := Crossing{Measure: cd.Measure, Label: label, Value: v, Threshold: cd.GTE}
-				switch condState(v, cd.GTE, near) {
+				gte := cd.GTE
+				if hasProv && t.Provincial.applies(cd) {
+					gte = prov.Figure
+				}
+				x := Crossing{Measure: cd.Measure, Label: label, Value: v, Threshold: gte}
+				switch condState(v, gte, near) {
 				case condMet:
 					met++
 					numericHit = true
@@ -342,6 +376,7 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 			}
 			if cue, ok := scan.Find(cd.cues); ok {
 				met++
+				firstMet = firstMet || ci == 0
 				label := cd.Label
 				if label == "" {
 					label = t.Text
@@ -362,9 +397,12 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 				cand.Crossed, cand.Near = crossed, nearList
 			}
 		case below > 0:
-		case (numeric > 0 && numericHit) || (numeric == 0 && n > 1 && met > 0):
-			if firstNear == nil {
-				firstNear = t
+		case t.NoNear:
+		case (numeric > 0 && numericHit) || (numeric == 0 && n > 1 && firstMet):
+			// A figure near its threshold says more than a cue partly met:
+			// it becomes the decisive near threshold over cue-only ones.
+			if firstNear == nil || (numeric > 0 && firstNumeric == 0) {
+				firstNear, firstNumeric = t, numeric
 				nearCrossed, nearNear = crossed, nearList
 			}
 			for _, l := range unknownLabels {
@@ -379,6 +417,11 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 	if cand.decisive == nil && len(cr.Thresholds) > 0 {
 		cand.decisive = &cr.Thresholds[0]
 		cand.Threshold = cr.Thresholds[0].Text
+	}
+	if cand.decisive != nil {
+		if p, ok := cand.decisive.provincialFigure(opt); ok {
+			cand.Province = &p
+		}
 	}
 	cand.Missing = missing
 	if cand.Crossed == nil {
@@ -403,4 +446,23 @@ func condState(v, gte, near float64) int {
 		return condNear
 	}
 	return condBelow
+}
+
+// provinceNote tells the officer which provincial figure was applied and
+// whether it was checked.
+func provinceNote(p ProvinceFigure) string {
+	s := fmt.Sprintf("按%s标准：%s以上（全国幅度下限%s）", p.Province, fmtYuan(p.Figure), fmtYuan(p.National))
+	if p.Source != nil {
+		s += "，依据" + p.Source.Title
+		if p.Source.DocNo != "" {
+			s += "（" + p.Source.DocNo + "）"
+		}
+	}
+	if !p.Verified {
+		s += "；该数额未经核实"
+		if p.Reason != "" {
+			s += "：" + p.Reason
+		}
+	}
+	return s + "。"
 }

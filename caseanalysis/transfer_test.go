@@ -1,0 +1,86 @@
+package caseanalysis
+
+import (
+	"testing"
+
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// TestTransferEnvironmentalRules runs facts written the way officers write
+// them through the measures and the transfer catalog: each rule of the
+// 2023 environmental interpretation that the facts state gives likely,
+// a near miss gives near or none as the threshold says, and a negated
+// statement counts for nothing.
+func TestTransferEnvironmentalRules(t *testing.T) {
+	crimes, err := rules.LoadCrimes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, facts, want string
+	}{
+		{"暗管 with chromium waste water", "某电镀有限公司通过私设暗管将含铬废水直接排入厂区外河道。", rules.RiskLikely},
+		{"渗坑 with toxic substance", "执法人员现场检查发现，该公司利用渗坑排放含有毒物质的废液。", rules.RiskLikely},
+		{"渗井 with mercury", "某公司通过渗井排放含汞废液。", rules.RiskLikely},
+		{"渗坑 with plating liquor", "当事人在厂区内挖设渗坑，将电镀废液排入其中。", rules.RiskLikely},
+		{"暗管 with lead over standard", "经查，当事人通过暗管排放生产废水，经监测，废水中总铅浓度超过排放标准0.5倍。", rules.RiskLikely},
+		{"lead 3.2 times over", "经监测，废水中总铅浓度超过国家排放标准3.2倍。", rules.RiskLikely},
+		{"chromium by concentration", "经检测，外排废水总铬浓度为5.6mg/L，超过《电镀污染物排放标准》规定的排放限值（1.0mg/L）。", rules.RiskLikely},
+		{"lead as a multiple of the standard", "经检测，外排废水总铅浓度为4.2mg/L，是排放标准限值的4.2倍。", rules.RiskLikely},
+		{"nickel 12 times over", "当事人排放的废水中总镍浓度超标12倍。", rules.RiskLikely},
+		{"hazardous waste 3.5 t by its code", "当事人非法处置废矿物油（HW08）3.5吨。", rules.RiskLikely},
+		{"tampered monitoring data", "该公司系重点排污单位，通过修改参数篡改在线监测数据。", rules.RiskLikely},
+		{"lead 2.5 times over is near", "经监测，外排废水总铅超标2.5倍。", rules.RiskNear},
+		{"copper 8 times over is near", "当事人排放的废水中总铜浓度超标8倍。", rules.RiskNear},
+		{"hazardous waste 2.6 t is near", "当事人将危险废物废酸2.6吨倾倒至厂区外空地。", rules.RiskNear},
+		{"lead two times over is none", "当事人排放的废水中总铅超过《污水综合排放标准》2倍。", rules.RiskNone},
+		{"cadmium two times over is none", "当事人排放的废水中总镉浓度超标2倍。", rules.RiskNone},
+		{"COD over standard is none", "现场未发现暗管，废水经处理后排放，化学需氧量超标0.3倍。", rules.RiskNone},
+		{"no 暗管 found", "执法人员对厂区雨水排口进行排查，未发现暗管，外排废水化学需氧量超标。", rules.RiskNone},
+		{"heavy metals within standard", "经监测，外排废水中总铬、总镍均未超标，氨氮超标0.8倍。", rules.RiskNone},
+		{"monitoring data not tampered", "该公司系重点排污单位，经核查未发现篡改自动监测数据的情况，氨氮超标排放。", rules.RiskNone},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			norm := nlp.NormalizeText(tt.facts)
+			m := measures(norm, tt.facts, nlp.Extract(tt.facts))
+			got := crimes.Assess(rules.TransferInput{Text: tt.facts, Measures: m}, rules.TransferOptions{})
+			if got.Risk != tt.want {
+				t.Fatalf("risk = %s (%s: %s), want %s; measures %v", got.Risk, got.Crime, got.Threshold, tt.want, m)
+			}
+			if tt.want == rules.RiskLikely && (got.Crime != "污染环境罪" || got.Article != "刑法第三百三十八条") {
+				t.Errorf("crime = %s %s, want 污染环境罪 刑法第三百三十八条", got.Crime, got.Article)
+			}
+		})
+	}
+}
+
+// TestTransferProvincialFigure checks that the analyzer applies the
+// configured province's figure (江苏 by default) and names it.
+func TestTransferProvincialFigure(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		facts string
+		want  string
+	}{
+		{"当事人李某在超市盗窃洗发水等商品，价值共计1500元，被店员当场抓获后报警。", rules.RiskNone},
+		{"当事人李某在超市盗窃洗发水等商品，价值共计2500元，被店员当场抓获后报警。", rules.RiskLikely},
+	}
+	for _, tt := range tests {
+		x := nlp.Extract(tt.facts)
+		tr := a.transfer(query{norm: nlp.NormalizeText(tt.facts)}, tt.facts, x, nil)
+		if tr.Risk != tt.want || tr.Crime != "盗窃罪" {
+			t.Errorf("%s: risk %s crime %s, want %s 盗窃罪", tt.facts, tr.Risk, tr.Crime, tt.want)
+			continue
+		}
+		if tr.Risk == rules.RiskLikely {
+			if tr.Province == nil || tr.Province.Province != "江苏" || tr.Province.Figure != 2000 || tr.Province.Verified {
+				t.Errorf("province = %+v, want unverified 江苏 2000", tr.Province)
+			}
+			if tr.Crossed[0].Threshold != 2000 {
+				t.Errorf("crossed %+v, want the provincial figure 2000", tr.Crossed)
+			}
+		}
+	}
+}

@@ -1,0 +1,140 @@
+package nlp
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Exceedance is a pollutant stated to exceed its discharge standard.
+type Exceedance struct {
+	// Pollutant is the heavy metal the exceedance is of, as its one-rune
+	// element name (铅, 铬 …), or "" for any other pollutant (化学需氧量,
+	// 氨氮 …) or none named.
+	Pollutant string
+	// Multiple is by how many times the standard is exceeded, in the sense
+	// of environmental monitoring: (measured − limit) / limit, so 超标2倍
+	// is 2 and 是标准限值的3倍 is 2. Zero when the text says the standard is
+	// exceeded without a figure.
+	Multiple float64
+	// Start and End are the byte span of the exceedance in the normalised
+	// text.
+	Start, End int
+}
+
+// heavyMetals are the element names the environmental interpretation lists
+// (2023 解释 第一条第三、四项), with the chemical symbols monitoring reports
+// use. 银 alone is too common (银行): only 总银 and 含银 count.
+var heavyMetals = [...]struct{ word, element string }{
+	{"铅", "铅"}, {"汞", "汞"}, {"镉", "镉"}, {"铬", "铬"}, {"砷", "砷"}, {"铊", "铊"}, {"锑", "锑"},
+	{"镍", "镍"}, {"铜", "铜"}, {"锌", "锌"}, {"总银", "银"}, {"含银", "银"}, {"钒", "钒"}, {"锰", "锰"}, {"钴", "钴"},
+	{"Pb", "铅"}, {"Hg", "汞"}, {"Cd", "镉"}, {"Cr", "铬"}, {"As", "砷"}, {"Tl", "铊"}, {"Sb", "锑"},
+	{"Ni", "镍"}, {"Cu", "铜"}, {"Zn", "锌"}, {"Ag", "银"}, {"Mn", "锰"}, {"Co", "钴"},
+}
+
+// otherPollutants are pollutants other than heavy metals: an exceedance
+// nearer to one of them than to a heavy metal is not a heavy metal's.
+var otherPollutants = [...]string{"化学需氧量", "COD", "生化需氧量", "BOD", "氨氮", "总磷", "总氮", "悬浮物", "石油类", "动植物油",
+	"二氧化硫", "氮氧化物", "颗粒物", "烟尘", "粉尘", "pH", "色度", "挥发酚", "氰化物", "氟化物", "硫化物", "VOCs", "非甲烷总烃", "臭气浓度", "苯"}
+
+const exceedNum = `([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)`
+
+var (
+	// exceedByRe: the figure says by how much the standard is exceeded
+	// (超标2倍, 超过《…标准》3.2倍, 超标倍数为1.5).
+	exceedByRe = Guard(`(?:超标(?:了|约|达|高达)?|超标倍数(?:为|是|达)?|(?:超过|超出|高于)[^。；;，,]{0,30}?(?:标准|限值|标准值)[^。；;，,0-9]{0,4}?)`+exceedNum+`倍?`, "超")
+	// exceedTimesRe: the figure is a multiple of the standard (是排放标准
+	// 限值的4.2倍): exceeded by one less.
+	exceedTimesRe = Guard(`(?:是|为|达到|达)[^。；;，,]{0,24}?(?:标准|限值|标准值)(?:限值)?的`+exceedNum+`倍`, "倍")
+	// exceedPlainRe: exceeded, no figure (超过排放标准, 超标排放).
+	exceedPlainRe = Guard(`超标|(?:超过|超出)[^。；;，,]{0,24}?(?:标准|限值)`, "超")
+	// concentrationRe reads a measured concentration and the limit it is
+	// compared with in one sentence (浓度为5.6mg/L，超过…限值（1.0mg/L）).
+	concentrationRe = Guard(`(?:浓度|含量|检测值|监测值)(?:为|是|达|达到|高达)?([0-9]+(?:\.[0-9]+)?)(mg/L|毫克/升|μg/L|微克/升)[^。；;]{0,60}?(?:限值|标准值|标准)[^。；;0-9]{0,12}?([0-9]+(?:\.[0-9]+)?)(mg/L|毫克/升|μg/L|微克/升)`, "/")
+)
+
+// Exceedances reads, from normalised text, every statement that a pollutant
+// exceeds its discharge standard, with the heavy metal it is of. A negated
+// statement (未超标, 均未超过排放标准) is left out. Each exceedance is
+// assigned the pollutant named nearest before it in its sentence.
+func Exceedances(norm string) []Exceedance {
+	if !strings.Contains(norm, "超") && !strings.Contains(norm, "倍") && !strings.Contains(norm, "/") {
+		return nil
+	}
+	var out []Exceedance
+	taken := func(a, b int) bool {
+		for _, e := range out {
+			if a < e.End && e.Start < b {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(a, b int, multiple float64) {
+		if taken(a, b) || Negated(norm, a) {
+			return
+		}
+		out = append(out, Exceedance{Pollutant: pollutantBefore(norm, a), Multiple: multiple, Start: a, End: b})
+	}
+	for _, m := range concentrationRe.FindAllStringSubmatchIndex(norm, -1) {
+		v, err1 := ParseChineseDecimal(norm[m[2]:m[3]])
+		lim, err2 := ParseChineseDecimal(norm[m[6]:m[7]])
+		if err1 != nil || err2 != nil || lim <= 0 || v <= lim || unitScale(norm[m[4]:m[5]]) != unitScale(norm[m[8]:m[9]]) {
+			continue
+		}
+		add(m[0], m[1], roundTo(v/lim-1, 2))
+	}
+	for _, m := range exceedTimesRe.FindAllStringSubmatchIndex(norm, -1) {
+		if v, err := ParseChineseDecimal(norm[m[2]:m[3]]); err == nil && v > 1 {
+			add(m[0], m[1], roundTo(v-1, 2))
+		}
+	}
+	for _, m := range exceedByRe.FindAllStringSubmatchIndex(norm, -1) {
+		if v, err := ParseChineseDecimal(norm[m[2]:m[3]]); err == nil && v > 0 {
+			add(m[0], m[1], v)
+		}
+	}
+	for _, m := range exceedPlainRe.FindAllStringIndex(norm, -1) {
+		add(m[0], m[1], 0)
+	}
+	return out
+}
+
+// unitScale tells mg/L from μg/L.
+func unitScale(u string) int {
+	if strings.HasPrefix(u, "μ") || strings.HasPrefix(u, "微") {
+		return 1
+	}
+	return 1000
+}
+
+func roundTo(v float64, places int) float64 {
+	p := 1.0
+	for i := 0; i < places; i++ {
+		p *= 10
+	}
+	return float64(int64(v*p+0.5)) / p
+}
+
+// pollutantBefore returns the heavy metal named nearest before pos in its
+// sentence, or "" when another pollutant is nearer or none is named.
+func pollutantBefore(s string, pos int) string {
+	lo := clauseBefore(s, pos, isClauseEnd)
+	w := s[lo:pos]
+	best, bestAt := "", -1
+	for _, h := range heavyMetals {
+		if i := strings.LastIndex(w, h.word); i > bestAt {
+			best, bestAt = h.element, i
+		}
+	}
+	for _, p := range otherPollutants {
+		if i := strings.LastIndex(w, p); i > bestAt {
+			best, bestAt = "", i
+		}
+	}
+	// A heavy metal more than a sentence's breadth away (40 runes) is
+	// background, not the pollutant measured.
+	if bestAt >= 0 && utf8.RuneCountInString(w[bestAt:]) > 40 {
+		return ""
+	}
+	return best
+}
