@@ -33,6 +33,12 @@ var amountBases = map[string]string{
 	"wages_owed":       "应付劳动报酬",
 	"project_cost":     "工程造价或者建设工程造价",
 	"total_investment": "建设项目总投资额",
+	// disposal_cost is 所需处置费用 or 代为处置费用 (固体废物污染环境防治法
+	// 第一百一十二条第二款, 第一百一十三条).
+	"disposal_cost": "所需处置费用",
+	// original_fine is 原处罚数额: 按日连续处罚 multiplies it by the days
+	// (环境保护法 第五十九条, 安全生产法 第一百一十二条).
+	"original_fine": "原处罚数额",
 }
 
 // BaseLabel returns the Chinese name of an amount base or a unit base
@@ -69,7 +75,9 @@ type Bracket struct {
 	Range    *Span    `yaml:"range,omitempty" json:"range,omitempty"`
 	Multiple *Span    `yaml:"multiple,omitempty" json:"multiple,omitempty"`
 	PerUnit  *Span    `yaml:"per_unit,omitempty" json:"per_unit,omitempty"`
-	// Unit names the unit base for PerUnit (quantity, persons, days, vehicles).
+	// Unit names the unit base for PerUnit (quantity, persons, days,
+	// vehicles); with Multiple it multiplies the base by the count (按日连续
+	// 处罚: 原处罚数额 × 日数).
 	Unit string `yaml:"unit,omitempty" json:"unit,omitempty"`
 	// Text quotes the statute's words for this bracket, shown in the trace.
 	Text string `yaml:"text,omitempty" json:"text,omitempty"`
@@ -99,6 +107,9 @@ type Penalty struct {
 	When *Expr  `yaml:"when,omitempty" json:"when,omitempty"`
 	// Text quotes the statute's words, shown in the trace.
 	Text string `yaml:"text,omitempty" json:"text,omitempty"`
+
+	// days is a 行政拘留's term in days, read from What or Text at load.
+	days *Span
 }
 
 // Factor is a circumstance (情节) written as a condition over the facts.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -238,9 +239,9 @@ func (f *Fine) validate() error {
 		if n != 1 {
 			return fmt.Errorf("needs exactly one of range, multiple, per_unit")
 		}
-		if p != nil {
-			if _, ok := unitBases[unit]; !ok {
-				return fmt.Errorf("per_unit needs unit (quantity, persons, days, vehicles)")
+		if p != nil || unit != "" {
+			if _, ok := unitBases[unit]; !ok || r != nil {
+				return fmt.Errorf("per_unit needs unit (quantity, persons, days, vehicles); a multiple may have one, a range none")
 			}
 		}
 		return nil
@@ -323,6 +324,9 @@ func (b *Benchmark) validate() error {
 		if err := compileExpr(p.When, b); err != nil {
 			return err
 		}
+		if p.Kind == "行政拘留" {
+			p.days = detentionDays(p.What + "；" + p.Text)
+		}
 	}
 	if fines > 1 {
 		// Alternative fines are written as brackets of one fine.
@@ -355,3 +359,54 @@ func (c *Catalog) All() []*Benchmark { return c.ordered }
 
 // Len returns the number of benchmarks.
 func (c *Catalog) Len() int { return len(c.ordered) }
+
+// detentionTerm reads a 拘留 term as statutes write it: 五日以上十日以下拘留,
+// 五日以下拘留.
+var detentionTerm = regexp.MustCompile(`(?:([一二三四五六七八九十]+)日以上)?([一二三四五六七八九十]+)日以下(?:的)?(?:行政)?拘留`)
+
+// detentionDays returns the term of the first 拘留 in text, or nil.
+func detentionDays(text string) *Span {
+	m := detentionTerm.FindStringSubmatch(text)
+	if m == nil {
+		return nil
+	}
+	max := cnSmall(m[2])
+	if max <= 0 {
+		return nil
+	}
+	min := 0
+	if m[1] != "" {
+		min = cnSmall(m[1])
+	}
+	if min < 0 || min > max {
+		return nil
+	}
+	return &Span{Min: float64(min), Max: float64(max)}
+}
+
+// cnSmall parses a Chinese numeral below one hundred (五, 十, 十五, 二十),
+// or returns -1.
+func cnSmall(s string) int {
+	digit := func(r rune) int {
+		for i, d := range []rune("零一二三四五六七八九") {
+			if d == r {
+				return i
+			}
+		}
+		return -1000 // never a digit: the sum stays negative
+	}
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return digit(rs[0])
+	case len(rs) == 2 && rs[0] == '十':
+		return 10 + digit(rs[1])
+	case len(rs) == 2 && rs[1] == '十':
+		return 10 * digit(rs[0])
+	case len(rs) == 3 && rs[1] == '十':
+		return 10*digit(rs[0]) + digit(rs[2])
+	}
+	return -1
+}

@@ -38,6 +38,12 @@ func setAmount(t *testing.T, f *Facts, name string, v float64) {
 		f.WagesOwed = p
 	case "project_cost":
 		f.ProjectCost = p
+	case "total_investment":
+		f.TotalInvestment = p
+	case "disposal_cost":
+		f.DisposalCost = p
+	case "original_fine":
+		f.OriginalFine = p
 	case "quantity":
 		f.Quantity = p
 	case "persons":
@@ -210,6 +216,15 @@ func formCases(label string, r, m, p *Span, unit, base string, values []float64)
 				}
 			}, rangeOf(r.Min, r.Max)})
 		}
+	case m != nil && unit != "":
+		// 按日连续处罚: the base times the count.
+		for _, v := range values {
+			v := v
+			out = append(out, fineCase{fmt.Sprintf("%s %s=%v %s=3", label, base, v, unit), func(t *testing.T, f *Facts) {
+				setAmount(t, f, base, v)
+				setAmount(t, f, unit, 3)
+			}, rangeOf(m.Min*v*3, m.Max*v*3)})
+		}
 	case m != nil:
 		for _, v := range values {
 			v := v
@@ -339,8 +354,8 @@ func splitOf(r Range, l Levels, level string, unit float64) Range {
 	}
 	lo := r.FineMin + frac[0]*(r.FineMax-r.FineMin)
 	hi := r.FineMin + frac[1]*(r.FineMax-r.FineMin)
-	lo = math.Max(math.Ceil(lo/unit-1e-9)*unit, r.FineMin)
-	hi = math.Min(math.Floor(hi/unit+1e-9)*unit, r.FineMax)
+	lo = math.Min(math.Max(math.Ceil(lo/unit-1e-9)*unit, r.FineMin), r.FineMax)
+	hi = math.Max(math.Min(math.Floor(hi/unit+1e-9)*unit, r.FineMax), r.FineMin)
 	if hi < lo {
 		hi = lo
 	}

@@ -368,7 +368,9 @@ func yuanForms(v float64) []string {
 func multipleForms(m float64) []string {
 	var forms []string
 	if m == 1 {
-		forms = append(forms, "等值", "等额")
+		// 按照原处罚数额按日连续处罚 (环境保护法 第五十九条) is the original
+		// fine once per day.
+		forms = append(forms, "等值", "等额", "按照原处罚数额")
 	}
 	if m == math.Trunc(m) {
 		k := int64(m)

@@ -44,6 +44,34 @@ type Procedure struct {
 	Collective bool `json:"collective"`
 }
 
+// ConditionalFine is one bracket of a fine that applies under a condition
+// the facts do not settle: "货值金额不足10000元" → 50000元至100000元. Exactly
+// one of Range (yuan), Multiple (times Base) or PerUnit (per Unit) is set.
+type ConditionalFine struct {
+	// When says in Chinese when the bracket applies.
+	When     string `json:"when"`
+	Range    *Range `json:"range,omitempty"`
+	Multiple *Span  `json:"multiple,omitempty"`
+	PerUnit  *Span  `json:"per_unit,omitempty"`
+	// Base is the amount a multiple applies to (goods_value …), Unit the
+	// count a per-unit amount (or a multiple, 按日) is multiplied by.
+	Base string `json:"base,omitempty"`
+	Unit string `json:"unit,omitempty"`
+	// Establish names the facts (Facts JSON names or benchmark flags) the
+	// officer must establish to settle the bracket.
+	Establish []string `json:"establish"`
+	// Text quotes the statute's words for the bracket.
+	Text string `json:"text,omitempty"`
+}
+
+// Detention is a 行政拘留 term in days; When is set when it applies only
+// under a condition (情节较轻的不予拘留 …).
+type Detention struct {
+	MinDays float64 `json:"min_days"`
+	MaxDays float64 `json:"max_days"`
+	When    string  `json:"when,omitempty"`
+}
+
 // Suggestion is the engine's answer. Field names are part of the API.
 type Suggestion struct {
 	BenchmarkID string            `json:"benchmark_id"`
@@ -54,13 +82,20 @@ type Suggestion struct {
 	Suggested   *Range            `json:"suggested"`
 	// Mitigated is the 减轻 range (below the statutory minimum) where the
 	// law allows 减轻.
-	Mitigated *Range    `json:"mitigated,omitempty"`
-	Other     []string  `json:"other"`
-	Orders    []string  `json:"orders"`
-	Basis     []Basis   `json:"basis"`
-	Trace     []Step    `json:"trace"`
-	Warnings  []string  `json:"warnings"`
-	Procedure Procedure `json:"procedure"`
+	Mitigated *Range `json:"mitigated,omitempty"`
+	// Conditional lists, when Statutory is nil because the facts do not
+	// settle which fine applies (a base not stated, 可以并处 not decided,
+	// 逾期不改正 not established), each bracket the penalty provision
+	// allows with its condition and the facts to establish.
+	Conditional []ConditionalFine `json:"conditional,omitempty"`
+	// Detention is the 行政拘留 term the provision allows, where it has one.
+	Detention *Detention `json:"detention,omitempty"`
+	Other     []string   `json:"other"`
+	Orders    []string   `json:"orders"`
+	Basis     []Basis    `json:"basis"`
+	Trace     []Step     `json:"trace"`
+	Warnings  []string   `json:"warnings"`
+	Procedure Procedure  `json:"procedure"`
 }
 
 // cfl is 行政处罚法, cited by the national rules.
@@ -132,6 +167,13 @@ func (c *Catalog) Suggest(id string, f Facts) (Suggestion, error) {
 	c.checkEffective(b, &f, s)
 	statutory, fineNote := c.statutoryFine(b, &f, env, s)
 	s.Statutory = statutory
+	if statutory == nil {
+		s.Conditional = conditionalFines(b, &f, env)
+		if len(s.Conditional) > 0 {
+			s.step("罚款档次（待认定）", describeConditional(s.Conditional), nil, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
+		}
+	}
+	s.Detention = detention(b, env)
 
 	// National rules first: limitation, then 不予处罚.
 	if c.expired(b, &f, s) {
@@ -259,6 +301,16 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 		inputs[fine.Base] = base
 		inputs["multiple"] = *form.m
 		r = Range{form.m.Min * base, form.m.Max * base}
+		if form.unit != "" {
+			// 按日连续处罚: the base once per day (or other unit).
+			n, ok := f.Amount(form.unit)
+			if !ok {
+				s.step("法定罚款幅度", "缺少"+unitBases[form.unit]+"，无法计算", map[string]any{"unit": form.unit}, pen)
+				return nil, "缺少" + unitBases[form.unit] + "（" + form.unit + "），无法计算罚款"
+			}
+			inputs[form.unit] = n
+			r = Range{r.FineMin * n, r.FineMax * n}
+		}
 	case form.p != nil:
 		n, ok := f.Amount(form.unit)
 		if !ok {
@@ -487,8 +539,10 @@ func split(r Range, l Levels, level string, unit float64) *Range {
 		lo = math.Ceil(lo/unit-1e-9) * unit
 		hi = math.Floor(hi/unit+1e-9) * unit
 	}
-	lo = math.Max(lo, r.FineMin)
-	hi = math.Min(hi, r.FineMax)
+	// Rounding inward can cross a range narrower than the unit (a fixed
+	// 原处罚数额 × 日数 in fen): stay inside the statutory range.
+	lo = math.Min(math.Max(lo, r.FineMin), r.FineMax)
+	hi = math.Max(math.Min(hi, r.FineMax), r.FineMin)
 	if hi < lo {
 		hi = lo
 	}
@@ -618,4 +672,185 @@ func (c *Catalog) checkEffective(b *Benchmark, f *Facts, s *suggestion) {
 		s.step("法律适用", fmt.Sprintf("本基准已于%s失效，违法行为发生于%s，应适用当时有效的基准", b.EffectiveTo, act), map[string]any{"act_date": act, "effective_to": b.EffectiveTo}, ref(cfl, 37, 0, 0))
 		s.warn("本基准在违法行为发生时已失效，请选用当时有效的裁量基准")
 	}
+}
+
+// conditionalFines lists the fine brackets the facts leave open: those of a
+// fine whose condition does not hold (可以并处, 逾期不改正 …) and, of the
+// fine that applies or might, every bracket whose base is not stated.
+func conditionalFines(b *Benchmark, f *Facts, env map[string]any) []ConditionalFine {
+	var out []ConditionalFine
+	for i := range b.Penalties {
+		p := &b.Penalties[i]
+		if p.Fine == nil {
+			continue
+		}
+		var when []string
+		var establish []string
+		if p.When != nil && !eval(p.When.prog, env) {
+			w, e := describeCondition(b, p.When.Src)
+			when, establish = append(when, w), append(establish, e...)
+		}
+		fine := p.Fine
+		_, hasBase := f.Amount(fine.Base)
+		add := func(r, m, pu *Span, unit, cond, text string) {
+			c := ConditionalFine{Base: fine.Base, Unit: unit, Text: text}
+			if text == "" {
+				c.Text = p.Text
+			}
+			w := append([]string{}, when...)
+			if cond != "" {
+				w = append(w, cond)
+			}
+			est := append([]string{}, establish...)
+			switch {
+			case r != nil:
+				c.Range = &Range{r.Min, r.Max}
+				c.Base = ""
+			case m != nil:
+				c.Multiple = m
+			case pu != nil:
+				c.PerUnit, c.Base = pu, ""
+			}
+			if c.Base != "" && !hasBase {
+				est = append(est, c.Base)
+			}
+			if unit != "" {
+				if _, ok := f.Amount(unit); !ok {
+					est = append(est, unit)
+				}
+			}
+			if cond != "" && fine.Base != "" && !hasBase && !contains(est, fine.Base) {
+				est = append(est, fine.Base)
+			}
+			c.When = strings.Join(w, "，")
+			if c.When == "" {
+				c.When = "依法认定" + strings.Join(labels(est), "、") + "后计算"
+			}
+			c.Establish = est
+			out = append(out, c)
+		}
+		if len(fine.Brackets) == 0 {
+			add(fine.Range, fine.Multiple, fine.PerUnit, fine.Unit, "", "")
+			continue
+		}
+		for _, br := range fine.Brackets {
+			add(br.Range, br.Multiple, br.PerUnit, br.Unit, bracketCondition(fine.Base, br), br.Text)
+		}
+	}
+	// A fine that applies with its base known has a statutory range: nothing
+	// is open.
+	for _, c := range out {
+		if len(c.Establish) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// labels turns fact names into their Chinese labels where known.
+func labels(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n
+		if l := BaseLabel(n); l != "" {
+			out[i] = l
+		}
+	}
+	return out
+}
+
+// bracketCondition says when a bracket applies: 货值金额不足10000元,
+// 违法所得为零或者无法认定, 货值金额10000元以上.
+func bracketCondition(base string, br Bracket) string {
+	label := BaseLabel(base)
+	amount := func(v float64) string {
+		if _, yuan := amountBases[base]; yuan {
+			return fmtYuan(v)
+		}
+		return fmt.Sprintf("%g", v)
+	}
+	switch {
+	case br.None:
+		return "没有" + label + "或者" + label + "无法认定"
+	case br.LT != nil && br.GTE != nil && *br.GTE > 0:
+		return fmt.Sprintf("%s%s以上不足%s", label, amount(*br.GTE), amount(*br.LT))
+	case br.LT != nil:
+		return label + "不足" + amount(*br.LT)
+	case br.GTE != nil && *br.GTE > 0:
+		return label + amount(*br.GTE) + "以上"
+	}
+	return "有" + label
+}
+
+// describeCondition renders a penalty condition for an officer: each
+// conjunct that is a flag or fact by its description, and the names to
+// establish.
+func describeCondition(b *Benchmark, src string) (string, []string) {
+	var parts, names []string
+	for _, part := range strings.Split(src, "&&") {
+		part = strings.TrimSpace(part)
+		neg := strings.HasPrefix(part, "!")
+		name := strings.TrimSpace(strings.TrimPrefix(part, "!"))
+		desc, ok := b.Flags[name]
+		if !ok && name == "serious" {
+			desc, ok = "情节严重", true
+		}
+		if !ok {
+			parts = append(parts, part)
+			continue
+		}
+		names = append(names, name)
+		if neg {
+			desc = "非“" + desc + "”"
+		}
+		parts = append(parts, desc)
+	}
+	return strings.Join(parts, "且"), names
+}
+
+// describeConditional is the trace line for the open brackets.
+func describeConditional(cs []ConditionalFine) string {
+	var parts []string
+	for _, c := range cs {
+		var amount string
+		switch {
+		case c.Range != nil:
+			amount = fmtRange(*c.Range)
+		case c.Multiple != nil:
+			amount = fmt.Sprintf("%s%g倍至%g倍", BaseLabel(c.Base), c.Multiple.Min, c.Multiple.Max)
+			if c.Unit != "" {
+				amount += "乘以" + BaseLabel(c.Unit)
+			}
+		case c.PerUnit != nil:
+			amount = fmt.Sprintf("每%s%s至%s", strings.TrimSuffix(BaseLabel(c.Unit), "数"), fmtYuan(c.PerUnit.Min), fmtYuan(c.PerUnit.Max))
+		}
+		parts = append(parts, c.When+"："+amount)
+	}
+	return strings.Join(parts, "；")
+}
+
+// detention returns the 行政拘留 term of the benchmark, with its condition
+// when the condition does not hold or is not settled.
+func detention(b *Benchmark, env map[string]any) *Detention {
+	for i := range b.Penalties {
+		p := &b.Penalties[i]
+		if p.Kind != "行政拘留" || p.days == nil {
+			continue
+		}
+		d := &Detention{MinDays: p.days.Min, MaxDays: p.days.Max}
+		if p.When != nil && !eval(p.When.prog, env) {
+			d.When, _ = describeCondition(b, p.When.Src)
+		}
+		return d
+	}
+	return nil
 }

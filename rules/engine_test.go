@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -342,5 +343,110 @@ func TestLimitationOverridesAndLawInForce(t *testing.T) {
 	}
 	if !hasBasis(s, "行政处罚法", 37, 0) {
 		t.Errorf("no 第三十七条 for an act before the law took effect: %+v", s.Basis)
+	}
+}
+
+// TestConditionalBrackets: when the facts leave the fine open (a base not
+// stated, a 可以并处 not decided, 逾期不改正 not established), the answer
+// lists each bracket with its condition and the facts to establish; once
+// the facts settle it, the list is empty and the statutory range is given.
+func TestConditionalBrackets(t *testing.T) {
+	c := mustCatalog(t)
+	ten := 20000.0
+	tests := []struct {
+		name      string
+		id        string
+		facts     Facts
+		want      []ConditionalFine
+		statutory *Range
+	}{
+		{"goods value not stated", "food-124-expired", Facts{}, []ConditionalFine{
+			{When: "货值金额不足10000元", Range: &Range{50000, 100000}, Establish: []string{"goods_value"}},
+			{When: "货值金额10000元以上", Multiple: &Span{10, 20}, Base: "goods_value", Establish: []string{"goods_value"}},
+		}, nil},
+		{"goods value stated", "food-124-expired", Facts{GoodsValue: &ten}, nil, &Range{200000, 400000}},
+		{"optional fine with detention", "police-49-theft", Facts{}, []ConditionalFine{
+			{When: "决定并处罚款（可以）", Range: &Range{0, 500}, Establish: []string{"impose_fine"}},
+		}, nil},
+		{"fine after not corrected", "se-83-use-registration", Facts{}, []ConditionalFine{
+			{When: "经责令限期改正，逾期未改正", Range: &Range{10000, 100000}, Establish: []string{"not_corrected"}},
+		}, nil},
+		{"per worker, optional, count missing", "labour-25-overtime", Facts{}, []ConditionalFine{
+			{When: "决定并处罚款（可以）", PerUnit: &Span{100, 500}, Unit: "persons", Establish: []string{"impose_fine", "persons"}},
+		}, nil},
+		{"disposal cost not stated", "waste-112-hw-dumping", Facts{}, []ConditionalFine{
+			{When: "所需处置费用不足200000元", Range: &Range{600000, 1000000}, Establish: []string{"disposal_cost"}},
+			{When: "所需处置费用200000元以上", Multiple: &Span{3, 5}, Base: "disposal_cost", Establish: []string{"disposal_cost"}},
+		}, nil},
+		{"daily fine, days missing", "env-59-daily-penalty", Facts{OriginalFine: &ten}, []ConditionalFine{
+			{When: "依法认定日数后计算", Multiple: &Span{1, 1}, Base: "original_fine", Unit: "days", Establish: []string{"days"}},
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := c.Suggest(tt.id, tt.facts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (s.Statutory == nil) != (tt.statutory == nil) || (s.Statutory != nil && *s.Statutory != *tt.statutory) {
+				t.Errorf("statutory = %+v; want %+v", s.Statutory, tt.statutory)
+			}
+			if len(s.Conditional) != len(tt.want) {
+				t.Fatalf("conditional = %+v; want %d brackets", s.Conditional, len(tt.want))
+			}
+			for i, w := range tt.want {
+				g := s.Conditional[i]
+				if g.When != w.When || !reflect.DeepEqual(g.Range, w.Range) || !reflect.DeepEqual(g.Multiple, w.Multiple) ||
+					!reflect.DeepEqual(g.PerUnit, w.PerUnit) || g.Base != w.Base || g.Unit != w.Unit || !reflect.DeepEqual(g.Establish, w.Establish) {
+					t.Errorf("bracket %d = %+v; want %+v", i, g, w)
+				}
+				if g.Text == "" {
+					t.Errorf("bracket %d quotes no statute text", i)
+				}
+			}
+		})
+	}
+}
+
+// TestDetentionTerm: a fine paired with 拘留 gives both the fine range and
+// the detention term; an alternative 拘留 not chosen carries its condition.
+func TestDetentionTerm(t *testing.T) {
+	c := mustCatalog(t)
+	tests := []struct {
+		id        string
+		facts     Facts
+		want      *Detention
+		statutory *Range
+	}{
+		{"police-43-assault", Facts{}, &Detention{MinDays: 5, MaxDays: 10}, &Range{200, 500}},
+		{"police-43-assault-aggravated", Facts{}, &Detention{MinDays: 10, MaxDays: 15}, &Range{500, 1000}},
+		{"police-25-false-alarm", Facts{Flags: map[string]bool{"impose_fine": true}}, &Detention{MinDays: 5, MaxDays: 10}, &Range{0, 500}},
+		{"police-25-false-alarm-minor", Facts{Flags: map[string]bool{"fine_only": true}}, &Detention{MinDays: 0, MaxDays: 5, When: "非“决定处罚款（不予拘留）”"}, &Range{0, 500}},
+		{"food-124-expired", Facts{}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			s, err := c.Suggest(tt.id, tt.facts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(s.Detention, tt.want) {
+				t.Errorf("detention = %+v; want %+v", s.Detention, tt.want)
+			}
+			if !reflect.DeepEqual(s.Statutory, tt.statutory) {
+				t.Errorf("statutory = %+v; want %+v", s.Statutory, tt.statutory)
+			}
+		})
+	}
+}
+
+func TestDetentionDays(t *testing.T) {
+	for in, want := range map[string]*Span{
+		"五日以上十日以下拘留": {5, 10}, "处十日以上十五日以下拘留": {10, 15}, "五日以下拘留": {0, 5},
+		"十五日以下拘留": {0, 15}, "二十日以下拘留": {0, 20}, "处警告": nil,
+	} {
+		if got := detentionDays(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("detentionDays(%s) = %+v; want %+v", in, got, want)
+		}
 	}
 }

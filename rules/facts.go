@@ -29,10 +29,14 @@ type Facts struct {
 	ProjectCost    *float64 `json:"project_cost,omitempty"`
 	// TotalInvestment is a construction project's total investment.
 	TotalInvestment *float64 `json:"total_investment,omitempty"`
-	Quantity        *float64 `json:"quantity,omitempty"`
-	Persons         *float64 `json:"persons,omitempty"`
-	Days            *float64 `json:"days,omitempty"`
-	Vehicles        *float64 `json:"vehicles,omitempty"`
+	// DisposalCost is 所需处置费用 (or 代为处置费用) of solid waste.
+	DisposalCost *float64 `json:"disposal_cost,omitempty"`
+	// OriginalFine is the fine of the decision a 按日连续处罚 continues.
+	OriginalFine *float64 `json:"original_fine,omitempty"`
+	Quantity     *float64 `json:"quantity,omitempty"`
+	Persons      *float64 `json:"persons,omitempty"`
+	Days         *float64 `json:"days,omitempty"`
+	Vehicles     *float64 `json:"vehicles,omitempty"`
 
 	// ActDate is when the act happened, ActEndDate when a continuing act
 	// ended, DiscoveryDate when the agency discovered it (立案 or earlier).
@@ -143,13 +147,14 @@ type amountField struct {
 
 // amounts lists the amount and count fields. An array, so that the callers
 // (one per suggestion and condition environment) allocate nothing.
-func (f *Facts) amounts() [15]amountField {
+func (f *Facts) amounts() [17]amountField {
 	return [...]amountField{
 		{"goods_value", "has_goods_value", f.GoodsValue}, {"illegal_gains", "has_illegal_gains", f.IllegalGains},
 		{"sales_amount", "has_sales_amount", f.SalesAmount}, {"illegal_revenue", "has_illegal_revenue", f.IllegalRevenue},
 		{"ad_cost", "has_ad_cost", f.AdCost}, {"tax_evaded", "has_tax_evaded", f.TaxEvaded},
 		{"wages_owed", "has_wages_owed", f.WagesOwed}, {"project_cost", "has_project_cost", f.ProjectCost},
-		{"total_investment", "has_total_investment", f.TotalInvestment}, {"quantity", "has_quantity", f.Quantity},
+		{"total_investment", "has_total_investment", f.TotalInvestment}, {"disposal_cost", "has_disposal_cost", f.DisposalCost},
+		{"original_fine", "has_original_fine", f.OriginalFine}, {"quantity", "has_quantity", f.Quantity},
 		{"persons", "has_persons", f.Persons}, {"days", "has_days", f.Days}, {"vehicles", "has_vehicles", f.Vehicles},
 		{"prior_penalties", "has_prior_penalties", f.PriorPenalties},
 		{"prior_penalties_2y", "has_prior_penalties_2y", f.PriorPenalties2Y},
