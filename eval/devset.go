@@ -182,8 +182,19 @@ func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([
 		wantL += b2i(w)
 		gotL += b2i(sc.likely)
 		bothL += b2i(w && sc.likely)
-		if !sc.basis1 {
-			env.log().Debug("dev miss", "half", half, "id", s.ID, "want", s.Expect.Basis[0])
+		// Only the tuning half's misses are shown: the reporting half is
+		// measured, never read case by case.
+		if !sc.basis1 && half == DevTune {
+			var got []string
+			for i, v := range res.Violations {
+				if i == 3 {
+					break
+				}
+				if ref, ok := penaltyBasis(v); ok {
+					got = append(got, fmt.Sprintf("%s %d/%d/%d (%s)", ref.Law, ref.Article, ref.Paragraph, ref.Item, v.BenchmarkID))
+				}
+			}
+			env.log().Debug("dev miss", "half", half, "id", s.ID, "want", s.Expect.Basis[0], "got", got)
 		}
 	}
 	p := "dev-" + half + " "
