@@ -205,10 +205,7 @@ func (q Cue) Locate(text string) (start, end int, ok bool) {
 func restFollows(s string, parts []string) (int, bool) {
 	used := 0
 	for _, p := range parts {
-		window := s
-		if n := utf8.RuneCountInString(window); n > cueGap+utf8.RuneCountInString(p) {
-			window = string([]rune(window)[:cueGap+utf8.RuneCountInString(p)])
-		}
+		window := s[:runeOffset(s, cueGap+utf8.RuneCountInString(p))]
 		if k := strings.IndexAny(window, "。；！？;!?\n"); k >= 0 {
 			window = window[:k]
 		}
@@ -291,4 +288,15 @@ func (x CueScan) Find(cues []Cue) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// runeOffset is the byte offset of the n-th rune of s, or len(s) when s is
+// shorter: a window of n runes without decoding the rest of s.
+func runeOffset(s string, n int) int {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
 }

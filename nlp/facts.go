@@ -643,7 +643,7 @@ func dateRole(s string, a, b int) string {
 	if m := timeOfDayRe.FindStringIndex(after); m != nil {
 		after = after[m[1]:]
 	}
-	if strings.HasPrefix(after, "出生") || strings.HasPrefix(after, "生") || containsAny(lastRunes(before, 6), "出生于", "生于", "出生日期", "出生年月") {
+	if strings.HasPrefix(after, "出生") || after == "生" || strings.HasPrefix(after, "生)") || strings.HasPrefix(after, "生）") || containsAny(lastRunes(before, 6), "出生于", "生于", "出生日期", "出生年月") {
 		return DateBirth
 	}
 	if strings.HasSuffix(before, "至") || strings.HasSuffix(before, "到") || strings.HasPrefix(after, "止") || strings.HasSuffix(before, "至同年") || strings.HasSuffix(before, "至当年") {
@@ -666,9 +666,10 @@ func dateRole(s string, a, b int) string {
 	case strings.Contains(before, "当事人"):
 		// 检查发现当事人于…销售: the date belongs to the party's act.
 		return DateAct
-	case containsAny(phrase, "检查", "发现", "举报", "投诉", "立案", "查获", "抽检"):
+	case containsAny(phrase, "检查", "发现", "举报", "投诉", "立案", "查获", "抽检", "巡查", "接报", "报警", "接警"):
 		return DateDiscovery
-	case containsAny(phrase, "期间", "违法", "销售", "生产", "经营", "排放", "驾驶", "拖欠", "起"):
+	case containsAny(phrase, "期间", "违法", "销售", "生产", "经营", "排放", "驾驶", "拖欠", "起",
+		"盗窃", "殴打", "实施", "擅自", "搭建", "建设", "施工", "倾倒", "堆放", "运输", "储存", "燃放", "招用", "发布", "购进", "占用", "开采", "焚烧", "处置"):
 		return DateAct
 	}
 	return ""

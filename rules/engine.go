@@ -395,7 +395,8 @@ func (c *Catalog) noPenalty(b *Benchmark, f *Facts, s *suggestion) bool {
 }
 
 // mandatoryLighter applies 第三十条 (ages 14–18) and 第三十二条: the penalty
-// must be lighter or mitigated. 第三十一条 partial capacity only may be.
+// must be lighter or mitigated. 第三十一条 partial capacity only may be; the
+// suggestion then takes the lighter side too, with a warning.
 func (c *Catalog) mandatoryLighter(f *Facts, s *suggestion) bool {
 	var reasons []string
 	var basis []Basis
@@ -422,12 +423,15 @@ func (c *Catalog) mandatoryLighter(f *Facts, s *suggestion) bool {
 			inputs[x.key] = true
 		}
 	}
+	mandatory := len(reasons) > 0
 	if f.MentalState == "partial" {
+		// 第三十一条 says 可以: the suggestion takes the lighter side and
+		// leaves the choice to the agency.
 		s.step("可以从轻或者减轻", "尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人有违法行为的，可以从轻或者减轻行政处罚", map[string]any{"mental_state": "partial"}, ref(cfl, 31, 0, 0))
 		s.warn("第三十一条对尚未完全丧失辨认或者控制能力者“可以”从轻或者减轻，由执法机关裁量")
 	}
-	if len(reasons) == 0 {
-		return false
+	if !mandatory {
+		return f.MentalState == "partial"
 	}
 	s.step("应当从轻或者减轻", strings.Join(reasons, "；")+"：应当从轻或者减轻行政处罚", inputs, basis...)
 	return true
