@@ -45,6 +45,9 @@ const (
 	CircFinancial       = "financial_safety"
 	CircContinuing      = "continuing"
 	CircNoFault         = "no_fault"
+	// CircPersonHarmed: a person was harmed (送医, 受伤, 中毒); rules reads it
+	// as harmful_consequence and life_health.
+	CircPersonHarmed = "person_harmed"
 	// CircDeclined is the agency's own decision not to penalise
 	// (依据…决定不予行政处罚), read from published decisions.
 	CircDeclined = "declined"
@@ -209,14 +212,15 @@ var circumstanceCues = []struct {
 	{name: CircFirstViolation, cues: []string{"屡次", "多次被查处", "再次被查处", "屡教不改"}, fixed: true, negates: true},
 	{name: CircCorrectedInTime, cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改",
 		"整改到位", "已完成整改", "当场撤除", "已撤除", "自行撤除", "已拆除", "自行拆除", "已下架", "当场下架", "全部下架", "已停止",
-		"扑灭并清理", "已清理", "已清除", "已补办", "已恢复原状", "已召回", "已补缴", "已补发", "已足额支付"}},
+		"扑灭并清理", "已清理", "已清除", "已补办", "补办了", "已恢复原状", "已召回", "已补缴", "已补发", "已足额支付",
+		"完成备案", "完成了备案", "已备案", "复查合格", "整改合格", "购买安装", "补装", "当场…安装", "日内完成", "当日…完成", "当场…完成"}},
 	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
 		"拒不拆除", "拒不停止", "仍在继续", "仍未停止"}, fixed: true, negates: true},
 	{name: CircSelfRemovedHarm, cues: []string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动退还", "已全部退还", "已退还", "主动赔偿", "已赔偿",
 		"自行清运处置", "已清运处置", "已清运", "自行清运", "已妥善处置", "主动召回"}},
 	{name: CircCooperated, cues: []string{"配合调查", "如实陈述", "积极配合", "配合执法", "如实交代"}},
 	{name: CircConfessed, cues: []string{"主动供述", "主动交代"}},
-	{name: CircCoerced, cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "受他人诱骗", "被他人诱骗", "受诱骗", "被诱骗", "受人胁迫"}},
+	{name: CircCoerced, cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "受他人诱骗", "被他人诱骗", "受诱骗", "被诱骗", "受人胁迫", "被迫", "被强令", "受到威胁", "受威胁"}},
 	{name: CircMeritorious, cues: []string{"立功表现", "有立功", "检举揭发", "协助查获", "协助执法人员查获"}},
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故"}, fixed: true},
@@ -227,6 +231,8 @@ var circumstanceCues = []struct {
 	{name: CircHarmful, cues: []string{"造成…中毒", "导致…中毒", "造成…死亡", "导致…死亡", "造成…受伤", "导致…受伤", "致…受伤", "造成…伤亡", "造成…事故",
 		"引发…事故", "引发火灾", "造成…损失", "造成…污染", "导致…污染", "造成…危害后果", "造成…不良反应", "导致…不良反应"}},
 	{name: CircLifeHealth, cues: []string{"生命健康", "人身健康", "身体健康", "人体健康", "人身安全", "生命安全"}},
+	// Harm to a person: a consequence to life and health at once.
+	{name: CircPersonHarmed, cues: []string{"送医", "就医", "住院", "误吞", "误食", "受伤", "中毒", "死亡", "伤亡", "烧伤", "烫伤", "身体不适"}},
 	{name: CircFinancial, cues: []string{"金融安全", "非法集资", "非法吸收公众存款"}},
 	{name: CircContinuing, cues: []string{"至今未拆除", "仍未拆除", "至今仍", "持续至今", "至今未", "持续排放", "持续经营", "仍在继续", "仍在使用", "仍在经营", "仍在排放", "持续状态", "继续状态", "一直未"}, fixed: true},
 	{name: CircDeclined, cues: []string{"决定不予行政处罚", "决定不予处罚", "决定免予", "依法不予行政处罚", "依法不予处罚", "作出不予行政处罚决定", "不予行政处罚决定书"}},
@@ -368,11 +374,15 @@ type pendingDate struct {
 // in a resident identity card number. It masks what it read.
 func findDates(s string, masked []byte, span func(int, int) (int, int)) []Date {
 	var out []Date
+	// notAct marks (by start) dates whose sentence speaks of an earlier
+	// penalty or a birth: never the act's.
+	notAct := map[int]bool{}
 	add := func(v string, a, b int, role string) {
 		st, en := span(a, b)
 		if role == "" {
 			role = dateRole(s, a, b)
 		}
+		notAct[st] = containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], "曾", "处罚", "罚款", "出生")
 		out = append(out, Date{Value: v, Role: role, Start: st, End: en})
 		mask(masked, a, b)
 	}
@@ -413,8 +423,8 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) []Date {
 			if day, err = ParseChineseInt(s[m[6]:m[7]]); err != nil || day < 1 || day > 31 {
 				continue
 			}
-		} else if m[2] < 0 {
-			continue // 8月 alone is too vague to date anything
+		} else if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); m[2] < 0 && prev != '至' && prev != '到' {
+			continue // 8月 alone is too vague to date anything; 至10月 ends a period
 		}
 		pending = append(pending, pendingDate{int(month), int(day), m[0], m[1]})
 	}
@@ -438,7 +448,40 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) []Date {
 		add(v, p.a, p.b, role)
 	}
 	sortDates(out)
+	inferActDate(out, notAct)
 	return out
+}
+
+// inferActDate takes, when no date is marked as the act's, the earliest
+// unmarked date before the discovery as the act date (该公司在2019年5月办理
+// 汇算清缴时虚列成本): what an inspection finds happened before it. A date
+// of an earlier penalty (曾因…被罚款) is not the act's.
+func inferActDate(dates []Date, notAct map[int]bool) {
+	disc := ""
+	for _, d := range dates {
+		switch d.Role {
+		case DateAct, DateActEnd:
+			return
+		case DateDiscovery:
+			if disc == "" {
+				disc = d.Value
+			}
+		}
+	}
+	if disc == "" {
+		return
+	}
+	best := -1
+	for i, d := range dates {
+		if d.Role != "" || notAct[d.Start] || d.Value >= disc || (best >= 0 && d.Value >= dates[best].Value) {
+			continue
+		}
+		best = i
+	}
+	if best < 0 {
+		return
+	}
+	dates[best].Role = DateAct
 }
 
 // yearFor resolves the year of a yearless date: that of the nearest dated
@@ -666,10 +709,10 @@ func dateRole(s string, a, b int) string {
 	case strings.Contains(before, "当事人"):
 		// 检查发现当事人于…销售: the date belongs to the party's act.
 		return DateAct
-	case containsAny(phrase, "检查", "发现", "举报", "投诉", "立案", "查获", "抽检", "巡查", "接报", "报警", "接警"):
+	case containsAny(phrase, "检查", "发现", "举报", "投诉", "立案", "查获", "抽检", "巡查", "接报", "报警", "接警", "报案"):
 		return DateDiscovery
 	case containsAny(phrase, "期间", "违法", "销售", "生产", "经营", "排放", "驾驶", "拖欠", "起",
-		"盗窃", "殴打", "实施", "擅自", "搭建", "建设", "施工", "倾倒", "堆放", "运输", "储存", "燃放", "招用", "发布", "购进", "占用", "开采", "焚烧", "处置"):
+		"盗窃", "殴打", "打伤", "斗殴", "实施", "擅自", "搭建", "建设", "施工", "倾倒", "堆放", "运输", "储存", "燃放", "招用", "发布", "购进", "占用", "开采", "焚烧", "处置"):
 		return DateAct
 	}
 	return ""
@@ -694,7 +737,7 @@ func findAge(s string, masked []byte, span func(int, int) (int, int)) (*float64,
 	for _, m := range ageBoundRe.FindAllStringSubmatchIndex(string(masked), -1) {
 		v, err := ParseChineseInt(s[m[4]:m[5]])
 		mask(masked, m[0], m[1])
-		if err != nil || v <= 0 || v > 130 {
+		if err != nil || v <= 0 || v > 130 || thirdPartyAge(s, m[0], m[1]) {
 			continue
 		}
 		f := float64(v)
@@ -719,7 +762,7 @@ func findAge(s string, masked []byte, span func(int, int) (int, int)) (*float64,
 		}
 		v, err := ParseChineseInt(s[m[g]:m[g+1]])
 		mask(masked, m[0], m[1])
-		if err != nil || v < 0 || v > 130 || age != nil {
+		if err != nil || v < 0 || v > 130 || age != nil || thirdPartyAge(s, m[0], m[1]) {
 			continue
 		}
 		f := float64(v)
@@ -972,4 +1015,16 @@ func noFault(s string, span func(int, int) (int, int)) []Circumstance {
 		return []Circumstance{{Name: CircNoFault, Start: a, End: b}}
 	}
 	return nil
+}
+
+// thirdPartyAges are words of a sentence whose ages belong to someone other
+// than the party: children and victims.
+var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "婴", "学生", "受害人", "被害人", "伤者", "孩"}
+
+// thirdPartyAge reports whether the age at [a, b) stands in a sentence about
+// a third party, or follows a mention of child workers (招用童工2名：田某（15
+// 周岁）…；罗某（15周岁）…): their ages are the workers'.
+func thirdPartyAge(s string, a, b int) bool {
+	return containsAny(s[:a], "童工", "未成年工") ||
+		containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], thirdPartyAges[:]...)
 }

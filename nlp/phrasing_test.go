@@ -45,6 +45,8 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"slight: not serious", "未造成严重后果。", CircHarmSlight, true},
 		{"harmful: poisoning", "该批次食品造成12名就餐人员食物中毒。", CircHarmful, true},
 		{"harmful denied", "未造成人员中毒。", CircHarmful, false},
+		{"person harmed", "一名3岁儿童误吞脱落零件，经送医取出。", CircPersonHarmed, true},
+		{"person harmed denied", "事故未造成人员受伤。", CircPersonHarmed, false},
 		// 第三十二条.
 		{"coerced", "当事人系受他人胁迫或者诱骗实施上述行为。", CircCoerced, true},
 		{"coerced: deceived", "其称是被他人诱骗参与。", CircCoerced, true},
@@ -110,6 +112,8 @@ func TestAgeFromBirth(t *testing.T) {
 		{"张某，身份证号码：110101200805120034。2024年6月1日14时许，张某在超市盗窃商品。", 16},
 		{"张某，2006年3月出生，于2025年4月在路边摆摊。", 19},
 		{"张某2012年5月出生。", -1}, // no act date
+		{"2025年5月检查发现该厂招用未满十六周岁的童工2名：田某（15周岁）在车间折盒；罗某（15周岁）负责打包。", -1}, // the workers' ages
+		{"2025年3月2日，刘某在公园殴打一名8岁儿童。", -1},                               // the victim's age
 	}
 	for _, tc := range tests {
 		x := Extract(tc.in)
@@ -142,6 +146,14 @@ func TestDatePhrasings(t *testing.T) {
 		{"range with days", "当事人自2023年3月5日至2023年6月1日期间销售。",
 			[]wantDate{{"2023年3月5日", "2023-03-05", DateAct}, {"2023年6月1日", "2023-06-01", DateActEnd}}},
 		{"yearless alone is unknown", "当事人于5月3日销售过期食品。", []wantDate{}},
+		{"yearless month ending a period", "该批产品已于2022年9月至10月全部售出。",
+			[]wantDate{{"2022年9月", "2022-09-01", DateAct}, {"10月", "2022-10-31", DateActEnd}}},
+		{"act date inferred before the discovery", "税务机关于2025年6月9日检查时发现，该公司在2019年5月办理汇算清缴时虚列成本。",
+			[]wantDate{{"2025年6月9日", "2025-06-09", DateDiscovery}, {"2019年5月", "2019-05-01", DateAct}}},
+		{"an earlier penalty is not the act", "2025年3月12日执法人员检查发现当事人销售过期牛奶。该店2022年5月曾因未明码标价被罚款五百元。",
+			[]wantDate{{"2025年3月12日", "2025-03-12", DateDiscovery}, {"2022年5月", "2022-05-01", ""}}},
+		{"report to the police", "2025年3月10日，郑某到派出所报案称，2024年8月2日晚其被冯某打伤。",
+			[]wantDate{{"2025年3月10日", "2025-03-10", DateDiscovery}, {"2024年8月2日", "2024-08-02", DateAct}}},
 		{"months are no date", "当事人拖欠3个月工资。", []wantDate{}},
 	}
 	for _, tc := range tests {

@@ -154,6 +154,15 @@ func FactsOf(x nlp.Extraction) Extracted {
 	if prior > 0 {
 		f.FirstViolation = false
 	}
+	if x.Flag(nlp.CircPersonHarmed) {
+		f.HarmfulConsequence, f.LifeHealth = true, true
+		for _, c := range x.Circumstances {
+			if c.Name == nlp.CircPersonHarmed {
+				span("harmful_consequence", c.Start, c.End)
+				span("life_health", c.Start, c.End)
+			}
+		}
+	}
 	if f.HarmfulConsequence {
 		f.NoHarm = false
 	}

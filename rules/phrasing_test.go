@@ -56,6 +56,10 @@ func TestDispositionFromText(t *testing.T) {
 			"当事人于2019年5月未取得建设工程规划许可证擅自建设厂房，至今未拆除。2024年6月3日执法人员检查发现。", legal.DispositionPenalty, cfl, 36},
 		{"five years: food poisoning", "food-124-expired",
 			"当事人于2020年6月1日销售超过保质期的食品，货值金额3000元，造成5人食物中毒。2023年9月1日执法人员立案调查发现。", legal.DispositionPenalty, cfl, 36},
+		{"five years: a child harmed by an unsafe toy", "prod-49-unsafe-standard",
+			"2021年3月，某玩具厂生产的儿童玩具不符合强制性国家标准，货值金额2万元。2021年5月，一名儿童误吞脱落零件后送医。2024年8月1日执法人员接到举报后立案调查。", legal.DispositionPenalty, cfl, 36},
+		{"two years without harm", "prod-49-unsafe-standard",
+			"2021年3月，某玩具厂生产的儿童玩具不符合强制性国家标准，货值金额2万元。2024年8月1日执法人员接到举报后立案调查。", legal.DispositionExpired, cfl, 36},
 		{"six months for 治安", "police-49-theft",
 			"2024年1月3日，张某在超市盗窃商品，价值300元。2024年9月5日民警调查发现。", legal.DispositionExpired, "治安管理处罚法", 22},
 	}
