@@ -362,7 +362,7 @@ func (c *Catalog) noPenalty(b *Benchmark, f *Facts, s *suggestion) bool {
 	case f.FirstViolation && (f.HarmSlight || f.NoHarm) && f.CorrectedInTime && f.PriorPenalties == nil:
 		inputs := map[string]any{"first_violation": true, "harm_slight": f.HarmSlight, "no_harm": f.NoHarm, "corrected_in_time": true}
 		list := c.Config.FirstViolationExempt
-		if len(list) > 0 && !slices.Contains(list, b.ID) {
+		if len(list) > 0 && !slices.Contains(list, b.ID) && !f.Declined {
 			s.step("首违不罚清单", "初次违法且危害后果轻微并及时改正，但该事项不在本机关首违不罚清单内，依法给予处罚", inputs, ref(cfl, 33, 1, 0))
 			s.warn("该事项不在首违不罚清单内；行政处罚法第三十三条第一款“可以不予行政处罚”仍可由执法机关个案裁量")
 			break

@@ -119,6 +119,11 @@ func TestFirstViolationList(t *testing.T) {
 			t.Errorf("%s: disposition %s, basis %+v; want %s citing 第三十三条第一款", tc.id, s.Disposition, s.Basis, tc.want)
 		}
 	}
+	// The agency's own decision not to penalise stands even off the list.
+	f.Declined = true
+	if s, err := c.Suggest("food-124-expired", f); err != nil || s.Disposition != legal.DispositionNone {
+		t.Errorf("declined off the list: %v, %v; want 不予处罚", s.Disposition, err)
+	}
 	fsys["config.yaml"] = &fstest.MapFile{Data: []byte("first_violation_exempt: [no-such-benchmark]\n")}
 	if _, err := Load(fsys); err == nil {
 		t.Error("an unknown benchmark in first_violation_exempt must fail the load")
