@@ -284,6 +284,7 @@ func Extract(text string) Extraction {
 		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Start: st, End: en})
 	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
+	x.Amounts = dropRestated(text, x.Amounts)
 	x.Totals = totals(x.Amounts)
 
 	for _, m := range quantityRe.FindAllStringSubmatchIndex(ms, -1) {
@@ -1027,4 +1028,27 @@ var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "
 func thirdPartyAge(s string, a, b int) bool {
 	return containsAny(s[:a], "童工", "未成年工") ||
 		containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], thirdPartyAges[:]...)
+}
+
+// restatement is what may stand between an amount and the same amount
+// written again (伍万元整（¥50,000.00）, 大写：伍万元，小写：50000元).
+var restatement = strings.NewReplacer("整", "", "(", "", ")", "", "（", "", "）", "", "大写", "", "小写", "",
+	":", "", "：", "", "人民币", "", "¥", "", "￥", "", "，", "", ",", "", " ", "", "　", "", "元", "")
+
+// dropRestated removes an amount that only restates the one before it in
+// other numerals, so that totals do not count it twice.
+func dropRestated(text string, as []Amount) []Amount {
+	out := as[:0]
+	for i, a := range as {
+		if i > 0 {
+			p := as[i-1]
+			gap := text[p.End:max(p.End, a.Start)]
+			if p.Value == a.Value && p.End <= a.Start && a.Start-p.End <= 40 && restatement.Replace(text[p.End:a.Start]) == "" &&
+				containsAny(gap, "(", "（", "大写", "小写", "¥", "￥", "整") {
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out
 }
