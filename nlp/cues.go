@@ -59,15 +59,7 @@ func Negated(s string, pos int) bool {
 	if pos > len(s) {
 		pos = len(s)
 	}
-	lo := pos
-	for n := 0; lo > 0 && n < negationReach; n++ {
-		r, size := utf8.DecodeLastRuneInString(s[:lo])
-		if isNegationBreak(r) {
-			break
-		}
-		lo -= size
-	}
-	w := s[lo:pos]
+	w := s[reachBefore(s, pos):pos]
 	if w == "" {
 		return false
 	}
@@ -92,6 +84,20 @@ func Negated(s string, pos int) bool {
 		}
 	}
 	return false
+}
+
+// reachBefore is where the window a negation is looked for in starts: back
+// from pos to the clause break, at most negationReach runes.
+func reachBefore(s string, pos int) int {
+	lo := pos
+	for n := 0; lo > 0 && n < negationReach; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[:lo])
+		if isNegationBreak(r) {
+			break
+		}
+		lo -= size
+	}
+	return lo
 }
 
 // longerNegationAt reports whether a negation word longer than word starts
@@ -166,44 +172,51 @@ func (q Cue) Text() string { return q.text }
 // negated. A cue with … matches its parts in order within one sentence,
 // each at most cueGap runes after the previous one.
 func (q Cue) In(text string) bool {
+	_, _, ok := q.Locate(text)
+	return ok
+}
+
+// Locate is In with the byte span [start, end) of the first match that no
+// negation denies, from its first part to its last.
+func (q Cue) Locate(text string) (start, end int, ok bool) {
 	if len(q.parts) == 0 {
-		return false
+		return 0, 0, false
 	}
 	for from := 0; from < len(text); {
 		i := strings.Index(text[from:], q.parts[0])
 		if i < 0 {
-			return false
+			return 0, 0, false
 		}
 		at := from + i
 		from = at + len(q.parts[0])
 		if Negated(text, at) {
 			continue
 		}
-		if restFollows(text[from:], q.parts[1:]) {
-			return true
+		if n, ok := restFollows(text[from:], q.parts[1:]); ok {
+			return at, from + n, true
 		}
 	}
-	return false
+	return 0, 0, false
 }
 
 // restFollows reports whether parts occur in order in s, each within cueGap
-// runes of the previous one and before the sentence ends.
-func restFollows(s string, parts []string) bool {
+// runes of the previous one and before the sentence ends, and how many
+// bytes of s the match covers.
+func restFollows(s string, parts []string) (int, bool) {
+	used := 0
 	for _, p := range parts {
-		window := s
-		if n := utf8.RuneCountInString(window); n > cueGap+utf8.RuneCountInString(p) {
-			window = string([]rune(window)[:cueGap+utf8.RuneCountInString(p)])
-		}
+		window := s[:runeOffset(s, cueGap+utf8.RuneCountInString(p))]
 		if k := strings.IndexAny(window, "。；！？;!?\n"); k >= 0 {
 			window = window[:k]
 		}
 		j := strings.Index(window, p)
 		if j < 0 {
-			return false
+			return 0, false
 		}
 		s = s[j+len(p):]
+		used += j + len(p)
 	}
-	return true
+	return used, true
 }
 
 // CueIndex finds, in one pass over a text, which cue openings (the first
@@ -275,4 +288,15 @@ func (x CueScan) Find(cues []Cue) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// runeOffset is the byte offset of the n-th rune of s, or len(s) when s is
+// shorter: a window of n runes without decoding the rest of s.
+func runeOffset(s string, n int) int {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
 }

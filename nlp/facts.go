@@ -1,8 +1,11 @@
 package nlp
 
 import (
+	"fmt"
+	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -35,6 +38,19 @@ const (
 	CircNoHarm          = "no_harm"
 	CircHarmSlight      = "harm_slight"
 	CircSerious         = "serious"
+	CircMeritorious     = "meritorious"
+	CircMinor           = "minor_violation"
+	CircHarmful         = "harmful_consequence"
+	CircLifeHealth      = "life_health"
+	CircFinancial       = "financial_safety"
+	CircContinuing      = "continuing"
+	CircNoFault         = "no_fault"
+	// CircPersonHarmed: a person was harmed (送医, 受伤, 中毒); rules reads it
+	// as harmful_consequence and life_health.
+	CircPersonHarmed = "person_harmed"
+	// CircDeclined is the agency's own decision not to penalise
+	// (依据…决定不予行政处罚), read from published decisions.
+	CircDeclined = "declined"
 	// CircPriorPenalties carries a Count: earlier penalties within two years.
 	CircPriorPenalties = "prior_penalties_2y"
 )
@@ -45,6 +61,8 @@ const (
 	DateActEnd    = "act_end"
 	DateDiscovery = "discovery"
 	DateDecision  = "decision"
+	// DateBirth is the party's birth date (2012年5月出生, 身份证号).
+	DateBirth = "birth"
 )
 
 // Amount is a money amount found in the text. Start and End are byte offsets
@@ -114,7 +132,12 @@ type Extraction struct {
 	// Age is nil when no age was found; AgeStart/AgeEnd span the age phrase.
 	Age              *float64
 	AgeStart, AgeEnd int
-	Circumstances    []Circumstance
+	// MentalState is "" or, for 行政处罚法 第三十一条, unable (不能辨认或者不能
+	// 控制自己行为), lucid (间歇性精神病人在精神正常时) or partial (尚未完全
+	// 丧失辨认或者控制能力); MentalStart/MentalEnd span the phrase.
+	MentalState            string
+	MentalStart, MentalEnd int
+	Circumstances          []Circumstance
 }
 
 // maxLookback bounds how far back (in bytes of normalised text) a role phrase
@@ -128,6 +151,9 @@ var (
 	arabicNum  = `[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?`
 	chineseNum = `[` + cn + `]+(?:点[零〇一二两三四五六七八九]+)?`
 	moneyRe    = Guard(`(?:`+arabicNum+`[万亿]?|`+chineseNum+`[万亿]?)元`, "元")
+	// yenRe is an amount written with the currency sign (¥21700.00,
+	// ￥5,000); its span starts at the number.
+	yenRe      = Guard(`[¥￥]\s*(`+arabicNum+`)(万元|万|元)?`, "¥", "￥")
 	quantityRe = regexp.MustCompile(`(` + arabicNum + `|` + chineseNum + `)` +
 		`(吨|千克|公斤|亩|人|名|次|辆|毫克/100毫升|(?i:mg/100ml)|倍|日|天|个月)`)
 	dateRes = []GuardedRegexp{
@@ -135,17 +161,27 @@ var (
 		Guard(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`, "-"),
 		Guard(`([0-9]{4})\.([0-9]{1,2})\.([0-9]{1,2})`, "."),
 	}
-	ageBoundRe = Guard(`(已满|未满|不满)([0-9]{1,3}|[`+cn+`]{1,4})周岁`, "周岁")
-	ageRe      = Guard(`年龄[:：为是]?\s*([0-9]{1,3}|[`+cn+`]{1,4})(?:周?岁)?|([0-9]{1,3}|[`+cn+`]{1,4})周?岁`, "年龄", "岁")
-	personRe   = Guard(`[\p{Han}]某[某甲乙丙]?[,，、(（]?\s*(?:男|女)|身份证`, "某", "身份证")
-	unitRe     = Guard(`有限责任公司|股份有限公司|有限公司|公司|合作社|当事人单位|[\p{Han}]厂(?:[^房区长内]|$)|企业|事业单位`, "公司", "合作社", "当事人单位", "厂", "企业", "事业单位")
-	priorNthRe = Guard(`[二两2]年内(?:第([0-9]|[一二两三四五六七八九十]{1,2})次|再次)`, "年内")
+	// monthRe is a date given to the month (自2023年3月起, 2012年5月出生):
+	// the first of the month, or its last day when it ends a period.
+	monthRe = Guard(`([0-9]{4}|[〇零○一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月(份)?`, "年")
+	// yearlessRe is a date without its year (5月3日, 同年8月), resolved from
+	// the other dates of the text.
+	yearlessRe = Guard(`(同年|当年)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?`, "月")
+	// idCardRe is a resident identity card number; its 7th to 14th digits
+	// are the birth date.
+	idCardRe    = Guard(`[1-9][0-9]{5}((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]`, "身份证")
+	timeOfDayRe = regexp.MustCompile(`^\s*(?:上午|下午|中午|晚上|凌晨|早上|晚)?\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?(?:[时点:：](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?分?)?许?`)
+	ageBoundRe  = Guard(`(已满|未满|不满)([0-9]{1,3}|[`+cn+`]{1,4})周岁`, "周岁")
+	ageRe       = Guard(`年龄[:：为是]?\s*([0-9]{1,3}|[`+cn+`]{1,4})(?:周?岁)?|([0-9]{1,3}|[`+cn+`]{1,4})周?岁`, "年龄", "岁")
+	personRe    = Guard(`[\p{Han}]某[某甲乙丙]?[,，、(（]?\s*(?:男|女)|身份证`, "某", "身份证")
+	unitRe      = Guard(`有限责任公司|股份有限公司|有限公司|公司|合作社|当事人单位|[\p{Han}]厂(?:[^房区长内]|$)|企业|事业单位`, "公司", "合作社", "当事人单位", "厂", "企业", "事业单位")
+	priorNthRe  = Guard(`[二两2]年内(?:第([0-9]|[一二两三四五六七八九十]{1,2})次|再次)`, "年内")
 )
 
 // roleCues maps the phrases that name a money role; longer cues come first
 // so that 违法所得 is not read as something shorter.
 var roleCues = []struct{ cue, role string }{
-	{"货值金额", RoleGoodsValue}, {"货值", RoleGoodsValue},
+	{"货值金额", RoleGoodsValue}, {"货值", RoleGoodsValue}, {"案值", RoleGoodsValue}, {"涉案货物价值", RoleGoodsValue},
 	{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains},
 	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
 	{"违法经营额", RoleIllegalRevenue}, {"非法经营额", RoleIllegalRevenue}, {"经营额", RoleIllegalRevenue},
@@ -158,25 +194,48 @@ var roleCues = []struct{ cue, role string }{
 
 var totalCues = []string{"共计", "合计", "累计", "总计"}
 
-// circumstanceCues are the phrases for yes/no circumstances. A cue a
-// negation denies (see Negated) is recorded as Negated. Cues that are themselves
-// negative phrasings (未造成危害后果) are listed whole and never re-negated.
+// circumstanceCues are the phrases for yes/no circumstances, grouped by
+// the phrasing families officers use (行政处罚法 第三十二、三十三条). A cue a
+// negation denies (see Negated) is recorded as Negated. Cues that are
+// themselves negative phrasings (此前无违法记录, 未造成危害后果) are listed
+// whole and never re-negated; a family whose match denies the circumstance
+// (拒不改正, 至今未拆除) has negates set.
 var circumstanceCues = []struct {
 	name    string
 	cues    []string
 	fixed   bool // the cue already contains its own negation
 	negates bool // a match means the flag is false (拒不改正)
 }{
-	{name: CircFirstViolation, cues: []string{"首次", "初次"}},
-	{name: CircCorrectedInTime, cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改"}},
-	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改"}, fixed: true, negates: true},
-	{name: CircSelfRemovedHarm, cues: []string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻"}},
-	{name: CircCooperated, cues: []string{"配合调查", "如实陈述", "积极配合"}},
-	{name: CircConfessed, cues: []string{"主动供述"}},
-	{name: CircCoerced, cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "诱骗"}},
-	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害"}, fixed: true},
-	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微"}},
+	{name: CircFirstViolation, cues: []string{"首次", "初次", "第一次被查处", "第一次违法", "第一次被处罚", "系第一次"}},
+	{name: CircFirstViolation, cues: []string{"无违法记录", "无违法违规记录", "无同类违法记录", "没有违法记录", "无不良记录", "无违法前科",
+		"未受过同类处罚", "未受过行政处罚", "未受过同类行政处罚", "未曾受过", "未因同类违法行为受过", "未因同类违法行为受到", "未发现其他违法记录"}, fixed: true},
+	{name: CircFirstViolation, cues: []string{"屡次", "多次被查处", "再次被查处", "屡教不改"}, fixed: true, negates: true},
+	{name: CircCorrectedInTime, cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改",
+		"整改到位", "已完成整改", "当场撤除", "已撤除", "自行撤除", "已拆除", "自行拆除", "已下架", "当场下架", "全部下架", "已停止",
+		"扑灭并清理", "已清理", "已清除", "已补办", "补办了", "已恢复原状", "已召回", "已补缴", "已补发", "已足额支付",
+		"完成备案", "完成了备案", "已备案", "复查合格", "整改合格", "购买安装", "补装", "当场…安装", "日内完成", "当日…完成", "当场…完成"}},
+	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
+		"拒不拆除", "拒不停止", "仍在继续", "仍未停止"}, fixed: true, negates: true},
+	{name: CircSelfRemovedHarm, cues: []string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动退还", "已全部退还", "已退还", "主动赔偿", "已赔偿",
+		"自行清运处置", "已清运处置", "已清运", "自行清运", "已妥善处置", "主动召回"}},
+	{name: CircCooperated, cues: []string{"配合调查", "如实陈述", "积极配合", "配合执法", "如实交代"}},
+	{name: CircConfessed, cues: []string{"主动供述", "主动交代"}},
+	{name: CircCoerced, cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "受他人诱骗", "被他人诱骗", "受诱骗", "被诱骗", "受人胁迫", "被迫", "被强令", "受到威胁", "受威胁"}},
+	{name: CircMeritorious, cues: []string{"立功表现", "有立功", "检举揭发", "协助查获", "协助执法人员查获"}},
+	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
+		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故"}, fixed: true},
+	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉"}},
+	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
+	{name: CircMinor, cues: []string{"违法行为轻微", "情节轻微", "违法情节轻微"}},
 	{name: CircSerious, cues: []string{"情节严重", "情节特别严重", "情节较重"}},
+	{name: CircHarmful, cues: []string{"造成…中毒", "导致…中毒", "造成…死亡", "导致…死亡", "造成…受伤", "导致…受伤", "致…受伤", "造成…伤亡", "造成…事故",
+		"引发…事故", "引发火灾", "造成…损失", "造成…污染", "导致…污染", "造成…危害后果", "造成…不良反应", "导致…不良反应"}},
+	{name: CircLifeHealth, cues: []string{"生命健康", "人身健康", "身体健康", "人体健康", "人身安全", "生命安全"}},
+	// Harm to a person: a consequence to life and health at once.
+	{name: CircPersonHarmed, cues: []string{"送医", "就医", "住院", "误吞", "误食", "受伤", "中毒", "死亡", "伤亡", "烧伤", "烫伤", "身体不适"}},
+	{name: CircFinancial, cues: []string{"金融安全", "非法集资", "非法吸收公众存款"}},
+	{name: CircContinuing, cues: []string{"至今未拆除", "仍未拆除", "至今仍", "持续至今", "至今未", "持续排放", "持续经营", "仍在继续", "仍在使用", "仍在经营", "仍在排放", "持续状态", "继续状态", "一直未"}, fixed: true},
+	{name: CircDeclined, cues: []string{"决定不予行政处罚", "决定不予处罚", "决定免予", "依法不予行政处罚", "依法不予处罚", "作出不予行政处罚决定", "不予行政处罚决定书"}},
 }
 
 // Extract finds money amounts, quantities, dates, the party's kind and age
@@ -191,18 +250,7 @@ func Extract(text string) Extraction {
 	// Dates first: their digits would otherwise be read as 日 quantities and
 	// amounts. Masking keeps byte positions unchanged.
 	masked := []byte(s)
-	for _, re := range dateRes {
-		for _, m := range re.FindAllStringSubmatchIndex(string(masked), -1) {
-			v, ok := parseDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]])
-			if !ok {
-				continue
-			}
-			st, en := span(m[0], m[1])
-			x.Dates = append(x.Dates, Date{Value: v, Role: dateRole(s, m[0], m[1]), Start: st, End: en})
-			mask(masked, m[0], m[1])
-		}
-	}
-	sortDates(x.Dates)
+	x.Dates = findDates(s, masked, span)
 
 	// Age phrases, masked so that 十四周岁 is not a quantity.
 	x.Age, x.AgeStart, x.AgeEnd = findAge(s, masked, span)
@@ -220,6 +268,23 @@ func Extract(text string) Extraction {
 		st, en := span(m[0], m[1])
 		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Start: st, End: en})
 	}
+	for _, m := range yenRe.FindAllStringSubmatchIndex(ms, -1) {
+		if m[4] >= 0 && strings.HasSuffix(s[m[4]:m[5]], "元") {
+			continue // ¥2.1万元: the 元 pattern read it
+		}
+		v, err := ParseAmount(s[m[2]:m[3]])
+		if err != nil {
+			continue
+		}
+		if m[4] >= 0 {
+			v = math.Round(v*1e4*100) / 100
+		}
+		role, total := moneyRole(s, m[0])
+		st, en := span(m[2], m[1])
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Start: st, End: en})
+	}
+	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
+	x.Amounts = dropRestated(text, x.Amounts)
 	x.Totals = totals(x.Amounts)
 
 	for _, m := range quantityRe.FindAllStringSubmatchIndex(ms, -1) {
@@ -237,6 +302,10 @@ func Extract(text string) Extraction {
 		x.PartyKind, x.PartyStart, x.PartyEnd = "个人", x.AgeStart, x.AgeEnd
 	}
 	x.Circumstances = circumstances(s, span)
+	x.MentalState, x.MentalStart, x.MentalEnd = mentalState(s, span)
+	if x.Age == nil {
+		x.Age, x.AgeStart, x.AgeEnd = ageFromBirth(x.Dates)
+	}
 	return x
 }
 
@@ -288,9 +357,172 @@ func parseDate(ys, ms, ds string) (string, bool) {
 }
 
 func sortDates(d []Date) {
-	// Matches from the three patterns come in pattern order; sort into
-	// document order.
+	// Matches from the patterns come in pattern order; sort into document
+	// order.
 	sort.SliceStable(d, func(i, j int) bool { return d[i].Start < d[j].Start })
+}
+
+// pendingDate is a date found without its year, resolved once every dated
+// mention is known.
+type pendingDate struct {
+	month, day int // day 0: the month (同年8月)
+	a, b       int // span in the normalised text
+}
+
+// findDates reads full dates (2024年5月3日14时许, 2024-05-03), dates given to
+// the month (自2023年3月起至同年8月), dates without a year (5月3日, resolved
+// from the nearest dated mention before, else after, it) and the birth date
+// in a resident identity card number. It masks what it read.
+func findDates(s string, masked []byte, span func(int, int) (int, int)) []Date {
+	var out []Date
+	// notAct marks (by start) dates whose sentence speaks of an earlier
+	// penalty or a birth: never the act's.
+	notAct := map[int]bool{}
+	add := func(v string, a, b int, role string) {
+		st, en := span(a, b)
+		if role == "" {
+			role = dateRole(s, a, b)
+		}
+		notAct[st] = containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], "曾", "处罚", "罚款", "出生")
+		out = append(out, Date{Value: v, Role: role, Start: st, End: en})
+		mask(masked, a, b)
+	}
+	for _, m := range idCardRe.FindAllStringSubmatchIndex(s, -1) {
+		if v, ok := parseDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]); ok {
+			add(v, m[0], m[1], DateBirth)
+		}
+	}
+	for _, re := range dateRes {
+		for _, m := range re.FindAllStringSubmatchIndex(string(masked), -1) {
+			if v, ok := parseDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]); ok {
+				add(v, m[0], m[1], "")
+			} else {
+				mask(masked, m[0], m[1]) // 2月30日 is no date, nor its month
+			}
+		}
+	}
+	for _, m := range monthRe.FindAllStringSubmatchIndex(string(masked), -1) {
+		if v, ok := parseDate(s[m[2]:m[3]], s[m[4]:m[5]], "1"); ok {
+			role := dateRole(s, m[0], m[1])
+			if role == DateActEnd {
+				v = monthEnd(v)
+			}
+			add(v, m[0], m[1], role)
+		}
+	}
+	var pending []pendingDate
+	for _, m := range yearlessRe.FindAllStringSubmatchIndex(string(masked), -1) {
+		if prev, _ := utf8.DecodeLastRuneInString(string(masked[:m[0]])); prev >= '0' && prev <= '9' || IsNumeralRune(prev) || prev == '第' {
+			continue // part of a longer number, or an ordinal
+		}
+		month, err := ParseChineseInt(s[m[4]:m[5]])
+		if err != nil || month < 1 || month > 12 {
+			continue
+		}
+		day := int64(0)
+		if m[6] >= 0 {
+			if day, err = ParseChineseInt(s[m[6]:m[7]]); err != nil || day < 1 || day > 31 {
+				continue
+			}
+		} else if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); m[2] < 0 && prev != '至' && prev != '到' {
+			continue // 8月 alone is too vague to date anything; 至10月 ends a period
+		}
+		pending = append(pending, pendingDate{int(month), int(day), m[0], m[1]})
+	}
+	sortDates(out)
+	for _, p := range pending {
+		year, ok := yearFor(out, s, p)
+		if !ok {
+			continue
+		}
+		day, role := p.day, dateRole(s, p.a, p.b)
+		if day == 0 {
+			day = 1
+		}
+		v, ok := parseDate(strconv.Itoa(year), strconv.Itoa(p.month), strconv.Itoa(day))
+		if !ok {
+			continue
+		}
+		if p.day == 0 && role == DateActEnd {
+			v = monthEnd(v)
+		}
+		add(v, p.a, p.b, role)
+	}
+	sortDates(out)
+	inferActDate(out, notAct)
+	return out
+}
+
+// inferActDate takes, when no date is marked as the act's, the earliest
+// unmarked date before the discovery as the act date (该公司在2019年5月办理
+// 汇算清缴时虚列成本): what an inspection finds happened before it. A date
+// of an earlier penalty (曾因…被罚款) is not the act's.
+func inferActDate(dates []Date, notAct map[int]bool) {
+	disc := ""
+	for _, d := range dates {
+		switch d.Role {
+		case DateAct, DateActEnd:
+			return
+		case DateDiscovery:
+			if disc == "" {
+				disc = d.Value
+			}
+		}
+	}
+	if disc == "" {
+		return
+	}
+	best := -1
+	for i, d := range dates {
+		if d.Role != "" || notAct[d.Start] || d.Value >= disc || (best >= 0 && d.Value >= dates[best].Value) {
+			continue
+		}
+		best = i
+	}
+	if best < 0 {
+		return
+	}
+	dates[best].Role = DateAct
+}
+
+// yearFor resolves the year of a yearless date: that of the nearest dated
+// mention before it (同年 means exactly that), else that of the first one
+// after it, a year earlier when the date would otherwise fall after it
+// (11月3日 before a decision of 2024年2月). Birth dates never lend their year.
+func yearFor(dated []Date, s string, p pendingDate) (int, bool) {
+	var before, after *Date
+	for i := range dated {
+		d := &dated[i]
+		if d.Role == DateBirth {
+			continue
+		}
+		if d.Start < p.a {
+			before = d
+		} else if after == nil {
+			after = d
+		}
+	}
+	switch {
+	case before != nil:
+		y, _ := strconv.Atoi(before.Value[:4])
+		return y, true
+	case after != nil:
+		y, _ := strconv.Atoi(after.Value[:4])
+		if fmt.Sprintf("%04d-%02d-%02d", y, p.month, max(p.day, 1)) > after.Value {
+			y--
+		}
+		return y, true
+	}
+	return 0, false
+}
+
+// monthEnd turns the first of a month into its last day.
+func monthEnd(v string) string {
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil {
+		return v
+	}
+	return t.AddDate(0, 1, -1).Format("2006-01-02")
 }
 
 // isClauseEnd reports sentence-level boundaries: a role or total never
@@ -451,14 +683,21 @@ func quantity(s string, m []int) (Quantity, bool) {
 func dateRole(s string, a, b int) string {
 	before := s[clauseBefore(s, a, isPhraseEnd):a]
 	after := s[b:clauseAfter(s, b, isPhraseEnd)]
-	if strings.HasSuffix(before, "至") || strings.HasSuffix(before, "到") || strings.HasPrefix(after, "止") {
+	// 2024年5月3日14时许: the time of day says nothing of the role.
+	if m := timeOfDayRe.FindStringIndex(after); m != nil {
+		after = after[m[1]:]
+	}
+	if strings.HasPrefix(after, "出生") || after == "生" || strings.HasPrefix(after, "生)") || strings.HasPrefix(after, "生）") || containsAny(lastRunes(before, 6), "出生于", "生于", "出生日期", "出生年月") {
+		return DateBirth
+	}
+	if strings.HasSuffix(before, "至") || strings.HasSuffix(before, "到") || strings.HasPrefix(after, "止") || strings.HasSuffix(before, "至同年") || strings.HasSuffix(before, "至当年") {
 		return DateActEnd
 	}
 	if strings.HasPrefix(after, "至") || strings.HasPrefix(after, "起") || strings.HasSuffix(before, "自") || strings.HasSuffix(before, "从") {
 		return DateAct
 	}
 	phrase := before + after
-	if phrase == "" || strings.TrimSpace(phrase) == "" {
+	if strings.TrimSpace(phrase) == "" {
 		// "2023年3月1日，执法人员检查发现…": the date stands alone, so read the
 		// next clause.
 		if e := clauseAfter(s, b, isClauseEnd); e > b {
@@ -471,9 +710,10 @@ func dateRole(s string, a, b int) string {
 	case strings.Contains(before, "当事人"):
 		// 检查发现当事人于…销售: the date belongs to the party's act.
 		return DateAct
-	case containsAny(phrase, "检查", "发现", "举报", "投诉", "立案", "查获", "抽检"):
+	case containsAny(phrase, "检查", "发现", "举报", "投诉", "立案", "查获", "抽检", "巡查", "接报", "报警", "接警", "报案"):
 		return DateDiscovery
-	case containsAny(phrase, "期间", "违法", "销售", "生产", "经营", "排放", "驾驶", "拖欠", "起"):
+	case containsAny(phrase, "期间", "违法", "销售", "生产", "经营", "排放", "驾驶", "拖欠", "起",
+		"盗窃", "殴打", "打伤", "斗殴", "实施", "擅自", "搭建", "建设", "施工", "倾倒", "堆放", "运输", "储存", "燃放", "招用", "发布", "购进", "占用", "开采", "焚烧", "处置"):
 		return DateAct
 	}
 	return ""
@@ -498,7 +738,7 @@ func findAge(s string, masked []byte, span func(int, int) (int, int)) (*float64,
 	for _, m := range ageBoundRe.FindAllStringSubmatchIndex(string(masked), -1) {
 		v, err := ParseChineseInt(s[m[4]:m[5]])
 		mask(masked, m[0], m[1])
-		if err != nil || v <= 0 || v > 130 {
+		if err != nil || v <= 0 || v > 130 || thirdPartyAge(s, m[0], m[1]) {
 			continue
 		}
 		f := float64(v)
@@ -523,7 +763,7 @@ func findAge(s string, masked []byte, span func(int, int) (int, int)) (*float64,
 		}
 		v, err := ParseChineseInt(s[m[g]:m[g+1]])
 		mask(masked, m[0], m[1])
-		if err != nil || v < 0 || v > 130 || age != nil {
+		if err != nil || v < 0 || v > 130 || age != nil || thirdPartyAge(s, m[0], m[1]) {
 			continue
 		}
 		f := float64(v)
@@ -562,13 +802,50 @@ func partyKind(s string, span func(int, int) (int, int)) (string, int, int) {
 	return "", 0, 0
 }
 
+// compiledCircumstances are circumstanceCues compiled once: cues written
+// with … (造成…中毒) are matched as Cues.
+var compiledCircumstances = func() [][]Cue {
+	out := make([][]Cue, len(circumstanceCues))
+	for i, f := range circumstanceCues {
+		out[i] = NewCues(f.cues)
+	}
+	return out
+}()
+
+// orderWords before a correction cue make it the agency's order, not the
+// party's act (责令其立即改正, 要求当场撤除).
+var orderWords = [...]string{"责令", "要求", "限期", "督促", "应当", "应"}
+
+// orderedBefore reports whether an order word stands in the clause before
+// pos, within negationReach runes.
+func orderedBefore(s string, pos int) bool {
+	lo := reachBefore(s, pos)
+	for _, w := range orderWords {
+		if strings.Contains(s[lo:pos], w) {
+			return true
+		}
+	}
+	return false
+}
+
 func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 	var out []Circumstance
 	// Starts and ends already claimed by a longer cue of the same meaning
 	// (逾期未改正 contains 未改正; 主动消除或者减轻 starts with 主动消除).
-	starts, ends := map[int]bool{}, map[int]bool{}
-	for _, f := range circumstanceCues {
-		for _, c := range f.cues {
+	type claim struct {
+		name string
+		at   int
+	}
+	starts, ends := map[claim]bool{}, map[claim]bool{}
+	for k, f := range circumstanceCues {
+		for j, c := range f.cues {
+			if q := compiledCircumstances[k][j]; len(q.parts) > 1 {
+				if i, e, ok := q.Locate(s); ok {
+					a, b := span(i, e)
+					out = append(out, Circumstance{Name: f.name, Negated: f.negates, Start: a, End: b})
+				}
+				continue
+			}
 			for off := 0; off < len(s); {
 				i := strings.Index(s[off:], c)
 				if i < 0 {
@@ -576,10 +853,13 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				}
 				i += off
 				off = i + len(c)
-				if starts[i] || ends[i+len(c)] {
+				if starts[claim{f.name, i}] || ends[claim{f.name, i + len(c)}] {
 					continue
 				}
-				starts[i], ends[i+len(c)] = true, true
+				starts[claim{f.name, i}], ends[claim{f.name, i + len(c)}] = true, true
+				if f.name == CircCorrectedInTime && !f.negates && orderedBefore(s, i) {
+					continue
+				}
 				neg := f.negates
 				if !f.fixed {
 					neg = Negated(s, i)
@@ -589,6 +869,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 			}
 		}
 	}
+	out = append(out, noFault(s, span)...)
 	// Prior penalties: 两年内第三次 = 2 before; 二年内再次 / 曾因…受到…处罚 = 1.
 	for _, m := range priorNthRe.FindAllStringSubmatchIndex(s, -1) {
 		c := 1
@@ -632,4 +913,142 @@ func (x Extraction) Flag(name string) bool {
 		yes = true
 	}
 	return yes
+}
+
+// lastRunes is the end of s, at most n runes.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+// mentalStates are the phrasings of 行政处罚法 第三十一条, most specific first:
+// 尚未完全丧失辨认 contains 丧失辨认.
+var mentalStates = []struct{ state, cue string }{
+	{"partial", "尚未完全丧失辨认"}, {"partial", "尚未完全丧失控制"}, {"partial", "限制责任能力"}, {"partial", "部分责任能力"},
+	{"lucid", "精神正常时"}, {"lucid", "精神状态正常时"},
+	{"unable", "不能辨认或者不能控制"}, {"unable", "不能辨认或不能控制"}, {"unable", "不能辨认自己"}, {"unable", "不能控制自己"},
+	{"unable", "无责任能力"}, {"unable", "丧失辨认"}, {"unable", "丧失控制能力"},
+}
+
+// mentalState reads the party's capacity (行政处罚法 第三十一条) from the
+// first phrasing no negation denies.
+func mentalState(s string, span func(int, int) (int, int)) (string, int, int) {
+	for _, m := range mentalStates {
+		if i := strings.Index(s, m.cue); i >= 0 && !Negated(s, i) {
+			a, b := span(i, i+len(m.cue))
+			return m.state, a, b
+		}
+	}
+	return "", 0, 0
+}
+
+// ageFromBirth computes the party's age at the act from a birth date and
+// the act date (else the discovery date, else the first other date): whole
+// years, as the 周岁 of 行政处罚法 第三十条 are counted.
+func ageFromBirth(dates []Date) (*float64, int, int) {
+	var birth *Date
+	for i := range dates {
+		if dates[i].Role == DateBirth {
+			birth = &dates[i]
+			break
+		}
+	}
+	if birth == nil {
+		return nil, 0, 0
+	}
+	at := ""
+	for _, role := range []string{DateAct, DateDiscovery, ""} {
+		for _, d := range dates {
+			if d.Role != DateBirth && d.Role != DateDecision && (role == "" || d.Role == role) {
+				at = d.Value
+				break
+			}
+		}
+		if at != "" {
+			break
+		}
+	}
+	if at == "" || at < birth.Value {
+		return nil, 0, 0
+	}
+	by, bm, bd := dateParts(birth.Value)
+	ay, am, ad := dateParts(at)
+	years := ay - by
+	if am < bm || (am == bm && ad < bd) {
+		years--
+	}
+	if years < 0 || years > 130 {
+		return nil, 0, 0
+	}
+	f := float64(years)
+	return &f, birth.Start, birth.End
+}
+
+func dateParts(v string) (int, int, int) {
+	y, _ := strconv.Atoi(v[:4])
+	m, _ := strconv.Atoi(v[5:7])
+	d, _ := strconv.Atoi(v[8:10])
+	return y, m, d
+}
+
+// noFaultCues state that the party had no subjective fault.
+var noFaultCues = [...]string{"没有主观过错", "无主观过错", "不存在主观过错", "主观上没有过错", "主观上无过错", "不具有主观过错"}
+
+// noFault reads 行政处罚法 第三十三条第二款: the party has evidence proving no
+// subjective fault. The party's own claim (辩称, 声称) is not proof, so the
+// sentence must speak of evidence or proof and not of a claim.
+func noFault(s string, span func(int, int) (int, int)) []Circumstance {
+	for _, c := range noFaultCues {
+		i := strings.Index(s, c)
+		if i < 0 {
+			continue
+		}
+		st := clauseBefore(s, i, isClauseEnd)
+		sentence := s[st:clauseAfter(s, i, isClauseEnd)]
+		if !containsAny(sentence, "证明", "证据", "查明", "经查", "核实") || containsAny(sentence, "辩称", "声称", "称其", "主张", "否认", "不足以证明", "未能证明", "无法证明") {
+			continue
+		}
+		a, b := span(i, i+len(c))
+		return []Circumstance{{Name: CircNoFault, Start: a, End: b}}
+	}
+	return nil
+}
+
+// thirdPartyAges are words of a sentence whose ages belong to someone other
+// than the party: children and victims.
+var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "婴", "学生", "受害人", "被害人", "伤者", "孩"}
+
+// thirdPartyAge reports whether the age at [a, b) stands in a sentence about
+// a third party, or follows a mention of child workers (招用童工2名：田某（15
+// 周岁）…；罗某（15周岁）…): their ages are the workers'.
+func thirdPartyAge(s string, a, b int) bool {
+	return containsAny(s[:a], "童工", "未成年工") ||
+		containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], thirdPartyAges[:]...)
+}
+
+// restatement is what may stand between an amount and the same amount
+// written again (伍万元整（¥50,000.00）, 大写：伍万元，小写：50000元).
+var restatement = strings.NewReplacer("整", "", "(", "", ")", "", "（", "", "）", "", "大写", "", "小写", "",
+	":", "", "：", "", "人民币", "", "¥", "", "￥", "", "，", "", ",", "", " ", "", "　", "", "元", "")
+
+// dropRestated removes an amount that only restates the one before it in
+// other numerals, so that totals do not count it twice.
+func dropRestated(text string, as []Amount) []Amount {
+	out := as[:0]
+	for i, a := range as {
+		if i > 0 {
+			p := as[i-1]
+			gap := text[p.End:max(p.End, a.Start)]
+			if p.Value == a.Value && p.End <= a.Start && a.Start-p.End <= 40 && restatement.Replace(text[p.End:a.Start]) == "" &&
+				containsAny(gap, "(", "（", "大写", "小写", "¥", "￥", "整") {
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out
 }

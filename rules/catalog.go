@@ -38,6 +38,16 @@ type Config struct {
 	Transfer TransferConfig `yaml:"transfer,omitempty"`
 	// CommonFactors apply to every benchmark.
 	CommonFactors []Factor `yaml:"common_factors,omitempty"`
+	// FirstViolationExempt is the agency's 首违不罚 list: the benchmarks for
+	// which a first violation with slight harm, corrected in time, is not
+	// penalised (行政处罚法 第三十三条第一款 “可以不予”). Empty means no list is
+	// configured and the engine leaves the choice to the officer.
+	FirstViolationExempt []string `yaml:"first_violation_exempt,omitempty"`
+	// LifeHealthLaws and FinancialLaws name the laws whose violations
+	// concern citizens' life and health or financial safety: with harmful
+	// consequences their limitation is five years (第三十六条第一款).
+	LifeHealthLaws []string `yaml:"life_health_laws,omitempty"`
+	FinancialLaws  []string `yaml:"financial_laws,omitempty"`
 }
 
 // Catalog is a loaded, validated set of benchmarks.
@@ -96,6 +106,11 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		}
 		if err := c.loadFile(fsys, name); err != nil {
 			return nil, fmt.Errorf("load benchmark catalog: %w", err)
+		}
+	}
+	for _, id := range c.Config.FirstViolationExempt {
+		if _, ok := c.benchmarks[id]; !ok {
+			return nil, fmt.Errorf("load benchmark catalog: config.yaml: first_violation_exempt: unknown benchmark %q", id)
 		}
 	}
 	for _, b := range c.ordered {

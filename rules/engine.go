@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -362,8 +363,16 @@ func (c *Catalog) expired(b *Benchmark, f *Facts, s *suggestion) bool {
 		from = "act_end_date"
 	}
 	disc, _ := time.Parse("2006-01-02", f.DiscoveryDate)
+	if f.Continuing && f.ActEndDate == "" {
+		// 第三十六条第二款: the period runs from the end of a continuing
+		// act; one still going on (至今未拆除) has not begun to run.
+		s.step("追责时效", "违法行为有连续或者继续状态且尚未终了，追责期限从行为终了之日起计算，未超过追责期限", map[string]any{"act_date": f.ActDate, "continuing": true}, ref(cfl, 36, 2, 0))
+		return false
+	}
 	years := 2
-	if (f.LifeHealth || f.FinancialSafety) && f.HarmfulConsequence {
+	lifeHealth := f.LifeHealth || slices.Contains(c.Config.LifeHealthLaws, b.PenaltyRef.Law)
+	financial := f.FinancialSafety || slices.Contains(c.Config.FinancialLaws, b.PenaltyRef.Law)
+	if (lifeHealth || financial) && f.HarmfulConsequence {
 		years = 5
 	}
 	limit := addYears(start, years)
@@ -402,10 +411,21 @@ func (c *Catalog) noPenalty(b *Benchmark, f *Facts, s *suggestion) bool {
 		s.step("不予处罚", "违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚", map[string]any{"minor_violation": true, "corrected_in_time": true, "no_harm": true}, ref(cfl, 33, 1, 0))
 		s.step("教育", "对当事人进行教育", nil, ref(cfl, 33, 3, 0))
 		return true
-	case f.FirstViolation && f.HarmSlight && f.CorrectedInTime:
-		s.step("不予处罚（可以）", "初次违法且危害后果轻微并及时改正的，可以不予行政处罚", map[string]any{"first_violation": true, "harm_slight": true, "corrected_in_time": true}, ref(cfl, 33, 1, 0))
+	case f.FirstViolation && (f.HarmSlight || f.NoHarm) && f.CorrectedInTime && f.PriorPenalties == nil:
+		inputs := map[string]any{"first_violation": true, "harm_slight": f.HarmSlight, "no_harm": f.NoHarm, "corrected_in_time": true}
+		list := c.Config.FirstViolationExempt
+		if len(list) > 0 && !slices.Contains(list, b.ID) && !f.Declined {
+			s.step("首违不罚清单", "初次违法且危害后果轻微并及时改正，但该事项不在本机关首违不罚清单内，依法给予处罚", inputs, ref(cfl, 33, 1, 0))
+			s.warn("该事项不在首违不罚清单内；行政处罚法第三十三条第一款“可以不予行政处罚”仍可由执法机关个案裁量")
+			break
+		}
+		s.step("不予处罚（可以）", "初次违法且危害后果轻微并及时改正的，可以不予行政处罚", inputs, ref(cfl, 33, 1, 0))
 		s.step("教育", "对当事人进行教育", nil, ref(cfl, 33, 3, 0))
-		s.warn("第三十三条第一款对首次违法“可以”不予处罚，是否适用由执法机关裁量；如当地有首违不罚清单，应对照清单")
+		if len(list) > 0 {
+			s.step("首违不罚清单", "该事项列入本机关首违不罚清单", map[string]any{"benchmark_id": b.ID})
+		} else {
+			s.warn("第三十三条第一款对首次违法“可以”不予处罚，是否适用由执法机关裁量；如当地有首违不罚清单，应对照清单")
+		}
 		return true
 	case f.NoFault && !b.FaultException:
 		s.step("不予处罚", "当事人有证据足以证明没有主观过错的，不予行政处罚", map[string]any{"no_fault": true}, ref(cfl, 33, 2, 0))
@@ -413,6 +433,12 @@ func (c *Catalog) noPenalty(b *Benchmark, f *Facts, s *suggestion) bool {
 		return true
 	case f.NoFault && b.FaultException:
 		s.step("主观过错", "该领域法律、行政法规另有规定，无主观过错不当然免罚", map[string]any{"no_fault": true}, ref(cfl, 33, 2, 0))
+	case f.Declined:
+		// A published decision that quotes the penalty article and then
+		// declines: the grounds it names were not among those read above.
+		s.step("不予处罚", "案件事实载明执法机关已决定不予行政处罚；请核对所依据的不予处罚情形（行政处罚法第三十条、第三十一条、第三十三条）", map[string]any{"declined": true}, ref(cfl, 33, 0, 0))
+		s.warn("事实中载明不予行政处罚的决定，但未识别出具体的不予处罚情形，请核对")
+		return true
 	}
 	if f.MentalState == "lucid" {
 		s.step("责任能力", "间歇性精神病人在精神正常时有违法行为的，应当给予行政处罚", map[string]any{"mental_state": "lucid"}, ref(cfl, 31, 0, 0))
@@ -421,7 +447,8 @@ func (c *Catalog) noPenalty(b *Benchmark, f *Facts, s *suggestion) bool {
 }
 
 // mandatoryLighter applies 第三十条 (ages 14–18) and 第三十二条: the penalty
-// must be lighter or mitigated. 第三十一条 partial capacity only may be.
+// must be lighter or mitigated. 第三十一条 partial capacity only may be; the
+// suggestion then takes the lighter side too, with a warning.
 func (c *Catalog) mandatoryLighter(f *Facts, s *suggestion) bool {
 	var reasons []string
 	var basis []Basis
@@ -448,12 +475,15 @@ func (c *Catalog) mandatoryLighter(f *Facts, s *suggestion) bool {
 			inputs[x.key] = true
 		}
 	}
+	mandatory := len(reasons) > 0
 	if f.MentalState == "partial" {
+		// 第三十一条 says 可以: the suggestion takes the lighter side and
+		// leaves the choice to the agency.
 		s.step("可以从轻或者减轻", "尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人有违法行为的，可以从轻或者减轻行政处罚", map[string]any{"mental_state": "partial"}, ref(cfl, 31, 0, 0))
 		s.warn("第三十一条对尚未完全丧失辨认或者控制能力者“可以”从轻或者减轻，由执法机关裁量")
 	}
-	if len(reasons) == 0 {
-		return false
+	if !mandatory {
+		return f.MentalState == "partial"
 	}
 	s.step("应当从轻或者减轻", strings.Join(reasons, "；")+"：应当从轻或者减轻行政处罚", inputs, basis...)
 	return true

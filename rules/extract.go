@@ -40,6 +40,14 @@ var circumstanceFields = [...]struct {
 	{nlp.CircNoHarm, func(f *Facts) *bool { return &f.NoHarm }},
 	{nlp.CircHarmSlight, func(f *Facts) *bool { return &f.HarmSlight }},
 	{nlp.CircSerious, func(f *Facts) *bool { return &f.Serious }},
+	{nlp.CircMeritorious, func(f *Facts) *bool { return &f.Meritorious }},
+	{nlp.CircMinor, func(f *Facts) *bool { return &f.MinorViolation }},
+	{nlp.CircHarmful, func(f *Facts) *bool { return &f.HarmfulConsequence }},
+	{nlp.CircLifeHealth, func(f *Facts) *bool { return &f.LifeHealth }},
+	{nlp.CircFinancial, func(f *Facts) *bool { return &f.FinancialSafety }},
+	{nlp.CircContinuing, func(f *Facts) *bool { return &f.Continuing }},
+	{nlp.CircNoFault, func(f *Facts) *bool { return &f.NoFault }},
+	{nlp.CircDeclined, func(f *Facts) *bool { return &f.Declined }},
 }
 
 // isHarmRole reports whether a quantity role counts people harmed.
@@ -77,6 +85,10 @@ func FactsOf(x nlp.Extraction) Extracted {
 	if x.PartyKind != "" {
 		f.PartyKind = x.PartyKind
 		span("party_kind", x.PartyStart, x.PartyEnd)
+	}
+	if x.MentalState != "" && x.PartyKind != "单位" {
+		f.MentalState = x.MentalState
+		span("mental_state", x.MentalStart, x.MentalEnd)
 	}
 	if x.Age != nil && x.PartyKind != "单位" {
 		age := *x.Age
@@ -141,6 +153,15 @@ func FactsOf(x nlp.Extraction) Extracted {
 	}
 	if prior > 0 {
 		f.FirstViolation = false
+	}
+	if x.Flag(nlp.CircPersonHarmed) {
+		f.HarmfulConsequence, f.LifeHealth = true, true
+		for _, c := range x.Circumstances {
+			if c.Name == nlp.CircPersonHarmed {
+				span("harmful_consequence", c.Start, c.End)
+				span("life_health", c.Start, c.End)
+			}
+		}
 	}
 	if f.HarmfulConsequence {
 		f.NoHarm = false

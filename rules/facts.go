@@ -73,6 +73,12 @@ type Facts struct {
 	LifeHealth         bool `json:"life_health,omitempty"`
 	FinancialSafety    bool `json:"financial_safety,omitempty"`
 	HarmfulConsequence bool `json:"harmful_consequence,omitempty"`
+	// Continuing: the act is in a continuing or continued state (至今未拆除,
+	// 持续排放); the limitation of 第三十六条第二款 runs from its end.
+	Continuing bool `json:"continuing,omitempty"`
+	// Declined: the text records the agency's decision not to penalise
+	// (依据…，决定不予行政处罚), as published decisions do.
+	Declined bool `json:"declined,omitempty"`
 	// Mitigate asks for 减轻 (below the minimum) where 第三十二条 allows it.
 	Mitigate bool `json:"mitigate,omitempty"`
 

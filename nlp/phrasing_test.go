@@ -1,0 +1,211 @@
+package nlp
+
+import "testing"
+
+// TestCircumstancePhrasings checks the phrasing families officers write for
+// the circumstances of 行政处罚法 第三十一、三十二、三十三、三十六条, and that
+// negated or ordered phrasings do not count.
+func TestCircumstancePhrasings(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		circ string
+		want bool
+	}{
+		// 首次违法.
+		{"first: no record", "经查，当事人此前无违法记录。", CircFirstViolation, true},
+		{"first: no record of the kind", "经系统查询，当事人无同类违法记录。", CircFirstViolation, true},
+		{"first: first time in a year", "当事人系一年内第一次被查处。", CircFirstViolation, true},
+		{"first: three years", "该公司三年内首次出现此类问题。", CircFirstViolation, true},
+		{"first: no penalty in two years", "当事人两年内未受过同类处罚。", CircFirstViolation, true},
+		{"first: 系初次违法", "当事人系初次违法，且已及时整改。", CircFirstViolation, true},
+		{"first denied: 并非首次", "当事人并非首次违法。", CircFirstViolation, false},
+		{"first denied: 不是初次", "经查当事人不是初次实施该行为。", CircFirstViolation, false},
+		{"first denied: 屡次", "当事人屡次在同一地点占道经营。", CircFirstViolation, false},
+		// 及时改正.
+		{"corrected: removed on the spot", "当事人当场撤除了违规设置的广告牌。", CircCorrectedInTime, true},
+		{"corrected: fire put out and cleared", "当事人立即扑灭并清理了现场。", CircCorrectedInTime, true},
+		{"corrected: taken off the shelves", "上述过期食品已下架。", CircCorrectedInTime, true},
+		{"corrected: done", "至调查终结时，当事人已整改完毕。", CircCorrectedInTime, true},
+		{"corrected denied: 拒不改正", "经责令改正，当事人拒不改正。", CircCorrectedInTime, false},
+		{"corrected denied: still standing", "该违法建筑至今未拆除。", CircCorrectedInTime, false},
+		{"corrected: an order is not the act", "执法人员责令其立即改正。", CircCorrectedInTime, false},
+		{"corrected: deadline set", "要求当事人限期整改完毕。", CircCorrectedInTime, false},
+		// 主动消除或者减轻危害后果.
+		{"self removed: refund", "当事人已主动退还多收的价款。", CircSelfRemovedHarm, true},
+		{"self removed: waste cleared", "检查前当事人已自行清运处置上述废物。", CircSelfRemovedHarm, true},
+		{"self removed: compensated", "当事人已主动赔偿消费者损失。", CircSelfRemovedHarm, true},
+		{"self removed denied", "当事人未主动退还多收价款。", CircSelfRemovedHarm, false},
+		// 危害后果.
+		{"no harm: no consequence", "该行为未造成后果。", CircNoHarm, true},
+		{"no harm: did not cause a fire", "所幸未引发火灾。", CircNoHarm, true},
+		{"no harm: no casualties", "事故未造成人员伤亡。", CircNoHarm, true},
+		{"slight: no complaints", "经查无投诉，危害较小。", CircHarmSlight, true},
+		{"slight: stated", "当事人违法行为危害后果轻微。", CircHarmSlight, true},
+		{"slight: not serious", "未造成严重后果。", CircHarmSlight, true},
+		{"harmful: poisoning", "该批次食品造成12名就餐人员食物中毒。", CircHarmful, true},
+		{"harmful denied", "未造成人员中毒。", CircHarmful, false},
+		{"person harmed", "一名3岁儿童误吞脱落零件，经送医取出。", CircPersonHarmed, true},
+		{"person harmed denied", "事故未造成人员受伤。", CircPersonHarmed, false},
+		// 第三十二条.
+		{"coerced", "当事人系受他人胁迫或者诱骗实施上述行为。", CircCoerced, true},
+		{"coerced: deceived", "其称是被他人诱骗参与。", CircCoerced, true},
+		{"coerced: deceiving others is not", "当事人以虚假宣传诱骗消费者购买。", CircCoerced, false},
+		{"confessed", "当事人主动供述了执法机关尚未掌握的其他违法事实。", CircConfessed, true},
+		{"confessed: 交代", "当事人主动交代了另一批货物的去向。", CircConfessed, true},
+		{"cooperated", "当事人积极配合调查，如实陈述违法事实。", CircCooperated, true},
+		{"cooperated denied", "当事人不配合调查。", CircCooperated, false},
+		{"meritorious", "当事人检举揭发他人违法行为，经查证属实，有立功表现。", CircMeritorious, true},
+		{"meritorious: helped seize", "当事人协助执法人员查获上游供货窝点。", CircMeritorious, true},
+		// 第三十三条.
+		{"minor", "当事人违法行为轻微并及时改正，没有造成危害后果。", CircMinor, true},
+		{"minor denied", "当事人违法行为并非轻微。", CircMinor, false},
+		{"no fault proved", "当事人提供的进货凭证等证据足以证明其没有主观过错。", CircNoFault, true},
+		{"no fault claimed", "当事人辩称其没有主观过错。", CircNoFault, false},
+		{"no fault not proved", "当事人提供的证据不足以证明其没有主观过错。", CircNoFault, false},
+		{"declined", "依据《中华人民共和国行政处罚法》第三十三条第一款的规定，决定不予行政处罚。", CircDeclined, true},
+		{"declined: 依法不予", "综上，本机关依法不予处罚。", CircDeclined, true},
+		{"declined: not a decision", "当事人不符合不予处罚的条件。", CircDeclined, false},
+		// 第三十六条.
+		{"continuing: still standing", "该建筑于2019年建成，至今未拆除。", CircContinuing, true},
+		{"continuing: discharging", "当事人持续排放生产废水。", CircContinuing, true},
+		{"continuing: none", "当事人于2023年5月销售过期食品。", CircContinuing, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := Extract(tc.in)
+			checkSpans(t, tc.in, x)
+			if got := x.Flag(tc.circ); got != tc.want {
+				t.Errorf("Flag(%s) = %v; want %v (circumstances %+v)", tc.circ, got, tc.want, x.Circumstances)
+			}
+		})
+	}
+}
+
+// TestMentalState checks the phrasings of 行政处罚法 第三十一条.
+func TestMentalState(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"经鉴定，当事人系精神病人，作案时不能辨认或者不能控制自己行为。", "unable"},
+		{"经司法鉴定，李某为智力残疾人，实施行为时不能控制自己行为。", "unable"},
+		{"当事人系间歇性精神病人，实施违法行为时精神正常时。", "lucid"},
+		{"经鉴定，当事人尚未完全丧失辨认或者控制自己行为的能力。", "partial"},
+		{"经鉴定，当事人并非不能辨认或者不能控制自己行为。", ""},
+		{"当事人张某在商场盗窃。", ""},
+	}
+	for _, tc := range tests {
+		if got := Extract(tc.in).MentalState; got != tc.want {
+			t.Errorf("MentalState(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestAgeFromBirth checks that an age is computed from a birth date and the
+// act date, whole years counted as 周岁.
+func TestAgeFromBirth(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64 // -1: no age
+	}{
+		{"2025年3月2日，王某（男，2012年5月出生）在小区内燃放烟花引燃杂物。", 12},
+		{"李某，出生于2009年3月12日。2025年3月11日，李某在网吧滋事。", 15},
+		{"李某，出生于2009年3月12日。2025年3月12日，李某在网吧滋事。", 16},
+		{"张某，身份证号码：110101200805120034。2024年6月1日14时许，张某在超市盗窃商品。", 16},
+		{"张某，2006年3月出生，于2025年4月在路边摆摊。", 19},
+		{"张某2012年5月出生。", -1}, // no act date
+		{"2025年5月检查发现该厂招用未满十六周岁的童工2名：田某（15周岁）在车间折盒；罗某（15周岁）负责打包。", -1}, // the workers' ages
+		{"2025年3月2日，刘某在公园殴打一名8岁儿童。", -1},                               // the victim's age
+	}
+	for _, tc := range tests {
+		x := Extract(tc.in)
+		checkSpans(t, tc.in, x)
+		switch {
+		case tc.want < 0 && x.Age != nil:
+			t.Errorf("%q: age %v; want none", tc.in, *x.Age)
+		case tc.want >= 0 && (x.Age == nil || *x.Age != tc.want):
+			t.Errorf("%q: age %v; want %v (dates %+v)", tc.in, x.Age, tc.want, x.Dates)
+		}
+	}
+}
+
+// TestDatePhrasings checks 时许, dates to the month, dates without a year and
+// ranges.
+func TestDatePhrasings(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []wantDate
+	}{
+		{"time of day", "2024年5月3日14时许，执法人员检查发现当事人销售过期食品。",
+			[]wantDate{{"2024年5月3日", "2024-05-03", DateDiscovery}}},
+		{"yearless after a dated mention", "2024年5月3日，执法人员检查发现，当事人于5月1日起销售过期牛奶。",
+			[]wantDate{{"2024年5月3日", "2024-05-03", DateDiscovery}, {"5月1日", "2024-05-01", DateAct}}},
+		{"yearless before a decision", "当事人于11月3日销售过期食品，2024年1月5日执法人员检查发现。",
+			[]wantDate{{"11月3日", "2023-11-03", DateAct}, {"2024年1月5日", "2024-01-05", DateDiscovery}}},
+		{"range to the month", "当事人自2023年3月起至同年8月生产销售不合格产品。",
+			[]wantDate{{"2023年3月", "2023-03-01", DateAct}, {"同年8月", "2023-08-31", DateActEnd}}},
+		{"range with days", "当事人自2023年3月5日至2023年6月1日期间销售。",
+			[]wantDate{{"2023年3月5日", "2023-03-05", DateAct}, {"2023年6月1日", "2023-06-01", DateActEnd}}},
+		{"yearless alone is unknown", "当事人于5月3日销售过期食品。", []wantDate{}},
+		{"yearless month ending a period", "该批产品已于2022年9月至10月全部售出。",
+			[]wantDate{{"2022年9月", "2022-09-01", DateAct}, {"10月", "2022-10-31", DateActEnd}}},
+		{"act date inferred before the discovery", "税务机关于2025年6月9日检查时发现，该公司在2019年5月办理汇算清缴时虚列成本。",
+			[]wantDate{{"2025年6月9日", "2025-06-09", DateDiscovery}, {"2019年5月", "2019-05-01", DateAct}}},
+		{"an earlier penalty is not the act", "2025年3月12日执法人员检查发现当事人销售过期牛奶。该店2022年5月曾因未明码标价被罚款五百元。",
+			[]wantDate{{"2025年3月12日", "2025-03-12", DateDiscovery}, {"2022年5月", "2022-05-01", ""}}},
+		{"report to the police", "2025年3月10日，郑某到派出所报案称，2024年8月2日晚其被冯某打伤。",
+			[]wantDate{{"2025年3月10日", "2025-03-10", DateDiscovery}, {"2024年8月2日", "2024-08-02", DateAct}}},
+		{"months are no date", "当事人拖欠3个月工资。", []wantDate{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := Extract(tc.in)
+			checkSpans(t, tc.in, x)
+			if len(x.Dates) != len(tc.want) {
+				t.Fatalf("dates = %+v; want %+v", x.Dates, tc.want)
+			}
+			for i, w := range tc.want {
+				d := x.Dates[i]
+				if got := tc.in[d.Start:d.End]; got != w.text || d.Value != w.value || d.Role != w.role {
+					t.Errorf("date %d = {%q %q %q}; want %+v", i, got, d.Value, d.Role, w)
+				}
+			}
+		})
+	}
+}
+
+// TestAmountPhrasings checks amounts as published decisions write them.
+func TestAmountPhrasings(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []wantAmount
+	}{
+		{"大写", "没收违法所得伍万贰仟壹佰贰拾元。", []wantAmount{{"伍万贰仟壹佰贰拾元", RoleIllegalGains, 52120, false}}},
+		{"大写 整", "处罚款人民币壹万元整。", []wantAmount{{"壹万元", RoleFine, 10000, false}}},
+		{"yen sign", "违法所得¥21700.00。", []wantAmount{{"21700.00", RoleIllegalGains, 21700, false}}},
+		{"full-width yen", "货值金额￥5,000，违法所得￥800。", []wantAmount{{"5,000", RoleGoodsValue, 5000, false}, {"800", RoleIllegalGains, 800, false}}},
+		{"yen with 万", "违法经营额￥4.23万。", []wantAmount{{"4.23万", RoleIllegalRevenue, 42300, false}}},
+		{"decimal 万元", "违法经营额4.23万元。", []wantAmount{{"4.23万元", RoleIllegalRevenue, 42300, false}}},
+		{"大写 with 小写 in brackets", "处罚款人民币伍万元整（¥50,000.00）。", []wantAmount{{"伍万元", RoleFine, 50000, false}}},
+		{"大写 then 小写", "罚款人民币（大写）壹万贰仟元，（小写）12000元。", []wantAmount{{"壹万贰仟元", RoleFine, 12000, false}}},
+		{"two equal items are two", "货值金额分别为500元，500元。", []wantAmount{{"500元", RoleGoodsValue, 500, false}, {"500元", RoleGoodsValue, 500, false}}},
+		{"案值", "案值共计12,600元。", []wantAmount{{"12,600元", RoleGoodsValue, 12600, true}}},
+		{"货值 without 金额", "上述商品货值3800元。", []wantAmount{{"3800元", RoleGoodsValue, 3800, false}}},
+		{"人民币 and separators", "违法经营额为人民币1,234,567.89元。", []wantAmount{{"1,234,567.89元", RoleIllegalRevenue, 1234567.89, false}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := Extract(tc.in)
+			checkSpans(t, tc.in, x)
+			if len(x.Amounts) != len(tc.want) {
+				t.Fatalf("amounts = %+v; want %+v", x.Amounts, tc.want)
+			}
+			for i, w := range tc.want {
+				a := x.Amounts[i]
+				if got := tc.in[a.Start:a.End]; got != w.text || a.Role != w.role || a.Value != w.value || a.Total != w.total {
+					t.Errorf("amount %d = {%q %q %v %v}; want %+v", i, got, a.Role, a.Value, a.Total, w)
+				}
+			}
+		})
+	}
+}

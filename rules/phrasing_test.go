@@ -1,0 +1,131 @@
+package rules
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/cailiang/cailiang/legal"
+)
+
+// TestDispositionFromText runs officer-written texts through ExtractFacts and
+// the engine: 不予处罚 under 第三十、三十一、三十三条, the mandatory lighter
+// penalties of 第三十、三十二条, and the limitation of 第三十六条 and 治安管理处罚法
+// 第二十二条, each with the article in the reasoning; negated phrasings must
+// not count.
+func TestDispositionFromText(t *testing.T) {
+	c := mustCatalog(t)
+	tests := []struct {
+		name string
+		id   string
+		text string
+		disp legal.Disposition
+		law  string
+		art  int // 0: no article checked
+	}{
+		{"under 14 from a birth date", "police-49-theft",
+			"2025年3月2日15时许，王某（男，2012年5月出生）在某超市盗窃巧克力两盒，价值86元。", legal.DispositionNone, cfl, 30},
+		{"14 to 18 from an identity card", "police-49-theft",
+			"张某，身份证号码110101200805120034。2024年6月1日14时许，张某在超市盗窃商品，价值300元。", legal.DispositionLighterOrMitigated, cfl, 30},
+		{"adult from a birth date", "police-49-theft",
+			"李某，出生于1990年3月12日。2025年3月11日，李某在超市盗窃商品，价值300元。", legal.DispositionPenalty, "", 0},
+		{"unable to control", "police-43-assault",
+			"2025年4月1日，赵某在街头殴打路人。经鉴定，赵某系精神病人，行为时不能辨认或者不能控制自己行为。", legal.DispositionNone, cfl, 31},
+		{"partial capacity", "police-43-assault",
+			"2025年4月1日，赵某在街头殴打路人。经鉴定，赵某尚未完全丧失辨认或者控制自己行为的能力。", legal.DispositionLighterOrMitigated, cfl, 31},
+		{"首违不罚 as officers write it", "food-124-expired",
+			"2025年3月12日检查发现当事人销售超过保质期的饼干2袋，货值金额30元。当事人此前无违法记录，已当场下架，未造成后果。", legal.DispositionNone, cfl, 33},
+		{"首违 but not corrected", "food-124-expired",
+			"2025年3月12日检查发现当事人销售超过保质期的饼干2袋，货值金额30元。当事人此前无违法记录，未造成后果，但拒不整改。", legal.DispositionLighter, "", 0},
+		{"首违 denied", "food-124-expired",
+			"2025年3月12日检查发现当事人销售超过保质期的饼干2袋，货值金额30元。当事人并非首次违法，已当场下架，未造成后果。", legal.DispositionPenalty, "", 0},
+		{"minor, corrected, no harm", "food-124-expired",
+			"当事人销售超过保质期的饼干1袋，货值金额5元，违法行为轻微并及时改正，没有造成危害后果。", legal.DispositionNone, cfl, 33},
+		{"no fault proved", "food-124-expired",
+			"当事人销售超过保质期的饼干，货值金额50元。当事人提供的证据足以证明其没有主观过错。", legal.DispositionNone, cfl, 33},
+		{"decision quoting the penalty article then declining", "food-124-expired",
+			"当事人销售超过保质期的食品，货值金额120元。依据《中华人民共和国食品安全法》第一百二十四条第一款第五项，本局决定不予行政处罚。", legal.DispositionNone, cfl, 33},
+		{"self removed harm", "waste-112-hw-storage",
+			"2025年5月6日检查发现当事人将废矿物油0.2吨露天堆放，检查前当事人已自行清运处置。", legal.DispositionLighterOrMitigated, cfl, 32},
+		{"coerced", "police-49-theft",
+			"2025年5月6日，刘某受他人胁迫在超市盗窃商品，价值200元。", legal.DispositionLighterOrMitigated, cfl, 32},
+		{"expired after two years", "food-124-expired",
+			"当事人于2021年3月5日销售超过保质期的食品，货值金额300元，2024年4月2日执法人员检查发现。", legal.DispositionExpired, cfl, 36},
+		{"yearless act before the inspection date", "plan-64-no-permit-correctable",
+			"当事人于11月3日未经许可擅自搭建彩钢棚，2024年1月5日执法人员检查发现。", legal.DispositionPenalty, "", 0},
+		{"continuing building is not time-barred", "plan-64-no-permit-correctable",
+			"当事人于2019年5月未取得建设工程规划许可证擅自建设厂房，至今未拆除。2024年6月3日执法人员检查发现。", legal.DispositionPenalty, cfl, 36},
+		{"five years: food poisoning", "food-124-expired",
+			"当事人于2020年6月1日销售超过保质期的食品，货值金额3000元，造成5人食物中毒。2023年9月1日执法人员立案调查发现。", legal.DispositionPenalty, cfl, 36},
+		{"five years: a child harmed by an unsafe toy", "prod-49-unsafe-standard",
+			"2021年3月，某玩具厂生产的儿童玩具不符合强制性国家标准，货值金额2万元。2021年5月，一名儿童误吞脱落零件后送医。2024年8月1日执法人员接到举报后立案调查。", legal.DispositionPenalty, cfl, 36},
+		{"two years without harm", "prod-49-unsafe-standard",
+			"2021年3月，某玩具厂生产的儿童玩具不符合强制性国家标准，货值金额2万元。2024年8月1日执法人员接到举报后立案调查。", legal.DispositionExpired, cfl, 36},
+		{"six months for 治安", "police-49-theft",
+			"2024年1月3日，张某在超市盗窃商品，价值300元。2024年9月5日民警调查发现。", legal.DispositionExpired, "治安管理处罚法", 22},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := c.Get(tc.id); err != nil {
+				t.Skipf("benchmark %s not in the catalog: %v", tc.id, err)
+			}
+			f := ExtractFacts(tc.text).Facts
+			s, err := c.Suggest(tc.id, f)
+			if err != nil {
+				t.Fatalf("Suggest: %v (facts %+v)", err, f)
+			}
+			if s.Disposition != tc.disp {
+				t.Fatalf("disposition = %s; want %s (facts %+v, trace %+v)", s.Disposition, tc.disp, f, s.Trace)
+			}
+			if tc.art != 0 && !hasBasis(s, tc.law, tc.art, 0) {
+				t.Errorf("basis %+v lacks %s 第%d条", s.Basis, tc.law, tc.art)
+			}
+		})
+	}
+}
+
+// TestFirstViolationList checks the agency's 首违不罚 list: a listed
+// benchmark is not penalised for a first, slight, corrected violation; an
+// unlisted one is, with the reason in the trace.
+func TestFirstViolationList(t *testing.T) {
+	base := mustCatalog(t)
+	fsys := fstest.MapFS{}
+	for _, name := range []string{"food.yaml", "pricing.yaml"} {
+		raw, err := builtin.ReadFile("catalog/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[name] = &fstest.MapFile{Data: raw}
+	}
+	fsys["config.yaml"] = &fstest.MapFile{Data: []byte("first_violation_exempt: [food-125-label-flaw]\n")}
+	c, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := Facts{GoodsValue: num(300), FirstViolation: true, HarmSlight: true, CorrectedInTime: true}
+	for _, tc := range []struct {
+		cat  *Catalog
+		id   string
+		want legal.Disposition
+	}{
+		{c, "food-125-label-flaw", legal.DispositionNone},
+		{c, "food-124-expired", legal.DispositionPenalty},
+		{base, "food-124-expired", legal.DispositionNone}, // no list: 可以不予, left to the officer
+	} {
+		s, err := tc.cat.Suggest(tc.id, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Disposition != tc.want || !hasBasis(s, cfl, 33, 1) {
+			t.Errorf("%s: disposition %s, basis %+v; want %s citing 第三十三条第一款", tc.id, s.Disposition, s.Basis, tc.want)
+		}
+	}
+	// The agency's own decision not to penalise stands even off the list.
+	f.Declined = true
+	if s, err := c.Suggest("food-124-expired", f); err != nil || s.Disposition != legal.DispositionNone {
+		t.Errorf("declined off the list: %v, %v; want 不予处罚", s.Disposition, err)
+	}
+	fsys["config.yaml"] = &fstest.MapFile{Data: []byte("first_violation_exempt: [no-such-benchmark]\n")}
+	if _, err := Load(fsys); err == nil {
+		t.Error("an unknown benchmark in first_violation_exempt must fail the load")
+	}
+}
