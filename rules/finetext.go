@@ -43,8 +43,8 @@ type FineTier struct {
 var ErrUnparsedFine = errors.New("fine not parsed")
 
 var (
-	errNoAmount  = errors.New("条文未规定罚款数额")
-	errRefersTo  = errors.New("：罚款数额见所引条款")
+	errNoAmount   = errors.New("条文未规定罚款数额")
+	errRefersTo   = errors.New("：罚款数额见所引条款")
 	reSameArticle = regexp.MustCompile(`依照(前款|本条第[一二三四五六七八九十]+款)`)
 )
 
@@ -145,7 +145,7 @@ var (
 	// One fine expression, the alternatives tried in this order.
 	rePerUnit = regexp.MustCompile(`每(人|名|辆|日|天|吨|次|台|件|个|户|套|平方米|立方米)(?:[^零〇一二两三四五六七八九十0-9，；。]{0,6}?)(?:处)?` + amtRe + `(?:以上` + amtRe + `)?(?:以下)?(?:的标准)?(?:计算)?(?:，)?(?:处以|处)?(?:的)?罚款`)
 	// 货值金额等值以下的罚款, 销售金额等额的罚款: one times the base.
-	reEqual = regexp.MustCompile(`处(?:以)?[^，；。]*?(等值以下|等额)的罚款`)
+	reEqual    = regexp.MustCompile(`处(?:以)?[^，；。]*?(等值以下|等额)的罚款`)
 	reRange    = regexp.MustCompile(amtRe + `以上` + amtRe + `以下(?:的)?罚款`)
 	reUpper    = regexp.MustCompile(amtRe + `以下(?:的)?罚款`)
 	reFixed    = regexp.MustCompile(`处(?:以)?` + amtRe + `(?:的)?罚款`)
@@ -182,6 +182,7 @@ func ParseFineText(text string) ([]FineTier, error) {
 		}
 		tiers = append(tiers, got...)
 	}
+	impliedBounds(tiers)
 	for _, t := range tiers {
 		if !t.NoAmount {
 			return tiers, nil
@@ -367,6 +368,25 @@ func condition(chunk string) string {
 	return strings.Join(keep, "，")
 }
 
+// impliedBounds bounds a multiple of a base that a sibling bracket carves
+// out from: "处违法所得二倍以上五倍以下罚款；没有违法所得或者违法所得不足一万元的，
+// 处一万元以上三万元以下罚款" makes the multiple apply from one万 up.
+func impliedBounds(tiers []FineTier) {
+	for i := range tiers {
+		t := &tiers[i]
+		if t.Multiple == nil || t.LT != nil || t.GTE != nil || t.None {
+			continue
+		}
+		for _, o := range tiers {
+			if o.Base == t.Base && o.LT != nil && o.Multiple == nil {
+				v := *o.LT
+				t.GTE = &v
+				break
+			}
+		}
+	}
+}
+
 // partyParts keeps the parts of a condition that name whom the fine is for
 // (对单位) or which items of the previous paragraph (有前款第一项…).
 func partyParts(cond string) string {
@@ -460,8 +480,11 @@ func buildPerUnit(clause string, m []int) (FineTier, error) {
 	if err != nil {
 		return FineTier{}, err
 	}
-	if m[6] < 0 { // 每X…以下 only
-		return FineTier{PerUnit: &Span{Max: a}, Unit: unit}, nil
+	if m[6] < 0 {
+		if strings.Contains(clause[m[0]:m[1]], "以下") { // 每人五百元以下
+			return FineTier{PerUnit: &Span{Max: a}, Unit: unit}, nil
+		}
+		return FineTier{PerUnit: &Span{Min: a, Max: a}, Unit: unit}, nil // 每辆五千元
 	}
 	b, err := amountAt(clause, m, 3)
 	if err != nil {

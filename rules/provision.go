@@ -201,13 +201,18 @@ var unitLabels = map[string]string{"persons": "人", "vehicles": "辆", "days": 
 func unitLabel(u string) string { return unitLabels[u] }
 
 // Describe writes the tier as an officer reads it: "货值金额不足一万元的：
-// 五万元以上十万元以下" or "按货值金额十倍以上二十倍以下".
+// 5万元以上10万元以下罚款".
 func (t FineTier) Describe() string {
-	var b strings.Builder
-	if t.When != "" {
-		b.WriteString(t.When)
-		b.WriteString("：")
+	if t.When == "" {
+		return t.Formula()
 	}
+	return t.When + "：" + t.Formula()
+}
+
+// Formula writes the fine without its condition: "五万元以上十万元以下罚款",
+// "货值金额十倍以上二十倍以下罚款", "每人1000元以上5000元以下罚款".
+func (t FineTier) Formula() string {
+	var b strings.Builder
 	switch {
 	case t.NoAmount:
 		b.WriteString("数额未规定的")
@@ -238,7 +243,8 @@ func (t FineTier) FineFor(base float64, known bool) (Span, bool) {
 	if !known {
 		return Span{}, false
 	}
-	if t.LT != nil && !(base < *t.LT) || t.GTE != nil && !(base >= *t.GTE) || t.None && base > 0 {
+	// 没有违法所得或者违法所得不足一万元的: None widens LT to zero.
+	if t.LT != nil && !(base < *t.LT) || t.GTE != nil && !(base >= *t.GTE) || t.None && t.LT == nil && base > 0 {
 		return Span{}, false
 	}
 	switch {
@@ -425,7 +431,7 @@ func itemConduct(item string) string {
 func paragraphConduct(s string) string {
 	s = strings.TrimSpace(s)
 	end := len(s)
-	for _, stop := range []string{"，由", "的，处", "的，给予", "的，责令", "的，没收", "的，可以", "的，依照", "的，对"} {
+	for _, stop := range []string{"，由", "的，处", "的，给予", "的，责令", "的，没收", "的，可以", "的，依照", "的，对", "的，予以"} {
 		if i := strings.Index(s, stop); i >= 0 && i < end {
 			end = i
 		}
