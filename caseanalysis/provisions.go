@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
@@ -51,7 +52,11 @@ type ProvisionFine struct {
 // provisionMatcher indexes the conduct words of the entries no benchmark covers.
 type provisionMatcher struct {
 	entries []*rules.Provision
-	index   bm25
+	// formulas are each entry's tiers written out once (rules.FineTier.Formula).
+	formulas [][]string
+	index    bm25
+	// scores recycles the per-request score slice (one slot per entry).
+	scores sync.Pool
 }
 
 // provisionTop bounds the provisions listed; provisionMin is the least
@@ -86,10 +91,17 @@ func newProvisionMatcher(ps *rules.Provisions, seg nlp.Segmenter) *provisionMatc
 		for _, t := range terms(seg, p.Ref().Law) {
 			d.tf[t]++
 		}
+		fs := make([]string, len(p.Fine))
+		for i, t := range p.Fine {
+			fs[i] = t.Formula()
+		}
 		m.entries = append(m.entries, p)
+		m.formulas = append(m.formulas, fs)
 		docs = append(docs, d)
 	}
 	m.index = newBM25(docs, bm25Params{k1: bm25K1, b: bm25B, bigramScale: bigramWeight})
+	n := len(m.entries)
+	m.scores.New = func() any { s := make([]float64, n); return &s }
 	return m
 }
 
@@ -106,7 +118,10 @@ func (m *provisionMatcher) match(q query, ef rules.Facts, benchmarks int) []Prov
 		}
 	}
 	qt.bigrams(q.norm)
-	scores := make([]float64, len(m.entries))
+	buf := m.scores.Get().(*[]float64)
+	scores := *buf
+	clear(scores)
+	defer m.scores.Put(buf)
 	var heads []headMatch
 	qt.scores(scores, func(doc int, t string) { heads = append(heads, headMatch{doc, t}) })
 	floor := provisionMin
@@ -147,17 +162,17 @@ func (m *provisionMatcher) match(q query, ef rules.Facts, benchmarks int) []Prov
 		r := p.Ref()
 		pm := ProvisionMatch{Ref: r, Label: rules.RefLabel(r), Kind: rules.ProvisionLabel, Conduct: p.Conduct,
 			Version: p.Version(), Score: round3(h.score), Matched: nonNil(matchedTerms(heads, h.doc)),
-			Fines: provisionFines(p, ef), Unparsed: p.Unparsed}
+			Fines: provisionFines(p, m.formulas[h.doc], ef), Unparsed: p.Unparsed}
 		out = append(out, pm)
 	}
 	return out
 }
 
 // provisionFines states each tier with its range when the facts allow.
-func provisionFines(p *rules.Provision, ef rules.Facts) []ProvisionFine {
+func provisionFines(p *rules.Provision, formulas []string, ef rules.Facts) []ProvisionFine {
 	out := make([]ProvisionFine, 0, len(p.Fine))
-	for _, t := range p.Fine {
-		f := ProvisionFine{When: t.When, Formula: t.Formula(), Applies: true}
+	for i, t := range p.Fine {
+		f := ProvisionFine{When: t.When, Formula: formulas[i], Applies: true}
 		name := t.Base
 		if t.PerUnit != nil {
 			name = t.Unit
