@@ -106,8 +106,9 @@ func newProvisionMatcher(ps *rules.Provisions, seg nlp.Segmenter) *provisionMatc
 }
 
 // match lists the best provisions for the query: those scoring at least
-// provisionMin, or provisionAlone when no benchmark matched, best first.
-func (m *provisionMatcher) match(q query, ef rules.Facts, benchmarks int) []ProvisionMatch {
+// provisionMin, or provisionAlone when no benchmark matched, best first;
+// with a sector, only provisions of laws that sector applies.
+func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, benchmarks int) []ProvisionMatch {
 	if len(m.entries) == 0 {
 		return []ProvisionMatch{}
 	}
@@ -134,7 +135,7 @@ func (m *provisionMatcher) match(q query, ef rules.Facts, benchmarks int) []Prov
 	}
 	var top []hit
 	for i, s := range scores {
-		if s == 0 {
+		if s == 0 || sector != "" && !m.entries[i].InSector(sector) {
 			continue
 		}
 		n := s / (s + lexicalHalf)

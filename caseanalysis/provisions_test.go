@@ -107,3 +107,26 @@ func TestAnalyzeProvisionsRangeFromBase(t *testing.T) {
 	}
 	t.Fatalf("%v not among %+v", want, res.Provisions)
 }
+
+// TestAnalyzeProvisionsSector checks that a sector keeps out provisions of
+// laws it does not apply.
+func TestAnalyzeProvisionsSector(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	facts := "某企业在噪声敏感建筑物集中区域夜间进行产生噪声的建筑施工作业，未取得证明。"
+	for _, tt := range []struct {
+		sector legal.Sector
+		want   bool
+	}{{"", true}, {"生态环境", true}, {"市场监管", false}} {
+		res, err := a.Analyze(context.Background(), Request{Facts: facts, Sector: tt.sector})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, p := range res.Provisions {
+			got = got || p.Law == "噪声污染防治法"
+		}
+		if got != tt.want {
+			t.Errorf("sector %q: 噪声污染防治法 listed %v, want %v (%+v)", tt.sector, got, tt.want, res.Provisions)
+		}
+	}
+}

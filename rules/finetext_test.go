@@ -60,9 +60,9 @@ func TestParseFineText(t *testing.T) {
 
 func TestParseFineTextUnparsed(t *testing.T) {
 	for _, text := range []string{
-		"责令改正，处以罚款。",                    // the law leaves the amount to regulations
+		"责令改正，处以罚款。", // the law leaves the amount to regulations
 		"由原发证机关吊销资质证书，依照本条第一款规定处以罚款", // a reference resolved by ProvisionsOf
-		"停止使用，处采购费用一倍以上十倍以下罚款",          // an unknown base
+		"停止使用，处采购费用一倍以上十倍以下罚款",       // an unknown base
 	} {
 		if got, err := ParseFineText(text); !errors.Is(err, ErrUnparsedFine) {
 			t.Errorf("%q: got %+v, %v; want ErrUnparsedFine", text, got, err)
@@ -144,5 +144,18 @@ func TestLoadProvisionsRejects(t *testing.T) {
 	bad := "law: 某法\nversion_date: \"2020-01-01\"\nprovisions:\n  - {article: 1, conduct: 甲, unparsed: x, benchmarks: [no-such]}\n"
 	if _, err := LoadProvisions(fstest.MapFS{"a.yaml": {Data: []byte(bad)}}, cat); !errors.Is(err, ErrInvalidProvision) {
 		t.Errorf("unknown benchmark: got %v, want ErrInvalidProvision", err)
+	}
+}
+
+func TestCoreLawsSectors(t *testing.T) {
+	for _, l := range CoreLaws {
+		if len(l.Sectors) == 0 {
+			t.Errorf("%s: no sector", l.Law)
+		}
+		for _, s := range l.Sectors {
+			if !s.Valid() {
+				t.Errorf("%s: unknown sector %q", l.Law, s)
+			}
+		}
 	}
 }
