@@ -60,7 +60,7 @@ func run(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		name := filepath.Join(*out, fmt.Sprintf("%02d-%s.yaml", i+1, rules.CoreLaws[i].File))
+		name := filepath.Join(*out, FileName(i))
 		if err := os.WriteFile(name, raw, 0o644); err != nil {
 			return fmt.Errorf("provgen: %w", err)
 		}
@@ -141,3 +141,6 @@ func Encode(f rules.ProvisionFile) ([]byte, error) {
 	head := fmt.Sprintf("# %s（%s 版）中设定罚款的条、款、项。由 cmd/provgen 依据 national.jsonl 生成，请勿手改。\n", f.Law, f.Version)
 	return []byte(head + strings.TrimLeft(string(raw), "\n")), nil
 }
+
+// FileName is the file of the i-th core law: its number and ASCII name.
+func FileName(i int) string { return fmt.Sprintf("%02d-%s.yaml", i+1, rules.CoreLaws[i].File) }
