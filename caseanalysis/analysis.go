@@ -388,7 +388,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		res.Warnings = append(res.Warnings, "未能从事实中识别出裁量基准中的违法行为，请补充违法行为的具体描述或选择执法领域。")
 	}
 
-	res.Provisions = a.provisions.match(q, req.Sector, res.Facts.Engine, len(res.Violations))
+	res.Provisions = a.provisions.match(q, req.Sector, res.Facts.Engine, res.Violations)
 	strong := strongest(res.Violations)
 	res.Transfer = a.transfer(q, text, x, strong)
 	res.SimilarCases = a.similarOut(cases, x, res.Violations, req.SimilarCases)

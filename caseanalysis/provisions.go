@@ -60,12 +60,16 @@ type provisionMatcher struct {
 }
 
 // provisionTop bounds the provisions listed; provisionMin is the least
-// normalised lexical score (s/(s+lexicalHalf)) a provision needs, and
-// provisionAlone the least when no benchmark matched at all.
+// normalised lexical score (s/(s+lexicalHalf)) a provision needs beside
+// benchmarks (and it must reach the best benchmark's score too: a provision
+// is an alternative to a weak match, not noise next to a strong one), and
+// provisionAlone the least when no benchmark matched at all. provisionShare
+// is how close to the best provision the others must score.
 const (
 	provisionTop   = 3
 	provisionMin   = 0.6
 	provisionAlone = 0.4
+	provisionShare = 0.85
 )
 
 func newProvisionMatcher(ps *rules.Provisions, seg nlp.Segmenter) *provisionMatcher {
@@ -106,9 +110,10 @@ func newProvisionMatcher(ps *rules.Provisions, seg nlp.Segmenter) *provisionMatc
 }
 
 // match lists the best provisions for the query: those scoring at least
-// provisionMin, or provisionAlone when no benchmark matched, best first;
+// provisionMin and the best violation's score, or provisionAlone when no
+// benchmark matched, and within provisionShare of the best, best first;
 // with a sector, only provisions of laws that sector applies.
-func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, benchmarks int) []ProvisionMatch {
+func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, vs []Violation) []ProvisionMatch {
 	if len(m.entries) == 0 {
 		return []ProvisionMatch{}
 	}
@@ -125,9 +130,9 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, b
 	defer m.scores.Put(buf)
 	var heads []headMatch
 	qt.scores(scores, func(doc int, t string) { heads = append(heads, headMatch{doc, t}) })
-	floor := provisionMin
-	if benchmarks == 0 {
-		floor = provisionAlone
+	floor := provisionAlone
+	if len(vs) > 0 {
+		floor = max(provisionMin, vs[0].Score)
 	}
 	type hit struct {
 		doc   int
@@ -159,6 +164,9 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, b
 	}
 	out := make([]ProvisionMatch, 0, len(top))
 	for _, h := range top {
+		if h.score < provisionShare*top[0].score {
+			break
+		}
 		p := m.entries[h.doc]
 		r := p.Ref()
 		pm := ProvisionMatch{Ref: r, Label: rules.RefLabel(r), Kind: rules.ProvisionLabel, Conduct: p.Conduct,

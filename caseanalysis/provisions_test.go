@@ -130,3 +130,27 @@ func TestAnalyzeProvisionsSector(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeProvisionsBesideStrongBenchmark checks that provisions listed
+// beside benchmarks never score below the best one: a strong benchmark
+// match is not followed by loosely related provisions.
+func TestAnalyzeProvisionsBesideStrongBenchmark(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	for _, facts := range []string{
+		"某用人单位违反规定延长劳动者工作时间，涉及劳动者12人。",
+		"2025年3月2日，执法人员检查发现当事人某某便利店有限公司销售超过保质期的牛奶12盒，货值金额360元。",
+	} {
+		res, err := a.Analyze(context.Background(), Request{Facts: facts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Violations) == 0 {
+			t.Fatalf("%q: no benchmark matched", facts)
+		}
+		for _, p := range res.Provisions {
+			if p.Score < res.Violations[0].Score || p.Score < provisionMin {
+				t.Errorf("%q: %s listed at %.3f beside %s at %.3f", facts, p.Label, p.Score, res.Violations[0].BenchmarkID, res.Violations[0].Score)
+			}
+		}
+	}
+}
