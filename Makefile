@@ -11,7 +11,7 @@ export CAILIANG_DATA ?= $(abspath ../shared/data)
 GOJIEBA_DICT_FILES := jieba.dict.utf8 hmm_model.utf8 idf.utf8 stop_words.utf8
 DICT_DIR := nlp/jieba/gojieba_dict
 
-.PHONY: all build run test test-short bench lint dicts dict clean
+.PHONY: all build run test test-short bench lint dicts dict provisions clean
 
 all: build
 
@@ -54,6 +54,10 @@ lint: dicts
 # Rebuild our legal user dictionary from the seeds and the statute corpus.
 dict:
 	$(GO) run ./cmd/dictgen -data $(CAILIANG_DATA) -out nlp/jieba/legal.dict
+
+# Rebuild the provision-level entries (every fining provision of the core laws) from the statutes.
+provisions:
+	$(GO) run ./cmd/provgen -data $(CAILIANG_DATA) -out rules/provisions
 
 clean:
 	rm -rf bin $(DICT_DIR)

@@ -80,7 +80,7 @@ func nationalAnalyzer(tb testing.TB) *app.App {
 
 // TestAnalyzeCitationsResolve checks the acceptance rule "no analysis emits
 // a citation that does not resolve" over 155 analyses: every provision any
-// part of the answer cites (violation suggestions, transfer basis, dispute points,
+// part of the answer cites (violation suggestions, provision-level matches, transfer basis, dispute points,
 // pushed norms) resolves against the imported national statutes.
 func TestAnalyzeCitationsResolve(t *testing.T) {
 	a := nationalAnalyzer(t)
@@ -125,6 +125,9 @@ func TestAnalyzeCitationsResolve(t *testing.T) {
 			for _, r := range d.Basis {
 				add("dispute "+d.Code, r)
 			}
+		}
+		for _, p := range out.Provisions {
+			add("provision "+p.Label, p.Ref)
 		}
 		for _, n := range out.Norms {
 			if !n.Resolved || n.Text == "" {

@@ -204,10 +204,14 @@ func (a *App) openAnalyzer() error {
 	if a.Library.VectorsEnabled() {
 		mode = corpus.ModeHybrid
 	}
+	provisions, err := rules.LoadBuiltinProvisions(cat)
+	if err != nil {
+		return err
+	}
 	lib := a.Library
 	a.Catalog = cat
 	a.Analyzer, err = caseanalysis.New(caseanalysis.Config{Catalog: cat, Crimes: crimes, Segmenter: a.seg, Cases: lib, CaseStore: lib.Store(),
-		Norms: lib, Resolver: lib.Resolver(), Generation: lib.Store().Generation, Mode: mode, Logger: a.log})
+		Norms: lib, Resolver: lib.Resolver(), Generation: lib.Store().Generation, Mode: mode, Provisions: provisions, Logger: a.log})
 	return err
 }
 

@@ -81,6 +81,10 @@ type Config struct {
 	// never. Above it, Cases is searched.
 	MemCases int
 	Logger   *slog.Logger
+
+	// Provisions are the provision-level entries of the core laws; nil
+	// means none are matched.
+	Provisions *rules.Provisions
 }
 
 // Analyzer analyses case facts. It is safe for concurrent use.
@@ -92,6 +96,10 @@ type Analyzer struct {
 	// apply (amounts nil: national floors).
 	province string
 	amounts  *rules.ProvincialAmounts
+
+	// provisions matches the fining provisions no benchmark covers (provisions.go).
+	provisions *provisionMatcher
+
 	// The caches below hold what depends only on the corpus, and are
 	// emptied when its generation changes.
 	cacheMu   sync.Mutex
@@ -143,7 +151,8 @@ func New(cfg Config) (*Analyzer, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	a := &Analyzer{cfg: cfg, match: newMatcher(cfg.Catalog, cfg.Segmenter), log: log}
+	a := &Analyzer{cfg: cfg, match: newMatcher(cfg.Catalog, cfg.Segmenter), log: log,
+		provisions: newProvisionMatcher(cfg.Provisions, cfg.Segmenter)}
 	if cfg.Crimes != nil {
 		tc := cfg.Catalog.Config.Transfer
 		if err := cfg.Crimes.CheckProvinces(tc); err != nil {
@@ -338,6 +347,10 @@ type Result struct {
 	Norms        []Norm         `json:"norms"`
 	SimilarCases []SimilarCase  `json:"similar_cases"`
 	Warnings     []string       `json:"warnings"`
+
+	// Provisions are fining provisions of the core laws without a
+	// benchmark that fit the facts: statutory range only (provisions.go).
+	Provisions []ProvisionMatch `json:"provisions"`
 }
 
 // similarCase is a case hit with its full record.
@@ -395,6 +408,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		res.Warnings = append(res.Warnings, "未能从事实中识别出裁量基准中的违法行为，请补充违法行为的具体描述或选择执法领域。")
 	}
 
+	res.Provisions = a.provisions.match(q, req.Sector, res.Facts.Engine, res.Violations)
 	strong := strongest(res.Violations)
 	res.Transfer = a.transfer(q, text, x, strong)
 	res.SimilarCases = a.similarOut(cases, x, res.Violations, req.SimilarCases)

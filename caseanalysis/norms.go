@@ -9,7 +9,6 @@ import (
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/legal"
-	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -73,6 +72,9 @@ func (a *Analyzer) norms(ctx context.Context, res Result, strong []Violation) ([
 			}
 		}
 	}
+	for _, p := range res.Provisions {
+		add(p.Ref, KindPenalty, "条款级罚则“"+p.Conduct+"”（"+rules.ProvisionLabel+"）")
+	}
 	if res.Transfer.Risk != rules.RiskNone {
 		for _, r := range res.Transfer.Basis {
 			add(r.Ref, KindTransfer, "移送风险判断（"+res.Transfer.Crime+"）的依据")
@@ -116,13 +118,7 @@ func (a *Analyzer) norms(ctx context.Context, res Result, strong []Violation) ([
 // Resolved false; the catalog's citations are verified against the statutes
 // by its own tests.
 func (a *Analyzer) resolve(n *Norm) {
-	n.Label = n.Law + nlp.ArticleLabel(n.Article, n.Suffix)
-	if n.Paragraph > 0 {
-		n.Label += "第" + nlp.FormatChineseInt(int64(n.Paragraph)) + "款"
-	}
-	if n.Item > 0 {
-		n.Label += "第（" + nlp.FormatChineseInt(int64(n.Item)) + "）项"
-	}
+	n.Label = rules.RefLabel(n.Ref)
 	if a.cfg.Resolver == nil {
 		return
 	}

@@ -306,6 +306,9 @@ func transferSource(s Source) TransferSource {
 	return ts
 }
 
+// RefLabel is the citation as printed: 法名第X条[之Y][第Z款][第（W）项].
+func RefLabel(r legal.Ref) string { return r.Law + refPoint(r) }
+
 // refPoint is 第X条[之Y][第Z款][第（W）项].
 func refPoint(r legal.Ref) string {
 	s := nlp.ArticleLabel(r.Article, r.Suffix)

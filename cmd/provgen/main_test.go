@@ -1,0 +1,42 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/cailiang/cailiang/corpus/shareddata"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// TestCommittedFilesAreCurrent regenerates every provision file from the
+// statutes and compares it byte for byte with the committed one, so a change
+// of the parser or of the statutes shows up as a test failure until
+// `make provisions` is run.
+func TestCommittedFilesAreCurrent(t *testing.T) {
+	path := shareddata.File(t, "statutes_lawrefbook/national.jsonl")
+	cat, err := rules.LoadBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Generate(context.Background(), path, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range files {
+		want, err := Encode(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Join("..", "..", "rules", "provisions", FileName(i))
+		got, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from what cmd/provgen writes: run make provisions", name)
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package rules
+
+import (
+	"slices"
+
+	"github.com/cailiang/cailiang/legal"
+)
+
+// CoreLaw is a law or administrative regulation whose fining provisions
+// are all known to the analyzer (rules/provisions/).
+type CoreLaw struct {
+	// Law is the corpus short name.
+	Law string
+	// File names the YAML file (ASCII).
+	File string
+	// Sectors are the enforcement fields that apply it (as the catalog's
+	// benchmarks of the law do; 固体废物污染环境防治法 is applied by 生态环境
+	// and, for 生活垃圾 and 建筑垃圾, by 城市管理).
+	Sectors []legal.Sector
+}
+
+// CoreLaws are the laws and regulations the ten sectors rely on, in the
+// order their files are numbered. 噪声污染防治法 (2021) replaced the
+// 环境噪声污染防治法, which the corpus still marks as latest.
+var CoreLaws = []CoreLaw{
+	{"食品安全法", "food-safety", []legal.Sector{"市场监管"}},
+	{"产品质量法", "product-quality", []legal.Sector{"市场监管"}},
+	{"广告法", "advertising", []legal.Sector{"市场监管"}},
+	{"价格法", "pricing", []legal.Sector{"市场监管"}},
+	{"价格违法行为行政处罚规定", "pricing-penalties", []legal.Sector{"市场监管"}},
+	{"药品管理法", "drugs", []legal.Sector{"市场监管"}},
+	{"特种设备安全法", "special-equipment", []legal.Sector{"市场监管"}},
+	{"反不正当竞争法", "unfair-competition", []legal.Sector{"市场监管"}},
+	{"消费者权益保护法", "consumer-rights", []legal.Sector{"市场监管"}},
+	{"大气污染防治法", "air", []legal.Sector{"生态环境", "城市管理"}},
+	{"水污染防治法", "water", []legal.Sector{"生态环境"}},
+	{"固体废物污染环境防治法", "solid-waste", []legal.Sector{"生态环境", "城市管理"}},
+	{"环境影响评价法", "eia", []legal.Sector{"生态环境"}},
+	{"噪声污染防治法", "noise", []legal.Sector{"生态环境", "城市管理", "公安"}},
+	{"土壤污染防治法", "soil", []legal.Sector{"生态环境"}},
+	{"安全生产法", "work-safety", []legal.Sector{"应急管理"}},
+	{"消防法", "fire", []legal.Sector{"消防"}},
+	{"道路交通安全法", "road-traffic", []legal.Sector{"公安"}},
+	{"公路法", "highway", []legal.Sector{"交通运输"}},
+	{"公路安全保护条例", "highway-safety", []legal.Sector{"交通运输"}},
+	{"道路运输条例", "road-transport", []legal.Sector{"交通运输"}},
+	{"城乡规划法", "planning", []legal.Sector{"城市管理", "自然资源"}},
+	{"城市市容和环境卫生管理条例", "city-appearance", []legal.Sector{"城市管理"}},
+	{"治安管理处罚法", "public-security", []legal.Sector{"公安"}},
+	{"劳动保障监察条例", "labour-inspection", []legal.Sector{"人力资源社会保障"}},
+	{"劳动合同法", "labour-contract", []legal.Sector{"人力资源社会保障"}},
+	{"税收征收管理法", "tax-collection", []legal.Sector{"税务"}},
+	{"土地管理法", "land", []legal.Sector{"自然资源"}},
+	{"土地管理法实施条例", "land-regulation", []legal.Sector{"自然资源"}},
+	{"建筑法", "construction", []legal.Sector{"城市管理"}},
+	{"网络安全法", "cybersecurity", []legal.Sector{"公安"}},
+	{"娱乐场所管理条例", "entertainment", []legal.Sector{"公安", "文化旅游"}},
+}
+
+// coreSectors maps a core law to its sectors.
+var coreSectors = func() map[string][]legal.Sector {
+	m := make(map[string][]legal.Sector, len(CoreLaws))
+	for _, l := range CoreLaws {
+		m[l.Law] = l.Sectors
+	}
+	return m
+}()
+
+// InSector tells whether the provision's law is applied by sector s.
+func (p *Provision) InSector(s legal.Sector) bool {
+	return slices.Contains(coreSectors[p.law], s)
+}
+
+// CoveringBenchmarks lists the catalog benchmarks whose penalty provision is
+// p of law: same article, and the benchmark's paragraph and item equal to
+// p's or not given.
+func CoveringBenchmarks(cat *Catalog, law string, p Provision) []string {
+	var ids []string
+	for _, b := range cat.All() {
+		r := b.PenaltyRef
+		if r.Law != law || r.Article != p.Article || r.Suffix != p.Suffix {
+			continue
+		}
+		if r.Paragraph != 0 && p.Paragraph != 0 && r.Paragraph != p.Paragraph || r.Item != 0 && p.Item != 0 && r.Item != p.Item {
+			continue
+		}
+		ids = append(ids, b.ID)
+	}
+	return ids
+}
