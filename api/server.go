@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"sync/atomic"
 	"time"
 
 	"github.com/bytedance/sonic"
@@ -58,6 +59,10 @@ type Server struct {
 	app *fiber.App
 	lib *corpus.Library
 	log *slog.Logger
+	// ready is false while a server made by NewLoading waits for its
+	// data (ready.go); load is what it reports meanwhile.
+	ready atomic.Bool
+	load  loadState
 }
 
 // New builds the fiber app with its middleware and routes.
@@ -72,6 +77,7 @@ func New(cfg Config) *Server {
 		cfg.Segmenter = nlp.RuneSegmenter{}
 	}
 	s := &Server{cfg: cfg, lib: cfg.Library, log: cfg.Logger}
+	s.ready.Store(true)
 	s.app = fiber.New(fiber.Config{
 		AppName:   "cailiang",
 		BodyLimit: cfg.BodyLimit,
@@ -94,6 +100,7 @@ func New(cfg Config) *Server {
 		s.log.Error("panic", "request_id", c.Locals("requestid"), "panic", e)
 	}}))
 	s.app.Use(s.accessLog)
+	s.app.Use(s.gate)
 	s.routes()
 	return s
 }
@@ -141,6 +148,7 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 func (s *Server) routes() {
 	s.app.Get("/", s.handleIndexPage)
 	s.app.Get("/healthz", s.handleHealth)
+	s.app.Get("/readyz", s.handleReady)
 	v1 := s.app.Group("/v1")
 	v1.Get("/norms/search", s.handleNormSearch)
 	v1.Get("/norms/:law/:article", s.handleNormArticle)

@@ -50,6 +50,34 @@ func (a *App) ImportStatutes(ctx context.Context, path string) (corpus.ImportRep
 	return rep, nil
 }
 
+// ImportIfEmpty imports the statute files in order into a data directory
+// that has no statutes yet, as `cailiang import statutes` would, with dense
+// retrieval off: the open that follows trains the embedder once on the
+// whole corpus (the service's first start, eval). It reports whether it
+// imported, and returns an error when the directory cannot be opened or a
+// file cannot be imported (the store then keeps what earlier files added).
+func ImportIfEmpty(ctx context.Context, cfg Config, paths []string) (bool, error) {
+	cfg.Vectors = VectorConfig{Embedder: EmbedderNone}
+	a, err := Open(ctx, cfg, ForImport)
+	if err != nil {
+		return false, err
+	}
+	imported, err := a.importIfEmpty(ctx, paths)
+	return imported, errors.Join(err, a.Close())
+}
+
+func (a *App) importIfEmpty(ctx context.Context, paths []string) (bool, error) {
+	if a.store.StatuteCount() > 0 || len(paths) == 0 {
+		return false, nil
+	}
+	for _, p := range paths {
+		if _, err := a.ImportStatutes(ctx, p); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
 // ImportCases imports cases from a .jsonl, .json (array) or .csv file
 // (optionally .gz), all or nothing. It returns the number imported, or an
 // error naming the file (and the line, for a bad record).

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"time"
 
 	"github.com/cailiang/cailiang/app"
 )
@@ -20,47 +19,20 @@ import (
 // whole corpus, as the service's next start does). It returns an error when
 // the directory cannot be opened or the national database is missing.
 func Open(ctx context.Context, cfg app.Config, nationalPath string) (*app.App, error) {
-	if err := ensureStatutes(ctx, cfg, nationalPath); err != nil {
-		return nil, err
+	if nationalPath != "" {
+		if _, err := os.Stat(nationalPath); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				err = fmt.Errorf("the national database %s is missing (set the public data folder): %w", nationalPath, err)
+			}
+			return nil, err
+		}
+		if _, err := app.ImportIfEmpty(ctx, cfg, []string{nationalPath}); err != nil {
+			return nil, err
+		}
 	}
 	a, err := app.Open(ctx, cfg, app.ForServe)
 	if err != nil {
 		return nil, fmt.Errorf("open eval data: %w", err)
 	}
 	return a, nil
-}
-
-func ensureStatutes(ctx context.Context, cfg app.Config, nationalPath string) error {
-	if nationalPath == "" {
-		return nil
-	}
-	importCfg := cfg
-	importCfg.Vectors = app.VectorConfig{Embedder: app.EmbedderNone}
-	imp, err := app.Open(ctx, importCfg, app.ForImport)
-	if err != nil {
-		return fmt.Errorf("open eval data: %w", err)
-	}
-	err = importNational(ctx, imp, cfg, nationalPath)
-	return errors.Join(err, imp.Close())
-}
-
-func importNational(ctx context.Context, imp *app.App, cfg app.Config, nationalPath string) error {
-	if imp.Library.Store().StatuteCount() > 0 {
-		return nil
-	}
-	if _, err := os.Stat(nationalPath); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("eval data directory %s has no statutes and the national database %s is missing (set the public data folder): %w", cfg.DataDir, nationalPath, err)
-		}
-		return err
-	}
-	start := time.Now()
-	rep, err := imp.ImportStatutes(ctx, nationalPath)
-	if err != nil {
-		return err
-	}
-	if cfg.Logger != nil {
-		cfg.Logger.Info("eval statutes imported", "statutes", rep.Statutes, "took_ms", time.Since(start).Milliseconds())
-	}
-	return nil
 }

@@ -36,7 +36,8 @@ func dialService(ctx context.Context, s app.Service) (*serviceClient, error) {
 	if err := c.do(ctx, http.MethodGet, "/healthz", nil, &health); err != nil {
 		return nil, err
 	}
-	if health.Status != "ok" {
+	// "alive": listening while it loads; its answers then say so.
+	if health.Status != "ok" && health.Status != "alive" {
 		return nil, fmt.Errorf("service at %s: status %q", s.Addr, health.Status)
 	}
 	return c, nil

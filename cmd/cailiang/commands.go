@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/cailiang/cailiang/api"
@@ -172,29 +173,104 @@ func (e *runEnv) openRead(parts app.Parts) (*serviceClient, *app.App, error) {
 	return nil, a, explainOpen(err, e.opts.app.DataDir)
 }
 
+// runServe listens at once and opens the data behind the listener: a
+// first import of the national statutes when the directory has none, index
+// repair, the embedder; /readyz says how far it has got and other requests
+// get 503 until everything is open.
 func runServe(e *runEnv) error {
 	dir := e.opts.app.DataDir
 	if s, ok := app.RunningService(dir); ok {
 		return fmt.Errorf("数据目录 %s 已有服务在运行（进程 %d，地址 %s）", dir, s.PID, s.Addr)
 	}
-	a, err := app.Open(e.ctx, e.opts.app, app.ForServe)
+	files, err := e.firstImportFiles()
 	if err != nil {
-		return explainOpen(err, dir)
+		return err
 	}
-	defer a.Close()
 	ln, err := net.Listen("tcp", e.opts.addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", e.opts.addr, err)
 	}
 	addr := ln.Addr().String()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		ln.Close()
+		return fmt.Errorf("data directory %s: %w", dir, err)
+	}
+	srv := api.NewLoading(api.Config{Logger: e.log, Version: version})
+	ctx, cancel := context.WithCancel(e.ctx)
+	defer cancel()
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ctx, ln) }()
+	// Announced at once, so that other commands on this directory ask the
+	// service (and hear that it is loading) instead of meeting its lock.
 	withdraw, err := app.AnnounceService(dir, app.Service{PID: os.Getpid(), Addr: addr, Version: version})
 	if err != nil {
-		ln.Close()
+		cancel()
+		<-served
 		return err
 	}
 	defer withdraw()
-	e.log.Info("listening", "addr", addr)
-	return api.ForApp(a, api.Config{Logger: e.log, Version: version}).Serve(e.ctx, ln)
+	e.log.Info("listening", "addr", addr, "ready", false)
+
+	cfg := e.opts.app
+	cfg.Progress = progressLog(e.log, srv.SetProgress, progress(e.stderr, "载入"))
+	a, err := openForServe(ctx, cfg, files, srv.SetProgress, e.log)
+	if err != nil {
+		srv.Failed(err)
+		cancel()
+		<-served
+		return explainOpen(err, dir)
+	}
+	defer a.Close()
+	srv.Ready(a)
+	e.log.Info("ready", "addr", addr)
+	return <-served
+}
+
+// openForServe imports the first statutes when the directory has none,
+// then opens it as the service runs it.
+func openForServe(ctx context.Context, cfg app.Config, files []string, stage func(string, int, int), log *slog.Logger) (*app.App, error) {
+	if len(files) > 0 {
+		stage("首次导入法规", 0, len(files))
+		imported, err := app.ImportIfEmpty(ctx, cfg, files)
+		if err != nil {
+			return nil, fmt.Errorf("首次导入法规: %w", err)
+		}
+		if imported {
+			log.Info("first start: statutes imported", "files", files)
+		}
+	}
+	stage("打开数据目录", 0, 1)
+	return app.Open(ctx, cfg, app.ForServe)
+}
+
+// firstImportFiles resolves --first-import: the national statute files of
+// the public data folder that exist (auto), none, or the files given.
+func (e *runEnv) firstImportFiles() ([]string, error) {
+	switch v := strings.TrimSpace(e.opts.firstImport); v {
+	case firstImportNone, "":
+		return nil, nil
+	case firstImportAuto:
+		var out []string
+		for _, name := range []string{"national.jsonl", "national_updates.jsonl"} {
+			p := filepath.Join(e.opts.publicData, "statutes_lawrefbook", name)
+			if _, err := os.Stat(p); err == nil {
+				out = append(out, p)
+			}
+		}
+		return out, nil
+	default:
+		var out []string
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p == "" {
+				continue
+			}
+			if _, err := os.Stat(p); err != nil {
+				return nil, fmt.Errorf("--first-import: %w: %w", err, errUsage)
+			}
+			out = append(out, p)
+		}
+		return out, nil
+	}
 }
 
 func runImport(e *runEnv) error {

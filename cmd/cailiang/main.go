@@ -109,6 +109,28 @@ func newLogger(level string, w io.Writer) (*slog.Logger, error) {
 	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l})), nil
 }
 
+// progressLog fans a progress report out to the given sinks (nil ones
+// skipped) and logs a line when a stage starts and when it ends, so that
+// long work is visible also when stderr is not a terminal.
+func progressLog(log *slog.Logger, sinks ...func(stage string, done, total int)) func(stage string, done, total int) {
+	var last, finished string
+	return func(stage string, done, total int) {
+		if stage != last {
+			log.Info("progress", "stage", stage, "total", total)
+			last = stage
+		}
+		if done >= total && total > 0 && finished != stage {
+			log.Info("progress", "stage", stage, "done", done, "total", total)
+			finished = stage
+		}
+		for _, f := range sinks {
+			if f != nil {
+				f(stage, done, total)
+			}
+		}
+	}
+}
+
 // progress draws a bar per stage on a terminal and stays silent otherwise;
 // what is the bar's label ("索引", "评测").
 func progress(stderr io.Writer, what string) func(stage string, done, total int) {

@@ -45,11 +45,11 @@ func startServe(t *testing.T, data string) (string, func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--log-level", "warn"}, strings.NewReader(""), io.Discard, io.Discard)
+		done <- run(ctx, []string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--log-level", "warn", "--first-import", "none"}, strings.NewReader(""), io.Discard, io.Discard)
 	}()
 	deadline := time.Now().Add(2 * time.Minute)
 	for {
-		if s, ok := app.RunningService(data); ok {
+		if s, ok := app.RunningService(data); ok && ready(s.Addr) {
 			return s.Addr, func() {
 				cancel()
 				if err := <-done; err != nil {
@@ -71,6 +71,16 @@ func startServe(t *testing.T, data string) (string, func()) {
 			t.Fatal("serve did not announce itself")
 		}
 	}
+}
+
+// ready reports whether the service at addr has opened its data.
+func ready(addr string) bool {
+	resp, err := http.Get("http://" + addr + "/readyz")
+	if err != nil {
+		return false
+	}
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusOK
 }
 
 // TestCommandsBesideRunningService checks that while serve holds a data
@@ -234,6 +244,47 @@ func TestEvalAnswersAsServeDoes(t *testing.T) {
 		resp.Body.Close()
 		if !bytes.Equal(got, want) {
 			t.Fatalf("sample %s: serve and eval answer differently\nserve: %.600s\neval:  %.600s", c.ID, got, want)
+		}
+	}
+}
+
+// TestServeImportsOnFirstStart: serve on an empty directory imports the
+// statutes it is given behind its listener, then answers with them; a
+// second start imports nothing (the directory has statutes).
+func TestServeImportsOnFirstStart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("serves a data directory")
+	}
+	data := filepath.Join(t.TempDir(), "data")
+	statutes, _ := filepath.Abs("../../corpus/testdata/statutes/lawref.jsonl")
+	for round := 0; round < 2; round++ {
+		ctx, cancel := context.WithCancel(context.Background())
+		var logs bytes.Buffer
+		done := make(chan error, 1)
+		go func() {
+			done <- run(ctx, []string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--first-import", statutes}, strings.NewReader(""), io.Discard, &logs)
+		}()
+		deadline := time.Now().Add(2 * time.Minute)
+		for {
+			if s, ok := app.RunningService(data); ok && ready(s.Addr) {
+				break
+			}
+			if time.Now().After(deadline) {
+				cancel()
+				t.Fatal("serve did not become ready")
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		if out := mustCLI(t, "", "cite", "--data", data, "示例法第1条"); !strings.Contains(out, "示例法第一条") {
+			t.Errorf("round %d: cite through the service: %s", round, out)
+		}
+		cancel()
+		if err := <-done; err != nil {
+			t.Fatalf("serve: %v", err)
+		}
+		imported := strings.Contains(logs.String(), "first start: statutes imported")
+		if imported != (round == 0) {
+			t.Errorf("round %d: imported %v\n%s", round, imported, logs.String())
 		}
 	}
 }

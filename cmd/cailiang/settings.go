@@ -18,9 +18,19 @@ type options struct {
 	logLevel string
 	// addr is where serve listens.
 	addr string
-	// publicData is the public data folder eval reads labelled sets from.
+	// publicData is the public data folder eval reads labelled sets from
+	// and serve imports statutes from on first start.
 	publicData string
+	// firstImport says what serve imports into a directory without
+	// statutes (firstImportAuto, firstImportNone or files).
+	firstImport string
 }
+
+// Values of --first-import besides a list of files.
+const (
+	firstImportAuto = "auto"
+	firstImportNone = "none"
+)
 
 // setting is one configuration value, defined once: its flag, environment
 // variable, default and help. The usage text and the README table are made
@@ -66,9 +76,9 @@ func settings() []setting {
 			help: "eval data directory (statutes imported on first use)",
 			zh:   "评测用的数据目录（首次运行导入 national.jsonl）",
 			bind: stringSetting(func(o *options) *string { return &o.app.DataDir })},
-		{flag: "shared", env: "CAILIANG_DATA", def: filepath.Join("..", "shared", "data"), arg: "DIR", only: []string{"eval"},
+		{flag: "shared", env: "CAILIANG_DATA", def: filepath.Join("..", "shared", "data"), arg: "DIR", only: []string{"serve", "eval"},
 			help: "public data folder: statutes and labelled datasets (tests read the same setting)",
-			zh:   "公开数据目录（法规库与标注数据集，测试也读取这一设置）",
+			zh:   "公开数据目录（法规库与标注数据集，测试也读取这一设置）；serve 首次启动时从这里导入全国法规",
 			bind: stringSetting(func(o *options) *string { return &o.publicData })},
 		{flag: "cache-dir", env: "CAILIANG_CACHE_DIR", def: "", arg: "DIR",
 			help: "cache for files derived from the binary (segmenter dictionaries); default: the user's cache directory",
@@ -78,6 +88,10 @@ func settings() []setting {
 			help: "listen address",
 			zh:   "监听地址（仅 serve）",
 			bind: stringSetting(func(o *options) *string { return &o.addr })},
+		{flag: "first-import", env: "CAILIANG_FIRST_IMPORT", def: firstImportAuto, arg: "FILES", only: []string{"serve"},
+			help: "statutes imported in the background when the data directory has none: auto (national.jsonl, then national_updates.jsonl, from --shared when present), none, or comma-separated files",
+			zh:   "数据目录中还没有法规时在后台导入的法规文件：`auto`（公开数据目录中的 national.jsonl、national_updates.jsonl，存在时）、`none`，或以逗号分隔的文件",
+			bind: stringSetting(func(o *options) *string { return &o.firstImport })},
 		{flag: "seg-mode", env: "CAILIANG_SEG_MODE", def: "precise", arg: "MODE",
 			help: "full-text segmentation: precise or search (used when an index is created)",
 			zh:   "索引分词模式 `precise`/`search`，仅在新建索引时生效",

@@ -91,8 +91,16 @@ func TestSettingsFromEnvironment(t *testing.T) {
 	if o.app.SegMode != "search" || o.app.Vectors.Dim != 32 || o.addr != "127.0.0.1:8080" {
 		t.Errorf("got seg mode %q, dim %d, addr %q", o.app.SegMode, o.app.Vectors.Dim, o.addr)
 	}
-	if fs.Lookup("shared") != nil {
-		t.Error("serve has eval's --shared")
+	if fs.Lookup("shared") == nil || fs.Lookup("first-import").DefValue != firstImportAuto {
+		t.Error("serve lacks --shared or --first-import auto")
+	}
+	{
+		var c options
+		cfs := flag.NewFlagSet("cite", flag.ContinueOnError)
+		registerSettings(cfs, "cite", &c)
+		if cfs.Lookup("shared") != nil || cfs.Lookup("addr") != nil {
+			t.Error("cite has serve's or eval's settings")
+		}
 	}
 	// eval has its own data directory setting and no listen address.
 	var e options
