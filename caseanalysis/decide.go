@@ -1,0 +1,365 @@
+package caseanalysis
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cailiang/cailiang/legal"
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// The decision step. Ranking by shared words finds the provisions a text is
+// about; it cannot tell 产品质量法 第四十九条 from 第五十条, which share
+// most of their words. A reviewer decides on the elements: the one each
+// provision needs (requires), the ones that rule it out (excludes), the
+// special law that prevails over the general one (yields_to), and the
+// sector the facts belong to. All of it is catalog data; this file is the
+// one mechanism that applies it to the best candidates.
+
+// Weights of the decision. A provision whose distinguishing elements are
+// all shown gains requireBonus; one missing an element keeps missingFactor
+// of its score, one with an excluding element excludeFactor, one from
+// another sector than the facts' without strong evidence offSectorFactor.
+const (
+	requireBonus    = 0.12
+	missingFactor   = 0.55
+	excludeFactor   = 0.4
+	offSectorFactor = 0.45
+	// yieldShare is how close a special provision's score must come to the
+	// general one's for the special law to prevail; yieldMargin keeps the
+	// general provision just below it.
+	yieldShare  = 0.5
+	yieldMargin = 0.97
+	// decidePool is how many candidates beyond those returned are decided:
+	// a provision the elements promote may start below the first k.
+	decidePool = 10
+	// excludedShare: a demoted neighbour is reported as excluded by a
+	// violation when, before the decision, it scored at least this share of
+	// what the violation scored before the decision.
+	excludedShare = 0.8
+	// neighbourShare is excludedShare for a provision of the same law: the
+	// neighbours a reviewer weighs first.
+	neighbourShare = 0.4
+	// maxExcluded bounds the neighbours each violation names.
+	maxExcluded = 3
+)
+
+// Excluded is a neighbouring provision set aside in favour of a violation,
+// with why.
+type Excluded struct {
+	BenchmarkID string `json:"benchmark_id"`
+	// Provision is the neighbour's penalty provision (产品质量法第四十九条).
+	Provision string `json:"provision"`
+	// Reason says, in Chinese, what the facts lack or show
+	// (未提及不符合强制性标准).
+	Reason string `json:"reason"`
+}
+
+// element is a rules.Element with its cues compiled.
+type element struct {
+	label   string
+	cues    []nlp.Cue
+	percent *rules.Percent
+}
+
+// distinctions is what the decision step knows of one benchmark.
+type distinctions struct {
+	requires, excludes []element
+	keywords           []nlp.Cue
+	yields             []string
+}
+
+// sectorCue is one sector's cues, in a fixed order.
+type sectorCue struct {
+	sector legal.Sector
+	cues   []nlp.Cue
+}
+
+// decider holds the compiled decision data of a catalog.
+type decider struct {
+	dist    []distinctions // by benchmark position
+	sectors []sectorCue
+	index   nlp.CueIndex // openings of every cue above, scanned once per text
+	percent bool         // some element tests an excess ratio
+}
+
+func compileElements(es []rules.Element) []element {
+	out := make([]element, 0, len(es))
+	for _, e := range es {
+		out = append(out, element{label: e.Label, cues: nlp.NewCues(e.Cues), percent: e.Percent})
+	}
+	return out
+}
+
+// newDecider compiles the distinctions of the benchmarks (in matcher order)
+// and the catalog's sector cues.
+func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
+	var d decider
+	var all []nlp.Cue
+	for _, b := range bs {
+		x := distinctions{requires: compileElements(b.Requires), excludes: compileElements(b.Excludes),
+			keywords: nlp.NewCues(b.Keywords), yields: b.YieldsTo}
+		for _, e := range append(slices.Clone(x.requires), x.excludes...) {
+			all = append(all, e.cues...)
+			d.percent = d.percent || e.percent != nil
+		}
+		all = append(all, x.keywords...)
+		d.dist = append(d.dist, x)
+	}
+	for _, s := range legal.Sectors() {
+		if cues := cat.Config.SectorCues[s]; len(cues) > 0 {
+			sc := sectorCue{sector: s, cues: nlp.NewCues(cues)}
+			all = append(all, sc.cues...)
+			d.sectors = append(d.sectors, sc)
+		}
+	}
+	d.index = nlp.NewCueIndex(all)
+	return d
+}
+
+// textSectors returns the sectors the facts name, each with the first cue
+// found, in sector order.
+func (d *decider) textSectors(scan nlp.CueScan) map[legal.Sector]string {
+	var out map[legal.Sector]string
+	for _, s := range d.sectors {
+		if cue, ok := scan.Find(s.cues); ok {
+			if out == nil {
+				out = map[legal.Sector]string{}
+			}
+			out[s.sector] = cue
+		}
+	}
+	return out
+}
+
+// shown reports whether an element is shown by the facts, with what shows
+// it (the cue, or the ratio).
+func (e element) shown(scan nlp.CueScan, pct float64, hasPct bool) (string, bool) {
+	if cue, ok := scan.Find(e.cues); ok {
+		return cue, true
+	}
+	if e.percent != nil && hasPct && e.percent.Contains(pct) {
+		return "超过" + strconv.FormatFloat(pct, 'f', -1, 64) + "%", true
+	}
+	return "", false
+}
+
+// verdict is what the decision found for one candidate.
+type verdict struct {
+	raw       float64  // score before the decision
+	shown     []string // what shows each required element
+	missing   []string // labels of required elements not shown
+	excluding []string // labels of excluding elements shown
+	offSector string   // the facts' sector cue, when the candidate is from another sector without strong evidence
+	// yielded: a special provision (yieldLabel) prevails over this one.
+	yielded    bool
+	yieldLabel string
+}
+
+// demoted reports whether the decision set the candidate back.
+func (v *verdict) demoted() bool {
+	return len(v.missing) > 0 || len(v.excluding) > 0 || v.offSector != "" || v.yielded
+}
+
+// decide applies the distinctions to the candidates (rescoring them in
+// place) and returns them best first. sector is the one the request
+// restricted matching to, if any.
+func (m *matcher) decide(top []candidate, q query, sector legal.Sector) []candidate {
+	if len(top) == 0 {
+		return top
+	}
+	d := &m.decider
+	scan := d.index.Scan(q.norm)
+	var inText map[legal.Sector]string
+	if sector == "" {
+		inText = d.textSectors(scan)
+	}
+	pct, hasPct := 0.0, false
+	if d.percent {
+		pct, hasPct = excessPercent(q.norm)
+	}
+	for i := range top {
+		c := &top[i]
+		x := &d.dist[c.doc]
+		c.verdict = verdict{raw: c.score}
+		for _, e := range x.requires {
+			if what, ok := e.shown(scan, pct, hasPct); ok {
+				c.shown = append(c.shown, what)
+			} else {
+				c.missing = append(c.missing, e.label)
+			}
+		}
+		for _, e := range x.excludes {
+			if _, ok := e.shown(scan, pct, hasPct); ok {
+				c.excluding = append(c.excluding, e.label)
+			}
+		}
+		switch {
+		case len(c.excluding) > 0:
+			c.score *= excludeFactor
+		case len(c.missing) > 0:
+			c.score *= missingFactor
+		case len(x.requires) > 0:
+			c.score = min(1, c.score+requireBonus)
+		}
+		if len(inText) > 0 {
+			if _, own := inText[c.b.Sector]; !own && !m.strongEvidence(c, scan) {
+				c.offSector = firstSectorCue(d.sectors, inText)
+				c.score *= offSectorFactor
+			}
+		}
+	}
+	// Special over general: a general provision yields to a fitting
+	// provision of a law it names.
+	to := make([]int, len(top))
+	for i := range top {
+		to[i] = -1
+		c := &top[i]
+		for j := range top {
+			s := &top[j]
+			if i == j || len(s.missing) > 0 || len(s.excluding) > 0 || s.offSector != "" ||
+				!slices.ContainsFunc(d.dist[c.doc].yields, func(y string) bool { return y == s.b.ID || y == s.b.PenaltyRef.Law }) {
+				continue
+			}
+			if s.score >= yieldShare*c.score && (to[i] < 0 || s.score > top[to[i]].score) {
+				to[i] = j
+			}
+		}
+	}
+	for i, j := range to {
+		if j < 0 {
+			continue
+		}
+		c := &top[i]
+		c.yielded, c.yieldLabel = true, rules.ProvisionLabel(top[j].b.PenaltyRef)
+		c.score = min(c.score, top[j].score*yieldMargin)
+	}
+	slices.SortFunc(top, betterCandidate)
+	return top
+}
+
+// firstSectorCue names the first sector the facts point to, with its cue
+// (公安（民警）).
+func firstSectorCue(sectors []sectorCue, inText map[legal.Sector]string) string {
+	for _, s := range sectors {
+		if cue, ok := inText[s.sector]; ok {
+			return string(s.sector) + "（" + cue + "）"
+		}
+	}
+	return ""
+}
+
+// strongEvidence reports whether the facts name the candidate's conduct
+// itself, not merely share a word with it: one of its keywords, whole, or
+// all its distinguishing elements.
+func (m *matcher) strongEvidence(c *candidate, scan nlp.CueScan) bool {
+	x := &m.decider.dist[c.doc]
+	if len(x.requires) > 0 && len(c.missing) == 0 {
+		return true
+	}
+	_, ok := scan.Find(x.keywords)
+	return ok
+}
+
+// reason says in Chinese why a candidate was set back.
+func (v *verdict) reason() string {
+	var parts []string
+	if len(v.excluding) > 0 {
+		parts = append(parts, "事实涉及"+strings.Join(v.excluding, "、"))
+	}
+	if len(v.missing) > 0 {
+		parts = append(parts, "未提及"+strings.Join(v.missing, "、"))
+	}
+	if v.offSector != "" {
+		parts = append(parts, "事实属"+v.offSector+"，与本领域只有个别词语相同")
+	}
+	if v.yielded {
+		parts = append(parts, "特别规定优先："+v.yieldLabel)
+	}
+	return strings.Join(parts, "；")
+}
+
+// explain writes why each kept candidate was chosen, and assigns each
+// demoted neighbour of the pool to the best violation it would otherwise
+// have competed with.
+func explain(kept, pool []candidate) (why []string, excluded [][]Excluded) {
+	why = make([]string, len(kept))
+	excluded = make([][]Excluded, len(kept))
+	for i := range kept {
+		excluded[i] = []Excluded{}
+	}
+	for _, d := range pool {
+		if !d.demoted() || slices.ContainsFunc(kept, func(k candidate) bool { return k.b.ID == d.b.ID }) {
+			continue
+		}
+		for i, v := range kept {
+			share := excludedShare
+			if d.b.PenaltyRef.Law == v.b.PenaltyRef.Law {
+				share = neighbourShare
+			}
+			if d.raw >= share*v.raw && len(excluded[i]) < maxExcluded {
+				excluded[i] = append(excluded[i], Excluded{BenchmarkID: d.b.ID, Provision: rules.ProvisionLabel(d.b.PenaltyRef), Reason: d.reason()})
+				break
+			}
+		}
+	}
+	for i, c := range kept {
+		s := rules.ProvisionLabel(c.b.PenaltyRef) + "："
+		switch {
+		case len(c.shown) > 0:
+			s += strings.Join(c.shown, "、")
+		case len(c.matched) > 0:
+			s += "事实与“" + strings.Join(c.matched[:min(3, len(c.matched))], "”“") + "”相符"
+		case c.lexical > 0:
+			s += "事实与本基准的用语相近"
+		default:
+			s += "依据类似案件"
+		}
+		if r := c.reason(); r != "" {
+			s += "（" + r + "）"
+		}
+		for _, e := range excluded[i] {
+			label := e.Provision
+			if rest, ok := strings.CutPrefix(label, c.b.PenaltyRef.Law); ok && rest != "" {
+				label = rest
+			}
+			s += "；排除" + label + "：" + e.Reason
+		}
+		why[i] = s
+	}
+	return why, excluded
+}
+
+// Excess ratios as officers write them: 超载45%, 超过核定载质量百分之五十,
+// 超员25%; and the two loads they are computed from (核定载质量10吨 … 实际
+// 装载15吨).
+var (
+	excessPercentRe = nlp.Guard(`超(?:过|出)?(?:核定载质量|核定载重|额定乘员|核定载客人数|核定载客|规定时速|限速|载|员|速|重)?(?:的)?(?:达|约)?([0-9]+(?:\.[0-9]+)?)\s*[%％]|超(?:过|出)?(?:核定载质量|核定载重|额定乘员|核定载客人数|核定载客|规定时速|限速|载|员|速|重)?(?:的)?(?:达|约)?百分之([零一二三四五六七八九十百点]+)`, "超")
+	loadsRe         = nlp.Guard(`(?:核定载质量|核载|核定载重|额定乘员|核定载客)(?:为)?([0-9]+(?:\.[0-9]+)?)(吨|千克|公斤|kg|人)[^。；]{0,30}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客)[^0-9。；]{0,8}([0-9]+(?:\.[0-9]+)?)(吨|千克|公斤|kg|人)`, "核定", "核载", "额定")
+)
+
+// excessPercent reads the excess ratio the facts state, in percent.
+func excessPercent(norm string) (float64, bool) {
+	if m := excessPercentRe.FindStringSubmatch(norm); m != nil {
+		if m[1] != "" {
+			if v, err := strconv.ParseFloat(m[1], 64); err == nil {
+				return v, true
+			}
+		}
+		if m[2] != "" {
+			if v, err := nlp.ParseChineseDecimal(m[2]); err == nil {
+				return v, true
+			}
+		}
+	}
+	if m := loadsRe.FindStringSubmatch(norm); m != nil && m[2] == m[4] {
+		rated, err1 := strconv.ParseFloat(m[1], 64)
+		actual, err2 := strconv.ParseFloat(m[3], 64)
+		if err1 == nil && err2 == nil && rated > 0 && actual > rated {
+			return float64(int((actual-rated)/rated*1000+0.5)) / 10, true
+		}
+	}
+	return 0, false
+}
