@@ -355,7 +355,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	cands, pool := a.match.rank(q, req.Sector, res.Facts.Engine, a.caseVotes(cases), req.Violations)
+	cands, pool := a.match.rank(q, req.Sector, res.Facts.Engine, &factValues{norm: q.norm, text: text, x: x}, a.caseVotes(cases), req.Violations)
 	why, excluded := explain(cands, pool)
 	res.Violations = make([]Violation, 0, len(cands))
 	for i, c := range cands {

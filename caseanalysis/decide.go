@@ -34,10 +34,10 @@ const (
 	yieldMargin = 0.97
 	// decidePool is how many candidates beyond those returned are decided:
 	// a provision the elements promote may start below the first k.
-	decidePool = 10
-	// excludedShare: a demoted neighbour is reported as excluded by a
-	// violation when, before the decision, it scored at least this share of
-	// what the violation scored before the decision.
+	decidePool = 25
+	// excludedShare: a demoted provision of the violation's sector is
+	// reported as excluded by it when, before the decision, it scored at
+	// least this share of what the violation scored.
 	excludedShare = 0.8
 	// neighbourShare is excludedShare for a provision of the same law: the
 	// neighbours a reviewer weighs first.
@@ -61,7 +61,7 @@ type Excluded struct {
 type element struct {
 	label   string
 	cues    []nlp.Cue
-	percent *rules.Percent
+	measure *rules.MeasureRange
 }
 
 // distinctions is what the decision step knows of one benchmark.
@@ -81,14 +81,13 @@ type sectorCue struct {
 type decider struct {
 	dist    []distinctions // by benchmark position
 	sectors []sectorCue
-	index   nlp.CueIndex // openings of every cue above, scanned once per text
-	percent bool         // some element tests an excess ratio
+	index nlp.CueIndex // openings of every cue above, scanned once per text
 }
 
 func compileElements(es []rules.Element) []element {
 	out := make([]element, 0, len(es))
 	for _, e := range es {
-		out = append(out, element{label: e.Label, cues: nlp.NewCues(e.Cues), percent: e.Percent})
+		out = append(out, element{label: e.Label, cues: nlp.NewCues(e.Cues), measure: e.Measure})
 	}
 	return out
 }
@@ -103,7 +102,6 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 			keywords: nlp.NewCues(b.Keywords), yields: b.YieldsTo}
 		for _, e := range append(slices.Clone(x.requires), x.excludes...) {
 			all = append(all, e.cues...)
-			d.percent = d.percent || e.percent != nil
 		}
 		all = append(all, x.keywords...)
 		d.dist = append(d.dist, x)
@@ -135,15 +133,52 @@ func (d *decider) textSectors(scan nlp.CueScan) map[legal.Sector]string {
 }
 
 // shown reports whether an element is shown by the facts, with what shows
-// it (the cue, or the ratio).
-func (e element) shown(scan nlp.CueScan, pct float64, hasPct bool) (string, bool) {
+// it (the cue, or the number).
+func (e element) shown(scan nlp.CueScan, facts *factValues) (string, bool) {
 	if cue, ok := scan.Find(e.cues); ok {
 		return cue, true
 	}
-	if e.percent != nil && hasPct && e.percent.Contains(pct) {
-		return "超过" + strconv.FormatFloat(pct, 'f', -1, 64) + "%", true
+	if r := e.measure; r != nil {
+		if v, ok := facts.value(r.Name); ok && r.Contains(v) {
+			num := strconv.FormatFloat(v, 'f', -1, 64)
+			if r.Name == rules.MeasureExcessPercent {
+				return "超过" + num + "%", true
+			}
+			label, _ := rules.MeasureLabel(r.Name)
+			return label + num, true
+		}
 	}
 	return "", false
+}
+
+// factValues are the numbers elements test, each read from the facts on
+// first use: most texts need none of them.
+type factValues struct {
+	norm, text string
+	x          nlp.Extraction
+	read       bool
+	excess     float64
+	hasExcess  bool
+	measures   map[string]float64
+}
+
+// value returns the named number the facts state.
+func (f *factValues) value(name string) (float64, bool) {
+	if f == nil {
+		return 0, false
+	}
+	if name == rules.MeasureExcessPercent {
+		if !f.read {
+			f.read = true
+			f.excess, f.hasExcess = excessPercent(f.norm)
+		}
+		return f.excess, f.hasExcess
+	}
+	if f.measures == nil {
+		f.measures = measures(f.norm, f.text, f.x)
+	}
+	v, ok := f.measures[name]
+	return v, ok
 }
 
 // verdict is what the decision found for one candidate.
@@ -166,7 +201,7 @@ func (v *verdict) demoted() bool {
 // decide applies the distinctions to the candidates (rescoring them in
 // place) and returns them best first. sector is the one the request
 // restricted matching to, if any.
-func (m *matcher) decide(top []candidate, q query, sector legal.Sector) []candidate {
+func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *factValues) []candidate {
 	if len(top) == 0 {
 		return top
 	}
@@ -176,23 +211,19 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector) []candid
 	if sector == "" {
 		inText = d.textSectors(scan)
 	}
-	pct, hasPct := 0.0, false
-	if d.percent {
-		pct, hasPct = excessPercent(q.norm)
-	}
 	for i := range top {
 		c := &top[i]
 		x := &d.dist[c.doc]
 		c.verdict = verdict{raw: c.score}
 		for _, e := range x.requires {
-			if what, ok := e.shown(scan, pct, hasPct); ok {
+			if what, ok := e.shown(scan, facts); ok {
 				c.shown = append(c.shown, what)
 			} else {
 				c.missing = append(c.missing, e.label)
 			}
 		}
 		for _, e := range x.excludes {
-			if _, ok := e.shown(scan, pct, hasPct); ok {
+			if _, ok := e.shown(scan, facts); ok {
 				c.excluding = append(c.excluding, e.label)
 			}
 		}
@@ -281,6 +312,22 @@ func (v *verdict) reason() string {
 	return strings.Join(parts, "；")
 }
 
+// competed reports whether a demoted candidate d is a neighbour the
+// violation v was chosen over: a provision of the same law, or of the
+// special law v belongs to, that scored near it before the decision; one of
+// v's sector that scored close; one of another sector that would have
+// ranked above it, named by the first violation only.
+func competed(d, v candidate, first bool) bool {
+	switch {
+	case d.b.PenaltyRef.Law == v.b.PenaltyRef.Law || d.yielded && strings.HasPrefix(d.yieldLabel, v.b.PenaltyRef.Law):
+		return d.raw >= neighbourShare*v.raw
+	case d.b.Sector == v.b.Sector:
+		return d.raw >= excludedShare*v.raw
+	default:
+		return first && d.raw >= v.raw
+	}
+}
+
 // explain writes why each kept candidate was chosen, and assigns each
 // demoted neighbour of the pool to the best violation it would otherwise
 // have competed with.
@@ -291,15 +338,14 @@ func explain(kept, pool []candidate) (why []string, excluded [][]Excluded) {
 		excluded[i] = []Excluded{}
 	}
 	for _, d := range pool {
-		if !d.demoted() || slices.ContainsFunc(kept, func(k candidate) bool { return k.b.ID == d.b.ID }) {
+		if !d.demoted() {
 			continue
 		}
 		for i, v := range kept {
-			share := excludedShare
-			if d.b.PenaltyRef.Law == v.b.PenaltyRef.Law {
-				share = neighbourShare
+			if v.b.ID == d.b.ID {
+				break // only a violation above it excludes it
 			}
-			if d.raw >= share*v.raw && len(excluded[i]) < maxExcluded {
+			if competed(d, v, i == 0) && len(excluded[i]) < maxExcluded {
 				excluded[i] = append(excluded[i], Excluded{BenchmarkID: d.b.ID, Provision: rules.ProvisionLabel(d.b.PenaltyRef), Reason: d.reason()})
 				break
 			}

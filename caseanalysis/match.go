@@ -379,7 +379,7 @@ func aggravatedTier(b *rules.Benchmark) bool {
 // decided pool they were chosen from. Only benchmarks with some lexical or
 // case evidence are candidates: a fact cue alone says nothing about the
 // conduct.
-func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, votes map[string]float64, k int) (kept, pool []candidate) {
+func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *factValues, votes map[string]float64, k int) (kept, pool []candidate) {
 	n := k + decidePool
 	lex, heads := m.lexicalScores(q)
 	has := givenBases(ef)
@@ -429,7 +429,7 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, votes map[s
 	for i := range top {
 		top[i].matched = matchedTerms(heads, top[i].doc)
 	}
-	top = m.decide(top, q, sector)
+	top = m.decide(top, q, sector, facts)
 	return top[:min(k, len(top))], top
 }
 

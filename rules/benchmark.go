@@ -177,25 +177,32 @@ func (b *Benchmark) Source() (string, int) { return b.file, b.line }
 // Element is one constituent fact that tells a provision from its
 // neighbours. It is shown when one of Cues (phrases officers write for it,
 // "…" joining parts that follow each other in one sentence) occurs in the
-// facts and is not negated, or when the excess ratio the facts state
-// (超过核定载质量百分之三十, 超载45%) lies in Percent.
+// facts and is not negated, or when a number the facts state lies in
+// Measure (超过核定载质量百分之三十 from 超载45%; 血液酒精含量 80 毫克以上).
 type Element struct {
 	// Label names the element in the explanation (以次充好, 危险废物).
-	Label   string   `yaml:"label" json:"label"`
-	Cues    []string `yaml:"cues,omitempty" json:"cues,omitempty"`
-	Percent *Percent `yaml:"percent,omitempty" json:"percent,omitempty"`
+	Label   string        `yaml:"label" json:"label"`
+	Cues    []string      `yaml:"cues,omitempty" json:"cues,omitempty"`
+	Measure *MeasureRange `yaml:"measure,omitempty" json:"measure,omitempty"`
 }
 
-// Percent is a range of an excess ratio in percent: at least GTE, below
-// LT; either may be absent.
-type Percent struct {
-	GTE *float64 `yaml:"gte,omitempty" json:"gte,omitempty"`
-	LT  *float64 `yaml:"lt,omitempty" json:"lt,omitempty"`
+// MeasureExcessPercent is the excess ratio the facts state, in percent
+// (超载45%, 超过规定时速百分之五十, or computed from 核定载质量 and the actual
+// load), for elements' measure ranges.
+const MeasureExcessPercent = "excess_percent"
+
+// MeasureRange is a range of a numeric fact: the measure's name
+// (MeasureExcessPercent or one of the transfer measures, blood_alcohol …),
+// at least GTE, below LT; either bound may be absent.
+type MeasureRange struct {
+	Name string   `yaml:"name" json:"name"`
+	GTE  *float64 `yaml:"gte,omitempty" json:"gte,omitempty"`
+	LT   *float64 `yaml:"lt,omitempty" json:"lt,omitempty"`
 }
 
-// Contains reports whether the ratio p (percent) lies in the range.
-func (r *Percent) Contains(p float64) bool {
-	return (r.GTE == nil || p >= *r.GTE) && (r.LT == nil || p < *r.LT)
+// Contains reports whether v lies in the range.
+func (r *MeasureRange) Contains(v float64) bool {
+	return (r.GTE == nil || v >= *r.GTE) && (r.LT == nil || v < *r.LT)
 }
 
 // ProvisionLabel is the citation of a provision as officers write it

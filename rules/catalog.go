@@ -388,17 +388,20 @@ func (e Element) validate() error {
 	if strings.TrimSpace(e.Label) == "" {
 		return fmt.Errorf("element needs a label")
 	}
-	if len(e.Cues) == 0 && e.Percent == nil {
-		return fmt.Errorf("element %s needs cues or percent", e.Label)
+	if len(e.Cues) == 0 && e.Measure == nil {
+		return fmt.Errorf("element %s needs cues or a measure", e.Label)
 	}
 	for _, c := range e.Cues {
 		if strings.Trim(c, " …") == "" {
 			return fmt.Errorf("element %s: empty cue", e.Label)
 		}
 	}
-	if p := e.Percent; p != nil {
+	if p := e.Measure; p != nil {
+		if _, known := MeasureLabel(p.Name); !known && p.Name != MeasureExcessPercent {
+			return fmt.Errorf("element %s: unknown measure %q", e.Label, p.Name)
+		}
 		if p.GTE == nil && p.LT == nil || p.GTE != nil && p.LT != nil && *p.GTE >= *p.LT || p.GTE != nil && *p.GTE < 0 {
-			return fmt.Errorf("element %s: percent needs gte and/or lt with 0 <= gte < lt", e.Label)
+			return fmt.Errorf("element %s: measure needs gte and/or lt with 0 <= gte < lt", e.Label)
 		}
 	}
 	return nil
