@@ -19,11 +19,11 @@ import (
 // one mechanism that applies it to the best candidates.
 
 // Weights of the decision. A provision whose distinguishing elements are
-// all shown gains requireBonus; one missing an element keeps missingFactor
+// all shown closes requireBonus of the gap between its score and 1; one missing an element keeps missingFactor
 // of its score, one with an excluding element excludeFactor, one from
 // another sector than the facts' without strong evidence offSectorFactor.
 const (
-	requireBonus    = 0.12
+	requireBonus    = 0.25
 	missingFactor   = 0.55
 	excludeFactor   = 0.4
 	offSectorFactor = 0.45
@@ -81,7 +81,7 @@ type sectorCue struct {
 type decider struct {
 	dist    []distinctions // by benchmark position
 	sectors []sectorCue
-	index nlp.CueIndex // openings of every cue above, scanned once per text
+	index   nlp.CueIndex // openings of every cue above, scanned once per text
 }
 
 func compileElements(es []rules.Element) []element {
@@ -233,7 +233,9 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 		case len(c.missing) > 0:
 			c.score *= missingFactor
 		case len(x.requires) > 0:
-			c.score = min(1, c.score+requireBonus)
+			// Closing part of the gap to 1 keeps the order of tiers that
+			// share their elements (情节严重 over the basic tier).
+			c.score += requireBonus * (1 - c.score)
 		}
 		if len(inText) > 0 {
 			if _, own := inText[c.b.Sector]; !own && !m.strongEvidence(c, scan) {
