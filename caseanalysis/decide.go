@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
@@ -21,12 +22,13 @@ import (
 // Weights of the decision. A provision whose distinguishing elements are
 // all shown closes requireBonus of the gap between its score and 1; one missing an element keeps missingFactor
 // of its score, one with an excluding element excludeFactor, one from
-// another sector than the facts' without strong evidence offSectorFactor.
+// another sector than the facts' without strong evidence offSectorFactor,
+// and no more than just below the best benchmark of the facts' sector.
 const (
 	requireBonus    = 0.25
 	missingFactor   = 0.55
 	excludeFactor   = 0.4
-	offSectorFactor = 0.45
+	offSectorFactor = 0.35
 	// yieldShare is how close a special provision's score must come to the
 	// general one's for the special law to prevail; yieldMargin keeps the
 	// general provision just below it.
@@ -67,7 +69,7 @@ type element struct {
 // distinctions is what the decision step knows of one benchmark.
 type distinctions struct {
 	requires, excludes []element
-	keywords           []nlp.Cue
+	keywords           []string // normalised, of two runes or more
 	yields             []string
 }
 
@@ -98,12 +100,15 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 	var d decider
 	var all []nlp.Cue
 	for _, b := range bs {
-		x := distinctions{requires: compileElements(b.Requires), excludes: compileElements(b.Excludes),
-			keywords: nlp.NewCues(b.Keywords), yields: b.YieldsTo}
+		x := distinctions{requires: compileElements(b.Requires), excludes: compileElements(b.Excludes), yields: b.YieldsTo}
+		for _, k := range b.Keywords {
+			if k = nlp.NormalizeText(k); utf8.RuneCountInString(k) >= 2 {
+				x.keywords = append(x.keywords, k)
+			}
+		}
 		for _, e := range append(slices.Clone(x.requires), x.excludes...) {
 			all = append(all, e.cues...)
 		}
-		all = append(all, x.keywords...)
 		d.dist = append(d.dist, x)
 	}
 	for _, s := range legal.Sectors() {
@@ -238,9 +243,24 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 			c.score += requireBonus * (1 - c.score)
 		}
 		if len(inText) > 0 {
-			if _, own := inText[c.b.Sector]; !own && !m.strongEvidence(c, scan) {
+			if _, own := inText[c.b.Sector]; !own && !m.strongEvidence(c, q.norm) {
 				c.offSector = firstSectorCue(d.sectors, inText)
 				c.score *= offSectorFactor
+			}
+		}
+	}
+	// Facts that belong to a sector rank its benchmarks first: one of
+	// another sector without strong evidence stays below the best of them.
+	if len(inText) > 0 {
+		best := -1.0
+		for i := range top {
+			if _, own := inText[top[i].b.Sector]; own && top[i].score > best {
+				best = top[i].score
+			}
+		}
+		for i := range top {
+			if c := &top[i]; c.offSector != "" && best > 0 {
+				c.score = min(c.score, best*yieldMargin)
 			}
 		}
 	}
@@ -286,14 +306,14 @@ func firstSectorCue(sectors []sectorCue, inText map[legal.Sector]string) string 
 
 // strongEvidence reports whether the facts name the candidate's conduct
 // itself, not merely share a word with it: one of its keywords, whole, or
-// all its distinguishing elements.
-func (m *matcher) strongEvidence(c *candidate, scan nlp.CueScan) bool {
+// all its distinguishing elements. A keyword counts even after a negation:
+// 未明码标价 names the conduct of 明码标价.
+func (m *matcher) strongEvidence(c *candidate, norm string) bool {
 	x := &m.decider.dist[c.doc]
 	if len(x.requires) > 0 && len(c.missing) == 0 {
 		return true
 	}
-	_, ok := scan.Find(x.keywords)
-	return ok
+	return slices.ContainsFunc(x.keywords, func(k string) bool { return strings.Contains(norm, k) })
 }
 
 // reason says in Chinese why a candidate was set back.

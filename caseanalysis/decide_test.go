@@ -5,6 +5,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/cailiang/cailiang/legal"
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
 )
 
 // TestConfusableProvisions decides between provisions that share most of
@@ -175,3 +180,61 @@ func whys(vs []Violation) string {
 
 // fmtScore writes a score with three decimals.
 func fmtScore(f float64) string { return strconv.FormatFloat(f, 'f', 3, 64) }
+
+// TestDecisionMechanism runs the decision over a small catalog written for
+// the test, so each rule is checked apart from the built-in data: a missing
+// required element demotes, an excluding element demotes, a general
+// provision yields to the special one, and another sector's benchmark needs
+// more than a shared word.
+func TestDecisionMechanism(t *testing.T) {
+	// One benchmark a line; every one fines the same range.
+	const cat = `benchmarks:
+  - {id: gen-1, name: 销售不合格产品, sector: 市场监管, keywords: [不合格产品], effective_from: 2021-01-01, violated: [{law: 一般法, article: 1}], penalty: {law: 一般法, article: 2}, penalties: &fine [{kind: 罚款, fine: {range: {min: 100, max: 5000}}}], yields_to: [特别法]}
+  - {id: spec-1, name: 销售不合格药品, sector: 市场监管, keywords: [不合格药品], effective_from: 2021-01-01, violated: [{law: 特别法, article: 1}], penalty: {law: 特别法, article: 2}, penalties: *fine, requires: [{label: 药品, cues: [药品]}]}
+  - {id: gen-3, name: 销售以次充好的产品, sector: 市场监管, keywords: [以次充好, 产品], effective_from: 2021-01-01, violated: [{law: 一般法, article: 3}], penalty: {law: 一般法, article: 4}, penalties: *fine, requires: [{label: 以次充好, cues: [以次充好]}], excludes: [{label: 危险废物, cues: [危险废物]}]}
+  - {id: police-1, name: 盗窃商店财物, sector: 公安, keywords: [盗窃], effective_from: 2021-01-01, violated: [{law: 治安法, article: 1}], penalty: {law: 治安法, article: 2}, penalties: *fine}
+  - {id: price-1, name: 商店商品未明码标价, sector: 市场监管, keywords: [明码标价], effective_from: 2021-01-01, violated: [{law: 价格法, article: 1}], penalty: {law: 价格法, article: 2}, penalties: *fine}
+`
+	const cfg = "sector_cues:\n  公安: [民警, 盗窃, 报警称]\n"
+	c, err := rules.Load(fstest.MapFS{"a.yaml": {Data: []byte(cat)}, "config.yaml": {Data: []byte(cfg)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := New(Config{Catalog: c, Segmenter: nlp.RuneSegmenter{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, facts string
+		sector      legal.Sector
+		want        string // first violation
+		why         string // in its explanation
+	}{
+		{"special prevails", "某店销售不合格药品和不合格产品。", "", "spec-1", "特别法第二条：药品"},
+		{"special needs its element", "某店销售不合格产品。", "", "gen-1", "一般法第二条："},
+		{"element shown", "某店销售以次充好的产品，不合格产品。", "", "gen-3", "一般法第四条：以次充好"},
+		{"excluding element", "某店以次充好销售危险废物，不合格产品。", "", "gen-1", "排除第四条：事实涉及危险废物"},
+		{"sector cue", "商店报警称，一男子拿走商店商品未付款，民警到场查看商品。", "", "police-1", "排除价格法第二条：事实属公安（民警）"},
+		{"keyword crosses sectors", "民警协助检查，商店商品未明码标价。", "", "price-1", "价格法第二条："},
+		{"no sector rule when the request names one", "民警查获商店商品标价问题。", "市场监管", "price-1", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Sector: tt.sector})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
+				t.Fatalf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
+			}
+			if !strings.Contains(res.Violations[0].Why, tt.why) {
+				t.Errorf("why = %q, want %q in it", res.Violations[0].Why, tt.why)
+			}
+			for _, v := range res.Violations {
+				if v.Excluded == nil {
+					t.Errorf("%s: excluded is nil, want a list", v.BenchmarkID)
+				}
+			}
+		})
+	}
+}

@@ -426,11 +426,12 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 			top = top[:n]
 		}
 	}
-	for i := range top {
-		top[i].matched = matchedTerms(heads, top[i].doc)
-	}
 	top = m.decide(top, q, sector, facts)
-	return top[:min(k, len(top))], top
+	kept = top[:min(k, len(top))]
+	for i := range kept {
+		kept[i].matched = matchedTerms(heads, kept[i].doc)
+	}
+	return kept, top
 }
 
 // betterCandidate orders candidates best first: higher score, then lower
