@@ -60,6 +60,16 @@ func TestConfusableProvisions(t *testing.T) {
 			"traffic-92-truck-overload", "traffic-92-truck-overload-30pct", ""},
 		{"overload from 30 %", "张某驾驶重型货车，核定载质量10吨，实际装载15吨，货车超载。",
 			"traffic-92-truck-overload-30pct", "traffic-92-truck-overload", "超过50%"},
+		{"overload of exactly 30 % is the basic tier", "李某驾驶的货车核定载质量20吨，经称重实际26吨，超载30%。",
+			"traffic-92-truck-overload", "traffic-92-truck-overload-30pct", ""},
+		// 道路交通安全法 第九十一条: 饮酒 / 醉酒 by the blood alcohol the facts state.
+		{"drink driving", "王某驾驶小型轿车被查获，经检验其血液酒精含量为45毫克/100毫升，属饮酒后驾驶。",
+			"traffic-91-drink-driving", "traffic-91-drunk-driving", ""},
+		{"drunk driving", "王某酒后驾驶小型轿车被查获，经检验其血液酒精含量为126毫克/100毫升。",
+			"traffic-91-drunk-driving", "traffic-91-drink-driving", "血液酒精含量"},
+		// 治安管理处罚法 第四十三条: the aggravated tier needs its element.
+		{"assault of a pregnant woman", "赵某因琐事殴打孕妇钱某，致其轻微伤，民警到场处置。",
+			"police-43-assault-aggravated", "police-43-assault", "孕妇"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,6 +83,21 @@ func TestConfusableProvisions(t *testing.T) {
 				t.Errorf("why = %q, want it to contain %q", res.Violations[0].Why, tt.why)
 			}
 		})
+	}
+}
+
+// TestNonMotorVehicleIsNotSection91 checks that drinking and riding an
+// electric bicycle is not 饮酒后驾驶机动车: the answer says why.
+func TestNonMotorVehicleIsNotSection91(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	res, err := a.Analyze(context.Background(), Request{Facts: "张某饮酒后驾驶电动自行车在非机动车道行驶，被交警查获。", Violations: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range res.Violations {
+		if strings.HasPrefix(v.BenchmarkID, "traffic-91-") && (i == 0 || !strings.Contains(v.Why, "事实涉及非机动车")) {
+			t.Errorf("%s at %d: %s", v.BenchmarkID, i, v.Why)
+		}
 	}
 }
 
