@@ -193,9 +193,11 @@ type verdict struct {
 	missing   []string // labels of required elements not shown
 	excluding []string // labels of excluding elements shown
 	offSector string   // the facts' sector cue, when the candidate is from another sector without strong evidence
-	// yielded: a special provision (yieldLabel) prevails over this one.
-	yielded    bool
-	yieldLabel string
+	// yielded: a provision it yields to (yieldLabel) prevails over this
+	// one; yieldSpecial when by the special law rather than by id.
+	yielded      bool
+	yieldLabel   string
+	yieldSpecial bool
 }
 
 // demoted reports whether the decision set the candidate back.
@@ -287,6 +289,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 		}
 		c := &top[i]
 		c.yielded, c.yieldLabel = true, rules.ProvisionLabel(top[j].b.PenaltyRef)
+		c.yieldSpecial = slices.Contains(d.dist[c.doc].yields, top[j].b.PenaltyRef.Law)
 		c.score = min(c.score, top[j].score*yieldMargin)
 	}
 	slices.SortFunc(top, betterCandidate)
@@ -328,8 +331,11 @@ func (v *verdict) reason() string {
 	if v.offSector != "" {
 		parts = append(parts, "事实属"+v.offSector+"，与本领域只有个别词语相同")
 	}
-	if v.yielded {
+	switch {
+	case v.yielded && v.yieldSpecial:
 		parts = append(parts, "特别规定优先："+v.yieldLabel)
+	case v.yielded:
+		parts = append(parts, "优先适用"+v.yieldLabel)
 	}
 	return strings.Join(parts, "；")
 }

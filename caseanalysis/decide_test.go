@@ -53,6 +53,13 @@ func TestConfusableProvisions(t *testing.T) {
 		// 安全生产法: accident articles / conduct articles.
 		{"accident", "某某建材公司发生一起生产安全事故，造成1名工人死亡，直接经济损失150万元，经调查该公司对事故发生负有责任。",
 			"safety-114-general-accident", "safety-102-hidden-danger", "生产安全事故"},
+		{"accident in a hazardous operation", "某某钢结构公司员工在吊装作业时被坠落的钢梁砸中死亡，该公司未安排专人进行现场安全管理，对事故发生负有责任，事故等级为一般事故。",
+			"safety-114-general-accident", "safety-101-hazardous-operations", "排除第一百零一条第（三）项：优先适用安全生产法第一百一十四条"},
+		// 禁止使用童工规定 / 劳动保障监察条例 未成年工.
+		{"child labour", "某某包装厂招用未满十六周岁的李某（15周岁）在车间从事折盒工作。",
+			"child-6-child-labour", "labour-23-minor-workers", ""},
+		{"minor workers", "某某机械厂安排17周岁的未成年工王某从事矿山井下作业，未对其进行定期健康检查。",
+			"labour-23-minor-workers", "child-6-child-labour", ""},
 		{"conduct", "执法人员检查发现某某建材公司未对新入职员工进行安全生产教育和培训即安排上岗作业，未发生事故。",
 			"safety-97-training", "safety-114-general-accident", ""},
 		// 道路交通安全法 第九十二条 tiers.
