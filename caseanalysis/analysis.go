@@ -265,6 +265,13 @@ type Violation struct {
 	LexicalScore float64  `json:"lexical_score"`
 	CaseScore    float64  `json:"case_score"`
 	CueScore     float64  `json:"cue_score"`
+	// Why explains the choice in Chinese: the provision and the elements
+	// the facts show, any doubt about it, and the neighbouring provisions
+	// set aside ("产品质量法第五十条：以次充好；排除第四十九条：未提及……").
+	Why string `json:"why"`
+	// Excluded are the neighbouring provisions set aside in favour of this
+	// one, each with its reason; never null.
+	Excluded []Excluded `json:"excluded"`
 	// Flags are the benchmark's own circumstances read from the text
 	// (儿童用品, 重污染天气预警期间 …) and given to the engine, each with the
 	// words that show it, so the officer can check them.
@@ -381,11 +388,13 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	cands := a.match.rank(q, req.Sector, res.Facts.Engine, a.caseVotes(cases), req.Violations)
+	cands, pool := a.match.rank(q, req.Sector, res.Facts.Engine, &factValues{norm: q.norm, text: text, x: x}, a.caseVotes(cases), req.Violations)
+	why, excluded := explain(cands, pool)
 	res.Violations = make([]Violation, 0, len(cands))
 	for i, c := range cands {
 		v := Violation{BenchmarkID: c.b.ID, Name: c.b.Name, Sector: c.b.Sector, Score: round3(c.score),
-			Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CaseScore: round3(c.cases), CueScore: round3(c.cues)}
+			Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CaseScore: round3(c.cases), CueScore: round3(c.cues),
+			Why: why[i], Excluded: excluded[i]}
 		if i < suggestTop {
 			ef := res.Facts.Engine
 			if flags, inferred := inferFlags(c.b, q.norm); flags != nil {

@@ -27,6 +27,9 @@ type matcher struct {
 	// for verbatim in the text, grouped by their first two characters.
 	phrases map[string][]string
 	seg     nlp.Segmenter
+	// decider applies the benchmarks' distinguishing elements, their
+	// special-over-general order and the sector cues to the best candidates.
+	decider decider
 }
 
 // headWeight is how much a term in a benchmark's name or keywords counts
@@ -130,6 +133,7 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		docs = append(docs, d)
 	}
 	m.index = newBM25(docs, bm25Params{k1: bm25K1, b: bm25B, bigramScale: bigramWeight})
+	m.decider = newDecider(cat, m.benchmarks)
 	for p := range phrases {
 		rs := []rune(p)
 		head := string(rs[:2])
@@ -147,6 +151,7 @@ type candidate struct {
 	cues    float64 // extracted facts that its fine is computed from
 	score   float64
 	matched []string
+	verdict
 }
 
 // Weights of the evidence in a candidate's score.
@@ -369,10 +374,13 @@ func aggravatedTier(b *rules.Benchmark) bool {
 	return strings.HasSuffix(b.ID, "-serious") || strings.Contains(b.Name, "情节严重") || strings.Contains(b.Name, "情节较重") || strings.Contains(b.Name, "其他严重情节")
 }
 
-// rank combines the evidence into scores in [0, 1] and returns the k best
-// candidates, best first. Only benchmarks with some lexical or case evidence
-// are candidates: a fact cue alone says nothing about the conduct.
-func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, votes map[string]float64, k int) []candidate {
+// rank combines the evidence into scores in [0, 1], decides between the
+// best (decide) and returns the k best candidates, best first, with the
+// decided pool they were chosen from. Only benchmarks with some lexical or
+// case evidence are candidates: a fact cue alone says nothing about the
+// conduct.
+func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *factValues, votes map[string]float64, k int) (kept, pool []candidate) {
+	n := k + decidePool
 	lex, heads := m.lexicalScores(q)
 	has := givenBases(ef)
 	byDoc := make([]float64, len(m.benchmarks))
@@ -381,7 +389,7 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, votes map[s
 			byDoc[i] = v
 		}
 	}
-	top := make([]candidate, 0, k+1)
+	top := make([]candidate, 0, n+1)
 	for i, b := range m.benchmarks {
 		if sector != "" && b.Sector != sector {
 			continue
@@ -410,18 +418,20 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, votes map[s
 		// insertion into a short list, since k is a handful and the
 		// catalog is long.
 		at, _ := slices.BinarySearchFunc(top, c, betterCandidate)
-		if at == k {
+		if at == n {
 			continue
 		}
 		top = slices.Insert(top, at, c)
-		if len(top) > k {
-			top = top[:k]
+		if len(top) > n {
+			top = top[:n]
 		}
 	}
-	for i := range top {
-		top[i].matched = matchedTerms(heads, top[i].doc)
+	top = m.decide(top, q, sector, facts)
+	kept = top[:min(k, len(top))]
+	for i := range kept {
+		kept[i].matched = matchedTerms(heads, kept[i].doc)
 	}
-	return top
+	return kept, top
 }
 
 // betterCandidate orders candidates best first: higher score, then lower

@@ -165,6 +165,18 @@ type Benchmark struct {
 	LimitationBasis  *legal.Ref `yaml:"limitation_basis,omitempty" json:"limitation_basis,omitempty"`
 	// Transfer names the crime the conduct may amount to (used by case analysis).
 	Transfer string `yaml:"transfer,omitempty" json:"transfer,omitempty"`
+	// Requires are the elements that distinguish this provision from its
+	// neighbours: each must be shown by the facts (产品质量法 第五十条:
+	// 掺杂掺假、以假充真、以次充好、以不合格产品冒充合格产品). A match whose
+	// facts do not show one is demoted and says so.
+	Requires []Element `yaml:"requires,omitempty" json:"requires,omitempty"`
+	// Excludes are elements whose presence rules this provision out in
+	// favour of a neighbour (一般工业固体废物 is not 危险废物).
+	Excludes []Element `yaml:"excludes,omitempty" json:"excludes,omitempty"`
+	// YieldsTo names the special laws (or benchmark ids) that prevail over
+	// this general provision when both fit the facts (药品管理法 over
+	// 产品质量法 for 假药、劣药).
+	YieldsTo []string `yaml:"yields_to,omitempty" json:"yields_to,omitempty"`
 
 	file string
 	line int
@@ -172,6 +184,37 @@ type Benchmark struct {
 
 // Source returns the catalog file and line the benchmark was read from.
 func (b *Benchmark) Source() (string, int) { return b.file, b.line }
+
+// Element is one constituent fact that tells a provision from its
+// neighbours. It is shown when one of Cues (phrases officers write for it,
+// "…" joining parts that follow each other in one sentence) occurs in the
+// facts and is not negated, or when a number the facts state lies in
+// Measure (超过核定载质量百分之三十 from 超载45%; 血液酒精含量 80 毫克以上).
+type Element struct {
+	// Label names the element in the explanation (以次充好, 危险废物).
+	Label   string        `yaml:"label" json:"label"`
+	Cues    []string      `yaml:"cues,omitempty" json:"cues,omitempty"`
+	Measure *MeasureRange `yaml:"measure,omitempty" json:"measure,omitempty"`
+}
+
+// MeasureExcessPercent is the excess ratio the facts state, in percent
+// (超载45%, 超过规定时速百分之五十, or computed from 核定载质量 and the actual
+// load), for elements' measure ranges.
+const MeasureExcessPercent = "excess_percent"
+
+// MeasureRange is a range of a numeric fact: the measure's name
+// (MeasureExcessPercent or one of the transfer measures, blood_alcohol …),
+// at least GTE, below LT; either bound may be absent.
+type MeasureRange struct {
+	Name string   `yaml:"name" json:"name"`
+	GTE  *float64 `yaml:"gte,omitempty" json:"gte,omitempty"`
+	LT   *float64 `yaml:"lt,omitempty" json:"lt,omitempty"`
+}
+
+// Contains reports whether v lies in the range.
+func (r *MeasureRange) Contains(v float64) bool {
+	return (r.GTE == nil || v >= *r.GTE) && (r.LT == nil || v < *r.LT)
+}
 
 // Expr is a condition over facts in expr-lang syntax, compiled and
 // type-checked when the catalog loads.

@@ -8,9 +8,11 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/cailiang/cailiang/legal"
 	"github.com/expr-lang/expr"
@@ -48,6 +50,11 @@ type Config struct {
 	// consequences their limitation is five years (第三十六条第一款).
 	LifeHealthLaws []string `yaml:"life_health_laws,omitempty"`
 	FinancialLaws  []string `yaml:"financial_laws,omitempty"`
+	// SectorCues are, per sector, phrases that place the facts in that
+	// sector (报警、民警、盗窃 → 公安). Case analysis lets a benchmark of
+	// another sector match such facts only on strong evidence: a shared
+	// word is not enough.
+	SectorCues map[legal.Sector][]string `yaml:"sector_cues,omitempty"`
 }
 
 // Catalog is a loaded, validated set of benchmarks.
@@ -95,6 +102,11 @@ func Load(fsys fs.FS) (*Catalog, error) {
 			}
 		}
 	}
+	for sec, cues := range c.Config.SectorCues {
+		if !sec.Valid() || len(cues) == 0 || slices.ContainsFunc(cues, func(q string) bool { return strings.TrimSpace(q) == "" }) {
+			return nil, fmt.Errorf("load benchmark catalog: config.yaml: sector_cues.%s: needs a known sector and non-empty cues", sec)
+		}
+	}
 	for i := range c.Config.CommonFactors {
 		if err := compileFactor(&c.Config.CommonFactors[i], &Benchmark{}); err != nil {
 			return nil, fmt.Errorf("load benchmark catalog: config.yaml:%d: %w", c.Config.CommonFactors[i].When.line(), err)
@@ -114,6 +126,13 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		}
 	}
 	for _, b := range c.ordered {
+		for _, y := range b.YieldsTo {
+			if !isLawName(y) {
+				if _, ok := c.benchmarks[y]; !ok {
+					return nil, fmt.Errorf("load benchmark catalog: %s:%d: %s yields to unknown benchmark %q", b.file, b.line, b.ID, y)
+				}
+			}
+		}
 		for _, s := range b.Supersedes {
 			if _, ok := c.benchmarks[s]; !ok {
 				return nil, fmt.Errorf("load benchmark catalog: %s:%d: %s supersedes unknown benchmark %q", b.file, b.line, b.ID, s)
@@ -121,6 +140,17 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		}
 	}
 	return c, nil
+}
+
+// isLawName tells a law's short name (Chinese, 药品管理法) from a benchmark
+// id (ASCII) in yields_to.
+func isLawName(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxASCII {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *Expr) line() int {
@@ -355,6 +385,45 @@ func (b *Benchmark) validate() error {
 	if b.Levels != nil {
 		if err := b.Levels.validate(); err != nil {
 			return fmt.Errorf("levels: %w", err)
+		}
+	}
+	for i, e := range b.Requires {
+		if err := e.validate(); err != nil {
+			return fmt.Errorf("requires %d: %w", i+1, err)
+		}
+	}
+	for i, e := range b.Excludes {
+		if err := e.validate(); err != nil {
+			return fmt.Errorf("excludes %d: %w", i+1, err)
+		}
+	}
+	for _, y := range b.YieldsTo {
+		if strings.TrimSpace(y) == "" || y == b.PenaltyRef.Law || y == b.ID {
+			return fmt.Errorf("yields_to %q must name another law or benchmark", y)
+		}
+	}
+	return nil
+}
+
+// validate checks that an element has a label and something that shows it.
+func (e Element) validate() error {
+	if strings.TrimSpace(e.Label) == "" {
+		return fmt.Errorf("element needs a label")
+	}
+	if len(e.Cues) == 0 && e.Measure == nil {
+		return fmt.Errorf("element %s needs cues or a measure", e.Label)
+	}
+	for _, c := range e.Cues {
+		if strings.Trim(c, " …") == "" {
+			return fmt.Errorf("element %s: empty cue", e.Label)
+		}
+	}
+	if p := e.Measure; p != nil {
+		if _, known := MeasureLabel(p.Name); !known && p.Name != MeasureExcessPercent {
+			return fmt.Errorf("element %s: unknown measure %q", e.Label, p.Name)
+		}
+		if p.GTE == nil && p.LT == nil || p.GTE != nil && p.LT != nil && *p.GTE >= *p.LT || p.GTE != nil && *p.GTE < 0 {
+			return fmt.Errorf("element %s: measure needs gte and/or lt with 0 <= gte < lt", e.Label)
 		}
 	}
 	return nil

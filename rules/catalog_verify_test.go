@@ -125,16 +125,7 @@ func (fx *statuteFixture) resolve(r legal.Ref) (corpus.Resolved, error) {
 	return res, nil
 }
 
-func refLabel(r legal.Ref) string {
-	s := r.Law + nlp.ArticleLabel(r.Article, r.Suffix)
-	if r.Paragraph > 0 {
-		s += "第" + nlp.FormatChineseInt(int64(r.Paragraph)) + "款"
-	}
-	if r.Item > 0 {
-		s += "第（" + nlp.FormatChineseInt(int64(r.Item)) + "）项"
-	}
-	return s
-}
+func refLabel(r legal.Ref) string { return RefLabel(r) }
 
 // catalogLaws lists every law the catalog cites.
 func catalogLaws(c *Catalog) map[string]bool {

@@ -265,6 +265,14 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 		{"bad kind", strings.Replace(good, "kind: 罚款", "kind: 打板子", 1), "bad.yaml:2"},
 		{"min over max", strings.Replace(good, "min: 1000, max: 5000", "min: 6000, max: 5000", 1), "bad.yaml:2"},
 		{"multiple without base", strings.Replace(good, "range: {min: 1000, max: 5000}", "multiple: {min: 1, max: 3}", 1), "bad.yaml:2"},
+		{"element without cues", good + "    requires:\n      - {label: 以次充好}\n", "bad.yaml:2"},
+		{"element without label", good + "    excludes:\n      - {cues: [危险废物]}\n", "bad.yaml:2"},
+		{"empty measure", good + "    requires:\n      - {label: 超载, measure: {name: excess_percent}}\n", "bad.yaml:2"},
+		{"inverted measure", good + "    requires:\n      - {label: 超载, measure: {name: excess_percent, gte: 30, lt: 20}}\n", "bad.yaml:2"},
+		{"unknown measure", good + "    requires:\n      - {label: 超载, measure: {name: overload, gte: 30}}\n", "bad.yaml:2"},
+		{"yields to itself", good + "    yields_to: [某法]\n", "bad.yaml:2"},
+		{"yields to unknown benchmark", good + "    yields_to: [x-2]\n", "bad.yaml:2"},
+		{"misspelt element field", good + "    requires:\n      - {label: 超载, cue: [超载]}\n", "bad.yaml"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -277,6 +285,17 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 	}
 	if _, err := Load(fstest.MapFS{"ok.yaml": {Data: []byte(good)}}); err != nil {
 		t.Fatalf("good catalog: %v", err)
+	}
+	distinct := good + "    requires:\n      - {label: 超载, cues: [超载], measure: {name: excess_percent, gte: 30}}\n    excludes:\n      - {label: 危险废物, cues: [危废]}\n    yields_to: [药品管理法, x-1b]\n" +
+		strings.Replace(good, "benchmarks:\n  - id: x-1", "  - id: x-1b", 1)
+	if _, err := Load(fstest.MapFS{"ok.yaml": {Data: []byte(distinct)}}); err != nil {
+		t.Fatalf("catalog with requires, excludes and yields_to: %v", err)
+	}
+	for _, cfg := range []string{"sector_cues:\n  治安: [民警]\n", "sector_cues:\n  公安: []\n", "sector_cues:\n  公安: [\"\"]\n"} {
+		fsys := fstest.MapFS{"config.yaml": {Data: []byte(cfg)}, "ok.yaml": {Data: []byte(good)}}
+		if _, err := Load(fsys); err == nil || !strings.Contains(err.Error(), "sector_cues") {
+			t.Errorf("config %q: err = %v, want a sector_cues error", cfg, err)
+		}
 	}
 }
 

@@ -1,0 +1,439 @@
+package caseanalysis
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cailiang/cailiang/legal"
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// The decision step. Ranking by shared words finds the provisions a text is
+// about; it cannot tell 产品质量法 第四十九条 from 第五十条, which share
+// most of their words. A reviewer decides on the elements: the one each
+// provision needs (requires), the ones that rule it out (excludes), the
+// special law that prevails over the general one (yields_to), and the
+// sector the facts belong to. All of it is catalog data; this file is the
+// one mechanism that applies it to the best candidates.
+
+// Weights of the decision. A provision whose distinguishing elements are
+// all shown closes requireBonus of the gap between its score and 1; one missing an element keeps missingFactor
+// of its score, one with an excluding element excludeFactor, one from
+// another sector than the facts' without strong evidence offSectorFactor,
+// and no more than just below the best benchmark of the facts' sector.
+const (
+	requireBonus    = 0.25
+	missingFactor   = 0.55
+	excludeFactor   = 0.4
+	offSectorFactor = 0.35
+	// yieldShare is how close a special provision's score must come to the
+	// general one's for the special law to prevail; yieldMargin keeps the
+	// general provision just below it.
+	yieldShare  = 0.5
+	yieldMargin = 0.97
+	// decidePool is how many candidates beyond those returned are decided:
+	// a provision the elements promote may start below the first k.
+	decidePool = 25
+	// excludedShare: a demoted provision of the violation's sector is
+	// reported as excluded by it when, before the decision, it scored at
+	// least this share of what the violation scored.
+	excludedShare = 0.8
+	// neighbourShare is excludedShare for a provision of the same law: the
+	// neighbours a reviewer weighs first.
+	neighbourShare = 0.4
+	// maxExcluded bounds the neighbours each violation names.
+	maxExcluded = 3
+)
+
+// Excluded is a neighbouring provision set aside in favour of a violation,
+// with why.
+type Excluded struct {
+	BenchmarkID string `json:"benchmark_id"`
+	// Provision is the neighbour's penalty provision (产品质量法第四十九条).
+	Provision string `json:"provision"`
+	// Reason says, in Chinese, what the facts lack or show
+	// (未提及不符合强制性标准).
+	Reason string `json:"reason"`
+}
+
+// element is a rules.Element with its cues compiled.
+type element struct {
+	label   string
+	cues    []nlp.Cue
+	measure *rules.MeasureRange
+}
+
+// distinctions is what the decision step knows of one benchmark.
+type distinctions struct {
+	requires, excludes []element
+	keywords           []string // normalised, of two runes or more
+	yields             []string
+}
+
+// sectorCue is one sector's cues, in a fixed order.
+type sectorCue struct {
+	sector legal.Sector
+	cues   []nlp.Cue
+}
+
+// decider holds the compiled decision data of a catalog.
+type decider struct {
+	dist    []distinctions // by benchmark position
+	sectors []sectorCue
+	index   nlp.CueIndex // openings of every cue above, scanned once per text
+}
+
+func compileElements(es []rules.Element) []element {
+	out := make([]element, 0, len(es))
+	for _, e := range es {
+		out = append(out, element{label: e.Label, cues: nlp.NewCues(e.Cues), measure: e.Measure})
+	}
+	return out
+}
+
+// newDecider compiles the distinctions of the benchmarks (in matcher order)
+// and the catalog's sector cues.
+func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
+	var d decider
+	var all []nlp.Cue
+	for _, b := range bs {
+		x := distinctions{requires: compileElements(b.Requires), excludes: compileElements(b.Excludes), yields: b.YieldsTo}
+		for _, k := range b.Keywords {
+			if k = nlp.NormalizeText(k); utf8.RuneCountInString(k) >= 2 {
+				x.keywords = append(x.keywords, k)
+			}
+		}
+		for _, e := range append(slices.Clone(x.requires), x.excludes...) {
+			all = append(all, e.cues...)
+		}
+		d.dist = append(d.dist, x)
+	}
+	for _, s := range legal.Sectors() {
+		if cues := cat.Config.SectorCues[s]; len(cues) > 0 {
+			sc := sectorCue{sector: s, cues: nlp.NewCues(cues)}
+			all = append(all, sc.cues...)
+			d.sectors = append(d.sectors, sc)
+		}
+	}
+	d.index = nlp.NewCueIndex(all)
+	return d
+}
+
+// textSectors returns the sectors the facts name, each with the first cue
+// found, in sector order.
+func (d *decider) textSectors(scan nlp.CueScan) map[legal.Sector]string {
+	var out map[legal.Sector]string
+	for _, s := range d.sectors {
+		if cue, ok := scan.Find(s.cues); ok {
+			if out == nil {
+				out = map[legal.Sector]string{}
+			}
+			out[s.sector] = cue
+		}
+	}
+	return out
+}
+
+// shown reports whether an element is shown by the facts, with what shows
+// it (the cue, or the number).
+func (e element) shown(scan nlp.CueScan, facts *factValues) (string, bool) {
+	if cue, ok := scan.Find(e.cues); ok {
+		return cue, true
+	}
+	if r := e.measure; r != nil {
+		if v, ok := facts.value(r.Name); ok && r.Contains(v) {
+			num := strconv.FormatFloat(v, 'f', -1, 64)
+			if r.Name == rules.MeasureExcessPercent {
+				return "超过" + num + "%", true
+			}
+			label, _ := rules.MeasureLabel(r.Name)
+			return label + num, true
+		}
+	}
+	return "", false
+}
+
+// factValues are the numbers elements test, each read from the facts on
+// first use: most texts need none of them.
+type factValues struct {
+	norm, text string
+	x          nlp.Extraction
+	read       bool
+	excess     float64
+	hasExcess  bool
+	measures   map[string]float64
+}
+
+// value returns the named number the facts state.
+func (f *factValues) value(name string) (float64, bool) {
+	if f == nil {
+		return 0, false
+	}
+	if name == rules.MeasureExcessPercent {
+		if !f.read {
+			f.read = true
+			f.excess, f.hasExcess = excessPercent(f.norm)
+		}
+		return f.excess, f.hasExcess
+	}
+	if f.measures == nil {
+		f.measures = measures(f.norm, f.text, f.x)
+	}
+	v, ok := f.measures[name]
+	return v, ok
+}
+
+// verdict is what the decision found for one candidate.
+type verdict struct {
+	raw       float64  // score before the decision
+	shown     []string // what shows each required element
+	missing   []string // labels of required elements not shown
+	excluding []string // labels of excluding elements shown
+	offSector string   // the facts' sector cue, when the candidate is from another sector without strong evidence
+	// yielded: a provision it yields to (yieldLabel) prevails over this
+	// one; yieldSpecial when by the special law rather than by id.
+	yielded      bool
+	yieldLabel   string
+	yieldSpecial bool
+}
+
+// demoted reports whether the decision set the candidate back.
+func (v *verdict) demoted() bool {
+	return len(v.missing) > 0 || len(v.excluding) > 0 || v.offSector != "" || v.yielded
+}
+
+// decide applies the distinctions to the candidates (rescoring them in
+// place) and returns them best first. sector is the one the request
+// restricted matching to, if any.
+func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *factValues) []candidate {
+	if len(top) == 0 {
+		return top
+	}
+	d := &m.decider
+	scan := d.index.Scan(q.norm)
+	var inText map[legal.Sector]string
+	if sector == "" {
+		inText = d.textSectors(scan)
+	}
+	for i := range top {
+		c := &top[i]
+		x := &d.dist[c.doc]
+		c.verdict = verdict{raw: c.score}
+		for _, e := range x.requires {
+			if what, ok := e.shown(scan, facts); ok {
+				c.shown = append(c.shown, what)
+			} else {
+				c.missing = append(c.missing, e.label)
+			}
+		}
+		for _, e := range x.excludes {
+			if _, ok := e.shown(scan, facts); ok {
+				c.excluding = append(c.excluding, e.label)
+			}
+		}
+		switch {
+		case len(c.excluding) > 0:
+			c.score *= excludeFactor
+		case len(c.missing) > 0:
+			c.score *= missingFactor
+		case len(x.requires) > 0:
+			// Closing part of the gap to 1 keeps the order of tiers that
+			// share their elements (情节严重 over the basic tier).
+			c.score += requireBonus * (1 - c.score)
+		}
+		if len(inText) > 0 {
+			if _, own := inText[c.b.Sector]; !own && !m.strongEvidence(c, q.norm) {
+				c.offSector = firstSectorCue(d.sectors, inText)
+				c.score *= offSectorFactor
+			}
+		}
+	}
+	// Facts that belong to a sector rank its benchmarks first: one of
+	// another sector without strong evidence stays below the best of them.
+	if len(inText) > 0 {
+		best := -1.0
+		for i := range top {
+			if _, own := inText[top[i].b.Sector]; own && top[i].score > best {
+				best = top[i].score
+			}
+		}
+		for i := range top {
+			if c := &top[i]; c.offSector != "" && best > 0 {
+				c.score = min(c.score, best*yieldMargin)
+			}
+		}
+	}
+	// Special over general: a general provision yields to a fitting
+	// provision of a law it names.
+	to := make([]int, len(top))
+	for i := range top {
+		to[i] = -1
+		c := &top[i]
+		for j := range top {
+			s := &top[j]
+			if i == j || len(s.missing) > 0 || len(s.excluding) > 0 || s.offSector != "" ||
+				!slices.ContainsFunc(d.dist[c.doc].yields, func(y string) bool { return y == s.b.ID || y == s.b.PenaltyRef.Law }) {
+				continue
+			}
+			if s.score >= yieldShare*c.score && (to[i] < 0 || s.score > top[to[i]].score) {
+				to[i] = j
+			}
+		}
+	}
+	for i, j := range to {
+		if j < 0 {
+			continue
+		}
+		c := &top[i]
+		c.yielded, c.yieldLabel = true, rules.RefLabel(top[j].b.PenaltyRef)
+		c.yieldSpecial = slices.Contains(d.dist[c.doc].yields, top[j].b.PenaltyRef.Law)
+		c.score = min(c.score, top[j].score*yieldMargin)
+	}
+	slices.SortFunc(top, betterCandidate)
+	return top
+}
+
+// firstSectorCue names the first sector the facts point to, with its cue
+// (公安（民警）).
+func firstSectorCue(sectors []sectorCue, inText map[legal.Sector]string) string {
+	for _, s := range sectors {
+		if cue, ok := inText[s.sector]; ok {
+			return string(s.sector) + "（" + cue + "）"
+		}
+	}
+	return ""
+}
+
+// strongEvidence reports whether the facts name the candidate's conduct
+// itself, not merely share a word with it: one of its keywords, whole, or
+// all its distinguishing elements. A keyword counts even after a negation:
+// 未明码标价 names the conduct of 明码标价.
+func (m *matcher) strongEvidence(c *candidate, norm string) bool {
+	x := &m.decider.dist[c.doc]
+	if len(x.requires) > 0 && len(c.missing) == 0 {
+		return true
+	}
+	return slices.ContainsFunc(x.keywords, func(k string) bool { return strings.Contains(norm, k) })
+}
+
+// reason says in Chinese why a candidate was set back.
+func (v *verdict) reason() string {
+	var parts []string
+	if len(v.excluding) > 0 {
+		parts = append(parts, "事实涉及"+strings.Join(v.excluding, "、"))
+	}
+	if len(v.missing) > 0 {
+		parts = append(parts, "未提及"+strings.Join(v.missing, "、"))
+	}
+	if v.offSector != "" {
+		parts = append(parts, "事实属"+v.offSector+"，与本领域只有个别词语相同")
+	}
+	switch {
+	case v.yielded && v.yieldSpecial:
+		parts = append(parts, "特别规定优先："+v.yieldLabel)
+	case v.yielded:
+		parts = append(parts, "优先适用"+v.yieldLabel)
+	}
+	return strings.Join(parts, "；")
+}
+
+// competed reports whether a demoted candidate d is a neighbour the
+// violation v was chosen over: a provision of the same law, or of the
+// special law v belongs to, that scored near it before the decision; one of
+// v's sector that scored close; one of another sector that would have
+// ranked above it, named by the first violation only.
+func competed(d, v candidate, first bool) bool {
+	switch {
+	case d.b.PenaltyRef.Law == v.b.PenaltyRef.Law || d.yielded && strings.HasPrefix(d.yieldLabel, v.b.PenaltyRef.Law):
+		return d.raw >= neighbourShare*v.raw
+	case d.b.Sector == v.b.Sector:
+		return d.raw >= excludedShare*v.raw
+	default:
+		return first && d.raw >= v.raw
+	}
+}
+
+// explain writes why each kept candidate was chosen, and assigns each
+// demoted neighbour of the pool to the best violation it would otherwise
+// have competed with.
+func explain(kept, pool []candidate) (why []string, excluded [][]Excluded) {
+	why = make([]string, len(kept))
+	excluded = make([][]Excluded, len(kept))
+	for i := range kept {
+		excluded[i] = []Excluded{}
+	}
+	for _, d := range pool {
+		if !d.demoted() {
+			continue
+		}
+		for i, v := range kept {
+			if v.b.ID == d.b.ID {
+				break // only a violation above it excludes it
+			}
+			if competed(d, v, i == 0) && len(excluded[i]) < maxExcluded {
+				excluded[i] = append(excluded[i], Excluded{BenchmarkID: d.b.ID, Provision: rules.RefLabel(d.b.PenaltyRef), Reason: d.reason()})
+				break
+			}
+		}
+	}
+	for i, c := range kept {
+		s := rules.RefLabel(c.b.PenaltyRef) + "："
+		switch {
+		case len(c.shown) > 0:
+			s += strings.Join(c.shown, "、")
+		case len(c.matched) > 0:
+			s += "事实与“" + strings.Join(c.matched[:min(3, len(c.matched))], "”“") + "”相符"
+		case c.lexical > 0:
+			s += "事实与本基准的用语相近"
+		default:
+			s += "依据类似案件"
+		}
+		if r := c.reason(); r != "" {
+			s += "（" + r + "）"
+		}
+		for _, e := range excluded[i] {
+			label := e.Provision
+			if rest, ok := strings.CutPrefix(label, c.b.PenaltyRef.Law); ok && rest != "" {
+				label = rest
+			}
+			s += "；排除" + label + "：" + e.Reason
+		}
+		why[i] = s
+	}
+	return why, excluded
+}
+
+// Excess ratios as officers write them: 超载45%, 超过核定载质量百分之五十,
+// 超员25%; and the two loads they are computed from (核定载质量10吨 … 实际
+// 装载15吨).
+var (
+	excessPercentRe = nlp.Guard(`超(?:过|出)?(?:核定载质量|核定载重|额定乘员|核定载客人数|核定载客|规定时速|限速|载|员|速|重)?(?:的)?(?:达|约)?([0-9]+(?:\.[0-9]+)?)\s*[%％]|超(?:过|出)?(?:核定载质量|核定载重|额定乘员|核定载客人数|核定载客|规定时速|限速|载|员|速|重)?(?:的)?(?:达|约)?百分之([零一二三四五六七八九十百点]+)`, "超")
+	loadsRe         = nlp.Guard(`(?:核定载质量|核载|核定载重|额定乘员|核定载客)(?:为)?([0-9]+(?:\.[0-9]+)?)(吨|千克|公斤|kg|人)[^。；]{0,30}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客)[^0-9。；]{0,8}([0-9]+(?:\.[0-9]+)?)(吨|千克|公斤|kg|人)`, "核定", "核载", "额定")
+)
+
+// excessPercent reads the excess ratio the facts state, in percent.
+func excessPercent(norm string) (float64, bool) {
+	if m := excessPercentRe.FindStringSubmatch(norm); m != nil {
+		if m[1] != "" {
+			if v, err := strconv.ParseFloat(m[1], 64); err == nil {
+				return v, true
+			}
+		}
+		if m[2] != "" {
+			if v, err := nlp.ParseChineseDecimal(m[2]); err == nil {
+				return v, true
+			}
+		}
+	}
+	if m := loadsRe.FindStringSubmatch(norm); m != nil && m[2] == m[4] {
+		rated, err1 := strconv.ParseFloat(m[1], 64)
+		actual, err2 := strconv.ParseFloat(m[3], 64)
+		if err1 == nil && err2 == nil && rated > 0 && actual > rated {
+			return float64(int((actual-rated)/rated*1000+0.5)) / 10, true
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,272 @@
+package caseanalysis
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/cailiang/cailiang/legal"
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// TestConfusableProvisions decides between provisions that share most of
+// their words, in both directions of each pair: the facts' distinguishing
+// element picks the provision, and the answer says why.
+func TestConfusableProvisions(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts string
+		want        string // the first violation
+		not         string // must rank below want ("" = not checked)
+		why         string // in want's explanation ("" = not checked)
+	}{
+		// 产品质量法 第四十九条 / 第五十条 / 第五十三条.
+		{"49 over 50", "某某电器商行销售的电热水壶经抽样检验，不符合GB 4706.1国家标准的要求，检验结论为不合格，货值金额8000元。",
+			"prod-49-unsafe-standard", "prod-50-adulterate", "产品质量法第四十九条："},
+		{"50 over 49", "某某五金店销售的电线电缆以次充好，将铝芯线冒充铜芯线产品对外销售，经检验不合格，货值金额6000元。",
+			"prod-50-adulterate", "prod-49-unsafe-standard", "产品质量法第五十条：以次充好"},
+		{"53 over 50", "某某电器公司生产的插座冒用他人厂名厂址，并伪造CCC认证标志，货值金额1万元。",
+			"prod-53-forged-marks", "prod-50-adulterate", "产品质量法第五十三条："},
+		// 食品安全法 第一百二十二条 / 第一百二十五条.
+		{"125 over 122", "执法人员检查发现某某超市销售无标签的预包装食品（糕点）20袋，货值金额500元，该超市持有有效的食品经营许可证。",
+			"food-125-label", "food-122-unlicensed", "食品安全法第一百二十五条第一款第（二）项："},
+		{"122 over 125", "当事人张某未取得食品经营许可，在自家门面经营熟食，标签齐全，货值金额2万元。",
+			"food-122-unlicensed", "food-125-label", "未取得"},
+		// 价格法: 明码标价 / 价格欺诈.
+		{"marking over fraud", "某某服装店销售的服装未明码标价，店内商品均未放置价签。",
+			"price-13-marking", "price-7-fraud", ""},
+		{"fraud over marking", "某某商场在促销活动中虚构原价，标示“原价998元、现价298元”，经查该商品从未以998元销售，属于价格欺诈，已明码标价。",
+			"price-7-fraud", "price-13-marking", ""},
+		// 广告法 第五十五、五十七、五十八条.
+		{"57 prohibited content", "某某公司在其网站发布的产品广告中使用“全国第一品牌”“最佳”“顶级”等用语。",
+			"ad-57-prohibited-content", "ad-55-false-advertiser", ""},
+		{"55 false advertising", "某某公司发布广告称其净水器经国家权威机构认证，经查该认证不存在，广告内容虚假，欺骗、误导消费者。",
+			"ad-55-false-advertiser", "ad-57-prohibited-content", ""},
+		// 固体废物污染环境防治法 第一百零二条 / 第一百一十二条.
+		{"102 general industrial waste", "某某机械公司产生的一般工业固体废物炉渣、边角料未建立固体废物管理台账并如实记录。",
+			"waste-102-industrial-ledger", "waste-112-hw-ledger", ""},
+		{"112 hazardous waste", "某某机械公司产生的危险废物废矿物油、废乳化液未建立危险废物管理台账并如实记录。",
+			"waste-112-hw-ledger", "waste-102-industrial-ledger", "排除第一百零二条：事实涉及危险废物"},
+		// 安全生产法: accident articles / conduct articles.
+		{"accident", "某某建材公司发生一起生产安全事故，造成1名工人死亡，直接经济损失150万元，经调查该公司对事故发生负有责任。",
+			"safety-114-general-accident", "safety-102-hidden-danger", "生产安全事故"},
+		{"accident in a hazardous operation", "某某钢结构公司员工在吊装作业时被坠落的钢梁砸中死亡，该公司未安排专人进行现场安全管理，对事故发生负有责任，事故等级为一般事故。",
+			"safety-114-general-accident", "safety-101-hazardous-operations", "排除第一百零一条第（三）项：优先适用安全生产法第一百一十四条"},
+		// 禁止使用童工规定 / 劳动保障监察条例 未成年工.
+		{"child labour", "某某包装厂招用未满十六周岁的李某（15周岁）在车间从事折盒工作。",
+			"child-6-child-labour", "labour-23-minor-workers", ""},
+		{"minor workers", "某某机械厂安排17周岁的未成年工王某从事矿山井下作业，未对其进行定期健康检查。",
+			"labour-23-minor-workers", "child-6-child-labour", ""},
+		{"conduct", "执法人员检查发现某某建材公司未对新入职员工进行安全生产教育和培训即安排上岗作业，未发生事故。",
+			"safety-97-training", "safety-114-general-accident", ""},
+		// 道路交通安全法 第九十二条 tiers.
+		{"overload below 30 %", "张某驾驶重型货车，核定载质量10吨，实际装载12吨，超过核定载质量20%。",
+			"traffic-92-truck-overload", "traffic-92-truck-overload-30pct", ""},
+		{"overload from 30 %", "张某驾驶重型货车，核定载质量10吨，实际装载15吨，货车超载。",
+			"traffic-92-truck-overload-30pct", "traffic-92-truck-overload", "超过50%"},
+		{"overload of exactly 30 % is the basic tier", "李某驾驶的货车核定载质量20吨，经称重实际26吨，超载30%。",
+			"traffic-92-truck-overload", "traffic-92-truck-overload-30pct", ""},
+		// 道路交通安全法 第九十一条: 饮酒 / 醉酒 by the blood alcohol the facts state.
+		{"drink driving", "王某驾驶小型轿车被查获，经检验其血液酒精含量为45毫克/100毫升，属饮酒后驾驶。",
+			"traffic-91-drink-driving", "traffic-91-drunk-driving", ""},
+		{"drunk driving", "王某酒后驾驶小型轿车被查获，经检验其血液酒精含量为126毫克/100毫升。",
+			"traffic-91-drunk-driving", "traffic-91-drink-driving", "血液酒精含量"},
+		// 治安管理处罚法 第四十三条: the aggravated tier needs its element.
+		{"assault of a pregnant woman", "赵某因琐事殴打孕妇钱某，致其轻微伤，民警到场处置。",
+			"police-43-assault-aggravated", "police-43-assault", "孕妇"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeFirst(t, a, tt.facts, tt.want)
+			for i, v := range res.Violations {
+				if v.BenchmarkID == tt.not && i == 0 {
+					t.Errorf("%s ranks first", tt.not)
+				}
+			}
+			if !strings.Contains(res.Violations[0].Why, tt.why) {
+				t.Errorf("why = %q, want it to contain %q", res.Violations[0].Why, tt.why)
+			}
+		})
+	}
+}
+
+// TestNonMotorVehicleIsNotSection91 checks that drinking and riding an
+// electric bicycle is not 饮酒后驾驶机动车: the answer says why.
+func TestNonMotorVehicleIsNotSection91(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	res, err := a.Analyze(context.Background(), Request{Facts: "张某饮酒后驾驶电动自行车在非机动车道行驶，被交警查获。", Violations: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range res.Violations {
+		if strings.HasPrefix(v.BenchmarkID, "traffic-91-") && (i == 0 || !strings.Contains(v.Why, "事实涉及非机动车")) {
+			t.Errorf("%s at %d: %s", v.BenchmarkID, i, v.Why)
+		}
+	}
+}
+
+// TestSpecialLawPrevails checks that a special law's provision ranks above
+// the general law's when both fit, and that the general one says so.
+func TestSpecialLawPrevails(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts, special, general string
+	}{
+		{"假药 over 以假充真", "某某药店销售的“复方丹参片”经检验成份不符，以假充真，系假药，货值金额3000元。",
+			"drug-116-counterfeit", "prod-50-adulterate"},
+		{"过期食品 over 失效变质产品", "某某超市销售超过保质期的饼干10袋，属过期产品，货值金额260元。",
+			"food-124-expired", "prod-52-expired"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeFirst(t, a, tt.facts, tt.special)
+			for _, v := range res.Violations {
+				if v.BenchmarkID == tt.general && !strings.Contains(v.Why, "特别规定优先") {
+					t.Errorf("%s: why = %q, want the special law named", tt.general, v.Why)
+				}
+			}
+		})
+	}
+}
+
+// TestSectorEvidence checks the sector rule: facts that belong to 公安 do
+// not match another sector's benchmark on a shared word, while a benchmark
+// whose conduct the facts name still matches across sectors.
+func TestSectorEvidence(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts string
+		want        string   // the first violation
+		never       []string // must not be among the first three
+	}{
+		{"shop theft is not 明码标价", "某某超市报警称，一男子在超市内盗窃货架上标价299元的白酒2瓶，民警到场将其查获。",
+			"police-49-theft", []string{"price-13-marking", "price-7-fraud"}},
+		{"theft is not 失火", "张某在商场内盗窃他人手机一部，价值2000元，被派出所民警查获。",
+			"police-49-theft", []string{"fire-64-negligent-fire"}},
+		{"assault", "李某与王某因琐事发生争执，李某殴打王某致其面部轻微伤，王某报警，民警到场处置。",
+			"police-43-assault", []string{"price-13-marking"}},
+		{"market case naming the police still matches", "派出所民警协助执法人员检查某某便利店，发现其销售超过保质期的牛奶12盒，货值金额360元。",
+			"food-124-expired", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeFirst(t, a, tt.facts, tt.want)
+			for i, v := range res.Violations {
+				for _, n := range tt.never {
+					if i < 3 && v.BenchmarkID == n {
+						t.Errorf("%s at %d: %s", n, i, v.Why)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestExcessPercent reads the excess ratio the way officers state it.
+func TestExcessPercent(t *testing.T) {
+	tests := []struct {
+		text string
+		want float64
+		ok   bool
+	}{
+		{"货车超载45%", 45, true},
+		{"超过核定载质量百分之三十", 30, true},
+		{"核定载质量10吨，实际装载15吨", 50, true},
+		{"核定载客7人，实载9人", 28.6, true},
+		{"核定载质量10吨，经称重实际12.5吨", 25, true},
+		{"货车超载", 0, false},
+		{"核定载质量10吨，实际装载9吨", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := excessPercent(tt.text)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("excessPercent(%q) = %v, %v; want %v, %v", tt.text, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// analyzeFirst analyses facts and fails unless want is the first violation.
+func analyzeFirst(t *testing.T, a *Analyzer, facts, want string) Result {
+	t.Helper()
+	res, err := a.Analyze(context.Background(), Request{Facts: facts, Violations: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != want {
+		t.Fatalf("violations %v, want %s first\n%s", ids(res.Violations), want, whys(res.Violations))
+	}
+	return res
+}
+
+// whys lists the violations with their scores and explanations.
+func whys(vs []Violation) string {
+	var b strings.Builder
+	for _, v := range vs {
+		b.WriteString(v.BenchmarkID + " " + fmtScore(v.Score) + " " + v.Why + "\n")
+	}
+	return b.String()
+}
+
+// fmtScore writes a score with three decimals.
+func fmtScore(f float64) string { return strconv.FormatFloat(f, 'f', 3, 64) }
+
+// TestDecisionMechanism runs the decision over a small catalog written for
+// the test, so each rule is checked apart from the built-in data: a missing
+// required element demotes, an excluding element demotes, a general
+// provision yields to the special one, and another sector's benchmark needs
+// more than a shared word.
+func TestDecisionMechanism(t *testing.T) {
+	// One benchmark a line; every one fines the same range.
+	const cat = `benchmarks:
+  - {id: gen-1, name: 销售不合格产品, sector: 市场监管, keywords: [不合格产品], effective_from: 2021-01-01, violated: [{law: 一般法, article: 1}], penalty: {law: 一般法, article: 2}, penalties: &fine [{kind: 罚款, fine: {range: {min: 100, max: 5000}}}], yields_to: [特别法]}
+  - {id: spec-1, name: 销售不合格药品, sector: 市场监管, keywords: [不合格药品], effective_from: 2021-01-01, violated: [{law: 特别法, article: 1}], penalty: {law: 特别法, article: 2}, penalties: *fine, requires: [{label: 药品, cues: [药品]}]}
+  - {id: gen-3, name: 销售以次充好的产品, sector: 市场监管, keywords: [以次充好, 产品], effective_from: 2021-01-01, violated: [{law: 一般法, article: 3}], penalty: {law: 一般法, article: 4}, penalties: *fine, requires: [{label: 以次充好, cues: [以次充好]}], excludes: [{label: 危险废物, cues: [危险废物]}]}
+  - {id: police-1, name: 盗窃商店财物, sector: 公安, keywords: [盗窃], effective_from: 2021-01-01, violated: [{law: 治安法, article: 1}], penalty: {law: 治安法, article: 2}, penalties: *fine}
+  - {id: price-1, name: 商店商品未明码标价, sector: 市场监管, keywords: [明码标价], effective_from: 2021-01-01, violated: [{law: 价格法, article: 1}], penalty: {law: 价格法, article: 2}, penalties: *fine}
+`
+	const cfg = "sector_cues:\n  公安: [民警, 盗窃, 报警称]\n"
+	c, err := rules.Load(fstest.MapFS{"a.yaml": {Data: []byte(cat)}, "config.yaml": {Data: []byte(cfg)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := New(Config{Catalog: c, Segmenter: nlp.RuneSegmenter{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, facts string
+		sector      legal.Sector
+		want        string // first violation
+		why         string // in its explanation
+	}{
+		{"special prevails", "某店销售不合格药品和不合格产品。", "", "spec-1", "特别法第二条：药品"},
+		{"special needs its element", "某店销售不合格产品。", "", "gen-1", "一般法第二条："},
+		{"element shown", "某店销售以次充好的产品，不合格产品。", "", "gen-3", "一般法第四条：以次充好"},
+		{"excluding element", "某店以次充好销售危险废物，不合格产品。", "", "gen-1", "排除第四条：事实涉及危险废物"},
+		{"sector cue", "商店报警称，一男子拿走商店商品未付款，民警到场查看商品。", "", "police-1", "排除价格法第二条：事实属公安（民警）"},
+		{"keyword crosses sectors", "民警协助检查，商店商品未明码标价。", "", "price-1", "价格法第二条："},
+		{"no sector rule when the request names one", "民警查获商店商品标价问题。", "市场监管", "price-1", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Sector: tt.sector})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
+				t.Fatalf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
+			}
+			if !strings.Contains(res.Violations[0].Why, tt.why) {
+				t.Errorf("why = %q, want %q in it", res.Violations[0].Why, tt.why)
+			}
+			for _, v := range res.Violations {
+				if v.Excluded == nil {
+					t.Errorf("%s: excluded is nil, want a list", v.BenchmarkID)
+				}
+			}
+		})
+	}
+}
