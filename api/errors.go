@@ -112,6 +112,7 @@ func statusOf(err error) int {
 }
 
 func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
+	securityHeaders(c) // fasthttp's own errors (413) pass no middleware
 	st, body := classify(err)
 	if st >= 500 {
 		s.log.Error("request failed", "request_id", c.Locals("requestid"), "path", c.Path(), "err", err)

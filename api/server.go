@@ -43,6 +43,9 @@ type Config struct {
 	BodyLimit int
 	// Version is reported by /healthz.
 	Version string
+	// Web holds the browser-facing safeguards (guard.go): allowed hosts,
+	// rate limits.
+	Web WebConfig
 }
 
 // ForApp returns a Server over the parts of an opened app (its library,
@@ -58,6 +61,7 @@ type Server struct {
 	app *fiber.App
 	lib *corpus.Library
 	log *slog.Logger
+	web *webGuard
 }
 
 // New builds the fiber app with its middleware and routes.
@@ -94,6 +98,7 @@ func New(cfg Config) *Server {
 		s.log.Error("panic", "request_id", c.Locals("requestid"), "panic", e)
 	}}))
 	s.app.Use(s.accessLog)
+	s.useWebGuard(cfg.Web) // Host, Origin, Content-Type, headers, rate limits
 	s.routes()
 	return s
 }
@@ -103,6 +108,7 @@ func (s *Server) App() *fiber.App { return s.app }
 
 // Serve serves on ln until ctx is cancelled, then shuts down gracefully.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	ln = s.web.listening(ln) // the listen address for the Host check; graceful close
 	errc := make(chan error, 1)
 	go func() { errc <- s.app.Listener(ln) }()
 	select {
