@@ -100,7 +100,8 @@ func classify(err error) (int, Error) {
 			return fe2.Code, Error{Code: "method_not_allowed", Message: "不支持该请求方法"}
 		}
 		if fe2.Code >= 400 && fe2.Code < 500 {
-			return fe2.Code, Error{Code: "bad_request", Message: "请求无效：" + fe2.Message}
+			// fasthttp's texts are English and name its internals.
+			return fe2.Code, Error{Code: "bad_request", Message: "请求格式无效（无法读取请求行、请求头或请求体）"}
 		}
 	}
 	return fiber.StatusInternalServerError, Error{Code: "internal", Message: "服务器内部错误"}
