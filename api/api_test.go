@@ -234,8 +234,9 @@ func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 	}
 	// A 5 MB body is refused before any handler runs. app.Test cannot show the
 	// 413 (fasthttp fails the request), so go through a real listener.
+	addr := liveServer(t, s)
 	for _, target := range []string{"/v1/cases", "/v1/citations/resolve", "/v1/suggest", "/v1/analyze"} {
-		st, code := postReal(t, s, target, big)
+		st, code := postReal(t, addr, target, big)
 		if st != 413 || code != "body_too_large" {
 			t.Errorf("5 MB POST %s: status %d code %q; want 413 body_too_large", target, st, code)
 		}
@@ -245,21 +246,13 @@ func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 	}
 }
 
-func postReal(t *testing.T, s *Server, target string, body []byte) (int, string) {
+func postReal(t *testing.T, addr, target string, body []byte) (int, string) {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
-	defer func() { cancel(); <-done }()
 	// Send the headers, then stream the body while reading the answer:
 	// fasthttp answers 413 as soon as it sees Content-Length over the limit
 	// and may close before the body is sent, which an http.Client reports
 	// as a write error instead of the response.
-	conn, err := net.DialTimeout("tcp", ln.Addr().String(), 5*time.Second)
+	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
