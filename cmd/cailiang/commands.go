@@ -173,6 +173,9 @@ func (e *runEnv) openRead(parts app.Parts) (*serviceClient, *app.App, error) {
 }
 
 func runServe(e *runEnv) error {
+	if err := checkListenAddr(e.opts.addr, e.opts.allowRemote); err != nil {
+		return err
+	}
 	dir := e.opts.app.DataDir
 	if s, ok := app.RunningService(dir); ok {
 		return fmt.Errorf("数据目录 %s 已有服务在运行（进程 %d，地址 %s）", dir, s.PID, s.Addr)
@@ -194,7 +197,10 @@ func runServe(e *runEnv) error {
 	}
 	defer withdraw()
 	e.log.Info("listening", "addr", addr)
-	return api.ForApp(a, api.Config{Logger: e.log, Version: version}).Serve(e.ctx, ln)
+	if a, ok := ln.Addr().(*net.TCPAddr); ok && !a.IP.IsLoopback() {
+		e.log.Warn("服务监听非本机地址，而身份认证尚未启用（--allow-remote）", "addr", addr)
+	}
+	return api.ForApp(a, api.Config{Logger: e.log, Version: version, Web: e.opts.webConfig()}).Serve(e.ctx, ln)
 }
 
 func runImport(e *runEnv) error {
