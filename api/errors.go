@@ -96,6 +96,8 @@ func classify(err error) (int, Error) {
 			return fe2.Code, Error{Code: "body_too_large", Message: "请求体过大"}
 		case fiber.StatusNotFound:
 			return fe2.Code, Error{Code: "route_not_found", Message: "没有这个接口"}
+		case fiber.StatusRequestHeaderFieldsTooLarge:
+			return fe2.Code, Error{Code: "header_too_large", Message: "请求头或查询串过长（检索词 q 最多 2000 字）"}
 		case fiber.StatusMethodNotAllowed:
 			return fe2.Code, Error{Code: "method_not_allowed", Message: "不支持该请求方法"}
 		}

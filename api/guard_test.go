@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -229,5 +230,22 @@ func TestBodyTooLargeReachesClient(t *testing.T) {
 	at := append(append([]byte(`{"facts":"`), bytes.Repeat([]byte("a"), DefaultBodyLimit-len(`{"facts":""}`))...), `"}`...)
 	if st, _, e := send(t, addr, liveRequest{"POST", "/v1/analyze", map[string]string{"Content-Type": "application/json"}, at}); st != 400 || e.Code != "invalid_input" {
 		t.Fatalf("4 MB body: %d %+v; want 400 invalid_input (facts too long)", st, e)
+	}
+}
+
+// TestSnippetsEscapedOnce checks that a snippet is HTML escaped exactly
+// once around its marks: text with < and & reads as &lt; and &amp;, never
+// &amp;lt; (the page undoes this escaping before its own).
+func TestSnippetsEscapedOnce(t *testing.T) {
+	lib := testLibrary(t, nil)
+	s := New(Config{Library: lib, Catalog: testCatalog(t)})
+	c := strings.Replace(validCase, "当事人销售超过保质期的食品", "当事人销售<超过保质期>的食品&饮料", 1)
+	if r := do(t, s, "POST", "/v1/cases", "application/json", []byte("["+c+"]")); r.status != 201 {
+		t.Fatalf("import: %d %v", r.status, r.body)
+	}
+	r := do(t, s, "GET", "/v1/cases/search?q="+url.QueryEscape("保质期"), "", nil)
+	snips := fmt.Sprint(r.body["hits"])
+	if !strings.Contains(snips, "&lt;") || !strings.Contains(snips, "<mark>") || strings.Contains(snips, "&amp;lt;") || strings.Contains(snips, "<超过") {
+		t.Fatalf("snippets %s; want the text escaped once, marks kept", snips)
 	}
 }

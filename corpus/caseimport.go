@@ -89,7 +89,7 @@ func decodeCase(raw []byte) (Case, error) {
 func jsonFieldError(err error) error {
 	e := jsoninput.Explain(err)
 	if e.Field == "" {
-		return &FieldError{"body", "案件应为 JSON 对象：" + e.Message}
+		return &FieldError{"body", e.Message}
 	}
 	return &FieldError{e.Field, e.Message}
 }
