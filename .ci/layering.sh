@@ -6,6 +6,7 @@
 #
 # - nlp (but nlp/jieba), legal, rules, corpus/*, caseanalysis never reach fiber or gojieba;
 # - rules and corpus never import each other; nlp and legal import nothing of ours above them;
+#   jsoninput (user JSON decoding, used by every layer) imports nothing of ours;
 # - only cmd imports api; only api, cmd and eval import app; nothing imports eval or cmd;
 # - cgo only in nlp/jieba.
 set -euo pipefail
@@ -39,6 +40,7 @@ for p in "${pkgs[@]}"; do
 		corpus | corpus/*) [[ $irel == rules* || $irel == caseanalysis* ]] && bad "$rel imports $irel (corpus sits beside rules)" ;;
 		caseanalysis | caseanalysis/*) ;;
 		nlp | nlp/* | legal | legal/*) [[ $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (nlp and legal are the bottom layer)" ;;
+		jsoninput) bad "$rel imports $irel (jsoninput imports nothing of ours)" ;;
 		esac
 	done
 done

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http/httptest"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -192,7 +191,7 @@ func TestAnswersAreEncodingJSON(t *testing.T) {
 	}
 	check("norm search", hits)
 	check("map keys", map[string]any{"b": 1, "a": "<mark>x</mark> & y", "c": []float64{0.1, 1e21, 123456789.125}})
-	req := httptest.NewRequest("POST", "/v1/analyze", strings.NewReader(`{"facts":"销售过期食品，货值金额300元。"}`))
+	req := localRequest("POST", "/v1/analyze", strings.NewReader(`{"facts":"销售过期食品，货值金额300元。"}`))
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := s.App().Test(req, -1)
 	if err != nil {

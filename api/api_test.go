@@ -61,9 +61,18 @@ type result struct {
 	header http.Header
 }
 
+// localRequest is a request for app.Test as the CLI or the page sends it
+// to a service on loopback: httptest's default Host, example.com, is one
+// the web guard refuses.
+func localRequest(method, target string, body io.Reader) *http.Request {
+	req := httptest.NewRequest(method, target, body)
+	req.Host = "127.0.0.1"
+	return req
+}
+
 func do(t *testing.T, s *Server, method, target, contentType string, body []byte) result {
 	t.Helper()
-	req := httptest.NewRequest(method, target, bytes.NewReader(body))
+	req := localRequest(method, target, bytes.NewReader(body))
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
@@ -225,8 +234,9 @@ func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 	}
 	// A 5 MB body is refused before any handler runs. app.Test cannot show the
 	// 413 (fasthttp fails the request), so go through a real listener.
+	addr := liveServer(t, s)
 	for _, target := range []string{"/v1/cases", "/v1/citations/resolve", "/v1/suggest", "/v1/analyze"} {
-		st, code := postReal(t, s, target, big)
+		st, code := postReal(t, addr, target, big)
 		if st != 413 || code != "body_too_large" {
 			t.Errorf("5 MB POST %s: status %d code %q; want 413 body_too_large", target, st, code)
 		}
@@ -236,27 +246,19 @@ func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 	}
 }
 
-func postReal(t *testing.T, s *Server, target string, body []byte) (int, string) {
+func postReal(t *testing.T, addr, target string, body []byte) (int, string) {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
-	defer func() { cancel(); <-done }()
 	// Send the headers, then stream the body while reading the answer:
 	// fasthttp answers 413 as soon as it sees Content-Length over the limit
 	// and may close before the body is sent, which an http.Client reports
 	// as a write error instead of the response.
-	conn, err := net.DialTimeout("tcp", ln.Addr().String(), 5*time.Second)
+	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
 	_ = conn.SetDeadline(time.Now().Add(20 * time.Second))
-	fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", target, len(body))
+	fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", target, len(body))
 	go func() { _, _ = conn.Write(body) }()
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
@@ -435,7 +437,7 @@ func BenchmarkSuggestHTTP(b *testing.B) {
 	lat := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		req := httptest.NewRequest("POST", "/v1/suggest", bytes.NewReader(body))
+		req := localRequest("POST", "/v1/suggest", bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
 		start := time.Now()
 		resp, err := s.App().Test(req, -1)

@@ -96,11 +96,14 @@ func classify(err error) (int, Error) {
 			return fe2.Code, Error{Code: "body_too_large", Message: "请求体过大"}
 		case fiber.StatusNotFound:
 			return fe2.Code, Error{Code: "route_not_found", Message: "没有这个接口"}
+		case fiber.StatusRequestHeaderFieldsTooLarge:
+			return fe2.Code, Error{Code: "header_too_large", Message: "请求头或查询串过长（检索词 q 最多 2000 字）"}
 		case fiber.StatusMethodNotAllowed:
 			return fe2.Code, Error{Code: "method_not_allowed", Message: "不支持该请求方法"}
 		}
 		if fe2.Code >= 400 && fe2.Code < 500 {
-			return fe2.Code, Error{Code: "bad_request", Message: "请求无效：" + fe2.Message}
+			// fasthttp's texts are English and name its internals.
+			return fe2.Code, Error{Code: "bad_request", Message: "请求格式无效（无法读取请求行、请求头或请求体）"}
 		}
 	}
 	return fiber.StatusInternalServerError, Error{Code: "internal", Message: "服务器内部错误"}
@@ -112,6 +115,7 @@ func statusOf(err error) int {
 }
 
 func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
+	securityHeaders(c) // fasthttp's own errors (413) pass no middleware
 	st, body := classify(err)
 	if st >= 500 {
 		s.log.Error("request failed", "request_id", c.Locals("requestid"), "path", c.Path(), "err", err)

@@ -1,8 +1,6 @@
 package api
 
 import (
-	"encoding/json"
-	"errors"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -10,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/jsoninput"
 	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 )
@@ -87,6 +86,9 @@ type resolveResult struct {
 
 const maxCitations = 200
 
+// decodeStrict decodes a request body (one JSON value, no unknown fields)
+// into dst; errors name the field ("body" for the body as a whole) and say
+// what is wrong without Go type names.
 func decodeStrict(body []byte, dst any) error {
 	if len(body) == 0 {
 		return invalid("body", "请求体为空")
@@ -94,21 +96,15 @@ func decodeStrict(body []byte, dst any) error {
 	if !utf8.Valid(body) {
 		return apiError(fiber.StatusBadRequest, "invalid_utf8", "请求体不是有效的 UTF-8 文本", "body")
 	}
-	dec := json.NewDecoder(strings.NewReader(string(body)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(dst); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return invalid(te.Field, te.Field+" 类型错误")
+	if err := jsoninput.DecodeStrict(body, dst); err != nil {
+		e := jsoninput.Explain(err)
+		switch {
+		case e.Message == "未知字段":
+			return invalid(e.Field, "未知字段："+e.Field)
+		case e.Field == "":
+			return invalid("body", "请求体"+e.Message)
 		}
-		if strings.HasPrefix(err.Error(), "json: unknown field ") {
-			f := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-			return invalid(f, "未知字段："+f)
-		}
-		return invalid("body", "请求体不是有效的 JSON")
-	}
-	if dec.More() {
-		return invalid("body", "请求体只能包含一个 JSON 值")
+		return invalid(e.Field, e.Field+"："+e.Message)
 	}
 	return nil
 }

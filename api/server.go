@@ -44,6 +44,9 @@ type Config struct {
 	BodyLimit int
 	// Version is reported by /healthz.
 	Version string
+	// Web holds the browser-facing safeguards (guard.go): allowed hosts,
+	// rate limits.
+	Web WebConfig
 }
 
 // ForApp returns a Server over the parts of an opened app (its library,
@@ -63,6 +66,7 @@ type Server struct {
 	// data (ready.go); load is what it reports meanwhile.
 	ready atomic.Bool
 	load  loadState
+	web *webGuard
 }
 
 // New builds the fiber app with its middleware and routes.
@@ -83,13 +87,16 @@ func New(cfg Config) *Server {
 		BodyLimit: cfg.BodyLimit,
 		// Long Chinese queries percent-encode to 9 bytes a character; the
 		// handler, not fasthttp, should be the one to refuse them.
-		ReadBufferSize:        64 << 10,
-		Immutable:             true, // handler strings outlive fasthttp's buffers
-		DisableStartupMessage: true,
-		ErrorHandler:          s.errorHandler,
-		ReadTimeout:           30 * time.Second,
-		WriteTimeout:          60 * time.Second,
-		IdleTimeout:           120 * time.Second,
+		ReadBufferSize: 64 << 10,
+		Immutable:      true, // handler strings outlive fasthttp's buffers
+		// No endpoint takes a form: a multipart body is the web guard's to
+		// refuse (415), not fasthttp's to parse first.
+		DisablePreParseMultipartForm: true,
+		DisableStartupMessage:        true,
+		ErrorHandler:                 s.errorHandler,
+		ReadTimeout:                  30 * time.Second,
+		WriteTimeout:                 60 * time.Second,
+		IdleTimeout:                  120 * time.Second,
 		// sonic's std-compatible encoder writes the same bytes as
 		// encoding/json (sorted map keys, HTML escaped) in about half the
 		// time; an analysis answer is some 30 KB.
@@ -100,6 +107,7 @@ func New(cfg Config) *Server {
 		s.log.Error("panic", "request_id", c.Locals("requestid"), "panic", e)
 	}}))
 	s.app.Use(s.accessLog)
+	s.useWebGuard(cfg.Web) // Host, Origin, Content-Type, headers, rate limits
 	s.app.Use(s.gate)
 	s.routes()
 	return s
@@ -110,6 +118,7 @@ func (s *Server) App() *fiber.App { return s.app }
 
 // Serve serves on ln until ctx is cancelled, then shuts down gracefully.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	ln = s.web.listening(ln) // the listen address for the Host check; graceful close
 	errc := make(chan error, 1)
 	go func() { errc <- s.app.Listener(ln) }()
 	select {

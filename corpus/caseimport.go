@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cailiang/cailiang/jsoninput"
 	"github.com/cailiang/cailiang/legal"
 )
 
@@ -73,14 +74,9 @@ func decodeCase(raw []byte) (Case, error) {
 	if !utf8.Valid(raw) {
 		return Case{}, &FieldError{"body", "不是有效的 UTF-8 文本"}
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
 	var c Case
-	if err := dec.Decode(&c); err != nil {
+	if err := jsoninput.DecodeStrict(raw, &c); err != nil {
 		return Case{}, jsonFieldError(err)
-	}
-	if dec.More() {
-		return Case{}, &FieldError{"body", "一行只能有一个 JSON 对象"}
 	}
 	if err := c.Validate(); err != nil {
 		return Case{}, err
@@ -88,26 +84,14 @@ func decodeCase(raw []byte) (Case, error) {
 	return c, nil
 }
 
-// jsonFieldError turns encoding/json errors into FieldErrors that name the
-// field in Chinese-readable form.
+// jsonFieldError turns a decoding error into a FieldError worded for
+// people (jsoninput); the case as a whole is the field "body".
 func jsonFieldError(err error) error {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		field := te.Field
-		if field == "" {
-			field = "body"
-		}
-		return &FieldError{field, fmt.Sprintf("类型错误：应为 %s，实际为 JSON %s", te.Type.String(), te.Value)}
+	e := jsoninput.Explain(err)
+	if e.Field == "" {
+		return &FieldError{"body", e.Message}
 	}
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return &FieldError{"body", fmt.Sprintf("JSON 语法错误（第 %d 字节）", se.Offset)}
-	}
-	msg := err.Error()
-	if strings.HasPrefix(msg, "json: unknown field ") {
-		return &FieldError{strings.Trim(strings.TrimPrefix(msg, "json: unknown field "), `"`), "未知字段"}
-	}
-	return &FieldError{"body", "无法解析的 JSON：" + msg}
+	return &FieldError{e.Field, e.Message}
 }
 
 // DecodeCasesJSON reads a JSON array of cases (the body of POST /v1/cases)

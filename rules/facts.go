@@ -2,13 +2,13 @@ package rules
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"sort"
-	"strings"
 	"time"
+
+	"github.com/cailiang/cailiang/jsoninput"
 )
 
 // Facts are what an officer (or fact extraction) knows about a case. Every
@@ -103,45 +103,23 @@ var ErrInvalidFacts = errors.New("invalid facts")
 // Unwrap makes errors.Is(err, ErrInvalidFacts) hold.
 func (e *FactError) Unwrap() error { return ErrInvalidFacts }
 
-// DecodeFacts reads facts strictly: unknown fields and wrong types are
-// errors naming the field.
+// DecodeFacts reads facts strictly: unknown fields, wrong types and
+// numbers out of range are FactErrors naming the field (Field empty when
+// the facts are not an object at all), worded without Go type names.
 func DecodeFacts(raw []byte) (Facts, error) {
 	var f Facts
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return f, nil
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return f, &FactError{te.Field, fmt.Sprintf("类型错误：应为%s", typeName(te.Type.String()))}
+	if err := jsoninput.DecodeStrict(raw, &f); err != nil {
+		e := jsoninput.Explain(err)
+		msg := e.Message
+		if msg == "未知字段" {
+			msg = "未知事实字段"
 		}
-		if msg := err.Error(); strings.HasPrefix(msg, "json: unknown field ") {
-			return f, &FactError{strings.Trim(strings.TrimPrefix(msg, "json: unknown field "), `"`), "未知事实字段"}
-		}
-		return f, &FactError{"", "不是有效的 JSON 对象"}
-	}
-	if dec.More() {
-		return f, &FactError{"", "只能有一个 JSON 对象"}
+		return Facts{}, &FactError{e.Field, msg}
 	}
 	return f, nil
-}
-
-func typeName(t string) string {
-	switch {
-	case strings.Contains(t, "float"), strings.Contains(t, "int"):
-		return "数字"
-	case strings.Contains(t, "bool"):
-		return "true/false"
-	case strings.Contains(t, "string"):
-		return "字符串"
-	case strings.Contains(t, "map"):
-		return "对象"
-	case strings.Contains(t, "[]"):
-		return "数组"
-	}
-	return t
 }
 
 // amountField is an amount or count field with its JSON name and the name

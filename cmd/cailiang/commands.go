@@ -178,6 +178,9 @@ func (e *runEnv) openRead(parts app.Parts) (*serviceClient, *app.App, error) {
 // repair, the embedder; /readyz says how far it has got and other requests
 // get 503 until everything is open.
 func runServe(e *runEnv) error {
+	if err := checkListenAddr(e.opts.addr, e.opts.allowRemote); err != nil {
+		return err
+	}
 	dir := e.opts.app.DataDir
 	if s, ok := app.RunningService(dir); ok {
 		return fmt.Errorf("数据目录 %s 已有服务在运行（进程 %d，地址 %s）", dir, s.PID, s.Addr)
@@ -195,7 +198,7 @@ func runServe(e *runEnv) error {
 		ln.Close()
 		return fmt.Errorf("data directory %s: %w", dir, err)
 	}
-	srv := api.NewLoading(api.Config{Logger: e.log, Version: version})
+	srv := api.NewLoading(api.Config{Logger: e.log, Version: version, Web: e.opts.webConfig()})
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
 	served := make(chan error, 1)
@@ -210,6 +213,9 @@ func runServe(e *runEnv) error {
 	}
 	defer withdraw()
 	e.log.Info("listening", "addr", addr, "ready", false)
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+		e.log.Warn("服务监听非本机地址，而身份认证尚未启用（--allow-remote）", "addr", addr)
+	}
 
 	cfg := e.opts.app
 	cfg.Progress = progressLog(e.log, srv.SetProgress, progress(e.stderr, "载入"))

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cailiang/cailiang/api"
 	"github.com/cailiang/cailiang/app"
 )
 
@@ -18,6 +19,13 @@ type options struct {
 	logLevel string
 	// addr is where serve listens.
 	addr string
+	// allowRemote lets serve listen on a non-loopback address (bind.go).
+	allowRemote bool
+	// allowedHosts is the comma-separated list of extra Host names.
+	allowedHosts string
+	// web is serve's browser-facing safeguards (allowed hosts filled in
+	// from allowedHosts by serve).
+	web api.WebConfig
 	// publicData is the public data folder eval reads labelled sets from
 	// and serve imports statutes from on first start.
 	publicData string
@@ -92,6 +100,26 @@ func settings() []setting {
 			help: "statutes imported in the background when the data directory has none: auto (national.jsonl, then national_updates.jsonl, from --shared when present), none, or comma-separated files",
 			zh:   "数据目录中还没有法规时在后台导入的法规文件：`auto`（公开数据目录中的 national.jsonl、national_updates.jsonl，存在时）、`none`，或以逗号分隔的文件",
 			bind: stringSetting(func(o *options) *string { return &o.firstImport })},
+		{flag: "allow-remote", env: "CAILIANG_ALLOW_REMOTE", def: "false", only: []string{"serve"},
+			help: "listen on a non-loopback address although authentication is not enabled yet",
+			zh:   "允许监听非本机地址（如 `0.0.0.0:8080`）；身份认证尚未启用，能访问该地址的人都能查询和写入，只在可信网络中使用",
+			bind: boolSetting(func(o *options) *bool { return &o.allowRemote })},
+		{flag: "allowed-hosts", env: "CAILIANG_ALLOWED_HOSTS", def: "", arg: "HOSTS", only: []string{"serve"},
+			help: "comma-separated Host names (name or name:port) answered besides 127.0.0.1, localhost, [::1] and the listen address",
+			zh:   "除 127.0.0.1、localhost、[::1] 与监听地址外允许的主机名，逗号分隔（`名称` 或 `名称:端口`）；其他 Host 一律拒绝（防 DNS 重绑定），修改请求的 Origin 也须在其中",
+			bind: stringSetting(func(o *options) *string { return &o.allowedHosts })},
+		{flag: "write-rate", env: "CAILIANG_WRITE_RATE", def: strconv.Itoa(api.DefaultWritesPerMinute), arg: "N", only: []string{"serve"},
+			help: "state-changing requests per minute per client IP (0: no limit)",
+			zh:   "每个客户端（按 IP）每分钟的写入请求上限，超出答 429 并带 Retry-After；0 为不限。本机回环客户端默认不限（见 `--rate-limit-loopback`）",
+			bind: intSetting(func(o *options) *int { return &o.web.WritesPerMinute })},
+		{flag: "read-rate", env: "CAILIANG_READ_RATE", def: strconv.Itoa(api.DefaultReadsPerMinute), arg: "N", only: []string{"serve"},
+			help: "expensive reads (norm and case search, analysis, citation resolution) per minute per client IP (0: no limit)",
+			zh:   "每个客户端每分钟的检索、案件分析、引用解析请求上限；0 为不限",
+			bind: intSetting(func(o *options) *int { return &o.web.ReadsPerMinute })},
+		{flag: "rate-limit-loopback", env: "CAILIANG_RATE_LIMIT_LOOPBACK", def: "false", only: []string{"serve"},
+			help: "apply the rate limits to loopback clients too (set behind a reverse proxy on the same host)",
+			zh:   "对本机回环客户端也限流（默认不限：本机客户端是操作者本人，如命令行与性能测量的 50 个客户端；同机反向代理之后应打开）",
+			bind: boolSetting(func(o *options) *bool { return &o.web.LimitLoopback })},
 		{flag: "seg-mode", env: "CAILIANG_SEG_MODE", def: "precise", arg: "MODE",
 			help: "full-text segmentation: precise or search (used when an index is created)",
 			zh:   "索引分词模式 `precise`/`search`，仅在新建索引时生效",
