@@ -40,8 +40,11 @@ const (
 )
 
 // openVectors sets up dense retrieval and, read-write, embeds what is
-// missing. It leaves vectors off (bm25 still works) when there is nothing
-// to train on yet or, read-only, no trained model.
+// missing or stale and drops orphans (corpus.Library.SyncVectors, which logs
+// what it did). It leaves vectors off (bm25 still works) when there is
+// nothing to train on yet or, read-only, no trained model. It runs at
+// start-up and again after a statute import, which applies the same policy
+// to the grown corpus (see ImportStatutes).
 func (a *App) openVectors(ctx context.Context) error {
 	o := a.cfg.Vectors
 	if o.Embedder == EmbedderNone || a.Library == nil {
@@ -51,21 +54,20 @@ func (a *App) openVectors(ctx context.Context) error {
 	if err != nil || emb == nil {
 		return err
 	}
-	vs, err := a.openVectorStore(ctx)
-	if err != nil {
-		return err
+	if a.vectors == nil {
+		vs, err := a.openVectorStore(ctx)
+		if err != nil {
+			return err
+		}
+		a.vectors = vs
 	}
-	a.vectors = vs
-	spec := emb.Spec()
-	a.Library.SetVectors(&corpus.Vectors{Store: vs, Embedder: emb, Spec: spec})
+	a.Library.SetVectors(&corpus.Vectors{Store: a.vectors, Embedder: emb, Spec: emb.Spec()})
 	if a.parts.has(ReadOnly) {
 		return nil
 	}
-	start := time.Now()
-	if err := a.Library.SyncVectors(ctx, nil); err != nil {
+	if _, err := a.Library.SyncVectors(ctx); err != nil {
 		return fmt.Errorf("embed corpus: %w", err)
 	}
-	a.log.Info("vectors in sync", "spec", spec.Embedder, "dim", spec.Dim, "took_ms", time.Since(start).Milliseconds())
 	return nil
 }
 
@@ -140,6 +142,11 @@ func (a *App) loadLSA() (*embed.LSA, string, error) {
 	if size >= retrainGrowth*meta.Texts {
 		return nil, fmt.Sprintf("corpus grew from %d to %d texts", meta.Texts, size), nil
 	}
+	if a.lsa != nil && a.lsaTexts == meta.Texts {
+		// Loaded or trained earlier in this process (before an import):
+		// still good, no need to read it again.
+		return a.lsa, "", nil
+	}
 	raw, err := os.ReadFile(modelPath)
 	if err != nil {
 		return nil, fmt.Sprintf("model file unreadable (%v)", err), nil
@@ -151,6 +158,7 @@ func (a *App) loadLSA() (*embed.LSA, string, error) {
 	if want := a.lsaDim(meta.Texts); m.Dim() != want {
 		return nil, fmt.Sprintf("model has %d dimensions, configuration asks for %d", m.Dim(), want), nil
 	}
+	a.lsa, a.lsaTexts = m, meta.Texts
 	return m, "", nil
 }
 
@@ -199,6 +207,7 @@ func (a *App) trainLSA(ctx context.Context) (*embed.LSA, error) {
 	if err := writeFileSynced(metaPath, meta); err != nil {
 		return nil, err
 	}
+	a.lsa, a.lsaTexts = m, len(texts)
 	a.log.Info("LSA embedder trained", "texts", len(texts), "dim", m.Dim(), "spec", m.Spec().Embedder, "took_ms", time.Since(start).Milliseconds())
 	return m, nil
 }

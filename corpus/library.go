@@ -99,7 +99,7 @@ func (l *Library) ImportStatutes(ctx context.Context, src StatuteSource) (Import
 	if err := l.markIndexed(); err != nil {
 		return rep, err
 	}
-	if err := l.SyncVectors(ctx, changed); err != nil {
+	if _, err := l.SyncVectors(ctx); err != nil {
 		// Statutes are stored and indexed; the vectors catch up at the
 		// next SyncVectors (every start).
 		l.log.Error("statutes imported but not all embedded", "err", err)
@@ -208,7 +208,7 @@ func (l *Library) ImportCases(ctx context.Context, cases []Case) error {
 	if l.vectors != nil {
 		items := make([]pending, len(cases))
 		for i, c := range cases {
-			items[i] = pending{id: c.ID, text: CaseIndexText(c), meta: caseMeta(c)}
+			items[i] = casePending(c)
 		}
 		_, err := l.ensureCollection(ctx, collCases)
 		if err == nil {
