@@ -37,13 +37,7 @@ func storeDump(t *testing.T, a *app.App) []string {
 // with nothing to repair at the next start. An open data directory is not
 // compacted.
 func TestCompactShrinksAndKeepsData(t *testing.T) {
-	if testing.Short() {
-		t.Skip("trains LSA models")
-	}
-	dir := t.TempDir()
-	data := filepath.Join(dir, "data")
-	logs := &logBuffer{}
-	cfg := testConfig(data, logs)
+	dir, data, logs, cfg := trainingDir(t)
 	for i, laws := range [][]synthLaw{corpusB(), corpusC(), corpusB(), corpusC(), corpusB(), corpusC()} {
 		file := filepath.Join(dir, fmt.Sprint(i)+".jsonl")
 		writeLawref(t, file, laws...)

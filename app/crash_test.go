@@ -170,10 +170,7 @@ func TestImportKilledInEachPhase(t *testing.T) {
 	} {
 		for _, phase := range sc.phases {
 			t.Run(sc.name+"/"+phase, func(t *testing.T) {
-				dir := t.TempDir()
-				data := filepath.Join(dir, "data")
-				logs := &logBuffer{}
-				cfg := testConfig(data, logs)
+				dir, data, logs, cfg := trainingDir(t)
 				for i, laws := range sc.before {
 					file := filepath.Join(dir, "before"+string(rune('0'+i))+".jsonl")
 					writeLawref(t, file, laws...)

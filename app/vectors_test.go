@@ -150,6 +150,20 @@ func testConfig(data string, logs *logBuffer) app.Config {
 		Logger: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo}))}
 }
 
+// trainingDir is a temporary directory with a data directory in it (not
+// created yet) and its testConfig; it skips the test in -short mode, as the
+// tests that use it train LSA models.
+func trainingDir(t *testing.T) (dir, data string, logs *logBuffer, cfg app.Config) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("trains LSA models")
+	}
+	dir = t.TempDir()
+	data = filepath.Join(dir, "data")
+	logs = &logBuffer{}
+	return dir, data, logs, testConfig(data, logs)
+}
+
 // importFile imports a statute file the way `cailiang import statutes` does.
 func importFile(t *testing.T, cfg app.Config, path string) {
 	t.Helper()
@@ -185,13 +199,7 @@ func num(r map[string]any, key string) int {
 // neither retrains nor re-embeds. The first import of an empty directory
 // trains the first model the same way.
 func TestImportTrainsTheModelItKeeps(t *testing.T) {
-	if testing.Short() {
-		t.Skip("trains LSA models")
-	}
-	dir := t.TempDir()
-	data := filepath.Join(dir, "data")
-	logs := &logBuffer{}
-	cfg := testConfig(data, logs)
+	dir, data, logs, cfg := trainingDir(t)
 	for _, step := range []struct {
 		name       string
 		laws       []synthLaw
