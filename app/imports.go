@@ -19,9 +19,10 @@ var errReadOnly = errors.New("data directory opened read-only")
 // ImportStatutes imports a lawrefbook JSONL file (optionally .gz) or a
 // directory of statute .md files, all or nothing, then embeds what changed
 // with the model the next start will keep (trained here when the corpus
-// outgrew the old one). It returns an error when
-// the path cannot be read or a statute cannot be parsed, and when the app
-// was opened read-only or without an index.
+// outgrew the old one). It returns an error when the path cannot be read
+// or a statute cannot be parsed, and when the app was opened read-only or
+// without an index. It must not run while the same App serves searches
+// (the service imports no statutes): vectors are off during it.
 func (a *App) ImportStatutes(ctx context.Context, path string) (corpus.ImportReport, error) {
 	if err := a.writable(); err != nil {
 		return corpus.ImportReport{}, fmt.Errorf("import statutes: %w", err)
