@@ -106,8 +106,7 @@ func (a *App) openEmbedder(ctx context.Context) (specEmbedder, error) {
 		a.log.Info("no usable LSA model in the data directory; vector search off for this read-only use", "reason", reason)
 		return nil, nil
 	}
-	a.log.Info("training the LSA embedder", "reason", reason)
-	m, err = a.trainLSA(ctx)
+	m, err = a.trainLSA(ctx, reason)
 	if m == nil {
 		// No typed nil in the interface: the caller tests for nil.
 		return nil, err
@@ -173,7 +172,9 @@ func (a *App) lsaDim(n int) int {
 	return min(dim, n/2)
 }
 
-func (a *App) trainLSA(ctx context.Context) (*embed.LSA, error) {
+// trainLSA trains, saves and returns a model on the library's training
+// texts, logging why (reason) first; it returns nil when there are too few.
+func (a *App) trainLSA(ctx context.Context, reason string) (*embed.LSA, error) {
 	texts, err := a.Library.TrainingTexts()
 	if err != nil {
 		return nil, err
@@ -182,6 +183,7 @@ func (a *App) trainLSA(ctx context.Context) (*embed.LSA, error) {
 		a.log.Info("too few texts to train the LSA embedder yet; vector search disabled", "texts", len(texts))
 		return nil, nil
 	}
+	a.log.Info("training the LSA embedder", "reason", reason, "texts", len(texts))
 	start := time.Now()
 	m, err := embed.TrainLSA(ctx, texts, a.seg, embed.LSAConfig{Dim: a.lsaDim(len(texts)), Seed: 1, Logger: a.log})
 	if err != nil {

@@ -216,6 +216,9 @@ func TestImportTrainsTheModelItKeeps(t *testing.T) {
 			logs.reset()
 			importFile(t, cfg, file)
 			trained := logs.records(t, "LSA embedder trained")
+			if training := logs.records(t, "training the LSA embedder"); len(training) != len(trained) {
+				t.Errorf("the import said it was training %d times and trained %d: %v", len(training), len(trained), training)
+			}
 			switch {
 			case step.trainTexts == 0 && len(trained) != 0:
 				t.Errorf("import retrained without need: %v", trained)
