@@ -12,6 +12,7 @@ import (
 	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/bleveidx"
+	"github.com/cailiang/cailiang/corpus/embed"
 	"github.com/cailiang/cailiang/corpus/samples"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/nlp/jieba"
@@ -66,6 +67,10 @@ type App struct {
 	index    *bleveidx.Index
 	resolver *corpus.Resolver
 	vectors  corpus.VectorStore
+	// lsa is the local model in use and lsaTexts the number of texts it
+	// was trained on (nil, 0 with a remote embedder or none yet).
+	lsa      *embed.LSA
+	lsaTexts int
 	// Library searches, resolves citations and imports (nil unless
 	// PartIndex or PartAnalyzer).
 	Library *corpus.Library

@@ -17,9 +17,12 @@ import (
 var errReadOnly = errors.New("data directory opened read-only")
 
 // ImportStatutes imports a lawrefbook JSONL file (optionally .gz) or a
-// directory of statute .md files, all or nothing. It returns an error when
-// the path cannot be read or a statute cannot be parsed, and when the app
-// was opened read-only or without an index.
+// directory of statute .md files, all or nothing, then embeds what changed
+// with the model the next start will keep (trained here when the corpus
+// outgrew the old one). It returns an error when the path cannot be read
+// or a statute cannot be parsed, and when the app was opened read-only or
+// without an index. It must not run while the same App serves searches
+// (the service imports no statutes): vectors are off during it.
 func (a *App) ImportStatutes(ctx context.Context, path string) (corpus.ImportReport, error) {
 	if err := a.writable(); err != nil {
 		return corpus.ImportReport{}, fmt.Errorf("import statutes: %w", err)
@@ -42,9 +45,23 @@ func (a *App) ImportStatutes(ctx context.Context, path string) (corpus.ImportRep
 		}
 	}
 	start := time.Now()
+	// The import embeds once, with the model it keeps: vectors are set
+	// aside while the statutes are stored and indexed, then the embedding
+	// policy of every start is applied to the grown corpus (retraining
+	// when it says so, with the reason logged) and what is missing or
+	// stale is embedded. The next start then finds nothing to redo.
+	vecs := a.Library.Vectors()
+	a.Library.SetVectors(nil)
 	rep, err := a.Library.ImportStatutes(ctx, src)
+	a.Library.SetVectors(vecs)
 	if err != nil {
 		return rep, fmt.Errorf("import statutes %s: %w", path, err)
+	}
+	if a.parts.has(PartVectors) {
+		if err := a.openVectors(ctx); err != nil {
+			// The statutes are stored and indexed; the next start embeds.
+			a.log.Error("statutes imported but not embedded", "err", err)
+		}
 	}
 	a.log.Info("statutes imported", "path", path, "statutes", rep.Statutes, "took_ms", time.Since(start).Milliseconds())
 	return rep, nil

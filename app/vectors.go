@@ -40,8 +40,11 @@ const (
 )
 
 // openVectors sets up dense retrieval and, read-write, embeds what is
-// missing. It leaves vectors off (bm25 still works) when there is nothing
-// to train on yet or, read-only, no trained model.
+// missing or stale and drops orphans (corpus.Library.SyncVectors, which logs
+// what it did). It leaves vectors off (bm25 still works) when there is
+// nothing to train on yet or, read-only, no trained model. It runs at
+// start-up and again after a statute import, which applies the same policy
+// to the grown corpus (see ImportStatutes).
 func (a *App) openVectors(ctx context.Context) error {
 	o := a.cfg.Vectors
 	if o.Embedder == EmbedderNone || a.Library == nil {
@@ -51,21 +54,20 @@ func (a *App) openVectors(ctx context.Context) error {
 	if err != nil || emb == nil {
 		return err
 	}
-	vs, err := a.openVectorStore(ctx)
-	if err != nil {
-		return err
+	if a.vectors == nil {
+		vs, err := a.openVectorStore(ctx)
+		if err != nil {
+			return err
+		}
+		a.vectors = vs
 	}
-	a.vectors = vs
-	spec := emb.Spec()
-	a.Library.SetVectors(&corpus.Vectors{Store: vs, Embedder: emb, Spec: spec})
+	a.Library.SetVectors(&corpus.Vectors{Store: a.vectors, Embedder: emb, Spec: emb.Spec()})
 	if a.parts.has(ReadOnly) {
 		return nil
 	}
-	start := time.Now()
-	if err := a.Library.SyncVectors(ctx, nil); err != nil {
+	if _, err := a.Library.SyncVectors(ctx); err != nil {
 		return fmt.Errorf("embed corpus: %w", err)
 	}
-	a.log.Info("vectors in sync", "spec", spec.Embedder, "dim", spec.Dim, "took_ms", time.Since(start).Milliseconds())
 	return nil
 }
 
@@ -104,8 +106,7 @@ func (a *App) openEmbedder(ctx context.Context) (specEmbedder, error) {
 		a.log.Info("no usable LSA model in the data directory; vector search off for this read-only use", "reason", reason)
 		return nil, nil
 	}
-	a.log.Info("training the LSA embedder", "reason", reason)
-	m, err = a.trainLSA(ctx)
+	m, err = a.trainLSA(ctx, reason)
 	if m == nil {
 		// No typed nil in the interface: the caller tests for nil.
 		return nil, err
@@ -140,6 +141,11 @@ func (a *App) loadLSA() (*embed.LSA, string, error) {
 	if size >= retrainGrowth*meta.Texts {
 		return nil, fmt.Sprintf("corpus grew from %d to %d texts", meta.Texts, size), nil
 	}
+	if a.lsa != nil && a.lsaTexts == meta.Texts {
+		// Loaded or trained earlier in this process (before an import):
+		// still good, no need to read it again.
+		return a.lsa, "", nil
+	}
 	raw, err := os.ReadFile(modelPath)
 	if err != nil {
 		return nil, fmt.Sprintf("model file unreadable (%v)", err), nil
@@ -151,6 +157,7 @@ func (a *App) loadLSA() (*embed.LSA, string, error) {
 	if want := a.lsaDim(meta.Texts); m.Dim() != want {
 		return nil, fmt.Sprintf("model has %d dimensions, configuration asks for %d", m.Dim(), want), nil
 	}
+	a.lsa, a.lsaTexts = m, meta.Texts
 	return m, "", nil
 }
 
@@ -165,7 +172,9 @@ func (a *App) lsaDim(n int) int {
 	return min(dim, n/2)
 }
 
-func (a *App) trainLSA(ctx context.Context) (*embed.LSA, error) {
+// trainLSA trains, saves and returns a model on the library's training
+// texts, logging why (reason) first; it returns nil when there are too few.
+func (a *App) trainLSA(ctx context.Context, reason string) (*embed.LSA, error) {
 	texts, err := a.Library.TrainingTexts()
 	if err != nil {
 		return nil, err
@@ -174,6 +183,7 @@ func (a *App) trainLSA(ctx context.Context) (*embed.LSA, error) {
 		a.log.Info("too few texts to train the LSA embedder yet; vector search disabled", "texts", len(texts))
 		return nil, nil
 	}
+	a.log.Info("training the LSA embedder", "reason", reason, "texts", len(texts))
 	start := time.Now()
 	m, err := embed.TrainLSA(ctx, texts, a.seg, embed.LSAConfig{Dim: a.lsaDim(len(texts)), Seed: 1, Logger: a.log})
 	if err != nil {
@@ -199,6 +209,7 @@ func (a *App) trainLSA(ctx context.Context) (*embed.LSA, error) {
 	if err := writeFileSynced(metaPath, meta); err != nil {
 		return nil, err
 	}
+	a.lsa, a.lsaTexts = m, len(texts)
 	a.log.Info("LSA embedder trained", "texts", len(texts), "dim", m.Dim(), "spec", m.Spec().Embedder, "took_ms", time.Since(start).Milliseconds())
 	return m, nil
 }

@@ -3,11 +3,15 @@ package corpus
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // SearchMode says how a search ranks: by BM25 over the full-text index,
@@ -65,7 +69,7 @@ type Vectors struct {
 }
 
 // SetVectors enables vector and hybrid search. It must be called before
-// concurrent use; SyncVectors then embeds what is missing.
+// concurrent use; SyncVectors then embeds what is missing or stale.
 func (l *Library) SetVectors(v *Vectors) { l.vectors = v }
 
 // Vectors returns the dense retrieval set-up, nil when it is off.
@@ -177,10 +181,34 @@ func (l *Library) ensureCollection(ctx context.Context, name string) (bool, erro
 	return false, err
 }
 
+// TextDigest is the digest a vector record keeps of the text it embeds
+// (under DigestKey): the hex SHA-256 of the text.
+func TextDigest(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// pending is a record to embed: its ID, the text and the metadata it gets
+// (the text's digest among it).
 type pending struct {
 	id   string
 	text string
 	meta map[string]string
+}
+
+func withDigest(text string, meta map[string]string) map[string]string {
+	meta[DigestKey] = TextDigest(text)
+	return meta
+}
+
+func normPending(info StatuteInfo, a Article) pending {
+	text := ArticleIndexText(info.Law, a)
+	return pending{id: normVectorID(info.ID, a), text: text, meta: withDigest(text, normMeta(info))}
+}
+
+func casePending(c Case) pending {
+	text := CaseIndexText(c)
+	return pending{id: c.ID, text: text, meta: withDigest(text, caseMeta(c))}
 }
 
 func (l *Library) embedBatch(ctx context.Context, coll string, items []pending) error {
@@ -202,116 +230,156 @@ func (l *Library) embedBatch(ctx context.Context, coll string, items []pending) 
 	return l.vectors.Store.Upsert(ctx, coll, recs)
 }
 
-// SyncVectors embeds every searchable article and every case that the vector
-// store lacks (and re-embeds the statutes listed in refresh, whose text or
-// in-force flag changed). An interrupted run resumes where it stopped: IDs
-// already stored are skipped, and upserts never duplicate.
-func (l *Library) SyncVectors(ctx context.Context, refresh []string) error {
+// VectorSync says what SyncVectors did, over both collections.
+type VectorSync struct {
+	// Added counts records embedded that the store lacked.
+	Added int `json:"added"`
+	// Refreshed counts records embedded again because their text (its
+	// digest) or their metadata (in force, version date…) changed.
+	Refreshed int `json:"refreshed"`
+	// Dropped counts orphans deleted: records whose article or case is no
+	// longer stored or no longer searchable.
+	Dropped int `json:"dropped"`
+	// Kept counts records that were current.
+	Kept int `json:"kept"`
+}
+
+func (s *VectorSync) add(o VectorSync) {
+	s.Added += o.Added
+	s.Refreshed += o.Refreshed
+	s.Dropped += o.Dropped
+	s.Kept += o.Kept
+}
+
+// syncBatch is how many texts SyncVectors embeds and upserts at once.
+const syncBatch = 256
+
+// SyncVectors brings the vector store in line with the library: it embeds
+// every searchable article and every case whose record is missing or stale
+// (the digest of its text, or its metadata, differs from what the corpus
+// would write now) and deletes orphans (records whose source is gone or no
+// longer searchable), then logs what it did. A collection built by another
+// embedder is embedded anew. An interrupted run resumes where it stopped:
+// current records are skipped, and upserts never duplicate.
+func (l *Library) SyncVectors(ctx context.Context) (VectorSync, error) {
+	var rep VectorSync
 	if l.vectors == nil {
-		return nil
+		return rep, nil
 	}
-	const batch = 256
-	for _, coll := range []string{collNorms, collCases} {
-		if _, err := l.ensureCollection(ctx, coll); err != nil {
-			return fmt.Errorf("sync vectors: %w", err)
-		}
-	}
-	have := map[string]bool{}
-	ids, err := l.vectors.Store.IDs(ctx, collNorms)
-	if err != nil {
-		return fmt.Errorf("sync vectors: %w", err)
-	}
-	for _, id := range ids {
-		have[id] = true
-	}
-	again := map[string]bool{}
-	for _, id := range refresh {
-		again[id] = true
-	}
+	start := time.Now()
 	keep := l.searchable()
-	var todo []pending
-	total, done, added := 0, 0, map[string]int{}
+	total := 0
 	for _, info := range l.store.StatuteInfos() {
 		if keep[info.ID] {
 			total += info.ArticleCount
 		}
 	}
+	norms := func(fn func(pending) error) error {
+		for _, info := range l.store.StatuteInfos() {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if !keep[info.ID] {
+				continue
+			}
+			err := l.store.Articles(info.ID, func(a Article) error { return fn(normPending(info, a)) })
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	cases := func(fn func(pending) error) error {
+		return l.store.Cases(func(c Case) error { return fn(casePending(c)) })
+	}
+	for _, c := range []struct {
+		name  string
+		items func(func(pending) error) error
+		total int
+	}{{collNorms, norms, total}, {collCases, cases, 0}} {
+		r, err := l.syncCollection(ctx, c.name, c.items, c.total)
+		rep.add(r)
+		if err != nil {
+			return rep, fmt.Errorf("sync vectors: %w", err)
+		}
+	}
+	l.log.Info("vectors in sync", "spec", l.vectors.Spec.Embedder, "dim", l.vectors.Spec.Dim, "added", rep.Added,
+		"refreshed", rep.Refreshed, "dropped", rep.Dropped, "kept", rep.Kept, "took_ms", time.Since(start).Milliseconds())
+	return rep, nil
+}
+
+// syncCollection is SyncVectors for one collection: items yields what the
+// collection should hold; total (0: unknown) is their number, for progress.
+func (l *Library) syncCollection(ctx context.Context, coll string, items func(func(pending) error) error, total int) (VectorSync, error) {
+	var rep VectorSync
+	if _, err := l.ensureCollection(ctx, coll); err != nil {
+		return rep, err
+	}
+	have, err := l.vectors.Store.Metas(ctx, coll)
+	if err != nil {
+		return rep, err
+	}
+	var todo []pending
+	done := 0
 	flush := func() error {
 		if len(todo) == 0 {
 			return nil
 		}
-		if err := l.embedBatch(ctx, collNorms, todo); err != nil {
+		if err := l.embedBatch(ctx, coll, todo); err != nil {
 			return err
 		}
 		done += len(todo)
-		added[collNorms] += len(todo)
 		todo = todo[:0]
-		l.report("vectors", done, total)
+		if total > 0 {
+			l.report("vectors", done, total)
+		}
 		return nil
 	}
-	for _, info := range l.store.StatuteInfos() {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if !keep[info.ID] {
-			continue
-		}
-		meta := normMeta(info)
-		err := l.store.Articles(info.ID, func(a Article) error {
-			id := normVectorID(info.ID, a)
-			if have[id] && !again[info.ID] {
-				done++
-				return nil
-			}
-			todo = append(todo, pending{id: id, text: ArticleIndexText(info.Law, a), meta: meta})
-			if len(todo) >= batch {
-				return flush()
-			}
+	seen := make(map[string]bool, len(have))
+	err = items(func(it pending) error {
+		seen[it.id] = true
+		old, ok := have[it.id]
+		switch {
+		case ok && maps.Equal(old, it.meta):
+			rep.Kept++
+			done++
 			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("sync vectors: %w", err)
+		case ok:
+			rep.Refreshed++
+		default:
+			rep.Added++
 		}
-	}
-	if err := flush(); err != nil {
-		return fmt.Errorf("sync vectors: %w", err)
-	}
-	caseIDs, err := l.vectors.Store.IDs(ctx, collCases)
-	if err != nil {
-		return fmt.Errorf("sync vectors: %w", err)
-	}
-	haveCase := map[string]bool{}
-	for _, id := range caseIDs {
-		haveCase[id] = true
-	}
-	var cases []pending
-	err = l.store.Cases(func(c Case) error {
-		if !haveCase[c.ID] {
-			cases = append(cases, pending{id: c.ID, text: CaseIndexText(c), meta: caseMeta(c)})
+		todo = append(todo, it)
+		if len(todo) >= syncBatch {
+			return flush()
 		}
 		return nil
 	})
+	if err == nil {
+		err = flush()
+	}
 	if err != nil {
-		return fmt.Errorf("sync vectors: %w", err)
+		return rep, err
 	}
-	for i := 0; i < len(cases); i += batch {
-		end := min(i+batch, len(cases))
-		if err := l.embedBatch(ctx, collCases, cases[i:end]); err != nil {
-			return fmt.Errorf("sync vectors: %w", err)
-		}
-		added[collCases] += end - i
-	}
-	if f, ok := l.vectors.Store.(LoadFinisher); ok {
-		for _, coll := range []string{collNorms, collCases} {
-			if added[coll] == 0 {
-				continue
-			}
-			if err := f.LoadDone(ctx, coll); err != nil {
-				return fmt.Errorf("sync vectors: build %s index: %w", coll, err)
-			}
+	var orphans []string
+	for id := range have {
+		if !seen[id] {
+			orphans = append(orphans, id)
 		}
 	}
-	return nil
+	if len(orphans) > 0 {
+		slices.Sort(orphans)
+		if err := l.vectors.Store.Delete(ctx, coll, orphans); err != nil {
+			return rep, fmt.Errorf("drop orphans of %s: %w", coll, err)
+		}
+		rep.Dropped = len(orphans)
+	}
+	if f, ok := l.vectors.Store.(LoadFinisher); ok && rep.Added+rep.Refreshed > 0 {
+		if err := f.LoadDone(ctx, coll); err != nil {
+			return rep, fmt.Errorf("build %s index: %w", coll, err)
+		}
+	}
+	return rep, nil
 }
 
 // fused is one result of rank fusion: an ID and its fused score.

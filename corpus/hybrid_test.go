@@ -40,7 +40,7 @@ func hybridLibrary(t *testing.T, dir string) (*corpus.Library, *memvec.Store) {
 		t.Fatal(err)
 	}
 	lib.SetVectors(&corpus.Vectors{Store: vs, Embedder: m, Spec: m.Spec()})
-	if err := lib.SyncVectors(ctx, nil); err != nil {
+	if _, err := lib.SyncVectors(ctx); err != nil {
 		t.Fatal(err)
 	}
 	return lib, vs
@@ -120,7 +120,7 @@ func TestVectorsResumeAndRespec(t *testing.T) {
 	if err := vs.Delete(ctx, "norms", ids[:1]); err != nil {
 		t.Fatal(err)
 	}
-	if err := lib.SyncVectors(ctx, nil); err != nil {
+	if _, err := lib.SyncVectors(ctx); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := vs.Count(ctx, "norms")
@@ -133,7 +133,7 @@ func TestVectorsResumeAndRespec(t *testing.T) {
 		t.Fatal(err)
 	}
 	lib.SetVectors(&corpus.Vectors{Store: vs, Embedder: m2, Spec: m2.Spec()})
-	if err := lib.SyncVectors(ctx, nil); err != nil {
+	if _, err := lib.SyncVectors(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if n, _ := vs.Count(ctx, "norms"); n != before {
@@ -172,13 +172,13 @@ func TestSyncVectorsFinishesLoads(t *testing.T) {
 	}
 	fs := &finishingStore{Store: vs, done: map[string]int{}}
 	lib.SetVectors(&corpus.Vectors{Store: fs, Embedder: m, Spec: spec})
-	if err := lib.SyncVectors(ctx, nil); err != nil {
+	if _, err := lib.SyncVectors(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if fs.done["norms"] != 1 || fs.done["cases"] != 0 {
 		t.Errorf("after re-embedding norms: LoadDone calls %v; want norms once, cases never", fs.done)
 	}
-	if err := lib.SyncVectors(ctx, nil); err != nil {
+	if _, err := lib.SyncVectors(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if fs.done["norms"] != 1 {
@@ -259,7 +259,7 @@ func TestVectorsEmbedTheIndexTexts(t *testing.T) {
 		}
 	}
 	lib.SetVectors(&corpus.Vectors{Store: vs, Embedder: rec, Spec: v.Spec})
-	if err := lib.SyncVectors(ctx, nil); err != nil {
+	if _, err := lib.SyncVectors(ctx); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]bool{corpus.CaseIndexText(cs[0]): true}
@@ -300,5 +300,66 @@ func TestVectorsEmbedTheIndexTexts(t *testing.T) {
 	}
 	if tx := corpus.ArticleIndexText("刑法", corpus.Article{Paragraphs: []corpus.Paragraph{{Text: "甲。"}, {Text: "乙。"}}}); tx != "刑法 甲。\n乙。" {
 		t.Errorf("ArticleIndexText = %q", tx)
+	}
+}
+
+// TestSyncVectorsRefreshesStale: statutes changed behind the vectors' back
+// (an import killed before it embedded) leave stale records; SyncVectors
+// embeds the changed text again, rewrites the in-force flag of a superseded
+// version, drops the record of a removed article, and then finds nothing to
+// do.
+func TestSyncVectorsRefreshesStale(t *testing.T) {
+	lib, vs := hybridLibrary(t, t.TempDir())
+	defer vs.Close()
+	ctx := context.Background()
+	v := lib.Vectors()
+	lib.SetVectors(nil)
+	changedText := "在道路上醉酒驾驶机动车的，吊销机动车驾驶证，处拘役。"
+	xf := statute("xf", "刑法", "", article(133, 1, changedText))
+	// A later version supersedes 食品安全法 2021.
+	fs := statute("fs-2023", "食品安全法", "2023-01-01", article(122, 0, "新版第一百二十二条。"))
+	if _, err := lib.ImportStatutes(ctx, source(xf, fs)); err != nil {
+		t.Fatal(err)
+	}
+	lib.SetVectors(v)
+	rep, err := lib.SyncVectors(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 刑法 133-1 changed, 食品安全法 2021's two articles left force; 刑法
+	// 133 is gone; 食品安全法 2023 122 is new.
+	want := corpus.VectorSync{Added: 1, Refreshed: 3, Dropped: 1, Kept: rep.Kept}
+	if rep != want || rep.Kept == 0 {
+		t.Errorf("SyncVectors = %+v; want %+v with some kept", rep, want)
+	}
+	metas, err := vs.Metas(ctx, "norms")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := metas["xf#133-1"][corpus.DigestKey]; d != corpus.TextDigest(corpus.ArticleIndexText("刑法", article(133, 1, changedText))) {
+		t.Errorf("digest of the changed article %q; want the digest of its new text", d)
+	}
+	if _, ok := metas["xf#133-0"]; ok {
+		t.Error("the removed article's vector was kept")
+	}
+	if got := metas["fs-2021#122-0"]["in_force"]; got != "false" {
+		t.Errorf("superseded version's in_force = %q; want false", got)
+	}
+	yes := true
+	res, err := lib.SearchNorms(ctx, corpus.NormQuery{Q: "食品生产经营许可", InForce: &yes, Limit: 10}, corpus.ModeVector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range res.Hits {
+		if h.StatuteID == "fs-2021" {
+			t.Errorf("in_force=true returned the superseded version: %+v", h)
+		}
+	}
+	again, err := lib.SyncVectors(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Added+again.Refreshed+again.Dropped != 0 || again.Kept != rep.Added+rep.Refreshed+rep.Kept {
+		t.Errorf("second SyncVectors = %+v; want everything kept", again)
 	}
 }

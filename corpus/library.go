@@ -34,7 +34,9 @@ func NewLibrary(store *Store, index Index, log *slog.Logger) *Library {
 }
 
 // SetProgress sets a callback for long imports and reindexing (stage is
-// "statutes" or "cases"). It must be called before concurrent use.
+// "store" once the statutes are stored, "statutes" while they are indexed,
+// "vectors" while they are embedded, or "cases"). It must be called before
+// concurrent use.
 func (l *Library) SetProgress(fn func(stage string, done, total int)) { l.progress = fn }
 
 // Store returns the system of record.
@@ -91,6 +93,8 @@ func (l *Library) ImportStatutes(ctx context.Context, src StatuteSource) (Import
 		return rep, fmt.Errorf("import statutes: %w", err)
 	}
 	rep.Changed = len(changed)
+	// Stage "store": committed to the store, not yet indexed or embedded.
+	l.report("store", len(sts), len(sts))
 	n, err := l.indexStatutes(ctx, changed, true)
 	rep.Indexed = n
 	if err != nil {
@@ -99,7 +103,7 @@ func (l *Library) ImportStatutes(ctx context.Context, src StatuteSource) (Import
 	if err := l.markIndexed(); err != nil {
 		return rep, err
 	}
-	if err := l.SyncVectors(ctx, changed); err != nil {
+	if _, err := l.SyncVectors(ctx); err != nil {
 		// Statutes are stored and indexed; the vectors catch up at the
 		// next SyncVectors (every start).
 		l.log.Error("statutes imported but not all embedded", "err", err)
@@ -208,7 +212,7 @@ func (l *Library) ImportCases(ctx context.Context, cases []Case) error {
 	if l.vectors != nil {
 		items := make([]pending, len(cases))
 		for i, c := range cases {
-			items[i] = pending{id: c.ID, text: CaseIndexText(c), meta: caseMeta(c)}
+			items[i] = casePending(c)
 		}
 		_, err := l.ensureCollection(ctx, collCases)
 		if err == nil {

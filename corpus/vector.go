@@ -36,6 +36,11 @@ type VectorRecord struct {
 	Meta   map[string]string `json:"meta,omitempty"`
 }
 
+// DigestKey is the metadata key under which SyncVectors records the
+// TextDigest of the text a vector embeds: a record whose digest differs from
+// its source's text now is stale and is embedded again.
+const DigestKey = "digest"
+
 // VectorFilter keeps records whose metadata equals every given value.
 type VectorFilter map[string]string
 
@@ -77,6 +82,10 @@ type VectorStore interface {
 	// IDs lists every record ID in the collection (for resuming an
 	// interrupted embedding run without duplicates).
 	IDs(ctx context.Context, collection string) ([]string, error)
+	// Metas returns every record's metadata by ID. SyncVectors compares
+	// it (the DigestKey among it) with what the corpus would write now to
+	// find records that are stale. Callers must not modify the maps.
+	Metas(ctx context.Context, collection string) (map[string]map[string]string, error)
 	// Count returns the number of records in the collection.
 	Count(ctx context.Context, collection string) (int, error)
 	Close() error

@@ -102,6 +102,8 @@ func commands() []command {
 				fs.StringVar(&a.date, "date", "", "resolve against the version in force on this date")
 			}, run: runCite},
 		{name: "reindex", help: "rebuild the full-text index from the store", zh: "由存储重建全文索引", run: runReindex},
+		{name: "compact", help: "return the space of replaced and deleted records: compact the store and the embedded vectors (not while serve runs)",
+			zh: "压缩存储文件与内置向量文件，收回被替换、删除的记录占用的空间（如重新导入之后），报告压缩前后的大小；服务运行时拒绝执行", run: runCompact},
 		{name: "benchmarks", args: "[--sector S] [--limit N] [QUERY]", help: "list or search the discretion benchmarks (裁量基准)",
 			zh: "列出或检索裁量基准",
 			flags: func(fs *flag.FlagSet, a *cmdArgs) {
@@ -142,11 +144,20 @@ func explainOpen(err error, dataDir string) error {
 	return err
 }
 
+// refuseServed refuses a command that writes at once when a service holds
+// the data directory.
+func (e *runEnv) refuseServed(what string) error {
+	if s, ok := app.RunningService(e.opts.app.DataDir); ok {
+		return serviceBusy(e.opts.app.DataDir, s, what)
+	}
+	return nil
+}
+
 // openWrite opens the data directory for a command that writes, refusing
 // at once when a service holds it.
 func (e *runEnv) openWrite(what string, parts app.Parts) (*app.App, error) {
-	if s, ok := app.RunningService(e.opts.app.DataDir); ok {
-		return nil, serviceBusy(e.opts.app.DataDir, s, what)
+	if err := e.refuseServed(what); err != nil {
+		return nil, err
 	}
 	a, err := app.Open(e.ctx, e.opts.app, parts)
 	return a, explainOpen(err, e.opts.app.DataDir)
@@ -314,6 +325,17 @@ func runReindex(e *runEnv) error {
 		return err
 	}
 	return e.print(map[string]uint64{"articles": n, "cases": c})
+}
+
+func runCompact(e *runEnv) error {
+	if err := e.refuseServed("compact"); err != nil {
+		return err
+	}
+	files, err := app.Compact(e.opts.app)
+	if err != nil {
+		return explainOpen(err, e.opts.app.DataDir)
+	}
+	return e.print(map[string]any{"files": files})
 }
 
 func runSearch(e *runEnv) error {

@@ -92,6 +92,9 @@ func TestBinaryEndToEnd(t *testing.T) {
 	if out := run(0, "import", "--data", data, "statutes", statutes); !strings.Contains(out, `"statutes"`) {
 		t.Errorf("import statutes: %s", out)
 	}
+	if out := run(0, "compact", "--data", data); !strings.Contains(out, `"before_bytes"`) || !strings.Contains(out, "cailiang.db") {
+		t.Errorf("compact: %s", out)
+	}
 	if out := run(0, "cite", "--data", data, "示例法第1条"); !strings.Contains(out, "示例法第一条") {
 		t.Errorf("cite: %s", out)
 	}

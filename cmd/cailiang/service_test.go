@@ -139,6 +139,7 @@ func TestCommandsBesideRunningService(t *testing.T) {
 		{"import", "--data", data, "cases", cases},
 		{"import", "--data", data, "statutes", statutes},
 		{"reindex", "--data", data},
+		{"compact", "--data", data},
 	} {
 		_, _, err := cli(t, "", args...)
 		if err == nil || !strings.Contains(err.Error(), "正由运行中的 cailiang serve 使用") || !strings.Contains(err.Error(), addr) {

@@ -349,6 +349,25 @@ func (s *Store) IDs(ctx context.Context, collection string) ([]string, error) {
 	return out, nil
 }
 
+// Metas returns a copy of every live record's metadata by ID. It returns an
+// error wrapping corpus.ErrNoCollection, ErrClosed or the context's error.
+func (s *Store) Metas(ctx context.Context, collection string) (map[string]map[string]string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	c, err := s.lookup(collection)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]map[string]string, len(c.slots))
+	for id, slot := range c.slots {
+		out[id] = maps.Clone(c.metas[slot])
+	}
+	return out, nil
+}
+
 // Count returns the number of records in the collection. It returns an
 // error wrapping corpus.ErrNoCollection, ErrClosed or the context's error.
 func (s *Store) Count(ctx context.Context, collection string) (int, error) {

@@ -165,6 +165,33 @@ func (s *Store) IDs(ctx context.Context, collection string) ([]string, error) {
 	return ids, nil
 }
 
+// Metas returns every record's metadata by ID. It returns ErrNoCollection
+// for an unknown collection and database errors wrapped.
+func (s *Store) Metas(ctx context.Context, collection string) (map[string]map[string]string, error) {
+	var out map[string]map[string]string
+	err := s.withCollection(ctx, collection, func(c coll) error {
+		rows, err := s.pool.Query(ctx, `SELECT id, meta FROM `+s.ident(c.table))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		out = map[string]map[string]string{}
+		for rows.Next() {
+			var id string
+			var meta map[string]string
+			if err := rows.Scan(&id, &meta); err != nil {
+				return err
+			}
+			out[id] = meta
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pgvec: metadata of %q: %w", collection, err)
+	}
+	return out, nil
+}
+
 // Count returns the number of records in the collection. It returns
 // ErrNoCollection for an unknown collection and database errors wrapped.
 func (s *Store) Count(ctx context.Context, collection string) (int, error) {

@@ -165,6 +165,60 @@ func Run(t *testing.T, open Opener) {
 		}
 	})
 
+	t.Run("metadata by id", func(t *testing.T) {
+		s, reopen := open(t)
+		if err := s.EnsureCollection(ctx, "metas", spec); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Metas(ctx, "nope"); !errors.Is(err, corpus.ErrNoCollection) {
+			t.Errorf("Metas(unknown) = %v; want ErrNoCollection", err)
+		}
+		recs := []corpus.VectorRecord{
+			{ID: "a", Vector: normalize(vec(1, 0, 0)), Meta: map[string]string{corpus.DigestKey: "d1", "law": "甲法"}},
+			{ID: "b", Vector: normalize(vec(0, 1, 0)), Meta: map[string]string{corpus.DigestKey: "d2"}},
+			{ID: "c", Vector: normalize(vec(0, 0, 1))},
+		}
+		if err := s.Upsert(ctx, "metas", recs); err != nil {
+			t.Fatal(err)
+		}
+		// A replaced record carries its new digest; a deleted one is gone.
+		if err := s.Upsert(ctx, "metas", []corpus.VectorRecord{{ID: "b", Vector: normalize(vec(0, 1, 1)), Meta: map[string]string{corpus.DigestKey: "d2'"}}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Delete(ctx, "metas", []string{"a"}); err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{"b": "d2'", "c": ""}
+		check := func(s corpus.VectorStore, when string) {
+			t.Helper()
+			got, err := s.Metas(ctx, "metas")
+			if err != nil {
+				t.Fatalf("%s: %v", when, err)
+			}
+			if len(got) != len(want) {
+				t.Errorf("%s: Metas = %v; want the records %v", when, got, want)
+			}
+			for id, d := range want {
+				m, ok := got[id]
+				if !ok || m[corpus.DigestKey] != d {
+					t.Errorf("%s: Metas[%s] = %v (present %v); want digest %q", when, id, m, ok, d)
+				}
+			}
+		}
+		check(s, "open")
+		if reopen == nil {
+			s.Close()
+			return
+		}
+		s.Close()
+		s2 := reopen()
+		defer s2.Close()
+		if err := s2.EnsureCollection(ctx, "metas", spec); err != nil {
+			t.Fatal(err)
+		}
+		check(s2, "after restart")
+	})
+
 	t.Run("survives restart", func(t *testing.T) {
 		s, reopen := open(t)
 		if reopen == nil {
