@@ -66,7 +66,7 @@ type Server struct {
 	// data (ready.go); load is what it reports meanwhile.
 	ready atomic.Bool
 	load  loadState
-	web *webGuard
+	web   *webGuard
 }
 
 // New builds the fiber app with its middleware and routes.
