@@ -104,6 +104,7 @@ func ParseStatuteMarkdown(meta StatuteMeta, text string) (Statute, error) {
 		st.Title = st.Law
 	}
 	st.Articles = parseStatuteBody(body)
+	st.InForceFrom = commencement(&st)
 	return st, nil
 }
 
