@@ -52,6 +52,21 @@ type Resolved struct {
 	Notice string `json:"notice,omitempty"`
 }
 
+// NotInForceError is returned for a date before the first stored version
+// of a law took effect. It wraps ErrNotFound.
+type NotInForceError struct {
+	Law, Date string
+	// First is the day the earliest version took effect.
+	First string
+}
+
+func (e *NotInForceError) Error() string {
+	return fmt.Sprintf("《%s》在%s尚未施行（最早的版本自%s起施行）", e.Law, chineseDate(e.Date), chineseDate(e.First))
+}
+
+// Unwrap makes the error an ErrNotFound.
+func (e *NotInForceError) Unwrap() error { return ErrNotFound }
+
 // Resolution statuses.
 const (
 	StatusInForce  = "in_force"
@@ -250,7 +265,7 @@ func pickVersion(versions []StatuteInfo, date string) (StatuteInfo, error) {
 		}
 	}
 	if first != "" && date < first {
-		return StatuteInfo{}, fmt.Errorf("%s 尚未施行（最早的版本自 %s 起施行）: %w", date, first, ErrNotFound)
+		return StatuteInfo{}, &NotInForceError{Law: last.Law, Date: date, First: first}
 	}
 	return StatuteInfo{}, fmt.Errorf("no version in force on %s: %w", date, ErrNotFound)
 }

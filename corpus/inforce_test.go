@@ -98,7 +98,7 @@ func TestInForceIntervals(t *testing.T) {
 	// Before the first version took effect there is nothing to cite.
 	for _, date := range []string{"2009-12-31", "2010-02-28"} {
 		_, err := r.Resolve("某法第一条", date)
-		if !errors.Is(err, corpus.ErrNotFound) || !strings.Contains(err.Error(), "尚未施行") {
+		if !errors.Is(err, corpus.ErrNotFound) || !strings.Contains(err.Error(), "《某法》在2") || !strings.Contains(err.Error(), "尚未施行（最早的版本自2010年3月1日起施行）") {
 			t.Errorf("Resolve before the first version on %s: %v; want ErrNotFound saying 尚未施行", date, err)
 		}
 	}
