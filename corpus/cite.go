@@ -208,8 +208,9 @@ func (r *Resolver) candidates(name string) []StatuteInfo {
 	return out
 }
 
-// pickVersion chooses among versions of one law: without a date the
-// in-force one, or the last one when the law was repealed; with a date the
+// pickVersion chooses among versions of one law: without a date the one
+// that applies today, else the in-force one, or the last one when the law
+// was repealed; with a date the
 // one whose interval [InForceFrom, InForceTo) contains it, or the last one
 // when the law had been repealed by then. A date before the first version
 // took effect is ErrNotFound.
@@ -240,6 +241,14 @@ func pickVersion(versions []StatuteInfo, date string) (StatuteInfo, error) {
 	}
 	last := versions[0]
 	if date == "" {
+		// The version that applies today; a newer one adopted but not yet
+		// in force (商标法 2026, in force 2027) is not the law yet.
+		today := Today()
+		for _, v := range versions {
+			if v.appliesOn(today) {
+				return v, nil
+			}
+		}
 		for _, v := range versions {
 			if v.InForce {
 				return v, nil

@@ -110,6 +110,11 @@ func TestNationalUpdatesGiveListedRelations(t *testing.T) {
 			t.Errorf("%s = %+v; want superseded by %s on %s", old, a, nu, want.InForceFrom[nu])
 		}
 	}
+	for id, a := range after {
+		if a.To != "" && a.From > a.To {
+			t.Errorf("%s ends %s before it starts %s", id, a.To, a.From)
+		}
+	}
 	for _, id := range want.Repealed {
 		a := after[id]
 		if a.RepealedBy != code+" 2026-08-15" || a.To != "2026-08-15" || a.Superseded != "" {

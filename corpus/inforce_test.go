@@ -112,6 +112,29 @@ func repealFixtures(t *testing.T) (old, code corpus.Statute) {
 	return old, code
 }
 
+func TestResolveNowSkipsAVersionNotYetInForce(t *testing.T) {
+	lib := openLibrary(t)
+	cur := parsed(t, "s1", "某商标法", "2019-04-23", "# 某商标法\n<!-- INFO END -->\n第一条 现行文本。")
+	next := parsed(t, "s2", "某商标法", "2098-06-26", "# 某商标法\n2099年1月1日 施行\n<!-- INFO END -->\n第一条 将来文本。")
+	if _, err := lib.ImportStatutes(context.Background(), source(cur, next)); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := lib.Store().StatuteInfo("s1"); info.InForceTo != "2099-01-01" {
+		t.Errorf("current version ends %q; want 2099-01-01", info.InForceTo)
+	}
+	got, err := lib.Resolver().Resolve("某商标法第一条", "")
+	if err != nil || got.Statute.ID != "s1" {
+		t.Errorf("Resolve now = %s, %v; want the version in force today, s1", got.Statute.ID, err)
+	}
+	if got, err := lib.Resolver().Resolve("某商标法第一条", "2099-01-01"); err != nil || got.Statute.ID != "s2" {
+		t.Errorf("Resolve on 2099-01-01 = %s, %v; want s2", got.Statute.ID, err)
+	}
+	st := lib.Resolver().LawStatus("某商标法", "2026-12-03")
+	if st.Status != corpus.LawInForce || st.Version == nil || st.Version.StatuteID != "s1" || st.Upcoming == nil || st.Upcoming.InForceFrom != "2099-01-01" {
+		t.Errorf("LawStatus = %+v; want s1 in force, s2 upcoming", st)
+	}
+}
+
 func TestRepealedByAnotherLaw(t *testing.T) {
 	old, code := repealFixtures(t)
 	for _, order := range []string{"repealed law first", "repealing law first", "one import"} {
