@@ -138,6 +138,31 @@ func TestNationalUpdatesGiveListedRelations(t *testing.T) {
 		t.Errorf("%d versions to re-index; want %d", len(changed), len(want.InForceFrom)+len(wantFlip))
 	}
 
+	// Citations resolved for the day of the act (issue 19's acceptance).
+	r := NewResolver(s)
+	for _, tt := range []struct {
+		cite, date, id, status, contains string
+	}{
+		{"大气污染防治法第九十九条", "2026-09-15", "lrb-5d784909cff6", StatusRepealed, "十万元以上一百万元以下"},
+		{"大气污染防治法第九十九条", "2025-05-20", "lrb-5d784909cff6", StatusInForce, "十万元以上一百万元以下"},
+		{"治安管理处罚法第五十一条", "2026-03-10", "lrb-c61151b71b93", StatusInForce, "并处五百元以上一千元以下罚款"},
+		{"治安管理处罚法第四十三条", "2025-06-10", "lrb-dcf3ee39da87", StatusInForce, "并处二百元以上五百元以下罚款"},
+		{"食品安全法第一百二十四条", "2025-11-30", "lrb-f1a8796acd66", StatusInForce, "五万元以上十万元以下"},
+		{"食品安全法第一百二十四条", "2025-12-01", "lrb-905be34997e0", StatusInForce, "五万元以上十万元以下"},
+	} {
+		got, err := r.Resolve(tt.cite, tt.date)
+		if err != nil {
+			t.Errorf("%s on %s: %v", tt.cite, tt.date, err)
+			continue
+		}
+		if got.Statute.ID != tt.id || got.Status != tt.status || !strings.Contains(got.Text, tt.contains) {
+			t.Errorf("%s on %s = %s %s %q; want %s %s containing %q", tt.cite, tt.date, got.Statute.ID, got.Status, got.Text, tt.id, tt.status, tt.contains)
+		}
+		if tt.status == StatusRepealed && (got.Successor == nil || got.Successor.StatuteID != code || !strings.Contains(got.Notice, "2026年8月15日被《生态环境法典》废止")) {
+			t.Errorf("%s on %s: successor %+v notice %q", tt.cite, tt.date, got.Successor, got.Notice)
+		}
+	}
+
 	// The same import again changes nothing.
 	g, _ := s.Generation()
 	if changed, skipped, err := s.PutStatutes(updates); err != nil || len(changed) != 0 || skipped != len(updates) {
