@@ -92,10 +92,6 @@ func TestBinaryEndToEnd(t *testing.T) {
 	if out := run(0, "import", "--data", data, "statutes", statutes); !strings.Contains(out, `"statutes"`) {
 		t.Errorf("import statutes: %s", out)
 	}
-	// The same file again is skipped as a whole.
-	if out := run(0, "import", "--data", data, "statutes", statutes); !strings.Contains(out, `"changed": 0`) || !strings.Contains(out, `"indexed": 0`) || strings.Contains(out, `"unchanged": 0`) {
-		t.Errorf("re-import of the same statutes: %s", out)
-	}
 	if out := run(0, "cite", "--data", data, "示例法第1条"); !strings.Contains(out, "示例法第一条") {
 		t.Errorf("cite: %s", out)
 	}
@@ -108,6 +104,10 @@ func TestBinaryEndToEnd(t *testing.T) {
 		t.Errorf("statutes status: %s", out)
 	}
 	run(2, "statutes", "--data", data, "frobnicate")
+	// The same file again is skipped as a whole.
+	if out := run(0, "import", "--data", data, "statutes", statutes); !strings.Contains(out, `"changed": 0`) || !strings.Contains(out, `"indexed": 0`) || strings.Contains(out, `"unchanged": 0`) {
+		t.Errorf("re-import of the same statutes: %s", out)
+	}
 	facts := filepath.Join(work, "facts.json")
 	os.WriteFile(facts, []byte(`{"goods_value": 20000, "cooperated": true}`), 0o644)
 	if out := run(0, "suggest", "--data", data, "--benchmark", "food-124-expired", "--facts", facts); !strings.Contains(out, `"fine_max": 260000`) {
