@@ -22,6 +22,22 @@ func parsed(t *testing.T, id, law, date, text string) corpus.Statute {
 	return st
 }
 
+// TestInForceFromConfigured checks that a source's in_force_from wins
+// over the text.
+func TestInForceFromConfigured(t *testing.T) {
+	line := `{"id":"lrb-1","law":"某法","title":"某法","category":"行政法","path":"a.md","version_date":"2012-10-26","is_latest":true,"in_force_from":"2013-01-01","text":"# 某法\n\n<!-- INFO END -->\n\n第一条 本法自2006年3月1日起施行。"}`
+	var got []corpus.Statute
+	if err := corpus.ReadLawrefJSONL(strings.NewReader(line+"\n"+strings.Replace(line, `,"in_force_from":"2013-01-01"`, "", 1)), func(st corpus.Statute) error {
+		got = append(got, st)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].InForceFrom != "2013-01-01" || got[1].InForceFrom != "2012-10-26" {
+		t.Errorf("InForceFrom with and without the field = %+v", got)
+	}
+}
+
 func TestInForceFromSources(t *testing.T) {
 	tests := []struct {
 		name, date, text, want string
