@@ -51,7 +51,10 @@ func classify(err error) (int, Error) {
 	}
 	var row *corpus.RowError
 	var fe *corpus.FieldError
+	var nif *corpus.NotInForceError
 	switch {
+	case errors.As(err, &nif):
+		return fiber.StatusNotFound, Error{Code: "not_in_force", Message: nif.Error(), Field: "date"}
 	case errors.As(err, &row):
 		st, body := classify(row.Err)
 		body.Row = row.Row

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/cailiang/cailiang/app"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/jsoninput"
 	"github.com/cailiang/cailiang/legal"
@@ -160,4 +161,18 @@ func (s *Server) handleResolve(c *fiber.Ctx) error {
 		}
 	}
 	return c.JSON(fiber.Map{"results": out})
+}
+
+// handleStatuteStatus serves GET /v1/statutes/status?date=: for the core
+// laws, the version in force on date (today by default), and every law
+// marked repealed with the day and the repealing law.
+func (s *Server) handleStatuteStatus(c *fiber.Ctx) error {
+	date, err := queryDate(c, "date")
+	if err != nil {
+		return err
+	}
+	if date == "" {
+		date = corpus.Today()
+	}
+	return c.JSON(s.lib.Resolver().Status(app.CoreLaws(s.cfg.Catalog), date))
 }

@@ -162,6 +162,7 @@ func (s *Server) routes() {
 	v1.Get("/norms/search", s.handleNormSearch)
 	v1.Get("/norms/:law/:article", s.handleNormArticle)
 	v1.Post("/citations/resolve", s.handleResolve)
+	v1.Get("/statutes/status", s.handleStatuteStatus)
 	v1.Get("/cases/search", s.handleCaseSearch)
 	v1.Get("/cases/:id", s.handleCaseGet)
 	v1.Post("/cases", s.handleCasePost)

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
@@ -34,6 +35,50 @@ type Resolved struct {
 	// Span is the citation's byte span in the text it was found in (for
 	// citations extracted from free text).
 	Span [2]int `json:"span,omitempty"`
+	// Date is the day the citation was resolved for; empty for "now".
+	Date string `json:"date,omitempty"`
+	// Status is in_force when the version applied on Date (or is the
+	// version in force), repealed when the law had been repealed by then.
+	Status string `json:"status"`
+	// InForceFrom and InForceTo are the version's interval (see Statute).
+	InForceFrom string `json:"in_force_from,omitempty"`
+	InForceTo   string `json:"in_force_to,omitempty"`
+	// RepealedBy says which law repealed this one, from when.
+	RepealedBy *Repeal `json:"repealed_by,omitempty"`
+	// Successor is the law that took over a repealed one. Article-level
+	// correspondence is not known, so it names the law only.
+	Successor *Successor `json:"successor,omitempty"`
+	// Notice explains the status in Chinese for the reader.
+	Notice string `json:"notice,omitempty"`
+}
+
+// NotInForceError is returned for a date before the first stored version
+// of a law took effect. It wraps ErrNotFound.
+type NotInForceError struct {
+	Law, Date string
+	// First is the day the earliest version took effect.
+	First string
+}
+
+func (e *NotInForceError) Error() string {
+	return fmt.Sprintf("《%s》在%s尚未施行（最早的版本自%s起施行）", e.Law, chineseDate(e.Date), chineseDate(e.First))
+}
+
+// Unwrap makes the error an ErrNotFound.
+func (e *NotInForceError) Unwrap() error { return ErrNotFound }
+
+// Resolution statuses.
+const (
+	StatusInForce  = "in_force"
+	StatusRepealed = "repealed"
+)
+
+// Successor points to the law that replaced a repealed one.
+type Successor struct {
+	Law       string `json:"law"`
+	StatuteID string `json:"statute_id"`
+	// InForceFrom is the day the successor took effect.
+	InForceFrom string `json:"in_force_from,omitempty"`
 }
 
 // Resolver resolves citations against the statutes in a Store.
@@ -163,8 +208,12 @@ func (r *Resolver) candidates(name string) []StatuteInfo {
 	return out
 }
 
-// pickVersion chooses among versions of one law: the in-force one, or the
-// one in force on date (the latest version dated on or before it).
+// pickVersion chooses among versions of one law: without a date the one
+// that applies today, else the in-force one, or the last one when the law
+// was repealed; with a date the
+// one whose interval [InForceFrom, InForceTo) contains it, or the last one
+// when the law had been repealed by then. A date before the first version
+// took effect is ErrNotFound.
 func pickVersion(versions []StatuteInfo, date string) (StatuteInfo, error) {
 	// Versions of the same document under two categories (广告法 in 经济法
 	// and 行政法) are the same text; prefer national, then category order.
@@ -190,20 +239,75 @@ func pickVersion(versions []StatuteInfo, date string) (StatuteInfo, error) {
 		sort.Strings(names)
 		return StatuteInfo{}, fmt.Errorf("%w: %s", ErrAmbiguous, strings.Join(names, "、"))
 	}
+	last := versions[0]
 	if date == "" {
+		// The version that applies today; a newer one adopted but not yet
+		// in force (商标法 2026, in force 2027) is not the law yet.
+		today := Today()
+		for _, v := range versions {
+			if v.appliesOn(today) {
+				return v, nil
+			}
+		}
 		for _, v := range versions {
 			if v.InForce {
 				return v, nil
 			}
 		}
+		if last.RepealedBy != nil {
+			return last, nil
+		}
 		return StatuteInfo{}, fmt.Errorf("no version in force: %w", ErrNotFound)
 	}
 	for _, v := range versions {
-		if v.VersionDate != "" && v.VersionDate <= date {
+		if v.appliesOn(date) {
 			return v, nil
 		}
 	}
-	return StatuteInfo{}, fmt.Errorf("no version dated on or before %s: %w", date, ErrNotFound)
+	if last.RepealedBy != nil && date >= last.RepealedBy.Date {
+		return last, nil
+	}
+	first := ""
+	for _, v := range versions {
+		if f := v.from(); f != "" && (first == "" || f < first) {
+			first = f
+		}
+	}
+	if first != "" && date < first {
+		return StatuteInfo{}, &NotInForceError{Law: last.Law, Date: date, First: first}
+	}
+	return StatuteInfo{}, fmt.Errorf("no version in force on %s: %w", date, ErrNotFound)
+}
+
+// dateStatus fills the in-force fields of res for its version and date.
+func (r *Resolver) dateStatus(res *Resolved, date string) {
+	info := res.Statute
+	res.Date = date
+	res.InForceFrom, res.InForceTo, res.RepealedBy = info.from(), info.InForceTo, info.RepealedBy
+	res.Status = StatusInForce
+	rep := info.RepealedBy
+	if rep == nil || (date != "" && date < rep.Date) {
+		return
+	}
+	res.Status = StatusRepealed
+	res.Notice = fmt.Sprintf("《%s》已于%s被《%s》废止（《%s》%s）", info.Law, chineseDate(rep.Date), rep.By, rep.By, rep.Provision)
+	if date != "" {
+		res.Notice += "，" + chineseDate(date) + "不再适用"
+	}
+	res.Notice += fmt.Sprintf("；此处为其最后版本的条文，仅供%s以前的行为依从旧兼从轻原则参照。", chineseDate(rep.Date))
+	if by, err := r.store.StatuteInfo(rep.ByStatuteID); err == nil {
+		res.Successor = &Successor{Law: by.Law, StatuteID: by.ID, InForceFrom: by.from()}
+		res.Notice += "现行规定见《" + by.Law + "》。"
+	}
+}
+
+// chineseDate writes 2026-08-15 as 2026年8月15日.
+func chineseDate(d string) string {
+	t, err := time.Parse(time.DateOnly, d)
+	if err != nil {
+		return d
+	}
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
 }
 
 // Resolve resolves one citation string against the version in force, or the
@@ -238,6 +342,7 @@ func (r *Resolver) ResolveParsed(pc ParsedCitation, date string) (Resolved, erro
 		return Resolved{}, fmt.Errorf("%s %s: %w", info.Law, nlp.ArticleLabel(c.Article, c.Suffix), ErrNotFound)
 	}
 	res := Resolved{Citation: c, Statute: info, Article: art, Span: pc.Span}
+	r.dateStatus(&res, date)
 	res.Label = info.Law + nlp.ArticleLabel(c.Article, c.Suffix)
 	res.Text = art.Text()
 	if c.Paragraph > 0 {

@@ -61,6 +61,9 @@ type ImportReport struct {
 	// Changed is the number of stored statute versions that were added,
 	// replaced or changed in-force status.
 	Changed int `json:"changed"`
+	// Unchanged is the number of statutes skipped because the stored
+	// version has the same digest.
+	Unchanged int `json:"unchanged"`
 	// Indexed is the number of articles written to the index.
 	Indexed int `json:"indexed"`
 }
@@ -88,11 +91,21 @@ func (l *Library) ImportStatutes(ctx context.Context, src StatuteSource) (Import
 	rep.Statutes = len(sts)
 	l.writeMu.Lock()
 	defer l.writeMu.Unlock()
-	changed, err := l.store.PutStatutes(sts)
+	g0, err := l.store.Generation()
 	if err != nil {
 		return rep, fmt.Errorf("import statutes: %w", err)
 	}
-	rep.Changed = len(changed)
+	changed, skipped, err := l.store.PutStatutes(sts)
+	if err != nil {
+		return rep, fmt.Errorf("import statutes: %w", err)
+	}
+	rep.Changed, rep.Unchanged = len(changed), skipped
+	if g1, err := l.store.Generation(); err != nil || g1 == g0 {
+		// Every version was already stored as it is: the index and the
+		// vectors are untouched too.
+		l.log.Info("statutes unchanged", "statutes", rep.Statutes)
+		return rep, err
+	}
 	// Stage "store": committed to the store, not yet indexed or embedded.
 	l.report("store", len(sts), len(sts))
 	n, err := l.indexStatutes(ctx, changed, true)

@@ -17,8 +17,28 @@ type Statute struct {
 	Region string `json:"region,omitempty"`
 	// VersionDate is the date of this version (YYYY-MM-DD), empty when unknown.
 	VersionDate string `json:"version_date,omitempty"`
-	// InForce is true for the latest version of the document.
+	// InForce is true for the latest version of the document unless the
+	// document was repealed by another law (see Repeals): what search means
+	// by 现行有效. Which version applied on a given day is the interval
+	// [InForceFrom, InForceTo).
 	InForce bool `json:"in_force"`
+	// InForceFrom is the day this version took effect (YYYY-MM-DD): the
+	// header's `YYYY年M月D日 施行` line, else the commencement article
+	// (本法自…起施行) when it is not older than VersionDate, else VersionDate.
+	InForceFrom string `json:"in_force_from,omitempty"`
+	// InForceTo is the first day this version no longer applied: the next
+	// version's InForceFrom, or the day the document was repealed; empty
+	// while it applies. The Store sets it.
+	InForceTo string `json:"in_force_to,omitempty"`
+	// SupersededBy is the ID of the next version of the same document.
+	SupersededBy string `json:"superseded_by,omitempty"`
+	// RepealedBy is set on the last version of a document another law
+	// repealed.
+	RepealedBy *Repeal `json:"repealed_by,omitempty"`
+	// Digest is the SHA-256 of the parsed version (metadata from the source
+	// and articles), so a re-import skips versions that did not change.
+	// The Store sets it.
+	Digest string `json:"digest,omitempty"`
 	// History lists the passage and amendment lines before the body.
 	History []string `json:"history,omitempty"`
 	// Source is where the text came from (path inside the source corpus).

@@ -27,6 +27,9 @@ type StatuteMeta struct {
 	VersionDate string
 	// InForce marks the latest version.
 	InForce bool
+	// InForceFrom, when set (YYYY-MM-DD), is the day this version took
+	// effect as the source states it, and wins over what the text says.
+	InForceFrom string
 }
 
 // infoEndMarker separates the title and history lines from the body in the
@@ -104,6 +107,10 @@ func ParseStatuteMarkdown(meta StatuteMeta, text string) (Statute, error) {
 		st.Title = st.Law
 	}
 	st.Articles = parseStatuteBody(body)
+	st.InForceFrom = meta.InForceFrom
+	if st.InForceFrom == "" {
+		st.InForceFrom = commencement(&st)
+	}
 	return st, nil
 }
 

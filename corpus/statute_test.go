@@ -842,6 +842,7 @@ func TestStatuteReadLawrefErrors(t *testing.T) {
 		{"truncated last line", good + "\n" + good[:40], nil, "line 2", ErrInvalid},
 		{"missing law", `{"id":"x","text":"第一条 a"}`, nil, "line 1", ErrInvalid},
 		{"bad version_date", strings.Replace(good, `"version_date":null`, `"version_date":"2021-13-01"`, 1), nil, "line 1", ErrInvalid},
+		{"bad in_force_from", strings.Replace(good, `"is_latest":true`, `"is_latest":true,"in_force_from":"2021-02-30"`, 1), nil, "line 1", ErrInvalid},
 		{"fn error", good + "\n\n" + good, func(s Statute) error { return errStop }, "line 1", errStop},
 	}
 	for _, tt := range tests {

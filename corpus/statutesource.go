@@ -25,12 +25,17 @@ type lawrefRecord struct {
 	Path        string  `json:"path"`
 	VersionDate *string `json:"version_date"`
 	IsLatest    bool    `json:"is_latest"`
+	// InForceFrom is optional: the day the version took effect, for
+	// sources that know it better than the text says.
+	InForceFrom *string `json:"in_force_from"`
 	Text        string  `json:"text"`
 }
 
 // ReadLawrefJSONL reads the lawrefbook JSONL export (national.jsonl,
 // local.jsonl), parses each document with ParseStatuteMarkdown and calls fn
-// with it, in file order. InForce is the record's is_latest; Region is set for
+// with it, in file order. InForce is the record's is_latest; an optional
+// in_force_from field overrides the day the text says the version took
+// effect (Statute.InForceFrom); Region is set for
 // local regulations (category DLC/<省>地方法规). Blank lines are skipped.
 //
 // Errors name the line number. A line that is not JSON, lacks id or law, or
@@ -72,7 +77,15 @@ func parseLawrefLine(line []byte, lineNo int, fn func(Statute) error) error {
 			return fmt.Errorf("lawref line %d (%s): %w: version_date %q", lineNo, rec.ID, ErrInvalid, date)
 		}
 	}
+	from := ""
+	if rec.InForceFrom != nil {
+		from = *rec.InForceFrom
+		if _, err := time.Parse(time.DateOnly, from); err != nil {
+			return fmt.Errorf("lawref line %d (%s): %w: in_force_from %q", lineNo, rec.ID, ErrInvalid, from)
+		}
+	}
 	st, err := ParseStatuteMarkdown(StatuteMeta{
+		InForceFrom: from,
 		ID:          rec.ID,
 		Law:         rec.Law,
 		Title:       rec.Title,

@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -183,11 +185,15 @@ func (s *Store) Generation() (uint64, error) {
 func groupKey(st Statute) string { return st.Region + "\x00" + st.Law }
 
 // PutStatutes stores statutes (replacing any with the same ID) in one
-// transaction and recomputes the in-force flag of every group they touch:
-// a version is in force when no other version of the same document has a later
-// date. Nothing is written when any statute fails. It returns the IDs whose
-// stored records changed (new, replaced, or in-force flag flipped).
-func (s *Store) PutStatutes(sts []Statute) ([]string, error) {
+// transaction and recomputes the in-force interval of every version of the
+// documents they touch (setIntervals), including documents repealed by or
+// repealing one of them (Repeals). A statute whose digest equals the stored
+// version's is not rewritten, and when nothing changes nothing is written:
+// the generation and the file stay as they are. Nothing is written when any
+// statute fails. It returns the IDs the search index must refresh (new or
+// changed text, or in-force flag flipped), and skipped, the number of
+// statutes that were unchanged.
+func (s *Store) PutStatutes(sts []Statute) (changedIDs []string, skipped int, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	next := make(map[string]StatuteInfo, len(s.statutes)+len(sts))
@@ -195,43 +201,58 @@ func (s *Store) PutStatutes(sts []Statute) ([]string, error) {
 		next[k] = v
 	}
 	touched := map[string]bool{}
+	touchedLaws := map[string]bool{}
 	changed := map[string]bool{}
-	for _, st := range sts {
+	meta := map[string]bool{}
+	write := make([]*Statute, 0, len(sts))
+	for i := range sts {
+		st := &sts[i]
 		if st.ID == "" || st.Law == "" {
-			return nil, fmt.Errorf("put statute %q: %w", st.Title, &FieldError{"id", "缺少标识或法规名称"})
+			return nil, 0, fmt.Errorf("put statute %q: %w", st.Title, &FieldError{"id", "缺少标识或法规名称"})
 		}
-		info := StatuteInfo{Statute: st, ArticleCount: len(st.Articles)}
+		digest, err := statuteDigest(*st)
+		if err != nil {
+			return nil, 0, fmt.Errorf("put statute %s: %w", st.ID, err)
+		}
+		if old, ok := next[st.ID]; ok && old.Digest == digest {
+			skipped++
+			continue
+		}
+		info := StatuteInfo{Statute: *st, ArticleCount: len(st.Articles)}
 		info.Articles = nil
+		info.Digest = digest
+		// The interval fields are the Store's, recomputed below.
+		info.InForceTo, info.SupersededBy, info.RepealedBy = "", "", nil
 		next[st.ID] = info
-		touched[groupKey(st)] = true
+		touched[groupKey(*st)] = true
+		if st.Region == "" {
+			touchedLaws[st.Law] = true
+		}
 		changed[st.ID] = true
+		write = append(write, st)
+	}
+	if len(write) == 0 {
+		return nil, skipped, nil
+	}
+	for _, g := range repealGroups(touchedLaws) {
+		touched[g] = true
 	}
 	groups := map[string][]string{}
+	byLaw := map[string][]StatuteInfo{}
 	for id, info := range next {
 		if g := groupKey(info.Statute); touched[g] {
 			groups[g] = append(groups[g], id)
 		}
-	}
-	for _, ids := range groups {
-		latest := ""
-		for _, id := range ids {
-			if d := next[id].VersionDate; d > latest {
-				latest = d
-			}
-		}
-		for _, id := range ids {
-			info := next[id]
-			inForce := info.VersionDate == latest
-			if info.InForce != inForce {
-				info.InForce = inForce
-				next[id] = info
-				changed[id] = true
-			}
+		if info.Region == "" {
+			byLaw[info.Law] = append(byLaw[info.Law], info)
 		}
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	for g, ids := range groups {
+		setIntervals(next, g, ids, byLaw, changed, meta)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
 		sb, ab := tx.Bucket(bucketStatutes), tx.Bucket(bucketArticles)
-		for _, st := range sts {
+		for _, st := range write {
 			// Drop the old version's articles: a re-import may have fewer.
 			prefix := append([]byte(st.ID), 0)
 			c := ab.Cursor()
@@ -251,6 +272,9 @@ func (s *Store) PutStatutes(sts []Statute) ([]string, error) {
 			}
 		}
 		for id := range changed {
+			meta[id] = true
+		}
+		for id := range meta {
 			v, err := json.Marshal(next[id])
 			if err != nil {
 				return err
@@ -262,7 +286,7 @@ func (s *Store) PutStatutes(sts []Statute) ([]string, error) {
 		return bumpGeneration(tx)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("put statutes: %w", err)
+		return nil, 0, fmt.Errorf("put statutes: %w", err)
 	}
 	s.statutes = next
 	s.statuteVersion++
@@ -271,7 +295,18 @@ func (s *Store) PutStatutes(sts []Statute) ([]string, error) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	return ids, nil
+	return ids, skipped, nil
+}
+
+// statuteDigest hashes what an import supplies of a version: its metadata
+// and articles as parsed, without the fields the Store computes.
+func statuteDigest(st Statute) (string, error) {
+	st.InForce, st.InForceTo, st.SupersededBy, st.RepealedBy, st.Digest = false, "", "", nil, ""
+	h := sha256.New()
+	if err := json.NewEncoder(h).Encode(&st); err != nil {
+		return "", fmt.Errorf("digest: %w", err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // StatuteInfos returns every stored statute's metadata, sorted by ID.

@@ -70,7 +70,7 @@ func loadStatutes(t *testing.T, laws map[string]bool) *statuteFixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	if _, err := store.PutStatutes(p.keep); err != nil {
+	if _, _, err := store.PutStatutes(p.keep); err != nil {
 		t.Fatal(err)
 	}
 	return &statuteFixture{store: store, resolver: corpus.NewResolver(store), charges: p.charges}

@@ -241,7 +241,7 @@ func TestProvisionsResolve(t *testing.T) {
 	for _, st := range laws {
 		sts = append(sts, st)
 	}
-	if _, err := store.PutStatutes(sts); err != nil {
+	if _, _, err := store.PutStatutes(sts); err != nil {
 		t.Fatal(err)
 	}
 	res := corpus.NewResolver(store)

@@ -10,9 +10,12 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/cailiang/cailiang/api"
 	"github.com/cailiang/cailiang/app"
@@ -101,6 +104,12 @@ func commands() []command {
 			flags: func(fs *flag.FlagSet, a *cmdArgs) {
 				fs.StringVar(&a.date, "date", "", "resolve against the version in force on this date")
 			}, run: runCite},
+		{name: "statutes", args: "[--date YYYY-MM-DD] status",
+			help: "for the core laws, the version in force today (or on --date), and every law repealed by another law",
+			zh:   "核心法律的现行有效版本（或 `--date` 当日施行的版本）及被其他法律废止的法律（废止日期、废止机关法律）",
+			flags: func(fs *flag.FlagSet, a *cmdArgs) {
+				fs.StringVar(&a.date, "date", "", "the day to report on (default today, China time)")
+			}, run: runStatutes},
 		{name: "reindex", help: "rebuild the full-text index from the store", zh: "由存储重建全文索引", run: runReindex},
 		{name: "compact", help: "return the space of replaced and deleted records: compact the store and the embedded vectors (not while serve runs)",
 			zh: "压缩存储文件与内置向量文件，收回被替换、删除的记录占用的空间（如重新导入之后），报告压缩前后的大小；服务运行时拒绝执行", run: runCompact},
@@ -385,6 +394,9 @@ func runCite(e *runEnv) error {
 		return fmt.Errorf("cite CITATION: %w", errUsage)
 	}
 	citation := strings.Join(e.args.pos, "")
+	if err := checkDateFlag("cite", e.args.date); err != nil {
+		return err
+	}
 	svc, a, err := e.openRead(app.ForCite)
 	if err != nil {
 		return err
@@ -402,6 +414,48 @@ func runCite(e *runEnv) error {
 		return err
 	}
 	return e.print(res)
+}
+
+// checkDateFlag rejects a --date that is not YYYY-MM-DD (dates compare as
+// strings downstream, so a malformed one would silently pick a version).
+func checkDateFlag(cmd, date string) error {
+	if date == "" {
+		return nil
+	}
+	if _, err := time.Parse(time.DateOnly, date); err != nil {
+		return fmt.Errorf("%s --date %q: 日期格式应为 YYYY-MM-DD: %w", cmd, date, errUsage)
+	}
+	return nil
+}
+
+func runStatutes(e *runEnv) error {
+	if len(e.args.pos) != 1 || e.args.pos[0] != "status" {
+		return fmt.Errorf("statutes status: %w", errUsage)
+	}
+	if err := checkDateFlag("statutes status", e.args.date); err != nil {
+		return err
+	}
+	date := e.args.date
+	if date == "" {
+		date = corpus.Today()
+	}
+	svc, a, err := e.openRead(app.ForCite)
+	if err != nil {
+		return err
+	}
+	if svc != nil {
+		var raw json.RawMessage
+		if err := svc.do(e.ctx, http.MethodGet, "/v1/statutes/status?date="+url.QueryEscape(date), nil, &raw); err != nil {
+			return err
+		}
+		return e.printRaw(raw)
+	}
+	defer a.Close()
+	cat, err := app.Catalog()
+	if err != nil {
+		return err
+	}
+	return e.print(a.Resolver().Status(app.CoreLaws(cat), date))
 }
 
 func runBenchmarks(e *runEnv) error {

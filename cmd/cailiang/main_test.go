@@ -99,6 +99,18 @@ func TestBinaryEndToEnd(t *testing.T) {
 		t.Errorf("cite: %s", out)
 	}
 	run(1, "cite", "--data", data, "示例法第99条")
+	run(2, "cite", "--data", data, "--date", "2020-13-01", "示例法第1条")
+	if out := run(0, "cite", "--data", data, "--date", "2021-06-01", "示例法第1条"); !strings.Contains(out, `"in_force_to": "2023-05-01"`) || !strings.Contains(out, `"status": "in_force"`) {
+		t.Errorf("cite --date: %s", out)
+	}
+	if out := run(0, "statutes", "--data", data, "--date", "2024-01-01", "status"); !strings.Contains(out, `"repealed": []`) || !strings.Contains(out, `"law": "食品安全法"`) {
+		t.Errorf("statutes status: %s", out)
+	}
+	run(2, "statutes", "--data", data, "frobnicate")
+	// The same file again is skipped as a whole.
+	if out := run(0, "import", "--data", data, "statutes", statutes); !strings.Contains(out, `"changed": 0`) || !strings.Contains(out, `"indexed": 0`) || strings.Contains(out, `"unchanged": 0`) {
+		t.Errorf("re-import of the same statutes: %s", out)
+	}
 	facts := filepath.Join(work, "facts.json")
 	os.WriteFile(facts, []byte(`{"goods_value": 20000, "cooperated": true}`), 0o644)
 	if out := run(0, "suggest", "--data", data, "--benchmark", "food-124-expired", "--facts", facts); !strings.Contains(out, `"fine_max": 260000`) {

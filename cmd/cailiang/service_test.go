@@ -103,6 +103,7 @@ func TestCommandsBesideRunningService(t *testing.T) {
 	reads := [][]string{
 		{"cite", "--data", data, "示例法第1条"},
 		{"cite", "--data", data, "--date", "2020-01-01", "示例法第1条"},
+		{"statutes", "--data", data, "--date", "2024-01-01", "status"},
 		{"search", "--data", data, "示例"},
 		{"search", "--data", data, "--cases", "--mode", string(corpus.ModeHybrid), "过期食品"},
 		{"analyze", "--data", data},
