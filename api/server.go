@@ -43,6 +43,15 @@ type Config struct {
 	BodyLimit int
 	// Version is reported by /healthz.
 	Version string
+	// RequestTimeout is every request's deadline; 0 means
+	// DefaultRequestTimeout (see limits.go).
+	RequestTimeout time.Duration
+	// MaxConcurrent bounds searches and analyses running at once; 0 means
+	// DefaultMaxConcurrent.
+	MaxConcurrent int
+	// QueueWait is how long one waits for a slot before a 429; 0 means
+	// DefaultQueueWait.
+	QueueWait time.Duration
 }
 
 // ForApp returns a Server over the parts of an opened app (its library,
@@ -58,6 +67,8 @@ type Server struct {
 	app *fiber.App
 	lib *corpus.Library
 	log *slog.Logger
+	// limiter bounds request time and concurrent expensive work.
+	limiter *limiter
 }
 
 // New builds the fiber app with its middleware and routes.
@@ -71,7 +82,7 @@ func New(cfg Config) *Server {
 	if cfg.Segmenter == nil {
 		cfg.Segmenter = nlp.RuneSegmenter{}
 	}
-	s := &Server{cfg: cfg, lib: cfg.Library, log: cfg.Logger}
+	s := &Server{cfg: cfg, lib: cfg.Library, log: cfg.Logger, limiter: newLimiter(cfg)}
 	s.app = fiber.New(fiber.Config{
 		AppName:   "cailiang",
 		BodyLimit: cfg.BodyLimit,
@@ -94,6 +105,7 @@ func New(cfg Config) *Server {
 		s.log.Error("panic", "request_id", c.Locals("requestid"), "panic", e)
 	}}))
 	s.app.Use(s.accessLog)
+	s.app.Use(s.limit) // deadline and concurrency bounds: limits.go
 	s.routes()
 	return s
 }

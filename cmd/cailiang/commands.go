@@ -194,7 +194,8 @@ func runServe(e *runEnv) error {
 	}
 	defer withdraw()
 	e.log.Info("listening", "addr", addr)
-	return api.ForApp(a, api.Config{Logger: e.log, Version: version}).Serve(e.ctx, ln)
+	return api.ForApp(a, api.Config{Logger: e.log, Version: version,
+		RequestTimeout: e.opts.requestTimeout, MaxConcurrent: e.opts.maxConcurrent}).Serve(e.ctx, ln)
 }
 
 func runImport(e *runEnv) error {

@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/cailiang/cailiang/api"
 	"github.com/cailiang/cailiang/app"
 )
 
@@ -20,6 +22,9 @@ type options struct {
 	addr string
 	// publicData is the public data folder eval reads labelled sets from.
 	publicData string
+	// requestTimeout and maxConcurrent bound serve's requests (api.Config).
+	requestTimeout time.Duration
+	maxConcurrent  int
 }
 
 // setting is one configuration value, defined once: its flag, environment
@@ -46,6 +51,13 @@ func intSetting(field func(*options) *int) func(*flag.FlagSet, *options, string,
 	return func(fs *flag.FlagSet, o *options, name, def, usage string) {
 		n, _ := strconv.Atoi(def)
 		fs.IntVar(field(o), name, n, usage)
+	}
+}
+
+func durationSetting(field func(*options) *time.Duration) func(*flag.FlagSet, *options, string, string, string) {
+	return func(fs *flag.FlagSet, o *options, name, def, usage string) {
+		d, _ := time.ParseDuration(def)
+		fs.DurationVar(field(o), name, d, usage)
 	}
 }
 
@@ -78,6 +90,14 @@ func settings() []setting {
 			help: "listen address",
 			zh:   "监听地址（仅 serve）",
 			bind: stringSetting(func(o *options) *string { return &o.addr })},
+		{flag: "request-timeout", env: "CAILIANG_REQUEST_TIMEOUT", def: api.DefaultRequestTimeout.String(), arg: "DURATION", only: []string{"serve"},
+			help: "deadline of each request; work cut short answers 503",
+			zh:   "每个请求的时限（如 `5s`），超时的检索返回 503（仅 serve）",
+			bind: durationSetting(func(o *options) *time.Duration { return &o.requestTimeout })},
+		{flag: "max-concurrent", env: "CAILIANG_MAX_CONCURRENT", def: strconv.Itoa(api.DefaultMaxConcurrent), arg: "N", only: []string{"serve"},
+			help: "searches and analyses run at once; more wait up to 1s, then get 429 with Retry-After",
+			zh:   "同时进行的检索与分析上限；其余请求最多等待 1 秒，之后返回 429 并带 Retry-After（仅 serve）",
+			bind: intSetting(func(o *options) *int { return &o.maxConcurrent })},
 		{flag: "seg-mode", env: "CAILIANG_SEG_MODE", def: "precise", arg: "MODE",
 			help: "full-text segmentation: precise or search (used when an index is created)",
 			zh:   "索引分词模式 `precise`/`search`，仅在新建索引时生效",
