@@ -238,19 +238,13 @@ func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 
 func postReal(t *testing.T, s *Server, target string, body []byte) (int, string) {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
-	defer func() { cancel(); <-done }()
+	base, stop := serveLocal(t, s)
+	defer stop()
 	// Send the headers, then stream the body while reading the answer:
 	// fasthttp answers 413 as soon as it sees Content-Length over the limit
 	// and may close before the body is sent, which an http.Client reports
 	// as a write error instead of the response.
-	conn, err := net.DialTimeout("tcp", ln.Addr().String(), 5*time.Second)
+	conn, err := net.DialTimeout("tcp", strings.TrimPrefix(base, "http://"), 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -87,20 +87,27 @@ func externalLoad(b *testing.B, target string, body []byte, clients, n int) load
 	return r
 }
 
+// serveLocal serves s on a real listener on 127.0.0.1:0 and returns its
+// base URL and the function that shuts it down.
+func serveLocal(tb testing.TB, s *Server) (string, func()) {
+	tb.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	return "http://" + ln.Addr().String(), func() { cancel(); <-done }
+}
+
 // benchExternal serves a on a real listener with the default limits and
 // measures path (POSTing body when set) with clients external clients,
 // then GET /healthz under the same load as the same-run baseline. It
 // reports req/s, p50 and p99 of both.
 func benchExternal(b *testing.B, a *app.App, path string, body []byte, clients, n int) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- ForApp(a, Config{}).Serve(ctx, ln) }()
-	defer func() { cancel(); <-done }()
-	base := "http://" + ln.Addr().String()
+	base, stop := serveLocal(b, ForApp(a, Config{}))
+	defer stop()
 	loadgen(b)
 	b.ResetTimer()
 	var r, hz loadReport
