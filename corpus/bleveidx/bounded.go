@@ -201,9 +201,12 @@ func markTerms(words []string) []string {
 type span struct{ start, end int }
 
 // matches returns the non-overlapping byte spans of text where one of terms
-// (longest first) occurs, in text order. Matching is on the text as stored,
-// lower-cased like the analyzer when that keeps byte offsets.
+// occurs, the longest term taking precedence, in text order. Matching is on
+// the text as stored, lower-cased like the analyzer when that keeps byte
+// offsets.
 func matches(text string, terms []string) []span {
+	terms = append([]string(nil), terms...)
+	sort.SliceStable(terms, func(i, j int) bool { return len(terms[i]) > len(terms[j]) })
 	hay := text
 	if l := strings.ToLower(text); len(l) == len(text) {
 		hay = l
@@ -265,6 +268,9 @@ func snippetsOf(text string, terms []string, max int) []string {
 		frags = append(frags, f)
 	}
 	sort.SliceStable(frags, func(i, j int) bool { return len(frags[i].spans) > len(frags[j].spans) })
+	if len(frags) == 0 {
+		return nil
+	}
 	if len(frags) > max {
 		frags = frags[:max]
 	}
