@@ -220,8 +220,13 @@ func limits(limit, offset int) (int, int) {
 }
 
 func build(must []query.Query) query.Query {
-	if len(must) == 0 {
+	switch len(must) {
+	case 0:
 		return bleve.NewMatchAllQuery()
+	case 1:
+		// A conjunction of one scores as its child, with a searcher more
+		// between each hit and the collector.
+		return must[0]
 	}
 	return bleve.NewConjunctionQuery(must...)
 }
