@@ -130,7 +130,7 @@ func benchExternal(b *testing.B, a *app.App, path string, body []byte, clients, 
 // (with snippets) on the national statutes from 20 clients of an external
 // process (cmd/loadgen), beside /healthz under the same load.
 func BenchmarkNormSearchExternal(b *testing.B) {
-	benchExternal(b, nationalLibrary(b), "/v1/norms/search?q="+url.QueryEscape("无证经营食品"), nil, 20, 100)
+	benchExternal(b, nationalLibrary(b), "/v1/norms/search?q="+url.QueryEscape("无证经营食品"), nil, 20, 50)
 }
 
 // BenchmarkAnalyzeExternal measures POST /v1/analyze on the national
