@@ -148,7 +148,7 @@ func boundWords(ctx context.Context, idx bleve.Index, field string, words []stri
 		return nil, fmt.Errorf("bound words: %w", err)
 	}
 	defer r.Close()
-	return rarest(ctx, r, field, words, maxWords)
+	return telling(ctx, r, field, words, nil, maxWords)
 }
 
 // tieSlack is how many hits past the requested window a scored search
