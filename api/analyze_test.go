@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -330,15 +329,8 @@ func benchAnalyzeConcurrent(b *testing.B, a *app.App) {
 	for i, t := range texts {
 		bodies[i], _ = json.Marshal(map[string]string{"facts": t})
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- ForApp(a, Config{}).Serve(ctx, ln) }()
-	defer func() { cancel(); <-done }()
-	base := "http://" + ln.Addr().String()
+	base, stop := serveLocal(b, ForApp(a, Config{}))
+	defer stop()
 	const clients = 50
 	// The load generator is fasthttp's client (fiber's HTTP engine, already
 	// in the module graph): net/http's client costs as much CPU per request

@@ -47,6 +47,15 @@ type Config struct {
 	// Web holds the browser-facing safeguards (guard.go): allowed hosts,
 	// rate limits.
 	Web WebConfig
+	// RequestTimeout is every request's deadline; 0 means
+	// DefaultRequestTimeout (see limits.go).
+	RequestTimeout time.Duration
+	// MaxConcurrent bounds searches and analyses running at once; 0 means
+	// DefaultMaxConcurrent.
+	MaxConcurrent int
+	// QueueWait is how long one waits for a slot before a 429; 0 means
+	// DefaultQueueWait.
+	QueueWait time.Duration
 }
 
 // ForApp returns a Server over the parts of an opened app (its library,
@@ -67,6 +76,8 @@ type Server struct {
 	ready atomic.Bool
 	load  loadState
 	web   *webGuard
+	// limits bounds request time and concurrent expensive work.
+	limits *workLimits
 }
 
 // New builds the fiber app with its middleware and routes.
@@ -80,7 +91,7 @@ func New(cfg Config) *Server {
 	if cfg.Segmenter == nil {
 		cfg.Segmenter = nlp.RuneSegmenter{}
 	}
-	s := &Server{cfg: cfg, lib: cfg.Library, log: cfg.Logger}
+	s := &Server{cfg: cfg, lib: cfg.Library, log: cfg.Logger, limits: newLimiter(cfg)}
 	s.ready.Store(true)
 	s.app = fiber.New(fiber.Config{
 		AppName:   "cailiang",
@@ -109,6 +120,7 @@ func New(cfg Config) *Server {
 	s.app.Use(s.accessLog)
 	s.useWebGuard(cfg.Web) // Host, Origin, Content-Type, headers, rate limits
 	s.app.Use(s.gate)
+	s.app.Use(s.limit) // deadline and concurrency bounds: limits.go
 	s.routes()
 	return s
 }

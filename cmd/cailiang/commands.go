@@ -218,7 +218,8 @@ func runServe(e *runEnv) error {
 		ln.Close()
 		return fmt.Errorf("data directory %s: %w", dir, err)
 	}
-	srv := api.NewLoading(api.Config{Logger: e.log, Version: version, Web: e.opts.webConfig()})
+	srv := api.NewLoading(api.Config{Logger: e.log, Version: version, Web: e.opts.webConfig(),
+		RequestTimeout: e.opts.requestTimeout, MaxConcurrent: e.opts.maxConcurrent})
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
 	served := make(chan error, 1)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/cailiang/cailiang/api"
 	"github.com/cailiang/cailiang/app"
@@ -32,6 +33,9 @@ type options struct {
 	// firstImport says what serve imports into a directory without
 	// statutes (firstImportAuto, firstImportNone or files).
 	firstImport string
+	// requestTimeout and maxConcurrent bound serve's requests (api.Config).
+	requestTimeout time.Duration
+	maxConcurrent  int
 }
 
 // Values of --first-import besides a list of files.
@@ -64,6 +68,13 @@ func intSetting(field func(*options) *int) func(*flag.FlagSet, *options, string,
 	return func(fs *flag.FlagSet, o *options, name, def, usage string) {
 		n, _ := strconv.Atoi(def)
 		fs.IntVar(field(o), name, n, usage)
+	}
+}
+
+func durationSetting(field func(*options) *time.Duration) func(*flag.FlagSet, *options, string, string, string) {
+	return func(fs *flag.FlagSet, o *options, name, def, usage string) {
+		d, _ := time.ParseDuration(def)
+		fs.DurationVar(field(o), name, d, usage)
 	}
 }
 
@@ -120,6 +131,14 @@ func settings() []setting {
 			help: "apply the rate limits to loopback clients too (set behind a reverse proxy on the same host)",
 			zh:   "对本机回环客户端也限流（默认不限：本机客户端是操作者本人，如命令行与性能测量的 50 个客户端；同机反向代理之后应打开）",
 			bind: boolSetting(func(o *options) *bool { return &o.web.LimitLoopback })},
+		{flag: "request-timeout", env: "CAILIANG_REQUEST_TIMEOUT", def: api.DefaultRequestTimeout.String(), arg: "DURATION", only: []string{"serve"},
+			help: "deadline of each request; work cut short answers 503",
+			zh:   "每个请求的时限（如 `5s`），超时的检索返回 503（仅 serve）",
+			bind: durationSetting(func(o *options) *time.Duration { return &o.requestTimeout })},
+		{flag: "max-concurrent", env: "CAILIANG_MAX_CONCURRENT", def: strconv.Itoa(api.DefaultMaxConcurrent), arg: "N", only: []string{"serve"},
+			help: "searches and analyses run at once; more wait up to 1s, then get 429 with Retry-After",
+			zh:   "同时进行的检索与分析上限；其余请求最多等待 1 秒，之后返回 429 并带 Retry-After（仅 serve）",
+			bind: intSetting(func(o *options) *int { return &o.maxConcurrent })},
 		{flag: "seg-mode", env: "CAILIANG_SEG_MODE", def: "precise", arg: "MODE",
 			help: "full-text segmentation: precise or search (used when an index is created)",
 			zh:   "索引分词模式 `precise`/`search`，仅在新建索引时生效",

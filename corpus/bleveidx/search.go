@@ -3,12 +3,14 @@ package bleveidx
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
-	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/cailiang/cailiang/corpus"
@@ -46,7 +48,14 @@ func dateRange(field, from, to string) query.Query {
 // statute's title repeats on every article) only break ties: weighted
 // equally they would rank every article of 机动车驾驶证申领和使用规定 above
 // 道路交通安全法 第九十一条 for 醉酒驾驶机动车.
-func textQuery(q string, main string, bigramWeight float64, secondary map[string]float64, phrase bool) query.Query {
+//
+// A query longer than the bounds of planText is built from its kept terms
+// instead (boundedQuery), and only a short one is matched as a phrase.
+func textQuery(p plan, q string, main string, bigramWeight float64, secondary map[string]float64, phrase bool) query.Query {
+	if p.bounded {
+		return boundedQuery(p, main, bigramWeight, secondary)
+	}
+	phrase = phrase && utf8.RuneCountInString(q) <= maxPhraseRunes
 	m := bleve.NewMatchQuery(q)
 	m.SetField(main)
 	m.Analyzer = Analyzer
@@ -75,10 +84,26 @@ func textQuery(q string, main string, bigramWeight float64, secondary map[string
 	return bleve.NewDisjunctionQuery(dis...)
 }
 
-// termsQuery matches words already cut by the index's segmenter without
-// analysing them again: each word against the facts (and its character
-// bigrams against the bigram field) and, at half weight, the title, as
-// textQuery would for the same words.
+// normalizedWords returns the distinct words normalised as the index
+// analyses them, in order.
+func normalizedWords(words []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range words {
+		w = strings.ToLower(nlp.NormalizeText(w))
+		if w == "" || seen[w] {
+			continue
+		}
+		seen[w] = true
+		out = append(out, w)
+	}
+	return out
+}
+
+// termsQuery matches words already cut by the index's segmenter (and
+// normalised by normalizedWords) without analysing them again: each word
+// against the facts (and its character bigrams against the bigram field)
+// and, at half weight, the title, as textQuery would for the same words.
 func termsQuery(words []string, bigramWeight float64) query.Query {
 	var dis []query.Query
 	add := func(t, field string, boost float64) {
@@ -89,11 +114,6 @@ func termsQuery(words []string, bigramWeight float64) query.Query {
 	}
 	seen := map[string]bool{}
 	for _, w := range words {
-		w = strings.ToLower(nlp.NormalizeText(w))
-		if w == "" || seen[w] {
-			continue
-		}
-		seen[w] = true
 		add(w, "facts", 1)
 		add(w, "title", 0.5)
 		if bigramWeight <= 0 {
@@ -101,13 +121,89 @@ func termsQuery(words []string, bigramWeight float64) query.Query {
 		}
 		rs := []rune(w)
 		for i := 0; i+1 < len(rs); i++ {
-			if unicode.Is(unicode.Han, rs[i]) && unicode.Is(unicode.Han, rs[i+1]) && !seen["\x00"+string(rs[i:i+2])] {
-				seen["\x00"+string(rs[i:i+2])] = true
+			if unicode.Is(unicode.Han, rs[i]) && unicode.Is(unicode.Han, rs[i+1]) && !seen[string(rs[i:i+2])] {
+				seen[string(rs[i:i+2])] = true
 				add(string(rs[i:i+2]), "facts_cjk", bigramWeight)
 			}
 		}
 	}
 	return bleve.NewDisjunctionQuery(dis...)
+}
+
+// boundWords keeps at most maxWords of words, the rarest in field of idx,
+// so that a long list (the conduct words of long facts) has a bounded cost.
+func boundWords(ctx context.Context, idx bleve.Index, field string, words []string) ([]string, error) {
+	if len(words) <= maxWords {
+		return words, nil
+	}
+	if len(words) > maxCandidates {
+		words = words[:maxCandidates]
+	}
+	adv, err := idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("bound words: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("bound words: %w", err)
+	}
+	defer r.Close()
+	return telling(ctx, r, field, words, nil, maxWords)
+}
+
+// tieSlack is how many hits past the requested window a scored search
+// collects so that ties can be broken by ID among them. bleve's own
+// "_id" tie-break loads the ID of every matching document (tens of
+// thousands for common words) to compare them; ranking by score alone and
+// ordering the few top hits by (score, ID) here costs almost nothing and
+// gives the same order unless more than tieSlack hits tie at the window's
+// edge.
+const tieSlack = 20
+
+// scoredHits runs q on idx and returns the hits of the window
+// [offset, offset+limit) by score, ties by ID, with the stored fields
+// asked for, and the total number of matches. Fields are loaded for the
+// window only, by a second search on their IDs.
+func scoredHits(ctx context.Context, idx bleve.Index, q query.Query, limit, offset int, fields []string) ([]*search.DocumentMatch, uint64, error) {
+	res, err := idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, offset+limit+tieSlack, 0, false))
+	if err != nil {
+		return nil, 0, err
+	}
+	hits := res.Hits
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].ID < hits[j].ID
+	})
+	if offset >= len(hits) {
+		return nil, res.Total, nil
+	}
+	hits = hits[offset:]
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	if len(fields) == 0 || len(hits) == 0 {
+		return hits, res.Total, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = fields
+	docs, err := idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, 0, err
+	}
+	byID := make(map[string]map[string]interface{}, len(docs.Hits))
+	for _, d := range docs.Hits {
+		byID[d.ID] = d.Fields
+	}
+	for _, h := range hits {
+		h.Fields = byID[h.ID]
+	}
+	return hits, res.Total, nil
 }
 
 func limits(limit, offset int) (int, int) {
@@ -124,8 +220,13 @@ func limits(limit, offset int) (int, int) {
 }
 
 func build(must []query.Query) query.Query {
-	if len(must) == 0 {
+	switch len(must) {
+	case 0:
 		return bleve.NewMatchAllQuery()
+	case 1:
+		// A conjunction of one scores as its child, with a searcher more
+		// between each hit and the collector.
+		return must[0]
 	}
 	return bleve.NewConjunctionQuery(must...)
 }
@@ -140,25 +241,28 @@ func num(fields map[string]interface{}, k string) float64 {
 	return f
 }
 
-func snippets(frags map[string][]string, fields ...string) []string {
-	var out []string
-	for _, f := range fields {
-		out = append(out, frags[f]...)
-	}
-	if len(out) > 3 {
-		out = out[:3]
-	}
-	return out
+// caseSnippets are the snippets of a case's facts, then of its title, at
+// most maxSnippets in all.
+func caseSnippets(facts, title string, marks []string) []string {
+	out := snippetsOf(facts, marks, maxSnippets)
+	return append(out, snippetsOf(title, marks, maxSnippets-len(out))...)
 }
 
 // SearchNorms runs a BM25 search over articles with filters and highlighted
-// snippets (<mark>…</mark>).
+// snippets (<mark>…</mark>). A text query's cost is bounded whatever its
+// length (see planText).
 func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.Results[corpus.NormHit], error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	var must []query.Query
-	if strings.TrimSpace(nq.Q) != "" {
-		must = append(must, textQuery(nq.Q, "text", ix.cfg.BigramWeight, map[string]float64{"title": 0.1, "chapter": 0.1}, true))
+	var p plan
+	text := strings.TrimSpace(nq.Q) != ""
+	if text {
+		var err error
+		if p, err = planText(ctx, ix.norms, nq.Q, "text", ix.cfg.BigramWeight > 0); err != nil {
+			return corpus.Results[corpus.NormHit]{}, fmt.Errorf("search norms: %w", err)
+		}
+		must = append(must, textQuery(p, nq.Q, "text", ix.cfg.BigramWeight, map[string]float64{"title": 0.1, "chapter": 0.1}, true))
 	}
 	if nq.Law != "" {
 		must = append(must, term("law", nq.Law))
@@ -178,24 +282,32 @@ func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.R
 		must = append(must, dateRange("version_num", nq.From, nq.To))
 	}
 	limit, offset := limits(nq.Limit, nq.Offset)
-	q := build(must)
-	req := bleve.NewSearchRequestOptions(q, limit, offset, false)
-	// Ties broken by ID so equal scores come back in the same order
-	// whatever the segment layout.
-	req.SortBy([]string{"-_score", "_id"})
-	req.Fields = []string{"text", "title", "chapter", "law", "category", "region", "statute_id", "label", "version_date", "in_force", "number", "suffix"}
-	if !nq.NoSnippets {
-		req.Highlight = bleve.NewHighlightWithStyle("html")
-		req.Highlight.AddField("text")
+	fields := []string{"text", "title", "chapter", "law", "category", "region", "statute_id", "label", "version_date", "in_force", "number", "suffix"}
+	var hits []*search.DocumentMatch
+	var total uint64
+	var err error
+	if text {
+		hits, total, err = scoredHits(ctx, ix.norms, build(must), limit, offset, fields)
+	} else {
+		// Filters alone score alike: ordered by ID so that pages are
+		// stable whatever the segment layout.
+		req := bleve.NewSearchRequestOptions(build(must), limit, offset, false)
+		req.SortBy([]string{"-_score", "_id"})
+		req.Fields = fields
+		var res *bleve.SearchResult
+		if res, err = ix.norms.SearchInContext(ctx, req); err == nil {
+			hits, total = res.Hits, res.Total
+		}
 	}
-	start := time.Now()
-	res, err := ix.norms.SearchInContext(ctx, req)
 	if err != nil {
 		return corpus.Results[corpus.NormHit]{}, fmt.Errorf("search norms: %w", err)
 	}
-	_ = start
-	out := corpus.Results[corpus.NormHit]{Total: res.Total, Hits: make([]corpus.NormHit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
+	var marks []string
+	if !nq.NoSnippets {
+		marks = markTerms(p.words)
+	}
+	out := corpus.Results[corpus.NormHit]{Total: total, Hits: make([]corpus.NormHit, 0, len(hits))}
+	for _, h := range hits {
 		f := h.Fields
 		inForce, _ := f["in_force"].(bool)
 		out.Hits = append(out.Hits, corpus.NormHit{
@@ -211,7 +323,7 @@ func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.R
 			Label:       str(f, "label"),
 			Chapter:     str(f, "chapter"),
 			Text:        str(f, "text"),
-			Snippets:    snippets(h.Fragments, "text"),
+			Snippets:    snippetsOf(str(f, "text"), marks, maxSnippets),
 			Score:       h.Score,
 		})
 	}
@@ -219,13 +331,20 @@ func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.R
 }
 
 // SearchCases runs a BM25 search over cases with filters and highlighted
-// snippets.
+// snippets. A text query's cost is bounded whatever its length (see
+// planText), and so is a list of terms (boundWords).
 func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.Results[corpus.CaseHit], error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	var must []query.Query
+	var marks []string
 	if len(cq.Terms) > 0 {
-		must = append(must, termsQuery(cq.Terms, ix.cfg.BigramWeight))
+		words, err := boundWords(ctx, ix.cases, "facts", normalizedWords(cq.Terms))
+		if err != nil {
+			return corpus.Results[corpus.CaseHit]{}, fmt.Errorf("search cases: %w", err)
+		}
+		marks = words
+		must = append(must, termsQuery(words, ix.cfg.BigramWeight))
 	} else if strings.TrimSpace(cq.Q) != "" {
 		secondary := map[string]float64{"title": 0.5, "disputes": 0.2, "basis_text": 0.2}
 		if cq.Words {
@@ -234,7 +353,12 @@ func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.R
 			// word.
 			secondary = map[string]float64{"title": 0.5}
 		}
-		must = append(must, textQuery(cq.Q, "facts", ix.cfg.BigramWeight, secondary, !cq.Words))
+		p, err := planText(ctx, ix.cases, cq.Q, "facts", ix.cfg.BigramWeight > 0)
+		if err != nil {
+			return corpus.Results[corpus.CaseHit]{}, fmt.Errorf("search cases: %w", err)
+		}
+		marks = p.words
+		must = append(must, textQuery(p, cq.Q, "facts", ix.cfg.BigramWeight, secondary, !cq.Words))
 	}
 	for field, v := range map[string]string{"sector": string(cq.Sector), "violation_type": cq.ViolationType, "region": cq.Region, "disposition": string(cq.Disposition), "agency": cq.Agency} {
 		if v != "" {
@@ -245,26 +369,35 @@ func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.R
 		must = append(must, dateRange("date_num", cq.From, cq.To))
 	}
 	limit, offset := limits(cq.Limit, cq.Offset)
-	req := bleve.NewSearchRequestOptions(build(must), limit, offset, false)
+	var fields []string
 	if !cq.IDsOnly {
-		req.Fields = []string{"id", "title", "sector", "violation_type", "region", "agency", "disposition", "decision_date", "fine", "illustrative"}
+		fields = []string{"id", "title", "sector", "violation_type", "region", "agency", "disposition", "decision_date", "fine", "illustrative"}
 	}
-	if !cq.NoSnippets {
-		req.Highlight = bleve.NewHighlightWithStyle("html")
-		req.Highlight.AddField("facts")
-		req.Highlight.AddField("title")
-	}
-	if len(must) == 0 || strings.TrimSpace(cq.Q) == "" {
-		req.SortBy([]string{"-date_num", "_id"})
+	if cq.NoSnippets {
+		marks = nil
 	} else {
-		req.SortBy([]string{"-_score", "_id"})
+		marks = markTerms(marks)
+		fields = append(fields, "facts", "title")
 	}
-	res, err := ix.cases.SearchInContext(ctx, req)
+	var hits []*search.DocumentMatch
+	var total uint64
+	var err error
+	if len(must) == 0 || strings.TrimSpace(cq.Q) == "" {
+		req := bleve.NewSearchRequestOptions(build(must), limit, offset, false)
+		req.Fields = fields
+		req.SortBy([]string{"-date_num", "_id"})
+		var res *bleve.SearchResult
+		if res, err = ix.cases.SearchInContext(ctx, req); err == nil {
+			hits, total = res.Hits, res.Total
+		}
+	} else {
+		hits, total, err = scoredHits(ctx, ix.cases, build(must), limit, offset, fields)
+	}
 	if err != nil {
 		return corpus.Results[corpus.CaseHit]{}, fmt.Errorf("search cases: %w", err)
 	}
-	out := corpus.Results[corpus.CaseHit]{Total: res.Total, Hits: make([]corpus.CaseHit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
+	out := corpus.Results[corpus.CaseHit]{Total: total, Hits: make([]corpus.CaseHit, 0, len(hits))}
+	for _, h := range hits {
 		f := h.Fields
 		ill, _ := f["illustrative"].(bool)
 		out.Hits = append(out.Hits, corpus.CaseHit{
@@ -278,7 +411,7 @@ func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.R
 			DecisionDate:  str(f, "decision_date"),
 			Fine:          num(f, "fine"),
 			Illustrative:  ill,
-			Snippets:      snippets(h.Fragments, "facts", "title"),
+			Snippets:      caseSnippets(str(f, "facts"), str(f, "title"), marks),
 			Score:         h.Score,
 		})
 	}

@@ -1,0 +1,340 @@
+package bleveidx
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Bounds on the work one text query may cause, whatever its length. Every
+// distinct word and bigram of a query becomes a term searcher over its
+// postings, and a phrase query walks term vectors: with 2,000 characters of
+// statute text that was some 3,000 searchers, 26 s and a gigabyte of heap
+// per query. A query within these bounds (what officers type) is searched
+// as it is; a longer one keeps only its most discriminative terms.
+const (
+	// maxWords is the number of distinct words a long query keeps, the
+	// most telling (see telling). 32 words and 64 bigrams keep LawBench
+	// 3-1 (640-character facts) at recall@5 0.61 against 0.58 unbounded,
+	// in a sixth of the time; 16 and 32 fell to 0.53.
+	maxWords = 32
+	// maxBigrams is the number of distinct character bigrams it keeps.
+	maxBigrams = 64
+	// maxCandidates bounds the distinct terms whose document frequency is
+	// looked up to choose them: the first ones of the query.
+	maxCandidates = 1024
+	// maxPhraseRunes is the longest query (in characters) also matched as
+	// a phrase: beyond it a verbatim match is improbable and the phrase
+	// searcher costs the most.
+	maxPhraseRunes = 40
+)
+
+// plan is a text query cut into the terms that will be searched.
+type plan struct {
+	// words are the analysed words kept, bigrams the character bigrams.
+	words, bigrams []string
+	// bounded reports that terms were dropped: the query is built from
+	// words and bigrams, not re-analysed.
+	bounded bool
+}
+
+// distinctTerms returns the distinct terms of the analysed text in order,
+// at most maxCandidates of them, how often each occurs, and whether there
+// were more distinct terms than limit.
+func distinctTerms(a analysis.Analyzer, text string, limit int) ([]string, map[string]int, bool) {
+	if a == nil {
+		return nil, nil, false
+	}
+	tf := map[string]int{}
+	var out []string
+	for _, t := range a.Analyze([]byte(text)) {
+		s := string(t.Term)
+		if tf[s] > 0 {
+			tf[s]++
+			continue
+		}
+		if len(out) == maxCandidates {
+			continue
+		}
+		tf[s] = 1
+		out = append(out, s)
+	}
+	return out, tf, len(out) > limit
+}
+
+// minDF is the fewest documents a kept term of a long query must be in: a
+// term in one document only is, in pasted facts, a name or a place more
+// often than a legal notion.
+const minDF = 2
+
+// telling keeps the max terms of field that tell most about the query, in
+// that order: the more often a term occurs in the query and the fewer
+// documents of r hold it, the more it tells (tf·idf, as a "more like this"
+// query picks its terms). Terms in fewer than minDF documents are dropped;
+// tf nil counts every term once.
+func telling(ctx context.Context, r index.IndexReader, field string, terms []string, tf map[string]int, max int) ([]string, error) {
+	n, err := r.DocCount()
+	if err != nil {
+		return nil, fmt.Errorf("count documents: %w", err)
+	}
+	type scored struct {
+		term  string
+		score float64
+		at    int
+	}
+	var ss []scored
+	for i, t := range terms {
+		tfr, err := r.TermFieldReader(ctx, []byte(t), field, false, false, false)
+		if err != nil {
+			return nil, fmt.Errorf("document frequency of %q in %s: %w", t, field, err)
+		}
+		df := tfr.Count()
+		_ = tfr.Close()
+		if df < minDF {
+			continue
+		}
+		f := 1
+		if tf != nil {
+			f = tf[t]
+		}
+		ss = append(ss, scored{t, float64(f) * math.Log(1+float64(n)/float64(df)), i})
+	}
+	sort.Slice(ss, func(i, j int) bool {
+		if ss[i].score != ss[j].score {
+			return ss[i].score > ss[j].score
+		}
+		return ss[i].at < ss[j].at
+	})
+	if len(ss) > max {
+		ss = ss[:max]
+	}
+	out := make([]string, len(ss))
+	for i, x := range ss {
+		out[i] = x.term
+	}
+	return out, nil
+}
+
+// planText analyses q for field main (and main_cjk when bigrams are
+// weighed). A query with at most maxWords distinct words and maxBigrams
+// distinct bigrams is kept whole; a longer one keeps its most telling words and
+// bigrams by document frequency in idx, so its cost has a bound.
+func planText(ctx context.Context, idx bleve.Index, q, main string, bigrams bool) (plan, error) {
+	m := idx.Mapping()
+	words, wordTF, longW := distinctTerms(m.AnalyzerNamed(Analyzer), q, maxWords)
+	var grams []string
+	var gramTF map[string]int
+	longB := false
+	if bigrams {
+		grams, gramTF, longB = distinctTerms(m.AnalyzerNamed(cjk.AnalyzerName), q, maxBigrams)
+	}
+	p := plan{words: words, bigrams: grams}
+	if !longW && !longB {
+		return p, nil
+	}
+	p.bounded = true
+	adv, err := idx.Advanced()
+	if err != nil {
+		return plan{}, fmt.Errorf("plan query: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return plan{}, fmt.Errorf("plan query: %w", err)
+	}
+	defer r.Close()
+	if p.words, err = telling(ctx, r, main, words, wordTF, maxWords); err != nil {
+		return plan{}, err
+	}
+	if bigrams {
+		if p.bigrams, err = telling(ctx, r, main+"_cjk", grams, gramTF, maxBigrams); err != nil {
+			return plan{}, err
+		}
+	}
+	return p, nil
+}
+
+// termsOn is a disjunction of term queries of terms on field, boosted.
+func termsOn(field string, terms []string, boost float64) query.Query {
+	dis := make([]query.Query, 0, len(terms))
+	for _, t := range terms {
+		q := bleve.NewTermQuery(t)
+		q.SetField(field)
+		dis = append(dis, q)
+	}
+	d := bleve.NewDisjunctionQuery(dis...)
+	d.SetBoost(boost)
+	return d
+}
+
+// boundedQuery is textQuery over a bounded plan: the same clauses (words on
+// the main field, bigrams on its bigram field, words on the secondary
+// fields) made of the kept terms, without the phrase.
+func boundedQuery(p plan, main string, bigramWeight float64, secondary map[string]float64) query.Query {
+	dis := []query.Query{termsOn(main, p.words, 1)}
+	if bigramWeight > 0 && len(p.bigrams) > 0 {
+		dis = append(dis, termsOn(main+"_cjk", p.bigrams, bigramWeight))
+	}
+	for field, boost := range secondary {
+		dis = append(dis, termsOn(field, p.words, boost))
+	}
+	return bleve.NewDisjunctionQuery(dis...)
+}
+
+// Snippets are made from the stored text of the hits returned, not by
+// bleve's highlighter, which reads term vectors for every field of every
+// hit and was most of a short search's time.
+const (
+	// snippetRunes is the length of a snippet around its first match.
+	snippetRunes = 100
+	// snippetLead is how many characters before the first match it shows.
+	snippetLead = 20
+	// maxSnippets is the number of snippets per hit.
+	maxSnippets = 3
+)
+
+// markTerms returns the words worth marking in a snippet: those of two
+// characters or more (a single character marks noise everywhere) unless
+// there are no others, longest first so that a longer match wins.
+func markTerms(words []string) []string {
+	var long, short []string
+	for _, w := range words {
+		if utf8.RuneCountInString(w) > 1 {
+			long = append(long, w)
+		} else if strings.TrimSpace(w) != "" {
+			short = append(short, w)
+		}
+	}
+	if len(long) == 0 {
+		long = short
+	}
+	sort.SliceStable(long, func(i, j int) bool { return len(long[i]) > len(long[j]) })
+	return long
+}
+
+type span struct{ start, end int }
+
+// matches returns the non-overlapping byte spans of text where one of terms
+// occurs, the longest term taking precedence, in text order. Matching is on
+// the text as stored, lower-cased like the analyzer when that keeps byte
+// offsets.
+func matches(text string, terms []string) []span {
+	terms = append([]string(nil), terms...)
+	sort.SliceStable(terms, func(i, j int) bool { return len(terms[i]) > len(terms[j]) })
+	hay := text
+	if l := strings.ToLower(text); len(l) == len(text) {
+		hay = l
+	}
+	taken := make([]bool, len(hay))
+	var out []span
+	for _, t := range terms {
+		for from := 0; from < len(hay); {
+			i := strings.Index(hay[from:], t)
+			if i < 0 {
+				break
+			}
+			s := span{from + i, from + i + len(t)}
+			from = s.end
+			free := true
+			for k := s.start; k < s.end; k++ {
+				if taken[k] {
+					free = false
+					break
+				}
+			}
+			if !free {
+				continue
+			}
+			for k := s.start; k < s.end; k++ {
+				taken[k] = true
+			}
+			out = append(out, s)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// snippetsOf returns up to max snippets of text with the occurrences of
+// terms marked <mark>…</mark> and the rest HTML-escaped, best first: each
+// starts a little before a match and runs snippetRunes characters; the
+// snippets with the most matches come first.
+func snippetsOf(text string, terms []string, max int) []string {
+	if max <= 0 || len(terms) == 0 {
+		return nil
+	}
+	spans := matches(text, terms)
+	type frag struct {
+		start, end int
+		spans      []span
+	}
+	var frags []frag
+	for i := 0; i < len(spans); {
+		start := backRunes(text, spans[i].start, snippetLead)
+		end := forwardRunes(text, start, snippetRunes)
+		if end < spans[i].end {
+			end = spans[i].end
+		}
+		f := frag{start: start, end: end}
+		for ; i < len(spans) && spans[i].end <= end; i++ {
+			f.spans = append(f.spans, spans[i])
+		}
+		frags = append(frags, f)
+	}
+	sort.SliceStable(frags, func(i, j int) bool { return len(frags[i].spans) > len(frags[j].spans) })
+	if len(frags) == 0 {
+		return nil
+	}
+	if len(frags) > max {
+		frags = frags[:max]
+	}
+	out := make([]string, 0, len(frags))
+	for _, f := range frags {
+		var b strings.Builder
+		if f.start > 0 {
+			b.WriteString("…")
+		}
+		at := f.start
+		for _, s := range f.spans {
+			b.WriteString(html.EscapeString(text[at:s.start]))
+			b.WriteString("<mark>")
+			b.WriteString(html.EscapeString(text[s.start:s.end]))
+			b.WriteString("</mark>")
+			at = s.end
+		}
+		b.WriteString(html.EscapeString(text[at:f.end]))
+		if f.end < len(text) {
+			b.WriteString("…")
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// backRunes returns the byte offset n characters before at in s (or 0).
+func backRunes(s string, at, n int) int {
+	for ; n > 0 && at > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:at])
+		at -= size
+	}
+	return at
+}
+
+// forwardRunes returns the byte offset n characters after at in s (or its
+// end).
+func forwardRunes(s string, at, n int) int {
+	for ; n > 0 && at < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[at:])
+		at += size
+	}
+	return at
+}

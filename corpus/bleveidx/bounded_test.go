@@ -1,0 +1,147 @@
+package bleveidx
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/nlp"
+)
+
+func TestSnippetsOf(t *testing.T) {
+	long := strings.Repeat("甲", 150)
+	tests := []struct {
+		name, text string
+		terms      []string
+		max        int
+		want       []string
+	}{
+		{"marks and escapes", "未取得<许可>从事食品生产经营", []string{"食品", "许可"}, 3,
+			[]string{"未取得&lt;<mark>许可</mark>&gt;从事<mark>食品</mark>生产经营"}},
+		{"longest term wins an overlap", "食品生产经营许可", []string{"生产", "食品生产经营"}, 3,
+			[]string{"<mark>食品生产经营</mark>许可"}},
+		{"no match, no snippet", "醉酒驾驶", []string{"食品"}, 3, nil},
+		{"far matches make two snippets, the richer first", "食品" + long + "许可许可", []string{"食品", "许可"}, 3,
+			[]string{"…" + strings.Repeat("甲", 20) + "<mark>许可</mark><mark>许可</mark>", "<mark>食品</mark>" + strings.Repeat("甲", 98) + "…"}},
+		{"at most max", "食品" + long + "许可", []string{"食品", "许可"}, 1,
+			[]string{"<mark>食品</mark>" + strings.Repeat("甲", 98) + "…"}},
+		{"upper-case text matches the lower-cased term", "GB 2760 标准", []string{"gb"}, 3, []string{"<mark>GB</mark> 2760 标准"}},
+	}
+	for _, tt := range tests {
+		if got := snippetsOf(tt.text, tt.terms, tt.max); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: snippetsOf(%q, %q) =\n%q\nwant\n%q", tt.name, tt.text, tt.terms, got, tt.want)
+		}
+	}
+}
+
+func TestMarkTerms(t *testing.T) {
+	if got, want := markTerms([]string{"的", "食品", "生产经营"}), []string{"生产经营", "食品"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("markTerms = %q; want %q (single characters dropped, longest first)", got, want)
+	}
+	if got, want := markTerms([]string{"食", "品"}), []string{"食", "品"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("markTerms of single characters = %q; want them kept", got)
+	}
+}
+
+// TestPlanBoundsLongQueries checks that a query within the bounds is
+// searched whole and that a longer one keeps at most maxWords words and
+// maxBigrams bigrams, the most telling (tf·idf) first, never one fewer
+// than minDF documents have.
+func TestPlanBoundsLongQueries(t *testing.T) {
+	ix, err := Open(Config{Dir: filepath.Join(t.TempDir(), "index"), Segmenter: nlp.RuneSegmenter{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	// Characters 一…十 in every article, 甲 in two, 乙 in one only.
+	var arts []corpus.IndexedArticle
+	for i := 1; i <= 5; i++ {
+		text := "一二三四五六七八九十"
+		if i <= 2 {
+			text += "甲"
+		}
+		if i == 3 {
+			text += "乙"
+		}
+		arts = append(arts, corpus.IndexedArticle{
+			Statute: corpus.StatuteInfo{Statute: corpus.Statute{ID: "s", Law: "某法", InForce: true}},
+			Article: corpus.Article{Number: i, Paragraphs: []corpus.Paragraph{{Text: text}}},
+		})
+	}
+	if err := ix.IndexArticles(context.Background(), arts); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	p, err := planText(ctx, ix.norms, "一二三甲", "text", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.bounded || len(p.words) != 4 {
+		t.Errorf("short query planned %+v; want its 4 words, not bounded", p)
+	}
+	// 2,000 characters: the indexed ones, then others no document has,
+	// 甲 among them.
+	var b strings.Builder
+	b.WriteString("一二三四五六七八九十")
+	for r := rune(0x6000); b.Len() < 3*2000; r++ { // past 一…十
+		if b.Len() == 3*500 {
+			b.WriteString("甲乙")
+		}
+		if r != '甲' && r != '乙' {
+			b.WriteRune(r)
+		}
+	}
+	p, err = planText(ctx, ix.norms, b.String(), "text", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.bounded || len(p.words) > maxWords || len(p.bigrams) > maxBigrams || len(p.words) == 0 || p.words[0] != "甲" || strings.Contains(strings.Join(p.words, ""), "乙") {
+		t.Errorf("long query planned %d words %q, %d bigrams, bounded %v; want at most %d words, the rarer 甲 first, not 乙 (one document)",
+			len(p.words), p.words, len(p.bigrams), p.bounded, maxWords)
+	}
+	res, err := ix.SearchNorms(ctx, corpus.NormQuery{Q: b.String()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 5 || len(res.Hits) == 0 || res.Hits[0].Number > 2 {
+		t.Errorf("long query: %d hits, first %v; want all 5, article 1 or 2 (those with 甲) first", res.Total, fmt.Sprint(res.Hits))
+	}
+}
+
+// TestTiesBrokenByID checks that hits of equal score come back ordered
+// by ID, on every page.
+func TestTiesBrokenByID(t *testing.T) {
+	ix, err := Open(Config{Dir: filepath.Join(t.TempDir(), "index"), Segmenter: nlp.RuneSegmenter{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var arts []corpus.IndexedArticle
+	for _, n := range []int{7, 3, 9, 1, 5, 2} {
+		arts = append(arts, corpus.IndexedArticle{
+			Statute: corpus.StatuteInfo{Statute: corpus.Statute{ID: "s", Law: "某法", InForce: true}},
+			Article: corpus.Article{Number: n, Paragraphs: []corpus.Paragraph{{Text: "食品"}}},
+		})
+	}
+	if err := ix.IndexArticles(context.Background(), arts); err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	for off := 0; off < 6; off += 2 {
+		res, err := ix.SearchNorms(context.Background(), corpus.NormQuery{Q: "食品", Limit: 2, Offset: off})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			got = append(got, h.Number)
+		}
+	}
+	// IDs are s#1-0, s#2-0, …: in ID order the articles are 1, 2, 3, 5, 7, 9.
+	if want := []int{1, 2, 3, 5, 7, 9}; !reflect.DeepEqual(got, want) {
+		t.Errorf("pages of equal scores hold %v; want %v (ID order)", got, want)
+	}
+}
