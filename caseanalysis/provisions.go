@@ -282,3 +282,10 @@ func provisionNote(d *ProvisionDetail) string {
 	}
 	return s
 }
+
+// SuggestProvision runs the engine on a provision benchmark (a prov: id of a
+// violation of kind provision), as rules.Catalog.Suggest does on a catalog
+// benchmark; rules.ErrUnknownBenchmark for an id it does not know.
+func (a *Analyzer) SuggestProvision(id string, f rules.Facts) (rules.Suggestion, error) {
+	return a.provisions.cat.Suggest(id, f)
+}
