@@ -398,11 +398,15 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	provs := a.provisions.match(q, req.Sector, res.Facts.Engine, cands)
 	res.Violations = make([]Violation, 0, len(cands)+len(provs))
 	for i, c := range cands {
-		// A provision goes before the benchmarks it outscores (its score
-		// already carries provisionLead); on a tie the benchmark stays first.
-		for len(provs) > 0 && provs[0].score > c.score {
+		for len(provs) > 0 && provs[0].outranks(c) {
 			res.Violations = append(res.Violations, a.provisions.violation(provs[0], res.Facts.Engine))
 			provs = provs[1:]
+		}
+		if len(provs) > 0 {
+			// The provisions left rank below c: their score says so.
+			for k := range provs {
+				provs[k].score = min(provs[k].score, c.score)
+			}
 		}
 		res.Violations = append(res.Violations, Violation{BenchmarkID: c.b.ID, Kind: KindBenchmark, Name: c.b.Name, Sector: c.b.Sector,
 			Score: round3(c.score), Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CaseScore: round3(c.cases),

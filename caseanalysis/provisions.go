@@ -73,12 +73,14 @@ type provisionMatcher struct {
 // and wCues; no past case is decided under it) less provisionLead: the
 // catalog's hand-written benchmarks carry the agencies' discretion, so a
 // provision ranks above one only when its words fit the facts clearly
-// better.
+// better, by provisionLexLead of the normalised lexical score
+// (provisionCandidate.outranks).
 const (
-	provisionTop   = 3
-	provisionAlone = 0.4
-	provisionShare = 0.85
-	provisionLead  = 0.05
+	provisionTop     = 3
+	provisionAlone   = 0.4
+	provisionShare   = 0.85
+	provisionLead    = 0.05
+	provisionLexLead = 0.05
 )
 
 func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segmenter) *provisionMatcher {
@@ -199,6 +201,16 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, k
 		out = append(out, c)
 	}
 	return out
+}
+
+// outranks reports whether the provision goes before benchmark c: it
+// scores higher (its score already carries provisionLead) and its words fit
+// the facts clearly better than c's (provisionLexLead). A benchmark demoted
+// for an element the facts do not show still fits its words; without the
+// second test a provision, which has no elements, would pass it on words
+// that fit it no better.
+func (p provisionCandidate) outranks(c candidate) bool {
+	return p.score > c.score && p.lexical >= c.lexical+provisionLexLead
 }
 
 // coveredBy reports whether a kept benchmark's penalty provision is r or
