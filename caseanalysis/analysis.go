@@ -445,7 +445,14 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	}
 
 	strong := strongest(res.Violations)
-	res.Transfer = a.transfer(q, text, x, strong)
+	// Crimes are mapped from catalog benchmarks: the transfer check weighs
+	// the strongest benchmarks among themselves, so a provision ranked
+	// among them does not crowd one out.
+	bench := make([]Violation, len(cands))
+	for i, c := range cands {
+		bench[i] = Violation{BenchmarkID: c.b.ID, Score: round3(c.score)}
+	}
+	res.Transfer = a.transfer(q, text, x, strongest(bench))
 	res.SimilarCases = a.similarOut(cases, x, res.Violations, req.SimilarCases)
 	res.Disputes = a.disputes(q.norm, x, res)
 	res.Norms, err = a.norms(ctx, res, strong)
