@@ -124,8 +124,10 @@ func TestAnalyzeCitationsResolve(t *testing.T) {
 				add("dispute "+d.Code, r)
 			}
 		}
-		for _, p := range out.Provisions {
-			add("provision "+p.Label, p.Ref)
+		for _, v := range out.Violations {
+			if v.Provision != nil {
+				add("provision "+v.Provision.Label, v.Provision.Ref)
+			}
 		}
 		for _, n := range out.Norms {
 			if !n.Resolved || n.Text == "" {

@@ -78,7 +78,12 @@ func (s *Server) handleSuggest(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	sug, err := s.cfg.Catalog.Suggest(req.BenchmarkID, facts)
+	suggest := s.cfg.Catalog.Suggest
+	if rules.IsProvisionID(req.BenchmarkID) && s.cfg.Analyzer != nil {
+		// A provision-level violation of /v1/analyze is answered again here.
+		suggest = s.cfg.Analyzer.SuggestProvision
+	}
+	sug, err := suggest(req.BenchmarkID, facts)
 	if err != nil {
 		return err
 	}

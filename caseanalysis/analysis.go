@@ -152,7 +152,7 @@ func New(cfg Config) (*Analyzer, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	a := &Analyzer{cfg: cfg, match: newMatcher(cfg.Catalog, cfg.Segmenter), log: log,
-		provisions: newProvisionMatcher(cfg.Provisions, cfg.Segmenter)}
+		provisions: newProvisionMatcher(cfg.Catalog, cfg.Provisions, cfg.Segmenter)}
 	if cfg.Crimes != nil {
 		tc := cfg.Catalog.Config.Transfer
 		if err := cfg.Crimes.CheckProvinces(tc); err != nil {
@@ -253,12 +253,19 @@ type Request struct {
 	SimilarCases int `json:"similar_cases,omitempty"`
 }
 
-// Violation is a matched benchmark with the engine's suggestion for it.
+// Violation is a matched benchmark, or provision-level entry, with the
+// engine's suggestion for it.
 type Violation struct {
-	BenchmarkID string       `json:"benchmark_id"`
-	Name        string       `json:"name"`
-	Sector      legal.Sector `json:"sector"`
-	Score       float64      `json:"score"`
+	BenchmarkID string `json:"benchmark_id"`
+	// Kind is KindBenchmark for a catalog benchmark, KindProvision for a
+	// fining provision no benchmark covers (BenchmarkID prov:…), answered
+	// by the engine over the statutory range with the default levels.
+	Kind string `json:"kind"`
+	// Label is rules.ProvisionLabel for a provision, empty otherwise.
+	Label  string       `json:"label,omitempty"`
+	Name   string       `json:"name"`
+	Sector legal.Sector `json:"sector"`
+	Score  float64      `json:"score"`
 	// Evidence of the match: the words of the benchmark found in the facts,
 	// the share from similar cases and from extracted amounts.
 	Matched      []string `json:"matched"`
@@ -280,6 +287,8 @@ type Violation struct {
 	// extracted facts; nil when the engine refused them (see Error).
 	Suggestion *rules.Suggestion `json:"suggestion"`
 	Error      string            `json:"error,omitempty"`
+	// Provision is the statute's conduct and fines for a provision.
+	Provision *ProvisionDetail `json:"provision,omitempty"`
 }
 
 // Dispute is a point the party is likely to contest, or a reviewer should
@@ -354,10 +363,6 @@ type Result struct {
 	Norms        []Norm         `json:"norms"`
 	SimilarCases []SimilarCase  `json:"similar_cases"`
 	Warnings     []string       `json:"warnings"`
-
-	// Provisions are fining provisions of the core laws without a
-	// benchmark that fit the facts: statutory range only (provisions.go).
-	Provisions []ProvisionMatch `json:"provisions"`
 }
 
 // similarCase is a case hit with its full record.
@@ -390,36 +395,64 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	}
 	cands, pool := a.match.rank(q, req.Sector, res.Facts.Engine, &factValues{norm: q.norm, text: text, x: x}, a.caseVotes(cases), req.Violations)
 	why, excluded := explain(cands, pool)
-	res.Violations = make([]Violation, 0, len(cands))
+	provs := a.provisions.match(q, req.Sector, res.Facts.Engine, cands)
+	res.Violations = make([]Violation, 0, len(cands)+len(provs))
 	for i, c := range cands {
-		v := Violation{BenchmarkID: c.b.ID, Name: c.b.Name, Sector: c.b.Sector, Score: round3(c.score),
-			Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CaseScore: round3(c.cases), CueScore: round3(c.cues),
-			Why: why[i], Excluded: excluded[i]}
-		if i < suggestTop {
-			ef := res.Facts.Engine
-			if flags, inferred := inferFlags(c.b, q.norm); flags != nil {
-				ef.Flags, v.Flags = flags, inferred
-			}
-			sug, warn, err := a.suggest(c.b, ef)
-			switch {
-			case err != nil:
-				v.Error = err.Error()
-			default:
-				v.Suggestion = &sug
-			}
-			if warn != "" {
-				res.Warnings = append(res.Warnings, warn)
+		for len(provs) > 0 && provs[0].outranks(c) {
+			res.Violations = append(res.Violations, a.provisions.violation(provs[0], res.Facts.Engine))
+			provs = provs[1:]
+		}
+		if len(provs) > 0 {
+			// The provisions left rank below c: their score says so.
+			for k := range provs {
+				provs[k].score = min(provs[k].score, c.score)
 			}
 		}
-		res.Violations = append(res.Violations, v)
+		res.Violations = append(res.Violations, Violation{BenchmarkID: c.b.ID, Kind: KindBenchmark, Name: c.b.Name, Sector: c.b.Sector,
+			Score: round3(c.score), Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CaseScore: round3(c.cases),
+			CueScore: round3(c.cues), Why: why[i], Excluded: excluded[i]})
+	}
+	for _, p := range provs {
+		res.Violations = append(res.Violations, a.provisions.violation(p, res.Facts.Engine))
+	}
+	res.Violations = res.Violations[:min(len(res.Violations), req.Violations)]
+	for i := range res.Violations[:min(suggestTop, len(res.Violations))] {
+		v := &res.Violations[i]
+		b, cat := a.benchmark(v.BenchmarkID)
+		if b == nil {
+			continue
+		}
+		ef := res.Facts.Engine
+		if flags, inferred := inferFlags(b, q.norm); flags != nil {
+			ef.Flags, v.Flags = flags, inferred
+		}
+		sug, warn, err := a.suggest(cat, b, ef)
+		switch {
+		case err != nil:
+			v.Error = err.Error()
+		default:
+			if v.Provision != nil {
+				sug.Warnings = append(sug.Warnings, provisionNote(v.Provision))
+			}
+			v.Suggestion = &sug
+		}
+		if warn != "" {
+			res.Warnings = append(res.Warnings, warn)
+		}
 	}
 	if len(res.Violations) == 0 {
 		res.Warnings = append(res.Warnings, "未能从事实中识别出裁量基准中的违法行为，请补充违法行为的具体描述或选择执法领域。")
 	}
 
-	res.Provisions = a.provisions.match(q, req.Sector, res.Facts.Engine, res.Violations)
 	strong := strongest(res.Violations)
-	res.Transfer = a.transfer(q, text, x, strong)
+	// Crimes are mapped from catalog benchmarks: the transfer check weighs
+	// the strongest benchmarks among themselves, so a provision ranked
+	// among them does not crowd one out.
+	bench := make([]Violation, len(cands))
+	for i, c := range cands {
+		bench[i] = Violation{BenchmarkID: c.b.ID, Score: round3(c.score)}
+	}
+	res.Transfer = a.transfer(q, text, x, strongest(bench))
 	res.SimilarCases = a.similarOut(cases, x, res.Violations, req.SimilarCases)
 	res.Disputes = a.disputes(q.norm, x, res)
 	res.Norms, err = a.norms(ctx, res, strong)
@@ -493,10 +526,10 @@ func (a *Analyzer) validate(req *Request) error {
 // suggest runs the engine. Extracted facts the benchmark refuses (a fact
 // outside its range, a date order the text got wrong) are dropped one at a
 // time with a warning, so a stray number does not lose the suggestion.
-func (a *Analyzer) suggest(b *rules.Benchmark, ef rules.Facts) (rules.Suggestion, string, error) {
+func (a *Analyzer) suggest(cat *rules.Catalog, b *rules.Benchmark, ef rules.Facts) (rules.Suggestion, string, error) {
 	var dropped []string
 	for range 8 {
-		sug, err := a.cfg.Catalog.Suggest(b.ID, ef)
+		sug, err := cat.Suggest(b.ID, ef)
 		var fe *rules.FactError
 		if err == nil || !errors.As(err, &fe) || !dropFact(&ef, fe.Field) {
 			warn := ""
@@ -508,6 +541,21 @@ func (a *Analyzer) suggest(b *rules.Benchmark, ef rules.Facts) (rules.Suggestion
 		dropped = append(dropped, fe.Field)
 	}
 	return rules.Suggestion{}, "", fmt.Errorf("suggest %s: too many unusable facts", b.ID)
+}
+
+// benchmark finds a violation's benchmark and the catalog that answers for
+// it: the catalog's, or the provision catalog for a prov: id; nil when
+// neither knows it.
+func (a *Analyzer) benchmark(id string) (*rules.Benchmark, *rules.Catalog) {
+	cat := a.cfg.Catalog
+	if rules.IsProvisionID(id) {
+		cat = a.provisions.cat
+	}
+	b, err := cat.Get(id)
+	if err != nil {
+		return nil, nil
+	}
+	return b, cat
 }
 
 // dropFact clears one engine fact by its JSON name; false when it is not

@@ -47,7 +47,7 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 	var top *rules.Benchmark
 	var sug *rules.Suggestion
 	if len(res.Violations) > 0 {
-		top, _ = a.cfg.Catalog.Get(res.Violations[0].BenchmarkID)
+		top, _ = a.benchmark(res.Violations[0].BenchmarkID)
 		sug = res.Violations[0].Suggestion
 	}
 

@@ -53,14 +53,18 @@ func (a *Analyzer) norms(ctx context.Context, res Result, strong []Violation) ([
 		out = append(out, Norm{Ref: r, Kind: kind, Why: why})
 	}
 	for _, v := range strong {
-		b, err := a.cfg.Catalog.Get(v.BenchmarkID)
-		if err != nil {
+		b, _ := a.benchmark(v.BenchmarkID)
+		if b == nil {
 			continue
 		}
 		for _, r := range b.Violated {
 			add(r, KindViolated, "“"+b.Name+"”所违反的规定")
 		}
-		add(b.PenaltyRef, KindPenalty, "“"+b.Name+"”的罚则")
+		if v.Provision != nil {
+			add(b.PenaltyRef, KindPenalty, "条款级罚则“"+v.Provision.Conduct+"”（"+rules.ProvisionLabel+"）")
+		} else {
+			add(b.PenaltyRef, KindPenalty, "“"+b.Name+"”的罚则")
+		}
 		if v.Suggestion != nil {
 			for _, bs := range v.Suggestion.Basis {
 				switch bs.Role {
@@ -71,9 +75,6 @@ func (a *Analyzer) norms(ctx context.Context, res Result, strong []Violation) ([
 				}
 			}
 		}
-	}
-	for _, p := range res.Provisions {
-		add(p.Ref, KindPenalty, "条款级罚则“"+p.Conduct+"”（"+rules.ProvisionLabel+"）")
 	}
 	if res.Transfer.Risk != rules.RiskNone {
 		for _, r := range res.Transfer.Basis {
@@ -144,9 +145,9 @@ func (a *Analyzer) related(ctx context.Context, id string) ([]Norm, error) {
 }
 
 func (a *Analyzer) searchRelated(ctx context.Context, id string) ([]Norm, error) {
-	b, err := a.cfg.Catalog.Get(id)
-	if err != nil {
-		return nil, err
+	b, _ := a.benchmark(id)
+	if b == nil {
+		return nil, fmt.Errorf("related norms: %w: %s", rules.ErrUnknownBenchmark, id)
 	}
 	q := b.Name
 	if len(b.Keywords) > 0 {

@@ -13,23 +13,26 @@ import (
 
 // Provision-level matching: the articles of the core laws that impose a
 // fine but have no hand-written benchmark (rules/provisions) are matched by
-// the statute's own conduct words, and answered with the statutory range
-// only (rules.ProvisionLabel). Everything is indexed once in New; a request
-// costs one BM25 pass over the postings of its terms.
+// the statute's own conduct words and answered through the rules engine
+// like any benchmark (rules.ProvisionCatalog), in the same ranked list of
+// violations. Everything is indexed once in New; a request costs one BM25
+// pass over the postings of its terms.
 
-// ProvisionMatch is a provision-level entry that fits the facts: its
-// citation, the conduct it punishes and the fine the statute sets.
-type ProvisionMatch struct {
+// Kinds of a Violation.
+const (
+	KindBenchmark = "benchmark"
+	KindProvision = "provision"
+)
+
+// ProvisionDetail is what a violation of kind provision rests on: the
+// statute's conduct words and every fine it sets, one per condition.
+type ProvisionDetail struct {
 	legal.Ref
 	// Label is the citation as printed (道路运输条例第六十八条).
-	Label string `json:"label"`
-	// Kind says what the answer rests on: 法定幅度，尚无裁量基准.
-	Kind    string `json:"kind"`
+	Label   string `json:"label"`
 	Conduct string `json:"conduct"`
 	// Version is the date of the statute version the entry was read from.
-	Version string   `json:"version"`
-	Score   float64  `json:"score"`
-	Matched []string `json:"matched"`
+	Version string `json:"version"`
 	// Fines are the statute's fines, one per condition.
 	Fines []ProvisionFine `json:"fines"`
 	// Unparsed says why no formula is given (the statute names no amount).
@@ -49,9 +52,13 @@ type ProvisionFine struct {
 	Establish string `json:"establish,omitempty"`
 }
 
-// provisionMatcher indexes the conduct words of the entries no benchmark covers.
+// provisionMatcher indexes the conduct words of the entries no benchmark
+// covers, each with its benchmark in cat.
 type provisionMatcher struct {
+	cat     *rules.Catalog
 	entries []*rules.Provision
+	benches []*rules.Benchmark
+	bases   []uint16 // fineBases of each benchmark
 	// formulas are each entry's tiers written out once (rules.FineTier.Formula).
 	formulas [][]string
 	index    bm25
@@ -59,21 +66,25 @@ type provisionMatcher struct {
 	scores sync.Pool
 }
 
-// provisionTop bounds the provisions listed; provisionMin is the least
-// normalised lexical score (s/(s+lexicalHalf)) a provision needs beside
-// benchmarks (and it must reach the best benchmark's score too: a provision
-// is an alternative to a weak match, not noise next to a strong one), and
-// provisionAlone the least when no benchmark matched at all. provisionShare
-// is how close to the best provision the others must score.
+// provisionTop bounds the provisions ranked per request; provisionAlone is
+// the least normalised lexical score (s/(s+lexicalHalf)) a provision needs
+// at all, and provisionShare how close to the best provision the others
+// must score. A provision's score is built as a benchmark's is (wLexical
+// and wCues; no past case is decided under it) less provisionLead: the
+// catalog's hand-written benchmarks carry the agencies' discretion, so a
+// provision ranks above one only when its words fit the facts clearly
+// better, by provisionLexLead of the normalised lexical score
+// (provisionCandidate.outranks).
 const (
-	provisionTop   = 3
-	provisionMin   = 0.6
-	provisionAlone = 0.4
-	provisionShare = 0.85
+	provisionTop     = 3
+	provisionAlone   = 0.4
+	provisionShare   = 0.85
+	provisionLead    = 0.05
+	provisionLexLead = 0.05
 )
 
-func newProvisionMatcher(ps *rules.Provisions, seg nlp.Segmenter) *provisionMatcher {
-	m := &provisionMatcher{}
+func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segmenter) *provisionMatcher {
+	m := &provisionMatcher{cat: rules.ProvisionCatalog(cat, ps)}
 	if ps == nil {
 		return m
 	}
@@ -82,6 +93,10 @@ func newProvisionMatcher(ps *rules.Provisions, seg nlp.Segmenter) *provisionMatc
 		// Covered entries answer through their benchmarks; entries whose
 		// conduct is a reference (有前款第一项…) carry no conduct words.
 		if len(p.Benchmarks) > 0 || strings.Contains(p.Conduct, "前款") {
+			continue
+		}
+		b, err := m.cat.Get(rules.ProvisionID(p.Ref()))
+		if err != nil {
 			continue
 		}
 		d := newTermDoc()
@@ -100,6 +115,8 @@ func newProvisionMatcher(ps *rules.Provisions, seg nlp.Segmenter) *provisionMatc
 			fs[i] = t.Formula()
 		}
 		m.entries = append(m.entries, p)
+		m.benches = append(m.benches, b)
+		m.bases = append(m.bases, fineBases(b))
 		m.formulas = append(m.formulas, fs)
 		docs = append(docs, d)
 	}
@@ -109,13 +126,25 @@ func newProvisionMatcher(ps *rules.Provisions, seg nlp.Segmenter) *provisionMatc
 	return m
 }
 
-// match lists the best provisions for the query: those scoring at least
-// provisionMin and the best violation's score, or provisionAlone when no
-// benchmark matched, and within provisionShare of the best, best first;
-// with a sector, only provisions of laws that sector applies.
-func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, vs []Violation) []ProvisionMatch {
+// provisionCandidate is a provision entry that fits the facts, with its
+// benchmark and the evidence, scored on the benchmarks' scale.
+type provisionCandidate struct {
+	doc     int
+	b       *rules.Benchmark
+	lexical float64
+	cues    float64
+	score   float64
+	matched []string
+}
+
+// match lists the best provisions for the query, best first: those whose
+// normalised lexical score reaches provisionAlone and provisionShare of the
+// best, and that no benchmark among kept covers (a benchmark always answers
+// for its own provision); with a sector, only provisions of laws that
+// sector applies.
+func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, kept []candidate) []provisionCandidate {
 	if len(m.entries) == 0 {
-		return []ProvisionMatch{}
+		return nil
 	}
 	qt := m.index.query()
 	for _, tk := range q.tokens {
@@ -130,10 +159,6 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, v
 	defer m.scores.Put(buf)
 	var heads []headMatch
 	qt.scores(scores, func(doc int, t string) { heads = append(heads, headMatch{doc, t}) })
-	floor := provisionAlone
-	if len(vs) > 0 {
-		floor = max(provisionMin, vs[0].Score)
-	}
 	type hit struct {
 		doc   int
 		score float64
@@ -144,7 +169,7 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, v
 			continue
 		}
 		n := s / (s + lexicalHalf)
-		if n < floor {
+		if n < provisionAlone || coveredBy(m.entries[i].Ref(), kept) {
 			continue
 		}
 		h := hit{i, n}
@@ -162,19 +187,63 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, v
 			top = top[:provisionTop]
 		}
 	}
-	out := make([]ProvisionMatch, 0, len(top))
+	has := givenBases(ef)
+	out := make([]provisionCandidate, 0, len(top))
 	for _, h := range top {
 		if h.score < provisionShare*top[0].score {
 			break
 		}
-		p := m.entries[h.doc]
-		r := p.Ref()
-		pm := ProvisionMatch{Ref: r, Label: rules.RefLabel(r), Kind: rules.ProvisionLabel, Conduct: p.Conduct,
-			Version: p.Version(), Score: round3(h.score), Matched: nonNil(matchedTerms(heads, h.doc)),
-			Fines: provisionFines(p, m.formulas[h.doc], ef), Unparsed: p.Unparsed}
-		out = append(out, pm)
+		c := provisionCandidate{doc: h.doc, b: m.benches[h.doc], lexical: h.score, matched: matchedTerms(heads, h.doc)}
+		if m.bases[h.doc]&has != 0 {
+			c.cues = 1
+		}
+		c.score = max(0, wLexical*c.lexical+wCues*c.cues-provisionLead)
+		out = append(out, c)
 	}
 	return out
+}
+
+// outranks reports whether the provision goes before benchmark c: it
+// scores higher (its score already carries provisionLead) and its words fit
+// the facts clearly better than c's (provisionLexLead). A benchmark demoted
+// for an element the facts do not show still fits its words; without the
+// second test a provision, which has no elements, would pass it on words
+// that fit it no better.
+func (p provisionCandidate) outranks(c candidate) bool {
+	return p.score > c.score && p.lexical >= c.lexical+provisionLexLead
+}
+
+// coveredBy reports whether a kept benchmark's penalty provision is r or
+// contains it (same article, paragraph and item equal or not given).
+func coveredBy(r legal.Ref, kept []candidate) bool {
+	for _, c := range kept {
+		p := c.b.PenaltyRef
+		if p.Law == r.Law && p.Article == r.Article && p.Suffix == r.Suffix &&
+			(p.Paragraph == 0 || r.Paragraph == 0 || p.Paragraph == r.Paragraph) && (p.Item == 0 || r.Item == 0 || p.Item == r.Item) {
+			return true
+		}
+	}
+	return false
+}
+
+// violation is the candidate as a ranked violation (the suggestion is
+// added by the caller).
+func (m *provisionMatcher) violation(c provisionCandidate, ef rules.Facts) Violation {
+	p := m.entries[c.doc]
+	r := p.Ref()
+	label := rules.RefLabel(r)
+	why := label + "："
+	if len(c.matched) > 0 {
+		why += "事实与条文“" + strings.Join(c.matched[:min(3, len(c.matched))], "”“") + "”相符"
+	} else {
+		why += "事实与条文用语相近"
+	}
+	why += "（条款级罚则，" + rules.ProvisionLabel + "）"
+	return Violation{BenchmarkID: c.b.ID, Kind: KindProvision, Label: rules.ProvisionLabel, Name: c.b.Name, Sector: c.b.Sector,
+		Score: round3(c.score), Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CueScore: round3(c.cues),
+		Why: why, Excluded: []Excluded{},
+		Provision: &ProvisionDetail{Ref: r, Label: label, Conduct: p.Conduct, Version: p.Version(),
+			Fines: provisionFines(p, m.formulas[c.doc], ef), Unparsed: p.Unparsed}}
 }
 
 // provisionFines states each tier with its range when the facts allow.
@@ -204,4 +273,31 @@ func provisionFines(p *rules.Provision, formulas []string, ef rules.Facts) []Pro
 		out = append(out, f)
 	}
 	return out
+}
+
+// provisionNote is the warning a provision violation's suggestion carries:
+// the levels are the catalog's default split, and, when the statute sets
+// several fines, which one the range was computed from is the officer's to
+// check.
+func provisionNote(d *ProvisionDetail) string {
+	s := "本条款尚无裁量基准，裁量档次按通用划分计算（" + rules.ProvisionLabel + "）"
+	if len(d.Fines) > 1 {
+		var fs []string
+		for _, f := range d.Fines {
+			if f.When != "" {
+				fs = append(fs, f.When+"："+f.Formula)
+			} else {
+				fs = append(fs, f.Formula)
+			}
+		}
+		s += "；条文设定的罚款：" + strings.Join(fs, "；") + "，请依查明的事实选择适用的一档"
+	}
+	return s
+}
+
+// SuggestProvision runs the engine on a provision benchmark (a prov: id of a
+// violation of kind provision), as rules.Catalog.Suggest does on a catalog
+// benchmark; rules.ErrUnknownBenchmark for an id it does not know.
+func (a *Analyzer) SuggestProvision(id string, f rules.Facts) (rules.Suggestion, error) {
+	return a.provisions.cat.Suggest(id, f)
 }

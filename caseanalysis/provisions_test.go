@@ -2,6 +2,8 @@ package caseanalysis
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cailiang/cailiang/legal"
@@ -28,6 +30,16 @@ func newProvisionAnalyzer(t testing.TB) *Analyzer {
 	return a
 }
 
+// provisionViolation returns the violation of kind provision citing want.
+func provisionViolation(res Result, want legal.Ref) (int, *Violation) {
+	for i := range res.Violations {
+		if v := &res.Violations[i]; v.Provision != nil && v.Provision.Ref == want {
+			return i, v
+		}
+	}
+	return -1, nil
+}
+
 func TestAnalyzeProvisions(t *testing.T) {
 	a := newProvisionAnalyzer(t)
 	tests := []struct {
@@ -39,12 +51,6 @@ func TestAnalyzeProvisions(t *testing.T) {
 		// establish is the fact the first fine needs ("" when none).
 		establish string
 	}{
-		// (特种设备安全法 第八十四条 and 公路安全保护条例 第六十四条 have
-		// benchmarks now: their entries step aside.)
-		{"special equipment sold uninspected", "某经销商销售未经检验的特种设备，出租检验不合格的起重机械。",
-			legal.Ref{Law: "特种设备安全法", Article: 82, Paragraph: 1, Item: 1}, &rules.Span{Min: 30000, Max: 300000}, ""},
-		{"shipper orders an overloaded run", "某货运站指使、强令车辆驾驶人超限运输货物。",
-			legal.Ref{Law: "公路安全保护条例", Article: 68}, &rules.Span{Max: 30000}, ""},
 		{"night construction noise", "某企业在噪声敏感建筑物集中区域夜间进行产生噪声的建筑施工作业，未取得证明。",
 			legal.Ref{Law: "噪声污染防治法", Article: 77, Item: 2}, &rules.Span{Min: 10000, Max: 100000}, ""},
 		{"minors in a dance hall, gains unknown", "某歌舞娱乐场所接纳未成年人进入消费。",
@@ -56,38 +62,96 @@ func TestAnalyzeProvisions(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got *ProvisionMatch
-			for i := range res.Provisions {
-				if res.Provisions[i].Ref == tt.want {
-					got = &res.Provisions[i]
-				}
-			}
+			at, got := provisionViolation(res, tt.want)
 			if got == nil {
-				t.Fatalf("%v not among the provisions %+v", tt.want, res.Provisions)
+				t.Fatalf("%v not among the violations %+v", tt.want, res.Violations)
 			}
-			if got.Kind != rules.ProvisionLabel || got.Version == "" || len(got.Fines) == 0 {
+			d := got.Provision
+			if got.Kind != KindProvision || got.Label != rules.ProvisionLabel || got.BenchmarkID != rules.ProvisionID(tt.want) ||
+				d.Version == "" || len(d.Fines) == 0 {
 				t.Errorf("got %+v", got)
 			}
-			f := got.Fines[0]
+			f := d.Fines[0]
 			switch {
 			case tt.fine != nil && (f.Range == nil || *f.Range != *tt.fine):
 				t.Errorf("fine %+v, want range %v", f, *tt.fine)
 			case tt.fine == nil && f.Establish != tt.establish:
 				t.Errorf("fine %+v, want establish %q", f, tt.establish)
 			}
-			var cited bool
-			for _, n := range res.Norms {
-				cited = cited || n.Ref == tt.want && n.Kind == KindPenalty
+			if at >= suggestTop {
+				return
 			}
-			if !cited {
-				t.Errorf("%v not pushed as 处罚依据", tt.want)
+			// Answered by the engine like a benchmark: disposition, level,
+			// the statutory range or its brackets, the provision as basis.
+			s := got.Suggestion
+			if s == nil {
+				t.Fatalf("no suggestion: %s", got.Error)
+			}
+			if s.Disposition == "" || s.Level == nil || len(s.Trace) == 0 {
+				t.Errorf("suggestion %+v", s)
+			}
+			switch {
+			case tt.fine != nil && (s.Statutory == nil || s.Statutory.FineMin != tt.fine.Min || s.Statutory.FineMax != tt.fine.Max):
+				t.Errorf("statutory %+v, want %v", s.Statutory, *tt.fine)
+			case tt.fine == nil && (s.Statutory != nil || len(s.Conditional) == 0):
+				t.Errorf("statutory %+v conditional %+v, want brackets to establish", s.Statutory, s.Conditional)
+			}
+			var penalty bool
+			for _, b := range s.Basis {
+				penalty = penalty || b.Role == rules.RolePenalty && b.Ref == tt.want
+			}
+			if !penalty {
+				t.Errorf("basis %+v lacks %v as penalty", s.Basis, tt.want)
 			}
 		})
 	}
 }
 
+// TestAnalyzeProvisionOnlyRanksFirst checks that facts only a provision
+// entry describes get it as the top violation, with the engine's range and
+// disposition, and its citation pushed as 处罚依据.
+func TestAnalyzeProvisionOnlyRanksFirst(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	for _, tt := range []struct {
+		facts string
+		want  legal.Ref
+		fine  rules.Span
+	}{
+		{"某企业在噪声敏感建筑物集中区域夜间进行产生噪声的建筑施工作业，未取得证明。",
+			legal.Ref{Law: "噪声污染防治法", Article: 77, Item: 2}, rules.Span{Min: 10000, Max: 100000}},
+	} {
+		res, err := a.Analyze(context.Background(), Request{Facts: tt.facts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Violations) == 0 {
+			t.Fatalf("%q: no violation", tt.facts)
+		}
+		top := res.Violations[0]
+		if top.Provision == nil || top.Provision.Ref != tt.want {
+			t.Fatalf("%q: top %s (%s), want %v", tt.facts, top.BenchmarkID, top.Kind, tt.want)
+		}
+		s := top.Suggestion
+		if s == nil || s.Statutory == nil || *s.Statutory != (rules.Range{FineMin: tt.fine.Min, FineMax: tt.fine.Max}) ||
+			s.Suggested == nil || s.Disposition != legal.DispositionPenalty || s.Level == nil || *s.Level != rules.LevelNormal {
+			t.Errorf("%q: suggestion %+v", tt.facts, s)
+		}
+		if len(s.Warnings) == 0 || !strings.Contains(strings.Join(s.Warnings, ""), rules.ProvisionLabel) {
+			t.Errorf("%q: warnings %v do not say %s", tt.facts, s.Warnings, rules.ProvisionLabel)
+		}
+		var cited bool
+		for _, n := range res.Norms {
+			cited = cited || n.Ref == tt.want && n.Kind == KindPenalty
+		}
+		if !cited {
+			t.Errorf("%q: %v not pushed as 处罚依据", tt.facts, tt.want)
+		}
+	}
+}
+
 // TestAnalyzeProvisionsRangeFromBase checks that a known base gives the
-// bracket's range and marks the other bracket as not applying.
+// bracket's range, both in the statute's fines and in the engine's answer,
+// and marks the other bracket as not applying.
 func TestAnalyzeProvisionsRangeFromBase(t *testing.T) {
 	a := newProvisionAnalyzer(t)
 	res, err := a.Analyze(context.Background(), Request{Facts: "某歌舞娱乐场所接纳未成年人进入消费，违法所得5000元。"})
@@ -95,19 +159,22 @@ func TestAnalyzeProvisionsRangeFromBase(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := legal.Ref{Law: "娱乐场所管理条例", Article: 48, Item: 3}
-	for _, p := range res.Provisions {
-		if p.Ref != want {
-			continue
-		}
-		// 违法所得1倍以上3倍以下; 没有违法所得或者违法所得不足1万元的: 1万元以上3万元以下.
-		// The multiple applies from 1万元 up, so not to 5000 yuan.
-		if len(p.Fines) != 2 || p.Fines[0].Range != nil || p.Fines[0].Applies ||
-			p.Fines[1].Range == nil || *p.Fines[1].Range != (rules.Span{Min: 10000, Max: 30000}) || !p.Fines[1].Applies {
-			t.Errorf("fines %+v", p.Fines)
-		}
-		return
+	at, v := provisionViolation(res, want)
+	if v == nil {
+		t.Fatalf("%v not among %+v", want, res.Violations)
 	}
-	t.Fatalf("%v not among %+v", want, res.Provisions)
+	// 违法所得1倍以上3倍以下; 没有违法所得或者违法所得不足1万元的: 1万元以上3万元以下.
+	// The multiple applies from 1万元 up, so not to 5000 yuan.
+	p := v.Provision
+	if len(p.Fines) != 2 || p.Fines[0].Range != nil || p.Fines[0].Applies ||
+		p.Fines[1].Range == nil || *p.Fines[1].Range != (rules.Span{Min: 10000, Max: 30000}) || !p.Fines[1].Applies {
+		t.Errorf("fines %+v", p.Fines)
+	}
+	if at < suggestTop {
+		if s := v.Suggestion; s == nil || s.Statutory == nil || *s.Statutory != (rules.Range{FineMin: 10000, FineMax: 30000}) {
+			t.Errorf("suggestion %+v, want 10000–30000", s)
+		}
+	}
 }
 
 // TestAnalyzeProvisionsSector checks that a sector keeps out provisions of
@@ -124,19 +191,18 @@ func TestAnalyzeProvisionsSector(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := false
-		for _, p := range res.Provisions {
-			got = got || p.Law == "噪声污染防治法"
+		for _, v := range res.Violations {
+			got = got || v.Provision != nil && v.Provision.Law == "噪声污染防治法"
 		}
 		if got != tt.want {
-			t.Errorf("sector %q: 噪声污染防治法 listed %v, want %v (%+v)", tt.sector, got, tt.want, res.Provisions)
+			t.Errorf("sector %q: 噪声污染防治法 listed %v, want %v (%+v)", tt.sector, got, tt.want, res.Violations)
 		}
 	}
 }
 
-// TestAnalyzeProvisionsBesideStrongBenchmark checks that provisions listed
-// beside benchmarks never score below the best one: a strong benchmark
-// match is not followed by loosely related provisions.
-func TestAnalyzeProvisionsBesideStrongBenchmark(t *testing.T) {
+// TestAnalyzeBenchmarkStaysFirst checks that facts a benchmark describes
+// keep it first: provisions are ranked below it, on the same scale.
+func TestAnalyzeBenchmarkStaysFirst(t *testing.T) {
 	a := newProvisionAnalyzer(t)
 	for _, facts := range []string{
 		"某用人单位违反规定延长劳动者工作时间，涉及劳动者12人。",
@@ -146,13 +212,72 @@ func TestAnalyzeProvisionsBesideStrongBenchmark(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(res.Violations) == 0 {
-			t.Fatalf("%q: no benchmark matched", facts)
+		if len(res.Violations) == 0 || res.Violations[0].Kind != KindBenchmark || res.Violations[0].Suggestion == nil {
+			t.Fatalf("%q: top %+v, want a benchmark with a suggestion", facts, res.Violations)
 		}
-		for _, p := range res.Provisions {
-			if p.Score < res.Violations[0].Score || p.Score < provisionMin {
-				t.Errorf("%q: %s listed at %.3f beside %s at %.3f", facts, p.Label, p.Score, res.Violations[0].BenchmarkID, res.Violations[0].Score)
+		for i, v := range res.Violations[1:] {
+			if v.Score > res.Violations[i].Score {
+				t.Errorf("%q: %s at %.3f ranked below %s at %.3f", facts, v.BenchmarkID, v.Score, res.Violations[i].BenchmarkID, res.Violations[i].Score)
 			}
 		}
 	}
+}
+
+// TestBenchmarkBeatsItsProvision checks that a provision entry never ranks
+// beside a benchmark whose penalty provision covers it, and that entries
+// with benchmarks are not provision benchmarks at all.
+func TestBenchmarkBeatsItsProvision(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	// Provisions that gained a benchmark answer through it.
+	for _, tt := range []struct {
+		facts string
+		want  legal.Ref
+	}{
+		{"某物业公司使用未经定期检验的电梯，检验不合格的特种设备继续投入使用。", legal.Ref{Law: "特种设备安全法", Article: 84, Item: 1}},
+		{"某运输公司车辆超限运输，车货总质量超过公路限载标准，擅自在公路上行驶。", legal.Ref{Law: "公路安全保护条例", Article: 64}},
+	} {
+		res, err := a.Analyze(context.Background(), Request{Facts: tt.facts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Violations) == 0 || res.Violations[0].Kind != KindBenchmark || !coveredBy(tt.want, []candidate{{b: mustGet(t, a, res.Violations[0].BenchmarkID)}}) {
+			t.Fatalf("%q: top %+v, want the benchmark of %v", tt.facts, res.Violations, tt.want)
+		}
+		for _, v := range res.Violations {
+			if v.Provision != nil && v.Provision.Law == tt.want.Law && v.Provision.Article == tt.want.Article {
+				t.Errorf("%q: %s listed beside its benchmark", tt.facts, v.BenchmarkID)
+			}
+		}
+	}
+	for _, b := range a.cfg.Catalog.All() {
+		for _, p := range a.provisions.entries {
+			r := p.Ref()
+			if coveredBy(r, []candidate{{b: b}}) && slices.Contains(p.Benchmarks, b.ID) {
+				t.Fatalf("%s indexed as a provision though %s covers it", rules.ProvisionID(r), b.ID)
+			}
+		}
+	}
+	// A kept benchmark of the same article drops the provision, whatever
+	// its score.
+	uncovered := a.provisions.entries[0]
+	r := uncovered.Ref()
+	fake := &rules.Benchmark{ID: "x", PenaltyRef: legal.Ref{Law: r.Law, Article: r.Article}}
+	q := a.match.newQuery(uncovered.Conduct)
+	if got := a.provisions.match(q, "", rules.Facts{}, nil); len(got) == 0 || got[0].b.PenaltyRef != r {
+		t.Fatalf("%s does not match its own conduct: %+v", rules.ProvisionID(r), got)
+	}
+	for _, c := range a.provisions.match(q, "", rules.Facts{}, []candidate{{b: fake}}) {
+		if c.b.PenaltyRef.Law == r.Law && c.b.PenaltyRef.Article == r.Article {
+			t.Errorf("%s ranked beside a benchmark of its article", c.b.ID)
+		}
+	}
+}
+
+func mustGet(t *testing.T, a *Analyzer, id string) *rules.Benchmark {
+	t.Helper()
+	b, _ := a.benchmark(id)
+	if b == nil {
+		t.Fatalf("unknown benchmark %s", id)
+	}
+	return b
 }

@@ -245,6 +245,13 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 		if p.Fine != nil && (p.When == nil || eval(p.When.prog, env)) {
 			fine = p.Fine
 		}
+		if p.Kind == "罚款" && p.Fine == nil {
+			// Only provision benchmarks (ProvisionCatalog) carry a 罚款 whose
+			// amount the statute leaves to other rules or the engine cannot
+			// compute; the catalog refuses one.
+			s.step("法定罚款幅度", "罚则设定罚款，但数额无法由条文直接计算（"+p.Text+"），须依配套规定或查明的数额确定", nil, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
+			return nil, "罚则未规定可直接计算的罚款数额（" + p.Text + "），请依配套规定确定"
+		}
 	}
 	if fine == nil {
 		s.step("法定罚款幅度", "该违法行为不适用罚款", nil, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
@@ -269,7 +276,7 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 				}
 			}
 			if !hasBase {
-				name := amountBases[fine.Base]
+				name := ProvisionBaseLabel(fine.Base)
 				s.step("法定罚款幅度", "缺少"+name+"，无法确定适用的罚款档次", map[string]any{"base": fine.Base}, pen)
 				return nil, "缺少" + name + "（" + fine.Base + "），无法计算法定罚款幅度"
 			}
@@ -295,7 +302,7 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 		r = Range{form.r.Min, form.r.Max}
 	case form.m != nil:
 		if !hasBase {
-			name := amountBases[fine.Base]
+			name := ProvisionBaseLabel(fine.Base)
 			s.step("法定罚款幅度", "缺少"+name+"，无法按倍数计算", map[string]any{"base": fine.Base}, pen)
 			return nil, "缺少" + name + "（" + fine.Base + "），无法按倍数计算罚款"
 		}
@@ -791,7 +798,7 @@ func labels(names []string) []string {
 	out := make([]string, len(names))
 	for i, n := range names {
 		out[i] = n
-		if l := BaseLabel(n); l != "" {
+		if l := ProvisionBaseLabel(n); l != "" {
 			out[i] = l
 		}
 	}
@@ -801,9 +808,11 @@ func labels(names []string) []string {
 // bracketCondition says when a bracket applies: 货值金额不足10000元,
 // 违法所得为零或者无法认定, 货值金额10000元以上.
 func bracketCondition(base string, br Bracket) string {
-	label := BaseLabel(base)
+	// Provision benchmarks multiply the statutes' other amounts too
+	// (检验费用, 直接损失): all in yuan.
+	label := ProvisionBaseLabel(base)
 	amount := func(v float64) string {
-		if _, yuan := amountBases[base]; yuan {
+		if _, count := unitBases[base]; !count {
 			return fmtYuan(v)
 		}
 		return fmt.Sprintf("%g", v)

@@ -63,14 +63,7 @@ func loadCoreStatutes(t *testing.T) map[string]corpus.Statute {
 
 func TestProvisionsMatchStatutes(t *testing.T) {
 	laws := loadCoreStatutes(t)
-	cat, err := LoadBuiltin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ps, err := LoadBuiltinProvisions(cat)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat, ps := loadBuiltinBoth(t)
 	byLaw := map[string]ProvisionFile{}
 	for _, f := range ps.Files {
 		byLaw[f.Law] = f

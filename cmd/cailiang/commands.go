@@ -501,6 +501,14 @@ func runSuggest(e *runEnv) error {
 	if err != nil {
 		return err
 	}
+	if rules.IsProvisionID(e.args.benchmarkID) {
+		// A provision-level violation of analyze (prov:…).
+		ps, err := rules.LoadBuiltinProvisions(cat)
+		if err != nil {
+			return err
+		}
+		cat = rules.ProvisionCatalog(cat, ps)
+	}
 	sug, err := cat.Suggest(e.args.benchmarkID, facts)
 	if err != nil {
 		return err
