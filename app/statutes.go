@@ -25,7 +25,7 @@ func CoreLaws(cat *rules.Catalog) []string {
 			}
 		}
 	}
-	for _, r := range corpus.Repeals {
+	for _, r := range corpus.Repeals() {
 		add(r.Law)
 		add(r.By)
 	}

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -26,12 +27,12 @@ type Repeal struct {
 	ByStatuteID string `json:"by_statute_id,omitempty"`
 }
 
-// Repeals lists the national laws repealed by another law that the statute
+// repeals lists the national laws repealed by another law that the statute
 // files do not mark themselves (a lawrefbook line has no "repealed" field and
 // keeps is_latest). A repeal applies once the repealing law is in the Store.
 // Each entry is checked by test against the repealing law's text and, for
 // the 生态环境法典, against UPDATES.md of the statute files.
-var Repeals = []Repeal{
+var repeals = []Repeal{
 	{Law: "环境保护法", By: "生态环境法典", Date: "2026-08-15", Provision: "第一千二百四十二条"},
 	{Law: "环境影响评价法", By: "生态环境法典", Date: "2026-08-15", Provision: "第一千二百四十二条"},
 	{Law: "海洋环境保护法", By: "生态环境法典", Date: "2026-08-15", Provision: "第一千二百四十二条"},
@@ -124,7 +125,7 @@ func (info StatuteInfo) appliesOn(date string) bool {
 // repealOf returns the repeal of a national law whose repealing law is in
 // next, with ByStatuteID set to the repealing law's latest version.
 func repealOf(law string, byLaw map[string][]StatuteInfo) *Repeal {
-	for _, r := range Repeals {
+	for _, r := range repeals {
 		if r.Law != law {
 			continue
 		}
@@ -204,10 +205,14 @@ func sameRepeal(a, b *Repeal) bool {
 // are repealed by one of the laws in touchedLaws, or are themselves touched.
 func repealGroups(touchedLaws map[string]bool) []string {
 	var out []string
-	for _, r := range Repeals {
+	for _, r := range repeals {
 		if touchedLaws[r.By] || touchedLaws[r.Law] {
 			out = append(out, "\x00"+r.Law)
 		}
 	}
 	return out
 }
+
+// Repeals returns the national laws repealed by another law that the
+// statute corpus knows of (a copy: callers may not change the table).
+func Repeals() []Repeal { return slices.Clone(repeals) }

@@ -191,7 +191,7 @@ func TestRepealsTableMatchesTheTexts(t *testing.T) {
 		}
 	}
 	byLaw := map[string][]Repeal{}
-	for _, r := range Repeals {
+	for _, r := range Repeals() {
 		byLaw[r.By] = append(byLaw[r.By], r)
 		if _, ok := latest[r.Law]; !ok {
 			t.Errorf("repealed law %s is not in the statute files", r.Law)

@@ -19,10 +19,10 @@ type CoreLaw struct {
 	Sectors []legal.Sector
 }
 
-// CoreLaws are the laws and regulations the ten sectors rely on, in the
+// coreLaws are the laws and regulations the ten sectors rely on, in the
 // order their files are numbered. 噪声污染防治法 (2021) replaced the
 // 环境噪声污染防治法, which the corpus still marks as latest.
-var CoreLaws = []CoreLaw{
+var coreLaws = []CoreLaw{
 	{"食品安全法", "food-safety", []legal.Sector{"市场监管"}},
 	{"产品质量法", "product-quality", []legal.Sector{"市场监管"}},
 	{"广告法", "advertising", []legal.Sector{"市场监管"}},
@@ -59,8 +59,8 @@ var CoreLaws = []CoreLaw{
 
 // coreSectors maps a core law to its sectors.
 var coreSectors = func() map[string][]legal.Sector {
-	m := make(map[string][]legal.Sector, len(CoreLaws))
-	for _, l := range CoreLaws {
+	m := make(map[string][]legal.Sector, len(coreLaws))
+	for _, l := range coreLaws {
 		m[l.Law] = l.Sectors
 	}
 	return m
@@ -88,3 +88,7 @@ func CoveringBenchmarks(cat *Catalog, law string, p Provision) []string {
 	}
 	return ids
 }
+
+// CoreLaws returns the laws and regulations the ten sectors rely on, whose
+// fining provisions rules/provisions holds (a copy).
+func CoreLaws() []CoreLaw { return slices.Clone(coreLaws) }

@@ -24,7 +24,7 @@ func IsProvisionID(id string) bool { return strings.HasPrefix(id, ProvisionIDPre
 // (a 0 keeps the item apart from a paragraph).
 func ProvisionID(r legal.Ref) string {
 	slug := r.Law
-	for _, l := range CoreLaws {
+	for _, l := range coreLaws {
 		if l.Law == r.Law {
 			slug = l.File
 		}

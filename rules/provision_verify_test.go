@@ -36,7 +36,7 @@ func loadCoreStatutes(t *testing.T) map[string]corpus.Statute {
 	c := &coreStatutes
 	c.once.Do(func() {
 		want := map[string]bool{}
-		for _, l := range CoreLaws {
+		for _, l := range coreLaws {
 			want[l.Law] = true
 		}
 		f, err := os.Open(path)
@@ -68,12 +68,12 @@ func TestProvisionsMatchStatutes(t *testing.T) {
 	for _, f := range ps.Files {
 		byLaw[f.Law] = f
 	}
-	if len(ps.Files) != len(CoreLaws) {
-		t.Errorf("%d provision files, %d core laws", len(ps.Files), len(CoreLaws))
+	if len(ps.Files) != len(coreLaws) {
+		t.Errorf("%d provision files, %d core laws", len(ps.Files), len(coreLaws))
 	}
 	total, unparsed := 0, 0
 	var table strings.Builder
-	for _, law := range CoreLaws {
+	for _, law := range coreLaws {
 		st, ok := laws[law.Law]
 		if !ok {
 			t.Errorf("%s: not in force in national.jsonl", law.Law)

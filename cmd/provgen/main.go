@@ -85,11 +85,12 @@ func Generate(ctx context.Context, path string, cat *rules.Catalog) ([]rules.Pro
 		return nil, fmt.Errorf("provgen: %w", err)
 	}
 	defer f.Close()
+	laws := rules.CoreLaws()
 	want := map[string]int{}
-	for i, l := range rules.CoreLaws {
+	for i, l := range laws {
 		want[l.Law] = i
 	}
-	files := make([]rules.ProvisionFile, len(rules.CoreLaws))
+	files := make([]rules.ProvisionFile, len(laws))
 	errDone := errors.New("done")
 	err = corpus.ReadLawrefJSONL(f, func(st corpus.Statute) error {
 		if err := ctx.Err(); err != nil {
@@ -107,7 +108,7 @@ func Generate(ctx context.Context, path string, cat *rules.Catalog) ([]rules.Pro
 	}
 	for i, fl := range files {
 		if fl.Law == "" {
-			return nil, fmt.Errorf("provgen: %s not in force in %s", rules.CoreLaws[i].Law, path)
+			return nil, fmt.Errorf("provgen: %s not in force in %s", laws[i].Law, path)
 		}
 	}
 	return files, nil
@@ -143,4 +144,4 @@ func Encode(f rules.ProvisionFile) ([]byte, error) {
 }
 
 // FileName is the file of the i-th core law: its number and ASCII name.
-func FileName(i int) string { return fmt.Sprintf("%02d-%s.yaml", i+1, rules.CoreLaws[i].File) }
+func FileName(i int) string { return fmt.Sprintf("%02d-%s.yaml", i+1, rules.CoreLaws()[i].File) }
