@@ -148,7 +148,7 @@ func TestLoadProvisionsRejects(t *testing.T) {
 }
 
 func TestCoreLawsSectors(t *testing.T) {
-	for _, l := range CoreLaws {
+	for _, l := range CoreLaws() {
 		if len(l.Sectors) == 0 {
 			t.Errorf("%s: no sector", l.Law)
 		}
