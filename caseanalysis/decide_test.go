@@ -86,6 +86,11 @@ func TestConfusableProvisions(t *testing.T) {
 			"police-72-drug-use", "", ""},
 		{"threatening messages are article 42", "孙某多次给前同事发送侮辱短信并威胁要伤害其家人，干扰其正常生活，民警调取聊天记录核实。",
 			"police-42-harassment", "police-25-false-alarm", ""},
+		{"provocation", "王某酒后在夜市借故滋事，无故追赶路人，强行拿走摊主香烟拒不付款，民警到场处置。",
+			"police-26-provocation", "police-49-theft", ""},
+		// An omission stated with 无 still writes out the element (its cue carries the negation).
+		{"payroll omission stated with 无", "某劳务公司承包的安置房项目无工资支付台账，也未向农民工提供工资清单，经责令限期改正逾期未改正。",
+			"wage-54-payroll", "", ""},
 		// 道路交通安全法 第八十九条 / 第九十条: who broke the rule.
 		{"pedestrian is 89", "行人周某在路口不走人行横道，翻越隔离护栏横穿马路，被交警当场纠正。",
 			"traffic-89-pedestrian-nonmotor", "traffic-90-moving-violation", ""},
