@@ -77,6 +77,38 @@ func TestConfusableProvisions(t *testing.T) {
 		// 治安管理处罚法 第四十三条: the aggravated tier needs its element.
 		{"assault of a pregnant woman", "赵某因琐事殴打孕妇钱某，致其轻微伤，民警到场处置。",
 			"police-43-assault-aggravated", "police-43-assault", "孕妇"},
+		// 治安管理处罚法: each article's own element decides, not the presence of 民警.
+		{"disrupting an office is not obstruction", "某男子在街道办事处大厅因诉求未获满足大声叫骂、拍打桌椅，扰乱办事大厅秩序，致工作无法正常进行，民警到场处置。",
+			"police-23-disrupt-order", "police-50-obstruct-duty", ""},
+		{"obstructing an officer", "执法人员依法查封仓库时，当事人站在门口阻拦执法人员进入，经民警到场后方停止。",
+			"police-50-obstruct-duty", "police-23-disrupt-order", ""},
+		{"drug use by the substance named", "民警在某出租屋内查获刘某，经尿液检测吗啡呈阳性，刘某承认吸食海洛因。",
+			"police-72-drug-use", "", ""},
+		{"threatening messages are article 42", "孙某多次给前同事发送侮辱短信并威胁要伤害其家人，干扰其正常生活，民警调取聊天记录核实。",
+			"police-42-harassment", "police-25-false-alarm", ""},
+		{"provocation", "王某酒后在夜市借故滋事，无故追赶路人，强行拿走摊主香烟拒不付款，民警到场处置。",
+			"police-26-provocation", "police-49-theft", ""},
+		// An omission stated with 无 still writes out the element (its cue carries the negation).
+		{"payroll omission stated with 无", "某劳务公司承包的安置房项目无工资支付台账，也未向农民工提供工资清单，经责令限期改正逾期未改正。",
+			"wage-54-payroll", "", ""},
+		// 道路交通安全法 第八十九条 / 第九十条: who broke the rule.
+		{"pedestrian is 89", "行人周某在路口不走人行横道，翻越隔离护栏横穿马路，被交警当场纠正。",
+			"traffic-89-pedestrian-nonmotor", "traffic-90-moving-violation", ""},
+		{"motor vehicle driver is 90", "李某驾驶小型轿车在路口闯红灯，被交通技术监控设备记录。",
+			"traffic-90-moving-violation", "traffic-89-pedestrian-nonmotor", ""},
+		// 道路运输条例 第六十三条: passenger or freight.
+		{"unlicensed passenger transport", "赵某未取得道路运输经营许可，驾驶私家车在高铁站接送旅客，每人收费五十元。",
+			"transport-63-unlicensed-passenger", "transport-63-unlicensed-freight", ""},
+		{"unlicensed freight transport", "钱某未取得道路运输经营许可，驾驶自有货车为建材市场商户运送货物收取运费。",
+			"transport-63-unlicensed-freight", "transport-63-unlicensed-passenger", ""},
+		// 劳动合同法 第九十二条: 未经许可 (first paragraph) / 用工违规逾期不改正 (second).
+		{"unlicensed dispatch", "某某人力公司未取得劳务派遣经营许可，向多家工厂派遣劳动者并收取管理费。",
+			"labour-92-unlicensed-dispatch", "labour-92-dispatch-violation", ""},
+		{"dispatch violation", "某某电子厂在主营业务岗位使用被派遣劳动者，经责令限期改正逾期未改正。",
+			"labour-92-dispatch-violation", "labour-92-unlicensed-dispatch", ""},
+		// 公路法 第七十六条第（五）项 / 公路安全保护条例 第六十四条.
+		{"unapproved over-limit driving", "某运输公司的平板车装载大型设备，车货总高超过公路限定标准，未经批准擅自在国道行驶。",
+			"highway-76-overlimit-unapproved", "highway-64-overlimit", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
