@@ -234,7 +234,8 @@ func TestBenchmarkBeatsItsProvision(t *testing.T) {
 		want  legal.Ref
 	}{
 		{"某物业公司使用未经定期检验的电梯，检验不合格的特种设备继续投入使用。", legal.Ref{Law: "特种设备安全法", Article: 84, Item: 1}},
-		{"某运输公司车辆超限运输，车货总质量超过公路限载标准，擅自在公路上行驶。", legal.Ref{Law: "公路安全保护条例", Article: 64}},
+		// 擅自…在公路上行驶 is 公路法 第七十六条第（五）项, which the overload benchmark of 公路安全保护条例 yields to.
+		{"某运输公司车辆超限运输，车货总质量超过公路限载标准，擅自在公路上行驶。", legal.Ref{Law: "公路法", Article: 76, Item: 5}},
 	} {
 		res, err := a.Analyze(context.Background(), Request{Facts: tt.facts})
 		if err != nil {
