@@ -45,6 +45,36 @@ func TestConfusableProvisions(t *testing.T) {
 			"ad-57-prohibited-content", "ad-55-false-advertiser", ""},
 		{"55 false advertising", "某某公司发布广告称其净水器经国家权威机构认证，经查该认证不存在，广告内容虚假，欺骗、误导消费者。",
 			"ad-55-false-advertiser", "ad-57-prohibited-content", ""},
+		// 广告法 第五十五条 / 反不正当竞争法 第二十条、第二十三条: an advertisement decides.
+		{"false promotion without an advertisement", "某某服装店在店内货架旁摆放说明牌，称所售羽绒服为“某国际品牌代工厂原单”，经查系编造，说明牌不是对外发布的广告。",
+			"comp-20-false-promotion", "ad-55-false-advertiser", ""},
+		{"fake sales volume", "某某网店组织人员刷单虚构交易二千余笔，在商品页面展示虚假销量和好评。",
+			"comp-20-false-promotion", "ad-55-false-advertiser", ""},
+		{"disparaging a competitor", "某某涂料公司在多个行业微信群散布竞争对手产品“甲醛超标、已被查封”的虚假信息，经查无事实依据。",
+			"comp-23-disparagement", "comp-20-false-promotion", ""},
+		{"publisher who should have known", "某某传媒公司经营户外大屏，承接某理财公司的广告并发布“保本高收益”内容，该公司应知广告虚假仍予发布。",
+			"ad-55-false-publisher", "ad-55-false-advertiser", ""},
+		{"real estate advertisement", "某某房地产公司在楼盘宣传单上承诺“投资回报率每年百分之八，三年升值翻倍”，印制费用8000元。",
+			"ad-58-real-estate", "ad-55-false-advertiser", ""},
+		// 价格违法行为行政处罚规定 第十一条: an individual without illegal gains.
+		{"individual without illegal gains", "个体工商户李某经营停车场，擅自提高属于政府定价的停车收费标准，新标准尚未收取，无违法所得。",
+			"price-11-individual-no-gains", "price-9-government-price", ""},
+		// 税收征收管理法 第六十条 / 第六十二条.
+		{"registration over filing", "某某商贸公司变更经营地址后未在规定期限内申报办理变更税务登记。",
+			"tax-60-registration", "tax-62-late-filing", ""},
+		{"filing over registration", "某某餐饮公司2024年第三季度增值税未按期办理纳税申报，逾期二十天。",
+			"tax-62-late-filing", "tax-60-registration", ""},
+		// 特种设备安全法 第八十三条 / 第八十四条: used past its inspection.
+		{"used past inspection", "某某酒店在用的乘客电梯定期检验已过期三个月，酒店未报检，电梯仍在运行。",
+			"se-84-unsafe-equipment-use", "se-83-use-registration", ""},
+		// 食品安全法 第一百二十四条第一款第（二）项 / 第（五）项.
+		{"expired ingredients", "某某面包房用超过保质期的奶油制作蛋糕对外销售，货值金额900元。",
+			"food-124-expired-ingredients", "food-124-expired", ""},
+		// 消费者权益保护法 第五十六条.
+		{"refund refused", "消费者在某某美容店办理储值卡后店铺停业，消费者要求退还余额，店铺故意拖延、拒不退款三个月。",
+			"consumer-56-refuse-remedy", "", ""},
+		{"customer searched", "某某商场保安怀疑顾客偷窃，将其带到办公室搜身并扣留半小时，未发现任何商品。",
+			"consumer-56-dignity", "", ""},
 		// 固体废物污染环境防治法 第一百零二条 / 第一百一十二条.
 		{"102 general industrial waste", "某某机械公司产生的一般工业固体废物炉渣、边角料未建立固体废物管理台账并如实记录。",
 			"waste-102-industrial-ledger", "waste-112-hw-ledger", ""},
