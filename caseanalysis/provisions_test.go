@@ -119,8 +119,8 @@ func TestAnalyzeProvisionOnlyRanksFirst(t *testing.T) {
 		fine  rules.Span
 	}{
 		// (噪声污染防治法 第七十七条 has benchmarks now.)
-		{"某经销商销售未经检验的特种设备，出租检验不合格的起重机械。",
-			legal.Ref{Law: "特种设备安全法", Article: 82, Paragraph: 1, Item: 1}, rules.Span{Min: 30000, Max: 300000}},
+		{"某歌舞厅经营者在营业期间接纳未成年人进入娱乐场所消费，违法所得五千元。",
+			legal.Ref{Law: "娱乐场所管理条例", Article: 48, Item: 3}, rules.Span{Min: 10000, Max: 30000}},
 	} {
 		res, err := a.Analyze(context.Background(), Request{Facts: tt.facts})
 		if err != nil {

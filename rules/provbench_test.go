@@ -66,8 +66,8 @@ func TestProvisionBenchmarkFines(t *testing.T) {
 		{legal.Ref{Law: "娱乐场所管理条例", Article: 48, Item: 3}, Facts{IllegalGains: num(5000.0)}, &Range{10000, 30000}, ""},
 		{legal.Ref{Law: "娱乐场所管理条例", Article: 48, Item: 3}, Facts{IllegalGains: num(20000.0)}, &Range{20000, 60000}, ""},
 		{legal.Ref{Law: "娱乐场所管理条例", Article: 48, Item: 3}, Facts{}, nil, "缺少违法所得"},
-		// 噪声污染防治法 第七十七条第（二）项: 一万元以上十万元以下.
-		{legal.Ref{Law: "噪声污染防治法", Article: 77, Item: 2}, Facts{}, &Range{10000, 100000}, ""},
+		// 噪声污染防治法 第七十四条第一款: 十万元以上五十万元以下 (第七十七条 has benchmarks now).
+		{legal.Ref{Law: "噪声污染防治法", Article: 74, Paragraph: 1}, Facts{}, &Range{100000, 500000}, ""},
 		// 建筑法 第六十四条: 可以处以罚款, the amount left to other rules.
 		{legal.Ref{Law: "建筑法", Article: 64}, Facts{}, nil, "无法由条文直接计算"},
 	}
