@@ -1,7 +1,6 @@
 package api
 
 import (
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"runtime"
@@ -44,7 +43,7 @@ func searchTime(t *testing.T, s *Server, q string, runs int) time.Duration {
 	var ds []time.Duration
 	for i := 0; i < runs; i++ {
 		start := time.Now()
-		resp, err := s.App().Test(httptest.NewRequest("GET", target, nil), -1)
+		resp, err := s.App().Test(localRequest("GET", target, nil), -1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -126,7 +125,7 @@ func TestNationalLongQuery(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for j := 0; j < 3; j++ {
-				resp, err := s.App().Test(httptest.NewRequest("GET", "/v1/norms/search?q="+url.QueryEscape(q), nil), -1)
+				resp, err := s.App().Test(localRequest("GET", "/v1/norms/search?q="+url.QueryEscape(q), nil), -1)
 				if err != nil {
 					t.Error(err)
 					return
