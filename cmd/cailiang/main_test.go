@@ -116,8 +116,8 @@ func TestBinaryEndToEnd(t *testing.T) {
 	if out := run(0, "suggest", "--data", data, "--benchmark", "food-124-expired", "--facts", facts); !strings.Contains(out, `"fine_max": 260000`) {
 		t.Errorf("suggest: %s", out)
 	}
-	// A provision-level violation's id (噪声污染防治法 第七十七条第（二）项: 一万元以上十万元以下).
-	if out := run(0, "suggest", "--data", data, "--benchmark", "prov:noise-77-0-2", "--facts", facts); !strings.Contains(out, `"fine_max": 100000`) {
+	// A provision-level violation's id (噪声污染防治法 第七十四条第一款: 十万元以上五十万元以下).
+	if out := run(0, "suggest", "--data", data, "--benchmark", "prov:noise-74-1", "--facts", facts); !strings.Contains(out, `"fine_max": 500000`) {
 		t.Errorf("suggest provision: %s", out)
 	}
 	os.WriteFile(facts, []byte(`{"goods_value": -1}`), 0o644)
