@@ -30,10 +30,7 @@ const recordFormat = 1
 // oversized name or a spec without embedder or with a dimension outside
 // 1..MaxDim, ErrClosed, the context's error, or the file's write error.
 func (s *Store) EnsureCollection(ctx context.Context, name string, spec corpus.CollectionSpec) error {
-	if s.cfg.ReadOnly {
-		return ErrReadOnly
-	}
-	if err := ctx.Err(); err != nil {
+	if err := s.canWrite(ctx); err != nil {
 		return err
 	}
 	if err := corpus.ValidateVectorText("collection name", name); err != nil {
@@ -78,10 +75,7 @@ func (s *Store) EnsureCollection(ctx context.Context, name string, spec corpus.C
 // collection does nothing. It returns ErrClosed, the context's error or the
 // file's write error.
 func (s *Store) DropCollection(ctx context.Context, name string) error {
-	if s.cfg.ReadOnly {
-		return ErrReadOnly
-	}
-	if err := ctx.Err(); err != nil {
+	if err := s.canWrite(ctx); err != nil {
 		return err
 	}
 	s.wmu.Lock()
@@ -203,10 +197,7 @@ func decodeRecord(b []byte, dim int) ([]float32, map[string]string, error) {
 // metadata, a NaN or infinite component), ErrClosed, the context's error or
 // the file's write error; on error nothing is written.
 func (s *Store) Upsert(ctx context.Context, collection string, recs []corpus.VectorRecord) error {
-	if s.cfg.ReadOnly {
-		return ErrReadOnly
-	}
-	if err := ctx.Err(); err != nil {
+	if err := s.canWrite(ctx); err != nil {
 		return err
 	}
 	s.wmu.Lock()
@@ -282,10 +273,7 @@ func (s *Store) Upsert(ctx context.Context, collection string, recs []corpus.Vec
 // ignored. It returns an error wrapping corpus.ErrNoCollection, ErrClosed,
 // the context's error or the file's write error.
 func (s *Store) Delete(ctx context.Context, collection string, ids []string) error {
-	if s.cfg.ReadOnly {
-		return ErrReadOnly
-	}
-	if err := ctx.Err(); err != nil {
+	if err := s.canWrite(ctx); err != nil {
 		return err
 	}
 	s.wmu.Lock()
@@ -381,4 +369,13 @@ func (s *Store) Count(ctx context.Context, collection string) (int, error) {
 		return 0, err
 	}
 	return len(c.slots), nil
+}
+
+// canWrite is the first check of every write: a read-only store refuses
+// (ErrReadOnly), and so does a cancelled context.
+func (s *Store) canWrite(ctx context.Context) error {
+	if s.cfg.ReadOnly {
+		return ErrReadOnly
+	}
+	return ctx.Err()
 }
