@@ -32,8 +32,10 @@ run: build
 	$(BIN) serve --addr $(ADDR) --data $(DATA_DIR)
 
 # The suite runs against a real PostgreSQL 15 + pgvector that .ci/postgres.sh
-# installs (first run), starts in a temporary directory and removes afterwards.
+# installs (first run), starts in a temporary directory and removes afterwards;
+# .ci/deps.sh installs the other Debian packages tests use (browser, office, audio).
 test: lint
+	bash .ci/deps.sh install
 	bash .ci/postgres.sh run $(GO) test -count=1 -timeout 20m ./...
 
 test-short: dicts
