@@ -14,7 +14,7 @@
 #             them to the phone formats)
 set -euo pipefail
 
-declare -A GROUPS=(
+declare -A PKG_GROUPS=(
 	[browser]="chromium"
 	[office]="libreoffice-writer-nogui poppler-utils fonts-arphic-gbsn00lp fonts-arphic-gkai00mp"
 	[audio]="espeak-ng ffmpeg sox"
@@ -38,10 +38,10 @@ sudo_if_needed() {
 
 install() {
 	local groups=("$@") pkgs=() missing=()
-	[ ${#groups[@]} -gt 0 ] || groups=("${!GROUPS[@]}")
+	[ ${#groups[@]} -gt 0 ] || groups=("${!PKG_GROUPS[@]}")
 	for g in "${groups[@]}"; do
-		[ -n "${GROUPS[$g]+x}" ] || die "unknown group $g (see .ci/deps.sh list)"
-		read -ra more <<<"${GROUPS[$g]}"
+		[ -n "${PKG_GROUPS[$g]+x}" ] || die "unknown group $g (see .ci/deps.sh list)"
+		read -ra more <<<"${PKG_GROUPS[$g]}"
 		pkgs+=("${more[@]}")
 	done
 	for p in "${pkgs[@]}"; do
@@ -62,7 +62,7 @@ install)
 	install "$@"
 	;;
 list)
-	for g in "${!GROUPS[@]}"; do echo "$g: ${GROUPS[$g]}"; done
+	for g in "${!PKG_GROUPS[@]}"; do echo "$g: ${PKG_GROUPS[$g]}"; done
 	;;
 *)
 	die "usage: .ci/deps.sh install [GROUP...] | list"
