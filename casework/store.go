@@ -1,0 +1,123 @@
+package casework
+
+import (
+	"context"
+	"io"
+	"time"
+)
+
+// Store is the storage Service needs: transactions over users, cases,
+// evidence records and the full-process log. Implementations: the embedded
+// store (casework/boltstore, the default) and PostgreSQL (casework/pgstore);
+// both pass casework/storetest.
+type Store interface {
+	// Update runs fn in one read-write transaction: everything fn writes
+	// (the change and its log entries) commits together or not at all. An
+	// error from fn rolls back and is returned as is (wrapped errors keep
+	// their sentinels). Concurrent Updates are serialised or fail with
+	// ErrConflict, never both applied against the same version of a case.
+	Update(ctx context.Context, fn func(Tx) error) error
+	// View runs fn in a read-only transaction with a consistent snapshot.
+	View(ctx context.Context, fn func(ReadTx) error) error
+	// Close releases the store.
+	Close() error
+}
+
+// ReadTx reads inside a transaction. Every getter returns ErrNotFound
+// (wrapped) for an unknown ID.
+type ReadTx interface {
+	// Agency returns an agency by code.
+	Agency(code string) (Agency, error)
+	// Agencies lists every agency by code.
+	Agencies() ([]Agency, error)
+	// User returns a user by ID.
+	User(id string) (User, error)
+	// Users lists the users of an agency ("" for all), by ID.
+	Users(agency string) ([]User, error)
+	// Credential returns a user's password hash.
+	Credential(userID string) (Credential, error)
+	// Token returns the token with this SHA-256 hash.
+	Token(hash string) (Token, error)
+	// Case returns a case by ID.
+	Case(id string) (Case, error)
+	// Cases lists the cases matching f, most recently updated first.
+	Cases(f CaseFilter) ([]Case, error)
+	// Evidence lists a case's evidence records in the order attached.
+	Evidence(caseID string) ([]Evidence, error)
+	// LastEntry returns the log's last entry; ok is false when it is empty.
+	LastEntry() (e Entry, ok bool, err error)
+	// Entries calls fn for each log entry with Seq ≥ from, in the order the
+	// store holds them (which verification checks is Seq order), stopping
+	// at fn's first error, which it returns.
+	Entries(from uint64, fn func(Entry) error) error
+	// CaseEntries returns the log entries about one case, in Seq order.
+	CaseEntries(caseID string) ([]Entry, error)
+	// Checkpoints returns the signed checkpoints, oldest first.
+	Checkpoints() ([]Checkpoint, error)
+}
+
+// Tx writes inside a transaction.
+type Tx interface {
+	ReadTx
+	// PutAgency creates or replaces an agency.
+	PutAgency(a Agency) error
+	// PutUser creates or replaces a user.
+	PutUser(u User) error
+	// PutCredential creates or replaces a user's password hash.
+	PutCredential(c Credential) error
+	// PutToken creates or replaces a token (by its hash).
+	PutToken(t Token) error
+	// NextCaseNumber returns the next sequence number (from 1) of an agency's
+	// cases in a year; numbers are never reused, even when the transaction
+	// that took one rolls back on PostgreSQL (gaps are allowed, repeats not).
+	NextCaseNumber(agency string, year int) (int, error)
+	// CreateCase stores a new case; ErrExists when its ID is taken.
+	CreateCase(c Case) error
+	// UpdateCase replaces a case whose stored Version is prev (c.Version is
+	// the new one); ErrConflict when the stored version differs, ErrNotFound
+	// when there is no such case.
+	UpdateCase(c Case, prev int64) error
+	// AddEvidence stores an evidence record; ErrExists when the case already
+	// has a file with that digest.
+	AddEvidence(e Evidence) error
+	// Append links e after the log's last entry (Link) and stores it,
+	// returning the stored entry.
+	Append(e Entry) (Entry, error)
+	// AddCheckpoint stores a signed checkpoint.
+	AddCheckpoint(c Checkpoint) error
+}
+
+// Credential is a user's password hash (argon2id, PHC string format).
+type Credential struct {
+	UserID  string    `json:"user_id"`
+	Hash    string    `json:"hash"`
+	Changed time.Time `json:"changed"`
+}
+
+// Token is a bearer token as stored: only its SHA-256 hash, never the token.
+type Token struct {
+	// Hash is the SHA-256 (hex) of the token string.
+	Hash string `json:"hash"`
+	// UserID is whose token it is.
+	UserID string `json:"user_id"`
+	// Kind is "session" (from the login page, expires) or "api" (issued by
+	// `cailiang user token`, expires when set).
+	Kind string `json:"kind"`
+	// Created and Expires (zero: never) bound its life.
+	Created time.Time `json:"created"`
+	Expires time.Time `json:"expires,omitzero"`
+	// Revoked tokens no longer authenticate.
+	Revoked bool `json:"revoked"`
+}
+
+// BlobStore keeps evidence files content-addressed by SHA-256. The default
+// is a directory (casework/blobdir).
+type BlobStore interface {
+	// Put stores the content of r, at most max bytes, and returns its
+	// digest (lower-case hex SHA-256) and size. More than max bytes is
+	// ErrTooLarge and stores nothing. Storing content already present
+	// keeps one copy.
+	Put(ctx context.Context, r io.Reader, max int64) (digest string, size int64, err error)
+	// Open returns the content with this digest; ErrNotFound when absent.
+	Open(ctx context.Context, digest string) (io.ReadCloser, error)
+}
