@@ -47,7 +47,9 @@ type Problem struct {
 // verified, and every cited article is reported.
 func (g *Generator) Check(doc Document, in Input, st Statutes) []Problem {
 	var out []Problem
-	add := func(code, element, msg string) { out = append(out, Problem{Code: code, Element: element, Message: msg}) }
+	add := func(code, element, msg string) {
+		out = append(out, Problem{Code: code, Element: element, Message: msg})
+	}
 	text := doc.Text()
 
 	// 1. Every element the template asks for is there.
