@@ -164,9 +164,9 @@ type Benchmark struct {
 	// treats the conduct as a violation (行政处罚法 第三十七条 不认为是违法).
 	NoLongerUnlawful bool        `yaml:"no_longer_unlawful,omitempty" json:"no_longer_unlawful,omitempty"`
 	Violated         []legal.Ref `yaml:"violated" json:"violated,omitempty"`
-	PenaltyRef    legal.Ref   `yaml:"penalty" json:"penalty,omitempty"`
-	Penalties     []Penalty   `yaml:"penalties" json:"penalties,omitempty"`
-	Factors       []Factor    `yaml:"factors,omitempty" json:"factors,omitempty"`
+	PenaltyRef       legal.Ref   `yaml:"penalty" json:"penalty,omitempty"`
+	Penalties        []Penalty   `yaml:"penalties" json:"penalties,omitempty"`
+	Factors          []Factor    `yaml:"factors,omitempty" json:"factors,omitempty"`
 	// Flags declares benchmark-specific yes/no facts usable in conditions.
 	Flags map[string]string `yaml:"flags,omitempty" json:"flags,omitempty"`
 	// Levels overrides the catalog's split for this benchmark.
