@@ -208,7 +208,7 @@ func endNote(b *Benchmark) string {
 	case b.EndedBy != nil:
 		return fmt.Sprintf("%s已经修改，新的规定自%s起施行（%s）", law, b.EffectiveTo, RefLabel(*b.EndedBy))
 	}
-	return fmt.Sprintf("本基准依据的%s自%s起不再适用", law, b.EffectiveTo)
+	return fmt.Sprintf("%s已经修改，新的规定自%s起施行", law, b.EffectiveTo)
 }
 
 // lawChangeText is the trace step's text: both versions, then the reason.
