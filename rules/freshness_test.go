@@ -107,6 +107,20 @@ func freshness(t *testing.T, laws map[string]bool) *corpus.Store {
 	return store
 }
 
+// freshCatalogs loads the built-in catalogs and a store of the laws they cite.
+func freshCatalogs(t *testing.T) (*Catalog, *Crimes, *corpus.Store) {
+	t.Helper()
+	cat, err := LoadBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	crimes, err := LoadCrimes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat, crimes, freshness(t, citedLaws(cat, crimes))
+}
+
 // versionsOf returns the stored national versions of law, oldest first.
 func versionsOf(store *corpus.Store, law string) []corpus.StatuteInfo {
 	var out []corpus.StatuteInfo
@@ -159,15 +173,7 @@ func writtenVersion(cat *Catalog, b *Benchmark, vs []corpus.StatuteInfo) (corpus
 // effective_to. It lists the benchmarks whose law ended with no successor
 // benchmark written (needs successor): they are flagged, not failed.
 func TestCatalogCitesVersionsInForce(t *testing.T) {
-	cat, err := LoadBuiltin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	crimes, err := LoadCrimes()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store := freshness(t, citedLaws(cat, crimes))
+	cat, _, store := freshCatalogs(t)
 	resolver := corpus.NewResolver(store)
 	needs := map[string][]string{}
 	listed := map[string]bool{}
@@ -247,15 +253,7 @@ func TestCatalogCitesVersionsInForce(t *testing.T) {
 // basis, or a provision the engine pushes with every suggestion
 // (procedure, discretion), cites a law that is not in force today.
 func TestTransferAndPushedNormsInForce(t *testing.T) {
-	cat, err := LoadBuiltin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	crimes, err := LoadCrimes()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store := freshness(t, citedLaws(cat, crimes))
+	cat, crimes, store := freshCatalogs(t)
 	resolver := corpus.NewResolver(store)
 	today := legal.Today()
 	check := func(where string, r legal.Ref) {
