@@ -130,9 +130,10 @@ func (c *Catalog) suggestOnDates(b *Benchmark, f Facts) Suggestion {
 	s := &suggestion{out}
 	s.Trace = append([]Step{{Step: "法律适用（从旧兼从轻）", Result: lawChangeText(ch), Basis: basis,
 		Inputs: map[string]any{"act_date": act, "decision_date": decision}}}, s.Trace...)
-	for _, x := range basis {
-		s.addBasis(x)
-	}
+	// Only 第三十七条 joins the suggestion's basis (and so the pushed
+	// norms): a transitional article of a law the agency has not imported
+	// stays in the step.
+	s.addBasis(basis[0])
 	if ch.Review {
 		s.Procedure.LegalReview = true
 		s.warn("%s", "违法行为发生后法律已修改或者废止，"+strings.TrimSuffix(ch.Reason, "。")+"（行政处罚法第三十七条）；须经法制审核")
@@ -275,7 +276,9 @@ func (c *Catalog) checkEffective(b *Benchmark, f *Facts, s *suggestion) {
 	case b.EffectiveTo != "" && act >= b.EffectiveTo:
 		s.step("法律适用", fmt.Sprintf("违法行为发生于%s，%s，本基准不适用于该行为：应适用行为时有效的规定", act, endNote(b)), map[string]any{"act_date": act, "effective_to": b.EffectiveTo}, ref(cfl, 37, 0, 0))
 		if b.EndedBy != nil {
-			s.addBasis(Basis{Ref: *b.EndedBy, Role: RoleDiscretion})
+			// In the step only: the repealing law may not be imported.
+			last := &s.Trace[len(s.Trace)-1]
+			last.Basis = append(last.Basis, Basis{Ref: *b.EndedBy, Role: RoleDiscretion})
 		}
 		s.Procedure.LegalReview = true
 		s.warn("%s", "本基准在违法行为发生时已不再适用（"+endNote(b)+"），尚无依据新的规定编写的裁量基准，请依据行为时有效的规定裁量，须经法制审核")

@@ -148,8 +148,12 @@ func TestRepealedBeforeActIsFlagged(t *testing.T) {
 	if !s.Procedure.LegalReview || len(s.Warnings) == 0 || !strings.Contains(strings.Join(s.Warnings, ""), "已于2026-08-15被生态环境法典废止") {
 		t.Errorf("review %v warnings %v", s.Procedure.LegalReview, s.Warnings)
 	}
-	if !citesRef(s.Basis, legal.Ref{Law: "生态环境法典", Article: 1242}) {
-		t.Errorf("basis %v lacks the repealing article", s.Basis)
+	var cited bool
+	for _, st := range s.Trace {
+		cited = cited || citesRef(st.Basis, legal.Ref{Law: "生态环境法典", Article: 1242})
+	}
+	if !cited {
+		t.Errorf("trace %v lacks the repealing article", s.Trace)
 	}
 }
 
