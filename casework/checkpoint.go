@@ -59,7 +59,8 @@ func KeyID(pub ed25519.PublicKey) string {
 
 // Report is what Verify found.
 type Report struct {
-	// Entries is the number of log entries whose chain verified.
+	// Entries is the number of log entries verified: chained and, up to
+	// the last checkpoint, matching it.
 	Entries uint64 `json:"entries"`
 	// Checkpoints is the number of signed checkpoints whose root and
 	// signature verified.
@@ -126,6 +127,7 @@ func verifyLog(ctx context.Context, tx ReadTx, cps []Checkpoint, pub ed25519.Pub
 			cp := cps[next]
 			next++
 			if err := checkCheckpoint(cp, tree, pub, keyID); err != nil {
+				rep.Entries = valid // only what a valid checkpoint vouches for
 				return &ChainError{Seq: valid + 1, Reason: fmt.Sprintf("entries %d–%d %s", valid+1, cp.Size, err)}
 			}
 			valid = cp.Size
