@@ -225,21 +225,25 @@ func (s *Service) Checkpoint(ctx context.Context, key ed25519.PrivateKey) (cp Ch
 	}
 	cp = Checkpoint{Size: size, Root: root, At: s.now(), KeyID: KeyID(pub)}
 	cp.Signature = hex.EncodeToString(ed25519.Sign(key, cp.SignedText()))
+	var latest Checkpoint
 	err = s.cfg.Store.Update(ctx, func(tx Tx) error {
 		cps, err := tx.Checkpoints()
 		if err != nil {
 			return err
 		}
 		for _, old := range cps {
-			if old.Size >= cp.Size {
-				// Another node signed as far or further meanwhile.
-				return errStop
+			if old.Size >= cp.Size && old.Size >= latest.Size {
+				latest = old
 			}
+		}
+		if latest.Size > 0 {
+			// Another node signed as far or further meanwhile.
+			return errStop
 		}
 		return tx.AddCheckpoint(cp)
 	})
 	if errors.Is(err, errStop) {
-		return cp, false, nil
+		return latest, false, nil
 	}
 	if err != nil {
 		return Checkpoint{}, false, fmt.Errorf("store checkpoint: %w", err)

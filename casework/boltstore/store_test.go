@@ -1,7 +1,11 @@
 package boltstore
 
 import (
+	"context"
 	"encoding/binary"
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -90,4 +94,60 @@ func (tm tamperer) ReplaceLog(t *testing.T, s casework.Store, raws [][]byte) {
 		}
 		return nil
 	})
+}
+
+// TestOpenModes: a second writer or a reader meets ErrBusy while a writer
+// holds the file; read-only opens never write; a missing or foreign file is
+// refused.
+func TestOpenModes(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	if _, err := OpenReadOnly(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("OpenReadOnly of a missing file: %v, want fs.ErrNotExist", err)
+	}
+	w, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path); !errors.Is(err, ErrBusy) {
+		t.Errorf("second Open while a writer holds the file: %v, want ErrBusy", err)
+	}
+	if _, err := OpenReadOnly(path); !errors.Is(err, ErrBusy) {
+		t.Errorf("OpenReadOnly while a writer holds the file: %v, want ErrBusy", err)
+	}
+	if err := w.Update(ctx, func(tx casework.Tx) error {
+		_, err := tx.Append(casework.Entry{Actor: "system", Action: "user.add"})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	r, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	err = r.Update(ctx, func(tx casework.Tx) error { return tx.PutAgency(casework.Agency{Code: "x"}) })
+	if !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Update on a read-only store: %v, want ErrReadOnly", err)
+	}
+	err = r.View(ctx, func(tx casework.ReadTx) error {
+		_, ok, err := tx.LastEntry()
+		if !ok || err != nil {
+			t.Errorf("read-only LastEntry: %v, %v", ok, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	foreign := filepath.Join(dir, "foreign.db")
+	if err := os.WriteFile(foreign, []byte("not a database at all, just text"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := Open(foreign); err == nil {
+		s.Close()
+		t.Errorf("Open of a text file succeeded")
+	}
 }
