@@ -2,6 +2,7 @@ package boltstore
 
 import (
 	"context"
+	"crypto/ed25519"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -79,6 +80,44 @@ func BenchmarkAppend(b *testing.B) {
 		})
 		if err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkVerify verifies a log of 100,000 entries with a checkpoint over
+// all of them: the cost of `audit verify`, and of each Checkpoint (which
+// verifies before signing).
+func BenchmarkVerify(b *testing.B) {
+	s := benchStore(b, 0)
+	ctx := context.Background()
+	for start := 0; start < 100000; start += 5000 {
+		err := s.Update(ctx, func(tx casework.Tx) error {
+			for i := start; i < start+5000; i++ {
+				e := casework.Entry{At: time.Now(), Actor: "zhang.san", Role: casework.RoleOfficer, Action: "case.update",
+					CaseID: fmt.Sprintf("scjg-2026-%06d", i%5000+1), Before: fmt.Sprintf("%064x", i), After: fmt.Sprintf("%064x", i+1), Note: "修改：违法事实"}
+				if _, err := tx.Append(e); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	_, key, _ := ed25519.GenerateKey(nil)
+	svc, err := casework.New(casework.Config{Store: s})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, _, err := svc.Checkpoint(ctx, key); err != nil {
+		b.Fatal(err)
+	}
+	pub := key.Public().(ed25519.PublicKey)
+	for b.Loop() {
+		rep, err := casework.Verify(ctx, s, pub)
+		if err != nil || rep.Entries != 100000 || rep.Checkpoints != 1 {
+			b.Fatalf("Verify = %+v, %v", rep, err)
 		}
 	}
 }
