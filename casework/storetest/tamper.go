@@ -3,8 +3,10 @@ package storetest
 import (
 	"context"
 	"crypto/ed25519"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -223,6 +225,21 @@ func testTamper(t *testing.T, fresh func(*testing.T) casework.Store, tamper Tamp
 			}
 			tamper.ReplaceLog(t, s, raws)
 			return 1
+		}},
+		{"forged checkpoint", func(t *testing.T, f *logFixture, s casework.Store) uint64 {
+			// Someone without the key adds a checkpoint over the whole
+			// (untouched) log naming the audit key: its signature is not
+			// the key's.
+			_, other, err := ed25519.GenerateKey(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			forged := casework.Checkpoint{Size: uint64(len(f.log)), Root: strings.Repeat("0", 64), At: f.log[len(f.log)-1].At, KeyID: casework.KeyID(f.pub)}
+			forged.Signature = hex.EncodeToString(ed25519.Sign(other, forged.SignedText()))
+			if err := s.Update(context.Background(), func(tx casework.Tx) error { return tx.AddCheckpoint(forged) }); err != nil {
+				t.Fatal(err)
+			}
+			return f.c2 + 1
 		}},
 		{"truncated below a checkpoint", func(t *testing.T, f *logFixture, s casework.Store) uint64 {
 			var raws [][]byte
