@@ -3,6 +3,7 @@ module github.com/cailiang/cailiang
 go 1.26.0
 
 require (
+	github.com/6tail/lunar-go v1.4.7
 	github.com/blevesearch/bleve/v2 v2.6.3
 	github.com/bytedance/sonic v1.15.5
 	github.com/expr-lang/expr v1.17.8
@@ -29,7 +30,7 @@ require (
 	github.com/RoaringBitmap/roaring/v2 v2.14.5 // indirect
 	github.com/andybalholm/brotli v1.1.0 // indirect
 	github.com/bits-and-blooms/bitset v1.24.2 // indirect
-	github.com/blevesearch/bleve_index_api v1.4.1 // indirect
+	github.com/blevesearch/bleve_index_api v1.4.1
 	github.com/blevesearch/geo v0.2.8 // indirect
 	github.com/blevesearch/go-faiss v1.1.5 // indirect
 	github.com/blevesearch/go-porterstemmer v1.0.3 // indirect

@@ -7,6 +7,8 @@
 # - nlp (but nlp/jieba), legal, rules, corpus/*, caseanalysis never reach fiber or gojieba;
 # - rules and corpus never import each other; nlp and legal import nothing of ours above them;
 #   jsoninput (user JSON decoding, used by every layer) imports nothing of ours;
+# - workdays (the working-day calendar) and redact (personal data removed before
+#   publication) are pure building blocks beside nlp and legal: they import nothing of ours;
 # - only cmd imports api; only api, cmd and eval import app; nothing imports eval or cmd;
 # - cgo only in nlp/jieba.
 set -euo pipefail
@@ -41,15 +43,18 @@ for p in "${pkgs[@]}"; do
 		caseanalysis | caseanalysis/*) ;;
 		nlp | nlp/* | legal | legal/*) [[ $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (nlp and legal are the bottom layer)" ;;
 		jsoninput) bad "$rel imports $irel (jsoninput imports nothing of ours)" ;;
+		workdays | workdays/* | redact | redact/*) bad "$rel imports $irel (workdays and redact import nothing of ours)" ;;
 		esac
 	done
 done
 
 # fiber and gojieba stay at the edges.
 mapfile -t core < <($GO list ./rules/... ./corpus/... ./nlp/... ./caseanalysis/... | grep -v '/nlp/jieba$')
-if [ -d legal ]; then mapfile -t -O "${#core[@]}" core < <($GO list ./legal/...); fi
+for d in legal workdays redact; do
+	if [ -d $d ]; then mapfile -t -O "${#core[@]}" core < <($GO list ./$d/...); fi
+done
 leaks=$($GO list -deps "${core[@]}" | grep -E 'gofiber/fiber|yanyiwu/gojieba' || true)
-[ -z "$leaks" ] || bad "rules/corpus/nlp/caseanalysis reach: $leaks"
+[ -z "$leaks" ] || bad "rules/corpus/nlp/caseanalysis/legal/workdays/redact reach: $leaks"
 
 # cgo only in nlp/jieba.
 cgo=$($GO list -f '{{if .CgoFiles}}{{.ImportPath}}{{end}}' ./... | grep -v "^$mod/nlp/jieba$" || true)
