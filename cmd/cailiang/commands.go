@@ -215,6 +215,12 @@ func runServe(e *runEnv) error {
 	if err != nil {
 		return err
 	}
+	// A bad override file stops serve before it listens: deadlines counted
+	// on a calendar the agency did not mean are worse than no service.
+	cal, err := app.Calendar(e.opts.app)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", e.opts.addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", e.opts.addr, err)
@@ -225,7 +231,7 @@ func runServe(e *runEnv) error {
 		return fmt.Errorf("data directory %s: %w", dir, err)
 	}
 	srv := api.NewLoading(api.Config{Logger: e.log, Version: version, Web: e.opts.webConfig(),
-		RequestTimeout: e.opts.requestTimeout, MaxConcurrent: e.opts.maxConcurrent})
+		RequestTimeout: e.opts.requestTimeout, MaxConcurrent: e.opts.maxConcurrent, Calendar: cal})
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
 	served := make(chan error, 1)
