@@ -60,9 +60,10 @@ type period struct {
 }
 
 // notices are the State Council's schedules for 2025–2027 as lunar-go
-// v1.4.7 carries them (国办发明电〔2024〕12号 for 2025, 国办发明电〔2025〕7号
-// for 2026; 2027 as in lunar-go), written out by hand so that a changed
-// data source fails here.
+// v1.4.7 carries them, written out by hand period by period so that a
+// changed data source fails here. The notices themselves are not in our
+// statute corpus: 2027 in particular is to be checked again against the
+// published notice.
 var notices = []period{
 	{"2025 元旦", "2025-01-01", "2025-01-01", nil, "2024-12-31", "2025-01-02"},
 	{"2025 春节", "2025-01-28", "2025-02-04", []string{"2025-01-26", "2025-02-08"}, "2025-01-27", "2025-02-05"},
