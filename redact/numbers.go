@@ -63,8 +63,57 @@ func numbers(text string) []Span {
 		groups, end, alnum := readRun(text, i)
 		if !alnum && !letterBefore(text, i) {
 			out = append(out, classifyRun(text, groups)...)
+		} else if !validUSCC(foldCode(text[codeStart(text, i):end])) {
+			// Digits glued to letters are a code (苏A12345, a model
+			// number), unless a whole group is an ID or a mobile number
+			// by its own check: "ID110101199003071233", "Tel13812345678".
+			out = append(out, gluedNumbers(text, groups)...)
 		}
 		i = end
+	}
+	return out
+}
+
+// codeStart walks back from i over the letters and digits of a code.
+func codeStart(text string, i int) int {
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if _, digit := digitValue(r); !digit && !isLetter(r) {
+			break
+		}
+		i -= size
+	}
+	return i
+}
+
+// foldCode writes a code's letters and digits in upper-case ASCII.
+func foldCode(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ':
+			r -= '０' - '0'
+		case r >= 'ａ' && r <= 'ｚ':
+			r -= 'ａ' - 'A'
+		case r >= 'a' && r <= 'z':
+			r -= 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// gluedNumbers finds, among the groups of a code, those that are an ID
+// number by its check character or exactly a mobile number.
+func gluedNumbers(text string, groups []group) []Span {
+	var out []Span
+	for _, g := range groups {
+		switch {
+		case validID18(g.digits):
+			out = append(out, span(text, KindIDNumber, g.start, g.end))
+		case isMobile(g.digits, false) && !unitAfter(text, g.end):
+			out = append(out, span(text, KindPhone, g.start, g.end))
+		}
 	}
 	return out
 }

@@ -11,7 +11,7 @@ import (
 // addressLabels introduce a natural person's address. "住所地" (the legal
 // term for the place of jurisdiction) is not one unless a colon follows.
 var addressLabels = []string{
-	"家庭住址", "现住址", "居住地址", "户籍地址", "户籍所在地", "经常居住地", "住址", "住所", "家住",
+	"家庭住址", "家庭地址", "联系地址", "通讯地址", "现住址", "居住地址", "户籍地址", "户籍所在地", "经常居住地", "住址", "住所", "家住",
 	"现住", "居住地", "户籍地", "暂住地", "居住在", "住在",
 }
 
