@@ -124,10 +124,11 @@ func resolve(spans []Span) []Span {
 
 // Apply replaces the spans of text (in text order, not overlapping, on
 // character boundaries) by their Replacement, or by the kind's standard
-// replacement when Replacement is empty: a reviewer's edited span list is
+// replacement when Replacement is empty (for a name: its surname and 某):
+// a reviewer's edited span list is
 // applied the same way Redact applies its own. It returns an error wrapping
-// ErrBadSpans for spans out of bounds, out of order, overlapping or cutting
-// a character, and ErrInvalidText for invalid UTF-8.
+// ErrBadSpans for spans of an unknown kind, out of bounds, out of order,
+// overlapping or cutting a character, and ErrInvalidText for invalid UTF-8.
 func Apply(text string, spans []Span) (string, error) {
 	if !utf8.ValidString(text) {
 		return "", fmt.Errorf("待公示文本: %w", ErrInvalidText)
@@ -140,9 +141,16 @@ func Apply(text string, spans []Span) (string, error) {
 			!utf8.RuneStart(text[s.Start]) || (s.End < len(text) && !utf8.RuneStart(text[s.End])) {
 			return "", fmt.Errorf("第 %d 处隐去范围 [%d, %d) 越界、重叠或截断了字符（文本 %d 字节）: %w", i+1, s.Start, s.End, len(text), ErrBadSpans)
 		}
+		std, known := replacements[s.Kind]
+		if !known && s.Kind != KindName {
+			return "", fmt.Errorf("第 %d 处隐去的种类 %q 未知: %w", i+1, clip(string(s.Kind)), ErrBadSpans)
+		}
 		rep := s.Replacement
-		if rep == "" {
-			rep = replacements[s.Kind]
+		switch {
+		case rep == "" && s.Kind == KindName:
+			rep = masked(text[s.Start:s.End])
+		case rep == "":
+			rep = std
 		}
 		if !utf8.ValidString(rep) {
 			return "", fmt.Errorf("第 %d 处隐去的替换文字: %w", i+1, ErrInvalidText)

@@ -140,6 +140,8 @@ func TestBadInput(t *testing.T) {
 		{{Start: 1, End: 3}}, // cuts 电
 		{{Start: 6, End: 9}, {Start: 7, End: 10}},
 		{{Start: -1, End: 3}},
+		{{Kind: "secret", Start: 6, End: 17}},
+		{{Start: 6, End: 17}},
 	} {
 		if _, err := Apply(text, spans); !errors.Is(err, ErrBadSpans) {
 			t.Errorf("Apply(%+v): %v, want ErrBadSpans", spans, err)
@@ -149,6 +151,11 @@ func TestBadInput(t *testing.T) {
 	got, err := Apply(text, []Span{{Kind: KindPhone, Start: 6, End: 17, Replacement: "（略）"}})
 	if err != nil || got != "电话（略）" {
 		t.Errorf("Apply edited = %q, %v", got, err)
+	}
+	// A reviewer adds a name Redact was not told about.
+	got, err = Apply("证人王小明证实", []Span{{Kind: KindName, Start: 6, End: 15}})
+	if err != nil || got != "证人王某某证实" {
+		t.Errorf("Apply added name = %q, %v", got, err)
 	}
 }
 

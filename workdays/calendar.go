@@ -91,8 +91,10 @@ func (c *Calendar) AddWorkdays(d time.Time, n int) (time.Time, error) {
 	if n == 0 {
 		return c.first.AddDate(0, 0, i), nil
 	}
-	want := c.cum[i] + n
-	j := i + 1 + sort.SearchInts(c.cum[i+1:], want)
+	j := len(c.cum)
+	if n <= len(c.cum) { // a larger n cannot fit, and cum[i]+n could overflow
+		j = i + 1 + sort.SearchInts(c.cum[i+1:], c.cum[i]+n)
+	}
 	if j >= len(c.cum) {
 		_, last := c.Range()
 		return time.Time{}, fmt.Errorf("%s 之后第 %d 个工作日超出已知的节假日安排（至 %s），请在节假日覆盖文件中补充下一年度安排: %w",

@@ -2,6 +2,7 @@ package workdays
 
 import (
 	"errors"
+	"math"
 	"testing"
 	"time"
 
@@ -214,8 +215,10 @@ func TestBeyondSchedule(t *testing.T) {
 	if _, err := c.AddWorkdays(day(t, "2027-12-28"), 10); !errors.Is(err, ErrBeyondSchedule) {
 		t.Errorf("AddWorkdays past the end: %v, want ErrBeyondSchedule", err)
 	}
-	if _, err := c.AddWorkdays(day(t, "2027-12-28"), 1<<40); !errors.Is(err, ErrBeyondSchedule) {
-		t.Errorf("AddWorkdays huge n: %v, want ErrBeyondSchedule", err)
+	for _, n := range []int{1 << 40, math.MaxInt, math.MaxInt - 1} {
+		if _, err := c.AddWorkdays(day(t, "2025-01-02"), n); !errors.Is(err, ErrBeyondSchedule) {
+			t.Errorf("AddWorkdays(2025-01-02, %d): %v, want ErrBeyondSchedule", n, err)
+		}
 	}
 	if _, err := c.WorkdaysBetween(day(t, "2027-12-28"), day(t, "2028-01-10")); !errors.Is(err, ErrBeyondSchedule) {
 		t.Errorf("WorkdaysBetween past the end: %v, want ErrBeyondSchedule", err)
