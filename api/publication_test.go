@@ -13,13 +13,18 @@ import (
 	"github.com/cailiang/cailiang/workdays"
 )
 
-func publicationServer(t *testing.T) *Server {
+func testCalendar(t *testing.T) *workdays.Calendar {
 	t.Helper()
 	cal, err := workdays.New(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(Config{Catalog: testCatalog(t), Calendar: cal})
+	return cal
+}
+
+func publicationServer(t *testing.T) *Server {
+	t.Helper()
+	return New(Config{Catalog: testCatalog(t), Calendar: testCalendar(t)})
 }
 
 func TestWorkdaysAddAPI(t *testing.T) {
