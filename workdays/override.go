@@ -72,7 +72,8 @@ type dateOrSpan struct {
 	line int
 }
 
-// UnmarshalYAML accepts a bare date as well as a mapping.
+// UnmarshalYAML accepts a bare date as well as a mapping; it returns
+// yaml's decoding error for anything else (a list, an unknown field).
 func (d *dateOrSpan) UnmarshalYAML(n *yaml.Node) error {
 	d.line = n.Line
 	if n.Kind == yaml.ScalarNode {
