@@ -1,6 +1,7 @@
 // Package redact removes personal information from text that is to be
-// published (行政执法公示): a natural person's ID number, telephone numbers,
-// home addresses, bank accounts and health information, and masks the names
+// published (行政执法公示): a natural person's ID number, telephone numbers
+// and other contact details, home addresses, bank accounts and health
+// information, and masks the names
 // of persons other than the party (行政处罚结果信息网上公开暂行办法 第七条;
 // 市场监督管理行政处罚信息公示规定 第六条; DOMAIN.md §7). It returns what it
 // removed, with byte spans, so that a reviewer can check and edit the result
@@ -26,6 +27,7 @@ const (
 	KindBank     Kind = "bank_card" // bank card or account number
 	KindHealth   Kind = "health"    // health information
 	KindName     Kind = "name"      // another person's name, masked 张某某 style
+	KindContact  Kind = "contact"   // e-mail address, QQ or WeChat account
 )
 
 // replacements are what each kind becomes (names keep their surname).
@@ -35,6 +37,7 @@ var replacements = map[Kind]string{
 	KindAddress:  "【住址已隐去】",
 	KindBank:     "【银行账号已隐去】",
 	KindHealth:   "【健康信息已隐去】",
+	KindContact:  "【联系方式已隐去】",
 }
 
 // Span is one piece of the input that the output replaces.
@@ -90,6 +93,7 @@ func Redact(text string, opts Options) (Result, error) {
 	found = append(found, numbers(text)...)
 	found = append(found, addresses(text)...)
 	found = append(found, health(text)...)
+	found = append(found, contacts(text)...)
 	found = append(found, nameSpans(text, names)...)
 	spans := resolve(found)
 	out, err := Apply(text, spans)
