@@ -54,6 +54,9 @@ type Config struct {
 	BM25 bleveidx.BM25
 	// NoSamples skips loading the built-in illustrative cases on first use.
 	NoSamples bool
+	// Holidays is the agency's working-day override file (YAML, see
+	// workdays.Open); empty: the State Council's schedule alone.
+	Holidays string
 	// Vectors configures dense retrieval.
 	Vectors VectorConfig
 	// Casework configures the case workbench (PartCasework).
