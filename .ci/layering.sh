@@ -4,6 +4,7 @@
 #   cmd → api → app → caseanalysis → rules, corpus/* → legal, nlp
 #   app → casework (the case workbench: users, cases, the full-process record) → legal
 #   casework/<store> → casework
+#   corpus/pgvec, casework/pgstore → pgschema (versioned PostgreSQL migrations; pgschema/pgtest for their tests)
 #   eval → app (and everything below it)
 #
 # - nlp (but nlp/jieba), legal, rules, corpus/*, caseanalysis never reach fiber or gojieba;
@@ -43,13 +44,14 @@ for p in "${pkgs[@]}"; do
 		caseanalysis | caseanalysis/*) ;;
 		nlp | nlp/* | legal | legal/*) [[ $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (nlp and legal are the bottom layer)" ;;
 		jsoninput) bad "$rel imports $irel (jsoninput imports nothing of ours)" ;;
-		casework | casework/*) [[ $irel == legal* || $irel == casework* ]] || bad "$rel imports $irel (casework stands on legal alone; analysis reaches it as JSON)" ;;
+		casework | casework/*) [[ $irel == legal* || $irel == casework* || ($rel == casework/* && $irel == pgschema*) ]] || bad "$rel imports $irel (casework stands on legal alone; analysis reaches it as JSON; its stores may use pgschema)" ;;
+		pgschema | pgschema/*) [[ $irel == pgschema* ]] || bad "$rel imports $irel (pgschema imports nothing of ours)" ;;
 		esac
 	done
 done
 
 # fiber and gojieba stay at the edges.
-mapfile -t core < <($GO list ./rules/... ./corpus/... ./nlp/... ./caseanalysis/... ./casework/... | grep -v '/nlp/jieba$')
+mapfile -t core < <($GO list ./rules/... ./corpus/... ./nlp/... ./caseanalysis/... ./casework/... ./pgschema/... | grep -v '/nlp/jieba$')
 if [ -d legal ]; then mapfile -t -O "${#core[@]}" core < <($GO list ./legal/...); fi
 leaks=$($GO list -deps "${core[@]}" | grep -E 'gofiber/fiber|yanyiwu/gojieba' || true)
 [ -z "$leaks" ] || bad "rules/corpus/nlp/caseanalysis reach: $leaks"
