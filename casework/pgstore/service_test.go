@@ -1,0 +1,164 @@
+package pgstore
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/cailiang/cailiang/casework"
+)
+
+func newService(t testing.TB, s *Store) *casework.Service {
+	t.Helper()
+	svc, err := casework.New(casework.Config{Store: s, Blobs: &memBlobs{}, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return svc
+}
+
+// The Service's whole path on PostgreSQL: the first admin once, users, a
+// case worked through steps, and of concurrent transitions of one case
+// from the same version exactly one succeeds.
+func TestServiceOnPostgres(t *testing.T) {
+	s, _ := openTest(t)
+	svc := newService(t, s)
+	if err := seed(ctx, svc, s, 2); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, created, err := svc.EnsureAdmin(ctx); err != nil || created {
+		t.Errorf("EnsureAdmin again = %v, %v; want no new admin", created, err)
+	}
+	o1, _ := user(ctx, s, "o1")
+	ld, _ := user(ctx, s, "ld")
+	w := &worker{svc: svc, officer: o1, leader: ld}
+	for range 12 {
+		if what, err := w.step(ctx); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	if w.c.ID != "scjg-"+time.Now().UTC().Format("2006")+"-000001" {
+		t.Errorf("case ID = %s", w.c.ID)
+	}
+	list, err := svc.EvidenceList(ctx, o1, w.c.ID)
+	if err != nil || len(list) != 3 {
+		t.Errorf("evidence = %d, %v; want 3", len(list), err)
+	}
+
+	c, err := svc.CreateCase(ctx, o1, casework.NewCase{Title: "并发立案", Party: casework.Party{Name: "某店"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const racers = 8
+	var wg sync.WaitGroup
+	errs := make([]error, racers)
+	start := make(chan struct{})
+	for i := range racers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			_, errs[i] = svc.Transition(ctx, ld, c.ID, c.Version, casework.ActionRegister, "")
+		}()
+	}
+	close(start)
+	wg.Wait()
+	ok := 0
+	for _, err := range errs {
+		switch {
+		case err == nil:
+			ok++
+		case !errors.Is(err, casework.ErrConflict):
+			t.Errorf("losing transition = %v, want ErrConflict", err)
+		}
+	}
+	if ok != 1 {
+		t.Errorf("%d of %d concurrent transitions from one version succeeded, want 1", ok, racers)
+	}
+	if cases, entries, err := checkRecord(ctx, s); err != nil || cases != 2 {
+		t.Errorf("record: %d cases, %d entries: %v", cases, entries, err)
+	}
+}
+
+// waitEvent returns the next event, failing the test if none comes in 10 s
+// (a hang guard, not a measurement).
+func waitEvent(t *testing.T, ch <-chan casework.Event) casework.Event {
+	t.Helper()
+	select {
+	case ev, ok := <-ch:
+		if !ok {
+			t.Fatal("watch channel closed")
+		}
+		return ev
+	case <-time.After(10 * time.Second):
+		t.Fatal("no event in 10 s")
+	}
+	return casework.Event{}
+}
+
+func TestWatch(t *testing.T) {
+	s, cfg := openTest(t)
+	wctx, cancel := context.WithCancel(ctx)
+	events, err := s.Watch(wctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
+	create := func(id string, fail bool) {
+		t.Helper()
+		boom := errors.New("boom")
+		err := s.Update(ctx, func(tx casework.Tx) error {
+			if err := tx.CreateCase(newCase(id, "scjg", casework.StageFiling, []string{"o1"}, t0)); err != nil {
+				return err
+			}
+			if fail {
+				return boom
+			}
+			return nil
+		})
+		if fail != errors.Is(err, boom) {
+			t.Fatalf("create %s: %v", id, err)
+		}
+	}
+	// A rolled-back change is never announced: the next event is c2's.
+	create("c1", true)
+	sent := time.Now()
+	create("c2", false)
+	if ev := waitEvent(t, events); ev != (casework.Event{CaseID: "c2", Version: 1}) {
+		t.Errorf("event = %+v, want c2 at version 1", ev)
+	}
+	t.Logf("event heard %v after the commit began", time.Since(sent))
+	// Another store on the schema (another node) hears this one's changes.
+	other, err := Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	c := newCase("c2", "scjg", casework.StageInvestigating, []string{"o1"}, t0)
+	c.Version = 2
+	if err := other.Update(ctx, func(tx casework.Tx) error { return tx.UpdateCase(c, 1) }); err != nil {
+		t.Fatal(err)
+	}
+	if ev := waitEvent(t, events); ev != (casework.Event{CaseID: "c2", Version: 2}) {
+		t.Errorf("event = %+v, want c2 at version 2", ev)
+	}
+	// A dropped connection is re-established and reported as Missed.
+	var killed int
+	if err := s.pool.QueryRow(ctx, `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+		WHERE query = 'LISTEN "' || $1 || '"' AND pid <> pg_backend_pid()`, s.channel).Scan(&killed); err != nil || killed != 1 {
+		t.Fatalf("terminated %d listeners: %v", killed, err)
+	}
+	if ev := waitEvent(t, events); !ev.Missed {
+		t.Errorf("after the drop: %+v, want Missed", ev)
+	}
+	create("c3", false)
+	if ev := waitEvent(t, events); ev != (casework.Event{CaseID: "c3", Version: 1}) {
+		t.Errorf("after reconnecting: %+v, want c3 at version 1", ev)
+	}
+	cancel()
+	for range events { // closes when ctx ends
+	}
+}
