@@ -90,12 +90,15 @@ type worker struct {
 	officer, leader casework.User
 	c               casework.Case
 	n               int
+	// evidence is the digest the last step attached ("" for other steps).
+	evidence string
 }
 
 // step makes the worker's next change and returns what it did; c holds the
 // case as the change left it.
 func (w *worker) step(ctx context.Context) (string, error) {
 	w.n++
+	w.evidence = ""
 	var err error
 	switch {
 	case w.c.ID == "" || w.c.Stage.Ended():
@@ -106,7 +109,9 @@ func (w *worker) step(ctx context.Context) (string, error) {
 		w.c, err = w.svc.Transition(ctx, w.leader, w.c.ID, w.c.Version, casework.ActionRegister, "")
 		return "register", err
 	case w.n%4 == 0:
-		_, err = w.svc.AddEvidence(ctx, w.officer, w.c.ID, bytes.NewReader(fmt.Appendf(nil, "现场检查笔录 %s 第%d页\n", w.c.ID, w.n)), "笔录.txt", "")
+		var ev casework.Evidence
+		ev, err = w.svc.AddEvidence(ctx, w.officer, w.c.ID, bytes.NewReader(fmt.Appendf(nil, "现场检查笔录 %s 第%d页\n", w.c.ID, w.n)), "笔录.txt", "")
+		w.evidence = ev.Digest
 		return "evidence", err
 	case w.n%4 == 1:
 		facts := fmt.Sprintf("经查，当事人销售过期食品（第%d次修改）。", w.n)
