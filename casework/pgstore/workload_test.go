@@ -84,7 +84,8 @@ func user(ctx context.Context, s casework.Store, id string) (casework.User, erro
 
 // worker is one officer working cases with the agency's leader: it opens a
 // case, has it registered, then edits facts, attaches evidence and moves
-// it between investigation and discretion, one step per call.
+// it between investigation and discretion, one step per call; now and then
+// the leader withdraws the case and the officer opens the next.
 type worker struct {
 	svc             *casework.Service
 	officer, leader casework.User
@@ -108,6 +109,10 @@ func (w *worker) step(ctx context.Context) (string, error) {
 	case w.c.Stage == casework.StageFiling:
 		w.c, err = w.svc.Transition(ctx, w.leader, w.c.ID, w.c.Version, casework.ActionRegister, "")
 		return "register", err
+	case w.n%16 == 0: // in investigation or discretion, where a leader may withdraw
+		// End the case now and then, so that the officer opens new ones.
+		w.c, err = w.svc.Transition(ctx, w.leader, w.c.ID, w.c.Version, casework.ActionWithdraw, "负载测试：撤案")
+		return "transition", err
 	case w.n%4 == 0:
 		var ev casework.Evidence
 		ev, err = w.svc.AddEvidence(ctx, w.officer, w.c.ID, bytes.NewReader(fmt.Appendf(nil, "现场检查笔录 %s 第%d页\n", w.c.ID, w.n)), "笔录.txt", "")
