@@ -13,7 +13,9 @@
 // $2`, so of two writers that read the same version one gets ErrConflict,
 // on any node. Appends to the log lock the one row of audit_head FOR
 // UPDATE, read the last committed entry and link after it, so the chain
-// has one order across nodes. Each Update that changes a case NOTIFYs the
+// has one order across nodes; in an Update, reads of users, agencies,
+// credentials and tokens take the same lock first, so that decisions made
+// on them (the first admin, a free user ID) are made one writer at a time. Each Update that changes a case NOTIFYs the
 // case and its new version in the same transaction: other nodes hear of it
 // (Watch) only once it is committed.
 //
@@ -184,7 +186,7 @@ func (s *Store) migrate(ctx context.Context) (int, error) {
 // serialisation failure or deadlock ErrConflict, a cancelled ctx its error.
 func (s *Store) Update(ctx context.Context, fn func(casework.Tx) error) error {
 	err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.ReadCommitted}, func(ptx pgx.Tx) error {
-		t := &tx{ctx: ctx, tx: ptx, s: s}
+		t := &tx{ctx: ctx, tx: ptx, s: s, writable: true}
 		if err := fn(t); err != nil {
 			return err
 		}

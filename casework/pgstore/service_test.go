@@ -3,6 +3,7 @@ package pgstore
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"sync"
 	"testing"
@@ -160,5 +161,76 @@ func TestWatch(t *testing.T) {
 	}
 	cancel()
 	for range events { // closes when ctx ends
+	}
+}
+
+// Nodes starting together on an empty database create one first admin, and
+// the password reported is the one stored; two admins adding one user ID
+// at once get one user and one ErrExists.
+func TestConcurrentFirstAdminAndUsers(t *testing.T) {
+	s, cfg := openTest(t)
+	const nodes = 4
+	type result struct {
+		password string
+		created  bool
+		err      error
+	}
+	results := make([]result, nodes)
+	var wg sync.WaitGroup
+	for i := range nodes {
+		st, err := Open(ctx, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		svc := newService(t, st)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, pw, created, err := svc.EnsureAdmin(ctx)
+			results[i] = result{pw, created, err}
+		}()
+	}
+	wg.Wait()
+	var created []string
+	for _, r := range results {
+		if r.err != nil {
+			t.Fatalf("EnsureAdmin: %v", r.err)
+		}
+		if r.created {
+			created = append(created, r.password)
+		}
+	}
+	if len(created) != 1 {
+		t.Fatalf("%d nodes created the first admin, want 1", len(created))
+	}
+	svc := newService(t, s)
+	if _, _, _, err := svc.Login(ctx, "admin", created[0]); err != nil {
+		t.Errorf("the reported password does not log in: %v", err)
+	}
+	admin, _ := user(ctx, s, "admin")
+	errs := make([]error, nodes)
+	for i := range nodes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, _, errs[i] = svc.AddUser(ctx, admin, casework.User{ID: "zhang.san", Name: fmt.Sprintf("张三%d", i), Agency: "scjg",
+				Roles: []casework.Role{casework.RoleOfficer}}, "")
+		}()
+	}
+	wg.Wait()
+	ok := 0
+	for _, err := range errs {
+		if err == nil {
+			ok++
+		} else if !errors.Is(err, casework.ErrExists) {
+			t.Errorf("AddUser = %v, want ErrExists for the losers", err)
+		}
+	}
+	if ok != 1 {
+		t.Errorf("%d concurrent AddUser of one ID succeeded, want 1", ok)
+	}
+	if _, entries, err := checkRecord(ctx, s); err != nil || entries != 1+2*1 {
+		t.Errorf("record: %d entries, %v; want 3: the first admin, its login, the user", entries, err)
 	}
 }

@@ -27,6 +27,8 @@ type tx struct {
 	ctx context.Context
 	tx  pgx.Tx
 	s   *Store
+	// writable is set in Update; locked once it holds audit_head's row.
+	writable, locked bool
 	// changed are the cases this transaction changed, with their latest
 	// version (0 for an evidence record), NOTIFYed before it commits.
 	changed map[string]int64
@@ -51,6 +53,25 @@ func (t *tx) touch(caseID string, version int64) {
 	}
 }
 
+// lock takes the row of audit_head that serialises writers, once per
+// transaction, until it ends. Append takes it; so does, in an Update, every
+// read of users, agencies, credentials and tokens, because Service decides
+// on those reads (the first admin when there is no user, a new user when
+// the ID is free) and, under READ COMMITTED, two nodes deciding on the same
+// read would both write. Blocked until the holder commits, the read that
+// follows sees what it wrote. Reads of cases need no lock: UpdateCase's
+// version check stops the second writer.
+func (t *tx) lock() error {
+	if !t.writable || t.locked {
+		return nil
+	}
+	if _, err := t.tx.Exec(t.ctx, `SELECT id FROM audit_head WHERE id = 1 FOR UPDATE`); err != nil {
+		return fmt.Errorf("lock writers: %w", mapErr(err))
+	}
+	t.locked = true
+	return nil
+}
+
 // notify sends one NOTIFY per changed case; PostgreSQL delivers them when
 // (and only if) the transaction commits.
 func (t *tx) notify() error {
@@ -72,6 +93,11 @@ func getDoc[T any](t *tx, what, query, key string) (T, error) {
 	if badKey(key) {
 		return v, fmt.Errorf("%s %q: %w", what, key, casework.ErrNotFound)
 	}
+	if what != "case" {
+		if err := t.lock(); err != nil {
+			return v, err
+		}
+	}
 	var doc string
 	err := t.tx.QueryRow(t.ctx, query, key).Scan(&doc)
 	if errors.Is(err, pgx.ErrNoRows) {
@@ -88,6 +114,11 @@ func getDoc[T any](t *tx, what, query, key string) (T, error) {
 
 // listDocs reads JSON documents in the query's order.
 func listDocs[T any](t *tx, what, query string, args ...any) ([]T, error) {
+	if what == "users" || what == "agencies" {
+		if err := t.lock(); err != nil {
+			return nil, err
+		}
+	}
 	rows, err := t.tx.Query(t.ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list %s: %w", what, mapErr(err))
@@ -490,12 +521,11 @@ func (t *tx) AddEvidence(e casework.Evidence) error {
 }
 
 // Append links e after the last committed entry and stores its JSON as
-// written. It first locks audit_head's row, which every appender on every
-// node locks, so entries are linked one at a time; the lock is held until
-// the transaction ends.
+// written. It first locks audit_head's row (lock), which every appender on
+// every node locks, so entries are linked one at a time.
 func (t *tx) Append(e casework.Entry) (casework.Entry, error) {
-	if _, err := t.tx.Exec(t.ctx, `SELECT id FROM audit_head WHERE id = 1 FOR UPDATE`); err != nil {
-		return casework.Entry{}, fmt.Errorf("lock log: %w", mapErr(err))
+	if err := t.lock(); err != nil {
+		return casework.Entry{}, err
 	}
 	last, ok, err := t.LastEntry()
 	if err != nil {
