@@ -10,15 +10,15 @@ import (
 )
 
 // openPGCaseStore opens the case workbench's store on PostgreSQL when
-// Config.PGDSN is set; ok is false (and nothing is opened) otherwise, when
-// the embedded store is the system of record. The PostgreSQL store is also
-// a casework.Watcher: each node learns of changes made through the others.
+// cfg.PGDSN is set; ok is false (and nothing is opened) otherwise, when the
+// embedded store is the system of record. The PostgreSQL store is also a
+// casework.Watcher: each node learns of changes made through the others.
 // Errors are the connection's or the migrations'.
-func (a *App) openPGCaseStore(ctx context.Context) (s casework.Store, ok bool, err error) {
-	if strings.TrimSpace(a.cfg.PGDSN) == "" {
+func openPGCaseStore(ctx context.Context, cfg Config) (s casework.Store, ok bool, err error) {
+	if strings.TrimSpace(cfg.PGDSN) == "" {
 		return nil, false, nil
 	}
-	ps, err := pgstore.Open(ctx, pgstore.Config{DSN: a.cfg.PGDSN, Logger: a.log})
+	ps, err := pgstore.Open(ctx, pgstore.Config{DSN: cfg.PGDSN, Logger: cfg.Logger})
 	if err != nil {
 		return nil, true, fmt.Errorf("open the PostgreSQL case store: %w", err)
 	}
