@@ -11,7 +11,9 @@
 // Concurrency: every Update is one READ COMMITTED transaction. A case
 // changes only through UpdateCase's `UPDATE … WHERE id = $1 AND version =
 // $2`, so of two writers that read the same version one gets ErrConflict,
-// on any node. Appends to the log lock the one row of audit_head FOR
+// on any node; reading a case in an Update locks its row, so that what a
+// writer checked (the stage, before attaching evidence) still holds when
+// it commits. Appends to the log lock the one row of audit_head FOR
 // UPDATE, read the last committed entry and link after it, so the chain
 // has one order across nodes; in an Update, reads of users, agencies,
 // credentials and tokens take the same lock first, so that decisions made

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -232,5 +233,63 @@ func TestConcurrentFirstAdminAndUsers(t *testing.T) {
 	}
 	if _, entries, err := checkRecord(ctx, s); err != nil || entries != 1+2*1 {
 		t.Errorf("record: %d entries, %v; want 3: the first admin, its login, the user", entries, err)
+	}
+}
+
+// Evidence is never attached to a case after it ended: AddEvidence's check
+// of the stage and a concurrent withdrawal are ordered by the case's row
+// lock, so in every case's log no evidence.add follows the withdrawal.
+func TestEvidenceRacesWithdrawal(t *testing.T) {
+	s, _ := openTest(t)
+	svc := newService(t, s)
+	if err := seed(ctx, svc, s, 1); err != nil {
+		t.Fatal(err)
+	}
+	o1, _ := user(ctx, s, "o1")
+	ld, _ := user(ctx, s, "ld")
+	const rounds, adders = 15, 4
+	for r := range rounds {
+		c, err := svc.CreateCase(ctx, o1, casework.NewCase{Title: fmt.Sprintf("证据竞争 %d", r), Party: casework.Party{Name: "某店"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c, err = svc.Transition(ctx, ld, c.ID, c.Version, casework.ActionRegister, ""); err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		for i := range adders {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				_, err := svc.AddEvidence(ctx, o1, c.ID, strings.NewReader(fmt.Sprintf("询问笔录 %d-%d\n", r, i)), "笔录.txt", "")
+				if err != nil && !errors.Is(err, casework.ErrStage) {
+					t.Errorf("AddEvidence: %v", err)
+				}
+			}()
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			if _, err := svc.Transition(ctx, ld, c.ID, c.Version, casework.ActionWithdraw, "当事人已注销"); err != nil {
+				t.Errorf("withdraw: %v", err)
+			}
+		}()
+		close(start)
+		wg.Wait()
+		entries, err := svc.Timeline(ctx, o1, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ended := false
+		for _, e := range entries {
+			if e.Action == "case.transition."+string(casework.ActionWithdraw) {
+				ended = true
+			} else if ended && e.Action == "evidence.add" {
+				t.Errorf("case %s: evidence %s attached after the withdrawal", c.ID, e.Subject)
+			}
+		}
 	}
 }

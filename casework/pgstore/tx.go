@@ -189,8 +189,17 @@ func (t *tx) Token(hash string) (casework.Token, error) {
 	return getDoc[casework.Token](t, "token", `SELECT doc FROM tokens WHERE hash = $1`, hash)
 }
 
-// Case returns a case by ID; ErrNotFound when there is none.
+// Case returns a case by ID; ErrNotFound when there is none. In an Update
+// it locks the case's row until the transaction ends (FOR UPDATE): what the
+// writer decides on the case holds until it commits. Service reads the
+// case, checks its stage, then writes (an evidence record on a case that
+// has not ended, a transition): a second writer of the same case waits,
+// then reads what the first committed. Every Update locks at most one case
+// and locks it before audit_head, so writers never deadlock.
 func (t *tx) Case(id string) (casework.Case, error) {
+	if t.writable {
+		return getDoc[casework.Case](t, "case", `SELECT doc FROM cases WHERE id = $1 FOR UPDATE`, id)
+	}
 	return getDoc[casework.Case](t, "case", `SELECT doc FROM cases WHERE id = $1`, id)
 }
 
