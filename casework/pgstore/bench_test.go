@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/cailiang/cailiang/casework"
 )
 
 var (
@@ -108,4 +110,51 @@ func BenchmarkLoad(b *testing.B) {
 		b.Errorf("record after the load: %v", err)
 	}
 	b.Logf("record: %d cases, %d entries, chain verifies", ncases, entries)
+}
+
+// BenchmarkWatchLatency measures how long after a committed case change
+// another store on the schema (another node) hears of it: each iteration
+// updates a case through one store and waits for the event on the other's
+// Watch. It reports p50/p99 of the delay from the start of the Update.
+//
+//	bash .ci/postgres.sh run go test ./casework/pgstore -run '^$' -bench WatchLatency -benchtime 500x
+func BenchmarkWatchLatency(b *testing.B) {
+	s, cfg := openTest(b)
+	other, err := Open(ctx, cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer other.Close()
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	events, err := other.Watch(wctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := newCase("c1", "scjg", casework.StageInvestigating, []string{"o1"}, time.Now().UTC())
+	if err := s.Update(ctx, func(tx casework.Tx) error { return tx.CreateCase(c) }); err != nil {
+		b.Fatal(err)
+	}
+	<-events
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for range b.N {
+		prev := c.Version
+		c.Version++
+		t0 := time.Now()
+		if err := s.Update(ctx, func(tx casework.Tx) error { return tx.UpdateCase(c, prev) }); err != nil {
+			b.Fatal(err)
+		}
+		for ev := range events {
+			if ev.CaseID == c.ID && ev.Version == c.Version {
+				break
+			}
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50_ms")
+	b.ReportMetric(float64(lat[(len(lat)-1)*99/100].Microseconds())/1000, "p99_ms")
+	b.ReportMetric(float64(lat[len(lat)-1].Microseconds())/1000, "max_ms")
 }

@@ -34,6 +34,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -49,8 +50,21 @@ const Name = "pgstore"
 // DefaultSchema holds the tables when Config.Schema is empty.
 const DefaultSchema = "public"
 
-// ErrConfig reports an invalid Config.
-var ErrConfig = errors.New("pgstore: invalid configuration")
+// Errors of Open and Update besides casework's.
+var (
+	// ErrConfig reports an invalid Config.
+	ErrConfig = errors.New("pgstore: invalid configuration")
+	// ErrNotMigrated: a read-only open found the schema missing or older
+	// than this binary (a read-write open, such as serve's, migrates it).
+	ErrNotMigrated = errors.New("pgstore: schema not migrated")
+	// ErrReadOnly: Update on a store opened read-only.
+	ErrReadOnly = errors.New("pgstore: opened read-only")
+)
+
+// DefaultConnectTimeout bounds each connection attempt when the DSN sets
+// no connect_timeout: an unreachable server fails Open instead of hanging
+// for the operating system's TCP timeout.
+const DefaultConnectTimeout = 10 * time.Second
 
 // Config configures Open. Only cmd reads the environment (CAILIANG_PG_DSN).
 type Config struct {
@@ -63,6 +77,10 @@ type Config struct {
 	// MaxConns caps the connection pool (0: pgxpool's default, the larger
 	// of 4 and the number of CPUs).
 	MaxConns int32
+	// ReadOnly opens without migrating (for `audit verify` and other
+	// readers): Open fails with ErrNotMigrated unless every migration is
+	// applied, and Update fails with ErrReadOnly.
+	ReadOnly bool
 	// Logger receives a line when the store opens and when a watcher loses
 	// its connection (nil: discarded).
 	Logger *slog.Logger
@@ -79,6 +97,7 @@ type Store struct {
 	counters *pgxpool.Pool
 	schema   string
 	channel  string
+	readOnly bool
 	log      *slog.Logger
 }
 
@@ -88,7 +107,8 @@ var (
 )
 
 // Open connects to PostgreSQL, creates the schema when missing and applies
-// the migrations it has not seen. It returns ErrConfig (wrapped) for a
+// the migrations it has not seen (read-only: checks that they are all
+// applied, else ErrNotMigrated). It returns ErrConfig (wrapped) for a
 // missing or malformed DSN or schema name, and the connection or migration
 // error otherwise.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
@@ -112,6 +132,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.MaxConns > 0 {
 		pcfg.MaxConns = cfg.MaxConns
 	}
+	if pcfg.ConnConfig.ConnectTimeout == 0 {
+		pcfg.ConnConfig.ConnectTimeout = DefaultConnectTimeout
+	}
 	// Every statement names tables without a schema: the search path
 	// decides, so that one schema per test (or per deployment) needs no
 	// SQL built from names.
@@ -127,8 +150,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("pgstore: connect: %w", err)
 	}
-	s := &Store{pool: pool, counters: counters, schema: cfg.Schema, channel: channelName(cfg.Schema), log: log}
-	n, err := s.migrate(ctx)
+	s := &Store{pool: pool, counters: counters, schema: cfg.Schema, channel: channelName(cfg.Schema), readOnly: cfg.ReadOnly, log: log}
+	n := 0
+	if cfg.ReadOnly {
+		err = s.checkMigrated(ctx)
+	} else {
+		n, err = s.migrate(ctx)
+	}
 	if err != nil {
 		s.Close()
 		return nil, err
@@ -182,11 +210,37 @@ func (s *Store) migrate(ctx context.Context) (int, error) {
 	return applied, nil
 }
 
+// checkMigrated returns ErrNotMigrated unless every migration of this
+// binary is recorded.
+func (s *Store) checkMigrated(ctx context.Context) error {
+	ms, err := pgschema.FromFS(migrationFiles, "migrations")
+	if err != nil {
+		return err
+	}
+	var n int
+	err = s.pool.QueryRow(ctx, `SELECT count(*) FROM cailiang_schema_migrations WHERE component = $1`, component).Scan(&n)
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "42P01" { // undefined_table
+		return fmt.Errorf("%w: schema %q has no tables yet", ErrNotMigrated, s.schema)
+	}
+	if err != nil {
+		return fmt.Errorf("pgstore: read migrations of schema %q: %w", s.schema, err)
+	}
+	if n < len(ms) {
+		return fmt.Errorf("%w: schema %q has %d of %d migrations", ErrNotMigrated, s.schema, n, len(ms))
+	}
+	return nil
+}
+
 // Update runs fn in one READ COMMITTED transaction and commits what it
 // wrote together with the NOTIFY of every case it changed. fn's error rolls
 // back and is returned as is; a unique violation is ErrExists, a
-// serialisation failure or deadlock ErrConflict, a cancelled ctx its error.
+// serialisation failure or deadlock ErrConflict, a cancelled ctx its error;
+// ErrReadOnly on a store opened read-only.
 func (s *Store) Update(ctx context.Context, fn func(casework.Tx) error) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
 	err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.ReadCommitted}, func(ptx pgx.Tx) error {
 		t := &tx{ctx: ctx, tx: ptx, s: s, writable: true}
 		if err := fn(t); err != nil {

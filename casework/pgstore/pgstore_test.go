@@ -567,3 +567,45 @@ func TestUpdateRollsBack(t *testing.T) {
 		t.Errorf("Update with a cancelled context = %v", err)
 	}
 }
+
+// A read-only open migrates nothing: it refuses an empty schema, reads a
+// migrated one and writes nothing.
+func TestReadOnly(t *testing.T) {
+	dsn := testDSN(t)
+	cfg := Config{DSN: dsn, Schema: freshSchema(t, dsn), ReadOnly: true}
+	if _, err := Open(ctx, cfg); !errors.Is(err, ErrNotMigrated) {
+		t.Fatalf("read-only Open of an empty schema = %v, want ErrNotMigrated", err)
+	}
+	cfg.ReadOnly = false
+	rw, err := Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rw.Close()
+	update(t, rw, func(tx casework.Tx) error {
+		return tx.PutAgency(casework.Agency{Code: "scjg", Name: "市场监管局"})
+	})
+	cfg.ReadOnly = true
+	ro, err := Open(ctx, cfg)
+	if err != nil {
+		t.Fatalf("read-only Open of a migrated schema: %v", err)
+	}
+	defer ro.Close()
+	if err := ro.Update(ctx, func(tx casework.Tx) error { return tx.PutAgency(casework.Agency{Code: "x"}) }); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Update on a read-only store = %v, want ErrReadOnly", err)
+	}
+	view(t, ro, func(tx casework.ReadTx) error {
+		if a, err := tx.Agencies(); err != nil || len(a) != 1 {
+			t.Errorf("Agencies = %+v, %v; want the one written", a, err)
+		}
+		return nil
+	})
+}
+
+// An unreachable server fails Open within the connect timeout.
+func TestOpenUnreachable(t *testing.T) {
+	_, err := Open(ctx, Config{DSN: "postgres://nobody@127.0.0.1:1/none?sslmode=disable&connect_timeout=2"})
+	if err == nil || errors.Is(err, ErrConfig) {
+		t.Errorf("Open of a closed port = %v, want a connection error", err)
+	}
+}
