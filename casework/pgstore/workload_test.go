@@ -132,10 +132,11 @@ func (w *worker) step(ctx context.Context) (string, error) {
 }
 
 // checkRecord checks what a crash or a race may not break: the chain
-// verifies, and every case's version equals the number of its log entries
+// verifies; every case's version equals the number of its log entries
 // that changed it (its creation and each change; evidence records do not
-// change the version), so no change was stored without its entry or the
-// other way round.
+// change the version); and its evidence records are exactly those its
+// evidence.add entries name. So no change was stored without its entry or
+// the other way round.
 func checkRecord(ctx context.Context, s casework.Store) (cases, entries int, err error) {
 	err = s.View(ctx, func(tx casework.ReadTx) error {
 		var v casework.ChainVerifier
@@ -154,13 +155,29 @@ func checkRecord(ctx context.Context, s casework.Store) (cases, entries int, err
 					return err
 				}
 				n := 0
+				logged := map[string]bool{}
 				for _, e := range es {
-					if e.Action != "evidence.add" {
+					if e.Action == "evidence.add" {
+						logged[e.Subject] = true
+					} else {
 						n++
 					}
 				}
 				if int64(n) != c.Version {
 					return fmt.Errorf("case %s at version %d has %d change entries", c.ID, c.Version, n)
+				}
+				evs, err := tx.Evidence(c.ID)
+				if err != nil {
+					return err
+				}
+				for _, ev := range evs {
+					if !logged[ev.Digest] {
+						return fmt.Errorf("case %s: evidence %s has no log entry", c.ID, ev.Digest)
+					}
+					delete(logged, ev.Digest)
+				}
+				for d := range logged {
+					return fmt.Errorf("case %s: logged evidence %s is not stored", c.ID, d)
 				}
 			}
 			cases += len(page)
