@@ -55,10 +55,11 @@ func (t *tx) touch(caseID string, version int64) {
 
 // lock takes the row of audit_head that serialises writers, once per
 // transaction, until it ends. Append takes it; so does, in an Update, every
-// read of users, agencies, credentials and tokens, because Service decides
-// on those reads (the first admin when there is no user, a new user when
-// the ID is free) and, under READ COMMITTED, two nodes deciding on the same
-// read would both write. Blocked until the holder commits, the read that
+// read of users, agencies, credentials, tokens and checkpoints, because
+// Service decides on those reads (the first admin when there is no user, a
+// new user when the ID is free, a checkpoint when no node signed as far)
+// and, under READ COMMITTED, two nodes deciding on the same read would
+// both write. Blocked until the holder commits, the read that
 // follows sees what it wrote. Reads of cases need no lock: UpdateCase's
 // version check stops the second writer.
 func (t *tx) lock() error {
@@ -114,7 +115,7 @@ func getDoc[T any](t *tx, what, query, key string) (T, error) {
 
 // listDocs reads JSON documents in the query's order.
 func listDocs[T any](t *tx, what, query string, args ...any) ([]T, error) {
-	if what == "users" || what == "agencies" {
+	if what == "users" || what == "agencies" || what == "checkpoints" {
 		if err := t.lock(); err != nil {
 			return nil, err
 		}
