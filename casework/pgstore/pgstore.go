@@ -16,10 +16,11 @@
 // it commits. Appends to the log lock the one row of audit_head FOR
 // UPDATE, read the last committed entry and link after it, so the chain
 // has one order across nodes; in an Update, reads of users, agencies,
-// credentials and tokens take the same lock first, so that decisions made
-// on them (the first admin, a free user ID) are made one writer at a time. Each Update that changes a case NOTIFYs the
-// case and its new version in the same transaction: other nodes hear of it
-// (Watch) only once it is committed.
+// credentials, tokens and checkpoints take the same lock first, so that
+// decisions made on them (the first admin, a free user ID) are made one
+// writer at a time. Each Update that changes a case NOTIFYs the case and
+// its new version in the same transaction: other nodes hear of it (Watch)
+// only once it is committed.
 //
 // Every value travels as a query parameter. Nothing is retried silently:
 // a serialisation failure or deadlock is ErrConflict for the caller.
