@@ -48,8 +48,10 @@ import (
 // Name is the store's name in logs and configuration.
 const Name = "pgstore"
 
-// DefaultSchema holds the tables when Config.Schema is empty.
-const DefaultSchema = "public"
+// DefaultSchema holds the tables when Config.Schema is empty: a schema of
+// their own, so that their plain names (cases, users…) meet nothing else
+// in the database, and a DBA can grant or back up the record as one.
+const DefaultSchema = "casework"
 
 // Errors of Open and Update besides casework's.
 var (
@@ -71,7 +73,9 @@ const DefaultConnectTimeout = 10 * time.Second
 type Config struct {
 	// DSN is a libpq connection string or postgres:// URL (required).
 	DSN string
-	// Schema holds the tables, created when missing (default "public").
+	// Schema holds the tables (default DefaultSchema), created when
+	// missing; creating it needs the CREATE privilege on the database,
+	// using one a DBA created does not.
 	// Tests use a fresh schema each; nodes sharing a system of record use
 	// the same one.
 	Schema string

@@ -609,3 +609,30 @@ func TestOpenUnreachable(t *testing.T) {
 		t.Errorf("Open of a closed port = %v, want a connection error", err)
 	}
 }
+
+// Without a schema, the tables go to DefaultSchema, not public.
+func TestDefaultSchema(t *testing.T) {
+	dsn := testDSN(t)
+	conn, err := Open(ctx, Config{DSN: dsn, Schema: freshSchema(t, dsn)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() }) // after the drop below: cleanups run last first
+	var exists bool
+	if err := conn.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)`, DefaultSchema).Scan(&exists); err != nil {
+		t.Fatal(err)
+	}
+	if exists {
+		t.Skipf("schema %s exists in the test database already: not touching it", DefaultSchema)
+	}
+	t.Cleanup(func() { execSQL(t, conn, `DROP SCHEMA IF EXISTS `+DefaultSchema+` CASCADE`) })
+	s, err := Open(ctx, Config{DSN: dsn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var where string
+	if err := s.pool.QueryRow(ctx, `SELECT table_schema FROM information_schema.tables WHERE table_name = 'cases' AND table_schema IN ('public', $1)`, DefaultSchema).Scan(&where); err != nil || where != DefaultSchema {
+		t.Errorf("cases table in %q (%v), want %q", where, err, DefaultSchema)
+	}
+}
