@@ -73,9 +73,10 @@ const DefaultConnectTimeout = 10 * time.Second
 type Config struct {
 	// DSN is a libpq connection string or postgres:// URL (required).
 	DSN string
-	// Schema holds the tables (default DefaultSchema), created when
-	// missing; creating it needs the CREATE privilege on the database,
-	// using one a DBA created does not.
+	// Schema holds the tables, created when missing; creating it needs the
+	// CREATE privilege on the database, using one a DBA created does not.
+	// Empty: the DSN's search_path when it names one schema, else
+	// DefaultSchema.
 	// Tests use a fresh schema each; nodes sharing a system of record use
 	// the same one.
 	Schema string
@@ -120,8 +121,20 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if strings.TrimSpace(cfg.DSN) == "" {
 		return nil, fmt.Errorf("%w: no DSN", ErrConfig)
 	}
+	pcfg, err := pgxpool.ParseConfig(cfg.DSN)
+	if err != nil {
+		return nil, fmt.Errorf("%w: DSN: %w", ErrConfig, err)
+	}
 	if cfg.Schema == "" {
+		// A DSN's search_path names the schema (one, unquoted), so that
+		// the one setting --pg can place the record, as tests do.
 		cfg.Schema = DefaultSchema
+		if sp := strings.TrimSpace(pcfg.ConnConfig.RuntimeParams["search_path"]); sp != "" {
+			if strings.ContainsAny(sp, `, "`) {
+				return nil, fmt.Errorf("%w: DSN search_path %q: name one schema", ErrConfig, sp)
+			}
+			cfg.Schema = sp
+		}
 	}
 	if len(cfg.Schema) > 63 || strings.ContainsRune(cfg.Schema, 0) {
 		return nil, fmt.Errorf("%w: schema name %q", ErrConfig, cfg.Schema)
@@ -129,10 +142,6 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
-	}
-	pcfg, err := pgxpool.ParseConfig(cfg.DSN)
-	if err != nil {
-		return nil, fmt.Errorf("%w: DSN: %w", ErrConfig, err)
 	}
 	if cfg.MaxConns > 0 {
 		pcfg.MaxConns = cfg.MaxConns

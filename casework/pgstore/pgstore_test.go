@@ -636,3 +636,24 @@ func TestDefaultSchema(t *testing.T) {
 		t.Errorf("cases table in %q (%v), want %q", where, err, DefaultSchema)
 	}
 }
+
+// The DSN's search_path places the tables when Config names no schema.
+func TestSchemaFromDSN(t *testing.T) {
+	dsn := testDSN(t)
+	schema := freshSchema(t, dsn)
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	s, err := Open(ctx, Config{DSN: dsn + sep + "search_path=" + schema})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.schema != schema {
+		t.Errorf("schema = %q, want %q from the DSN", s.schema, schema)
+	}
+	if _, err := Open(ctx, Config{DSN: dsn + sep + "search_path=a,b"}); !errors.Is(err, ErrConfig) {
+		t.Errorf("two schemas in search_path: %v, want ErrConfig", err)
+	}
+}
