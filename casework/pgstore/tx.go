@@ -537,21 +537,9 @@ func (t *tx) Append(e casework.Entry) (casework.Entry, error) {
 	if err := t.lock(); err != nil {
 		return casework.Entry{}, err
 	}
-	last, ok, err := t.LastEntry()
+	linked, body, err := casework.LinkNext(t, e)
 	if err != nil {
 		return casework.Entry{}, err
-	}
-	var prev *casework.Entry
-	if ok {
-		prev = &last
-	}
-	linked, err := casework.Link(prev, e)
-	if err != nil {
-		return casework.Entry{}, err
-	}
-	body, err := json.Marshal(linked)
-	if err != nil {
-		return casework.Entry{}, fmt.Errorf("encode entry %d: %w", linked.Seq, err)
 	}
 	var caseID *string
 	if linked.CaseID != "" {
