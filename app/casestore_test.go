@@ -60,3 +60,34 @@ func TestOpenCaseworkPostgres(t *testing.T) {
 		t.Errorf("read-only OpenCasework of an empty database = %v, want pgstore.ErrNotMigrated", err)
 	}
 }
+
+// Nodes on one PostgreSQL record share one audit key: a node whose data
+// directory made a key of its own is refused once another node signed a
+// checkpoint, and accepted with --audit-key naming the shared key.
+func TestCaseworkNodesShareAuditKey(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	pg := withSchema(dsn, pgtest.FreshSchema(t, dsn, "app_"))
+	first := Config{DataDir: t.TempDir(), PGDSN: pg}
+	cw, err := OpenCasework(first, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cw.Close()
+	ctx := context.Background()
+	if _, _, _, err := cw.Service.EnsureAdmin(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := cw.Checkpoint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	second := Config{DataDir: t.TempDir(), PGDSN: pg}
+	if _, err := OpenCasework(second, false); !errors.Is(err, ErrAuditKey) {
+		t.Errorf("a node with a key of its own = %v, want ErrAuditKey", err)
+	}
+	second.Casework.AuditKey = first.withDefaults().auditKeyPath()
+	other, err := OpenCasework(second, false)
+	if err != nil {
+		t.Fatalf("a node with the shared key: %v", err)
+	}
+	other.Close()
+}
