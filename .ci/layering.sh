@@ -4,6 +4,7 @@
 #   cmd → api → app → caseanalysis → rules, corpus/* → legal, nlp
 #   app → casework (the case workbench: users, cases, the full-process record) → legal
 #   casework/<store> → casework
+#   corpus/pgvec, casework/pgstore → pgschema (versioned PostgreSQL migrations; pgschema/pgtest for their tests)
 #   app → documents → legal, nlp
 #   app → workdays, redact (nothing of ours)
 #   eval → app (and everything below it)
@@ -48,7 +49,8 @@ for p in "${pkgs[@]}"; do
 		documents | documents/*) [[ $irel == nlp* || $irel == legal* || $irel == jsoninput ]] || bad "$rel imports $irel (documents sits beside rules: nlp and legal only; app adapts analyses and statutes to it)" ;;
 		nlp | nlp/* | legal | legal/*) [[ $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (nlp and legal are the bottom layer)" ;;
 		jsoninput) bad "$rel imports $irel (jsoninput imports nothing of ours)" ;;
-		casework | casework/*) [[ $irel == legal* || $irel == casework* ]] || bad "$rel imports $irel (casework stands on legal alone; analysis reaches it as JSON)" ;;
+		casework | casework/*) [[ $irel == legal* || $irel == casework* || ($rel == casework/* && $irel == pgschema*) ]] || bad "$rel imports $irel (casework stands on legal alone; analysis reaches it as JSON; its stores may use pgschema)" ;;
+		pgschema | pgschema/*) [[ $irel == pgschema* ]] || bad "$rel imports $irel (pgschema imports nothing of ours)" ;;
 		workdays | workdays/* | redact | redact/*) bad "$rel imports $irel (workdays and redact import nothing of ours)" ;;
 		esac
 	done
@@ -56,7 +58,7 @@ done
 
 # fiber and gojieba stay at the edges: the domain packages (one list; add a
 # new domain package here) never reach them.
-domain=(rules corpus nlp caseanalysis casework documents legal workdays redact speech)
+domain=(rules corpus nlp caseanalysis casework documents legal workdays redact speech pgschema)
 core=()
 for d in "${domain[@]}"; do
 	if [ -d "$d" ]; then mapfile -t -O "${#core[@]}" core < <($GO list "./$d/..." | grep -v '/nlp/jieba$'); fi
