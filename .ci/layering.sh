@@ -3,6 +3,8 @@
 #
 #   cmd → api → app → caseanalysis → rules, corpus/* → legal, nlp
 #   eval → app (and everything below it)
+#   app → speech (domain, beside caseanalysis) → rules, nlp, legal
+#   speech/openaiasr (HTTP adapter) → speech
 #
 # - nlp (but nlp/jieba), legal, rules, corpus/*, caseanalysis never reach fiber or gojieba;
 # - rules and corpus never import each other; nlp and legal import nothing of ours above them;
@@ -39,6 +41,8 @@ for p in "${pkgs[@]}"; do
 		rules | rules/*) [[ $irel == corpus* || $irel == caseanalysis* ]] && bad "$rel imports $irel (rules sits below corpus' users, beside corpus)" ;;
 		corpus | corpus/*) [[ $irel == rules* || $irel == caseanalysis* ]] && bad "$rel imports $irel (corpus sits beside rules)" ;;
 		caseanalysis | caseanalysis/*) ;;
+		speech) [[ $irel == rules* || $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (speech sits beside caseanalysis, above rules and nlp)" ;;
+		speech/*) [[ $irel == speech || $irel == rules* || $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (speech adapters use speech and what it uses)" ;;
 		nlp | nlp/* | legal | legal/*) [[ $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (nlp and legal are the bottom layer)" ;;
 		jsoninput) bad "$rel imports $irel (jsoninput imports nothing of ours)" ;;
 		esac
@@ -46,7 +50,7 @@ for p in "${pkgs[@]}"; do
 done
 
 # fiber and gojieba stay at the edges.
-mapfile -t core < <($GO list ./rules/... ./corpus/... ./nlp/... ./caseanalysis/... | grep -v '/nlp/jieba$')
+mapfile -t core < <($GO list ./rules/... ./corpus/... ./nlp/... ./caseanalysis/... ./speech/... | grep -v '/nlp/jieba$')
 if [ -d legal ]; then mapfile -t -O "${#core[@]}" core < <($GO list ./legal/...); fi
 leaks=$($GO list -deps "${core[@]}" | grep -E 'gofiber/fiber|yanyiwu/gojieba' || true)
 [ -z "$leaks" ] || bad "rules/corpus/nlp/caseanalysis reach: $leaks"
