@@ -8,19 +8,22 @@ import (
 	"github.com/cailiang/cailiang/speech"
 )
 
+// planCase is one recording length and set of limits.
+type planCase struct {
+	name     string
+	total    float64
+	maxSec   float64
+	maxBytes int64
+	overlap  float64
+}
+
 // TestPlanChunks checks the plan's properties for recordings up to two
 // hours (computed from the length; no audio is made): chunks start at 0
 // and end at the recording's end, each within both limits, neighbours
 // overlapping by exactly the overlap, owned ranges tiling the recording,
 // and no plan with one chunk fewer could cover it.
 func TestPlanChunks(t *testing.T) {
-	cases := []struct {
-		name     string
-		total    float64
-		maxSec   float64
-		maxBytes int64
-		overlap  float64
-	}{
+	cases := []planCase{
 		{"two hours, 5-minute chunks", 2 * 3600, speech.DefaultMaxChunkSeconds, speech.DefaultMaxChunkBytes, speech.DefaultOverlapSeconds},
 		{"two hours, bytes bind (1 MB)", 2 * 3600, 600, 1 << 20, 2},
 		{"two hours and a fraction", 7200.437, 300, speech.DefaultMaxChunkBytes, 2},
@@ -72,13 +75,7 @@ func TestPlanChunks(t *testing.T) {
 // TestPlanChunksRefuses: limits that leave no room are an error, not a
 // loop or a panic.
 func TestPlanChunksRefuses(t *testing.T) {
-	cases := []struct {
-		name     string
-		total    float64
-		maxSec   float64
-		maxBytes int64
-		overlap  float64
-	}{
+	cases := []planCase{
 		{"zero length", 0, 300, 1 << 20, 2},
 		{"negative length", -5, 300, 1 << 20, 2},
 		{"NaN length", math.NaN(), 300, 1 << 20, 2},
