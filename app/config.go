@@ -52,6 +52,8 @@ type Config struct {
 	NoSamples bool
 	// Vectors configures dense retrieval.
 	Vectors VectorConfig
+	// Speech configures transcription of recordings (OpenSpeech).
+	Speech SpeechConfig
 	// Logger receives logs; nil discards them.
 	Logger *slog.Logger
 	// Progress reports long imports and index builds (stage, done, total).
