@@ -66,6 +66,12 @@ func (r *Record) Approved() (Version, bool) {
 	return Version{}, false
 }
 
+// DraftRecord is the record of a transcript before any edit: its one
+// version is the draft (draftVersion).
+func DraftRecord(segs []Segment, at time.Time) Record {
+	return Record{Versions: []Version{draftVersion(segs, at)}}
+}
+
 // draftVersion is version 1: one turn per segment, speakers alternating
 // 问, 答 from the first segment; the officer corrects them.
 func draftVersion(segs []Segment, at time.Time) Version {

@@ -393,7 +393,8 @@ func (s *Service) runJob(id, src, sum string) {
 			return
 		}
 		j.Status, j.Result = StatusDone, &res
-		j.Record = &Record{Versions: []Version{draftVersion(res.Segments, j.Finished)}}
+		rec := DraftRecord(res.Segments, j.Finished)
+		j.Record = &rec
 	})
 	if err != nil {
 		s.cfg.Logger.Warn("transcription failed", "job", id, "err", err)

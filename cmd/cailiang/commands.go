@@ -42,6 +42,8 @@ type cmdArgs struct {
 	limit                  int
 	benchmarkID, factsPath string
 	sector                 string
+	// transcribe
+	out string
 	// eval
 	suites, modes string
 	asJSON        bool
@@ -132,6 +134,12 @@ func commands() []command {
 				fs.StringVar(&a.sector, "sector", "", "only violations of this sector (市场监管, 生态环境 …)")
 				fs.StringVar(&a.factsPath, "input", "-", "file with the case facts, - for stdin")
 			}, run: runAnalyze},
+		{name: "transcribe", args: "[--out text|json] FILE",
+			help: "transcribe a recording (WAV, MP3, M4A, AMR …) through the configured engine (--asr-url) and print a draft inquiry record",
+			zh:   "转写录音（WAV、MP3、M4A、AMR 等，经 ffmpeg 转换）：调用 `--asr-url` 配置的语音识别服务，输出带时间的询问笔录草稿（问/答交替，由执法人员更正）；`--out json` 输出与 `GET /v1/transcriptions/{id}` 相同结构的结果",
+			flags: func(fs *flag.FlagSet, a *cmdArgs) {
+				fs.StringVar(&a.out, "out", "text", "text or json")
+			}, run: runTranscribe},
 		{name: "eval", args: "[--suites a,b] [--modes bm25,vector,hybrid] [--json] [--bigram-weight W]",
 			help:  "measure search and analysis quality on labelled sets through the service's own wiring (docs/search.md, docs/analysis.md)",
 			zh:    "评测：自建法规检索集、LawBench、LeCaRD、CAIL2019-SCM、自建行政案件场景集、向量索引质量，经与服务相同的组装运行，输出 markdown 表（见 docs/search.md、docs/analysis.md）",
@@ -218,8 +226,17 @@ func runServe(e *runEnv) error {
 		ln.Close()
 		return fmt.Errorf("data directory %s: %w", dir, err)
 	}
+	sp, err := app.OpenSpeech(e.opts.app, true)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer sp.Close()
+	if !sp.Configured() {
+		e.log.Info("transcription off: no --asr-url (CAILIANG_ASR_URL)")
+	}
 	srv := api.NewLoading(api.Config{Logger: e.log, Version: version, Web: e.opts.webConfig(),
-		RequestTimeout: e.opts.requestTimeout, MaxConcurrent: e.opts.maxConcurrent})
+		RequestTimeout: e.opts.requestTimeout, MaxConcurrent: e.opts.maxConcurrent, Speech: sp})
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
 	served := make(chan error, 1)
