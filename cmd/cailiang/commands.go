@@ -136,7 +136,7 @@ func commands() []command {
 			}, run: runAnalyze},
 		{name: "transcribe", args: "[--out text|json] FILE",
 			help: "transcribe a recording (WAV, MP3, M4A, AMR …) through the configured engine (--asr-url) and print a draft inquiry record",
-			zh:   "转写录音（WAV、MP3、M4A、AMR 等，经 ffmpeg 转换）：调用 `--asr-url` 配置的语音识别服务，输出带时间的询问笔录草稿（问/答交替，由执法人员更正）；`--out json` 输出与 `GET /v1/transcriptions/{id}` 相同结构的结果",
+			zh:   "转写录音（WAV、MP3、M4A、AMR 等，经 ffmpeg 转换）：调用 `--asr-url` 配置的语音识别服务，输出带时间的询问笔录草稿（问/答交替，由执法人员更正）；`--out json` 输出转写结果（带时间的 segments、模型、录音摘要）、笔录草稿与提取的事实及其在录音中的时间段",
 			flags: func(fs *flag.FlagSet, a *cmdArgs) {
 				fs.StringVar(&a.out, "out", "text", "text or json")
 			}, run: runTranscribe},
