@@ -235,7 +235,7 @@ func isWrite(c *fiber.Ctx) bool {
 	case "/v1/analyze", "/v1/citations/resolve", "/v1/suggest":
 		return false
 	}
-	return true
+	return !isTranscriptAnalysis(c.Path())
 }
 
 // isExpensiveRead reports a read whose cost is far above a lookup.
@@ -246,7 +246,7 @@ func isExpensiveRead(c *fiber.Ctx) bool {
 	case "/v1/analyze", "/v1/citations/resolve":
 		return c.Method() == fiber.MethodPost
 	}
-	return false
+	return c.Method() == fiber.MethodPost && isTranscriptAnalysis(c.Path())
 }
 
 // limiter is fiber's fixed-window limiter, configured explicitly (its

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/speech"
 )
 
@@ -16,6 +17,14 @@ const DefaultUploadLimit = 64 << 20
 
 // uploadPath is the one route that takes a multipart body.
 const uploadPath = "/v1/transcriptions"
+
+// isTranscriptAnalysis reports a path of the one speech route that runs
+// the case analysis (expensive, and a read).
+func isTranscriptAnalysis(path string) bool {
+	id, ok := strings.CutPrefix(path, uploadPath+"/")
+	id, ok2 := strings.CutSuffix(id, "/analyze")
+	return ok && ok2 && id != "" && !strings.Contains(id, "/")
+}
 
 // transcription is a job as the API answers it: the job, and once a
 // version is approved, the facts read from it with their time spans.
@@ -97,6 +106,47 @@ func (s *Server) handleTranscriptionEdit(c *fiber.Ctx) error {
 	return sendJSON(c, answerJob(j))
 }
 
+// transcriptAnalysis is the case analysis of an approved record, with
+// each fact's link to the recording.
+type transcriptAnalysis struct {
+	Version  int                 `json:"version"`
+	Text     string              `json:"text"`
+	Links    []speech.FactLink   `json:"links"`
+	Analysis caseanalysis.Result `json:"analysis"`
+}
+
+// handleTranscriptionAnalyze answers POST /v1/transcriptions/{id}/analyze
+// ({"sector": "…"} or an empty object): the approved record's text
+// through the same analysis as /v1/analyze, and where in the recording
+// each extracted fact was said.
+func (s *Server) handleTranscriptionAnalyze(c *fiber.Ctx) error {
+	if !s.cfg.Speech.Configured() {
+		return speech.ErrNoEngine
+	}
+	if s.cfg.Analyzer == nil {
+		return apiError(fiber.StatusServiceUnavailable, "analysis_unavailable", "案件分析未启用", "")
+	}
+	var req caseanalysis.Request
+	if len(c.Body()) > 0 {
+		if err := decodeStrict(c.Body(), &req); err != nil {
+			return err
+		}
+	}
+	if req.Facts != "" {
+		return invalid("facts", "分析的是已确认的笔录，不接受 facts")
+	}
+	a, err := s.cfg.Speech.Approved(c.Params("id"))
+	if err != nil {
+		return err
+	}
+	req.Facts = a.Text
+	res, err := s.cfg.Analyzer.Analyze(c.UserContext(), req)
+	if err != nil {
+		return err
+	}
+	return sendJSON(c, transcriptAnalysis{Version: a.Version, Text: a.Text, Links: a.Links, Analysis: res})
+}
+
 // classifySpeech maps the speech package's errors; ok is false for others.
 func classifySpeech(err error) (int, Error, bool) {
 	var ee *speech.EditError
@@ -114,6 +164,8 @@ func classifySpeech(err error) (int, Error, bool) {
 		return fiber.StatusServiceUnavailable, Error{Code: "converter_missing", Message: speech.FailureMessage(err)}, true
 	case errors.Is(err, speech.ErrNotFound):
 		return fiber.StatusNotFound, Error{Code: "not_found", Message: "没有这个转写任务", Field: "id"}, true
+	case errors.Is(err, speech.ErrNotApproved):
+		return fiber.StatusConflict, Error{Code: "not_approved", Message: "笔录尚未确认：请先确认（approve）一个版本再分析", Field: "id"}, true
 	case errors.Is(err, speech.ErrNotReady):
 		return fiber.StatusConflict, Error{Code: "transcription_not_ready", Message: "转写尚未完成，还没有笔录可以修改", Field: "id"}, true
 	}

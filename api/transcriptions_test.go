@@ -46,7 +46,8 @@ func speechServer(t *testing.T, rec *asrtest.Recording) *Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(svc.Close)
-	return New(Config{Library: testLibrary(t, nil), Speech: svc})
+	lib := testLibrary(t, nil)
+	return New(Config{Library: lib, Analyzer: testAnalyzer(t, lib), Speech: svc})
 }
 
 // TestTranscriptionsHTTP: upload a recording, watch the job, correct the
@@ -81,6 +82,9 @@ func TestTranscriptionsHTTP(t *testing.T) {
 		t.Error("analysis before any version is approved")
 	}
 
+	if r := do(t, s, "POST", "/v1/transcriptions/"+id+"/analyze", "application/json", []byte(`{}`)); r.status != 409 || errCode(r) != "not_approved" {
+		t.Errorf("analysis before approval: %d %v", r.status, r.body)
+	}
 	edit, _ := json.Marshal(speech.Edit{Editor: "李明", Speakers: []string{"问", "答", "问"}, Approve: true})
 	r = do(t, s, "POST", "/v1/transcriptions/"+id+"/versions", "application/json", edit)
 	if r.status != 201 {
@@ -102,6 +106,28 @@ func TestTranscriptionsHTTP(t *testing.T) {
 	}
 	if !linked || got.Analysis.Version != 2 {
 		t.Errorf("analysis of version %d, links %+v", got.Analysis.Version, got.Analysis.Links)
+	}
+	// The approved record through the case analysis, facts linked to the recording.
+	r = do(t, s, "POST", "/v1/transcriptions/"+id+"/analyze", "application/json", []byte(`{"sector":"市场监管"}`))
+	var full struct {
+		Version  int               `json:"version"`
+		Links    []speech.FactLink `json:"links"`
+		Analysis struct {
+			Facts struct {
+				Engine struct {
+					GoodsValue *float64 `json:"goods_value"`
+				} `json:"engine"`
+			} `json:"facts"`
+			Violations []any `json:"violations"`
+		} `json:"analysis"`
+	}
+	raw, _ = json.Marshal(r.body)
+	_ = json.Unmarshal(raw, &full)
+	if gv := full.Analysis.Facts.Engine.GoodsValue; r.status != 200 || full.Version != 2 || gv == nil || *gv != 3000 || len(full.Links) != len(got.Analysis.Links) {
+		t.Errorf("analyze: %d %v", r.status, r.body)
+	}
+	if r := do(t, s, "POST", "/v1/transcriptions/"+id+"/analyze", "application/json", []byte(`{"facts":"别的文字"}`)); r.status != 400 || errCode(r) != "invalid_input" {
+		t.Errorf("analyze with facts: %d %v", r.status, r.body)
 	}
 	r = do(t, s, "GET", "/v1/transcriptions", "", nil)
 	if list, _ := r.body["transcriptions"].([]any); r.status != 200 || len(list) != 1 {
@@ -186,6 +212,7 @@ func TestTranscriptionsNotConfigured(t *testing.T) {
 			do(t, s, "GET", "/v1/transcriptions/abc", "", nil),
 			do(t, s, "GET", "/v1/transcriptions", "", nil),
 			do(t, s, "POST", "/v1/transcriptions/abc/versions", "application/json", []byte(`{"editor":"李明","speakers":["问"]}`)),
+			do(t, s, "POST", "/v1/transcriptions/abc/analyze", "application/json", []byte(`{}`)),
 		} {
 			e, _ := r.body["error"].(map[string]any)
 			if msg, _ := e["message"].(string); r.status != 503 || errCode(r) != "asr_not_configured" || !strings.Contains(msg, "CAILIANG_ASR_URL") {

@@ -23,6 +23,8 @@ var (
 	ErrNotFound = errors.New("speech: no such transcription")
 	// ErrNotReady: the job has not finished, so it has no record yet.
 	ErrNotReady = errors.New("speech: transcription not finished")
+	// ErrNotApproved: no version of the record is approved yet.
+	ErrNotApproved = errors.New("speech: no approved record version")
 	// ErrInvalid wraps an EditError: an edit of the record that cannot be
 	// kept.
 	ErrInvalid = errors.New("speech: invalid record edit")

@@ -179,6 +179,23 @@ func (e Edit) version(latest Version, duration float64) (Version, error) {
 	return v, nil
 }
 
+// Approved returns the analysis of the job's newest approved version.
+// Errors: ErrNoEngine, ErrNotFound, ErrNotReady, ErrNotApproved.
+func (s *Service) Approved(id string) (Analysis, error) {
+	j, err := s.Get(id)
+	if err != nil {
+		return Analysis{}, err
+	}
+	if j.Record == nil {
+		return Analysis{}, fmt.Errorf("%w: %s is %s", ErrNotReady, id, j.Status)
+	}
+	v, ok := j.Record.Approved()
+	if !ok {
+		return Analysis{}, fmt.Errorf("%w: %s", ErrNotApproved, id)
+	}
+	return v.Analyze(), nil
+}
+
 // Text renders a version as the record's text, one turn a line
 // ("问：……"), and where each turn's text lies in it: spans[i] is turn i's
 // [start, end) byte range.
