@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 )
 
 // Defaults of Config's limits.
@@ -583,11 +584,16 @@ func safeExt(name string) string {
 // cleanName keeps the base name of an upload, shortened, for display.
 func cleanName(name string) string {
 	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
-	name = strings.ToValidUTF8(name, "")
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(name, ""))
 	if r := []rune(name); len(r) > 120 {
 		name = string(r[:120])
 	}
-	if name == "." || name == "/" {
+	if name == "." || name == ".." || name == "/" {
 		return ""
 	}
 	return name

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/speech"
 	"github.com/cailiang/cailiang/speech/asrtest"
@@ -230,6 +231,84 @@ func TestRetriesAfter503(t *testing.T) {
 		t.Errorf("requests: result %d, server %d; want %d chunks + 2 retries", res.Requests, srv.Requests(), res.Chunks)
 	}
 	checkSegments(t, res.Segments, r.Truth, 0.02)
+}
+
+// TestRetriesAfterReset: a connection closed without an answer is
+// retried like a 503.
+func TestRetriesAfterReset(t *testing.T) {
+	r := recording(t)
+	srv := asrtest.NewServer(t, r, testModel)
+	srv.ResetNext(2)
+	s := newService(t, chunkConfig(t, srv.URL, testModel))
+	res, err := s.TranscribeFile(context.Background(), r.Path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Requests != res.Chunks+2 {
+		t.Errorf("%d requests for %d chunks, want 2 retries", res.Requests, res.Chunks)
+	}
+	checkSegments(t, res.Segments, r.Truth, 0.02)
+}
+
+// TestBoundedConcurrency: three jobs at once never have more engine
+// requests in flight than MaxConcurrent, and all finish with the token
+// the server requires.
+func TestBoundedConcurrency(t *testing.T) {
+	r := recording(t)
+	srv := asrtest.NewServer(t, r, testModel)
+	srv.RequireToken("test-token")
+	cfg := chunkConfig(t, srv.URL, testModel)
+	cfg.MaxConcurrent = 2
+	s := newService(t, cfg)
+	var ids []string
+	for range 3 {
+		j, err := submitFile(t, s, r.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, j.ID)
+	}
+	chunks := 0
+	for _, id := range ids {
+		j := wait(t, s, id)
+		if j.Status != speech.StatusDone {
+			t.Fatalf("job %s: %s", j.Status, j.Error)
+		}
+		chunks += j.Result.Chunks
+		checkSegments(t, j.Result.Segments, r.Truth, 0.02)
+	}
+	if m := srv.MaxInFlight(); m > cfg.MaxConcurrent || srv.Requests() != chunks {
+		t.Errorf("%d requests in flight at most (limit %d), %d requests for %d chunks", m, cfg.MaxConcurrent, srv.Requests(), chunks)
+	}
+}
+
+// TestHostileFileName: the upload's name is only displayed: a path, bad
+// UTF-8 or a huge name is cleaned, never used as a path.
+func TestHostileFileName(t *testing.T) {
+	r := recording(t)
+	srv := asrtest.NewServer(t, r, testModel)
+	cfg := chunkConfig(t, srv.URL, testModel)
+	s := newService(t, cfg)
+	for _, name := range []string{"../../../etc/passwd.wav", "录音\xff\x00.wav", strings.Repeat("长", 5000) + ".wav", "", "..", "a/b/.wav"} {
+		f, err := os.Open(r.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		j, err := s.Submit(context.Background(), name, f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%q: %v", name, err)
+		}
+		if strings.ContainsAny(j.FileName, "/\\\x00") || !utf8.ValidString(j.FileName) || utf8.RuneCountInString(j.FileName) > 120 || j.FileName == ".." {
+			t.Errorf("name %q kept as %q", name, j.FileName)
+		}
+	}
+	entries, _ := os.ReadDir(cfg.Dir)
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".json") && e.Name() != "work" {
+			t.Errorf("unexpected file in the speech dir: %s", e.Name())
+		}
+	}
 }
 
 // TestRefusalsAreNotRetried: a 4xx (here: a model the server does not

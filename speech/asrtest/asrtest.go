@@ -239,8 +239,12 @@ type Server struct {
 	// Failures503 answers the next that many requests with 503.
 	failures503 int
 	hang        bool
+	resets      int
+	token       string
 	quit        chan struct{}
 	requests    int
+	inFlight    int
+	maxInFlight int
 }
 
 // NewServer starts a server that accepts only model; it is closed when
@@ -261,6 +265,17 @@ func (s *Server) Fail503(n int) { s.mu.Lock(); s.failures503 = n; s.mu.Unlock() 
 // Hang makes every request wait until the client gives up.
 func (s *Server) Hang() { s.mu.Lock(); s.hang = true; s.mu.Unlock() }
 
+// ResetNext makes the next n requests end with the connection closed
+// and no answer (a connection reset).
+func (s *Server) ResetNext(n int) { s.mu.Lock(); s.resets = n; s.mu.Unlock() }
+
+// RequireToken makes the server refuse (401) requests without this
+// bearer token.
+func (s *Server) RequireToken(tok string) { s.mu.Lock(); s.token = tok; s.mu.Unlock() }
+
+// MaxInFlight is the most requests the server was handling at once.
+func (s *Server) MaxInFlight() int { s.mu.Lock(); defer s.mu.Unlock(); return s.maxInFlight }
+
 // Requests is the number of transcription requests received.
 func (s *Server) Requests() int { s.mu.Lock(); defer s.mu.Unlock(); return s.requests }
 
@@ -277,11 +292,31 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.requests++
-	fail, hang := s.failures503 > 0, s.hang
+	s.inFlight++
+	s.maxInFlight = max(s.maxInFlight, s.inFlight)
+	fail, hang, reset, token := s.failures503 > 0, s.hang, s.resets > 0, s.token
 	if fail {
 		s.failures503--
 	}
+	if reset {
+		s.resets--
+	}
 	s.mu.Unlock()
+	defer func() { s.mu.Lock(); s.inFlight--; s.mu.Unlock() }()
+	if reset {
+		_, _ = io.Copy(io.Discard, r.Body)
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				conn.Close()
+				return
+			}
+		}
+		panic(http.ErrAbortHandler)
+	}
+	if token != "" && r.Header.Get("Authorization") != "Bearer "+token {
+		apiErr(w, http.StatusUnauthorized, "invalid token")
+		return
+	}
 	if hang {
 		// The server notices the client hanging up only once the body is
 		// read; quit frees it when the test ends.
