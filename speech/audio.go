@@ -12,10 +12,18 @@ import (
 	"strings"
 )
 
-// converter runs Debian's ffmpeg and ffprobe; no audio is decoded by hand.
+// converter runs Debian's ffmpeg, ffprobe and sox; no audio is decoded
+// by hand.
 type converter struct {
-	ffmpeg, ffprobe string
+	ffmpeg, ffprobe, sox string
 }
+
+// soxTypes are codecs sox decodes better than ffmpeg: ffmpeg's own AMR
+// decoders drop the comfort-noise (SID) and no-data frames of
+// discontinuous transmission, so the silences of a phone recording
+// shrink and every later time shifts; sox decodes them through
+// libopencore-amr and keeps the timeline.
+var soxTypes = map[string]string{"amr_nb": "amr-nb", "amr_wb": "amr-wb"}
 
 func (c converter) run(ctx context.Context, name string, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, name, args...)
@@ -38,38 +46,57 @@ func (c converter) run(ctx context.Context, name string, args ...string) ([]byte
 	return stdout.Bytes(), nil
 }
 
-// probe returns the duration in seconds of the first audio stream of
-// path, failing with ErrUnreadableAudio when there is none.
-func (c converter) probe(ctx context.Context, path string) (float64, error) {
+// probed is what ffprobe says of a file's first audio stream.
+type probed struct {
+	duration float64
+	codec    string
+}
+
+// probe reads the duration in seconds and the codec of the first audio
+// stream of path, failing with ErrUnreadableAudio when there is none.
+func (c converter) probe(ctx context.Context, path string) (probed, error) {
 	out, err := c.run(ctx, c.ffprobe, "-v", "error", "-select_streams", "a:0",
-		"-show_entries", "stream=codec_type:format=duration", "-of", "default=noprint_wrappers=1", path)
+		"-show_entries", "stream=codec_type,codec_name:format=duration", "-of", "default=noprint_wrappers=1", path)
 	if err != nil {
-		return 0, err
+		return probed{}, err
 	}
 	var audio bool
-	dur := -1.0
+	p := probed{duration: -1}
 	for _, line := range strings.Split(string(out), "\n") {
 		k, v, _ := strings.Cut(strings.TrimSpace(line), "=")
 		switch k {
 		case "codec_type":
 			audio = audio || v == "audio"
+		case "codec_name":
+			p.codec = v
 		case "duration":
 			if d, err := strconv.ParseFloat(v, 64); err == nil {
-				dur = d
+				p.duration = d
 			}
 		}
 	}
 	if !audio {
-		return 0, fmt.Errorf("%w: no audio stream", ErrUnreadableAudio)
+		return probed{}, fmt.Errorf("%w: no audio stream", ErrUnreadableAudio)
 	}
-	return dur, nil
+	return p, nil
 }
 
 // toPCM converts path to 16 kHz mono signed 16-bit little-endian PCM at
-// out, the form chunks are cut from by byte offset.
+// out, the form chunks are cut from by byte offset: with sox for the
+// codecs in soxTypes when sox is installed, else with ffmpeg.
 func (c converter) toPCM(ctx context.Context, path, out string) (int64, error) {
-	if _, err := c.run(ctx, c.ffmpeg, "-nostdin", "-v", "error", "-y", "-i", path,
-		"-vn", "-ac", "1", "-ar", strconv.Itoa(sampleRate), "-f", "s16le", "-acodec", "pcm_s16le", out); err != nil {
+	p, err := c.probe(ctx, path)
+	if err != nil {
+		return 0, err
+	}
+	if typ, ok := soxTypes[p.codec]; ok && c.haveSox() {
+		_, err = c.run(ctx, c.sox, "-V1", "-t", typ, path, "-t", "raw", "-r", strconv.Itoa(sampleRate), "-c", "1",
+			"-e", "signed-integer", "-b", "16", "-L", out)
+	} else {
+		_, err = c.run(ctx, c.ffmpeg, "-nostdin", "-v", "error", "-y", "-i", path,
+			"-vn", "-ac", "1", "-ar", strconv.Itoa(sampleRate), "-f", "s16le", "-acodec", "pcm_s16le", out)
+	}
+	if err != nil {
 		return 0, err
 	}
 	st, err := os.Stat(out)
@@ -80,6 +107,11 @@ func (c converter) toPCM(ctx context.Context, path, out string) (int64, error) {
 		return 0, fmt.Errorf("%w: no samples", ErrUnreadableAudio)
 	}
 	return st.Size(), nil
+}
+
+func (c converter) haveSox() bool {
+	_, err := exec.LookPath(c.sox)
+	return err == nil
 }
 
 // wavChunk reads the chunk's samples from the PCM file and wraps them in

@@ -53,8 +53,9 @@ type Config struct {
 	// and the audio being converted. Empty: results are kept in memory
 	// only (the command line's one-off transcription).
 	Dir string
-	// FFmpeg and FFprobe are the converter binaries ("ffmpeg", "ffprobe").
-	FFmpeg, FFprobe string
+	// FFmpeg, FFprobe and Sox are the converter binaries ("ffmpeg",
+	// "ffprobe", "sox"; sox is optional and decodes AMR when present).
+	FFmpeg, FFprobe, Sox string
 	// MaxChunkSeconds and MaxChunkBytes bound what one request carries;
 	// OverlapSeconds is how much neighbouring chunks share.
 	MaxChunkSeconds float64
@@ -109,6 +110,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.FFprobe == "" {
 		c.FFprobe = "ffprobe"
+	}
+	if c.Sox == "" {
+		c.Sox = "sox"
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
@@ -172,7 +176,7 @@ type Service struct {
 func New(cfg Config) (*Service, error) {
 	cfg = cfg.withDefaults()
 	ctx, stop := context.WithCancel(context.Background())
-	s := &Service{cfg: cfg, conv: converter{cfg.FFmpeg, cfg.FFprobe},
+	s := &Service{cfg: cfg, conv: converter{cfg.FFmpeg, cfg.FFprobe, cfg.Sox},
 		slots: make(chan struct{}, cfg.MaxConcurrent), ctx: ctx, stop: stop, jobs: map[string]*Job{}}
 	if cfg.Dir == "" {
 		return s, nil
@@ -369,12 +373,12 @@ func digest(r io.Reader) (string, int64, error) {
 
 // check refuses what is not audio or longer than MaxAudioSeconds.
 func (s *Service) check(ctx context.Context, path string) error {
-	d, err := s.conv.probe(ctx, path)
+	p, err := s.conv.probe(ctx, path)
 	if err != nil {
 		return err
 	}
-	if d > s.cfg.MaxAudioSeconds {
-		return fmt.Errorf("%w: %.0f s, limit %.0f s", ErrTooLong, d, s.cfg.MaxAudioSeconds)
+	if p.duration > s.cfg.MaxAudioSeconds {
+		return fmt.Errorf("%w: %.0f s, limit %.0f s", ErrTooLong, p.duration, s.cfg.MaxAudioSeconds)
 	}
 	return nil
 }

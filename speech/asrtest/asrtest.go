@@ -101,15 +101,29 @@ func (r *Recording) Convert(t testing.TB, ext string) string {
 	case ".m4a":
 		args = append(args, "-codec:a", "aac", "-b:a", "32k")
 	case ".amr":
+		if !hasEncoder("libopencore_amrnb") {
+			// Debian's ffmpeg cannot encode AMR-NB; Debian's sox can
+			// (libopencore-amrnb0, loaded at run time).
+			run(t, "sox", r.Path, "-r", "8000", "-c", "1", "-t", "amr-nb", out)
+			return out
+		}
 		args = append(args, "-ar", "8000", "-codec:a", "libopencore_amrnb", "-b:a", "12.2k")
 	}
 	run(t, "ffmpeg", append(args, out)...)
 	return out
 }
 
-// HasEncoder reports whether Debian's ffmpeg can encode with name (it
-// lacks libopencore_amrnb, so AMR recordings cannot be made here).
-func HasEncoder(name string) bool {
+// CanMakeAMR reports whether an AMR-NB recording can be made here: by
+// ffmpeg's libopencore_amrnb encoder or sox's amr-nb format.
+func CanMakeAMR() bool {
+	if hasEncoder("libopencore_amrnb") {
+		return true
+	}
+	out, err := exec.Command("sox", "-h").CombinedOutput()
+	return err == nil && bytes.Contains(out, []byte(" amr-nb "))
+}
+
+func hasEncoder(name string) bool {
 	out, err := exec.Command("ffmpeg", "-hide_banner", "-encoders").Output()
 	return err == nil && bytes.Contains(out, []byte(" "+name+" "))
 }
