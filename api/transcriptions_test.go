@@ -221,3 +221,21 @@ func TestTranscriptionsNotConfigured(t *testing.T) {
 		}
 	}
 }
+
+// TestUploadLimit: over a real listener, an upload over UploadLimit and
+// a JSON body over BodyLimit are both refused with 413 body_too_large.
+func TestUploadLimit(t *testing.T) {
+	s := New(Config{Library: testLibrary(t, nil), UploadLimit: 6 << 20})
+	addr := liveServer(t, s)
+	for _, tc := range []struct {
+		target string
+		size   int
+	}{
+		{"/v1/transcriptions", 7 << 20},
+		{"/v1/analyze", DefaultBodyLimit + 1<<20},
+	} {
+		if st, code := postReal(t, addr, tc.target, bytes.Repeat([]byte(" "), tc.size)); st != 413 || code != "body_too_large" {
+			t.Errorf("POST %s %d bytes: %d %s, want 413 body_too_large", tc.target, tc.size, st, code)
+		}
+	}
+}
