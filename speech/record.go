@@ -196,18 +196,26 @@ func (s *Service) Approved(id string) (Analysis, error) {
 	return v.Analyze(), nil
 }
 
-// Text renders a version as the record's text, one turn a line
-// ("问：……"), and where each turn's text lies in it: spans[i] is turn i's
-// [start, end) byte range.
+// Text renders a version as the record's text, one line a speaker's turn
+// ("问：……"; consecutive turns of one speaker, such as an answer the
+// engine heard as several segments, share a line), and where each turn's
+// text lies in it: spans[i] is turn i's [start, end) byte range.
 func (v Version) Text() (string, [][2]int) {
 	var b strings.Builder
 	spans := make([][2]int, len(v.Turns))
 	for i, t := range v.Turns {
-		b.WriteString(t.Speaker)
-		b.WriteString("：")
+		if i == 0 || v.Turns[i-1].Speaker != t.Speaker {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString(t.Speaker)
+			b.WriteString("：")
+		}
 		spans[i][0] = b.Len()
 		b.WriteString(t.Text)
 		spans[i][1] = b.Len()
+	}
+	if len(v.Turns) > 0 {
 		b.WriteString("\n")
 	}
 	return b.String(), spans

@@ -99,6 +99,33 @@ func TestFactLinks(t *testing.T) {
 	}
 }
 
+// TestRecordText: consecutive turns of one speaker share a line, and
+// each turn's span is its own text.
+func TestRecordText(t *testing.T) {
+	v := speech.Version{Turns: []speech.Turn{
+		{Speaker: "问", Start: 0, End: 2, Text: "姓名？"},
+		{Speaker: "答", Start: 2, End: 4, Text: "张三。"},
+		{Speaker: "答", Start: 4, End: 9, Text: "货值金额共计3000元。"},
+		{Speaker: "问", Start: 9, End: 10, Text: "属实吗？"},
+	}}
+	text, spans := v.Text()
+	if want := "问：姓名？\n答：张三。货值金额共计3000元。\n问：属实吗？\n"; text != want {
+		t.Errorf("text %q, want %q", text, want)
+	}
+	for i, sp := range spans {
+		if got := text[sp[0]:sp[1]]; got != v.Turns[i].Text {
+			t.Errorf("span %d = %q, want %q", i, got, v.Turns[i].Text)
+		}
+	}
+	a := v.Analyze()
+	if len(a.Links) != 1 || a.Links[0].Field != "goods_value" || a.Links[0].Turn != 2 || a.Links[0].From != 4 || a.Links[0].To != 9 {
+		t.Errorf("links %+v, want goods_value in turn 2 at 4–9 s", a.Links)
+	}
+	if text, spans := (speech.Version{}).Text(); text != "" || len(spans) != 0 {
+		t.Errorf("empty version: %q %v", text, spans)
+	}
+}
+
 // TestEditRefused: edits that cannot be kept are refused with the field
 // at fault, and the record is unchanged.
 func TestEditRefused(t *testing.T) {
