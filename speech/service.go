@@ -171,8 +171,9 @@ type Service struct {
 }
 
 // New opens a Service over cfg.Dir, loading the jobs kept there. A job
-// that was running when the process stopped is marked failed. It returns
-// an error when Dir cannot be created or a job file cannot be read.
+// that was running when the process stopped is marked failed; a job file
+// that cannot be parsed is logged and skipped. It returns an error when
+// Dir cannot be created or listed, or a job file cannot be read.
 func New(cfg Config) (*Service, error) {
 	cfg = cfg.withDefaults()
 	ctx, stop := context.WithCancel(context.Background())
@@ -197,9 +198,11 @@ func New(cfg Config) (*Service, error) {
 			return nil, fmt.Errorf("speech job %s: %w", f, err)
 		}
 		var j Job
-		if err := json.Unmarshal(b, &j); err != nil {
-			stop()
-			return nil, fmt.Errorf("speech job %s: %w", f, err)
+		if err := json.Unmarshal(b, &j); err != nil || j.ID == "" {
+			// One unreadable file must not keep the service from starting
+			// (files are written by rename, so this is outside damage).
+			cfg.Logger.Error("speech job file unreadable, skipped", "file", f, "err", err)
+			continue
 		}
 		if j.Status == StatusQueued || j.Status == StatusTranscribing {
 			j.Status, j.Error = StatusFailed, "服务重启，转写中断，请重新上传录音"

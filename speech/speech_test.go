@@ -221,6 +221,35 @@ func TestJobsSurviveRestart(t *testing.T) {
 	checkSegments(t, after.Result.Segments, before.Result.Segments, 0)
 }
 
+// TestInterruptedJobFails: a job still running when the process stopped
+// is reported failed, with a reason, after a restart.
+func TestInterruptedJobFails(t *testing.T) {
+	cfg := chunkConfig(t, "http://127.0.0.1:1", testModel)
+	job := `{"id":"0123456789abcdef01234567","status":"transcribing","file_name":"a.wav","chunks_done":3,"chunks_total":9}`
+	if err := os.WriteFile(filepath.Join(cfg.Dir, "0123456789abcdef01234567.json"), []byte(job), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := newService(t, cfg)
+	j, err := s.Get("0123456789abcdef01234567")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j.Status != speech.StatusFailed || !strings.Contains(j.Error, "重新上传") {
+		t.Errorf("interrupted job = %s %q, want failed with a reason", j.Status, j.Error)
+	}
+	if err := os.WriteFile(filepath.Join(cfg.Dir, "bad.json"), []byte("{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again, err := speech.New(cfg)
+	if err != nil {
+		t.Fatalf("a corrupt job file kept the service from opening: %v", err)
+	}
+	defer again.Close()
+	if jobs, err := again.List(); err != nil || len(jobs) != 1 {
+		t.Errorf("jobs after a corrupt file: %v %v; want the one readable job", jobs, err)
+	}
+}
+
 // TestRetriesAfter503: transient failures are retried and the result is
 // the same as without them.
 func TestRetriesAfter503(t *testing.T) {
