@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // converter runs Debian's ffmpeg, ffprobe and sox; no audio is decoded
@@ -82,22 +83,40 @@ func (c converter) probe(ctx context.Context, path string) (probed, error) {
 }
 
 // toPCM converts path to 16 kHz mono signed 16-bit little-endian PCM at
-// out, the form chunks are cut from by byte offset: with sox for the
-// codecs in soxTypes when sox is installed, else with ffmpeg.
+// out, the form chunks are cut from by byte offset. ffmpeg converts
+// every file; for the codecs in soxTypes sox then decodes it again, when
+// installed, and its output replaces ffmpeg's. ffmpeg goes first because
+// it rejects a damaged AMR file that sox loops on forever; each tool has
+// a deadline from the recording's length.
 func (c converter) toPCM(ctx context.Context, path, out string) (int64, error) {
 	p, err := c.probe(ctx, path)
 	if err != nil {
 		return 0, err
 	}
-	if typ, ok := soxTypes[p.codec]; ok && c.haveSox() {
-		_, err = c.run(ctx, c.sox, "-V1", "-t", typ, path, "-t", "raw", "-r", strconv.Itoa(sampleRate), "-c", "1",
-			"-e", "signed-integer", "-b", "16", "-L", out)
-	} else {
-		_, err = c.run(ctx, c.ffmpeg, "-nostdin", "-v", "error", "-y", "-i", path,
-			"-vn", "-ac", "1", "-ar", strconv.Itoa(sampleRate), "-f", "s16le", "-acodec", "pcm_s16le", out)
-	}
+	budget := convertBudget(p.duration)
+	fctx, cancel := context.WithTimeout(ctx, budget)
+	_, err = c.run(fctx, c.ffmpeg, "-nostdin", "-v", "error", "-y", "-i", path,
+		"-vn", "-ac", "1", "-ar", strconv.Itoa(sampleRate), "-f", "s16le", "-acodec", "pcm_s16le", out)
+	cancel()
 	if err != nil {
 		return 0, err
+	}
+	if st, err := os.Stat(out); err != nil || st.Size() < 2 {
+		return 0, fmt.Errorf("%w: no samples", ErrUnreadableAudio)
+	}
+	if typ, ok := soxTypes[p.codec]; ok && c.haveSox() {
+		sctx, cancel := context.WithTimeout(ctx, budget)
+		_, err := c.run(sctx, c.sox, "-V1", "-t", typ, path, "-t", "raw", "-r", strconv.Itoa(sampleRate), "-c", "1",
+			"-e", "signed-integer", "-b", "16", "-L", out+".sox")
+		cancel()
+		if err == nil {
+			err = os.Rename(out+".sox", out)
+		}
+		if err != nil && ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+		// Otherwise ffmpeg's decoding stands.
+		_ = os.Remove(out + ".sox")
 	}
 	st, err := os.Stat(out)
 	if err != nil {
@@ -107,6 +126,16 @@ func (c converter) toPCM(ctx context.Context, path, out string) (int64, error) {
 		return 0, fmt.Errorf("%w: no samples", ErrUnreadableAudio)
 	}
 	return st.Size(), nil
+}
+
+// convertBudget bounds one conversion: decoders run at many times real
+// time, so a minute plus half the recording's length is only reached by
+// a tool that is stuck.
+func convertBudget(seconds float64) time.Duration {
+	if !(seconds > 0) || seconds > 24*3600 {
+		seconds = 24 * 3600
+	}
+	return time.Minute + time.Duration(seconds/2*float64(time.Second))
 }
 
 func (c converter) haveSox() bool {

@@ -450,6 +450,26 @@ func TestBadAudio(t *testing.T) {
 	}
 }
 
+// TestBrokenAMR: a file ffprobe takes for AMR-NB but that no decoder can
+// read (sox loops forever on it) fails its job with a clear reason
+// instead of hanging it.
+func TestBrokenAMR(t *testing.T) {
+	asrtest.RequireTools(t, "ffmpeg", "ffprobe")
+	srv := asrtest.NewServer(t, nil, testModel)
+	s := newService(t, chunkConfig(t, srv.URL, testModel))
+	job, err := s.Submit(context.Background(), "broken.amr", strings.NewReader("#!AMR\nnot really"))
+	if errors.Is(err, speech.ErrUnreadableAudio) {
+		return // refused at upload: as good
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := wait(t, s, job.ID)
+	if j.Status != speech.StatusFailed || !strings.Contains(j.Error, "无法读取录音文件") || srv.Requests() != 0 {
+		t.Errorf("job = %s %q after %d requests, want failed as unreadable", j.Status, j.Error, srv.Requests())
+	}
+}
+
 // TestTooLong: limits on the upload's size and the recording's length.
 func TestTooLong(t *testing.T) {
 	r := recording(t)
