@@ -221,22 +221,55 @@ func restFollows(s string, parts []string) (int, bool) {
 
 // CueIndex finds, in one pass over a text, which cue openings (the first
 // part of each cue) it contains, so that a cue whose opening is absent is
-// skipped without searching the text for it. Openings are keyed by their
-// first two runes; one-rune openings are looked for directly.
+// skipped without searching the text for it.
 type CueIndex struct {
+	phrases phraseIndex
+}
+
+// NewCueIndex indexes the openings of cues, and the whole phrases given
+// (looked up with CueScan.Contains).
+func NewCueIndex(cues []Cue, phrases ...string) CueIndex {
+	all := make([]string, 0, len(cues)+len(phrases))
+	for _, q := range cues {
+		if len(q.parts) > 0 {
+			all = append(all, q.parts[0])
+		}
+	}
+	return CueIndex{phrases: newPhraseIndex(append(all, phrases...))}
+}
+
+// CueScan is a normalised text with the cue openings it contains.
+type CueScan struct {
+	text    string
+	present map[string]bool
+}
+
+// Scan reads the normalised text once for the index's openings.
+func (o CueIndex) Scan(text string) CueScan {
+	x := CueScan{text: text, present: map[string]bool{}}
+	o.phrases.scan(text, x.present)
+	return x
+}
+
+// Contains reports whether the text contains phrase, which must have been
+// given to NewCueIndex (as a phrase or as a cue's opening).
+func (x CueScan) Contains(phrase string) bool { return x.present[phrase] }
+
+// phraseIndex finds, in one pass over a text, which of a fixed set of
+// phrases it contains. Phrases are keyed by their first two runes;
+// one-rune phrases are looked for directly.
+type phraseIndex struct {
 	byHead map[string][]string
 	short  []string
 }
 
-// NewCueIndex indexes the openings of cues.
-func NewCueIndex(cues []Cue) CueIndex {
-	o := CueIndex{byHead: map[string][]string{}}
+func newPhraseIndex(phrases []string) phraseIndex {
+	o := phraseIndex{byHead: map[string][]string{}}
 	seen := map[string]bool{}
-	for _, q := range cues {
-		if len(q.parts) == 0 || seen[q.parts[0]] {
+	for _, p := range phrases {
+		if p == "" || seen[p] {
 			continue
 		}
-		p := q.parts[0]
 		seen[p] = true
 		if utf8.RuneCountInString(p) < 2 {
 			o.short = append(o.short, p)
@@ -249,18 +282,11 @@ func NewCueIndex(cues []Cue) CueIndex {
 	return o
 }
 
-// CueScan is a normalised text with the cue openings it contains.
-type CueScan struct {
-	text    string
-	present map[string]bool
-}
-
-// Scan reads the normalised text once for the index's openings.
-func (o CueIndex) Scan(text string) CueScan {
-	x := CueScan{text: text, present: map[string]bool{}}
+// scan marks in present the phrases text contains.
+func (o phraseIndex) scan(text string, present map[string]bool) {
 	for _, p := range o.short {
 		if strings.Contains(text, p) {
-			x.present[p] = true
+			present[p] = true
 		}
 	}
 	for i := 0; i < len(text); {
@@ -271,12 +297,11 @@ func (o CueIndex) Scan(text string) CueScan {
 		_, w2 := utf8.DecodeRuneInString(text[i+w1:])
 		for _, p := range o.byHead[text[i:i+w1+w2]] {
 			if strings.HasPrefix(text[i:], p) {
-				x.present[p] = true
+				present[p] = true
 			}
 		}
 		i += w1
 	}
-	return x
 }
 
 // Find returns the first cue (in list order) that occurs in the text

@@ -1,0 +1,74 @@
+package caseanalysis
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/cailiang/cailiang/rules"
+)
+
+// devsetTexts returns the facts of every row of the issue-12 development
+// set (both halves): texts written the four ways officers write them.
+func devsetTexts(tb testing.TB) []string {
+	tb.Helper()
+	files, err := filepath.Glob("../eval/testdata/devset/*.jsonl")
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("development set: %v (%d files)", err, len(files))
+	}
+	var out []string
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, line := range bytes.Split(bytes.TrimSpace(raw), []byte("\n")) {
+			var row struct {
+				Facts string `json:"facts"`
+			}
+			if err := json.Unmarshal(line, &row); err != nil || row.Facts == "" {
+				tb.Fatalf("%s: bad line %.80q: %v", f, line, err)
+			}
+			out = append(out, row.Facts)
+		}
+	}
+	return out
+}
+
+// BenchmarkAnalyze analyses the development set's texts one after another
+// over the sample cases, the catalog and the provision entries, with the
+// dictionary-free segmenter: the analysis's own CPU time (us/analysis) and,
+// with -benchmem, its allocations (allocs/op is per pass over the texts;
+// allocs/analysis per text).
+func BenchmarkAnalyze(b *testing.B) {
+	a, _ := newTestAnalyzer(b)
+	cat := a.cfg.Catalog
+	ps, err := rules.LoadBuiltinProvisions(cat)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg := a.cfg
+	cfg.Provisions = ps
+	if a, err = New(cfg); err != nil {
+		b.Fatal(err)
+	}
+	texts := devsetTexts(b)
+	ctx := context.Background()
+	analyse := func() {
+		for _, t := range texts {
+			if _, err := a.Analyze(ctx, Request{Facts: t}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	analyse() // fills the corpus caches, as a running service has them
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		analyse()
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(texts)), "us/analysis")
+}
