@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/nlp"
 )
@@ -32,9 +33,12 @@ type posting struct {
 // numbered so that a query is a set of small integers, built without
 // allocating a key per term.
 type bm25 struct {
-	ids      map[string]int32 // term → its number
-	terms    []string         // by number
-	postings [][]posting      // by number
+	ids map[string]int32 // term → its number
+	// pairs numbers the Han bigram terms by their two runes
+	// (nlp.RunePair): a query's bigrams are looked up without a string key.
+	pairs    map[uint64]int32
+	terms    []string    // by number
+	postings [][]posting // by number
 }
 
 // bm25Params are the BM25 constants of one kind of document.
@@ -46,7 +50,7 @@ type bm25Params struct {
 }
 
 func newBM25(docs []termDoc, p bm25Params) bm25 {
-	x := bm25{ids: map[string]int32{}}
+	x := bm25{ids: map[string]int32{}, pairs: map[uint64]int32{}}
 	if len(docs) == 0 {
 		return x
 	}
@@ -78,6 +82,13 @@ func newBM25(docs []termDoc, p bm25Params) bm25 {
 				x.ids[t] = id
 				x.terms = append(x.terms, t)
 				x.postings = append(x.postings, nil)
+				if pair, ok := strings.CutPrefix(t, bigramMark); ok {
+					r1, w1 := utf8.DecodeRuneInString(pair)
+					r2, w2 := utf8.DecodeRuneInString(pair[w1:])
+					if w1+w2 == len(pair) && r1 != utf8.RuneError && r2 != utf8.RuneError {
+						x.pairs[nlp.RunePair(r1, r2)] = id
+					}
+				}
 			}
 			x.postings[id] = append(x.postings[id], posting{doc: int32(i), head: d.head[t], weight: idf * tf * (p.k1 + 1) / (tf + p.k1*norm)})
 		}
@@ -95,7 +106,6 @@ func (x *bm25) has(t string) bool {
 type termQuery struct {
 	x   *bm25
 	ids []int32
-	key []byte
 }
 
 func (x *bm25) query() *termQuery { return &termQuery{x: x} }
@@ -111,8 +121,9 @@ func (q *termQuery) word(t string) {
 // termsOf makes them).
 func (q *termQuery) bigrams(s string) {
 	for i, j := range nlp.Bigrams(s, nlp.HanPairs) {
-		q.key = append(append(q.key[:0], bigramMark...), s[i:j]...)
-		if id, ok := q.x.ids[string(q.key)]; ok {
+		r1, w1 := utf8.DecodeRuneInString(s[i:j])
+		r2, _ := utf8.DecodeRuneInString(s[i+w1 : j])
+		if id, ok := q.x.pairs[nlp.RunePair(r1, r2)]; ok {
 			q.ids = append(q.ids, id)
 		}
 	}

@@ -83,7 +83,9 @@ type sectorCue struct {
 type decider struct {
 	dist    []distinctions // by benchmark position
 	sectors []sectorCue
-	index   nlp.CueIndex // openings of every cue above, scanned once per text
+	// index holds the openings of every cue above and the benchmarks'
+	// keywords, scanned once per text.
+	index nlp.CueIndex
 }
 
 func compileElements(es []rules.Element) []element {
@@ -99,11 +101,13 @@ func compileElements(es []rules.Element) []element {
 func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 	var d decider
 	var all []nlp.Cue
+	var keywords []string
 	for _, b := range bs {
 		x := distinctions{requires: compileElements(b.Requires), excludes: compileElements(b.Excludes), yields: b.YieldsTo}
 		for _, k := range b.Keywords {
 			if k = nlp.NormalizeText(k); utf8.RuneCountInString(k) >= 2 {
 				x.keywords = append(x.keywords, k)
+				keywords = append(keywords, k)
 			}
 		}
 		for _, e := range append(slices.Clone(x.requires), x.excludes...) {
@@ -118,7 +122,7 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 			d.sectors = append(d.sectors, sc)
 		}
 	}
-	d.index = nlp.NewCueIndex(all)
+	d.index = nlp.NewCueIndex(all, keywords...)
 	return d
 }
 
@@ -245,7 +249,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 			c.score += requireBonus * (1 - c.score)
 		}
 		if len(inText) > 0 {
-			if _, own := inText[c.b.Sector]; !own && !m.strongEvidence(c, q.norm) {
+			if _, own := inText[c.b.Sector]; !own && !m.strongEvidence(c, scan) {
 				c.offSector = firstSectorCue(d.sectors, inText)
 				c.score *= offSectorFactor
 			}
@@ -288,7 +292,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 			continue
 		}
 		c := &top[i]
-		c.yielded, c.yieldLabel = true, rules.RefLabel(top[j].b.PenaltyRef)
+		c.yielded, c.yieldLabel = true, m.labels[top[j].doc]
 		c.yieldSpecial = slices.Contains(d.dist[c.doc].yields, top[j].b.PenaltyRef.Law)
 		c.score = min(c.score, top[j].score*yieldMargin)
 	}
@@ -311,12 +315,12 @@ func firstSectorCue(sectors []sectorCue, inText map[legal.Sector]string) string 
 // itself, not merely share a word with it: one of its keywords, whole, or
 // all its distinguishing elements. A keyword counts even after a negation:
 // 未明码标价 names the conduct of 明码标价.
-func (m *matcher) strongEvidence(c *candidate, norm string) bool {
+func (m *matcher) strongEvidence(c *candidate, scan nlp.CueScan) bool {
 	x := &m.decider.dist[c.doc]
 	if len(x.requires) > 0 && len(c.missing) == 0 {
 		return true
 	}
-	return slices.ContainsFunc(x.keywords, func(k string) bool { return strings.Contains(norm, k) })
+	return slices.ContainsFunc(x.keywords, scan.Contains)
 }
 
 // reason says in Chinese why a candidate was set back.
@@ -359,7 +363,7 @@ func competed(d, v candidate, first bool) bool {
 // explain writes why each kept candidate was chosen, and assigns each
 // demoted neighbour of the pool to the best violation it would otherwise
 // have competed with.
-func explain(kept, pool []candidate) (why []string, excluded [][]Excluded) {
+func (m *matcher) explain(kept, pool []candidate) (why []string, excluded [][]Excluded) {
 	why = make([]string, len(kept))
 	excluded = make([][]Excluded, len(kept))
 	for i := range kept {
@@ -374,13 +378,13 @@ func explain(kept, pool []candidate) (why []string, excluded [][]Excluded) {
 				break // only a violation above it excludes it
 			}
 			if competed(d, v, i == 0) && len(excluded[i]) < maxExcluded {
-				excluded[i] = append(excluded[i], Excluded{BenchmarkID: d.b.ID, Provision: rules.RefLabel(d.b.PenaltyRef), Reason: d.reason()})
+				excluded[i] = append(excluded[i], Excluded{BenchmarkID: d.b.ID, Provision: m.labels[d.doc], Reason: d.reason()})
 				break
 			}
 		}
 	}
 	for i, c := range kept {
-		s := rules.RefLabel(c.b.PenaltyRef) + "："
+		s := m.labels[c.doc] + "："
 		switch {
 		case len(c.shown) > 0:
 			s += strings.Join(c.shown, "、")

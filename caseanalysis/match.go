@@ -21,6 +21,7 @@ type matcher struct {
 	benchmarks []*rules.Benchmark
 	aggravated []bool         // aggravatedTier of each benchmark
 	bases      []uint16       // fineBases of each benchmark
+	labels     []string       // rules.RefLabel of each benchmark's penalty provision
 	pos        map[string]int // benchmark ID → position
 	index      bm25
 	// phrases are the whole keywords of three or more characters, looked
@@ -129,6 +130,7 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		m.benchmarks = append(m.benchmarks, b)
 		m.aggravated = append(m.aggravated, aggravatedTier(b))
 		m.bases = append(m.bases, fineBases(b))
+		m.labels = append(m.labels, rules.RefLabel(b.PenaltyRef))
 		m.pos[b.ID] = len(m.benchmarks) - 1
 		docs = append(docs, d)
 	}

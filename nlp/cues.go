@@ -256,15 +256,32 @@ func (o CueIndex) Scan(text string) CueScan {
 func (x CueScan) Contains(phrase string) bool { return x.present[phrase] }
 
 // phraseIndex finds, in one pass over a text, which of a fixed set of
-// phrases it contains. Phrases are keyed by their first two runes;
-// one-rune phrases are looked for directly.
+// phrases it contains. Phrases are keyed by their first two runes, with a
+// bit per key hash in front of the map: most places of a text open no
+// phrase, and the scan runs several times per analysis. One-rune phrases
+// are looked for directly.
 type phraseIndex struct {
-	byHead map[string][]string
+	byHead map[uint64][]string
+	heads  *[phraseFilterWords]uint64
 	short  []string
 }
 
+// phraseFilterWords sizes the filter: 65,536 bits, sparse for the few
+// thousand openings of an index.
+const phraseFilterWords = 1024
+
+// RunePair packs two runes into one key: a map keyed by it finds a
+// character pair without building a string.
+func RunePair(r1, r2 rune) uint64 { return uint64(uint32(r1))<<32 | uint64(uint32(r2)) }
+
+// filterBit is the filter slot of a pair key.
+func filterBit(k uint64) (word int, bit uint64) {
+	h := uint32((k * 0x9E3779B97F4A7C15) >> 48)
+	return int(h >> 6), 1 << (h & 63)
+}
+
 func newPhraseIndex(phrases []string) phraseIndex {
-	o := phraseIndex{byHead: map[string][]string{}}
+	o := phraseIndex{byHead: map[uint64][]string{}, heads: new([phraseFilterWords]uint64)}
 	seen := map[string]bool{}
 	for _, p := range phrases {
 		if p == "" || seen[p] {
@@ -275,9 +292,12 @@ func newPhraseIndex(phrases []string) phraseIndex {
 			o.short = append(o.short, p)
 			continue
 		}
-		_, w1 := utf8.DecodeRuneInString(p)
-		_, w2 := utf8.DecodeRuneInString(p[w1:])
-		o.byHead[p[:w1+w2]] = append(o.byHead[p[:w1+w2]], p)
+		r1, w1 := utf8.DecodeRuneInString(p)
+		r2, _ := utf8.DecodeRuneInString(p[w1:])
+		k := RunePair(r1, r2)
+		o.byHead[k] = append(o.byHead[k], p)
+		w, bit := filterBit(k)
+		o.heads[w] |= bit
 	}
 	return o
 }
@@ -289,18 +309,22 @@ func (o phraseIndex) scan(text string, present map[string]bool) {
 			present[p] = true
 		}
 	}
-	for i := 0; i < len(text); {
-		_, w1 := utf8.DecodeRuneInString(text[i:])
-		if i+w1 >= len(text) {
-			break
-		}
-		_, w2 := utf8.DecodeRuneInString(text[i+w1:])
-		for _, p := range o.byHead[text[i:i+w1+w2]] {
-			if strings.HasPrefix(text[i:], p) {
-				present[p] = true
+	if len(o.byHead) == 0 {
+		return
+	}
+	r1, w1 := utf8.DecodeRuneInString(text)
+	for i := 0; i+w1 < len(text); {
+		r2, w2 := utf8.DecodeRuneInString(text[i+w1:])
+		k := RunePair(r1, r2)
+		if w, bit := filterBit(k); o.heads[w]&bit != 0 {
+			for _, p := range o.byHead[k] {
+				if strings.HasPrefix(text[i:], p) {
+					present[p] = true
+				}
 			}
 		}
 		i += w1
+		r1, w1 = r2, w2
 	}
 }
 
