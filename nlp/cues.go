@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"iter"
 	"strings"
 	"unicode/utf8"
 )
@@ -168,6 +169,15 @@ func NewCues(phrases []string) []Cue {
 // Text is the phrase as written.
 func (q Cue) Text() string { return q.text }
 
+// Opening is the cue's first part, normalised: the text must contain it
+// for the cue to occur ("" for an empty cue).
+func (q Cue) Opening() string {
+	if len(q.parts) == 0 {
+		return ""
+	}
+	return q.parts[0]
+}
+
 // In reports whether the cue occurs in the normalised text and is not
 // negated. A cue with … matches its parts in order within one sentence,
 // each at most cueGap runes after the previous one.
@@ -242,13 +252,29 @@ func NewCueIndex(cues []Cue, phrases ...string) CueIndex {
 type CueScan struct {
 	text    string
 	present map[string]bool
+	// in remembers, by cue text, whether a cue whose opening is present
+	// occurs unnegated: the elements of neighbouring provisions share
+	// their cues, and a text is asked about each many times.
+	in map[string]bool
 }
 
 // Scan reads the normalised text once for the index's openings.
 func (o CueIndex) Scan(text string) CueScan {
-	x := CueScan{text: text, present: map[string]bool{}}
+	x := CueScan{text: text, present: map[string]bool{}, in: map[string]bool{}}
 	o.phrases.scan(text, x.present)
 	return x
+}
+
+// Openings yields the indexed openings and phrases the text contains, in
+// no particular order.
+func (x CueScan) Openings() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for p := range x.present {
+			if !yield(p) {
+				return
+			}
+		}
+	}
 }
 
 // Contains reports whether the text contains phrase, which must have been
@@ -332,7 +358,15 @@ func (o phraseIndex) scan(text string, present map[string]bool) {
 // without being negated. Cues must have been indexed.
 func (x CueScan) Find(cues []Cue) (string, bool) {
 	for _, q := range cues {
-		if len(q.parts) > 0 && x.present[q.parts[0]] && q.In(x.text) {
+		if len(q.parts) == 0 || !x.present[q.parts[0]] {
+			continue
+		}
+		in, known := x.in[q.text]
+		if !known {
+			in = q.In(x.text)
+			x.in[q.text] = in
+		}
+		if in {
 			return q.text, true
 		}
 	}
