@@ -1,9 +1,10 @@
 package caseanalysis
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -22,17 +23,20 @@ func devsetTexts(tb testing.TB) []string {
 		tb.Fatalf("development set: %v (%d files)", err, len(files))
 	}
 	var out []string
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
+	for _, name := range files {
+		f, err := os.Open(name)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		for _, line := range bytes.Split(bytes.TrimSpace(raw), []byte("\n")) {
+		defer f.Close()
+		for dec := json.NewDecoder(f); ; {
 			var row struct {
 				Facts string `json:"facts"`
 			}
-			if err := json.Unmarshal(line, &row); err != nil || row.Facts == "" {
-				tb.Fatalf("%s: bad line %.80q: %v", f, line, err)
+			if err := dec.Decode(&row); errors.Is(err, io.EOF) {
+				break
+			} else if err != nil || row.Facts == "" {
+				tb.Fatalf("%s: bad row after %d texts: %v", name, len(out), err)
 			}
 			out = append(out, row.Facts)
 		}
