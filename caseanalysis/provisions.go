@@ -61,6 +61,7 @@ type provisionMatcher struct {
 	bases   []uint16 // fineBases of each benchmark
 	// formulas are each entry's tiers written out once (rules.FineTier.Formula).
 	formulas [][]string
+	labels   []string // rules.RefLabel of each entry
 	index    bm25
 	// scores recycles the per-request score slice (one slot per entry).
 	scores sync.Pool
@@ -118,6 +119,7 @@ func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segme
 		m.benches = append(m.benches, b)
 		m.bases = append(m.bases, fineBases(b))
 		m.formulas = append(m.formulas, fs)
+		m.labels = append(m.labels, rules.RefLabel(p.Ref()))
 		docs = append(docs, d)
 	}
 	m.index = newBM25(docs, bm25Params{k1: bm25K1, b: bm25B, bigramScale: bigramWeight})
@@ -231,7 +233,7 @@ func coveredBy(r legal.Ref, kept []candidate) bool {
 func (m *provisionMatcher) violation(c provisionCandidate, ef rules.Facts) Violation {
 	p := m.entries[c.doc]
 	r := p.Ref()
-	label := rules.RefLabel(r)
+	label := m.labels[c.doc]
 	why := label + "："
 	if len(c.matched) > 0 {
 		why += "事实与条文“" + strings.Join(c.matched[:min(3, len(c.matched))], "”“") + "”相符"
