@@ -153,6 +153,7 @@ func New(cfg Config) (*Analyzer, error) {
 	}
 	a := &Analyzer{cfg: cfg, match: newMatcher(cfg.Catalog, cfg.Segmenter), log: log,
 		provisions: newProvisionMatcher(cfg.Catalog, cfg.Provisions, cfg.Segmenter)}
+	a.match.shareTerms(&a.provisions.index)
 	if cfg.Crimes != nil {
 		tc := cfg.Catalog.Config.Transfer
 		if err := cfg.Crimes.CheckProvinces(tc); err != nil {

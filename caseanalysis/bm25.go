@@ -96,10 +96,75 @@ func newBM25(docs []termDoc, p bm25Params) bm25 {
 	return x
 }
 
-// has reports whether any document contains the term.
-func (x *bm25) has(t string) bool {
-	_, ok := x.ids[t]
-	return ok
+// termIDs are a query term's numbers in the benchmark and the provision
+// indexes, -1 where the index lacks it.
+type termIDs struct{ bench, prov int32 }
+
+// sharedTerms numbers the terms of the benchmark and the provision indexes
+// together, so that a query's words and bigrams are each looked up once
+// for both (and for the case query's vocabulary test).
+type sharedTerms struct {
+	words map[string]termIDs
+	pairs map[uint64]termIDs
+}
+
+// newSharedTerms joins the vocabularies of bench and prov (nil for none).
+func newSharedTerms(bench, prov *bm25) sharedTerms {
+	t := sharedTerms{words: map[string]termIDs{}, pairs: map[uint64]termIDs{}}
+	for i, x := range []*bm25{bench, prov} {
+		if x == nil {
+			continue
+		}
+		set := func(ids termIDs, id int32) termIDs {
+			if i == 0 {
+				ids.bench = id
+			} else {
+				ids.prov = id
+			}
+			return ids
+		}
+		for w, id := range x.ids {
+			if !strings.HasPrefix(w, bigramMark) {
+				t.words[w] = set(t.lookupWord(w), id)
+			}
+		}
+		for k, id := range x.pairs {
+			t.pairs[k] = set(t.lookupPair(k), id)
+		}
+	}
+	return t
+}
+
+var noTerm = termIDs{-1, -1}
+
+func (t sharedTerms) lookupWord(w string) termIDs {
+	if ids, ok := t.words[w]; ok {
+		return ids
+	}
+	return noTerm
+}
+
+func (t sharedTerms) lookupPair(k uint64) termIDs {
+	if ids, ok := t.pairs[k]; ok {
+		return ids
+	}
+	return noTerm
+}
+
+// word numbers a word (a term that is not a bigram).
+func (t sharedTerms) word(w string) termIDs { return t.lookupWord(w) }
+
+// bigrams appends to out the numbers of the Han bigrams of s that either
+// index holds, in text order.
+func (t sharedTerms) bigrams(s string, out []termIDs) []termIDs {
+	for i, j := range nlp.Bigrams(s, nlp.HanPairs) {
+		r1, w1 := utf8.DecodeRuneInString(s[i:j])
+		r2, _ := utf8.DecodeRuneInString(s[i+w1 : j])
+		if ids, ok := t.pairs[nlp.RunePair(r1, r2)]; ok {
+			out = append(out, ids)
+		}
+	}
+	return out
 }
 
 // termQuery collects the terms of a query that some document contains.
@@ -113,6 +178,13 @@ func (x *bm25) query() *termQuery { return &termQuery{x: x} }
 // word adds a term.
 func (q *termQuery) word(t string) {
 	if id, ok := q.x.ids[t]; ok {
+		q.ids = append(q.ids, id)
+	}
+}
+
+// add adds a term by its number; -1 (not in the index) adds nothing.
+func (q *termQuery) add(id int32) {
+	if id >= 0 {
 		q.ids = append(q.ids, id)
 	}
 }

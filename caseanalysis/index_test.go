@@ -80,30 +80,56 @@ func TestDecisionGroupsMatchFullScan(t *testing.T) {
 	}
 }
 
-// TestBigramPairsMatchTermKeys checks that a query's bigrams, looked up by
-// rune pair, number the same terms as the bigram terms' string keys do, in
-// the benchmark, provision and case indexes.
+// TestBigramPairsMatchTermKeys checks that a query's bigrams and words,
+// looked up once by rune pair or in the shared vocabulary, number the same
+// terms as the index's own string keys do, in the benchmark and the
+// provision indexes.
 func TestBigramPairsMatchTermKeys(t *testing.T) {
 	a := newProvisionAnalyzer(t)
-	indexes := map[string]*bm25{"benchmarks": &a.match.index, "provisions": &a.provisions.index}
-	for name, x := range indexes {
+	indexes := []struct {
+		name string
+		x    *bm25
+		id   func(termIDs) int32
+	}{
+		{"benchmarks", &a.match.index, func(t termIDs) int32 { return t.bench }},
+		{"provisions", &a.provisions.index, func(t termIDs) int32 { return t.prov }},
+	}
+	for _, ix := range indexes {
 		hits := 0
 		for _, text := range indexTexts(t) {
-			q := x.query()
-			q.bigrams(text)
 			var want []int32
 			for i, j := range nlp.Bigrams(text, nlp.HanPairs) {
-				if id, ok := x.ids[bigramMark+text[i:j]]; ok {
+				if id, ok := ix.x.ids[bigramMark+text[i:j]]; ok {
 					want = append(want, id)
 				}
 			}
+			q := ix.x.query()
+			q.bigrams(text)
 			if !slices.Equal(q.ids, want) {
-				t.Fatalf("%s: bigrams of %.60q: by pair %v, by key %v", name, text, q.ids, want)
+				t.Fatalf("%s: bigrams of %.60q: by pair %v, by key %v", ix.name, text, q.ids, want)
+			}
+			var shared []int32
+			for _, b := range a.match.terms.bigrams(text, nil) {
+				if id := ix.id(b); id >= 0 {
+					shared = append(shared, id)
+				}
+			}
+			if !slices.Equal(shared, want) {
+				t.Fatalf("%s: bigrams of %.60q: shared %v, by key %v", ix.name, text, shared, want)
+			}
+			for _, tk := range a.match.seg.Cut(text) {
+				id, ok := ix.x.ids[tk.Text]
+				if !ok {
+					id = -1
+				}
+				if got := ix.id(a.match.terms.word(tk.Text)); got != id && isTerm(tk.Text) {
+					t.Fatalf("%s: word %q: shared %d, by key %d", ix.name, tk.Text, got, id)
+				}
 			}
 			hits += len(want)
 		}
 		if hits == 0 {
-			t.Fatalf("%s: no bigram of the development set found: the comparison tested nothing", name)
+			t.Fatalf("%s: no bigram of the development set found: the comparison tested nothing", ix.name)
 		}
 	}
 }

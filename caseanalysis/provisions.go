@@ -149,12 +149,12 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, k
 		return nil
 	}
 	qt := m.index.query()
-	for _, tk := range q.tokens {
-		if isTerm(tk.Text) {
-			qt.word(tk.Text)
-		}
+	for _, w := range q.words {
+		qt.add(w.ids.prov)
 	}
-	qt.bigrams(q.norm)
+	for _, b := range q.bigrams {
+		qt.add(b.prov)
+	}
 	buf := m.scores.Get().(*[]float64)
 	scores := *buf
 	clear(scores)
