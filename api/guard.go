@@ -120,7 +120,10 @@ func (g *webGuard) check(c *fiber.Ctx) error {
 		return apiError(fiber.StatusForbidden, "origin_not_allowed",
 			"拒绝来自其他网站的修改请求：请求来源（Origin）不是本服务", "Origin")
 	}
-	if method != fiber.MethodDelete && !jsonContentType(c.Get(fiber.HeaderContentType)) {
+	// The evidence upload is multipart: a cross-site form can send that,
+	// but not the bearer token the route requires.
+	ct := c.Get(fiber.HeaderContentType)
+	if method != fiber.MethodDelete && !jsonContentType(ct) && !(isEvidenceUpload(c) && strings.HasPrefix(ct, fiber.MIMEMultipartForm)) {
 		return apiError(fiber.StatusUnsupportedMediaType, "unsupported_media_type",
 			"请求体必须是 JSON，并带请求头 Content-Type: application/json（字符集只能是 UTF-8）", "Content-Type")
 	}
@@ -215,9 +218,9 @@ func isWrite(c *fiber.Ctx) bool {
 // isExpensiveRead reports a read whose cost is far above a lookup.
 func isExpensiveRead(c *fiber.Ctx) bool {
 	switch c.Path() {
-	case "/v1/norms/search", "/v1/cases/search":
+	case "/v1/norms/search", "/v1/cases/search", "/v1/library/cases/search":
 		return c.Method() == fiber.MethodGet
-	case "/v1/analyze", "/v1/citations/resolve":
+	case "/v1/analyze", "/v1/citations/resolve", "/v1/login":
 		return c.Method() == fiber.MethodPost
 	}
 	return false

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -58,10 +59,11 @@ func newLimiter(cfg Config) *workLimits {
 // by a lookup: full-text and vector search, case analysis.
 func expensive(c *fiber.Ctx) bool {
 	switch c.Method() + " " + c.Path() {
-	case "GET /v1/norms/search", "GET /v1/cases/search", "POST /v1/analyze":
+	case "GET /v1/norms/search", "GET /v1/cases/search", "GET /v1/library/cases/search", "POST /v1/analyze",
+		"POST /v1/login": // a password hash costs 19 MiB and tens of milliseconds
 		return true
 	}
-	return false
+	return c.Method() == fiber.MethodPost && strings.HasPrefix(c.Path(), "/v1/cases/") && strings.HasSuffix(c.Path(), "/analysis")
 }
 
 // errTimeout answers a request whose deadline passed.
