@@ -9,8 +9,20 @@ import (
 //go:embed web/index.html
 var indexPage []byte
 
-func (s *Server) handleIndexPage(c *fiber.Ctx) error {
+// workbenchPage is the case workbench (login, queues, the case page); it
+// talks to the /v1 API with the user's bearer token.
+//
+//go:embed web/workbench.html
+var workbenchPage []byte
+
+func (s *Server) handleIndexPage(c *fiber.Ctx) error { return sendPage(c, indexPage) }
+
+func (s *Server) handleWorkbenchPage(c *fiber.Ctx) error { return sendPage(c, workbenchPage) }
+
+// sendPage sends one of the embedded pages with the policy that keeps
+// scripts and frames to our own origin (blob: for evidence downloads).
+func sendPage(c *fiber.Ctx, page []byte) error {
 	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
-	c.Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
-	return c.Send(indexPage)
+	c.Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; frame-ancestors 'none'")
+	return c.Send(page)
 }
