@@ -4,6 +4,7 @@
 #   cmd → api → app → caseanalysis → rules, corpus/* → legal, nlp
 #   app → casework (the case workbench: users, cases, the full-process record) → legal
 #   casework/<store> → casework
+#   app → documents → legal, nlp
 #   eval → app (and everything below it)
 #
 # - nlp (but nlp/jieba), legal, rules, corpus/*, caseanalysis never reach fiber or gojieba;
@@ -41,6 +42,7 @@ for p in "${pkgs[@]}"; do
 		rules | rules/*) [[ $irel == corpus* || $irel == caseanalysis* ]] && bad "$rel imports $irel (rules sits below corpus' users, beside corpus)" ;;
 		corpus | corpus/*) [[ $irel == rules* || $irel == caseanalysis* ]] && bad "$rel imports $irel (corpus sits beside rules)" ;;
 		caseanalysis | caseanalysis/*) ;;
+		documents | documents/*) [[ $irel == nlp* || $irel == legal* || $irel == jsoninput ]] || bad "$rel imports $irel (documents sits beside rules: nlp and legal only; app adapts analyses and statutes to it)" ;;
 		nlp | nlp/* | legal | legal/*) [[ $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (nlp and legal are the bottom layer)" ;;
 		jsoninput) bad "$rel imports $irel (jsoninput imports nothing of ours)" ;;
 		casework | casework/*) [[ $irel == legal* || $irel == casework* ]] || bad "$rel imports $irel (casework stands on legal alone; analysis reaches it as JSON)" ;;
@@ -49,7 +51,7 @@ for p in "${pkgs[@]}"; do
 done
 
 # fiber and gojieba stay at the edges.
-mapfile -t core < <($GO list ./rules/... ./corpus/... ./nlp/... ./caseanalysis/... ./casework/... | grep -v '/nlp/jieba$')
+mapfile -t core < <($GO list ./rules/... ./corpus/... ./nlp/... ./caseanalysis/... ./casework/... ./documents/... | grep -v '/nlp/jieba$')
 if [ -d legal ]; then mapfile -t -O "${#core[@]}" core < <($GO list ./legal/...); fi
 leaks=$($GO list -deps "${core[@]}" | grep -E 'gofiber/fiber|yanyiwu/gojieba' || true)
 [ -z "$leaks" ] || bad "rules/corpus/nlp/caseanalysis reach: $leaks"

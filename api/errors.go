@@ -11,6 +11,7 @@ import (
 	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/documents"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -86,6 +87,15 @@ func classify(err error) (int, Error) {
 			code = "unknown_sector"
 		}
 		return fiber.StatusBadRequest, Error{Code: code, Message: req.Message, Field: req.Field}
+	}
+	var die *documents.InputError
+	switch {
+	case errors.As(err, &die) && errors.Is(err, documents.ErrUnknownKind):
+		return fiber.StatusNotFound, Error{Code: "unknown_document_kind", Message: die.Message, Field: "kind"}
+	case errors.As(err, &die):
+		return fiber.StatusBadRequest, Error{Code: "invalid_input", Message: "document." + die.Field + "：" + die.Message, Field: "document." + die.Field}
+	case errors.Is(err, documents.ErrNoCJKFont):
+		return fiber.StatusServiceUnavailable, Error{Code: "pdf_font_missing", Message: "服务器未安装中文字体，无法生成 PDF（请安装 fonts-arphic-gbsn00lp），可改为下载 DOCX", Field: "format"}
 	}
 	var facts *rules.FactError
 	if errors.As(err, &facts) {

@@ -22,6 +22,7 @@ import (
 	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/documents"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
@@ -39,6 +40,9 @@ type Config struct {
 	Segmenter nlp.Segmenter
 	// Analyzer answers /v1/analyze; nil disables it.
 	Analyzer *caseanalysis.Analyzer
+	// Documents renders enforcement documents; nil disables the document
+	// endpoints (ForApp supplies the built-in templates).
+	Documents *documents.Generator
 	// Logger receives the structured access log; nil discards it.
 	Logger *slog.Logger
 	// BodyLimit in bytes; 0 means DefaultBodyLimit.
@@ -66,6 +70,12 @@ type Config struct {
 // catalog, segmenter and analyzer); cfg supplies the rest.
 func ForApp(a *app.App, cfg Config) *Server {
 	cfg.Library, cfg.Catalog, cfg.Segmenter, cfg.Analyzer = a.Library, a.Catalog, a.Segmenter(), a.Analyzer
+	if cfg.Documents == nil {
+		// The built-in templates always parse (a test holds them to it).
+		if g, err := documents.New(documents.Config{}); err == nil {
+			cfg.Documents = g
+		}
+	}
 	return New(cfg)
 }
 
@@ -227,6 +237,7 @@ func (s *Server) routes() {
 	v1.Get("/benchmarks/:id", s.handleBenchmark)
 	v1.Post("/suggest", s.handleSuggest)
 	v1.Post("/analyze", s.handleAnalyze)
+	v1.Post("/documents/draft/:file", s.handleDocumentDraft)
 	s.app.Use(func(c *fiber.Ctx) error {
 		return apiError(fiber.StatusNotFound, "route_not_found", "没有这个接口："+c.Method()+" "+c.Path(), "")
 	})
