@@ -1,16 +1,19 @@
 package api
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cailiang/cailiang/casework"
 )
@@ -563,5 +566,95 @@ func TestLoginRateLimit(t *testing.T) {
 	}
 	if st, e := try("the-right-password"); st != 429 || e.Code != "rate_limited" {
 		t.Fatalf("right password after %d failures: %d %+v; want 429", LoginFailuresPerUser, st, e)
+	}
+}
+
+// readSignal is a reader that closes reached once n bytes have been read.
+type readSignal struct {
+	r       io.Reader
+	n, read int64
+	reached chan struct{}
+}
+
+func (s *readSignal) Read(p []byte) (int, error) {
+	k, err := s.r.Read(p)
+	s.read += int64(k)
+	if s.read >= s.n && s.n > 0 {
+		close(s.reached)
+		s.n = 0
+	}
+	return k, err
+}
+
+// signalBlobs is memBlobs telling when a Put has read the first n bytes.
+type signalBlobs struct {
+	*memBlobs
+	n       int64
+	reached chan struct{}
+}
+
+func (b *signalBlobs) Put(ctx context.Context, r io.Reader, max int64) (string, int64, error) {
+	rs := &readSignal{r: r, n: b.n, reached: b.reached}
+	b.n = 0 // the first upload signals; later ones read as they come
+	return b.memBlobs.Put(ctx, rs, max)
+}
+
+// TestEvidenceUploadStreams proves the upload is streamed: the client sends
+// the first half of a file larger than BodyLimit and holds the rest back
+// until the blob store has read from it, which a server that buffers the
+// whole body first would never do (the wait ends the test as failed). A
+// file over MaxEvidence is 413 too_large and stores nothing.
+func TestEvidenceUploadStreams(t *testing.T) {
+	const max = 8 << 20
+	f := newPermFixture(t)
+	blobs := &signalBlobs{memBlobs: &memBlobs{}, n: 1 << 20, reached: make(chan struct{})}
+	svc, err := casework.New(casework.Config{Store: f.w.store, Blobs: blobs, MaxEvidence: max})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := testLibrary(t, nil)
+	addr := liveServer(t, New(Config{Library: lib, Catalog: testCatalog(t), Casework: svc}))
+	c := f.caseAt(t, casework.StageInvestigating, false)
+	tok := f.header(t, "officer")["Authorization"]
+
+	upload := func(size int, hold bool) (int, string) {
+		content := append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte{'x'}, size-9)...)
+		ct, body := multipartBody("大文件", "big.pdf", content)
+		conn, err := (&net.Dialer{}).Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		fmt.Fprintf(conn, "POST /v1/cases/%s/evidence HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n",
+			c.ID, tok, ct, len(body))
+		half := len(body) / 2
+		if _, err := conn.Write(body[:half]); err != nil {
+			t.Fatal(err)
+		}
+		if hold {
+			select {
+			case <-blobs.reached:
+			case <-time.After(30 * time.Second):
+				t.Fatal("the blob store read nothing before the whole body arrived: the upload is buffered, not streamed")
+			}
+		}
+		go func() { _, _ = conn.Write(body[half:]) }()
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		raw, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(raw)
+	}
+	if st, body := upload(3*DefaultBodyLimit/2, true); st != 201 || !strings.Contains(body, `"size":6291456`) {
+		t.Fatalf("6 MiB upload: %d %s", st, body)
+	}
+	entries := f.w.store.entryCount()
+	if st, body := upload(max+1, false); st != 413 || !strings.Contains(body, `"too_large"`) {
+		t.Fatalf("upload over MaxEvidence: %d %s", st, body)
+	}
+	if got := f.w.store.entryCount(); got != entries || len(blobs.blobs) != 1 {
+		t.Fatalf("refused upload left %d entries (was %d), %d blobs", got, entries, len(blobs.blobs))
 	}
 }
