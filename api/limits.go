@@ -27,6 +27,10 @@ const (
 	DefaultQueueWait = time.Second
 )
 
+// UploadTimeout bounds an evidence upload, which is streamed from the
+// socket to the blob store while the request runs.
+const UploadTimeout = 10 * time.Minute
+
 // retryAfterSeconds is the Retry-After of a 429: slots free up within
 // milliseconds, so a client may come back at once.
 const retryAfterSeconds = 1
@@ -79,7 +83,14 @@ func (l *workLimits) errTimeout() error {
 // turns work cut short by the deadline into 503.
 func (s *Server) limit(c *fiber.Ctx) error {
 	l := s.limits
-	ctx, cancel := context.WithTimeout(c.UserContext(), l.timeout)
+	timeout := l.timeout
+	if isEvidenceUpload(c) {
+		// A 100 MB file over an ordinary office link takes minutes; the
+		// socket's read deadline (fiber's ReadTimeout) is moved with it.
+		timeout = UploadTimeout
+		_ = c.Context().Conn().SetReadDeadline(time.Now().Add(UploadTimeout))
+	}
+	ctx, cancel := context.WithTimeout(c.UserContext(), timeout)
 	defer cancel()
 	c.SetUserContext(ctx)
 	if expensive(c) {

@@ -235,7 +235,7 @@ func runServe(e *runEnv) error {
 	defer withdraw()
 	e.log.Info("listening", "addr", addr, "ready", false)
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
-		e.log.Warn("服务监听非本机地址，而身份认证尚未启用（--allow-remote）", "addr", addr)
+		e.log.Warn("服务监听非本机地址（--allow-remote）：写入须登录，但只读接口对能访问该地址的人开放，且没有 TLS", "addr", addr)
 	}
 
 	cfg := e.opts.app
