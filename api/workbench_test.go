@@ -358,6 +358,7 @@ func TestWorkbenchHostileInput(t *testing.T) {
 		bad{"edit fine negative", "officer", "PATCH", id, j, `{"version":` + v + `,"proposal":{"disposition":"处罚","fine":-1}}`, 400, "invalid_input"},
 		bad{"edit fine 1e309", "officer", "PATCH", id, j, `{"version":` + v + `,"proposal":{"fine":1e309}}`, 400, "invalid_input"},
 		bad{"edit disposition unknown", "officer", "PATCH", id, j, `{"version":` + v + `,"proposal":{"disposition":"<script>"}}`, 400, "invalid_input"},
+		bad{"edit no officers left", "officer", "PATCH", id, j, `{"version":` + v + `,"officers":[]}`, 400, "invalid_input"},
 		bad{"edit officer of other agency", "officer", "PATCH", id, j, `{"version":` + v + `,"officers":["ob"]}`, 400, "invalid_input"},
 		bad{"edit unknown case", "officer", "PATCH", "/v1/cases/scjg-2026-999999", j, `{"version":1,"facts":"x"}`, 404, "not_found"},
 		bad{"edit SQL id", "officer", "PATCH", "/v1/cases/1'%20OR%20'1'='1", j, `{"version":1,"facts":"x"}`, 404, "not_found"},

@@ -196,6 +196,9 @@ func (s *Server) handleWorkEdit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if req.Officers != nil && len(req.Officers) == 0 {
+		return invalid("officers", "承办人不能为空：至少保留一名办案人员")
+	}
 	cs, err := r.svc.EditCase(c.UserContext(), r.u, r.id, r.version, req.CaseEdit)
 	return r.answer(c, cs, err)
 }
