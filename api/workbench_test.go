@@ -659,3 +659,32 @@ func TestEvidenceUploadStreams(t *testing.T) {
 		t.Fatalf("refused upload left %d entries (was %d), %d blobs", got, entries, len(blobs.blobs))
 	}
 }
+
+// TestCaseworkErrorMapping: each casework sentinel, wrapped as the service
+// wraps it, leaves the API with its one status and code, a Chinese message,
+// and the field when the error names one.
+func TestCaseworkErrorMapping(t *testing.T) {
+	tests := []struct {
+		err           error
+		status        int
+		code, field   string
+		wantInMessage string
+	}{
+		{fmt.Errorf("case x: %w", casework.ErrNotFound), 404, "not_found", "", "未找到"},
+		{fmt.Errorf("title: empty: %w", casework.ErrInvalid), 400, "invalid_input", "title", "案件名称"},
+		{fmt.Errorf("party.name: longer than 200 characters: %w", casework.ErrInvalid), 400, "invalid_input", "party.name", "过长"},
+		{fmt.Errorf("user id %q: 2–64 letters, digits: %w", "a b", casework.ErrInvalid), 400, "invalid_input", "user id", "用户名"},
+		{fmt.Errorf("case x is at version 3, not 2: %w", casework.ErrConflict), 409, "version_conflict", "", "刷新"},
+		{fmt.Errorf("case x: 尚未记录处罚建议: %w", casework.ErrStage), 409, "stage_not_allowed", "", "尚未记录处罚建议"},
+		{fmt.Errorf("user x: %w", casework.ErrExists), 409, "exists", "", "已存在"},
+		{fmt.Errorf("token: %w", casework.ErrUnauthenticated), 401, "unauthenticated", "", "登录"},
+		{fmt.Errorf("edit case x: %w", casework.ErrForbidden), 403, "forbidden", "", "无权"},
+		{fmt.Errorf("evidence over 10 bytes: %w", casework.ErrTooLarge), 413, "too_large", "evidence", "过大"},
+	}
+	for _, tt := range tests {
+		st, body := classify(tt.err)
+		if st != tt.status || body.Code != tt.code || body.Field != tt.field || !strings.Contains(body.Message, tt.wantInMessage) || !hasHan(body.Message) {
+			t.Errorf("%v → %d %+v; want %d %s field %q message with %q", tt.err, st, body, tt.status, tt.code, tt.field, tt.wantInMessage)
+		}
+	}
+}
