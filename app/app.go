@@ -35,6 +35,9 @@ const (
 	// share a data directory, nothing is created, trained, imported or
 	// repaired, and writes fail.
 	ReadOnly
+	// PartCasework opens the case workbench (App.Casework): its store,
+	// evidence directory and audit key.
+	PartCasework
 )
 
 // What each entry point opens.
@@ -79,6 +82,8 @@ type App struct {
 	Catalog *rules.Catalog
 	// Analyzer analyses case facts (nil unless PartAnalyzer).
 	Analyzer *caseanalysis.Analyzer
+	// Casework is the case workbench (nil unless PartCasework).
+	Casework *Casework
 }
 
 // Catalog loads the built-in discretion benchmark catalog once per process;
@@ -138,6 +143,11 @@ func (a *App) open(ctx context.Context) error {
 		return err
 	}
 	a.resolver = corpus.NewResolver(a.store)
+	if a.parts.has(PartCasework) {
+		if a.Casework, err = OpenCasework(cfg, ro); err != nil {
+			return err
+		}
+	}
 	if !a.parts.has(PartIndex) && !a.parts.has(PartAnalyzer) {
 		return nil
 	}
@@ -233,6 +243,9 @@ func (a *App) Config() Config { return a.cfg }
 // Close closes the vector store, the index and the store.
 func (a *App) Close() error {
 	var errs []error
+	if a.Casework != nil {
+		errs = append(errs, a.Casework.Close())
+	}
 	if a.vectors != nil {
 		errs = append(errs, a.vectors.Close())
 	}

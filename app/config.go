@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/cailiang/cailiang/casework/boltstore"
 	"github.com/cailiang/cailiang/corpus/bleveidx"
 	"github.com/cailiang/cailiang/corpus/embed"
 )
@@ -34,7 +35,10 @@ var ErrConfig = errors.New("invalid configuration")
 // table); tests and eval fill it directly.
 type Config struct {
 	// DataDir holds the store (cailiang.db), the indexes (index/), the
-	// embedded vectors (vectors/) and the local embedder (embed/).
+	// embedded vectors (vectors/), the local embedder (embed/), and the
+	// case workbench: its store (casework.db, apart from the corpus so
+	// that statutes can be re-imported without touching cases), evidence
+	// files (evidence/) and the audit key (audit.key).
 	DataDir string
 	// CacheDir holds files derived from the binary alone (the segmenter's
 	// dictionaries); empty means the user's cache directory. It is kept out
@@ -52,6 +56,8 @@ type Config struct {
 	NoSamples bool
 	// Vectors configures dense retrieval.
 	Vectors VectorConfig
+	// Casework configures the case workbench (PartCasework).
+	Casework CaseworkConfig
 	// Logger receives logs; nil discards them.
 	Logger *slog.Logger
 	// Progress reports long imports and index builds (stage, done, total).
@@ -118,10 +124,18 @@ func DefaultCacheDir() string {
 }
 
 // Data directory layout, one place.
-func (c Config) storePath() string   { return filepath.Join(c.DataDir, "cailiang.db") }
-func (c Config) indexDir() string    { return filepath.Join(c.DataDir, "index") }
-func (c Config) vectorsDir() string  { return filepath.Join(c.DataDir, "vectors") }
-func (c Config) embedderDir() string { return filepath.Join(c.DataDir, "embed") }
+func (c Config) storePath() string    { return filepath.Join(c.DataDir, "cailiang.db") }
+func (c Config) indexDir() string     { return filepath.Join(c.DataDir, "index") }
+func (c Config) vectorsDir() string   { return filepath.Join(c.DataDir, "vectors") }
+func (c Config) embedderDir() string  { return filepath.Join(c.DataDir, "embed") }
+func (c Config) caseworkPath() string { return filepath.Join(c.DataDir, boltstore.FileName) }
+func (c Config) evidenceDir() string  { return filepath.Join(c.DataDir, "evidence") }
+func (c Config) auditKeyPath() string {
+	if c.Casework.AuditKey != "" {
+		return c.Casework.AuditKey
+	}
+	return filepath.Join(c.DataDir, "audit.key")
+}
 func (c Config) segmenterDir() string {
 	return filepath.Join(c.CacheDir, "jieba")
 }

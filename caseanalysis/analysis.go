@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/corpus"
@@ -251,6 +252,12 @@ type Request struct {
 	Violations int `json:"violations,omitempty"`
 	// SimilarCases is how many similar cases to return (default 5).
 	SimilarCases int `json:"similar_cases,omitempty"`
+	// ActDate (违法行为发生时间, YYYY-MM-DD) overrides the date read from
+	// the facts; DecisionDate is the day of the decision (default today).
+	// Together they decide which version of the law applies (行政处罚法
+	// 第三十七条).
+	ActDate      string `json:"act_date,omitempty"`
+	DecisionDate string `json:"decision_date,omitempty"`
 }
 
 // Violation is a matched benchmark, or provision-level entry, with the
@@ -387,6 +394,13 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	ex := rules.ExtractFacts(text)
 	x := ex.Extraction
 	res.Facts = buildFacts(text, ex)
+	if req.ActDate != "" {
+		res.Facts.Engine.ActDate = req.ActDate
+		if res.Facts.Engine.ActEndDate != "" && res.Facts.Engine.ActEndDate < req.ActDate {
+			res.Facts.Engine.ActEndDate = ""
+		}
+	}
+	res.Facts.Engine.DecisionDate = req.DecisionDate
 
 	q := a.match.newQuery(text)
 	cases, err := a.similar(ctx, q, text, req.Sector, max(req.SimilarCases, 10))
@@ -508,6 +522,14 @@ func (a *Analyzer) validate(req *Request) error {
 			return &RequestError{"sector", "未知的执法领域：" + string(req.Sector)}
 		}
 	}
+	for _, d := range []struct{ field, v string }{{"act_date", req.ActDate}, {"decision_date", req.DecisionDate}} {
+		if _, err := time.Parse(time.DateOnly, d.v); d.v != "" && err != nil {
+			return &RequestError{d.field, "日期格式应为 YYYY-MM-DD"}
+		}
+	}
+	if req.ActDate != "" && req.DecisionDate != "" && req.DecisionDate < req.ActDate {
+		return &RequestError{"decision_date", "处罚决定日期早于违法行为发生日期"}
+	}
 	switch {
 	case req.Violations < 0 || req.Violations > 20:
 		return &RequestError{"violations", "violations 必须在 0 到 20 之间"}
@@ -564,7 +586,9 @@ func dropFact(f *rules.Facts, field string) bool {
 	switch field {
 	case "age":
 		f.Age = nil
-	case "act_date":
+	case "act_date", "decision_date":
+		// The decision date is the request's, checked against its act
+		// date: a refused pair means the date read from the text is wrong.
 		f.ActDate = ""
 	case "act_end_date":
 		f.ActEndDate = ""

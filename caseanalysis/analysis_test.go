@@ -414,3 +414,60 @@ func TestMeasuresPersonFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeDatesRefused: malformed or inverted dates are request errors.
+func TestAnalyzeDatesRefused(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, req := range []Request{
+		{Facts: "某人殴打他人", ActDate: "2025/06/03"},
+		{Facts: "某人殴打他人", DecisionDate: "2026-02-30"},
+		{Facts: "某人殴打他人", ActDate: "2025-06-03", DecisionDate: "2025-06-01"},
+	} {
+		_, err := a.Analyze(context.Background(), req)
+		var re *RequestError
+		if !errors.As(err, &re) || (re.Field != "act_date" && re.Field != "decision_date") {
+			t.Errorf("%+v: err %v, want a RequestError on a date", req, err)
+		}
+	}
+}
+
+// TestAnalyzeLawChangedAfterAct: an assault of June 2025 decided in March
+// 2026, after the 2025 治安管理处罚法 took effect, is answered under the law
+// of the act with both dates stated, and flagged for review while no
+// benchmark for the new law is written; decided in 2025 it is not.
+func TestAnalyzeLawChangedAfterAct(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	facts := "2025年6月3日晚，张某在小区门口与邻居发生争执，用拳头殴打邻居李某面部，致李某轻微伤。"
+	for _, tt := range []struct {
+		decision string
+		change   bool
+	}{{"2026-03-10", true}, {"2025-08-01", false}} {
+		res, err := a.Analyze(context.Background(), Request{Facts: facts, DecisionDate: tt.decision})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sug *rules.Suggestion
+		for _, v := range res.Violations {
+			if v.BenchmarkID == "police-43-assault" && v.Suggestion != nil {
+				sug = v.Suggestion
+			}
+		}
+		if sug == nil {
+			t.Fatalf("decision %s: no suggestion for police-43-assault in %+v", tt.decision, res.Violations)
+		}
+		if got := sug.LawChange != nil; got != tt.change {
+			t.Fatalf("decision %s: law change %+v, want %v", tt.decision, sug.LawChange, tt.change)
+		}
+		if !tt.change {
+			continue
+		}
+		ch := sug.LawChange
+		if ch.ActDate != "2025-06-03" || ch.Applied != rules.AppliedAct || !ch.Review || !sug.Procedure.LegalReview ||
+			!strings.Contains(ch.Reason, "治安管理处罚法已经修改，新的规定自2026-01-01起施行") {
+			t.Errorf("law change %+v", ch)
+		}
+		if sug.Statutory == nil || sug.Statutory.FineMax != 500 {
+			t.Errorf("statutory %v, want the 2012 range up to 500", sug.Statutory)
+		}
+	}
+}

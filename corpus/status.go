@@ -2,7 +2,8 @@ package corpus
 
 import (
 	"sort"
-	"time"
+
+	"github.com/cailiang/cailiang/legal"
 )
 
 // Law statuses on a date, as LawStatus.Status reports them.
@@ -62,11 +63,8 @@ type StatusReport struct {
 	Repealed []LawStatus `json:"repealed"`
 }
 
-// chinaZone is the time zone of the dates the law is written in.
-var chinaZone = time.FixedZone("CST", 8*3600)
-
-// Today is the current date in China (YYYY-MM-DD).
-func Today() string { return time.Now().In(chinaZone).Format(time.DateOnly) }
+// Today is the current date in China (YYYY-MM-DD); see legal.Today.
+func Today() string { return legal.Today() }
 
 // LawStatus reports the national law named law on date (YYYY-MM-DD).
 func (r *Resolver) LawStatus(law, date string) LawStatus {

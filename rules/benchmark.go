@@ -140,14 +140,33 @@ type Benchmark struct {
 	Region      string       `yaml:"region,omitempty" json:"region,omitempty"`
 	Keywords    []string     `yaml:"keywords,omitempty" json:"keywords,omitempty"`
 	Description string       `yaml:"description,omitempty" json:"description,omitempty"`
-	// EffectiveFrom / EffectiveTo (YYYY-MM-DD) bound when it applies.
-	EffectiveFrom string      `yaml:"effective_from" json:"effective_from,omitempty"`
-	EffectiveTo   string      `yaml:"effective_to,omitempty" json:"effective_to,omitempty"`
-	Supersedes    []string    `yaml:"supersedes,omitempty" json:"supersedes,omitempty"`
-	Violated      []legal.Ref `yaml:"violated" json:"violated,omitempty"`
-	PenaltyRef    legal.Ref   `yaml:"penalty" json:"penalty,omitempty"`
-	Penalties     []Penalty   `yaml:"penalties" json:"penalties,omitempty"`
-	Factors       []Factor    `yaml:"factors,omitempty" json:"factors,omitempty"`
+	// EffectiveFrom / EffectiveTo (YYYY-MM-DD) bound the acts it applies
+	// to: from the first day, up to but not including the last. An
+	// EffectiveTo is the day the law it was written for stopped applying
+	// (amended, superseded or repealed).
+	EffectiveFrom string `yaml:"effective_from" json:"effective_from,omitempty"`
+	EffectiveTo   string `yaml:"effective_to,omitempty" json:"effective_to,omitempty"`
+	// LawVersion is the version_date (YYYY-MM-DD) of the statute version
+	// the benchmark was written for. Empty means the version in force on
+	// the day the catalog was written (Config.WrittenOn; the built-in
+	// catalog sets it); see WrittenFor.
+	LawVersion string `yaml:"law_version,omitempty" json:"law_version,omitempty"`
+	// SupersededBy names the benchmark written for the law that replaced
+	// this one's from EffectiveTo on (the same conduct under the new
+	// article). An EffectiveTo without it means the successor is still to
+	// be written: the benchmark needs review for acts after that day.
+	SupersededBy string `yaml:"superseded_by,omitempty" json:"superseded_by,omitempty"`
+	// EndedBy cites the provision that ended the law the benchmark was
+	// written for: the repealing law's article (生态环境法典 第一千二百四十二条)
+	// or the new version's commencement article.
+	EndedBy *legal.Ref `yaml:"ended_by,omitempty" json:"ended_by,omitempty"`
+	// NoLongerUnlawful says that from EffectiveTo on the law no longer
+	// treats the conduct as a violation (行政处罚法 第三十七条 不认为是违法).
+	NoLongerUnlawful bool        `yaml:"no_longer_unlawful,omitempty" json:"no_longer_unlawful,omitempty"`
+	Violated         []legal.Ref `yaml:"violated" json:"violated,omitempty"`
+	PenaltyRef       legal.Ref   `yaml:"penalty" json:"penalty,omitempty"`
+	Penalties        []Penalty   `yaml:"penalties" json:"penalties,omitempty"`
+	Factors          []Factor    `yaml:"factors,omitempty" json:"factors,omitempty"`
 	// Flags declares benchmark-specific yes/no facts usable in conditions.
 	Flags map[string]string `yaml:"flags,omitempty" json:"flags,omitempty"`
 	// Levels overrides the catalog's split for this benchmark.

@@ -55,6 +55,14 @@ type Config struct {
 	// another sector match such facts only on strong evidence: a shared
 	// word is not enough.
 	SectorCues map[legal.Sector][]string `yaml:"sector_cues,omitempty"`
+	// WrittenOn (YYYY-MM-DD) is the day the catalog's statute texts were
+	// taken from: a benchmark without law_version was written for the
+	// versions in force that day.
+	WrittenOn string `yaml:"written_on"`
+	// Transitional names, per law, its own 从旧兼从轻 provision, cited beside
+	// 行政处罚法 第三十七条 when a benchmark's law was ended by that law
+	// (生态环境法典 第一千零五十七条).
+	Transitional map[string]legal.Ref `yaml:"transitional,omitempty"`
 }
 
 // Catalog is a loaded, validated set of benchmarks.
@@ -62,6 +70,8 @@ type Catalog struct {
 	Config     Config
 	benchmarks map[string]*Benchmark
 	ordered    []*Benchmark
+	// predecessor maps a benchmark id to the one it superseded.
+	predecessor map[string]*Benchmark
 }
 
 // ErrUnknownBenchmark is returned for an id not in the catalog.
@@ -102,6 +112,14 @@ func Load(fsys fs.FS) (*Catalog, error) {
 			}
 		}
 	}
+	if _, err := time.Parse(time.DateOnly, c.Config.WrittenOn); c.Config.WrittenOn != "" && err != nil {
+		return nil, fmt.Errorf("load benchmark catalog: config.yaml: written_on must be YYYY-MM-DD (the day the statute texts were taken from)")
+	}
+	for law, r := range c.Config.Transitional {
+		if law == "" || r.Law == "" || r.Article <= 0 {
+			return nil, fmt.Errorf("load benchmark catalog: config.yaml: transitional.%s: needs a law and an article", law)
+		}
+	}
 	for sec, cues := range c.Config.SectorCues {
 		if !sec.Valid() || len(cues) == 0 || slices.ContainsFunc(cues, func(q string) bool { return strings.TrimSpace(q) == "" }) {
 			return nil, fmt.Errorf("load benchmark catalog: config.yaml: sector_cues.%s: needs a known sector and non-empty cues", sec)
@@ -133,11 +151,9 @@ func Load(fsys fs.FS) (*Catalog, error) {
 				}
 			}
 		}
-		for _, s := range b.Supersedes {
-			if _, ok := c.benchmarks[s]; !ok {
-				return nil, fmt.Errorf("load benchmark catalog: %s:%d: %s supersedes unknown benchmark %q", b.file, b.line, b.ID, s)
-			}
-		}
+	}
+	if err := c.linkSuccessors(); err != nil {
+		return nil, fmt.Errorf("load benchmark catalog: %w", err)
 	}
 	return c, nil
 }
@@ -327,6 +343,20 @@ func (b *Benchmark) validate() error {
 		if err != nil || to.Before(from) {
 			return fmt.Errorf("effective_to must be YYYY-MM-DD, not before effective_from")
 		}
+	}
+	if b.LawVersion != "" {
+		if _, err := time.Parse(time.DateOnly, b.LawVersion); err != nil {
+			return fmt.Errorf("law_version must be YYYY-MM-DD (the version_date of the statute version)")
+		}
+	}
+	if b.EffectiveTo == "" && (b.SupersededBy != "" || b.EndedBy != nil || b.NoLongerUnlawful) {
+		return fmt.Errorf("superseded_by, ended_by and no_longer_unlawful need effective_to")
+	}
+	if b.SupersededBy != "" && b.NoLongerUnlawful {
+		return fmt.Errorf("superseded_by and no_longer_unlawful exclude each other")
+	}
+	if r := b.EndedBy; r != nil && (r.Law == "" || r.Article <= 0) {
+		return fmt.Errorf("ended_by needs a law and an article")
 	}
 	if len(b.Violated) == 0 || b.PenaltyRef.Law == "" || b.PenaltyRef.Article <= 0 {
 		return fmt.Errorf("violated and penalty provisions are required")

@@ -97,6 +97,9 @@ type Suggestion struct {
 	Trace     []Step     `json:"trace"`
 	Warnings  []string   `json:"warnings"`
 	Procedure Procedure  `json:"procedure"`
+	// LawChange is set when the law changed between the act and the
+	// decision (从旧兼从轻, 行政处罚法 第三十七条).
+	LawChange *LawChange `json:"law_change,omitempty"`
 }
 
 // cfl is 行政处罚法, cited by the national rules.
@@ -148,16 +151,27 @@ func eval(p *vm.Program, env map[string]any) bool {
 	return b
 }
 
-// Suggest computes the suggestion for benchmark id and facts. It returns
+// Suggest computes the suggestion for benchmark id and facts. With an act
+// date it applies 行政处罚法 第三十七条 over the benchmark's line (see
+// lawchange.go): the benchmark in effect for the act, or the one in effect
+// on the decision date when that is lighter. It returns
 // ErrUnknownBenchmark or a *FactError naming the bad fact.
 func (c *Catalog) Suggest(id string, f Facts) (Suggestion, error) {
 	b, err := c.Get(id)
 	if err != nil {
 		return Suggestion{}, err
 	}
-	if err := f.Validate(b, func(x string) bool { _, ok := c.benchmarks[x]; return ok }); err != nil {
+	if err := f.Validate(b, c.known); err != nil {
 		return Suggestion{}, err
 	}
+	return c.suggestOnDates(b, f), nil
+}
+
+// known reports whether id is a benchmark of the catalog.
+func (c *Catalog) known(id string) bool { _, ok := c.benchmarks[id]; return ok }
+
+// suggestOne computes the suggestion of one benchmark for validated facts.
+func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 	env := f.env(b)
 	s := &suggestion{Suggestion{BenchmarkID: b.ID, Name: b.Name, Other: []string{}, Orders: []string{}, Warnings: []string{}}}
 	for _, v := range b.Violated {
@@ -180,12 +194,12 @@ func (c *Catalog) Suggest(id string, f Facts) (Suggestion, error) {
 	if c.expired(b, &f, s) {
 		s.Disposition = legal.DispositionExpired
 		s.Statutory = statutory
-		return s.Suggestion, nil
+		return s.Suggestion
 	}
 	if c.noPenalty(b, &f, s) {
 		s.Disposition = legal.DispositionNone
 		s.Orders = append(s.Orders, "责令改正")
-		return s.Suggestion, nil
+		return s.Suggestion
 	}
 	s.Orders = append(s.Orders, "责令改正")
 	s.step("责令改正", "实施行政处罚时应当责令当事人改正或者限期改正违法行为", nil, ref(cfl, 28, 1, 0))
@@ -233,7 +247,7 @@ func (c *Catalog) Suggest(id string, f Facts) (Suggestion, error) {
 	s.otherPenalties(b, env)
 	c.oneFine(b, &f, s)
 	c.procedure(b, &f, s)
-	return s.Suggestion, nil
+	return s.Suggestion
 }
 
 // statutoryFine computes the fine range the penalty provision allows for
@@ -686,28 +700,6 @@ func (c *Catalog) procedure(b *Benchmark, f *Facts, s *suggestion) {
 	if s.Procedure.Hearing {
 		s.Procedure.LegalReview = true
 		s.step("法制审核", "直接关系当事人重大权益并经过听证程序的，作出决定前应当进行法制审核", nil, procRef(58, 1, 2))
-	}
-}
-
-// checkEffective applies 行政处罚法 第三十七条 (从旧兼从轻): the law in force
-// when the act was done governs, unless the law in force at decision time
-// no longer treats it as illegal or punishes it more lightly. A benchmark
-// whose effective dates do not cover the act date is flagged for review.
-func (c *Catalog) checkEffective(b *Benchmark, f *Facts, s *suggestion) {
-	act := f.ActDate
-	if f.ActEndDate != "" {
-		act = f.ActEndDate
-	}
-	if act == "" {
-		return
-	}
-	switch {
-	case act < b.EffectiveFrom:
-		s.step("法律适用", fmt.Sprintf("违法行为发生于%s，早于本基准依据的规定施行（%s）：应适用行为时的规定，新规定处罚较轻或者不认为违法的除外", act, b.EffectiveFrom), map[string]any{"act_date": act, "effective_from": b.EffectiveFrom}, ref(cfl, 37, 0, 0))
-		s.warn("违法行为早于本基准所依据规定的施行日期，请按从旧兼从轻原则核对行为时的规定（行政处罚法第三十七条）")
-	case b.EffectiveTo != "" && act > b.EffectiveTo:
-		s.step("法律适用", fmt.Sprintf("本基准已于%s失效，违法行为发生于%s，应适用当时有效的基准", b.EffectiveTo, act), map[string]any{"act_date": act, "effective_to": b.EffectiveTo}, ref(cfl, 37, 0, 0))
-		s.warn("本基准在违法行为发生时已失效，请选用当时有效的裁量基准")
 	}
 }
 

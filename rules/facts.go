@@ -43,6 +43,10 @@ type Facts struct {
 	ActDate       string `json:"act_date,omitempty"`
 	ActEndDate    string `json:"act_end_date,omitempty"`
 	DiscoveryDate string `json:"discovery_date,omitempty"`
+	// DecisionDate is when the penalty decision is (to be) made; empty
+	// means today. With ActDate it decides which version of the law
+	// applies (行政处罚法 第三十七条).
+	DecisionDate string `json:"decision_date,omitempty"`
 
 	// PriorPenalties counts earlier penalties for the same kind of act;
 	// PriorPenalties2Y those within the two years before this act.
@@ -208,7 +212,7 @@ func (f *Facts) Validate(b *Benchmark, known func(id string) bool) error {
 		return &FactError{"mental_state", "应为 none、unable、lucid 或 partial"}
 	}
 	var dates = map[string]time.Time{}
-	for _, d := range []struct{ field, v string }{{"act_date", f.ActDate}, {"act_end_date", f.ActEndDate}, {"discovery_date", f.DiscoveryDate}} {
+	for _, d := range []struct{ field, v string }{{"act_date", f.ActDate}, {"act_end_date", f.ActEndDate}, {"discovery_date", f.DiscoveryDate}, {"decision_date", f.DecisionDate}} {
 		if d.v == "" {
 			continue
 		}
@@ -224,6 +228,9 @@ func (f *Facts) Validate(b *Benchmark, known func(id string) bool) error {
 		}
 		if d, ok := dates["discovery_date"]; ok && d.Before(a) {
 			return &FactError{"discovery_date", "发现日期早于违法行为日期"}
+		}
+		if d, ok := dates["decision_date"]; ok && d.Before(a) {
+			return &FactError{"decision_date", "处罚决定日期早于违法行为日期"}
 		}
 	}
 	names := make([]string, 0, len(f.Flags))

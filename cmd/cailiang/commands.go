@@ -132,6 +132,10 @@ func commands() []command {
 				fs.StringVar(&a.sector, "sector", "", "only violations of this sector (市场监管, 生态环境 …)")
 				fs.StringVar(&a.factsPath, "input", "-", "file with the case facts, - for stdin")
 			}, run: runAnalyze},
+		{name: "audit", args: "verify|checkpoint",
+			help: "verify the full-process record (hash chain, signed checkpoints; exits 1 naming the first bad entry), or sign a checkpoint now",
+			zh:   "校验全过程记录（哈希链与签名检查点；发现篡改时以非零状态退出并指出第一条不可信的记录），或立即签署检查点",
+			run:  runAudit},
 		{name: "eval", args: "[--suites a,b] [--modes bm25,vector,hybrid] [--json] [--bigram-weight W]",
 			help:  "measure search and analysis quality on labelled sets through the service's own wiring (docs/search.md, docs/analysis.md)",
 			zh:    "评测：自建法规检索集、LawBench、LeCaRD、CAIL2019-SCM、自建行政案件场景集、向量索引质量，经与服务相同的组装运行，输出 markdown 表（见 docs/search.md、docs/analysis.md）",
@@ -248,6 +252,8 @@ func runServe(e *runEnv) error {
 		return explainOpen(err, dir)
 	}
 	defer a.Close()
+	// Deferred after Close, so the checkpointer stops before the store closes.
+	defer a.Casework.StartCheckpoints(ctx)()
 	srv.Ready(a)
 	e.log.Info("ready", "addr", addr)
 	return <-served
@@ -267,7 +273,7 @@ func openForServe(ctx context.Context, cfg app.Config, files []string, stage fun
 		}
 	}
 	stage("打开数据目录", 0, 1)
-	return app.Open(ctx, cfg, app.ForServe)
+	return app.Open(ctx, cfg, app.ForServe|app.PartCasework)
 }
 
 // firstImportFiles resolves --first-import: the national statute files of

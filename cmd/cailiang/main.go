@@ -81,13 +81,23 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "Usage: cailiang %s %s\n  %s\n\nFlags:\n", cmd.name, cmd.args, cmd.help)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(rest); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
+	// Flags may follow positional arguments (`audit verify --data DIR`):
+	// parse, take one positional, parse on, until "--" or the end.
+	for in := rest; ; {
+		if err := fs.Parse(in); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil
+			}
+			return fmt.Errorf("%v: %w", err, errUsage)
 		}
-		return fmt.Errorf("%v: %w", err, errUsage)
+		left := fs.Args()
+		if consumed := len(in) - len(left); len(left) == 0 || consumed > 0 && in[consumed-1] == "--" {
+			a.pos = append(a.pos, left...)
+			break
+		}
+		a.pos = append(a.pos, left[0])
+		in = left[1:]
 	}
-	a.pos = fs.Args()
 	log, err := newLogger(o.logLevel, stderr)
 	if err != nil {
 		return err

@@ -1,0 +1,193 @@
+package app
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cailiang/cailiang/casework"
+	"github.com/cailiang/cailiang/casework/blobdir"
+	"github.com/cailiang/cailiang/casework/boltstore"
+)
+
+// CaseworkConfig configures the case workbench and its full-process record.
+type CaseworkConfig struct {
+	// AuditKey is the file holding the ed25519 key that signs checkpoints
+	// (the 32-byte seed, hex). Empty means <DataDir>/audit.key, created on
+	// first use; a file named here must exist (nodes that share one log
+	// share one key, so none may invent its own).
+	AuditKey string
+	// CheckpointEvery and CheckpointInterval say when serve signs a
+	// checkpoint: after this many new entries or this long, whichever
+	// comes first (0: casework's defaults, 1000 entries and 10 minutes).
+	CheckpointEvery    int
+	CheckpointInterval time.Duration
+	// MaxEvidenceMB bounds an evidence file in MiB (0: 100).
+	MaxEvidenceMB int
+}
+
+// Casework is the case workbench opened on a data directory: the Service
+// on the configured store, the evidence directory and the audit key.
+type Casework struct {
+	// Service is the use case every entry point goes through.
+	Service *casework.Service
+	store   casework.Store
+	key     ed25519.PrivateKey
+	policy  casework.CheckpointPolicy
+	log     *slog.Logger
+}
+
+// ErrAuditKey is wrapped when the audit key file is missing (where it must
+// exist) or malformed.
+var ErrAuditKey = errors.New("audit key")
+
+// OpenCasework opens the case workbench of cfg.DataDir: read-write (the
+// store, the evidence directory and the key are created when missing) or
+// read-only for commands such as `audit verify` (nothing is created).
+// Errors: ErrConfig for bad settings, ErrNoData (read-only, no store yet),
+// boltstore.ErrBusy when another process holds the store, ErrAuditKey, and
+// file system errors.
+func OpenCasework(cfg Config, readOnly bool) (*Casework, error) {
+	cfg = cfg.withDefaults()
+	cw := cfg.Casework
+	if cw.CheckpointEvery < 0 || cw.CheckpointInterval < 0 || cw.MaxEvidenceMB < 0 || cw.MaxEvidenceMB > 100<<10 {
+		return nil, fmt.Errorf("%w: checkpoint every %d, interval %s, max evidence %d MiB", ErrConfig, cw.CheckpointEvery, cw.CheckpointInterval, cw.MaxEvidenceMB)
+	}
+	key, err := loadAuditKey(cfg.auditKeyPath(), cw.AuditKey == "" && !readOnly, cfg.Logger)
+	if err != nil {
+		return nil, err
+	}
+	store, err := openCaseStore(cfg, readOnly)
+	if err != nil {
+		return nil, err
+	}
+	// A read-only open has no evidence directory: it creates nothing, and
+	// the service then refuses uploads.
+	ccfg := casework.Config{Store: store, MaxEvidence: int64(cw.MaxEvidenceMB) << 20, Logger: cfg.Logger}
+	if !readOnly {
+		blobs, err := blobdir.Open(cfg.evidenceDir())
+		if err != nil {
+			store.Close()
+			return nil, err
+		}
+		ccfg.Blobs = blobs
+	}
+	svc, err := casework.New(ccfg)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	return &Casework{Service: svc, store: store, key: key, log: cfg.Logger,
+		policy: casework.CheckpointPolicy{Every: uint64(cw.CheckpointEvery), Interval: cw.CheckpointInterval}}, nil
+}
+
+// openCaseStore opens the system of record. This is the one switch point
+// between stores: the embedded file under the data directory today; the
+// PostgreSQL store (casework/pgstore) plugs in here when configured.
+func openCaseStore(cfg Config, readOnly bool) (casework.Store, error) {
+	path := cfg.caseworkPath()
+	if !readOnly {
+		return boltstore.Open(path)
+	}
+	s, err := boltstore.OpenReadOnly(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("数据目录 %s 中还没有案件记录（%s）: %w", cfg.DataDir, path, ErrNoData)
+	}
+	return s, err
+}
+
+// loadAuditKey reads the key file, creating it (0600, a fresh random seed)
+// when create is set and it does not exist.
+func loadAuditKey(path string, create bool, log *slog.Logger) (ed25519.PrivateKey, error) {
+	raw, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) && create {
+		seed := make([]byte, ed25519.SeedSize)
+		if _, err := rand.Read(seed); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrAuditKey, err)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrAuditKey, err)
+		}
+		// O_EXCL: two processes starting at once never both write a key.
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			return loadAuditKey(path, false, log)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: create %s: %v", ErrAuditKey, path, err)
+		}
+		_, werr := f.WriteString(hex.EncodeToString(seed) + "\n")
+		if err := errors.Join(werr, f.Sync(), f.Close()); err != nil {
+			os.Remove(path)
+			return nil, fmt.Errorf("%w: write %s: %v", ErrAuditKey, path, err)
+		}
+		key := ed25519.NewKeyFromSeed(seed)
+		log.Info("audit key created: keep a copy apart from the data (它签署全过程记录的检查点)", "file", path,
+			"key_id", casework.KeyID(key.Public().(ed25519.PublicKey)))
+		return key, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: 审计密钥文件 %s 无法读取: %v", ErrAuditKey, path, err)
+	}
+	if info, err := os.Stat(path); err == nil && info.Mode().Perm()&0o077 != 0 {
+		log.Warn("audit key file is readable by others: chmod 600", "file", path, "mode", info.Mode().Perm().String())
+	}
+	seed, err := parseSeed(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrAuditKey, path, err)
+	}
+	return ed25519.NewKeyFromSeed(seed), nil
+}
+
+// parseSeed accepts the seed as 64 hex digits (what we write) or 32 raw bytes.
+func parseSeed(raw []byte) ([]byte, error) {
+	if len(raw) == ed25519.SeedSize {
+		return raw, nil
+	}
+	seed, err := hex.DecodeString(strings.TrimSpace(string(raw)))
+	if err != nil || len(seed) != ed25519.SeedSize {
+		return nil, errors.New("not an ed25519 seed (64 hex digits)")
+	}
+	return seed, nil
+}
+
+// PublicKey is the audit key's public half (what an auditor needs).
+func (c *Casework) PublicKey() ed25519.PublicKey { return c.key.Public().(ed25519.PublicKey) }
+
+// Verify checks the whole full-process record (casework.Verify).
+func (c *Casework) Verify(ctx context.Context) (casework.Report, error) {
+	return casework.Verify(ctx, c.store, c.PublicKey())
+}
+
+// Checkpoint signs a checkpoint over the entries not yet covered
+// (casework.Service.Checkpoint).
+func (c *Casework) Checkpoint(ctx context.Context) (casework.Checkpoint, bool, error) {
+	return c.Service.Checkpoint(ctx, c.key)
+}
+
+// StartCheckpoints runs the periodic checkpointer in a goroutine until ctx
+// ends or stop is called; stop waits for it to finish (call it before
+// Close).
+func (c *Casework) StartCheckpoints(ctx context.Context) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if err := c.Service.RunCheckpoints(ctx, c.key, c.policy); err != nil {
+			c.log.Error("audit checkpoints stopped", "err", err)
+		}
+	})
+	return func() { cancel(); wg.Wait() }
+}
+
+// Close closes the store.
+func (c *Casework) Close() error { return c.store.Close() }

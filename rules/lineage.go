@@ -1,0 +1,99 @@
+package rules
+
+import "fmt"
+
+// A benchmark's line is the chain of benchmarks for the same conduct under
+// successive versions of the law, linked by superseded_by: the benchmark in
+// effect for an act is the one of the line whose interval covers the act
+// date. The engine uses the line for 从旧兼从轻 (行政处罚法 第三十七条); the
+// freshness test uses WrittenFor to check every cited version is in force
+// over the benchmark's interval.
+
+// StatuteVersion names the version of its laws a benchmark was written
+// for: the one adopted on VersionDate (law_version) or, when the benchmark
+// does not say, the one in force on InForceOn, the day the catalog was
+// written (config.yaml written_on).
+type StatuteVersion struct {
+	VersionDate string `json:"version_date,omitempty"`
+	InForceOn   string `json:"in_force_on,omitempty"`
+}
+
+// WrittenFor returns the statute version b was written for. It cannot fail.
+func (c *Catalog) WrittenFor(b *Benchmark) StatuteVersion {
+	if b.LawVersion != "" {
+		return StatuteVersion{VersionDate: b.LawVersion}
+	}
+	return StatuteVersion{InForceOn: c.Config.WrittenOn}
+}
+
+// NeedsSuccessor reports whether b stops applying on a day (effective_to)
+// with no benchmark written for the law that followed: acts from that day
+// on are not covered and a decision on them needs review.
+func (b *Benchmark) NeedsSuccessor() bool {
+	return b.EffectiveTo != "" && b.SupersededBy == "" && !b.NoLongerUnlawful
+}
+
+// covers reports whether b applies to an act on date (YYYY-MM-DD).
+func (b *Benchmark) covers(date string) bool {
+	return b.EffectiveFrom <= date && (b.EffectiveTo == "" || date < b.EffectiveTo)
+}
+
+// linkSuccessors checks every superseded_by link (a known benchmark that
+// takes over on the day this one ends, one predecessor each, no cycle) and
+// records the predecessors.
+func (c *Catalog) linkSuccessors() error {
+	c.predecessor = map[string]*Benchmark{}
+	for _, b := range c.ordered {
+		if b.SupersededBy == "" {
+			continue
+		}
+		next, ok := c.benchmarks[b.SupersededBy]
+		switch {
+		case !ok:
+			return fmt.Errorf("%s:%d: %s superseded_by unknown benchmark %q", b.file, b.line, b.ID, b.SupersededBy)
+		case next == b:
+			return fmt.Errorf("%s:%d: %s cannot supersede itself", b.file, b.line, b.ID)
+		case next.EffectiveFrom != b.EffectiveTo:
+			return fmt.Errorf("%s:%d: %s ends on %s but its successor %s starts on %s: the line must have no gap or overlap", b.file, b.line, b.ID, b.EffectiveTo, next.ID, next.EffectiveFrom)
+		}
+		if prev, dup := c.predecessor[next.ID]; dup {
+			return fmt.Errorf("%s:%d: %s and %s are both superseded by %s", b.file, b.line, prev.ID, b.ID, next.ID)
+		}
+		c.predecessor[next.ID] = b
+	}
+	// Successors start when their predecessors end, so dates grow along
+	// the chain and it cannot loop; the check above guarantees it.
+	return nil
+}
+
+// Line returns the benchmarks of b's line, oldest first (b alone when it
+// has neither predecessor nor successor). It cannot fail.
+func (c *Catalog) Line(b *Benchmark) []*Benchmark {
+	first := b
+	for n := 0; n <= len(c.ordered); n++ {
+		p, ok := c.predecessor[first.ID]
+		if !ok {
+			break
+		}
+		first = p
+	}
+	var out []*Benchmark
+	for x := first; x != nil && len(out) <= len(c.ordered); {
+		out = append(out, x)
+		x = c.benchmarks[x.SupersededBy]
+	}
+	return out
+}
+
+// InEffect returns the benchmark of b's line that applies to an act on
+// date, or nil when none does: the date precedes the line or follows its
+// end (a law repealed or changed with no successor written, or one that no
+// longer makes the conduct unlawful). It cannot fail.
+func (c *Catalog) InEffect(b *Benchmark, date string) *Benchmark {
+	for _, x := range c.Line(b) {
+		if x.covers(date) {
+			return x
+		}
+	}
+	return nil
+}
