@@ -70,6 +70,9 @@ type Config struct {
 // catalog, segmenter and analyzer); cfg supplies the rest.
 func ForApp(a *app.App, cfg Config) *Server {
 	cfg.Library, cfg.Catalog, cfg.Segmenter, cfg.Analyzer = a.Library, a.Catalog, a.Segmenter(), a.Analyzer
+	if a.Casework != nil {
+		cfg.Casework = a.Casework.Service
+	}
 	if cfg.Documents == nil {
 		// The built-in templates always parse (a test holds them to it).
 		if g, err := documents.New(documents.Config{}); err == nil {
