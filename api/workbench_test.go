@@ -7,15 +7,18 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"mime/multipart"
 	"net"
 	"net/http"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/cailiang/cailiang/casework"
+	"github.com/cailiang/cailiang/casework/blobdir"
 )
 
 // permFixture is a live server over an in-memory workbench with users of
@@ -289,7 +292,7 @@ func TestPermissionTable(t *testing.T) {
 				if ct != "" {
 					h["Content-Type"] = ct
 				}
-				before := f.w.store.entryCount()
+				before := f.w.entryCount(t)
 				st, _, e := send(t, f.addr, liveRequest{method, target, h, body})
 				if st != want {
 					t.Fatalf("%s %s as %s: %d %+v; want %d", method, target, actor, st, e, want)
@@ -298,8 +301,8 @@ func TestPermissionTable(t *testing.T) {
 				if wantCode != "" && e.Code != wantCode {
 					t.Fatalf("code %q; want %q", e.Code, wantCode)
 				}
-				if want >= 400 && f.w.store.entryCount() != before {
-					t.Fatalf("a refused request changed the record: %d → %d entries", before, f.w.store.entryCount())
+				if want >= 400 && f.w.entryCount(t) != before {
+					t.Fatalf("a refused request changed the record: %d → %d entries", before, f.w.entryCount(t))
 				}
 			})
 			n++
@@ -414,7 +417,7 @@ func TestWorkbenchHostileInput(t *testing.T) {
 			if b.ct != "" {
 				h["Content-Type"] = b.ct
 			}
-			entries := f.w.store.entryCount()
+			entries := f.w.entryCount(t)
 			var body []byte
 			if b.method != "GET" {
 				body = []byte(b.body)
@@ -427,7 +430,7 @@ func TestWorkbenchHostileInput(t *testing.T) {
 				t.Errorf("message %q is not in Chinese", e.Message)
 			}
 			// Tokens issued for the request are entries of their own.
-			if got := f.w.store.entryCount(); got > entries+1 {
+			if got := f.w.entryCount(t); got > entries+1 {
 				t.Fatalf("refused request changed the record: %d → %d entries", entries, got)
 			}
 			now, err := f.w.svc.Case(context.Background(), f.users["officer"], c.ID)
@@ -587,17 +590,19 @@ func (s *readSignal) Read(p []byte) (int, error) {
 	return k, err
 }
 
-// signalBlobs is memBlobs telling when a Put has read the first n bytes.
+// signalBlobs is a BlobStore telling when a Put has read the first n bytes.
 type signalBlobs struct {
-	*memBlobs
+	casework.BlobStore
 	n       int64
 	reached chan struct{}
+	puts    int
 }
 
 func (b *signalBlobs) Put(ctx context.Context, r io.Reader, max int64) (string, int64, error) {
 	rs := &readSignal{r: r, n: b.n, reached: b.reached}
 	b.n = 0 // the first upload signals; later ones read as they come
-	return b.memBlobs.Put(ctx, rs, max)
+	b.puts++
+	return b.BlobStore.Put(ctx, rs, max)
 }
 
 // TestEvidenceUploadStreams proves the upload is streamed: the client sends
@@ -608,7 +613,12 @@ func (b *signalBlobs) Put(ctx context.Context, r io.Reader, max int64) (string, 
 func TestEvidenceUploadStreams(t *testing.T) {
 	const max = 8 << 20
 	f := newPermFixture(t)
-	blobs := &signalBlobs{memBlobs: &memBlobs{}, n: 1 << 20, reached: make(chan struct{})}
+	root := t.TempDir()
+	dir, err := blobdir.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blobs := &signalBlobs{BlobStore: dir, n: 1 << 20, reached: make(chan struct{})}
 	svc, err := casework.New(casework.Config{Store: f.w.store, Blobs: blobs, MaxEvidence: max})
 	if err != nil {
 		t.Fatal(err)
@@ -651,12 +661,19 @@ func TestEvidenceUploadStreams(t *testing.T) {
 	if st, body := upload(3*DefaultBodyLimit/2, true); st != 201 || !strings.Contains(body, `"size":6291456`) {
 		t.Fatalf("6 MiB upload: %d %s", st, body)
 	}
-	entries := f.w.store.entryCount()
+	entries := f.w.entryCount(t)
 	if st, body := upload(max+1, false); st != 413 || !strings.Contains(body, `"too_large"`) {
 		t.Fatalf("upload over MaxEvidence: %d %s", st, body)
 	}
-	if got := f.w.store.entryCount(); got != entries || len(blobs.blobs) != 1 {
-		t.Fatalf("refused upload left %d entries (was %d), %d blobs", got, entries, len(blobs.blobs))
+	files := 0
+	_ = filepath.WalkDir(root, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			files++
+		}
+		return err
+	})
+	if got := f.w.entryCount(t); got != entries || files != 1 || blobs.puts != 2 {
+		t.Fatalf("refused upload left %d entries (was %d), %d files in the evidence directory; %d puts", got, entries, files, blobs.puts)
 	}
 }
 
