@@ -22,7 +22,7 @@ type testWorkbench struct {
 
 // openTestStores opens the embedded store and the evidence directory of a
 // fresh temporary directory, closed when the test ends.
-func openTestStores(t *testing.T) (casework.Store, casework.BlobStore) {
+func openTestStores(t testing.TB) (casework.Store, casework.BlobStore) {
 	t.Helper()
 	dir := t.TempDir()
 	st, err := boltstore.Open(filepath.Join(dir, "casework.db"))
@@ -37,7 +37,7 @@ func openTestStores(t *testing.T) (casework.Store, casework.BlobStore) {
 	return st, blobs
 }
 
-func newTestWorkbench(t *testing.T, maxEvidence int64) *testWorkbench {
+func newTestWorkbench(t testing.TB, maxEvidence int64) *testWorkbench {
 	t.Helper()
 	w := &testWorkbench{}
 	w.store, w.blobs = openTestStores(t)

@@ -706,3 +706,56 @@ func TestCaseworkErrorMapping(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkWorkbench measures, in process, a sign-in (argon2id at
+// casework's parameters), an authenticated case read (token lookup and the
+// case from the embedded store) and a transition with its log entry.
+func BenchmarkWorkbench(b *testing.B) {
+	w := newTestWorkbench(b, 0)
+	s := New(Config{Catalog: testCatalog(b), Casework: w.svc, Web: WebConfig{WritesPerMinute: -1, ReadsPerMinute: -1}})
+	ctx := context.Background()
+	officer, _, err := w.svc.AddUser(ctx, w.admin, casework.User{ID: "oa", Agency: "scjg", Roles: []casework.Role{casework.RoleOfficer, casework.RoleLeader}}, "bench-password-1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	tok, err := w.svc.IssueToken(ctx, w.admin, "oa", 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := w.svc.CreateCase(ctx, officer, casework.NewCase{Title: "基准测试案件"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	req := func(method, target, body string) *http.Request {
+		r := localRequest(method, target, strings.NewReader(body))
+		r.Header.Set("Authorization", "Bearer "+tok)
+		if body != "" {
+			r.Header.Set("Content-Type", "application/json")
+		}
+		return r
+	}
+	run := func(b *testing.B, mk func(i int) *http.Request, want int) {
+		for i := 0; i < b.N; i++ {
+			resp, err := s.App().Test(mk(i), -1)
+			if err != nil || resp.StatusCode != want {
+				b.Fatalf("%v %v", err, resp.Status)
+			}
+			resp.Body.Close()
+		}
+	}
+	b.Run("login", func(b *testing.B) {
+		run(b, func(int) *http.Request {
+			return req("POST", "/v1/login", `{"user":"oa","password":"bench-password-1"}`)
+		}, 200)
+	})
+	b.Run("read", func(b *testing.B) {
+		run(b, func(int) *http.Request { return req("GET", "/v1/cases/"+c.ID, "") }, 200)
+	})
+	v := c.Version // across the runs b.Run makes (N=1 first)
+	b.Run("edit", func(b *testing.B) {
+		run(b, func(i int) *http.Request {
+			v++
+			return req("PATCH", "/v1/cases/"+c.ID, fmt.Sprintf(`{"version":%d,"facts":"第%d次修改"}`, v-1, i))
+		}, 200)
+	})
+}
