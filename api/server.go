@@ -25,6 +25,7 @@ import (
 	"github.com/cailiang/cailiang/documents"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
+	"github.com/cailiang/cailiang/workdays"
 )
 
 // DefaultBodyLimit bounds request bodies: a batch of cases with long facts
@@ -64,6 +65,8 @@ type Config struct {
 	// Casework is the case workbench (users, sign-in, workflow cases);
 	// nil leaves its routes answering 503 and every token refused.
 	Casework *casework.Service
+	// Calendar counts working days (GET /v1/workdays/add); nil answers 503.
+	Calendar *workdays.Calendar
 }
 
 // ForApp returns a Server over the parts of an opened app (its library,
@@ -241,6 +244,8 @@ func (s *Server) routes() {
 	v1.Post("/suggest", s.handleSuggest)
 	v1.Post("/analyze", s.handleAnalyze)
 	v1.Post("/documents/draft/:file", s.handleDocumentDraft)
+	v1.Post("/redact", s.handleRedact)
+	v1.Get("/workdays/add", s.handleWorkdaysAdd)
 	s.app.Use(func(c *fiber.Ctx) error {
 		return apiError(fiber.StatusNotFound, "route_not_found", "没有这个接口："+c.Method()+" "+c.Path(), "")
 	})

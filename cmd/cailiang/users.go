@@ -26,7 +26,8 @@ func userFlags(fs *flag.FlagSet, a *cmdArgs) {
 // runUser administers the workbench's users as the operator of the data
 // directory (casework.Operator): whoever may run the binary on it owns its
 // records, as with a database file. With the embedded store it refuses
-// while serve holds the directory, as import does.
+// while serve holds the directory, as import does; with PostgreSQL
+// (--pg) it works beside running services.
 func runUser(e *runEnv) error {
 	pos := e.args.pos
 	usage := fmt.Errorf("user add|list|disable|enable|token|reset-password [ID]: %w", errUsage)
@@ -41,8 +42,12 @@ func runUser(e *runEnv) error {
 	default:
 		return usage
 	}
-	if err := e.refuseServed("user " + sub); err != nil {
-		return err
+	// The embedded store is one process's file; PostgreSQL serves every
+	// node and command at once.
+	if strings.TrimSpace(e.opts.app.PGDSN) == "" {
+		if err := e.refuseServed("user " + sub); err != nil {
+			return err
+		}
 	}
 	cw, err := app.OpenCasework(e.opts.app, sub == "list")
 	if errors.Is(err, boltstore.ErrBusy) {
