@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -84,6 +85,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	// Flags may follow positional arguments (`audit verify --data DIR`):
 	// parse, take one positional, parse on, until "--" or the end.
 	for in := rest; ; {
+		// A negative number is an argument, never a flag (`workdays add D -1`).
+		for len(in) > 0 && negativeNumber(in[0]) {
+			a.pos, in = append(a.pos, in[0]), in[1:]
+		}
 		if err := fs.Parse(in); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil
@@ -109,6 +114,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	env := &runEnv{ctx: ctx, opts: o, args: a, stdin: stdin, stdout: stdout, stderr: stderr, log: log}
 	return cmd.run(env)
+}
+
+// negativeNumber reports whether arg is a number with a minus sign.
+func negativeNumber(arg string) bool {
+	_, err := strconv.ParseFloat(arg, 64)
+	return err == nil && strings.HasPrefix(arg, "-")
 }
 
 func newLogger(level string, w io.Writer) (*slog.Logger, error) {

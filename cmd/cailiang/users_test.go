@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/cailiang/cailiang/app"
+	"github.com/cailiang/cailiang/pgschema/pgtest"
 )
 
 // lockedBuffer is a bytes.Buffer serve can write while the test reads.
@@ -35,14 +36,15 @@ func (l *lockedBuffer) String() string {
 
 // serveWithStderr runs serve on data and returns its address, what it wrote
 // to stderr, and a function that stops it.
-func serveWithStderr(t *testing.T, data string) (string, *lockedBuffer, func()) {
+func serveWithStderr(t *testing.T, data string, extra ...string) (string, *lockedBuffer, func()) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	stderr := &lockedBuffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--log-level", "warn", "--first-import", "none",
-			"--embedder", "none"}, strings.NewReader(""), stderr, stderr)
+		args := append([]string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--log-level", "warn", "--first-import", "none",
+			"--embedder", "none"}, extra...)
+		done <- run(ctx, args, strings.NewReader(""), stderr, stderr)
 	}()
 	for deadline := time.Now().Add(3 * time.Minute); ; {
 		if s, ok := app.RunningService(data); ok && ready(s.Addr) {
@@ -197,5 +199,37 @@ func TestFirstAdminAndUserCommands(t *testing.T) {
 	}
 	if st, ans := httpJSON(t, "POST", base+"/v1/cases", tok.Token, `{"title":"某店销售过期食品案","facts":"销售过期食品。"}`); st != 201 {
 		t.Errorf("officer creates a case on the embedded store: %d %v", st, ans)
+	}
+}
+
+// TestUserCommandsOnPostgres: with the record on PostgreSQL the user
+// commands work beside a running serve, which sees their changes at once.
+func TestUserCommandsOnPostgres(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	pg := dsn + sep + "search_path=" + pgtest.FreshSchema(t, dsn, "users_")
+	data := filepath.Join(t.TempDir(), "data")
+	addr, stderr, stop := serveWithStderr(t, data, "--pg", pg)
+	defer stop()
+	if !strings.Contains(stderr.String(), "首个管理员已创建") {
+		t.Fatalf("no first admin on PostgreSQL:\n%s", stderr)
+	}
+	var added struct {
+		Password string `json:"password"`
+	}
+	out := mustCLI(t, "", "user", "add", "pg1", "--data", data, "--pg", pg, "--agency", "scjg", "--role", "officer")
+	if err := json.Unmarshal([]byte(out), &added); err != nil || added.Password == "" {
+		t.Fatalf("user add beside serve on PostgreSQL: %v\n%s", err, out)
+	}
+	st, login := httpJSON(t, "POST", "http://"+addr+"/v1/login", "", `{"user":"pg1","password":"`+added.Password+`"}`)
+	if st != 200 {
+		t.Fatalf("the running service does not see the added user: %d %v", st, login)
+	}
+	mustCLI(t, "", "user", "disable", "pg1", "--data", data, "--pg", pg)
+	if st, me := httpJSON(t, "GET", "http://"+addr+"/v1/me", login["token"].(string), ""); st != 401 {
+		t.Errorf("disabled through the command, the user's session still works: %d %v", st, me)
 	}
 }
