@@ -160,6 +160,11 @@ func TestCatalogAgainstStatutes(t *testing.T) {
 		if !catalogSectors[b.Sector] {
 			t.Errorf("%s: sector %q is not one of the catalog sectors", where, b.Sector)
 		}
+		if b.LawVersion != "" {
+			// Written for a version newer than the snapshot:
+			// TestSuccessorsAgainstNewText checks it against that text.
+			continue
+		}
 		refs := append([]legal.Ref{}, b.Violated...)
 		for _, f := range b.Factors {
 			if f.Basis != nil {
@@ -185,17 +190,8 @@ func TestCatalogAgainstStatutes(t *testing.T) {
 			t.Errorf("%s: %s: %v", where, refLabel(scope), err)
 			continue
 		}
-		amountText := nlp.NormalizeText(scopeRes.Text)
-		articleText := nlp.NormalizeText(pen.Article.Text())
-		for _, problem := range checkAmounts(b, amountText) {
-			t.Errorf("%s: %s: %s", where, refLabel(scope), problem)
-		}
-		for _, q := range quotes(b) {
-			for _, frag := range strings.Split(nlp.NormalizeText(q), "……") {
-				if frag != "" && !strings.Contains(articleText, frag) {
-					t.Errorf("%s: quoted text %q is not in %s", where, frag, pen.Label)
-				}
-			}
+		for _, problem := range textProblems(b, scopeRes, pen) {
+			t.Errorf("%s: %s", where, problem)
 		}
 		if want := inForceFrom(fx, pen.Statute); b.EffectiveFrom != want {
 			t.Errorf("%s: effective_from %s; the version of %s in force (%s) took effect on %s", where, b.EffectiveFrom, b.PenaltyRef.Law, pen.Statute.VersionDate, want)
@@ -211,6 +207,25 @@ func TestCatalogAgainstStatutes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// textProblems checks a benchmark's amounts against its penalty 款 (scope,
+// where the lead-in states them while the 项 list conduct) and its quotes
+// against the penalty article (pen).
+func textProblems(b *Benchmark, scope, pen corpus.Resolved) []string {
+	var out []string
+	for _, problem := range checkAmounts(b, nlp.NormalizeText(scope.Text)) {
+		out = append(out, scope.Label+": "+problem)
+	}
+	articleText := nlp.NormalizeText(pen.Article.Text())
+	for _, q := range quotes(b) {
+		for _, frag := range strings.Split(nlp.NormalizeText(q), "……") {
+			if frag != "" && !strings.Contains(articleText, frag) {
+				out = append(out, fmt.Sprintf("quoted text %q is not in %s (%s)", frag, pen.Label, pen.Statute.VersionDate))
+			}
+		}
+	}
+	return out
 }
 
 // quotes returns every statute quotation of a benchmark.

@@ -99,7 +99,7 @@ func TestProvisionsMatchStatutes(t *testing.T) {
 				paras[i] = StatuteParagraph{Text: p.Text, Items: p.Items}
 			}
 			for _, p := range ProvisionsOf(a.Number, a.Suffix, paras) {
-				p.Benchmarks = CoveringBenchmarks(cat, law.Law, p)
+				p.Benchmarks = CoveringBenchmarks(cat, law.Law, st.VersionDate, p)
 				want = append(want, p)
 			}
 			texts[fmt.Sprint(a.Number, "-", a.Suffix)] = nlp.CleanStatute(a.Text())

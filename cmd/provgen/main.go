@@ -126,7 +126,7 @@ func FromStatute(st corpus.Statute, cat *rules.Catalog) rules.ProvisionFile {
 			paras[i] = rules.StatuteParagraph{Text: p.Text, Items: p.Items}
 		}
 		for _, p := range rules.ProvisionsOf(a.Number, a.Suffix, paras) {
-			p.Benchmarks = rules.CoveringBenchmarks(cat, st.Law, p)
+			p.Benchmarks = rules.CoveringBenchmarks(cat, st.Law, st.VersionDate, p)
 			pf.Provisions = append(pf.Provisions, p)
 		}
 	}
