@@ -27,9 +27,13 @@ var freshStore struct {
 }
 
 // citedLaws lists every law a benchmark, a crime or the engine's own
-// provisions cite, and the laws that repealed them.
+// provisions cite, the core laws (rules/provisions) and the laws that
+// repealed them.
 func citedLaws(cat *Catalog, crimes *Crimes) map[string]bool {
 	laws := crimeLaws()
+	for _, l := range coreLaws {
+		laws[l.Law] = true
+	}
 	for _, b := range cat.All() {
 		laws[b.PenaltyRef.Law] = true
 		for _, v := range b.Violated {

@@ -287,3 +287,33 @@ func TestUnchangedInSameText(t *testing.T) {
 		t.Errorf("the comparison does not see the 2025 amendment of %s (%v, %v)", RefLabel(amended), errA, errZ)
 	}
 }
+
+// TestProvisionFilesEndWithNewerVersion checks each provision file's
+// in_force_to: the day the next version of its law took effect, or none
+// when the file's version is the last.
+func TestProvisionFilesEndWithNewerVersion(t *testing.T) {
+	_, _, store := freshCatalogs(t)
+	ps, err := LoadBuiltinProvisions(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ended := 0
+	for _, f := range ps.Files {
+		want := ""
+		for _, v := range versionsOf(store, f.Law) {
+			if v.VersionDate > f.Version {
+				want = fromOf(v)
+				break
+			}
+		}
+		if f.InForceTo != want {
+			t.Errorf("%s (%s): in_force_to %q, want %q (run make provisions)", f.Law, f.Version, f.InForceTo, want)
+		}
+		if want != "" {
+			ended++
+		}
+	}
+	if ended == 0 {
+		t.Error("no provision file ends: national_updates.jsonl holds newer versions of 治安管理处罚法 and others")
+	}
+}
