@@ -5,6 +5,7 @@
 #   app → casework (the case workbench: users, cases, the full-process record) → legal
 #   casework/<store> → casework
 #   app → documents → legal, nlp
+#   app → synthcases (demo data) → oversight (statistics, early warnings) → casework, rules, legal
 #   eval → app (and everything below it)
 #
 # - nlp (but nlp/jieba), legal, rules, corpus/*, caseanalysis never reach fiber or gojieba;
@@ -45,13 +46,15 @@ for p in "${pkgs[@]}"; do
 		documents | documents/*) [[ $irel == nlp* || $irel == legal* || $irel == jsoninput ]] || bad "$rel imports $irel (documents sits beside rules: nlp and legal only; app adapts analyses and statutes to it)" ;;
 		nlp | nlp/* | legal | legal/*) [[ $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (nlp and legal are the bottom layer)" ;;
 		jsoninput) bad "$rel imports $irel (jsoninput imports nothing of ours)" ;;
+		oversight | oversight/*) [[ $irel == legal* || $irel == casework || $irel == rules ]] || bad "$rel imports $irel (oversight reads casework's Store; rules for risk names)" ;;
+		synthcases) [[ $irel == legal* || $irel == casework || $irel == rules || $irel == oversight ]] || bad "$rel imports $irel (synthcases builds casework records from the catalog)" ;;
 		casework | casework/*) [[ $irel == legal* || $irel == casework* ]] || bad "$rel imports $irel (casework stands on legal alone; analysis reaches it as JSON)" ;;
 		esac
 	done
 done
 
 # fiber and gojieba stay at the edges.
-mapfile -t core < <($GO list ./rules/... ./corpus/... ./nlp/... ./caseanalysis/... ./casework/... ./documents/... | grep -v '/nlp/jieba$')
+mapfile -t core < <($GO list ./rules/... ./corpus/... ./nlp/... ./caseanalysis/... ./casework/... ./documents/... ./oversight/... ./synthcases/... | grep -v '/nlp/jieba$')
 if [ -d legal ]; then mapfile -t -O "${#core[@]}" core < <($GO list ./legal/...); fi
 leaks=$($GO list -deps "${core[@]}" | grep -E 'gofiber/fiber|yanyiwu/gojieba' || true)
 [ -z "$leaks" ] || bad "rules/corpus/nlp/caseanalysis reach: $leaks"
