@@ -20,8 +20,8 @@ func TestDocumentDraftHTTP(t *testing.T) {
 		"facts":  "2024年3月5日，执法人员检查发现当事人某某超市有限公司销售超过保质期的饼干10袋，货值金额共计260元，违法所得35元。当事人系初次违法，积极配合调查。",
 		"sector": "市场监管",
 		"document": map[string]any{
-			"date":  "2024-05-01",
-			"party": map[string]string{"kind": "organisation", "name": "某某超市有限公司", "address": "某市某路1号"},
+			"date":   "2024-05-01",
+			"party":  map[string]string{"kind": "organisation", "name": "某某超市有限公司", "address": "某市某路1号"},
 			"agency": map[string]string{"name": "某市市场监督管理局", "review_body": "某市人民政府", "court": "某市某区人民法院"},
 		},
 	})

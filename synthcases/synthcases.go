@@ -34,7 +34,9 @@ const Note = "模拟数据"
 
 // Config says what to generate.
 type Config struct {
-	// Cases and Agencies are how many (1–1,000,000 and 1–100).
+	// Cases and Agencies are how many (1–1,000,000 and 1–100). Cases
+	// counts the planted ones too (fewer when the period is too short to
+	// hold overdue cases).
 	Cases, Agencies int
 	// Seed makes the output reproducible.
 	Seed uint64
@@ -144,14 +146,25 @@ func Generate(cfg Config) (Batch, error) {
 	g.b.Users = append(g.b.Users, casework.User{ID: "sim-sfj-reviewer", Name: "模拟执法监督员", Agency: "sim-sfj",
 		Roles: []casework.Role{casework.RoleReviewer, casework.RoleLeader}, Created: cfg.Period.From})
 
-	// The clean cases, spread evenly over agencies, each on one of its sector's benchmarks.
-	for i := range cfg.Cases {
+	// The clean cases, spread evenly over agencies, each on one of its
+	// sector's benchmarks; the planted ones make up the rest of Cases.
+	for i := range max(cfg.Cases-planted(cfg), cfg.Cases/2) {
 		a := i % cfg.Agencies
 		bs := bySector[sectors[agencySector[a]].sector]
 		g.clean(a, bs[g.rng.IntN(len(bs))])
 	}
 	g.plant(agencySector, bySector)
 	return g.b, nil
+}
+
+// planted is how many cases plant adds (at most).
+func planted(cfg Config) int {
+	n := max(5, cfg.Cases/1000)
+	out := 2*n + max(3, n/2)
+	if cfg.Agencies >= 2 {
+		out += 6
+	}
+	return out
 }
 
 type gen struct {

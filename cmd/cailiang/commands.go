@@ -46,7 +46,13 @@ type cmdArgs struct {
 	suites, modes string
 	asJSON        bool
 	bigramWeight  float64
-	pos           []string
+	// demo seed, stats
+	nCases, nAgencies    int
+	seed                 uint64
+	year                 int
+	agency, format, from string
+	out, to              string
+	pos                  []string
 }
 
 // runEnv is what a command runs with.
@@ -136,6 +142,14 @@ func commands() []command {
 			help: "verify the full-process record (hash chain, signed checkpoints; exits 1 naming the first bad entry), or sign a checkpoint now",
 			zh:   "校验全过程记录（哈希链与签名检查点；发现篡改时以非零状态退出并指出第一条不可信的记录），或立即签署检查点",
 			run:  runAudit},
+		{name: "demo", args: "seed [--cases 20000] [--agencies 12] [--seed 1] [--year Y]",
+			help:  "generate synthetic cases (marked 模拟) with planted anomalies into the case workbench (not while serve runs)",
+			zh:    "生成模拟案件（每条都标注“模拟”）及预置的异常，写入案件工作台并记入全过程记录；默认为截至今天的一年，`--year` 指定自然年；服务运行时拒绝执行",
+			flags: demoFlags, run: runDemo},
+		{name: "stats", args: "[--year 2025 | --from D --to D] [--agency CODE] [--format json|csv|xlsx] [--out FILE]",
+			help:  "enforcement statistics of an agency or the whole city for a period, as JSON, CSV or an Excel workbook",
+			zh:    "执法统计：某机关或全市在一个期间的案件、处罚决定（处理结果、领域、违法行为、金额段）、罚没金额、移送、办案期限；输出 JSON、CSV 或 Excel",
+			flags: statsFlags, run: runStats},
 		{name: "eval", args: "[--suites a,b] [--modes bm25,vector,hybrid] [--json] [--bigram-weight W]",
 			help:  "measure search and analysis quality on labelled sets through the service's own wiring (docs/search.md, docs/analysis.md)",
 			zh:    "评测：自建法规检索集、LawBench、LeCaRD、CAIL2019-SCM、自建行政案件场景集、向量索引质量，经与服务相同的组装运行，输出 markdown 表（见 docs/search.md、docs/analysis.md）",
