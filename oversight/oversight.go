@@ -50,6 +50,9 @@ type Index struct {
 	loaded   bool
 	cases    map[string]*record
 	agencies map[string]casework.Agency
+	// cached holds the city's warnings by log state, period and minute.
+	cacheMu sync.Mutex
+	cached  map[string][]Warning
 }
 
 // New returns an Index; ErrInvalid when cfg has no store. Nothing is read
@@ -62,7 +65,8 @@ func New(cfg Config) (*Index, error) {
 		cfg.Now = time.Now
 	}
 	cfg.Thresholds = cfg.Thresholds.withDefaults()
-	return &Index{cfg: cfg, cases: map[string]*record{}, agencies: map[string]casework.Agency{}}, nil
+	return &Index{cfg: cfg, cases: map[string]*record{}, agencies: map[string]casework.Agency{},
+		cached: map[string][]Warning{}}, nil
 }
 
 // record is the part of a case statistics and warnings read.
@@ -264,3 +268,5 @@ func (ix *Index) violation(basis string) string {
 	}
 	return basis
 }
+
+func errorsIsInvalid(err error) bool { return errors.Is(err, ErrInvalid) }

@@ -125,8 +125,11 @@ type Warning struct {
 
 // Warnings returns the warnings for q: those about cases registered in the
 // period (deadlines are measured now), of the agency (or every agency).
-// Benchmark dispersion compares the agency with the whole city's cases of
-// the period. Errors as Stats.
+// Benchmark dispersion compares the agency with the rest of the city's
+// cases of the period. The city's warnings are computed once per state of
+// the log, period and minute and shared by every agency's question, so a
+// deadline warning may appear up to a minute late; callers must not modify
+// the warnings returned. Errors as Stats.
 func (ix *Index) Warnings(ctx context.Context, q Query) ([]Warning, error) {
 	if err := ix.refresh(ctx); err != nil {
 		return nil, err
@@ -136,22 +139,43 @@ func (ix *Index) Warnings(ctx context.Context, q Query) ([]Warning, error) {
 	if err := ix.check(q); err != nil {
 		return nil, err
 	}
-	th := ix.cfg.Thresholds
 	now := ix.cfg.Now().UTC()
-	var in []*record
+	key := fmt.Sprintf("%d|%d|%d|%d", ix.seq, q.Period.From.UnixNano(), q.Period.To.UnixNano(), now.Unix()/60)
+	ix.cacheMu.Lock()
+	all, ok := ix.cached[key]
+	ix.cacheMu.Unlock()
+	if !ok {
+		all = ix.cityWarnings(q.Period, now)
+		ix.cacheMu.Lock()
+		if len(ix.cached) >= 16 {
+			clear(ix.cached)
+		}
+		ix.cached[key] = all
+		ix.cacheMu.Unlock()
+	}
+	if q.Agency == "" {
+		return slices.Clip(all), nil
+	}
+	var out []Warning
+	for _, w := range all {
+		if w.Agency == q.Agency || slices.Contains(w.Agencies, q.Agency) {
+			out = append(out, w)
+		}
+	}
+	return out, nil
+}
+
+// cityWarnings computes every warning of the period (call under ix.mu).
+func (ix *Index) cityWarnings(period Period, now time.Time) []Warning {
+	th := ix.cfg.Thresholds
+	in := make([]*record, 0, len(ix.cases))
 	for _, r := range ix.cases {
-		if q.Period.Contains(r.created) {
+		if period.Contains(r.created) {
 			in = append(in, r)
 		}
 	}
-	slices.SortFunc(in, func(a, b *record) int { return cmp.Compare(a.id, b.id) })
-	mine := func(agency string) bool { return q.Agency == "" || agency == q.Agency }
-
 	var out []Warning
 	for _, r := range in {
-		if !mine(r.agency) {
-			continue
-		}
 		if r.decision() && r.deviates && !r.reasoned {
 			out = append(out, Warning{Kind: KindUnexplainedDeviation, Agency: r.agency, Subject: r.basis, Cases: []string{r.id},
 				Reason: fmt.Sprintf("罚款 %s 元，超出裁量基准「%s」建议幅度 %s 至 %s 元，未记录理由", yuan(r.fine), ix.violation(r.basis),
@@ -177,16 +201,23 @@ func (ix *Index) Warnings(ctx context.Context, q Query) ([]Warning, error) {
 				Numbers: map[string]float64{}})
 		}
 	}
-	out = append(out, ix.dispersion(in, th, mine)...)
-	out = append(out, ix.officers(in, th, mine)...)
-	out = append(out, repeatParties(in, th, mine)...)
+	all := func(string) bool { return true }
+	out = append(out, ix.dispersion(in, th, all)...)
+	out = append(out, ix.officers(in, th, all)...)
+	out = append(out, repeatParties(in, th, all)...)
+	order := map[Kind]int{}
+	for i, k := range Kinds() {
+		order[k] = i
+	}
 	for i := range out {
 		out[i].Label = out[i].Kind.Label()
+		slices.Sort(out[i].Cases)
 	}
-	slices.SortStableFunc(out, func(a, b Warning) int {
-		return cmp.Or(cmp.Compare(slices.Index(Kinds(), a.Kind), slices.Index(Kinds(), b.Kind)), cmp.Compare(a.Agency, b.Agency))
+	slices.SortFunc(out, func(a, b Warning) int {
+		return cmp.Or(cmp.Compare(order[a.Kind], order[b.Kind]), cmp.Compare(a.Agency, b.Agency), cmp.Compare(a.Subject, b.Subject),
+			cmp.Compare(a.Cases[0], b.Cases[0]))
 	})
-	return out, nil
+	return out
 }
 
 // dispersion compares each agency's median fine for a benchmark with the
@@ -322,9 +353,17 @@ func (ix *Index) officers(in []*record, th Thresholds, mine func(string) bool) [
 // repeatParties finds a party (by ID number) with RepeatCases cases or
 // more in RepeatAgencies agencies or more.
 func repeatParties(in []*record, th Thresholds, mine func(string) bool) []Warning {
-	by := map[string][]*record{}
+	// Count first: almost every party has one case, and only the few with
+	// RepeatCases or more need their cases gathered.
+	counts := make(map[string]int32, len(in))
 	for _, r := range in {
 		if r.partyID != "" {
+			counts[r.partyID]++
+		}
+	}
+	by := map[string][]*record{}
+	for _, r := range in {
+		if r.partyID != "" && int(counts[r.partyID]) >= th.RepeatCases {
 			by[r.partyID] = append(by[r.partyID], r)
 		}
 	}
@@ -340,7 +379,7 @@ func repeatParties(in []*record, th Thresholds, mine func(string) bool) []Warnin
 			ids = append(ids, r.id)
 			involved = involved || mine(r.agency)
 		}
-		if len(rs) < th.RepeatCases || len(agencies) < th.RepeatAgencies || !involved {
+		if len(agencies) < th.RepeatAgencies || !involved {
 			continue
 		}
 		slices.Sort(agencies)
