@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	codeberg.org/go-pdf/fpdf v0.12.0
+	github.com/6tail/lunar-go v1.4.7
 	github.com/blevesearch/bleve/v2 v2.6.3
 	github.com/bytedance/sonic v1.15.5
 	github.com/chromedp/chromedp v0.23.1

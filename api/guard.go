@@ -206,7 +206,7 @@ func isWrite(c *fiber.Ctx) bool {
 		return false
 	}
 	switch c.Path() {
-	case "/v1/analyze", "/v1/citations/resolve", "/v1/suggest":
+	case "/v1/analyze", "/v1/citations/resolve", "/v1/suggest", "/v1/redact":
 		return false
 	}
 	return true
@@ -217,7 +217,7 @@ func isExpensiveRead(c *fiber.Ctx) bool {
 	switch c.Path() {
 	case "/v1/norms/search", "/v1/cases/search":
 		return c.Method() == fiber.MethodGet
-	case "/v1/analyze", "/v1/citations/resolve":
+	case "/v1/analyze", "/v1/citations/resolve", "/v1/redact":
 		return c.Method() == fiber.MethodPost
 	}
 	return false

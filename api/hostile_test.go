@@ -20,7 +20,7 @@ var goLeaks = []string{"float64", "float32", "int64", "map[", "[]", "rules.", "c
 // message, never a 5xx, and none may change the store.
 func TestHostileInputCatalog(t *testing.T) {
 	lib := testLibrary(t, nil)
-	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib)})
+	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib), Calendar: testCalendar(t)})
 	addr := liveServer(t, s)
 	_, port, _ := net.SplitHostPort(addr)
 	before := snapshot(t, lib)
@@ -40,7 +40,7 @@ func TestHostileInputCatalog(t *testing.T) {
 	get := func(target string) liveRequest { return liveRequest{"GET", target, nil, nil} }
 
 	// Bodies every POST endpoint must refuse.
-	posts := []string{"/v1/cases", "/v1/citations/resolve", "/v1/suggest", "/v1/analyze"}
+	posts := []string{"/v1/cases", "/v1/citations/resolve", "/v1/suggest", "/v1/analyze", "/v1/redact"}
 	for _, p := range posts {
 		for _, b := range []struct{ name, body, field string }{
 			{"empty", "", "body"},
@@ -97,6 +97,12 @@ func TestHostileInputCatalog(t *testing.T) {
 		{"suggest age bool", "/v1/suggest", `{"benchmark_id":"food-124-expired","facts":{"age":true}}`, "facts.age"},
 		{"suggest flag string", "/v1/suggest", `{"benchmark_id":"food-124-expired","facts":{"cooperated":"yes"}}`, "facts.cooperated"},
 		{"suggest unknown fact", "/v1/suggest", `{"benchmark_id":"food-124-expired","facts":{"<script>":1}}`, "facts.<script>"},
+		{"redact text number", "/v1/redact", `{"text":1}`, "text"},
+		{"redact text NUL", "/v1/redact", `{"text":"身份证\u0000号"}`, "text"},
+		{"redact names string", "/v1/redact", `{"text":"证人王五","names":"王五"}`, "names"},
+		{"redact names script", "/v1/redact", `{"text":"证人王五","names":["<script>alert(1)</script>"]}`, "names"},
+		{"redact names NUL", "/v1/redact", `{"text":"证人王五","names":["王\u0000五"]}`, "names"},
+		{"redact names 1e309", "/v1/redact", `{"text":"证人王五","names":[1e309]}`, "names"},
 		{"cases row string", "/v1/cases", `["x"]`, "body"},
 		{"cases row null fields", "/v1/cases", `[{}]`, ""},
 		{"cases fine 1e309", "/v1/cases", "[" + strings.Replace(validCase, `"fine":50000`, `"fine":1e309`, 1) + "]", "penalty.fine"},
@@ -164,6 +170,13 @@ func TestHostileInputCatalog(t *testing.T) {
 		{"benchmarks limit 1e309", "/v1/benchmarks?limit=1e309"},
 		{"benchmarks q too long", "/v1/benchmarks?q=" + url.QueryEscape(strings.Repeat("食", 201))},
 		{"benchmarks sector NUL", "/v1/benchmarks?sector=%00"},
+		{"workdays from traversal", "/v1/workdays/add?from=..%2F..%2Fetc&n=1"},
+		{"workdays from NUL", "/v1/workdays/add?from=%00&n=1"},
+		{"workdays from invalid utf8", "/v1/workdays/add?from=%FF&n=1"},
+		{"workdays n 1e309", "/v1/workdays/add?from=2025-09-30&n=1e309"},
+		{"workdays n NaN", "/v1/workdays/add?from=2025-09-30&n=NaN"},
+		{"workdays n huge", "/v1/workdays/add?from=2025-09-30&n=99999999999999999999"},
+		{"workdays beyond schedule", "/v1/workdays/add?from=9999-12-31&n=1"},
 		{"unknown route", "/v1/../../etc/passwd"},
 		{"unknown version", "/v2/norms/search?q=x"},
 		{"route prefix", "/v1/norms"},

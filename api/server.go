@@ -24,6 +24,7 @@ import (
 	"github.com/cailiang/cailiang/documents"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
+	"github.com/cailiang/cailiang/workdays"
 )
 
 // DefaultBodyLimit bounds request bodies: a batch of cases with long facts
@@ -60,6 +61,8 @@ type Config struct {
 	// QueueWait is how long one waits for a slot before a 429; 0 means
 	// DefaultQueueWait.
 	QueueWait time.Duration
+	// Calendar counts working days (GET /v1/workdays/add); nil answers 503.
+	Calendar *workdays.Calendar
 }
 
 // ForApp returns a Server over the parts of an opened app (its library,
@@ -193,6 +196,8 @@ func (s *Server) routes() {
 	v1.Post("/suggest", s.handleSuggest)
 	v1.Post("/analyze", s.handleAnalyze)
 	v1.Post("/documents/draft/:file", s.handleDocumentDraft)
+	v1.Post("/redact", s.handleRedact)
+	v1.Get("/workdays/add", s.handleWorkdaysAdd)
 	s.app.Use(func(c *fiber.Ctx) error {
 		return apiError(fiber.StatusNotFound, "route_not_found", "没有这个接口："+c.Method()+" "+c.Path(), "")
 	})

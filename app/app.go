@@ -17,6 +17,7 @@ import (
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/nlp/jieba"
 	"github.com/cailiang/cailiang/rules"
+	"github.com/cailiang/cailiang/workdays"
 )
 
 // Parts says what a caller needs opened. Commands ask for the least they
@@ -101,6 +102,13 @@ func Segmenter(cfg Config) (nlp.Segmenter, error) {
 		return nil, fmt.Errorf("load segmenter: %w", err)
 	}
 	return seg, nil
+}
+
+// Calendar builds the working-day calendar every deadline counts in: the
+// State Council's schedule with cfg.Holidays applied. It returns an error
+// wrapping workdays.ErrBadOverride when that file is unreadable or invalid.
+func Calendar(cfg Config) (*workdays.Calendar, error) {
+	return workdays.Open(workdays.Config{OverridePath: cfg.Holidays})
 }
 
 // ErrNoData is wrapped by a read-only Open of a data directory that has no

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -11,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -55,8 +57,9 @@ var ErrAuditKey = errors.New("audit key")
 // store, the evidence directory and the key are created when missing) or
 // read-only for commands such as `audit verify` (nothing is created).
 // Errors: ErrConfig for bad settings, ErrNoData (read-only, no store yet),
-// boltstore.ErrBusy when another process holds the store, ErrAuditKey, and
-// file system errors.
+// boltstore.ErrBusy when another process holds the store, ErrAuditKey
+// (also, read-write, for a key other than the one that signed the last
+// checkpoint), pgstore's errors with Config.PGDSN, and file system errors.
 func OpenCasework(cfg Config, readOnly bool) (*Casework, error) {
 	cfg = cfg.withDefaults()
 	cw := cfg.Casework
@@ -70,6 +73,12 @@ func OpenCasework(cfg Config, readOnly bool) (*Casework, error) {
 	store, err := openCaseStore(cfg, readOnly)
 	if err != nil {
 		return nil, err
+	}
+	if !readOnly {
+		if err := checkSigner(store, key); err != nil {
+			store.Close()
+			return nil, err
+		}
 	}
 	// A read-only open has no evidence directory: it creates nothing, and
 	// the service then refuses uploads.
@@ -92,9 +101,12 @@ func OpenCasework(cfg Config, readOnly bool) (*Casework, error) {
 }
 
 // openCaseStore opens the system of record. This is the one switch point
-// between stores: the embedded file under the data directory today; the
-// PostgreSQL store (casework/pgstore) plugs in here when configured.
+// between stores: PostgreSQL (casework/pgstore) when Config.PGDSN is set,
+// else the embedded file under the data directory.
 func openCaseStore(cfg Config, readOnly bool) (casework.Store, error) {
+	if s, ok, err := openPGCaseStore(context.Background(), cfg, readOnly); ok {
+		return s, err
+	}
 	path := cfg.caseworkPath()
 	if !readOnly {
 		return boltstore.Open(path)
@@ -104,6 +116,26 @@ func openCaseStore(cfg Config, readOnly bool) (casework.Store, error) {
 		return nil, fmt.Errorf("数据目录 %s 中还没有案件记录（%s）: %w", cfg.DataDir, path, ErrNoData)
 	}
 	return s, err
+}
+
+// checkSigner refuses a key other than the one that signed the record's
+// last checkpoint (ErrAuditKey): nodes sharing one log on PostgreSQL each
+// create a key of their own in their data directory unless --audit-key
+// names one shared file, and checkpoints signed with two keys never all
+// verify. Reading stays possible (audit verify names the mismatch).
+func checkSigner(store casework.Store, key ed25519.PrivateKey) error {
+	var cps []casework.Checkpoint
+	if err := store.View(context.Background(), func(tx casework.ReadTx) (err error) { cps, err = tx.Checkpoints(); return err }); err != nil {
+		return err
+	}
+	if len(cps) == 0 {
+		return nil
+	}
+	last := slices.MaxFunc(cps, func(a, b casework.Checkpoint) int { return cmp.Compare(a.Size, b.Size) })
+	if mine := casework.KeyID(key.Public().(ed25519.PublicKey)); last.KeyID != mine {
+		return fmt.Errorf("%w: 本节点的审计密钥（%s）不是签署已有检查点的密钥（%s）；共用一个记录系统的各节点须以 --audit-key 指定同一密钥文件", ErrAuditKey, mine, last.KeyID)
+	}
+	return nil
 }
 
 // loadAuditKey reads the key file, creating it (0600, a fresh random seed)

@@ -54,6 +54,14 @@ type Config struct {
 	BM25 bleveidx.BM25
 	// NoSamples skips loading the built-in illustrative cases on first use.
 	NoSamples bool
+	// Holidays is the agency's working-day override file (YAML, see
+	// workdays.Open); empty: the State Council's schedule alone.
+	Holidays string
+	// PGDSN, when set, makes PostgreSQL the system of record that several
+	// nodes share: the case workbench's users, cases, evidence records and
+	// full-process log (casework/pgstore), and the vectors (pgvector).
+	// Empty: the embedded stores under DataDir.
+	PGDSN string
 	// Vectors configures dense retrieval.
 	Vectors VectorConfig
 	// Casework configures the case workbench (PartCasework).
@@ -66,8 +74,6 @@ type Config struct {
 
 // VectorConfig configures dense retrieval.
 type VectorConfig struct {
-	// PGDSN selects PostgreSQL + pgvector instead of the embedded store.
-	PGDSN string
 	// Embedder is EmbedderLSA (default), embed.ProviderOpenAI,
 	// embed.ProviderOllama or EmbedderNone.
 	Embedder string

@@ -247,11 +247,10 @@ func writeFileSynced(path string, data []byte) error {
 // openVectorStore opens pgvector when a DSN is given, the embedded store
 // otherwise.
 func (a *App) openVectorStore(ctx context.Context) (corpus.VectorStore, error) {
-	o := a.cfg.Vectors
-	if strings.TrimSpace(o.PGDSN) != "" {
+	if dsn := a.cfg.PGDSN; strings.TrimSpace(dsn) != "" {
 		// Loads go in without the HNSW index; SyncVectors has it built
 		// once at the end (corpus.LoadFinisher).
-		s, err := pgvec.Open(ctx, pgvec.Config{DSN: o.PGDSN, DeferIndex: true})
+		s, err := pgvec.Open(ctx, pgvec.Config{DSN: dsn, DeferIndex: true})
 		if err != nil {
 			return nil, fmt.Errorf("open pgvector store: %w", err)
 		}

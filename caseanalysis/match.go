@@ -102,6 +102,12 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 	var docs []termDoc
 	phrases := map[string]bool{}
 	for _, b := range cat.All() {
+		if line := cat.Line(b); line[0] != b {
+			// A line (the same conduct under successive laws) is matched
+			// once, by its first benchmark; the engine picks the one in
+			// effect on the act date (从旧兼从轻).
+			continue
+		}
 		d := newTermDoc()
 		d.head = map[string]bool{}
 		addHead := func(t string) {

@@ -138,6 +138,14 @@ func Load(fsys fs.FS) (*Catalog, error) {
 			return nil, fmt.Errorf("load benchmark catalog: %w", err)
 		}
 	}
+	// Validation waits for every file: a successor takes its conduct from
+	// a predecessor that may sit in another file.
+	c.inheritConduct()
+	for _, b := range c.ordered {
+		if err := b.validate(); err != nil {
+			return nil, fmt.Errorf("load benchmark catalog: %s:%d: benchmark %s: %w", b.file, b.line, b.ID, err)
+		}
+	}
 	for _, id := range c.Config.FirstViolationExempt {
 		if _, ok := c.benchmarks[id]; !ok {
 			return nil, fmt.Errorf("load benchmark catalog: config.yaml: first_violation_exempt: unknown benchmark %q", id)
@@ -188,9 +196,6 @@ func (c *Catalog) loadFile(fsys fs.FS, name string) error {
 	for i := range list {
 		b := list[i]
 		b.file, b.line = path.Base(name), nodes[i].Line
-		if err := b.validate(); err != nil {
-			return fmt.Errorf("%s:%d: benchmark %s: %w", b.file, b.line, b.ID, err)
-		}
 		if prev, dup := c.benchmarks[b.ID]; dup {
 			return fmt.Errorf("%s:%d: duplicate benchmark id %s (first at %s:%d)", b.file, b.line, b.ID, prev.file, prev.line)
 		}

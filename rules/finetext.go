@@ -243,8 +243,12 @@ func ImposesFine(text string) bool {
 // rewriteAmountIs turns "罚款额为违法所得的10%以上50%以下" into the usual
 // "处违法所得的10%以上50%以下罚款" so one set of patterns reads both.
 func rewriteAmountIs(clause string) string {
-	if head, tail, ok := strings.Cut(clause, "罚款额为"); ok {
-		return head + "处" + strings.TrimSuffix(tail, "的") + "罚款"
+	// 罚款数额为 is the 生态环境法典's wording (第一千一百零七条: 其中，污染物
+	// 为工业噪声的，罚款数额为二万元以上二十万元以下).
+	for _, is := range []string{"罚款数额为", "罚款额为"} {
+		if head, tail, ok := strings.Cut(clause, is); ok {
+			return head + "处" + strings.TrimSuffix(tail, "的") + "罚款"
+		}
 	}
 	return clause
 }

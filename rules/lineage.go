@@ -1,6 +1,10 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"regexp"
+	"slices"
+)
 
 // A benchmark's line is the chain of benchmarks for the same conduct under
 // successive versions of the law, linked by superseded_by: the benchmark in
@@ -97,3 +101,77 @@ func (c *Catalog) InEffect(b *Benchmark, date string) *Benchmark {
 	}
 	return nil
 }
+
+// inheritConduct gives every successor the conduct its predecessor
+// describes, for each of these it does not state itself: keywords,
+// requires, excludes, factors, evidence, yields_to and transfer.
+// The conduct is the same under the new law (superseded_by says so); only
+// the provisions, penalties and amounts are rewritten from the new text, so
+// they are never inherited. Flags merge, the successor's own winning;
+// factors are copied, since each benchmark compiles its own conditions.
+func (c *Catalog) inheritConduct() {
+	// Oldest first, so a chain of three passes the conduct along.
+	for _, b := range c.ordered {
+		for x, n := b, 0; x.SupersededBy != "" && n <= len(c.ordered); n++ {
+			next, ok := c.benchmarks[x.SupersededBy]
+			if !ok {
+				break // linkSuccessors reports it
+			}
+			inherit(next, x)
+			x = next
+		}
+	}
+}
+
+func inherit(b, from *Benchmark) {
+	if b.Keywords == nil {
+		b.Keywords = slices.Clone(from.Keywords)
+	}
+	if b.Requires == nil {
+		b.Requires = slices.Clone(from.Requires)
+	}
+	if b.Excludes == nil {
+		b.Excludes = slices.Clone(from.Excludes)
+	}
+	if b.Factors == nil {
+		for _, f := range from.Factors {
+			if f.When != nil {
+				w := *f.When
+				f.When = &w
+			}
+			b.Factors = append(b.Factors, f)
+		}
+	}
+	// Flags merge: the successor's own penalties may need a flag its
+	// predecessor had no use for, and the inherited factors need theirs.
+	// A flag only the predecessor's penalties used stays behind.
+	for k, v := range from.Flags {
+		if _, own := b.Flags[k]; !own && factorsUse(b.Factors, k) {
+			if b.Flags == nil {
+				b.Flags = map[string]string{}
+			}
+			b.Flags[k] = v
+		}
+	}
+	if b.Evidence == nil {
+		b.Evidence = slices.Clone(from.Evidence)
+	}
+	if b.YieldsTo == nil {
+		b.YieldsTo = slices.Clone(from.YieldsTo)
+	}
+	if b.Transfer == "" {
+		b.Transfer = from.Transfer
+	}
+}
+
+// factorsUse tells whether a factor's condition names the flag.
+func factorsUse(fs []Factor, flag string) bool {
+	for _, f := range fs {
+		if f.When != nil && slices.Contains(identRe.FindAllString(f.When.Src, -1), flag) {
+			return true
+		}
+	}
+	return false
+}
+
+var identRe = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)

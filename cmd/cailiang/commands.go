@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,6 +25,7 @@ import (
 	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
+	"github.com/cailiang/cailiang/workdays"
 )
 
 // command is one subcommand: its help, its own flags and what it does.
@@ -150,6 +152,10 @@ func commands() []command {
 			help:  "enforcement statistics of an agency or the whole city for a period, as JSON, CSV or an Excel workbook",
 			zh:    "执法统计：某机关或全市在一个期间的案件、处罚决定（处理结果、领域、违法行为、金额段）、罚没金额、移送、办案期限；输出 JSON、CSV 或 Excel",
 			flags: statsFlags, run: runStats},
+		{name: "workdays", args: "add DATE N | is DATE | between FROM TO | range",
+			help: "working days (State Council holiday schedule with 调休, plus --holidays): the deadline N working days after DATE, whether DATE is a working day, the working days after FROM up to TO, the known range",
+			zh:   "工作日计算（国务院节假日安排含调休，加 `--holidays` 覆盖文件）：`add` 事件当日之后第 N 个工作日（期限届满日，当日不计入）、`is` 是否工作日、`between` 两日之间的工作日数、`range` 已知安排的范围",
+			run:  runWorkdays},
 		{name: "eval", args: "[--suites a,b] [--modes bm25,vector,hybrid] [--json] [--bigram-weight W]",
 			help:  "measure search and analysis quality on labelled sets through the service's own wiring (docs/search.md, docs/analysis.md)",
 			zh:    "评测：自建法规检索集、LawBench、LeCaRD、CAIL2019-SCM、自建行政案件场景集、向量索引质量，经与服务相同的组装运行，输出 markdown 表（见 docs/search.md、docs/analysis.md）",
@@ -227,6 +233,12 @@ func runServe(e *runEnv) error {
 	if err != nil {
 		return err
 	}
+	// A bad override file stops serve before it listens: deadlines counted
+	// on a calendar the agency did not mean are worse than no service.
+	cal, err := app.Calendar(e.opts.app)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", e.opts.addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", e.opts.addr, err)
@@ -237,7 +249,7 @@ func runServe(e *runEnv) error {
 		return fmt.Errorf("data directory %s: %w", dir, err)
 	}
 	srv := api.NewLoading(api.Config{Logger: e.log, Version: version, Web: e.opts.webConfig(),
-		RequestTimeout: e.opts.requestTimeout, MaxConcurrent: e.opts.maxConcurrent})
+		RequestTimeout: e.opts.requestTimeout, MaxConcurrent: e.opts.maxConcurrent, Calendar: cal})
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
 	served := make(chan error, 1)
@@ -503,6 +515,62 @@ func runBenchmarks(e *runEnv) error {
 		out = append(out, row{ID: h.Benchmark.ID, Name: h.Benchmark.Name, Sector: string(h.Benchmark.Sector), Score: h.Score})
 	}
 	return e.print(out)
+}
+
+// runWorkdays answers working-day questions from the calendar alone (no
+// data directory).
+func runWorkdays(e *runEnv) error {
+	cal, err := app.Calendar(e.opts.app)
+	if err != nil {
+		return err
+	}
+	pos := e.args.pos
+	arity := map[string]int{"add": 3, "is": 2, "between": 3, "range": 1}
+	if len(pos) == 0 || arity[pos[0]] != len(pos) {
+		return fmt.Errorf("workdays add DATE N | is DATE | between FROM TO | range: %w", errUsage)
+	}
+	dateArgs := pos[1:]
+	if pos[0] == "add" {
+		dateArgs = pos[1:2]
+	}
+	dates := make([]time.Time, 0, 2)
+	for _, s := range dateArgs {
+		d, err := workdays.ParseDate(s)
+		if err != nil {
+			return err
+		}
+		dates = append(dates, d)
+	}
+	switch pos[0] {
+	case "add":
+		n, err := strconv.Atoi(pos[2])
+		if err != nil {
+			return fmt.Errorf("工作日数 %q 应为整数: %w", pos[2], errUsage)
+		}
+		d, err := cal.AddWorkdays(dates[0], n)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(e.stdout, workdays.FormatDate(d))
+		return err
+	case "is":
+		work, err := cal.IsWorkday(dates[0])
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(e.stdout, work)
+		return err
+	case "between":
+		n, err := cal.WorkdaysBetween(dates[0], dates[1])
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(e.stdout, n)
+		return err
+	}
+	first, last := cal.Range()
+	_, err = fmt.Fprintln(e.stdout, workdays.FormatDate(first), workdays.FormatDate(last))
+	return err
 }
 
 func runSuggest(e *runEnv) error {

@@ -76,7 +76,7 @@ func runEval(e *runEnv) error {
 	e.log.Info("eval corpus ready", "dir", cfg.DataDir, "statutes", a.Library.Store().StatuteCount(), "vectors", a.Library.VectorsEnabled(),
 		"took_ms", time.Since(start).Milliseconds())
 	env := eval.Env{DataDir: e.opts.publicData, Norms: eval.LibrarySearcher{Library: a.Library, Mode: corpus.ModeBM25}, Logger: e.log,
-		Progress: progress(e.stderr, "评测"), Analyzer: a.Analyzer, VectorIndex: eval.VectorIndexOptions{PGDSN: cfg.Vectors.PGDSN}}
+		Progress: progress(e.stderr, "评测"), Analyzer: a.Analyzer, VectorIndex: eval.VectorIndexOptions{PGDSN: cfg.PGDSN}}
 	var results []eval.Result
 	if len(modes) == 1 && modes[0] == corpus.ModeBM25 {
 		// The default keeps the historical metric names (no /bm25 suffix).

@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"math"
 	mrand "math/rand"
-	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -22,52 +21,16 @@ import (
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/synthvec"
 	"github.com/cailiang/cailiang/corpus/vectortest"
+	"github.com/cailiang/cailiang/pgschema/pgtest"
 )
 
-// testDSN returns the DSN of the test database. Without one the test is
-// skipped locally, but fails under CI: PostgreSQL tests never skip in CI.
-func testDSN(tb testing.TB) string {
-	tb.Helper()
-	dsn := os.Getenv("CAILIANG_TEST_PG_DSN")
-	if dsn != "" {
-		return dsn
-	}
-	if ci := os.Getenv("CI"); ci != "" && ci != "false" && ci != "0" {
-		tb.Fatal("CAILIANG_TEST_PG_DSN is not set, and CI=" + ci + ": PostgreSQL tests never skip in CI. " +
-			"Run them inside `bash .ci/postgres.sh run go test ./...` (as `make test` does), which starts " +
-			"PostgreSQL 15 + pgvector and sets the variable.")
-	}
-	tb.Skip("CAILIANG_TEST_PG_DSN not set; run `bash .ci/postgres.sh run go test ./corpus/pgvec/` to test against PostgreSQL")
-	return ""
-}
+// testDSN returns the DSN of the test database (pgtest.DSN).
+func testDSN(tb testing.TB) string { tb.Helper(); return pgtest.DSN(tb) }
 
-var nonIdent = regexp.MustCompile(`[^a-z0-9]+`)
-
-// freshSchema names a new schema for one test (created by Open) and drops
-// it when the test ends, so tests never see each other's tables.
+// freshSchema names a schema of one test's own (pgtest.FreshSchema).
 func freshSchema(tb testing.TB, dsn string) string {
 	tb.Helper()
-	var r [4]byte
-	_, _ = rand.Read(r[:])
-	base := nonIdent.ReplaceAllString(strings.ToLower(tb.Name()), "_")
-	if len(base) > 40 {
-		base = base[:40]
-	}
-	schema := "t_" + base + "_" + hex.EncodeToString(r[:])
-	tb.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		conn, err := pgx.Connect(ctx, dsn)
-		if err != nil {
-			tb.Errorf("drop schema %s: %v", schema, err)
-			return
-		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, `DROP SCHEMA IF EXISTS `+pgx.Identifier{schema}.Sanitize()+` CASCADE`); err != nil {
-			tb.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	return schema
+	return pgtest.FreshSchema(tb, dsn, "t_")
 }
 
 func quietLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }

@@ -1,0 +1,93 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/cailiang/cailiang/casework"
+	"github.com/cailiang/cailiang/casework/pgstore"
+	"github.com/cailiang/cailiang/pgschema/pgtest"
+)
+
+// withSchema returns dsn with its search_path set to schema.
+func withSchema(dsn, schema string) string {
+	if strings.Contains(dsn, "?") {
+		return dsn + "&search_path=" + schema
+	}
+	return dsn + "?search_path=" + schema
+}
+
+// With Config.PGDSN the case workbench's record is PostgreSQL: the service
+// writes there, checkpoints and verification work on it, and a read-only
+// open (audit verify) of a database not yet set up creates nothing.
+func TestOpenCaseworkPostgres(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	ctx := context.Background()
+	cfg := Config{DataDir: t.TempDir(), PGDSN: withSchema(dsn, pgtest.FreshSchema(t, dsn, "app_"))}
+	cw, err := OpenCasework(cfg, false)
+	if err != nil {
+		t.Fatalf("OpenCasework: %v", err)
+	}
+	if _, ok := cw.store.(*pgstore.Store); !ok {
+		t.Fatalf("store is %T, want *pgstore.Store", cw.store)
+	}
+	if _, _, created, err := cw.Service.EnsureAdmin(ctx); err != nil || !created {
+		t.Fatalf("EnsureAdmin = %v, %v", created, err)
+	}
+	if _, created, err := cw.Checkpoint(ctx); err != nil || !created {
+		t.Fatalf("Checkpoint = %v, %v", created, err)
+	}
+	cw.Close()
+
+	ro, err := OpenCasework(cfg, true)
+	if err != nil {
+		t.Fatalf("read-only OpenCasework: %v", err)
+	}
+	defer ro.Close()
+	rep, err := ro.Verify(ctx)
+	if err != nil || rep.Entries != 1 {
+		t.Errorf("Verify = %+v, %v; want the first admin's entry", rep, err)
+	}
+	if err := ro.Service.PutAgency(ctx, casework.User{Roles: []casework.Role{casework.RoleAdmin}}, casework.Agency{Code: "scjg", Name: "某局"}); !errors.Is(err, pgstore.ErrReadOnly) {
+		t.Errorf("write through a read-only open = %v, want pgstore.ErrReadOnly", err)
+	}
+
+	empty := cfg
+	empty.PGDSN = withSchema(dsn, pgtest.FreshSchema(t, dsn, "app_"))
+	if _, err := OpenCasework(empty, true); !errors.Is(err, pgstore.ErrNotMigrated) {
+		t.Errorf("read-only OpenCasework of an empty database = %v, want pgstore.ErrNotMigrated", err)
+	}
+}
+
+// Nodes on one PostgreSQL record share one audit key: a node whose data
+// directory made a key of its own is refused once another node signed a
+// checkpoint, and accepted with --audit-key naming the shared key.
+func TestCaseworkNodesShareAuditKey(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	pg := withSchema(dsn, pgtest.FreshSchema(t, dsn, "app_"))
+	first := Config{DataDir: t.TempDir(), PGDSN: pg}
+	cw, err := OpenCasework(first, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cw.Close()
+	ctx := context.Background()
+	if _, _, _, err := cw.Service.EnsureAdmin(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := cw.Checkpoint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	second := Config{DataDir: t.TempDir(), PGDSN: pg}
+	if _, err := OpenCasework(second, false); !errors.Is(err, ErrAuditKey) {
+		t.Errorf("a node with a key of its own = %v, want ErrAuditKey", err)
+	}
+	second.Casework.AuditKey = first.withDefaults().auditKeyPath()
+	other, err := OpenCasework(second, false)
+	if err != nil {
+		t.Fatalf("a node with the shared key: %v", err)
+	}
+	other.Close()
+}
