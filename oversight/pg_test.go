@@ -27,8 +27,8 @@ func pgStore(tb testing.TB) casework.Store {
 // TestWarningsFindPlantedPG: the same planted anomalies found, and the same
 // report, on PostgreSQL as on the embedded store.
 func TestWarningsFindPlantedPG(t *testing.T) {
-	pg := seed(t, pgStore(t), 1500, 12)
-	bolt := seed(t, boltStore(t), 1500, 12)
+	pg := seed(t, pgStore(t), 4000, 12)
+	bolt := seed(t, boltStore(t), 4000, 12)
 	ctx := context.Background()
 	ws1, err := index(t, pg).Warnings(ctx, queryAll)
 	if err != nil {
