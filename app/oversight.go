@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/cailiang/cailiang/casework"
@@ -11,9 +12,18 @@ import (
 )
 
 // Oversight returns the statistics and early-warning index over the
-// workbench's store, with the catalog's benchmark names. Errors: the
+// workbench's store, with the catalog's benchmark names and the configured
+// thresholds: one per opened workbench, made on first use, so that the
+// service and its handlers share one projection of the cases. Errors: the
 // catalog's, when it does not load.
-func (c *Casework) Oversight(th oversight.Thresholds) (*oversight.Index, error) {
+func (c *Casework) Oversight() (*oversight.Index, error) {
+	if c.oversight == nil {
+		return c.newOversight()
+	}
+	return c.oversight()
+}
+
+func (c *Casework) newOversight() (*oversight.Index, error) {
 	cat, err := catalogOnce()
 	if err != nil {
 		return nil, fmt.Errorf("oversight: %w", err)
@@ -22,8 +32,11 @@ func (c *Casework) Oversight(th oversight.Thresholds) (*oversight.Index, error) 
 	for _, b := range cat.All() {
 		names[b.ID] = b.Name
 	}
-	return oversight.New(oversight.Config{Store: c.store, Violations: names, Thresholds: th})
+	return oversight.New(oversight.Config{Store: c.store, Violations: names, Thresholds: c.warnings})
 }
+
+// initOversight makes Oversight build its index once.
+func (c *Casework) initOversight() { c.oversight = sync.OnceValues(c.newOversight) }
 
 // SeedDemo generates synthetic cases (synthcases) over the built-in
 // catalog and imports them as the system: agencies and users, then the

@@ -106,7 +106,7 @@ func runStats(e *runEnv) error {
 		return err
 	}
 	defer cw.Close()
-	ix, err := cw.Oversight(oversight.Thresholds{})
+	ix, err := cw.Oversight()
 	if err != nil {
 		return err
 	}
