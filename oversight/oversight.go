@@ -55,7 +55,8 @@ type Index struct {
 	cached  map[string][]Warning
 }
 
-// New returns an Index; ErrInvalid when cfg has no store. Nothing is read
+// New returns an Index; ErrInvalid when cfg has no store or thresholds
+// that do not Validate. Nothing is read
 // until the first question.
 func New(cfg Config) (*Index, error) {
 	if cfg.Store == nil {
@@ -63,6 +64,9 @@ func New(cfg Config) (*Index, error) {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if err := cfg.Thresholds.Validate(); err != nil {
+		return nil, err
 	}
 	cfg.Thresholds = cfg.Thresholds.withDefaults()
 	return &Index{cfg: cfg, cases: map[string]*record{}, agencies: map[string]casework.Agency{},

@@ -58,7 +58,8 @@ func Kinds() []Kind {
 // Label is the model's Chinese name.
 func (k Kind) Label() string { return kindLabels[k] }
 
-// Thresholds configure the warning models. Zero fields take the defaults.
+// Thresholds configure the warning models. Zero fields take the defaults;
+// New refuses thresholds that do not Validate.
 type Thresholds struct {
 	// NearDays: an undecided case whose deadline is this close is warned (7).
 	NearDays int `json:"near_days"`
@@ -88,6 +89,16 @@ type Thresholds struct {
 // DefaultThresholds are the thresholds used where Config leaves them zero.
 var DefaultThresholds = Thresholds{NearDays: 7, MinCitySample: 30, MinAgencySample: 8, DispersionZ: 2.5,
 	MinOfficerSample: 20, EndBand: 0.1, OfficerEndShare: 0.6, RepeatCases: 3, RepeatAgencies: 2}
+
+// Validate reports thresholds that cannot work: negative numbers, an
+// EndBand of half the range or more, a share above 1 (ErrInvalid, wrapped).
+func (t Thresholds) Validate() error {
+	if t.NearDays < 0 || t.MinCitySample < 0 || t.MinAgencySample < 0 || t.DispersionZ < 0 || t.MinOfficerSample < 0 ||
+		t.EndBand < 0 || t.EndBand >= 0.5 || t.OfficerEndShare < 0 || t.OfficerEndShare > 1 || t.RepeatCases < 0 || t.RepeatAgencies < 0 {
+		return fmt.Errorf("thresholds %+v: none negative, end_band below 0.5, officer_end_share at most 1: %w", t, ErrInvalid)
+	}
+	return nil
+}
 
 func (t Thresholds) withDefaults() Thresholds {
 	d := DefaultThresholds

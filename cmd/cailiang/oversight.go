@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/cailiang/cailiang/app"
@@ -137,4 +138,24 @@ func runStats(e *runEnv) error {
 	}
 	_, err = io.Copy(e.stdout, &buf)
 	return err
+}
+
+// parseWarnings reads --warnings (CAILIANG_WARNINGS): a JSON object of
+// oversight.Thresholds; unknown fields, other JSON and out-of-range numbers
+// are usage errors.
+func (o *options) parseWarnings() error {
+	if o.warnings == "" {
+		return nil
+	}
+	dec := json.NewDecoder(strings.NewReader(o.warnings))
+	dec.DisallowUnknownFields()
+	var th oversight.Thresholds
+	if err := dec.Decode(&th); err != nil {
+		return fmt.Errorf("--warnings：预警阈值应为 JSON 对象，字段见 docs/oversight.md（%v）: %w", err, errUsage)
+	}
+	if err := th.Validate(); err != nil {
+		return fmt.Errorf("--warnings: %v: %w", err, errUsage)
+	}
+	o.app.Casework.Warnings = th
+	return nil
 }

@@ -75,3 +75,22 @@ func TestDemoSeedThenStats(t *testing.T) {
 		}
 	}
 }
+
+// TestWarningsSetting: --warnings takes a JSON object of thresholds and
+// refuses anything else as a usage error.
+func TestWarningsSetting(t *testing.T) {
+	data := t.TempDir()
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"demo", "seed", "--data", data, "--cases", "60", "--agencies", "2"}, nil, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(context.Background(), []string{"stats", "--data", data, "--warnings", `{"near_days":10,"dispersion_z":3}`}, nil, &out, &errb); err != nil {
+		t.Errorf("good thresholds: %v", err)
+	}
+	for _, bad := range []string{`{"near_days":-1}`, `{"nearly":1}`, `[1]`, `{"end_band":0.7}`, "\xff"} {
+		err := run(context.Background(), []string{"stats", "--data", data, "--warnings", bad}, nil, &out, &errb)
+		if !errors.Is(err, errUsage) {
+			t.Errorf("--warnings %q: %v; want a usage error", bad, err)
+		}
+	}
+}
