@@ -11,13 +11,14 @@
 #   office    LibreOffice Writer (checks that generated DOCX open; converts to PDF),
 #             poppler-utils (pdftotext reads generated PDF back) and CJK fonts
 #   audio     espeak-ng (speaks Mandarin test recordings), ffmpeg and sox (convert
-#             them to the phone formats)
+#             them to the phone formats; sox writes AMR-NB through
+#             libopencore-amrnb0, which Debian's ffmpeg cannot encode)
 set -euo pipefail
 
 declare -A PKG_GROUPS=(
 	[browser]="chromium"
 	[office]="libreoffice-writer-nogui poppler-utils fonts-arphic-gbsn00lp fonts-arphic-gkai00mp"
-	[audio]="espeak-ng ffmpeg sox"
+	[audio]="espeak-ng ffmpeg sox libopencore-amrnb0"
 )
 LOCK_FILE=/var/lock/cailiang-deps-install.lock
 

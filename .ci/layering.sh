@@ -9,6 +9,8 @@
 #   app → synthcases (demo data) → oversight (statistics, early warnings) → casework, rules, legal
 #   app → workdays, redact (nothing of ours)
 #   eval → app (and everything below it)
+#   app → speech (domain, beside caseanalysis) → rules, nlp, legal
+#   speech/openaiasr (HTTP adapter) → speech
 #
 # - nlp (but nlp/jieba), legal, rules, corpus/*, caseanalysis never reach fiber or gojieba;
 # - rules and corpus never import each other; nlp and legal import nothing of ours above them;
@@ -48,6 +50,8 @@ for p in "${pkgs[@]}"; do
 		corpus | corpus/*) [[ $irel == rules* || $irel == caseanalysis* ]] && bad "$rel imports $irel (corpus sits beside rules)" ;;
 		caseanalysis | caseanalysis/*) ;;
 		documents | documents/*) [[ $irel == nlp* || $irel == legal* || $irel == jsoninput ]] || bad "$rel imports $irel (documents sits beside rules: nlp and legal only; app adapts analyses and statutes to it)" ;;
+		speech) [[ $irel == rules* || $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (speech sits beside caseanalysis, above rules and nlp)" ;;
+		speech/*) [[ $irel == speech || $irel == rules* || $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (speech adapters use speech and what it uses)" ;;
 		nlp | nlp/* | legal | legal/*) [[ $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (nlp and legal are the bottom layer)" ;;
 		jsoninput) bad "$rel imports $irel (jsoninput imports nothing of ours)" ;;
 		oversight | oversight/*) [[ $irel == legal* || $irel == casework || $irel == rules ]] || bad "$rel imports $irel (oversight reads casework's Store; rules for risk names)" ;;

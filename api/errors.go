@@ -50,6 +50,9 @@ func classify(err error) (int, Error) {
 	if errors.As(err, &he) {
 		return he.status, he.body
 	}
+	if st, body, ok := classifySpeech(err); ok {
+		return st, body
+	}
 	var row *corpus.RowError
 	var fe *corpus.FieldError
 	var nif *corpus.NotInForceError

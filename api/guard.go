@@ -52,8 +52,9 @@ type webGuard struct {
 	allowed []hostPort
 	// listen is the address Serve listens on; nil before (app.Test).
 	listen atomic.Pointer[hostPort]
-	// bodyLimit bounds what a closing connection still reads (lingerConn).
-	bodyLimit int
+	// bodyLimit bounds every body but a recording upload's, and
+	// readLimit what a closing connection still reads (lingerConn).
+	bodyLimit, readLimit int
 }
 
 // hostPort is a lower-case host name or IP (IPv6 without brackets) and a
@@ -63,7 +64,7 @@ type hostPort struct{ host, port string }
 // useWebGuard installs the Host and Origin checks, the JSON Content-Type
 // requirement, the security headers and the rate limits.
 func (s *Server) useWebGuard(cfg WebConfig) {
-	g := &webGuard{cfg: cfg, bodyLimit: s.cfg.BodyLimit}
+	g := &webGuard{cfg: cfg, bodyLimit: s.cfg.BodyLimit, readLimit: max(s.cfg.BodyLimit, s.cfg.UploadLimit)}
 	for _, h := range cfg.AllowedHosts {
 		if h = strings.TrimSpace(h); h != "" {
 			g.allowed = append(g.allowed, splitHost(h))
@@ -112,6 +113,10 @@ func (g *webGuard) check(c *fiber.Ctx) error {
 		return apiError(fiber.StatusMisdirectedRequest, "host_not_allowed",
 			"请求的主机名不在允许列表中（防止 DNS 重绑定）：请用 127.0.0.1 或 localhost 访问，或由管理员用 --allowed-hosts 添加本服务的域名", "Host")
 	}
+	upload := c.Method() == fiber.MethodPost && c.Path() == uploadPath
+	if len(c.Request().Body()) > g.bodyLimit && !upload {
+		return apiError(fiber.StatusRequestEntityTooLarge, "body_too_large", "请求体过大", "")
+	}
 	method := c.Method()
 	if !stateChanging(method) {
 		return c.Next()
@@ -120,11 +125,32 @@ func (g *webGuard) check(c *fiber.Ctx) error {
 		return apiError(fiber.StatusForbidden, "origin_not_allowed",
 			"拒绝来自其他网站的修改请求：请求来源（Origin）不是本服务", "Origin")
 	}
+	if upload {
+		return g.checkUpload(c)
+	}
 	if method != fiber.MethodDelete && !jsonContentType(c.Get(fiber.HeaderContentType)) {
 		return apiError(fiber.StatusUnsupportedMediaType, "unsupported_media_type",
 			"请求体必须是 JSON，并带请求头 Content-Type: application/json（字符集只能是 UTF-8）", "Content-Type")
 	}
 	return c.Next()
+}
+
+// checkUpload admits a multipart recording upload. A cross-site form can
+// send multipart without a CORS preflight, so besides the Origin check a
+// browser's own word that the request comes from another site
+// (Sec-Fetch-Site) refuses it; the command line and curl send neither.
+func (g *webGuard) checkUpload(c *fiber.Ctx) error {
+	mt, _, err := mime.ParseMediaType(c.Get(fiber.HeaderContentType))
+	if err != nil || mt != fiber.MIMEMultipartForm {
+		return apiError(fiber.StatusUnsupportedMediaType, "unsupported_media_type",
+			"录音须以 multipart/form-data 上传（字段名 file）", "Content-Type")
+	}
+	switch c.Get("Sec-Fetch-Site") {
+	case "", "same-origin", "none":
+		return c.Next()
+	}
+	return apiError(fiber.StatusForbidden, "origin_not_allowed",
+		"拒绝来自其他网站的上传请求", "Sec-Fetch-Site")
 }
 
 // jsonContentType accepts application/json (and application/*+json) with
@@ -209,7 +235,7 @@ func isWrite(c *fiber.Ctx) bool {
 	case "/v1/analyze", "/v1/citations/resolve", "/v1/suggest", "/v1/redact":
 		return false
 	}
-	return true
+	return !isTranscriptAnalysis(c.Path())
 }
 
 // isExpensiveRead reports a read whose cost is far above a lookup.
@@ -220,7 +246,7 @@ func isExpensiveRead(c *fiber.Ctx) bool {
 	case "/v1/analyze", "/v1/citations/resolve", "/v1/redact":
 		return c.Method() == fiber.MethodPost
 	}
-	return false
+	return c.Method() == fiber.MethodPost && isTranscriptAnalysis(c.Path())
 }
 
 // limiter is fiber's fixed-window limiter, configured explicitly (its
@@ -260,7 +286,7 @@ func (g *webGuard) listening(ln net.Listener) net.Listener {
 		}
 	}
 	g.listen.Store(&hp)
-	return lingerListener{Listener: ln, drain: int64(g.bodyLimit) + 64<<10}
+	return lingerListener{Listener: ln, drain: int64(g.readLimit) + 64<<10}
 }
 
 // lingerListener hands out lingerConns.

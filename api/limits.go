@@ -61,7 +61,7 @@ func expensive(c *fiber.Ctx) bool {
 	case "GET /v1/norms/search", "GET /v1/cases/search", "POST /v1/analyze":
 		return true
 	}
-	return false
+	return c.Method() == fiber.MethodPost && isTranscriptAnalysis(c.Path())
 }
 
 // errTimeout answers a request whose deadline passed.

@@ -24,6 +24,7 @@ import (
 	"github.com/cailiang/cailiang/documents"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
+	"github.com/cailiang/cailiang/speech"
 	"github.com/cailiang/cailiang/workdays"
 )
 
@@ -43,6 +44,12 @@ type Config struct {
 	// Documents renders enforcement documents; nil disables the document
 	// endpoints (ForApp supplies the built-in templates).
 	Documents *documents.Generator
+	// Speech transcribes recordings (/v1/transcriptions); nil or one
+	// without an engine answers asr_not_configured.
+	Speech *speech.Service
+	// UploadLimit bounds a recording upload in bytes; 0 means
+	// DefaultUploadLimit. Every other body stays within BodyLimit.
+	UploadLimit int
 	// Logger receives the structured access log; nil discards it.
 	Logger *slog.Logger
 	// BodyLimit in bytes; 0 means DefaultBodyLimit.
@@ -98,6 +105,9 @@ func New(cfg Config) *Server {
 	if cfg.BodyLimit <= 0 {
 		cfg.BodyLimit = DefaultBodyLimit
 	}
+	if cfg.UploadLimit <= 0 {
+		cfg.UploadLimit = DefaultUploadLimit
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -107,14 +117,16 @@ func New(cfg Config) *Server {
 	s := &Server{cfg: cfg, lib: cfg.Library, log: cfg.Logger, limits: newLimiter(cfg)}
 	s.ready.Store(true)
 	s.app = fiber.New(fiber.Config{
-		AppName:   "cailiang",
-		BodyLimit: cfg.BodyLimit,
+		AppName: "cailiang",
+		// The larger of the two limits: the web guard holds every route
+		// but the upload to BodyLimit.
+		BodyLimit: max(cfg.BodyLimit, cfg.UploadLimit),
 		// Long Chinese queries percent-encode to 9 bytes a character; the
 		// handler, not fasthttp, should be the one to refuse them.
 		ReadBufferSize: 64 << 10,
 		Immutable:      true, // handler strings outlive fasthttp's buffers
-		// No endpoint takes a form: a multipart body is the web guard's to
-		// refuse (415), not fasthttp's to parse first.
+		// Only the recording upload takes a form, and the web guard refuses
+		// multipart bodies elsewhere (415): none is parsed before that.
 		DisablePreParseMultipartForm: true,
 		DisableStartupMessage:        true,
 		ErrorHandler:                 s.errorHandler,
@@ -198,6 +210,11 @@ func (s *Server) routes() {
 	v1.Post("/documents/draft/:file", s.handleDocumentDraft)
 	v1.Post("/redact", s.handleRedact)
 	v1.Get("/workdays/add", s.handleWorkdaysAdd)
+	v1.Post("/transcriptions", s.handleTranscriptionPost)
+	v1.Get("/transcriptions", s.handleTranscriptionList)
+	v1.Get("/transcriptions/:id", s.handleTranscriptionGet)
+	v1.Post("/transcriptions/:id/versions", s.handleTranscriptionEdit)
+	v1.Post("/transcriptions/:id/analyze", s.handleTranscriptionAnalyze)
 	s.app.Use(func(c *fiber.Ctx) error {
 		return apiError(fiber.StatusNotFound, "route_not_found", "没有这个接口："+c.Method()+" "+c.Path(), "")
 	})

@@ -66,6 +66,8 @@ type Config struct {
 	Vectors VectorConfig
 	// Casework configures the case workbench (PartCasework).
 	Casework CaseworkConfig
+	// Speech configures transcription of recordings (OpenSpeech).
+	Speech SpeechConfig
 	// Logger receives logs; nil discards them.
 	Logger *slog.Logger
 	// Progress reports long imports and index builds (stage, done, total).

@@ -154,6 +154,7 @@ func New(cfg Config) (*Analyzer, error) {
 	}
 	a := &Analyzer{cfg: cfg, match: newMatcher(cfg.Catalog, cfg.Segmenter), log: log,
 		provisions: newProvisionMatcher(cfg.Catalog, cfg.Provisions, cfg.Segmenter)}
+	a.match.shareTerms(&a.provisions.index)
 	if cfg.Crimes != nil {
 		tc := cfg.Catalog.Config.Transfer
 		if err := cfg.Crimes.CheckProvinces(tc); err != nil {
@@ -408,7 +409,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		return Result{}, err
 	}
 	cands, pool := a.match.rank(q, req.Sector, res.Facts.Engine, &factValues{norm: q.norm, text: text, x: x}, a.caseVotes(cases), req.Violations)
-	why, excluded := explain(cands, pool)
+	why, excluded := a.match.explain(cands, pool)
 	provs := a.provisions.match(q, req.Sector, res.Facts.Engine, cands)
 	res.Violations = make([]Violation, 0, len(cands)+len(provs))
 	for i, c := range cands {

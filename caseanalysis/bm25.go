@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/nlp"
 )
@@ -32,9 +33,12 @@ type posting struct {
 // numbered so that a query is a set of small integers, built without
 // allocating a key per term.
 type bm25 struct {
-	ids      map[string]int32 // term → its number
-	terms    []string         // by number
-	postings [][]posting      // by number
+	ids map[string]int32 // term → its number
+	// pairs numbers the Han bigram terms by their two runes
+	// (nlp.RunePair): a query's bigrams are looked up without a string key.
+	pairs    map[uint64]int32
+	terms    []string    // by number
+	postings [][]posting // by number
 }
 
 // bm25Params are the BM25 constants of one kind of document.
@@ -46,7 +50,7 @@ type bm25Params struct {
 }
 
 func newBM25(docs []termDoc, p bm25Params) bm25 {
-	x := bm25{ids: map[string]int32{}}
+	x := bm25{ids: map[string]int32{}, pairs: map[uint64]int32{}}
 	if len(docs) == 0 {
 		return x
 	}
@@ -78,6 +82,13 @@ func newBM25(docs []termDoc, p bm25Params) bm25 {
 				x.ids[t] = id
 				x.terms = append(x.terms, t)
 				x.postings = append(x.postings, nil)
+				if pair, ok := strings.CutPrefix(t, bigramMark); ok {
+					r1, w1 := utf8.DecodeRuneInString(pair)
+					r2, w2 := utf8.DecodeRuneInString(pair[w1:])
+					if w1+w2 == len(pair) && r1 != utf8.RuneError && r2 != utf8.RuneError {
+						x.pairs[nlp.RunePair(r1, r2)] = id
+					}
+				}
 			}
 			x.postings[id] = append(x.postings[id], posting{doc: int32(i), head: d.head[t], weight: idf * tf * (p.k1 + 1) / (tf + p.k1*norm)})
 		}
@@ -85,17 +96,81 @@ func newBM25(docs []termDoc, p bm25Params) bm25 {
 	return x
 }
 
-// has reports whether any document contains the term.
-func (x *bm25) has(t string) bool {
-	_, ok := x.ids[t]
-	return ok
+// termIDs are a query term's numbers in the benchmark and the provision
+// indexes, -1 where the index lacks it.
+type termIDs struct{ bench, prov int32 }
+
+// sharedTerms numbers the terms of the benchmark and the provision indexes
+// together, so that a query's words and bigrams are each looked up once
+// for both (and for the case query's vocabulary test).
+type sharedTerms struct {
+	words map[string]termIDs
+	pairs map[uint64]termIDs
+}
+
+// newSharedTerms joins the vocabularies of bench and prov (nil for none).
+func newSharedTerms(bench, prov *bm25) sharedTerms {
+	t := sharedTerms{words: map[string]termIDs{}, pairs: map[uint64]termIDs{}}
+	for i, x := range []*bm25{bench, prov} {
+		if x == nil {
+			continue
+		}
+		set := func(ids termIDs, id int32) termIDs {
+			if i == 0 {
+				ids.bench = id
+			} else {
+				ids.prov = id
+			}
+			return ids
+		}
+		for w, id := range x.ids {
+			if !strings.HasPrefix(w, bigramMark) {
+				t.words[w] = set(t.lookupWord(w), id)
+			}
+		}
+		for k, id := range x.pairs {
+			t.pairs[k] = set(t.lookupPair(k), id)
+		}
+	}
+	return t
+}
+
+var noTerm = termIDs{-1, -1}
+
+func (t sharedTerms) lookupWord(w string) termIDs {
+	if ids, ok := t.words[w]; ok {
+		return ids
+	}
+	return noTerm
+}
+
+func (t sharedTerms) lookupPair(k uint64) termIDs {
+	if ids, ok := t.pairs[k]; ok {
+		return ids
+	}
+	return noTerm
+}
+
+// word numbers a word (a term that is not a bigram).
+func (t sharedTerms) word(w string) termIDs { return t.lookupWord(w) }
+
+// bigrams appends to out the numbers of the Han bigrams of s that either
+// index holds, in text order.
+func (t sharedTerms) bigrams(s string, out []termIDs) []termIDs {
+	for i, j := range nlp.Bigrams(s, nlp.HanPairs) {
+		r1, w1 := utf8.DecodeRuneInString(s[i:j])
+		r2, _ := utf8.DecodeRuneInString(s[i+w1 : j])
+		if ids, ok := t.pairs[nlp.RunePair(r1, r2)]; ok {
+			out = append(out, ids)
+		}
+	}
+	return out
 }
 
 // termQuery collects the terms of a query that some document contains.
 type termQuery struct {
 	x   *bm25
 	ids []int32
-	key []byte
 }
 
 func (x *bm25) query() *termQuery { return &termQuery{x: x} }
@@ -107,12 +182,20 @@ func (q *termQuery) word(t string) {
 	}
 }
 
+// add adds a term by its number; -1 (not in the index) adds nothing.
+func (q *termQuery) add(id int32) {
+	if id >= 0 {
+		q.ids = append(q.ids, id)
+	}
+}
+
 // bigrams adds the Han bigram terms of s (bigramMark and the pair, as
 // termsOf makes them).
 func (q *termQuery) bigrams(s string) {
 	for i, j := range nlp.Bigrams(s, nlp.HanPairs) {
-		q.key = append(append(q.key[:0], bigramMark...), s[i:j]...)
-		if id, ok := q.x.ids[string(q.key)]; ok {
+		r1, w1 := utf8.DecodeRuneInString(s[i:j])
+		r2, _ := utf8.DecodeRuneInString(s[i+w1 : j])
+		if id, ok := q.x.pairs[nlp.RunePair(r1, r2)]; ok {
 			q.ids = append(q.ids, id)
 		}
 	}

@@ -61,6 +61,7 @@ type Excluded struct {
 
 // element is a rules.Element with its cues compiled.
 type element struct {
+	group   int32 // its cue group in the decider
 	label   string
 	cues    []nlp.Cue
 	measure *rules.MeasureRange
@@ -70,11 +71,13 @@ type element struct {
 type distinctions struct {
 	requires, excludes []element
 	keywords           []string // normalised, of two runes or more
+	keywordGroup       int32    // the cue group of the keywords
 	yields             []string
 }
 
 // sectorCue is one sector's cues, in a fixed order.
 type sectorCue struct {
+	group  int32
 	sector legal.Sector
 	cues   []nlp.Cue
 }
@@ -83,29 +86,74 @@ type sectorCue struct {
 type decider struct {
 	dist    []distinctions // by benchmark position
 	sectors []sectorCue
-	index   nlp.CueIndex // openings of every cue above, scanned once per text
+	// index holds the openings of every cue above and the benchmarks'
+	// keywords, scanned once per text.
+	index nlp.CueIndex
+	// Cue groups (an element's cues, a sector's cues, a benchmark's
+	// keywords) are numbered; openers lists, for each opening, the groups
+	// with a cue that starts with it. A scan thus marks the few groups
+	// that can occur in a text, and the decision searches only those: a
+	// group none of whose openings the text contains cannot match.
+	openers map[string][]int32
+	groups  int32
 }
 
-func compileElements(es []rules.Element) []element {
+// group numbers a cue group with the given openings.
+func (d *decider) group(openings []string) int32 {
+	g := d.groups
+	d.groups++
+	for _, o := range openings {
+		if o != "" && !slices.Contains(d.openers[o], g) {
+			d.openers[o] = append(d.openers[o], g)
+		}
+	}
+	return g
+}
+
+// cueGroup numbers a group of cues.
+func (d *decider) cueGroup(cues []nlp.Cue) int32 {
+	openings := make([]string, len(cues))
+	for i, q := range cues {
+		openings[i] = q.Opening()
+	}
+	return d.group(openings)
+}
+
+func (d *decider) compileElements(es []rules.Element) []element {
 	out := make([]element, 0, len(es))
 	for _, e := range es {
-		out = append(out, element{label: e.Label, cues: nlp.NewCues(e.Cues), measure: e.Measure})
+		cues := nlp.NewCues(e.Cues)
+		out = append(out, element{group: d.cueGroup(cues), label: e.Label, cues: cues, measure: e.Measure})
 	}
 	return out
+}
+
+// live marks the cue groups whose openings the scanned text contains.
+func (d *decider) live(scan nlp.CueScan) []bool {
+	live := make([]bool, d.groups)
+	for o := range scan.Openings() {
+		for _, g := range d.openers[o] {
+			live[g] = true
+		}
+	}
+	return live
 }
 
 // newDecider compiles the distinctions of the benchmarks (in matcher order)
 // and the catalog's sector cues.
 func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
-	var d decider
+	d := decider{openers: map[string][]int32{}}
 	var all []nlp.Cue
+	var keywords []string
 	for _, b := range bs {
-		x := distinctions{requires: compileElements(b.Requires), excludes: compileElements(b.Excludes), yields: b.YieldsTo}
+		x := distinctions{requires: d.compileElements(b.Requires), excludes: d.compileElements(b.Excludes), yields: b.YieldsTo}
 		for _, k := range b.Keywords {
 			if k = nlp.NormalizeText(k); utf8.RuneCountInString(k) >= 2 {
 				x.keywords = append(x.keywords, k)
+				keywords = append(keywords, k)
 			}
 		}
+		x.keywordGroup = d.group(x.keywords)
 		for _, e := range append(slices.Clone(x.requires), x.excludes...) {
 			all = append(all, e.cues...)
 		}
@@ -114,19 +162,23 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 	for _, s := range legal.Sectors() {
 		if cues := cat.Config.SectorCues[s]; len(cues) > 0 {
 			sc := sectorCue{sector: s, cues: nlp.NewCues(cues)}
+			sc.group = d.cueGroup(sc.cues)
 			all = append(all, sc.cues...)
 			d.sectors = append(d.sectors, sc)
 		}
 	}
-	d.index = nlp.NewCueIndex(all)
+	d.index = nlp.NewCueIndex(all, keywords...)
 	return d
 }
 
 // textSectors returns the sectors the facts name, each with the first cue
 // found, in sector order.
-func (d *decider) textSectors(scan nlp.CueScan) map[legal.Sector]string {
+func (d *decider) textSectors(scan nlp.CueScan, live []bool) map[legal.Sector]string {
 	var out map[legal.Sector]string
 	for _, s := range d.sectors {
+		if !live[s.group] {
+			continue
+		}
 		if cue, ok := scan.Find(s.cues); ok {
 			if out == nil {
 				out = map[legal.Sector]string{}
@@ -139,9 +191,11 @@ func (d *decider) textSectors(scan nlp.CueScan) map[legal.Sector]string {
 
 // shown reports whether an element is shown by the facts, with what shows
 // it (the cue, or the number).
-func (e element) shown(scan nlp.CueScan, facts *factValues) (string, bool) {
-	if cue, ok := scan.Find(e.cues); ok {
-		return cue, true
+func (e *element) shown(scan nlp.CueScan, live []bool, facts *factValues) (string, bool) {
+	if live[e.group] {
+		if cue, ok := scan.Find(e.cues); ok {
+			return cue, true
+		}
 	}
 	if r := e.measure; r != nil {
 		if v, ok := facts.value(r.Name); ok && r.Contains(v) {
@@ -214,23 +268,26 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 	}
 	d := &m.decider
 	scan := d.index.Scan(q.norm)
+	live := d.live(scan)
 	var inText map[legal.Sector]string
 	if sector == "" {
-		inText = d.textSectors(scan)
+		inText = d.textSectors(scan, live)
 	}
 	for i := range top {
 		c := &top[i]
 		x := &d.dist[c.doc]
 		c.verdict = verdict{raw: c.score}
-		for _, e := range x.requires {
-			if what, ok := e.shown(scan, facts); ok {
+		for k := range x.requires {
+			e := &x.requires[k]
+			if what, ok := e.shown(scan, live, facts); ok {
 				c.shown = append(c.shown, what)
 			} else {
 				c.missing = append(c.missing, e.label)
 			}
 		}
-		for _, e := range x.excludes {
-			if _, ok := e.shown(scan, facts); ok {
+		for k := range x.excludes {
+			e := &x.excludes[k]
+			if _, ok := e.shown(scan, live, facts); ok {
 				c.excluding = append(c.excluding, e.label)
 			}
 		}
@@ -245,7 +302,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 			c.score += requireBonus * (1 - c.score)
 		}
 		if len(inText) > 0 {
-			if _, own := inText[c.b.Sector]; !own && !m.strongEvidence(c, q.norm) {
+			if _, own := inText[c.b.Sector]; !own && !m.strongEvidence(c, scan, live) {
 				c.offSector = firstSectorCue(d.sectors, inText)
 				c.score *= offSectorFactor
 			}
@@ -288,7 +345,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 			continue
 		}
 		c := &top[i]
-		c.yielded, c.yieldLabel = true, rules.RefLabel(top[j].b.PenaltyRef)
+		c.yielded, c.yieldLabel = true, m.labels[top[j].doc]
 		c.yieldSpecial = slices.Contains(d.dist[c.doc].yields, top[j].b.PenaltyRef.Law)
 		c.score = min(c.score, top[j].score*yieldMargin)
 	}
@@ -311,12 +368,12 @@ func firstSectorCue(sectors []sectorCue, inText map[legal.Sector]string) string 
 // itself, not merely share a word with it: one of its keywords, whole, or
 // all its distinguishing elements. A keyword counts even after a negation:
 // 未明码标价 names the conduct of 明码标价.
-func (m *matcher) strongEvidence(c *candidate, norm string) bool {
+func (m *matcher) strongEvidence(c *candidate, scan nlp.CueScan, live []bool) bool {
 	x := &m.decider.dist[c.doc]
 	if len(x.requires) > 0 && len(c.missing) == 0 {
 		return true
 	}
-	return slices.ContainsFunc(x.keywords, func(k string) bool { return strings.Contains(norm, k) })
+	return live[x.keywordGroup] && slices.ContainsFunc(x.keywords, scan.Contains)
 }
 
 // reason says in Chinese why a candidate was set back.
@@ -359,7 +416,7 @@ func competed(d, v candidate, first bool) bool {
 // explain writes why each kept candidate was chosen, and assigns each
 // demoted neighbour of the pool to the best violation it would otherwise
 // have competed with.
-func explain(kept, pool []candidate) (why []string, excluded [][]Excluded) {
+func (m *matcher) explain(kept, pool []candidate) (why []string, excluded [][]Excluded) {
 	why = make([]string, len(kept))
 	excluded = make([][]Excluded, len(kept))
 	for i := range kept {
@@ -374,13 +431,13 @@ func explain(kept, pool []candidate) (why []string, excluded [][]Excluded) {
 				break // only a violation above it excludes it
 			}
 			if competed(d, v, i == 0) && len(excluded[i]) < maxExcluded {
-				excluded[i] = append(excluded[i], Excluded{BenchmarkID: d.b.ID, Provision: rules.RefLabel(d.b.PenaltyRef), Reason: d.reason()})
+				excluded[i] = append(excluded[i], Excluded{BenchmarkID: d.b.ID, Provision: m.labels[d.doc], Reason: d.reason()})
 				break
 			}
 		}
 	}
 	for i, c := range kept {
-		s := rules.RefLabel(c.b.PenaltyRef) + "："
+		s := m.labels[c.doc] + "："
 		switch {
 		case len(c.shown) > 0:
 			s += strings.Join(c.shown, "、")

@@ -21,12 +21,17 @@ type matcher struct {
 	benchmarks []*rules.Benchmark
 	aggravated []bool         // aggravatedTier of each benchmark
 	bases      []uint16       // fineBases of each benchmark
+	labels     []string       // rules.RefLabel of each benchmark's penalty provision
 	pos        map[string]int // benchmark ID → position
 	index      bm25
 	// phrases are the whole keywords of three or more characters, looked
-	// for verbatim in the text, grouped by their first two characters.
-	phrases map[string][]string
+	// for verbatim in the text, grouped by their first two characters
+	// (nlp.RunePair).
+	phrases map[uint64][]string
 	seg     nlp.Segmenter
+	// terms numbers the query terms in this index and the provision
+	// index at once (shareTerms).
+	terms sharedTerms
 	// decider applies the benchmarks' distinguishing elements, their
 	// special-over-general order and the sector cues to the best candidates.
 	decider decider
@@ -98,7 +103,7 @@ const (
 )
 
 func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
-	m := &matcher{phrases: map[string][]string{}, pos: map[string]int{}, seg: seg}
+	m := &matcher{phrases: map[uint64][]string{}, pos: map[string]int{}, seg: seg}
 	var docs []termDoc
 	phrases := map[string]bool{}
 	for _, b := range cat.All() {
@@ -135,6 +140,7 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		m.benchmarks = append(m.benchmarks, b)
 		m.aggravated = append(m.aggravated, aggravatedTier(b))
 		m.bases = append(m.bases, fineBases(b))
+		m.labels = append(m.labels, rules.RefLabel(b.PenaltyRef))
 		m.pos[b.ID] = len(m.benchmarks) - 1
 		docs = append(docs, d)
 	}
@@ -142,11 +148,16 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 	m.decider = newDecider(cat, m.benchmarks)
 	for p := range phrases {
 		rs := []rune(p)
-		head := string(rs[:2])
+		head := nlp.RunePair(rs[0], rs[1])
 		m.phrases[head] = append(m.phrases[head], p)
 	}
+	m.terms = newSharedTerms(&m.index, nil)
 	return m
 }
+
+// shareTerms numbers the query terms in the provision index too: a query's
+// words and bigrams are then looked up once for both.
+func (m *matcher) shareTerms(prov *bm25) { m.terms = newSharedTerms(&m.index, prov) }
 
 // candidate is a benchmark with the evidence that it fits the text.
 type candidate struct {
@@ -172,27 +183,25 @@ const (
 func (m *matcher) lexicalScores(q query) ([]float64, []headMatch) {
 	qt := m.index.query()
 	norm := q.norm
-	// The terms of termsOf, looked up without building their keys.
-	for _, tk := range q.tokens {
-		if isTerm(tk.Text) {
-			qt.word(tk.Text)
-		}
+	// The terms of termsOf, numbered when the query was made.
+	for _, w := range q.words {
+		qt.add(w.ids.bench)
 	}
-	qt.bigrams(norm)
+	for _, b := range q.bigrams {
+		qt.add(b.bench)
+	}
 	// Whole keywords found in the text count as query terms too.
-	var prev, prevAt int = -1, 0
+	var prev rune = -1
+	prevAt := 0
 	for i, r := range norm {
 		if prev >= 0 {
-			// The two runes are adjacent in norm: their bigram is a
-			// substring, looked up without building a key.
-			_, w := utf8.DecodeRuneInString(norm[i:])
-			for _, p := range m.phrases[norm[prevAt:i+w]] {
+			for _, p := range m.phrases[nlp.RunePair(prev, r)] {
 				if strings.HasPrefix(norm[prevAt:], p) {
 					qt.word(p)
 				}
 			}
 		}
-		prev, prevAt = int(r), i
+		prev, prevAt = r, i
 	}
 	scores := make([]float64, len(m.benchmarks))
 	var heads []headMatch
@@ -229,13 +238,13 @@ const maxCaseQueryWords = 24
 func (m *matcher) caseQuery(q query) []string {
 	var domain, other []string
 	seen := map[string]bool{}
-	for _, tk := range q.tokens {
-		w := tk.Text
-		if !isTerm(w) || seen[w] {
+	for _, qw := range q.words {
+		w := qw.text
+		if seen[w] {
 			continue
 		}
 		seen[w] = true
-		if m.index.has(w) {
+		if qw.ids.bench >= 0 {
 			domain = append(domain, w)
 		} else {
 			other = append(other, w)
@@ -249,15 +258,33 @@ func (m *matcher) caseQuery(q query) []string {
 }
 
 // query is the officer's text, normalised and segmented once for every
-// use.
+// use, with its terms numbered once in the benchmark and provision
+// indexes.
 type query struct {
 	norm   string
 	tokens []nlp.Token
+	// words are the tokens that are terms (isTerm), in text order.
+	words []queryWord
+	// bigrams are the text's Han bigrams that either index holds.
+	bigrams []termIDs
+}
+
+// queryWord is a term of the query and its numbers.
+type queryWord struct {
+	text string
+	ids  termIDs
 }
 
 func (m *matcher) newQuery(text string) query {
 	norm := nlp.NormalizeText(text)
-	return query{norm: norm, tokens: m.seg.Cut(norm)}
+	q := query{norm: norm, tokens: m.seg.Cut(norm)}
+	for _, tk := range q.tokens {
+		if isTerm(tk.Text) {
+			q.words = append(q.words, queryWord{tk.Text, m.terms.word(tk.Text)})
+		}
+	}
+	q.bigrams = m.terms.bigrams(norm, q.bigrams)
+	return q
 }
 
 // caseVotes turns similar cases into votes for the benchmarks whose penalty

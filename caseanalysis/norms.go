@@ -119,14 +119,14 @@ func (a *Analyzer) norms(ctx context.Context, res Result, strong []Violation) ([
 // Resolved false; the catalog's citations are verified against the statutes
 // by its own tests.
 func (a *Analyzer) resolve(n *Norm) {
-	n.Label = rules.RefLabel(n.Ref)
 	if a.cfg.Resolver == nil {
+		n.Label = rules.RefLabel(n.Ref)
 		return
 	}
 	c, _ := cached(a, &a.resolved, n.Ref, 0, func() (Norm, error) {
 		// An unresolved citation is cached too: the statute stays missing
 		// until the corpus changes.
-		out := Norm{Label: n.Label}
+		out := Norm{Label: rules.RefLabel(n.Ref)}
 		pc := corpus.ParsedCitation{LawName: n.Law, Ref: n.Ref}
 		if r, err := a.cfg.Resolver.ResolveParsed(pc, ""); err == nil {
 			out.Label, out.Text, out.Resolved, out.Version = r.Label, r.Text, true, r.Statute.VersionDate

@@ -61,6 +61,7 @@ type provisionMatcher struct {
 	bases   []uint16 // fineBases of each benchmark
 	// formulas are each entry's tiers written out once (rules.FineTier.Formula).
 	formulas [][]string
+	labels   []string // rules.RefLabel of each entry
 	index    bm25
 	// scores recycles the per-request score slice (one slot per entry).
 	scores sync.Pool
@@ -118,6 +119,7 @@ func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segme
 		m.benches = append(m.benches, b)
 		m.bases = append(m.bases, fineBases(b))
 		m.formulas = append(m.formulas, fs)
+		m.labels = append(m.labels, rules.RefLabel(p.Ref()))
 		docs = append(docs, d)
 	}
 	m.index = newBM25(docs, bm25Params{k1: bm25K1, b: bm25B, bigramScale: bigramWeight})
@@ -147,12 +149,12 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, k
 		return nil
 	}
 	qt := m.index.query()
-	for _, tk := range q.tokens {
-		if isTerm(tk.Text) {
-			qt.word(tk.Text)
-		}
+	for _, w := range q.words {
+		qt.add(w.ids.prov)
 	}
-	qt.bigrams(q.norm)
+	for _, b := range q.bigrams {
+		qt.add(b.prov)
+	}
 	buf := m.scores.Get().(*[]float64)
 	scores := *buf
 	clear(scores)
@@ -231,7 +233,7 @@ func coveredBy(r legal.Ref, kept []candidate) bool {
 func (m *provisionMatcher) violation(c provisionCandidate, ef rules.Facts) Violation {
 	p := m.entries[c.doc]
 	r := p.Ref()
-	label := rules.RefLabel(r)
+	label := m.labels[c.doc]
 	why := label + "："
 	if len(c.matched) > 0 {
 		why += "事实与条文“" + strings.Join(c.matched[:min(3, len(c.matched))], "”“") + "”相符"

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"iter"
 	"strings"
 	"unicode/utf8"
 )
@@ -168,6 +169,15 @@ func NewCues(phrases []string) []Cue {
 // Text is the phrase as written.
 func (q Cue) Text() string { return q.text }
 
+// Opening is the cue's first part, normalised: the text must contain it
+// for the cue to occur ("" for an empty cue).
+func (q Cue) Opening() string {
+	if len(q.parts) == 0 {
+		return ""
+	}
+	return q.parts[0]
+}
+
 // In reports whether the cue occurs in the normalised text and is not
 // negated. A cue with … matches its parts in order within one sentence,
 // each at most cueGap runes after the previous one.
@@ -221,69 +231,142 @@ func restFollows(s string, parts []string) (int, bool) {
 
 // CueIndex finds, in one pass over a text, which cue openings (the first
 // part of each cue) it contains, so that a cue whose opening is absent is
-// skipped without searching the text for it. Openings are keyed by their
-// first two runes; one-rune openings are looked for directly.
+// skipped without searching the text for it.
 type CueIndex struct {
-	byHead map[string][]string
-	short  []string
+	phrases phraseIndex
 }
 
-// NewCueIndex indexes the openings of cues.
-func NewCueIndex(cues []Cue) CueIndex {
-	o := CueIndex{byHead: map[string][]string{}}
-	seen := map[string]bool{}
+// NewCueIndex indexes the openings of cues, and the whole phrases given
+// (looked up with CueScan.Contains).
+func NewCueIndex(cues []Cue, phrases ...string) CueIndex {
+	all := make([]string, 0, len(cues)+len(phrases))
 	for _, q := range cues {
-		if len(q.parts) == 0 || seen[q.parts[0]] {
-			continue
+		if len(q.parts) > 0 {
+			all = append(all, q.parts[0])
 		}
-		p := q.parts[0]
-		seen[p] = true
-		if utf8.RuneCountInString(p) < 2 {
-			o.short = append(o.short, p)
-			continue
-		}
-		_, w1 := utf8.DecodeRuneInString(p)
-		_, w2 := utf8.DecodeRuneInString(p[w1:])
-		o.byHead[p[:w1+w2]] = append(o.byHead[p[:w1+w2]], p)
 	}
-	return o
+	return CueIndex{phrases: newPhraseIndex(append(all, phrases...))}
 }
 
 // CueScan is a normalised text with the cue openings it contains.
 type CueScan struct {
 	text    string
 	present map[string]bool
+	// in remembers, by cue text, whether a cue whose opening is present
+	// occurs unnegated: the elements of neighbouring provisions share
+	// their cues, and a text is asked about each many times.
+	in map[string]bool
 }
 
 // Scan reads the normalised text once for the index's openings.
 func (o CueIndex) Scan(text string) CueScan {
-	x := CueScan{text: text, present: map[string]bool{}}
-	for _, p := range o.short {
-		if strings.Contains(text, p) {
-			x.present[p] = true
+	x := CueScan{text: text, present: map[string]bool{}, in: map[string]bool{}}
+	o.phrases.scan(text, x.present)
+	return x
+}
+
+// Openings yields the indexed openings and phrases the text contains, in
+// no particular order.
+func (x CueScan) Openings() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for p := range x.present {
+			if !yield(p) {
+				return
+			}
 		}
 	}
-	for i := 0; i < len(text); {
-		_, w1 := utf8.DecodeRuneInString(text[i:])
-		if i+w1 >= len(text) {
-			break
+}
+
+// Contains reports whether the text contains phrase, which must have been
+// given to NewCueIndex (as a phrase or as a cue's opening).
+func (x CueScan) Contains(phrase string) bool { return x.present[phrase] }
+
+// phraseIndex finds, in one pass over a text, which of a fixed set of
+// phrases it contains. Phrases are keyed by their first two runes, with a
+// bit per key hash in front of the map: most places of a text open no
+// phrase, and the scan runs several times per analysis. One-rune phrases
+// are looked for directly.
+type phraseIndex struct {
+	byHead map[uint64][]string
+	heads  *[phraseFilterWords]uint64
+	short  []string
+}
+
+// phraseFilterWords sizes the filter: 65,536 bits, sparse for the few
+// thousand openings of an index.
+const phraseFilterWords = 1024
+
+// RunePair packs two runes into one key: a map keyed by it finds a
+// character pair without building a string.
+func RunePair(r1, r2 rune) uint64 { return uint64(uint32(r1))<<32 | uint64(uint32(r2)) }
+
+// filterBit is the filter slot of a pair key.
+func filterBit(k uint64) (word int, bit uint64) {
+	h := uint32((k * 0x9E3779B97F4A7C15) >> 48)
+	return int(h >> 6), 1 << (h & 63)
+}
+
+func newPhraseIndex(phrases []string) phraseIndex {
+	o := phraseIndex{byHead: map[uint64][]string{}, heads: new([phraseFilterWords]uint64)}
+	seen := map[string]bool{}
+	for _, p := range phrases {
+		if p == "" || seen[p] {
+			continue
 		}
-		_, w2 := utf8.DecodeRuneInString(text[i+w1:])
-		for _, p := range o.byHead[text[i:i+w1+w2]] {
-			if strings.HasPrefix(text[i:], p) {
-				x.present[p] = true
+		seen[p] = true
+		if utf8.RuneCountInString(p) < 2 {
+			o.short = append(o.short, p)
+			continue
+		}
+		r1, w1 := utf8.DecodeRuneInString(p)
+		r2, _ := utf8.DecodeRuneInString(p[w1:])
+		k := RunePair(r1, r2)
+		o.byHead[k] = append(o.byHead[k], p)
+		w, bit := filterBit(k)
+		o.heads[w] |= bit
+	}
+	return o
+}
+
+// scan marks in present the phrases text contains.
+func (o phraseIndex) scan(text string, present map[string]bool) {
+	for _, p := range o.short {
+		if strings.Contains(text, p) {
+			present[p] = true
+		}
+	}
+	if len(o.byHead) == 0 {
+		return
+	}
+	r1, w1 := utf8.DecodeRuneInString(text)
+	for i := 0; i+w1 < len(text); {
+		r2, w2 := utf8.DecodeRuneInString(text[i+w1:])
+		k := RunePair(r1, r2)
+		if w, bit := filterBit(k); o.heads[w]&bit != 0 {
+			for _, p := range o.byHead[k] {
+				if strings.HasPrefix(text[i:], p) {
+					present[p] = true
+				}
 			}
 		}
 		i += w1
+		r1, w1 = r2, w2
 	}
-	return x
 }
 
 // Find returns the first cue (in list order) that occurs in the text
 // without being negated. Cues must have been indexed.
 func (x CueScan) Find(cues []Cue) (string, bool) {
 	for _, q := range cues {
-		if len(q.parts) > 0 && x.present[q.parts[0]] && q.In(x.text) {
+		if len(q.parts) == 0 || !x.present[q.parts[0]] {
+			continue
+		}
+		in, known := x.in[q.text]
+		if !known {
+			in = q.In(x.text)
+			x.in[q.text] = in
+		}
+		if in {
 			return q.text, true
 		}
 	}

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -98,5 +99,43 @@ func TestNegatedAllocatesNothing(t *testing.T) {
 	pos := strings.Index(s, "人员伤亡")
 	if n := testing.AllocsPerRun(100, func() { Negated(s, pos) }); n != 0 {
 		t.Errorf("Negated allocates %v times", n)
+	}
+}
+
+// TestPhraseIndexFindsEveryPhrase checks the one-pass phrase scan against
+// strings.Contains for every phrase the circumstance extraction and a cue
+// index look for, over officer texts and hostile ones (invalid UTF-8, one
+// rune, the replacement character, a phrase at the very end).
+func TestPhraseIndexFindsEveryPhrase(t *testing.T) {
+	var phrases []string
+	for _, b := range circumstancePhrases.byHead {
+		phrases = append(phrases, b...)
+	}
+	phrases = append(phrases, circumstancePhrases.short...)
+	extra := []string{"食", "食品", "超过保质期", "\ufffd食", "元。"}
+	texts := append(slices.Clone(extractBenchTexts), "", "食", "\xff食品", "食品\xff", "\ufffd食品", "超过保质期",
+		"当事人已改正", strings.Repeat("已整改", 300)+"元。")
+	idx := NewCueIndex(NewCues([]string{"添加…非食品原料", "超过保质期"}), extra...)
+	found := 0
+	for _, text := range texts {
+		present := map[string]bool{}
+		circumstancePhrases.scan(text, present)
+		scan := idx.Scan(text)
+		for _, p := range phrases {
+			if present[p] != strings.Contains(text, p) {
+				t.Errorf("circumstance phrase %q in %.40q: scan %v, Contains %v", p, text, present[p], !present[p])
+			}
+			if present[p] {
+				found++
+			}
+		}
+		for _, p := range append(extra, "添加") {
+			if scan.Contains(p) != strings.Contains(text, p) {
+				t.Errorf("phrase %q in %.40q: scan %v, Contains %v", p, text, scan.Contains(p), !scan.Contains(p))
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no circumstance phrase found in any text: the comparison tested nothing")
 	}
 }

@@ -812,6 +812,22 @@ var compiledCircumstances = func() [][]Cue {
 	return out
 }()
 
+// circumstancePhrases indexes what circumstances looks for: each cue as
+// written and each … cue's first part.
+var circumstancePhrases = func() phraseIndex {
+	var all []string
+	for k, f := range circumstanceCues {
+		for j, c := range f.cues {
+			if q := compiledCircumstances[k][j]; len(q.parts) > 1 {
+				all = append(all, q.parts[0])
+			} else {
+				all = append(all, c)
+			}
+		}
+	}
+	return newPhraseIndex(all)
+}()
+
 // orderWords before a correction cue make it the agency's order, not the
 // party's act (责令其立即改正, 要求当场撤除).
 var orderWords = [...]string{"责令", "要求", "限期", "督促", "应当", "应"}
@@ -837,13 +853,23 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 		at   int
 	}
 	starts, ends := map[claim]bool{}, map[claim]bool{}
+	// A cue (or a … cue's first part) the text does not contain is
+	// skipped: one pass over the text instead of a search per cue.
+	present := map[string]bool{}
+	circumstancePhrases.scan(s, present)
 	for k, f := range circumstanceCues {
 		for j, c := range f.cues {
 			if q := compiledCircumstances[k][j]; len(q.parts) > 1 {
+				if !present[q.parts[0]] {
+					continue
+				}
 				if i, e, ok := q.Locate(s); ok {
 					a, b := span(i, e)
 					out = append(out, Circumstance{Name: f.name, Negated: f.negates, Start: a, End: b})
 				}
+				continue
+			}
+			if !present[c] {
 				continue
 			}
 			for off := 0; off < len(s); {

@@ -198,8 +198,30 @@ var cnDigits = []string{"零", "一", "二", "三", "四", "五", "六", "七", 
 // FormatChineseInt writes n in Chinese numerals the way statutes number
 // articles: 10 → 十, 110 → 一百一十, 1005 → 一千零五, 15000 → 一万五千.
 func FormatChineseInt(n int64) string {
+	if n >= 0 && n < int64(len(smallChineseInts)) {
+		return smallChineseInts[n]
+	}
+	return formatChineseInt(n)
+}
+
+// smallChineseInts are the numbers every analysis prints (articles,
+// paragraphs, items), formatted once: labels are built per request.
+var smallChineseInts = func() []string {
+	out := make([]string, smallNumbers)
+	for i := range out {
+		out[i] = formatChineseInt(int64(i))
+	}
+	return out
+}()
+
+// smallNumbers bounds the precomputed numbers: above the longest code's
+// article count (民法典 has 1,260 articles).
+const smallNumbers = 2048
+
+// formatChineseInt is FormatChineseInt without the table.
+func formatChineseInt(n int64) string {
 	if n < 0 {
-		return "负" + FormatChineseInt(-n)
+		return "负" + formatChineseInt(-n)
 	}
 	if n == 0 {
 		return "零"
@@ -235,7 +257,7 @@ func FormatChineseInt(n int64) string {
 func formatSection(n int64, leading bool) string {
 	if n >= 1e4 {
 		// Only reached for the 亿 section above 9999.
-		return FormatChineseInt(n)
+		return formatChineseInt(n)
 	}
 	units := []struct {
 		v    int64
@@ -269,12 +291,24 @@ func formatSection(n int64, leading bool) string {
 // ArticleLabel formats an article number as statutes print it:
 // ArticleLabel(133, 1) = "第一百三十三条之一".
 func ArticleLabel(number, suffix int) string {
+	if suffix == 0 && number >= 0 && number < len(articleLabels) {
+		return articleLabels[number]
+	}
 	s := "第" + FormatChineseInt(int64(number)) + "条"
 	if suffix > 0 {
 		s += "之" + FormatChineseInt(int64(suffix))
 	}
 	return s
 }
+
+// articleLabels are ArticleLabel(n, 0) for the small numbers.
+var articleLabels = func() []string {
+	out := make([]string, smallNumbers)
+	for i := range out {
+		out[i] = "第" + smallChineseInts[i] + "条"
+	}
+	return out
+}()
 
 // ParseArticleLabel reads 第一百三十三条之一, 第133条之一, 第124条 or 一百二十四
 // into an article number and its 之 suffix (0 when none).

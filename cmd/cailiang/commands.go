@@ -44,6 +44,8 @@ type cmdArgs struct {
 	limit                  int
 	benchmarkID, factsPath string
 	sector                 string
+	// transcribe
+	out string
 	// eval
 	suites, modes string
 	asJSON        bool
@@ -156,6 +158,12 @@ func commands() []command {
 			help: "working days (State Council holiday schedule with 调休, plus --holidays): the deadline N working days after DATE, whether DATE is a working day, the working days after FROM up to TO, the known range",
 			zh:   "工作日计算（国务院节假日安排含调休，加 `--holidays` 覆盖文件）：`add` 事件当日之后第 N 个工作日（期限届满日，当日不计入）、`is` 是否工作日、`between` 两日之间的工作日数、`range` 已知安排的范围",
 			run:  runWorkdays},
+		{name: "transcribe", args: "[--out text|json] FILE",
+			help: "transcribe a recording (WAV, MP3, M4A, AMR …) through the configured engine (--asr-url) and print a draft inquiry record",
+			zh:   "转写录音（WAV、MP3、M4A、AMR 等，经 ffmpeg 转换）：调用 `--asr-url` 配置的语音识别服务，输出带时间的询问笔录草稿（问/答交替，由执法人员更正）；`--out json` 输出转写结果（带时间的 segments、模型、录音摘要）、笔录草稿与提取的事实及其在录音中的时间段",
+			flags: func(fs *flag.FlagSet, a *cmdArgs) {
+				fs.StringVar(&a.out, "out", "text", "text or json")
+			}, run: runTranscribe},
 		{name: "eval", args: "[--suites a,b] [--modes bm25,vector,hybrid] [--json] [--bigram-weight W]",
 			help:  "measure search and analysis quality on labelled sets through the service's own wiring (docs/search.md, docs/analysis.md)",
 			zh:    "评测：自建法规检索集、LawBench、LeCaRD、CAIL2019-SCM、自建行政案件场景集、向量索引质量，经与服务相同的组装运行，输出 markdown 表（见 docs/search.md、docs/analysis.md）",
@@ -248,8 +256,17 @@ func runServe(e *runEnv) error {
 		ln.Close()
 		return fmt.Errorf("data directory %s: %w", dir, err)
 	}
+	sp, err := app.OpenSpeech(e.opts.app, true)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer sp.Close()
+	if !sp.Configured() {
+		e.log.Info("transcription off: no --asr-url (CAILIANG_ASR_URL)")
+	}
 	srv := api.NewLoading(api.Config{Logger: e.log, Version: version, Web: e.opts.webConfig(),
-		RequestTimeout: e.opts.requestTimeout, MaxConcurrent: e.opts.maxConcurrent, Calendar: cal})
+		RequestTimeout: e.opts.requestTimeout, MaxConcurrent: e.opts.maxConcurrent, Calendar: cal, Speech: sp})
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
 	served := make(chan error, 1)

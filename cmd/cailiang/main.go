@@ -82,8 +82,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fs.PrintDefaults()
 	}
 	// Flags may follow positional arguments (`audit verify --data DIR`):
-	// parse, take one positional, parse on, until "--" or the end.
+	// parse, take one positional, parse on, until "--" or the end. A
+	// negative number (`workdays add DATE -1`) is a positional argument, not
+	// a flag: no flag's name starts with a digit.
 	for in := rest; ; {
+		if len(in) > 0 && negativeNumber(in[0]) {
+			a.pos = append(a.pos, in[0])
+			in = in[1:]
+			continue
+		}
 		if err := fs.Parse(in); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil
@@ -112,6 +119,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	env := &runEnv{ctx: ctx, opts: o, args: a, stdin: stdin, stdout: stdout, stderr: stderr, log: log}
 	return cmd.run(env)
+}
+
+// negativeNumber reports whether arg is "-" followed by a digit.
+func negativeNumber(arg string) bool {
+	return len(arg) > 1 && arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9'
 }
 
 func newLogger(level string, w io.Writer) (*slog.Logger, error) {
