@@ -44,7 +44,7 @@ type cmdArgs struct {
 	limit                  int
 	benchmarkID, factsPath string
 	sector                 string
-	// transcribe
+	// transcribe, stats: the output file
 	out string
 	// eval
 	suites, modes string
@@ -55,7 +55,7 @@ type cmdArgs struct {
 	seed                 uint64
 	year                 int
 	agency, format, from string
-	out, to              string
+	to                   string
 	pos                  []string
 }
 
