@@ -73,6 +73,9 @@ func localRequest(method, target string, body io.Reader) *http.Request {
 func do(t *testing.T, s *Server, method, target, contentType string, body []byte) result {
 	t.Helper()
 	req := localRequest(method, target, bytes.NewReader(body))
+	if tok, ok := adminTokens.Load(s); ok {
+		req.Header.Set("Authorization", "Bearer "+tok.(string))
+	}
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
@@ -109,7 +112,7 @@ func snapshot(t *testing.T, lib *corpus.Library) string {
 
 func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 	lib := testLibrary(t, nil)
-	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib)})
+	s := withAdmin(t, Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib)})
 	before := snapshot(t, lib)
 	big := bytes.Repeat([]byte("a"), 5<<20)
 	injections := []string{"' OR '1'='1", "'; DROP TABLE cases; --", "<script>alert(1)</script>", "../../../etc/passwd", "${jndi:ldap://x}", "\u202e\u0000"}
@@ -138,14 +141,14 @@ func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 		{"resolve unknown field", "POST", "/v1/citations/resolve", "application/json", []byte(`{"cites":[]}`), 400, "invalid_input"},
 		{"resolve nothing", "POST", "/v1/citations/resolve", "application/json", []byte(`{}`), 400, "invalid_input"},
 		{"resolve two values", "POST", "/v1/citations/resolve", "application/json", []byte(`{"text":"a"} {"text":"b"}`), 400, "invalid_input"},
-		{"cases empty body", "POST", "/v1/cases", "application/json", nil, 400, "invalid_input"},
-		{"cases not array", "POST", "/v1/cases", "application/json", []byte(validCase), 400, "invalid_input"},
-		{"cases empty array", "POST", "/v1/cases", "application/json", []byte(`[]`), 400, "invalid_input"},
-		{"cases invalid utf8", "POST", "/v1/cases", "application/json", []byte("[\xff]"), 400, "invalid_utf8"},
-		{"cases second row bad", "POST", "/v1/cases", "application/json", []byte("[" + validCase + "," + strings.Replace(validCase, `"fine":50000`, `"fine":"x"`, 1) + "]"), 400, "invalid_input"},
-		{"cases wrong content type", "POST", "/v1/cases", "text/plain", []byte("[" + validCase + "]"), 415, "unsupported_media_type"},
-		{"case unknown id", "GET", "/v1/cases/nope", "", nil, 404, "not_found"},
-		{"case search bad date", "GET", "/v1/cases/search?from=yesterday", "", nil, 400, "invalid_input"},
+		{"cases empty body", "POST", "/v1/library/cases", "application/json", nil, 400, "invalid_input"},
+		{"cases not array", "POST", "/v1/library/cases", "application/json", []byte(validCase), 400, "invalid_input"},
+		{"cases empty array", "POST", "/v1/library/cases", "application/json", []byte(`[]`), 400, "invalid_input"},
+		{"cases invalid utf8", "POST", "/v1/library/cases", "application/json", []byte("[\xff]"), 400, "invalid_utf8"},
+		{"cases second row bad", "POST", "/v1/library/cases", "application/json", []byte("[" + validCase + "," + strings.Replace(validCase, `"fine":50000`, `"fine":"x"`, 1) + "]"), 400, "invalid_input"},
+		{"cases wrong content type", "POST", "/v1/library/cases", "text/plain", []byte("[" + validCase + "]"), 415, "unsupported_media_type"},
+		{"case unknown id", "GET", "/v1/library/cases/nope", "", nil, 404, "not_found"},
+		{"case search bad date", "GET", "/v1/library/cases/search?from=yesterday", "", nil, 400, "invalid_input"},
 		{"search bad mode", "GET", "/v1/norms/search?q=x&mode=magic", "", nil, 400, "invalid_input"},
 		{"case search bad mode", "GET", "/v1/cases/search?q=x&mode=BM25", "", nil, 400, "invalid_input"},
 		{"unknown route", "GET", "/v1/nothing", "", nil, 404, "route_not_found"},
@@ -188,13 +191,13 @@ func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 				body                     []byte
 				status                   int
 				code                     string
-			}{"inject case id " + inj, "GET", "/v1/cases/" + url.PathEscape(inj), "", nil, 0, ""},
+			}{"inject case id " + inj, "GET", "/v1/library/cases/" + url.PathEscape(inj), "", nil, 0, ""},
 			struct {
 				name, method, target, ct string
 				body                     []byte
 				status                   int
 				code                     string
-			}{"inject case row " + inj, "POST", "/v1/cases", "application/json", []byte("[" + strings.Replace(validCase, `"api-1"`, strings.ReplaceAll(fmt.Sprintf("%q", inj), `\x00`, `\u0000`), 1) + "]"), 400, "invalid_input"},
+			}{"inject case row " + inj, "POST", "/v1/library/cases", "application/json", []byte("[" + strings.Replace(validCase, `"api-1"`, strings.ReplaceAll(fmt.Sprintf("%q", inj), `\x00`, `\u0000`), 1) + "]"), 400, "invalid_input"},
 		)
 	}
 	for _, tt := range tests {
@@ -235,7 +238,7 @@ func TestBadInputIs4xxAndChangesNothing(t *testing.T) {
 	// A 5 MB body is refused before any handler runs. app.Test cannot show the
 	// 413 (fasthttp fails the request), so go through a real listener.
 	addr := liveServer(t, s)
-	for _, target := range []string{"/v1/cases", "/v1/citations/resolve", "/v1/suggest", "/v1/analyze"} {
+	for _, target := range []string{"/v1/library/cases", "/v1/citations/resolve", "/v1/suggest", "/v1/analyze"} {
 		st, code := postReal(t, addr, target, big)
 		if st != 413 || code != "body_too_large" {
 			t.Errorf("5 MB POST %s: status %d code %q; want 413 body_too_large", target, st, code)
@@ -272,7 +275,7 @@ func postReal(t *testing.T, addr, target string, body []byte) (int, string) {
 
 func TestEndpoints(t *testing.T) {
 	lib := testLibrary(t, nil)
-	s := New(Config{Library: lib, Catalog: testCatalog(t), Version: "test"})
+	s := withAdmin(t, Config{Library: lib, Catalog: testCatalog(t), Version: "test"})
 	r := do(t, s, "GET", "/healthz", "", nil)
 	if r.status != 200 || r.body["status"] != "ok" || r.header.Get("X-Request-ID") == "" {
 		t.Fatalf("healthz: %d %v %v", r.status, r.body, r.header)
@@ -309,11 +312,11 @@ func TestEndpoints(t *testing.T) {
 	if text := results[0].(map[string]any)["resolved"].(map[string]any)["text"]; text != "（二）乙。" {
 		t.Errorf("item text = %v", text)
 	}
-	r = do(t, s, "POST", "/v1/cases", "application/json", []byte("["+validCase+"]"))
+	r = do(t, s, "POST", "/v1/library/cases", "application/json", []byte("["+validCase+"]"))
 	if r.status != 201 || r.body["imported"] != float64(1) {
 		t.Fatalf("post cases: %d %v", r.status, r.body)
 	}
-	r = do(t, s, "GET", "/v1/cases/api-1", "", nil)
+	r = do(t, s, "GET", "/v1/library/cases/api-1", "", nil)
 	if r.status != 200 || r.body["title"] != "某店销售过期食品案" {
 		t.Fatalf("get case: %d %v", r.status, r.body)
 	}
@@ -321,20 +324,20 @@ func TestEndpoints(t *testing.T) {
 	if hits, _ := r.body["hits"].([]any); r.status != 200 || len(hits) != 1 {
 		t.Fatalf("case search: %d %v", r.status, r.body)
 	}
-	r = do(t, s, "GET", "/v1/cases/search?sector="+url.QueryEscape("生态环境"), "", nil)
+	r = do(t, s, "GET", "/v1/library/cases/search?sector="+url.QueryEscape("生态环境"), "", nil)
 	if hits, _ := r.body["hits"].([]any); r.status != 200 || len(hits) != 0 {
 		t.Fatalf("case search filter: %d %v", r.status, r.body)
 	}
 	// A short disposition is stored canonically, and either spelling filters.
 	lighter := strings.NewReplacer(`"api-1"`, `"api-2"`, `"disposition":"处罚"`, `"disposition":"从轻"`).Replace(validCase)
-	if r = do(t, s, "POST", "/v1/cases", "application/json", []byte("["+lighter+"]")); r.status != 201 {
+	if r = do(t, s, "POST", "/v1/library/cases", "application/json", []byte("["+lighter+"]")); r.status != 201 {
 		t.Fatalf("post 从轻 case: %d %v", r.status, r.body)
 	}
-	if r = do(t, s, "GET", "/v1/cases/api-2", "", nil); r.body["disposition"] != "从轻处罚" {
+	if r = do(t, s, "GET", "/v1/library/cases/api-2", "", nil); r.body["disposition"] != "从轻处罚" {
 		t.Errorf("stored disposition %v; want 从轻处罚", r.body["disposition"])
 	}
 	for _, d := range []string{"从轻", "从轻处罚"} {
-		r = do(t, s, "GET", "/v1/cases/search?disposition="+url.QueryEscape(d), "", nil)
+		r = do(t, s, "GET", "/v1/library/cases/search?disposition="+url.QueryEscape(d), "", nil)
 		if hits, _ := r.body["hits"].([]any); r.status != 200 || len(hits) != 1 || hits[0].(map[string]any)["id"] != "api-2" {
 			t.Errorf("case search disposition=%s: %d %v; want api-2 only", d, r.status, r.body)
 		}

@@ -3,10 +3,13 @@ package api
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/cailiang/cailiang/caseanalysis"
+	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/documents"
 	"github.com/cailiang/cailiang/rules"
@@ -77,6 +80,9 @@ func classify(err error) (int, Error) {
 	case errors.Is(err, corpus.ErrNotFound):
 		return fiber.StatusNotFound, Error{Code: "not_found", Message: "未找到：" + err.Error()}
 	}
+	if st, body, ok := classifyCasework(err); ok {
+		return st, body
+	}
 	var req *caseanalysis.RequestError
 	if errors.As(err, &req) {
 		code := "invalid_input"
@@ -137,4 +143,108 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 		s.log.Error("request failed", "request_id", c.Locals("requestid"), "path", c.Path(), "err", err)
 	}
 	return c.Status(st).JSON(ErrorBody{Error: body})
+}
+
+// caseworkErrors maps the workbench's sentinel errors to one status, code
+// and Chinese message each; the detail of the error adds the field and, when
+// the service wrote one, its Chinese reason.
+var caseworkErrors = []struct {
+	err     error
+	status  int
+	code    string
+	message string
+}{
+	{casework.ErrUnauthenticated, fiber.StatusUnauthorized, "unauthenticated", "未登录或登录已失效：请重新登录（请求头 Authorization: Bearer <令牌>）"},
+	{casework.ErrForbidden, fiber.StatusForbidden, "forbidden", "无权进行此操作（角色不符，或案件属于其他机关）"},
+	{casework.ErrNotFound, fiber.StatusNotFound, "not_found", "未找到"},
+	{casework.ErrConflict, fiber.StatusConflict, "version_conflict", "案件已被他人修改：请刷新后在最新版本上重试"},
+	{casework.ErrStage, fiber.StatusConflict, "stage_not_allowed", "案件当前阶段不能进行此操作"},
+	{casework.ErrExists, fiber.StatusConflict, "exists", "已存在"},
+	{casework.ErrTooLarge, fiber.StatusRequestEntityTooLarge, "too_large", "文件过大"},
+	{casework.ErrInvalid, fiber.StatusBadRequest, "invalid_input", "输入无效"},
+}
+
+// caseworkFields are the field names casework's errors begin with, and
+// their Chinese names for the message.
+var caseworkFields = map[string]string{
+	"title": "案件名称", "source": "案件来源", "facts": "违法事实", "note": "说明", "name": "名称", "reason": "理由",
+	"days": "延长天数", "analysis": "分析结果", "role": "角色", "password": "密码", "user id": "用户名", "agency code": "机关代码",
+	"party.kind": "当事人类型", "party.name": "当事人名称", "party.id_number": "证件号码", "party.address": "住所",
+	"party.representative": "法定代表人", "party.phone": "联系电话", "proposal": "处罚建议", "proposal.disposition": "处理结果",
+	"proposal.basis": "依据", "proposal.deviation": "偏离建议的理由", "doc_prefix": "机关代字", "evidence type": "证据类型",
+	"evidence": "证据",
+}
+
+// englishReasons words the reasons casework's validation gives in English.
+var englishReasons = []struct{ en, zh string }{
+	{"not valid UTF-8", "不是有效的 UTF-8 文本"},
+	{"longer than", "过长"},
+	{"control character", "含有控制字符"},
+	{": empty", "为空"},
+	{"out of range", "数值超出范围"},
+	{"nothing to change", "没有要修改的内容"},
+	{"1–365", "应为 1 到 365 之间的整数"},
+	{"too many items", "项目过多"},
+	{"not an officer of", "不是本机关的办案人员"},
+	{"letters, digits", "只能由字母、数字、“.”“_”“-”组成"},
+	{"no role", "至少需要一个角色"},
+	{"belong to an agency", "办案人员、法制审核人员、负责人须属于一个机关"},
+	{"shorter than", "过短"},
+	{"disabled", "用户已停用"},
+	{"cannot disable themselves", "管理员不能停用自己"},
+	{"not accepted", "不接受的文件类型（接受图片、PDF、音频、视频、文本、ZIP）"},
+	{"empty file", "文件为空"},
+	{"no blob store", "未配置证据存储"},
+	{"only ended cases", "只有已办结的案件可以共享"},
+	{"no running deadline", "案件没有正在计算的办案期限"},
+	{"can no longer change", "作出决定后不能再修改案件内容"},
+	{"has ended", "案件已办结"},
+	{"is at version", "版本已变化"},
+}
+
+// classifyCasework answers the workbench's errors; ok is false for others.
+func classifyCasework(err error) (int, Error, bool) {
+	for _, m := range caseworkErrors {
+		if !errors.Is(err, m.err) {
+			continue
+		}
+		body := Error{Code: m.code, Message: m.message}
+		text := err.Error()
+		head, _, _ := strings.Cut(text, ":")
+		best := ""
+		for f := range caseworkFields {
+			if (head == f || strings.HasPrefix(head, f+" ")) && len(f) > len(best) {
+				best = f
+			}
+		}
+		if best != "" {
+			body.Field = best
+			body.Message = caseworkFields[best] + "：" + m.message
+		}
+		if reason := hanPart(text); reason != "" {
+			body.Message += "：" + reason
+		} else {
+			for _, r := range englishReasons {
+				if strings.Contains(text, r.en) {
+					body.Message += "（" + r.zh + "）"
+					break
+				}
+			}
+		}
+		return m.status, body, true
+	}
+	return 0, Error{}, false
+}
+
+// hanPart returns the first ": "-separated part of an error's text written
+// in Chinese (the service writes its reasons for officers so), or "".
+func hanPart(text string) string {
+	for _, part := range strings.Split(text, ": ") {
+		for _, r := range part {
+			if unicode.Is(unicode.Han, r) {
+				return strings.TrimSpace(part)
+			}
+		}
+	}
+	return ""
 }

@@ -18,7 +18,11 @@ func liveServer(t *testing.T, s *Server) string {
 	t.Helper()
 	base, stop := serveLocal(t, s)
 	t.Cleanup(stop)
-	return strings.TrimPrefix(base, "http://")
+	addr := strings.TrimPrefix(base, "http://")
+	if tok, ok := adminTokens.Load(s); ok {
+		adminTokens.Store(addr, tok)
+	}
+	return addr
 }
 
 // liveRequest is one request to a live server with explicit headers
@@ -40,6 +44,9 @@ func send(t *testing.T, addr string, r liveRequest) (int, http.Header, Error) {
 	req, err := http.NewRequest(r.method, "http://"+addr+r.target, body)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if tok, ok := adminTokens.Load(addr); ok {
+		req.Header.Set("Authorization", "Bearer "+tok.(string))
 	}
 	for k, v := range r.header {
 		if k == "Host" {
@@ -81,7 +88,7 @@ func checkSecurityHeaders(t *testing.T, what string, h http.Header) {
 // and the CLI (no Origin) still work.
 func TestWebGuard(t *testing.T) {
 	lib := testLibrary(t, nil)
-	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib),
+	s := withAdmin(t, Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib),
 		Web: WebConfig{AllowedHosts: []string{"cailiang.example.gov.cn", "Intranet.Example:9443"}}})
 	addr := liveServer(t, s)
 	_, port, _ := net.SplitHostPort(addr)
@@ -98,18 +105,18 @@ func TestWebGuard(t *testing.T) {
 	}{
 		// fetch(url, {mode: "no-cors", method: "POST", body: blob}) from
 		// another site: no Content-Type, the page's Origin.
-		{"no-cors blob POST", liveRequest{"POST", "/v1/cases", map[string]string{"Origin": "https://evil.example"}, cases}, 403, "origin_not_allowed"},
-		{"no-cors text/plain POST", liveRequest{"POST", "/v1/cases", map[string]string{"Origin": "https://evil.example", "Content-Type": "text/plain;charset=UTF-8"}, cases}, 403, "origin_not_allowed"},
-		{"form POST from null origin", liveRequest{"POST", "/v1/cases", map[string]string{"Origin": "null", "Content-Type": "application/x-www-form-urlencoded"}, cases}, 403, "origin_not_allowed"},
-		{"same host other port origin", liveRequest{"POST", "/v1/cases", map[string]string{"Origin": "http://127.0.0.1:1", "Content-Type": "application/json"}, cases}, 403, "origin_not_allowed"},
-		{"blob without origin", liveRequest{"POST", "/v1/cases", nil, cases}, 415, "unsupported_media_type"},
-		{"text/plain without origin", liveRequest{"POST", "/v1/cases", map[string]string{"Content-Type": "text/plain"}, cases}, 415, "unsupported_media_type"},
+		{"no-cors blob POST", liveRequest{"POST", "/v1/library/cases", map[string]string{"Origin": "https://evil.example"}, cases}, 403, "origin_not_allowed"},
+		{"no-cors text/plain POST", liveRequest{"POST", "/v1/library/cases", map[string]string{"Origin": "https://evil.example", "Content-Type": "text/plain;charset=UTF-8"}, cases}, 403, "origin_not_allowed"},
+		{"form POST from null origin", liveRequest{"POST", "/v1/library/cases", map[string]string{"Origin": "null", "Content-Type": "application/x-www-form-urlencoded"}, cases}, 403, "origin_not_allowed"},
+		{"same host other port origin", liveRequest{"POST", "/v1/library/cases", map[string]string{"Origin": "http://127.0.0.1:1", "Content-Type": "application/json"}, cases}, 403, "origin_not_allowed"},
+		{"blob without origin", liveRequest{"POST", "/v1/library/cases", nil, cases}, 415, "unsupported_media_type"},
+		{"text/plain without origin", liveRequest{"POST", "/v1/library/cases", map[string]string{"Content-Type": "text/plain"}, cases}, 415, "unsupported_media_type"},
 		{"form type", liveRequest{"POST", "/v1/analyze", map[string]string{"Content-Type": "application/x-www-form-urlencoded"}, analyze}, 415, "unsupported_media_type"},
 		{"multipart", liveRequest{"POST", "/v1/citations/resolve", map[string]string{"Content-Type": "multipart/form-data; boundary=x"}, []byte(`{"text":"a"}`)}, 415, "unsupported_media_type"},
 		{"json in latin1", liveRequest{"POST", "/v1/suggest", map[string]string{"Content-Type": "application/json; charset=iso-8859-1"}, []byte(`{}`)}, 415, "unsupported_media_type"},
 		{"malformed content type", liveRequest{"POST", "/v1/analyze", map[string]string{"Content-Type": "application/json; ;;="}, analyze}, 415, "unsupported_media_type"},
 		{"rebinding host", liveRequest{"GET", search, map[string]string{"Host": "attacker.example:" + port}, nil}, 421, "host_not_allowed"},
-		{"rebinding host on write", liveRequest{"POST", "/v1/cases", map[string]string{"Host": "attacker.example", "Content-Type": "application/json"}, cases}, 421, "host_not_allowed"},
+		{"rebinding host on write", liveRequest{"POST", "/v1/library/cases", map[string]string{"Host": "attacker.example", "Content-Type": "application/json"}, cases}, 421, "host_not_allowed"},
 		{"loopback name, other port", liveRequest{"GET", search, map[string]string{"Host": "localhost:1"}, nil}, 421, "host_not_allowed"},
 		{"other loopback address", liveRequest{"GET", search, map[string]string{"Host": "127.0.0.2:" + port}, nil}, 421, "host_not_allowed"},
 		{"configured name, other port", liveRequest{"GET", search, map[string]string{"Host": "intranet.example:80"}, nil}, 421, "host_not_allowed"},
@@ -141,7 +148,7 @@ func TestWebGuard(t *testing.T) {
 	}
 	// The same import with the right headers goes through: the refusals
 	// above were the guard's, not the body's.
-	if st, _, e := send(t, addr, liveRequest{"POST", "/v1/cases", map[string]string{"Origin": self, "Content-Type": "application/json"}, cases}); st != 201 {
+	if st, _, e := send(t, addr, liveRequest{"POST", "/v1/library/cases", map[string]string{"Origin": self, "Content-Type": "application/json"}, cases}); st != 201 {
 		t.Fatalf("own page import: %d %+v", st, e)
 	}
 }
@@ -170,10 +177,10 @@ func TestWebPagePolicy(t *testing.T) {
 // loopback client is never limited.
 func TestRateLimits(t *testing.T) {
 	lib := testLibrary(t, nil)
-	limited := New(Config{Library: lib, Catalog: testCatalog(t), Web: WebConfig{WritesPerMinute: 2, ReadsPerMinute: 3, LimitLoopback: true}})
+	limited := withAdmin(t, Config{Library: lib, Catalog: testCatalog(t), Web: WebConfig{WritesPerMinute: 2, ReadsPerMinute: 3, LimitLoopback: true}})
 	addr := liveServer(t, limited)
 	search := liveRequest{"GET", "/v1/norms/search?q=" + url.QueryEscape("许可"), nil, nil}
-	write := liveRequest{"POST", "/v1/cases", map[string]string{"Content-Type": "application/json"}, []byte(`[]`)}
+	write := liveRequest{"POST", "/v1/library/cases", map[string]string{"Content-Type": "application/json"}, []byte(`[]`)}
 	for i, want := range []int{200, 200, 200, 429} {
 		st, h, e := send(t, addr, search)
 		if st != want {
@@ -210,7 +217,7 @@ func TestBodyTooLargeReachesClient(t *testing.T) {
 	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib)})
 	addr := liveServer(t, s)
 	body := bytes.Repeat([]byte(" "), DefaultBodyLimit+1)
-	for _, target := range []string{"/v1/cases", "/v1/analyze", "/v1/citations/resolve", "/v1/suggest"} {
+	for _, target := range []string{"/v1/library/cases", "/v1/analyze", "/v1/citations/resolve", "/v1/suggest"} {
 		for i := 0; i < 3; i++ {
 			st, h, e := send(t, addr, liveRequest{"POST", target, map[string]string{"Content-Type": "application/json"}, body})
 			if st != 413 || e.Code != "body_too_large" {
@@ -231,9 +238,9 @@ func TestBodyTooLargeReachesClient(t *testing.T) {
 // &amp;lt; (the page undoes this escaping before its own).
 func TestSnippetsEscapedOnce(t *testing.T) {
 	lib := testLibrary(t, nil)
-	s := New(Config{Library: lib, Catalog: testCatalog(t)})
+	s := withAdmin(t, Config{Library: lib, Catalog: testCatalog(t)})
 	c := strings.Replace(validCase, "当事人销售超过保质期的食品", "当事人销售<超过保质期>的食品&饮料", 1)
-	if r := do(t, s, "POST", "/v1/cases", "application/json", []byte("["+c+"]")); r.status != 201 {
+	if r := do(t, s, "POST", "/v1/library/cases", "application/json", []byte("["+c+"]")); r.status != 201 {
 		t.Fatalf("import: %d %v", r.status, r.body)
 	}
 	r := do(t, s, "GET", "/v1/cases/search?q="+url.QueryEscape("保质期"), "", nil)

@@ -20,7 +20,7 @@ var goLeaks = []string{"float64", "float32", "int64", "map[", "[]", "rules.", "c
 // message, never a 5xx, and none may change the store.
 func TestHostileInputCatalog(t *testing.T) {
 	lib := testLibrary(t, nil)
-	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib), Calendar: testCalendar(t)})
+	s := withAdmin(t, Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib), Calendar: testCalendar(t)})
 	addr := liveServer(t, s)
 	_, port, _ := net.SplitHostPort(addr)
 	before := snapshot(t, lib)
@@ -40,7 +40,7 @@ func TestHostileInputCatalog(t *testing.T) {
 	get := func(target string) liveRequest { return liveRequest{"GET", target, nil, nil} }
 
 	// Bodies every POST endpoint must refuse.
-	posts := []string{"/v1/cases", "/v1/citations/resolve", "/v1/suggest", "/v1/analyze", "/v1/redact"}
+	posts := []string{"/v1/library/cases", "/v1/citations/resolve", "/v1/suggest", "/v1/analyze", "/v1/redact"}
 	for _, p := range posts {
 		for _, b := range []struct{ name, body, field string }{
 			{"empty", "", "body"},
@@ -103,27 +103,27 @@ func TestHostileInputCatalog(t *testing.T) {
 		{"redact names script", "/v1/redact", `{"text":"证人王五","names":["<script>alert(1)</script>"]}`, "names"},
 		{"redact names NUL", "/v1/redact", `{"text":"证人王五","names":["王\u0000五"]}`, "names"},
 		{"redact names 1e309", "/v1/redact", `{"text":"证人王五","names":[1e309]}`, "names"},
-		{"cases row string", "/v1/cases", `["x"]`, "body"},
-		{"cases row null fields", "/v1/cases", `[{}]`, ""},
-		{"cases fine 1e309", "/v1/cases", "[" + strings.Replace(validCase, `"fine":50000`, `"fine":1e309`, 1) + "]", "penalty.fine"},
-		{"cases fine NaN", "/v1/cases", "[" + strings.Replace(validCase, `"fine":50000`, `"fine":"NaN"`, 1) + "]", "penalty.fine"},
-		{"cases fine negative", "/v1/cases", "[" + strings.Replace(validCase, `"fine":50000`, `"fine":-1`, 1) + "]", ""},
-		{"cases article string", "/v1/cases", "[" + strings.Replace(validCase, `"article":124`, `"article":"124"`, 1) + "]", "basis.article"},
-		{"cases id traversal", "/v1/cases", "[" + strings.Replace(validCase, `"api-1"`, `"../../etc/passwd"`, 1) + "]", ""},
-		{"cases id SQL", "/v1/cases", "[" + strings.Replace(validCase, `"api-1"`, `"1; DROP TABLE cases"`, 1) + "]", ""},
-		{"cases id script", "/v1/cases", "[" + strings.Replace(validCase, `"api-1"`, `"<script>alert(1)</script>"`, 1) + "]", ""},
-		{"cases id empty", "/v1/cases", "[" + strings.Replace(validCase, `"api-1"`, `""`, 1) + "]", ""},
-		{"cases date invalid", "/v1/cases", "[" + strings.Replace(validCase, `"disposition":"处罚"`, `"disposition":"处罚","decision_date":"2021-02-30"`, 1) + "]", ""},
-		{"cases good then bad", "/v1/cases", "[" + validCase + `,{"id":"api-2"}]`, ""},
-		{"cases unknown nested field", "/v1/cases", "[" + strings.Replace(validCase, `"fine":50000`, `"fine":50000,"bribe":1`, 1) + "]", "bribe"},
-		{"cases 10k empty rows", "/v1/cases", "[" + strings.TrimSuffix(strings.Repeat("{},", 10000), ",") + "]", ""},
+		{"cases row string", "/v1/library/cases", `["x"]`, "body"},
+		{"cases row null fields", "/v1/library/cases", `[{}]`, ""},
+		{"cases fine 1e309", "/v1/library/cases", "[" + strings.Replace(validCase, `"fine":50000`, `"fine":1e309`, 1) + "]", "penalty.fine"},
+		{"cases fine NaN", "/v1/library/cases", "[" + strings.Replace(validCase, `"fine":50000`, `"fine":"NaN"`, 1) + "]", "penalty.fine"},
+		{"cases fine negative", "/v1/library/cases", "[" + strings.Replace(validCase, `"fine":50000`, `"fine":-1`, 1) + "]", ""},
+		{"cases article string", "/v1/library/cases", "[" + strings.Replace(validCase, `"article":124`, `"article":"124"`, 1) + "]", "basis.article"},
+		{"cases id traversal", "/v1/library/cases", "[" + strings.Replace(validCase, `"api-1"`, `"../../etc/passwd"`, 1) + "]", ""},
+		{"cases id SQL", "/v1/library/cases", "[" + strings.Replace(validCase, `"api-1"`, `"1; DROP TABLE cases"`, 1) + "]", ""},
+		{"cases id script", "/v1/library/cases", "[" + strings.Replace(validCase, `"api-1"`, `"<script>alert(1)</script>"`, 1) + "]", ""},
+		{"cases id empty", "/v1/library/cases", "[" + strings.Replace(validCase, `"api-1"`, `""`, 1) + "]", ""},
+		{"cases date invalid", "/v1/library/cases", "[" + strings.Replace(validCase, `"disposition":"处罚"`, `"disposition":"处罚","decision_date":"2021-02-30"`, 1) + "]", ""},
+		{"cases good then bad", "/v1/library/cases", "[" + validCase + `,{"id":"api-2"}]`, ""},
+		{"cases unknown nested field", "/v1/library/cases", "[" + strings.Replace(validCase, `"fine":50000`, `"fine":50000,"bribe":1`, 1) + "]", "bribe"},
+		{"cases 10k empty rows", "/v1/library/cases", "[" + strings.TrimSuffix(strings.Repeat("{},", 10000), ",") + "]", ""},
 	} {
 		add(b.name, post(b.target, b.body), b.field)
 	}
 
 	// Query strings and path segments.
 	long := strings.Repeat("食", 2001)
-	for _, base := range []string{"/v1/norms/search?", "/v1/cases/search?"} {
+	for _, base := range []string{"/v1/norms/search?", "/v1/cases/search?", "/v1/library/cases/search?"} {
 		for _, q := range []struct{ name, query, field string }{
 			{"invalid utf8", "q=%FF%FE", "q"},
 			{"NUL", "q=%00", "q"},
@@ -158,12 +158,12 @@ func TestHostileInputCatalog(t *testing.T) {
 		{"article huge", "/v1/norms/" + law + "/99999999999999999999"},
 		{"article traversal", "/v1/norms/" + law + "/..%2F..%2F1"},
 		{"article date NaN", "/v1/norms/" + law + "/124?date=NaN"},
-		{"case id traversal", "/v1/cases/..%2F..%2Fetc%2Fpasswd"},
-		{"case id NUL", "/v1/cases/api%00"},
-		{"case id invalid utf8", "/v1/cases/%FF"},
-		{"case id too long", "/v1/cases/" + strings.Repeat("a", 129)},
-		{"case id SQL", "/v1/cases/" + url.PathEscape("1' OR '1'='1")},
-		{"case id unknown", "/v1/cases/no-such-case"},
+		{"case id traversal", "/v1/library/cases/..%2F..%2Fetc%2Fpasswd"},
+		{"case id NUL", "/v1/library/cases/api%00"},
+		{"case id invalid utf8", "/v1/library/cases/%FF"},
+		{"case id too long", "/v1/library/cases/" + strings.Repeat("a", 129)},
+		{"case id SQL", "/v1/library/cases/" + url.PathEscape("1' OR '1'='1")},
+		{"case id unknown", "/v1/library/cases/no-such-case"},
 		{"benchmark id traversal", "/v1/benchmarks/..%2F..%2Fetc%2Fpasswd"},
 		{"benchmark id NUL", "/v1/benchmarks/%00"},
 		{"benchmark id unknown", "/v1/benchmarks/" + url.PathEscape("<script>")},
@@ -190,9 +190,9 @@ func TestHostileInputCatalog(t *testing.T) {
 	for _, target := range []string{"/", "/healthz", "/v1/norms/search?q=x", "/v1/cases/api-1", "/v1/benchmarks"} {
 		add("foreign host "+target, liveRequest{"GET", target, map[string]string{"Host": "evil.example:" + port, "X-Forwarded-Host": "127.0.0.1:" + port}, nil}, "Host")
 	}
-	add("foreign host on a write, forwarded-for loopback", liveRequest{"POST", "/v1/cases", map[string]string{"Host": "rebind.evil.example", "Content-Type": "application/json", "X-Forwarded-For": "127.0.0.1"}, []byte("[" + validCase + "]")}, "Host")
-	add("foreign origin with loopback referer", liveRequest{"POST", "/v1/cases", map[string]string{"Content-Type": "application/json", "Origin": "https://evil.example", "Referer": "http://127.0.0.1:" + port + "/"}, []byte("[" + validCase + "]")}, "Origin")
-	add("file origin", liveRequest{"POST", "/v1/cases", map[string]string{"Content-Type": "application/json", "Origin": "file://"}, []byte("[" + validCase + "]")}, "Origin")
+	add("foreign host on a write, forwarded-for loopback", liveRequest{"POST", "/v1/library/cases", map[string]string{"Host": "rebind.evil.example", "Content-Type": "application/json", "X-Forwarded-For": "127.0.0.1"}, []byte("[" + validCase + "]")}, "Host")
+	add("foreign origin with loopback referer", liveRequest{"POST", "/v1/library/cases", map[string]string{"Content-Type": "application/json", "Origin": "https://evil.example", "Referer": "http://127.0.0.1:" + port + "/"}, []byte("[" + validCase + "]")}, "Origin")
+	add("file origin", liveRequest{"POST", "/v1/library/cases", map[string]string{"Content-Type": "application/json", "Origin": "file://"}, []byte("[" + validCase + "]")}, "Origin")
 
 	if len(catalog) < 100 {
 		t.Fatalf("catalog has %d requests; want at least 100", len(catalog))

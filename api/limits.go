@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -25,6 +26,10 @@ const (
 	// before it is refused with 429.
 	DefaultQueueWait = time.Second
 )
+
+// UploadTimeout bounds an evidence upload, which is streamed from the
+// socket to the blob store while the request runs.
+const UploadTimeout = 10 * time.Minute
 
 // retryAfterSeconds is the Retry-After of a 429: slots free up within
 // milliseconds, so a client may come back at once.
@@ -58,10 +63,12 @@ func newLimiter(cfg Config) *workLimits {
 // by a lookup: full-text and vector search, case analysis.
 func expensive(c *fiber.Ctx) bool {
 	switch c.Method() + " " + c.Path() {
-	case "GET /v1/norms/search", "GET /v1/cases/search", "POST /v1/analyze":
+	case "GET /v1/norms/search", "GET /v1/cases/search", "GET /v1/library/cases/search", "POST /v1/analyze",
+		"POST /v1/login": // a password hash costs 19 MiB and tens of milliseconds
 		return true
 	}
-	return c.Method() == fiber.MethodPost && isTranscriptAnalysis(c.Path())
+	return c.Method() == fiber.MethodPost && (isTranscriptAnalysis(c.Path()) ||
+		strings.HasPrefix(c.Path(), "/v1/cases/") && strings.HasSuffix(c.Path(), "/analysis"))
 }
 
 // errTimeout answers a request whose deadline passed.
@@ -77,7 +84,14 @@ func (l *workLimits) errTimeout() error {
 // turns work cut short by the deadline into 503.
 func (s *Server) limit(c *fiber.Ctx) error {
 	l := s.limits
-	ctx, cancel := context.WithTimeout(c.UserContext(), l.timeout)
+	timeout := l.timeout
+	if isEvidenceUpload(c) {
+		// A 100 MB file over an ordinary office link takes minutes; the
+		// socket's read deadline (fiber's ReadTimeout) is moved with it.
+		timeout = UploadTimeout
+		_ = c.Context().Conn().SetReadDeadline(time.Now().Add(UploadTimeout))
+	}
+	ctx, cancel := context.WithTimeout(c.UserContext(), timeout)
 	defer cancel()
 	c.SetUserContext(ctx)
 	if expensive(c) {

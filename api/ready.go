@@ -57,6 +57,9 @@ func (s *Server) Ready(a *app.App) {
 		s.cfg.Segmenter = seg
 	}
 	s.lib = a.Library
+	if a.Casework != nil {
+		s.work.Store(a.Casework.Service)
+	}
 	// The parts are written before the flag; handlers read them after
 	// loading it (the gate), so they see them whole.
 	s.ready.Store(true)

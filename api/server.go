@@ -20,6 +20,7 @@ import (
 
 	"github.com/cailiang/cailiang/app"
 	"github.com/cailiang/cailiang/caseanalysis"
+	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/documents"
 	"github.com/cailiang/cailiang/nlp"
@@ -68,6 +69,9 @@ type Config struct {
 	// QueueWait is how long one waits for a slot before a 429; 0 means
 	// DefaultQueueWait.
 	QueueWait time.Duration
+	// Casework is the case workbench (users, sign-in, workflow cases);
+	// nil leaves its routes answering 503 and every token refused.
+	Casework *casework.Service
 	// Calendar counts working days (GET /v1/workdays/add); nil answers 503.
 	Calendar *workdays.Calendar
 }
@@ -76,6 +80,9 @@ type Config struct {
 // catalog, segmenter and analyzer); cfg supplies the rest.
 func ForApp(a *app.App, cfg Config) *Server {
 	cfg.Library, cfg.Catalog, cfg.Segmenter, cfg.Analyzer = a.Library, a.Catalog, a.Segmenter(), a.Analyzer
+	if a.Casework != nil {
+		cfg.Casework = a.Casework.Service
+	}
 	if cfg.Documents == nil {
 		// The built-in templates always parse (a test holds them to it).
 		if g, err := documents.New(documents.Config{}); err == nil {
@@ -98,7 +105,14 @@ type Server struct {
 	web   *webGuard
 	// limits bounds request time and concurrent expensive work.
 	limits *workLimits
+	// logins counts failed sign-ins against guessing (auth.go).
+	logins *loginGuard
+	// work is the case workbench: cfg.Casework, or what Ready hands over.
+	work atomic.Pointer[casework.Service]
 }
+
+// casework returns the case workbench, nil when there is none (yet).
+func (s *Server) casework() *casework.Service { return s.work.Load() }
 
 // New builds the fiber app with its middleware and routes.
 func New(cfg Config) *Server {
@@ -114,13 +128,16 @@ func New(cfg Config) *Server {
 	if cfg.Segmenter == nil {
 		cfg.Segmenter = nlp.RuneSegmenter{}
 	}
-	s := &Server{cfg: cfg, lib: cfg.Library, log: cfg.Logger, limits: newLimiter(cfg)}
+	s := &Server{cfg: cfg, lib: cfg.Library, log: cfg.Logger, limits: newLimiter(cfg), logins: newLoginGuard()}
 	s.ready.Store(true)
+	s.work.Store(cfg.Casework)
 	s.app = fiber.New(fiber.Config{
 		AppName: "cailiang",
-		// The larger of the two limits: the web guard holds every route
-		// but the upload to BodyLimit.
-		BodyLimit: max(cfg.BodyLimit, cfg.UploadLimit),
+		// Bodies are streamed (evidence files up to MaxEvidence go from the
+		// socket to the blob store); limitBody applies BodyLimit to every
+		// other route before anything reads a body.
+		StreamRequestBody: true,
+		BodyLimit:         max(cfg.BodyLimit, cfg.UploadLimit, s.uploadLimit()),
 		// Long Chinese queries percent-encode to 9 bytes a character; the
 		// handler, not fasthttp, should be the one to refuse them.
 		ReadBufferSize: 64 << 10,
@@ -143,9 +160,11 @@ func New(cfg Config) *Server {
 		s.log.Error("panic", "request_id", c.Locals("requestid"), "panic", e)
 	}}))
 	s.app.Use(s.accessLog)
+	s.app.Use(s.limitBody) // before anything that reads a body: evidence.go
 	s.useWebGuard(cfg.Web) // Host, Origin, Content-Type, headers, rate limits
 	s.app.Use(s.gate)
 	s.app.Use(s.limit) // deadline and concurrency bounds: limits.go
+	s.app.Use(s.authenticate)
 	s.routes()
 	return s
 }
@@ -185,7 +204,7 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 		"path", c.Path(),
 		"status", status,
 		"duration_ms", float64(time.Since(start).Microseconds())/1000,
-		"bytes_in", len(c.Body()),
+		"bytes_in", max(c.Request().Header.ContentLength(), 0), // never c.Body(): an upload is a stream
 		"ip", c.IP(),
 	)
 	return err
@@ -193,6 +212,7 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 
 func (s *Server) routes() {
 	s.app.Get("/", s.handleIndexPage)
+	s.app.Get("/workbench", s.handleWorkbenchPage)
 	s.app.Get("/healthz", s.handleHealth)
 	s.app.Get("/readyz", s.handleReady)
 	v1 := s.app.Group("/v1")
@@ -200,9 +220,35 @@ func (s *Server) routes() {
 	v1.Get("/norms/:law/:article", s.handleNormArticle)
 	v1.Post("/citations/resolve", s.handleResolve)
 	v1.Get("/statutes/status", s.handleStatuteStatus)
+	// The library of published decisions (similar-case search); the old
+	// GET /v1/cases/search stays for the clients that use it.
+	v1.Get("/library/cases/search", s.handleCaseSearch)
+	v1.Get("/library/cases/:id", s.handleCaseGet)
+	v1.Post("/library/cases", s.requireAdmin, s.handleCasePost)
 	v1.Get("/cases/search", s.handleCaseSearch)
-	v1.Get("/cases/:id", s.handleCaseGet)
-	v1.Post("/cases", s.handleCasePost)
+	// Sign-in and users (auth.go, users.go).
+	v1.Post("/login", s.handleLogin)
+	v1.Post("/logout", s.handleLogout)
+	v1.Get("/me", s.handleMe)
+	v1.Get("/users", s.handleUsersList)
+	v1.Post("/users", s.handleUsersAdd)
+	v1.Post("/users/:id/disable", s.handleUserDisable)
+	v1.Post("/users/:id/enable", s.handleUserEnable)
+	v1.Post("/users/:id/tokens", s.handleUserToken)
+	// Workflow cases (workflow.go, evidence.go).
+	v1.Get("/transitions", s.handleTransitions)
+	v1.Post("/cases", s.handleWorkCreate)
+	v1.Get("/cases", s.handleWorkList)
+	v1.Get("/cases/:id", s.handleWorkGet)
+	v1.Patch("/cases/:id", s.handleWorkEdit)
+	v1.Post("/cases/:id/transitions", s.handleWorkTransition)
+	v1.Post("/cases/:id/extend", s.handleWorkExtend)
+	v1.Post("/cases/:id/share", s.handleWorkShare)
+	v1.Post("/cases/:id/analysis", s.handleWorkAnalysis)
+	v1.Post("/cases/:id/evidence", s.handleEvidenceUpload)
+	v1.Get("/cases/:id/evidence", s.handleEvidenceList)
+	v1.Get("/cases/:id/evidence/:digest", s.handleEvidenceGet)
+	v1.Get("/cases/:id/timeline", s.handleWorkTimeline)
 	v1.Get("/benchmarks", s.handleBenchmarks)
 	v1.Get("/benchmarks/:id", s.handleBenchmark)
 	v1.Post("/suggest", s.handleSuggest)

@@ -19,10 +19,17 @@ import (
 const asrModel = "whisper-large-v3"
 
 // multipartBody is a recording upload as a browser or curl -F sends it.
-func multipartBody(t *testing.T, field, name string, data []byte) ([]byte, string) {
+// multipartBody is a multipart form with the given text fields (name,
+// value pairs, written first) and one file: the body and its Content-Type.
+func multipartBody(t testing.TB, field, name string, data []byte, fields ...string) ([]byte, string) {
 	t.Helper()
 	var b bytes.Buffer
 	w := multipart.NewWriter(&b)
+	for i := 0; i+1 < len(fields); i += 2 {
+		if err := w.WriteField(fields[i], fields[i+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
 	fw, err := w.CreateFormFile(field, name)
 	if err != nil {
 		t.Fatal(err)

@@ -409,6 +409,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		return Result{}, err
 	}
 	cands, pool := a.match.rank(q, req.Sector, res.Facts.Engine, &factValues{norm: q.norm, text: text, x: x}, a.caseVotes(cases), req.Violations)
+	cands = onTheDay(a.cfg.Catalog, cands, res.Facts.Engine)
 	why, excluded := a.match.explain(cands, pool)
 	provs := a.provisions.match(q, req.Sector, res.Facts.Engine, cands)
 	res.Violations = make([]Violation, 0, len(cands)+len(provs))
@@ -544,6 +545,36 @@ func (a *Analyzer) validate(req *Request) error {
 		req.SimilarCases = 5
 	}
 	return nil
+}
+
+// onTheDay keeps one candidate per line of benchmarks (the same conduct
+// under successive versions of a law, rules.Catalog.Line), which share their
+// words and so rank together: the member in effect on the day of the act
+// or, when the facts give no date, on the decision date the request names;
+// the engine applies 从旧兼从轻 from it. With neither date the best ranked
+// is kept and the engine warns that the act date decides which law applies.
+func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate {
+	day := f.ActEndDate
+	if day == "" {
+		day = f.ActDate
+	}
+	if day == "" {
+		day = f.DecisionDate
+	}
+	seen := make(map[string]bool, len(cands))
+	out := make([]candidate, 0, len(cands))
+	for _, c := range cands {
+		line := cat.Line(c.b)
+		if x := cat.InEffect(c.b, day); day != "" && x != nil {
+			c.b = x
+		}
+		if seen[line[0].ID] {
+			continue
+		}
+		seen[line[0].ID] = true
+		out = append(out, c)
+	}
+	return out
 }
 
 // suggest runs the engine. Extracted facts the benchmark refuses (a fact

@@ -433,8 +433,9 @@ func TestAnalyzeDatesRefused(t *testing.T) {
 
 // TestAnalyzeLawChangedAfterAct: an assault of June 2025 decided in March
 // 2026, after the 2025 治安管理处罚法 took effect, is answered under the law
-// of the act with both dates stated, and flagged for review while no
-// benchmark for the new law is written; decided in 2025 it is not.
+// of the act with both dates and both versions stated: the 2025 article
+// (第五十一条, fine 500–1000 元) is not lighter than the 2012 one, so the
+// 2012 article applies without review; decided in 2025 it is not a change.
 func TestAnalyzeLawChangedAfterAct(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	facts := "2025年6月3日晚，张某在小区门口与邻居发生争执，用拳头殴打邻居李某面部，致李某轻微伤。"
@@ -462,9 +463,12 @@ func TestAnalyzeLawChangedAfterAct(t *testing.T) {
 			continue
 		}
 		ch := sug.LawChange
-		if ch.ActDate != "2025-06-03" || ch.Applied != rules.AppliedAct || !ch.Review || !sug.Procedure.LegalReview ||
-			!strings.Contains(ch.Reason, "治安管理处罚法已经修改，新的规定自2026-01-01起施行") {
+		if ch.ActDate != "2025-06-03" || ch.Applied != rules.AppliedAct || ch.Review ||
+			!strings.Contains(ch.Reason, "治安管理处罚法已经修改，新的规定自2026-01-01起施行") || !strings.Contains(ch.Reason, "不轻于") {
 			t.Errorf("law change %+v", ch)
+		}
+		if len(ch.Versions) != 2 || ch.Versions[1].BenchmarkID != "police25-51-assault" || ch.Versions[1].Statutory == nil || ch.Versions[1].Statutory.FineMax != 1000 {
+			t.Errorf("versions %+v, want the 2025 第五十一条 with its range up to 1000", ch.Versions)
 		}
 		if sug.Statutory == nil || sug.Statutory.FineMax != 500 {
 			t.Errorf("statutory %v, want the 2012 range up to 500", sug.Statutory)

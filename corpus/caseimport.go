@@ -94,7 +94,7 @@ func jsonFieldError(err error) error {
 	return &FieldError{e.Field, e.Message}
 }
 
-// DecodeCasesJSON reads a JSON array of cases (the body of POST /v1/cases)
+// DecodeCasesJSON reads a JSON array of cases (the body of POST /v1/library/cases)
 // strictly and validates each; the error is a *RowError with the 1-based
 // element number, or a *FieldError for a malformed body.
 func DecodeCasesJSON(raw []byte) ([]Case, error) {

@@ -160,11 +160,16 @@ func scoreDev(s Scenario, res caseanalysis.Result) devScore {
 // "dev-<half> ".
 func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([]Result, error) {
 	var n, b1, b3, ranged, rangeN, disp, transfer, wantL, gotL, bothL int
+	versions, err := lawVersionRows(rows)
+	if err != nil {
+		return nil, err
+	}
+	var newN, newB1, oldN, oldB1 int
 	for _, s := range rows {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		res, err := env.Analyzer.Analyze(ctx, caseanalysis.Request{Facts: s.Facts})
+		res, err := env.Analyzer.Analyze(ctx, caseanalysis.Request{Facts: s.Facts, DecisionDate: s.decisionDay()})
 		if err != nil {
 			return nil, fmt.Errorf("dev row %s: %w", s.ID, err)
 		}
@@ -178,6 +183,14 @@ func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([
 		}
 		disp += b2i(sc.disp)
 		transfer += b2i(sc.transfer)
+		switch versions[s.ID] {
+		case versionNew:
+			newN++
+			newB1 += b2i(sc.basis1)
+		case versionOld:
+			oldN++
+			oldB1 += b2i(sc.basis1)
+		}
 		w := s.Expect.Transfer == rules.RiskLikely
 		wantL += b2i(w)
 		gotL += b2i(sc.likely)
@@ -207,7 +220,44 @@ func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([
 		{Suite: SuiteAdminScenarios, Metric: p + "transfer-risk+crime", Value: share(transfer, n), N: n},
 		{Suite: SuiteAdminScenarios, Metric: p + "likely-recall", Value: share(bothL, wantL), N: wantL},
 		{Suite: SuiteAdminScenarios, Metric: p + "likely-precision", Value: share(bothL, gotL), N: gotL},
+		{Suite: SuiteAdminScenarios, Metric: p + "new-version basis@1", Value: share(newB1, newN), N: newN,
+			BaselineNote: "rows whose expected benchmark was written for a revised law (decided after it took effect): the revised article cited"},
+		{Suite: SuiteAdminScenarios, Metric: p + "old-version basis@1", Value: share(oldB1, oldN), N: oldN,
+			BaselineNote: "rows whose expected benchmark's law was later revised (the act-time article cited)"},
 	}, nil
+}
+
+// Law versions a development-set row's expected benchmark belongs to.
+const (
+	versionNew = "new"
+	versionOld = "old"
+)
+
+// lawVersionRows classifies the rows whose expected benchmark is part of a
+// line of versions (rules.Catalog.Line): written for the revised law
+// (versionNew) or for a law revised since (versionOld). It returns an
+// error when the built-in catalog does not load.
+func lawVersionRows(rows []Scenario) (map[string]string, error) {
+	cat, err := rules.LoadBuiltin()
+	if err != nil {
+		return nil, fmt.Errorf("dev set: %w", err)
+	}
+	out := map[string]string{}
+	for _, s := range rows {
+		b, err := cat.Get(s.Expect.BenchmarkID)
+		if err != nil {
+			continue
+		}
+		line := cat.Line(b)
+		switch {
+		case len(line) < 2:
+		case line[0] != b:
+			out[s.ID] = versionNew
+		default:
+			out[s.ID] = versionOld
+		}
+	}
+	return out, nil
 }
 
 // compactText drops white space, so quotes compare with statute text

@@ -18,7 +18,17 @@ import (
 // statuteVersions reads the national statutes the rows cite, every version.
 func statuteVersions(t *testing.T, laws map[string]bool) map[string][]corpus.Statute {
 	t.Helper()
-	path := shareddata.File(t, "statutes_lawrefbook/national.jsonl")
+	out := map[string][]corpus.Statute{}
+	// The newer versions (治安管理处罚法 2025 …) are in national_updates.jsonl.
+	for _, name := range []string{"statutes_lawrefbook/national.jsonl", "statutes_lawrefbook/national_updates.jsonl"} {
+		readVersions(t, shareddata.File(t, name), laws, out)
+	}
+	return out
+}
+
+// readVersions adds the versions of laws in one statute file to out.
+func readVersions(t *testing.T, path string, laws map[string]bool, out map[string][]corpus.Statute) {
+	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -32,9 +42,8 @@ func statuteVersions(t *testing.T, laws map[string]bool) map[string][]corpus.Sta
 		}
 		r = zr
 	}
-	out := map[string][]corpus.Statute{}
 	err = corpus.ReadLawrefJSONL(r, func(s corpus.Statute) error {
-		if laws[s.Law] {
+		if laws[s.Law] && s.Region == "" {
 			out[s.Law] = append(out[s.Law], s)
 		}
 		return nil
@@ -42,16 +51,21 @@ func statuteVersions(t *testing.T, laws map[string]bool) map[string][]corpus.Sta
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out
 }
 
-// versionOn picks the version of a law in force on date: the latest whose
-// version date is not after it, else the oldest.
+// versionOn picks the version of a law in force on date: the latest that
+// took effect by then (InForceFrom, else its version date), else the oldest.
 func versionOn(versions []corpus.Statute, date string) (corpus.Statute, bool) {
 	var best corpus.Statute
 	found := false
+	from := func(v corpus.Statute) string {
+		if v.InForceFrom != "" {
+			return v.InForceFrom
+		}
+		return v.VersionDate
+	}
 	for _, v := range versions {
-		if v.VersionDate != "" && v.VersionDate <= date && (!found || v.VersionDate > best.VersionDate) {
+		if v.VersionDate != "" && from(v) <= date && (!found || v.VersionDate > best.VersionDate) {
 			best, found = v, true
 		}
 	}
@@ -120,6 +134,16 @@ func TestDevSetLabelsAgainstStatutes(t *testing.T) {
 		if !ok {
 			t.Errorf("%s: law %s not in the national statutes", r.ID, want.Law)
 			continue
+		}
+		// A row decided after its law changed expects the article of
+		// whichever version applies (行政处罚法 第三十七条): the act-time one
+		// or, when lighter, the one in force on the decision date.
+		if r.DecisionDate != "" {
+			if later, ok := versionOn(versions[want.Law], r.DecisionDate); ok {
+				if text, ok := provisionText(later, want); ok && r.Quote != "" && strings.Contains(compactText(text), compactText(r.Quote)) {
+					st = later
+				}
+			}
 		}
 		text, ok := provisionText(st, want)
 		if !ok {

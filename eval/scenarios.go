@@ -94,6 +94,19 @@ type Scenario struct {
 	Style string `json:"style,omitempty"`
 	Date  string `json:"date,omitempty"`
 	Quote string `json:"quote,omitempty"`
+	// DecisionDate is the day the penalty is decided, for rows whose law
+	// changed between the act and the decision (行政处罚法 第三十七条); a
+	// row without it is decided on its Date, so it is labelled with the law
+	// of that day and its answer does not drift with the clock.
+	DecisionDate string `json:"decision_date,omitempty"`
+}
+
+// decisionDay is the decision date the analysis is asked for.
+func (s Scenario) decisionDay() string {
+	if s.DecisionDate != "" {
+		return s.DecisionDate
+	}
+	return s.Date
 }
 
 // Writing styles of development-set rows.
@@ -149,6 +162,8 @@ func (s *Scenario) check() error {
 		return fmt.Errorf("style %q is not inspection, decision, register or complaint", s.Style)
 	case dev && !validDate(s.Date):
 		return fmt.Errorf("date %q is not YYYY-MM-DD", s.Date)
+	case s.DecisionDate != "" && (!validDate(s.DecisionDate) || s.DecisionDate < s.Date):
+		return fmt.Errorf("decision_date %q is not YYYY-MM-DD on or after date %q", s.DecisionDate, s.Date)
 	case dev && e.Statutory != nil && strings.TrimSpace(s.Quote) == "":
 		return errors.New("a statutory range needs the quote it comes from")
 	case dev && e.Statutory != nil && len(e.Brackets) > 0:

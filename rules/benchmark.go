@@ -151,6 +151,12 @@ type Benchmark struct {
 	// the day the catalog was written (Config.WrittenOn; the built-in
 	// catalog sets it); see WrittenFor.
 	LawVersion string `yaml:"law_version,omitempty" json:"law_version,omitempty"`
+	// UnchangedIn lists the version_dates of later versions of the law in
+	// which every provision the benchmark cites reads word for word as in the
+	// version it was written for (食品安全法 2025 修正 left 第一百二十二条 as it
+	// was): the benchmark carries on across them instead of being
+	// duplicated, and a test compares the texts.
+	UnchangedIn []string `yaml:"unchanged_in,omitempty" json:"unchanged_in,omitempty"`
 	// SupersededBy names the benchmark written for the law that replaced
 	// this one's from EffectiveTo on (the same conduct under the new
 	// article). An EffectiveTo without it means the successor is still to

@@ -354,6 +354,11 @@ func (b *Benchmark) validate() error {
 			return fmt.Errorf("law_version must be YYYY-MM-DD (the version_date of the statute version)")
 		}
 	}
+	for _, v := range b.UnchangedIn {
+		if _, err := time.Parse(time.DateOnly, v); err != nil || v <= b.LawVersion {
+			return fmt.Errorf("unchanged_in %q must be YYYY-MM-DD, the version_date of a later version than law_version", v)
+		}
+	}
 	if b.EffectiveTo == "" && (b.SupersededBy != "" || b.EndedBy != nil || b.NoLongerUnlawful) {
 		return fmt.Errorf("superseded_by, ended_by and no_longer_unlawful need effective_to")
 	}

@@ -72,13 +72,17 @@ func (p *Provision) InSector(s legal.Sector) bool {
 }
 
 // CoveringBenchmarks lists the catalog benchmarks whose penalty provision is
-// p of law: same article, and the benchmark's paragraph and item equal to
-// p's or not given.
-func CoveringBenchmarks(cat *Catalog, law string, p Provision) []string {
+// p of law in the version adopted on version (version_date): written for
+// that version, same article, and the benchmark's paragraph and item equal
+// to p's or not given. Article numbers change between versions (治安管理处罚法
+// 2012 第四十三条 is 2025 第五十一条), so a benchmark covers only the version
+// it was written for (law_version, or the one in force when the catalog was
+// written) and those it lists as unchanged (unchanged_in).
+func CoveringBenchmarks(cat *Catalog, law, version string, p Provision) []string {
 	var ids []string
 	for _, b := range cat.All() {
 		r := b.PenaltyRef
-		if r.Law != law || r.Article != p.Article || r.Suffix != p.Suffix {
+		if r.Law != law || r.Article != p.Article || r.Suffix != p.Suffix || !cat.writtenForVersion(b, version) {
 			continue
 		}
 		if r.Paragraph != 0 && p.Paragraph != 0 && r.Paragraph != p.Paragraph || r.Item != 0 && p.Item != 0 && r.Item != p.Item {

@@ -161,10 +161,29 @@ func (c *Catalog) Suggest(id string, f Facts) (Suggestion, error) {
 	if err != nil {
 		return Suggestion{}, err
 	}
-	if err := f.Validate(b, c.known); err != nil {
+	if err := f.Validate(c.lineFlags(b), c.known); err != nil {
 		return Suggestion{}, err
 	}
 	return c.suggestOnDates(b, f), nil
+}
+
+// lineFlags returns b, or, when b has predecessors or successors, a copy
+// that declares the flags of every benchmark of its line: the facts are
+// judged by whichever version applies (fine_only exists only in the 2025
+// 治安管理处罚法's 寻衅滋事), and factsFor keeps each version's own.
+func (c *Catalog) lineFlags(b *Benchmark) *Benchmark {
+	line := c.Line(b)
+	if len(line) < 2 {
+		return b
+	}
+	cp := *b
+	cp.Flags = map[string]string{}
+	for _, x := range line {
+		for k, v := range x.Flags {
+			cp.Flags[k] = v
+		}
+	}
+	return &cp
 }
 
 // known reports whether id is a benchmark of the catalog.

@@ -3,6 +3,7 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -26,9 +27,13 @@ var freshStore struct {
 }
 
 // citedLaws lists every law a benchmark, a crime or the engine's own
-// provisions cite, and the laws that repealed them.
+// provisions cite, the core laws (rules/provisions) and the laws that
+// repealed them.
 func citedLaws(cat *Catalog, crimes *Crimes) map[string]bool {
 	laws := crimeLaws()
+	for _, l := range coreLaws {
+		laws[l.Law] = true
+	}
 	for _, b := range cat.All() {
 		laws[b.PenaltyRef.Law] = true
 		for _, v := range b.Violated {
@@ -166,6 +171,19 @@ func writtenVersion(cat *Catalog, b *Benchmark, vs []corpus.StatuteInfo) (corpus
 	return corpus.StatuteInfo{}, false
 }
 
+// carriedOn follows v's successors while b lists them as unchanged
+// (unchanged_in) and returns the last.
+func carriedOn(b *Benchmark, v corpus.StatuteInfo, vs []corpus.StatuteInfo) corpus.StatuteInfo {
+	for n := 0; v.InForceTo != "" && n < len(vs); n++ {
+		i := slices.IndexFunc(vs, func(x corpus.StatuteInfo) bool { return x.ID == v.SupersededBy })
+		if i < 0 || !slices.Contains(b.UnchangedIn, vs[i].VersionDate) {
+			break
+		}
+		v = vs[i]
+	}
+	return v
+}
+
 // TestCatalogCitesVersionsInForce fails when a benchmark cites a statute
 // version that is not in force over the benchmark's interval: the version
 // it was written for must have taken effect by effective_from, and a
@@ -202,6 +220,9 @@ func TestCatalogCitesVersionsInForce(t *testing.T) {
 			if _, err := resolver.ResolveParsed(corpus.ParsedCitation{LawName: r.Law, Ref: r}, on); err != nil {
 				t.Errorf("%s: %s on %s: %v", where, RefLabel(r), on, err)
 			}
+			// The benchmark carries on into the later versions it lists as
+			// unchanged (TestUnchangedInSameText compares their texts).
+			v = carriedOn(b, v, vs)
 			if v.InForceTo == "" {
 				continue
 			}

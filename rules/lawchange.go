@@ -234,7 +234,9 @@ func compareSeverity(a, b Suggestion) (int, bool) {
 		return 0, false
 	}
 	span := func(d *Detention) (float64, float64) {
-		if d == nil {
+		// A term with a condition the facts do not meet is not imposed
+		// (处五日以上十日以下拘留或者一千元以下罚款, the fine chosen).
+		if d == nil || d.When != "" {
 			return 0, 0
 		}
 		return d.MaxDays, d.MinDays

@@ -30,6 +30,20 @@ func (c *Catalog) WrittenFor(b *Benchmark) StatuteVersion {
 	return StatuteVersion{InForceOn: c.Config.WrittenOn}
 }
 
+// writtenForVersion reports whether b was written for, or carries on
+// unchanged into, the version of its law adopted on version (YYYY-MM-DD):
+// its law_version, a version it lists in unchanged_in, or, when it names
+// none, a version adopted by the day the catalog was written.
+func (c *Catalog) writtenForVersion(b *Benchmark, version string) bool {
+	switch {
+	case b.LawVersion == version || slices.Contains(b.UnchangedIn, version):
+		return true
+	case b.LawVersion != "":
+		return false
+	}
+	return version <= c.Config.WrittenOn
+}
+
 // NeedsSuccessor reports whether b stops applying on a day (effective_to)
 // with no benchmark written for the law that followed: acts from that day
 // on are not covered and a decision on them needs review.

@@ -121,7 +121,7 @@ func provisionBenchmark(p *Provision) (*Benchmark, bool) {
 	r := p.Ref()
 	name := strings.TrimSuffix(p.Conduct, "的")
 	b := &Benchmark{ID: ProvisionID(r), Name: name, Sector: secs[0], Description: p.Conduct,
-		EffectiveFrom: p.version, PenaltyRef: r,
+		EffectiveFrom: p.version, EffectiveTo: p.inForceTo, PenaltyRef: r,
 		Penalties: []Penalty{pen}}
 	return b, true
 }

@@ -44,7 +44,7 @@ type Provision struct {
 	// Benchmarks are the catalog benchmarks whose penalty provision this is.
 	Benchmarks []string `yaml:"benchmarks,omitempty" json:"benchmarks,omitempty"`
 
-	law, version string
+	law, version, inForceTo string
 }
 
 // Ref cites the provision.
@@ -57,8 +57,13 @@ func (p *Provision) Version() string { return p.version }
 
 // ProvisionFile is one law's entries as stored in rules/provisions/.
 type ProvisionFile struct {
-	Law        string      `yaml:"law"`
-	Version    string      `yaml:"version_date"`
+	Law     string `yaml:"law"`
+	Version string `yaml:"version_date"`
+	// InForceTo is the day a newer version of the law took effect
+	// (national_updates.jsonl): the entries were read from the older text
+	// and apply to acts before it; an answer for a later act is flagged for
+	// review, not computed from renumbered articles.
+	InForceTo  string      `yaml:"in_force_to,omitempty"`
 	Provisions []Provision `yaml:"provisions"`
 }
 
@@ -121,7 +126,7 @@ func LoadProvisions(fsys fs.FS, cat *Catalog) (*Provisions, error) {
 		f := &ps.Files[i]
 		for j := range f.Provisions {
 			p := &f.Provisions[j]
-			p.law, p.version = f.Law, f.Version
+			p.law, p.version, p.inForceTo = f.Law, f.Version, f.InForceTo
 			ps.all = append(ps.all, p)
 		}
 	}
@@ -134,6 +139,9 @@ func (f *ProvisionFile) validate(cat *Catalog) error {
 	}
 	if _, err := time.Parse(time.DateOnly, f.Version); err != nil {
 		return fmt.Errorf("%w: version_date %q", ErrInvalidProvision, f.Version)
+	}
+	if to, err := time.Parse(time.DateOnly, f.InForceTo); f.InForceTo != "" && (err != nil || f.InForceTo <= f.Version || to.IsZero()) {
+		return fmt.Errorf("%w: in_force_to %q must be YYYY-MM-DD after version_date", ErrInvalidProvision, f.InForceTo)
 	}
 	seen := map[legal.Ref]bool{}
 	for i := range f.Provisions {

@@ -99,7 +99,7 @@ func TestProvisionsMatchStatutes(t *testing.T) {
 				paras[i] = StatuteParagraph{Text: p.Text, Items: p.Items}
 			}
 			for _, p := range ProvisionsOf(a.Number, a.Suffix, paras) {
-				p.Benchmarks = CoveringBenchmarks(cat, law.Law, p)
+				p.Benchmarks = CoveringBenchmarks(cat, law.Law, st.VersionDate, p)
 				want = append(want, p)
 			}
 			texts[fmt.Sprint(a.Number, "-", a.Suffix)] = nlp.CleanStatute(a.Text())
@@ -111,7 +111,7 @@ func TestProvisionsMatchStatutes(t *testing.T) {
 		covered, fixed, fromBase, perUnit, none := 0, 0, 0, 0, 0
 		for i := range min(len(got), len(want)) {
 			g, w := got[i], want[i]
-			g.law, g.version = "", ""
+			g.law, g.version, g.inForceTo = "", "", ""
 			if !reflect.DeepEqual(g, w) {
 				t.Errorf("%s %s: file entry differs from the statute's parse:\n got %+v\nwant %+v", law.Law, refPoint(got[i].Ref()), g, w)
 				continue

@@ -91,7 +91,7 @@ func (c *serviceClient) do(ctx context.Context, method, path string, body any, o
 // answer as it came.
 func (c *serviceClient) search(ctx context.Context, cases bool, q corpus.NormQuery, mode corpus.SearchMode) (json.RawMessage, error) {
 	v := url.Values{"q": {q.Q}, "limit": {strconv.Itoa(q.Limit)}, "mode": {string(mode)}}
-	path := "/v1/cases/search?"
+	path := "/v1/library/cases/search?"
 	if !cases {
 		path = "/v1/norms/search?"
 		if q.Law != "" {

@@ -50,13 +50,16 @@ type cmdArgs struct {
 	suites, modes string
 	asJSON        bool
 	bigramWeight  float64
-	// demo seed, stats
-	nCases, nAgencies    int
-	seed                 uint64
-	year                 int
-	agency, format, from string
-	to                   string
-	pos                  []string
+	// demo seed, stats (stats shares agency with user)
+	nCases, nAgencies int
+	seed              uint64
+	year              int
+	format, from, to  string
+	// user
+	userName, agency, roles string
+	passwordStdin           bool
+	ttl                     time.Duration
+	pos                     []string
 }
 
 // runEnv is what a command runs with.
@@ -142,6 +145,10 @@ func commands() []command {
 				fs.StringVar(&a.sector, "sector", "", "only violations of this sector (市场监管, 生态环境 …)")
 				fs.StringVar(&a.factsPath, "input", "-", "file with the case facts, - for stdin")
 			}, run: runAnalyze},
+		{name: "user", args: "add ID --name 名 --agency CODE --role officer[,reviewer] [--password-stdin] | list | disable ID | enable ID | token ID [--ttl 720h] | reset-password ID",
+			help:  "manage the workbench's users: add (prints the generated password), list, disable, enable, issue an API token, reset a password (not while serve holds an embedded store)",
+			zh:    "管理办案工作台的用户：添加（输出生成的密码）、列出、停用、启用、签发 API 令牌、重置密码；服务使用内嵌存储运行时拒绝执行",
+			flags: userFlags, run: runUser},
 		{name: "audit", args: "verify|checkpoint",
 			help: "verify the full-process record (hash chain, signed checkpoints; exits 1 naming the first bad entry), or sign a checkpoint now",
 			zh:   "校验全过程记录（哈希链与签名检查点；发现篡改时以非零状态退出并指出第一条不可信的记录），或立即签署检查点",
@@ -282,7 +289,7 @@ func runServe(e *runEnv) error {
 	defer withdraw()
 	e.log.Info("listening", "addr", addr, "ready", false)
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
-		e.log.Warn("服务监听非本机地址，而身份认证尚未启用（--allow-remote）", "addr", addr)
+		e.log.Warn("服务监听非本机地址（--allow-remote）：写入须登录，但只读接口对能访问该地址的人开放，且没有 TLS", "addr", addr)
 	}
 
 	cfg := e.opts.app
@@ -297,6 +304,13 @@ func runServe(e *runEnv) error {
 	defer a.Close()
 	// Deferred after Close, so the checkpointer stops before the store closes.
 	defer a.Casework.StartCheckpoints(ctx)()
+	// Stopped while loading: the first admin waits for the next start.
+	if err := e.firstAdmin(ctx, a.Casework.Service, addr); err != nil && ctx.Err() == nil {
+		srv.Failed(err)
+		cancel()
+		<-served
+		return err
+	}
 	srv.Ready(a)
 	e.log.Info("ready", "addr", addr)
 	return <-served

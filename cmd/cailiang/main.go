@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -82,14 +83,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fs.PrintDefaults()
 	}
 	// Flags may follow positional arguments (`audit verify --data DIR`):
-	// parse, take one positional, parse on, until "--" or the end. A
-	// negative number (`workdays add DATE -1`) is a positional argument, not
-	// a flag: no flag's name starts with a digit.
+	// parse, take one positional, parse on, until "--" or the end.
 	for in := rest; ; {
-		if len(in) > 0 && negativeNumber(in[0]) {
-			a.pos = append(a.pos, in[0])
-			in = in[1:]
-			continue
+		// A negative number is an argument, never a flag (`workdays add D -1`).
+		for len(in) > 0 && negativeNumber(in[0]) {
+			a.pos, in = append(a.pos, in[0]), in[1:]
 		}
 		if err := fs.Parse(in); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
@@ -121,9 +119,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return cmd.run(env)
 }
 
-// negativeNumber reports whether arg is "-" followed by a digit.
+// negativeNumber reports whether arg is a number with a minus sign.
 func negativeNumber(arg string) bool {
-	return len(arg) > 1 && arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9'
+	_, err := strconv.ParseFloat(arg, 64)
+	return err == nil && strings.HasPrefix(arg, "-")
 }
 
 func newLogger(level string, w io.Writer) (*slog.Logger, error) {

@@ -78,7 +78,8 @@ func run(ctx context.Context, args []string) error {
 
 // Generate reads the in-force version of every core law from national.jsonl
 // and derives its entries, linking each to the benchmarks whose penalty
-// provision it is. It fails when a core law is missing.
+// provision it is; a newer version in national_updates.jsonl beside it ends
+// the file's interval (in_force_to). It fails when a core law is missing.
 func Generate(ctx context.Context, path string, cat *rules.Catalog) ([]rules.ProvisionFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -111,7 +112,49 @@ func Generate(ctx context.Context, path string, cat *rules.Catalog) ([]rules.Pro
 			return nil, fmt.Errorf("provgen: %s not in force in %s", laws[i].Law, path)
 		}
 	}
+	if err := endDates(ctx, filepath.Join(filepath.Dir(path), UpdatesFile), want, files); err != nil {
+		return nil, err
+	}
 	return files, nil
+}
+
+// UpdatesFile holds the newer versions, beside national.jsonl.
+const UpdatesFile = "national_updates.jsonl"
+
+// endDates sets each file's in_force_to: the day the earliest newer version
+// of its law in the updates file took effect. The entries stay those of the
+// older text, which the catalog's benchmarks were written for; a missing
+// updates file leaves them open-ended.
+func endDates(ctx context.Context, path string, want map[string]int, files []rules.ProvisionFile) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("provgen: %w", err)
+	}
+	defer f.Close()
+	err = corpus.ReadLawrefJSONL(f, func(st corpus.Statute) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		i, ok := want[st.Law]
+		if !ok || st.Region != "" || st.VersionDate <= files[i].Version {
+			return nil
+		}
+		from := st.InForceFrom
+		if from == "" {
+			from = st.VersionDate
+		}
+		if files[i].InForceTo == "" || from < files[i].InForceTo {
+			files[i].InForceTo = from
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("provgen: read %s: %w", path, err)
+	}
+	return nil
 }
 
 // FromStatute derives one law's entries.
@@ -126,7 +169,7 @@ func FromStatute(st corpus.Statute, cat *rules.Catalog) rules.ProvisionFile {
 			paras[i] = rules.StatuteParagraph{Text: p.Text, Items: p.Items}
 		}
 		for _, p := range rules.ProvisionsOf(a.Number, a.Suffix, paras) {
-			p.Benchmarks = rules.CoveringBenchmarks(cat, st.Law, p)
+			p.Benchmarks = rules.CoveringBenchmarks(cat, st.Law, st.VersionDate, p)
 			pf.Provisions = append(pf.Provisions, p)
 		}
 	}
@@ -140,6 +183,9 @@ func Encode(f rules.ProvisionFile) ([]byte, error) {
 		return nil, fmt.Errorf("provgen: %s: %w", f.Law, err)
 	}
 	head := fmt.Sprintf("# %s（%s 版）中设定罚款的条、款、项。由 cmd/provgen 依据 national.jsonl 生成，请勿手改。\n", f.Law, f.Version)
+	if f.InForceTo != "" {
+		head += fmt.Sprintf("# 新版本（national_updates.jsonl）自 %s 起施行：此后发生的行为不按本文件计算，提示对照新文本并经法制审核。\n", f.InForceTo)
+	}
 	return []byte(head + strings.TrimLeft(string(raw), "\n")), nil
 }
 
