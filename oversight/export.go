@@ -2,6 +2,7 @@ package oversight
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -104,4 +105,39 @@ func (r Report) WriteXLSX(w io.Writer) error {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
 	return nil
+}
+
+// Formats lists the formats Export writes.
+var Formats = []string{FormatJSON, FormatCSV, FormatXLSX}
+
+// ContentType is the media type of a format's file ("" for an unknown one).
+func ContentType(format string) string {
+	switch format {
+	case FormatJSON:
+		return "application/json"
+	case FormatCSV:
+		return "text/csv; charset=utf-8"
+	case FormatXLSX:
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	}
+	return ""
+}
+
+// Export writes the report in format (json, csv or xlsx). Errors:
+// ErrInvalid (wrapped) for another format, and the writer's.
+func (r Report) Export(w io.Writer, format string) error {
+	switch format {
+	case FormatCSV:
+		return r.WriteCSV(w)
+	case FormatXLSX:
+		return r.WriteXLSX(w)
+	case FormatJSON:
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(r); err != nil {
+			return fmt.Errorf("write json: %w", err)
+		}
+		return nil
+	}
+	return fmt.Errorf("format %q: json, csv or xlsx: %w", format, ErrInvalid)
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -99,7 +100,7 @@ func runStats(e *runEnv) error {
 		}
 	}
 	format := e.args.format
-	if format != oversight.FormatJSON && format != oversight.FormatCSV && format != oversight.FormatXLSX {
+	if !slices.Contains(oversight.Formats, format) {
 		return fmt.Errorf("--format %q: json, csv or xlsx: %w", format, errUsage)
 	}
 	cw, err := app.OpenCasework(e.opts.app, true)
@@ -118,19 +119,11 @@ func runStats(e *runEnv) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	switch format {
-	case oversight.FormatCSV:
-		err = rep.WriteCSV(&buf)
-	case oversight.FormatXLSX:
-		err = rep.WriteXLSX(&buf)
-	default:
-		if e.args.out == "" {
-			return e.print(rep)
-		}
-		err = json.NewEncoder(&buf).Encode(rep)
+	if format == oversight.FormatJSON && e.args.out == "" {
+		return e.print(rep)
 	}
-	if err != nil {
+	var buf bytes.Buffer
+	if err := rep.Export(&buf, format); err != nil {
 		return err
 	}
 	if e.args.out != "" {
