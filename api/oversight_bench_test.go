@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,7 +55,9 @@ func benchOversightHTTP(b *testing.B, store casework.Store, path string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	addr := liveServer(b, New(Config{Library: testLibrary(b, nil), Catalog: testCatalog(b), Casework: svc, Oversight: ix}))
+	base, stop := serveLocal(b, New(Config{Library: testLibrary(b, nil), Catalog: testCatalog(b), Casework: svc, Oversight: ix}))
+	b.Cleanup(stop)
+	addr := strings.TrimPrefix(base, "http://")
 	get := func(target string) {
 		req, _ := http.NewRequest("GET", "http://"+addr+target, nil)
 		req.Header.Set("Authorization", "Bearer "+token)
