@@ -144,7 +144,8 @@ func TestWorkbenchInBrowser(t *testing.T) {
 	login("li")
 	open(id)
 	act("approve", "")
-	do("decided", waitText(`#cstage`, "决定"))
+	// The page reloads the timeline after the step without waiting for it.
+	do("decided", waitText(`#cstage`, "决定"), waitText(`#timeline`, "批准并作出决定"))
 	timeline, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#timeline`)))
 	if err != nil {
 		t.Fatal(err)
