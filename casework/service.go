@@ -38,6 +38,12 @@ type Config struct {
 	Now func() time.Time
 	// Logger receives logs (nil: discarded).
 	Logger *slog.Logger
+	// Anonymiser removes personal data from the extracts of discussions and
+	// training cases (nil: neither can be made).
+	Anonymiser Anonymiser
+	// Citations resolves the statute citations of discussion comments
+	// (nil: comments keep none).
+	Citations CitationResolver
 }
 
 // Service is the case workbench's use case: every method checks the actor's
