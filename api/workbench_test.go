@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cailiang/cailiang/app"
 	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/casework/blobdir"
 )
@@ -41,7 +42,7 @@ var actors = []string{"officer", "reviewer", "leader", "officer@other", "reviewe
 func newPermFixture(t *testing.T) *permFixture {
 	t.Helper()
 	lib := testLibrary(t, nil)
-	w := newTestWorkbench(t, 0)
+	w := newTestWorkbench(t, 0, func(c *casework.Config) { c.Citations = app.CaseCitations{Resolver: lib.Resolver()} })
 	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib), Casework: w.svc})
 	f := &permFixture{w: w, addr: liveServer(t, s), users: map[string]casework.User{"admin": w.admin}}
 	add := func(name, id, agency string, roles ...casework.Role) {
@@ -204,7 +205,7 @@ func permRows() []permRow {
 			return "POST", "/v1/users/" + id + suffix, "application/json", []byte(`{}`)
 		}
 	}
-	return []permRow{
+	return append([]permRow{
 		{"read case", caseReq(casework.StageInvestigating, "GET", "", nil), 200, staff},
 		{"read closed case shared for training", func(t *testing.T, f *permFixture) (string, string, string, []byte) {
 			return "GET", "/v1/cases/" + f.caseAt(t, casework.StageClosed, true).ID, "", nil
@@ -260,7 +261,7 @@ func permRows() []permRow {
 		{"import library cases", plain("POST", "/v1/library/cases", json.RawMessage("["+validCase+"]")), 201, []string{"admin"}},
 		{"transition table", plain("GET", "/v1/transitions", nil), 200, append(slices.Clone(signedIn), "anonymous")},
 		{"library search", plain("GET", "/v1/library/cases/search?q=x", nil), 200, append(slices.Clone(signedIn), "anonymous")},
-	}
+	}, discussionPermRows()...)
 }
 
 // TestPermissionTable is the issue's acceptance: every workbench endpoint ×
