@@ -1,6 +1,7 @@
 package api
 
 import (
+	_ "embed"
 	"mime"
 	"strconv"
 	"strings"
@@ -15,7 +16,14 @@ import (
 // (issue 16). The casework Service checks who may do what; the handlers
 // translate HTTP.
 
+// discussPage is the page of discussions, notifications and training
+// collections, beside the workbench and signed in with its token.
+//
+//go:embed web/discuss.html
+var discussPage []byte
+
 func (s *Server) discussionRoutes(v1 fiber.Router) {
+	s.app.Get("/workbench/discuss", func(c *fiber.Ctx) error { return sendPage(c, discussPage) })
 	v1.Post("/cases/:id/discussions", s.handleDiscussionOpen)
 	v1.Get("/discussions", s.handleDiscussionList)
 	v1.Get("/discussions/:did", s.handleDiscussionGet)
