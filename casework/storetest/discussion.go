@@ -51,7 +51,9 @@ func (citeArticles) Cite(_ context.Context, text string) ([]casework.Citation, e
 // as stored, with the errors every store returns.
 func testDiscussionTx(t *testing.T, s casework.Store) {
 	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-	update(t, s, func(tx casework.Tx) error { return tx.CreateCase(sampleCase("scjg-2026-000001", "scjg", casework.StageReview, at)) })
+	update(t, s, func(tx casework.Tx) error {
+		return tx.CreateCase(sampleCase("scjg-2026-000001", "scjg", casework.StageReview, at))
+	})
 	d1 := casework.Discussion{ID: "scjg-2026-000001-d1", CaseID: "scjg-2026-000001", Agency: "scjg", Topic: "罚款幅度", Audience: casework.AudienceInvited,
 		Invited: []string{"b"}, OpenedBy: "a", Opened: at, Version: 1, Updated: at}
 	d2 := d1
