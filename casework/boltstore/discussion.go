@@ -22,21 +22,43 @@ var (
 	bucketComments      = []byte("comments")
 	bucketNotifications = []byte("notifications")
 	bucketCollections   = []byte("collections")
+	// laterBuckets are created by a read-write open; a file written before
+	// them, opened read-only (audit verify), has none: reads find nothing.
+	laterBuckets = [][]byte{bucketDiscussions, bucketComments, bucketNotifications, bucketCollections}
 )
 
-func init() {
-	allBuckets = append(allBuckets, bucketDiscussions, bucketComments, bucketNotifications, bucketCollections)
+// errNoBucket is what reads of a later bucket see in a file without it.
+var errNoBucket = fmt.Errorf("bucket not created yet: %w", casework.ErrNotFound)
+
+// later returns a later bucket, or errNoBucket when the file predates it.
+func (t *tx) later(name []byte) (*bolt.Bucket, error) {
+	if b := t.tx.Bucket(name); b != nil {
+		return b, nil
+	}
+	return nil, errNoBucket
+}
+
+// getLater is get on a later bucket.
+func (t *tx) getLater(bucket []byte, key, what string, v any) error {
+	if _, err := t.later(bucket); err != nil {
+		return fmt.Errorf("%s %q: %w", what, key, casework.ErrNotFound)
+	}
+	return t.get(bucket, key, what, v)
 }
 
 // Discussion implements casework.ReadTx.
 func (t *tx) Discussion(id string) (d casework.Discussion, err error) {
-	err = t.get(bucketDiscussions, id, "discussion", &d)
+	err = t.getLater(bucketDiscussions, id, "discussion", &d)
 	return d, err
 }
 
 // Discussions implements casework.ReadTx.
 func (t *tx) Discussions(caseID string) ([]casework.Discussion, error) {
-	out, err := decodeAll(t.tx.Bucket(bucketDiscussions), "discussion", func(d casework.Discussion) bool {
+	b, err := t.later(bucketDiscussions)
+	if err != nil {
+		return nil, nil
+	}
+	out, err := decodeAll(b, "discussion", func(d casework.Discussion) bool {
 		return caseID == "" || d.CaseID == caseID
 	})
 	slices.SortStableFunc(out, func(a, b casework.Discussion) int {
@@ -47,7 +69,11 @@ func (t *tx) Discussions(caseID string) ([]casework.Discussion, error) {
 
 // Comments implements casework.ReadTx.
 func (t *tx) Comments(discussionID string) ([]casework.Comment, error) {
-	return decodePrefix[casework.Comment](t.tx.Bucket(bucketComments), append([]byte(discussionID), 0), "comment")
+	b, err := t.later(bucketComments)
+	if err != nil {
+		return nil, nil
+	}
+	return decodePrefix[casework.Comment](b, append([]byte(discussionID), 0), "comment")
 }
 
 // decodePrefix decodes the values of b whose keys start with prefix, in key order.
@@ -66,7 +92,11 @@ func decodePrefix[T any](b *bolt.Bucket, prefix []byte, what string) ([]T, error
 
 // Notifications implements casework.ReadTx.
 func (t *tx) Notifications(userID string) ([]casework.Notification, error) {
-	out, err := decodePrefix[casework.Notification](t.tx.Bucket(bucketNotifications), append([]byte(userID), 0), "notification")
+	b, err := t.later(bucketNotifications)
+	if err != nil {
+		return nil, nil
+	}
+	out, err := decodePrefix[casework.Notification](b, append([]byte(userID), 0), "notification")
 	slices.SortStableFunc(out, func(a, b casework.Notification) int {
 		return cmp.Or(b.At.Compare(a.At), cmp.Compare(b.ID, a.ID))
 	})
@@ -136,13 +166,17 @@ func (t *tx) PutNotification(n casework.Notification) error {
 
 // Collection implements casework.ReadTx.
 func (t *tx) Collection(id string) (c casework.Collection, err error) {
-	err = t.get(bucketCollections, id, "collection", &c)
+	err = t.getLater(bucketCollections, id, "collection", &c)
 	return c, err
 }
 
 // Collections implements casework.ReadTx.
 func (t *tx) Collections() ([]casework.Collection, error) {
-	out, err := decodeAll(t.tx.Bucket(bucketCollections), "collection", func(casework.Collection) bool { return true })
+	b, err := t.later(bucketCollections)
+	if err != nil {
+		return nil, nil
+	}
+	out, err := decodeAll(b, "collection", func(casework.Collection) bool { return true })
 	slices.SortStableFunc(out, func(a, b casework.Collection) int {
 		return cmp.Or(b.Updated.Compare(a.Updated), cmp.Compare(b.ID, a.ID))
 	})
