@@ -103,6 +103,17 @@ func TestDiscussionInBrowser(t *testing.T) {
 	if err := signIn(ctx, base, "dr", ""); err != nil {
 		t.Fatalf("sign in as the colleague: %v", err)
 	}
+	// The workbench's own page shows the unread count on its link.
+	err = chromedp.Do(ctx, chromedp.Navigate(base+"/workbench"), chromedp.WaitVisible(chromedp.CSS(`#unreadcount`)))
+	if err != nil {
+		t.Fatalf("no unread count on the workbench: %v", err)
+	}
+	if n, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#unreadcount`))); n != "2 条未读" {
+		t.Errorf("workbench unread count %q, want 2 条未读", n)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/workbench/discuss"), chromedp.WaitVisible(chromedp.CSS(`#tabs`))); err != nil {
+		t.Fatal(err)
+	}
 	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`#badge`))); err != nil {
 		t.Fatalf("no unread badge: %v", err)
 	}

@@ -132,10 +132,16 @@ type TrainingFilter struct {
 	Limit int `json:"limit,omitempty"`
 }
 
-func (f TrainingFilter) matches(x Extract) bool {
-	return (f.Sector == "" || x.Sector == f.Sector) && (f.Benchmark == "" || x.Benchmark == f.Benchmark) &&
-		(f.Disposition == "" || x.Disposition == f.Disposition) && (f.Outcome == "" || x.Outcome == f.Outcome) &&
-		x.Fine >= f.MinFine && (f.MaxFine <= 0 || x.Fine <= f.MaxFine)
+// matches tests the case's own fields, none of them personal, so that only
+// the page returned is anonymised.
+func (f TrainingFilter) matches(c Case) bool {
+	var p Proposal
+	if c.Proposal != nil {
+		p = *c.Proposal
+	}
+	return (f.Sector == "" || c.Sector == f.Sector) && (f.Benchmark == "" || p.Basis == f.Benchmark) &&
+		(f.Disposition == "" || p.Disposition == f.Disposition) && (f.Outcome == "" || c.Stage == f.Outcome) &&
+		p.Fine >= f.MinFine && (f.MaxFine <= 0 || p.Fine <= f.MaxFine)
 }
 
 // canTrain reports whether actor may read training material: trainers and
@@ -169,15 +175,16 @@ func (s *Service) TrainingCases(ctx context.Context, actor User, f TrainingFilte
 	}
 	out := []Extract{}
 	for _, c := range cases {
+		if !f.matches(c) {
+			continue
+		}
 		x, err := s.extract(c)
 		if err != nil {
 			return nil, err
 		}
-		if f.matches(x) {
-			out = append(out, x)
-			if len(out) == f.Limit {
-				break
-			}
+		out = append(out, x)
+		if len(out) == f.Limit {
+			break
 		}
 	}
 	return out, nil
