@@ -3,9 +3,13 @@ package storetest
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
+	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -371,5 +375,74 @@ func testServiceTraining(t *testing.T, w *world) {
 	}
 	if got := len(entries(t, w.store)) - before; got != 3 {
 		t.Errorf("%d entries for a collection created, edited, and a case unshared; want 3", got)
+	}
+}
+
+// testConcurrentDiscussion: comments written at once all land, numbered
+// without a gap, or fail with ErrConflict; a trainer editing a collection
+// while a leader shares and unshares its case neither deadlocks nor fails
+// otherwise; the record still verifies.
+func testConcurrentDiscussion(t *testing.T, w *world) {
+	c := w.toStage(t, casework.StageClosed)
+	d, err := w.svc.OpenDiscussion(w.ctx, w.officer, c.ID, casework.NewDiscussion{Topic: "并发发言", Invited: []string{w.reviewer.ID, w.officer2.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 8
+	errs := make([]error, 2*n)
+	var wg sync.WaitGroup
+	for i := range n {
+		who := []casework.User{w.officer, w.reviewer, w.officer2, w.leader}[i%4]
+		wg.Go(func() {
+			_, errs[i] = w.svc.AddComment(w.ctx, who, d.ID, casework.NewComment{Text: fmt.Sprintf("意见 %d", i)})
+		})
+	}
+	col, err := w.svc.CreateCollection(w.ctx, w.trainer, "并发案例集", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err = w.svc.Share(w.ctx, w.leader, c.ID, c.Version, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		wg.Go(func() {
+			if i%2 == 0 {
+				cur, err := w.svc.Case(w.ctx, w.leader, c.ID)
+				if err == nil {
+					_, err = w.svc.Share(w.ctx, w.leader, c.ID, cur.Version, i%4 == 0)
+				}
+				errs[n+i] = err
+				return
+			}
+			cur, err := w.svc.Collection(w.ctx, w.trainer, col.ID)
+			if err == nil {
+				_, err = w.svc.EditCollection(w.ctx, w.trainer, col.ID, cur.Collection.Version,
+					casework.CollectionEdit{Add: []casework.CollectionItem{{CaseID: c.ID, Note: fmt.Sprint(i)}}})
+			}
+			errs[n+i] = err
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil && !errors.Is(err, casework.ErrConflict) && !(i >= n && errors.Is(err, casework.ErrForbidden)) {
+			t.Errorf("concurrent change %d: %v, want nil or ErrConflict (ErrForbidden for a case just unshared)", i, err)
+		}
+	}
+	th, err := w.svc.Discussion(w.ctx, w.officer, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if th.Discussion.Comments != len(th.Comments) {
+		t.Errorf("discussion counts %d comments, holds %d", th.Discussion.Comments, len(th.Comments))
+	}
+	for i, com := range th.Comments {
+		if want := fmt.Sprintf("%s-c%d", d.ID, i+1); com.ID != want {
+			t.Errorf("comment %d is %s, want %s", i, com.ID, want)
+		}
+	}
+	rep, err := casework.Verify(w.ctx, w.store, w.key.Public().(ed25519.PublicKey))
+	if err != nil || rep.Entries == 0 {
+		t.Errorf("Verify after the race: %+v, %v", rep, err)
 	}
 }
