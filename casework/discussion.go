@@ -175,16 +175,25 @@ type NewComment struct {
 // mentionPattern finds @user-id mentions.
 var mentionPattern = regexp.MustCompile(`@([A-Za-z0-9][A-Za-z0-9._-]{1,63})`)
 
-// Mentions returns the user IDs mentioned (@id) in text, once each, in order.
+// Mentions returns the user IDs mentioned (@id) in text, once each, in
+// order. An @ right after a letter or digit is part of an e-mail address,
+// not a mention.
 func Mentions(text string) []string {
 	var out []string
-	for _, m := range mentionPattern.FindAllStringSubmatch(text, -1) {
-		id := strings.TrimRight(m[1], ".-_")
+	for _, m := range mentionPattern.FindAllStringSubmatchIndex(text, -1) {
+		if m[0] > 0 && isIDByte(text[m[0]-1]) {
+			continue
+		}
+		id := strings.TrimRight(text[m[2]:m[3]], ".-_")
 		if !slices.Contains(out, id) {
 			out = append(out, id)
 		}
 	}
 	return out
+}
+
+func isIDByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '.' || b == '_' || b == '-'
 }
 
 // canDiscuss reports whether actor takes part in d: the opener, the

@@ -220,7 +220,13 @@ func (s *Service) TrainingCase(ctx context.Context, actor User, id string) (Extr
 // Compare returns the extracts of 2 to 6 shared cases side by side, in the
 // order asked.
 func (s *Service) Compare(ctx context.Context, actor User, ids []string) ([]Extract, error) {
-	ids = slices.Compact(slices.Clone(ids))
+	var uniq []string
+	for _, id := range ids {
+		if !slices.Contains(uniq, id) {
+			uniq = append(uniq, id)
+		}
+	}
+	ids = uniq
 	if len(ids) < 2 || len(ids) > 6 {
 		return nil, fmt.Errorf("compare: 2 to 6 different cases, not %d: %w", len(ids), ErrInvalid)
 	}

@@ -343,6 +343,11 @@ func testServiceTraining(t *testing.T, w *world) {
 	if err != nil || len(cmp) != 2 || cmp[0].CaseID != b.ID || cmp[1].CaseID != a.ID {
 		t.Errorf("Compare = %+v, %v", cmp, err)
 	}
+	if cmp, err := w.svc.Compare(w.ctx, w.trainer, []string{a.ID, b.ID, a.ID}); err != nil || len(cmp) != 2 {
+		t.Errorf("Compare with a repeat = %d cases, %v; want 2", len(cmp), err)
+	}
+	_, err = w.svc.Compare(w.ctx, w.trainer, []string{a.ID, a.ID})
+	wantErr(t, "comparing a case with itself", err, casework.ErrInvalid)
 	_, err = w.svc.Compare(w.ctx, w.trainer, []string{a.ID, open.ID})
 	wantErr(t, "comparing with an open case", err, casework.ErrForbidden)
 	_, err = w.svc.Compare(w.ctx, w.trainer, []string{a.ID})
