@@ -276,6 +276,7 @@ func (s *Server) routes() {
 	v1.Get("/transcriptions/:id", s.handleTranscriptionGet)
 	v1.Post("/transcriptions/:id/versions", s.handleTranscriptionEdit)
 	v1.Post("/transcriptions/:id/analyze", s.handleTranscriptionAnalyze)
+	s.discussionRoutes(v1) // discussion.go
 	s.app.Use(func(c *fiber.Ctx) error {
 		return apiError(fiber.StatusNotFound, "route_not_found", "没有这个接口："+c.Method()+" "+c.Path(), "")
 	})

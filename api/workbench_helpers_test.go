@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/cailiang/cailiang/app"
 	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/casework/blobdir"
 	"github.com/cailiang/cailiang/casework/boltstore"
@@ -37,11 +38,15 @@ func openTestStores(t testing.TB) (casework.Store, casework.BlobStore) {
 	return st, blobs
 }
 
-func newTestWorkbench(t testing.TB, maxEvidence int64) *testWorkbench {
+func newTestWorkbench(t testing.TB, maxEvidence int64, opts ...func(*casework.Config)) *testWorkbench {
 	t.Helper()
 	w := &testWorkbench{}
 	w.store, w.blobs = openTestStores(t)
-	svc, err := casework.New(casework.Config{Store: w.store, Blobs: w.blobs, MaxEvidence: maxEvidence})
+	cfg := casework.Config{Store: w.store, Blobs: w.blobs, MaxEvidence: maxEvidence, Anonymiser: app.CaseAnonymiser{}}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	svc, err := casework.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

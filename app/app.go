@@ -152,7 +152,7 @@ func (a *App) open(ctx context.Context) error {
 	}
 	a.resolver = corpus.NewResolver(a.store)
 	if a.parts.has(PartCasework) {
-		if a.Casework, err = OpenCasework(cfg, ro); err != nil {
+		if a.Casework, err = openCasework(cfg, ro, a.resolver); err != nil {
 			return err
 		}
 	}

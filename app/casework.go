@@ -20,6 +20,7 @@ import (
 	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/casework/blobdir"
 	"github.com/cailiang/cailiang/casework/boltstore"
+	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/oversight"
 )
 
@@ -67,6 +68,12 @@ var ErrAuditKey = errors.New("audit key")
 // (also, read-write, for a key other than the one that signed the last
 // checkpoint), pgstore's errors with Config.PGDSN, and file system errors.
 func OpenCasework(cfg Config, readOnly bool) (*Casework, error) {
+	return openCasework(cfg, readOnly, nil)
+}
+
+// openCasework is OpenCasework with the statute resolver that discussion
+// comments cite through (nil: comments keep no citations).
+func openCasework(cfg Config, readOnly bool, statutes *corpus.Resolver) (*Casework, error) {
 	cfg = cfg.withDefaults()
 	cw := cfg.Casework
 	if cw.CheckpointEvery < 0 || cw.CheckpointInterval < 0 || cw.MaxEvidenceMB < 0 || cw.MaxEvidenceMB > 100<<10 {
@@ -88,7 +95,11 @@ func OpenCasework(cfg Config, readOnly bool) (*Casework, error) {
 	}
 	// A read-only open has no evidence directory: it creates nothing, and
 	// the service then refuses uploads.
-	ccfg := casework.Config{Store: store, MaxEvidence: int64(cw.MaxEvidenceMB) << 20, Logger: cfg.Logger}
+	ccfg := casework.Config{Store: store, MaxEvidence: int64(cw.MaxEvidenceMB) << 20, Logger: cfg.Logger,
+		Anonymiser: CaseAnonymiser{}}
+	if statutes != nil {
+		ccfg.Citations = CaseCitations{Resolver: statutes}
+	}
 	if !readOnly {
 		blobs, err := blobdir.Open(cfg.evidenceDir())
 		if err != nil {

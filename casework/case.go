@@ -44,7 +44,8 @@ type Case struct {
 	Extensions []Extension `json:"extensions,omitempty"`
 	// Decided is when the decision was made (ActionApprove), zero before.
 	Decided time.Time `json:"decided,omitzero"`
-	// SharedForTraining makes an ended case readable by trainers of every agency.
+	// SharedForTraining puts an ended case, anonymised, in the training
+	// collections trainers of every agency browse (training.go).
 	SharedForTraining bool `json:"shared_for_training"`
 	// CreatedBy is the user ID of the officer who opened the case.
 	CreatedBy string `json:"created_by"`

@@ -125,7 +125,7 @@ const (
 	QueueApproval Queue = "approval" // 待审批: 立案审批, 负责人审批 and 集体讨论 (leaders)
 	QueueOverdue  Queue = "overdue"  // 超期: undecided cases past their deadline
 	QueueAgency   Queue = "agency"   // 本机关全部案件
-	QueueTraining Queue = "training" // 培训案例: ended cases shared for training (every agency)
+	QueueTraining Queue = "training" // 培训案例: the agency's ended cases shared for training
 )
 
 // Cases lists a queue for the actor, most recently updated first.
@@ -159,10 +159,12 @@ func (s *Service) Cases(ctx context.Context, actor User, q Queue, limit, offset 
 			return nil, fmt.Errorf("queue %s: %w", q, ErrForbidden)
 		}
 	case QueueTraining:
-		if !actor.Has(RoleTrainer) && !staff {
+		// The agency's own cases as they are; trainers browse the
+		// anonymised extracts of every agency's instead (TrainingCases).
+		if !staff {
 			return nil, fmt.Errorf("queue %s: %w", q, ErrForbidden)
 		}
-		f.Agency, f.SharedOnly = "", true
+		f.SharedOnly = true
 	default:
 		return nil, fmt.Errorf("queue %q: %w", q, ErrInvalid)
 	}

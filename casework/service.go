@@ -38,6 +38,12 @@ type Config struct {
 	Now func() time.Time
 	// Logger receives logs (nil: discarded).
 	Logger *slog.Logger
+	// Anonymiser removes personal data from the extracts of discussions and
+	// training cases (nil: neither can be made).
+	Anonymiser Anonymiser
+	// Citations resolves the statute citations of discussion comments
+	// (nil: comments keep none).
+	Citations CitationResolver
 }
 
 // Service is the case workbench's use case: every method checks the actor's
@@ -413,16 +419,11 @@ func primaryRole(u User) Role {
 }
 
 // canRead reports whether actor may read c: the agency's officers, reviewers
-// and leaders read its cases; trainers (of any agency) and the agency's staff
-// read ended cases shared for training. Admins read no case.
+// and leaders read its cases. Trainers never read a case itself: they read
+// the anonymised extracts of ended cases shared for training (training.go),
+// which hold no personal data. Admins read no case.
 func canRead(actor User, c Case) bool {
-	if actor.Disabled {
-		return false
-	}
-	if actor.Agency == c.Agency && actor.HasAny(RoleOfficer, RoleReviewer, RoleLeader) {
-		return true
-	}
-	return c.SharedForTraining && c.Stage.Ended() && actor.Has(RoleTrainer)
+	return !actor.Disabled && actor.Agency == c.Agency && actor.HasAny(RoleOfficer, RoleReviewer, RoleLeader)
 }
 
 // canWork reports whether actor may work on c in role r (same agency).

@@ -54,6 +54,9 @@ type ReadTx interface {
 	CaseEntries(caseID string) ([]Entry, error)
 	// Checkpoints returns the signed checkpoints, oldest first.
 	Checkpoints() ([]Checkpoint, error)
+	// Discussions and training collections (discussion.go, training.go).
+	DiscussionReader
+	CollectionReader
 }
 
 // Tx writes inside a transaction.
@@ -85,6 +88,9 @@ type Tx interface {
 	Append(e Entry) (Entry, error)
 	// AddCheckpoint stores a signed checkpoint.
 	AddCheckpoint(c Checkpoint) error
+	// Discussions and training collections (discussion.go, training.go).
+	DiscussionWriter
+	CollectionWriter
 }
 
 // Credential is a user's password hash (argon2id, PHC string format).

@@ -103,6 +103,15 @@ func open(path string, readOnly bool) (*Store, error) {
 		return nil, fmt.Errorf("open casework store %s: %w", path, err)
 	}
 	check := func(tx *bolt.Tx) error {
+		// Buckets added after the first release are created by the first
+		// read-write open; a read-only open of an older file reads them as empty.
+		if !readOnly {
+			for _, b := range laterBuckets {
+				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+					return err
+				}
+			}
+		}
 		for _, b := range allBuckets {
 			if readOnly {
 				if tx.Bucket(b) == nil {

@@ -198,7 +198,10 @@ func (t *tx) Token(hash string) (casework.Token, error) {
 // then reads what the first committed. Every Update locks at most one case
 // and locks it before audit_head, so writers never deadlock.
 func (t *tx) Case(id string) (casework.Case, error) {
-	if t.writable {
+	// Once the writers' lock is held (a collection edit reads cases after
+	// it), every other writer waits for this one anyway: no row lock, which
+	// would wait in the opposite order to a case writer's and deadlock.
+	if t.writable && !t.locked {
 		return getDoc[casework.Case](t, "case", `SELECT doc FROM cases WHERE id = $1 FOR UPDATE`, id)
 	}
 	return getDoc[casework.Case](t, "case", `SELECT doc FROM cases WHERE id = $1`, id)

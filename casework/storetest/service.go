@@ -198,8 +198,11 @@ func testServiceLifecycle(t *testing.T, w *world) {
 	if err != nil || !c.SharedForTraining {
 		t.Fatalf("Share: %+v, %v", c, err)
 	}
-	if got, err := w.svc.Case(w.ctx, w.trainer, c.ID); err != nil || got.ID != c.ID {
-		t.Errorf("trainer reads a shared closed case: %v", err)
+	// Trainers read the anonymised extract (TrainingCase), never the case.
+	_, err = w.svc.Case(w.ctx, w.trainer, c.ID)
+	wantErr(t, "trainer reads a shared closed case itself", err, casework.ErrForbidden)
+	if ex, err := w.svc.TrainingCase(w.ctx, w.trainer, c.ID); err != nil || ex.CaseID != c.ID {
+		t.Errorf("trainer reads the shared case's extract: %+v, %v", ex, err)
 	}
 	_, err = w.svc.Timeline(w.ctx, w.trainer, c.ID)
 	wantErr(t, "trainer reads the timeline", err, casework.ErrForbidden)
@@ -424,7 +427,7 @@ func testServiceQueues(t *testing.T, w *world) {
 		{w.reviewer, casework.QueueReview, []string{review.ID}},
 		{w.leader, casework.QueueApproval, sorted(filing.ID, approval.ID)},
 		{w.leader, casework.QueueAgency, sorted(filing.ID, review.ID, approval.ID, closed.ID)},
-		{w.trainer, casework.QueueTraining, []string{closed.ID}},
+		{w.leader, casework.QueueTraining, []string{closed.ID}},
 		{w.other, casework.QueueAgency, []string{otherCase.ID}},
 	}
 	for _, tt := range tests {
@@ -438,6 +441,7 @@ func testServiceQueues(t *testing.T, w *world) {
 		want  error
 	}{
 		{w.officer, casework.QueueReview, casework.ErrForbidden},
+		{w.trainer, casework.QueueTraining, casework.ErrForbidden},
 		{w.reviewer, casework.QueueApproval, casework.ErrForbidden},
 		{w.trainer, casework.QueueAgency, casework.ErrForbidden},
 		{w.admin, casework.QueueMine, casework.ErrForbidden},

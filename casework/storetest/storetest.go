@@ -62,6 +62,10 @@ func Run(t *testing.T, open func(t *testing.T) casework.Store, tamper Tamperer) 
 	t.Run("ServiceQueues", func(t *testing.T) { testServiceQueues(t, newWorld(t, fresh(t))) })
 	t.Run("ServiceImport", func(t *testing.T) { testServiceImport(t, newWorld(t, fresh(t))) })
 	t.Run("Checkpoints", func(t *testing.T) { testCheckpoints(t, newWorld(t, fresh(t))) })
+	t.Run("DiscussionTx", func(t *testing.T) { testDiscussionTx(t, fresh(t)) })
+	t.Run("ServiceDiscussion", func(t *testing.T) { testServiceDiscussion(t, newWorld(t, fresh(t))) })
+	t.Run("ServiceTraining", func(t *testing.T) { testServiceTraining(t, newWorld(t, fresh(t))) })
+	t.Run("ConcurrentDiscussion", func(t *testing.T) { testConcurrentDiscussion(t, newWorld(t, fresh(t))) })
 	t.Run("Tamper", func(t *testing.T) { testTamper(t, fresh, tamper) })
 }
 
@@ -104,7 +108,8 @@ func newWorld(t *testing.T, s casework.Store) *world {
 		t.Fatal(err)
 	}
 	w := &world{ctx: ctx, store: s, clock: &clock{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}}
-	w.svc, err = casework.New(casework.Config{Store: s, Blobs: blobs, Now: w.clock.Now, MaxEvidence: 1 << 16})
+	w.svc, err = casework.New(casework.Config{Store: s, Blobs: blobs, Now: w.clock.Now, MaxEvidence: 1 << 16,
+		Anonymiser: maskParty{}, Citations: citeArticles{}})
 	if err != nil {
 		t.Fatal(err)
 	}
