@@ -2,7 +2,7 @@
 # Dependency direction, checked by `make lint`:
 #
 #   cmd → api → app → caseanalysis → rules, corpus/* → legal, nlp
-#   app → casework (the case workbench: users, cases, the full-process record) → legal
+#   app → casework (the case workbench: users, cases, the full-process record, publication) → legal, workdays, redact
 #   casework/<store> → casework
 #   corpus/pgvec, casework/pgstore → pgschema (versioned PostgreSQL migrations; pgschema/pgtest for their tests)
 #   app → documents → legal, nlp
@@ -53,7 +53,7 @@ for p in "${pkgs[@]}"; do
 		speech/*) [[ $irel == speech || $irel == rules* || $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (speech adapters use speech and what it uses)" ;;
 		nlp | nlp/* | legal | legal/*) [[ $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (nlp and legal are the bottom layer)" ;;
 		jsoninput) bad "$rel imports $irel (jsoninput imports nothing of ours)" ;;
-		casework | casework/*) [[ $irel == legal* || $irel == casework* || ($rel == casework/* && $irel == pgschema*) ]] || bad "$rel imports $irel (casework stands on legal alone; analysis reaches it as JSON; its stores may use pgschema)" ;;
+		casework | casework/*) [[ $irel == legal* || $irel == casework* || $irel == workdays || $irel == redact || ($rel == casework/* && $irel == pgschema*) ]] || bad "$rel imports $irel (casework stands on legal, workdays and redact; analysis reaches it as JSON; its stores may use pgschema)" ;;
 		pgschema | pgschema/*) [[ $irel == pgschema* ]] || bad "$rel imports $irel (pgschema imports nothing of ours)" ;;
 		workdays | workdays/* | redact | redact/*) bad "$rel imports $irel (workdays and redact import nothing of ours)" ;;
 		esac

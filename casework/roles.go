@@ -88,4 +88,6 @@ type Agency struct {
 	Name string `json:"name"`
 	// DocPrefix is the 机关代字 of its document numbers (e.g. 某市监处罚), empty until set.
 	DocPrefix string `json:"doc_prefix,omitempty"`
+	// Publication is the agency's publication rule (nil: DefaultPublicationRule).
+	Publication *PublicationRule `json:"publication,omitempty"`
 }
