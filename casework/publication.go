@@ -189,7 +189,7 @@ func (f PublicationFilter) Match(p Publication) bool {
 		return false
 	}
 	if q := strings.ToLower(strings.TrimSpace(f.Text)); q != "" {
-		hay := strings.ToLower(strings.Join([]string{p.DocNumber, p.PartyName, p.PartyCode, p.Violation, p.Facts,
+		hay := strings.ToLower(strings.Join([]string{p.CaseID, p.DocNumber, p.PartyName, p.PartyCode, p.Violation, p.Facts,
 			p.Basis, p.Penalty, p.AgencyName}, "\n"))
 		if !strings.Contains(hay, q) {
 			return false
@@ -472,9 +472,10 @@ type PublicationEdit struct {
 	PartyName *string `json:"party_name,omitempty"`
 	PartyCode *string `json:"party_code,omitempty"`
 	Violation *string `json:"violation,omitempty"`
-	Source    *string `json:"source,omitempty"`
-	Basis     *string `json:"basis,omitempty"`
-	Penalty   *string `json:"penalty,omitempty"`
+	// Summary replaces Source, the unredacted 违法事实摘要.
+	Summary *string `json:"summary,omitempty"`
+	Basis   *string `json:"basis,omitempty"`
+	Penalty *string `json:"penalty,omitempty"`
 	// Names replaces the list of other persons whose names are masked.
 	Names []string `json:"names,omitempty"`
 }
@@ -524,14 +525,14 @@ func (s *Service) EditPublication(ctx context.Context, actor User, caseID string
 		v    *string
 		max  int
 	}{{"doc_number", ed.DocNumber, 64}, {"party_name", ed.PartyName, 200}, {"party_code", ed.PartyCode, 64},
-		{"violation", ed.Violation, maxTitle}, {"source", ed.Source, maxFacts}, {"basis", ed.Basis, maxNote}, {"penalty", ed.Penalty, maxNote}}
+		{"violation", ed.Violation, maxTitle}, {"summary", ed.Summary, maxFacts}, {"basis", ed.Basis, maxNote}, {"penalty", ed.Penalty, maxNote}}
 	some := ed.Names != nil
 	for _, f := range fields {
 		if f.v == nil {
 			continue
 		}
 		some = true
-		if err := validText(f.name, *f.v, f.max, f.name == "source"); err != nil {
+		if err := validText(f.name, *f.v, f.max, f.name == "summary"); err != nil {
 			return Publication{}, err
 		}
 	}
@@ -564,7 +565,7 @@ func (s *Service) EditPublication(ctx context.Context, actor User, caseID string
 		set(&p.PartyName, ed.PartyName, "当事人")
 		set(&p.PartyCode, ed.PartyCode, "统一社会信用代码")
 		set(&p.Violation, ed.Violation, "违法行为类型")
-		set(&p.Source, ed.Source, "违法事实摘要")
+		set(&p.Source, ed.Summary, "违法事实摘要")
 		set(&p.Basis, ed.Basis, "处罚依据")
 		set(&p.Penalty, ed.Penalty, "处罚内容")
 		if ed.Names != nil {

@@ -179,10 +179,10 @@ func testServicePublication(t *testing.T, w *world) {
 	// The reviewer masks the witness and adds an ID in the summary: it is
 	// removed again.
 	src := "当事人销售超过保质期的食品，证人" + pubWitness + "（" + pubID + "）证实。"
-	_, err = w.svc.EditPublication(w.ctx, w.reviewer, c.ID, p.Version+1, casework.PublicationEdit{Source: &src})
+	_, err = w.svc.EditPublication(w.ctx, w.reviewer, c.ID, p.Version+1, casework.PublicationEdit{Summary: &src})
 	wantErr(t, "edit at a stale version", err, casework.ErrConflict)
 	bad := "bad\x00"
-	_, err = w.svc.EditPublication(w.ctx, w.reviewer, c.ID, p.Version, casework.PublicationEdit{Source: &bad})
+	_, err = w.svc.EditPublication(w.ctx, w.reviewer, c.ID, p.Version, casework.PublicationEdit{Summary: &bad})
 	wantErr(t, "control character", err, casework.ErrInvalid)
 	_, err = w.svc.EditPublication(w.ctx, w.reviewer, c.ID, p.Version, casework.PublicationEdit{})
 	wantErr(t, "empty edit", err, casework.ErrInvalid)
@@ -192,7 +192,7 @@ func testServicePublication(t *testing.T, w *world) {
 	wantErr(t, "publish without a 处罚依据", err, casework.ErrStage)
 	docNo := "某市监处罚〔2026〕12号"
 	basis := "《中华人民共和国食品安全法》第一百二十四条第一款第（五）项"
-	p, err = w.svc.EditPublication(w.ctx, w.reviewer, c.ID, p.Version, casework.PublicationEdit{Source: &src, DocNumber: &docNo,
+	p, err = w.svc.EditPublication(w.ctx, w.reviewer, c.ID, p.Version, casework.PublicationEdit{Summary: &src, DocNumber: &docNo,
 		Basis: &basis, Names: []string{pubWitness}})
 	if err != nil {
 		t.Fatal(err)
@@ -208,7 +208,7 @@ func testServicePublication(t *testing.T, w *world) {
 	if err != nil || p.State != casework.PubPublished || p.PublishedBy != w.reviewer.ID {
 		t.Fatalf("publish: %+v, %v", p, err)
 	}
-	_, err = w.svc.EditPublication(w.ctx, w.reviewer, c.ID, p.Version, casework.PublicationEdit{Source: &src})
+	_, err = w.svc.EditPublication(w.ctx, w.reviewer, c.ID, p.Version, casework.PublicationEdit{Summary: &src})
 	wantErr(t, "edit once published", err, casework.ErrStage)
 	_, err = w.svc.Publish(w.ctx, w.reviewer, c.ID, p.Version)
 	wantErr(t, "publish twice", err, casework.ErrStage)
