@@ -204,7 +204,7 @@ func permRows() []permRow {
 			return "POST", "/v1/users/" + id + suffix, "application/json", []byte(`{}`)
 		}
 	}
-	return []permRow{
+	rows := []permRow{
 		{"read case", caseReq(casework.StageInvestigating, "GET", "", nil), 200, staff},
 		{"read closed case shared for training", func(t *testing.T, f *permFixture) (string, string, string, []byte) {
 			return "GET", "/v1/cases/" + f.caseAt(t, casework.StageClosed, true).ID, "", nil
@@ -261,6 +261,7 @@ func permRows() []permRow {
 		{"transition table", plain("GET", "/v1/transitions", nil), 200, append(slices.Clone(signedIn), "anonymous")},
 		{"library search", plain("GET", "/v1/library/cases/search?q=x", nil), 200, append(slices.Clone(signedIn), "anonymous")},
 	}
+	return append(rows, publicationPermRows()...)
 }
 
 // TestPermissionTable is the issue's acceptance: every workbench endpoint ×

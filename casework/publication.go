@@ -125,11 +125,13 @@ type Publication struct {
 	// Due is the publication deadline; DueNote says why it is missing.
 	Due     time.Time `json:"due,omitzero"`
 	DueNote string    `json:"due_note,omitempty"`
-	// Source is the unredacted summary the reviewer edits; Names the other
-	// persons masked; Removed what the redaction removed from Source.
-	Source  string        `json:"source"`
-	Names   []string      `json:"names,omitempty"`
-	Removed []redact.Span `json:"removed"`
+	// Source is the unredacted summary the reviewer edits; CaseNames the
+	// persons the case names besides the party (always masked), Names those
+	// the reviewer adds; Removed what the redaction removed.
+	Source    string        `json:"source"`
+	CaseNames []string      `json:"case_names,omitempty"`
+	Names     []string      `json:"names,omitempty"`
+	Removed   []redact.Span `json:"removed"`
 	// Published, PublishedBy: when and by whom it was made public.
 	Published   time.Time `json:"published,omitzero"`
 	PublishedBy string    `json:"published_by,omitempty"`
@@ -318,7 +320,7 @@ func otherNames(c Case, rule PublicationRule) []string {
 // redactPublication fills p's public text fields from Source and the
 // fields as given, removing personal information from each of them.
 func redactPublication(p *Publication) error {
-	names := slices.Clone(p.Names)
+	names := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(p.CaseNames), p.Names...))))
 	res, err := redact.Redact(p.Source, redact.Options{Names: names})
 	if err != nil {
 		return fmt.Errorf("redact facts: %w: %w", err, ErrInvalid)
@@ -374,7 +376,7 @@ func (s *Service) createPublication(tx Tx, actor User, c Case) error {
 	violation, basis := violationAndBasis(c)
 	p := Publication{CaseID: c.ID, Agency: c.Agency, Version: 1, State: PubDue, Notice: Notice{DocNumber: DocNumberPlaceholder,
 		PartyName: strings.TrimSpace(c.Party.Name), Violation: violation, Basis: basis, Penalty: penaltyText(c.Proposal),
-		AgencyName: agencyName}, Decided: c.Decided, Source: c.Facts, Names: otherNames(c, rule), Created: now, Updated: now}
+		AgencyName: agencyName}, Decided: c.Decided, Source: c.Facts, CaseNames: otherNames(c, rule), Created: now, Updated: now}
 	if c.Party.Kind != "person" {
 		p.PartyCode = strings.TrimSpace(c.Party.IDNumber)
 	}
@@ -476,7 +478,8 @@ type PublicationEdit struct {
 	Summary *string `json:"summary,omitempty"`
 	Basis   *string `json:"basis,omitempty"`
 	Penalty *string `json:"penalty,omitempty"`
-	// Names replaces the list of other persons whose names are masked.
+	// Names replaces the reviewer's list of other persons whose names are
+	// masked (those the case names are masked anyway).
 	Names []string `json:"names,omitempty"`
 }
 
@@ -496,7 +499,7 @@ func (s *Service) changePublication(ctx context.Context, actor User, caseID stri
 			return fmt.Errorf("publication of %s is at version %d, not %d: %w", caseID, p.Version, version, ErrConflict)
 		}
 		before := p
-		p.Names = slices.Clone(p.Names)
+		p.Names, p.CaseNames = slices.Clone(p.Names), slices.Clone(p.CaseNames)
 		e, err := change(&p)
 		if err != nil {
 			return err

@@ -178,7 +178,7 @@ func testServicePublication(t *testing.T, w *world) {
 
 	// The reviewer masks the witness and adds an ID in the summary: it is
 	// removed again.
-	src := "当事人销售超过保质期的食品，证人" + pubWitness + "（" + pubID + "）证实。"
+	src := "当事人（法定代表人李大伟）销售超过保质期的食品，证人" + pubWitness + "（" + pubID + "）证实。"
 	_, err = w.svc.EditPublication(w.ctx, w.reviewer, c.ID, p.Version+1, casework.PublicationEdit{Summary: &src})
 	wantErr(t, "edit at a stale version", err, casework.ErrConflict)
 	bad := "bad\x00"
