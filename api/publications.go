@@ -25,6 +25,16 @@ var publicPage []byte
 
 func (s *Server) handlePublicPage(c *fiber.Ctx) error { return sendPage(c, publicPage) }
 
+// workbenchPublicationJS is the workbench's 公示 section, loaded by the page.
+//
+//go:embed web/workbench-publication.js
+var workbenchPublicationJS []byte
+
+func (s *Server) handleWorkbenchPublicationJS(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderContentType, "text/javascript; charset=utf-8")
+	return c.Send(workbenchPublicationJS)
+}
+
 func (s *Server) handlePublicationGet(c *fiber.Ctx) error {
 	r, err := s.openCase(c, nil)
 	if err != nil {

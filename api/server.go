@@ -213,6 +213,7 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 func (s *Server) routes() {
 	s.app.Get("/", s.handleIndexPage)
 	s.app.Get("/workbench", s.handleWorkbenchPage)
+	s.app.Get("/workbench/publication.js", s.handleWorkbenchPublicationJS)
 	s.app.Get("/public", s.handlePublicPage)
 	s.app.Get("/public/decisions.rss", s.handlePublicRSS)
 	s.app.Get("/healthz", s.handleHealth)
