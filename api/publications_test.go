@@ -76,6 +76,10 @@ func publicationPermRows() []permRow {
 		{"public decisions", get("/v1/public/decisions?q=食品"), 200, everyone},
 		{"public RSS", get("/public/decisions.rss"), 200, everyone},
 		{"public page", get("/public"), 200, everyone},
+		{"set agency rule", func(*testing.T, *permFixture) (string, string, string, []byte) {
+			return "PUT", "/v1/agencies/scjg", "application/json", jsonBody(map[string]any{"name": "某市市场监督管理局",
+				"publication": map[string]any{"days": 20, "skip_warnings": true}})
+		}, 200, []string{"admin"}},
 	}
 }
 
@@ -277,10 +281,20 @@ func TestPublicationHostileInput(t *testing.T) {
 		bad{"public limit", "GET", "/v1/public/decisions?limit=101", "", 400, "invalid_input"},
 		bad{"rss bad date", "GET", "/public/decisions.rss?to=yesterday", "", 400, "invalid_input"},
 	)
-	tok := f.header(t, "reviewer")["Authorization"]
-	for _, b := range cases {
+	admin := []bad{
+		{"agency rule 0 days", "PUT", "/v1/agencies/scjg", `{"name":"x","publication":{"days":0}}`, 400, "invalid_input"},
+		{"agency rule 1000 days", "PUT", "/v1/agencies/scjg", `{"name":"x","publication":{"days":1000}}`, 400, "invalid_input"},
+		{"agency rule wrong type", "PUT", "/v1/agencies/scjg", `{"name":"x","publication":{"days":"7"}}`, 400, "invalid_input"},
+		{"agency bad code", "PUT", "/v1/agencies/SC%20JG", `{"name":"x"}`, 400, "invalid_input"},
+		{"agency unknown field", "PUT", "/v1/agencies/scjg", `{"name":"x","rule":1}`, 400, "invalid_input"},
+	}
+	tok, adminTok := f.header(t, "reviewer")["Authorization"], f.header(t, "admin")["Authorization"]
+	for i, b := range append(cases, admin...) {
 		t.Run(b.name, func(t *testing.T) {
 			h := map[string]string{"Authorization": tok}
+			if i >= len(cases) {
+				h["Authorization"] = adminTok
+			}
 			var body []byte
 			if b.method != "GET" {
 				h["Content-Type"] = "application/json"
