@@ -12,7 +12,7 @@ import (
 
 // Publication implements casework.ReadTx; ErrNotFound when the case has none.
 func (t *tx) Publication(caseID string) (casework.Publication, error) {
-	return getDoc[casework.Publication](t, "case", `SELECT doc FROM publications WHERE case_id = $1`, caseID)
+	return getDoc[casework.Publication](t, "publication", `SELECT doc FROM publications WHERE case_id = $1`, caseID)
 }
 
 // Publications implements casework.ReadTx: SQL selects by agency and state
