@@ -2,7 +2,7 @@
 # Dependency direction, checked by `make lint`:
 #
 #   cmd → api → app → caseanalysis → rules, corpus/* → legal, nlp
-#   app → casework (the case workbench: users, cases, the full-process record) → legal
+#   app → casework (the case workbench: users, cases, the full-process record, publication) → legal, workdays, redact
 #   casework/<store> → casework
 #   corpus/pgvec, casework/pgstore → pgschema (versioned PostgreSQL migrations; pgschema/pgtest for their tests)
 #   app → documents → legal, nlp
@@ -56,7 +56,7 @@ for p in "${pkgs[@]}"; do
 		jsoninput) bad "$rel imports $irel (jsoninput imports nothing of ours)" ;;
 		oversight | oversight/*) [[ $irel == legal* || $irel == casework || $irel == rules ]] || bad "$rel imports $irel (oversight reads casework's Store; rules for risk names)" ;;
 		synthcases) [[ $irel == legal* || $irel == casework || $irel == rules || $irel == oversight ]] || bad "$rel imports $irel (synthcases builds casework records from the catalog)" ;;
-		casework | casework/*) [[ $irel == legal* || $irel == casework* || ($rel == casework/* && $irel == pgschema*) ]] || bad "$rel imports $irel (casework stands on legal alone; analysis reaches it as JSON; its stores may use pgschema)" ;;
+		casework | casework/*) [[ $irel == legal* || $irel == casework* || $irel == workdays || $irel == redact || ($rel == casework/* && $irel == pgschema*) ]] || bad "$rel imports $irel (casework stands on legal, workdays and redact; analysis reaches it as JSON; its stores may use pgschema)" ;;
 		pgschema | pgschema/*) [[ $irel == pgschema* ]] || bad "$rel imports $irel (pgschema imports nothing of ours)" ;;
 		workdays | workdays/* | redact | redact/*) bad "$rel imports $irel (workdays and redact import nothing of ours)" ;;
 		esac

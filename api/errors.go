@@ -172,7 +172,10 @@ var caseworkFields = map[string]string{
 	"party.kind": "当事人类型", "party.name": "当事人名称", "party.id_number": "证件号码", "party.address": "住所",
 	"party.representative": "法定代表人", "party.phone": "联系电话", "proposal": "处罚建议", "proposal.disposition": "处理结果",
 	"proposal.basis": "依据", "proposal.deviation": "偏离建议的理由", "doc_prefix": "机关代字", "evidence type": "证据类型",
-	"evidence": "证据",
+	"evidence":   "证据",
+	"doc_number": "文书号", "party_name": "当事人", "party_code": "统一社会信用代码", "violation": "违法行为类型",
+	"summary": "违法事实摘要", "basis": "处罚依据", "penalty": "处罚内容", "names": "隐去的姓名", "publication.days": "公示期限",
+	"q": "检索词", "offset": "偏移量", "publication queue": "公示列表",
 }
 
 // englishReasons words the reasons casework's validation gives in English.

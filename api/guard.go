@@ -243,7 +243,8 @@ func isWrite(c *fiber.Ctx) bool {
 // isExpensiveRead reports a read whose cost is far above a lookup.
 func isExpensiveRead(c *fiber.Ctx) bool {
 	switch c.Path() {
-	case "/v1/norms/search", "/v1/cases/search", "/v1/library/cases/search":
+	case "/v1/norms/search", "/v1/cases/search", "/v1/library/cases/search",
+		"/v1/public/decisions", "/public/decisions.rss", "/public": // the public's, without sign-in
 		return c.Method() == fiber.MethodGet
 	case "/v1/analyze", "/v1/citations/resolve", "/v1/login", "/v1/redact":
 		return c.Method() == fiber.MethodPost

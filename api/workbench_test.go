@@ -205,7 +205,7 @@ func permRows() []permRow {
 			return "POST", "/v1/users/" + id + suffix, "application/json", []byte(`{}`)
 		}
 	}
-	return append([]permRow{
+	rows := []permRow{
 		{"read case", caseReq(casework.StageInvestigating, "GET", "", nil), 200, staff},
 		{"read closed case shared for training", func(t *testing.T, f *permFixture) (string, string, string, []byte) {
 			return "GET", "/v1/cases/" + f.caseAt(t, casework.StageClosed, true).ID, "", nil
@@ -267,7 +267,9 @@ func permRows() []permRow {
 		{"stats as a workbook", plain("GET", "/v1/stats?format=xlsx", nil), 200, oversightViewers},
 		{"warnings, default view", plain("GET", "/v1/warnings", nil), 200, oversightViewers},
 		{"warnings of agency hbj", plain("GET", "/v1/warnings?agency=hbj", nil), 200, []string{"reviewer@other", "leader@other", "admin"}},
-	}, discussionPermRows()...)
+	}
+	rows = append(rows, discussionPermRows()...)
+	return append(rows, publicationPermRows()...)
 }
 
 // TestPermissionTable is the issue's acceptance: every workbench endpoint ×

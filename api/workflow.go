@@ -38,7 +38,7 @@ type caseView struct {
 
 // reasoned are the actions the service refuses without a note.
 var reasoned = map[casework.Action]bool{casework.ActionReviewReturn: true, casework.ActionReturn: true,
-	casework.ActionWithdraw: true, casework.ActionTransfer: true, casework.ActionNotFile: true}
+	casework.ActionWithdraw: true, casework.ActionTransfer: true, casework.ActionNotFile: true, casework.ActionRevoke: true}
 
 func viewCase(u casework.User, c casework.Case, now time.Time) caseView {
 	v := caseView{Case: c, StageLabel: c.Stage.Label(), Overdue: c.Overdue(now), Next: []nextStep{}}

@@ -66,7 +66,8 @@ var ErrAuditKey = errors.New("audit key")
 // Errors: ErrConfig for bad settings, ErrNoData (read-only, no store yet),
 // boltstore.ErrBusy when another process holds the store, ErrAuditKey
 // (also, read-write, for a key other than the one that signed the last
-// checkpoint), pgstore's errors with Config.PGDSN, and file system errors.
+// checkpoint), pgstore's errors with Config.PGDSN, workdays.ErrBadOverride for a bad
+// holiday override file (publication deadlines count in it), and file system errors.
 func OpenCasework(cfg Config, readOnly bool) (*Casework, error) {
 	return openCasework(cfg, readOnly, nil)
 }
@@ -95,7 +96,12 @@ func openCasework(cfg Config, readOnly bool, statutes *corpus.Resolver) (*Casewo
 	}
 	// A read-only open has no evidence directory: it creates nothing, and
 	// the service then refuses uploads.
-	ccfg := casework.Config{Store: store, MaxEvidence: int64(cw.MaxEvidenceMB) << 20, Logger: cfg.Logger,
+	cal, err := Calendar(cfg)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	ccfg := casework.Config{Store: store, MaxEvidence: int64(cw.MaxEvidenceMB) << 20, Logger: cfg.Logger, Calendar: cal,
 		Anonymiser: CaseAnonymiser{}}
 	if statutes != nil {
 		ccfg.Citations = CaseCitations{Resolver: statutes}

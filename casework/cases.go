@@ -201,7 +201,9 @@ var editableStages = []Stage{StageFiling, StageInvestigating, StageDiscretion, S
 // update runs one change to case id at the version the writer read: it
 // loads the case, checks the version, lets change modify a copy, stores it
 // with Version+1 and appends the entry.
-func (s *Service) update(ctx context.Context, id string, version int64, change func(tx Tx, c *Case) (Entry, error)) (Case, error) {
+// Each of then runs last, in the same transaction, on the stored case.
+func (s *Service) update(ctx context.Context, id string, version int64, change func(tx Tx, c *Case) (Entry, error),
+	then ...func(tx Tx, c Case) error) (Case, error) {
 	var out Case
 	err := s.cfg.Store.Update(ctx, func(tx Tx) error {
 		c, err := tx.Case(id)
@@ -226,6 +228,11 @@ func (s *Service) update(ctx context.Context, id string, version int64, change f
 		e.CaseID, e.Agency = c.ID, c.Agency
 		if err := s.appendEntry(tx, e, before, c); err != nil {
 			return err
+		}
+		for _, fn := range then {
+			if err := fn(tx, c); err != nil {
+				return err
+			}
 		}
 		out = c
 		return nil
@@ -391,7 +398,7 @@ func (s *Service) Transition(ctx context.Context, actor User, id string, version
 			text += "：" + note
 		}
 		return Entry{Actor: actor.ID, Role: role, Action: "case.transition." + string(a), Note: text}, nil
-	})
+	}, func(tx Tx, c Case) error { return s.afterTransition(tx, actor, c, a, note) })
 }
 
 // precondition checks what a step needs besides the table: a proposal before
@@ -406,7 +413,7 @@ func (s *Service) precondition(c Case, t Transition, note string) error {
 		if c.Proposal.Deviates() && strings.TrimSpace(c.Proposal.Deviation) == "" {
 			return fmt.Errorf("case %s: 罚款超出建议幅度，须记录理由: %w", c.ID, ErrStage)
 		}
-	case ActionReviewReturn, ActionReturn, ActionWithdraw, ActionTransfer, ActionNotFile:
+	case ActionReviewReturn, ActionReturn, ActionWithdraw, ActionTransfer, ActionNotFile, ActionRevoke:
 		if strings.TrimSpace(note) == "" {
 			return fmt.Errorf("case %s: %s 须写明理由: %w", c.ID, t.Label, ErrStage)
 		}

@@ -92,4 +92,6 @@ type Agency struct {
 	// (司法局): its leaders and reviewers see every agency's statistics and
 	// early warnings, never the cases' content.
 	Supervising bool `json:"supervising,omitempty"`
+	// Publication is the agency's publication rule (nil: DefaultPublicationRule).
+	Publication *PublicationRule `json:"publication,omitempty"`
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/cailiang/cailiang/workdays"
 )
 
 // Defaults of Config.
@@ -34,6 +36,9 @@ type Config struct {
 	MaxEvidence int64
 	// SessionTTL bounds a login (0: DefaultSessionTTL).
 	SessionTTL time.Duration
+	// Calendar counts publication deadlines in working days (nil: the
+	// State Council's schedule without an agency override).
+	Calendar Calendar
 	// Now is the clock (nil: time.Now); tests move it.
 	Now func() time.Time
 	// Logger receives logs (nil: discarded).
@@ -54,7 +59,8 @@ type Service struct {
 	log *slog.Logger
 }
 
-// New returns a Service; ErrInvalid when cfg has no Store.
+// New returns a Service; ErrInvalid when cfg has no Store, the calendar's
+// error when the default calendar cannot be built.
 func New(cfg Config) (*Service, error) {
 	if cfg.Store == nil {
 		return nil, fmt.Errorf("casework: no store: %w", ErrInvalid)
@@ -70,6 +76,13 @@ func New(cfg Config) (*Service, error) {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.Calendar == nil {
+		cal, err := workdays.New(nil)
+		if err != nil {
+			return nil, fmt.Errorf("casework: working-day calendar: %w", err)
+		}
+		cfg.Calendar = cal
 	}
 	log := cfg.Logger
 	if log == nil {
@@ -334,7 +347,8 @@ func validAgencyCode(code string) error {
 	return nil
 }
 
-// PutAgency creates or renames an agency (admin only).
+// PutAgency creates or renames an agency and sets its publication rule
+// (admin only); ErrInvalid for a bad code, name or rule.
 func (s *Service) PutAgency(ctx context.Context, actor User, a Agency) error {
 	if !actor.Has(RoleAdmin) {
 		return fmt.Errorf("put agency: %w", ErrForbidden)
@@ -347,6 +361,11 @@ func (s *Service) PutAgency(ctx context.Context, actor User, a Agency) error {
 	}
 	if err := validText("doc_prefix", a.DocPrefix, 32, false); err != nil {
 		return err
+	}
+	if a.Publication != nil {
+		if err := a.Publication.Validate(); err != nil {
+			return err
+		}
 	}
 	return s.cfg.Store.Update(ctx, func(tx Tx) error {
 		var before any

@@ -22,6 +22,7 @@ const (
 	StageNotFiled      Stage = "not_filed"     // 不予立案
 	StageWithdrawn     Stage = "withdrawn"     // 撤案
 	StageTransferred   Stage = "transferred"   // 移送（涉嫌犯罪移送司法机关，或移送有管辖权的机关）
+	StageRevoked       Stage = "revoked"       // 决定已撤销（公示随之撤回）
 )
 
 var stageLabels = map[Stage]string{
@@ -39,12 +40,13 @@ var stageLabels = map[Stage]string{
 	StageNotFiled:      "不予立案",
 	StageWithdrawn:     "撤案",
 	StageTransferred:   "移送",
+	StageRevoked:       "决定已撤销",
 }
 
 // Stages lists every stage in the order of a case's life, branch ends last.
 func Stages() []Stage {
 	return []Stage{StageFiling, StageInvestigating, StageDiscretion, StageNotified, StageReview, StageApproval,
-		StageCollective, StageDecided, StageServed, StageExecuted, StageClosed, StageNotFiled, StageWithdrawn, StageTransferred}
+		StageCollective, StageDecided, StageServed, StageExecuted, StageClosed, StageNotFiled, StageWithdrawn, StageTransferred, StageRevoked}
 }
 
 // Label is the stage's Chinese name.
@@ -54,7 +56,7 @@ func (s Stage) Label() string { return stageLabels[s] }
 // branch's end). Only ended cases may be shared for training.
 func (s Stage) Ended() bool {
 	switch s {
-	case StageClosed, StageNotFiled, StageWithdrawn, StageTransferred:
+	case StageClosed, StageNotFiled, StageWithdrawn, StageTransferred, StageRevoked:
 		return true
 	}
 	return false
@@ -91,6 +93,7 @@ const (
 	ActionClose         Action = "close"         // 结案
 	ActionWithdraw      Action = "withdraw"      // 撤案
 	ActionTransfer      Action = "transfer"      // 移送
+	ActionRevoke        Action = "revoke"        // 撤销决定（复议、诉讼或自行纠错），撤回公示
 )
 
 // Transition is one row of the table: in stage From, users with one of Roles
@@ -133,6 +136,9 @@ var transitions = []Transition{
 	{StageServed, ActionExecute, StageExecuted, []Role{RoleOfficer}, "执行完毕"},
 	{StageServed, ActionClose, StageClosed, []Role{RoleOfficer, RoleLeader}, "结案"},
 	{StageExecuted, ActionClose, StageClosed, []Role{RoleOfficer, RoleLeader}, "结案"},
+	{StageDecided, ActionRevoke, StageRevoked, []Role{RoleLeader}, "撤销决定"},
+	{StageServed, ActionRevoke, StageRevoked, []Role{RoleLeader}, "撤销决定"},
+	{StageExecuted, ActionRevoke, StageRevoked, []Role{RoleLeader}, "撤销决定"},
 }
 
 // Transitions returns a copy of the transition table.

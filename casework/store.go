@@ -57,6 +57,11 @@ type ReadTx interface {
 	// Discussions and training collections (discussion.go, training.go).
 	DiscussionReader
 	CollectionReader
+	// Publication returns the publication of a case.
+	Publication(caseID string) (Publication, error)
+	// Publications lists the publications f matches (PublicationFilter.Match),
+	// in SortPublications order, paged by f (PagePublications).
+	Publications(f PublicationFilter) ([]Publication, error)
 }
 
 // Tx writes inside a transaction.
@@ -91,6 +96,10 @@ type Tx interface {
 	// Discussions and training collections (discussion.go, training.go).
 	DiscussionWriter
 	CollectionWriter
+	// PutPublication stores p: a new one when prev is 0 (ErrExists when the
+	// case has one), else replacing the one whose stored Version is prev
+	// (ErrConflict when it differs, ErrNotFound when there is none).
+	PutPublication(p Publication, prev int64) error
 }
 
 // Credential is a user's password hash (argon2id, PHC string format).

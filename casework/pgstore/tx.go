@@ -94,7 +94,7 @@ func getDoc[T any](t *tx, what, query, key string) (T, error) {
 	if badKey(key) {
 		return v, fmt.Errorf("%s %q: %w", what, key, casework.ErrNotFound)
 	}
-	if what != "case" {
+	if what != "case" && what != "publication" { // versioned like cases: no lock needed
 		if err := t.lock(); err != nil {
 			return v, err
 		}

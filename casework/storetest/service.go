@@ -220,14 +220,19 @@ func testServiceLifecycle(t *testing.T, w *world) {
 	}
 	want := []string{"case.create", "case.transition.register", "case.transition.to_discretion", "case.update", "case.update", "case.update",
 		"case.transition.notify", "case.transition.submit_review", "case.transition.review_pass", "case.transition.approve",
-		"case.transition.serve", "case.transition.execute", "case.transition.close", "case.share"}
+		"publication.create", "case.transition.serve", "case.transition.execute", "case.transition.close", "case.share"}
 	if !slices.Equal(got, want) {
 		t.Errorf("timeline = %v\nwant %v", got, want)
 	}
-	for i := 1; i < len(tl); i++ {
-		if tl[i].Before != tl[i-1].After {
-			t.Errorf("timeline entry %d's before-digest is not the previous after-digest", tl[i].Seq)
+	// Each object's entries chain: a case entry's before-digest is the
+	// previous case entry's after-digest; likewise for the publication.
+	last := map[string]string{}
+	for i, e := range tl {
+		object, _, _ := strings.Cut(e.Action, ".")
+		if prev, ok := last[object]; ok && e.Before != prev || !ok && i > 0 && object == "case" {
+			t.Errorf("timeline entry %d's before-digest is not the previous %s entry's after-digest", e.Seq, object)
 		}
+		last[object] = e.After
 	}
 }
 

@@ -1,0 +1,133 @@
+package api
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/cailiang/cailiang/api/webtest"
+	"github.com/cailiang/cailiang/casework"
+)
+
+// TestPublicationInBrowser is the issue's acceptance in a real browser: a
+// decided case is due in the 公示 queue; the reviewer masks a witness in
+// the draft and publishes; the public page shows it without personal data;
+// a leader revokes the decision; the case shows the publication withdrawn
+// with the reason, and the public page no longer lists it.
+func TestPublicationInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	f := newPermFixture(t)
+	ctx := context.Background()
+	off := f.users["officer"]
+	c, err := f.w.svc.CreateCase(ctx, off, casework.NewCase{Title: "某食品有限公司销售过期食品案",
+		Party: casework.Party{Kind: "organisation", Name: "某食品有限公司", IDNumber: "91350100M000100Y43", Representative: "李大伟"},
+		Facts: "当事人法定代表人李大伟（电话13812345678）销售超过保质期的食品，证人王小明证实。"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range lifePath[:6] {
+		if step.action == casework.ActionNotify {
+			p := casework.Proposal{Disposition: "处罚", Fine: 5000}
+			if c, err = f.w.svc.EditCase(ctx, off, c.ID, c.Version, casework.CaseEdit{Proposal: &p}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if c, err = f.w.svc.Transition(ctx, f.users[step.actor], c.ID, c.Version, step.action, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base := "http://" + f.addr
+	token := func(actor string) string { return strings.TrimPrefix(f.header(t, actor)["Authorization"], "Bearer ") }
+	b := webtest.Browser(t, 90*time.Second)
+	row := `#pubtable tr[data-case="` + c.ID + `"]`
+	err = chromedp.Do(b,
+		chromedp.Navigate(base+"/workbench"),
+		chromedp.Evaluate[chromedp.Void](`sessionStorage.setItem("cailiang.token", "`+token("reviewer")+`")`),
+		chromedp.Reload(),
+		chromedp.WaitVisible(chromedp.CSS(`#desk`)),
+		chromedp.Click(chromedp.CSS(`#queues [data-pubq]`)),
+		chromedp.WaitVisible(chromedp.CSS(row)),
+	)
+	if err != nil {
+		t.Fatalf("see it due: %v", err)
+	}
+	queue, err := chromedp.Run(b, chromedp.Text(chromedp.CSS(row)))
+	if err != nil || !strings.Contains(queue, "待公示") {
+		t.Fatalf("due queue row %q, %v", queue, err)
+	}
+	err = chromedp.Do(b,
+		chromedp.Click(chromedp.CSS(row+` a`)),
+		chromedp.WaitVisible(chromedp.CSS(`#pubedit`)),
+		chromedp.SetValue(chromedp.CSS(`#pub_names`), "王小明"),
+		chromedp.SetValue(chromedp.CSS(`#pub_basis`), "《中华人民共和国食品安全法》第一百二十四条第一款第（五）项"),
+		chromedp.Click(chromedp.CSS(`#pubsave`)),
+		chromedp.Poll[chromedp.Void](`document.getElementById("pubmsg").textContent.startsWith("公示信息已保存")`),
+	)
+	if err != nil {
+		t.Fatalf("edit the redaction: %v", err)
+	}
+	facts, err := chromedp.Run(b, chromedp.Text(chromedp.CSS(`#pubfacts`)))
+	if err != nil || strings.Contains(facts, "王小明") || strings.Contains(facts, "13812345678") || !strings.Contains(facts, "王某某") {
+		t.Fatalf("redacted draft %q, %v", facts, err)
+	}
+	removed, _ := chromedp.Run(b, chromedp.Text(chromedp.CSS(`#pubremoved`)))
+	if !strings.Contains(removed, "13812345678") || !strings.Contains(removed, "姓名") {
+		t.Errorf("what was removed: %q", removed)
+	}
+	err = chromedp.Do(b,
+		chromedp.Click(chromedp.CSS(`#pubpublish`)),
+		chromedp.WaitVisible(chromedp.CSS(`#pubwd`)),
+	)
+	if err != nil {
+		t.Fatalf("publish: %v", err)
+	}
+	if st, _ := chromedp.Run(b, chromedp.Text(chromedp.CSS(`#pubstate`))); st != "已公示" {
+		t.Errorf("state after publish %q", st)
+	}
+	article := `article[data-id="` + c.ID + `"]`
+	err = chromedp.Do(b, chromedp.Navigate(base+"/public"), chromedp.WaitVisible(chromedp.CSS(article)))
+	if err != nil {
+		t.Fatalf("find it on the public page: %v", err)
+	}
+	text, err := chromedp.Run(b, chromedp.Text(chromedp.CSS(`#list`)))
+	if err != nil || !strings.Contains(text, "某食品有限公司") || !strings.Contains(text, "罚款5000 元") {
+		t.Fatalf("public page %q, %v", text, err)
+	}
+	for _, secret := range []string{"王小明", "李大伟", "13812345678"} {
+		if strings.Contains(text, secret) {
+			t.Errorf("public page shows %s", secret)
+		}
+	}
+	err = chromedp.Do(b,
+		chromedp.Navigate(base+"/workbench"),
+		chromedp.Evaluate[chromedp.Void](`sessionStorage.setItem("cailiang.token", "`+token("leader")+`")`),
+		chromedp.Reload(),
+		chromedp.WaitVisible(chromedp.CSS(`#desk`)),
+		chromedp.Evaluate[chromedp.Void](`openCase("`+c.ID+`")`),
+		chromedp.WaitVisible(chromedp.CSS(`#actions [data-action=revoke]`)),
+		chromedp.SetValue(chromedp.CSS(`#tnote`), "行政复议决定撤销"),
+		chromedp.Click(chromedp.CSS(`#actions [data-action=revoke]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#pubwhy`)),
+	)
+	if err != nil {
+		t.Fatalf("revoke: %v", err)
+	}
+	why, _ := chromedp.Run(b, chromedp.Text(chromedp.CSS(`#pubwhy`)))
+	st, _ := chromedp.Run(b, chromedp.Text(chromedp.CSS(`#pubstate`)))
+	if st != "已撤回" || !strings.Contains(why, "行政复议决定撤销") {
+		t.Errorf("after revoke: state %q, reason %q", st, why)
+	}
+	err = chromedp.Do(b, chromedp.Navigate(base+"/public"), chromedp.WaitVisible(chromedp.CSS(`#status`)),
+		chromedp.Poll[chromedp.Void](`document.getElementById("status").textContent === "没有符合条件的公示信息"`))
+	if err != nil {
+		t.Fatalf("public page after withdrawal: %v", err)
+	}
+	if n, _ := chromedp.Run(b, chromedp.Evaluate[int](`document.querySelectorAll("article").length`)); n != 0 {
+		t.Errorf("%d records on the public page after withdrawal", n)
+	}
+}
