@@ -20,6 +20,7 @@ import (
 
 	"github.com/cailiang/cailiang/app"
 	"github.com/cailiang/cailiang/caseanalysis"
+	"github.com/cailiang/cailiang/casespeech"
 	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/documents"
@@ -109,6 +110,8 @@ type Server struct {
 	logins *loginGuard
 	// work is the case workbench: cfg.Casework, or what Ready hands over.
 	work atomic.Pointer[casework.Service]
+	// speechCases transcribes case recordings, made on first use (casetranscripts.go).
+	speechCases atomic.Pointer[casespeech.Service]
 }
 
 // casework returns the case workbench, nil when there is none (yet).
@@ -183,6 +186,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case <-ctx.Done():
 		shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
+		defer s.closeCaseSpeech()
 		if err := s.app.ShutdownWithContext(shutdownCtx); err != nil && !errors.Is(err, context.Canceled) {
 			return err
 		}
@@ -249,6 +253,11 @@ func (s *Server) routes() {
 	v1.Get("/cases/:id/evidence", s.handleEvidenceList)
 	v1.Get("/cases/:id/evidence/:digest", s.handleEvidenceGet)
 	v1.Get("/cases/:id/timeline", s.handleWorkTimeline)
+	// Recordings of a case transcribed (casetranscripts.go).
+	v1.Post("/cases/:id/evidence/:digest/transcribe", s.handleCaseTranscribe)
+	v1.Get("/cases/:id/evidence/:digest/transcript", s.handleCaseTranscript)
+	v1.Post("/cases/:id/evidence/:digest/transcript/versions", s.handleCaseTranscriptEdit)
+	v1.Get("/cases/:id/transcripts", s.handleCaseTranscripts)
 	v1.Get("/benchmarks", s.handleBenchmarks)
 	v1.Get("/benchmarks/:id", s.handleBenchmark)
 	v1.Post("/suggest", s.handleSuggest)

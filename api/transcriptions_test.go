@@ -207,11 +207,7 @@ func TestTranscriptionsLargeUpload(t *testing.T) {
 // TestTranscriptionsNotConfigured: without an engine every speech route
 // says so, in the one error format.
 func TestTranscriptionsNotConfigured(t *testing.T) {
-	noEngine, err := speech.New(speech.Config{Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, svc := range map[string]*speech.Service{"nil": nil, "no engine": noEngine} {
+	for name, svc := range withoutEngine(t) {
 		s := New(Config{Library: testLibrary(t, nil), Speech: svc})
 		body, ctype := multipartBody(t, "file", "a.wav", []byte("RIFF"))
 		for _, r := range []result{

@@ -42,7 +42,8 @@ func newPermFixture(t *testing.T) *permFixture {
 	t.Helper()
 	lib := testLibrary(t, nil)
 	w := newTestWorkbench(t, 0)
-	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib), Casework: w.svc})
+	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib), Casework: w.svc, Speech: permSpeech(t)})
+	t.Cleanup(s.closeCaseSpeech)
 	f := &permFixture{w: w, addr: liveServer(t, s), users: map[string]casework.User{"admin": w.admin}}
 	add := func(name, id, agency string, roles ...casework.Role) {
 		u, _, err := w.svc.AddUser(context.Background(), w.admin, casework.User{ID: id, Name: id, Agency: agency, Roles: roles}, "")
@@ -204,7 +205,7 @@ func permRows() []permRow {
 			return "POST", "/v1/users/" + id + suffix, "application/json", []byte(`{}`)
 		}
 	}
-	return []permRow{
+	return append([]permRow{
 		{"read case", caseReq(casework.StageInvestigating, "GET", "", nil), 200, staff},
 		{"read closed case shared for training", func(t *testing.T, f *permFixture) (string, string, string, []byte) {
 			return "GET", "/v1/cases/" + f.caseAt(t, casework.StageClosed, true).ID, "", nil
@@ -260,7 +261,7 @@ func permRows() []permRow {
 		{"import library cases", plain("POST", "/v1/library/cases", json.RawMessage("["+validCase+"]")), 201, []string{"admin"}},
 		{"transition table", plain("GET", "/v1/transitions", nil), 200, append(slices.Clone(signedIn), "anonymous")},
 		{"library search", plain("GET", "/v1/library/cases/search?q=x", nil), 200, append(slices.Clone(signedIn), "anonymous")},
-	}
+	}, transcriptPermRows()...)
 }
 
 // TestPermissionTable is the issue's acceptance: every workbench endpoint ×

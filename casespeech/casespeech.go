@@ -301,6 +301,10 @@ func (s *Service) Edit(ctx context.Context, actor casework.User, id, digest stri
 	if err != nil {
 		return View{}, err
 	}
+	if !actor.Has(casework.RoleOfficer) {
+		// Refused before the analysis spends its CPU (casework checks again).
+		return View{}, fmt.Errorf("edit the record of %s: %w", id, casework.ErrForbidden)
+	}
 	latest, ok := t.Latest()
 	if t.Status != casework.TranscriptDone || !ok {
 		return View{}, fmt.Errorf("transcript of %s on %s is %s: %w", digest, id, t.Status, casework.ErrStage)
