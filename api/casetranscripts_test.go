@@ -23,7 +23,7 @@ import (
 // second turn, so that its fact links to the second sentence's time.
 var inquirySentences = []string{"这批过期食品的货值金额是多少？", "货值金额共计3000元，违法所得800元。", "你以前是否被处罚过？"}
 
-// caseSpeech is an engine-backed speech service over the local test
+// caseSpeechService is an engine-backed speech service over the local test
 // server that speaks the OpenAI wire format and hears rec.
 func caseSpeechService(t *testing.T, rec *asrtest.Recording) *speech.Service {
 	t.Helper()

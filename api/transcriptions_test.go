@@ -13,7 +13,6 @@ import (
 
 	"github.com/cailiang/cailiang/speech"
 	"github.com/cailiang/cailiang/speech/asrtest"
-	"github.com/cailiang/cailiang/speech/openaiasr"
 )
 
 const asrModel = "whisper-large-v3"
@@ -43,16 +42,7 @@ func multipartBody(t testing.TB, field, name string, data []byte, fields ...stri
 
 func speechServer(t *testing.T, rec *asrtest.Recording) *Server {
 	t.Helper()
-	srv := asrtest.NewServer(t, rec, asrModel)
-	eng, err := openaiasr.New(openaiasr.Config{URL: srv.URL + "/v1", Model: asrModel})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := speech.New(speech.Config{Engine: eng, Dir: t.TempDir(), MaxChunkSeconds: 14, OverlapSeconds: 6, Backoff: time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(svc.Close)
+	svc := caseSpeechService(t, rec)
 	lib := testLibrary(t, nil)
 	return New(Config{Library: lib, Analyzer: testAnalyzer(t, lib), Speech: svc})
 }
