@@ -217,6 +217,7 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 func (s *Server) routes() {
 	s.app.Get("/", s.handleIndexPage)
 	s.app.Get("/workbench", s.handleWorkbenchPage)
+	s.app.Get("/workbench/transcripts.js", s.handleTranscriptsScript)
 	s.app.Get("/healthz", s.handleHealth)
 	s.app.Get("/readyz", s.handleReady)
 	v1 := s.app.Group("/v1")
