@@ -62,7 +62,7 @@ func (s *Server) recordingCall(c *fiber.Ctx) (caseCall, string, *casespeech.Serv
 }
 
 // handleCaseTranscribe answers POST /v1/cases/:id/evidence/:digest/transcribe
-// (body {} or none): 202 with the transcript, running.
+// (body {}): 202 with the transcript, running.
 func (s *Server) handleCaseTranscribe(c *fiber.Ctx) error {
 	if len(c.Body()) > 0 {
 		var none struct{}
