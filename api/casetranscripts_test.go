@@ -446,3 +446,53 @@ func transcriptPermRows() []permRow {
 		}), 201, []string{"officer"}},
 	}
 }
+
+// TestCaseTranscriptionPhoneFormats: the phone formats (M4A, AMR where
+// this machine can make it) attached as evidence are
+// transcribed like the MP3 of the end-to-end test, each with the digest of
+// its own file, and the amount links to the second sentence's time.
+func TestCaseTranscriptionPhoneFormats(t *testing.T) {
+	rec := asrtest.Synthesize(t, t.TempDir(), inquirySentences, 0.5)
+	tw := newTranscriptWorld(t, caseSpeechService(t, rec))
+	formats := []string{".m4a"}
+	if asrtest.CanMakeAMR() {
+		formats = append(formats, ".amr")
+	}
+	for _, ext := range formats {
+		t.Run(ext, func(t *testing.T) {
+			data, err := os.ReadFile(rec.Convert(t, ext))
+			if err != nil {
+				t.Fatal(err)
+			}
+			digest := tw.upload(t, "询问录音"+ext, data)
+			base := "/v1/cases/" + tw.c.ID + "/evidence/" + digest
+			if r := officerCall(t, tw.s, tw.officerTok, "POST", base+"/transcribe", "application/json", []byte(`{}`)); r.status != 202 {
+				t.Fatalf("transcribe: %d %v", r.status, r.body)
+			}
+			r, _ := tw.waitTranscript(t, digest)
+			if r.body["status"] != casework.TranscriptDone || r.body["digest"] != digest {
+				t.Fatalf("transcript: %v", r.body)
+			}
+			r = officerCall(t, tw.s, tw.officerTok, "POST", base+"/transcript/versions", "application/json",
+				jsonBody(map[string]any{"version": r.body["version"], "speakers": []string{"问", "答", "问"}, "approve": true}))
+			var view struct {
+				Facts speech.Analysis `json:"facts"`
+			}
+			raw, _ := json.Marshal(r.body)
+			_ = json.Unmarshal(raw, &view)
+			found := false
+			for _, l := range view.Facts.Links {
+				if l.Field == "goods_value" {
+					found = true
+					// AMR is 8 kHz and 20 ms frames: a looser tolerance.
+					if truth := rec.Truth[1]; l.Turn != 1 || math.Abs(l.From-truth.Start) > 0.1 {
+						t.Errorf("goods value at turn %d, %.2f s; said at %.2f s", l.Turn, l.From, truth.Start)
+					}
+				}
+			}
+			if r.status != 201 || !found {
+				t.Errorf("approve: %d, links %+v", r.status, view.Facts.Links)
+			}
+		})
+	}
+}
