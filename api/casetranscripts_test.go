@@ -199,15 +199,7 @@ func TestCaseTranscriptionEndToEnd(t *testing.T) {
 	if v, ok := view.Approved(); !ok || v.N != 3 || v.Editor != tw.officer.ID || v.Turns[2].Text != turns[2].Text {
 		t.Fatalf("approved version %+v", v)
 	}
-	linked := false
-	for _, l := range view.Facts.Links {
-		if l.Field == "goods_value" {
-			linked = true
-			if truth := rec.Truth[1]; l.Turn != 1 || math.Abs(l.From-truth.Start) > 0.05 {
-				t.Errorf("goods value linked to turn %d at %.2f s; said in turn 1 at %.2f s", l.Turn, l.From, truth.Start)
-			}
-		}
-	}
+	linked := checkAmountLink(t, view.Facts.Links, rec.Truth[1], 0.05)
 	if !linked || view.Facts.Facts.GoodsValue == nil || *view.Facts.Facts.GoodsValue != 3000 {
 		t.Errorf("facts %+v, links %+v", view.Facts.Facts, view.Facts.Links)
 	}
@@ -480,19 +472,28 @@ func TestCaseTranscriptionPhoneFormats(t *testing.T) {
 			}
 			raw, _ := json.Marshal(r.body)
 			_ = json.Unmarshal(raw, &view)
-			found := false
-			for _, l := range view.Facts.Links {
-				if l.Field == "goods_value" {
-					found = true
-					// AMR is 8 kHz and 20 ms frames: a looser tolerance.
-					if truth := rec.Truth[1]; l.Turn != 1 || math.Abs(l.From-truth.Start) > 0.1 {
-						t.Errorf("goods value at turn %d, %.2f s; said at %.2f s", l.Turn, l.From, truth.Start)
-					}
-				}
-			}
+			// AMR is 8 kHz in 20 ms frames: a looser tolerance.
+			found := checkAmountLink(t, view.Facts.Links, rec.Truth[1], 0.1)
 			if r.status != 201 || !found {
 				t.Errorf("approve: %d, links %+v", r.status, view.Facts.Links)
 			}
 		})
 	}
+}
+
+// checkAmountLink reports whether links hold the goods value and checks it
+// points at turn 1, said at truth's start (within tol seconds).
+func checkAmountLink(t *testing.T, links []speech.FactLink, truth speech.Segment, tol float64) bool {
+	t.Helper()
+	found := false
+	for _, l := range links {
+		if l.Field != "goods_value" {
+			continue
+		}
+		found = true
+		if l.Turn != 1 || math.Abs(l.From-truth.Start) > tol {
+			t.Errorf("goods value linked to turn %d at %.2f s; said in turn 1 at %.2f s", l.Turn, l.From, truth.Start)
+		}
+	}
+	return found
 }
