@@ -6,6 +6,7 @@
 #   casework/<store> → casework
 #   corpus/pgvec, casework/pgstore → pgschema (versioned PostgreSQL migrations; pgschema/pgtest for their tests)
 #   app → documents → legal, nlp
+#   app → synthcases (demo data) → oversight (statistics, early warnings) → casework, rules, legal
 #   app → workdays, redact (nothing of ours)
 #   eval → app (and everything below it)
 #   app → speech (domain, beside caseanalysis) → rules, nlp, legal
@@ -55,6 +56,8 @@ for p in "${pkgs[@]}"; do
 		casespeech) [[ $irel == casework || $irel == speech || $irel == caseanalysis || $irel == legal* ]] || bad "$rel imports $irel (casespeech links casework, speech and the case analysis, nothing above)" ;;
 		nlp | nlp/* | legal | legal/*) [[ $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (nlp and legal are the bottom layer)" ;;
 		jsoninput) bad "$rel imports $irel (jsoninput imports nothing of ours)" ;;
+		oversight | oversight/*) [[ $irel == legal* || $irel == casework || $irel == rules ]] || bad "$rel imports $irel (oversight reads casework's Store; rules for risk names)" ;;
+		synthcases) [[ $irel == legal* || $irel == casework || $irel == rules || $irel == oversight ]] || bad "$rel imports $irel (synthcases builds casework records from the catalog)" ;;
 		casework | casework/*) [[ $irel == legal* || $irel == casework* || ($rel == casework/* && $irel == pgschema*) ]] || bad "$rel imports $irel (casework stands on legal alone; analysis reaches it as JSON; its stores may use pgschema)" ;;
 		pgschema | pgschema/*) [[ $irel == pgschema* ]] || bad "$rel imports $irel (pgschema imports nothing of ours)" ;;
 		workdays | workdays/* | redact | redact/*) bad "$rel imports $irel (workdays and redact import nothing of ours)" ;;
@@ -64,7 +67,7 @@ done
 
 # fiber and gojieba stay at the edges: the domain packages (one list; add a
 # new domain package here) never reach them.
-domain=(rules corpus nlp caseanalysis casework documents legal workdays redact speech casespeech pgschema)
+domain=(rules corpus nlp caseanalysis casework documents oversight synthcases legal workdays redact speech casespeech pgschema)
 core=()
 for d in "${domain[@]}"; do
 	if [ -d "$d" ]; then mapfile -t -O "${#core[@]}" core < <($GO list "./$d/..." | grep -v '/nlp/jieba$'); fi

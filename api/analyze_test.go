@@ -292,7 +292,7 @@ var (
 // corpus and every text embedded in the embedded vector store.
 func vectorAnalyzer(tb testing.TB) *app.App {
 	tb.Helper()
-	path := nationalFile(tb)
+	paths := nationalFiles(tb)
 	vectorOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "cailiang-vectors-")
 		if err != nil {
@@ -306,7 +306,7 @@ func vectorAnalyzer(tb testing.TB) *app.App {
 			vectorErr = err
 			return
 		}
-		_, err = plain.ImportStatutes(ctx, path)
+		_, err = importAll(ctx, plain, paths)
 		if cerr := plain.Close(); err == nil {
 			err = cerr
 		}

@@ -24,7 +24,7 @@ import (
 	"github.com/cailiang/cailiang/rules"
 )
 
-func testLibrary(t *testing.T, index func(corpus.Index) corpus.Index) *corpus.Library {
+func testLibrary(t testing.TB, index func(corpus.Index) corpus.Index) *corpus.Library {
 	t.Helper()
 	dir := t.TempDir()
 	st, err := corpus.OpenStore(filepath.Join(dir, "c.db"))

@@ -59,6 +59,9 @@ func (s *Server) Ready(a *app.App) {
 	s.lib = a.Library
 	if a.Casework != nil {
 		s.work.Store(a.Casework.Service)
+		if ix, err := a.Casework.Oversight(); err == nil {
+			s.ov.Store(ix)
+		}
 	}
 	// The parts are written before the flag; handlers read them after
 	// loading it (the gate), so they see them whole.

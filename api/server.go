@@ -25,6 +25,7 @@ import (
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/documents"
 	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/oversight"
 	"github.com/cailiang/cailiang/rules"
 	"github.com/cailiang/cailiang/speech"
 	"github.com/cailiang/cailiang/workdays"
@@ -73,6 +74,9 @@ type Config struct {
 	// Casework is the case workbench (users, sign-in, workflow cases);
 	// nil leaves its routes answering 503 and every token refused.
 	Casework *casework.Service
+	// Oversight answers /v1/stats and /v1/warnings over the workbench's
+	// cases; nil answers 503.
+	Oversight *oversight.Index
 	// Calendar counts working days (GET /v1/workdays/add); nil answers 503.
 	Calendar *workdays.Calendar
 }
@@ -83,6 +87,7 @@ func ForApp(a *app.App, cfg Config) *Server {
 	cfg.Library, cfg.Catalog, cfg.Segmenter, cfg.Analyzer = a.Library, a.Catalog, a.Segmenter(), a.Analyzer
 	if a.Casework != nil {
 		cfg.Casework = a.Casework.Service
+		cfg.Oversight, _ = a.Casework.Oversight() // nil (503) when the catalog does not load
 	}
 	if cfg.Documents == nil {
 		// The built-in templates always parse (a test holds them to it).
@@ -112,7 +117,12 @@ type Server struct {
 	work atomic.Pointer[casework.Service]
 	// speechCases transcribes case recordings, made on first use (casetranscripts.go).
 	speechCases atomic.Pointer[casespeech.Service]
+	// ov is the statistics and warnings index: cfg.Oversight, or what Ready hands over.
+	ov atomic.Pointer[oversight.Index]
 }
+
+// oversight returns the statistics and warnings index, nil when there is none (yet).
+func (s *Server) oversightIndex() *oversight.Index { return s.ov.Load() }
 
 // casework returns the case workbench, nil when there is none (yet).
 func (s *Server) casework() *casework.Service { return s.work.Load() }
@@ -134,6 +144,7 @@ func New(cfg Config) *Server {
 	s := &Server{cfg: cfg, lib: cfg.Library, log: cfg.Logger, limits: newLimiter(cfg), logins: newLoginGuard()}
 	s.ready.Store(true)
 	s.work.Store(cfg.Casework)
+	s.ov.Store(cfg.Oversight)
 	s.app = fiber.New(fiber.Config{
 		AppName: "cailiang",
 		// Bodies are streamed (evidence files up to MaxEvidence go from the
@@ -218,6 +229,7 @@ func (s *Server) routes() {
 	s.app.Get("/", s.handleIndexPage)
 	s.app.Get("/workbench", s.handleWorkbenchPage)
 	s.app.Get("/workbench/transcripts.js", s.handleTranscriptsScript)
+	s.app.Get("/stats", s.handleStatsPage)
 	s.app.Get("/healthz", s.handleHealth)
 	s.app.Get("/readyz", s.handleReady)
 	v1 := s.app.Group("/v1")
@@ -259,6 +271,9 @@ func (s *Server) routes() {
 	v1.Get("/cases/:id/evidence/:digest/transcript", s.handleCaseTranscript)
 	v1.Post("/cases/:id/evidence/:digest/transcript/versions", s.handleCaseTranscriptEdit)
 	v1.Get("/cases/:id/transcripts", s.handleCaseTranscripts)
+	// Statistics and early warnings (oversight.go).
+	v1.Get("/stats", s.handleStats)
+	v1.Get("/warnings", s.handleWarnings)
 	v1.Get("/benchmarks", s.handleBenchmarks)
 	v1.Get("/benchmarks/:id", s.handleBenchmark)
 	v1.Post("/suggest", s.handleSuggest)

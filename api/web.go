@@ -26,6 +26,13 @@ func (s *Server) handleTranscriptsScript(c *fiber.Ctx) error {
 	return c.Send(transcriptsScript)
 }
 
+// statsPage is the statistics and early-warning page (hand-written SVG
+// charts, printable); it talks to /v1/stats and /v1/warnings with the token
+// the workbench page signed in with.
+//
+//go:embed web/stats.html
+var statsPage []byte
+
 func (s *Server) handleIndexPage(c *fiber.Ctx) error { return sendPage(c, indexPage) }
 
 func (s *Server) handleWorkbenchPage(c *fiber.Ctx) error { return sendPage(c, workbenchPage) }

@@ -42,7 +42,7 @@ func newPermFixture(t *testing.T) *permFixture {
 	t.Helper()
 	lib := testLibrary(t, nil)
 	w := newTestWorkbench(t, 0)
-	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib), Casework: w.svc, Speech: permSpeech(t)})
+	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib), Casework: w.svc, Oversight: testOversight(t, w.store), Speech: permSpeech(t)})
 	t.Cleanup(s.closeCaseSpeech)
 	f := &permFixture{w: w, addr: liveServer(t, s), users: map[string]casework.User{"admin": w.admin}}
 	add := func(name, id, agency string, roles ...casework.Role) {
@@ -261,6 +261,12 @@ func permRows() []permRow {
 		{"import library cases", plain("POST", "/v1/library/cases", json.RawMessage("["+validCase+"]")), 201, []string{"admin"}},
 		{"transition table", plain("GET", "/v1/transitions", nil), 200, append(slices.Clone(signedIn), "anonymous")},
 		{"library search", plain("GET", "/v1/library/cases/search?q=x", nil), 200, append(slices.Clone(signedIn), "anonymous")},
+		// Statistics and warnings (oversight.go): leaders and reviewers see their own agency (the default view), admins the city.
+		{"stats, default view", plain("GET", "/v1/stats", nil), 200, oversightViewers},
+		{"stats of agency scjg", plain("GET", "/v1/stats?agency=scjg", nil), 200, []string{"reviewer", "leader", "admin"}},
+		{"stats as a workbook", plain("GET", "/v1/stats?format=xlsx", nil), 200, oversightViewers},
+		{"warnings, default view", plain("GET", "/v1/warnings", nil), 200, oversightViewers},
+		{"warnings of agency hbj", plain("GET", "/v1/warnings?agency=hbj", nil), 200, []string{"reviewer@other", "leader@other", "admin"}},
 	}, transcriptPermRows()...)
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/casework/blobdir"
 	"github.com/cailiang/cailiang/casework/boltstore"
+	"github.com/cailiang/cailiang/oversight"
 )
 
 // CaseworkConfig configures the case workbench and its full-process record.
@@ -36,6 +37,8 @@ type CaseworkConfig struct {
 	CheckpointInterval time.Duration
 	// MaxEvidenceMB bounds an evidence file in MiB (0: 100).
 	MaxEvidenceMB int
+	// Warnings are the early-warning thresholds (zero fields: oversight's defaults).
+	Warnings oversight.Thresholds
 }
 
 // Casework is the case workbench opened on a data directory: the Service
@@ -47,6 +50,9 @@ type Casework struct {
 	key     ed25519.PrivateKey
 	policy  casework.CheckpointPolicy
 	log     *slog.Logger
+	// warnings and oversight: see Oversight (app/oversight.go).
+	warnings  oversight.Thresholds
+	oversight func() (*oversight.Index, error)
 }
 
 // ErrAuditKey is wrapped when the audit key file is missing (where it must
@@ -96,8 +102,10 @@ func OpenCasework(cfg Config, readOnly bool) (*Casework, error) {
 		store.Close()
 		return nil, err
 	}
-	return &Casework{Service: svc, store: store, key: key, log: cfg.Logger,
-		policy: casework.CheckpointPolicy{Every: uint64(cw.CheckpointEvery), Interval: cw.CheckpointInterval}}, nil
+	cwk := &Casework{Service: svc, store: store, key: key, log: cfg.Logger, warnings: cw.Warnings,
+		policy: casework.CheckpointPolicy{Every: uint64(cw.CheckpointEvery), Interval: cw.CheckpointInterval}}
+	cwk.initOversight()
+	return cwk, nil
 }
 
 // openCaseStore opens the system of record. This is the one switch point

@@ -88,4 +88,8 @@ type Agency struct {
 	Name string `json:"name"`
 	// DocPrefix is the 机关代字 of its document numbers (e.g. 某市监处罚), empty until set.
 	DocPrefix string `json:"doc_prefix,omitempty"`
+	// Supervising marks the body that supervises enforcement across the city
+	// (司法局): its leaders and reviewers see every agency's statistics and
+	// early warnings, never the cases' content.
+	Supervising bool `json:"supervising,omitempty"`
 }

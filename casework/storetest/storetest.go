@@ -62,6 +62,7 @@ func Run(t *testing.T, open func(t *testing.T) casework.Store, tamper Tamperer) 
 	t.Run("ServiceEvidence", func(t *testing.T) { testServiceEvidence(t, newWorld(t, fresh(t))) })
 	t.Run("ServiceTranscripts", func(t *testing.T) { testServiceTranscripts(t, newWorld(t, fresh(t))) })
 	t.Run("ServiceQueues", func(t *testing.T) { testServiceQueues(t, newWorld(t, fresh(t))) })
+	t.Run("ServiceImport", func(t *testing.T) { testServiceImport(t, newWorld(t, fresh(t))) })
 	t.Run("Checkpoints", func(t *testing.T) { testCheckpoints(t, newWorld(t, fresh(t))) })
 	t.Run("Tamper", func(t *testing.T) { testTamper(t, fresh, tamper) })
 }

@@ -44,12 +44,17 @@ type cmdArgs struct {
 	limit                  int
 	benchmarkID, factsPath string
 	sector                 string
-	// transcribe
+	// transcribe, stats: the output file
 	out string
 	// eval
 	suites, modes string
 	asJSON        bool
 	bigramWeight  float64
+	// demo seed, stats (stats shares agency with user)
+	nCases, nAgencies int
+	seed              uint64
+	year              int
+	format, from, to  string
 	// user
 	userName, agency, roles string
 	passwordStdin           bool
@@ -148,6 +153,14 @@ func commands() []command {
 			help: "verify the full-process record (hash chain, signed checkpoints; exits 1 naming the first bad entry), or sign a checkpoint now",
 			zh:   "校验全过程记录（哈希链与签名检查点；发现篡改时以非零状态退出并指出第一条不可信的记录），或立即签署检查点",
 			run:  runAudit},
+		{name: "demo", args: "seed [--cases 20000] [--agencies 12] [--seed 1] [--year Y]",
+			help:  "generate synthetic cases (marked 模拟) with planted anomalies into the case workbench (not while serve runs)",
+			zh:    "生成模拟案件（每条都标注“模拟”）及预置的异常，写入案件工作台并记入全过程记录；默认为截至今天的一年，`--year` 指定自然年；服务运行时拒绝执行",
+			flags: demoFlags, run: runDemo},
+		{name: "stats", args: "[--year 2025 | --from D --to D] [--agency CODE] [--format json|csv|xlsx] [--out FILE]",
+			help:  "enforcement statistics of an agency or the whole city for a period, as JSON, CSV or an Excel workbook",
+			zh:    "执法统计：某机关或全市在一个期间的案件、处罚决定（处理结果、领域、违法行为、金额段）、罚没金额、移送、办案期限；输出 JSON、CSV 或 Excel",
+			flags: statsFlags, run: runStats},
 		{name: "workdays", args: "add DATE N | is DATE | between FROM TO | range",
 			help: "working days (State Council holiday schedule with 调休, plus --holidays): the deadline N working days after DATE, whether DATE is a working day, the working days after FROM up to TO, the known range",
 			zh:   "工作日计算（国务院节假日安排含调休，加 `--holidays` 覆盖文件）：`add` 事件当日之后第 N 个工作日（期限届满日，当日不计入）、`is` 是否工作日、`between` 两日之间的工作日数、`range` 已知安排的范围",

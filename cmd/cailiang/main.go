@@ -109,6 +109,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	o.app.Logger = log
 	o.app.Progress = progress(stderr, "索引")
+	if err := o.parseWarnings(); err != nil {
+		return err
+	}
 	if err := o.app.Validate(); err != nil {
 		return fmt.Errorf("%v: %w", err, errUsage)
 	}

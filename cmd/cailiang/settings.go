@@ -18,6 +18,8 @@ import (
 type options struct {
 	app      app.Config
 	logLevel string
+	// warnings is the early-warning thresholds' JSON (parseWarnings).
+	warnings string
 	// addr is where serve listens.
 	addr string
 	// allowRemote lets serve listen on a non-loopback address (bind.go).
@@ -155,6 +157,10 @@ func settings() []setting {
 			help: "largest evidence file accepted, in MiB",
 			zh:   "证据文件大小上限（MiB）",
 			bind: intSetting(func(o *options) *int { return &o.app.Casework.MaxEvidenceMB })},
+		{flag: "warnings", env: "CAILIANG_WARNINGS", def: "", arg: "JSON", only: []string{"serve", "stats"},
+			help: `early-warning thresholds as JSON, e.g. {"near_days":10,"dispersion_z":3} (docs/oversight.md; unset fields keep the defaults)`,
+			zh:   "预警阈值（JSON，如 `{\"near_days\":10,\"dispersion_z\":3}`；未写的项取默认值，见 docs/oversight.md）",
+			bind: stringSetting(func(o *options) *string { return &o.warnings })},
 		{flag: "seg-mode", env: "CAILIANG_SEG_MODE", def: "precise", arg: "MODE",
 			help: "full-text segmentation: precise or search (used when an index is created)",
 			zh:   "索引分词模式 `precise`/`search`，仅在新建索引时生效",

@@ -1,0 +1,123 @@
+package api
+
+import (
+	"bytes"
+	"errors"
+	"slices"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/cailiang/cailiang/oversight"
+)
+
+// Statistics and early warnings (package oversight). Who sees which agency
+// is oversight.Scope's decision: leaders and reviewers their own agency, a
+// supervising agency's (司法局) leaders and reviewers and admins the city and
+// any agency; everyone else 403.
+
+// oversightQuery reads ?agency=&from=&to= for the signed-in user: the
+// index, and the query with the agency the user may see. from and to are
+// days (YYYY-MM-DD), to excluded; defaultYear fills a missing period with
+// the current year (statistics), otherwise it stays open (warnings).
+func (s *Server) oversightQuery(c *fiber.Ctx, defaultYear bool) (*oversight.Index, oversight.Query, error) {
+	_, u, err := s.workbench(c)
+	if err != nil {
+		return nil, oversight.Query{}, err
+	}
+	ix := s.oversightIndex()
+	if ix == nil {
+		return nil, oversight.Query{}, errNoWorkbench
+	}
+	var q oversight.Query
+	agency := c.Query("agency")
+	if !utf8.ValidString(agency) || len(agency) > 64 {
+		return nil, oversight.Query{}, invalid("agency", "机关代码无效")
+	}
+	for _, p := range []struct {
+		name string
+		dst  *time.Time
+	}{{"from", &q.Period.From}, {"to", &q.Period.To}} {
+		v := c.Query(p.name)
+		if v == "" {
+			continue
+		}
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil || len(v) != len(time.DateOnly) {
+			return nil, oversight.Query{}, invalid(p.name, "日期应为 YYYY-MM-DD 格式，如 2025-01-01")
+		}
+		*p.dst = t
+	}
+	if !q.Period.From.IsZero() && !q.Period.To.IsZero() && !q.Period.From.Before(q.Period.To) {
+		return nil, oversight.Query{}, invalid("to", "截止日期（不含）应晚于起始日期")
+	}
+	if defaultYear && q.Period.From.IsZero() && q.Period.To.IsZero() {
+		q.Period = oversight.Year(time.Now().UTC().Year())
+	}
+	q.Agency, err = ix.Scope(c.UserContext(), u, agency)
+	if errors.Is(err, oversight.ErrInvalid) {
+		return nil, oversight.Query{}, apiError(fiber.StatusNotFound, "not_found", "没有这个机关："+agency, "agency")
+	}
+	if err != nil {
+		return nil, oversight.Query{}, err
+	}
+	return ix, q, nil
+}
+
+// handleStats answers GET /v1/stats?agency=&from=&to=&format=json|csv|xlsx:
+// the statistics of an agency (or the city) for a period (default: this
+// year), as JSON or as a CSV or Excel download.
+func (s *Server) handleStats(c *fiber.Ctx) error {
+	format := c.Query("format", oversight.FormatJSON)
+	if !slices.Contains(oversight.Formats, format) {
+		return invalid("format", "format 应为 json、csv 或 xlsx")
+	}
+	ix, q, err := s.oversightQuery(c, true)
+	if err != nil {
+		return err
+	}
+	rep, err := ix.Stats(c.UserContext(), q)
+	if err != nil {
+		return err
+	}
+	if format == oversight.FormatJSON {
+		return c.JSON(rep)
+	}
+	var b bytes.Buffer
+	if err := rep.Export(&b, format); err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentType, oversight.ContentType(format))
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="stats.`+format+`"`)
+	return c.Send(b.Bytes())
+}
+
+// handleWarnings answers GET /v1/warnings?agency=&from=&to=: the early
+// warnings of an agency (or the city) about cases registered in the period
+// (default: all), each with its reason, numbers and cases.
+func (s *Server) handleWarnings(c *fiber.Ctx) error {
+	ix, q, err := s.oversightQuery(c, false)
+	if err != nil {
+		return err
+	}
+	ws, err := ix.Warnings(c.UserContext(), q)
+	if err != nil {
+		return err
+	}
+	if ws == nil {
+		ws = []oversight.Warning{}
+	}
+	return c.JSON(fiber.Map{"agency": q.Agency, "warnings": ws, "kinds": kindLabels()})
+}
+
+// kindLabels lists the warning models with their Chinese names.
+func kindLabels() []fiber.Map {
+	out := []fiber.Map{}
+	for _, k := range oversight.Kinds() {
+		out = append(out, fiber.Map{"kind": k, "label": k.Label()})
+	}
+	return out
+}
+
+func (s *Server) handleStatsPage(c *fiber.Ctx) error { return sendPage(c, statsPage) }

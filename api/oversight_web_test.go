@@ -1,0 +1,73 @@
+package api
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/cailiang/cailiang/api/webtest"
+)
+
+// TestStatsPageInBrowser: the statistics page, signed in as the supervising
+// agency's reviewer, draws its SVG charts from /v1/stats, shows the numbers
+// and lists the warnings with their reasons; without a token it says to
+// sign in.
+func TestStatsPageInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	f := newOversightFixture(t)
+	base := "http://" + f.addr
+	ctx := webtest.Browser(t, 90*time.Second)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/stats"), chromedp.WaitVisible(chromedp.CSS(`#signin`))); err != nil {
+		t.Fatalf("page without a token: %v", err)
+	}
+	token := strings.TrimPrefix(f.supervisor, "Bearer ")
+	from := time.Now().UTC().AddDate(-2, 0, 0).Format(time.DateOnly)
+	err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`sessionStorage.setItem("cailiang.token", `+strconv.Quote(token)+`)`),
+		chromedp.Reload(),
+		chromedp.WaitVisible(chromedp.CSS(`#charts svg rect`)),
+		// The period of the seeded year, then the query again.
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#from").value=`+strconv.Quote(from)),
+		chromedp.Click(chromedp.CSS(`#q button`)),
+		chromedp.WaitVisible(chromedp.CSS(`#warnings ol li`)),
+	)
+	if err != nil {
+		t.Fatalf("browse: %v", err)
+	}
+	charts, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#charts svg").length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bars, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#charts svg rect").length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if charts < 6 || bars < 10 {
+		t.Errorf("%d charts with %d bars; want the 7 charts of the city view", charts, bars)
+	}
+	nums, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#nums`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(nums, strconv.Itoa(len(f.batch.Cases))) || !strings.Contains(nums, "登记案件") {
+		t.Errorf("numbers lack the %d registered cases:\n%s", len(f.batch.Cases), nums)
+	}
+	warnings, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#warnings`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"超出建议幅度未说明理由", "案件超过办案期限", "承办人罚款持续偏向一端", "同一当事人跨机关多次违法"} {
+		if !strings.Contains(warnings, want) {
+			t.Errorf("warnings on the page lack %q", want)
+		}
+	}
+	agencies, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#agency option").length`))
+	if err != nil || agencies != 1+4 {
+		t.Errorf("agency choices: %d (%v); want the city and 4 agencies", agencies, err)
+	}
+}

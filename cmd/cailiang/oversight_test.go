@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestDemoSeedThenStats: `demo seed` writes marked synthetic cases, `stats`
+// counts them in JSON and CSV, bad flags are usage errors and change nothing.
+func TestDemoSeedThenStats(t *testing.T) {
+	data := t.TempDir()
+	ctx := context.Background()
+	var out, errb bytes.Buffer
+	if err := run(ctx, []string{"demo", "seed", "--data", data, "--cases", "400", "--agencies", "4", "--seed", "7"}, nil, &out, &errb); err != nil {
+		t.Fatalf("demo seed: %v\n%s", err, errb.String())
+	}
+	var seeded struct {
+		Synthetic bool `json:"synthetic"`
+		Cases     int  `json:"cases"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &seeded); err != nil || !seeded.Synthetic || seeded.Cases != 400 {
+		t.Fatalf("demo seed printed %s (%v)", out.String(), err)
+	}
+	from := time.Now().UTC().AddDate(-2, 0, 0).Format(time.DateOnly)
+	to := time.Now().UTC().AddDate(0, 0, 1).Format(time.DateOnly)
+	out.Reset()
+	if err := run(ctx, []string{"stats", "--data", data, "--from", from, "--to", to}, nil, &out, &errb); err != nil {
+		t.Fatalf("stats: %v\n%s", err, errb.String())
+	}
+	var rep struct {
+		Cases    int `json:"cases"`
+		ByAgency []struct {
+			Key   string `json:"key"`
+			Label string `json:"label"`
+			N     int    `json:"n"`
+		} `json:"by_agency"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || rep.Cases != 400 || len(rep.ByAgency) != 4 {
+		t.Fatalf("stats printed cases %d, %d agencies (%v)", rep.Cases, len(rep.ByAgency), err)
+	}
+	scjg := 0
+	for _, a := range rep.ByAgency {
+		if a.Key == "sim-scjg-1" {
+			scjg = a.N
+		}
+		if !strings.Contains(a.Label, "模拟") {
+			t.Errorf("agency %q not marked synthetic", a.Label)
+		}
+	}
+	out.Reset()
+	if err := run(ctx, []string{"stats", "--data", data, "--from", from, "--to", to, "--format", "csv", "--agency", "sim-scjg-1"}, nil, &out, &errb); err != nil {
+		t.Fatalf("stats csv: %v", err)
+	}
+	if !strings.Contains(out.String(), "登记案件,"+strconv.Itoa(scjg)) || scjg == 0 {
+		t.Errorf("CSV of sim-scjg-1 lacks 登记案件,%d:\n%s", scjg, out.String())
+	}
+	for _, bad := range [][]string{
+		{"stats", "--data", data, "--format", "pdf"},
+		{"stats", "--data", data, "--agency", "nowhere"},
+		{"stats", "--data", data, "--from", "2025-13-01", "--to", "2026-01-01"},
+		{"stats", "--data", data, "--from", "2026-01-01", "--to", "2025-01-01"},
+		{"demo", "seed", "--data", data, "--cases", "0"},
+		{"demo", "plant", "--data", data},
+	} {
+		if err := run(ctx, bad, nil, &out, &errb); err == nil {
+			t.Errorf("%v: no error", bad)
+		} else if bad[0] == "stats" && !errors.Is(err, errUsage) {
+			t.Errorf("%v: %v; want a usage error", bad, err)
+		}
+	}
+}
+
+// TestWarningsSetting: --warnings takes a JSON object of thresholds and
+// refuses anything else as a usage error.
+func TestWarningsSetting(t *testing.T) {
+	data := t.TempDir()
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"demo", "seed", "--data", data, "--cases", "60", "--agencies", "2"}, nil, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(context.Background(), []string{"stats", "--data", data, "--warnings", `{"near_days":10,"dispersion_z":3}`}, nil, &out, &errb); err != nil {
+		t.Errorf("good thresholds: %v", err)
+	}
+	for _, bad := range []string{`{"near_days":-1}`, `{"nearly":1}`, `[1]`, `{"end_band":0.7}`, "\xff"} {
+		err := run(context.Background(), []string{"stats", "--data", data, "--warnings", bad}, nil, &out, &errb)
+		if !errors.Is(err, errUsage) {
+			t.Errorf("--warnings %q: %v; want a usage error", bad, err)
+		}
+	}
+}
