@@ -11,6 +11,7 @@
 #   eval → app (and everything below it)
 #   app → speech (domain, beside caseanalysis) → rules, nlp, legal
 #   speech/openaiasr (HTTP adapter) → speech
+#   app → casespeech (recordings of a case transcribed, records kept, analysis attached) → casework, speech, caseanalysis, legal
 #
 # - nlp (but nlp/jieba), legal, rules, corpus/*, caseanalysis never reach fiber or gojieba;
 # - rules and corpus never import each other; nlp and legal import nothing of ours above them;
@@ -52,6 +53,7 @@ for p in "${pkgs[@]}"; do
 		documents | documents/*) [[ $irel == nlp* || $irel == legal* || $irel == jsoninput ]] || bad "$rel imports $irel (documents sits beside rules: nlp and legal only; app adapts analyses and statutes to it)" ;;
 		speech) [[ $irel == rules* || $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (speech sits beside caseanalysis, above rules and nlp)" ;;
 		speech/*) [[ $irel == speech || $irel == rules* || $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (speech adapters use speech and what it uses)" ;;
+		casespeech) [[ $irel == casework || $irel == speech || $irel == caseanalysis || $irel == legal* ]] || bad "$rel imports $irel (casespeech links casework, speech and the case analysis, nothing above)" ;;
 		nlp | nlp/* | legal | legal/*) [[ $irel == nlp* || $irel == legal* ]] || bad "$rel imports $irel (nlp and legal are the bottom layer)" ;;
 		jsoninput) bad "$rel imports $irel (jsoninput imports nothing of ours)" ;;
 		oversight | oversight/*) [[ $irel == legal* || $irel == casework || $irel == rules ]] || bad "$rel imports $irel (oversight reads casework's Store; rules for risk names)" ;;
@@ -65,7 +67,7 @@ done
 
 # fiber and gojieba stay at the edges: the domain packages (one list; add a
 # new domain package here) never reach them.
-domain=(rules corpus nlp caseanalysis casework documents oversight synthcases legal workdays redact speech pgschema)
+domain=(rules corpus nlp caseanalysis casework documents oversight synthcases legal workdays redact speech casespeech pgschema)
 core=()
 for d in "${domain[@]}"; do
 	if [ -d "$d" ]; then mapfile -t -O "${#core[@]}" core < <($GO list "./$d/..." | grep -v '/nlp/jieba$'); fi

@@ -20,6 +20,7 @@ import (
 
 	"github.com/cailiang/cailiang/app"
 	"github.com/cailiang/cailiang/caseanalysis"
+	"github.com/cailiang/cailiang/casespeech"
 	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/documents"
@@ -114,6 +115,8 @@ type Server struct {
 	logins *loginGuard
 	// work is the case workbench: cfg.Casework, or what Ready hands over.
 	work atomic.Pointer[casework.Service]
+	// speechCases transcribes case recordings, made on first use (casetranscripts.go).
+	speechCases atomic.Pointer[casespeech.Service]
 	// ov is the statistics and warnings index: cfg.Oversight, or what Ready hands over.
 	ov atomic.Pointer[oversight.Index]
 }
@@ -194,6 +197,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case <-ctx.Done():
 		shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
+		defer s.closeCaseSpeech()
 		if err := s.app.ShutdownWithContext(shutdownCtx); err != nil && !errors.Is(err, context.Canceled) {
 			return err
 		}
@@ -224,6 +228,7 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 func (s *Server) routes() {
 	s.app.Get("/", s.handleIndexPage)
 	s.app.Get("/workbench", s.handleWorkbenchPage)
+	s.app.Get("/workbench/transcripts.js", s.handleTranscriptsScript)
 	s.app.Get("/stats", s.handleStatsPage)
 	s.app.Get("/workbench/publication.js", s.handleWorkbenchPublicationJS)
 	s.app.Get("/public", s.handlePublicPage)
@@ -265,6 +270,11 @@ func (s *Server) routes() {
 	v1.Get("/cases/:id/evidence", s.handleEvidenceList)
 	v1.Get("/cases/:id/evidence/:digest", s.handleEvidenceGet)
 	v1.Get("/cases/:id/timeline", s.handleWorkTimeline)
+	// Recordings of a case transcribed (casetranscripts.go).
+	v1.Post("/cases/:id/evidence/:digest/transcribe", s.handleCaseTranscribe)
+	v1.Get("/cases/:id/evidence/:digest/transcript", s.handleCaseTranscript)
+	v1.Post("/cases/:id/evidence/:digest/transcript/versions", s.handleCaseTranscriptEdit)
+	v1.Get("/cases/:id/transcripts", s.handleCaseTranscripts)
 	// Statistics and early warnings (oversight.go).
 	v1.Get("/stats", s.handleStats)
 	v1.Get("/warnings", s.handleWarnings)

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/cailiang/cailiang/caseanalysis"
+	"github.com/cailiang/cailiang/casespeech"
 	"github.com/cailiang/cailiang/speech"
 )
 
@@ -162,6 +163,8 @@ func classifySpeech(err error) (int, Error, bool) {
 		return fiber.StatusRequestEntityTooLarge, Error{Code: "audio_too_long", Message: "录音过长或文件过大：" + strings.TrimPrefix(err.Error(), speech.ErrTooLong.Error()+": "), Field: "file"}, true
 	case errors.Is(err, speech.ErrNoConverter):
 		return fiber.StatusServiceUnavailable, Error{Code: "converter_missing", Message: speech.FailureMessage(err)}, true
+	case errors.Is(err, casespeech.ErrRunning):
+		return fiber.StatusConflict, Error{Code: "transcription_running", Message: "这段录音正在转写，请等待完成", Field: "digest"}, true
 	case errors.Is(err, speech.ErrNotFound):
 		return fiber.StatusNotFound, Error{Code: "not_found", Message: "没有这个转写任务", Field: "id"}, true
 	case errors.Is(err, speech.ErrNotApproved):

@@ -13,7 +13,6 @@ import (
 
 	"github.com/cailiang/cailiang/speech"
 	"github.com/cailiang/cailiang/speech/asrtest"
-	"github.com/cailiang/cailiang/speech/openaiasr"
 )
 
 const asrModel = "whisper-large-v3"
@@ -43,16 +42,7 @@ func multipartBody(t testing.TB, field, name string, data []byte, fields ...stri
 
 func speechServer(t *testing.T, rec *asrtest.Recording) *Server {
 	t.Helper()
-	srv := asrtest.NewServer(t, rec, asrModel)
-	eng, err := openaiasr.New(openaiasr.Config{URL: srv.URL + "/v1", Model: asrModel})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := speech.New(speech.Config{Engine: eng, Dir: t.TempDir(), MaxChunkSeconds: 14, OverlapSeconds: 6, Backoff: time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(svc.Close)
+	svc := caseSpeechService(t, rec)
 	lib := testLibrary(t, nil)
 	return New(Config{Library: lib, Analyzer: testAnalyzer(t, lib), Speech: svc})
 }
@@ -207,11 +197,7 @@ func TestTranscriptionsLargeUpload(t *testing.T) {
 // TestTranscriptionsNotConfigured: without an engine every speech route
 // says so, in the one error format.
 func TestTranscriptionsNotConfigured(t *testing.T) {
-	noEngine, err := speech.New(speech.Config{Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, svc := range map[string]*speech.Service{"nil": nil, "no engine": noEngine} {
+	for name, svc := range withoutEngine(t) {
 		s := New(Config{Library: testLibrary(t, nil), Speech: svc})
 		body, ctype := multipartBody(t, "file", "a.wav", []byte("RIFF"))
 		for _, r := range []result{

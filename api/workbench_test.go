@@ -43,7 +43,8 @@ func newPermFixture(t *testing.T) *permFixture {
 	t.Helper()
 	lib := testLibrary(t, nil)
 	w := newTestWorkbench(t, 0, func(c *casework.Config) { c.Citations = app.CaseCitations{Resolver: lib.Resolver()} })
-	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib), Casework: w.svc, Oversight: testOversight(t, w.store)})
+	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib), Casework: w.svc, Oversight: testOversight(t, w.store), Speech: permSpeech(t)})
+	t.Cleanup(s.closeCaseSpeech)
 	f := &permFixture{w: w, addr: liveServer(t, s), users: map[string]casework.User{"admin": w.admin}}
 	add := func(name, id, agency string, roles ...casework.Role) {
 		u, _, err := w.svc.AddUser(context.Background(), w.admin, casework.User{ID: id, Name: id, Agency: agency, Roles: roles}, "")
@@ -269,6 +270,7 @@ func permRows() []permRow {
 		{"warnings of agency hbj", plain("GET", "/v1/warnings?agency=hbj", nil), 200, []string{"reviewer@other", "leader@other", "admin"}},
 	}
 	rows = append(rows, discussionPermRows()...)
+	rows = append(rows, transcriptPermRows()...)
 	return append(rows, publicationPermRows()...)
 }
 

@@ -25,7 +25,8 @@ type Entry struct {
 	Agency string `json:"agency,omitempty"`
 	// Action names what happened: "case.create", "case.update",
 	// "case.transition.<action>", "case.extend", "case.share",
-	// "evidence.add", "user.add", "user.disable", "token.issue", "checkpoint"…
+	// "evidence.add", "transcript.start", "transcript.done", "transcript.fail",
+	// "transcript.version", "user.add", "user.disable", "token.issue", "checkpoint"…
 	Action string `json:"action"`
 	// CaseID is the case concerned, empty for user changes.
 	CaseID string `json:"case_id,omitempty"`

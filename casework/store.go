@@ -44,6 +44,10 @@ type ReadTx interface {
 	Cases(f CaseFilter) ([]Case, error)
 	// Evidence lists a case's evidence records in the order attached.
 	Evidence(caseID string) ([]Evidence, error)
+	// Transcript returns the transcript of a case's recording (by its digest).
+	Transcript(caseID, digest string) (Transcript, error)
+	// Transcripts lists a case's transcripts by recording digest.
+	Transcripts(caseID string) ([]Transcript, error)
 	// LastEntry returns the log's last entry; ok is false when it is empty.
 	LastEntry() (e Entry, ok bool, err error)
 	// Entries calls fn for each log entry with Seq ≥ from, in the order the
@@ -88,6 +92,11 @@ type Tx interface {
 	// AddEvidence stores an evidence record; ErrExists when the case already
 	// has a file with that digest.
 	AddEvidence(e Evidence) error
+	// PutTranscript stores t: a new one when prev is 0 (ErrExists when the
+	// case already has a transcript of that recording, ErrNotFound when there
+	// is no such case), else one whose stored Version is prev (ErrConflict
+	// when it differs, ErrNotFound when there is none).
+	PutTranscript(t Transcript, prev int64) error
 	// Append links e after the log's last entry (Link) and stores it,
 	// returning the stored entry.
 	Append(e Entry) (Entry, error)

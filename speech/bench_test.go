@@ -2,12 +2,6 @@ package speech_test
 
 import (
 	"context"
-	"encoding/json"
-	"net/http"
-	"net/http/httptest"
-	"os/exec"
-	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,28 +16,9 @@ import (
 // time is subtracted): 10 minutes of 44.1 kHz stereo MP3, 5-minute chunks.
 // Reported as overhead_ratio (wall seconds per audio second).
 func BenchmarkOverhead(b *testing.B) {
-	asrtest.RequireTools(b, "ffmpeg", "ffprobe")
 	const seconds = 600
-	path := filepath.Join(b.TempDir(), "long.mp3")
-	if out, err := exec.Command("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
-		"-t", "600", "-ac", "2", "-codec:a", "libmp3lame", "-b:a", "64k", path).CombinedOutput(); err != nil {
-		b.Fatalf("ffmpeg: %v %s", err, out)
-	}
-	var mu sync.Mutex
-	var engine time.Duration
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		if err := r.ParseMultipartForm(64 << 20); err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(map[string]any{"text": "嗯", "segments": []map[string]any{{"id": 0, "start": 1.0, "end": 2.0, "text": "嗯"}}})
-		mu.Lock()
-		engine += time.Since(start)
-		mu.Unlock()
-	}))
-	defer srv.Close()
+	path := asrtest.LongMP3(b, seconds)
+	srv := asrtest.NewTimedServer(b)
 	eng, err := openaiasr.New(openaiasr.Config{URL: srv.URL, Model: "bench"})
 	if err != nil {
 		b.Fatal(err)
@@ -61,6 +36,6 @@ func BenchmarkOverhead(b *testing.B) {
 			b.Fatalf("%d chunks, %v", res.Chunks, err)
 		}
 	}
-	wall := time.Since(start) - engine
+	wall := time.Since(start) - srv.Engine()
 	b.ReportMetric(wall.Seconds()/float64(b.N)/seconds, "overhead_ratio")
 }

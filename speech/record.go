@@ -297,3 +297,11 @@ func (j *Job) clone() Job {
 	}
 	return c
 }
+
+// Apply returns the version e makes of latest, a version of a recording
+// of duration seconds: Editor, Approved and Turns set, N and At left to
+// the caller (who keeps the record). Errors: an *EditError (wrapping
+// ErrInvalid) for an edit that cannot be kept.
+func (e Edit) Apply(latest Version, duration float64) (Version, error) {
+	return e.version(latest, duration)
+}

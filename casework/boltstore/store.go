@@ -62,7 +62,7 @@ var (
 	bucketCaseLog     = []byte("case_log")
 	bucketCheckpoints = []byte("checkpoints")
 	allBuckets        = [][]byte{bucketAgencies, bucketUsers, bucketCredentials, bucketTokens, bucketCases, bucketByUpdated,
-		bucketByAgency, bucketCaseNumbers, bucketEvidence, bucketLog, bucketCaseLog, bucketCheckpoints}
+		bucketByAgency, bucketCaseNumbers, bucketEvidence, bucketLog, bucketCaseLog, bucketCheckpoints, bucketTranscripts}
 )
 
 // Store is the bbolt casework.Store.
@@ -114,7 +114,7 @@ func open(path string, readOnly bool) (*Store, error) {
 		}
 		for _, b := range allBuckets {
 			if readOnly {
-				if tx.Bucket(b) == nil {
+				if tx.Bucket(b) == nil && !bytes.Equal(b, bucketTranscripts) {
 					return fmt.Errorf("bucket %s missing (not a casework store)", b)
 				}
 			} else if _, err := tx.CreateBucketIfNotExists(b); err != nil {
