@@ -45,6 +45,7 @@ type Generator struct {
 	cfg       Config
 	templates map[Kind]*docTemplate
 	profiles  profiles
+	agencies  map[string]Agency
 }
 
 // Paragraph styles a template block may use.
@@ -104,6 +105,9 @@ func New(cfg Config) (*Generator, error) {
 		return nil, err
 	}
 	if g.profiles, err = parseProfiles(raw); err != nil {
+		return nil, err
+	}
+	if g.agencies, err = readAgencies(cfg.TemplateDir); err != nil {
 		return nil, err
 	}
 	for _, k := range Kinds {
