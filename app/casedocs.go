@@ -143,3 +143,82 @@ func proposedViolation(res caseanalysis.Result, pr *casework.Proposal) *caseanal
 	}
 	return first
 }
+
+// documentSpecs are, per kind, the 文号 family, who issues it and in which
+// stages of the case (the ordinary procedure of 行政处罚法 第五章第三节).
+var documentSpecs = map[documents.Kind]casework.DocumentSpec{
+	documents.KindFiling: {Family: "立", Roles: []casework.Role{casework.RoleOfficer},
+		Stages: []casework.Stage{casework.StageFiling, casework.StageInvestigating}},
+	documents.KindNotice: {Family: "罚告", Roles: []casework.Role{casework.RoleOfficer},
+		Stages: []casework.Stage{casework.StageDiscretion, casework.StageNotified}},
+	documents.KindHearingNotice: {Family: "听告", Roles: []casework.Role{casework.RoleOfficer},
+		Stages: []casework.Stage{casework.StageNotified}},
+	documents.KindReview: {Family: "法审", Roles: []casework.Role{casework.RoleReviewer},
+		Stages: []casework.Stage{casework.StageReview, casework.StageApproval, casework.StageCollective}},
+	documents.KindDecision: {Family: "处罚", Roles: []casework.Role{casework.RoleOfficer},
+		Stages: []casework.Stage{casework.StageDecided, casework.StageServed}},
+	documents.KindNoPenalty: {Family: "不罚", Roles: []casework.Role{casework.RoleOfficer},
+		Stages: []casework.Stage{casework.StageDecided, casework.StageServed}},
+	documents.KindTransfer: {Family: "移", Roles: []casework.Role{casework.RoleOfficer},
+		Stages: []casework.Stage{casework.StageInvestigating, casework.StageDiscretion, casework.StageTransferred}},
+	// 送达回证 carries no number of its own.
+	documents.KindService: {Roles: []casework.Role{casework.RoleOfficer},
+		Stages: []casework.Stage{casework.StageNotified, casework.StageDecided, casework.StageServed}},
+}
+
+// CaseDocuments makes the documents of cases: the generator, the imported
+// statutes citations are checked against, and the working-day calendar.
+type CaseDocuments struct {
+	Generator *documents.Generator
+	Statutes  documents.Statutes
+	// Calendar counts the notices' periods; nil leaves the dates out.
+	Calendar *workdays.Calendar
+}
+
+// Spec returns the casework.DocumentSpec of kind (with its title).
+func (d CaseDocuments) Spec(kind documents.Kind, title string) casework.DocumentSpec {
+	s := documentSpecs[kind]
+	s.Kind, s.Title = string(kind), title
+	return s
+}
+
+// Made is a rendered case document with what the checks found.
+type Made struct {
+	Doc      documents.Document
+	Input    documents.Input
+	Problems []documents.Problem
+}
+
+// Make renders kind for the case of dc on date with number (empty for a
+// draft or a kind without one) and runs every check. For a decision the
+// date is the day it was decided. Errors: CaseInput's, the generator's
+// (*documents.InputError, documents.ErrTemplate).
+func (d CaseDocuments) Make(dc casework.DocumentContext, kind documents.Kind, date time.Time, number string, draft bool) (Made, error) {
+	c := dc.Case
+	if (kind == documents.KindDecision || kind == documents.KindNoPenalty) && !c.Decided.IsZero() {
+		date = c.Decided
+	}
+	cd := CaseDocument{Case: c, Agency: dc.Agency, Details: d.Generator.AgencyDetails(dc.Agency.Code), Officers: dc.Officers,
+		Evidence: dc.Evidence, Date: date, Number: number, Draft: draft}
+	in, err := CaseInput(cd, d.Statutes, d.Calendar, d.Generator.Profile(string(c.Sector)))
+	if err != nil {
+		return Made{}, err
+	}
+	if kind == documents.KindService {
+		latest := map[string]casework.IssuedDocument{}
+		for _, x := range dc.Issued {
+			latest[x.Kind] = x
+		}
+		for _, k := range documents.Kinds {
+			if x, ok := latest[string(k)]; ok && k != documents.KindService {
+				in.Service.Documents = append(in.Service.Documents, strings.TrimSpace(x.Title+" "+x.Number))
+			}
+		}
+		in.Service.Place = c.Party.Address
+	}
+	doc, err := d.Generator.Render(kind, in)
+	if err != nil {
+		return Made{}, err
+	}
+	return Made{Doc: doc, Input: in, Problems: d.Generator.Check(doc, in, d.Statutes)}, nil
+}

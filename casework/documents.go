@@ -212,3 +212,46 @@ func (s *Service) OpenIssued(ctx context.Context, actor User, id, kind string, v
 	}
 	return IssuedDocument{}, nil, fmt.Errorf("document %s version %d of case %s: %w", kind, version, id, ErrNotFound)
 }
+
+// DocumentContext is what a case's documents are made from, read in one
+// snapshot: the case, its agency, its officers, its evidence records and
+// the documents issued so far.
+type DocumentContext struct {
+	Case     Case
+	Agency   Agency
+	Officers []User
+	Evidence []Evidence
+	Issued   []IssuedDocument
+}
+
+// DocumentContext reads a case's DocumentContext for the agency's staff who
+// may read the case. Errors: ErrNotFound, ErrForbidden.
+func (s *Service) DocumentContext(ctx context.Context, actor User, id string) (DocumentContext, error) {
+	var dc DocumentContext
+	err := s.cfg.Store.View(ctx, func(tx ReadTx) error {
+		c, err := tx.Case(id)
+		if err != nil {
+			return err
+		}
+		if !canRead(actor, c) || actor.Agency != c.Agency {
+			return denied(c, "make documents of")
+		}
+		dc.Case = c
+		if dc.Agency, err = tx.Agency(c.Agency); err != nil {
+			return fmt.Errorf("agency of case %s: %w", c.ID, err)
+		}
+		for _, o := range c.Officers {
+			u, err := tx.User(o)
+			if err != nil {
+				return fmt.Errorf("officer %s of case %s: %w", o, c.ID, err)
+			}
+			dc.Officers = append(dc.Officers, u)
+		}
+		if dc.Evidence, err = tx.Evidence(c.ID); err != nil {
+			return err
+		}
+		dc.Issued, err = tx.Documents(c.ID)
+		return err
+	})
+	return dc, err
+}
