@@ -93,7 +93,9 @@ func ptrTrue() *bool { v := true; return &v }
 
 // jsString quotes s for a JavaScript string literal (a token is ASCII
 // letters, digits, '_' and '-').
-func jsString(s string) string { return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"` }
+func jsString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
 
 // documentXML returns word/document.xml of the DOCX at path.
 func documentXML(t *testing.T, path string) string {

@@ -144,6 +144,13 @@ func proposedViolation(res caseanalysis.Result, pr *casework.Proposal) *caseanal
 	return first
 }
 
+// Documents builds the document generator: the built-in templates with
+// cfg.DocumentTemplates' files over them. It returns an error wrapping
+// documents.ErrTemplate naming a file that cannot be read or parsed.
+func Documents(cfg Config) (*documents.Generator, error) {
+	return documents.New(documents.Config{TemplateDir: cfg.DocumentTemplates})
+}
+
 // documentSpecs are, per kind, the 文号 family, who issues it and in which
 // stages of the case (the ordinary procedure of 行政处罚法 第五章第三节).
 var documentSpecs = map[documents.Kind]casework.DocumentSpec{
