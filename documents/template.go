@@ -64,7 +64,7 @@ const (
 )
 
 var styles = map[string]bool{StyleAgency: true, StyleTitle: true, StyleNumber: true, StyleBody: true, StyleHeading: true,
-	StyleQuote: true, StyleField: true, StyleSignature: true, StyleDate: true, StyleNote: true, StyleDraft: true}
+	StyleQuote: true, StyleField: true, StyleSignature: true, StyleDate: true, StyleNote: true, StyleDraft: true, StyleCell: true}
 
 // docTemplate is a parsed KIND.yaml.
 type docTemplate struct {
