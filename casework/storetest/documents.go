@@ -209,6 +209,13 @@ func testServiceDocuments(t *testing.T, w *world) {
 			t.Errorf("version 1 (pdf %v) = %q, want %q: an old version must never be overwritten", pdf, got, want)
 		}
 	}
+	if dc, err := w.svc.DocumentContext(w.ctx, casework.Operator(), c.ID); err != nil || len(dc.Issued) != 3 || dc.Agency.DocPrefix != "某市监处罚" || len(dc.Officers) != 1 {
+		t.Errorf("DocumentContext for the command line = %+v, %v; want the case, its agency, officer and 3 versions", dc, err)
+	}
+	_, err = w.svc.DocumentContext(w.ctx, w.admin, c.ID)
+	wantErr(t, "document context for an admin (who reads no case)", err, casework.ErrForbidden)
+	_, err = w.svc.DocumentContext(w.ctx, w.other, c.ID)
+	wantErr(t, "document context for another agency", err, casework.ErrForbidden)
 	_, _, err = w.svc.OpenIssued(w.ctx, w.officer, c.ID, "decision", 9, false)
 	wantErr(t, "an unknown version", err, casework.ErrNotFound)
 
