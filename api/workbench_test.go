@@ -43,7 +43,8 @@ func newPermFixture(t *testing.T) *permFixture {
 	t.Helper()
 	lib := testLibrary(t, nil)
 	w := newTestWorkbench(t, 0, func(c *casework.Config) { c.Citations = app.CaseCitations{Resolver: lib.Resolver()} })
-	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib), Casework: w.svc, Oversight: testOversight(t, w.store), Speech: permSpeech(t)})
+	s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib), Casework: w.svc, Oversight: testOversight(t, w.store),
+		Speech: permSpeech(t), Documents: testDocuments(t)})
 	t.Cleanup(s.closeCaseSpeech)
 	f := &permFixture{w: w, addr: liveServer(t, s), users: map[string]casework.User{"admin": w.admin}}
 	add := func(name, id, agency string, roles ...casework.Role) {
@@ -241,6 +242,12 @@ func permRows() []permRow {
 			return "GET", "/v1/cases/" + c.ID + "/evidence/" + f.withEvidence(t, c), "", nil
 		}, 200, staff},
 		{"timeline", caseReq(casework.StageInvestigating, "GET", "/timeline", nil), 200, staff},
+		{"list documents", caseReq(casework.StageDecided, "GET", "/documents", nil), 200, staff},
+		{"draft document", caseReq(casework.StageDiscretion, "GET", "/documents/notice.docx", nil), 200, staff},
+		{"issue document", func(t *testing.T, f *permFixture) (string, string, string, []byte) {
+			return "POST", "/v1/cases/" + f.decidedCase(t).ID + "/documents/decision", "application/json", []byte(`{}`)
+		}, 201, []string{"officer"}},
+		{"document versions", caseReq(casework.StageDecided, "GET", "/documents/decision/versions", nil), 200, staff},
 		{"create case", plain("POST", "/v1/cases", map[string]any{"title": "某公司未按规定公示年报案", "facts": "当事人未按规定公示。"}), 201,
 			[]string{"officer", "officer@other"}},
 		{"queue mine", plain("GET", "/v1/cases?queue=mine", nil), 200, []string{"officer", "officer@other"}},

@@ -57,6 +57,10 @@ type Config struct {
 	// Holidays is the agency's working-day override file (YAML, see
 	// workdays.Open); empty: the State Council's schedule alone.
 	Holidays string
+	// DocumentTemplates is the agency's directory of document templates
+	// (KIND.yaml, profiles.yaml, agencies.yaml); a file there replaces the
+	// built-in one of the same name. Empty: the built-in templates.
+	DocumentTemplates string
 	// PGDSN, when set, makes PostgreSQL the system of record that several
 	// nodes share: the case workbench's users, cases, evidence records and
 	// full-process log (casework/pgstore), and the vectors (pgvector).

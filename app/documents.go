@@ -62,6 +62,22 @@ func DraftInput(res caseanalysis.Result, facts string, base documents.Input) (do
 	if in.Case.Facts == "" {
 		in.Case.Facts = facts
 	}
+	fillFromViolation(&in, res, v)
+	if in.Penalty.Fine == 0 && sug.Suggested != nil {
+		in.Penalty.Fine = sug.Suggested.FineMin
+	}
+	if len(in.Penalty.Other) == 0 {
+		in.Penalty.Other = append(append([]string{}, sug.Orders...), sug.Other...)
+	}
+	return in, nil
+}
+
+// fillFromViolation fills what the matched violation v of res gives and in
+// does not have yet: the 案由, the provisions violated and the penalty basis
+// (with the text the analysis read from the imported statutes), the
+// engine's steps as 裁量理由, and the statutory fine range.
+func fillFromViolation(in *documents.Input, res caseanalysis.Result, v *caseanalysis.Violation) {
+	sug := v.Suggestion
 	if in.Case.Cause == "" {
 		in.Case.Cause = v.Name + "案"
 	}
@@ -95,11 +111,4 @@ func DraftInput(res caseanalysis.Result, facts string, base documents.Input) (do
 	if sug.Statutory != nil && in.Penalty.StatutoryMin == 0 && in.Penalty.StatutoryMax == 0 {
 		in.Penalty.StatutoryMin, in.Penalty.StatutoryMax = sug.Statutory.FineMin, sug.Statutory.FineMax
 	}
-	if in.Penalty.Fine == 0 && sug.Suggested != nil {
-		in.Penalty.Fine = sug.Suggested.FineMin
-	}
-	if len(in.Penalty.Other) == 0 {
-		in.Penalty.Other = append(append([]string{}, sug.Orders...), sug.Other...)
-	}
-	return in, nil
 }

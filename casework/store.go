@@ -66,6 +66,9 @@ type ReadTx interface {
 	// Publications lists the publications f matches (PublicationFilter.Match),
 	// in SortPublications order, paged by f (PagePublications).
 	Publications(f PublicationFilter) ([]Publication, error)
+	// Documents lists a case's issued documents, by kind then version
+	// (none for an unknown case).
+	Documents(caseID string) ([]IssuedDocument, error)
 }
 
 // Tx writes inside a transaction.
@@ -109,6 +112,14 @@ type Tx interface {
 	// case has one), else replacing the one whose stored Version is prev
 	// (ErrConflict when it differs, ErrNotFound when there is none).
 	PutPublication(p Publication, prev int64) error
+	// NextDocumentNumber returns the next sequence number (from 1) of an
+	// agency's documents of one family (处罚, 罚告…) in a year; like
+	// NextCaseNumber, numbers are never reused (gaps are allowed, repeats
+	// not). ErrInvalid for an empty agency or family or a bad year.
+	NextDocumentNumber(agency, family string, year int) (int, error)
+	// AddDocument stores an issued document version; ErrExists when the
+	// case already has that kind and version, ErrNotFound for an unknown case.
+	AddDocument(d IssuedDocument) error
 }
 
 // Credential is a user's password hash (argon2id, PHC string format).

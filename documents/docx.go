@@ -44,13 +44,16 @@ type (
 		NS      string   `xml:"xmlns:w,attr"`
 		Body    xBody    `xml:"w:body"`
 	}
+	// xBody holds paragraphs and tables in document order (each item
+	// names its element with XMLName).
 	xBody struct {
-		Paras []xPara `xml:"w:p"`
-		Sect  xSect   `xml:"w:sectPr"`
+		Items []any `xml:",omitempty"`
+		Sect  xSect `xml:"w:sectPr"`
 	}
 	xPara struct {
-		Props xPProps `xml:"w:pPr"`
-		Runs  []xRun  `xml:"w:r"`
+		XMLName xml.Name `xml:"w:p"`
+		Props   xPProps  `xml:"w:pPr"`
+		Runs    []xRun   `xml:"w:r"`
 	}
 	xPProps struct {
 		Style xVal `xml:"w:pStyle"`
@@ -99,13 +102,28 @@ var styleIDs = map[string]string{
 // timestamps), so its digest identifies it. It returns write errors.
 func WriteDOCX(w io.Writer, doc Document) error {
 	d := xDocument{NS: nsW}
+	var rows []string
 	for _, p := range doc.Paragraphs {
+		if _, _, row := splitRow(p.Text); p.Style == StyleCell && row {
+			rows = append(rows, p.Text)
+			continue
+		}
+		if rows != nil {
+			d.Body.Items = append(d.Body.Items, newTable(rows))
+			rows = nil
+		}
 		id, ok := styleIDs[p.Style]
+		if p.Style == StyleCell {
+			// Signature lines (several labels, blanks to sign in) stay lines.
+			id = styleIDs[StyleField]
+		}
 		if !ok {
 			id = "Body"
 		}
-		d.Body.Paras = append(d.Body.Paras, xPara{Props: xPProps{Style: xVal{Val: id}},
-			Runs: []xRun{{Text: xText{Space: "preserve", Text: p.Text}}}})
+		d.Body.Items = append(d.Body.Items, para(id, p.Text))
+	}
+	if rows != nil {
+		d.Body.Items = append(d.Body.Items, newTable(rows))
 	}
 	s := &d.Body.Sect
 	s.PgSz.W, s.PgSz.H = pageW, pageH
@@ -257,6 +275,7 @@ func DOCXText(data []byte) (string, error) {
 		dec := xml.NewDecoder(io.LimitReader(rc, 64<<20))
 		var out strings.Builder
 		inText := false
+		inCell := false
 		for {
 			tok, err := dec.Token()
 			if err == io.EOF {
@@ -268,8 +287,19 @@ func DOCXText(data []byte) (string, error) {
 			switch t := tok.(type) {
 			case xml.StartElement:
 				inText = t.Name.Space == nsW && t.Name.Local == "t"
+				if t.Name.Space == nsW && t.Name.Local == "tc" {
+					inCell = true
+				}
 			case xml.EndElement:
-				if t.Name.Space == nsW && t.Name.Local == "p" {
+				// A form table's row reads as the line it was made from
+				// (label： | value, see StyleCell).
+				switch {
+				case t.Name.Space != nsW:
+				case t.Name.Local == "p" && !inCell:
+					out.WriteByte('\n')
+				case t.Name.Local == "tc":
+					inCell = false
+				case t.Name.Local == "tr":
 					out.WriteByte('\n')
 				}
 				inText = false

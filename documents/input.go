@@ -40,20 +40,34 @@ type Input struct {
 	Transfer        Transfer  `json:"transfer,omitempty"`
 	Service         Service   `json:"service,omitempty"`
 	Hearing         HearingAt `json:"hearing,omitempty"`
+	// Deadlines are the last days of the periods counted in working days,
+	// as dates the party can read (filled from the working-day calendar).
+	Deadlines Deadlines `json:"deadlines,omitempty"`
+}
+
+// Deadlines are the ends (YYYY-MM-DD) of the periods a notice gives,
+// counted in working days from the document's date (行政处罚法第八十五条:
+// the day itself does not count); empty when not computed.
+type Deadlines struct {
+	// Statement ends the 陈述、申辩 period (the profile's statement_days:
+	// 行政处罚法 sets none, the agency does).
+	Statement string `json:"statement,omitempty"`
+	// Hearing ends the period to ask for a hearing (行政处罚法第六十四条第（一）项: 五日).
+	Hearing string `json:"hearing,omitempty"`
 }
 
 // Agency is the deciding body and where remedies go.
 type Agency struct {
-	Name    string `json:"name"`
-	Address string `json:"address,omitempty"`
-	Contact string `json:"contact,omitempty"`
-	Phone   string `json:"phone,omitempty"`
+	Name    string `json:"name" yaml:"name"`
+	Address string `json:"address,omitempty" yaml:"address"`
+	Contact string `json:"contact,omitempty" yaml:"contact"`
+	Phone   string `json:"phone,omitempty" yaml:"phone"`
 	// ReviewBody is the 行政复议机关 (often the people's government at the
 	// same level); Court the competent people's court.
-	ReviewBody string `json:"review_body,omitempty"`
-	Court      string `json:"court,omitempty"`
+	ReviewBody string `json:"review_body,omitempty" yaml:"review_body"`
+	Court      string `json:"court,omitempty" yaml:"court"`
 	// Payment says where fines are paid (指定银行 or 电子支付系统).
-	Payment string `json:"payment,omitempty"`
+	Payment string `json:"payment,omitempty" yaml:"payment"`
 }
 
 // Party kinds.
@@ -185,7 +199,8 @@ func (in *Input) Validate() error {
 	if in.Date == "" {
 		return &InputError{Field: "date", Message: "缺少文书日期（YYYY-MM-DD）"}
 	}
-	for _, d := range []struct{ field, v string }{{"date", in.Date}, {"act_date", in.ActDate}, {"case.filed_on", in.Case.FiledOn}} {
+	for _, d := range []struct{ field, v string }{{"date", in.Date}, {"act_date", in.ActDate}, {"case.filed_on", in.Case.FiledOn},
+		{"deadlines.statement", in.Deadlines.Statement}, {"deadlines.hearing", in.Deadlines.Hearing}} {
 		if d.v == "" {
 			continue
 		}

@@ -30,6 +30,7 @@ var pdfStyles = map[string]pdfStyle{
 	StyleHeading:   {16, "L", 2, 0, 0, 0},
 	StyleQuote:     {16, "L", 2, 2, 0, 0},
 	StyleField:     {16, "L", 0, 0, 0, 0},
+	StyleCell:      {16, "L", 0, 0, 0, 0},
 	StyleSignature: {16, "R", 0, 0, 4, 0},
 	StyleDate:      {16, "R", 0, 0, 0, 0},
 	StyleNote:      {14, "L", 0, 0, 4, 0},

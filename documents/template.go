@@ -45,6 +45,7 @@ type Generator struct {
 	cfg       Config
 	templates map[Kind]*docTemplate
 	profiles  profiles
+	agencies  map[string]Agency
 }
 
 // Paragraph styles a template block may use.
@@ -63,7 +64,7 @@ const (
 )
 
 var styles = map[string]bool{StyleAgency: true, StyleTitle: true, StyleNumber: true, StyleBody: true, StyleHeading: true,
-	StyleQuote: true, StyleField: true, StyleSignature: true, StyleDate: true, StyleNote: true, StyleDraft: true}
+	StyleQuote: true, StyleField: true, StyleSignature: true, StyleDate: true, StyleNote: true, StyleDraft: true, StyleCell: true}
 
 // docTemplate is a parsed KIND.yaml.
 type docTemplate struct {
@@ -104,6 +105,9 @@ func New(cfg Config) (*Generator, error) {
 		return nil, err
 	}
 	if g.profiles, err = parseProfiles(raw); err != nil {
+		return nil, err
+	}
+	if g.agencies, err = readAgencies(cfg.TemplateDir); err != nil {
 		return nil, err
 	}
 	for _, k := range Kinds {

@@ -266,41 +266,7 @@ func testCaseNumbers(t *testing.T, s casework.Store) {
 	if n, err := next("scjg", 2027, false); err != nil || n != 1 {
 		t.Errorf("next year's first number = %d, %v; want 1", n, err)
 	}
-	committed := []int{1}
-	for i := range 6 {
-		n, err := next("scjg", 2026, i%2 == 0)
-		if i%2 == 0 {
-			wantErr(t, "rolled back", err, errRollback)
-			continue
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if slices.Contains(committed, n) || n < committed[len(committed)-1] {
-			t.Fatalf("number %d after %v: reused or going back", n, committed)
-		}
-		committed = append(committed, n)
-	}
-	// Concurrent writers never share a number.
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Go(func() {
-			n, err := next("zjj", 2026, false)
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				t.Errorf("concurrent case number: %v", err)
-				return
-			}
-			committed = append(committed, 1000+n)
-		})
-	}
-	wg.Wait()
-	slices.Sort(committed)
-	if len(slices.Compact(slices.Clone(committed))) != len(committed) {
-		t.Errorf("case numbers repeat: %v", committed)
-	}
+	checkNeverReused(t, func(fail bool) (int, error) { return next("scjg", 2026, fail) }, func() (int, error) { return next("zjj", 2026, false) })
 }
 
 var errRollback = errors.New("storetest: roll back")

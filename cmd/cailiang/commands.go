@@ -44,8 +44,10 @@ type cmdArgs struct {
 	limit                  int
 	benchmarkID, factsPath string
 	sector                 string
-	// transcribe, stats: the output file
+	// transcribe, stats, document: the output file
 	out string
+	// document
+	caseID string
 	// eval
 	suites, modes string
 	asJSON        bool
@@ -171,6 +173,10 @@ func commands() []command {
 			flags: func(fs *flag.FlagSet, a *cmdArgs) {
 				fs.StringVar(&a.out, "out", "text", "text or json")
 			}, run: runTranscribe},
+		{name: "document", args: "KIND (--case ID | --facts FILE) --out FILE.docx|.pdf",
+			help:  "draft an enforcement document (filing, notice, hearing-notice, review, decision, no-penalty, transfer, service) of a workbench case or a document input file, marked 草稿; prints what the checks found",
+			zh:    "生成执法文书草稿（`filing` 立案审批表、`notice` 行政处罚告知书、`hearing-notice` 听证告知书、`review` 法制审核意见书、`decision` 行政处罚决定书、`no-penalty` 不予行政处罚决定书、`transfer` 涉嫌犯罪案件移送书、`service` 送达回证）：取自工作台案件（`--case`）或文书要素 JSON（`--facts`），标注“草稿”，输出签发前检查发现的问题；签发（编文号）在工作台进行",
+			flags: documentFlags, run: runDocument},
 		{name: "eval", args: "[--suites a,b] [--modes bm25,vector,hybrid] [--json] [--bigram-weight W]",
 			help:  "measure search and analysis quality on labelled sets through the service's own wiring (docs/search.md, docs/analysis.md)",
 			zh:    "评测：自建法规检索集、LawBench、LeCaRD、CAIL2019-SCM、自建行政案件场景集、向量索引质量，经与服务相同的组装运行，输出 markdown 表（见 docs/search.md、docs/analysis.md）",
@@ -254,6 +260,11 @@ func runServe(e *runEnv) error {
 	if err != nil {
 		return err
 	}
+	// So does a template directory with a broken template.
+	gen, err := app.Documents(e.opts.app)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", e.opts.addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", e.opts.addr, err)
@@ -273,7 +284,7 @@ func runServe(e *runEnv) error {
 		e.log.Info("transcription off: no --asr-url (CAILIANG_ASR_URL)")
 	}
 	srv := api.NewLoading(api.Config{Logger: e.log, Version: version, Web: e.opts.webConfig(),
-		RequestTimeout: e.opts.requestTimeout, MaxConcurrent: e.opts.maxConcurrent, Calendar: cal, Speech: sp})
+		RequestTimeout: e.opts.requestTimeout, MaxConcurrent: e.opts.maxConcurrent, Calendar: cal, Speech: sp, Documents: gen})
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
 	served := make(chan error, 1)

@@ -23,6 +23,22 @@ func userFlags(fs *flag.FlagSet, a *cmdArgs) {
 	fs.DurationVar(&a.ttl, "ttl", 0, "token lifetime, e.g. 720h; 0 never expires (token)")
 }
 
+// openCasework opens the workbench's records for command what: with the
+// embedded store, never while a service holds it (it is one process's
+// file); PostgreSQL serves every node and command at once.
+func (e *runEnv) openCasework(what string, readOnly bool) (*app.Casework, error) {
+	if strings.TrimSpace(e.opts.app.PGDSN) == "" {
+		if err := e.refuseServed(what); err != nil {
+			return nil, err
+		}
+	}
+	cw, err := app.OpenCasework(e.opts.app, readOnly)
+	if errors.Is(err, boltstore.ErrBusy) {
+		return nil, fmt.Errorf("数据目录 %s 的案件记录正被另一个 cailiang 进程使用：请等它结束后再执行 %s: %w", e.opts.app.DataDir, what, err)
+	}
+	return cw, err
+}
+
 // runUser administers the workbench's users as the operator of the data
 // directory (casework.Operator): whoever may run the binary on it owns its
 // records, as with a database file. With the embedded store it refuses
@@ -42,17 +58,7 @@ func runUser(e *runEnv) error {
 	default:
 		return usage
 	}
-	// The embedded store is one process's file; PostgreSQL serves every
-	// node and command at once.
-	if strings.TrimSpace(e.opts.app.PGDSN) == "" {
-		if err := e.refuseServed("user " + sub); err != nil {
-			return err
-		}
-	}
-	cw, err := app.OpenCasework(e.opts.app, sub == "list")
-	if errors.Is(err, boltstore.ErrBusy) {
-		return fmt.Errorf("数据目录 %s 的案件记录正被另一个 cailiang 进程使用：请等它结束后再执行 user %s: %w", e.opts.app.DataDir, sub, err)
-	}
+	cw, err := e.openCasework("user "+sub, sub == "list")
 	if err != nil {
 		return err
 	}
