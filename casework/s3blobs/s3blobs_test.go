@@ -1,0 +1,144 @@
+package s3blobs
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/johannesboyne/gofakes3"
+	"github.com/johannesboyne/gofakes3/backend/s3mem"
+	"github.com/minio/minio-go/v7"
+
+	"github.com/cailiang/cailiang/casework/blobtest"
+)
+
+// fakeS3 serves the S3 wire protocol (gofakes3, in memory) on a local
+// TLS listener (https, as in production) with one bucket, "evidence"; it
+// returns the endpoint URL and the transport that trusts its certificate.
+func fakeS3(t *testing.T) (string, http.RoundTripper) {
+	t.Helper()
+	backend := s3mem.New()
+	if err := backend.CreateBucket("evidence"); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewTLSServer(gofakes3.New(backend).Server())
+	t.Cleanup(srv.Close)
+	return srv.URL, srv.Client().Transport
+}
+
+// testConfig is the store's configuration on the fake: 5 MiB parts (S3's
+// minimum) so that the suite's larger files go through several parts.
+func testConfig(endpoint string, tr http.RoundTripper, path string) Config {
+	return Config{URL: endpoint + path, AccessKey: "cailiang-test", SecretKey: "test-secret-key", Region: "us-east-1",
+		PartSize: 5 << 20, Transport: tr}
+}
+
+// stored lists every object and unfinished multipart upload in the bucket.
+func stored(t *testing.T, b *Bucket) []string {
+	t.Helper()
+	ctx := context.Background()
+	var out []string
+	for obj := range b.client.ListObjects(ctx, b.bucket, minio.ListObjectsOptions{Recursive: true}) {
+		if obj.Err != nil {
+			t.Fatalf("list objects: %v", obj.Err)
+		}
+		out = append(out, obj.Key)
+	}
+	for up := range b.client.ListIncompleteUploads(ctx, b.bucket, "", true) {
+		if up.Err != nil {
+			t.Fatalf("list uploads: %v", up.Err)
+		}
+		out = append(out, "unfinished upload "+up.Key)
+	}
+	return out
+}
+
+func TestConformance(t *testing.T) {
+	for _, path := range []string{"/evidence", "/evidence/cases/2026/"} {
+		t.Run(strings.ReplaceAll(strings.Trim(path, "/"), "/", "_"), func(t *testing.T) {
+			blobtest.Run(t, func(t *testing.T) blobtest.Subject {
+				endpoint, tr := fakeS3(t)
+				b, err := Open(context.Background(), testConfig(endpoint, tr, path))
+				if err != nil {
+					t.Fatal(err)
+				}
+				return blobtest.Subject{Blobs: b, Stored: func(t *testing.T) []string { return stored(t, b) }}
+			})
+		})
+	}
+}
+
+func TestKeyLayout(t *testing.T) {
+	endpoint, tr := fakeS3(t)
+	b, err := Open(context.Background(), testConfig(endpoint, tr, "/evidence/city/agency"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	digest, _, err := b.Put(context.Background(), bytes.NewReader([]byte("询问笔录")), 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "city/agency/" + digest[:2] + "/" + digest
+	if got := stored(t, b); len(got) != 1 || got[0] != want {
+		t.Fatalf("objects = %q, want [%q]", got, want)
+	}
+}
+
+func TestParseURL(t *testing.T) {
+	tests := []struct {
+		url                      string
+		endpoint, bucket, prefix string
+		secure                   bool
+		bad                      bool
+	}{
+		{url: "https://s3.example.gov.cn/bucket/prefix", endpoint: "s3.example.gov.cn", bucket: "bucket", prefix: "prefix/", secure: true},
+		{url: "https://s3.example.gov.cn/bucket", endpoint: "s3.example.gov.cn", bucket: "bucket", secure: true},
+		{url: "http://10.0.0.5:9000/ev/a/b/", endpoint: "10.0.0.5:9000", bucket: "ev", prefix: "a/b/"},
+		{url: "https://s3.example.gov.cn/", bad: true},
+		{url: "https://s3.example.gov.cn", bad: true},
+		{url: "ftp://s3.example.gov.cn/b", bad: true},
+		{url: "s3.example.gov.cn/b", bad: true},
+		{url: "https://key:secret@s3.example.gov.cn/b", bad: true},
+		{url: "https://s3.example.gov.cn/b?region=x", bad: true},
+		{url: "", bad: true},
+		{url: "https://%zz/b", bad: true},
+	}
+	for _, tt := range tests {
+		endpoint, secure, bucket, prefix, err := parseURL(tt.url)
+		if tt.bad {
+			if !errors.Is(err, ErrConfig) {
+				t.Errorf("parseURL(%q) error = %v, want ErrConfig", tt.url, err)
+			}
+			if err != nil && strings.Contains(err.Error(), "secret") {
+				t.Errorf("parseURL(%q) error shows the secret: %v", tt.url, err)
+			}
+			continue
+		}
+		if err != nil || endpoint != tt.endpoint || secure != tt.secure || bucket != tt.bucket || prefix != tt.prefix {
+			t.Errorf("parseURL(%q) = %q, %v, %q, %q, %v; want %q, %v, %q, %q", tt.url, endpoint, secure, bucket, prefix, err,
+				tt.endpoint, tt.secure, tt.bucket, tt.prefix)
+		}
+	}
+}
+
+func TestOpenRefuses(t *testing.T) {
+	endpoint, tr := fakeS3(t)
+	tests := []struct {
+		name string
+		cfg  Config
+	}{
+		{"no such bucket", testConfig(endpoint, tr, "/other")},
+		{"no access key", Config{URL: endpoint + "/evidence", SecretKey: "s"}},
+		{"no secret key", Config{URL: endpoint + "/evidence", AccessKey: "a"}},
+		{"part too small", Config{URL: endpoint + "/evidence", AccessKey: "a", SecretKey: "s", PartSize: 1 << 20}},
+	}
+	for _, tt := range tests {
+		if _, err := Open(context.Background(), tt.cfg); !errors.Is(err, ErrConfig) {
+			t.Errorf("%s: Open = %v, want ErrConfig", tt.name, err)
+		}
+	}
+}
