@@ -120,7 +120,8 @@ func Open(ctx context.Context, cfg Config) (*Bucket, error) {
 func parseURL(raw string) (endpoint string, secure bool, bucket, prefix string, err error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return "", false, "", "", fmt.Errorf("%w URL: %v", ErrConfig, err)
+		// url.Parse's error quotes the URL, credentials and all.
+		return "", false, "", "", fmt.Errorf("%w URL: not a URL (want https://host/bucket/prefix)", ErrConfig)
 	}
 	switch u.Scheme {
 	case "https":

@@ -103,6 +103,7 @@ func TestParseURL(t *testing.T) {
 		{url: "ftp://s3.example.gov.cn/b", bad: true},
 		{url: "s3.example.gov.cn/b", bad: true},
 		{url: "https://key:secret@s3.example.gov.cn/b", bad: true},
+		{url: "https://key:secret@s3.example.gov.cn:x/b", bad: true},
 		{url: "https://s3.example.gov.cn/b?region=x", bad: true},
 		{url: "", bad: true},
 		{url: "https://%zz/b", bad: true},
