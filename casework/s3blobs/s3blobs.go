@@ -9,6 +9,7 @@
 package s3blobs
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -163,8 +164,9 @@ func (b *Bucket) tempKey() string {
 	return b.prefix + ".uploads/" + hex.EncodeToString(r[:])
 }
 
-// Put implements casework.BlobStore. The content streams (multipart, one
-// part buffered at a time) into a temporary object while it is hashed and
+// Put implements casework.BlobStore. The content streams (one PUT when it
+// fits in a part, else multipart with one part buffered at a time) into a
+// temporary object while it is hashed and
 // counted; more than max bytes stops the upload, which is aborted, and
 // returns casework.ErrTooLarge. The complete object is then copied on the
 // server to its digest's key, unless that key already holds it, and the
@@ -180,11 +182,20 @@ func (b *Bucket) Put(ctx context.Context, r io.Reader, max int64) (digest string
 	}
 	src := &upload{ctx: ctx, r: r, left: max, h: sha256.New()}
 	tmp := b.tempKey()
-	_, err = b.client.PutObject(ctx, b.bucket, tmp, src, -1, minio.PutObjectOptions{
-		PartSize: b.partSize, ContentType: "application/octet-stream"})
+	// Most evidence (photos, records) is smaller than a part: read up to
+	// one part first and send a file that ends there in one PUT of known
+	// size, the rest as a multipart upload of unknown length.
+	var head bytes.Buffer
+	n, err := head.ReadFrom(io.LimitReader(src, int64(b.partSize)))
+	opts := minio.PutObjectOptions{PartSize: b.partSize, ContentType: "application/octet-stream"}
+	if err == nil && n < int64(b.partSize) {
+		_, err = b.client.PutObject(ctx, b.bucket, tmp, bytes.NewReader(head.Bytes()), n, opts)
+	} else if err == nil {
+		_, err = b.client.PutObject(ctx, b.bucket, tmp, io.MultiReader(&head, src), -1, opts)
+	}
 	switch {
 	case src.tooLarge:
-		// minio-go aborted the multipart upload; a single PUT never began.
+		// Nothing was sent, or minio-go aborted the multipart upload.
 		return "", 0, fmt.Errorf("evidence larger than %d bytes: %w", max, casework.ErrTooLarge)
 	case src.err != nil:
 		return "", 0, fmt.Errorf("evidence upload: %w", src.err)
