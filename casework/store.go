@@ -121,6 +121,9 @@ type BlobStore interface {
 	// keeps one copy.
 	Put(ctx context.Context, r io.Reader, max int64) (digest string, size int64, err error)
 	// Open returns the content with this digest; ErrNotFound when absent.
+	// ctx bounds the opening only: the reader stays readable until Close,
+	// after ctx ends, because the HTTP layer streams it to the client once
+	// the handler (and its request context) has returned.
 	Open(ctx context.Context, digest string) (io.ReadCloser, error)
 }
 

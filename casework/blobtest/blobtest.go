@@ -41,6 +41,7 @@ func Run(t *testing.T, open func(t *testing.T) Subject) {
 		{"CancelledStoresNothing", testCancelled},
 		{"BadDigests", testBadDigests},
 		{"ConcurrentSameContent", testConcurrent},
+		{"ReadAfterContextEnds", testReadAfterContextEnds},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open(t)) })
@@ -250,5 +251,23 @@ func testConcurrent(t *testing.T, s Subject) {
 	wantStored(t, s, want)
 	if got := read(t, s, want); !bytes.Equal(got, content) {
 		t.Fatal("content differs after concurrent Puts")
+	}
+}
+
+// The API streams a download after its handler, and the request context,
+// returned: the reader must outlive the context it was opened with.
+func testReadAfterContextEnds(t *testing.T, s Subject) {
+	content := pattern(3 << 20)
+	d := put(t, s, content, 4<<20)
+	ctx, cancel := context.WithCancel(context.Background())
+	rc, err := s.Blobs.Open(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	cancel()
+	got, err := io.ReadAll(rc)
+	if err != nil || !bytes.Equal(got, content) {
+		t.Fatalf("read after the context ended: %d bytes of %d (%v)", len(got), len(content), err)
 	}
 }

@@ -236,10 +236,12 @@ func (b *Bucket) remove(ctx context.Context, key string) {
 	}
 }
 
-// Open implements casework.BlobStore. Errors: casework.ErrInvalid for a
-// digest that is not lower-case hex SHA-256, casework.ErrNotFound when no
-// such blob is stored, the server's or the network's otherwise, the
-// context's. Reading the result honours ctx too.
+// Open implements casework.BlobStore. ctx bounds the request that opens
+// the object; the body is then read until Close, whatever becomes of ctx
+// (the API streams it after its handler returned). Errors:
+// casework.ErrInvalid for a digest that is not lower-case hex SHA-256,
+// casework.ErrNotFound when no such blob is stored, the server's or the
+// network's otherwise, the context's.
 func (b *Bucket) Open(ctx context.Context, digest string) (io.ReadCloser, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -247,19 +249,41 @@ func (b *Bucket) Open(ctx context.Context, digest string) (io.ReadCloser, error)
 	if !casework.ValidDigest(digest) {
 		return nil, fmt.Errorf("evidence digest %q: %w", digest, casework.ErrInvalid)
 	}
-	obj, err := b.client.GetObject(ctx, b.bucket, b.Key(digest), minio.GetObjectOptions{})
-	if err != nil {
-		return nil, fmt.Errorf("evidence %s: %w", digest, err)
+	// The object's own context outlives ctx; ctx cancels it only while
+	// opening.
+	octx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	stop := context.AfterFunc(ctx, cancel)
+	obj, err := b.client.GetObject(octx, b.bucket, b.Key(digest), minio.GetObjectOptions{})
+	if err == nil {
+		// GetObject is lazy: Stat makes the request, so absence shows here.
+		_, err = obj.Stat()
+		if !stop() {
+			err = ctx.Err()
+		}
+		if err != nil {
+			obj.Close()
+		}
 	}
-	// GetObject is lazy: Stat makes the request, so absence shows here.
-	if _, err := obj.Stat(); err != nil {
-		obj.Close()
+	if err != nil {
+		stop()
+		cancel()
 		if notFound(err) {
 			return nil, fmt.Errorf("evidence %s: %w", digest, casework.ErrNotFound)
 		}
 		return nil, fmt.Errorf("evidence %s: %w", digest, err)
 	}
-	return obj, nil
+	return object{obj, cancel}, nil
+}
+
+// object is an open blob; Close also releases its context.
+type object struct {
+	*minio.Object
+	cancel context.CancelFunc
+}
+
+func (o object) Close() error {
+	defer o.cancel()
+	return o.Object.Close()
 }
 
 // notFound reports S3's "no such key" (and a HEAD's bare 404).
