@@ -6,17 +6,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"log"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
-	"github.com/johannesboyne/gofakes3"
-	"github.com/johannesboyne/gofakes3/backend/s3mem"
-
 	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/casework/s3blobs"
+	"github.com/cailiang/cailiang/casework/s3blobs/s3test"
 )
 
 // TestEvidenceThroughBucket uploads evidence over HTTP to a server whose
@@ -25,16 +21,9 @@ import (
 // and its request context have ended, so a body bound to that context would
 // arrive empty or cut short.
 func TestEvidenceThroughBucket(t *testing.T) {
-	backend := s3mem.New()
-	if err := backend.CreateBucket("evidence"); err != nil {
-		t.Fatal(err)
-	}
-	fake := httptest.NewUnstartedServer(gofakes3.New(backend).Server())
-	fake.Config.ErrorLog = log.New(io.Discard, "", 0)
-	fake.StartTLS()
-	t.Cleanup(fake.Close)
+	fake := s3test.New(t, "evidence", nil)
 	bucket, err := s3blobs.Open(context.Background(), s3blobs.Config{URL: fake.URL + "/evidence/scjg", AccessKey: "cailiang",
-		SecretKey: "test-secret", Region: "us-east-1", Transport: fake.Client().Transport})
+		SecretKey: "test-secret", Region: "us-east-1", Transport: fake.Transport})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +55,7 @@ func TestEvidenceThroughBucket(t *testing.T) {
 	sum := sha256.Sum256(content)
 	digest := hex.EncodeToString(sum[:])
 	key := "scjg/" + digest[:2] + "/" + digest
-	if _, err := backend.HeadObject("evidence", key); err != nil {
+	if _, err := fake.Backend.HeadObject("evidence", key); err != nil {
 		t.Fatalf("object %s in the bucket: %v", key, err)
 	}
 

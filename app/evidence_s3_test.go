@@ -3,48 +3,33 @@ package app
 import (
 	"bytes"
 	"context"
-	"encoding/pem"
 	"errors"
 	"io"
 	"io/fs"
-	"log"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/johannesboyne/gofakes3"
-	"github.com/johannesboyne/gofakes3/backend/s3mem"
-
 	"github.com/cailiang/cailiang/casework"
+	"github.com/cailiang/cailiang/casework/s3blobs/s3test"
 )
 
 const testS3Secret = "s3-secret-不应出现在日志中"
 
-// s3Fixture serves the S3 wire protocol (gofakes3, in memory) over TLS with
-// one bucket, "evidence", and writes the files the settings name: the
-// server's certificate (the agency's own CA) and the secret key.
+// s3Fixture is an S3 endpoint (s3test) with one bucket, "evidence", and
+// the files the settings name: its certificate (the agency's own CA) and
+// the secret key.
 type s3Fixture struct {
-	backend            *s3mem.Backend
-	url                string
+	*s3test.Server
 	caFile, secretFile string
 }
 
 func newS3Fixture(t *testing.T) s3Fixture {
 	t.Helper()
-	backend := s3mem.New()
-	if err := backend.CreateBucket("evidence"); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewUnstartedServer(gofakes3.New(backend).Server())
-	// The untrusted-certificate case makes the server log a handshake error.
-	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
-	srv.StartTLS()
-	t.Cleanup(srv.Close)
 	dir := t.TempDir()
-	f := s3Fixture{backend: backend, url: srv.URL, caFile: filepath.Join(dir, "ca.pem"), secretFile: filepath.Join(dir, "s3.secret")}
-	if err := os.WriteFile(f.caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate().Raw}), 0o600); err != nil {
+	f := s3Fixture{Server: s3test.New(t, "evidence", nil), caFile: filepath.Join(dir, "ca.pem"), secretFile: filepath.Join(dir, "s3.secret")}
+	if err := os.WriteFile(f.caFile, f.CertPEM, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(f.secretFile, []byte(testS3Secret+"\n"), 0o600); err != nil {
@@ -54,7 +39,7 @@ func newS3Fixture(t *testing.T) s3Fixture {
 }
 
 func (f s3Fixture) config(path string) EvidenceS3Config {
-	return EvidenceS3Config{URL: f.url + path, AccessKey: "cailiang", SecretKeyFile: f.secretFile, CAFile: f.caFile}
+	return EvidenceS3Config{URL: f.URL + path, AccessKey: "cailiang", SecretKeyFile: f.secretFile, CAFile: f.caFile}
 }
 
 // With Casework.EvidenceS3 set, a case's evidence uploaded through the
@@ -95,7 +80,7 @@ func TestCaseworkEvidenceInBucket(t *testing.T) {
 		t.Fatalf("AddEvidence: %v", err)
 	}
 	key := "city/scjg/" + ev.Digest[:2] + "/" + ev.Digest
-	obj, err := s3.backend.HeadObject("evidence", key)
+	obj, err := s3.Backend.HeadObject("evidence", key)
 	if err != nil {
 		t.Fatalf("object %s in the bucket: %v", key, err)
 	}
@@ -128,10 +113,10 @@ func TestCaseworkEvidenceBucketSettings(t *testing.T) {
 		name string
 		edit func(*EvidenceS3Config)
 	}{
-		{"no such bucket", func(c *EvidenceS3Config) { c.URL = s3.url + "/other" }},
-		{"no bucket in the URL", func(c *EvidenceS3Config) { c.URL = s3.url }},
+		{"no such bucket", func(c *EvidenceS3Config) { c.URL = s3.URL + "/other" }},
+		{"no bucket in the URL", func(c *EvidenceS3Config) { c.URL = s3.URL }},
 		{"credentials in the URL", func(c *EvidenceS3Config) {
-			c.URL = strings.Replace(s3.url, "https://", "https://cailiang:"+testS3Secret+"@", 1) + "/evidence"
+			c.URL = strings.Replace(s3.URL, "https://", "https://cailiang:"+testS3Secret+"@", 1) + "/evidence"
 		}},
 		{"no secret key", func(c *EvidenceS3Config) { c.SecretKeyFile = "" }},
 		{"unreadable secret file", func(c *EvidenceS3Config) { c.SecretKeyFile = filepath.Join(t.TempDir(), "missing") }},

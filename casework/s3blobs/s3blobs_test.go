@@ -5,42 +5,23 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/johannesboyne/gofakes3"
-	"github.com/johannesboyne/gofakes3/backend/s3mem"
 	"github.com/minio/minio-go/v7"
 
 	"github.com/cailiang/cailiang/casework/blobtest"
+	"github.com/cailiang/cailiang/casework/s3blobs/s3test"
 )
 
-// fakeS3 serves the S3 wire protocol (gofakes3, in memory) on a local
-// TLS listener (https, as in production) with one bucket, "evidence"; it
-// returns the endpoint URL and the transport that trusts its certificate.
-func fakeS3(t *testing.T) (string, http.RoundTripper) {
-	t.Helper()
-	return fakeS3Seen(t, nil)
-}
+// fakeS3 is an S3 endpoint with one bucket, "evidence" (s3test); seen,
+// when not nil, sees each request.
+func fakeS3(t *testing.T) (string, http.RoundTripper) { return fakeS3Seen(t, nil) }
 
-// fakeS3Seen is fakeS3 calling seen (when not nil) with each request first.
 func fakeS3Seen(t *testing.T, seen func(*http.Request)) (string, http.RoundTripper) {
-	t.Helper()
-	backend := s3mem.New()
-	if err := backend.CreateBucket("evidence"); err != nil {
-		t.Fatal(err)
-	}
-	h := gofakes3.New(backend).Server()
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if seen != nil {
-			seen(r)
-		}
-		h.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL, srv.Client().Transport
+	srv := s3test.New(t, "evidence", seen)
+	return srv.URL, srv.Transport
 }
 
 // testConfig is the store's configuration on the fake: 5 MiB parts (S3's
