@@ -166,9 +166,8 @@ func (b *Bucket) tempKey() string {
 
 // Put implements casework.BlobStore. The content streams (one PUT when it
 // fits in a part, else multipart with one part buffered at a time) into a
-// temporary object while it is hashed and
-// counted; more than max bytes stops the upload, which is aborted, and
-// returns casework.ErrTooLarge. The complete object is then copied on the
+// temporary object while it is hashed and counted; more than max bytes
+// stops the upload, which is aborted, and returns casework.ErrTooLarge. The complete object is then copied on the
 // server to its digest's key, unless that key already holds it, and the
 // temporary object removed. Errors: casework.ErrInvalid for max ≤ 0,
 // reading r, the server's or the network's, the context's; nothing is left
