@@ -3,7 +3,7 @@
 #
 #   cmd → api → app → caseanalysis → rules, corpus/* → legal, nlp
 #   app → casework (the case workbench: users, cases, the full-process record, publication) → legal, workdays, redact
-#   casework/<store> → casework
+#   casework/<store> → casework (stores, blob stores blobdir and s3blobs; storetest and blobtest, their conformance suites; s3blobs/s3test, an in-memory S3 endpoint for tests)
 #   corpus/pgvec, casework/pgstore → pgschema (versioned PostgreSQL migrations; pgschema/pgtest for their tests)
 #   app → documents → legal, nlp
 #   app → synthcases (demo data) → oversight (statistics, early warnings) → casework, rules, legal

@@ -5,11 +5,14 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -20,6 +23,7 @@ import (
 	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/casework/blobdir"
 	"github.com/cailiang/cailiang/casework/boltstore"
+	"github.com/cailiang/cailiang/casework/s3blobs"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/oversight"
 )
@@ -40,10 +44,28 @@ type CaseworkConfig struct {
 	MaxEvidenceMB int
 	// Warnings are the early-warning thresholds (zero fields: oversight's defaults).
 	Warnings oversight.Thresholds
+	// EvidenceS3 puts evidence files in an S3-compatible bucket instead of
+	// the directory <DataDir>/evidence when its URL is set.
+	EvidenceS3 EvidenceS3Config
+}
+
+// EvidenceS3Config is an S3-compatible bucket for evidence files
+// (casework/s3blobs): what nodes sharing PostgreSQL share as files.
+type EvidenceS3Config struct {
+	// URL is https://host/bucket/prefix (TLS with https); empty: the directory.
+	URL string
+	// AccessKey and the secret key sign requests. The secret comes from
+	// SecretKey or, when that is empty, the first line of SecretKeyFile;
+	// it never appears in logs or errors.
+	AccessKey, SecretKey, SecretKeyFile string
+	// CAFile is a PEM file of certificate authorities trusted for the
+	// endpoint besides the system's (an agency's own CA).
+	CAFile string
 }
 
 // Casework is the case workbench opened on a data directory: the Service
-// on the configured store, the evidence directory and the audit key.
+// on the configured store, the evidence store (directory or bucket) and
+// the audit key.
 type Casework struct {
 	// Service is the use case every entry point goes through.
 	Service *casework.Service
@@ -61,13 +83,15 @@ type Casework struct {
 var ErrAuditKey = errors.New("audit key")
 
 // OpenCasework opens the case workbench of cfg.DataDir: read-write (the
-// store, the evidence directory and the key are created when missing) or
+// store, the evidence directory and the key are created when missing; the
+// evidence bucket, when configured, must exist) or
 // read-only for commands such as `audit verify` (nothing is created).
 // Errors: ErrConfig for bad settings, ErrNoData (read-only, no store yet),
 // boltstore.ErrBusy when another process holds the store, ErrAuditKey
 // (also, read-write, for a key other than the one that signed the last
 // checkpoint), pgstore's errors with Config.PGDSN, workdays.ErrBadOverride for a bad
-// holiday override file (publication deadlines count in it), and file system errors.
+// holiday override file (publication deadlines count in it), ErrConfig for bad
+// evidence bucket settings and the bucket's errors, and file system errors.
 func OpenCasework(cfg Config, readOnly bool) (*Casework, error) {
 	return openCasework(cfg, readOnly, nil)
 }
@@ -94,8 +118,6 @@ func openCasework(cfg Config, readOnly bool, statutes *corpus.Resolver) (*Casewo
 			return nil, err
 		}
 	}
-	// A read-only open has no evidence directory: it creates nothing, and
-	// the service then refuses uploads.
 	cal, err := Calendar(cfg)
 	if err != nil {
 		store.Close()
@@ -106,8 +128,10 @@ func openCasework(cfg Config, readOnly bool, statutes *corpus.Resolver) (*Casewo
 	if statutes != nil {
 		ccfg.Citations = CaseCitations{Resolver: statutes}
 	}
+	// A read-only open has no evidence store: it creates nothing, and the
+	// service then refuses uploads.
 	if !readOnly {
-		blobs, err := blobdir.Open(cfg.evidenceDir())
+		blobs, err := openBlobs(cfg)
 		if err != nil {
 			store.Close()
 			return nil, err
@@ -141,6 +165,73 @@ func openCaseStore(cfg Config, readOnly bool) (casework.Store, error) {
 		return nil, fmt.Errorf("数据目录 %s 中还没有案件记录（%s）: %w", cfg.DataDir, path, ErrNoData)
 	}
 	return s, err
+}
+
+// openBlobs opens where evidence files go: the bucket of
+// Casework.EvidenceS3 when its URL is set, else the directory under the
+// data directory. Errors: ErrConfig for bad bucket settings (a missing
+// secret, an unreadable CA file, a missing bucket), the bucket's or the
+// file system's otherwise.
+func openBlobs(cfg Config) (casework.BlobStore, error) {
+	s3 := cfg.Casework.EvidenceS3
+	if s3.URL == "" {
+		return blobdir.Open(cfg.evidenceDir())
+	}
+	secret := s3.SecretKey
+	if secret == "" && s3.SecretKeyFile != "" {
+		raw, err := os.ReadFile(s3.SecretKeyFile)
+		if err != nil {
+			return nil, fmt.Errorf("%w: 证据存储桶的密钥文件无法读取: %v", ErrConfig, err)
+		}
+		secret, _, _ = strings.Cut(strings.TrimSpace(string(raw)), "\n")
+		secret = strings.TrimSpace(secret)
+		if info, err := os.Stat(s3.SecretKeyFile); err == nil && info.Mode().Perm()&0o077 != 0 {
+			cfg.Logger.Warn("evidence bucket secret key file is readable by others: chmod 600", "file", s3.SecretKeyFile)
+		}
+	}
+	bcfg := s3blobs.Config{URL: s3.URL, AccessKey: s3.AccessKey, SecretKey: secret, Logger: cfg.Logger}
+	if s3.CAFile != "" {
+		tr, err := transportTrusting(s3.CAFile)
+		if err != nil {
+			return nil, err
+		}
+		bcfg.Transport = tr
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), bucketCheckTimeout)
+	defer cancel()
+	b, err := s3blobs.Open(ctx, bcfg)
+	if errors.Is(err, s3blobs.ErrConfig) {
+		return nil, fmt.Errorf("%w: %w", ErrConfig, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	cfg.Logger.Info("evidence files in an S3-compatible bucket", "url", s3.URL)
+	return b, nil
+}
+
+// bucketCheckTimeout bounds the start-up check that the evidence bucket
+// exists, so that an unreachable endpoint fails the start instead of hanging it.
+const bucketCheckTimeout = 30 * time.Second
+
+// transportTrusting is the default HTTP transport trusting the system's
+// certificate authorities and those in the PEM file caFile. Errors:
+// ErrConfig when the file cannot be read or holds no certificate.
+func transportTrusting(caFile string) (http.RoundTripper, error) {
+	pem, err := os.ReadFile(caFile)
+	if err != nil {
+		return nil, fmt.Errorf("%w: 证据存储桶的 CA 证书文件无法读取: %v", ErrConfig, err)
+	}
+	pool, err := x509.SystemCertPool()
+	if err != nil {
+		pool = x509.NewCertPool()
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("%w: %s 中没有 PEM 格式的证书", ErrConfig, caFile)
+	}
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.TLSClientConfig = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
+	return tr, nil
 }
 
 // checkSigner refuses a key other than the one that signed the record's

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"context"
+	"crypto/sha256"
 	"io"
 	"time"
 )
@@ -146,7 +147,8 @@ type Token struct {
 }
 
 // BlobStore keeps evidence files content-addressed by SHA-256. The default
-// is a directory (casework/blobdir).
+// is a directory (casework/blobdir); casework/s3blobs keeps them in an
+// S3-compatible bucket. Both pass casework/blobtest.
 type BlobStore interface {
 	// Put stores the content of r, at most max bytes, and returns its
 	// digest (lower-case hex SHA-256) and size. More than max bytes is
@@ -154,5 +156,24 @@ type BlobStore interface {
 	// keeps one copy.
 	Put(ctx context.Context, r io.Reader, max int64) (digest string, size int64, err error)
 	// Open returns the content with this digest; ErrNotFound when absent.
+	// ctx bounds the opening only: the reader stays readable until Close,
+	// after ctx ends, because the HTTP layer streams it to the client once
+	// the handler (and its request context) has returned.
 	Open(ctx context.Context, digest string) (io.ReadCloser, error)
+}
+
+// ValidDigest reports whether d is a lower-case hex SHA-256: the only blob
+// names a BlobStore accepts, so that no digest can name a path or key
+// outside its store.
+func ValidDigest(d string) bool {
+	if len(d) != 2*sha256.Size {
+		return false
+	}
+	for i := 0; i < len(d); i++ {
+		c := d[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }

@@ -32,21 +32,6 @@ func Open(root string) (*Dir, error) {
 	return &Dir{root: root}, nil
 }
 
-// ValidDigest reports whether d is a lower-case hex SHA-256: the only names
-// Open accepts, so that no digest can name a path outside the directory.
-func ValidDigest(d string) bool {
-	if len(d) != 2*sha256.Size {
-		return false
-	}
-	for i := 0; i < len(d); i++ {
-		c := d[i]
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
-			return false
-		}
-	}
-	return true
-}
-
 func (d *Dir) path(digest string) string { return filepath.Join(d.root, digest[:2], digest) }
 
 // Put implements casework.BlobStore. The content streams into a temporary
@@ -127,7 +112,7 @@ func (d *Dir) Open(ctx context.Context, digest string) (io.ReadCloser, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if !ValidDigest(digest) {
+	if !casework.ValidDigest(digest) {
 		return nil, fmt.Errorf("evidence digest %q: %w", digest, casework.ErrInvalid)
 	}
 	f, err := os.Open(d.path(digest))

@@ -58,6 +58,9 @@ type setting struct {
 	// only lists the commands the setting belongs to; empty: every command
 	// that opens a data directory.
 	only []string
+	// secret keeps the environment's value out of help: the flag's shown
+	// default stays def, the value from env is set after registration.
+	secret bool
 	// bind registers the flag on fs, storing into o.
 	bind func(fs *flag.FlagSet, o *options, name, def, usage string)
 }
@@ -161,6 +164,26 @@ func settings() []setting {
 			help: `early-warning thresholds as JSON, e.g. {"near_days":10,"dispersion_z":3} (docs/oversight.md; unset fields keep the defaults)`,
 			zh:   "预警阈值（JSON，如 `{\"near_days\":10,\"dispersion_z\":3}`；未写的项取默认值，见 docs/oversight.md）",
 			bind: stringSetting(func(o *options) *string { return &o.warnings })},
+		{flag: "evidence-s3", env: "CAILIANG_EVIDENCE_S3", def: "", arg: "URL", only: []string{"serve"},
+			help: "S3-compatible bucket for evidence files, https://host/bucket/prefix (MinIO, Ceph RGW, cloud object storage); default: <data>/evidence",
+			zh:   "证据文件存放的 S3 兼容存储桶，形如 `https://s3.example.gov.cn/bucket/prefix`（MinIO、Ceph RGW、云厂商对象存储；https 即 TLS）；为空时存放在数据目录下的 `evidence/`；多节点共用 PostgreSQL 时各节点须指向同一存储桶",
+			bind: stringSetting(func(o *options) *string { return &o.app.Casework.EvidenceS3.URL })},
+		{flag: "evidence-s3-access-key", env: "CAILIANG_EVIDENCE_S3_ACCESS_KEY", def: "", arg: "KEY", only: []string{"serve"},
+			help: "access key of the evidence bucket",
+			zh:   "证据存储桶的访问密钥 ID（Access Key）",
+			bind: stringSetting(func(o *options) *string { return &o.app.Casework.EvidenceS3.AccessKey })},
+		{flag: "evidence-s3-secret-key", env: "CAILIANG_EVIDENCE_S3_SECRET_KEY", def: "", arg: "KEY", only: []string{"serve"}, secret: true,
+			help: "secret key of the evidence bucket; prefer the environment or --evidence-s3-secret-key-file (a command line is visible to other local users); never logged",
+			zh:   "证据存储桶的私有访问密钥（Secret Key），宜用环境变量或密钥文件给出（命令行参数本机其他用户可见）；不会出现在日志、错误与帮助中",
+			bind: stringSetting(func(o *options) *string { return &o.app.Casework.EvidenceS3.SecretKey })},
+		{flag: "evidence-s3-secret-key-file", env: "CAILIANG_EVIDENCE_S3_SECRET_KEY_FILE", def: "", arg: "FILE", only: []string{"serve"},
+			help: "file whose first line is the evidence bucket's secret key (used when the key itself is not set)",
+			zh:   "首行为证据存储桶私有访问密钥的文件（权限宜为 0600；未直接给出密钥时使用）",
+			bind: stringSetting(func(o *options) *string { return &o.app.Casework.EvidenceS3.SecretKeyFile })},
+		{flag: "evidence-s3-ca", env: "CAILIANG_EVIDENCE_S3_CA", def: "", arg: "FILE", only: []string{"serve"},
+			help: "PEM file of certificate authorities trusted for the evidence bucket besides the system's",
+			zh:   "证据存储桶的 CA 证书文件（PEM），用于本单位自建 CA 签发的证书，与系统信任的证书一并生效",
+			bind: stringSetting(func(o *options) *string { return &o.app.Casework.EvidenceS3.CAFile })},
 		{flag: "seg-mode", env: "CAILIANG_SEG_MODE", def: "precise", arg: "MODE",
 			help: "full-text segmentation: precise or search (used when an index is created)",
 			zh:   "索引分词模式 `precise`/`search`，仅在新建索引时生效",
@@ -245,10 +268,16 @@ func registerSettings(fs *flag.FlagSet, cmd string, o *options) {
 		}
 		seen[s.flag] = true
 		def := s.def
-		if v := os.Getenv(s.env); s.env != "" && v != "" {
+		v := os.Getenv(s.env)
+		if s.env != "" && v != "" && !s.secret {
 			def = v
 		}
 		s.bind(fs, o, s.flag, def, s.usage())
+		if s.env != "" && v != "" && s.secret {
+			// Set on the value, not fs.Set: the flag's DefValue, which help
+			// prints, stays the table's default. A string flag never refuses a value.
+			_ = fs.Lookup(s.flag).Value.Set(v)
+		}
 	}
 }
 

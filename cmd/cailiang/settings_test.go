@@ -110,3 +110,36 @@ func TestSettingsFromEnvironment(t *testing.T) {
 		t.Errorf("eval flags: data default %q, addr %v, shared %v", fs.Lookup("data").DefValue, fs.Lookup("addr"), fs.Lookup("shared"))
 	}
 }
+
+// The evidence bucket's secret key from the environment reaches the
+// configuration but never the help text; a flag given on the command line
+// overrides it.
+func TestSecretSettingKeptOutOfHelp(t *testing.T) {
+	const secret = "env-secret-key-0123"
+	t.Setenv("CAILIANG_EVIDENCE_S3", "https://s3.example.gov.cn/evidence/scjg")
+	t.Setenv("CAILIANG_EVIDENCE_S3_SECRET_KEY", secret)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{nil, secret},
+		{[]string{"--evidence-s3-secret-key", "from-flag"}, "from-flag"},
+	} {
+		var o options
+		var help strings.Builder
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		fs.SetOutput(&help)
+		registerSettings(fs, "serve", &o)
+		if err := fs.Parse(tt.args); err != nil {
+			t.Fatal(err)
+		}
+		if got := o.app.Casework.EvidenceS3; got.SecretKey != tt.want || got.URL != "https://s3.example.gov.cn/evidence/scjg" {
+			t.Errorf("args %q: evidence bucket config %+v, want secret %q and the URL", tt.args, got, tt.want)
+		}
+		fs.PrintDefaults()
+		if !strings.Contains(help.String(), "evidence-s3-secret-key") || strings.Contains(help.String(), secret) {
+			t.Errorf("help names the setting %v, shows the secret %v", strings.Contains(help.String(), "evidence-s3-secret-key"),
+				strings.Contains(help.String(), secret))
+		}
+	}
+}
