@@ -38,6 +38,12 @@ type Config struct {
 	Now func() time.Time
 	// Logger receives logs (nil: discarded).
 	Logger *slog.Logger
+	// Workdays counts the review deadline in working days (nil: no
+	// review deadline is set).
+	Workdays WorkdayAdder
+	// ReviewDays and ReviewExtendDays are the review deadline and its one
+	// extension in working days (0: DefaultReviewDays, DefaultReviewExtendDays).
+	ReviewDays, ReviewExtendDays int
 }
 
 // Service is the case workbench's use case: every method checks the actor's
@@ -64,6 +70,12 @@ func New(cfg Config) (*Service, error) {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.ReviewDays <= 0 {
+		cfg.ReviewDays = DefaultReviewDays
+	}
+	if cfg.ReviewExtendDays <= 0 {
+		cfg.ReviewExtendDays = DefaultReviewExtendDays
 	}
 	log := cfg.Logger
 	if log == nil {

@@ -60,6 +60,7 @@ func Run(t *testing.T, open func(t *testing.T) casework.Store, tamper Tamperer) 
 	t.Run("ServiceDeadlines", func(t *testing.T) { testServiceDeadlines(t, newWorld(t, fresh(t))) })
 	t.Run("ServiceEvidence", func(t *testing.T) { testServiceEvidence(t, newWorld(t, fresh(t))) })
 	t.Run("ServiceQueues", func(t *testing.T) { testServiceQueues(t, newWorld(t, fresh(t))) })
+	t.Run("ServiceReview", func(t *testing.T) { testServiceReview(t, newWorld(t, fresh(t))) })
 	t.Run("Checkpoints", func(t *testing.T) { testCheckpoints(t, newWorld(t, fresh(t))) })
 	t.Run("Tamper", func(t *testing.T) { testTamper(t, fresh, tamper) })
 }
@@ -166,6 +167,9 @@ type move struct {
 func (w *world) walk(t *testing.T, c casework.Case, moves []move) casework.Case {
 	t.Helper()
 	for _, m := range moves {
+		if m.a == casework.ActionReviewPass {
+			c = w.opinion(t, c, casework.OpinionAgree, "")
+		}
 		c = w.step(t, m.who, c, m.a, m.note)
 	}
 	return c
@@ -208,6 +212,9 @@ func (w *world) toStage(t *testing.T, stage casework.Stage) casework.Case {
 		if p.who == nil {
 			c = w.propose(t, c)
 			continue
+		}
+		if p.a == casework.ActionReviewPass {
+			c = w.opinion(t, c, casework.OpinionAgree, "")
 		}
 		c = w.step(t, p.who(), c, p.a, "")
 	}
