@@ -7,6 +7,7 @@
 #   corpus/pgvec, casework/pgstore → pgschema (versioned PostgreSQL migrations; pgschema/pgtest for their tests)
 #   app → documents → legal, nlp
 #   app → workdays, redact (nothing of ours)
+#   api → consistency (the reviewer's fine comparison and its SVG strip; nothing of ours)
 #   eval → app (and everything below it)
 #   app → speech (domain, beside caseanalysis) → rules, nlp, legal
 #   speech/openaiasr (HTTP adapter) → speech
@@ -55,6 +56,7 @@ for p in "${pkgs[@]}"; do
 		jsoninput) bad "$rel imports $irel (jsoninput imports nothing of ours)" ;;
 		casework | casework/*) [[ $irel == legal* || $irel == casework* || ($rel == casework/* && $irel == pgschema*) ]] || bad "$rel imports $irel (casework stands on legal alone; analysis reaches it as JSON; its stores may use pgschema)" ;;
 		pgschema | pgschema/*) [[ $irel == pgschema* ]] || bad "$rel imports $irel (pgschema imports nothing of ours)" ;;
+		consistency | consistency/*) bad "$rel imports $irel (consistency imports nothing of ours: the caller gathers ranges and cases)" ;;
 		workdays | workdays/* | redact | redact/*) bad "$rel imports $irel (workdays and redact import nothing of ours)" ;;
 		esac
 	done
@@ -62,7 +64,7 @@ done
 
 # fiber and gojieba stay at the edges: the domain packages (one list; add a
 # new domain package here) never reach them.
-domain=(rules corpus nlp caseanalysis casework documents legal workdays redact speech pgschema)
+domain=(rules corpus nlp caseanalysis casework documents legal workdays redact speech pgschema consistency)
 core=()
 for d in "${domain[@]}"; do
 	if [ -d "$d" ]; then mapfile -t -O "${#core[@]}" core < <($GO list "./$d/..." | grep -v '/nlp/jieba$'); fi

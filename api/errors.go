@@ -172,7 +172,8 @@ var caseworkFields = map[string]string{
 	"party.kind": "当事人类型", "party.name": "当事人名称", "party.id_number": "证件号码", "party.address": "住所",
 	"party.representative": "法定代表人", "party.phone": "联系电话", "proposal": "处罚建议", "proposal.disposition": "处理结果",
 	"proposal.basis": "依据", "proposal.deviation": "偏离建议的理由", "doc_prefix": "机关代字", "evidence type": "证据类型",
-	"evidence": "证据",
+	"evidence": "证据", "review": "法制审核", "review item": "审核事项", "review note": "审核说明", "reasons": "审核理由",
+	"opinion": "审核意见",
 }
 
 // englishReasons words the reasons casework's validation gives in English.

@@ -249,6 +249,11 @@ func (s *Server) routes() {
 	v1.Get("/cases/:id/evidence", s.handleEvidenceList)
 	v1.Get("/cases/:id/evidence/:digest", s.handleEvidenceGet)
 	v1.Get("/cases/:id/timeline", s.handleWorkTimeline)
+	// 法制审核 and the consistency check (review.go).
+	v1.Put("/cases/:id/review", s.handleReviewMark)
+	v1.Post("/cases/:id/review/extend", s.handleReviewExtend)
+	v1.Get("/cases/:id/consistency", s.handleConsistency)
+	v1.Get("/cases/:id/consistency.svg", s.handleConsistencySVG)
 	v1.Get("/benchmarks", s.handleBenchmarks)
 	v1.Get("/benchmarks/:id", s.handleBenchmark)
 	v1.Post("/suggest", s.handleSuggest)

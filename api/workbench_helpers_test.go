@@ -9,6 +9,7 @@ import (
 	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/casework/blobdir"
 	"github.com/cailiang/cailiang/casework/boltstore"
+	"github.com/cailiang/cailiang/workdays"
 )
 
 // testWorkbench is a casework.Service over the real embedded store and
@@ -41,7 +42,11 @@ func newTestWorkbench(t testing.TB, maxEvidence int64) *testWorkbench {
 	t.Helper()
 	w := &testWorkbench{}
 	w.store, w.blobs = openTestStores(t)
-	svc, err := casework.New(casework.Config{Store: w.store, Blobs: w.blobs, MaxEvidence: maxEvidence})
+	cal, err := workdays.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := casework.New(casework.Config{Store: w.store, Blobs: w.blobs, MaxEvidence: maxEvidence, Workdays: cal})
 	if err != nil {
 		t.Fatal(err)
 	}

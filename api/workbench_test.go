@@ -207,7 +207,7 @@ func permRows() []permRow {
 			return "POST", "/v1/users/" + id + suffix, "application/json", []byte(`{}`)
 		}
 	}
-	return []permRow{
+	return append([]permRow{
 		{"read case", caseReq(casework.StageInvestigating, "GET", "", nil), 200, staff},
 		{"read closed case shared for training", func(t *testing.T, f *permFixture) (string, string, string, []byte) {
 			return "GET", "/v1/cases/" + f.caseAt(t, casework.StageClosed, true).ID, "", nil
@@ -266,7 +266,7 @@ func permRows() []permRow {
 		{"import library cases", plain("POST", "/v1/library/cases", json.RawMessage("["+validCase+"]")), 201, []string{"admin"}},
 		{"transition table", plain("GET", "/v1/transitions", nil), 200, append(slices.Clone(signedIn), "anonymous")},
 		{"library search", plain("GET", "/v1/library/cases/search?q=x", nil), 200, append(slices.Clone(signedIn), "anonymous")},
-	}
+	}, reviewPermRows(caseReq, staff)...)
 }
 
 // TestPermissionTable is the issue's acceptance: every workbench endpoint ×

@@ -83,6 +83,13 @@ func OpenCasework(cfg Config, readOnly bool) (*Casework, error) {
 	// A read-only open has no evidence directory: it creates nothing, and
 	// the service then refuses uploads.
 	ccfg := casework.Config{Store: store, MaxEvidence: int64(cw.MaxEvidenceMB) << 20, Logger: cfg.Logger}
+	// The review deadline counts working days on the agency's calendar; a
+	// bad override file is the serve command's error, reported there.
+	if cal, err := Calendar(cfg); err == nil {
+		ccfg.Workdays = cal
+	} else if cfg.Logger != nil {
+		cfg.Logger.Warn("no working-day calendar: review deadlines are not set", "err", err)
+	}
 	if !readOnly {
 		blobs, err := blobdir.Open(cfg.evidenceDir())
 		if err != nil {
