@@ -78,7 +78,7 @@ type Review struct {
 	Submitted time.Time `json:"submitted"`
 	Due       time.Time `json:"due,omitzero"`
 	// Extended records the one extension of Due by a leader.
-	Extended *Extension  `json:"extended,omitempty"`
+	Extended *Extension   `json:"extended,omitempty"`
 	Items    []ReviewItem `json:"items"`
 	// Opinion, Reasons, By and At are the reviewer's opinion.
 	Opinion Opinion   `json:"opinion,omitempty"`
