@@ -193,21 +193,29 @@ func TestReviewOverHTTP(t *testing.T) {
 func (f *permFixture) caseWith(t *testing.T, basis string, fine float64) casework.Case {
 	t.Helper()
 	ctx := context.Background()
-	c := f.caseAt(t, casework.StageDiscretion, false)
+	c := f.proposeWith(t, f.caseAt(t, casework.StageDiscretion, false), basis, fine)
+	var err error
+	for _, a := range []casework.Action{casework.ActionNotify, casework.ActionSubmitReview} {
+		if c, err = f.w.svc.Transition(ctx, f.users["officer"], c.ID, c.Version, a, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return c
+}
+
+// proposeWith attaches to c (in 分析与裁量) an analysis and a proposal of
+// fine under basis, as caseWith describes.
+func (f *permFixture) proposeWith(t *testing.T, c casework.Case, basis string, fine float64) casework.Case {
+	t.Helper()
 	analysis := json.RawMessage(`{"violations":[{"benchmark_id":"` + basis + `","name":"销售超过保质期的食品","sector":"food",
 		"suggestion":{"statutory":{"fine_min":50000,"fine_max":100000},"suggested":{"fine_min":50000,"fine_max":65000}}}]}`)
 	p := casework.Proposal{Disposition: "处罚", Basis: basis, Fine: fine, SuggestedMin: 50000, SuggestedMax: 65000}
 	if p.Deviates() {
 		p.Deviation = "当事人主动消除危害后果"
 	}
-	c, err := f.w.svc.EditCase(ctx, f.users["officer"], c.ID, c.Version, casework.CaseEdit{Analysis: &analysis, Proposal: &p})
+	c, err := f.w.svc.EditCase(context.Background(), f.users["officer"], c.ID, c.Version, casework.CaseEdit{Analysis: &analysis, Proposal: &p})
 	if err != nil {
 		t.Fatal(err)
-	}
-	for _, a := range []casework.Action{casework.ActionNotify, casework.ActionSubmitReview} {
-		if c, err = f.w.svc.Transition(ctx, f.users["officer"], c.ID, c.Version, a, ""); err != nil {
-			t.Fatal(err)
-		}
 	}
 	return c
 }
