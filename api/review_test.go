@@ -185,6 +185,19 @@ func TestReviewOverHTTP(t *testing.T) {
 	if st := tr(casework.ActionReviewPass, ""); st != 200 {
 		t.Errorf("pass after marking: %d", st)
 	}
+
+	// The imported case library's cases under the same benchmark are
+	// compared too (the case cites 食品安全法 第一百二十四条).
+	ah := map[string]string{"Authorization": "Bearer " + f.w.adminToken(t), "Content-Type": "application/json"}
+	if st, _, e := send(t, f.addr, liveRequest{"POST", "/v1/library/cases", ah, []byte("[" + validCase + "]")}); st != 201 {
+		t.Fatalf("import library case: %d %+v", st, e)
+	}
+	lc := f.caseWith(t, "food-124-expired", 60000)
+	st, body = get("reviewer", "/v1/cases/"+lc.ID+"/consistency")
+	v = consistencyView{}
+	if st != 200 || json.Unmarshal(body, &v) != nil || v.Compared != 1 || v.Nearest[0].ID != "api-1" || v.Nearest[0].Source != "library" || v.Nearest[0].Fine != 50000 {
+		t.Errorf("library peers: %d %s", st, body)
+	}
 }
 
 // caseWith takes a new case to 法制审核 with an analysis giving the
