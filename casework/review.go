@@ -271,11 +271,15 @@ func (s *Service) newReview(tx ReadTx, c Case, now time.Time) (*Review, error) {
 				note(false, "系统未作移送评估")
 				break
 			}
-			if a.Transfer.Crime != "" {
-				note(a.Transfer.Risk != "none" && a.Transfer.Risk != "low", "移送风险：%s（%s）", a.Transfer.Risk, a.Transfer.Crime)
-			} else {
-				note(a.Transfer.Risk != "none" && a.Transfer.Risk != "low", "移送风险：%s", a.Transfer.Risk)
+			// The analysis's risks (rules.RiskNone, RiskNear, RiskLikely).
+			risk := map[string]string{"none": "未达移送标准", "near": "接近移送标准", "likely": "可能涉嫌犯罪"}[a.Transfer.Risk]
+			if risk == "" {
+				risk = a.Transfer.Risk
 			}
+			if a.Transfer.Crime != "" {
+				risk += "（" + a.Transfer.Crime + "）"
+			}
+			note(a.Transfer.Risk != "none", "移送风险：%s", risk)
 		}
 		r.Items = append(r.Items, it)
 	}

@@ -38,7 +38,7 @@ func testServiceReview(t *testing.T, w *world) {
 	analysis := json.RawMessage(`{"violations":[{"benchmark_id":"food-expired","name":"销售超过保质期的食品","sector":"food",
 		"suggestion":{"statutory":{"fine_min":50000,"fine_max":100000},"suggested":{"fine_min":50000,"fine_max":65000},
 		"basis":[{"label":"《中华人民共和国食品安全法》第一百二十四条"}],"procedure":{"hearing":true}}}],
-		"transfer":{"risk":"high","crime":"生产、销售不符合安全标准的食品罪"}}`)
+		"transfer":{"risk":"likely","crime":"生产、销售不符合安全标准的食品罪"}}`)
 	c, err := w.svc.EditCase(w.ctx, w.officer, c.ID, c.Version, casework.CaseEdit{Analysis: &analysis, Proposal: &casework.Proposal{
 		Disposition: "处罚", Basis: "food-expired", Fine: 60000, SuggestedMin: 50000, SuggestedMax: 65000}})
 	if err != nil {
@@ -74,7 +74,7 @@ func testServiceReview(t *testing.T, w *world) {
 		{"procedure", "距提交审核 2 日", true}, // a hearing may apply and 5 days have not passed
 		{"law", "第一百二十四条", false},
 		{"discretion", "法定幅度：50000 元 至 100000 元", false},
-		{"transfer", "生产、销售不符合安全标准的食品罪", true},
+		{"transfer", "可能涉嫌犯罪（生产、销售不符合安全标准的食品罪）", true},
 	} {
 		it := item(r, tc.key)
 		if !strings.Contains(strings.Join(it.Known, "\n"), tc.known) || it.Attention != tc.attention {
