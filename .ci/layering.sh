@@ -8,6 +8,7 @@
 #   app → documents → legal, nlp
 #   app → synthcases (demo data) → oversight (statistics, early warnings) → casework, rules, legal
 #   app → workdays, redact (nothing of ours)
+#   api → consistency (the reviewer's fine comparison and its SVG strip; nothing of ours)
 #   eval → app (and everything below it)
 #   app → speech (domain, beside caseanalysis) → rules, nlp, legal
 #   speech/openaiasr (HTTP adapter) → speech
@@ -60,6 +61,7 @@ for p in "${pkgs[@]}"; do
 		synthcases) [[ $irel == legal* || $irel == casework || $irel == rules || $irel == oversight ]] || bad "$rel imports $irel (synthcases builds casework records from the catalog)" ;;
 		casework | casework/*) [[ $irel == legal* || $irel == casework* || $irel == workdays || $irel == redact || ($rel == casework/* && $irel == pgschema*) ]] || bad "$rel imports $irel (casework stands on legal, workdays and redact; analysis reaches it as JSON; its stores may use pgschema)" ;;
 		pgschema | pgschema/*) [[ $irel == pgschema* ]] || bad "$rel imports $irel (pgschema imports nothing of ours)" ;;
+		consistency | consistency/*) bad "$rel imports $irel (consistency imports nothing of ours: the caller gathers ranges and cases)" ;;
 		workdays | workdays/* | redact | redact/*) bad "$rel imports $irel (workdays and redact import nothing of ours)" ;;
 		esac
 	done
@@ -67,7 +69,7 @@ done
 
 # fiber and gojieba stay at the edges: the domain packages (one list; add a
 # new domain package here) never reach them.
-domain=(rules corpus nlp caseanalysis casework documents oversight synthcases legal workdays redact speech casespeech pgschema)
+domain=(rules corpus nlp caseanalysis casework documents oversight synthcases legal workdays redact speech casespeech pgschema consistency)
 core=()
 for d in "${domain[@]}"; do
 	if [ -d "$d" ]; then mapfile -t -O "${#core[@]}" core < <($GO list "./$d/..." | grep -v '/nlp/jieba$'); fi

@@ -176,6 +176,8 @@ var caseworkFields = map[string]string{
 	"doc_number": "文书号", "party_name": "当事人", "party_code": "统一社会信用代码", "violation": "违法行为类型",
 	"summary": "违法事实摘要", "basis": "处罚依据", "penalty": "处罚内容", "names": "隐去的姓名", "publication.days": "公示期限",
 	"q": "检索词", "offset": "偏移量", "publication queue": "公示列表",
+	"review": "法制审核", "review item": "审核事项", "review note": "审核说明", "reasons": "审核理由",
+	"opinion": "审核意见",
 }
 
 // englishReasons words the reasons casework's validation gives in English.

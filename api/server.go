@@ -289,6 +289,11 @@ func (s *Server) routes() {
 	v1.Post("/cases/:id/documents/:kind", s.handleCaseDocumentIssue)
 	v1.Get("/cases/:id/documents/:kind/versions", s.handleCaseDocumentVersions)
 	v1.Get("/cases/:id/documents/:kind/versions/:file", s.handleCaseDocumentVersion)
+	// 法制审核 and the consistency check (review.go).
+	v1.Put("/cases/:id/review", s.handleReviewMark)
+	v1.Post("/cases/:id/review/extend", s.handleReviewExtend)
+	v1.Get("/cases/:id/consistency", s.handleConsistency)
+	v1.Get("/cases/:id/consistency.svg", s.handleConsistencySVG)
 	v1.Get("/benchmarks", s.handleBenchmarks)
 	v1.Get("/benchmarks/:id", s.handleBenchmark)
 	v1.Post("/suggest", s.handleSuggest)

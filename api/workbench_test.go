@@ -124,6 +124,9 @@ func (f *permFixture) caseAt(t *testing.T, st casework.Stage, shared bool) casew
 				t.Fatal(err)
 			}
 		}
+		if step.action == casework.ActionReviewPass {
+			c = passChecklist(t, f.w.svc, f.users["reviewer"], c)
+		}
 		if c, err = f.w.svc.Transition(ctx, f.users[step.actor], c.ID, c.Version, step.action, ""); err != nil {
 			t.Fatalf("%s: %v", step.action, err)
 		}
@@ -220,7 +223,10 @@ func permRows() []permRow {
 		}), 200, []string{"officer"}},
 		{"register (批准立案)", transition(casework.StageFiling, casework.ActionRegister), 200, []string{"leader"}},
 		{"end investigation (调查终结)", transition(casework.StageInvestigating, casework.ActionToDiscretion), 200, []string{"officer"}},
-		{"pass review (审核通过)", transition(casework.StageReview, casework.ActionReviewPass), 200, []string{"reviewer"}},
+		{"pass review (审核通过)", func(t *testing.T, f *permFixture) (string, string, string, []byte) {
+			c := passChecklist(t, f.w.svc, f.users["reviewer"], f.caseAt(t, casework.StageReview, false))
+			return "POST", "/v1/cases/" + c.ID + "/transitions", "application/json", jsonBody(map[string]any{"action": casework.ActionReviewPass, "version": c.Version})
+		}, 200, []string{"reviewer"}},
 		{"approve (批准)", transition(casework.StageApproval, casework.ActionApprove), 200, []string{"leader"}},
 		{"extend", caseReq(casework.StageInvestigating, "POST", "/extend", func(c casework.Case) any {
 			return map[string]any{"version": c.Version, "days": 30, "reason": "案情复杂"}
@@ -277,6 +283,7 @@ func permRows() []permRow {
 		{"warnings of agency hbj", plain("GET", "/v1/warnings?agency=hbj", nil), 200, []string{"reviewer@other", "leader@other", "admin"}},
 	}
 	rows = append(rows, discussionPermRows()...)
+	rows = append(rows, reviewPermRows(caseReq, staff)...)
 	rows = append(rows, transcriptPermRows()...)
 	return append(rows, publicationPermRows()...)
 }

@@ -33,7 +33,9 @@ type caseView struct {
 	Case       casework.Case `json:"case"`
 	StageLabel string        `json:"stage_label"`
 	Overdue    bool          `json:"overdue"`
-	Next       []nextStep    `json:"next"`
+	// ReviewOverdue: in 法制审核 past the review deadline (review.go).
+	ReviewOverdue bool       `json:"review_overdue"`
+	Next          []nextStep `json:"next"`
 }
 
 // reasoned are the actions the service refuses without a note.
@@ -41,7 +43,7 @@ var reasoned = map[casework.Action]bool{casework.ActionReviewReturn: true, casew
 	casework.ActionWithdraw: true, casework.ActionTransfer: true, casework.ActionNotFile: true, casework.ActionRevoke: true}
 
 func viewCase(u casework.User, c casework.Case, now time.Time) caseView {
-	v := caseView{Case: c, StageLabel: c.Stage.Label(), Overdue: c.Overdue(now), Next: []nextStep{}}
+	v := caseView{Case: c, StageLabel: c.Stage.Label(), Overdue: c.Overdue(now), ReviewOverdue: c.ReviewOverdue(now), Next: []nextStep{}}
 	if u.Disabled || u.Agency != c.Agency {
 		return v
 	}

@@ -42,6 +42,9 @@ type Case struct {
 	Due time.Time `json:"due,omitzero"`
 	// Extensions records each extension of Due.
 	Extensions []Extension `json:"extensions,omitempty"`
+	// Review is the 法制审核 of the latest submission (review.go); nil
+	// before the case was first submitted.
+	Review *Review `json:"review,omitempty"`
 	// Decided is when the decision was made (ActionApprove), zero before.
 	Decided time.Time `json:"decided,omitzero"`
 	// SharedForTraining puts an ended case, anonymised, in the training

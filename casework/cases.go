@@ -154,6 +154,7 @@ func (s *Service) Cases(ctx context.Context, actor User, q Queue, limit, offset 
 			return nil, fmt.Errorf("queue %s: %w", q, ErrForbidden)
 		}
 		f.DueBefore = s.now()
+		return s.overdue(ctx, f)
 	case QueueAgency:
 		if !staff {
 			return nil, fmt.Errorf("queue %s: %w", q, ErrForbidden)
@@ -391,6 +392,12 @@ func (s *Service) Transition(ctx context.Context, actor User, id string, version
 			}
 		case StageDecided:
 			c.Decided = now
+		case StageReview:
+			r, err := s.newReview(tx, *c, now)
+			if err != nil {
+				return Entry{}, err
+			}
+			c.Review = r
 		}
 		c.Stage = t.To
 		text := t.Label
@@ -418,7 +425,7 @@ func (s *Service) precondition(c Case, t Transition, note string) error {
 			return fmt.Errorf("case %s: %s 须写明理由: %w", c.ID, t.Label, ErrStage)
 		}
 	}
-	return nil
+	return reviewGate(c, t.Action)
 }
 
 // Extend extends an undecided case's decision deadline (the agency's

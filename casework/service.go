@@ -49,6 +49,10 @@ type Config struct {
 	// Citations resolves the statute citations of discussion comments
 	// (nil: comments keep none).
 	Citations CitationResolver
+	// ReviewDays and ReviewExtendDays are the review deadline and its one
+	// extension in working days on Calendar (0: DefaultReviewDays,
+	// DefaultReviewExtendDays).
+	ReviewDays, ReviewExtendDays int
 }
 
 // Service is the case workbench's use case: every method checks the actor's
@@ -83,6 +87,12 @@ func New(cfg Config) (*Service, error) {
 			return nil, fmt.Errorf("casework: working-day calendar: %w", err)
 		}
 		cfg.Calendar = cal
+	}
+	if cfg.ReviewDays <= 0 {
+		cfg.ReviewDays = DefaultReviewDays
+	}
+	if cfg.ReviewExtendDays <= 0 {
+		cfg.ReviewExtendDays = DefaultReviewExtendDays
 	}
 	log := cfg.Logger
 	if log == nil {

@@ -181,6 +181,9 @@ func testServiceLifecycle(t *testing.T, w *world) {
 	c = w.step(t, w.officer, c, casework.ActionSubmitReview, "")
 	_, err = w.svc.Transition(w.ctx, w.officer, c.ID, c.Version, casework.ActionReviewPass, "")
 	wantErr(t, "review by an officer", err, casework.ErrForbidden)
+	_, err = w.svc.Transition(w.ctx, w.reviewer, c.ID, c.Version, casework.ActionReviewPass, "")
+	wantErr(t, "review pass without the checklist marked", err, casework.ErrStage)
+	c = w.opinion(t, c, casework.OpinionAgree, "")
 	c = w.step(t, w.reviewer, c, casework.ActionReviewPass, "事实清楚，证据确凿，适用依据正确")
 	c = w.step(t, w.leader, c, casework.ActionApprove, "")
 	if c.Stage != casework.StageDecided || c.Decided.IsZero() {
@@ -219,7 +222,7 @@ func testServiceLifecycle(t *testing.T, w *world) {
 		}
 	}
 	want := []string{"case.create", "case.transition.register", "case.transition.to_discretion", "case.update", "case.update", "case.update",
-		"case.transition.notify", "case.transition.submit_review", "case.transition.review_pass", "case.transition.approve",
+		"case.transition.notify", "case.transition.submit_review", "case.review", "case.transition.review_pass", "case.transition.approve",
 		"publication.create", "case.transition.serve", "case.transition.execute", "case.transition.close", "case.share"}
 	if !slices.Equal(got, want) {
 		t.Errorf("timeline = %v\nwant %v", got, want)
@@ -266,6 +269,7 @@ func testServiceBranches(t *testing.T, w *world) {
 	}
 
 	c = w.toStage(t, casework.StageReview)
+	c = w.opinion(t, c, casework.OpinionDisagree, "证据不足，补充询问笔录")
 	c = w.step(t, w.reviewer, c, casework.ActionReviewReturn, "证据不足，补充询问笔录")
 	if c.Stage != casework.StageDiscretion {
 		t.Errorf("审核退回 → %s", c.Stage)

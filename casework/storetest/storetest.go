@@ -69,6 +69,7 @@ func Run(t *testing.T, open func(t *testing.T) casework.Store, tamper Tamperer) 
 	t.Run("Publications", func(t *testing.T) { testPublications(t, fresh(t)) })
 	t.Run("ServicePublication", func(t *testing.T) { testServicePublication(t, newWorld(t, fresh(t))) })
 	t.Run("ServicePublicationRule", func(t *testing.T) { testServicePublicationRule(t, newWorld(t, fresh(t))) })
+	t.Run("ServiceReview", func(t *testing.T) { testServiceReview(t, newWorld(t, fresh(t))) })
 	t.Run("Checkpoints", func(t *testing.T) { testCheckpoints(t, newWorld(t, fresh(t))) })
 	t.Run("DiscussionTx", func(t *testing.T) { testDiscussionTx(t, fresh(t)) })
 	t.Run("ServiceDiscussion", func(t *testing.T) { testServiceDiscussion(t, newWorld(t, fresh(t))) })
@@ -180,6 +181,9 @@ type move struct {
 func (w *world) walk(t *testing.T, c casework.Case, moves []move) casework.Case {
 	t.Helper()
 	for _, m := range moves {
+		if m.a == casework.ActionReviewPass {
+			c = w.opinion(t, c, casework.OpinionAgree, "")
+		}
 		c = w.step(t, m.who, c, m.a, m.note)
 	}
 	return c
@@ -222,6 +226,9 @@ func (w *world) toStage(t *testing.T, stage casework.Stage) casework.Case {
 		if p.who == nil {
 			c = w.propose(t, c)
 			continue
+		}
+		if p.a == casework.ActionReviewPass {
+			c = w.opinion(t, c, casework.OpinionAgree, "")
 		}
 		c = w.step(t, p.who(), c, p.a, "")
 	}
