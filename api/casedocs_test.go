@@ -73,6 +73,9 @@ func (f *permFixture) decidedCase(t *testing.T) casework.Case {
 		t.Fatal(err)
 	}
 	for _, step := range lifePath[1:6] {
+		if step.action == casework.ActionReviewPass {
+			c = passChecklist(t, f.w.svc, f.users["reviewer"], c)
+		}
 		if c, err = f.w.svc.Transition(ctx, f.users[step.actor], c.ID, c.Version, step.action, ""); err != nil {
 			t.Fatalf("%s: %v", step.action, err)
 		}

@@ -129,6 +129,9 @@ func TestPublicationFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, step := range lifePath[:6] {
+		if step.action == casework.ActionReviewPass {
+			c = passChecklist(t, f.w.svc, f.users["reviewer"], c)
+		}
 		if step.action == casework.ActionNotify {
 			p := casework.Proposal{Disposition: "处罚", Fine: 5000}
 			if c, err = f.w.svc.EditCase(ctx, off, c.ID, c.Version, casework.CaseEdit{Proposal: &p}); err != nil {
