@@ -554,13 +554,7 @@ func (a *Analyzer) validate(req *Request) error {
 // the engine applies 从旧兼从轻 from it. With neither date the best ranked
 // is kept and the engine warns that the act date decides which law applies.
 func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate {
-	day := f.ActEndDate
-	if day == "" {
-		day = f.ActDate
-	}
-	if day == "" {
-		day = f.DecisionDate
-	}
+	day := actDay(f)
 	seen := make(map[string]bool, len(cands))
 	out := make([]candidate, 0, len(cands))
 	for _, c := range cands {
@@ -575,6 +569,18 @@ func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate 
 		out = append(out, c)
 	}
 	return out
+}
+
+// actDay is the day that decides which version of a law applies: the end
+// of the act, its date, or the decision date when the facts give neither;
+// "" without any.
+func actDay(f rules.Facts) string {
+	for _, d := range []string{f.ActEndDate, f.ActDate, f.DecisionDate} {
+		if d != "" {
+			return d
+		}
+	}
+	return ""
 }
 
 // suggest runs the engine. Extracted facts the benchmark refuses (a fact

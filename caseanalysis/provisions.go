@@ -96,7 +96,7 @@ func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segme
 		if len(p.Benchmarks) > 0 || strings.Contains(p.Conduct, "前款") {
 			continue
 		}
-		b, err := m.cat.Get(rules.ProvisionID(p.Ref()))
+		b, err := m.cat.Get(p.ID())
 		if err != nil {
 			continue
 		}
@@ -143,7 +143,10 @@ type provisionCandidate struct {
 // normalised lexical score reaches provisionAlone and provisionShare of the
 // best, and that no benchmark among kept covers (a benchmark always answers
 // for its own provision); with a sector, only provisions of laws that
-// sector applies.
+// sector applies. With a day (the act's, or the decision's: actDay), only
+// entries of the version in force on it, so a 2026-09 act gets the 生态环境
+// 法典's article and a 2025 one the repealed law's; without one, an entry
+// whose conduct words a better-ranked version already gave is left out.
 func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, kept []candidate) []provisionCandidate {
 	if len(m.entries) == 0 {
 		return nil
@@ -166,8 +169,9 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, k
 		score float64
 	}
 	var top []hit
+	day := actDay(ef)
 	for i, s := range scores {
-		if s == 0 || sector != "" && !m.entries[i].InSector(sector) {
+		if s == 0 || sector != "" && !m.entries[i].InSector(sector) || day != "" && !m.entries[i].AppliesOn(day) {
 			continue
 		}
 		n := s / (s + lexicalHalf)
@@ -175,6 +179,9 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, k
 			continue
 		}
 		h := hit{i, n}
+		if day == "" && slices.ContainsFunc(top, func(t hit) bool { return m.entries[t.doc].Conduct == m.entries[i].Conduct && t.score >= n }) {
+			continue
+		}
 		at, _ := slices.BinarySearchFunc(top, h, func(a, b hit) int {
 			if a.score != b.score {
 				return cmp.Compare(b.score, a.score)
