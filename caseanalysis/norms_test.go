@@ -9,7 +9,6 @@ import (
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/shareddata"
-	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -45,19 +44,7 @@ func newDatedNormsAnalyzer(t *testing.T) *Analyzer {
 			t.Fatal(err)
 		}
 	}
-	cat, err := rules.LoadBuiltin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ps, err := rules.LoadBuiltinProvisions(cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := New(Config{Catalog: cat, Segmenter: nlp.RuneSegmenter{}, Provisions: ps, Resolver: corpus.NewResolver(store)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return newBuiltinAnalyzer(t, corpus.NewResolver(store))
 }
 
 // TestNormsOnTheActDay checks the pushed norms of the 大气污染防治法's

@@ -15,6 +15,13 @@ import (
 // provision entries, no cases and no statutes: enough to match provisions.
 func newProvisionAnalyzer(t testing.TB) *Analyzer {
 	t.Helper()
+	return newBuiltinAnalyzer(t, nil)
+}
+
+// newBuiltinAnalyzer is an Analyzer with the built-in catalog and provision
+// entries, resolving citations with res when it is not nil.
+func newBuiltinAnalyzer(t testing.TB, res CitationResolver) *Analyzer {
+	t.Helper()
 	cat, err := rules.LoadBuiltin()
 	if err != nil {
 		t.Fatal(err)
@@ -23,7 +30,7 @@ func newProvisionAnalyzer(t testing.TB) *Analyzer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := New(Config{Catalog: cat, Segmenter: nlp.RuneSegmenter{}, Provisions: ps})
+	a, err := New(Config{Catalog: cat, Segmenter: nlp.RuneSegmenter{}, Provisions: ps, Resolver: res})
 	if err != nil {
 		t.Fatal(err)
 	}
