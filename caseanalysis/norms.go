@@ -99,12 +99,15 @@ func (a *Analyzer) norms(ctx context.Context, res Result, strong []Violation) ([
 			add(r, KindDispute, "争议焦点“"+d.Title+"”所依据的规定", nil)
 		}
 	}
+	// The conduct's provisions are the law of the act's day; procedure,
+	// discretion, transfer and dispute provisions govern the proceeding,
+	// read on the decision date (now when none is named).
 	day := actDay(ef)
 	for i := range out {
 		n := &out[i]
 		src := from[n.Ref]
 		if src == nil || src.b.PenaltyRef.Law != n.Law {
-			a.resolve(n, day)
+			a.resolve(n, ef.DecisionDate)
 			continue
 		}
 		a.resolveFor(n, src, day, ef.DecisionDate)
@@ -185,7 +188,13 @@ func (a *Analyzer) resolve(n *Norm, day string) {
 		// until the corpus changes.
 		out := Norm{Label: rules.RefLabel(n.Ref)}
 		pc := corpus.ParsedCitation{LawName: n.Law, Ref: n.Ref}
-		if r, err := a.cfg.Resolver.ResolveParsed(pc, day); err == nil {
+		r, err := a.cfg.Resolver.ResolveParsed(pc, day)
+		if err != nil && day != "" {
+			// Before the first stored version (an act older than the
+			// corpus): the text in force now, which the catalog cites.
+			r, err = a.cfg.Resolver.ResolveParsed(pc, "")
+		}
+		if err == nil {
 			out.Label, out.Text, out.Resolved, out.Version = r.Label, r.Text, true, r.Statute.VersionDate
 			out.Date, out.Status, out.Notice = r.Date, r.Status, r.Notice
 		}
