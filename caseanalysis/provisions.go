@@ -62,6 +62,9 @@ type provisionMatcher struct {
 	// formulas are each entry's tiers written out once (rules.FineTier.Formula).
 	formulas [][]string
 	labels   []string // rules.RefLabel of each entry
+	// later marks the entries of a version that replaced another loaded
+	// one (a newer version, or the law that repealed another).
+	later []bool
 	index    bm25
 	// scores recycles the per-request score slice (one slot per entry).
 	scores sync.Pool
@@ -90,6 +93,12 @@ func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segme
 		return m
 	}
 	var docs []termDoc
+	repealing := map[string]bool{}
+	for _, f := range ps.Files {
+		if f.RepealedBy != "" {
+			repealing[f.RepealedBy] = true
+		}
+	}
 	for _, p := range ps.All() {
 		// Covered entries answer through their benchmarks; entries whose
 		// conduct is a reference (有前款第一项…) carry no conduct words.
@@ -120,6 +129,7 @@ func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segme
 		m.bases = append(m.bases, fineBases(b))
 		m.formulas = append(m.formulas, fs)
 		m.labels = append(m.labels, rules.RefLabel(p.Ref()))
+		m.later = append(m.later, p.NewerVersion() || repealing[p.Ref().Law])
 		docs = append(docs, d)
 	}
 	m.index = newBM25(docs, bm25Params{k1: bm25K1, b: bm25B, bigramScale: bigramWeight})
@@ -145,8 +155,10 @@ type provisionCandidate struct {
 // for its own provision); with a sector, only provisions of laws that
 // sector applies. With a day (the act's, or the decision's: actDay), only
 // entries of the version in force on it, so a 2026-09 act gets the 生态环境
-// 法典's article and a 2025 one the repealed law's; without one, an entry
-// whose conduct words a better-ranked version already gave is left out.
+// 法典's article and a 2025 one the repealed law's. Without one, the
+// versions every statute corpus holds: a newer version's entries, or those
+// of a law that repealed another, cite articles a corpus without the newer
+// statute file cannot resolve; only an act date chooses between versions.
 func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, kept []candidate) []provisionCandidate {
 	if len(m.entries) == 0 {
 		return nil
@@ -171,7 +183,7 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, k
 	var top []hit
 	day := actDay(ef)
 	for i, s := range scores {
-		if s == 0 || sector != "" && !m.entries[i].InSector(sector) || day != "" && !m.entries[i].AppliesOn(day) {
+		if s == 0 || sector != "" && !m.entries[i].InSector(sector) || day != "" && !m.entries[i].AppliesOn(day) || day == "" && m.later[i] {
 			continue
 		}
 		n := s / (s + lexicalHalf)
@@ -179,9 +191,6 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, k
 			continue
 		}
 		h := hit{i, n}
-		if day == "" && slices.ContainsFunc(top, func(t hit) bool { return m.entries[t.doc].Conduct == m.entries[i].Conduct && t.score >= n }) {
-			continue
-		}
 		at, _ := slices.BinarySearchFunc(top, h, func(a, b hit) int {
 			if a.score != b.score {
 				return cmp.Compare(b.score, a.score)

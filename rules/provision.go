@@ -77,6 +77,10 @@ func (p *Provision) AppliesOn(date string) bool {
 	return p.InForceFrom() <= date && (p.inForceTo == "" || date < p.inForceTo)
 }
 
+// NewerVersion reports whether the entry is of a newer version of a law
+// whose older version's entries are loaded too.
+func (p *Provision) NewerVersion() bool { return p.tag != "" }
+
 // ID is the entry's provision benchmark id (ProvisionID); where an older
 // version of the law is loaded too, a newer version's id carries its year
 // (prov:public-security@2025-51), so both versions' entries answer side by
