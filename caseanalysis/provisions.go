@@ -65,7 +65,7 @@ type provisionMatcher struct {
 	// later marks the entries of a version that replaced another loaded
 	// one (a newer version, or the law that repealed another).
 	later []bool
-	index    bm25
+	index bm25
 	// scores recycles the per-request score slice (one slot per entry).
 	scores sync.Pool
 }
