@@ -106,7 +106,7 @@ type Analyzer struct {
 	cacheMu   sync.Mutex
 	cacheGen  uint64
 	pushed    map[string][]Norm         // benchmark id → searched norms
-	resolved  map[legal.Ref]Norm        // resolved label, text, version
+	resolved  map[normKey]Norm          // resolved label, text, version, status
 	extracts  map[string]nlp.Extraction // case id → facts extracted from it
 	caseBench map[string][]string       // case id → benchmarks it was decided under
 	cases     map[string]corpus.Case    // case id → the stored case
@@ -181,7 +181,7 @@ func (a *Analyzer) Mode() corpus.SearchMode {
 func (a *Analyzer) resetCaches(gen uint64) {
 	a.cacheGen = gen
 	a.pushed = map[string][]Norm{}
-	a.resolved = map[legal.Ref]Norm{}
+	a.resolved = map[normKey]Norm{}
 	a.extracts = map[string]nlp.Extraction{}
 	a.caseBench = map[string][]string{}
 	a.cases = map[string]corpus.Case{}
@@ -331,6 +331,21 @@ type Norm struct {
 	Resolved bool `json:"resolved"`
 	// Version is the date of the statute version the text was read from.
 	Version string `json:"version,omitempty"`
+	// Date is the day the provision was read for (the act's, see actDay);
+	// empty for the version in force now.
+	Date string `json:"date,omitempty"`
+	// Status is in_force when the version applied on Date, repealed when
+	// the law had been repealed by then, superseded when a newer version
+	// of the law applied (NormRepealed, NormSuperseded).
+	Status string `json:"status,omitempty"`
+	// Notice tells the reader, in Chinese, that the law changed before the
+	// act or before the decision, by what, and which rule applies.
+	Notice string `json:"notice,omitempty"`
+	// Successor is the provision of the law that took over, when the
+	// benchmark's line gives it (the same conduct under the new article).
+	Successor *legal.Ref `json:"successor,omitempty"`
+	// SuccessorLabel cites Successor (生态环境法典第一千一百零七条).
+	SuccessorLabel string `json:"successor_label,omitempty"`
 }
 
 // SimilarCase is a past case like this one, with how it ended.
@@ -554,13 +569,7 @@ func (a *Analyzer) validate(req *Request) error {
 // the engine applies 从旧兼从轻 from it. With neither date the best ranked
 // is kept and the engine warns that the act date decides which law applies.
 func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate {
-	day := f.ActEndDate
-	if day == "" {
-		day = f.ActDate
-	}
-	if day == "" {
-		day = f.DecisionDate
-	}
+	day := actDay(f)
 	seen := make(map[string]bool, len(cands))
 	out := make([]candidate, 0, len(cands))
 	for _, c := range cands {
@@ -575,6 +584,18 @@ func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate 
 		out = append(out, c)
 	}
 	return out
+}
+
+// actDay is the day that decides which version of a law applies: the end
+// of the act, its date, or the decision date when the facts give neither;
+// "" without any.
+func actDay(f rules.Facts) string {
+	for _, d := range []string{f.ActEndDate, f.ActDate, f.DecisionDate} {
+		if d != "" {
+			return d
+		}
+	}
+	return ""
 }
 
 // suggest runs the engine. Extracted facts the benchmark refuses (a fact

@@ -62,7 +62,10 @@ type provisionMatcher struct {
 	// formulas are each entry's tiers written out once (rules.FineTier.Formula).
 	formulas [][]string
 	labels   []string // rules.RefLabel of each entry
-	index    bm25
+	// later marks the entries of a version that replaced another loaded
+	// one (a newer version, or the law that repealed another).
+	later []bool
+	index bm25
 	// scores recycles the per-request score slice (one slot per entry).
 	scores sync.Pool
 }
@@ -90,13 +93,19 @@ func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segme
 		return m
 	}
 	var docs []termDoc
+	repealing := map[string]bool{}
+	for _, f := range ps.Files {
+		if f.RepealedBy != "" {
+			repealing[f.RepealedBy] = true
+		}
+	}
 	for _, p := range ps.All() {
 		// Covered entries answer through their benchmarks; entries whose
 		// conduct is a reference (有前款第一项…) carry no conduct words.
 		if len(p.Benchmarks) > 0 || strings.Contains(p.Conduct, "前款") {
 			continue
 		}
-		b, err := m.cat.Get(rules.ProvisionID(p.Ref()))
+		b, err := m.cat.Get(p.ID())
 		if err != nil {
 			continue
 		}
@@ -120,6 +129,7 @@ func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segme
 		m.bases = append(m.bases, fineBases(b))
 		m.formulas = append(m.formulas, fs)
 		m.labels = append(m.labels, rules.RefLabel(p.Ref()))
+		m.later = append(m.later, p.NewerVersion() || repealing[p.Ref().Law])
 		docs = append(docs, d)
 	}
 	m.index = newBM25(docs, bm25Params{k1: bm25K1, b: bm25B, bigramScale: bigramWeight})
@@ -143,7 +153,12 @@ type provisionCandidate struct {
 // normalised lexical score reaches provisionAlone and provisionShare of the
 // best, and that no benchmark among kept covers (a benchmark always answers
 // for its own provision); with a sector, only provisions of laws that
-// sector applies.
+// sector applies. With a day (the act's, or the decision's: actDay), only
+// entries of the version in force on it, so a 2026-09 act gets the 生态环境
+// 法典's article and a 2025 one the repealed law's. Without one, the
+// versions every statute corpus holds: a newer version's entries, or those
+// of a law that repealed another, cite articles a corpus without the newer
+// statute file cannot resolve; only an act date chooses between versions.
 func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, kept []candidate) []provisionCandidate {
 	if len(m.entries) == 0 {
 		return nil
@@ -166,8 +181,9 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, k
 		score float64
 	}
 	var top []hit
+	day := actDay(ef)
 	for i, s := range scores {
-		if s == 0 || sector != "" && !m.entries[i].InSector(sector) {
+		if s == 0 || sector != "" && !m.entries[i].InSector(sector) || day != "" && !m.entries[i].AppliesOn(day) || day == "" && m.later[i] {
 			continue
 		}
 		n := s / (s + lexicalHalf)

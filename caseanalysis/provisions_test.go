@@ -15,6 +15,13 @@ import (
 // provision entries, no cases and no statutes: enough to match provisions.
 func newProvisionAnalyzer(t testing.TB) *Analyzer {
 	t.Helper()
+	return newBuiltinAnalyzer(t, nil)
+}
+
+// newBuiltinAnalyzer is an Analyzer with the built-in catalog and provision
+// entries, resolving citations with res when it is not nil.
+func newBuiltinAnalyzer(t testing.TB, res CitationResolver) *Analyzer {
+	t.Helper()
 	cat, err := rules.LoadBuiltin()
 	if err != nil {
 		t.Fatal(err)
@@ -23,7 +30,7 @@ func newProvisionAnalyzer(t testing.TB) *Analyzer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := New(Config{Catalog: cat, Segmenter: nlp.RuneSegmenter{}, Provisions: ps})
+	a, err := New(Config{Catalog: cat, Segmenter: nlp.RuneSegmenter{}, Provisions: ps, Resolver: res})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +264,7 @@ func TestBenchmarkBeatsItsProvision(t *testing.T) {
 		for _, p := range a.provisions.entries {
 			r := p.Ref()
 			if coveredBy(r, []candidate{{b: b}}) && slices.Contains(p.Benchmarks, b.ID) {
-				t.Fatalf("%s indexed as a provision though %s covers it", rules.ProvisionID(r), b.ID)
+				t.Fatalf("%s indexed as a provision though %s covers it", p.ID(), b.ID)
 			}
 		}
 	}
@@ -268,7 +275,7 @@ func TestBenchmarkBeatsItsProvision(t *testing.T) {
 	fake := &rules.Benchmark{ID: "x", PenaltyRef: legal.Ref{Law: r.Law, Article: r.Article}}
 	q := a.match.newQuery(uncovered.Conduct)
 	if got := a.provisions.match(q, "", rules.Facts{}, nil); len(got) == 0 || got[0].b.PenaltyRef != r {
-		t.Fatalf("%s does not match its own conduct: %+v", rules.ProvisionID(r), got)
+		t.Fatalf("%s does not match its own conduct: %+v", uncovered.ID(), got)
 	}
 	for _, c := range a.provisions.match(q, "", rules.Facts{}, []candidate{{b: fake}}) {
 		if c.b.PenaltyRef.Law == r.Law && c.b.PenaltyRef.Article == r.Article {
@@ -284,4 +291,84 @@ func mustGet(t *testing.T, a *Analyzer, id string) *rules.Benchmark {
 		t.Fatalf("unknown benchmark %s", id)
 	}
 	return b
+}
+
+// TestAnalyzeProvisionOnTheDay checks that a provision-only match takes the
+// version in force on the act date: the 噪声污染防治法 for a 2025 act, the
+// 生态环境法典 that repealed it (2026-08-15) for a 2026-09 one, with the
+// 法典's range and 施行 date; the same for the renumbered 2025 治安管理处罚法
+// (in force 2026-01-01), whose entries carry the version in their ids. A
+// decision date alone decides when the act date is unknown.
+func TestAnalyzeProvisionOnTheDay(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	factory := "某企业在噪声敏感建筑物集中区域新建排放噪声的工业企业，已经投入生产。"
+	tests := []struct {
+		name, facts, act, decision string
+		want                       legal.Ref
+		version, id                string
+	}{
+		{"2025 act: the repealed law", factory, "2025-11-03", "", legal.Ref{Law: "噪声污染防治法", Article: 74, Paragraph: 1}, "2021-12-24", "prov:noise-74-1"},
+		{"2026-09 act: the 法典", factory, "2026-09-10", "", legal.Ref{Law: "生态环境法典", Article: 1184, Paragraph: 1}, "2026-03-12", "prov:eco-code-1184-1"},
+		{"the day before the 法典", factory, "2026-08-14", "", legal.Ref{Law: "噪声污染防治法", Article: 74, Paragraph: 1}, "2021-12-24", "prov:noise-74-1"},
+		{"decision date only, after the 法典", factory, "", "2026-10-20", legal.Ref{Law: "生态环境法典", Article: 1184, Paragraph: 1}, "2026-03-12", "prov:eco-code-1184-1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, ActDate: tt.act, DecisionDate: tt.decision})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, got := provisionViolation(res, tt.want)
+			if got == nil {
+				t.Fatalf("%v not among the violations %+v", tt.want, res.Violations)
+			}
+			if got.BenchmarkID != tt.id || got.Provision.Version != tt.version {
+				t.Errorf("got %s version %s, want %s version %s", got.BenchmarkID, got.Provision.Version, tt.id, tt.version)
+			}
+			if f := got.Provision.Fines; len(f) == 0 || f[0].Range == nil || *f[0].Range != (rules.Span{Min: 100000, Max: 500000}) {
+				t.Errorf("fines %+v, want 十万元以上五十万元以下", f)
+			}
+			for _, v := range res.Violations {
+				if v.Provision == nil {
+					continue
+				}
+				if law := v.Provision.Law; law != tt.want.Law && (law == "噪声污染防治法" || law == "生态环境法典") {
+					t.Errorf("%s (%s) listed beside %s for an act on %s", v.BenchmarkID, v.Provision.Version, tt.want.Law, tt.act+tt.decision)
+				}
+			}
+			if got.Suggestion == nil {
+				t.Fatalf("no suggestion: %s", got.Error)
+			}
+			var penalty bool
+			for _, b := range got.Suggestion.Basis {
+				penalty = penalty || b.Role == rules.RolePenalty && b.Ref == tt.want
+			}
+			if !penalty {
+				t.Errorf("basis %+v lacks %v as penalty", got.Suggestion.Basis, tt.want)
+			}
+		})
+	}
+	// Both versions of 治安管理处罚法 are indexed; each applies on its own days.
+	var old, now *rules.Provision
+	for _, p := range a.provisions.entries {
+		if p.Ref().Law != "治安管理处罚法" {
+			continue
+		}
+		switch {
+		case p.Version() == "2012-10-26" && old == nil:
+			old = p
+		case p.Version() == "2025-06-27" && now == nil:
+			now = p
+		}
+	}
+	if old == nil || now == nil {
+		t.Fatalf("治安管理处罚法 entries: 2012 %v, 2025 %v", old, now)
+	}
+	if !strings.HasPrefix(now.ID(), "prov:public-security@2025-") || strings.Contains(old.ID(), "@") {
+		t.Errorf("ids %s and %s: the newer version's must carry its year", old.ID(), now.ID())
+	}
+	if now.InForceFrom() != "2026-01-01" || old.InForceTo() != "2026-01-01" || now.AppliesOn("2025-12-31") || !now.AppliesOn("2026-01-01") ||
+		!old.AppliesOn("2025-12-31") || old.AppliesOn("2026-01-01") {
+		t.Errorf("intervals: 2012 [%s, %s), 2025 [%s, %s)", old.InForceFrom(), old.InForceTo(), now.InForceFrom(), now.InForceTo())
+	}
 }

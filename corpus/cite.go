@@ -61,7 +61,7 @@ type NotInForceError struct {
 }
 
 func (e *NotInForceError) Error() string {
-	return fmt.Sprintf("《%s》在%s尚未施行（最早的版本自%s起施行）", e.Law, chineseDate(e.Date), chineseDate(e.First))
+	return fmt.Sprintf("《%s》在%s尚未施行（最早的版本自%s起施行）", e.Law, ChineseDate(e.Date), ChineseDate(e.First))
 }
 
 // Unwrap makes the error an ErrNotFound.
@@ -290,19 +290,20 @@ func (r *Resolver) dateStatus(res *Resolved, date string) {
 		return
 	}
 	res.Status = StatusRepealed
-	res.Notice = fmt.Sprintf("《%s》已于%s被《%s》废止（《%s》%s）", info.Law, chineseDate(rep.Date), rep.By, rep.By, rep.Provision)
+	res.Notice = fmt.Sprintf("《%s》已于%s被《%s》废止（《%s》%s）", info.Law, ChineseDate(rep.Date), rep.By, rep.By, rep.Provision)
 	if date != "" {
-		res.Notice += "，" + chineseDate(date) + "不再适用"
+		res.Notice += "，" + ChineseDate(date) + "不再适用"
 	}
-	res.Notice += fmt.Sprintf("；此处为其最后版本的条文，仅供%s以前的行为依从旧兼从轻原则参照。", chineseDate(rep.Date))
+	res.Notice += fmt.Sprintf("；此处为其最后版本的条文，仅供%s以前的行为依从旧兼从轻原则参照。", ChineseDate(rep.Date))
 	if by, err := r.store.StatuteInfo(rep.ByStatuteID); err == nil {
 		res.Successor = &Successor{Law: by.Law, StatuteID: by.ID, InForceFrom: by.from()}
 		res.Notice += "现行规定见《" + by.Law + "》。"
 	}
 }
 
-// chineseDate writes 2026-08-15 as 2026年8月15日.
-func chineseDate(d string) string {
+// ChineseDate writes 2026-08-15 as 2026年8月15日; anything that is not a
+// date is returned unchanged. It cannot fail.
+func ChineseDate(d string) string {
 	t, err := time.Parse(time.DateOnly, d)
 	if err != nil {
 		return d

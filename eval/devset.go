@@ -165,6 +165,10 @@ func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([
 		return nil, err
 	}
 	var newN, newB1, oldN, oldB1 int
+	// Rows of a line whose law was replaced by another law (the 法典):
+	// after the change, the new law cited at all by the top violation;
+	// acts before it decided after, the old law kept.
+	var lawNewN, lawNewOK, lawOldN, lawOldOK int
 	for _, s := range rows {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -183,13 +187,24 @@ func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([
 		}
 		disp += b2i(sc.disp)
 		transfer += b2i(sc.transfer)
-		switch versions[s.ID] {
+		switch v := versions[s.ID]; v.kind {
 		case versionNew:
 			newN++
 			newB1 += b2i(sc.basis1)
 		case versionOld:
 			oldN++
 			oldB1 += b2i(sc.basis1)
+		}
+		if v := versions[s.ID]; v.lawChanged {
+			got := topPenaltyLaw(res)
+			switch {
+			case v.kind == versionNew:
+				lawNewN++
+				lawNewOK += b2i(got == s.Expect.Basis[0].Law)
+			case v.kind == versionOld && s.decisionDay() >= v.changed:
+				lawOldN++
+				lawOldOK += b2i(got == s.Expect.Basis[0].Law)
+			}
 		}
 		w := s.Expect.Transfer == rules.RiskLikely
 		wantL += b2i(w)
@@ -224,7 +239,21 @@ func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([
 			BaselineNote: "rows whose expected benchmark was written for a revised law (decided after it took effect): the revised article cited"},
 		{Suite: SuiteAdminScenarios, Metric: p + "old-version basis@1", Value: share(oldB1, oldN), N: oldN,
 			BaselineNote: "rows whose expected benchmark's law was later revised (the act-time article cited)"},
+		{Suite: SuiteAdminScenarios, Metric: p + "replaced-law: new law cited", Value: share(lawNewOK, lawNewN), N: lawNewN,
+			BaselineNote: "acts after a law was repealed by another (生态环境法典): the top violation's penalty basis is the new law"},
+		{Suite: SuiteAdminScenarios, Metric: p + "replaced-law: old law kept", Value: share(lawOldOK, lawOldN), N: lawOldN,
+			BaselineNote: "acts before the repeal decided after it: the top violation's penalty basis is the act-time law (从旧兼从轻, the new law no lighter)"},
 	}, nil
+}
+
+// topPenaltyLaw is the law of the top violation's penalty provision, "" when
+// there is none.
+func topPenaltyLaw(res caseanalysis.Result) string {
+	if len(res.Violations) == 0 {
+		return ""
+	}
+	r, _ := penaltyBasis(res.Violations[0])
+	return r.Law
 }
 
 // Law versions a development-set row's expected benchmark belongs to.
@@ -233,29 +262,39 @@ const (
 	versionOld = "old"
 )
 
+// rowVersion is where a row's expected benchmark sits in its line.
+type rowVersion struct {
+	kind string // versionNew, versionOld
+	// lawChanged: the line's laws differ (a law repealed by another).
+	lawChanged bool
+	// changed is the day the expected benchmark's successor took over.
+	changed string
+}
+
 // lawVersionRows classifies the rows whose expected benchmark is part of a
 // line of versions (rules.Catalog.Line): written for the revised law
 // (versionNew) or for a law revised since (versionOld). It returns an
 // error when the built-in catalog does not load.
-func lawVersionRows(rows []Scenario) (map[string]string, error) {
+func lawVersionRows(rows []Scenario) (map[string]rowVersion, error) {
 	cat, err := rules.LoadBuiltin()
 	if err != nil {
 		return nil, fmt.Errorf("dev set: %w", err)
 	}
-	out := map[string]string{}
+	out := map[string]rowVersion{}
 	for _, s := range rows {
 		b, err := cat.Get(s.Expect.BenchmarkID)
 		if err != nil {
 			continue
 		}
 		line := cat.Line(b)
-		switch {
-		case len(line) < 2:
-		case line[0] != b:
-			out[s.ID] = versionNew
-		default:
-			out[s.ID] = versionOld
+		if len(line) < 2 {
+			continue
 		}
+		v := rowVersion{kind: versionOld, lawChanged: line[0].PenaltyRef.Law != line[len(line)-1].PenaltyRef.Law, changed: b.EffectiveTo}
+		if line[0] != b {
+			v.kind = versionNew
+		}
+		out[s.ID] = v
 	}
 	return out, nil
 }

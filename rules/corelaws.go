@@ -21,7 +21,8 @@ type CoreLaw struct {
 
 // coreLaws are the laws and regulations the ten sectors rely on, in the
 // order their files are numbered. 噪声污染防治法 (2021) replaced the
-// 环境噪声污染防治法, which the corpus still marks as latest.
+// 环境噪声污染防治法, which the corpus still marks as latest. A newer
+// version of a law (national_updates.jsonl) has a file of its own.
 var coreLaws = []CoreLaw{
 	{"食品安全法", "food-safety", []legal.Sector{"市场监管"}},
 	{"产品质量法", "product-quality", []legal.Sector{"市场监管"}},
@@ -55,6 +56,9 @@ var coreLaws = []CoreLaw{
 	{"建筑法", "construction", []legal.Sector{"城市管理"}},
 	{"网络安全法", "cybersecurity", []legal.Sector{"公安"}},
 	{"娱乐场所管理条例", "entertainment", []legal.Sector{"公安", "文化旅游"}},
+	// The 法典 (in force 2026-08-15) repealed the environmental laws above;
+	// its fining provisions are applied by the fields that applied theirs.
+	{"生态环境法典", "eco-code", []legal.Sector{"生态环境", "城市管理", "公安"}},
 }
 
 // coreSectors maps a core law to its sectors.

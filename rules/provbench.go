@@ -22,15 +22,28 @@ func IsProvisionID(id string) bool { return strings.HasPrefix(id, ProvisionIDPre
 // ProvisionID is the benchmark id of an entry: prov:<law slug>-<article>
 // [_<suffix>][-<paragraph>][-<item>], e.g. prov:special-equipment-84-0-1
 // (a 0 keeps the item apart from a paragraph).
-func ProvisionID(r legal.Ref) string {
-	slug := r.Law
+func ProvisionID(r legal.Ref) string { return ProvisionVersionID(r, "") }
+
+// lawSlug is a core law's file name, or the law itself for another.
+func lawSlug(law string) string {
 	for _, l := range coreLaws {
-		if l.Law == r.Law {
-			slug = l.File
+		if l.Law == law {
+			return l.File
 		}
 	}
+	return law
+}
+
+// ProvisionVersionID is ProvisionID for a newer version of a law loaded
+// beside an older one: the tag (the version year) follows the law's slug,
+// prov:public-security@2025-51. An empty tag gives ProvisionID.
+func ProvisionVersionID(r legal.Ref, tag string) string {
 	var b strings.Builder
-	b.WriteString(ProvisionIDPrefix + slug + "-" + strconv.Itoa(r.Article))
+	b.WriteString(ProvisionIDPrefix + lawSlug(r.Law))
+	if tag != "" {
+		b.WriteString("@" + tag)
+	}
+	b.WriteString("-" + strconv.Itoa(r.Article))
 	if r.Suffix > 0 {
 		b.WriteString("_" + strconv.Itoa(r.Suffix))
 	}
@@ -120,8 +133,8 @@ func provisionBenchmark(p *Provision) (*Benchmark, bool) {
 	}
 	r := p.Ref()
 	name := strings.TrimSuffix(p.Conduct, "的")
-	b := &Benchmark{ID: ProvisionID(r), Name: name, Sector: secs[0], Description: p.Conduct,
-		EffectiveFrom: p.version, EffectiveTo: p.inForceTo, PenaltyRef: r,
+	b := &Benchmark{ID: p.ID(), Name: name, Sector: secs[0], Description: p.Conduct,
+		EffectiveFrom: p.InForceFrom(), EffectiveTo: p.inForceTo, PenaltyRef: r,
 		Penalties: []Penalty{pen}}
 	return b, true
 }

@@ -15,7 +15,7 @@ func TestProvisionCatalog(t *testing.T) {
 	pc := ProvisionCatalog(cat, ps)
 	withFine := 0
 	for _, p := range ps.All() {
-		id := ProvisionID(p.Ref())
+		id := p.ID()
 		b, err := pc.Get(id)
 		if len(p.Benchmarks) > 0 {
 			if err == nil {

@@ -44,7 +44,10 @@ type Provision struct {
 	// Benchmarks are the catalog benchmarks whose penalty provision this is.
 	Benchmarks []string `yaml:"benchmarks,omitempty" json:"benchmarks,omitempty"`
 
-	law, version, inForceTo string
+	law, version, inForceFrom, inForceTo string
+	// tag is the version year a newer version's id carries where two
+	// versions of the law coexist (ID).
+	tag string
 }
 
 // Ref cites the provision.
@@ -55,15 +58,49 @@ func (p *Provision) Ref() legal.Ref {
 // Version is the date (YYYY-MM-DD) of the statute version the entry was read from.
 func (p *Provision) Version() string { return p.version }
 
+// InForceFrom is the first day the entry's version applied: its 施行 date,
+// or the version date when the file names none.
+func (p *Provision) InForceFrom() string {
+	if p.inForceFrom != "" {
+		return p.inForceFrom
+	}
+	return p.version
+}
+
+// InForceTo is the first day the entry no longer applied (a newer version
+// took effect or the law was repealed); "" while it applies.
+func (p *Provision) InForceTo() string { return p.inForceTo }
+
+// AppliesOn reports whether the entry's version applied to an act on date
+// (YYYY-MM-DD): within [InForceFrom, InForceTo).
+func (p *Provision) AppliesOn(date string) bool {
+	return p.InForceFrom() <= date && (p.inForceTo == "" || date < p.inForceTo)
+}
+
+// NewerVersion reports whether the entry is of a newer version of a law
+// whose older version's entries are loaded too.
+func (p *Provision) NewerVersion() bool { return p.tag != "" }
+
+// ID is the entry's provision benchmark id (ProvisionID); where an older
+// version of the law is loaded too, a newer version's id carries its year
+// (prov:public-security@2025-51), so both versions' entries answer side by
+// side and stored ids of the older one keep their meaning.
+func (p *Provision) ID() string { return ProvisionVersionID(p.Ref(), p.tag) }
+
 // ProvisionFile is one law's entries as stored in rules/provisions/.
 type ProvisionFile struct {
 	Law     string `yaml:"law"`
 	Version string `yaml:"version_date"`
-	// InForceTo is the day a newer version of the law took effect
-	// (national_updates.jsonl): the entries were read from the older text
-	// and apply to acts before it; an answer for a later act is flagged for
-	// review, not computed from renumbered articles.
-	InForceTo  string      `yaml:"in_force_to,omitempty"`
+	// InForceFrom is the day this version took effect (the statute's 施行
+	// line or commencement article), when it is not the version date.
+	InForceFrom string `yaml:"in_force_from,omitempty"`
+	// InForceTo is the day a newer version of the law took effect, or the
+	// law was repealed (national_updates.jsonl): the entries were read from
+	// the older text and apply to acts before it; a later act is matched
+	// against the newer version's entries.
+	InForceTo string `yaml:"in_force_to,omitempty"`
+	// RepealedBy names the law that repealed this one on InForceTo.
+	RepealedBy string      `yaml:"repealed_by,omitempty"`
 	Provisions []Provision `yaml:"provisions"`
 }
 
@@ -92,8 +129,9 @@ var ErrInvalidProvision = errors.New("invalid provision entry")
 // LoadProvisions reads every *.yaml in fsys, each a ProvisionFile, rejecting
 // unknown fields, entries without conduct, without a formula and without a
 // reason, formulas with no or two amounts, unknown bases and units, spans
-// whose minimum exceeds the maximum, duplicates, and benchmarks cat lacks
-// (cat may be nil to skip that check). Errors name the file.
+// whose minimum exceeds the maximum, duplicates, benchmarks cat lacks (cat
+// may be nil to skip that check), and two versions of a law whose in-force
+// intervals overlap. Errors name the file.
 func LoadProvisions(fsys fs.FS, cat *Catalog) (*Provisions, error) {
 	names, err := fs.Glob(fsys, "*.yaml")
 	if err != nil {
@@ -101,7 +139,6 @@ func LoadProvisions(fsys fs.FS, cat *Catalog) (*Provisions, error) {
 	}
 	sort.Strings(names)
 	ps := &Provisions{}
-	seenLaw := map[string]bool{}
 	for _, name := range names {
 		raw, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -116,21 +153,47 @@ func LoadProvisions(fsys fs.FS, cat *Catalog) (*Provisions, error) {
 		if err := f.validate(cat); err != nil {
 			return nil, fmt.Errorf("load provisions: %s: %w", name, err)
 		}
-		if seenLaw[f.Law] {
-			return nil, fmt.Errorf("load provisions: %s: %w: law %s in two files", name, ErrInvalidProvision, f.Law)
-		}
-		seenLaw[f.Law] = true
 		ps.Files = append(ps.Files, f)
+	}
+	tags, err := versionTags(ps.Files)
+	if err != nil {
+		return nil, fmt.Errorf("load provisions: %w", err)
 	}
 	for i := range ps.Files {
 		f := &ps.Files[i]
 		for j := range f.Provisions {
 			p := &f.Provisions[j]
-			p.law, p.version, p.inForceTo = f.Law, f.Version, f.InForceTo
+			p.law, p.version, p.inForceFrom, p.inForceTo, p.tag = f.Law, f.Version, f.InForceFrom, f.InForceTo, tags[i]
 			ps.all = append(ps.all, p)
 		}
 	}
 	return ps, nil
+}
+
+// versionTags checks that the versions of each law follow one another (one
+// ends no later than the next begins) and returns each file's id tag: ""
+// for a law's oldest version, the version year for the newer ones.
+func versionTags(files []ProvisionFile) ([]string, error) {
+	byLaw := map[string][]int{}
+	for i, f := range files {
+		byLaw[f.Law] = append(byLaw[f.Law], i)
+	}
+	tags := make([]string, len(files))
+	for law, is := range byLaw {
+		sort.Slice(is, func(a, b int) bool { return files[is[a]].Version < files[is[b]].Version })
+		for k := 1; k < len(is); k++ {
+			prev, f := files[is[k-1]], files[is[k]]
+			from := f.InForceFrom
+			if from == "" {
+				from = f.Version
+			}
+			if f.Version == prev.Version || prev.InForceTo == "" || prev.InForceTo > from {
+				return nil, fmt.Errorf("%w: %s: version %s overlaps version %s", ErrInvalidProvision, law, f.Version, prev.Version)
+			}
+			tags[is[k]] = f.Version[:4]
+		}
+	}
+	return tags, nil
 }
 
 func (f *ProvisionFile) validate(cat *Catalog) error {
@@ -142,6 +205,13 @@ func (f *ProvisionFile) validate(cat *Catalog) error {
 	}
 	if to, err := time.Parse(time.DateOnly, f.InForceTo); f.InForceTo != "" && (err != nil || f.InForceTo <= f.Version || to.IsZero()) {
 		return fmt.Errorf("%w: in_force_to %q must be YYYY-MM-DD after version_date", ErrInvalidProvision, f.InForceTo)
+	}
+	if _, err := time.Parse(time.DateOnly, f.InForceFrom); f.InForceFrom != "" && (err != nil || f.InForceFrom < f.Version ||
+		f.InForceTo != "" && f.InForceFrom >= f.InForceTo) {
+		return fmt.Errorf("%w: in_force_from %q must be YYYY-MM-DD from version_date and before in_force_to", ErrInvalidProvision, f.InForceFrom)
+	}
+	if f.RepealedBy != "" && f.InForceTo == "" {
+		return fmt.Errorf("%w: repealed_by %s without in_force_to", ErrInvalidProvision, f.RepealedBy)
 	}
 	seen := map[legal.Ref]bool{}
 	for i := range f.Provisions {

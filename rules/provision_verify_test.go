@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,37 +24,54 @@ import (
 	"github.com/cailiang/cailiang/nlp"
 )
 
-// coreStatutes caches the in-force core laws, read once per test binary.
+// coreStatutes caches the core laws' versions the provision files are
+// read from, read once per test binary: the in-force one of national.jsonl
+// and the newer ones of national_updates.jsonl, keyed by versionKey.
 var coreStatutes struct {
 	once sync.Once
 	laws map[string]corpus.Statute
 	err  error
 }
 
+// versionKey names one version of a law.
+func versionKey(law, version string) string { return law + "@" + version }
+
 func loadCoreStatutes(t *testing.T) map[string]corpus.Statute {
 	t.Helper()
 	path := shareddata.File(t, "statutes_lawrefbook/national.jsonl")
+	updates := shareddata.File(t, "statutes_lawrefbook/national_updates.jsonl")
 	c := &coreStatutes
 	c.once.Do(func() {
 		want := map[string]bool{}
 		for _, l := range coreLaws {
 			want[l.Law] = true
 		}
-		f, err := os.Open(path)
-		if err != nil {
-			c.err = err
-			return
-		}
-		defer f.Close()
 		c.laws = map[string]corpus.Statute{}
-		c.err = corpus.ReadLawrefJSONL(f, func(st corpus.Statute) error {
-			if want[st.Law] && st.InForce && st.Region == "" {
-				if _, dup := c.laws[st.Law]; !dup {
-					c.laws[st.Law] = st
-				}
+		base := map[string]string{}
+		for _, p := range []string{path, updates} {
+			f, err := os.Open(p)
+			if err != nil {
+				c.err = err
+				return
 			}
-			return nil
-		})
+			c.err = corpus.ReadLawrefJSONL(f, func(st corpus.Statute) error {
+				if !want[st.Law] || st.Region != "" {
+					return nil
+				}
+				if p == path && st.InForce && base[st.Law] == "" {
+					base[st.Law] = st.VersionDate
+					c.laws[versionKey(st.Law, st.VersionDate)] = st
+				}
+				if p == updates && st.VersionDate > base[st.Law] {
+					c.laws[versionKey(st.Law, st.VersionDate)] = st
+				}
+				return nil
+			})
+			f.Close()
+			if c.err != nil {
+				return
+			}
+		}
 	})
 	if c.err != nil {
 		t.Fatalf("read statutes: %v", c.err)
@@ -64,30 +82,45 @@ func loadCoreStatutes(t *testing.T) map[string]corpus.Statute {
 func TestProvisionsMatchStatutes(t *testing.T) {
 	laws := loadCoreStatutes(t)
 	cat, ps := loadBuiltinBoth(t)
-	byLaw := map[string]ProvisionFile{}
+	// One file per version: the in-force one of national.jsonl and each
+	// newer one of national_updates.jsonl.
+	byVersion := map[string]ProvisionFile{}
 	for _, f := range ps.Files {
-		byLaw[f.Law] = f
+		byVersion[versionKey(f.Law, f.Version)] = f
 	}
-	if len(ps.Files) != len(coreLaws) {
-		t.Errorf("%d provision files, %d core laws", len(ps.Files), len(coreLaws))
+	if len(ps.Files) != len(laws) {
+		t.Errorf("%d provision files, %d versions of the core laws", len(ps.Files), len(laws))
 	}
+	for _, law := range coreLaws {
+		n := 0
+		for _, st := range laws {
+			if st.Law == law.Law {
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: in neither national.jsonl nor national_updates.jsonl", law.Law)
+		}
+	}
+	keys := make([]string, 0, len(laws))
+	for k := range laws {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
 	total, unparsed := 0, 0
 	var table strings.Builder
-	for _, law := range coreLaws {
-		st, ok := laws[law.Law]
+	for _, key := range keys {
+		st := laws[key]
+		law := CoreLaw{Law: st.Law}
+		f, ok := byVersion[key]
 		if !ok {
-			t.Errorf("%s: not in force in national.jsonl", law.Law)
+			t.Errorf("%s (%s): no provision file (run make provisions)", st.Law, st.VersionDate)
 			continue
 		}
-		f, ok := byLaw[law.Law]
-		if !ok {
-			t.Errorf("%s: no provision file (run go run ./cmd/provgen)", law.Law)
-			continue
+		if from := st.InForceFrom; from > st.VersionDate && f.InForceFrom != from || from <= st.VersionDate && f.InForceFrom != "" {
+			t.Errorf("%s (%s): in_force_from %q, the statute says %q (run make provisions)", st.Law, st.VersionDate, f.InForceFrom, from)
 		}
-		if f.Version != st.VersionDate {
-			t.Errorf("%s: file has version %s, in force is %s (run go run ./cmd/provgen)", law.Law, f.Version, st.VersionDate)
-		}
-		// The entries the parser derives from the text in force today.
+		// The entries the parser derives from the version's text.
 		var want []Provision
 		texts := map[string]string{}
 		for _, a := range st.Articles {
@@ -111,7 +144,7 @@ func TestProvisionsMatchStatutes(t *testing.T) {
 		covered, fixed, fromBase, perUnit, none := 0, 0, 0, 0, 0
 		for i := range min(len(got), len(want)) {
 			g, w := got[i], want[i]
-			g.law, g.version, g.inForceTo = "", "", ""
+			g.law, g.version, g.inForceFrom, g.inForceTo, g.tag = "", "", "", "", ""
 			if !reflect.DeepEqual(g, w) {
 				t.Errorf("%s %s: file entry differs from the statute's parse:\n got %+v\nwant %+v", law.Law, refPoint(got[i].Ref()), g, w)
 				continue
@@ -225,6 +258,8 @@ func TestProvisionsResolve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A citation without a date resolves to the last version: the others
+	// are asked for on a day they applied.
 	store, err := corpus.OpenStore(filepath.Join(t.TempDir(), "statutes.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -240,7 +275,7 @@ func TestProvisionsResolve(t *testing.T) {
 	res := corpus.NewResolver(store)
 	for _, p := range ps.All() {
 		r := p.Ref()
-		got, err := res.ResolveParsed(corpus.ParsedCitation{LawName: r.Law, Ref: r}, "")
+		got, err := res.ResolveParsed(corpus.ParsedCitation{LawName: r.Law, Ref: r}, p.InForceFrom())
 		if err != nil {
 			t.Errorf("%s%s: %v", r.Law, refPoint(r), err)
 			continue

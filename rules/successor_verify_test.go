@@ -291,8 +291,10 @@ func TestUnchangedInSameText(t *testing.T) {
 }
 
 // TestProvisionFilesEndWithNewerVersion checks each provision file's
-// in_force_to: the day the next version of its law took effect, or none
-// when the file's version is the last.
+// interval against the statutes': in_force_to is the day the next version
+// of its law took effect or the law was repealed (with repealed_by naming
+// the repealing law), none when the version still applies; in_force_from
+// the day the version took effect.
 func TestProvisionFilesEndWithNewerVersion(t *testing.T) {
 	_, _, store := freshCatalogs(t)
 	ps, err := LoadBuiltinProvisions(nil)
@@ -301,15 +303,23 @@ func TestProvisionFilesEndWithNewerVersion(t *testing.T) {
 	}
 	ended := 0
 	for _, f := range ps.Files {
-		want := ""
+		want, by, from, found := "", "", "", false
 		for _, v := range versionsOf(store, f.Law) {
-			if v.VersionDate > f.Version {
-				want = fromOf(v)
-				break
+			if v.VersionDate == f.Version {
+				want, from, found = v.InForceTo, fromOf(v), true
+				if v.RepealedBy != nil {
+					by = v.RepealedBy.By
+				}
 			}
 		}
-		if f.InForceTo != want {
-			t.Errorf("%s (%s): in_force_to %q, want %q (run make provisions)", f.Law, f.Version, f.InForceTo, want)
+		if !found {
+			t.Errorf("%s (%s): version not among the statutes", f.Law, f.Version)
+		}
+		if f.InForceTo != want || f.RepealedBy != by {
+			t.Errorf("%s (%s): in_force_to %q repealed_by %q, want %q %q (run make provisions)", f.Law, f.Version, f.InForceTo, f.RepealedBy, want, by)
+		}
+		if p := (Provision{version: f.Version, inForceFrom: f.InForceFrom}); p.InForceFrom() != from {
+			t.Errorf("%s (%s): in force from %s, the statutes say %s (run make provisions)", f.Law, f.Version, p.InForceFrom(), from)
 		}
 		if want != "" {
 			ended++

@@ -98,7 +98,7 @@ func settings() []setting {
 			bind: stringSetting(func(o *options) *string { return &o.app.DataDir })},
 		{flag: "data", env: "CAILIANG_EVAL_DIR", def: filepath.Join("data", "eval"), arg: "DIR", only: []string{"eval"},
 			help: "eval data directory (statutes imported on first use)",
-			zh:   "评测用的数据目录（首次运行导入 national.jsonl）",
+			zh:   "评测用的数据目录（首次运行依次导入 national.jsonl、national_updates.jsonl）",
 			bind: stringSetting(func(o *options) *string { return &o.app.DataDir })},
 		{flag: "shared", env: "CAILIANG_DATA", def: filepath.Join("..", "shared", "data"), arg: "DIR", only: []string{"serve", "eval"},
 			help: "public data folder: statutes and labelled datasets (tests read the same setting)",

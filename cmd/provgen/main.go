@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/cailiang/cailiang/corpus"
@@ -47,7 +48,7 @@ func run(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("provgen: %w", err)
 	}
-	files, err := Generate(ctx, filepath.Join(*data, "statutes_lawrefbook", "national.jsonl"), cat)
+	outs, err := Generate(ctx, filepath.Join(*data, "statutes_lawrefbook", "national.jsonl"), cat)
 	if err != nil {
 		return err
 	}
@@ -55,12 +56,13 @@ func run(ctx context.Context, args []string) error {
 		return fmt.Errorf("provgen: %w", err)
 	}
 	total, unparsed := 0, 0
-	for i, f := range files {
+	for _, o := range outs {
+		f := o.File
 		raw, err := Encode(f)
 		if err != nil {
 			return err
 		}
-		name := filepath.Join(*out, FileName(i))
+		name := filepath.Join(*out, o.Name)
 		if err := os.WriteFile(name, raw, 0o644); err != nil {
 			return fmt.Errorf("provgen: %w", err)
 		}
@@ -72,64 +74,100 @@ func run(ctx context.Context, args []string) error {
 			}
 		}
 	}
-	slog.Info("provisions written", "laws", len(files), "entries", total, "unparsed", unparsed, "out", *out)
+	slog.Info("provisions written", "files", len(outs), "entries", total, "unparsed", unparsed, "out", *out)
 	return nil
 }
 
+// Output is one provision file and the name it is written under.
+type Output struct {
+	Name string
+	File rules.ProvisionFile
+}
+
 // Generate reads the in-force version of every core law from national.jsonl
-// and derives its entries, linking each to the benchmarks whose penalty
-// provision it is; a newer version in national_updates.jsonl beside it ends
-// the file's interval (in_force_to). It fails when a core law is missing.
-func Generate(ctx context.Context, path string, cat *rules.Catalog) ([]rules.ProvisionFile, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("provgen: %w", err)
-	}
-	defer f.Close()
+// and the newer versions of core laws from national_updates.jsonl beside it
+// (the 生态环境法典, the 2025 治安管理处罚法…), and derives their entries,
+// linking each to the benchmarks whose penalty provision it is. A newer
+// version, or a repeal by a law in the updates (corpus.Repeals), ends the
+// older file's interval (in_force_to); each file starts on its version's 施行
+// date. Files come in core-law order, a law's versions oldest first. It
+// fails when a core law is in neither file or a file cannot be read; a
+// missing updates file leaves every law at its national.jsonl version.
+func Generate(ctx context.Context, path string, cat *rules.Catalog) ([]Output, error) {
 	laws := rules.CoreLaws()
 	want := map[string]int{}
 	for i, l := range laws {
 		want[l.Law] = i
 	}
-	files := make([]rules.ProvisionFile, len(laws))
-	errDone := errors.New("done")
-	err = corpus.ReadLawrefJSONL(f, func(st corpus.Statute) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	versions := make([][]rules.ProvisionFile, len(laws))
+	err := readStatutes(ctx, path, func(st corpus.Statute) {
 		i, ok := want[st.Law]
-		if !ok || !st.InForce || st.Region != "" || files[i].Law != "" {
-			return nil
+		if ok && st.InForce && len(versions[i]) == 0 {
+			versions[i] = append(versions[i], FromStatute(st, cat))
 		}
-		files[i] = FromStatute(st, cat)
-		return nil
 	})
-	if err != nil && !errors.Is(err, errDone) {
-		return nil, fmt.Errorf("provgen: read %s: %w", path, err)
-	}
-	for i, fl := range files {
-		if fl.Law == "" {
-			return nil, fmt.Errorf("provgen: %s not in force in %s", laws[i].Law, path)
-		}
-	}
-	if err := endDates(ctx, filepath.Join(filepath.Dir(path), UpdatesFile), want, files); err != nil {
+	if err != nil {
 		return nil, err
 	}
-	return files, nil
+	updates := filepath.Join(filepath.Dir(path), UpdatesFile)
+	err = readStatutes(ctx, updates, func(st corpus.Statute) {
+		i, ok := want[st.Law]
+		if !ok {
+			return
+		}
+		for _, f := range versions[i] {
+			if st.VersionDate <= f.Version {
+				return
+			}
+		}
+		versions[i] = append(versions[i], FromStatute(st, cat))
+	})
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	var out []Output
+	for i, vs := range versions {
+		if len(vs) == 0 {
+			return nil, fmt.Errorf("provgen: %s in neither %s nor %s", laws[i].Law, path, UpdatesFile)
+		}
+		sort.Slice(vs, func(a, b int) bool { return vs[a].Version < vs[b].Version })
+		for k := range vs {
+			if k+1 < len(vs) {
+				vs[k].InForceTo = startOf(vs[k+1])
+			}
+		}
+		last := &vs[len(vs)-1]
+		for _, r := range corpus.Repeals() {
+			if j, ok := want[r.By]; ok && r.Law == last.Law && len(versions[j]) > 0 && startOf(versions[j][0]) == r.Date {
+				last.InForceTo, last.RepealedBy = r.Date, r.By
+			}
+		}
+		for k, f := range vs {
+			name := fmt.Sprintf("%02d-%s.yaml", i+1, laws[i].File)
+			if k > 0 {
+				name = fmt.Sprintf("%02d-%s-%s.yaml", i+1, laws[i].File, f.Version[:4])
+			}
+			out = append(out, Output{Name: name, File: f})
+		}
+	}
+	return out, nil
+}
+
+// startOf is the day a version took effect.
+func startOf(f rules.ProvisionFile) string {
+	if f.InForceFrom != "" {
+		return f.InForceFrom
+	}
+	return f.Version
 }
 
 // UpdatesFile holds the newer versions, beside national.jsonl.
 const UpdatesFile = "national_updates.jsonl"
 
-// endDates sets each file's in_force_to: the day the earliest newer version
-// of its law in the updates file took effect. The entries stay those of the
-// older text, which the catalog's benchmarks were written for; a missing
-// updates file leaves them open-ended.
-func endDates(ctx context.Context, path string, want map[string]int, files []rules.ProvisionFile) error {
+// readStatutes calls fn for every national statute of a lawrefbook file;
+// an error wraps the file's (os.ErrNotExist when it is missing).
+func readStatutes(ctx context.Context, path string, fn func(corpus.Statute)) error {
 	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
 	if err != nil {
 		return fmt.Errorf("provgen: %w", err)
 	}
@@ -138,16 +176,8 @@ func endDates(ctx context.Context, path string, want map[string]int, files []rul
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		i, ok := want[st.Law]
-		if !ok || st.Region != "" || st.VersionDate <= files[i].Version {
-			return nil
-		}
-		from := st.InForceFrom
-		if from == "" {
-			from = st.VersionDate
-		}
-		if files[i].InForceTo == "" || from < files[i].InForceTo {
-			files[i].InForceTo = from
+		if st.Region == "" {
+			fn(st)
 		}
 		return nil
 	})
@@ -160,6 +190,9 @@ func endDates(ctx context.Context, path string, want map[string]int, files []rul
 // FromStatute derives one law's entries.
 func FromStatute(st corpus.Statute, cat *rules.Catalog) rules.ProvisionFile {
 	pf := rules.ProvisionFile{Law: st.Law, Version: st.VersionDate}
+	if st.InForceFrom > st.VersionDate {
+		pf.InForceFrom = st.InForceFrom
+	}
 	for _, a := range st.Articles {
 		if a.Point {
 			continue
@@ -182,12 +215,15 @@ func Encode(f rules.ProvisionFile) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("provgen: %s: %w", f.Law, err)
 	}
-	head := fmt.Sprintf("# %s（%s 版）中设定罚款的条、款、项。由 cmd/provgen 依据 national.jsonl 生成，请勿手改。\n", f.Law, f.Version)
-	if f.InForceTo != "" {
-		head += fmt.Sprintf("# 新版本（national_updates.jsonl）自 %s 起施行：此后发生的行为不按本文件计算，提示对照新文本并经法制审核。\n", f.InForceTo)
+	head := fmt.Sprintf("# %s（%s 版）中设定罚款的条、款、项。由 cmd/provgen 依据 national.jsonl 和 national_updates.jsonl 生成，请勿手改。\n", f.Law, f.Version)
+	if f.InForceFrom != "" {
+		head += fmt.Sprintf("# 本版本自 %s 起施行：适用于此后发生的行为。\n", f.InForceFrom)
+	}
+	switch {
+	case f.RepealedBy != "":
+		head += fmt.Sprintf("# 本法自 %s 起被《%s》废止：此后发生的行为按《%s》的条款计算，此前的行为仍按本文件并从旧兼从轻。\n", f.InForceTo, f.RepealedBy, f.RepealedBy)
+	case f.InForceTo != "":
+		head += fmt.Sprintf("# 新版本自 %s 起施行：此后发生的行为按新版本的文件计算，此前的行为仍按本文件并从旧兼从轻。\n", f.InForceTo)
 	}
 	return []byte(head + strings.TrimLeft(string(raw), "\n")), nil
 }
-
-// FileName is the file of the i-th core law: its number and ASCII name.
-func FileName(i int) string { return fmt.Sprintf("%02d-%s.yaml", i+1, rules.CoreLaws()[i].File) }

@@ -21,22 +21,34 @@ func TestCommittedFilesAreCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := Generate(context.Background(), path, cat)
+	outs, err := Generate(context.Background(), path, cat)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, f := range files {
-		want, err := Encode(f)
+	written := map[string]bool{}
+	for _, o := range outs {
+		want, err := Encode(o.File)
 		if err != nil {
 			t.Fatal(err)
 		}
-		name := filepath.Join("..", "..", "rules", "provisions", FileName(i))
+		written[o.Name] = true
+		name := filepath.Join("..", "..", "rules", "provisions", o.Name)
 		got, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s differs from what cmd/provgen writes: run make provisions", name)
+		}
+	}
+	// A file provgen no longer writes would still be embedded and loaded.
+	committed, err := filepath.Glob(filepath.Join("..", "..", "rules", "provisions", "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range committed {
+		if !written[filepath.Base(c)] {
+			t.Errorf("%s is not written by cmd/provgen: remove it", c)
 		}
 	}
 }
