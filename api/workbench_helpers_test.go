@@ -63,6 +63,26 @@ func newTestWorkbench(t testing.TB, maxEvidence int64, opts ...func(*casework.Co
 	return w
 }
 
+// entriesSince returns the log entries after seq, but those the service
+// writes by itself in the background (a transcription job accepted by an
+// earlier request finishing): what a request changed.
+func (w *testWorkbench) entriesSince(t *testing.T, seq uint64) []casework.Entry {
+	t.Helper()
+	var out []casework.Entry
+	err := w.store.View(context.Background(), func(tx casework.ReadTx) error {
+		return tx.Entries(seq+1, func(e casework.Entry) error {
+			if e.Actor != casework.SystemActor {
+				out = append(out, e)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // entryCount is the length of the full-process log, for "nothing changed".
 func (w *testWorkbench) entryCount(t *testing.T) uint64 {
 	t.Helper()

@@ -3,6 +3,7 @@ package casework
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -154,6 +155,11 @@ func (s *Service) IssueDocument(ctx context.Context, actor User, id string, spec
 		if err := tx.AddDocument(d); err != nil {
 			return err
 		}
+		if number != "" && (spec.Kind == "decision" || spec.Kind == "no-penalty") {
+			if err := s.numberPublication(tx, actor, role, c, number); err != nil {
+				return err
+			}
+		}
 		note := "制作文书：" + spec.Title
 		if number != "" {
 			note += " " + number
@@ -258,4 +264,29 @@ func (s *Service) DocumentContext(ctx context.Context, actor User, id string) (D
 		return err
 	})
 	return dc, err
+}
+
+// numberPublication gives the case's publication the 文书号 of its issued
+// decision while it is not public yet (a published notice keeps the number
+// it was published with: changing it is a reviewer's deliberate edit), in
+// the transaction that issued the decision.
+func (s *Service) numberPublication(tx Tx, actor User, role Role, c Case, number string) error {
+	p, err := tx.Publication(c.ID)
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if p.State != PubDue || p.DocNumber == number {
+		return nil
+	}
+	before := p
+	p.DocNumber = number
+	p.Version, p.Updated = before.Version+1, s.now()
+	if err := tx.PutPublication(p, before.Version); err != nil {
+		return err
+	}
+	return s.appendEntry(tx, Entry{Actor: actor.ID, Role: role, Agency: c.Agency, Action: "publication.edit", CaseID: c.ID,
+		Subject: "publication", Note: "公示文书号取自签发的决定书：" + number}, before, p)
 }

@@ -154,12 +154,26 @@ func testServiceDocuments(t *testing.T, w *world) {
 	if want := fmt.Sprintf("某市监处罚〔%d〕1号", year); d1.Number != want || gotNumber != want || d1.Version != 1 {
 		t.Errorf("first issue = %+v (rendered with %q), want number %s version 1", d1, gotNumber, want)
 	}
+	pubNumber := func() string {
+		t.Helper()
+		p, err := w.svc.Publication(w.ctx, w.reviewer, c.ID)
+		if err != nil {
+			t.Fatalf("publication of the decided case: %v", err)
+		}
+		return p.DocNumber
+	}
+	if got := pubNumber(); got != d1.Number {
+		t.Errorf("publication's 文书号 = %q after issuing the decision %s", got, d1.Number)
+	}
 	d2, err := w.svc.IssueDocument(w.ctx, w.officer, c.ID, spec, render)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if d2.Version != 2 || d2.Number == d1.Number || d2.Digest == d1.Digest {
 		t.Errorf("re-issue = %+v after %+v: want version 2 with a new number and file", d2, d1)
+	}
+	if got := pubNumber(); got != d2.Number {
+		t.Errorf("publication's 文书号 = %q after re-issuing as %s", got, d2.Number)
 	}
 	before := len(entries(t, w.store))
 	failing := func(casework.Case, casework.Agency, string, time.Time) (casework.Rendered, error) {
