@@ -574,6 +574,11 @@ func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate 
 	out := make([]candidate, 0, len(cands))
 	for _, c := range cands {
 		line := cat.Line(c.b)
+		if day != "" && line[0].EffectiveFrom != "" && day < line[0].EffectiveFrom {
+			// The line begins with a law not yet in force on the act's day
+			// (a conduct the 生态环境法典 made punishable on its own).
+			continue
+		}
 		if x := cat.InEffect(c.b, day); day != "" && x != nil {
 			c.b = x
 		}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/cailiang/cailiang/app"
 )
@@ -15,14 +14,9 @@ import (
 // a data directory (app.ForServe: sample cases, trained embedder, vectors in
 // sync, the service's analyzer), so that every number eval reports comes
 // from the code path users get. A directory without statutes first gets
-// the national database at nationalPath and the newer versions beside it
-// (UpdatesFile), imported as `cailiang import` would (without vectors: the start that follows trains the embedder on the
+// the national database at nationalPath, imported as `cailiang import` would (without vectors: the start that follows trains the embedder on the
 // whole corpus, as the service's next start does). It returns an error when
 // the directory cannot be opened or the national database is missing.
-// UpdatesFile holds the national versions newer than national.jsonl's,
-// beside it in the public data folder.
-const UpdatesFile = "national_updates.jsonl"
-
 func Open(ctx context.Context, cfg app.Config, nationalPath string) (*app.App, error) {
 	if nationalPath != "" {
 		if _, err := os.Stat(nationalPath); err != nil {
@@ -31,14 +25,12 @@ func Open(ctx context.Context, cfg app.Config, nationalPath string) (*app.App, e
 			}
 			return nil, err
 		}
-		// The newer versions beside it (national_updates.jsonl) follow, as
-		// serve's first import does, so dated scenarios meet the law in
-		// force on their day.
+		// Only the snapshot the retrieval suites were labelled on (April
+		// 2025): their expected articles include laws the 生态环境法典 has
+		// since repealed. Dated scenarios that need the newer versions get
+		// them by `cailiang import statutes …/national_updates.jsonl` into
+		// the eval directory (README), as the dev-set test does.
 		paths := []string{nationalPath}
-		updates := filepath.Join(filepath.Dir(nationalPath), UpdatesFile)
-		if _, err := os.Stat(updates); err == nil {
-			paths = append(paths, updates)
-		}
 		if _, err := app.ImportIfEmpty(ctx, cfg, paths); err != nil {
 			return nil, err
 		}
