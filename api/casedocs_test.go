@@ -72,18 +72,7 @@ func (f *permFixture) decidedCase(t *testing.T) casework.Case {
 	if c, err = f.w.svc.Case(ctx, f.users["officer"], c.ID); err != nil {
 		t.Fatal(err)
 	}
-	for _, step := range lifePath[1:6] {
-		if step.action == casework.ActionReviewPass {
-			c = passChecklist(t, f.w.svc, f.users["reviewer"], c)
-		}
-		if c, err = f.w.svc.Transition(ctx, f.users[step.actor], c.ID, c.Version, step.action, ""); err != nil {
-			t.Fatalf("%s: %v", step.action, err)
-		}
-	}
-	if c.Stage != casework.StageDecided {
-		t.Fatalf("case at %s, want decided", c.Stage)
-	}
-	return c
+	return f.walkTo(t, c, casework.StageDecided)
 }
 
 // fetch sends a request as actor through the live server and returns the

@@ -30,20 +30,7 @@ func TestPublicationInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, step := range lifePath[:6] {
-		if step.action == casework.ActionReviewPass {
-			c = passChecklist(t, f.w.svc, f.users["reviewer"], c)
-		}
-		if step.action == casework.ActionNotify {
-			p := casework.Proposal{Disposition: "处罚", Fine: 5000}
-			if c, err = f.w.svc.EditCase(ctx, off, c.ID, c.Version, casework.CaseEdit{Proposal: &p}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if c, err = f.w.svc.Transition(ctx, f.users[step.actor], c.ID, c.Version, step.action, ""); err != nil {
-			t.Fatal(err)
-		}
-	}
+	c = f.walkTo(t, c, casework.StageDecided)
 	base := "http://" + f.addr
 	token := func(actor string) string { return strings.TrimPrefix(f.header(t, actor)["Authorization"], "Bearer ") }
 	b := webtest.Browser(t, 90*time.Second)

@@ -128,20 +128,7 @@ func TestPublicationFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, step := range lifePath[:6] {
-		if step.action == casework.ActionReviewPass {
-			c = passChecklist(t, f.w.svc, f.users["reviewer"], c)
-		}
-		if step.action == casework.ActionNotify {
-			p := casework.Proposal{Disposition: "处罚", Fine: 5000}
-			if c, err = f.w.svc.EditCase(ctx, off, c.ID, c.Version, casework.CaseEdit{Proposal: &p}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if c, err = f.w.svc.Transition(ctx, f.users[step.actor], c.ID, c.Version, step.action, ""); err != nil {
-			t.Fatal(err)
-		}
-	}
+	c = f.walkTo(t, c, casework.StageDecided)
 	rev := f.header(t, "reviewer")["Authorization"][len("Bearer "):]
 	lead := f.header(t, "leader")["Authorization"][len("Bearer "):]
 	var item casework.PublicationItem

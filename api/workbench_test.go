@@ -103,22 +103,21 @@ var lifePath = []struct {
 	{casework.ActionServe, "officer"}, {casework.ActionClose, "officer"},
 }
 
-// caseAt creates a case of agency scjg and takes it to stage st (shared for
-// training when shared), through the Service as the right people.
-func (f *permFixture) caseAt(t *testing.T, st casework.Stage, shared bool) casework.Case {
+// walkTo takes c along lifePath to stage st as the right people, with a
+// proposal (罚款 5000 元, unless c has one) before 告知 and the checklist
+// marked before 审核通过.
+func (f *permFixture) walkTo(t *testing.T, c casework.Case, st casework.Stage) casework.Case {
 	t.Helper()
 	ctx := context.Background()
-	f.n++
-	c, err := f.w.svc.CreateCase(ctx, f.users["officer"], casework.NewCase{Title: fmt.Sprintf("某店销售过期食品案 %d", f.n),
-		Party: casework.Party{Kind: "organisation", Name: "某食品店"}, Facts: "当事人销售超过保质期的食品，货值金额800元。"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	var err error
 	for _, step := range lifePath {
 		if c.Stage == st {
 			break
 		}
-		if step.action == casework.ActionNotify {
+		if _, ok := casework.TransitionFor(c.Stage, step.action); !ok {
+			continue
+		}
+		if step.action == casework.ActionNotify && c.Proposal == nil {
 			p := casework.Proposal{Disposition: "处罚", Fine: 5000}
 			if c, err = f.w.svc.EditCase(ctx, f.users["officer"], c.ID, c.Version, casework.CaseEdit{Proposal: &p}); err != nil {
 				t.Fatal(err)
@@ -131,6 +130,24 @@ func (f *permFixture) caseAt(t *testing.T, st casework.Stage, shared bool) casew
 			t.Fatalf("%s: %v", step.action, err)
 		}
 	}
+	if c.Stage != st {
+		t.Fatalf("case reached %s, not %s", c.Stage, st)
+	}
+	return c
+}
+
+// caseAt creates a case of agency scjg and takes it to stage st (shared for
+// training when shared), through the Service as the right people.
+func (f *permFixture) caseAt(t *testing.T, st casework.Stage, shared bool) casework.Case {
+	t.Helper()
+	ctx := context.Background()
+	f.n++
+	c, err := f.w.svc.CreateCase(ctx, f.users["officer"], casework.NewCase{Title: fmt.Sprintf("某店销售过期食品案 %d", f.n),
+		Party: casework.Party{Kind: "organisation", Name: "某食品店"}, Facts: "当事人销售超过保质期的食品，货值金额800元。"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c = f.walkTo(t, c, st)
 	if c.Stage != st {
 		t.Fatalf("case reached %s, not %s", c.Stage, st)
 	}
