@@ -591,21 +591,9 @@ func (t *tx) AddEvidence(e casework.Evidence) error {
 // Append implements casework.Tx: it links e after the last stored entry and
 // stores its JSON as written.
 func (t *tx) Append(e casework.Entry) (casework.Entry, error) {
-	last, ok, err := t.LastEntry()
+	linked, raw, err := casework.LinkNext(t, e)
 	if err != nil {
 		return casework.Entry{}, err
-	}
-	var prev *casework.Entry
-	if ok {
-		prev = &last
-	}
-	linked, err := casework.Link(prev, e)
-	if err != nil {
-		return casework.Entry{}, err
-	}
-	raw, err := json.Marshal(linked)
-	if err != nil {
-		return casework.Entry{}, fmt.Errorf("encode entry: %w", err)
 	}
 	key := seqKey(linked.Seq)
 	if err := t.tx.Bucket(bucketLog).Put(key, raw); err != nil {
