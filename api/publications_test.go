@@ -207,7 +207,9 @@ func TestPublicationFlow(t *testing.T) {
 	}
 	st, raw = fetch(t, f.addr, "", "GET", "/v1/public/decisions", nil)
 	decode(st, raw, 200, &pub)
-	if len(pub.Decisions) != 0 {
+	// Only the notice of the withdrawal, with the reason, stays public.
+	if len(pub.Decisions) != 1 || pub.Decisions[0].Status != "withdrawn" || pub.Decisions[0].Facts != "" ||
+		!strings.Contains(pub.Decisions[0].WithdrawReason, "行政复议决定撤销") {
 		t.Fatalf("revoked decision still public: %s", raw)
 	}
 	st, raw = fetch(t, f.addr, rev, "GET", "/v1/publications?state=withdrawn", nil)
