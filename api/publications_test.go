@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -71,7 +72,14 @@ func publicationPermRows() []permRow {
 			return "POST", "/v1/cases/" + c.ID + "/transitions", "application/json",
 				jsonBody(map[string]any{"action": casework.ActionRevoke, "version": c.Version, "note": "行政复议决定撤销"})
 		}, 200, []string{"leader"}},
+		{"vary a decision (变更)", changeRow(map[string]any{"action": "vary", "by": "reconsideration", "document": "某政复决字〔2026〕8号",
+			"reason": "罚款明显不当", "proposal": map[string]any{"disposition": "处罚", "fine": 2000}}), 200, []string{"leader"}},
+		{"confirm a decision unlawful", changeRow(map[string]any{"action": "confirm_unlawful", "by": "litigation",
+			"document": "（2026）某0102行初15号", "reason": "程序违法"}), 200, []string{"leader"}},
+		{"confirm a decision void", changeRow(map[string]any{"action": "confirm_void", "by": "agency", "reason": "不具有行政主体资格"}),
+			200, []string{"leader"}},
 		{"publications due", get("/v1/publications?state=due"), 200, allStaff},
+		{"publications ended", get("/v1/publications?state=ended"), 200, allStaff},
 		{"publications overdue", get("/v1/publications?state=overdue"), 200, allStaff},
 		{"public decisions", get("/v1/public/decisions?q=食品"), 200, everyone},
 		{"public RSS", get("/public/decisions.rss"), 200, everyone},
@@ -80,6 +88,17 @@ func publicationPermRows() []permRow {
 			return "PUT", "/v1/agencies/scjg", "application/json", jsonBody(map[string]any{"name": "某市市场监督管理局",
 				"publication": map[string]any{"days": 20, "skip_warnings": true}})
 		}, 200, []string{"admin"}},
+	}
+}
+
+// changeRow is a permission row that changes a fresh decided case's
+// decision with body (the version added).
+func changeRow(body map[string]any) func(*testing.T, *permFixture) (string, string, string, []byte) {
+	return func(t *testing.T, f *permFixture) (string, string, string, []byte) {
+		c := f.caseAt(t, casework.StageDecided, false)
+		b := maps.Clone(body)
+		b["version"] = c.Version
+		return "POST", "/v1/cases/" + c.ID + "/decision-changes", "application/json", jsonBody(b)
 	}
 }
 
