@@ -91,3 +91,35 @@ func TestCaseworkNodesShareAuditKey(t *testing.T) {
 	}
 	other.Close()
 }
+
+// The review and publication settings reach the service; a setting out of
+// range is a configuration error, not a service that guesses.
+func TestCaseworkPublicationSettings(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		cw   CaseworkConfig
+		ok   bool
+	}{
+		{"defaults", CaseworkConfig{}, true},
+		{"market regulation", CaseworkConfig{ReviewDays: 10, ReviewExtendDays: 5, Province: "34",
+			PublicationRules: map[string]casework.PublicationRule{"*": {Days: 20, PushDays: 10, RemoteDays: 10}}}, true},
+		{"unknown province", CaseworkConfig{Province: "99"}, false},
+		{"negative review days", CaseworkConfig{ReviewDays: -1}, false},
+		{"review days beyond 60", CaseworkConfig{ReviewDays: 61}, false},
+		{"bad rule", CaseworkConfig{PublicationRules: map[string]casework.PublicationRule{"scjg": {Days: 0}}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cw, err := OpenCasework(Config{DataDir: t.TempDir(), Casework: tc.cw}, false)
+			if tc.ok {
+				if err != nil {
+					t.Fatal(err)
+				}
+				cw.Close()
+				return
+			}
+			if !errors.Is(err, ErrConfig) {
+				t.Fatalf("err %v; want ErrConfig", err)
+			}
+		})
+	}
+}
