@@ -65,6 +65,10 @@ func TestPublicationInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("edit the redaction: %v", err)
 	}
+	// The deadline is shown with how it was counted (the agency's rule).
+	if why, _ := chromedp.Run(b, chromedp.Text(chromedp.CSS(`#pubduewhy`))); !strings.Contains(why, "7 个工作日内公示") {
+		t.Errorf("due reason %q", why)
+	}
 	facts, err := chromedp.Run(b, chromedp.Text(chromedp.CSS(`#pubfacts`)))
 	if err != nil || strings.Contains(facts, "王小明") || strings.Contains(facts, "13812345678") || !strings.Contains(facts, "王某某") {
 		t.Fatalf("redacted draft %q, %v", facts, err)
