@@ -2,6 +2,7 @@ package api
 
 import (
 	"slices"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -23,6 +24,8 @@ type changeRequest struct {
 	Reason   string `json:"reason"`
 	// Proposal is the varied decision's penalty content (vary only).
 	Proposal *casework.Proposal `json:"proposal"`
+	// Dated is the day of the changing document, YYYY-MM-DD (empty: today).
+	Dated string `json:"dated"`
 }
 
 func (q *changeRequest) basedOn() *int64 { return q.Version }
@@ -42,7 +45,13 @@ func (s *Server) handleDecisionChange(c *fiber.Ctx) error {
 	if req.By.Label() == "" {
 		return invalid("by", "by 应为 reconsideration（行政复议）、litigation（行政诉讼）或 agency（本机关自行纠正）")
 	}
+	var dated time.Time
+	if req.Dated != "" {
+		if dated, err = time.Parse("2006-01-02", req.Dated); err != nil {
+			return invalid("dated", "dated 应为来源文书的日期，格式 YYYY-MM-DD（如 2026-03-02）")
+		}
+	}
 	cs, err := r.svc.ChangeDecision(c.UserContext(), r.u, r.id, r.version, casework.DecisionChange{Action: req.Action, By: req.By,
-		Document: req.Document, Reason: req.Reason, Proposal: req.Proposal})
+		Document: req.Document, Reason: req.Reason, Proposal: req.Proposal, Dated: dated})
 	return r.answer(c, cs, err)
 }

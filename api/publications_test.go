@@ -340,6 +340,9 @@ func TestPublicationHostileInput(t *testing.T) {
 		{"stale version", changeURL, strings.Replace(vary, `"version":`+cv, `"version":`+fmt.Sprint(c.Version+3), 1), 409, "version_conflict"},
 		{"huge", changeURL, `{"version":` + cv + `,"reason":"` + strings.Repeat("法", DefaultBodyLimit/3+1) + `"}`, 413, "body_too_large"},
 		{"an open case", "/v1/cases/" + open.ID + "/decision-changes", strings.Replace(vary, `"version":`+cv, `"version":`+fmt.Sprint(open.Version), 1), 409, "stage_not_allowed"},
+		{"dated not a date", changeURL, strings.Replace(vary, `"action"`, `"dated":"2026-3-2","action"`, 1), 400, "invalid_input"},
+		{"dated in the future", changeURL, strings.Replace(vary, `"action"`, `"dated":"2999-01-01","action"`, 1), 400, "invalid_input"},
+		{"dated before the decision", changeURL, strings.Replace(vary, `"action"`, `"dated":"2000-01-01","action"`, 1), 400, "invalid_input"},
 		{"an unknown case", "/v1/cases/nope/decision-changes", vary, 404, "not_found"},
 	} {
 		cases = append(cases, bad{"change " + b.name, "POST", b.target, b.body, b.status, b.code, "leader"})

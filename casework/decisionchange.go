@@ -49,6 +49,11 @@ type DecisionChange struct {
 	Document string `json:"document,omitempty"`
 	// Reason is why, as the public page shows it.
 	Reason string `json:"reason"`
+	// Dated is the day of the document that changed it (when the agency
+	// has it): the 3 working days of the withdrawal count from it, so a
+	// change recorded late shows as a late withdrawal. Zero: the day it is
+	// recorded. Not before the decision, not in the future.
+	Dated time.Time `json:"dated,omitzero"`
 	// Proposal is the penalty as varied (ActionVary only); Previous the one
 	// it replaced (set by the service).
 	Proposal *Proposal `json:"proposal,omitempty"`
@@ -128,6 +133,10 @@ func (s *Service) ChangeDecision(ctx context.Context, actor User, id string, ver
 			return Entry{}, err
 		}
 		ch.Actor, ch.At = actor.ID, s.now()
+		if !ch.Dated.IsZero() && (dayOf(ch.Dated).After(dayOf(ch.At)) || !c.Decided.IsZero() && dayOf(ch.Dated).Before(dayOf(c.Decided))) {
+			return Entry{}, fmt.Errorf("dated %s: between the decision (%s) and today: %w", ch.Dated.Format("2006-01-02"),
+				c.Decided.Format("2006-01-02"), ErrInvalid)
+		}
 		if ch.Action == ActionVary {
 			if c.Proposal != nil {
 				prev := *c.Proposal
@@ -269,11 +278,19 @@ func (s *Service) onDecisionChange(tx Tx, actor User, c Case, ch DecisionChange)
 	before := p
 	now := s.now()
 	withdrawn := p.State == PubDue || p.State == PubPublished
+	late := ""
 	if withdrawn {
-		p.WithdrawDue, _ = s.dueDate(now, WithdrawalDays)
+		from := now
+		if !ch.Dated.IsZero() {
+			from = dayOf(ch.Dated)
+		}
+		p.WithdrawDue, _ = s.dueDate(from, WithdrawalDays)
 		p.State, p.Withdrawn, p.WithdrawReason = PubWithdrawn, now, ch.Text()
 		change := ch
 		p.Change = &change
+		if !p.WithdrawDue.IsZero() && dayOf(now).After(p.WithdrawDue) {
+			late = "（已超过撤回期限 " + p.WithdrawDue.Format("2006-01-02") + "）"
+		}
 	}
 	var next Publication
 	var nextNote string
@@ -293,7 +310,7 @@ func (s *Service) onDecisionChange(tx Tx, actor User, c Case, ch DecisionChange)
 		return err
 	}
 	e := Entry{Actor: actor.ID, Role: RoleLeader, Agency: c.Agency, Action: "publication.withdraw", CaseID: c.ID, Subject: p.Key(),
-		Note: "撤回公示（" + before.State.Label() + "）：" + ch.Text()}
+		Note: "撤回公示（" + before.State.Label() + "）" + late + "：" + ch.Text()}
 	if !withdrawn {
 		e.Action, e.Note = "publication.supersede", "决定被变更，"+before.State.Label()+"的公示信息由 "+next.ID+" 取代"
 	}

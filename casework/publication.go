@@ -723,13 +723,20 @@ const (
 type PublicationItem struct {
 	Publication
 	StateLabel string `json:"state_label"`
-	Overdue    bool   `json:"overdue"`
-	DueSoon    bool   `json:"due_soon"`
+	// Overdue: due and past its deadline, or withdrawn after its
+	// withdrawal deadline.
+	Overdue bool `json:"overdue"`
+	DueSoon bool `json:"due_soon"`
 }
 
 // Item describes p at time now.
 func (s *Service) Item(p Publication, now time.Time) PublicationItem {
 	it := PublicationItem{Publication: p, StateLabel: p.State.Label()}
+	if p.State == PubWithdrawn {
+		// Withdrawn after its 3 working days (a change recorded late).
+		it.Overdue = !p.WithdrawDue.IsZero() && dayOf(p.Withdrawn).After(p.WithdrawDue)
+		return it
+	}
 	if p.State != PubDue || p.Due.IsZero() {
 		return it
 	}

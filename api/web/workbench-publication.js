@@ -28,7 +28,7 @@ async function showPublications(state) {
   try {
     const ps = (await api("/v1/publications?state=" + state)).publications || [];
     const rows = ps.map(p => {
-      const when = p.state === "withdrawn" ? "撤回 " + day(p.withdrawn) + "：" + esc(p.withdraw_reason)
+      const when = p.state === "withdrawn" ? "撤回 " + day(p.withdrawn) + (p.overdue ? "（超过撤回期限 " + day(p.withdraw_due) + "）" : "") + "：" + esc(p.withdraw_reason)
         : p.state === "published" ? "公示 " + day(p.published) + "，至 " + day(p.display_until)
         : p.state === "ended" ? "公示期满，" + day(p.taken_down) + " 停止公示"
         : day(p.due) + (p.overdue ? "（已逾期）" : p.due_soon ? "（即将到期）" : "") + (p.due_note ? " " + esc(p.due_note) : "");
@@ -123,6 +123,7 @@ chg.innerHTML = `<h3 id="chgtitle">决定变更</h3>
 <div class="grid">
 <div><label>变更来源</label><select id="chg_by"><option value="reconsideration">行政复议</option><option value="litigation">行政诉讼</option><option value="agency">本机关自行纠正</option></select></div>
 <div><label>来源文书号（复议决定书、判决书）</label><input id="chg_document" style="width:100%"></div>
+<div><label>来源文书日期（撤回期限自此起算，空为今日）</label><input id="chg_dated" type="date" style="width:100%"></div>
 </div>
 <label>理由（将在公示撤回说明中公开）</label><input id="chg_reason" style="width:100%">
 <div id="chgvary" class="grid">
@@ -141,14 +142,15 @@ function openChange(action) {
 }
 $("#chgcancel").onclick = () => chg.classList.add("hidden");
 $("#chgsubmit").onclick = async () => {
-  const body = {version: current.version, action: changeAction, by: $("#chg_by").value, document: $("#chg_document").value, reason: $("#chg_reason").value};
+  const body = {version: current.version, action: changeAction, by: $("#chg_by").value, document: $("#chg_document").value,
+    reason: $("#chg_reason").value, dated: $("#chg_dated").value};
   if (changeAction === "vary") {
     body.proposal = {disposition: "处罚", fine: Number($("#chg_fine").value || 0), confiscation: Number($("#chg_confiscation").value || 0),
       other: $("#chg_other").value.split(/[、,，;；\s]+/).filter(Boolean)};
   }
   try {
     await api(`/v1/cases/${encodeURIComponent(current.id)}/decision-changes`, {json: body});
-    for (const f of ["document", "reason", "fine", "confiscation", "other"]) $("#chg_" + f).value = "";
+    for (const f of ["document", "dated", "reason", "fine", "confiscation", "other"]) $("#chg_" + f).value = "";
     await openCase(current.id);
     msg(changeLabels[changeAction] + "已记录，公示已撤回。");
   } catch (err) { msg(err.message, true); }

@@ -212,8 +212,37 @@ func testServiceDecisionChange(t *testing.T, w *world) {
 	d := w.decidedCase(t, nil)
 	self := varied()
 	self.By, self.Document = casework.ChangedByAgency, ""
+	// Recorded a week after the agency's own decision of 03-02 to vary it:
+	// the 3 working days ran out on 03-05, and the withdrawal shows late.
+	w.clock.Add(7 * 24 * time.Hour)
+	for _, bad := range []time.Time{time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)} {
+		self.Dated = bad
+		_, err = w.svc.ChangeDecision(w.ctx, w.leader, d.ID, d.Version, self)
+		wantErr(t, "dated "+bad.Format("01-02"), err, casework.ErrInvalid)
+	}
+	self.Dated = time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 	if d, err = w.svc.ChangeDecision(w.ctx, w.leader, d.ID, d.Version, self); err != nil {
 		t.Fatal(err)
+	}
+	late, err := w.svc.Publications(w.ctx, w.leader, casework.PubQueueWithdrawn, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, it := range late {
+		found = found || it.CaseID == d.ID
+		if it.CaseID == d.ID && (!it.Overdue || it.WithdrawDue.Format("2006-01-02") != "2026-03-05") {
+			t.Errorf("a withdrawal recorded late: overdue %v, due %s", it.Overdue, it.WithdrawDue.Format("2006-01-02"))
+		}
+		if it.CaseID == c.ID && it.Overdue {
+			t.Errorf("a withdrawal on time shows overdue: %+v", it)
+		}
+	}
+	if !found {
+		t.Errorf("the late withdrawal is not in the withdrawn list")
+	}
+	if _, notes := w.pubEvents(t, d.ID); !strings.Contains(notes["publication.withdraw"], "已超过撤回期限 2026-03-05") {
+		t.Errorf("the late withdrawal's log entry: %q", notes["publication.withdraw"])
 	}
 	void := casework.DecisionChange{Action: casework.ActionConfirmVoid, By: casework.ChangedByAgency, Reason: "实施主体不具有行政主体资格"}
 	if d, err = w.svc.ChangeDecision(w.ctx, w.leader, d.ID, d.Version, void); err != nil || d.Stage != casework.StageVoid {
