@@ -285,7 +285,7 @@ func (s *Service) onDecisionChange(tx Tx, actor User, c Case, ch DecisionChange)
 			from = dayOf(ch.Dated)
 		}
 		p.WithdrawDue, _ = s.dueDate(from, WithdrawalDays)
-		p.State, p.Withdrawn, p.WithdrawReason = PubWithdrawn, now, ch.Text()
+		p.State, p.Withdrawn, p.WithdrawReason = PubWithdrawn, now, publicReason(p, ch.Text())
 		change := ch
 		p.Change = &change
 		if !p.WithdrawDue.IsZero() && dayOf(now).After(p.WithdrawDue) {

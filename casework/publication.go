@@ -471,6 +471,20 @@ func redactPublication(p *Publication) error {
 	return nil
 }
 
+// publicReason is a withdrawal's reason as the public notice shows it: the
+// personal information a leader may have typed into it removed like the
+// record's own text (the reason as typed stays in the case and the log).
+// Should the redaction fail, the public reads that the record was
+// withdrawn, not the text.
+func publicReason(p Publication, reason string) string {
+	names := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(p.CaseNames), p.Names...))))
+	res, err := redact.Redact(reason, redact.Options{Names: names})
+	if err != nil {
+		return "已依法撤回"
+	}
+	return res.Text
+}
+
 // dueDate is n working days after t; a zero time and the reason when the
 // calendar cannot say (a date beyond the known holiday schedule), which is
 // shown to the agency rather than guessed.
@@ -701,7 +715,7 @@ func (s *Service) WithdrawPublication(ctx context.Context, actor User, caseID st
 		}
 		now := s.now()
 		p.WithdrawDue, _ = s.dueDate(now, WithdrawalDays)
-		p.State, p.Withdrawn, p.WithdrawReason = PubWithdrawn, now, strings.TrimSpace(reason)
+		p.State, p.Withdrawn, p.WithdrawReason = PubWithdrawn, now, publicReason(*p, strings.TrimSpace(reason))
 		return Entry{Action: "publication.withdraw", Note: "撤回公示：" + strings.TrimSpace(reason)}, nil
 	})
 }

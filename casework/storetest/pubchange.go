@@ -183,8 +183,10 @@ func testServiceDecisionChange(t *testing.T, w *world) {
 		t.Errorf("public with the corrected record: %+v", list)
 	}
 
+	// A reason that names the witness and a phone: the public notice
+	// does not show them; the case keeps the reason as typed.
 	unlawful := casework.DecisionChange{Action: casework.ActionConfirmUnlawful, By: casework.ChangedByLitigation,
-		Document: "（2026）某0102行初15号行政判决书", Reason: "程序违法，确认违法"}
+		Document: "（2026）某0102行初15号行政判决书", Reason: "程序违法，确认违法（未听取证人" + pubWitness + "的陈述，电话 " + pubPhone + "）"}
 	if c, err = w.svc.ChangeDecision(w.ctx, w.leader, c.ID, c.Version, unlawful); err != nil || c.Stage != casework.StageUnlawful {
 		t.Fatalf("confirm unlawful: %s, %v", c.Stage, err)
 	}
@@ -194,8 +196,12 @@ func testServiceDecisionChange(t *testing.T, w *world) {
 	}
 	_, err = w.svc.ChangeDecision(w.ctx, w.leader, c.ID, c.Version, varied())
 	wantErr(t, "vary a decision found unlawful", err, casework.ErrStage)
-	if list, _, _ = w.svc.PublicDecisions(w.ctx, casework.PublicationFilter{}); len(list) != 2 || list[0].Status != "withdrawn" || list[1].Status != "withdrawn" {
+	if list, _, _ = w.svc.PublicDecisions(w.ctx, casework.PublicationFilter{}); len(list) != 2 || list[0].Status != "withdrawn" || list[1].Status != "withdrawn" ||
+		len(leaks(list[0].WithdrawReason)) > 0 || !strings.Contains(list[0].WithdrawReason, "程序违法") {
 		t.Errorf("public after confirm unlawful: %+v", list)
+	}
+	if got := c.Changes[len(c.Changes)-1].Reason; !strings.Contains(got, pubPhone) {
+		t.Errorf("the case lost the reason as typed: %q", got)
 	}
 	acts, notes := w.pubEvents(t, c.ID)
 	want := "publication.create publication.edit publication.publish case.transition.vary publication.withdraw publication.create " +
