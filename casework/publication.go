@@ -444,10 +444,16 @@ func otherNames(c Case, rule PublicationRule) []string {
 	return names
 }
 
+// maskedNames are the persons' names p masks: those the case names and
+// those the reviewer added, sorted, once each.
+func maskedNames(p *Publication) []string {
+	return slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(p.CaseNames), p.Names...))))
+}
+
 // redactPublication fills p's public text fields from Source and the
 // fields as given, removing personal information from each of them.
 func redactPublication(p *Publication) error {
-	names := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(p.CaseNames), p.Names...))))
+	names := maskedNames(p)
 	res, err := redact.Redact(p.Source, redact.Options{Names: names})
 	if err != nil {
 		return fmt.Errorf("redact facts: %w: %w", err, ErrInvalid)
@@ -477,7 +483,7 @@ func redactPublication(p *Publication) error {
 // Should the redaction fail, the public reads that the record was
 // withdrawn, not the text.
 func publicReason(p Publication, reason string) string {
-	names := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(p.CaseNames), p.Names...))))
+	names := maskedNames(&p)
 	res, err := redact.Redact(reason, redact.Options{Names: names})
 	if err != nil {
 		return "已依法撤回"
