@@ -44,7 +44,24 @@ func (s *Server) handlePublicationGet(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(r.svc.Item(p, time.Now()))
+	hist, err := r.svc.PublicationHistory(c.UserContext(), r.u, r.id)
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	out := publicationAnswer{PublicationItem: r.svc.Item(p, now), Records: make([]casework.PublicationItem, 0, len(hist))}
+	for _, h := range hist {
+		out.Records = append(out.Records, r.svc.Item(h, now))
+	}
+	return c.JSON(out)
+}
+
+// publicationAnswer is GET /v1/cases/:id/publication: the current record
+// and every record of the case, the first first (a varied decision's
+// withdrawn records before the one in force).
+type publicationAnswer struct {
+	casework.PublicationItem
+	Records []casework.PublicationItem `json:"records"`
 }
 
 // publicationEditRequest is the body of PATCH /v1/cases/:id/publication.
@@ -108,7 +125,7 @@ func (s *Server) handlePublicationWithdraw(c *fiber.Ctx) error {
 	return answerPublication(c, r.svc, p, err)
 }
 
-// handlePublications answers GET /v1/publications?state=due|overdue|published|withdrawn.
+// handlePublications answers GET /v1/publications?state=due|overdue|published|withdrawn|ended.
 func (s *Server) handlePublications(c *fiber.Ctx) error {
 	svc, u, err := s.workbench(c)
 	if err != nil {
@@ -233,6 +250,17 @@ func (s *Server) handlePublicRSS(c *fiber.Ctx) error {
 	doc := rss{Version: "2.0", Channel: rssChannel{Title: "行政处罚决定公示", Link: base, Language: "zh-CN",
 		Description: "已公示的行政处罚决定（个人信息已依法隐去）"}}
 	for _, d := range list {
+		if d.Status == string(casework.PubWithdrawn) {
+			doc.Channel.Items = append(doc.Channel.Items, rssItem{
+				Title: "撤回公示：" + d.PartyName + "（" + d.DocNumber + "）",
+				Link:  base + "?q=" + d.ID,
+				Description: strings.Join([]string{"文书号：" + d.DocNumber, "作出机关：" + d.AgencyName, "决定日期：" + d.Decided,
+					"撤回理由：" + d.WithdrawReason}, "\n"),
+				PubDate: d.Withdrawn.Format(time.RFC1123Z),
+				GUID:    rssGUID{Value: d.ID + "#withdrawn"},
+			})
+			continue
+		}
 		doc.Channel.Items = append(doc.Channel.Items, rssItem{
 			Title: d.PartyName + "：" + d.Violation,
 			Link:  base + "?q=" + d.ID,

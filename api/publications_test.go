@@ -2,11 +2,13 @@ package api
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -71,7 +73,14 @@ func publicationPermRows() []permRow {
 			return "POST", "/v1/cases/" + c.ID + "/transitions", "application/json",
 				jsonBody(map[string]any{"action": casework.ActionRevoke, "version": c.Version, "note": "行政复议决定撤销"})
 		}, 200, []string{"leader"}},
+		{"vary a decision (变更)", changeRow(map[string]any{"action": "vary", "by": "reconsideration", "document": "某政复决字〔2026〕8号",
+			"reason": "罚款明显不当", "proposal": map[string]any{"disposition": "处罚", "fine": 2000}}), 200, []string{"leader"}},
+		{"confirm a decision unlawful", changeRow(map[string]any{"action": "confirm_unlawful", "by": "litigation",
+			"document": "（2026）某0102行初15号", "reason": "程序违法"}), 200, []string{"leader"}},
+		{"confirm a decision void", changeRow(map[string]any{"action": "confirm_void", "by": "agency", "reason": "不具有行政主体资格"}),
+			200, []string{"leader"}},
 		{"publications due", get("/v1/publications?state=due"), 200, allStaff},
+		{"publications ended", get("/v1/publications?state=ended"), 200, allStaff},
 		{"publications overdue", get("/v1/publications?state=overdue"), 200, allStaff},
 		{"public decisions", get("/v1/public/decisions?q=食品"), 200, everyone},
 		{"public RSS", get("/public/decisions.rss"), 200, everyone},
@@ -80,6 +89,17 @@ func publicationPermRows() []permRow {
 			return "PUT", "/v1/agencies/scjg", "application/json", jsonBody(map[string]any{"name": "某市市场监督管理局",
 				"publication": map[string]any{"days": 20, "skip_warnings": true}})
 		}, 200, []string{"admin"}},
+	}
+}
+
+// changeRow is a permission row that changes a fresh decided case's
+// decision with body (the version added).
+func changeRow(body map[string]any) func(*testing.T, *permFixture) (string, string, string, []byte) {
+	return func(t *testing.T, f *permFixture) (string, string, string, []byte) {
+		c := f.caseAt(t, casework.StageDecided, false)
+		b := maps.Clone(body)
+		b["version"] = c.Version
+		return "POST", "/v1/cases/" + c.ID + "/decision-changes", "application/json", jsonBody(b)
 	}
 }
 
@@ -207,7 +227,9 @@ func TestPublicationFlow(t *testing.T) {
 	}
 	st, raw = fetch(t, f.addr, "", "GET", "/v1/public/decisions", nil)
 	decode(st, raw, 200, &pub)
-	if len(pub.Decisions) != 0 {
+	// Only the notice of the withdrawal, with the reason, stays public.
+	if len(pub.Decisions) != 1 || pub.Decisions[0].Status != "withdrawn" || pub.Decisions[0].Facts != "" ||
+		!strings.Contains(pub.Decisions[0].WithdrawReason, "行政复议决定撤销") {
 		t.Fatalf("revoked decision still public: %s", raw)
 	}
 	st, raw = fetch(t, f.addr, rev, "GET", "/v1/publications?state=withdrawn", nil)
@@ -232,6 +254,8 @@ func TestPublicationHostileInput(t *testing.T) {
 		name, method, target, body string
 		status                     int
 		code                       string
+		// as is who sends it (empty: a reviewer).
+		as string
 	}
 	var cases []bad
 	for _, e := range []struct{ method, target string }{{"PATCH", url}, {"POST", url + "/publish"}, {"POST", url + "/withdraw"}} {
@@ -244,47 +268,88 @@ func TestPublicationHostileInput(t *testing.T) {
 			{"wrong type", `{"version":"1","summary":1,"reason":2}`, "invalid_input"},
 			{"no version", `{"summary":"x","reason":"x"}`, "invalid_input"},
 		} {
-			cases = append(cases, bad{e.target + " " + b.name, e.method, e.target, b.body, 400, b.code})
+			cases = append(cases, bad{e.target + " " + b.name, e.method, e.target, b.body, 400, b.code, ""})
 		}
-		cases = append(cases, bad{e.target + " huge", e.method, e.target, `{"version":` + v + `,"summary":"` + strings.Repeat("法", DefaultBodyLimit/3+1) + `"}`, 413, "body_too_large"})
+		cases = append(cases, bad{e.target + " huge", e.method, e.target, `{"version":` + v + `,"summary":"` + strings.Repeat("法", DefaultBodyLimit/3+1) + `"}`, 413, "body_too_large", ""})
 	}
 	cases = append(cases,
-		bad{"edit stale", "PATCH", url, `{"version":` + fmt.Sprint(p.Version+5) + `,"summary":"x"}`, 409, "version_conflict"},
-		bad{"edit nothing", "PATCH", url, `{"version":` + v + `}`, 400, "invalid_input"},
-		bad{"edit summary too long", "PATCH", url, `{"version":` + v + `,"summary":"` + strings.Repeat("字", 20001) + `"}`, 400, "invalid_input"},
-		bad{"edit summary NUL", "PATCH", url, `{"version":` + v + `,"summary":"a\u0000b"}`, 400, "invalid_input"},
-		bad{"edit doc number control", "PATCH", url, `{"version":` + v + `,"doc_number":"\u0007"}`, 400, "invalid_input"},
-		bad{"edit one-character name", "PATCH", url, `{"version":` + v + `,"names":["王"]}`, 400, "invalid_input"},
-		bad{"edit names not strings", "PATCH", url, `{"version":` + v + `,"names":[1]}`, 400, "invalid_input"},
-		bad{"withdraw a due one", "POST", url + "/withdraw", `{"version":` + v + `,"reason":"x"}`, 409, "stage_not_allowed"},
-		bad{"withdraw no reason", "POST", url + "/withdraw", `{"version":` + v + `,"reason":"  "}`, 400, "invalid_input"},
-		bad{"publication of an open case", "GET", "/v1/cases/" + open.ID + "/publication", "", 404, "not_found"},
-		bad{"publication of an unknown case", "GET", "/v1/cases/nope/publication", "", 404, "not_found"},
-		bad{"publication SQL id", "POST", "/v1/cases/1'%20OR%20'1'='1/publication/publish", `{"version":1}`, 404, "not_found"},
-		bad{"list unknown state", "GET", "/v1/publications?state=all", "", 400, "invalid_input"},
-		bad{"list limit", "GET", "/v1/publications?limit=1e9", "", 400, "invalid_input"},
-		bad{"public q too long", "GET", "/v1/public/decisions?q=" + strings.Repeat("a", 101), "", 400, "invalid_input"},
-		bad{"public q invalid utf8", "GET", "/v1/public/decisions?q=%FF", "", 400, "invalid_utf8"},
-		bad{"public bad date", "GET", "/v1/public/decisions?from=2026-13-01", "", 400, "invalid_input"},
-		bad{"public to before from", "GET", "/v1/public/decisions?from=2026-03-02&to=2026-03-01", "", 400, "invalid_input"},
-		bad{"public offset", "GET", "/v1/public/decisions?offset=-1", "", 400, "invalid_input"},
-		bad{"public limit", "GET", "/v1/public/decisions?limit=101", "", 400, "invalid_input"},
-		bad{"rss bad date", "GET", "/public/decisions.rss?to=yesterday", "", 400, "invalid_input"},
+		bad{"edit stale", "PATCH", url, `{"version":` + fmt.Sprint(p.Version+5) + `,"summary":"x"}`, 409, "version_conflict", ""},
+		bad{"edit nothing", "PATCH", url, `{"version":` + v + `}`, 400, "invalid_input", ""},
+		bad{"edit summary too long", "PATCH", url, `{"version":` + v + `,"summary":"` + strings.Repeat("字", 20001) + `"}`, 400, "invalid_input", ""},
+		bad{"edit summary NUL", "PATCH", url, `{"version":` + v + `,"summary":"a\u0000b"}`, 400, "invalid_input", ""},
+		bad{"edit doc number control", "PATCH", url, `{"version":` + v + `,"doc_number":"\u0007"}`, 400, "invalid_input", ""},
+		bad{"edit one-character name", "PATCH", url, `{"version":` + v + `,"names":["王"]}`, 400, "invalid_input", ""},
+		bad{"edit names not strings", "PATCH", url, `{"version":` + v + `,"names":[1]}`, 400, "invalid_input", ""},
+		bad{"withdraw a due one", "POST", url + "/withdraw", `{"version":` + v + `,"reason":"x"}`, 409, "stage_not_allowed", ""},
+		bad{"withdraw no reason", "POST", url + "/withdraw", `{"version":` + v + `,"reason":"  "}`, 400, "invalid_input", ""},
+		bad{"publication of an open case", "GET", "/v1/cases/" + open.ID + "/publication", "", 404, "not_found", ""},
+		bad{"publication of an unknown case", "GET", "/v1/cases/nope/publication", "", 404, "not_found", ""},
+		bad{"publication SQL id", "POST", "/v1/cases/1'%20OR%20'1'='1/publication/publish", `{"version":1}`, 404, "not_found", ""},
+		bad{"list unknown state", "GET", "/v1/publications?state=all", "", 400, "invalid_input", ""},
+		bad{"list limit", "GET", "/v1/publications?limit=1e9", "", 400, "invalid_input", ""},
+		bad{"public q too long", "GET", "/v1/public/decisions?q=" + strings.Repeat("a", 101), "", 400, "invalid_input", ""},
+		bad{"public q invalid utf8", "GET", "/v1/public/decisions?q=%FF", "", 400, "invalid_utf8", ""},
+		bad{"public bad date", "GET", "/v1/public/decisions?from=2026-13-01", "", 400, "invalid_input", ""},
+		bad{"public to before from", "GET", "/v1/public/decisions?from=2026-03-02&to=2026-03-01", "", 400, "invalid_input", ""},
+		bad{"public offset", "GET", "/v1/public/decisions?offset=-1", "", 400, "invalid_input", ""},
+		bad{"public limit", "GET", "/v1/public/decisions?limit=101", "", 400, "invalid_input", ""},
+		bad{"rss bad date", "GET", "/public/decisions.rss?to=yesterday", "", 400, "invalid_input", ""},
 	)
-	admin := []bad{
-		{"agency rule 0 days", "PUT", "/v1/agencies/scjg", `{"name":"x","publication":{"days":0}}`, 400, "invalid_input"},
-		{"agency rule 1000 days", "PUT", "/v1/agencies/scjg", `{"name":"x","publication":{"days":1000}}`, 400, "invalid_input"},
-		{"agency rule wrong type", "PUT", "/v1/agencies/scjg", `{"name":"x","publication":{"days":"7"}}`, 400, "invalid_input"},
-		{"agency bad code", "PUT", "/v1/agencies/SC%20JG", `{"name":"x"}`, 400, "invalid_input"},
-		{"agency unknown field", "PUT", "/v1/agencies/scjg", `{"name":"x","rule":1}`, 400, "invalid_input"},
+	for _, b := range []bad{
+		{"agency rule 0 days", "PUT", "/v1/agencies/scjg", `{"name":"x","publication":{"days":0}}`, 400, "invalid_input", "admin"},
+		{"agency rule 1000 days", "PUT", "/v1/agencies/scjg", `{"name":"x","publication":{"days":1000}}`, 400, "invalid_input", "admin"},
+		{"agency rule wrong type", "PUT", "/v1/agencies/scjg", `{"name":"x","publication":{"days":"7"}}`, 400, "invalid_input", "admin"},
+		{"agency bad code", "PUT", "/v1/agencies/SC%20JG", `{"name":"x"}`, 400, "invalid_input", "admin"},
+		{"agency unknown field", "PUT", "/v1/agencies/scjg", `{"name":"x","rule":1}`, 400, "invalid_input", "admin"},
+		{"agency push days without remote days", "PUT", "/v1/agencies/scjg", `{"name":"x","publication":{"days":20,"push_days":10}}`, 400, "invalid_input", "admin"},
+		{"agency unknown province", "PUT", "/v1/agencies/scjg", `{"name":"x","publication":{"days":20,"province":"99"}}`, 400, "invalid_input", "admin"},
+		{"agency negative small fine", "PUT", "/v1/agencies/scjg", `{"name":"x","publication":{"days":20,"small_fine_org":-1}}`, 400, "invalid_input", "admin"},
+	} {
+		cases = append(cases, b)
 	}
-	tok, adminTok := f.header(t, "reviewer")["Authorization"], f.header(t, "admin")["Authorization"]
-	for i, b := range append(cases, admin...) {
+	// POST /v1/cases/:id/decision-changes, as a leader.
+	changeURL := "/v1/cases/" + c.ID + "/decision-changes"
+	cv := fmt.Sprint(c.Version)
+	ok := `"version":` + cv + `,"by":"reconsideration","document":"某政复决字〔2026〕8号","reason":"罚款明显不当"`
+	vary := `{` + ok + `,"action":"vary","proposal":{"disposition":"处罚","fine":2000}}`
+	for _, b := range []struct {
+		name, target, body string
+		status             int
+		code               string
+	}{
+		{"empty", changeURL, "", 400, "invalid_input"},
+		{"not json", changeURL, "action=vary", 400, "invalid_input"},
+		{"array", changeURL, "[]", 400, "invalid_input"},
+		{"invalid utf8", changeURL, "{\"reason\":\"\xff\"}", 400, "invalid_utf8"},
+		{"unknown field", changeURL, `{` + ok + `,"action":"vary","fine":1}`, 400, "invalid_input"},
+		{"no version", changeURL, strings.Replace(vary, `"version":`+cv+`,`, "", 1), 400, "invalid_input"},
+		{"wrong type", changeURL, `{"version":"1","action":1}`, 400, "invalid_input"},
+		{"unknown action", changeURL, `{` + ok + `,"action":"approve"}`, 400, "invalid_input"},
+		{"SQL in the action", changeURL, `{` + ok + `,"action":"vary'; DROP TABLE cases;--"}`, 400, "invalid_input"},
+		{"unknown body", changeURL, strings.Replace(vary, "reconsideration", "court", 1), 400, "invalid_input"},
+		{"no document from 复议", changeURL, strings.Replace(vary, "某政复决字〔2026〕8号", "", 1), 400, "invalid_input"},
+		{"document with a control character", changeURL, strings.Replace(vary, "8号", `8号\u0007`, 1), 400, "invalid_input"},
+		{"document too long", changeURL, strings.Replace(vary, "8号", strings.Repeat("号", 70), 1), 400, "invalid_input"},
+		{"no reason", changeURL, strings.Replace(vary, "罚款明显不当", "  ", 1), 400, "invalid_input"},
+		{"reason too long", changeURL, strings.Replace(vary, "罚款明显不当", strings.Repeat("理", 2001), 1), 400, "invalid_input"},
+		{"vary without content", changeURL, `{` + ok + `,"action":"vary"}`, 400, "invalid_input"},
+		{"negative fine", changeURL, strings.Replace(vary, "2000", "-2000", 1), 400, "invalid_input"},
+		{"fine not a number", changeURL, strings.Replace(vary, "2000", `"2000"`, 1), 400, "invalid_input"},
+		{"unknown disposition", changeURL, strings.Replace(vary, `"disposition":"处罚"`, `"disposition":"罚一下"`, 1), 400, "invalid_input"},
+		{"revoke with content", changeURL, strings.Replace(vary, `"action":"vary"`, `"action":"revoke"`, 1), 400, "invalid_input"},
+		{"stale version", changeURL, strings.Replace(vary, `"version":`+cv, `"version":`+fmt.Sprint(c.Version+3), 1), 409, "version_conflict"},
+		{"huge", changeURL, `{"version":` + cv + `,"reason":"` + strings.Repeat("法", DefaultBodyLimit/3+1) + `"}`, 413, "body_too_large"},
+		{"an open case", "/v1/cases/" + open.ID + "/decision-changes", strings.Replace(vary, `"version":`+cv, `"version":`+fmt.Sprint(open.Version), 1), 409, "stage_not_allowed"},
+		{"dated not a date", changeURL, strings.Replace(vary, `"action"`, `"dated":"2026-3-2","action"`, 1), 400, "invalid_input"},
+		{"dated in the future", changeURL, strings.Replace(vary, `"action"`, `"dated":"2999-01-01","action"`, 1), 400, "invalid_input"},
+		{"dated before the decision", changeURL, strings.Replace(vary, `"action"`, `"dated":"2000-01-01","action"`, 1), 400, "invalid_input"},
+		{"an unknown case", "/v1/cases/nope/decision-changes", vary, 404, "not_found"},
+	} {
+		cases = append(cases, bad{"change " + b.name, "POST", b.target, b.body, b.status, b.code, "leader"})
+	}
+	for _, b := range cases {
 		t.Run(b.name, func(t *testing.T) {
-			h := map[string]string{"Authorization": tok}
-			if i >= len(cases) {
-				h["Authorization"] = adminTok
-			}
+			h := map[string]string{"Authorization": f.header(t, cmp.Or(b.as, "reviewer"))["Authorization"]}
 			var body []byte
 			if b.method != "GET" {
 				h["Content-Type"] = "application/json"

@@ -263,6 +263,7 @@ func (s *Server) routes() {
 	v1.Get("/cases/:id", s.handleWorkGet)
 	v1.Patch("/cases/:id", s.handleWorkEdit)
 	v1.Post("/cases/:id/transitions", s.handleWorkTransition)
+	v1.Post("/cases/:id/decision-changes", s.handleDecisionChange)
 	v1.Post("/cases/:id/extend", s.handleWorkExtend)
 	v1.Post("/cases/:id/share", s.handleWorkShare)
 	v1.Post("/cases/:id/analysis", s.handleWorkAnalysis)

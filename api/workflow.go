@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -26,6 +27,9 @@ type nextStep struct {
 	ToLabel string          `json:"to_label"`
 	// NoteRequired says the step needs a reason in "note".
 	NoteRequired bool `json:"note_required"`
+	// Change says the step is a change of the decision, taken with its
+	// source and reason through POST /v1/cases/:id/decision-changes.
+	Change bool `json:"change,omitempty"`
 }
 
 // caseView is a case as GET /v1/cases/:id and every change answer it.
@@ -49,7 +53,8 @@ func viewCase(u casework.User, c casework.Case, now time.Time) caseView {
 	}
 	for _, t := range casework.Next(c.Stage) {
 		if u.HasAny(t.Roles...) {
-			v.Next = append(v.Next, nextStep{Action: t.Action, Label: t.Label, To: t.To, ToLabel: t.To.Label(), NoteRequired: reasoned[t.Action]})
+			v.Next = append(v.Next, nextStep{Action: t.Action, Label: t.Label, To: t.To, ToLabel: t.To.Label(), NoteRequired: reasoned[t.Action],
+				Change: t.Action != casework.ActionRevoke && slices.Contains(casework.DecisionChanges(), t.Action)})
 		}
 	}
 	return v

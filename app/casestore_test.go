@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"strings"
@@ -90,4 +91,87 @@ func TestCaseworkNodesShareAuditKey(t *testing.T) {
 		t.Fatalf("a node with the shared key: %v", err)
 	}
 	other.Close()
+}
+
+// The review and publication settings reach the service; a setting out of
+// range is a configuration error, not a service that guesses.
+func TestCaseworkPublicationSettings(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		cw   CaseworkConfig
+		ok   bool
+	}{
+		{"defaults", CaseworkConfig{}, true},
+		{"market regulation", CaseworkConfig{ReviewDays: 10, ReviewExtendDays: 5, Province: "34",
+			PublicationRules: map[string]casework.PublicationRule{"*": {Days: 20, PushDays: 10, RemoteDays: 10}}}, true},
+		{"unknown province", CaseworkConfig{Province: "99"}, false},
+		{"negative review days", CaseworkConfig{ReviewDays: -1}, false},
+		{"review days beyond 60", CaseworkConfig{ReviewDays: 61}, false},
+		{"bad rule", CaseworkConfig{PublicationRules: map[string]casework.PublicationRule{"scjg": {Days: 0}}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := Config{DataDir: t.TempDir(), Casework: tc.cw}
+			cw, err := OpenCasework(cfg, false)
+			if tc.ok {
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer cw.Close()
+				checkReviewDays(t, cfg, cw, cmp.Or(tc.cw.ReviewDays, casework.DefaultReviewDays))
+				return
+			}
+			if !errors.Is(err, ErrConfig) {
+				t.Fatalf("err %v; want ErrConfig", err)
+			}
+		})
+	}
+}
+
+// checkReviewDays submits a case to review on cw and checks its deadline
+// is days working days later on cfg's calendar.
+func checkReviewDays(t *testing.T, cfg Config, cw *Casework, days int) {
+	t.Helper()
+	ctx := context.Background()
+	svc := cw.Service
+	if _, _, _, err := svc.EnsureAdmin(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var admin casework.User
+	err := cw.store.View(ctx, func(tx casework.ReadTx) (err error) { admin, err = tx.User("admin"); return err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	add := func(id string, r casework.Role) casework.User {
+		u, _, err := svc.AddUser(ctx, admin, casework.User{ID: id, Name: id, Agency: "scjg", Roles: []casework.Role{r}}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+	off, lead := add("officer", casework.RoleOfficer), add("leader", casework.RoleLeader)
+	c, err := svc.CreateCase(ctx, off, casework.NewCase{Title: "某店销售过期食品案", Party: casework.Party{Name: "某店"}, Facts: "销售过期食品。"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	step := func(u casework.User, a casework.Action) {
+		t.Helper()
+		if c, err = svc.Transition(ctx, u, c.ID, c.Version, a, ""); err != nil {
+			t.Fatalf("%s: %v", a, err)
+		}
+	}
+	step(lead, casework.ActionRegister)
+	step(off, casework.ActionToDiscretion)
+	if c, err = svc.EditCase(ctx, off, c.ID, c.Version, casework.CaseEdit{Proposal: &casework.Proposal{Disposition: "处罚", Fine: 1000}}); err != nil {
+		t.Fatal(err)
+	}
+	step(off, casework.ActionNotify)
+	step(off, casework.ActionSubmitReview)
+	cal, err := Calendar(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := cal.AddWorkdays(c.Review.Submitted, days)
+	if err != nil || !c.Review.Due.Equal(want) {
+		t.Errorf("review due %s, want %s (%d working days; %v)", c.Review.Due, want, days, err)
+	}
 }

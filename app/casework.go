@@ -47,6 +47,18 @@ type CaseworkConfig struct {
 	// EvidenceS3 puts evidence files in an S3-compatible bucket instead of
 	// the directory <DataDir>/evidence when its URL is set.
 	EvidenceS3 EvidenceS3Config
+	// ReviewDays and ReviewExtendDays are the 法制审核 deadline and its one
+	// extension in working days (0: casework's 7 and 3).
+	ReviewDays, ReviewExtendDays int
+	// Province is the agencies' province, a two-digit 行政区划 code (e.g.
+	// "34"), against which parties' registration places are compared.
+	Province string
+	// PublicationRules are the publication rules of agencies whose record
+	// sets none, by agency code, "*" for every other (casework.Config).
+	PublicationRules map[string]casework.PublicationRule
+	// TakeDownEvery is how often serve takes down publications past their
+	// display period (0: hourly).
+	TakeDownEvery time.Duration
 }
 
 // EvidenceS3Config is an S3-compatible bucket for evidence files
@@ -76,6 +88,8 @@ type Casework struct {
 	// warnings and oversight: see Oversight (app/oversight.go).
 	warnings  oversight.Thresholds
 	oversight func() (*oversight.Index, error)
+	// takeDownEvery is how often the take-down sweep runs (0: hourly).
+	takeDownEvery time.Duration
 }
 
 // ErrAuditKey is wrapped when the audit key file is missing (where it must
@@ -104,6 +118,9 @@ func openCasework(cfg Config, readOnly bool, statutes *corpus.Resolver) (*Casewo
 	if cw.CheckpointEvery < 0 || cw.CheckpointInterval < 0 || cw.MaxEvidenceMB < 0 || cw.MaxEvidenceMB > 100<<10 {
 		return nil, fmt.Errorf("%w: checkpoint every %d, interval %s, max evidence %d MiB", ErrConfig, cw.CheckpointEvery, cw.CheckpointInterval, cw.MaxEvidenceMB)
 	}
+	if cw.ReviewDays < 0 || cw.ReviewDays > 60 || cw.ReviewExtendDays < 0 || cw.ReviewExtendDays > 30 {
+		return nil, fmt.Errorf("%w: review days %d (1–60), extension %d (1–30)", ErrConfig, cw.ReviewDays, cw.ReviewExtendDays)
+	}
 	key, err := loadAuditKey(cfg.auditKeyPath(), cw.AuditKey == "" && !readOnly, cfg.Logger)
 	if err != nil {
 		return nil, err
@@ -124,7 +141,8 @@ func openCasework(cfg Config, readOnly bool, statutes *corpus.Resolver) (*Casewo
 		return nil, err
 	}
 	ccfg := casework.Config{Store: store, MaxEvidence: int64(cw.MaxEvidenceMB) << 20, Logger: cfg.Logger, Calendar: cal,
-		Anonymiser: CaseAnonymiser{}}
+		Anonymiser: CaseAnonymiser{}, ReviewDays: cw.ReviewDays, ReviewExtendDays: cw.ReviewExtendDays, Province: cw.Province,
+		PublicationRules: cw.PublicationRules}
 	if statutes != nil {
 		ccfg.Citations = CaseCitations{Resolver: statutes}
 	}
@@ -141,9 +159,12 @@ func openCasework(cfg Config, readOnly bool, statutes *corpus.Resolver) (*Casewo
 	svc, err := casework.New(ccfg)
 	if err != nil {
 		store.Close()
+		if errors.Is(err, casework.ErrInvalid) {
+			return nil, fmt.Errorf("%w: %v", ErrConfig, err)
+		}
 		return nil, err
 	}
-	cwk := &Casework{Service: svc, store: store, key: key, log: cfg.Logger, warnings: cw.Warnings,
+	cwk := &Casework{Service: svc, store: store, key: key, log: cfg.Logger, warnings: cw.Warnings, takeDownEvery: cw.TakeDownEvery,
 		policy: casework.CheckpointPolicy{Every: uint64(cw.CheckpointEvery), Interval: cw.CheckpointInterval}}
 	cwk.initOversight()
 	return cwk, nil
@@ -323,9 +344,10 @@ func (c *Casework) Checkpoint(ctx context.Context) (casework.Checkpoint, bool, e
 	return c.Service.Checkpoint(ctx, c.key)
 }
 
-// StartCheckpoints runs the periodic checkpointer in a goroutine until ctx
-// ends or stop is called; stop waits for it to finish (call it before
-// Close).
+// StartCheckpoints runs the periodic checkpointer, and the sweep that
+// takes down publications past their display period
+// (casework.Service.RunTakeDowns), in goroutines until ctx ends or stop is
+// called; stop waits for them to finish (call it before Close).
 func (c *Casework) StartCheckpoints(ctx context.Context) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
@@ -334,6 +356,7 @@ func (c *Casework) StartCheckpoints(ctx context.Context) (stop func()) {
 			c.log.Error("audit checkpoints stopped", "err", err)
 		}
 	})
+	wg.Go(func() { c.Service.RunTakeDowns(ctx, c.takeDownEvery) })
 	return func() { cancel(); wg.Wait() }
 }
 

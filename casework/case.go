@@ -47,6 +47,9 @@ type Case struct {
 	Review *Review `json:"review,omitempty"`
 	// Decided is when the decision was made (ActionApprove), zero before.
 	Decided time.Time `json:"decided,omitzero"`
+	// Changes are the changes of the decision after it was made (变更,
+	// 撤销, 确认违法, 确认无效), oldest first (ChangeDecision).
+	Changes []DecisionChange `json:"changes,omitempty"`
 	// SharedForTraining puts an ended case, anonymised, in the training
 	// collections trainers of every agency browse (training.go).
 	SharedForTraining bool `json:"shared_for_training"`

@@ -363,22 +363,9 @@ func (s *Service) Transition(ctx context.Context, actor User, id string, version
 		return Case{}, err
 	}
 	return s.update(ctx, id, version, func(tx Tx, c *Case) (Entry, error) {
-		if !canRead(actor, *c) || actor.Agency != c.Agency {
-			return Entry{}, denied(*c, string(a))
-		}
-		t, ok := TransitionFor(c.Stage, a)
-		if !ok {
-			return Entry{}, fmt.Errorf("case %s: %s not possible in %s: %w", c.ID, a, c.Stage, ErrStage)
-		}
-		role := Role("")
-		for _, r := range t.Roles {
-			if canWork(actor, *c, r) {
-				role = r
-				break
-			}
-		}
-		if role == "" {
-			return Entry{}, denied(*c, string(a))
+		t, role, err := s.step(actor, *c, a)
+		if err != nil {
+			return Entry{}, err
 		}
 		if err := s.precondition(*c, t, note); err != nil {
 			return Entry{}, err
@@ -399,13 +386,18 @@ func (s *Service) Transition(ctx context.Context, actor User, id string, version
 			}
 			c.Review = r
 		}
+		if a == ActionRevoke {
+			// Recorded like the other changes of a decision; ChangeDecision
+			// also names who revoked it and on which document.
+			c.Changes = append(slices.Clone(c.Changes), DecisionChange{Action: a, Reason: strings.TrimSpace(note), Actor: actor.ID, At: now})
+		}
 		c.Stage = t.To
 		text := t.Label
 		if note != "" {
 			text += "：" + note
 		}
 		return Entry{Actor: actor.ID, Role: role, Action: "case.transition." + string(a), Note: text}, nil
-	}, func(tx Tx, c Case) error { return s.afterTransition(tx, actor, c, a, note) })
+	}, func(tx Tx, c Case) error { return s.afterTransition(tx, actor, c, a) })
 }
 
 // precondition checks what a step needs besides the table: a proposal before
@@ -420,6 +412,8 @@ func (s *Service) precondition(c Case, t Transition, note string) error {
 		if c.Proposal.Deviates() && strings.TrimSpace(c.Proposal.Deviation) == "" {
 			return fmt.Errorf("case %s: 罚款超出建议幅度，须记录理由: %w", c.ID, ErrStage)
 		}
+	case ActionVary, ActionConfirmUnlawful, ActionConfirmVoid:
+		return fmt.Errorf("case %s: %s 须通过“决定变更”办理（写明来源文书与理由）: %w", c.ID, t.Label, ErrStage)
 	case ActionReviewReturn, ActionReturn, ActionWithdraw, ActionTransfer, ActionNotFile, ActionRevoke:
 		if strings.TrimSpace(note) == "" {
 			return fmt.Errorf("case %s: %s 须写明理由: %w", c.ID, t.Label, ErrStage)

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -36,9 +35,13 @@ const (
 	// PubExempt (不予公示): the agency's rule does not publish this decision
 	// (a warning alone, 市场监督管理行政处罚信息公示规定 第二条).
 	PubExempt PublicationState = "exempt"
+	// PubEnded (已停止公示): its display period ended and it left the
+	// public list (市场监督管理行政处罚信息公示规定 第十三条; TakeDownExpired).
+	PubEnded PublicationState = "ended"
 )
 
-var pubLabels = map[PublicationState]string{PubDue: "待公示", PubPublished: "已公示", PubWithdrawn: "已撤回", PubExempt: "不予公示"}
+var pubLabels = map[PublicationState]string{PubDue: "待公示", PubPublished: "已公示", PubWithdrawn: "已撤回", PubExempt: "不予公示",
+	PubEnded: "已停止公示"}
 
 // Label is the state's Chinese name.
 func (s PublicationState) Label() string { return pubLabels[s] }
@@ -68,15 +71,43 @@ type PublicationRule struct {
 	// MaskPartyName masks a natural person party's name too (practice
 	// varies; 行政处罚结果信息网上公开暂行办法 only requires other persons').
 	MaskPartyName bool `json:"mask_party_name"`
+	// PushDays and RemoteDays replace Days when the party is registered in
+	// another province: the record is pushed to the registration place's
+	// agency within PushDays working days of the decision, which publishes
+	// it within RemoteDays of receiving it (10 + 10 in
+	// 市场监督管理行政处罚信息公示规定 第十条). Both 0: Days applies to every party.
+	PushDays   int `json:"push_days,omitempty"`
+	RemoteDays int `json:"remote_days,omitempty"`
+	// Province is the agency's province (two-digit 行政区划 code); empty:
+	// the service's configured province (Config.Province).
+	Province string `json:"province,omitempty"`
+	// SmallFinePerson and SmallFineOrg are the 较低数额罚款 in yuan (at or
+	// below) for a natural person and for an organisation: a decision of
+	// nothing but such a fine (or 通报批评, with or without a warning) is
+	// shown 3 months, any other 3 years (第十三条; the province sets the
+	// amounts, so there is no default). 0: no fine counts as small.
+	SmallFinePerson float64 `json:"small_fine_person,omitempty"`
+	SmallFineOrg    float64 `json:"small_fine_org,omitempty"`
 }
 
 // DefaultPublicationRule applies to agencies that set none.
 var DefaultPublicationRule = PublicationRule{Days: DefaultPublicationDays}
 
-// Validate returns ErrInvalid for a deadline outside 1–60 working days.
+// Validate returns ErrInvalid for a deadline outside 1–60 working days,
+// push and remote days that are not both 0 or both 1–30, an unknown
+// province code or a negative amount.
 func (r PublicationRule) Validate() error {
 	if r.Days < 1 || r.Days > 60 {
 		return fmt.Errorf("publication.days %d: 1–60 working days: %w", r.Days, ErrInvalid)
+	}
+	if (r.PushDays == 0) != (r.RemoteDays == 0) || r.PushDays < 0 || r.PushDays > 30 || r.RemoteDays < 0 || r.RemoteDays > 30 {
+		return fmt.Errorf("publication.push_days %d, remote_days %d: both 0 or both 1–30 working days: %w", r.PushDays, r.RemoteDays, ErrInvalid)
+	}
+	if r.Province != "" && ProvinceName(r.Province) == "" {
+		return fmt.Errorf("publication.province %q: not a province code (e.g. 34): %w", r.Province, ErrInvalid)
+	}
+	if r.SmallFinePerson < 0 || r.SmallFineOrg < 0 || r.SmallFinePerson > 1e9 || r.SmallFineOrg > 1e9 {
+		return fmt.Errorf("publication.small_fine: 0–1e9 yuan: %w", ErrInvalid)
 	}
 	return nil
 }
@@ -111,7 +142,11 @@ type Notice struct {
 // Publication is one decision's public record and its handling. The public
 // reads only PublicDecision; the other fields are the agency's.
 type Publication struct {
-	// CaseID is the decided case; one publication per case.
+	// ID names the record: the case ID for the decision's first
+	// publication, "<case ID>.<n>" for the n-th record of a case whose
+	// decision was varied (empty in records made before: Key).
+	ID string `json:"id,omitempty"`
+	// CaseID is the decided case.
 	CaseID string `json:"case_id"`
 	// Agency is the deciding agency's code.
 	Agency string `json:"agency"`
@@ -122,9 +157,30 @@ type Publication struct {
 	Notice
 	// Decided is when the decision was made.
 	Decided time.Time `json:"decided"`
-	// Due is the publication deadline; DueNote says why it is missing.
-	Due     time.Time `json:"due,omitzero"`
-	DueNote string    `json:"due_note,omitempty"`
+	// Due is the publication deadline; DueNote says why it is missing,
+	// DueReason how it was counted (the agency's rule, the party's province).
+	Due       time.Time `json:"due,omitzero"`
+	DueNote   string    `json:"due_note,omitempty"`
+	DueReason string    `json:"due_reason,omitempty"`
+	// PartyProvince is the party's registration province (行政区划 code)
+	// read from its 统一社会信用代码 or ID number, when it can be; PushDue
+	// the date by which a party registered in another province has its
+	// record pushed to its registration place's agency.
+	PartyProvince string    `json:"party_province,omitempty"`
+	PushDue       time.Time `json:"push_due,omitzero"`
+	// ShortDisplay: shown 3 months rather than 3 years (DisplayReason says
+	// why); DisplayUntil is the last day on the public list, set on
+	// publishing; TakenDown when it left it at the end of that period.
+	ShortDisplay  bool      `json:"short_display"`
+	DisplayReason string    `json:"display_reason,omitempty"`
+	DisplayUntil  time.Time `json:"display_until,omitzero"`
+	TakenDown     time.Time `json:"taken_down,omitzero"`
+	// Supersedes is the record of the decision before it was varied;
+	// SupersededBy the record of the varied decision that replaced this one.
+	Supersedes   string `json:"supersedes,omitempty"`
+	SupersededBy string `json:"superseded_by,omitempty"`
+	// Change is the change of the decision that withdrew this record.
+	Change *DecisionChange `json:"change,omitempty"`
 	// Source is the unredacted summary the reviewer edits; CaseNames the
 	// persons the case names besides the party (always masked), Names those
 	// the reviewer adds; Removed what the redaction removed.
@@ -144,20 +200,49 @@ type Publication struct {
 	Updated        time.Time `json:"updated"`
 }
 
+// Key is the record's name in the store: its ID, or the case ID for
+// records made before records had IDs.
+func (p Publication) Key() string { return cmp.Or(p.ID, p.CaseID) }
+
 // PublicDecision is what the public reads of a published decision: its
 // notice, the case it came from, the deciding agency and the dates; nothing
-// else of the record.
+// else of the record. A withdrawn record is a notice of the withdrawal:
+// the 文书号, party, agency and date, the reason and, for a varied
+// decision, the record that replaced it; its content is gone (行政处罚法
+// 第四十八条: withdrawn, with the reason made public).
 type PublicDecision struct {
 	ID string `json:"id"`
+	// Status is "published" or "withdrawn".
+	Status string `json:"status"`
 	Notice
 	Agency    string    `json:"agency"`
 	Decided   string    `json:"decided"`
 	Published time.Time `json:"published"`
+	// DisplayUntil is the last day it is shown.
+	DisplayUntil string `json:"display_until,omitempty"`
+	// Supersedes names the withdrawn record of the decision before it was
+	// varied; ReplacedBy the record of the varied decision.
+	Supersedes string `json:"supersedes,omitempty"`
+	ReplacedBy string `json:"replaced_by,omitempty"`
+	// Withdrawn and WithdrawReason: when and why it was withdrawn.
+	Withdrawn      time.Time `json:"withdrawn,omitzero"`
+	WithdrawReason string    `json:"withdraw_reason,omitempty"`
 }
 
 // Public returns the public view of p.
 func (p Publication) Public() PublicDecision {
-	return PublicDecision{ID: p.CaseID, Notice: p.Notice, Agency: p.Agency, Decided: p.Decided.Format("2006-01-02"), Published: p.Published}
+	d := PublicDecision{ID: p.Key(), Status: string(PubPublished), Notice: p.Notice, Agency: p.Agency,
+		Decided: p.Decided.Format("2006-01-02"), Published: p.Published, Supersedes: p.Supersedes}
+	if !p.DisplayUntil.IsZero() {
+		d.DisplayUntil = p.DisplayUntil.Format("2006-01-02")
+	}
+	if p.State == PubWithdrawn {
+		d.Status = string(PubWithdrawn)
+		d.Notice = Notice{DocNumber: p.DocNumber, PartyName: p.PartyName, PartyCode: p.PartyCode, AgencyName: p.AgencyName}
+		d.DisplayUntil, d.ReplacedBy = "", p.SupersededBy
+		d.Withdrawn, d.WithdrawReason = p.Withdrawn, p.WithdrawReason
+	}
+	return d
 }
 
 // PublicationFilter selects publications. Zero fields match everything.
@@ -170,8 +255,29 @@ type PublicationFilter struct {
 	Text string
 	// From and To bound the decision date (inclusive days, UTC).
 	From, To time.Time
+	// Public keeps only what the public sees at Public's time: published
+	// records within their display period, and notices of withdrawn records
+	// that had been published.
+	Public time.Time
+	// EndedBy keeps only published records whose display period ended
+	// before this day (what TakeDownExpired takes down).
+	EndedBy time.Time
+	// CaseID limits to one case's records.
+	CaseID string
 	// Limit and Offset page the list (Limit 0: 100).
 	Limit, Offset int
+}
+
+// displayEnded reports whether published p is past its display period on
+// the day of t.
+func displayEnded(p Publication, t time.Time) bool {
+	return !p.DisplayUntil.IsZero() && dayOf(t).After(p.DisplayUntil)
+}
+
+// dayOf is the UTC day of t, at midnight.
+func dayOf(t time.Time) time.Time {
+	t = t.UTC()
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // Match reports whether p passes f's conditions (not the paging). Stores
@@ -184,6 +290,22 @@ func (f PublicationFilter) Match(p Publication) bool {
 	if len(f.States) > 0 && !slices.Contains(f.States, p.State) {
 		return false
 	}
+	if f.CaseID != "" && p.CaseID != f.CaseID {
+		return false
+	}
+	if !f.Public.IsZero() {
+		switch {
+		case p.Published.IsZero():
+			return false
+		case p.State == PubPublished && displayEnded(p, f.Public):
+			return false
+		case p.State != PubPublished && p.State != PubWithdrawn:
+			return false
+		}
+	}
+	if !f.EndedBy.IsZero() && (p.State != PubPublished || !displayEnded(p, f.EndedBy)) {
+		return false
+	}
 	if !f.From.IsZero() && p.Decided.Before(f.From) {
 		return false
 	}
@@ -191,8 +313,13 @@ func (f PublicationFilter) Match(p Publication) bool {
 		return false
 	}
 	if q := strings.ToLower(strings.TrimSpace(f.Text)); q != "" {
-		hay := strings.ToLower(strings.Join([]string{p.CaseID, p.DocNumber, p.PartyName, p.PartyCode, p.Violation, p.Facts,
-			p.Basis, p.Penalty, p.AgencyName}, "\n"))
+		fields := []string{p.CaseID, p.DocNumber, p.PartyName, p.PartyCode, p.Violation, p.Facts, p.Basis, p.Penalty, p.AgencyName}
+		if !f.Public.IsZero() && p.State == PubWithdrawn {
+			// The public finds a withdrawal notice by what it shows, not by
+			// the content withdrawn.
+			fields = []string{p.Key(), p.DocNumber, p.PartyName, p.PartyCode, p.AgencyName, p.WithdrawReason}
+		}
+		hay := strings.ToLower(strings.Join(fields, "\n"))
 		if !strings.Contains(hay, q) {
 			return false
 		}
@@ -207,7 +334,7 @@ func SortPublications(ps []Publication) {
 		if c := b.Decided.Compare(a.Decided); c != 0 {
 			return c
 		}
-		return cmp.Compare(b.CaseID, a.CaseID)
+		return cmp.Compare(b.Key(), a.Key())
 	})
 }
 
@@ -317,10 +444,16 @@ func otherNames(c Case, rule PublicationRule) []string {
 	return names
 }
 
+// maskedNames are the persons' names p masks: those the case names and
+// those the reviewer added, sorted, once each.
+func maskedNames(p *Publication) []string {
+	return slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(p.CaseNames), p.Names...))))
+}
+
 // redactPublication fills p's public text fields from Source and the
 // fields as given, removing personal information from each of them.
 func redactPublication(p *Publication) error {
-	names := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(p.CaseNames), p.Names...))))
+	names := maskedNames(p)
 	res, err := redact.Redact(p.Source, redact.Options{Names: names})
 	if err != nil {
 		return fmt.Errorf("redact facts: %w: %w", err, ErrInvalid)
@@ -344,6 +477,20 @@ func redactPublication(p *Publication) error {
 	return nil
 }
 
+// publicReason is a withdrawal's reason as the public notice shows it: the
+// personal information a leader may have typed into it removed like the
+// record's own text (the reason as typed stays in the case and the log).
+// Should the redaction fail, the public reads that the record was
+// withdrawn, not the text.
+func publicReason(p Publication, reason string) string {
+	names := maskedNames(&p)
+	res, err := redact.Redact(reason, redact.Options{Names: names})
+	if err != nil {
+		return "已依法撤回"
+	}
+	return res.Text
+}
+
 // dueDate is n working days after t; a zero time and the reason when the
 // calendar cannot say (a date beyond the known holiday schedule), which is
 // shown to the agency rather than guessed.
@@ -357,80 +504,6 @@ func (s *Service) dueDate(t time.Time, n int) (time.Time, string) {
 		return time.Time{}, "无法计算期限（超出已知节假日安排），请人工确定"
 	}
 	return d, ""
-}
-
-// createPublication makes the publication of case c, just decided by
-// actor, in tx (part of the decision's transaction).
-func (s *Service) createPublication(tx Tx, actor User, c Case) error {
-	rule := DefaultPublicationRule
-	agencyName := c.Agency
-	if a, err := tx.Agency(c.Agency); err == nil {
-		agencyName = cmp.Or(a.Name, a.Code)
-		if a.Publication != nil {
-			rule = *a.Publication
-		}
-	} else if !errors.Is(err, ErrNotFound) {
-		return err
-	}
-	now := s.now()
-	violation, basis := violationAndBasis(c)
-	p := Publication{CaseID: c.ID, Agency: c.Agency, Version: 1, State: PubDue, Notice: Notice{DocNumber: DocNumberPlaceholder,
-		PartyName: strings.TrimSpace(c.Party.Name), Violation: violation, Basis: basis, Penalty: penaltyText(c.Proposal),
-		AgencyName: agencyName}, Decided: c.Decided, Source: c.Facts, CaseNames: otherNames(c, rule), Created: now, Updated: now}
-	if c.Party.Kind != "person" {
-		p.PartyCode = strings.TrimSpace(c.Party.IDNumber)
-	}
-	note := fmt.Sprintf("生成公示信息（个人信息已隐去），%d 个工作日内公示", rule.Days)
-	if rule.SkipWarnings && warningOnly(c.Proposal) {
-		p.State = PubExempt
-		note = "仅受警告处罚，按本机关规则不予公示"
-	} else {
-		p.Due, p.DueNote = s.dueDate(c.Decided, rule.Days)
-	}
-	if err := redactPublication(&p); err != nil {
-		return err
-	}
-	if err := tx.PutPublication(p, 0); err != nil {
-		return err
-	}
-	return s.appendEntry(tx, Entry{Actor: actor.ID, Role: RoleLeader, Agency: c.Agency, Action: "publication.create",
-		CaseID: c.ID, Note: note}, nil, p)
-}
-
-// withdrawOnRevoke takes the publication of revoked case c off the public
-// list in the revocation's transaction, with the reason.
-func (s *Service) withdrawOnRevoke(tx Tx, actor User, c Case, reason string) error {
-	p, err := tx.Publication(c.ID)
-	if errors.Is(err, ErrNotFound) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if p.State == PubWithdrawn {
-		return nil
-	}
-	before := p
-	now := s.now()
-	p.WithdrawDue, _ = s.dueDate(now, WithdrawalDays)
-	p.State, p.Withdrawn, p.WithdrawReason = PubWithdrawn, now, "行政处罚决定被撤销："+reason
-	p.Version, p.Updated = before.Version+1, now
-	if err := tx.PutPublication(p, before.Version); err != nil {
-		return err
-	}
-	return s.appendEntry(tx, Entry{Actor: actor.ID, Role: RoleLeader, Agency: c.Agency, Action: "publication.withdraw",
-		CaseID: c.ID, Note: "决定撤销，撤回公示：" + reason}, before, p)
-}
-
-// afterTransition is what a transition also changes in its transaction.
-func (s *Service) afterTransition(tx Tx, actor User, c Case, a Action, note string) error {
-	switch {
-	case c.Stage == StageDecided && a == ActionApprove:
-		return s.createPublication(tx, actor, c)
-	case a == ActionRevoke:
-		return s.withdrawOnRevoke(tx, actor, c, note)
-	}
-	return nil
 }
 
 // ---- the agency's handling ----
@@ -453,11 +526,12 @@ func staffOf(actor User, agency string) bool {
 	return !actor.Disabled && agency != "" && actor.Agency == agency && actor.HasAny(RoleOfficer, RoleReviewer, RoleLeader)
 }
 
-// Publication returns the publication of case id to the agency's staff.
-// ErrNotFound when the case has none (not decided), ErrForbidden for others.
+// Publication returns the current publication of case id (the record of
+// the decision as last varied) to the agency's staff. ErrNotFound when the
+// case has none (not decided), ErrForbidden for others.
 func (s *Service) Publication(ctx context.Context, actor User, caseID string) (Publication, error) {
 	var p Publication
-	err := s.cfg.Store.View(ctx, func(tx ReadTx) (err error) { p, err = tx.Publication(caseID); return err })
+	err := s.cfg.Store.View(ctx, func(tx ReadTx) (err error) { p, _, err = currentPublication(tx, caseID); return err })
 	if err != nil {
 		return Publication{}, err
 	}
@@ -465,6 +539,31 @@ func (s *Service) Publication(ctx context.Context, actor User, caseID string) (P
 		return Publication{}, fmt.Errorf("read publication of case %s: %w", caseID, ErrForbidden)
 	}
 	return p, nil
+}
+
+// PublicationHistory returns every publication of case id, the first
+// first, to the agency's staff: the records a varied decision withdrew and
+// the one in force. ErrNotFound and ErrForbidden as Publication.
+func (s *Service) PublicationHistory(ctx context.Context, actor User, caseID string) ([]Publication, error) {
+	var list []Publication
+	err := s.cfg.Store.View(ctx, func(tx ReadTx) error {
+		p, err := tx.Publication(caseID)
+		if err != nil {
+			return err
+		}
+		if !staffOf(actor, p.Agency) {
+			return fmt.Errorf("read publications of case %s: %w", caseID, ErrForbidden)
+		}
+		list = append(list, p)
+		for p.SupersededBy != "" && len(list) < maxPublicationChain {
+			if p, err = tx.Publication(p.SupersededBy); err != nil {
+				return err
+			}
+			list = append(list, p)
+		}
+		return nil
+	})
+	return list, err
 }
 
 // PublicationEdit is a reviewer's change to a publication before it is
@@ -488,7 +587,7 @@ func (s *Service) changePublication(ctx context.Context, actor User, caseID stri
 	change func(p *Publication) (Entry, error)) (Publication, error) {
 	var out Publication
 	err := s.cfg.Store.Update(ctx, func(tx Tx) error {
-		p, err := tx.Publication(caseID)
+		p, _, err := currentPublication(tx, caseID)
 		if err != nil {
 			return err
 		}
@@ -508,7 +607,7 @@ func (s *Service) changePublication(ctx context.Context, actor User, caseID stri
 		if err := tx.PutPublication(p, before.Version); err != nil {
 			return err
 		}
-		e.Actor, e.Role, e.Agency, e.CaseID = actor.ID, pubRole(actor), p.Agency, p.CaseID
+		e.Actor, e.Role, e.Agency, e.CaseID, e.Subject = actor.ID, pubRole(actor), p.Agency, p.CaseID, p.Key()
 		if err := s.appendEntry(tx, e, before, p); err != nil {
 			return err
 		}
@@ -597,7 +696,8 @@ func (s *Service) Publish(ctx context.Context, actor User, caseID string, versio
 		}
 		now := s.now()
 		p.State, p.Published, p.PublishedBy = PubPublished, now, actor.ID
-		note := "公示"
+		p.DisplayUntil = displayUntil(*p, now)
+		note := "公示，至 " + p.DisplayUntil.Format("2006-01-02") + " 止（" + p.DisplayReason + "）"
 		if !p.Due.IsZero() && now.After(p.Due.AddDate(0, 0, 1)) {
 			note += "（已超过公示期限 " + p.Due.Format("2006-01-02") + "）"
 		}
@@ -621,7 +721,7 @@ func (s *Service) WithdrawPublication(ctx context.Context, actor User, caseID st
 		}
 		now := s.now()
 		p.WithdrawDue, _ = s.dueDate(now, WithdrawalDays)
-		p.State, p.Withdrawn, p.WithdrawReason = PubWithdrawn, now, strings.TrimSpace(reason)
+		p.State, p.Withdrawn, p.WithdrawReason = PubWithdrawn, now, publicReason(*p, strings.TrimSpace(reason))
 		return Entry{Action: "publication.withdraw", Note: "撤回公示：" + strings.TrimSpace(reason)}, nil
 	})
 }
@@ -635,6 +735,7 @@ const (
 	PubQueueOverdue   PublicationQueue = "overdue"   // 待公示 and past the deadline
 	PubQueuePublished PublicationQueue = "published" // 已公示
 	PubQueueWithdrawn PublicationQueue = "withdrawn" // 已撤回
+	PubQueueEnded     PublicationQueue = "ended"     // 已停止公示（公示期满）
 )
 
 // PublicationItem is a publication in the agency's lists, with where it
@@ -642,13 +743,20 @@ const (
 type PublicationItem struct {
 	Publication
 	StateLabel string `json:"state_label"`
-	Overdue    bool   `json:"overdue"`
-	DueSoon    bool   `json:"due_soon"`
+	// Overdue: due and past its deadline, or withdrawn after its
+	// withdrawal deadline.
+	Overdue bool `json:"overdue"`
+	DueSoon bool `json:"due_soon"`
 }
 
 // Item describes p at time now.
 func (s *Service) Item(p Publication, now time.Time) PublicationItem {
 	it := PublicationItem{Publication: p, StateLabel: p.State.Label()}
+	if p.State == PubWithdrawn {
+		// Withdrawn after its 3 working days (a change recorded late).
+		it.Overdue = !p.WithdrawDue.IsZero() && dayOf(p.Withdrawn).After(p.WithdrawDue)
+		return it
+	}
 	if p.State != PubDue || p.Due.IsZero() {
 		return it
 	}
@@ -675,6 +783,8 @@ func (s *Service) Publications(ctx context.Context, actor User, q PublicationQue
 		f.States = []PublicationState{PubPublished}
 	case PubQueueWithdrawn:
 		f.States = []PublicationState{PubWithdrawn}
+	case PubQueueEnded:
+		f.States = []PublicationState{PubEnded}
 	default:
 		return nil, fmt.Errorf("publication queue %q: %w", q, ErrInvalid)
 	}
@@ -705,8 +815,9 @@ func (s *Service) Publications(ctx context.Context, actor User, q PublicationQue
 	return items[:min(limit, len(items))], nil
 }
 
-// PublicDecisions answers the public (no sign-in): published, not
-// withdrawn records matching f (its States are ignored), newest first, and
+// PublicDecisions answers the public (no sign-in): published records
+// within their display period and notices of withdrawn ones, matching f
+// (its States, Public, EndedBy and CaseID are ignored), newest first, and
 // whether more follow.
 func (s *Service) PublicDecisions(ctx context.Context, f PublicationFilter) ([]PublicDecision, bool, error) {
 	if err := validText("q", f.Text, 100, false); err != nil {
@@ -718,7 +829,8 @@ func (s *Service) PublicDecisions(ctx context.Context, f PublicationFilter) ([]P
 	if f.Offset < 0 || f.Offset > 100_000 {
 		return nil, false, fmt.Errorf("offset %d: 0–100000: %w", f.Offset, ErrInvalid)
 	}
-	f.States = []PublicationState{PubPublished}
+	f.States = []PublicationState{PubPublished, PubWithdrawn}
+	f.Public, f.EndedBy, f.CaseID = s.now(), time.Time{}, ""
 	f.Limit++
 	var list []Publication
 	if err := s.cfg.Store.View(ctx, func(tx ReadTx) (err error) { list, err = tx.Publications(f); return err }); err != nil {

@@ -53,6 +53,15 @@ type Config struct {
 	// extension in working days on Calendar (0: DefaultReviewDays,
 	// DefaultReviewExtendDays).
 	ReviewDays, ReviewExtendDays int
+	// Province is the two-digit 行政区划 code of the agencies' province
+	// (e.g. "34"), against which a party's registration place is compared
+	// (PublicationRule.PushDays); an agency's rule may name its own. Empty:
+	// no party counts as registered in another province.
+	Province string
+	// PublicationRules are the publication rules of agencies whose record
+	// sets none, by agency code; "*" applies to every other agency (absent:
+	// DefaultPublicationRule).
+	PublicationRules map[string]PublicationRule
 }
 
 // Service is the case workbench's use case: every method checks the actor's
@@ -93,6 +102,14 @@ func New(cfg Config) (*Service, error) {
 	}
 	if cfg.ReviewExtendDays <= 0 {
 		cfg.ReviewExtendDays = DefaultReviewExtendDays
+	}
+	if cfg.Province != "" && ProvinceName(cfg.Province) == "" {
+		return nil, fmt.Errorf("casework: province %q: not a province code (e.g. 34): %w", cfg.Province, ErrInvalid)
+	}
+	for code, r := range cfg.PublicationRules {
+		if err := r.Validate(); err != nil {
+			return nil, fmt.Errorf("casework: publication rule of %q: %w", code, err)
+		}
 	}
 	log := cfg.Logger
 	if log == nil {

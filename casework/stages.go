@@ -23,6 +23,8 @@ const (
 	StageWithdrawn     Stage = "withdrawn"     // 撤案
 	StageTransferred   Stage = "transferred"   // 移送（涉嫌犯罪移送司法机关，或移送有管辖权的机关）
 	StageRevoked       Stage = "revoked"       // 决定已撤销（公示随之撤回）
+	StageUnlawful      Stage = "unlawful"      // 决定被确认违法（公示随之撤回）
+	StageVoid          Stage = "void"          // 决定被确认无效（公示随之撤回）
 )
 
 var stageLabels = map[Stage]string{
@@ -41,12 +43,15 @@ var stageLabels = map[Stage]string{
 	StageWithdrawn:     "撤案",
 	StageTransferred:   "移送",
 	StageRevoked:       "决定已撤销",
+	StageUnlawful:      "决定被确认违法",
+	StageVoid:          "决定被确认无效",
 }
 
 // Stages lists every stage in the order of a case's life, branch ends last.
 func Stages() []Stage {
 	return []Stage{StageFiling, StageInvestigating, StageDiscretion, StageNotified, StageReview, StageApproval,
-		StageCollective, StageDecided, StageServed, StageExecuted, StageClosed, StageNotFiled, StageWithdrawn, StageTransferred, StageRevoked}
+		StageCollective, StageDecided, StageServed, StageExecuted, StageClosed, StageNotFiled, StageWithdrawn, StageTransferred, StageRevoked,
+		StageUnlawful, StageVoid}
 }
 
 // Label is the stage's Chinese name.
@@ -56,7 +61,7 @@ func (s Stage) Label() string { return stageLabels[s] }
 // branch's end). Only ended cases may be shared for training.
 func (s Stage) Ended() bool {
 	switch s {
-	case StageClosed, StageNotFiled, StageWithdrawn, StageTransferred, StageRevoked:
+	case StageClosed, StageNotFiled, StageWithdrawn, StageTransferred, StageRevoked, StageUnlawful, StageVoid:
 		return true
 	}
 	return false
@@ -94,6 +99,14 @@ const (
 	ActionWithdraw      Action = "withdraw"      // 撤案
 	ActionTransfer      Action = "transfer"      // 移送
 	ActionRevoke        Action = "revoke"        // 撤销决定（复议、诉讼或自行纠错），撤回公示
+	// The other ways a decision changes after it was made (行政处罚法
+	// 第四十八条): each withdraws the publication; a varied decision's
+	// corrected record is published in its place. Taken through
+	// Service.ChangeDecision, which records who changed it and on what
+	// document (复议决定书, 判决书).
+	ActionVary            Action = "vary"             // 变更决定（新的处罚内容）
+	ActionConfirmUnlawful Action = "confirm_unlawful" // 确认违法
+	ActionConfirmVoid     Action = "confirm_void"     // 确认无效
 )
 
 // Transition is one row of the table: in stage From, users with one of Roles
@@ -139,6 +152,23 @@ var transitions = []Transition{
 	{StageDecided, ActionRevoke, StageRevoked, []Role{RoleLeader}, "撤销决定"},
 	{StageServed, ActionRevoke, StageRevoked, []Role{RoleLeader}, "撤销决定"},
 	{StageExecuted, ActionRevoke, StageRevoked, []Role{RoleLeader}, "撤销决定"},
+	// A varied decision stays where it was: the case goes on with the new
+	// penalty content (Case.Proposal) and a new publication.
+	{StageDecided, ActionVary, StageDecided, []Role{RoleLeader}, "变更决定"},
+	{StageServed, ActionVary, StageServed, []Role{RoleLeader}, "变更决定"},
+	{StageExecuted, ActionVary, StageExecuted, []Role{RoleLeader}, "变更决定"},
+	{StageDecided, ActionConfirmUnlawful, StageUnlawful, []Role{RoleLeader}, "确认违法"},
+	{StageServed, ActionConfirmUnlawful, StageUnlawful, []Role{RoleLeader}, "确认违法"},
+	{StageExecuted, ActionConfirmUnlawful, StageUnlawful, []Role{RoleLeader}, "确认违法"},
+	{StageDecided, ActionConfirmVoid, StageVoid, []Role{RoleLeader}, "确认无效"},
+	{StageServed, ActionConfirmVoid, StageVoid, []Role{RoleLeader}, "确认无效"},
+	{StageExecuted, ActionConfirmVoid, StageVoid, []Role{RoleLeader}, "确认无效"},
+}
+
+// DecisionChanges lists the actions that change a decision after it was
+// made; each withdraws its publication (ChangeDecision).
+func DecisionChanges() []Action {
+	return []Action{ActionVary, ActionRevoke, ActionConfirmUnlawful, ActionConfirmVoid}
 }
 
 // Transitions returns a copy of the transition table.

@@ -62,8 +62,9 @@ type ReadTx interface {
 	// Discussions and training collections (discussion.go, training.go).
 	DiscussionReader
 	CollectionReader
-	// Publication returns the publication of a case.
-	Publication(caseID string) (Publication, error)
+	// Publication returns a publication by its Key: the case ID for a
+	// decision's first record (the others are reached by SupersededBy).
+	Publication(id string) (Publication, error)
 	// Publications lists the publications f matches (PublicationFilter.Match),
 	// in SortPublications order, paged by f (PagePublications).
 	Publications(f PublicationFilter) ([]Publication, error)
@@ -109,9 +110,10 @@ type Tx interface {
 	// Discussions and training collections (discussion.go, training.go).
 	DiscussionWriter
 	CollectionWriter
-	// PutPublication stores p: a new one when prev is 0 (ErrExists when the
-	// case has one), else replacing the one whose stored Version is prev
-	// (ErrConflict when it differs, ErrNotFound when there is none).
+	// PutPublication stores p under p.Key(): a new one when prev is 0
+	// (ErrExists when the key is taken), else replacing the one whose stored
+	// Version is prev (ErrConflict when it differs, ErrNotFound when there
+	// is none). ErrNotFound when p's case does not exist.
 	PutPublication(p Publication, prev int64) error
 	// NextDocumentNumber returns the next sequence number (from 1) of an
 	// agency's documents of one family (处罚, 罚告…) in a year; like

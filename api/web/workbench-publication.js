@@ -7,7 +7,10 @@
 "use strict";
 (() => {
 stageLabels.revoked = "决定已撤销";
-const states = {due: "待公示", overdue: "逾期未公示", published: "已公示", withdrawn: "已撤回", exempt: "不予公示"};
+stageLabels.unlawful = "决定被确认违法";
+stageLabels.void = "决定被确认无效";
+const states = {due: "待公示", overdue: "逾期未公示", published: "已公示", withdrawn: "已撤回", ended: "已停止公示", exempt: "不予公示"};
+const changeLabels = {vary: "变更决定", confirm_unlawful: "确认违法", confirm_void: "确认无效"};
 const kinds = {id_number: "身份证号码", phone: "电话号码", address: "住址", bank_card: "银行账号", health: "健康信息", name: "姓名", contact: "联系方式"};
 let pub = null;
 
@@ -25,8 +28,9 @@ async function showPublications(state) {
   try {
     const ps = (await api("/v1/publications?state=" + state)).publications || [];
     const rows = ps.map(p => {
-      const when = p.state === "withdrawn" ? "撤回 " + day(p.withdrawn) + "：" + esc(p.withdraw_reason)
-        : p.state === "published" ? "公示 " + day(p.published)
+      const when = p.state === "withdrawn" ? "撤回 " + day(p.withdrawn) + (p.overdue ? "（超过撤回期限 " + day(p.withdraw_due) + "）" : "") + "：" + esc(p.withdraw_reason)
+        : p.state === "published" ? "公示 " + day(p.published) + "，至 " + day(p.display_until)
+        : p.state === "ended" ? "公示期满，" + day(p.taken_down) + " 停止公示"
         : day(p.due) + (p.overdue ? "（已逾期）" : p.due_soon ? "（即将到期）" : "") + (p.due_note ? " " + esc(p.due_note) : "");
       return `<tr class="${p.overdue ? "late" : ""}" data-case="${esc(p.case_id)}"><td><a href="#" data-id="${esc(p.case_id)}">${esc(p.case_id)}</a></td>` +
         `<td>${esc(p.party_name)}</td><td>${esc(p.violation)}</td><td class="pubstate">${esc(p.state_label)}</td><td>${when}</td><td>${day(p.decided)}</td></tr>`;
@@ -57,17 +61,23 @@ sec.innerHTML = `<h3>公示</h3><p id="pubmeta" class="meta"></p>
 <label>已隐去</label><ul id="pubremoved" class="meta"></ul>
 <div id="pubedit"><button class="alt" id="pubsave">保存公示信息</button><button class="go" id="pubpublish">公示</button></div>
 <div id="pubwd"><label>撤回理由</label><input id="pubreason" style="width:100%"><button class="alt" id="pubwithdraw">撤回公示</button></div>
+<div id="pubrecords" class="meta"></div>
 <p id="pubmsg"></p>`;
 $("#ef").previousElementSibling.before(sec);
 
 function pubMsg(text, bad) { $("#pubmsg").className = bad ? "err" : "ok"; $("#pubmsg").textContent = text; }
 
 function render(p) {
+  // A change's answer is the record alone: the case's earlier records stay.
+  if (!p.records && pub && pub.case_id === p.case_id) p.records = pub.records;
   pub = p;
   const handler = (me.roles || []).some(r => r === "reviewer" || r === "leader");
   let meta = `状态 <b id="pubstate">${esc(p.state_label)}</b> · 决定日期 ${day(p.decided)}`;
-  if (p.state === "due") meta += ` · 公示期限 ${day(p.due)}${p.overdue ? "（已逾期）" : p.due_soon ? "（即将到期）" : ""}${p.due_note ? " " + esc(p.due_note) : ""}`;
-  if (p.state === "published") meta += ` · 公示于 ${day(p.published)}`;
+  if (p.state === "due") meta += ` · 公示期限 <span id="pubdue">${day(p.due)}</span>${p.overdue ? "（已逾期）" : p.due_soon ? "（即将到期）" : ""}${p.due_note ? " " + esc(p.due_note) : ""}` +
+    (p.due_reason ? `<br><span id="pubduewhy">${esc(p.due_reason)}</span>` : "");
+  if (p.state === "published") meta += ` · 公示于 ${day(p.published)}，至 ${day(p.display_until)}（${esc(p.display_reason || "")}）`;
+  if (p.state === "ended") meta += ` · 公示期满，${day(p.taken_down)} 停止公示`;
+  if (p.supersedes) meta += `<br>本条为变更后决定的公示，取代已撤回的 ${esc(p.supersedes)}`;
   if (p.state === "withdrawn") meta += ` · 撤回于 ${day(p.withdrawn)}（期限 ${day(p.withdraw_due)}）· 理由：<span id="pubwhy">${esc(p.withdraw_reason)}</span>`;
   $("#pubmeta").innerHTML = meta;
   for (const f of ["doc_number", "party_name", "party_code", "violation", "basis", "penalty"]) {
@@ -79,11 +89,14 @@ function render(p) {
   $("#pubremoved").innerHTML = (p.removed || []).map(s => `<li>${esc(kinds[s.kind] || s.kind)}：${esc(s.text)} → ${esc(s.replacement || "")}</li>`).join("") || "<li>无</li>";
   $("#pubedit").classList.toggle("hidden", p.state !== "due" || !handler);
   $("#pubwd").classList.toggle("hidden", p.state !== "published" || !handler);
+  const earlier = (p.records || []).filter(r => r.id && r.id !== p.id);
+  $("#pubrecords").innerHTML = earlier.length ? "<b>本案此前的公示</b><ul>" + earlier.map(r =>
+    `<li data-record="${esc(r.id)}">${esc(r.id)} · ${esc(r.state_label)}${r.withdraw_reason ? "：" + esc(r.withdraw_reason) : ""}</li>`).join("") + "</ul>" : "";
 }
 
 async function loadPublication() {
   sec.classList.add("hidden"); pubMsg("");
-  if (!current || !["decided", "served", "executed", "closed", "revoked"].includes(current.stage)) return;
+  if (!current || !["decided", "served", "executed", "closed", "revoked", "unlawful", "void"].includes(current.stage)) return;
   try { render(await api(`/v1/cases/${encodeURIComponent(current.id)}/publication`)); sec.classList.remove("hidden"); }
   catch (err) { /* no publication: decided before publication existed */ }
 }
@@ -101,6 +114,53 @@ $("#pubsave").onclick = () => change("", {doc_number: $("#pub_doc_number").value
 $("#pubpublish").onclick = () => change("/publish", {}, "已公示。");
 $("#pubwithdraw").onclick = () => change("/withdraw", {reason: $("#pubreason").value}, "已撤回公示。");
 
+// 决定变更: 变更、确认违法、确认无效 are taken with who changed the decision,
+// on which document and why (and, when varied, the new penalty content).
+const chg = document.createElement("div");
+chg.id = "chg";
+chg.className = "hidden";
+chg.innerHTML = `<h3 id="chgtitle">决定变更</h3>
+<div class="grid">
+<div><label>变更来源</label><select id="chg_by"><option value="reconsideration">行政复议</option><option value="litigation">行政诉讼</option><option value="agency">本机关自行纠正</option></select></div>
+<div><label>来源文书号（复议决定书、判决书）</label><input id="chg_document" style="width:100%"></div>
+<div><label>来源文书日期（撤回期限自此起算，空为今日）</label><input id="chg_dated" type="date" style="width:100%"></div>
+</div>
+<label>理由（将在公示撤回说明中公开）</label><input id="chg_reason" style="width:100%">
+<div id="chgvary" class="grid">
+<div><label>变更后罚款（元）</label><input id="chg_fine" type="number" min="0" style="width:100%"></div>
+<div><label>变更后没收（元）</label><input id="chg_confiscation" type="number" min="0" style="width:100%"></div>
+<div><label>其他处罚（逗号分隔，如 警告）</label><input id="chg_other" style="width:100%"></div>
+</div>
+<button class="go" id="chgsubmit">确认</button> <button class="alt" id="chgcancel">取消</button>`;
+$("#actions").after(chg);
+let changeAction = "";
+function openChange(action) {
+  changeAction = action;
+  $("#chgtitle").textContent = changeLabels[action];
+  $("#chgvary").classList.toggle("hidden", action !== "vary");
+  chg.classList.remove("hidden");
+}
+$("#chgcancel").onclick = () => chg.classList.add("hidden");
+$("#chgsubmit").onclick = async () => {
+  const body = {version: current.version, action: changeAction, by: $("#chg_by").value, document: $("#chg_document").value,
+    reason: $("#chg_reason").value, dated: $("#chg_dated").value};
+  if (changeAction === "vary") {
+    body.proposal = {disposition: "处罚", fine: Number($("#chg_fine").value || 0), confiscation: Number($("#chg_confiscation").value || 0),
+      other: $("#chg_other").value.split(/[、,，;；\s]+/).filter(Boolean)};
+  }
+  try {
+    await api(`/v1/cases/${encodeURIComponent(current.id)}/decision-changes`, {json: body});
+    for (const f of ["document", "dated", "reason", "fine", "confiscation", "other"]) $("#chg_" + f).value = "";
+    await openCase(current.id);
+    msg(changeLabels[changeAction] + "已记录，公示已撤回。");
+  } catch (err) { msg(err.message, true); }
+};
+
 const openCase0 = openCase;
-openCase = async id => { await openCase0(id); await loadPublication(); };
+openCase = async id => {
+  chg.classList.add("hidden");
+  await openCase0(id);
+  document.querySelectorAll("#actions button").forEach(b => { if (changeLabels[b.dataset.action]) b.onclick = () => openChange(b.dataset.action); });
+  await loadPublication();
+};
 })();

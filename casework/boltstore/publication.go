@@ -7,17 +7,18 @@ import (
 	"github.com/cailiang/cailiang/casework"
 )
 
-// bucketPublications holds each case's publication JSON by case ID. Stores
+// bucketPublications holds the publications' JSON by Publication.Key (the
+// case ID for a decision's first record). Stores
 // made before publications existed lack it until opened for writing, so a
 // read-only open does not require it and reads treat it as empty.
 var bucketPublications = []byte("publications")
 
 // Publication implements casework.ReadTx.
-func (t *tx) Publication(caseID string) (p casework.Publication, err error) {
+func (t *tx) Publication(id string) (p casework.Publication, err error) {
 	if t.tx.Bucket(bucketPublications) == nil {
-		return p, fmt.Errorf("publication of %q: %w", caseID, casework.ErrNotFound)
+		return p, fmt.Errorf("publication %q: %w", id, casework.ErrNotFound)
 	}
-	err = t.get(bucketPublications, caseID, "publication", &p)
+	err = t.get(bucketPublications, id, "publication", &p)
 	return p, err
 }
 
@@ -46,20 +47,24 @@ func (t *tx) PutPublication(p casework.Publication, prev int64) error {
 	if err != nil {
 		return fmt.Errorf("publications bucket: %w", err)
 	}
-	raw := b.Get([]byte(p.CaseID))
+	key := p.Key()
+	raw := b.Get([]byte(key))
 	switch {
 	case prev == 0 && raw != nil:
-		return fmt.Errorf("publication of %s: %w", p.CaseID, casework.ErrExists)
+		return fmt.Errorf("publication %s: %w", key, casework.ErrExists)
 	case prev != 0 && raw == nil:
-		return fmt.Errorf("publication of %s: %w", p.CaseID, casework.ErrNotFound)
+		return fmt.Errorf("publication %s: %w", key, casework.ErrNotFound)
 	case prev != 0:
 		var old casework.Publication
 		if err := json.Unmarshal(raw, &old); err != nil {
-			return fmt.Errorf("decode publication %s: %w", p.CaseID, err)
+			return fmt.Errorf("decode publication %s: %w", key, err)
 		}
 		if old.Version != prev {
-			return fmt.Errorf("publication of %s is at version %d, not %d: %w", p.CaseID, old.Version, prev, casework.ErrConflict)
+			return fmt.Errorf("publication %s is at version %d, not %d: %w", key, old.Version, prev, casework.ErrConflict)
+		}
+		if old.CaseID != p.CaseID {
+			return fmt.Errorf("publication %s of case %s: %w", key, p.CaseID, casework.ErrNotFound)
 		}
 	}
-	return t.put(bucketPublications, p.CaseID, "publication", p)
+	return t.put(bucketPublications, key, "publication", p)
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -130,6 +131,10 @@ func runNode(dsn, schema string, in io.Reader, out io.Writer) error {
 				_, err := svc.Transition(ctx, u, c.ID, c.Version, casework.ActionRegister, "")
 				reply.Results = append(reply.Results, errText(err))
 			}
+		case "takedown":
+			n, err := svc.TakeDownExpired(ctx)
+			reply.Results = []string{strconv.Itoa(n)}
+			reply.Err = errText(err)
 		case "burst":
 			ld, err := user(ctx, s, "ld")
 			if err != nil {
@@ -359,4 +364,64 @@ func TestTwoNodes(t *testing.T) {
 		t.Errorf("after kill -9: %v", err)
 	}
 	t.Logf("killed node a after %d acknowledged writes; record: %d cases, %d entries, chain verifies", len(acked), ncases, entries)
+}
+
+// Two nodes on one PostgreSQL sweep the publications past their display
+// period at the same moment: each record is taken down once, with one log
+// entry, whichever node got it.
+func TestTwoNodesTakeDown(t *testing.T) {
+	s, cfg := openTest(t)
+	svc := newService(t, s)
+	if err := seed(ctx, svc, s, 1); err != nil {
+		t.Fatal(err)
+	}
+	o1, _ := user(ctx, s, "o1")
+	const n = 30
+	published := time.Date(2020, 1, 6, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		c, err := svc.CreateCase(ctx, o1, casework.NewCase{Title: fmt.Sprintf("公示期满 %d", i), Party: casework.Party{Name: "某店"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := casework.Publication{ID: c.ID, CaseID: c.ID, Agency: c.Agency, Version: 1, State: casework.PubPublished, Decided: published,
+			Published: published, DisplayUntil: published.AddDate(0, 3, 0), ShortDisplay: true, Notice: casework.Notice{PartyName: "某店"}}
+		if err := s.Update(ctx, func(tx casework.Tx) error { return tx.PutPublication(p, 0) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, b := startNode(t, cfg.Schema), startNode(t, cfg.Schema)
+	a.send(nodeMsg{Op: "takedown"})
+	b.send(nodeMsg{Op: "takedown"})
+	total := 0
+	for _, r := range []nodeMsg{<-a.replies, <-b.replies} {
+		if r.Err != "ok" || len(r.Results) != 1 {
+			t.Fatalf("sweep: %+v", r)
+		}
+		k, _ := strconv.Atoi(r.Results[0])
+		total += k
+		t.Logf("a node took down %d", k)
+	}
+	if total != n {
+		t.Errorf("the nodes took down %d records in all, want %d", total, n)
+	}
+	entries := 0
+	err := s.View(ctx, func(tx casework.ReadTx) error {
+		return tx.Entries(1, func(e casework.Entry) error {
+			if e.Action == "publication.take_down" {
+				entries++
+			}
+			return nil
+		})
+	})
+	if err != nil || entries != n {
+		t.Errorf("%d take-down entries (%v), want %d", entries, err, n)
+	}
+	var list []casework.Publication
+	err = s.View(ctx, func(tx casework.ReadTx) (err error) {
+		list, err = tx.Publications(casework.PublicationFilter{States: []casework.PublicationState{casework.PubEnded}})
+		return err
+	})
+	if err != nil || len(list) != n {
+		t.Errorf("%d records ended (%v), want %d", len(list), err, n)
+	}
 }

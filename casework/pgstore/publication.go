@@ -10,9 +10,10 @@ import (
 	"github.com/cailiang/cailiang/casework"
 )
 
-// Publication implements casework.ReadTx; ErrNotFound when the case has none.
-func (t *tx) Publication(caseID string) (casework.Publication, error) {
-	return getDoc[casework.Publication](t, "publication", `SELECT doc FROM publications WHERE case_id = $1`, caseID)
+// Publication implements casework.ReadTx: by Publication.Key (migration
+// 0141 gave every row its key); ErrNotFound when there is none.
+func (t *tx) Publication(id string) (casework.Publication, error) {
+	return getDoc[casework.Publication](t, "publication", `SELECT doc FROM publications WHERE id = $1`, id)
 }
 
 // Publications implements casework.ReadTx: SQL selects by agency and state
@@ -28,7 +29,7 @@ func (t *tx) Publications(f casework.PublicationFilter) ([]casework.Publication,
 	}
 	list, err := listDocs[casework.Publication](t, "publications", `SELECT doc FROM publications
 		WHERE ($1 = '' OR agency = $1) AND (cardinality($2::text[]) = 0 OR state = ANY($2))
-		ORDER BY decided DESC, case_id DESC`, f.Agency, states)
+		ORDER BY decided DESC, id DESC`, f.Agency, states)
 	if err != nil {
 		return nil, err
 	}
@@ -42,11 +43,12 @@ func (t *tx) Publications(f casework.PublicationFilter) ([]casework.Publication,
 	return casework.PagePublications(kept, f), nil
 }
 
-// PutPublication implements casework.Tx: an insert when prev is 0
-// (ErrExists when the case has one), else an update at version prev
-// (ErrConflict, ErrNotFound). ErrNotFound when the case does not exist.
+// PutPublication implements casework.Tx: an insert under p.Key() when
+// prev is 0 (ErrExists when the key is taken), else an update at version
+// prev (ErrConflict, ErrNotFound). ErrNotFound when the case does not exist.
 func (t *tx) PutPublication(p casework.Publication, prev int64) error {
-	if badKey(p.CaseID) || p.CaseID == "" {
+	key := p.Key()
+	if badKey(p.CaseID) || p.CaseID == "" || badKey(key) {
 		return fmt.Errorf("publication: case %q: %w", p.CaseID, casework.ErrNotFound)
 	}
 	if p.Version < 1 {
@@ -58,39 +60,39 @@ func (t *tx) PutPublication(p casework.Publication, prev int64) error {
 		return fmt.Errorf("publication: case %q: %w", p.CaseID, casework.ErrNotFound)
 	}
 	if err != nil {
-		return fmt.Errorf("publication of %s: %w", p.CaseID, mapErr(err))
+		return fmt.Errorf("publication of %s: %w", key, mapErr(err))
 	}
 	doc, err := json.Marshal(p)
 	if err != nil {
-		return fmt.Errorf("encode publication %s: %w", p.CaseID, err)
+		return fmt.Errorf("encode publication %s: %w", key, err)
 	}
-	args := []any{p.CaseID, p.Agency, string(p.State), p.Decided, p.Version, string(doc)}
+	args := []any{key, p.CaseID, p.Agency, string(p.State), p.Decided, p.Version, string(doc)}
 	if prev == 0 {
-		tag, err := t.tx.Exec(t.ctx, `INSERT INTO publications (case_id, agency, state, decided, version, doc)
-			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (case_id) DO NOTHING`, args...)
+		tag, err := t.tx.Exec(t.ctx, `INSERT INTO publications (id, case_id, agency, state, decided, version, doc)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`, args...)
 		if err != nil {
-			return fmt.Errorf("store publication %s: %w", p.CaseID, mapErr(err))
+			return fmt.Errorf("store publication %s: %w", key, mapErr(err))
 		}
 		if tag.RowsAffected() == 0 {
-			return fmt.Errorf("publication of %s: %w", p.CaseID, casework.ErrExists)
+			return fmt.Errorf("publication %s: %w", key, casework.ErrExists)
 		}
 		return nil
 	}
-	tag, err := t.tx.Exec(t.ctx, `UPDATE publications SET agency = $2, state = $3, decided = $4, version = $5, doc = $6
-		WHERE case_id = $1 AND version = $7`, append(args, prev)...)
+	tag, err := t.tx.Exec(t.ctx, `UPDATE publications SET agency = $3, state = $4, decided = $5, version = $6, doc = $7
+		WHERE id = $1 AND case_id = $2 AND version = $8`, append(args, prev)...)
 	if err != nil {
-		return fmt.Errorf("store publication %s: %w", p.CaseID, mapErr(err))
+		return fmt.Errorf("store publication %s: %w", key, mapErr(err))
 	}
 	if tag.RowsAffected() == 1 {
 		return nil
 	}
 	var stored int64
-	err = t.tx.QueryRow(t.ctx, `SELECT version FROM publications WHERE case_id = $1`, p.CaseID).Scan(&stored)
+	err = t.tx.QueryRow(t.ctx, `SELECT version FROM publications WHERE id = $1 AND case_id = $2`, key, p.CaseID).Scan(&stored)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return fmt.Errorf("publication of %s: %w", p.CaseID, casework.ErrNotFound)
+		return fmt.Errorf("publication %s: %w", key, casework.ErrNotFound)
 	}
 	if err != nil {
-		return fmt.Errorf("store publication %s: %w", p.CaseID, mapErr(err))
+		return fmt.Errorf("store publication %s: %w", key, mapErr(err))
 	}
-	return fmt.Errorf("publication of %s is at version %d, not %d: %w", p.CaseID, stored, prev, casework.ErrConflict)
+	return fmt.Errorf("publication %s is at version %d, not %d: %w", key, stored, prev, casework.ErrConflict)
 }

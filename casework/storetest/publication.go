@@ -109,9 +109,15 @@ const (
 // the decision.
 func (w *world) decidedCase(t *testing.T, p *casework.Proposal) casework.Case {
 	t.Helper()
+	return w.decidedCaseOf(t, casework.Party{Kind: "organisation", Name: "某某食品有限公司", IDNumber: pubUSCC, Representative: "李大伟",
+		Phone: pubPhone}, p)
+}
+
+// decidedCaseOf is decidedCase with another party.
+func (w *world) decidedCaseOf(t *testing.T, party casework.Party, p *casework.Proposal) casework.Case {
+	t.Helper()
 	c, err := w.svc.CreateCase(w.ctx, w.officer, casework.NewCase{Title: "某某食品有限公司销售过期食品案", Source: "投诉举报",
-		Party: casework.Party{Kind: "organisation", Name: "某某食品有限公司", IDNumber: pubUSCC, Representative: "李大伟", Phone: pubPhone},
-		Facts: "当事人法定代表人李大伟（公民身份号码" + pubID + "，电话 " + pubPhone + "）销售超过保质期的食品，证人" + pubWitness + "证实。"})
+		Party: party, Facts: "当事人法定代表人李大伟（公民身份号码" + pubID + "，电话 " + pubPhone + "）销售超过保质期的食品，证人" + pubWitness + "证实。"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,23 +253,20 @@ func testServicePublication(t *testing.T, w *world) {
 		p.WithdrawDue.Format("2006-01-02") != "2026-03-05" || p.Withdrawn.IsZero() {
 		t.Errorf("after revoke: %+v, %v (withdraw due %s, want 2026-03-05)", p, err, p.WithdrawDue.Format("2006-01-02"))
 	}
-	if list, _, _ := w.svc.PublicDecisions(w.ctx, casework.PublicationFilter{}); len(list) != 0 {
-		t.Errorf("withdrawn record still public: %+v", list)
+	// The public sees a notice of the withdrawal with the reason, none of
+	// the withdrawn content.
+	if list, _, _ := w.svc.PublicDecisions(w.ctx, casework.PublicationFilter{}); len(list) != 1 || list[0].Status != "withdrawn" ||
+		list[0].Facts != "" || list[0].Penalty != "" || !strings.Contains(list[0].WithdrawReason, "行政复议决定撤销") {
+		t.Errorf("after withdrawal the public sees %+v, want only the notice", list)
+	}
+	if list, _, _ := w.svc.PublicDecisions(w.ctx, casework.PublicationFilter{Text: "保质期"}); len(list) != 0 {
+		t.Errorf("the withdrawn content is still searchable: %+v", list)
 	}
 	if got, _ := w.svc.Publications(w.ctx, w.leader, casework.PubQueueWithdrawn, 0, 0); len(got) != 1 {
 		t.Errorf("withdrawn queue: %+v", got)
 	}
-	tl, err := w.svc.Timeline(w.ctx, w.reviewer, c.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var acts []string
-	for _, e := range tl {
-		if strings.HasPrefix(e.Action, "publication.") || e.Action == "case.transition.revoke" {
-			acts = append(acts, e.Action)
-		}
-	}
-	if want := "publication.create publication.edit publication.publish case.transition.revoke publication.withdraw"; strings.Join(acts, " ") != want {
+	acts, _ := w.pubEvents(t, c.ID)
+	if want := "publication.create publication.edit publication.publish case.transition.revoke publication.withdraw"; acts != want {
 		t.Errorf("publication events %v, want %s", acts, want)
 	}
 }
@@ -303,4 +306,27 @@ func testServicePublicationRule(t *testing.T, w *world) {
 	if len(got) != 1 || got[0].CaseID != fined.ID || !got[0].Overdue {
 		t.Errorf("overdue: %+v", got)
 	}
+}
+
+// pubEvents lists the actions of case id's publication events and the
+// decision's changes in log order, and the entries' notes by action.
+func (w *world) pubEvents(t *testing.T, id string) (string, map[string]string) {
+	t.Helper()
+	tl, err := w.svc.Timeline(w.ctx, w.reviewer, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var acts []string
+	notes := map[string]string{}
+	changes := map[string]bool{}
+	for _, a := range casework.DecisionChanges() {
+		changes["case.transition."+string(a)] = true
+	}
+	for _, e := range tl {
+		if strings.HasPrefix(e.Action, "publication.") || changes[e.Action] {
+			acts = append(acts, e.Action)
+			notes[e.Action] = e.Note
+		}
+	}
+	return strings.Join(acts, " "), notes
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/cailiang/cailiang/api"
 	"github.com/cailiang/cailiang/app"
+	"github.com/cailiang/cailiang/casework"
 )
 
 // options is everything a command line can set: the app's configuration
@@ -20,6 +22,9 @@ type options struct {
 	logLevel string
 	// warnings is the early-warning thresholds' JSON (parseWarnings).
 	warnings string
+	// publicationRules is the agencies' publication rules' JSON
+	// (parsePublicationRules).
+	publicationRules string
 	// addr is where serve listens.
 	addr string
 	// allowRemote lets serve listen on a non-loopback address (bind.go).
@@ -164,6 +169,22 @@ func settings() []setting {
 			help: `early-warning thresholds as JSON, e.g. {"near_days":10,"dispersion_z":3} (docs/oversight.md; unset fields keep the defaults)`,
 			zh:   "预警阈值（JSON，如 `{\"near_days\":10,\"dispersion_z\":3}`；未写的项取默认值，见 docs/oversight.md）",
 			bind: stringSetting(func(o *options) *string { return &o.warnings })},
+		{flag: "review-days", env: "CAILIANG_REVIEW_DAYS", def: strconv.Itoa(casework.DefaultReviewDays), arg: "N", only: []string{"serve"},
+			help: "legal review (法制审核) deadline in working days from submission",
+			zh:   "法制审核期限：自提交审核起的工作日数（各省规定多为 7 个工作日）",
+			bind: intSetting(func(o *options) *int { return &o.app.Casework.ReviewDays })},
+		{flag: "review-extend-days", env: "CAILIANG_REVIEW_EXTEND_DAYS", def: strconv.Itoa(casework.DefaultReviewExtendDays), arg: "N", only: []string{"serve"},
+			help: "working days one extension of the legal review adds",
+			zh:   "法制审核期限可延长一次的工作日数",
+			bind: intSetting(func(o *options) *int { return &o.app.Casework.ReviewExtendDays })},
+		{flag: "province", env: "CAILIANG_PROVINCE", def: "", arg: "CODE", only: []string{"serve"},
+			help: "two-digit administrative code of the agencies' province (e.g. 34); a party whose credit code or ID number names another province gets the publication rule's push_days + remote_days",
+			zh:   "本机关所在省份的两位行政区划代码（如 `34` 安徽）；当事人统一社会信用代码或身份证号码显示登记地在外省的，公示期限按公示规则的 `push_days` + `remote_days` 计算（市场监管为 10+10 个工作日）；机关的公示规则可另设 `province`",
+			bind: stringSetting(func(o *options) *string { return &o.app.Casework.Province })},
+		{flag: "publication-rules", env: "CAILIANG_PUBLICATION_RULES", def: "", arg: "JSON", only: []string{"serve"},
+			help: `publication rules of agencies that set none in the workbench, by agency code ("*": every other), e.g. {"*":{"days":20,"push_days":10,"remote_days":10,"skip_warnings":true,"small_fine_org":10000}}`,
+			zh:   "未在工作台设置公示规则的机关所用的规则（JSON，按机关代码，`*` 为其余机关），如 `{\"*\":{\"days\":20,\"push_days\":10,\"remote_days\":10,\"skip_warnings\":true,\"small_fine_org\":10000}}`；字段见下文“行政执法公示”；未设置时为决定之日起 7 个工作日",
+			bind: stringSetting(func(o *options) *string { return &o.publicationRules })},
 		{flag: "evidence-s3", env: "CAILIANG_EVIDENCE_S3", def: "", arg: "URL", only: []string{"serve"},
 			help: "S3-compatible bucket for evidence files, https://host/bucket/prefix (MinIO, Ceph RGW, cloud object storage); default: <data>/evidence",
 			zh:   "证据文件存放的 S3 兼容存储桶，形如 `https://s3.example.gov.cn/bucket/prefix`（MinIO、Ceph RGW、云厂商对象存储；https 即 TLS）；为空时存放在数据目录下的 `evidence/`；多节点共用 PostgreSQL 时各节点须指向同一存储桶",
@@ -350,4 +371,26 @@ func commandsTable() string {
 		fmt.Fprintf(&b, "| `%s` | %s |\n", strings.ReplaceAll(line, "|", "\\|"), c.zh)
 	}
 	return b.String()
+}
+
+// parsePublicationRules reads --publication-rules (CAILIANG_PUBLICATION_RULES):
+// a JSON object of casework.PublicationRule by agency code; unknown fields,
+// other JSON and rules out of range are usage errors.
+func (o *options) parsePublicationRules() error {
+	if o.publicationRules == "" {
+		return nil
+	}
+	dec := json.NewDecoder(strings.NewReader(o.publicationRules))
+	dec.DisallowUnknownFields()
+	var rules map[string]casework.PublicationRule
+	if err := dec.Decode(&rules); err != nil {
+		return fmt.Errorf("--publication-rules：公示规则应为按机关代码的 JSON 对象，如 {\"*\":{\"days\":20}}（%v）: %w", err, errUsage)
+	}
+	for code, r := range rules {
+		if err := r.Validate(); err != nil {
+			return fmt.Errorf("--publication-rules %q: %v: %w", code, err, errUsage)
+		}
+	}
+	o.app.Casework.PublicationRules = rules
+	return nil
 }

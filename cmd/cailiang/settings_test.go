@@ -1,7 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"flag"
+	"maps"
 	"os"
 	"regexp"
 	"strings"
@@ -140,6 +144,46 @@ func TestSecretSettingKeptOutOfHelp(t *testing.T) {
 		if !strings.Contains(help.String(), "evidence-s3-secret-key") || strings.Contains(help.String(), secret) {
 			t.Errorf("help names the setting %v, shows the secret %v", strings.Contains(help.String(), "evidence-s3-secret-key"),
 				strings.Contains(help.String(), secret))
+		}
+	}
+}
+
+// TestPublicationRulesSetting: --publication-rules takes the agencies'
+// rules as a JSON object by agency code and refuses anything else (and a
+// rule out of range) as a usage error before serve opens anything.
+func TestPublicationRulesSetting(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want map[string]int
+	}{
+		{`{"*":{"days":20,"push_days":10,"remote_days":10,"skip_warnings":true}}`, map[string]int{"*": 20}},
+		{`{"scjg":{"days":20,"small_fine_org":10000,"province":"34"},"*":{"days":7}}`, map[string]int{"scjg": 20, "*": 7}},
+		{`{"*":{"days":0}}`, nil},
+		{`{"*":{"days":20,"push_days":10}}`, nil},
+		{`{"*":{"days":20,"province":"99"}}`, nil},
+		{`{"*":{"dayz":20}}`, nil},
+		{`[1]`, nil},
+		{"\xff", nil},
+	} {
+		o := options{publicationRules: tc.in}
+		err := o.parsePublicationRules()
+		if tc.want == nil {
+			if !errors.Is(err, errUsage) {
+				t.Errorf("%q: %v; want a usage error", tc.in, err)
+			}
+			var out, errb bytes.Buffer
+			err = run(context.Background(), []string{"serve", "--data", t.TempDir(), "--publication-rules", tc.in}, nil, &out, &errb)
+			if !errors.Is(err, errUsage) {
+				t.Errorf("serve --publication-rules %q: %v; want a usage error", tc.in, err)
+			}
+			continue
+		}
+		got := map[string]int{}
+		for code, r := range o.app.Casework.PublicationRules {
+			got[code] = r.Days
+		}
+		if err != nil || !maps.Equal(got, tc.want) {
+			t.Errorf("%q: %v, %v; want %v", tc.in, got, err, tc.want)
 		}
 	}
 }
