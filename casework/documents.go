@@ -269,9 +269,10 @@ func (s *Service) DocumentContext(ctx context.Context, actor User, id string) (D
 // numberPublication gives the case's publication the 文书号 of its issued
 // decision while it is not public yet (a published notice keeps the number
 // it was published with: changing it is a reviewer's deliberate edit), in
-// the transaction that issued the decision.
+// the transaction that issued the decision. After a 变更 that is the
+// corrected record, not the withdrawn first one.
 func (s *Service) numberPublication(tx Tx, actor User, role Role, c Case, number string) error {
-	p, err := tx.Publication(c.ID)
+	p, _, err := currentPublication(tx, c.ID)
 	if errors.Is(err, ErrNotFound) {
 		return nil
 	}
