@@ -255,6 +255,7 @@ func (s *Server) routes() {
 	v1.Post("/users/:id/disable", s.handleUserDisable)
 	v1.Post("/users/:id/enable", s.handleUserEnable)
 	v1.Post("/users/:id/tokens", s.handleUserToken)
+	v1.Put("/users/:id/cert", s.handleUserCert)
 	v1.Put("/agencies/:code", s.handleAgencyPut)
 	// Workflow cases (workflow.go, evidence.go).
 	v1.Get("/transitions", s.handleTransitions)
