@@ -32,6 +32,9 @@ type permFixture struct {
 	// disabledToken was issued before its user was disabled.
 	disabledToken string
 	n             int
+	// partner is the second certified officer of decided cases
+	// (行政处罚法 第四十二条), added by the first decidedCase.
+	partner casework.User
 }
 
 // The actors of the permission table: every role of the case's agency
@@ -301,6 +304,7 @@ func permRows() []permRow {
 	}
 	rows = append(rows, discussionPermRows()...)
 	rows = append(rows, reviewPermRows(caseReq, staff)...)
+	rows = append(rows, caseRecordPermRows(caseReq, staff)...)
 	rows = append(rows, transcriptPermRows()...)
 	return append(rows, publicationPermRows()...)
 }

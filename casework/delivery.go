@@ -128,7 +128,7 @@ func (s *Service) RecordDelivery(ctx context.Context, actor User, id string, d D
 		return Delivery{}, err
 	}
 	if d.At.After(s.now().Add(time.Hour)) {
-		return Delivery{}, fmt.Errorf("delivery at %s is in the future: %w", d.At.Format(time.RFC3339), ErrInvalid)
+		return Delivery{}, fmt.Errorf("at: 送达时间不能晚于现在（%s）: %w", d.At.Format(time.RFC3339), ErrInvalid)
 	}
 	var out Delivery
 	err := s.cfg.Store.Update(ctx, func(tx Tx) error {
@@ -150,14 +150,14 @@ func (s *Service) RecordDelivery(ctx context.Context, actor User, id string, d D
 		for i, x := range d.Documents {
 			j := slices.IndexFunc(issued, func(y IssuedDocument) bool { return y.Kind == x.Kind && y.Version == x.Version })
 			if j < 0 {
-				return fmt.Errorf("documents[%d]: %s version %d was not issued on case %s: %w", i, x.Kind, x.Version, c.ID, ErrInvalid)
+				return fmt.Errorf("served: 第%d项 %s 第%d版不是本案已签发的文书: %w", i+1, x.Kind, x.Version, ErrInvalid)
 			}
 			d.Documents[i].Title, d.Documents[i].Number = issued[j].Title, issued[j].Number
 		}
-		for i, o := range d.Officers {
+		for _, o := range d.Officers {
 			u, err := tx.User(o)
 			if err != nil || u.Agency != c.Agency || u.Disabled {
-				return fmt.Errorf("officers[%d]: %q is not an officer of agency %s: %w", i, o, c.Agency, ErrInvalid)
+				return fmt.Errorf("servers: %q 不是本机关在职的用户: %w", o, ErrInvalid)
 			}
 		}
 		if strings.TrimSpace(d.Addressee) == "" {
@@ -188,16 +188,16 @@ func (s *Service) RecordDelivery(ctx context.Context, actor User, id string, d D
 // validDelivery checks a delivery's own fields, trimming its text.
 func validDelivery(d *Delivery) error {
 	if d.Method.Label() == "" {
-		return fmt.Errorf("method %q: one of direct, left, mail, electronic, public: %w", d.Method, ErrInvalid)
+		return fmt.Errorf("method %q: 送达方式应为 direct（直接）、left（留置）、mail（邮寄）、electronic（电子）、public（公告）: %w", d.Method, ErrInvalid)
 	}
 	if len(d.Documents) == 0 || len(d.Documents) > maxDelivered {
-		return fmt.Errorf("documents: 1 to %d issued documents: %w", maxDelivered, ErrInvalid)
+		return fmt.Errorf("served: 应列出 1 至 %d 份已签发的文书: %w", maxDelivered, ErrInvalid)
 	}
 	if len(d.Officers) == 0 || len(d.Officers) > 10 {
-		return fmt.Errorf("officers: 1 to 10 送达人: %w", ErrInvalid)
+		return fmt.Errorf("servers: 送达人应为 1 至 10 人: %w", ErrInvalid)
 	}
 	if d.At.IsZero() {
-		return fmt.Errorf("at: the time of service is required: %w", ErrInvalid)
+		return fmt.Errorf("at: 缺少送达时间: %w", ErrInvalid)
 	}
 	for _, f := range []struct {
 		name string
@@ -211,25 +211,25 @@ func validDelivery(d *Delivery) error {
 		}
 	}
 	if d.Place == "" {
-		return fmt.Errorf("place: the place of service is required: %w", ErrInvalid)
+		return fmt.Errorf("place: 缺少送达地点: %w", ErrInvalid)
 	}
 	switch d.Method {
 	case DeliverDirect, DeliverMail:
 		if d.Recipient == "" || d.Relation == "" {
-			return fmt.Errorf("recipient: who signed and their relation to the addressee are required for %s: %w", d.Method, ErrInvalid)
+			return fmt.Errorf("recipient: %s须记录签收人及其与受送达人的关系（民事诉讼法第八十八条）: %w", d.Method.Label(), ErrInvalid)
 		}
 	case DeliverElectronic:
 		if !d.Consent {
-			return fmt.Errorf("consent: electronic service needs the party's signed consent (行政处罚法 第六十一条第二款): %w", ErrInvalid)
+			return fmt.Errorf("consent: 电子送达须当事人同意并签订确认书（行政处罚法第六十一条第二款）: %w", ErrInvalid)
 		}
 	case DeliverLeft, DeliverPublic:
 		if d.Note == "" {
-			return fmt.Errorf("note: %s needs the reason and course recorded: %w", d.Method, ErrInvalid)
+			return fmt.Errorf("note: %s须在备注中记明原因和经过（民事诉讼法第八十九条、第九十五条）: %w", d.Method.Label(), ErrInvalid)
 		}
 	}
 	for i, x := range d.Documents {
 		if x.Kind == "" || x.Version < 1 {
-			return fmt.Errorf("documents[%d]: kind and version are required: %w", i, ErrInvalid)
+			return fmt.Errorf("served: 第%d项缺少文书种类或版本: %w", i+1, ErrInvalid)
 		}
 	}
 	return nil

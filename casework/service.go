@@ -400,7 +400,7 @@ var certPattern = regexp.MustCompile(`^[\p{Han}A-Za-z0-9-]{1,32}$`)
 
 func validCertNumber(n string) error {
 	if n != "" && !certPattern.MatchString(n) {
-		return fmt.Errorf("cert_number %q: 1–32 letters, digits, Chinese characters or '-': %w", n, ErrInvalid)
+		return fmt.Errorf("cert_number %q: 执法证号应为 1 至 32 个字母、数字、汉字或“-”: %w", n, ErrInvalid)
 	}
 	return nil
 }

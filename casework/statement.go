@@ -70,18 +70,18 @@ var statementStages = []Stage{StageNotified, StageReview, StageApproval, StageCo
 // the notice to the decision.
 func (s *Service) RecordStatement(ctx context.Context, actor User, id string, st Statement) (Statement, error) {
 	st.Text = strings.TrimSpace(st.Text)
-	if err := validText("text", st.Text, maxStatementText, true); err != nil {
+	if err := validText("statement text", st.Text, maxStatementText, true); err != nil {
 		return Statement{}, err
 	}
 	switch {
 	case st.Received.IsZero():
-		return Statement{}, fmt.Errorf("received: the day it was received is required: %w", ErrInvalid)
+		return Statement{}, fmt.Errorf("received: 缺少收到陈述、申辩的日期: %w", ErrInvalid)
 	case st.Received.After(s.now().Add(time.Hour)):
-		return Statement{}, fmt.Errorf("received: in the future: %w", ErrInvalid)
+		return Statement{}, fmt.Errorf("received: 收到日期不能晚于今天: %w", ErrInvalid)
 	case st.Waived && (st.Text != "" || st.Hearing):
-		return Statement{}, fmt.Errorf("waived: a waiver carries no statement or hearing request: %w", ErrInvalid)
+		return Statement{}, fmt.Errorf("waived: 明确放弃陈述、申辩时不应同时记录陈述内容或听证要求: %w", ErrInvalid)
 	case !st.Waived && st.Text == "" && !st.Hearing:
-		return Statement{}, fmt.Errorf("text: what the party stated is required: %w", ErrInvalid)
+		return Statement{}, fmt.Errorf("statement text: 缺少当事人陈述、申辩的内容（或勾选要求听证、明确放弃）: %w", ErrInvalid)
 	}
 	var out Statement
 	err := s.cfg.Store.Update(ctx, func(tx Tx) error {
@@ -127,13 +127,13 @@ func statementNote(st Statement) string {
 func (s *Service) AnswerStatement(ctx context.Context, actor User, id string, seq int, outcome Outcome, reasons string, prev int64) (Statement, error) {
 	reasons = strings.TrimSpace(reasons)
 	if outcome.Label() == "" {
-		return Statement{}, fmt.Errorf("outcome %q: one of adopted, partly, rejected: %w", outcome, ErrInvalid)
+		return Statement{}, fmt.Errorf("outcome %q: 复核意见应为 adopted（采纳）、partly（部分采纳）、rejected（不采纳）: %w", outcome, ErrInvalid)
 	}
-	if err := validText("reasons", reasons, maxAnswerText, true); err != nil {
+	if err := validText("answer", reasons, maxAnswerText, true); err != nil {
 		return Statement{}, err
 	}
 	if reasons == "" {
-		return Statement{}, fmt.Errorf("reasons: the answer's reasons are required (行政处罚法 第四十五条): %w", ErrInvalid)
+		return Statement{}, fmt.Errorf("answer: 缺少复核理由（行政处罚法第四十五条）: %w", ErrInvalid)
 	}
 	var out Statement
 	err := s.cfg.Store.Update(ctx, func(tx Tx) error {
@@ -151,7 +151,7 @@ func (s *Service) AnswerStatement(ctx context.Context, actor User, id string, se
 		}
 		before := list[i]
 		if before.Waived {
-			return fmt.Errorf("statement %d is a waiver: nothing to answer: %w", seq, ErrInvalid)
+			return fmt.Errorf("statement %d: 当事人已明确放弃，无需复核: %w", seq, ErrInvalid)
 		}
 		if before.Version != prev {
 			return fmt.Errorf("statement %d is at version %d, not %d: %w", seq, before.Version, prev, ErrConflict)
@@ -182,7 +182,7 @@ func (s *Service) statementCase(tx Tx, actor User, id, op string) (Case, error) 
 		return Case{}, denied(c, op)
 	}
 	if !slices.Contains(statementStages, c.Stage) {
-		return Case{}, fmt.Errorf("case %s in %s: statements are received from the notice to the decision: %w", c.ID, c.Stage, ErrStage)
+		return Case{}, fmt.Errorf("case %s in %s: 陈述、申辩在告知后、作出决定前记录: %w", c.ID, c.Stage, ErrStage)
 	}
 	return c, nil
 }

@@ -42,6 +42,8 @@ var goldenCases = []struct {
 }{
 	{"company.json", Kinds},
 	{"person.json", []Kind{KindNoPenalty, KindService}},
+	// The statements as the case's record holds them (Procedure).
+	{"company-recorded.json", []Kind{KindDecision}},
 }
 
 // TestGolden compares the text of word/document.xml's paragraphs, for
