@@ -48,6 +48,9 @@ type CaseDocument struct {
 // a period ends beyond its known schedule.
 func CaseInput(cd CaseDocument, st documents.Statutes, cal *workdays.Calendar, p documents.Profile) (documents.Input, error) {
 	c := cd.Case
+	// Documents are dated by the Beijing day: a decision approved at 07:00
+	// Beijing time (23:00 UTC the day before) bears the day it was made.
+	cd.Date = cd.Date.In(chinaZone)
 	date := cd.Date.Format(time.DateOnly)
 	in := documents.Input{Draft: cd.Draft, Sector: string(c.Sector), Number: cd.Number, Date: date, Agency: cd.Details}
 	in.Agency.Name = cd.Agency.Name
@@ -62,7 +65,7 @@ func CaseInput(cd CaseDocument, st documents.Statutes, cal *workdays.Calendar, p
 	}
 	in.Case = documents.Case{Source: c.Source, Facts: c.Facts}
 	if !c.Opened.IsZero() {
-		in.Case.FiledOn = c.Opened.Format(time.DateOnly)
+		in.Case.FiledOn = casework.ChinaDay(c.Opened)
 	}
 	for _, e := range cd.Evidence {
 		item := e.Name
@@ -327,7 +330,7 @@ func procedure(cd CaseDocument, cal *workdays.Calendar, p documents.Profile) (*d
 		}
 	}
 	if !served.IsZero() {
-		pr.NoticeServed = served.Format(time.DateOnly)
+		pr.NoticeServed = casework.ChinaDay(served)
 		if cal != nil {
 			for _, x := range []struct {
 				days int
@@ -342,7 +345,7 @@ func procedure(cd CaseDocument, cal *workdays.Calendar, p documents.Profile) (*d
 		}
 	}
 	for _, st := range cd.Statements {
-		pr.Statements = append(pr.Statements, documents.StatementRecord{Received: chinaDay(st.Received), Text: st.Text, Hearing: st.Hearing,
+		pr.Statements = append(pr.Statements, documents.StatementRecord{Received: casework.ChinaDay(st.Received), Text: st.Text, Hearing: st.Hearing,
 			Waived: st.Waived, Outcome: st.Outcome.Label(), Reasons: st.Reasons})
 	}
 	return pr, nil
@@ -350,8 +353,6 @@ func procedure(cd CaseDocument, cal *workdays.Calendar, p documents.Profile) (*d
 
 // chinaZone is the zone the documents' dates and times are written in.
 var chinaZone = time.FixedZone("CST", 8*3600)
-
-func chinaDay(t time.Time) string { return t.In(chinaZone).Format(time.DateOnly) }
 
 // serviceInput fills the 送达回证 from delivery d: what was served, to
 // whom, how, where, when and by whom.
@@ -400,7 +401,7 @@ type DeliveryTerms struct {
 func (d CaseDocuments) Terms(dl casework.Delivery, sector string) (DeliveryTerms, error) {
 	p := d.Generator.Profile(sector)
 	served := dl.ServedOn()
-	out := DeliveryTerms{ServedOn: served.Format(time.DateOnly)}
+	out := DeliveryTerms{ServedOn: casework.ChinaDay(served)}
 	end := func(t time.Time) (string, error) {
 		if d.Calendar != nil {
 			for range 30 { // the longest run of holidays is well under this

@@ -95,10 +95,19 @@ type Delivery struct {
 	Recorded   time.Time `json:"recorded"`
 }
 
-// ServedOn is the day service counts from: the day of At, or for a public
-// notice thirty days after publication (民事诉讼法 第九十五条).
+// chinaZone is the zone the law's days are counted in: a delivery at
+// 07:30 Beijing time is served that day, whatever zone At was given in.
+var chinaZone = time.FixedZone("CST", 8*3600)
+
+// ChinaDay is the day (YYYY-MM-DD) of t in Beijing time.
+func ChinaDay(t time.Time) string { return t.In(chinaZone).Format(time.DateOnly) }
+
+// ServedOn is the day service counts from (midnight, Beijing time): the
+// day of At, or for a public notice thirty days after publication
+// (民事诉讼法 第九十五条).
 func (d Delivery) ServedOn() time.Time {
-	day := time.Date(d.At.Year(), d.At.Month(), d.At.Day(), 0, 0, 0, 0, d.At.Location())
+	at := d.At.In(chinaZone)
+	day := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, chinaZone)
 	if d.Method == DeliverPublic {
 		return day.AddDate(0, 0, publicNoticeDays)
 	}
@@ -177,7 +186,7 @@ func (s *Service) RecordDelivery(ctx context.Context, actor User, id string, d D
 		}
 		out = d
 		return s.appendEntry(tx, Entry{Actor: actor.ID, Role: RoleOfficer, Agency: c.Agency, Action: "delivery.record", CaseID: c.ID,
-			Subject: fmt.Sprintf("delivery/%d", d.Seq), Note: d.Method.Label() + "：" + strings.Join(titles, "、") + "，" + d.At.Format("2006-01-02")}, nil, d)
+			Subject: fmt.Sprintf("delivery/%d", d.Seq), Note: d.Method.Label() + "：" + strings.Join(titles, "、") + "，" + ChinaDay(d.At)}, nil, d)
 	})
 	if err != nil {
 		return Delivery{}, err

@@ -4,6 +4,7 @@ import (
 	"crypto/ed25519"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -128,7 +129,8 @@ func testServiceRecords(t *testing.T, w *world) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := d2.ServedOn(), time.Date(at.Year(), at.Month(), at.Day()+30, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
+	// Published 2026-03-02 (15:00 Beijing time): served thirty days later.
+	if got, want := casework.ChinaDay(d2.ServedOn()), "2026-04-01"; got != want {
 		t.Errorf("public notice served on %s, want %s (thirty days after publication)", got, want)
 	}
 	if list, err := w.svc.Deliveries(w.ctx, w.leader, c.ID); err != nil || len(list) != 2 {
@@ -180,6 +182,27 @@ func testServiceRecords(t *testing.T, w *world) {
 	}
 	if _, err := casework.Verify(w.ctx, w.store, w.key.Public().(ed25519.PublicKey)); err != nil {
 		t.Errorf("record does not verify: %v", err)
+	}
+	// Submitted for review, the checklist shows the notice's service, the
+	// statements and the officers without an 执法证号.
+	cur, err := w.svc.Case(w.ctx, w.officer, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur = w.step(t, w.officer, cur, casework.ActionSubmitReview, "")
+	known := map[string]string{}
+	attention := map[string]bool{}
+	for _, it := range cur.Review.Items {
+		known[it.Key] = strings.Join(it.Known, "；")
+		attention[it.Key] = it.Attention
+	}
+	for key, want := range map[string]string{"procedure": "告知书已于 " + casework.ChinaDay(at) + " 直接送达", "staff": "未登记执法证号：zhang.san"} {
+		if !strings.Contains(known[key], want) || !attention["staff"] {
+			t.Errorf("checklist %s = %q (attention %v), want %q", key, known[key], attention[key], want)
+		}
+	}
+	if !strings.Contains(known["procedure"], "当事人陈述、申辩 1 项，待复核 0 项") || attention["procedure"] {
+		t.Errorf("checklist procedure = %q (attention %v), want the answered statement and no attention", known["procedure"], attention["procedure"])
 	}
 	dec := w.toStage(t, casework.StageDecided)
 	_, err = w.svc.RecordStatement(w.ctx, w.officer, dec.ID, casework.Statement{Received: at, Text: fmt.Sprint("迟到的意见")})
