@@ -44,6 +44,8 @@ var goldenCases = []struct {
 	{"person.json", []Kind{KindNoPenalty, KindService}},
 	// The statements as the case's record holds them (Procedure).
 	{"company-recorded.json", []Kind{KindDecision}},
+	// A 留置送达: no signature, the refusal and witness in 备注.
+	{"person-left.json", []Kind{KindService}},
 }
 
 // TestGolden compares the text of word/document.xml's paragraphs, for
