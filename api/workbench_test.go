@@ -375,10 +375,14 @@ func TestWorkbenchHostileInput(t *testing.T) {
 	for _, e := range []struct{ actor, target string }{
 		{"officer", id}, {"leader", id + "/transitions"}, {"leader", id + "/extend"}, {"leader", id + "/share"},
 		{"officer", id + "/analysis"}, {"officer", "/v1/cases"}, {"admin", "/v1/users"}, {"nobody", "/v1/login"},
+		{"officer", id + "/deliveries"}, {"officer", id + "/statements"}, {"officer", id + "/statements/1/answer"}, {"admin", "/v1/users/oa/cert"},
 	} {
 		method := "POST"
-		if e.target == id {
+		switch {
+		case e.target == id:
 			method = "PATCH"
+		case strings.HasSuffix(e.target, "/cert"):
+			method = "PUT"
 		}
 		for _, b := range []struct{ name, body, code string }{
 			{"empty", "", "invalid_input"},

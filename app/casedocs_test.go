@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -242,16 +243,34 @@ func TestReviewDocument(t *testing.T) {
 			t.Errorf("review document lacks %q:\n%s", want, text)
 		}
 	}
-	dc.Case.Review.Items[0].Verdict = ""
-	made, err = app.CaseDocuments{Generator: gen}.Make(dc, documents.KindReview, time.Now(), "某市监法审〔2026〕1号", false)
-	if err != nil {
-		t.Fatal(err)
+	// The case has no analysis (violated and penalty provisions missing):
+	// those problems are the baseline every edit below adds one to.
+	base := made.Problems
+	for _, p := range base {
+		if strings.HasPrefix(p.Element, "审核") {
+			t.Errorf("review part reported missing: %+v", p)
+		}
 	}
-	found := false
-	for _, p := range made.Problems {
-		found = found || p.Code == "missing" && p.Element == "审核结论"
-	}
-	if !found {
-		t.Errorf("an unmarked item: problems %+v, want 审核结论 missing", made.Problems)
+	// An unmarked item, and an agency without 文号代字, each block issuing
+	// and say what is missing.
+	for name, tc := range map[string]struct {
+		edit    func(*casework.DocumentContext)
+		element string
+	}{
+		"unmarked item": {func(dc *casework.DocumentContext) { dc.Case.Review.Items[0].Verdict = "" }, "审核结论"},
+		"no 文号代字":       {func(dc *casework.DocumentContext) { dc.Agency.DocPrefix = "" }, "文号代字"},
+	} {
+		x := dc
+		r := *dc.Case.Review
+		r.Items = slices.Clone(r.Items)
+		x.Case.Review = &r
+		tc.edit(&x)
+		made, err := app.CaseDocuments{Generator: gen}.Make(x, documents.KindReview, time.Now(), "某市监法审〔2026〕1号", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(made.Problems); n != len(base)+1 || made.Problems[n-1].Element != tc.element {
+			t.Errorf("%s: problems %+v, want %s missing", name, made.Problems, tc.element)
+		}
 	}
 }
