@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/cailiang/cailiang/api/webtest"
+	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/documents"
 )
 
@@ -180,4 +181,45 @@ func documentXML(t *testing.T, path string) string {
 	}
 	t.Fatal("the DOCX has no word/document.xml")
 	return ""
+}
+
+// TestWorkbenchStatementsInBrowser: an officer records the party's
+// statement and hearing request on a notified case with the page's form,
+// answers it (部分采纳 with reasons), and the record holds both.
+func TestWorkbenchStatementsInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	f := newPermFixture(t)
+	c := f.caseAt(t, casework.StageNotified, false)
+	token := strings.TrimPrefix(f.header(t, "officer")["Authorization"], "Bearer ")
+	base := "http://" + f.addr
+	ctx := webtest.Browser(t, 90*time.Second)
+	row := `#statements tr[data-seq="1"] `
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/workbench"),
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Run(ctx, chromedp.Evaluate[any](`sessionStorage.setItem("cailiang.token", `+jsString(token)+`)`))
+			return err
+		}),
+		chromedp.Navigate(base+"/workbench"),
+		chromedp.Click(chromedp.CSS(`#lr a[data-id="`+c.ID+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#s_save`)),
+		chromedp.SendKeys(chromedp.CSS(`#s_text`), "系初次违法，已全部下架，请求从轻处罚。"),
+		chromedp.Click(chromedp.CSS(`#s_hearing`)),
+		chromedp.Click(chromedp.CSS(`#s_save`)),
+		chromedp.WaitVisible(chromedp.CSS(row+`button[data-answer]`)),
+		chromedp.SetValue(chromedp.CSS(row+`select[data-outcome]`), "partly"),
+		chromedp.SendKeys(chromedp.CSS(row+`input[data-reasons]`), "初次违法的主张成立，已从轻。"),
+		chromedp.Click(chromedp.CSS(row+`button[data-answer]`)),
+		chromedp.Poll[chromedp.Void](`!document.querySelector('#statements button[data-answer]') && document.querySelector('#statements tr[data-seq="1"]')?.textContent.includes("部分采纳：初次违法的主张成立")`),
+	)
+	if err != nil {
+		t.Fatalf("statement form: %v", err)
+	}
+	list, err := f.w.svc.Statements(context.Background(), f.users["officer"], c.ID)
+	if err != nil || len(list) != 1 || !list[0].Hearing || list[0].Outcome != casework.OutcomePartly || list[0].Text != "系初次违法，已全部下架，请求从轻处罚。" ||
+		casework.ChinaDay(list[0].Received) != casework.ChinaDay(time.Now()) {
+		t.Errorf("statements after the form = %+v, %v", list, err)
+	}
 }
