@@ -1,6 +1,8 @@
 package documents
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -120,6 +122,25 @@ type Case struct {
 type Officer struct {
 	Name string `json:"name"`
 	Cert string `json:"cert,omitempty"`
+}
+
+// UnmarshalJSON accepts an officer as {"name","cert"} or, as facts files
+// written before certificates were recorded do, a bare name.
+func (o *Officer) UnmarshalJSON(raw []byte) error {
+	var name string
+	if err := json.Unmarshal(raw, &name); err == nil {
+		*o = Officer{Name: name}
+		return nil
+	}
+	type plain Officer // without this method
+	var p plain
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return err
+	}
+	*o = Officer(p)
+	return nil
 }
 
 // String writes 李某（执法证号：00000001）, or the name alone when no

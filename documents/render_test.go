@@ -193,3 +193,23 @@ func TestTemplateOverride(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficerForms: an officer is {"name","cert"} or a bare name (facts
+// files written before certificates were recorded); anything else fails.
+func TestOfficerForms(t *testing.T) {
+	for _, tt := range []struct {
+		raw  string
+		want []Officer
+		ok   bool
+	}{
+		{`[{"name":"李某","cert":"00000001"},"赵某"]`, []Officer{{Name: "李某", Cert: "00000001"}, {Name: "赵某"}}, true},
+		{`[{"name":"李某","badge":"1"}]`, nil, false},
+		{`[1]`, nil, false},
+	} {
+		var got []Officer
+		err := json.Unmarshal([]byte(tt.raw), &got)
+		if (err == nil) != tt.ok || tt.ok && (len(got) != len(tt.want) || got[0] != tt.want[0] || got[1] != tt.want[1]) {
+			t.Errorf("%s → %+v, %v", tt.raw, got, err)
+		}
+	}
+}
