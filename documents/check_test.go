@@ -62,7 +62,7 @@ func (f *fileStatutes) Article(law, article, date string) (CitedArticle, error) 
 
 // loadStatutes reads the laws from CAILIANG_DATA's national.jsonl; under
 // CI=true a missing data directory fails, otherwise the test skips.
-func loadStatutes(t *testing.T, laws ...string) *fileStatutes {
+func loadStatutes(t testing.TB, laws ...string) *fileStatutes {
 	t.Helper()
 	dir := os.Getenv("CAILIANG_DATA")
 	if dir == "" {

@@ -13,7 +13,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files")
 
 // loadInput reads a sample input from testdata.
-func loadInput(t *testing.T, name string) Input {
+func loadInput(t testing.TB, name string) Input {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
