@@ -117,6 +117,21 @@ func TestCaseRecordsOverHTTP(t *testing.T) {
 			t.Errorf("送达回证 lacks %q:\n%s", want, text)
 		}
 	}
+
+	// The 送达回证 of the first delivery (the notice's), as a draft and issued.
+	st, _, raw = f.fetch(t, "officer", "GET", "/v1/cases/"+c.ID+"/documents/service.docx?delivery=1")
+	if text, err = documents.DOCXText(raw); st != 200 || err != nil || !strings.Contains(text, "送达文书名称及文号：行政处罚告知书（") || strings.Contains(text, dec.Number) {
+		t.Errorf("draft 送达回证 of delivery 1 (%d, %v):\n%s", st, err, text)
+	}
+	h = f.header(t, "officer")
+	h["Content-Type"] = "application/json"
+	if code, _, e := send(t, f.addr, liveRequest{"POST", "/v1/cases/" + c.ID + "/documents/service", h, []byte(`{"delivery":1}`)}); code != 201 {
+		t.Fatalf("issue the 送达回证 of delivery 1: %d %+v", code, e)
+	}
+	_, _, raw = f.fetch(t, "officer", "GET", "/v1/cases/"+c.ID+"/documents/service/versions/2.docx")
+	if text, err = documents.DOCXText(raw); err != nil || !strings.Contains(text, "送达文书名称及文号：行政处罚告知书（") {
+		t.Errorf("issued 送达回证 of delivery 1 (%v):\n%s", err, text)
+	}
 }
 
 // TestCaseRecordsHostileInput: bad input to the new endpoints is a 4xx in
@@ -174,6 +189,10 @@ func TestCaseRecordsHostileInput(t *testing.T) {
 		{"answer without reasons", "officer", "POST", ans, `{"outcome":"adopted","version":1}`, 400, "invalid_input", "answer"},
 		{"answer seq not a number", "officer", "POST", sts + "/..%2F1/answer", `{"outcome":"adopted","reasons":"x","version":1}`, 400, "invalid_input", "seq"},
 		{"answer unknown seq", "officer", "POST", sts + "/99/answer", `{"outcome":"adopted","reasons":"x","version":1}`, 404, "not_found", ""},
+		{"service of delivery 9", "officer", "POST", "/v1/cases/" + dc.ID + "/documents/service", `{"delivery":9}`, 404, "not_found", "delivery"},
+		{"service of delivery -1", "officer", "POST", "/v1/cases/" + dc.ID + "/documents/service", `{"delivery":-1}`, 400, "invalid_input", "delivery"},
+		{"decision of a delivery", "officer", "POST", "/v1/cases/" + dc.ID + "/documents/decision", `{"delivery":1}`, 400, "invalid_input", "delivery"},
+		{"service of delivery x", "officer", "GET", "/v1/cases/" + dc.ID + "/documents/service.docx?delivery=x", "", 400, "invalid_input", "delivery"},
 		{"cert with a space", "admin", "PUT", "/v1/users/oa/cert", `{"cert_number":"14 01"}`, 400, "invalid_input", "cert_number"},
 		{"cert too long", "admin", "PUT", "/v1/users/oa/cert", `{"cert_number":"` + strings.Repeat("1", 33) + `"}`, 400, "invalid_input", "cert_number"},
 		{"cert unknown user", "admin", "PUT", "/v1/users/nobody/cert", `{"cert_number":"1"}`, 404, "not_found", ""},
