@@ -141,6 +141,15 @@ func (s *Server) handleCaseDocumentDraft(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if q := c.Query("delivery"); q != "" {
+		n, err := strconv.Atoi(q)
+		if err != nil || n < 1 {
+			return invalid("delivery", "送达记录的序号应为正整数")
+		}
+		if r.dc, err = forDelivery(r.dc, r.kind, n); err != nil {
+			return err
+		}
+	}
 	made, err := r.gen.Make(r.dc, r.kind, time.Now(), "", true)
 	if err != nil {
 		return err
@@ -197,9 +206,16 @@ func (s *Server) handleCaseDocumentIssue(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	// The body is an empty object for now; anything else is refused rather
-	// than ignored.
-	if err := decodeStrict(c.Body(), &struct{}{}); err != nil {
+	// The body is {} or, for a 送达回证, {"delivery":N}: the recorded
+	// delivery it certifies (default the latest); anything else is refused
+	// rather than ignored.
+	var body struct {
+		Delivery int `json:"delivery"`
+	}
+	if err := decodeStrict(c.Body(), &body); err != nil {
+		return err
+	}
+	if r.dc, err = forDelivery(r.dc, r.kind, body.Delivery); err != nil {
 		return err
 	}
 	spec := r.gen.Spec(r.kind, "")
@@ -244,6 +260,26 @@ func (s *Server) handleCaseDocumentIssue(c *fiber.Ctx) error {
 }
 
 var errCheckFailed = errors.New("document check failed")
+
+// forDelivery keeps the case's deliveries up to seq, so that the 送达回证
+// is made from delivery seq (0: the latest). Only a 送达回证 certifies a
+// delivery; a recorded one must be named.
+func forDelivery(dc casework.DocumentContext, kind documents.Kind, seq int) (casework.DocumentContext, error) {
+	if seq == 0 {
+		return dc, nil
+	}
+	if seq < 0 {
+		return dc, invalid("delivery", "送达记录的序号应为正整数")
+	}
+	if kind != documents.KindService {
+		return dc, invalid("delivery", "只有送达回证需要指明送达记录")
+	}
+	if seq < 1 || seq > len(dc.Deliveries) {
+		return dc, apiError(fiber.StatusNotFound, "not_found", "没有第 "+strconv.Itoa(seq)+" 次送达记录", "delivery")
+	}
+	dc.Deliveries = dc.Deliveries[:seq]
+	return dc, nil
+}
 
 // canIssue mirrors the service's role check, so that a user who may not
 // issue is told so rather than shown the case's problems.

@@ -49,24 +49,56 @@ const testCaseAnalysis = `{"violations":[{"benchmark_id":"food-expired","name":"
  "trace":[{"step":"法定幅度","result":"五万元以上十万元以下罚款"},{"step":"从轻情节","result":"初次违法、配合调查：幅度下段"}]}}],
  "norms":[],"transfer":{"risk":"none"}}`
 
-// decidedCase takes a complete case (party, analysis, proposal) of the
-// fixture's agency, with its 机关代字 set, to 已作出决定.
+// decidedCase takes a complete case (party, analysis, proposal, two
+// certified officers) of the fixture's agency, with its 机关代字 set, to
+// 已作出决定: the notice issued and served, the party's statement answered.
 func (f *permFixture) decidedCase(t *testing.T) casework.Case {
 	t.Helper()
 	ctx := context.Background()
 	if err := f.w.svc.PutAgency(ctx, f.w.admin, casework.Agency{Code: "scjg", Name: "某市市场监督管理局", DocPrefix: "某市监处罚"}); err != nil {
 		t.Fatal(err)
 	}
+	if f.partner.ID == "" {
+		var err error
+		if f.partner, _, err = f.w.svc.AddUser(ctx, f.w.admin, casework.User{ID: "oa2", Name: "李四", Agency: "scjg",
+			Roles: []casework.Role{casework.RoleOfficer}, CertNumber: "14010120002"}, ""); err != nil {
+			t.Fatal(err)
+		}
+		if f.users["officer"], err = f.w.svc.SetUserCert(ctx, f.w.admin, f.users["officer"].ID, "14010120001"); err != nil {
+			t.Fatal(err)
+		}
+	}
 	c := f.caseAt(t, casework.StageInvestigating, false)
 	party := casework.Party{Kind: "organisation", Name: "某某食品有限公司", IDNumber: "91000000MA0000000X", Address: "某市和平街8号", Representative: "张某"}
 	analysis := json.RawMessage(testCaseAnalysis)
 	p := casework.Proposal{Disposition: "处罚", Basis: "food-expired", Fine: 50000, SuggestedMin: 50000, SuggestedMax: 70000, Reasons: []string{"初次违法，配合调查"}}
 	source := "2026年1月5日，执法人员在日常监督检查中发现当事人经营超过保质期的食品，经负责人批准立案调查。"
-	c, err := f.w.svc.EditCase(ctx, f.users["officer"], c.ID, c.Version, casework.CaseEdit{Source: &source, Party: &party, Analysis: &analysis, Proposal: &p})
+	officers := []string{f.users["officer"].ID, f.partner.ID}
+	c, err := f.w.svc.EditCase(ctx, f.users["officer"], c.ID, c.Version, casework.CaseEdit{Source: &source, Party: &party, Analysis: &analysis, Proposal: &p, Officers: officers})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.w.svc.AddEvidence(ctx, f.users["officer"], c.ID, strings.NewReader("%PDF-1.4\n"+c.ID+"\n%%EOF\n"), "询问笔录.pdf", "证明违法事实"); err != nil {
+		t.Fatal(err)
+	}
+	if c, err = f.w.svc.Case(ctx, f.users["officer"], c.ID); err != nil {
+		t.Fatal(err)
+	}
+	c = f.walkTo(t, c, casework.StageNotified)
+	if st, _, raw := f.fetch(t, "officer", "POST", "/v1/cases/"+c.ID+"/documents/notice"); st != 201 {
+		t.Fatalf("issue the notice: %d %s", st, raw)
+	}
+	served := time.Now().Add(-time.Hour)
+	if _, err := f.w.svc.RecordDelivery(ctx, f.users["officer"], c.ID, casework.Delivery{Method: casework.DeliverDirect,
+		Documents: []casework.DeliveredDocument{{Kind: "notice", Version: 1}}, Recipient: "张某", Relation: "法定代表人",
+		Place: party.Address, At: served, Officers: officers}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.w.svc.RecordStatement(ctx, f.users["officer"], c.ID, casework.Statement{Received: served, Text: "系初次违法，请求从轻处罚。"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.w.svc.AnswerStatement(ctx, f.users["officer"], c.ID, st.Seq, casework.OutcomeRejected, "初次违法、配合调查已在裁量中考虑，罚款已在幅度下段。", st.Version); err != nil {
 		t.Fatal(err)
 	}
 	if c, err = f.w.svc.Case(ctx, f.users["officer"], c.ID); err != nil {

@@ -178,6 +178,10 @@ var caseworkFields = map[string]string{
 	"q": "检索词", "offset": "偏移量", "publication queue": "公示列表",
 	"review": "法制审核", "review item": "审核事项", "review note": "审核说明", "reasons": "审核理由",
 	"opinion": "审核意见",
+	// 送达 and statements (delivery.go, statement.go), 执法证号.
+	"method": "送达方式", "served": "送达文书", "servers": "送达人", "at": "送达时间", "place": "送达地点", "recipient": "收件人",
+	"relation": "与受送达人的关系", "addressee": "受送达人", "consent": "电子送达确认书", "received": "收到日期", "statement text": "陈述、申辩内容",
+	"waived": "放弃陈述、申辩", "outcome": "复核意见", "answer": "复核理由", "statement": "陈述、申辩", "cert_number": "执法证号",
 }
 
 // englishReasons words the reasons casework's validation gives in English.

@@ -255,6 +255,7 @@ func (s *Server) routes() {
 	v1.Post("/users/:id/disable", s.handleUserDisable)
 	v1.Post("/users/:id/enable", s.handleUserEnable)
 	v1.Post("/users/:id/tokens", s.handleUserToken)
+	v1.Put("/users/:id/cert", s.handleUserCert)
 	v1.Put("/agencies/:code", s.handleAgencyPut)
 	// Workflow cases (workflow.go, evidence.go).
 	v1.Get("/transitions", s.handleTransitions)
@@ -290,6 +291,12 @@ func (s *Server) routes() {
 	v1.Post("/cases/:id/documents/:kind", s.handleCaseDocumentIssue)
 	v1.Get("/cases/:id/documents/:kind/versions", s.handleCaseDocumentVersions)
 	v1.Get("/cases/:id/documents/:kind/versions/:file", s.handleCaseDocumentVersion)
+	// 送达 and the party's statements (caserecords.go).
+	v1.Get("/cases/:id/deliveries", s.handleDeliveries)
+	v1.Post("/cases/:id/deliveries", s.handleDeliveryRecord)
+	v1.Get("/cases/:id/statements", s.handleStatements)
+	v1.Post("/cases/:id/statements", s.handleStatementRecord)
+	v1.Post("/cases/:id/statements/:seq/answer", s.handleStatementAnswer)
 	// 法制审核 and the consistency check (review.go).
 	v1.Put("/cases/:id/review", s.handleReviewMark)
 	v1.Post("/cases/:id/review/extend", s.handleReviewExtend)

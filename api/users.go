@@ -34,6 +34,8 @@ type addUserRequest struct {
 	Agency   string   `json:"agency"`
 	Roles    []string `json:"roles"`
 	Password string   `json:"password"`
+	// CertNumber is the officer's 执法证号 (optional).
+	CertNumber string `json:"cert_number"`
 }
 
 // handleUsersAdd answers POST /v1/users; the answer carries the password
@@ -47,7 +49,7 @@ func (s *Server) handleUsersAdd(c *fiber.Ctx) error {
 	if err := decodeStrict(c.Body(), &req); err != nil {
 		return err
 	}
-	nu := casework.User{ID: req.ID, Name: req.Name, Agency: req.Agency}
+	nu := casework.User{ID: req.ID, Name: req.Name, Agency: req.Agency, CertNumber: req.CertNumber}
 	for _, r := range req.Roles {
 		role, err := casework.ParseRole(r)
 		if err != nil {
@@ -102,6 +104,29 @@ func (s *Server) setDisabled(c *fiber.Ctx, disabled bool) error {
 
 func (s *Server) handleUserDisable(c *fiber.Ctx) error { return s.setDisabled(c, true) }
 func (s *Server) handleUserEnable(c *fiber.Ctx) error  { return s.setDisabled(c, false) }
+
+type certRequest struct {
+	// CertNumber is the 执法证号; "" clears it.
+	CertNumber string `json:"cert_number"`
+}
+
+// handleUserCert answers PUT /v1/users/:id/cert (admins): the user's
+// 执法证号, which documents print and the checks before issuing require.
+func (s *Server) handleUserCert(c *fiber.Ctx) error {
+	svc, u, id, err := s.userCall(c)
+	if err != nil {
+		return err
+	}
+	var req certRequest
+	if err := decodeStrict(c.Body(), &req); err != nil {
+		return err
+	}
+	updated, err := svc.SetUserCert(c.UserContext(), u, id, req.CertNumber)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"user": viewUser(updated)})
+}
 
 type tokenRequest struct {
 	// TTL is a Go duration ("720h"); empty for a token that does not expire.

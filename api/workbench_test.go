@@ -32,6 +32,9 @@ type permFixture struct {
 	// disabledToken was issued before its user was disabled.
 	disabledToken string
 	n             int
+	// partner is the second certified officer of decided cases
+	// (行政处罚法 第四十二条), added by the first decidedCase.
+	partner casework.User
 }
 
 // The actors of the permission table: every role of the case's agency
@@ -301,6 +304,7 @@ func permRows() []permRow {
 	}
 	rows = append(rows, discussionPermRows()...)
 	rows = append(rows, reviewPermRows(caseReq, staff)...)
+	rows = append(rows, caseRecordPermRows(caseReq, staff)...)
 	rows = append(rows, transcriptPermRows()...)
 	return append(rows, publicationPermRows()...)
 }
@@ -371,10 +375,14 @@ func TestWorkbenchHostileInput(t *testing.T) {
 	for _, e := range []struct{ actor, target string }{
 		{"officer", id}, {"leader", id + "/transitions"}, {"leader", id + "/extend"}, {"leader", id + "/share"},
 		{"officer", id + "/analysis"}, {"officer", "/v1/cases"}, {"admin", "/v1/users"}, {"nobody", "/v1/login"},
+		{"officer", id + "/deliveries"}, {"officer", id + "/statements"}, {"officer", id + "/statements/1/answer"}, {"admin", "/v1/users/oa/cert"},
 	} {
 		method := "POST"
-		if e.target == id {
+		switch {
+		case e.target == id:
 			method = "PATCH"
+		case strings.HasSuffix(e.target, "/cert"):
+			method = "PUT"
 		}
 		for _, b := range []struct{ name, body, code string }{
 			{"empty", "", "invalid_input"},

@@ -22,6 +22,11 @@ type CaseDocument struct {
 	Details  documents.Agency
 	Officers []casework.User
 	Evidence []casework.Evidence
+	// Deliveries and Statements are the case's procedure records; Staff
+	// the agency's users (the 送达人 and the reviewer by name).
+	Deliveries []casework.Delivery
+	Statements []casework.Statement
+	Staff      []casework.User
 	// Date is the document's date: for a decision, the day it was decided.
 	Date time.Time
 	// Number is the assigned 文号, empty for a draft.
@@ -43,6 +48,9 @@ type CaseDocument struct {
 // a period ends beyond its known schedule.
 func CaseInput(cd CaseDocument, st documents.Statutes, cal *workdays.Calendar, p documents.Profile) (documents.Input, error) {
 	c := cd.Case
+	// Documents are dated by the Beijing day: a decision approved at 07:00
+	// Beijing time (23:00 UTC the day before) bears the day it was made.
+	cd.Date = cd.Date.In(chinaZone)
 	date := cd.Date.Format(time.DateOnly)
 	in := documents.Input{Draft: cd.Draft, Sector: string(c.Sector), Number: cd.Number, Date: date, Agency: cd.Details}
 	in.Agency.Name = cd.Agency.Name
@@ -57,7 +65,7 @@ func CaseInput(cd CaseDocument, st documents.Statutes, cal *workdays.Calendar, p
 	}
 	in.Case = documents.Case{Source: c.Source, Facts: c.Facts}
 	if !c.Opened.IsZero() {
-		in.Case.FiledOn = c.Opened.Format(time.DateOnly)
+		in.Case.FiledOn = casework.ChinaDay(c.Opened)
 	}
 	for _, e := range cd.Evidence {
 		item := e.Name
@@ -67,13 +75,16 @@ func CaseInput(cd CaseDocument, st documents.Statutes, cal *workdays.Calendar, p
 		in.Case.Evidence = append(in.Case.Evidence, item)
 	}
 	for _, id := range c.Officers {
-		name := id
+		o := documents.Officer{Name: id}
 		for _, u := range cd.Officers {
-			if u.ID == id && u.Name != "" {
-				name = u.Name
+			if u.ID == id {
+				o = officer(u)
 			}
 		}
-		in.Case.Officers = append(in.Case.Officers, name)
+		in.Case.Officers = append(in.Case.Officers, o)
+	}
+	if c.Review != nil {
+		in.Review = reviewInput(*c.Review, cd.Staff)
 	}
 	if pr := c.Proposal; pr != nil {
 		in.Penalty = documents.Penalty{Fine: pr.Fine, Gains: pr.Confiscation, Other: slices.Clone(pr.Other)}
@@ -110,6 +121,11 @@ func CaseInput(cd CaseDocument, st documents.Statutes, cal *workdays.Calendar, p
 			}
 		}
 	}
+	pr, err := procedure(cd, cal, p)
+	if err != nil {
+		return in, fmt.Errorf("case %s: %w", c.ID, err)
+	}
+	in.Procedure = pr
 	if cal != nil {
 		for _, d := range []struct {
 			days int
@@ -205,27 +221,225 @@ func (d CaseDocuments) Make(dc casework.DocumentContext, kind documents.Kind, da
 	if (kind == documents.KindDecision || kind == documents.KindNoPenalty) && !c.Decided.IsZero() {
 		date = c.Decided
 	}
+	if kind == documents.KindReview && c.Review != nil && !c.Review.At.IsZero() {
+		date = c.Review.At // the opinion's day
+	}
+	var last *casework.Delivery
+	if n := len(dc.Deliveries); kind == documents.KindService && n > 0 {
+		last = &dc.Deliveries[n-1]
+		date = last.At
+	}
 	cd := CaseDocument{Case: c, Agency: dc.Agency, Details: d.Generator.AgencyDetails(dc.Agency.Code), Officers: dc.Officers,
-		Evidence: dc.Evidence, Date: date, Number: number, Draft: draft}
+		Evidence: dc.Evidence, Deliveries: dc.Deliveries, Statements: dc.Statements, Staff: dc.Staff,
+		Date: date, Number: number, Draft: draft}
 	in, err := CaseInput(cd, d.Statutes, d.Calendar, d.Generator.Profile(string(c.Sector)))
 	if err != nil {
 		return Made{}, err
 	}
-	if kind == documents.KindService {
+	switch {
+	case last != nil:
+		// The 送达回证 of the latest recorded delivery.
+		serviceInput(&in, *last, dc.Staff)
+	case kind == documents.KindService:
+		// Before any delivery is recorded: a form for the latest version
+		// of each issued kind, to be completed by hand.
 		latest := map[string]casework.IssuedDocument{}
 		for _, x := range dc.Issued {
 			latest[x.Kind] = x
 		}
 		for _, k := range documents.Kinds {
 			if x, ok := latest[string(k)]; ok && k != documents.KindService {
-				in.Service.Documents = append(in.Service.Documents, strings.TrimSpace(x.Title+" "+x.Number))
+				name := x.Title
+				if x.Number != "" {
+					name += "（" + x.Number + "）"
+				}
+				in.Service.Documents = append(in.Service.Documents, name)
 			}
 		}
 		in.Service.Place = c.Party.Address
+		in.Service.Servers = in.Case.Officers
 	}
 	doc, err := d.Generator.Render(kind, in)
 	if err != nil {
 		return Made{}, err
 	}
-	return Made{Doc: doc, Input: in, Problems: d.Generator.Check(doc, in, d.Statutes)}, nil
+	problems := d.Generator.Check(doc, in, d.Statutes)
+	if spec := documentSpecs[kind]; spec.Family != "" && strings.TrimSpace(dc.Agency.DocPrefix) == "" {
+		problems = append(problems, documents.Problem{Code: "missing", Element: "文号代字",
+			Message: "机关未设置文号代字，无法编文号（由管理员设置：PUT /v1/agencies/" + dc.Agency.Code + " 的 doc_prefix）"})
+	}
+	return Made{Doc: doc, Input: in, Problems: problems}, nil
+}
+
+// officer is a user as documents name an 执法人员.
+func officer(u casework.User) documents.Officer {
+	name := u.Name
+	if name == "" {
+		name = u.ID
+	}
+	return documents.Officer{Name: name, Cert: u.CertNumber}
+}
+
+// staffOfficer is the agency's user id as an 执法人员.
+func staffOfficer(staff []casework.User, id string) documents.Officer {
+	for _, u := range staff {
+		if u.ID == id {
+			return officer(u)
+		}
+	}
+	return documents.Officer{Name: id}
+}
+
+var verdictLabels = map[casework.Verdict]string{casework.VerdictPass: "通过", casework.VerdictIssue: "存在问题"}
+
+// reviewInput is the 法制审核意见书's part of the input: each checklist
+// item with the reviewer's mark and note, the opinion with its reasons,
+// and the reviewer by name. Unmarked items and a missing opinion stay
+// empty, for the template to mark them missing.
+func reviewInput(r casework.Review, staff []casework.User) documents.Review {
+	var out documents.Review
+	for _, it := range r.Items {
+		finding := verdictLabels[it.Verdict]
+		if finding != "" && strings.TrimSpace(it.Note) != "" {
+			finding += "。" + strings.TrimSpace(it.Note)
+		}
+		out.Items = append(out.Items, documents.ReviewItem{Item: it.Label, Finding: finding})
+	}
+	if r.Opinion != "" {
+		out.Opinion = r.Opinion.Label()
+		if reasons := strings.TrimSpace(r.Reasons); reasons != "" {
+			out.Opinion += "。" + reasons
+		}
+	}
+	if r.By != "" {
+		out.Reviewer = staffOfficer(staff, r.By).Name
+	}
+	return out
+}
+
+// procedure is the record of the notice's service and the party's
+// statements: the notice counts as served on the first recorded delivery
+// of it, and the periods run from that day in working days on cal (nil:
+// no period ends are known).
+func procedure(cd CaseDocument, cal *workdays.Calendar, p documents.Profile) (*documents.Procedure, error) {
+	pr := &documents.Procedure{}
+	var served time.Time
+	for _, d := range cd.Deliveries {
+		if d.Delivered(string(documents.KindNotice)) && (served.IsZero() || d.ServedOn().Before(served)) {
+			served = d.ServedOn()
+		}
+	}
+	if !served.IsZero() {
+		pr.NoticeServed = casework.ChinaDay(served)
+		if cal != nil {
+			for _, x := range []struct {
+				days int
+				out  *string
+			}{{p.StatementDays, &pr.StatementEnds}, {p.HearingDays, &pr.HearingEnds}} {
+				end, err := cal.AddWorkdays(served, x.days)
+				if err != nil {
+					return nil, fmt.Errorf("period from the notice's service: %w", err)
+				}
+				*x.out = end.Format(time.DateOnly)
+			}
+		}
+	}
+	for _, st := range cd.Statements {
+		pr.Statements = append(pr.Statements, documents.StatementRecord{Received: casework.ChinaDay(st.Received), Text: st.Text, Hearing: st.Hearing,
+			Waived: st.Waived, Outcome: st.Outcome.Label(), Reasons: st.Reasons})
+	}
+	return pr, nil
+}
+
+// chinaZone is the zone the documents' dates and times are written in.
+var chinaZone = time.FixedZone("CST", 8*3600)
+
+// serviceInput fills the 送达回证 from delivery d: what was served, to
+// whom, how, where, when and by whom.
+func serviceInput(in *documents.Input, d casework.Delivery, staff []casework.User) {
+	s := documents.Service{Method: d.Method.Label(), Addressee: d.Addressee, Place: d.Place, Recipient: d.Recipient,
+		Relation: d.Relation, Note: d.Note}
+	for _, x := range d.Documents {
+		name := x.Title
+		if x.Number != "" {
+			name += "（" + x.Number + "）"
+		}
+		s.Documents = append(s.Documents, name)
+	}
+	at := d.At.In(chinaZone)
+	s.Time = fmt.Sprintf("%d年%d月%d日%d时%02d分", at.Year(), int(at.Month()), at.Day(), at.Hour(), at.Minute())
+	if d.Method == casework.DeliverPublic {
+		s.Time = fmt.Sprintf("%d年%d月%d日公告（自公告之日起经过三十日视为送达）", at.Year(), int(at.Month()), at.Day())
+	}
+	for _, id := range d.Officers {
+		s.Servers = append(s.Servers, staffOfficer(staff, id))
+	}
+	in.Service = s
+}
+
+// DeliveryTerms are the periods that run from a delivery: for a decision,
+// the 15 days to pay (行政处罚法 第六十七条第三款), 60 days to apply for
+// administrative review (行政复议法 第二十条第一款) and 6 months to sue
+// (行政诉讼法 第四十六条第一款), each from the day it was served; a last
+// day on a holiday moves to the next working day (民事诉讼法 第八十五条
+// 第三款, which 行政处罚法 第六十一条 applies to service).
+type DeliveryTerms struct {
+	// ServedOn is the day service counts from (a public notice: thirty
+	// days after publication).
+	ServedOn   string `json:"served_on"`
+	Payment    string `json:"payment,omitempty"`
+	Review     string `json:"review,omitempty"`
+	Litigation string `json:"litigation,omitempty"`
+	// StatementEnds and HearingEnds end the notice's periods, in working
+	// days (行政处罚法 第六十四条第（一）项, 第八十五条).
+	StatementEnds string `json:"statement_ends,omitempty"`
+	HearingEnds   string `json:"hearing_ends,omitempty"`
+}
+
+// Terms returns the periods running from delivery d under the sector's
+// profile; without cal the ends are left on the calendar day.
+func (d CaseDocuments) Terms(dl casework.Delivery, sector string) (DeliveryTerms, error) {
+	p := d.Generator.Profile(sector)
+	served := dl.ServedOn()
+	out := DeliveryTerms{ServedOn: casework.ChinaDay(served)}
+	end := func(t time.Time) (string, error) {
+		if d.Calendar != nil {
+			for range 30 { // the longest run of holidays is well under this
+				ok, err := d.Calendar.IsWorkday(t)
+				if err != nil {
+					return "", err
+				}
+				if ok {
+					break
+				}
+				t = t.AddDate(0, 0, 1)
+			}
+		}
+		return t.Format(time.DateOnly), nil
+	}
+	var err error
+	if dl.Delivered(string(documents.KindDecision)) {
+		for _, x := range []struct {
+			t   time.Time
+			out *string
+		}{{served.AddDate(0, 0, p.PaymentDays), &out.Payment}, {served.AddDate(0, 0, p.ReviewDays), &out.Review},
+			{served.AddDate(0, p.LitigationMonths, 0), &out.Litigation}} {
+			if *x.out, err = end(x.t); err != nil {
+				return out, err
+			}
+		}
+	}
+	if dl.Delivered(string(documents.KindNotice)) && d.Calendar != nil {
+		for _, x := range []struct {
+			days int
+			out  *string
+		}{{p.StatementDays, &out.StatementEnds}, {p.HearingDays, &out.HearingEnds}} {
+			t, err := d.Calendar.AddWorkdays(served, x.days)
+			if err != nil {
+				return out, err
+			}
+			*x.out = t.Format(time.DateOnly)
+		}
+	}
+	return out, nil
 }

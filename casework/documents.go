@@ -220,14 +220,29 @@ func (s *Service) OpenIssued(ctx context.Context, actor User, id, kind string, v
 }
 
 // DocumentContext is what a case's documents are made from, read in one
-// snapshot: the case, its agency, its officers, its evidence records and
-// the documents issued so far.
+// snapshot: the case, its agency, its officers, its evidence records, the
+// documents issued so far, their deliveries and the party's statements,
+// and the agency's staff (the 送达人 and the reviewer by name).
 type DocumentContext struct {
-	Case     Case
-	Agency   Agency
-	Officers []User
-	Evidence []Evidence
-	Issued   []IssuedDocument
+	Case       Case
+	Agency     Agency
+	Officers   []User
+	Evidence   []Evidence
+	Issued     []IssuedDocument
+	Deliveries []Delivery
+	Statements []Statement
+	Staff      []User
+}
+
+// StaffMember returns the agency's user id, or a user with only the ID
+// when there is none (a user since removed from the agency).
+func (dc DocumentContext) StaffMember(id string) User {
+	for _, u := range dc.Staff {
+		if u.ID == id {
+			return u
+		}
+	}
+	return User{ID: id, Name: id}
 }
 
 // DocumentContext reads a case's DocumentContext for the agency's staff who
@@ -260,7 +275,16 @@ func (s *Service) DocumentContext(ctx context.Context, actor User, id string) (D
 		if dc.Evidence, err = tx.Evidence(c.ID); err != nil {
 			return err
 		}
-		dc.Issued, err = tx.Documents(c.ID)
+		if dc.Issued, err = tx.Documents(c.ID); err != nil {
+			return err
+		}
+		if dc.Deliveries, err = tx.Deliveries(c.ID); err != nil {
+			return err
+		}
+		if dc.Statements, err = tx.Statements(c.ID); err != nil {
+			return err
+		}
+		dc.Staff, err = tx.Users(c.Agency)
 		return err
 	})
 	return dc, err

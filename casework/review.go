@@ -144,6 +144,47 @@ type fineRange struct {
 
 // yuan formats an amount in yuan without a needless fraction.
 
+// procedureKnown notes what the record shows of the notice's service and
+// the party's statements (delivery.go, statement.go) for the procedure
+// item.
+func (s *Service) procedureKnown(tx ReadTx, c Case, note func(bool, string, ...any)) error {
+	deliveries, err := tx.Deliveries(c.ID)
+	if err != nil {
+		return err
+	}
+	served := false
+	for _, d := range deliveries {
+		if d.Delivered("notice") {
+			served = true
+			note(false, "告知书已于 %s %s", ChinaDay(d.ServedOn()), d.Method.Label())
+			break
+		}
+	}
+	if !served {
+		note(true, "未记录告知书的送达")
+	}
+	statements, err := tx.Statements(c.ID)
+	if err != nil {
+		return err
+	}
+	open := 0
+	for _, st := range statements {
+		switch {
+		case st.Waived:
+			note(false, "当事人于 %s 明确放弃陈述、申辩", ChinaDay(st.Received))
+		case st.Open():
+			open++
+		}
+		if st.Hearing {
+			note(false, "当事人于 %s 要求听证", ChinaDay(st.Received))
+		}
+	}
+	if n := len(statements); n > 0 {
+		note(open > 0, "当事人陈述、申辩 %d 项，待复核 %d 项", n, open)
+	}
+	return nil
+}
+
 // newReview builds the checklist of c as it enters review at now,
 // pre-filled from the attached analysis, the evidence and the case's log.
 func (s *Service) newReview(tx ReadTx, c Case, now time.Time) (*Review, error) {
@@ -192,8 +233,17 @@ func (s *Service) newReview(tx ReadTx, c Case, now time.Time) (*Review, error) {
 				note(true, "系统未能确定管辖领域，请核对职权与管辖")
 			}
 		case "staff":
-			// 行政处罚法 第四十二条：执法人员不得少于两人。
+			// 行政处罚法 第四十二条：执法人员不得少于两人，具有行政执法资格。
 			note(len(c.Officers) < 2, "承办人 %d 名：%s", len(c.Officers), strings.Join(c.Officers, "、"))
+			var uncertified []string
+			for _, o := range c.Officers {
+				if u, err := tx.User(o); err != nil || u.CertNumber == "" {
+					uncertified = append(uncertified, o)
+				}
+			}
+			if len(uncertified) > 0 {
+				note(true, "未登记执法证号：%s", strings.Join(uncertified, "、"))
+			}
 		case "facts":
 			if len(evidence) == 0 {
 				note(true, "未附证据材料")
@@ -222,6 +272,9 @@ func (s *Service) newReview(tx ReadTx, c Case, now time.Time) (*Review, error) {
 			note(false, "已告知陈述、申辩权：%s（距提交审核 %d 日）", notified.Format("2006-01-02"), days)
 			if hasAnalysis && a.Violations[v].Suggestion != nil && a.Violations[v].Suggestion.Procedure.Hearing {
 				note(days < hearingRequestDays, "可能适用听证：当事人应在告知后五日内提出（行政处罚法 第六十四条）；告知后已 %d 日", days)
+			}
+			if err := s.procedureKnown(tx, c, note); err != nil {
+				return nil, err
 			}
 		case "law":
 			if !hasAnalysis {

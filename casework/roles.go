@@ -61,6 +61,10 @@ type User struct {
 	Agency string `json:"agency"`
 	// Roles the user holds (at least one).
 	Roles []Role `json:"roles"`
+	// CertNumber is the officer's 行政执法证 number (执法证号), printed beside
+	// their name on documents; 行政处罚法 第四十二条 lets only certified
+	// officers enforce. Empty until the admin sets it.
+	CertNumber string `json:"cert_number,omitempty"`
 	// Disabled users cannot sign in and their tokens stop working.
 	Disabled bool `json:"disabled"`
 	// Created is when the user was added.

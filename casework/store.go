@@ -71,6 +71,10 @@ type ReadTx interface {
 	// Documents lists a case's issued documents, by kind then version
 	// (none for an unknown case).
 	Documents(caseID string) ([]IssuedDocument, error)
+	// Deliveries and Statements list a case's 送达 records and the party's
+	// statements, by Seq (none for an unknown case).
+	Deliveries(caseID string) ([]Delivery, error)
+	Statements(caseID string) ([]Statement, error)
 }
 
 // Tx writes inside a transaction.
@@ -123,6 +127,13 @@ type Tx interface {
 	// AddDocument stores an issued document version; ErrExists when the
 	// case already has that kind and version, ErrNotFound for an unknown case.
 	AddDocument(d IssuedDocument) error
+	// PutDelivery and PutStatement store a record: a new one when prev is 0
+	// (ErrExists when the case has that Seq, ErrNotFound for an unknown
+	// case), else replacing the one whose stored Version is prev
+	// (ErrConflict when it differs, ErrNotFound when there is none).
+	// ErrInvalid for a record without case, Seq or Version.
+	PutDelivery(d Delivery, prev int64) error
+	PutStatement(s Statement, prev int64) error
 }
 
 // Credential is a user's password hash (argon2id, PHC string format).

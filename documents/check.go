@@ -1,6 +1,7 @@
 package documents
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -34,7 +35,8 @@ type CitedArticle struct {
 // is fixed.
 type Problem struct {
 	// Code is the check: missing, cite_unresolved, cite_not_in_force,
-	// quote_mismatch, amount_mismatch, fine_range, deadline.
+	// quote_mismatch, amount_mismatch, fine_range, deadline, officers,
+	// procedure.
 	Code string `json:"code"`
 	// Element names the element in Chinese (住所, 《…》第X条, 罚款, 复议期限).
 	Element string `json:"element"`
@@ -54,7 +56,7 @@ func (g *Generator) Check(doc Document, in Input, st Statutes) []Problem {
 
 	// 1. Every element the template asks for is there.
 	for _, m := range missingPattern.FindAllStringSubmatch(text, -1) {
-		add("missing", m[1], "文书缺少“"+m[1]+"”")
+		add("missing", m[1], "文书缺少“"+m[1]+"”"+agencyHints[m[1]])
 	}
 
 	// 2. Every cited article resolves, applies on the date, and is quoted
@@ -122,7 +124,107 @@ func (g *Generator) Check(doc Document, in Input, st Statutes) []Problem {
 	case KindHearingNotice:
 		need("听证申请期限", "要求听证", cn(p.HearingDays)+"个工作日内")
 	}
+
+	// 6. The officers who act are at least two, each certified.
+	if officerKinds[doc.Kind] {
+		out = append(out, checkOfficers(in)...)
+	}
+
+	// 7. The decision is made after the party's periods, every statement
+	// answered.
+	if doc.Kind == KindDecision && in.Procedure != nil {
+		out = append(out, checkProcedure(in, p)...)
+	}
 	return out
+}
+
+// agencyHints say where a missing agency element is set: the template
+// directory's agencies.yaml (keyed by the agency's code) or the agency's
+// record.
+var agencyHints = map[string]string{
+	"行政复议机关": "（在文书模板目录的 agencies.yaml 中为本机关填写 review_body）",
+	"人民法院":   "（在文书模板目录的 agencies.yaml 中为本机关填写 court）",
+	"联系人":    "（在文书模板目录的 agencies.yaml 中为本机关填写 contact）",
+	"联系电话":   "（在文书模板目录的 agencies.yaml 中为本机关填写 phone）",
+	"机关地址":   "（在文书模板目录的 agencies.yaml 中为本机关填写 address）",
+	"作出机关":   "（由管理员设置机关名称：PUT /v1/agencies/机关代码 的 name）",
+	"机关名称":   "（由管理员设置机关名称：PUT /v1/agencies/机关代码 的 name）",
+	"移送机关":   "（由管理员设置机关名称：PUT /v1/agencies/机关代码 的 name）",
+	"执法人员":   "（案件的承办人，执法证号由管理员设置）",
+}
+
+// officerKinds are the documents of acts officers carry out for the
+// agency: 行政处罚法 第四十二条 wants at least two, each certified.
+var officerKinds = map[Kind]bool{KindFiling: true, KindNotice: true, KindHearingNotice: true, KindDecision: true, KindNoPenalty: true}
+
+// checkOfficers reports fewer than two officers, or officers without an
+// 执法证号 (行政处罚法 第四十二条第一款).
+func checkOfficers(in Input) []Problem {
+	var uncertified []string
+	for _, o := range in.Case.Officers {
+		if strings.TrimSpace(o.Cert) == "" {
+			uncertified = append(uncertified, o.Name)
+		}
+	}
+	msg := ""
+	switch {
+	case len(in.Case.Officers) < 2:
+		msg = fmt.Sprintf("执法人员只有 %d 名：行政处罚应当由具有行政执法资格的执法人员实施，执法人员不得少于两人（行政处罚法第四十二条）", len(in.Case.Officers))
+	case len(uncertified) > 0:
+		msg = "执法人员" + strings.Join(uncertified, "、") + "未登记执法证号：行政处罚应当由具有行政执法资格的执法人员实施（行政处罚法第四十二条）；由管理员设置执法证号"
+	default:
+		return nil
+	}
+	return []Problem{{Code: "officers", Element: "执法人员", Message: msg}}
+}
+
+// checkProcedure blocks a decision made while the party could still state
+// a defence or ask for a hearing and had done neither (行政处罚法 第六十二条:
+// no decision without hearing the party), or while a statement or hearing
+// request waits for the agency's answer (第四十五条).
+func checkProcedure(in Input, p Profile) []Problem {
+	pr := in.Procedure
+	var out []Problem
+	add := func(element, msg string) {
+		out = append(out, Problem{Code: "procedure", Element: element, Message: msg})
+	}
+	if pr.NoticeServed == "" {
+		add("告知书送达", "未记录行政处罚告知书的送达：陈述、申辩"+hearingWord(p.HearingRight(in))+"期限无从起算，不得作出行政处罚决定（行政处罚法第六十二条）；请先记录告知书的送达")
+		return out
+	}
+	waived, stated, hearing := false, false, false
+	for _, st := range pr.Statements {
+		switch {
+		case st.Waived:
+			waived = true
+			continue
+		case st.Outcome == "":
+			what := "陈述、申辩"
+			if st.Hearing {
+				what = "听证要求"
+			}
+			add("陈述申辩的复核", "当事人"+chineseDate(st.Received)+"提出的"+what+"尚未复核答复（行政处罚法第四十五条）")
+		}
+		stated = true
+		hearing = hearing || st.Hearing
+	}
+	if waived {
+		return out
+	}
+	if !stated && pr.StatementEnds != "" && in.Date <= pr.StatementEnds {
+		add("陈述、申辩期限", "陈述、申辩期限至"+chineseDate(pr.StatementEnds)+"届满，决定日期"+chineseDate(in.Date)+"仍在期限内，且当事人未提出意见也未明确放弃")
+	}
+	if p.HearingRight(in) && !hearing && pr.HearingEnds != "" && in.Date <= pr.HearingEnds {
+		add("听证申请期限", "要求听证的期限至"+chineseDate(pr.HearingEnds)+"届满（行政处罚法第六十四条第（一）项），决定日期"+chineseDate(in.Date)+"仍在期限内")
+	}
+	return out
+}
+
+func hearingWord(right bool) string {
+	if right {
+		return "、听证"
+	}
+	return ""
 }
 
 var missingPattern = regexp.MustCompile(missingMark + `([^】]+)】`)

@@ -62,7 +62,7 @@ func (f *fileStatutes) Article(law, article, date string) (CitedArticle, error) 
 
 // loadStatutes reads the laws from CAILIANG_DATA's national.jsonl; under
 // CI=true a missing data directory fails, otherwise the test skips.
-func loadStatutes(t *testing.T, laws ...string) *fileStatutes {
+func loadStatutes(t testing.TB, laws ...string) *fileStatutes {
 	t.Helper()
 	dir := os.Getenv("CAILIANG_DATA")
 	if dir == "" {
@@ -161,6 +161,20 @@ func TestCheck(t *testing.T) {
 		{"above range", KindDecision, func(in *Input) { in.Penalty.Fine = 450000 }, "", "fine_range", "罚款"},
 		{"below range without mitigation", KindDecision, func(in *Input) { in.Penalty.Fine = 150000 }, "", "fine_range", "罚款"},
 		{"range not recorded", KindNotice, func(in *Input) { in.Penalty.StatutoryMin, in.Penalty.StatutoryMax = 0, 0 }, "", "fine_range", "罚款"},
+		{"one officer", KindDecision, func(in *Input) { in.Case.Officers = in.Case.Officers[:1] }, "", "officers", "执法人员"},
+		{"officer without certificate", KindNotice, func(in *Input) { in.Case.Officers[1].Cert = "" }, "", "officers", "执法人员"},
+		{"notice service not recorded", KindDecision, func(in *Input) { in.Procedure = &Procedure{} }, "", "procedure", "告知书送达"},
+		{"statement period open", KindDecision, func(in *Input) {
+			in.Procedure = &Procedure{NoticeServed: "2026-03-16", StatementEnds: "2026-03-23", HearingEnds: "2026-03-23"}
+		}, "", "procedure", "陈述、申辩期限"},
+		{"hearing period open after a statement", KindDecision, func(in *Input) {
+			in.Procedure = &Procedure{NoticeServed: "2026-03-16", StatementEnds: "2026-03-23", HearingEnds: "2026-03-23",
+				Statements: []StatementRecord{{Received: "2026-03-17", Text: "请求从轻。", Outcome: "不采纳", Reasons: "理由不成立。"}}}
+		}, "", "procedure", "听证申请期限"},
+		{"statement unanswered", KindDecision, func(in *Input) {
+			in.Procedure = &Procedure{NoticeServed: "2026-03-02", StatementEnds: "2026-03-09", HearingEnds: "2026-03-09",
+				Statements: []StatementRecord{{Received: "2026-03-05", Hearing: true}}}
+		}, "", "procedure", "陈述申辩的复核"},
 		{"no remedies block", KindDecision, nil, "title: 行政处罚决定书\nblocks:\n  - style: body\n    text: '当事人：{{.Party.Name}}。罚款{{money .Penalty.Fine}}，自收到本决定书之日起十五日内缴纳罚款，逾期每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额。'\n", "deadline", "行政复议期限"},
 		{"wrong payment term", KindDecision, nil, "title: 行政处罚决定书\nblocks:\n  - style: body\n    text: '罚款{{money .Penalty.Fine}}，自收到本决定书之日起三十日内缴纳罚款。逾期每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额。六十日内申请行政复议，六个月内提起行政诉讼。'\n", "deadline", "罚款缴纳期限"},
 		{"words and figure differ", KindDecision, nil, "title: 行政处罚决定书\nblocks:\n  - style: body\n    text: '罚款人民币贰拾万元整（¥20,000.00）。自收到本决定书之日起十五日内缴纳罚款。逾期每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额。六十日内申请行政复议，六个月内提起行政诉讼。'\n", "amount_mismatch", "金额"},
@@ -200,6 +214,34 @@ func TestCheck(t *testing.T) {
 			}
 		})
 	}
+	// The party's express waiver lets the decision be made within the
+	// period; the recorded sample passes; a missing agency detail says
+	// where it is set.
+	for name, edit := range map[string]func(*Input){
+		"waiver": func(in *Input) {
+			in.Procedure = &Procedure{NoticeServed: "2026-03-16", StatementEnds: "2026-03-23", HearingEnds: "2026-03-23",
+				Statements: []StatementRecord{{Received: "2026-03-17", Waived: true}}}
+		},
+		"recorded": func(in *Input) { *in = loadInput(t, "company-recorded.json") },
+	} {
+		in := loadInput(t, "company.json")
+		edit(&in)
+		doc, err := g.Render(KindDecision, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if probs := g.Check(doc, in, st); len(probs) != 0 {
+			t.Errorf("%s: %+v", name, probs)
+		}
+	}
+	in0 := loadInput(t, "company.json")
+	in0.Agency.ReviewBody = ""
+	if doc, err := g.Render(KindDecision, in0); err != nil {
+		t.Fatal(err)
+	} else if probs := g.Check(doc, in0, st); len(probs) != 1 || !strings.Contains(probs[0].Message, "agencies.yaml") || !strings.Contains(probs[0].Message, "review_body") {
+		t.Errorf("missing review body: %+v, want one problem saying where to set it", probs)
+	}
+
 	// A recorded mitigation ground allows a fine below the range.
 	in := loadInput(t, "company.json")
 	in.Penalty.Fine, in.Penalty.Mitigation = 150000, "当事人主动消除违法行为危害后果（行政处罚法第三十二条第（一）项）"

@@ -1,6 +1,8 @@
 package documents
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -40,6 +42,10 @@ type Input struct {
 	Transfer        Transfer  `json:"transfer,omitempty"`
 	Service         Service   `json:"service,omitempty"`
 	Hearing         HearingAt `json:"hearing,omitempty"`
+	// Procedure is what the case's record shows of the notice's service
+	// and the party's statements; nil when unknown (a draft from bare
+	// facts), and then the decision's procedure checks cannot run.
+	Procedure *Procedure `json:"procedure,omitempty"`
 	// Deadlines are the last days of the periods counted in working days,
 	// as dates the party can read (filled from the working-day calendar).
 	Deadlines Deadlines `json:"deadlines,omitempty"`
@@ -106,10 +112,73 @@ type Case struct {
 	// agency's review of it (采纳 or not, and why).
 	Statement string `json:"statement,omitempty"`
 	Answer    string `json:"answer,omitempty"`
-	// Officers are the investigators (执法人员 and 执法证号).
-	Officers []string `json:"officers,omitempty"`
+	// Officers are the investigators (执法人员) with their 执法证号.
+	Officers []Officer `json:"officers,omitempty"`
 	// Opinion is the handling opinion on the 立案审批表.
 	Opinion string `json:"opinion,omitempty"`
+}
+
+// Officer is an 执法人员: the name and the 行政执法证 number.
+type Officer struct {
+	Name string `json:"name"`
+	Cert string `json:"cert,omitempty"`
+}
+
+// UnmarshalJSON accepts an officer as {"name","cert"} or, as facts files
+// written before certificates were recorded do, a bare name.
+func (o *Officer) UnmarshalJSON(raw []byte) error {
+	var name string
+	if err := json.Unmarshal(raw, &name); err == nil {
+		*o = Officer{Name: name}
+		return nil
+	}
+	type plain Officer // without this method
+	var p plain
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return err
+	}
+	*o = Officer(p)
+	return nil
+}
+
+// String writes 李某（执法证号：00000001）, or the name alone when no
+// certificate is recorded (the check reports it).
+func (o Officer) String() string {
+	if o.Cert == "" {
+		return o.Name
+	}
+	return o.Name + "（执法证号：" + o.Cert + "）"
+}
+
+// Procedure is the record of the notice and of the party's answer to it.
+type Procedure struct {
+	// NoticeServed is the day the 行政处罚告知书 was served (YYYY-MM-DD);
+	// empty when no service of it is recorded.
+	NoticeServed string `json:"notice_served,omitempty"`
+	// StatementEnds and HearingEnds are the last days of the 陈述、申辩
+	// period and of the time to ask for a hearing, counted in working days
+	// from NoticeServed (行政处罚法 第六十四条第（一）项, 第八十五条).
+	StatementEnds string `json:"statement_ends,omitempty"`
+	HearingEnds   string `json:"hearing_ends,omitempty"`
+	// Statements are the party's statements, hearing requests and waivers
+	// with the agency's answers, in the order received.
+	Statements []StatementRecord `json:"statements,omitempty"`
+}
+
+// StatementRecord is one statement of the party and the agency's answer.
+type StatementRecord struct {
+	// Received is the day it was received (YYYY-MM-DD).
+	Received string `json:"received"`
+	Text     string `json:"text,omitempty"`
+	// Hearing: the party asked for a hearing; Waived: the party expressly
+	// gave up statement and defence (行政处罚法 第六十二条).
+	Hearing bool `json:"hearing,omitempty"`
+	Waived  bool `json:"waived,omitempty"`
+	// Outcome is 采纳, 部分采纳 or 不采纳; empty while unanswered.
+	Outcome string `json:"outcome,omitempty"`
+	Reasons string `json:"reasons,omitempty"`
 }
 
 // Provision is a cited article with its quoted text.
@@ -170,13 +239,25 @@ type Transfer struct {
 	Attachments []string    `json:"attachments,omitempty"`
 }
 
-// Service is the 送达 record.
+// Service is the 送达 record the 送达回证 shows.
 type Service struct {
 	// Documents are the served documents' names and numbers.
 	Documents []string `json:"documents,omitempty"`
-	Method    string   `json:"method,omitempty"`
-	Place     string   `json:"place,omitempty"`
-	Recipient string   `json:"recipient,omitempty"`
+	// Method is the 送达方式 in words (直接送达、留置送达…).
+	Method string `json:"method,omitempty"`
+	// Addressee is the 受送达人; empty: the party.
+	Addressee string `json:"addressee,omitempty"`
+	Place     string `json:"place,omitempty"`
+	// Recipient signed (收件人 or 代收人); Relation is how they stand to
+	// the addressee.
+	Recipient string `json:"recipient,omitempty"`
+	Relation  string `json:"relation,omitempty"`
+	// Time is the 送达时间 as written (2026年3月21日10时30分); empty leaves
+	// the line to be filled in by hand.
+	Time string `json:"time,omitempty"`
+	// Servers are the 送达人.
+	Servers []Officer `json:"servers,omitempty"`
+	Note    string    `json:"note,omitempty"`
 }
 
 // HearingAt is the scheduled hearing (听证告知书/通知).
@@ -199,8 +280,19 @@ func (in *Input) Validate() error {
 	if in.Date == "" {
 		return &InputError{Field: "date", Message: "缺少文书日期（YYYY-MM-DD）"}
 	}
-	for _, d := range []struct{ field, v string }{{"date", in.Date}, {"act_date", in.ActDate}, {"case.filed_on", in.Case.FiledOn},
-		{"deadlines.statement", in.Deadlines.Statement}, {"deadlines.hearing", in.Deadlines.Hearing}} {
+	dates := []struct{ field, v string }{{"date", in.Date}, {"act_date", in.ActDate}, {"case.filed_on", in.Case.FiledOn},
+		{"deadlines.statement", in.Deadlines.Statement}, {"deadlines.hearing", in.Deadlines.Hearing}}
+	if pr := in.Procedure; pr != nil {
+		dates = append(dates, struct{ field, v string }{"procedure.notice_served", pr.NoticeServed},
+			struct{ field, v string }{"procedure.statement_ends", pr.StatementEnds}, struct{ field, v string }{"procedure.hearing_ends", pr.HearingEnds})
+		for i, st := range pr.Statements {
+			if st.Received == "" {
+				return &InputError{Field: fmt.Sprintf("procedure.statements[%d].received", i), Message: "缺少收到陈述、申辩的日期"}
+			}
+			dates = append(dates, struct{ field, v string }{fmt.Sprintf("procedure.statements[%d].received", i), st.Received})
+		}
+	}
+	for _, d := range dates {
 		if d.v == "" {
 			continue
 		}
@@ -290,7 +382,13 @@ func (in *Input) walkStrings(f func(field, s string)) {
 		}
 	}
 	list("case.evidence", c.Evidence)
-	list("case.officers", c.Officers)
+	officers := func(field string, os []Officer) {
+		for i, o := range os {
+			f(fmt.Sprintf("%s[%d].name", field, i), o.Name)
+			f(fmt.Sprintf("%s[%d].cert", field, i), o.Cert)
+		}
+	}
+	officers("case.officers", c.Officers)
 	list("discretion", in.Discretion)
 	list("penalty.confiscated", in.Penalty.Confiscated)
 	list("penalty.other", in.Penalty.Other)
@@ -312,9 +410,18 @@ func (in *Input) walkStrings(f func(field, s string)) {
 	list("transfer.attachments", t.Attachments)
 	s := in.Service
 	list("service.documents", s.Documents)
-	f("service.method", s.Method)
-	f("service.place", s.Place)
-	f("service.recipient", s.Recipient)
+	for _, x := range [][2]string{{"method", s.Method}, {"addressee", s.Addressee}, {"place", s.Place}, {"recipient", s.Recipient},
+		{"relation", s.Relation}, {"time", s.Time}, {"note", s.Note}} {
+		f("service."+x[0], x[1])
+	}
+	officers("service.servers", s.Servers)
+	if pr := in.Procedure; pr != nil {
+		for i, st := range pr.Statements {
+			for _, x := range [][2]string{{"received", st.Received}, {"text", st.Text}, {"outcome", st.Outcome}, {"reasons", st.Reasons}} {
+				f(fmt.Sprintf("procedure.statements[%d].%s", i, x[0]), x[1])
+			}
+		}
+	}
 	f("hearing.time", in.Hearing.Time)
 	f("hearing.place", in.Hearing.Place)
 	f("hearing.host", in.Hearing.Host)
@@ -332,6 +439,10 @@ func (in *Input) walkLists(f func(field string, n int)) {
 	f("transfer.basis", len(in.Transfer.Basis))
 	f("transfer.attachments", len(in.Transfer.Attachments))
 	f("service.documents", len(in.Service.Documents))
+	f("service.servers", len(in.Service.Servers))
+	if in.Procedure != nil {
+		f("procedure.statements", len(in.Procedure.Statements))
+	}
 }
 
 // lines splits multi-line text into trimmed, non-empty lines.

@@ -13,7 +13,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files")
 
 // loadInput reads a sample input from testdata.
-func loadInput(t *testing.T, name string) Input {
+func loadInput(t testing.TB, name string) Input {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
@@ -42,6 +42,10 @@ var goldenCases = []struct {
 }{
 	{"company.json", Kinds},
 	{"person.json", []Kind{KindNoPenalty, KindService}},
+	// The statements as the case's record holds them (Procedure).
+	{"company-recorded.json", []Kind{KindDecision}},
+	// A 留置送达: no signature, the refusal and witness in 备注.
+	{"person-left.json", []Kind{KindService}},
 }
 
 // TestGolden compares the text of word/document.xml's paragraphs, for
@@ -186,6 +190,26 @@ func TestTemplateOverride(t *testing.T) {
 		}
 		if _, err := New(Config{TemplateDir: d}); !errors.Is(err, ErrTemplate) || !strings.Contains(err.Error(), strings.TrimSuffix(name, ".yaml")) {
 			t.Errorf("%s: got %v, want ErrTemplate naming the file", name, err)
+		}
+	}
+}
+
+// TestOfficerForms: an officer is {"name","cert"} or a bare name (facts
+// files written before certificates were recorded); anything else fails.
+func TestOfficerForms(t *testing.T) {
+	for _, tt := range []struct {
+		raw  string
+		want []Officer
+		ok   bool
+	}{
+		{`[{"name":"李某","cert":"00000001"},"赵某"]`, []Officer{{Name: "李某", Cert: "00000001"}, {Name: "赵某"}}, true},
+		{`[{"name":"李某","badge":"1"}]`, nil, false},
+		{`[1]`, nil, false},
+	} {
+		var got []Officer
+		err := json.Unmarshal([]byte(tt.raw), &got)
+		if (err == nil) != tt.ok || tt.ok && (len(got) != len(tt.want) || got[0] != tt.want[0] || got[1] != tt.want[1]) {
+			t.Errorf("%s → %+v, %v", tt.raw, got, err)
 		}
 	}
 }

@@ -59,6 +59,7 @@ type cmdArgs struct {
 	format, from, to  string
 	// user
 	userName, agency, roles string
+	cert                    string
 	passwordStdin           bool
 	ttl                     time.Duration
 	pos                     []string
@@ -147,9 +148,9 @@ func commands() []command {
 				fs.StringVar(&a.sector, "sector", "", "only violations of this sector (市场监管, 生态环境 …)")
 				fs.StringVar(&a.factsPath, "input", "-", "file with the case facts, - for stdin")
 			}, run: runAnalyze},
-		{name: "user", args: "add ID --name 名 --agency CODE --role officer[,reviewer] [--password-stdin] | list | disable ID | enable ID | token ID [--ttl 720h] | reset-password ID",
-			help:  "manage the workbench's users: add (prints the generated password), list, disable, enable, issue an API token, reset a password (not while serve holds an embedded store)",
-			zh:    "管理办案工作台的用户：添加（输出生成的密码）、列出、停用、启用、签发 API 令牌、重置密码；服务使用内嵌存储运行时拒绝执行",
+		{name: "user", args: "add ID --name 名 --agency CODE --role officer[,reviewer] [--cert 执法证号] [--password-stdin] | list | disable ID | enable ID | cert ID --cert 执法证号 | token ID [--ttl 720h] | reset-password ID",
+			help:  "manage the workbench's users: add (prints the generated password), list, disable, enable, set the enforcement certificate number (empty --cert clears it), issue an API token, reset a password (not while serve holds an embedded store)",
+			zh:    "管理办案工作台的用户：添加（输出生成的密码）、列出、停用、启用、设置执法证号（`--cert ''` 清除；文书打印执法人员及执法证号，签发前检查至少两名持证执法人员）、签发 API 令牌、重置密码；服务使用内嵌存储运行时拒绝执行",
 			flags: userFlags, run: runUser},
 		{name: "audit", args: "verify|checkpoint",
 			help: "verify the full-process record (hash chain, signed checkpoints; exits 1 naming the first bad entry), or sign a checkpoint now",

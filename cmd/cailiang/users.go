@@ -19,6 +19,7 @@ func userFlags(fs *flag.FlagSet, a *cmdArgs) {
 	fs.StringVar(&a.userName, "name", "", "the person's name (add)")
 	fs.StringVar(&a.agency, "agency", "", "agency code, e.g. scjg (add; officers, reviewers and leaders need one)")
 	fs.StringVar(&a.roles, "role", "", "roles, comma separated: officer, reviewer, leader, trainer, admin (add)")
+	fs.StringVar(&a.cert, "cert", "", "the officer's enforcement certificate number, 执法证号 (add, cert)")
 	fs.BoolVar(&a.passwordStdin, "password-stdin", false, "read the password from the first line of stdin instead of generating one (add)")
 	fs.DurationVar(&a.ttl, "ttl", 0, "token lifetime, e.g. 720h; 0 never expires (token)")
 }
@@ -46,7 +47,7 @@ func (e *runEnv) openCasework(what string, readOnly bool) (*app.Casework, error)
 // (--pg) it works beside running services.
 func runUser(e *runEnv) error {
 	pos := e.args.pos
-	usage := fmt.Errorf("user add|list|disable|enable|token|reset-password [ID]: %w", errUsage)
+	usage := fmt.Errorf("user add|list|disable|enable|cert|token|reset-password [ID]: %w", errUsage)
 	if len(pos) == 0 {
 		return usage
 	}
@@ -81,6 +82,12 @@ func runUser(e *runEnv) error {
 			return err
 		}
 		return e.print(map[string]any{"id": id, "disabled": sub == "disable"})
+	case "cert":
+		u, err := svc.SetUserCert(e.ctx, op, id, strings.TrimSpace(e.args.cert))
+		if err != nil {
+			return err
+		}
+		return e.print(map[string]any{"user": u})
 	case "token":
 		if e.args.ttl < 0 {
 			return fmt.Errorf("user token --ttl %s: 应为非负的时长: %w", e.args.ttl, errUsage)
@@ -107,7 +114,7 @@ func runUser(e *runEnv) error {
 // userAdd adds a user with the flags' name, agency and roles, and prints
 // the password when it was generated.
 func (e *runEnv) userAdd(svc *casework.Service, op casework.User, id string) error {
-	u := casework.User{ID: id, Name: e.args.userName, Agency: e.args.agency}
+	u := casework.User{ID: id, Name: e.args.userName, Agency: e.args.agency, CertNumber: strings.TrimSpace(e.args.cert)}
 	for _, r := range strings.Split(e.args.roles, ",") {
 		if r = strings.TrimSpace(r); r == "" {
 			continue

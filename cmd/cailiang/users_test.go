@@ -136,9 +136,12 @@ func TestFirstAdminAndUserCommands(t *testing.T) {
 		User     map[string]any `json:"user"`
 		Password string         `json:"password"`
 	}
-	out := mustCLI(t, "", "user", "add", "oa", "--data", data, "--name", "王某", "--agency", "scjg", "--role", "officer,reviewer")
-	if err := json.Unmarshal([]byte(out), &added); err != nil || added.Password == "" || added.User["agency"] != "scjg" {
+	out := mustCLI(t, "", "user", "add", "oa", "--data", data, "--name", "王某", "--agency", "scjg", "--role", "officer,reviewer", "--cert", "14010120001")
+	if err := json.Unmarshal([]byte(out), &added); err != nil || added.Password == "" || added.User["agency"] != "scjg" || added.User["cert_number"] != "14010120001" {
 		t.Fatalf("user add: %v\n%s", err, out)
+	}
+	if out := mustCLI(t, "", "user", "cert", "oa", "--data", data, "--cert", "晋A-0002"); !strings.Contains(out, `"cert_number": "晋A-0002"`) {
+		t.Errorf("user cert:\n%s", out)
 	}
 	out = mustCLI(t, "chosen-password-1\n", "user", "add", "lb", "--data", data, "--agency", "hbj", "--role", "负责人", "--password-stdin")
 	if strings.Contains(out, "chosen-password-1") || strings.Contains(out, `"password"`) {
@@ -171,7 +174,7 @@ func TestFirstAdminAndUserCommands(t *testing.T) {
 		}
 	}
 	for _, bad := range [][]string{{"user", "disable", "nobody"}, {"user", "add", "oa", "--agency", "scjg", "--role", "officer"},
-		{"user", "add", "../x", "--agency", "scjg", "--role", "officer"}} {
+		{"user", "add", "../x", "--agency", "scjg", "--role", "officer"}, {"user", "cert", "oa", "--cert", "14 01"}, {"user", "cert", "nobody", "--cert", "1"}} {
 		if _, _, err := cli(t, "", append(bad, "--data", data)...); err == nil {
 			t.Errorf("cailiang %v succeeded", bad)
 		}
