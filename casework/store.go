@@ -62,6 +62,8 @@ type ReadTx interface {
 	// Discussions and training collections (discussion.go, training.go).
 	DiscussionReader
 	CollectionReader
+	// Other agencies' decisions received in exchange files (shared.go).
+	SharedReader
 	// Publication returns the publication of a case.
 	Publication(caseID string) (Publication, error)
 	// Publications lists the publications f matches (PublicationFilter.Match),
@@ -109,6 +111,7 @@ type Tx interface {
 	// Discussions and training collections (discussion.go, training.go).
 	DiscussionWriter
 	CollectionWriter
+	SharedWriter
 	// PutPublication stores p: a new one when prev is 0 (ErrExists when the
 	// case has one), else replacing the one whose stored Version is prev
 	// (ErrConflict when it differs, ErrNotFound when there is none).
