@@ -278,6 +278,9 @@ func (s *Server) routes() {
 	// Statistics and early warnings (oversight.go).
 	v1.Get("/stats", s.handleStats)
 	v1.Get("/warnings", s.handleWarnings)
+	v1.Get("/exchange/export", s.handleExchangeExport)
+	v1.Post("/exchange/import", s.handleExchangeImport)
+	v1.Get("/exchange/records", s.handleExchangeRecords)
 	v1.Get("/cases/:id/publication", s.handlePublicationGet)
 	v1.Patch("/cases/:id/publication", s.handlePublicationEdit)
 	v1.Post("/cases/:id/publication/publish", s.handlePublicationPublish)

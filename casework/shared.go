@@ -76,13 +76,19 @@ type SharedWriter interface {
 // MaxShared is the most records one ImportShared takes (one transaction).
 const MaxShared = 20000
 
-// ContentDigest is the SHA-256 (hex) of r's content: the fields an export
-// writes, not Digest nor the import's own stamps.
+// ContentDigest is the SHA-256 (hex) of r's content in a form another
+// system can compute (docs/exchange.md): the JSON object of the record
+// without digest and the import's stamps, times in UTC, keys sorted at
+// every level, no spaces, as encoding/json writes it.
 func (r SharedRecord) ContentDigest() string {
-	r.Digest, r.Imported, r.ImportedBy, r.ImportedAgency = "", time.Time{}, "", ""
-	// The same instant written with another offset is the same content.
 	r.Opened, r.Decided = r.Opened.UTC(), r.Decided.UTC()
-	b, _ := json.Marshal(r) // a struct of strings, numbers and times always encodes
+	b, _ := json.Marshal(r) // strings, numbers and times always encode
+	var m map[string]any
+	_ = json.Unmarshal(b, &m)
+	for _, k := range []string{"digest", "imported", "imported_by", "imported_agency"} {
+		delete(m, k)
+	}
+	b, _ = json.Marshal(m) // a map's keys are written sorted
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
@@ -148,7 +154,7 @@ var exportStages = []Stage{StageDecided, StageServed, StageExecuted, StageClosed
 // (ErrForbidden), and an Anonymiser is needed (ErrInvalid). The export is
 // recorded in the full-process log: who took which agency's data out.
 func (s *Service) ExportShared(ctx context.Context, actor User, agency string, from, to time.Time) ([]SharedRecord, error) {
-	if actor.Disabled || actor.Agency != agency || !actor.HasAny(RoleLeader, RoleAdmin) {
+	if actor.Disabled || actor.Agency == "" || actor.Agency != agency || !actor.HasAny(RoleLeader, RoleAdmin) {
 		return nil, fmt.Errorf("export %s: %w", agency, ErrForbidden)
 	}
 	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
@@ -241,8 +247,8 @@ type ImportSummary struct {
 }
 
 // ImportShared stores other agencies' records read-only, in one transaction
-// with one log entry (when anything changed): admins and leaders
-// (ErrForbidden). ErrInvalid for more than MaxShared records, an empty
+// with one log entry (when anything changed): admins, and leaders of an
+// agency (ErrForbidden otherwise). ErrInvalid for more than MaxShared records, an empty
 // note, a record that does not Validate (naming its 1-based position), a
 // digest that does not match its content, a key given twice, or a record
 // of the importer's own agency (its cases are already here). A record
@@ -250,7 +256,7 @@ type ImportSummary struct {
 // changes nothing; nothing is stored when any record fails.
 func (s *Service) ImportShared(ctx context.Context, actor User, rs []SharedRecord, note string) (ImportSummary, error) {
 	var sum ImportSummary
-	if actor.Disabled || actor.Agency == "" || !actor.HasAny(RoleAdmin, RoleLeader) {
+	if !CanImportShared(actor) {
 		return sum, fmt.Errorf("import shared: %w", ErrForbidden)
 	}
 	if len(rs) > MaxShared {
@@ -274,7 +280,7 @@ func (s *Service) ImportShared(ctx context.Context, actor User, rs []SharedRecor
 			return sum, fmt.Errorf("record %d: key %s given twice: %w", i+1, r.Key, ErrInvalid)
 		}
 		seen[r.Key] = true
-		if r.SourceAgency == actor.Agency {
+		if actor.Agency != "" && r.SourceAgency == actor.Agency {
 			return sum, fmt.Errorf("record %d: from the importer's own agency %s: %w", i+1, r.SourceAgency, ErrInvalid)
 		}
 	}
@@ -313,16 +319,23 @@ func (s *Service) ImportShared(ctx context.Context, actor User, rs []SharedRecor
 	return sum, nil
 }
 
+// CanImportShared reports whether u may import shared records: an admin, or
+// a leader of an agency (a file goes to every agency's statistics and
+// warnings, so no officer alone decides to take one in).
+func CanImportShared(u User) bool {
+	return !u.Disabled && (u.Has(RoleAdmin) || (u.Has(RoleLeader) && u.Agency != ""))
+}
+
 // ActionSharedImport is the log action of an ImportShared that changed
 // something: readers that keep shared records in memory reload them when
 // they see it.
 const ActionSharedImport = "exchange.import"
 
 // SharedRecords lists the shared records of one source agency ("" for all),
-// by key: staff of any agency (officers, reviewers, leaders, admins; not
-// trainers, who see only training extracts), ErrForbidden otherwise.
+// by key: staff of any agency (officers, reviewers, leaders) and admins; not
+// trainers, who see only training extracts; ErrForbidden otherwise.
 func (s *Service) SharedRecords(ctx context.Context, actor User, sourceAgency string) ([]SharedRecord, error) {
-	if actor.Disabled || actor.Agency == "" || !actor.HasAny(RoleOfficer, RoleReviewer, RoleLeader, RoleAdmin) {
+	if actor.Disabled || !(actor.Has(RoleAdmin) || (actor.Agency != "" && actor.HasAny(RoleOfficer, RoleReviewer, RoleLeader))) {
 		return nil, fmt.Errorf("shared records: %w", ErrForbidden)
 	}
 	var out []SharedRecord

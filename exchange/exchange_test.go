@@ -2,6 +2,8 @@ package exchange_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -208,5 +210,40 @@ func TestSchemaMatchesCode(t *testing.T) {
 	want := slices.Sorted(slices.Values(exchange.Columns))
 	if !slices.Equal(cols, want) {
 		t.Errorf("schema properties %v, CSV columns %v", cols, want)
+	}
+}
+
+// TestDigestRecipe: the digest of every record of the golden file is what
+// docs/exchange.md tells another system to compute, done here from the
+// file alone: drop format, version and digest, times to UTC, keys sorted,
+// no spaces.
+func TestDigestRecipe(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "export.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatal(err)
+		}
+		want := m["digest"]
+		for _, k := range []string{"format", "version", "digest"} {
+			delete(m, k)
+		}
+		for _, k := range []string{"opened", "decided"} {
+			if s, ok := m[k].(string); ok {
+				tm, err := time.Parse(time.RFC3339Nano, s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				m[k] = tm.UTC().Format(time.RFC3339Nano)
+			}
+		}
+		b, _ := json.Marshal(m)
+		sum := sha256.Sum256(b)
+		if got := hex.EncodeToString(sum[:]); got != want {
+			t.Errorf("line %d: recipe gives %s, file says %v", i+1, got, want)
+		}
 	}
 }

@@ -207,7 +207,7 @@ func readCSV(r io.Reader, take taker) error {
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
-		return Errors{{Line: 1, Field: "header", Message: "无法读取表头"}}
+		return Errors{{Line: 1, Field: "header", Message: "无法读取表头（不是 CSV 文件？）"}}
 	}
 	col := map[int]string{}
 	for i, h := range header {
