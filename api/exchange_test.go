@@ -17,9 +17,15 @@ import (
 // that agency's export would write it.
 func foreignFile(t *testing.T, format string) string {
 	t.Helper()
+	return foreignFileOn(t, format, "")
+}
+
+// foreignFileOn is foreignFile with a decision resting on basis.
+func foreignFileOn(t *testing.T, format, basis string) string {
+	t.Helper()
 	r := casework.SharedRecord{Key: "jtys-x/jtys-x-2025-000001", SourceAgency: "jtys-x", SourceAgencyName: "外市交通运输局",
 		CaseID: "jtys-x-2025-000001", Title: "当事人 超限运输", Stage: casework.StageClosed, PartyKind: "organisation",
-		PartyName: "某物流有限公司", PartyID: "91330000MA2A000001", Decision: casework.Proposal{Disposition: "处罚", Fine: 3000},
+		PartyName: "某物流有限公司", PartyID: "91330000MA2A000001", Decision: casework.Proposal{Disposition: "处罚", Basis: basis, Fine: 3000},
 		Decided: time.Date(2025, 8, 1, 9, 0, 0, 0, time.UTC)}
 	r.Digest = r.ContentDigest()
 	var b bytes.Buffer
@@ -151,5 +157,44 @@ func TestExchangeHostileInput(t *testing.T) {
 				t.Errorf("a refused request stored shared records: %d, %v", len(recs), err)
 			}
 		})
+	}
+}
+
+// TestExchangeConsistencyPeers: another agency's decision on the same
+// benchmark, once imported, is one of the peers the consistency check of
+// a proposal compares with, marked as shared.
+func TestExchangeConsistencyPeers(t *testing.T) {
+	f := newPermFixture(t)
+	c := f.caseAt(t, casework.StageInvestigating, false)
+	c, err := f.w.svc.EditCase(t.Context(), f.users["officer"], c.ID, c.Version, casework.CaseEdit{Proposal: &casework.Proposal{
+		Disposition: "处罚", Basis: "test-basis", Fine: 5000}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok := func(actor string) string { return strings.TrimPrefix(f.header(t, actor)["Authorization"], "Bearer ") }
+	peers := func() (int, []map[string]any) {
+		t.Helper()
+		st, body := fetch(t, f.addr, tok("officer"), "GET", "/v1/cases/"+c.ID+"/consistency", nil)
+		var v struct {
+			Compared int              `json:"compared"`
+			Nearest  []map[string]any `json:"nearest"`
+		}
+		if st != 200 || json.Unmarshal(body, &v) != nil {
+			t.Fatalf("consistency: %d %s", st, body)
+		}
+		return v.Compared, v.Nearest
+	}
+	before, _ := peers()
+	st, body := fetch(t, f.addr, tok("leader"), "POST", "/v1/exchange/import",
+		jsonBody(map[string]string{"content": foreignFileOn(t, exchange.JSONL, "test-basis"), "note": "来自外市交通运输局"}))
+	if st != 200 {
+		t.Fatalf("import: %d %s", st, body)
+	}
+	after, nearest := peers()
+	found := slices.ContainsFunc(nearest, func(p map[string]any) bool {
+		return p["source"] == "shared" && p["id"] == "jtys-x/jtys-x-2025-000001" && p["fine"] == 3000.0
+	})
+	if after != before+1 || !found {
+		t.Errorf("compared %d → %d, nearest %v; want the shared decision among them", before, after, nearest)
 	}
 }

@@ -348,3 +348,34 @@ func (s *Service) SharedRecords(ctx context.Context, actor User, sourceAgency st
 	}
 	return out, err
 }
+
+// SharedByBasis lists up to limit shared decisions resting on the same
+// benchmark or provision (basis), by key: the other agencies' fines that
+// the consistency check of a proposal sets beside the agency's own. Staff
+// of an agency only, as SimilarEnded (ErrForbidden); none for an empty basis.
+func (s *Service) SharedByBasis(ctx context.Context, actor User, basis string, limit int) ([]SharedRecord, error) {
+	if actor.Disabled || actor.Agency == "" || !actor.HasAny(RoleOfficer, RoleReviewer, RoleLeader) {
+		return nil, fmt.Errorf("shared by basis: %w", ErrForbidden)
+	}
+	if basis == "" || limit <= 0 {
+		return nil, nil
+	}
+	var all []SharedRecord
+	err := s.cfg.Store.View(ctx, func(tx ReadTx) (err error) {
+		all, err = tx.SharedRecords("")
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []SharedRecord
+	for _, r := range all {
+		if r.Decision.Basis == basis && r.SourceAgency != actor.Agency {
+			out = append(out, r)
+			if len(out) == limit {
+				break
+			}
+		}
+	}
+	return out, nil
+}

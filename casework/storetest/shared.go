@@ -170,6 +170,15 @@ func testServiceShared(t *testing.T, w *world) {
 	if _, err := w.svc.SharedRecords(w.ctx, w.trainer, ""); !errors.Is(err, casework.ErrForbidden) {
 		t.Errorf("SharedRecords by a trainer = %v, want ErrForbidden", err)
 	}
+	if peers, err := w.svc.SharedByBasis(w.ctx, w.other, "b1", 10); err != nil || len(peers) != 2 {
+		t.Errorf("SharedByBasis(b1) = %d, %v; want the 2 imported decisions", len(peers), err)
+	}
+	if peers, err := w.svc.SharedByBasis(w.ctx, w.officer, "b1", 10); err != nil || len(peers) != 0 {
+		t.Errorf("SharedByBasis for the source agency's own officer = %d, %v; want none (its cases are here)", len(peers), err)
+	}
+	if _, err := w.svc.SharedByBasis(w.ctx, w.trainer, "b1", 10); !errors.Is(err, casework.ErrForbidden) {
+		t.Errorf("SharedByBasis by a trainer = %v, want ErrForbidden", err)
+	}
 	// Shared records are not cases: nothing was added to the workbench.
 	var cases []casework.Case
 	view(t, w.store, func(tx casework.ReadTx) (err error) {
