@@ -13,9 +13,11 @@ import (
 	"github.com/getkin/kin-openapi/openapi3gen"
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/exchange"
 	"github.com/cailiang/cailiang/oversight"
+	"github.com/cailiang/cailiang/rules"
 )
 
 // The OpenAPI 3.1 description of the whole HTTP API, served at GET
@@ -132,7 +134,7 @@ func apiRoutes() []apiRoute {
 		{method: "POST", path: "/v1/cases/:id/share", summary: "共享为培训案例", tag: "案件", access: bearer, req: shareRequest{}, ok: 200, resp: caseView{}},
 		{method: "POST", path: "/v1/cases/:id/analysis", summary: "分析案件并附于案件", tag: "案件", access: bearer, req: analysisRequest{}, ok: 200, resp: anyJSON},
 		{method: "POST", path: "/v1/cases/:id/evidence", summary: "上传证据（multipart/form-data，字段 file）", tag: "证据", access: bearer, ok: 201, resp: anyJSON},
-		{method: "GET", path: "/v1/cases/:id/evidence", summary: "证据列表", tag: "证据", access: bearer, ok: 200, resp: anyJSON},
+		{method: "GET", path: "/v1/cases/:id/evidence", summary: "证据列表", tag: "证据", access: bearer, ok: 200, resp: obj{"case_id": "", "evidence": []evidenceView{}}},
 		{method: "GET", path: "/v1/cases/:id/evidence/:digest", summary: "证据文件", tag: "证据", access: bearer, ok: 200, media: "application/octet-stream"},
 		{method: "GET", path: "/v1/cases/:id/timeline", summary: "案件的全过程记录", tag: "案件", access: bearer, ok: 200, resp: obj{"case_id": "", "entries": []map[string]any{}}},
 		{method: "POST", path: "/v1/cases/:id/evidence/:digest/transcribe", summary: "转写录音证据", tag: "询问笔录", access: bearer, req: obj{}, ok: 202, resp: anyJSON},
@@ -166,14 +168,14 @@ func apiRoutes() []apiRoute {
 
 		{method: "PUT", path: "/v1/cases/:id/review", summary: "法制审核：逐项结论与审核意见", tag: "法制审核", access: bearer, req: reviewRequest{}, ok: 200, resp: anyJSON},
 		{method: "POST", path: "/v1/cases/:id/review/extend", summary: "延长审核期限", tag: "法制审核", access: bearer, req: reviewExtendRequest{}, ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/cases/:id/consistency", summary: "裁量一致性比对", tag: "法制审核", access: bearer, ok: 200, resp: anyJSON},
+		{method: "GET", path: "/v1/cases/:id/consistency", summary: "裁量一致性比对", tag: "法制审核", access: bearer, ok: 200, resp: consistencyView{}},
 		{method: "GET", path: "/v1/cases/:id/consistency.svg", summary: "裁量一致性条带图", tag: "法制审核", access: bearer, ok: 200, media: "image/svg+xml"},
 
 		{method: "GET", path: "/v1/benchmarks", summary: "裁量基准列表与检索", tag: "裁量", access: public, query: q("q:string:关键词", "sector:string:执法领域", "limit:integer:条数"),
 			ok: 200, resp: obj{"total": 0, "benchmarks": []map[string]any{}}},
-		{method: "GET", path: "/v1/benchmarks/:id", summary: "裁量基准全文", tag: "裁量", access: public, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/suggest", summary: "处罚建议", tag: "裁量", access: public, req: suggestRequest{}, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/analyze", summary: "案件分析", tag: "裁量", access: public, req: anyJSON, ok: 200, resp: anyJSON},
+		{method: "GET", path: "/v1/benchmarks/:id", summary: "裁量基准全文", tag: "裁量", access: public, ok: 200, resp: rules.Benchmark{}},
+		{method: "POST", path: "/v1/suggest", summary: "处罚建议", tag: "裁量", access: public, req: suggestRequest{}, ok: 200, resp: rules.Suggestion{}},
+		{method: "POST", path: "/v1/analyze", summary: "案件分析", tag: "裁量", access: public, req: caseanalysis.Request{}, ok: 200, resp: caseanalysis.Result{}},
 		{method: "POST", path: "/v1/documents/draft/:file", summary: "由案情生成文书草稿（kind.docx 或 kind.pdf）", tag: "文书", access: public, req: draftRequest{}, ok: 200, media: docFile},
 		{method: "POST", path: "/v1/redact", summary: "公示脱敏", tag: "公示", access: public, req: redactRequest{}, ok: 200, resp: anyJSON},
 		{method: "GET", path: "/v1/workdays/add", summary: "第 n 个工作日", tag: "工作日", access: public, query: q("from:string:事件日 YYYY-MM-DD", "n:integer:工作日数"),
@@ -182,7 +184,7 @@ func apiRoutes() []apiRoute {
 		{method: "GET", path: "/v1/transcriptions", summary: "转写任务", tag: "询问笔录", access: optional, ok: 200, resp: anyJSON},
 		{method: "GET", path: "/v1/transcriptions/:id", summary: "转写任务的进度与结果", tag: "询问笔录", access: optional, ok: 200, resp: anyJSON},
 		{method: "POST", path: "/v1/transcriptions/:id/versions", summary: "保存笔录新版本", tag: "询问笔录", access: optional, req: anyJSON, ok: 201, resp: anyJSON},
-		{method: "POST", path: "/v1/transcriptions/:id/analyze", summary: "分析已确认的笔录", tag: "询问笔录", access: optional, req: anyJSON, ok: 200, resp: anyJSON},
+		{method: "POST", path: "/v1/transcriptions/:id/analyze", summary: "分析已确认的笔录", tag: "询问笔录", access: optional, req: caseanalysis.Request{}, ok: 200, resp: anyJSON},
 
 		{method: "POST", path: "/v1/cases/:id/discussions", summary: "发起疑难案例讨论", tag: "讨论与培训", access: bearer, req: casework.NewDiscussion{}, ok: 201, resp: anyJSON},
 		{method: "GET", path: "/v1/discussions", summary: "讨论列表", tag: "讨论与培训", access: bearer, ok: 200, resp: anyJSON},
