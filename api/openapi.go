@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -238,8 +239,51 @@ var schemaGen = openapi3gen.NewGenerator(openapi3gen.SchemaCustomizer(func(_ str
 		*s.Type = append(types, "null")
 	}
 	s.Nullable = false
+	if t.Kind() == reflect.Struct && s.Properties != nil {
+		s.Required = alwaysWritten(t, s.Properties)
+	}
 	return nil
 }))
+
+// marshaler is json.Marshaler: a type that writes itself may not write
+// its fields.
+var marshaler = reflect.TypeFor[json.Marshaler]()
+
+// alwaysWritten lists the properties encoding/json always writes for a
+// struct: exported fields whose tag has neither omitempty nor omitzero
+// (embedded structs' fields included), when the schema has them.
+func alwaysWritten(t reflect.Type, props openapi3.Schemas) []string {
+	if t.Implements(marshaler) || reflect.PointerTo(t).Implements(marshaler) {
+		return nil
+	}
+	var out []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		name, opts, _ := strings.Cut(tag, ",")
+		if f.Anonymous && name == "" {
+			ft := f.Type
+			if ft.Kind() == reflect.Pointer {
+				continue // a nil embedded pointer writes nothing of its own
+			}
+			if ft.Kind() == reflect.Struct {
+				out = append(out, alwaysWritten(ft, props)...)
+			}
+			continue
+		}
+		if !f.IsExported() || name == "-" || strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero") {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		if _, ok := props[name]; ok && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
 
 var schemaMu sync.Mutex // schemaGen is not safe for concurrent use
 

@@ -214,6 +214,9 @@ func TestOpenAPISchemasBite(t *testing.T) {
 		{"GET", "/v1/cases/{id}", 200, `{"case":{"stage":"closed","officers":"oa"}}`},
 		{"GET", "/v1/exchange/records", 200, `{"records":[{"decision":{"fine":"5000"}}]}`},
 		{"POST", "/v1/exchange/import", 200, `{"added":"1"}`},
+		{"POST", "/v1/exchange/import", 200, `{"added":1}`},
+		{"GET", "/v1/me", 200, `{}`},
+		{"GET", "/v1/cases/{id}", 200, `{"case":{"id":"scjg-2026-000001"}}`},
 		{"GET", "/v1/warnings", 200, `{"warnings":[{"cases":"a"}]}`},
 	} {
 		var v any
