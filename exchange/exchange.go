@@ -10,6 +10,7 @@
 package exchange
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -18,7 +19,10 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 
 	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/jsoninput"
@@ -50,16 +54,28 @@ func Schema() []byte { return slices.Clone(schemaV1) }
 
 var (
 	schemaOnce sync.Once
-	schema     *openapi3.Schema
+	schema     *jsonschema.Schema
 	schemaErr  error
 )
 
-// compiled returns the parsed schema; an error only if the shipped file is
-// broken (a test keeps it from being).
-func compiled() (*openapi3.Schema, error) {
+// compiled returns the schema, compiled once (compiling it is far dearer
+// than validating a record); an error only if the shipped file is broken
+// (a test keeps it from being).
+func compiled() (*jsonschema.Schema, error) {
 	schemaOnce.Do(func() {
-		schema = &openapi3.Schema{}
-		if err := json.Unmarshal(schemaV1, schema); err != nil {
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schemaV1))
+		if err != nil {
+			schemaErr = fmt.Errorf("exchange schema: %w", err)
+			return
+		}
+		c := jsonschema.NewCompiler()
+		c.AssertFormat() // date-time is checked, not only described
+		const url = "https://cailiang.example/schema/exchange/record-v1.schema.json"
+		if err := c.AddResource(url, doc); err != nil {
+			schemaErr = fmt.Errorf("exchange schema: %w", err)
+			return
+		}
+		if schema, err = c.Compile(url); err != nil {
 			schemaErr = fmt.Errorf("exchange schema: %w", err)
 		}
 	})
@@ -139,7 +155,7 @@ func record(line int, m map[string]any) (casework.SharedRecord, *LineError) {
 	if err != nil {
 		return bad("", err.Error())
 	}
-	if err := s.VisitJSON(m, openapi3.EnableJSONSchema2020(), openapi3.MultiErrors()); err != nil {
+	if err := s.Validate(m); err != nil {
 		field, msg := explainSchema(err)
 		return bad(field, msg)
 	}
@@ -171,23 +187,38 @@ func record(line int, m map[string]any) (casework.SharedRecord, *LineError) {
 }
 
 // explainSchema names the field a schema violation is about and words it
-// for people: the property path, then the validator's own reason.
+// for people: the property path, what was wrong in Chinese for the common
+// cases, else the validator's own reason.
 func explainSchema(err error) (field, msg string) {
-	var se *openapi3.SchemaError
-	var me openapi3.MultiError
-	if errors.As(err, &me) && len(me) > 0 {
-		err = me[0]
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		return "", "不符合交换格式第 1 版：" + err.Error()
 	}
-	if errors.As(err, &se) {
-		field = strings.Join(se.JSONPointer(), ".")
-		reason := se.Reason
-		if se.SchemaField == "additionalProperties" || strings.Contains(reason, "additional") {
-			return field, "未知字段（交换格式第 1 版没有此字段）：" + reason
-		}
+	for len(ve.Causes) > 0 { // the first innermost violation
+		ve = ve.Causes[0]
+	}
+	field = strings.Join(ve.InstanceLocation, ".")
+	join := func(name string) string {
 		if field == "" {
-			return "", "不符合交换格式第 1 版：" + reason
+			return name
 		}
-		return field, "不符合交换格式第 1 版：" + reason
+		return field + "." + name
 	}
-	return "", "不符合交换格式第 1 版：" + err.Error()
+	switch k := ve.ErrorKind.(type) {
+	case *kind.AdditionalProperties:
+		return join(strings.Join(k.Properties, ",")), "未知字段（交换格式第 1 版没有此字段）"
+	case *kind.Required:
+		return join(strings.Join(k.Missing, ",")), "缺少必需的字段"
+	case *kind.Type:
+		return field, fmt.Sprintf("类型应为 %s，实为 %s", strings.Join(k.Want, " 或 "), k.Got)
+	case *kind.Enum:
+		return field, fmt.Sprintf("不是可接受的值（%v）", k.Got)
+	case *kind.Not:
+		// The schema's one "not": a natural person with a name or ID number.
+		return join("party_name"), "自然人当事人的姓名与身份号码不得交换"
+	}
+	return field, "不符合交换格式第 1 版：" + ve.ErrorKind.LocalizedString(english)
 }
+
+// english words the validator's reasons that have no Chinese here.
+var english = message.NewPrinter(language.English)
