@@ -286,8 +286,10 @@ func TestIndexFollowsTheLog(t *testing.T) {
 // an exchange file makes a party with two cases in one agency a party
 // offending in two agencies; the shared decision is named in the warning
 // and never counted as one of the city's cases.
-func TestSharedDecisionsWarnRepeatParty(t *testing.T) {
-	s := seed(t, boltStore(t), 100, 2)
+func TestSharedDecisionsWarnRepeatParty(t *testing.T) { sharedRepeatParty(t, boltStore(t)) }
+
+func sharedRepeatParty(t *testing.T, store casework.Store) {
+	s := seed(t, store, 100, 2)
 	ix := index(t, s)
 	ctx := context.Background()
 	counts := map[string]int{}
