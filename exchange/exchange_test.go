@@ -108,6 +108,7 @@ func TestReadRejects(t *testing.T) {
 		{"person's name", edit(lines[1], func(m map[string]any) { m["party_name"] = "王小明" }), "party_name", "不得交换"},
 		{"negative fine", edit(lines[1], func(m map[string]any) { m["decision"].(map[string]any)["fine"] = -1 }), "decision.fine", "不符合"},
 		{"fine as text", edit(lines[1], func(m map[string]any) { m["decision"].(map[string]any)["fine"] = "2000" }), "decision.fine", "类型应为 number"},
+		{"bad date", edit(lines[1], func(m map[string]any) { m["decided"] = "2025-13-01T00:00:00Z" }), "decided", "date-time"},
 		{"open stage", edit(lines[1], func(m map[string]any) { m["stage"] = "investigating" }), "stage", "不是可接受的值"},
 		{"tampered", edit(lines[1], func(m map[string]any) { m["decision"].(map[string]any)["fine"] = 20 }), "digest", "改动"},
 		{"key", edit(lines[1], func(m map[string]any) { m["key"] = "scjg/scjg-2025-000009" }), "key", "source_agency/case_id"},
