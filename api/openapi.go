@@ -38,8 +38,6 @@ const (
 	public access = iota
 	// bearer routes need a token (401 without).
 	bearer
-	// optional routes answer without a token and may answer more with one.
-	optional
 )
 
 // param is a query parameter.
@@ -181,11 +179,11 @@ func apiRoutes() []apiRoute {
 		{method: "POST", path: "/v1/redact", summary: "公示脱敏", tag: "公示", access: public, req: redactRequest{}, ok: 200, resp: anyJSON},
 		{method: "GET", path: "/v1/workdays/add", summary: "第 n 个工作日", tag: "工作日", access: public, query: q("from:string:事件日 YYYY-MM-DD", "n:integer:工作日数"),
 			ok: 200, resp: obj{"from": "", "n": 0, "date": ""}},
-		{method: "POST", path: "/v1/transcriptions", summary: "上传录音转写（multipart/form-data，字段 file）", tag: "询问笔录", access: optional, ok: 202, resp: anyJSON},
-		{method: "GET", path: "/v1/transcriptions", summary: "转写任务", tag: "询问笔录", access: optional, ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/transcriptions/:id", summary: "转写任务的进度与结果", tag: "询问笔录", access: optional, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/transcriptions/:id/versions", summary: "保存笔录新版本", tag: "询问笔录", access: optional, req: anyJSON, ok: 201, resp: anyJSON},
-		{method: "POST", path: "/v1/transcriptions/:id/analyze", summary: "分析已确认的笔录", tag: "询问笔录", access: optional, req: caseanalysis.Request{}, ok: 200, resp: anyJSON},
+		{method: "POST", path: "/v1/transcriptions", summary: "上传录音转写（multipart/form-data，字段 file）", tag: "询问笔录", access: public, ok: 202, resp: anyJSON},
+		{method: "GET", path: "/v1/transcriptions", summary: "转写任务", tag: "询问笔录", access: public, ok: 200, resp: anyJSON},
+		{method: "GET", path: "/v1/transcriptions/:id", summary: "转写任务的进度与结果", tag: "询问笔录", access: public, ok: 200, resp: anyJSON},
+		{method: "POST", path: "/v1/transcriptions/:id/versions", summary: "保存笔录新版本", tag: "询问笔录", access: public, req: anyJSON, ok: 201, resp: anyJSON},
+		{method: "POST", path: "/v1/transcriptions/:id/analyze", summary: "分析已确认的笔录", tag: "询问笔录", access: public, req: caseanalysis.Request{}, ok: 200, resp: anyJSON},
 
 		{method: "POST", path: "/v1/cases/:id/discussions", summary: "发起疑难案例讨论", tag: "讨论与培训", access: bearer, req: casework.NewDiscussion{}, ok: 201, resp: anyJSON},
 		{method: "GET", path: "/v1/discussions", summary: "讨论列表", tag: "讨论与培训", access: bearer, ok: 200, resp: anyJSON},
@@ -225,25 +223,37 @@ func openAPIPath(p string) string {
 // pathParam matches an OpenAPI path parameter ({id}).
 var pathParam = regexp.MustCompile(`\{([A-Za-z_]+)\}`)
 
-// schemaGen generates schemas from Go types for OpenAPI 3.1: what may be
-// null in the JSON (nil slices and maps, pointers) says so with the type
-// "null", and json.RawMessage is any JSON.
-var schemaGen = openapi3gen.NewGenerator(openapi3gen.SchemaCustomizer(func(_ string, t reflect.Type, _ reflect.StructTag, s *openapi3.Schema) error {
-	if t == reflect.TypeFor[json.RawMessage]() {
-		*s = openapi3.Schema{}
+// customize adapts openapi3gen's schemas to OpenAPI 3.1 and to
+// encoding/json: what may be null in the JSON (nil slices and maps,
+// pointers) says so with the type "null", json.RawMessage is any JSON, and
+// in answers (required) the fields encoding/json always writes are required.
+// Requests get no required fields: the handlers decode strictly but take a
+// missing field as its zero value, and say themselves what they need.
+func customize(required bool) openapi3gen.SchemaCustomizerFn {
+	return func(_ string, t reflect.Type, _ reflect.StructTag, s *openapi3.Schema) error {
+		if t == reflect.TypeFor[json.RawMessage]() {
+			*s = openapi3.Schema{}
+			return nil
+		}
+		if s.Type != nil && (s.Nullable || t.Kind() == reflect.Slice || t.Kind() == reflect.Map) {
+			types := append(openapi3.Types{}, (*s.Type)...)
+			s.Type = &openapi3.Types{}
+			*s.Type = append(types, "null")
+		}
+		s.Nullable = false
+		if required && t.Kind() == reflect.Struct && s.Properties != nil {
+			s.Required = alwaysWritten(t, s.Properties)
+		}
 		return nil
 	}
-	if s.Type != nil && (s.Nullable || t.Kind() == reflect.Slice || t.Kind() == reflect.Map) {
-		types := append(openapi3.Types{}, (*s.Type)...)
-		s.Type = &openapi3.Types{}
-		*s.Type = append(types, "null")
-	}
-	s.Nullable = false
-	if t.Kind() == reflect.Struct && s.Properties != nil {
-		s.Required = alwaysWritten(t, s.Properties)
-	}
-	return nil
-}))
+}
+
+// Generators of answer and request schemas; not safe for concurrent use.
+var (
+	answerGen  = openapi3gen.NewGenerator(openapi3gen.SchemaCustomizer(customize(true)))
+	requestGen = openapi3gen.NewGenerator(openapi3gen.SchemaCustomizer(customize(false)))
+	schemaMu   sync.Mutex
+)
 
 // marshaler is json.Marshaler: a type that writes itself may not write
 // its fields.
@@ -285,28 +295,34 @@ func alwaysWritten(t reflect.Type, props openapi3.Schemas) []string {
 	return out
 }
 
-var schemaMu sync.Mutex // schemaGen is not safe for concurrent use
-
-// schemaOf is the schema of a body: a *openapi3.Schema as is, an obj's
-// properties each by its value, any other value by its Go type.
-func schemaOf(v any) (*openapi3.SchemaRef, error) {
+// schemaOf is the schema of a body (an answer's when answer): a
+// *openapi3.Schema as is, an obj's properties each by its value, any other
+// value by its Go type.
+func schemaOf(v any, answer bool) (*openapi3.SchemaRef, error) {
 	switch x := v.(type) {
 	case *openapi3.Schema:
 		return openapi3.NewSchemaRef("", x), nil
 	case obj:
 		s := openapi3.NewObjectSchema()
 		for _, k := range sortedKeys(x) {
-			p, err := schemaOf(x[k])
+			p, err := schemaOf(x[k], answer)
 			if err != nil {
 				return nil, err
 			}
 			s.WithPropertyRef(k, p)
+			if answer {
+				s.Required = append(s.Required, k) // the handler's map always has it
+			}
 		}
 		return openapi3.NewSchemaRef("", s), nil
 	}
+	gen := requestGen
+	if answer {
+		gen = answerGen
+	}
 	schemaMu.Lock()
 	defer schemaMu.Unlock()
-	ref, err := schemaGen.NewSchemaRefForValue(v, nil)
+	ref, err := gen.NewSchemaRefForValue(v, nil)
 	if err != nil {
 		return nil, fmt.Errorf("schema of %T: %w", v, err)
 	}
@@ -385,12 +401,9 @@ func OpenAPI(version string) (*openapi3.T, error) {
 			op.Security = openapi3.NewSecurityRequirements()
 		case bearer:
 			op.Security = openapi3.NewSecurityRequirements().With(openapi3.NewSecurityRequirement().Authenticate("bearer"))
-		case optional:
-			op.Security = openapi3.NewSecurityRequirements().With(openapi3.NewSecurityRequirement()).
-				With(openapi3.NewSecurityRequirement().Authenticate("bearer"))
 		}
 		if r.req != nil {
-			s, err := schemaOf(r.req)
+			s, err := schemaOf(r.req, false)
 			if err != nil {
 				return nil, err
 			}
@@ -401,7 +414,7 @@ func OpenAPI(version string) (*openapi3.T, error) {
 		case r.media != "":
 			ok.WithContent(openapi3.Content{r.media: openapi3.NewMediaType()})
 		case r.resp != nil:
-			s, err := schemaOf(r.resp)
+			s, err := schemaOf(r.resp, true)
 			if err != nil {
 				return nil, err
 			}

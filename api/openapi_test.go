@@ -145,6 +145,17 @@ func TestOpenAPIResponses(t *testing.T) {
 			if status != tc.status {
 				t.Fatalf("%d %.300s; want %d", status, body, tc.status)
 			}
+			if tc.body != nil && status < 300 {
+				// A request the server took must be one the document allows.
+				rb := doc.Paths.Find(tc.route).GetOperation(tc.method).RequestBody
+				var in any
+				if rb == nil || json.Unmarshal(tc.body, &in) != nil {
+					t.Fatalf("no documented request body, or the sample is not JSON")
+				}
+				if err := rb.Value.Content.Get("application/json").Schema.Value.VisitJSON(in, openapi3.EnableJSONSchema2020()); err != nil {
+					t.Errorf("the request the server took does not match the documented request body: %v", err)
+				}
+			}
 			schema := responseSchema(t, doc, tc.method, tc.route, status)
 			var v any
 			if err := json.Unmarshal(body, &v); err != nil {
