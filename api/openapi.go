@@ -56,7 +56,8 @@ type apiRoute struct {
 	req          any
 	ok           int
 	resp         any
-	// media is the response's media type when it is not JSON.
+	// media is the response's media type when it is not JSON (several:
+	// separated by commas, as a format parameter chooses).
 	media string
 }
 
@@ -146,7 +147,7 @@ func apiRoutes() []apiRoute {
 		{method: "GET", path: "/v1/warnings", summary: "预警（原因、数据、案件）", tag: "统计与预警", access: bearer, query: append(q("agency:string:机关代码"), period...),
 			ok: 200, resp: obj{"agency": "", "warnings": []oversight.Warning{}, "kinds": []map[string]any{}}},
 		{method: "GET", path: "/v1/exchange/export", summary: "导出本机关的处罚决定（交换文件）", tag: "数据共享", access: bearer,
-			query: append(q("agency:string:机关代码（默认本机关）", "format:string:jsonl 或 csv"), period...), ok: 200, media: "application/x-ndjson"},
+			query: append(q("agency:string:机关代码（默认本机关）", "format:string:jsonl 或 csv"), period...), ok: 200, media: "application/x-ndjson,text/csv"},
 		{method: "POST", path: "/v1/exchange/import", summary: "导入其他机关的交换文件（只读共享记录）", tag: "数据共享", access: bearer,
 			req: exchangeImportRequest{}, ok: 200, resp: casework.ImportSummary{}},
 		{method: "GET", path: "/v1/exchange/records", summary: "已导入的共享记录", tag: "数据共享", access: bearer, query: q("source_agency:string:来源机关"),
@@ -412,7 +413,11 @@ func OpenAPI(version string) (*openapi3.T, error) {
 		ok := openapi3.NewResponse().WithDescription(r.summary)
 		switch {
 		case r.media != "":
-			ok.WithContent(openapi3.Content{r.media: openapi3.NewMediaType()})
+			content := openapi3.Content{}
+			for _, m := range strings.Split(r.media, ",") {
+				content[m] = openapi3.NewMediaType()
+			}
+			ok.WithContent(content)
 		case r.resp != nil:
 			s, err := schemaOf(r.resp, true)
 			if err != nil {
