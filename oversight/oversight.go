@@ -94,8 +94,10 @@ type record struct {
 	partyID, partyName            string
 	source                        string
 	risk                          string
-	// shared marks another agency's decision; id is then its key.
-	shared bool
+	// shared marks another agency's decision; id is then its key and
+	// agencyName the source agency's name.
+	shared     bool
+	agencyName string
 }
 
 // projectShared is the part of a shared record warnings read: its date is
@@ -103,7 +105,7 @@ type record struct {
 func projectShared(s casework.SharedRecord) *record {
 	return &record{id: s.Key, agency: s.SourceAgency, title: s.Title, sector: s.Sector, stage: s.Stage, created: s.Decided,
 		opened: s.Opened, decided: s.Decided, partyID: s.PartyID, partyName: s.PartyName, basis: s.Decision.Basis,
-		disposition: s.Decision.Disposition, proposed: true, fine: s.Decision.Fine, shared: true}
+		disposition: s.Decision.Disposition, proposed: true, fine: s.Decision.Fine, shared: true, agencyName: s.SourceAgencyName}
 }
 
 // loadShared replaces the shared records from tx (call under ix.mu).

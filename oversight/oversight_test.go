@@ -355,4 +355,12 @@ func sharedRepeatParty(t *testing.T, store casework.Store) {
 	if after.Cases != before.Cases || after.Decisions != before.Decisions {
 		t.Errorf("a shared decision was counted: cases %d→%d, decisions %d→%d", before.Cases, after.Cases, before.Decisions, after.Decisions)
 	}
+	if before.Shared != nil || after.Shared == nil || after.Shared.Decisions != 1 || after.Shared.FineTotal != 3000 ||
+		len(after.Shared.BySource) != 1 || after.Shared.BySource[0].Label != "外市交通运输局" {
+		t.Errorf("shared decisions beside the city's: before %+v, after %+v", before.Shared, after.Shared)
+	}
+	mine, err := ix.Stats(ctx, oversight.Query{Agency: c.Agency})
+	if err != nil || mine.Shared != nil {
+		t.Errorf("an agency's report shows shared decisions: %+v, %v", mine.Shared, err)
+	}
 }
