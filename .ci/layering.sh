@@ -69,7 +69,7 @@ done
 
 # fiber and gojieba stay at the edges: the domain packages (one list; add a
 # new domain package here) never reach them.
-domain=(rules corpus nlp caseanalysis casework documents oversight synthcases legal workdays redact speech casespeech pgschema consistency)
+domain=(rules corpus nlp caseanalysis casework documents oversight synthcases legal workdays redact speech casespeech pgschema consistency exchange)
 core=()
 for d in "${domain[@]}"; do
 	if [ -d "$d" ]; then mapfile -t -O "${#core[@]}" core < <($GO list "./$d/..." | grep -v '/nlp/jieba$'); fi

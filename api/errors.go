@@ -209,6 +209,7 @@ var englishReasons = []struct{ en, zh string }{
 	{"can no longer change", "作出决定后不能再修改案件内容"},
 	{"has ended", "案件已办结"},
 	{"is at version", "版本已变化"},
+	{"importer's own agency", "文件中有本机关自己的决定（本机关的案件已在本系统中，无须导入）"},
 }
 
 // classifyCasework answers the workbench's errors; ok is false for others.

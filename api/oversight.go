@@ -35,22 +35,8 @@ func (s *Server) oversightQuery(c *fiber.Ctx, defaultYear bool) (*oversight.Inde
 	if !utf8.ValidString(agency) || len(agency) > 64 {
 		return nil, oversight.Query{}, invalid("agency", "机关代码无效")
 	}
-	for _, p := range []struct {
-		name string
-		dst  *time.Time
-	}{{"from", &q.Period.From}, {"to", &q.Period.To}} {
-		v := c.Query(p.name)
-		if v == "" {
-			continue
-		}
-		t, err := time.Parse(time.DateOnly, v)
-		if err != nil || len(v) != len(time.DateOnly) {
-			return nil, oversight.Query{}, invalid(p.name, "日期应为 YYYY-MM-DD 格式，如 2025-01-01")
-		}
-		*p.dst = t
-	}
-	if !q.Period.From.IsZero() && !q.Period.To.IsZero() && !q.Period.From.Before(q.Period.To) {
-		return nil, oversight.Query{}, invalid("to", "截止日期（不含）应晚于起始日期")
+	if q.Period.From, q.Period.To, err = periodQuery(c); err != nil {
+		return nil, oversight.Query{}, err
 	}
 	if defaultYear && q.Period.From.IsZero() && q.Period.To.IsZero() {
 		q.Period = oversight.Year(time.Now().UTC().Year())
@@ -118,6 +104,30 @@ func kindLabels() []fiber.Map {
 		out = append(out, fiber.Map{"kind": k, "label": k.Label()})
 	}
 	return out
+}
+
+// periodQuery reads ?from=&to= (days, YYYY-MM-DD, to excluded; either may
+// be missing): 400 naming the parameter for a malformed day or to not
+// after from.
+func periodQuery(c *fiber.Ctx) (from, to time.Time, err error) {
+	for _, p := range []struct {
+		name string
+		dst  *time.Time
+	}{{"from", &from}, {"to", &to}} {
+		v := c.Query(p.name)
+		if v == "" {
+			continue
+		}
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil || len(v) != len(time.DateOnly) {
+			return from, to, invalid(p.name, "日期应为 YYYY-MM-DD 格式，如 2025-01-01")
+		}
+		*p.dst = t
+	}
+	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
+		return from, to, invalid("to", "截止日期（不含）应晚于起始日期")
+	}
+	return from, to, nil
 }
 
 func (s *Server) handleStatsPage(c *fiber.Ctx) error { return sendPage(c, statsPage) }

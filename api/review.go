@@ -107,6 +107,14 @@ func (s *Server) consistencyOf(c *fiber.Ctx) (consistencyView, error) {
 		}
 		in.Peers = append(in.Peers, consistency.Peer{ID: o.ID, Title: o.Title, Fine: o.Proposal.Fine, Source: "agency", Reasons: o.Proposal.Reasons})
 	}
+	shared, err := r.svc.SharedByBasis(ctx, r.u, p.Basis, maxPeers)
+	if err != nil {
+		return consistencyView{}, err
+	}
+	for _, o := range shared {
+		in.Peers = append(in.Peers, consistency.Peer{ID: o.Key, Title: o.SourceAgencyName + " " + o.Title, Fine: o.Decision.Fine,
+			Source: "shared", Reasons: o.Decision.Reasons})
+	}
 	if s.cfg.Analyzer != nil && p.Basis != "" {
 		lib, err := s.cfg.Analyzer.BenchmarkCases(ctx, p.Basis, maxPeers)
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -102,8 +103,12 @@ func ForApp(a *app.App, cfg Config) *Server {
 type Server struct {
 	cfg Config
 	app *fiber.App
-	lib *corpus.Library
-	log *slog.Logger
+	// openapi*: GET /openapi.json, built on first request (openapi.go).
+	openapiOnce sync.Once
+	openapiJSON []byte
+	openapiErr  error
+	lib         *corpus.Library
+	log         *slog.Logger
 	// ready is false while a server made by NewLoading waits for its
 	// data (ready.go); load is what it reports meanwhile.
 	ready atomic.Bool
@@ -234,6 +239,7 @@ func (s *Server) routes() {
 	s.app.Get("/public", s.handlePublicPage)
 	s.app.Get("/public/decisions.rss", s.handlePublicRSS)
 	s.app.Get("/healthz", s.handleHealth)
+	s.app.Get("/openapi.json", s.handleOpenAPI)
 	s.app.Get("/readyz", s.handleReady)
 	v1 := s.app.Group("/v1")
 	v1.Get("/norms/search", s.handleNormSearch)
@@ -280,6 +286,9 @@ func (s *Server) routes() {
 	// Statistics and early warnings (oversight.go).
 	v1.Get("/stats", s.handleStats)
 	v1.Get("/warnings", s.handleWarnings)
+	v1.Get("/exchange/export", s.handleExchangeExport)
+	v1.Post("/exchange/import", s.handleExchangeImport)
+	v1.Get("/exchange/records", s.handleExchangeRecords)
 	v1.Get("/cases/:id/publication", s.handlePublicationGet)
 	v1.Patch("/cases/:id/publication", s.handlePublicationEdit)
 	v1.Post("/cases/:id/publication/publish", s.handlePublicationPublish)

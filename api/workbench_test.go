@@ -303,6 +303,7 @@ func permRows() []permRow {
 		{"warnings of agency hbj", plain("GET", "/v1/warnings?agency=hbj", nil), 200, []string{"reviewer@other", "leader@other", "admin"}},
 	}
 	rows = append(rows, discussionPermRows()...)
+	rows = append(rows, exchangePermRows()...)
 	rows = append(rows, reviewPermRows(caseReq, staff)...)
 	rows = append(rows, caseRecordPermRows(caseReq, staff)...)
 	rows = append(rows, transcriptPermRows()...)

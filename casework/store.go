@@ -62,6 +62,8 @@ type ReadTx interface {
 	// Discussions and training collections (discussion.go, training.go).
 	DiscussionReader
 	CollectionReader
+	// Other agencies' decisions received in exchange files (shared.go).
+	SharedReader
 	// Publication returns a publication by its Key: the case ID for a
 	// decision's first record (the others are reached by SupersededBy).
 	Publication(id string) (Publication, error)
@@ -114,6 +116,7 @@ type Tx interface {
 	// Discussions and training collections (discussion.go, training.go).
 	DiscussionWriter
 	CollectionWriter
+	SharedWriter
 	// PutPublication stores p under p.Key(): a new one when prev is 0
 	// (ErrExists when the key is taken), else replacing the one whose stored
 	// Version is prev (ErrConflict when it differs, ErrNotFound when there

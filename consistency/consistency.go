@@ -29,7 +29,8 @@ type Peer struct {
 	ID    string  `json:"id"`
 	Title string  `json:"title"`
 	Fine  float64 `json:"fine"`
-	// Source is "agency" (the agency's own ended cases) or "library" (the
+	// Source is "agency" (the agency's own ended cases), "shared" (other
+	// agencies' decisions received in exchange files) or "library" (the
 	// imported case library).
 	Source string `json:"source"`
 	// Reasons are the case's 裁量理由 or disputes, as recorded.

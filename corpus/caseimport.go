@@ -28,7 +28,7 @@ func DecodeCasesJSONL(r io.Reader) ([]Case, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var out []Case
 	for line := 1; ; line++ {
-		raw, err := readLine(br, MaxCaseLine)
+		raw, err := jsoninput.ReadLine(br, MaxCaseLine)
 		if errors.Is(err, io.EOF) && len(raw) == 0 {
 			return out, nil
 		}
@@ -49,23 +49,6 @@ func DecodeCasesJSONL(r io.Reader) ([]Case, error) {
 		out = append(out, c)
 		if errors.Is(err, io.EOF) {
 			return out, nil
-		}
-	}
-}
-
-func readLine(br *bufio.Reader, max int) ([]byte, error) {
-	var buf []byte
-	for {
-		chunk, isPrefix, err := br.ReadLine()
-		buf = append(buf, chunk...)
-		if len(buf) > max {
-			return nil, fmt.Errorf("行超过 %d 字节", max)
-		}
-		if err != nil {
-			return buf, err
-		}
-		if !isPrefix {
-			return buf, nil
 		}
 	}
 }

@@ -50,6 +50,11 @@ type Index struct {
 	loaded   bool
 	cases    map[string]*record
 	agencies map[string]casework.Agency
+	// shared are other agencies' decisions received in exchange files
+	// (casework.SharedRecord): never counted as the city's cases, read only
+	// where another agency's decision says something about ours (a party
+	// offending again). Reloaded whole when an import is logged.
+	shared []*record
 	// cached holds the city's warnings by log state, period and minute.
 	cacheMu sync.Mutex
 	cached  map[string][]Warning
@@ -89,6 +94,31 @@ type record struct {
 	partyID, partyName            string
 	source                        string
 	risk                          string
+	// shared marks another agency's decision; id is then its key and
+	// agencyName the source agency's name.
+	shared     bool
+	agencyName string
+}
+
+// projectShared is the part of a shared record warnings read: its date is
+// the decision's (it has no registration here).
+func projectShared(s casework.SharedRecord) *record {
+	return &record{id: s.Key, agency: s.SourceAgency, title: s.Title, sector: s.Sector, stage: s.Stage, created: s.Decided,
+		opened: s.Opened, decided: s.Decided, partyID: s.PartyID, partyName: s.PartyName, basis: s.Decision.Basis,
+		disposition: s.Decision.Disposition, proposed: true, fine: s.Decision.Fine, shared: true, agencyName: s.SourceAgencyName}
+}
+
+// loadShared replaces the shared records from tx (call under ix.mu).
+func (ix *Index) loadShared(tx casework.ReadTx) error {
+	all, err := tx.SharedRecords("")
+	if err != nil {
+		return err
+	}
+	ix.shared = make([]*record, len(all))
+	for i, s := range all {
+		ix.shared[i] = projectShared(s)
+	}
+	return nil
 }
 
 // analysisTransfer is the one part of an attached analysis read here: the
@@ -174,17 +204,24 @@ func (ix *Index) refresh(ctx context.Context) error {
 			for _, c := range all {
 				ix.cases[c.ID] = project(c)
 			}
-			return nil
+			return ix.loadShared(tx)
 		}
 		changed := map[string]bool{}
+		imported := false
 		err = tx.Entries(ix.seq+1, func(e casework.Entry) error {
 			if e.CaseID != "" && e.Seq <= last {
 				changed[e.CaseID] = true
 			}
+			imported = imported || e.Action == casework.ActionSharedImport
 			return nil
 		})
 		if err != nil {
 			return err
+		}
+		if imported {
+			if err := ix.loadShared(tx); err != nil {
+				return err
+			}
 		}
 		for id := range changed {
 			c, err := tx.Case(id)

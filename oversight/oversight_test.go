@@ -281,3 +281,86 @@ func TestIndexFollowsTheLog(t *testing.T) {
 		t.Errorf("after one more transferred case: cases %d→%d, transferred %d→%d", before.Cases, after.Cases, before.Transferred, after.Transferred)
 	}
 }
+
+// TestSharedDecisionsWarnRepeatParty: another agency's decision received in
+// an exchange file makes a party with two cases in one agency a party
+// offending in two agencies; the shared decision is named in the warning
+// and never counted as one of the city's cases.
+func TestSharedDecisionsWarnRepeatParty(t *testing.T) { sharedRepeatParty(t, boltStore(t)) }
+
+func sharedRepeatParty(t *testing.T, store casework.Store) {
+	s := seed(t, store, 100, 2)
+	ix := index(t, s)
+	ctx := context.Background()
+	counts := map[string]int{}
+	for _, c := range s.batch.Cases {
+		counts[c.Party.IDNumber]++
+	}
+	var c casework.Case
+	for _, x := range s.batch.Cases {
+		if x.Party.IDNumber != "" && counts[x.Party.IDNumber] == 1 && !x.Decided.IsZero() && x.Proposal != nil {
+			c = x
+			break
+		}
+	}
+	if c.Agency == "" {
+		t.Fatal("no decided case of a party with one case in the batch")
+	}
+	var admin casework.User
+	if err := s.store.View(ctx, func(tx casework.ReadTx) (err error) { admin, err = tx.User("admin"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.svc.Import(ctx, admin, casework.Import{Note: "测试", Cases: []casework.Case{c}}); err != nil {
+		t.Fatal(err)
+	}
+	repeat := func() []oversight.Warning {
+		t.Helper()
+		ws, err := ix.Warnings(ctx, oversight.Query{Period: oversight.Period{From: now.AddDate(-1, 0, 0), To: now}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []oversight.Warning
+		for _, w := range ws {
+			if w.Kind == oversight.KindRepeatParty && w.Subject == c.Party.IDNumber {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	if ws := repeat(); len(ws) != 0 {
+		t.Fatalf("two cases in one agency warned: %+v", ws)
+	}
+	before, err := ix.Stats(ctx, oversight.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := casework.SharedRecord{Key: "jtys-x/jtys-x-2025-000007", SourceAgency: "jtys-x", SourceAgencyName: "外市交通运输局", CaseID: "jtys-x-2025-000007",
+		Title: "当事人 超限运输", Stage: casework.StageClosed, PartyKind: "organisation", PartyName: c.Party.Name, PartyID: c.Party.IDNumber,
+		Decision: casework.Proposal{Disposition: "处罚", Fine: 3000}, Decided: c.Decided.Add(-time.Hour)}
+	r.Digest = r.ContentDigest()
+	importer := admin
+	importer.Agency = c.Agency
+	if _, err := s.svc.ImportShared(ctx, importer, []casework.SharedRecord{r}, "测试"); err != nil {
+		t.Fatal(err)
+	}
+	ws := repeat()
+	if len(ws) != 1 || !slices.Equal(ws[0].Shared, []string{r.Key}) || len(ws[0].Cases) != 2 || ws[0].Agency != c.Agency ||
+		!slices.Contains(ws[0].Agencies, "jtys-x") || ws[0].Numbers["shared"] != 1 {
+		t.Fatalf("after the import: %+v", ws)
+	}
+	after, err := ix.Stats(ctx, oversight.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Cases != before.Cases || after.Decisions != before.Decisions {
+		t.Errorf("a shared decision was counted: cases %d→%d, decisions %d→%d", before.Cases, after.Cases, before.Decisions, after.Decisions)
+	}
+	if before.Shared != nil || after.Shared == nil || after.Shared.Decisions != 1 || after.Shared.FineTotal != 3000 ||
+		len(after.Shared.BySource) != 1 || after.Shared.BySource[0].Label != "外市交通运输局" {
+		t.Errorf("shared decisions beside the city's: before %+v, after %+v", before.Shared, after.Shared)
+	}
+	mine, err := ix.Stats(ctx, oversight.Query{Agency: c.Agency})
+	if err != nil || mine.Shared != nil {
+		t.Errorf("an agency's report shows shared decisions: %+v, %v", mine.Shared, err)
+	}
+}

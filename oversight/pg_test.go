@@ -67,3 +67,6 @@ func BenchmarkWarningsPGComputed(b *testing.B)   { benchWarnings(b, pgStore(b), 
 func BenchmarkStatsBolt(b *testing.B)            { benchStats(b, boltStore(b)) }
 func BenchmarkWarningsBolt(b *testing.B)         { benchWarnings(b, boltStore(b), false) }
 func BenchmarkWarningsBoltComputed(b *testing.B) { benchWarnings(b, boltStore(b), true) }
+
+// TestSharedDecisionsWarnRepeatPartyPG: the same on PostgreSQL.
+func TestSharedDecisionsWarnRepeatPartyPG(t *testing.T) { sharedRepeatParty(t, pgStore(t)) }

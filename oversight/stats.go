@@ -42,6 +42,18 @@ type Report struct {
 
 	Transferred int        `json:"transferred"`
 	Timeliness  Timeliness `json:"timeliness"`
+
+	// Shared are the decisions of other agencies received in exchange
+	// files and decided in the period, by source agency (city view only):
+	// beside the city's numbers, never in them.
+	Shared *SharedCounts `json:"shared,omitempty"`
+}
+
+// SharedCounts counts other agencies' shared decisions.
+type SharedCounts struct {
+	Decisions int     `json:"decisions"`
+	FineTotal float64 `json:"fine_total"`
+	BySource  []Count `json:"by_source"`
 }
 
 // Count is one row of a breakdown: a key (code), its Chinese label, the
@@ -199,6 +211,20 @@ func (ix *Index) Stats(ctx context.Context, q Query) (Report, error) {
 	rep.BySector = sector.rows(identity, nil)
 	rep.ByViolation = viol.rows(ix.violation, nil)
 	rep.ByAmountBand = bandRows(band)
+	if q.Agency == "" && len(ix.shared) > 0 {
+		src, names := counter{}, map[string]string{}
+		sh := &SharedCounts{}
+		for _, r := range ix.shared {
+			if q.Period.Contains(r.decided) {
+				sh.Decisions++
+				sh.FineTotal += r.fine
+				src.add(r.agency, r.fine)
+				names[r.agency] = r.agencyName
+			}
+		}
+		sh.BySource = src.rows(func(k string) string { return names[k] }, nil)
+		rep.Shared = sh
+	}
 	return rep, nil
 }
 

@@ -132,6 +132,9 @@ type Warning struct {
 	Numbers map[string]float64 `json:"numbers"`
 	// Cases are the IDs of the cases behind it.
 	Cases []string `json:"cases"`
+	// Shared are the keys of other agencies' decisions behind it, received
+	// in exchange files (a party offending again elsewhere).
+	Shared []string `json:"shared,omitempty"`
 }
 
 // Warnings returns the warnings for q: those about cases registered in the
@@ -215,7 +218,13 @@ func (ix *Index) cityWarnings(period Period, now time.Time) []Warning {
 	all := func(string) bool { return true }
 	out = append(out, ix.dispersion(in, th, all)...)
 	out = append(out, ix.officers(in, th, all)...)
-	out = append(out, repeatParties(in, th, all)...)
+	parties := in
+	for _, r := range ix.shared {
+		if period.Contains(r.created) {
+			parties = append(parties, r)
+		}
+	}
+	out = append(out, repeatParties(parties, th, all)...)
 	order := map[Kind]int{}
 	for i, k := range Kinds() {
 		order[k] = i
@@ -381,22 +390,34 @@ func repeatParties(in []*record, th Thresholds, mine func(string) bool) []Warnin
 	var out []Warning
 	for _, id := range sortedKeys(by) {
 		rs := by[id]
-		var agencies, ids []string
-		involved := false
+		var agencies, ids, shared []string
+		first := "" // the first of our agencies: the warning is theirs
 		for _, r := range rs {
 			if !slices.Contains(agencies, r.agency) {
 				agencies = append(agencies, r.agency)
 			}
+			if r.shared {
+				shared = append(shared, r.id)
+				continue
+			}
 			ids = append(ids, r.id)
-			involved = involved || mine(r.agency)
+			if mine(r.agency) && (first == "" || r.agency < first) {
+				first = r.agency
+			}
 		}
-		if len(agencies) < th.RepeatAgencies || !involved {
+		// Another agency's decisions alone are not ours to warn about.
+		if len(agencies) < th.RepeatAgencies || first == "" {
 			continue
 		}
 		slices.Sort(agencies)
-		out = append(out, Warning{Kind: KindRepeatParty, Agency: agencies[0], Agencies: agencies, Subject: id, Cases: ids,
-			Reason:  fmt.Sprintf("当事人 %s（%s）在 %d 个机关共有 %d 件案件", rs[0].partyName, id, len(agencies), len(rs)),
-			Numbers: map[string]float64{"cases": float64(len(rs)), "agencies": float64(len(agencies))}})
+		slices.Sort(shared)
+		reason := fmt.Sprintf("当事人 %s（%s）在 %d 个机关共有 %d 件案件", rs[0].partyName, id, len(agencies), len(rs))
+		if len(shared) > 0 {
+			reason += fmt.Sprintf("，其中 %d 件是其他机关共享的决定", len(shared))
+		}
+		out = append(out, Warning{Kind: KindRepeatParty, Agency: first, Agencies: agencies, Subject: id, Cases: ids, Shared: shared,
+			Reason:  reason,
+			Numbers: map[string]float64{"cases": float64(len(rs)), "agencies": float64(len(agencies)), "shared": float64(len(shared))}})
 	}
 	return out
 }

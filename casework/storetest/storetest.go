@@ -80,6 +80,8 @@ func Run(t *testing.T, open func(t *testing.T) casework.Store, tamper Tamperer) 
 	t.Run("ServiceDiscussion", func(t *testing.T) { testServiceDiscussion(t, newWorld(t, fresh(t))) })
 	t.Run("ServiceTraining", func(t *testing.T) { testServiceTraining(t, newWorld(t, fresh(t))) })
 	t.Run("ConcurrentDiscussion", func(t *testing.T) { testConcurrentDiscussion(t, newWorld(t, fresh(t))) })
+	t.Run("SharedTx", func(t *testing.T) { testSharedTx(t, fresh(t)) })
+	t.Run("ServiceShared", func(t *testing.T) { testServiceShared(t, newWorld(t, fresh(t))) })
 	t.Run("Tamper", func(t *testing.T) { testTamper(t, fresh, tamper) })
 }
 
