@@ -42,8 +42,9 @@ type CaseworkConfig struct {
 	CheckpointInterval time.Duration
 	// MaxEvidenceMB bounds an evidence file in MiB (0: 100).
 	MaxEvidenceMB int
-	// Warnings are the early-warning thresholds (zero fields: oversight's defaults).
-	Warnings oversight.Thresholds
+	// Warnings are the early-warning thresholds, the city's and per agency
+	// (zero fields inherit; oversight.Thresholds).
+	Warnings oversight.Settings
 	// EvidenceS3 puts evidence files in an S3-compatible bucket instead of
 	// the directory <DataDir>/evidence when its URL is set.
 	EvidenceS3 EvidenceS3Config
@@ -74,7 +75,7 @@ type Casework struct {
 	policy  casework.CheckpointPolicy
 	log     *slog.Logger
 	// warnings and oversight: see Oversight (app/oversight.go).
-	warnings  oversight.Thresholds
+	warnings  oversight.Settings
 	oversight func() (*oversight.Index, error)
 }
 

@@ -35,8 +35,9 @@ type Config struct {
 	// violation's name), filled from the catalog by the wiring; a basis
 	// without a name is shown as its ID.
 	Violations map[string]string
-	// Thresholds of the early warnings (zero fields: DefaultThresholds').
-	Thresholds Thresholds
+	// Warnings are the early warnings' thresholds, the city's and per
+	// agency (zero fields inherit; see Thresholds).
+	Warnings Settings
 	// Now is the clock deadlines are measured against (nil: time.Now).
 	Now func() time.Time
 }
@@ -65,10 +66,9 @@ func New(cfg Config) (*Index, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	if err := cfg.Thresholds.Validate(); err != nil {
+	if err := cfg.Warnings.Validate(); err != nil {
 		return nil, err
 	}
-	cfg.Thresholds = cfg.Thresholds.withDefaults()
 	return &Index{cfg: cfg, cases: map[string]*record{}, agencies: map[string]casework.Agency{},
 		cached: map[string][]Warning{}}, nil
 }

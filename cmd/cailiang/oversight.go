@@ -134,21 +134,30 @@ func runStats(e *runEnv) error {
 }
 
 // parseWarnings reads --warnings (CAILIANG_WARNINGS): a JSON object of
-// oversight.Thresholds; unknown fields, other JSON and out-of-range numbers
-// are usage errors.
+// oversight.Settings (the city's thresholds and per-agency overrides under
+// "agencies"), given inline or as the path of a file holding it; unknown
+// fields, other JSON and out-of-range numbers are usage errors.
 func (o *options) parseWarnings() error {
 	if o.warnings == "" {
 		return nil
 	}
-	dec := json.NewDecoder(strings.NewReader(o.warnings))
+	text := o.warnings
+	if !strings.HasPrefix(strings.TrimSpace(text), "{") {
+		b, err := os.ReadFile(text)
+		if err != nil {
+			return fmt.Errorf("--warnings：读取预警阈值文件：%v: %w", err, errUsage)
+		}
+		text = string(b)
+	}
+	dec := json.NewDecoder(strings.NewReader(text))
 	dec.DisallowUnknownFields()
-	var th oversight.Thresholds
-	if err := dec.Decode(&th); err != nil {
+	var s oversight.Settings
+	if err := dec.Decode(&s); err != nil {
 		return fmt.Errorf("--warnings：预警阈值应为 JSON 对象，字段见 docs/oversight.md（%v）: %w", err, errUsage)
 	}
-	if err := th.Validate(); err != nil {
+	if err := s.Validate(); err != nil {
 		return fmt.Errorf("--warnings: %v: %w", err, errUsage)
 	}
-	o.app.Casework.Warnings = th
+	o.app.Casework.Warnings = s
 	return nil
 }

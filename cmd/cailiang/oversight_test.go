@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -84,10 +86,17 @@ func TestWarningsSetting(t *testing.T) {
 	if err := run(context.Background(), []string{"demo", "seed", "--data", data, "--cases", "60", "--agencies", "2"}, nil, &out, &errb); err != nil {
 		t.Fatal(err)
 	}
-	if err := run(context.Background(), []string{"stats", "--data", data, "--warnings", `{"near_days":10,"dispersion_z":3}`}, nil, &out, &errb); err != nil {
-		t.Errorf("good thresholds: %v", err)
+	file := filepath.Join(t.TempDir(), "warnings.json")
+	if err := os.WriteFile(file, []byte(`{"near_days":10,"agencies":{"X":{"dispersion_z":3,"transfer_risk":"near"}}}`), 0o600); err != nil {
+		t.Fatal(err)
 	}
-	for _, bad := range []string{`{"near_days":-1}`, `{"nearly":1}`, `[1]`, `{"end_band":0.7}`, "\xff"} {
+	for _, good := range []string{`{"near_days":10,"dispersion_z":3}`, `{"agencies":{"X":{"near_days":3}}}`, file} {
+		if err := run(context.Background(), []string{"stats", "--data", data, "--warnings", good}, nil, &out, &errb); err != nil {
+			t.Errorf("good thresholds %s: %v", good, err)
+		}
+	}
+	for _, bad := range []string{`{"near_days":-1}`, `{"nearly":1}`, `[1]`, `{"end_band":0.7}`, "\xff", `{"agencies":{"X":{"near_days":-3}}}`,
+		`{"agencies":{"":{"near_days":3}}}`, `{"transfer_risk":"none"}`, filepath.Join(t.TempDir(), "missing.json")} {
 		err := run(context.Background(), []string{"stats", "--data", data, "--warnings", bad}, nil, &out, &errb)
 		if !errors.Is(err, errUsage) {
 			t.Errorf("--warnings %q: %v; want a usage error", bad, err)
