@@ -62,6 +62,8 @@ type ReadTx interface {
 	// Discussions and training collections (discussion.go, training.go).
 	DiscussionReader
 	CollectionReader
+	// Daily digests (digest.go).
+	DigestReader
 	// Publication returns the publication of a case.
 	Publication(caseID string) (Publication, error)
 	// Publications lists the publications f matches (PublicationFilter.Match),
@@ -109,6 +111,7 @@ type Tx interface {
 	// Discussions and training collections (discussion.go, training.go).
 	DiscussionWriter
 	CollectionWriter
+	DigestWriter
 	// PutPublication stores p: a new one when prev is 0 (ErrExists when the
 	// case has one), else replacing the one whose stored Version is prev
 	// (ErrConflict when it differs, ErrNotFound when there is none).

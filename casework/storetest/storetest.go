@@ -75,6 +75,8 @@ func Run(t *testing.T, open func(t *testing.T) casework.Store, tamper Tamperer) 
 	t.Run("ServiceDiscussion", func(t *testing.T) { testServiceDiscussion(t, newWorld(t, fresh(t))) })
 	t.Run("ServiceTraining", func(t *testing.T) { testServiceTraining(t, newWorld(t, fresh(t))) })
 	t.Run("ConcurrentDiscussion", func(t *testing.T) { testConcurrentDiscussion(t, newWorld(t, fresh(t))) })
+	t.Run("DigestTx", func(t *testing.T) { testDigestTx(t, fresh(t)) })
+	t.Run("ServiceDigest", func(t *testing.T) { testServiceDigest(t, newWorld(t, fresh(t))) })
 	t.Run("Tamper", func(t *testing.T) { testTamper(t, fresh, tamper) })
 }
 
