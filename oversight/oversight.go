@@ -89,6 +89,9 @@ type record struct {
 	partyID, partyName            string
 	source                        string
 	risk                          string
+	// reviewSubmitted and reviewDue: when the case entered 法制审核 and the
+	// review's deadline (zero outside review or without a calendar).
+	reviewSubmitted, reviewDue time.Time
 }
 
 // analysisTransfer is the one part of an attached analysis read here: the
@@ -104,6 +107,9 @@ func project(c casework.Case) *record {
 		opened: c.Opened, due: c.Due, decided: c.Decided, partyID: c.Party.IDNumber, partyName: c.Party.Name, source: c.Source}
 	if len(c.Officers) > 0 {
 		r.officer = c.Officers[0]
+	}
+	if c.Stage == casework.StageReview && c.Review != nil {
+		r.reviewSubmitted, r.reviewDue = c.Review.Submitted, c.Review.Due
 	}
 	if p := c.Proposal; p != nil {
 		r.proposed = true

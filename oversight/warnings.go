@@ -89,6 +89,11 @@ type Warning struct {
 // deadline warning may appear up to a minute late; callers must not modify
 // the warnings returned. Errors as Stats.
 func (ix *Index) Warnings(ctx context.Context, q Query) ([]Warning, error) {
+	return ix.warningsAt(ctx, q, ix.cfg.Now())
+}
+
+// warningsAt is Warnings with deadlines measured at a given moment.
+func (ix *Index) warningsAt(ctx context.Context, q Query, at time.Time) ([]Warning, error) {
 	if err := ix.refresh(ctx); err != nil {
 		return nil, err
 	}
@@ -97,7 +102,7 @@ func (ix *Index) Warnings(ctx context.Context, q Query) ([]Warning, error) {
 	if err := ix.check(q); err != nil {
 		return nil, err
 	}
-	now := ix.cfg.Now().UTC()
+	now := at.UTC()
 	key := fmt.Sprintf("%d|%d|%d|%d", ix.seq, q.Period.From.UnixNano(), q.Period.To.UnixNano(), now.Unix()/60)
 	ix.cacheMu.Lock()
 	all, ok := ix.cached[key]
