@@ -71,3 +71,65 @@ func TestStatsPageInBrowser(t *testing.T) {
 		t.Errorf("agency choices: %d (%v); want the city and 4 agencies", agencies, err)
 	}
 }
+
+// TestDigestPageInBrowser: the daily digest page, signed in as the
+// supervising agency's reviewer, shows the city's digest: the summary, the
+// new warnings with their reasons, the deadlines, and the week against
+// the week before with a pair of SVG bars per number.
+func TestDigestPageInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	f := newOversightFixture(t)
+	base := "http://" + f.addr
+	ctx := webtest.Browser(t, 90*time.Second)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/digest"), chromedp.WaitVisible(chromedp.CSS(`#signin`))); err != nil {
+		t.Fatalf("page without a token: %v", err)
+	}
+	token := strings.TrimPrefix(f.supervisor, "Bearer ")
+	err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`sessionStorage.setItem("cailiang.token", `+strconv.Quote(token)+`)`),
+		chromedp.Reload(),
+		chromedp.WaitVisible(chromedp.CSS(`#week svg rect`)),
+		chromedp.WaitVisible(chromedp.CSS(`#dead ol li`)),
+	)
+	if err != nil {
+		t.Fatalf("browse: %v", err)
+	}
+	title, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#title`)))
+	if err != nil || !strings.Contains(title, "全市") || !strings.Contains(title, "每日简报") {
+		t.Errorf("title %q (%v)", title, err)
+	}
+	rows, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#week tbody tr svg").length`))
+	if err != nil || rows != 5 {
+		t.Errorf("%d week rows with bars (%v); want 5", rows, err)
+	}
+	dead, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#dead`)))
+	if err != nil || !strings.Contains(dead, "办案期限") {
+		t.Errorf("deadlines %q (%v)", dead, err)
+	}
+	line, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#line`)))
+	if err != nil || !strings.Contains(line, "新预警") {
+		t.Errorf("summary %q (%v)", line, err)
+	}
+	// An agency chosen from the list shows that agency's digest.
+	code := f.batch.Agencies[0].Code
+	err = chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#agency").value=`+strconv.Quote(code)),
+		chromedp.Click(chromedp.CSS(`#q button`)),
+		chromedp.WaitVisible(chromedp.CSS(`#summary`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The answer replaces the title when it arrives.
+	for range 50 {
+		if title, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#title`))); err != nil || !strings.Contains(title, "全市") {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil || strings.Contains(title, "全市") {
+		t.Errorf("after choosing %s: title %q (%v)", code, title, err)
+	}
+}

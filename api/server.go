@@ -230,6 +230,8 @@ func (s *Server) routes() {
 	s.app.Get("/workbench", s.handleWorkbenchPage)
 	s.app.Get("/workbench/transcripts.js", s.handleTranscriptsScript)
 	s.app.Get("/stats", s.handleStatsPage)
+	s.app.Get("/digest", s.handleDigestPage)
+	s.app.Get("/oversight.css", s.handleOversightStyle)
 	s.app.Get("/workbench/publication.js", s.handleWorkbenchPublicationJS)
 	s.app.Get("/public", s.handlePublicPage)
 	s.app.Get("/public/decisions.rss", s.handlePublicRSS)
@@ -278,6 +280,7 @@ func (s *Server) routes() {
 	// Statistics and early warnings (oversight.go).
 	v1.Get("/stats", s.handleStats)
 	v1.Get("/warnings", s.handleWarnings)
+	v1.Get("/digest", s.handleDigest)
 	v1.Get("/cases/:id/publication", s.handlePublicationGet)
 	v1.Patch("/cases/:id/publication", s.handlePublicationEdit)
 	v1.Post("/cases/:id/publication/publish", s.handlePublicationPublish)

@@ -45,3 +45,19 @@ func sendPage(c *fiber.Ctx, page []byte) error {
 	c.Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; media-src 'self' blob:; frame-ancestors 'none'")
 	return c.Send(page)
 }
+
+// digestPage is the daily digest page: an agency's (or the city's) digest
+// of a day, from /v1/digest with the workbench's token.
+//
+//go:embed web/digest.html
+var digestPage []byte
+
+// oversightStyle is the stylesheet the statistics and digest pages share.
+//
+//go:embed web/oversight.css
+var oversightStyle []byte
+
+func (s *Server) handleOversightStyle(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderContentType, "text/css; charset=utf-8")
+	return c.Send(oversightStyle)
+}

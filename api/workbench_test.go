@@ -298,6 +298,10 @@ func permRows() []permRow {
 		{"stats as a workbook", plain("GET", "/v1/stats?format=xlsx", nil), 200, oversightViewers},
 		{"warnings, default view", plain("GET", "/v1/warnings", nil), 200, oversightViewers},
 		{"warnings of agency hbj", plain("GET", "/v1/warnings?agency=hbj", nil), 200, []string{"reviewer@other", "leader@other", "admin"}},
+		// The daily digest: an agency's leaders (their own), admins (the city, any agency); not an agency's reviewers.
+		{"digest, default view", plain("GET", "/v1/digest", nil), 200, []string{"leader", "leader@other", "admin"}},
+		{"digest of agency hbj", plain("GET", "/v1/digest?agency=hbj", nil), 200, []string{"leader@other", "admin"}},
+		{"digest of a past day", plain("GET", "/v1/digest?date=2026-01-05", nil), 200, []string{"leader", "leader@other", "admin"}},
 	}
 	rows = append(rows, discussionPermRows()...)
 	rows = append(rows, reviewPermRows(caseReq, staff)...)

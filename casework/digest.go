@@ -156,16 +156,3 @@ func (s *Service) KeptDigest(ctx context.Context, agency, day string) (d Digest,
 	err = s.cfg.Store.View(ctx, func(tx ReadTx) (err error) { d, err = tx.Digest(agency, day); return err })
 	return d, err
 }
-
-// PreviousDigest returns the latest digest kept for the agency before day;
-// ok is false when there is none.
-func (s *Service) PreviousDigest(ctx context.Context, agency, day string) (d Digest, ok bool, err error) {
-	err = s.cfg.Store.View(ctx, func(tx ReadTx) error {
-		list, err := tx.Digests(agency, day, 1)
-		if len(list) > 0 {
-			d, ok = list[0], true
-		}
-		return err
-	})
-	return d, ok, err
-}

@@ -3,6 +3,8 @@ package oversight
 import (
 	"cmp"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -101,12 +103,13 @@ func WarningKey(w Warning) string {
 // digest and since its day; with no previous digest (nil), the new
 // warnings are those not warned a day earlier. Deadlines are measured now
 // for today and at the end of a past day (the cases are as they are now:
-// the index keeps no history). Errors: ErrInvalid for an unknown agency or
-// a day after today; the store's.
+// the index keeps no history). The day is the agency's calendar day, which
+// east of UTC begins before UTC's: a day one ahead of UTC's is accepted.
+// Errors: ErrInvalid for an unknown agency or a later day; the store's.
 func (ix *Index) DigestOf(ctx context.Context, agency string, day time.Time, previous []string, since string) (Digest, error) {
 	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
 	now := ix.cfg.Now().UTC()
-	if day.After(now) {
+	if day.After(now.AddDate(0, 0, 1)) {
 		return Digest{}, fmt.Errorf("digest of %s: after today: %w", day.Format(time.DateOnly), ErrInvalid)
 	}
 	at := now
@@ -298,4 +301,50 @@ func (d Digest) Text() string {
 		fmt.Fprintf(&b, "%s：%s（上周 %s，%+g）\n", n.Label, yuan(n.Current), yuan(n.Previous), n.Change)
 	}
 	return b.String()
+}
+
+// Daily returns the digest of an agency ("" for the city) for a day: the
+// one kept that day (kept true), or, when none was kept, one made now by
+// Fresh. Errors as DigestOf, and a kept digest that does not decode.
+func (ix *Index) Daily(ctx context.Context, agency string, day time.Time) (d Digest, kept bool, err error) {
+	var k casework.Digest
+	err = ix.cfg.Store.View(ctx, func(tx casework.ReadTx) (err error) {
+		k, err = tx.Digest(agency, day.Format(time.DateOnly))
+		return err
+	})
+	if err == nil {
+		if err := json.Unmarshal(k.Doc, &d); err != nil {
+			return d, false, fmt.Errorf("oversight: digest %q %s: decode: %w", agency, k.Day, err)
+		}
+		return d, true, nil
+	}
+	if !errors.Is(err, casework.ErrNotFound) {
+		return d, false, fmt.Errorf("oversight: read digest: %w", err)
+	}
+	d, err = ix.Fresh(ctx, agency, day)
+	return d, false, err
+}
+
+// Fresh makes the digest of a day now, against the latest digest kept
+// before the day (or, with none, against the day before).
+func (ix *Index) Fresh(ctx context.Context, agency string, day time.Time) (Digest, error) {
+	var prev []casework.Digest
+	err := ix.cfg.Store.View(ctx, func(tx casework.ReadTx) (err error) {
+		prev, err = tx.Digests(agency, day.Format(time.DateOnly), 1)
+		return err
+	})
+	if err != nil {
+		return Digest{}, fmt.Errorf("oversight: read digests: %w", err)
+	}
+	if len(prev) == 0 {
+		return ix.DigestOf(ctx, agency, day, nil, "")
+	}
+	var p Digest
+	if err := json.Unmarshal(prev[0].Doc, &p); err != nil {
+		return Digest{}, fmt.Errorf("oversight: digest %q %s: decode: %w", agency, prev[0].Day, err)
+	}
+	if p.WarningKeys == nil {
+		p.WarningKeys = []string{} // a previous digest without warnings: everything now is new
+	}
+	return ix.DigestOf(ctx, agency, day, p.WarningKeys, prev[0].Day)
 }

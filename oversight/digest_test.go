@@ -101,7 +101,7 @@ func TestDigest(t *testing.T) {
 	if len(next.Deadlines) != len(first.Deadlines)+1 || next.Deadlines[0].Cases[0] != ids[0].ID {
 		t.Errorf("deadlines %d → %d; the most overdue first: %v", len(first.Deadlines), len(next.Deadlines), next.Deadlines[0].Cases)
 	}
-	if _, err := ix.DigestOf(ctx, agency, now.AddDate(0, 0, 2), nil, ""); !errorsIs(err, oversight.ErrInvalid) {
+	if _, err := ix.DigestOf(ctx, agency, now.AddDate(0, 0, 3), nil, ""); !errorsIs(err, oversight.ErrInvalid) {
 		t.Errorf("a digest of the day after tomorrow: %v, want ErrInvalid", err)
 	}
 	if _, err := ix.DigestOf(ctx, "nowhere", now, nil, ""); !errorsIs(err, oversight.ErrInvalid) {

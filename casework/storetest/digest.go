@@ -150,10 +150,6 @@ func testServiceDigest(t *testing.T, w *world) {
 	if got, err := w.svc.KeptDigest(w.ctx, "scjg", "2026-03-02"); err != nil || string(got.Doc) != `{"new":2}` {
 		t.Errorf("KeptDigest: %+v, %v", got, err)
 	}
-	prev, ok, err := w.svc.PreviousDigest(w.ctx, "scjg", "2026-03-03")
-	if err != nil || !ok || prev.Day != "2026-03-02" {
-		t.Errorf("PreviousDigest before 03-03: %+v %v %v", prev, ok, err)
-	}
 	for _, c := range []struct {
 		actor casework.User
 		d     casework.Digest

@@ -103,15 +103,11 @@ func runStats(e *runEnv) error {
 	if !slices.Contains(oversight.Formats, format) {
 		return fmt.Errorf("--format %q: json, csv or xlsx: %w", format, errUsage)
 	}
-	cw, err := app.OpenCasework(e.opts.app, true)
+	ix, done, err := e.openOversight()
 	if err != nil {
 		return err
 	}
-	defer cw.Close()
-	ix, err := cw.Oversight()
-	if err != nil {
-		return err
-	}
+	defer done()
 	rep, err := ix.Stats(e.ctx, oversight.Query{Agency: e.args.agency, Period: period})
 	if errors.Is(err, oversight.ErrInvalid) {
 		return fmt.Errorf("%v: %w", err, errUsage)
@@ -160,4 +156,78 @@ func (o *options) parseWarnings() error {
 	}
 	o.app.Casework.Warnings = s
 	return nil
+}
+
+func digestFlags(fs *flag.FlagSet, a *cmdArgs) {
+	fs.StringVar(&a.agency, "agency", "", "agency code (default: the whole city)")
+	fs.StringVar(&a.date, "date", "", "the digest's day YYYY-MM-DD (default: today)")
+	fs.StringVar(&a.format, "format", "text", "text or json")
+}
+
+// runDigest prints the daily digest: the one kept for the day, else one
+// made now (this command never keeps one; serve does).
+func runDigest(e *runEnv) error {
+	if len(e.args.pos) != 0 {
+		return fmt.Errorf("digest takes no arguments: %w", errUsage)
+	}
+	if e.args.format != "text" && e.args.format != "json" {
+		return fmt.Errorf("--format %q: text or json: %w", e.args.format, errUsage)
+	}
+	day := time.Now()
+	if e.args.date != "" {
+		var err error
+		if day, err = time.Parse(time.DateOnly, e.args.date); err != nil || len(e.args.date) != len(time.DateOnly) {
+			return fmt.Errorf("--date %q: YYYY-MM-DD: %w", e.args.date, errUsage)
+		}
+	}
+	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
+	ix, done, err := e.openOversight()
+	if err != nil {
+		return err
+	}
+	defer done()
+	d, kept, err := ix.Daily(e.ctx, e.args.agency, day)
+	if errors.Is(err, oversight.ErrInvalid) {
+		return fmt.Errorf("%v: %w", err, errUsage)
+	}
+	if err != nil {
+		return err
+	}
+	if e.args.format == "json" {
+		return e.print(map[string]any{"kept": kept, "digest": d})
+	}
+	text := d.Text()
+	if !kept {
+		text += "\n（即时生成：这一天没有服务保存的简报）\n"
+	}
+	_, err = io.WriteString(e.stdout, text)
+	return err
+}
+
+// parseDigestAt reads --digest-at (CAILIANG_DIGEST_AT): HH:MM in the
+// server's local time, or "off"; ok is false for off.
+func (o *options) parseDigestAt() (k app.DigestClock, ok bool, err error) {
+	if o.digestAt == "off" {
+		return k, false, nil
+	}
+	t, err := time.Parse("15:04", o.digestAt)
+	if err != nil {
+		return k, false, fmt.Errorf("--digest-at %q：应为 HH:MM（如 07:00）或 off: %w", o.digestAt, errUsage)
+	}
+	return app.DigestClock{Hour: t.Hour(), Minute: t.Minute(), Location: time.Local}, true, nil
+}
+
+// openOversight opens the workbench read-only and returns its statistics
+// index, and what closes it.
+func (e *runEnv) openOversight() (*oversight.Index, func(), error) {
+	cw, err := app.OpenCasework(e.opts.app, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, err := cw.Oversight()
+	if err != nil {
+		cw.Close()
+		return nil, nil, err
+	}
+	return ix, func() { cw.Close() }, nil
 }

@@ -103,3 +103,54 @@ func TestWarningsSetting(t *testing.T) {
 		}
 	}
 }
+
+// TestDigestCommand: `digest` prints the city's or an agency's digest as
+// JSON or text (made on the fly: nothing kept it), and refuses bad flags
+// as usage errors; serve refuses a bad --digest-at before it listens.
+func TestDigestCommand(t *testing.T) {
+	data := t.TempDir()
+	ctx := context.Background()
+	var out, errb bytes.Buffer
+	if err := run(ctx, []string{"demo", "seed", "--data", data, "--cases", "300", "--agencies", "4", "--seed", "7"}, nil, &out, &errb); err != nil {
+		t.Fatalf("demo seed: %v\n%s", err, errb.String())
+	}
+	out.Reset()
+	if err := run(ctx, []string{"digest", "--data", data, "--format", "json"}, nil, &out, &errb); err != nil {
+		t.Fatalf("digest: %v\n%s", err, errb.String())
+	}
+	var city struct {
+		Kept   bool `json:"kept"`
+		Digest struct {
+			Agency, AgencyName, Day string
+			Warnings                int      `json:"warnings"`
+			Numbers                 []any    `json:"numbers"`
+			WarningKeys             []string `json:"warning_keys"`
+		} `json:"digest"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &city); err != nil || city.Kept || city.Digest.Day != time.Now().Format(time.DateOnly) ||
+		len(city.Digest.Numbers) != 5 || len(city.Digest.WarningKeys) != city.Digest.Warnings {
+		t.Fatalf("digest printed %s (%v)", out.String(), err)
+	}
+	out.Reset()
+	if err := run(ctx, []string{"digest", "--data", data, "--agency", "sim-scjg-1", "--date", time.Now().AddDate(0, 0, -3).Format(time.DateOnly)}, nil, &out, &errb); err != nil {
+		t.Fatalf("digest text: %v", err)
+	}
+	for _, want := range []string{"每日简报", "一、新预警", "二、临近或超过办案期限", "三、待法制审核", "四、待公示", "五、本周", "即时生成"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("text digest lacks %q:\n%s", want, out.String())
+		}
+	}
+	for _, bad := range [][]string{
+		{"digest", "--data", data, "--format", "pdf"},
+		{"digest", "--data", data, "--agency", "nowhere"},
+		{"digest", "--data", data, "--date", "2026-02-30"},
+		{"digest", "--data", data, "--date", "2999-01-01"},
+		{"digest", "--data", data, "extra"},
+		{"serve", "--data", t.TempDir(), "--digest-at", "25:00"},
+		{"serve", "--data", t.TempDir(), "--digest-at", "7"},
+	} {
+		if err := run(ctx, bad, nil, &out, &errb); !errors.Is(err, errUsage) {
+			t.Errorf("%v: %v, want a usage error", bad, err)
+		}
+	}
+}
