@@ -45,6 +45,9 @@ type CaseworkConfig struct {
 	// Warnings are the early-warning thresholds, the city's and per agency
 	// (zero fields inherit; oversight.Thresholds).
 	Warnings oversight.Settings
+	// ActCategories are the categories of enforcement acts configured
+	// besides the built-in ones, for the city and per agency.
+	ActCategories casework.ActCategories
 	// EvidenceS3 puts evidence files in an S3-compatible bucket instead of
 	// the directory <DataDir>/evidence when its URL is set.
 	EvidenceS3 EvidenceS3Config
@@ -75,8 +78,9 @@ type Casework struct {
 	policy  casework.CheckpointPolicy
 	log     *slog.Logger
 	// warnings and oversight: see Oversight (app/oversight.go).
-	warnings  oversight.Settings
-	oversight func() (*oversight.Index, error)
+	warnings   oversight.Settings
+	categories casework.ActCategories
+	oversight  func() (*oversight.Index, error)
 }
 
 // ErrAuditKey is wrapped when the audit key file is missing (where it must
@@ -125,7 +129,7 @@ func openCasework(cfg Config, readOnly bool, statutes *corpus.Resolver) (*Casewo
 		return nil, err
 	}
 	ccfg := casework.Config{Store: store, MaxEvidence: int64(cw.MaxEvidenceMB) << 20, Logger: cfg.Logger, Calendar: cal,
-		Anonymiser: CaseAnonymiser{}}
+		Anonymiser: CaseAnonymiser{}, ActCategories: cw.ActCategories}
 	if statutes != nil {
 		ccfg.Citations = CaseCitations{Resolver: statutes}
 	}
@@ -144,7 +148,7 @@ func openCasework(cfg Config, readOnly bool, statutes *corpus.Resolver) (*Casewo
 		store.Close()
 		return nil, err
 	}
-	cwk := &Casework{Service: svc, store: store, key: key, log: cfg.Logger, warnings: cw.Warnings,
+	cwk := &Casework{Service: svc, store: store, key: key, log: cfg.Logger, warnings: cw.Warnings, categories: cw.ActCategories,
 		policy: casework.CheckpointPolicy{Every: uint64(cw.CheckpointEvery), Interval: cw.CheckpointInterval}}
 	cwk.initOversight()
 	return cwk, nil

@@ -53,6 +53,9 @@ type Config struct {
 	// extension in working days on Calendar (0: DefaultReviewDays,
 	// DefaultReviewExtendDays).
 	ReviewDays, ReviewExtendDays int
+	// ActCategories are the categories of enforcement acts configured
+	// besides the built-in ones (acts.go).
+	ActCategories ActCategories
 }
 
 // Service is the case workbench's use case: every method checks the actor's
@@ -68,6 +71,9 @@ type Service struct {
 func New(cfg Config) (*Service, error) {
 	if cfg.Store == nil {
 		return nil, fmt.Errorf("casework: no store: %w", ErrInvalid)
+	}
+	if err := cfg.ActCategories.Validate(); err != nil {
+		return nil, err
 	}
 	if cfg.DecisionDays <= 0 {
 		cfg.DecisionDays = DefaultDecisionDays

@@ -62,8 +62,9 @@ type ReadTx interface {
 	// Discussions and training collections (discussion.go, training.go).
 	DiscussionReader
 	CollectionReader
-	// Daily digests (digest.go).
+	// Daily digests (digest.go) and enforcement acts (acts.go).
 	DigestReader
+	ActReader
 	// Publication returns the publication of a case.
 	Publication(caseID string) (Publication, error)
 	// Publications lists the publications f matches (PublicationFilter.Match),
@@ -112,6 +113,7 @@ type Tx interface {
 	DiscussionWriter
 	CollectionWriter
 	DigestWriter
+	ActWriter
 	// PutPublication stores p: a new one when prev is 0 (ErrExists when the
 	// case has one), else replacing the one whose stored Version is prev
 	// (ErrConflict when it differs, ErrNotFound when there is none).

@@ -40,6 +40,9 @@ type Config struct {
 	Warnings Settings
 	// Now is the clock deadlines are measured against (nil: time.Now).
 	Now func() time.Time
+	// ActCategories are the categories of enforcement acts configured
+	// besides the built-in ones (their labels in the statistics).
+	ActCategories casework.ActCategories
 }
 
 // Index answers statistics and warnings over a store's cases.
@@ -50,6 +53,7 @@ type Index struct {
 	seq      uint64
 	loaded   bool
 	cases    map[string]*record
+	acts     map[string]actRecord
 	agencies map[string]casework.Agency
 	// cached holds the city's warnings by log state, period and minute.
 	cacheMu sync.Mutex
@@ -69,7 +73,7 @@ func New(cfg Config) (*Index, error) {
 	if err := cfg.Warnings.Validate(); err != nil {
 		return nil, err
 	}
-	return &Index{cfg: cfg, cases: map[string]*record{}, agencies: map[string]casework.Agency{},
+	return &Index{cfg: cfg, cases: map[string]*record{}, acts: map[string]actRecord{}, agencies: map[string]casework.Agency{},
 		cached: map[string][]Warning{}}, nil
 }
 
@@ -92,6 +96,17 @@ type record struct {
 	// reviewSubmitted and reviewDue: when the case entered 法制审核 and the
 	// review's deadline (zero outside review or without a calendar).
 	reviewSubmitted, reviewDue time.Time
+}
+
+// actRecord is the part of an enforcement act the statistics read.
+type actRecord struct {
+	agency, category string
+	date             time.Time
+}
+
+func projectAct(a casework.Act) actRecord {
+	d, _ := time.Parse(time.DateOnly, a.Date) // stores hold valid days only
+	return actRecord{agency: a.Agency, category: a.Category, date: d}
 }
 
 // analysisTransfer is the one part of an attached analysis read here: the
@@ -125,6 +140,9 @@ func project(c casework.Case) *record {
 	}
 	return r
 }
+
+// actCreated is the log action of a recorded act (casework.RecordActs).
+const actCreated = "act.create"
 
 // allCases is the Limit that lists every case in one page.
 const allCases = 1 << 30
@@ -180,17 +198,36 @@ func (ix *Index) refresh(ctx context.Context) error {
 			for _, c := range all {
 				ix.cases[c.ID] = project(c)
 			}
+			acts, err := tx.Acts(casework.ActFilter{})
+			if err != nil {
+				return err
+			}
+			ix.acts = make(map[string]actRecord, len(acts))
+			for _, a := range acts {
+				ix.acts[a.ID] = projectAct(a)
+			}
 			return nil
 		}
 		changed := map[string]bool{}
+		var acts []string
 		err = tx.Entries(ix.seq+1, func(e casework.Entry) error {
 			if e.CaseID != "" && e.Seq <= last {
 				changed[e.CaseID] = true
+			}
+			if e.Action == actCreated && e.Seq <= last {
+				acts = append(acts, e.Subject)
 			}
 			return nil
 		})
 		if err != nil {
 			return err
+		}
+		for _, id := range acts {
+			a, err := tx.Act(id)
+			if err != nil {
+				return err
+			}
+			ix.acts[id] = projectAct(a)
 		}
 		for id := range changed {
 			c, err := tx.Case(id)

@@ -160,7 +160,9 @@ func TestWarningsFindPlanted(t *testing.T) {
 func TestStatsMatchIndependentCounts(t *testing.T) {
 	s := seed(t, boltStore(t), 2000, 12)
 	ix := index(t, s)
-	period := oversight.Period{From: now.AddDate(0, -6, 0), To: now}
+	// Whole days, as the API asks: acts are dated by day.
+	midnight := now.Truncate(24 * time.Hour)
+	period := oversight.Period{From: midnight.AddDate(0, -6, 0), To: midnight}
 	for _, agency := range []string{"", s.batch.Agencies[0].Code, s.batch.Agencies[5].Code} {
 		rep, err := ix.Stats(context.Background(), oversight.Query{Agency: agency, Period: period})
 		if err != nil {
@@ -230,6 +232,26 @@ func TestStatsMatchIndependentCounts(t *testing.T) {
 		}
 		if rep.Cases == 0 || rep.Decisions == 0 {
 			t.Errorf("%q: empty report %+v", agency, rep)
+		}
+		// Categories: 行政处罚 the cases, the others the acts dated in the period.
+		cats := map[string]int{"penalty": cases}
+		acts := 0
+		for _, a := range s.batch.Acts {
+			if (agency == "" || a.Agency == agency) && a.Date >= period.From.Format(time.DateOnly) && a.Date < period.To.Format(time.DateOnly) {
+				cats[a.Category]++
+				acts++
+			}
+		}
+		if rep.Acts != acts || acts == 0 {
+			t.Errorf("%q: %d acts, counted %d", agency, rep.Acts, acts)
+		}
+		if len(rep.ByCategory) != 5 || rep.ByCategory[0].Key != "penalty" {
+			t.Errorf("%q: categories %+v; want 行政处罚 then the four built-in ones", agency, rep.ByCategory)
+		}
+		for _, c := range rep.ByCategory {
+			if c.N != cats[c.Key] {
+				t.Errorf("%q: category %s (%s) %d, counted %d", agency, c.Key, c.Label, c.N, cats[c.Key])
+			}
 		}
 	}
 }

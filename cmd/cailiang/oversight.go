@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/cailiang/cailiang/app"
+	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/casework/boltstore"
 	"github.com/cailiang/cailiang/oversight"
 	"github.com/cailiang/cailiang/synthcases"
@@ -137,13 +138,9 @@ func (o *options) parseWarnings() error {
 	if o.warnings == "" {
 		return nil
 	}
-	text := o.warnings
-	if !strings.HasPrefix(strings.TrimSpace(text), "{") {
-		b, err := os.ReadFile(text)
-		if err != nil {
-			return fmt.Errorf("--warnings：读取预警阈值文件：%v: %w", err, errUsage)
-		}
-		text = string(b)
+	text, err := jsonOrFile("--warnings", o.warnings)
+	if err != nil {
+		return err
 	}
 	dec := json.NewDecoder(strings.NewReader(text))
 	dec.DisallowUnknownFields()
@@ -230,4 +227,41 @@ func (e *runEnv) openOversight() (*oversight.Index, func(), error) {
 		return nil, nil, err
 	}
 	return ix, func() { cw.Close() }, nil
+}
+
+// parseActCategories reads --act-categories (CAILIANG_ACT_CATEGORIES): a
+// JSON object of casework.ActCategories, inline or the path of a file
+// holding it; unknown fields and invalid categories are usage errors.
+func (o *options) parseActCategories() error {
+	if o.actCategories == "" {
+		return nil
+	}
+	text, err := jsonOrFile("--act-categories", o.actCategories)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.DisallowUnknownFields()
+	var c casework.ActCategories
+	if err := dec.Decode(&c); err != nil {
+		return fmt.Errorf("--act-categories：执法类别应为 JSON 对象（%v）: %w", err, errUsage)
+	}
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("--act-categories: %v: %w", err, errUsage)
+	}
+	o.app.Casework.ActCategories = c
+	return nil
+}
+
+// jsonOrFile returns a setting's JSON: the value itself when it is an
+// object, else the content of the file it names.
+func jsonOrFile(flag, v string) (string, error) {
+	if strings.HasPrefix(strings.TrimSpace(v), "{") {
+		return v, nil
+	}
+	b, err := os.ReadFile(v)
+	if err != nil {
+		return "", fmt.Errorf("%s：读取文件：%v: %w", flag, err, errUsage)
+	}
+	return string(b), nil
 }

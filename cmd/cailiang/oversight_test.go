@@ -154,3 +154,43 @@ func TestDigestCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestActCategoriesSetting: --act-categories adds an agency's own category
+// to its statistics (counted 0 until acts are recorded) and refuses
+// malformed categories as usage errors.
+func TestActCategoriesSetting(t *testing.T) {
+	data := t.TempDir()
+	ctx := context.Background()
+	var out, errb bytes.Buffer
+	if err := run(ctx, []string{"demo", "seed", "--data", data, "--cases", "60", "--agencies", "2"}, nil, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	cats := `{"agencies":{"sim-scjg-1":[{"code":"confirmation","label":"行政确认"}]}}`
+	if err := run(ctx, []string{"stats", "--data", data, "--agency", "sim-scjg-1", "--act-categories", cats}, nil, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Acts       int `json:"acts"`
+		ByCategory []struct {
+			Key, Label string
+			N          int
+		} `json:"by_category"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, c := range rep.ByCategory {
+		keys = append(keys, c.Key)
+	}
+	if strings.Join(keys, ",") != "penalty,licensing,coercion,levy,inspection,confirmation" || rep.Acts == 0 {
+		t.Errorf("categories %v, %d acts; want the five and the agency's 行政确认", keys, rep.Acts)
+	}
+	for _, bad := range []string{`{"city":[{"code":"licensing","label":"重复"}]}`, `{"city":[{"code":"X","label":"大写"}]}`,
+		`{"city":[{"code":"ok_code"}]}`, `{"cities":[]}`, filepath.Join(t.TempDir(), "missing.json")} {
+		if err := run(ctx, []string{"stats", "--data", data, "--act-categories", bad}, nil, &out, &errb); !errors.Is(err, errUsage) {
+			t.Errorf("--act-categories %s: %v, want a usage error", bad, err)
+		}
+	}
+}

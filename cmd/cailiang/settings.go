@@ -20,6 +20,9 @@ type options struct {
 	logLevel string
 	// warnings is the early-warning thresholds' JSON (parseWarnings).
 	warnings string
+	// actCategories is the configured categories of enforcement acts, JSON
+	// or a file (parseActCategories).
+	actCategories string
 	// digestAt is when serve makes the day's digests, HH:MM local time or
 	// "off" (parseDigestAt).
 	digestAt string
@@ -159,6 +162,10 @@ func settings() []setting {
 			help: "sign an audit checkpoint at least this often while entries are new",
 			zh:   "有新记录时至少每隔多久签署一次检查点（与条数先到者为准）",
 			bind: durationSetting(func(o *options) *time.Duration { return &o.app.Casework.CheckpointInterval })},
+		{flag: "act-categories", env: "CAILIANG_ACT_CATEGORIES", def: "", arg: "JSON|FILE", only: []string{"serve", "stats", "digest"},
+			help: `categories of enforcement acts besides 行政许可, 行政强制, 行政征收, 行政检查, as JSON or a JSON file: {"city":[{"code":"confirmation","label":"行政确认"}],"agencies":{"CODE":[…]}}`,
+			zh:   "行政许可、行政强制、行政征收、行政检查之外的执法类别（JSON 或 JSON 文件，如 `{\"city\":[{\"code\":\"confirmation\",\"label\":\"行政确认\"}],\"agencies\":{\"机关代码\":[…]}}`：全市各机关都有的类别与某机关自己的类别；统计按类别计数）",
+			bind: stringSetting(func(o *options) *string { return &o.actCategories })},
 		{flag: "digest-at", env: "CAILIANG_DIGEST_AT", def: "07:00", arg: "HH:MM", only: []string{"serve"},
 			help: "make and keep each agency's daily digest at this local time (off: never); several nodes on one PostgreSQL keep one per agency and day",
 			zh:   "每天在这一本地时间生成并保存各机关与全市的每日简报，通知机关负责人（`off` 关闭）；共用 PostgreSQL 的多个节点每个机关每天只保存一份",
