@@ -281,6 +281,11 @@ func (s *Server) routes() {
 	v1.Get("/stats", s.handleStats)
 	v1.Get("/warnings", s.handleWarnings)
 	v1.Get("/digest", s.handleDigest)
+	// Enforcement acts besides penalty cases (acts.go).
+	v1.Post("/acts", s.handleRecordActs)
+	v1.Post("/acts/import", s.handleImportActs)
+	v1.Get("/acts", s.handleActs)
+	v1.Get("/acts/categories", s.handleActCategories)
 	v1.Get("/cases/:id/publication", s.handlePublicationGet)
 	v1.Patch("/cases/:id/publication", s.handlePublicationEdit)
 	v1.Post("/cases/:id/publication/publish", s.handlePublicationPublish)

@@ -240,7 +240,9 @@ func (s *Service) RecordActs(ctx context.Context, actor User, acts []Act) ([]Act
 		if !canRecordActs(actor, a.Agency) {
 			return nil, fmt.Errorf("act %d of %q: %s: %w", i, a.Agency, actor.ID, ErrForbidden)
 		}
-		if err := checkAct(i, a, s.cfg.ActCategories.For(a.Agency)); err != nil {
+		cats := s.cfg.ActCategories.For(a.Agency)
+		a = byLabel(a, cats)
+		if err := checkAct(i, a, cats); err != nil {
 			return nil, err
 		}
 		var b [8]byte
