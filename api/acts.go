@@ -137,3 +137,5 @@ func (s *Server) handleActCategories(c *fiber.Ctx) error {
 	}
 	return c.JSON(fiber.Map{"agency": agency, "categories": svc.ActCategoriesFor(agency)})
 }
+
+func (s *Server) handleActsPage(c *fiber.Ctx) error { return sendPage(c, actsPage) }

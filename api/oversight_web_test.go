@@ -66,6 +66,15 @@ func TestStatsPageInBrowser(t *testing.T) {
 			t.Errorf("warnings on the page lack %q", want)
 		}
 	}
+	charts2, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#charts`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"执法类别", "行政处罚", "行政许可", "行政强制", "行政征收", "行政检查"} {
+		if !strings.Contains(charts2, want) {
+			t.Errorf("the categories chart lacks %q", want)
+		}
+	}
 	agencies, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#agency option").length`))
 	if err != nil || agencies != 1+4 {
 		t.Errorf("agency choices: %d (%v); want the city and 4 agencies", agencies, err)
@@ -132,4 +141,41 @@ func TestDigestPageInBrowser(t *testing.T) {
 	if err != nil || strings.Contains(title, "全市") {
 		t.Errorf("after choosing %s: title %q (%v)", code, title, err)
 	}
+}
+
+// TestActsPageInBrowser: a leader records an inspection with findings on
+// the acts page; it is listed with its Chinese labels.
+func TestActsPageInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	f := newOversightFixture(t)
+	ctx := webtest.Browser(t, 90*time.Second)
+	token := strings.TrimPrefix(f.leader, "Bearer ")
+	err := chromedp.Do(ctx,
+		chromedp.Navigate("http://"+f.addr+"/acts"),
+		chromedp.Evaluate[chromedp.Void](`sessionStorage.setItem("cailiang.token", `+strconv.Quote(token)+`)`),
+		chromedp.Reload(),
+		chromedp.WaitReady(chromedp.CSS(`#category option[value="inspection"]`)),
+		chromedp.Evaluate[chromedp.Void](`(()=>{const s=document.querySelector("#category");s.value="inspection";s.dispatchEvent(new Event("change"));
+			document.querySelector("#outcome").value="findings";
+			document.querySelector("#one [name=subject]").value="浏览器测试超市（模拟）"})()`),
+		chromedp.Click(chromedp.CSS(`#one button`)),
+		chromedp.WaitVisible(chromedp.CSS(`#list table`)),
+	)
+	if err != nil {
+		t.Fatalf("record: %v", err)
+	}
+	for range 50 {
+		list, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#list`)))
+		if err == nil && strings.Contains(list, "浏览器测试超市（模拟）") {
+			if !strings.Contains(list, "行政检查") || !strings.Contains(list, "发现问题") {
+				t.Errorf("the act is not listed with its labels:\n%s", list)
+			}
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	msg, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#msg`)))
+	t.Fatalf("the recorded act is not listed (message %q)", msg)
 }

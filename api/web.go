@@ -61,3 +61,9 @@ func (s *Server) handleOversightStyle(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentType, "text/css; charset=utf-8")
 	return c.Send(oversightStyle)
 }
+
+// actsPage records enforcement acts besides penalty cases (one by one or
+// from a CSV file) and lists the agency's, through /v1/acts.
+//
+//go:embed web/acts.html
+var actsPage []byte
