@@ -232,6 +232,7 @@ func (s *Server) routes() {
 	s.app.Get("/stats", s.handleStatsPage)
 	s.app.Get("/digest", s.handleDigestPage)
 	s.app.Get("/oversight.css", s.handleOversightStyle)
+	s.app.Get("/oversight.js", s.handleOversightScript)
 	s.app.Get("/acts", s.handleActsPage)
 	s.app.Get("/workbench/publication.js", s.handleWorkbenchPublicationJS)
 	s.app.Get("/public", s.handlePublicPage)

@@ -67,3 +67,14 @@ func (s *Server) handleOversightStyle(c *fiber.Ctx) error {
 //
 //go:embed web/acts.html
 var actsPage []byte
+
+// oversightScript holds what the statistics, digest and acts pages share:
+// the token and JSON requests.
+//
+//go:embed web/oversight.js
+var oversightScript []byte
+
+func (s *Server) handleOversightScript(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderContentType, "text/javascript; charset=utf-8")
+	return c.Send(oversightScript)
+}
