@@ -74,7 +74,7 @@ func runDemo(e *runEnv) error {
 		planted[string(p.Kind)]++
 	}
 	e.log.Info("demo seed", "cases", len(ids), "agencies", len(b.Agencies), "users", len(b.Users), "took", time.Since(start).Round(time.Millisecond))
-	return e.print(map[string]any{"synthetic": true, "cases": len(ids), "agencies": len(b.Agencies), "users": len(b.Users),
+	return e.print(map[string]any{"synthetic": true, "cases": len(ids), "acts": len(b.Acts), "agencies": len(b.Agencies), "users": len(b.Users),
 		"from": period.From.Format(time.DateOnly), "to": period.To.Format(time.DateOnly), "planted": planted,
 		"note": "全部为模拟数据（标注“模拟”），不是真实案件；模拟用户没有密码，须由管理员设置后才能登录"})
 }
