@@ -131,3 +131,46 @@ func periodQuery(c *fiber.Ctx) (from, to time.Time, err error) {
 }
 
 func (s *Server) handleStatsPage(c *fiber.Ctx) error { return sendPage(c, statsPage) }
+
+// handleDigest answers GET /v1/digest?agency=&date=: the daily digest of
+// an agency (or the city) for a day (default today): the one kept that
+// morning, or one made now ("kept": false). Who reads which is
+// oversight.DigestScope's decision.
+func (s *Server) handleDigest(c *fiber.Ctx) error {
+	_, u, err := s.workbench(c)
+	if err != nil {
+		return err
+	}
+	ix := s.oversightIndex()
+	if ix == nil {
+		return errNoWorkbench
+	}
+	agency := c.Query("agency")
+	if !utf8.ValidString(agency) || len(agency) > 64 {
+		return invalid("agency", "机关代码无效")
+	}
+	day := time.Now()
+	if v := c.Query("date"); v != "" {
+		if day, err = time.Parse(time.DateOnly, v); err != nil || len(v) != len(time.DateOnly) {
+			return invalid("date", "日期应为 YYYY-MM-DD 格式，如 2026-03-01")
+		}
+	}
+	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
+	agency, err = ix.DigestScope(c.UserContext(), u, agency)
+	if errors.Is(err, oversight.ErrInvalid) {
+		return apiError(fiber.StatusNotFound, "not_found", "没有这个机关："+c.Query("agency"), "agency")
+	}
+	if err != nil {
+		return err
+	}
+	d, kept, err := ix.Daily(c.UserContext(), agency, day)
+	if errors.Is(err, oversight.ErrInvalid) {
+		return invalid("date", "简报的日期不能晚于今天")
+	}
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"kept": kept, "digest": d})
+}
+
+func (s *Server) handleDigestPage(c *fiber.Ctx) error { return sendPage(c, digestPage) }

@@ -205,6 +205,14 @@ func TestOversightHostileInput(t *testing.T) {
 		{"hostile agency", f.supervisor, "/v1/stats?agency=" + url.QueryEscape("'; DROP TABLE cases; --"), 404, "agency"},
 		{"unknown format", f.supervisor, "/v1/stats?format=pdf", 400, "format"},
 		{"leader asks for an unknown agency", f.leader, "/v1/stats?agency=nowhere", 403, ""},
+		{"digest of 30 February", f.supervisor, "/v1/digest?date=2026-02-30", 400, "date"},
+		{"digest of a day not written YYYY-MM-DD", f.supervisor, "/v1/digest?date=" + url.QueryEscape("2026-3-1"), 400, "date"},
+		{"digest of a future day", f.supervisor, "/v1/digest?date=2999-01-01", 400, "date"},
+		{"digest of an unknown agency", f.supervisor, "/v1/digest?agency=nowhere", 404, "agency"},
+		{"digest of a huge agency", f.supervisor, "/v1/digest?agency=" + strings.Repeat("机", 3000), 400, "agency"},
+		{"digest of invalid UTF-8", f.supervisor, "/v1/digest?agency=%FF", 400, "agency"},
+		{"digest for an officer", f.officer, "/v1/digest", 403, ""},
+		{"digest of another agency for a leader", f.leader, "/v1/digest?agency=" + url.QueryEscape(f.batch.Agencies[1].Code), 403, ""},
 		{"no token", "", "/v1/stats", 401, ""},
 	} {
 		st, e := f.get(t, tt.auth, tt.target, nil)
@@ -214,5 +222,50 @@ func TestOversightHostileInput(t *testing.T) {
 	}
 	if after := f.w.entryCount(t); after != before {
 		t.Errorf("bad requests changed the record: %d → %d entries", before, after)
+	}
+}
+
+// TestDigestEndpoint: the supervising agency's reviewer reads the city's
+// digest and a leader their agency's, made on the fly until the day's is
+// kept, then the kept one; the numbers are the oversight index's.
+func TestDigestEndpoint(t *testing.T) {
+	f := newOversightFixture(t)
+	type answer struct {
+		Kept   bool             `json:"kept"`
+		Digest oversight.Digest `json:"digest"`
+	}
+	var city, mine answer
+	if st, e := f.get(t, f.supervisor, "/v1/digest", &city); st != 200 {
+		t.Fatalf("city digest: %d %+v", st, e)
+	}
+	if city.Kept || city.Digest.Agency != "" || city.Digest.Warnings == 0 || len(city.Digest.Deadlines) == 0 || city.Digest.Summary == "" {
+		t.Errorf("city digest: kept %v, agency %q, %d warnings, %d deadlines", city.Kept, city.Digest.Agency, city.Digest.Warnings, len(city.Digest.Deadlines))
+	}
+	code := f.batch.Agencies[0].Code
+	if st, e := f.get(t, f.leader, "/v1/digest", &mine); st != 200 || mine.Digest.Agency != code {
+		t.Fatalf("leader's digest: %d %+v, agency %q", st, e, mine.Digest.Agency)
+	}
+	ix := testOversight(t, f.w.store)
+	day := time.Now().UTC()
+	want, err := ix.Fresh(context.Background(), code, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mine.Digest.Warnings != want.Warnings || len(mine.Digest.Deadlines) != len(want.Deadlines) || len(mine.Digest.Reviews) != len(want.Reviews) {
+		t.Errorf("leader's digest %d warnings, %d deadlines, %d reviews; the index: %d, %d, %d", mine.Digest.Warnings,
+			len(mine.Digest.Deadlines), len(mine.Digest.Reviews), want.Warnings, len(want.Deadlines), len(want.Reviews))
+	}
+	want.Summary = "保存的简报"
+	doc, err := json.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	system := casework.User{ID: casework.SystemActor, Roles: []casework.Role{casework.RoleAdmin}}
+	if ok, err := f.w.svc.KeepDigest(context.Background(), system, casework.Digest{Agency: code, Day: want.Day, Summary: want.Summary, Doc: doc}); err != nil || !ok {
+		t.Fatalf("KeepDigest: %v %v", ok, err)
+	}
+	var kept answer
+	if st, e := f.get(t, f.supervisor, "/v1/digest?agency="+url.QueryEscape(code)+"&date="+want.Day, &kept); st != 200 || !kept.Kept || kept.Digest.Summary != "保存的简报" {
+		t.Errorf("kept digest: %d %+v kept=%v summary %q", st, e, kept.Kept, kept.Digest.Summary)
 	}
 }

@@ -50,7 +50,15 @@ func TestStatsPageInBrowser(t *testing.T) {
 	if charts < 6 || bars < 10 {
 		t.Errorf("%d charts with %d bars; want the 7 charts of the city view", charts, bars)
 	}
-	nums, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#nums`)))
+	// The first view (this year) was on the page already: wait for the
+	// second answer to replace it.
+	var nums string
+	for range 100 {
+		if nums, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#nums`))); err != nil || strings.Contains(nums, strconv.Itoa(len(f.batch.Cases))) {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,8 +74,116 @@ func TestStatsPageInBrowser(t *testing.T) {
 			t.Errorf("warnings on the page lack %q", want)
 		}
 	}
+	charts2, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#charts`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"执法类别", "行政处罚", "行政许可", "行政强制", "行政征收", "行政检查"} {
+		if !strings.Contains(charts2, want) {
+			t.Errorf("the categories chart lacks %q", want)
+		}
+	}
 	agencies, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#agency option").length`))
 	if err != nil || agencies != 1+4 {
 		t.Errorf("agency choices: %d (%v); want the city and 4 agencies", agencies, err)
 	}
+}
+
+// TestDigestPageInBrowser: the daily digest page, signed in as the
+// supervising agency's reviewer, shows the city's digest: the summary, the
+// new warnings with their reasons, the deadlines, and the week against
+// the week before with a pair of SVG bars per number.
+func TestDigestPageInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	f := newOversightFixture(t)
+	base := "http://" + f.addr
+	ctx := webtest.Browser(t, 90*time.Second)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/digest"), chromedp.WaitVisible(chromedp.CSS(`#signin`))); err != nil {
+		t.Fatalf("page without a token: %v", err)
+	}
+	token := strings.TrimPrefix(f.supervisor, "Bearer ")
+	err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`sessionStorage.setItem("cailiang.token", `+strconv.Quote(token)+`)`),
+		chromedp.Reload(),
+		chromedp.WaitVisible(chromedp.CSS(`#week svg rect`)),
+		chromedp.WaitVisible(chromedp.CSS(`#dead ol li`)),
+	)
+	if err != nil {
+		t.Fatalf("browse: %v", err)
+	}
+	title, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#title`)))
+	if err != nil || !strings.Contains(title, "全市") || !strings.Contains(title, "每日简报") {
+		t.Errorf("title %q (%v)", title, err)
+	}
+	rows, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#week tbody tr svg").length`))
+	if err != nil || rows != 5 {
+		t.Errorf("%d week rows with bars (%v); want 5", rows, err)
+	}
+	dead, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#dead`)))
+	if err != nil || !strings.Contains(dead, "办案期限") {
+		t.Errorf("deadlines %q (%v)", dead, err)
+	}
+	line, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#line`)))
+	if err != nil || !strings.Contains(line, "新预警") {
+		t.Errorf("summary %q (%v)", line, err)
+	}
+	// An agency chosen from the list shows that agency's digest.
+	code := f.batch.Agencies[0].Code
+	err = chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#agency").value=`+strconv.Quote(code)),
+		chromedp.Click(chromedp.CSS(`#q button`)),
+		chromedp.WaitVisible(chromedp.CSS(`#summary`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The answer replaces the title when it arrives.
+	for range 50 {
+		if title, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#title`))); err != nil || !strings.Contains(title, "全市") {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil || strings.Contains(title, "全市") {
+		t.Errorf("after choosing %s: title %q (%v)", code, title, err)
+	}
+}
+
+// TestActsPageInBrowser: a leader records an inspection with findings on
+// the acts page; it is listed with its Chinese labels.
+func TestActsPageInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	f := newOversightFixture(t)
+	ctx := webtest.Browser(t, 90*time.Second)
+	token := strings.TrimPrefix(f.leader, "Bearer ")
+	err := chromedp.Do(ctx,
+		chromedp.Navigate("http://"+f.addr+"/acts"),
+		chromedp.Evaluate[chromedp.Void](`sessionStorage.setItem("cailiang.token", `+strconv.Quote(token)+`)`),
+		chromedp.Reload(),
+		chromedp.WaitReady(chromedp.CSS(`#category option[value="inspection"]`)),
+		chromedp.Evaluate[chromedp.Void](`(()=>{const s=document.querySelector("#category");s.value="inspection";s.dispatchEvent(new Event("change"));
+			document.querySelector("#outcome").value="findings";
+			document.querySelector("#one [name=subject]").value="浏览器测试超市（模拟）"})()`),
+		chromedp.Click(chromedp.CSS(`#one button`)),
+		chromedp.WaitVisible(chromedp.CSS(`#list table`)),
+	)
+	if err != nil {
+		t.Fatalf("record: %v", err)
+	}
+	for range 50 {
+		list, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#list`)))
+		if err == nil && strings.Contains(list, "浏览器测试超市（模拟）") {
+			if !strings.Contains(list, "行政检查") || !strings.Contains(list, "发现问题") {
+				t.Errorf("the act is not listed with its labels:\n%s", list)
+			}
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	msg, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#msg`)))
+	t.Fatalf("the recorded act is not listed (message %q)", msg)
 }

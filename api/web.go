@@ -45,3 +45,36 @@ func sendPage(c *fiber.Ctx, page []byte) error {
 	c.Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; media-src 'self' blob:; frame-ancestors 'none'")
 	return c.Send(page)
 }
+
+// digestPage is the daily digest page: an agency's (or the city's) digest
+// of a day, from /v1/digest with the workbench's token.
+//
+//go:embed web/digest.html
+var digestPage []byte
+
+// oversightStyle is the stylesheet the statistics and digest pages share.
+//
+//go:embed web/oversight.css
+var oversightStyle []byte
+
+func (s *Server) handleOversightStyle(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderContentType, "text/css; charset=utf-8")
+	return c.Send(oversightStyle)
+}
+
+// actsPage records enforcement acts besides penalty cases (one by one or
+// from a CSV file) and lists the agency's, through /v1/acts.
+//
+//go:embed web/acts.html
+var actsPage []byte
+
+// oversightScript holds what the statistics, digest and acts pages share:
+// the token and JSON requests.
+//
+//go:embed web/oversight.js
+var oversightScript []byte
+
+func (s *Server) handleOversightScript(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderContentType, "text/javascript; charset=utf-8")
+	return c.Send(oversightScript)
+}

@@ -301,6 +301,17 @@ func permRows() []permRow {
 		{"stats as a workbook", plain("GET", "/v1/stats?format=xlsx", nil), 200, oversightViewers},
 		{"warnings, default view", plain("GET", "/v1/warnings", nil), 200, oversightViewers},
 		{"warnings of agency hbj", plain("GET", "/v1/warnings?agency=hbj", nil), 200, []string{"reviewer@other", "leader@other", "admin"}},
+		// The daily digest: an agency's leaders (their own), admins (the city, any agency); not an agency's reviewers.
+		{"digest, default view", plain("GET", "/v1/digest", nil), 200, []string{"leader", "leader@other", "admin"}},
+		{"digest of agency hbj", plain("GET", "/v1/digest?agency=hbj", nil), 200, []string{"leader@other", "admin"}},
+		{"digest of a past day", plain("GET", "/v1/digest?date=2026-01-05", nil), 200, []string{"leader", "leader@other", "admin"}},
+		// Enforcement acts: officers and leaders record their agency's (admins any), its staff list them.
+		{"record an act of scjg", plain("POST", "/v1/acts", map[string]any{"acts": []map[string]any{{"agency": "scjg", "category": "inspection",
+			"date": "2026-03-01", "subject": "某某超市", "outcome": "no_findings"}}}), 201, []string{"officer", "leader", "admin"}},
+		{"import acts of scjg", plain("POST", "/v1/acts/import", map[string]any{"csv": "机关,类别,日期,当事人,结果\nscjg,行政许可,2026-03-01,某某公司,准予行政许可\n"}),
+			201, []string{"officer", "leader", "admin"}},
+		{"list acts", plain("GET", "/v1/acts", nil), 200, []string{"officer", "reviewer", "leader", "officer@other", "reviewer@other", "leader@other", "admin"}},
+		{"act categories", plain("GET", "/v1/acts/categories", nil), 200, signedIn},
 	}
 	rows = append(rows, discussionPermRows()...)
 	rows = append(rows, exchangePermRows()...)
@@ -377,6 +388,7 @@ func TestWorkbenchHostileInput(t *testing.T) {
 		{"officer", id}, {"leader", id + "/transitions"}, {"leader", id + "/extend"}, {"leader", id + "/share"},
 		{"officer", id + "/analysis"}, {"officer", "/v1/cases"}, {"admin", "/v1/users"}, {"nobody", "/v1/login"},
 		{"officer", id + "/deliveries"}, {"officer", id + "/statements"}, {"officer", id + "/statements/1/answer"}, {"admin", "/v1/users/oa/cert"},
+		{"officer", "/v1/acts"}, {"officer", "/v1/acts/import"},
 	} {
 		method := "POST"
 		switch {
@@ -450,6 +462,22 @@ func TestWorkbenchHostileInput(t *testing.T) {
 		bad{"login unknown user", "nobody", "POST", "/v1/login", j, `{"user":"' OR 1=1 --","password":"x"}`, 401, "unauthenticated"},
 		bad{"login empty", "nobody", "POST", "/v1/login", j, `{"user":"","password":""}`, 400, "invalid_input"},
 		bad{"bearer malformed", "malformed", "GET", "/v1/me", "", "", 401, "unauthenticated"},
+		// Enforcement acts (acts.go): all or none, every refusal names the act or line and field.
+		bad{"act unknown category", "officer", "POST", "/v1/acts", j, `{"acts":[{"category":"reward","date":"2026-03-01","subject":"甲","outcome":"x"}]}`, 400, "invalid_input"},
+		bad{"act outcome of another category", "officer", "POST", "/v1/acts", j, `{"acts":[{"category":"licensing","date":"2026-03-01","subject":"甲","outcome":"seal"}]}`, 400, "invalid_input"},
+		bad{"act 30 February", "officer", "POST", "/v1/acts", j, `{"acts":[{"category":"levy","date":"2026-02-30","subject":"甲","outcome":"collected"}]}`, 400, "invalid_input"},
+		bad{"act subject NUL", "officer", "POST", "/v1/acts", j, `{"acts":[{"category":"levy","date":"2026-02-03","subject":"a\u0000b","outcome":"collected"}]}`, 400, "invalid_input"},
+		bad{"act subject too long", "officer", "POST", "/v1/acts", j, `{"acts":[{"category":"levy","date":"2026-02-03","subject":"` + strings.Repeat("<script>", 40) + `","outcome":"collected"}]}`, 400, "invalid_input"},
+		bad{"act second of two bad", "officer", "POST", "/v1/acts", j, `{"acts":[{"category":"levy","date":"2026-02-03","subject":"甲","outcome":"collected"},{"category":"levy","date":"2026-02-03","subject":"","outcome":"collected"}]}`, 400, "invalid_input"},
+		bad{"act of another agency", "officer", "POST", "/v1/acts", j, `{"acts":[{"agency":"hbj","category":"levy","date":"2026-02-03","subject":"甲","outcome":"collected"}]}`, 403, "forbidden"},
+		bad{"acts none", "officer", "POST", "/v1/acts", j, `{"acts":[]}`, 400, "invalid_input"},
+		bad{"acts import no rows", "officer", "POST", "/v1/acts/import", j, `{"csv":"类别,日期,当事人,结果\n"}`, 400, "invalid_input"},
+		bad{"acts import empty", "officer", "POST", "/v1/acts/import", j, `{"csv":""}`, 400, "invalid_input"},
+		bad{"acts import unknown column", "officer", "POST", "/v1/acts/import", j, `{"csv":"类别,日期,当事人,结果,'; DROP TABLE acts; --\n行政检查,2026-03-01,甲,未发现问题,x\n"}`, 400, "invalid_input"},
+		bad{"acts import bad third line", "officer", "POST", "/v1/acts/import", j, `{"csv":"类别,日期,当事人,结果\n行政检查,2026-03-01,甲,未发现问题\n行政检查,2026-03-01,乙,没收\n"}`, 400, "invalid_input"},
+		bad{"acts import quote", "officer", "POST", "/v1/acts/import", j, `{"csv":"类别,日期,当事人,结果\n\"行政检查,2026-03-01,甲,未发现问题\n"}`, 400, "invalid_input"},
+		bad{"acts list bad day", "officer", "GET", "/v1/acts?from=2026-13-01", "", "", 400, "invalid_input"},
+		bad{"acts list other agency", "officer", "GET", "/v1/acts?agency=hbj", "", "", 403, "forbidden"},
 	)
 	// Tokens are issued before the requests, so that the record's length
 	// must not move at all.

@@ -42,8 +42,12 @@ type CaseworkConfig struct {
 	CheckpointInterval time.Duration
 	// MaxEvidenceMB bounds an evidence file in MiB (0: 100).
 	MaxEvidenceMB int
-	// Warnings are the early-warning thresholds (zero fields: oversight's defaults).
-	Warnings oversight.Thresholds
+	// Warnings are the early-warning thresholds, the city's and per agency
+	// (zero fields inherit; oversight.Thresholds).
+	Warnings oversight.Settings
+	// ActCategories are the categories of enforcement acts configured
+	// besides the built-in ones, for the city and per agency.
+	ActCategories casework.ActCategories
 	// EvidenceS3 puts evidence files in an S3-compatible bucket instead of
 	// the directory <DataDir>/evidence when its URL is set.
 	EvidenceS3 EvidenceS3Config
@@ -86,8 +90,9 @@ type Casework struct {
 	policy  casework.CheckpointPolicy
 	log     *slog.Logger
 	// warnings and oversight: see Oversight (app/oversight.go).
-	warnings  oversight.Thresholds
-	oversight func() (*oversight.Index, error)
+	warnings   oversight.Settings
+	categories casework.ActCategories
+	oversight  func() (*oversight.Index, error)
 	// takeDownEvery is how often the take-down sweep runs (0: hourly).
 	takeDownEvery time.Duration
 }
@@ -142,7 +147,7 @@ func openCasework(cfg Config, readOnly bool, statutes *corpus.Resolver) (*Casewo
 	}
 	ccfg := casework.Config{Store: store, MaxEvidence: int64(cw.MaxEvidenceMB) << 20, Logger: cfg.Logger, Calendar: cal,
 		Anonymiser: CaseAnonymiser{}, ReviewDays: cw.ReviewDays, ReviewExtendDays: cw.ReviewExtendDays, Province: cw.Province,
-		PublicationRules: cw.PublicationRules}
+		PublicationRules: cw.PublicationRules, ActCategories: cw.ActCategories}
 	if statutes != nil {
 		ccfg.Citations = CaseCitations{Resolver: statutes}
 	}
@@ -164,7 +169,7 @@ func openCasework(cfg Config, readOnly bool, statutes *corpus.Resolver) (*Casewo
 		}
 		return nil, err
 	}
-	cwk := &Casework{Service: svc, store: store, key: key, log: cfg.Logger, warnings: cw.Warnings, takeDownEvery: cw.TakeDownEvery,
+	cwk := &Casework{Service: svc, store: store, key: key, log: cfg.Logger, warnings: cw.Warnings, takeDownEvery: cw.TakeDownEvery, categories: cw.ActCategories,
 		policy: casework.CheckpointPolicy{Every: uint64(cw.CheckpointEvery), Interval: cw.CheckpointInterval}}
 	cwk.initOversight()
 	return cwk, nil

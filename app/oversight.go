@@ -32,7 +32,8 @@ func (c *Casework) newOversight() (*oversight.Index, error) {
 	for _, b := range cat.All() {
 		names[b.ID] = b.Name
 	}
-	return oversight.New(oversight.Config{Store: c.store, Violations: names, Thresholds: c.warnings})
+	return oversight.New(oversight.Config{Store: c.store, Violations: names, Warnings: c.warnings,
+		ActCategories: c.categories})
 }
 
 // initOversight makes Oversight build its index once.

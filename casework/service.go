@@ -62,6 +62,9 @@ type Config struct {
 	// sets none, by agency code; "*" applies to every other agency (absent:
 	// DefaultPublicationRule).
 	PublicationRules map[string]PublicationRule
+	// ActCategories are the categories of enforcement acts configured
+	// besides the built-in ones (acts.go).
+	ActCategories ActCategories
 }
 
 // Service is the case workbench's use case: every method checks the actor's
@@ -77,6 +80,9 @@ type Service struct {
 func New(cfg Config) (*Service, error) {
 	if cfg.Store == nil {
 		return nil, fmt.Errorf("casework: no store: %w", ErrInvalid)
+	}
+	if err := cfg.ActCategories.Validate(); err != nil {
+		return nil, err
 	}
 	if cfg.DecisionDays <= 0 {
 		cfg.DecisionDays = DefaultDecisionDays

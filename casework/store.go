@@ -64,6 +64,9 @@ type ReadTx interface {
 	CollectionReader
 	// Other agencies' decisions received in exchange files (shared.go).
 	SharedReader
+	// Daily digests (digest.go) and enforcement acts (acts.go).
+	DigestReader
+	ActReader
 	// Publication returns a publication by its Key: the case ID for a
 	// decision's first record (the others are reached by SupersededBy).
 	Publication(id string) (Publication, error)
@@ -117,6 +120,8 @@ type Tx interface {
 	DiscussionWriter
 	CollectionWriter
 	SharedWriter
+	DigestWriter
+	ActWriter
 	// PutPublication stores p under p.Key(): a new one when prev is 0
 	// (ErrExists when the key is taken), else replacing the one whose stored
 	// Version is prev (ErrConflict when it differs, ErrNotFound when there

@@ -49,3 +49,23 @@ func (ix *Index) Scope(ctx context.Context, actor casework.User, requested strin
 	}
 	return requested, nil
 }
+
+// DigestScope decides whose daily digest actor may read, like Scope but
+// narrower for an agency's own staff: its leaders read their agency's
+// digest (the default); the leaders and reviewers of a supervising agency
+// and admins read the city's (the default) and any agency's; an agency's
+// reviewers, who see its statistics and warnings, do not get the digest
+// written for its head. Errors as Scope.
+func (ix *Index) DigestScope(ctx context.Context, actor casework.User, requested string) (string, error) {
+	agency, err := ix.Scope(ctx, actor, requested)
+	if err != nil {
+		return "", err
+	}
+	if actor.Has(casework.RoleAdmin) || actor.Has(casework.RoleLeader) {
+		return agency, nil
+	}
+	if own, err := ix.Agency(ctx, actor.Agency); err == nil && own.Supervising {
+		return agency, nil
+	}
+	return "", fmt.Errorf("oversight: %s is not a leader of %s: %w", actor.ID, actor.Agency, casework.ErrForbidden)
+}

@@ -30,10 +30,11 @@ func (r Report) table() [][]string {
 		[]string{"概况", "机关", r.AgencyName, ""},
 		[]string{"概况", "期间", r.From + " 至 " + r.To + "（不含）", ""},
 		[]string{"概况", "登记案件", strconv.Itoa(r.Cases), ""},
+		[]string{"概况", "其他执法行为（许可、强制、征收、检查等）", strconv.Itoa(r.Acts), ""},
 		[]string{"概况", "作出处罚决定", strconv.Itoa(r.Decisions), money(r.FineTotal)},
 		[]string{"概况", "没收违法所得、非法财物", "", money(r.ConfiscationTotal)},
 		[]string{"概况", "移送", strconv.Itoa(r.Transferred), ""})
-	add("案件类别", r.ByCategory)
+	add("执法类别", r.ByCategory)
 	add("办理阶段", r.ByStage)
 	add("案件来源", r.BySource)
 	add("执法机关", r.ByAgency)

@@ -35,10 +35,14 @@ type Config struct {
 	// violation's name), filled from the catalog by the wiring; a basis
 	// without a name is shown as its ID.
 	Violations map[string]string
-	// Thresholds of the early warnings (zero fields: DefaultThresholds').
-	Thresholds Thresholds
+	// Warnings are the early warnings' thresholds, the city's and per
+	// agency (zero fields inherit; see Thresholds).
+	Warnings Settings
 	// Now is the clock deadlines are measured against (nil: time.Now).
 	Now func() time.Time
+	// ActCategories are the categories of enforcement acts configured
+	// besides the built-in ones (their labels in the statistics).
+	ActCategories casework.ActCategories
 }
 
 // Index answers statistics and warnings over a store's cases.
@@ -49,6 +53,7 @@ type Index struct {
 	seq      uint64
 	loaded   bool
 	cases    map[string]*record
+	acts     map[string]actRecord
 	agencies map[string]casework.Agency
 	// shared are other agencies' decisions received in exchange files
 	// (casework.SharedRecord): never counted as the city's cases, read only
@@ -70,11 +75,10 @@ func New(cfg Config) (*Index, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	if err := cfg.Thresholds.Validate(); err != nil {
+	if err := cfg.Warnings.Validate(); err != nil {
 		return nil, err
 	}
-	cfg.Thresholds = cfg.Thresholds.withDefaults()
-	return &Index{cfg: cfg, cases: map[string]*record{}, agencies: map[string]casework.Agency{},
+	return &Index{cfg: cfg, cases: map[string]*record{}, acts: map[string]actRecord{}, agencies: map[string]casework.Agency{},
 		cached: map[string][]Warning{}}, nil
 }
 
@@ -98,6 +102,9 @@ type record struct {
 	// agencyName the source agency's name.
 	shared     bool
 	agencyName string
+	// reviewSubmitted and reviewDue: when the case entered 法制审核 and the
+	// review's deadline (zero outside review or without a calendar).
+	reviewSubmitted, reviewDue time.Time
 }
 
 // projectShared is the part of a shared record warnings read: its date is
@@ -121,6 +128,17 @@ func (ix *Index) loadShared(tx casework.ReadTx) error {
 	return nil
 }
 
+// actRecord is the part of an enforcement act the statistics read.
+type actRecord struct {
+	agency, category string
+	date             time.Time
+}
+
+func projectAct(a casework.Act) actRecord {
+	d, _ := time.Parse(time.DateOnly, a.Date) // stores hold valid days only
+	return actRecord{agency: a.Agency, category: a.Category, date: d}
+}
+
 // analysisTransfer is the one part of an attached analysis read here: the
 // criminal-transfer risk (none, near, likely) of /v1/analyze.
 type analysisTransfer struct {
@@ -134,6 +152,9 @@ func project(c casework.Case) *record {
 		opened: c.Opened, due: c.Due, decided: c.Decided, partyID: c.Party.IDNumber, partyName: c.Party.Name, source: c.Source}
 	if len(c.Officers) > 0 {
 		r.officer = c.Officers[0]
+	}
+	if c.Stage == casework.StageReview && c.Review != nil {
+		r.reviewSubmitted, r.reviewDue = c.Review.Submitted, c.Review.Due
 	}
 	if p := c.Proposal; p != nil {
 		r.proposed = true
@@ -149,6 +170,9 @@ func project(c casework.Case) *record {
 	}
 	return r
 }
+
+// actCreated is the log action of a recorded act (casework.RecordActs).
+const actCreated = "act.create"
 
 // allCases is the Limit that lists every case in one page.
 const allCases = 1 << 30
@@ -204,15 +228,30 @@ func (ix *Index) refresh(ctx context.Context) error {
 			for _, c := range all {
 				ix.cases[c.ID] = project(c)
 			}
-			return ix.loadShared(tx)
+			if err := ix.loadShared(tx); err != nil {
+				return err
+			}
+			acts, err := tx.Acts(casework.ActFilter{})
+			if err != nil {
+				return err
+			}
+			ix.acts = make(map[string]actRecord, len(acts))
+			for _, a := range acts {
+				ix.acts[a.ID] = projectAct(a)
+			}
+			return nil
 		}
 		changed := map[string]bool{}
 		imported := false
+		var acts []string
 		err = tx.Entries(ix.seq+1, func(e casework.Entry) error {
 			if e.CaseID != "" && e.Seq <= last {
 				changed[e.CaseID] = true
 			}
 			imported = imported || e.Action == casework.ActionSharedImport
+			if e.Action == actCreated && e.Seq <= last {
+				acts = append(acts, e.Subject)
+			}
 			return nil
 		})
 		if err != nil {
@@ -222,6 +261,13 @@ func (ix *Index) refresh(ctx context.Context) error {
 			if err := ix.loadShared(tx); err != nil {
 				return err
 			}
+		}
+		for _, id := range acts {
+			a, err := tx.Act(id)
+			if err != nil {
+				return err
+			}
+			ix.acts[id] = projectAct(a)
 		}
 		for id := range changed {
 			c, err := tx.Case(id)

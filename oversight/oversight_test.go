@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -159,7 +160,9 @@ func TestWarningsFindPlanted(t *testing.T) {
 func TestStatsMatchIndependentCounts(t *testing.T) {
 	s := seed(t, boltStore(t), 2000, 12)
 	ix := index(t, s)
-	period := oversight.Period{From: now.AddDate(0, -6, 0), To: now}
+	// Whole days, as the API asks: acts are dated by day.
+	midnight := now.Truncate(24 * time.Hour)
+	period := oversight.Period{From: midnight.AddDate(0, -6, 0), To: midnight}
 	for _, agency := range []string{"", s.batch.Agencies[0].Code, s.batch.Agencies[5].Code} {
 		rep, err := ix.Stats(context.Background(), oversight.Query{Agency: agency, Period: period})
 		if err != nil {
@@ -229,6 +232,26 @@ func TestStatsMatchIndependentCounts(t *testing.T) {
 		}
 		if rep.Cases == 0 || rep.Decisions == 0 {
 			t.Errorf("%q: empty report %+v", agency, rep)
+		}
+		// Categories: 行政处罚 the cases, the others the acts dated in the period.
+		cats := map[string]int{"penalty": cases}
+		acts := 0
+		for _, a := range s.batch.Acts {
+			if (agency == "" || a.Agency == agency) && a.Date >= period.From.Format(time.DateOnly) && a.Date < period.To.Format(time.DateOnly) {
+				cats[a.Category]++
+				acts++
+			}
+		}
+		if rep.Acts != acts || acts == 0 {
+			t.Errorf("%q: %d acts, counted %d", agency, rep.Acts, acts)
+		}
+		if len(rep.ByCategory) != 5 || rep.ByCategory[0].Key != "penalty" {
+			t.Errorf("%q: categories %+v; want 行政处罚 then the four built-in ones", agency, rep.ByCategory)
+		}
+		for _, c := range rep.ByCategory {
+			if c.N != cats[c.Key] {
+				t.Errorf("%q: category %s (%s) %d, counted %d", agency, c.Key, c.Label, c.N, cats[c.Key])
+			}
 		}
 	}
 }
@@ -362,5 +385,102 @@ func sharedRepeatParty(t *testing.T, store casework.Store) {
 	mine, err := ix.Stats(ctx, oversight.Query{Agency: c.Agency})
 	if err != nil || mine.Shared != nil {
 		t.Errorf("an agency's report shows shared decisions: %+v, %v", mine.Shared, err)
+	}
+}
+
+// TestAgencyThresholds: an agency's override changes that agency's
+// warnings and no other's, and the changed warnings name the override as
+// the threshold's source.
+func TestAgencyThresholds(t *testing.T) {
+	s := seed(t, boltStore(t), 4000, 12)
+	ctx := context.Background()
+	warnings := func(set oversight.Settings) []oversight.Warning {
+		t.Helper()
+		ix, err := oversight.New(oversight.Config{Store: s.store, Now: func() time.Time { return now }, Warnings: set})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws, err := ix.Warnings(ctx, oversight.Query{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ws
+	}
+	base := warnings(oversight.Settings{})
+	agency := ""
+	for _, w := range base {
+		if w.Kind == oversight.KindOverdue {
+			agency = w.Agency
+			break
+		}
+	}
+	if agency == "" {
+		t.Fatal("no overdue case in the seeded data")
+	}
+	byAgency := func(ws []oversight.Warning) map[string][]string {
+		out := map[string][]string{}
+		for _, w := range ws {
+			if w.Kind == oversight.KindRepeatParty {
+				continue // about several agencies: not one agency's threshold
+			}
+			out[w.Agency] = append(out[w.Agency], key(w.Kind, w.Agency, w.Subject, w.Cases)+" "+w.Reason)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name     string
+		override oversight.Thresholds
+		kind     oversight.Kind
+		more     bool // the override adds warnings of kind (else removes them)
+	}{
+		{"near_days", oversight.Thresholds{NearDays: 60}, oversight.KindNearDeadline, true},
+		{"overdue_grace_days", oversight.Thresholds{OverdueGraceDays: 3650}, oversight.KindOverdue, false},
+		{"officer_end_share", oversight.Thresholds{OfficerEndShare: 0.02}, oversight.KindOfficerAtOneEnd, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := warnings(oversight.Settings{Agencies: map[string]oversight.Thresholds{agency: tc.override}})
+			before, after := byAgency(base), byAgency(got)
+			for a := range before {
+				if a != agency && !slices.Equal(before[a], after[a]) {
+					t.Errorf("agency %s changed by %s's override: %d → %d warnings", a, agency, len(before[a]), len(after[a]))
+				}
+			}
+			count := func(ws []oversight.Warning) (n int) {
+				for _, w := range ws {
+					if w.Kind == tc.kind && w.Agency == agency {
+						n++
+					}
+				}
+				return n
+			}
+			n0, n1 := count(base), count(got)
+			if (tc.more && n1 <= n0) || (!tc.more && (n1 >= n0 || n1 != 0)) {
+				t.Errorf("%s of %s: %d warnings, %d with the override %+v", tc.kind, agency, n0, n1, tc.override)
+			}
+			for _, w := range got {
+				if w.Kind != tc.kind {
+					continue
+				}
+				want := oversight.SourceDefault
+				if w.Agency == agency {
+					want = oversight.SourceAgency
+				}
+				var src oversight.Source
+				for _, u := range w.Thresholds {
+					if u.Name == tc.name {
+						src = u.Source
+					}
+				}
+				if src != want || !strings.Contains(w.Reason, want.Label()) {
+					t.Errorf("%s: threshold %s from %q, want %q: %s", w.Agency, tc.name, src, want, w.Reason)
+				}
+			}
+		})
+	}
+	// The city's settings are named as such where no agency overrides them.
+	for _, w := range warnings(oversight.Settings{Thresholds: oversight.Thresholds{NearDays: 30}}) {
+		if w.Kind == oversight.KindNearDeadline && !strings.Contains(w.Reason, "临近期限天数 30，全市设置") {
+			t.Errorf("near deadline with the city's 30 days: %s", w.Reason)
+		}
 	}
 }

@@ -11,8 +11,10 @@ import (
 
 // Report is the statistics of one agency (or the city) over a period. What
 // each number counts, in one place:
-//   - Cases, ByCategory, ByStage, BySource, ByAgency: cases registered
-//     (Created) in the period;
+//   - Cases, ByStage, BySource, ByAgency: cases registered (Created) in the
+//     period;
+//   - ByCategory: 行政处罚 counts those cases, every other category the
+//     enforcement acts (casework.Act) dated in the period; Acts is their sum;
 //   - Decisions and the breakdowns by disposition, sector, violation and
 //     amount band, FineTotal, ConfiscationTotal: decisions made (Decided)
 //     in the period, with the penalty as proposed and decided;
@@ -27,6 +29,7 @@ type Report struct {
 	Generated  time.Time `json:"generated"`
 
 	Cases      int     `json:"cases"`
+	Acts       int     `json:"acts"`
 	ByCategory []Count `json:"by_category"`
 	ByStage    []Count `json:"by_stage"`
 	BySource   []Count `json:"by_source"`
@@ -82,9 +85,45 @@ type Timeliness struct {
 	OnTimeRate float64 `json:"on_time_rate"`
 }
 
-// CategoryPenalty is the one category of cases the workbench holds so far:
-// 行政处罚 (its cases follow the ordinary penalty procedure).
+// CategoryPenalty is the category of the workbench's cases: 行政处罚 (its
+// cases follow the ordinary penalty procedure). The other categories are
+// counted from the enforcement acts (casework.Act).
 const CategoryPenalty = "行政处罚"
+
+// categories counts q's acts by category after the penalty cases: every
+// built-in category (a zero is an answer in an annual report), then the
+// configured ones that have acts or belong to the agency asked about.
+func (ix *Index) categories(q Query, cases int) []Count {
+	n := map[string]int{}
+	for _, a := range ix.acts {
+		if (q.Agency == "" || a.agency == q.Agency) && q.Period.Contains(a.date) {
+			n[a.category]++
+		}
+	}
+	out := []Count{{Key: "penalty", Label: CategoryPenalty, N: cases}}
+	seen := map[string]bool{}
+	add := func(c casework.ActCategory, always bool) {
+		if seen[c.Code] || (!always && n[c.Code] == 0) {
+			return
+		}
+		seen[c.Code] = true
+		out = append(out, Count{Key: c.Code, Label: c.Label, N: n[c.Code]})
+	}
+	for _, c := range ix.cfg.ActCategories.For(q.Agency) {
+		add(c, true)
+	}
+	for _, agency := range sortedKeys(ix.cfg.ActCategories.Agencies) {
+		for _, c := range ix.cfg.ActCategories.Agencies[agency] {
+			add(c, false)
+		}
+	}
+	// Acts of a category no longer configured are still counted, under
+	// their code.
+	for _, code := range sortedKeys(n) {
+		add(casework.ActCategory{Code: code, Label: code}, false)
+	}
+	return out
+}
 
 // AmountBand is a fine band of the statistics: [Min, Max) yuan; Max 0 is open.
 type AmountBand struct {
@@ -201,7 +240,10 @@ func (ix *Index) Stats(ctx context.Context, q Query) (Report, error) {
 	if d := rep.Timeliness.OnTime + rep.Timeliness.Late; d > 0 {
 		rep.Timeliness.OnTimeRate = float64(rep.Timeliness.OnTime) / float64(d)
 	}
-	rep.ByCategory = []Count{{Key: "penalty", Label: CategoryPenalty, N: rep.Cases}}
+	rep.ByCategory = ix.categories(q, rep.Cases)
+	for _, c := range rep.ByCategory[1:] {
+		rep.Acts += c.N
+	}
 	rep.ByStage = stage.rows(func(k string) string { return casework.Stage(k).Label() }, stageOrder)
 	rep.BySource = source.rows(identity, nil)
 	if q.Agency == "" {

@@ -58,62 +58,6 @@ func Kinds() []Kind {
 // Label is the model's Chinese name.
 func (k Kind) Label() string { return kindLabels[k] }
 
-// Thresholds configure the warning models. Zero fields take the defaults;
-// New refuses thresholds that do not Validate.
-type Thresholds struct {
-	// NearDays: an undecided case whose deadline is this close is warned (7).
-	NearDays int `json:"near_days"`
-	// MinCitySample: the other agencies need this many decided fines of a
-	// benchmark before an agency is compared with them (30).
-	MinCitySample int `json:"min_city_sample"`
-	// MinAgencySample: an agency needs this many fines of the benchmark (8).
-	MinAgencySample int `json:"min_agency_sample"`
-	// DispersionZ: warn when |agency median − others' median| / (1.4826·MAD
-	// of the others) reaches this (2.5).
-	DispersionZ float64 `json:"dispersion_z"`
-	// MinOfficerSample: an officer needs this many fines with a suggested
-	// range (20).
-	MinOfficerSample int `json:"min_officer_sample"`
-	// EndBand: a fine sits at the top end when its place in the suggested
-	// range is ≥ 1−EndBand, at the bottom when ≤ EndBand (0.1).
-	EndBand float64 `json:"end_band"`
-	// OfficerEndShare: warn when this share of an officer's fines sit at one
-	// end (0.6; evenly spread fines put 0.1 there).
-	OfficerEndShare float64 `json:"officer_end_share"`
-	// RepeatCases and RepeatAgencies: warn about a party with at least this
-	// many cases in at least this many agencies (3, 2).
-	RepeatCases    int `json:"repeat_cases"`
-	RepeatAgencies int `json:"repeat_agencies"`
-}
-
-// DefaultThresholds are the thresholds used where Config leaves them zero.
-var DefaultThresholds = Thresholds{NearDays: 7, MinCitySample: 30, MinAgencySample: 8, DispersionZ: 2.5,
-	MinOfficerSample: 20, EndBand: 0.1, OfficerEndShare: 0.6, RepeatCases: 3, RepeatAgencies: 2}
-
-// Validate reports thresholds that cannot work: negative numbers, an
-// EndBand of half the range or more, a share above 1 (ErrInvalid, wrapped).
-func (t Thresholds) Validate() error {
-	if t.NearDays < 0 || t.MinCitySample < 0 || t.MinAgencySample < 0 || t.DispersionZ < 0 || t.MinOfficerSample < 0 ||
-		t.EndBand < 0 || t.EndBand >= 0.5 || t.OfficerEndShare < 0 || t.OfficerEndShare > 1 || t.RepeatCases < 0 || t.RepeatAgencies < 0 {
-		return fmt.Errorf("thresholds %+v: none negative, end_band below 0.5, officer_end_share at most 1: %w", t, ErrInvalid)
-	}
-	return nil
-}
-
-func (t Thresholds) withDefaults() Thresholds {
-	d := DefaultThresholds
-	t.NearDays = cmp.Or(t.NearDays, d.NearDays)
-	t.MinCitySample = cmp.Or(t.MinCitySample, d.MinCitySample)
-	t.MinAgencySample = cmp.Or(t.MinAgencySample, d.MinAgencySample)
-	t.DispersionZ = cmp.Or(t.DispersionZ, d.DispersionZ)
-	t.MinOfficerSample = cmp.Or(t.MinOfficerSample, d.MinOfficerSample)
-	t.EndBand = cmp.Or(t.EndBand, d.EndBand)
-	t.OfficerEndShare = cmp.Or(t.OfficerEndShare, d.OfficerEndShare)
-	t.RepeatCases = cmp.Or(t.RepeatCases, d.RepeatCases)
-	t.RepeatAgencies = cmp.Or(t.RepeatAgencies, d.RepeatAgencies)
-	return t
-}
-
 // Warning is one early warning: what it is about, why (in Chinese, with the
 // numbers), the numbers themselves and the cases behind it.
 type Warning struct {
@@ -135,6 +79,9 @@ type Warning struct {
 	// Shared are the keys of other agencies' decisions behind it, received
 	// in exchange files (a party offending again elsewhere).
 	Shared []string `json:"shared,omitempty"`
+	// Thresholds are the thresholds the model used for this warning, each
+	// with where its value came from (the reason names them too).
+	Thresholds []ThresholdUse `json:"thresholds,omitempty"`
 }
 
 // Warnings returns the warnings for q: those about cases registered in the
@@ -145,6 +92,11 @@ type Warning struct {
 // deadline warning may appear up to a minute late; callers must not modify
 // the warnings returned. Errors as Stats.
 func (ix *Index) Warnings(ctx context.Context, q Query) ([]Warning, error) {
+	return ix.warningsAt(ctx, q, ix.cfg.Now())
+}
+
+// warningsAt is Warnings with deadlines measured at a given moment.
+func (ix *Index) warningsAt(ctx context.Context, q Query, at time.Time) ([]Warning, error) {
 	if err := ix.refresh(ctx); err != nil {
 		return nil, err
 	}
@@ -153,7 +105,7 @@ func (ix *Index) Warnings(ctx context.Context, q Query) ([]Warning, error) {
 	if err := ix.check(q); err != nil {
 		return nil, err
 	}
-	now := ix.cfg.Now().UTC()
+	now := at.UTC()
 	key := fmt.Sprintf("%d|%d|%d|%d", ix.seq, q.Period.From.UnixNano(), q.Period.To.UnixNano(), now.Unix()/60)
 	ix.cacheMu.Lock()
 	all, ok := ix.cached[key]
@@ -180,39 +132,47 @@ func (ix *Index) Warnings(ctx context.Context, q Query) ([]Warning, error) {
 }
 
 // cityWarnings computes every warning of the period (call under ix.mu).
+// Each model uses the thresholds of the agency concerned (ix.thresholds).
 func (ix *Index) cityWarnings(period Period, now time.Time) []Warning {
-	th := ix.cfg.Thresholds
 	in := make([]*record, 0, len(ix.cases))
 	for _, r := range ix.cases {
 		if period.Contains(r.created) {
 			in = append(in, r)
 		}
 	}
+	th := ix.thresholds()
 	var out []Warning
 	for _, r := range in {
-		if r.decision() && r.deviates && !r.reasoned {
+		t := th(r.agency)
+		if r.decision() && r.deviates && !r.reasoned && r.beyondTolerance(t.DeviationTolerance) {
+			u := t.uses("deviation_tolerance")
 			out = append(out, Warning{Kind: KindUnexplainedDeviation, Agency: r.agency, Subject: r.basis, Cases: []string{r.id},
-				Reason: fmt.Sprintf("罚款 %s 元，超出裁量基准「%s」建议幅度 %s 至 %s 元，未记录理由", yuan(r.fine), ix.violation(r.basis),
-					yuan(r.suggestedMin), yuan(r.suggestedMax)),
-				Numbers: map[string]float64{"fine": r.fine, "suggested_min": r.suggestedMin, "suggested_max": r.suggestedMax}})
+				Reason: fmt.Sprintf("罚款 %s 元，超出裁量基准「%s」建议幅度 %s 至 %s 元，未记录理由%s", yuan(r.fine), ix.violation(r.basis),
+					yuan(r.suggestedMin), yuan(r.suggestedMax), note(u)),
+				Numbers:    map[string]float64{"fine": r.fine, "suggested_min": r.suggestedMin, "suggested_max": r.suggestedMax},
+				Thresholds: u})
 		}
 		if !r.stage.Decided() && !r.due.IsZero() {
-			if now.After(r.due) {
-				days := math.Floor(now.Sub(r.due).Hours() / 24)
+			if days := math.Floor(now.Sub(r.due).Hours() / 24); now.After(r.due) && days >= float64(t.OverdueGraceDays) {
+				u := t.uses("overdue_grace_days")
 				out = append(out, Warning{Kind: KindOverdue, Agency: r.agency, Cases: []string{r.id},
-					Reason:  fmt.Sprintf("立案于 %s，办案期限 %s 已过 %.0f 日，仍处于「%s」", day(r.opened), day(r.due), days, r.stage.Label()),
-					Numbers: map[string]float64{"days_over": days}})
-			} else if r.due.Sub(now) <= time.Duration(th.NearDays)*24*time.Hour {
+					Reason: fmt.Sprintf("立案于 %s，办案期限 %s 已过 %.0f 日，仍处于「%s」%s", day(r.opened), day(r.due), days, r.stage.Label(),
+						note(u)),
+					Numbers: map[string]float64{"days_over": days}, Thresholds: u})
+			} else if !now.After(r.due) && r.due.Sub(now) <= time.Duration(t.NearDays)*24*time.Hour {
 				days := math.Ceil(r.due.Sub(now).Hours() / 24)
+				u := t.uses("near_days")
 				out = append(out, Warning{Kind: KindNearDeadline, Agency: r.agency, Cases: []string{r.id},
-					Reason:  fmt.Sprintf("办案期限 %s，还剩 %.0f 日，仍处于「%s」", day(r.due), days, r.stage.Label()),
-					Numbers: map[string]float64{"days_left": days}})
+					Reason:  fmt.Sprintf("办案期限 %s，还剩 %.0f 日，仍处于「%s」%s", day(r.due), days, r.stage.Label(), note(u)),
+					Numbers: map[string]float64{"days_left": days}, Thresholds: u})
 			}
 		}
-		if r.risk == rules.RiskLikely && r.stage != casework.StageTransferred {
+		if (r.risk == rules.RiskLikely || (r.risk == rules.RiskNear && t.TransferRisk == rules.RiskNear)) && r.stage != casework.StageTransferred {
+			u := t.uses("transfer_risk")
 			out = append(out, Warning{Kind: KindTransferNotMade, Agency: r.agency, Cases: []string{r.id},
-				Reason:  fmt.Sprintf("案件分析认为涉嫌犯罪的可能性大（移送风险：likely），案件仍处于「%s」，未移送司法机关", r.stage.Label()),
-				Numbers: map[string]float64{}})
+				Reason: fmt.Sprintf("案件分析认为涉嫌犯罪的可能性%s（移送风险：%s），案件仍处于「%s」，未移送司法机关%s", riskWords[r.risk], r.risk,
+					r.stage.Label(), note(u)),
+				Numbers: map[string]float64{}, Thresholds: u})
 		}
 	}
 	all := func(string) bool { return true }
@@ -240,13 +200,36 @@ func (ix *Index) cityWarnings(period Period, now time.Time) []Warning {
 	return out
 }
 
+var riskWords = map[string]string{rules.RiskLikely: "大", rules.RiskNear: "接近立案追诉标准"}
+
+// thresholds returns each agency's resolved thresholds, resolved once per
+// agency for one computation.
+func (ix *Index) thresholds() func(agency string) resolved {
+	memo := map[string]resolved{}
+	return func(agency string) resolved {
+		r, ok := memo[agency]
+		if !ok {
+			r = ix.cfg.Warnings.resolve(agency)
+			memo[agency] = r
+		}
+		return r
+	}
+}
+
+// beyondTolerance reports whether the fine lies outside the suggested
+// range by more than tol of the range's width.
+func (r *record) beyondTolerance(tol float64) bool {
+	slack := tol * (r.suggestedMax - r.suggestedMin)
+	return r.fine < r.suggestedMin-slack || r.fine > r.suggestedMax+slack
+}
+
 // dispersion compares each agency's median fine for a benchmark with the
 // rest of the city's: robust z = (agency median − median of the other
 // agencies' fines) / (1.4826 · their MAD). The agency is left out of the
 // distribution it is measured against: where a sector has three agencies,
 // one outlying agency is a third of the city and would drag the city's
 // median toward itself.
-func (ix *Index) dispersion(in []*record, th Thresholds, mine func(string) bool) []Warning {
+func (ix *Index) dispersion(in []*record, th func(string) resolved, mine func(string) bool) []Warning {
 	type group struct {
 		fines []float64
 		ids   []string
@@ -273,7 +256,8 @@ func (ix *Index) dispersion(in []*record, th Thresholds, mine func(string) bool)
 	for _, basis := range sortedKeys(city) {
 		for _, agency := range sortedKeys(agencies[basis]) {
 			g := agencies[basis][agency]
-			if !mine(agency) || len(g.fines) < th.MinAgencySample {
+			t := th(agency)
+			if !mine(agency) || len(g.fines) < t.MinAgencySample {
 				continue
 			}
 			// The rest of the city: every other agency's fines of the benchmark.
@@ -283,7 +267,7 @@ func (ix *Index) dispersion(in []*record, th Thresholds, mine func(string) bool)
 					rest = append(rest, og.fines...)
 				}
 			}
-			if len(rest) < th.MinCitySample {
+			if len(rest) < t.MinCitySample {
 				continue
 			}
 			med := median(rest)
@@ -296,16 +280,17 @@ func (ix *Index) dispersion(in []*record, th Thresholds, mine func(string) bool)
 			}
 			am := median(g.fines)
 			z := (am - med) / scale
-			if math.Abs(z) < th.DispersionZ {
+			if math.Abs(z) < t.DispersionZ {
 				continue
 			}
 			dir := "高于"
 			if z < 0 {
 				dir = "低于"
 			}
-			out = append(out, Warning{Kind: KindBenchmarkDispersion, Agency: agency, Subject: basis, Cases: g.ids,
-				Reason: fmt.Sprintf("裁量基准「%s」：本机关 %d 件罚款中位数 %s 元，明显%s全市其他机关 %d 件的中位数 %s 元（稳健 z = %.1f，阈值 %.1f）",
-					ix.violation(basis), len(g.fines), yuan(am), dir, len(rest), yuan(med), z, th.DispersionZ),
+			u := t.uses("dispersion_z", "min_agency_sample", "min_city_sample")
+			out = append(out, Warning{Kind: KindBenchmarkDispersion, Agency: agency, Subject: basis, Cases: g.ids, Thresholds: u,
+				Reason: fmt.Sprintf("裁量基准「%s」：本机关 %d 件罚款中位数 %s 元，明显%s全市其他机关 %d 件的中位数 %s 元（稳健 z = %.1f）%s",
+					ix.violation(basis), len(g.fines), yuan(am), dir, len(rest), yuan(med), z, note(u)),
 				Numbers: map[string]float64{"agency_median": am, "agency_n": float64(len(g.fines)), "city_median": med,
 					"city_mad": round(scale/1.4826, 2), "city_n": float64(len(rest)), "z": round(z, 2)}})
 		}
@@ -316,7 +301,7 @@ func (ix *Index) dispersion(in []*record, th Thresholds, mine func(string) bool)
 // officers finds officers whose fines sit at one end of the suggested
 // ranges: the share of their fines placed in the top (or bottom) EndBand of
 // the range, against OfficerEndShare.
-func (ix *Index) officers(in []*record, th Thresholds, mine func(string) bool) []Warning {
+func (ix *Index) officers(in []*record, th func(string) resolved, mine func(string) bool) []Warning {
 	type acc struct {
 		agency          string
 		n, top, bottom  int
@@ -334,13 +319,14 @@ func (ix *Index) officers(in []*record, th Thresholds, mine func(string) bool) [
 			by[key] = a
 		}
 		pos := (r.fine - r.suggestedMin) / (r.suggestedMax - r.suggestedMin)
+		band := th(r.agency).EndBand
 		a.n++
 		a.ids = append(a.ids, r.id)
-		if pos >= 1-th.EndBand {
+		if pos >= 1-band {
 			a.top++
 			a.topIDs = append(a.topIDs, r.id)
 		}
-		if pos <= th.EndBand {
+		if pos <= band {
 			a.bottom++
 			a.lo = append(a.lo, r.id)
 		}
@@ -348,7 +334,8 @@ func (ix *Index) officers(in []*record, th Thresholds, mine func(string) bool) [
 	var out []Warning
 	for _, key := range sortedKeys(by) {
 		a := by[key]
-		if !mine(a.agency) || a.n < th.MinOfficerSample {
+		t := th(a.agency)
+		if !mine(a.agency) || a.n < t.MinOfficerSample {
 			continue
 		}
 		officer := key[len(a.agency)+1:]
@@ -358,12 +345,13 @@ func (ix *Index) officers(in []*record, th Thresholds, mine func(string) bool) [
 			ids  []string
 		}{{"上限", a.top, a.topIDs}, {"下限", a.bottom, a.lo}} {
 			share := float64(end.k) / float64(a.n)
-			if share < th.OfficerEndShare {
+			if share < t.OfficerEndShare {
 				continue
 			}
-			out = append(out, Warning{Kind: KindOfficerAtOneEnd, Agency: a.agency, Subject: officer, Cases: end.ids,
-				Reason: fmt.Sprintf("承办人 %s 的 %d 件罚款中有 %d 件（%.0f%%）落在建议幅度靠近%s的 %.0f%% 区间内（阈值 %.0f%%）",
-					officer, a.n, end.k, share*100, end.name, th.EndBand*100, th.OfficerEndShare*100),
+			u := t.uses("officer_end_share", "end_band", "min_officer_sample")
+			out = append(out, Warning{Kind: KindOfficerAtOneEnd, Agency: a.agency, Subject: officer, Cases: end.ids, Thresholds: u,
+				Reason: fmt.Sprintf("承办人 %s 的 %d 件罚款中有 %d 件（%.0f%%）落在建议幅度靠近%s的 %.0f%% 区间内%s",
+					officer, a.n, end.k, share*100, end.name, t.EndBand*100, note(u)),
 				Numbers: map[string]float64{"n": float64(a.n), "at_end": float64(end.k), "share": round(share, 3)}})
 		}
 	}
@@ -371,19 +359,24 @@ func (ix *Index) officers(in []*record, th Thresholds, mine func(string) bool) [
 }
 
 // repeatParties finds a party (by ID number) with RepeatCases cases or
-// more in RepeatAgencies agencies or more.
-func repeatParties(in []*record, th Thresholds, mine func(string) bool) []Warning {
+// more in RepeatAgencies agencies or more. The party's agencies may have
+// different thresholds: the warning is raised when those of any of them
+// are met (a party warned to one agency is the others' concern too), and
+// its reason names that agency's.
+func repeatParties(in []*record, th func(string) resolved, mine func(string) bool) []Warning {
 	// Count first: almost every party has one case, and only the few with
-	// RepeatCases or more need their cases gathered.
+	// the lowest RepeatCases of any agency or more need their cases gathered.
 	counts := make(map[string]int32, len(in))
+	least := math.MaxInt
 	for _, r := range in {
 		if r.partyID != "" {
 			counts[r.partyID]++
+			least = min(least, th(r.agency).RepeatCases)
 		}
 	}
 	by := map[string][]*record{}
 	for _, r := range in {
-		if r.partyID != "" && int(counts[r.partyID]) >= th.RepeatCases {
+		if r.partyID != "" && int(counts[r.partyID]) >= least {
 			by[r.partyID] = append(by[r.partyID], r)
 		}
 	}
@@ -406,17 +399,29 @@ func repeatParties(in []*record, th Thresholds, mine func(string) bool) []Warnin
 			}
 		}
 		// Another agency's decisions alone are not ours to warn about.
-		if len(agencies) < th.RepeatAgencies || first == "" {
+		if first == "" {
 			continue
 		}
 		slices.Sort(agencies)
 		slices.Sort(shared)
+		by := ""
+		for _, a := range agencies {
+			if t := th(a); len(rs) >= t.RepeatCases && len(agencies) >= t.RepeatAgencies {
+				by = a
+				break
+			}
+		}
+		if by == "" {
+			continue
+		}
+		u := th(by).uses("repeat_cases", "repeat_agencies")
 		reason := fmt.Sprintf("当事人 %s（%s）在 %d 个机关共有 %d 件案件", rs[0].partyName, id, len(agencies), len(rs))
 		if len(shared) > 0 {
 			reason += fmt.Sprintf("，其中 %d 件是其他机关共享的决定", len(shared))
 		}
+		reason += fmt.Sprintf("（按机关 %s 的阈值）%s", by, note(u))
 		out = append(out, Warning{Kind: KindRepeatParty, Agency: first, Agencies: agencies, Subject: id, Cases: ids, Shared: shared,
-			Reason:  reason,
+			Thresholds: u, Reason: reason,
 			Numbers: map[string]float64{"cases": float64(len(rs)), "agencies": float64(len(agencies)), "shared": float64(len(shared))}})
 	}
 	return out

@@ -49,6 +49,9 @@ type Config struct {
 	// NearDays is the warnings' near-deadline window, kept clear of clean
 	// cases (0: oversight's default).
 	NearDays int
+	// Acts is how many enforcement acts besides the cases (许可、检查、强制、
+	// 征收) to generate over the period (0: half of Cases; negative: none).
+	Acts int
 }
 
 // Anomaly is one planted anomaly: the warning model that should find it and
@@ -67,7 +70,10 @@ type Batch struct {
 	Agencies []casework.Agency
 	Users    []casework.User
 	Cases    []casework.Case
-	Planted  []Anomaly
+	// Acts are enforcement acts other than penalty cases, by agency and
+	// category, dated in the period (IDs assigned when loaded).
+	Acts    []casework.Act
+	Planted []Anomaly
 }
 
 // usable is a benchmark with a suggested fine range.
@@ -154,7 +160,53 @@ func Generate(cfg Config) (Batch, error) {
 		g.clean(a, bs[g.rng.IntN(len(bs))])
 	}
 	g.plant(agencySector, bySector)
+	g.acts()
 	return g.b, nil
+}
+
+// actMix is how often each built-in category and outcome is drawn: an
+// agency inspects and licenses far more often than it coerces or levies.
+var actMix = []struct {
+	category string
+	weight   int
+	outcomes []string
+}{
+	{"inspection", 50, []string{"no_findings", "no_findings", "no_findings", "findings", "case_opened"}},
+	{"licensing", 30, []string{"granted", "granted", "granted", "granted", "refused"}},
+	{"coercion", 12, []string{"seal", "seize", "seize", "freeze", "enforcement"}},
+	{"levy", 8, []string{"collected", "collected", "collected", "reduced"}},
+}
+
+// acts generates the enforcement acts with their own random stream, so
+// that the cases of a seed are the same with or without them.
+func (g *gen) acts() {
+	n := g.cfg.Acts
+	if n == 0 {
+		n = g.cfg.Cases / 2
+	}
+	rng := rand.New(rand.NewPCG(g.cfg.Seed^0xa5a5, g.cfg.Seed))
+	total := 0
+	for _, m := range actMix {
+		total += m.weight
+	}
+	span := g.cfg.Period.To.Sub(g.cfg.Period.From)
+	for i := range max(n, 0) {
+		a := g.b.Agencies[i%g.cfg.Agencies]
+		w := rng.IntN(total)
+		m := actMix[0]
+		for _, x := range actMix {
+			if w < x.weight {
+				m = x
+				break
+			}
+			w -= x.weight
+		}
+		day := g.cfg.Period.From.Add(time.Duration(rng.Int64N(int64(span)))).UTC()
+		g.b.Acts = append(g.b.Acts, casework.Act{Agency: a.Code, Category: m.category, Date: day.Format(time.DateOnly),
+			Officer: fmt.Sprintf("%s-o%d", a.Code, rng.IntN(officersPerAgency)+1), Unit: "模拟执法大队",
+			Subject: fmt.Sprintf("模拟企业A%05d有限公司（模拟）", rng.IntN(90000)+1), Outcome: m.outcomes[rng.IntN(len(m.outcomes))],
+			Note: Note})
+	}
 }
 
 // planted is how many cases plant adds (at most).
@@ -396,8 +448,9 @@ func (g *gen) plant(agencySector []int, bySector map[legal.Sector][]usable) {
 func cloneProposal(p *casework.Proposal) *casework.Proposal { cp := *p; return &cp }
 
 // Load imports a batch through the service as actor (an admin): agencies
-// and users first, then the cases MaxImport at a time, each import one
-// transaction with its log entries. It returns the stored IDs of
+// and users first, then the cases MaxImport at a time, then the acts
+// MaxActs at a time, each import one transaction with its log entries.
+// It returns the stored IDs of
 // b.Cases, in order; on error the imports before the failing one stay.
 func Load(ctx context.Context, svc *casework.Service, actor casework.User, b Batch, progress func(done, total int)) ([]string, error) {
 	if _, err := svc.Import(ctx, actor, casework.Import{Agencies: b.Agencies, Users: b.Users, Note: Note}); err != nil {
@@ -415,6 +468,12 @@ func Load(ctx context.Context, svc *casework.Service, actor casework.User, b Bat
 		}
 		if progress != nil {
 			progress(end, len(b.Cases))
+		}
+	}
+	for start := 0; start < len(b.Acts); start += casework.MaxActs {
+		end := min(start+casework.MaxActs, len(b.Acts))
+		if _, err := svc.RecordActs(ctx, actor, b.Acts[start:end]); err != nil {
+			return ids, fmt.Errorf("seed acts %d–%d: %w", start+1, end, err)
 		}
 	}
 	return ids, nil

@@ -24,7 +24,7 @@ var (
 	bucketCollections   = []byte("collections")
 	// laterBuckets are created by a read-write open; a file written before
 	// them, opened read-only (audit verify), has none: reads find nothing.
-	laterBuckets = [][]byte{bucketDiscussions, bucketComments, bucketNotifications, bucketCollections, bucketShared}
+	laterBuckets = [][]byte{bucketDiscussions, bucketComments, bucketNotifications, bucketCollections, bucketShared, bucketDigests, bucketActs}
 )
 
 // errNoBucket is what reads of a later bucket see in a file without it.

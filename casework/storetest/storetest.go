@@ -82,6 +82,10 @@ func Run(t *testing.T, open func(t *testing.T) casework.Store, tamper Tamperer) 
 	t.Run("ConcurrentDiscussion", func(t *testing.T) { testConcurrentDiscussion(t, newWorld(t, fresh(t))) })
 	t.Run("SharedTx", func(t *testing.T) { testSharedTx(t, fresh(t)) })
 	t.Run("ServiceShared", func(t *testing.T) { testServiceShared(t, newWorld(t, fresh(t))) })
+	t.Run("DigestTx", func(t *testing.T) { testDigestTx(t, fresh(t)) })
+	t.Run("ServiceDigest", func(t *testing.T) { testServiceDigest(t, newWorld(t, fresh(t))) })
+	t.Run("ActTx", func(t *testing.T) { testActTx(t, fresh(t)) })
+	t.Run("ServiceActs", func(t *testing.T) { testServiceActs(t, newWorld(t, fresh(t))) })
 	t.Run("Tamper", func(t *testing.T) { testTamper(t, fresh, tamper) })
 }
 

@@ -168,6 +168,10 @@ func commands() []command {
 			help:  "share decisions between agencies: export an agency's decisions (natural persons' data removed) as a versioned JSONL or CSV file, or import another agency's file as read-only shared records (docs/exchange.md)",
 			zh:    "机关间共享处罚决定（见 [docs/exchange.md](docs/exchange.md)）：`export` 导出本机关一个期间已作出的决定（自然人的个人信息按公示规则隐去，单位保留名称与统一社会信用代码），JSONL 或 CSV，每条记录带格式版本；`import` 把其他机关的文件导入为只读的共享记录（统计、跨机关重复违法预警可用，不成为本机关的案件），逐行校验、出错时报告行号且不写入任何数据，重复导入不作改动",
 			flags: exchangeFlags, run: runExchange},
+		{name: "digest", args: "[--agency CODE] [--date YYYY-MM-DD] [--format text|json]",
+			help:  "the daily digest of an agency (or the city): new warnings, cases near or past their deadline, reviews waiting, publications due, the week against the week before; the one serve kept that day, else made now",
+			zh:    "每日简报：某机关（或全市）的新预警（原因与案件）、临近或超过办案期限的案件、待法制审核、待公示与超期公示、本周与上周的数字；有服务当日保存的简报时输出它，否则即时生成",
+			flags: digestFlags, run: runDigest},
 		{name: "workdays", args: "add DATE N | is DATE | between FROM TO | range",
 			help: "working days (State Council holiday schedule with 调休, plus --holidays): the deadline N working days after DATE, whether DATE is a working day, the working days after FROM up to TO, the known range",
 			zh:   "工作日计算（国务院节假日安排含调休，加 `--holidays` 覆盖文件）：`add` 事件当日之后第 N 个工作日（期限届满日，当日不计入）、`is` 是否工作日、`between` 两日之间的工作日数、`range` 已知安排的范围",
@@ -270,6 +274,10 @@ func runServe(e *runEnv) error {
 	if err != nil {
 		return err
 	}
+	digestAt, digests, err := e.opts.parseDigestAt()
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", e.opts.addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", e.opts.addr, err)
@@ -320,6 +328,9 @@ func runServe(e *runEnv) error {
 	defer a.Close()
 	// Deferred after Close, so the checkpointer stops before the store closes.
 	defer a.Casework.StartCheckpoints(ctx)()
+	if digests {
+		defer a.Casework.StartDigests(ctx, digestAt, nil)()
+	}
 	// Stopped while loading: the first admin waits for the next start.
 	if err := e.firstAdmin(ctx, a.Casework.Service, addr); err != nil && ctx.Err() == nil {
 		srv.Failed(err)

@@ -115,6 +115,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err := o.parsePublicationRules(); err != nil {
 		return err
 	}
+	if err := o.parseActCategories(); err != nil {
+		return err
+	}
 	if err := o.app.Validate(); err != nil {
 		return fmt.Errorf("%v: %w", err, errUsage)
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/cailiang/cailiang/app"
+	"github.com/cailiang/cailiang/casework"
 	"github.com/cailiang/cailiang/casework/boltstore"
 	"github.com/cailiang/cailiang/oversight"
 	"github.com/cailiang/cailiang/synthcases"
@@ -73,7 +74,7 @@ func runDemo(e *runEnv) error {
 		planted[string(p.Kind)]++
 	}
 	e.log.Info("demo seed", "cases", len(ids), "agencies", len(b.Agencies), "users", len(b.Users), "took", time.Since(start).Round(time.Millisecond))
-	return e.print(map[string]any{"synthetic": true, "cases": len(ids), "agencies": len(b.Agencies), "users": len(b.Users),
+	return e.print(map[string]any{"synthetic": true, "cases": len(ids), "acts": len(b.Acts), "agencies": len(b.Agencies), "users": len(b.Users),
 		"from": period.From.Format(time.DateOnly), "to": period.To.Format(time.DateOnly), "planted": planted,
 		"note": "全部为模拟数据（标注“模拟”），不是真实案件；模拟用户没有密码，须由管理员设置后才能登录"})
 }
@@ -103,15 +104,11 @@ func runStats(e *runEnv) error {
 	if !slices.Contains(oversight.Formats, format) {
 		return fmt.Errorf("--format %q: json, csv or xlsx: %w", format, errUsage)
 	}
-	cw, err := app.OpenCasework(e.opts.app, true)
+	ix, done, err := e.openOversight()
 	if err != nil {
 		return err
 	}
-	defer cw.Close()
-	ix, err := cw.Oversight()
-	if err != nil {
-		return err
-	}
+	defer done()
 	rep, err := ix.Stats(e.ctx, oversight.Query{Agency: e.args.agency, Period: period})
 	if errors.Is(err, oversight.ErrInvalid) {
 		return fmt.Errorf("%v: %w", err, errUsage)
@@ -134,21 +131,137 @@ func runStats(e *runEnv) error {
 }
 
 // parseWarnings reads --warnings (CAILIANG_WARNINGS): a JSON object of
-// oversight.Thresholds; unknown fields, other JSON and out-of-range numbers
-// are usage errors.
+// oversight.Settings (the city's thresholds and per-agency overrides under
+// "agencies"), given inline or as the path of a file holding it; unknown
+// fields, other JSON and out-of-range numbers are usage errors.
 func (o *options) parseWarnings() error {
 	if o.warnings == "" {
 		return nil
 	}
-	dec := json.NewDecoder(strings.NewReader(o.warnings))
+	text, err := jsonOrFile("--warnings", o.warnings)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(strings.NewReader(text))
 	dec.DisallowUnknownFields()
-	var th oversight.Thresholds
-	if err := dec.Decode(&th); err != nil {
+	var s oversight.Settings
+	if err := dec.Decode(&s); err != nil {
 		return fmt.Errorf("--warnings：预警阈值应为 JSON 对象，字段见 docs/oversight.md（%v）: %w", err, errUsage)
 	}
-	if err := th.Validate(); err != nil {
+	if err := s.Validate(); err != nil {
 		return fmt.Errorf("--warnings: %v: %w", err, errUsage)
 	}
-	o.app.Casework.Warnings = th
+	o.app.Casework.Warnings = s
 	return nil
+}
+
+func digestFlags(fs *flag.FlagSet, a *cmdArgs) {
+	fs.StringVar(&a.agency, "agency", "", "agency code (default: the whole city)")
+	fs.StringVar(&a.date, "date", "", "the digest's day YYYY-MM-DD (default: today)")
+	fs.StringVar(&a.format, "format", "text", "text or json")
+}
+
+// runDigest prints the daily digest: the one kept for the day, else one
+// made now (this command never keeps one; serve does).
+func runDigest(e *runEnv) error {
+	if len(e.args.pos) != 0 {
+		return fmt.Errorf("digest takes no arguments: %w", errUsage)
+	}
+	if e.args.format != "text" && e.args.format != "json" {
+		return fmt.Errorf("--format %q: text or json: %w", e.args.format, errUsage)
+	}
+	day := time.Now()
+	if e.args.date != "" {
+		var err error
+		if day, err = time.Parse(time.DateOnly, e.args.date); err != nil || len(e.args.date) != len(time.DateOnly) {
+			return fmt.Errorf("--date %q: YYYY-MM-DD: %w", e.args.date, errUsage)
+		}
+	}
+	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
+	ix, done, err := e.openOversight()
+	if err != nil {
+		return err
+	}
+	defer done()
+	d, kept, err := ix.Daily(e.ctx, e.args.agency, day)
+	if errors.Is(err, oversight.ErrInvalid) {
+		return fmt.Errorf("%v: %w", err, errUsage)
+	}
+	if err != nil {
+		return err
+	}
+	if e.args.format == "json" {
+		return e.print(map[string]any{"kept": kept, "digest": d})
+	}
+	text := d.Text()
+	if !kept {
+		text += "\n（即时生成：这一天没有服务保存的简报）\n"
+	}
+	_, err = io.WriteString(e.stdout, text)
+	return err
+}
+
+// parseDigestAt reads --digest-at (CAILIANG_DIGEST_AT): HH:MM in the
+// server's local time, or "off"; ok is false for off.
+func (o *options) parseDigestAt() (k app.DigestClock, ok bool, err error) {
+	if o.digestAt == "off" {
+		return k, false, nil
+	}
+	t, err := time.Parse("15:04", o.digestAt)
+	if err != nil {
+		return k, false, fmt.Errorf("--digest-at %q：应为 HH:MM（如 07:00）或 off: %w", o.digestAt, errUsage)
+	}
+	return app.DigestClock{Hour: t.Hour(), Minute: t.Minute(), Location: time.Local}, true, nil
+}
+
+// openOversight opens the workbench read-only and returns its statistics
+// index, and what closes it.
+func (e *runEnv) openOversight() (*oversight.Index, func(), error) {
+	cw, err := app.OpenCasework(e.opts.app, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, err := cw.Oversight()
+	if err != nil {
+		cw.Close()
+		return nil, nil, err
+	}
+	return ix, func() { cw.Close() }, nil
+}
+
+// parseActCategories reads --act-categories (CAILIANG_ACT_CATEGORIES): a
+// JSON object of casework.ActCategories, inline or the path of a file
+// holding it; unknown fields and invalid categories are usage errors.
+func (o *options) parseActCategories() error {
+	if o.actCategories == "" {
+		return nil
+	}
+	text, err := jsonOrFile("--act-categories", o.actCategories)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.DisallowUnknownFields()
+	var c casework.ActCategories
+	if err := dec.Decode(&c); err != nil {
+		return fmt.Errorf("--act-categories：执法类别应为 JSON 对象（%v）: %w", err, errUsage)
+	}
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("--act-categories: %v: %w", err, errUsage)
+	}
+	o.app.Casework.ActCategories = c
+	return nil
+}
+
+// jsonOrFile returns a setting's JSON: the value itself when it is an
+// object, else the content of the file it names.
+func jsonOrFile(flag, v string) (string, error) {
+	if strings.HasPrefix(strings.TrimSpace(v), "{") {
+		return v, nil
+	}
+	b, err := os.ReadFile(v)
+	if err != nil {
+		return "", fmt.Errorf("%s：读取文件：%v: %w", flag, err, errUsage)
+	}
+	return string(b), nil
 }

@@ -25,6 +25,12 @@ type options struct {
 	// publicationRules is the agencies' publication rules' JSON
 	// (parsePublicationRules).
 	publicationRules string
+	// actCategories is the configured categories of enforcement acts, JSON
+	// or a file (parseActCategories).
+	actCategories string
+	// digestAt is when serve makes the day's digests, HH:MM local time or
+	// "off" (parseDigestAt).
+	digestAt string
 	// addr is where serve listens.
 	addr string
 	// allowRemote lets serve listen on a non-loopback address (bind.go).
@@ -161,13 +167,21 @@ func settings() []setting {
 			help: "sign an audit checkpoint at least this often while entries are new",
 			zh:   "有新记录时至少每隔多久签署一次检查点（与条数先到者为准）",
 			bind: durationSetting(func(o *options) *time.Duration { return &o.app.Casework.CheckpointInterval })},
+		{flag: "act-categories", env: "CAILIANG_ACT_CATEGORIES", def: "", arg: "JSON|FILE", only: []string{"serve", "stats", "digest"},
+			help: `categories of enforcement acts besides 行政许可, 行政强制, 行政征收, 行政检查, as JSON or a JSON file: {"city":[{"code":"confirmation","label":"行政确认"}],"agencies":{"CODE":[…]}}`,
+			zh:   "行政许可、行政强制、行政征收、行政检查之外的执法类别（JSON 或 JSON 文件，如 `{\"city\":[{\"code\":\"confirmation\",\"label\":\"行政确认\"}],\"agencies\":{\"机关代码\":[…]}}`：全市各机关都有的类别与某机关自己的类别；统计按类别计数）",
+			bind: stringSetting(func(o *options) *string { return &o.actCategories })},
+		{flag: "digest-at", env: "CAILIANG_DIGEST_AT", def: "07:00", arg: "HH:MM", only: []string{"serve"},
+			help: "make and keep each agency's daily digest at this local time (off: never); several nodes on one PostgreSQL keep one per agency and day",
+			zh:   "每天在这一本地时间生成并保存各机关与全市的每日简报，通知机关负责人（`off` 关闭）；共用 PostgreSQL 的多个节点每个机关每天只保存一份",
+			bind: stringSetting(func(o *options) *string { return &o.digestAt })},
 		{flag: "max-evidence-mb", env: "CAILIANG_MAX_EVIDENCE_MB", def: "100", arg: "N", only: []string{"serve"},
 			help: "largest evidence file accepted, in MiB",
 			zh:   "证据文件大小上限（MiB）",
 			bind: intSetting(func(o *options) *int { return &o.app.Casework.MaxEvidenceMB })},
-		{flag: "warnings", env: "CAILIANG_WARNINGS", def: "", arg: "JSON", only: []string{"serve", "stats"},
-			help: `early-warning thresholds as JSON, e.g. {"near_days":10,"dispersion_z":3} (docs/oversight.md; unset fields keep the defaults)`,
-			zh:   "预警阈值（JSON，如 `{\"near_days\":10,\"dispersion_z\":3}`；未写的项取默认值，见 docs/oversight.md）",
+		{flag: "warnings", env: "CAILIANG_WARNINGS", def: "", arg: "JSON|FILE", only: []string{"serve", "stats", "digest"},
+			help: `early-warning thresholds as JSON or a JSON file, e.g. {"near_days":10,"agencies":{"CODE":{"dispersion_z":3}}} (docs/oversight.md; unset fields inherit the city's, then the defaults)`,
+			zh:   "预警阈值（JSON 或 JSON 文件，如 `{\"near_days\":10,\"agencies\":{\"机关代码\":{\"dispersion_z\":3}}}`：全市设置及各机关的设置；未写的项依次取全市设置、默认值，见 docs/oversight.md）",
 			bind: stringSetting(func(o *options) *string { return &o.warnings })},
 		{flag: "review-days", env: "CAILIANG_REVIEW_DAYS", def: strconv.Itoa(casework.DefaultReviewDays), arg: "N", only: []string{"serve"},
 			help: "legal review (法制审核) deadline in working days from submission",
