@@ -424,9 +424,12 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		return Result{}, err
 	}
 	cands, pool := a.match.rank(q, req.Sector, res.Facts.Engine, &factValues{norm: q.norm, text: text, x: x}, a.caseVotes(cases), req.Violations)
-	cands = onTheDay(a.cfg.Catalog, cands, res.Facts.Engine)
+	// Which version of a law applies is read for lawFacts: the act's day,
+	// or the decision's when the facts give none (assumed, said below).
+	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
+	cands = onTheDay(a.cfg.Catalog, cands, lawFacts)
 	why, excluded := a.match.explain(cands, pool)
-	provs := a.provisions.match(q, req.Sector, res.Facts.Engine, cands)
+	provs := a.provisions.match(q, req.Sector, lawFacts, cands)
 	res.Violations = make([]Violation, 0, len(cands)+len(provs))
 	for i, c := range cands {
 		for len(provs) > 0 && provs[0].outranks(c) {
@@ -473,6 +476,9 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	}
 	if len(res.Violations) == 0 {
 		res.Warnings = append(res.Warnings, "未能从事实中识别出裁量基准中的违法行为，请补充违法行为的具体描述或选择执法领域。")
+	}
+	if assumed != "" && a.dayDecides(res.Violations) {
+		res.Warnings = append(res.Warnings, assumedDayNote(assumed, req.DecisionDate == ""))
 	}
 
 	strong := strongest(res.Violations)
@@ -565,9 +571,9 @@ func (a *Analyzer) validate(req *Request) error {
 // onTheDay keeps one candidate per line of benchmarks (the same conduct
 // under successive versions of a law, rules.Catalog.Line), which share their
 // words and so rank together: the member in effect on the day of the act
-// or, when the facts give no date, on the decision date the request names;
-// the engine applies 从旧兼从轻 from it. With neither date the best ranked
-// is kept and the engine warns that the act date decides which law applies.
+// or, when the facts give no date, on the decision date (lawDayFacts:
+// today unless the request names one); the engine applies 从旧兼从轻 from
+// it. With no day at all the best ranked is kept.
 func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate {
 	day := actDay(f)
 	seen := make(map[string]bool, len(cands))
@@ -589,6 +595,49 @@ func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate 
 		out = append(out, c)
 	}
 	return out
+}
+
+// lawDayFacts returns the facts the choice of a law's version reads, and
+// the day it assumed: when the facts give no act date, the decision date,
+// today unless the request names one. An officer deciding today applies
+// the law in force today (an environmental fact pattern gets the 生态环境
+// 法典, not the laws it repealed) unless the act predates a change, which
+// only the act date can show; the answer says so (assumedDayNote).
+func lawDayFacts(f rules.Facts) (rules.Facts, string) {
+	if f.ActEndDate != "" || f.ActDate != "" {
+		return f, ""
+	}
+	if f.DecisionDate == "" {
+		f.DecisionDate = legal.Today()
+	}
+	return f, f.DecisionDate
+}
+
+// dayDecides reports whether the day chose between versions for any of
+// the violations the engine runs on: a benchmark of a line of versions, or
+// one (a provision entry included) written for a version that took effect
+// after the catalog was written or that has stopped applying.
+func (a *Analyzer) dayDecides(vs []Violation) bool {
+	for _, v := range vs[:min(suggestTop, len(vs))] {
+		b, cat := a.benchmark(v.BenchmarkID)
+		if b == nil {
+			continue
+		}
+		if len(cat.Line(b)) > 1 || b.EffectiveTo != "" || b.EffectiveFrom > a.cfg.Catalog.Config.WrittenOn {
+			return true
+		}
+	}
+	return false
+}
+
+// assumedDayNote tells the officer which day's law the analysis assumed.
+func assumedDayNote(day string, today bool) string {
+	which := "处罚决定日期"
+	if today {
+		which = "今天"
+	}
+	return "事实中未写明违法行为发生日期，按" + which + "（" + corpus.ChineseDate(day) + "）施行的法律认定违法行为和适用的条款；" +
+		"违法行为发生在有关法律修改或者废止之前的，请补充违法行为发生日期，以便按从旧兼从轻原则（行政处罚法第三十七条）确定适用的规定。"
 }
 
 // actDay is the day that decides which version of a law applies: the end
