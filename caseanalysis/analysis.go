@@ -428,7 +428,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// or the decision's when the facts give none (assumed, said below).
 	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
 	cands = onTheDay(a.cfg.Catalog, cands, lawFacts)
-	why, excluded := a.match.explain(cands, pool)
+	why, excluded := a.match.explain(cands, inEffectOn(a.cfg.Catalog, pool, actDay(lawFacts)))
 	provs := a.provisions.match(q, req.Sector, lawFacts, cands)
 	res.Violations = make([]Violation, 0, len(cands)+len(provs))
 	for i, c := range cands {
@@ -593,6 +593,26 @@ func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate 
 		}
 		seen[line[0].ID] = true
 		out = append(out, c)
+	}
+	return out
+}
+
+// inEffectOn gives each benchmark of the pool (a line's first member: the
+// matcher scores a line once) the member of its line in effect on day,
+// dropping the lines none of whose members applies then, so that an
+// answer explains what it set aside with the provisions of that day (a
+// 2026 act's with the 生态环境法典's articles, not the repealed laws'); the
+// pool unchanged without a day.
+func inEffectOn(cat *rules.Catalog, pool []candidate, day string) []candidate {
+	if day == "" {
+		return pool
+	}
+	out := make([]candidate, 0, len(pool))
+	for _, d := range pool {
+		if x := cat.InEffect(d.b, day); x != nil {
+			d.b = x
+			out = append(out, d)
+		}
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package caseanalysis
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/cailiang/cailiang/legal"
@@ -110,6 +111,17 @@ func TestAnalyzeUndatedEnvironmentalToday(t *testing.T) {
 				t.Errorf("basis %+v lacks %s as penalty", res.Violations[0].Suggestion.Basis, rules.RefLabel(tt.want))
 			}
 			checkAssumedDay(t, res, tt.assumed)
+			// The explanation speaks the law of the day too: what the top
+			// violation applies and what it set aside.
+			top := res.Violations[0]
+			if !strings.HasPrefix(top.Why, tt.want.Law) {
+				t.Errorf("why %q does not begin with %s", top.Why, tt.want.Law)
+			}
+			for _, e := range top.Excluded {
+				if law := strings.SplitN(e.Provision, "第", 2)[0]; law != tt.want.Law && (law == "大气污染防治法" || law == "生态环境法典") {
+					t.Errorf("excluded %s (%s) beside %s", e.Provision, e.BenchmarkID, tt.want.Law)
+				}
+			}
 		})
 	}
 }
