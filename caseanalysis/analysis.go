@@ -417,6 +417,10 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		}
 	}
 	res.Facts.Engine.DecisionDate = req.DecisionDate
+	if day := continuingUntilDiscovered(&res.Facts.Engine); day != "" {
+		res.Warnings = append(res.Warnings, "事实表明违法行为处于继续状态，发现时仍在持续："+
+			"以发现之日（"+corpus.ChineseDate(day)+"）作为行为持续到的日期，据此确定适用的法律（行为跨越法律修改的，适用行为终了时的规定）和追责期限的起算；行为终了日期不同的，请填写。")
+	}
 
 	q := a.match.newQuery(text)
 	cases, err := a.similar(ctx, q, text, req.Sector, max(req.SimilarCases, 10))
@@ -615,6 +619,21 @@ func inEffectOn(cat *rules.Catalog, pool []candidate, day string) []candidate {
 		}
 	}
 	return out
+}
+
+// continuingUntilDiscovered gives a continuing act (Continuing: 仍在使用,
+// 至今未拆除 …) with no end date the discovery date as its end, and
+// returns that day: it was still going on when discovered, so the law of
+// that day governs it (an outfall set up in June 2026 and still used in
+// September is punished under the 生态环境法典, not the law it repealed in
+// August) and 行政处罚法 第三十六条 counts from no earlier. "" when the facts
+// give an end date, no discovery date, or do not say the act continues.
+func continuingUntilDiscovered(f *rules.Facts) string {
+	if !f.Continuing || f.ActEndDate != "" || f.DiscoveryDate == "" || f.DiscoveryDate < f.ActDate {
+		return ""
+	}
+	f.ActEndDate = f.DiscoveryDate
+	return f.ActEndDate
 }
 
 // lawDayFacts returns the facts the choice of a law's version reads, and

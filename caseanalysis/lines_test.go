@@ -125,3 +125,47 @@ func TestAnalyzeUndatedEnvironmentalToday(t *testing.T) {
 		})
 	}
 }
+
+// TestAnalyzeContinuingActEndsWhenDiscovered: an outfall set up before the
+// 生态环境法典 took effect and still in use when discovered after it is
+// governed by the 法典 (the act ends no earlier than its discovery), and
+// the answer says which end it assumed; the same outfall with no word of
+// it continuing keeps the act-time law (从旧兼从轻, the 法典 no lighter).
+func TestAnalyzeContinuingActEndsWhenDiscovered(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts string
+		want        legal.Ref
+		end         string
+	}{
+		{"still in use when discovered", "某某宾馆2026年6月在饮用水水源保护区内私设排污口排放生活污水，2026年9月20日检查时发现该排污口仍在使用。",
+			legal.Ref{Law: "生态环境法典", Article: 1109, Paragraph: 2}, "2026-09-20"},
+		{"no word of it continuing", "某某宾馆2026年6月在饮用水水源保护区内私设排污口排放生活污水，2026年9月20日检查时发现。",
+			legal.Ref{Law: "水污染防治法", Article: 84, Paragraph: 1}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, DecisionDate: "2026-11-20"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Violations) == 0 || res.Violations[0].Suggestion == nil {
+				t.Fatalf("violations %+v", res.Violations)
+			}
+			var penalty bool
+			for _, b := range res.Violations[0].Suggestion.Basis {
+				penalty = penalty || b.Role == rules.RolePenalty && b.Ref == tt.want
+			}
+			if !penalty {
+				t.Errorf("%s: basis %+v lacks %s as penalty", res.Violations[0].BenchmarkID, res.Violations[0].Suggestion.Basis, rules.RefLabel(tt.want))
+			}
+			if got := res.Facts.Engine.ActEndDate; got != tt.end {
+				t.Errorf("act end %q, want %q", got, tt.end)
+			}
+			noted := strings.Contains(strings.Join(res.Warnings, ""), "事实表明违法行为处于继续状态")
+			if noted != (tt.end != "") {
+				t.Errorf("continuing note %v, want %v: %v", noted, tt.end != "", res.Warnings)
+			}
+		})
+	}
+}
