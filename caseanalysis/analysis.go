@@ -417,6 +417,10 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		}
 	}
 	res.Facts.Engine.DecisionDate = req.DecisionDate
+	if day := continuingUntilDiscovered(&res.Facts.Engine); day != "" {
+		res.Warnings = append(res.Warnings, "事实表明违法行为处于继续状态，发现时仍在持续："+
+			"以发现之日（"+corpus.ChineseDate(day)+"）作为行为持续到的日期，据此确定适用的法律（行为跨越法律修改的，适用行为终了时的规定）和追责期限的起算；行为终了日期不同的，请填写。")
+	}
 
 	q := a.match.newQuery(text)
 	cases, err := a.similar(ctx, q, text, req.Sector, max(req.SimilarCases, 10))
@@ -424,9 +428,12 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		return Result{}, err
 	}
 	cands, pool := a.match.rank(q, req.Sector, res.Facts.Engine, &factValues{norm: q.norm, text: text, x: x}, a.caseVotes(cases), req.Violations)
-	cands = onTheDay(a.cfg.Catalog, cands, res.Facts.Engine)
-	why, excluded := a.match.explain(cands, pool)
-	provs := a.provisions.match(q, req.Sector, res.Facts.Engine, cands)
+	// Which version of a law applies is read for lawFacts: the act's day,
+	// or the decision's when the facts give none (assumed, said below).
+	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
+	cands = onTheDay(a.cfg.Catalog, cands, lawFacts)
+	why, excluded := a.match.explain(cands, inEffectOn(a.cfg.Catalog, pool, actDay(lawFacts)))
+	provs := a.provisions.match(q, req.Sector, lawFacts, cands)
 	res.Violations = make([]Violation, 0, len(cands)+len(provs))
 	for i, c := range cands {
 		for len(provs) > 0 && provs[0].outranks(c) {
@@ -473,6 +480,9 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	}
 	if len(res.Violations) == 0 {
 		res.Warnings = append(res.Warnings, "未能从事实中识别出裁量基准中的违法行为，请补充违法行为的具体描述或选择执法领域。")
+	}
+	if assumed != "" && a.dayDecides(res.Violations) {
+		res.Warnings = append(res.Warnings, assumedDayNote(assumed, req.DecisionDate == ""))
 	}
 
 	strong := strongest(res.Violations)
@@ -565,9 +575,9 @@ func (a *Analyzer) validate(req *Request) error {
 // onTheDay keeps one candidate per line of benchmarks (the same conduct
 // under successive versions of a law, rules.Catalog.Line), which share their
 // words and so rank together: the member in effect on the day of the act
-// or, when the facts give no date, on the decision date the request names;
-// the engine applies 从旧兼从轻 from it. With neither date the best ranked
-// is kept and the engine warns that the act date decides which law applies.
+// or, when the facts give no date, on the decision date (lawDayFacts:
+// today unless the request names one); the engine applies 从旧兼从轻 from
+// it. With no day at all the best ranked is kept.
 func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate {
 	day := actDay(f)
 	seen := make(map[string]bool, len(cands))
@@ -589,6 +599,84 @@ func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate 
 		out = append(out, c)
 	}
 	return out
+}
+
+// inEffectOn gives each benchmark of the pool (a line's first member: the
+// matcher scores a line once) the member of its line in effect on day,
+// dropping the lines none of whose members applies then, so that an
+// answer explains what it set aside with the provisions of that day (a
+// 2026 act's with the 生态环境法典's articles, not the repealed laws'); the
+// pool unchanged without a day.
+func inEffectOn(cat *rules.Catalog, pool []candidate, day string) []candidate {
+	if day == "" {
+		return pool
+	}
+	out := make([]candidate, 0, len(pool))
+	for _, d := range pool {
+		if x := cat.InEffect(d.b, day); x != nil {
+			d.b = x
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// continuingUntilDiscovered gives a continuing act (Continuing: 仍在使用,
+// 至今未拆除 …) with no end date the discovery date as its end, and
+// returns that day: it was still going on when discovered, so the law of
+// that day governs it (an outfall set up in June 2026 and still used in
+// September is punished under the 生态环境法典, not the law it repealed in
+// August) and 行政处罚法 第三十六条 counts from no earlier. "" when the facts
+// give an end date, no discovery date, or do not say the act continues.
+func continuingUntilDiscovered(f *rules.Facts) string {
+	if !f.Continuing || f.ActEndDate != "" || f.DiscoveryDate == "" || f.DiscoveryDate < f.ActDate {
+		return ""
+	}
+	f.ActEndDate = f.DiscoveryDate
+	return f.ActEndDate
+}
+
+// lawDayFacts returns the facts the choice of a law's version reads, and
+// the day it assumed: when the facts give no act date, the decision date,
+// today unless the request names one. An officer deciding today applies
+// the law in force today (an environmental fact pattern gets the 生态环境
+// 法典, not the laws it repealed) unless the act predates a change, which
+// only the act date can show; the answer says so (assumedDayNote).
+func lawDayFacts(f rules.Facts) (rules.Facts, string) {
+	if f.ActEndDate != "" || f.ActDate != "" {
+		return f, ""
+	}
+	if f.DecisionDate == "" {
+		f.DecisionDate = legal.Today()
+	}
+	return f, f.DecisionDate
+}
+
+// dayDecides reports whether the day chose between versions for any of
+// the violations the engine runs on: a benchmark of a line of versions, or
+// one (a provision entry included) written for a version that took effect
+// after the catalog was written or that has stopped applying.
+func (a *Analyzer) dayDecides(vs []Violation) bool {
+	for _, v := range vs[:min(suggestTop, len(vs))] {
+		b, cat := a.benchmark(v.BenchmarkID)
+		if b == nil {
+			continue
+		}
+		if len(cat.Line(b)) > 1 || b.EffectiveTo != "" || b.EffectiveFrom > a.cfg.Catalog.Config.WrittenOn {
+			return true
+		}
+	}
+	return false
+}
+
+// assumedDayNote tells the officer which day's law the analysis assumed.
+func assumedDayNote(day string, today bool) string {
+	which := "处罚决定日期"
+	if today {
+		which = "今天"
+	}
+	return "事实中未写明违法行为发生日期，按" + which + "（" + corpus.ChineseDate(day) + "）施行的法律认定违法行为和适用的条款；" +
+		"违法行为发生在有关法律修改或者废止之前的，请补充违法行为发生日期，以便按从旧兼从轻原则（行政处罚法第三十七条）确定适用的规定。"
 }
 
 // actDay is the day that decides which version of a law applies: the end

@@ -431,13 +431,15 @@ func (m *matcher) explain(kept, pool []candidate) (why []string, excluded [][]Ex
 				break // only a violation above it excludes it
 			}
 			if competed(d, v, i == 0) && len(excluded[i]) < maxExcluded {
-				excluded[i] = append(excluded[i], Excluded{BenchmarkID: d.b.ID, Provision: m.labels[d.doc], Reason: d.reason()})
+				excluded[i] = append(excluded[i], Excluded{BenchmarkID: d.b.ID, Provision: rules.RefLabel(d.b.PenaltyRef), Reason: d.reason()})
 				break
 			}
 		}
 	}
 	for i, c := range kept {
-		s := m.labels[c.doc] + "："
+		// c.b is the member of its line in effect on the act's day: its
+		// own provision, not the line's first (m.labels).
+		s := rules.RefLabel(c.b.PenaltyRef) + "："
 		switch {
 		case len(c.shown) > 0:
 			s += strings.Join(c.shown, "、")

@@ -297,7 +297,7 @@ func TestExcessPercent(t *testing.T) {
 // analyzeFirst analyses facts and fails unless want is the first violation.
 func analyzeFirst(t *testing.T, a *Analyzer, facts, want string) Result {
 	t.Helper()
-	res, err := a.Analyze(context.Background(), Request{Facts: facts, Violations: 10})
+	res, err := a.Analyze(context.Background(), Request{Facts: facts, Violations: 10, DecisionDate: snapshotDay})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -155,10 +155,11 @@ type provisionCandidate struct {
 // for its own provision); with a sector, only provisions of laws that
 // sector applies. With a day (the act's, or the decision's: actDay), only
 // entries of the version in force on it, so a 2026-09 act gets the 生态环境
-// 法典's article and a 2025 one the repealed law's. Without one, the
-// versions every statute corpus holds: a newer version's entries, or those
-// of a law that repealed another, cite articles a corpus without the newer
-// statute file cannot resolve; only an act date chooses between versions.
+// 法典's article and a 2025 one the repealed law's; Analyze always gives
+// one (the decision date, today by default, when the facts name no act
+// date). Without one, the versions every statute corpus holds: a newer
+// version's entries, or those of a law that repealed another, cite
+// articles a corpus without the newer statute file cannot resolve.
 func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, kept []candidate) []provisionCandidate {
 	if len(m.entries) == 0 {
 		return nil

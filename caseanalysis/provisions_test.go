@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
@@ -66,7 +67,7 @@ func TestAnalyzeProvisions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts})
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, DecisionDate: snapshotDay})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -195,7 +196,7 @@ func TestAnalyzeProvisionsSector(t *testing.T) {
 		sector legal.Sector
 		want   bool
 	}{{"", true}, {"生态环境", true}, {"市场监管", false}} {
-		res, err := a.Analyze(context.Background(), Request{Facts: facts, Sector: tt.sector})
+		res, err := a.Analyze(context.Background(), Request{Facts: facts, Sector: tt.sector, DecisionDate: snapshotDay})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -298,7 +299,8 @@ func mustGet(t *testing.T, a *Analyzer, id string) *rules.Benchmark {
 // 生态环境法典 that repealed it (2026-08-15) for a 2026-09 one, with the
 // 法典's range and 施行 date; the same for the renumbered 2025 治安管理处罚法
 // (in force 2026-01-01), whose entries carry the version in their ids. A
-// decision date alone decides when the act date is unknown.
+// decision date alone decides when the act date is unknown, today when the
+// request names none either; the answer then says which day it assumed.
 func TestAnalyzeProvisionOnTheDay(t *testing.T) {
 	a := newProvisionAnalyzer(t)
 	factory := "某企业在噪声敏感建筑物集中区域新建排放噪声的工业企业，已经投入生产。"
@@ -306,11 +308,15 @@ func TestAnalyzeProvisionOnTheDay(t *testing.T) {
 		name, facts, act, decision string
 		want                       legal.Ref
 		version, id                string
+		// assumed is the day the answer says it assumed ("" for none).
+		assumed string
 	}{
-		{"2025 act: the repealed law", factory, "2025-11-03", "", legal.Ref{Law: "噪声污染防治法", Article: 74, Paragraph: 1}, "2021-12-24", "prov:noise-74-1"},
-		{"2026-09 act: the 法典", factory, "2026-09-10", "", legal.Ref{Law: "生态环境法典", Article: 1184, Paragraph: 1}, "2026-03-12", "prov:eco-code-1184-1"},
-		{"the day before the 法典", factory, "2026-08-14", "", legal.Ref{Law: "噪声污染防治法", Article: 74, Paragraph: 1}, "2021-12-24", "prov:noise-74-1"},
-		{"decision date only, after the 法典", factory, "", "2026-10-20", legal.Ref{Law: "生态环境法典", Article: 1184, Paragraph: 1}, "2026-03-12", "prov:eco-code-1184-1"},
+		{"2025 act: the repealed law", factory, "2025-11-03", "", legal.Ref{Law: "噪声污染防治法", Article: 74, Paragraph: 1}, "2021-12-24", "prov:noise-74-1", ""},
+		{"2026-09 act: the 法典", factory, "2026-09-10", "", legal.Ref{Law: "生态环境法典", Article: 1184, Paragraph: 1}, "2026-03-12", "prov:eco-code-1184-1", ""},
+		{"the day before the 法典", factory, "2026-08-14", "", legal.Ref{Law: "噪声污染防治法", Article: 74, Paragraph: 1}, "2021-12-24", "prov:noise-74-1", ""},
+		{"decision date only, after the 法典", factory, "", "2026-10-20", legal.Ref{Law: "生态环境法典", Article: 1184, Paragraph: 1}, "2026-03-12", "prov:eco-code-1184-1", "处罚决定日期（2026年10月20日）"},
+		{"decision date only, before the 法典", factory, "", "2026-05-20", legal.Ref{Law: "噪声污染防治法", Article: 74, Paragraph: 1}, "2021-12-24", "prov:noise-74-1", "处罚决定日期（2026年5月20日）"},
+		{"no date at all: today's law", factory, "", "", legal.Ref{Law: "生态环境法典", Article: 1184, Paragraph: 1}, "2026-03-12", "prov:eco-code-1184-1", "今天（" + corpus.ChineseDate(legal.Today()) + "）"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -325,6 +331,7 @@ func TestAnalyzeProvisionOnTheDay(t *testing.T) {
 			if got.BenchmarkID != tt.id || got.Provision.Version != tt.version {
 				t.Errorf("got %s version %s, want %s version %s", got.BenchmarkID, got.Provision.Version, tt.id, tt.version)
 			}
+			checkAssumedDay(t, res, tt.assumed)
 			if f := got.Provision.Fines; len(f) == 0 || f[0].Range == nil || *f[0].Range != (rules.Span{Min: 100000, Max: 500000}) {
 				t.Errorf("fines %+v, want 十万元以上五十万元以下", f)
 			}
@@ -370,5 +377,23 @@ func TestAnalyzeProvisionOnTheDay(t *testing.T) {
 	if now.InForceFrom() != "2026-01-01" || old.InForceTo() != "2026-01-01" || now.AppliesOn("2025-12-31") || !now.AppliesOn("2026-01-01") ||
 		!old.AppliesOn("2025-12-31") || old.AppliesOn("2026-01-01") {
 		t.Errorf("intervals: 2012 [%s, %s), 2025 [%s, %s)", old.InForceFrom(), old.InForceTo(), now.InForceFrom(), now.InForceTo())
+	}
+}
+
+// checkAssumedDay checks that the answer says which day's law it assumed
+// (want, part of the note) exactly when the facts gave no act date.
+func checkAssumedDay(t *testing.T, res Result, want string) {
+	t.Helper()
+	var notes []string
+	for _, w := range res.Warnings {
+		if strings.HasPrefix(w, "事实中未写明违法行为发生日期") {
+			notes = append(notes, w)
+		}
+	}
+	switch {
+	case want == "" && len(notes) > 0:
+		t.Errorf("an act date was given, but the answer assumes a day: %v", notes)
+	case want != "" && (len(notes) != 1 || !strings.Contains(notes[0], want)):
+		t.Errorf("assumed-day notes %v; want one naming %s", notes, want)
 	}
 }

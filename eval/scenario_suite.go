@@ -102,6 +102,16 @@ func runAdminScenarios(ctx context.Context, env Env) ([]Result, error) {
 	return out, nil
 }
 
+// ScenariosDecidedOn is the decision date the admin-scenarios set is
+// analysed for. Its rows were labelled with the law of 2025 (acts up to
+// July 2025, benchmarks of the April 2025 statutes), before the first
+// revision they cite took effect (反不正当竞争法, 2025-10-15); undated facts
+// are decided on the decision date (today by default), so without a fixed
+// one the set's answers would drift to the 生态环境法典 and the 2025
+// 治安管理处罚法 with the clock. The dated development set covers the law
+// after each change.
+const ScenariosDecidedOn = "2025-09-30"
+
 // scoreScenarios analyses every scenario and reports shares: matching
 // (top-1, top-3), the penalty basis pushed, and, over the scenarios whose
 // expected benchmark got a suggestion, the statutory range, disposition
@@ -114,7 +124,7 @@ func scoreScenarios(ctx context.Context, env Env, set []Scenario) ([]Result, err
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		res, err := env.Analyzer.Analyze(ctx, caseanalysis.Request{Facts: s.Facts})
+		res, err := env.Analyzer.Analyze(ctx, caseanalysis.Request{Facts: s.Facts, DecisionDate: ScenariosDecidedOn})
 		if err != nil {
 			return nil, fmt.Errorf("scenario %s: %w", s.ID, err)
 		}

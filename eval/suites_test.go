@@ -190,6 +190,7 @@ func TestNormRelsetShape(t *testing.T) {
 		t.Errorf("relevance set has %d queries; want at least 25", len(set))
 	}
 	laws := map[string]bool{}
+	ecoArticles := map[int]bool{}
 	for _, q := range set {
 		for _, w := range q.Want {
 			pc, err := corpus.ParseCitation(w)
@@ -197,14 +198,27 @@ func TestNormRelsetShape(t *testing.T) {
 				t.Fatal(err)
 			}
 			laws[pc.LawName] = true
+			if pc.LawName == "生态环境法典" {
+				ecoArticles[pc.Article] = true
+			}
 		}
 	}
-	// One law per field the set must cover.
-	for _, law := range []string{"食品安全法", "产品质量法", "广告法", "价格法", "大气污染防治法", "水污染防治法",
-		"固体废物污染环境防治法", "环境影响评价法", "道路运输条例", "道路交通安全法", "安全生产法", "消防法",
-		"城乡规划法", "劳动合同法", "税收征收管理法", "土地管理法"} {
+	// One law per field the set must cover; air, water, solid waste and
+	// EIA are the 生态环境法典's since it repealed their laws (2026-08-15).
+	for _, law := range []string{"食品安全法", "产品质量法", "广告法", "价格法", "生态环境法典", "道路运输条例",
+		"道路交通安全法", "安全生产法", "消防法", "城乡规划法", "劳动合同法", "税收征收管理法", "土地管理法"} {
 		if !laws[law] {
 			t.Errorf("relevance set has no query expecting %s", law)
+		}
+	}
+	// 第一千零九十五条 (EIA), 第一千一百零二条 and 第一千一百零七条 (discharges),
+	// 第一千一百二十八条 and 第一千一百三十一条 (air), 第一千一百六十九条 (waste) at least.
+	if len(ecoArticles) < 6 {
+		t.Errorf("relevance set expects %d articles of the 生态环境法典; want the environmental fields covered (at least 6)", len(ecoArticles))
+	}
+	for _, repealed := range []string{"大气污染防治法", "水污染防治法", "固体废物污染环境防治法", "环境影响评价法"} {
+		if laws[repealed] {
+			t.Errorf("relevance set expects %s, repealed on 2026-08-15: label the 生态环境法典's article", repealed)
 		}
 	}
 }

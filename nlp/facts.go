@@ -234,7 +234,7 @@ var circumstanceCues = []struct {
 	// Harm to a person: a consequence to life and health at once.
 	{name: CircPersonHarmed, cues: []string{"送医", "就医", "住院", "误吞", "误食", "受伤", "中毒", "死亡", "伤亡", "烧伤", "烫伤", "身体不适"}},
 	{name: CircFinancial, cues: []string{"金融安全", "非法集资", "非法吸收公众存款"}},
-	{name: CircContinuing, cues: []string{"至今未拆除", "仍未拆除", "至今仍", "持续至今", "至今未", "持续排放", "持续经营", "仍在继续", "仍在使用", "仍在经营", "仍在排放", "持续状态", "继续状态", "一直未"}, fixed: true},
+	{name: CircContinuing, cues: []string{"至今未拆除", "仍未拆除", "至今仍", "持续至今", "使用至今", "排放至今", "经营至今", "运行至今", "至今未", "持续排放", "持续经营", "仍在继续", "仍在使用", "仍在经营", "仍在排放", "持续状态", "继续状态", "一直未"}, fixed: true},
 	{name: CircDeclined, cues: []string{"决定不予行政处罚", "决定不予处罚", "决定免予", "依法不予行政处罚", "依法不予处罚", "作出不予行政处罚决定", "不予行政处罚决定书"}},
 }
 
