@@ -68,17 +68,24 @@ func FactsOf(x nlp.Extraction) Extracted {
 	out := Extracted{Extraction: x}
 	f := &out.Facts
 	span := func(field string, a, b int) { out.Spans = append(out.Spans, FactSpan{field, a, b}) }
+	setTotal := func(t nlp.Total, field **float64, name string) {
+		v := t.Value
+		*field = &v
+		for _, a := range x.Amounts {
+			if a.Role == t.Role && (!t.Explicit || a.Total) {
+				span(name, a.Start, a.End)
+			}
+		}
+	}
 	for _, t := range x.Totals {
 		for _, r := range moneyRoles {
-			if r.role != t.Role || r.field == nil {
-				continue
+			if r.role == t.Role && r.field != nil {
+				setTotal(t, r.field(f), r.measure)
 			}
-			v := t.Value
-			*r.field(f) = &v
-			for _, a := range x.Amounts {
-				if a.Role == t.Role && (!t.Explicit || a.Total) {
-					span(r.measure, a.Start, a.End)
-				}
+		}
+		for _, r := range baseRoles {
+			if r.role == t.Role {
+				setTotal(t, r.field(f), r.name)
 			}
 		}
 	}

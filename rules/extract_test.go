@@ -278,6 +278,21 @@ func TestRoleTable(t *testing.T) {
 			t.Errorf("role %s sets facts.%s; want facts.%s", r.role, got, r.measure)
 		}
 	}
+	for _, r := range baseRoles {
+		if seen[r.role] {
+			t.Errorf("role %s listed twice", r.role)
+		}
+		seen[r.role] = true
+		if _, ok := MeasureOfRole(r.role); ok {
+			t.Errorf("base role %s is also a transfer measure", r.role)
+		}
+		var f Facts
+		v := 1.0
+		*r.field(&f) = &v
+		if got := onlyKey(t, f); got != r.name {
+			t.Errorf("role %s sets facts.%s; want facts.%s", r.role, got, r.name)
+		}
+	}
 	if _, ok := MeasureOfRole("罚款"); ok {
 		t.Error("MeasureOfRole(罚款) found a measure; a fine is not a threshold measure")
 	}
