@@ -155,7 +155,8 @@ const cn = `零〇○一二两三四五六七八九十百千万亿壹贰叁肆�
 var (
 	arabicNum  = `[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?`
 	chineseNum = `[` + cn + `]+(?:点[零〇一二两三四五六七八九]+)?`
-	moneyRe    = Guard(`(?:`+arabicNum+`[万亿]?|`+chineseNum+`[万亿]?)元`, "元")
+	// 五万余元, 三千多元: a lower bound, read as the figure.
+	moneyRe    = Guard(`(?:`+arabicNum+`[万亿]?|`+chineseNum+`[万亿]?)[余多]?元`, "元")
 	// yenRe is an amount written with the currency sign (¥21700.00,
 	// ￥5,000); its span starts at the number.
 	yenRe      = Guard(`[¥￥]\s*(`+arabicNum+`)(万元|万|元)?`, "¥", "￥")

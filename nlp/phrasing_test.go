@@ -199,6 +199,8 @@ func TestAmountPhrasings(t *testing.T) {
 		{"案值", "案值共计12,600元。", []wantAmount{{"12,600元", RoleGoodsValue, 12600, true}}},
 		{"货值 without 金额", "上述商品货值3800元。", []wantAmount{{"3800元", RoleGoodsValue, 3800, false}}},
 		{"人民币 and separators", "违法经营额为人民币1,234,567.89元。", []wantAmount{{"1,234,567.89元", RoleIllegalRevenue, 1234567.89, false}}},
+		{"余 after 万", "现场查获赌资五万余元。", []wantAmount{{"五万余元", "", 50000, false}}},
+		{"多 before 元", "违法所得三千多元。", []wantAmount{{"三千多元", RoleIllegalGains, 3000, false}}},
 		// Bases of fines beyond the catalog's money roles.
 		{"总投资额", "经核实，项目总投资额为4500万元。", []wantAmount{{"4500万元", RoleTotalInvestment, 45000000, false}}},
 		{"投资总额", "该扩建项目投资总额人民币贰佰万元。", []wantAmount{{"贰佰万元", RoleTotalInvestment, 2000000, false}}},
