@@ -58,6 +58,7 @@ var benchmarkFlagCues = compileFlagCues(map[string][]string{
 	"revoked_or_suspended":  {"驾驶证被吊销", "吊销期间", "暂扣期间", "驾驶证被暂扣"},
 	"passengers_at_risk":    {"危及乘客安全"},
 	"drinking_water_area":   {"饮用水水源"},
+	"cannot_demolish":       {"不能拆除", "无法拆除", "不宜拆除", "不具备拆除条件"},
 	"heavy_metal":           {"重金属", "总镍", "总铬", "六价铬", "总铅", "总汞", "总镉", "总砷"},
 })
 

@@ -81,7 +81,11 @@ type Amount struct {
 	Value float64
 	// Total is true when the text marks the amount as a sum (共计, 合计, 累计,
 	// 总计).
-	Total      bool
+	Total bool
+	// Unsold is true for a 货值金额 the text gives for the goods still held
+	// (库存, 待售, 剩余, 尚未销售): the goods sold are then counted apart,
+	// as 销售金额.
+	Unsold     bool
 	Start, End int
 }
 
@@ -156,12 +160,12 @@ var (
 	arabicNum  = `[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?`
 	chineseNum = `[` + cn + `]+(?:点[零〇一二两三四五六七八九]+)?`
 	// 五万余元, 三千多元: a lower bound, read as the figure.
-	moneyRe    = Guard(`(?:`+arabicNum+`[万亿]?|`+chineseNum+`[万亿]?)[余多]?元`, "元")
+	moneyRe = Guard(`(?:`+arabicNum+`[万亿]?|`+chineseNum+`[万亿]?)[余多]?元`, "元")
 	// yenRe is an amount written with the currency sign (¥21700.00,
 	// ￥5,000); its span starts at the number.
 	yenRe      = Guard(`[¥￥]\s*(`+arabicNum+`)(万元|万|元)?`, "¥", "￥")
 	quantityRe = regexp.MustCompile(`(` + arabicNum + `|` + chineseNum + `)` +
-		`(吨|千克|公斤|亩|人|名|次|辆|毫克/100毫升|(?i:mg/100ml)|倍|日|天|个月)`)
+		`(吨|千克|公斤|平方米|亩|人|名|次|辆|毫克/100毫升|(?i:mg/100ml)|倍|日|天|个月)`)
 	dateRes = []GuardedRegexp{
 		Guard(`([0-9]{4}|[〇零○一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]`, "年"),
 		Guard(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`, "-"),
@@ -187,6 +191,7 @@ var (
 // roleCues maps the phrases that name a money role; longer cues come first
 // so that 违法所得 is not read as something shorter.
 var roleCues = []struct{ cue, role string }{
+	{"多收价款", RoleIllegalGains}, {"多收的价款", RoleIllegalGains},
 	{"货值金额", RoleGoodsValue}, {"货值", RoleGoodsValue}, {"案值", RoleGoodsValue}, {"涉案货物价值", RoleGoodsValue},
 	{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains},
 	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
@@ -278,7 +283,7 @@ func Extract(text string) Extraction {
 		}
 		role, total := moneyRole(s, m[0])
 		st, en := span(m[0], m[1])
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Start: st, End: en})
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Start: st, End: en})
 	}
 	for _, m := range yenRe.FindAllStringSubmatchIndex(ms, -1) {
 		if m[4] >= 0 && strings.HasSuffix(s[m[4]:m[5]], "元") {
@@ -293,7 +298,7 @@ func Extract(text string) Extraction {
 		}
 		role, total := moneyRole(s, m[0])
 		st, en := span(m[2], m[1])
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Start: st, End: en})
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Start: st, End: en})
 	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
@@ -628,6 +633,19 @@ func moneyRole(s string, pos int) (string, bool) {
 	return best, total
 }
 
+// unsoldCues mark a goods value as that of the goods still held.
+var unsoldCues = []string{"库存", "待售", "剩余", "尚未销售", "未销售", "未售出", "尚未售出", "现场查扣", "现场扣押"}
+
+// unsold reports whether the 货值金额 at pos is given for the goods still
+// held: an unsold cue in the phrase before it (库存300卷货值金额一万四千七百元;
+// 库存待售部分货值八千元).
+func unsold(s string, pos int, role string) bool {
+	if role != RoleGoodsValue {
+		return false
+	}
+	return containsAny(s[clauseBefore(s, pos, isPhraseEnd):pos], unsoldCues...)
+}
+
 // adFee reports whether the window before an amount names a fee for an
 // advertisement without saying 广告费: the clause speaks of 广告 and the
 // amount follows a 费 within a few runes (支付设计制作费及灯箱租赁费共计
@@ -635,7 +653,7 @@ func moneyRole(s string, pos int) (string, bool) {
 // 广告费用 of 广告法 as what was paid for making and showing the ad.
 func adFee(w string) bool {
 	k := strings.LastIndex(w, "费")
-	if k < 0 || !strings.Contains(w[:k], "广告") {
+	if k < 0 || !(strings.Contains(w[:k], "广告") || strings.Contains(w[:k], "宣传")) {
 		return false
 	}
 	tail := w[k+len("费"):]

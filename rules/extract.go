@@ -89,6 +89,7 @@ func FactsOf(x nlp.Extraction) Extracted {
 			}
 		}
 	}
+	goodsWithSold(&out)
 	if x.PartyKind != "" {
 		f.PartyKind = x.PartyKind
 		span("party_kind", x.PartyStart, x.PartyEnd)
@@ -134,8 +135,14 @@ func FactsOf(x nlp.Extraction) Extracted {
 			field, name = &f.Vehicles, "vehicles"
 		case q.Unit == "日" || q.Unit == "天":
 			field, name = &f.Days, "days"
-		case q.Unit == "吨" || q.Unit == "千克" || q.Unit == "公斤" || q.Unit == "亩":
+		case q.Unit == "吨" || q.Unit == "千克" || q.Unit == "公斤" || q.Unit == "亩" || q.Unit == "平方米":
 			field, name = &f.Quantity, "quantity"
+			// Land fines are per 平方米 (土地管理法实施条例 第五十七条): an
+			// area given in both units (3.6亩（2400平方米）) counts in
+			// square metres.
+			if q.Unit == "平方米" && f.Quantity != nil && areaInMu(x, *f.Quantity) {
+				f.Quantity = nil
+			}
 		}
 		if field != nil && *field == nil && q.Value == float64(int64(q.Value)) {
 			v := q.Value
@@ -188,4 +195,37 @@ func FactsOf(x nlp.Extraction) Extracted {
 		}
 	}
 	return out
+}
+
+// areaInMu reports whether the quantity v already taken was an area in 亩.
+func areaInMu(x nlp.Extraction, v float64) bool {
+	for _, q := range x.Quantities {
+		if q.Unit == "亩" && q.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// goodsWithSold adds the goods sold to a 货值金额 the text gives only for the
+// goods still held (已销售……销售金额四万三千元，库存待售部分货值八千元): the
+// 货值金额 of 产品质量法 and 食品安全法 is that of all the goods produced or
+// sold illegally, sold ones included.
+func goodsWithSold(out *Extracted) {
+	f, x := &out.Facts, out.Extraction
+	if f.GoodsValue == nil || f.SalesAmount == nil {
+		return
+	}
+	for _, a := range x.Amounts {
+		if a.Role == nlp.RoleGoodsValue && !a.Unsold {
+			return
+		}
+	}
+	v := *f.GoodsValue + *f.SalesAmount
+	f.GoodsValue = &v
+	for _, a := range x.Amounts {
+		if a.Role == nlp.RoleSalesAmount {
+			out.Spans = append(out.Spans, FactSpan{MeasureGoodsValue, a.Start, a.End})
+		}
+	}
 }

@@ -33,6 +33,31 @@ var extractCases = []struct {
 		absent: []string{"cooperated", "corrected_in_time"},
 	},
 	{
+		name:  "goods sold and goods held",
+		in:    "确认该经营部自2024年10月起以陈米冒充新米，已销售金额四万三千元，库存待售部分货值八千元。",
+		facts: map[string]any{"goods_value": 51000.0, "sales_amount": 43000.0},
+	},
+	{
+		name:  "goods value of everything, sales apart",
+		in:    "当事人销售假冒白酒，货值金额共计9万元，其中已销售金额三万元。",
+		facts: map[string]any{"goods_value": 90000.0, "sales_amount": 30000.0},
+	},
+	{
+		name:  "area in square metres over 亩",
+		in:    "非法占用集体土地3亩（2000平方米）建设仓库。",
+		facts: map[string]any{"quantity": 2000.0},
+	},
+	{
+		name:  "price overcharge is the gain",
+		in:    "经查共涉及11名顾客，多收价款合计陆仟叁佰玖拾壹元。",
+		facts: map[string]any{"illegal_gains": 6391.0, "persons": 11.0},
+	},
+	{
+		name:  "fine bases",
+		in:    "该项目总投资额为4500万元；违法建筑工程造价32万元；所需处置费用为12万元。",
+		facts: map[string]any{"total_investment": 45000000.0, "project_cost": 320000.0, "disposal_cost": 120000.0},
+	},
+	{
 		name:  "items and total",
 		in:    "违法所得分别为1000元、2000元，共计3000元。",
 		facts: map[string]any{"illegal_gains": 3000.0},
