@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -360,6 +361,35 @@ func TestAggravatedTierNeedsSeriousFacts(t *testing.T) {
 	withSerious := base + "经查，当事人情节严重。"
 	if b, s := rank(withSerious, basic), rank(withSerious, serious); s > b {
 		t.Errorf("with 情节严重: basic tier at %d, serious tier at %d", b, s)
+	}
+}
+
+// TestUncorrectedTierNeedsTheOrderIgnored: the 逾期未改正 tier of a
+// violation (安全生产法 第九十七条) ranks first only when the facts say the
+// order to correct was not followed, however a re-inspection words it.
+func TestUncorrectedTierNeedsTheOrderIgnored(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	basic, tier := "safety-97-training", "safety-97-training-not-corrected"
+	tests := []struct {
+		facts string
+		want  string
+	}{
+		{"执法人员检查发现，某某木业有限公司未对一线操作工进行安全生产教育和培训，17名员工无任何培训记录。", basic},
+		{"某某木业有限公司因未对一线操作工进行安全生产教育和培训被责令限期20日内改正，复查时仍有17名员工无任何培训记录。", tier},
+		{"某某木业有限公司未对从业人员进行安全生产教育和培训，经责令限期改正，逾期未改正。", tier},
+	}
+	for _, tt := range tests {
+		res, err := a.Analyze(context.Background(), Request{Facts: tt.facts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
+			var got []string
+			for _, v := range res.Violations {
+				got = append(got, fmt.Sprintf("%s %.3f lex %.3f", v.BenchmarkID, v.Score, v.LexicalScore))
+			}
+			t.Errorf("%s: violations %v; want %s first", tt.facts, got, tt.want)
+		}
 	}
 }
 
