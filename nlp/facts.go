@@ -23,6 +23,8 @@ const (
 	RoleTax            = "税款"
 	RoleDirectLoss     = "直接经济损失"
 	RoleAdCost         = "广告费用"
+	// RoleMineralValue is the value of the minerals mined illegally (非法采矿).
+	RoleMineralValue = "矿产品价值"
 	// Bases some fines are computed from (环境影响评价法 第三十一条, 城乡规划法
 	// 第六十四条, 固体废物污染环境防治法 第一百一十二条).
 	RoleTotalInvestment = "建设项目总投资额"
@@ -200,6 +202,7 @@ var roleCues = []struct{ cue, role string }{
 	{"劳动报酬", RoleWages}, {"工资", RoleWages},
 	{"税款", RoleTax}, {"少缴", RoleTax}, {"不缴", RoleTax}, {"偷税", RoleTax}, {"逃税", RoleTax},
 	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
+	{"矿产品价值", RoleMineralValue}, {"矿产资源破坏价值", RoleMineralValue}, {"矿产品价格", RoleMineralValue},
 	{"广告费用", RoleAdCost}, {"广告费", RoleAdCost}, {"广告发布费", RoleAdCost},
 	{"总投资额", RoleTotalInvestment}, {"总投资", RoleTotalInvestment}, {"投资总额", RoleTotalInvestment}, {"项目投资额", RoleTotalInvestment},
 	{"工程造价", RoleProjectCost}, {"造价", RoleProjectCost},

@@ -106,9 +106,19 @@ var extractCases = []struct {
 		facts: map[string]any{"illegal_gains": 2400.0},
 	},
 	{
-		name:  "quantities weight and area",
-		in:    "当事人非法占用耕地3.5亩，堆放固体废物12吨，查扣猪肉200公斤、牛肉50千克。",
-		facts: map[string]any{"quantity": 12.0},
+		name:   "quantities weight and area",
+		in:     "当事人非法占用耕地3.5亩，堆放固体废物12吨，查扣猪肉200公斤、牛肉50千克。",
+		absent: []string{"quantity"}, // no per-unit fine counts tonnes; 3.5亩 is no whole 平方米
+	},
+	{
+		name:  "area in 亩 as square metres",
+		in:    "当事人未经批准占用集体土地6亩建设厂房。",
+		facts: map[string]any{"quantity": 4000.0},
+	},
+	{
+		name:  "child labour in 人·月",
+		in:    "当事人招用两名不满十六周岁的未成年人从事玩具组装工作，每人使用四个月。",
+		facts: map[string]any{"quantity": 8.0, "persons": 2.0},
 	},
 	{
 		name:  "vehicles and days",
