@@ -44,6 +44,8 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			switch {
 			case isBasicFarmland(norm):
 				setMax(rules.MeasureBasicFarmland, q.Value)
+			case strings.Contains(norm, "公益林"):
+				setMax(rules.MeasurePublicForest, q.Value)
 			case strings.Contains(norm, "林地"):
 				setMax(rules.MeasureForest, q.Value)
 			case strings.Contains(norm, "耕地") || strings.Contains(norm, "农用地"):
@@ -77,7 +79,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	for _, c := range []struct {
 		re      nlp.GuardedRegexp
 		measure string
-	}{{deathsRe, rules.MeasureDeaths}, {seriousRe, rules.MeasureSeriousInjuries}} {
+	}{{deathsRe, rules.MeasureDeaths}, {seriousRe, rules.MeasureSeriousInjuries}, {poisonedRe, rules.MeasurePoisoned}} {
 		for _, sm := range c.re.FindAllStringSubmatch(norm, -1) {
 			if v, ok := count(sm[1]); ok {
 				setMax(c.measure, v)
@@ -161,6 +163,8 @@ var (
 	// patterns cost 3 % of a request.
 	deathsRe  = nlp.Guard(countNum+personTail+`(?:死亡|身亡|遇难)`, "死亡", "身亡", "遇难")
 	seriousRe = nlp.Guard(countNum+personTail+`重伤`, "重伤")
+	// 造成12名就餐人员食物中毒, 12人出现食物中毒症状; not a gas poisoning.
+	poisonedRe = nlp.Guard(countNum+personTail+`食物中毒`, "食物中毒")
 	// 五个月工资, 3个月的劳动报酬; not 一个月内 (a deadline).
 	monthsOwedRe = regexp.MustCompile(countNum + `个月(?:[^内0-9一二两三四五六七八九十，。；,;]{0,4}?)(?:工资|劳动报酬|薪)`)
 	// People gathered to gamble, written organiser-first or count-first.

@@ -112,6 +112,10 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"pipe led out underground with chromium", "执法人员在厂区围墙外雨水沟内发现一根塑料管，管道从厂区酸洗车间地下引出，正在排放废水，检测显示六价铬浓度为8.3mg/L。", []string{"water-83-evading-supervision"}, rules.RiskLikely, "污染环境罪"},
 		{"wages: one worker five months", "某某餐馆拖欠厨师1人五个月工资合计一万二千元，经责令限期支付逾期仍不支付，老板有能力支付。", nil, rules.RiskLikely, "拒不支付劳动报酬罪"},
 		{"wages: a deadline is not months owed", "某某餐馆拖欠厨师1人工资一万二千元，责令其一个月内支付，逾期仍不支付。", nil, rules.RiskNear, "拒不支付劳动报酬罪"},
+		{"public forest land", "当事人在某某林场内擅自砍伐林木，毁坏公益林地8亩。", nil, rules.RiskLikely, "非法占用农用地罪"},
+		{"non-food substance found", "经查，当事人某某食品厂生产的腊肠中检出硼砂，硼砂属于非食用物质，货值金额8600元。", []string{"food-123-nonfood-substance"}, rules.RiskLikely, "生产、销售有毒、有害食品罪"},
+		{"non-food substance not found", "经抽检，当事人生产的腊肠未检出非食用物质，但菌落总数超标。", nil, rules.RiskNone, ""},
+		{"food poisoning written person-first", "因当事人使用变质原料加工菜品，造成12名就餐人员出现食物中毒症状，均住院治疗。", nil, rules.RiskLikely, "生产、销售不符合安全标准的食品罪"},
 		{"illegal mining by value", "当事人李某未取得采矿许可证，擅自在某某河道开采河砂，经认定开采的矿产品价值为12万元。", nil, rules.RiskLikely, "非法采矿罪"},
 		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 	}
