@@ -35,6 +35,7 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"corrected: cleaned on the spot", "廉某已当场清理并认错。", CircCorrectedInTime, true},
 		{"corrected: tags replaced", "检查时已当场更换全部价签。", CircCorrectedInTime, true},
 		{"corrected: post deleted", "推送发布两小时即被自行删除。", CircCorrectedInTime, true},
+		{"corrected: licence posted on the spot", "执法人员指出后当事人当场张贴公示食品经营许可证。", CircCorrectedInTime, true},
 		{"corrected: an order to replace", "执法人员要求其立即更换价签。", CircCorrectedInTime, false},
 		// 主动消除或者减轻危害后果.
 		{"self removed: refund", "当事人已主动退还多收的价款。", CircSelfRemovedHarm, true},
