@@ -18,6 +18,7 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"first: first time in a year", "当事人系一年内第一次被查处。", CircFirstViolation, true},
 		{"first: three years", "该公司三年内首次出现此类问题。", CircFirstViolation, true},
 		{"first: no penalty in two years", "当事人两年内未受过同类处罚。", CircFirstViolation, true},
+		{"first: no environmental record", "公司此前没有环境违法记录。", CircFirstViolation, true},
 		{"first: 系初次违法", "当事人系初次违法，且已及时整改。", CircFirstViolation, true},
 		{"first denied: 并非首次", "当事人并非首次违法。", CircFirstViolation, false},
 		{"first denied: 不是初次", "经查当事人不是初次实施该行为。", CircFirstViolation, false},
@@ -58,6 +59,11 @@ func TestCircumstancePhrasings(t *testing.T) {
 		// 第三十二条.
 		{"coerced", "当事人系受他人胁迫或者诱骗实施上述行为。", CircCoerced, true},
 		{"coerced: deceived", "其称是被他人诱骗参与。", CircCoerced, true},
+		{"coerced: threatened into it", "包工头以扣发工钱相威胁，强令其立即施焊。", CircCoerced, true},
+		{"coerced: forced by the boss", "老板以辞退相威胁，逼迫其继续作业。", CircCoerced, true},
+		// Who is forced is the other: the party coerces (敲诈勒索).
+		{"coerced: the party forcing a victim is not", "王某以曝光隐私相威胁，逼迫被害人转账三千元。", CircCoerced, false},
+		{"coerced: threatening others is not", "王某持刀相威胁，抢走被害人手机。", CircCoerced, false},
 		{"coerced: deceiving others is not", "当事人以虚假宣传诱骗消费者购买。", CircCoerced, false},
 		{"confessed", "当事人主动供述了执法机关尚未掌握的其他违法事实。", CircConfessed, true},
 		{"confessed: 交代", "当事人主动交代了另一批货物的去向。", CircConfessed, true},
