@@ -421,6 +421,9 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		res.Warnings = append(res.Warnings, "事实表明违法行为处于继续状态，发现时仍在持续："+
 			"以发现之日（"+corpus.ChineseDate(day)+"）作为行为持续到的日期，据此确定适用的法律（行为跨越法律修改的，适用行为终了时的规定）和追责期限的起算；行为终了日期不同的，请填写。")
 	}
+	if w := ageOnDecision(&res.Facts.Engine, x); w != "" {
+		res.Warnings = append(res.Warnings, w)
+	}
 
 	q := a.match.newQuery(text)
 	cases, err := a.similar(ctx, q, text, req.Sector, max(req.SimilarCases, 10))
@@ -763,4 +766,29 @@ func nonNil[T any](xs []T) []T {
 		return []T{}
 	}
 	return xs
+}
+
+// ageOnDecision sets the party's age from a birth date the text gives
+// when no other date in it dated the act (2011年9月出生 in a complaint
+// without a date): the age on the act day, else the decision day. The age
+// on the decision day is at least the age at the act, so it is used only
+// when it is under 18, where 行政处罚法 第三十条 holds at the act as well.
+// It returns the warning to show, or "".
+func ageOnDecision(f *rules.Facts, x nlp.Extraction) string {
+	if f.Age != nil || f.PartyKind == "单位" {
+		return ""
+	}
+	day, on := f.ActDate, "违法行为发生日"
+	if day == "" {
+		day, on = f.DecisionDate, "决定日"
+	}
+	age, ok := nlp.AgeOn(x.Dates, day)
+	if !ok || age >= 18 {
+		return ""
+	}
+	f.Age = &age
+	if on == "决定日" {
+		return fmt.Sprintf("案件事实未载明违法行为发生日期，当事人年龄按出生日期计算至%s为%.0f周岁（行为时不会更大），请核对行为时的年龄（行政处罚法第三十条）", on, age)
+	}
+	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/corpus/bleveidx"
 	"github.com/cailiang/cailiang/corpus/samples"
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
@@ -362,6 +364,35 @@ func TestAggravatedTierNeedsSeriousFacts(t *testing.T) {
 	}
 }
 
+// TestUncorrectedTierNeedsTheOrderIgnored: the 逾期未改正 tier of a
+// violation (安全生产法 第九十七条) ranks first only when the facts say the
+// order to correct was not followed, however a re-inspection words it.
+func TestUncorrectedTierNeedsTheOrderIgnored(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	basic, tier := "safety-97-training", "safety-97-training-not-corrected"
+	tests := []struct {
+		facts string
+		want  string
+	}{
+		{"执法人员检查发现，某某木业有限公司未对一线操作工进行安全生产教育和培训，17名员工无任何培训记录。", basic},
+		{"某某木业有限公司因未对一线操作工进行安全生产教育和培训被责令限期20日内改正，复查时仍有17名员工无任何培训记录。", tier},
+		{"某某木业有限公司未对从业人员进行安全生产教育和培训，经责令限期改正，逾期未改正。", tier},
+	}
+	for _, tt := range tests {
+		res, err := a.Analyze(context.Background(), Request{Facts: tt.facts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
+			var got []string
+			for _, v := range res.Violations {
+				got = append(got, fmt.Sprintf("%s %.3f lex %.3f", v.BenchmarkID, v.Score, v.LexicalScore))
+			}
+			t.Errorf("%s: violations %v; want %s first", tt.facts, got, tt.want)
+		}
+	}
+}
+
 // TestCueScore checks the fact cue of a violation: 1 when the facts give
 // the amount its fine is computed from, 0 otherwise.
 func TestCueScore(t *testing.T) {
@@ -473,5 +504,43 @@ func TestAnalyzeLawChangedAfterAct(t *testing.T) {
 		if sug.Statutory == nil || sug.Statutory.FineMax != 500 {
 			t.Errorf("statutory %v, want the 2012 range up to 500", sug.Statutory)
 		}
+	}
+}
+
+// TestAnalyzeAgeFromBirthOnDecisionDay: a text that dates only the party's
+// birth gives the age on the decision day, an upper bound of the age at the
+// act, used when it is under 18 (行政处罚法 第三十条), with a warning to check
+// it; an adult's age is not guessed.
+func TestAnalyzeAgeFromBirthOnDecisionDay(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts, decision string
+		want                  float64 // -1: no age
+		disposition           legal.Disposition
+	}{
+		{"under 14", "售卖者刘某某，2011年9月出生，系在校学生，在路边转卖没有标签的预包装糖果，货值三百八十元。", "2025-04-19", 13, legal.DispositionNone},
+		{"adult", "售卖者刘某某，1990年9月出生，在路边转卖没有标签的预包装糖果，货值三百八十元。", "2025-04-19", -1, ""},
+		{"no decision day", "售卖者刘某某，2011年9月出生，在路边转卖没有标签的预包装糖果，货值三百八十元。", "", -1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, DecisionDate: tt.decision})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := res.Facts.Engine.Age
+			if (got == nil) != (tt.want < 0) || (got != nil && *got != tt.want) {
+				t.Fatalf("age = %v; want %v", got, tt.want)
+			}
+			if tt.disposition == "" {
+				return
+			}
+			if len(res.Violations) == 0 || res.Violations[0].Suggestion == nil {
+				t.Fatal("no suggestion")
+			}
+			if d := res.Violations[0].Suggestion.Disposition; d != tt.disposition {
+				t.Errorf("disposition = %s; want %s", d, tt.disposition)
+			}
+		})
 	}
 }

@@ -18,8 +18,8 @@ var benchmarkFlagCues = compileFlagCues(map[string][]string{
 	"sensitive_area":        {"自然保护区", "饮用水水源保护区", "人口密集区", "重点区域", "一类区", "环境敏感区"},
 	"heavy_pollution_alert": {"重污染天气预警"},
 	"toxic_pollutant":       {"有毒有害大气污染物"},
-	"refused_correction":    {"拒不改正", "拒不整改", "逾期未改正", "逾期不改正", "仍未改正"},
-	"not_corrected":         {"逾期未改正", "逾期不改正", "逾期仍未改正", "拒不改正", "仍未改正"},
+	"refused_correction":    {"拒不改正", "拒不整改", "逾期未改正", "逾期不改正", "仍未改正", "仍未整改", "拒绝改正", "拒绝整改", "拒绝更换", "未按要求改正", "未按期改正", "逾期仍未", "复查时仍"},
+	"not_corrected":         {"逾期未改正", "逾期不改正", "逾期仍未改正", "拒不改正", "仍未改正", "仍未整改", "拒绝改正", "拒绝整改", "未按要求改正", "未按期改正", "逾期仍未", "复查时仍"},
 	"narcotic":              {"麻醉药品", "精神药品", "医疗用毒性药品", "放射性药品", "易制毒"},
 	"maternal_child":        {"孕产妇", "儿童"},
 	"biologic":              {"生物制品", "疫苗"},
@@ -58,6 +58,7 @@ var benchmarkFlagCues = compileFlagCues(map[string][]string{
 	"revoked_or_suspended":  {"驾驶证被吊销", "吊销期间", "暂扣期间", "驾驶证被暂扣"},
 	"passengers_at_risk":    {"危及乘客安全"},
 	"drinking_water_area":   {"饮用水水源"},
+	"cannot_demolish":       {"不能拆除", "无法拆除", "不宜拆除", "不具备拆除条件"},
 	"heavy_metal":           {"重金属", "总镍", "总铬", "六价铬", "总铅", "总汞", "总镉", "总砷"},
 })
 

@@ -10,6 +10,7 @@ func TestInferFlags(t *testing.T) {
 	b := &rules.Benchmark{ID: "x", Flags: map[string]string{
 		"children_product": "涉及儿童用品", "injury": "造成人身伤害后果", "revoke_licence": "拟吊销营业执照",
 		"cultivated_land": "占用耕地", "basic_farmland": "占用永久基本农田", "has_business_licence": "持有营业执照",
+		"refused_correction": "经责令改正拒不改正", "cannot_demolish": "不能拆除",
 	}}
 	tests := []struct {
 		text string
@@ -25,6 +26,11 @@ func TestInferFlags(t *testing.T) {
 		{"当事人无营业执照，擅自占用耕地12亩。", []string{"cultivated_land"}},
 		{"擅自占用永久基本农田3亩。", []string{"basic_farmland"}},
 		{"擅自占用非永久基本农田的耕地3亩。", []string{"cultivated_land"}},
+		// 拒不改正 as a re-inspection records it.
+		{"已下达责令改正通知书。本次复查，店内仍使用旧包装，负责人拒绝更换。", []string{"refused_correction"}},
+		{"复查时仍有17名员工无任何培训记录。", []string{"refused_correction"}},
+		{"当事人当场改正，未拒绝整改。", nil},
+		{"经认定无法采取改正措施消除影响，且不能拆除。", []string{"cannot_demolish"}},
 		{"无关的文字。", nil},
 	}
 	for _, tt := range tests {

@@ -18,12 +18,13 @@ import (
 // name and keywords (what the conduct is called, weighing more) and its
 // description.
 type matcher struct {
-	benchmarks []*rules.Benchmark
-	aggravated []bool         // aggravatedTier of each benchmark
-	bases      []uint16       // fineBases of each benchmark
-	labels     []string       // rules.RefLabel of each benchmark's penalty provision
-	pos        map[string]int // benchmark ID → position
-	index      bm25
+	benchmarks  []*rules.Benchmark
+	aggravated  []bool         // aggravatedTier of each benchmark
+	uncorrected []bool         // uncorrectedTier of each benchmark
+	bases       []uint16       // fineBases of each benchmark
+	labels      []string       // rules.RefLabel of each benchmark's penalty provision
+	pos         map[string]int // benchmark ID → position
+	index       bm25
 	// phrases are the whole keywords of three or more characters, looked
 	// for verbatim in the text, grouped by their first two characters
 	// (nlp.RunePair).
@@ -139,6 +140,7 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		}
 		m.benchmarks = append(m.benchmarks, b)
 		m.aggravated = append(m.aggravated, aggravatedTier(b))
+		m.uncorrected = append(m.uncorrected, uncorrectedTier(b))
 		m.bases = append(m.bases, fineBases(b))
 		m.labels = append(m.labels, rules.RefLabel(b.PenaltyRef))
 		m.pos[b.ID] = len(m.benchmarks) - 1
@@ -407,6 +409,50 @@ func aggravatedTier(b *rules.Benchmark) bool {
 	return strings.HasSuffix(b.ID, "-serious") || strings.Contains(b.Name, "情节严重") || strings.Contains(b.Name, "情节较重") || strings.Contains(b.Name, "其他严重情节")
 }
 
+// uncorrectedTier reports whether a benchmark is the 逾期未改正 tier of a
+// violation (安全生产法 第九十七条: 责令限期改正……逾期未改正的，责令停产停业整顿，
+// 并处……): the same conduct, fined higher once an order to correct was
+// not followed.
+func uncorrectedTier(b *rules.Benchmark) bool {
+	return strings.HasSuffix(b.ID, "-not-corrected") || strings.Contains(b.Name, "逾期未改正") || strings.Contains(b.Name, "逾期不改正")
+}
+
+// promoteUncorrected puts the 逾期未改正 tier of a violation just above
+// its basic tier when the facts say the order was not followed: the two
+// share their words and past cases, and only this fact tells them apart, so
+// the basic tier's lead in words or votes says nothing.
+func (m *matcher) promoteUncorrected(top []candidate) []candidate {
+	for i := 1; i < len(top); i++ {
+		c := top[i]
+		if !m.uncorrected[c.doc] {
+			continue
+		}
+		for j := 0; j < i; j++ {
+			b := top[j]
+			if m.uncorrected[b.doc] || b.b.PenaltyRef.Law != c.b.PenaltyRef.Law || b.b.PenaltyRef.Article != c.b.PenaltyRef.Article {
+				continue
+			}
+			c.score = b.score
+			copy(top[j+1:i+1], top[j:i])
+			top[j] = c
+			break
+		}
+	}
+	return top
+}
+
+// notCorrected reports whether the facts say an order to correct was not
+// followed (逾期未改正, 拒不改正, 复查时仍……): a correction cue the
+// extraction denies.
+func notCorrected(x nlp.Extraction) bool {
+	for _, c := range x.Circumstances {
+		if c.Name == nlp.CircCorrectedInTime && c.Negated {
+			return true
+		}
+	}
+	return false
+}
+
 // rank combines the evidence into scores in [0, 1], decides between the
 // best (decide) and returns the k best candidates, best first, with the
 // decided pool they were chosen from. Only benchmarks with some lexical or
@@ -416,6 +462,7 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 	n := k + decidePool
 	lex, heads := m.lexicalScores(q)
 	has := givenBases(ef)
+	uncorrected := facts != nil && notCorrected(facts.x)
 	byDoc := make([]float64, len(m.benchmarks))
 	for id, v := range votes {
 		if i, ok := m.pos[id]; ok {
@@ -447,6 +494,15 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 				c.score *= tierDiscount
 			}
 		}
+		if m.uncorrected[i] {
+			// Likewise the 逾期未改正 tier, decided by whether the order
+			// to correct was followed.
+			if uncorrected {
+				c.score = math.Min(1, c.score/tierDiscount)
+			} else {
+				c.score *= tierDiscount
+			}
+		}
 		// Keep the k best in order (higher score, then lower ID): an
 		// insertion into a short list, since k is a handful and the
 		// catalog is long.
@@ -460,6 +516,9 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 		}
 	}
 	top = m.decide(top, q, sector, facts)
+	if uncorrected {
+		top = m.promoteUncorrected(top)
+	}
 	kept = top[:min(k, len(top))]
 	for i := range kept {
 		kept[i].matched = matchedTerms(heads, kept[i].doc)

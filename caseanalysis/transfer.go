@@ -44,6 +44,8 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			switch {
 			case isBasicFarmland(norm):
 				setMax(rules.MeasureBasicFarmland, q.Value)
+			case strings.Contains(norm, "公益林"):
+				setMax(rules.MeasurePublicForest, q.Value)
 			case strings.Contains(norm, "林地"):
 				setMax(rules.MeasureForest, q.Value)
 			case strings.Contains(norm, "耕地") || strings.Contains(norm, "农用地"):
@@ -54,6 +56,17 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 		}
 	}
 	exceedances(norm, setMax)
+	if owesWages(norm) {
+		// 拖欠…五个月工资: the months owed, not a deadline (一个月内支付).
+		for _, sm := range monthsOwedRe.FindAllStringSubmatch(norm, -1) {
+			if v, ok := count(sm[1]); ok {
+				setMax(rules.MeasureMonthsOwed, v)
+			}
+		}
+	}
+	if strings.Contains(norm, "赌") {
+		gambling(norm, text, x, setMax)
+	}
 	// The amount of 盗窃, 诈骗 and the like is what was taken; reading it
 	// costs a pass over every amount, so only where such conduct is named.
 	if containsAny(norm, propertyCrimeCues) {
@@ -66,7 +79,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	for _, c := range []struct {
 		re      nlp.GuardedRegexp
 		measure string
-	}{{deathsRe, rules.MeasureDeaths}, {seriousRe, rules.MeasureSeriousInjuries}} {
+	}{{deathsRe, rules.MeasureDeaths}, {seriousRe, rules.MeasureSeriousInjuries}, {poisonedRe, rules.MeasurePoisoned}} {
 		for _, sm := range c.re.FindAllStringSubmatch(norm, -1) {
 			if v, ok := count(sm[1]); ok {
 				setMax(c.measure, v)
@@ -111,6 +124,29 @@ func exceedances(norm string, setMax func(string, float64)) {
 	}
 }
 
+// gambling sets the measures of 赌博罪 (2005 解释 第一条): the people
+// gathered to gamble (纠集十五人, 参赌人员二十余名, 12人参赌), and the
+// stakes and the cut (赌资五万余元, 抽头渔利六千元) from the amounts the
+// extraction found, by the words just before each.
+func gambling(norm, text string, x nlp.Extraction, setMax func(string, float64)) {
+	for _, re := range gamblersRes {
+		for _, sm := range re.FindAllStringSubmatch(norm, -1) {
+			if v, ok := count(sm[1]); ok {
+				setMax(rules.MeasureGamblers, v)
+			}
+		}
+	}
+	for _, a := range x.Amounts {
+		before := text[max(0, a.Start-24):a.Start]
+		switch {
+		case strings.Contains(before, "赌资"):
+			setMax(rules.MeasureGamblingStakes, a.Value)
+		case strings.Contains(before, "抽头") || strings.Contains(before, "抽水") || strings.Contains(before, "渔利"):
+			setMax(rules.MeasureGamblingProfit, a.Value)
+		}
+	}
+}
+
 // propertyCrimeCues name conduct whose thresholds count the property
 // involved.
 var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占"}
@@ -125,8 +161,18 @@ var (
 	personTail = `(?:名|人|位)[^，。；,;]{0,24}?(?:[，,][^，。；,;0-9一二两三四五六七八九十]{0,12}?)?`
 	// Guarded by their final words: run over every text, the two count
 	// patterns cost 3 % of a request.
-	deathsRe   = nlp.Guard(countNum+personTail+`(?:死亡|身亡|遇难)`, "死亡", "身亡", "遇难")
-	seriousRe  = nlp.Guard(countNum+personTail+`重伤`, "重伤")
+	deathsRe  = nlp.Guard(countNum+personTail+`(?:死亡|身亡|遇难)`, "死亡", "身亡", "遇难")
+	seriousRe = nlp.Guard(countNum+personTail+`重伤`, "重伤")
+	// 造成12名就餐人员食物中毒, 12人出现食物中毒症状; not a gas poisoning.
+	poisonedRe = nlp.Guard(countNum+personTail+`食物中毒`, "食物中毒")
+	// 五个月工资, 3个月的劳动报酬; not 一个月内 (a deadline).
+	monthsOwedRe = regexp.MustCompile(countNum + `个月(?:[^内0-9一二两三四五六七八九十，。；,;]{0,4}?)(?:工资|劳动报酬|薪)`)
+	// People gathered to gamble, written organiser-first or count-first.
+	gamblersRes = []*regexp.Regexp{
+		regexp.MustCompile(`(?:纠集|组织|召集|聚集|聚众|容留)[^，。；,;0-9一二两三四五六七八九十]{0,6}?` + countNum + `余?(?:名|人)`),
+		regexp.MustCompile(`参赌(?:人员|人数)?[^，。；,;0-9一二两三四五六七八九十]{0,4}?` + countNum + `余?(?:名|人)`),
+		regexp.MustCompile(countNum + `余?(?:名|人)(?:参赌|参与赌博|聚众赌博|进行赌博)`),
+	}
 	taxRatioRe = nlp.Guard(`(?:应纳税额|应缴税额|应纳税款)[^，。；,;]{0,8}?(?:([0-9]{1,3}(?:\.[0-9]+)?)%|百分之([一二三四五六七八九十百]{1,4}))`, "应纳税额", "应缴税额", "应纳税款")
 )
 

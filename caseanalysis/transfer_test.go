@@ -39,6 +39,7 @@ func TestTransferEnvironmentalRules(t *testing.T) {
 		{"COD over standard is none", "现场未发现暗管，废水经处理后排放，化学需氧量超标0.3倍。", rules.RiskNone},
 		{"no 暗管 found", "执法人员对厂区雨水排口进行排查，未发现暗管，外排废水化学需氧量超标。", rules.RiskNone},
 		{"heavy metals within standard", "经监测，外排废水中总铬、总镍均未超标，氨氮超标0.8倍。", rules.RiskNone},
+		{"analyser parameters changed", "当事人系大气重点排污单位，安排运维人员修改烟气自动监测设备分析仪的量程和校准参数，致使上传数据明显低于实际排放浓度。", rules.RiskLikely},
 		{"monitoring data not tampered", "该公司系重点排污单位，经核查未发现篡改自动监测数据的情况，氨氮超标排放。", rules.RiskNone},
 	}
 	for _, tt := range tests {
@@ -82,5 +83,50 @@ func TestTransferProvincialFigure(t *testing.T) {
 				t.Errorf("crossed %+v, want the provincial figure 2000", tr.Crossed)
 			}
 		}
+	}
+}
+
+// TestTransferOtherKinds runs facts of other kinds through the measures and
+// the catalog with the benchmarks a matcher would give: the crime named and
+// its risk. Fraud is weighed against 诈骗罪 even though the benchmark also
+// covers 盗窃; counts (多次盗窃, people gathered to gamble, months of wages)
+// are read as officers write them.
+func TestTransferOtherKinds(t *testing.T) {
+	crimes, err := rules.LoadCrimes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, facts string
+		benchmarks  []string
+		risk, crime string
+	}{
+		{"theft five times", "吕某多次潜入工地，分五次盗窃钢筋、扣件等建筑材料，经价格认定累计价值七百八十元。", []string{"police-49-theft-serious"}, rules.RiskLikely, "盗窃罪"},
+		{"theft three times in a month", "雷某一个月内三次在某某商场盗窃化妆品，累计价值九百元。", []string{"police-49-theft-serious"}, rules.RiskLikely, "盗窃罪"},
+		{"one small theft", "雷某在某某商场盗窃化妆品一支，价值九十元。", []string{"police-49-theft"}, rules.RiskNone, "盗窃罪"},
+		{"fraud below its threshold", "韦某以帮忙办理低保为由，先后骗取同村三名老年村民现金共计一千五百元中的五百元，其余款项因被害人家属察觉未得逞。", []string{"police-49-theft"}, rules.RiskNone, "诈骗罪"},
+		{"gambling: 15 gathered, stakes over 50,000", "组织者施某纠集十五人以牌九赌博，现场查获赌资五万余元。", []string{"police-70-gambling-serious"}, rules.RiskLikely, "赌博罪"},
+		// Five gathered: 抽头渔利 is still to be established (near).
+		{"gambling: small stakes", "组织者施某纠集五人打麻将赌博，现场查获赌资二千元。", []string{"police-70-gambling"}, rules.RiskNear, "赌博罪"},
+		{"gambling: two players", "施某与一人打麻将赌博，现场查获赌资二百元。", []string{"police-70-gambling"}, rules.RiskNone, "赌博罪"},
+		{"pipe led out underground with chromium", "执法人员在厂区围墙外雨水沟内发现一根塑料管，管道从厂区酸洗车间地下引出，正在排放废水，检测显示六价铬浓度为8.3mg/L。", []string{"water-83-evading-supervision"}, rules.RiskLikely, "污染环境罪"},
+		{"wages: one worker five months", "某某餐馆拖欠厨师1人五个月工资合计一万二千元，经责令限期支付逾期仍不支付，老板有能力支付。", nil, rules.RiskLikely, "拒不支付劳动报酬罪"},
+		{"wages: a deadline is not months owed", "某某餐馆拖欠厨师1人工资一万二千元，责令其一个月内支付，逾期仍不支付。", nil, rules.RiskNear, "拒不支付劳动报酬罪"},
+		{"public forest land", "当事人在某某林场内擅自砍伐林木，毁坏公益林地8亩。", nil, rules.RiskLikely, "非法占用农用地罪"},
+		{"non-food substance found", "经查，当事人某某食品厂生产的腊肠中检出硼砂，硼砂属于非食用物质，货值金额8600元。", []string{"food-123-nonfood-substance"}, rules.RiskLikely, "生产、销售有毒、有害食品罪"},
+		{"non-food substance not found", "经抽检，当事人生产的腊肠未检出非食用物质，但菌落总数超标。", nil, rules.RiskNone, ""},
+		{"food poisoning written person-first", "因当事人使用变质原料加工菜品，造成12名就餐人员出现食物中毒症状，均住院治疗。", nil, rules.RiskLikely, "生产、销售不符合安全标准的食品罪"},
+		{"illegal mining by value", "当事人李某未取得采矿许可证，擅自在某某河道开采河砂，经认定开采的矿产品价值为12万元。", nil, rules.RiskLikely, "非法采矿罪"},
+		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			norm := nlp.NormalizeText(tt.facts)
+			m := measures(norm, tt.facts, nlp.Extract(tt.facts))
+			got := crimes.Assess(rules.TransferInput{Text: tt.facts, Measures: m, Benchmarks: tt.benchmarks}, rules.TransferOptions{})
+			if got.Risk != tt.risk || got.Crime != tt.crime {
+				t.Fatalf("risk = %s %s (%s), want %s %s; measures %v", got.Risk, got.Crime, got.Threshold, tt.risk, tt.crime, m)
+			}
+		})
 	}
 }

@@ -224,6 +224,9 @@ func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([
 			}
 			env.log().Debug("dev miss", "half", half, "id", s.ID, "want", s.Expect.Basis[0], "got", got)
 		}
+		if half == DevTune {
+			logDevKindMisses(env, s, res, sc)
+		}
 	}
 	p := "dev-" + half + " "
 	note := "issue 12 targets: basis@1, range exact and disposition >= 0.90; likely recall 1.0, precision >= 0.90"
@@ -244,6 +247,34 @@ func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([
 		{Suite: SuiteAdminScenarios, Metric: p + "replaced-law: old law kept", Value: share(lawOldOK, lawOldN), N: lawOldN,
 			BaselineNote: "acts before the repeal decided after it: the top violation's penalty basis is the act-time law (从旧兼从轻, the new law no lighter)"},
 	}, nil
+}
+
+// logDevKindMisses logs, for a tuning-half row, what else the analysis got
+// wrong besides the basis: the range given the right provision, the
+// disposition, and a likely transfer missed or flagged wrongly. The
+// reporting half is never logged.
+func logDevKindMisses(env Env, s Scenario, res caseanalysis.Result, sc devScore) {
+	var top *rules.Suggestion
+	if len(res.Violations) > 0 {
+		top = res.Violations[0].Suggestion
+	}
+	if sc.basis1 && sc.hasRange && !sc.ranged {
+		var got any
+		if top != nil && top.Statutory != nil {
+			got = *top.Statutory
+		}
+		env.log().Debug("dev range miss", "id", s.ID, "want", s.Expect.Statutory, "got", got)
+	}
+	if !sc.disp {
+		var got legal.Disposition
+		if top != nil {
+			got = top.Disposition
+		}
+		env.log().Debug("dev disposition miss", "id", s.ID, "want", s.Expect.Disposition, "got", got)
+	}
+	if (s.Expect.Transfer == rules.RiskLikely) != sc.likely {
+		env.log().Debug("dev likely miss", "id", s.ID, "want", s.Expect.Transfer, "crime", s.Expect.Crime, "got", res.Transfer.Risk, "got_crime", res.Transfer.Crime)
+	}
 }
 
 // topPenaltyLaw is the law of the top violation's penalty provision, "" when

@@ -84,6 +84,10 @@ func CrimeAmount(text string) (CrimeSum, bool) {
 		phrase := s[clauseBefore(s, m[0], isPhraseEnd):m[0]]
 		sentence := s[clauseBefore(s, m[0], isClauseEnd):m[0]]
 		switch {
+		case strings.HasPrefix(s[m[1]:], "中的"):
+			// 共计一千五百元中的五百元: the sum attempted, of which the
+			// next figure was obtained; that figure counts.
+			out.Excluded = append(out.Excluded, a)
 		case containsAny(phrase, crimeExclusionCues...) || containsAny(sentence, crimeAfterCues...):
 			out.Excluded = append(out.Excluded, a)
 		case crimeTotal(s, m[0]):

@@ -28,6 +28,7 @@ var crimeCases = []struct {
 	{"share of the loot", "二人窃得现金6000元，被告人甲某分得3000元。", 6000, false, true},
 	{"place name is not money", "被告人在三元区某小区窃得现金700元。", 700, false, true},
 	{"full-width digits and commas", "骗得被害人１２,５００元。", 12500, false, true},
+	{"part obtained of a sum attempted", "以帮忙办理低保为由，先后骗取三名村民现金共计一千五百元中的五百元，其余款项因被害人家属察觉未得逞。", 500, false, true},
 	{"no amount", "被告人醉酒驾驶机动车，血液酒精含量为150毫克/100毫升。", 0, false, false},
 	{"only excluded amounts", "被告人赔偿被害人损失5000元。", 0, false, false},
 }

@@ -23,6 +23,13 @@ const (
 	RoleTax            = "税款"
 	RoleDirectLoss     = "直接经济损失"
 	RoleAdCost         = "广告费用"
+	// RoleMineralValue is the value of the minerals mined illegally (非法采矿).
+	RoleMineralValue = "矿产品价值"
+	// Bases some fines are computed from (环境影响评价法 第三十一条, 城乡规划法
+	// 第六十四条, 固体废物污染环境防治法 第一百一十二条).
+	RoleTotalInvestment = "建设项目总投资额"
+	RoleProjectCost     = "工程造价"
+	RoleDisposalCost    = "所需处置费用"
 )
 
 // Circumstance names: the yes/no facts Extract reads from cue phrases.
@@ -76,7 +83,11 @@ type Amount struct {
 	Value float64
 	// Total is true when the text marks the amount as a sum (共计, 合计, 累计,
 	// 总计).
-	Total      bool
+	Total bool
+	// Unsold is true for a 货值金额 the text gives for the goods still held
+	// (库存, 待售, 剩余, 尚未销售): the goods sold are then counted apart,
+	// as 销售金额.
+	Unsold     bool
 	Start, End int
 }
 
@@ -150,12 +161,13 @@ const cn = `零〇○一二两三四五六七八九十百千万亿壹贰叁肆�
 var (
 	arabicNum  = `[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?`
 	chineseNum = `[` + cn + `]+(?:点[零〇一二两三四五六七八九]+)?`
-	moneyRe    = Guard(`(?:`+arabicNum+`[万亿]?|`+chineseNum+`[万亿]?)元`, "元")
+	// 五万余元, 三千多元: a lower bound, read as the figure.
+	moneyRe = Guard(`(?:`+arabicNum+`[万亿]?|`+chineseNum+`[万亿]?)[余多]?元`, "元")
 	// yenRe is an amount written with the currency sign (¥21700.00,
 	// ￥5,000); its span starts at the number.
 	yenRe      = Guard(`[¥￥]\s*(`+arabicNum+`)(万元|万|元)?`, "¥", "￥")
 	quantityRe = regexp.MustCompile(`(` + arabicNum + `|` + chineseNum + `)` +
-		`(吨|千克|公斤|亩|人|名|次|辆|毫克/100毫升|(?i:mg/100ml)|倍|日|天|个月)`)
+		`(吨|千克|公斤|平方米|亩|人|名|次|辆|毫克/100毫升|(?i:mg/100ml)|倍|日|天|个月)`)
 	dateRes = []GuardedRegexp{
 		Guard(`([0-9]{4}|[〇零○一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]`, "年"),
 		Guard(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`, "-"),
@@ -181,6 +193,7 @@ var (
 // roleCues maps the phrases that name a money role; longer cues come first
 // so that 违法所得 is not read as something shorter.
 var roleCues = []struct{ cue, role string }{
+	{"多收价款", RoleIllegalGains}, {"多收的价款", RoleIllegalGains},
 	{"货值金额", RoleGoodsValue}, {"货值", RoleGoodsValue}, {"案值", RoleGoodsValue}, {"涉案货物价值", RoleGoodsValue},
 	{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains},
 	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
@@ -189,7 +202,11 @@ var roleCues = []struct{ cue, role string }{
 	{"劳动报酬", RoleWages}, {"工资", RoleWages},
 	{"税款", RoleTax}, {"少缴", RoleTax}, {"不缴", RoleTax}, {"偷税", RoleTax}, {"逃税", RoleTax},
 	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
-	{"广告费用", RoleAdCost}, {"广告费", RoleAdCost},
+	{"矿产品价值", RoleMineralValue}, {"矿产资源破坏价值", RoleMineralValue}, {"矿产品价格", RoleMineralValue},
+	{"广告费用", RoleAdCost}, {"广告费", RoleAdCost}, {"广告发布费", RoleAdCost},
+	{"总投资额", RoleTotalInvestment}, {"总投资", RoleTotalInvestment}, {"投资总额", RoleTotalInvestment}, {"项目投资额", RoleTotalInvestment},
+	{"工程造价", RoleProjectCost}, {"造价", RoleProjectCost},
+	{"处置费用", RoleDisposalCost}, {"处置费", RoleDisposalCost}, {"清理处置费用", RoleDisposalCost},
 }
 
 var totalCues = []string{"共计", "合计", "累计", "总计"}
@@ -208,22 +225,28 @@ var circumstanceCues = []struct {
 }{
 	{name: CircFirstViolation, cues: []string{"首次", "初次", "第一次被查处", "第一次违法", "第一次被处罚", "系第一次"}},
 	{name: CircFirstViolation, cues: []string{"无违法记录", "无违法违规记录", "无同类违法记录", "没有违法记录", "无不良记录", "无违法前科",
-		"未受过同类处罚", "未受过行政处罚", "未受过同类行政处罚", "未曾受过", "未因同类违法行为受过", "未因同类违法行为受到", "未发现其他违法记录"}, fixed: true},
+		"未受过同类处罚", "未受过行政处罚", "未受过同类行政处罚", "未曾受过", "未因同类违法行为受过", "未因同类违法行为受到", "未发现其他违法记录",
+		"没有环境违法记录", "无环境违法记录", "没有同类违法记录", "无其他违法记录", "没有其他违法记录", "没有违法违规记录"}, fixed: true},
 	{name: CircFirstViolation, cues: []string{"屡次", "多次被查处", "再次被查处", "屡教不改"}, fixed: true, negates: true},
 	{name: CircCorrectedInTime, cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改",
 		"整改到位", "已完成整改", "当场撤除", "已撤除", "自行撤除", "已拆除", "自行拆除", "已下架", "当场下架", "全部下架", "已停止",
 		"扑灭并清理", "已清理", "已清除", "已补办", "补办了", "已恢复原状", "已召回", "已补缴", "已补发", "已足额支付",
-		"完成备案", "完成了备案", "已备案", "复查合格", "整改合格", "购买安装", "补装", "当场…安装", "日内完成", "当日…完成", "当场…完成"}},
+		"完成备案", "完成了备案", "已备案", "复查合格", "整改合格", "购买安装", "补装", "当场…安装", "日内完成", "当日…完成", "当场…完成",
+		"当场清理", "立即清理", "当场更换", "已更换", "立即更换", "及时更换", "自行删除", "已删除", "主动删除", "立即删除", "当场删除", "已撤下", "当场撤下", "自行撤下",
+		"当场纠正", "已纠正", "立即纠正", "已经纠正", "当场拆除", "立即拆除", "当场熄灭", "立即停止", "当即停止",
+		"当场张贴公示", "当场公示", "当场补正", "已补正", "立即补正", "当场补办", "当场补录", "当场补齐", "已补齐"}},
 	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
-		"拒不拆除", "拒不停止", "仍在继续", "仍未停止"}, fixed: true, negates: true},
+		"拒不拆除", "拒不停止", "仍在继续", "仍未停止", "拒绝改正", "拒绝整改", "拒绝更换", "复查时仍", "复查发现仍", "仍未按要求"}, fixed: true, negates: true},
 	{name: CircSelfRemovedHarm, cues: []string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动退还", "已全部退还", "已退还", "主动赔偿", "已赔偿",
 		"自行清运处置", "已清运处置", "已清运", "自行清运", "已妥善处置", "主动召回"}},
 	{name: CircCooperated, cues: []string{"配合调查", "如实陈述", "积极配合", "配合执法", "如实交代"}},
 	{name: CircConfessed, cues: []string{"主动供述", "主动交代"}},
-	{name: CircCoerced, cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "受他人诱骗", "被他人诱骗", "受诱骗", "被诱骗", "受人胁迫", "被迫", "被强令", "受到威胁", "受威胁"}},
+	{name: CircCoerced, cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "受他人诱骗", "被他人诱骗", "受诱骗", "被诱骗", "受人胁迫", "被迫", "被强令", "受到威胁", "受威胁",
+		"被逼迫", "逼迫其", "强令其"}},
 	{name: CircMeritorious, cues: []string{"立功表现", "有立功", "检举揭发", "协助查获", "协助执法人员查获"}},
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
-		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故"}, fixed: true},
+		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
+		"未造成其他后果", "未造成其他危害后果", "未造成任何损害", "没有造成危害", "没有造成损失", "无人购买"}, fixed: true},
 	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉"}},
 	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
 	{name: CircMinor, cues: []string{"违法行为轻微", "情节轻微", "违法情节轻微"}},
@@ -266,7 +289,7 @@ func Extract(text string) Extraction {
 		}
 		role, total := moneyRole(s, m[0])
 		st, en := span(m[0], m[1])
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Start: st, End: en})
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Start: st, End: en})
 	}
 	for _, m := range yenRe.FindAllStringSubmatchIndex(ms, -1) {
 		if m[4] >= 0 && strings.HasSuffix(s[m[4]:m[5]], "元") {
@@ -281,7 +304,7 @@ func Extract(text string) Extraction {
 		}
 		role, total := moneyRole(s, m[0])
 		st, en := span(m[2], m[1])
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Start: st, End: en})
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Start: st, End: en})
 	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
@@ -588,6 +611,9 @@ func moneyRole(s string, pos int) (string, bool) {
 			best, bestStart, bestEnd = c.role, i, i+len(c.cue)
 		}
 	}
+	if best == "" && adFee(w) {
+		best, bestStart, bestEnd = RoleAdCost, len(w), len(w)
+	}
 	from := 0
 	if bestEnd > 0 {
 		from = bestEnd
@@ -611,6 +637,37 @@ func moneyRole(s string, pos int) (string, bool) {
 		}
 	}
 	return best, total
+}
+
+// unsoldCues mark a goods value as that of the goods still held.
+var unsoldCues = []string{"库存", "待售", "剩余", "尚未销售", "未销售", "未售出", "尚未售出", "现场查扣", "现场扣押"}
+
+// unsold reports whether the 货值金额 at pos is given for the goods still
+// held: an unsold cue in the phrase before it (库存300卷货值金额一万四千七百元;
+// 库存待售部分货值八千元).
+func unsold(s string, pos int, role string) bool {
+	if role != RoleGoodsValue {
+		return false
+	}
+	return containsAny(s[clauseBefore(s, pos, isPhraseEnd):pos], unsoldCues...)
+}
+
+// adFee reports whether the window before an amount names a fee for an
+// advertisement without saying 广告费: the clause speaks of 广告 and the
+// amount follows a 费 within a few runes (支付设计制作费及灯箱租赁费共计
+// 壹万贰仟元; 该广告……支付的屏幕制作费二千八百元). Officers write the
+// 广告费用 of 广告法 as what was paid for making and showing the ad.
+func adFee(w string) bool {
+	k := strings.LastIndex(w, "费")
+	if k < 0 || !(strings.Contains(w[:k], "广告") || strings.Contains(w[:k], "宣传")) {
+		return false
+	}
+	tail := w[k+len("费"):]
+	for _, t := range totalCues {
+		tail = strings.Replace(tail, t, "", 1)
+	}
+	tail = strings.TrimLeft(tail, "为是约：:")
+	return utf8.RuneCountInString(tail) <= 1
 }
 
 // totals gives one Total per role that has a role: the last explicit total,
@@ -836,9 +893,19 @@ var orderWords = [...]string{"责令", "要求", "限期", "督促", "应当", "
 // pos, within negationReach runes.
 func orderedBefore(s string, pos int) bool {
 	lo := reachBefore(s, pos)
-	for _, w := range orderWords {
-		if strings.Contains(s[lo:pos], w) {
-			return true
+	w := s[lo:pos]
+	for _, o := range orderWords {
+		for off := 0; ; {
+			i := strings.Index(w[off:], o)
+			if i < 0 {
+				break
+			}
+			off += i + len(o)
+			// 在执法人员要求下当场撤除, 督促下已整改: done at the
+			// agency's request, so the party's act, not an order.
+			if !strings.HasPrefix(w[off:], "下") {
+				return true
+			}
 		}
 	}
 	return false
@@ -998,20 +1065,46 @@ func ageFromBirth(dates []Date) (*float64, int, int) {
 			break
 		}
 	}
-	if at == "" || at < birth.Value {
+	f, ok := yearsBetween(birth.Value, at)
+	if !ok {
 		return nil, 0, 0
 	}
-	by, bm, bd := dateParts(birth.Value)
+	return &f, birth.Start, birth.End
+}
+
+// AgeOn returns the party's age on day (YYYY-MM-DD) from the birth date
+// among dates, and false when there is none or day is before it. Case
+// analysis uses it when the text dates nothing but the birth: the age on
+// the decision day is at least the age at the act, so an age under 14 or
+// 18 it gives holds at the act too.
+func AgeOn(dates []Date, day string) (float64, bool) {
+	if len(day) != len("2006-01-02") {
+		return 0, false
+	}
+	for _, d := range dates {
+		if d.Role == DateBirth {
+			return yearsBetween(d.Value, day)
+		}
+	}
+	return 0, false
+}
+
+// yearsBetween is the age on day at of someone born on birth, both
+// YYYY-MM-DD; false when at is before birth or the age is implausible.
+func yearsBetween(birth, at string) (float64, bool) {
+	if at == "" || at < birth {
+		return 0, false
+	}
+	by, bm, bd := dateParts(birth)
 	ay, am, ad := dateParts(at)
 	years := ay - by
 	if am < bm || (am == bm && ad < bd) {
 		years--
 	}
 	if years < 0 || years > 130 {
-		return nil, 0, 0
+		return 0, false
 	}
-	f := float64(years)
-	return &f, birth.Start, birth.End
+	return float64(years), true
 }
 
 func dateParts(v string) (int, int, int) {

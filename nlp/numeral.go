@@ -343,6 +343,12 @@ func ParseAmount(s string) (float64, error) {
 	s = strings.ReplaceAll(s, ",", "")
 	s = strings.TrimPrefix(s, "人民币")
 	s = strings.TrimSuffix(s, "元")
+	// 五万余元, 三千多元 state at least the figure.
+	if head, ok := strings.CutSuffix(s, "余"); ok {
+		s = head
+	} else if head, ok := strings.CutSuffix(s, "多"); ok {
+		s = head
+	}
 	// A decimal before a trailing 万/亿 (1.5万, 十二点五万) scales; otherwise
 	// the units are part of the integer (一亿五千万) and ParseChineseInt
 	// reads them.

@@ -18,6 +18,7 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"first: first time in a year", "当事人系一年内第一次被查处。", CircFirstViolation, true},
 		{"first: three years", "该公司三年内首次出现此类问题。", CircFirstViolation, true},
 		{"first: no penalty in two years", "当事人两年内未受过同类处罚。", CircFirstViolation, true},
+		{"first: no environmental record", "公司此前没有环境违法记录。", CircFirstViolation, true},
 		{"first: 系初次违法", "当事人系初次违法，且已及时整改。", CircFirstViolation, true},
 		{"first denied: 并非首次", "当事人并非首次违法。", CircFirstViolation, false},
 		{"first denied: 不是初次", "经查当事人不是初次实施该行为。", CircFirstViolation, false},
@@ -31,6 +32,12 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"corrected denied: still standing", "该违法建筑至今未拆除。", CircCorrectedInTime, false},
 		{"corrected: an order is not the act", "执法人员责令其立即改正。", CircCorrectedInTime, false},
 		{"corrected: deadline set", "要求当事人限期整改完毕。", CircCorrectedInTime, false},
+		{"corrected: done at the officers' request", "殷某在执法人员要求下当场撤除全部小广告。", CircCorrectedInTime, true},
+		{"corrected: cleaned on the spot", "廉某已当场清理并认错。", CircCorrectedInTime, true},
+		{"corrected: tags replaced", "检查时已当场更换全部价签。", CircCorrectedInTime, true},
+		{"corrected: post deleted", "推送发布两小时即被自行删除。", CircCorrectedInTime, true},
+		{"corrected: licence posted on the spot", "执法人员指出后当事人当场张贴公示食品经营许可证。", CircCorrectedInTime, true},
+		{"corrected: an order to replace", "执法人员要求其立即更换价签。", CircCorrectedInTime, false},
 		// 主动消除或者减轻危害后果.
 		{"self removed: refund", "当事人已主动退还多收的价款。", CircSelfRemovedHarm, true},
 		{"self removed: waste cleared", "检查前当事人已自行清运处置上述废物。", CircSelfRemovedHarm, true},
@@ -40,6 +47,8 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"no harm: no consequence", "该行为未造成后果。", CircNoHarm, true},
 		{"no harm: did not cause a fire", "所幸未引发火灾。", CircNoHarm, true},
 		{"no harm: no casualties", "事故未造成人员伤亡。", CircNoHarm, true},
+		{"no harm: no other consequence", "张贴小广告二十余张，未造成其他后果。", CircNoHarm, true},
+		{"no harm: nobody bought", "推送期间无人购买。", CircNoHarm, true},
 		{"slight: no complaints", "经查无投诉，危害较小。", CircHarmSlight, true},
 		{"slight: stated", "当事人违法行为危害后果轻微。", CircHarmSlight, true},
 		{"slight: not serious", "未造成严重后果。", CircHarmSlight, true},
@@ -50,6 +59,11 @@ func TestCircumstancePhrasings(t *testing.T) {
 		// 第三十二条.
 		{"coerced", "当事人系受他人胁迫或者诱骗实施上述行为。", CircCoerced, true},
 		{"coerced: deceived", "其称是被他人诱骗参与。", CircCoerced, true},
+		{"coerced: threatened into it", "包工头以扣发工钱相威胁，强令其立即施焊。", CircCoerced, true},
+		{"coerced: forced by the boss", "老板以辞退相威胁，逼迫其继续作业。", CircCoerced, true},
+		// Who is forced is the other: the party coerces (敲诈勒索).
+		{"coerced: the party forcing a victim is not", "王某以曝光隐私相威胁，逼迫被害人转账三千元。", CircCoerced, false},
+		{"coerced: threatening others is not", "王某持刀相威胁，抢走被害人手机。", CircCoerced, false},
 		{"coerced: deceiving others is not", "当事人以虚假宣传诱骗消费者购买。", CircCoerced, false},
 		{"confessed", "当事人主动供述了执法机关尚未掌握的其他违法事实。", CircConfessed, true},
 		{"confessed: 交代", "当事人主动交代了另一批货物的去向。", CircConfessed, true},
@@ -192,6 +206,17 @@ func TestAmountPhrasings(t *testing.T) {
 		{"案值", "案值共计12,600元。", []wantAmount{{"12,600元", RoleGoodsValue, 12600, true}}},
 		{"货值 without 金额", "上述商品货值3800元。", []wantAmount{{"3800元", RoleGoodsValue, 3800, false}}},
 		{"人民币 and separators", "违法经营额为人民币1,234,567.89元。", []wantAmount{{"1,234,567.89元", RoleIllegalRevenue, 1234567.89, false}}},
+		{"余 after 万", "现场查获赌资五万余元。", []wantAmount{{"五万余元", "", 50000, false}}},
+		{"多 before 元", "违法所得三千多元。", []wantAmount{{"三千多元", RoleIllegalGains, 3000, false}}},
+		// Bases of fines beyond the catalog's money roles.
+		{"总投资额", "经核实，项目总投资额为4500万元。", []wantAmount{{"4500万元", RoleTotalInvestment, 45000000, false}}},
+		{"投资总额", "该扩建项目投资总额人民币贰佰万元。", []wantAmount{{"贰佰万元", RoleTotalInvestment, 2000000, false}}},
+		{"工程造价", "经鉴定，该违法建筑工程造价为32万元。", []wantAmount{{"32万元", RoleProjectCost, 320000, false}}},
+		{"所需处置费用", "经评估，清理上述危险废物所需处置费用为12万元。", []wantAmount{{"12万元", RoleDisposalCost, 120000, false}}},
+		// 广告费用 as officers write it: what was paid to make and show the ad.
+		{"ad fees named by kind", "当事人为发布上述广告支付设计制作费及灯箱租赁费共计壹万贰仟元。", []wantAmount{{"壹万贰仟元", RoleAdCost, 12000, true}}},
+		{"ad fee in the sentence", "该广告未经审查，药店支付的屏幕制作费二千八百元。", []wantAmount{{"二千八百元", RoleAdCost, 2800, false}}},
+		{"fee without an ad", "当事人支付场地租赁费3000元。", []wantAmount{{"3000元", "", 3000, false}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -509,8 +509,10 @@ func TestCatalogKnownCases(t *testing.T) {
 		{"治安管理处罚法43 殴打他人", "police-43-assault", Facts{}, LevelNormal, &want{200, 500, 290, 410}},
 		// 城乡规划法第六十四条: 建设工程造价百分之五以上百分之十以下.
 		{"城乡规划法64 造价100万", "plan-64-no-permit-correctable", Facts{ProjectCost: amount(1000000)}, LevelNormal, &want{50000, 100000, 65000, 85000}},
-		// 可以并处的罚款未决定并处时没有幅度.
-		{"治安管理处罚法49 未决定并处罚款", "police-49-theft", Facts{}, LevelNormal, nil},
+		// 可以并处的罚款: the statutory range is the optional fine's until
+		// the agency decides not to impose it.
+		{"治安管理处罚法49 可以并处罚款", "police-49-theft", Facts{}, LevelNormal, &want{0, 500, 150, 350}},
+		{"治安管理处罚法49 决定不并处罚款", "police-49-theft", Facts{Flags: map[string]bool{"impose_fine": false}}, LevelNormal, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

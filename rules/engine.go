@@ -272,12 +272,9 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 // statutoryFine computes the fine range the penalty provision allows for
 // these facts, or nil with a note when there is none or a base is missing.
 func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *suggestion) (*Range, string) {
-	var fine *Fine
+	fine, optional := c.fineFor(b, f, env)
 	for i := range b.Penalties {
 		p := &b.Penalties[i]
-		if p.Fine != nil && (p.When == nil || eval(p.When.prog, env)) {
-			fine = p.Fine
-		}
 		if p.Kind == "罚款" && p.Fine == nil {
 			// Only provision benchmarks (ProvisionCatalog) carry a 罚款 whose
 			// amount the statute leaves to other rules or the engine cannot
@@ -370,8 +367,66 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 	if form.text != "" {
 		result += "（" + form.text + "）"
 	}
+	if optional != "" {
+		result += "；罚款为" + optional + "的处罚，法定幅度按处以罚款计算，是否处以罚款由机关决定"
+	}
 	s.step("法定罚款幅度", result, inputs, pen)
 	return &r, ""
+}
+
+// choiceFlags are the flags that record which of the statute's penalties
+// the agency chooses (可以并处……罚款; ……拘留或者……罚款), with how the
+// statute words the choice. They are decisions, not facts, so the statutory
+// range of the fine is the same whether or not the agency has made them:
+// the reviewer's 法定幅度 of 处五日以上十日以下拘留，可以并处五百元以下罚款 is
+// 五百元以下.
+var choiceFlags = [...]struct{ name, label string }{
+	{"impose_fine", "可以并处"},
+	{"fine_only", "与拘留择一"},
+}
+
+// fineFor returns the fine the facts make applicable: the last fine
+// penalty whose condition holds. When none holds only because a choice
+// flag (choiceFlags) is not set, it returns the fine the choice would
+// apply and how the statute words the choice; otherwise optional is "".
+func (c *Catalog) fineFor(b *Benchmark, f *Facts, env map[string]any) (fine *Fine, optional string) {
+	for i := range b.Penalties {
+		p := &b.Penalties[i]
+		if p.Fine != nil && (p.When == nil || eval(p.When.prog, env)) {
+			fine = p.Fine
+		}
+	}
+	if fine != nil {
+		return fine, ""
+	}
+	var chosen []string
+	for _, cf := range choiceFlags {
+		if _, declared := b.Flags[cf.name]; !declared {
+			continue
+		}
+		if _, set := f.Flags[cf.name]; set {
+			continue // the agency decided: keep its decision
+		}
+		env[cf.name] = true
+		chosen = append(chosen, cf.name)
+		optional = cf.label
+	}
+	if len(chosen) == 0 {
+		return nil, ""
+	}
+	for i := range b.Penalties {
+		p := &b.Penalties[i]
+		if p.Fine != nil && (p.When == nil || eval(p.When.prog, env)) {
+			fine = p.Fine
+		}
+	}
+	for _, name := range chosen {
+		env[name] = false
+	}
+	if fine == nil {
+		return nil, ""
+	}
+	return fine, optional
 }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
@@ -732,6 +787,9 @@ func conditionalFines(b *Benchmark, f *Facts, env map[string]any) []ConditionalF
 		if p.Fine == nil {
 			continue
 		}
+		if p.When != nil && declinedChoice(f, p.When.Src) {
+			continue // the agency decided against this penalty
+		}
 		var when []string
 		var establish []string
 		if p.When != nil && !eval(p.When.prog, env) {
@@ -793,6 +851,17 @@ func conditionalFines(b *Benchmark, f *Facts, env map[string]any) []ConditionalF
 		}
 	}
 	return nil
+}
+
+// declinedChoice reports whether a penalty's condition names a choice flag
+// (choiceFlags) the facts set to false: the agency chose the other penalty.
+func declinedChoice(f *Facts, cond string) bool {
+	for _, cf := range choiceFlags {
+		if v, set := f.Flags[cf.name]; set && !v && strings.Contains(cond, cf.name) {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(xs []string, x string) bool {

@@ -366,7 +366,7 @@ func TestLimitationOverridesAndLawInForce(t *testing.T) {
 }
 
 // TestConditionalBrackets: when the facts leave the fine open (a base not
-// stated, a 可以并处 not decided, 逾期不改正 not established), the answer
+// stated, 逾期不改正 not established), the answer
 // lists each bracket with its condition and the facts to establish; once
 // the facts settle it, the list is empty and the statutory range is given.
 func TestConditionalBrackets(t *testing.T) {
@@ -384,9 +384,12 @@ func TestConditionalBrackets(t *testing.T) {
 			{When: "货值金额10000元以上", Multiple: &Span{10, 20}, Base: "goods_value", Establish: []string{"goods_value"}},
 		}, nil},
 		{"goods value stated", "food-124-expired", Facts{GoodsValue: &ten}, nil, &Range{200000, 400000}},
-		{"optional fine with detention", "police-49-theft", Facts{}, []ConditionalFine{
-			{When: "决定并处罚款（可以）", Range: &Range{0, 500}, Establish: []string{"impose_fine"}},
-		}, nil},
+		// 可以并处 is the agency's choice, not a fact: the statutory range
+		// is the optional fine's, and nothing is left to establish.
+		{"optional fine with detention", "police-49-theft", Facts{}, nil, &Range{0, 500}},
+		{"optional fine declined by the agency", "police-49-theft", Facts{Flags: map[string]bool{"impose_fine": false}}, nil, nil},
+		{"fine instead of detention (择一)", "police-70-gambling", Facts{}, nil, &Range{0, 500}},
+		{"optional fine, multiple of a stated base", "land-74-illegal-transfer", Facts{IllegalGains: &ten}, nil, &Range{2000, 10000}},
 		{"fine after not corrected", "se-83-use-registration", Facts{}, []ConditionalFine{
 			{When: "经责令限期改正，逾期未改正", Range: &Range{10000, 100000}, Establish: []string{"not_corrected"}},
 		}, nil},

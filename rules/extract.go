@@ -1,6 +1,11 @@
 package rules
 
-import "github.com/cailiang/cailiang/nlp"
+import (
+	"math"
+	"strings"
+
+	"github.com/cailiang/cailiang/nlp"
+)
 
 // FactSpan says where in the text one engine fact was read: Field is the
 // Facts JSON name, [Start, End) byte offsets into the text given to
@@ -22,7 +27,9 @@ type Extracted struct {
 // ExtractFacts reads the engine facts an officer's narrative states. It
 // never fails: facts it cannot read are left unset.
 func ExtractFacts(text string) Extracted {
-	return FactsOf(nlp.Extract(text))
+	out := FactsOf(nlp.Extract(text))
+	quantityOf(&out, text)
+	return out
 }
 
 // circumstanceFields maps the circumstances fact extraction reads to their
@@ -59,7 +66,8 @@ func isHarmRole(role string) bool {
 	return false
 }
 
-// FactsOf turns an extraction into engine facts. Only facts that were
+// FactsOf turns an extraction into engine facts (all but Quantity, which
+// ExtractFacts reads with the words of the text). Only facts that were
 // found are set; amounts are totals per role, in yuan; a count is the
 // first whole figure of its unit; a circumstance holds when some cue
 // asserts it and none denies it. An earlier penalty contradicts 首次 and
@@ -68,20 +76,28 @@ func FactsOf(x nlp.Extraction) Extracted {
 	out := Extracted{Extraction: x}
 	f := &out.Facts
 	span := func(field string, a, b int) { out.Spans = append(out.Spans, FactSpan{field, a, b}) }
-	for _, t := range x.Totals {
-		for _, r := range moneyRoles {
-			if r.role != t.Role || r.field == nil {
-				continue
-			}
-			v := t.Value
-			*r.field(f) = &v
-			for _, a := range x.Amounts {
-				if a.Role == t.Role && (!t.Explicit || a.Total) {
-					span(r.measure, a.Start, a.End)
-				}
+	setTotal := func(t nlp.Total, field **float64, name string) {
+		v := t.Value
+		*field = &v
+		for _, a := range x.Amounts {
+			if a.Role == t.Role && (!t.Explicit || a.Total) {
+				span(name, a.Start, a.End)
 			}
 		}
 	}
+	for _, t := range x.Totals {
+		for _, r := range moneyRoles {
+			if r.role == t.Role && r.field != nil {
+				setTotal(t, r.field(f), r.measure)
+			}
+		}
+		for _, r := range baseRoles {
+			if r.role == t.Role {
+				setTotal(t, r.field(f), r.name)
+			}
+		}
+	}
+	goodsWithSold(&out)
 	if x.PartyKind != "" {
 		f.PartyKind = x.PartyKind
 		span("party_kind", x.PartyStart, x.PartyEnd)
@@ -127,8 +143,6 @@ func FactsOf(x nlp.Extraction) Extracted {
 			field, name = &f.Vehicles, "vehicles"
 		case q.Unit == "日" || q.Unit == "天":
 			field, name = &f.Days, "days"
-		case q.Unit == "吨" || q.Unit == "千克" || q.Unit == "公斤" || q.Unit == "亩":
-			field, name = &f.Quantity, "quantity"
 		}
 		if field != nil && *field == nil && q.Value == float64(int64(q.Value)) {
 			v := q.Value
@@ -181,4 +195,81 @@ func FactsOf(x nlp.Extraction) Extracted {
 		}
 	}
 	return out
+}
+
+// muNum/muDen is the square metres of one 亩: 10000/15.
+const muNum, muDen = 10000, 15
+
+// quantityOf sets Facts.Quantity, the count the catalog's per-unit fines
+// other than persons, vehicles and days are computed from: the area in
+// 平方米 of land occupied (土地管理法实施条例 第五十七条, 每平方米), an area
+// in 亩 converted when it makes whole square metres (6亩 = 4000平方米), or
+// the 人·月 of child labour (禁止使用童工规定 第六条: 每使用一名童工每月)
+// where the text counts the children and the months each was used.
+func quantityOf(out *Extracted, text string) {
+	f, x := &out.Facts, out.Extraction
+	var mu, months *nlp.Quantity
+	for i := range x.Quantities {
+		q := &x.Quantities[i]
+		switch q.Unit {
+		case "平方米":
+			if q.Value == float64(int64(q.Value)) {
+				v := q.Value
+				f.Quantity = &v
+				out.Spans = append(out.Spans, FactSpan{"quantity", q.Start, q.End})
+				return
+			}
+		case "亩":
+			if mu == nil {
+				mu = q
+			}
+		case "个月":
+			if months == nil {
+				months = q
+			}
+		}
+	}
+	if mu != nil {
+		if m2 := mu.Value * muNum / muDen; math.Abs(m2-math.Round(m2)) < 1e-6 {
+			v := math.Round(m2)
+			f.Quantity = &v
+			out.Spans = append(out.Spans, FactSpan{"quantity", mu.Start, mu.End})
+		}
+		return
+	}
+	if months != nil && f.Persons != nil && childLabour(text) {
+		v := *f.Persons * months.Value
+		if v == math.Trunc(v) {
+			f.Quantity = &v
+			out.Spans = append(out.Spans, FactSpan{"quantity", months.Start, months.End})
+		}
+	}
+}
+
+// childLabour reports whether the text speaks of using children under 16.
+func childLabour(text string) bool {
+	return strings.Contains(text, "童工") || strings.Contains(text, "未满十六周岁") || strings.Contains(text, "不满十六周岁") || strings.Contains(text, "未满16周岁") || strings.Contains(text, "不满16周岁")
+}
+
+// goodsWithSold adds the goods sold to a 货值金额 the text gives only for the
+// goods still held (已销售……销售金额四万三千元，库存待售部分货值八千元): the
+// 货值金额 of 产品质量法 and 食品安全法 is that of all the goods produced or
+// sold illegally, sold ones included.
+func goodsWithSold(out *Extracted) {
+	f, x := &out.Facts, out.Extraction
+	if f.GoodsValue == nil || f.SalesAmount == nil {
+		return
+	}
+	for _, a := range x.Amounts {
+		if a.Role == nlp.RoleGoodsValue && !a.Unsold {
+			return
+		}
+	}
+	v := *f.GoodsValue + *f.SalesAmount
+	f.GoodsValue = &v
+	for _, a := range x.Amounts {
+		if a.Role == nlp.RoleSalesAmount {
+			out.Spans = append(out.Spans, FactSpan{MeasureGoodsValue, a.Start, a.End})
+		}
+	}
 }

@@ -33,6 +33,31 @@ var extractCases = []struct {
 		absent: []string{"cooperated", "corrected_in_time"},
 	},
 	{
+		name:  "goods sold and goods held",
+		in:    "确认该经营部自2024年10月起以陈米冒充新米，已销售金额四万三千元，库存待售部分货值八千元。",
+		facts: map[string]any{"goods_value": 51000.0, "sales_amount": 43000.0},
+	},
+	{
+		name:  "goods value of everything, sales apart",
+		in:    "当事人销售假冒白酒，货值金额共计9万元，其中已销售金额三万元。",
+		facts: map[string]any{"goods_value": 90000.0, "sales_amount": 30000.0},
+	},
+	{
+		name:  "area in square metres over 亩",
+		in:    "非法占用集体土地3亩（2000平方米）建设仓库。",
+		facts: map[string]any{"quantity": 2000.0},
+	},
+	{
+		name:  "price overcharge is the gain",
+		in:    "经查共涉及11名顾客，多收价款合计陆仟叁佰玖拾壹元。",
+		facts: map[string]any{"illegal_gains": 6391.0, "persons": 11.0},
+	},
+	{
+		name:  "fine bases",
+		in:    "该项目总投资额为4500万元；违法建筑工程造价32万元；所需处置费用为12万元。",
+		facts: map[string]any{"total_investment": 45000000.0, "project_cost": 320000.0, "disposal_cost": 120000.0},
+	},
+	{
 		name:  "items and total",
 		in:    "违法所得分别为1000元、2000元，共计3000元。",
 		facts: map[string]any{"illegal_gains": 3000.0},
@@ -81,9 +106,19 @@ var extractCases = []struct {
 		facts: map[string]any{"illegal_gains": 2400.0},
 	},
 	{
-		name:  "quantities weight and area",
-		in:    "当事人非法占用耕地3.5亩，堆放固体废物12吨，查扣猪肉200公斤、牛肉50千克。",
-		facts: map[string]any{"quantity": 12.0},
+		name:   "quantities weight and area",
+		in:     "当事人非法占用耕地3.5亩，堆放固体废物12吨，查扣猪肉200公斤、牛肉50千克。",
+		absent: []string{"quantity"}, // no per-unit fine counts tonnes; 3.5亩 is no whole 平方米
+	},
+	{
+		name:  "area in 亩 as square metres",
+		in:    "当事人未经批准占用集体土地6亩建设厂房。",
+		facts: map[string]any{"quantity": 4000.0},
+	},
+	{
+		name:  "child labour in 人·月",
+		in:    "当事人招用两名不满十六周岁的未成年人从事玩具组装工作，每人使用四个月。",
+		facts: map[string]any{"quantity": 8.0, "persons": 2.0},
 	},
 	{
 		name:  "vehicles and days",
@@ -276,6 +311,21 @@ func TestRoleTable(t *testing.T) {
 		*r.field(&f) = &v
 		if got := onlyKey(t, f); got != r.measure {
 			t.Errorf("role %s sets facts.%s; want facts.%s", r.role, got, r.measure)
+		}
+	}
+	for _, r := range baseRoles {
+		if seen[r.role] {
+			t.Errorf("role %s listed twice", r.role)
+		}
+		seen[r.role] = true
+		if _, ok := MeasureOfRole(r.role); ok {
+			t.Errorf("base role %s is also a transfer measure", r.role)
+		}
+		var f Facts
+		v := 1.0
+		*r.field(&f) = &v
+		if got := onlyKey(t, f); got != r.name {
+			t.Errorf("role %s sets facts.%s; want facts.%s", r.role, got, r.name)
 		}
 	}
 	if _, ok := MeasureOfRole("罚款"); ok {

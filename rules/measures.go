@@ -129,6 +129,19 @@ var moneyRoles = [...]struct {
 	{nlp.RoleTax, MeasureTaxEvaded, func(f *Facts) **float64 { return &f.TaxEvaded }},
 	{nlp.RoleWages, MeasureWagesOwed, func(f *Facts) **float64 { return &f.WagesOwed }},
 	{nlp.RoleDirectLoss, MeasureDirectLoss, nil},
+	{nlp.RoleMineralValue, MeasureMineralValue, nil},
+}
+
+// baseRoles maps the money roles that are only a fine's base, never a
+// transfer measure, to their Facts field; the name is the field's JSON
+// name (a test checks it).
+var baseRoles = [...]struct {
+	role, name string
+	field      func(*Facts) **float64
+}{
+	{nlp.RoleTotalInvestment, "total_investment", func(f *Facts) **float64 { return &f.TotalInvestment }},
+	{nlp.RoleProjectCost, "project_cost", func(f *Facts) **float64 { return &f.ProjectCost }},
+	{nlp.RoleDisposalCost, "disposal_cost", func(f *Facts) **float64 { return &f.DisposalCost }},
 }
 
 // MeasureOfRole returns the transfer measure a money role's total is, and

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
@@ -226,6 +227,7 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 			}
 		}
 	}
+	cands = dropUncuedSiblings(cands, scan)
 	for i := range cands {
 		cands[i].order = cands[i].crime.pos
 		evaluate(&cands[i], scan, in.Measures, near, opt)
@@ -263,6 +265,58 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 		}
 	}
 	return out.Normalized()
+}
+
+// dropUncuedSiblings removes the crimes a benchmark links to whose own
+// cues the text lacks when another candidate's cues are in it and the two
+// count the same measure: one 治安 benchmark covers 盗窃, 诈骗 and 敲诈勒索,
+// and the amount of a fraud (骗取……) must be weighed against 诈骗罪's
+// threshold, not 盗窃罪's lower one.
+func dropUncuedSiblings(cands []TransferCandidate, scan nlp.CueScan) []TransferCandidate {
+	cued := make([]bool, len(cands))
+	some := false
+	for i, c := range cands {
+		_, cued[i] = scan.Find(c.crime.nominating)
+		some = some || cued[i]
+	}
+	if !some {
+		return cands
+	}
+	out := cands[:0]
+	for i, c := range cands {
+		drop := false
+		if !cued[i] && strings.HasPrefix(c.Via, "benchmark:") {
+			for j, d := range cands {
+				if j != i && cued[j] && shareMeasure(c.crime, d.crime) {
+					drop = true
+					break
+				}
+			}
+		}
+		if !drop {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// shareMeasure reports whether two crimes have a threshold on one measure.
+func shareMeasure(a, b *Crime) bool {
+	for i := range a.Thresholds {
+		for _, ca := range a.Thresholds[i].Conditions() {
+			if ca.Measure == "" {
+				continue
+			}
+			for j := range b.Thresholds {
+				for _, cb := range b.Thresholds[j].Conditions() {
+					if cb.Measure == ca.Measure {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // nominatingCues are the phrases that make a crime a candidate: its own
