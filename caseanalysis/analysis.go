@@ -155,6 +155,7 @@ func New(cfg Config) (*Analyzer, error) {
 	a := &Analyzer{cfg: cfg, match: newMatcher(cfg.Catalog, cfg.Segmenter), log: log,
 		provisions: newProvisionMatcher(cfg.Catalog, cfg.Provisions, cfg.Segmenter)}
 	a.match.shareTerms(&a.provisions.index)
+	a.provisions.sectors = a.match.decider.sectors
 	if cfg.Crimes != nil {
 		tc := cfg.Catalog.Config.Transfer
 		if err := cfg.Crimes.CheckProvinces(tc); err != nil {
@@ -423,10 +424,10 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	cands, pool := a.match.rank(q, req.Sector, res.Facts.Engine, &factValues{norm: q.norm, text: text, x: x}, a.caseVotes(cases), req.Violations)
+	cands, pool, inText := a.match.rank(q, req.Sector, res.Facts.Engine, &factValues{norm: q.norm, text: text, x: x}, a.caseVotes(cases), req.Violations)
 	cands = onTheDay(a.cfg.Catalog, cands, res.Facts.Engine)
 	why, excluded := a.match.explain(cands, pool)
-	provs := a.provisions.match(q, req.Sector, res.Facts.Engine, cands)
+	provs := a.provisions.match(q, req.Sector, inText, res.Facts.Engine, cands)
 	res.Violations = make([]Violation, 0, len(cands)+len(provs))
 	for i, c := range cands {
 		for len(provs) > 0 && provs[0].outranks(c) {

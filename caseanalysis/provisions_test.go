@@ -274,10 +274,10 @@ func TestBenchmarkBeatsItsProvision(t *testing.T) {
 	r := uncovered.Ref()
 	fake := &rules.Benchmark{ID: "x", PenaltyRef: legal.Ref{Law: r.Law, Article: r.Article}}
 	q := a.match.newQuery(uncovered.Conduct)
-	if got := a.provisions.match(q, "", rules.Facts{}, nil); len(got) == 0 || got[0].b.PenaltyRef != r {
+	if got := a.provisions.match(q, "", nil, rules.Facts{}, nil); len(got) == 0 || got[0].b.PenaltyRef != r {
 		t.Fatalf("%s does not match its own conduct: %+v", uncovered.ID(), got)
 	}
-	for _, c := range a.provisions.match(q, "", rules.Facts{}, []candidate{{b: fake}}) {
+	for _, c := range a.provisions.match(q, "", nil, rules.Facts{}, []candidate{{b: fake}}) {
 		if c.b.PenaltyRef.Law == r.Law && c.b.PenaltyRef.Article == r.Article {
 			t.Errorf("%s ranked beside a benchmark of its article", c.b.ID)
 		}
@@ -370,5 +370,55 @@ func TestAnalyzeProvisionOnTheDay(t *testing.T) {
 	if now.InForceFrom() != "2026-01-01" || old.InForceTo() != "2026-01-01" || now.AppliesOn("2025-12-31") || !now.AppliesOn("2026-01-01") ||
 		!old.AppliesOn("2025-12-31") || old.AppliesOn("2026-01-01") {
 		t.Errorf("intervals: 2012 [%s, %s), 2025 [%s, %s)", old.InForceFrom(), old.InForceTo(), now.InForceFrom(), now.InForceTo())
+	}
+}
+
+// TestDecisionOverSharedWords checks the decision against words alone, with
+// the provision entries loaded: a provision of a law the facts' sector does
+// not apply never ranks first on a shared word (价格 in a theft, 报警 in a
+// disturbance) and says so; a benchmark whose elements the facts all show
+// is brought in and ranked first although the text shares almost no word
+// with it, above a provision and above a neighbour of its law that lacks
+// its own element.
+func TestDecisionOverSharedWords(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	tests := []struct {
+		name, facts string
+		law         string // the first violation's penalty law
+		want        string // the first violation ("" = any of law)
+		never       []string
+	}{
+		{"theft with a price appraisal", "车主报警称其停放在小区楼下的电动自行车电瓶被盗。民警调取监控后查获孙某，经价格认定，电瓶价值四百二十元，孙某对盗窃事实供认不讳。",
+			"治安管理处罚法", "", []string{"价格法", "价格违法行为行政处罚规定"}},
+		{"disturbing a clinic", "李某在某某医院门诊大厅因挂号纠纷大声谩骂，掀翻导诊台，致门诊停诊半小时，派出所民警到场处置。",
+			"治安管理处罚法", "police-23-disrupt-order", []string{"消防法"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 10})
+			if err != nil || len(res.Violations) == 0 {
+				t.Fatalf("violations %v, err %v", ids(res.Violations), err)
+			}
+			top := res.Violations[0]
+			if tt.want != "" && top.BenchmarkID != tt.want {
+				t.Errorf("first %s (%s), want %s", top.BenchmarkID, top.Why, tt.want)
+			}
+			b, _ := a.benchmark(top.BenchmarkID)
+			if b == nil || b.PenaltyRef.Law != tt.law {
+				t.Errorf("first %s (%s), want a provision of %s", top.BenchmarkID, top.Why, tt.law)
+			}
+			for i, v := range res.Violations {
+				b, _ := a.benchmark(v.BenchmarkID)
+				if b == nil || !slices.Contains(tt.never, b.PenaltyRef.Law) {
+					continue
+				}
+				if i == 0 {
+					t.Errorf("%s first: %s", v.BenchmarkID, v.Why)
+				}
+				if v.Kind == KindProvision && !strings.Contains(v.Why, "事实属公安") {
+					t.Errorf("%s: why %q does not name the facts' sector", v.BenchmarkID, v.Why)
+				}
+			}
+		})
 	}
 }
