@@ -388,11 +388,12 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 			}
 		}
 	}
-	// Neighbours of one law: a provision whose distinguishing element the
-	// facts lack (or that they exclude) stays below the best provision of
-	// the same law whose elements they all show, however many words it
-	// shares with the text (拍桌叫骂致停办 is 扰乱单位秩序, not 阻碍执行职务
-	// because a 工作人员 is named).
+	// Neighbours of one law or sector: a provision whose distinguishing
+	// element the facts lack (or that they exclude) stays below the best
+	// provision of the same law or sector whose elements they all show,
+	// however many words it shares with the text (拍桌叫骂致停办 is 扰乱单位
+	// 秩序, not 阻碍执行职务 because a 工作人员 is named; a bicycle 偷走 is
+	// 盗窃, not a cyclist's 第八十九条).
 	for i := range top {
 		c := &top[i]
 		if len(c.missing) == 0 && len(c.excluding) == 0 {
@@ -400,7 +401,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 		}
 		best := 0.0
 		for j := range top {
-			if f := &top[j]; f.b.PenaltyRef.Law == c.b.PenaltyRef.Law && f.fitted() && f.score > best {
+			if f := &top[j]; (f.b.PenaltyRef.Law == c.b.PenaltyRef.Law || f.b.Sector == c.b.Sector) && f.fitted() && f.score > best {
 				best = f.score
 			}
 		}

@@ -30,6 +30,8 @@ func TestConfusableProvisions(t *testing.T) {
 			"prod-50-adulterate", "prod-49-unsafe-standard", "产品质量法第五十条：以次充好"},
 		{"53 over 50", "某某电器公司生产的插座冒用他人厂名厂址，并伪造CCC认证标志，货值金额1万元。",
 			"prod-53-forged-marks", "prod-50-adulterate", "产品质量法第五十三条："},
+		{"50 as falling short of the stated grade", "某某管材店销售的PPR水管标称壁厚2.8毫米，经检测实际壁厚仅2.1毫米，当事人明知达不到标称规格仍按标称规格销售，货值金额5000元。",
+			"prod-50-adulterate", "prod-49-unsafe-standard", "产品质量法第五十条："},
 		// 食品安全法 第一百二十二条 / 第一百二十五条.
 		{"125 over 122", "执法人员检查发现某某超市销售无标签的预包装食品（糕点）20袋，货值金额500元，该超市持有有效的食品经营许可证。",
 			"food-125-label", "food-122-unlicensed", "食品安全法第一百二十五条第一款第（二）项："},
@@ -90,6 +92,8 @@ func TestConfusableProvisions(t *testing.T) {
 			"child-6-child-labour", "labour-23-minor-workers", ""},
 		{"minor workers", "某某机械厂安排17周岁的未成年工王某从事矿山井下作业，未对其进行定期健康检查。",
 			"labour-23-minor-workers", "child-6-child-labour", ""},
+		{"accident written as 致死", "某某五金厂一名员工操作剪板机时被卷入致死，事故调查报告认定该厂未对员工进行安全教育培训，对事故发生负有责任。",
+			"safety-114-general-accident", "safety-97-training", ""},
 		{"conduct", "执法人员检查发现某某建材公司未对新入职员工进行安全生产教育和培训即安排上岗作业，未发生事故。",
 			"safety-97-training", "safety-114-general-accident", ""},
 		// 安全生产法 第一百一十四条: the grade of the accident (生产安全事故报告和调查处理条例 第三条);
@@ -168,6 +172,8 @@ func TestConfusableProvisions(t *testing.T) {
 		// 道路交通安全法 第八十九条 / 第九十条: who broke the rule.
 		{"pedestrian is 89", "行人周某在路口不走人行横道，翻越隔离护栏横穿马路，被交警当场纠正。",
 			"traffic-89-pedestrian-nonmotor", "traffic-90-moving-violation", ""},
+		{"a bicycle taken away is theft, not 89", "车主报警称其停在单元门口的自行车被人骑走，民警调取监控查获钱某，钱某承认将自行车偷走后卖给废品站。",
+			"police-49-theft", "traffic-89-pedestrian-nonmotor", ""},
 		{"motor vehicle driver is 90", "李某驾驶小型轿车在路口闯红灯，被交通技术监控设备记录。",
 			"traffic-90-moving-violation", "traffic-89-pedestrian-nonmotor", ""},
 		// 道路运输条例 第六十三条: passenger or freight.
