@@ -262,7 +262,14 @@ func (m *provisionMatcher) inTextSector(i int, inText map[legal.Sector]string) b
 // Nor does it go before a benchmark the decision found fitting (every
 // distinguishing element shown, nothing excluding it): elements are
 // stronger evidence than shared words.
+//
+// A benchmark the facts exclude (an element of a neighbouring provision is
+// shown: 擅自停用 against 消防设施不符合标准) no longer fits on its words: a
+// provision outranks it on score alone.
 func (p provisionCandidate) outranks(c candidate) bool {
+	if len(c.excluding) > 0 {
+		return p.score > c.score
+	}
 	return p.score > c.score && p.lexical >= c.lexical+provisionLexLead && !c.fitted()
 }
 

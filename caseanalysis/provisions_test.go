@@ -384,14 +384,21 @@ func TestDecisionOverSharedWords(t *testing.T) {
 	a := newProvisionAnalyzer(t)
 	tests := []struct {
 		name, facts string
-		law         string // the first violation's penalty law
-		want        string // the first violation ("" = any of law)
-		never       []string
+		law         string   // the first violation's penalty law
+		want        string   // the first violation ("" = any of law)
+		never       []string // laws whose violations must not rank first
+		sector      string   // the facts' sector a never-law provision's why names ("" = not checked)
 	}{
 		{"theft with a price appraisal", "车主报警称其停放在小区楼下的电动自行车电瓶被盗。民警调取监控后查获孙某，经价格认定，电瓶价值四百二十元，孙某对盗窃事实供认不讳。",
-			"治安管理处罚法", "", []string{"价格法", "价格违法行为行政处罚规定"}},
+			"治安管理处罚法", "", []string{"价格法", "价格违法行为行政处罚规定"}, "公安"},
 		{"disturbing a clinic", "李某在某某医院门诊大厅因挂号纠纷大声谩骂，掀翻导诊台，致门诊停诊半小时，派出所民警到场处置。",
-			"治安管理处罚法", "police-23-disrupt-order", []string{"消防法"}},
+			"治安管理处罚法", "police-23-disrupt-order", []string{"消防法"}, "公安"},
+		// Fire facilities switched off are 消防法, not 安全生产法's alarms; a
+		// forklift driver without a certificate is no unlicensed haulier.
+		{"fire facilities switched off", "某某宾馆为避免误报，擅自将自动喷水灭火系统的喷淋泵置于手动状态，并停用了三楼的火灾自动报警探测器。",
+			"消防法", "", []string{"安全生产法"}, ""},
+		{"uncertified forklift drivers", "某某仓储公司安排未取得特种设备作业人员证的员工驾驶叉车装卸，经责令限期改正逾期仍未改正。",
+			"特种设备安全法", "", []string{"道路运输条例"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -415,7 +422,7 @@ func TestDecisionOverSharedWords(t *testing.T) {
 				if i == 0 {
 					t.Errorf("%s first: %s", v.BenchmarkID, v.Why)
 				}
-				if v.Kind == KindProvision && !strings.Contains(v.Why, "事实属公安") {
+				if tt.sector != "" && v.Kind == KindProvision && !strings.Contains(v.Why, "事实属"+tt.sector) {
 					t.Errorf("%s: why %q does not name the facts' sector", v.BenchmarkID, v.Why)
 				}
 			}
