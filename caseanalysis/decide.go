@@ -247,7 +247,10 @@ func (f *factValues) value(name string) (float64, bool) {
 
 // fits reports whether the facts show every distinguishing element of
 // benchmark doc and none that excludes it. Elements whose cue groups the
-// scan did not mark are decided without a search.
+// scan did not mark are decided without a search; a number (超过30%,
+// 死亡3人) is read only once a cue has shown another element: a number
+// alone says nothing about the conduct, and reading one costs a pass of
+// regular expressions over the text.
 func (d *decider) fits(doc int, scan nlp.CueScan, live []bool, facts *factValues) bool {
 	x := &d.dist[doc]
 	if len(x.requires) == 0 {
@@ -258,9 +261,25 @@ func (d *decider) fits(doc int, scan nlp.CueScan, live []bool, facts *factValues
 			return false
 		}
 	}
+	byCue := false
 	for k := range x.requires {
-		if _, ok := x.requires[k].shown(scan, live, facts); !ok {
+		e := &x.requires[k]
+		if e.measure != nil {
+			continue
+		}
+		if _, ok := e.shown(scan, live, facts); !ok {
 			return false
+		}
+		byCue = true
+	}
+	if !byCue {
+		return false
+	}
+	for k := range x.requires {
+		if e := &x.requires[k]; e.measure != nil {
+			if _, ok := e.shown(scan, live, facts); !ok {
+				return false
+			}
 		}
 	}
 	for k := range x.excludes {

@@ -422,7 +422,9 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 			byDoc[i] = v
 		}
 	}
-	top := make([]candidate, 0, n+1)
+	// Room for the insertion beyond n and for the few benchmarks the
+	// decision brings in by their elements (decide).
+	top := make([]candidate, 0, n+4)
 	for i, b := range m.benchmarks {
 		if sector != "" && b.Sector != sector {
 			continue
