@@ -170,6 +170,8 @@ func TestConfusableProvisions(t *testing.T) {
 			"police-23-disrupt-order", "police-50-obstruct-duty", ""},
 		{"obstructing an officer", "执法人员依法查封仓库时，当事人站在门口阻拦执法人员进入，经民警到场后方停止。",
 			"police-50-obstruct-duty", "police-23-disrupt-order", ""},
+		{"grabbing an officer's recorder is obstruction, not 抢夺", "税务稽查人员依法检查时，当事人挡住执法人员不让进入财务室，并抢夺执法人员手中的执法记录仪，经民警到场后停止。",
+			"police-50-obstruct-duty", "police-49-theft", ""},
 		{"drug use by the substance named", "民警在某出租屋内查获刘某，经尿液检测吗啡呈阳性，刘某承认吸食海洛因。",
 			"police-72-drug-use", "", ""},
 		{"a false report written as 谎称", "吴某酒后拨打110谎称家门口有人持枪抢劫，民警赶到后查明系其编造，浪费警力半小时。",
