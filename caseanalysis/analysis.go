@@ -155,6 +155,7 @@ func New(cfg Config) (*Analyzer, error) {
 	a := &Analyzer{cfg: cfg, match: newMatcher(cfg.Catalog, cfg.Segmenter), log: log,
 		provisions: newProvisionMatcher(cfg.Catalog, cfg.Provisions, cfg.Segmenter)}
 	a.match.shareTerms(&a.provisions.index)
+	a.provisions.sectors = a.match.decider.sectors
 	if cfg.Crimes != nil {
 		tc := cfg.Catalog.Config.Transfer
 		if err := cfg.Crimes.CheckProvinces(tc); err != nil {
@@ -430,13 +431,13 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	cands, pool := a.match.rank(q, req.Sector, res.Facts.Engine, &factValues{norm: q.norm, text: text, x: x}, a.caseVotes(cases), req.Violations)
+	cands, pool, inText := a.match.rank(q, req.Sector, res.Facts.Engine, &factValues{norm: q.norm, text: text, x: x}, a.caseVotes(cases), req.Violations)
 	// Which version of a law applies is read for lawFacts: the act's day,
 	// or the decision's when the facts give none (assumed, said below).
 	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
 	cands = onTheDay(a.cfg.Catalog, cands, lawFacts)
 	why, excluded := a.match.explain(cands, inEffectOn(a.cfg.Catalog, pool, actDay(lawFacts)))
-	provs := a.provisions.match(q, req.Sector, lawFacts, cands)
+	provs := a.provisions.match(q, req.Sector, inText, lawFacts, cands)
 	res.Violations = make([]Violation, 0, len(cands)+len(provs))
 	for i, c := range cands {
 		for len(provs) > 0 && provs[0].outranks(c) {

@@ -96,6 +96,8 @@ type decider struct {
 	// group none of whose openings the text contains cannot match.
 	openers map[string][]int32
 	groups  int32
+	// elementDocs are the benchmarks with distinguishing elements.
+	elementDocs []int
 }
 
 // group numbers a cue group with the given openings.
@@ -154,6 +156,9 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 			}
 		}
 		x.keywordGroup = d.group(x.keywords)
+		if len(x.requires) > 0 {
+			d.elementDocs = append(d.elementDocs, len(d.dist))
+		}
 		for _, e := range append(slices.Clone(x.requires), x.excludes...) {
 			all = append(all, e.cues...)
 		}
@@ -240,6 +245,51 @@ func (f *factValues) value(name string) (float64, bool) {
 	return v, ok
 }
 
+// fits reports whether the facts show every distinguishing element of
+// benchmark doc and none that excludes it. Elements whose cue groups the
+// scan did not mark are decided without a search; a number (超过30%,
+// 死亡3人) is read only once a cue has shown another element: a number
+// alone says nothing about the conduct, and reading one costs a pass of
+// regular expressions over the text.
+func (d *decider) fits(doc int, scan nlp.CueScan, live []bool, facts *factValues) bool {
+	x := &d.dist[doc]
+	if len(x.requires) == 0 {
+		return false
+	}
+	for k := range x.requires {
+		if e := &x.requires[k]; e.measure == nil && !live[e.group] {
+			return false
+		}
+	}
+	byCue := false
+	for k := range x.requires {
+		e := &x.requires[k]
+		if e.measure != nil {
+			continue
+		}
+		if _, ok := e.shown(scan, live, facts); !ok {
+			return false
+		}
+		byCue = true
+	}
+	if !byCue {
+		return false
+	}
+	for k := range x.requires {
+		if e := &x.requires[k]; e.measure != nil {
+			if _, ok := e.shown(scan, live, facts); !ok {
+				return false
+			}
+		}
+	}
+	for k := range x.excludes {
+		if _, ok := x.excludes[k].shown(scan, live, facts); ok {
+			return false
+		}
+	}
+	return true
+}
+
 // verdict is what the decision found for one candidate.
 type verdict struct {
 	raw       float64  // score before the decision
@@ -254,24 +304,43 @@ type verdict struct {
 	yieldSpecial bool
 }
 
+// fitted reports whether the facts show every distinguishing element of
+// the candidate and nothing sets it back: the decision's own evidence,
+// which words alone do not outweigh.
+func (v *verdict) fitted() bool {
+	return len(v.shown) > 0 && !v.demoted()
+}
+
 // demoted reports whether the decision set the candidate back.
 func (v *verdict) demoted() bool {
 	return len(v.missing) > 0 || len(v.excluding) > 0 || v.offSector != "" || v.yielded
 }
 
 // decide applies the distinctions to the candidates (rescoring them in
-// place) and returns them best first. sector is the one the request
-// restricted matching to, if any.
-func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *factValues) []candidate {
-	if len(top) == 0 {
-		return top
-	}
+// place) and returns them best first, with the sectors the facts name
+// (textSectors; none when the request restricted matching to sector).
+//
+// A benchmark left out of the pool (ranked below it, or sharing no word
+// with the text) whose distinguishing elements the facts all show, and none
+// that excludes it, joins the pool as build scores it.
+func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *factValues, build func(int) candidate) ([]candidate, map[legal.Sector]string) {
 	d := &m.decider
 	scan := d.index.Scan(q.norm)
 	live := d.live(scan)
 	var inText map[legal.Sector]string
 	if sector == "" {
 		inText = d.textSectors(scan, live)
+	}
+	pooled := len(top)
+	for _, i := range d.elementDocs {
+		if sector != "" && m.benchmarks[i].Sector != sector || !d.fits(i, scan, live, facts) ||
+			slices.ContainsFunc(top[:pooled], func(c candidate) bool { return c.doc == i }) {
+			continue
+		}
+		top = append(top, build(i))
+	}
+	if len(top) == 0 {
+		return top, inText
 	}
 	for i := range top {
 		c := &top[i]
@@ -301,26 +370,62 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 			// share their elements (情节严重 over the basic tier).
 			c.score += requireBonus * (1 - c.score)
 		}
+	}
+	// A provision of the facts' own sector whose elements the facts show
+	// leaves elements alone no strong evidence for another sector's: 医院
+	// in a disturbance at a hospital is not 医疗广告.
+	ownFits := false
+	for i := range top {
+		c := &top[i]
+		if _, own := inText[c.b.Sector]; own && len(c.shown) > 0 && len(c.missing) == 0 && len(c.excluding) == 0 {
+			ownFits = true
+		}
+	}
+	for i := range top {
+		c := &top[i]
 		if len(inText) > 0 {
-			if _, own := inText[c.b.Sector]; !own && !m.strongEvidence(c, scan, live) {
+			if _, own := inText[c.b.Sector]; !own && !m.strongEvidence(c, scan, live, ownFits) {
 				c.offSector = firstSectorCue(d.sectors, inText)
 				c.score *= offSectorFactor
 			}
 		}
 	}
 	// Facts that belong to a sector rank its benchmarks first: one of
-	// another sector without strong evidence stays below the best of them.
+	// another sector without strong evidence stays below the best of them
+	// that the facts do not contradict (missing or excluded elements).
 	if len(inText) > 0 {
 		best := -1.0
 		for i := range top {
-			if _, own := inText[top[i].b.Sector]; own && top[i].score > best {
-				best = top[i].score
+			c := &top[i]
+			if _, own := inText[c.b.Sector]; own && len(c.missing) == 0 && len(c.excluding) == 0 && c.score > best {
+				best = c.score
 			}
 		}
 		for i := range top {
 			if c := &top[i]; c.offSector != "" && best > 0 {
 				c.score = min(c.score, best*yieldMargin)
 			}
+		}
+	}
+	// Neighbours of one law or sector: a provision whose distinguishing
+	// element the facts lack (or that they exclude) stays below the best
+	// provision of the same law or sector whose elements they all show,
+	// however many words it shares with the text (拍桌叫骂致停办 is 扰乱单位
+	// 秩序, not 阻碍执行职务 because a 工作人员 is named; a bicycle 偷走 is
+	// 盗窃, not a cyclist's 第八十九条).
+	for i := range top {
+		c := &top[i]
+		if len(c.missing) == 0 && len(c.excluding) == 0 {
+			continue
+		}
+		best := 0.0
+		for j := range top {
+			if f := &top[j]; (f.b.PenaltyRef.Law == c.b.PenaltyRef.Law || f.b.Sector == c.b.Sector) && f.fitted() && f.score > best {
+				best = f.score
+			}
+		}
+		if best > 0 && c.score > best*yieldMargin {
+			c.score = best * yieldMargin
 		}
 	}
 	// Special over general: a general provision yields to a fitting
@@ -350,7 +455,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 		c.score = min(c.score, top[j].score*yieldMargin)
 	}
 	slices.SortFunc(top, betterCandidate)
-	return top
+	return top, inText
 }
 
 // firstSectorCue names the first sector the facts point to, with its cue
@@ -366,11 +471,12 @@ func firstSectorCue(sectors []sectorCue, inText map[legal.Sector]string) string 
 
 // strongEvidence reports whether the facts name the candidate's conduct
 // itself, not merely share a word with it: one of its keywords, whole, or
-// all its distinguishing elements. A keyword counts even after a negation:
+// all its distinguishing elements unless a provision of the facts' own
+// sector fits them (ownFits). A keyword counts even after a negation:
 // 未明码标价 names the conduct of 明码标价.
-func (m *matcher) strongEvidence(c *candidate, scan nlp.CueScan, live []bool) bool {
+func (m *matcher) strongEvidence(c *candidate, scan nlp.CueScan, live []bool, ownFits bool) bool {
 	x := &m.decider.dist[c.doc]
-	if len(x.requires) > 0 && len(c.missing) == 0 {
+	if !ownFits && len(x.requires) > 0 && len(c.missing) == 0 {
 		return true
 	}
 	return live[x.keywordGroup] && slices.ContainsFunc(x.keywords, scan.Contains)

@@ -30,6 +30,11 @@ func TestConfusableProvisions(t *testing.T) {
 			"prod-50-adulterate", "prod-49-unsafe-standard", "产品质量法第五十条：以次充好"},
 		{"53 over 50", "某某电器公司生产的插座冒用他人厂名厂址，并伪造CCC认证标志，货值金额1万元。",
 			"prod-53-forged-marks", "prod-50-adulterate", "产品质量法第五十三条："},
+		{"50 as falling short of the stated grade", "某某管材店销售的PPR水管标称壁厚2.8毫米，经检测实际壁厚仅2.1毫米，当事人明知达不到标称规格仍按标称规格销售，货值金额5000元。",
+			"prod-50-adulterate", "prod-49-unsafe-standard", "产品质量法第五十条："},
+		// 产品质量法 第五十四条 / 食品安全法 第一百二十五条: a label omission on a product that is no food.
+		{"54 for a non-food product without dates", "某某化工厂生产的罐装防锈剂属于限期使用的产品，包装上未标注生产日期，也未标注安全使用期，库存货值金额1.2万元。",
+			"prod-54-labelling", "food-125-label", ""},
 		// 食品安全法 第一百二十二条 / 第一百二十五条.
 		{"125 over 122", "执法人员检查发现某某超市销售无标签的预包装食品（糕点）20袋，货值金额500元，该超市持有有效的食品经营许可证。",
 			"food-125-label", "food-122-unlicensed", "食品安全法第一百二十五条第一款第（二）项："},
@@ -56,6 +61,8 @@ func TestConfusableProvisions(t *testing.T) {
 			"ad-55-false-publisher", "ad-55-false-advertiser", ""},
 		{"real estate advertisement", "某某房地产公司在楼盘宣传单上承诺“投资回报率每年百分之八，三年升值翻倍”，印制费用8000元。",
 			"ad-58-real-estate", "ad-55-false-advertiser", ""},
+		{"a fee not marked is 明码标价", "消费者反映某某KTV在包厢费之外另收每间50元的“开瓶费”，价目表上没有标明该项费用。",
+			"price-13-marking", "price-7-fraud", ""},
 		// 价格违法行为行政处罚规定 第十一条: an individual without illegal gains.
 		{"individual without illegal gains", "个体工商户李某经营停车场，擅自提高属于政府定价的停车收费标准，新标准尚未收取，无违法所得。",
 			"price-11-individual-no-gains", "price-9-government-price", ""},
@@ -64,6 +71,11 @@ func TestConfusableProvisions(t *testing.T) {
 			"tax-60-registration", "tax-62-late-filing", ""},
 		{"filing over registration", "某某餐饮公司2024年第三季度增值税未按期办理纳税申报，逾期二十天。",
 			"tax-62-late-filing", "tax-60-registration", ""},
+		// 税收征收管理法 第六十三条 / 第六十四条第二款: false filing or no filing at all.
+		{"no filing is 64(2)", "某某设计工作室2023年度取得设计收入，从未进行纳税申报，不缴增值税等税款共计2.1万元。",
+			"tax-64-non-filing", "tax-63-evasion", ""},
+		{"false filing is 63", "某某贸易公司在账簿上少列收入80万元，进行虚假的纳税申报，少缴税款9万元。",
+			"tax-63-evasion", "tax-64-non-filing", ""},
 		// 特种设备安全法 第八十三条 / 第八十四条: used past its inspection.
 		{"used past inspection", "某某酒店在用的乘客电梯定期检验已过期三个月，酒店未报检，电梯仍在运行。",
 			"se-84-unsafe-equipment-use", "se-83-use-registration", ""},
@@ -90,6 +102,8 @@ func TestConfusableProvisions(t *testing.T) {
 			"child-6-child-labour", "labour-23-minor-workers", ""},
 		{"minor workers", "某某机械厂安排17周岁的未成年工王某从事矿山井下作业，未对其进行定期健康检查。",
 			"labour-23-minor-workers", "child-6-child-labour", ""},
+		{"accident written as 致死", "某某五金厂一名员工操作剪板机时被卷入致死，事故调查报告认定该厂未对员工进行安全教育培训，对事故发生负有责任。",
+			"safety-114-general-accident", "safety-97-training", ""},
 		{"conduct", "执法人员检查发现某某建材公司未对新入职员工进行安全生产教育和培训即安排上岗作业，未发生事故。",
 			"safety-97-training", "safety-114-general-accident", ""},
 		// 安全生产法 第一百一十四条: the grade of the accident (生产安全事故报告和调查处理条例 第三条);
@@ -156,8 +170,12 @@ func TestConfusableProvisions(t *testing.T) {
 			"police-23-disrupt-order", "police-50-obstruct-duty", ""},
 		{"obstructing an officer", "执法人员依法查封仓库时，当事人站在门口阻拦执法人员进入，经民警到场后方停止。",
 			"police-50-obstruct-duty", "police-23-disrupt-order", ""},
+		{"grabbing an officer's recorder is obstruction, not 抢夺", "税务稽查人员依法检查时，当事人挡住执法人员不让进入财务室，并抢夺执法人员手中的执法记录仪，经民警到场后停止。",
+			"police-50-obstruct-duty", "police-49-theft", ""},
 		{"drug use by the substance named", "民警在某出租屋内查获刘某，经尿液检测吗啡呈阳性，刘某承认吸食海洛因。",
 			"police-72-drug-use", "", ""},
+		{"a false report written as 谎称", "吴某酒后拨打110谎称家门口有人持枪抢劫，民警赶到后查明系其编造，浪费警力半小时。",
+			"police-25-false-alarm", "", ""},
 		{"threatening messages are article 42", "孙某多次给前同事发送侮辱短信并威胁要伤害其家人，干扰其正常生活，民警调取聊天记录核实。",
 			"police-42-harassment", "police-25-false-alarm", ""},
 		{"provocation", "王某酒后在夜市借故滋事，无故追赶路人，强行拿走摊主香烟拒不付款，民警到场处置。",
@@ -168,6 +186,8 @@ func TestConfusableProvisions(t *testing.T) {
 		// 道路交通安全法 第八十九条 / 第九十条: who broke the rule.
 		{"pedestrian is 89", "行人周某在路口不走人行横道，翻越隔离护栏横穿马路，被交警当场纠正。",
 			"traffic-89-pedestrian-nonmotor", "traffic-90-moving-violation", ""},
+		{"a bicycle taken away is theft, not 89", "车主报警称其停在单元门口的自行车被人骑走，民警调取监控查获钱某，钱某承认将自行车偷走后卖给废品站。",
+			"police-49-theft", "traffic-89-pedestrian-nonmotor", ""},
 		{"motor vehicle driver is 90", "李某驾驶小型轿车在路口闯红灯，被交通技术监控设备记录。",
 			"traffic-90-moving-violation", "traffic-89-pedestrian-nonmotor", ""},
 		// 道路运输条例 第六十三条: passenger or freight.

@@ -455,10 +455,10 @@ func notCorrected(x nlp.Extraction) bool {
 
 // rank combines the evidence into scores in [0, 1], decides between the
 // best (decide) and returns the k best candidates, best first, with the
-// decided pool they were chosen from. Only benchmarks with some lexical or
+// decided pool they were chosen from and the sectors the facts name. Only benchmarks with some lexical or
 // case evidence are candidates: a fact cue alone says nothing about the
 // conduct.
-func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *factValues, votes map[string]float64, k int) (kept, pool []candidate) {
+func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *factValues, votes map[string]float64, k int) (kept, pool []candidate, inText map[legal.Sector]string) {
 	n := k + decidePool
 	lex, heads := m.lexicalScores(q)
 	has := givenBases(ef)
@@ -469,40 +469,17 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 			byDoc[i] = v
 		}
 	}
-	top := make([]candidate, 0, n+1)
+	// Room for the insertion beyond n and for the few benchmarks the
+	// decision brings in by their elements (decide).
+	top := make([]candidate, 0, n+4)
 	for i, b := range m.benchmarks {
 		if sector != "" && b.Sector != sector {
 			continue
 		}
-		v := byDoc[i]
-		if lex[i] == 0 && v == 0 {
+		if lex[i] == 0 && byDoc[i] == 0 {
 			continue
 		}
-		c := candidate{b: b, doc: i}
-		c.lexical = lex[i] / (lex[i] + lexicalHalf)
-		c.cases = math.Min(1, v)
-		if m.bases[i]&has != 0 {
-			c.cues = 1
-		}
-		c.score = wLexical*c.lexical + wCases*c.cases + wCues*c.cues
-		if m.aggravated[i] {
-			// The 情节严重 tier of a violation shares its words with the
-			// basic tier: the facts decide between them.
-			if ef.Serious {
-				c.score = math.Min(1, c.score/tierDiscount)
-			} else {
-				c.score *= tierDiscount
-			}
-		}
-		if m.uncorrected[i] {
-			// Likewise the 逾期未改正 tier, decided by whether the order
-			// to correct was followed.
-			if uncorrected {
-				c.score = math.Min(1, c.score/tierDiscount)
-			} else {
-				c.score *= tierDiscount
-			}
-		}
+		c := m.candidate(i, lex[i], byDoc[i], has, ef.Serious, uncorrected)
 		// Keep the k best in order (higher score, then lower ID): an
 		// insertion into a short list, since k is a handful and the
 		// catalog is long.
@@ -515,7 +492,13 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 			top = top[:n]
 		}
 	}
-	top = m.decide(top, q, sector, facts)
+	// The decision also brings in benchmarks below the first n, or sharing
+	// no word with the text, whose distinguishing elements the facts all
+	// show: a reviewer reads 拍桌叫骂致窗口停办 as 扰乱单位秩序 without the
+	// statute's words.
+	top, inText = m.decide(top, q, sector, facts, func(i int) candidate {
+		return m.candidate(i, lex[i], byDoc[i], has, ef.Serious, uncorrected)
+	})
 	if uncorrected {
 		top = m.promoteUncorrected(top)
 	}
@@ -523,7 +506,38 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 	for i := range kept {
 		kept[i].matched = matchedTerms(heads, kept[i].doc)
 	}
-	return kept, top
+	return kept, top, inText
+}
+
+// candidate scores benchmark i from its BM25 sum, case votes and the fact
+// bases given (has).
+func (m *matcher) candidate(i int, lex, votes float64, has uint16, serious, uncorrected bool) candidate {
+	c := candidate{b: m.benchmarks[i], doc: i}
+	c.lexical = lex / (lex + lexicalHalf)
+	c.cases = math.Min(1, votes)
+	if m.bases[i]&has != 0 {
+		c.cues = 1
+	}
+	c.score = wLexical*c.lexical + wCases*c.cases + wCues*c.cues
+	if m.aggravated[i] {
+		// The 情节严重 tier of a violation shares its words with the
+		// basic tier: the facts decide between them.
+		if serious {
+			c.score = math.Min(1, c.score/tierDiscount)
+		} else {
+			c.score *= tierDiscount
+		}
+	}
+	if m.uncorrected[i] {
+		// Likewise the 逾期未改正 tier, decided by whether the order to
+		// correct was followed.
+		if uncorrected {
+			c.score = math.Min(1, c.score/tierDiscount)
+		} else {
+			c.score *= tierDiscount
+		}
+	}
+	return c
 }
 
 // betterCandidate orders candidates best first: higher score, then lower

@@ -66,6 +66,9 @@ type provisionMatcher struct {
 	// one (a newer version, or the law that repealed another).
 	later []bool
 	index bm25
+	// sectors are the catalog's sector cues (the decider's), to name the
+	// facts' sector in the answer.
+	sectors []sectorCue
 	// scores recycles the per-request score slice (one slot per entry).
 	scores sync.Pool
 }
@@ -147,6 +150,9 @@ type provisionCandidate struct {
 	cues    float64
 	score   float64
 	matched []string
+	// offSector names the facts' sector (公安（民警）) when the provision's
+	// law belongs to none the facts name.
+	offSector string
 }
 
 // match lists the best provisions for the query, best first: those whose
@@ -160,7 +166,12 @@ type provisionCandidate struct {
 // date). Without one, the versions every statute corpus holds: a newer
 // version's entries, or those of a law that repealed another, cite
 // articles a corpus without the newer statute file cannot resolve.
-func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, kept []candidate) []provisionCandidate {
+// When the facts name sectors (inText: 报警称, 民警 → 公安) a provision of a
+// law none of them applies keeps offSectorFactor of its score, as an
+// off-sector benchmark does: it has no keywords or elements that could be
+// the strong evidence a benchmark may show, so a shared word (价格 in a
+// theft, 报警 in an assault) never carries it above the facts' own sector.
+func (m *provisionMatcher) match(q query, sector legal.Sector, inText map[legal.Sector]string, ef rules.Facts, kept []candidate) []provisionCandidate {
 	if len(m.entries) == 0 {
 		return nil
 	}
@@ -178,8 +189,10 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, k
 	var heads []headMatch
 	qt.scores(scores, func(doc int, t string) { heads = append(heads, headMatch{doc, t}) })
 	type hit struct {
-		doc   int
-		score float64
+		doc       int
+		score     float64 // normalised lexical score
+		factor    float64 // offSectorFactor for a provision of another sector, else 1
+		rankScore float64 // score × factor, the order of the hits
 	}
 	var top []hit
 	day := actDay(ef)
@@ -191,10 +204,14 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, k
 		if n < provisionAlone || coveredBy(m.entries[i].Ref(), kept) {
 			continue
 		}
-		h := hit{i, n}
+		h := hit{i, n, 1, n}
+		if len(inText) > 0 && !m.inTextSector(i, inText) {
+			h.factor = offSectorFactor
+			h.rankScore = n * offSectorFactor
+		}
 		at, _ := slices.BinarySearchFunc(top, h, func(a, b hit) int {
-			if a.score != b.score {
-				return cmp.Compare(b.score, a.score)
+			if a.rankScore != b.rankScore {
+				return cmp.Compare(b.rankScore, a.rankScore)
 			}
 			return cmp.Compare(a.doc, b.doc)
 		})
@@ -209,17 +226,31 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, k
 	has := givenBases(ef)
 	out := make([]provisionCandidate, 0, len(top))
 	for _, h := range top {
-		if h.score < provisionShare*top[0].score {
+		if h.rankScore < provisionShare*top[0].rankScore {
 			break
 		}
 		c := provisionCandidate{doc: h.doc, b: m.benches[h.doc], lexical: h.score, matched: matchedTerms(heads, h.doc)}
 		if m.bases[h.doc]&has != 0 {
 			c.cues = 1
 		}
-		c.score = max(0, wLexical*c.lexical+wCues*c.cues-provisionLead)
+		c.score = max(0, wLexical*c.lexical+wCues*c.cues-provisionLead) * h.factor
+		if h.factor != 1 {
+			c.offSector = firstSectorCue(m.sectors, inText)
+		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// inTextSector reports whether entry i's law is applied by one of the
+// sectors the facts name.
+func (m *provisionMatcher) inTextSector(i int, inText map[legal.Sector]string) bool {
+	for s := range inText {
+		if m.entries[i].InSector(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // outranks reports whether the provision goes before benchmark c: it
@@ -228,8 +259,19 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, ef rules.Facts, k
 // for an element the facts do not show still fits its words; without the
 // second test a provision, which has no elements, would pass it on words
 // that fit it no better.
+//
+// Nor does it go before a benchmark the decision found fitting (every
+// distinguishing element shown, nothing excluding it): elements are
+// stronger evidence than shared words.
+//
+// A benchmark the facts exclude (an element of a neighbouring provision is
+// shown: 擅自停用 against 消防设施不符合标准) no longer fits on its words: a
+// provision outranks it on score alone.
 func (p provisionCandidate) outranks(c candidate) bool {
-	return p.score > c.score && p.lexical >= c.lexical+provisionLexLead
+	if len(c.excluding) > 0 {
+		return p.score > c.score
+	}
+	return p.score > c.score && p.lexical >= c.lexical+provisionLexLead && !c.fitted()
 }
 
 // coveredBy reports whether a kept benchmark's penalty provision is r or
@@ -257,7 +299,11 @@ func (m *provisionMatcher) violation(c provisionCandidate, ef rules.Facts) Viola
 	} else {
 		why += "事实与条文用语相近"
 	}
-	why += "（条款级罚则，" + rules.ProvisionLabel + "）"
+	why += "（条款级罚则，" + rules.ProvisionLabel
+	if c.offSector != "" {
+		why += "；事实属" + c.offSector + "，与本条只有个别词语相同"
+	}
+	why += "）"
 	return Violation{BenchmarkID: c.b.ID, Kind: KindProvision, Label: rules.ProvisionLabel, Name: c.b.Name, Sector: c.b.Sector,
 		Score: round3(c.score), Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CueScore: round3(c.cues),
 		Why: why, Excluded: []Excluded{},

@@ -275,10 +275,10 @@ func TestBenchmarkBeatsItsProvision(t *testing.T) {
 	r := uncovered.Ref()
 	fake := &rules.Benchmark{ID: "x", PenaltyRef: legal.Ref{Law: r.Law, Article: r.Article}}
 	q := a.match.newQuery(uncovered.Conduct)
-	if got := a.provisions.match(q, "", rules.Facts{}, nil); len(got) == 0 || got[0].b.PenaltyRef != r {
+	if got := a.provisions.match(q, "", nil, rules.Facts{}, nil); len(got) == 0 || got[0].b.PenaltyRef != r {
 		t.Fatalf("%s does not match its own conduct: %+v", uncovered.ID(), got)
 	}
-	for _, c := range a.provisions.match(q, "", rules.Facts{}, []candidate{{b: fake}}) {
+	for _, c := range a.provisions.match(q, "", nil, rules.Facts{}, []candidate{{b: fake}}) {
 		if c.b.PenaltyRef.Law == r.Law && c.b.PenaltyRef.Article == r.Article {
 			t.Errorf("%s ranked beside a benchmark of its article", c.b.ID)
 		}
@@ -395,5 +395,62 @@ func checkAssumedDay(t *testing.T, res Result, want string) {
 		t.Errorf("an act date was given, but the answer assumes a day: %v", notes)
 	case want != "" && (len(notes) != 1 || !strings.Contains(notes[0], want)):
 		t.Errorf("assumed-day notes %v; want one naming %s", notes, want)
+	}
+}
+
+// TestDecisionOverSharedWords checks the decision against words alone, with
+// the provision entries loaded: a provision of a law the facts' sector does
+// not apply never ranks first on a shared word (价格 in a theft, 报警 in a
+// disturbance) and says so; a benchmark whose elements the facts all show
+// is brought in and ranked first although the text shares almost no word
+// with it, above a provision and above a neighbour of its law that lacks
+// its own element.
+func TestDecisionOverSharedWords(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	tests := []struct {
+		name, facts string
+		law         string   // the first violation's penalty law
+		want        string   // the first violation ("" = any of law)
+		never       []string // laws whose violations must not rank first
+		sector      string   // the facts' sector a never-law provision's why names ("" = not checked)
+	}{
+		{"theft with a price appraisal", "车主报警称其停放在小区楼下的电动自行车电瓶被盗。民警调取监控后查获孙某，经价格认定，电瓶价值四百二十元，孙某对盗窃事实供认不讳。",
+			"治安管理处罚法", "", []string{"价格法", "价格违法行为行政处罚规定"}, "公安"},
+		{"disturbing a clinic", "李某在某某医院门诊大厅因挂号纠纷大声谩骂，掀翻导诊台，致门诊停诊半小时，派出所民警到场处置。",
+			"治安管理处罚法", "police-23-disrupt-order", []string{"消防法"}, "公安"},
+		// Fire facilities switched off are 消防法, not 安全生产法's alarms; a
+		// forklift driver without a certificate is no unlicensed haulier.
+		{"fire facilities switched off", "某某宾馆为避免误报，擅自将自动喷水灭火系统的喷淋泵置于手动状态，并停用了三楼的火灾自动报警探测器。",
+			"消防法", "", []string{"安全生产法"}, ""},
+		{"uncertified forklift drivers", "某某仓储公司安排未取得特种设备作业人员证的员工驾驶叉车装卸，经责令限期改正逾期仍未改正。",
+			"特种设备安全法", "", []string{"道路运输条例"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 10})
+			if err != nil || len(res.Violations) == 0 {
+				t.Fatalf("violations %v, err %v", ids(res.Violations), err)
+			}
+			top := res.Violations[0]
+			if tt.want != "" && top.BenchmarkID != tt.want {
+				t.Errorf("first %s (%s), want %s", top.BenchmarkID, top.Why, tt.want)
+			}
+			b, _ := a.benchmark(top.BenchmarkID)
+			if b == nil || b.PenaltyRef.Law != tt.law {
+				t.Errorf("first %s (%s), want a provision of %s", top.BenchmarkID, top.Why, tt.law)
+			}
+			for i, v := range res.Violations {
+				b, _ := a.benchmark(v.BenchmarkID)
+				if b == nil || !slices.Contains(tt.never, b.PenaltyRef.Law) {
+					continue
+				}
+				if i == 0 {
+					t.Errorf("%s first: %s", v.BenchmarkID, v.Why)
+				}
+				if tt.sector != "" && v.Kind == KindProvision && !strings.Contains(v.Why, "事实属"+tt.sector) {
+					t.Errorf("%s: why %q does not name the facts' sector", v.BenchmarkID, v.Why)
+				}
+			}
+		})
 	}
 }
