@@ -49,6 +49,8 @@ func normDoc(ia corpus.IndexedArticle) map[string]interface{} {
 
 // IndexArticles adds or replaces articles in batches of cfg.BatchSize.
 func (ix *Index) IndexArticles(ctx context.Context, arts []corpus.IndexedArticle) error {
+	ix.changed()
+	defer ix.changed()
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	b := ix.norms.NewBatch()
@@ -80,6 +82,8 @@ func (ix *Index) IndexArticles(ctx context.Context, arts []corpus.IndexedArticle
 
 // DeleteStatute removes every article of a statute version.
 func (ix *Index) DeleteStatute(ctx context.Context, statuteID string) error {
+	ix.changed()
+	defer ix.changed()
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	for {
