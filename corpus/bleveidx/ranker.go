@@ -7,11 +7,16 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/cailiang/cailiang/corpus"
 )
 
 // ranker scores norm searches from a copy of the norm index's postings held
@@ -45,6 +50,8 @@ type ranker struct {
 	seq [][]uint32
 	// took is how long the build took.
 	took time.Duration
+	// results are recent answers from this snapshot.
+	results resultCache
 }
 
 // fieldPostings are one field's postings: for term t, documents
@@ -649,4 +656,59 @@ func (ix *Index) WarmRanking(ctx context.Context) error {
 func (ix *Index) changed() {
 	ix.writes.Add(1)
 	ix.rk.Store(nil)
+}
+
+// resultCache keeps the answers to the last norm searches of one ranker,
+// so it holds only answers of the snapshot they were computed on: a write
+// drops the ranker and its cache with it. Officers repeat searches (the
+// same description, the next page, the in-force toggle back and forth),
+// and case analysis asks the same articles for similar facts.
+type resultCache struct {
+	mu sync.Mutex
+	m  map[string]corpus.Results[corpus.NormHit]
+}
+
+// resultCacheSize bounds the answers kept: at 10 hits of about 1 KB of
+// text and snippets each, some 10–20 MB.
+const resultCacheSize = 1024
+
+// resultKey identifies a norm search by everything that shapes its answer.
+func resultKey(q corpus.NormQuery) string {
+	inForce := "-"
+	if q.InForce != nil {
+		inForce = strconv.FormatBool(*q.InForce)
+	}
+	return strings.Join([]string{q.Q, q.Law, q.Category, q.Region, inForce, q.From, q.To,
+		strconv.Itoa(q.Limit), strconv.Itoa(q.Offset), strconv.FormatBool(q.NoSnippets)}, "\x00")
+}
+
+// get returns a copy of the cached answer, so that a caller may reorder
+// or trim its hits.
+func (c *resultCache) get(key string) (corpus.Results[corpus.NormHit], bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.m[key]
+	if !ok {
+		return r, false
+	}
+	r.Hits = append([]corpus.NormHit(nil), r.Hits...)
+	return r, true
+}
+
+func (c *resultCache) put(key string, r corpus.Results[corpus.NormHit]) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]corpus.Results[corpus.NormHit]{}
+	}
+	if len(c.m) >= resultCacheSize {
+		// Any entry goes (map order): a search repeated often is put
+		// back at its next miss.
+		for k := range c.m {
+			delete(c.m, k)
+			break
+		}
+	}
+	r.Hits = append([]corpus.NormHit(nil), r.Hits...)
+	c.m[key] = r
 }

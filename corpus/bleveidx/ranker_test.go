@@ -138,6 +138,19 @@ func TestRankerMatchesBleve(t *testing.T) {
 		}
 		filtered := tt.q.Law != "" || tt.q.Category != "" || tt.q.Region != "" || tt.q.InForce != nil
 		compareHits(t, tt.name, got, want[i], !filtered)
+		// Asked again, the answer comes from the ranker's cache: the
+		// same, and not changed by what the first caller did to its hits.
+		for j := range got.Hits {
+			got.Hits[j] = corpus.NormHit{}
+		}
+		again, err := ix.searchNorms(ctx, tt.q, true)
+		if err != nil {
+			t.Fatalf("%s: ranker again: %v", tt.name, err)
+		}
+		compareHits(t, tt.name+" (cached)", again, want[i], !filtered)
+	}
+	if n := len(ix.rk.Load().results.m); n != len(tests) {
+		t.Errorf("%d answers cached after %d distinct searches", n, len(tests))
 	}
 	for _, i := range []int{0, 2, 3, 4, 5, 16, 17} {
 		if want[i].Total == 0 {

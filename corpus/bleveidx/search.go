@@ -289,10 +289,22 @@ func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.R
 func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker bool) (corpus.Results[corpus.NormHit], error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	text := strings.TrimSpace(nq.Q) != ""
+	var rk *ranker
+	if text && useRanker && ix.cfg.BM25.B == 0 {
+		// The ranker computes bleve's scores for b = 0 only; another b
+		// (a measurement) is left to bleve.
+		rk = ix.ranking()
+	}
+	key := resultKey(nq)
+	if rk != nil {
+		if r, ok := rk.results.get(key); ok {
+			return r, nil
+		}
+	}
 	var must []query.Query
 	var p plan
 	var cs []clause
-	text := strings.TrimSpace(nq.Q) != ""
 	secondary := map[string]float64{"title": 0.1, "chapter": 0.1}
 	if text {
 		var err error
@@ -324,12 +336,6 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 	var hits []*search.DocumentMatch
 	var total uint64
 	var err error
-	var rk *ranker
-	if text && useRanker && ix.cfg.BM25.B == 0 {
-		// The ranker computes bleve's scores for b = 0 only; another b
-		// (a measurement) is left to bleve.
-		rk = ix.ranking()
-	}
 	if rk != nil {
 		hits, total, err = ix.rankedHits(ctx, rk, cs, nq, limit, offset, fields)
 	} else if text {
@@ -372,6 +378,9 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 			Snippets:    snippetsOf(str(f, "text"), marks, maxSnippets),
 			Score:       h.Score,
 		})
+	}
+	if rk != nil {
+		rk.results.put(key, out)
 	}
 	return out, nil
 }
