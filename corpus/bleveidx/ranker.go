@@ -453,12 +453,26 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 			}
 			i := idf(df)
 			w := i * i * c.boost * qn
+			// The term's score by tf, looked up rather than computed
+			// per posting: this loop is the search's cost.
+			var wg [len(gTab)]float64
+			for k := range wg {
+				wg[k] = w * gTab[k]
+			}
+			count, sum := acc.count, acc.sum
 			for j, d := range docs {
-				if acc.count[d] == 0 {
+				tf := tfs[j]
+				v := 0.0
+				if tf < uint32(len(wg)) {
+					v = wg[tf]
+				} else {
+					v = w * g(tf)
+				}
+				if count[d] == 0 {
 					acc.touched = append(acc.touched, d)
 				}
-				acc.count[d]++
-				acc.sum[d] += w * g(tfs[j])
+				count[d]++
+				sum[d] += v
 			}
 		}
 		n := uint16(len(c.terms))
