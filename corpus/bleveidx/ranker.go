@@ -146,34 +146,50 @@ func buildRanker(ctx context.Context, idx bleve.Index) (*ranker, error) {
 			return nil, fmt.Errorf("build ranker: %w", err)
 		}
 	}
-	for _, field := range rankedFields {
+	// The fields are read at once, one goroutine each (a snapshot serves
+	// concurrent readers, as it does concurrent searches): the build is
+	// the service's loading time.
+	fps := make([]*fieldPostings, len(rankedFields))
+	errs := make([]error, len(rankedFields))
+	var wg sync.WaitGroup
+	for i, field := range rankedFields {
 		fp := &fieldPostings{terms: map[string]uint32{}}
+		fps[i] = fp
 		positions := field == "text"
-		err := eachPosting(ctx, r, field, positions, dense, func(t uint32, _ string, d uint32, tfd *index.TermFieldDoc) {
-			fp.docs = append(fp.docs, d)
-			fp.tfs = append(fp.tfs, uint32(tfd.Freq))
-			for _, v := range tfd.Vectors {
-				p := int(v.Pos) - 1
-				if p < 0 {
-					continue
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = eachPosting(ctx, r, field, positions, dense, func(t uint32, _ string, d uint32, tfd *index.TermFieldDoc) {
+				fp.docs = append(fp.docs, d)
+				fp.tfs = append(fp.tfs, uint32(tfd.Freq))
+				// Only the text field keeps positions: rk.seq has one
+				// writer.
+				for _, v := range tfd.Vectors {
+					p := int(v.Pos) - 1
+					if p < 0 {
+						continue
+					}
+					s := rk.seq[d]
+					for len(s) <= p {
+						s = append(s, 0)
+					}
+					s[p] = t + 1
+					rk.seq[d] = s
 				}
-				s := rk.seq[d]
-				for len(s) <= p {
-					s = append(s, 0)
-				}
-				s[p] = t + 1
-				rk.seq[d] = s
-			}
-		}, func(t uint32, term string, df uint64) {
-			fp.terms[term] = t
-			fp.df = append(fp.df, df)
+			}, func(t uint32, term string, df uint64) {
+				fp.terms[term] = t
+				fp.df = append(fp.df, df)
+				fp.start = append(fp.start, uint32(len(fp.docs)))
+			})
 			fp.start = append(fp.start, uint32(len(fp.docs)))
-		})
-		if err != nil {
-			return nil, fmt.Errorf("build ranker: %w", err)
-		}
-		fp.start = append(fp.start, uint32(len(fp.docs)))
-		rk.fields[field] = fp
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("build ranker: %w", err)
+	}
+	for i, field := range rankedFields {
+		rk.fields[field] = fps[i]
 	}
 	return rk, nil
 }
