@@ -75,6 +75,16 @@ func (f *fieldPostings) lookup(term string) (docs, tfs []uint32, df uint64, ok b
 	return f.docs[a:b], f.tfs[a:b], f.df[t], true
 }
 
+// df returns the document frequency of a term of field, as bleve counts
+// it (0 for a term not in the index).
+func (rk *ranker) df(field string) func(string) (uint64, error) {
+	fp := rk.fields[field]
+	return func(t string) (uint64, error) {
+		_, _, df, _ := fp.lookup(t)
+		return df, nil
+	}
+}
+
 // rankedFields are the fields of the norm index the ranker copies: the
 // ones textQuery and boundedQuery match.
 var rankedFields = []string{"text", "text_cjk", "title", "chapter"}

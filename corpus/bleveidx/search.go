@@ -308,7 +308,7 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 	secondary := map[string]float64{"title": 0.1, "chapter": 0.1}
 	if text {
 		var err error
-		if p, err = planText(ctx, ix.norms, nq.Q, "text", ix.cfg.BigramWeight > 0); err != nil {
+		if p, err = planText(ctx, ix.norms, nq.Q, "text", ix.cfg.BigramWeight > 0, rk); err != nil {
 			return corpus.Results[corpus.NormHit]{}, fmt.Errorf("search norms: %w", err)
 		}
 		must = append(must, textQuery(p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true))
@@ -408,7 +408,7 @@ func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.R
 			// word.
 			secondary = map[string]float64{"title": 0.5}
 		}
-		p, err := planText(ctx, ix.cases, cq.Q, "facts", ix.cfg.BigramWeight > 0)
+		p, err := planText(ctx, ix.cases, cq.Q, "facts", ix.cfg.BigramWeight > 0, nil)
 		if err != nil {
 			return corpus.Results[corpus.CaseHit]{}, fmt.Errorf("search cases: %w", err)
 		}
