@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -63,6 +64,9 @@ func loadgen(tb testing.TB) string {
 func externalLoad(b *testing.B, target string, body []byte, clients, n int) loadReport {
 	b.Helper()
 	args := []string{"-url", target, "-c", fmt.Sprint(clients), "-n", fmt.Sprint(n)}
+	if file, ok := strings.CutPrefix(target, "@"); ok {
+		args[0], args[1] = "-urls", file
+	}
 	if body != nil {
 		f := filepath.Join(b.TempDir(), "body.json")
 		if err := os.WriteFile(f, body, 0o644); err != nil {
@@ -131,6 +135,35 @@ func benchExternal(b *testing.B, a *app.App, path string, body []byte, clients, 
 // process (cmd/loadgen), beside /healthz under the same load.
 func BenchmarkNormSearchExternal(b *testing.B) {
 	benchExternal(b, nationalLibrary(b), "/v1/norms/search?q="+url.QueryEscape("无证经营食品"), nil, 20, 50)
+}
+
+// BenchmarkNormSearchDistinctExternal measures norm searches as
+// BenchmarkNormSearchExternal does, but every request asks something else
+// (20 characters from the middle of an article, 1,100 of them, as
+// BenchmarkNormSearch draws them): no answer comes from the result cache.
+func BenchmarkNormSearchDistinctExternal(b *testing.B) {
+	a := nationalLibrary(b)
+	base, stop := serveLocal(b, ForApp(a, Config{}))
+	defer stop()
+	var urls strings.Builder
+	for _, q := range articlePhrases(a, 1100) {
+		urls.WriteString(base + "/v1/norms/search?q=" + url.QueryEscape(q) + "\n")
+	}
+	file := filepath.Join(b.TempDir(), "urls.txt")
+	if err := os.WriteFile(file, []byte(urls.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	loadgen(b)
+	b.ResetTimer()
+	var r loadReport
+	for i := 0; i < b.N; i++ {
+		r = externalLoad(b, "@"+file, nil, 20, 50)
+	}
+	b.StopTimer()
+	b.ReportMetric(r.ReqPerS, "req/s")
+	b.ReportMetric(r.P50ms, "p50_ms")
+	b.ReportMetric(r.P99ms, "p99_ms")
+	fmt.Printf("distinct norm searches, 20 external clients: %.0f req/s, p50 %.1f ms, p99 %.1f ms\n", r.ReqPerS, r.P50ms, r.P99ms)
 }
 
 // BenchmarkAnalyzeExternal measures POST /v1/analyze on the national

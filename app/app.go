@@ -175,6 +175,14 @@ func (a *App) open(ctx context.Context) error {
 	if err := a.ensureIndexed(ctx); err != nil {
 		return err
 	}
+	if !ro && a.parts.has(PartAnalyzer) {
+		// The service (and eval) answer norm searches from postings in
+		// memory (bleveidx's ranker); built here, while /readyz says
+		// loading, rather than on the first search.
+		if err := a.WarmSearch(ctx); err != nil {
+			return err
+		}
+	}
 	if !ro && !cfg.NoSamples && a.parts.has(PartAnalyzer) {
 		loaded, err := a.Library.LoadSamplesOnce(ctx, samples.CasesJSONL())
 		if err != nil {
@@ -264,4 +272,20 @@ func (a *App) Close() error {
 		errs = append(errs, a.store.Close())
 	}
 	return errors.Join(errs...)
+}
+
+// WarmSearch prepares norm search on the index as it is now (the in-memory
+// ranker of corpus/bleveidx), so that the next searches need not build it;
+// a later write to the index drops it again and the first search after
+// rebuilds it in the background. It logs how long the build took.
+func (a *App) WarmSearch(ctx context.Context) error {
+	if a.index == nil {
+		return nil
+	}
+	start := time.Now()
+	if err := a.index.WarmRanking(ctx); err != nil {
+		return fmt.Errorf("prepare norm search: %w", err)
+	}
+	a.log.Info("norm search ready", "took_ms", time.Since(start).Milliseconds())
+	return nil
 }

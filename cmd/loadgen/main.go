@@ -6,6 +6,7 @@
 //
 //	loadgen -url http://127.0.0.1:8080/v1/norms/search?q=… -c 20 -n 100
 //	loadgen -url http://127.0.0.1:8080/v1/analyze -body facts.json -c 50
+//	loadgen -urls queries.txt -c 20 -n 50   # one URL a line, each request the next
 package main
 
 import (
@@ -17,6 +18,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -49,6 +51,7 @@ func main() {
 func run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("loadgen", flag.ContinueOnError)
 	target := fs.String("url", "", "URL to request")
+	urlFile := fs.String("urls", "", "file of URLs, one a line, requested in turn (client i starts at line i·n): distinct requests that no cache answers twice")
 	clients := fs.Int("c", 20, "concurrent clients")
 	n := fs.Int("n", 100, "measured requests per client")
 	warm := fs.Int("warm", 2, "unmeasured requests per client first")
@@ -56,8 +59,22 @@ func run(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *target == "" || *clients < 1 || *n < 1 {
-		return errors.New("-url, -c ≥ 1 and -n ≥ 1 are required")
+	var targets []string
+	if *urlFile != "" {
+		b, err := os.ReadFile(*urlFile)
+		if err != nil {
+			return fmt.Errorf("read urls: %w", err)
+		}
+		for _, l := range strings.Split(string(b), "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				targets = append(targets, l)
+			}
+		}
+	} else if *target != "" {
+		targets = []string{*target}
+	}
+	if len(targets) == 0 || *clients < 1 || *n < 1 {
+		return errors.New("-url or -urls, -c ≥ 1 and -n ≥ 1 are required")
 	}
 	var body []byte
 	if *bodyFile != "" {
@@ -71,11 +88,11 @@ func run(ctx context.Context, args []string) error {
 	var mu sync.Mutex
 	rep := report{Clients: *clients, Status: map[int]int{}}
 	var lat []time.Duration
-	one := func() (time.Duration, int, error) {
+	one := func(k int) (time.Duration, int, error) {
 		req, resp := fasthttp.AcquireRequest(), fasthttp.AcquireResponse()
 		defer fasthttp.ReleaseRequest(req)
 		defer fasthttp.ReleaseResponse(resp)
-		req.SetRequestURI(*target)
+		req.SetRequestURI(targets[k%len(targets)])
 		if body != nil {
 			req.Header.SetMethod("POST")
 			req.Header.SetContentType("application/json")
@@ -90,10 +107,12 @@ func run(ctx context.Context, args []string) error {
 	for c := 0; c < *clients; c++ {
 		wg.Add(1)
 		warmed.Add(1)
-		go func() {
+		go func(c int) {
 			defer wg.Done()
+			// Warm-up requests come from the end of the list, measured
+			// ones from client c's own stretch of it.
 			for i := 0; i < *warm; i++ {
-				_, _, _ = one()
+				_, _, _ = one(len(targets) - 1 - c*(*warm) - i + 10*len(targets))
 			}
 			warmed.Done()
 			<-ready
@@ -101,7 +120,7 @@ func run(ctx context.Context, args []string) error {
 			status := map[int]int{}
 			errs := 0
 			for i := 0; i < *n && ctx.Err() == nil; i++ {
-				d, st, err := one()
+				d, st, err := one(c*(*n) + i)
 				if err != nil {
 					errs++
 					continue
@@ -116,7 +135,7 @@ func run(ctx context.Context, args []string) error {
 			for k, v := range status {
 				rep.Status[k] += v
 			}
-		}()
+		}(c)
 	}
 	// Clients warm up concurrently; measurement starts when all have.
 	warmed.Wait()

@@ -4,6 +4,7 @@
 package bleveidx
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -55,6 +57,16 @@ type Index struct {
 	// closed makes Close idempotent, so the scoring parameters are
 	// released once.
 	closed bool
+	// rk scores norm searches in memory when set (ranker.go); writes
+	// counts writes to the norm index, which drop it; building is set
+	// while one is built in the background, until buildCtx ends (Close).
+	rk          atomic.Pointer[ranker]
+	writes      atomic.Uint64
+	building    atomic.Bool
+	buildCtx    context.Context
+	cancelBuild context.CancelFunc
+	// accs are reusable accumulators of ranker searches.
+	accs sync.Pool
 }
 
 var _ corpus.Index = (*Index)(nil)
@@ -106,7 +118,10 @@ func Open(cfg Config) (*Index, error) {
 		return nil, err
 	}
 	ix := &Index{cfg: cfg}
+	ix.buildCtx, ix.cancelBuild = context.WithCancel(context.Background())
+	ix.accs.New = func() any { return &accumulators{} }
 	if err := ix.open(); err != nil {
+		ix.cancelBuild()
 		releaseScoring()
 		return nil, err
 	}
@@ -142,6 +157,8 @@ func (ix *Index) open() error {
 
 // Close closes both indexes; later calls return nil.
 func (ix *Index) Close() error {
+	// A ranker being built holds a read lock; it stops at once.
+	ix.cancelBuild()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.closed {
@@ -154,6 +171,8 @@ func (ix *Index) Close() error {
 
 // Reset deletes and recreates both indexes and the generation mark.
 func (ix *Index) Reset() error {
+	ix.changed()
+	defer ix.changed()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if err := errors.Join(ix.norms.Close(), ix.cases.Close()); err != nil {

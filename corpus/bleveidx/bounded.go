@@ -87,6 +87,20 @@ func telling(ctx context.Context, r index.IndexReader, field string, terms []str
 	if err != nil {
 		return nil, fmt.Errorf("count documents: %w", err)
 	}
+	return tellingBy(n, func(t string) (uint64, error) {
+		tfr, err := r.TermFieldReader(ctx, []byte(t), field, false, false, false)
+		if err != nil {
+			return 0, fmt.Errorf("document frequency of %q in %s: %w", t, field, err)
+		}
+		df := tfr.Count()
+		_ = tfr.Close()
+		return df, nil
+	}, terms, tf, max)
+}
+
+// tellingBy is telling with n documents and the document frequencies of
+// df (bleve's, or the ranker's copy of them).
+func tellingBy(n uint64, df func(term string) (uint64, error), terms []string, tf map[string]int, max int) ([]string, error) {
 	type scored struct {
 		term  string
 		score float64
@@ -94,12 +108,10 @@ func telling(ctx context.Context, r index.IndexReader, field string, terms []str
 	}
 	var ss []scored
 	for i, t := range terms {
-		tfr, err := r.TermFieldReader(ctx, []byte(t), field, false, false, false)
+		df, err := df(t)
 		if err != nil {
-			return nil, fmt.Errorf("document frequency of %q in %s: %w", t, field, err)
+			return nil, err
 		}
-		df := tfr.Count()
-		_ = tfr.Close()
 		if df < minDF {
 			continue
 		}
@@ -129,7 +141,10 @@ func telling(ctx context.Context, r index.IndexReader, field string, terms []str
 // weighed). A query with at most maxWords distinct words and maxBigrams
 // distinct bigrams is kept whole; a longer one keeps its most telling words and
 // bigrams by document frequency in idx, so its cost has a bound.
-func planText(ctx context.Context, idx bleve.Index, q, main string, bigrams bool) (plan, error) {
+//
+// With a ranker the document frequencies come from its copy (the same
+// numbers, without a dictionary lookup per candidate term).
+func planText(ctx context.Context, idx bleve.Index, q, main string, bigrams bool, rk *ranker) (plan, error) {
 	m := idx.Mapping()
 	words, wordTF, longW := distinctTerms(m.AnalyzerNamed(Analyzer), q, maxWords)
 	var grams []string
@@ -143,6 +158,18 @@ func planText(ctx context.Context, idx bleve.Index, q, main string, bigrams bool
 		return p, nil
 	}
 	p.bounded = true
+	if rk != nil && rk.fields[main] != nil && (!bigrams || rk.fields[main+"_cjk"] != nil) {
+		var err error
+		if p.words, err = tellingBy(rk.docTotal, rk.df(main), words, wordTF, maxWords); err != nil {
+			return plan{}, err
+		}
+		if bigrams {
+			if p.bigrams, err = tellingBy(rk.docTotal, rk.df(main+"_cjk"), grams, gramTF, maxBigrams); err != nil {
+				return plan{}, err
+			}
+		}
+		return p, nil
+	}
 	adv, err := idx.Advanced()
 	if err != nil {
 		return plan{}, fmt.Errorf("plan query: %w", err)

@@ -76,7 +76,7 @@ func TestPlanBoundsLongQueries(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	p, err := planText(ctx, ix.norms, "一二三甲", "text", true)
+	p, err := planText(ctx, ix.norms, "一二三甲", "text", true, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestPlanBoundsLongQueries(t *testing.T) {
 			b.WriteRune(r)
 		}
 	}
-	p, err = planText(ctx, ix.norms, b.String(), "text", true)
+	p, err = planText(ctx, ix.norms, b.String(), "text", true, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

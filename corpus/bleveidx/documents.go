@@ -2,9 +2,12 @@ package bleveidx
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -47,39 +50,76 @@ func normDoc(ia corpus.IndexedArticle) map[string]interface{} {
 	}
 }
 
-// IndexArticles adds or replaces articles in batches of cfg.BatchSize.
+// IndexArticles adds or replaces articles in batches of cfg.BatchSize,
+// several batches at once: bleve analyses a batch's documents in parallel
+// but builds its segment in the calling goroutine, which was most of an
+// import's indexing time on one core while the other waited. An article
+// listed twice is indexed as its last listing, as one batch after another
+// would leave it.
 func (ix *Index) IndexArticles(ctx context.Context, arts []corpus.IndexedArticle) error {
+	ix.changed()
+	defer ix.changed()
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	b := ix.norms.NewBatch()
-	flush := func() error {
-		if b.Size() == 0 {
-			return nil
-		}
-		if err := ix.norms.Batch(b); err != nil {
-			return fmt.Errorf("index articles: %w", err)
-		}
-		b.Reset()
-		return nil
+	last := make(map[string]int, len(arts))
+	for i, ia := range arts {
+		last[articleDocID(ia.Statute.ID, ia.Article)] = i
 	}
-	for _, ia := range arts {
-		if err := ctx.Err(); err != nil {
-			return err
+	var (
+		wg    sync.WaitGroup
+		errMu sync.Mutex
+		first error
+	)
+	slots := make(chan struct{}, indexWorkers())
+	submit := func(b *bleve.Batch) {
+		slots <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-slots }()
+			if err := ix.norms.Batch(b); err != nil {
+				errMu.Lock()
+				first = errors.Join(first, fmt.Errorf("index articles: %w", err))
+				errMu.Unlock()
+			}
+		}()
+	}
+	b := ix.norms.NewBatch()
+	var err error
+	for i, ia := range arts {
+		if err = ctx.Err(); err != nil {
+			break
 		}
-		if err := b.Index(articleDocID(ia.Statute.ID, ia.Article), normDoc(ia)); err != nil {
-			return fmt.Errorf("index article %s %s: %w", ia.Statute.Law, ia.Article.Label(), err)
+		id := articleDocID(ia.Statute.ID, ia.Article)
+		if last[id] != i {
+			continue
+		}
+		if err = b.Index(id, normDoc(ia)); err != nil {
+			err = fmt.Errorf("index article %s %s: %w", ia.Statute.Law, ia.Article.Label(), err)
+			break
 		}
 		if b.Size() >= ix.cfg.BatchSize {
-			if err := flush(); err != nil {
-				return err
-			}
+			submit(b)
+			b = ix.norms.NewBatch()
 		}
 	}
-	return flush()
+	if err == nil && b.Size() > 0 {
+		submit(b)
+	}
+	wg.Wait()
+	return errors.Join(err, first)
+}
+
+// indexWorkers is how many batches IndexArticles has in flight: one per
+// core, at most 4 (each holds a batch's documents in memory).
+func indexWorkers() int {
+	return min(max(runtime.GOMAXPROCS(0), 1), 4)
 }
 
 // DeleteStatute removes every article of a statute version.
 func (ix *Index) DeleteStatute(ctx context.Context, statuteID string) error {
+	ix.changed()
+	defer ix.changed()
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	for {

@@ -183,8 +183,16 @@ func scoredHits(ctx context.Context, idx bleve.Index, q query.Query, limit, offs
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
+	hits, err = withFields(ctx, idx, hits, fields)
+	return hits, res.Total, err
+}
+
+// withFields loads the stored fields of hits by a search on their IDs:
+// fields for the window only. A hit whose document is gone (deleted since
+// a ranker's snapshot) is dropped.
+func withFields(ctx context.Context, idx bleve.Index, hits []*search.DocumentMatch, fields []string) ([]*search.DocumentMatch, error) {
 	if len(fields) == 0 || len(hits) == 0 {
-		return hits, res.Total, nil
+		return hits, nil
 	}
 	ids := make([]string, len(hits))
 	for i, h := range hits {
@@ -194,16 +202,37 @@ func scoredHits(ctx context.Context, idx bleve.Index, q query.Query, limit, offs
 	req.Fields = fields
 	docs, err := idx.SearchInContext(ctx, req)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	byID := make(map[string]map[string]interface{}, len(docs.Hits))
 	for _, d := range docs.Hits {
 		byID[d.ID] = d.Fields
 	}
+	out := hits[:0]
 	for _, h := range hits {
-		h.Fields = byID[h.ID]
+		if h.Fields = byID[h.ID]; h.Fields != nil {
+			out = append(out, h)
+		}
 	}
-	return hits, res.Total, nil
+	return out, nil
+}
+
+// rankedHits is scoredHits by the ranker: the same window of the same
+// ranking, from postings in memory.
+func (ix *Index) rankedHits(ctx context.Context, rk *ranker, cs []clause, nq corpus.NormQuery, limit, offset int, fields []string) ([]*search.DocumentMatch, uint64, error) {
+	acc := ix.accs.Get().(*accumulators)
+	top, total := rk.score(cs, rk.filter(nq.Law, nq.Category, nq.Region, nq.InForce, nq.From, nq.To), ix.cfg.BM25.K1, offset+limit, acc)
+	ix.accs.Put(acc)
+	if offset >= len(top) {
+		return nil, total, nil
+	}
+	top = top[offset:]
+	hits := make([]*search.DocumentMatch, len(top))
+	for i, h := range top {
+		hits[i] = &search.DocumentMatch{ID: rk.ids[h.doc], Score: h.score}
+	}
+	hits, err := withFields(ctx, ix.norms, hits, fields)
+	return hits, total, err
 }
 
 func limits(limit, offset int) (int, int) {
@@ -252,17 +281,38 @@ func caseSnippets(facts, title string, marks []string) []string {
 // snippets (<mark>…</mark>). A text query's cost is bounded whatever its
 // length (see planText).
 func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.Results[corpus.NormHit], error) {
+	return ix.searchNorms(ctx, nq, true)
+}
+
+// searchNorms is SearchNorms, by the ranker when there is one and
+// useRanker is set (tests compare both ways).
+func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker bool) (corpus.Results[corpus.NormHit], error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	text := strings.TrimSpace(nq.Q) != ""
+	var rk *ranker
+	if text && useRanker && ix.cfg.BM25.B == 0 {
+		// The ranker computes bleve's scores for b = 0 only; another b
+		// (a measurement) is left to bleve.
+		rk = ix.ranking()
+	}
+	key := resultKey(nq)
+	if rk != nil {
+		if r, ok := rk.results.get(key); ok {
+			return r, nil
+		}
+	}
 	var must []query.Query
 	var p plan
-	text := strings.TrimSpace(nq.Q) != ""
+	var cs []clause
+	secondary := map[string]float64{"title": 0.1, "chapter": 0.1}
 	if text {
 		var err error
-		if p, err = planText(ctx, ix.norms, nq.Q, "text", ix.cfg.BigramWeight > 0); err != nil {
+		if p, err = planText(ctx, ix.norms, nq.Q, "text", ix.cfg.BigramWeight > 0, rk); err != nil {
 			return corpus.Results[corpus.NormHit]{}, fmt.Errorf("search norms: %w", err)
 		}
-		must = append(must, textQuery(p, nq.Q, "text", ix.cfg.BigramWeight, map[string]float64{"title": 0.1, "chapter": 0.1}, true))
+		must = append(must, textQuery(p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true))
+		cs = clauses(ix, p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true)
 	}
 	if nq.Law != "" {
 		must = append(must, term("law", nq.Law))
@@ -286,7 +336,9 @@ func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.R
 	var hits []*search.DocumentMatch
 	var total uint64
 	var err error
-	if text {
+	if rk != nil {
+		hits, total, err = ix.rankedHits(ctx, rk, cs, nq, limit, offset, fields)
+	} else if text {
 		hits, total, err = scoredHits(ctx, ix.norms, build(must), limit, offset, fields)
 	} else {
 		// Filters alone score alike: ordered by ID so that pages are
@@ -327,6 +379,9 @@ func (ix *Index) SearchNorms(ctx context.Context, nq corpus.NormQuery) (corpus.R
 			Score:       h.Score,
 		})
 	}
+	if rk != nil {
+		rk.results.put(key, out)
+	}
 	return out, nil
 }
 
@@ -353,7 +408,7 @@ func (ix *Index) SearchCases(ctx context.Context, cq corpus.CaseQuery) (corpus.R
 			// word.
 			secondary = map[string]float64{"title": 0.5}
 		}
-		p, err := planText(ctx, ix.cases, cq.Q, "facts", ix.cfg.BigramWeight > 0)
+		p, err := planText(ctx, ix.cases, cq.Q, "facts", ix.cfg.BigramWeight > 0, nil)
 		if err != nil {
 			return corpus.Results[corpus.CaseHit]{}, fmt.Errorf("search cases: %w", err)
 		}
