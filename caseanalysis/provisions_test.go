@@ -427,7 +427,7 @@ func TestDecisionOverSharedWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 10})
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 10, DecisionDate: snapshotDay})
 			if err != nil || len(res.Violations) == 0 {
 				t.Fatalf("violations %v, err %v", ids(res.Violations), err)
 			}
