@@ -173,6 +173,26 @@ func testServiceDecisionChange(t *testing.T, w *world) {
 	if p, _ := w.svc.Publication(w.ctx, w.officer, c.ID); p.Key() != cur.ID {
 		t.Errorf("current publication %s, want %s", p.Key(), cur.ID)
 	}
+	// The varied decision's 决定书, issued now, numbers the corrected
+	// record; the withdrawn one keeps the number it was published with.
+	if err := w.svc.PutAgency(w.ctx, w.admin, casework.Agency{Code: c.Agency, Name: "某市市场监督管理局", DocPrefix: "某市监处罚"}); err != nil {
+		t.Fatal(err)
+	}
+	spec := casework.DocumentSpec{Kind: "decision", Title: "行政处罚决定书", Family: "处罚", Roles: []casework.Role{casework.RoleOfficer},
+		Stages: []casework.Stage{casework.StageDecided}}
+	issued, err := w.svc.IssueDocument(w.ctx, w.officer, c.ID, spec, func(casework.Case, casework.Agency, string, time.Time) (casework.Rendered, error) {
+		return casework.Rendered{DOCX: []byte("docx"), PDF: []byte("%PDF")}, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hist, err = w.svc.PublicationHistory(w.ctx, w.officer, c.ID); err != nil || len(hist) != 2 {
+		t.Fatalf("history after issuing: %d records, %v", len(hist), err)
+	}
+	if hist[1].DocNumber != issued.Number || hist[0].DocNumber != old.DocNumber {
+		t.Errorf("after issuing %s: corrected record numbered %q, withdrawn one %q (was %q)", issued.Number, hist[1].DocNumber,
+			hist[0].DocNumber, old.DocNumber)
+	}
 	list, _, err := w.svc.PublicDecisions(w.ctx, casework.PublicationFilter{})
 	if err != nil || len(list) != 1 || list[0].Status != "withdrawn" || list[0].ReplacedBy != cur.ID || list[0].Penalty != "" {
 		t.Errorf("public after the variation: %+v, %v", list, err)
@@ -204,8 +224,9 @@ func testServiceDecisionChange(t *testing.T, w *world) {
 		t.Errorf("the case lost the reason as typed: %q", got)
 	}
 	acts, notes := w.pubEvents(t, c.ID)
+	// The corrected record's first edit is the 文书号 of the issued 决定书.
 	want := "publication.create publication.edit publication.publish case.transition.vary publication.withdraw publication.create " +
-		"publication.edit publication.publish case.transition.confirm_unlawful publication.withdraw"
+		"publication.edit publication.edit publication.publish case.transition.confirm_unlawful publication.withdraw"
 	if acts != want {
 		t.Errorf("events\n%s\nwant\n%s", acts, want)
 	}
