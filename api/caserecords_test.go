@@ -193,6 +193,7 @@ func TestCaseRecordsHostileInput(t *testing.T) {
 		{"service of delivery -1", "officer", "POST", "/v1/cases/" + dc.ID + "/documents/service", `{"delivery":-1}`, 400, "invalid_input", "delivery"},
 		{"decision of a delivery", "officer", "POST", "/v1/cases/" + dc.ID + "/documents/decision", `{"delivery":1}`, 400, "invalid_input", "delivery"},
 		{"service of delivery x", "officer", "GET", "/v1/cases/" + dc.ID + "/documents/service.docx?delivery=x", "", 400, "invalid_input", "delivery"},
+		{"serve before the 决定书 is delivered", "officer", "POST", "/v1/cases/" + dc.ID + "/transitions", fmt.Sprintf(`{"action":"serve","version":%d}`, dc.Version), 409, "decision_not_served", ""},
 		{"cert with a space", "admin", "PUT", "/v1/users/oa/cert", `{"cert_number":"14 01"}`, 400, "invalid_input", "cert_number"},
 		{"cert too long", "admin", "PUT", "/v1/users/oa/cert", `{"cert_number":"` + strings.Repeat("1", 33) + `"}`, 400, "invalid_input", "cert_number"},
 		{"cert unknown user", "admin", "PUT", "/v1/users/nobody/cert", `{"cert_number":"1"}`, 404, "not_found", ""},

@@ -158,6 +158,7 @@ var caseworkErrors = []struct {
 	{casework.ErrForbidden, fiber.StatusForbidden, "forbidden", "无权进行此操作（角色不符，或案件属于其他机关）"},
 	{casework.ErrNotFound, fiber.StatusNotFound, "not_found", "未找到"},
 	{casework.ErrConflict, fiber.StatusConflict, "version_conflict", "案件已被他人修改：请刷新后在最新版本上重试"},
+	{casework.ErrNotServed, fiber.StatusConflict, "decision_not_served", "决定书送达前不能进入送达阶段"},
 	{casework.ErrStage, fiber.StatusConflict, "stage_not_allowed", "案件当前阶段不能进行此操作"},
 	{casework.ErrExists, fiber.StatusConflict, "exists", "已存在"},
 	{casework.ErrTooLarge, fiber.StatusRequestEntityTooLarge, "too_large", "文件过大"},

@@ -65,6 +65,9 @@ func TestReviewOverHTTP(t *testing.T) {
 		actor string
 	}{{casework.ActionReviewPass, "reviewer"}, {casework.ActionApprove, "leader"}, {casework.ActionServe, "officer"}, {casework.ActionClose, "officer"}} {
 		var err error
+		if step.a == casework.ActionServe {
+			peer = f.serveDecision(t, peer)
+		}
 		if peer, err = f.w.svc.Transition(ctx, f.users[step.actor], peer.ID, peer.Version, step.a, ""); err != nil {
 			t.Fatal(err)
 		}

@@ -129,12 +129,53 @@ func (f *permFixture) walkTo(t *testing.T, c casework.Case, st casework.Stage) c
 		if step.action == casework.ActionReviewPass {
 			c = passChecklist(t, f.w.svc, f.users["reviewer"], c)
 		}
+		if step.action == casework.ActionServe {
+			c = f.serveDecision(t, c)
+		}
 		if c, err = f.w.svc.Transition(ctx, f.users[step.actor], c.ID, c.Version, step.action, ""); err != nil {
 			t.Fatalf("%s: %v", step.action, err)
 		}
 	}
 	if c.Stage != st {
 		t.Fatalf("case reached %s, not %s", c.Stage, st)
+	}
+	return c
+}
+
+// serveDecision records, as the officer, the direct service of c's latest
+// 决定书 (issuing one without a 文号 when none is), which the 送达 stage
+// requires, and returns the case as it now is.
+func (f *permFixture) serveDecision(t *testing.T, c casework.Case) casework.Case {
+	t.Helper()
+	ctx, officer := context.Background(), f.users["officer"]
+	docs, err := f.w.svc.Documents(ctx, officer, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	served := casework.DeliveredDocument{}
+	for _, d := range docs {
+		if (d.Kind == "decision" || d.Kind == "no-penalty") && d.Version > served.Version {
+			served = casework.DeliveredDocument{Kind: d.Kind, Version: d.Version}
+		}
+	}
+	if served.Kind == "" {
+		spec := casework.DocumentSpec{Kind: "decision", Title: "行政处罚决定书", Roles: []casework.Role{casework.RoleOfficer},
+			Stages: []casework.Stage{casework.StageDecided}}
+		d, err := f.w.svc.IssueDocument(ctx, officer, c.ID, spec, func(c casework.Case, _ casework.Agency, _ string, _ time.Time) (casework.Rendered, error) {
+			return casework.Rendered{DOCX: []byte("决定书 " + c.ID)}, nil
+		})
+		if err != nil {
+			t.Fatalf("issue the decision of %s: %v", c.ID, err)
+		}
+		served = casework.DeliveredDocument{Kind: d.Kind, Version: d.Version}
+	}
+	if _, err := f.w.svc.RecordDelivery(ctx, officer, c.ID, casework.Delivery{Documents: []casework.DeliveredDocument{served},
+		Method: casework.DeliverDirect, Recipient: "王五", Relation: "本人", Place: "某市某区某路1号", At: c.Decided,
+		Officers: []string{officer.ID}}); err != nil {
+		t.Fatalf("deliver the decision of %s: %v", c.ID, err)
+	}
+	if c, err = f.w.svc.Case(ctx, officer, c.ID); err != nil {
+		t.Fatal(err)
 	}
 	return c
 }

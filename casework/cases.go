@@ -370,6 +370,12 @@ func (s *Service) Transition(ctx context.Context, actor User, id string, version
 		if err := s.precondition(*c, t, note); err != nil {
 			return Entry{}, err
 		}
+		var served *Delivery
+		if a == ActionServe {
+			if served, err = decisionDelivery(tx, *c); err != nil {
+				return Entry{}, err
+			}
+		}
 		now := s.now()
 		switch t.To {
 		case StageInvestigating:
@@ -396,7 +402,13 @@ func (s *Service) Transition(ctx context.Context, actor User, id string, version
 		if note != "" {
 			text += "：" + note
 		}
-		return Entry{Actor: actor.ID, Role: role, Action: "case.transition." + string(a), Note: text}, nil
+		e := Entry{Actor: actor.ID, Role: role, Action: "case.transition." + string(a), Note: text}
+		if served != nil {
+			// The record names the 送达 the stage rests on (行政处罚法 第四十七条).
+			e.Subject = fmt.Sprintf("delivery/%d", served.Seq)
+			e.Note += fmt.Sprintf("（依第%d次送达记录：%s，%s）", served.Seq, served.Method.Label(), ChinaDay(served.At))
+		}
+		return e, nil
 	}, func(tx Tx, c Case) error { return s.afterTransition(tx, actor, c, a) })
 }
 

@@ -194,6 +194,42 @@ func (s *Service) RecordDelivery(ctx context.Context, actor User, id string, d D
 	return out, nil
 }
 
+// decisionKinds are the document kinds whose service makes a case 已送达:
+// the decision, or the decision not to impose a penalty.
+var decisionKinds = []string{"decision", "no-penalty"}
+
+// decisionDelivery finds the latest recorded 送达 of case c's current
+// 决定书 (the last issued version of 行政处罚决定书 or 不予行政处罚决定书):
+// 行政处罚法 第六十一条 has the decision served before it binds the party,
+// and the 送达 stage is the record of that service. A case whose decision
+// was not issued, or whose latest version was never served, is refused with
+// ErrNotServed.
+func decisionDelivery(tx ReadTx, c Case) (*Delivery, error) {
+	issued, err := tx.Documents(c.ID)
+	if err != nil {
+		return nil, err
+	}
+	latest := map[string]int{}
+	for _, d := range issued {
+		if slices.Contains(decisionKinds, d.Kind) && d.Version > latest[d.Kind] {
+			latest[d.Kind] = d.Version
+		}
+	}
+	if len(latest) == 0 {
+		return nil, fmt.Errorf("case %s: 尚未签发行政处罚决定书（或不予行政处罚决定书）: %w", c.ID, ErrNotServed)
+	}
+	list, err := tx.Deliveries(c.ID)
+	if err != nil {
+		return nil, err
+	}
+	for i := len(list) - 1; i >= 0; i-- {
+		if slices.ContainsFunc(list[i].Documents, func(x DeliveredDocument) bool { return x.Version == latest[x.Kind] && latest[x.Kind] > 0 }) {
+			return &list[i], nil
+		}
+	}
+	return nil, fmt.Errorf("case %s: 最新签发的决定书尚无送达记录，请先登记送达（送达回证）: %w", c.ID, ErrNotServed)
+}
+
 // validDelivery checks a delivery's own fields, trimming its text.
 func validDelivery(d *Delivery) error {
 	if d.Method.Label() == "" {

@@ -1,6 +1,9 @@
 package casework
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Errors returned (wrapped) by Service and the stores. The API maps each to
 // one HTTP status in one place.
@@ -16,6 +19,9 @@ var (
 	// ErrStage: the action is not possible in the case's stage, or a
 	// precondition of the step is missing (a deviation without a reason…).
 	ErrStage = errors.New("not possible in this stage")
+	// ErrNotServed: the case's 决定书 has no recorded delivery, so it
+	// cannot move to 已送达. It is an ErrStage too.
+	ErrNotServed = fmt.Errorf("decision not served: %w", ErrStage)
 	// ErrUnauthenticated: no valid credentials (missing, wrong, expired or
 	// revoked token, disabled user).
 	ErrUnauthenticated = errors.New("unauthenticated")

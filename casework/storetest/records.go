@@ -208,3 +208,111 @@ func testServiceRecords(t *testing.T, w *world) {
 	_, err = w.svc.RecordStatement(w.ctx, w.officer, dec.ID, casework.Statement{Received: at, Text: fmt.Sprint("迟到的意见")})
 	wantErr(t, "a statement after the decision", err, casework.ErrStage)
 }
+
+// decisionSpec issues a 行政处罚决定书 without a 文号, so that walking a case
+// past 送达 leaves the agency's numbering to the tests of it.
+var decisionSpec = casework.DocumentSpec{Kind: "decision", Title: "行政处罚决定书", Roles: []casework.Role{casework.RoleOfficer},
+	Stages: []casework.Stage{casework.StageDecided}}
+
+// issueDecision issues c's 决定书 (a new version) as officer.
+func (w *world) issueDecision(t *testing.T, officer casework.User, c casework.Case) casework.IssuedDocument {
+	t.Helper()
+	d, err := w.svc.IssueDocument(w.ctx, officer, c.ID, decisionSpec, func(c casework.Case, _ casework.Agency, number string, _ time.Time) (casework.Rendered, error) {
+		return casework.Rendered{DOCX: []byte("decision of " + c.ID + " " + w.clock.Now().String())}, nil
+	})
+	if err != nil {
+		t.Fatalf("issue the decision of %s: %v", c.ID, err)
+	}
+	return d
+}
+
+// deliver records the direct service of document d of case c by officer.
+func (w *world) deliver(t *testing.T, officer casework.User, c casework.Case, d casework.IssuedDocument) casework.Delivery {
+	t.Helper()
+	got, err := w.svc.RecordDelivery(w.ctx, officer, c.ID, casework.Delivery{Documents: []casework.DeliveredDocument{{Kind: d.Kind, Version: d.Version}},
+		Method: casework.DeliverDirect, Recipient: "李大伟", Relation: "法定代表人", Place: "某市某区某路1号", At: w.clock.Now(),
+		Officers: []string{officer.ID}})
+	if err != nil {
+		t.Fatalf("deliver %s of %s: %v", d.Kind, c.ID, err)
+	}
+	return got
+}
+
+// serveDecision makes sure c's latest 决定书 has a recorded delivery, as
+// the 送达 stage requires: it issues one if none is, and records its
+// direct service. It returns the case as it now is.
+func (w *world) serveDecision(t *testing.T, officer casework.User, c casework.Case) casework.Case {
+	t.Helper()
+	docs, err := w.svc.Documents(w.ctx, officer, c.ID)
+	if err != nil {
+		t.Fatalf("documents of %s: %v", c.ID, err)
+	}
+	var latest *casework.IssuedDocument
+	for i, d := range docs {
+		if (d.Kind == "decision" || d.Kind == "no-penalty") && (latest == nil || d.Kind == latest.Kind && d.Version > latest.Version) {
+			latest = &docs[i]
+		}
+	}
+	if latest == nil {
+		d := w.issueDecision(t, officer, c)
+		latest = &d
+	}
+	w.deliver(t, officer, c, *latest)
+	if c, err = w.svc.Case(w.ctx, officer, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// testServeNeedsDelivery: a decided case moves to 已送达 only once its
+// latest 决定书 has a recorded delivery; before, the transition is refused
+// with ErrNotServed and changes nothing; the log entry of the step names
+// the delivery it rests on.
+func testServeNeedsDelivery(t *testing.T, w *world) {
+	c := w.toStage(t, casework.StageDecided)
+	notice := casework.DocumentSpec{Kind: "notice", Title: "行政处罚告知书", Roles: []casework.Role{casework.RoleOfficer},
+		Stages: []casework.Stage{casework.StageDecided}}
+	other, err := w.svc.IssueDocument(w.ctx, w.officer, c.ID, notice, func(casework.Case, casework.Agency, string, time.Time) (casework.Rendered, error) {
+		return casework.Rendered{DOCX: []byte("notice")}, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.deliver(t, w.officer, c, other) // serving another document is not serving the decision
+	refused := func(what string) {
+		t.Helper()
+		cur, err := w.svc.Case(w.ctx, w.officer, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := len(entries(t, w.store))
+		_, err = w.svc.Transition(w.ctx, w.officer, c.ID, cur.Version, casework.ActionServe, "")
+		wantErr(t, "serve "+what, err, casework.ErrNotServed)
+		wantErr(t, "serve "+what, err, casework.ErrStage)
+		after, _ := w.svc.Case(w.ctx, w.officer, c.ID)
+		if after.Stage != casework.StageDecided || after.Version != cur.Version || len(entries(t, w.store)) != before {
+			t.Errorf("refused serve %s changed the case: %s v%d (was v%d), %d new entries", what, after.Stage, after.Version, cur.Version,
+				len(entries(t, w.store))-before)
+		}
+	}
+	refused("with no 决定书 issued")
+	v1 := w.issueDecision(t, w.officer, c)
+	refused("with the 决定书 issued but not served")
+	w.deliver(t, w.officer, c, v1)
+	v2 := w.issueDecision(t, w.officer, c)
+	refused("with a corrected 决定书 whose new version was not served")
+	d := w.deliver(t, w.officer, c, v2)
+	cur, err := w.svc.Case(w.ctx, w.officer, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	served, err := w.svc.Transition(w.ctx, w.officer, c.ID, cur.Version, casework.ActionServe, "")
+	if err != nil || served.Stage != casework.StageServed {
+		t.Fatalf("serve after the delivery: %s, %v", served.Stage, err)
+	}
+	log := entries(t, w.store)
+	last := log[len(log)-1]
+	if last.Action != "case.transition.serve" || last.Subject != fmt.Sprintf("delivery/%d", d.Seq) || !strings.Contains(last.Note, fmt.Sprintf("第%d次送达", d.Seq)) {
+		t.Errorf("serve entry = %+v, want it to name delivery/%d", last, d.Seq)
+	}
+}

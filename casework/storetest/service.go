@@ -223,7 +223,7 @@ func testServiceLifecycle(t *testing.T, w *world) {
 	}
 	want := []string{"case.create", "case.transition.register", "case.transition.to_discretion", "case.update", "case.update", "case.update",
 		"case.transition.notify", "case.transition.submit_review", "case.review", "case.transition.review_pass", "case.transition.approve",
-		"publication.create", "case.transition.serve", "case.transition.execute", "case.transition.close", "case.share"}
+		"publication.create", "document.issue", "delivery.record", "case.transition.serve", "case.transition.execute", "case.transition.close", "case.share"}
 	if !slices.Equal(got, want) {
 		t.Errorf("timeline = %v\nwant %v", got, want)
 	}

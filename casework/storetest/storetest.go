@@ -66,6 +66,7 @@ func Run(t *testing.T, open func(t *testing.T) casework.Store, tamper Tamperer) 
 	t.Run("ServiceTranscripts", func(t *testing.T) { testServiceTranscripts(t, newWorld(t, fresh(t))) })
 	t.Run("ServiceDocuments", func(t *testing.T) { testServiceDocuments(t, newWorld(t, fresh(t))) })
 	t.Run("ServiceRecords", func(t *testing.T) { testServiceRecords(t, newWorld(t, fresh(t))) })
+	t.Run("ServeNeedsDelivery", func(t *testing.T) { testServeNeedsDelivery(t, newWorld(t, fresh(t))) })
 	t.Run("ServiceQueues", func(t *testing.T) { testServiceQueues(t, newWorld(t, fresh(t))) })
 	t.Run("ServiceImport", func(t *testing.T) { testServiceImport(t, newWorld(t, fresh(t))) })
 	t.Run("Publications", func(t *testing.T) { testPublications(t, fresh(t)) })
@@ -174,6 +175,9 @@ func (w *world) newCase(t *testing.T, title string) casework.Case {
 // step takes action a as actor and fails the test on error.
 func (w *world) step(t *testing.T, actor casework.User, c casework.Case, a casework.Action, note string) casework.Case {
 	t.Helper()
+	if a == casework.ActionServe {
+		c = w.serveDecision(t, actor, c)
+	}
 	next, err := w.svc.Transition(w.ctx, actor, c.ID, c.Version, a, note)
 	if err != nil {
 		t.Fatalf("%s on %s in %s by %s: %v", a, c.ID, c.Stage, actor.ID, err)
