@@ -29,7 +29,7 @@ var (
 )
 
 // rankerCorpus reads the articles of rankerLaws from the shared data.
-func rankerCorpus(t *testing.T) []corpus.IndexedArticle {
+func rankerCorpus(t testing.TB) []corpus.IndexedArticle {
 	t.Helper()
 	path := shareddata.File(t, "statutes_lawrefbook/national.jsonl")
 	rankerArticlesOnce.Do(func() {
@@ -63,7 +63,7 @@ func rankerCorpus(t *testing.T) []corpus.IndexedArticle {
 	return rankerArticles
 }
 
-func rankerIndex(t *testing.T) *Index {
+func rankerIndex(t testing.TB) *Index {
 	t.Helper()
 	arts := rankerCorpus(t)
 	ix, err := Open(Config{Dir: filepath.Join(t.TempDir(), "index")})
@@ -148,6 +148,29 @@ func TestRankerMatchesBleve(t *testing.T) {
 			t.Fatalf("%s: ranker again: %v", tt.name, err)
 		}
 		compareHits(t, tt.name+" (cached)", again, want[i], !filtered)
+	}
+	// The pruned scorer answers the page exactly as scoring every posting
+	// does: the same hits, bit-identical scores, the same total, for
+	// these queries and hundreds of article phrases, pages and filters.
+	rk := ix.rk.Load()
+	var qs []corpus.NormQuery
+	for _, tt := range tests {
+		qs = append(qs, tt.q)
+	}
+	for i, ph := range rankerPhrases(t, 300) {
+		q := corpus.NormQuery{Q: ph}
+		switch i % 4 {
+		case 1:
+			q.InForce = &yes
+		case 2:
+			q.Limit, q.Offset = 10, 20
+		case 3:
+			q.Law = "食品安全法"
+		}
+		qs = append(qs, q)
+	}
+	for _, q := range qs {
+		comparePruned(t, ix, rk, q)
 	}
 	if n := len(ix.rk.Load().results.m); n != len(tests) {
 		t.Errorf("%d answers cached after %d distinct searches", n, len(tests))
@@ -279,4 +302,80 @@ func TestRankerFollowsWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	find("ranker rebuilt after deleting", 0)
+}
+
+// rankerPhrases are n queries of 20 characters from the middle of the
+// fixture's articles, every one distinct, as the API's distinct-search
+// benchmark draws them from the national statutes.
+func rankerPhrases(tb testing.TB, n int) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, a := range rankerCorpus(tb) {
+		r := []rune(a.Article.Text())
+		if len(r) < 40 {
+			continue
+		}
+		q := string(r[len(r)/2-10 : len(r)/2+10])
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+// BenchmarkRankerDistinct measures norm searches by the ranker that miss
+// the result cache (it is emptied before each): planning, scoring, stored
+// fields and snippets, one search at a time, on the fixture's statutes.
+func BenchmarkRankerDistinct(b *testing.B) {
+	ix := rankerIndex(b)
+	ctx := context.Background()
+	if err := ix.WarmRanking(ctx); err != nil {
+		b.Fatal(err)
+	}
+	qs := rankerPhrases(b, 500)
+	rk := ix.rk.Load()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rk.results.mu.Lock()
+		rk.results.m = nil
+		rk.results.mu.Unlock()
+		if _, err := ix.SearchNorms(ctx, corpus.NormQuery{Q: qs[i%len(qs)]}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// comparePruned checks the ranker's pruned scorer against scoring every
+// posting for q.
+func comparePruned(t *testing.T, ix *Index, rk *ranker, q corpus.NormQuery) {
+	t.Helper()
+	if strings.TrimSpace(q.Q) == "" {
+		return
+	}
+	ctx := context.Background()
+	secondary := map[string]float64{"title": 0.1, "chapter": 0.1}
+	p, err := planText(ctx, ix.norms, q.Q, "text", ix.cfg.BigramWeight > 0, rk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := clauses(ix, p, q.Q, "text", ix.cfg.BigramWeight, secondary, true)
+	f := rk.filter(q.Law, q.Category, q.Region, q.InForce, q.From, q.To)
+	limit, offset := limits(q.Limit, q.Offset)
+	var a, b accumulators
+	want, wantTotal := rk.scoreAll(cs, f, ix.cfg.BM25.K1, offset+limit, &a)
+	got, gotTotal := rk.score(cs, f, ix.cfg.BM25.K1, offset+limit, &b)
+	if gotTotal != wantTotal || len(got) != len(want) {
+		t.Errorf("%q: pruned total %d, %d hits; all %d, %d hits", q.Q, gotTotal, len(got), wantTotal, len(want))
+		return
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Errorf("%q: pruned hit %d is %s %v; all has %s %v", q.Q, i, rk.ids[got[i].doc], got[i].score, rk.ids[want[i].doc], want[i].score)
+			return
+		}
+	}
 }
