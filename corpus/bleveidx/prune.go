@@ -10,16 +10,17 @@ import (
 // posting of every query term costs about 2 ms of CPU for a 20-character
 // phrase on the national statutes (10 words, 19 bigrams, the frequent ones
 // in tens of thousands of articles), while a page needs the best ten. Each
-// query term has an upper bound of what it can add to a document's score
-// (its weight at its largest term frequency, three times for a text word
-// when the phrase clause may add it twice more); the terms are read from
-// the highest bound down, and once the bounds of the terms left sum to
-// less than a score already reached by want documents, no document the
-// terms left alone would add can enter the page: those terms then only
-// mark their documents for the total. The few candidates whose bound can
-// still reach the page are then scored exactly, term by term in the
-// clauses' order, by the same arithmetic as scoreAll, so that scores and
-// order are bit for bit the same.
+// query term has an upper bound of what it adds to a clause's sum (its
+// weight at its largest term frequency); the terms are read from the
+// highest bound down into per-clause sums and counts, and once what the
+// terms left could give a document none of the read terms matched (their
+// bounds, through the clauses' coordination factors and the phrase) is
+// less than a score want documents already reach exactly, no such document
+// can enter the page: the terms left then only mark their documents for
+// the total. The candidates whose bound (their sums and counts so far plus
+// the terms left) can still reach the page are then scored exactly, term
+// by term in the clauses' order, by the same arithmetic as scoreAll, so
+// that scores and order are bit for bit the same.
 
 // setMaxTF fills maxTF from the postings.
 func (f *fieldPostings) setMaxTF() {
@@ -41,13 +42,10 @@ type entry struct {
 	// weight for larger ones.
 	wg [64]float64
 	w  float64
-	// ub bounds what the term adds to a document's raw score (its score
-	// times the phrase factor).
+	// ub bounds what the term adds to its clause's sum.
 	ub float64
-	// pf is 1, or 1 plus the phrase boost for a word of the main field.
-	pf float64
-	// pos is where the final scoring stands in docs.
-	pos int
+	// c is the clause's index in the search's clauses.
+	c int
 }
 
 func (e *entry) value(tf uint32, g func(uint32) float64) float64 {
@@ -58,18 +56,24 @@ func (e *entry) value(tf uint32, g func(uint32) float64) float64 {
 }
 
 // pruneWork are the per-search arrays of the pruned scorer, pooled with
-// the accumulators.
+// the accumulators: per clause, each document's sum and count of matched
+// terms so far.
 type pruneWork struct {
-	raw     []float64
+	sum     [][]float64
+	cnt     [][]uint16
 	state   []uint8 // 0 not seen, 1 candidate, 2 filtered out
 	bits    []uint64
 	touched []uint32
 	cand    []uint32
 }
 
-func (p *pruneWork) fit(n int) {
-	if len(p.raw) != n {
-		*p = pruneWork{raw: make([]float64, n), state: make([]uint8, n), bits: make([]uint64, (n+63)/64)}
+func (p *pruneWork) fit(n, clauses int) {
+	if len(p.state) != n {
+		*p = pruneWork{state: make([]uint8, n), bits: make([]uint64, (n+63)/64)}
+	}
+	for len(p.sum) < clauses {
+		p.sum = append(p.sum, make([]float64, n))
+		p.cnt = append(p.cnt, make([]uint16, n))
 	}
 	p.touched, p.cand = p.touched[:0], p.cand[:0]
 }
@@ -96,6 +100,10 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 	// (nil where the term is not in the index).
 	byClause := make([][]*entry, len(cs))
 	var all []*entry
+	// remUB and remCnt are, per clause, the bounds and the number of the
+	// entries not yet read.
+	remUB := make([]float64, len(cs))
+	remCnt := make([]int, len(cs))
 	for ci, c := range cs {
 		if c.phrase {
 			continue
@@ -112,24 +120,18 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 			}
 			a, b := fp.start[tn], fp.start[tn+1]
 			i := idf(fp.df[tn])
-			e := &entry{docs: fp.docs[a:b], tfs: fp.tfs[a:b], w: i * i * c.boost * qn, pf: 1}
+			e := &entry{docs: fp.docs[a:b], tfs: fp.tfs[a:b], w: i * i * c.boost * qn, c: ci}
 			for k := range e.wg {
 				e.wg[k] = e.w * gTab[k]
 			}
-			if phrase != nil && c.field == "text" {
-				e.pf += phrase.boost
-			}
-			e.ub = e.value(fp.maxTF[tn], g) * e.pf
+			e.ub = e.value(fp.maxTF[tn], g)
 			byClause[ci][ti] = e
 			all = append(all, e)
+			remUB[ci] += e.ub
+			remCnt[ci]++
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].ub > all[j].ub })
-	// rest[i] is the sum of the bounds of all[i:].
-	rest := make([]float64, len(all)+1)
-	for i := len(all) - 1; i >= 0; i-- {
-		rest[i] = rest[i+1] + all[i].ub
-	}
 	var seq []uint32
 	if phrase != nil {
 		seq = rk.phraseSeq(phrase.terms)
@@ -178,17 +180,61 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 	}
 
 	pw := &acc.prune
-	pw.fit(len(rk.ids))
-	raw, state, bitset := pw.raw, pw.state, pw.bits
+	pw.fit(len(rk.ids), len(cs))
+	state, bitset := pw.state, pw.bits
+	// bound is the most d can score, from its sums and counts so far
+	// (none for a document not seen) and the entries not yet read: every
+	// factor of the score grows with them.
+	bound := func(d uint32, seen bool) float64 {
+		var total float64
+		var matched int
+		for ci, c := range cs {
+			if c.phrase || byClause[ci] == nil {
+				continue
+			}
+			s, k := remUB[ci], remCnt[ci]
+			if seen {
+				s += pw.sum[ci][d]
+				k += int(pw.cnt[ci][d])
+			}
+			if k == 0 {
+				continue
+			}
+			n := len(c.terms)
+			k = min(k, n)
+			matched++
+			total += s * float64(k) / float64(n)
+			if phrase != nil && c.field == "text" && k == n {
+				matched++
+				total += s * phrase.boost
+			}
+		}
+		return total * float64(matched) / nc
+	}
+	// partial is d's score from the entries read (no phrase): the
+	// candidates best by it are scored exactly for theta.
+	partial := func(d uint32) float64 {
+		var total float64
+		var matched int
+		for ci, c := range cs {
+			if c.phrase || byClause[ci] == nil || pw.cnt[ci][d] == 0 {
+				continue
+			}
+			matched++
+			total += pw.sum[ci][d] * float64(pw.cnt[ci][d]) / float64(len(c.terms))
+		}
+		return total * float64(matched) / nc
+	}
 	// theta is a score want kept documents reach (their exact scores):
 	// a lower bound of the page's last score.
 	theta := math.Inf(-1)
 	lastCand := 0
-	// margin keeps rounding (raw sums in another order than exact
-	// scores) from pruning a document that ties the page's last.
+	// margin keeps rounding (sums in another order than exact scores)
+	// from pruning a document that ties the page's last.
 	const margin = 1e-9
 	stop := len(all)
 	for i, e := range all {
+		sum, cnt := pw.sum[e.c], pw.cnt[e.c]
 		for j, d := range e.docs {
 			bitset[d>>6] |= 1 << (d & 63)
 			switch state[d] {
@@ -203,13 +249,19 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 			case 2:
 				continue
 			}
-			raw[d] += e.value(e.tfs[j], g) * e.pf
+			sum[d] += e.value(e.tfs[j], g)
+			cnt[d]++
+		}
+		remUB[e.c] -= e.ub
+		remCnt[e.c]--
+		if remCnt[e.c] == 0 {
+			remUB[e.c] = 0
 		}
 		if len(pw.cand) >= want && len(pw.cand) >= 2*lastCand {
 			lastCand = len(pw.cand)
-			theta = max(theta, rk.theta(pw.cand, raw, want, exact, search))
+			theta = max(theta, rk.theta(pw.cand, partial, want, exact, search))
 		}
-		if rest[i+1] < theta*(1-margin) {
+		if bound(0, false) < theta*(1-margin) {
 			stop = i + 1
 			break
 		}
@@ -236,51 +288,66 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 			}
 		}
 	}
-	// The candidates that can still reach the page, in document order so
-	// that each term's postings are walked forward once.
-	left := rest[stop]
-	surv := pw.cand[:0:0]
+	// The candidates that can still reach the page, the highest bound
+	// first: each exact score may raise the page's last score, and once
+	// the next bound is below it no candidate left can enter.
+	surv := make([]scored, 0, len(pw.cand)/4)
 	for _, d := range pw.cand {
-		if raw[d]+left >= theta*(1-margin) {
-			surv = append(surv, d)
+		if ub := bound(d, true); ub >= theta*(1-margin) {
+			surv = append(surv, scored{d, ub})
 		}
 	}
-	sort.Slice(surv, func(i, j int) bool { return surv[i] < surv[j] })
 	hits := topK{want: want, ids: rk.ids}
-	for _, d := range surv {
-		hits.push(scored{d, exact(d, func(e *entry) (uint32, bool) {
-			i := e.pos
-			if i < len(e.docs) && e.docs[i] < d {
-				// Gallop to a bound, then search the last step.
-				lo, step, hi := i, 1, i+1
-				for hi < len(e.docs) && e.docs[hi] < d {
-					lo, step = hi, step*2
-					hi = lo + step
-				}
-				hi = min(hi, len(e.docs))
-				i = lo + 1 + sort.Search(hi-lo-1, func(k int) bool { return e.docs[lo+1+k] >= d })
-			}
-			e.pos = i
-			if i < len(e.docs) && e.docs[i] == d {
-				return e.tfs[i], true
-			}
-			return 0, false
-		})})
+	for i := len(surv)/2 - 1; i >= 0; i-- {
+		siftDown(surv, i)
+	}
+	for len(surv) > 0 {
+		top := surv[0]
+		if len(hits.h) == want && top.score < hits.h[0].score*(1-margin) {
+			break
+		}
+		hits.push(scored{top.doc, exact(top.doc, search(top.doc))})
+		last := len(surv) - 1
+		surv[0] = surv[last]
+		surv = surv[:last]
+		siftDown(surv, 0)
 	}
 	for _, d := range pw.touched {
-		raw[d], state[d] = 0, 0
+		state[d] = 0
+		for ci := range cs {
+			pw.sum[ci][d], pw.cnt[ci][d] = 0, 0
+		}
 	}
 	clear(bitset)
 	return hits.sorted(), total
 }
 
+// siftDown restores the max-heap order of h by score below i.
+func siftDown(h []scored, i int) {
+	for {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(h) && h[l].score > h[m].score {
+			m = l
+		}
+		if r < len(h) && h[r].score > h[m].score {
+			m = r
+		}
+		if m == i {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+}
+
 // theta returns the want-th best exact score among the want candidates
-// of highest raw score: a score the page's last hit reaches at least.
-func (rk *ranker) theta(cand []uint32, raw []float64, want int, exact func(uint32, func(*entry) (uint32, bool)) float64,
+// best by their partial scores: a score the page's last hit reaches at
+// least.
+func (rk *ranker) theta(cand []uint32, partial func(uint32) float64, want int, exact func(uint32, func(*entry) (uint32, bool)) float64,
 	search func(uint32) func(*entry) (uint32, bool)) float64 {
 	best := topK{want: want, ids: rk.ids}
 	for _, d := range cand {
-		best.push(scored{d, raw[d]})
+		best.push(scored{d, partial(d)})
 	}
 	low := math.Inf(1)
 	for _, s := range best.h {
