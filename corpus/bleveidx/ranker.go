@@ -64,9 +64,6 @@ type fieldPostings struct {
 	start []uint32
 	docs  []uint32
 	tfs   []uint32
-	// maxTF is each term's largest term frequency, for the term's upper
-	// bound of score (prune.go).
-	maxTF []uint32
 }
 
 func (f *fieldPostings) lookup(term string) (docs, tfs []uint32, df uint64, ok bool) {
@@ -202,7 +199,6 @@ func buildRanker(ctx context.Context, idx bleve.Index) (*ranker, error) {
 		return nil, fmt.Errorf("build ranker: %w", err)
 	}
 	for i, field := range rankedFields {
-		fps[i].setMaxTF()
 		rk.fields[field] = fps[i]
 	}
 	return rk, nil
@@ -405,18 +401,16 @@ type accumulators struct {
 	count   []uint16
 	touched []uint32
 	hit     []uint32
-	// prune are the pruned scorer's arrays (prune.go).
-	prune pruneWork
 }
 
 func (a *accumulators) fit(n int) {
 	if len(a.total) != n {
-		*a = accumulators{total: make([]float64, n), matched: make([]uint16, n), sum: make([]float64, n), count: make([]uint16, n), prune: a.prune}
+		*a = accumulators{total: make([]float64, n), matched: make([]uint16, n), sum: make([]float64, n), count: make([]uint16, n)}
 	}
 	a.touched, a.hit = a.touched[:0], a.hit[:0]
 }
 
-// scoreAll computes bleve's BM25 score of the disjunction of cs for every
+// score computes bleve's BM25 score of the disjunction of cs for every
 // matching document that f keeps and returns the best want by (score, ID)
 // and the number of matches. bleve scores a disjunction as the sum of its
 // matching children times matching/total children (coord), a term as
@@ -426,9 +420,39 @@ func (a *accumulators) fit(n int) {
 // add the same amount to every hit's score in bleve (a version-date range
 // a little more or less, by the precision bucket a date falls in) and are
 // left out here.
-func (rk *ranker) scoreAll(cs []clause, f rankerFilter, k1 float64, want int, acc *accumulators) ([]scored, uint64) {
+func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *accumulators) ([]scored, uint64) {
 	acc.fit(len(rk.ids))
-	idf, g, gTab, qn := rk.weights(cs, k1)
+	idf := func(df uint64) float64 {
+		return math.Log(1 + (float64(rk.docTotal)-float64(df)+0.5)/(float64(df)+0.5))
+	}
+	var sumSq float64
+	for _, c := range cs {
+		fp := rk.fields[c.field]
+		for _, t := range c.terms {
+			var df uint64
+			if fp != nil {
+				_, _, df, _ = fp.lookup(t)
+			}
+			w := c.boost * idf(df)
+			sumSq += w * w
+		}
+	}
+	qn := 1.0
+	if sumSq > 0 {
+		qn = 1 / math.Sqrt(sumSq)
+	}
+	var gTab [64]float64
+	for i := range gTab {
+		s := math.Sqrt(float64(i))
+		gTab[i] = s * k1 / (s + k1)
+	}
+	g := func(tf uint32) float64 {
+		if tf < uint32(len(gTab)) {
+			return gTab[tf]
+		}
+		s := math.Sqrt(float64(tf))
+		return s * k1 / (s + k1)
+	}
 	for _, c := range cs {
 		if c.phrase {
 			continue // scored with its main clause, below
@@ -505,44 +529,6 @@ func (rk *ranker) scoreAll(cs []clause, f rankerFilter, k1 float64, want int, ac
 		acc.total[d], acc.matched[d] = 0, 0
 	}
 	return hits.sorted(), total
-}
-
-// weights returns what every term weight of a search on cs shares:
-// bleve's idf, g(tf) and its table for small tf, and the query norm
-// 1/√Σ(boost·idf)² over all term searchers.
-func (rk *ranker) weights(cs []clause, k1 float64) (idf func(uint64) float64, g func(uint32) float64, gTab *[64]float64, qn float64) {
-	idf = func(df uint64) float64 {
-		return math.Log(1 + (float64(rk.docTotal)-float64(df)+0.5)/(float64(df)+0.5))
-	}
-	var sumSq float64
-	for _, c := range cs {
-		fp := rk.fields[c.field]
-		for _, t := range c.terms {
-			var df uint64
-			if fp != nil {
-				_, _, df, _ = fp.lookup(t)
-			}
-			w := c.boost * idf(df)
-			sumSq += w * w
-		}
-	}
-	qn = 1.0
-	if sumSq > 0 {
-		qn = 1 / math.Sqrt(sumSq)
-	}
-	gTab = new([64]float64)
-	for i := range gTab {
-		s := math.Sqrt(float64(i))
-		gTab[i] = s * k1 / (s + k1)
-	}
-	g = func(tf uint32) float64 {
-		if tf < uint32(len(gTab)) {
-			return gTab[tf]
-		}
-		s := math.Sqrt(float64(tf))
-		return s * k1 / (s + k1)
-	}
-	return idf, g, gTab, qn
 }
 
 // phraseSeq is terms as term numbers of the text field as seq holds them,

@@ -149,29 +149,6 @@ func TestRankerMatchesBleve(t *testing.T) {
 		}
 		compareHits(t, tt.name+" (cached)", again, want[i], !filtered)
 	}
-	// The pruned scorer answers the page exactly as scoring every posting
-	// does: the same hits, bit-identical scores, the same total, for
-	// these queries and hundreds of article phrases, pages and filters.
-	rk := ix.rk.Load()
-	var qs []corpus.NormQuery
-	for _, tt := range tests {
-		qs = append(qs, tt.q)
-	}
-	for i, ph := range rankerPhrases(t, 300) {
-		q := corpus.NormQuery{Q: ph}
-		switch i % 4 {
-		case 1:
-			q.InForce = &yes
-		case 2:
-			q.Limit, q.Offset = 10, 20
-		case 3:
-			q.Law = "食品安全法"
-		}
-		qs = append(qs, q)
-	}
-	for _, q := range qs {
-		comparePruned(t, ix, rk, q)
-	}
 	if n := len(ix.rk.Load().results.m); n != len(tests) {
 		t.Errorf("%d answers cached after %d distinct searches", n, len(tests))
 	}
@@ -345,37 +322,6 @@ func BenchmarkRankerDistinct(b *testing.B) {
 		rk.results.mu.Unlock()
 		if _, err := ix.SearchNorms(ctx, corpus.NormQuery{Q: qs[i%len(qs)]}); err != nil {
 			b.Fatal(err)
-		}
-	}
-}
-
-// comparePruned checks the ranker's pruned scorer against scoring every
-// posting for q.
-func comparePruned(t *testing.T, ix *Index, rk *ranker, q corpus.NormQuery) {
-	t.Helper()
-	if strings.TrimSpace(q.Q) == "" {
-		return
-	}
-	ctx := context.Background()
-	secondary := map[string]float64{"title": 0.1, "chapter": 0.1}
-	p, err := planText(ctx, ix.norms, q.Q, "text", ix.cfg.BigramWeight > 0, rk)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cs := clauses(ix, p, q.Q, "text", ix.cfg.BigramWeight, secondary, true)
-	f := rk.filter(q.Law, q.Category, q.Region, q.InForce, q.From, q.To)
-	limit, offset := limits(q.Limit, q.Offset)
-	var a, b accumulators
-	want, wantTotal := rk.scoreAll(cs, f, ix.cfg.BM25.K1, offset+limit, &a)
-	got, gotTotal := rk.score(cs, f, ix.cfg.BM25.K1, offset+limit, &b)
-	if gotTotal != wantTotal || len(got) != len(want) {
-		t.Errorf("%q: pruned total %d, %d hits; all %d, %d hits", q.Q, gotTotal, len(got), wantTotal, len(want))
-		return
-	}
-	for i := range got {
-		if got[i] != want[i] {
-			t.Errorf("%q: pruned hit %d is %s %v; all has %s %v", q.Q, i, rk.ids[got[i].doc], got[i].score, rk.ids[want[i].doc], want[i].score)
-			return
 		}
 	}
 }
