@@ -29,7 +29,7 @@ var (
 )
 
 // rankerCorpus reads the articles of rankerLaws from the shared data.
-func rankerCorpus(t *testing.T) []corpus.IndexedArticle {
+func rankerCorpus(t testing.TB) []corpus.IndexedArticle {
 	t.Helper()
 	path := shareddata.File(t, "statutes_lawrefbook/national.jsonl")
 	rankerArticlesOnce.Do(func() {
@@ -63,7 +63,7 @@ func rankerCorpus(t *testing.T) []corpus.IndexedArticle {
 	return rankerArticles
 }
 
-func rankerIndex(t *testing.T) *Index {
+func rankerIndex(t testing.TB) *Index {
 	t.Helper()
 	arts := rankerCorpus(t)
 	ix, err := Open(Config{Dir: filepath.Join(t.TempDir(), "index")})
@@ -279,4 +279,49 @@ func TestRankerFollowsWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	find("ranker rebuilt after deleting", 0)
+}
+
+// rankerPhrases are n queries of 20 characters from the middle of the
+// fixture's articles, every one distinct, as the API's distinct-search
+// benchmark draws them from the national statutes.
+func rankerPhrases(tb testing.TB, n int) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, a := range rankerCorpus(tb) {
+		r := []rune(a.Article.Text())
+		if len(r) < 40 {
+			continue
+		}
+		q := string(r[len(r)/2-10 : len(r)/2+10])
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+// BenchmarkRankerDistinct measures norm searches by the ranker that miss
+// the result cache (it is emptied before each): planning, scoring, stored
+// fields and snippets, one search at a time, on the fixture's statutes.
+func BenchmarkRankerDistinct(b *testing.B) {
+	ix := rankerIndex(b)
+	ctx := context.Background()
+	if err := ix.WarmRanking(ctx); err != nil {
+		b.Fatal(err)
+	}
+	qs := rankerPhrases(b, 500)
+	rk := ix.rk.Load()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rk.results.mu.Lock()
+		rk.results.m = nil
+		rk.results.mu.Unlock()
+		if _, err := ix.SearchNorms(ctx, corpus.NormQuery{Q: qs[i%len(qs)]}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
