@@ -319,6 +319,13 @@ func runServe(e *runEnv) error {
 	cfg := e.opts.app
 	cfg.Progress = progressLog(e.log, srv.SetProgress, progress(e.stderr, "载入"))
 	a, err := openForServe(ctx, cfg, files, srv.SetProgress, e.log)
+	if err != nil && e.ctx.Err() != nil {
+		// Stopped (SIGTERM, Ctrl-C) while loading: a clean stop, not a
+		// failure; what was imported stays and the next start goes on.
+		e.log.Info("stopped while loading", "reason", err)
+		cancel()
+		return <-served
+	}
 	if err != nil {
 		srv.Failed(err)
 		cancel()

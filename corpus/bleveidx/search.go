@@ -248,6 +248,19 @@ func limits(limit, offset int) (int, int) {
 	return limit, offset
 }
 
+// filtered is the text query q restricted by filters that add nothing to
+// the score: a hit scores as q alone, as the ranker computes it, whichever
+// filters the officer set (a conjunction would add each filter's own score).
+func filtered(q query.Query, filters []query.Query) query.Query {
+	if len(filters) == 0 {
+		return q
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(q)
+	b.AddFilter(build(filters))
+	return b
+}
+
 func build(must []query.Query) query.Query {
 	switch len(must) {
 	case 0:
@@ -303,6 +316,7 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 		}
 	}
 	var must []query.Query
+	var textQ query.Query
 	var p plan
 	var cs []clause
 	secondary := map[string]float64{"title": 0.1, "chapter": 0.1}
@@ -311,7 +325,7 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 		if p, err = planText(ctx, ix.norms, nq.Q, "text", ix.cfg.BigramWeight > 0, rk); err != nil {
 			return corpus.Results[corpus.NormHit]{}, fmt.Errorf("search norms: %w", err)
 		}
-		must = append(must, textQuery(p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true))
+		textQ = textQuery(p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true)
 		cs = clauses(ix, p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true)
 	}
 	if nq.Law != "" {
@@ -339,7 +353,7 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 	if rk != nil {
 		hits, total, err = ix.rankedHits(ctx, rk, cs, nq, limit, offset, fields)
 	} else if text {
-		hits, total, err = scoredHits(ctx, ix.norms, build(must), limit, offset, fields)
+		hits, total, err = scoredHits(ctx, ix.norms, filtered(textQ, must), limit, offset, fields)
 	} else {
 		// Filters alone score alike: ordered by ID so that pages are
 		// stable whatever the segment layout.
