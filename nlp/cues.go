@@ -448,6 +448,13 @@ func (x CueScan) Find(cues []Cue) (string, bool) {
 	return "", false
 }
 
+// InAmong is In for a cue of a list that names one thing in several ways
+// (as CueScan.Find reads it): a cue found only inside a denied longer cue
+// of the list is not in the text.
+func (q Cue) InAmong(text string, list []Cue) bool {
+	return q.In(text) && !withinDeniedSynonym(text, q, list)
+}
+
 // withinDeniedSynonym reports whether every occurrence of the one-part cue q
 // that nothing denies lies inside a denied occurrence of a longer cue of
 // the same list: the list names one thing in several ways, and in
