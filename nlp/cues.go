@@ -155,7 +155,8 @@ var distanceUnits = [...]string{"米", "公里", "千米", "km", "m"}
 
 // placedOutside reports whether the cue found at [start, end) of text names
 // a place the text puts the act outside of: followed by outsideWords, or
-// preceded in its clause by distanceWords and followed by a distance.
+// preceded in its clause by distanceWords and followed by a distance; or
+// names the zone's designation (划定图, 划定文件) rather than a place.
 func placedOutside(text string, start, end int) bool {
 	rest := text[end:]
 	for trimmed := true; trimmed; {
@@ -170,6 +171,11 @@ func placedOutside(text string, start, end int) bool {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
+	}
+	// 饮用水水源保护区划定图 names the map or decision that draws the zone,
+	// which an officer checks the place against, not a place the act was in.
+	if strings.HasPrefix(rest, "划定") {
+		return true
 	}
 	if after, ok := strings.CutPrefix(rest, "外"); ok {
 		r, _ := utf8.DecodeRuneInString(after)

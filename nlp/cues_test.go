@@ -170,6 +170,8 @@ func TestCueFindPlaceOutside(t *testing.T) {
 		{"distance without a unit is not outside", "排污口距离饮用水水源保护区很近", true},
 		{"denied once, stated again", "排污口一处位于饮用水水源保护区以外，另一处设在饮用水水源保护区内", true},
 		{"外排 is not outside", "在饮用水水源保护区外排污水", true},
+		{"the zone map, then outside", "经核对饮用水水源保护区划定图，该排污口位于饮用水水源保护区以外", false},
+		{"the zone map, then inside", "经查阅水源保护区划定文件，该排污口位于二级保护区内", true},
 	}
 	idx := NewCueIndex(zone)
 	for _, tt := range tests {
