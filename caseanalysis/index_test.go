@@ -22,10 +22,11 @@ func indexTexts(t *testing.T) []string {
 }
 
 // firstIn is CueScan.Find without any index: the first cue, in list order,
-// that occurs in the text unnegated.
+// that occurs in the text unnegated (and not only inside a denied longer
+// cue of the list).
 func firstIn(cues []nlp.Cue, text string) (string, bool) {
 	for _, q := range cues {
-		if q.In(text) {
+		if q.InAmong(text, cues) {
 			return q.Text(), true
 		}
 	}

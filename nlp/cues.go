@@ -24,7 +24,7 @@ type negation struct {
 var negations = [...]negation{
 	{"未", true}, {"没有", true}, {"没", true}, {"无", true}, {"并非", true},
 	{"不存在", true}, {"不是", true}, {"不属于", true}, {"不构成", true}, {"不涉及", true},
-	{"否认", true}, {"排除", true},
+	{"否认", true}, {"排除", true}, {"不在", true}, {"不位于", true}, {"不处于", true},
 	{"不", false}, {"非", false}, {"拒", false}, {"拒绝", false}, {"否", false},
 }
 
@@ -135,6 +135,87 @@ func describesConduct(rest string) bool {
 	return false
 }
 
+// outsideWords, right after a cue (with at most placeFillers between), say
+// the place it names is where the act was not: 位于饮用水水源保护区以外,
+// 保护区范围外. A bare 外 counts only before a clause break or 的/约/距, as
+// 外排 and 外包 do not mean outside.
+var outsideWords = [...]string{"以外", "之外", "外侧", "外围"}
+
+// placeFillers may stand between a place and outsideWords.
+var placeFillers = [...]string{"范围", "边界", "区域", "界"}
+
+// distanceWords before a cue in its clause, with a distance after it
+// (距饮用水水源保护区约3公里, 距离保护区边界500米), put the act that far
+// from the place, not in it.
+var distanceWords = [...]string{"距", "离开", "相距"}
+
+// distanceUnits end the distance that follows a place named after
+// distanceWords.
+var distanceUnits = [...]string{"米", "公里", "千米", "km", "m"}
+
+// placedOutside reports whether the cue found at [start, end) of text names
+// a place the text puts the act outside of: followed by outsideWords, or
+// preceded in its clause by distanceWords and followed by a distance; or
+// names the zone's designation (划定图, 划定文件) rather than a place.
+func placedOutside(text string, start, end int) bool {
+	rest := text[end:]
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, f := range placeFillers {
+			if strings.HasPrefix(rest, f) {
+				rest, trimmed = rest[len(f):], true
+			}
+		}
+	}
+	for _, w := range outsideWords {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	// 饮用水水源保护区划定图 names the map or decision that draws the zone,
+	// which an officer checks the place against, not a place the act was in.
+	if strings.HasPrefix(rest, "划定") {
+		return true
+	}
+	if after, ok := strings.CutPrefix(rest, "外"); ok {
+		r, _ := utf8.DecodeRuneInString(after)
+		if after == "" || isNegationBreak(r) || r == '的' || r == '约' || r == '距' {
+			return true
+		}
+	}
+	before := text[reachBefore(text, start):start]
+	near := false
+	for _, w := range distanceWords {
+		if strings.Contains(before, w) {
+			near = true
+			break
+		}
+	}
+	if !near {
+		return false
+	}
+	clause := rest[:runeOffset(rest, negationReach)]
+	if k := strings.IndexFunc(clause, isNegationBreak); k >= 0 {
+		clause = clause[:k]
+	}
+	for i, r := range clause {
+		if !isDigitOrNumeral(r) {
+			continue
+		}
+		tail := strings.TrimLeftFunc(clause[i:], isDigitOrNumeral)
+		for _, u := range distanceUnits {
+			if strings.HasPrefix(tail, u) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isDigitOrNumeral is a rune of a distance: a numeral rune or a decimal
+// point (3.5公里).
+func isDigitOrNumeral(r rune) bool { return r == '.' || IsNumeralRune(r) }
+
 // cueGap is how many runes may separate the parts of a cue written with …
 // (添加…非食品原料).
 const cueGap = 30
@@ -202,7 +283,7 @@ func (q Cue) Locate(text string) (start, end int, ok bool) {
 		if Negated(text, at) {
 			continue
 		}
-		if n, ok := restFollows(text[from:], q.parts[1:]); ok {
+		if n, ok := restFollows(text[from:], q.parts[1:]); ok && !placedOutside(text, at, from+n) {
 			return at, from + n, true
 		}
 	}
@@ -366,11 +447,69 @@ func (x CueScan) Find(cues []Cue) (string, bool) {
 			in = q.In(x.text)
 			x.in[q.text] = in
 		}
-		if in {
+		if in && !withinDeniedSynonym(x.text, q, cues) {
 			return q.text, true
 		}
 	}
 	return "", false
+}
+
+// InAmong is In for a cue of a list that names one thing in several ways
+// (as CueScan.Find reads it): a cue found only inside a denied longer cue
+// of the list is not in the text.
+func (q Cue) InAmong(text string, list []Cue) bool {
+	return q.In(text) && !withinDeniedSynonym(text, q, list)
+}
+
+// withinDeniedSynonym reports whether every occurrence of the one-part cue q
+// that nothing denies lies inside a denied occurrence of a longer cue of
+// the same list: the list names one thing in several ways, and in
+// 非饮用水水源保护区 the 非 that denies 饮用水水源保护区 denies the
+// 水源保护区 inside it too.
+func withinDeniedSynonym(text string, q Cue, cues []Cue) bool {
+	if len(q.parts) != 1 {
+		return false
+	}
+	part := q.parts[0]
+	for from := 0; ; {
+		i := strings.Index(text[from:], part)
+		if i < 0 {
+			return true
+		}
+		at := from + i
+		from = at + len(part)
+		if Negated(text, at) || placedOutside(text, at, from) {
+			continue
+		}
+		if !deniedAround(text, at, from, part, cues) {
+			return false
+		}
+	}
+}
+
+// deniedAround reports whether a longer one-part cue of cues covers
+// [start, end) of text and is denied there.
+func deniedAround(text string, start, end int, part string, cues []Cue) bool {
+	for _, c := range cues {
+		if len(c.parts) != 1 || len(c.parts[0]) <= len(part) {
+			continue
+		}
+		long := c.parts[0]
+		k := strings.Index(long, part)
+		for k >= 0 {
+			s := start - k
+			if s >= 0 && s+len(long) >= end && strings.HasPrefix(text[s:], long) &&
+				(Negated(text, s) || placedOutside(text, s, s+len(long))) {
+				return true
+			}
+			next := strings.Index(long[k+1:], part)
+			if next < 0 {
+				break
+			}
+			k += 1 + next
+		}
+	}
+	return false
 }
 
 // runeOffset is the byte offset of the n-th rune of s, or len(s) when s is

@@ -50,6 +50,8 @@ func TestNegated(t *testing.T) {
 		{"否认", true}, {"排除", true},
 		// benchmark flags
 		{"尚未", true},
+		// places the act was not in
+		{"不在", true}, {"不位于", true}, {"不处于", true},
 	}
 	const cue = "人员伤亡"
 	for _, w := range words {
@@ -137,5 +139,48 @@ func TestPhraseIndexFindsEveryPhrase(t *testing.T) {
 	}
 	if found == 0 {
 		t.Fatal("no circumstance phrase found in any text: the comparison tested nothing")
+	}
+}
+
+// TestCueFindPlaceOutside covers a place the text puts the act outside of:
+// a far 不在/不位于, a following 以外/之外/外, a distance from it, and a 非
+// that denies a longer synonym of the list around the cue. The cue list is
+// the drinking-water zone element's (rules/catalog/water.yaml): 水源保护区
+// sits inside 饮用水水源保护区.
+func TestCueFindPlaceOutside(t *testing.T) {
+	zone := NewCues([]string{"饮用水水源保护区", "水源保护区", "饮用水源保护区", "水源地保护区", "一级保护区", "二级保护区", "饮用水水源地", "饮用水源地"})
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"inside", "当事人在饮用水水源保护区内设置排污口", true},
+		{"inside, short name", "排污口设在水源保护区内", true},
+		{"second-level zone", "排污口位于饮用水水源二级保护区内", true},
+		{"source area", "在集中式饮用水水源地设置排污口", true},
+		{"非 before the full name", "排污口位于非饮用水水源保护区的河段", false},
+		{"非 before the short name", "该河段属非水源保护区", false},
+		{"不在 … 内", "经核实，该排污口不在饮用水水源保护区内", false},
+		{"不位于", "排污口不位于饮用水水源二级保护区范围内", false},
+		{"以外", "排污口位于饮用水水源保护区以外的河段", false},
+		{"范围外", "排污口设在饮用水源保护区范围外，", false},
+		{"之外", "该排污口处于水源地保护区之外", false},
+		{"外 before a break", "排污口位于一级保护区外，未经同意设置", false},
+		{"distance in 公里", "排污口距饮用水水源保护区约3公里", false},
+		{"distance in 米", "排污口距离饮用水水源保护区边界五百米", false},
+		{"distance without a unit is not outside", "排污口距离饮用水水源保护区很近", true},
+		{"denied once, stated again", "排污口一处位于饮用水水源保护区以外，另一处设在饮用水水源保护区内", true},
+		{"外排 is not outside", "在饮用水水源保护区外排污水", true},
+		{"the zone map, then outside", "经核对饮用水水源保护区划定图，该排污口位于饮用水水源保护区以外", false},
+		{"the zone map, then inside", "经查阅水源保护区划定文件，该排污口位于二级保护区内", true},
+	}
+	idx := NewCueIndex(zone)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := NormalizeText(tt.text)
+			cue, got := idx.Scan(text).Find(zone)
+			if got != tt.want {
+				t.Errorf("Find(%q) = %q, %v; want %v", tt.text, cue, got, tt.want)
+			}
+		})
 	}
 }
