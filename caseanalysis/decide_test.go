@@ -320,6 +320,21 @@ func TestTierFromCrimeFigures(t *testing.T) {
 	}
 }
 
+// TestTruckCarryingPeople checks that a goods vehicle carrying people is
+// the 违反规定载客 tier of 道路交通安全法 第九十二条第二款 however the people
+// are written, and an overload under 30 % stays the first tier.
+func TestTruckCarryingPeople(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct{ facts, want string }{
+		{"当事人钱某驾驶核定载质量2吨的轻型厢式货车，在车厢内违规搭载装修工人五人，车辆载货量未超过核定载质量。", "traffic-92-truck-overload-30pct"},
+		{"驾驶人魏某驾驶小货车，车厢内载有工人七人，车辆未装载货物，核定载质量1.5吨。", "traffic-92-truck-overload-30pct"},
+		{"当事人驾驶货车超过核定载质量百分之二十，被民警查获。", "traffic-92-truck-overload"},
+	}
+	for _, tt := range tests {
+		analyzeFirst(t, a, tt.facts, tt.want)
+	}
+}
+
 // TestExcessPercent reads the excess ratio the way officers state it.
 func TestExcessPercent(t *testing.T) {
 	tests := []struct {
