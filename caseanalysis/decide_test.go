@@ -291,6 +291,50 @@ func TestSectorEvidence(t *testing.T) {
 	}
 }
 
+// TestTierFromCrimeFigures checks that figures over a prosecution
+// threshold choose the 情节严重 tier although the text never says so, and
+// that figures below it keep the basic tier.
+func TestTierFromCrimeFigures(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts string
+		serious     bool
+	}{
+		{"thirty gathered", "民警在某某村一处民房内查获赌博，组织者黄某召集三十余人以推牌九方式赌博，现场查获赌资一万二千元。", true},
+		{"cut of 6,000", "何某先后组织十余人在其经营的棋牌室内以斗地主方式赌博并按局抽头，累计抽头渔利六千元。", true},
+		{"five gathered, small stakes", "民警在某某村一处民房内查获赌博，组织者黄某召集五人以推牌九方式赌博，现场查获赌资二千元。", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 5, DecisionDate: snapshotDay})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Violations) == 0 || !strings.Contains(res.Violations[0].BenchmarkID, "gambling") {
+				t.Fatalf("violations %v, want a gambling benchmark first", ids(res.Violations))
+			}
+			if got := strings.HasSuffix(res.Violations[0].BenchmarkID, "-serious"); got != tt.serious {
+				t.Errorf("first %s, want the serious tier %v\n%s", res.Violations[0].BenchmarkID, tt.serious, whys(res.Violations))
+			}
+		})
+	}
+}
+
+// TestTruckCarryingPeople checks that a goods vehicle carrying people is
+// the 违反规定载客 tier of 道路交通安全法 第九十二条第二款 however the people
+// are written, and an overload under 30 % stays the first tier.
+func TestTruckCarryingPeople(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct{ facts, want string }{
+		{"当事人钱某驾驶核定载质量2吨的轻型厢式货车，在车厢内违规搭载装修工人五人，车辆载货量未超过核定载质量。", "traffic-92-truck-overload-30pct"},
+		{"驾驶人魏某驾驶小货车，车厢内载有工人七人，车辆未装载货物，核定载质量1.5吨。", "traffic-92-truck-overload-30pct"},
+		{"当事人驾驶货车超过核定载质量百分之二十，被民警查获。", "traffic-92-truck-overload"},
+	}
+	for _, tt := range tests {
+		analyzeFirst(t, a, tt.facts, tt.want)
+	}
+}
+
 // TestExcessPercent reads the excess ratio the way officers state it.
 func TestExcessPercent(t *testing.T) {
 	tests := []struct {

@@ -422,14 +422,21 @@ func uncorrectedTier(b *rules.Benchmark) bool {
 // share their words and past cases, and only this fact tells them apart, so
 // the basic tier's lead in words or votes says nothing.
 func (m *matcher) promoteUncorrected(top []candidate) []candidate {
+	return promoteTier(top, m.uncorrected)
+}
+
+// promoteTier puts each candidate of a tier (tier[doc]) just above the
+// best candidate of another tier of the same penalty article: once the
+// facts decide the tier, the shared words no longer do.
+func promoteTier(top []candidate, tier []bool) []candidate {
 	for i := 1; i < len(top); i++ {
 		c := top[i]
-		if !m.uncorrected[c.doc] {
+		if !tier[c.doc] {
 			continue
 		}
 		for j := 0; j < i; j++ {
 			b := top[j]
-			if m.uncorrected[b.doc] || b.b.PenaltyRef.Law != c.b.PenaltyRef.Law || b.b.PenaltyRef.Article != c.b.PenaltyRef.Article {
+			if tier[b.doc] || b.b.PenaltyRef.Law != c.b.PenaltyRef.Law || b.b.PenaltyRef.Article != c.b.PenaltyRef.Article {
 				continue
 			}
 			c.score = b.score
@@ -501,6 +508,11 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 	})
 	if uncorrected {
 		top = m.promoteUncorrected(top)
+	}
+	if ef.Serious {
+		// 情节严重 stated, or figures that cross a prosecution threshold
+		// (tierFacts): the aggravated tier, not the basic one.
+		top = promoteTier(top, m.aggravated)
 	}
 	kept = top[:min(k, len(top))]
 	for i := range kept {

@@ -35,11 +35,19 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 		case q.Role == "中毒":
 			setMax(rules.MeasurePoisoned, q.Value)
 		case q.Unit == "毫克/100毫升" || strings.EqualFold(q.Unit, "mg/100ml"):
-			setMax(rules.MeasureBloodAlcohol, q.Value)
+			// 醉酒 on an 电动自行车 is a 道路交通安全法 第八十九条 matter:
+			// 危险驾驶罪 needs a 机动车 (刑法 第一百三十三条之一).
+			if !nonMotorOnly(norm) {
+				setMax(rules.MeasureBloodAlcohol, q.Value)
+			}
 		case q.Unit == "倍" && q.Role == "超标":
 			setMax(rules.MeasureExceedMultiple, q.Value)
 		case q.Unit == "吨" && (strings.Contains(norm, "危险废物") || hwCode.MatchString(norm)):
-			setMax(rules.MeasureHazardousWaste, q.Value)
+			// Tonnes produced or planned (年度预计产生量约6.5吨) are no
+			// tonnes 排放、倾倒、处置: only those count towards 污染环境罪.
+			if !producedAmount(text, q) {
+				setMax(rules.MeasureHazardousWaste, q.Value)
+			}
 		case q.Unit == "亩":
 			switch {
 			case isBasicFarmland(norm):
@@ -161,7 +169,8 @@ var (
 	personTail = `(?:名|人|位)[^，。；,;]{0,24}?(?:[，,][^，。；,;0-9一二两三四五六七八九十]{0,12}?)?`
 	// Guarded by their final words: run over every text, the two count
 	// patterns cost 3 % of a request.
-	deathsRe  = nlp.Guard(countNum+personTail+`(?:死亡|身亡|遇难)`, "死亡", "身亡", "遇难")
+	// 致死 is how accident reports write it (一名员工被挤压致死).
+	deathsRe  = nlp.Guard(countNum+personTail+`(?:死亡|身亡|遇难|致死)`, "死亡", "身亡", "遇难", "致死")
 	seriousRe = nlp.Guard(countNum+personTail+`重伤`, "重伤")
 	// 造成12名就餐人员食物中毒, 12人出现食物中毒症状; not a gas poisoning.
 	poisonedRe = nlp.Guard(countNum+personTail+`食物中毒`, "食物中毒")
@@ -185,8 +194,9 @@ func count(s string) (float64, bool) {
 	return float64(v), err == nil
 }
 
-// transfer assesses criminal-transfer risk for the matched violations.
-func (a *Analyzer) transfer(q query, text string, x nlp.Extraction, vs []Violation) rules.Transfer {
+// transfer assesses criminal-transfer risk for the matched violations,
+// from the measures the text states (measures).
+func (a *Analyzer) transfer(text string, measured map[string]float64, vs []Violation) rules.Transfer {
 	ids := make([]string, 0, len(vs))
 	for _, v := range vs {
 		ids = append(ids, v.BenchmarkID)
@@ -194,7 +204,70 @@ func (a *Analyzer) transfer(q query, text string, x nlp.Extraction, vs []Violati
 	if a.cfg.Crimes == nil {
 		return rules.Transfer{Risk: rules.RiskNone}.Normalized()
 	}
-	return a.cfg.Crimes.Assess(rules.TransferInput{Text: text, Measures: measures(q.norm, text, x), Benchmarks: ids}, rules.TransferOptions{Near: a.cfg.Near, Province: a.province, Amounts: a.amounts})
+	return a.cfg.Crimes.Assess(rules.TransferInput{Text: text, Measures: measured, Benchmarks: ids}, a.transferOptions())
+}
+
+func (a *Analyzer) transferOptions() rules.TransferOptions {
+	return rules.TransferOptions{Near: a.cfg.Near, Province: a.province, Amounts: a.amounts}
+}
+
+// tierFacts returns the facts the ranking decides a violation's tier by:
+// facts whose figures cross a prosecution threshold (纠集二十人赌博, 赌资
+// 五万元) are 情节严重 for the administrative penalty too, whether or not
+// the text says so, since the conduct is grave enough to be a crime. Only
+// figures count: a cue alone (暗管) says nothing of the tier. The value of
+// property taken (盗窃、诈骗 数额较大) does not either: it is the line
+// between a crime and an 治安 case, not a tier within the 治安 article,
+// whose 情节较重 the catalog's own factors decide.
+func (a *Analyzer) tierFacts(text string, ef rules.Facts, measured map[string]float64) rules.Facts {
+	if ef.Serious || a.cfg.Crimes == nil || len(measured) == 0 {
+		return ef
+	}
+	t := a.cfg.Crimes.Assess(rules.TransferInput{Text: text, Measures: measured}, a.transferOptions())
+	if t.Risk != rules.RiskLikely {
+		return ef
+	}
+	for _, c := range t.Crossed {
+		if c.Measure != "" && c.Measure != rules.MeasurePropertyValue {
+			ef.Serious = true
+			break
+		}
+	}
+	return ef
+}
+
+// nonMotorVehicles name vehicles that are not 机动车; motorVehicles those
+// that are (机动车 itself is matched apart, since 非机动车 contains it).
+var (
+	nonMotorVehicles = []string{"电动自行车", "自行车", "非机动车", "三轮车", "人力车", "畜力车"}
+	motorVehicles    = []string{"汽车", "轿车", "货车", "客车", "摩托车", "机动三轮", "挂车", "面包车", "越野车", "皮卡"}
+)
+
+// nonMotorOnly reports whether the text names a non-motor vehicle and no
+// motor vehicle.
+func nonMotorOnly(norm string) bool {
+	if !containsAny(norm, nonMotorVehicles) || containsAny(norm, motorVehicles) {
+		return false
+	}
+	return strings.Count(norm, "机动车") == strings.Count(norm, "非机动车")
+}
+
+// producedWords before a tonnage say it is an amount produced, planned
+// or declared, not one disposed of.
+var producedWords = []string{"产生量", "预计", "计划", "申报", "年产", "年度", "每年"}
+
+// producedAmount reports whether the words just before a quantity make it
+// an amount produced or planned.
+func producedAmount(text string, q nlp.Quantity) bool {
+	if q.Start <= 0 || q.Start > len(text) {
+		return false
+	}
+	// The clause the quantity ends: 该公司年产生电镀污泥等危险废物约12吨.
+	before := text[:q.Start]
+	if i := strings.LastIndexAny(before, "，。；,;"); i >= 0 {
+		before = before[i:]
+	}
+	return containsAny(before, producedWords)
 }
 
 // isBasicFarmland reports whether the text speaks of 基本农田 and not only

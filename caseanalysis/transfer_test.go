@@ -70,7 +70,7 @@ func TestTransferProvincialFigure(t *testing.T) {
 	}
 	for _, tt := range tests {
 		x := nlp.Extract(tt.facts)
-		tr := a.transfer(query{norm: nlp.NormalizeText(tt.facts)}, tt.facts, x, nil)
+		tr := a.transfer(tt.facts, measures(nlp.NormalizeText(tt.facts), tt.facts, x), nil)
 		if tr.Risk != tt.want || tr.Crime != "盗窃罪" {
 			t.Errorf("%s: risk %s crime %s, want %s 盗窃罪", tt.facts, tr.Risk, tr.Crime, tt.want)
 			continue
@@ -117,6 +117,13 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"non-food substance not found", "经抽检，当事人生产的腊肠未检出非食用物质，但菌落总数超标。", nil, rules.RiskNone, ""},
 		{"food poisoning written person-first", "因当事人使用变质原料加工菜品，造成12名就餐人员出现食物中毒症状，均住院治疗。", nil, rules.RiskLikely, "生产、销售不符合安全标准的食品罪"},
 		{"illegal mining by value", "当事人李某未取得采矿许可证，擅自在某某河道开采河砂，经认定开采的矿产品价值为12万元。", nil, rules.RiskLikely, "非法采矿罪"},
+		{"drunk on an electric bicycle", "当事人赵某酒后驾驶电动自行车行经某某大道，经血液酒精检测，其血液酒精含量为128毫克/100毫升。", []string{"traffic-89-pedestrian-nonmotor"}, rules.RiskNone, ""},
+		{"drunk in a car", "当事人赵某酒后驾驶小型轿车行经某某大道，经血液酒精检测，其血液酒精含量为128毫克/100毫升。", []string{"traffic-91-drunk-driving"}, rules.RiskLikely, "危险驾驶罪"},
+		{"hazardous waste produced is not dumped", "当事人在生产中产生废矿物油等危险废物，2023年度预计产生量约6.5吨，未制定危险废物管理计划。", []string{"waste-112-hw-plan"}, rules.RiskNone, "污染环境罪"},
+		{"hazardous waste produced then dumped", "当事人将其生产产生的废有机溶剂约8吨交由无资质人员倾倒，经鉴定属于危险废物。", []string{"waste-112-hw-dumping"}, rules.RiskLikely, "污染环境罪"},
+		{"a death written 致死", "当事人一名员工在操作冲床时被挤压致死，事故等级为一般事故，当事人对事故发生负有责任。", []string{"safety-114-general-accident"}, rules.RiskLikely, "重大责任事故罪"},
+		{"fraud over the national floor", "孙某以帮他人办理信用卡提额为名，骗取被害人周某手续费四千元。", []string{"police-49-theft"}, rules.RiskLikely, "诈骗罪"},
+		{"fraud the file finds below the standard", "孙某以帮他人办理信用卡提额为名，骗取被害人周某手续费四千元，经审查尚未达到刑事立案追诉标准。", []string{"police-49-theft"}, rules.RiskNone, "诈骗罪"},
 		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 	}
 	for _, tt := range tests {

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -228,9 +229,19 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 		}
 	}
 	cands = dropUncuedSiblings(cands, scan)
+	below := declaresBelowStandard(text)
+	demoted := false
 	for i := range cands {
 		cands[i].order = cands[i].crime.pos
 		evaluate(&cands[i], scan, in.Measures, near, opt)
+		// The case file's own finding that the amounts fall short of the
+		// prosecution standard (尚未达到刑事立案标准) outweighs a figure
+		// read against the national floor: the province's figure, which
+		// the investigator applied, may be higher.
+		if below && cands[i].Risk != RiskNone && cands[i].decisive != nil && cands[i].decisive.numeric() {
+			cands[i].Risk = RiskNone
+			demoted = true
+		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
@@ -257,6 +268,9 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 				out.Sources = append(out.Sources, transferSource(s))
 			}
 		}
+		if demoted && top.Risk == RiskNone {
+			out.Note = belowStandardNote
+		}
 		out.Basis = topBasis(top.crime, top.decisive)
 		if top.Risk != RiskNone {
 			for _, p := range transferProcedure {
@@ -265,6 +279,30 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 		}
 	}
 	return out.Normalized()
+}
+
+// belowStandardNote explains a risk the case file's own finding lowered.
+const belowStandardNote = "案情记载已认定未达到刑事立案追诉标准，不提示移送；如对数额认定有疑问，应当核实本省数额标准。"
+
+// belowStandardRe finds the investigator's finding that the facts fall
+// short of the criminal standard: 尚未达到刑事立案标准, 未达到立案追诉标准,
+// 尚不构成犯罪.
+var belowStandardRe = regexp.MustCompile(`(?:未达到?|不够|不足)(?:刑事)?(?:立案|追诉)(?:追诉)?标准|(?:尚|依法)不构成(?:刑事)?犯罪`)
+
+// declaresBelowStandard reports whether the text states the facts fall
+// short of the criminal standard.
+func declaresBelowStandard(text string) bool {
+	return belowStandardRe.MatchString(text)
+}
+
+// numeric reports whether the threshold counts a measure.
+func (t *Threshold) numeric() bool {
+	for _, c := range t.conds {
+		if c.Measure != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // dropUncuedSiblings removes the crimes a benchmark links to whose own
