@@ -44,6 +44,18 @@ func queryInt(c *fiber.Ctx, name string, def, min, max int) (int, error) {
 	return n, nil
 }
 
+// queryPage reads a list's limit (1–100, default def) and offset (0–100000,
+// default 0): the paging every workbench list takes.
+func queryPage(c *fiber.Ctx, def int) (limit, offset int, err error) {
+	if limit, err = queryInt(c, "limit", def, 1, 100); err != nil {
+		return 0, 0, err
+	}
+	if offset, err = queryInt(c, "offset", 0, 0, 100000); err != nil {
+		return 0, 0, err
+	}
+	return limit, offset, nil
+}
+
 func queryBool(c *fiber.Ctx, name string) (*bool, error) {
 	v := c.Query(name)
 	if v == "" {

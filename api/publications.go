@@ -138,11 +138,7 @@ func (s *Server) handlePublications(c *fiber.Ctx) error {
 	if state == "" {
 		state = string(casework.PubQueueDue)
 	}
-	limit, err := queryInt(c, "limit", 50, 1, 100)
-	if err != nil {
-		return err
-	}
-	offset, err := queryInt(c, "offset", 0, 0, 100000)
+	limit, offset, err := queryPage(c, 50)
 	if err != nil {
 		return err
 	}
@@ -179,10 +175,7 @@ func publicFilter(c *fiber.Ctx) (casework.PublicationFilter, error) {
 	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
 		return f, invalid("to", "to 不能早于 from")
 	}
-	if f.Limit, err = queryInt(c, "limit", 20, 1, 100); err != nil {
-		return f, err
-	}
-	if f.Offset, err = queryInt(c, "offset", 0, 0, 100000); err != nil {
+	if f.Limit, f.Offset, err = queryPage(c, 20); err != nil {
 		return f, err
 	}
 	return f, nil

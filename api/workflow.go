@@ -158,11 +158,7 @@ func (s *Server) handleWorkList(c *fiber.Ctx) error {
 			q = string(casework.QueueTraining)
 		}
 	}
-	limit, err := queryInt(c, "limit", 50, 1, 100)
-	if err != nil {
-		return err
-	}
-	offset, err := queryInt(c, "offset", 0, 0, 100000)
+	limit, offset, err := queryPage(c, 50)
 	if err != nil {
 		return err
 	}
