@@ -27,6 +27,25 @@ type actsImport struct {
 	CSV string `json:"csv"`
 }
 
+// actsAnswer is the answer of POST and GET /v1/acts: the acts as recorded.
+type actsAnswer struct {
+	Acts []casework.Act `json:"acts"`
+}
+
+// actsImportAnswer is POST /v1/acts/import: how many acts the file held and
+// the acts as recorded.
+type actsImportAnswer struct {
+	Imported int            `json:"imported"`
+	Acts     []casework.Act `json:"acts"`
+}
+
+// actCategoriesAnswer is GET /v1/acts/categories: the agency asked about
+// and its categories.
+type actCategoriesAnswer struct {
+	Agency     string                 `json:"agency"`
+	Categories []casework.ActCategory `json:"categories"`
+}
+
 // actError turns a refused act into the API's error: the act's position
 // (or the CSV line) and its field.
 func actError(err error, csvLines bool) error {
@@ -66,7 +85,7 @@ func (s *Server) handleRecordActs(c *fiber.Ctx) error {
 	if err != nil {
 		return actError(err, false)
 	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"acts": acts})
+	return c.Status(fiber.StatusCreated).JSON(actsAnswer{Acts: acts})
 }
 
 // handleImportActs answers POST /v1/acts/import {"csv":"…"}: the acts of
@@ -95,7 +114,7 @@ func (s *Server) handleImportActs(c *fiber.Ctx) error {
 	if err != nil {
 		return actError(err, true)
 	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"imported": len(got), "acts": got})
+	return c.Status(fiber.StatusCreated).JSON(actsImportAnswer{Imported: len(got), Acts: got})
 }
 
 // handleActs answers GET /v1/acts?agency=&category=&from=&to=: the acts
@@ -120,7 +139,7 @@ func (s *Server) handleActs(c *fiber.Ctx) error {
 	if err != nil {
 		return actError(err, false)
 	}
-	return c.JSON(fiber.Map{"acts": acts})
+	return c.JSON(actsAnswer{Acts: acts})
 }
 
 // handleActCategories answers GET /v1/acts/categories?agency=: the
@@ -135,7 +154,7 @@ func (s *Server) handleActCategories(c *fiber.Ctx) error {
 	if !utf8.ValidString(agency) || len(agency) > 64 {
 		return invalid("agency", "机关代码无效")
 	}
-	return c.JSON(fiber.Map{"agency": agency, "categories": svc.ActCategoriesFor(agency)})
+	return c.JSON(actCategoriesAnswer{Agency: agency, Categories: svc.ActCategoriesFor(agency)})
 }
 
 func (s *Server) handleActsPage(c *fiber.Ctx) error { return sendPage(c, actsPage) }

@@ -99,6 +99,19 @@ func viewUser(u casework.User) userView {
 	return v
 }
 
+// loginAnswer is POST /v1/login: the session token, when it stops working,
+// and who it is for.
+type loginAnswer struct {
+	Token   string    `json:"token"`
+	Expires time.Time `json:"expires"`
+	User    userView  `json:"user"`
+}
+
+// logoutAnswer is POST /v1/logout.
+type logoutAnswer struct {
+	LoggedOut bool `json:"logged_out"`
+}
+
 // handleLogin answers POST /v1/login: {"user","password"} → a session
 // token, its expiry and the user. Failed attempts are counted per user and
 // per client IP; over the limit the answer is 429 whatever the password.
@@ -125,7 +138,7 @@ func (s *Server) handleLogin(c *fiber.Ctx) error {
 		return apiError(fiber.StatusUnauthorized, "unauthenticated", "用户名或密码错误", "")
 	}
 	s.logins.succeeded(req.User)
-	return c.JSON(fiber.Map{"token": token, "expires": expires, "user": viewUser(u)})
+	return c.JSON(loginAnswer{Token: token, Expires: expires, User: viewUser(u)})
 }
 
 // handleLogout answers POST /v1/logout: the token the request carries stops
@@ -139,7 +152,7 @@ func (s *Server) handleLogout(c *fiber.Ctx) error {
 	if err := svc.Logout(c.UserContext(), token); err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"logged_out": true})
+	return c.JSON(logoutAnswer{LoggedOut: true})
 }
 
 // handleMe answers GET /v1/me: the signed-in user.

@@ -20,6 +20,13 @@ type benchmarkSummary struct {
 	Score    float64      `json:"score,omitempty"`
 }
 
+// benchmarksAnswer is GET /v1/benchmarks: the benchmarks found, best first
+// when searched.
+type benchmarksAnswer struct {
+	Total      int                `json:"total"`
+	Benchmarks []benchmarkSummary `json:"benchmarks"`
+}
+
 func (s *Server) handleBenchmarks(c *fiber.Ctx) error {
 	q, err := queryText(c, "q", 200)
 	if err != nil {
@@ -43,7 +50,7 @@ func (s *Server) handleBenchmarks(c *fiber.Ctx) error {
 		}
 		out = append(out, sum)
 	}
-	return c.JSON(fiber.Map{"total": len(out), "benchmarks": out})
+	return c.JSON(benchmarksAnswer{Total: len(out), Benchmarks: out})
 }
 
 func (s *Server) handleBenchmark(c *fiber.Ctx) error {

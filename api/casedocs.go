@@ -79,6 +79,21 @@ type docStatus struct {
 
 // handleCaseDocuments answers GET /v1/cases/:id/documents: for each kind,
 // whether it can be issued now and what is missing.
+// caseDocumentsAnswer is GET /v1/cases/:id/documents: every kind of
+// document, whether it may be issued now and its issued versions.
+type caseDocumentsAnswer struct {
+	CaseID    string         `json:"case_id"`
+	Stage     casework.Stage `json:"stage"`
+	Documents []docStatus    `json:"documents"`
+}
+
+// documentVersionsAnswer is GET /v1/cases/:id/documents/:kind/versions.
+type documentVersionsAnswer struct {
+	CaseID   string                    `json:"case_id"`
+	Kind     documents.Kind            `json:"kind"`
+	Versions []casework.IssuedDocument `json:"versions"`
+}
+
 func (s *Server) handleCaseDocuments(c *fiber.Ctx) error {
 	r, err := s.openDocCall(c, "")
 	if err != nil {
@@ -108,7 +123,7 @@ func (s *Server) handleCaseDocuments(c *fiber.Ctx) error {
 		}
 		out = append(out, st)
 	}
-	return c.JSON(fiber.Map{"case_id": r.dc.Case.ID, "stage": r.dc.Case.Stage, "documents": out})
+	return c.JSON(caseDocumentsAnswer{CaseID: r.dc.Case.ID, Stage: r.dc.Case.Stage, Documents: out})
 }
 
 func containsStage(stages []casework.Stage, st casework.Stage) bool {
@@ -201,6 +216,13 @@ type checkFailed struct {
 // runs every check and refuses (422, every failed element) or issues the
 // document with the agency's next 文号, stores the DOCX (and PDF) and
 // records the version in the full-process record.
+// documentIssueRequest is the body of POST /v1/cases/:id/documents/:kind:
+// {} or, for a 送达回证, the recorded delivery it certifies.
+type documentIssueRequest struct {
+	// Delivery is the delivery's sequence number (0: the latest).
+	Delivery int `json:"delivery"`
+}
+
 func (s *Server) handleCaseDocumentIssue(c *fiber.Ctx) error {
 	r, err := s.openDocCall(c, c.Params("kind"))
 	if err != nil {
@@ -209,9 +231,7 @@ func (s *Server) handleCaseDocumentIssue(c *fiber.Ctx) error {
 	// The body is {} or, for a 送达回证, {"delivery":N}: the recorded
 	// delivery it certifies (default the latest); anything else is refused
 	// rather than ignored.
-	var body struct {
-		Delivery int `json:"delivery"`
-	}
+	var body documentIssueRequest
 	if err := decodeStrict(c.Body(), &body); err != nil {
 		return err
 	}
@@ -317,7 +337,7 @@ func (s *Server) handleCaseDocumentVersions(c *fiber.Ctx) error {
 			out = append(out, d)
 		}
 	}
-	return c.JSON(fiber.Map{"case_id": r.dc.Case.ID, "kind": r.kind, "versions": out})
+	return c.JSON(documentVersionsAnswer{CaseID: r.dc.Case.ID, Kind: r.kind, Versions: out})
 }
 
 // handleCaseDocumentVersion answers GET

@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -118,30 +118,12 @@ func (f *permFixture) fetch(t *testing.T, actor, method, target string) (int, ht
 // issues a token, which the record logs).
 func (f *permFixture) fetchAs(t *testing.T, header map[string]string, method, target string) (int, http.Header, []byte) {
 	t.Helper()
-	var body io.Reader
-	if method == "POST" {
-		body = strings.NewReader("{}")
+	if method != "POST" {
+		return roundTrip(t, f.addr, method, target, header, nil)
 	}
-	req, err := http.NewRequest(method, "http://"+f.addr+target, body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k, v := range header {
-		req.Header.Set(k, v)
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp.StatusCode, resp.Header, raw
+	h := maps.Clone(header)
+	h["Content-Type"] = "application/json"
+	return roundTrip(t, f.addr, method, target, h, []byte("{}"))
 }
 
 // TestCaseDocumentsIssue: a decided, complete case's 决定书 can be issued;

@@ -104,6 +104,26 @@ func (s *Server) viewDelivery(c *fiber.Ctx, r caseCall, d casework.Delivery) (de
 	return v, nil
 }
 
+// deliveriesAnswer is GET /v1/cases/:id/deliveries: the recorded
+// deliveries and the methods a delivery may use, with their names.
+type deliveriesAnswer struct {
+	CaseID     string                `json:"case_id"`
+	Deliveries []deliveryView        `json:"deliveries"`
+	Methods    []deliveryMethodLabel `json:"methods"`
+}
+
+// deliveryMethodLabel is a delivery method with its Chinese name.
+type deliveryMethodLabel struct {
+	Method casework.DeliveryMethod `json:"method"`
+	Label  string                  `json:"label"`
+}
+
+// statementsAnswer is GET /v1/cases/:id/statements.
+type statementsAnswer struct {
+	CaseID     string          `json:"case_id"`
+	Statements []statementView `json:"statements"`
+}
+
 // handleDeliveries answers GET /v1/cases/:id/deliveries.
 func (s *Server) handleDeliveries(c *fiber.Ctx) error {
 	r, err := s.openCase(c, nil)
@@ -122,11 +142,11 @@ func (s *Server) handleDeliveries(c *fiber.Ctx) error {
 		}
 		out = append(out, v)
 	}
-	methods := []fiber.Map{}
+	methods := []deliveryMethodLabel{}
 	for _, m := range casework.DeliveryMethods() {
-		methods = append(methods, fiber.Map{"method": m, "label": m.Label()})
+		methods = append(methods, deliveryMethodLabel{Method: m, Label: m.Label()})
 	}
-	return c.JSON(fiber.Map{"case_id": r.id, "deliveries": out, "methods": methods})
+	return c.JSON(deliveriesAnswer{CaseID: r.id, Deliveries: out, Methods: methods})
 }
 
 // statementRequest is the body of POST /v1/cases/:id/statements.
@@ -183,7 +203,7 @@ func (s *Server) handleStatements(c *fiber.Ctx) error {
 	for _, st := range list {
 		out = append(out, viewStatement(st))
 	}
-	return c.JSON(fiber.Map{"case_id": r.id, "statements": out})
+	return c.JSON(statementsAnswer{CaseID: r.id, Statements: out})
 }
 
 // answerRequest is the body of POST /v1/cases/:id/statements/:seq/answer.

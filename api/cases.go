@@ -44,6 +44,13 @@ func (s *Server) handleCaseGet(c *fiber.Ctx) error {
 	return c.JSON(cs)
 }
 
+// libraryImportAnswer is POST /v1/library/cases: how many cases were
+// imported and their IDs, in the order sent.
+type libraryImportAnswer struct {
+	Imported int      `json:"imported"`
+	IDs      []string `json:"ids"`
+}
+
 // handleCasePost imports a JSON array of cases: all or nothing. The web
 // guard has required a JSON Content-Type.
 func (s *Server) handleCasePost(c *fiber.Ctx) error {
@@ -65,5 +72,5 @@ func (s *Server) handleCasePost(c *fiber.Ctx) error {
 	for i, cs := range cases {
 		ids[i] = cs.ID
 	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"imported": len(cases), "ids": ids})
+	return c.Status(fiber.StatusCreated).JSON(libraryImportAnswer{Imported: len(cases), IDs: ids})
 }

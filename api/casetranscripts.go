@@ -99,6 +99,12 @@ func (s *Server) handleCaseTranscript(c *fiber.Ctx) error {
 	return sendJSON(c, v)
 }
 
+// caseTranscriptsAnswer is GET /v1/cases/:id/transcripts.
+type caseTranscriptsAnswer struct {
+	CaseID      string            `json:"case_id"`
+	Transcripts []casespeech.View `json:"transcripts"`
+}
+
 // handleCaseTranscripts answers GET /v1/cases/:id/transcripts.
 func (s *Server) handleCaseTranscripts(c *fiber.Ctx) error {
 	r, err := s.openCase(c, nil)
@@ -113,7 +119,7 @@ func (s *Server) handleCaseTranscripts(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return sendJSON(c, fiber.Map{"case_id": r.id, "transcripts": list})
+	return sendJSON(c, caseTranscriptsAnswer{CaseID: r.id, Transcripts: list})
 }
 
 // handleCaseTranscriptEdit answers POST

@@ -79,6 +79,11 @@ func (s *Server) handleDiscussionOpen(c *fiber.Ctx) error {
 	return c.Status(fiber.StatusCreated).JSON(d)
 }
 
+// discussionsAnswer is GET /v1/discussions.
+type discussionsAnswer struct {
+	Discussions []casework.Discussion `json:"discussions"`
+}
+
 func (s *Server) handleDiscussionList(c *fiber.Ctx) error {
 	svc, u, err := s.workbench(c)
 	if err != nil {
@@ -92,7 +97,7 @@ func (s *Server) handleDiscussionList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"discussions": list})
+	return c.JSON(discussionsAnswer{Discussions: list})
 }
 
 func (s *Server) handleDiscussionGet(c *fiber.Ctx) error {
@@ -183,6 +188,18 @@ func (s *Server) handleDiscussionAttachment(c *fiber.Ctx) error {
 	return c.SendStream(rc, int(ev.Size))
 }
 
+// notificationsAnswer is GET /v1/notifications: the user's notifications
+// and how many are unread.
+type notificationsAnswer struct {
+	Notifications []casework.Notification `json:"notifications"`
+	Unread        int                     `json:"unread"`
+}
+
+// markedAnswer is POST /v1/notifications/read: how many were marked.
+type markedAnswer struct {
+	Marked int `json:"marked"`
+}
+
 func (s *Server) handleNotifications(c *fiber.Ctx) error {
 	svc, u, err := s.workbench(c)
 	if err != nil {
@@ -192,7 +209,7 @@ func (s *Server) handleNotifications(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"notifications": list, "unread": unread})
+	return c.JSON(notificationsAnswer{Notifications: list, Unread: unread})
 }
 
 // readRequest is POST /v1/notifications/read: the IDs to mark (none: all).
@@ -213,7 +230,7 @@ func (s *Server) handleNotificationsRead(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"marked": n})
+	return c.JSON(markedAnswer{Marked: n})
 }
 
 // queryAmount reads a non-negative amount in yuan (0 when absent).
@@ -227,6 +244,12 @@ func queryAmount(c *fiber.Ctx, name string) (float64, error) {
 		return 0, invalid(name, name+" 应为 0 到 1e12 之间的金额（元）")
 	}
 	return f, nil
+}
+
+// trainingCasesAnswer is GET /v1/training/cases and /v1/training/compare:
+// redacted extracts of shared cases.
+type trainingCasesAnswer struct {
+	Cases []casework.Extract `json:"cases"`
 }
 
 func (s *Server) handleTrainingCases(c *fiber.Ctx) error {
@@ -265,7 +288,7 @@ func (s *Server) handleTrainingCases(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"cases": list})
+	return c.JSON(trainingCasesAnswer{Cases: list})
 }
 
 func (s *Server) handleTrainingCase(c *fiber.Ctx) error {
@@ -306,7 +329,12 @@ func (s *Server) handleTrainingCompare(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"cases": list})
+	return c.JSON(trainingCasesAnswer{Cases: list})
+}
+
+// collectionsAnswer is GET /v1/training/collections.
+type collectionsAnswer struct {
+	Collections []casework.Collection `json:"collections"`
 }
 
 func (s *Server) handleCollectionList(c *fiber.Ctx) error {
@@ -318,7 +346,7 @@ func (s *Server) handleCollectionList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"collections": list})
+	return c.JSON(collectionsAnswer{Collections: list})
 }
 
 // collectionRequest is POST /v1/training/collections.

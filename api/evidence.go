@@ -159,6 +159,12 @@ func (s *Server) handleEvidenceUpload(c *fiber.Ctx) error {
 }
 
 // handleEvidenceList answers GET /v1/cases/:id/evidence.
+// evidenceListAnswer is GET /v1/cases/:id/evidence.
+type evidenceListAnswer struct {
+	CaseID   string         `json:"case_id"`
+	Evidence []evidenceView `json:"evidence"`
+}
+
 func (s *Server) handleEvidenceList(c *fiber.Ctx) error {
 	r, err := s.openCase(c, nil)
 	if err != nil {
@@ -172,7 +178,7 @@ func (s *Server) handleEvidenceList(c *fiber.Ctx) error {
 	for _, ev := range list {
 		out = append(out, viewEvidence(ev))
 	}
-	return c.JSON(fiber.Map{"case_id": r.id, "evidence": out})
+	return c.JSON(evidenceListAnswer{CaseID: r.id, Evidence: out})
 }
 
 // handleEvidenceGet answers GET /v1/cases/:id/evidence/:digest with the

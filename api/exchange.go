@@ -106,6 +106,11 @@ func (s *Server) handleExchangeImport(c *fiber.Ctx) error {
 	return c.JSON(sum)
 }
 
+// sharedRecordsAnswer is GET /v1/exchange/records.
+type sharedRecordsAnswer struct {
+	Records []casework.SharedRecord `json:"records"`
+}
+
 // handleExchangeRecords answers GET /v1/exchange/records?source_agency=:
 // the shared records received (of one source agency, or all), by key.
 func (s *Server) handleExchangeRecords(c *fiber.Ctx) error {
@@ -121,5 +126,5 @@ func (s *Server) handleExchangeRecords(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"records": rs})
+	return c.JSON(sharedRecordsAnswer{Records: rs})
 }

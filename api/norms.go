@@ -85,6 +85,12 @@ type resolveResult struct {
 	Error    *Error           `json:"error,omitempty"`
 }
 
+// resolveAnswer is POST /v1/citations/resolve: one result per citation, in
+// the order given, then those found in the text.
+type resolveAnswer struct {
+	Results []resolveResult `json:"results"`
+}
+
 const maxCitations = 200
 
 // decodeStrict decodes a request body (one JSON value, no unknown fields)
@@ -160,7 +166,7 @@ func (s *Server) handleResolve(c *fiber.Ctx) error {
 			resolve(text[pc.Span[0]:pc.Span[1]], pc)
 		}
 	}
-	return c.JSON(fiber.Map{"results": out})
+	return c.JSON(resolveAnswer{Results: out})
 }
 
 // handleStatuteStatus serves GET /v1/statutes/status?date=: for the core

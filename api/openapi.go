@@ -15,10 +15,14 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/cailiang/cailiang/caseanalysis"
+	"github.com/cailiang/cailiang/casespeech"
 	"github.com/cailiang/cailiang/casework"
+	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/exchange"
 	"github.com/cailiang/cailiang/oversight"
+	"github.com/cailiang/cailiang/redact"
 	"github.com/cailiang/cailiang/rules"
+	"github.com/cailiang/cailiang/speech"
 )
 
 // The OpenAPI 3.1 description of the whole HTTP API, served at GET
@@ -57,7 +61,8 @@ type apiRoute struct {
 	ok           int
 	resp         any
 	// media is the response's media type when it is not JSON (several:
-	// separated by commas, as a format parameter chooses).
+	// separated by commas, as a format parameter chooses); beside resp,
+	// the other types a format parameter may ask for instead of JSON.
 	media string
 }
 
@@ -85,6 +90,7 @@ func apiRoutes() []apiRoute {
 	page := q("limit:integer:条数", "offset:integer:偏移量")
 	html, js := "text/html", "text/javascript"
 	docFile := "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	evidenceFile := strings.Join(casework.EvidenceMediaTypes(), ",")
 	return []apiRoute{
 		{method: "GET", path: "/openapi.json", summary: "本文档（OpenAPI 3.1）", tag: "服务", access: public, ok: 200, resp: anyJSON},
 		{method: "GET", path: "/", summary: "首页（法规检索与案件分析）", tag: "网页", access: public, ok: 200, media: html},
@@ -100,125 +106,129 @@ func apiRoutes() []apiRoute {
 		{method: "GET", path: "/public", summary: "行政处罚决定公示网页", tag: "网页", access: public, ok: 200, media: html},
 		{method: "GET", path: "/public/decisions.rss", summary: "公示的处罚决定（RSS）", tag: "公示", access: public, ok: 200, media: "application/rss+xml"},
 		{method: "GET", path: "/healthz", summary: "状态、法规与索引数量", tag: "服务", access: public, ok: 200,
-			resp: obj{"status": "", "version": "", "statutes": 0, "indexed_articles": 0, "indexed_cases": 0, "benchmarks": 0, "vectors": false}},
-		{method: "GET", path: "/readyz", summary: "能否接受请求（负载均衡探测）", tag: "服务", access: public, ok: 200, resp: anyJSON},
+			resp: healthAnswer{}},
+		{method: "GET", path: "/readyz", summary: "能否接受请求（负载均衡探测）", tag: "服务", access: public, ok: 200, resp: readyAnswer{}},
 
 		{method: "GET", path: "/v1/norms/search", summary: "法规检索（BM25，高亮片段）", tag: "法规", access: public,
 			query: append(q("q:string:检索词", "law:string:法律简称", "category:string:类别", "region:string:地区", "in_force:boolean:仅现行有效",
-				"date:string:该日施行的版本"), append(period, page...)...), ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/norms/:law/:article", summary: "取条文", tag: "法规", access: public, query: q("date:string:该日施行的版本"), ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/citations/resolve", summary: "解析法条引用", tag: "法规", access: public, req: resolveRequest{}, ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/statutes/status", summary: "核心法律的现行版本与废止情况", tag: "法规", access: public, query: q("date:string:日期"), ok: 200, resp: anyJSON},
+				"date:string:该日施行的版本"), append(period, page...)...), ok: 200, resp: corpus.Results[corpus.NormHit]{}},
+		{method: "GET", path: "/v1/norms/:law/:article", summary: "取条文", tag: "法规", access: public, query: q("date:string:该日施行的版本"), ok: 200, resp: corpus.Resolved{}},
+		{method: "POST", path: "/v1/citations/resolve", summary: "解析法条引用", tag: "法规", access: public, req: resolveRequest{}, ok: 200, resp: resolveAnswer{}},
+		{method: "GET", path: "/v1/statutes/status", summary: "核心法律的现行版本与废止情况", tag: "法规", access: public, query: q("date:string:日期"), ok: 200, resp: corpus.StatusReport{}},
 		{method: "GET", path: "/v1/library/cases/search", summary: "类案库检索", tag: "类案库", access: public,
 			query: append(q("q:string:检索词", "sector:string:执法领域", "violation_type:string:违法行为", "region:string:地区",
-				"disposition:string:处理结果", "agency:string:机关"), append(period, page...)...), ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/library/cases/:id", summary: "类案库中的案件", tag: "类案库", access: public, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/library/cases", summary: "向类案库导入案件（管理员）", tag: "类案库", access: bearer, req: []any{}, ok: 201, resp: anyJSON},
-		{method: "GET", path: "/v1/cases/search", summary: "类案库检索（旧路径）", tag: "类案库", access: public, query: q("q:string:检索词"), ok: 200, resp: anyJSON},
+				"disposition:string:处理结果", "agency:string:机关"), append(period, page...)...), ok: 200, resp: corpus.Results[corpus.CaseHit]{}},
+		{method: "GET", path: "/v1/library/cases/:id", summary: "类案库中的案件", tag: "类案库", access: public, ok: 200, resp: corpus.Case{}},
+		{method: "POST", path: "/v1/library/cases", summary: "向类案库导入案件（管理员）", tag: "类案库", access: bearer, req: []corpus.Case{}, ok: 201, resp: libraryImportAnswer{}},
+		{method: "GET", path: "/v1/cases/search", summary: "类案库检索（旧路径）", tag: "类案库", access: public, query: q("q:string:检索词"), ok: 200, resp: corpus.Results[corpus.CaseHit]{}},
 
-		{method: "POST", path: "/v1/login", summary: "登录，取得会话令牌", tag: "用户", access: public, req: loginRequest{}, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/logout", summary: "注销当前令牌", tag: "用户", access: bearer, req: obj{}, ok: 200, resp: anyJSON},
+		{method: "POST", path: "/v1/login", summary: "登录，取得会话令牌", tag: "用户", access: public, req: loginRequest{}, ok: 200, resp: loginAnswer{}},
+		{method: "POST", path: "/v1/logout", summary: "注销当前令牌", tag: "用户", access: bearer, req: obj{}, ok: 200, resp: logoutAnswer{}},
 		{method: "GET", path: "/v1/me", summary: "当前用户", tag: "用户", access: bearer, ok: 200, resp: userView{}},
-		{method: "GET", path: "/v1/users", summary: "用户列表（管理员）", tag: "用户", access: bearer, ok: 200, resp: obj{"users": []userView{}}},
-		{method: "POST", path: "/v1/users", summary: "添加用户（管理员）", tag: "用户", access: bearer, req: addUserRequest{}, ok: 201, resp: anyJSON},
-		{method: "POST", path: "/v1/users/:id/disable", summary: "停用用户", tag: "用户", access: bearer, req: obj{}, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/users/:id/enable", summary: "启用用户", tag: "用户", access: bearer, req: obj{}, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/users/:id/tokens", summary: "签发 API 令牌", tag: "用户", access: bearer, req: tokenRequest{}, ok: 201, resp: anyJSON},
-		{method: "PUT", path: "/v1/agencies/:code", summary: "建立或修改机关（管理员）", tag: "用户", access: bearer, req: agencyRequest{}, ok: 200, resp: anyJSON},
+		{method: "GET", path: "/v1/users", summary: "用户列表（管理员）", tag: "用户", access: bearer, ok: 200, resp: usersAnswer{}},
+		{method: "POST", path: "/v1/users", summary: "添加用户（管理员）", tag: "用户", access: bearer, req: addUserRequest{}, ok: 201, resp: addedUserAnswer{}},
+		{method: "POST", path: "/v1/users/:id/disable", summary: "停用用户", tag: "用户", access: bearer, req: obj{}, ok: 200, resp: userDisabledAnswer{}},
+		{method: "POST", path: "/v1/users/:id/enable", summary: "启用用户", tag: "用户", access: bearer, req: obj{}, ok: 200, resp: userDisabledAnswer{}},
+		{method: "POST", path: "/v1/users/:id/tokens", summary: "签发 API 令牌", tag: "用户", access: bearer, req: tokenRequest{}, ok: 201, resp: tokenAnswer{}},
+		{method: "PUT", path: "/v1/agencies/:code", summary: "建立或修改机关（管理员）", tag: "用户", access: bearer, req: agencyRequest{}, ok: 200, resp: casework.Agency{}},
 
 		{method: "GET", path: "/v1/transitions", summary: "流转表：各阶段可进行的操作", tag: "案件", access: public, ok: 200,
-			resp: obj{"transitions": []map[string]any{}, "stages": []map[string]any{}}},
+			resp: transitionsAnswer{}},
 		{method: "POST", path: "/v1/cases", summary: "立案登记（办案人员）", tag: "案件", access: bearer, req: casework.NewCase{}, ok: 201, resp: caseView{}},
 		{method: "GET", path: "/v1/cases", summary: "案件队列", tag: "案件", access: bearer, query: append(q("queue:string:队列（mine、agency、review、approval、training …）"), page...),
-			ok: 200, resp: obj{"queue": "", "cases": []caseSummary{}, "limit": 0, "offset": 0}},
+			ok: 200, resp: caseQueueAnswer{}},
 		{method: "GET", path: "/v1/cases/:id", summary: "案件", tag: "案件", access: bearer, ok: 200, resp: caseView{}},
 		{method: "PATCH", path: "/v1/cases/:id", summary: "修改案件（带读取时的版本）", tag: "案件", access: bearer, req: editRequest{}, ok: 200, resp: caseView{}},
 		{method: "POST", path: "/v1/cases/:id/transitions", summary: "流转", tag: "案件", access: bearer, req: transitionRequest{}, ok: 200, resp: caseView{}},
 		{method: "POST", path: "/v1/cases/:id/extend", summary: "延长办案期限", tag: "案件", access: bearer, req: extendRequest{}, ok: 200, resp: caseView{}},
 		{method: "POST", path: "/v1/cases/:id/share", summary: "共享为培训案例", tag: "案件", access: bearer, req: shareRequest{}, ok: 200, resp: caseView{}},
-		{method: "POST", path: "/v1/cases/:id/analysis", summary: "分析案件并附于案件", tag: "案件", access: bearer, req: analysisRequest{}, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/cases/:id/evidence", summary: "上传证据（multipart/form-data，字段 file）", tag: "证据", access: bearer, ok: 201, resp: anyJSON},
-		{method: "GET", path: "/v1/cases/:id/evidence", summary: "证据列表", tag: "证据", access: bearer, ok: 200, resp: obj{"case_id": "", "evidence": []evidenceView{}}},
-		{method: "GET", path: "/v1/cases/:id/evidence/:digest", summary: "证据文件", tag: "证据", access: bearer, ok: 200, media: "application/octet-stream"},
-		{method: "GET", path: "/v1/cases/:id/timeline", summary: "案件的全过程记录", tag: "案件", access: bearer, ok: 200, resp: obj{"case_id": "", "entries": []map[string]any{}}},
-		{method: "POST", path: "/v1/cases/:id/evidence/:digest/transcribe", summary: "转写录音证据", tag: "询问笔录", access: bearer, req: obj{}, ok: 202, resp: anyJSON},
-		{method: "GET", path: "/v1/cases/:id/evidence/:digest/transcript", summary: "录音证据的转写与笔录", tag: "询问笔录", access: bearer, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/cases/:id/evidence/:digest/transcript/versions", summary: "保存笔录新版本", tag: "询问笔录", access: bearer, req: anyJSON, ok: 201, resp: anyJSON},
-		{method: "GET", path: "/v1/cases/:id/transcripts", summary: "案件的转写", tag: "询问笔录", access: bearer, ok: 200, resp: anyJSON},
+		{method: "POST", path: "/v1/cases/:id/analysis", summary: "分析案件并附于案件", tag: "案件", access: bearer, req: analysisRequest{}, ok: 200, resp: caseView{}},
+		{method: "POST", path: "/v1/cases/:id/evidence", summary: "上传证据（multipart/form-data，字段 file）", tag: "证据", access: bearer, ok: 201, resp: evidenceView{}},
+		{method: "GET", path: "/v1/cases/:id/evidence", summary: "证据列表", tag: "证据", access: bearer, ok: 200, resp: evidenceListAnswer{}},
+		{method: "GET", path: "/v1/cases/:id/evidence/:digest", summary: "证据文件（以核验的文件类型）", tag: "证据", access: bearer, ok: 200, media: evidenceFile},
+		{method: "GET", path: "/v1/cases/:id/timeline", summary: "案件的全过程记录", tag: "案件", access: bearer, ok: 200, resp: timelineAnswer{}},
+		{method: "POST", path: "/v1/cases/:id/evidence/:digest/transcribe", summary: "转写录音证据", tag: "询问笔录", access: bearer, req: obj{}, ok: 202, resp: casespeech.View{}},
+		{method: "GET", path: "/v1/cases/:id/evidence/:digest/transcript", summary: "录音证据的转写与笔录", tag: "询问笔录", access: bearer, ok: 200, resp: casespeech.View{}},
+		{method: "POST", path: "/v1/cases/:id/evidence/:digest/transcript/versions", summary: "保存笔录新版本", tag: "询问笔录", access: bearer, req: casespeech.Edit{}, ok: 201, resp: casespeech.View{}},
+		{method: "GET", path: "/v1/cases/:id/transcripts", summary: "案件的转写", tag: "询问笔录", access: bearer, ok: 200, resp: caseTranscriptsAnswer{}},
 
 		{method: "GET", path: "/v1/stats", summary: "执法统计", tag: "统计与预警", access: bearer, query: append(q("agency:string:机关代码", "format:string:json、csv 或 xlsx"), period...),
-			ok: 200, resp: oversight.Report{}},
+			ok: 200, resp: oversight.Report{}, media: "text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
 		{method: "GET", path: "/v1/digest", summary: "每日简报（机关负责人、司法局）", tag: "统计与预警", access: bearer,
-			query: q("agency:string:机关代码（空为全市）", "date:string:日期 YYYY-MM-DD（默认今日）"), ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/acts", summary: "登记执法行为（许可、强制、征收、检查等）", tag: "统计与预警", access: bearer, req: actsRequest{}, ok: 201, resp: anyJSON},
-		{method: "POST", path: "/v1/acts/import", summary: "批量导入执法行为（CSV）", tag: "统计与预警", access: bearer, req: actsImport{}, ok: 201, resp: anyJSON},
+			query: q("agency:string:机关代码（空为全市）", "date:string:日期 YYYY-MM-DD（默认今日）"), ok: 200, resp: digestAnswer{}},
+		{method: "POST", path: "/v1/acts", summary: "登记执法行为（许可、强制、征收、检查等）", tag: "统计与预警", access: bearer, req: actsRequest{}, ok: 201, resp: actsAnswer{}},
+		{method: "POST", path: "/v1/acts/import", summary: "批量导入执法行为（CSV）", tag: "统计与预警", access: bearer, req: actsImport{}, ok: 201, resp: actsImportAnswer{}},
 		{method: "GET", path: "/v1/acts", summary: "执法行为列表", tag: "统计与预警", access: bearer,
-			query: append(q("agency:string:机关代码", "category:string:类别"), period...), ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/acts/categories", summary: "机关可用的执法行为类别", tag: "统计与预警", access: bearer, query: q("agency:string:机关代码（默认本机关）"), ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/cases/:id/decision-changes", summary: "决定变更、撤销、确认违法或确认无效（撤回公示）", tag: "公示", access: bearer, req: changeRequest{}, ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/cases/:id/deliveries", summary: "文书送达记录及由送达日起算的期限", tag: "文书", access: bearer, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/cases/:id/deliveries", summary: "记录文书送达", tag: "文书", access: bearer, req: deliveryRequest{}, ok: 201, resp: anyJSON},
-		{method: "GET", path: "/v1/cases/:id/statements", summary: "当事人陈述、申辩与听证申请", tag: "文书", access: bearer, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/cases/:id/statements", summary: "记录陈述、申辩或听证申请", tag: "文书", access: bearer, req: statementRequest{}, ok: 201, resp: anyJSON},
-		{method: "POST", path: "/v1/cases/:id/statements/:seq/answer", summary: "答复陈述申辩（采纳、部分采纳、不采纳）", tag: "文书", access: bearer, req: answerRequest{}, ok: 200, resp: anyJSON},
-		{method: "PUT", path: "/v1/users/:id/cert", summary: "设置执法证号（管理员）", tag: "用户", access: bearer, req: certRequest{}, ok: 200, resp: anyJSON},
+			query: append(q("agency:string:机关代码", "category:string:类别"), period...), ok: 200, resp: actsAnswer{}},
+		{method: "GET", path: "/v1/acts/categories", summary: "机关可用的执法行为类别", tag: "统计与预警", access: bearer, query: q("agency:string:机关代码（默认本机关）"), ok: 200, resp: actCategoriesAnswer{}},
+		{method: "POST", path: "/v1/cases/:id/decision-changes", summary: "决定变更、撤销、确认违法或确认无效（撤回公示）", tag: "公示", access: bearer, req: changeRequest{}, ok: 200, resp: caseView{}},
+		{method: "GET", path: "/v1/cases/:id/deliveries", summary: "文书送达记录及由送达日起算的期限", tag: "文书", access: bearer, ok: 200, resp: deliveriesAnswer{}},
+		{method: "POST", path: "/v1/cases/:id/deliveries", summary: "记录文书送达", tag: "文书", access: bearer, req: deliveryRequest{}, ok: 201, resp: deliveryView{}},
+		{method: "GET", path: "/v1/cases/:id/statements", summary: "当事人陈述、申辩与听证申请", tag: "文书", access: bearer, ok: 200, resp: statementsAnswer{}},
+		{method: "POST", path: "/v1/cases/:id/statements", summary: "记录陈述、申辩或听证申请", tag: "文书", access: bearer, req: statementRequest{}, ok: 201, resp: statementView{}},
+		{method: "POST", path: "/v1/cases/:id/statements/:seq/answer", summary: "答复陈述申辩（采纳、部分采纳、不采纳）", tag: "文书", access: bearer, req: answerRequest{}, ok: 200, resp: statementView{}},
+		{method: "PUT", path: "/v1/users/:id/cert", summary: "设置执法证号（管理员）", tag: "用户", access: bearer, req: certRequest{}, ok: 200, resp: userAnswer{}},
 		{method: "GET", path: "/v1/warnings", summary: "预警（原因、数据、案件）", tag: "统计与预警", access: bearer, query: append(q("agency:string:机关代码"), period...),
-			ok: 200, resp: obj{"agency": "", "warnings": []oversight.Warning{}, "kinds": []map[string]any{}}},
+			ok: 200, resp: warningsAnswer{}},
 		{method: "GET", path: "/v1/exchange/export", summary: "导出本机关的处罚决定（交换文件）", tag: "数据共享", access: bearer,
 			query: append(q("agency:string:机关代码（默认本机关）", "format:string:jsonl 或 csv"), period...), ok: 200, media: "application/x-ndjson,text/csv"},
 		{method: "POST", path: "/v1/exchange/import", summary: "导入其他机关的交换文件（只读共享记录）", tag: "数据共享", access: bearer,
 			req: exchangeImportRequest{}, ok: 200, resp: casework.ImportSummary{}},
 		{method: "GET", path: "/v1/exchange/records", summary: "已导入的共享记录", tag: "数据共享", access: bearer, query: q("source_agency:string:来源机关"),
-			ok: 200, resp: obj{"records": []casework.SharedRecord{}}},
+			ok: 200, resp: sharedRecordsAnswer{}},
 
-		{method: "GET", path: "/v1/cases/:id/publication", summary: "案件的公示", tag: "公示", access: bearer, ok: 200, resp: anyJSON},
-		{method: "PATCH", path: "/v1/cases/:id/publication", summary: "编辑公示内容", tag: "公示", access: bearer, req: publicationEditRequest{}, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/cases/:id/publication/publish", summary: "公示", tag: "公示", access: bearer, req: publicationVersion{}, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/cases/:id/publication/withdraw", summary: "撤回公示", tag: "公示", access: bearer, req: withdrawRequest{}, ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/publications", summary: "公示列表", tag: "公示", access: bearer, ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/public/decisions", summary: "已公示的处罚决定", tag: "公示", access: public, ok: 200, resp: anyJSON},
+		{method: "GET", path: "/v1/cases/:id/publication", summary: "案件的公示", tag: "公示", access: bearer, ok: 200, resp: publicationAnswer{}},
+		{method: "PATCH", path: "/v1/cases/:id/publication", summary: "编辑公示内容", tag: "公示", access: bearer, req: publicationEditRequest{}, ok: 200, resp: casework.PublicationItem{}},
+		{method: "POST", path: "/v1/cases/:id/publication/publish", summary: "公示", tag: "公示", access: bearer, req: publicationVersion{}, ok: 200, resp: casework.PublicationItem{}},
+		{method: "POST", path: "/v1/cases/:id/publication/withdraw", summary: "撤回公示", tag: "公示", access: bearer, req: withdrawRequest{}, ok: 200, resp: casework.PublicationItem{}},
+		{method: "GET", path: "/v1/publications", summary: "公示列表", tag: "公示", access: bearer,
+			query: append(q("state:string:队列（due、overdue、published、withdrawn、ended）"), page...), ok: 200, resp: publicationsAnswer{}},
+		{method: "GET", path: "/v1/public/decisions", summary: "已公示的处罚决定", tag: "公示", access: public,
+			query: append(q("q:string:检索词", "agency:string:机关代码"), append(period, page...)...), ok: 200, resp: publicDecisionsAnswer{}},
 
-		{method: "GET", path: "/v1/cases/:id/documents", summary: "案件的执法文书：能否签发、尚缺什么、已签发版本", tag: "文书", access: bearer, ok: 200, resp: anyJSON},
+		{method: "GET", path: "/v1/cases/:id/documents", summary: "案件的执法文书：能否签发、尚缺什么、已签发版本", tag: "文书", access: bearer, ok: 200, resp: caseDocumentsAnswer{}},
 		{method: "GET", path: "/v1/cases/:id/documents/:file", summary: "文书草稿（kind.docx 或 kind.pdf）", tag: "文书", access: bearer, ok: 200, media: docFile},
-		{method: "POST", path: "/v1/cases/:id/documents/:kind", summary: "签发文书", tag: "文书", access: bearer, req: obj{}, ok: 201, resp: anyJSON},
-		{method: "GET", path: "/v1/cases/:id/documents/:kind/versions", summary: "已签发的版本", tag: "文书", access: bearer, ok: 200, resp: anyJSON},
+		{method: "POST", path: "/v1/cases/:id/documents/:kind", summary: "签发文书", tag: "文书", access: bearer, req: documentIssueRequest{}, ok: 201, resp: casework.IssuedDocument{}},
+		{method: "GET", path: "/v1/cases/:id/documents/:kind/versions", summary: "已签发的版本", tag: "文书", access: bearer, ok: 200, resp: documentVersionsAnswer{}},
 		{method: "GET", path: "/v1/cases/:id/documents/:kind/versions/:file", summary: "已签发版本的文件", tag: "文书", access: bearer, ok: 200, media: docFile},
 
-		{method: "PUT", path: "/v1/cases/:id/review", summary: "法制审核：逐项结论与审核意见", tag: "法制审核", access: bearer, req: reviewRequest{}, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/cases/:id/review/extend", summary: "延长审核期限", tag: "法制审核", access: bearer, req: reviewExtendRequest{}, ok: 200, resp: anyJSON},
+		{method: "PUT", path: "/v1/cases/:id/review", summary: "法制审核：逐项结论与审核意见", tag: "法制审核", access: bearer, req: reviewRequest{}, ok: 200, resp: caseView{}},
+		{method: "POST", path: "/v1/cases/:id/review/extend", summary: "延长审核期限", tag: "法制审核", access: bearer, req: reviewExtendRequest{}, ok: 200, resp: caseView{}},
 		{method: "GET", path: "/v1/cases/:id/consistency", summary: "裁量一致性比对", tag: "法制审核", access: bearer, ok: 200, resp: consistencyView{}},
 		{method: "GET", path: "/v1/cases/:id/consistency.svg", summary: "裁量一致性条带图", tag: "法制审核", access: bearer, ok: 200, media: "image/svg+xml"},
 
 		{method: "GET", path: "/v1/benchmarks", summary: "裁量基准列表与检索", tag: "裁量", access: public, query: q("q:string:关键词", "sector:string:执法领域", "limit:integer:条数"),
-			ok: 200, resp: obj{"total": 0, "benchmarks": []map[string]any{}}},
+			ok: 200, resp: benchmarksAnswer{}},
 		{method: "GET", path: "/v1/benchmarks/:id", summary: "裁量基准全文", tag: "裁量", access: public, ok: 200, resp: rules.Benchmark{}},
 		{method: "POST", path: "/v1/suggest", summary: "处罚建议", tag: "裁量", access: public, req: suggestRequest{}, ok: 200, resp: rules.Suggestion{}},
 		{method: "POST", path: "/v1/analyze", summary: "案件分析", tag: "裁量", access: public, req: caseanalysis.Request{}, ok: 200, resp: caseanalysis.Result{}},
 		{method: "POST", path: "/v1/documents/draft/:file", summary: "由案情生成文书草稿（kind.docx 或 kind.pdf）", tag: "文书", access: public, req: draftRequest{}, ok: 200, media: docFile},
-		{method: "POST", path: "/v1/redact", summary: "公示脱敏", tag: "公示", access: public, req: redactRequest{}, ok: 200, resp: anyJSON},
+		{method: "POST", path: "/v1/redact", summary: "公示脱敏", tag: "公示", access: public, req: redactRequest{}, ok: 200, resp: redact.Result{}},
 		{method: "GET", path: "/v1/workdays/add", summary: "第 n 个工作日", tag: "工作日", access: public, query: q("from:string:事件日 YYYY-MM-DD", "n:integer:工作日数"),
-			ok: 200, resp: obj{"from": "", "n": 0, "date": ""}},
-		{method: "POST", path: "/v1/transcriptions", summary: "上传录音转写（multipart/form-data，字段 file）", tag: "询问笔录", access: public, ok: 202, resp: anyJSON},
-		{method: "GET", path: "/v1/transcriptions", summary: "转写任务", tag: "询问笔录", access: public, ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/transcriptions/:id", summary: "转写任务的进度与结果", tag: "询问笔录", access: public, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/transcriptions/:id/versions", summary: "保存笔录新版本", tag: "询问笔录", access: public, req: anyJSON, ok: 201, resp: anyJSON},
-		{method: "POST", path: "/v1/transcriptions/:id/analyze", summary: "分析已确认的笔录", tag: "询问笔录", access: public, req: caseanalysis.Request{}, ok: 200, resp: anyJSON},
+			ok: 200, resp: workdaysAnswer{}},
+		{method: "POST", path: "/v1/transcriptions", summary: "上传录音转写（multipart/form-data，字段 file）", tag: "询问笔录", access: public, ok: 202, resp: transcription{}},
+		{method: "GET", path: "/v1/transcriptions", summary: "转写任务", tag: "询问笔录", access: public, ok: 200, resp: transcriptionsAnswer{}},
+		{method: "GET", path: "/v1/transcriptions/:id", summary: "转写任务的进度与结果", tag: "询问笔录", access: public, ok: 200, resp: transcription{}},
+		{method: "POST", path: "/v1/transcriptions/:id/versions", summary: "保存笔录新版本", tag: "询问笔录", access: public, req: speech.Edit{}, ok: 201, resp: transcription{}},
+		{method: "POST", path: "/v1/transcriptions/:id/analyze", summary: "分析已确认的笔录", tag: "询问笔录", access: public, req: caseanalysis.Request{}, ok: 200, resp: transcriptAnalysis{}},
 
-		{method: "POST", path: "/v1/cases/:id/discussions", summary: "发起疑难案例讨论", tag: "讨论与培训", access: bearer, req: casework.NewDiscussion{}, ok: 201, resp: anyJSON},
-		{method: "GET", path: "/v1/discussions", summary: "讨论列表", tag: "讨论与培训", access: bearer, ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/discussions/:did", summary: "讨论", tag: "讨论与培训", access: bearer, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/discussions/:did/comments", summary: "发表意见", tag: "讨论与培训", access: bearer, req: casework.NewComment{}, ok: 201, resp: anyJSON},
-		{method: "POST", path: "/v1/discussions/:did/conclusion", summary: "记录结论", tag: "讨论与培训", access: bearer, req: concludeRequest{}, ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/discussions/:did/attachments/:digest", summary: "讨论附件", tag: "讨论与培训", access: bearer, ok: 200, media: "application/octet-stream"},
-		{method: "GET", path: "/v1/notifications", summary: "通知", tag: "讨论与培训", access: bearer, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/notifications/read", summary: "标记通知已读", tag: "讨论与培训", access: bearer, req: readRequest{}, ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/training/cases", summary: "培训案例（已脱敏）", tag: "讨论与培训", access: bearer, ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/training/cases/:id", summary: "培训案例", tag: "讨论与培训", access: bearer, ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/training/compare", summary: "类案对比", tag: "讨论与培训", access: bearer, query: q("ids:string:案件编号，逗号分隔"), ok: 200, resp: anyJSON},
-		{method: "GET", path: "/v1/training/collections", summary: "典型案例集", tag: "讨论与培训", access: bearer, ok: 200, resp: anyJSON},
-		{method: "POST", path: "/v1/training/collections", summary: "新建案例集", tag: "讨论与培训", access: bearer, req: collectionRequest{}, ok: 201, resp: anyJSON},
-		{method: "GET", path: "/v1/training/collections/:cid", summary: "案例集", tag: "讨论与培训", access: bearer, ok: 200, resp: anyJSON},
-		{method: "PATCH", path: "/v1/training/collections/:cid", summary: "修改案例集", tag: "讨论与培训", access: bearer, req: collectionEditRequest{}, ok: 200, resp: anyJSON},
+		{method: "POST", path: "/v1/cases/:id/discussions", summary: "发起疑难案例讨论", tag: "讨论与培训", access: bearer, req: casework.NewDiscussion{}, ok: 201, resp: casework.Discussion{}},
+		{method: "GET", path: "/v1/discussions", summary: "讨论列表", tag: "讨论与培训", access: bearer, query: q("case:string:案件编号"), ok: 200, resp: discussionsAnswer{}},
+		{method: "GET", path: "/v1/discussions/:did", summary: "讨论", tag: "讨论与培训", access: bearer, ok: 200, resp: casework.DiscussionThread{}},
+		{method: "POST", path: "/v1/discussions/:did/comments", summary: "发表意见", tag: "讨论与培训", access: bearer, req: casework.NewComment{}, ok: 201, resp: casework.Comment{}},
+		{method: "POST", path: "/v1/discussions/:did/conclusion", summary: "记录结论", tag: "讨论与培训", access: bearer, req: concludeRequest{}, ok: 200, resp: casework.Discussion{}},
+		{method: "GET", path: "/v1/discussions/:did/attachments/:digest", summary: "讨论附件（以核验的文件类型）", tag: "讨论与培训", access: bearer, ok: 200, media: evidenceFile},
+		{method: "GET", path: "/v1/notifications", summary: "通知", tag: "讨论与培训", access: bearer, ok: 200, resp: notificationsAnswer{}},
+		{method: "POST", path: "/v1/notifications/read", summary: "标记通知已读", tag: "讨论与培训", access: bearer, req: readRequest{}, ok: 200, resp: markedAnswer{}},
+		{method: "GET", path: "/v1/training/cases", summary: "培训案例（已脱敏）", tag: "讨论与培训", access: bearer,
+			query: q("sector:string:执法领域", "benchmark:string:裁量基准", "disposition:string:处理结果", "outcome:string:结果阶段",
+				"min_fine:number:最低罚款（元）", "max_fine:number:最高罚款（元）", "limit:integer:条数"), ok: 200, resp: trainingCasesAnswer{}},
+		{method: "GET", path: "/v1/training/cases/:id", summary: "培训案例", tag: "讨论与培训", access: bearer, ok: 200, resp: casework.Extract{}},
+		{method: "GET", path: "/v1/training/compare", summary: "类案对比", tag: "讨论与培训", access: bearer, query: q("ids:string:案件编号，逗号分隔"), ok: 200, resp: trainingCasesAnswer{}},
+		{method: "GET", path: "/v1/training/collections", summary: "典型案例集", tag: "讨论与培训", access: bearer, ok: 200, resp: collectionsAnswer{}},
+		{method: "POST", path: "/v1/training/collections", summary: "新建案例集", tag: "讨论与培训", access: bearer, req: collectionRequest{}, ok: 201, resp: casework.Collection{}},
+		{method: "GET", path: "/v1/training/collections/:cid", summary: "案例集", tag: "讨论与培训", access: bearer, ok: 200, resp: casework.CollectionView{}},
+		{method: "PATCH", path: "/v1/training/collections/:cid", summary: "修改案例集", tag: "讨论与培训", access: bearer, req: collectionEditRequest{}, ok: 200, resp: casework.Collection{}},
 	}
 }
 
@@ -429,20 +439,20 @@ func OpenAPI(version string) (*openapi3.T, error) {
 			op.RequestBody = &openapi3.RequestBodyRef{Value: openapi3.NewRequestBody().WithRequired(true).WithJSONSchemaRef(s)}
 		}
 		ok := openapi3.NewResponse().WithDescription(r.summary)
-		switch {
-		case r.media != "":
-			content := openapi3.Content{}
-			for _, m := range strings.Split(r.media, ",") {
-				content[m] = openapi3.NewMediaType()
-			}
-			ok.WithContent(content)
-		case r.resp != nil:
+		content := openapi3.Content{}
+		if r.resp != nil {
 			s, err := schemaOf(r.resp, true)
 			if err != nil {
 				return nil, err
 			}
-			ok.WithJSONSchemaRef(s)
+			content["application/json"] = openapi3.NewMediaType().WithSchemaRef(s)
 		}
+		if r.media != "" {
+			for _, m := range strings.Split(r.media, ",") {
+				content[m] = openapi3.NewMediaType()
+			}
+		}
+		ok.WithContent(content)
 		op.AddResponse(r.ok, ok)
 		op.Responses.Set("4XX", errRef("请求有误、未登录（401）、无权限（403）、不存在（404）、冲突（409）、过大（413）、过多（429）"))
 		op.Responses.Set("5XX", errRef("服务内部错误或暂不可用"))

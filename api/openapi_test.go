@@ -229,6 +229,16 @@ func TestOpenAPISchemasBite(t *testing.T) {
 		{"GET", "/v1/me", 200, `{}`},
 		{"GET", "/v1/cases/{id}", 200, `{"case":{"id":"scjg-2026-000001"}}`},
 		{"GET", "/v1/warnings", 200, `{"warnings":[{"cases":"a"}]}`},
+		{"GET", "/readyz", 200, `{}`},
+		{"POST", "/v1/login", 200, `{"token":"clt_x","user":{"id":"oa"}}`},
+		{"GET", "/v1/acts", 200, `{"acts":[{"date":1}]}`},
+		{"GET", "/v1/notifications", 200, `{"notifications":[],"unread":"3"}`},
+		{"GET", "/v1/cases/{id}/documents", 200, `{"case_id":"x","stage":"closed","documents":[{"can_issue":"yes"}]}`},
+		{"GET", "/v1/transcriptions", 200, `{"transcriptions":{}}`},
+		{"POST", "/v1/citations/resolve", 200, `{"results":[{"input":1}]}`},
+		{"GET", "/v1/norms/search", 200, `{"hits":"none"}`},
+		{"GET", "/v1/public/decisions", 200, `{"decisions":[],"more":false,"limit":"20","offset":0}`},
+		{"GET", "/v1/training/collections/{cid}", 200, `[]`},
 	} {
 		var v any
 		if err := json.Unmarshal([]byte(tc.body), &v); err != nil {
@@ -236,6 +246,44 @@ func TestOpenAPISchemasBite(t *testing.T) {
 		}
 		if err := responseSchema(t, doc, tc.method, tc.route, tc.status).VisitJSON(v, openapi3.EnableJSONSchema2020()); err == nil {
 			t.Errorf("%s %s %d accepts %s", tc.method, tc.route, tc.status, tc.body)
+		}
+	}
+}
+
+// TestOpenAPIEveryAnswerDescribed: no route but /openapi.json itself
+// describes its answer or its request as any JSON, and every JSON body the
+// document describes has a shape (a type), so an integrator can rely on
+// it; TestOpenAPIEveryRoute checks the shapes against real answers.
+func TestOpenAPIEveryAnswerDescribed(t *testing.T) {
+	for _, r := range apiRoutes() {
+		name := r.method + " " + r.path
+		if r.req == anyJSON {
+			t.Errorf("%s: the request body is any JSON; give its row the Go type the handler decodes", name)
+		}
+		if r.path == "/openapi.json" {
+			continue
+		}
+		if r.resp == anyJSON || (r.resp == nil && r.media == "") {
+			t.Errorf("%s: the answer is not described; give its row the Go type the handler encodes", name)
+		}
+	}
+	doc := clientDoc(t)
+	shapeless := func(s *openapi3.SchemaRef) bool {
+		return s == nil || s.Value == nil || s.Value.Type == nil || len(*s.Value.Type) == 0
+	}
+	for path, item := range doc.Paths.Map() {
+		if path == "/openapi.json" {
+			continue
+		}
+		for method, op := range item.Operations() {
+			for status, resp := range op.Responses.Map() {
+				if mt := resp.Value.Content.Get("application/json"); mt != nil && shapeless(mt.Schema) {
+					t.Errorf("%s %s %s: the JSON answer has no type", method, path, status)
+				}
+			}
+			if op.RequestBody != nil && shapeless(op.RequestBody.Value.Content.Get("application/json").Schema) {
+				t.Errorf("%s %s: the JSON request has no type", method, path)
+			}
 		}
 	}
 }

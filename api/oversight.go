@@ -94,14 +94,35 @@ func (s *Server) handleWarnings(c *fiber.Ctx) error {
 	if ws == nil {
 		ws = []oversight.Warning{}
 	}
-	return c.JSON(fiber.Map{"agency": q.Agency, "warnings": ws, "kinds": kindLabels()})
+	return c.JSON(warningsAnswer{Agency: q.Agency, Warnings: ws, Kinds: kindLabels()})
+}
+
+// warningsAnswer is GET /v1/warnings: the agency viewed (empty: the city),
+// its warnings and every warning model's name.
+type warningsAnswer struct {
+	Agency   string              `json:"agency"`
+	Warnings []oversight.Warning `json:"warnings"`
+	Kinds    []warningKindLabel  `json:"kinds"`
+}
+
+// warningKindLabel is a warning model with its Chinese name.
+type warningKindLabel struct {
+	Kind  oversight.Kind `json:"kind"`
+	Label string         `json:"label"`
+}
+
+// digestAnswer is GET /v1/digest: the day's digest and whether it was kept
+// that day (false: computed now from today's data).
+type digestAnswer struct {
+	Kept   bool             `json:"kept"`
+	Digest oversight.Digest `json:"digest"`
 }
 
 // kindLabels lists the warning models with their Chinese names.
-func kindLabels() []fiber.Map {
-	out := []fiber.Map{}
+func kindLabels() []warningKindLabel {
+	out := []warningKindLabel{}
 	for _, k := range oversight.Kinds() {
-		out = append(out, fiber.Map{"kind": k, "label": k.Label()})
+		out = append(out, warningKindLabel{Kind: k, Label: k.Label()})
 	}
 	return out
 }
@@ -170,7 +191,7 @@ func (s *Server) handleDigest(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"kept": kept, "digest": d})
+	return c.JSON(digestAnswer{Kept: kept, Digest: d})
 }
 
 func (s *Server) handleDigestPage(c *fiber.Ctx) error { return sendPage(c, digestPage) }

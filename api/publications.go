@@ -125,6 +125,23 @@ func (s *Server) handlePublicationWithdraw(c *fiber.Ctx) error {
 	return answerPublication(c, r.svc, p, err)
 }
 
+// publicationsAnswer is GET /v1/publications: one page of a queue.
+type publicationsAnswer struct {
+	State        string                     `json:"state"`
+	Publications []casework.PublicationItem `json:"publications"`
+	Limit        int                        `json:"limit"`
+	Offset       int                        `json:"offset"`
+}
+
+// publicDecisionsAnswer is GET /v1/public/decisions: one page of the
+// published decisions and whether there are more.
+type publicDecisionsAnswer struct {
+	Decisions []casework.PublicDecision `json:"decisions"`
+	More      bool                      `json:"more"`
+	Limit     int                       `json:"limit"`
+	Offset    int                       `json:"offset"`
+}
+
 // handlePublications answers GET /v1/publications?state=due|overdue|published|withdrawn|ended.
 func (s *Server) handlePublications(c *fiber.Ctx) error {
 	svc, u, err := s.workbench(c)
@@ -146,7 +163,7 @@ func (s *Server) handlePublications(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"state": state, "publications": list, "limit": limit, "offset": offset})
+	return c.JSON(publicationsAnswer{State: state, Publications: list, Limit: limit, Offset: offset})
 }
 
 // publicFilter reads the public search: q (text), agency, from, to
@@ -194,7 +211,7 @@ func (s *Server) handlePublicDecisions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"decisions": list, "more": more, "limit": f.Limit, "offset": f.Offset})
+	return c.JSON(publicDecisionsAnswer{Decisions: list, More: more, Limit: f.Limit, Offset: f.Offset})
 }
 
 // rss is an RSS 2.0 document.

@@ -1,15 +1,12 @@
 package api
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"maps"
-	"net/http"
 	"slices"
 	"strings"
 	"testing"
@@ -107,26 +104,15 @@ func changeRow(body map[string]any) func(*testing.T, *permFixture) (string, stri
 // and body.
 func fetch(t *testing.T, addr, token, method, target string, body []byte) (int, []byte) {
 	t.Helper()
-	req, err := http.NewRequest(method, "http://"+addr+target, bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
+	header := map[string]string{}
 	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
+		header["Authorization"] = "Bearer " + token
 	}
 	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
+		header["Content-Type"] = "application/json"
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp.StatusCode, raw
+	status, _, raw := roundTrip(t, addr, method, target, header, body)
+	return status, raw
 }
 
 // Personal data of the flow's case; none of it may be served to the public.

@@ -98,6 +98,11 @@ func (s *Server) gate(c *fiber.Ctx) error {
 	return apiError(fiber.StatusServiceUnavailable, "loading", msg, "")
 }
 
+// readyAnswer is GET /readyz once the server is ready.
+type readyAnswer struct {
+	Status string `json:"status"`
+}
+
 func (s *Server) handleReady(c *fiber.Ctx) error {
-	return c.JSON(fiber.Map{"status": "ready"})
+	return c.JSON(readyAnswer{Status: "ready"})
 }

@@ -339,20 +339,25 @@ func (s *Server) routes() {
 	})
 }
 
+// healthAnswer is GET /healthz once loaded: the version and how much is
+// loaded and indexed.
+type healthAnswer struct {
+	Status          string `json:"status"`
+	Version         string `json:"version"`
+	Statutes        int    `json:"statutes"`
+	IndexedArticles uint64 `json:"indexed_articles"`
+	IndexedCases    uint64 `json:"indexed_cases"`
+	Benchmarks      int    `json:"benchmarks"`
+	Vectors         bool   `json:"vectors"`
+}
+
 func (s *Server) handleHealth(c *fiber.Ctx) error {
 	norms, cases, err := s.lib.Index().Counts()
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{
-		"status":           "ok",
-		"version":          s.cfg.Version,
-		"statutes":         s.lib.Store().StatuteCount(),
-		"indexed_articles": norms,
-		"indexed_cases":    cases,
-		"benchmarks":       s.cfg.Catalog.Len(),
-		"vectors":          s.lib.VectorsEnabled(),
-	})
+	return c.JSON(healthAnswer{Status: "ok", Version: s.cfg.Version, Statutes: s.lib.Store().StatuteCount(), IndexedArticles: norms,
+		IndexedCases: cases, Benchmarks: s.cfg.Catalog.Len(), Vectors: s.lib.VectorsEnabled()})
 }
 
 // serverJSON is sonic's std-compatible configuration (that of

@@ -78,6 +78,11 @@ func (s *Server) handleTranscriptionGet(c *fiber.Ctx) error {
 	return sendJSON(c, answerJob(j))
 }
 
+// transcriptionsAnswer is GET /v1/transcriptions.
+type transcriptionsAnswer struct {
+	Transcriptions []speech.Job `json:"transcriptions"`
+}
+
 // handleTranscriptionList answers GET /v1/transcriptions: every job,
 // newest first, without results.
 func (s *Server) handleTranscriptionList(c *fiber.Ctx) error {
@@ -85,7 +90,7 @@ func (s *Server) handleTranscriptionList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return sendJSON(c, fiber.Map{"transcriptions": jobs})
+	return sendJSON(c, transcriptionsAnswer{Transcriptions: jobs})
 }
 
 // handleTranscriptionEdit answers POST /v1/transcriptions/{id}/versions:

@@ -25,7 +25,38 @@ func (s *Server) handleUsersList(c *fiber.Ctx) error {
 	for _, x := range list {
 		out = append(out, viewUser(x))
 	}
-	return c.JSON(fiber.Map{"users": out})
+	return c.JSON(usersAnswer{Users: out})
+}
+
+// usersAnswer is GET /v1/users.
+type usersAnswer struct {
+	Users []userView `json:"users"`
+}
+
+// userAnswer is PUT /v1/users/:id/cert: the user as changed.
+type userAnswer struct {
+	User userView `json:"user"`
+}
+
+// addedUserAnswer is POST /v1/users: the user added and, when the request
+// set no password, the generated one (shown once).
+type addedUserAnswer struct {
+	User     userView `json:"user"`
+	Password string   `json:"password,omitempty"`
+}
+
+// userDisabledAnswer is POST /v1/users/:id/disable and /enable.
+type userDisabledAnswer struct {
+	ID       string `json:"id"`
+	Disabled bool   `json:"disabled"`
+}
+
+// tokenAnswer is POST /v1/users/:id/tokens: the API token (shown once) and,
+// when it has a lifetime, when it stops working.
+type tokenAnswer struct {
+	User    string     `json:"user"`
+	Token   string     `json:"token"`
+	Expires *time.Time `json:"expires,omitempty"`
 }
 
 type addUserRequest struct {
@@ -61,9 +92,9 @@ func (s *Server) handleUsersAdd(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	ans := fiber.Map{"user": viewUser(added)}
+	ans := addedUserAnswer{User: viewUser(added)}
 	if req.Password == "" {
-		ans["password"] = password
+		ans.Password = password
 	}
 	return c.Status(fiber.StatusCreated).JSON(ans)
 }
@@ -99,7 +130,7 @@ func (s *Server) setDisabled(c *fiber.Ctx, disabled bool) error {
 	if err := svc.SetUserDisabled(c.UserContext(), u, id, disabled); err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"id": id, "disabled": disabled})
+	return c.JSON(userDisabledAnswer{ID: id, Disabled: disabled})
 }
 
 func (s *Server) handleUserDisable(c *fiber.Ctx) error { return s.setDisabled(c, true) }
@@ -125,7 +156,7 @@ func (s *Server) handleUserCert(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"user": viewUser(updated)})
+	return c.JSON(userAnswer{User: viewUser(updated)})
 }
 
 type tokenRequest struct {
@@ -159,9 +190,10 @@ func (s *Server) handleUserToken(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	ans := fiber.Map{"user": id, "token": token}
+	ans := tokenAnswer{User: id, Token: token}
 	if ttl > 0 {
-		ans["expires"] = time.Now().Add(ttl).UTC()
+		exp := time.Now().Add(ttl).UTC()
+		ans.Expires = &exp
 	}
 	return c.Status(fiber.StatusCreated).JSON(ans)
 }

@@ -143,6 +143,14 @@ func (s *Server) handleWorkCreate(c *fiber.Ctx) error {
 	return c.Status(fiber.StatusCreated).JSON(viewCase(u, cs, time.Now()))
 }
 
+// caseQueueAnswer is GET /v1/cases: one page of a queue.
+type caseQueueAnswer struct {
+	Queue  string        `json:"queue"`
+	Cases  []caseSummary `json:"cases"`
+	Limit  int           `json:"limit"`
+	Offset int           `json:"offset"`
+}
+
 func (s *Server) handleWorkList(c *fiber.Ctx) error {
 	svc, u, err := s.workbench(c)
 	if err != nil {
@@ -172,7 +180,7 @@ func (s *Server) handleWorkList(c *fiber.Ctx) error {
 		out = append(out, caseSummary{ID: cs.ID, Agency: cs.Agency, Title: cs.Title, Party: cs.Party.Name, Stage: cs.Stage,
 			StageLabel: cs.Stage.Label(), Version: cs.Version, Due: cs.Due, Overdue: cs.Overdue(now), Updated: cs.Updated})
 	}
-	return c.JSON(fiber.Map{"queue": q, "cases": out, "limit": limit, "offset": offset})
+	return c.JSON(caseQueueAnswer{Queue: q, Cases: out, Limit: limit, Offset: offset})
 }
 
 func (s *Server) handleWorkGet(c *fiber.Ctx) error {
@@ -353,7 +361,28 @@ func (s *Server) handleWorkTimeline(c *fiber.Ctx) error {
 	if entries == nil {
 		entries = []casework.Entry{}
 	}
-	return c.JSON(fiber.Map{"case_id": r.id, "entries": entries})
+	return c.JSON(timelineAnswer{CaseID: r.id, Entries: entries})
+}
+
+// timelineAnswer is GET /v1/cases/:id/timeline: the case's full-process
+// record, oldest first.
+type timelineAnswer struct {
+	CaseID  string           `json:"case_id"`
+	Entries []casework.Entry `json:"entries"`
+}
+
+// transitionsAnswer is GET /v1/transitions: the transition table and every
+// stage with its Chinese name.
+type transitionsAnswer struct {
+	Transitions []transitionRow `json:"transitions"`
+	Stages      []stageLabel    `json:"stages"`
+}
+
+// stageLabel is a stage, its Chinese name and whether the case has ended there.
+type stageLabel struct {
+	Stage casework.Stage `json:"stage"`
+	Label string         `json:"label"`
+	Ended bool           `json:"ended"`
 }
 
 // transitionRow is a row of the transition table with its Chinese names.
@@ -374,9 +403,9 @@ func (s *Server) handleTransitions(c *fiber.Ctx) error {
 		}
 		rows = append(rows, r)
 	}
-	stages := []fiber.Map{}
+	stages := []stageLabel{}
 	for _, st := range casework.Stages() {
-		stages = append(stages, fiber.Map{"stage": st, "label": st.Label(), "ended": st.Ended()})
+		stages = append(stages, stageLabel{Stage: st, Label: st.Label(), Ended: st.Ended()})
 	}
-	return c.JSON(fiber.Map{"transitions": rows, "stages": stages})
+	return c.JSON(transitionsAnswer{Transitions: rows, Stages: stages})
 }

@@ -484,6 +484,24 @@ var evidenceTypes = []string{"image/jpeg", "image/png", "image/gif", "image/webp
 	"audio/wave", "audio/mpeg", "audio/aiff", "audio/basic", "audio/midi", "application/ogg", "video/mp4", "video/webm",
 	"video/avi", "text/plain; charset=utf-8", "application/zip"}
 
+// The phone recording formats http.DetectContentType does not know, found
+// by their own headers.
+const (
+	m4aType = "audio/mp4"
+	amrType = "audio/amr"
+)
+
+// EvidenceMediaTypes lists, without parameters, every media type evidence
+// is stored and served as (the API documents its downloads with them).
+func EvidenceMediaTypes() []string {
+	out := make([]string, 0, len(evidenceTypes)+2)
+	for _, t := range evidenceTypes {
+		mt, _, _ := strings.Cut(t, ";")
+		out = append(out, mt)
+	}
+	return append(out, m4aType, amrType)
+}
+
 // AddEvidence stores a file (at most MaxEvidence bytes, of an accepted type)
 // and attaches it to case id at its current stage (the agency's officers,
 // before the case ends). The same file twice on one case is ErrExists.
@@ -521,9 +539,9 @@ func (s *Service) AddEvidence(ctx context.Context, actor User, id string, r io.R
 		return Evidence{}, fmt.Errorf("evidence type %s not accepted: %w", mt, ErrInvalid)
 	}
 	if isM4A(head) {
-		mt = "audio/mp4"
+		mt = m4aType
 	} else if isAMR(head) {
-		mt = "audio/amr"
+		mt = amrType
 	}
 	digest, size, err := s.cfg.Blobs.Put(ctx, io.MultiReader(strings.NewReader(string(head)), r), s.cfg.MaxEvidence)
 	if err != nil {
