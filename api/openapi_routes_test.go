@@ -210,6 +210,49 @@ func checkAnswer(t *testing.T, op *openapi3.Operation, status int, media string,
 	if err := mt.Schema.Value.VisitJSON(v, openapi3.EnableJSONSchema2020(), openapi3.MultiErrors()); err != nil {
 		t.Errorf("answer does not match the documented schema: %v\n%.600s", err, raw)
 	}
+	// The schemas allow more properties (a client must not break when the
+	// API grows), so the fields the answer has and the document does not
+	// name are looked for here: a field a handler writes is documented.
+	if extra := undocumented(mt.Schema.Value, v, ""); len(extra) > 0 {
+		slices.Sort(extra)
+		t.Errorf("answer has fields the document does not name: %v", slices.Compact(extra))
+	}
+}
+
+// undocumented lists where value v has an object key that schema s does
+// not declare (array indexes as [], so each place is named once).
+func undocumented(s *openapi3.Schema, v any, at string) []string {
+	if s == nil {
+		return nil
+	}
+	var out []string
+	switch x := v.(type) {
+	case map[string]any:
+		if len(s.Properties) == 0 {
+			// A map: every value by the schema of additional properties.
+			if ap := s.AdditionalProperties.Schema; ap != nil {
+				for k, e := range x {
+					out = append(out, undocumented(ap.Value, e, at+"."+k)...)
+				}
+			}
+			return out
+		}
+		for k, e := range x {
+			p, ok := s.Properties[k]
+			if !ok {
+				out = append(out, at+"."+k)
+				continue
+			}
+			out = append(out, undocumented(p.Value, e, at+"."+k)...)
+		}
+	case []any:
+		if s.Items != nil {
+			for _, e := range x {
+				out = append(out, undocumented(s.Items.Value, e, at+"[]")...)
+			}
+		}
+	}
+	return out
 }
 
 // openAPICalls makes, through call, the successful calls of the routes the

@@ -287,3 +287,29 @@ func TestOpenAPIEveryAnswerDescribed(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenAPIUndocumentedFields: the check TestOpenAPIEveryRoute makes of
+// every answer finds the fields an answer has and its schema does not
+// name, at any depth, and nothing in an answer of the documented shape.
+func TestOpenAPIUndocumentedFields(t *testing.T) {
+	doc := clientDoc(t)
+	for _, tc := range []struct {
+		method, route, body string
+		want                []string
+	}{
+		{"GET", "/v1/me", `{"id":"oa","zzz":1}`, []string{".zzz"}},
+		{"GET", "/v1/cases/{id}", `{"case":{"id":"x","party":{"name":"王某","secret":"x"}}}`, []string{".case.party.secret"}},
+		{"GET", "/v1/acts", `{"acts":[{"id":"a"},{"id":"b","extra":true}]}`, []string{".acts[].extra"}},
+		{"GET", "/v1/me", `{"id":"oa","roles":["officer"]}`, nil},
+		{"GET", "/v1/notifications", `{"notifications":[],"unread":0}`, nil},
+	} {
+		var v any
+		if err := json.Unmarshal([]byte(tc.body), &v); err != nil {
+			t.Fatal(err)
+		}
+		got := undocumented(responseSchema(t, doc, tc.method, tc.route, 200), v, "")
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s %s %s: undocumented %v; want %v", tc.method, tc.route, tc.body, got, tc.want)
+		}
+	}
+}
