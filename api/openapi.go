@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"reflect"
 	"regexp"
 	"slices"
@@ -60,6 +61,9 @@ type apiRoute struct {
 	req          any
 	ok           int
 	resp         any
+	// also are answers other than ok that are not errors, by status (a
+	// loading server's 503 from /readyz).
+	also map[int]any
 	// media is the response's media type when it is not JSON (several:
 	// separated by commas, as a format parameter chooses); beside resp,
 	// the other types a format parameter may ask for instead of JSON.
@@ -79,6 +83,10 @@ func q(specs ...string) []param {
 
 // obj is a hand-written object schema: property name → Go value or *openapi3.Schema.
 type obj map[string]any
+
+// anyOf is a body of one of several shapes (each a Go value, obj or
+// *openapi3.Schema), as a server answers in different states.
+type anyOf []any
 
 // anyJSON is a body of any JSON value (answers documented in prose).
 var anyJSON = &openapi3.Schema{}
@@ -105,9 +113,10 @@ func apiRoutes() []apiRoute {
 		{method: "GET", path: "/oversight.js", summary: "统计、简报与执法行为网页的脚本", tag: "网页", access: public, ok: 200, media: js},
 		{method: "GET", path: "/public", summary: "行政处罚决定公示网页", tag: "网页", access: public, ok: 200, media: html},
 		{method: "GET", path: "/public/decisions.rss", summary: "公示的处罚决定（RSS）", tag: "公示", access: public, ok: 200, media: "application/rss+xml"},
-		{method: "GET", path: "/healthz", summary: "状态、法规与索引数量", tag: "服务", access: public, ok: 200,
-			resp: healthAnswer{}},
-		{method: "GET", path: "/readyz", summary: "能否接受请求（负载均衡探测）", tag: "服务", access: public, ok: 200, resp: readyAnswer{}},
+		{method: "GET", path: "/healthz", summary: "状态、法规与索引数量（载入数据时：进程存活，ready 为 false）", tag: "服务", access: public, ok: 200,
+			resp: anyOf{healthAnswer{}, aliveAnswer{}}},
+		{method: "GET", path: "/readyz", summary: "能否接受请求（负载均衡探测；载入数据时 503 与进度）", tag: "服务", access: public, ok: 200, resp: readyAnswer{},
+			also: map[int]any{503: loadingAnswer{}}},
 
 		{method: "GET", path: "/v1/norms/search", summary: "法规检索（BM25，高亮片段）", tag: "法规", access: public,
 			query: append(q("q:string:检索词", "law:string:法律简称", "category:string:类别", "region:string:地区", "in_force:boolean:仅现行有效",
@@ -331,6 +340,16 @@ func schemaOf(v any, answer bool) (*openapi3.SchemaRef, error) {
 	switch x := v.(type) {
 	case *openapi3.Schema:
 		return openapi3.NewSchemaRef("", x), nil
+	case anyOf:
+		s := &openapi3.Schema{}
+		for _, alt := range x {
+			a, err := schemaOf(alt, answer)
+			if err != nil {
+				return nil, err
+			}
+			s.AnyOf = append(s.AnyOf, a)
+		}
+		return openapi3.NewSchemaRef("", s), nil
 	case obj:
 		s := openapi3.NewObjectSchema()
 		for _, k := range sortedKeys(x) {
@@ -454,6 +473,13 @@ func OpenAPI(version string) (*openapi3.T, error) {
 		}
 		ok.WithContent(content)
 		op.AddResponse(r.ok, ok)
+		for status, body := range r.also {
+			s, err := schemaOf(body, true)
+			if err != nil {
+				return nil, err
+			}
+			op.AddResponse(status, openapi3.NewResponse().WithDescription(http.StatusText(status)).WithJSONSchemaRef(s))
+		}
 		op.Responses.Set("4XX", errRef("请求有误、未登录（401）、无权限（403）、不存在（404）、冲突（409）、过大（413）、过多（429）"))
 		op.Responses.Set("5XX", errRef("服务内部错误或暂不可用"))
 		doc.AddOperation(openAPIPath(r.path), r.method, op)

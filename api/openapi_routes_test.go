@@ -225,6 +225,12 @@ func undocumented(s *openapi3.Schema, v any, at string) []string {
 	if s == nil {
 		return nil
 	}
+	for _, alt := range append(slices.Clone(s.AnyOf), s.OneOf...) {
+		// The fields of the shape the value has.
+		if alt.Value.VisitJSON(v, openapi3.EnableJSONSchema2020()) == nil {
+			return undocumented(alt.Value, v, at)
+		}
+	}
 	var out []string
 	switch x := v.(type) {
 	case map[string]any:
@@ -274,6 +280,12 @@ func openAPICalls(t *testing.T, f *permFixture, call func(apiCall) []byte) {
 	}
 	get("healthz", "/healthz")
 	get("readyz", "/readyz")
+	// A server still loading its data answers both in their other shape.
+	loading := NewLoading(Config{Version: "test"})
+	loading.SetProgress("索引", 3, 10)
+	loadingAddr := liveServer(t, loading)
+	call(apiCall{name: "healthz while loading", actor: "anonymous", method: "GET", target: "/healthz", status: 200, server: loadingAddr})
+	call(apiCall{name: "readyz while loading", actor: "anonymous", method: "GET", target: "/readyz", status: 503, server: loadingAddr})
 
 	// Norms and the case library (the test library: 食品安全法 第一百二十二条、第一百二十四条).
 	get("norm search", "/v1/norms/search?q="+url.QueryEscape("罚款"))

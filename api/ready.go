@@ -68,14 +68,34 @@ func (s *Server) Ready(a *app.App) {
 	s.ready.Store(true)
 }
 
-func (s *Server) loadingStatus() fiber.Map {
+// loadingAnswer is GET /readyz (503) while the server loads: the stage,
+// how far it has got, the stages finished, and why loading failed.
+type loadingAnswer struct {
+	// Status is "loading" or "failed".
+	Status   string   `json:"status"`
+	Stage    string   `json:"stage"`
+	Done     int      `json:"done"`
+	Total    int      `json:"total"`
+	Finished []string `json:"finished"`
+	Error    string   `json:"error,omitempty"`
+}
+
+// aliveAnswer is GET /healthz while the server loads: the process is up.
+type aliveAnswer struct {
+	// Status is "alive".
+	Status  string `json:"status"`
+	Ready   bool   `json:"ready"`
+	Version string `json:"version"`
+}
+
+func (s *Server) loadingStatus() loadingAnswer {
 	s.load.mu.Lock()
 	defer s.load.mu.Unlock()
-	m := fiber.Map{"status": "loading", "stage": s.load.stage, "done": s.load.done, "total": s.load.total, "finished": append([]string{}, s.load.stageDone...)}
+	a := loadingAnswer{Status: "loading", Stage: s.load.stage, Done: s.load.done, Total: s.load.total, Finished: append([]string{}, s.load.stageDone...)}
 	if s.load.failed != "" {
-		m["status"], m["error"] = "failed", s.load.failed
+		a.Status, a.Error = "failed", s.load.failed
 	}
-	return m
+	return a
 }
 
 // gate answers for a server that is still loading.
@@ -85,15 +105,15 @@ func (s *Server) gate(c *fiber.Ctx) error {
 	}
 	switch c.Path() {
 	case "/healthz":
-		return c.JSON(fiber.Map{"status": "alive", "ready": false, "version": s.cfg.Version})
+		return c.JSON(aliveAnswer{Status: "alive", Ready: false, Version: s.cfg.Version})
 	case "/readyz":
 		return c.Status(fiber.StatusServiceUnavailable).JSON(s.loadingStatus())
 	}
 	c.Set(fiber.HeaderRetryAfter, "5")
 	st := s.loadingStatus()
 	msg := "服务正在载入数据，请稍后再试"
-	if stage, _ := st["stage"].(string); stage != "" {
-		msg = "服务正在载入数据（" + stage + "），请稍后再试；进度见 /readyz"
+	if st.Stage != "" {
+		msg = "服务正在载入数据（" + st.Stage + "），请稍后再试；进度见 /readyz"
 	}
 	return apiError(fiber.StatusServiceUnavailable, "loading", msg, "")
 }
