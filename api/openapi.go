@@ -96,6 +96,10 @@ var anyJSON = &openapi3.Schema{}
 func apiRoutes() []apiRoute {
 	period := q("from:string:起始日 YYYY-MM-DD（含）", "to:string:截止日 YYYY-MM-DD（不含）")
 	page := q("limit:integer:条数", "offset:integer:偏移量")
+	// Every search reads the same paging, period and mode (querySearch).
+	search := append(q("mode:string:检索方式 bm25、vector 或 hybrid（默认 bm25）"), append(period, page...)...)
+	caseSearch := append(q("q:string:检索词", "sector:string:执法领域", "violation_type:string:违法行为", "region:string:地区",
+		"disposition:string:处理结果", "agency:string:机关"), search...)
 	html, js := "text/html", "text/javascript"
 	docFile := "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	evidenceFile := strings.Join(casework.EvidenceMediaTypes(), ",")
@@ -120,16 +124,15 @@ func apiRoutes() []apiRoute {
 
 		{method: "GET", path: "/v1/norms/search", summary: "法规检索（BM25，高亮片段）", tag: "法规", access: public,
 			query: append(q("q:string:检索词", "law:string:法律简称", "category:string:类别", "region:string:地区", "in_force:boolean:仅现行有效",
-				"date:string:该日施行的版本"), append(period, page...)...), ok: 200, resp: corpus.Results[corpus.NormHit]{}},
+				"date:string:该日施行的版本"), search...), ok: 200, resp: corpus.Results[corpus.NormHit]{}},
 		{method: "GET", path: "/v1/norms/:law/:article", summary: "取条文", tag: "法规", access: public, query: q("date:string:该日施行的版本"), ok: 200, resp: corpus.Resolved{}},
 		{method: "POST", path: "/v1/citations/resolve", summary: "解析法条引用", tag: "法规", access: public, req: resolveRequest{}, ok: 200, resp: resolveAnswer{}},
 		{method: "GET", path: "/v1/statutes/status", summary: "核心法律的现行版本与废止情况", tag: "法规", access: public, query: q("date:string:日期"), ok: 200, resp: corpus.StatusReport{}},
 		{method: "GET", path: "/v1/library/cases/search", summary: "类案库检索", tag: "类案库", access: public,
-			query: append(q("q:string:检索词", "sector:string:执法领域", "violation_type:string:违法行为", "region:string:地区",
-				"disposition:string:处理结果", "agency:string:机关"), append(period, page...)...), ok: 200, resp: corpus.Results[corpus.CaseHit]{}},
+			query: caseSearch, ok: 200, resp: corpus.Results[corpus.CaseHit]{}},
 		{method: "GET", path: "/v1/library/cases/:id", summary: "类案库中的案件", tag: "类案库", access: public, ok: 200, resp: corpus.Case{}},
 		{method: "POST", path: "/v1/library/cases", summary: "向类案库导入案件（管理员）", tag: "类案库", access: bearer, req: []corpus.Case{}, ok: 201, resp: libraryImportAnswer{}},
-		{method: "GET", path: "/v1/cases/search", summary: "类案库检索（旧路径）", tag: "类案库", access: public, query: q("q:string:检索词"), ok: 200, resp: corpus.Results[corpus.CaseHit]{}},
+		{method: "GET", path: "/v1/cases/search", summary: "类案库检索（旧路径）", tag: "类案库", access: public, query: caseSearch, ok: 200, resp: corpus.Results[corpus.CaseHit]{}},
 
 		{method: "POST", path: "/v1/login", summary: "登录，取得会话令牌", tag: "用户", access: public, req: loginRequest{}, ok: 200, resp: loginAnswer{}},
 		{method: "POST", path: "/v1/logout", summary: "注销当前令牌", tag: "用户", access: bearer, req: obj{}, ok: 200, resp: logoutAnswer{}},
@@ -196,7 +199,8 @@ func apiRoutes() []apiRoute {
 			query: append(q("q:string:检索词", "agency:string:机关代码"), append(period, page...)...), ok: 200, resp: publicDecisionsAnswer{}},
 
 		{method: "GET", path: "/v1/cases/:id/documents", summary: "案件的执法文书：能否签发、尚缺什么、已签发版本", tag: "文书", access: bearer, ok: 200, resp: caseDocumentsAnswer{}},
-		{method: "GET", path: "/v1/cases/:id/documents/:file", summary: "文书草稿（kind.docx 或 kind.pdf）", tag: "文书", access: bearer, ok: 200, media: docFile},
+		{method: "GET", path: "/v1/cases/:id/documents/:file", summary: "文书草稿（kind.docx 或 kind.pdf）", tag: "文书", access: bearer,
+			query: q("delivery:integer:送达回证所证明的送达记录序号（默认最近一次）"), ok: 200, media: docFile},
 		{method: "POST", path: "/v1/cases/:id/documents/:kind", summary: "签发文书", tag: "文书", access: bearer, req: documentIssueRequest{}, ok: 201, resp: casework.IssuedDocument{}},
 		{method: "GET", path: "/v1/cases/:id/documents/:kind/versions", summary: "已签发的版本", tag: "文书", access: bearer, ok: 200, resp: documentVersionsAnswer{}},
 		{method: "GET", path: "/v1/cases/:id/documents/:kind/versions/:file", summary: "已签发版本的文件", tag: "文书", access: bearer, ok: 200, media: docFile},

@@ -57,6 +57,7 @@ func TestOpenAPIEveryRoute(t *testing.T) {
 		if c.ctype == "application/json" && len(c.body) > 0 {
 			checkRequestBody(t, op, c.body)
 		}
+		checkQuery(t, op, c.target)
 		checkAnswer(t, op, status, ctype, raw)
 		if !t.Failed() {
 			reached[c.method+" "+route] = true
@@ -158,6 +159,41 @@ func documentedRoute(doc *openapi3.T, method, target string) string {
 		}
 	}
 	return best
+}
+
+// checkQuery fails when a request the server took has a query parameter
+// the document does not describe, or one whose value is not of the
+// documented type.
+func checkQuery(t *testing.T, op *openapi3.Operation, target string) {
+	t.Helper()
+	_, rawQuery, _ := strings.Cut(target, "?")
+	values, err := url.ParseQuery(rawQuery)
+	if err != nil {
+		t.Fatalf("query %q: %v", rawQuery, err)
+	}
+	for name, vs := range values {
+		p := op.Parameters.GetByInAndName(openapi3.ParameterInQuery, name)
+		if p == nil {
+			t.Errorf("query parameter %s is not documented", name)
+			continue
+		}
+		var v any = vs[0]
+		switch {
+		case p.Schema.Value.Type.Is("integer"), p.Schema.Value.Type.Is("number"):
+			if v, err = strconv.ParseFloat(vs[0], 64); err != nil {
+				t.Errorf("query parameter %s=%s: not a number", name, vs[0])
+				continue
+			}
+		case p.Schema.Value.Type.Is("boolean"):
+			if v, err = strconv.ParseBool(vs[0]); err != nil {
+				t.Errorf("query parameter %s=%s: not a boolean", name, vs[0])
+				continue
+			}
+		}
+		if err := p.Schema.Value.VisitJSON(v, openapi3.EnableJSONSchema2020()); err != nil {
+			t.Errorf("query parameter %s=%s does not match the document: %v", name, vs[0], err)
+		}
+	}
 }
 
 // checkRequestBody fails when a JSON body the server took is not one the
@@ -288,14 +324,14 @@ func openAPICalls(t *testing.T, f *permFixture, call func(apiCall) []byte) {
 	call(apiCall{name: "readyz while loading", actor: "anonymous", method: "GET", target: "/readyz", status: 503, server: loadingAddr})
 
 	// Norms and the case library (the test library: 食品安全法 第一百二十二条、第一百二十四条).
-	get("norm search", "/v1/norms/search?q="+url.QueryEscape("罚款"))
+	get("norm search", "/v1/norms/search?mode=bm25&limit=5&q="+url.QueryEscape("罚款"))
 	get("norm article", "/v1/norms/"+url.PathEscape("食品安全法")+"/124")
 	post("resolve citations", "/v1/citations/resolve", `{"citations":["食品安全法第一百二十四条","食品安全法第九百条"],"text":"依据《食品安全法》第一百二十二条"}`)
 	get("statute status", "/v1/statutes/status")
 	libCase := strings.Replace(validCase, `"id":"api-1"`, `"id":"openapi-1"`, 1)
 	call(apiCall{name: "import a library case", actor: "admin", method: "POST", target: "/v1/library/cases", ctype: j, body: []byte("[" + libCase + "]"), status: 201})
 	get("library case", "/v1/library/cases/openapi-1")
-	get("library search, old path", "/v1/cases/search?q="+url.QueryEscape("过期食品"))
+	get("library search, old path", "/v1/cases/search?sector="+url.QueryEscape("市场监管")+"&q="+url.QueryEscape("过期食品"))
 
 	// Benchmarks, suggestion, analysis, drafts, redaction, working days.
 	get("benchmarks", "/v1/benchmarks?q="+url.QueryEscape("过期")+"&limit=3")
