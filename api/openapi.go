@@ -61,8 +61,9 @@ type apiRoute struct {
 	req          any
 	ok           int
 	resp         any
-	// also are answers other than ok that are not errors, by status (a
-	// loading server's 503 from /readyz).
+	// also are answers other than ok whose bodies are not the plain error
+	// format, by status (a loading server's 503 from /readyz, a refused
+	// document's 422 with every failed check).
 	also map[int]any
 	// media is the response's media type when it is not JSON (several:
 	// separated by commas, as a format parameter chooses); beside resp,
@@ -201,7 +202,8 @@ func apiRoutes() []apiRoute {
 		{method: "GET", path: "/v1/cases/:id/documents", summary: "案件的执法文书：能否签发、尚缺什么、已签发版本", tag: "文书", access: bearer, ok: 200, resp: caseDocumentsAnswer{}},
 		{method: "GET", path: "/v1/cases/:id/documents/:file", summary: "文书草稿（kind.docx 或 kind.pdf）", tag: "文书", access: bearer,
 			query: q("delivery:integer:送达回证所证明的送达记录序号（默认最近一次）"), ok: 200, media: docFile},
-		{method: "POST", path: "/v1/cases/:id/documents/:kind", summary: "签发文书", tag: "文书", access: bearer, req: documentIssueRequest{}, ok: 201, resp: casework.IssuedDocument{}},
+		{method: "POST", path: "/v1/cases/:id/documents/:kind", summary: "签发文书", tag: "文书", access: bearer, req: documentIssueRequest{}, ok: 201, resp: casework.IssuedDocument{},
+			also: map[int]any{422: checkFailed{}}},
 		{method: "GET", path: "/v1/cases/:id/documents/:kind/versions", summary: "已签发的版本", tag: "文书", access: bearer, ok: 200, resp: documentVersionsAnswer{}},
 		{method: "GET", path: "/v1/cases/:id/documents/:kind/versions/:file", summary: "已签发版本的文件", tag: "文书", access: bearer, ok: 200, media: docFile},
 

@@ -354,6 +354,10 @@ func openAPICalls(t *testing.T, f *permFixture, call func(apiCall) []byte) {
 		ctype: j, body: []byte(`{}`), status: 201}), &issued)
 	call(apiCall{name: "issued version file", actor: "officer", method: "GET",
 		target: "/v1/cases/" + dc.ID + "/documents/decision/versions/" + strconv.Itoa(issued.Version) + ".docx", status: 200})
+	// A case with nothing filled in: the refusal names every failed check.
+	bare := f.caseAt(t, casework.StageDecided, false)
+	call(apiCall{name: "issue refused", actor: "officer", method: "POST", target: "/v1/cases/" + bare.ID + "/documents/decision",
+		ctype: j, body: []byte(`{}`), status: 422})
 
 	// Login with a password (the fixture's users have none).
 	if _, _, err := f.w.svc.AddUser(context.Background(), f.w.admin, casework.User{ID: "openapi-login", Name: "登录用户", Agency: "scjg",
