@@ -89,6 +89,24 @@ type obj map[string]any
 // *openapi3.Schema), as a server answers in different states.
 type anyOf []any
 
+// formUpload is a multipart/form-data request body: the file in the part
+// named "file" and the text fields named in text.
+type formUpload struct {
+	text []string
+}
+
+// schema is the form's schema: its parts as properties, the file required.
+func (f formUpload) schema() *openapi3.Schema {
+	file := openapi3.NewStringSchema().WithFormat("binary")
+	file.Description = "上传的文件"
+	s := openapi3.NewObjectSchema().WithProperty("file", file)
+	for _, name := range f.text {
+		s.WithProperty(name, openapi3.NewStringSchema())
+	}
+	s.Required = []string{"file"}
+	return s
+}
+
 // anyJSON is a body of any JSON value (answers documented in prose).
 var anyJSON = &openapi3.Schema{}
 
@@ -156,7 +174,8 @@ func apiRoutes() []apiRoute {
 		{method: "POST", path: "/v1/cases/:id/extend", summary: "延长办案期限", tag: "案件", access: bearer, req: extendRequest{}, ok: 200, resp: caseView{}},
 		{method: "POST", path: "/v1/cases/:id/share", summary: "共享为培训案例", tag: "案件", access: bearer, req: shareRequest{}, ok: 200, resp: caseView{}},
 		{method: "POST", path: "/v1/cases/:id/analysis", summary: "分析案件并附于案件", tag: "案件", access: bearer, req: analysisRequest{}, ok: 200, resp: caseView{}},
-		{method: "POST", path: "/v1/cases/:id/evidence", summary: "上传证据（multipart/form-data，字段 file）", tag: "证据", access: bearer, ok: 201, resp: evidenceView{}},
+		{method: "POST", path: "/v1/cases/:id/evidence", summary: "上传证据（multipart/form-data：file 文件，note 说明）", tag: "证据", access: bearer,
+			req: formUpload{text: []string{"note"}}, ok: 201, resp: evidenceView{}},
 		{method: "GET", path: "/v1/cases/:id/evidence", summary: "证据列表", tag: "证据", access: bearer, ok: 200, resp: evidenceListAnswer{}},
 		{method: "GET", path: "/v1/cases/:id/evidence/:digest", summary: "证据文件（以核验的文件类型）", tag: "证据", access: bearer, ok: 200, media: evidenceFile},
 		{method: "GET", path: "/v1/cases/:id/timeline", summary: "案件的全过程记录", tag: "案件", access: bearer, ok: 200, resp: timelineAnswer{}},
@@ -221,7 +240,8 @@ func apiRoutes() []apiRoute {
 		{method: "POST", path: "/v1/redact", summary: "公示脱敏", tag: "公示", access: public, req: redactRequest{}, ok: 200, resp: redact.Result{}},
 		{method: "GET", path: "/v1/workdays/add", summary: "第 n 个工作日", tag: "工作日", access: public, query: q("from:string:事件日 YYYY-MM-DD", "n:integer:工作日数"),
 			ok: 200, resp: workdaysAnswer{}},
-		{method: "POST", path: "/v1/transcriptions", summary: "上传录音转写（multipart/form-data，字段 file）", tag: "询问笔录", access: public, ok: 202, resp: transcription{}},
+		{method: "POST", path: "/v1/transcriptions", summary: "上传录音转写（multipart/form-data，字段 file）", tag: "询问笔录", access: public,
+			req: formUpload{}, ok: 202, resp: transcription{}},
 		{method: "GET", path: "/v1/transcriptions", summary: "转写任务", tag: "询问笔录", access: public, ok: 200, resp: transcriptionsAnswer{}},
 		{method: "GET", path: "/v1/transcriptions/:id", summary: "转写任务的进度与结果", tag: "询问笔录", access: public, ok: 200, resp: transcription{}},
 		{method: "POST", path: "/v1/transcriptions/:id/versions", summary: "保存笔录新版本", tag: "询问笔录", access: public, req: speech.Edit{}, ok: 201, resp: transcription{}},
@@ -456,7 +476,10 @@ func OpenAPI(version string) (*openapi3.T, error) {
 		case bearer:
 			op.Security = openapi3.NewSecurityRequirements().With(openapi3.NewSecurityRequirement().Authenticate("bearer"))
 		}
-		if r.req != nil {
+		if form, ok := r.req.(formUpload); ok {
+			op.RequestBody = &openapi3.RequestBodyRef{Value: openapi3.NewRequestBody().WithRequired(true).
+				WithContent(openapi3.NewContentWithFormDataSchema(form.schema()))}
+		} else if r.req != nil {
 			s, err := schemaOf(r.req, false)
 			if err != nil {
 				return nil, err

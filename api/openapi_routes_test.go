@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"slices"
@@ -56,6 +57,9 @@ func TestOpenAPIEveryRoute(t *testing.T) {
 		op := doc.Paths.Find(route).GetOperation(c.method)
 		if c.ctype == "application/json" && len(c.body) > 0 {
 			checkRequestBody(t, op, c.body)
+		}
+		if strings.HasPrefix(c.ctype, "multipart/form-data") {
+			checkForm(t, op, c.ctype, c.body)
 		}
 		checkQuery(t, op, c.target)
 		checkAnswer(t, op, status, ctype, raw)
@@ -192,6 +196,41 @@ func checkQuery(t *testing.T, op *openapi3.Operation, target string) {
 		}
 		if err := p.Schema.Value.VisitJSON(v, openapi3.EnableJSONSchema2020()); err != nil {
 			t.Errorf("query parameter %s=%s does not match the document: %v", name, vs[0], err)
+		}
+	}
+}
+
+// checkForm fails when a multipart upload the server took has a part the
+// document does not name, or lacks one it requires.
+func checkForm(t *testing.T, op *openapi3.Operation, ctype string, body []byte) {
+	t.Helper()
+	if op.RequestBody == nil || op.RequestBody.Value.Content.Get("multipart/form-data") == nil {
+		t.Errorf("the server took a multipart upload the document does not describe")
+		return
+	}
+	s := op.RequestBody.Value.Content.Get("multipart/form-data").Schema.Value
+	_, params, err := mime.ParseMediaType(ctype)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+	var parts []string
+	for {
+		p, err := r.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, p.FormName())
+		if s.Properties[p.FormName()] == nil {
+			t.Errorf("the upload's part %q is not documented", p.FormName())
+		}
+	}
+	for _, name := range s.Required {
+		if !slices.Contains(parts, name) {
+			t.Errorf("the document requires part %q, which the upload the server took lacks", name)
 		}
 	}
 }

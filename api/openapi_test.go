@@ -288,8 +288,13 @@ func TestOpenAPIEveryAnswerDescribed(t *testing.T) {
 					t.Errorf("%s %s %s: the JSON answer has no type", method, path, status)
 				}
 			}
-			if op.RequestBody != nil && shapeless(op.RequestBody.Value.Content.Get("application/json").Schema) {
-				t.Errorf("%s %s: the JSON request has no type", method, path)
+			if op.RequestBody == nil {
+				continue
+			}
+			for media, mt := range op.RequestBody.Value.Content {
+				if shapeless(mt.Schema) {
+					t.Errorf("%s %s: the %s request has no type", method, path, media)
+				}
 			}
 		}
 	}
