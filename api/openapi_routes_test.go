@@ -62,6 +62,7 @@ func TestOpenAPIEveryRoute(t *testing.T) {
 			checkForm(t, op, c.ctype, c.body)
 		}
 		checkQuery(t, op, c.target)
+		checkSecurity(t, f, op, c)
 		checkAnswer(t, op, status, ctype, raw)
 		if !t.Failed() {
 			reached[c.method+" "+route] = true
@@ -196,6 +197,24 @@ func checkQuery(t *testing.T, op *openapi3.Operation, target string) {
 		}
 		if err := p.Schema.Value.VisitJSON(v, openapi3.EnableJSONSchema2020()); err != nil {
 			t.Errorf("query parameter %s=%s does not match the document: %v", name, vs[0], err)
+		}
+	}
+}
+
+// checkSecurity fails when the document's word on a token is not what the
+// server does: a route documented as needing one answered without, or
+// answers the same request without one other than 401.
+func checkSecurity(t *testing.T, f *permFixture, op *openapi3.Operation, c apiCall) {
+	t.Helper()
+	bearer := op.Security != nil && len(*op.Security) > 0
+	switch {
+	case bearer && c.actor == "anonymous":
+		t.Errorf("documented as needing a token, but answered %d without one", c.status)
+	case bearer:
+		anon := c
+		anon.actor = "anonymous"
+		if status, _, raw := exchangeCall(t, f, anon); status != http.StatusUnauthorized {
+			t.Errorf("documented as needing a token; without one: %d %.200s", status, raw)
 		}
 	}
 }
