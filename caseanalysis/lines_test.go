@@ -2,8 +2,11 @@ package caseanalysis
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/rules"
@@ -165,6 +168,160 @@ func TestAnalyzeContinuingActEndsWhenDiscovered(t *testing.T) {
 			noted := strings.Contains(strings.Join(res.Warnings, ""), "事实表明违法行为处于继续状态")
 			if noted != (tt.end != "") {
 				t.Errorf("continuing note %v, want %v: %v", noted, tt.end != "", res.Warnings)
+			}
+		})
+	}
+}
+
+// TestAnalyzeActDatedByDiscovery: facts that date only the discovery (an
+// inspection, a complaint, a police report) are judged under the law of
+// that day, not of the decision: an act found before the 生态环境法典 or the
+// 2025 治安管理处罚法 took effect and decided after keeps the act-time law
+// when the new one is not lighter, and the answer says which day it took.
+func TestAnalyzeActDatedByDiscovery(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts, decision string
+		want                  legal.Ref
+		act                   string
+	}{
+		{"inspection before the 法典, decided after", "2026年6月18日，执法人员对某某家具有限公司现场检查，该公司喷漆废气排放，属于应当取得排污许可证的单位，但未取得排污许可证。",
+			"2026-09-16", legal.Ref{Law: "大气污染防治法", Article: 99, Item: 1}, "2026-06-18"},
+		{"police report before the 2025 revision, decided after", "2025年12月21日晚，某某派出所接报警称有人打架。民警到场查明，冯某因琐事打了陈某两拳，致其面部软组织挫伤。",
+			"2026-01-16", legal.Ref{Law: "治安管理处罚法", Article: 43, Paragraph: 1}, "2025-12-21"},
+		{"inspection after the 法典", "2026年9月18日，执法人员对某某家具有限公司现场检查，该公司喷漆废气排放，属于应当取得排污许可证的单位，但未取得排污许可证。",
+			"2026-10-16", legal.Ref{Law: "生态环境法典", Article: 1102}, "2026-09-18"},
+		{"the act's own date wins over the discovery", "某某公司自2026年9月1日起未取得排污许可证排放喷漆废气，2026年9月18日执法人员检查发现。",
+			"2026-10-16", legal.Ref{Law: "生态环境法典", Article: 1102}, "2026-09-01"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, DecisionDate: tt.decision})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.Facts.Engine.ActDate; got != tt.act {
+				t.Errorf("act date %q, want %q", got, tt.act)
+			}
+			found := false
+			for _, v := range res.Violations[:min(3, len(res.Violations))] {
+				for _, b := range basisOf(v) {
+					found = found || b.Role == rules.RolePenalty && b.Ref == tt.want
+				}
+			}
+			if !found {
+				t.Errorf("no violation of the top three applies %s: %+v", rules.RefLabel(tt.want), res.Violations)
+			}
+			noted := strings.Contains(strings.Join(res.Warnings, ""), "只写明发现（检查、举报）之日")
+			if byDiscovery := strings.Contains(tt.name, "decided after") || strings.Contains(tt.name, "after the 法典"); noted != byDiscovery {
+				t.Errorf("discovery note %v, want %v: %v", noted, byDiscovery, res.Warnings)
+			}
+		})
+	}
+}
+
+func basisOf(v Violation) []rules.Basis {
+	if v.Suggestion == nil {
+		return nil
+	}
+	return v.Suggestion.Basis
+}
+
+// TestAnalyzeNeverAnswersWithAnEndedLaw runs over the whole catalog: for
+// every benchmark that stops applying on a day (its law repealed or
+// revised), the conduct it names, committed a month after that day, is
+// never answered with a benchmark not in effect on the act's day, and when
+// the 生态环境法典 ended it, the top answer cites the 法典 (a successor
+// benchmark, or the 法典's provision entry when none fits).
+func TestAnalyzeNeverAnswersWithAnEndedLaw(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	cat := a.cfg.Catalog
+	n, eco := 0, 0
+	for _, b := range cat.All() {
+		if b.EffectiveTo == "" {
+			continue
+		}
+		n++
+		act, err := time.Parse(time.DateOnly, b.EffectiveTo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		act = act.AddDate(0, 1, 0)
+		day := act.Format(time.DateOnly)
+		facts := fmt.Sprintf("%d年%d月%d日，当事人%s。", act.Year(), act.Month(), act.Day(), b.Name)
+		res, err := a.Analyze(context.Background(), Request{Facts: facts, DecisionDate: day})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Violations) == 0 {
+			t.Errorf("%s: no violation for %q", b.ID, facts)
+			continue
+		}
+		for _, v := range res.Violations {
+			x, _ := a.benchmark(v.BenchmarkID)
+			if x != nil && (x.EffectiveFrom > day || x.EffectiveTo != "" && x.EffectiveTo <= day) {
+				t.Errorf("%s: %q answered with %s, in effect %s to %s", b.ID, facts, x.ID, x.EffectiveFrom, x.EffectiveTo)
+			}
+		}
+		line := cat.Line(b)
+		if (b.EndedBy == nil || b.EndedBy.Law != "生态环境法典") && line[len(line)-1].PenaltyRef.Law != "生态环境法典" {
+			continue
+		}
+		eco++
+		top := res.Violations[0]
+		cites := false
+		for _, x := range basisOf(top) {
+			cites = cites || x.Role == rules.RolePenalty && x.Law == "生态环境法典"
+		}
+		if !cites {
+			t.Errorf("%s: %q (act %s) answered with %s, not the 生态环境法典", b.ID, facts, day, top.BenchmarkID)
+		}
+	}
+	if n == 0 || eco == 0 {
+		t.Fatalf("%d benchmarks stop applying, %d of them ended by the 生态环境法典: the test checks nothing", n, eco)
+	}
+	t.Logf("%d benchmarks stop applying, %d of them ended by the 生态环境法典", n, eco)
+}
+
+// TestOnTheDayDropsEndedLines: one candidate per line, the member in
+// effect on the day; a line that ended before the day (repealed with no
+// successor written, or no longer unlawful) is never kept, so the law in
+// force that day answers (its provision entries stand in).
+func TestOnTheDayDropsEndedLines(t *testing.T) {
+	cat, err := rules.Load(os.DirFS("testdata/ended"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(id string) candidate {
+		b, err := cat.Get(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return candidate{b: b}
+	}
+	all := []candidate{get("old-with-successor"), get("repealed-no-successor"), get("no-longer-unlawful")}
+	tests := []struct {
+		name string
+		f    rules.Facts
+		want []string
+	}{
+		{"act before the repeal", rules.Facts{ActDate: "2026-06-01"}, []string{"old-with-successor", "repealed-no-successor", "no-longer-unlawful"}},
+		{"act before the repeal, decided after: the act's law, 从旧兼从轻 from there", rules.Facts{ActDate: "2026-06-01", DecisionDate: "2026-09-01"},
+			[]string{"old-with-successor", "repealed-no-successor", "no-longer-unlawful"}},
+		{"act on the repeal day", rules.Facts{ActDate: "2026-08-15"}, []string{"new-successor"}},
+		{"act after the repeal", rules.Facts{ActDate: "2026-09-01"}, []string{"new-successor"}},
+		{"continuing act ending after the repeal", rules.Facts{ActDate: "2026-06-01", ActEndDate: "2026-09-01"}, []string{"new-successor"}},
+		{"undated, decided after the repeal", rules.Facts{DecisionDate: "2026-09-01"}, []string{"new-successor"}},
+		{"no day at all", rules.Facts{}, []string{"old-with-successor", "repealed-no-successor", "no-longer-unlawful"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range onTheDay(cat, all, tt.f) {
+				got = append(got, c.b.ID)
+			}
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("kept %v, want %v", got, tt.want)
 			}
 		})
 	}
