@@ -326,3 +326,80 @@ func TestOnTheDayDropsEndedLines(t *testing.T) {
 		})
 	}
 }
+
+// TestAnalyzeDailyPenalty: 按日连续处罚 (法典 第一千零六十条, 环境保护法
+// 第五十九条 before it) answers a violation already fined and ordered to
+// stop that goes on (the emission benchmark yields to it), and only a
+// fined emission: a ledger or filing the party refuses to correct keeps its
+// own provision's 拒不改正 tier.
+func TestAnalyzeDailyPenalty(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts, decision, want string
+	}{
+		{"fined, ordered, still exceeding at the recheck (法典)", "经查，当事人某某化工有限公司因超标排放大气污染物，于2026年9月被我局罚款二十万元并责令改正。2026年10月复查时发现当事人拒不改正，继续超标排放。",
+			"2026-11-10", "eco-1060-daily-penalty"},
+		{"register line, water", "某某纸业公司2026年10月因超标排放水污染物被罚款并责令改正，11月复查继续超标排放，拒不改正。",
+			"2026-11-27", "eco-1060-daily-penalty"},
+		{"before the 法典: 环境保护法 第五十九条", "某某纸业公司2025年3月因超标排放水污染物被罚款并责令改正，4月复查继续超标排放，拒不改正。",
+			"2025-05-20", "env-59-daily-penalty"},
+		{"an emission not yet fined", "2026年10月7日监督性监测，某某砖瓦厂隧道窑废气二氧化硫超过排放标准1.8倍。",
+			"2026-10-20", "eco-1107-excess-air"},
+		{"a ledger refused, no emission fined", "某某机械公司未建立工业固体废物管理台账，2026年10月被责令改正，11月16日复查仍未建立，拒不改正。",
+			"2026-11-20", "eco-1171-industrial-ledger"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, DecisionDate: tt.decision})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
+				var got []string
+				for _, v := range res.Violations {
+					got = append(got, v.BenchmarkID)
+				}
+				t.Errorf("violations %v, want %s first", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAnalyzeRecordOfTheWasteNotDenied: 未建立工业固体废物管理台账, 未制定危险
+// 废物管理计划 deny the record or the plan, not the waste it is about: the
+// waste element of the ledger and plan benchmarks holds, and the act
+// before the 生态环境法典 decided after gets the lighter 法典 article.
+func TestAnalyzeRecordOfTheWasteNotDenied(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts, decision, wantID string
+		wantPenalty                   legal.Ref
+	}{
+		{"industrial ledger refused", "某某机械公司未建立工业固体废物管理台账，2026年10月被责令改正，11月16日复查仍未建立，拒不改正。",
+			"2026-11-20", "eco-1171-industrial-ledger", legal.Ref{Law: "生态环境法典", Article: 1171, Paragraph: 3}},
+		{"hazardous-waste plan, register line", "某某电子公司2026年未制定危险废物管理计划，也未申报危险废物产生种类和数量，9月10日检查发现。",
+			"2026-09-30", "eco-1175-hw-plan", legal.Ref{Law: "生态环境法典", Article: 1175, Paragraph: 1, Item: 2}},
+		{"hazardous-waste ledger", "2026年10月28日，执法人员检查某某汽车修理厂时发现，该厂未建立危险废物管理台账，无法说明产生量和去向。",
+			"2026-11-10", "eco-1175-hw-ledger", legal.Ref{Law: "生态环境法典", Article: 1175, Paragraph: 1, Item: 3}},
+		{"plan missing before the 法典, decided after: the lighter 法典", "某某涂装公司2026年6月30日检查发现未制定危险废物管理计划、未申报危险废物有关资料。",
+			"2026-10-13", "waste-112-hw-plan", legal.Ref{Law: "生态环境法典", Article: 1175, Paragraph: 1, Item: 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, DecisionDate: tt.decision})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.wantID {
+				t.Fatalf("violations %+v, want %s first", res.Violations, tt.wantID)
+			}
+			found := false
+			for _, b := range basisOf(res.Violations[0]) {
+				found = found || b.Role == rules.RolePenalty && b.Ref == tt.wantPenalty
+			}
+			if !found {
+				t.Errorf("basis %+v lacks %s", basisOf(res.Violations[0]), rules.RefLabel(tt.wantPenalty))
+			}
+		})
+	}
+}
