@@ -611,6 +611,7 @@ func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate 
 				continue
 			}
 			c.b = x
+			relabelYield(cat, &c, day)
 		}
 		if seen[line[0].ID] {
 			continue
@@ -635,10 +636,24 @@ func inEffectOn(cat *rules.Catalog, pool []candidate, day string) []candidate {
 	for _, d := range pool {
 		if x := cat.InEffect(d.b, day); x != nil {
 			d.b = x
+			relabelYield(cat, &d, day)
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// relabelYield names, in the explanation of a candidate that yields to a
+// special provision, the provision in effect on day: a 2026 act's waste
+// dumped into a river yields to 生态环境法典 第一千一百三十六条, not to the
+// 水污染防治法 article the line began with.
+func relabelYield(cat *rules.Catalog, c *candidate, day string) {
+	if c.yieldTo == nil {
+		return
+	}
+	if x := cat.InEffect(c.yieldTo, day); x != nil {
+		c.yieldLabel = rules.RefLabel(x.PenaltyRef)
+	}
 }
 
 // continuingUntilDiscovered gives a continuing act (Continuing: 仍在使用,

@@ -361,6 +361,20 @@ func TestAnalyzeDailyPenalty(t *testing.T) {
 				}
 				t.Errorf("violations %v, want %s first", got, tt.want)
 			}
+			// The emission benchmark set aside says what prevails over it in
+			// the law of the act's day (relabelYield).
+			for _, v := range res.Violations {
+				if !strings.Contains(v.Why, "优先适用") {
+					continue
+				}
+				want := "优先适用生态环境法典第一千零六十条"
+				if tt.want == "env-59-daily-penalty" {
+					want = "优先适用环境保护法第五十九条"
+				}
+				if !strings.Contains(v.Why, want) {
+					t.Errorf("%s: why %q lacks %q", v.BenchmarkID, v.Why, want)
+				}
+			}
 		})
 	}
 }
@@ -399,6 +413,39 @@ func TestAnalyzeRecordOfTheWasteNotDenied(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("basis %+v lacks %s", basisOf(res.Violations[0]), rules.RefLabel(tt.wantPenalty))
+			}
+		})
+	}
+}
+
+// TestAnalyzeWasteIntoWater: waste dumped into a river, a reservoir or a
+// lake is the water law's special provision (水污染防治法 第八十五条第一款
+// 第（四）项, 法典 第一千一百三十六条第一款第（五）项), whichever way the
+// sentence orders the waste and the dumping. Industrial waste stored on
+// open ground keeps its own.
+func TestAnalyzeWasteIntoWater(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts, decision, wantID string
+	}{
+		{"废渣 before 倾倒入 (法典)", "某某石材加工厂2026年11月23日将石粉废渣倾倒入厂旁河道。", "2026-11-25", "eco-1136-waste-dumping"},
+		{"倾倒 before 废渣 (法典)", "2026年10月5日，某某公司将生产废渣倾倒在村边河道中。", "2026-10-20", "eco-1136-waste-dumping"},
+		{"before the 法典: 水污染防治法", "某某石料厂2025年7月8日将石粉泥浆废渣倒入厂边河道。", "2025-08-20", "water-85-waste-dumping"},
+		{"on open ground, no water", "2026年9月25日，执法人员检查某某特钢有限公司时发现，该公司将炼钢产生的钢渣约60吨露天堆放在厂区空地上，未采取防扬散、防流失、防渗漏措施。",
+			"2026-10-10", "eco-1171-industrial-storage"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, DecisionDate: tt.decision})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.wantID {
+				var got []string
+				for _, v := range res.Violations {
+					got = append(got, v.BenchmarkID)
+				}
+				t.Fatalf("violations %v, want %s first", got, tt.wantID)
 			}
 		})
 	}
