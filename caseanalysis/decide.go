@@ -299,12 +299,12 @@ type verdict struct {
 	offSector string   // the facts' sector cue, when the candidate is from another sector without strong evidence
 	// yielded: a provision it yields to (yieldLabel) prevails over this
 	// one; yieldSpecial when by the special law rather than by id.
-	yielded      bool
-	yieldLabel   string
+	yielded    bool
+	yieldLabel string
 	// yieldTo is the benchmark it yields to (a line's first member, as the
 	// matcher scores lines), so that the label can name the member in
 	// effect on the act's day (relabelYield).
-	yieldTo *rules.Benchmark
+	yieldTo      *rules.Benchmark
 	yieldSpecial bool
 }
 

@@ -220,6 +220,15 @@ func TestAnalyzeActDatedByDiscovery(t *testing.T) {
 	}
 }
 
+// violationIDs lists the benchmark (or provision entry) of each violation.
+func violationIDs(res Result) []string {
+	var out []string
+	for _, v := range res.Violations {
+		out = append(out, v.BenchmarkID)
+	}
+	return out
+}
+
 func basisOf(v Violation) []rules.Basis {
 	if v.Suggestion == nil {
 		return nil
@@ -354,11 +363,7 @@ func TestAnalyzeDailyPenalty(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
-				var got []string
-				for _, v := range res.Violations {
-					got = append(got, v.BenchmarkID)
-				}
+			if got := violationIDs(res); len(got) == 0 || got[0] != tt.want {
 				t.Errorf("violations %v, want %s first", got, tt.want)
 			}
 			// The emission benchmark set aside says what prevails over it in
@@ -440,11 +445,7 @@ func TestAnalyzeWasteIntoWater(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.wantID {
-				var got []string
-				for _, v := range res.Violations {
-					got = append(got, v.BenchmarkID)
-				}
+			if got := violationIDs(res); len(got) == 0 || got[0] != tt.wantID {
 				t.Fatalf("violations %v, want %s first", got, tt.wantID)
 			}
 		})
