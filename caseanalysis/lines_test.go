@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/rules"
 )
@@ -245,6 +246,13 @@ func basisOf(v Violation) []rules.Basis {
 func TestAnalyzeNeverAnswersWithAnEndedLaw(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	cat := a.cfg.Catalog
+	repealed := map[string]string{}
+	for _, r := range corpus.Repeals() {
+		repealed[r.Law] = r.Date
+	}
+	if len(repealed) == 0 {
+		t.Fatal("the corpus knows no repeal: the citations below are checked against nothing")
+	}
 	n, eco := 0, 0
 	for _, b := range cat.All() {
 		if b.EffectiveTo == "" {
@@ -270,6 +278,26 @@ func TestAnalyzeNeverAnswersWithAnEndedLaw(t *testing.T) {
 			x, _ := a.benchmark(v.BenchmarkID)
 			if x != nil && (x.EffectiveFrom > day || x.EffectiveTo != "" && x.EffectiveTo <= day) {
 				t.Errorf("%s: %q answered with %s, in effect %s to %s", b.ID, facts, x.ID, x.EffectiveFrom, x.EffectiveTo)
+			}
+		}
+		// Nothing else the answer cites is a law repealed by the act's day
+		// unless it names what took over: pushed norms, the transfer
+		// check's basis and the dispute points.
+		for _, nm := range res.Norms {
+			if by, ok := repealed[nm.Law]; ok && by <= day && nm.Successor == nil {
+				t.Errorf("%s: %q pushes %s (repealed %s) with no successor", b.ID, facts, rules.RefLabel(nm.Ref), by)
+			}
+		}
+		for _, x := range res.Transfer.Basis {
+			if by, ok := repealed[x.Law]; ok && by <= day {
+				t.Errorf("%s: %q: the transfer check cites %s, repealed %s", b.ID, facts, rules.RefLabel(x.Ref), by)
+			}
+		}
+		for _, d := range res.Disputes {
+			for _, x := range d.Basis {
+				if by, ok := repealed[x.Law]; ok && by <= day {
+					t.Errorf("%s: %q: dispute %s cites %s, repealed %s", b.ID, facts, d.Title, rules.RefLabel(x), by)
+				}
 			}
 		}
 		line := cat.Line(b)
