@@ -221,6 +221,16 @@ func TestAnalyzeActDatedByDiscovery(t *testing.T) {
 	}
 }
 
+// analyzeOn analyses facts decided on decision.
+func analyzeOn(t *testing.T, a *Analyzer, facts, decision string) Result {
+	t.Helper()
+	res, err := a.Analyze(context.Background(), Request{Facts: facts, DecisionDate: decision})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
 // violationIDs lists the benchmark (or provision entry) of each violation.
 func violationIDs(res Result) []string {
 	var out []string
@@ -387,10 +397,7 @@ func TestAnalyzeDailyPenalty(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, DecisionDate: tt.decision})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := analyzeOn(t, a, tt.facts, tt.decision)
 			if got := violationIDs(res); len(got) == 0 || got[0] != tt.want {
 				t.Errorf("violations %v, want %s first", got, tt.want)
 			}
@@ -433,10 +440,7 @@ func TestAnalyzeRecordOfTheWasteNotDenied(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, DecisionDate: tt.decision})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := analyzeOn(t, a, tt.facts, tt.decision)
 			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.wantID {
 				t.Fatalf("violations %+v, want %s first", res.Violations, tt.wantID)
 			}
@@ -469,12 +473,38 @@ func TestAnalyzeWasteIntoWater(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, DecisionDate: tt.decision})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := analyzeOn(t, a, tt.facts, tt.decision)
 			if got := violationIDs(res); len(got) == 0 || got[0] != tt.wantID {
 				t.Fatalf("violations %v, want %s first", got, tt.wantID)
+			}
+		})
+	}
+}
+
+// TestAnalyzeConductNotTradeOrMaterial: a repair shop's name (汽车维修) is
+// not the fake-parts violation of 道路运输条例 第七十一条, and 喷漆 is not the
+// VOCs violation (大气污染防治法 第一百零八条第（一）项, 法典 第一千一百二十条)
+// when the waste gas is treated: that provision punishes the missing
+// enclosure, facility or measure.
+func TestAnalyzeConductNotTradeOrMaterial(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts, decision, want string
+	}{
+		{"unfiled registration form of a repair shop", "某某汽车维修有限公司新建喷烤漆房项目，属于应当填报环境影响登记表的项目，2026年9月24日检查发现未将登记表报生态环境部门备案即投入使用。",
+			"2026-09-30", "eco-1095-registration"},
+		{"a repair shop using fake parts", "2024年5月6日，执法人员检查某某汽车维修有限公司，发现其使用假冒伪劣配件维修车辆，违法所得3000元。",
+			"2024-05-20", "transport-71-repair-fake-parts"},
+		{"spray painting treated, no permit", "2026年6月18日，执法人员对某某家具有限公司现场检查，该公司喷漆废气经活性炭吸附后排放，属于应当取得排污许可证的单位，但未取得排污许可证。",
+			"2026-09-16", "air-99-no-permit"},
+		{"spray painting in the open, untreated", "2025年4月9日检查发现，某某家具厂在敞开的车间内喷漆，未安装废气收集处理设施，有机废气直接排放。",
+			"2025-05-10", "air-108-vocs"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, tt.decision)
+			if got := violationIDs(res); len(got) == 0 || got[0] != tt.want {
+				t.Errorf("violations %v, want %s first", got, tt.want)
 			}
 		})
 	}
