@@ -422,6 +422,10 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		res.Warnings = append(res.Warnings, "事实表明违法行为处于继续状态，发现时仍在持续："+
 			"以发现之日（"+corpus.ChineseDate(day)+"）作为行为持续到的日期，据此确定适用的法律（行为跨越法律修改的，适用行为终了时的规定）和追责期限的起算；行为终了日期不同的，请填写。")
 	}
+	if day := actByDiscovery(&res.Facts.Engine); day != "" {
+		res.Warnings = append(res.Warnings, "事实中未写明违法行为发生日期，只写明发现（检查、举报）之日：违法行为不晚于该日（"+corpus.ChineseDate(day)+"），"+
+			"按该日施行的法律认定违法行为和适用的条款，作出决定时法律已修改或者废止的，按从旧兼从轻原则（行政处罚法第三十七条）比较；违法行为发生日期更早的，请填写。")
+	}
 	if w := ageOnDecision(&res.Facts.Engine, x); w != "" {
 		res.Warnings = append(res.Warnings, w)
 	}
@@ -582,7 +586,8 @@ func (a *Analyzer) validate(req *Request) error {
 // words and so rank together: the member in effect on the day of the act
 // or, when the facts give no date, on the decision date (lawDayFacts:
 // today unless the request names one); the engine applies 从旧兼从轻 from
-// it. With no day at all the best ranked is kept.
+// it. A line none of whose members covers the day is dropped. With no day
+// at all the best ranked is kept.
 func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate {
 	day := actDay(f)
 	seen := make(map[string]bool, len(cands))
@@ -594,8 +599,19 @@ func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate 
 			// (a conduct the 生态环境法典 made punishable on its own).
 			continue
 		}
-		if x := cat.InEffect(c.b, day); day != "" && x != nil {
+		if day != "" {
+			x := cat.InEffect(c.b, day)
+			if x == nil {
+				// The line ended before the day: its law was repealed or
+				// changed with no benchmark written for what followed, or
+				// the conduct is no longer unlawful. A repealed law is never
+				// the answer for an act after the repeal; the provision
+				// entries of the law in force that day (rules/provisions)
+				// stand in for it.
+				continue
+			}
 			c.b = x
+			relabelYield(cat, &c, day)
 		}
 		if seen[line[0].ID] {
 			continue
@@ -620,10 +636,24 @@ func inEffectOn(cat *rules.Catalog, pool []candidate, day string) []candidate {
 	for _, d := range pool {
 		if x := cat.InEffect(d.b, day); x != nil {
 			d.b = x
+			relabelYield(cat, &d, day)
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// relabelYield names, in the explanation of a candidate that yields to a
+// special provision, the provision in effect on day: a 2026 act's waste
+// dumped into a river yields to 生态环境法典 第一千一百三十六条, not to the
+// 水污染防治法 article the line began with.
+func relabelYield(cat *rules.Catalog, c *candidate, day string) {
+	if c.yieldTo == nil {
+		return
+	}
+	if x := cat.InEffect(c.yieldTo, day); x != nil {
+		c.yieldLabel = rules.RefLabel(x.PenaltyRef)
+	}
 }
 
 // continuingUntilDiscovered gives a continuing act (Continuing: 仍在使用,
@@ -639,6 +669,25 @@ func continuingUntilDiscovered(f *rules.Facts) string {
 	}
 	f.ActEndDate = f.DiscoveryDate
 	return f.ActEndDate
+}
+
+// actByDiscovery gives facts that date only the discovery (an inspection,
+// a complaint, a police report) that day as the act's, and returns it: the
+// act happened by then, so the law of that day governs it unless 行政处罚法
+// 第三十七条 makes a later, lighter one apply. The decision date, which
+// lawDayFacts would otherwise assume, can fall after a change the act
+// predates (an act found in June 2026 and decided in September is judged
+// under the law it broke, not under the 生态环境法典 that followed it). ""
+// when the facts date the act or give no discovery date.
+func actByDiscovery(f *rules.Facts) string {
+	if f.ActDate != "" || f.ActEndDate != "" || f.DiscoveryDate == "" {
+		return ""
+	}
+	if f.DecisionDate != "" && f.DecisionDate < f.DiscoveryDate {
+		return ""
+	}
+	f.ActDate = f.DiscoveryDate
+	return f.ActDate
 }
 
 // lawDayFacts returns the facts the choice of a law's version reads, and

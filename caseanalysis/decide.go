@@ -299,8 +299,12 @@ type verdict struct {
 	offSector string   // the facts' sector cue, when the candidate is from another sector without strong evidence
 	// yielded: a provision it yields to (yieldLabel) prevails over this
 	// one; yieldSpecial when by the special law rather than by id.
-	yielded      bool
-	yieldLabel   string
+	yielded    bool
+	yieldLabel string
+	// yieldTo is the benchmark it yields to (a line's first member, as the
+	// matcher scores lines), so that the label can name the member in
+	// effect on the act's day (relabelYield).
+	yieldTo      *rules.Benchmark
 	yieldSpecial bool
 }
 
@@ -450,7 +454,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 			continue
 		}
 		c := &top[i]
-		c.yielded, c.yieldLabel = true, m.labels[top[j].doc]
+		c.yielded, c.yieldLabel, c.yieldTo = true, m.labels[top[j].doc], top[j].b
 		c.yieldSpecial = slices.Contains(d.dist[c.doc].yields, top[j].b.PenaltyRef.Law)
 		c.score = min(c.score, top[j].score*yieldMargin)
 	}

@@ -2,9 +2,13 @@ package caseanalysis
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/rules"
 )
@@ -165,6 +169,342 @@ func TestAnalyzeContinuingActEndsWhenDiscovered(t *testing.T) {
 			noted := strings.Contains(strings.Join(res.Warnings, ""), "事实表明违法行为处于继续状态")
 			if noted != (tt.end != "") {
 				t.Errorf("continuing note %v, want %v: %v", noted, tt.end != "", res.Warnings)
+			}
+		})
+	}
+}
+
+// TestAnalyzeActDatedByDiscovery: facts that date only the discovery (an
+// inspection, a complaint, a police report) are judged under the law of
+// that day, not of the decision: an act found before the 生态环境法典 or the
+// 2025 治安管理处罚法 took effect and decided after keeps the act-time law
+// when the new one is not lighter, and the answer says which day it took.
+func TestAnalyzeActDatedByDiscovery(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts, decision string
+		want                  legal.Ref
+		act                   string
+	}{
+		{"inspection before the 法典, decided after", "2026年6月18日，执法人员对某某家具有限公司现场检查，该公司喷漆废气排放，属于应当取得排污许可证的单位，但未取得排污许可证。",
+			"2026-09-16", legal.Ref{Law: "大气污染防治法", Article: 99, Item: 1}, "2026-06-18"},
+		{"police report before the 2025 revision, decided after", "2025年12月21日晚，某某派出所接报警称有人打架。民警到场查明，冯某因琐事打了陈某两拳，致其面部软组织挫伤。",
+			"2026-01-16", legal.Ref{Law: "治安管理处罚法", Article: 43, Paragraph: 1}, "2025-12-21"},
+		{"inspection after the 法典", "2026年9月18日，执法人员对某某家具有限公司现场检查，该公司喷漆废气排放，属于应当取得排污许可证的单位，但未取得排污许可证。",
+			"2026-10-16", legal.Ref{Law: "生态环境法典", Article: 1102}, "2026-09-18"},
+		{"the act's own date wins over the discovery", "某某公司自2026年9月1日起未取得排污许可证排放喷漆废气，2026年9月18日执法人员检查发现。",
+			"2026-10-16", legal.Ref{Law: "生态环境法典", Article: 1102}, "2026-09-01"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, DecisionDate: tt.decision})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.Facts.Engine.ActDate; got != tt.act {
+				t.Errorf("act date %q, want %q", got, tt.act)
+			}
+			found := false
+			for _, v := range res.Violations[:min(3, len(res.Violations))] {
+				for _, b := range basisOf(v) {
+					found = found || b.Role == rules.RolePenalty && b.Ref == tt.want
+				}
+			}
+			if !found {
+				t.Errorf("no violation of the top three applies %s: %+v", rules.RefLabel(tt.want), res.Violations)
+			}
+			noted := strings.Contains(strings.Join(res.Warnings, ""), "只写明发现（检查、举报）之日")
+			if byDiscovery := strings.Contains(tt.name, "decided after") || strings.Contains(tt.name, "after the 法典"); noted != byDiscovery {
+				t.Errorf("discovery note %v, want %v: %v", noted, byDiscovery, res.Warnings)
+			}
+		})
+	}
+}
+
+// analyzeOn analyses facts decided on decision.
+func analyzeOn(t *testing.T, a *Analyzer, facts, decision string) Result {
+	t.Helper()
+	res, err := a.Analyze(context.Background(), Request{Facts: facts, DecisionDate: decision})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// violationIDs lists the benchmark (or provision entry) of each violation.
+func violationIDs(res Result) []string {
+	var out []string
+	for _, v := range res.Violations {
+		out = append(out, v.BenchmarkID)
+	}
+	return out
+}
+
+func basisOf(v Violation) []rules.Basis {
+	if v.Suggestion == nil {
+		return nil
+	}
+	return v.Suggestion.Basis
+}
+
+// TestAnalyzeNeverAnswersWithAnEndedLaw runs over the whole catalog: for
+// every benchmark that stops applying on a day (its law repealed or
+// revised), the conduct it names, committed a month after that day, is
+// never answered with a benchmark not in effect on the act's day, and when
+// the 生态环境法典 ended it, the top answer cites the 法典 (a successor
+// benchmark, or the 法典's provision entry when none fits).
+func TestAnalyzeNeverAnswersWithAnEndedLaw(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	cat := a.cfg.Catalog
+	repealed := map[string]string{}
+	for _, r := range corpus.Repeals() {
+		repealed[r.Law] = r.Date
+	}
+	if len(repealed) == 0 {
+		t.Fatal("the corpus knows no repeal: the citations below are checked against nothing")
+	}
+	n, eco := 0, 0
+	for _, b := range cat.All() {
+		if b.EffectiveTo == "" {
+			continue
+		}
+		n++
+		act, err := time.Parse(time.DateOnly, b.EffectiveTo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		act = act.AddDate(0, 1, 0)
+		day := act.Format(time.DateOnly)
+		facts := fmt.Sprintf("%d年%d月%d日，当事人%s。", act.Year(), act.Month(), act.Day(), b.Name)
+		res, err := a.Analyze(context.Background(), Request{Facts: facts, DecisionDate: day})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Violations) == 0 {
+			t.Errorf("%s: no violation for %q", b.ID, facts)
+			continue
+		}
+		for _, v := range res.Violations {
+			x, _ := a.benchmark(v.BenchmarkID)
+			if x != nil && (x.EffectiveFrom > day || x.EffectiveTo != "" && x.EffectiveTo <= day) {
+				t.Errorf("%s: %q answered with %s, in effect %s to %s", b.ID, facts, x.ID, x.EffectiveFrom, x.EffectiveTo)
+			}
+		}
+		// Nothing else the answer cites is a law repealed by the act's day
+		// unless it names what took over: pushed norms, the transfer
+		// check's basis and the dispute points.
+		for _, nm := range res.Norms {
+			if by, ok := repealed[nm.Law]; ok && by <= day && nm.Successor == nil {
+				t.Errorf("%s: %q pushes %s (repealed %s) with no successor", b.ID, facts, rules.RefLabel(nm.Ref), by)
+			}
+		}
+		for _, x := range res.Transfer.Basis {
+			if by, ok := repealed[x.Law]; ok && by <= day {
+				t.Errorf("%s: %q: the transfer check cites %s, repealed %s", b.ID, facts, rules.RefLabel(x.Ref), by)
+			}
+		}
+		for _, d := range res.Disputes {
+			for _, x := range d.Basis {
+				if by, ok := repealed[x.Law]; ok && by <= day {
+					t.Errorf("%s: %q: dispute %s cites %s, repealed %s", b.ID, facts, d.Title, rules.RefLabel(x), by)
+				}
+			}
+		}
+		line := cat.Line(b)
+		if (b.EndedBy == nil || b.EndedBy.Law != "生态环境法典") && line[len(line)-1].PenaltyRef.Law != "生态环境法典" {
+			continue
+		}
+		eco++
+		top := res.Violations[0]
+		cites := false
+		for _, x := range basisOf(top) {
+			cites = cites || x.Role == rules.RolePenalty && x.Law == "生态环境法典"
+		}
+		if !cites {
+			t.Errorf("%s: %q (act %s) answered with %s, not the 生态环境法典", b.ID, facts, day, top.BenchmarkID)
+		}
+	}
+	if n == 0 || eco == 0 {
+		t.Fatalf("%d benchmarks stop applying, %d of them ended by the 生态环境法典: the test checks nothing", n, eco)
+	}
+	t.Logf("%d benchmarks stop applying, %d of them ended by the 生态环境法典", n, eco)
+}
+
+// TestOnTheDayDropsEndedLines: one candidate per line, the member in
+// effect on the day; a line that ended before the day (repealed with no
+// successor written, or no longer unlawful) is never kept, so the law in
+// force that day answers (its provision entries stand in).
+func TestOnTheDayDropsEndedLines(t *testing.T) {
+	cat, err := rules.Load(os.DirFS("testdata/ended"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(id string) candidate {
+		b, err := cat.Get(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return candidate{b: b}
+	}
+	all := []candidate{get("old-with-successor"), get("repealed-no-successor"), get("no-longer-unlawful")}
+	tests := []struct {
+		name string
+		f    rules.Facts
+		want []string
+	}{
+		{"act before the repeal", rules.Facts{ActDate: "2026-06-01"}, []string{"old-with-successor", "repealed-no-successor", "no-longer-unlawful"}},
+		{"act before the repeal, decided after: the act's law, 从旧兼从轻 from there", rules.Facts{ActDate: "2026-06-01", DecisionDate: "2026-09-01"},
+			[]string{"old-with-successor", "repealed-no-successor", "no-longer-unlawful"}},
+		{"act on the repeal day", rules.Facts{ActDate: "2026-08-15"}, []string{"new-successor"}},
+		{"act after the repeal", rules.Facts{ActDate: "2026-09-01"}, []string{"new-successor"}},
+		{"continuing act ending after the repeal", rules.Facts{ActDate: "2026-06-01", ActEndDate: "2026-09-01"}, []string{"new-successor"}},
+		{"undated, decided after the repeal", rules.Facts{DecisionDate: "2026-09-01"}, []string{"new-successor"}},
+		{"no day at all", rules.Facts{}, []string{"old-with-successor", "repealed-no-successor", "no-longer-unlawful"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range onTheDay(cat, all, tt.f) {
+				got = append(got, c.b.ID)
+			}
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("kept %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAnalyzeDailyPenalty: 按日连续处罚 (法典 第一千零六十条, 环境保护法
+// 第五十九条 before it) answers a violation already fined and ordered to
+// stop that goes on (the emission benchmark yields to it), and only a
+// fined emission: a ledger or filing the party refuses to correct keeps its
+// own provision's 拒不改正 tier.
+func TestAnalyzeDailyPenalty(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts, decision, want string
+	}{
+		{"fined, ordered, still exceeding at the recheck (法典)", "经查，当事人某某化工有限公司因超标排放大气污染物，于2026年9月被我局罚款二十万元并责令改正。2026年10月复查时发现当事人拒不改正，继续超标排放。",
+			"2026-11-10", "eco-1060-daily-penalty"},
+		{"register line, water", "某某纸业公司2026年10月因超标排放水污染物被罚款并责令改正，11月复查继续超标排放，拒不改正。",
+			"2026-11-27", "eco-1060-daily-penalty"},
+		{"before the 法典: 环境保护法 第五十九条", "某某纸业公司2025年3月因超标排放水污染物被罚款并责令改正，4月复查继续超标排放，拒不改正。",
+			"2025-05-20", "env-59-daily-penalty"},
+		{"an emission not yet fined", "2026年10月7日监督性监测，某某砖瓦厂隧道窑废气二氧化硫超过排放标准1.8倍。",
+			"2026-10-20", "eco-1107-excess-air"},
+		{"a ledger refused, no emission fined", "某某机械公司未建立工业固体废物管理台账，2026年10月被责令改正，11月16日复查仍未建立，拒不改正。",
+			"2026-11-20", "eco-1171-industrial-ledger"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, tt.decision)
+			if got := violationIDs(res); len(got) == 0 || got[0] != tt.want {
+				t.Errorf("violations %v, want %s first", got, tt.want)
+			}
+			// The emission benchmark set aside says what prevails over it in
+			// the law of the act's day (relabelYield).
+			for _, v := range res.Violations {
+				if !strings.Contains(v.Why, "优先适用") {
+					continue
+				}
+				want := "优先适用生态环境法典第一千零六十条"
+				if tt.want == "env-59-daily-penalty" {
+					want = "优先适用环境保护法第五十九条"
+				}
+				if !strings.Contains(v.Why, want) {
+					t.Errorf("%s: why %q lacks %q", v.BenchmarkID, v.Why, want)
+				}
+			}
+		})
+	}
+}
+
+// TestAnalyzeRecordOfTheWasteNotDenied: 未建立工业固体废物管理台账, 未制定危险
+// 废物管理计划 deny the record or the plan, not the waste it is about: the
+// waste element of the ledger and plan benchmarks holds, and the act
+// before the 生态环境法典 decided after gets the lighter 法典 article.
+func TestAnalyzeRecordOfTheWasteNotDenied(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts, decision, wantID string
+		wantPenalty                   legal.Ref
+	}{
+		{"industrial ledger refused", "某某机械公司未建立工业固体废物管理台账，2026年10月被责令改正，11月16日复查仍未建立，拒不改正。",
+			"2026-11-20", "eco-1171-industrial-ledger", legal.Ref{Law: "生态环境法典", Article: 1171, Paragraph: 3}},
+		{"hazardous-waste plan, register line", "某某电子公司2026年未制定危险废物管理计划，也未申报危险废物产生种类和数量，9月10日检查发现。",
+			"2026-09-30", "eco-1175-hw-plan", legal.Ref{Law: "生态环境法典", Article: 1175, Paragraph: 1, Item: 2}},
+		{"hazardous-waste ledger", "2026年10月28日，执法人员检查某某汽车修理厂时发现，该厂未建立危险废物管理台账，无法说明产生量和去向。",
+			"2026-11-10", "eco-1175-hw-ledger", legal.Ref{Law: "生态环境法典", Article: 1175, Paragraph: 1, Item: 3}},
+		{"plan missing before the 法典, decided after: the lighter 法典", "某某涂装公司2026年6月30日检查发现未制定危险废物管理计划、未申报危险废物有关资料。",
+			"2026-10-13", "waste-112-hw-plan", legal.Ref{Law: "生态环境法典", Article: 1175, Paragraph: 1, Item: 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, tt.decision)
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.wantID {
+				t.Fatalf("violations %+v, want %s first", res.Violations, tt.wantID)
+			}
+			found := false
+			for _, b := range basisOf(res.Violations[0]) {
+				found = found || b.Role == rules.RolePenalty && b.Ref == tt.wantPenalty
+			}
+			if !found {
+				t.Errorf("basis %+v lacks %s", basisOf(res.Violations[0]), rules.RefLabel(tt.wantPenalty))
+			}
+		})
+	}
+}
+
+// TestAnalyzeWasteIntoWater: waste dumped into a river, a reservoir or a
+// lake is the water law's special provision (水污染防治法 第八十五条第一款
+// 第（四）项, 法典 第一千一百三十六条第一款第（五）项), whichever way the
+// sentence orders the waste and the dumping. Industrial waste stored on
+// open ground keeps its own.
+func TestAnalyzeWasteIntoWater(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts, decision, wantID string
+	}{
+		{"废渣 before 倾倒入 (法典)", "某某石材加工厂2026年11月23日将石粉废渣倾倒入厂旁河道。", "2026-11-25", "eco-1136-waste-dumping"},
+		{"倾倒 before 废渣 (法典)", "2026年10月5日，某某公司将生产废渣倾倒在村边河道中。", "2026-10-20", "eco-1136-waste-dumping"},
+		{"before the 法典: 水污染防治法", "某某石料厂2025年7月8日将石粉泥浆废渣倒入厂边河道。", "2025-08-20", "water-85-waste-dumping"},
+		{"on open ground, no water", "2026年9月25日，执法人员检查某某特钢有限公司时发现，该公司将炼钢产生的钢渣约60吨露天堆放在厂区空地上，未采取防扬散、防流失、防渗漏措施。",
+			"2026-10-10", "eco-1171-industrial-storage"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, tt.decision)
+			if got := violationIDs(res); len(got) == 0 || got[0] != tt.wantID {
+				t.Fatalf("violations %v, want %s first", got, tt.wantID)
+			}
+		})
+	}
+}
+
+// TestAnalyzeConductNotTradeOrMaterial: a repair shop's name (汽车维修) is
+// not the fake-parts violation of 道路运输条例 第七十一条, and 喷漆 is not the
+// VOCs violation (大气污染防治法 第一百零八条第（一）项, 法典 第一千一百二十条)
+// when the waste gas is treated: that provision punishes the missing
+// enclosure, facility or measure.
+func TestAnalyzeConductNotTradeOrMaterial(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts, decision, want string
+	}{
+		{"unfiled registration form of a repair shop", "某某汽车维修有限公司新建喷烤漆房项目，属于应当填报环境影响登记表的项目，2026年9月24日检查发现未将登记表报生态环境部门备案即投入使用。",
+			"2026-09-30", "eco-1095-registration"},
+		{"a repair shop using fake parts", "2024年5月6日，执法人员检查某某汽车维修有限公司，发现其使用假冒伪劣配件维修车辆，违法所得3000元。",
+			"2024-05-20", "transport-71-repair-fake-parts"},
+		{"spray painting treated, no permit", "2026年6月18日，执法人员对某某家具有限公司现场检查，该公司喷漆废气经活性炭吸附后排放，属于应当取得排污许可证的单位，但未取得排污许可证。",
+			"2026-09-16", "air-99-no-permit"},
+		{"spray painting in the open, untreated", "2025年4月9日检查发现，某某家具厂在敞开的车间内喷漆，未安装废气收集处理设施，有机废气直接排放。",
+			"2025-05-10", "air-108-vocs"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, tt.decision)
+			if got := violationIDs(res); len(got) == 0 || got[0] != tt.want {
+				t.Errorf("violations %v, want %s first", got, tt.want)
 			}
 		})
 	}

@@ -238,3 +238,50 @@ func TestScoreDev(t *testing.T) {
 		t.Error("a brackets row was scored on a range")
 	}
 }
+
+// minRowsPerEcoBenchmark is how many development-set rows every benchmark
+// re-based on the 生态环境法典 must have (issue 19): one row can hit by a
+// phrasing; two in different styles begin to test the kind.
+const minRowsPerEcoBenchmark = 2
+
+// TestDevSetExercisesEveryEcoCodeBenchmark checks that no benchmark written
+// for the 生态环境法典 is left without rows. It counts labels over the whole
+// set only (benchmark ids), never reading a row's facts, so the reporting
+// half stays unread.
+func TestDevSetExercisesEveryEcoCodeBenchmark(t *testing.T) {
+	rows, err := DevSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := rules.LoadBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A row that names no benchmark counts for the one benchmark whose
+	// penalty provision it cites, when no other benchmark shares it.
+	byRef := map[legal.Ref][]string{}
+	var eco []*rules.Benchmark
+	for _, b := range cat.All() {
+		if b.PenaltyRef.Law == "生态环境法典" {
+			eco = append(eco, b)
+			byRef[b.PenaltyRef] = append(byRef[b.PenaltyRef], b.ID)
+		}
+	}
+	labelled := map[string]int{}
+	for _, r := range rows {
+		switch ids := byRef[r.Expect.Basis[0]]; {
+		case r.Expect.BenchmarkID != "":
+			labelled[r.Expect.BenchmarkID]++
+		case len(ids) == 1:
+			labelled[ids[0]]++
+		}
+	}
+	for _, b := range eco {
+		if labelled[b.ID] < minRowsPerEcoBenchmark {
+			t.Errorf("%s (%s): %d development-set rows, want at least %d", b.ID, rules.RefLabel(b.PenaltyRef), labelled[b.ID], minRowsPerEcoBenchmark)
+		}
+	}
+	if len(eco) == 0 {
+		t.Fatal("no benchmark cites the 生态环境法典: the test would pass on nothing")
+	}
+}

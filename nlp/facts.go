@@ -767,7 +767,7 @@ func dateRole(s string, a, b int) string {
 	case strings.Contains(before, "当事人"):
 		// 检查发现当事人于…销售: the date belongs to the party's act.
 		return DateAct
-	case containsAny(phrase, "检查", "发现", "举报", "投诉", "立案", "查获", "抽检", "巡查", "接报", "报警", "接警", "报案"):
+	case containsAny(phrase, "检查", "发现", "举报", "投诉", "反映", "来电", "立案", "查获", "抽检", "巡查", "接报", "报警", "接警", "报案"):
 		return DateDiscovery
 	case containsAny(phrase, "期间", "违法", "销售", "生产", "经营", "排放", "驾驶", "拖欠", "起",
 		"盗窃", "殴打", "打伤", "斗殴", "实施", "擅自", "搭建", "建设", "施工", "倾倒", "堆放", "运输", "储存", "燃放", "招用", "发布", "购进", "占用", "开采", "焚烧", "处置"):

@@ -169,6 +169,10 @@ func TestDatePhrasings(t *testing.T) {
 		{"report to the police", "2025年3月10日，郑某到派出所报案称，2024年8月2日晚其被冯某打伤。",
 			[]wantDate{{"2025年3月10日", "2025-03-10", DateDiscovery}, {"2024年8月2日", "2024-08-02", DateAct}}},
 		{"months are no date", "当事人拖欠3个月工资。", []wantDate{}},
+		{"a complaint reported (反映)", "2026年8月2日，某小区物业反映业主钱某将生活垃圾丢弃在楼道外公共绿地。",
+			[]wantDate{{"2026年8月2日", "2026-08-02", DateDiscovery}}},
+		{"a call from the public (来电)", "2026年10月3日，社区居民来电称楼下有人焚烧废旧轮胎。",
+			[]wantDate{{"2026年10月3日", "2026-10-03", DateDiscovery}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
