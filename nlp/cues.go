@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"iter"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -61,7 +62,7 @@ func Negated(s string, pos int) bool {
 		pos = len(s)
 	}
 	w := s[reachBefore(s, pos):pos]
-	if w == "" {
+	if !mayNegate(w) {
 		return false
 	}
 	touching := trimFillers(w)
@@ -82,6 +83,29 @@ func Negated(s string, pos int) bool {
 			if !longerNegationAt(w[at:], n.word) && !describesConduct(w[from:]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// negationHeads are the first runes of the negation words: a window with
+// none of them holds no negation, which is the answer for most places a cue
+// is found at, and is known without trying each word.
+var negationHeads = func() []rune {
+	var out []rune
+	for _, n := range negations {
+		if r, _ := utf8.DecodeRuneInString(n.word); !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}()
+
+// mayNegate reports whether w contains the first rune of a negation word.
+func mayNegate(w string) bool {
+	for _, r := range w {
+		if slices.Contains(negationHeads, r) {
+			return true
 		}
 	}
 	return false
@@ -297,7 +321,7 @@ func restFollows(s string, parts []string) (int, bool) {
 	used := 0
 	for _, p := range parts {
 		window := s[:runeOffset(s, cueGap+utf8.RuneCountInString(p))]
-		if k := strings.IndexAny(window, "。；！？;!?\n"); k >= 0 {
+		if k := sentenceEnd(window); k >= 0 {
 			window = window[:k]
 		}
 		j := strings.Index(window, p)
@@ -308,6 +332,30 @@ func restFollows(s string, parts []string) (int, bool) {
 		used += j + len(p)
 	}
 	return used, true
+}
+
+// sentenceEnd is the byte offset of the first 。；！？;!? or newline in s,
+// or -1: strings.IndexAny with the same set, without its per-rune search
+// of the set (a set with non-ASCII runes has no fast path there, and a cue
+// with … asks this for every occurrence of its opening). The full-width
+// marks are matched by their UTF-8 bytes; a lead byte 0xE3 or 0xEF only
+// ever starts a rune, so no match can begin inside another rune.
+func sentenceEnd(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ';', '!', '?', '\n':
+			return i
+		case 0xE3: // 。 is E3 80 82
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82 {
+				return i
+			}
+		case 0xEF: // ；！？ are EF BC 9B, EF BC 81, EF BC 9F
+			if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x9B || s[i+2] == 0x81 || s[i+2] == 0x9F) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // CueIndex finds, in one pass over a text, which cue openings (the first
@@ -366,11 +414,16 @@ func (x CueScan) Contains(phrase string) bool { return x.present[phrase] }
 // phrases it contains. Phrases are keyed by their first two runes, with a
 // bit per key hash in front of the map: most places of a text open no
 // phrase, and the scan runs several times per analysis. One-rune phrases
-// are looked for directly.
+// are keyed by their rune, behind the same kind of filter, and found in the
+// same pass (a strings.Contains each cost more than the pass itself).
 type phraseIndex struct {
 	byHead map[uint64][]string
 	heads  *[phraseFilterWords]uint64
-	short  []string
+	// byRune holds the one-rune phrases; other holds a phrase that is one
+	// invalid byte, which only a byte search finds as it was written.
+	byRune map[rune]string
+	runes  *[phraseFilterWords]uint64
+	other  []string
 }
 
 // phraseFilterWords sizes the filter: 65,536 bits, sparse for the few
@@ -388,7 +441,8 @@ func filterBit(k uint64) (word int, bit uint64) {
 }
 
 func newPhraseIndex(phrases []string) phraseIndex {
-	o := phraseIndex{byHead: map[uint64][]string{}, heads: new([phraseFilterWords]uint64)}
+	o := phraseIndex{byHead: map[uint64][]string{}, heads: new([phraseFilterWords]uint64),
+		byRune: map[rune]string{}, runes: new([phraseFilterWords]uint64)}
 	seen := map[string]bool{}
 	for _, p := range phrases {
 		if p == "" || seen[p] {
@@ -396,7 +450,13 @@ func newPhraseIndex(phrases []string) phraseIndex {
 		}
 		seen[p] = true
 		if utf8.RuneCountInString(p) < 2 {
-			o.short = append(o.short, p)
+			if r, size := utf8.DecodeRuneInString(p); r == utf8.RuneError && size == 1 {
+				o.other = append(o.other, p)
+			} else {
+				o.byRune[r] = p
+				w, bit := filterBit(uint64(uint32(r)))
+				o.runes[w] |= bit
+			}
 			continue
 		}
 		r1, w1 := utf8.DecodeRuneInString(p)
@@ -411,16 +471,26 @@ func newPhraseIndex(phrases []string) phraseIndex {
 
 // scan marks in present the phrases text contains.
 func (o phraseIndex) scan(text string, present map[string]bool) {
-	for _, p := range o.short {
+	for _, p := range o.other {
 		if strings.Contains(text, p) {
 			present[p] = true
 		}
 	}
-	if len(o.byHead) == 0 {
+	if len(o.byHead) == 0 && len(o.byRune) == 0 {
 		return
 	}
 	r1, w1 := utf8.DecodeRuneInString(text)
-	for i := 0; i+w1 < len(text); {
+	for i := 0; i < len(text); {
+		// An invalid byte decodes as utf8.RuneError, which must not find
+		// the phrase "\uFFFD" written out.
+		if w, bit := filterBit(uint64(uint32(r1))); o.runes[w]&bit != 0 && (r1 != utf8.RuneError || w1 > 1) {
+			if p, ok := o.byRune[r1]; ok {
+				present[p] = true
+			}
+		}
+		if i+w1 >= len(text) {
+			break
+		}
 		r2, w2 := utf8.DecodeRuneInString(text[i+w1:])
 		k := RunePair(r1, r2)
 		if w, bit := filterBit(k); o.heads[w]&bit != 0 {

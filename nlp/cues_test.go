@@ -113,8 +113,11 @@ func TestPhraseIndexFindsEveryPhrase(t *testing.T) {
 	for _, b := range circumstancePhrases.byHead {
 		phrases = append(phrases, b...)
 	}
-	phrases = append(phrases, circumstancePhrases.short...)
-	extra := []string{"食", "食品", "超过保质期", "\ufffd食", "元。"}
+	for _, p := range circumstancePhrases.byRune {
+		phrases = append(phrases, p)
+	}
+	phrases = append(phrases, circumstancePhrases.other...)
+	extra := []string{"食", "食品", "超过保质期", "\ufffd食", "元。", "\ufffd", "\xff", "品"}
 	texts := append(slices.Clone(extractBenchTexts), "", "食", "\xff食品", "食品\xff", "\ufffd食品", "超过保质期",
 		"当事人已改正", strings.Repeat("已整改", 300)+"元。")
 	idx := NewCueIndex(NewCues([]string{"添加…非食品原料", "超过保质期"}), extra...)
@@ -139,6 +142,30 @@ func TestPhraseIndexFindsEveryPhrase(t *testing.T) {
 	}
 	if found == 0 {
 		t.Fatal("no circumstance phrase found in any text: the comparison tested nothing")
+	}
+}
+
+// TestSentenceEndIsIndexAny checks the byte scan for a sentence's end
+// against strings.IndexAny with the same marks, on officer texts and
+// hostile ones (a mark cut short at the end, bytes of a mark inside other
+// runes, invalid UTF-8).
+func TestSentenceEndIsIndexAny(t *testing.T) {
+	texts := append(slices.Clone(extractBenchTexts), "", "。", "\xe3\x80", "\xef\xbc", "食\xe3\x80\x82", "\x80\x82。",
+		"ａ；ｂ", "全角！半角!", "问？", "换\n行", "（括号）", "：冒号，逗号、顿号")
+	found := 0
+	for _, text := range texts {
+		for from := 0; from <= len(text); from++ {
+			got, want := sentenceEnd(text[from:]), strings.IndexAny(text[from:], "。；！？;!?\n")
+			if got != want {
+				t.Fatalf("sentenceEnd(%.40q) = %d, IndexAny %d", text[from:], got, want)
+			}
+			if got >= 0 {
+				found++
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no sentence end found in any text: the comparison tested nothing")
 	}
 }
 
