@@ -297,21 +297,29 @@ func (q Cue) Locate(text string) (start, end int, ok bool) {
 	if len(q.parts) == 0 {
 		return 0, 0, false
 	}
-	for from := 0; from < len(text); {
+	at := strings.Index(text, q.parts[0])
+	if at < 0 {
+		return 0, 0, false
+	}
+	return q.locateAt(text, at)
+}
+
+// locateAt is Locate given at, the first occurrence of the cue's opening in
+// text (a scan of the text has found it already).
+func (q Cue) locateAt(text string, at int) (start, end int, ok bool) {
+	for {
+		from := at + len(q.parts[0])
+		if !Negated(text, at) {
+			if n, ok := restFollows(text[from:], q.parts[1:]); ok && !placedOutside(text, at, from+n) {
+				return at, from + n, true
+			}
+		}
 		i := strings.Index(text[from:], q.parts[0])
 		if i < 0 {
 			return 0, 0, false
 		}
-		at := from + i
-		from = at + len(q.parts[0])
-		if Negated(text, at) {
-			continue
-		}
-		if n, ok := restFollows(text[from:], q.parts[1:]); ok && !placedOutside(text, at, from+n) {
-			return at, from + n, true
-		}
+		at = from + i
 	}
-	return 0, 0, false
 }
 
 // restFollows reports whether parts occur in order in s, each within cueGap
@@ -379,8 +387,10 @@ func NewCueIndex(cues []Cue, phrases ...string) CueIndex {
 
 // CueScan is a normalised text with the cue openings it contains.
 type CueScan struct {
-	text    string
-	present map[string]bool
+	text string
+	// present holds the byte offset of the first occurrence of each
+	// opening the text contains, where a cue's search starts.
+	present map[string]int
 	// in remembers, by cue text, whether a cue whose opening is present
 	// occurs unnegated: the elements of neighbouring provisions share
 	// their cues, and a text is asked about each many times.
@@ -389,7 +399,7 @@ type CueScan struct {
 
 // Scan reads the normalised text once for the index's openings.
 func (o CueIndex) Scan(text string) CueScan {
-	x := CueScan{text: text, present: map[string]bool{}, in: map[string]bool{}}
+	x := CueScan{text: text, present: map[string]int{}, in: map[string]bool{}}
 	o.phrases.scan(text, x.present)
 	return x
 }
@@ -408,7 +418,10 @@ func (x CueScan) Openings() iter.Seq[string] {
 
 // Contains reports whether the text contains phrase, which must have been
 // given to NewCueIndex (as a phrase or as a cue's opening).
-func (x CueScan) Contains(phrase string) bool { return x.present[phrase] }
+func (x CueScan) Contains(phrase string) bool {
+	_, ok := x.present[phrase]
+	return ok
+}
 
 // phraseIndex finds, in one pass over a text, which of a fixed set of
 // phrases it contains. Phrases are keyed by their first two runes, with a
@@ -469,11 +482,13 @@ func newPhraseIndex(phrases []string) phraseIndex {
 	return o
 }
 
-// scan marks in present the phrases text contains.
-func (o phraseIndex) scan(text string, present map[string]bool) {
+// scan records in present the phrases text contains, each with the byte
+// offset of its first occurrence (strings.Index's answer: the pass goes
+// from the start, and a phrase never starts inside a rune it decodes).
+func (o phraseIndex) scan(text string, present map[string]int) {
 	for _, p := range o.other {
-		if strings.Contains(text, p) {
-			present[p] = true
+		if i := strings.Index(text, p); i >= 0 {
+			present[p] = i
 		}
 	}
 	if len(o.byHead) == 0 && len(o.byRune) == 0 {
@@ -485,7 +500,9 @@ func (o phraseIndex) scan(text string, present map[string]bool) {
 		// the phrase "\uFFFD" written out.
 		if w, bit := filterBit(uint64(uint32(r1))); o.runes[w]&bit != 0 && (r1 != utf8.RuneError || w1 > 1) {
 			if p, ok := o.byRune[r1]; ok {
-				present[p] = true
+				if _, seen := present[p]; !seen {
+					present[p] = i
+				}
 			}
 		}
 		if i+w1 >= len(text) {
@@ -495,8 +512,8 @@ func (o phraseIndex) scan(text string, present map[string]bool) {
 		k := RunePair(r1, r2)
 		if w, bit := filterBit(k); o.heads[w]&bit != 0 {
 			for _, p := range o.byHead[k] {
-				if strings.HasPrefix(text[i:], p) {
-					present[p] = true
+				if _, seen := present[p]; !seen && strings.HasPrefix(text[i:], p) {
+					present[p] = i
 				}
 			}
 		}
@@ -509,12 +526,16 @@ func (o phraseIndex) scan(text string, present map[string]bool) {
 // without being negated. Cues must have been indexed.
 func (x CueScan) Find(cues []Cue) (string, bool) {
 	for _, q := range cues {
-		if len(q.parts) == 0 || !x.present[q.parts[0]] {
+		if len(q.parts) == 0 {
+			continue
+		}
+		at, ok := x.present[q.parts[0]]
+		if !ok {
 			continue
 		}
 		in, known := x.in[q.text]
 		if !known {
-			in = q.In(x.text)
+			_, _, in = q.locateAt(x.text, at)
 			x.in[q.text] = in
 		}
 		if in && !withinDeniedSynonym(x.text, q, cues) {

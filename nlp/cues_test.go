@@ -104,8 +104,8 @@ func TestNegatedAllocatesNothing(t *testing.T) {
 	}
 }
 
-// TestPhraseIndexFindsEveryPhrase checks the one-pass phrase scan against
-// strings.Contains for every phrase the circumstance extraction and a cue
+// TestPhraseIndexFindsEveryPhrase checks the one-pass phrase scan, and the
+// first offset it records, against strings.Index for every phrase the circumstance extraction and a cue
 // index look for, over officer texts and hostile ones (invalid UTF-8, one
 // rune, the replacement character, a phrase at the very end).
 func TestPhraseIndexFindsEveryPhrase(t *testing.T) {
@@ -123,20 +123,22 @@ func TestPhraseIndexFindsEveryPhrase(t *testing.T) {
 	idx := NewCueIndex(NewCues([]string{"添加…非食品原料", "超过保质期"}), extra...)
 	found := 0
 	for _, text := range texts {
-		present := map[string]bool{}
+		present := map[string]int{}
 		circumstancePhrases.scan(text, present)
 		scan := idx.Scan(text)
 		for _, p := range phrases {
-			if present[p] != strings.Contains(text, p) {
-				t.Errorf("circumstance phrase %q in %.40q: scan %v, Contains %v", p, text, present[p], !present[p])
+			at, ok := present[p]
+			if want := strings.Index(text, p); !ok && want >= 0 || ok && at != want {
+				t.Errorf("circumstance phrase %q in %.40q: scan %d %v, strings.Index %d", p, text, at, ok, want)
 			}
-			if present[p] {
+			if ok {
 				found++
 			}
 		}
 		for _, p := range append(extra, "添加") {
-			if scan.Contains(p) != strings.Contains(text, p) {
-				t.Errorf("phrase %q in %.40q: scan %v, Contains %v", p, text, scan.Contains(p), !scan.Contains(p))
+			at, ok := scan.present[p]
+			if want := strings.Index(text, p); !ok && want >= 0 || ok && at != want || scan.Contains(p) != ok {
+				t.Errorf("phrase %q in %.40q: scan %d %v, strings.Index %d", p, text, at, ok, want)
 			}
 		}
 	}

@@ -922,24 +922,26 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 	starts, ends := map[claim]bool{}, map[claim]bool{}
 	// A cue (or a … cue's first part) the text does not contain is
 	// skipped: one pass over the text instead of a search per cue.
-	present := map[string]bool{}
+	present := map[string]int{}
 	circumstancePhrases.scan(s, present)
 	for k, f := range circumstanceCues {
 		for j, c := range f.cues {
 			if q := compiledCircumstances[k][j]; len(q.parts) > 1 {
-				if !present[q.parts[0]] {
+				at, ok := present[q.parts[0]]
+				if !ok {
 					continue
 				}
-				if i, e, ok := q.Locate(s); ok {
+				if i, e, ok := q.locateAt(s, at); ok {
 					a, b := span(i, e)
 					out = append(out, Circumstance{Name: f.name, Negated: f.negates, Start: a, End: b})
 				}
 				continue
 			}
-			if !present[c] {
+			first, ok := present[c]
+			if !ok {
 				continue
 			}
-			for off := 0; off < len(s); {
+			for off := first; off < len(s); {
 				i := strings.Index(s[off:], c)
 				if i < 0 {
 					break
