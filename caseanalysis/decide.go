@@ -130,15 +130,35 @@ func (d *decider) compileElements(es []rules.Element) []element {
 	return out
 }
 
+// cueGroups is what one text says of the decider's cue groups: whether
+// the text contains an opening of the group (live) and, for an element's
+// group once asked, whether the element is shown and by what. The decision
+// asks about an element in fits and again for each candidate it keeps, and
+// the answer depends on the text alone.
+type cueGroups struct {
+	state []uint8
+	what  map[int32]string // what shows each shown element, by group
+}
+
+// States of a cue group, as bits.
+const (
+	groupLive  uint8 = 1 << iota // the text contains an opening of the group
+	groupAsked                   // the element's shown has been answered
+	groupShown                   // and the answer was yes
+)
+
+// live reports whether the text contains an opening of group g.
+func (c *cueGroups) live(g int32) bool { return c.state[g]&groupLive != 0 }
+
 // live marks the cue groups whose openings the scanned text contains.
-func (d *decider) live(scan nlp.CueScan) []bool {
-	live := make([]bool, d.groups)
+func (d *decider) live(scan nlp.CueScan) *cueGroups {
+	c := &cueGroups{state: make([]uint8, d.groups)}
 	for o := range scan.Openings() {
 		for _, g := range d.openers[o] {
-			live[g] = true
+			c.state[g] |= groupLive
 		}
 	}
-	return live
+	return c
 }
 
 // newDecider compiles the distinctions of the benchmarks (in matcher order)
@@ -178,10 +198,10 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 
 // textSectors returns the sectors the facts name, each with the first cue
 // found, in sector order.
-func (d *decider) textSectors(scan nlp.CueScan, live []bool) map[legal.Sector]string {
+func (d *decider) textSectors(scan nlp.CueScan, live *cueGroups) map[legal.Sector]string {
 	var out map[legal.Sector]string
 	for _, s := range d.sectors {
-		if !live[s.group] {
+		if !live.live(s.group) {
 			continue
 		}
 		if cue, ok := scan.Find(s.cues); ok {
@@ -195,9 +215,28 @@ func (d *decider) textSectors(scan nlp.CueScan, live []bool) map[legal.Sector]st
 }
 
 // shown reports whether an element is shown by the facts, with what shows
-// it (the cue, or the number).
-func (e *element) shown(scan nlp.CueScan, live []bool, facts *factValues) (string, bool) {
-	if live[e.group] {
+// it (the cue, or the number), answering each element once per text.
+func (e *element) shown(scan nlp.CueScan, live *cueGroups, facts *factValues) (string, bool) {
+	st := &live.state[e.group]
+	if *st&groupAsked != 0 {
+		return live.what[e.group], *st&groupShown != 0
+	}
+	what, ok := e.find(scan, live.live(e.group), facts)
+	*st |= groupAsked
+	if ok {
+		*st |= groupShown
+		if live.what == nil {
+			live.what = map[int32]string{}
+		}
+		live.what[e.group] = what
+	}
+	return what, ok
+}
+
+// find is shown without the memory: the first cue of the element the text
+// contains (when its group is live), else the number that shows it.
+func (e *element) find(scan nlp.CueScan, live bool, facts *factValues) (string, bool) {
+	if live {
 		if cue, ok := scan.Find(e.cues); ok {
 			return cue, true
 		}
@@ -251,13 +290,13 @@ func (f *factValues) value(name string) (float64, bool) {
 // 死亡3人) is read only once a cue has shown another element: a number
 // alone says nothing about the conduct, and reading one costs a pass of
 // regular expressions over the text.
-func (d *decider) fits(doc int, scan nlp.CueScan, live []bool, facts *factValues) bool {
+func (d *decider) fits(doc int, scan nlp.CueScan, live *cueGroups, facts *factValues) bool {
 	x := &d.dist[doc]
 	if len(x.requires) == 0 {
 		return false
 	}
 	for k := range x.requires {
-		if e := &x.requires[k]; e.measure == nil && !live[e.group] {
+		if e := &x.requires[k]; e.measure == nil && !live.live(e.group) {
 			return false
 		}
 	}
@@ -478,12 +517,12 @@ func firstSectorCue(sectors []sectorCue, inText map[legal.Sector]string) string 
 // all its distinguishing elements unless a provision of the facts' own
 // sector fits them (ownFits). A keyword counts even after a negation:
 // 未明码标价 names the conduct of 明码标价.
-func (m *matcher) strongEvidence(c *candidate, scan nlp.CueScan, live []bool, ownFits bool) bool {
+func (m *matcher) strongEvidence(c *candidate, scan nlp.CueScan, live *cueGroups, ownFits bool) bool {
 	x := &m.decider.dist[c.doc]
 	if !ownFits && len(x.requires) > 0 && len(c.missing) == 0 {
 		return true
 	}
-	return live[x.keywordGroup] && slices.ContainsFunc(x.keywords, scan.Contains)
+	return live.live(x.keywordGroup) && slices.ContainsFunc(x.keywords, scan.Contains)
 }
 
 // reason says in Chinese why a candidate was set back.

@@ -57,12 +57,15 @@ func TestDecisionGroupsMatchFullScan(t *testing.T) {
 					if got != want || gotOK != wantOK {
 						t.Fatalf("%s element %s in %.60q: indexed %q %v, full scan %q %v", m.benchmarks[i].ID, e.label, text, got, gotOK, want, wantOK)
 					}
+					if again, againOK := e.shown(scan, live, nil); again != got || againOK != gotOK {
+						t.Fatalf("%s element %s in %.60q: asked again %q %v, first %q %v", m.benchmarks[i].ID, e.label, text, again, againOK, got, gotOK)
+					}
 					if gotOK {
 						found++
 					}
 				}
 			}
-			got := live[x.keywordGroup] && slices.ContainsFunc(x.keywords, scan.Contains)
+			got := live.live(x.keywordGroup) && slices.ContainsFunc(x.keywords, scan.Contains)
 			want := slices.ContainsFunc(x.keywords, func(k string) bool { return strings.Contains(text, k) })
 			if got != want {
 				t.Fatalf("%s keywords in %.60q: indexed %v, full scan %v", m.benchmarks[i].ID, text, got, want)

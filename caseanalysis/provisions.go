@@ -197,11 +197,15 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, inText map[legal.
 	var top []hit
 	day := actDay(ef)
 	for i, s := range scores {
-		if s == 0 || sector != "" && !m.entries[i].InSector(sector) || day != "" && !m.entries[i].AppliesOn(day) || day == "" && m.later[i] {
+		if s == 0 {
 			continue
 		}
+		// The score's own test first: most entries that share a word with
+		// the text share too little, and need no look at their sector,
+		// version or citation.
 		n := s / (s + lexicalHalf)
-		if n < provisionAlone || coveredBy(m.entries[i].Ref(), kept) {
+		if n < provisionAlone || sector != "" && !m.entries[i].InSector(sector) || day != "" && !m.entries[i].AppliesOn(day) ||
+			day == "" && m.later[i] || coveredBy(m.entries[i].Ref(), kept) {
 			continue
 		}
 		h := hit{i, n, 1, n}

@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"iter"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -61,7 +62,7 @@ func Negated(s string, pos int) bool {
 		pos = len(s)
 	}
 	w := s[reachBefore(s, pos):pos]
-	if w == "" {
+	if !mayNegate(w) {
 		return false
 	}
 	touching := trimFillers(w)
@@ -82,6 +83,29 @@ func Negated(s string, pos int) bool {
 			if !longerNegationAt(w[at:], n.word) && !describesConduct(w[from:]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// negationHeads are the first runes of the negation words: a window with
+// none of them holds no negation, which is the answer for most places a cue
+// is found at, and is known without trying each word.
+var negationHeads = func() []rune {
+	var out []rune
+	for _, n := range negations {
+		if r, _ := utf8.DecodeRuneInString(n.word); !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}()
+
+// mayNegate reports whether w contains the first rune of a negation word.
+func mayNegate(w string) bool {
+	for _, r := range w {
+		if slices.Contains(negationHeads, r) {
+			return true
 		}
 	}
 	return false
@@ -273,21 +297,29 @@ func (q Cue) Locate(text string) (start, end int, ok bool) {
 	if len(q.parts) == 0 {
 		return 0, 0, false
 	}
-	for from := 0; from < len(text); {
+	at := strings.Index(text, q.parts[0])
+	if at < 0 {
+		return 0, 0, false
+	}
+	return q.locateAt(text, at)
+}
+
+// locateAt is Locate given at, the first occurrence of the cue's opening in
+// text (a scan of the text has found it already).
+func (q Cue) locateAt(text string, at int) (start, end int, ok bool) {
+	for {
+		from := at + len(q.parts[0])
+		if !Negated(text, at) {
+			if n, ok := restFollows(text[from:], q.parts[1:]); ok && !placedOutside(text, at, from+n) {
+				return at, from + n, true
+			}
+		}
 		i := strings.Index(text[from:], q.parts[0])
 		if i < 0 {
 			return 0, 0, false
 		}
-		at := from + i
-		from = at + len(q.parts[0])
-		if Negated(text, at) {
-			continue
-		}
-		if n, ok := restFollows(text[from:], q.parts[1:]); ok && !placedOutside(text, at, from+n) {
-			return at, from + n, true
-		}
+		at = from + i
 	}
-	return 0, 0, false
 }
 
 // restFollows reports whether parts occur in order in s, each within cueGap
@@ -297,7 +329,7 @@ func restFollows(s string, parts []string) (int, bool) {
 	used := 0
 	for _, p := range parts {
 		window := s[:runeOffset(s, cueGap+utf8.RuneCountInString(p))]
-		if k := strings.IndexAny(window, "。；！？;!?\n"); k >= 0 {
+		if k := sentenceEnd(window); k >= 0 {
 			window = window[:k]
 		}
 		j := strings.Index(window, p)
@@ -308,6 +340,30 @@ func restFollows(s string, parts []string) (int, bool) {
 		used += j + len(p)
 	}
 	return used, true
+}
+
+// sentenceEnd is the byte offset of the first 。；！？;!? or newline in s,
+// or -1: strings.IndexAny with the same set, without its per-rune search
+// of the set (a set with non-ASCII runes has no fast path there, and a cue
+// with … asks this for every occurrence of its opening). The full-width
+// marks are matched by their UTF-8 bytes; a lead byte 0xE3 or 0xEF only
+// ever starts a rune, so no match can begin inside another rune.
+func sentenceEnd(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ';', '!', '?', '\n':
+			return i
+		case 0xE3: // 。 is E3 80 82
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82 {
+				return i
+			}
+		case 0xEF: // ；！？ are EF BC 9B, EF BC 81, EF BC 9F
+			if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x9B || s[i+2] == 0x81 || s[i+2] == 0x9F) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // CueIndex finds, in one pass over a text, which cue openings (the first
@@ -331,8 +387,10 @@ func NewCueIndex(cues []Cue, phrases ...string) CueIndex {
 
 // CueScan is a normalised text with the cue openings it contains.
 type CueScan struct {
-	text    string
-	present map[string]bool
+	text string
+	// present holds the byte offset of the first occurrence of each
+	// opening the text contains, where a cue's search starts.
+	present map[string]int
 	// in remembers, by cue text, whether a cue whose opening is present
 	// occurs unnegated: the elements of neighbouring provisions share
 	// their cues, and a text is asked about each many times.
@@ -341,7 +399,7 @@ type CueScan struct {
 
 // Scan reads the normalised text once for the index's openings.
 func (o CueIndex) Scan(text string) CueScan {
-	x := CueScan{text: text, present: map[string]bool{}, in: map[string]bool{}}
+	x := CueScan{text: text, present: map[string]int{}, in: map[string]bool{}}
 	o.phrases.scan(text, x.present)
 	return x
 }
@@ -360,17 +418,25 @@ func (x CueScan) Openings() iter.Seq[string] {
 
 // Contains reports whether the text contains phrase, which must have been
 // given to NewCueIndex (as a phrase or as a cue's opening).
-func (x CueScan) Contains(phrase string) bool { return x.present[phrase] }
+func (x CueScan) Contains(phrase string) bool {
+	_, ok := x.present[phrase]
+	return ok
+}
 
 // phraseIndex finds, in one pass over a text, which of a fixed set of
 // phrases it contains. Phrases are keyed by their first two runes, with a
 // bit per key hash in front of the map: most places of a text open no
 // phrase, and the scan runs several times per analysis. One-rune phrases
-// are looked for directly.
+// are keyed by their rune, behind the same kind of filter, and found in the
+// same pass (a strings.Contains each cost more than the pass itself).
 type phraseIndex struct {
 	byHead map[uint64][]string
 	heads  *[phraseFilterWords]uint64
-	short  []string
+	// byRune holds the one-rune phrases; other holds a phrase that is one
+	// invalid byte, which only a byte search finds as it was written.
+	byRune map[rune]string
+	runes  *[phraseFilterWords]uint64
+	other  []string
 }
 
 // phraseFilterWords sizes the filter: 65,536 bits, sparse for the few
@@ -388,7 +454,8 @@ func filterBit(k uint64) (word int, bit uint64) {
 }
 
 func newPhraseIndex(phrases []string) phraseIndex {
-	o := phraseIndex{byHead: map[uint64][]string{}, heads: new([phraseFilterWords]uint64)}
+	o := phraseIndex{byHead: map[uint64][]string{}, heads: new([phraseFilterWords]uint64),
+		byRune: map[rune]string{}, runes: new([phraseFilterWords]uint64)}
 	seen := map[string]bool{}
 	for _, p := range phrases {
 		if p == "" || seen[p] {
@@ -396,7 +463,13 @@ func newPhraseIndex(phrases []string) phraseIndex {
 		}
 		seen[p] = true
 		if utf8.RuneCountInString(p) < 2 {
-			o.short = append(o.short, p)
+			if r, size := utf8.DecodeRuneInString(p); r == utf8.RuneError && size == 1 {
+				o.other = append(o.other, p)
+			} else {
+				o.byRune[r] = p
+				w, bit := filterBit(uint64(uint32(r)))
+				o.runes[w] |= bit
+			}
 			continue
 		}
 		r1, w1 := utf8.DecodeRuneInString(p)
@@ -409,24 +482,38 @@ func newPhraseIndex(phrases []string) phraseIndex {
 	return o
 }
 
-// scan marks in present the phrases text contains.
-func (o phraseIndex) scan(text string, present map[string]bool) {
-	for _, p := range o.short {
-		if strings.Contains(text, p) {
-			present[p] = true
+// scan records in present the phrases text contains, each with the byte
+// offset of its first occurrence (strings.Index's answer: the pass goes
+// from the start, and a phrase never starts inside a rune it decodes).
+func (o phraseIndex) scan(text string, present map[string]int) {
+	for _, p := range o.other {
+		if i := strings.Index(text, p); i >= 0 {
+			present[p] = i
 		}
 	}
-	if len(o.byHead) == 0 {
+	if len(o.byHead) == 0 && len(o.byRune) == 0 {
 		return
 	}
 	r1, w1 := utf8.DecodeRuneInString(text)
-	for i := 0; i+w1 < len(text); {
+	for i := 0; i < len(text); {
+		// An invalid byte decodes as utf8.RuneError, which must not find
+		// the phrase "\uFFFD" written out.
+		if w, bit := filterBit(uint64(uint32(r1))); o.runes[w]&bit != 0 && (r1 != utf8.RuneError || w1 > 1) {
+			if p, ok := o.byRune[r1]; ok {
+				if _, seen := present[p]; !seen {
+					present[p] = i
+				}
+			}
+		}
+		if i+w1 >= len(text) {
+			break
+		}
 		r2, w2 := utf8.DecodeRuneInString(text[i+w1:])
 		k := RunePair(r1, r2)
 		if w, bit := filterBit(k); o.heads[w]&bit != 0 {
 			for _, p := range o.byHead[k] {
-				if strings.HasPrefix(text[i:], p) {
-					present[p] = true
+				if _, seen := present[p]; !seen && strings.HasPrefix(text[i:], p) {
+					present[p] = i
 				}
 			}
 		}
@@ -439,12 +526,16 @@ func (o phraseIndex) scan(text string, present map[string]bool) {
 // without being negated. Cues must have been indexed.
 func (x CueScan) Find(cues []Cue) (string, bool) {
 	for _, q := range cues {
-		if len(q.parts) == 0 || !x.present[q.parts[0]] {
+		if len(q.parts) == 0 {
+			continue
+		}
+		at, ok := x.present[q.parts[0]]
+		if !ok {
 			continue
 		}
 		in, known := x.in[q.text]
 		if !known {
-			in = q.In(x.text)
+			_, _, in = q.locateAt(x.text, at)
 			x.in[q.text] = in
 		}
 		if in && !withinDeniedSynonym(x.text, q, cues) {

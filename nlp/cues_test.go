@@ -104,8 +104,8 @@ func TestNegatedAllocatesNothing(t *testing.T) {
 	}
 }
 
-// TestPhraseIndexFindsEveryPhrase checks the one-pass phrase scan against
-// strings.Contains for every phrase the circumstance extraction and a cue
+// TestPhraseIndexFindsEveryPhrase checks the one-pass phrase scan, and the
+// first offset it records, against strings.Index for every phrase the circumstance extraction and a cue
 // index look for, over officer texts and hostile ones (invalid UTF-8, one
 // rune, the replacement character, a phrase at the very end).
 func TestPhraseIndexFindsEveryPhrase(t *testing.T) {
@@ -113,32 +113,61 @@ func TestPhraseIndexFindsEveryPhrase(t *testing.T) {
 	for _, b := range circumstancePhrases.byHead {
 		phrases = append(phrases, b...)
 	}
-	phrases = append(phrases, circumstancePhrases.short...)
-	extra := []string{"食", "食品", "超过保质期", "\ufffd食", "元。"}
+	for _, p := range circumstancePhrases.byRune {
+		phrases = append(phrases, p)
+	}
+	phrases = append(phrases, circumstancePhrases.other...)
+	extra := []string{"食", "食品", "超过保质期", "\ufffd食", "元。", "\ufffd", "\xff", "品"}
 	texts := append(slices.Clone(extractBenchTexts), "", "食", "\xff食品", "食品\xff", "\ufffd食品", "超过保质期",
 		"当事人已改正", strings.Repeat("已整改", 300)+"元。")
 	idx := NewCueIndex(NewCues([]string{"添加…非食品原料", "超过保质期"}), extra...)
 	found := 0
 	for _, text := range texts {
-		present := map[string]bool{}
+		present := map[string]int{}
 		circumstancePhrases.scan(text, present)
 		scan := idx.Scan(text)
 		for _, p := range phrases {
-			if present[p] != strings.Contains(text, p) {
-				t.Errorf("circumstance phrase %q in %.40q: scan %v, Contains %v", p, text, present[p], !present[p])
+			at, ok := present[p]
+			if want := strings.Index(text, p); !ok && want >= 0 || ok && at != want {
+				t.Errorf("circumstance phrase %q in %.40q: scan %d %v, strings.Index %d", p, text, at, ok, want)
 			}
-			if present[p] {
+			if ok {
 				found++
 			}
 		}
 		for _, p := range append(extra, "添加") {
-			if scan.Contains(p) != strings.Contains(text, p) {
-				t.Errorf("phrase %q in %.40q: scan %v, Contains %v", p, text, scan.Contains(p), !scan.Contains(p))
+			at, ok := scan.present[p]
+			if want := strings.Index(text, p); !ok && want >= 0 || ok && at != want || scan.Contains(p) != ok {
+				t.Errorf("phrase %q in %.40q: scan %d %v, strings.Index %d", p, text, at, ok, want)
 			}
 		}
 	}
 	if found == 0 {
 		t.Fatal("no circumstance phrase found in any text: the comparison tested nothing")
+	}
+}
+
+// TestSentenceEndIsIndexAny checks the byte scan for a sentence's end
+// against strings.IndexAny with the same marks, on officer texts and
+// hostile ones (a mark cut short at the end, bytes of a mark inside other
+// runes, invalid UTF-8).
+func TestSentenceEndIsIndexAny(t *testing.T) {
+	texts := append(slices.Clone(extractBenchTexts), "", "。", "\xe3\x80", "\xef\xbc", "食\xe3\x80\x82", "\x80\x82。",
+		"ａ；ｂ", "全角！半角!", "问？", "换\n行", "（括号）", "：冒号，逗号、顿号")
+	found := 0
+	for _, text := range texts {
+		for from := 0; from <= len(text); from++ {
+			got, want := sentenceEnd(text[from:]), strings.IndexAny(text[from:], "。；！？;!?\n")
+			if got != want {
+				t.Fatalf("sentenceEnd(%.40q) = %d, IndexAny %d", text[from:], got, want)
+			}
+			if got >= 0 {
+				found++
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no sentence end found in any text: the comparison tested nothing")
 	}
 }
 

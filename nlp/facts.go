@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -185,9 +186,11 @@ var (
 	timeOfDayRe = regexp.MustCompile(`^\s*(?:上午|下午|中午|晚上|凌晨|早上|晚)?\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?(?:[时点:：](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?分?)?许?`)
 	ageBoundRe  = Guard(`(已满|未满|不满)([0-9]{1,3}|[`+cn+`]{1,4})周岁`, "周岁")
 	ageRe       = Guard(`年龄[:：为是]?\s*([0-9]{1,3}|[`+cn+`]{1,4})(?:周?岁)?|([0-9]{1,3}|[`+cn+`]{1,4})周?岁`, "年龄", "岁")
-	personRe    = Guard(`[\p{Han}]某[某甲乙丙]?[,，、(（]?\s*(?:男|女)|身份证`, "某", "身份证")
-	unitRe      = Guard(`有限责任公司|股份有限公司|有限公司|公司|合作社|当事人单位|[\p{Han}]厂(?:[^房区长内]|$)|企业|事业单位`, "公司", "合作社", "当事人单位", "厂", "企业", "事业单位")
-	priorNthRe  = Guard(`[二两2]年内(?:第([0-9]|[一二两三四五六七八九十]{1,2})次|再次)`, "年内")
+	// personRe names a person party (张某，男 / 身份证); firstPerson finds
+	// its first match without trying it at every position.
+	personRe   = Guard(`[\p{Han}]某[某甲乙丙]?[,，、(（]?\s*(?:男|女)|身份证`, "某", "身份证")
+	unitRe     = Guard(`有限责任公司|股份有限公司|有限公司|公司|合作社|当事人单位|[\p{Han}]厂(?:[^房区长内]|$)|企业|事业单位`, "公司", "合作社", "当事人单位", "厂", "企业", "事业单位")
+	priorNthRe = Guard(`[二两2]年内(?:第([0-9]|[一二两三四五六七八九十]{1,2})次|再次)`, "年内")
 )
 
 // roleCues maps the phrases that name a money role; longer cues come first
@@ -841,7 +844,7 @@ func partyKind(s string, span func(int, int) (int, int)) (string, int, int) {
 		}
 	}
 	u := unitRe.FindStringIndex(s)
-	p := personRe.FindStringIndex(s)
+	p := firstPerson(s)
 	if u != nil {
 		// Trim the one extra rune the 厂 pattern looks at.
 		if e := strings.Index(s[u[0]:u[1]], "厂"); e >= 0 {
@@ -857,6 +860,36 @@ func partyKind(s string, span func(int, int) (int, int)) (string, int, int) {
 		return "个人", a, b
 	}
 	return "", 0, 0
+}
+
+// personAtRe is personRe's first alternative anchored at the start: a
+// pattern that opens with a character class has no literal to look for,
+// and Go's engine tried it at every position of every text.
+var personAtRe = regexp.MustCompile(`^[\p{Han}]某[某甲乙丙]?[,，、(（]?\s*(?:男|女)`)
+
+// firstPerson is personRe.FindStringIndex(s): the first alternative is
+// tried only where a Han rune precedes 某, left to right, and the earlier
+// of its match and 身份证 wins (the two cannot start at one place: the
+// first needs 某 as its second rune).
+func firstPerson(s string) []int {
+	var m []int
+	for off := 0; m == nil; {
+		j := strings.Index(s[off:], "某")
+		if j < 0 {
+			break
+		}
+		j += off
+		off = j + len("某")
+		if r, size := utf8.DecodeLastRuneInString(s[:j]); size > 0 && unicode.Is(unicode.Han, r) {
+			if at := personAtRe.FindStringIndex(s[j-size:]); at != nil {
+				m = []int{j - size, j - size + at[1]}
+			}
+		}
+	}
+	if id := strings.Index(s, "身份证"); id >= 0 && (m == nil || id < m[0]) {
+		return []int{id, id + len("身份证")}
+	}
+	return m
 }
 
 // compiledCircumstances are circumstanceCues compiled once: cues written
@@ -922,24 +955,26 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 	starts, ends := map[claim]bool{}, map[claim]bool{}
 	// A cue (or a … cue's first part) the text does not contain is
 	// skipped: one pass over the text instead of a search per cue.
-	present := map[string]bool{}
+	present := map[string]int{}
 	circumstancePhrases.scan(s, present)
 	for k, f := range circumstanceCues {
 		for j, c := range f.cues {
 			if q := compiledCircumstances[k][j]; len(q.parts) > 1 {
-				if !present[q.parts[0]] {
+				at, ok := present[q.parts[0]]
+				if !ok {
 					continue
 				}
-				if i, e, ok := q.Locate(s); ok {
+				if i, e, ok := q.locateAt(s, at); ok {
 					a, b := span(i, e)
 					out = append(out, Circumstance{Name: f.name, Negated: f.negates, Start: a, End: b})
 				}
 				continue
 			}
-			if !present[c] {
+			first, ok := present[c]
+			if !ok {
 				continue
 			}
-			for off := 0; off < len(s); {
+			for off := first; off < len(s); {
 				i := strings.Index(s[off:], c)
 				if i < 0 {
 					break

@@ -70,3 +70,8 @@ func (g GuardedRegexp) FindStringIndex(s string) []int {
 	}
 	return g.Regexp.FindStringIndex(s)
 }
+
+// MatchString is the expression's, skipping texts that cannot match.
+func (g GuardedRegexp) MatchString(s string) bool {
+	return g.possible(s) && g.Regexp.MatchString(s)
+}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -55,5 +57,42 @@ func TestGuardsAreNecessary(t *testing.T) {
 		if hits[name] == 0 {
 			t.Errorf("%s: no text matches it, the comparison says nothing", name)
 		}
+	}
+}
+
+// TestFirstPersonIsPersonRe checks that firstPerson finds the span the
+// person expression finds, on the sample cases, the scenarios and hostile
+// texts (某 at the start, after a non-Han rune or an invalid byte, both
+// alternatives in either order).
+func TestFirstPersonIsPersonRe(t *testing.T) {
+	texts := append(slices.Clone(extractBenchTexts), "", "某", "某男", "A某男", "\xff某男", "张某", "张某某，男", "张某甲（女",
+		"张某 \t男", "王某某某男", "身份证号，李某，男", "李某，男，身份证号", "某某公司法定代表人赵某某，女，身份证", "张某、，男", "张某某某，男")
+	for _, f := range []string{"../corpus/samples/cases.jsonl", "../eval/testdata/admin_scenarios.jsonl"} {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+			var x struct {
+				Facts string `json:"facts"`
+			}
+			if err := json.Unmarshal([]byte(line), &x); err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			texts = append(texts, x.Facts, NormalizeText(x.Facts))
+		}
+	}
+	found := 0
+	for _, text := range texts {
+		got, want := firstPerson(text), personRe.Regexp.FindStringIndex(text)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("firstPerson(%.60q) = %v, personRe %v", text, got, want)
+		}
+		if got != nil {
+			found++
+		}
+	}
+	if found < 10 {
+		t.Fatalf("a person found in %d texts only: the comparison tested little", found)
 	}
 }

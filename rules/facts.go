@@ -255,8 +255,12 @@ func (f *Facts) Validate(b *Benchmark, known func(id string) bool) error {
 // (absent amounts read as 0, absent flags as false), plus has_<amount> for
 // the amounts that were given.
 func (f *Facts) env(b *Benchmark) map[string]any {
-	m := make(map[string]any, 48)
-	for _, a := range f.amounts() {
+	amounts := f.amounts()
+	// Sized for every key below: a map that outgrows its hint rehashes,
+	// which cost more than filling it (the engine builds one per
+	// suggestion).
+	m := make(map[string]any, 2*len(amounts)+envOtherFacts+len(b.Flags))
+	for _, a := range amounts {
 		v := 0.0
 		if a.v != nil {
 			v = *a.v
@@ -282,6 +286,10 @@ func (f *Facts) env(b *Benchmark) map[string]any {
 	}
 	return m
 }
+
+// envOtherFacts counts the facts env sets besides the amounts and the
+// benchmark's flags: age, party_kind and fifteen circumstances.
+const envOtherFacts = 17
 
 // typeEnv is the environment conditions are type-checked against at load.
 func typeEnv(b *Benchmark) map[string]any {

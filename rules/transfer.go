@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -286,8 +285,9 @@ const belowStandardNote = "案情记载已认定未达到刑事立案追诉标�
 
 // belowStandardRe finds the investigator's finding that the facts fall
 // short of the criminal standard: 尚未达到刑事立案标准, 未达到立案追诉标准,
-// 尚不构成犯罪.
-var belowStandardRe = regexp.MustCompile(`(?:未达到?|不够|不足)(?:刑事)?(?:立案|追诉)(?:追诉)?标准|(?:尚|依法)不构成(?:刑事)?犯罪`)
+// 尚不构成犯罪. Every match ends in 标准 or holds 不构成: most texts have
+// neither and skip the expression, which has no literal prefix.
+var belowStandardRe = nlp.Guard(`(?:未达到?|不够|不足)(?:刑事)?(?:立案|追诉)(?:追诉)?标准|(?:尚|依法)不构成(?:刑事)?犯罪`, "标准", "不构成")
 
 // declaresBelowStandard reports whether the text states the facts fall
 // short of the criminal standard.
