@@ -160,13 +160,17 @@ func TestLSATopics(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
 		noCenter  bool
+		svdTexts  int
 		minMargin float64
 	}{
-		{"centered", false, 0.3},
-		{"uncentered", true, 0.25},
+		{"centered", false, 0, 0.3},
+		{"uncentered", true, 0, 0.25},
+		// The SVD learns from 80 of the 200 texts; the rest are embedded
+		// with what it learned.
+		{"SVD on a sample", false, 80, 0.3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m, texts, labels := trainSmall(t, LSAConfig{NoCenter: tc.noCenter})
+			m, texts, labels := trainSmall(t, LSAConfig{NoCenter: tc.noCenter, MaxSVDTexts: tc.svdTexts})
 			vecs, err := m.EmbedDocuments(context.Background(), texts)
 			if err != nil {
 				t.Fatal(err)
@@ -857,6 +861,7 @@ func TestTrainLSAVectors(t *testing.T) {
 		{"not centred", synth, LSAConfig{Dim: 24, Seed: 1, NoCenter: true}},
 		{"odd texts, short limit", odd, LSAConfig{Dim: 16, Seed: 3, MaxTextBytes: 60}},
 		{"one worker", odd, LSAConfig{Dim: 16, Seed: 3, Workers: 1}},
+		{"SVD on a sample", synth, LSAConfig{Dim: 24, Seed: 1, MaxSVDTexts: 60}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m, got, err := TrainLSAVectors(context.Background(), tc.texts, nlp.RuneSegmenter{}, tc.cfg)
@@ -869,6 +874,15 @@ func TestTrainLSAVectors(t *testing.T) {
 			}
 			if plain.Spec() != m.Spec() {
 				t.Errorf("spec %v, TrainLSA gives %v", m.Spec(), plain.Spec())
+			}
+			if tc.cfg.MaxSVDTexts > 0 {
+				// The sample must be in effect: the SVD of all texts is
+				// another model.
+				all := tc.cfg
+				all.MaxSVDTexts = -1
+				if full, err := TrainLSA(context.Background(), tc.texts, nlp.RuneSegmenter{}, all); err != nil || full.Spec() == m.Spec() {
+					t.Errorf("SVD of all %d texts gave the same model as of %d (%v)", len(tc.texts), tc.cfg.MaxSVDTexts, err)
+				}
 			}
 			want, err := m.EmbedDocuments(context.Background(), tc.texts)
 			if err != nil {

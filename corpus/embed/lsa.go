@@ -33,8 +33,17 @@ const (
 	// DefaultOversample is the number of extra random directions of the
 	// randomized SVD beyond Dim.
 	DefaultOversample = 16
-	// DefaultPowerIters is the number of extra subspace iterations.
-	DefaultPowerIters = 2
+	// DefaultPowerIters is the number of extra subspace iterations. One:
+	// a second cost an import of national.jsonl two of the seven sparse
+	// products and one of the three orthonormalisations (about 6 s of
+	// CPU) for no change in the retrieval suites (docs/vectors.md).
+	DefaultPowerIters = 1
+	// DefaultMaxSVDTexts is how many texts the SVD learns from when there
+	// are more: an evenly spaced sample. The vocabulary, the IDF weights
+	// and the training texts' vectors still come from every text; the
+	// sparse products of the SVD, most of training's CPU, shrink with the
+	// sample (national.jsonl: 59,185 texts, about half).
+	DefaultMaxSVDTexts = 30000
 	// DefaultMaxTextBytes is how much of a text is read; the rest is ignored.
 	DefaultMaxTextBytes = 1 << 20
 )
@@ -70,6 +79,9 @@ type LSAConfig struct {
 	// MaxDFRatio drops features occurring in more than this fraction of the
 	// texts; 0 keeps them all (IDF already weighs them down).
 	MaxDFRatio float64
+	// MaxSVDTexts bounds the texts the SVD learns from (an evenly spaced
+	// sample in text order); DefaultMaxSVDTexts when 0, all when negative.
+	MaxSVDTexts int
 	// Oversample and PowerIters tune the randomized SVD (DefaultOversample,
 	// DefaultPowerIters when 0; PowerIters < 0 means none).
 	Oversample int
@@ -113,6 +125,9 @@ func (c LSAConfig) withDefaults() (LSAConfig, error) {
 	}
 	if c.MaxTextBytes == 0 {
 		c.MaxTextBytes = DefaultMaxTextBytes
+	}
+	if c.MaxSVDTexts == 0 {
+		c.MaxSVDTexts = DefaultMaxSVDTexts
 	}
 	if c.Workers <= 0 {
 		c.Workers = defaultWorkers()
@@ -308,26 +323,33 @@ func trainLSA(ctx context.Context, texts []string, seg nlp.Segmenter, cfg LSACon
 	}
 	docs = nil
 
+	// 4. The rows the SVD learns from: all, or an evenly spaced sample.
+	sa := a
+	if s := cfg.MaxSVDTexts; s > 0 && n > s && s >= cfg.Dim {
+		sa = a.sampleRows(s)
+	}
 	var mean []float64
 	if !cfg.NoCenter {
 		mean = make([]float64, m)
-		for p, c := range a.idx {
-			mean[c] += float64(a.val[p])
+		for p, c := range sa.idx {
+			mean[c] += float64(sa.val[p])
 		}
 		for c := range mean {
-			mean[c] /= float64(n)
+			mean[c] /= float64(sa.rows)
 		}
 	}
-	at := a.transpose()
+	at := sa.transpose()
 
-	// 4. Randomized SVD.
+	// 5. Randomized SVD.
 	svdStart := time.Now()
-	l := min(cfg.Dim+cfg.Oversample, n, m)
+	l := min(cfg.Dim+cfg.Oversample, sa.rows, m)
 	var prog func(done, total int)
 	if cfg.Progress != nil {
 		prog = func(done, total int) { cfg.Progress("svd", done, total) }
 	}
-	res, err := randomizedSVD(ctx, a, at, mean, cfg.Dim, l, cfg.PowerIters, cfg.Seed, cfg.Workers, prog)
+	res, err := randomizedSVD(ctx, sa, at, mean, cfg.Dim, l, cfg.PowerIters, cfg.Seed, cfg.Workers, prog)
+	svdRows := sa.rows
+	sa, at = nil, nil
 	if err != nil {
 		return nil, nil, fmt.Errorf("embed: train LSA: %w", err)
 	}
@@ -371,7 +393,7 @@ func trainLSA(ctx context.Context, texts []string, seg nlp.Segmenter, cfg LSACon
 		vecs = model.rowVectors(a, counts)
 	}
 	cfg.Logger.Info("embed: trained LSA model",
-		"texts", n, "features", m, "nnz", len(a.idx), "dim", cfg.Dim,
+		"texts", n, "svd_texts", svdRows, "features", m, "nnz", len(a.idx), "dim", cfg.Dim,
 		"center", !cfg.NoCenter, "spec", model.Spec().Embedder,
 		"features_time", featTime.Round(time.Millisecond), "svd_time", svdTime.Round(time.Millisecond),
 		"elapsed", time.Since(start).Round(time.Millisecond))
