@@ -50,7 +50,7 @@ func (a *App) openVectors(ctx context.Context) error {
 	if o.Embedder == EmbedderNone || a.Library == nil {
 		return nil
 	}
-	emb, err := a.openEmbedder(ctx)
+	emb, primed, err := a.openEmbedder(ctx)
 	if err != nil || emb == nil {
 		return err
 	}
@@ -61,11 +61,23 @@ func (a *App) openVectors(ctx context.Context) error {
 		}
 		a.vectors = vs
 	}
-	a.Library.SetVectors(&corpus.Vectors{Store: a.vectors, Embedder: emb, Spec: emb.Spec()})
+	vecs := &corpus.Vectors{Store: a.vectors, Embedder: emb, Spec: emb.Spec()}
 	if a.parts.has(ReadOnly) {
+		a.Library.SetVectors(vecs)
 		return nil
 	}
-	if _, err := a.Library.SyncVectors(ctx); err != nil {
+	if primed != nil {
+		// Just trained: the training texts' vectors are at hand, so the
+		// sync embeds only the texts training did not see (superseded
+		// versions, cases added since). Same model, same vectors.
+		a.Library.SetVectors(&corpus.Vectors{Store: a.vectors, Embedder: primed, Spec: emb.Spec()})
+	} else {
+		a.Library.SetVectors(vecs)
+	}
+	_, err = a.Library.SyncVectors(ctx)
+	// The plain model from here on: the training vectors are freed.
+	a.Library.SetVectors(vecs)
+	if err != nil {
 		return fmt.Errorf("embed corpus: %w", err)
 	}
 	return nil
@@ -80,38 +92,39 @@ type specEmbedder interface {
 
 // openEmbedder connects a remote embedder, or loads (and, read-write,
 // trains when needed) the local LSA model. It returns nil when there is no
-// model to use yet.
-func (a *App) openEmbedder(ctx context.Context) (specEmbedder, error) {
+// model to use yet. A model trained here comes also primed with its
+// training texts' vectors (nil otherwise), for the sync that follows.
+func (a *App) openEmbedder(ctx context.Context) (specEmbedder, *embed.Primed, error) {
 	o := a.cfg.Vectors
 	switch o.Embedder {
 	case embed.ProviderOpenAI, embed.ProviderOllama:
 		r, err := embed.NewRemote(embed.RemoteConfig{Provider: o.Embedder, BaseURL: o.URL, Token: o.Token, Model: o.Model})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		// The dimension is learned from the first answer.
 		if _, err := r.EmbedQuery(ctx, "行政处罚"); err != nil {
-			return nil, fmt.Errorf("remote embedder: %w", err)
+			return nil, nil, fmt.Errorf("remote embedder: %w", err)
 		}
-		return r, nil
+		return r, nil, nil
 	}
 	m, reason, err := a.loadLSA()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if m != nil {
-		return m, nil
+		return m, nil, nil
 	}
 	if a.parts.has(ReadOnly) {
 		a.log.Info("no usable LSA model in the data directory; vector search off for this read-only use", "reason", reason)
-		return nil, nil
+		return nil, nil, nil
 	}
-	m, err = a.trainLSA(ctx, reason)
-	if m == nil {
+	primed, err := a.trainLSA(ctx, reason)
+	if primed == nil {
 		// No typed nil in the interface: the caller tests for nil.
-		return nil, err
+		return nil, nil, err
 	}
-	return m, err
+	return primed.LSA, primed, err
 }
 
 func (a *App) lsaPaths() (model, meta string) {
@@ -173,8 +186,9 @@ func (a *App) lsaDim(n int) int {
 }
 
 // trainLSA trains, saves and returns a model on the library's training
-// texts, logging why (reason) first; it returns nil when there are too few.
-func (a *App) trainLSA(ctx context.Context, reason string) (*embed.LSA, error) {
+// texts, logging why (reason) first, primed with their vectors; it
+// returns nil when there are too few.
+func (a *App) trainLSA(ctx context.Context, reason string) (*embed.Primed, error) {
 	texts, err := a.Library.TrainingTexts()
 	if err != nil {
 		return nil, err
@@ -185,7 +199,7 @@ func (a *App) trainLSA(ctx context.Context, reason string) (*embed.LSA, error) {
 	}
 	a.log.Info("training the LSA embedder", "reason", reason, "texts", len(texts))
 	start := time.Now()
-	m, err := embed.TrainLSA(ctx, texts, a.seg, embed.LSAConfig{Dim: a.lsaDim(len(texts)), Seed: 1, Logger: a.log})
+	m, vecs, err := embed.TrainLSAVectors(ctx, texts, a.seg, embed.LSAConfig{Dim: a.lsaDim(len(texts)), Seed: 1, Logger: a.log})
 	if err != nil {
 		return nil, fmt.Errorf("train LSA embedder: %w", err)
 	}
@@ -211,7 +225,7 @@ func (a *App) trainLSA(ctx context.Context, reason string) (*embed.LSA, error) {
 	}
 	a.lsa, a.lsaTexts = m, len(texts)
 	a.log.Info("LSA embedder trained", "texts", len(texts), "dim", m.Dim(), "spec", m.Spec().Embedder, "took_ms", time.Since(start).Milliseconds())
-	return m, nil
+	return m.Primed(texts, vecs), nil
 }
 
 // writeFileSynced replaces path with data durably: a temporary file,

@@ -157,7 +157,12 @@ func (l *Library) indexStatutes(ctx context.Context, ids []string, replace bool)
 			total += info.ArticleCount
 		}
 	}
-	const chunk = 5000
+	// chunk articles are handed to the index at once, which builds them
+	// in batches, one per core in flight, and waits for all before the
+	// next chunk: a chunk of several batches per core keeps both cores
+	// busy (5,000 left one idle for the last batch of each) and makes
+	// fewer, larger segments for bleve to merge.
+	const chunk = 18000
 	var batch []IndexedArticle
 	done := 0
 	flush := func() error {

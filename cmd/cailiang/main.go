@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -121,8 +122,32 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err := o.app.Validate(); err != nil {
 		return fmt.Errorf("%v: %w", err, errUsage)
 	}
+	if o.cpuProfile != "" {
+		stopProfile, err := startCPUProfile(o.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stopProfile()
+	}
 	env := &runEnv{ctx: ctx, opts: o, args: a, stdin: stdin, stdout: stdout, stderr: stderr, log: log}
 	return cmd.run(env)
+}
+
+// startCPUProfile profiles the rest of the command into path (--cpuprofile)
+// and returns the function that ends the profile and closes the file.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // negativeNumber reports whether arg is a number with a minus sign.

@@ -49,6 +49,9 @@ type options struct {
 	// requestTimeout and maxConcurrent bound serve's requests (api.Config).
 	requestTimeout time.Duration
 	maxConcurrent  int
+	// cpuProfile is the file a CPU profile of the whole command is
+	// written to (empty: none), for measuring imports and start-ups.
+	cpuProfile string
 }
 
 // Values of --first-import besides a list of files.
@@ -72,6 +75,9 @@ type setting struct {
 	// secret keeps the environment's value out of help: the flag's shown
 	// default stays def, the value from env is set after registration.
 	secret bool
+	// hidden keeps a developer's setting out of the help text and the
+	// README table; the flag still parses.
+	hidden bool
 	// bind registers the flag on fs, storing into o.
 	bind func(fs *flag.FlagSet, o *options, name, def, usage string)
 }
@@ -275,6 +281,9 @@ func settings() []setting {
 			help: "local LSA dimension (lower on a small corpus)",
 			zh:   "本地 LSA 维度（语料少时自动降低）",
 			bind: intSetting(func(o *options) *int { return &o.app.Vectors.Dim })},
+		{flag: "cpuprofile", arg: "FILE", hidden: true,
+			help: "write a CPU profile of the command to FILE (go tool pprof)",
+			bind: stringSetting(func(o *options) *string { return &o.cpuProfile })},
 	}
 }
 
@@ -328,6 +337,9 @@ func (s setting) usage() string {
 func settingsHelp() string {
 	var b strings.Builder
 	for _, s := range settings() {
+		if s.hidden {
+			continue
+		}
 		left := "--" + s.flag
 		if s.arg != "" {
 			left += " " + s.arg
@@ -357,6 +369,9 @@ func settingsTable() string {
 	var b strings.Builder
 	b.WriteString("| 参数 | 环境变量 | 默认 | 说明 |\n|---|---|---|---|\n")
 	for _, s := range settings() {
+		if s.hidden {
+			continue
+		}
 		flagCell := "`--" + s.flag + "`"
 		if s.arg != "" {
 			flagCell = "`--" + s.flag + " " + s.arg + "`"

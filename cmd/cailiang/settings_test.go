@@ -59,6 +59,12 @@ func TestREADMETables(t *testing.T) {
 func TestUsageNamesEverySetting(t *testing.T) {
 	u := usage()
 	for _, s := range settings() {
+		if s.hidden {
+			if strings.Contains(u, "--"+s.flag) || strings.Contains(settingsTable(), "--"+s.flag) {
+				t.Errorf("hidden setting --%s is listed", s.flag)
+			}
+			continue
+		}
 		if !strings.Contains(u, "--"+s.flag) || (s.env != "" && !strings.Contains(u, s.env)) {
 			t.Errorf("usage lacks --%s / %s", s.flag, s.env)
 		}

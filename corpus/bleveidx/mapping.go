@@ -47,18 +47,40 @@ func bigramField() *mapping.FieldMapping {
 	return f
 }
 
+// keywordField is a stored value matched whole by term queries (filters)
+// and read back by the ranker from its postings. It keeps neither term
+// vectors (positions serve phrases and highlighting, never done on a
+// keyword) nor doc values (sorting and faceting, never done on one):
+// bleve's defaults kept both, work a bulk import paid for every article.
 func keywordField() *mapping.FieldMapping {
 	f := bleve.NewKeywordFieldMapping()
 	f.Analyzer = keyword.Name
 	f.Store = true
 	f.IncludeInAll = false
+	f.IncludeTermVectors = false
+	f.DocValues = false
 	return f
 }
 
-func numericField() *mapping.FieldMapping {
+// numericField is a stored number that range queries read from its
+// indexed terms; sorted indicates that searches sort by it, which needs
+// doc values.
+func numericField(sorted bool) *mapping.FieldMapping {
 	f := bleve.NewNumericFieldMapping()
 	f.Store = true
 	f.IncludeInAll = false
+	f.DocValues = sorted
+	return f
+}
+
+// storedField is a value only shown with a hit, never searched: stored,
+// not indexed (an article's number and suffix as numbers, its label).
+func storedField(f *mapping.FieldMapping) *mapping.FieldMapping {
+	f.Store = true
+	f.Index = false
+	f.IncludeInAll = false
+	f.IncludeTermVectors = false
+	f.DocValues = false
 	return f
 }
 
@@ -95,16 +117,19 @@ func normMapping(mode string) (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt("text_cjk", bigramField())
 	doc.AddFieldMappingsAt("title", textField(false))
 	doc.AddFieldMappingsAt("chapter", textField(false))
-	for _, k := range []string{"law", "category", "region", "statute_id", "label", "version_date"} {
+	for _, k := range []string{"law", "category", "region", "statute_id", "version_date"} {
 		doc.AddFieldMappingsAt(k, keywordField())
 	}
+	doc.AddFieldMappingsAt("label", storedField(bleve.NewKeywordFieldMapping()))
 	b := bleve.NewBooleanFieldMapping()
 	b.Store = true
 	b.IncludeInAll = false
+	b.DocValues = false
 	doc.AddFieldMappingsAt("in_force", b)
-	for _, k := range []string{"number", "suffix", "version_num"} {
-		doc.AddFieldMappingsAt(k, numericField())
+	for _, k := range []string{"number", "suffix"} {
+		doc.AddFieldMappingsAt(k, storedField(bleve.NewNumericFieldMapping()))
 	}
+	doc.AddFieldMappingsAt("version_num", numericField(false))
 	im.DefaultMapping = doc
 	return im, nil
 }
@@ -123,9 +148,9 @@ func caseMapping(mode string) (*mapping.IndexMappingImpl, error) {
 	for _, k := range []string{"sector", "violation_type", "region", "disposition", "agency", "decision_date", "id"} {
 		doc.AddFieldMappingsAt(k, keywordField())
 	}
-	for _, k := range []string{"date_num", "fine"} {
-		doc.AddFieldMappingsAt(k, numericField())
-	}
+	// Case searches sort by date_num (CaseSearch).
+	doc.AddFieldMappingsAt("date_num", numericField(true))
+	doc.AddFieldMappingsAt("fine", numericField(false))
 	b := bleve.NewBooleanFieldMapping()
 	b.Store = true
 	b.IncludeInAll = false

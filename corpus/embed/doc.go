@@ -20,9 +20,10 @@
 //     (50,000) most frequent.
 //  3. TF-IDF. Sublinear tf (1 + ln count) times the smoothed idf
 //     ln((1+n)/(1+df)) + 1; each row L2-normalised. Sparse (CSR).
-//  4. Randomized SVD (Halko, Martinsson & Tropp 2011), on gonum: a
+//  4. Randomized SVD (Halko, Martinsson & Tropp 2011), on gonum, of the
+//     rows of at most MaxSVDTexts (30,000) texts, evenly spaced: a
 //     Gaussian test matrix Ω (features × (Dim+16)), subspace iteration
-//     Q ← orth(AᵀA·Q) three times (orth is Cholesky QR through gonum's
+//     Q ← orth(AᵀA·Q) twice (orth is Cholesky QR through gonum's
 //     parallel dgemm, or Householder QR dgeqrf/dorgqr when the block is too
 //     ill-conditioned for it), then the eigendecomposition of the small
 //     (AQ)ᵀ(AQ) gives the top singular vectors V = Q·V_w. The matrix is
@@ -32,7 +33,8 @@
 //     positive, so training is deterministic: equal texts, config and seed
 //     give a byte-identical model, whatever the number of workers.
 //  5. Embedding a text: its tf-idf vector x (same weights) → (x − μ)ᵀV →
-//     L2-normalised. Dim defaults to 256, at most 384.
+//     L2-normalised. Dim defaults to 256, at most 384. TrainLSAVectors
+//     gives the training texts' vectors from the counts of step 1.
 //
 // A text with no known feature (empty, only punctuation, unknown words)
 // gets NullVector(dim), the fixed unit vector with every component 1/√dim:

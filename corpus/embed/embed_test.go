@@ -160,13 +160,17 @@ func TestLSATopics(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
 		noCenter  bool
+		svdTexts  int
 		minMargin float64
 	}{
-		{"centered", false, 0.3},
-		{"uncentered", true, 0.25},
+		{"centered", false, 0, 0.3},
+		{"uncentered", true, 0, 0.25},
+		// The SVD learns from 80 of the 200 texts; the rest are embedded
+		// with what it learned.
+		{"SVD on a sample", false, 80, 0.3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m, texts, labels := trainSmall(t, LSAConfig{NoCenter: tc.noCenter})
+			m, texts, labels := trainSmall(t, LSAConfig{NoCenter: tc.noCenter, MaxSVDTexts: tc.svdTexts})
 			vecs, err := m.EmbedDocuments(context.Background(), texts)
 			if err != nil {
 				t.Fatal(err)
@@ -835,5 +839,63 @@ func TestLSAStatuteRetrieval(t *testing.T) {
 		if r10 < 0.5 {
 			t.Errorf("%s: recall@10 %.3f, want ≥ 0.5", tc.name, r10)
 		}
+	}
+}
+
+// TestTrainLSAVectors checks that the vectors TrainLSAVectors returns for
+// its training texts are exactly those EmbedDocuments gives, centred or
+// not, for texts with repeated words, no features, full-width forms and
+// more bytes than MaxTextBytes: an import stores them in place of a
+// second embedding pass, and a vector store rebuilt later must hold the
+// same vectors.
+func TestTrainLSAVectors(t *testing.T) {
+	synth, _ := syntheticCorpus(40)
+	odd := append(slices.Clone(synth),
+		"", "，。！？", "食品食品食品食品 ＡＢＣ 经营许可", strings.Repeat("超过长度限制的文字", 40), "罕见词汇只出现一次")
+	for _, tc := range []struct {
+		name  string
+		texts []string
+		cfg   LSAConfig
+	}{
+		{"centred", synth, LSAConfig{Dim: 24, Seed: 1}},
+		{"not centred", synth, LSAConfig{Dim: 24, Seed: 1, NoCenter: true}},
+		{"odd texts, short limit", odd, LSAConfig{Dim: 16, Seed: 3, MaxTextBytes: 60}},
+		{"one worker", odd, LSAConfig{Dim: 16, Seed: 3, Workers: 1}},
+		{"SVD on a sample", synth, LSAConfig{Dim: 24, Seed: 1, MaxSVDTexts: 60}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, got, err := TrainLSAVectors(context.Background(), tc.texts, nlp.RuneSegmenter{}, tc.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plain, err := TrainLSA(context.Background(), tc.texts, nlp.RuneSegmenter{}, tc.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if plain.Spec() != m.Spec() {
+				t.Errorf("spec %v, TrainLSA gives %v", m.Spec(), plain.Spec())
+			}
+			if tc.cfg.MaxSVDTexts > 0 {
+				// The sample must be in effect: the SVD of all texts is
+				// another model.
+				all := tc.cfg
+				all.MaxSVDTexts = -1
+				if full, err := TrainLSA(context.Background(), tc.texts, nlp.RuneSegmenter{}, all); err != nil || full.Spec() == m.Spec() {
+					t.Errorf("SVD of all %d texts gave the same model as of %d (%v)", len(tc.texts), tc.cfg.MaxSVDTexts, err)
+				}
+			}
+			want, err := m.EmbedDocuments(context.Background(), tc.texts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("%d vectors for %d texts", len(got), len(want))
+			}
+			for i := range want {
+				if !slices.Equal(got[i], want[i]) {
+					t.Fatalf("text %d %q: training vector differs from EmbedDocuments", i, tc.texts[i])
+				}
+			}
+		})
 	}
 }

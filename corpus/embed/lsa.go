@@ -33,8 +33,17 @@ const (
 	// DefaultOversample is the number of extra random directions of the
 	// randomized SVD beyond Dim.
 	DefaultOversample = 16
-	// DefaultPowerIters is the number of extra subspace iterations.
-	DefaultPowerIters = 2
+	// DefaultPowerIters is the number of extra subspace iterations. One:
+	// a second cost an import of national.jsonl two of the seven sparse
+	// products and one of the three orthonormalisations (about 6 s of
+	// CPU) for no change in the retrieval suites (docs/vectors.md).
+	DefaultPowerIters = 1
+	// DefaultMaxSVDTexts is how many texts the SVD learns from when there
+	// are more: an evenly spaced sample. The vocabulary, the IDF weights
+	// and the training texts' vectors still come from every text; the
+	// sparse products of the SVD, most of training's CPU, shrink with the
+	// sample (national.jsonl: 59,185 texts, about half).
+	DefaultMaxSVDTexts = 30000
 	// DefaultMaxTextBytes is how much of a text is read; the rest is ignored.
 	DefaultMaxTextBytes = 1 << 20
 )
@@ -70,6 +79,9 @@ type LSAConfig struct {
 	// MaxDFRatio drops features occurring in more than this fraction of the
 	// texts; 0 keeps them all (IDF already weighs them down).
 	MaxDFRatio float64
+	// MaxSVDTexts bounds the texts the SVD learns from (an evenly spaced
+	// sample in text order); DefaultMaxSVDTexts when 0, all when negative.
+	MaxSVDTexts int
 	// Oversample and PowerIters tune the randomized SVD (DefaultOversample,
 	// DefaultPowerIters when 0; PowerIters < 0 means none).
 	Oversample int
@@ -113,6 +125,9 @@ func (c LSAConfig) withDefaults() (LSAConfig, error) {
 	}
 	if c.MaxTextBytes == 0 {
 		c.MaxTextBytes = DefaultMaxTextBytes
+	}
+	if c.MaxSVDTexts == 0 {
+		c.MaxSVDTexts = DefaultMaxSVDTexts
 	}
 	if c.Workers <= 0 {
 		c.Workers = defaultWorkers()
@@ -192,23 +207,38 @@ type docCounts struct {
 // cfg.Dim, the context's error when ctx is cancelled, and an error when the
 // eigensolver fails. seg must not be nil.
 func TrainLSA(ctx context.Context, texts []string, seg nlp.Segmenter, cfg LSAConfig) (*LSA, error) {
+	m, _, err := trainLSA(ctx, texts, seg, cfg, false)
+	return m, err
+}
+
+// TrainLSAVectors is TrainLSA that also returns the vector of every
+// training text, equal bit for bit to what the model's EmbedDocuments
+// gives for texts, but computed from the term counts training has
+// already taken: the texts are not segmented a second time. An import
+// that trains the model on the corpus it then embeds saves that second
+// pass over almost every text.
+func TrainLSAVectors(ctx context.Context, texts []string, seg nlp.Segmenter, cfg LSAConfig) (*LSA, [][]float32, error) {
+	return trainLSA(ctx, texts, seg, cfg, true)
+}
+
+func trainLSA(ctx context.Context, texts []string, seg nlp.Segmenter, cfg LSAConfig, withVectors bool) (*LSA, [][]float32, error) {
 	start := time.Now()
 	if seg == nil {
-		return nil, fmt.Errorf("%w: nil segmenter", ErrConfig)
+		return nil, nil, fmt.Errorf("%w: nil segmenter", ErrConfig)
 	}
 	cfg, err := cfg.withDefaults()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	n := len(texts)
 	if n < cfg.Dim {
-		return nil, fmt.Errorf("%w: %d texts for dimension %d", ErrTooFewTexts, n, cfg.Dim)
+		return nil, nil, fmt.Errorf("%w: %d texts for dimension %d", ErrTooFewTexts, n, cfg.Dim)
 	}
 
 	// 1. Features of every text, interned in text order.
 	docs, keys, df, err := countFeatures(ctx, texts, seg, cfg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	featTime := time.Since(start)
 
@@ -237,7 +267,7 @@ func TrainLSA(ctx context.Context, texts []string, seg nlp.Segmenter, cfg LSACon
 	sort.Slice(cand, func(i, j int) bool { return keys[cand[i]] < keys[cand[j]] })
 	m := len(cand)
 	if m < cfg.Dim {
-		return nil, fmt.Errorf("%w: %d features (min df %d) for dimension %d", ErrTooFewTexts, m, cfg.MinDF, cfg.Dim)
+		return nil, nil, fmt.Errorf("%w: %d features (min df %d) for dimension %d", ErrTooFewTexts, m, cfg.MinDF, cfg.Dim)
 	}
 	col := make([]int32, len(keys))
 	for i := range col {
@@ -255,6 +285,9 @@ func TrainLSA(ctx context.Context, texts []string, seg nlp.Segmenter, cfg LSACon
 
 	// 3. The n×m TF-IDF matrix: sublinear tf, rows L2-normalised.
 	a := &csr{rows: n, cols: m, ptr: make([]int, n+1)}
+	// counts keeps each entry's term count beside a.idx when the
+	// training texts' vectors are wanted (projectCounts weighs them).
+	var counts []uint32
 	type cc struct {
 		c int32
 		n uint32
@@ -274,6 +307,9 @@ func TrainLSA(ctx context.Context, texts []string, seg nlp.Segmenter, cfg LSACon
 			w := (1 + math.Log(float64(e.n))) * float64(idf[e.c])
 			a.idx = append(a.idx, e.c)
 			a.val = append(a.val, float32(w))
+			if withVectors {
+				counts = append(counts, e.n)
+			}
 			norm += w * w
 		}
 		if norm > 0 {
@@ -287,28 +323,35 @@ func TrainLSA(ctx context.Context, texts []string, seg nlp.Segmenter, cfg LSACon
 	}
 	docs = nil
 
+	// 4. The rows the SVD learns from: all, or an evenly spaced sample.
+	sa := a
+	if s := cfg.MaxSVDTexts; s > 0 && n > s && s >= cfg.Dim {
+		sa = a.sampleRows(s)
+	}
 	var mean []float64
 	if !cfg.NoCenter {
 		mean = make([]float64, m)
-		for p, c := range a.idx {
-			mean[c] += float64(a.val[p])
+		for p, c := range sa.idx {
+			mean[c] += float64(sa.val[p])
 		}
 		for c := range mean {
-			mean[c] /= float64(n)
+			mean[c] /= float64(sa.rows)
 		}
 	}
-	at := a.transpose()
+	at := sa.transpose()
 
-	// 4. Randomized SVD.
+	// 5. Randomized SVD.
 	svdStart := time.Now()
-	l := min(cfg.Dim+cfg.Oversample, n, m)
+	l := min(cfg.Dim+cfg.Oversample, sa.rows, m)
 	var prog func(done, total int)
 	if cfg.Progress != nil {
 		prog = func(done, total int) { cfg.Progress("svd", done, total) }
 	}
-	res, err := randomizedSVD(ctx, a, at, mean, cfg.Dim, l, cfg.PowerIters, cfg.Seed, cfg.Workers, prog)
+	res, err := randomizedSVD(ctx, sa, at, mean, cfg.Dim, l, cfg.PowerIters, cfg.Seed, cfg.Workers, prog)
+	svdRows := sa.rows
+	sa, at = nil, nil
 	if err != nil {
-		return nil, fmt.Errorf("embed: train LSA: %w", err)
+		return nil, nil, fmt.Errorf("embed: train LSA: %w", err)
 	}
 	svdTime := time.Since(svdStart)
 
@@ -343,14 +386,18 @@ func TrainLSA(ctx context.Context, texts []string, seg nlp.Segmenter, cfg LSACon
 		}
 	}
 	if err := model.finish(); err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	var vecs [][]float32
+	if withVectors {
+		vecs = model.rowVectors(a, counts)
 	}
 	cfg.Logger.Info("embed: trained LSA model",
-		"texts", n, "features", m, "nnz", len(a.idx), "dim", cfg.Dim,
+		"texts", n, "svd_texts", svdRows, "features", m, "nnz", len(a.idx), "dim", cfg.Dim,
 		"center", !cfg.NoCenter, "spec", model.Spec().Embedder,
 		"features_time", featTime.Round(time.Millisecond), "svd_time", svdTime.Round(time.Millisecond),
 		"elapsed", time.Since(start).Round(time.Millisecond))
-	return model, nil
+	return model, vecs, nil
 }
 
 // countFeatures extracts the features of every text in parallel and interns
@@ -413,6 +460,24 @@ func countFeatures(ctx context.Context, texts []string, seg nlp.Segmenter, cfg L
 	return docs, keys, df, nil
 }
 
+// rowVectors is the vector of each row of the training matrix a, from its
+// columns and the counts beside them (see TrainLSAVectors).
+func (m *LSA) rowVectors(a *csr, counts []uint32) [][]float32 {
+	out := make([][]float32, a.rows)
+	flat := make([]float32, a.rows*m.dim)
+	for i := range out {
+		out[i] = flat[i*m.dim : (i+1)*m.dim : (i+1)*m.dim]
+	}
+	parallel(a.rows, m.workers, func(lo, hi int) {
+		var s scratch
+		for i := lo; i < hi; i++ {
+			p, q := a.ptr[i], a.ptr[i+1]
+			m.projectCounts(a.idx[p:q], counts[p:q], &s, out[i])
+		}
+	})
+	return out
+}
+
 // finish builds the lookup index, the null vector and the content hash.
 func (m *LSA) finish() error {
 	m.index = make(map[string]int32, len(m.features))
@@ -458,9 +523,11 @@ func (m *LSA) Spec() corpus.CollectionSpec {
 
 // scratch is per-goroutine working memory of embed.
 type scratch struct {
-	buf []byte
-	ids []int32
-	acc []float32
+	buf    []byte
+	ids    []int32
+	uniq   []int32
+	counts []uint32
+	acc    []float32
 }
 
 // embed computes one text's unit vector into out.
@@ -486,6 +553,30 @@ func (m *LSA) project(s *scratch, out []float32) {
 		return
 	}
 	slices.Sort(s.ids)
+	// Runs of equal ids become (feature, count) pairs, the form training
+	// keeps (projectCounts).
+	s.uniq, s.counts = s.uniq[:0], s.counts[:0]
+	for i := 0; i < len(s.ids); {
+		j := i + 1
+		for j < len(s.ids) && s.ids[j] == s.ids[i] {
+			j++
+		}
+		s.uniq = append(s.uniq, s.ids[i])
+		s.counts = append(s.counts, uint32(j-i))
+		i = j
+	}
+	m.projectCounts(s.uniq, s.counts, s, out)
+}
+
+// projectCounts computes into out the unit vector of a text whose known
+// features are ids (increasing) occurring counts times. Embedding a text
+// and training on it both come here, so a training text's vector from
+// TrainLSAVectors is bit for bit what EmbedDocuments gives.
+func (m *LSA) projectCounts(ids []int32, counts []uint32, s *scratch, out []float32) {
+	if len(ids) == 0 {
+		copy(out, m.null)
+		return
+	}
 	// Sublinear tf-idf weights of the distinct features, in column order.
 	var norm float64
 	if cap(s.acc) < m.dim {
@@ -494,26 +585,16 @@ func (m *LSA) project(s *scratch, out []float32) {
 	acc := s.acc[:m.dim]
 	clear(acc)
 	// First pass: norm of the tf-idf vector.
-	for i := 0; i < len(s.ids); {
-		j := i + 1
-		for j < len(s.ids) && s.ids[j] == s.ids[i] {
-			j++
-		}
-		w := (1 + math.Log(float64(j-i))) * float64(m.idf[s.ids[i]])
+	for k, id := range ids {
+		w := (1 + math.Log(float64(counts[k]))) * float64(m.idf[id])
 		norm += w * w
-		i = j
 	}
 	inv := 1 / math.Sqrt(norm)
 	// Second pass: acc = Σ w_j V[j,:] (gonum's assembly saxpy).
-	for i := 0; i < len(s.ids); {
-		j := i + 1
-		for j < len(s.ids) && s.ids[j] == s.ids[i] {
-			j++
-		}
-		id := int(s.ids[i])
-		w := (1 + math.Log(float64(j-i))) * float64(m.idf[id]) * inv
+	for k, id32 := range ids {
+		id := int(id32)
+		w := (1 + math.Log(float64(counts[k]))) * float64(m.idf[id]) * inv
 		impl.Saxpy(m.dim, float32(w), m.v[id*m.dim:(id+1)*m.dim], 1, acc, 1)
-		i = j
 	}
 	var n2 float64
 	for c, x := range acc {

@@ -48,6 +48,19 @@ func (a *csr) transpose() *csr {
 	return t
 }
 
+// sampleRows returns s rows of a evenly spaced in order (row j·rows/s
+// for j < s), sharing no memory with a.
+func (a *csr) sampleRows(s int) *csr {
+	out := &csr{rows: s, cols: a.cols, ptr: make([]int, s+1)}
+	for j := range s {
+		i := j * a.rows / s
+		out.idx = append(out.idx, a.idx[a.ptr[i]:a.ptr[i+1]]...)
+		out.val = append(out.val, a.val[a.ptr[i]:a.ptr[i+1]]...)
+		out.ptr[j+1] = len(out.idx)
+	}
+	return out
+}
+
 // mulDense sets out (a.rows×l, row-major) to a·x, x being a.cols×l
 // row-major. Rows of out are split among workers; each row is summed in a
 // fixed order, so the result does not depend on the number of workers.
