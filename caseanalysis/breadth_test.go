@@ -62,6 +62,12 @@ func TestThinSectorKinds(t *testing.T) {
 		// 第六十六条.
 		{"wiring against the fire standard", "某某出租屋业主私拉电线为租户电动车充电，线路敷设不符合消防技术标准，经责令限期改正，逾期不改正。",
 			"fire-66-electrical-gas", legal.Ref{}, ""},
+		// 消防法 第六十条第一款第（六）、（七）项 over 安全生产法 第一百零五条、第一百零二条 (安全生产法 第二条:
+		// the law on 消防安全 applies where it provides otherwise).
+		{"windows barred in a crowded place", "某某网吧二层外窗全部被铁栅栏和广告牌封堵，疏散通道封堵，消防救援机构检查发现。",
+			"fire-60-window-obstacles", legal.Ref{}, "safety-105-exits"},
+		{"fire hazard left after the notice", "消防救援机构向某某仓储公司送达通知，要求其限期清除库房内违规搭建的可燃夹层等火灾隐患；期满复查，该公司仍未消除事故隐患。",
+			"fire-60-hazard-notice-ignored", legal.Ref{}, "safety-102-hidden-danger"},
 		// 特种设备安全法 第八十八条, and the special law over 安全生产法.
 		{"unlicensed lift maintenance", "某某机电公司未取得电梯维护保养许可，承接某写字楼6台电梯的维护保养业务。",
 			"se-88-unlicensed-lift-maintenance", legal.Ref{}, "safety-99-equipment-maintenance"},
