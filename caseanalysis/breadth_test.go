@@ -1,0 +1,99 @@
+package caseanalysis
+
+import (
+	"context"
+	"testing"
+
+	"github.com/cailiang/cailiang/legal"
+)
+
+// TestThinSectorKinds decides the provisions the development set covered
+// thinly (transport, road traffic, work safety, fire, special equipment,
+// drugs), one phrasing family per row: the answer first must be the
+// provision the statute applies, and the neighbour that used to take the
+// facts on a shared word must not. Each row fails if its catalog element,
+// exclusion or special-law order is removed.
+func TestThinSectorKinds(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	prov := func(law string, art, para, item int) legal.Ref {
+		return legal.Ref{Law: law, Article: art, Paragraph: para, Item: item}
+	}
+	tests := []struct {
+		name, facts string
+		want        string    // benchmark id first ("" when a provision entry is)
+		ref         legal.Ref // the provision entry first, when want is ""
+		not         string    // must not rank first
+	}{
+		// A missing 超限 permit is not a missing road-transport licence.
+		{"over-limit permit is no transport licence", "一辆重型半挂货车在省道超限检测站称重，车货总质量超过公路限定标准，驾驶人未取得超限运输许可，车上装载钢材。",
+			"highway-76-overlimit-unapproved", legal.Ref{}, "transport-63-unlicensed-freight"},
+		// A 超限运输车辆通行证 rented out is 第六十五条, not a road-transport permit.
+		{"rented over-limit pass", "某某物流公司将本公司办理的超限运输车辆通行证出租给另一运输户的大件运输车使用，每次收取五百元。",
+			"highway-65-permit-lending", legal.Ref{}, "transport-66-permit-transfer"},
+		// The instigator of an overload, written as 要求…装载 and 要挟.
+		{"instructed overload", "某某砂石场老板要求驾驶员将核定载质量三十吨的货车超载装运至六十余吨上路，驾驶员不同意，老板以扣发运费相要挟。",
+			"highway-68-instruct-overlimit", legal.Ref{}, "traffic-92-truck-overload-30pct"},
+		// Lending the car is item 2; driving without a licence is item 1.
+		{"car lent to an unlicensed driver", "车主孙某明知其朋友没有驾驶证，仍将自己的轿车借给朋友驾驶回老家，途中被交警查获。",
+			"", prov("道路交通安全法", 99, 1, 2), "traffic-99-unlicensed-driving"},
+		// A forged inspection mark is 第九十六条第二款, not another car's mark.
+		{"forged inspection mark", "交警查获一辆小型客车，车窗上的检验合格标志系车主在网上购买的伪造标志，车辆已两年未检验。",
+			"", prov("道路交通安全法", 96, 2, 0), "traffic-96-other-vehicle-plate"},
+		// The element is an absence: 未取得特种作业操作证 shows it.
+		{"special operator without a certificate", "某某机械厂两名焊工均未取得特种作业操作证，在车间从事焊接作业，车间主任称一直是师傅带着干。",
+			"safety-97-special-operators", legal.Ref{}, ""},
+		// 第九十七条 items 4 and 1 are not item 3.
+		{"training records signed afterwards", "某某纸箱厂的安全生产教育和培训记录系检查前事后补签，培训情况未如实记录。",
+			"", prov("安全生产法", 97, 0, 4), "safety-97-training"},
+		{"no safety department", "某某化工公司从业人员二百余人，未按照规定设置安全生产管理机构，安全生产工作由办公室人员兼管，员工安全培训也无人组织。",
+			"", prov("安全生产法", 97, 0, 1), "safety-97-training"},
+		// 按日连续处罚 is for discharges only; a re-inspection of a boiler is 第八十三条.
+		{"re-inspected boiler", "复查发现某某酒店的热水锅炉仍未进行锅炉水质处理，此前已被责令限期改正，逾期未改正。",
+			"se-83-use-registration", legal.Ref{}, "env-59-daily-penalty"},
+		// Selling medicines with no advertisement is no 医疗广告.
+		{"unlicensed wholesale to clinics", "某某贸易公司无药品经营许可证，向多家诊所批发销售注射剂，货值金额五万元。",
+			"drug-115-unlicensed", legal.Ref{}, "ad-58-medical"},
+		// 擅自停开 a line is 擅自终止客运经营.
+		{"line stopped without report", "某某客运公司未报告原许可机关，擅自停开某某至某某的班线客运已一个月。",
+			"transport-68-passenger-route", legal.Ref{}, ""},
+		// 第六十条第一款第（二）项: what was done to the facility.
+		{"sprinklers switched off", "某某宾馆为防止误喷，擅自关闭了三楼客房区的自动喷水灭火系统信号阀，停用消防设施。",
+			"fire-60-disabled-facilities", legal.Ref{}, ""},
+		// 第六十六条.
+		{"wiring against the fire standard", "某某出租屋业主私拉电线为租户电动车充电，线路敷设不符合消防技术标准，经责令限期改正，逾期不改正。",
+			"fire-66-electrical-gas", legal.Ref{}, ""},
+		// 消防法 第六十条第一款第（六）、（七）项 over 安全生产法 第一百零五条、第一百零二条 (安全生产法 第二条:
+		// the law on 消防安全 applies where it provides otherwise).
+		{"windows barred in a crowded place", "某某网吧二层外窗全部被铁栅栏和广告牌封堵，疏散通道封堵，消防救援机构检查发现。",
+			"fire-60-window-obstacles", legal.Ref{}, "safety-105-exits"},
+		{"fire hazard left after the notice", "消防救援机构向某某仓储公司送达通知，要求其限期清除库房内违规搭建的可燃夹层等火灾隐患；期满复查，该公司仍未消除事故隐患。",
+			"fire-60-hazard-notice-ignored", legal.Ref{}, "safety-102-hidden-danger"},
+		// 特种设备安全法 第八十八条, and the special law over 安全生产法.
+		{"unlicensed lift maintenance", "某某机电公司未取得电梯维护保养许可，承接某写字楼6台电梯的维护保养业务。",
+			"se-88-unlicensed-lift-maintenance", legal.Ref{}, "safety-99-equipment-maintenance"},
+		{"lift maintenance records faked", "某某电梯维保公司未按安全技术规范要求进行电梯维护保养，维保记录造假，多次实际未到场保养。",
+			"se-88-lift-maintenance-substandard", legal.Ref{}, "safety-99-equipment-maintenance"},
+		{"ride kept running after a fault", "某某乐园的大型游乐设施运行时出现异常晃动，运营单位未采取措施消除事故隐患，继续载客运营。",
+			"se-84-fault-continued-use", legal.Ref{}, "safety-102-hidden-danger"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 10, DecisionDate: snapshotDay})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Violations) == 0 {
+				t.Fatal("no violation")
+			}
+			top := res.Violations[0]
+			switch {
+			case tt.want != "" && top.BenchmarkID != tt.want:
+				t.Fatalf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
+			case tt.want == "" && (top.Provision == nil || top.Provision.Ref != tt.ref):
+				t.Fatalf("violations %v, want %v first\n%s", ids(res.Violations), tt.ref, whys(res.Violations))
+			case tt.not != "" && top.BenchmarkID == tt.not:
+				t.Fatalf("%s ranks first", tt.not)
+			}
+		})
+	}
+}
