@@ -64,6 +64,15 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 		}
 	}
 	exceedances(norm, setMax)
+	if w, ok := m[rules.MeasureWagesOwed]; ok {
+		// The one-worker standard (一名劳动者…五千元) is a worker's amount:
+		// a total owed to several is shared among them, never read whole
+		// against it; the text rarely says how unevenly.
+		m[rules.MeasureWagesPerWorker] = w
+		if n := m[rules.MeasureWorkers]; n > 1 {
+			m[rules.MeasureWagesPerWorker] = w / n
+		}
+	}
 	if owesWages(norm) {
 		// 拖欠…五个月工资: the months owed, not a deadline (一个月内支付).
 		for _, sm := range monthsOwedRe.FindAllStringSubmatch(norm, -1) {
