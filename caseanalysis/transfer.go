@@ -289,10 +289,11 @@ func isBasicFarmland(norm string) bool {
 // owesWages reports whether the text says wages were not paid, so that a
 // head count is the number of workers owed rather than a workforce size.
 func owesWages(norm string) bool {
-	if !strings.Contains(norm, "工资") && !strings.Contains(norm, "劳动报酬") {
+	if !strings.Contains(norm, "工资") && !strings.Contains(norm, "劳动报酬") && !strings.Contains(norm, "加班费") {
 		return false
 	}
-	for _, cue := range []string{"拖欠", "未支付", "未足额支付", "拒不支付", "克扣", "欠薪"} {
+	// 不给加班费, 补足差额 (below the minimum wage) and 未补发 are unpaid wages too.
+	for _, cue := range []string{"拖欠", "未支付", "未足额支付", "拒不支付", "克扣", "欠薪", "不给", "补足差额", "补发差额", "未补发", "少支付"} {
 		if strings.Contains(norm, cue) {
 			return true
 		}
