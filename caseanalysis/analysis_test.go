@@ -544,3 +544,50 @@ func TestAnalyzeAgeFromBirthOnDecisionDay(t *testing.T) {
 		})
 	}
 }
+
+// TestAnalyzeCompensationOrder: unpaid wages after the deadline are answered
+// as 责令加付赔偿金, an administrative order: the benchmark of 劳动保障监察条例
+// 第二十六条 at the top, disposition 行政命令, the range from the amount owed
+// only once 逾期不支付 is read, and none of the penalty points (时效, 告知与
+// 陈述申辩, 听证, 过罚相当) among the disputes, nor the word 罚款.
+func TestAnalyzeCompensationOrder(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts string
+		statutory   *rules.Range
+	}{
+		{"withheld wages, unpaid after the deadline",
+			"2025年4月9日，劳动保障监察员检查发现某某家具厂以返工为由克扣14名木工3月份工资共计人民币21000元，责令其于4月19日前足额支付；4月22日复查时，该厂逾期仍未支付。", &rules.Range{FineMin: 10500, FineMax: 21000}},
+		{"minimum-wage shortfall, not repaid",
+			"经查，当事人某某保洁公司支付给9名保洁员的月工资低于本市最低工资标准，应补足差额共计10800元。本局于2024年7月3日责令其十五日内补发差额，当事人逾期未补发。", &rules.Range{FineMin: 5400, FineMax: 10800}},
+		{"deadline not passed: no compensation yet",
+			"2025年6月2日，监察员检查某某超市，发现其拖欠5名理货员5月工资共计15500元，当场下达限期改正指令书，责令其10日内支付。", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != "labour-26-compensation" || res.Violations[0].Suggestion == nil {
+				t.Fatalf("top violation %+v; want labour-26-compensation", res.Violations)
+			}
+			sug := res.Violations[0].Suggestion
+			if sug.Disposition != legal.DispositionOrder {
+				t.Errorf("disposition = %s; want %s", sug.Disposition, legal.DispositionOrder)
+			}
+			if (sug.Statutory == nil) != (tt.statutory == nil) || (sug.Statutory != nil && *sug.Statutory != *tt.statutory) {
+				t.Errorf("statutory = %v; want %v", sug.Statutory, tt.statutory)
+			}
+			for _, d := range res.Disputes {
+				switch d.Code {
+				case DisputeLimitation, DisputeNotice, DisputeHearing, DisputeProportionality:
+					t.Errorf("dispute %s (%s) is a penalty's point, not an order's", d.Code, d.Title)
+				}
+				if d.Code == DisputeAmount && strings.Contains(d.Why, "罚款") {
+					t.Errorf("amount dispute speaks of 罚款: %s", d.Why)
+				}
+			}
+		})
+	}
+}

@@ -50,6 +50,14 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 		top, _ = a.benchmark(res.Violations[0].BenchmarkID)
 		sug = res.Violations[0].Suggestion
 	}
+	// An administrative order (责令加付赔偿金) is no 行政处罚: the points that
+	// turn on 行政处罚法 (时效, 告知与陈述申辩 before a 处罚决定, 听证, 过罚相当)
+	// are left out, and its amount is not called 罚款.
+	order := sug != nil && sug.Disposition == legal.DispositionOrder
+	measure := "罚款"
+	if order {
+		measure = "加付赔偿金"
+	}
 
 	// Subject identity and qualification.
 	switch {
@@ -71,10 +79,10 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 			label := rules.BaseLabel(base)
 			d := Dispute{Code: DisputeAmount, Title: label + "的认定与计算", Basis: []legal.Ref{}}
 			if hasAmount(res.Facts.Engine, base) {
-				d.Why = fmt.Sprintf("罚款以%s为基数计算，当事人常对计算范围（已售与未售、标价与实际售价、成本是否扣除）提出异议。", label)
+				d.Why = fmt.Sprintf("%s以%s为基数计算，当事人常对计算范围（已售与未售、标价与实际售价、成本是否扣除）提出异议。", measure, label)
 				d.Check = []string{label + "计算明细及凭证", "价格认定依据"}
 			} else {
-				d.Why = fmt.Sprintf("罚款以%s为基数计算，但事实中未查明%s，无法确定适用的罚款档次。", label, label)
+				d.Why = fmt.Sprintf("%s以%s为基数计算，但事实中未查明%s，无法确定适用的%s档次。", measure, label, label, measure)
 				d.Check = []string{"补充查明" + label}
 			}
 			if strings.HasPrefix(top.PenaltyRef.Law, "产品质量法") && base == "goods_value" {
@@ -104,8 +112,11 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 	}
 
 	// Limitation period.
-	if d, ok := limitationDispute(res.Facts.Engine, top); ok {
+	if d, ok := limitationDispute(res.Facts.Engine, top); ok && !order {
 		out = append(out, d)
+	}
+	if order {
+		return tailDisputes(out, norm, top, sug, res, order)
 	}
 
 	// Procedure: notice, statement and defence; hearing.
@@ -128,6 +139,13 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 			Check: []string{"本省较大数额罚款标准", "听证告知书"}})
 	}
 
+	return tailDisputes(out, norm, top, sug, res, order)
+}
+
+// tailDisputes adds the last points: evidence gaps, proportionality (not for
+// an administrative order, which is no penalty to weigh), crime transfer and
+// the points of similar cases.
+func tailDisputes(out []Dispute, norm string, top *rules.Benchmark, sug *rules.Suggestion, res Result, order bool) []Dispute {
 	// Evidence gaps against the benchmark's checklist.
 	if top != nil && len(top.Evidence) > 0 {
 		var missing []string
@@ -145,7 +163,7 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 	}
 
 	// Proportionality against the benchmark and similar cases.
-	if d, ok := proportionality(res, top, sug); ok {
+	if d, ok := proportionality(res, top, sug); ok && !order {
 		out = append(out, d)
 	}
 

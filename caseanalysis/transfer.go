@@ -64,6 +64,15 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 		}
 	}
 	exceedances(norm, setMax)
+	if w, ok := m[rules.MeasureWagesOwed]; ok {
+		// The one-worker standard (一名劳动者…五千元) is a worker's amount:
+		// a total owed to several is shared among them, never read whole
+		// against it; the text rarely says how unevenly.
+		m[rules.MeasureWagesPerWorker] = w
+		if n := m[rules.MeasureWorkers]; n > 1 {
+			m[rules.MeasureWagesPerWorker] = w / n
+		}
+	}
 	if owesWages(norm) {
 		// 拖欠…五个月工资: the months owed, not a deadline (一个月内支付).
 		for _, sm := range monthsOwedRe.FindAllStringSubmatch(norm, -1) {
@@ -280,10 +289,11 @@ func isBasicFarmland(norm string) bool {
 // owesWages reports whether the text says wages were not paid, so that a
 // head count is the number of workers owed rather than a workforce size.
 func owesWages(norm string) bool {
-	if !strings.Contains(norm, "工资") && !strings.Contains(norm, "劳动报酬") {
+	if !strings.Contains(norm, "工资") && !strings.Contains(norm, "劳动报酬") && !strings.Contains(norm, "加班费") {
 		return false
 	}
-	for _, cue := range []string{"拖欠", "未支付", "未足额支付", "拒不支付", "克扣", "欠薪"} {
+	// 不给加班费, 补足差额 (below the minimum wage) and 未补发 are unpaid wages too.
+	for _, cue := range []string{"拖欠", "未支付", "未足额支付", "拒不支付", "克扣", "欠薪", "不给", "补足差额", "补发差额", "未补发", "少支付"} {
 		if strings.Contains(norm, cue) {
 			return true
 		}

@@ -111,6 +111,10 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"gambling: two players", "施某与一人打麻将赌博，现场查获赌资二百元。", []string{"police-70-gambling"}, rules.RiskNone, "赌博罪"},
 		{"pipe led out underground with chromium", "执法人员在厂区围墙外雨水沟内发现一根塑料管，管道从厂区酸洗车间地下引出，正在排放废水，检测显示六价铬浓度为8.3mg/L。", []string{"water-83-evading-supervision"}, rules.RiskLikely, "污染环境罪"},
 		{"wages: one worker five months", "某某餐馆拖欠厨师1人五个月工资合计一万二千元，经责令限期支付逾期仍不支付，老板有能力支付。", nil, rules.RiskLikely, "拒不支付劳动报酬罪"},
+		// The one-worker standard weighs a worker's share, not the total owed to all.
+		{"wages: three workers, three months, shares over 5,000", "某某装修队拖欠3名工人三个月工资共计2.4万元，经责令限期支付逾期仍不支付。", nil, rules.RiskLikely, "拒不支付劳动报酬罪"},
+		{"wages: fourteen workers sharing 21,000", "某某家具厂拖欠14名木工三个月工资共计21000元，经责令限期支付逾期仍不支付。", []string{"labour-26-compensation"}, rules.RiskNone, "拒不支付劳动报酬罪"},
+		{"wages: overtime pay owed to seven", "员工王某等7人投诉：某某物流公司三个月来安排加班一直不给加班费，合计约两万三千元，经责令限期支付，公司逾期仍不支付。", nil, rules.RiskNone, ""},
 		{"wages: a deadline is not months owed", "某某餐馆拖欠厨师1人工资一万二千元，责令其一个月内支付，逾期仍不支付。", nil, rules.RiskNear, "拒不支付劳动报酬罪"},
 		{"public forest land", "当事人在某某林场内擅自砍伐林木，毁坏公益林地8亩。", nil, rules.RiskLikely, "非法占用农用地罪"},
 		{"non-food substance found", "经查，当事人某某食品厂生产的腊肠中检出硼砂，硼砂属于非食用物质，货值金额8600元。", []string{"food-123-nonfood-substance"}, rules.RiskLikely, "生产、销售有毒、有害食品罪"},

@@ -132,7 +132,7 @@ var ErrBadScenarios = errors.New("bad scenario file")
 // scenarioDispositions are the dispositions the engine suggests.
 var scenarioDispositions = map[legal.Disposition]bool{
 	legal.DispositionPenalty: true, legal.DispositionNone: true, legal.DispositionLighter: true,
-	legal.DispositionMitigated: true, legal.DispositionLighterOrMitigated: true, legal.DispositionExpired: true,
+	legal.DispositionMitigated: true, legal.DispositionLighterOrMitigated: true, legal.DispositionExpired: true, legal.DispositionOrder: true,
 }
 
 var scenarioLevels = map[string]bool{rules.LevelLighter: true, rules.LevelNormal: true, rules.LevelHeavier: true}

@@ -24,6 +24,11 @@ const (
 	// DispositionExpired: the act is past the limitation period of 第三十六条
 	// and is no longer penalised.
 	DispositionExpired Disposition = "超过时效"
+	// DispositionOrder: what the facts call for is an administrative order
+	// (行政命令), not a 行政处罚 of 第九条 — 责令加付赔偿金 under 劳动合同法
+	// 第八十五条 and 劳动保障监察条例 第二十六条. The engine suggests it; a
+	// penalty case never ends with it (the order is a 行政处理决定).
+	DispositionOrder Disposition = "行政命令"
 )
 
 // ErrUnknownDisposition is returned by ParseDisposition for text that names
@@ -42,6 +47,7 @@ var dispositionSpellings = map[string]Disposition{
 	"从重处罚":       DispositionHeavier, "从重": DispositionHeavier, "从重行政处罚": DispositionHeavier,
 	"移送司法机关": DispositionTransfer, "移送": DispositionTransfer, "移送公安机关": DispositionTransfer,
 	"超过时效": DispositionExpired, "超过追责时效": DispositionExpired, "超过追究时效": DispositionExpired,
+	"行政命令": DispositionOrder, "责令加付赔偿金": DispositionOrder,
 }
 
 // ParseDisposition returns the canonical disposition for s (surrounding
@@ -74,7 +80,7 @@ func (d Disposition) Decided() bool {
 // discretion level apply (not 不予处罚, 超过时效 or 移送司法机关).
 func (d Disposition) Penalised() bool {
 	switch d {
-	case DispositionNone, DispositionExpired, DispositionTransfer, "":
+	case DispositionNone, DispositionExpired, DispositionTransfer, DispositionOrder, "":
 		return false
 	}
 	return true

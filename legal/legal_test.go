@@ -26,6 +26,8 @@ func TestParseDisposition(t *testing.T) {
 		{"从重", DispositionHeavier},
 		{"移送司法机关", DispositionTransfer},
 		{"超过时效", DispositionExpired},
+		{"行政命令", DispositionOrder},
+		{"责令加付赔偿金", DispositionOrder},
 	}
 	for _, tt := range tests {
 		got, err := ParseDisposition(tt.in)
@@ -44,7 +46,7 @@ func TestParseDisposition(t *testing.T) {
 // accepted for a case.
 func TestDispositionCanonical(t *testing.T) {
 	all := []Disposition{DispositionPenalty, DispositionNone, DispositionLighter, DispositionMitigated,
-		DispositionLighterOrMitigated, DispositionHeavier, DispositionTransfer, DispositionExpired}
+		DispositionLighterOrMitigated, DispositionHeavier, DispositionTransfer, DispositionExpired, DispositionOrder}
 	for _, d := range all {
 		if got, err := ParseDisposition(string(d)); err != nil || got != d {
 			t.Errorf("ParseDisposition(%q) = %q, %v; want itself", d, got, err)

@@ -166,8 +166,9 @@ var (
 	moneyRe = Guard(`(?:`+arabicNum+`[万亿]?|`+chineseNum+`[万亿]?)[余多]?元`, "元")
 	// yenRe is an amount written with the currency sign (¥21700.00,
 	// ￥5,000); its span starts at the number.
-	yenRe      = Guard(`[¥￥]\s*(`+arabicNum+`)(万元|万|元)?`, "¥", "￥")
-	quantityRe = regexp.MustCompile(`(` + arabicNum + `|` + chineseNum + `)` +
+	yenRe = Guard(`[¥￥]\s*(`+arabicNum+`)(万元|万|元)?`, "¥", "￥")
+	// 三十余人, 二十多辆: a lower bound, read as the figure (as 五万余元).
+	quantityRe = regexp.MustCompile(`(` + arabicNum + `|` + chineseNum + `)[余多]?` +
 		`(吨|千克|公斤|平方米|亩|人|名|次|辆|毫克/100毫升|(?i:mg/100ml)|倍|日|天|个月)`)
 	dateRes = []GuardedRegexp{
 		Guard(`([0-9]{4}|[〇零○一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]`, "年"),
@@ -202,7 +203,7 @@ var roleCues = []struct{ cue, role string }{
 	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
 	{"违法经营额", RoleIllegalRevenue}, {"非法经营额", RoleIllegalRevenue}, {"经营额", RoleIllegalRevenue},
 	{"罚款", RoleFine},
-	{"劳动报酬", RoleWages}, {"工资", RoleWages},
+	{"劳动报酬", RoleWages}, {"工资", RoleWages}, {"经济补偿", RoleWages}, {"加班费", RoleWages},
 	{"税款", RoleTax}, {"少缴", RoleTax}, {"不缴", RoleTax}, {"偷税", RoleTax}, {"逃税", RoleTax},
 	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
 	{"矿产品价值", RoleMineralValue}, {"矿产资源破坏价值", RoleMineralValue}, {"矿产品价格", RoleMineralValue},
@@ -237,7 +238,7 @@ var circumstanceCues = []struct {
 		"完成备案", "完成了备案", "已备案", "复查合格", "整改合格", "购买安装", "补装", "当场…安装", "日内完成", "当日…完成", "当场…完成",
 		"当场清理", "立即清理", "当场更换", "已更换", "立即更换", "及时更换", "自行删除", "已删除", "主动删除", "立即删除", "当场删除", "已撤下", "当场撤下", "自行撤下",
 		"当场纠正", "已纠正", "立即纠正", "已经纠正", "当场拆除", "立即拆除", "当场熄灭", "立即停止", "当即停止",
-		"当场张贴公示", "当场公示", "当场补正", "已补正", "立即补正", "当场补办", "当场补录", "当场补齐", "已补齐"}},
+		"当场张贴公示", "当场公示", "当场补正", "已补正", "立即补正", "当场补办", "当场补录", "当场补齐", "已补齐", "当场补全", "已补全", "立即补全"}},
 	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
 		"拒不拆除", "拒不停止", "仍在继续", "仍未停止", "拒绝改正", "拒绝整改", "拒绝更换", "复查时仍", "复查发现仍", "仍未按要求"}, fixed: true, negates: true},
 	{name: CircSelfRemovedHarm, cues: []string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动退还", "已全部退还", "已退还", "主动赔偿", "已赔偿",
@@ -250,7 +251,8 @@ var circumstanceCues = []struct {
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
 		"未造成其他后果", "未造成其他危害后果", "未造成任何损害", "没有造成危害", "没有造成损失", "无人购买"}, fixed: true},
-	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉"}},
+	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉",
+		"影响范围小", "影响范围较小", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
 	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
 	{name: CircMinor, cues: []string{"违法行为轻微", "情节轻微", "违法情节轻微"}},
 	{name: CircSerious, cues: []string{"情节严重", "情节特别严重", "情节较重"}},
@@ -408,6 +410,12 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) []Date {
 		st, en := span(a, b)
 		if role == "" {
 			role = dateRole(s, a, b)
+		}
+		if role == DateBirth && thirdPartyBirth(s, a) {
+			// A child worker's or a victim's birth date (其女儿（2010年4月出生）)
+			// is neither the party's age nor a date of the case.
+			mask(masked, a, b)
+			return
 		}
 		notAct[st] = containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], "曾", "处罚", "罚款", "出生")
 		out = append(out, Date{Value: v, Role: role, Start: st, End: en})
@@ -1174,7 +1182,7 @@ func noFault(s string, span func(int, int) (int, int)) []Circumstance {
 
 // thirdPartyAges are words of a sentence whose ages belong to someone other
 // than the party: children and victims.
-var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "婴", "学生", "受害人", "被害人", "伤者", "孩"}
+var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "婴", "学生", "受害人", "被害人", "伤者", "孩", "女儿", "儿子"}
 
 // thirdPartyAge reports whether the age at [a, b) stands in a sentence about
 // a third party, or follows a mention of child workers (招用童工2名：田某（15
@@ -1182,6 +1190,14 @@ var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "
 func thirdPartyAge(s string, a, b int) bool {
 	return containsAny(s[:a], "童工", "未成年工") ||
 		containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], thirdPartyAges[:]...)
+}
+
+// thirdPartyBirth reports whether the birth date at a is written of the
+// person named just before it in its phrase when that is a child worker, a
+// victim or the complainant's child (其女儿（2010年4月出生）), not the party
+// (售卖者刘某某，2011年9月出生，系在校学生 stays the party's).
+func thirdPartyBirth(s string, a int) bool {
+	return containsAny(s[clauseBefore(s, a, isPhraseEnd):a], "童工", "未成年工", "受害人", "被害人", "女儿", "儿子", "孩子")
 }
 
 // restatement is what may stand between an amount and the same amount

@@ -59,6 +59,11 @@ var factsCases = []struct {
 		quantities: []wantQuantity{{"15名", "名", 15, ""}},
 	},
 	{
+		name:       "head count as a lower bound",
+		in:         "该厂安排生产线员工三十余人每月加班均超过36小时，另有二十多名临时工。",
+		quantities: []wantQuantity{{"三十余人", "人", 30, ""}, {"二十多名", "名", 20, ""}},
+	},
+	{
 		name: "items and total",
 		in:   "违法所得分别为1000元、2000元，共计3000元。",
 		amounts: []wantAmount{

@@ -38,6 +38,8 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"corrected: post deleted", "推送发布两小时即被自行删除。", CircCorrectedInTime, true},
 		{"corrected: licence posted on the spot", "执法人员指出后当事人当场张贴公示食品经营许可证。", CircCorrectedInTime, true},
 		{"corrected: an order to replace", "执法人员要求其立即更换价签。", CircCorrectedInTime, false},
+		{"corrected: tags completed on the spot", "该超市当场补全了全部价签。", CircCorrectedInTime, true},
+		{"corrected: register line, fields apart", "某某大药房 部分药品未标示价格 当场整改完毕", CircCorrectedInTime, true},
 		// 主动消除或者减轻危害后果.
 		{"self removed: refund", "当事人已主动退还多收的价款。", CircSelfRemovedHarm, true},
 		{"self removed: waste cleared", "检查前当事人已自行清运处置上述废物。", CircSelfRemovedHarm, true},
@@ -52,6 +54,11 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"slight: no complaints", "经查无投诉，危害较小。", CircHarmSlight, true},
 		{"slight: stated", "当事人违法行为危害后果轻微。", CircHarmSlight, true},
 		{"slight: not serious", "未造成严重后果。", CircHarmSlight, true},
+		{"slight: small reach", "该行为影响范围小。", CircHarmSlight, true},
+		{"slight: small reach, comparative", "涉及商品仅3种，影响范围较小。", CircHarmSlight, true},
+		{"slight: small goods value", "所售商品货值较小。", CircHarmSlight, true},
+		{"first: register line, a negation in the field before", "某某大药房 部分药品未标示价格 三年内首次被查处", CircFirstViolation, true},
+		{"first denied within its own field", "某某大药房 并非首次被查处", CircFirstViolation, false},
 		{"harmful: poisoning", "该批次食品造成12名就餐人员食物中毒。", CircHarmful, true},
 		{"harmful denied", "未造成人员中毒。", CircHarmful, false},
 		{"person harmed", "一名3岁儿童误吞脱落零件，经送医取出。", CircPersonHarmed, true},
@@ -128,6 +135,8 @@ func TestAgeFromBirth(t *testing.T) {
 		{"张某2012年5月出生。", -1}, // no act date
 		{"2025年5月检查发现该厂招用未满十六周岁的童工2名：田某（15周岁）在车间折盒；罗某（15周岁）负责打包。", -1}, // the workers' ages
 		{"2025年3月2日，刘某在公园殴打一名8岁儿童。", -1},                               // the victim's age
+		{"家长举报：其女儿（2010年4月出生）自2025年7月起在某某电子作坊做工。", -1},                 // the child worker's birth
+		{"售卖者刘某某，2011年9月出生，系在校学生，2025年4月1日在路边摆摊。", 13},                 // the party is the pupil
 	}
 	for _, tc := range tests {
 		x := Extract(tc.in)

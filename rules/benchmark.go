@@ -202,6 +202,12 @@ type Benchmark struct {
 	// this general provision when both fit the facts (药品管理法 over
 	// 产品质量法 for 假药、劣药).
 	YieldsTo []string `yaml:"yields_to,omitempty" json:"yields_to,omitempty"`
+	// Order marks a benchmark whose measure is an administrative order
+	// (行政命令), not a 行政处罚 of 行政处罚法 第九条: OrderCompensation for
+	// 责令加付赔偿金 (劳动合同法 第八十五条, 劳动保障监察条例 第二十六条).
+	// Its amount is computed like a fine but named by the order's kind, and
+	// the penalty rules (不予处罚, 从轻减轻, 听证, 公示) do not apply.
+	Order string `yaml:"order,omitempty" json:"order,omitempty"`
 
 	file string
 	line int

@@ -22,6 +22,15 @@ import (
 //go:embed catalog/*.yaml
 var builtin embed.FS
 
+// OrderCompensation is Benchmark.Order for 责令加付赔偿金: an amount the
+// employer pays the workers, 50 %–100 % of what it owed and did not pay by
+// the deadline (劳动合同法 第八十五条, 劳动保障监察条例 第二十六条).
+const OrderCompensation = "compensation_order"
+
+// orderKinds names, per Benchmark.Order, the one entry of Penalties that
+// carries the order's amount in its Fine.
+var orderKinds = map[string]string{OrderCompensation: "加付赔偿金"}
+
 // penaltyKinds are the kinds of 行政处罚法 第九条 as benchmarks name them.
 var penaltyKinds = [...]string{"警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "吊销许可证件", "暂扣营业执照", "吊销营业执照", "降低资质等级", "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业", "行政拘留"}
 
@@ -384,6 +393,9 @@ func (b *Benchmark) validate() error {
 	if len(b.Penalties) == 0 {
 		return fmt.Errorf("at least one penalty is required")
 	}
+	if _, ok := orderKinds[b.Order]; b.Order != "" && !ok {
+		return fmt.Errorf("order %q unknown (known: %s)", b.Order, OrderCompensation)
+	}
 	if b.LimitationMonths < 0 || (b.LimitationMonths > 0) != (b.LimitationBasis != nil) {
 		return fmt.Errorf("limitation_months and limitation_basis go together")
 	}
@@ -394,11 +406,12 @@ func (b *Benchmark) validate() error {
 		for _, k := range penaltyKinds {
 			known = known || k == p.Kind
 		}
-		if !known {
+		order := b.Order != "" && p.Kind == orderKinds[b.Order]
+		if !known && !order {
 			return fmt.Errorf("penalty kind %q unknown (行政处罚法 第九条: %s)", p.Kind, strings.Join(penaltyKinds[:], "、"))
 		}
-		if (p.Kind == "罚款") != (p.Fine != nil) {
-			return fmt.Errorf("penalty %s: fine goes with kind 罚款 and only with it", p.Kind)
+		if (p.Kind == "罚款" || order) != (p.Fine != nil) {
+			return fmt.Errorf("penalty %s: fine goes with kind 罚款 (or the order's amount) and only with it", p.Kind)
 		}
 		if p.Fine != nil {
 			fines++

@@ -208,6 +208,10 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 		}
 	}
 	s.Detention = detention(b, env)
+	if b.Order != "" {
+		c.suggestOrder(b, s)
+		return s.Suggestion
+	}
 
 	// National rules first: limitation, then 不予处罚.
 	if c.expired(b, &f, s) {
@@ -267,6 +271,48 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 	c.oneFine(b, &f, s)
 	c.procedure(b, &f, s)
 	return s.Suggestion
+}
+
+// suggestOrder finishes the suggestion of a benchmark whose measure is an
+// administrative order (Benchmark.Order): the amount is computed as a fine
+// is, but it is no 行政处罚 (行政处罚法 第九条 does not list it), so the
+// penalty rules are not applied — no 不予处罚 or 从轻减轻 under 第三十至三十三条,
+// no limitation of 第三十六条 (unpaid wages remain owed), no hearing (第六十三条)
+// and no publication as a penalty decision (第四十八条) — and the answer
+// names the order's kind instead of 罚款.
+func (c *Catalog) suggestOrder(b *Benchmark, s *suggestion) {
+	kind := orderKinds[b.Order]
+	relabelOrder(s, kind)
+	s.Disposition = legal.DispositionOrder
+	s.Orders = append(s.Orders, "责令限期支付")
+	s.step("行政命令", "责令"+kind+"是行政命令（行政处理决定），不是行政处罚法第九条规定的行政处罚种类："+
+		"不适用第三十条至第三十三条的不予处罚、从轻或者减轻，不告知听证（第六十三条），不作为行政处罚决定公开（第四十八条）",
+		nil, ref(cfl, 9, 0, 0), Basis{Ref: b.PenaltyRef, Role: RolePenalty})
+	if s.Statutory == nil {
+		// 逾期不支付 not established or the amount owed unknown: the order
+		// to pay by a deadline stands; the compensation waits for the facts.
+		return
+	}
+	s.Orders = append(s.Orders, "责令"+kind)
+	level := LevelNormal
+	s.Level = &level
+	levels, src := c.levelsFor(b)
+	s.Suggested = split(*s.Statutory, levels, level, fineRound(b))
+	s.step("裁量档次", fmt.Sprintf("%s：%s（%s）", level, fmtRange(*s.Suggested), src),
+		map[string]any{"statutory": *s.Statutory, "split": levels}, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
+}
+
+// relabelOrder renames, in the trace and warnings written so far, the fine
+// the shared computation speaks of (法定罚款幅度, 无法计算罚款) as the order's
+// kind, so an officer never reads 罚款 for what is not a penalty.
+func relabelOrder(s *suggestion, kind string) {
+	for i := range s.Trace {
+		s.Trace[i].Step = strings.ReplaceAll(s.Trace[i].Step, "罚款", kind)
+		s.Trace[i].Result = strings.ReplaceAll(s.Trace[i].Result, "罚款", kind)
+	}
+	for i := range s.Warnings {
+		s.Warnings[i] = strings.ReplaceAll(s.Warnings[i], "罚款", kind)
+	}
 }
 
 // statutoryFine computes the fine range the penalty provision allows for

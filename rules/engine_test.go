@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math/rand"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -224,6 +225,14 @@ func TestProperties(t *testing.T) {
 			e.ActDate, e.DiscoveryDate = "2010-01-01", "2020-01-01"
 			se, _ := c.Suggest(b.ID, e)
 			for _, x := range []Suggestion{sn, se} {
+				if b.Order != "" {
+					// An administrative order is no penalty: 第三十三条 and
+					// 第三十六条 do not end it.
+					if x.Disposition != legal.DispositionOrder || (s.Statutory != nil) != (x.Statutory != nil) {
+						t.Fatalf("%s: order answered %s with statutory %+v (without the circumstances: %+v)", b.ID, x.Disposition, x.Statutory, s.Statutory)
+					}
+					continue
+				}
 				if x.Suggested != nil || len(x.Other) != 0 || (x.Disposition != legal.DispositionNone && x.Disposition != legal.DispositionExpired) {
 					t.Fatalf("%s: %s with fine %+v other %v", b.ID, x.Disposition, x.Suggested, x.Other)
 				}
@@ -471,4 +480,76 @@ func TestDetentionDays(t *testing.T) {
 			t.Errorf("detentionDays(%s) = %+v; want %+v", in, got, want)
 		}
 	}
+}
+
+// 责令加付赔偿金 is an administrative order, not a 行政处罚: its amount is
+// 50 %–100 % of what was owed once 逾期不支付 is established, it is named as
+// 加付赔偿金 (never 罚款), and no penalty rule (不予处罚, 从轻减轻, 听证)
+// touches it.
+func TestCompensationOrder(t *testing.T) {
+	c := mustCatalog(t)
+	owed, age := 21000.0, 16.0
+	unpaid := map[string]bool{"unpaid_after_deadline": true}
+	tests := []struct {
+		name      string
+		facts     Facts
+		statutory *Range
+		establish []string
+		orders    []string
+	}{
+		{"owed and unpaid after the deadline", Facts{PartyKind: "单位", WagesOwed: &owed, Flags: unpaid}, &Range{10500, 21000}, nil, []string{"责令限期支付", "责令加付赔偿金"}},
+		{"deadline not yet passed", Facts{PartyKind: "单位", WagesOwed: &owed}, nil, []string{"unpaid_after_deadline"}, []string{"责令限期支付"}},
+		{"amount owed not established", Facts{PartyKind: "单位", Flags: unpaid}, nil, []string{"wages_owed"}, []string{"责令限期支付"}},
+		// 行政处罚法 第三十三条 is about penalties: a slight first breach
+		// corrected in time does not end the order to pay compensation.
+		{"first and slight, corrected", Facts{PartyKind: "单位", WagesOwed: &owed, Flags: unpaid, FirstViolation: true, HarmSlight: true, CorrectedInTime: true, MinorViolation: true, NoHarm: true}, &Range{10500, 21000}, nil, []string{"责令限期支付", "责令加付赔偿金"}},
+		{"individual employer under 18 (第三十条 not applied)", Facts{PartyKind: "个人", Age: &age, WagesOwed: &owed, Flags: unpaid}, &Range{10500, 21000}, nil, []string{"责令限期支付", "责令加付赔偿金"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := c.Suggest("labour-26-compensation", tt.facts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Disposition != legal.DispositionOrder {
+				t.Errorf("disposition = %s; want %s", s.Disposition, legal.DispositionOrder)
+			}
+			if !sameRange(s.Statutory, derefRange(tt.statutory)) && (s.Statutory != nil || tt.statutory != nil) {
+				t.Errorf("statutory = %v; want %v", s.Statutory, tt.statutory)
+			}
+			var est []string
+			for _, cf := range s.Conditional {
+				est = append(est, cf.Establish...)
+				if cf.Multiple == nil || *cf.Multiple != (Span{0.5, 1}) || cf.Base != "wages_owed" {
+					t.Errorf("conditional %+v; want 0.5–1 × wages_owed", cf)
+				}
+			}
+			if !slices.Equal(est, tt.establish) {
+				t.Errorf("establish = %v; want %v", est, tt.establish)
+			}
+			if !slices.Equal(s.Orders, tt.orders) {
+				t.Errorf("orders = %v; want %v", s.Orders, tt.orders)
+			}
+			if s.Procedure.Hearing || s.Procedure.Simple || s.Procedure.LegalReview {
+				t.Errorf("procedure %+v: an order has no hearing, 简易程序 or penalty review", s.Procedure)
+			}
+			for _, st := range s.Trace {
+				if strings.Contains(st.Step+st.Result, "罚款") {
+					t.Errorf("trace step %q: %q speaks of 罚款", st.Step, st.Result)
+				}
+			}
+			for _, w := range s.Warnings {
+				if strings.Contains(w, "罚款") {
+					t.Errorf("warning %q speaks of 罚款", w)
+				}
+			}
+		})
+	}
+}
+
+func derefRange(r *Range) Range {
+	if r == nil {
+		return Range{}
+	}
+	return *r
 }

@@ -17,6 +17,7 @@ const (
 	MeasureTaxUnrecovered   = "tax_unrecovered"      // 致使无法追缴的欠缴税款
 	MeasureWagesOwed        = "wages_owed"           // 拒不支付的劳动报酬数额
 	MeasureWorkers          = "workers"              // 被拒付劳动报酬的劳动者人数
+	MeasureWagesPerWorker   = "wages_per_worker"     // 拒不支付的劳动报酬数额，按劳动者人数平均
 	MeasureMonthsOwed       = "months_owed"          // 拒付劳动报酬的月数
 	MeasureDeaths           = "deaths"               // 死亡人数
 	MeasureSeriousInjuries  = "serious_injuries"     // 重伤人数
@@ -70,6 +71,7 @@ var measures = [...]Measure{
 	{Name: MeasureTaxUnrecovered, Label: "无法追缴的欠缴税款", Yuan: true},
 	{Name: MeasureWagesOwed, Label: "拒不支付的劳动报酬数额", Yuan: true},
 	{Name: MeasureWorkers, Label: "被拒付劳动报酬的劳动者人数", Units: []string{"名", "人"}},
+	{Name: MeasureWagesPerWorker, Label: "每名劳动者被拒付的劳动报酬数额", Yuan: true},
 	{Name: MeasureMonthsOwed, Label: "拒付劳动报酬的月数", Units: []string{"个月"}},
 	{Name: MeasureDeaths, Label: "死亡人数", Units: []string{"人"}},
 	{Name: MeasureSeriousInjuries, Label: "重伤人数", Units: []string{"人"}},
