@@ -440,7 +440,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// Which version of a law applies is read for lawFacts: the act's day,
 	// or the decision's when the facts give none (assumed, said below).
 	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
-	cands = onTheDay(a.cfg.Catalog, cands, lawFacts)
+	cands = onTheDay(a.cfg.Catalog, cands, lawFacts, func(b *rules.Benchmark) bool { return a.match.successorExcluded(b, q.norm) })
 	why, excluded := a.match.explain(cands, inEffectOn(a.cfg.Catalog, pool, actDay(lawFacts)))
 	provs := a.provisions.match(q, req.Sector, inText, lawFacts, cands)
 	res.Violations = make([]Violation, 0, len(cands)+len(provs))
@@ -586,9 +586,12 @@ func (a *Analyzer) validate(req *Request) error {
 // words and so rank together: the member in effect on the day of the act
 // or, when the facts give no date, on the decision date (lawDayFacts:
 // today unless the request names one); the engine applies 从旧兼从轻 from
-// it. A line none of whose members covers the day is dropped. With no day
-// at all the best ranked is kept.
-func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate {
+// it. A line none of whose members covers the day is dropped, and so is one
+// whose member of the day is excluded by the facts (excluded, may be nil:
+// a successor's own excluding elements, which the decision, reading the
+// line's first member, has not checked). With no day at all the best ranked
+// is kept.
+func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts, excluded func(*rules.Benchmark) bool) []candidate {
 	day := actDay(f)
 	seen := make(map[string]bool, len(cands))
 	out := make([]candidate, 0, len(cands))
@@ -608,6 +611,9 @@ func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts) []candidate 
 				// the answer for an act after the repeal; the provision
 				// entries of the law in force that day (rules/provisions)
 				// stand in for it.
+				continue
+			}
+			if x != line[0] && excluded != nil && excluded(x) {
 				continue
 			}
 			c.b = x

@@ -364,7 +364,7 @@ func TestOnTheDayDropsEndedLines(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, c := range onTheDay(cat, all, tt.f) {
+			for _, c := range onTheDay(cat, all, tt.f, nil) {
 				got = append(got, c.b.ID)
 			}
 			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
@@ -505,6 +505,53 @@ func TestAnalyzeConductNotTradeOrMaterial(t *testing.T) {
 			res := analyzeOn(t, a, tt.facts, tt.decision)
 			if got := violationIDs(res); len(got) == 0 || got[0] != tt.want {
 				t.Errorf("violations %v, want %s first", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAnalyzeSuccessorOwnExclusions: when a law splits one conduct in two
+// (环境影响评价法 第三十一条 fined 报告书 and 报告表 projects alike; the
+// 生态环境法典 第一千零九十五条 gives each its own amounts), the successor
+// the line maps to for a later act has exclusions of its own, and a
+// 报告表 project after the 法典 must get the 报告表 benchmark and range, not
+// the 报告书 successor the line continues with.
+func TestAnalyzeSuccessorOwnExclusions(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts      string
+		wantID           string
+		wantMin, wantMax float64
+	}{
+		{"报告表 after the 法典", "2026年10月10日，执法人员检查发现某某塑料制品有限公司新建注塑生产线已建成，该项目应当编制环境影响报告表，但报告表未报批即开工建设。",
+			"eco-1095-report-form", 100000, 500000},
+		{"报告书 after the 法典", "2026年10月10日，执法人员检查发现某某化工有限公司新建项目应当编制环境影响报告书，报告书未经批准即擅自开工建设，主体工程已完工。",
+			"eco-1095-report-book", 200000, 1000000},
+		{"报告表 before the 法典, decided then", "2025年10月10日，执法人员检查发现某某塑料制品有限公司新建注塑生产线已建成，该项目应当编制环境影响报告表，但报告表未报批即开工建设。",
+			"eia-31-unapproved-construction", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Sector: "生态环境", DecisionDate: "2026-11-20"})
+			if strings.HasPrefix(tt.name, "报告表 before") {
+				res, err = a.Analyze(context.Background(), Request{Facts: tt.facts, Sector: "生态环境", DecisionDate: "2025-11-20"})
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Violations) == 0 {
+				t.Fatal("no violation")
+			}
+			top := res.Violations[0]
+			if top.BenchmarkID != tt.wantID {
+				t.Fatalf("top %s, want %s", top.BenchmarkID, tt.wantID)
+			}
+			if tt.wantMax == 0 {
+				return
+			}
+			s := top.Suggestion
+			if s == nil || s.Statutory == nil || s.Statutory.FineMin != tt.wantMin || s.Statutory.FineMax != tt.wantMax {
+				t.Errorf("statutory %+v, want %v–%v", s, tt.wantMin, tt.wantMax)
 			}
 		})
 	}

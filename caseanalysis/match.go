@@ -36,6 +36,13 @@ type matcher struct {
 	// decider applies the benchmarks' distinguishing elements, their
 	// special-over-general order and the sector cues to the best candidates.
 	decider decider
+	// successorExcludes holds, for a later member of a line whose
+	// excluding elements are its own (not inherited from the line's first
+	// member, which the decider checks), the cues of each: a law that split
+	// one conduct in two (环境影响评价法 第三十一条's 报告书、报告表 into the
+	// 生态环境法典's two amounts) makes the successor exclude what the
+	// first member did not.
+	successorExcludes map[*rules.Benchmark][][]nlp.Cue
 }
 
 // headWeight is how much a term in a benchmark's name or keywords counts
@@ -109,6 +116,14 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 	phrases := map[string]bool{}
 	for _, b := range cat.All() {
 		if line := cat.Line(b); line[0] != b {
+			if len(b.Excludes) > 0 && !slices.EqualFunc(b.Excludes, line[0].Excludes, sameElement) {
+				if m.successorExcludes == nil {
+					m.successorExcludes = map[*rules.Benchmark][][]nlp.Cue{}
+				}
+				for _, e := range b.Excludes {
+					m.successorExcludes[b] = append(m.successorExcludes[b], nlp.NewCues(e.Cues))
+				}
+			}
 			// A line (the same conduct under successive laws) is matched
 			// once, by its first benchmark; the engine picks the one in
 			// effect on the act date (从旧兼从轻).
@@ -155,6 +170,25 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 	}
 	m.terms = newSharedTerms(&m.index, nil)
 	return m
+}
+
+// sameElement reports whether two elements name the same cues.
+func sameElement(a, b rules.Element) bool {
+	return a.Label == b.Label && slices.Equal(a.Cues, b.Cues)
+}
+
+// successorExcluded reports whether the normalised text shows an element
+// that excludes b, a later member of its line with exclusions of its own
+// (successorExcludes); false for any other benchmark.
+func (m *matcher) successorExcluded(b *rules.Benchmark, norm string) bool {
+	for _, cues := range m.successorExcludes[b] {
+		for _, q := range cues {
+			if q.InAmong(norm, cues) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shareTerms numbers the query terms in the provision index too: a query's
