@@ -214,6 +214,9 @@ func TestConfusableProvisions(t *testing.T) {
 		// 反不正当竞争法 / 广告法: a hospital named in a bribery is no medical advertisement.
 		{"kickbacks to a hospital are bribery", "某某医疗器械公司向某医院检验科主任支付回扣共计五万元，以换取该院采购其试剂。",
 			"comp-19-bribery", "ad-58-medical", ""},
+		// 反不正当竞争法 第十二条 / 第八条: misleading users about another's software is no 虚假宣传.
+		{"misleading users to uninstall another's app", "某某科技公司的安全软件弹窗提示用户竞争对手的输入法“存在风险”，误导用户卸载该输入法。",
+			"comp-24-network", "comp-20-false-promotion", "卸载"},
 		// 食品安全法: a label that states an expired date is no missing label.
 		{"past the date on the label is 124", "某某食品店冷柜中待售的鲜牛奶已超过标签标注的保质期三天，共十五盒。",
 			"food-124-expired", "food-125-label", ""},
