@@ -73,6 +73,8 @@ type distinctions struct {
 	keywords           []string // normalised, of two runes or more
 	keywordGroup       int32    // the cue group of the keywords
 	yields             []string
+	// yieldIf and yieldUnless make the yield conditional (rules.Benchmark).
+	yieldIf, yieldUnless []element
 }
 
 // sectorCue is one sector's cues, in a fixed order.
@@ -168,7 +170,8 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 	var all []nlp.Cue
 	var keywords []string
 	for _, b := range bs {
-		x := distinctions{requires: d.compileElements(b.Requires), excludes: d.compileElements(b.Excludes), yields: b.YieldsTo}
+		x := distinctions{requires: d.compileElements(b.Requires), excludes: d.compileElements(b.Excludes), yields: b.YieldsTo,
+			yieldIf: d.compileElements(b.YieldIf), yieldUnless: d.compileElements(b.YieldUnless)}
 		for _, k := range b.Keywords {
 			if k = nlp.NormalizeText(k); utf8.RuneCountInString(k) >= 2 {
 				x.keywords = append(x.keywords, k)
@@ -179,8 +182,10 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 		if len(x.requires) > 0 {
 			d.elementDocs = append(d.elementDocs, len(d.dist))
 		}
-		for _, e := range append(slices.Clone(x.requires), x.excludes...) {
-			all = append(all, e.cues...)
+		for _, es := range [][]element{x.requires, x.excludes, x.yieldIf, x.yieldUnless} {
+			for _, e := range es {
+				all = append(all, e.cues...)
+			}
 		}
 		d.dist = append(d.dist, x)
 	}
@@ -337,7 +342,8 @@ type verdict struct {
 	excluding []string // labels of excluding elements shown
 	offSector string   // the facts' sector cue, when the candidate is from another sector without strong evidence
 	// yielded: a provision it yields to (yieldLabel) prevails over this
-	// one; yieldSpecial when by the special law rather than by id.
+	// one; yieldSpecial when by the special law rather than by id;
+	// yieldWhy, for a conditional yield, the condition and what shows it.
 	yielded    bool
 	yieldLabel string
 	// yieldTo is the benchmark it yields to (a line's first member, as the
@@ -345,6 +351,7 @@ type verdict struct {
 	// effect on the act's day (relabelYield).
 	yieldTo      *rules.Benchmark
 	yieldSpecial bool
+	yieldWhy     string
 }
 
 // fitted reports whether the facts show every distinguishing element of
@@ -472,18 +479,33 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 		}
 	}
 	// Special over general: a general provision yields to a fitting
-	// provision of a law it names.
+	// provision of a law it names. A yield under a condition (yield_if)
+	// applies only where the facts meet it, and then needs no score share.
 	to := make([]int, len(top))
+	why := make([]string, len(top))
 	for i := range top {
 		to[i] = -1
 		c := &top[i]
+		x := &d.dist[c.doc]
+		if len(x.yields) == 0 {
+			continue
+		}
+		cond, ok := d.yieldCondition(x, scan, live, facts)
+		if !ok {
+			continue
+		}
+		why[i] = cond
 		for j := range top {
 			s := &top[j]
+			// A line is named by any of its members: the one in effect
+			// (s.b) or its first (the matcher's document).
 			if i == j || len(s.missing) > 0 || len(s.excluding) > 0 || s.offSector != "" ||
-				!slices.ContainsFunc(d.dist[c.doc].yields, func(y string) bool { return y == s.b.ID || y == s.b.PenaltyRef.Law }) {
+				!slices.ContainsFunc(x.yields, func(y string) bool {
+					return y == s.b.ID || y == m.benchmarks[s.doc].ID || y == s.b.PenaltyRef.Law
+				}) {
 				continue
 			}
-			if s.score >= yieldShare*c.score && (to[i] < 0 || s.score > top[to[i]].score) {
+			if (cond != "" || s.score >= yieldShare*c.score) && (to[i] < 0 || s.score > top[to[i]].score) {
 				to[i] = j
 			}
 		}
@@ -493,12 +515,46 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 			continue
 		}
 		c := &top[i]
-		c.yielded, c.yieldLabel, c.yieldTo = true, m.labels[top[j].doc], top[j].b
+		c.yielded, c.yieldLabel, c.yieldTo, c.yieldWhy = true, m.labels[top[j].doc], top[j].b, why[i]
 		c.yieldSpecial = slices.Contains(d.dist[c.doc].yields, top[j].b.PenaltyRef.Law)
+		if why[i] != "" {
+			// A met condition decides between the two as the words did
+			// not: the provision yielded to takes this one's place (a
+			// disruption benchmark shares few words with 推搡检票员).
+			top[j].score = max(top[j].score, c.score)
+		}
 		c.score = min(c.score, top[j].score*yieldMargin)
 	}
 	slices.SortFunc(top, betterCandidate)
 	return top, inText
+}
+
+// yieldCondition reports whether the facts meet a benchmark's condition
+// for yielding: every yield_if element shown and no yield_unless element.
+// It returns the yield_if labels with what shows them (仅有推搡……（推搡）),
+// "" for an unconditional yield.
+func (d *decider) yieldCondition(x *distinctions, scan nlp.CueScan, live *cueGroups, facts *factValues) (string, bool) {
+	if len(x.yieldIf) == 0 && len(x.yieldUnless) == 0 {
+		return "", true
+	}
+	for k := range x.yieldUnless {
+		if _, ok := x.yieldUnless[k].shown(scan, live, facts); ok {
+			return "", false
+		}
+	}
+	var parts []string
+	for k := range x.yieldIf {
+		e := &x.yieldIf[k]
+		what, ok := e.shown(scan, live, facts)
+		if !ok {
+			return "", false
+		}
+		parts = append(parts, e.label+"（"+what+"）")
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "不具备"+x.yieldUnless[0].label)
+	}
+	return strings.Join(parts, "、"), true
 }
 
 // firstSectorCue names the first sector the facts point to, with its cue
@@ -538,6 +594,8 @@ func (v *verdict) reason() string {
 		parts = append(parts, "事实属"+v.offSector+"，与本领域只有个别词语相同")
 	}
 	switch {
+	case v.yielded && v.yieldWhy != "":
+		parts = append(parts, v.yieldWhy+"，优先适用"+v.yieldLabel)
 	case v.yielded && v.yieldSpecial:
 		parts = append(parts, "特别规定优先："+v.yieldLabel)
 	case v.yielded:

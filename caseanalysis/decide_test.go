@@ -200,6 +200,31 @@ func TestConfusableProvisions(t *testing.T) {
 			"labour-92-unlicensed-dispatch", "labour-92-dispatch-violation", ""},
 		{"dispatch violation", "某某电子厂在主营业务岗位使用被派遣劳动者，经责令限期改正逾期未改正。",
 			"labour-92-dispatch-violation", "labour-92-unlicensed-dispatch", ""},
+		// 消防法 第六十条 / 安全生产法 第一百零五条, no agency named: the place and the actor.
+		{"exits of a mall are 消防法", "某某百货有限公司经营的商场一楼安全出口被促销堆头堵塞，二楼疏散通道堆放货物。",
+			"fire-60-evacuation", "safety-105-exits", "违法行为人是单位"},
+		{"exits of a workshop are 安全生产法", "某某家具厂喷漆车间的两处出口被木料封堵，员工宿舍通往楼梯的疏散通道上锁。",
+			"safety-105-exits", "fire-60-evacuation", "车间"},
+		{"a resident in a stairwell is 第二款", "住户刘某在单元楼道内堆放纸板、旧沙发，堵塞疏散通道。",
+			"fire-60-individual", "safety-105-exits", "未提及违法行为人是单位"},
+		{"a car owner on a fire lane is 第二款", "车主陈某将私家车停在小区消防车通道上长达一周，妨碍消防车通行。",
+			"fire-60-individual", "fire-60-fire-lane", ""},
+		{"a property company on a fire lane is 第一款", "某某物业公司在小区消防车通道上划设停车位收费。",
+			"fire-60-fire-lane", "fire-60-individual", ""},
+		// 反不正当竞争法 / 广告法: a hospital named in a bribery is no medical advertisement.
+		{"kickbacks to a hospital are bribery", "某某医疗器械公司向某医院检验科主任支付回扣共计五万元，以换取该院采购其试剂。",
+			"comp-19-bribery", "ad-58-medical", ""},
+		// 反不正当竞争法 第十二条 / 第八条: misleading users about another's software is no 虚假宣传.
+		{"misleading users to uninstall another's app", "某某科技公司的安全软件弹窗提示用户竞争对手的输入法“存在风险”，误导用户卸载该输入法。",
+			"comp-24-network", "comp-20-false-promotion", "卸载"},
+		// 食品安全法: a label that states an expired date is no missing label.
+		{"past the date on the label is 124", "某某食品店冷柜中待售的鲜牛奶已超过标签标注的保质期三天，共十五盒。",
+			"food-124-expired", "food-125-label", ""},
+		// 特种设备安全法 第八十四条 as written 检验结论为不合格; 药品管理法 over 产品质量法 by the dosage form.
+		{"inspection concluded unfit, still used", "某某物流公司的一台叉车经定期检验结论为不合格，公司仍安排司机驾驶作业。",
+			"se-84-unsafe-equipment-use", "se-83-use-registration", ""},
+		{"counterfeit capsules are 假药", "某某诊所用维生素粉装入空心胶囊，冒充“阿莫西林胶囊”卖给就诊患者。",
+			"drug-116-counterfeit", "prod-50-adulterate", "特别规定优先"},
 		// 公路法 第七十六条第（五）项 / 公路安全保护条例 第六十四条.
 		{"unapproved over-limit driving", "某运输公司的平板车装载大型设备，车货总高超过公路限定标准，未经批准擅自在国道行驶。",
 			"highway-76-overlimit-unapproved", "highway-64-overlimit", ""},
@@ -436,6 +461,43 @@ func TestDecisionMechanism(t *testing.T) {
 				if v.Excluded == nil {
 					t.Errorf("%s: excluded is nil, want a list", v.BenchmarkID)
 				}
+			}
+		})
+	}
+}
+
+// TestLightForceYieldsToDisruption decides 推搡 in a disruption of order as
+// a reviewer does (yield_if / yield_unless of the 殴打 benchmarks): the
+// lightest force alone, with the disruption shown, is 扰乱秩序; a blow or an
+// injury keeps it 殴打 even where order was disrupted. Both numberings of
+// 治安管理处罚法, by the act's date.
+func TestLightForceYieldsToDisruption(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, day, facts, want, why string
+	}{
+		{"push at a ticket gate, 2012 law", "2024-05-20", "2024年5月3日，旅客韩某在某某火车站进站口因误车与工作人员争执，推搡检票员，致检票工作中断约五分钟，检票员未受伤。",
+			"police-23-disrupt-order", "仅有推搡、拉扯等轻微肢体动作（推搡），优先适用治安管理处罚法第二十三条第一款"},
+		{"pulling at a clerk, hall business stopped, 2012 law", "2025-02-20", "2025年2月8日，魏某在某某社区服务中心因补贴问题双手推搡窗口工作人员并大声吵闹，致窗口停办约四十分钟。",
+			"police-23-disrupt-order", "仅有推搡"},
+		{"push at a hospital, 2025 law", "2026-03-20", "2026年3月9日，患者家属冯某在某某医院住院部护士站推搡护士并大声吵闹，致护士站工作中断约十分钟，护士无伤情。",
+			"police25-26-disrupt-order", "优先适用治安管理处罚法第二十六条第一款"},
+		{"a blow with an injury stays assault, 2012 law", "2024-07-20", "2024年7月1日，旅客蒋某在某某汽车站候车室推搡并拳击工作人员面部，致其鼻梁骨折，候车秩序混乱，检票中断。",
+			"police-43-assault", "致人受伤（骨折），优先适用"},
+		{"an injury from a push stays assault, 2025 law", "2026-04-20", "2026年4月2日，沈某在某某银行营业厅推搡保安致其摔倒受伤，营业厅秩序混乱。",
+			"police25-51-assault", "致人受伤（受伤），优先适用"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 10, DecisionDate: tt.day})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
+				t.Fatalf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
+			}
+			if !strings.Contains(res.Violations[0].Why, tt.why) {
+				t.Errorf("why = %q, want it to contain %q", res.Violations[0].Why, tt.why)
 			}
 		})
 	}

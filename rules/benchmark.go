@@ -208,6 +208,14 @@ type Benchmark struct {
 	// Its amount is computed like a fine but named by the order's kind, and
 	// the penalty rules (不予处罚, 从轻减轻, 听证, 公示) do not apply.
 	Order string `yaml:"order,omitempty" json:"order,omitempty"`
+	// YieldIf and YieldUnless make YieldsTo conditional: the provision
+	// then yields only where the facts show every element of YieldIf and
+	// none of YieldUnless. 殴打他人 yields to 扰乱秩序 when the only force
+	// the facts show is the lightest (推搡, 拉扯) and the disruption
+	// provision fits; a blow or an injury keeps it 殴打. The condition is
+	// the evidence, so the provision yielded to need not score near it.
+	YieldIf     []Element `yaml:"yield_if,omitempty" json:"yield_if,omitempty"`
+	YieldUnless []Element `yaml:"yield_unless,omitempty" json:"yield_unless,omitempty"`
 
 	file string
 	line int

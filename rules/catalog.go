@@ -455,6 +455,19 @@ func (b *Benchmark) validate() error {
 			return fmt.Errorf("yields_to %q must name another law or benchmark", y)
 		}
 	}
+	if (len(b.YieldIf) > 0 || len(b.YieldUnless) > 0) && len(b.YieldsTo) == 0 {
+		return fmt.Errorf("yield_if and yield_unless need yields_to")
+	}
+	for i, e := range b.YieldIf {
+		if err := e.validate(); err != nil {
+			return fmt.Errorf("yield_if %d: %w", i+1, err)
+		}
+	}
+	for i, e := range b.YieldUnless {
+		if err := e.validate(); err != nil {
+			return fmt.Errorf("yield_unless %d: %w", i+1, err)
+		}
+	}
 	return nil
 }
 

@@ -118,7 +118,8 @@ func (c *Catalog) InEffect(b *Benchmark, date string) *Benchmark {
 
 // inheritConduct gives every successor the conduct its predecessor
 // describes, for each of these it does not state itself: keywords,
-// requires, excludes, factors, evidence, yields_to and transfer.
+// requires, excludes, factors, evidence, yields_to (with its yield_if and
+// yield_unless) and transfer.
 // The conduct is the same under the new law (superseded_by says so); only
 // the provisions, penalties and amounts are rewritten from the new text, so
 // they are never inherited. Flags merge, the successor's own winning;
@@ -172,6 +173,8 @@ func inherit(b, from *Benchmark) {
 	}
 	if b.YieldsTo == nil {
 		b.YieldsTo = slices.Clone(from.YieldsTo)
+		b.YieldIf = slices.Clone(from.YieldIf)
+		b.YieldUnless = slices.Clone(from.YieldUnless)
 	}
 	if b.Transfer == "" {
 		b.Transfer = from.Transfer

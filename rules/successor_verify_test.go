@@ -44,6 +44,7 @@ var successorConduct = map[string][]string{
 	"comp25-24-bribery":                 {"贿赂", "没收违法所得"},
 	"comp25-25-false-promotion":         {"虚假或者引人误解的商业宣传", "虚假交易"},
 	"comp25-28-disparagement":           {"商业信誉、商品声誉"},
+	"comp25-29-network":                 {"网络"},
 }
 
 // termRe reads every 拘留 term a provision states.
