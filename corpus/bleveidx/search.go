@@ -221,7 +221,7 @@ func withFields(ctx context.Context, idx bleve.Index, hits []*search.DocumentMat
 // ranking, from postings in memory.
 func (ix *Index) rankedHits(ctx context.Context, rk *ranker, cs []clause, nq corpus.NormQuery, limit, offset int, fields []string) ([]*search.DocumentMatch, uint64, error) {
 	acc := ix.accs.Get().(*accumulators)
-	top, total := rk.score(cs, rk.filter(nq.Law, nq.Category, nq.Region, nq.InForce, nq.From, nq.To), ix.cfg.BM25.K1, offset+limit, acc)
+	top, total := rk.score(cs, rk.filter(nq.Law, nq.Category, nq.Region, nq.InForce, nq.From, nq.To), ix.cfg.BM25.K1, offset+limit, acc, true)
 	ix.accs.Put(acc)
 	if offset >= len(top) {
 		return nil, total, nil
@@ -327,6 +327,9 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 		}
 		textQ = textQuery(p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true)
 		cs = clauses(ix, p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true)
+		if !rankable(cs) {
+			rk = nil
+		}
 	}
 	if nq.Law != "" {
 		must = append(must, term("law", nq.Law))
