@@ -356,13 +356,20 @@ func clauses(ix *Index, p plan, q, main string, bigramWeight float64, secondary 
 		return out
 	}
 	m := ix.norms.Mapping()
-	words := analyzed(m.AnalyzerNamed(Analyzer), q)
+	words := p.tokens
+	if words == nil {
+		words = analyzed(m.AnalyzerNamed(Analyzer), q)
+	}
 	out := []clause{{field: main, terms: words, boost: 1}}
 	if phrase && len([]rune(q)) <= maxPhraseRunes {
 		out = append(out, clause{field: main, terms: words, boost: 2, phrase: true})
 	}
 	if bigramWeight > 0 {
-		out = append(out, clause{field: main + "_cjk", terms: analyzed(m.AnalyzerNamed("cjk"), q), boost: bigramWeight})
+		grams := p.gramTokens
+		if grams == nil {
+			grams = analyzed(m.AnalyzerNamed("cjk"), q)
+		}
+		out = append(out, clause{field: main + "_cjk", terms: grams, boost: bigramWeight})
 	}
 	for _, f := range sortedKeys(secondary) {
 		out = append(out, clause{field: f, terms: words, boost: secondary[f]})
