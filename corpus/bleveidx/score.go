@@ -52,8 +52,12 @@ const boundSlack = 1 + 1e-9
 
 // accumulators are the per-document sums of one search, by clause, kept in
 // a pool and reused: zeroed again for the documents a search touched.
+// The sums of the documents met (a few thousand of 65,000) are packed in
+// cells, in the order met, and slot maps a document to its cell: twenty
+// searches at once on two cores then work in some 0.4 MB each, not 2.6.
 type accumulators struct {
-	docs    []docAcc
+	slot    []uint32
+	cells   []docAcc
 	seen    []uint64
 	touched []uint32
 	keep    []uint32
@@ -76,8 +80,8 @@ type docAcc struct {
 }
 
 func (a *accumulators) fit(n int) {
-	if len(a.docs) != n {
-		*a = accumulators{docs: make([]docAcc, n), seen: make([]uint64, (n+63)/64)}
+	if len(a.slot) != n {
+		*a = accumulators{slot: make([]uint32, n), seen: make([]uint64, (n+63)/64)}
 	}
 	a.touched, a.keep, a.terms = a.touched[:0], a.keep[:0], a.terms[:0]
 	a.walked, a.postings = 0, 0
@@ -86,9 +90,15 @@ func (a *accumulators) fit(n int) {
 // reset zeroes what the search touched.
 func (a *accumulators) reset() {
 	for _, d := range a.touched {
-		a.docs[d] = docAcc{}
+		a.slot[d] = 0
 	}
+	a.cells = a.cells[:0]
 	clear(a.seen)
+}
+
+// of returns document d's sums; d must have been met.
+func (a *accumulators) of(d uint32) *docAcc {
+	return &a.cells[a.slot[d]-1]
 }
 
 // rankable reports whether the ranker can score cs: at most maxClauses
@@ -151,8 +161,8 @@ func (s *scorer) g(tf uint32) float64 {
 func (s *scorer) final(acc *accumulators, d uint32, phrase bool) float64 {
 	var tot float64
 	m := 0
+	da := acc.of(d)
 	for c, n := range s.n {
-		da := &acc.docs[d]
 		cnt := uint32(da.cnt[c])
 		if cnt == 0 {
 			continue
@@ -189,11 +199,15 @@ func (s *scorer) restOf(terms []termRef) rest {
 func (s *scorer) bound(acc *accumulators, d int, r rest) float64 {
 	var tot float64
 	m := 0
+	var da *docAcc
+	if d >= 0 {
+		da = acc.of(uint32(d))
+	}
 	for c, n := range s.n {
 		var sum float64
 		var cnt uint32
-		if d >= 0 {
-			sum, cnt = acc.docs[d].sum[c], uint32(acc.docs[d].cnt[c])
+		if da != nil {
+			sum, cnt = da.sum[c], uint32(da.cnt[c])
 		}
 		if cnt+r.k[c] == 0 {
 			continue
@@ -215,7 +229,7 @@ func (s *scorer) walk(acc *accumulators, t termRef) {
 		wg[i] = t.w * s.gTab[i]
 	}
 	acc.walked += len(t.docs)
-	docs, c, r, seen := acc.docs, t.clause, uint16(t.r), acc.seen
+	c, r, slot := t.clause, uint16(t.r), acc.slot
 	// A term listed r times is added r times, as an exhaustive walk does.
 	for j, d := range t.docs {
 		tf := t.tfs[j]
@@ -225,11 +239,15 @@ func (s *scorer) walk(acc *accumulators, t termRef) {
 		} else {
 			v = t.w * s.g(tf)
 		}
-		if seen[d>>6]&(1<<(d&63)) == 0 {
-			seen[d>>6] |= 1 << (d & 63)
+		sl := slot[d]
+		if sl == 0 {
+			acc.seen[d>>6] |= 1 << (d & 63)
 			acc.touched = append(acc.touched, d)
+			acc.cells = append(acc.cells, docAcc{})
+			sl = uint32(len(acc.cells))
+			slot[d] = sl
 		}
-		da := &docs[d]
+		da := &acc.cells[sl-1]
 		for k := uint16(0); k < r; k++ {
 			da.sum[c] += v
 		}
@@ -297,8 +315,9 @@ func (s *scorer) theta(acc *accumulators, f *rankerFilter, want int, left []term
 // looked up, without changing the accumulators.
 func (s *scorer) full(acc *accumulators, d uint32, left []termRef) float64 {
 	sum, cnt := s.sumTmp, s.cntTmp
+	da := acc.of(d)
 	for c := range s.n {
-		sum[c], cnt[c] = acc.docs[d].sum[c], uint32(acc.docs[d].cnt[c])
+		sum[c], cnt[c] = da.sum[c], uint32(da.cnt[c])
 	}
 	for _, t := range left {
 		if t.bits[d>>6]&(1<<(d&63)) == 0 {
@@ -481,7 +500,7 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 			}
 			j = seek(t.docs, j, d)
 			v := t.w * s.g(t.tfs[j])
-			da := &acc.docs[d]
+			da := acc.of(d)
 			for n := uint16(0); n < r; n++ {
 				da.sum[c] += v
 			}
