@@ -24,10 +24,11 @@ import (
 // term through a heap of searchers, allocating a match per posting and
 // document: about 9 ms of CPU for 无证经营食品 (its expansion holds 经营,
 // 从事, 许可, each in thousands of articles), where a closed loop of 20
-// clients on 2 cores needs about 1 ms. The ranker adds the same postings
-// into flat arrays instead, term after term, and computes exactly bleve's
-// score for the queries SearchNorms builds (see score), so the ranking does
-// not change; bleve still indexes, stores, and answers everything else.
+// clients on 2 cores needs about 1 ms. The ranker keeps the same postings
+// in flat arrays instead, adds them term after term (only the rarer terms
+// when that proves the page, score.go), and computes exactly bleve's score
+// for the queries SearchNorms builds (see score), so the ranking does not
+// change; bleve still indexes, stores, and answers everything else.
 //
 // A ranker is a snapshot: any write to the norm index drops it, and it is
 // rebuilt from the new snapshot in the background (Index.ranking).
