@@ -7,6 +7,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -46,19 +47,26 @@ type plan struct {
 	// bounded reports that terms were dropped: the query is built from
 	// words and bigrams, not re-analysed.
 	bounded bool
+	// tokens and gramTokens are the analysed words and bigrams in order,
+	// repeats included, as bleve's match queries search them: the
+	// ranker's clauses without analysing the query again.
+	tokens, gramTokens []string
 }
 
 // distinctTerms returns the distinct terms of the analysed text in order,
-// at most maxCandidates of them, how often each occurs, and whether there
-// were more distinct terms than limit.
-func distinctTerms(a analysis.Analyzer, text string, limit int) ([]string, map[string]int, bool) {
+// at most maxCandidates of them, how often each occurs, whether there
+// were more distinct terms than limit, and all terms in order.
+func distinctTerms(a analysis.Analyzer, text string, limit int) ([]string, map[string]int, bool, []string) {
 	if a == nil {
-		return nil, nil, false
+		return nil, nil, false, nil
 	}
 	tf := map[string]int{}
 	var out []string
-	for _, t := range a.Analyze([]byte(text)) {
+	toks := a.Analyze([]byte(text))
+	all := make([]string, len(toks))
+	for i, t := range toks {
 		s := string(t.Term)
+		all[i] = s
 		if tf[s] > 0 {
 			tf[s]++
 			continue
@@ -69,7 +77,7 @@ func distinctTerms(a analysis.Analyzer, text string, limit int) ([]string, map[s
 		tf[s] = 1
 		out = append(out, s)
 	}
-	return out, tf, len(out) > limit
+	return out, tf, len(out) > limit, all
 }
 
 // minDF is the fewest documents a kept term of a long query must be in: a
@@ -146,14 +154,14 @@ func tellingBy(n uint64, df func(term string) (uint64, error), terms []string, t
 // numbers, without a dictionary lookup per candidate term).
 func planText(ctx context.Context, idx bleve.Index, q, main string, bigrams bool, rk *ranker) (plan, error) {
 	m := idx.Mapping()
-	words, wordTF, longW := distinctTerms(m.AnalyzerNamed(Analyzer), q, maxWords)
-	var grams []string
+	words, wordTF, longW, tokens := distinctTerms(m.AnalyzerNamed(Analyzer), q, maxWords)
+	var grams, gramTokens []string
 	var gramTF map[string]int
 	longB := false
 	if bigrams {
-		grams, gramTF, longB = distinctTerms(m.AnalyzerNamed(cjk.AnalyzerName), q, maxBigrams)
+		grams, gramTF, longB, gramTokens = distinctTerms(m.AnalyzerNamed(cjk.AnalyzerName), q, maxBigrams)
 	}
-	p := plan{words: words, bigrams: grams}
+	p := plan{words: words, bigrams: grams, tokens: tokens, gramTokens: gramTokens}
 	if !longW && !longB {
 		return p, nil
 	}
@@ -258,8 +266,10 @@ func matches(text string, terms []string) []span {
 	terms = append([]string(nil), terms...)
 	sort.SliceStable(terms, func(i, j int) bool { return len(terms[i]) > len(terms[j]) })
 	hay := text
-	if l := strings.ToLower(text); len(l) == len(text) {
-		hay = l
+	if hasUpper(text) {
+		if l := strings.ToLower(text); len(l) == len(text) {
+			hay = l
+		}
 	}
 	taken := make([]bool, len(hay))
 	var out []span
@@ -289,6 +299,28 @@ func matches(text string, terms []string) []span {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// hasUpper reports whether text has a letter strings.ToLower would change.
+// Statute text is Han characters and punctuation almost throughout, which
+// it skips without a table lookup: lower-casing every returned article
+// for its snippets was a sixth of a search's cost.
+func hasUpper(text string) bool {
+	for _, r := range text {
+		if r >= 0x3000 && r < 0xA000 {
+			continue // CJK symbols, kana, Han: no case
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				return true
+			}
+			continue
+		}
+		if unicode.ToLower(r) != r {
+			return true
+		}
+	}
+	return false
 }
 
 // snippetsOf returns up to max snippets of text with the occurrences of

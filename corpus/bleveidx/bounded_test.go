@@ -30,6 +30,9 @@ func TestSnippetsOf(t *testing.T) {
 		{"at most max", "食品" + long + "许可", []string{"食品", "许可"}, 1,
 			[]string{"<mark>食品</mark>" + strings.Repeat("甲", 98) + "…"}},
 		{"upper-case text matches the lower-cased term", "GB 2760 标准", []string{"gb"}, 3, []string{"<mark>GB</mark> 2760 标准"}},
+		{"upper case after Han text", "食品安全国家标准GB", []string{"gb"}, 3, []string{"食品安全国家标准<mark>GB</mark>"}},
+		{"full-width upper case", "依照ＧＢ执行", []string{"ｇｂ"}, 3, []string{"依照<mark>ＧＢ</mark>执行"}},
+		{"a Roman numeral lower-cases too", "Ⅱ类食品", []string{"ⅱ类"}, 3, []string{"<mark>Ⅱ类</mark>食品"}},
 	}
 	for _, tt := range tests {
 		if got := snippetsOf(tt.text, tt.terms, tt.max); !reflect.DeepEqual(got, tt.want) {

@@ -24,10 +24,11 @@ import (
 // term through a heap of searchers, allocating a match per posting and
 // document: about 9 ms of CPU for 无证经营食品 (its expansion holds 经营,
 // 从事, 许可, each in thousands of articles), where a closed loop of 20
-// clients on 2 cores needs about 1 ms. The ranker adds the same postings
-// into flat arrays instead, term after term, and computes exactly bleve's
-// score for the queries SearchNorms builds (see score), so the ranking does
-// not change; bleve still indexes, stores, and answers everything else.
+// clients on 2 cores needs about 1 ms. The ranker keeps the same postings
+// in flat arrays instead, adds them term after term (only the rarer terms
+// when that proves the page, score.go), and computes exactly bleve's score
+// for the queries SearchNorms builds (see score), so the ranking does not
+// change; bleve still indexes, stores, and answers everything else.
 //
 // A ranker is a snapshot: any write to the norm index drops it, and it is
 // rebuilt from the new snapshot in the background (Index.ranking).
@@ -43,7 +44,9 @@ type ranker struct {
 	valIndex              map[string]int32
 	versionNum            []float64
 	inForce               []bool
-	fields                map[string]*fieldPostings
+	// inForceBits are the documents in force, as a bitset.
+	inForceBits []uint64
+	fields      map[string]*fieldPostings
 	// seq is each document's text as the term numbers of the text field
 	// at their positions (0 where punctuation was dropped or unknown), for
 	// the phrase clause.
@@ -64,6 +67,30 @@ type fieldPostings struct {
 	start []uint32
 	docs  []uint32
 	tfs   []uint32
+	// maxTF is each term's largest term frequency, bits the documents
+	// of each term in at least 1/bitsetShare of them (score.go).
+	maxTF []uint32
+	bits  map[uint32][]uint64
+}
+
+// summarize computes maxTF and bits for n documents.
+func (f *fieldPostings) summarize(n int) {
+	f.maxTF = make([]uint32, len(f.df))
+	f.bits = map[uint32][]uint64{}
+	for t := range f.maxTF {
+		docs, tfs := f.docs[f.start[t]:f.start[t+1]], f.tfs[f.start[t]:f.start[t+1]]
+		for _, tf := range tfs {
+			f.maxTF[t] = max(f.maxTF[t], tf)
+		}
+		if len(docs) == 0 || len(docs) < n/bitsetShare {
+			continue
+		}
+		b := make([]uint64, (n+63)/64)
+		for _, d := range docs {
+			b[d>>6] |= 1 << (d & 63)
+		}
+		f.bits[uint32(t)] = b
+	}
 }
 
 func (f *fieldPostings) lookup(term string) (docs, tfs []uint32, df uint64, ok bool) {
@@ -199,7 +226,14 @@ func buildRanker(ctx context.Context, idx bleve.Index) (*ranker, error) {
 		return nil, fmt.Errorf("build ranker: %w", err)
 	}
 	for i, field := range rankedFields {
+		fps[i].summarize(n)
 		rk.fields[field] = fps[i]
+	}
+	rk.inForceBits = make([]uint64, (n+63)/64)
+	for d, in := range rk.inForce {
+		if in {
+			rk.inForceBits[d>>6] |= 1 << (d & 63)
+		}
 	}
 	return rk, nil
 }
@@ -323,13 +357,20 @@ func clauses(ix *Index, p plan, q, main string, bigramWeight float64, secondary 
 		return out
 	}
 	m := ix.norms.Mapping()
-	words := analyzed(m.AnalyzerNamed(Analyzer), q)
+	words := p.tokens
+	if words == nil {
+		words = analyzed(m.AnalyzerNamed(Analyzer), q)
+	}
 	out := []clause{{field: main, terms: words, boost: 1}}
 	if phrase && len([]rune(q)) <= maxPhraseRunes {
 		out = append(out, clause{field: main, terms: words, boost: 2, phrase: true})
 	}
 	if bigramWeight > 0 {
-		out = append(out, clause{field: main + "_cjk", terms: analyzed(m.AnalyzerNamed("cjk"), q), boost: bigramWeight})
+		grams := p.gramTokens
+		if grams == nil {
+			grams = analyzed(m.AnalyzerNamed("cjk"), q)
+		}
+		out = append(out, clause{field: main + "_cjk", terms: grams, boost: bigramWeight})
 	}
 	for _, f := range sortedKeys(secondary) {
 		out = append(out, clause{field: f, terms: words, boost: secondary[f]})
@@ -390,145 +431,6 @@ func (f *rankerFilter) keep(rk *ranker, d uint32) bool {
 type scored struct {
 	doc   uint32
 	score float64
-}
-
-// accumulators are the per-document sums of one search, kept in a pool and
-// reused: zeroed again for the documents a search touched.
-type accumulators struct {
-	total   []float64
-	matched []uint16
-	sum     []float64
-	count   []uint16
-	touched []uint32
-	hit     []uint32
-}
-
-func (a *accumulators) fit(n int) {
-	if len(a.total) != n {
-		*a = accumulators{total: make([]float64, n), matched: make([]uint16, n), sum: make([]float64, n), count: make([]uint16, n)}
-	}
-	a.touched, a.hit = a.touched[:0], a.hit[:0]
-}
-
-// score computes bleve's BM25 score of the disjunction of cs for every
-// matching document that f keeps and returns the best want by (score, ID)
-// and the number of matches. bleve scores a disjunction as the sum of its
-// matching children times matching/total children (coord), a term as
-// idf·g(tf)·boost·idf·queryNorm with g(tf) = √tf·k1/(√tf+k1) when b = 0, and
-// a phrase as the sum of its terms' scores when they are at consecutive
-// positions; queryNorm is 1/√Σ(boost·idf)² over all term searchers. Filters
-// add the same amount to every hit's score in bleve (a version-date range
-// a little more or less, by the precision bucket a date falls in) and are
-// left out here.
-func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *accumulators) ([]scored, uint64) {
-	acc.fit(len(rk.ids))
-	idf := func(df uint64) float64 {
-		return math.Log(1 + (float64(rk.docTotal)-float64(df)+0.5)/(float64(df)+0.5))
-	}
-	var sumSq float64
-	for _, c := range cs {
-		fp := rk.fields[c.field]
-		for _, t := range c.terms {
-			var df uint64
-			if fp != nil {
-				_, _, df, _ = fp.lookup(t)
-			}
-			w := c.boost * idf(df)
-			sumSq += w * w
-		}
-	}
-	qn := 1.0
-	if sumSq > 0 {
-		qn = 1 / math.Sqrt(sumSq)
-	}
-	var gTab [64]float64
-	for i := range gTab {
-		s := math.Sqrt(float64(i))
-		gTab[i] = s * k1 / (s + k1)
-	}
-	g := func(tf uint32) float64 {
-		if tf < uint32(len(gTab)) {
-			return gTab[tf]
-		}
-		s := math.Sqrt(float64(tf))
-		return s * k1 / (s + k1)
-	}
-	for _, c := range cs {
-		if c.phrase {
-			continue // scored with its main clause, below
-		}
-		var phrase *clause
-		var seq []uint32
-		if c.field == "text" {
-			for i := range cs {
-				if cs[i].phrase {
-					phrase = &cs[i]
-					seq = rk.phraseSeq(phrase.terms)
-				}
-			}
-		}
-		fp := rk.fields[c.field]
-		acc.touched = acc.touched[:0]
-		for _, t := range c.terms {
-			if fp == nil {
-				break
-			}
-			docs, tfs, df, ok := fp.lookup(t)
-			if !ok {
-				continue
-			}
-			i := idf(df)
-			w := i * i * c.boost * qn
-			// The term's score by tf, looked up rather than computed
-			// per posting: this loop is the search's cost.
-			var wg [len(gTab)]float64
-			for k := range wg {
-				wg[k] = w * gTab[k]
-			}
-			count, sum := acc.count, acc.sum
-			for j, d := range docs {
-				tf := tfs[j]
-				v := 0.0
-				if tf < uint32(len(wg)) {
-					v = wg[tf]
-				} else {
-					v = w * g(tf)
-				}
-				if count[d] == 0 {
-					acc.touched = append(acc.touched, d)
-				}
-				count[d]++
-				sum[d] += v
-			}
-		}
-		n := uint16(len(c.terms))
-		for _, d := range acc.touched {
-			sum, cnt := acc.sum[d], acc.count[d]
-			acc.sum[d], acc.count[d] = 0, 0
-			if acc.matched[d] == 0 {
-				acc.hit = append(acc.hit, d)
-			}
-			acc.matched[d]++
-			acc.total[d] += sum * float64(cnt) / float64(n)
-			// Every term of the phrase is a term of the main clause,
-			// scored alike but for the boost.
-			if phrase != nil && cnt == n && seq != nil && contains(rk.seq[d], seq) {
-				acc.matched[d]++
-				acc.total[d] += sum * phrase.boost
-			}
-		}
-	}
-	hits := topK{want: want, ids: rk.ids}
-	var total uint64
-	nc := float64(len(cs))
-	for _, d := range acc.hit {
-		if f.keep(rk, d) {
-			total++
-			hits.push(scored{d, acc.total[d] * float64(acc.matched[d]) / nc})
-		}
-		acc.total[d], acc.matched[d] = 0, 0
-	}
-	return hits.sorted(), total
 }
 
 // phraseSeq is terms as term numbers of the text field as seq holds them,

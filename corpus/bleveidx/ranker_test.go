@@ -324,3 +324,65 @@ func BenchmarkRankerDistinct(b *testing.B) {
 		}
 	}
 }
+
+// TestRankerPruningExact checks that scoring with the common terms left
+// unwalked (score.go) returns exactly what walking every posting returns:
+// the same documents in the same order with bit-identical scores and the
+// same number of matches, over distinct article phrases, short queries,
+// pages deep into the ranking and every kind of filter. It also checks
+// that pruning happened at all, so that the comparison is not vacuous.
+func TestRankerPruningExact(t *testing.T) {
+	ix := rankerIndex(t)
+	ctx := context.Background()
+	if err := ix.WarmRanking(ctx); err != nil {
+		t.Fatal(err)
+	}
+	rk := ix.rk.Load()
+	yes, no := true, false
+	secondary := map[string]float64{"title": 0.1, "chapter": 0.1}
+	queries := append(rankerPhrases(t, 300), "醉酒驾驶机动车", corpus.ExpandQuery("无证经营食品"), "的", "食品 食品 安全 的 的", "罚款", "zzqqxx")
+	filters := []struct {
+		name string
+		f    rankerFilter
+	}{
+		{"none", rk.filter("", "", "", nil, "", "")},
+		{"in force", rk.filter("", "", "", &yes, "", "")},
+		{"not in force", rk.filter("", "", "", &no, "", "")},
+		{"law", rk.filter("食品安全法", "", "", &yes, "", "")},
+		{"category", rk.filter("", "行政法", "", nil, "", "")},
+		{"dates", rk.filter("", "", "", nil, "2019-01-01", "2021-12-31")},
+		{"unknown law", rk.filter("没有这部法", "", "", nil, "", "")},
+	}
+	pruned := 0
+	for qi, q := range queries {
+		p, err := planText(ctx, ix.norms, q, "text", true, rk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs := clauses(ix, p, q, "text", ix.cfg.BigramWeight, secondary, true)
+		for _, f := range filters {
+			if qi%len(filters) != 0 && f.name != "none" && qi > 10 {
+				continue // every filter on a share of the queries
+			}
+			for _, want := range []int{10, 1, 57} {
+				all, allTotal := rk.score(cs, f.f, 1.2, want, &accumulators{}, false)
+				acc := &accumulators{}
+				got, total := rk.score(cs, f.f, 1.2, want, acc, true)
+				if total != allTotal || len(got) != len(all) {
+					t.Fatalf("%q, filter %s, top %d: pruned %d matches, %d hits; exhaustive %d, %d", q, f.name, want, total, len(got), allTotal, len(all))
+				}
+				for i := range got {
+					if got[i] != all[i] {
+						t.Fatalf("%q, filter %s, top %d: hit %d is %s %v; exhaustive %s %v", q, f.name, want, i, rk.ids[got[i].doc], got[i].score, rk.ids[all[i].doc], all[i].score)
+					}
+				}
+				if acc.walked < acc.postings {
+					pruned++
+				}
+			}
+		}
+	}
+	if pruned < len(queries)/2 {
+		t.Errorf("common terms left unwalked in only %d searches", pruned)
+	}
+}

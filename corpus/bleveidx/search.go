@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/legal"
@@ -187,32 +188,51 @@ func scoredHits(ctx context.Context, idx bleve.Index, q query.Query, limit, offs
 	return hits, res.Total, err
 }
 
-// withFields loads the stored fields of hits by a search on their IDs:
-// fields for the window only. A hit whose document is gone (deleted since
-// a ranker's snapshot) is dropped.
+// withFields loads the stored fields of hits, for the window only, from
+// the index's stored documents one by one: a search on their IDs (what
+// bleve offers) builds a searcher and a collector and visits every field
+// of a document once per field asked for. A hit whose document is gone
+// (deleted since a ranker's snapshot) is dropped.
 func withFields(ctx context.Context, idx bleve.Index, hits []*search.DocumentMatch, fields []string) ([]*search.DocumentMatch, error) {
 	if len(fields) == 0 || len(hits) == 0 {
 		return hits, nil
 	}
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = fields
-	docs, err := idx.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	byID := make(map[string]map[string]interface{}, len(docs.Hits))
-	for _, d := range docs.Hits {
-		byID[d.ID] = d.Fields
+	want := make(map[string]bool, len(fields))
+	for _, f := range fields {
+		want[f] = true
 	}
 	out := hits[:0]
 	for _, h := range hits {
-		if h.Fields = byID[h.ID]; h.Fields != nil {
-			out = append(out, h)
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
+		doc, err := idx.Document(h.ID)
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", h.ID, err)
+		}
+		if doc == nil {
+			continue
+		}
+		h.Fields = make(map[string]interface{}, len(fields))
+		doc.VisitFields(func(f index.Field) {
+			name := f.Name()
+			if !want[name] {
+				return
+			}
+			switch f := f.(type) {
+			case index.TextField:
+				h.Fields[name] = f.Text()
+			case index.NumericField:
+				if n, err := f.Number(); err == nil {
+					h.Fields[name] = n
+				}
+			case index.BooleanField:
+				if b, err := f.Boolean(); err == nil {
+					h.Fields[name] = b
+				}
+			}
+		})
+		out = append(out, h)
 	}
 	return out, nil
 }
@@ -221,7 +241,7 @@ func withFields(ctx context.Context, idx bleve.Index, hits []*search.DocumentMat
 // ranking, from postings in memory.
 func (ix *Index) rankedHits(ctx context.Context, rk *ranker, cs []clause, nq corpus.NormQuery, limit, offset int, fields []string) ([]*search.DocumentMatch, uint64, error) {
 	acc := ix.accs.Get().(*accumulators)
-	top, total := rk.score(cs, rk.filter(nq.Law, nq.Category, nq.Region, nq.InForce, nq.From, nq.To), ix.cfg.BM25.K1, offset+limit, acc)
+	top, total := rk.score(cs, rk.filter(nq.Law, nq.Category, nq.Region, nq.InForce, nq.From, nq.To), ix.cfg.BM25.K1, offset+limit, acc, true)
 	ix.accs.Put(acc)
 	if offset >= len(top) {
 		return nil, total, nil
@@ -327,6 +347,9 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 		}
 		textQ = textQuery(p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true)
 		cs = clauses(ix, p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true)
+		if !rankable(cs) {
+			rk = nil
+		}
 	}
 	if nq.Law != "" {
 		must = append(must, term("law", nq.Law))
