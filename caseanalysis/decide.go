@@ -1,6 +1,7 @@
 package caseanalysis
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -677,7 +678,10 @@ func (m *matcher) explain(kept, pool []candidate) (why []string, excluded [][]Ex
 // 装载15吨).
 var (
 	excessPercentRe = nlp.Guard(`超(?:过|出)?(?:核定载质量|核定载重|额定乘员|核定载客人数|核定载客|规定时速|限速|载|员|速|重)?(?:的)?(?:达|约)?([0-9]+(?:\.[0-9]+)?)\s*[%％]|超(?:过|出)?(?:核定载质量|核定载重|额定乘员|核定载客人数|核定载客|规定时速|限速|载|员|速|重)?(?:的)?(?:达|约)?百分之([零一二三四五六七八九十百点]+)`, "超")
-	loadsRe         = nlp.Guard(`(?:核定载质量|核载|核定载重|额定乘员|核定载客)(?:为)?([0-9]+(?:\.[0-9]+)?)(吨|千克|公斤|kg|人)[^。；]{0,30}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客)[^0-9。；]{0,8}([0-9]+(?:\.[0-9]+)?)(吨|千克|公斤|kg|人)`, "核定", "核载", "额定")
+	// loadsRe reads a rated and an actual load, each in figures or in
+	// Chinese numerals (核定载质量三十吨……装载至65吨), in the same or
+	// convertible units.
+	loadsRe = nlp.Guard(`(?:核定载质量|核载|核定载重|额定乘员|核定载客)(?:为)?`+loadNumber+`(吨|千克|公斤|kg|人)[^。；]{0,30}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`(吨|千克|公斤|kg|人)`, "核定", "核载", "额定")
 )
 
 // excessPercent reads the excess ratio the facts state, in percent.
@@ -694,12 +698,31 @@ func excessPercent(norm string) (float64, bool) {
 			}
 		}
 	}
-	if m := loadsRe.FindStringSubmatch(norm); m != nil && m[2] == m[4] {
-		rated, err1 := strconv.ParseFloat(m[1], 64)
-		actual, err2 := strconv.ParseFloat(m[3], 64)
+	if m := loadsRe.FindStringSubmatch(norm); m != nil && (m[2] == "人") == (m[4] == "人") {
+		rated, err1 := loadValue(m[1], m[2])
+		actual, err2 := loadValue(m[3], m[4])
 		if err1 == nil && err2 == nil && rated > 0 && actual > rated {
 			return float64(int((actual-rated)/rated*1000+0.5)) / 10, true
 		}
 	}
 	return 0, false
+}
+
+// loadNumber is a load figure in digits or Chinese numerals.
+const loadNumber = `([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千点]+)`
+
+// loadValue reads a load figure of loadNumber in unit (吨, 千克, 公斤,
+// kg, 人) as tonnes, or as people.
+func loadValue(num, unit string) (float64, error) {
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		if v, err = nlp.ParseChineseDecimal(num); err != nil {
+			return 0, fmt.Errorf("load %q: %w", num, err)
+		}
+	}
+	switch unit {
+	case "千克", "公斤", "kg":
+		v /= 1000
+	}
+	return v, nil
 }

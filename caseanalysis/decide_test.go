@@ -374,6 +374,11 @@ func TestExcessPercent(t *testing.T) {
 		{"核定载质量10吨，经称重实际12.5吨", 25, true},
 		{"货车超载", 0, false},
 		{"核定载质量10吨，实际装载9吨", 0, false},
+		{"该车核定载质量三十吨，经称重装载至65吨", 116.7, true},
+		{"核定载质量为十五吨，实际载货二十一吨", 40, true},
+		{"核定载质量1500千克，实际装载2.1吨", 40, true},
+		{"核定载客七人，实载十一人", 57.1, true},
+		{"核定载质量30吨，实载9人", 0, false},
 	}
 	for _, tt := range tests {
 		got, ok := excessPercent(tt.text)
