@@ -121,6 +121,10 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"non-food substance not found", "经抽检，当事人生产的腊肠未检出非食用物质，但菌落总数超标。", nil, rules.RiskNone, ""},
 		{"food poisoning written person-first", "因当事人使用变质原料加工菜品，造成12名就餐人员出现食物中毒症状，均住院治疗。", nil, rules.RiskLikely, "生产、销售不符合安全标准的食品罪"},
 		{"illegal mining by value", "当事人李某未取得采矿许可证，擅自在某某河道开采河砂，经认定开采的矿产品价值为12万元。", nil, rules.RiskLikely, "非法采矿罪"},
+		// 假药 as 药品管理法 第九十八条 defines it, the word itself absent.
+		{"a drug passed off as another", "当事人某某药店销售的“感冒灵胶囊”经检验实为淀粉压制，系以非药品冒充药品，货值金额三千元。", []string{"drug-116-counterfeit"}, rules.RiskLikely, "生产、销售、提供假药罪"},
+		{"a drug's ingredients not as the standard", "经抽检，当事人某某药业公司生产的阿莫西林胶囊所含成分与国家药品标准规定不符，已售出二百盒。", []string{"drug-116-counterfeit"}, rules.RiskLikely, "生产、销售、提供假药罪"},
+		{"a drug store without a licence", "当事人未取得药品经营许可证，在某某村开设药店销售感冒药，货值金额二千元。", nil, rules.RiskNone, ""},
 		{"drunk on an electric bicycle", "当事人赵某酒后驾驶电动自行车行经某某大道，经血液酒精检测，其血液酒精含量为128毫克/100毫升。", []string{"traffic-89-pedestrian-nonmotor"}, rules.RiskNone, ""},
 		{"drunk in a car", "当事人赵某酒后驾驶小型轿车行经某某大道，经血液酒精检测，其血液酒精含量为128毫克/100毫升。", []string{"traffic-91-drunk-driving"}, rules.RiskLikely, "危险驾驶罪"},
 		{"hazardous waste produced is not dumped", "当事人在生产中产生废矿物油等危险废物，2023年度预计产生量约6.5吨，未制定危险废物管理计划。", []string{"waste-112-hw-plan"}, rules.RiskNone, "污染环境罪"},
