@@ -64,6 +64,14 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 		}
 	}
 	exceedances(norm, setMax)
+	// An appraisal of one victim's injury (经鉴定…损伤程度为轻伤二级) states
+	// the grade without a count: one person at least.
+	if m[rules.MeasureSeriousInjuries] == 0 && injuryGrade(norm, seriousInjuryCues) {
+		m[rules.MeasureSeriousInjuries] = 1
+	}
+	if m[rules.MeasureMinorInjuries] == 0 && injuryGrade(norm, minorInjuryCues) {
+		m[rules.MeasureMinorInjuries] = 1
+	}
 	if w, ok := m[rules.MeasureWagesOwed]; ok {
 		// The one-worker standard (一名劳动者…五千元) is a worker's amount:
 		// a total owed to several is shared among them, never read whole
@@ -166,6 +174,28 @@ func gambling(norm, text string, x nlp.Extraction, setMax func(string, float64))
 
 // propertyCrimeCues name conduct whose thresholds count the property
 // involved.
+// minorInjuryCues and seriousInjuryCues are the ways an appraisal states an
+// injury's grade (《人体损伤程度鉴定标准》: 轻伤一级、二级, 重伤一级、二级);
+// 轻微伤 contains neither, and a denied one (尚不构成轻伤) does not count.
+var (
+	minorInjuryCues   = nlp.NewCues([]string{"轻伤一级", "轻伤二级", "鉴定为轻伤", "评定为轻伤", "损伤程度为轻伤", "损伤程度属轻伤", "构成轻伤"})
+	seriousInjuryCues = nlp.NewCues([]string{"重伤一级", "重伤二级", "鉴定为重伤", "评定为重伤", "损伤程度为重伤", "损伤程度属重伤", "构成重伤"})
+)
+
+// injuryGrade reports whether the normalised text states an injury of the
+// grade the cues name, undenied.
+func injuryGrade(norm string, cues []nlp.Cue) bool {
+	if !strings.Contains(norm, "伤") {
+		return false
+	}
+	for _, q := range cues {
+		if q.InAmong(norm, cues) {
+			return true
+		}
+	}
+	return false
+}
+
 var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占"}
 
 var (
