@@ -23,6 +23,12 @@ func TestConfusableProvisions(t *testing.T) {
 		not         string // must rank below want ("" = not checked)
 		why         string // in want's explanation ("" = not checked)
 	}{
+		// A fabricated 险情、疫情、灾情 spread to the public is 散布谣言 (治安), not
+		// a business's false publicity, whatever words they share.
+		{"rumour of an earthquake", "2026年6月3日，当事人孙某在网上发布虚假的地震消息，造成当地群众恐慌，扰乱社会秩序。",
+			"police25-29-false-alarm", "comp25-25-false-promotion", ""},
+		{"fabricated epidemic", "2026年2月，吴某在微信群编造某小区发生疫情的虚假信息，引起居民恐慌，扰乱公共秩序。",
+			"police25-29-false-alarm", "", ""},
 		// 产品质量法 第四十九条 / 第五十条 / 第五十三条.
 		{"49 over 50", "某某电器商行销售的电热水壶经抽样检验，不符合GB 4706.1国家标准的要求，检验结论为不合格，货值金额8000元。",
 			"prod-49-unsafe-standard", "prod-50-adulterate", "产品质量法第四十九条："},
