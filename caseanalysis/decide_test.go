@@ -29,6 +29,13 @@ func TestConfusableProvisions(t *testing.T) {
 			"police25-29-false-alarm", "comp25-25-false-promotion", ""},
 		{"fabricated epidemic", "2026年2月，吴某在微信群编造某小区发生疫情的虚假信息，引起居民恐慌，扰乱公共秩序。",
 			"police25-29-false-alarm", "", ""},
+		// 占道经营 is 城市道路管理条例 第二十七条、第四十二条, not land use or noise.
+		{"street stall on a city road", "当事人在城市道路上擅自设置摊点，占道经营水果，经劝阻后拒不改正。",
+			"road-42-occupying-road", "", "城市道路管理条例第四十二条"},
+		{"tables on the pavement", "当事人某某餐馆在店门前人行道上摆放桌椅出店经营，占用人行道约20平方米。",
+			"road-42-occupying-road", "land-77-illegal-occupation", ""},
+		{"farmland still land", "当事人某某公司未经批准占用耕地3亩建设厂房。",
+			"land-77-illegal-occupation", "", ""},
 		// 产品质量法 第四十九条 / 第五十条 / 第五十三条.
 		{"49 over 50", "某某电器商行销售的电热水壶经抽样检验，不符合GB 4706.1国家标准的要求，检验结论为不合格，货值金额8000元。",
 			"prod-49-unsafe-standard", "prod-50-adulterate", "产品质量法第四十九条："},
