@@ -121,6 +121,12 @@ func (s *Service) Start(ctx context.Context, actor casework.User, id, digest str
 	}
 	s.mu.Unlock()
 	if busy {
+		// The job records its result before it leaves s.running: a
+		// recording whose transcript is already done is transcribed, not
+		// running, whichever side of that moment the request falls on.
+		if old, err := s.cfg.Casework.Transcript(ctx, actor, id, digest); err == nil && old.Status == casework.TranscriptDone {
+			return View{}, fmt.Errorf("%w: %s of %s is transcribed", casework.ErrExists, digest, id)
+		}
 		return View{}, fmt.Errorf("%w: %s of %s", ErrRunning, digest, id)
 	}
 	started := false
