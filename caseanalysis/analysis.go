@@ -435,8 +435,10 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	// Read once: the decision asks the same numbers (factValues) as the
+	// tiers and the transfer do.
 	measured := measures(q.norm, text, x)
-	cands, pool, inText := a.match.rank(q, req.Sector, a.tierFacts(text, res.Facts.Engine, measured), &factValues{norm: q.norm, text: text, x: x}, a.caseVotes(cases), req.Violations)
+	cands, pool, inText := a.match.rank(q, req.Sector, a.tierFacts(text, res.Facts.Engine, measured), &factValues{norm: q.norm, text: text, x: x, measures: measured}, a.caseVotes(cases), req.Violations)
 	// Which version of a law applies is read for lawFacts: the act's day,
 	// or the decision's when the facts give none (assumed, said below).
 	lawFacts, assumed := lawDayFacts(res.Facts.Engine)

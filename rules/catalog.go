@@ -440,14 +440,14 @@ func (b *Benchmark) validate() error {
 			return fmt.Errorf("levels: %w", err)
 		}
 	}
-	for i, e := range b.Requires {
-		if err := e.validate(); err != nil {
-			return fmt.Errorf("requires %d: %w", i+1, err)
-		}
-	}
-	for i, e := range b.Excludes {
-		if err := e.validate(); err != nil {
-			return fmt.Errorf("excludes %d: %w", i+1, err)
+	for _, list := range []struct {
+		key string
+		es  []Element
+	}{{"requires", b.Requires}, {"excludes", b.Excludes}, {"yield_if", b.YieldIf}, {"yield_unless", b.YieldUnless}} {
+		for i, e := range list.es {
+			if err := e.validate(); err != nil {
+				return fmt.Errorf("%s %d: %w", list.key, i+1, err)
+			}
 		}
 	}
 	for _, y := range b.YieldsTo {
@@ -457,16 +457,6 @@ func (b *Benchmark) validate() error {
 	}
 	if (len(b.YieldIf) > 0 || len(b.YieldUnless) > 0) && len(b.YieldsTo) == 0 {
 		return fmt.Errorf("yield_if and yield_unless need yields_to")
-	}
-	for i, e := range b.YieldIf {
-		if err := e.validate(); err != nil {
-			return fmt.Errorf("yield_if %d: %w", i+1, err)
-		}
-	}
-	for i, e := range b.YieldUnless {
-		if err := e.validate(); err != nil {
-			return fmt.Errorf("yield_unless %d: %w", i+1, err)
-		}
 	}
 	return nil
 }
