@@ -127,19 +127,34 @@ func (ci *caseIndex) search(qt *termQuery, sector legal.Sector, n int) []similar
 func (ci *caseIndex) rank(qt *termQuery, sector legal.Sector, n int) []caseHit {
 	sums := make([]float64, len(ci.cases))
 	qt.scores(sums, nil)
-	var hits []caseHit
+	// The n best kept by insertion, as the matcher keeps its candidates:
+	// most cases share a word with the text, and sorting them all to keep
+	// a few cost more than the scoring. The order (score, then position)
+	// is total, so the n kept are those a full sort gives.
+	hits := make([]caseHit, 0, n+1)
 	for i, s := range sums {
-		if s > 0 && (sector == "" || ci.cases[i].Sector == sector) {
-			hits = append(hits, caseHit{i, s})
+		if s <= 0 || sector != "" && ci.cases[i].Sector != sector {
+			continue
+		}
+		h := caseHit{i, s}
+		at, _ := slices.BinarySearchFunc(hits, h, betterHit)
+		if at == n {
+			continue
+		}
+		hits = slices.Insert(hits, at, h)
+		if len(hits) > n {
+			hits = hits[:n]
 		}
 	}
-	slices.SortFunc(hits, func(a, b caseHit) int {
-		if a.score != b.score {
-			return cmp.Compare(b.score, a.score)
-		}
-		return a.doc - b.doc
-	})
-	return hits[:min(n, len(hits))]
+	return hits
+}
+
+// betterHit orders hits by score, higher first, then by position.
+func betterHit(a, b caseHit) int {
+	if a.score != b.score {
+		return cmp.Compare(b.score, a.score)
+	}
+	return a.doc - b.doc
 }
 
 // similar turns ranked positions into similar cases.

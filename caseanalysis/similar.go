@@ -140,7 +140,7 @@ func (a *Analyzer) memCases() (*caseIndex, error) {
 // similarOut describes the n best similar cases: what they share with this
 // one and how their fine sits against this case's suggested range.
 func (a *Analyzer) similarOut(cases []similarCase, x nlp.Extraction, vs []Violation, n int) []SimilarCase {
-	out := []SimilarCase{}
+	out := make([]SimilarCase, 0, min(n, len(cases)))
 	top := 0.0
 	if len(cases) > 0 {
 		top = cases[0].hit.Score
