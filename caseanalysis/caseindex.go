@@ -136,17 +136,21 @@ func (ci *caseIndex) rank(qt *termQuery, sector legal.Sector, n int) []caseHit {
 		if s <= 0 || sector != "" && ci.cases[i].Sector != sector {
 			continue
 		}
-		h := caseHit{i, s}
-		at, _ := slices.BinarySearchFunc(hits, h, betterHit)
-		if at == n {
-			continue
-		}
-		hits = slices.Insert(hits, at, h)
-		if len(hits) > n {
-			hits = hits[:n]
-		}
+		hits = keepBest(hits, caseHit{i, s}, n, betterHit)
 	}
 	return hits
+}
+
+// keepBest inserts x into top, ordered by better (negative: the first
+// argument ranks higher), keeping at most n: a sorted short list, as the
+// few best of a long one are all the caller needs.
+func keepBest[T any](top []T, x T, n int, better func(a, b T) int) []T {
+	at, _ := slices.BinarySearchFunc(top, x, better)
+	if at == n {
+		return top
+	}
+	top = slices.Insert(top, at, x)
+	return top[:min(len(top), n)]
 }
 
 // betterHit orders hits by score, higher first, then by position.

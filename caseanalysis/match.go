@@ -524,14 +524,7 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 		// Keep the k best in order (higher score, then lower ID): an
 		// insertion into a short list, since k is a handful and the
 		// catalog is long.
-		at, _ := slices.BinarySearchFunc(top, c, betterCandidate)
-		if at == n {
-			continue
-		}
-		top = slices.Insert(top, at, c)
-		if len(top) > n {
-			top = top[:n]
-		}
+		top = keepBest(top, c, n, betterCandidate)
 	}
 	// The decision also brings in benchmarks below the first n, or sharing
 	// no word with the text, whose distinguishing elements the facts all
