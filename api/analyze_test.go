@@ -335,12 +335,16 @@ func vectorAnalyzer(tb testing.TB) *app.App {
 }
 
 func benchAnalyzeConcurrent(b *testing.B, a *app.App) {
+	bySlots(b, func(b *testing.B, cfg Config) { benchAnalyzeConcurrentWith(b, a, cfg) })
+}
+
+func benchAnalyzeConcurrentWith(b *testing.B, a *app.App, cfg Config) {
 	texts := analysisTexts(b)
 	bodies := make([][]byte, len(texts))
 	for i, t := range texts {
 		bodies[i], _ = json.Marshal(map[string]string{"facts": t})
 	}
-	base, stop := serveLocal(b, ForApp(a, Config{}))
+	base, stop := serveLocal(b, ForApp(a, cfg))
 	defer stop()
 	const clients = 50
 	// The load generator is fasthttp's client (fiber's HTTP engine, already

@@ -4,18 +4,42 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"net"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/cailiang/cailiang/app"
 )
+
+// benchSlots lists admission widths (Config.MaxConcurrent) for the load
+// benchmarks to compare in one process and one session, each as a
+// sub-benchmark slots=N: -args -limits.slots=2,4,16. Empty: the default
+// configuration alone.
+var benchSlots = flag.String("limits.slots", "", "comma-separated MaxConcurrent values the load benchmarks run with, each a sub-benchmark (empty: the default)")
+
+// bySlots runs a load benchmark with the default configuration, or once
+// per width of -limits.slots.
+func bySlots(b *testing.B, run func(b *testing.B, cfg Config)) {
+	if *benchSlots == "" {
+		run(b, Config{})
+		return
+	}
+	for _, f := range strings.Split(*benchSlots, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			b.Fatalf("-limits.slots %q: want positive integers", *benchSlots)
+		}
+		b.Run("slots="+strconv.Itoa(n), func(b *testing.B) { run(b, Config{MaxConcurrent: n}) })
+	}
+}
 
 // loadReport is what cmd/loadgen prints.
 type loadReport struct {
@@ -110,7 +134,11 @@ func serveLocal(tb testing.TB, s *Server) (string, func()) {
 // then GET /healthz under the same load as the same-run baseline. It
 // reports req/s, p50 and p99 of both.
 func benchExternal(b *testing.B, a *app.App, path string, body []byte, clients, n int) {
-	base, stop := serveLocal(b, ForApp(a, Config{}))
+	bySlots(b, func(b *testing.B, cfg Config) { benchExternalWith(b, a, cfg, path, body, clients, n) })
+}
+
+func benchExternalWith(b *testing.B, a *app.App, cfg Config, path string, body []byte, clients, n int) {
+	base, stop := serveLocal(b, ForApp(a, cfg))
 	defer stop()
 	loadgen(b)
 	b.ResetTimer()
@@ -143,7 +171,11 @@ func BenchmarkNormSearchExternal(b *testing.B) {
 // BenchmarkNormSearch draws them): no answer comes from the result cache.
 func BenchmarkNormSearchDistinctExternal(b *testing.B) {
 	a := nationalLibrary(b)
-	base, stop := serveLocal(b, ForApp(a, Config{}))
+	bySlots(b, func(b *testing.B, cfg Config) { benchNormSearchDistinct(b, a, cfg) })
+}
+
+func benchNormSearchDistinct(b *testing.B, a *app.App, cfg Config) {
+	base, stop := serveLocal(b, ForApp(a, cfg))
 	defer stop()
 	var urls strings.Builder
 	for _, q := range articlePhrases(a, 1100) {
