@@ -192,6 +192,7 @@ func (c *Catalog) known(id string) bool { _, ok := c.benchmarks[id]; return ok }
 // suggestOne computes the suggestion of one benchmark for validated facts.
 func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 	env := f.env(b)
+	defer releaseEnv(env)
 	s := &suggestion{Suggestion{BenchmarkID: b.ID, Name: b.Name, Other: []string{}, Orders: []string{}, Warnings: []string{}}}
 	for _, v := range b.Violated {
 		s.addBasis(Basis{Ref: v, Role: RoleViolated})
@@ -758,7 +759,9 @@ func (c *Catalog) oneFine(b *Benchmark, f *Facts, s *suggestion) {
 	for _, id := range f.AlsoViolates {
 		other := c.benchmarks[id]
 		scratch := &suggestion{}
-		r, _ := c.statutoryFine(other, f, f.env(other), scratch)
+		env := f.env(other)
+		r, _ := c.statutoryFine(other, f, env, scratch)
+		releaseEnv(env)
 		inputs := map[string]any{"benchmark": id, "this_max": ours}
 		if r != nil {
 			inputs["other_max"] = r.FineMax
