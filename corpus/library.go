@@ -107,6 +107,7 @@ func (l *Library) ImportStatutes(ctx context.Context, src StatuteSource) (Import
 		return rep, err
 	}
 	// Stage "store": committed to the store, not yet indexed or embedded.
+	l.log.Info("statutes stored", "statutes", rep.Statutes, "changed", rep.Changed)
 	l.report("store", len(sts), len(sts))
 	n, err := l.indexStatutes(ctx, changed, true)
 	rep.Indexed = n
