@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -206,14 +208,26 @@ func (s *Store) PutStatutes(sts []Statute) (changedIDs []string, skipped int, er
 	meta := map[string]bool{}
 	write := make([]*Statute, 0, len(sts))
 	for i := range sts {
-		st := &sts[i]
-		if st.ID == "" || st.Law == "" {
+		if st := &sts[i]; st.ID == "" || st.Law == "" {
 			return nil, 0, fmt.Errorf("put statute %q: %w", st.Title, &FieldError{"id", "缺少标识或法规名称"})
 		}
-		digest, err := statuteDigest(*st)
+	}
+	// The digests and, below, the articles' JSON are encoded on every core
+	// before the transaction: on national.jsonl they were most of a phase
+	// that kept one core busy while nothing else could start.
+	digests := make([]string, len(sts))
+	if err := eachParallel(len(sts), func(i int) error {
+		d, err := statuteDigest(sts[i])
 		if err != nil {
-			return nil, 0, fmt.Errorf("put statute %s: %w", st.ID, err)
+			return fmt.Errorf("put statute %s: %w", sts[i].ID, err)
 		}
+		digests[i] = d
+		return nil
+	}); err != nil {
+		return nil, 0, err
+	}
+	for i := range sts {
+		st, digest := &sts[i], digests[i]
 		if old, ok := next[st.ID]; ok && old.Digest == digest {
 			skipped++
 			continue
@@ -250,9 +264,24 @@ func (s *Store) PutStatutes(sts []Statute) (changedIDs []string, skipped int, er
 	for g, ids := range groups {
 		setIntervals(next, g, ids, byLaw, changed, meta)
 	}
+	encoded := make([][][]byte, len(write))
+	if err := eachParallel(len(write), func(i int) error {
+		vs := make([][]byte, len(write[i].Articles))
+		for k, a := range write[i].Articles {
+			v, err := json.Marshal(a)
+			if err != nil {
+				return fmt.Errorf("put statute %s: %w", write[i].ID, err)
+			}
+			vs[k] = v
+		}
+		encoded[i] = vs
+		return nil
+	}); err != nil {
+		return nil, 0, err
+	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		sb, ab := tx.Bucket(bucketStatutes), tx.Bucket(bucketArticles)
-		for _, st := range write {
+		for i, st := range write {
 			// Drop the old version's articles: a re-import may have fewer.
 			prefix := append([]byte(st.ID), 0)
 			c := ab.Cursor()
@@ -261,12 +290,8 @@ func (s *Store) PutStatutes(sts []Statute) (changedIDs []string, skipped int, er
 					return err
 				}
 			}
-			for _, a := range st.Articles {
-				v, err := json.Marshal(a)
-				if err != nil {
-					return err
-				}
-				if err := ab.Put(articleKey(st.ID, a.Key()), v); err != nil {
+			for k, a := range st.Articles {
+				if err := ab.Put(articleKey(st.ID, a.Key()), encoded[i][k]); err != nil {
 					return err
 				}
 			}
@@ -296,6 +321,31 @@ func (s *Store) PutStatutes(sts []Statute) (changedIDs []string, skipped int, er
 	}
 	sort.Strings(ids)
 	return ids, skipped, nil
+}
+
+// eachParallel calls fn(i) for every i < n on one goroutine per core and
+// returns the error of the lowest i that failed, so that the error does
+// not depend on scheduling.
+func eachParallel(n int, fn func(i int) error) error {
+	errs := make([]error, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				errs[i] = fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // statuteDigest hashes what an import supplies of a version: its metadata
