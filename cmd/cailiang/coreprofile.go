@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/metrics"
+	"syscall"
 	"time"
 )
 
@@ -13,8 +14,8 @@ const coreProfileEvery = 100 * time.Millisecond
 
 // startCoreProfile samples, every coreProfileEvery until the returned
 // function is called, how many goroutines are running, runnable and in a
-// cgo call (jieba), one line per sample: milliseconds since the start and
-// the three counts. Their sum capped at GOMAXPROCS is how many cores the
+// cgo call (jieba), one line per sample: milliseconds since the start, the
+// three counts and the process's CPU time so far (user + system, ms). Their sum capped at GOMAXPROCS is how many cores the
 // command could keep busy at that moment whatever else the machine runs,
 // which is what tells a phase that runs on one core from one that waits
 // for a loaded machine (--coreprofile, for measuring imports).
@@ -30,7 +31,7 @@ func startCoreProfile(path string) (func(), error) {
 		{Name: "/sched/goroutines/not-in-go:goroutines"},
 	}
 	start := time.Now()
-	fmt.Fprintf(w, "# start %s\n# ms running runnable not-in-go\n", start.UTC().Format(time.RFC3339Nano))
+	fmt.Fprintf(w, "# start %s\n# ms running runnable not-in-go cpu-ms\n", start.UTC().Format(time.RFC3339Nano))
 	stop, done := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(done)
@@ -50,6 +51,10 @@ func startCoreProfile(path string) (func(), error) {
 					v = s.Value.Uint64()
 				}
 				fmt.Fprintf(w, " %d", v)
+			}
+			var ru syscall.Rusage
+			if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
+				fmt.Fprintf(w, " %d", (ru.Utime.Nano()+ru.Stime.Nano())/1e6)
 			}
 			fmt.Fprintln(w)
 		}
