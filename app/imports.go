@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/corpus/embed"
 )
 
 // errReadOnly is returned by writes to an app opened ReadOnly.
@@ -52,15 +53,52 @@ func (a *App) ImportStatutes(ctx context.Context, path string) (corpus.ImportRep
 	// stale is embedded. The next start then finds nothing to redo.
 	vecs := a.Library.Vectors()
 	a.Library.SetVectors(nil)
-	rep, err := a.Library.ImportStatutes(ctx, src)
+	// The embedder (trained when the grown corpus calls for it) reads only
+	// the store, so it is opened beside the indexing once the statutes are
+	// committed: training keeps the cores busy that bleve leaves idle
+	// between its chunks. The vectors are written only after the index,
+	// as before, so the crash points and their recovery do not change.
+	var (
+		opened  chan struct{}
+		emb     specEmbedder
+		primed  *embed.Primed
+		embErr  error
+		embCtx  = ctx
+		stopEmb = func() {}
+	)
+	stored := func() {
+		if !a.parts.has(PartVectors) || a.cfg.Vectors.Embedder == EmbedderNone {
+			return
+		}
+		embCtx, stopEmb = context.WithCancel(ctx)
+		opened = make(chan struct{})
+		go func() {
+			defer close(opened)
+			emb, primed, embErr = a.openEmbedder(embCtx)
+		}()
+	}
+	rep, err := a.Library.ImportStatutesThen(ctx, src, stored)
 	a.Library.SetVectors(vecs)
 	if err != nil {
+		if opened != nil {
+			stopEmb()
+			<-opened
+		}
 		return rep, fmt.Errorf("import statutes %s: %w", path, err)
 	}
 	if a.parts.has(PartVectors) {
-		if err := a.openVectors(ctx); err != nil {
+		if opened != nil {
+			<-opened
+			stopEmb()
+			if embErr == nil && emb != nil {
+				embErr = a.syncWith(ctx, emb, primed)
+			}
+		} else {
+			embErr = a.openVectors(ctx)
+		}
+		if embErr != nil {
 			// The statutes are stored and indexed; the next start embeds.
-			a.log.Error("statutes imported but not embedded", "err", err)
+			a.log.Error("statutes imported but not embedded", "err", embErr)
 		}
 	}
 	a.log.Info("statutes imported", "path", path, "statutes", rep.Statutes, "took_ms", time.Since(start).Milliseconds())

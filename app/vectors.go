@@ -54,6 +54,13 @@ func (a *App) openVectors(ctx context.Context) error {
 	if err != nil || emb == nil {
 		return err
 	}
+	return a.syncWith(ctx, emb, primed)
+}
+
+// syncWith sets dense retrieval up with an opened embedder and, read-write,
+// brings the vectors in line with the corpus (openVectors; the import opens
+// the embedder itself, beside its indexing).
+func (a *App) syncWith(ctx context.Context, emb specEmbedder, primed *embed.Primed) error {
 	if a.vectors == nil {
 		vs, err := a.openVectorStore(ctx)
 		if err != nil {
@@ -74,7 +81,7 @@ func (a *App) openVectors(ctx context.Context) error {
 	} else {
 		a.Library.SetVectors(vecs)
 	}
-	_, err = a.Library.SyncVectors(ctx)
+	_, err := a.Library.SyncVectors(ctx)
 	// The plain model from here on: the training vectors are freed.
 	a.Library.SetVectors(vecs)
 	if err != nil {

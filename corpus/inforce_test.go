@@ -255,3 +255,50 @@ func fileSize(t *testing.T, p string) int64 {
 	}
 	return fi.Size()
 }
+
+// TestImportCallsBackBetweenStoreAndIndex checks the moment
+// ImportStatutesThen gives the app to train beside the indexing: once per
+// import that changed something, with the statutes committed to the store
+// (a second reader sees them) and the index not yet marked current, and
+// never for an import that changed nothing.
+func TestImportCallsBackBetweenStoreAndIndex(t *testing.T) {
+	dir := t.TempDir()
+	lib := openLibraryAt(t, dir)
+	ctx := context.Background()
+	v1 := parsed(t, "m1", "某法", "2010-01-01", "# 某法\n2010年3月1日 施行\n<!-- INFO END -->\n第一条 第一版。")
+	v2 := parsed(t, "m2", "某法", "2020-01-01", "# 某法\n<!-- INFO END -->\n第一条 第二版。")
+	v2b := parsed(t, "m2", "某法", "2020-01-01", "# 某法\n<!-- INFO END -->\n第一条 第二版（修改）。")
+	for _, tc := range []struct {
+		name  string
+		src   corpus.StatuteSource
+		calls int
+		text  string // of m2's first article, at the callback
+	}{
+		{"new statutes", source(v1, v2), 1, "第二版。"},
+		{"the same again", source(v1, v2), 0, ""},
+		{"one changed text", source(v1, v2b), 1, "第二版（修改）。"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			calls := 0
+			rep, err := lib.ImportStatutesThen(ctx, tc.src, func() {
+				calls++
+				art, err := lib.Store().Article("m2", corpus.ArticleKey{Number: 1})
+				if err != nil || !strings.Contains(art.Text(), tc.text) {
+					t.Errorf("at the callback the store has %q (%v), want the committed %q", art.Text(), err, tc.text)
+				}
+				if cur, err := lib.IndexCurrent(); err != nil || cur {
+					t.Errorf("at the callback the index is current (%v, %v): the callback came after the index", cur, err)
+				}
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if calls != tc.calls {
+				t.Errorf("callback ran %d times, want %d (report %+v)", calls, tc.calls, rep)
+			}
+			if cur, err := lib.IndexCurrent(); err != nil || !cur {
+				t.Errorf("after the import the index is not current: %v, %v", cur, err)
+			}
+		})
+	}
+}

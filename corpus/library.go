@@ -75,6 +75,16 @@ type StatuteSource func(fn func(Statute) error) error
 // ImportStatutes reads every statute from src, stores them in one
 // transaction (so a bad file changes nothing), and indexes what changed.
 func (l *Library) ImportStatutes(ctx context.Context, src StatuteSource) (ImportReport, error) {
+	return l.ImportStatutesThen(ctx, src, nil)
+}
+
+// ImportStatutesThen is ImportStatutes calling stored, when it is not nil,
+// once the changed statutes are committed to the store and before they are
+// indexed (never when nothing changed). Work that reads only the store,
+// such as training the embedder, can then run beside the indexing, which
+// alone leaves a core idle at the end of every chunk and while the store
+// is read.
+func (l *Library) ImportStatutesThen(ctx context.Context, src StatuteSource, stored func()) (ImportReport, error) {
 	var sts []Statute
 	rep := ImportReport{}
 	err := src(func(st Statute) error {
@@ -107,7 +117,11 @@ func (l *Library) ImportStatutes(ctx context.Context, src StatuteSource) (Import
 		return rep, err
 	}
 	// Stage "store": committed to the store, not yet indexed or embedded.
+	l.log.Info("statutes stored", "statutes", rep.Statutes, "changed", rep.Changed)
 	l.report("store", len(sts), len(sts))
+	if stored != nil {
+		stored()
+	}
 	n, err := l.indexStatutes(ctx, changed, true)
 	rep.Indexed = n
 	if err != nil {

@@ -256,3 +256,48 @@ func TestStoreReadOnly(t *testing.T) {
 		t.Error("read-only open of a non-store succeeded")
 	}
 }
+
+// TestPutStatutesStoresLastListing checks what PutStatutes writes when it
+// puts articles in key order rather than file order: every article of
+// every statute, in key order, and for a version or an article listed
+// twice, its last listing only, as writing them one after the other
+// would leave it.
+func TestPutStatutesStoresLastListing(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   []corpus.Statute
+		want map[string][]string // statute ID: its articles' texts in key order
+	}{
+		{"out of key order", []corpus.Statute{
+			statute("b", "乙法", "2020-01-01", article(3, 0, "乙三"), article(1, 0, "乙一"), article(2, 1, "乙二之一"), article(2, 0, "乙二")),
+			statute("a", "甲法", "2020-01-01", article(1, 0, "甲一")),
+		}, map[string][]string{"a": {"甲一"}, "b": {"乙一", "乙二", "乙二之一", "乙三"}}},
+		{"version listed twice", []corpus.Statute{
+			statute("a", "甲法", "2020-01-01", article(1, 0, "甲一"), article(2, 0, "甲二")),
+			statute("a", "甲法", "2020-01-01", article(1, 0, "甲一改")),
+		}, map[string][]string{"a": {"甲一改"}}},
+		{"article listed twice", []corpus.Statute{
+			statute("a", "甲法", "2020-01-01", article(1, 0, "前"), article(1, 0, "后")),
+		}, map[string][]string{"a": {"后"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st, err := corpus.OpenStore(filepath.Join(t.TempDir(), "c.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			if _, _, err := st.PutStatutes(tc.in); err != nil {
+				t.Fatal(err)
+			}
+			for id, want := range tc.want {
+				var got []string
+				if err := st.Articles(id, func(a corpus.Article) error { got = append(got, a.Text()); return nil }); err != nil {
+					t.Fatal(err)
+				}
+				if strings.Join(got, "|") != strings.Join(want, "|") {
+					t.Errorf("statute %s holds %v, want %v", id, got, want)
+				}
+			}
+		})
+	}
+}

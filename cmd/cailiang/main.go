@@ -129,6 +129,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		defer stopProfile()
 	}
+	if o.coreProfile != "" {
+		stopCores, err := startCoreProfile(o.coreProfile)
+		if err != nil {
+			return err
+		}
+		defer stopCores()
+	}
 	env := &runEnv{ctx: ctx, opts: o, args: a, stdin: stdin, stdout: stdout, stderr: stderr, log: log}
 	return cmd.run(env)
 }

@@ -52,6 +52,9 @@ type options struct {
 	// cpuProfile is the file a CPU profile of the whole command is
 	// written to (empty: none), for measuring imports and start-ups.
 	cpuProfile string
+	// coreProfile is the file the scheduler's busy goroutines are
+	// sampled into (empty: none), for how many cores each phase can use.
+	coreProfile string
 }
 
 // Values of --first-import besides a list of files.
@@ -284,6 +287,9 @@ func settings() []setting {
 		{flag: "cpuprofile", arg: "FILE", hidden: true,
 			help: "write a CPU profile of the command to FILE (go tool pprof)",
 			bind: stringSetting(func(o *options) *string { return &o.cpuProfile })},
+		{flag: "coreprofile", arg: "FILE", hidden: true,
+			help: "sample how many goroutines run, wait to run or sit in cgo every 100 ms into FILE",
+			bind: stringSetting(func(o *options) *string { return &o.coreProfile })},
 	}
 }
 
