@@ -88,7 +88,16 @@ type Amount struct {
 	// Unsold is true for a 货值金额 the text gives for the goods still held
 	// (库存, 待售, 剩余, 尚未销售): the goods sold are then counted apart,
 	// as 销售金额.
-	Unsold     bool
+	Unsold bool
+	// Bound is true for an amount the text states as a limit of a figure,
+	// not as the figure (货值金额不足一万元, 违法所得超过1万元, 五万元以上
+	// 十万元以下, 按二十万元计算): a statute's bracket quoted or restated, or
+	// the range of the fine. It counts in no total.
+	Bound bool
+	// Part is true for an amount the text gives as a part of the one before
+	// (总投资1280万元，其中环保投资45万元): it counts in no total of a role
+	// that already has one.
+	Part       bool
 	Start, End int
 }
 
@@ -163,7 +172,7 @@ var (
 	arabicNum  = `[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?`
 	chineseNum = `[` + cn + `]+(?:点[零〇一二两三四五六七八九]+)?`
 	// 五万余元, 三千多元: a lower bound, read as the figure.
-	moneyRe = Guard(`(?:`+arabicNum+`[万亿]?|`+chineseNum+`[万亿]?)[余多]?元`, "元")
+	moneyRe = Guard(`(?:`+arabicNum+`(?:千万|百万|[千万亿])?|`+chineseNum+`[万亿]?)[余多]?元`, "元")
 	// yenRe is an amount written with the currency sign (¥21700.00,
 	// ￥5,000); its span starts at the number.
 	yenRe = Guard(`[¥￥]\s*(`+arabicNum+`)(万元|万|元)?`, "¥", "￥")
@@ -294,7 +303,11 @@ func Extract(text string) Extraction {
 		}
 		role, total := moneyRole(s, m[0])
 		st, en := span(m[0], m[1])
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Start: st, End: en})
+		bound, fine := limitOf(s, m[0], m[1])
+		if fine {
+			role = RoleFine
+		}
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Part: partOf(s, m[0]), Start: st, End: en})
 	}
 	for _, m := range yenRe.FindAllStringSubmatchIndex(ms, -1) {
 		if m[4] >= 0 && strings.HasSuffix(s[m[4]:m[5]], "元") {
@@ -309,7 +322,11 @@ func Extract(text string) Extraction {
 		}
 		role, total := moneyRole(s, m[0])
 		st, en := span(m[2], m[1])
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Start: st, End: en})
+		bound, fine := limitOf(s, m[0], m[1])
+		if fine {
+			role = RoleFine
+		}
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Part: partOf(s, m[0]), Start: st, End: en})
 	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
@@ -650,6 +667,46 @@ func moneyRole(s string, pos int) (string, bool) {
 	return best, total
 }
 
+// boundBefore are the words that make the amount after them a limit
+// (不足一万元, 超过1万元); boundAfter those after it (一万元以上, 五万元以下,
+// 十万元以内).
+var (
+	boundBefore = []string{"不足", "未满", "不满", "低于", "少于", "超过", "高于", "未达", "未超过"}
+	boundAfter  = []string{"以上", "以下", "以内"}
+)
+
+// limitOf reads the words around the amount s[a:e]: bound when they make it
+// a limit rather than a figure (see Amount.Bound) or the statute's fiction
+// 按二十万元计算; fine when the amount is the object of 处……罚款 (处3万元
+// 罚款, 并处五千元的罚款), whatever role phrase came earlier in the clause:
+// the fine imposed or proposed is never the base it is computed from.
+func limitOf(s string, a, e int) (bound, fine bool) {
+	rest := s[e:]
+	before := strings.TrimRight(s[max(0, a-len("人民币")-len("未超过")):a], " ")
+	before = strings.TrimSuffix(before, "人民币")
+	for _, w := range boundAfter {
+		if strings.HasPrefix(rest, w) {
+			bound = true
+		}
+	}
+	for _, w := range boundBefore {
+		if strings.HasSuffix(before, w) {
+			bound = true
+		}
+	}
+	if strings.HasSuffix(before, "按") && strings.HasPrefix(rest, "计算") {
+		bound = true
+	}
+	fine = strings.HasPrefix(rest, "罚款") || strings.HasPrefix(rest, "的罚款")
+	return bound, fine
+}
+
+// partOf reports whether the amount at pos is introduced as a part of what
+// came before: 其中 in its phrase (其中环保投资45万元).
+func partOf(s string, pos int) bool {
+	return strings.Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "其中")
+}
+
 // unsoldCues mark a goods value as that of the goods still held.
 var unsoldCues = []string{"库存", "待售", "剩余", "尚未销售", "未销售", "未售出", "尚未售出", "现场查扣", "现场扣押"}
 
@@ -660,7 +717,19 @@ func unsold(s string, pos int, role string) bool {
 	if role != RoleGoodsValue {
 		return false
 	}
-	return containsAny(s[clauseBefore(s, pos, isPhraseEnd):pos], unsoldCues...)
+	start := clauseBefore(s, pos, isPhraseEnd)
+	if containsAny(s[start:pos], unsoldCues...) {
+		return true
+	}
+	// 库存50袋，货值金额叁仟伍佰元: the cue may sit in the phrase before,
+	// when that phrase states no amount of its own.
+	r, size := utf8.DecodeLastRuneInString(s[:start])
+	if size == 0 || (r != '，' && r != ',' && r != '、') {
+		return false
+	}
+	prev := clauseBefore(s, start-size, isPhraseEnd)
+	w := s[prev : start-size]
+	return !strings.Contains(w, "元") && containsAny(w, unsoldCues...)
 }
 
 // adFee reports whether the window before an amount names a fee for an
@@ -687,10 +756,13 @@ func totals(as []Amount) []Total {
 	var out []Total
 	idx := map[string]int{}
 	for _, a := range as {
-		if a.Role == "" {
+		if a.Role == "" || a.Bound {
 			continue
 		}
 		i, ok := idx[a.Role]
+		if ok && a.Part {
+			continue
+		}
 		if !ok {
 			idx[a.Role] = len(out)
 			out = append(out, Total{Role: a.Role, Value: a.Value, Explicit: a.Total})

@@ -355,7 +355,7 @@ func ParseAmount(s string) (float64, error) {
 	for _, u := range []struct {
 		suffix string
 		scale  float64
-	}{{"亿", 1e8}, {"万", 1e4}} {
+	}{{"亿", 1e8}, {"万", 1e4}, {"千", 1e3}} {
 		head, ok := strings.CutSuffix(s, u.suffix)
 		if !ok || strings.ContainsAny(head, "万亿萬億") {
 			continue

@@ -115,6 +115,9 @@ func TestParseAmountAndDecimal(t *testing.T) {
 		{"0.5万", 5000},
 		{"一亿五千万元", 1.5e8},
 		{"二十万元", 200000},
+		{"1.5千元", 1500},
+		{"2千万元", 2e7},
+		{"两千元", 2000},
 	}
 	for _, tt := range tests {
 		got, err := ParseAmount(tt.in)

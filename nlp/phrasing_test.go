@@ -247,3 +247,57 @@ func TestAmountPhrasings(t *testing.T) {
 		})
 	}
 }
+
+// TestBaseTotals: the total read for a fine's base is the figure the text
+// states, never a limit of it (a statute's bracket quoted or restated, the
+// fine's range, 按……计算), never the fine imposed, never a part counted
+// twice (其中), and a 货值金额 of goods in stock is marked as such even when
+// 库存 opens the phrase before it. Each family is phrased more than one way.
+func TestBaseTotals(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want map[string]float64
+	}{
+		{"statute's bracket quoted after the figure", "货值金额3200元。依据食品安全法第一百二十四条“货值金额不足一万元的，并处五万元以上十万元以下罚款”的规定。", map[string]float64{RoleGoodsValue: 3200}},
+		{"bracket restated by the officer", "货值金额3200元，不足一万元，应处五万元以上十万元以下罚款。", map[string]float64{RoleGoodsValue: 3200}},
+		{"bound only", "经核查货值金额不足一万元。", map[string]float64{}},
+		{"bound with 在……以下", "货值金额在一万元以下。", map[string]float64{}},
+		{"bound with 超过", "违法所得1.8万元，超过1万元。", map[string]float64{RoleIllegalGains: 18000}},
+		{"bound with 人民币", "违法经营额未超过人民币五万元，为3.2万元。", map[string]float64{RoleIllegalRevenue: 32000}},
+		{"statute's fiction 按……计算", "所需处置费用不足二十万元的，按二十万元计算，本案所需处置费用8万元。", map[string]float64{RoleDisposalCost: 80000}},
+		{"fine imposed as the object of 处", "货值金额1.5万元，决定并处15万元罚款。", map[string]float64{RoleGoodsValue: 15000, RoleFine: 150000}},
+		{"fine imposed with 的罚款", "违法所得4300元，处二万元的罚款。", map[string]float64{RoleIllegalGains: 4300, RoleFine: 20000}},
+		{"a part after 其中", "项目总投资为1,280万元，其中环保投资45万元。", map[string]float64{RoleTotalInvestment: 12800000}},
+		{"a part returned", "违法所得12000元，其中已退还3000元。", map[string]float64{RoleIllegalGains: 12000}},
+		{"items without 其中 still add up", "已售出部分货值8000元，尚未售出的库存货值2000元。", map[string]float64{RoleGoodsValue: 10000}},
+		{"库存 in the phrase before", "已销售150袋，销售金额人民币壹万零伍佰元，库存50袋，货值金额叁仟伍佰元。", map[string]float64{RoleGoodsValue: 3500, RoleSalesAmount: 10500}},
+		{"Arabic figure with 千", "货值金额约为3千元。", map[string]float64{RoleGoodsValue: 3000}},
+		{"Arabic figure with 千, yen sign elsewhere", "缴纳保证金2万元，货值金额8千元。", map[string]float64{RoleGoodsValue: 8000}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := Extract(tc.in)
+			checkSpans(t, tc.in, x)
+			got := map[string]float64{}
+			for _, tot := range x.Totals {
+				got[tot.Role] = tot.Value
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("totals = %v; want %v (amounts %+v)", got, tc.want, x.Amounts)
+			}
+			for r, v := range tc.want {
+				if got[r] != v {
+					t.Errorf("total %s = %v; want %v (amounts %+v)", r, got[r], v, x.Amounts)
+				}
+			}
+		})
+	}
+	// The goods in stock are marked so that rules adds the goods sold.
+	x := Extract("已销售150袋，销售金额人民币壹万零伍佰元，库存50袋，货值金额叁仟伍佰元。")
+	for _, a := range x.Amounts {
+		if a.Role == RoleGoodsValue && !a.Unsold {
+			t.Errorf("货值金额 after 库存50袋 not marked unsold: %+v", a)
+		}
+	}
+}

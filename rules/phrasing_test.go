@@ -135,3 +135,46 @@ func TestFirstViolationList(t *testing.T) {
 		t.Error("an unknown benchmark in first_violation_exempt must fail the load")
 	}
 }
+
+// TestStatutoryFromText: the statutory range of a benchmark computed from the
+// base a real text states, in the forms decisions write amounts (大写, ¥ with
+// separators, 万 with decimals, 千 after a digit), when the same text also
+// quotes the statute's brackets, restates the range, names the fine imposed
+// or a deposit, gives a part after 其中, or counts the goods in stock in the
+// phrase after 库存.
+func TestStatutoryFromText(t *testing.T) {
+	c := mustCatalog(t)
+	tests := []struct {
+		name, id, text string
+		want           Range
+	}{
+		{"大写 goods value, fine and deposit beside it", "food-124-expired",
+			"当事人销售超过保质期的饮料，货值金额人民币壹万伍仟元整。本局拟没收违法所得人民币贰仟元，并处罚款人民币壹拾伍万元整。当事人已缴纳保证金伍万元。", Range{150000, 300000}},
+		{"statute's brackets quoted after the figure", "food-124-expired",
+			"当事人销售超过保质期的食品货值金额3200元。依据食品安全法第一百二十四条“货值金额不足一万元的，并处五万元以上十万元以下罚款”的规定。", Range{50000, 100000}},
+		{"range restated by the officer", "food-125-label",
+			"该批无标签茶叶货值金额1.2万元，依法应当并处货值金额五倍以上十倍以下罚款，即六万元以上十二万元以下。", Range{60000, 120000}},
+		{"fine imposed as the object of 处", "prod-50-adulterate",
+			"当事人以次充好销售大米，货值金额21,700元，决定并处3万元罚款。", Range{10850, 65100}},
+		{"part after 其中", "eia-31-unapproved-construction",
+			"项目未报批环境影响报告表即开工建设，项目总投资为1,280万元，其中环保投资45万元。", Range{128000, 640000}},
+		{"goods sold plus stock after 库存", "prod-50-adulterate",
+			"当事人以不合格复合肥冒充合格产品，已销售150袋，销售金额人民币壹万零伍佰元，库存50袋，货值金额叁仟伍佰元。", Range{7000, 42000}},
+		{"按二十万元计算 quoted, the cost itself below", "waste-112-hw-dumping",
+			"当事人擅自倾倒危险废物。所需处置费用不足二十万元的，按二十万元计算；本案所需处置费用为8万元。", Range{600000, 1000000}},
+		{"digit with 千", "prod-53-forged-marks",
+			"当事人冒用认证标志，库存及已售插线板货值金额约为3千元。", Range{0, 3000}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := ExtractFacts(tc.text).Facts
+			s, err := c.Suggest(tc.id, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Statutory == nil || *s.Statutory != tc.want {
+				t.Errorf("statutory = %v; want %v (facts %+v)", s.Statutory, tc.want, f)
+			}
+		})
+	}
+}
