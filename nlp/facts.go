@@ -330,7 +330,7 @@ func Extract(text string) Extraction {
 	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
-	x.Totals = totals(x.Amounts)
+	x.Totals = append(totals(x.Amounts), noneStated(s, x.Amounts)...)
 
 	for _, m := range quantityRe.FindAllStringSubmatchIndex(ms, -1) {
 		q, ok := quantity(s, m)
@@ -705,6 +705,132 @@ func limitOf(s string, a, e int) (bound, fine bool) {
 // came before: 其中 in its phrase (其中环保投资45万元).
 func partOf(s string, pos int) bool {
 	return strings.Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "其中")
+}
+
+// noneCues name the bases a text can state as nil, for the bracket of a
+// fine that applies when there is none (没有违法所得的, 广告费用无法计算的);
+// noneBefore and noneAfter are the words that state it.
+var (
+	noneCues = []struct{ cue, role string }{
+		{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains}, {"盈利", RoleIllegalGains},
+		{"违法经营额", RoleIllegalRevenue}, {"广告费用", RoleAdCost}, {"广告费", RoleAdCost},
+	}
+	// noneBefore negate the base (没有违法所得, 尚未形成销售获利, 未因此取得
+	// 违法所得) once noneVerbs between the negation and the base are
+	// skipped.
+	noneBefore = []string{"没有", "尚无", "暂无", "并无", "均无", "无", "尚未", "未", "不存在"}
+	noneVerbs  = []string{"取得", "获得", "获取", "产生", "形成", "销售", "任何", "实际", "因此", "从中"}
+	noneAfter  = []string{"无法计算", "无法认定", "难以计算", "无法确定", "为零", "为0"}
+	// nothingEarned are the words that say nothing was earned yet, so
+	// there is no 违法所得 (尚未售出，……; 未收取任何费用): only where the
+	// phrase ends with them (尚未售出的库存 is stock, not a statement).
+	nothingEarned = []string{"尚未售出", "尚未销售", "未售出任何", "尚未对外销售", "尚未开始经营", "尚未营业", "未收取任何费用", "未收取费用", "未收取运费", "未收取报酬", "未收取任何报酬"}
+	// adCostUnknown: an advertiser or publisher who cannot document what
+	// the ad cost (发布费用结算单据无法提供, 不能提供广告费用凭证) leaves
+	// 广告费用 无法计算, the statute's bracket for none.
+	adCostUnknown = []string{"无法提供", "不能提供", "未能提供", "拒不提供", "无法核实", "无法查明", "无法计算", "无法确定"}
+)
+
+// noneStated returns a zero total for each base the text states as nil
+// (当事人没有违法所得, 尚未产生违法所得, 违法所得无法计算) and states no
+// figure for: the fine's bracket for none then applies, where a base the
+// text is silent on leaves every bracket open. A statute quoted (没有违法
+// 所得的，处……; 没有违法所得或者违法所得不足1万元的) and a question still
+// open (有无违法所得) state nothing.
+func noneStated(s string, as []Amount) []Total {
+	var out []Total
+	for _, c := range noneCues {
+		if !strings.Contains(s, c.cue) || hasRole(out, c.role) || hasFigure(as, c.role) {
+			continue
+		}
+		for i := 0; i < len(s); {
+			k := strings.Index(s[i:], c.cue)
+			if k < 0 {
+				break
+			}
+			a, e := i+k, i+k+len(c.cue)
+			i = e
+			rest := s[e:]
+			if strings.HasPrefix(rest, "的") || strings.HasPrefix(rest, "或者") || strings.HasPrefix(rest, "或") {
+				continue
+			}
+			before := negatedBefore(s[clauseBefore(s, a, isPhraseEnd):a])
+			none := false
+			for _, w := range noneBefore {
+				none = none || (strings.HasSuffix(before, w) && !strings.HasSuffix(before, "有无"))
+			}
+			for _, w := range noneAfter {
+				if after, ok := strings.CutPrefix(rest, w); ok && !strings.HasPrefix(after, "的") {
+					none = true
+				}
+			}
+			if none {
+				out = append(out, Total{Role: c.role, Value: 0, Explicit: true})
+				break
+			}
+		}
+	}
+	if !hasRole(out, RoleIllegalGains) && !hasFigure(as, RoleIllegalGains) && containsAny(s, nothingEarned...) {
+		for _, w := range nothingEarned {
+			if k := strings.Index(s, w); k >= 0 {
+				if r, _ := utf8.DecodeRuneInString(s[k+len(w):]); k+len(w) == len(s) || isPhraseEnd(r) {
+					out = append(out, Total{Role: RoleIllegalGains, Value: 0, Explicit: true})
+					break
+				}
+			}
+		}
+	}
+	if !hasRole(out, RoleAdCost) && !hasFigure(as, RoleAdCost) && strings.Contains(s, "广告") && containsAny(s, adCostUnknown...) {
+		for _, w := range adCostUnknown {
+			for i := 0; i < len(s); {
+				k := strings.Index(s[i:], w)
+				if k < 0 {
+					break
+				}
+				i += k + len(w)
+				c := s[clauseBefore(s, i-len(w), isClauseEnd):i]
+				c += s[i:clauseAfter(s, i, isClauseEnd)]
+				if strings.Contains(c, "费") && (strings.Contains(c, "广告") || strings.Contains(c, "发布")) {
+					return append(out, Total{Role: RoleAdCost, Value: 0, Explicit: true})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// negatedBefore trims from the end of the words before a base the verbs and
+// fillers that may stand between a negation and the base (noneVerbs), so
+// that 未因此取得 ends in 未.
+func negatedBefore(w string) string {
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, v := range noneVerbs {
+			if t, ok := strings.CutSuffix(w, v); ok {
+				w, trimmed = t, true
+			}
+		}
+	}
+	return w
+}
+
+func hasRole(ts []Total, role string) bool {
+	for _, t := range ts {
+		if t.Role == role {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFigure reports whether the text states a figure (not a limit) for role.
+func hasFigure(as []Amount, role string) bool {
+	for _, a := range as {
+		if a.Role == role && !a.Bound {
+			return true
+		}
+	}
+	return false
 }
 
 // unsoldCues mark a goods value as that of the goods still held.

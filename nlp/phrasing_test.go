@@ -274,6 +274,25 @@ func TestBaseTotals(t *testing.T) {
 		{"库存 in the phrase before", "已销售150袋，销售金额人民币壹万零伍佰元，库存50袋，货值金额叁仟伍佰元。", map[string]float64{RoleGoodsValue: 3500, RoleSalesAmount: 10500}},
 		{"Arabic figure with 千", "货值金额约为3千元。", map[string]float64{RoleGoodsValue: 3000}},
 		{"Arabic figure with 千, yen sign elsewhere", "缴纳保证金2万元，货值金额8千元。", map[string]float64{RoleGoodsValue: 8000}},
+		// A base stated as none is 0 (the statute's bracket for none); a
+		// base the text is silent on, or quotes from the statute, is absent.
+		{"没有违法所得", "当事人没有违法所得。", map[string]float64{RoleIllegalGains: 0}},
+		{"未因此取得违法所得", "当事人作为经营者侵害了消费者人格尊严，未因此取得违法所得。", map[string]float64{RoleIllegalGains: 0}},
+		{"尚未形成销售获利", "囤积期间尚未形成销售获利。", map[string]float64{RoleIllegalGains: 0}},
+		{"违法所得无法计算", "经查，违法所得无法计算。", map[string]float64{RoleIllegalGains: 0}},
+		{"没有违法经营额", "当事人尚未销售，没有违法经营额。", map[string]float64{RoleIllegalRevenue: 0, RoleIllegalGains: 0}},
+		{"ad cost undocumented", "其发布费用结算单据无法提供。当事人发布上述广告。", map[string]float64{RoleAdCost: 0}},
+		{"ad cost vouchers not provided", "当事人通过地铁广告宣称疗效，不能提供本次广告费用凭证。", map[string]float64{RoleAdCost: 0}},
+		{"尚未盈利", "该店开业不久，尚未盈利。", map[string]float64{RoleIllegalGains: 0}},
+		{"nothing sold yet", "活动刚开始，尚未售出，执法人员即到场。", map[string]float64{RoleIllegalGains: 0}},
+		{"no fee taken", "当事人为亲戚运送货物，未收取任何费用。", map[string]float64{RoleIllegalGains: 0}},
+		{"stock not yet sold is no statement", "尚未售出的库存货值2000元。", map[string]float64{RoleGoodsValue: 2000}},
+		{"statute quoted: 没有违法所得的", "依据规定，没有违法所得的，处5万元以上50万元以下的罚款。", map[string]float64{}},
+		{"statute quoted: 没有违法所得或者", "没有违法所得或者违法所得不足1万元的，处3000元以上1万元以下的罚款。", map[string]float64{}},
+		{"an open question", "正在核查有无违法所得。", map[string]float64{}},
+		{"not provided is not none", "当事人未提供违法所得计算依据。", map[string]float64{}},
+		{"silent", "当事人无证从事普通货运经营，情节严重。", map[string]float64{}},
+		{"a figure wins", "当事人违法所得3000元，无其他违法所得。", map[string]float64{RoleIllegalGains: 3000}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -346,17 +346,13 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 	}{fine.Range, fine.Multiple, fine.PerUnit, fine.Unit, ""}
 	if len(fine.Brackets) > 0 {
 		if !hasBase {
-			// Without the base only a bracket that needs no base can apply.
-			for _, br := range fine.Brackets {
-				if br.None && br.Multiple == nil {
-					hasBase, base = true, 0
-				}
-			}
-			if !hasBase {
-				name := ProvisionBaseLabel(fine.Base)
-				s.step(step, "缺少"+name+"，无法确定适用的"+measure+"档次", map[string]any{"base": fine.Base}, pen)
-				return nil, "缺少" + name + "（" + fine.Base + "），无法计算法定" + measure + "幅度"
-			}
+			// A base the facts are silent on is not a base stated as none
+			// (没有违法所得, which fact extraction reads as 0): every
+			// bracket stays open, each with its condition
+			// (conditionalFines).
+			name := ProvisionBaseLabel(fine.Base)
+			s.step(step, "缺少"+name+"，无法确定适用的"+measure+"档次", map[string]any{"base": fine.Base}, pen)
+			return nil, "缺少" + name + "（" + fine.Base + "），无法计算法定" + measure + "幅度"
 		}
 		var chosen *Bracket
 		for i := range fine.Brackets {

@@ -167,14 +167,60 @@ func TestStatutoryFromText(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := ExtractFacts(tc.text).Facts
-			s, err := c.Suggest(tc.id, f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			s, f := suggestText(t, c, tc.id, tc.text)
 			if s.Statutory == nil || *s.Statutory != tc.want {
 				t.Errorf("statutory = %v; want %v (facts %+v)", s.Statutory, tc.want, f)
 			}
 		})
 	}
+}
+
+// TestBracketsFromText: a base the text states as none takes the statute's
+// bracket for none; a base it is silent on leaves every bracket open, each
+// with its condition and the base to establish — never the bracket for none
+// by default.
+func TestBracketsFromText(t *testing.T) {
+	c := mustCatalog(t)
+	tests := []struct {
+		name, id, text string
+		want           *Range // nil: every bracket open
+		brackets       int
+	}{
+		{"没有违法所得", "price-7-fraud", "当事人虚构原价促销，活动刚开始尚未售出，当事人没有违法所得。", &Range{50000, 500000}, 0},
+		{"尚未形成销售获利", "price-6-gouging", "当事人捏造涨价信息并囤积叶菜，囤积期间尚未形成销售获利。", &Range{50000, 500000}, 0},
+		{"广告费用凭证不能提供", "ad-55-false-advertiser", "当事人发布虚假广告，不能提供本次广告费用凭证。", &Range{200000, 1000000}, 0},
+		{"silent on the gains", "transport-63-unlicensed-freight", "当事人未取得道路运输经营许可，使用自有货车从事普通货物运输经营。", nil, 2},
+		{"silent on the ad cost", "ad-55-false-advertiser", "当事人在公交站台发布虚假广告，宣称产品治愈率100%。", nil, 2},
+		{"silent on the goods value", "food-124-expired", "当事人销售超过保质期的面包，货值金额尚在核查中。", nil, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, f := suggestText(t, c, tc.id, tc.text)
+			switch {
+			case tc.want != nil && (s.Statutory == nil || *s.Statutory != *tc.want):
+				t.Errorf("statutory = %v; want %v (facts %+v)", s.Statutory, *tc.want, f)
+			case tc.want == nil && s.Statutory != nil:
+				t.Errorf("statutory = %v; want every bracket open", *s.Statutory)
+			case len(s.Conditional) < tc.brackets:
+				t.Errorf("conditional = %+v; want at least %d brackets", s.Conditional, tc.brackets)
+			}
+			for _, cf := range s.Conditional {
+				if cf.When == "" || len(cf.Establish) == 0 {
+					t.Errorf("bracket %+v: no condition or nothing to establish", cf)
+				}
+			}
+		})
+	}
+}
+
+// suggestText is the engine's answer for benchmark id on the facts read from
+// text, and those facts.
+func suggestText(t *testing.T, c *Catalog, id, text string) (Suggestion, Facts) {
+	t.Helper()
+	f := ExtractFacts(text).Facts
+	s, err := c.Suggest(id, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, f
 }
