@@ -94,6 +94,10 @@ type Amount struct {
 	// 十万元以下, 按二十万元计算): a statute's bracket quoted or restated, or
 	// the range of the fine. It counts in no total.
 	Bound bool
+	// Under is true for a Bound amount the text states as an upper limit of
+	// the figure as a fact (货值金额不足一万元，……; 在一万元以下), not as a
+	// statute's condition (不足一万元的).
+	Under bool
 	// Part is true for an amount the text gives as a part of the one before
 	// (总投资1280万元，其中环保投资45万元): it counts in no total of a role
 	// that already has one.
@@ -301,13 +305,16 @@ func Extract(text string) Extraction {
 		if err != nil {
 			continue
 		}
+		if c, n := cents(s[m[1]:]); n > 0 {
+			v, m[1] = math.Round((v+c)*100)/100, m[1]+n
+		}
 		role, total := moneyRole(s, m[0])
 		st, en := span(m[0], m[1])
-		bound, fine := limitOf(s, m[0], m[1])
+		bound, under, fine := limitOf(s, m[0], m[1])
 		if fine {
 			role = RoleFine
 		}
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Part: partOf(s, m[0]), Start: st, End: en})
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Part: partOf(s, m[0]), Start: st, End: en})
 	}
 	for _, m := range yenRe.FindAllStringSubmatchIndex(ms, -1) {
 		if m[4] >= 0 && strings.HasSuffix(s[m[4]:m[5]], "元") {
@@ -322,11 +329,11 @@ func Extract(text string) Extraction {
 		}
 		role, total := moneyRole(s, m[0])
 		st, en := span(m[2], m[1])
-		bound, fine := limitOf(s, m[0], m[1])
+		bound, under, fine := limitOf(s, m[0], m[1])
 		if fine {
 			role = RoleFine
 		}
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Part: partOf(s, m[0]), Start: st, End: en})
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Part: partOf(s, m[0]), Start: st, End: en})
 	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
@@ -667,12 +674,52 @@ func moneyRole(s string, pos int) (string, bool) {
 	return best, total
 }
 
+// centsRe is the 角 and 分 after 元 (叁万陆仟肆佰伍拾元伍角, 12元3角5分).
+var centsRe = regexp.MustCompile(`^(?:([0-9]|[` + cn + `])角)?(?:([0-9]|[` + cn + `])分)?`)
+
+// cents reads the 角 and 分 that may follow an amount's 元 and returns them
+// in yuan with the bytes they take.
+func cents(rest string) (float64, int) {
+	if !strings.HasPrefix(rest, "角") && !strings.ContainsAny(firstRunes(rest, 4), "角分") {
+		return 0, 0
+	}
+	m := centsRe.FindStringSubmatch(rest)
+	if m == nil || m[0] == "" {
+		return 0, 0
+	}
+	v := 0.0
+	for i, scale := range []float64{0.1, 0.01} {
+		if m[i+1] == "" {
+			continue
+		}
+		d, err := ParseChineseInt(m[i+1])
+		if err != nil || d > 9 {
+			return 0, 0
+		}
+		v += float64(d) * scale
+	}
+	return v, len(m[0])
+}
+
+// firstRunes is the first n runes of s.
+func firstRunes(s string, n int) string {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
 // boundBefore are the words that make the amount after them a limit
 // (不足一万元, 超过1万元); boundAfter those after it (一万元以上, 五万元以下,
 // 十万元以内).
 var (
 	boundBefore = []string{"不足", "未满", "不满", "低于", "少于", "超过", "高于", "未达", "未超过"}
 	boundAfter  = []string{"以上", "以下", "以内"}
+	// underBefore and underAfter make the limit an upper one.
+	underBefore = []string{"不足", "未满", "不满", "低于", "少于", "未达", "未超过"}
+	underAfter  = []string{"以下", "以内"}
 )
 
 // limitOf reads the words around the amount s[a:e]: bound when they make it
@@ -680,25 +727,41 @@ var (
 // 按二十万元计算; fine when the amount is the object of 处……罚款 (处3万元
 // 罚款, 并处五千元的罚款), whatever role phrase came earlier in the clause:
 // the fine imposed or proposed is never the base it is computed from.
-func limitOf(s string, a, e int) (bound, fine bool) {
+//
+// under is set for an upper limit stated as a fact: not followed by 的,
+// which makes it a statute's condition (不足一万元的，并处……).
+func limitOf(s string, a, e int) (bound, under, fine bool) {
 	rest := s[e:]
 	before := strings.TrimRight(s[max(0, a-len("人民币")-len("未超过")):a], " ")
 	before = strings.TrimSuffix(before, "人民币")
+	after := rest
 	for _, w := range boundAfter {
-		if strings.HasPrefix(rest, w) {
-			bound = true
+		if t, ok := strings.CutPrefix(rest, w); ok {
+			bound, after = true, t
+			under = under || contains(underAfter, w)
 		}
 	}
 	for _, w := range boundBefore {
 		if strings.HasSuffix(before, w) {
 			bound = true
+			under = under || contains(underBefore, w)
 		}
 	}
+	under = under && !strings.HasPrefix(after, "的")
 	if strings.HasSuffix(before, "按") && strings.HasPrefix(rest, "计算") {
 		bound = true
 	}
 	fine = strings.HasPrefix(rest, "罚款") || strings.HasPrefix(rest, "的罚款")
-	return bound, fine
+	return bound, under && !fine, fine
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 // partOf reports whether the amount at pos is introduced as a part of what

@@ -274,6 +274,9 @@ func TestBaseTotals(t *testing.T) {
 		{"库存 in the phrase before", "已销售150袋，销售金额人民币壹万零伍佰元，库存50袋，货值金额叁仟伍佰元。", map[string]float64{RoleGoodsValue: 3500, RoleSalesAmount: 10500}},
 		{"Arabic figure with 千", "货值金额约为3千元。", map[string]float64{RoleGoodsValue: 3000}},
 		{"Arabic figure with 千, yen sign elsewhere", "缴纳保证金2万元，货值金额8千元。", map[string]float64{RoleGoodsValue: 8000}},
+		{"大写 with 角", "货值金额人民币叁万陆仟肆佰伍拾元伍角。", map[string]float64{RoleGoodsValue: 36450.5}},
+		{"角 and 分", "违法所得12元3角5分。", map[string]float64{RoleIllegalGains: 12.35}},
+		{"分别 after 元 is no cents", "货值金额5000元，分别存放于两处仓库。", map[string]float64{RoleGoodsValue: 5000}},
 		// A base stated as none is 0 (the statute's bracket for none); a
 		// base the text is silent on, or quotes from the statute, is absent.
 		{"没有违法所得", "当事人没有违法所得。", map[string]float64{RoleIllegalGains: 0}},

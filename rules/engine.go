@@ -344,18 +344,27 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 		unit    string
 		text    string
 	}{fine.Range, fine.Multiple, fine.PerUnit, fine.Unit, ""}
+	inputs := map[string]any{}
 	if len(fine.Brackets) > 0 {
+		var chosen *Bracket
 		if !hasBase {
 			// A base the facts are silent on is not a base stated as none
 			// (没有违法所得, which fact extraction reads as 0): every
 			// bracket stays open, each with its condition
-			// (conditionalFines).
-			name := ProvisionBaseLabel(fine.Base)
-			s.step(step, "缺少"+name+"，无法确定适用的"+measure+"档次", map[string]any{"base": fine.Base}, pen)
-			return nil, "缺少" + name + "（" + fine.Base + "），无法计算法定" + measure + "幅度"
+			// (conditionalFines), unless the facts put the base under a
+			// limit that settles a fixed-range bracket.
+			chosen = bracketUnder(fine, f)
+			if chosen == nil {
+				name := ProvisionBaseLabel(fine.Base)
+				s.step(step, "缺少"+name+"，无法确定适用的"+measure+"档次", map[string]any{"base": fine.Base}, pen)
+				return nil, "缺少" + name + "（" + fine.Base + "），无法计算法定" + measure + "幅度"
+			}
+			inputs["under"] = f.Under[fine.Base]
 		}
-		var chosen *Bracket
 		for i := range fine.Brackets {
+			if chosen != nil {
+				break
+			}
 			br := &fine.Brackets[i]
 			if (br.None && base == 0) || (!br.None && (br.LT == nil || base < *br.LT) && (br.GTE == nil || base >= *br.GTE)) {
 				chosen = br
@@ -368,7 +377,6 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 		}
 		form.r, form.m, form.p, form.unit, form.text = chosen.Range, chosen.Multiple, chosen.PerUnit, chosen.Unit, chosen.Text
 	}
-	inputs := map[string]any{}
 	var r Range
 	switch {
 	case form.r != nil:
@@ -415,6 +423,24 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 	}
 	s.step(step, result, inputs, pen)
 	return &r, ""
+}
+
+// bracketUnder returns the bracket of fine the facts' limit on its base
+// settles (Facts.Under: 货值金额不足一万元 → the bracket 不足一万元): one
+// below the limit from zero, with a fixed range so that the figure itself
+// is not needed; nil when no limit is stated or none settles it.
+func bracketUnder(fine *Fine, f *Facts) *Bracket {
+	lim, ok := f.Under[fine.Base]
+	if !ok {
+		return nil
+	}
+	for i := range fine.Brackets {
+		br := &fine.Brackets[i]
+		if !br.None && br.Range != nil && br.LT != nil && *br.LT >= lim && (br.GTE == nil || *br.GTE <= 0) {
+			return br
+		}
+	}
+	return nil
 }
 
 // choiceFlags are the flags that record which of the statute's penalties

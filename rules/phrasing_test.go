@@ -162,6 +162,12 @@ func TestStatutoryFromText(t *testing.T) {
 			"当事人以不合格复合肥冒充合格产品，已销售150袋，销售金额人民币壹万零伍佰元，库存50袋，货值金额叁仟伍佰元。", Range{7000, 42000}},
 		{"按二十万元计算 quoted, the cost itself below", "waste-112-hw-dumping",
 			"当事人擅自倾倒危险废物。所需处置费用不足二十万元的，按二十万元计算；本案所需处置费用为8万元。", Range{600000, 1000000}},
+		{"童工 months given for each child", "child-6-child-labour",
+			"当事人使用3名未满十六周岁的未成年人从事糊盒工作，三人分别被使用了2个月、3个月和4个月。", Range{45000, 45000}},
+		{"童工 months shared", "child-6-child-labour",
+			"当事人招用两名未满十六周岁的少年从事缝纫工作，均已工作3个月。", Range{30000, 30000}},
+		{"大写 with 角", "prod-49-unsafe-standard",
+			"当事人销售不符合强制性国家标准的电暖器，货值金额人民币叁万陆仟肆佰伍拾元伍角。", Range{36450.5, 109351.5}},
 		{"digit with 千", "prod-53-forged-marks",
 			"当事人冒用认证标志，库存及已售插线板货值金额约为3千元。", Range{0, 3000}},
 	}
@@ -191,6 +197,11 @@ func TestBracketsFromText(t *testing.T) {
 		{"广告费用凭证不能提供", "ad-55-false-advertiser", "当事人发布虚假广告，不能提供本次广告费用凭证。", &Range{200000, 1000000}, 0},
 		{"silent on the gains", "transport-63-unlicensed-freight", "当事人未取得道路运输经营许可，使用自有货车从事普通货物运输经营。", nil, 2},
 		{"silent on the ad cost", "ad-55-false-advertiser", "当事人在公交站台发布虚假广告，宣称产品治愈率100%。", nil, 2},
+		{"goods value stated as under the bracket's limit", "food-122-unlicensed", "当事人无证生产豆腐，现场查扣豆腐一批，货值金额不足一万元，立案调查。", &Range{50000, 100000}, 0},
+		{"gains stated as under the limit", "transport-63-unlicensed-freight", "当事人无道路运输经营许可从事普通货物运输，违法所得在一万元以下。", &Range{3000, 10000}, 0},
+		{"retail drugs under 按一万元计算", "drug-117-substandard-retail", "当事人零售劣药，货值金额不足一万元。", &Range{100000, 200000}, 0},
+		{"the statute's condition is no limit stated", "food-122-unlicensed", "当事人无证生产豆腐。依据第一百二十二条，货值金额不足一万元的，并处五万元以上十万元以下罚款。", nil, 2},
+		{"a limit no fixed bracket lies under", "prod-50-adulterate", "当事人以次充好销售大米，货值金额不足一万元。", nil, 1},
 		{"silent on the goods value", "food-124-expired", "当事人销售超过保质期的面包，货值金额尚在核查中。", nil, 2},
 	}
 	for _, tc := range tests {
