@@ -31,6 +31,11 @@ const (
 	RoleTotalInvestment = "建设项目总投资额"
 	RoleProjectCost     = "工程造价"
 	RoleDisposalCost    = "所需处置费用"
+	// RoleFares is what unlicensed transport took (运费, 车费, 营运收入): its
+	// total stands for the 违法所得 when the text names no 违法所得 itself
+	// (收取运费8000元), and yields to it when it does (收取运费1.8万元，扣除
+	// 油费后违法所得1.2万元).
+	RoleFares = "营运收入"
 )
 
 // Circumstance names: the yes/no facts Extract reads from cue phrases.
@@ -98,6 +103,9 @@ type Amount struct {
 	// the figure as a fact (货值金额不足一万元，……; 在一万元以下), not as a
 	// statute's condition (不足一万元的).
 	Under bool
+	// Rate is true for an amount per unit (每人收取车费30元, 每瓶售价28元):
+	// it counts in no total of a role that has an amount not per unit.
+	Rate bool
 	// Part is true for an amount the text gives as a part of the one before
 	// (总投资1280万元，其中环保投资45万元): it counts in no total of a role
 	// that already has one.
@@ -213,6 +221,9 @@ var roleCues = []struct{ cue, role string }{
 	{"多收价款", RoleIllegalGains}, {"多收的价款", RoleIllegalGains},
 	{"货值金额", RoleGoodsValue}, {"货值", RoleGoodsValue}, {"案值", RoleGoodsValue}, {"涉案货物价值", RoleGoodsValue},
 	{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains},
+	// The fares of unlicensed transport are its 违法所得 (收取运费1500元，违法
+	// 所得1500元); 清运费 is what waste removal costs, no role.
+	{"清运费", ""}, {"运费", RoleFares}, {"车费", RoleFares}, {"营运收入", RoleFares},
 	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
 	{"违法经营额", RoleIllegalRevenue}, {"非法经营额", RoleIllegalRevenue}, {"经营额", RoleIllegalRevenue},
 	{"罚款", RoleFine},
@@ -314,7 +325,7 @@ func Extract(text string) Extraction {
 		if fine {
 			role = RoleFine
 		}
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Part: partOf(s, m[0]), Start: st, End: en})
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rateOf(s, m[0]), Part: partOf(s, m[0]), Start: st, End: en})
 	}
 	for _, m := range yenRe.FindAllStringSubmatchIndex(ms, -1) {
 		if m[4] >= 0 && strings.HasSuffix(s[m[4]:m[5]], "元") {
@@ -333,11 +344,11 @@ func Extract(text string) Extraction {
 		if fine {
 			role = RoleFine
 		}
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Part: partOf(s, m[0]), Start: st, End: en})
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rateOf(s, m[0]), Part: partOf(s, m[0]), Start: st, End: en})
 	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
-	x.Totals = append(totals(x.Amounts), noneStated(s, x.Amounts)...)
+	x.Totals = append(faresAsGains(totals(x.Amounts)), noneStated(s, x.Amounts)...)
 
 	for _, m := range quantityRe.FindAllStringSubmatchIndex(ms, -1) {
 		q, ok := quantity(s, m)
@@ -764,10 +775,32 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
+// rateOf reports whether the amount at pos is per unit: 每 in its phrase.
+func rateOf(s string, pos int) bool {
+	return strings.Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "每")
+}
+
 // partOf reports whether the amount at pos is introduced as a part of what
 // came before: 其中 in its phrase (其中环保投资45万元).
 func partOf(s string, pos int) bool {
 	return strings.Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "其中")
+}
+
+// faresAsGains turns the fares total into the 违法所得 total when there is
+// none, and drops it otherwise (RoleFares).
+func faresAsGains(ts []Total) []Total {
+	out := ts[:0]
+	gains := hasRole(ts, RoleIllegalGains)
+	for _, t := range ts {
+		if t.Role == RoleFares {
+			if gains {
+				continue
+			}
+			t.Role = RoleIllegalGains
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // noneCues name the bases a text can state as nil, for the bracket of a
@@ -944,8 +977,14 @@ func adFee(w string) bool {
 func totals(as []Amount) []Total {
 	var out []Total
 	idx := map[string]int{}
+	whole := map[string]bool{} // roles with an amount not per unit
 	for _, a := range as {
-		if a.Role == "" || a.Bound {
+		if !a.Rate && !a.Bound {
+			whole[a.Role] = true
+		}
+	}
+	for _, a := range as {
+		if a.Role == "" || a.Bound || (a.Rate && whole[a.Role]) {
 			continue
 		}
 		i, ok := idx[a.Role]

@@ -277,6 +277,12 @@ func TestBaseTotals(t *testing.T) {
 		{"大写 with 角", "货值金额人民币叁万陆仟肆佰伍拾元伍角。", map[string]float64{RoleGoodsValue: 36450.5}},
 		{"角 and 分", "违法所得12元3角5分。", map[string]float64{RoleIllegalGains: 12.35}},
 		{"分别 after 元 is no cents", "货值金额5000元，分别存放于两处仓库。", map[string]float64{RoleGoodsValue: 5000}},
+		{"fares of unlicensed transport", "张某无道路运输经营许可，为他人运输建材，共收取运费人民币8000元。", map[string]float64{RoleIllegalGains: 8000}},
+		{"fares per head and in all", "每人收取车费30元，共载客12人，收取车费360元。", map[string]float64{RoleIllegalGains: 360}},
+		{"营运收入", "当事人无证经营网约车，获取营运收入1200元。", map[string]float64{RoleIllegalGains: 1200}},
+		{"fares yield to the gains named", "共计收取运费人民币壹万捌仟元，扣除油费后违法所得壹万贰仟元。", map[string]float64{RoleIllegalGains: 12000}},
+		{"waste removal cost is no gain", "当事人为节省清运费用3万元，擅自倾倒生活垃圾。", map[string]float64{}},
+		{"a rate alone still counts", "违法所得每月3000元。", map[string]float64{RoleIllegalGains: 3000}},
 		// A base stated as none is 0 (the statute's bracket for none); a
 		// base the text is silent on, or quotes from the statute, is absent.
 		{"没有违法所得", "当事人没有违法所得。", map[string]float64{RoleIllegalGains: 0}},

@@ -168,6 +168,12 @@ func TestStatutoryFromText(t *testing.T) {
 			"当事人招用两名未满十六周岁的少年从事缝纫工作，均已工作3个月。", Range{30000, 30000}},
 		{"大写 with 角", "prod-49-unsafe-standard",
 			"当事人销售不符合强制性国家标准的电暖器，货值金额人民币叁万陆仟肆佰伍拾元伍角。", Range{36450.5, 109351.5}},
+		{"fares of unlicensed transport are the gains", "transport-63-unlicensed-freight",
+			"当事人未取得道路运输经营许可，为他人运输建材，共收取运费人民币8000元。", Range{3000, 10000}},
+		{"fares yield to the gains named", "transport-63-unlicensed-freight",
+			"当事人未取得道路运输经营许可从事货运，共计收取运费人民币壹万捌仟元，扣除油费后违法所得壹万贰仟元。", Range{12000, 60000}},
+		{"fares per head and in all", "transport-63-unlicensed-passenger",
+			"当事人未取得道路客运经营许可，每人收取车费30元，共载客12人，收取车费360元。", Range{10000, 100000}},
 		{"digit with 千", "prod-53-forged-marks",
 			"当事人冒用认证标志，库存及已售插线板货值金额约为3千元。", Range{0, 3000}},
 	}
