@@ -184,7 +184,10 @@ var (
 	arabicNum  = `[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?`
 	chineseNum = `[` + cn + `]+(?:点[零〇一二两三四五六七八九]+)?`
 	// 五万余元, 三千多元: a lower bound, read as the figure.
-	moneyRe = Guard(`(?:`+arabicNum+`(?:千万|百万|[千万亿])?|`+chineseNum+`[万亿]?)[余多]?元`, "元")
+	// mixedNum is digits with Chinese units between them (1万2千, 3万5千,
+	// 1千2百), which officers write for amounts as often as 1.2万.
+	mixedNum = `[0-9]+(?:[亿万千百][0-9]+)+[亿万千百]?`
+	moneyRe  = Guard(`(?:`+mixedNum+`|`+arabicNum+`(?:[余多]?(?:千万|百万|[千万亿]))?|`+chineseNum+`(?:[余多]?[万亿])?)[余多]?元`, "元")
 	// yenRe is an amount written with the currency sign (¥21700.00,
 	// ￥5,000); its span starts at the number.
 	yenRe = Guard(`[¥￥]\s*(`+arabicNum+`)(万元|万|元)?`, "¥", "￥")

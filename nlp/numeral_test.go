@@ -118,6 +118,10 @@ func TestParseAmountAndDecimal(t *testing.T) {
 		{"1.5千元", 1500},
 		{"2千万元", 2e7},
 		{"两千元", 2000},
+		{"1万2千元", 12000},
+		{"1千2百元", 1200},
+		{"50余万元", 500000},
+		{"2000多万元", 2e7},
 	}
 	for _, tt := range tests {
 		got, err := ParseAmount(tt.in)

@@ -283,6 +283,8 @@ func TestBaseTotals(t *testing.T) {
 		{"fares yield to the gains named", "共计收取运费人民币壹万捌仟元，扣除油费后违法所得壹万贰仟元。", map[string]float64{RoleIllegalGains: 12000}},
 		{"waste removal cost is no gain", "当事人为节省清运费用3万元，擅自倾倒生活垃圾。", map[string]float64{}},
 		{"a rate alone still counts", "违法所得每月3000元。", map[string]float64{RoleIllegalGains: 3000}},
+		{"digits with units between", "货值金额1万2千元，违法所得3万5千元。", map[string]float64{RoleGoodsValue: 12000, RoleIllegalGains: 35000}},
+		{"余 before 万", "工程造价约为人民币50余万元；总投资2000多万元。", map[string]float64{RoleProjectCost: 500000, RoleTotalInvestment: 2e7}},
 		// A base stated as none is 0 (the statute's bracket for none); a
 		// base the text is silent on, or quotes from the statute, is absent.
 		{"没有违法所得", "当事人没有违法所得。", map[string]float64{RoleIllegalGains: 0}},
