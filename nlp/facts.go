@@ -121,7 +121,10 @@ type Quantity struct {
 	Unit  string
 	// Role is the word just before the number that says what is counted
 	// when it matters for the facts: 死亡, 重伤, 轻伤, 受伤, 中毒, 超标, 血液酒精含量.
-	Role       string
+	Role string
+	// Part is true for a count the text gives as a part of a larger one
+	// (共有员工120人，其中23名……): the ones the facts are about.
+	Part       bool
 	Start, End int
 }
 
@@ -359,6 +362,7 @@ func Extract(text string) Extraction {
 			continue
 		}
 		q.Start, q.End = span(m[0], m[1])
+		q.Part = partOf(s, m[0])
 		x.Quantities = append(x.Quantities, q)
 	}
 

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/cailiang/cailiang/nlp"
@@ -128,6 +129,7 @@ func FactsOf(x nlp.Extraction) Extracted {
 			span(name, d.Start, d.End)
 		}
 	}
+	partPersons := false
 	for _, q := range x.Quantities {
 		var field **float64
 		var name string
@@ -138,6 +140,12 @@ func FactsOf(x nlp.Extraction) Extracted {
 				span("harmful_consequence", q.Start, q.End)
 			}
 			continue
+		case (q.Unit == "人" || q.Unit == "名") && q.Part && !partPersons:
+			// 共有员工120人，其中23名……: the per-worker fines count the
+			// 23 the facts are about, not the workforce.
+			partPersons, f.Persons = true, nil
+			out.Spans = slices.DeleteFunc(out.Spans, func(sp FactSpan) bool { return sp.Field == "persons" })
+			field, name = &f.Persons, "persons"
 		case q.Unit == "人" || q.Unit == "名":
 			field, name = &f.Persons, "persons"
 		case q.Unit == "辆":

@@ -174,6 +174,10 @@ func TestStatutoryFromText(t *testing.T) {
 			"当事人未取得道路运输经营许可从事货运，共计收取运费人民币壹万捌仟元，扣除油费后违法所得壹万贰仟元。", Range{12000, 60000}},
 		{"fares per head and in all", "transport-63-unlicensed-passenger",
 			"当事人未取得道路客运经营许可，每人收取车费30元，共载客12人，收取车费360元。", Range{10000, 100000}},
+		{"the workers concerned after 其中", "labour-25-overtime",
+			"该公司共有员工120人，其中23名员工被安排每月加班超过36小时。", Range{2300, 11500}},
+		{"the workers concerned after 其中, in another phrase", "labour-23-female-workers",
+			"该厂现有职工86名，经查其中17名女职工在哺乳期被安排夜班。", Range{17000, 85000}},
 		{"digit with 千", "prod-53-forged-marks",
 			"当事人冒用认证标志，库存及已售插线板货值金额约为3千元。", Range{0, 3000}},
 	}
