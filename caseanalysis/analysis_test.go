@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -151,6 +152,51 @@ func TestAnalyzeSpansPointIntoText(t *testing.T) {
 	}
 	if res.Facts.Engine.GoodsValue == nil || *res.Facts.Engine.GoodsValue != 85000 {
 		t.Errorf("engine goods_value = %v, want 85000", res.Facts.Engine.GoodsValue)
+	}
+}
+
+// TestAnalyzeMarksLimitsAndParts: an amount the text gives as a limit (a
+// statute's bracket quoted) or as a part (其中) is shown, marked, and kept
+// out of the base the range is computed from.
+func TestAnalyzeMarksLimitsAndParts(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts  string
+		limit, part  []string
+		engineGoods  float64
+		engineInvest float64
+	}{
+		{"statute quoted", "当事人销售超过保质期的食品货值金额3200元。依据食品安全法第一百二十四条“货值金额不足一万元的，并处五万元以上十万元以下罚款”的规定。",
+			[]string{"一万元", "五万元", "十万元"}, nil, 3200, 0},
+		{"a part after 其中", "某某公司扩建项目未报批环境影响报告表即开工建设，项目总投资为1,280万元，其中环保投资45万元。",
+			nil, []string{"45万元"}, 0, 12800000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var limit, part []string
+			for _, am := range res.Facts.Amounts {
+				if am.Limit {
+					limit = append(limit, am.Text)
+				}
+				if am.Part {
+					part = append(part, am.Text)
+				}
+			}
+			if !slices.Equal(limit, tt.limit) || !slices.Equal(part, tt.part) {
+				t.Errorf("limits %v parts %v; want %v and %v", limit, part, tt.limit, tt.part)
+			}
+			e := res.Facts.Engine
+			if tt.engineGoods > 0 && (e.GoodsValue == nil || *e.GoodsValue != tt.engineGoods) {
+				t.Errorf("engine goods_value = %v; want %v", e.GoodsValue, tt.engineGoods)
+			}
+			if tt.engineInvest > 0 && (e.TotalInvestment == nil || *e.TotalInvestment != tt.engineInvest) {
+				t.Errorf("engine total_investment = %v; want %v", e.TotalInvestment, tt.engineInvest)
+			}
+		})
 	}
 }
 

@@ -17,7 +17,13 @@ type AmountFact struct {
 	Role  string  `json:"role"`
 	Value float64 `json:"value"`
 	// Total marks an amount the text gives as a sum (共计, 合计 …).
-	Total bool   `json:"total,omitempty"`
+	Total bool `json:"total,omitempty"`
+	// Limit marks an amount the text gives as a limit, not a figure (不足
+	// 一万元, 五万元以上十万元以下, a statute's bracket quoted), and Part
+	// one given as a part of the amount before (其中……): neither counts in
+	// the totals, and the officer sees why.
+	Limit bool   `json:"limit,omitempty"`
+	Part  bool   `json:"part,omitempty"`
 	Text  string `json:"text"`
 	Span  Span   `json:"span"`
 }
@@ -134,7 +140,7 @@ func buildFacts(text string, ex rules.Extracted) Facts {
 	f := Facts{Amounts: []AmountFact{}, Totals: []TotalFact{}, Quantities: []QuantityFact{}, Dates: []DateFact{}, Circumstances: []CircumstanceFact{}}
 	for _, a := range x.Amounts {
 		sp, t := o.span(a.Start, a.End)
-		f.Amounts = append(f.Amounts, AmountFact{Role: a.Role, Value: a.Value, Total: a.Total, Text: t, Span: sp})
+		f.Amounts = append(f.Amounts, AmountFact{Role: a.Role, Value: a.Value, Total: a.Total, Limit: a.Bound, Part: a.Part, Text: t, Span: sp})
 	}
 	for _, t := range x.Totals {
 		f.Totals = append(f.Totals, TotalFact{Role: t.Role, Value: t.Value, Explicit: t.Explicit})

@@ -114,8 +114,12 @@ func penaltyBasis(v caseanalysis.Violation) (legal.Ref, bool) {
 type devScore struct {
 	basis1, basis3   bool
 	hasRange, ranged bool
-	disp             bool
-	transfer, likely bool
+	// hasBrackets: the row's facts lack the base; bracketed: the top
+	// violation has the right provision, no single range, and every
+	// expected bracket among its conditional fines.
+	hasBrackets, bracketed bool
+	disp                   bool
+	transfer, likely       bool
 }
 
 func scoreDev(s Scenario, res caseanalysis.Result) devScore {
@@ -147,10 +151,61 @@ func scoreDev(s Scenario, res caseanalysis.Result) devScore {
 			sc.ranged = sc.basis1 && closeTo(top.Statutory.FineMin, s.Expect.Statutory.FineMin) && closeTo(top.Statutory.FineMax, s.Expect.Statutory.FineMax)
 		}
 	}
+	if len(s.Expect.Brackets) > 0 {
+		sc.hasBrackets = true
+		sc.bracketed = sc.basis1 && top != nil && top.Statutory == nil && bracketsGiven(s.Expect.Brackets, top.Conditional)
+	}
 	sc.disp = top != nil && top.Disposition == s.Expect.Disposition
 	sc.transfer = res.Transfer.Risk == s.Expect.Transfer && (s.Expect.Crime == "" || res.Transfer.Crime == s.Expect.Crime)
 	sc.likely = res.Transfer.Risk == rules.RiskLikely
 	return sc
+}
+
+// bracketsGiven reports whether every expected bracket is among the
+// answer's conditional fines: the same fixed range, or the same multiple of
+// the same base (the base compared by its Chinese label, which the row
+// writes as the statute does: 工程造价 in 工程造价或者建设工程造价).
+func bracketsGiven(want []ScenarioBracket, got []rules.ConditionalFine) bool {
+	for _, w := range want {
+		found := false
+		for _, c := range got {
+			switch {
+			case c.Range != nil:
+				found = found || (w.FineMax > 0 && closeTo(c.Range.FineMin, w.FineMin) && closeTo(c.Range.FineMax, w.FineMax))
+			case c.Multiple != nil && w.Base != "":
+				found = found || (sameBase(c.Base, w.Base) && closeTo(c.Multiple.Min, w.MultipleMin) && closeTo(c.Multiple.Max, w.MultipleMax))
+			case c.PerUnit != nil && w.Base != "":
+				// 以每人五千元以上一万元以下: rows write the count as the base.
+				found = found || (sameBase(c.Unit, w.Base) && closeTo(c.PerUnit.Min, w.MultipleMin) && closeTo(c.PerUnit.Max, w.MultipleMax))
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// baseWords are the statutes' other names of a base, as rows quote them:
+// 劳动保障监察条例 第二十六条 calls the wages owed 应付金额.
+var baseWords = map[string][]string{"wages_owed": {"应付金额"}}
+
+// sameBase reports whether the engine's base (or unit) name is the base a
+// row writes in the statute's words: one of the label's alternatives
+// (工程造价或者建设工程造价) within the row's words or the reverse
+// (临时建设工程造价), or one of baseWords.
+func sameBase(name, words string) bool {
+	label := rules.ProvisionBaseLabel(name)
+	if label == "" {
+		return false
+	}
+	for _, alt := range append(strings.Split(label, "或者"), baseWords[name]...) {
+		alt = strings.TrimSuffix(alt, "数")
+		if alt != "" && (strings.Contains(words, alt) || strings.Contains(alt, words)) {
+			return true
+		}
+	}
+	return false
 }
 
 // scoreDevHalf reports one half of the development set with the measures of
@@ -159,7 +214,7 @@ func scoreDev(s Scenario, res caseanalysis.Result) devScore {
 // recall and precision of likely transfers. Metric names start with
 // "dev-<half> ".
 func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([]Result, error) {
-	var n, b1, b3, ranged, rangeN, disp, transfer, wantL, gotL, bothL int
+	var n, b1, b3, ranged, rangeN, bracketed, bracketN, disp, transfer, wantL, gotL, bothL int
 	versions, err := lawVersionRows(rows)
 	if err != nil {
 		return nil, err
@@ -184,6 +239,10 @@ func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([
 		if sc.hasRange {
 			rangeN++
 			ranged += b2i(sc.ranged)
+		}
+		if sc.hasBrackets {
+			bracketN++
+			bracketed += b2i(sc.bracketed)
 		}
 		disp += b2i(sc.disp)
 		transfer += b2i(sc.transfer)
@@ -234,6 +293,8 @@ func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([
 		{Suite: SuiteAdminScenarios, Metric: p + "basis@1", Value: share(b1, n), BaselineNote: note, N: n},
 		{Suite: SuiteAdminScenarios, Metric: p + "basis@3", Value: share(b3, n), N: n},
 		{Suite: SuiteAdminScenarios, Metric: p + "statutory-range-exact", Value: share(ranged, rangeN), N: rangeN},
+		{Suite: SuiteAdminScenarios, Metric: p + "conditional-brackets", Value: share(bracketed, bracketN), N: bracketN,
+			BaselineNote: "rows whose facts lack the fine's base: right provision, no single range, every bracket of the statute with its amount"},
 		{Suite: SuiteAdminScenarios, Metric: p + "disposition", Value: share(disp, n), N: n},
 		{Suite: SuiteAdminScenarios, Metric: p + "transfer-risk+crime", Value: share(transfer, n), N: n},
 		{Suite: SuiteAdminScenarios, Metric: p + "likely-recall", Value: share(bothL, wantL), N: wantL},
@@ -264,6 +325,16 @@ func logDevKindMisses(env Env, s Scenario, res caseanalysis.Result, sc devScore)
 			got = *top.Statutory
 		}
 		env.log().Debug("dev range miss", "id", s.ID, "want", s.Expect.Statutory, "got", got)
+	}
+	if sc.basis1 && sc.hasBrackets && !sc.bracketed {
+		var got any
+		if top != nil {
+			got = top.Conditional
+			if top.Statutory != nil {
+				got = *top.Statutory
+			}
+		}
+		env.log().Debug("dev brackets miss", "id", s.ID, "want", s.Expect.Brackets, "got", got)
 	}
 	if !sc.disp {
 		var got legal.Disposition

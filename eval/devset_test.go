@@ -237,6 +237,30 @@ func TestScoreDev(t *testing.T) {
 	if sc := scoreDev(brackets, caseanalysis.Result{}); sc.hasRange {
 		t.Error("a brackets row was scored on a range")
 	}
+	brackets.Expect.Brackets = append(brackets.Expect.Brackets, ScenarioBracket{When: "货值金额一万元以上", MultipleMin: 10, MultipleMax: 20, Base: "货值金额"})
+	low := rules.ConditionalFine{Range: &rules.Range{FineMin: 50000, FineMax: 100000}}
+	high := rules.ConditionalFine{Multiple: &rules.Span{Min: 10, Max: 20}, Base: "goods_value"}
+	conditional := func(ref legal.Ref, statutory *rules.Range, cs ...rules.ConditionalFine) caseanalysis.Result {
+		v := violation(ref, 0, 0)
+		v.Suggestion.Statutory, v.Suggestion.Conditional = statutory, cs
+		return caseanalysis.Result{Violations: []caseanalysis.Violation{v}}
+	}
+	for _, tt := range []struct {
+		name string
+		res  caseanalysis.Result
+		want bool
+	}{
+		{"both brackets", conditional(want, nil, high, low), true},
+		{"one bracket missing", conditional(want, nil, low), false},
+		{"multiple of another base", conditional(want, nil, low, rules.ConditionalFine{Multiple: &rules.Span{Min: 10, Max: 20}, Base: "illegal_gains"}), false},
+		{"a single range instead", conditional(want, &rules.Range{FineMin: 50000, FineMax: 100000}, high, low), false},
+		{"wrong provision", conditional(other, nil, high, low), false},
+	} {
+		sc := scoreDev(brackets, tt.res)
+		if !sc.hasBrackets || sc.bracketed != tt.want {
+			t.Errorf("%s: brackets scored %+v; want bracketed %v", tt.name, sc, tt.want)
+		}
+	}
 }
 
 // minRowsPerEcoBenchmark is how many development-set rows every benchmark

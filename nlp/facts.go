@@ -31,6 +31,11 @@ const (
 	RoleTotalInvestment = "建设项目总投资额"
 	RoleProjectCost     = "工程造价"
 	RoleDisposalCost    = "所需处置费用"
+	// RoleFares is what unlicensed transport took (运费, 车费, 营运收入): its
+	// total stands for the 违法所得 when the text names no 违法所得 itself
+	// (收取运费8000元), and yields to it when it does (收取运费1.8万元，扣除
+	// 油费后违法所得1.2万元).
+	RoleFares = "营运收入"
 )
 
 // Circumstance names: the yes/no facts Extract reads from cue phrases.
@@ -88,7 +93,23 @@ type Amount struct {
 	// Unsold is true for a 货值金额 the text gives for the goods still held
 	// (库存, 待售, 剩余, 尚未销售): the goods sold are then counted apart,
 	// as 销售金额.
-	Unsold     bool
+	Unsold bool
+	// Bound is true for an amount the text states as a limit of a figure,
+	// not as the figure (货值金额不足一万元, 违法所得超过1万元, 五万元以上
+	// 十万元以下, 按二十万元计算): a statute's bracket quoted or restated, or
+	// the range of the fine. It counts in no total.
+	Bound bool
+	// Under is true for a Bound amount the text states as an upper limit of
+	// the figure as a fact (货值金额不足一万元，……; 在一万元以下), not as a
+	// statute's condition (不足一万元的).
+	Under bool
+	// Rate is true for an amount per unit (每人收取车费30元, 每瓶售价28元):
+	// it counts in no total of a role that has an amount not per unit.
+	Rate bool
+	// Part is true for an amount the text gives as a part of the one before
+	// (总投资1280万元，其中环保投资45万元): it counts in no total of a role
+	// that already has one.
+	Part       bool
 	Start, End int
 }
 
@@ -100,7 +121,10 @@ type Quantity struct {
 	Unit  string
 	// Role is the word just before the number that says what is counted
 	// when it matters for the facts: 死亡, 重伤, 轻伤, 受伤, 中毒, 超标, 血液酒精含量.
-	Role       string
+	Role string
+	// Part is true for a count the text gives as a part of a larger one
+	// (共有员工120人，其中23名……): the ones the facts are about.
+	Part       bool
 	Start, End int
 }
 
@@ -163,7 +187,10 @@ var (
 	arabicNum  = `[0-9](?:[0-9]|,[0-9]{3})*(?:\.[0-9]+)?`
 	chineseNum = `[` + cn + `]+(?:点[零〇一二两三四五六七八九]+)?`
 	// 五万余元, 三千多元: a lower bound, read as the figure.
-	moneyRe = Guard(`(?:`+arabicNum+`[万亿]?|`+chineseNum+`[万亿]?)[余多]?元`, "元")
+	// mixedNum is digits with Chinese units between them (1万2千, 3万5千,
+	// 1千2百), which officers write for amounts as often as 1.2万.
+	mixedNum = `[0-9]+(?:[亿万千百][0-9]+)+[亿万千百]?`
+	moneyRe  = Guard(`(?:`+mixedNum+`|`+arabicNum+`(?:[余多]?(?:千万|百万|[千万亿]))?|`+chineseNum+`(?:[余多]?[万亿])?)[余多]?元`, "元")
 	// yenRe is an amount written with the currency sign (¥21700.00,
 	// ￥5,000); its span starts at the number.
 	yenRe = Guard(`[¥￥]\s*(`+arabicNum+`)(万元|万|元)?`, "¥", "￥")
@@ -200,6 +227,9 @@ var roleCues = []struct{ cue, role string }{
 	{"多收价款", RoleIllegalGains}, {"多收的价款", RoleIllegalGains},
 	{"货值金额", RoleGoodsValue}, {"货值", RoleGoodsValue}, {"案值", RoleGoodsValue}, {"涉案货物价值", RoleGoodsValue},
 	{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains},
+	// The fares of unlicensed transport are its 违法所得 (收取运费1500元，违法
+	// 所得1500元); 清运费 is what waste removal costs, no role.
+	{"清运费", ""}, {"运费", RoleFares}, {"车费", RoleFares}, {"营运收入", RoleFares},
 	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
 	{"违法经营额", RoleIllegalRevenue}, {"非法经营额", RoleIllegalRevenue}, {"经营额", RoleIllegalRevenue},
 	{"罚款", RoleFine},
@@ -292,9 +322,16 @@ func Extract(text string) Extraction {
 		if err != nil {
 			continue
 		}
+		if c, n := cents(s[m[1]:]); n > 0 {
+			v, m[1] = math.Round((v+c)*100)/100, m[1]+n
+		}
 		role, total := moneyRole(s, m[0])
 		st, en := span(m[0], m[1])
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Start: st, End: en})
+		bound, under, fine := limitOf(s, m[0], m[1])
+		if fine {
+			role = RoleFine
+		}
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rateOf(s, m[0]), Part: partOf(s, m[0]), Start: st, End: en})
 	}
 	for _, m := range yenRe.FindAllStringSubmatchIndex(ms, -1) {
 		if m[4] >= 0 && strings.HasSuffix(s[m[4]:m[5]], "元") {
@@ -309,11 +346,15 @@ func Extract(text string) Extraction {
 		}
 		role, total := moneyRole(s, m[0])
 		st, en := span(m[2], m[1])
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Start: st, End: en})
+		bound, under, fine := limitOf(s, m[0], m[1])
+		if fine {
+			role = RoleFine
+		}
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rateOf(s, m[0]), Part: partOf(s, m[0]), Start: st, End: en})
 	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
-	x.Totals = totals(x.Amounts)
+	x.Totals = append(faresAsGains(totals(x.Amounts)), noneStated(s, x.Amounts)...)
 
 	for _, m := range quantityRe.FindAllStringSubmatchIndex(ms, -1) {
 		q, ok := quantity(s, m)
@@ -321,6 +362,7 @@ func Extract(text string) Extraction {
 			continue
 		}
 		q.Start, q.End = span(m[0], m[1])
+		q.Part = partOf(s, m[0])
 		x.Quantities = append(x.Quantities, q)
 	}
 
@@ -650,6 +692,250 @@ func moneyRole(s string, pos int) (string, bool) {
 	return best, total
 }
 
+// centsRe is the 角 and 分 after 元 (叁万陆仟肆佰伍拾元伍角, 12元3角5分).
+var centsRe = regexp.MustCompile(`^(?:([0-9]|[` + cn + `])角)?(?:([0-9]|[` + cn + `])分)?`)
+
+// cents reads the 角 and 分 that may follow an amount's 元 and returns them
+// in yuan with the bytes they take.
+func cents(rest string) (float64, int) {
+	if !strings.HasPrefix(rest, "角") && !strings.ContainsAny(firstRunes(rest, 4), "角分") {
+		return 0, 0
+	}
+	m := centsRe.FindStringSubmatch(rest)
+	if m == nil || m[0] == "" {
+		return 0, 0
+	}
+	v := 0.0
+	for i, scale := range []float64{0.1, 0.01} {
+		if m[i+1] == "" {
+			continue
+		}
+		d, err := ParseChineseInt(m[i+1])
+		if err != nil || d > 9 {
+			return 0, 0
+		}
+		v += float64(d) * scale
+	}
+	return v, len(m[0])
+}
+
+// firstRunes is the first n runes of s.
+func firstRunes(s string, n int) string {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+// boundBefore are the words that make the amount after them a limit
+// (不足一万元, 超过1万元); boundAfter those after it (一万元以上, 五万元以下,
+// 十万元以内).
+var (
+	boundBefore = []string{"不足", "未满", "不满", "低于", "少于", "超过", "高于", "未达", "未超过"}
+	boundAfter  = []string{"以上", "以下", "以内"}
+	// underBefore and underAfter make the limit an upper one.
+	underBefore = []string{"不足", "未满", "不满", "低于", "少于", "未达", "未超过"}
+	underAfter  = []string{"以下", "以内"}
+)
+
+// limitOf reads the words around the amount s[a:e]: bound when they make it
+// a limit rather than a figure (see Amount.Bound) or the statute's fiction
+// 按二十万元计算; fine when the amount is the object of 处……罚款 (处3万元
+// 罚款, 并处五千元的罚款), whatever role phrase came earlier in the clause:
+// the fine imposed or proposed is never the base it is computed from.
+//
+// under is set for an upper limit stated as a fact: not followed by 的,
+// which makes it a statute's condition (不足一万元的，并处……).
+func limitOf(s string, a, e int) (bound, under, fine bool) {
+	rest := s[e:]
+	before := strings.TrimRight(s[max(0, a-len("人民币")-len("未超过")):a], " ")
+	before = strings.TrimSuffix(before, "人民币")
+	after := rest
+	for _, w := range boundAfter {
+		if t, ok := strings.CutPrefix(rest, w); ok {
+			bound, after = true, t
+			under = under || contains(underAfter, w)
+		}
+	}
+	for _, w := range boundBefore {
+		if strings.HasSuffix(before, w) {
+			bound = true
+			under = under || contains(underBefore, w)
+		}
+	}
+	under = under && !strings.HasPrefix(after, "的")
+	if strings.HasSuffix(before, "按") && strings.HasPrefix(rest, "计算") {
+		bound = true
+	}
+	fine = strings.HasPrefix(rest, "罚款") || strings.HasPrefix(rest, "的罚款")
+	return bound, under && !fine, fine
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// rateOf reports whether the amount at pos is per unit: 每 in its phrase.
+func rateOf(s string, pos int) bool {
+	return strings.Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "每")
+}
+
+// partOf reports whether the amount at pos is introduced as a part of what
+// came before: 其中 in its phrase (其中环保投资45万元).
+func partOf(s string, pos int) bool {
+	return strings.Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "其中")
+}
+
+// faresAsGains turns the fares total into the 违法所得 total when there is
+// none, and drops it otherwise (RoleFares).
+func faresAsGains(ts []Total) []Total {
+	out := ts[:0]
+	gains := hasRole(ts, RoleIllegalGains)
+	for _, t := range ts {
+		if t.Role == RoleFares {
+			if gains {
+				continue
+			}
+			t.Role = RoleIllegalGains
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// noneCues name the bases a text can state as nil, for the bracket of a
+// fine that applies when there is none (没有违法所得的, 广告费用无法计算的);
+// noneBefore and noneAfter are the words that state it.
+var (
+	noneCues = []struct{ cue, role string }{
+		{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains}, {"盈利", RoleIllegalGains},
+		{"违法经营额", RoleIllegalRevenue}, {"广告费用", RoleAdCost}, {"广告费", RoleAdCost},
+	}
+	// noneBefore negate the base (没有违法所得, 尚未形成销售获利, 未因此取得
+	// 违法所得) once noneVerbs between the negation and the base are
+	// skipped.
+	noneBefore = []string{"没有", "尚无", "暂无", "并无", "均无", "无", "尚未", "未", "不存在"}
+	noneVerbs  = []string{"取得", "获得", "获取", "产生", "形成", "销售", "任何", "实际", "因此", "从中"}
+	noneAfter  = []string{"无法计算", "无法认定", "难以计算", "无法确定", "为零", "为0"}
+	// nothingEarned are the words that say nothing was earned yet, so
+	// there is no 违法所得 (尚未售出，……; 未收取任何费用): only where the
+	// phrase ends with them (尚未售出的库存 is stock, not a statement).
+	nothingEarned = []string{"尚未售出", "尚未销售", "未售出任何", "尚未对外销售", "尚未开始经营", "尚未营业", "未收取任何费用", "未收取费用", "未收取运费", "未收取报酬", "未收取任何报酬"}
+	// adCostUnknown: an advertiser or publisher who cannot document what
+	// the ad cost (发布费用结算单据无法提供, 不能提供广告费用凭证) leaves
+	// 广告费用 无法计算, the statute's bracket for none.
+	adCostUnknown = []string{"无法提供", "不能提供", "未能提供", "拒不提供", "无法核实", "无法查明", "无法计算", "无法确定"}
+)
+
+// noneStated returns a zero total for each base the text states as nil
+// (当事人没有违法所得, 尚未产生违法所得, 违法所得无法计算) and states no
+// figure for: the fine's bracket for none then applies, where a base the
+// text is silent on leaves every bracket open. A statute quoted (没有违法
+// 所得的，处……; 没有违法所得或者违法所得不足1万元的) and a question still
+// open (有无违法所得) state nothing.
+func noneStated(s string, as []Amount) []Total {
+	var out []Total
+	for _, c := range noneCues {
+		if !strings.Contains(s, c.cue) || hasRole(out, c.role) || hasFigure(as, c.role) {
+			continue
+		}
+		for i := 0; i < len(s); {
+			k := strings.Index(s[i:], c.cue)
+			if k < 0 {
+				break
+			}
+			a, e := i+k, i+k+len(c.cue)
+			i = e
+			rest := s[e:]
+			if strings.HasPrefix(rest, "的") || strings.HasPrefix(rest, "或者") || strings.HasPrefix(rest, "或") {
+				continue
+			}
+			before := negatedBefore(s[clauseBefore(s, a, isPhraseEnd):a])
+			none := false
+			for _, w := range noneBefore {
+				none = none || (strings.HasSuffix(before, w) && !strings.HasSuffix(before, "有无"))
+			}
+			for _, w := range noneAfter {
+				if after, ok := strings.CutPrefix(rest, w); ok && !strings.HasPrefix(after, "的") {
+					none = true
+				}
+			}
+			if none {
+				out = append(out, Total{Role: c.role, Value: 0, Explicit: true})
+				break
+			}
+		}
+	}
+	if !hasRole(out, RoleIllegalGains) && !hasFigure(as, RoleIllegalGains) && containsAny(s, nothingEarned...) {
+		for _, w := range nothingEarned {
+			if k := strings.Index(s, w); k >= 0 {
+				if r, _ := utf8.DecodeRuneInString(s[k+len(w):]); k+len(w) == len(s) || isPhraseEnd(r) {
+					out = append(out, Total{Role: RoleIllegalGains, Value: 0, Explicit: true})
+					break
+				}
+			}
+		}
+	}
+	if !hasRole(out, RoleAdCost) && !hasFigure(as, RoleAdCost) && strings.Contains(s, "广告") && containsAny(s, adCostUnknown...) {
+		for _, w := range adCostUnknown {
+			for i := 0; i < len(s); {
+				k := strings.Index(s[i:], w)
+				if k < 0 {
+					break
+				}
+				i += k + len(w)
+				c := s[clauseBefore(s, i-len(w), isClauseEnd):i]
+				c += s[i:clauseAfter(s, i, isClauseEnd)]
+				if strings.Contains(c, "费") && (strings.Contains(c, "广告") || strings.Contains(c, "发布")) {
+					return append(out, Total{Role: RoleAdCost, Value: 0, Explicit: true})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// negatedBefore trims from the end of the words before a base the verbs and
+// fillers that may stand between a negation and the base (noneVerbs), so
+// that 未因此取得 ends in 未.
+func negatedBefore(w string) string {
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, v := range noneVerbs {
+			if t, ok := strings.CutSuffix(w, v); ok {
+				w, trimmed = t, true
+			}
+		}
+	}
+	return w
+}
+
+func hasRole(ts []Total, role string) bool {
+	for _, t := range ts {
+		if t.Role == role {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFigure reports whether the text states a figure (not a limit) for role.
+func hasFigure(as []Amount, role string) bool {
+	for _, a := range as {
+		if a.Role == role && !a.Bound {
+			return true
+		}
+	}
+	return false
+}
+
 // unsoldCues mark a goods value as that of the goods still held.
 var unsoldCues = []string{"库存", "待售", "剩余", "尚未销售", "未销售", "未售出", "尚未售出", "现场查扣", "现场扣押"}
 
@@ -660,7 +946,19 @@ func unsold(s string, pos int, role string) bool {
 	if role != RoleGoodsValue {
 		return false
 	}
-	return containsAny(s[clauseBefore(s, pos, isPhraseEnd):pos], unsoldCues...)
+	start := clauseBefore(s, pos, isPhraseEnd)
+	if containsAny(s[start:pos], unsoldCues...) {
+		return true
+	}
+	// 库存50袋，货值金额叁仟伍佰元: the cue may sit in the phrase before,
+	// when that phrase states no amount of its own.
+	r, size := utf8.DecodeLastRuneInString(s[:start])
+	if size == 0 || (r != '，' && r != ',' && r != '、') {
+		return false
+	}
+	prev := clauseBefore(s, start-size, isPhraseEnd)
+	w := s[prev : start-size]
+	return !strings.Contains(w, "元") && containsAny(w, unsoldCues...)
 }
 
 // adFee reports whether the window before an amount names a fee for an
@@ -686,11 +984,20 @@ func adFee(w string) bool {
 func totals(as []Amount) []Total {
 	var out []Total
 	idx := map[string]int{}
+	whole := map[string]bool{} // roles with an amount not per unit
 	for _, a := range as {
-		if a.Role == "" {
+		if !a.Rate && !a.Bound {
+			whole[a.Role] = true
+		}
+	}
+	for _, a := range as {
+		if a.Role == "" || a.Bound || (a.Rate && whole[a.Role]) {
 			continue
 		}
 		i, ok := idx[a.Role]
+		if ok && a.Part {
+			continue
+		}
 		if !ok {
 			idx[a.Role] = len(out)
 			out = append(out, Total{Role: a.Role, Value: a.Value, Explicit: a.Total})

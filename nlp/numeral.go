@@ -343,7 +343,11 @@ func ParseAmount(s string) (float64, error) {
 	s = strings.ReplaceAll(s, ",", "")
 	s = strings.TrimPrefix(s, "人民币")
 	s = strings.TrimSuffix(s, "元")
-	// 五万余元, 三千多元 state at least the figure.
+	// 五万余元, 三千多元, 50余万元, 2000多万元 state at least the figure.
+	for _, u := range []string{"万", "亿"} {
+		s = strings.Replace(s, "余"+u, u, 1)
+		s = strings.Replace(s, "多"+u, u, 1)
+	}
 	if head, ok := strings.CutSuffix(s, "余"); ok {
 		s = head
 	} else if head, ok := strings.CutSuffix(s, "多"); ok {
@@ -355,7 +359,7 @@ func ParseAmount(s string) (float64, error) {
 	for _, u := range []struct {
 		suffix string
 		scale  float64
-	}{{"亿", 1e8}, {"万", 1e4}} {
+	}{{"亿", 1e8}, {"万", 1e4}, {"千", 1e3}} {
 		head, ok := strings.CutSuffix(s, u.suffix)
 		if !ok || strings.ContainsAny(head, "万亿萬億") {
 			continue

@@ -247,3 +247,87 @@ func TestAmountPhrasings(t *testing.T) {
 		})
 	}
 }
+
+// TestBaseTotals: the total read for a fine's base is the figure the text
+// states, never a limit of it (a statute's bracket quoted or restated, the
+// fine's range, 按……计算), never the fine imposed, never a part counted
+// twice (其中), and a 货值金额 of goods in stock is marked as such even when
+// 库存 opens the phrase before it. Each family is phrased more than one way.
+func TestBaseTotals(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want map[string]float64
+	}{
+		{"statute's bracket quoted after the figure", "货值金额3200元。依据食品安全法第一百二十四条“货值金额不足一万元的，并处五万元以上十万元以下罚款”的规定。", map[string]float64{RoleGoodsValue: 3200}},
+		{"bracket restated by the officer", "货值金额3200元，不足一万元，应处五万元以上十万元以下罚款。", map[string]float64{RoleGoodsValue: 3200}},
+		{"bound only", "经核查货值金额不足一万元。", map[string]float64{}},
+		{"bound with 在……以下", "货值金额在一万元以下。", map[string]float64{}},
+		{"bound with 超过", "违法所得1.8万元，超过1万元。", map[string]float64{RoleIllegalGains: 18000}},
+		{"bound with 人民币", "违法经营额未超过人民币五万元，为3.2万元。", map[string]float64{RoleIllegalRevenue: 32000}},
+		{"statute's fiction 按……计算", "所需处置费用不足二十万元的，按二十万元计算，本案所需处置费用8万元。", map[string]float64{RoleDisposalCost: 80000}},
+		{"fine imposed as the object of 处", "货值金额1.5万元，决定并处15万元罚款。", map[string]float64{RoleGoodsValue: 15000, RoleFine: 150000}},
+		{"fine imposed with 的罚款", "违法所得4300元，处二万元的罚款。", map[string]float64{RoleIllegalGains: 4300, RoleFine: 20000}},
+		{"a part after 其中", "项目总投资为1,280万元，其中环保投资45万元。", map[string]float64{RoleTotalInvestment: 12800000}},
+		{"a part returned", "违法所得12000元，其中已退还3000元。", map[string]float64{RoleIllegalGains: 12000}},
+		{"items without 其中 still add up", "已售出部分货值8000元，尚未售出的库存货值2000元。", map[string]float64{RoleGoodsValue: 10000}},
+		{"库存 in the phrase before", "已销售150袋，销售金额人民币壹万零伍佰元，库存50袋，货值金额叁仟伍佰元。", map[string]float64{RoleGoodsValue: 3500, RoleSalesAmount: 10500}},
+		{"Arabic figure with 千", "货值金额约为3千元。", map[string]float64{RoleGoodsValue: 3000}},
+		{"Arabic figure with 千, yen sign elsewhere", "缴纳保证金2万元，货值金额8千元。", map[string]float64{RoleGoodsValue: 8000}},
+		{"大写 with 角", "货值金额人民币叁万陆仟肆佰伍拾元伍角。", map[string]float64{RoleGoodsValue: 36450.5}},
+		{"角 and 分", "违法所得12元3角5分。", map[string]float64{RoleIllegalGains: 12.35}},
+		{"分别 after 元 is no cents", "货值金额5000元，分别存放于两处仓库。", map[string]float64{RoleGoodsValue: 5000}},
+		{"fares of unlicensed transport", "张某无道路运输经营许可，为他人运输建材，共收取运费人民币8000元。", map[string]float64{RoleIllegalGains: 8000}},
+		{"fares per head and in all", "每人收取车费30元，共载客12人，收取车费360元。", map[string]float64{RoleIllegalGains: 360}},
+		{"营运收入", "当事人无证经营网约车，获取营运收入1200元。", map[string]float64{RoleIllegalGains: 1200}},
+		{"fares yield to the gains named", "共计收取运费人民币壹万捌仟元，扣除油费后违法所得壹万贰仟元。", map[string]float64{RoleIllegalGains: 12000}},
+		{"waste removal cost is no gain", "当事人为节省清运费用3万元，擅自倾倒生活垃圾。", map[string]float64{}},
+		{"a rate alone still counts", "违法所得每月3000元。", map[string]float64{RoleIllegalGains: 3000}},
+		{"digits with units between", "货值金额1万2千元，违法所得3万5千元。", map[string]float64{RoleGoodsValue: 12000, RoleIllegalGains: 35000}},
+		{"余 before 万", "工程造价约为人民币50余万元；总投资2000多万元。", map[string]float64{RoleProjectCost: 500000, RoleTotalInvestment: 2e7}},
+		// A base stated as none is 0 (the statute's bracket for none); a
+		// base the text is silent on, or quotes from the statute, is absent.
+		{"没有违法所得", "当事人没有违法所得。", map[string]float64{RoleIllegalGains: 0}},
+		{"未因此取得违法所得", "当事人作为经营者侵害了消费者人格尊严，未因此取得违法所得。", map[string]float64{RoleIllegalGains: 0}},
+		{"尚未形成销售获利", "囤积期间尚未形成销售获利。", map[string]float64{RoleIllegalGains: 0}},
+		{"违法所得无法计算", "经查，违法所得无法计算。", map[string]float64{RoleIllegalGains: 0}},
+		{"没有违法经营额", "当事人尚未销售，没有违法经营额。", map[string]float64{RoleIllegalRevenue: 0, RoleIllegalGains: 0}},
+		{"ad cost undocumented", "其发布费用结算单据无法提供。当事人发布上述广告。", map[string]float64{RoleAdCost: 0}},
+		{"ad cost vouchers not provided", "当事人通过地铁广告宣称疗效，不能提供本次广告费用凭证。", map[string]float64{RoleAdCost: 0}},
+		{"尚未盈利", "该店开业不久，尚未盈利。", map[string]float64{RoleIllegalGains: 0}},
+		{"nothing sold yet", "活动刚开始，尚未售出，执法人员即到场。", map[string]float64{RoleIllegalGains: 0}},
+		{"no fee taken", "当事人为亲戚运送货物，未收取任何费用。", map[string]float64{RoleIllegalGains: 0}},
+		{"stock not yet sold is no statement", "尚未售出的库存货值2000元。", map[string]float64{RoleGoodsValue: 2000}},
+		{"statute quoted: 没有违法所得的", "依据规定，没有违法所得的，处5万元以上50万元以下的罚款。", map[string]float64{}},
+		{"statute quoted: 没有违法所得或者", "没有违法所得或者违法所得不足1万元的，处3000元以上1万元以下的罚款。", map[string]float64{}},
+		{"an open question", "正在核查有无违法所得。", map[string]float64{}},
+		{"not provided is not none", "当事人未提供违法所得计算依据。", map[string]float64{}},
+		{"silent", "当事人无证从事普通货运经营，情节严重。", map[string]float64{}},
+		{"a figure wins", "当事人违法所得3000元，无其他违法所得。", map[string]float64{RoleIllegalGains: 3000}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := Extract(tc.in)
+			checkSpans(t, tc.in, x)
+			got := map[string]float64{}
+			for _, tot := range x.Totals {
+				got[tot.Role] = tot.Value
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("totals = %v; want %v (amounts %+v)", got, tc.want, x.Amounts)
+			}
+			for r, v := range tc.want {
+				if got[r] != v {
+					t.Errorf("total %s = %v; want %v (amounts %+v)", r, got[r], v, x.Amounts)
+				}
+			}
+		})
+	}
+	// The goods in stock are marked so that rules adds the goods sold.
+	x := Extract("已销售150袋，销售金额人民币壹万零伍佰元，库存50袋，货值金额叁仟伍佰元。")
+	for _, a := range x.Amounts {
+		if a.Role == RoleGoodsValue && !a.Unsold {
+			t.Errorf("货值金额 after 库存50袋 not marked unsold: %+v", a)
+		}
+	}
+}

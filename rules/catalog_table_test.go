@@ -245,16 +245,17 @@ func formCases(label string, r, m, p *Span, unit, base string, values []float64)
 	return out
 }
 
-// bracketMatches is the bracket rule as documented: a none bracket takes an
-// absent or zero base (没有违法所得的); otherwise lt is exclusive (不足) and
-// gte inclusive (以上).
+// bracketMatches is the bracket rule as documented: a none bracket takes a
+// zero base (没有违法所得的, which fact extraction reads as 0), never an
+// absent one (every bracket then stays open); otherwise lt is exclusive
+// (不足) and gte inclusive (以上).
 func bracketMatches(fine *Fine, br Bracket, v float64, present bool) bool {
 	hasNone := false
 	for _, o := range fine.Brackets {
 		hasNone = hasNone || o.None
 	}
 	if br.None {
-		return !present || v == 0
+		return present && v == 0
 	}
 	if !present || (hasNone && v == 0) {
 		return false
@@ -283,8 +284,9 @@ func fineCases(t *testing.T, b *Benchmark, fine *Fine) []fineCase {
 		var values []float64
 		switch {
 		case br.None:
-			// Absent base and a zero base.
-			out = append(out, formCases(label+" (absent)", br.Range, br.Multiple, br.PerUnit, br.Unit, "", []float64{math.NaN()})...)
+			// A zero base takes this bracket; an absent one takes none: the
+			// facts are silent on the base, so every bracket stays open.
+			out = append(out, fineCase{label + " (absent: every bracket open)", func(*testing.T, *Facts) {}, nil})
 			values = []float64{0}
 		default:
 			if br.GTE != nil {
@@ -487,7 +489,7 @@ func TestCatalogKnownCases(t *testing.T) {
 		// 产品质量法第五十条: 百分之五十以上三倍以下.
 		{"产品质量法50 货值1万", "prod-50-adulterate", Facts{GoodsValue: amount(10000)}, LevelNormal, &want{5000, 30000, 12500, 22500}},
 		// 广告法第五十五条: 广告费用无法计算 → 二十万元至一百万元.
-		{"广告法55 广告费用无法计算 从重", "ad-55-false-advertiser", Facts{PriorPenalties2Y: &one}, LevelHeavier, &want{200000, 1000000, 760000, 1000000}},
+		{"广告法55 广告费用无法计算 从重", "ad-55-false-advertiser", Facts{AdCost: amount(0), PriorPenalties2Y: &one}, LevelHeavier, &want{200000, 1000000, 760000, 1000000}},
 		{"广告法55 广告费用10万", "ad-55-false-advertiser", Facts{AdCost: amount(100000)}, LevelNormal, &want{300000, 500000, 360000, 440000}},
 		// 药品管理法第一百一十五条: 不足十万元按十万元计算.
 		{"药品管理法115 货值5万", "drug-115-unlicensed", Facts{GoodsValue: amount(50000)}, LevelNormal, &want{1500000, 3000000, 1950000, 2550000}},

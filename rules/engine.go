@@ -200,12 +200,13 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 	s.addBasis(Basis{Ref: b.PenaltyRef, Role: RolePenalty})
 
 	c.checkEffective(b, &f, s)
-	statutory, fineNote := c.statutoryFine(b, &f, env, s)
+	measure := measureOf(b)
+	statutory, fineNote := c.statutoryFine(b, &f, env, s, measure)
 	s.Statutory = statutory
 	if statutory == nil {
 		s.Conditional = conditionalFines(b, &f, env)
 		if len(s.Conditional) > 0 {
-			s.step("罚款档次（待认定）", describeConditional(s.Conditional), nil, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
+			s.step(measure+"档次（待认定）", describeConditional(s.Conditional), nil, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
 		}
 	}
 	s.Detention = detention(b, env)
@@ -283,7 +284,6 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 // names the order's kind instead of 罚款.
 func (c *Catalog) suggestOrder(b *Benchmark, s *suggestion) {
 	kind := orderKinds[b.Order]
-	relabelOrder(s, kind)
 	s.Disposition = legal.DispositionOrder
 	s.Orders = append(s.Orders, "责令限期支付")
 	s.step("行政命令", "责令"+kind+"是行政命令（行政处理决定），不是行政处罚法第九条规定的行政处罚种类："+
@@ -303,22 +303,23 @@ func (c *Catalog) suggestOrder(b *Benchmark, s *suggestion) {
 		map[string]any{"statutory": *s.Statutory, "split": levels}, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
 }
 
-// relabelOrder renames, in the trace and warnings written so far, the fine
-// the shared computation speaks of (法定罚款幅度, 无法计算罚款) as the order's
-// kind, so an officer never reads 罚款 for what is not a penalty.
-func relabelOrder(s *suggestion, kind string) {
-	for i := range s.Trace {
-		s.Trace[i].Step = strings.ReplaceAll(s.Trace[i].Step, "罚款", kind)
-		s.Trace[i].Result = strings.ReplaceAll(s.Trace[i].Result, "罚款", kind)
+// measureOf names the amount a benchmark computes: 罚款, or for an
+// administrative order (Benchmark.Order) the order's kind (加付赔偿金). The
+// computation writes its trace and notes with this name, so an officer
+// never reads 罚款 for what is not a penalty.
+func measureOf(b *Benchmark) string {
+	if kind, ok := orderKinds[b.Order]; ok && b.Order != "" {
+		return kind
 	}
-	for i := range s.Warnings {
-		s.Warnings[i] = strings.ReplaceAll(s.Warnings[i], "罚款", kind)
-	}
+	return "罚款"
 }
 
-// statutoryFine computes the fine range the penalty provision allows for
-// these facts, or nil with a note when there is none or a base is missing.
-func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *suggestion) (*Range, string) {
+// statutoryFine computes the range of the measure (measureOf: 罚款 or an
+// order's amount) the penalty provision allows for these facts, or nil with
+// a note when there is none or a base is missing; trace and note name the
+// measure.
+func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *suggestion, measure string) (*Range, string) {
+	step := "法定" + measure + "幅度"
 	fine, optional := c.fineFor(b, f, env)
 	for i := range b.Penalties {
 		p := &b.Penalties[i]
@@ -326,12 +327,12 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 			// Only provision benchmarks (ProvisionCatalog) carry a 罚款 whose
 			// amount the statute leaves to other rules or the engine cannot
 			// compute; the catalog refuses one.
-			s.step("法定罚款幅度", "罚则设定罚款，但数额无法由条文直接计算（"+p.Text+"），须依配套规定或查明的数额确定", nil, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
+			s.step(step, "罚则设定罚款，但数额无法由条文直接计算（"+p.Text+"），须依配套规定或查明的数额确定", nil, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
 			return nil, "罚则未规定可直接计算的罚款数额（" + p.Text + "），请依配套规定确定"
 		}
 	}
 	if fine == nil {
-		s.step("法定罚款幅度", "该违法行为不适用罚款", nil, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
+		s.step(step, "该违法行为不适用"+measure, nil, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
 		return nil, ""
 	}
 	pen := Basis{Ref: b.PenaltyRef, Role: RolePenalty}
@@ -344,22 +345,27 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 		unit    string
 		text    string
 	}{fine.Range, fine.Multiple, fine.PerUnit, fine.Unit, ""}
+	inputs := map[string]any{}
 	if len(fine.Brackets) > 0 {
-		if !hasBase {
-			// Without the base only a bracket that needs no base can apply.
-			for _, br := range fine.Brackets {
-				if br.None && br.Multiple == nil {
-					hasBase, base = true, 0
-				}
-			}
-			if !hasBase {
-				name := ProvisionBaseLabel(fine.Base)
-				s.step("法定罚款幅度", "缺少"+name+"，无法确定适用的罚款档次", map[string]any{"base": fine.Base}, pen)
-				return nil, "缺少" + name + "（" + fine.Base + "），无法计算法定罚款幅度"
-			}
-		}
 		var chosen *Bracket
+		if !hasBase {
+			// A base the facts are silent on is not a base stated as none
+			// (没有违法所得, which fact extraction reads as 0): every
+			// bracket stays open, each with its condition
+			// (conditionalFines), unless the facts put the base under a
+			// limit that settles a fixed-range bracket.
+			chosen = bracketUnder(fine, f)
+			if chosen == nil {
+				name := ProvisionBaseLabel(fine.Base)
+				s.step(step, "缺少"+name+"，无法确定适用的"+measure+"档次", map[string]any{"base": fine.Base}, pen)
+				return nil, "缺少" + name + "（" + fine.Base + "），无法计算法定" + measure + "幅度"
+			}
+			inputs["under"] = f.Under[fine.Base]
+		}
 		for i := range fine.Brackets {
+			if chosen != nil {
+				break
+			}
 			br := &fine.Brackets[i]
 			if (br.None && base == 0) || (!br.None && (br.LT == nil || base < *br.LT) && (br.GTE == nil || base >= *br.GTE)) {
 				chosen = br
@@ -367,12 +373,11 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 			}
 		}
 		if chosen == nil {
-			s.step("法定罚款幅度", "没有与该数额对应的罚款档次", map[string]any{fine.Base: base}, pen)
-			return nil, "基准未覆盖该数额的罚款档次，请核对裁量基准"
+			s.step(step, "没有与该数额对应的"+measure+"档次", map[string]any{fine.Base: base}, pen)
+			return nil, "基准未覆盖该数额的" + measure + "档次，请核对裁量基准"
 		}
 		form.r, form.m, form.p, form.unit, form.text = chosen.Range, chosen.Multiple, chosen.PerUnit, chosen.Unit, chosen.Text
 	}
-	inputs := map[string]any{}
 	var r Range
 	switch {
 	case form.r != nil:
@@ -380,8 +385,8 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 	case form.m != nil:
 		if !hasBase {
 			name := ProvisionBaseLabel(fine.Base)
-			s.step("法定罚款幅度", "缺少"+name+"，无法按倍数计算", map[string]any{"base": fine.Base}, pen)
-			return nil, "缺少" + name + "（" + fine.Base + "），无法按倍数计算罚款"
+			s.step(step, "缺少"+name+"，无法按倍数计算", map[string]any{"base": fine.Base}, pen)
+			return nil, "缺少" + name + "（" + fine.Base + "），无法按倍数计算" + measure
 		}
 		inputs[fine.Base] = base
 		inputs["multiple"] = *form.m
@@ -390,8 +395,8 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 			// 按日连续处罚: the base once per day (or other unit).
 			n, ok := f.Amount(form.unit)
 			if !ok {
-				s.step("法定罚款幅度", "缺少"+unitBases[form.unit]+"，无法计算", map[string]any{"unit": form.unit}, pen)
-				return nil, "缺少" + unitBases[form.unit] + "（" + form.unit + "），无法计算罚款"
+				s.step(step, "缺少"+unitBases[form.unit]+"，无法计算", map[string]any{"unit": form.unit}, pen)
+				return nil, "缺少" + unitBases[form.unit] + "（" + form.unit + "），无法计算" + measure
 			}
 			inputs[form.unit] = n
 			r = Range{r.FineMin * n, r.FineMax * n}
@@ -399,8 +404,8 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 	case form.p != nil:
 		n, ok := f.Amount(form.unit)
 		if !ok {
-			s.step("法定罚款幅度", "缺少"+unitBases[form.unit]+"，无法按单位计算", map[string]any{"unit": form.unit}, pen)
-			return nil, "缺少" + unitBases[form.unit] + "（" + form.unit + "），无法按单位计算罚款"
+			s.step(step, "缺少"+unitBases[form.unit]+"，无法按单位计算", map[string]any{"unit": form.unit}, pen)
+			return nil, "缺少" + unitBases[form.unit] + "（" + form.unit + "），无法按单位计算" + measure
 		}
 		inputs[form.unit] = n
 		inputs["per_unit"] = *form.p
@@ -417,8 +422,26 @@ func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *s
 	if optional != "" {
 		result += "；罚款为" + optional + "的处罚，法定幅度按处以罚款计算，是否处以罚款由机关决定"
 	}
-	s.step("法定罚款幅度", result, inputs, pen)
+	s.step(step, result, inputs, pen)
 	return &r, ""
+}
+
+// bracketUnder returns the bracket of fine the facts' limit on its base
+// settles (Facts.Under: 货值金额不足一万元 → the bracket 不足一万元): one
+// below the limit from zero, with a fixed range so that the figure itself
+// is not needed; nil when no limit is stated or none settles it.
+func bracketUnder(fine *Fine, f *Facts) *Bracket {
+	lim, ok := f.Under[fine.Base]
+	if !ok {
+		return nil
+	}
+	for i := range fine.Brackets {
+		br := &fine.Brackets[i]
+		if !br.None && br.Range != nil && br.LT != nil && *br.LT >= lim && (br.GTE == nil || *br.GTE <= 0) {
+			return br
+		}
+	}
+	return nil
 }
 
 // choiceFlags are the flags that record which of the statute's penalties
@@ -760,7 +783,7 @@ func (c *Catalog) oneFine(b *Benchmark, f *Facts, s *suggestion) {
 		other := c.benchmarks[id]
 		scratch := &suggestion{}
 		env := f.env(other)
-		r, _ := c.statutoryFine(other, f, env, scratch)
+		r, _ := c.statutoryFine(other, f, env, scratch, measureOf(other))
 		releaseEnv(env)
 		inputs := map[string]any{"benchmark": id, "this_max": ours}
 		if r != nil {

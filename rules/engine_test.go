@@ -145,6 +145,8 @@ func TestBadFacts(t *testing.T) {
 		{"fractional count", `{"prior_penalties_2y": 1.5}`, "prior_penalties_2y"},
 		{"unknown also_violates", `{"also_violates": ["no-such"]}`, "also_violates[0]"},
 		{"huge", `{"goods_value": 1e300}`, "goods_value"},
+		{"under a limit that is no base", `{"under": {"persons": 10}}`, "under"},
+		{"under a non-positive limit", `{"under": {"goods_value": 0}}`, "under"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

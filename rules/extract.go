@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/cailiang/cailiang/nlp"
@@ -98,6 +99,7 @@ func FactsOf(x nlp.Extraction) Extracted {
 		}
 	}
 	goodsWithSold(&out)
+	underLimits(&out)
 	if x.PartyKind != "" {
 		f.PartyKind = x.PartyKind
 		span("party_kind", x.PartyStart, x.PartyEnd)
@@ -127,6 +129,7 @@ func FactsOf(x nlp.Extraction) Extracted {
 			span(name, d.Start, d.End)
 		}
 	}
+	partPersons := false
 	for _, q := range x.Quantities {
 		var field **float64
 		var name string
@@ -137,6 +140,12 @@ func FactsOf(x nlp.Extraction) Extracted {
 				span("harmful_consequence", q.Start, q.End)
 			}
 			continue
+		case (q.Unit == "人" || q.Unit == "名") && q.Part && !partPersons:
+			// 共有员工120人，其中23名……: the per-worker fines count the
+			// 23 the facts are about, not the workforce.
+			partPersons, f.Persons = true, nil
+			out.Spans = slices.DeleteFunc(out.Spans, func(sp FactSpan) bool { return sp.Field == "persons" })
+			field, name = &f.Persons, "persons"
 		case q.Unit == "人" || q.Unit == "名":
 			field, name = &f.Persons, "persons"
 		case q.Unit == "辆":
@@ -205,10 +214,12 @@ const muNum, muDen = 10000, 15
 // 平方米 of land occupied (土地管理法实施条例 第五十七条, 每平方米), an area
 // in 亩 converted when it makes whole square metres (6亩 = 4000平方米), or
 // the 人·月 of child labour (禁止使用童工规定 第六条: 每使用一名童工每月)
-// where the text counts the children and the months each was used.
+// where the text counts the children and the months each was used (the
+// sum when it gives each child's months after 分别).
 func quantityOf(out *Extracted, text string) {
 	f, x := &out.Facts, out.Extraction
 	var mu, months *nlp.Quantity
+	var each []float64 // every 个月, for 分别 2个月、3个月和4个月
 	for i := range x.Quantities {
 		q := &x.Quantities[i]
 		switch q.Unit {
@@ -227,6 +238,7 @@ func quantityOf(out *Extracted, text string) {
 			if months == nil {
 				months = q
 			}
+			each = append(each, q.Value)
 		}
 	}
 	if mu != nil {
@@ -239,10 +251,51 @@ func quantityOf(out *Extracted, text string) {
 	}
 	if months != nil && f.Persons != nil && childLabour(text) {
 		v := *f.Persons * months.Value
+		if len(each) > 1 && float64(len(each)) == *f.Persons && strings.Contains(text, "分别") {
+			// 三人分别被使用了2个月、3个月和4个月: each child's months.
+			v = 0
+			for _, m := range each {
+				v += m
+			}
+		}
 		if v == math.Trunc(v) {
 			f.Quantity = &v
 			out.Spans = append(out.Spans, FactSpan{"quantity", months.Start, months.End})
 		}
+	}
+}
+
+// underLimits sets Facts.Under for a base the text states only as under a
+// limit (货值金额不足一万元, 违法所得在一万元以下): the lowest such limit,
+// when the text gives no figure for the base.
+func underLimits(out *Extracted) {
+	f, x := &out.Facts, out.Extraction
+	for _, a := range x.Amounts {
+		if !a.Under {
+			continue
+		}
+		name := ""
+		for _, r := range moneyRoles {
+			if r.role == a.Role && r.field != nil && *r.field(f) == nil {
+				name = r.measure
+			}
+		}
+		for _, r := range baseRoles {
+			if r.role == a.Role && *r.field(f) == nil {
+				name = r.name
+			}
+		}
+		if name == "" {
+			continue
+		}
+		if v, ok := f.Under[name]; ok && v <= a.Value {
+			continue
+		}
+		if f.Under == nil {
+			f.Under = map[string]float64{}
+		}
+		f.Under[name] = a.Value
+		out.Spans = append(out.Spans, FactSpan{"under", a.Start, a.End})
 	}
 }
 

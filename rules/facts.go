@@ -87,6 +87,12 @@ type Facts struct {
 	// Mitigate asks for 减轻 (below the minimum) where 第三十二条 allows it.
 	Mitigate bool `json:"mitigate,omitempty"`
 
+	// Under holds, per base (goods_value …), the limit the facts state it
+	// is under when they do not state the figure (货值金额不足一万元): the
+	// fine's bracket wholly below that limit applies when it is a fixed
+	// range; otherwise every bracket stays open.
+	Under map[string]float64 `json:"under,omitempty"`
+
 	// Flags are the benchmark's own yes/no facts (see Benchmark.Flags).
 	Flags map[string]bool `json:"flags,omitempty"`
 	// AlsoViolates lists other benchmark ids the same act violates
@@ -192,6 +198,14 @@ func (f *Facts) Validate(b *Benchmark, known func(id string) bool) error {
 		}
 		if _, isBase := amountBases[a.name]; !isBase && v != math.Trunc(v) {
 			return &FactError{a.name, "应为整数"}
+		}
+	}
+	for name, v := range f.Under {
+		if _, isBase := amountBases[name]; !isBase {
+			return &FactError{"under", "“" + name + "”不是罚款基数"}
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 || v > maxAmount {
+			return &FactError{"under", "上限应为正数"}
 		}
 	}
 	if f.Age != nil {

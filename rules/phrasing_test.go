@@ -135,3 +135,113 @@ func TestFirstViolationList(t *testing.T) {
 		t.Error("an unknown benchmark in first_violation_exempt must fail the load")
 	}
 }
+
+// TestStatutoryFromText: the statutory range of a benchmark computed from the
+// base a real text states, in the forms decisions write amounts (大写, ¥ with
+// separators, 万 with decimals, 千 after a digit), when the same text also
+// quotes the statute's brackets, restates the range, names the fine imposed
+// or a deposit, gives a part after 其中, or counts the goods in stock in the
+// phrase after 库存.
+func TestStatutoryFromText(t *testing.T) {
+	c := mustCatalog(t)
+	tests := []struct {
+		name, id, text string
+		want           Range
+	}{
+		{"大写 goods value, fine and deposit beside it", "food-124-expired",
+			"当事人销售超过保质期的饮料，货值金额人民币壹万伍仟元整。本局拟没收违法所得人民币贰仟元，并处罚款人民币壹拾伍万元整。当事人已缴纳保证金伍万元。", Range{150000, 300000}},
+		{"statute's brackets quoted after the figure", "food-124-expired",
+			"当事人销售超过保质期的食品货值金额3200元。依据食品安全法第一百二十四条“货值金额不足一万元的，并处五万元以上十万元以下罚款”的规定。", Range{50000, 100000}},
+		{"range restated by the officer", "food-125-label",
+			"该批无标签茶叶货值金额1.2万元，依法应当并处货值金额五倍以上十倍以下罚款，即六万元以上十二万元以下。", Range{60000, 120000}},
+		{"fine imposed as the object of 处", "prod-50-adulterate",
+			"当事人以次充好销售大米，货值金额21,700元，决定并处3万元罚款。", Range{10850, 65100}},
+		{"part after 其中", "eia-31-unapproved-construction",
+			"项目未报批环境影响报告表即开工建设，项目总投资为1,280万元，其中环保投资45万元。", Range{128000, 640000}},
+		{"goods sold plus stock after 库存", "prod-50-adulterate",
+			"当事人以不合格复合肥冒充合格产品，已销售150袋，销售金额人民币壹万零伍佰元，库存50袋，货值金额叁仟伍佰元。", Range{7000, 42000}},
+		{"按二十万元计算 quoted, the cost itself below", "waste-112-hw-dumping",
+			"当事人擅自倾倒危险废物。所需处置费用不足二十万元的，按二十万元计算；本案所需处置费用为8万元。", Range{600000, 1000000}},
+		{"童工 months given for each child", "child-6-child-labour",
+			"当事人使用3名未满十六周岁的未成年人从事糊盒工作，三人分别被使用了2个月、3个月和4个月。", Range{45000, 45000}},
+		{"童工 months shared", "child-6-child-labour",
+			"当事人招用两名未满十六周岁的少年从事缝纫工作，均已工作3个月。", Range{30000, 30000}},
+		{"大写 with 角", "prod-49-unsafe-standard",
+			"当事人销售不符合强制性国家标准的电暖器，货值金额人民币叁万陆仟肆佰伍拾元伍角。", Range{36450.5, 109351.5}},
+		{"fares of unlicensed transport are the gains", "transport-63-unlicensed-freight",
+			"当事人未取得道路运输经营许可，为他人运输建材，共收取运费人民币8000元。", Range{3000, 10000}},
+		{"fares yield to the gains named", "transport-63-unlicensed-freight",
+			"当事人未取得道路运输经营许可从事货运，共计收取运费人民币壹万捌仟元，扣除油费后违法所得壹万贰仟元。", Range{12000, 60000}},
+		{"fares per head and in all", "transport-63-unlicensed-passenger",
+			"当事人未取得道路客运经营许可，每人收取车费30元，共载客12人，收取车费360元。", Range{10000, 100000}},
+		{"the workers concerned after 其中", "labour-25-overtime",
+			"该公司共有员工120人，其中23名员工被安排每月加班超过36小时。", Range{2300, 11500}},
+		{"the workers concerned after 其中, in another phrase", "labour-23-female-workers",
+			"该厂现有职工86名，经查其中17名女职工在哺乳期被安排夜班。", Range{17000, 85000}},
+		{"digit with 千", "prod-53-forged-marks",
+			"当事人冒用认证标志，库存及已售插线板货值金额约为3千元。", Range{0, 3000}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, f := suggestText(t, c, tc.id, tc.text)
+			if s.Statutory == nil || *s.Statutory != tc.want {
+				t.Errorf("statutory = %v; want %v (facts %+v)", s.Statutory, tc.want, f)
+			}
+		})
+	}
+}
+
+// TestBracketsFromText: a base the text states as none takes the statute's
+// bracket for none; a base it is silent on leaves every bracket open, each
+// with its condition and the base to establish — never the bracket for none
+// by default.
+func TestBracketsFromText(t *testing.T) {
+	c := mustCatalog(t)
+	tests := []struct {
+		name, id, text string
+		want           *Range // nil: every bracket open
+		brackets       int
+	}{
+		{"没有违法所得", "price-7-fraud", "当事人虚构原价促销，活动刚开始尚未售出，当事人没有违法所得。", &Range{50000, 500000}, 0},
+		{"尚未形成销售获利", "price-6-gouging", "当事人捏造涨价信息并囤积叶菜，囤积期间尚未形成销售获利。", &Range{50000, 500000}, 0},
+		{"广告费用凭证不能提供", "ad-55-false-advertiser", "当事人发布虚假广告，不能提供本次广告费用凭证。", &Range{200000, 1000000}, 0},
+		{"silent on the gains", "transport-63-unlicensed-freight", "当事人未取得道路运输经营许可，使用自有货车从事普通货物运输经营。", nil, 2},
+		{"silent on the ad cost", "ad-55-false-advertiser", "当事人在公交站台发布虚假广告，宣称产品治愈率100%。", nil, 2},
+		{"goods value stated as under the bracket's limit", "food-122-unlicensed", "当事人无证生产豆腐，现场查扣豆腐一批，货值金额不足一万元，立案调查。", &Range{50000, 100000}, 0},
+		{"gains stated as under the limit", "transport-63-unlicensed-freight", "当事人无道路运输经营许可从事普通货物运输，违法所得在一万元以下。", &Range{3000, 10000}, 0},
+		{"retail drugs under 按一万元计算", "drug-117-substandard-retail", "当事人零售劣药，货值金额不足一万元。", &Range{100000, 200000}, 0},
+		{"the statute's condition is no limit stated", "food-122-unlicensed", "当事人无证生产豆腐。依据第一百二十二条，货值金额不足一万元的，并处五万元以上十万元以下罚款。", nil, 2},
+		{"a limit no fixed bracket lies under", "prod-50-adulterate", "当事人以次充好销售大米，货值金额不足一万元。", nil, 1},
+		{"silent on the goods value", "food-124-expired", "当事人销售超过保质期的面包，货值金额尚在核查中。", nil, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, f := suggestText(t, c, tc.id, tc.text)
+			switch {
+			case tc.want != nil && (s.Statutory == nil || *s.Statutory != *tc.want):
+				t.Errorf("statutory = %v; want %v (facts %+v)", s.Statutory, *tc.want, f)
+			case tc.want == nil && s.Statutory != nil:
+				t.Errorf("statutory = %v; want every bracket open", *s.Statutory)
+			case len(s.Conditional) < tc.brackets:
+				t.Errorf("conditional = %+v; want at least %d brackets", s.Conditional, tc.brackets)
+			}
+			for _, cf := range s.Conditional {
+				if cf.When == "" || len(cf.Establish) == 0 {
+					t.Errorf("bracket %+v: no condition or nothing to establish", cf)
+				}
+			}
+		})
+	}
+}
+
+// suggestText is the engine's answer for benchmark id on the facts read from
+// text, and those facts.
+func suggestText(t *testing.T, c *Catalog, id, text string) (Suggestion, Facts) {
+	t.Helper()
+	f := ExtractFacts(text).Facts
+	s, err := c.Suggest(id, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, f
+}
