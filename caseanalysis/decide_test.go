@@ -272,6 +272,12 @@ func TestConfusableProvisions(t *testing.T) {
 			"fire-63-open-flame", "fire-64-negligent-fire", ""},
 		{"a hazard notice ignored before a fire", "2024年10月，某某商贸公司对消防救援机构通知整改的火灾隐患逾期未整改，11月其仓库发生火灾。",
 			"fire-60-hazard-notice-ignored", "fire-64-negligent-fire", ""},
+		{"an exceedance stated by its numbers only", "2024年4月9日，某某电镀厂废水排放口总镍浓度为2.4mg/L，执行的排放标准限值为0.5mg/L。",
+			"water-83-excess", "water-84-outfall", "超过排放标准的倍数"},
+		{"used before its fire acceptance", "2024年6月，某某商业公司建设的商业综合体依法应当进行消防验收，未经消防验收即将一层作为超市对外营业。",
+			"fire-58-no-acceptance", "fire-58-unlicensed-venue", ""},
+		{"an alarm panel shielded, a pump on manual", "2024年11月3日检查，某某宾馆消防控制室火灾自动报警系统主机处于屏蔽状态，喷淋泵控制柜被置于手动位置，值班人员称为避免误报。",
+			"fire-60-disabled-facilities", "", ""},
 		{"a death in a house fire", "2024年2月3日，住户孙某在家中使用电暖器不慎引燃被褥起火，造成其母亲一人死亡。",
 			"fire-64-negligent-fire", "safety-114-general-accident", ""},
 	}
