@@ -241,6 +241,45 @@ func TestConfusableProvisions(t *testing.T) {
 		// 公路法 第七十六条第（五）项 / 公路安全保护条例 第六十四条.
 		{"unapproved over-limit driving", "某运输公司的平板车装载大型设备，车货总高超过公路限定标准，未经批准擅自在国道行驶。",
 			"highway-76-overlimit-unapproved", "highway-64-overlimit", ""},
+		// 生态环境: 不正常运行 as the plant's state; the permit as 未申请; the medium decides the analyser.
+		{"a treatment plant switched off", "2024年5月8日检查，某某印染厂废水处理站停运，生产废水经总排口排入河流。",
+			"water-83-evading-supervision", "water-83-excess", "处理站…停"},
+		{"a permit never applied for", "2024年3月2日，某某酒店洗衣房每日排放洗涤废水约50吨，未申请取得排污许可证。",
+			"water-83-no-permit", "", ""},
+		{"a flue-gas analyser is air", "2024年6月1日，某某电厂锅炉烟气在线监测设备故障停运五天未修复。",
+			"air-100-auto-monitoring", "water-82-auto-monitoring", ""},
+		{"an effluent analyser is water", "2024年6月1日，某某污水处理厂出水COD在线监测设备故障停运五天未修复。",
+			"water-82-auto-monitoring", "air-100-auto-monitoring", ""},
+		{"night work without the certificate shown", "2023年9月5日凌晨1时，某某建筑公司在居民区旁的工地进行钢筋切割作业，施工单位无法出示夜间施工证明。",
+			"noise-77-night-construction", "", ""},
+		// 危险废物 mixed into other waste on the premises is storage; dumped outside it is 第一千一百六十九条.
+		{"hazardous waste mixed into rubbish", "2026年11月2日，某某汽修厂将废机油滤芯等危险废物混在一般垃圾中堆放于厂区角落。",
+			"eco-1175-hw-storage", "eco-1169-hw-dumping", ""},
+		{"hazardous waste dumped outside", "2026年11月2日，某某汽修厂将废机油约1吨倾倒在厂外沟渠。",
+			"eco-1169-hw-dumping", "eco-1175-hw-storage", ""},
+		// 安全生产: a workplace's warning sign is no product label; a chemicals licence is no haulage permit.
+		{"warning signs of a tank farm", "2024年4月3日检查，某某化工公司液氨罐区和配电室均未设置安全警示标志。",
+			"safety-99-warning-signs", "prod-54-labelling", ""},
+		{"chemicals sold without a licence", "2024年7月9日，个体户王某未取得危险化学品经营许可证，在其门店销售桶装汽油和油漆稀释剂。",
+			"hazchem-77-unlicensed-trading", "transport-63-unlicensed-dangerous-goods", ""},
+		{"chemicals hauled without a road permit", "2024年7月9日，某某物流公司未取得道路危险货物运输许可，用普通货车运输液化气钢瓶。",
+			"transport-63-unlicensed-dangerous-goods", "hazchem-77-unlicensed-trading", ""},
+		// 消防: a flame that started a fire is 第六十四条; a notice ignored before a fire is 第六十条第一款第（七）项;
+		// a death in a house fire is no 生产安全事故.
+		{"a cigarette that started a fire", "2024年1月12日，刘某在仓库内吸烟后乱扔烟头，引燃纸箱起火，烧毁货物若干。",
+			"fire-64-negligent-fire", "fire-63-open-flame", ""},
+		{"smoking without a fire", "2024年1月12日，刘某在加油站加油区吸烟，被当场制止，未引发火灾。",
+			"fire-63-open-flame", "fire-64-negligent-fire", ""},
+		{"a hazard notice ignored before a fire", "2024年10月，某某商贸公司对消防救援机构通知整改的火灾隐患逾期未整改，11月其仓库发生火灾。",
+			"fire-60-hazard-notice-ignored", "fire-64-negligent-fire", ""},
+		{"an exceedance stated by its numbers only", "2024年4月9日，某某电镀厂废水排放口总镍浓度为2.4mg/L，执行的排放标准限值为0.5mg/L。",
+			"water-83-excess", "water-84-outfall", "超过排放标准的倍数"},
+		{"used before its fire acceptance", "2024年6月，某某商业公司建设的商业综合体依法应当进行消防验收，未经消防验收即将一层作为超市对外营业。",
+			"fire-58-no-acceptance", "fire-58-unlicensed-venue", ""},
+		{"an alarm panel shielded, a pump on manual", "2024年11月3日检查，某某宾馆消防控制室火灾自动报警系统主机处于屏蔽状态，喷淋泵控制柜被置于手动位置，值班人员称为避免误报。",
+			"fire-60-disabled-facilities", "", ""},
+		{"a death in a house fire", "2024年2月3日，住户孙某在家中使用电暖器不慎引燃被褥起火，造成其母亲一人死亡。",
+			"fire-64-negligent-fire", "safety-114-general-accident", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

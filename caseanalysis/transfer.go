@@ -111,6 +111,11 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			}
 		}
 	}
+	// A death told of one person without a count (张某…经抢救无效死亡, 当场
+	// 死亡, 坠亡) is one death.
+	if m[rules.MeasureDeaths] == 0 && uncountedDeath(norm) {
+		m[rules.MeasureDeaths] = 1
+	}
 	if sm := taxRatioRe.FindStringSubmatch(norm); sm != nil {
 		v, err := strconv.ParseFloat(sm[1], 64)
 		if sm[1] == "" {
@@ -191,6 +196,30 @@ func injuryGrade(norm string, cues []nlp.Cue) bool {
 	for _, q := range cues {
 		if q.InAmong(norm, cues) {
 			return true
+		}
+	}
+	return false
+}
+
+// deathWords say that a person died without counting anyone. Bare 死亡 is
+// not among them: fish and livestock die too (河里鱼类大量死亡).
+var deathWords = [...]string{"抢救无效死亡", "当场死亡", "不幸死亡", "窒息死亡", "触电死亡", "坠落死亡", "坠亡", "溺亡", "身亡", "遇难"}
+
+// uncountedDeath reports whether the text says, not negated, that a person
+// died (未造成人员遇难 does not). Literal scans only: most texts hold none
+// of the words.
+func uncountedDeath(norm string) bool {
+	for _, w := range deathWords {
+		for from := 0; ; {
+			i := strings.Index(norm[from:], w)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			if !nlp.Negated(norm, at) {
+				return true
+			}
+			from = at + len(w)
 		}
 	}
 	return false

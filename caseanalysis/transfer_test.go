@@ -135,6 +135,11 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"a death written 致死", "当事人一名员工在操作冲床时被挤压致死，事故等级为一般事故，当事人对事故发生负有责任。", []string{"safety-114-general-accident"}, rules.RiskLikely, "重大责任事故罪"},
 		{"fraud over the national floor", "孙某以帮他人办理信用卡提额为名，骗取被害人周某手续费四千元。", []string{"police-49-theft"}, rules.RiskLikely, "诈骗罪"},
 		{"fraud the file finds below the standard", "孙某以帮他人办理信用卡提额为名，骗取被害人周某手续费四千元，经审查尚未达到刑事立案追诉标准。", []string{"police-49-theft"}, rules.RiskNone, "诈骗罪"},
+		{"a death told without a count", "员工李某在清理料仓时被埋压，经抢救无效死亡，事故等级为一般事故，当事人对事故发生负有责任。", []string{"safety-114-general-accident"}, rules.RiskLikely, "重大责任事故罪"},
+		{"a fire that killed, written by how it spread", "2024年2月，孙某在出租屋内吸烟后未熄灭烟头，引燃床垫，火势蔓延，造成邻居一人死亡。", []string{"fire-64-negligent-fire"}, rules.RiskLikely, "失火罪"},
+		{"a fire after a refused hazard notice", "某某公司对消防救援机构指出的火灾隐患拒不整改，随后仓库发生火灾，火势蔓延，造成2名员工死亡。", []string{"fire-60-hazard-notice-ignored", "fire-64-negligent-fire"}, rules.RiskLikely, "消防责任事故罪"},
+		{"chemicals stored without a licence, a real danger", "某某贸易公司未取得危险化学品经营许可证，在居民楼旁仓库储存甲醇20吨，具有发生重大伤亡事故的现实危险。", []string{"hazchem-77-unlicensed-trading"}, rules.RiskLikely, "危险作业罪"},
+		{"chemicals sold without a licence, no danger shown", "个体户王某未取得危险化学品经营许可证，在门店零售油漆稀释剂三桶。", []string{"hazchem-77-unlicensed-trading"}, rules.RiskNear, "危险作业罪"},
 		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 	}
 	for _, tt := range tests {
@@ -144,6 +149,30 @@ func TestTransferOtherKinds(t *testing.T) {
 			got := crimes.Assess(rules.TransferInput{Text: tt.facts, Measures: m, Benchmarks: tt.benchmarks}, rules.TransferOptions{})
 			if got.Risk != tt.risk || got.Crime != tt.crime {
 				t.Fatalf("risk = %s %s (%s), want %s %s; measures %v", got.Risk, got.Crime, got.Threshold, tt.risk, tt.crime, m)
+			}
+		})
+	}
+}
+
+// TestUncountedDeath counts one death where a person's death is told
+// without a number, and none where it is denied or is not a person's.
+func TestUncountedDeath(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       float64
+	}{
+		{"抢救无效", "工人张某被卷入设备，经抢救无效死亡。", 1},
+		{"当场死亡", "驾驶员当场死亡，车辆损毁。", 1},
+		{"坠亡", "作业人员从脚手架坠落，坠亡。", 1},
+		{"a count wins", "事故造成3人死亡。", 3},
+		{"denied", "火被及时扑灭，未造成人员遇难。", 0},
+		{"fish", "废水排入河道，致使下游鱼类大量死亡。", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			norm := nlp.NormalizeText(tt.text)
+			if got := measures(norm, tt.text, nlp.Extraction{})[rules.MeasureDeaths]; got != tt.want {
+				t.Errorf("deaths = %v, want %v", got, tt.want)
 			}
 		})
 	}

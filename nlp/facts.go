@@ -241,6 +241,8 @@ var roleCues = []struct{ cue, role string }{
 	{"总投资额", RoleTotalInvestment}, {"总投资", RoleTotalInvestment}, {"投资总额", RoleTotalInvestment}, {"项目投资额", RoleTotalInvestment},
 	{"工程造价", RoleProjectCost}, {"造价", RoleProjectCost},
 	{"处置费用", RoleDisposalCost}, {"处置费", RoleDisposalCost}, {"清理处置费用", RoleDisposalCost},
+	// 清理处置上述危险废物所需费用为15万元: the cost named after the act.
+	{"所需费用", RoleDisposalCost},
 }
 
 var totalCues = []string{"共计", "合计", "累计", "总计"}

@@ -226,6 +226,7 @@ func TestAmountPhrasings(t *testing.T) {
 		{"投资总额", "该扩建项目投资总额人民币贰佰万元。", []wantAmount{{"贰佰万元", RoleTotalInvestment, 2000000, false}}},
 		{"工程造价", "经鉴定，该违法建筑工程造价为32万元。", []wantAmount{{"32万元", RoleProjectCost, 320000, false}}},
 		{"所需处置费用", "经评估，清理上述危险废物所需处置费用为12万元。", []wantAmount{{"12万元", RoleDisposalCost, 120000, false}}},
+		{"处置…所需费用", "经评估，清理处置上述危险废物所需费用为人民币15万元。", []wantAmount{{"15万元", RoleDisposalCost, 150000, false}}},
 		// 广告费用 as officers write it: what was paid to make and show the ad.
 		{"ad fees named by kind", "当事人为发布上述广告支付设计制作费及灯箱租赁费共计壹万贰仟元。", []wantAmount{{"壹万贰仟元", RoleAdCost, 12000, true}}},
 		{"ad fee in the sentence", "该广告未经审查，药店支付的屏幕制作费二千八百元。", []wantAmount{{"二千八百元", RoleAdCost, 2800, false}}},
