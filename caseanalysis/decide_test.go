@@ -34,6 +34,20 @@ func TestConfusableProvisions(t *testing.T) {
 			"road-42-occupying-road", "", "城市道路管理条例第四十二条"},
 		{"tables on the pavement", "当事人某某餐馆在店门前人行道上摆放桌椅出店经营，占用人行道约20平方米。",
 			"road-42-occupying-road", "land-77-illegal-occupation", ""},
+		// 擅自挖掘城市道路 is 城市道路管理条例 第二十七条第（一）项、第四十二条 too;
+		// a dug 公路 is 公路法.
+		{"pavement dug for a cable", "某某通信公司未经批准在某某街人行道开挖沟槽铺设光缆，开挖长度约50米，现场未设置围挡。",
+			"road-42-digging-road", "road-42-occupying-road", "城市道路管理条例第四十二条"},
+		{"city road broken open without a permit", "经查，当事人某某水务工程公司未办理挖掘许可，擅自破路施工，挖开某某大道机动车道约20平方米维修供水管道。",
+			"road-42-digging-road", "land-77-illegal-occupation", ""},
+		// 造成交通事故后逃逸 (道路交通安全法 第九十九条第一款第（三）项), not the general 第九十条.
+		{"scraped a parked car and drove off", "驾驶人刘某倒车时刮蹭路边停放的小轿车后驾车驶离现场，交警调取监控将其查获，事故未造成人员受伤。",
+			"traffic-99-hit-and-run", "traffic-90-moving-violation", "道路交通安全法第九十九条第一款第（三）项"},
+		{"rear-ended and fled", "张某驾驶面包车在某某路追尾前车后弃车逃逸，次日到交警队投案，事故仅造成两车受损。",
+			"traffic-99-hit-and-run", "traffic-90-moving-violation", ""},
+		// Weighed at a station: 公路安全保护条例 第六十四条 before 公路法 第七十六条第（五）项.
+		{"weighed over the limit", "某某治超站对一辆六轴货车过磅，车货总质量55吨，超过限定标准49吨，驾驶人未办理超限运输许可。",
+			"highway-64-overlimit", "highway-76-overlimit-unapproved", ""},
 		{"farmland still land", "当事人某某公司未经批准占用耕地3亩建设厂房。",
 			"land-77-illegal-occupation", "", ""},
 		// 产品质量法 第四十九条 / 第五十条 / 第五十三条.
