@@ -45,6 +45,23 @@ func TestConfusableProvisions(t *testing.T) {
 			"traffic-99-hit-and-run", "traffic-90-moving-violation", "道路交通安全法第九十九条第一款第（三）项"},
 		{"rear-ended and fled", "张某驾驶面包车在某某路追尾前车后弃车逃逸，次日到交警队投案，事故仅造成两车受损。",
 			"traffic-99-hit-and-run", "traffic-90-moving-violation", ""},
+		{"hit a guardrail and drove away", "一辆越野车撞倒路边隔离护栏后没有停车，肇事后驾车离去，事故造成护栏损坏，无人员受伤。",
+			"traffic-99-hit-and-run", "safety-114-general-accident", ""},
+		// A road traffic accident with liability shares is no 生产安全事故.
+		{"traffic accident with a serious injury", "驾驶小型轿车的严某右转时未让行直行的电动自行车，致骑车人重伤二级，经交通事故认定严某负事故主要责任。",
+			"traffic-90-moving-violation", "safety-114-general-accident", ""},
+		// 货运机动车违反规定载客 is 第九十二条第二款 后段, however the officer words the people carried.
+		{"workers carried in a van's cargo box", "交警拦查一辆核定载质量2吨的轻型厢式货车，车厢内载有务工人员九人，车辆未载货。",
+			"traffic-92-truck-overload-30pct", "traffic-92-truck-overload", ""},
+		// 违法停车 with the driver away is 第九十三条第二款, not the umbrella 第九十条.
+		{"parked and the driver away", "一辆小型轿车停放在小区门口道路上，堵住了救护车进出通道，驾驶人不在现场，交警将车辆拖移至指定停车场。",
+			"traffic-93-parking-absent", "traffic-90-moving-violation", ""},
+		// A general moving violation named by its family outranks provisions sharing only words.
+		{"turned without yielding", "驾驶小型轿车的严某右转时未让行直行车辆，持有合法有效的驾驶证，事发后留在现场报警。",
+			"traffic-90-moving-violation", "prov:water-89-1", ""},
+		// The coercer, even a passenger, is 第九十九条第一款第（五）项, not 第八十九条.
+		{"passenger forced the driver", "乘客邹某在车上多次抢拉方向盘并威逼网约车司机逆行超车，司机被迫逆行后与对向车辆发生碰撞。",
+			"traffic-99-coerced-driving", "traffic-89-pedestrian-nonmotor", ""},
 		// Weighed at a station: 公路安全保护条例 第六十四条 before 公路法 第七十六条第（五）项.
 		{"weighed over the limit", "某某治超站对一辆六轴货车过磅，车货总质量55吨，超过限定标准49吨，驾驶人未办理超限运输许可。",
 			"highway-64-overlimit", "highway-76-overlimit-unapproved", ""},

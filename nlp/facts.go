@@ -200,6 +200,10 @@ var roleCues = []struct{ cue, role string }{
 	{"多收价款", RoleIllegalGains}, {"多收的价款", RoleIllegalGains},
 	{"货值金额", RoleGoodsValue}, {"货值", RoleGoodsValue}, {"案值", RoleGoodsValue}, {"涉案货物价值", RoleGoodsValue},
 	{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains},
+	// The fares an unlicensed carrier took are its 违法所得 (行政处罚法 第二十八条:
+	// 实施违法行为所取得的款项).
+	{"收取运费", RoleIllegalGains}, {"收取的运费", RoleIllegalGains}, {"运费收入", RoleIllegalGains},
+	{"收取车费", RoleIllegalGains}, {"收取的车费", RoleIllegalGains}, {"车费收入", RoleIllegalGains},
 	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
 	{"违法经营额", RoleIllegalRevenue}, {"非法经营额", RoleIllegalRevenue}, {"经营额", RoleIllegalRevenue},
 	{"罚款", RoleFine},
