@@ -62,6 +62,15 @@ func TestConfusableProvisions(t *testing.T) {
 		// The coercer, even a passenger, is 第九十九条第一款第（五）项, not 第八十九条.
 		{"passenger forced the driver", "乘客邹某在车上多次抢拉方向盘并威逼网约车司机逆行超车，司机被迫逆行后与对向车辆发生碰撞。",
 			"traffic-99-coerced-driving", "traffic-89-pedestrian-nonmotor", ""},
+		// A percentage over the speed limit is no load, and one over a load no speed.
+		{"coach 35 % over the speed limit", "某某客运公司一辆省际班线大客车在限速100公里/小时的高速公路上以每小时135公里的速度行驶，超过规定时速35%，车上载有旅客40人。",
+			"traffic-90-moving-violation", "traffic-92-passenger-overload-20pct", ""},
+		{"lorry 35 % over the speed limit", "驾驶人钱某驾驶重型货车在限速60公里/小时的路段以每小时81公里行驶，超过规定时速35%。",
+			"traffic-90-moving-violation", "traffic-92-truck-overload-30pct", ""},
+		{"car 60 % over the speed limit", "驾驶人邱某驾驶小型轿车在限速80公里/小时的路段以每小时128公里行驶，超过规定时速60%。",
+			"traffic-99-speeding-50pct", "traffic-90-moving-violation", ""},
+		{"lorry 60 % overloaded", "驾驶人钱某驾驶的重型货车核定载质量10吨，实际载货16吨，超过核定载质量60%。",
+			"traffic-92-truck-overload-30pct", "traffic-99-speeding-50pct", ""},
 		// Weighed at a station: 公路安全保护条例 第六十四条 before 公路法 第七十六条第（五）项.
 		{"weighed over the limit", "某某治超站对一辆六轴货车过磅，车货总质量55吨，超过限定标准49吨，驾驶人未办理超限运输许可。",
 			"highway-64-overlimit", "highway-76-overlimit-unapproved", ""},
