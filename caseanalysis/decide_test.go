@@ -69,6 +69,8 @@ func TestConfusableProvisions(t *testing.T) {
 			"traffic-90-moving-violation", "traffic-92-truck-overload-30pct", ""},
 		{"car 60 % over the speed limit", "驾驶人邱某驾驶小型轿车在限速80公里/小时的路段以每小时128公里行驶，超过规定时速60%。",
 			"traffic-99-speeding-50pct", "traffic-90-moving-violation", ""},
+		{"no seat belt, phone in hand", "孙某驾驶小型轿车时未系安全带并在行驶中手持手机接打电话，被执勤民警拦下。",
+			"traffic-90-moving-violation", "prov:road-traffic-99-1-2", ""},
 		{"lorry 60 % overloaded", "驾驶人钱某驾驶的重型货车核定载质量10吨，实际载货16吨，超过核定载质量60%。",
 			"traffic-92-truck-overload-30pct", "traffic-99-speeding-50pct", ""},
 		// Weighed at a station: 公路安全保护条例 第六十四条 before 公路法 第七十六条第（五）项.
