@@ -25,8 +25,10 @@ func TestThinSectorKinds(t *testing.T) {
 		not         string    // must not rank first
 	}{
 		// A missing 超限 permit is not a missing road-transport licence.
+		// Weighed at a 超限检测站: 公路安全保护条例 第六十四条, the special provision
+		// the station's decisions apply, before 公路法 第七十六条第（五）项.
 		{"over-limit permit is no transport licence", "一辆重型半挂货车在省道超限检测站称重，车货总质量超过公路限定标准，驾驶人未取得超限运输许可，车上装载钢材。",
-			"highway-76-overlimit-unapproved", legal.Ref{}, "transport-63-unlicensed-freight"},
+			"highway-64-overlimit", legal.Ref{}, "transport-63-unlicensed-freight"},
 		// A 超限运输车辆通行证 rented out is 第六十五条, not a road-transport permit.
 		{"rented over-limit pass", "某某物流公司将本公司办理的超限运输车辆通行证出租给另一运输户的大件运输车使用，每次收取五百元。",
 			"highway-65-permit-lending", legal.Ref{}, "transport-66-permit-transfer"},

@@ -34,6 +34,48 @@ func TestConfusableProvisions(t *testing.T) {
 			"road-42-occupying-road", "", "城市道路管理条例第四十二条"},
 		{"tables on the pavement", "当事人某某餐馆在店门前人行道上摆放桌椅出店经营，占用人行道约20平方米。",
 			"road-42-occupying-road", "land-77-illegal-occupation", ""},
+		// 擅自挖掘城市道路 is 城市道路管理条例 第二十七条第（一）项、第四十二条 too;
+		// a dug 公路 is 公路法.
+		{"pavement dug for a cable", "某某通信公司未经批准在某某街人行道开挖沟槽铺设光缆，开挖长度约50米，现场未设置围挡。",
+			"road-42-digging-road", "road-42-occupying-road", "城市道路管理条例第四十二条"},
+		{"city road broken open without a permit", "经查，当事人某某水务工程公司未办理挖掘许可，擅自破路施工，挖开某某大道机动车道约20平方米维修供水管道。",
+			"road-42-digging-road", "land-77-illegal-occupation", ""},
+		// 造成交通事故后逃逸 (道路交通安全法 第九十九条第一款第（三）项), not the general 第九十条.
+		{"scraped a parked car and drove off", "驾驶人刘某倒车时刮蹭路边停放的小轿车后驾车驶离现场，交警调取监控将其查获，事故未造成人员受伤。",
+			"traffic-99-hit-and-run", "traffic-90-moving-violation", "道路交通安全法第九十九条第一款第（三）项"},
+		{"rear-ended and fled", "张某驾驶面包车在某某路追尾前车后弃车逃逸，次日到交警队投案，事故仅造成两车受损。",
+			"traffic-99-hit-and-run", "traffic-90-moving-violation", ""},
+		{"hit a guardrail and drove away", "一辆越野车撞倒路边隔离护栏后没有停车，肇事后驾车离去，事故造成护栏损坏，无人员受伤。",
+			"traffic-99-hit-and-run", "safety-114-general-accident", ""},
+		// A road traffic accident with liability shares is no 生产安全事故.
+		{"traffic accident with a serious injury", "驾驶小型轿车的严某右转时未让行直行的电动自行车，致骑车人重伤二级，经交通事故认定严某负事故主要责任。",
+			"traffic-90-moving-violation", "safety-114-general-accident", ""},
+		// 货运机动车违反规定载客 is 第九十二条第二款 后段, however the officer words the people carried.
+		{"workers carried in a van's cargo box", "交警拦查一辆核定载质量2吨的轻型厢式货车，车厢内载有务工人员九人，车辆未载货。",
+			"traffic-92-truck-overload-30pct", "traffic-92-truck-overload", ""},
+		// 违法停车 with the driver away is 第九十三条第二款, not the umbrella 第九十条.
+		{"parked and the driver away", "一辆小型轿车停放在小区门口道路上，堵住了救护车进出通道，驾驶人不在现场，交警将车辆拖移至指定停车场。",
+			"traffic-93-parking-absent", "traffic-90-moving-violation", ""},
+		// A general moving violation named by its family outranks provisions sharing only words.
+		{"turned without yielding", "驾驶小型轿车的严某右转时未让行直行车辆，持有合法有效的驾驶证，事发后留在现场报警。",
+			"traffic-90-moving-violation", "prov:water-89-1", ""},
+		// The coercer, even a passenger, is 第九十九条第一款第（五）项, not 第八十九条.
+		{"passenger forced the driver", "乘客邹某在车上多次抢拉方向盘并威逼网约车司机逆行超车，司机被迫逆行后与对向车辆发生碰撞。",
+			"traffic-99-coerced-driving", "traffic-89-pedestrian-nonmotor", ""},
+		// A percentage over the speed limit is no load, and one over a load no speed.
+		{"coach 35 % over the speed limit", "某某客运公司一辆省际班线大客车在限速100公里/小时的高速公路上以每小时135公里的速度行驶，超过规定时速35%，车上载有旅客40人。",
+			"traffic-90-moving-violation", "traffic-92-passenger-overload-20pct", ""},
+		{"lorry 35 % over the speed limit", "驾驶人钱某驾驶重型货车在限速60公里/小时的路段以每小时81公里行驶，超过规定时速35%。",
+			"traffic-90-moving-violation", "traffic-92-truck-overload-30pct", ""},
+		{"car 60 % over the speed limit", "驾驶人邱某驾驶小型轿车在限速80公里/小时的路段以每小时128公里行驶，超过规定时速60%。",
+			"traffic-99-speeding-50pct", "traffic-90-moving-violation", ""},
+		{"no seat belt, phone in hand", "孙某驾驶小型轿车时未系安全带并在行驶中手持手机接打电话，被执勤民警拦下。",
+			"traffic-90-moving-violation", "prov:road-traffic-99-1-2", ""},
+		{"lorry 60 % overloaded", "驾驶人钱某驾驶的重型货车核定载质量10吨，实际载货16吨，超过核定载质量60%。",
+			"traffic-92-truck-overload-30pct", "traffic-99-speeding-50pct", ""},
+		// Weighed at a station: 公路安全保护条例 第六十四条 before 公路法 第七十六条第（五）项.
+		{"weighed over the limit", "某某治超站对一辆六轴货车过磅，车货总质量55吨，超过限定标准49吨，驾驶人未办理超限运输许可。",
+			"highway-64-overlimit", "highway-76-overlimit-unapproved", ""},
 		{"farmland still land", "当事人某某公司未经批准占用耕地3亩建设厂房。",
 			"land-77-illegal-occupation", "", ""},
 		// 产品质量法 第四十九条 / 第五十条 / 第五十三条.

@@ -24,6 +24,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			m[name] = v
 		}
 	}
+	var alcohol alcoholReadings
 	for _, q := range x.Quantities {
 		switch {
 		case q.Role == "死亡":
@@ -38,7 +39,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			// 醉酒 on an 电动自行车 is a 道路交通安全法 第八十九条 matter:
 			// 危险驾驶罪 needs a 机动车 (刑法 第一百三十三条之一).
 			if !nonMotorOnly(norm) {
-				setMax(rules.MeasureBloodAlcohol, q.Value)
+				alcohol.read(text, q)
 			}
 		case q.Unit == "倍" && q.Role == "超标":
 			setMax(rules.MeasureExceedMultiple, q.Value)
@@ -63,11 +64,19 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			setMax(rules.MeasureWorkers, q.Value)
 		}
 	}
+	if v, ok := alcohol.value(); ok {
+		m[rules.MeasureBloodAlcohol] = v
+	}
 	exceedances(norm, setMax)
 	// An appraisal of one victim's injury (经鉴定…损伤程度为轻伤二级) states
 	// the grade without a count: one person at least.
 	if m[rules.MeasureSeriousInjuries] == 0 && injuryGrade(norm, seriousInjuryCues) {
 		m[rules.MeasureSeriousInjuries] = 1
+	}
+	// A victim named rather than counted (致刘某经抢救无效死亡, 将行人张某
+	// 碾压致死) is one death at least.
+	if m[rules.MeasureDeaths] == 0 && oneDeath(norm) {
+		m[rules.MeasureDeaths] = 1
 	}
 	if m[rules.MeasureMinorInjuries] == 0 && injuryGrade(norm, minorInjuryCues) {
 		m[rules.MeasureMinorInjuries] = 1
@@ -187,6 +196,17 @@ var (
 	seriousInjuryCues = nlp.NewCues([]string{"重伤一级", "重伤二级", "鉴定为重伤", "评定为重伤", "损伤程度为重伤", "损伤程度属重伤", "构成重伤"})
 )
 
+// oneDeath reports whether the normalised text states an undenied death of
+// one victim (未致人死亡 is no death).
+func oneDeath(norm string) bool {
+	for _, loc := range namedDeathRe.FindAllStringIndex(norm, -1) {
+		if !nlp.Negated(norm, loc[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // injuryGrade reports whether the normalised text states an injury of the
 // grade the cues name, undenied.
 func injuryGrade(norm string, cues []nlp.Cue) bool {
@@ -240,6 +260,9 @@ var (
 	// 致死 is how accident reports write it (一名员工被挤压致死).
 	deathsRe  = nlp.Guard(countNum+personTail+`(?:死亡|身亡|遇难|致死)`, "死亡", "身亡", "遇难", "致死")
 	seriousRe = nlp.Guard(countNum+personTail+`重伤`, "重伤")
+	// A death caused to a named victim, or one dying at the scene or
+	// despite treatment; no digits between, so counts stay deathsRe's.
+	namedDeathRe = nlp.Guard(`(?:(?:致|将)[^，。；,;0-9一二两三四五六七八九十]{0,10}?(?:死亡|身亡|致死))|(?:(?:抢救无效|当场)(?:死亡|身亡))`, "死亡", "身亡", "致死")
 	// 造成12名就餐人员食物中毒, 12人出现食物中毒症状; not a gas poisoning.
 	poisonedRe = nlp.Guard(countNum+personTail+`食物中毒`, "食物中毒")
 	// 五个月工资, 3个月的劳动报酬; not 一个月内 (a deadline).
@@ -318,6 +341,50 @@ func nonMotorOnly(norm string) bool {
 		return false
 	}
 	return strings.Count(norm, "机动车") == strings.Count(norm, "非机动车")
+}
+
+// alcoholReadings keeps the highest alcohol reading of a blood test apart
+// from the highest of any other (a breath test): a blood test decides
+// whether a driver was 醉酒 (GB 19522 measures 血液酒精含量; the breath
+// reading only screens), so a breath 82mg/100ml above a blood 78.9mg/100ml
+// is 饮酒后驾驶, not 醉酒驾驶.
+type alcoholReadings struct {
+	blood, other       float64
+	hasBlood, hasOther bool
+}
+
+// read files a reading under blood when the words of its sentence before
+// it name blood (血液、血样、抽血) after any breath test (呼气、呼出).
+func (a *alcoholReadings) read(text string, q nlp.Quantity) {
+	if bloodSample(text, q.Start) {
+		a.blood, a.hasBlood = max(a.blood, q.Value), true
+		return
+	}
+	a.other, a.hasOther = max(a.other, q.Value), true
+}
+
+// value is the blood reading when there is one, otherwise the highest
+// other reading.
+func (a alcoholReadings) value() (float64, bool) {
+	if a.hasBlood {
+		return a.blood, true
+	}
+	return a.other, a.hasOther
+}
+
+// bloodSample reports whether the sentence before byte offset start names a
+// blood sample more recently than a breath test.
+func bloodSample(text string, start int) bool {
+	if start <= 0 || start > len(text) {
+		return false
+	}
+	before := text[:start]
+	if i := strings.LastIndexAny(before, "。；;"); i >= 0 {
+		before = before[i:]
+	}
+	blood := strings.LastIndex(before, "血")
+	breath := max(strings.LastIndex(before, "呼气"), strings.LastIndex(before, "呼出"), strings.LastIndex(before, "吹气"))
+	return blood >= 0 && blood > breath
 }
 
 // producedWords before a tonnage say it is an amount produced, planned

@@ -140,6 +140,17 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"a fire after a refused hazard notice", "某某公司对消防救援机构指出的火灾隐患拒不整改，随后仓库发生火灾，火势蔓延，造成2名员工死亡。", []string{"fire-60-hazard-notice-ignored", "fire-64-negligent-fire"}, rules.RiskLikely, "消防责任事故罪"},
 		{"chemicals stored without a licence, a real danger", "某某贸易公司未取得危险化学品经营许可证，在居民楼旁仓库储存甲醇20吨，具有发生重大伤亡事故的现实危险。", []string{"hazchem-77-unlicensed-trading"}, rules.RiskLikely, "危险作业罪"},
 		{"chemicals sold without a licence, no danger shown", "个体户王某未取得危险化学品经营许可证，在门店零售油漆稀释剂三桶。", []string{"hazchem-77-unlicensed-trading"}, rules.RiskNear, "危险作业罪"},
+		// 交通肇事罪: a consequence (deaths, 重伤) and a liability (全部或者主要责任) together.
+		{"traffic death, unlicensed driver at full fault", "当事人吴某未取得机动车驾驶证驾驶小型客车，与骑电动自行车的刘某相撞，致刘某经抢救无效死亡，经认定吴某负事故全部责任。", []string{"traffic-99-unlicensed-driving"}, rules.RiskLikely, "交通肇事罪"},
+		{"traffic death at main fault, written 负主要责任", "驾驶人陈某驾驶货车右转时未让行，将行人张某碾压致死，经交通事故认定，陈某负此次事故的主要责任。", []string{"traffic-90-moving-violation"}, rules.RiskLikely, "交通肇事罪"},
+		{"traffic death at minor fault", "驾驶人陈某驾驶货车与横穿道路的行人张某相撞，致张某死亡，经交通事故认定，陈某负事故次要责任。", []string{"traffic-90-moving-violation"}, rules.RiskNear, "交通肇事罪"},
+		{"drink driver injures one seriously at main fault", "许某饮酒后驾驶小型轿车与行人宋某相撞，致宋某重伤二级，许某血液中乙醇含量为46mg/100ml，负事故主要责任。", []string{"traffic-91-drink-driving"}, rules.RiskLikely, "交通肇事罪"},
+		{"sober driver injures one seriously at main fault", "许某驾驶小型轿车与行人宋某相撞，致宋某重伤二级，许某负事故主要责任。", []string{"traffic-90-moving-violation"}, rules.RiskNear, "交通肇事罪"},
+		{"traffic accident, one slight injury", "郑某驾驶小型轿车闯红灯与另一车相撞，致对方乘客轻微伤，郑某负事故主要责任，未致人死亡。", []string{"traffic-90-moving-violation"}, rules.RiskNone, "交通肇事罪"},
+		// A blood test decides 醉酒; a breath reading only screens.
+		{"breath over 80, blood under", "民警拦停驾驶小型轿车的周某，呼气检测结果为82mg/100ml，经抽取血样检验血液中乙醇含量为78.9mg/100ml。", []string{"traffic-91-drink-driving"}, rules.RiskNear, "危险驾驶罪"},
+		{"breath under 80, blood over", "民警拦停驾驶小型轿车的周某，呼气检测结果为72mg/100ml，随后抽血检验，血液中乙醇含量为86毫克/100毫升。", []string{"traffic-91-drink-driving"}, rules.RiskLikely, "危险驾驶罪"},
+		{"breath only over 80", "民警拦停驾驶小型轿车的周某，呼气检测结果为92mg/100ml。", []string{"traffic-91-drink-driving"}, rules.RiskLikely, "危险驾驶罪"},
 		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 	}
 	for _, tt := range tests {

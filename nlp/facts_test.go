@@ -35,6 +35,20 @@ var factsCases = []struct {
 	dates      []wantDate
 }{
 	{
+		name: "fares an unlicensed carrier took",
+		in:   "当事人未取得道路运输经营许可，为他人有偿运输砂石，共收取运费人民币12800元。",
+		amounts: []wantAmount{
+			{"12800元", RoleIllegalGains, 12800, false},
+		},
+	},
+	{
+		name: "fares written 车费收入",
+		in:   "当事人驾驶私家车非法营运，车费收入共计3600元。",
+		amounts: []wantAmount{
+			{"3600元", RoleIllegalGains, 3600, true},
+		},
+	},
+	{
 		name: "food goods value and gains",
 		in:   "当事人某某食品有限公司于2023年3月5日销售过期食品，货值金额共计8,000元，违法所得人民币3500元。",
 		amounts: []wantAmount{
