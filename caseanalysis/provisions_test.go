@@ -233,6 +233,36 @@ func TestAnalyzeBenchmarkStaysFirst(t *testing.T) {
 	}
 }
 
+// TestSpecialProvisionsOfTheMarket checks the 市场监管 regulations that have
+// provision entries and no benchmark (round accmarket): their object rules
+// out the general benchmark that shares its words (产品质量法 for a
+// cosmetic or a medical device; a vehicle's 加装 for a scale).
+func TestSpecialProvisionsOfTheMarket(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	tests := []struct {
+		name, facts string
+		want, not   string // not: the neighbour want must beat (documentation of the pair)
+	}{
+		{"a cheating chip in a market scale", "执法人员检查发现某某水果摊的电子秤内加装作弊芯片，称重时多显示一成，系以欺骗消费者为目的的计量器具。",
+			"prov:metrology-rules-48", "transport-69-vehicle-modification"},
+		{"expired cosmetics", "某某化妆品店销售超过使用期限的面霜12瓶，货值金额900元。",
+			"prov:cosmetics-60-0-5", "prod-52-expired"},
+		{"medical masks below their registered requirements", "某某医疗器械经营部销售的医用口罩经检验不符合经注册的产品技术要求，货值金额3000元。",
+			"prov:medical-devices-86-0-1", "prod-49-unsafe-standard"},
+		{"a shop page without its business licence", "某某网店作为电子商务经营者，未在首页显著位置公示营业执照信息。",
+			"prov:e-commerce-76-1-1", ""},
+		// The general benchmark still holds where no cosmetic is named.
+		{"an expired product of no special law", "某某五金店销售已过安全使用期的灭蚊喷雾剂，货值金额600元。",
+			"prod-52-expired", "prov:cosmetics-60-0-5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// analyzeFirst fails unless want ranks first, so not cannot.
+			analyzeFirst(t, a, tt.facts, tt.want)
+		})
+	}
+}
+
 // TestBenchmarkBeatsItsProvision checks that a provision entry never ranks
 // beside a benchmark whose penalty provision covers it, and that entries
 // with benchmarks are not provision benchmarks at all.

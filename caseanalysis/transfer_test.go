@@ -135,6 +135,10 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"a death written 致死", "当事人一名员工在操作冲床时被挤压致死，事故等级为一般事故，当事人对事故发生负有责任。", []string{"safety-114-general-accident"}, rules.RiskLikely, "重大责任事故罪"},
 		{"fraud over the national floor", "孙某以帮他人办理信用卡提额为名，骗取被害人周某手续费四千元。", []string{"police-49-theft"}, rules.RiskLikely, "诈骗罪"},
 		{"fraud the file finds below the standard", "孙某以帮他人办理信用卡提额为名，骗取被害人周某手续费四千元，经审查尚未达到刑事立案追诉标准。", []string{"police-49-theft"}, rules.RiskNone, "诈骗罪"},
+		// 非法经营罪 (烟草): the seized cigarettes' value is the 非法经营数额 (解释 第四条).
+		{"cigarettes worth over 50,000", "当事人无烟草专卖零售许可证销售卷烟，经认定涉案卷烟价值共计六万元。", []string{"tobacco-57-unlicensed-retail"}, rules.RiskLikely, "非法经营罪"},
+		{"tobacco turnover over 50,000", "当事人未取得烟草专卖许可证经营卷烟，违法经营总额五万三千元。", []string{"tobacco-57-unlicensed-retail"}, rules.RiskLikely, "非法经营罪"},
+		{"cigarettes worth 8,000", "当事人无烟草专卖零售许可证销售卷烟，违法经营总额八千元。", []string{"tobacco-57-unlicensed-retail"}, rules.RiskNone, "非法经营罪"},
 		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 	}
 	for _, tt := range tests {
