@@ -139,6 +139,8 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"cigarettes worth over 50,000", "当事人无烟草专卖零售许可证销售卷烟，经认定涉案卷烟价值共计六万元。", []string{"tobacco-57-unlicensed-retail"}, rules.RiskLikely, "非法经营罪"},
 		{"tobacco turnover over 50,000", "当事人未取得烟草专卖许可证经营卷烟，违法经营总额五万三千元。", []string{"tobacco-57-unlicensed-retail"}, rules.RiskLikely, "非法经营罪"},
 		{"cigarettes worth 8,000", "当事人无烟草专卖零售许可证销售卷烟，违法经营总额八千元。", []string{"tobacco-57-unlicensed-retail"}, rules.RiskNone, "非法经营罪"},
+		// 假冒注册商标罪 written in 商标法 第五十七条第一项's words.
+		{"a maker using another's identical mark", "当事人未经许可，在其生产的洗发水上使用与他人注册商标相同的商标，违法经营额六万元。", []string{"tm-60-infringement"}, rules.RiskLikely, "假冒注册商标罪"},
 		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 	}
 	for _, tt := range tests {
