@@ -322,6 +322,22 @@ func TestConfusableProvisions(t *testing.T) {
 			"fire-60-disabled-facilities", "", ""},
 		{"a death in a house fire", "2024年2月3日，住户孙某在家中使用电暖器不慎引燃被褥起火，造成其母亲一人死亡。",
 			"fire-64-negligent-fire", "safety-114-general-accident", ""},
+		// 市场监管, round accmarket. A label without the 生产许可证编号 is a label
+		// defect; an unlicensed maker whose label also lacks it is still 122.
+		{"no licence number on the label is 125", "某某副食店销售的预包装豆干，包装上未标注生产日期，也没有食品生产许可证编号，货值金额600元。",
+			"food-125-label", "food-122-unlicensed", "第一百二十五条"},
+		{"no licence number and no licence is 122", "当事人未取得食品生产许可，在家中加工辣椒酱销售，包装上无食品生产许可证编号，货值金额3000元。",
+			"food-122-unlicensed", "food-125-label", ""},
+		// 商标法 第六十条 and 烟草专卖法实施条例 第五十七条: the two most frequent kinds the catalog lacked.
+		{"selling goods under another's mark", "某某服装店销售假冒“阿迪达斯”注册商标的运动服，经商标注册人鉴定为侵权商品，违法经营额两万元。",
+			"tm-60-infringement", "", "商标法第六十条第二款"},
+		{"cigarettes sold without a retail licence", "某某超市未取得烟草专卖零售许可证，在收银台销售卷烟，违法经营总额五千元。",
+			"tobacco-57-unlicensed-retail", "", "烟草专卖法实施条例第五十七条"},
+		// 广告法 第五十八条第一款第二项 / 第六项; a poster on a shop's own stand is no 市容 matter.
+		{"tea advertised as a cure", "某某茶行在店内展架上张贴广告海报，宣称其销售的普通袋泡茶能治疗高血压。",
+			"ad-58-disease-claims", "urban-34-graffiti", ""},
+		{"a training school's guarantee", "某某培训机构在公众号发布招生广告，承诺“考研不过全额退费”。",
+			"ad-58-education", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -233,6 +233,45 @@ func TestAnalyzeBenchmarkStaysFirst(t *testing.T) {
 	}
 }
 
+// TestSpecialProvisionsOfTheMarket checks the 市场监管 regulations that have
+// provision entries and no benchmark (round accmarket): their object rules
+// out the general benchmark that shares its words (产品质量法 for a
+// cosmetic or a medical device; a vehicle's 加装 for a scale).
+func TestSpecialProvisionsOfTheMarket(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	tests := []struct {
+		name, facts string
+		want, not   string // not: the neighbour want must beat (documentation of the pair)
+	}{
+		{"a cheating chip in a market scale", "执法人员检查发现某某水果摊的电子秤内加装作弊芯片，称重时多显示一成，系以欺骗消费者为目的的计量器具。",
+			"metro-48-cheating-instrument", "transport-69-vehicle-modification"},
+		// A pump that fills vehicles names 车辆: the 计量 element still rules the vehicle's 加装 out.
+		{"a cheating chip in a fuel pump", "执法人员检查发现某加油站加油机的计量主板被加装作弊芯片，为过往车辆加油时少于显示值。",
+			"metro-48-cheating-instrument", "transport-69-vehicle-modification"},
+		{"expired cosmetics", "某某化妆品店销售超过使用期限的面霜12瓶，货值金额900元。",
+			"cosm-60-expired", "prod-52-expired"},
+		// A cosmetic named only by its kind (美白霜) against 特种设备's 安全技术规范.
+		{"a whitening cream over the mercury limit", "某某美容院销售的美白霜经检验汞含量超过化妆品安全技术规范的限值，货值金额5000元。",
+			"cosm-60-substandard", ""},
+		{"medical masks below their registered requirements", "某某医疗器械经营部销售的医用口罩经检验不符合经注册的产品技术要求，货值金额3000元。",
+			"prov:medical-devices-86-0-1", "prod-49-unsafe-standard"},
+		{"a shop page without its business licence", "某某网店作为电子商务经营者，未在首页显著位置公示营业执照信息。",
+			"prov:e-commerce-76-1-1", ""},
+		// The general benchmark still holds where no cosmetic is named.
+		{"an expired product of no special law", "某某五金店销售已过安全使用期的灭蚊喷雾剂，货值金额600元。",
+			"prod-52-expired", "cosm-60-expired"},
+		// An expired 医疗器械 is no 劣药.
+		{"expired contact-lens solution", "某某眼镜店货架上待售的隐形眼镜护理液（第二类医疗器械）已超过有效期，货值金额300元。",
+			"device-86-expired-unregistered", "drug-117-substandard-retail"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// analyzeFirst fails unless want ranks first, so not cannot.
+			analyzeFirst(t, a, tt.facts, tt.want)
+		})
+	}
+}
+
 // TestBenchmarkBeatsItsProvision checks that a provision entry never ranks
 // beside a benchmark whose penalty provision covers it, and that entries
 // with benchmarks are not provision benchmarks at all.

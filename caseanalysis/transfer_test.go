@@ -151,6 +151,12 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"breath over 80, blood under", "民警拦停驾驶小型轿车的周某，呼气检测结果为82mg/100ml，经抽取血样检验血液中乙醇含量为78.9mg/100ml。", []string{"traffic-91-drink-driving"}, rules.RiskNear, "危险驾驶罪"},
 		{"breath under 80, blood over", "民警拦停驾驶小型轿车的周某，呼气检测结果为72mg/100ml，随后抽血检验，血液中乙醇含量为86毫克/100毫升。", []string{"traffic-91-drink-driving"}, rules.RiskLikely, "危险驾驶罪"},
 		{"breath only over 80", "民警拦停驾驶小型轿车的周某，呼气检测结果为92mg/100ml。", []string{"traffic-91-drink-driving"}, rules.RiskLikely, "危险驾驶罪"},
+		// 非法经营罪 (烟草): the seized cigarettes' value is the 非法经营数额 (解释 第四条).
+		{"cigarettes worth over 50,000", "当事人无烟草专卖零售许可证销售卷烟，经认定涉案卷烟价值共计六万元。", []string{"tobacco-57-unlicensed-retail"}, rules.RiskLikely, "非法经营罪"},
+		{"tobacco turnover over 50,000", "当事人未取得烟草专卖许可证经营卷烟，违法经营总额五万三千元。", []string{"tobacco-57-unlicensed-retail"}, rules.RiskLikely, "非法经营罪"},
+		{"cigarettes worth 8,000", "当事人无烟草专卖零售许可证销售卷烟，违法经营总额八千元。", []string{"tobacco-57-unlicensed-retail"}, rules.RiskNone, "非法经营罪"},
+		// 假冒注册商标罪 written in 商标法 第五十七条第一项's words.
+		{"a maker using another's identical mark", "当事人未经许可，在其生产的洗发水上使用与他人注册商标相同的商标，违法经营额六万元。", []string{"tm-60-infringement"}, rules.RiskLikely, "假冒注册商标罪"},
 		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 	}
 	for _, tt := range tests {

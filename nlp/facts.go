@@ -232,6 +232,11 @@ var roleCues = []struct{ cue, role string }{
 	{"清运费", ""}, {"运费", RoleFares}, {"车费", RoleFares}, {"营运收入", RoleFares},
 	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
 	{"违法经营额", RoleIllegalRevenue}, {"非法经营额", RoleIllegalRevenue}, {"经营额", RoleIllegalRevenue},
+	// Tobacco cases write the turnover as 违法经营总额 (烟草专卖法实施条例 第五十七条)
+	// or 非法经营数额, and the seized cigarettes' value counts as 非法经营数额
+	// (烟草专卖品刑事案件解释 第四条).
+	{"违法经营总额", RoleIllegalRevenue}, {"非法经营总额", RoleIllegalRevenue}, {"经营总额", RoleIllegalRevenue},
+	{"非法经营数额", RoleIllegalRevenue}, {"违法经营数额", RoleIllegalRevenue}, {"卷烟价值", RoleIllegalRevenue}, {"烟草制品价值", RoleIllegalRevenue},
 	{"罚款", RoleFine},
 	{"劳动报酬", RoleWages}, {"工资", RoleWages}, {"经济补偿", RoleWages}, {"加班费", RoleWages},
 	{"税款", RoleTax}, {"少缴", RoleTax}, {"不缴", RoleTax}, {"偷税", RoleTax}, {"逃税", RoleTax},
@@ -963,14 +968,20 @@ func unsold(s string, pos int, role string) bool {
 	return !strings.Contains(w, "元") && containsAny(w, unsoldCues...)
 }
 
+// adCarriers name an advertisement or its carrier in the clause of a fee.
+var adCarriers = []string{"广告", "宣传", "传单", "海报", "展板", "展架", "灯箱", "横幅", "条幅", "招贴"}
+
 // adFee reports whether the window before an amount names a fee for an
 // advertisement without saying 广告费: the clause speaks of 广告 and the
 // amount follows a 费 within a few runes (支付设计制作费及灯箱租赁费共计
 // 壹万贰仟元; 该广告……支付的屏幕制作费二千八百元). Officers write the
 // 广告费用 of 广告法 as what was paid for making and showing the ad.
+//
+// The ad is often named by its carrier alone (传单由该学校制作发放，印制费用
+// 一千五百元; 海报系当事人自行设计制作，制作费用八百元).
 func adFee(w string) bool {
 	k := strings.LastIndex(w, "费")
-	if k < 0 || !(strings.Contains(w[:k], "广告") || strings.Contains(w[:k], "宣传")) {
+	if k < 0 || !containsAny(w[:k], adCarriers...) {
 		return false
 	}
 	tail := w[k+len("费"):]

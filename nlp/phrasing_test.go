@@ -221,6 +221,11 @@ func TestAmountPhrasings(t *testing.T) {
 		{"人民币 and separators", "违法经营额为人民币1,234,567.89元。", []wantAmount{{"1,234,567.89元", RoleIllegalRevenue, 1234567.89, false}}},
 		{"余 after 万", "现场查获赌资五万余元。", []wantAmount{{"五万余元", "", 50000, false}}},
 		{"多 before 元", "违法所得三千多元。", []wantAmount{{"三千多元", RoleIllegalGains, 3000, false}}},
+		// Tobacco turnover phrasings (烟草专卖法实施条例 第五十七条, 刑事案件解释 第四条).
+		{"违法经营总额", "无证销售卷烟，违法经营总额8400元。", []wantAmount{{"8400元", RoleIllegalRevenue, 8400, false}}},
+		{"非法经营数额", "经认定，非法经营数额为六万二千元。", []wantAmount{{"六万二千元", RoleIllegalRevenue, 62000, false}}},
+		{"卷烟价值", "非法经营的卷烟价值共计人民币捌万陆仟元。", []wantAmount{{"捌万陆仟元", RoleIllegalRevenue, 86000, true}}},
+		{"经营总额 with 万", "其经营总额约3.1万元。", []wantAmount{{"3.1万元", RoleIllegalRevenue, 31000, false}}},
 		// Bases of fines beyond the catalog's money roles.
 		{"总投资额", "经核实，项目总投资额为4500万元。", []wantAmount{{"4500万元", RoleTotalInvestment, 45000000, false}}},
 		{"投资总额", "该扩建项目投资总额人民币贰佰万元。", []wantAmount{{"贰佰万元", RoleTotalInvestment, 2000000, false}}},
@@ -230,6 +235,9 @@ func TestAmountPhrasings(t *testing.T) {
 		// 广告费用 as officers write it: what was paid to make and show the ad.
 		{"ad fees named by kind", "当事人为发布上述广告支付设计制作费及灯箱租赁费共计壹万贰仟元。", []wantAmount{{"壹万贰仟元", RoleAdCost, 12000, true}}},
 		{"ad fee in the sentence", "该广告未经审查，药店支付的屏幕制作费二千八百元。", []wantAmount{{"二千八百元", RoleAdCost, 2800, false}}},
+		{"ad named by its carrier", "经查，传单由该学校制作发放，印制费用一千五百元。", []wantAmount{{"一千五百元", RoleAdCost, 1500, false}}},
+		{"poster's making fee", "该海报系当事人自行设计制作，制作费用八百元。", []wantAmount{{"八百元", RoleAdCost, 800, false}}},
+		{"a fee with no ad is no ad fee", "当事人收取服务费用八百元。", []wantAmount{{"八百元", "", 800, false}}},
 		{"fee without an ad", "当事人支付场地租赁费3000元。", []wantAmount{{"3000元", "", 3000, false}}},
 	}
 	for _, tc := range tests {

@@ -59,6 +59,15 @@ var coreLaws = []CoreLaw{
 	// The 法典 (in force 2026-08-15) repealed the environmental laws above;
 	// its fining provisions are applied by the fields that applied theirs.
 	{"生态环境法典", "eco-code", []legal.Sector{"生态环境", "城市管理", "公安"}},
+	// 市场监管 laws beyond the first nine: trademarks, tobacco retail, weights
+	// and measures, online shops, cosmetics and medical devices are among the
+	// decisions a city's market regulator publishes most often.
+	{"商标法", "trademark", []legal.Sector{"市场监管"}},
+	{"烟草专卖法实施条例", "tobacco-monopoly-regulation", []legal.Sector{"市场监管"}},
+	{"计量法实施细则", "metrology-rules", []legal.Sector{"市场监管"}},
+	{"电子商务法", "e-commerce", []legal.Sector{"市场监管"}},
+	{"化妆品监督管理条例", "cosmetics", []legal.Sector{"市场监管"}},
+	{"医疗器械监督管理条例", "medical-devices", []legal.Sector{"市场监管"}},
 }
 
 // coreSectors maps a core law to its sectors.

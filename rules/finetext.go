@@ -68,6 +68,16 @@ var provisionBases = []struct{ words, base string }{
 	{"货值金额", "goods_value"},
 	{"违法所得", "illegal_gains"},
 	{"违法经营额", "illegal_revenue"},
+	// 烟草专卖法实施条例 names its turnover 违法经营总额 / 非法经营总额 /
+	// 批发总额; without these the 违法所得 just before it was read as the base.
+	{"违法经营总额", "illegal_revenue"},
+	{"非法经营总额", "illegal_revenue"},
+	{"批发总额", "illegal_revenue"},
+	{"违法销售总额", "sales_amount"},
+	{"进货总额", "purchase_amount"},
+	{"烟叶价值", "property_value"},
+	{"烟草专卖品价值", "property_value"},
+	{"烟草制品价值", "property_value"},
 	{"销售金额", "sales_amount"},
 	{"营业额", "turnover"},
 	{"上一年度销售额", "annual_sales"},
@@ -84,6 +94,8 @@ var provisionBases = []struct{ words, base string }{
 	{"所获收入", "revenue_obtained"},
 	{"取得的收入", "revenue_obtained"},
 	{"上一年年收入", "annual_income"},
+	// 化妆品监督管理条例: the responsible persons' 上一年度从本单位取得收入.
+	{"从本单位取得收入", "annual_income"},
 	{"财物价值", "property_value"},
 	{"非法产品价值", "property_value"},
 	{"骗取金额", "amount_defrauded"},
