@@ -135,6 +135,13 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"a death written 致死", "当事人一名员工在操作冲床时被挤压致死，事故等级为一般事故，当事人对事故发生负有责任。", []string{"safety-114-general-accident"}, rules.RiskLikely, "重大责任事故罪"},
 		{"fraud over the national floor", "孙某以帮他人办理信用卡提额为名，骗取被害人周某手续费四千元。", []string{"police-49-theft"}, rules.RiskLikely, "诈骗罪"},
 		{"fraud the file finds below the standard", "孙某以帮他人办理信用卡提额为名，骗取被害人周某手续费四千元，经审查尚未达到刑事立案追诉标准。", []string{"police-49-theft"}, rules.RiskNone, "诈骗罪"},
+		// 入户 described rather than named; a blow at an officer on duty is
+		// 袭警罪 with no threshold of harm, a tug at a body camera is not.
+		{"burglary through a window", "侯某撬开一楼住户厨房窗户进入室内，窃走现金三百元。", []string{"police25-58-theft"}, rules.RiskLikely, "盗窃罪"},
+		{"burglary written 入室", "侯某趁夜入室盗窃手机一部，价值五百元。", []string{"police-49-theft"}, rules.RiskLikely, "盗窃罪"},
+		{"small theft in a shop stays none", "侯某在超市窃取香烟一条，价值二百元。", []string{"police-49-theft"}, rules.RiskNone, "盗窃罪"},
+		{"a punch at an officer", "民警查处酒驾时，驾驶人彭某挥拳猛击正在执行职务的民警面部。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "袭警罪"},
+		{"pulling at a body camera is no 袭警", "民警查处交通违法时，江某拉扯民警执法记录仪，阻碍民警执行职务。", []string{"police25-61-obstruct-duty"}, rules.RiskNone, "妨害公务罪"},
 		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 	}
 	for _, tt := range tests {

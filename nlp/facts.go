@@ -31,6 +31,11 @@ const (
 	RoleTotalInvestment = "建设项目总投资额"
 	RoleProjectCost     = "工程造价"
 	RoleDisposalCost    = "所需处置费用"
+	// Bases of the social-insurance fines: the contributions due or in
+	// arrears (社会保险法 第八十四、八十六条) and the wages left out of the
+	// declaration (劳动保障监察条例 第二十七条第一款).
+	RoleSocialInsuranceFee = "社会保险费"
+	RoleWagesUnderreported = "瞒报工资数额"
 )
 
 // Circumstance names: the yes/no facts Extract reads from cue phrases.
@@ -211,6 +216,9 @@ var roleCues = []struct{ cue, role string }{
 	{"总投资额", RoleTotalInvestment}, {"总投资", RoleTotalInvestment}, {"投资总额", RoleTotalInvestment}, {"项目投资额", RoleTotalInvestment},
 	{"工程造价", RoleProjectCost}, {"造价", RoleProjectCost},
 	{"处置费用", RoleDisposalCost}, {"处置费", RoleDisposalCost}, {"清理处置费用", RoleDisposalCost},
+	{"社会保险费", RoleSocialInsuranceFee}, {"社保费", RoleSocialInsuranceFee}, {"社会保险费用", RoleSocialInsuranceFee},
+	{"瞒报工资", RoleWagesUnderreported}, {"少报工资", RoleWagesUnderreported}, {"漏报工资", RoleWagesUnderreported},
+	{"瞒报工资总额", RoleWagesUnderreported}, {"少报工资总额", RoleWagesUnderreported}, {"少申报工资", RoleWagesUnderreported},
 }
 
 var totalCues = []string{"共计", "合计", "累计", "总计"}

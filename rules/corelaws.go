@@ -59,6 +59,7 @@ var coreLaws = []CoreLaw{
 	// The 法典 (in force 2026-08-15) repealed the environmental laws above;
 	// its fining provisions are applied by the fields that applied theirs.
 	{"生态环境法典", "eco-code", []legal.Sector{"生态环境", "城市管理", "公安"}},
+	{"社会保险法", "social-insurance", []legal.Sector{"人力资源社会保障"}},
 }
 
 // coreSectors maps a core law to its sectors.
