@@ -139,6 +139,8 @@ func TestTransferOtherKinds(t *testing.T) {
 		// 袭警罪 with no threshold of harm, a tug at a body camera is not.
 		{"burglary through a window", "侯某撬开一楼住户厨房窗户进入室内，窃走现金三百元。", []string{"police25-58-theft"}, rules.RiskLikely, "盗窃罪"},
 		{"burglary written 入室", "侯某趁夜入室盗窃手机一部，价值五百元。", []string{"police-49-theft"}, rules.RiskLikely, "盗窃罪"},
+		{"theft described, not named", "一男子趁店员接待其他顾客之机，将柜台上一部价值4299元的手机揣入口袋离开。", []string{"police-49-theft"}, rules.RiskLikely, "盗窃罪"},
+		{"fraud told as an online trick", "马某在网上发布兼职刷单信息，诱使被害人转账一万二千元后将其拉黑。", []string{"police-49-theft"}, rules.RiskLikely, "诈骗罪"},
 		{"small theft in a shop stays none", "侯某在超市窃取香烟一条，价值二百元。", []string{"police-49-theft"}, rules.RiskNone, "盗窃罪"},
 		{"a punch at an officer", "民警查处酒驾时，驾驶人彭某挥拳猛击正在执行职务的民警面部。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "袭警罪"},
 		{"pulling at a body camera is no 袭警", "民警查处交通违法时，江某拉扯民警执法记录仪，阻碍民警执行职务。", []string{"police25-61-obstruct-duty"}, rules.RiskNone, "妨害公务罪"},

@@ -271,7 +271,10 @@ var circumstanceCues = []struct {
 	{name: CircPersonHarmed, cues: []string{"送医", "就医", "住院", "误吞", "误食", "受伤", "中毒", "死亡", "伤亡", "烧伤", "烫伤", "身体不适"}},
 	{name: CircFinancial, cues: []string{"金融安全", "非法集资", "非法吸收公众存款"}},
 	{name: CircContinuing, cues: []string{"至今未拆除", "仍未拆除", "至今仍", "持续至今", "使用至今", "排放至今", "经营至今", "运行至今", "至今未", "持续排放", "持续经营", "仍在继续", "仍在使用", "仍在经营", "仍在排放", "持续状态", "继续状态", "一直未"}, fixed: true},
-	{name: CircDeclined, cues: []string{"决定不予行政处罚", "决定不予处罚", "决定免予", "依法不予行政处罚", "依法不予处罚", "作出不予行政处罚决定", "不予行政处罚决定书"}},
+	{name: CircDeclined, cues: []string{"决定不予行政处罚", "决定不予处罚", "决定免予", "依法不予行政处罚", "依法不予处罚", "作出不予行政处罚决定", "不予行政处罚决定书",
+		// a decision naming the party it declines to penalise, and a 治安 case
+		// settled by mediation (治安管理处罚法 第九条: 达成协议，不予处罚)
+		"对…不予处罚", "对…不予行政处罚", "达成协议并已履行", "达成调解协议并已履行", "达成调解协议并履行"}},
 }
 
 // Extract finds money amounts, quantities, dates, the party's kind and age
@@ -1202,10 +1205,11 @@ func thirdPartyAge(s string, a, b int) bool {
 
 // thirdPartyBirth reports whether the birth date at a is written of the
 // person named just before it in its phrase when that is a child worker, a
-// victim or the complainant's child (其女儿（2010年4月出生）), not the party
+// victim or the complainant's child (其女儿（2010年4月出生）, 该男孩2011年2月
+// 出生), not the party
 // (售卖者刘某某，2011年9月出生，系在校学生 stays the party's).
 func thirdPartyBirth(s string, a int) bool {
-	return containsAny(s[clauseBefore(s, a, isPhraseEnd):a], "童工", "未成年工", "受害人", "被害人", "女儿", "儿子", "孩子")
+	return containsAny(s[clauseBefore(s, a, isPhraseEnd):a], "童工", "未成年工", "受害人", "被害人", "女儿", "儿子", "孩")
 }
 
 // restatement is what may stand between an amount and the same amount
