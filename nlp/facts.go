@@ -208,6 +208,8 @@ var roleCues = []struct{ cue, role string }{
 	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
 	{"违法经营额", RoleIllegalRevenue}, {"非法经营额", RoleIllegalRevenue}, {"经营额", RoleIllegalRevenue},
 	{"罚款", RoleFine},
+	// 瞒报工资数额 ends where 工资 does: listed first, it wins the tie.
+	{"瞒报工资", RoleWagesUnderreported}, {"少报工资", RoleWagesUnderreported}, {"漏报工资", RoleWagesUnderreported},
 	{"劳动报酬", RoleWages}, {"工资", RoleWages}, {"经济补偿", RoleWages}, {"加班费", RoleWages},
 	{"税款", RoleTax}, {"少缴", RoleTax}, {"不缴", RoleTax}, {"偷税", RoleTax}, {"逃税", RoleTax},
 	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
@@ -217,7 +219,6 @@ var roleCues = []struct{ cue, role string }{
 	{"工程造价", RoleProjectCost}, {"造价", RoleProjectCost},
 	{"处置费用", RoleDisposalCost}, {"处置费", RoleDisposalCost}, {"清理处置费用", RoleDisposalCost},
 	{"社会保险费", RoleSocialInsuranceFee}, {"社保费", RoleSocialInsuranceFee}, {"社会保险费用", RoleSocialInsuranceFee},
-	{"瞒报工资", RoleWagesUnderreported}, {"少报工资", RoleWagesUnderreported}, {"漏报工资", RoleWagesUnderreported},
 	{"瞒报工资总额", RoleWagesUnderreported}, {"少报工资总额", RoleWagesUnderreported}, {"少申报工资", RoleWagesUnderreported},
 }
 
