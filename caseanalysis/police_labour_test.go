@@ -33,7 +33,8 @@ func TestSocialInsuranceFine(t *testing.T) {
 // TestPolice2025Kinds decides 治安 kinds under the 2025 治安管理处罚法
 // (decided after 2026-01-01): 故意损毁 is 第五十九条, no longer the theft
 // line's; a threat for money is 敲诈勒索 (第五十八条), not 威胁人身安全
-// (第五十条); 扬言 is 第二十九条 only for 放火、爆炸、投放危险物质.
+// (第五十条); 扬言 is 第二十九条 only for 放火、爆炸、投放危险物质; a punch at
+// the officer of a drink-driving check with no alcohol measured is 第六十一条.
 func TestPolice2025Kinds(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	tests := []struct {
@@ -44,6 +45,8 @@ func TestPolice2025Kinds(t *testing.T) {
 		{"damage to steal stays theft", "2026年4月2日，彭某砸坏车窗后窃取车内背包一个，价值三百元。", "police25-58-theft", "police25-59-damage"},
 		{"a threat for money is 敲诈勒索", "2026年8月，文某以公开两人亲密照片相威胁，要求冉某支付五千元分手费。", "police25-58-theft", "police25-50-harassment"},
 		{"a threat without a demand stays 第五十条", "2026年8月，文某多次发送短信威胁冉某，扬言要让她在公司待不下去，干扰其正常生活。", "police25-50-harassment", "police25-58-theft"},
+		{"a punch at a drink-driving check", "2026年9月14日，民警查处酒驾时，驾驶人彭某拒绝配合检测，挥拳猛击正在执行职务的民警面部。", "police25-61-obstruct-duty", "traffic-91-drink-driving"},
+		{"a measured drink driver stays 第九十一条", "2026年9月14日，民警查处酒驾时，驾驶人彭某经呼气检测酒精含量为45毫克/100毫升，彭某挥拳击打民警后被制服。", "traffic-91-drink-driving", "police25-61-obstruct-duty"},
 		{"taking without paying, with a boast", "2026年3月14日，邓某在农贸市场挨个摊位拿走蔬菜水果不付钱，还扬言谁敢要钱就砸摊子。", "police25-30-provocation", "police25-29-false-alarm"},
 		{"a threat to set fire stays 第二十九条", "2026年3月14日，邓某在村委会扬言要放火烧掉村委会办公楼，引起群众恐慌。", "police25-29-false-alarm", "police25-30-provocation"},
 	}
