@@ -29,6 +29,33 @@ func TestConfusableProvisions(t *testing.T) {
 			"police25-29-false-alarm", "comp25-25-false-promotion", ""},
 		{"fabricated epidemic", "2026年2月，吴某在微信群编造某小区发生疫情的虚假信息，引起居民恐慌，扰乱公共秩序。",
 			"police25-29-false-alarm", "", ""},
+		// 治安 and 劳动保障 kinds by phrasing family (snapshotDay: the 2012
+		// 治安管理处罚法 applies): 第四十九条's conduct without its statutory
+		// verbs, a fight born of a dispute against 寻衅滋事, a lie for money
+		// against 谎报险情, a blocked ward against 阻碍执行职务, and the three
+		// social-insurance provisions against each other and 逃税.
+		// 盗窃 without 盗/窃/偷.
+		{"theft: pocketed while staff were busy", "2025年5月3日，一男子趁店员接待其他顾客之机，将柜台上一部手机揣入口袋离开。", "police-49-theft", "", ""},
+		{"theft: walked off with goods", "2025年5月3日，赵某在超市将两瓶洗发水顺走，经价格认定价值六十元。", "police-49-theft", "", ""},
+		// 诈骗 written as impersonation or an online trick.
+		{"fraud: posing as a gas fitter", "2025年8月14日，潘某冒充燃气公司工作人员上门，谎称住户家中燃气管道有爆炸危险，以更换配件为名收取现金二千元。", "police-49-theft", "police-25-false-alarm", ""},
+		{"fraud: brushing orders online", "2025年9月，马某在网上发布兼职刷单信息，诱使被害人先后转账八千元，收款后即将其拉黑。", "police-49-theft", "comp-20-false-promotion", ""},
+		// 敲诈勒索 written as a threat for money.
+		{"extortion: pay or the screenshots go out", "2024年4月，林某以公开唐某的私人聊天截图相要挟，称不给八百元就发到公司群里，唐某转账后报警。", "police-49-theft", "police-50-obstruct-duty", ""},
+		// 故意损毁 written as what was done to the car.
+		{"damage: a keyed car", "2024年3月8日，吕某因停车纠纷用钥匙将邻居轿车车门划出多道划痕，修复费用一千五百元。", "police-49-theft", "", ""},
+		// A blow in a named dispute is 殴打他人, not 寻衅滋事 (斗殴 notwithstanding).
+		{"dispute fight called 斗殴", "2025年7月6日，民警调查工地斗殴一案：秦某因工钱分配与同事蒋某争吵，持木棍击打蒋某左臂致轻微伤。", "police-43-assault", "police-26-provocation", ""},
+		{"gratuitous blows stay 寻衅滋事", "2025年7月6日，秦某酒后在街头无故拦截路人并追赶殴打，致一人轻微伤。", "police-26-provocation", "", ""},
+		// A ward blocked is the hospital's order, an officer blocked is 第五十条.
+		{"ward blocked", "2025年4月20日，叶某在医院住院部护士站大声叫骂，躺卧在地阻挡医护人员通行，致病区医疗工作无法正常进行。", "police-23-disrupt-order", "police-50-obstruct-duty", ""},
+		{"officer blocked", "2025年1月11日，民警依法查处交通违法时，江某围堵民警，拉扯民警执法记录仪，阻碍民警执行职务。", "police-50-obstruct-duty", "police-23-disrupt-order", ""},
+		// 社会保险法 第八十六条 / 第八十四条 / 劳动保障监察条例 第二十七条 / 逃税.
+		{"si arrears", "当事人某某公司未足额缴纳18名员工社会保险费，欠缴3.2万元，经责令限期补缴，逾期仍未缴纳。", "si-86-arrears", "tax-63-evasion", "社会保险法第八十六条"},
+		{"si arrears written as 欠缴", "经查，当事人自2024年7月起欠缴职工养老保险费和医疗保险费共计8.6万元，经社会保险费征收机构责令限期缴纳，逾期仍不缴纳。", "si-86-arrears", "labour-27-underreport", ""},
+		{"si never registered", "当事人某某物流公司自成立以来一直未办理社会保险登记，经责令限期改正，逾期不改正，应缴社会保险费四万五千元。", "si-84-no-registration", "si-86-arrears", "社会保险法第八十四条"},
+		{"si declaration understated", "当事人在向社会保险经办机构申报缴费基数时，隐瞒一线员工绩效工资，少报工资总额60万元。", "labour-27-underreport", "labour-30-obstruct-inspection", ""},
+		{"obstructing the inspection stays 第三十条", "劳动保障监察员到当事人处检查时，当事人拒绝检查，拒不提供工资表和职工名册，阻挠监察。", "labour-30-obstruct-inspection", "labour-27-underreport", ""},
 		// 占道经营 is 城市道路管理条例 第二十七条、第四十二条, not land use or noise.
 		{"street stall on a city road", "当事人在城市道路上擅自设置摊点，占道经营水果，经劝阻后拒不改正。",
 			"road-42-occupying-road", "", "城市道路管理条例第四十二条"},

@@ -245,7 +245,9 @@ func uncountedDeath(norm string) bool {
 	return false
 }
 
-var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占"}
+var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占",
+	// the taking, the lie and the threat as officers describe them
+	"揣入", "揣进", "顺走", "冒充", "刷单", "拉黑", "要挟", "索要"}
 
 var (
 	// hwCode is a category code of the national hazardous waste list

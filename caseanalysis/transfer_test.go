@@ -157,6 +157,15 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"cigarettes worth 8,000", "当事人无烟草专卖零售许可证销售卷烟，违法经营总额八千元。", []string{"tobacco-57-unlicensed-retail"}, rules.RiskNone, "非法经营罪"},
 		// 假冒注册商标罪 written in 商标法 第五十七条第一项's words.
 		{"a maker using another's identical mark", "当事人未经许可，在其生产的洗发水上使用与他人注册商标相同的商标，违法经营额六万元。", []string{"tm-60-infringement"}, rules.RiskLikely, "假冒注册商标罪"},
+		// 入户 described rather than named; a blow at an officer on duty is
+		// 袭警罪 with no threshold of harm, a tug at a body camera is not.
+		{"burglary through a window", "侯某撬开一楼住户厨房窗户进入室内，窃走现金三百元。", []string{"police25-58-theft"}, rules.RiskLikely, "盗窃罪"},
+		{"burglary written 入室", "侯某趁夜入室盗窃手机一部，价值五百元。", []string{"police-49-theft"}, rules.RiskLikely, "盗窃罪"},
+		{"theft described, not named", "一男子趁店员接待其他顾客之机，将柜台上一部价值4299元的手机揣入口袋离开。", []string{"police-49-theft"}, rules.RiskLikely, "盗窃罪"},
+		{"fraud told as an online trick", "马某在网上发布兼职刷单信息，诱使被害人转账一万二千元后将其拉黑。", []string{"police-49-theft"}, rules.RiskLikely, "诈骗罪"},
+		{"small theft in a shop stays none", "侯某在超市窃取香烟一条，价值二百元。", []string{"police-49-theft"}, rules.RiskNone, "盗窃罪"},
+		{"a punch at an officer", "民警查处酒驾时，驾驶人彭某挥拳猛击正在执行职务的民警面部。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "袭警罪"},
+		{"pulling at a body camera is no 袭警", "民警查处交通违法时，江某拉扯民警执法记录仪，阻碍民警执行职务。", []string{"police25-61-obstruct-duty"}, rules.RiskNone, "妨害公务罪"},
 		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 	}
 	for _, tt := range tests {

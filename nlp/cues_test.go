@@ -87,6 +87,8 @@ func TestNegated(t *testing.T) {
 		{"当事人非法占用耕地", "占用耕地", false},
 		{"未配合调查、如实陈述", "如实陈述", true},
 		{"当事人不能及时改正", "改正", true},
+		{"未足额缴纳18名员工社会保险费", "社会保险费", false},
+		{"当事人未缴纳职工社保费", "社保费", false},
 	}
 	for _, p := range plain {
 		pos := strings.Index(p.text, p.at)

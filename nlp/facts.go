@@ -36,6 +36,11 @@ const (
 	// (收取运费8000元), and yields to it when it does (收取运费1.8万元，扣除
 	// 油费后违法所得1.2万元).
 	RoleFares = "营运收入"
+	// Bases of the social-insurance fines: the contributions due or in
+	// arrears (社会保险法 第八十四、八十六条) and the wages left out of the
+	// declaration (劳动保障监察条例 第二十七条第一款).
+	RoleSocialInsuranceFee = "社会保险费"
+	RoleWagesUnderreported = "瞒报工资数额"
 )
 
 // Circumstance names: the yes/no facts Extract reads from cue phrases.
@@ -238,6 +243,8 @@ var roleCues = []struct{ cue, role string }{
 	{"违法经营总额", RoleIllegalRevenue}, {"非法经营总额", RoleIllegalRevenue}, {"经营总额", RoleIllegalRevenue},
 	{"非法经营数额", RoleIllegalRevenue}, {"违法经营数额", RoleIllegalRevenue}, {"卷烟价值", RoleIllegalRevenue}, {"烟草制品价值", RoleIllegalRevenue},
 	{"罚款", RoleFine},
+	// 瞒报工资数额 ends where 工资 does: listed first, it wins the tie.
+	{"瞒报工资", RoleWagesUnderreported}, {"少报工资", RoleWagesUnderreported}, {"漏报工资", RoleWagesUnderreported},
 	{"劳动报酬", RoleWages}, {"工资", RoleWages}, {"经济补偿", RoleWages}, {"加班费", RoleWages},
 	{"税款", RoleTax}, {"少缴", RoleTax}, {"不缴", RoleTax}, {"偷税", RoleTax}, {"逃税", RoleTax},
 	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
@@ -248,6 +255,8 @@ var roleCues = []struct{ cue, role string }{
 	{"处置费用", RoleDisposalCost}, {"处置费", RoleDisposalCost}, {"清理处置费用", RoleDisposalCost},
 	// 清理处置上述危险废物所需费用为15万元: the cost named after the act.
 	{"所需费用", RoleDisposalCost},
+	{"社会保险费", RoleSocialInsuranceFee}, {"社保费", RoleSocialInsuranceFee}, {"社会保险费用", RoleSocialInsuranceFee},
+	{"瞒报工资总额", RoleWagesUnderreported}, {"少报工资总额", RoleWagesUnderreported}, {"少申报工资", RoleWagesUnderreported},
 }
 
 var totalCues = []string{"共计", "合计", "累计", "总计"}
@@ -300,7 +309,10 @@ var circumstanceCues = []struct {
 	{name: CircPersonHarmed, cues: []string{"送医", "就医", "住院", "误吞", "误食", "受伤", "中毒", "死亡", "伤亡", "烧伤", "烫伤", "身体不适"}},
 	{name: CircFinancial, cues: []string{"金融安全", "非法集资", "非法吸收公众存款"}},
 	{name: CircContinuing, cues: []string{"至今未拆除", "仍未拆除", "至今仍", "持续至今", "使用至今", "排放至今", "经营至今", "运行至今", "至今未", "持续排放", "持续经营", "仍在继续", "仍在使用", "仍在经营", "仍在排放", "持续状态", "继续状态", "一直未"}, fixed: true},
-	{name: CircDeclined, cues: []string{"决定不予行政处罚", "决定不予处罚", "决定免予", "依法不予行政处罚", "依法不予处罚", "作出不予行政处罚决定", "不予行政处罚决定书"}},
+	{name: CircDeclined, cues: []string{"决定不予行政处罚", "决定不予处罚", "决定免予", "依法不予行政处罚", "依法不予处罚", "作出不予行政处罚决定", "不予行政处罚决定书",
+		// a decision naming the party it declines to penalise, and a 治安 case
+		// settled by mediation (治安管理处罚法 第九条: 达成协议，不予处罚)
+		"对…不予处罚", "对…不予行政处罚", "达成协议并已履行", "达成调解协议并已履行", "达成调解协议并履行"}},
 }
 
 // Extract finds money amounts, quantities, dates, the party's kind and age
@@ -1514,10 +1526,11 @@ func thirdPartyAge(s string, a, b int) bool {
 
 // thirdPartyBirth reports whether the birth date at a is written of the
 // person named just before it in its phrase when that is a child worker, a
-// victim or the complainant's child (其女儿（2010年4月出生）), not the party
+// victim or the complainant's child (其女儿（2010年4月出生）, 该男孩2011年2月
+// 出生), not the party
 // (售卖者刘某某，2011年9月出生，系在校学生 stays the party's).
 func thirdPartyBirth(s string, a int) bool {
-	return containsAny(s[clauseBefore(s, a, isPhraseEnd):a], "童工", "未成年工", "受害人", "被害人", "女儿", "儿子", "孩子")
+	return containsAny(s[clauseBefore(s, a, isPhraseEnd):a], "童工", "未成年工", "受害人", "被害人", "女儿", "儿子", "孩")
 }
 
 // restatement is what may stand between an amount and the same amount

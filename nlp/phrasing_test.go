@@ -87,6 +87,9 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"declined", "依据《中华人民共和国行政处罚法》第三十三条第一款的规定，决定不予行政处罚。", CircDeclined, true},
 		{"declined: 依法不予", "综上，本机关依法不予处罚。", CircDeclined, true},
 		{"declined: not a decision", "当事人不符合不予处罚的条件。", CircDeclined, false},
+		{"declined: naming the party", "依据《中华人民共和国治安管理处罚法》第十二条之规定，对严某某不予处罚，责令其监护人严加管教。", CircDeclined, true},
+		{"declined: settled by mediation", "经公安机关主持调解，双方达成调解协议并已履行。", CircDeclined, true},
+		{"declined: mediation failed", "经调解，双方未达成协议。", CircDeclined, false},
 		// 第三十六条.
 		{"continuing: still standing", "该建筑于2019年建成，至今未拆除。", CircContinuing, true},
 		{"continuing: discharging", "当事人持续排放生产废水。", CircContinuing, true},
@@ -136,7 +139,9 @@ func TestAgeFromBirth(t *testing.T) {
 		{"2025年5月检查发现该厂招用未满十六周岁的童工2名：田某（15周岁）在车间折盒；罗某（15周岁）负责打包。", -1}, // the workers' ages
 		{"2025年3月2日，刘某在公园殴打一名8岁儿童。", -1},                               // the victim's age
 		{"家长举报：其女儿（2010年4月出生）自2025年7月起在某某电子作坊做工。", -1},                 // the child worker's birth
-		{"售卖者刘某某，2011年9月出生，系在校学生，2025年4月1日在路边摆摊。", 13},                 // the party is the pupil
+		{"村民举报作坊里有个男孩在干活。经调查，该男孩2011年2月出生，于2025年8月起在作坊缝包。", -1},        // the boy's birth, not the owner's
+		{"2025年9月，某某餐馆使用一名女孩（2010年6月出生）洗碗两个月。", -1},
+		{"售卖者刘某某，2011年9月出生，系在校学生，2025年4月1日在路边摆摊。", 13}, // the party is the pupil
 	}
 	for _, tc := range tests {
 		x := Extract(tc.in)

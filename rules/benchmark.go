@@ -36,6 +36,10 @@ var amountBases = map[string]string{
 	// disposal_cost is 所需处置费用 or 代为处置费用 (固体废物污染环境防治法
 	// 第一百一十二条第二款, 第一百一十三条).
 	"disposal_cost": "所需处置费用",
+	// social_insurance_fee is 应缴社会保险费数额 (社会保险法 第八十四条) or
+	// 欠缴数额 (第八十六条): the facts of each kind name the one it needs.
+	"social_insurance_fee": "应缴或者欠缴的社会保险费数额",
+	"wages_underreported":  "瞒报工资数额",
 	// original_fine is 原处罚数额: 按日连续处罚 multiplies it by the days
 	// (环境保护法 第五十九条, 安全生产法 第一百一十二条).
 	"original_fine": "原处罚数额",

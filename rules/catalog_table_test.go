@@ -42,6 +42,10 @@ func setAmount(t *testing.T, f *Facts, name string, v float64) {
 		f.TotalInvestment = p
 	case "disposal_cost":
 		f.DisposalCost = p
+	case "social_insurance_fee":
+		f.SocialInsuranceFee = p
+	case "wages_underreported":
+		f.WagesUnderreported = p
 	case "original_fine":
 		f.OriginalFine = p
 	case "quantity":

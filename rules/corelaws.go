@@ -68,6 +68,7 @@ var coreLaws = []CoreLaw{
 	{"电子商务法", "e-commerce", []legal.Sector{"市场监管"}},
 	{"化妆品监督管理条例", "cosmetics", []legal.Sector{"市场监管"}},
 	{"医疗器械监督管理条例", "medical-devices", []legal.Sector{"市场监管"}},
+	{"社会保险法", "social-insurance", []legal.Sector{"人力资源社会保障"}},
 }
 
 // coreSectors maps a core law to its sectors.

@@ -32,6 +32,12 @@ type Facts struct {
 	TotalInvestment *float64 `json:"total_investment,omitempty"`
 	// DisposalCost is 所需处置费用 (or 代为处置费用) of solid waste.
 	DisposalCost *float64 `json:"disposal_cost,omitempty"`
+	// SocialInsuranceFee is the social-insurance contributions due or in
+	// arrears, the base of 社会保险法 第八十四、八十六条.
+	SocialInsuranceFee *float64 `json:"social_insurance_fee,omitempty"`
+	// WagesUnderreported is the wages left out of a contribution
+	// declaration (劳动保障监察条例 第二十七条第一款).
+	WagesUnderreported *float64 `json:"wages_underreported,omitempty"`
 	// OriginalFine is the fine of the decision a 按日连续处罚 continues.
 	OriginalFine *float64 `json:"original_fine,omitempty"`
 	Quantity     *float64 `json:"quantity,omitempty"`
@@ -142,13 +148,15 @@ type amountField struct {
 
 // amounts lists the amount and count fields. An array, so that the callers
 // (one per suggestion and condition environment) allocate nothing.
-func (f *Facts) amounts() [17]amountField {
+func (f *Facts) amounts() [19]amountField {
 	return [...]amountField{
 		{"goods_value", "has_goods_value", f.GoodsValue}, {"illegal_gains", "has_illegal_gains", f.IllegalGains},
 		{"sales_amount", "has_sales_amount", f.SalesAmount}, {"illegal_revenue", "has_illegal_revenue", f.IllegalRevenue},
 		{"ad_cost", "has_ad_cost", f.AdCost}, {"tax_evaded", "has_tax_evaded", f.TaxEvaded},
 		{"wages_owed", "has_wages_owed", f.WagesOwed}, {"project_cost", "has_project_cost", f.ProjectCost},
 		{"total_investment", "has_total_investment", f.TotalInvestment}, {"disposal_cost", "has_disposal_cost", f.DisposalCost},
+		{"social_insurance_fee", "has_social_insurance_fee", f.SocialInsuranceFee},
+		{"wages_underreported", "has_wages_underreported", f.WagesUnderreported},
 		{"original_fine", "has_original_fine", f.OriginalFine}, {"quantity", "has_quantity", f.Quantity},
 		{"persons", "has_persons", f.Persons}, {"days", "has_days", f.Days}, {"vehicles", "has_vehicles", f.Vehicles},
 		{"prior_penalties", "has_prior_penalties", f.PriorPenalties},
