@@ -178,11 +178,7 @@ func planText(ctx context.Context, idx bleve.Index, q, main string, bigrams bool
 		}
 		return p, nil
 	}
-	adv, err := idx.Advanced()
-	if err != nil {
-		return plan{}, fmt.Errorf("plan query: %w", err)
-	}
-	r, err := adv.Reader()
+	r, err := snapshot(idx)
 	if err != nil {
 		return plan{}, fmt.Errorf("plan query: %w", err)
 	}
