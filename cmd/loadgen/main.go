@@ -7,6 +7,7 @@
 //	loadgen -url http://127.0.0.1:8080/v1/norms/search?q=… -c 20 -n 100
 //	loadgen -url http://127.0.0.1:8080/v1/analyze -body facts.json -c 50
 //	loadgen -urls queries.txt -c 20 -n 50   # one URL a line, each request the next
+//	loadgen -urls queries.txt -trace t.tsv  # and every measured request's start, latency, status, URL
 package main
 
 import (
@@ -56,6 +57,7 @@ func run(ctx context.Context, args []string) error {
 	n := fs.Int("n", 100, "measured requests per client")
 	warm := fs.Int("warm", 2, "unmeasured requests per client first")
 	bodyFile := fs.String("body", "", "file whose content is POSTed as application/json (GET without)")
+	traceFile := fs.String("trace", "", "write every measured request to FILE, one a line: start (ms since the measurement began), latency (ms), status, URL; the tail of a distribution is read from it (which requests, and whether they come at once)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -88,6 +90,8 @@ func run(ctx context.Context, args []string) error {
 	var mu sync.Mutex
 	rep := report{Clients: *clients, Status: map[int]int{}}
 	var lat []time.Duration
+	var traced []traceLine
+	var begin time.Time
 	one := func(k int) (time.Duration, int, error) {
 		req, resp := fasthttp.AcquireRequest(), fasthttp.AcquireResponse()
 		defer fasthttp.ReleaseRequest(req)
@@ -117,9 +121,11 @@ func run(ctx context.Context, args []string) error {
 			warmed.Done()
 			<-ready
 			mine := make([]time.Duration, 0, *n)
+			var tr []traceLine
 			status := map[int]int{}
 			errs := 0
 			for i := 0; i < *n && ctx.Err() == nil; i++ {
+				at := time.Since(begin)
 				d, st, err := one(c*(*n) + i)
 				if err != nil {
 					errs++
@@ -127,10 +133,14 @@ func run(ctx context.Context, args []string) error {
 				}
 				status[st]++
 				mine = append(mine, d)
+				if *traceFile != "" {
+					tr = append(tr, traceLine{at: at, lat: d, status: st, url: targets[(c*(*n)+i)%len(targets)]})
+				}
 			}
 			mu.Lock()
 			defer mu.Unlock()
 			lat = append(lat, mine...)
+			traced = append(traced, tr...)
 			rep.Errors += errs
 			for k, v := range status {
 				rep.Status[k] += v
@@ -139,10 +149,15 @@ func run(ctx context.Context, args []string) error {
 	}
 	// Clients warm up concurrently; measurement starts when all have.
 	warmed.Wait()
-	begin := time.Now()
+	begin = time.Now()
 	close(ready)
 	wg.Wait()
 	el := time.Since(begin)
+	if *traceFile != "" {
+		if err := writeTrace(*traceFile, traced); err != nil {
+			return err
+		}
+	}
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	ms := func(q float64) float64 {
 		if len(lat) == 0 {
@@ -159,4 +174,24 @@ func run(ctx context.Context, args []string) error {
 	rep.ReqPerS = float64(len(lat)) / el.Seconds()
 	rep.P50ms, rep.P90ms, rep.P99ms, rep.Maxms = ms(0.5), ms(0.9), ms(0.99), ms(1)
 	return json.NewEncoder(os.Stdout).Encode(rep)
+}
+
+// traceLine is one measured request of -trace.
+type traceLine struct {
+	at, lat time.Duration
+	status  int
+	url     string
+}
+
+// writeTrace writes the requests in the order they started.
+func writeTrace(path string, tr []traceLine) error {
+	sort.Slice(tr, func(i, j int) bool { return tr[i].at < tr[j].at })
+	var b strings.Builder
+	for _, t := range tr {
+		fmt.Fprintf(&b, "%.3f\t%.3f\t%d\t%s\n", float64(t.at.Microseconds())/1000, float64(t.lat.Microseconds())/1000, t.status, t.url)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("write trace: %w", err)
+	}
+	return nil
 }

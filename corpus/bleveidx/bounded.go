@@ -3,8 +3,8 @@ package bleveidx
 import (
 	"context"
 	"fmt"
-	"html"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -178,11 +178,7 @@ func planText(ctx context.Context, idx bleve.Index, q, main string, bigrams bool
 		}
 		return p, nil
 	}
-	adv, err := idx.Advanced()
-	if err != nil {
-		return plan{}, fmt.Errorf("plan query: %w", err)
-	}
-	r, err := adv.Reader()
+	r, err := snapshot(idx)
 	if err != nil {
 		return plan{}, fmt.Errorf("plan query: %w", err)
 	}
@@ -261,18 +257,25 @@ type span struct{ start, end int }
 // matches returns the non-overlapping byte spans of text where one of terms
 // occurs, the longest term taking precedence, in text order. Matching is on
 // the text as stored, lower-cased like the analyzer when that keeps byte
-// offsets.
+// offsets. It runs for every hit of every search: it takes terms already
+// longest first (markTerms' order) without copying them, and checks a new
+// span against the spans found so far instead of marking every byte.
 func matches(text string, terms []string) []span {
-	terms = append([]string(nil), terms...)
-	sort.SliceStable(terms, func(i, j int) bool { return len(terms[i]) > len(terms[j]) })
+	byLength := func(a, b string) int { return len(b) - len(a) }
+	if !slices.IsSortedFunc(terms, byLength) {
+		terms = slices.Clone(terms)
+		slices.SortStableFunc(terms, byLength)
+	}
 	hay := text
 	if hasUpper(text) {
 		if l := strings.ToLower(text); len(l) == len(text) {
 			hay = l
 		}
 	}
-	taken := make([]bool, len(hay))
 	var out []span
+	// Past a few spans (a long article, a common term) the bytes taken
+	// are marked instead, so the check stays linear.
+	var taken []bool
 	for _, t := range terms {
 		for from := 0; from < len(hay); {
 			i := strings.Index(hay[from:], t)
@@ -281,23 +284,37 @@ func matches(text string, terms []string) []span {
 			}
 			s := span{from + i, from + i + len(t)}
 			from = s.end
+			if taken == nil && len(out) >= 32 {
+				taken = make([]bool, len(hay))
+				for _, o := range out {
+					for k := o.start; k < o.end; k++ {
+						taken[k] = true
+					}
+				}
+			}
 			free := true
-			for k := s.start; k < s.end; k++ {
-				if taken[k] {
-					free = false
-					break
+			if taken != nil {
+				for k := s.start; k < s.end && free; k++ {
+					free = !taken[k]
+				}
+			} else {
+				for _, o := range out {
+					if o.start < s.end && s.start < o.end {
+						free = false
+						break
+					}
 				}
 			}
 			if !free {
 				continue
 			}
-			for k := s.start; k < s.end; k++ {
+			for k := s.start; taken != nil && k < s.end; k++ {
 				taken[k] = true
 			}
 			out = append(out, s)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
 	return out
 }
 
@@ -344,12 +361,14 @@ func snippetsOf(text string, terms []string, max int) []string {
 			end = spans[i].end
 		}
 		f := frag{start: start, end: end}
+		first := i
 		for ; i < len(spans) && spans[i].end <= end; i++ {
-			f.spans = append(f.spans, spans[i])
 		}
+		// A fragment's spans are consecutive in spans.
+		f.spans = spans[first:i]
 		frags = append(frags, f)
 	}
-	sort.SliceStable(frags, func(i, j int) bool { return len(frags[i].spans) > len(frags[j].spans) })
+	slices.SortStableFunc(frags, func(a, b frag) int { return len(b.spans) - len(a.spans) })
 	if len(frags) == 0 {
 		return nil
 	}
@@ -357,26 +376,36 @@ func snippetsOf(text string, terms []string, max int) []string {
 		frags = frags[:max]
 	}
 	out := make([]string, 0, len(frags))
+	var b strings.Builder
 	for _, f := range frags {
-		var b strings.Builder
+		b.Reset()
+		b.Grow(f.end - f.start + 13*len(f.spans) + 8)
 		if f.start > 0 {
 			b.WriteString("…")
 		}
 		at := f.start
 		for _, s := range f.spans {
-			b.WriteString(html.EscapeString(text[at:s.start]))
+			escapeHTML(&b, text[at:s.start])
 			b.WriteString("<mark>")
-			b.WriteString(html.EscapeString(text[s.start:s.end]))
+			escapeHTML(&b, text[s.start:s.end])
 			b.WriteString("</mark>")
 			at = s.end
 		}
-		b.WriteString(html.EscapeString(text[at:f.end]))
+		escapeHTML(&b, text[at:f.end])
 		if f.end < len(text) {
 			b.WriteString("…")
 		}
 		out = append(out, b.String())
 	}
 	return out
+}
+
+// htmlEscaper escapes what html.EscapeString escapes, the same way, into
+// a builder instead of a new string for every piece of a snippet.
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;", "\"", "&#34;")
+
+func escapeHTML(b *strings.Builder, s string) {
+	_, _ = htmlEscaper.WriteString(b, s)
 }
 
 // backRunes returns the byte offset n characters before at in s (or 0).

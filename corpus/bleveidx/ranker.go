@@ -33,8 +33,12 @@ import (
 // A ranker is a snapshot: any write to the norm index drops it, and it is
 // rebuilt from the new snapshot in the background (Index.ranking).
 type ranker struct {
-	// ids are the external IDs of the documents, by dense number.
-	ids []string
+	// ids are the external IDs of the documents, by dense number, nums
+	// their global numbers in the snapshot built from, whose segments
+	// are segments (stored.go).
+	ids      []string
+	nums     []uint64
+	segments []uint64
 	// docTotal is the document count bleve's idf uses.
 	docTotal uint64
 	// Filters, by dense document number: indexes into vals for the
@@ -123,11 +127,7 @@ var errRankerStale = errors.New("norm index changed during ranker build")
 // buildRanker copies the postings and filter values of idx's current
 // snapshot. It reads every term of the ranked fields once.
 func buildRanker(ctx context.Context, idx bleve.Index) (*ranker, error) {
-	adv, err := idx.Advanced()
-	if err != nil {
-		return nil, fmt.Errorf("build ranker: %w", err)
-	}
-	r, err := adv.Reader()
+	r, err := snapshot(idx)
 	if err != nil {
 		return nil, fmt.Errorf("build ranker: %w", err)
 	}
@@ -159,8 +159,10 @@ func buildRanker(ctx context.Context, idx bleve.Index) (*ranker, error) {
 		}
 		dense.set(internalNum(id), uint32(len(rk.ids)))
 		rk.ids = append(rk.ids, ext)
+		rk.nums = append(rk.nums, internalNum(id))
 	}
 	all.Close()
+	rk.segments = snapshotSegments(r)
 	n := len(rk.ids)
 	rk.law, rk.category, rk.region = make([]int32, n), make([]int32, n), make([]int32, n)
 	rk.versionNum, rk.inForce = make([]float64, n), make([]bool, n)

@@ -3,6 +3,7 @@ package bleveidx
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"sort"
 )
 
@@ -63,6 +64,8 @@ type accumulators struct {
 	keep    []uint32
 	terms   []termRef
 	heap    []scored
+	// union is matches' scratch: the documents met or in a common term.
+	union []uint64
 	// walked and postings count the postings of the last search walked
 	// and in all (tests check that pruning happens).
 	walked, postings int
@@ -159,9 +162,13 @@ func (s *scorer) g(tf uint32) float64 {
 // final is document d's score from the terms added so far; with phrase
 // the phrase is checked (once every term of its clause is in).
 func (s *scorer) final(acc *accumulators, d uint32, phrase bool) float64 {
+	return s.finalOf(acc.of(d), d, phrase)
+}
+
+// finalOf is final of document d whose sums are da.
+func (s *scorer) finalOf(da *docAcc, d uint32, phrase bool) float64 {
 	var tot float64
 	m := 0
-	da := acc.of(d)
 	for c, n := range s.n {
 		cnt := uint32(da.cnt[c])
 		if cnt == 0 {
@@ -179,14 +186,15 @@ func (s *scorer) final(acc *accumulators, d uint32, phrase bool) float64 {
 }
 
 // rest is what the unwalked terms can add: per clause, the most they add
-// to a sum (u) and their count (k).
+// to a sum (u) and their count (k). It is a value of fixed size: the walk
+// asks for it after every term, and a search should not allocate it.
 type rest struct {
-	u []float64
-	k []uint32
+	u [maxClauses]float64
+	k [maxClauses]uint32
 }
 
 func (s *scorer) restOf(terms []termRef) rest {
-	r := rest{u: make([]float64, len(s.n)), k: make([]uint32, len(s.n))}
+	var r rest
 	for _, t := range terms {
 		r.u[t.clause] += t.ub
 		r.k[t.clause] += t.r
@@ -194,15 +202,11 @@ func (s *scorer) restOf(terms []termRef) rest {
 	return r
 }
 
-// bound is the most document d can score once the unwalked terms are
-// added (d nil: a document none of the walked terms matched).
-func (s *scorer) bound(acc *accumulators, d int, r rest) float64 {
+// bound is the most a document with the sums da (nil: a document none of
+// the walked terms matched) can score once the unwalked terms r are added.
+func (s *scorer) bound(da *docAcc, r *rest) float64 {
 	var tot float64
 	m := 0
-	var da *docAcc
-	if d >= 0 {
-		da = acc.of(uint32(d))
-	}
 	for c, n := range s.n {
 		var sum float64
 		var cnt uint32
@@ -220,6 +224,13 @@ func (s *scorer) bound(acc *accumulators, d int, r rest) float64 {
 		}
 	}
 	return tot * float64(m) / s.nc * boundSlack
+}
+
+// boundRest is the bound of a document that none of the walked terms
+// matched, with terms left to walk.
+func (s *scorer) boundRest(terms []termRef) float64 {
+	r := s.restOf(terms)
+	return s.bound(nil, &r)
 }
 
 // walk adds the postings of t to every document.
@@ -263,11 +274,13 @@ func (s *scorer) walk(acc *accumulators, t termRef) {
 func (s *scorer) theta(acc *accumulators, f *rankerFilter, want int, left []termRef) float64 {
 	h := acc.heap[:0]
 	less := func(i, j int) bool { return h[i].score < h[j].score }
-	for d := range eachDoc(acc.seen) {
+	// The documents met in the order met: their cells lie in that order,
+	// and any want of them make a lower bound.
+	for i, d := range acc.touched {
 		if !f.keep(s.rk, d) {
 			continue
 		}
-		v := s.final(acc, d, false)
+		v := s.finalOf(&acc.cells[i], d, false)
 		if len(h) < want {
 			h = append(h, scored{d, v})
 			for i := len(h) - 1; i > 0; {
@@ -446,7 +459,7 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 	if k < len(terms) {
 		th = s.theta(acc, &f, want, terms[k:])
 		since := 0
-		for k < len(terms) && !(s.bound(acc, -1, s.restOf(terms[k:])) < th) {
+		for k < len(terms) && !(s.boundRest(terms[k:]) < th) {
 			s.walk(acc, terms[k])
 			since += len(terms[k].docs)
 			k++
@@ -458,10 +471,10 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 	hits := topK{want: want, ids: rk.ids}
 	if k == len(terms) {
 		var total uint64
-		for d := range eachDoc(acc.seen) {
+		for i, d := range acc.touched {
 			if f.keep(rk, d) {
 				total++
-				hits.push(scored{d, s.final(acc, d, true)})
+				hits.push(scored{d, s.finalOf(&acc.cells[i], d, true)})
 			}
 		}
 		return hits.sorted(), total
@@ -470,27 +483,29 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 	// common terms looked up, in order.
 	left := terms[k:]
 	r := s.restOf(left)
-	mine := rest{u: make([]float64, len(s.n)), k: make([]uint32, len(s.n))}
-	for d := range eachDoc(acc.seen) {
-		if !f.keep(rk, d) || s.bound(acc, int(d), r) < th {
+	// The documents met in the order met (their cells' order), then the
+	// few kept in document order, as the lookups below seek forward.
+	for i, d := range acc.touched {
+		da := &acc.cells[i]
+		if !f.keep(rk, d) || s.bound(da, &r) < th {
 			continue
 		}
 		// The bound again with the common terms d holds (their
 		// bitsets say which): most hold few of them.
-		clear(mine.u)
-		clear(mine.k)
+		var mine rest
 		for _, t := range left {
 			if t.bits[d>>6]&(1<<(d&63)) != 0 {
 				mine.u[t.clause] += t.ub
 				mine.k[t.clause] += t.r
 			}
 		}
-		if s.bound(acc, int(d), mine) < th {
+		if s.bound(da, &mine) < th {
 			continue
 		}
 		acc.keep = append(acc.keep, d)
 	}
 	keep := acc.keep
+	slices.Sort(keep)
 	for _, t := range left {
 		c, r := t.clause, uint16(t.r)
 		j := 0
@@ -510,20 +525,7 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 	for _, d := range keep {
 		hits.push(scored{d, s.final(acc, d, true)})
 	}
-	return hits.sorted(), rk.matches(acc.seen, left, &f)
-}
-
-// eachDoc yields the documents of a bitset in order.
-func eachDoc(set []uint64) func(func(uint32) bool) {
-	return func(yield func(uint32) bool) {
-		for i, w := range set {
-			for ; w != 0; w &= w - 1 {
-				if !yield(uint32(i*64 + bits.TrailingZeros64(w))) {
-					return
-				}
-			}
-		}
-	}
+	return hits.sorted(), rk.matches(acc, left, &f)
 }
 
 // seek returns the first index at or after j where docs holds d or more,
@@ -542,11 +544,21 @@ func seek(docs []uint32, j int, d uint32) int {
 	return j + sort.Search(hi-j, func(i int) bool { return docs[j+i] >= d })
 }
 
-// matches counts the documents f keeps among those in seen or in a
-// bitset of terms.
-func (rk *ranker) matches(seen []uint64, terms []termRef, f *rankerFilter) uint64 {
+// matches counts the documents f keeps among those met (acc.seen) or in
+// a bitset of terms. The union is built term after term into a scratch
+// bitset: each term's bitset is then read front to back, where reading
+// all of them word by word kept some forty streams of memory apart.
+func (rk *ranker) matches(acc *accumulators, terms []termRef, f *rankerFilter) uint64 {
 	if f.none {
 		return 0
+	}
+	seen := append(acc.union[:0], acc.seen...)
+	acc.union = seen
+	for _, t := range terms {
+		b := t.bits[:len(seen)]
+		for i := range seen {
+			seen[i] |= b[i]
+		}
 	}
 	var mask []uint64
 	var flip uint64
@@ -560,9 +572,6 @@ func (rk *ranker) matches(seen []uint64, terms []termRef, f *rankerFilter) uint6
 	var total uint64
 	for i := range seen {
 		u := seen[i]
-		for _, t := range terms {
-			u |= t.bits[i]
-		}
 		switch {
 		case simple && mask == nil:
 		case simple:

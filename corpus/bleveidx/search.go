@@ -140,11 +140,7 @@ func boundWords(ctx context.Context, idx bleve.Index, field string, words []stri
 	if len(words) > maxCandidates {
 		words = words[:maxCandidates]
 	}
-	adv, err := idx.Advanced()
-	if err != nil {
-		return nil, fmt.Errorf("bound words: %w", err)
-	}
-	r, err := adv.Reader()
+	r, err := snapshot(idx)
 	if err != nil {
 		return nil, fmt.Errorf("bound words: %w", err)
 	}
@@ -248,10 +244,12 @@ func (ix *Index) rankedHits(ctx context.Context, rk *ranker, cs []clause, nq cor
 	}
 	top = top[offset:]
 	hits := make([]*search.DocumentMatch, len(top))
+	docs := make([]uint32, len(top))
 	for i, h := range top {
 		hits[i] = &search.DocumentMatch{ID: rk.ids[h.doc], Score: h.score}
+		docs[i] = h.doc
 	}
-	hits, err := withFields(ctx, ix.norms, hits, fields)
+	hits, err := rk.rankedFields(ctx, ix.norms, hits, docs, fields)
 	return hits, total, err
 }
 

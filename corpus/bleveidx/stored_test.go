@@ -1,0 +1,81 @@
+package bleveidx
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/search"
+)
+
+// TestRankerStoredFields checks that the ranker's hits get the stored
+// fields bleve's Document gives them when read by document number, that
+// it does read them so (the index keeps the segments the ranker was built
+// from), and that a document deleted behind an older ranker's back is
+// dropped, as withFields drops it, whether the segments are still the same
+// or not.
+func TestRankerStoredFields(t *testing.T) {
+	ix := rankerIndex(t)
+	ctx := context.Background()
+	if err := ix.WarmRanking(ctx); err != nil {
+		t.Fatal(err)
+	}
+	rk := ix.rk.Load()
+	if len(rk.segments) == 0 {
+		t.Fatal("the ranker recorded no segments: stored fields would always be read by ID")
+	}
+	fields := []string{"text", "title", "chapter", "law", "category", "region", "statute_id", "label", "version_date", "in_force", "number", "suffix"}
+	page := func(docs []uint32) []*search.DocumentMatch {
+		out := make([]*search.DocumentMatch, len(docs))
+		for i, d := range docs {
+			out[i] = &search.DocumentMatch{ID: rk.ids[d]}
+		}
+		return out
+	}
+	var docs []uint32
+	for d := 0; d < len(rk.ids); d += len(rk.ids)/40 + 1 {
+		docs = append(docs, uint32(d))
+	}
+	want, err := withFields(ctx, ix.norms, page(docs), fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := rk.rankedFields(ctx, ix.norms, page(docs), docs, fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(docs) || !reflect.DeepEqual(got, want) {
+		t.Fatalf("by number: %d hits, by ID %d; first by number %v, by ID %v", len(got), len(want), got[0].Fields, want[0].Fields)
+	}
+	if n, ok := got[0].Fields["number"].(float64); !ok || n <= 0 {
+		t.Fatalf("number field = %v", got[0].Fields["number"])
+	}
+	// Delete the statute of the first document: the old ranker's page
+	// must lose every article of it.
+	gone := got[0].Fields["statute_id"].(string)
+	if err := ix.DeleteStatute(ctx, gone); err != nil {
+		t.Fatal(err)
+	}
+	r, err := snapshot(ix.norms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("segments after the delete: %v, the ranker's: %v", snapshotSegments(r), rk.segments)
+	r.Close()
+	after, err := rk.rankedFields(ctx, ix.norms, page(docs), docs, fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID, err := withFields(ctx, ix.norms, page(docs), fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) >= len(docs) || !reflect.DeepEqual(after, byID) {
+		t.Fatalf("after deleting %s: %d hits by number, %d by ID (of %d)", gone, len(after), len(byID), len(docs))
+	}
+	for _, h := range after {
+		if h.Fields["statute_id"] == gone {
+			t.Fatalf("hit %s of the deleted statute %s kept", h.ID, gone)
+		}
+	}
+}
