@@ -74,8 +74,9 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 		m[rules.MeasureSeriousInjuries] = 1
 	}
 	// A victim named rather than counted (致刘某经抢救无效死亡, 将行人张某
-	// 碾压致死) is one death at least.
-	if m[rules.MeasureDeaths] == 0 && oneDeath(norm) {
+	// 碾压致死) or a death told without a count (当场死亡, 坠亡) is one death
+	// at least.
+	if m[rules.MeasureDeaths] == 0 && (oneDeath(norm) || uncountedDeath(norm)) {
 		m[rules.MeasureDeaths] = 1
 	}
 	if m[rules.MeasureMinorInjuries] == 0 && injuryGrade(norm, minorInjuryCues) {
@@ -119,11 +120,6 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 				setMax(c.measure, v)
 			}
 		}
-	}
-	// A death told of one person without a count (张某…经抢救无效死亡, 当场
-	// 死亡, 坠亡) is one death.
-	if m[rules.MeasureDeaths] == 0 && uncountedDeath(norm) {
-		m[rules.MeasureDeaths] = 1
 	}
 	if sm := taxRatioRe.FindStringSubmatch(norm); sm != nil {
 		v, err := strconv.ParseFloat(sm[1], 64)
@@ -200,7 +196,21 @@ var (
 // one victim (未致人死亡 is no death).
 func oneDeath(norm string) bool {
 	for _, loc := range namedDeathRe.FindAllStringIndex(norm, -1) {
-		if !nlp.Negated(norm, loc[0]) {
+		if !nlp.Negated(norm, loc[0]) && !diesNotAPerson(norm[loc[0]:loc[1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nonPersonDeaths name what dies in environmental and farm cases (致使下游
+// 鱼类大量死亡, 致使林木死亡): a death of these is no person's.
+var nonPersonDeaths = [...]string{"鱼", "虾", "蟹", "贝", "禽", "畜", "牲", "猪", "牛", "羊", "鸡", "鸭", "蜂", "苗", "林木", "树", "作物", "庄稼", "植被", "水生"}
+
+// diesNotAPerson reports whether a matched death names an animal or plant.
+func diesNotAPerson(span string) bool {
+	for _, w := range nonPersonDeaths {
+		if strings.Contains(span, w) {
 			return true
 		}
 	}

@@ -193,6 +193,8 @@ func TestUncountedDeath(t *testing.T) {
 		{"a count wins", "事故造成3人死亡。", 3},
 		{"denied", "火被及时扑灭，未造成人员遇难。", 0},
 		{"fish", "废水排入河道，致使下游鱼类大量死亡。", 0},
+		{"trees", "倾倒的废液致使林木成片死亡。", 0},
+		{"a named victim", "驾驶人陈某右转时将行人张某碾压致死。", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
