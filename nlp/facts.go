@@ -843,6 +843,10 @@ var (
 	noneBefore = []string{"没有", "尚无", "暂无", "并无", "均无", "无", "尚未", "未", "不存在"}
 	noneVerbs  = []string{"取得", "获得", "获取", "产生", "形成", "销售", "任何", "实际", "因此", "从中"}
 	noneAfter  = []string{"无法计算", "无法认定", "难以计算", "无法确定", "为零", "为0"}
+	// unknownBefore state the base unknowable before naming it, perhaps
+	// with its owner between (现有证据无法认定李某的违法所得): the statute's
+	// 违法所得无法认定 in another order.
+	unknownBefore = []string{"无法认定", "不能认定", "难以认定", "无法查清", "无法查明", "无法确定", "无法计算"}
 	// nothingEarned are the words that say nothing was earned yet, so
 	// there is no 违法所得 (尚未售出，……; 未收取任何费用): only where the
 	// phrase ends with them (尚未售出的库存 is stock, not a statement).
@@ -883,6 +887,12 @@ func noneStated(s string, as []Amount) []Total {
 			}
 			for _, w := range noneAfter {
 				if after, ok := strings.CutPrefix(rest, w); ok && !strings.HasPrefix(after, "的") {
+					none = true
+				}
+			}
+			for _, w := range unknownBefore {
+				// At most a few characters (an owner and 的) between.
+				if k := strings.LastIndex(before, w); k >= 0 && len(before)-k-len(w) <= 15 {
 					none = true
 				}
 			}

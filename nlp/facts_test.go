@@ -35,17 +35,17 @@ var factsCases = []struct {
 	dates      []wantDate
 }{
 	{
-		name: "fares an unlicensed carrier took",
+		name: "fares an unlicensed carrier took (read as 违法所得 in the totals, TestBaseTotals)",
 		in:   "当事人未取得道路运输经营许可，为他人有偿运输砂石，共收取运费人民币12800元。",
 		amounts: []wantAmount{
-			{"12800元", RoleIllegalGains, 12800, false},
+			{"12800元", RoleFares, 12800, false},
 		},
 	},
 	{
 		name: "fares written 车费收入",
 		in:   "当事人驾驶私家车非法营运，车费收入共计3600元。",
 		amounts: []wantAmount{
-			{"3600元", RoleIllegalGains, 3600, true},
+			{"3600元", RoleFares, 3600, true},
 		},
 	},
 	{

@@ -305,6 +305,8 @@ func TestBaseTotals(t *testing.T) {
 		{"未因此取得违法所得", "当事人作为经营者侵害了消费者人格尊严，未因此取得违法所得。", map[string]float64{RoleIllegalGains: 0}},
 		{"尚未形成销售获利", "囤积期间尚未形成销售获利。", map[string]float64{RoleIllegalGains: 0}},
 		{"违法所得无法计算", "经查，违法所得无法计算。", map[string]float64{RoleIllegalGains: 0}},
+		{"无法认定 before the base, an owner between", "经调查，现有证据无法认定李某的违法所得。", map[string]float64{RoleIllegalGains: 0}},
+		{"无法查清 far from the base states nothing about it", "无法查清其进货来源，经营者张某此前多次销售同类商品取得违法所得。", map[string]float64{}},
 		{"没有违法经营额", "当事人尚未销售，没有违法经营额。", map[string]float64{RoleIllegalRevenue: 0, RoleIllegalGains: 0}},
 		{"ad cost undocumented", "其发布费用结算单据无法提供。当事人发布上述广告。", map[string]float64{RoleAdCost: 0}},
 		{"ad cost vouchers not provided", "当事人通过地铁广告宣称疗效，不能提供本次广告费用凭证。", map[string]float64{RoleAdCost: 0}},
