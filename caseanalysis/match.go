@@ -207,6 +207,13 @@ type candidate struct {
 	verdict
 }
 
+// scoredDoc is a benchmark's position in the matcher with its candidate
+// score, what rank orders before it builds the candidates.
+type scoredDoc struct {
+	doc   int
+	score float64
+}
+
 // Weights of the evidence in a candidate's score.
 const (
 	wLexical = 0.6
@@ -510,9 +517,18 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 			byDoc[i] = v
 		}
 	}
-	// Room for the insertion beyond n and for the few benchmarks the
-	// decision brings in by their elements (decide).
-	top := make([]candidate, 0, n+4)
+	// Keep the n best in order (higher score, then lower ID): an insertion
+	// into a short list, since n is a few dozen and the catalog is long.
+	// The list holds positions and scores, and the candidates are built
+	// once it is final: a candidate is large, and most of those inserted
+	// are shifted or dropped by later ones.
+	best := make([]scoredDoc, 0, n+1)
+	better := func(a, b scoredDoc) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
+		}
+		return strings.Compare(m.benchmarks[a.doc].ID, m.benchmarks[b.doc].ID)
+	}
 	for i, b := range m.benchmarks {
 		if sector != "" && b.Sector != sector {
 			continue
@@ -521,10 +537,13 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 			continue
 		}
 		c := m.candidate(i, lex[i], byDoc[i], has, ef.Serious, uncorrected)
-		// Keep the k best in order (higher score, then lower ID): an
-		// insertion into a short list, since k is a handful and the
-		// catalog is long.
-		top = keepBest(top, c, n, betterCandidate)
+		best = keepBest(best, scoredDoc{i, c.score}, n, better)
+	}
+	// Room for the few benchmarks the decision brings in by their
+	// elements (decide).
+	top := make([]candidate, len(best), n+4)
+	for j, d := range best {
+		top[j] = m.candidate(d.doc, lex[d.doc], byDoc[d.doc], has, ef.Serious, uncorrected)
 	}
 	// The decision also brings in benchmarks below the first n, or sharing
 	// no word with the text, whose distinguishing elements the facts all

@@ -195,6 +195,13 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, inText map[legal.
 		rankScore float64 // score × factor, the order of the hits
 	}
 	var top []hit
+	// order ranks hits by rankScore, higher first, then by entry.
+	order := func(a, b hit) int {
+		if a.rankScore != b.rankScore {
+			return cmp.Compare(b.rankScore, a.rankScore)
+		}
+		return cmp.Compare(a.doc, b.doc)
+	}
 	day := actDay(ef)
 	for i, s := range scores {
 		if s == 0 {
@@ -202,9 +209,15 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, inText map[legal.
 		}
 		// The score's own test first: most entries that share a word with
 		// the text share too little, and need no look at their sector,
-		// version or citation.
+		// version or citation. Nor does one that would not enter the full
+		// list even at its unreduced score (the sector factor only lowers
+		// it): the filters cost more than the comparison, and most entries
+		// come after the list has filled.
 		n := s / (s + lexicalHalf)
-		if n < provisionAlone || sector != "" && !m.entries[i].InSector(sector) || day != "" && !m.entries[i].AppliesOn(day) ||
+		if n < provisionAlone || len(top) == provisionTop && order(top[provisionTop-1], hit{doc: i, rankScore: n}) < 0 {
+			continue
+		}
+		if sector != "" && !m.entries[i].InSector(sector) || day != "" && !m.entries[i].AppliesOn(day) ||
 			day == "" && m.later[i] || coveredBy(m.entries[i].Ref(), kept) {
 			continue
 		}
@@ -213,12 +226,7 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, inText map[legal.
 			h.factor = offSectorFactor
 			h.rankScore = n * offSectorFactor
 		}
-		at, _ := slices.BinarySearchFunc(top, h, func(a, b hit) int {
-			if a.rankScore != b.rankScore {
-				return cmp.Compare(b.rankScore, a.rankScore)
-			}
-			return cmp.Compare(a.doc, b.doc)
-		})
+		at, _ := slices.BinarySearchFunc(top, h, order)
 		if at == provisionTop {
 			continue
 		}
