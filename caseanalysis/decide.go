@@ -471,7 +471,9 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 		}
 		best := 0.0
 		for j := range top {
-			if f := &top[j]; (f.b.PenaltyRef.Law == c.b.PenaltyRef.Law || f.b.Sector == c.b.Sector) && f.fitted() && f.score > best {
+			// The counts and the score first: few candidates are fitted,
+			// and comparing law names costs more (they are long).
+			if f := &top[j]; f.fitted() && f.score > best && (f.b.PenaltyRef.Law == c.b.PenaltyRef.Law || f.b.Sector == c.b.Sector) {
 				best = f.score
 			}
 		}
