@@ -522,7 +522,10 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 	// The list holds positions and scores, and the candidates are built
 	// once it is final: a candidate is large, and most of those inserted
 	// are shifted or dropped by later ones.
-	best := make([]scoredDoc, 0, n+1)
+	// The array keeps the usual list (k + decidePool, and one inserted
+	// beyond) off the heap; a longer one grows past it.
+	var room [64]scoredDoc
+	best := room[:0]
 	better := func(a, b scoredDoc) int {
 		if a.score != b.score {
 			return cmp.Compare(b.score, a.score)
