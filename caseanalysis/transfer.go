@@ -76,7 +76,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	// A victim named rather than counted (致刘某经抢救无效死亡, 将行人张某
 	// 碾压致死) or a death told without a count (当场死亡, 坠亡) is one death
 	// at least.
-	if m[rules.MeasureDeaths] == 0 && (oneDeath(norm) || uncountedDeath(norm)) {
+	if m[rules.MeasureDeaths] == 0 && oneDeath(norm) {
 		m[rules.MeasureDeaths] = 1
 	}
 	if m[rules.MeasureMinorInjuries] == 0 && injuryGrade(norm, minorInjuryCues) {
@@ -192,9 +192,25 @@ var (
 	seriousInjuryCues = nlp.NewCues([]string{"重伤一级", "重伤二级", "鉴定为重伤", "评定为重伤", "损伤程度为重伤", "损伤程度属重伤", "构成重伤"})
 )
 
-// oneDeath reports whether the normalised text states an undenied death of
-// one victim (未致人死亡 is no death).
+// oneDeath reports whether the normalised text states, undenied (未致人死亡,
+// 未造成人员遇难 state none), that one person died: a victim named rather
+// than counted (致刘某经抢救无效死亡, 将行人张某碾压致死), or a death told
+// without a count (当场死亡, 坠亡). Literal scans first: most texts hold
+// none of the words.
 func oneDeath(norm string) bool {
+	for _, w := range deathWords {
+		for from := 0; ; {
+			i := strings.Index(norm[from:], w)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			if !nlp.Negated(norm, at) {
+				return true
+			}
+			from = at + len(w)
+		}
+	}
 	for _, loc := range namedDeathRe.FindAllStringIndex(norm, -1) {
 		if !nlp.Negated(norm, loc[0]) && !diesNotAPerson(norm[loc[0]:loc[1]]) {
 			return true
@@ -235,26 +251,6 @@ func injuryGrade(norm string, cues []nlp.Cue) bool {
 // not among them: fish and livestock die too (河里鱼类大量死亡).
 var deathWords = [...]string{"抢救无效死亡", "当场死亡", "不幸死亡", "窒息死亡", "触电死亡", "坠落死亡", "坠亡", "溺亡", "身亡", "遇难"}
 
-// uncountedDeath reports whether the text says, not negated, that a person
-// died (未造成人员遇难 does not). Literal scans only: most texts hold none
-// of the words.
-func uncountedDeath(norm string) bool {
-	for _, w := range deathWords {
-		for from := 0; ; {
-			i := strings.Index(norm[from:], w)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			if !nlp.Negated(norm, at) {
-				return true
-			}
-			from = at + len(w)
-		}
-	}
-	return false
-}
-
 var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占",
 	// the taking, the lie and the threat as officers describe them
 	"揣入", "揣进", "顺走", "冒充", "刷单", "拉黑", "要挟", "索要"}
@@ -272,9 +268,10 @@ var (
 	// 致死 is how accident reports write it (一名员工被挤压致死).
 	deathsRe  = nlp.Guard(countNum+personTail+`(?:死亡|身亡|遇难|致死)`, "死亡", "身亡", "遇难", "致死")
 	seriousRe = nlp.Guard(countNum+personTail+`重伤`, "重伤")
-	// A death caused to a named victim, or one dying at the scene or
-	// despite treatment; no digits between, so counts stay deathsRe's.
-	namedDeathRe = nlp.Guard(`(?:(?:致|将)[^，。；,;0-9一二两三四五六七八九十]{0,10}?(?:死亡|身亡|致死))|(?:(?:抢救无效|当场)(?:死亡|身亡))`, "死亡", "身亡", "致死")
+	// A death caused to a named victim (deaths at the scene or despite
+	// treatment are deathWords); no digits between, so counts stay
+	// deathsRe's.
+	namedDeathRe = nlp.Guard(`(?:致|将)[^，。；,;0-9一二两三四五六七八九十]{0,10}?(?:死亡|身亡|致死)`, "死亡", "身亡", "致死")
 	// 造成12名就餐人员食物中毒, 12人出现食物中毒症状; not a gas poisoning.
 	poisonedRe = nlp.Guard(countNum+personTail+`食物中毒`, "食物中毒")
 	// 五个月工资, 3个月的劳动报酬; not 一个月内 (a deadline).
