@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -775,13 +776,13 @@ func limitOf(s string, a, e int) (bound, under, fine bool) {
 	for _, w := range boundAfter {
 		if t, ok := strings.CutPrefix(rest, w); ok {
 			bound, after = true, t
-			under = under || contains(underAfter, w)
+			under = under || slices.Contains(underAfter, w)
 		}
 	}
 	for _, w := range boundBefore {
 		if strings.HasSuffix(before, w) {
 			bound = true
-			under = under || contains(underBefore, w)
+			under = under || slices.Contains(underBefore, w)
 		}
 	}
 	under = under && !strings.HasPrefix(after, "的")
@@ -790,15 +791,6 @@ func limitOf(s string, a, e int) (bound, under, fine bool) {
 	}
 	fine = strings.HasPrefix(rest, "罚款") || strings.HasPrefix(rest, "的罚款")
 	return bound, under && !fine, fine
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // rateOf reports whether the amount at pos is per unit: 每 in its phrase.
