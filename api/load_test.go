@@ -25,6 +25,14 @@ import (
 // configuration alone.
 var benchSlots = flag.String("limits.slots", "", "comma-separated MaxConcurrent values the load benchmarks run with, each a sub-benchmark (empty: the default)")
 
+// searchRequests is how many measured requests each of the 20 clients of
+// BenchmarkNormSearchDistinctExternal sends. The default 50 makes a run of
+// about half a second, whose p99 is the 10th slowest of 1,000 requests and
+// swings with whether a garbage collection falls inside it; a steady-state
+// p99 needs runs of several seconds (e.g. -search.requests=250: 5,000
+// requests, every one a different phrase).
+var searchRequests = flag.Int("search.requests", 50, "measured requests per client of BenchmarkNormSearchDistinctExternal (each a distinct phrase)")
+
 // bySlots runs a load benchmark with the default configuration, or once
 // per width of -limits.slots.
 func bySlots(b *testing.B, run func(b *testing.B, cfg Config)) {
@@ -167,7 +175,8 @@ func BenchmarkNormSearchExternal(b *testing.B) {
 
 // BenchmarkNormSearchDistinctExternal measures norm searches as
 // BenchmarkNormSearchExternal does, but every request asks something else
-// (20 characters from the middle of an article, 1,100 of them, as
+// (20 characters from the middle of an article, 20 × -search.requests
+// + 100 distinct ones, as
 // BenchmarkNormSearch draws them): no answer comes from the result cache.
 func BenchmarkNormSearchDistinctExternal(b *testing.B) {
 	a := nationalLibrary(b)
@@ -178,7 +187,10 @@ func benchNormSearchDistinct(b *testing.B, a *app.App, cfg Config) {
 	base, stop := serveLocal(b, ForApp(a, cfg))
 	defer stop()
 	var urls strings.Builder
-	for _, q := range articlePhrases(a, 1100) {
+	n := max(*searchRequests, 1)
+	// 20 clients' stretches of n phrases, and the warm-up requests from
+	// the end of the list (loadgen's -warm 2 per client), all distinct.
+	for _, q := range articlePhrases(a, 20*n+100) {
 		urls.WriteString(base + "/v1/norms/search?q=" + url.QueryEscape(q) + "\n")
 	}
 	file := filepath.Join(b.TempDir(), "urls.txt")
@@ -189,7 +201,7 @@ func benchNormSearchDistinct(b *testing.B, a *app.App, cfg Config) {
 	b.ResetTimer()
 	var r, hz loadReport
 	for i := 0; i < b.N; i++ {
-		r = externalLoad(b, "@"+file, nil, 20, 50)
+		r = externalLoad(b, "@"+file, nil, 20, n)
 		// The same clients on /healthz right after: what the machine
 		// alone adds at p99 (the slowest searches come in bursts, when
 		// the whole process stalls; see docs/search.md).

@@ -266,8 +266,8 @@ func TestNationalCitationFormsAndDates(t *testing.T) {
 	}
 }
 
-// articlePhrases draws n phrases of 20 characters from the middle of
-// in-force national articles (seeded).
+// articlePhrases draws n distinct phrases of 20 characters from the
+// middle of in-force national articles (seeded).
 func articlePhrases(a *app.App, n int) []string {
 	var texts []string
 	for _, info := range a.Library.Store().StatuteInfos() {
@@ -282,9 +282,15 @@ func articlePhrases(a *app.App, n int) []string {
 		})
 	}
 	rng := rand.New(rand.NewSource(1))
-	out := make([]string, n)
-	for i := range out {
-		out[i] = texts[rng.Intn(len(texts))]
+	out := make([]string, 0, n)
+	seen := make(map[string]bool, n)
+	// Distinct phrases, as long as the articles hold enough of them: a
+	// phrase drawn twice would be answered from the result cache.
+	for tries := 0; len(out) < n && tries < 20*n; tries++ {
+		if q := texts[rng.Intn(len(texts))]; !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
 	}
 	return out
 }
