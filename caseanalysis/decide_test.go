@@ -339,6 +339,8 @@ func TestConfusableProvisions(t *testing.T) {
 			"hazchem-80-not-in-warehouse", "safety-101-hazardous-materials", ""},
 		{"a chemicals store over its rated quantity", "2024年3月5日检查，某某溶剂公司危化品仓库核定最大储存量10吨，实际存放甲苯、丙酮共17吨，超量储存。",
 			"hazchem-80-storage-quantity", "land-77-illegal-occupation", ""},
+		{"the register missing among the whole safety system", "2024年3月5日检查，某某化工贸易公司仓库储存甲苯约30吨，未建立危险化学品出入库管理、防火防爆等专门安全管理制度，防静电、通风等安全措施缺失。",
+			"safety-101-hazardous-materials", "hazchem-78-inout-register", ""},
 		{"no in/out register of a chemicals store", "2024年3月5日检查，某某电镀厂危化品库存放盐酸、硝酸，领用时不登记，出入库没有任何记录。",
 			"hazchem-78-inout-register", "safety-101-hazardous-materials", ""},
 		{"a licensed dealer selling unlabelled drums", "2024年3月5日检查，某某化工商行持有危险化学品经营许可证，其门市待售的分装乙酸乙酯桶身未粘贴化学品安全标签。",
@@ -354,6 +356,17 @@ func TestConfusableProvisions(t *testing.T) {
 			"safety-102-hidden-danger", "safety-101-hazard-system", ""},
 		{"no protective equipment written with 国家标准", "2024年3月5日检查，某某电镀厂未为酸洗工提供符合国家标准的防酸手套和防护面罩等劳动防护用品。",
 			"safety-99-ppe", "prod-49-unsafe-standard", ""},
+		// Monitoring interfered with as written (a diluted sample, a pulled probe) is 逃避监管,
+		// not an analyser out of order; an alarm panel shielded or a pump on manual is 停用; a 会所 is a unit;
+		// ordinary industrial waste handed to an unqualified haulier is 第一百零二条 (委托), not 危险废物.
+		{"a diluted monitoring sample", "2024年5月9日，某某印染厂操作人员在废水自动监测设备采样管内注入自来水稀释水样，致使监测数据失真。",
+			"water-83-evading-supervision", "water-82-auto-monitoring", ""},
+		{"an alarm loop shielded, pumps on manual", "2024年12月2日，某某购物中心消防水泵控制柜处于手动状态，火灾报警控制器多个回路被屏蔽。",
+			"fire-60-disabled-facilities", "fire-60-facilities", ""},
+		{"a 会所 locks its exit", "2024年10月26日夜间检查，某某网络会所营业中安全出口用铁链上锁，疏散通道堆放杂物。",
+			"fire-60-evacuation", "fire-60-individual", ""},
+		{"industrial waste to an unqualified haulier", "2024年9月9日，某某铝材厂将废包装材料等一般工业固体废物约30吨委托给一名未经核实主体资格的个体运输户清运。",
+			"waste-102-industrial-entrusting", "waste-112-hw-dumping", ""},
 		// 未验先投 against 未批先建.
 		{"running before the environmental acceptance", "2024年3月5日检查，某某印染公司扩建项目环评报告书已取得批复，配套污水处理设施未经验收，扩建生产线已投入生产。",
 			"eia-reg-23-unaccepted-operation", "eia-31-unapproved-construction", ""},
@@ -427,6 +440,10 @@ func TestExcludedNeighbours(t *testing.T) {
 			"hazchem-78-trading-without-labels", "危险化学品生产企业"},
 		{"restaurant fumes over the standard", "2024年3月5日，某某烧烤店厨房油烟未经净化直接排放，检测油烟浓度3.6mg/m³，超过饮食业油烟排放标准。",
 			"air-99-excess", "餐饮服务业排放油烟"},
+		{"coal unloaded at a wharf without spraying", "2024年3月27日检查，某某港务公司散货码头正在装卸散装煤炭等物料，抓斗卸船、皮带转运环节未采取密闭或者喷淋措施，煤尘飞扬。",
+			"air-117-dust-materials", "装卸物料未采取密闭或者喷淋"},
+		{"coal unloaded at a wharf: no vehicle", "2024年3月27日检查，某某港务公司散货码头正在装卸散装煤炭等物料，抓斗卸船、皮带转运环节未采取密闭或者喷淋措施，煤尘飞扬。",
+			"air-116-uncovered-load", "码头、堆场装卸物料"},
 		{"a grill on the pavement", "2024年7月5日22时，执法队员发现王某在步行街人行道上摆摊，支起烤炉露天烧烤出售烤串，该区域禁止露天烧烤。",
 			"road-42-occupying-road", "露天烧烤食品"},
 	}
