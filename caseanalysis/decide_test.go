@@ -367,6 +367,10 @@ func TestConfusableProvisions(t *testing.T) {
 			"fire-60-evacuation", "fire-60-individual", ""},
 		{"industrial waste to an unqualified haulier", "2024年9月9日，某某铝材厂将废包装材料等一般工业固体废物约30吨委托给一名未经核实主体资格的个体运输户清运。",
 			"waste-102-industrial-entrusting", "waste-112-hw-dumping", ""},
+		// Gas named in a text about another duty (round accenv4 fresh rows): a detector never calibrated,
+		// a gas dealer's managers not examined.
+		{"a gas detector never calibrated", "2024年9月24日检查，某某餐饮公司后厨使用天然气，安装的可燃气体报警探测器从未进行标定检测，通电后无法报警。",
+			"safety-99-equipment-maintenance", "safety-99-gas-alarm", ""},
 		// 未验先投 against 未批先建.
 		{"running before the environmental acceptance", "2024年3月5日检查，某某印染公司扩建项目环评报告书已取得批复，配套污水处理设施未经验收，扩建生产线已投入生产。",
 			"eia-reg-23-unaccepted-operation", "eia-31-unapproved-construction", ""},
