@@ -333,6 +333,49 @@ func TestConfusableProvisions(t *testing.T) {
 			"hazchem-77-unlicensed-trading", "transport-63-unlicensed-dangerous-goods", ""},
 		{"chemicals hauled without a road permit", "2024年7月9日，某某物流公司未取得道路危险货物运输许可，用普通货车运输液化气钢瓶。",
 			"transport-63-unlicensed-dangerous-goods", "hazchem-77-unlicensed-trading", ""},
+		// 危险化学品安全管理条例 by the duty the facts show missing (round accenv4): the store, the quantity,
+		// the in/out register, a dealer's labels, the 易制爆 sales book.
+		{"chemicals kept in a workshop", "2024年3月5日检查，某某印刷厂将6桶异丙醇和4桶油墨稀释剂放在装订车间角落，厂内没有危险化学品专用仓库。",
+			"hazchem-80-not-in-warehouse", "safety-101-hazardous-materials", ""},
+		{"a chemicals store over its rated quantity", "2024年3月5日检查，某某溶剂公司危化品仓库核定最大储存量10吨，实际存放甲苯、丙酮共17吨，超量储存。",
+			"hazchem-80-storage-quantity", "land-77-illegal-occupation", ""},
+		{"the register missing among the whole safety system", "2024年3月5日检查，某某化工贸易公司仓库储存甲苯约30吨，未建立危险化学品出入库管理、防火防爆等专门安全管理制度，防静电、通风等安全措施缺失。",
+			"safety-101-hazardous-materials", "hazchem-78-inout-register", ""},
+		{"no in/out register of a chemicals store", "2024年3月5日检查，某某电镀厂危化品库存放盐酸、硝酸，领用时不登记，出入库没有任何记录。",
+			"hazchem-78-inout-register", "safety-101-hazardous-materials", ""},
+		{"a licensed dealer selling unlabelled drums", "2024年3月5日检查，某某化工商行持有危险化学品经营许可证，其门市待售的分装乙酸乙酯桶身未粘贴化学品安全标签。",
+			"hazchem-78-trading-without-labels", "hazchem-77-unlicensed-trading", ""},
+		{"易制爆 sold without the buyer's identity", "2024年3月5日，民警检查某某化学试剂店，发现其销售硝酸钾时未登记购买人身份证号码和用途。",
+			"hazchem-81-purchaser-records", "child-8-hiring-records", ""},
+		// 安全生产法 事故隐患: the system, the record, the hazard left in place.
+		{"no hazard-screening system", "2024年3月5日检查，某某铸造厂未建立事故隐患排查治理制度，从未开展隐患排查。",
+			"safety-101-hazard-system", "safety-102-hidden-danger", ""},
+		{"hazard screening not recorded", "2024年3月5日检查，某某纺织厂每月组织隐患排查，但发现的问题未记入排查记录，也未向从业人员通报。",
+			"safety-97-hazard-records", "safety-102-hidden-danger", ""},
+		{"a hazard left in place", "2024年3月5日复查，某某铸造厂上次检查发现的熔炼炉冷却水管老化泄漏隐患逾期仍未整改消除。",
+			"safety-102-hidden-danger", "safety-101-hazard-system", ""},
+		{"no protective equipment written with 国家标准", "2024年3月5日检查，某某电镀厂未为酸洗工提供符合国家标准的防酸手套和防护面罩等劳动防护用品。",
+			"safety-99-ppe", "prod-49-unsafe-standard", ""},
+		// Monitoring interfered with as written (a diluted sample, a pulled probe) is 逃避监管,
+		// not an analyser out of order; an alarm panel shielded or a pump on manual is 停用; a 会所 is a unit;
+		// ordinary industrial waste handed to an unqualified haulier is 第一百零二条 (委托), not 危险废物.
+		{"a diluted monitoring sample", "2024年5月9日，某某印染厂操作人员在废水自动监测设备采样管内注入自来水稀释水样，致使监测数据失真。",
+			"water-83-evading-supervision", "water-82-auto-monitoring", ""},
+		{"an alarm loop shielded, pumps on manual", "2024年12月2日，某某购物中心消防水泵控制柜处于手动状态，火灾报警控制器多个回路被屏蔽。",
+			"fire-60-disabled-facilities", "fire-60-facilities", ""},
+		{"a 会所 locks its exit", "2024年10月26日夜间检查，某某网络会所营业中安全出口用铁链上锁，疏散通道堆放杂物。",
+			"fire-60-evacuation", "fire-60-individual", ""},
+		{"industrial waste to an unqualified haulier", "2024年9月9日，某某铝材厂将废包装材料等一般工业固体废物约30吨委托给一名未经核实主体资格的个体运输户清运。",
+			"waste-102-industrial-entrusting", "waste-112-hw-dumping", ""},
+		// Gas named in a text about another duty (round accenv4 fresh rows): a detector never calibrated,
+		// a gas dealer's managers not examined.
+		{"a gas detector never calibrated", "2024年9月24日检查，某某餐饮公司后厨使用天然气，安装的可燃气体报警探测器从未进行标定检测，通电后无法报警。",
+			"safety-99-equipment-maintenance", "safety-99-gas-alarm", ""},
+		// 未验先投 against 未批先建.
+		{"running before the environmental acceptance", "2024年3月5日检查，某某印染公司扩建项目环评报告书已取得批复，配套污水处理设施未经验收，扩建生产线已投入生产。",
+			"eia-reg-23-unaccepted-operation", "eia-31-unapproved-construction", ""},
+		{"built without the assessment approved", "2024年3月5日检查，某某建材公司项目总投资800万元，未报批环境影响报告表即开工建设，厂房已封顶。",
+			"eia-31-unapproved-construction", "eia-reg-23-unaccepted-operation", ""},
 		// 消防: a flame that started a fire is 第六十四条; a notice ignored before a fire is 第六十条第一款第（七）项;
 		// a death in a house fire is no 生产安全事故.
 		{"a cigarette that started a fire", "2024年1月12日，刘某在仓库内吸烟后乱扔烟头，引燃纸箱起火，烧毁货物若干。",
@@ -376,6 +419,59 @@ func TestConfusableProvisions(t *testing.T) {
 			}
 			if !strings.Contains(res.Violations[0].Why, tt.why) {
 				t.Errorf("why = %q, want it to contain %q", res.Violations[0].Why, tt.why)
+			}
+		})
+	}
+}
+
+// TestExcludedNeighbours checks that a neighbour whose excluding element
+// the facts show says so and does not rank first, where the provision that
+// wins has only a provision-level entry (the test analyzer has none, so the
+// winner itself is checked by the development set): a dedicated store
+// without its sign (危险化学品安全管理条例 第七十八条第一款第（十一）项), a
+// producer's labels (第（三）项), a restaurant's fumes (大气污染防治法
+// 第一百一十八条第一款), a grill in the open (第三款).
+func TestExcludedNeighbours(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts, not, why string
+	}{
+		{"a dedicated store without its sign", "2024年3月5日检查，某某化工公司危险化学品专用仓库门口和外墙均未设置明显标志。",
+			"hazchem-80-not-in-warehouse", "专用仓库未设置明显标志或者未设专人管理"},
+		{"a store without its keeper", "2024年3月5日检查，某某涂料厂危险化学品专用仓库未设专人负责管理，钥匙挂在车间门口。",
+			"hazchem-80-not-in-warehouse", "专用仓库未设置明显标志或者未设专人管理"},
+		{"a producer's drums without labels", "2024年3月5日检查，某某化工厂自产的过氧化氢溶液出厂包装未粘贴化学品安全标签。",
+			"hazchem-78-trading-without-labels", "危险化学品生产企业"},
+		{"restaurant fumes over the standard", "2024年3月5日，某某烧烤店厨房油烟未经净化直接排放，检测油烟浓度3.6mg/m³，超过饮食业油烟排放标准。",
+			"air-99-excess", "餐饮服务业排放油烟"},
+		{"coal unloaded at a wharf without spraying", "2024年3月27日检查，某某港务公司散货码头正在装卸散装煤炭等物料，抓斗卸船、皮带转运环节未采取密闭或者喷淋措施，煤尘飞扬。",
+			"air-117-dust-materials", "装卸物料未采取密闭或者喷淋"},
+		{"coal unloaded at a wharf: no vehicle", "2024年3月27日检查，某某港务公司散货码头正在装卸散装煤炭等物料，抓斗卸船、皮带转运环节未采取密闭或者喷淋措施，煤尘飞扬。",
+			"air-116-uncovered-load", "码头、堆场装卸物料"},
+		{"a grill on the pavement", "2024年7月5日22时，执法队员发现王某在步行街人行道上摆摊，支起烤炉露天烧烤出售烤串，该区域禁止露天烧烤。",
+			"road-42-occupying-road", "露天烧烤食品"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for i, v := range res.Violations {
+				if v.BenchmarkID != tt.not {
+					continue
+				}
+				found = true
+				if i == 0 {
+					t.Errorf("%s ranks first: %s", tt.not, v.Why)
+				}
+				if !strings.Contains(v.Why, tt.why) {
+					t.Errorf("%s: why = %q, want the exclusion %q", tt.not, v.Why, tt.why)
+				}
+			}
+			if !found {
+				t.Errorf("%s not among the candidates: the exclusion is not exercised", tt.not)
 			}
 		})
 	}

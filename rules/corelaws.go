@@ -69,6 +69,12 @@ var coreLaws = []CoreLaw{
 	{"化妆品监督管理条例", "cosmetics", []legal.Sector{"市场监管"}},
 	{"医疗器械监督管理条例", "medical-devices", []legal.Sector{"市场监管"}},
 	{"社会保险法", "social-insurance", []legal.Sector{"人力资源社会保障"}},
+	// 危险化学品 storage, labels and registration are among the most frequent
+	// 应急管理 decisions (公安 applies 第八十一条, 生态环境 its last paragraph);
+	// 未验先投 is decided under the construction-project regulation, not the
+	// 环境影响评价法.
+	{"危险化学品安全管理条例", "hazardous-chemicals", []legal.Sector{"应急管理", "公安", "生态环境"}},
+	{"建设项目环境保护管理条例", "construction-project-environment", []legal.Sector{"生态环境"}},
 }
 
 // coreSectors maps a core law to its sectors.

@@ -55,6 +55,7 @@ var ecoConduct = map[string][]string{
 	"eco-1175-hw-storage":                  {"贮存、利用、处置危险废物", "混入非危险废物"},
 	"eco-1171-industrial-ledger":           {"工业固体废物管理台账"},
 	"eco-1171-industrial-storage":          {"贮存工业固体废物", "防护措施"},
+	"eco-1171-industrial-entrusting":       {"委托他人运输、利用、处置工业固体废物"},
 	"eco-1169-hw-dumping":                  {"危险废物"},
 	"eco-1170-industrial-dumping":          {"工业固体废物扬散、流失、渗漏"},
 	"eco-1060-daily-penalty":               {"拒不改正", "按日连续处罚"},
