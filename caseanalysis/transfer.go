@@ -114,9 +114,15 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	for _, c := range []struct {
 		re      nlp.GuardedRegexp
 		measure string
-	}{{deathsRe, rules.MeasureDeaths}, {seriousRe, rules.MeasureSeriousInjuries}, {poisonedRe, rules.MeasurePoisoned}} {
-		for _, sm := range c.re.FindAllStringSubmatch(norm, -1) {
-			if v, ok := count(sm[1]); ok {
+		last    int // bytes of the closing word (死亡, 食物中毒), where a denial is looked for
+	}{{deathsRe, rules.MeasureDeaths, len("死亡")}, {seriousRe, rules.MeasureSeriousInjuries, len("重伤")},
+		{poisonedRe, rules.MeasurePoisoned, len("食物中毒")}, {slightRe, rules.MeasureSlightInjuries, len("轻微伤")}} {
+		for _, loc := range c.re.FindAllStringSubmatchIndex(norm, -1) {
+			// 2人受伤，未造成人员死亡 and 二人经鉴定未达轻微伤 count no one.
+			if nlp.Negated(norm, loc[1]-c.last) {
+				continue
+			}
+			if v, ok := count(norm[loc[2]:loc[3]]); ok {
 				setMax(c.measure, v)
 			}
 		}
@@ -268,6 +274,9 @@ var (
 	// 致死 is how accident reports write it (一名员工被挤压致死).
 	deathsRe  = nlp.Guard(countNum+personTail+`(?:死亡|身亡|遇难|致死)`, "死亡", "身亡", "遇难", "致死")
 	seriousRe = nlp.Guard(countNum+personTail+`重伤`, "重伤")
+	// 致二人面部软组织挫伤，经鉴定均为轻微伤: the count 寻衅滋事 weighs
+	// (二人以上轻微伤).
+	slightRe = nlp.Guard(countNum+personTail+`轻微伤`, "轻微伤")
 	// A death caused to a named victim (deaths at the scene or despite
 	// treatment are deathWords); no digits between, so counts stay
 	// deathsRe's.
