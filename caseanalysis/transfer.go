@@ -43,11 +43,16 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			}
 		case q.Unit == "倍" && q.Role == "超标":
 			setMax(rules.MeasureExceedMultiple, q.Value)
-		case q.Unit == "吨" && (strings.Contains(norm, "危险废物") || hwCode.MatchString(norm)):
+		case (q.Unit == "吨" || q.Unit == "千克" || q.Unit == "公斤") && (strings.Contains(norm, "危险废物") || hwCode.MatchString(norm) || containsAny(norm, hazardousWasteNames)):
 			// Tonnes produced or planned (年度预计产生量约6.5吨) are no
 			// tonnes 排放、倾倒、处置: only those count towards 污染环境罪.
+			// Weighbridge slips write kilograms (3600千克).
 			if !producedAmount(text, q) {
-				setMax(rules.MeasureHazardousWaste, q.Value)
+				t := q.Value
+				if q.Unit != "吨" {
+					t /= 1000
+				}
+				setMax(rules.MeasureHazardousWaste, t)
 			}
 		case q.Unit == "亩":
 			switch {
@@ -404,6 +409,11 @@ func bloodSample(text string, start int) bool {
 	breath := max(strings.LastIndex(before, "呼气"), strings.LastIndex(before, "呼出"), strings.LastIndex(before, "吹气"))
 	return blood >= 0 && blood > breath
 }
+
+// hazardousWasteNames are wastes the national list (国家危险废物名录) holds
+// that decisions name without saying 危险废物: 废铅蓄电池 (HW31), 废矿物油
+// (HW08), 废酸 (HW34), 电镀污泥 (HW17).
+var hazardousWasteNames = []string{"废铅蓄电池", "废铅酸蓄电池", "废矿物油", "废机油", "废酸液", "废酸", "废碱液", "电镀污泥", "电镀废液", "废有机溶剂"}
 
 // producedWords before a tonnage say it is an amount produced, planned
 // or declared, not one disposed of.

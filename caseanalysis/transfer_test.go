@@ -186,6 +186,22 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"tobacco turnover near 50,000", "当事人无烟草专卖零售许可证，经核算违法经营卷烟的总额为4.2万元。", []string{"tobacco-57-unlicensed-retail"}, rules.RiskNear, "非法经营罪"},
 		{"adulterated goods sold, a sum after the verb", "当事人在芝麻油中掺入大豆油冒充纯芝麻油，已销售掺假芝麻油计4.6万元。", []string{"prod-50-adulterate"}, rules.RiskNear, "生产、销售伪劣产品罪"},
 		{"adulterated goods sold over 50,000", "当事人以次充好，共售出铜包铝电线合计6.2万元。", []string{"prod-50-adulterate"}, rules.RiskLikely, "生产、销售伪劣产品罪"},
+		// Hazardous waste weighed in kilograms, named without 危险废物.
+		{"lead batteries dumped, in kilograms", "回收户赵某将废铅蓄电池拆解后，把废电池外壳及含铅废酸液共计3600千克倾倒于鱼塘边。", []string{"waste-112-hw-dumping"}, rules.RiskLikely, "污染环境罪"},
+		{"waste oil dumped, 1200 公斤", "某某汽修厂将废机油约1200公斤交由无资质个人倾倒于荒地。", []string{"waste-112-hw-dumping"}, rules.RiskNone, "污染环境罪"},
+		{"lead wastewater tonnes are no hazardous waste", "当事人超标排放含铅废水约200吨，总铅超过排放标准1.2倍。", []string{"water-83-excess"}, rules.RiskNone, "污染环境罪"},
+		// 携带凶器盗窃 told (2013年解释 第三条第三款).
+		{"theft carrying a knife", "罗某随身携带一把折叠刀，在小区停车棚内盗窃电动自行车电瓶一块，价值四百元。", []string{"police-49-theft"}, rules.RiskLikely, "盗窃罪"},
+		// 案值 of cigarettes is the 非法经营数额.
+		{"cigarettes' 案值 over 50,000", "无烟草专卖零售许可证经营卷烟，查获卷烟156条，案值5.6万元。", []string{"tobacco-57-unlicensed-retail"}, rules.RiskLikely, "非法经营罪"},
+		// The officer named before the blow; a beating the police came to is not at them.
+		{"kicks and punches at the officers", "民警到场处置时，醉酒男子夏某对民警拳打脚踢，致一名民警面部挫伤。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "袭警罪"},
+		{"a beating the police found", "民警到场后查明，夏某因琐事对邻居拳打脚踢，致邻居面部挫伤，经鉴定为轻微伤。", []string{"police25-51-assault"}, rules.RiskNone, "故意伤害罪"},
+		// Industrial-grade chemicals in food are 非食品原料; outside food they say nothing.
+		{"industrial hydrogen peroxide on chicken feet", "河西某某熟食店 使用工业用双氧水浸泡鸡爪后销售 货值1.5万元", []string{"food-123-nonfood-substance"}, rules.RiskLikely, "生产、销售有毒、有害食品罪"},
+		{"industrial salt in a chemical plant", "某某化工厂仓库内存放工业盐30吨，未设置安全警示标志。", []string{"safety-99-warning-signs"}, rules.RiskNone, ""},
+		// Tablets pressed from starch and passed off as a drug are 假药.
+		{"starch tablets passed off as a drug", "诊所用淀粉压片冒充头孢克肟片销售给前来就诊的患者，以假充真，货值2000元。", []string{"prod-50-adulterate"}, rules.RiskLikely, "生产、销售、提供假药罪"},
 		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 	}
 	for _, tt := range tests {

@@ -687,6 +687,11 @@ func moneyRole(s string, pos int) (string, bool) {
 	if best == "" && adFee(w) {
 		best, bestStart, bestEnd = RoleAdCost, len(w), len(w)
 	}
+	// The 案值 of seized cigarettes is the 非法经营数额 (烟草专卖品刑事案件解释
+	// 第四条) and the 违法经营总额 the fine is a share of.
+	if best == RoleGoodsValue && strings.HasPrefix(w[bestStart:], "案值") && containsAny(w, "卷烟", "烟草", "香烟", "雪茄") {
+		best = RoleIllegalRevenue
+	}
 	if best == "" {
 		if role, at := verbRole(w); role != "" {
 			best, bestStart, bestEnd = role, at, at

@@ -240,6 +240,8 @@ func TestAmountPhrasings(t *testing.T) {
 		{"售出…共计", "共售出上述插座共计1.8万元。", []wantAmount{{"1.8万元", RoleSalesAmount, 18000, true}}},
 		{"sales verb, a price", "以每瓶30元的价格销售。", []wantAmount{{"30元", "", 30, false}}},
 		{"sales verb, no sum", "销售所得6000元用于还债。", []wantAmount{{"6000元", "", 6000, false}}},
+		{"案值 of cigarettes", "查获卷烟156条 案值5.6万元。", []wantAmount{{"5.6万元", RoleIllegalRevenue, 56000, false}}},
+		{"案值 of other goods", "查获假冒洗发水200瓶，案值1.2万元。", []wantAmount{{"1.2万元", RoleGoodsValue, 12000, false}}},
 		{"purchase sum is no sale", "购进上述卷烟共计3万元。", []wantAmount{{"3万元", "", 30000, true}}},
 		// Bases of fines beyond the catalog's money roles.
 		{"总投资额", "经核实，项目总投资额为4500万元。", []wantAmount{{"4500万元", RoleTotalInvestment, 45000000, false}}},
