@@ -43,11 +43,16 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			}
 		case q.Unit == "倍" && q.Role == "超标":
 			setMax(rules.MeasureExceedMultiple, q.Value)
-		case q.Unit == "吨" && (strings.Contains(norm, "危险废物") || hwCode.MatchString(norm)):
+		case (q.Unit == "吨" || q.Unit == "千克" || q.Unit == "公斤") && (strings.Contains(norm, "危险废物") || hwCode.MatchString(norm) || containsAny(norm, hazardousWasteNames)):
 			// Tonnes produced or planned (年度预计产生量约6.5吨) are no
 			// tonnes 排放、倾倒、处置: only those count towards 污染环境罪.
+			// Weighbridge slips write kilograms (3600千克).
 			if !producedAmount(text, q) {
-				setMax(rules.MeasureHazardousWaste, q.Value)
+				t := q.Value
+				if q.Unit != "吨" {
+					t /= 1000
+				}
+				setMax(rules.MeasureHazardousWaste, t)
 			}
 		case q.Unit == "亩":
 			switch {
@@ -114,9 +119,15 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	for _, c := range []struct {
 		re      nlp.GuardedRegexp
 		measure string
-	}{{deathsRe, rules.MeasureDeaths}, {seriousRe, rules.MeasureSeriousInjuries}, {poisonedRe, rules.MeasurePoisoned}} {
-		for _, sm := range c.re.FindAllStringSubmatch(norm, -1) {
-			if v, ok := count(sm[1]); ok {
+		last    int // bytes of the closing word (死亡, 食物中毒), where a denial is looked for
+	}{{deathsRe, rules.MeasureDeaths, len("死亡")}, {seriousRe, rules.MeasureSeriousInjuries, len("重伤")},
+		{poisonedRe, rules.MeasurePoisoned, len("食物中毒")}, {slightRe, rules.MeasureSlightInjuries, len("轻微伤")}} {
+		for _, loc := range c.re.FindAllStringSubmatchIndex(norm, -1) {
+			// 2人受伤，未造成人员死亡 and 二人经鉴定未达轻微伤 count no one.
+			if nlp.Negated(norm, loc[1]-c.last) {
+				continue
+			}
+			if v, ok := count(norm[loc[2]:loc[3]]); ok {
 				setMax(c.measure, v)
 			}
 		}
@@ -268,6 +279,9 @@ var (
 	// 致死 is how accident reports write it (一名员工被挤压致死).
 	deathsRe  = nlp.Guard(countNum+personTail+`(?:死亡|身亡|遇难|致死)`, "死亡", "身亡", "遇难", "致死")
 	seriousRe = nlp.Guard(countNum+personTail+`重伤`, "重伤")
+	// 致二人面部软组织挫伤，经鉴定均为轻微伤: the count 寻衅滋事 weighs
+	// (二人以上轻微伤).
+	slightRe = nlp.Guard(countNum+personTail+`轻微伤`, "轻微伤")
 	// A death caused to a named victim (deaths at the scene or despite
 	// treatment are deathWords); no digits between, so counts stay
 	// deathsRe's.
@@ -395,6 +409,11 @@ func bloodSample(text string, start int) bool {
 	breath := max(strings.LastIndex(before, "呼气"), strings.LastIndex(before, "呼出"), strings.LastIndex(before, "吹气"))
 	return blood >= 0 && blood > breath
 }
+
+// hazardousWasteNames are wastes the national list (国家危险废物名录) holds
+// that decisions name without saying 危险废物: 废铅蓄电池 (HW31), 废矿物油
+// (HW08), 废酸 (HW34), 电镀污泥 (HW17).
+var hazardousWasteNames = []string{"废铅蓄电池", "废铅酸蓄电池", "废矿物油", "废机油", "废酸液", "废酸", "废碱液", "电镀污泥", "电镀废液", "废有机溶剂"}
 
 // producedWords before a tonnage say it is an amount produced, planned
 // or declared, not one disposed of.

@@ -145,7 +145,11 @@ func TestTransferOtherKinds(t *testing.T) {
 		// 交通肇事罪: a consequence (deaths, 重伤) and a liability (全部或者主要责任) together.
 		{"traffic death, unlicensed driver at full fault", "当事人吴某未取得机动车驾驶证驾驶小型客车，与骑电动自行车的刘某相撞，致刘某经抢救无效死亡，经认定吴某负事故全部责任。", []string{"traffic-99-unlicensed-driving"}, rules.RiskLikely, "交通肇事罪"},
 		{"traffic death at main fault, written 负主要责任", "驾驶人陈某驾驶货车右转时未让行，将行人张某碾压致死，经交通事故认定，陈某负此次事故的主要责任。", []string{"traffic-90-moving-violation"}, rules.RiskLikely, "交通肇事罪"},
-		{"traffic death at minor fault", "驾驶人陈某驾驶货车与横穿道路的行人张某相撞，致张某死亡，经交通事故认定，陈某负事故次要责任。", []string{"traffic-90-moving-violation"}, rules.RiskNear, "交通肇事罪"},
+		// A liability stated short of main (次要、同等责任) fails the condition:
+		// one death is then no 交通肇事罪 (解释 第二条), not a near one.
+		{"traffic death at minor fault", "驾驶人陈某驾驶货车与横穿道路的行人张某相撞，致张某死亡，经交通事故认定，陈某负事故次要责任。", []string{"traffic-90-moving-violation"}, rules.RiskNone, "交通肇事罪"},
+		{"traffic death at equal fault", "吴某无证驾驶小型轿车与一辆违规掉头的轿车相撞，致对方车内乘客一人死亡，经认定双方负事故同等责任。", []string{"traffic-99-unlicensed-driving"}, rules.RiskNone, "交通肇事罪"},
+		{"traffic death, liability not yet fixed", "吴某驾驶小型轿车与一辆电动自行车相撞，致骑车人死亡，事故责任正在认定中。", []string{"traffic-90-moving-violation"}, rules.RiskNear, "交通肇事罪"},
 		{"drink driver injures one seriously at main fault", "许某饮酒后驾驶小型轿车与行人宋某相撞，致宋某重伤二级，许某血液中乙醇含量为46mg/100ml，负事故主要责任。", []string{"traffic-91-drink-driving"}, rules.RiskLikely, "交通肇事罪"},
 		{"sober driver injures one seriously at main fault", "许某驾驶小型轿车与行人宋某相撞，致宋某重伤二级，许某负事故主要责任。", []string{"traffic-90-moving-violation"}, rules.RiskNear, "交通肇事罪"},
 		{"traffic accident, one slight injury", "郑某驾驶小型轿车闯红灯与另一车相撞，致对方乘客轻微伤，郑某负事故主要责任，未致人死亡。", []string{"traffic-90-moving-violation"}, rules.RiskNone, "交通肇事罪"},
@@ -168,6 +172,38 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"small theft in a shop stays none", "侯某在超市窃取香烟一条，价值二百元。", []string{"police-49-theft"}, rules.RiskNone, "盗窃罪"},
 		{"a punch at an officer", "民警查处酒驾时，驾驶人彭某挥拳猛击正在执行职务的民警面部。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "袭警罪"},
 		{"pulling at a body camera is no 袭警", "民警查处交通违法时，江某拉扯民警执法记录仪，阻碍民警执行职务。", []string{"police25-61-obstruct-duty"}, rules.RiskNone, "妨害公务罪"},
+		// 扒窃 told, not named: what the victim carries, taken on public transport.
+		{"pickpocketing on a bus, told", "乘客报警称：早高峰在开往火车站的公交车上，钱包被人从外衣口袋中偷走，内有现金280元。", []string{"police-49-theft"}, rules.RiskLikely, "盗窃罪"},
+		{"pickpocketing on the metro, told", "被害人在地铁车厢内站立时，背包拉链被拉开，包内手机被窃，价值九百元。", []string{"police-49-theft"}, rules.RiskLikely, "盗窃罪"},
+		{"a thief's own pocket is no 扒窃", "侯某在超市将一瓶洗发水揣入口袋，未结账离开，价值四十元。", []string{"police-49-theft"}, rules.RiskNone, "盗窃罪"},
+		// 寻衅滋事罪: two people slightly hurt (解释 第二条第一项), counted person-first.
+		{"random beating, two slightly hurt", "韦某酒后无故在夜市闹事，随意殴打路过的两名游客，致二人面部软组织挫伤，经鉴定均为轻微伤。", []string{"police-26-provocation"}, rules.RiskLikely, "寻衅滋事罪"},
+		{"random beating, two hurt short of 轻微伤", "韦某酒后无故在夜市闹事，随意殴打路过的两名游客，致二人面部红肿，经鉴定均未达到轻微伤。", []string{"police-26-provocation"}, rules.RiskNone, "寻衅滋事罪"},
+		{"random beating, one slightly hurt", "韦某酒后随意殴打路人一名，致一人轻微伤。", []string{"police-26-provocation"}, rules.RiskNone, "寻衅滋事罪"},
+		// A work accident named 生产安全责任事故: the crime nominated by it.
+		{"a death in a 生产安全责任事故", "作业人员李某从约8米高处坠落，经抢救无效死亡。经事故调查组认定，该事故为一般生产安全责任事故。", []string{"safety-99-ppe"}, rules.RiskLikely, "重大责任事故罪"},
+		{"a 生产安全责任事故 without deaths", "工人右手被压板机挤伤，经鉴定为轻伤二级，事故调查组认定为一般生产安全责任事故。", []string{"safety-99-ppe"}, rules.RiskNone, "重大责任事故罪"},
+		// Turnover and sales written with the goods between the words.
+		{"tobacco turnover, goods named between", "当事人未取得烟草专卖零售许可证，违法经营卷烟总额为人民币陆万捌仟元。", []string{"tobacco-57-unlicensed-retail"}, rules.RiskLikely, "非法经营罪"},
+		{"tobacco turnover near 50,000", "当事人无烟草专卖零售许可证，经核算违法经营卷烟的总额为4.2万元。", []string{"tobacco-57-unlicensed-retail"}, rules.RiskNear, "非法经营罪"},
+		{"adulterated goods sold, a sum after the verb", "当事人在芝麻油中掺入大豆油冒充纯芝麻油，已销售掺假芝麻油计4.6万元。", []string{"prod-50-adulterate"}, rules.RiskNear, "生产、销售伪劣产品罪"},
+		{"adulterated goods sold over 50,000", "当事人以次充好，共售出铜包铝电线合计6.2万元。", []string{"prod-50-adulterate"}, rules.RiskLikely, "生产、销售伪劣产品罪"},
+		// Hazardous waste weighed in kilograms, named without 危险废物.
+		{"lead batteries dumped, in kilograms", "回收户赵某将废铅蓄电池拆解后，把废电池外壳及含铅废酸液共计3600千克倾倒于鱼塘边。", []string{"waste-112-hw-dumping"}, rules.RiskLikely, "污染环境罪"},
+		{"waste oil dumped, 1200 公斤", "某某汽修厂将废机油约1200公斤交由无资质个人倾倒于荒地。", []string{"waste-112-hw-dumping"}, rules.RiskNone, "污染环境罪"},
+		{"lead wastewater tonnes are no hazardous waste", "当事人超标排放含铅废水约200吨，总铅超过排放标准1.2倍。", []string{"water-83-excess"}, rules.RiskNone, "污染环境罪"},
+		// 携带凶器盗窃 told (2013年解释 第三条第三款).
+		{"theft carrying a knife", "罗某随身携带一把折叠刀，在小区停车棚内盗窃电动自行车电瓶一块，价值四百元。", []string{"police-49-theft"}, rules.RiskLikely, "盗窃罪"},
+		// 案值 of cigarettes is the 非法经营数额.
+		{"cigarettes' 案值 over 50,000", "无烟草专卖零售许可证经营卷烟，查获卷烟156条，案值5.6万元。", []string{"tobacco-57-unlicensed-retail"}, rules.RiskLikely, "非法经营罪"},
+		// The officer named before the blow; a beating the police came to is not at them.
+		{"kicks and punches at the officers", "民警到场处置时，醉酒男子夏某对民警拳打脚踢，致一名民警面部挫伤。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "袭警罪"},
+		{"a beating the police found", "民警到场后查明，夏某因琐事对邻居拳打脚踢，致邻居面部挫伤，经鉴定为轻微伤。", []string{"police25-51-assault"}, rules.RiskNone, "故意伤害罪"},
+		// Industrial-grade chemicals in food are 非食品原料; outside food they say nothing.
+		{"industrial hydrogen peroxide on chicken feet", "河西某某熟食店 使用工业用双氧水浸泡鸡爪后销售 货值1.5万元", []string{"food-123-nonfood-substance"}, rules.RiskLikely, "生产、销售有毒、有害食品罪"},
+		{"industrial salt in a chemical plant", "某某化工厂仓库内存放工业盐30吨，未设置安全警示标志。", []string{"safety-99-warning-signs"}, rules.RiskNone, ""},
+		// Tablets pressed from starch and passed off as a drug are 假药.
+		{"starch tablets passed off as a drug", "诊所用淀粉压片冒充头孢克肟片销售给前来就诊的患者，以假充真，货值2000元。", []string{"prod-50-adulterate"}, rules.RiskLikely, "生产、销售、提供假药罪"},
 		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 	}
 	for _, tt := range tests {

@@ -345,6 +345,10 @@ func logDevKindMisses(env Env, s Scenario, res caseanalysis.Result, sc devScore)
 	}
 	if (s.Expect.Transfer == rules.RiskLikely) != sc.likely {
 		env.log().Debug("dev likely miss", "id", s.ID, "want", s.Expect.Transfer, "crime", s.Expect.Crime, "got", res.Transfer.Risk, "got_crime", res.Transfer.Crime)
+	} else if !sc.transfer {
+		// A near-threshold row answered none (or the reverse), or the right
+		// risk with another crime: what the transfer-risk+crime metric counts.
+		env.log().Debug("dev transfer miss", "id", s.ID, "want", s.Expect.Transfer, "crime", s.Expect.Crime, "got", res.Transfer.Risk, "got_crime", res.Transfer.Crime)
 	}
 }
 

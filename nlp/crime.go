@@ -88,6 +88,18 @@ func CrimeAmount(text string) (CrimeSum, bool) {
 			// 共计一千五百元中的五百元: the sum attempted, of which the
 			// next figure was obtained; that figure counts.
 			out.Excluded = append(out.Excluded, a)
+		case victimPaid(phrase):
+			// 诱使被害人先后垫付资金共计一万二千元: what the victim was led
+			// to pay is what was taken, though 垫付 usually marks a payment
+			// made after the act.
+			if crimeTotal(s, m[0]) {
+				a.Total = true
+				out.Totals = append(out.Totals, a)
+				units = absorbBefore(units, v)
+			} else {
+				out.Items = append(out.Items, a)
+				units = append(units, crimeUnit{value: v})
+			}
 		case containsAny(phrase, crimeExclusionCues...) || containsAny(sentence, crimeAfterCues...):
 			out.Excluded = append(out.Excluded, a)
 		case crimeTotal(s, m[0]):
@@ -110,6 +122,13 @@ func CrimeAmount(text string) (CrimeSum, bool) {
 	}
 	out.Value = math.Round(sum*100) / 100
 	return out, true
+}
+
+// victimPaid reports whether the phrase before an amount says the victim
+// was led to pay it (诱使被害人垫付, 骗得被害人转账): the fraud's amount,
+// whatever exclusion word (垫付, 报酬) the phrase also holds.
+func victimPaid(phrase string) bool {
+	return containsAny(phrase, "诱使", "诱骗", "骗取", "骗得") && containsAny(phrase, "垫付", "转账", "支付", "汇款", "交纳", "缴纳")
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 0.005 }

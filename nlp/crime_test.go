@@ -29,6 +29,11 @@ var crimeCases = []struct {
 	{"place name is not money", "被告人在三元区某小区窃得现金700元。", 700, false, true},
 	{"full-width digits and commas", "骗得被害人１２,５００元。", 12500, false, true},
 	{"part obtained of a sum attempted", "以帮忙办理低保为由，先后骗取三名村民现金共计一千五百元中的五百元，其余款项因被害人家属察觉未得逞。", 500, false, true},
+	// What the victim was led to pay is the fraud's amount, 垫付 or not;
+	// 垫付 by anyone else after the act stays out.
+	{"victim led to advance money", "诱使被害人韦某先后垫付资金共计一万二千元，收款后即将韦某拉黑。", 12000, true, true},
+	{"victim led to transfer", "冒充客服诱骗被害人转账6800元。", 6800, false, true},
+	{"an advance after the act", "被告人骗得被害人3000元。案外人为其垫付医疗费2000元。", 3000, false, true},
 	{"no amount", "被告人醉酒驾驶机动车，血液酒精含量为150毫克/100毫升。", 0, false, false},
 	{"only excluded amounts", "被告人赔偿被害人损失5000元。", 0, false, false},
 }

@@ -687,6 +687,16 @@ func moneyRole(s string, pos int) (string, bool) {
 	if best == "" && adFee(w) {
 		best, bestStart, bestEnd = RoleAdCost, len(w), len(w)
 	}
+	// The 案值 of seized cigarettes is the 非法经营数额 (烟草专卖品刑事案件解释
+	// 第四条) and the 违法经营总额 the fine is a share of.
+	if best == RoleGoodsValue && strings.HasPrefix(w[bestStart:], "案值") && containsAny(w, "卷烟", "烟草", "香烟", "雪茄") {
+		best = RoleIllegalRevenue
+	}
+	if best == "" {
+		if role, at := verbRole(w); role != "" {
+			best, bestStart, bestEnd = role, at, at
+		}
+	}
 	from := 0
 	if bestEnd > 0 {
 		from = bestEnd
@@ -710,6 +720,45 @@ func moneyRole(s string, pos int) (string, bool) {
 		}
 	}
 	return best, total
+}
+
+// salesVerbs sell goods; a sum after one in its clause (已销售掺假芝麻油计
+// 4.6万元, 共售出上述插座合计1.8万元) is what was sold, though no role phrase
+// names it. priceWords make the amount a price instead (以每瓶30元的价格销售).
+var (
+	salesVerbs = []string{"销售", "售出", "卖出", "出售"}
+	priceWords = []string{"每", "单价", "价格", "售价", "标价", "零售价"}
+)
+
+// verbRole reads the role of an amount that no role phrase names from the
+// words of its clause (the text after the last comma of w): a sum (…计) after
+// a sales verb is 销售金额; a 总额 or 数额 after 经营 is the 违法经营额
+// (违法经营卷烟总额为六万八千元, 经营卷烟的总额为4.2万元). It returns the role
+// and the byte offset in w after the naming word (the verb, or 总额), from
+// which a total cue (共计) is looked for; "" when the clause says neither.
+func verbRole(w string) (string, int) {
+	from := max(strings.LastIndex(w, "，"), strings.LastIndex(w, ","))
+	from = max(from, 0)
+	clause := w[from:]
+	if i := strings.Index(clause, "经营"); i >= 0 {
+		rest := clause[i:]
+		if j := max(strings.LastIndex(rest, "总额"), strings.LastIndex(rest, "数额")); j >= 0 {
+			return RoleIllegalRevenue, from + i + j + len("总额")
+		}
+	}
+	for _, v := range salesVerbs {
+		i := strings.LastIndex(clause, v)
+		if i < 0 {
+			continue
+		}
+		rest := clause[i:]
+		j := strings.LastIndex(rest, "计")
+		if j < 0 || containsAny(rest, priceWords...) {
+			continue
+		}
+		return RoleSalesAmount, from + i + len(v)
+	}
+	return "", 0
 }
 
 // centsRe is the 角 and 分 after 元 (叁万陆仟肆佰伍拾元伍角, 12元3角5分).

@@ -231,6 +231,18 @@ func TestAmountPhrasings(t *testing.T) {
 		{"非法经营数额", "经认定，非法经营数额为六万二千元。", []wantAmount{{"六万二千元", RoleIllegalRevenue, 62000, false}}},
 		{"卷烟价值", "非法经营的卷烟价值共计人民币捌万陆仟元。", []wantAmount{{"捌万陆仟元", RoleIllegalRevenue, 86000, true}}},
 		{"经营总额 with 万", "其经营总额约3.1万元。", []wantAmount{{"3.1万元", RoleIllegalRevenue, 31000, false}}},
+		// The goods named between 经营 and 总额/数额, and a sum after a sales
+		// verb with no role phrase: the amounts prosecution thresholds count.
+		{"经营卷烟总额", "当事人违法经营卷烟总额为人民币陆万捌仟元。", []wantAmount{{"陆万捌仟元", RoleIllegalRevenue, 68000, false}}},
+		{"经营卷烟的总额", "经核算，当事人违法经营卷烟的总额为4.2万元。", []wantAmount{{"4.2万元", RoleIllegalRevenue, 42000, false}}},
+		{"非法经营香烟数额", "其非法经营香烟数额达九万元。", []wantAmount{{"九万元", RoleIllegalRevenue, 90000, false}}},
+		{"已销售…计", "经核查台账，当事人已销售掺假芝麻油计4.6万元。", []wantAmount{{"4.6万元", RoleSalesAmount, 46000, false}}},
+		{"售出…共计", "共售出上述插座共计1.8万元。", []wantAmount{{"1.8万元", RoleSalesAmount, 18000, true}}},
+		{"sales verb, a price", "以每瓶30元的价格销售。", []wantAmount{{"30元", "", 30, false}}},
+		{"sales verb, no sum", "销售所得6000元用于还债。", []wantAmount{{"6000元", "", 6000, false}}},
+		{"案值 of cigarettes", "查获卷烟156条 案值5.6万元。", []wantAmount{{"5.6万元", RoleIllegalRevenue, 56000, false}}},
+		{"案值 of other goods", "查获假冒洗发水200瓶，案值1.2万元。", []wantAmount{{"1.2万元", RoleGoodsValue, 12000, false}}},
+		{"purchase sum is no sale", "购进上述卷烟共计3万元。", []wantAmount{{"3万元", "", 30000, true}}},
 		// Bases of fines beyond the catalog's money roles.
 		{"总投资额", "经核实，项目总投资额为4500万元。", []wantAmount{{"4500万元", RoleTotalInvestment, 45000000, false}}},
 		{"投资总额", "该扩建项目投资总额人民币贰佰万元。", []wantAmount{{"贰佰万元", RoleTotalInvestment, 2000000, false}}},

@@ -47,8 +47,12 @@ type Condition struct {
 	// Computed explains a figure the sources do not write (三倍 of 五万元 →
 	// 十五万元); the verification test then does not look for it.
 	Computed string `yaml:"computed,omitempty" json:"computed,omitempty"`
+	// Unless are cues that state the condition's contrary (同等责任 for
+	// 全部或者主要责任): a text stating one, undenied, fails the condition
+	// instead of leaving it unknown, so the threshold is not near.
+	Unless []string `yaml:"unless,omitempty" json:"unless,omitempty"`
 
-	cues []nlp.Cue
+	cues, unless []nlp.Cue
 }
 
 // Threshold is one prosecution standard of a crime. It is a single numeric
@@ -195,6 +199,7 @@ func (c *Crimes) allCues() []nlp.Cue {
 		for i := range cr.Thresholds {
 			for _, cd := range cr.Thresholds[i].conds {
 				all = append(all, cd.cues...)
+				all = append(all, cd.unless...)
 			}
 		}
 	}
@@ -331,6 +336,7 @@ func (t *Threshold) validate() error {
 			return err
 		}
 		t.conds[i].cues = nlp.NewCues(c.Cues)
+		t.conds[i].unless = nlp.NewCues(c.Unless)
 	}
 	if len(t.Sources) == 0 {
 		return fmt.Errorf("at least one source is required")
@@ -348,6 +354,8 @@ func (c Condition) validate(inAll bool) error {
 	switch {
 	case numeric && len(c.Cues) > 0:
 		return fmt.Errorf("a condition is a measure or cues, not both")
+	case len(c.Unless) > 0 && len(c.Cues) == 0:
+		return fmt.Errorf("unless belongs to a condition of cues")
 	case numeric:
 		if _, ok := measureByName[c.Measure]; !ok {
 			return fmt.Errorf("unknown measure %q", c.Measure)

@@ -477,6 +477,8 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 					label = t.Text
 				}
 				crossed = append(crossed, Crossing{Label: label, Cue: cue})
+			} else if _, contrary := scan.Find(cd.unless); contrary {
+				below++
 			} else {
 				unknown++
 				if cd.Label != "" {
