@@ -635,12 +635,13 @@ func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts, excluded fun
 // dropping the lines none of whose members applies then, so that an
 // answer explains what it set aside with the provisions of that day (a
 // 2026 act's with the 生态环境法典's articles, not the repealed laws'); the
-// pool unchanged without a day.
+// pool unchanged without a day. It filters pool in place: the pool is
+// the matcher's for this request and read no more once explained.
 func inEffectOn(cat *rules.Catalog, pool []candidate, day string) []candidate {
 	if day == "" {
 		return pool
 	}
-	out := make([]candidate, 0, len(pool))
+	out := pool[:0]
 	for _, d := range pool {
 		if x := cat.InEffect(d.b, day); x != nil {
 			d.b = x
