@@ -438,7 +438,8 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// Read once: the decision asks the same numbers (factValues) as the
 	// tiers and the transfer do.
 	measured := measures(q.norm, text, x)
-	cands, pool, inText := a.match.rank(q, req.Sector, a.tierFacts(text, res.Facts.Engine, measured), &factValues{norm: q.norm, text: text, x: x, measures: measured}, a.caseVotes(cases), req.Violations)
+	read := a.readTransfer(text)
+	cands, pool, inText := a.match.rank(q, req.Sector, a.tierFacts(read, res.Facts.Engine, measured), &factValues{norm: q.norm, text: text, x: x, measures: measured}, a.caseVotes(cases), req.Violations)
 	// Which version of a law applies is read for lawFacts: the act's day,
 	// or the decision's when the facts give none (assumed, said below).
 	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
@@ -504,7 +505,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	for i, c := range cands {
 		bench[i] = Violation{BenchmarkID: c.b.ID, Score: round3(c.score)}
 	}
-	res.Transfer = a.transfer(text, measured, strongest(bench))
+	res.Transfer = a.transfer(read, measured, strongest(bench))
 	res.SimilarCases = a.similarOut(cases, x, res.Violations, req.SimilarCases)
 	res.Disputes = a.disputes(q.norm, x, res)
 	res.Norms, err = a.norms(ctx, res, strong)
