@@ -445,6 +445,8 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
 	cands = onTheDay(a.cfg.Catalog, cands, lawFacts, func(b *rules.Benchmark) bool { return a.match.successorExcluded(b, q.norm) })
 	why, excluded := a.match.explain(cands, inEffectOn(a.cfg.Catalog, pool, actDay(lawFacts)))
+	// cands are copies (onTheDay) and explain made strings of the pool.
+	a.match.recycle(pool)
 	provs := a.provisions.match(q, req.Sector, inText, lawFacts, cands)
 	res.Violations = make([]Violation, 0, len(cands)+len(provs))
 	for i, c := range cands {

@@ -46,6 +46,8 @@ type matcher struct {
 	successorExcludes map[*rules.Benchmark][][]nlp.Cue
 	// scratch recycles rank's per-request slots (two per benchmark).
 	scratch sync.Pool
+	// pools recycles the candidate pools rank returns (recycle).
+	pools sync.Pool
 }
 
 // headWeight is how much a term in a benchmark's name or keywords counts
@@ -534,7 +536,7 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 	}
 	// Room for the few benchmarks the decision brings in by their
 	// elements (decide).
-	top := make([]candidate, len(best), n+4)
+	top := m.candidatePool(len(best), n+4)
 	for j, d := range best {
 		top[j] = m.candidate(d.doc, lex[d.doc], byDoc[d.doc], has, ef.Serious, uncorrected)
 	}
@@ -558,6 +560,26 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 		kept[i].matched = qt.headTerms(kept[i].doc)
 	}
 	return kept, top, inText
+}
+
+// candidatePool returns n candidates with room for c, from a pool an
+// earlier analysis recycled when one is free: a pool is a few dozen large
+// candidates, a tenth of an analysis's bytes when made anew each time.
+func (m *matcher) candidatePool(n, c int) []candidate {
+	if p, _ := m.pools.Get().(*[]candidate); p != nil && cap(*p) >= c {
+		return (*p)[:n]
+	}
+	return make([]candidate, n, c)
+}
+
+// recycle takes back a pool rank returned, once nothing reads it or the
+// candidates kept from it (which are copies). It is cleared so that it
+// holds on to nothing of the analysis.
+func (m *matcher) recycle(pool []candidate) {
+	pool = pool[:cap(pool)]
+	clear(pool)
+	pool = pool[:0]
+	m.pools.Put(&pool)
 }
 
 // candidate scores benchmark i from its BM25 sum, case votes and the fact
