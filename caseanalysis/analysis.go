@@ -438,12 +438,15 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// Read once: the decision asks the same numbers (factValues) as the
 	// tiers and the transfer do.
 	measured := measures(q.norm, text, x)
-	cands, pool, inText := a.match.rank(q, req.Sector, a.tierFacts(text, res.Facts.Engine, measured), &factValues{norm: q.norm, text: text, x: x, measures: measured}, a.caseVotes(cases), req.Violations)
+	read := a.readTransfer(text)
+	cands, pool, inText := a.match.rank(q, req.Sector, a.tierFacts(read, res.Facts.Engine, measured), &factValues{norm: q.norm, text: text, x: x, measures: measured}, a.caseVotes(cases), req.Violations)
 	// Which version of a law applies is read for lawFacts: the act's day,
 	// or the decision's when the facts give none (assumed, said below).
 	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
 	cands = onTheDay(a.cfg.Catalog, cands, lawFacts, func(b *rules.Benchmark) bool { return a.match.successorExcluded(b, q.norm) })
 	why, excluded := a.match.explain(cands, inEffectOn(a.cfg.Catalog, pool, actDay(lawFacts)))
+	// cands are copies (onTheDay) and explain made strings of the pool.
+	a.match.recycle(pool)
 	provs := a.provisions.match(q, req.Sector, inText, lawFacts, cands)
 	res.Violations = make([]Violation, 0, len(cands)+len(provs))
 	for i, c := range cands {
@@ -504,7 +507,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	for i, c := range cands {
 		bench[i] = Violation{BenchmarkID: c.b.ID, Score: round3(c.score)}
 	}
-	res.Transfer = a.transfer(text, measured, strongest(bench))
+	res.Transfer = a.transfer(read, measured, strongest(bench))
 	res.SimilarCases = a.similarOut(cases, x, res.Violations, req.SimilarCases)
 	res.Disputes = a.disputes(q.norm, x, res)
 	res.Norms, err = a.norms(ctx, res, strong)
@@ -635,12 +638,13 @@ func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts, excluded fun
 // dropping the lines none of whose members applies then, so that an
 // answer explains what it set aside with the provisions of that day (a
 // 2026 act's with the 生态环境法典's articles, not the repealed laws'); the
-// pool unchanged without a day.
+// pool unchanged without a day. It filters pool in place: the pool is
+// the matcher's for this request and read no more once explained.
 func inEffectOn(cat *rules.Catalog, pool []candidate, day string) []candidate {
 	if day == "" {
 		return pool
 	}
-	out := make([]candidate, 0, len(pool))
+	out := pool[:0]
 	for _, d := range pool {
 		if x := cat.InEffect(d.b, day); x != nil {
 			d.b = x

@@ -1,6 +1,7 @@
 package caseanalysis
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -38,7 +39,10 @@ type bm25 struct {
 	// (nlp.RunePair): a query's bigrams are looked up without a string key.
 	pairs    map[uint64]int32
 	terms    []string    // by number
-	postings [][]posting // by number
+	postings [][]posting // by number, each in document order
+	// headed marks the terms some document has in its head: only those
+	// can be a matched term (headTerms).
+	headed []bool
 }
 
 // bm25Params are the BM25 constants of one kind of document.
@@ -82,6 +86,7 @@ func newBM25(docs []termDoc, p bm25Params) bm25 {
 				x.ids[t] = id
 				x.terms = append(x.terms, t)
 				x.postings = append(x.postings, nil)
+				x.headed = append(x.headed, false)
 				if pair, ok := strings.CutPrefix(t, bigramMark); ok {
 					r1, w1 := utf8.DecodeRuneInString(pair)
 					r2, w2 := utf8.DecodeRuneInString(pair[w1:])
@@ -91,6 +96,7 @@ func newBM25(docs []termDoc, p bm25Params) bm25 {
 				}
 			}
 			x.postings[id] = append(x.postings[id], posting{doc: int32(i), head: d.head[t], weight: idf * tf * (p.k1 + 1) / (tf + p.k1*norm)})
+			x.headed[id] = x.headed[id] || d.head[t]
 		}
 	}
 	return x
@@ -202,18 +208,33 @@ func (q *termQuery) bigrams(s string) {
 }
 
 // scores adds every document's weight for the distinct query terms to sums
-// (one slot per document) and calls onHead, when not nil, for each head
-// match. Terms are summed in number order, so equal queries give equal
-// sums.
-func (q *termQuery) scores(sums []float64, onHead func(doc int, term string)) {
+// (one slot per document). Terms are summed in number order, so equal
+// queries give equal sums.
+func (q *termQuery) scores(sums []float64) {
 	slices.Sort(q.ids)
 	q.ids = slices.Compact(q.ids)
 	for _, id := range q.ids {
 		for _, p := range q.x.postings[id] {
 			sums[p.doc] += p.weight
-			if p.head && onHead != nil {
-				onHead(int(p.doc), q.x.terms[id])
-			}
 		}
 	}
+}
+
+// headTerms lists, sorted, the query terms in the head of document doc
+// (a benchmark's name or keywords), after scores. They are looked up for
+// the few candidates kept rather than gathered for every document a term
+// is in: a posting list is in document order, so each is a binary search.
+func (q *termQuery) headTerms(doc int) []string {
+	var out []string
+	for _, id := range q.ids {
+		if !q.x.headed[id] {
+			continue
+		}
+		ps := q.x.postings[id]
+		if i, ok := slices.BinarySearchFunc(ps, int32(doc), func(p posting, d int32) int { return cmp.Compare(p.doc, d) }); ok && ps[i].head {
+			out = append(out, q.x.terms[id])
+		}
+	}
+	slices.Sort(out)
+	return out
 }

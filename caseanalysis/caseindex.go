@@ -126,7 +126,7 @@ func (ci *caseIndex) search(qt *termQuery, sector legal.Sector, n int) []similar
 // rank is search without the cases: positions and scores.
 func (ci *caseIndex) rank(qt *termQuery, sector legal.Sector, n int) []caseHit {
 	sums := make([]float64, len(ci.cases))
-	qt.scores(sums, nil)
+	qt.scores(sums)
 	// The n best kept by insertion, as the matcher keeps its candidates:
 	// most cases share a word with the text, and sorting them all to keep
 	// a few cost more than the scoring. The order (score, then position)

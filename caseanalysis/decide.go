@@ -649,30 +649,51 @@ func (m *matcher) explain(kept, pool []candidate) (why []string, excluded [][]Ex
 	for i, c := range kept {
 		// c.b is the member of its line in effect on the act's day: its
 		// own provision, not the line's first (m.labels).
-		s := rules.RefLabel(c.b.PenaltyRef) + "："
+		// One builder for the sentence: concatenated piece by piece, a
+		// long list of exclusions was copied once a piece.
+		var s strings.Builder
+		s.WriteString(rules.RefLabel(c.b.PenaltyRef))
+		s.WriteString("：")
 		switch {
 		case len(c.shown) > 0:
-			s += strings.Join(c.shown, "、")
+			writeJoined(&s, c.shown, "、")
 		case len(c.matched) > 0:
-			s += "事实与“" + strings.Join(c.matched[:min(3, len(c.matched))], "”“") + "”相符"
+			s.WriteString("事实与“")
+			writeJoined(&s, c.matched[:min(3, len(c.matched))], "”“")
+			s.WriteString("”相符")
 		case c.lexical > 0:
-			s += "事实与本基准的用语相近"
+			s.WriteString("事实与本基准的用语相近")
 		default:
-			s += "依据类似案件"
+			s.WriteString("依据类似案件")
 		}
 		if r := c.reason(); r != "" {
-			s += "（" + r + "）"
+			s.WriteString("（")
+			s.WriteString(r)
+			s.WriteString("）")
 		}
 		for _, e := range excluded[i] {
 			label := e.Provision
 			if rest, ok := strings.CutPrefix(label, c.b.PenaltyRef.Law); ok && rest != "" {
 				label = rest
 			}
-			s += "；排除" + label + "：" + e.Reason
+			s.WriteString("；排除")
+			s.WriteString(label)
+			s.WriteString("：")
+			s.WriteString(e.Reason)
 		}
-		why[i] = s
+		why[i] = s.String()
 	}
 	return why, excluded
+}
+
+// writeJoined writes parts separated by sep, as strings.Join would.
+func writeJoined(b *strings.Builder, parts []string, sep string) {
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(p)
+	}
 }
 
 // Excess ratios as officers write them: 超载45%, 超过核定载质量百分之五十,

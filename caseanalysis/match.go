@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,6 +44,10 @@ type matcher struct {
 	// 生态环境法典's two amounts) makes the successor exclude what the
 	// first member did not.
 	successorExcludes map[*rules.Benchmark][][]nlp.Cue
+	// scratch recycles rank's per-request slots (two per benchmark).
+	scratch sync.Pool
+	// pools recycles the candidate pools rank returns (recycle).
+	pools sync.Pool
 }
 
 // headWeight is how much a term in a benchmark's name or keywords counts
@@ -169,6 +174,8 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		m.phrases[head] = append(m.phrases[head], p)
 	}
 	m.terms = newSharedTerms(&m.index, nil)
+	n := 2 * len(m.benchmarks)
+	m.scratch.New = func() any { s := make([]float64, n); return &s }
 	return m
 }
 
@@ -221,9 +228,10 @@ const (
 	wCues    = 0.1
 )
 
-// lexicalScores scores every benchmark against the text; it returns BM25
-// sums and the query words matched in benchmarks' names or keywords.
-func (m *matcher) lexicalScores(q query) ([]float64, []headMatch) {
+// lexicalScores adds every benchmark's BM25 sum for the text to scores
+// (one slot per benchmark) and returns the query, whose headTerms are the
+// words matched in a benchmark's name or keywords.
+func (m *matcher) lexicalScores(q query, scores []float64) *termQuery {
 	qt := m.index.query()
 	norm := q.norm
 	// The terms of termsOf, numbered when the query was made.
@@ -246,29 +254,8 @@ func (m *matcher) lexicalScores(q query) ([]float64, []headMatch) {
 		}
 		prev, prevAt = r, i
 	}
-	scores := make([]float64, len(m.benchmarks))
-	var heads []headMatch
-	qt.scores(scores, func(doc int, t string) { heads = append(heads, headMatch{doc, t}) })
-	return scores, heads
-}
-
-// headMatch is a query term found in a benchmark's name or keywords.
-type headMatch struct {
-	doc  int
-	term string
-}
-
-// matchedTerms lists, sorted, the head terms of benchmark doc: they are
-// gathered for the few candidates kept, not for every benchmark.
-func matchedTerms(heads []headMatch, doc int) []string {
-	var out []string
-	for _, h := range heads {
-		if h.doc == doc {
-			out = append(out, h.term)
-		}
-	}
-	slices.Sort(out)
-	return out
+	qt.scores(scores)
+	return qt
 }
 
 // maxCaseQueryWords bounds the words of a similar-case query: a long
@@ -279,19 +266,20 @@ const maxCaseQueryWords = 24
 // that are in the benchmark vocabulary first, then other words, in text
 // order, at most maxCaseQueryWords.
 func (m *matcher) caseQuery(q query) []string {
+	// Each list stops at the bound, which makes a linear test for a word
+	// already taken cheaper than a map; a word is in the same list each
+	// time it occurs, since its list depends on the word alone.
 	var domain, other []string
-	seen := map[string]bool{}
 	for _, qw := range q.words {
 		w := qw.text
-		if seen[w] {
+		list := &other
+		if qw.ids.bench >= 0 {
+			list = &domain
+		}
+		if len(*list) == maxCaseQueryWords || slices.Contains(*list, w) {
 			continue
 		}
-		seen[w] = true
-		if qw.ids.bench >= 0 {
-			domain = append(domain, w)
-		} else {
-			other = append(other, w)
-		}
+		*list = append(*list, w)
 	}
 	words := append(domain, other...)
 	if len(words) > maxCaseQueryWords {
@@ -508,10 +496,14 @@ func notCorrected(x nlp.Extraction) bool {
 // conduct.
 func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *factValues, votes map[string]float64, k int) (kept, pool []candidate, inText map[legal.Sector]string) {
 	n := k + decidePool
-	lex, heads := m.lexicalScores(q)
+	// Two slots per benchmark, recycled: the BM25 sums, then the votes.
+	buf := m.scratch.Get().(*[]float64)
+	defer m.scratch.Put(buf)
+	clear(*buf)
+	lex, byDoc := (*buf)[:len(m.benchmarks)], (*buf)[len(m.benchmarks):]
+	qt := m.lexicalScores(q, lex)
 	has := givenBases(ef)
 	uncorrected := facts != nil && notCorrected(facts.x)
-	byDoc := make([]float64, len(m.benchmarks))
 	for id, v := range votes {
 		if i, ok := m.pos[id]; ok {
 			byDoc[i] = v
@@ -544,7 +536,7 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 	}
 	// Room for the few benchmarks the decision brings in by their
 	// elements (decide).
-	top := make([]candidate, len(best), n+4)
+	top := m.candidatePool(len(best), n+4)
 	for j, d := range best {
 		top[j] = m.candidate(d.doc, lex[d.doc], byDoc[d.doc], has, ef.Serious, uncorrected)
 	}
@@ -565,9 +557,29 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 	}
 	kept = top[:min(k, len(top))]
 	for i := range kept {
-		kept[i].matched = matchedTerms(heads, kept[i].doc)
+		kept[i].matched = qt.headTerms(kept[i].doc)
 	}
 	return kept, top, inText
+}
+
+// candidatePool returns n candidates with room for c, from a pool an
+// earlier analysis recycled when one is free: a pool is a few dozen large
+// candidates, a tenth of an analysis's bytes when made anew each time.
+func (m *matcher) candidatePool(n, c int) []candidate {
+	if p, _ := m.pools.Get().(*[]candidate); p != nil && cap(*p) >= c {
+		return (*p)[:n]
+	}
+	return make([]candidate, n, c)
+}
+
+// recycle takes back a pool rank returned, once nothing reads it or the
+// candidates kept from it (which are copies). It is cleared so that it
+// holds on to nothing of the analysis.
+func (m *matcher) recycle(pool []candidate) {
+	pool = pool[:cap(pool)]
+	clear(pool)
+	pool = pool[:0]
+	m.pools.Put(&pool)
 }
 
 // candidate scores benchmark i from its BM25 sum, case votes and the fact

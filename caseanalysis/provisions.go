@@ -186,8 +186,7 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, inText map[legal.
 	scores := *buf
 	clear(scores)
 	defer m.scores.Put(buf)
-	var heads []headMatch
-	qt.scores(scores, func(doc int, t string) { heads = append(heads, headMatch{doc, t}) })
+	qt.scores(scores)
 	type hit struct {
 		doc       int
 		score     float64 // normalised lexical score
@@ -241,7 +240,7 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, inText map[legal.
 		if h.rankScore < provisionShare*top[0].rankScore {
 			break
 		}
-		c := provisionCandidate{doc: h.doc, b: m.benches[h.doc], lexical: h.score, matched: matchedTerms(heads, h.doc)}
+		c := provisionCandidate{doc: h.doc, b: m.benches[h.doc], lexical: h.score, matched: qt.headTerms(h.doc)}
 		if m.bases[h.doc]&has != 0 {
 			c.cues = 1
 		}

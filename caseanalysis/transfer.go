@@ -309,8 +309,9 @@ func count(s string) (float64, bool) {
 }
 
 // transfer assesses criminal-transfer risk for the matched violations,
-// from the measures the text states (measures).
-func (a *Analyzer) transfer(text string, measured map[string]float64, vs []Violation) rules.Transfer {
+// from the measures the text states (measures) and the text as read for
+// the tier (readTransfer).
+func (a *Analyzer) transfer(text *rules.TransferText, measured map[string]float64, vs []Violation) rules.Transfer {
 	ids := make([]string, 0, len(vs))
 	for _, v := range vs {
 		ids = append(ids, v.BenchmarkID)
@@ -318,7 +319,16 @@ func (a *Analyzer) transfer(text string, measured map[string]float64, vs []Viola
 	if a.cfg.Crimes == nil {
 		return rules.Transfer{Risk: rules.RiskNone}.Normalized()
 	}
-	return a.cfg.Crimes.Assess(rules.TransferInput{Text: text, Measures: measured, Benchmarks: ids}, a.transferOptions())
+	return a.cfg.Crimes.Assess(rules.TransferInput{Read: text, Measures: measured, Benchmarks: ids}, a.transferOptions())
+}
+
+// readTransfer reads the facts once for both assessments of an analysis
+// (tierFacts, transfer); nil without crimes, which neither then asks.
+func (a *Analyzer) readTransfer(text string) *rules.TransferText {
+	if a.cfg.Crimes == nil {
+		return nil
+	}
+	return a.cfg.Crimes.Read(text)
 }
 
 func (a *Analyzer) transferOptions() rules.TransferOptions {
@@ -333,11 +343,11 @@ func (a *Analyzer) transferOptions() rules.TransferOptions {
 // property taken (盗窃、诈骗 数额较大) does not either: it is the line
 // between a crime and an 治安 case, not a tier within the 治安 article,
 // whose 情节较重 the catalog's own factors decide.
-func (a *Analyzer) tierFacts(text string, ef rules.Facts, measured map[string]float64) rules.Facts {
+func (a *Analyzer) tierFacts(text *rules.TransferText, ef rules.Facts, measured map[string]float64) rules.Facts {
 	if ef.Serious || a.cfg.Crimes == nil || len(measured) == 0 {
 		return ef
 	}
-	t := a.cfg.Crimes.Assess(rules.TransferInput{Text: text, Measures: measured}, a.transferOptions())
+	t := a.cfg.Crimes.Assess(rules.TransferInput{Read: text, Measures: measured}, a.transferOptions())
 	if t.Risk != rules.RiskLikely {
 		return ef
 	}

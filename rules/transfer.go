@@ -36,6 +36,26 @@ type TransferInput struct {
 	Measures map[string]float64
 	// Benchmarks are candidate violation benchmark ids, best first.
 	Benchmarks []string
+	// Read is Text as Crimes.Read read it, for a caller that assesses one
+	// text more than once; nil reads Text.
+	Read *TransferText
+}
+
+// TransferText is a case text read for Assess: normalised, its crime cues
+// located, and whether it states that the facts fall short of the criminal
+// standard. The reading depends on the text alone, and an analysis
+// assesses the same facts twice (for the penalty tier, then for the
+// transfer).
+type TransferText struct {
+	scan  nlp.CueScan
+	below bool
+}
+
+// Read reads text for Assess (TransferInput.Read). The result caches the
+// cues it is asked about, so it serves one goroutine at a time.
+func (c *Crimes) Read(text string) *TransferText {
+	norm := nlp.NormalizeText(text)
+	return &TransferText{scan: c.openings.Scan(norm), below: declaresBelowStandard(norm)}
 }
 
 // TransferOptions tune an assessment.
@@ -193,7 +213,11 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 	if near <= 0 || near >= 1 {
 		near = DefaultNear
 	}
-	text := nlp.NormalizeText(in.Text)
+	rd := in.Read
+	if rd == nil {
+		rd = c.Read(in.Text)
+	}
+	scan := rd.scan
 	var cands []TransferCandidate
 	seen := map[*Crime]int{}
 	add := func(cr *Crime, rank int, via string) {
@@ -211,7 +235,6 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 			add(cr, i, "benchmark:"+id)
 		}
 	}
-	scan := c.openings.Scan(text)
 	for _, cr := range c.list {
 		if _, ok := seen[cr]; ok {
 			continue
@@ -228,7 +251,7 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 		}
 	}
 	cands = dropUncuedSiblings(cands, scan)
-	below := declaresBelowStandard(text)
+	below := rd.below
 	demoted := false
 	for i := range cands {
 		cands[i].order = cands[i].crime.pos
