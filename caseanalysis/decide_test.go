@@ -365,6 +365,37 @@ func TestConfusableProvisions(t *testing.T) {
 			"ad-58-disease-claims", "urban-34-graffiti", ""},
 		{"a training school's guarantee", "某某培训机构在公众号发布招生广告，承诺“考研不过全额退费”。",
 			"ad-58-education", "", ""},
+		// 道路交通安全法 第九十八条: the insurance is named with its own
+		// negation (未投保…强制保险), or lapsed (脱保, 到期未续保).
+		{"交强险 never bought", "交警检查发现李某驾驶的小型客车未投保机动车第三者责任强制保险，应缴纳的保险费为1100元。",
+			"traffic-98-no-compulsory-insurance", "traffic-96-other-vehicle-plate", "第九十八条"},
+		{"交强险 lapsed", "某某公司名下的货车交强险已脱保五个月，仍在城区道路行驶，被交警查获。",
+			"traffic-98-no-compulsory-insurance", "consumer-56-dignity", ""},
+		{"交强险 expired and not renewed", "经查询，该车机动车交通事故责任强制保险已于去年十月到期，车主一直未续保。",
+			"traffic-98-no-compulsory-insurance", "", ""},
+		// 第九十九条第一款第（二）项 against 第（一）项: the owner who hands over
+		// the car, the driver's missing licence negated before the handing.
+		{"owner lends to an unlicensed driver", "车主邓某明知其侄子没有驾驶证，仍把自己的轿车借给侄子开去镇上。",
+			"traffic-99-lend-to-unlicensed", "traffic-99-unlicensed-driving", ""},
+		// A revocation for drink driving in the past is why the licence is
+		// gone; today's act is driving without one.
+		{"revoked earlier for drunk driving", "经查，驾驶人姚某的驾驶证曾因醉驾被公安机关吊销，今年4月姚某仍驾驶小型轿车上路，被民警查获。",
+			"traffic-99-unlicensed-driving", "traffic-91-drunk-driving", ""},
+		// 第九十一条第四款 against 第二款: drunk at the wheel of a commercial vehicle.
+		{"drunk taxi driver", "出租车司机韦某酒后驾驶出租车载客，经血液检验乙醇含量为135mg/100ml。",
+			"traffic-91-drunk-driving-commercial", "traffic-91-drunk-driving", "第九十一条第四款"},
+		{"drunk coach driver", "长途客车驾驶员邹某醉酒驾驶客运班车，血液酒精含量为92毫克/100毫升。",
+			"traffic-91-drunk-driving-commercial", "traffic-91-drink-driving-commercial", ""},
+		// 建设工程质量管理条例 against 环境影响评价法 第三十一条: 擅自开工 alone is
+		// any permit's; 未批先建 with an assessment named stays 环评.
+		{"building without a construction permit", "某某开发公司的住宅项目未领取建筑工程施工许可证即擅自开工，已完成地下室施工，工程合同价款900万元。",
+			"quality-57-construction-without-permit", "eia-31-unapproved-construction", "第五十七条"},
+		{"环评 not approved stays 31", "某某化工公司新建生产线的环境影响报告书未经批准，即擅自开工建设，项目总投资800万元。",
+			"eia-31-unapproved-construction", "quality-57-construction-without-permit", ""},
+		{"handed over before acceptance", "某某置业公司开发的商住楼尚未组织竣工验收，即通知业主交房入住。",
+			"quality-58-delivery-without-acceptance", "plan-67-completion-files", ""},
+		{"corners cut on site", "住建部门检查发现，某某建筑公司在承建的厂房工程中减少钢筋用量，偷工减料。",
+			"quality-64-cutting-corners", "prod-50-adulterate", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

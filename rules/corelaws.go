@@ -69,6 +69,10 @@ var coreLaws = []CoreLaw{
 	{"化妆品监督管理条例", "cosmetics", []legal.Sector{"市场监管"}},
 	{"医疗器械监督管理条例", "medical-devices", []legal.Sector{"市场监管"}},
 	{"社会保险法", "social-insurance", []legal.Sector{"人力资源社会保障"}},
+	// 住建 decisions cite it beside 建筑法: 建筑法 第六十四条 sets no amount
+	// for building without a permit; the regulation's 第五十七条 does
+	// (工程合同价款1%以上2%以下), and its other articles fine by the same base.
+	{"建设工程质量管理条例", "construction-quality", []legal.Sector{"城市管理"}},
 }
 
 // coreSectors maps a core law to its sectors.
