@@ -394,6 +394,11 @@ func TestConfusableProvisions(t *testing.T) {
 			"eia-31-unapproved-construction", "quality-57-construction-without-permit", ""},
 		{"handed over before acceptance", "某某置业公司开发的商住楼尚未组织竣工验收，即通知业主交房入住。",
 			"quality-58-delivery-without-acceptance", "plan-67-completion-files", ""},
+		// 第一百条第三款 against 第二款: the seller of a scrapped vehicle, not its driver.
+		{"scrapped car sold", "某某汽车贸易公司将一辆已达到报废标准的面包车以八千元出售给他人。",
+			"traffic-100-selling-scrapped-vehicle", "traffic-100-scrapped-vehicle", "第一百条第三款"},
+		{"scrapped car driven stays 100(2)", "驾驶人柯某驾驶一辆已达到报废标准的轻型货车在国道上行驶，被交警查获。",
+			"traffic-100-scrapped-vehicle", "traffic-100-selling-scrapped-vehicle", ""},
 		{"corners cut on site", "住建部门检查发现，某某建筑公司在承建的厂房工程中减少钢筋用量，偷工减料。",
 			"quality-64-cutting-corners", "prod-50-adulterate", ""},
 	}
