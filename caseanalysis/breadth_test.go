@@ -37,7 +37,7 @@ func TestThinSectorKinds(t *testing.T) {
 			"highway-68-instruct-overlimit", legal.Ref{}, "traffic-92-truck-overload-30pct"},
 		// Lending the car is item 2; driving without a licence is item 1.
 		{"car lent to an unlicensed driver", "车主孙某明知其朋友没有驾驶证，仍将自己的轿车借给朋友驾驶回老家，途中被交警查获。",
-			"", prov("道路交通安全法", 99, 1, 2), "traffic-99-unlicensed-driving"},
+			"traffic-99-lend-to-unlicensed", legal.Ref{}, "traffic-99-unlicensed-driving"},
 		// A forged inspection mark is 第九十六条第二款, not another car's mark.
 		{"forged inspection mark", "交警查获一辆小型客车，车窗上的检验合格标志系车主在网上购买的伪造标志，车辆已两年未检验。",
 			"", prov("道路交通安全法", 96, 2, 0), "traffic-96-other-vehicle-plate"},

@@ -153,7 +153,7 @@ func TestDevSetLabelsAgainstStatutes(t *testing.T) {
 		if r.Quote != "" && !strings.Contains(compactText(text), compactText(r.Quote)) {
 			t.Errorf("%s: quote %q is not in %s %s (version %s)", r.ID, r.Quote, want.Law, nlp.ArticleLabel(want.Article, want.Suffix), st.VersionDate)
 		}
-		if rg := r.Expect.Statutory; rg != nil && !strings.ContainsAny(r.Quote, "倍%") && !strings.Contains(r.Quote, "百分之") && !strings.Contains(r.Quote, "每") && !strings.Contains(r.Quote, "等值") {
+		if rg := r.Expect.Statutory; rg != nil && !strings.ContainsAny(r.Quote, "倍%") && !strings.Contains(r.Quote, "百分之") && !strings.Contains(r.Quote, "每") && !strings.Contains(r.Quote, "等值") && !strings.Contains(r.Quote, "等额") {
 			amounts := map[float64]bool{}
 			for _, a := range nlp.Extract(r.Quote).Amounts {
 				amounts[a.Value] = true
@@ -161,6 +161,9 @@ func TestDevSetLabelsAgainstStatutes(t *testing.T) {
 			if !amounts[rg.FineMax] || (rg.FineMin != 0 && !amounts[rg.FineMin]) {
 				t.Errorf("%s: range %v–%v does not follow from the quote %q (amounts %v)", r.ID, rg.FineMin, rg.FineMax, r.Quote, amounts)
 			}
+		}
+		if rg := r.Expect.Statutory; rg != nil && strings.Contains(r.Quote, "等额") && rg.FineMin != rg.FineMax {
+			t.Errorf("%s: a fine equal to its base (%q) is one amount, not %v–%v", r.ID, r.Quote, rg.FineMin, rg.FineMax)
 		}
 		if id := r.Expect.BenchmarkID; id != "" {
 			b, err := cat.Get(id)

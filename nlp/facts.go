@@ -42,6 +42,13 @@ const (
 	// declaration (劳动保障监察条例 第二十七条第一款).
 	RoleSocialInsuranceFee = "社会保险费"
 	RoleWagesUnderreported = "瞒报工资数额"
+	// RoleFeeDue is a fee the party should have paid, which the fine
+	// multiplies: the 交强险 premium at the statutory minimum limit (道路交通
+	// 安全法 第九十八条: 应缴纳的保险费的二倍).
+	RoleFeeDue = "应缴纳的费用"
+	// RoleContractPrice is a construction contract's price (工程合同价款), the
+	// base of 建设工程质量管理条例's fines and 噪声污染防治法 第七十三条.
+	RoleContractPrice = "工程合同价款"
 )
 
 // Circumstance names: the yes/no facts Extract reads from cue phrases.
@@ -258,6 +265,11 @@ var roleCues = []struct{ cue, role string }{
 	{"所需费用", RoleDisposalCost},
 	{"社会保险费", RoleSocialInsuranceFee}, {"社保费", RoleSocialInsuranceFee}, {"社会保险费用", RoleSocialInsuranceFee},
 	{"瞒报工资总额", RoleWagesUnderreported}, {"少报工资总额", RoleWagesUnderreported}, {"少申报工资", RoleWagesUnderreported},
+	// The 交强险 premium is named with what makes it the base (应缴纳的保险费为
+	// 950元); a bare 保险费 is also 养老保险费, a social-insurance amount.
+	{"应缴纳的保险费", RoleFeeDue}, {"应缴纳保险费", RoleFeeDue}, {"应缴保险费", RoleFeeDue}, {"应缴的保险费", RoleFeeDue},
+	{"交强险保险费", RoleFeeDue}, {"强制保险费", RoleFeeDue}, {"交强险保费", RoleFeeDue}, {"应缴保费", RoleFeeDue}, {"应缴纳保费", RoleFeeDue},
+	{"工程合同价款", RoleContractPrice}, {"施工合同价款", RoleContractPrice}, {"合同价款", RoleContractPrice}, {"合同造价", RoleContractPrice},
 }
 
 var totalCues = []string{"共计", "合计", "累计", "总计"}

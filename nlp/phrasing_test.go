@@ -247,6 +247,12 @@ func TestAmountPhrasings(t *testing.T) {
 		{"总投资额", "经核实，项目总投资额为4500万元。", []wantAmount{{"4500万元", RoleTotalInvestment, 45000000, false}}},
 		{"投资总额", "该扩建项目投资总额人民币贰佰万元。", []wantAmount{{"贰佰万元", RoleTotalInvestment, 2000000, false}}},
 		{"工程造价", "经鉴定，该违法建筑工程造价为32万元。", []wantAmount{{"32万元", RoleProjectCost, 320000, false}}},
+		// 交强险 premium (道路交通安全法 第九十八条) and 工程合同价款 (建设工程质量管理条例).
+		{"应缴纳的保险费", "依照规定投保最低责任限额应缴纳的保险费为人民币玖佰伍拾元。", []wantAmount{{"玖佰伍拾元", RoleFeeDue, 950, false}}},
+		{"应缴保险费", "交强险脱保，应缴保险费2800元。", []wantAmount{{"2800元", RoleFeeDue, 2800, false}}},
+		{"养老保险费 is not the premium", "欠缴职工养老保险费8.6万元。", []wantAmount{{"8.6万元", "", 86000, false}}},
+		{"工程合同价款", "该工程合同价款为人民币捌佰万元。", []wantAmount{{"捌佰万元", RoleContractPrice, 8000000, false}}},
+		{"施工合同价款", "该项目施工合同价款1200万元。", []wantAmount{{"1200万元", RoleContractPrice, 12000000, false}}},
 		{"所需处置费用", "经评估，清理上述危险废物所需处置费用为12万元。", []wantAmount{{"12万元", RoleDisposalCost, 120000, false}}},
 		{"处置…所需费用", "经评估，清理处置上述危险废物所需费用为人民币15万元。", []wantAmount{{"15万元", RoleDisposalCost, 150000, false}}},
 		// 广告费用 as officers write it: what was paid to make and show the ad.

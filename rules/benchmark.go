@@ -40,6 +40,11 @@ var amountBases = map[string]string{
 	// 欠缴数额 (第八十六条): the facts of each kind name the one it needs.
 	"social_insurance_fee": "应缴或者欠缴的社会保险费数额",
 	"wages_underreported":  "瞒报工资数额",
+	// fee_due is 应缴纳的费用: the 交强险 premium at the minimum limit
+	// (道路交通安全法 第九十八条) or the dumping fee of a provision entry.
+	"fee_due": "应缴纳的费用（保险费）",
+	// contract_price is 工程合同价款 (建设工程质量管理条例).
+	"contract_price": "工程合同价款",
 	// original_fine is 原处罚数额: 按日连续处罚 multiplies it by the days
 	// (环境保护法 第五十九条, 安全生产法 第一百一十二条).
 	"original_fine": "原处罚数额",

@@ -46,6 +46,10 @@ func setAmount(t *testing.T, f *Facts, name string, v float64) {
 		f.SocialInsuranceFee = p
 	case "wages_underreported":
 		f.WagesUnderreported = p
+	case "fee_due":
+		f.FeeDue = p
+	case "contract_price":
+		f.ContractPrice = p
 	case "original_fine":
 		f.OriginalFine = p
 	case "quantity":

@@ -75,6 +75,10 @@ var coreLaws = []CoreLaw{
 	// 环境影响评价法.
 	{"危险化学品安全管理条例", "hazardous-chemicals", []legal.Sector{"应急管理", "公安", "生态环境"}},
 	{"建设项目环境保护管理条例", "construction-project-environment", []legal.Sector{"生态环境"}},
+	// 住建 decisions cite it beside 建筑法: 建筑法 第六十四条 sets no amount
+	// for building without a permit; the regulation's 第五十七条 does
+	// (工程合同价款1%以上2%以下), and its other articles fine by the same base.
+	{"建设工程质量管理条例", "construction-quality", []legal.Sector{"城市管理"}},
 }
 
 // coreSectors maps a core law to its sectors.

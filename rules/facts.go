@@ -38,6 +38,11 @@ type Facts struct {
 	// WagesUnderreported is the wages left out of a contribution
 	// declaration (劳动保障监察条例 第二十七条第一款).
 	WagesUnderreported *float64 `json:"wages_underreported,omitempty"`
+	// FeeDue is a fee the party should have paid and the fine multiplies:
+	// the 交强险 premium at the minimum limit (道路交通安全法 第九十八条).
+	FeeDue *float64 `json:"fee_due,omitempty"`
+	// ContractPrice is 工程合同价款 (建设工程质量管理条例 第五十七条 and after).
+	ContractPrice *float64 `json:"contract_price,omitempty"`
 	// OriginalFine is the fine of the decision a 按日连续处罚 continues.
 	OriginalFine *float64 `json:"original_fine,omitempty"`
 	Quantity     *float64 `json:"quantity,omitempty"`
@@ -148,7 +153,7 @@ type amountField struct {
 
 // amounts lists the amount and count fields. An array, so that the callers
 // (one per suggestion and condition environment) allocate nothing.
-func (f *Facts) amounts() [19]amountField {
+func (f *Facts) amounts() [21]amountField {
 	return [...]amountField{
 		{"goods_value", "has_goods_value", f.GoodsValue}, {"illegal_gains", "has_illegal_gains", f.IllegalGains},
 		{"sales_amount", "has_sales_amount", f.SalesAmount}, {"illegal_revenue", "has_illegal_revenue", f.IllegalRevenue},
@@ -157,6 +162,7 @@ func (f *Facts) amounts() [19]amountField {
 		{"total_investment", "has_total_investment", f.TotalInvestment}, {"disposal_cost", "has_disposal_cost", f.DisposalCost},
 		{"social_insurance_fee", "has_social_insurance_fee", f.SocialInsuranceFee},
 		{"wages_underreported", "has_wages_underreported", f.WagesUnderreported},
+		{"fee_due", "has_fee_due", f.FeeDue}, {"contract_price", "has_contract_price", f.ContractPrice},
 		{"original_fine", "has_original_fine", f.OriginalFine}, {"quantity", "has_quantity", f.Quantity},
 		{"persons", "has_persons", f.Persons}, {"days", "has_days", f.Days}, {"vehicles", "has_vehicles", f.Vehicles},
 		{"prior_penalties", "has_prior_penalties", f.PriorPenalties},

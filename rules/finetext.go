@@ -51,6 +51,12 @@ var (
 // provisionBases are the amount bases statutes multiply, by the words that
 // name them, longest first so 违法生产经营的食品货值金额 finds 货值金额.
 var provisionBases = []struct{ words, base string }{
+	// 建设工程质量管理条例 第六十一、六十二条: the fees agreed in the contract
+	// (合同约定的勘察费、设计费和监理酬金), not the 违法所得 named after them.
+	{"勘察费、设计费和监理酬金", "service_fee"},
+	{"勘察费、设计费或者监理酬金", "service_fee"},
+	{"勘察费、设计费", "service_fee"},
+	{"监理酬金", "service_fee"},
 	{"不缴或者少缴的税款", "tax_evaded"},
 	{"未缴或者少缴的税款", "tax_evaded"},
 	{"未扣或者少扣的税款", "tax_unwithheld"},
@@ -119,12 +125,10 @@ var provisionBases = []struct{ words, base string }{
 var provisionBaseLabels = map[string]string{
 	"tax_unwithheld":      "应扣未扣、应收而不收的税款",
 	"tax_refund_obtained": "骗取的退税款",
-	"contract_price":      "合同价款",
 	"turnover":            "营业额",
 	"annual_sales":        "上一年度销售额",
 	"disposal_cost":       "处置（治理）费用",
 	"direct_loss":         "直接经济损失",
-	"fee_due":             "应缴纳的费用",
 	"service_fee":         "所收（约定）费用",
 	"revenue_obtained":    "违法收入",
 	"annual_income":       "上一年年收入",

@@ -146,6 +146,8 @@ var baseRoles = [...]struct {
 	{nlp.RoleDisposalCost, "disposal_cost", func(f *Facts) **float64 { return &f.DisposalCost }},
 	{nlp.RoleSocialInsuranceFee, "social_insurance_fee", func(f *Facts) **float64 { return &f.SocialInsuranceFee }},
 	{nlp.RoleWagesUnderreported, "wages_underreported", func(f *Facts) **float64 { return &f.WagesUnderreported }},
+	{nlp.RoleFeeDue, "fee_due", func(f *Facts) **float64 { return &f.FeeDue }},
+	{nlp.RoleContractPrice, "contract_price", func(f *Facts) **float64 { return &f.ContractPrice }},
 }
 
 // MeasureOfRole returns the transfer measure a money role's total is, and
