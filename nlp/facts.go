@@ -201,8 +201,11 @@ var (
 	// ￥5,000); its span starts at the number.
 	yenRe = Guard(`[¥￥]\s*(`+arabicNum+`)(万元|万|元)?`, "¥", "￥")
 	// 三十余人, 二十多辆: a lower bound, read as the figure (as 五万余元).
-	quantityRe = regexp.MustCompile(`(` + arabicNum + `|` + chineseNum + `)[余多]?` +
-		`(吨|千克|公斤|平方米|亩|人|名|次|辆|毫克/100毫升|(?i:mg/100ml)|倍|日|天|个月)`)
+	// Every match ends in a unit; /100 stands for both ways of writing a
+	// blood alcohol content.
+	quantityRe = Guard(`(`+arabicNum+`|`+chineseNum+`)[余多]?`+
+		`(吨|千克|公斤|平方米|亩|人|名|次|辆|毫克/100毫升|(?i:mg/100ml)|倍|日|天|个月)`,
+		"吨", "千克", "公斤", "平方米", "亩", "人", "名", "次", "辆", "/100", "倍", "日", "天", "个月")
 	dateRes = []GuardedRegexp{
 		Guard(`([0-9]{4}|[〇零○一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]`, "年"),
 		Guard(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`, "-"),
@@ -215,8 +218,8 @@ var (
 	// the other dates of the text.
 	yearlessRe = Guard(`(同年|当年)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?`, "月")
 	// idCardRe is a resident identity card number; its 7th to 14th digits
-	// are the birth date.
-	idCardRe    = Guard(`[1-9][0-9]{5}((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]`, "身份证")
+	// are the birth date. It is read only in a text that names 身份证.
+	idCardRe    = GuardText(`[1-9][0-9]{5}((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]`, "身份证")
 	timeOfDayRe = regexp.MustCompile(`^\s*(?:上午|下午|中午|晚上|凌晨|早上|晚)?\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?(?:[时点:：](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?分?)?许?`)
 	ageBoundRe  = Guard(`(已满|未满|不满)([0-9]{1,3}|[`+cn+`]{1,4})周岁`, "周岁")
 	ageRe       = Guard(`年龄[:：为是]?\s*([0-9]{1,3}|[`+cn+`]{1,4})(?:周?岁)?|([0-9]{1,3}|[`+cn+`]{1,4})周?岁`, "年龄", "岁")
