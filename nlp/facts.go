@@ -1263,6 +1263,25 @@ var circumstancePhrases = func() phraseIndex {
 	return newPhraseIndex(all)
 }()
 
+// circumstancePhraseIDs are, cue by cue of circumstanceCues, the numbers
+// in circumstancePhrases of what a scan finds for it.
+var circumstancePhraseIDs = func() [][]int32 {
+	out := make([][]int32, len(circumstanceCues))
+	for k, f := range circumstanceCues {
+		for j, c := range f.cues {
+			if q := compiledCircumstances[k][j]; len(q.parts) > 1 {
+				c = q.parts[0]
+			}
+			id, ok := circumstancePhrases.ids[c]
+			if !ok {
+				id = -1 // an empty cue, never found
+			}
+			out[k] = append(out[k], id)
+		}
+	}
+	return out
+}()
+
 // orderWords before a correction cue make it the agency's order, not the
 // party's act (责令其立即改正, 要求当场撤除).
 var orderWords = [...]string{"责令", "要求", "限期", "督促", "应当", "应"}
@@ -1300,26 +1319,23 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 	starts, ends := map[claim]bool{}, map[claim]bool{}
 	// A cue (or a … cue's first part) the text does not contain is
 	// skipped: one pass over the text instead of a search per cue.
-	present := map[string]int{}
-	circumstancePhrases.scan(s, present)
+	present := make([]int32, len(circumstancePhrases.list))
+	circumstancePhrases.scan(s, make([]uint64, (len(present)+63)/64), present)
 	for k, f := range circumstanceCues {
 		for j, c := range f.cues {
+			id := circumstancePhraseIDs[k][j]
+			if id < 0 || present[id] == 0 {
+				continue
+			}
+			at := int(present[id]) - 1
 			if q := compiledCircumstances[k][j]; len(q.parts) > 1 {
-				at, ok := present[q.parts[0]]
-				if !ok {
-					continue
-				}
 				if i, e, ok := q.locateAt(s, at); ok {
 					a, b := span(i, e)
 					out = append(out, Circumstance{Name: f.name, Negated: f.negates, Start: a, End: b})
 				}
 				continue
 			}
-			first, ok := present[c]
-			if !ok {
-				continue
-			}
-			for off := first; off < len(s); {
+			for off := at; off < len(s); {
 				i := strings.Index(s[off:], c)
 				if i < 0 {
 					break

@@ -163,20 +163,8 @@ func TestGuardBreaks(t *testing.T) {
 func TestFirstPersonIsPersonRe(t *testing.T) {
 	texts := append(slices.Clone(extractBenchTexts), "", "某", "某男", "A某男", "\xff某男", "张某", "张某某，男", "张某甲（女",
 		"张某 \t男", "王某某某男", "身份证号，李某，男", "李某，男，身份证号", "某某公司法定代表人赵某某，女，身份证", "张某、，男", "张某某某，男")
-	for _, f := range []string{"../corpus/samples/cases.jsonl", "../eval/testdata/admin_scenarios.jsonl"} {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
-			var x struct {
-				Facts string `json:"facts"`
-			}
-			if err := json.Unmarshal([]byte(line), &x); err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
-			texts = append(texts, x.Facts, NormalizeText(x.Facts))
-		}
+	for _, f := range sampleFacts(t) {
+		texts = append(texts, f, NormalizeText(f))
 	}
 	found := 0
 	for _, text := range texts {
@@ -191,4 +179,26 @@ func TestFirstPersonIsPersonRe(t *testing.T) {
 	if found < 10 {
 		t.Fatalf("a person found in %d texts only: the comparison tested little", found)
 	}
+}
+
+// sampleFacts returns the facts of the sample cases and the scenarios.
+func sampleFacts(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, f := range []string{"../corpus/samples/cases.jsonl", "../eval/testdata/admin_scenarios.jsonl"} {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+			var x struct {
+				Facts string `json:"facts"`
+			}
+			if err := json.Unmarshal([]byte(line), &x); err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			out = append(out, x.Facts)
+		}
+	}
+	return out
 }
