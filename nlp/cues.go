@@ -496,7 +496,7 @@ func (x CueScan) Contains(phrase string) bool {
 
 // has reports whether the text contains q's opening and the index holds
 // it.
-func (x CueScan) has(q Cue) bool {
+func (x CueScan) has(q *Cue) bool {
 	if int(q.opening) >= len(x.index.phraseOf) {
 		return false
 	}
@@ -618,7 +618,8 @@ func (o phraseIndex) scan(text string, seen []uint64, at []int32) {
 // Find returns the first cue (in list order) that occurs in the text
 // without being negated. Cues must have been indexed.
 func (x CueScan) Find(cues []Cue) (string, bool) {
-	for _, q := range cues {
+	for i := range cues {
+		q := &cues[i] // not a copy: a list runs to hundreds of cues
 		if len(q.parts) == 0 {
 			continue
 		}
@@ -641,7 +642,7 @@ func (x CueScan) Find(cues []Cue) (string, bool) {
 				}
 			}
 		}
-		if in && !withinDeniedSynonym(x.text, q, cues) {
+		if in && !withinDeniedSynonym(x.text, *q, cues) {
 			return q.text, true
 		}
 	}

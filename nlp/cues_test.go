@@ -138,7 +138,7 @@ func TestPhraseIndexFindsEveryPhrase(t *testing.T) {
 			}
 		}
 		for _, q := range cues {
-			if ok, want := scan.has(q), strings.Contains(text, q.Opening()); ok != want {
+			if ok, want := scan.has(&q), strings.Contains(text, q.Opening()); ok != want {
 				t.Errorf("opening of %q in %.40q: scan %v, strings.Contains %v", q.Text(), text, ok, want)
 			}
 		}

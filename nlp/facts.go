@@ -511,7 +511,7 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) []Date {
 	}
 	var pending []pendingDate
 	for _, m := range yearlessRe.FindAllStringSubmatchIndex(string(masked), -1) {
-		if prev, _ := utf8.DecodeLastRuneInString(string(masked[:m[0]])); prev >= '0' && prev <= '9' || IsNumeralRune(prev) || prev == '第' {
+		if prev, _ := utf8.DecodeLastRune(masked[:m[0]]); prev >= '0' && prev <= '9' || IsNumeralRune(prev) || prev == '第' {
 			continue // part of a longer number, or an ordinal
 		}
 		month, err := ParseChineseInt(s[m[4]:m[5]])
