@@ -571,18 +571,35 @@ func newPhraseIndex(phrases []string) phraseIndex {
 
 // scan sets in seen the bit of each phrase text contains and, if at is
 // not nil, records in at the byte offset plus one of its first occurrence
-// (strings.Index's answer: the pass goes from the start, and a phrase never
-// starts inside a rune it decodes). seen must hold a bit and at an entry
-// per phrase, all 0.
-func (o phraseIndex) scan(text string, seen []uint64, at []int32) {
+// (strings.Index's answer). seen must hold a bit and at an entry per
+// phrase, all 0.
+func (o phraseIndex) scan(text string, seen []uint64, at []int32) { o.walk(text, seen, at) }
+
+// scanLast records in at, by phrase number, the byte offset plus one of
+// the last occurrence of each phrase text contains (strings.LastIndex's
+// answer). at must hold an entry per phrase, all 0.
+func (o phraseIndex) scanLast(text string, at []int32) { o.walk(text, nil, at) }
+
+// walk is scan, or scanLast when seen is nil: every occurrence is then
+// recorded, each over the one before. The pass visits every rune start,
+// and a phrase never starts inside a rune it decodes, so it finds every
+// occurrence strings.Index would.
+func (o phraseIndex) walk(text string, seen []uint64, at []int32) {
+	first := seen != nil
 	found := func(p int32, i int) {
-		setBit(seen, p)
+		if first {
+			setBit(seen, p)
+		}
 		if at != nil {
 			at[p] = int32(i + 1)
 		}
 	}
 	for _, p := range o.other {
-		if i := strings.Index(text, o.list[p]); i >= 0 {
+		if first {
+			if i := strings.Index(text, o.list[p]); i >= 0 {
+				found(p, i)
+			}
+		} else if i := strings.LastIndex(text, o.list[p]); i >= 0 {
 			found(p, i)
 		}
 	}
@@ -594,7 +611,7 @@ func (o phraseIndex) scan(text string, seen []uint64, at []int32) {
 		// An invalid byte decodes as utf8.RuneError, which must not find
 		// the phrase "\uFFFD" written out.
 		if w, b := filterBit(uint64(uint32(r1))); o.runes[w]&b != 0 && (r1 != utf8.RuneError || w1 > 1) {
-			if p, ok := o.byRune[r1]; ok && !bit(seen, p) {
+			if p, ok := o.byRune[r1]; ok && !(first && bit(seen, p)) {
 				found(p, i)
 			}
 		}
@@ -605,7 +622,7 @@ func (o phraseIndex) scan(text string, seen []uint64, at []int32) {
 		k := RunePair(r1, r2)
 		if w, b := filterBit(k); o.heads[w]&b != 0 {
 			for _, p := range o.byHead[k] {
-				if !bit(seen, p) && strings.HasPrefix(text[i:], o.list[p]) {
+				if !(first && bit(seen, p)) && strings.HasPrefix(text[i:], o.list[p]) {
 					found(p, i)
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestCueIn(t *testing.T) {
@@ -272,5 +273,40 @@ func TestCueScanFindIsInAmong(t *testing.T) {
 	}
 	if found < 20 {
 		t.Fatalf("only %d cues found: the comparison tested little", found)
+	}
+}
+
+// TestPhraseIndexScanLastIsLastIndex checks the one-pass last occurrence
+// of every role cue against strings.LastIndex, over every clause end of the
+// samples and scenarios (normalised) and hostile texts: what moneyRole
+// reads instead of a LastIndex per cue.
+func TestPhraseIndexScanLastIsLastIndex(t *testing.T) {
+	texts := append(slices.Clone(extractBenchTexts), "", "货值", "货值货值金额货值", "\xff运费\xff", "\ufffd罚款", "违法所得违法所得",
+		"清运费运费车费", "多收的价款多收价款")
+	for _, f := range sampleFacts(t) {
+		texts = append(texts, NormalizeText(f))
+	}
+	found := 0
+	for _, text := range texts {
+		for end := 0; end <= len(text); end++ {
+			if end < len(text) && !utf8.RuneStart(text[end]) {
+				continue
+			}
+			w := text[:end]
+			last := make([]int32, len(roleCuePhrases.list))
+			roleCuePhrases.scanLast(w, last)
+			for k, c := range roleCues {
+				got, want := int(last[roleCueIDs[k]])-1, strings.LastIndex(w, c.cue)
+				if got != want {
+					t.Fatalf("%q in %.60q: scanLast %d, strings.LastIndex %d", c.cue, w, got, want)
+				}
+				if got >= 0 {
+					found++
+				}
+			}
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d cue occurrences: the comparison tested little", found)
 	}
 }

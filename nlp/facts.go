@@ -232,7 +232,11 @@ var (
 
 // roleCues maps the phrases that name a money role; longer cues come first
 // so that 违法所得 is not read as something shorter.
-var roleCues = []struct{ cue, role string }{
+var roleCues = roleCueList[:]
+
+// roleCueList is roleCues as an array, whose length sizes the last
+// occurrences moneyRole keeps on its stack.
+var roleCueList = [...]struct{ cue, role string }{
 	{"多收价款", RoleIllegalGains}, {"多收的价款", RoleIllegalGains},
 	{"货值金额", RoleGoodsValue}, {"货值", RoleGoodsValue}, {"案值", RoleGoodsValue}, {"涉案货物价值", RoleGoodsValue},
 	{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains},
@@ -262,6 +266,22 @@ var roleCues = []struct{ cue, role string }{
 	{"社会保险费", RoleSocialInsuranceFee}, {"社保费", RoleSocialInsuranceFee}, {"社会保险费用", RoleSocialInsuranceFee},
 	{"瞒报工资总额", RoleWagesUnderreported}, {"少报工资总额", RoleWagesUnderreported}, {"少申报工资", RoleWagesUnderreported},
 }
+
+// roleCuePhrases finds the last occurrence of every role cue in one pass
+// over a clause (a strings.LastIndex per cue cost more than the pass), and
+// roleCueIDs are the cues' numbers in it.
+var roleCuePhrases, roleCueIDs = func() (phraseIndex, []int32) {
+	cues := make([]string, len(roleCues))
+	for i, c := range roleCues {
+		cues[i] = c.cue
+	}
+	o := newPhraseIndex(cues)
+	ids := make([]int32, len(roleCues))
+	for i, c := range cues {
+		ids[i] = o.ids[c]
+	}
+	return o, ids
+}()
 
 var totalCues = []string{"共计", "合计", "累计", "总计"}
 
@@ -682,8 +702,10 @@ func clauseAfter(s string, pos int, end func(rune) bool) int {
 func moneyRole(s string, pos int) (string, bool) {
 	w := s[clauseBefore(s, pos, isClauseEnd):pos]
 	best, bestStart, bestEnd := "", 0, -1
-	for _, c := range roleCues {
-		if i := strings.LastIndex(w, c.cue); i >= 0 && i+len(c.cue) > bestEnd {
+	var last [len(roleCueList)]int32
+	roleCuePhrases.scanLast(w, last[:])
+	for k, c := range roleCues {
+		if i := int(last[roleCueIDs[k]]) - 1; i >= 0 && i+len(c.cue) > bestEnd {
 			best, bestStart, bestEnd = c.role, i, i+len(c.cue)
 		}
 	}
