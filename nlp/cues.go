@@ -632,6 +632,34 @@ func (o phraseIndex) walk(text string, seen []uint64, at []int32) {
 	}
 }
 
+// firstFrom returns the byte offset of the first occurrence of any phrase
+// in text at or after pos (a rune start), or -1: the least of the
+// phrases' strings.Index answers, in one pass. The phrases must all be
+// valid UTF-8 (no phrase of one invalid byte).
+func (o phraseIndex) firstFrom(text string, pos int) int {
+	for i := pos; i < len(text); {
+		r1, w1 := utf8.DecodeRuneInString(text[i:])
+		if w, b := filterBit(uint64(uint32(r1))); o.runes[w]&b != 0 && (r1 != utf8.RuneError || w1 > 1) {
+			if _, ok := o.byRune[r1]; ok {
+				return i
+			}
+		}
+		if i+w1 < len(text) {
+			r2, _ := utf8.DecodeRuneInString(text[i+w1:])
+			k := RunePair(r1, r2)
+			if w, b := filterBit(k); o.heads[w]&b != 0 {
+				for _, p := range o.byHead[k] {
+					if strings.HasPrefix(text[i:], o.list[p]) {
+						return i
+					}
+				}
+			}
+		}
+		i += w1
+	}
+	return -1
+}
+
 // Find returns the first cue (in list order) that occurs in the text
 // without being negated. Cues must have been indexed.
 func (x CueScan) Find(cues []Cue) (string, bool) {

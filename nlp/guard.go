@@ -24,6 +24,10 @@ type GuardedRegexp struct {
 	// it may consume any of them or asserts its context): the edges of the
 	// stretches it is run on.
 	breaks *breakSet
+	// heads finds the next guard literal in one pass where there are
+	// many of them (the quantity units): a strings.Index per literal,
+	// each over the text, cost more than the expression on the stretches.
+	heads *phraseIndex
 }
 
 // breakCandidates are the runes that may end a stretch: clause marks,
@@ -54,8 +58,16 @@ func (b *breakSet) has(r rune) bool {
 // with the literals every match contains one of (GuardText is for a word
 // the text around the match must contain).
 func Guard(expr string, needs ...string) GuardedRegexp {
-	return GuardedRegexp{Regexp: regexp.MustCompile(expr), needs: needs, breaks: breaksOf(expr)}
+	g := GuardedRegexp{Regexp: regexp.MustCompile(expr), needs: needs, breaks: breaksOf(expr)}
+	if h := newPhraseIndex(needs); len(needs) >= manyNeeds && len(h.other) == 0 {
+		g.heads = &h
+	}
+	return g
 }
+
+// manyNeeds is how many guard literals make one pass for all of them
+// cheaper than a strings.Index for each.
+const manyNeeds = 4
 
 // GuardText compiles expr with literals of which the text (not the match)
 // must contain one for expr to be tried at all: the expression runs over
@@ -135,23 +147,7 @@ func (g GuardedRegexp) stretches(s string, f func(off int, part string) bool) {
 		next[i] = -2 // not searched yet
 	}
 	for pos := 0; pos < len(s); {
-		at := -1
-		for i, n := range g.needs {
-			if next[i] == -1 {
-				continue
-			}
-			if next[i] < pos {
-				k := strings.Index(s[pos:], n)
-				if k < 0 {
-					next[i] = -1
-					continue
-				}
-				next[i] = pos + k
-			}
-			if at < 0 || next[i] < at {
-				at = next[i]
-			}
-		}
+		at := g.nextNeed(s, pos, next)
 		if at < 0 {
 			return
 		}
@@ -183,6 +179,33 @@ func (g GuardedRegexp) stretches(s string, f func(off int, part string) bool) {
 		}
 		pos = end
 	}
+}
+
+// nextNeed returns the offset of the first guard literal at or after pos
+// in s, or -1; next holds each literal's next occurrence found so far (-2
+// not searched, -1 none left), unused where heads finds them in one pass.
+func (g GuardedRegexp) nextNeed(s string, pos int, next []int) int {
+	if g.heads != nil {
+		return g.heads.firstFrom(s, pos)
+	}
+	at := -1
+	for i, n := range g.needs {
+		if next[i] == -1 {
+			continue
+		}
+		if next[i] < pos {
+			k := strings.Index(s[pos:], n)
+			if k < 0 {
+				next[i] = -1
+				continue
+			}
+			next[i] = pos + k
+		}
+		if at < 0 || next[i] < at {
+			at = next[i]
+		}
+	}
+	return at
 }
 
 // shift moves a match's indexes found in a stretch by its offset,

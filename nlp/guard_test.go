@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestGuardsAreNecessary checks that every guarded expression finds what
@@ -69,9 +70,28 @@ func TestGuardsAreNecessary(t *testing.T) {
 			t.Errorf("%s: runs over the whole text, no break rune found", name)
 		}
 	}
+	if quantityRe.heads == nil {
+		t.Error("quantity: its many units are searched one by one")
+	}
 	hits := map[string]int{}
 	for _, text := range texts {
 		s := Normalize(text).Text
+		// The one pass for many literals finds the first of them as the
+		// least strings.Index does, from every rune start.
+		for pos := 0; pos <= len(s); pos++ {
+			if pos < len(s) && !utf8.RuneStart(s[pos]) {
+				continue
+			}
+			want := -1
+			for _, n := range quantityRe.needs {
+				if k := strings.Index(s[pos:], n); k >= 0 && (want < 0 || pos+k < want) {
+					want = pos + k
+				}
+			}
+			if got := quantityRe.heads.firstFrom(s, pos); got != want {
+				t.Fatalf("first unit in %q from %d: one pass %d, strings.Index %d", s, pos, got, want)
+			}
+		}
 		masked := []byte(s)
 		for _, re := range dateRes {
 			for _, m := range re.Regexp.FindAllStringIndex(s, -1) {
