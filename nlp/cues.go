@@ -4,6 +4,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -255,6 +256,29 @@ const cueGap = 30
 type Cue struct {
 	text  string
 	parts []string
+	// opening and number are the process-wide numbers of the first part
+	// and of the phrase (see cueNumbers); 0 for a cue without parts.
+	opening, number int32
+}
+
+// cueNumbers numbers every distinct opening and cue phrase compiled in the
+// process, from 1, so that a scan finds a cue's opening and remembers its
+// answer by slice index rather than by hashing strings: an analysis asks
+// about some thousand cues. Cues are compiled when catalogs load, so the
+// tables grow only with the catalogs' distinct phrases.
+var cueNumbers = struct {
+	sync.Mutex
+	openings, phrases map[string]int32
+}{openings: map[string]int32{}, phrases: map[string]int32{}}
+
+// numberOf returns s's number in m, giving it the next one if it has none.
+func numberOf(m map[string]int32, s string) int32 {
+	n, ok := m[s]
+	if !ok {
+		n = int32(len(m) + 1)
+		m[s] = n
+	}
+	return n
 }
 
 // NewCue compiles a cue phrase.
@@ -265,7 +289,13 @@ func NewCue(phrase string) Cue {
 			parts = append(parts, p)
 		}
 	}
-	return Cue{text: phrase, parts: parts}
+	q := Cue{text: phrase, parts: parts}
+	if len(parts) > 0 {
+		cueNumbers.Lock()
+		q.opening, q.number = numberOf(cueNumbers.openings, parts[0]), numberOf(cueNumbers.phrases, phrase)
+		cueNumbers.Unlock()
+	}
+	return q
 }
 
 // NewCues compiles cue phrases.
@@ -377,6 +407,12 @@ func sentenceEnd(s string) int {
 // skipped without searching the text for it.
 type CueIndex struct {
 	phrases phraseIndex
+	// phraseOf maps an opening's process-wide number to its phrase number
+	// in phrases, plus one (0: not indexed); memoOf maps a cue's number to
+	// its slot in a scan's answers, plus one (0: a cue not indexed, which
+	// is looked up each time it is asked about).
+	phraseOf, memoOf []int32
+	memos            int
 }
 
 // NewCueIndex indexes the openings of cues, and the whole phrases given
@@ -388,34 +424,63 @@ func NewCueIndex(cues []Cue, phrases ...string) CueIndex {
 			all = append(all, q.parts[0])
 		}
 	}
-	return CueIndex{phrases: newPhraseIndex(append(all, phrases...))}
+	o := CueIndex{phrases: newPhraseIndex(append(all, phrases...))}
+	for _, q := range cues {
+		if len(q.parts) == 0 {
+			continue
+		}
+		for int(q.opening) >= len(o.phraseOf) {
+			o.phraseOf = append(o.phraseOf, 0)
+		}
+		o.phraseOf[q.opening] = o.phrases.ids[q.parts[0]] + 1
+		for int(q.number) >= len(o.memoOf) {
+			o.memoOf = append(o.memoOf, 0)
+		}
+		if o.memoOf[q.number] == 0 {
+			o.memos++
+			o.memoOf[q.number] = int32(o.memos)
+		}
+	}
+	return o
 }
 
 // CueScan is a normalised text with the cue openings it contains.
 type CueScan struct {
-	text string
-	// present holds the byte offset of the first occurrence of each
-	// opening the text contains, where a cue's search starts.
-	present map[string]int
-	// in remembers, by cue text, whether a cue whose opening is present
-	// occurs unnegated: the elements of neighbouring provisions share
-	// their cues, and a text is asked about each many times.
-	in map[string]bool
+	text  string
+	index *CueIndex
+	// seen has a bit per phrase number, set for each opening or phrase
+	// the text contains. Bits keep a scan small (an index holds thousands
+	// of openings); where a cue's search starts is found again only for
+	// a cue asked about the first time.
+	seen []uint64
+	// asked and in remember, a bit per memo slot, whether a cue whose
+	// opening is present occurs unnegated: the elements of neighbouring
+	// provisions share their cues, and a text is asked about each many
+	// times.
+	asked, in []uint64
 }
 
 // Scan reads the normalised text once for the index's openings.
-func (o CueIndex) Scan(text string) CueScan {
-	x := CueScan{text: text, present: map[string]int{}, in: map[string]bool{}}
-	o.phrases.scan(text, x.present)
+func (o *CueIndex) Scan(text string) CueScan {
+	p, m := (len(o.phrases.list)+63)/64, (o.memos+63)/64
+	bits := make([]uint64, p+2*m)
+	x := CueScan{text: text, index: o, seen: bits[:p:p], asked: bits[p : p+m : p+m], in: bits[p+m:]}
+	o.phrases.scan(text, x.seen, nil)
 	return x
 }
+
+// bit reports whether bit i of b is set.
+func bit(b []uint64, i int32) bool { return b[i>>6]&(1<<(i&63)) != 0 }
+
+// setBit sets bit i of b.
+func setBit(b []uint64, i int32) { b[i>>6] |= 1 << (i & 63) }
 
 // Openings yields the indexed openings and phrases the text contains, in
 // no particular order.
 func (x CueScan) Openings() iter.Seq[string] {
 	return func(yield func(string) bool) {
-		for p := range x.present {
-			if !yield(p) {
+		for i, p := range x.index.phrases.list {
+			if bit(x.seen, int32(i)) && !yield(p) {
 				return
 			}
 		}
@@ -425,8 +490,18 @@ func (x CueScan) Openings() iter.Seq[string] {
 // Contains reports whether the text contains phrase, which must have been
 // given to NewCueIndex (as a phrase or as a cue's opening).
 func (x CueScan) Contains(phrase string) bool {
-	_, ok := x.present[phrase]
-	return ok
+	i, ok := x.index.phrases.ids[phrase]
+	return ok && bit(x.seen, i)
+}
+
+// has reports whether the text contains q's opening and the index holds
+// it.
+func (x CueScan) has(q *Cue) bool {
+	if int(q.opening) >= len(x.index.phraseOf) {
+		return false
+	}
+	p := x.index.phraseOf[q.opening]
+	return p != 0 && bit(x.seen, p-1)
 }
 
 // phraseIndex finds, in one pass over a text, which of a fixed set of
@@ -435,14 +510,19 @@ func (x CueScan) Contains(phrase string) bool {
 // phrase, and the scan runs several times per analysis. One-rune phrases
 // are keyed by their rune, behind the same kind of filter, and found in the
 // same pass (a strings.Contains each cost more than the pass itself).
+// Phrases are numbered (list, ids), and a scan answers by number.
 type phraseIndex struct {
-	byHead map[uint64][]string
+	list []string
+	ids  map[string]int32
+	// byHead holds the numbers of the phrases of two runes or more by
+	// their first two.
+	byHead map[uint64][]int32
 	heads  *[phraseFilterWords]uint64
 	// byRune holds the one-rune phrases; other holds a phrase that is one
 	// invalid byte, which only a byte search finds as it was written.
-	byRune map[rune]string
+	byRune map[rune]int32
 	runes  *[phraseFilterWords]uint64
-	other  []string
+	other  []int32
 }
 
 // phraseFilterWords sizes the filter: 65,536 bits, sparse for the few
@@ -460,19 +540,20 @@ func filterBit(k uint64) (word int, bit uint64) {
 }
 
 func newPhraseIndex(phrases []string) phraseIndex {
-	o := phraseIndex{byHead: map[uint64][]string{}, heads: new([phraseFilterWords]uint64),
-		byRune: map[rune]string{}, runes: new([phraseFilterWords]uint64)}
-	seen := map[string]bool{}
+	o := phraseIndex{ids: map[string]int32{}, byHead: map[uint64][]int32{}, heads: new([phraseFilterWords]uint64),
+		byRune: map[rune]int32{}, runes: new([phraseFilterWords]uint64)}
 	for _, p := range phrases {
-		if p == "" || seen[p] {
+		if _, seen := o.ids[p]; p == "" || seen {
 			continue
 		}
-		seen[p] = true
+		id := int32(len(o.list))
+		o.ids[p] = id
+		o.list = append(o.list, p)
 		if utf8.RuneCountInString(p) < 2 {
 			if r, size := utf8.DecodeRuneInString(p); r == utf8.RuneError && size == 1 {
-				o.other = append(o.other, p)
+				o.other = append(o.other, id)
 			} else {
-				o.byRune[r] = p
+				o.byRune[r] = id
 				w, bit := filterBit(uint64(uint32(r)))
 				o.runes[w] |= bit
 			}
@@ -481,20 +562,45 @@ func newPhraseIndex(phrases []string) phraseIndex {
 		r1, w1 := utf8.DecodeRuneInString(p)
 		r2, _ := utf8.DecodeRuneInString(p[w1:])
 		k := RunePair(r1, r2)
-		o.byHead[k] = append(o.byHead[k], p)
+		o.byHead[k] = append(o.byHead[k], id)
 		w, bit := filterBit(k)
 		o.heads[w] |= bit
 	}
 	return o
 }
 
-// scan records in present the phrases text contains, each with the byte
-// offset of its first occurrence (strings.Index's answer: the pass goes
-// from the start, and a phrase never starts inside a rune it decodes).
-func (o phraseIndex) scan(text string, present map[string]int) {
+// scan sets in seen the bit of each phrase text contains and, if at is
+// not nil, records in at the byte offset plus one of its first occurrence
+// (strings.Index's answer). seen must hold a bit and at an entry per
+// phrase, all 0.
+func (o phraseIndex) scan(text string, seen []uint64, at []int32) { o.walk(text, seen, at) }
+
+// scanLast records in at, by phrase number, the byte offset plus one of
+// the last occurrence of each phrase text contains (strings.LastIndex's
+// answer). at must hold an entry per phrase, all 0.
+func (o phraseIndex) scanLast(text string, at []int32) { o.walk(text, nil, at) }
+
+// walk is scan, or scanLast when seen is nil: every occurrence is then
+// recorded, each over the one before. The pass visits every rune start,
+// and a phrase never starts inside a rune it decodes, so it finds every
+// occurrence strings.Index would.
+func (o phraseIndex) walk(text string, seen []uint64, at []int32) {
+	first := seen != nil
+	found := func(p int32, i int) {
+		if first {
+			setBit(seen, p)
+		}
+		if at != nil {
+			at[p] = int32(i + 1)
+		}
+	}
 	for _, p := range o.other {
-		if i := strings.Index(text, p); i >= 0 {
-			present[p] = i
+		if first {
+			if i := strings.Index(text, o.list[p]); i >= 0 {
+				found(p, i)
+			}
+		} else if i := strings.LastIndex(text, o.list[p]); i >= 0 {
+			found(p, i)
 		}
 	}
 	if len(o.byHead) == 0 && len(o.byRune) == 0 {
@@ -504,11 +610,9 @@ func (o phraseIndex) scan(text string, present map[string]int) {
 	for i := 0; i < len(text); {
 		// An invalid byte decodes as utf8.RuneError, which must not find
 		// the phrase "\uFFFD" written out.
-		if w, bit := filterBit(uint64(uint32(r1))); o.runes[w]&bit != 0 && (r1 != utf8.RuneError || w1 > 1) {
-			if p, ok := o.byRune[r1]; ok {
-				if _, seen := present[p]; !seen {
-					present[p] = i
-				}
+		if w, b := filterBit(uint64(uint32(r1))); o.runes[w]&b != 0 && (r1 != utf8.RuneError || w1 > 1) {
+			if p, ok := o.byRune[r1]; ok && !(first && bit(seen, p)) {
+				found(p, i)
 			}
 		}
 		if i+w1 >= len(text) {
@@ -516,10 +620,10 @@ func (o phraseIndex) scan(text string, present map[string]int) {
 		}
 		r2, w2 := utf8.DecodeRuneInString(text[i+w1:])
 		k := RunePair(r1, r2)
-		if w, bit := filterBit(k); o.heads[w]&bit != 0 {
+		if w, b := filterBit(k); o.heads[w]&b != 0 {
 			for _, p := range o.byHead[k] {
-				if _, seen := present[p]; !seen && strings.HasPrefix(text[i:], p) {
-					present[p] = i
+				if !(first && bit(seen, p)) && strings.HasPrefix(text[i:], o.list[p]) {
+					found(p, i)
 				}
 			}
 		}
@@ -528,23 +632,62 @@ func (o phraseIndex) scan(text string, present map[string]int) {
 	}
 }
 
+// firstFrom returns the byte offset of the first occurrence of any phrase
+// in text at or after pos (a rune start), or -1: the least of the
+// phrases' strings.Index answers, in one pass. The phrases must all be
+// valid UTF-8 (no phrase of one invalid byte).
+func (o phraseIndex) firstFrom(text string, pos int) int {
+	for i := pos; i < len(text); {
+		r1, w1 := utf8.DecodeRuneInString(text[i:])
+		if w, b := filterBit(uint64(uint32(r1))); o.runes[w]&b != 0 && (r1 != utf8.RuneError || w1 > 1) {
+			if _, ok := o.byRune[r1]; ok {
+				return i
+			}
+		}
+		if i+w1 < len(text) {
+			r2, _ := utf8.DecodeRuneInString(text[i+w1:])
+			k := RunePair(r1, r2)
+			if w, b := filterBit(k); o.heads[w]&b != 0 {
+				for _, p := range o.byHead[k] {
+					if strings.HasPrefix(text[i:], o.list[p]) {
+						return i
+					}
+				}
+			}
+		}
+		i += w1
+	}
+	return -1
+}
+
 // Find returns the first cue (in list order) that occurs in the text
 // without being negated. Cues must have been indexed.
 func (x CueScan) Find(cues []Cue) (string, bool) {
-	for _, q := range cues {
+	for i := range cues {
+		q := &cues[i] // not a copy: a list runs to hundreds of cues
 		if len(q.parts) == 0 {
 			continue
 		}
-		at, ok := x.present[q.parts[0]]
-		if !ok {
+		if !x.has(q) {
 			continue
 		}
-		in, known := x.in[q.text]
-		if !known {
-			_, _, in = q.locateAt(x.text, at)
-			x.in[q.text] = in
+		var in bool
+		memo := int32(0)
+		if int(q.number) < len(x.index.memoOf) {
+			memo = x.index.memoOf[q.number] - 1
 		}
-		if in && !withinDeniedSynonym(x.text, q, cues) {
+		if memo >= 0 && bit(x.asked, memo) {
+			in = bit(x.in, memo)
+		} else {
+			_, _, in = q.locateAt(x.text, strings.Index(x.text, q.parts[0]))
+			if memo >= 0 {
+				setBit(x.asked, memo)
+				if in {
+					setBit(x.in, memo)
+				}
+			}
+		}
+		if in && !withinDeniedSynonym(x.text, *q, cues) {
 			return q.text, true
 		}
 	}

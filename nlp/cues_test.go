@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestCueIn(t *testing.T) {
@@ -111,25 +112,19 @@ func TestNegatedAllocatesNothing(t *testing.T) {
 // index look for, over officer texts and hostile ones (invalid UTF-8, one
 // rune, the replacement character, a phrase at the very end).
 func TestPhraseIndexFindsEveryPhrase(t *testing.T) {
-	var phrases []string
-	for _, b := range circumstancePhrases.byHead {
-		phrases = append(phrases, b...)
-	}
-	for _, p := range circumstancePhrases.byRune {
-		phrases = append(phrases, p)
-	}
-	phrases = append(phrases, circumstancePhrases.other...)
+	phrases := circumstancePhrases.list
 	extra := []string{"食", "食品", "超过保质期", "\ufffd食", "元。", "\ufffd", "\xff", "品"}
 	texts := append(slices.Clone(extractBenchTexts), "", "食", "\xff食品", "食品\xff", "\ufffd食品", "超过保质期",
 		"当事人已改正", strings.Repeat("已整改", 300)+"元。")
-	idx := NewCueIndex(NewCues([]string{"添加…非食品原料", "超过保质期"}), extra...)
+	cues := NewCues([]string{"添加…非食品原料", "超过保质期"})
+	idx := NewCueIndex(cues, extra...)
 	found := 0
 	for _, text := range texts {
-		present := map[string]int{}
-		circumstancePhrases.scan(text, present)
+		present := make([]int32, len(phrases))
+		circumstancePhrases.scan(text, make([]uint64, (len(phrases)+63)/64), present)
 		scan := idx.Scan(text)
-		for _, p := range phrases {
-			at, ok := present[p]
+		for i, p := range phrases {
+			at, ok := int(present[i])-1, present[i] != 0
 			if want := strings.Index(text, p); !ok && want >= 0 || ok && at != want {
 				t.Errorf("circumstance phrase %q in %.40q: scan %d %v, strings.Index %d", p, text, at, ok, want)
 			}
@@ -138,9 +133,14 @@ func TestPhraseIndexFindsEveryPhrase(t *testing.T) {
 			}
 		}
 		for _, p := range append(extra, "添加") {
-			at, ok := scan.present[p]
-			if want := strings.Index(text, p); !ok && want >= 0 || ok && at != want || scan.Contains(p) != ok {
-				t.Errorf("phrase %q in %.40q: scan %d %v, strings.Index %d", p, text, at, ok, want)
+			ok := bit(scan.seen, idx.phrases.ids[p])
+			if want := strings.Contains(text, p); ok != want || scan.Contains(p) != ok {
+				t.Errorf("phrase %q in %.40q: scan %v, strings.Contains %v", p, text, ok, want)
+			}
+		}
+		for _, q := range cues {
+			if ok, want := scan.has(&q), strings.Contains(text, q.Opening()); ok != want {
+				t.Errorf("opening of %q in %.40q: scan %v, strings.Contains %v", q.Text(), text, ok, want)
 			}
 		}
 	}
@@ -213,5 +213,100 @@ func TestCueFindPlaceOutside(t *testing.T) {
 				t.Errorf("Find(%q) = %q, %v; want %v", tt.text, cue, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestCueScanFindIsInAmong checks the scan's answer, asked several times
+// of one scan (the remembered answers) and for cues compiled after the
+// index (never indexed), against InAmong over the whole text, on the
+// sample cases, the scenarios and hostile texts.
+func TestCueScanFindIsInAmong(t *testing.T) {
+	lists := [][]string{
+		{"饮用水水源保护区", "水源保护区", "保护区"},
+		{"添加…非食品原料", "超过保质期", "过期"},
+		{"未改正", "改正", "整改"},
+		{"无证经营", "未取得许可", "许可"},
+		{"人员伤亡", "死亡", "受伤"},
+	}
+	var indexed [][]Cue
+	var all []Cue
+	for _, l := range lists {
+		cs := NewCues(l)
+		indexed = append(indexed, cs)
+		all = append(all, cs...)
+	}
+	idx := NewCueIndex(all)
+	late := NewCues([]string{"过期", "保质期", "新的提示词"}) // 过期 again, and two never indexed
+	texts := append(slices.Clone(extractBenchTexts), "", "过期", "非饮用水水源保护区", "位于水源保护区以外，保护区内",
+		"未造成人员伤亡，一人死亡", "当事人已改正。逾期未改正", "添加了非食品原料", "\xff超过保质期\xff")
+	for _, f := range sampleFacts(t) {
+		texts = append(texts, NormalizeText(f))
+	}
+	found := 0
+	for _, text := range texts {
+		scan := idx.Scan(text)
+		for round := range 2 {
+			for _, cues := range append(slices.Clone(indexed), late) {
+				want, wantOK := "", false
+				for _, q := range cues {
+					if q.InAmong(text, cues) {
+						want, wantOK = q.Text(), true
+						break
+					}
+				}
+				if &cues[0] == &late[0] {
+					// The two cues never indexed are never found.
+					want, wantOK = "", false
+					if late[0].InAmong(text, late) {
+						want, wantOK = late[0].Text(), true
+					}
+				}
+				got, ok := scan.Find(cues)
+				if got != want || ok != wantOK {
+					t.Errorf("round %d, %q in %.50q: Find %q %v, InAmong %q %v", round, cues[0].Text(), text, got, ok, want, wantOK)
+				}
+				if ok {
+					found++
+				}
+			}
+		}
+	}
+	if found < 20 {
+		t.Fatalf("only %d cues found: the comparison tested little", found)
+	}
+}
+
+// TestPhraseIndexScanLastIsLastIndex checks the one-pass last occurrence
+// of every role cue against strings.LastIndex, over every clause end of the
+// samples and scenarios (normalised) and hostile texts: what moneyRole
+// reads instead of a LastIndex per cue.
+func TestPhraseIndexScanLastIsLastIndex(t *testing.T) {
+	texts := append(slices.Clone(extractBenchTexts), "", "货值", "货值货值金额货值", "\xff运费\xff", "\ufffd罚款", "违法所得违法所得",
+		"清运费运费车费", "多收的价款多收价款")
+	for _, f := range sampleFacts(t) {
+		texts = append(texts, NormalizeText(f))
+	}
+	found := 0
+	for _, text := range texts {
+		for end := 0; end <= len(text); end++ {
+			if end < len(text) && !utf8.RuneStart(text[end]) {
+				continue
+			}
+			w := text[:end]
+			last := make([]int32, len(roleCuePhrases.list))
+			roleCuePhrases.scanLast(w, last)
+			for k, c := range roleCues {
+				got, want := int(last[roleCueIDs[k]])-1, strings.LastIndex(w, c.cue)
+				if got != want {
+					t.Fatalf("%q in %.60q: scanLast %d, strings.LastIndex %d", c.cue, w, got, want)
+				}
+				if got >= 0 {
+					found++
+				}
+			}
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d cue occurrences: the comparison tested little", found)
 	}
 }

@@ -208,8 +208,11 @@ var (
 	// ￥5,000); its span starts at the number.
 	yenRe = Guard(`[¥￥]\s*(`+arabicNum+`)(万元|万|元)?`, "¥", "￥")
 	// 三十余人, 二十多辆: a lower bound, read as the figure (as 五万余元).
-	quantityRe = regexp.MustCompile(`(` + arabicNum + `|` + chineseNum + `)[余多]?` +
-		`(吨|千克|公斤|平方米|亩|人|名|次|辆|毫克/100毫升|(?i:mg/100ml)|倍|日|天|个月)`)
+	// Every match ends in a unit; /100 stands for both ways of writing a
+	// blood alcohol content.
+	quantityRe = Guard(`(`+arabicNum+`|`+chineseNum+`)[余多]?`+
+		`(吨|千克|公斤|平方米|亩|人|名|次|辆|毫克/100毫升|(?i:mg/100ml)|倍|日|天|个月)`,
+		"吨", "千克", "公斤", "平方米", "亩", "人", "名", "次", "辆", "/100", "倍", "日", "天", "个月")
 	dateRes = []GuardedRegexp{
 		Guard(`([0-9]{4}|[〇零○一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]`, "年"),
 		Guard(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`, "-"),
@@ -222,8 +225,8 @@ var (
 	// the other dates of the text.
 	yearlessRe = Guard(`(同年|当年)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号])?`, "月")
 	// idCardRe is a resident identity card number; its 7th to 14th digits
-	// are the birth date.
-	idCardRe    = Guard(`[1-9][0-9]{5}((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]`, "身份证")
+	// are the birth date. It is read only in a text that names 身份证.
+	idCardRe    = GuardText(`[1-9][0-9]{5}((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]`, "身份证")
 	timeOfDayRe = regexp.MustCompile(`^\s*(?:上午|下午|中午|晚上|凌晨|早上|晚)?\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?(?:[时点:：](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?分?)?许?`)
 	ageBoundRe  = Guard(`(已满|未满|不满)([0-9]{1,3}|[`+cn+`]{1,4})周岁`, "周岁")
 	ageRe       = Guard(`年龄[:：为是]?\s*([0-9]{1,3}|[`+cn+`]{1,4})(?:周?岁)?|([0-9]{1,3}|[`+cn+`]{1,4})周?岁`, "年龄", "岁")
@@ -236,7 +239,11 @@ var (
 
 // roleCues maps the phrases that name a money role; longer cues come first
 // so that 违法所得 is not read as something shorter.
-var roleCues = []struct{ cue, role string }{
+var roleCues = roleCueList[:]
+
+// roleCueList is roleCues as an array, whose length sizes the last
+// occurrences moneyRole keeps on its stack.
+var roleCueList = [...]struct{ cue, role string }{
 	{"多收价款", RoleIllegalGains}, {"多收的价款", RoleIllegalGains},
 	{"货值金额", RoleGoodsValue}, {"货值", RoleGoodsValue}, {"案值", RoleGoodsValue}, {"涉案货物价值", RoleGoodsValue},
 	{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains},
@@ -271,6 +278,22 @@ var roleCues = []struct{ cue, role string }{
 	{"交强险保险费", RoleFeeDue}, {"强制保险费", RoleFeeDue}, {"交强险保费", RoleFeeDue}, {"应缴保费", RoleFeeDue}, {"应缴纳保费", RoleFeeDue},
 	{"工程合同价款", RoleContractPrice}, {"施工合同价款", RoleContractPrice}, {"合同价款", RoleContractPrice}, {"合同造价", RoleContractPrice},
 }
+
+// roleCuePhrases finds the last occurrence of every role cue in one pass
+// over a clause (a strings.LastIndex per cue cost more than the pass), and
+// roleCueIDs are the cues' numbers in it.
+var roleCuePhrases, roleCueIDs = func() (phraseIndex, []int32) {
+	cues := make([]string, len(roleCues))
+	for i, c := range roleCues {
+		cues[i] = c.cue
+	}
+	o := newPhraseIndex(cues)
+	ids := make([]int32, len(roleCues))
+	for i, c := range cues {
+		ids[i] = o.ids[c]
+	}
+	return o, ids
+}()
 
 var totalCues = []string{"共计", "合计", "累计", "总计"}
 
@@ -520,7 +543,7 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) []Date {
 	}
 	var pending []pendingDate
 	for _, m := range yearlessRe.FindAllStringSubmatchIndex(string(masked), -1) {
-		if prev, _ := utf8.DecodeLastRuneInString(string(masked[:m[0]])); prev >= '0' && prev <= '9' || IsNumeralRune(prev) || prev == '第' {
+		if prev, _ := utf8.DecodeLastRune(masked[:m[0]]); prev >= '0' && prev <= '9' || IsNumeralRune(prev) || prev == '第' {
 			continue // part of a longer number, or an ordinal
 		}
 		month, err := ParseChineseInt(s[m[4]:m[5]])
@@ -691,8 +714,10 @@ func clauseAfter(s string, pos int, end func(rune) bool) int {
 func moneyRole(s string, pos int) (string, bool) {
 	w := s[clauseBefore(s, pos, isClauseEnd):pos]
 	best, bestStart, bestEnd := "", 0, -1
-	for _, c := range roleCues {
-		if i := strings.LastIndex(w, c.cue); i >= 0 && i+len(c.cue) > bestEnd {
+	var last [len(roleCueList)]int32
+	roleCuePhrases.scanLast(w, last[:])
+	for k, c := range roleCues {
+		if i := int(last[roleCueIDs[k]]) - 1; i >= 0 && i+len(c.cue) > bestEnd {
 			best, bestStart, bestEnd = c.role, i, i+len(c.cue)
 		}
 	}
@@ -1321,6 +1346,25 @@ var circumstancePhrases = func() phraseIndex {
 	return newPhraseIndex(all)
 }()
 
+// circumstancePhraseIDs are, cue by cue of circumstanceCues, the numbers
+// in circumstancePhrases of what a scan finds for it.
+var circumstancePhraseIDs = func() [][]int32 {
+	out := make([][]int32, len(circumstanceCues))
+	for k, f := range circumstanceCues {
+		for j, c := range f.cues {
+			if q := compiledCircumstances[k][j]; len(q.parts) > 1 {
+				c = q.parts[0]
+			}
+			id, ok := circumstancePhrases.ids[c]
+			if !ok {
+				id = -1 // an empty cue, never found
+			}
+			out[k] = append(out[k], id)
+		}
+	}
+	return out
+}()
+
 // orderWords before a correction cue make it the agency's order, not the
 // party's act (责令其立即改正, 要求当场撤除).
 var orderWords = [...]string{"责令", "要求", "限期", "督促", "应当", "应"}
@@ -1358,26 +1402,23 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 	starts, ends := map[claim]bool{}, map[claim]bool{}
 	// A cue (or a … cue's first part) the text does not contain is
 	// skipped: one pass over the text instead of a search per cue.
-	present := map[string]int{}
-	circumstancePhrases.scan(s, present)
+	present := make([]int32, len(circumstancePhrases.list))
+	circumstancePhrases.scan(s, make([]uint64, (len(present)+63)/64), present)
 	for k, f := range circumstanceCues {
 		for j, c := range f.cues {
+			id := circumstancePhraseIDs[k][j]
+			if id < 0 || present[id] == 0 {
+				continue
+			}
+			at := int(present[id]) - 1
 			if q := compiledCircumstances[k][j]; len(q.parts) > 1 {
-				at, ok := present[q.parts[0]]
-				if !ok {
-					continue
-				}
 				if i, e, ok := q.locateAt(s, at); ok {
 					a, b := span(i, e)
 					out = append(out, Circumstance{Name: f.name, Negated: f.negates, Start: a, End: b})
 				}
 				continue
 			}
-			first, ok := present[c]
-			if !ok {
-				continue
-			}
-			for off := first; off < len(s); {
+			for off := at; off < len(s); {
 				i := strings.Index(s[off:], c)
 				if i < 0 {
 					break

@@ -14,8 +14,9 @@ type Normalized struct {
 	// Text is the normalised text.
 	Text string
 	// orig[i] is the original byte offset of Text[i]; orig[len(Text)] is the
-	// original length, so end offsets map too.
-	orig []int
+	// original length, so end offsets map too. int32 halves the map, which
+	// is allocated for every text analysed (an input is far below 2 GB).
+	orig []int32
 }
 
 // Orig maps a byte offset in n.Text back to the original input. Offsets out
@@ -30,7 +31,7 @@ func (n Normalized) Orig(offset int) int {
 	if offset >= len(n.orig) {
 		offset = len(n.orig) - 1
 	}
-	return n.orig[offset]
+	return int(n.orig[offset])
 }
 
 // OrigSpan maps a byte span [start, end) in n.Text back to the original input.
@@ -83,7 +84,7 @@ func foldRune(r rune) rune {
 func Normalize(s string) Normalized {
 	var b strings.Builder
 	b.Grow(len(s))
-	orig := make([]int, 0, len(s)+1)
+	orig := make([]int32, 0, len(s)+1)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size <= 1 {
@@ -95,18 +96,54 @@ func Normalize(s string) Normalized {
 			n := utf8.RuneLen(f)
 			b.WriteRune(f)
 			for k := 0; k < n; k++ {
-				orig = append(orig, i)
+				orig = append(orig, int32(i))
 			}
 		}
 		i += size
 	}
-	orig = append(orig, len(s))
+	orig = append(orig, int32(len(s)))
 	return Normalized{Text: b.String(), orig: orig}
 }
 
 // NormalizeText is Normalize without the offset map, for indexing and lookups.
 func NormalizeText(s string) string {
-	return strings.Map(foldRune, strings.ToValidUTF8(s, ""))
+	// strings.Map(foldRune, strings.ToValidUTF8(s, "")) in one pass: an
+	// invalid byte and U+FFFD are both dropped, the CJK ideographs (most of
+	// a text) are copied without asking foldRune, and nothing is built
+	// until the first rune that changes (the text itself comes back when
+	// none does).
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		f := r
+		if r < 0x4E00 || r > 0x9FFF {
+			f = foldRune(r) // -1 for utf8.RuneError, invalid byte or not
+		}
+		switch {
+		case f == r:
+			if changed {
+				b.WriteString(s[i : i+size])
+			}
+		case !changed:
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+			changed = true
+			fallthrough
+		default:
+			if f >= 0 {
+				b.WriteRune(f)
+			}
+		}
+		i += size
+	}
+	if !changed {
+		return s
+	}
+	return b.String()
 }
 
 // CleanStatute strips only the zero-width characters that the national

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -53,4 +54,49 @@ func TestIsHan(t *testing.T) {
 			t.Fatalf("IsHan(%U) = %v", r, IsHan(r))
 		}
 	}
+}
+
+// TestNormalizeTextIsFold checks the one-pass NormalizeText against the
+// fold it stands for, strings.Map(foldRune, strings.ToValidUTF8(s, "")),
+// on the samples and scenarios (as written and normalised) and on texts
+// with each kind of rune the fold changes or drops, first, last and alone.
+func TestNormalizeTextIsFold(t *testing.T) {
+	texts := []string{"", "a", "食品", "食\r品", "食\x00品", "食\u200b品", "食\ufeff品", "\xff食品", "食品\xe4\xb8", "食\ufffd品",
+		"１２３", "食，品", "食\u3000品", "食\t品\n", "\u0085", "\x7f", "㐀", "𠀀食", "ｱ", "～", "\uff5f", "\r", "\xff", "，",
+		"\xe4\xff\xb8\x80", "食\xe4\xb8品", "一\u9fff\u4e00\u9fa5"}
+	for _, f := range sampleFacts(t) {
+		texts = append(texts, f, strings.Map(foldRune, strings.ToValidUTF8(f, "")))
+	}
+	same := 0
+	for _, s := range texts {
+		want := strings.Map(foldRune, strings.ToValidUTF8(s, ""))
+		if got := NormalizeText(s); got != want {
+			t.Errorf("NormalizeText(%q) = %q, want %q", s, got, want)
+		}
+		if want == s {
+			same++
+		}
+	}
+	if same < 50 {
+		t.Errorf("only %d texts come back unchanged: the samples were not read", same)
+	}
+}
+
+// BenchmarkNormalizeText measures the one pass against the two-step fold
+// it replaced, over the extraction benchmark's texts.
+func BenchmarkNormalizeText(b *testing.B) {
+	b.Run("one-pass", func(b *testing.B) {
+		for b.Loop() {
+			for _, t := range extractBenchTexts {
+				NormalizeText(t)
+			}
+		}
+	})
+	b.Run("map", func(b *testing.B) {
+		for b.Loop() {
+			for _, t := range extractBenchTexts {
+				strings.Map(foldRune, strings.ToValidUTF8(t, ""))
+			}
+		}
+	})
 }
