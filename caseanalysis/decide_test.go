@@ -78,6 +78,22 @@ func TestConfusableProvisions(t *testing.T) {
 		{"2012: hotel guests not registered", "2025年2月6日，民警检查某某宾馆，发现服务员邵某为两名未带身份证的旅客办理入住，未按规定登记其身份证件号码。",
 			"police-56-hotel", "child-8-hiring-records", ""},
 		// 故意损毁 written as paint thrown at a door (2012: 第四十九条).
+		// 第三十二条: carrying a controlled knife, and into a public place or
+		// onto public transport (第二款).
+		{"2012: knife found at a metro check", "2024年6月20日，廖某在地铁站安检时被查出随身携带弹簧跳刀一把，经鉴定属于管制刀具。",
+			"police-32-knife-public", "police-32-knife", ""},
+		{"2012: knife in a car at a roadside check", "2024年6月20日，民警在某某村路口检查一辆面包车，发现驾驶人邓某腰间藏有一把匕首，经鉴定属于管制刀具。",
+			"police-32-knife", "police-32-knife-public", ""},
+		// An officer's check interrupted by pushing him is 阻碍执行职务, not
+		// 扰乱秩序 nor 殴打 (第五十条).
+		{"2012: pushing the officer at a check", "2025年8月21日，民警设卡检查时，驾驶人左某拒不下车接受检查，推搡执勤民警，致检查中断约二十分钟，民警未受伤。",
+			"police-50-obstruct-duty", "police-23-disrupt-order", ""},
+		// One bout against three people is 一次殴打多人 (第四十三条第二款).
+		{"2012: three people beaten in one bout", "2025年7月3日，魏某酒后在夜市因排队与他人口角，先后殴打了摊主毛某、顾客柯某和伍某三人，均未达轻微伤。",
+			"police-43-assault-aggravated", "police-43-assault", ""},
+		// A fabricated accident posted online is 散布谣言, not an advertisement.
+		{"2012: a made-up explosion posted online", "2025年6月25日，尤某在其短视频账号发布视频称某化工厂发生爆炸死伤几十人，经核查系其编造，引起群众恐慌。",
+			"police-25-false-alarm", "ad-55-false-advertiser", ""},
 		{"2012: paint thrown at a door", "2025年5月12日，住户龙某因漏水纠纷用油漆泼洒楼下住户入户门及鞋柜，经认定损失一千一百元。",
 			"police-49-damage", "", ""},
 		// 占道经营 is 城市道路管理条例 第二十七条、第四十二条, not land use or noise.

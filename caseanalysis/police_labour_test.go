@@ -60,6 +60,11 @@ func TestPolice2025Kinds(t *testing.T) {
 		// 第六十八条 / 第六十七条: tenants and guests not registered.
 		{"landlord without tenant register", "2026年3月，戴某将房屋出租给外地务工人员四人居住，未按规定登记承租人身份证件号码，4月28日民警核查时发现。", "police25-68-rental", "child-8-hiring-records"},
 		{"hotel guests not registered", "2026年3月30日晚，某某快捷酒店前台值班员孟某为未出示身份证件的住客开房，未登记住宿人员身份信息，被检查的民警发现。", "police25-67-hotel", "police-56-hotel"},
+		// 第三十八条第二款, 第五十条第一款第六项, 第六十一条.
+		{"knife at a coach station check", "2026年10月9日，民警在长途汽车站安检口检查时，发现旅客殷某背包内携带一把匕首，经鉴定属于管制刀具。", "police25-38-knife-public", "police25-38-knife"},
+		{"filming in a fitting room", "2026年7月12日，熊某在商场女更衣室隔板下用手机偷拍女性试衣，被保安当场控制。", "police25-50-privacy", "police25-50-harassment"},
+		{"threats stay 第五十条 general", "2026年3月以来，詹某多次深夜给冉女士打电话、发送恐吓短信，并在其小区门口跟踪她。", "police25-50-harassment", "police25-50-privacy"},
+		{"pushing the officer at a check", "2026年8月21日，民警设卡检查时，驾驶人左某拒不下车接受检查，推搡执勤民警，致检查中断约二十分钟，民警未受伤。", "police25-61-obstruct-duty", "police25-26-disrupt-order"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
