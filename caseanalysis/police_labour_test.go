@@ -64,6 +64,7 @@ func TestPolice2025Kinds(t *testing.T) {
 		{"knife at a coach station check", "2026年10月9日，民警在长途汽车站安检口检查时，发现旅客殷某背包内携带一把匕首，经鉴定属于管制刀具。", "police25-38-knife-public", "police25-38-knife"},
 		{"filming in a fitting room", "2026年7月12日，熊某在商场女更衣室隔板下用手机偷拍女性试衣，被保安当场控制。", "police25-50-privacy", "police25-50-harassment"},
 		{"threats stay 第五十条 general", "2026年3月以来，詹某多次深夜给冉女士打电话、发送恐吓短信，并在其小区门口跟踪她。", "police25-50-harassment", "police25-50-privacy"},
+		{"a blow at an officer handling a dispute", "2026年10月24日1时许，民警在酒吧门口处置纠纷时，尚某醉酒后用拳头猛击正在执行职务的民警面部，致其鼻部挫伤出血。", "police25-61-obstruct-duty", "police25-51-assault"},
 		{"pushing the officer at a check", "2026年8月21日，民警设卡检查时，驾驶人左某拒不下车接受检查，推搡执勤民警，致检查中断约二十分钟，民警未受伤。", "police25-61-obstruct-duty", "police25-26-disrupt-order"},
 	}
 	for _, tt := range tests {

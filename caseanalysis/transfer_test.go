@@ -165,6 +165,8 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"fraud told as an online trick", "马某在网上发布兼职刷单信息，诱使被害人转账一万二千元后将其拉黑。", []string{"police-49-theft"}, rules.RiskLikely, "诈骗罪"},
 		{"small theft in a shop stays none", "侯某在超市窃取香烟一条，价值二百元。", []string{"police-49-theft"}, rules.RiskNone, "盗窃罪"},
 		{"a punch at an officer", "民警查处酒驾时，驾驶人彭某挥拳猛击正在执行职务的民警面部。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "袭警罪"},
+		{"a blow written as 猛击 with the officer named after", "尚某醉酒后突然用拳头猛击正在执行职务的民警赵某面部，致其鼻部挫伤出血。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "袭警罪"},
+		{"a kick at an officer", "邬某被带上警车时用脚踹向民警腹部，后被控制。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "袭警罪"},
 		{"pulling at a body camera is no 袭警", "民警查处交通违法时，江某拉扯民警执法记录仪，阻碍民警执行职务。", []string{"police25-61-obstruct-duty"}, rules.RiskNone, "妨害公务罪"},
 		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 	}

@@ -1341,6 +1341,9 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				if f.name == CircCorrectedInTime && !f.negates && orderedBefore(s, i) {
 					continue
 				}
+				if f.name == CircCoerced && c == "被迫" && fledAfter(s[i+len(c):]) {
+					continue
+				}
 				neg := f.negates
 				if !f.fixed {
 					neg = Negated(s, i)
@@ -1535,7 +1538,19 @@ func thirdPartyAge(s string, a, b int) bool {
 // 朱某某（…出生）, 与卖菜的老人吴某某（…出生）发生争执): the party is the
 // one who hires, strikes or quarrels, named before such a word.
 func thirdPartyBirth(s string, a int) bool {
-	return containsAny(s[clauseBefore(s, a, isPhraseEnd):a], thirdPartyBirthCues[:]...)
+	st := clauseBefore(s, a, isPhraseEnd)
+	for {
+		if containsAny(s[st:a], thirdPartyBirthCues[:]...) {
+			return true
+		}
+		// A list (招用王某某（…出生）、赵某某（…出生）) shares the word
+		// before its first name.
+		r, size := utf8.DecodeLastRuneInString(s[:st])
+		if r != '、' || st-size <= 0 {
+			return false
+		}
+		st = clauseBefore(s, st-size, isPhraseEnd)
+	}
 }
 
 // thirdPartyBirthCues name, before a birth date in its phrase, a person
@@ -1573,6 +1588,22 @@ func otherAges(dates, others []Date) []float64 {
 	}
 	return out
 }
+
+// fledAfter reports whether what follows 被迫 is a victim's escape
+// (两名女工被迫躲进便利店, 被迫停车报警): the one forced is then the party's
+// victim, not a party forced into the violation (行政处罚法 第三十二条).
+func fledAfter(rest string) bool {
+	for _, w := range fledWords {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fledWords begin what a victim is forced to do: hide, run, stop, leave or
+// call for help.
+var fledWords = [...]string{"躲", "逃", "离开", "报警", "求救", "停车", "下车", "关门", "停业", "搬离", "绕行", "返回", "避让"}
 
 // restatement is what may stand between an amount and the same amount
 // written again (伍万元整（¥50,000.00）, 大写：伍万元，小写：50000元).

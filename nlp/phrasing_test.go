@@ -75,6 +75,8 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"coerced: the party forcing a victim is not", "王某以曝光隐私相威胁，逼迫被害人转账三千元。", CircCoerced, false},
 		{"coerced: threatening others is not", "王某持刀相威胁，抢走被害人手机。", CircCoerced, false},
 		{"coerced: deceiving others is not", "当事人以虚假宣传诱骗消费者购买。", CircCoerced, false},
+		{"coerced: victims forced to hide are not", "程某追逐两名女工，两名女工被迫躲进路边便利店后报警。", CircCoerced, false},
+		{"coerced: a driver forced to stop is not", "邵某驾车拦截，对方司机被迫停车。", CircCoerced, false},
 		{"confessed", "当事人主动供述了执法机关尚未掌握的其他违法事实。", CircConfessed, true},
 		{"confessed: 交代", "当事人主动交代了另一批货物的去向。", CircConfessed, true},
 		{"cooperated", "当事人积极配合调查，如实陈述违法事实。", CircCooperated, true},
@@ -173,6 +175,7 @@ func TestOtherAges(t *testing.T) {
 		{"报警人称：2024年9月9日，其父亲陆某（1962年10月出生）在公园被蒋某推倒。", []float64{61}, -1},
 		{"2025年8月13日检查发现，后厨洗碗工李某某系2010年12月出生，该店自6月起招用。", []float64{14}, -1},
 		{"2025年5月，某厂招用陈某（2010年3月出生）在车间做工。", []float64{15}, -1},
+		{"2025年9月9日检查，当事人招用王某某（2010年9月出生）、赵某某（2011年1月出生）二人打包。", []float64{15, 14}, -1},
 		{"2025年3月2日，刘某在公园殴打一名8岁儿童。", nil, -1},
 		// the party's own birth date stays the party's
 		{"经查，2024年12月5日，违法行为人施某某（1952年6月出生）用拐杖击打韦某肩部。", nil, 72},
