@@ -167,6 +167,9 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"a punch at an officer", "民警查处酒驾时，驾驶人彭某挥拳猛击正在执行职务的民警面部。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "袭警罪"},
 		{"a blow written as 猛击 with the officer named after", "尚某醉酒后突然用拳头猛击正在执行职务的民警赵某面部，致其鼻部挫伤出血。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "袭警罪"},
 		{"a kick at an officer", "邬某被带上警车时用脚踹向民警腹部，后被控制。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "袭警罪"},
+		// 经责令支付仍不支付 written with the order's term between (责令其十日内支付，…至今仍未支付).
+		{"wages still unpaid after an order with a term", "某某装饰公司拖欠十五名工人2025年5月至8月工资共计捌万肆仟元，监察大队送达限期改正指令书，责令其十日内支付，公司至今仍未支付。", []string{"labour-26-compensation"}, rules.RiskLikely, "拒不支付劳动报酬罪"},
+		{"wages unpaid, no order yet", "某某装饰公司拖欠十五名工人2025年5月至8月工资共计捌万肆仟元，工人到监察大队投诉。", []string{"labour-26-compensation"}, rules.RiskNear, "拒不支付劳动报酬罪"},
 		{"pulling at a body camera is no 袭警", "民警查处交通违法时，江某拉扯民警执法记录仪，阻碍民警执行职务。", []string{"police25-61-obstruct-duty"}, rules.RiskNone, "妨害公务罪"},
 		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 	}
