@@ -62,10 +62,12 @@ type Excluded struct {
 
 // element is a rules.Element with its cues compiled.
 type element struct {
-	group   int32 // its cue group in the decider
-	label   string
-	cues    []nlp.Cue
-	measure *rules.MeasureRange
+	group int32 // its cue group in the decider
+	label string
+	cues  []nlp.Cue
+	// measures are the ranges any of which shows the element; nil for an
+	// element shown by cues only.
+	measures []*rules.MeasureRange
 }
 
 // distinctions is what the decision step knows of one benchmark.
@@ -128,7 +130,7 @@ func (d *decider) compileElements(es []rules.Element) []element {
 	out := make([]element, 0, len(es))
 	for _, e := range es {
 		cues := nlp.NewCues(e.Cues)
-		out = append(out, element{group: d.cueGroup(cues), label: e.Label, cues: cues, measure: e.Measure})
+		out = append(out, element{group: d.cueGroup(cues), label: e.Label, cues: cues, measures: e.AllMeasures()})
 	}
 	return out
 }
@@ -247,7 +249,7 @@ func (e *element) find(scan nlp.CueScan, live bool, facts *factValues) (string, 
 			return cue, true
 		}
 	}
-	if r := e.measure; r != nil {
+	for _, r := range e.measures {
 		if v, ok := facts.value(r.Name); ok && r.Contains(v) {
 			num := strconv.FormatFloat(v, 'f', -1, 64)
 			if r.Name == rules.MeasureExcessPercent {
@@ -302,14 +304,14 @@ func (d *decider) fits(doc int, scan nlp.CueScan, live *cueGroups, facts *factVa
 		return false
 	}
 	for k := range x.requires {
-		if e := &x.requires[k]; e.measure == nil && !live.live(e.group) {
+		if e := &x.requires[k]; e.measures == nil && !live.live(e.group) {
 			return false
 		}
 	}
 	byCue := false
 	for k := range x.requires {
 		e := &x.requires[k]
-		if e.measure != nil {
+		if e.measures != nil {
 			continue
 		}
 		if _, ok := e.shown(scan, live, facts); !ok {
@@ -321,7 +323,7 @@ func (d *decider) fits(doc int, scan nlp.CueScan, live *cueGroups, facts *factVa
 		return false
 	}
 	for k := range x.requires {
-		if e := &x.requires[k]; e.measure != nil {
+		if e := &x.requires[k]; e.measures != nil {
 			if _, ok := e.shown(scan, live, facts); !ok {
 				return false
 			}

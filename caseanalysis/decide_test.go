@@ -43,7 +43,7 @@ func TestConfusableProvisions(t *testing.T) {
 		// 敲诈勒索 written as a threat for money.
 		{"extortion: pay or the screenshots go out", "2024年4月，林某以公开唐某的私人聊天截图相要挟，称不给八百元就发到公司群里，唐某转账后报警。", "police-49-theft", "police-50-obstruct-duty", ""},
 		// 故意损毁 written as what was done to the car.
-		{"damage: a keyed car", "2024年3月8日，吕某因停车纠纷用钥匙将邻居轿车车门划出多道划痕，修复费用一千五百元。", "police-49-theft", "", ""},
+		{"damage: a keyed car", "2024年3月8日，吕某因停车纠纷用钥匙将邻居轿车车门划出多道划痕，修复费用一千五百元。", "police-49-damage", "police-49-theft", ""},
 		// A blow in a named dispute is 殴打他人, not 寻衅滋事 (斗殴 notwithstanding).
 		{"dispute fight called 斗殴", "2025年7月6日，民警调查工地斗殴一案：秦某因工钱分配与同事蒋某争吵，持木棍击打蒋某左臂致轻微伤。", "police-43-assault", "police-26-provocation", ""},
 		{"gratuitous blows stay 寻衅滋事", "2025年7月6日，秦某酒后在街头无故拦截路人并追赶殴打，致一人轻微伤。", "police-26-provocation", "", ""},
@@ -56,6 +56,46 @@ func TestConfusableProvisions(t *testing.T) {
 		{"si never registered", "当事人某某物流公司自成立以来一直未办理社会保险登记，经责令限期改正，逾期不改正，应缴社会保险费四万五千元。", "si-84-no-registration", "si-86-arrears", "社会保险法第八十四条"},
 		{"si declaration understated", "当事人在向社会保险经办机构申报缴费基数时，隐瞒一线员工绩效工资，少报工资总额60万元。", "labour-27-underreport", "labour-30-obstruct-inspection", ""},
 		{"obstructing the inspection stays 第三十条", "劳动保障监察员到当事人处检查时，当事人拒绝检查，拒不提供工资表和职工名册，阻挠监察。", "labour-30-obstruct-inspection", "labour-27-underreport", ""},
+		// The victim's age given only as a birth date: its age on the act's
+		// day is what 第四十三条第二款 (六十周岁以上) tests (2025 text:
+		// TestPolice2025Kinds).
+		{"2012: victim of sixty-one by birth date", "2024年9月9日，蒋某在公园因遛狗与陆某（1962年10月出生）发生口角，将陆某推倒在地后踢了两脚。",
+			"police-43-assault-aggravated", "police-43-assault", ""},
+		{"2012: victim of twelve by birth date", "2024年5月2日，家长邢某在学校门口因孩子纠纷打了学生朱某某（2012年7月出生）两耳光。",
+			"police-43-assault-aggravated", "police-43-assault", ""},
+		// A worker under sixteen given only as a birth date is a child worker.
+		{"child worker by birth date", "2025年8月13日，劳动保障监察员检查某某餐饮店，发现后厨洗碗工李某某系2010年12月出生，该店自2025年6月起招用其工作。",
+			"child-6-child-labour", "labour-25-overtime", ""},
+		// 拉客招嫖 in a public place without a trade is 第二款, not 卖淫嫖娼
+		// (2025 text: TestPolice2025Kinds).
+		{"2012: soliciting at a hotel door", "2025年8月2日22时，赵某在某某酒店门口路边向行人招揽特殊服务，拉客招嫖，被民警查获，未发生交易。",
+			"police-66-soliciting", "police-66-prostitution", ""},
+		// A landlord or a hotel that does not register its tenants or guests
+		// (治安管理处罚法 2012 第五十七条、第五十六条; 2025 第六十八条、第六十七条),
+		// not a hiring register nor a transport permit.
+		{"2012: landlord without tenant register", "2025年7月17日，民警清查出租房屋，发现房东何某将住房出租给三名租客，未按规定登记租客姓名及身份证号码。",
+			"police-57-rental", "child-8-hiring-records", ""},
+		{"2012: hotel guests not registered", "2025年2月6日，民警检查某某宾馆，发现服务员邵某为两名未带身份证的旅客办理入住，未按规定登记其身份证件号码。",
+			"police-56-hotel", "child-8-hiring-records", ""},
+		// 故意损毁 written as paint thrown at a door (2012: 第四十九条).
+		// 第三十二条: carrying a controlled knife, and into a public place or
+		// onto public transport (第二款).
+		{"2012: knife found at a metro check", "2024年6月20日，廖某在地铁站安检时被查出随身携带弹簧跳刀一把，经鉴定属于管制刀具。",
+			"police-32-knife-public", "police-32-knife", ""},
+		{"2012: knife in a car at a roadside check", "2024年6月20日，民警在某某村路口检查一辆面包车，发现驾驶人邓某腰间藏有一把匕首，经鉴定属于管制刀具。",
+			"police-32-knife", "police-32-knife-public", ""},
+		// An officer's check interrupted by pushing him is 阻碍执行职务, not
+		// 扰乱秩序 nor 殴打 (第五十条).
+		{"2012: pushing the officer at a check", "2025年8月21日，民警设卡检查时，驾驶人左某拒不下车接受检查，推搡执勤民警，致检查中断约二十分钟，民警未受伤。",
+			"police-50-obstruct-duty", "police-23-disrupt-order", ""},
+		// One bout against three people is 一次殴打多人 (第四十三条第二款).
+		{"2012: three people beaten in one bout", "2025年7月3日，魏某酒后在夜市因排队与他人口角，先后殴打了摊主毛某、顾客柯某和伍某三人，均未达轻微伤。",
+			"police-43-assault-aggravated", "police-43-assault", ""},
+		// A fabricated accident posted online is 散布谣言, not an advertisement.
+		{"2012: a made-up explosion posted online", "2025年6月25日，尤某在其短视频账号发布视频称某化工厂发生爆炸死伤几十人，经核查系其编造，引起群众恐慌。",
+			"police-25-false-alarm", "ad-55-false-advertiser", ""},
+		{"2012: paint thrown at a door", "2025年5月12日，住户龙某因漏水纠纷用油漆泼洒楼下住户入户门及鞋柜，经认定损失一千一百元。",
+			"police-49-damage", "", ""},
 		// 占道经营 is 城市道路管理条例 第二十七条、第四十二条, not land use or noise.
 		{"street stall on a city road", "当事人在城市道路上擅自设置摊点，占道经营水果，经劝阻后拒不改正。",
 			"road-42-occupying-road", "", "城市道路管理条例第四十二条"},

@@ -132,6 +132,16 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			}
 		}
 	}
+	// Another person's age from a birth date (被侵害人（1954年11月出生）):
+	// the oldest and the youngest, for the elements that name an age.
+	for i, a := range x.OtherAges {
+		if i == 0 || a > m[rules.MeasureOldestOther] {
+			m[rules.MeasureOldestOther] = a
+		}
+		if i == 0 || a < m[rules.MeasureYoungestOther] {
+			m[rules.MeasureYoungestOther] = a
+		}
+	}
 	if sm := taxRatioRe.FindStringSubmatch(norm); sm != nil {
 		v, err := strconv.ParseFloat(sm[1], 64)
 		if sm[1] == "" {

@@ -171,6 +171,11 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"fraud told as an online trick", "马某在网上发布兼职刷单信息，诱使被害人转账一万二千元后将其拉黑。", []string{"police-49-theft"}, rules.RiskLikely, "诈骗罪"},
 		{"small theft in a shop stays none", "侯某在超市窃取香烟一条，价值二百元。", []string{"police-49-theft"}, rules.RiskNone, "盗窃罪"},
 		{"a punch at an officer", "民警查处酒驾时，驾驶人彭某挥拳猛击正在执行职务的民警面部。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "袭警罪"},
+		{"a blow written as 猛击 with the officer named after", "尚某醉酒后突然用拳头猛击正在执行职务的民警赵某面部，致其鼻部挫伤出血。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "袭警罪"},
+		{"a kick at an officer", "邬某被带上警车时用脚踹向民警腹部，后被控制。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "袭警罪"},
+		// 经责令支付仍不支付 written with the order's term between (责令其十日内支付，…至今仍未支付).
+		{"wages still unpaid after an order with a term", "某某装饰公司拖欠十五名工人2025年5月至8月工资共计捌万肆仟元，监察大队送达限期改正指令书，责令其十日内支付，公司至今仍未支付。", []string{"labour-26-compensation"}, rules.RiskLikely, "拒不支付劳动报酬罪"},
+		{"wages unpaid, no order yet", "某某装饰公司拖欠十五名工人2025年5月至8月工资共计捌万肆仟元，工人到监察大队投诉。", []string{"labour-26-compensation"}, rules.RiskNear, "拒不支付劳动报酬罪"},
 		{"pulling at a body camera is no 袭警", "民警查处交通违法时，江某拉扯民警执法记录仪，阻碍民警执行职务。", []string{"police25-61-obstruct-duty"}, rules.RiskNone, "妨害公务罪"},
 		// 扒窃 told, not named: what the victim carries, taken on public transport.
 		{"pickpocketing on a bus, told", "乘客报警称：早高峰在开往火车站的公交车上，钱包被人从外衣口袋中偷走，内有现金280元。", []string{"police-49-theft"}, rules.RiskLikely, "盗窃罪"},

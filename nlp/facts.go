@@ -187,6 +187,12 @@ type Extraction struct {
 	MentalState            string
 	MentalStart, MentalEnd int
 	Circumstances          []Circumstance
+	// OtherAges are the ages, on the act's day, of the other people whose
+	// birth dates the facts give (a victim, a child worker): 治安管理处罚法
+	// aggravates a blow to the old and the young by age, and 禁止使用童工规定
+	// names a worker under sixteen, and officers write both as a birth date
+	// (被侵害人吴某某（1954年11月出生）). They are never the party's age.
+	OtherAges []float64
 }
 
 // maxLookback bounds how far back (in bytes of normalised text) a role phrase
@@ -363,7 +369,8 @@ func Extract(text string) Extraction {
 	// Dates first: their digits would otherwise be read as 日 quantities and
 	// amounts. Masking keeps byte positions unchanged.
 	masked := []byte(s)
-	x.Dates = findDates(s, masked, span)
+	var others []Date
+	x.Dates, others = findDates(s, masked, span)
 
 	// Age phrases, masked so that 十四周岁 is not a quantity.
 	x.Age, x.AgeStart, x.AgeEnd = findAge(s, masked, span)
@@ -431,6 +438,7 @@ func Extract(text string) Extraction {
 	if x.Age == nil {
 		x.Age, x.AgeStart, x.AgeEnd = ageFromBirth(x.Dates)
 	}
+	x.OtherAges = otherAges(x.Dates, others)
 	return x
 }
 
@@ -497,9 +505,9 @@ type pendingDate struct {
 // findDates reads full dates (2024年5月3日14时许, 2024-05-03), dates given to
 // the month (自2023年3月起至同年8月), dates without a year (5月3日, resolved
 // from the nearest dated mention before, else after, it) and the birth date
-// in a resident identity card number. It masks what it read.
-func findDates(s string, masked []byte, span func(int, int) (int, int)) []Date {
-	var out []Date
+// in a resident identity card number. It masks what it read. Birth dates
+// written of another person than the party come back apart (others).
+func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, others []Date) {
 	// notAct marks (by start) dates whose sentence speaks of an earlier
 	// penalty or a birth: never the act's.
 	notAct := map[int]bool{}
@@ -510,7 +518,10 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) []Date {
 		}
 		if role == DateBirth && thirdPartyBirth(s, a) {
 			// A child worker's or a victim's birth date (其女儿（2010年4月出生）)
-			// is neither the party's age nor a date of the case.
+			// is neither the party's age nor a date of the case: it only
+			// gives that person's age.
+			st, en := span(a, b)
+			others = append(others, Date{Value: v, Role: DateBirth, Start: st, End: en})
 			mask(masked, a, b)
 			return
 		}
@@ -581,7 +592,7 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) []Date {
 	}
 	sortDates(out)
 	inferActDate(out, notAct)
-	return out
+	return out, others
 }
 
 // inferActDate takes, when no date is marked as the act's, the earliest
@@ -1432,6 +1443,9 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				if f.name == CircCorrectedInTime && !f.negates && orderedBefore(s, i) {
 					continue
 				}
+				if f.name == CircCoerced && c == "被迫" && fledAfter(s[i+len(c):]) {
+					continue
+				}
 				neg := f.negates
 				if !f.fixed {
 					neg = Negated(s, i)
@@ -1532,19 +1546,7 @@ func ageFromBirth(dates []Date) (*float64, int, int) {
 	if birth == nil {
 		return nil, 0, 0
 	}
-	at := ""
-	for _, role := range []string{DateAct, DateDiscovery, ""} {
-		for _, d := range dates {
-			if d.Role != DateBirth && d.Role != DateDecision && (role == "" || d.Role == role) {
-				at = d.Value
-				break
-			}
-		}
-		if at != "" {
-			break
-		}
-	}
-	f, ok := yearsBetween(birth.Value, at)
+	f, ok := yearsBetween(birth.Value, ageDay(dates))
 	if !ok {
 		return nil, 0, 0
 	}
@@ -1632,10 +1634,78 @@ func thirdPartyAge(s string, a, b int) bool {
 // person named just before it in its phrase when that is a child worker, a
 // victim or the complainant's child (其女儿（2010年4月出生）, 该男孩2011年2月
 // 出生), not the party
-// (售卖者刘某某，2011年9月出生，系在校学生 stays the party's).
+// (售卖者刘某某，2011年9月出生，系在校学生 stays the party's). The person
+// is another's too when the phrase names them as the one hired, the one
+// struck or the other side of a dispute (后厨洗碗工李某某系…出生, 打了学生
+// 朱某某（…出生）, 与卖菜的老人吴某某（…出生）发生争执): the party is the
+// one who hires, strikes or quarrels, named before such a word.
 func thirdPartyBirth(s string, a int) bool {
-	return containsAny(s[clauseBefore(s, a, isPhraseEnd):a], "童工", "未成年工", "受害人", "被害人", "女儿", "儿子", "孩")
+	st := clauseBefore(s, a, isPhraseEnd)
+	for {
+		if containsAny(s[st:a], thirdPartyBirthCues[:]...) {
+			return true
+		}
+		// A list (招用王某某（…出生）、赵某某（…出生）) shares the word
+		// before its first name.
+		r, size := utf8.DecodeLastRuneInString(s[:st])
+		if r != '、' || st-size <= 0 {
+			return false
+		}
+		st = clauseBefore(s, st-size, isPhraseEnd)
+	}
 }
+
+// thirdPartyBirthCues name, before a birth date in its phrase, a person
+// other than the party: the victim and the complainant's family, workers
+// the party hires, the one struck and the other side of a quarrel.
+var thirdPartyBirthCues = [...]string{"童工", "未成年工", "受害人", "被害人", "被侵害人", "女儿", "儿子", "孩", "父亲", "母亲", "其父", "其母", "爷爷", "奶奶", "外公", "外婆",
+	"招用", "雇用", "雇佣", "录用", "员工", "职工", "工人", "学徒", "帮工", "洗碗工", "杂工",
+	"殴打", "打了", "打伤", "推倒", "踢了", "扇了", "与", "跟"}
+
+// ageDay is the day ages are counted to: the act's, else the discovery's,
+// else the first other date the facts give; "" when there is none.
+func ageDay(dates []Date) string {
+	for _, role := range []string{DateAct, DateDiscovery, ""} {
+		for _, d := range dates {
+			if d.Role != DateBirth && d.Role != DateDecision && (role == "" || d.Role == role) {
+				return d.Value
+			}
+		}
+	}
+	return ""
+}
+
+// otherAges returns the ages on the act's day (as ageFromBirth dates it)
+// of the people whose birth dates are others'.
+func otherAges(dates, others []Date) []float64 {
+	if len(others) == 0 {
+		return nil
+	}
+	at := ageDay(dates)
+	var out []float64
+	for _, o := range others {
+		if f, ok := yearsBetween(o.Value, at); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// fledAfter reports whether what follows 被迫 is a victim's escape
+// (两名女工被迫躲进便利店, 被迫停车报警): the one forced is then the party's
+// victim, not a party forced into the violation (行政处罚法 第三十二条).
+func fledAfter(rest string) bool {
+	for _, w := range fledWords {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fledWords begin what a victim is forced to do: hide, run, stop, leave or
+// call for help.
+var fledWords = [...]string{"躲", "逃", "离开", "报警", "求救", "停车", "下车", "关门", "停业", "搬离", "绕行", "返回", "避让"}
 
 // restatement is what may stand between an amount and the same amount
 // written again (伍万元整（¥50,000.00）, 大写：伍万元，小写：50000元).

@@ -1,6 +1,9 @@
 package nlp
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestCircumstancePhrasings checks the phrasing families officers write for
 // the circumstances of 行政处罚法 第三十一、三十二、三十三、三十六条, and that
@@ -72,6 +75,8 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"coerced: the party forcing a victim is not", "王某以曝光隐私相威胁，逼迫被害人转账三千元。", CircCoerced, false},
 		{"coerced: threatening others is not", "王某持刀相威胁，抢走被害人手机。", CircCoerced, false},
 		{"coerced: deceiving others is not", "当事人以虚假宣传诱骗消费者购买。", CircCoerced, false},
+		{"coerced: victims forced to hide are not", "程某追逐两名女工，两名女工被迫躲进路边便利店后报警。", CircCoerced, false},
+		{"coerced: a driver forced to stop is not", "邵某驾车拦截，对方司机被迫停车。", CircCoerced, false},
 		{"confessed", "当事人主动供述了执法机关尚未掌握的其他违法事实。", CircConfessed, true},
 		{"confessed: 交代", "当事人主动交代了另一批货物的去向。", CircConfessed, true},
 		{"cooperated", "当事人积极配合调查，如实陈述违法事实。", CircCooperated, true},
@@ -151,6 +156,42 @@ func TestAgeFromBirth(t *testing.T) {
 			t.Errorf("%q: age %v; want none", tc.in, *x.Age)
 		case tc.want >= 0 && (x.Age == nil || *x.Age != tc.want):
 			t.Errorf("%q: age %v; want %v (dates %+v)", tc.in, x.Age, tc.want, x.Dates)
+		}
+	}
+}
+
+// TestOtherAges checks that a birth date written of someone else than the
+// party (the one struck, the other side of a quarrel, a hired worker, the
+// complainant's parent) gives that person's age on the act's day and never
+// the party's, by the phrasing families officers use.
+func TestOtherAges(t *testing.T) {
+	tests := []struct {
+		in    string
+		other []float64
+		party float64 // -1: no party age
+	}{
+		{"2026年4月7日，董某与卖菜的老人吴某某（1954年11月出生）发生争执，打了其两拳。", []float64{71}, -1},
+		{"2026年3月2日，家长邢某打了学生朱某某（2013年7月出生）两耳光。", []float64{12}, -1},
+		{"报警人称：2024年9月9日，其父亲陆某（1962年10月出生）在公园被蒋某推倒。", []float64{61}, -1},
+		{"2025年8月13日检查发现，后厨洗碗工李某某系2010年12月出生，该店自6月起招用。", []float64{14}, -1},
+		{"2025年5月，某厂招用陈某（2010年3月出生）在车间做工。", []float64{15}, -1},
+		{"2025年9月9日检查，当事人招用王某某（2010年9月出生）、赵某某（2011年1月出生）二人打包。", []float64{15, 14}, -1},
+		{"2025年3月2日，刘某在公园殴打一名8岁儿童。", nil, -1},
+		// the party's own birth date stays the party's
+		{"经查，2024年12月5日，违法行为人施某某（1952年6月出生）用拐杖击打韦某肩部。", nil, 72},
+		{"2026年2月21日，顾客甘某某（2010年11月出生）在饰品店内窃取项链一条。", nil, 15},
+	}
+	for _, tc := range tests {
+		x := Extract(tc.in)
+		checkSpans(t, tc.in, x)
+		if !slices.Equal(x.OtherAges, tc.other) {
+			t.Errorf("%q: other ages %v; want %v", tc.in, x.OtherAges, tc.other)
+		}
+		switch {
+		case tc.party < 0 && x.Age != nil:
+			t.Errorf("%q: party age %v; want none", tc.in, *x.Age)
+		case tc.party >= 0 && (x.Age == nil || *x.Age != tc.party):
+			t.Errorf("%q: party age %v; want %v", tc.in, x.Age, tc.party)
 		}
 	}
 }

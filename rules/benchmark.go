@@ -243,6 +243,10 @@ type Element struct {
 	Label   string        `yaml:"label" json:"label"`
 	Cues    []string      `yaml:"cues,omitempty" json:"cues,omitempty"`
 	Measure *MeasureRange `yaml:"measure,omitempty" json:"measure,omitempty"`
+	// Measures are further ranges, any of which shows the element as
+	// Measure does: one element of a statute may be met by two numbers
+	// (不满十四周岁的人或者七十周岁以上的人).
+	Measures []MeasureRange `yaml:"measures,omitempty" json:"measures,omitempty"`
 }
 
 // MeasureExcessPercent is the excess ratio the facts state, in percent

@@ -466,7 +466,7 @@ func (e Element) validate() error {
 	if strings.TrimSpace(e.Label) == "" {
 		return fmt.Errorf("element needs a label")
 	}
-	if len(e.Cues) == 0 && e.Measure == nil {
+	if len(e.Cues) == 0 && e.Measure == nil && len(e.Measures) == 0 {
 		return fmt.Errorf("element %s needs cues or a measure", e.Label)
 	}
 	for _, c := range e.Cues {
@@ -474,7 +474,7 @@ func (e Element) validate() error {
 			return fmt.Errorf("element %s: empty cue", e.Label)
 		}
 	}
-	if p := e.Measure; p != nil {
+	for _, p := range e.AllMeasures() {
 		if _, known := MeasureLabel(p.Name); !known && p.Name != MeasureExcessPercent {
 			return fmt.Errorf("element %s: unknown measure %q", e.Label, p.Name)
 		}
@@ -483,6 +483,19 @@ func (e Element) validate() error {
 		}
 	}
 	return nil
+}
+
+// AllMeasures returns Measure and Measures, the ranges any of which shows
+// the element.
+func (e Element) AllMeasures() []*MeasureRange {
+	var out []*MeasureRange
+	if e.Measure != nil {
+		out = append(out, e.Measure)
+	}
+	for i := range e.Measures {
+		out = append(out, &e.Measures[i])
+	}
+	return out
 }
 
 // Get returns a benchmark by id or ErrUnknownBenchmark.

@@ -249,9 +249,19 @@ func quantityOf(out *Extracted, text string) {
 		}
 		return
 	}
-	if months != nil && f.Persons != nil && childLabour(text) {
-		v := *f.Persons * months.Value
-		if len(each) > 1 && float64(len(each)) == *f.Persons && strings.Contains(text, "分别") {
+	// A child shown only by a birth date (洗碗工李某某系2010年12月出生) counts
+	// as one: the workers under sixteen on the act's day, when the text
+	// does not name the children with 童工 or 未满十六周岁.
+	persons := f.Persons
+	if !childLabour(text) {
+		persons = nil
+		if n := under16(x.OtherAges); n > 0 {
+			persons = &n
+		}
+	}
+	if months != nil && persons != nil {
+		v := *persons * months.Value
+		if len(each) > 1 && float64(len(each)) == *persons && strings.Contains(text, "分别") {
 			// 三人分别被使用了2个月、3个月和4个月: each child's months.
 			v = 0
 			for _, m := range each {
@@ -297,6 +307,17 @@ func underLimits(out *Extracted) {
 		f.Under[name] = a.Value
 		out.Spans = append(out.Spans, FactSpan{"under", a.Start, a.End})
 	}
+}
+
+// under16 counts the ages below sixteen among others' ages.
+func under16(ages []float64) float64 {
+	n := 0.0
+	for _, a := range ages {
+		if a < 16 {
+			n++
+		}
+	}
+	return n
 }
 
 // childLabour reports whether the text speaks of using children under 16.

@@ -43,6 +43,11 @@ const (
 	MeasureGamblingProfit   = "gambling_profit"      // 抽头渔利数额
 	MeasureGamblingStakes   = "gambling_stakes"      // 赌资数额
 	MeasureChildWorkers     = "child_workers"        // 雇用的未满十六周岁的未成年人人数
+	// The ages on the act's day of the people other than the party whose
+	// birth dates the facts give (the one struck, the child hired): the
+	// benchmarks' elements test them (殴打七十周岁以上的人, 童工).
+	MeasureOldestOther   = "oldest_other_age"   // 他人中最年长者的周岁
+	MeasureYoungestOther = "youngest_other_age" // 他人中最年幼者的周岁
 )
 
 // Measure describes one measure: its Chinese label, and the unit words
@@ -97,6 +102,8 @@ var measures = [...]Measure{
 	{Name: MeasureGamblingProfit, Label: "抽头渔利数额", Yuan: true},
 	{Name: MeasureGamblingStakes, Label: "赌资数额", Yuan: true},
 	{Name: MeasureChildWorkers, Label: "雇用童工人数", Units: []string{"人", "名"}},
+	{Name: MeasureOldestOther, Label: "按出生日期计算的他人（被侵害人、被招用人员）最大年龄（周岁）", Units: []string{"周岁"}},
+	{Name: MeasureYoungestOther, Label: "按出生日期计算的他人（被侵害人、被招用人员）最小年龄（周岁）", Units: []string{"周岁"}},
 }
 
 var measureByName = func() map[string]Measure {
