@@ -107,8 +107,9 @@ func noiseParty(r *rand.Rand, kind, city string) string {
 }
 
 // noiseProcedure is the procedure paragraph: 立案, investigation, the
-// notice of 行政处罚法 第四十四条 and the hearing right of 第六十三条, with
-// the day of the row (the day it was found or decided).
+// notice of 行政处罚法 第四十四条 and the hearing right of 第六十三条, on the
+// row's own day (the day of its facts: a decision's 立案 follows the
+// inspection its facts tell, and the decision day closes the text).
 func noiseProcedure(r *rand.Rand, day string) string {
 	when := "近日"
 	if day != "" {
@@ -200,7 +201,7 @@ func WrapDecision(s Scenario, partyKind string) string {
 	var b strings.Builder
 	b.WriteString(agency + "\n行政处罚决定书\n" + city + pick(r, []string{"罚决字", "处罚字", "执罚"}) + "〔" + year + "〕" + strconv.Itoa(1+r.IntN(899)) + "号\n")
 	b.WriteString(noiseParty(r, partyKind, city) + "\n")
-	b.WriteString(noiseProcedure(r, s.decisionDay()) + "\n")
+	b.WriteString(noiseProcedure(r, s.Date) + "\n")
 	b.WriteString(facts + "\n")
 	b.WriteString(noiseEvidenceLine(r) + "\n")
 	b.WriteString(noiseReasoning(r) + "\n")

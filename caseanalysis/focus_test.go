@@ -1,0 +1,71 @@
+package caseanalysis
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDecisionFocus: of a whole decision, matching reads the 违法事实 and the
+// laws the decision applies, never the party's address or business scope,
+// the procedure, the evidence list, the closing or a 行政处罚法 citation;
+// texts that are not decisions are read whole.
+func TestDecisionFocus(t *testing.T) {
+	cases := []struct {
+		name, text string
+		keep, drop []string
+	}{
+		{
+			name: "unit header, 经查, evidence, 行政处罚法 and closing",
+			text: "某市市场监督管理局行政处罚决定书\n当事人：某某贸易有限公司\n住所：某市健康路加油站对面\n经营范围：食品销售；烟草制品零售；劳务派遣服务。\n" +
+				"2025年5月20日，本局对当事人立案调查，依法告知其陈述、申辩的权利。\n经查，当事人销售超过保质期的牛奶12盒，货值金额360元。\n" +
+				"以上事实有《现场检查笔录》《询问笔录》等证据为证。\n当事人的行为违反了《中华人民共和国食品安全法》第三十四条第（十）项的规定。" +
+				"依据《中华人民共和国行政处罚法》第二十八条第一款，责令当事人改正。到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款。如不服本决定，可申请行政复议。",
+			keep: []string{"经查，当事人销售超过保质期的牛奶12盒", "违反了《中华人民共和国食品安全法》第三十四条"},
+			drop: []string{"加油站", "烟草制品零售", "劳务派遣", "立案", "询问笔录", "第二十八条", "不缴纳罚款", "复议"},
+		},
+		{
+			name: "person header with address, 现查明",
+			text: "行政处罚决定书\n违法行为人：蒋某，男，住址：某市城东区百姓大药房旁12号\n现查明：蒋某在超市内将两瓶白酒藏入背包未结账离开，价值800元。\n以上事实有证人证言、视频监控录像等证据证实。\n如不服本决定，可在六十日内申请行政复议。",
+			keep: []string{"现查明：蒋某在超市内将两瓶白酒藏入背包"},
+			drop: []string{"大药房", "证人证言", "复议"},
+		},
+		{
+			name: "不予处罚 quoting the penalty article, then 行政处罚法 第三十三条",
+			text: "当事人：某某餐饮有限公司\n经营范围：餐饮服务；酒类经营。\n经查，当事人在安全出口处堆放纸箱，堵塞安全出口，当场清走。\n上述事实有照片为证。\n" +
+				"依照《中华人民共和国消防法》第六十条第一款第三项，单位堵塞安全出口的，处五千元以上五万元以下罚款。鉴于当事人初次违法，根据《中华人民共和国行政处罚法》第三十三条第一款，决定不予行政处罚。",
+			keep: []string{"堵塞安全出口，当场清走", "《中华人民共和国消防法》第六十条第一款第三项"},
+			drop: []string{"酒类经营", "第三十三条第一款"},
+		},
+		{
+			name: "no fact opener: party lines and procedure dropped before the evidence",
+			text: "当事人：某某物流有限公司\n住所：某市物流园区C栋\n经营范围：危险货物道路运输；汽车修理与维护。\n2025年4月1日，本中心对当事人立案调查。\n当事人所属车辆车货总质量61.2吨，超过公路限定标准在公路上行驶。\n上述事实，有称重检测单为证。",
+			keep: []string{"车货总质量61.2吨"},
+			drop: []string{"危险货物道路运输", "汽车修理", "立案", "称重检测单"},
+		},
+		{
+			name: "an officer's note with 经查 in mid-text is read whole",
+			text: "执法人员检查发现某某便利店销售过期牛奶，经查，货值金额360元，当事人系初次违法。",
+			keep: []string{"执法人员检查发现某某便利店销售过期牛奶，经查"},
+		},
+		{
+			name: "a note naming the business scope inside the facts is read whole",
+			text: "当事人营业执照经营范围不含食品销售，却在店内销售散装白酒，货值金额2000元。",
+			keep: []string{"经营范围不含食品销售，却在店内销售散装白酒"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := decisionFocus(c.text)
+			for _, k := range c.keep {
+				if !strings.Contains(got, k) {
+					t.Errorf("focus lacks %q:\n%s", k, got)
+				}
+			}
+			for _, d := range c.drop {
+				if strings.Contains(got, d) {
+					t.Errorf("focus keeps %q:\n%s", d, got)
+				}
+			}
+		})
+	}
+}
