@@ -64,12 +64,20 @@ func decisionFocus(text string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(text) - start)
+	// The party's name says who acted (某某大药房, 某某加油站有限公司): kept,
+	// without the address that may follow it on its line.
+	for s := range segments(text[:start]) {
+		if name, ok := partyName(s); ok {
+			b.WriteString(name)
+		}
+	}
 	for s := range segments(text[start:end]) {
-		if start == 0 && (partyLine(s) || procedureSentence(s)) {
+		if name, ok := partyName(s); ok {
+			b.WriteString(name)
 			continue
 		}
-		if i := strings.Index(s, "住址："); i >= 0 {
-			s = s[:i]
+		if start == 0 && (partyLine(s) || procedureSentence(s)) {
+			continue
 		}
 		b.WriteString(s)
 	}
@@ -100,8 +108,8 @@ func segments(s string) func(func(string) bool) {
 	}
 }
 
-// partyLine reports whether s is a line of the party paragraph
-// (经营范围：……, 住所：……).
+// partyLine reports whether s is a line of the party paragraph that
+// describes the party (经营范围：……, 住所：……) rather than names it.
 func partyLine(s string) bool {
 	s = strings.TrimSpace(s)
 	for _, l := range partyLabels {
@@ -109,7 +117,22 @@ func partyLine(s string) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(s, "当事人：") || strings.HasPrefix(s, "违法行为人：")
+	return false
+}
+
+// partyName returns the line that names the party (当事人：……,
+// 违法行为人：……) up to its address, and whether s is that line.
+func partyName(s string) (string, bool) {
+	t := strings.TrimSpace(s)
+	if !strings.HasPrefix(t, "当事人：") && !strings.HasPrefix(t, "违法行为人：") {
+		return "", false
+	}
+	for _, l := range []string{"住址：", "住所：", "经营场所："} {
+		if i := strings.Index(t, l); i >= 0 {
+			t = t[:i]
+		}
+	}
+	return t + "\n", true
 }
 
 // procedureSentence reports whether s tells the procedure: 立案, the

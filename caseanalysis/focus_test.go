@@ -1,8 +1,12 @@
 package caseanalysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
 )
 
 // TestDecisionFocus: of a whole decision, matching reads the 违法事实 and the
@@ -20,13 +24,13 @@ func TestDecisionFocus(t *testing.T) {
 				"2025年5月20日，本局对当事人立案调查，依法告知其陈述、申辩的权利。\n经查，当事人销售超过保质期的牛奶12盒，货值金额360元。\n" +
 				"以上事实有《现场检查笔录》《询问笔录》等证据为证。\n当事人的行为违反了《中华人民共和国食品安全法》第三十四条第（十）项的规定。" +
 				"依据《中华人民共和国行政处罚法》第二十八条第一款，责令当事人改正。到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款。如不服本决定，可申请行政复议。",
-			keep: []string{"经查，当事人销售超过保质期的牛奶12盒", "违反了《中华人民共和国食品安全法》第三十四条"},
+			keep: []string{"当事人：某某贸易有限公司", "经查，当事人销售超过保质期的牛奶12盒", "违反了《中华人民共和国食品安全法》第三十四条"},
 			drop: []string{"加油站", "烟草制品零售", "劳务派遣", "立案", "询问笔录", "第二十八条", "不缴纳罚款", "复议"},
 		},
 		{
 			name: "person header with address, 现查明",
 			text: "行政处罚决定书\n违法行为人：蒋某，男，住址：某市城东区百姓大药房旁12号\n现查明：蒋某在超市内将两瓶白酒藏入背包未结账离开，价值800元。\n以上事实有证人证言、视频监控录像等证据证实。\n如不服本决定，可在六十日内申请行政复议。",
-			keep: []string{"现查明：蒋某在超市内将两瓶白酒藏入背包"},
+			keep: []string{"现查明：蒋某在超市内将两瓶白酒藏入背包", "违法行为人：蒋某，男，"},
 			drop: []string{"大药房", "证人证言", "复议"},
 		},
 		{
@@ -65,6 +69,42 @@ func TestDecisionFocus(t *testing.T) {
 				if strings.Contains(got, d) {
 					t.Errorf("focus keeps %q:\n%s", d, got)
 				}
+			}
+		})
+	}
+}
+
+// TestPartyElementByKind: a party element (个人, 单位, 当事人是单位) is
+// decided by the party's kind as the text names the party, not by a place
+// word of the facts (医院, 门店); without a kind, or for a sole trader, its
+// cues decide.
+func TestPartyElementByKind(t *testing.T) {
+	person := rules.Element{Label: "个人", Cues: []string{"居民", "个人", "村民", "男子"}}
+	unit := rules.Element{Label: "单位", Cues: []string{"公司", "单位", "医院", "店"}}
+	cases := []struct {
+		name, text     string
+		person, unitOK bool
+	}{
+		{"a person, at a hospital", "马某某，男，将两袋生活垃圾倾倒在人民医院西侧绿化带内。", true, false},
+		{"a company, no person word", "某某餐饮有限公司将厨余垃圾倾倒在河道旁。", false, true},
+		{"a company whose resident complained", "居民投诉，某某物业有限公司将生活垃圾堆放在小区门口。", false, true},
+		{"no kind: the cues decide", "居民在小区内随意倾倒生活垃圾。", true, false},
+		{"a sole trader: the cues decide", "个体工商户王某在其门店后巷倾倒生活垃圾。", false, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := decider{openers: map[string][]int32{}}
+			es := d.compileElements([]rules.Element{person, unit})
+			d.index = nlp.NewCueIndex(append(slices.Clone(es[0].cues), es[1].cues...))
+			norm := nlp.NormalizeText(c.text)
+			scan := d.index.Scan(norm)
+			live := d.live(scan)
+			facts := &factValues{norm: norm, text: c.text, x: rules.ExtractFacts(c.text).Extraction}
+			if _, got := es[0].shown(scan, live, facts); got != c.person {
+				t.Errorf("个人 shown = %v, want %v", got, c.person)
+			}
+			if _, got := es[1].shown(scan, live, facts); got != c.unitOK {
+				t.Errorf("单位 shown = %v, want %v", got, c.unitOK)
 			}
 		})
 	}
