@@ -447,6 +447,9 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// or the decision's when the facts give none (assumed, said below).
 	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
 	cands = onTheDay(a.cfg.Catalog, cands, lawFacts, func(b *rules.Benchmark) bool { return a.match.successorExcluded(b, q.norm) })
+	if focus != text {
+		cands = citedFirst(focus, cands)
+	}
 	why, excluded := a.match.explain(cands, inEffectOn(a.cfg.Catalog, pool, actDay(lawFacts)))
 	provs := a.provisions.match(q, req.Sector, inText, lawFacts, cands)
 	res.Violations = make([]Violation, 0, len(cands)+len(provs))

@@ -3,6 +3,9 @@ package caseanalysis
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/legal"
 )
 
 // A published 行政处罚决定书 says what the party did in one part only: the
@@ -176,4 +179,46 @@ func citesAppliedLaw(s string) bool {
 		}
 		rest = rest[j:]
 	}
+}
+
+// citedFirst puts first the candidate whose penalty provision the decision
+// itself cites (依照《消防法》第六十条第一款第三项……处五千元以上五万元以下罚款,
+// which a 不予处罚 decision quotes before declining), when the best ranked
+// does not match the citation: the agency's own choice of provision is
+// stronger evidence than shared words. focus is decisionFocus's text of a
+// decision, whose 行政处罚法 sentences are already gone; a citation matches
+// a penalty provision of the same law and article, and of the same 款 and
+// 项 where both give them.
+func citedFirst(focus string, cands []candidate) []candidate {
+	if len(cands) < 2 || !strings.Contains(focus, "》第") {
+		return cands
+	}
+	cites := corpus.FindCitations(focus)
+	if len(cites) == 0 || citesPenalty(cites, cands[0].b.PenaltyRef) {
+		return cands
+	}
+	for i, c := range cands[1:] {
+		if !citesPenalty(cites, c.b.PenaltyRef) {
+			continue
+		}
+		c.score = max(c.score, cands[0].score)
+		out := make([]candidate, 0, len(cands))
+		out = append(out, c)
+		out = append(out, cands[:i+1]...)
+		return append(out, cands[i+2:]...)
+	}
+	return cands
+}
+
+// citesPenalty reports whether one of the citations names the penalty
+// provision p.
+func citesPenalty(cites []corpus.ParsedCitation, p legal.Ref) bool {
+	for _, c := range cites {
+		if strings.TrimPrefix(c.LawName, "中华人民共和国") == p.Law && c.Article == p.Article && c.Suffix == p.Suffix &&
+			(c.Paragraph == 0 || p.Paragraph == 0 || c.Paragraph == p.Paragraph) &&
+			(c.Item == 0 || p.Item == 0 || c.Item == p.Item) {
+			return true
+		}
+	}
+	return false
 }

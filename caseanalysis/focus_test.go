@@ -1,10 +1,12 @@
 package caseanalysis
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
@@ -105,6 +107,52 @@ func TestPartyElementByKind(t *testing.T) {
 			}
 			if _, got := es[1].shown(scan, live, facts); got != c.unitOK {
 				t.Errorf("单位 shown = %v, want %v", got, c.unitOK)
+			}
+		})
+	}
+}
+
+// TestCitedPenaltyFirst: a whole decision that cites the penalty provision
+// gets that provision first among neighbours its words cannot tell apart
+// (the same facts under two citations, two answers), and a 不予处罚 decision
+// that quotes the penalty article keeps its disposition.
+func TestCitedPenaltyFirst(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	const fire = "当事人：某某商贸有限公司\n住所：某市人民路8号\n经营范围：日用百货销售。\n经查，当事人在其商场东侧安全出口及消防车通道处堆放货物纸箱和杂物，影响通行。\n以上事实有现场照片为证。\n"
+	const overload = "当事人：某某运输有限公司\n经营范围：道路普通货物运输。\n经查，当事人所属重型半挂牵引车装载钢材在公路上行驶，车货总质量61吨，超过公路限定标准。\n上述事实有称重检测单为证。\n"
+	cases := []struct {
+		name, text string
+		want       legal.Ref
+		disp       legal.Disposition
+	}{
+		{"消防车通道 cited", fire + "依据《中华人民共和国消防法》第六十条第一款第五项的规定，责令改正。", legal.Ref{Law: "消防法", Article: 60, Paragraph: 1, Item: 5}, legal.DispositionPenalty},
+		{"安全出口 cited", fire + "依据《中华人民共和国消防法》第六十条第一款第三项的规定，责令改正。", legal.Ref{Law: "消防法", Article: 60, Paragraph: 1, Item: 3}, legal.DispositionPenalty},
+		{"安全出口 quoted, then declined", fire + "依照《中华人民共和国消防法》第六十条第一款第三项，单位占用、堵塞、封闭疏散通道、安全出口的，责令改正，处五千元以上五万元以下罚款。鉴于当事人初次违法、危害后果轻微并及时改正，根据《中华人民共和国行政处罚法》第三十三条第一款，决定不予行政处罚。",
+			legal.Ref{Law: "消防法", Article: 60, Paragraph: 1, Item: 3}, legal.DispositionNone},
+		{"公路安全保护条例 cited", overload + "依据《公路安全保护条例》第六十四条的规定，责令改正。", legal.Ref{Law: "公路安全保护条例", Article: 64}, legal.DispositionPenalty},
+		{"公路法 cited", overload + "依据《中华人民共和国公路法》第七十六条第（五）项的规定，责令改正。", legal.Ref{Law: "公路法", Article: 76, Item: 5}, legal.DispositionPenalty},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: c.text, DecisionDate: "2025-06-01"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Violations) == 0 || res.Violations[0].Suggestion == nil {
+				t.Fatalf("no suggestion: %+v", res.Violations)
+			}
+			top := res.Violations[0]
+			var got legal.Ref
+			for _, b := range top.Suggestion.Basis {
+				if b.Role == rules.RolePenalty {
+					got = b.Ref
+				}
+			}
+			if got.Law != c.want.Law || got.Article != c.want.Article || got.Item != c.want.Item {
+				t.Errorf("top %s penalty %+v, want %+v", top.BenchmarkID, got, c.want)
+			}
+			if d := top.Suggestion.Disposition; d != c.disp {
+				t.Errorf("disposition %s, want %s", d, c.disp)
 			}
 		})
 	}
