@@ -430,8 +430,12 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		res.Warnings = append(res.Warnings, w)
 	}
 
-	q := a.match.newQuery(text)
-	cases, err := a.similar(ctx, q, text, req.Sector, max(req.SimilarCases, 10))
+	// Matching reads the act: in a whole decision, its 违法事实 and the laws
+	// it applies (decisionFocus); the facts above are read from all of it
+	// (the party's kind from its header, 不予处罚 from its decision).
+	focus := decisionFocus(text)
+	q := a.match.newQuery(focus)
+	cases, err := a.similar(ctx, q, focus, req.Sector, max(req.SimilarCases, 10))
 	if err != nil {
 		return Result{}, err
 	}
@@ -444,6 +448,9 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// or the decision's when the facts give none (assumed, said below).
 	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
 	cands = onTheDay(a.cfg.Catalog, cands, lawFacts, func(b *rules.Benchmark) bool { return a.match.successorExcluded(b, q.norm) })
+	if focus != text {
+		cands = citedFirst(focus, cands)
+	}
 	why, excluded := a.match.explain(cands, inEffectOn(a.cfg.Catalog, pool, actDay(lawFacts)))
 	// cands are copies (onTheDay) and explain made strings of the pool.
 	a.match.recycle(pool)

@@ -244,6 +244,12 @@ func (e *element) shown(scan nlp.CueScan, live *cueGroups, facts *factValues) (s
 // find is shown without the memory: the first cue of the element the text
 // contains (when its group is live), else the number that shows it.
 func (e *element) find(scan nlp.CueScan, live bool, facts *factValues) (string, bool) {
+	if kind := partyElements[e.label]; kind != "" && facts != nil && (facts.x.PartyKind == "个人" || facts.x.PartyKind == "单位") {
+		// The party's kind, read from how the text names the party (张某，男;
+		// 某某有限公司), decides a party element: a place in the facts (医院,
+		// 门店) is where the act happened, not who did it.
+		return "当事人为" + facts.x.PartyKind, facts.x.PartyKind == kind
+	}
 	if live {
 		if cue, ok := scan.Find(e.cues); ok {
 			return cue, true
@@ -261,6 +267,10 @@ func (e *element) find(scan nlp.CueScan, live bool, facts *factValues) (string, 
 	}
 	return "", false
 }
+
+// partyElements are the element labels that name the party's kind, with
+// the kind (nlp's 个人 or 单位) that shows them.
+var partyElements = map[string]string{"个人": "个人", "单位": "单位", "当事人是单位": "单位"}
 
 // factValues are the numbers elements test, each read from the facts on
 // first use: most texts need none of them.

@@ -272,16 +272,7 @@ func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([
 		// Only the tuning half's misses are shown: the reporting half is
 		// measured, never read case by case.
 		if !sc.basis1 && half == DevTune {
-			var got []string
-			for i, v := range res.Violations {
-				if i == 3 {
-					break
-				}
-				if ref, ok := penaltyBasis(v); ok {
-					got = append(got, fmt.Sprintf("%s %d/%d/%d (%s)", ref.Law, ref.Article, ref.Paragraph, ref.Item, v.BenchmarkID))
-				}
-			}
-			env.log().Debug("dev miss", "half", half, "id", s.ID, "want", s.Expect.Basis[0], "got", got)
+			env.log().Debug("dev miss", "half", half, "id", s.ID, "want", s.Expect.Basis[0], "got", topBases(res))
 		}
 		if half == DevTune {
 			logDevKindMisses(env, s, res, sc)
@@ -350,6 +341,21 @@ func logDevKindMisses(env Env, s Scenario, res caseanalysis.Result, sc devScore)
 		// risk with another crime: what the transfer-risk+crime metric counts.
 		env.log().Debug("dev transfer miss", "id", s.ID, "want", s.Expect.Transfer, "crime", s.Expect.Crime, "got", res.Transfer.Risk, "got_crime", res.Transfer.Crime)
 	}
+}
+
+// topBases names the penalty provisions of the best three violations, for
+// the debug log of a miss.
+func topBases(res caseanalysis.Result) []string {
+	var got []string
+	for i, v := range res.Violations {
+		if i == 3 {
+			break
+		}
+		if ref, ok := penaltyBasis(v); ok {
+			got = append(got, fmt.Sprintf("%s %d/%d/%d (%s)", ref.Law, ref.Article, ref.Paragraph, ref.Item, v.BenchmarkID))
+		}
+	}
+	return got
 }
 
 // topPenaltyLaw is the law of the top violation's penalty provision, "" when

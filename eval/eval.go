@@ -157,6 +157,7 @@ func Suites() []Suite {
 		{Name: SuiteLawBench37, Doc: "LawBench 3-7 crime amount from judgment facts with nlp.CrimeAmount, LawBench accuracy (dev part)", Run: runLawBench37},
 		{Name: SuiteLawBench22, Doc: "LawBench 2-2 dispute focus, naive Bayes 5-fold cross-validated on the dev part, accuracy", Run: runLawBench22},
 		{Name: SuiteAdminScenarios, Doc: "our administrative case scenarios → case analysis: benchmark, statutory range, disposition, level, transfer risk", Run: runAdminScenarios},
+		{Name: SuiteAdminNoise, Doc: "the development set's tuning half as written and wrapped in a published decision's party, procedure, evidence and closing paragraphs: basis, range, disposition, transfer", Run: runAdminNoise},
 		{Name: SuiteSCM, Doc: "CAIL2019-SCM triplets: accuracy of sim(A,B) > sim(A,C), tfidf/vector/hybrid (dev part)", Run: runSCM},
 		{Name: SuiteVectorIndex, Doc: "recall@10 and p50 of memvec's HNSW and pgvector (--pg) against exact search, random and LSA vectors", Run: runVectorIndex},
 	}

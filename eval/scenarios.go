@@ -38,6 +38,9 @@ const (
 const (
 	scenarioMinRunes = 60
 	scenarioMaxRunes = 600
+	// decisionMaxRunes admits a whole published 决定书 (party, procedure,
+	// facts, evidence, reasoning, closing), not only its 违法事实.
+	decisionMaxRunes = 1500
 )
 
 // ScenarioExpect is what case analysis should answer for a scenario.
@@ -148,14 +151,18 @@ func (s *Scenario) check() error {
 	if s.Style == StyleRegister {
 		minRunes = registerMinRunes
 	}
+	maxRunes := scenarioMaxRunes
+	if s.Style == StyleDecision {
+		maxRunes = decisionMaxRunes
+	}
 	dev := s.Style != "" || s.Date != "" || s.Quote != ""
 	switch {
 	case strings.TrimSpace(s.ID) == "":
 		return errors.New("empty id")
 	case !s.Sector.Valid():
 		return fmt.Errorf("sector %q is not one of %s", s.Sector, legal.SectorList())
-	case n < minRunes || n > scenarioMaxRunes:
-		return fmt.Errorf("facts has %d characters, want %d to %d", n, minRunes, scenarioMaxRunes)
+	case n < minRunes || n > maxRunes:
+		return fmt.Errorf("facts has %d characters, want %d to %d", n, minRunes, maxRunes)
 	case strings.TrimSpace(s.Note) == "":
 		return errors.New("empty note")
 	case dev && !scenarioStyles[s.Style]:

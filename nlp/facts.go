@@ -1095,10 +1095,13 @@ func adFee(w string) bool {
 	if k < 0 || !containsAny(w[:k], adCarriers...) {
 		return false
 	}
-	tail := w[k+len("费"):]
+	// 印制费用共计人民币叁仟元: 费用, a total word and the currency may
+	// stand between the fee and its amount.
+	tail := strings.TrimPrefix(w[k+len("费"):], "用")
 	for _, t := range totalCues {
 		tail = strings.Replace(tail, t, "", 1)
 	}
+	tail = strings.Replace(tail, "人民币", "", 1)
 	tail = strings.TrimLeft(tail, "为是约：:")
 	return utf8.RuneCountInString(tail) <= 1
 }

@@ -301,6 +301,7 @@ func TestAmountPhrasings(t *testing.T) {
 		{"ad fee in the sentence", "该广告未经审查，药店支付的屏幕制作费二千八百元。", []wantAmount{{"二千八百元", RoleAdCost, 2800, false}}},
 		{"ad named by its carrier", "经查，传单由该学校制作发放，印制费用一千五百元。", []wantAmount{{"一千五百元", RoleAdCost, 1500, false}}},
 		{"poster's making fee", "该海报系当事人自行设计制作，制作费用八百元。", []wantAmount{{"八百元", RoleAdCost, 800, false}}},
+		{"leaflet's printing fee with total and currency", "当事人支付宣传单页印制费用共计人民币叁仟元。", []wantAmount{{"叁仟元", RoleAdCost, 3000, false}}},
 		{"a fee with no ad is no ad fee", "当事人收取服务费用八百元。", []wantAmount{{"八百元", "", 800, false}}},
 		{"fee without an ad", "当事人支付场地租赁费3000元。", []wantAmount{{"3000元", "", 3000, false}}},
 	}

@@ -1,0 +1,224 @@
+package caseanalysis
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cailiang/cailiang/corpus"
+	"github.com/cailiang/cailiang/legal"
+)
+
+// A published 行政处罚决定书 says what the party did in one part only: the
+// 违法事实 after 经查 / 现查明 and before 上述事实……为证. The other parts
+// describe the party (its address, its business scope listing 食品销售、烟草
+// 制品零售、危险化学品经营 …), the procedure (立案, 告知, 陈述申辩, 听证, with
+// 行政处罚法 articles), the evidence (检验报告, 现场照片) and the closing
+// (缴纳罚款, 复议, 诉讼). Their words are evidence of the party and the
+// procedure, not of the act: read as the act, an address on 加油站 or a
+// scope listing 劳务派遣 picked another sector's provision, and 到期不缴纳罚款
+// picked 逃税. decisionFocus keeps, for matching, the part that says the
+// act and the citations of the laws the decision applies.
+
+// headerMarks show that the text before a fact opener is a decision's
+// header (the party paragraph), not an officer's own opening sentence.
+var headerMarks = []string{"当事人：", "当事人:", "决定书", "统一社会信用代码", "经营范围：", "违法行为人："}
+
+// factOpeners begin the 违法事实.
+var factOpeners = []string{"经查", "现查明", "经调查", "查明：", "违法事实："}
+
+// evidenceOpeners begin the sentence that lists the evidence and closes
+// the 违法事实.
+var evidenceOpeners = []string{"上述事实", "以上事实", "以上违法事实", "上述违法事实"}
+
+// partyLabels begin the lines of a party paragraph; what follows them
+// (an address, a business scope) describes the party.
+var partyLabels = []string{"经营范围", "住所", "住址", "经营场所", "统一社会信用代码", "法定代表人", "负责人", "经营者"}
+
+// procedureLaw is the law whose articles a decision cites for its
+// procedure (立案, 告知, 听证, 责令改正, 加处罚款), never as the penalty basis.
+const procedureLaw = "行政处罚法》"
+
+// decisionFocus returns the text matching should read. For a decision (a
+// party header before a fact opener, or an evidence sentence after the
+// facts) it is the facts without party lines, followed by the later
+// sentences that cite a law other than 行政处罚法 (违反了……第三十四条;
+// the penalty article a 不予处罚 decision quotes before declining). Any
+// other text is returned as it is. One scan for the boundaries, literal
+// searches only.
+func decisionFocus(text string) string {
+	start := -1
+	for _, o := range factOpeners {
+		if i := strings.Index(text, o); i >= 0 && (start < 0 || i < start) {
+			start = i
+		}
+	}
+	if start > 0 && !containsAny(text[:start], headerMarks) {
+		start = 0
+	}
+	start = max(start, 0)
+	end := len(text)
+	for _, o := range evidenceOpeners {
+		if i := strings.Index(text[start:], o); i >= 0 && start+i < end {
+			end = start + i
+		}
+	}
+	if start == 0 && end == len(text) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text) - start)
+	// The party's name says who acted (某某大药房, 某某加油站有限公司): kept,
+	// without the address that may follow it on its line.
+	for s := range segments(text[:start]) {
+		if name, ok := partyName(s); ok {
+			b.WriteString(name)
+		}
+	}
+	for s := range segments(text[start:end]) {
+		if name, ok := partyName(s); ok {
+			b.WriteString(name)
+			continue
+		}
+		if start == 0 && (partyLine(s) || procedureSentence(s)) {
+			continue
+		}
+		b.WriteString(s)
+	}
+	for s := range segments(text[end:]) {
+		if citesAppliedLaw(s) {
+			b.WriteString(s)
+		}
+	}
+	return b.String()
+}
+
+// segments yields the sentences and lines of s, each with its end mark
+// (not split at ；, which separates the items of a business scope).
+func segments(s string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for s != "" {
+			i := strings.IndexAny(s, "。\n")
+			n := len(s)
+			if i >= 0 {
+				_, w := utf8.DecodeRuneInString(s[i:])
+				n = i + w
+			}
+			if !yield(s[:n]) {
+				return
+			}
+			s = s[n:]
+		}
+	}
+}
+
+// partyLine reports whether s is a line of the party paragraph that
+// describes the party (经营范围：……, 住所：……) rather than names it.
+func partyLine(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, l := range partyLabels {
+		if rest, ok := strings.CutPrefix(s, l); ok && (strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":")) {
+			return true
+		}
+	}
+	return false
+}
+
+// partyName returns the line that names the party (当事人：……,
+// 违法行为人：……) up to its address, and whether s is that line.
+func partyName(s string) (string, bool) {
+	t := strings.TrimSpace(s)
+	if !strings.HasPrefix(t, "当事人：") && !strings.HasPrefix(t, "违法行为人：") {
+		return "", false
+	}
+	for _, l := range []string{"住址：", "住所：", "经营场所："} {
+		if i := strings.Index(t, l); i >= 0 {
+			t = t[:i]
+		}
+	}
+	return t + "\n", true
+}
+
+// procedureSentence reports whether s tells the procedure: 立案, the
+// notice of rights, the end of the investigation.
+func procedureSentence(s string) bool {
+	return strings.Contains(s, "立案") || strings.Contains(s, "调查终结") ||
+		(strings.Contains(s, "告知") && (strings.Contains(s, "陈述") || strings.Contains(s, "听证")))
+}
+
+// lawEndings end the names of laws, regulations and rules; a 《》 name
+// ending otherwise is a document (《询问笔录》, 《行政处罚告知书》).
+var lawEndings = []string{"法", "条例", "规定", "办法", "细则", "决定", "解释", "规则"}
+
+// lawName reports whether a name in 《》 names a law, regulation or rule.
+func lawName(name string) bool {
+	for _, e := range lawEndings {
+		if strings.HasSuffix(name, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// citesAppliedLaw reports whether s cites a law other than 行政处罚法:
+// the rule the act broke or the penalty provision, which the decision
+// applies to this act. A document in 《》 (《询问笔录》, 《行政处罚告知书》)
+// is no law.
+func citesAppliedLaw(s string) bool {
+	for rest := s; ; {
+		i := strings.Index(rest, "《")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("《"):]
+		j := strings.Index(rest, "》")
+		if j < 0 {
+			return false
+		}
+		if name := rest[:j]; lawName(name) && !strings.HasSuffix(name+"》", procedureLaw) {
+			return true
+		}
+		rest = rest[j:]
+	}
+}
+
+// citedFirst puts first the candidate whose penalty provision the decision
+// itself cites (依照《消防法》第六十条第一款第三项……处五千元以上五万元以下罚款,
+// which a 不予处罚 decision quotes before declining), when the best ranked
+// does not match the citation: the agency's own choice of provision is
+// stronger evidence than shared words. focus is decisionFocus's text of a
+// decision, whose 行政处罚法 sentences are already gone; a citation matches
+// a penalty provision of the same law and article, and of the same 款 and
+// 项 where both give them.
+func citedFirst(focus string, cands []candidate) []candidate {
+	if len(cands) < 2 || !strings.Contains(focus, "》第") {
+		return cands
+	}
+	cites := corpus.FindCitations(focus)
+	if len(cites) == 0 || citesPenalty(cites, cands[0].b.PenaltyRef) {
+		return cands
+	}
+	for i, c := range cands[1:] {
+		if !citesPenalty(cites, c.b.PenaltyRef) {
+			continue
+		}
+		c.score = max(c.score, cands[0].score)
+		out := make([]candidate, 0, len(cands))
+		out = append(out, c)
+		out = append(out, cands[:i+1]...)
+		return append(out, cands[i+2:]...)
+	}
+	return cands
+}
+
+// citesPenalty reports whether one of the citations names the penalty
+// provision p.
+func citesPenalty(cites []corpus.ParsedCitation, p legal.Ref) bool {
+	for _, c := range cites {
+		if strings.TrimPrefix(c.LawName, "中华人民共和国") == p.Law && c.Article == p.Article && c.Suffix == p.Suffix &&
+			(c.Paragraph == 0 || p.Paragraph == 0 || c.Paragraph == p.Paragraph) &&
+			(c.Item == 0 || p.Item == 0 || c.Item == p.Item) {
+			return true
+		}
+	}
+	return false
+}
