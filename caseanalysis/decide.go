@@ -66,6 +66,8 @@ type element struct {
 	label   string
 	cues    []nlp.Cue
 	measure *rules.MeasureRange
+	// notWithin are the normalised words its cues do not count inside.
+	notWithin []string
 }
 
 // distinctions is what the decision step knows of one benchmark.
@@ -128,7 +130,11 @@ func (d *decider) compileElements(es []rules.Element) []element {
 	out := make([]element, 0, len(es))
 	for _, e := range es {
 		cues := nlp.NewCues(e.Cues)
-		out = append(out, element{group: d.cueGroup(cues), label: e.Label, cues: cues, measure: e.Measure})
+		var notWithin []string
+		for _, w := range e.NotWithin {
+			notWithin = append(notWithin, nlp.NormalizeText(w))
+		}
+		out = append(out, element{group: d.cueGroup(cues), label: e.Label, cues: cues, measure: e.Measure, notWithin: notWithin})
 	}
 	return out
 }
@@ -243,7 +249,7 @@ func (e *element) shown(scan nlp.CueScan, live *cueGroups, facts *factValues) (s
 // contains (when its group is live), else the number that shows it.
 func (e *element) find(scan nlp.CueScan, live bool, facts *factValues) (string, bool) {
 	if live {
-		if cue, ok := scan.Find(e.cues); ok {
+		if cue, ok := scan.FindOutside(e.cues, e.notWithin); ok {
 			return cue, true
 		}
 	}

@@ -644,3 +644,36 @@ func TestLightForceYieldsToDisruption(t *testing.T) {
 		})
 	}
 }
+
+// TestFoodCueInsideOtherWords checks the one-rune food cues of the
+// catalog's food object: 米 in 平方米, 面 in 面积, 果 in 危害后果 and 油 in
+// 石油 name no food, so unlicensed or expired non-food conduct written with
+// them matches no 食品安全法 benchmark; a food written the same way still
+// does.
+func TestFoodCueInsideOtherWords(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts string
+		food        bool // whether a 食品安全法 benchmark may rank first
+	}{
+		{"unlicensed hall measured in 平方米", "某游戏厅未取得许可擅自经营，经营场所面积约120平方米，现场有游戏机20台。", false},
+		{"expired licence, no harm", "某修理店营业执照已过期仍在经营，店面约30平方米，未造成危害后果。", false},
+		{"petrol station certificate", "某石油加油站的加油机检定合格证过期仍在使用，经营面积200平方米。", false},
+		{"rice measured beside an area", "某粮油店在约40平方米的店内销售已过保质期的大米，货值金额300元。", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 10, DecisionDate: snapshotDay})
+			if err != nil {
+				t.Fatal(err)
+			}
+			top := ""
+			if len(res.Violations) > 0 {
+				top = res.Violations[0].BenchmarkID
+			}
+			if got := strings.HasPrefix(top, "food-"); got != tt.food {
+				t.Errorf("first violation %q, want a food benchmark: %v\n%s", top, tt.food, whys(res.Violations))
+			}
+		})
+	}
+}

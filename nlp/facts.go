@@ -242,6 +242,8 @@ var roleCues = []struct{ cue, role string }{
 	// or 非法经营数额, and the seized cigarettes' value counts as 非法经营数额
 	// (烟草专卖品刑事案件解释 第四条).
 	{"违法经营总额", RoleIllegalRevenue}, {"非法经营总额", RoleIllegalRevenue}, {"经营总额", RoleIllegalRevenue},
+	// 第五十九条 fines the unlicensed wholesale by its 批发总额.
+	{"批发总额", RoleIllegalRevenue},
 	{"非法经营数额", RoleIllegalRevenue}, {"违法经营数额", RoleIllegalRevenue}, {"卷烟价值", RoleIllegalRevenue}, {"烟草制品价值", RoleIllegalRevenue},
 	{"罚款", RoleFine},
 	// 瞒报工资数额 ends where 工资 does: listed first, it wins the tie.

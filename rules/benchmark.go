@@ -238,6 +238,10 @@ type Element struct {
 	Label   string        `yaml:"label" json:"label"`
 	Cues    []string      `yaml:"cues,omitempty" json:"cues,omitempty"`
 	Measure *MeasureRange `yaml:"measure,omitempty" json:"measure,omitempty"`
+	// NotWithin lists words that contain a short cue without meaning it
+	// (米 in 平方米, 果 in 危害后果): an occurrence of a cue inside one of
+	// them does not show the element.
+	NotWithin []string `yaml:"not_within,omitempty" json:"not_within,omitempty"`
 }
 
 // MeasureExcessPercent is the excess ratio the facts state, in percent

@@ -43,6 +43,7 @@ var successorConduct = map[string][]string{
 	"police25-84-drug-use":              {"吸食、注射毒品"},
 	"comp25-24-bribery":                 {"贿赂", "没收违法所得"},
 	"comp25-25-false-promotion":         {"虚假或者引人误解的商业宣传", "虚假交易"},
+	"comp25-23-confusion":               {"实施混淆行为", "没收违法商品", "违法经营额五万元以上的"},
 	"comp25-28-disparagement":           {"商业信誉、商品声誉"},
 	"comp25-29-network":                 {"网络"},
 }
