@@ -187,6 +187,17 @@ func TestAnalyzeProvisionsRangeFromBase(t *testing.T) {
 	}
 }
 
+// TestTobaccoPurchaseBase checks the base of 烟草专卖法实施条例 第五十六条:
+// a licensed retailer's purchases outside the local wholesaler are fined by
+// their 进货总额, which the facts name, so the range is known.
+func TestTobaccoPurchaseBase(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	res := analyzeFirst(t, a, "某粮油店持有烟草专卖零售许可证，从非当地烟草批发企业的个人处购进卷烟，进货总额12000元。", "prov:tobacco-monopoly-regulation-56")
+	if s := res.Violations[0].Suggestion; s == nil || s.Statutory == nil || *s.Statutory != (rules.Range{FineMin: 600, FineMax: 1200}) {
+		t.Errorf("suggestion %+v, want 600–1200 (5%%–10%% of 12000)", s)
+	}
+}
+
 // TestAnalyzeProvisionsSector checks that a sector keeps out provisions of
 // laws it does not apply.
 func TestAnalyzeProvisionsSector(t *testing.T) {

@@ -42,6 +42,9 @@ const (
 	// declaration (劳动保障监察条例 第二十七条第一款).
 	RoleSocialInsuranceFee = "社会保险费"
 	RoleWagesUnderreported = "瞒报工资数额"
+	// RolePurchaseAmount is what a licensed tobacco retailer bought outside
+	// the local wholesaler, the base of 烟草专卖法实施条例 第五十六条.
+	RolePurchaseAmount = "进货总额"
 )
 
 // Circumstance names: the yes/no facts Extract reads from cue phrases.
@@ -242,6 +245,7 @@ var roleCues = []struct{ cue, role string }{
 	// or 非法经营数额, and the seized cigarettes' value counts as 非法经营数额
 	// (烟草专卖品刑事案件解释 第四条).
 	{"违法经营总额", RoleIllegalRevenue}, {"非法经营总额", RoleIllegalRevenue}, {"经营总额", RoleIllegalRevenue},
+	{"进货总额", RolePurchaseAmount}, {"进货金额", RolePurchaseAmount},
 	// 第五十九条 fines the unlicensed wholesale by its 批发总额.
 	{"批发总额", RoleIllegalRevenue},
 	{"非法经营数额", RoleIllegalRevenue}, {"违法经营数额", RoleIllegalRevenue}, {"卷烟价值", RoleIllegalRevenue}, {"烟草制品价值", RoleIllegalRevenue},

@@ -40,6 +40,8 @@ var amountBases = map[string]string{
 	// 欠缴数额 (第八十六条): the facts of each kind name the one it needs.
 	"social_insurance_fee": "应缴或者欠缴的社会保险费数额",
 	"wages_underreported":  "瞒报工资数额",
+	// purchase_amount is 进货总额 (烟草专卖法实施条例 第五十六条).
+	"purchase_amount": "进货总额",
 	// original_fine is 原处罚数额: 按日连续处罚 multiplies it by the days
 	// (环境保护法 第五十九条, 安全生产法 第一百一十二条).
 	"original_fine": "原处罚数额",
