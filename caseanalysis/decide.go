@@ -68,6 +68,8 @@ type element struct {
 	// measures are the ranges any of which shows the element; nil for an
 	// element shown by cues only.
 	measures []*rules.MeasureRange
+	// notWithin are the normalised words its cues do not count inside.
+	notWithin []string
 }
 
 // distinctions is what the decision step knows of one benchmark.
@@ -130,7 +132,11 @@ func (d *decider) compileElements(es []rules.Element) []element {
 	out := make([]element, 0, len(es))
 	for _, e := range es {
 		cues := nlp.NewCues(e.Cues)
-		out = append(out, element{group: d.cueGroup(cues), label: e.Label, cues: cues, measures: e.AllMeasures()})
+		var notWithin []string
+		for _, w := range e.NotWithin {
+			notWithin = append(notWithin, nlp.NormalizeText(w))
+		}
+		out = append(out, element{group: d.cueGroup(cues), label: e.Label, cues: cues, measures: e.AllMeasures(), notWithin: notWithin})
 	}
 	return out
 }
@@ -251,7 +257,7 @@ func (e *element) find(scan nlp.CueScan, live bool, facts *factValues) (string, 
 		return "当事人为" + facts.x.PartyKind, facts.x.PartyKind == kind
 	}
 	if live {
-		if cue, ok := scan.Find(e.cues); ok {
+		if cue, ok := scan.FindOutside(e.cues, e.notWithin); ok {
 			return cue, true
 		}
 	}

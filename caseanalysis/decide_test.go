@@ -513,6 +513,9 @@ func TestConfusableProvisions(t *testing.T) {
 // without its sign (危险化学品安全管理条例 第七十八条第一款第（十一）项), a
 // producer's labels (第（三）项), a restaurant's fumes (大气污染防治法
 // 第一百一十八条第一款), a grill in the open (第三款).
+//
+// All 20 candidates are asked for: what is checked is the excluded
+// neighbour's reason, wherever the catalog's growth ranks it.
 func TestExcludedNeighbours(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	tests := []struct {
@@ -535,7 +538,7 @@ func TestExcludedNeighbours(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 10})
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 20})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -847,6 +850,39 @@ func TestLightForceYieldsToDisruption(t *testing.T) {
 			}
 			if !strings.Contains(res.Violations[0].Why, tt.why) {
 				t.Errorf("why = %q, want it to contain %q", res.Violations[0].Why, tt.why)
+			}
+		})
+	}
+}
+
+// TestFoodCueInsideOtherWords checks the one-rune food cues of the
+// catalog's food object: 米 in 平方米, 面 in 面积, 果 in 危害后果 and 油 in
+// 石油 name no food, so unlicensed or expired non-food conduct written with
+// them matches no 食品安全法 benchmark; a food written the same way still
+// does.
+func TestFoodCueInsideOtherWords(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct {
+		name, facts string
+		food        bool // whether a 食品安全法 benchmark may rank first
+	}{
+		{"unlicensed hall measured in 平方米", "某游戏厅未取得许可擅自经营，经营场所面积约120平方米，现场有游戏机20台。", false},
+		{"expired licence, no harm", "某修理店营业执照已过期仍在经营，店面约30平方米，未造成危害后果。", false},
+		{"petrol station certificate", "某石油加油站的加油机检定合格证过期仍在使用，经营面积200平方米。", false},
+		{"rice measured beside an area", "某粮油店在约40平方米的店内销售已过保质期的大米，货值金额300元。", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 10, DecisionDate: snapshotDay})
+			if err != nil {
+				t.Fatal(err)
+			}
+			top := ""
+			if len(res.Violations) > 0 {
+				top = res.Violations[0].BenchmarkID
+			}
+			if got := strings.HasPrefix(top, "food-"); got != tt.food {
+				t.Errorf("first violation %q, want a food benchmark: %v\n%s", top, tt.food, whys(res.Violations))
 			}
 		})
 	}

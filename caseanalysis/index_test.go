@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
@@ -33,6 +34,30 @@ func firstIn(cues []nlp.Cue, text string) (string, bool) {
 	return "", false
 }
 
+// firstOutside is firstIn for an element whose cues do not count inside
+// words: the one-part cues are looked for in the text with every such word
+// blotted out (one filler rune for each of its runes, so that negation
+// reach and clauses stay as they were).
+func firstOutside(cues []nlp.Cue, text string, words []string) (string, bool) {
+	if len(words) == 0 {
+		return firstIn(cues, text)
+	}
+	blotted := text
+	for _, w := range words {
+		blotted = strings.ReplaceAll(blotted, w, strings.Repeat("口", utf8.RuneCountInString(w)))
+	}
+	for _, q := range cues {
+		in := blotted
+		if strings.Contains(q.Text(), "…") {
+			in = text
+		}
+		if q.InAmong(in, cues) {
+			return q.Text(), true
+		}
+	}
+	return "", false
+}
+
 // TestDecisionGroupsMatchFullScan checks the decision's cue groups: for
 // every development-set text, every element, sector and keyword set of the
 // catalog is found through the scan exactly as a search of the whole text
@@ -53,7 +78,7 @@ func TestDecisionGroupsMatchFullScan(t *testing.T) {
 				for k := range es {
 					e := &es[k]
 					got, gotOK := e.shown(scan, live, nil)
-					want, wantOK := firstIn(e.cues, text)
+					want, wantOK := firstOutside(e.cues, text, e.notWithin)
 					if got != want || gotOK != wantOK {
 						t.Fatalf("%s element %s in %.60q: indexed %q %v, full scan %q %v", m.benchmarks[i].ID, e.label, text, got, gotOK, want, wantOK)
 					}

@@ -187,6 +187,17 @@ func TestAnalyzeProvisionsRangeFromBase(t *testing.T) {
 	}
 }
 
+// TestTobaccoPurchaseBase checks the base of 烟草专卖法实施条例 第五十六条:
+// a licensed retailer's purchases outside the local wholesaler are fined by
+// their 进货总额, which the facts name, so the range is known.
+func TestTobaccoPurchaseBase(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	res := analyzeFirst(t, a, "某粮油店持有烟草专卖零售许可证，从非当地烟草批发企业的个人处购进卷烟，进货总额12000元。", "prov:tobacco-monopoly-regulation-56")
+	if s := res.Violations[0].Suggestion; s == nil || s.Statutory == nil || *s.Statutory != (rules.Range{FineMin: 600, FineMax: 1200}) {
+		t.Errorf("suggestion %+v, want 600–1200 (5%%–10%% of 12000)", s)
+	}
+}
+
 // TestAnalyzeProvisionsSector checks that a sector keeps out provisions of
 // laws it does not apply.
 func TestAnalyzeProvisionsSector(t *testing.T) {
@@ -257,6 +268,23 @@ func TestSpecialProvisionsOfTheMarket(t *testing.T) {
 			"prov:medical-devices-86-0-1", "prod-49-unsafe-standard"},
 		{"a shop page without its business licence", "某某网店作为电子商务经营者，未在首页显著位置公示营业执照信息。",
 			"prov:e-commerce-76-1-1", ""},
+		// 市场监管, round accmarket4: the special-equipment operator's licence
+		// is 特种设备安全法's, a verification certificate's expiry is no
+		// expired product, wholesale and retail tobacco are two articles, a
+		// copied get-up is 混淆 and not a registered mark, and unwashed
+		// tableware is 食品安全法 第一百二十六条 whatever else is 堆放.
+		{"forklift driver without a licence", "执法人员复查某物流仓库，该仓库此前因使用无特种设备作业人员证的人员驾驶叉车被责令限期改正，复查时仍由未取得叉车司机作业证的员工驾驶叉车，逾期未改正。",
+			"se-86-unqualified-operators", "safety-97-special-operators"},
+		{"scale overdue for verification", "当事人使用的电子计价秤属于强制检定的计量器具，未按照规定申请周期检定，检定合格证已于2024年3月过期。",
+			"prov:metrology-rules-43", "prod-52-expired"},
+		{"unlicensed wholesale across provinces", "当事人未取得烟草专卖批发企业许可证，从外省收购卷烟后向本地多家零售户批量供货，从事烟草制品批发业务，批发总额三十万元。",
+			"tobacco-59-unlicensed-wholesale", "tobacco-57-unlicensed-retail"},
+		{"licensed retailer buying elsewhere", "某粮油店持有烟草专卖零售许可证，从非当地烟草批发企业的个人处购进卷烟，进货总额12000元。",
+			"prov:tobacco-monopoly-regulation-56", "tobacco-59-unlicensed-wholesale"},
+		{"copied get-up is 混淆", "某食品厂生产的饮料擅自使用与他人有一定影响的商品包装、装潢相近似的标识，消费者容易误认，违法经营额1.2万元。",
+			"comp-18-confusion", "tm-60-infringement"},
+		{"tableware not disinfected", "执法人员检查某火锅店后厨，发现消毒柜未通电，洗碗池旁堆放的碗碟未经消毒即摆上餐桌，无消毒记录。",
+			"food-126-tableware-disinfection", "prov:solid-waste-113"},
 		// The general benchmark still holds where no cosmetic is named.
 		{"an expired product of no special law", "某某五金店销售已过安全使用期的灭蚊喷雾剂，货值金额600元。",
 			"prod-52-expired", "cosm-60-expired"},

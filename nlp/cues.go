@@ -694,6 +694,62 @@ func (x CueScan) Find(cues []Cue) (string, bool) {
 	return "", false
 }
 
+// FindOutside is Find for cues that are also parts of other words: an
+// occurrence of a one-part cue that lies inside one of words (米 in 平方米,
+// 果 in 危害后果, 油 in 石油) does not count. It asks words only of the
+// occurrences Find would take, so a text without such a word pays nothing
+// more than Find.
+func (x CueScan) FindOutside(cues []Cue, words []string) (string, bool) {
+	if len(words) == 0 {
+		return x.Find(cues)
+	}
+	for i := range cues {
+		q := &cues[i]
+		if len(q.parts) != 1 {
+			if len(q.parts) > 1 && x.has(q) && q.In(x.text) {
+				return q.text, true
+			}
+			continue
+		}
+		if !x.has(q) {
+			continue
+		}
+		part := q.parts[0]
+		at := strings.Index(x.text, part)
+		for {
+			end := at + len(part)
+			if !Negated(x.text, at) && !placedOutside(x.text, at, end) &&
+				!insideWord(x.text, at, end, part, words) && !deniedAround(x.text, at, end, part, cues) {
+				return q.text, true
+			}
+			i := strings.Index(x.text[end:], part)
+			if i < 0 {
+				break
+			}
+			at = end + i
+		}
+	}
+	return "", false
+}
+
+// insideWord reports whether [start, end) of text, an occurrence of part,
+// lies inside an occurrence of one of words.
+func insideWord(text string, start, end int, part string, words []string) bool {
+	for _, w := range words {
+		for k := strings.Index(w, part); k >= 0; {
+			if s := start - k; s >= 0 && s+len(w) >= end && strings.HasPrefix(text[s:], w) {
+				return true
+			}
+			next := strings.Index(w[k+1:], part)
+			if next < 0 {
+				break
+			}
+			k += 1 + next
+		}
+	}
+	return false
+}
+
 // InAmong is In for a cue of a list that names one thing in several ways
 // (as CueScan.Find reads it): a cue found only inside a denied longer cue
 // of the list is not in the text.

@@ -310,3 +310,38 @@ func TestPhraseIndexScanLastIsLastIndex(t *testing.T) {
 		t.Fatalf("only %d cue occurrences: the comparison tested little", found)
 	}
 }
+
+// TestCueFindOutside checks that a one-rune cue does not count inside a
+// word that only contains its rune (米 in 平方米, 果 in 危害后果, 油 in 石油),
+// and still counts as a word of its own or beside such a word.
+func TestCueFindOutside(t *testing.T) {
+	food := NewCues([]string{"米", "面", "果", "油", "贝", "食品"})
+	words := []string{"平方米", "3米", "面积", "路面", "后果", "效果", "石油", "加油", "分贝"}
+	tests := []struct {
+		name, text string
+		want       string // the cue found, "" for none
+	}{
+		{"unit of area", "经营场所面积约80平方米", ""},
+		{"distance", "距离学校3米处", ""},
+		{"road surface", "在路面堆放建筑材料", ""},
+		{"harm", "未造成危害后果", ""},
+		{"advertised effect", "宣称具有美白效果", ""},
+		{"petrol station", "某石油加油站", ""},
+		{"decibels", "夜间噪声达65分贝", ""},
+		{"rice on its own", "销售发霉的大米", "米"},
+		{"noodles beside an area", "面积40平方米的面馆销售过期挂面", "面"},
+		{"fruit after a harm word", "未造成后果，仅出售了变质水果", "果"},
+		{"cooking oil", "使用地沟油加工食品", "油"},
+		{"negated stays negated", "店内没有米", ""},
+		{"longer cue unaffected", "销售过期食品", "食品"},
+	}
+	idx := NewCueIndex(food)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := idx.Scan(NormalizeText(tt.text)).FindOutside(food, words)
+			if got != tt.want {
+				t.Errorf("FindOutside(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}

@@ -49,6 +49,9 @@ const (
 	// RoleContractPrice is a construction contract's price (工程合同价款), the
 	// base of 建设工程质量管理条例's fines and 噪声污染防治法 第七十三条.
 	RoleContractPrice = "工程合同价款"
+	// RolePurchaseAmount is what a licensed tobacco retailer bought outside
+	// the local wholesaler, the base of 烟草专卖法实施条例 第五十六条.
+	RolePurchaseAmount = "进货总额"
 )
 
 // Circumstance names: the yes/no facts Extract reads from cue phrases.
@@ -262,6 +265,9 @@ var roleCueList = [...]struct{ cue, role string }{
 	// or 非法经营数额, and the seized cigarettes' value counts as 非法经营数额
 	// (烟草专卖品刑事案件解释 第四条).
 	{"违法经营总额", RoleIllegalRevenue}, {"非法经营总额", RoleIllegalRevenue}, {"经营总额", RoleIllegalRevenue},
+	{"进货总额", RolePurchaseAmount}, {"进货金额", RolePurchaseAmount},
+	// 第五十九条 fines the unlicensed wholesale by its 批发总额.
+	{"批发总额", RoleIllegalRevenue},
 	{"非法经营数额", RoleIllegalRevenue}, {"违法经营数额", RoleIllegalRevenue}, {"卷烟价值", RoleIllegalRevenue}, {"烟草制品价值", RoleIllegalRevenue},
 	{"罚款", RoleFine},
 	// 瞒报工资数额 ends where 工资 does: listed first, it wins the tie.

@@ -45,6 +45,8 @@ var amountBases = map[string]string{
 	"fee_due": "应缴纳的费用（保险费）",
 	// contract_price is 工程合同价款 (建设工程质量管理条例).
 	"contract_price": "工程合同价款",
+	// purchase_amount is 进货总额 (烟草专卖法实施条例 第五十六条).
+	"purchase_amount": "进货总额",
 	// original_fine is 原处罚数额: 按日连续处罚 multiplies it by the days
 	// (环境保护法 第五十九条, 安全生产法 第一百一十二条).
 	"original_fine": "原处罚数额",
@@ -247,6 +249,10 @@ type Element struct {
 	// Measure does: one element of a statute may be met by two numbers
 	// (不满十四周岁的人或者七十周岁以上的人).
 	Measures []MeasureRange `yaml:"measures,omitempty" json:"measures,omitempty"`
+	// NotWithin lists words that contain a short cue without meaning it
+	// (米 in 平方米, 果 in 危害后果): an occurrence of a cue inside one of
+	// them does not show the element.
+	NotWithin []string `yaml:"not_within,omitempty" json:"not_within,omitempty"`
 }
 
 // MeasureExcessPercent is the excess ratio the facts state, in percent

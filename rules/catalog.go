@@ -474,6 +474,12 @@ func (e Element) validate() error {
 			return fmt.Errorf("element %s: empty cue", e.Label)
 		}
 	}
+	for _, w := range e.NotWithin {
+		// A word that holds none of the cues masks nothing: a typo.
+		if !slices.ContainsFunc(e.Cues, func(c string) bool { return !strings.Contains(c, "…") && strings.Contains(w, c) && w != c }) {
+			return fmt.Errorf("element %s: not_within word %q contains none of its cues", e.Label, w)
+		}
+	}
 	for _, p := range e.AllMeasures() {
 		if _, known := MeasureLabel(p.Name); !known && p.Name != MeasureExcessPercent {
 			return fmt.Errorf("element %s: unknown measure %q", e.Label, p.Name)

@@ -240,6 +240,15 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 	} else {
 		level = c.factorLevel(b, &f, env, s)
 		s.Disposition = legal.DispositionPenalty
+		if level != LevelNormal && warningOnly(b, statutory, env) {
+			// 食品安全法 第一百二十六条 and its kind: 警告 first, a fine only
+			// once the party refuses to correct. A warning has no span to
+			// go lighter or heavier in, so the circumstances are reasons
+			// of the decision, not another disposition.
+			s.step("裁量等级", "本案罚则只设定警告，没有可以从轻或者从重的幅度："+level+"情节作为决定理由，处罚为警告",
+				map[string]any{"factor_level": level}, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
+			level = LevelNormal
+		}
 		if level == LevelLighter {
 			s.Disposition = legal.DispositionLighter
 		}
@@ -273,6 +282,28 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 	c.oneFine(b, &f, s)
 	c.procedure(b, &f, s)
 	return s.Suggestion
+}
+
+// warningOnly reports whether the only penalty the facts make applicable
+// is 警告: no fine applies (statutory is nil and no fine's condition holds,
+// as when the fine waits for 拒不改正) and every other applicable penalty
+// is a warning.
+func warningOnly(b *Benchmark, statutory *Range, env map[string]any) bool {
+	if statutory != nil {
+		return false
+	}
+	warned := false
+	for i := range b.Penalties {
+		p := &b.Penalties[i]
+		if p.When != nil && !eval(p.When.prog, env) {
+			continue
+		}
+		if p.Kind != "警告" {
+			return false
+		}
+		warned = true
+	}
+	return warned
 }
 
 // suggestOrder finishes the suggestion of a benchmark whose measure is an

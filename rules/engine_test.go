@@ -555,3 +555,42 @@ func derefRange(r *Range) Range {
 	}
 	return *r
 }
+
+// TestWarningOnlyHasNoLevel checks 食品安全法 第一百二十六条's kind: before
+// the party refuses to correct, the only penalty is 警告, which has no span
+// to go lighter or heavier in, so mitigating or aggravating circumstances
+// leave the disposition 处罚 and the level 一般; once the fine applies they
+// act on its range again.
+func TestWarningOnlyHasNoLevel(t *testing.T) {
+	c := mustCatalog(t)
+	refused := map[string]bool{"refused_correction": true}
+	tests := []struct {
+		name  string
+		id    string
+		facts Facts
+		disp  legal.Disposition
+		level string
+		fine  bool
+	}{
+		{"health certificate, first and cooperative", "food-126-health-certificate", Facts{FirstViolation: true, Cooperated: true}, legal.DispositionPenalty, LevelNormal, false},
+		{"purchase records, first and cooperative", "food-126-purchase-records", Facts{FirstViolation: true, Cooperated: true}, legal.DispositionPenalty, LevelNormal, false},
+		{"tableware, plain", "food-126-tableware-disinfection", Facts{}, legal.DispositionPenalty, LevelNormal, false},
+		{"tableware refused, cooperative: the fine's range is lightened", "food-126-tableware-disinfection", Facts{Flags: refused, FirstViolation: true, Cooperated: true}, legal.DispositionLighter, LevelLighter, true},
+		{"a fined provision keeps its lighter level", "food-124-expired", Facts{GoodsValue: num(500), FirstViolation: true, Cooperated: true}, legal.DispositionLighter, LevelLighter, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := c.Suggest(tt.id, tt.facts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Disposition != tt.disp || s.Level == nil || *s.Level != tt.level || (s.Statutory != nil) != tt.fine {
+				lv := "<nil>"
+				if s.Level != nil {
+					lv = *s.Level
+				}
+				t.Errorf("disposition %s, level %s, statutory %v; want %s, %s, fine %v", s.Disposition, lv, s.Statutory, tt.disp, tt.level, tt.fine)
+			}
+		})
+	}
+}

@@ -58,6 +58,11 @@ var extractCases = []struct {
 		facts: map[string]any{"total_investment": 45000000.0, "project_cost": 320000.0, "disposal_cost": 120000.0},
 	},
 	{
+		name:  "a tobacco retailer's purchases outside the local wholesaler",
+		in:    "当事人持有烟草专卖零售许可证，从外地个人处购进卷烟，进货总额12000元。",
+		facts: map[string]any{"purchase_amount": 12000.0},
+	},
+	{
 		name:  "items and total",
 		in:    "违法所得分别为1000元、2000元，共计3000元。",
 		facts: map[string]any{"illegal_gains": 3000.0},

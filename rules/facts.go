@@ -43,6 +43,9 @@ type Facts struct {
 	FeeDue *float64 `json:"fee_due,omitempty"`
 	// ContractPrice is 工程合同价款 (建设工程质量管理条例 第五十七条 and after).
 	ContractPrice *float64 `json:"contract_price,omitempty"`
+	// PurchaseAmount is 进货总额, what a licensed tobacco retailer bought
+	// outside the local wholesaler (烟草专卖法实施条例 第五十六条).
+	PurchaseAmount *float64 `json:"purchase_amount,omitempty"`
 	// OriginalFine is the fine of the decision a 按日连续处罚 continues.
 	OriginalFine *float64 `json:"original_fine,omitempty"`
 	Quantity     *float64 `json:"quantity,omitempty"`
@@ -153,7 +156,7 @@ type amountField struct {
 
 // amounts lists the amount and count fields. An array, so that the callers
 // (one per suggestion and condition environment) allocate nothing.
-func (f *Facts) amounts() [21]amountField {
+func (f *Facts) amounts() [22]amountField {
 	return [...]amountField{
 		{"goods_value", "has_goods_value", f.GoodsValue}, {"illegal_gains", "has_illegal_gains", f.IllegalGains},
 		{"sales_amount", "has_sales_amount", f.SalesAmount}, {"illegal_revenue", "has_illegal_revenue", f.IllegalRevenue},
@@ -163,6 +166,7 @@ func (f *Facts) amounts() [21]amountField {
 		{"social_insurance_fee", "has_social_insurance_fee", f.SocialInsuranceFee},
 		{"wages_underreported", "has_wages_underreported", f.WagesUnderreported},
 		{"fee_due", "has_fee_due", f.FeeDue}, {"contract_price", "has_contract_price", f.ContractPrice},
+		{"purchase_amount", "has_purchase_amount", f.PurchaseAmount},
 		{"original_fine", "has_original_fine", f.OriginalFine}, {"quantity", "has_quantity", f.Quantity},
 		{"persons", "has_persons", f.Persons}, {"days", "has_days", f.Days}, {"vehicles", "has_vehicles", f.Vehicles},
 		{"prior_penalties", "has_prior_penalties", f.PriorPenalties},

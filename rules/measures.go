@@ -151,6 +151,7 @@ var baseRoles = [...]struct {
 	{nlp.RoleTotalInvestment, "total_investment", func(f *Facts) **float64 { return &f.TotalInvestment }},
 	{nlp.RoleProjectCost, "project_cost", func(f *Facts) **float64 { return &f.ProjectCost }},
 	{nlp.RoleDisposalCost, "disposal_cost", func(f *Facts) **float64 { return &f.DisposalCost }},
+	{nlp.RolePurchaseAmount, "purchase_amount", func(f *Facts) **float64 { return &f.PurchaseAmount }},
 	{nlp.RoleSocialInsuranceFee, "social_insurance_fee", func(f *Facts) **float64 { return &f.SocialInsuranceFee }},
 	{nlp.RoleWagesUnderreported, "wages_underreported", func(f *Facts) **float64 { return &f.WagesUnderreported }},
 	{nlp.RoleFeeDue, "fee_due", func(f *Facts) **float64 { return &f.FeeDue }},
