@@ -2,7 +2,9 @@ package caseanalysis
 
 import (
 	"bytes"
+	"cmp"
 	"context"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -199,5 +201,54 @@ func TestCaseIndexFusesVectors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTopFusedIsStableSort checks that the fused cases kept by insertion
+// are the first n of a stable sort by score, ties in their fused order, on
+// lists with many equal scores (reciprocal-rank weights repeat), for n
+// from 0 to past the list's length.
+func TestTopFusedIsStableSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 18))
+	for _, tc := range []struct{ size, distinct int }{
+		{0, 1}, {1, 1}, {7, 2}, {60, 5}, {100, 40}, {100, 1000},
+	} {
+		for range 50 {
+			fused := make([]caseHit, tc.size)
+			for i := range fused {
+				fused[i] = caseHit{doc: rng.IntN(500), score: corpus.RRFWeight(rng.IntN(tc.distinct))}
+			}
+			want := slices.Clone(fused)
+			slices.SortStableFunc(want, func(a, b caseHit) int { return cmp.Compare(b.score, a.score) })
+			for _, n := range []int{0, 1, 3, 10, 50, tc.size, tc.size + 5} {
+				got := topFused(slices.Clone(fused), n)
+				if w := want[:min(n, len(want))]; !slices.Equal(got, w) {
+					t.Fatalf("size %d, n %d: got %v, want %v", tc.size, n, got, w)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkTopFused keeps the ten best of a fusion as an analysis makes
+// it: fifty lexical cases, of which the fifty nearest by vector name about
+// half again, the rest added.
+func BenchmarkTopFused(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	src := make([]caseHit, 0, 2*fusionDepth)
+	for r := range fusionDepth {
+		src = append(src, caseHit{doc: r, score: corpus.RRFWeight(r)})
+	}
+	for r := range fusionDepth {
+		if i := rng.IntN(2 * fusionDepth); i < fusionDepth {
+			src[i].score += corpus.RRFWeight(r)
+		} else {
+			src = append(src, caseHit{doc: fusionDepth + r, score: corpus.RRFWeight(r)})
+		}
+	}
+	buf := make([]caseHit, len(src))
+	for b.Loop() {
+		copy(buf, src)
+		topFused(buf, 10)
 	}
 }

@@ -193,7 +193,11 @@ func (c *Catalog) known(id string) bool { _, ok := c.benchmarks[id]; return ok }
 func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 	env := f.env(b)
 	defer releaseEnv(env)
-	s := &suggestion{Suggestion{BenchmarkID: b.ID, Name: b.Name, Other: []string{}, Orders: []string{}, Warnings: []string{}}}
+	// Trace and basis sized for what most suggestions hold (four to six
+	// steps, up to six norms): grown from empty they were reallocated
+	// three or four times each.
+	s := &suggestion{Suggestion{BenchmarkID: b.ID, Name: b.Name, Other: []string{}, Orders: []string{}, Warnings: []string{},
+		Trace: make([]Step, 0, suggestionSteps), Basis: make([]Basis, 0, suggestionNorms)}}
 	for _, v := range b.Violated {
 		s.addBasis(Basis{Ref: v, Role: RoleViolated})
 	}
@@ -283,6 +287,14 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 	c.procedure(b, &f, s)
 	return s.Suggestion
 }
+
+// suggestionSteps and suggestionNorms are the trace and basis capacity a
+// suggestion starts with: over the development set 99 % of suggestions
+// have at most eight steps and 95 % at most six norms.
+const (
+	suggestionSteps = 8
+	suggestionNorms = 6
+)
 
 // warningOnly reports whether the only penalty the facts make applicable
 // is 警告: no fine applies (statutory is nil and no fine's condition holds,
@@ -691,24 +703,29 @@ func (c *Catalog) mandatoryLighter(f *Facts, s *suggestion) bool {
 func (c *Catalog) factorLevel(b *Benchmark, f *Facts, env map[string]any, s *suggestion) string {
 	net := 0
 	var hits []string
-	factors := append(append([]Factor{}, c.Config.CommonFactors...), b.Factors...)
-	for _, fc := range factors {
-		if !eval(fc.When.prog, env) {
-			continue
+	// The common circumstances, then the benchmark's, read in place: a
+	// joined copy of both lists (72 bytes a circumstance) was made for every
+	// suggestion.
+	for _, list := range [2][]Factor{c.Config.CommonFactors, b.Factors} {
+		for i := range list {
+			fc := &list[i]
+			if !eval(fc.When.prog, env) {
+				continue
+			}
+			var basis []Basis
+			if fc.Basis != nil {
+				basis = append(basis, Basis{Ref: *fc.Basis, Role: RoleDiscretion})
+			}
+			effect := "从轻情节"
+			if fc.Effect == EffectHeavier {
+				effect = "从重情节"
+				net++
+			} else {
+				net--
+			}
+			hits = append(hits, fc.Name)
+			s.step("裁量情节", fc.Name+"："+effect, map[string]any{"factor": fc.ID, "when": fc.When.Src}, basis...)
 		}
-		var basis []Basis
-		if fc.Basis != nil {
-			basis = append(basis, Basis{Ref: *fc.Basis, Role: RoleDiscretion})
-		}
-		effect := "从轻情节"
-		if fc.Effect == EffectHeavier {
-			effect = "从重情节"
-			net++
-		} else {
-			net--
-		}
-		hits = append(hits, fc.Name)
-		s.step("裁量情节", fc.Name+"："+effect, map[string]any{"factor": fc.ID, "when": fc.When.Src}, basis...)
 	}
 	level := LevelNormal
 	switch {

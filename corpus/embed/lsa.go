@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tmc/langchaingo/embeddings"
@@ -651,9 +652,11 @@ func (m *LSA) EmbedWords(ctx context.Context, words []string) ([]float32, error)
 		return nil, err
 	}
 	out := make([]float32, m.dim)
-	var s scratch
+	s := getScratch()
+	defer scratches.Put(s)
+	s.ids = s.ids[:0]
 	s.buf = scanWordFeatures(words, m.maxTextBytes, s.buf, s.collect(m))
-	m.project(&s, out)
+	m.project(s, out)
 	return out, nil
 }
 
@@ -664,7 +667,21 @@ func (m *LSA) EmbedQuery(ctx context.Context, text string) ([]float32, error) {
 		return nil, err
 	}
 	out := make([]float32, m.dim)
-	var s scratch
-	m.embed(text, &s, out)
+	s := getScratch()
+	defer scratches.Put(s)
+	m.embed(text, s, out)
 	return out, nil
+}
+
+// scratches holds the working memory of finished queries: every analysis
+// embeds one, and a fresh scratch grew its five buffers from nothing each
+// time. Nothing in a scratch outlives the call that uses it (ids is reset
+// before collecting, acc cleared before summing).
+var scratches sync.Pool
+
+func getScratch() *scratch {
+	if s, ok := scratches.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{}
 }
