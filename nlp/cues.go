@@ -343,6 +343,12 @@ func (q Cue) Locate(text string) (start, end int, ok bool) {
 // locateAt is Locate given at, the first occurrence of the cue's opening in
 // text (a scan of the text has found it already).
 func (q Cue) locateAt(text string, at int) (start, end int, ok bool) {
+	if len(q.parts) > 1 && !inOrder(text[at+len(q.parts[0]):], q.parts[1:]) {
+		// Every match starts at or after at: later parts the rest of the
+		// text lacks fail each occurrence of the opening, and a common
+		// opening (违反…) occurs many times.
+		return 0, 0, false
+	}
 	for {
 		from := at + len(q.parts[0])
 		if !Negated(text, at) {
@@ -356,6 +362,19 @@ func (q Cue) locateAt(text string, at int) (start, end int, ok bool) {
 		}
 		at = from + i
 	}
+}
+
+// inOrder reports whether parts occur in s in order, without overlapping,
+// at any distance.
+func inOrder(s string, parts []string) bool {
+	for _, p := range parts {
+		j := strings.Index(s, p)
+		if j < 0 {
+			return false
+		}
+		s = s[j+len(p):]
+	}
+	return true
 }
 
 // restFollows reports whether parts occur in order in s, each within cueGap

@@ -26,6 +26,13 @@ func TestCueIn(t *testing.T) {
 		{"销售假药", "假药", true},
 		{"醉酒驾驶机动车", "醉酒驾驶", true},
 		{"ＡＢＣ醉酒驾驶", "醉酒驾驶", true},
+		// A later part only before the opening, or parts out of order, is
+		// no match; one found only after a later occurrence of the opening
+		// is.
+		{"非食品原料中未见添加", "添加…非食品原料", false},
+		{"原料已过期，仍在使用", "使用…过期…原料", false},
+		{"使用了过期的原料", "使用…过期…原料", true},
+		{"添加剂检验合格。另查明当事人在食品中添加非食品原料", "添加…非食品原料", true},
 	}
 	for _, tt := range tests {
 		if got := NewCue(tt.cue).In(tt.text); got != tt.want {
