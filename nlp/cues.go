@@ -477,14 +477,20 @@ type CueScan struct {
 	// provisions share their cues, and a text is asked about each many
 	// times.
 	asked, in []uint64
+	// first is, by phrase number, the byte offset plus one of the
+	// phrase's first occurrence (0: absent), found by the same pass: a
+	// cue asked about the first time starts its search there instead of
+	// reading the text up to it again.
+	first []int32
 }
 
 // Scan reads the normalised text once for the index's openings.
 func (o *CueIndex) Scan(text string) CueScan {
 	p, m := (len(o.phrases.list)+63)/64, (o.memos+63)/64
 	bits := make([]uint64, p+2*m)
-	x := CueScan{text: text, index: o, seen: bits[:p:p], asked: bits[p : p+m : p+m], in: bits[p+m:]}
-	o.phrases.scan(text, x.seen, nil)
+	x := CueScan{text: text, index: o, seen: bits[:p:p], asked: bits[p : p+m : p+m], in: bits[p+m:],
+		first: make([]int32, len(o.phrases.list))}
+	o.phrases.scan(text, x.seen, x.first)
 	return x
 }
 
@@ -690,28 +696,38 @@ func (x CueScan) Find(cues []Cue) (string, bool) {
 		if !x.has(q) {
 			continue
 		}
-		var in bool
-		memo := int32(0)
-		if int(q.number) < len(x.index.memoOf) {
-			memo = x.index.memoOf[q.number] - 1
-		}
-		if memo >= 0 && bit(x.asked, memo) {
-			in = bit(x.in, memo)
-		} else {
-			_, _, in = q.locateAt(x.text, strings.Index(x.text, q.parts[0]))
-			if memo >= 0 {
-				setBit(x.asked, memo)
-				if in {
-					setBit(x.in, memo)
-				}
-			}
-		}
-		if in && !withinDeniedSynonym(x.text, *q, cues) {
+		if x.located(q) && !withinDeniedSynonym(x.text, *q, cues) {
 			return q.text, true
 		}
 	}
 	return "", false
 }
+
+// located reports whether q, an indexed cue whose opening the text
+// contains, occurs in it unnegated (Cue.In), remembering the answer: the
+// elements of neighbouring provisions share their cues, and a text is asked
+// about each many times.
+func (x CueScan) located(q *Cue) bool {
+	memo := int32(-1)
+	if int(q.number) < len(x.index.memoOf) {
+		memo = x.index.memoOf[q.number] - 1
+	}
+	if memo >= 0 && bit(x.asked, memo) {
+		return bit(x.in, memo)
+	}
+	_, _, in := q.locateAt(x.text, x.firstAt(q))
+	if memo >= 0 {
+		setBit(x.asked, memo)
+		if in {
+			setBit(x.in, memo)
+		}
+	}
+	return in
+}
+
+// firstAt is where the first occurrence of q's opening starts, for a cue
+// whose opening the text contains (CueScan.has).
+func (x CueScan) firstAt(q *Cue) int { return int(x.first[x.index.phraseOf[q.opening]-1]) - 1 }
 
 // FindOutside is Find for cues that are also parts of other words: an
 // occurrence of a one-part cue that lies inside one of words (米 in 平方米,
@@ -725,16 +741,18 @@ func (x CueScan) FindOutside(cues []Cue, words []string) (string, bool) {
 	for i := range cues {
 		q := &cues[i]
 		if len(q.parts) != 1 {
-			if len(q.parts) > 1 && x.has(q) && q.In(x.text) {
+			if len(q.parts) > 1 && x.has(q) && x.located(q) {
 				return q.text, true
 			}
 			continue
 		}
-		if !x.has(q) {
+		// A cue no occurrence of which is unnegated (Find's remembered
+		// answer) has none outside words either.
+		if !x.has(q) || !x.located(q) {
 			continue
 		}
 		part := q.parts[0]
-		at := strings.Index(x.text, part)
+		at := x.firstAt(q)
 		for {
 			end := at + len(part)
 			if !Negated(x.text, at) && !placedOutside(x.text, at, end) &&
@@ -780,12 +798,18 @@ func (q Cue) InAmong(text string, list []Cue) bool {
 // that nothing denies lies inside a denied occurrence of a longer cue of
 // the same list: the list names one thing in several ways, and in
 // 非饮用水水源保护区 the 非 that denies 饮用水水源保护区 denies the
-// 水源保护区 inside it too.
+// 水源保护区 inside it too. q must occur in text unnegated (q.In), as it
+// does wherever it is asked.
 func withinDeniedSynonym(text string, q Cue, cues []Cue) bool {
 	if len(q.parts) != 1 {
 		return false
 	}
 	part := q.parts[0]
+	if !hasLongerCue(part, cues) {
+		// Nothing can cover an occurrence, and the callers ask only of a
+		// cue found unnegated: the text need not be read again.
+		return false
+	}
 	for from := 0; ; {
 		i := strings.Index(text[from:], part)
 		if i < 0 {
@@ -800,6 +824,17 @@ func withinDeniedSynonym(text string, q Cue, cues []Cue) bool {
 			return false
 		}
 	}
+}
+
+// hasLongerCue reports whether a one-part cue of cues is longer than part
+// and contains it: only such a cue can deny part around it.
+func hasLongerCue(part string, cues []Cue) bool {
+	for i := range cues {
+		if c := &cues[i]; len(c.parts) == 1 && len(c.parts[0]) > len(part) && strings.Contains(c.parts[0], part) {
+			return true
+		}
+	}
+	return false
 }
 
 // deniedAround reports whether a longer one-part cue of cues covers

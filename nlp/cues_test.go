@@ -322,7 +322,7 @@ func TestPhraseIndexScanLastIsLastIndex(t *testing.T) {
 // word that only contains its rune (米 in 平方米, 果 in 危害后果, 油 in 石油),
 // and still counts as a word of its own or beside such a word.
 func TestCueFindOutside(t *testing.T) {
-	food := NewCues([]string{"米", "面", "果", "油", "贝", "食品"})
+	food := NewCues([]string{"米", "面", "果", "油", "贝", "食品", "掺入…工业原料"})
 	words := []string{"平方米", "3米", "面积", "路面", "后果", "效果", "石油", "加油", "分贝"}
 	tests := []struct {
 		name, text string
@@ -341,6 +341,8 @@ func TestCueFindOutside(t *testing.T) {
 		{"cooking oil", "使用地沟油加工食品", "油"},
 		{"negated stays negated", "店内没有米", ""},
 		{"longer cue unaffected", "销售过期食品", "食品"},
+		{"two-part cue", "在馒头中掺入工业原料", "掺入…工业原料"},
+		{"two-part cue negated", "未发现掺入工业原料", ""},
 	}
 	idx := NewCueIndex(food)
 	for _, tt := range tests {
@@ -348,6 +350,13 @@ func TestCueFindOutside(t *testing.T) {
 			got, _ := idx.Scan(NormalizeText(tt.text)).FindOutside(food, words)
 			if got != tt.want {
 				t.Errorf("FindOutside(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+			// Find remembers each cue's answer in the scan, and
+			// FindOutside reads it: asked after Find, it answers the same.
+			scan := idx.Scan(NormalizeText(tt.text))
+			scan.Find(food)
+			if again, _ := scan.FindOutside(food, words); again != got {
+				t.Errorf("FindOutside(%q) after Find = %q, alone %q", tt.text, again, got)
 			}
 		})
 	}
