@@ -103,6 +103,9 @@ type decider struct {
 	// group none of whose openings the text contains cannot match.
 	openers map[string][]int32
 	groups  int32
+	// openersOf is openers by the opening's number in index (a scan names
+	// the openings it saw by number).
+	openersOf [][]int32
 	// elementDocs are the benchmarks with distinguishing elements.
 	elementDocs []int
 }
@@ -164,8 +167,11 @@ func (c *cueGroups) live(g int32) bool { return c.state[g]&groupLive != 0 }
 // live marks the cue groups whose openings the scanned text contains.
 func (d *decider) live(scan nlp.CueScan) *cueGroups {
 	c := &cueGroups{state: make([]uint8, d.groups)}
-	for o := range scan.Openings() {
-		for _, g := range d.openers[o] {
+	for n := range scan.Seen() {
+		if int(n) >= len(d.openersOf) {
+			break // numbers only grow, and later ones open no group
+		}
+		for _, g := range d.openersOf[n] {
 			c.state[g] |= groupLive
 		}
 	}
@@ -207,6 +213,14 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 		}
 	}
 	d.index = nlp.NewCueIndex(all, keywords...)
+	for o, gs := range d.openers {
+		if n, ok := d.index.Number(o); ok {
+			for int(n) >= len(d.openersOf) {
+				d.openersOf = append(d.openersOf, nil)
+			}
+			d.openersOf[n] = gs
+		}
+	}
 	return d
 }
 

@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"iter"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -487,8 +488,8 @@ type CueScan struct {
 // Scan reads the normalised text once for the index's openings.
 func (o *CueIndex) Scan(text string) CueScan {
 	p, m := (len(o.phrases.list)+63)/64, (o.memos+63)/64
-	bits := make([]uint64, p+2*m)
-	x := CueScan{text: text, index: o, seen: bits[:p:p], asked: bits[p : p+m : p+m], in: bits[p+m:],
+	words := make([]uint64, p+2*m)
+	x := CueScan{text: text, index: o, seen: words[:p:p], asked: words[p : p+m : p+m], in: words[p+m:],
 		first: make([]int32, len(o.phrases.list))}
 	o.phrases.scan(text, x.seen, x.first)
 	return x
@@ -504,12 +505,37 @@ func setBit(b []uint64, i int32) { b[i>>6] |= 1 << (i & 63) }
 // no particular order.
 func (x CueScan) Openings() iter.Seq[string] {
 	return func(yield func(string) bool) {
-		for i, p := range x.index.phrases.list {
-			if bit(x.seen, int32(i)) && !yield(p) {
+		for i := range x.Seen() {
+			if !yield(x.index.phrases.list[i]) {
 				return
 			}
 		}
 	}
+}
+
+// Seen yields the numbers (CueIndex.Number) of the indexed openings and
+// phrases the text contains, in increasing order. It visits set bits only:
+// a text contains some dozens of an index's thousands of phrases, and a
+// caller keyed by number hashes no string.
+func (x CueScan) Seen() iter.Seq[int32] {
+	return func(yield func(int32) bool) {
+		for w, word := range x.seen {
+			for word != 0 {
+				b := bits.TrailingZeros64(word)
+				word &= word - 1
+				if !yield(int32(w*64 + b)) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// Number returns the number a scan gives phrase (CueScan.Seen), which must
+// have been given to NewCueIndex as a phrase or as a cue's opening.
+func (o *CueIndex) Number(phrase string) (int32, bool) {
+	i, ok := o.phrases.ids[phrase]
+	return i, ok
 }
 
 // Contains reports whether the text contains phrase, which must have been

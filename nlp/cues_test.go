@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -359,5 +360,37 @@ func TestCueFindOutside(t *testing.T) {
 				t.Errorf("FindOutside(%q) after Find = %q, alone %q", tt.text, again, got)
 			}
 		})
+	}
+}
+
+// TestCueScanSeenIsContains checks that Seen yields, in increasing order,
+// exactly the numbers of the indexed phrases Contains finds, over phrases
+// of one and more runes and more than 64 phrases (several bit words).
+func TestCueScanSeenIsContains(t *testing.T) {
+	phrases := []string{"米", "食品", "过期食品", "添加", "非食品原料", "责令改正", "拒不改正"}
+	for i := range 70 {
+		phrases = append(phrases, fmt.Sprintf("第%d条", i))
+	}
+	idx := NewCueIndex(NewCues([]string{"添加…非食品原料", "销售"}), phrases...)
+	texts := []string{"", "销售过期食品", "在食品中添加非食品原料，经责令改正仍拒不改正", "违反第3条、第69条和第12条", "大米"}
+	for _, text := range texts {
+		scan := idx.Scan(NormalizeText(text))
+		var got, want []int32
+		for n := range scan.Seen() {
+			got = append(got, n)
+		}
+		for _, p := range append([]string{"添加", "销售"}, phrases...) {
+			n, ok := idx.Number(p)
+			if !ok {
+				t.Fatalf("Number(%q): not indexed", p)
+			}
+			if scan.Contains(p) && !slices.Contains(want, n) {
+				want = append(want, n)
+			}
+		}
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("Seen(%q) = %v, want %v", text, got, want)
+		}
 	}
 }
