@@ -64,6 +64,9 @@ type Excluded struct {
 type element struct {
 	group int32 // its cue group in the decider
 	label string
+	// party is the party kind the label names (partyElements), "" for
+	// most: looked up once when compiled, not at every ask.
+	party string
 	cues  []nlp.Cue
 	// measures are the ranges any of which shows the element; nil for an
 	// element shown by cues only.
@@ -139,7 +142,7 @@ func (d *decider) compileElements(es []rules.Element) []element {
 		for _, w := range e.NotWithin {
 			notWithin = append(notWithin, nlp.NormalizeText(w))
 		}
-		out = append(out, element{group: d.cueGroup(cues), label: e.Label, cues: cues, measures: e.AllMeasures(), notWithin: notWithin})
+		out = append(out, element{group: d.cueGroup(cues), label: e.Label, party: partyElements[e.Label], cues: cues, measures: e.AllMeasures(), notWithin: notWithin})
 	}
 	return out
 }
@@ -264,7 +267,7 @@ func (e *element) shown(scan nlp.CueScan, live *cueGroups, facts *factValues) (s
 // find is shown without the memory: the first cue of the element the text
 // contains (when its group is live), else the number that shows it.
 func (e *element) find(scan nlp.CueScan, live bool, facts *factValues) (string, bool) {
-	if kind := partyElements[e.label]; kind != "" && facts != nil && (facts.x.PartyKind == "个人" || facts.x.PartyKind == "单位") {
+	if kind := e.party; kind != "" && facts != nil && (facts.x.PartyKind == "个人" || facts.x.PartyKind == "单位") {
 		// The party's kind, read from how the text names the party (张某，男;
 		// 某某有限公司), decides a party element: a place in the facts (医院,
 		// 门店) is where the act happened, not who did it.
