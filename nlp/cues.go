@@ -478,20 +478,14 @@ type CueScan struct {
 	// provisions share their cues, and a text is asked about each many
 	// times.
 	asked, in []uint64
-	// first is, by phrase number, the byte offset plus one of the
-	// phrase's first occurrence (0: absent), found by the same pass: a
-	// cue asked about the first time starts its search there instead of
-	// reading the text up to it again.
-	first []int32
 }
 
 // Scan reads the normalised text once for the index's openings.
 func (o *CueIndex) Scan(text string) CueScan {
 	p, m := (len(o.phrases.list)+63)/64, (o.memos+63)/64
 	words := make([]uint64, p+2*m)
-	x := CueScan{text: text, index: o, seen: words[:p:p], asked: words[p : p+m : p+m], in: words[p+m:],
-		first: make([]int32, len(o.phrases.list))}
-	o.phrases.scan(text, x.seen, x.first)
+	x := CueScan{text: text, index: o, seen: words[:p:p], asked: words[p : p+m : p+m], in: words[p+m:]}
+	o.phrases.scan(text, x.seen, nil)
 	return x
 }
 
@@ -752,8 +746,10 @@ func (x CueScan) located(q *Cue) bool {
 }
 
 // firstAt is where the first occurrence of q's opening starts, for a cue
-// whose opening the text contains (CueScan.has).
-func (x CueScan) firstAt(q *Cue) int { return int(x.first[x.index.phraseOf[q.opening]-1]) - 1 }
+// whose opening the text contains (CueScan.has). The scan does not keep
+// the offsets it passes: a slot per indexed phrase cost more in
+// allocation and collection than this search of the few cues asked.
+func (x CueScan) firstAt(q *Cue) int { return strings.Index(x.text, q.parts[0]) }
 
 // FindOutside is Find for cues that are also parts of other words: an
 // occurrence of a one-part cue that lies inside one of words (米 in 平方米,
