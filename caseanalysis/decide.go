@@ -64,6 +64,9 @@ type Excluded struct {
 type element struct {
 	group int32 // its cue group in the decider
 	label string
+	// party is the party kind the label names (partyElements), "" for
+	// most: looked up once when compiled, not at every ask.
+	party string
 	cues  []nlp.Cue
 	// measures are the ranges any of which shows the element; nil for an
 	// element shown by cues only.
@@ -103,6 +106,9 @@ type decider struct {
 	// group none of whose openings the text contains cannot match.
 	openers map[string][]int32
 	groups  int32
+	// openersOf is openers by the opening's number in index (a scan names
+	// the openings it saw by number).
+	openersOf [][]int32
 	// elementDocs are the benchmarks with distinguishing elements.
 	elementDocs []int
 }
@@ -136,7 +142,7 @@ func (d *decider) compileElements(es []rules.Element) []element {
 		for _, w := range e.NotWithin {
 			notWithin = append(notWithin, nlp.NormalizeText(w))
 		}
-		out = append(out, element{group: d.cueGroup(cues), label: e.Label, cues: cues, measures: e.AllMeasures(), notWithin: notWithin})
+		out = append(out, element{group: d.cueGroup(cues), label: e.Label, party: partyElements[e.Label], cues: cues, measures: e.AllMeasures(), notWithin: notWithin})
 	}
 	return out
 }
@@ -164,8 +170,11 @@ func (c *cueGroups) live(g int32) bool { return c.state[g]&groupLive != 0 }
 // live marks the cue groups whose openings the scanned text contains.
 func (d *decider) live(scan nlp.CueScan) *cueGroups {
 	c := &cueGroups{state: make([]uint8, d.groups)}
-	for o := range scan.Openings() {
-		for _, g := range d.openers[o] {
+	for n := range scan.Seen() {
+		if int(n) >= len(d.openersOf) {
+			break // numbers only grow, and later ones open no group
+		}
+		for _, g := range d.openersOf[n] {
 			c.state[g] |= groupLive
 		}
 	}
@@ -207,6 +216,14 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 		}
 	}
 	d.index = nlp.NewCueIndex(all, keywords...)
+	for o, gs := range d.openers {
+		if n, ok := d.index.Number(o); ok {
+			for int(n) >= len(d.openersOf) {
+				d.openersOf = append(d.openersOf, nil)
+			}
+			d.openersOf[n] = gs
+		}
+	}
 	return d
 }
 
@@ -250,7 +267,7 @@ func (e *element) shown(scan nlp.CueScan, live *cueGroups, facts *factValues) (s
 // find is shown without the memory: the first cue of the element the text
 // contains (when its group is live), else the number that shows it.
 func (e *element) find(scan nlp.CueScan, live bool, facts *factValues) (string, bool) {
-	if kind := partyElements[e.label]; kind != "" && facts != nil && (facts.x.PartyKind == "个人" || facts.x.PartyKind == "单位") {
+	if kind := e.party; kind != "" && facts != nil && (facts.x.PartyKind == "个人" || facts.x.PartyKind == "单位") {
 		// The party's kind, read from how the text names the party (张某，男;
 		// 某某有限公司), decides a party element: a place in the facts (医院,
 		// 门店) is where the act happened, not who did it.

@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"iter"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -343,6 +344,12 @@ func (q Cue) Locate(text string) (start, end int, ok bool) {
 // locateAt is Locate given at, the first occurrence of the cue's opening in
 // text (a scan of the text has found it already).
 func (q Cue) locateAt(text string, at int) (start, end int, ok bool) {
+	if len(q.parts) > 1 && !inOrder(text[at+len(q.parts[0]):], q.parts[1:]) {
+		// Every match starts at or after at: later parts the rest of the
+		// text lacks fail each occurrence of the opening, and a common
+		// opening (违反…) occurs many times.
+		return 0, 0, false
+	}
 	for {
 		from := at + len(q.parts[0])
 		if !Negated(text, at) {
@@ -356,6 +363,19 @@ func (q Cue) locateAt(text string, at int) (start, end int, ok bool) {
 		}
 		at = from + i
 	}
+}
+
+// inOrder reports whether parts occur in s in order, without overlapping,
+// at any distance.
+func inOrder(s string, parts []string) bool {
+	for _, p := range parts {
+		j := strings.Index(s, p)
+		if j < 0 {
+			return false
+		}
+		s = s[j+len(p):]
+	}
+	return true
 }
 
 // restFollows reports whether parts occur in order in s, each within cueGap
@@ -463,8 +483,8 @@ type CueScan struct {
 // Scan reads the normalised text once for the index's openings.
 func (o *CueIndex) Scan(text string) CueScan {
 	p, m := (len(o.phrases.list)+63)/64, (o.memos+63)/64
-	bits := make([]uint64, p+2*m)
-	x := CueScan{text: text, index: o, seen: bits[:p:p], asked: bits[p : p+m : p+m], in: bits[p+m:]}
+	words := make([]uint64, p+2*m)
+	x := CueScan{text: text, index: o, seen: words[:p:p], asked: words[p : p+m : p+m], in: words[p+m:]}
 	o.phrases.scan(text, x.seen, nil)
 	return x
 }
@@ -479,12 +499,37 @@ func setBit(b []uint64, i int32) { b[i>>6] |= 1 << (i & 63) }
 // no particular order.
 func (x CueScan) Openings() iter.Seq[string] {
 	return func(yield func(string) bool) {
-		for i, p := range x.index.phrases.list {
-			if bit(x.seen, int32(i)) && !yield(p) {
+		for i := range x.Seen() {
+			if !yield(x.index.phrases.list[i]) {
 				return
 			}
 		}
 	}
+}
+
+// Seen yields the numbers (CueIndex.Number) of the indexed openings and
+// phrases the text contains, in increasing order. It visits set bits only:
+// a text contains some dozens of an index's thousands of phrases, and a
+// caller keyed by number hashes no string.
+func (x CueScan) Seen() iter.Seq[int32] {
+	return func(yield func(int32) bool) {
+		for w, word := range x.seen {
+			for word != 0 {
+				b := bits.TrailingZeros64(word)
+				word &= word - 1
+				if !yield(int32(w*64 + b)) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// Number returns the number a scan gives phrase (CueScan.Seen), which must
+// have been given to NewCueIndex as a phrase or as a cue's opening.
+func (o *CueIndex) Number(phrase string) (int32, bool) {
+	i, ok := o.phrases.ids[phrase]
+	return i, ok
 }
 
 // Contains reports whether the text contains phrase, which must have been
@@ -671,28 +716,40 @@ func (x CueScan) Find(cues []Cue) (string, bool) {
 		if !x.has(q) {
 			continue
 		}
-		var in bool
-		memo := int32(0)
-		if int(q.number) < len(x.index.memoOf) {
-			memo = x.index.memoOf[q.number] - 1
-		}
-		if memo >= 0 && bit(x.asked, memo) {
-			in = bit(x.in, memo)
-		} else {
-			_, _, in = q.locateAt(x.text, strings.Index(x.text, q.parts[0]))
-			if memo >= 0 {
-				setBit(x.asked, memo)
-				if in {
-					setBit(x.in, memo)
-				}
-			}
-		}
-		if in && !withinDeniedSynonym(x.text, *q, cues) {
+		if x.located(q) && !withinDeniedSynonym(x.text, *q, cues) {
 			return q.text, true
 		}
 	}
 	return "", false
 }
+
+// located reports whether q, an indexed cue whose opening the text
+// contains, occurs in it unnegated (Cue.In), remembering the answer: the
+// elements of neighbouring provisions share their cues, and a text is asked
+// about each many times.
+func (x CueScan) located(q *Cue) bool {
+	memo := int32(-1)
+	if int(q.number) < len(x.index.memoOf) {
+		memo = x.index.memoOf[q.number] - 1
+	}
+	if memo >= 0 && bit(x.asked, memo) {
+		return bit(x.in, memo)
+	}
+	_, _, in := q.locateAt(x.text, x.firstAt(q))
+	if memo >= 0 {
+		setBit(x.asked, memo)
+		if in {
+			setBit(x.in, memo)
+		}
+	}
+	return in
+}
+
+// firstAt is where the first occurrence of q's opening starts, for a cue
+// whose opening the text contains (CueScan.has). The scan does not keep
+// the offsets it passes: a slot per indexed phrase cost more in
+// allocation and collection than this search of the few cues asked.
+func (x CueScan) firstAt(q *Cue) int { return strings.Index(x.text, q.parts[0]) }
 
 // FindOutside is Find for cues that are also parts of other words: an
 // occurrence of a one-part cue that lies inside one of words (米 in 平方米,
@@ -706,16 +763,18 @@ func (x CueScan) FindOutside(cues []Cue, words []string) (string, bool) {
 	for i := range cues {
 		q := &cues[i]
 		if len(q.parts) != 1 {
-			if len(q.parts) > 1 && x.has(q) && q.In(x.text) {
+			if len(q.parts) > 1 && x.has(q) && x.located(q) {
 				return q.text, true
 			}
 			continue
 		}
-		if !x.has(q) {
+		// A cue no occurrence of which is unnegated (Find's remembered
+		// answer) has none outside words either.
+		if !x.has(q) || !x.located(q) {
 			continue
 		}
 		part := q.parts[0]
-		at := strings.Index(x.text, part)
+		at := x.firstAt(q)
 		for {
 			end := at + len(part)
 			if !Negated(x.text, at) && !placedOutside(x.text, at, end) &&
@@ -761,12 +820,18 @@ func (q Cue) InAmong(text string, list []Cue) bool {
 // that nothing denies lies inside a denied occurrence of a longer cue of
 // the same list: the list names one thing in several ways, and in
 // 非饮用水水源保护区 the 非 that denies 饮用水水源保护区 denies the
-// 水源保护区 inside it too.
+// 水源保护区 inside it too. q must occur in text unnegated (q.In), as it
+// does wherever it is asked.
 func withinDeniedSynonym(text string, q Cue, cues []Cue) bool {
 	if len(q.parts) != 1 {
 		return false
 	}
 	part := q.parts[0]
+	if !hasLongerCue(part, cues) {
+		// Nothing can cover an occurrence, and the callers ask only of a
+		// cue found unnegated: the text need not be read again.
+		return false
+	}
 	for from := 0; ; {
 		i := strings.Index(text[from:], part)
 		if i < 0 {
@@ -781,6 +846,17 @@ func withinDeniedSynonym(text string, q Cue, cues []Cue) bool {
 			return false
 		}
 	}
+}
+
+// hasLongerCue reports whether a one-part cue of cues is longer than part
+// and contains it: only such a cue can deny part around it.
+func hasLongerCue(part string, cues []Cue) bool {
+	for i := range cues {
+		if c := &cues[i]; len(c.parts) == 1 && len(c.parts[0]) > len(part) && strings.Contains(c.parts[0], part) {
+			return true
+		}
+	}
+	return false
 }
 
 // deniedAround reports whether a longer one-part cue of cues covers

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -26,6 +27,13 @@ func TestCueIn(t *testing.T) {
 		{"销售假药", "假药", true},
 		{"醉酒驾驶机动车", "醉酒驾驶", true},
 		{"ＡＢＣ醉酒驾驶", "醉酒驾驶", true},
+		// A later part only before the opening, or parts out of order, is
+		// no match; one found only after a later occurrence of the opening
+		// is.
+		{"非食品原料中未见添加", "添加…非食品原料", false},
+		{"原料已过期，仍在使用", "使用…过期…原料", false},
+		{"使用了过期的原料", "使用…过期…原料", true},
+		{"添加剂检验合格。另查明当事人在食品中添加非食品原料", "添加…非食品原料", true},
 	}
 	for _, tt := range tests {
 		if got := NewCue(tt.cue).In(tt.text); got != tt.want {
@@ -315,7 +323,7 @@ func TestPhraseIndexScanLastIsLastIndex(t *testing.T) {
 // word that only contains its rune (米 in 平方米, 果 in 危害后果, 油 in 石油),
 // and still counts as a word of its own or beside such a word.
 func TestCueFindOutside(t *testing.T) {
-	food := NewCues([]string{"米", "面", "果", "油", "贝", "食品"})
+	food := NewCues([]string{"米", "面", "果", "油", "贝", "食品", "掺入…工业原料"})
 	words := []string{"平方米", "3米", "面积", "路面", "后果", "效果", "石油", "加油", "分贝"}
 	tests := []struct {
 		name, text string
@@ -334,6 +342,8 @@ func TestCueFindOutside(t *testing.T) {
 		{"cooking oil", "使用地沟油加工食品", "油"},
 		{"negated stays negated", "店内没有米", ""},
 		{"longer cue unaffected", "销售过期食品", "食品"},
+		{"two-part cue", "在馒头中掺入工业原料", "掺入…工业原料"},
+		{"two-part cue negated", "未发现掺入工业原料", ""},
 	}
 	idx := NewCueIndex(food)
 	for _, tt := range tests {
@@ -342,6 +352,45 @@ func TestCueFindOutside(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("FindOutside(%q) = %q, want %q", tt.text, got, tt.want)
 			}
+			// Find remembers each cue's answer in the scan, and
+			// FindOutside reads it: asked after Find, it answers the same.
+			scan := idx.Scan(NormalizeText(tt.text))
+			scan.Find(food)
+			if again, _ := scan.FindOutside(food, words); again != got {
+				t.Errorf("FindOutside(%q) after Find = %q, alone %q", tt.text, again, got)
+			}
 		})
+	}
+}
+
+// TestCueScanSeenIsContains checks that Seen yields, in increasing order,
+// exactly the numbers of the indexed phrases Contains finds, over phrases
+// of one and more runes and more than 64 phrases (several bit words).
+func TestCueScanSeenIsContains(t *testing.T) {
+	phrases := []string{"米", "食品", "过期食品", "添加", "非食品原料", "责令改正", "拒不改正"}
+	for i := range 70 {
+		phrases = append(phrases, fmt.Sprintf("第%d条", i))
+	}
+	idx := NewCueIndex(NewCues([]string{"添加…非食品原料", "销售"}), phrases...)
+	texts := []string{"", "销售过期食品", "在食品中添加非食品原料，经责令改正仍拒不改正", "违反第3条、第69条和第12条", "大米"}
+	for _, text := range texts {
+		scan := idx.Scan(NormalizeText(text))
+		var got, want []int32
+		for n := range scan.Seen() {
+			got = append(got, n)
+		}
+		for _, p := range append([]string{"添加", "销售"}, phrases...) {
+			n, ok := idx.Number(p)
+			if !ok {
+				t.Fatalf("Number(%q): not indexed", p)
+			}
+			if scan.Contains(p) && !slices.Contains(want, n) {
+				want = append(want, n)
+			}
+		}
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("Seen(%q) = %v, want %v", text, got, want)
+		}
 	}
 }
