@@ -215,7 +215,15 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 			d.sectors = append(d.sectors, sc)
 		}
 	}
-	d.index = nlp.NewCueIndex(all, keywords...)
+	d.indexCues(all, keywords...)
+	return d
+}
+
+// indexCues builds the decider's cue index over cues and phrases and
+// numbers the groups' openings by it (what live reads).
+func (d *decider) indexCues(cues []nlp.Cue, phrases ...string) {
+	d.index = nlp.NewCueIndex(cues, phrases...)
+	d.openersOf = d.openersOf[:0]
 	for o, gs := range d.openers {
 		if n, ok := d.index.Number(o); ok {
 			for int(n) >= len(d.openersOf) {
@@ -224,7 +232,6 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 			d.openersOf[n] = gs
 		}
 	}
-	return d
 }
 
 // textSectors returns the sectors the facts name, each with the first cue

@@ -97,7 +97,7 @@ func TestPartyElementByKind(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			d := decider{openers: map[string][]int32{}}
 			es := d.compileElements([]rules.Element{person, unit})
-			d.index = nlp.NewCueIndex(append(slices.Clone(es[0].cues), es[1].cues...))
+			d.indexCues(append(slices.Clone(es[0].cues), es[1].cues...))
 			norm := nlp.NormalizeText(c.text)
 			scan := d.index.Scan(norm)
 			live := d.live(scan)
