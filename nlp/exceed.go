@@ -36,6 +36,10 @@ var heavyMetals = [...]struct{ word, element string }{
 var otherPollutants = [...]string{"化学需氧量", "COD", "生化需氧量", "BOD", "氨氮", "总磷", "总氮", "悬浮物", "石油类", "动植物油",
 	"二氧化硫", "氮氧化物", "颗粒物", "烟尘", "粉尘", "pH", "色度", "挥发酚", "氰化物", "氟化物", "硫化物", "VOCs", "非甲烷总烃", "臭气浓度", "苯"}
 
+// concUnit are the concentration units of water (per litre) and air (per
+// cubic metre) monitoring reports.
+const concUnit = `mg/L|毫克/升|μg/L|微克/升|mg/Nm³|mg/Nm3|mg/m³|mg/m3|毫克/标准立方米|毫克/立方米|μg/m³|μg/m3|微克/立方米`
+
 const exceedNum = `([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)`
 
 var (
@@ -49,7 +53,9 @@ var (
 	exceedPlainRe = Guard(`超标|(?:超过|超出)[^。；;，,]{0,24}?(?:标准|限值)`, "超")
 	// concentrationRe reads a measured concentration and the limit it is
 	// compared with in one sentence (浓度为5.6mg/L，超过…限值（1.0mg/L）).
-	concentrationRe = Guard(`(?:浓度|含量|检测值|监测值)(?:为|是|达|达到|高达)?([0-9]+(?:\.[0-9]+)?)(mg/L|毫克/升|μg/L|微克/升)[^。；;]{0,60}?(?:限值|标准值|标准)[^。；;0-9]{0,12}?([0-9]+(?:\.[0-9]+)?)(mg/L|毫克/升|μg/L|微克/升)`, "/")
+	// Air monitoring states mg/m³ (颗粒物实测86mg/m³（限值30mg/m³）); a
+	// reading is only compared with a limit of the same medium and scale.
+	concentrationRe = Guard(`(?:浓度|含量|检测值|监测值|实测值|实测|测得)(?:为|是|达|达到|高达)?([0-9]+(?:\.[0-9]+)?)(`+concUnit+`)[^。；;]{0,60}?(?:限值|标准值|标准)[^。；;0-9]{0,12}?([0-9]+(?:\.[0-9]+)?)(`+concUnit+`)`, "/")
 )
 
 // Exceedances reads, from normalised text, every statement that a pollutant
@@ -78,7 +84,8 @@ func Exceedances(norm string) []Exceedance {
 	for _, m := range concentrationRe.FindAllStringSubmatchIndex(norm, -1) {
 		v, err1 := ParseChineseDecimal(norm[m[2]:m[3]])
 		lim, err2 := ParseChineseDecimal(norm[m[6]:m[7]])
-		if err1 != nil || err2 != nil || lim <= 0 || v <= lim || unitScale(norm[m[4]:m[5]]) != unitScale(norm[m[8]:m[9]]) {
+		u1, u2 := norm[m[4]:m[5]], norm[m[8]:m[9]]
+		if err1 != nil || err2 != nil || lim <= 0 || v <= lim || unitScale(u1) != unitScale(u2) || perLitre(u1) != perLitre(u2) {
 			continue
 		}
 		add(m[0], m[1], roundTo(v/lim-1, 2))
@@ -106,6 +113,10 @@ func unitScale(u string) int {
 	}
 	return 1000
 }
+
+// perLitre tells a water concentration (per litre) from an air one (per
+// cubic metre).
+func perLitre(u string) bool { return strings.HasSuffix(u, "L") || strings.HasSuffix(u, "升") }
 
 func roundTo(v float64, places int) float64 {
 	p := 1.0
