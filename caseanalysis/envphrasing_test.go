@@ -19,7 +19,9 @@ import (
 // reservoir (水法 第八十五条, not 扬尘); a hazardous waste named by its kind
 // (废电瓶, 漆渣); waste oil poured into a river (水法, not a 危废 record
 // fault); spent carbon kept in the open (危废贮存, not VOCs); an outfall
-// written 排口.
+// written 排口; a monitor's sample diluted with air; a metal "检出" beside its
+// limit; ceramic scrap as industrial waste; sludge kept outside the store's
+// door (storage, not dumping); an outfall dug as a ditch.
 func TestEnvironmentPhrasingKinds(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	tests := []struct {
@@ -54,6 +56,16 @@ func TestEnvironmentPhrasingKinds(t *testing.T) {
 			"water-85-oil-acid-toxic", "waste-112-hw-storage", ""},
 		{"spent carbon in the open", "2026年10月9日检查，某喷涂厂将更换下来的废活性炭装袋后露天堆放于后院，未进入危险废物贮存库。",
 			"eco-1175-hw-storage", "eco-1120-vocs", ""},
+		{"diluting the monitor's sample air", "经查，某热电公司系重点排污单位，2025年3月起在烟气自动监测采样管路上接入稀释空气，上传的氮氧化物数据比实际排放浓度低一半。",
+			"air-99-evading-supervision", "air-100-auto-monitoring", rules.RiskLikely},
+		{"a metal found beside its limit", "2025年7月2日，执法人员对某镀锌厂外排废水采样，检出总铅2.5mg/L，该厂执行的排放标准限值为0.5mg/L。",
+			"water-83-excess", "", rules.RiskLikely},
+		{"ceramic scrap handed to a carter", "2026-10-20 某瓷砖厂 废瓷渣交给无资质的个体车主拉走 未核实其处置能力",
+			"eco-1171-industrial-entrusting", "eco-1169-hw-dumping", ""},
+		{"sludge kept outside the store's door", "2025年4月2日检查，某电镀厂的电镀污泥约2吨装袋堆放在危废仓库门外，无防雨措施。",
+			"waste-112-hw-storage", "waste-112-hw-dumping", ""},
+		{"a ditch dug into the reservoir", "2025年6月，某养殖户在水库饮用水水源二级保护区内开挖排污沟，将猪场废水排入库区。",
+			"water-84-drinking-source-outfall", "", ""},
 		{"an outfall written 排口", "2025年8月12日，某食品厂未经批准在厂后沟渠私设排口排放清洗废水，该处不在饮用水水源保护区内。",
 			"water-84-outfall", "", ""},
 	}

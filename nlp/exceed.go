@@ -53,9 +53,10 @@ var (
 	exceedPlainRe = Guard(`超标|(?:超过|超出)[^。；;，,]{0,24}?(?:标准|限值)`, "超")
 	// concentrationRe reads a measured concentration and the limit it is
 	// compared with in one sentence (浓度为5.6mg/L，超过…限值（1.0mg/L）).
-	// Air monitoring states mg/m³ (颗粒物实测86mg/m³（限值30mg/m³）); a
+	// Air monitoring states mg/m³ (颗粒物实测86mg/m³（限值30mg/m³）); the
+	// pollutant may stand between the verb and the figure (检出总镉0.62mg/L); a
 	// reading is only compared with a limit of the same medium and scale.
-	concentrationRe = Guard(`(?:浓度|含量|检测值|监测值|实测值|实测|测得)(?:为|是|达|达到|高达)?([0-9]+(?:\.[0-9]+)?)(`+concUnit+`)[^。；;]{0,60}?(?:限值|标准值|标准)[^。；;0-9]{0,12}?([0-9]+(?:\.[0-9]+)?)(`+concUnit+`)`, "/")
+	concentrationRe = Guard(`(?:浓度|含量|检测值|监测值|实测值|实测|测得|检出)[^0-9。；;，,]{0,8}?(?:为|是|达|达到|高达)?([0-9]+(?:\.[0-9]+)?)(`+concUnit+`)[^。；;]{0,60}?(?:限值|标准值|标准)[^。；;0-9]{0,12}?([0-9]+(?:\.[0-9]+)?)(`+concUnit+`)`, "/")
 )
 
 // Exceedances reads, from normalised text, every statement that a pollutant
@@ -75,12 +76,16 @@ func Exceedances(norm string) []Exceedance {
 		}
 		return false
 	}
-	add := func(a, b int, multiple float64) {
+	// at is where the pollutant's name is looked for before: the
+	// exceedance's start, or the reading's figure (检出总镉0.62mg/L names
+	// the metal between the verb and the figure).
+	addAt := func(a, b, at int, multiple float64) {
 		if taken(a, b) || Negated(norm, a) {
 			return
 		}
-		out = append(out, Exceedance{Pollutant: pollutantBefore(norm, a), Multiple: multiple, Start: a, End: b})
+		out = append(out, Exceedance{Pollutant: pollutantBefore(norm, at), Multiple: multiple, Start: a, End: b})
 	}
+	add := func(a, b int, multiple float64) { addAt(a, b, a, multiple) }
 	for _, m := range concentrationRe.FindAllStringSubmatchIndex(norm, -1) {
 		v, err1 := ParseChineseDecimal(norm[m[2]:m[3]])
 		lim, err2 := ParseChineseDecimal(norm[m[6]:m[7]])
@@ -88,7 +93,7 @@ func Exceedances(norm string) []Exceedance {
 		if err1 != nil || err2 != nil || lim <= 0 || v <= lim || unitScale(u1) != unitScale(u2) || perLitre(u1) != perLitre(u2) {
 			continue
 		}
-		add(m[0], m[1], roundTo(v/lim-1, 2))
+		addAt(m[0], m[1], m[2], roundTo(v/lim-1, 2))
 	}
 	for _, m := range exceedTimesRe.FindAllStringSubmatchIndex(norm, -1) {
 		if v, err := ParseChineseDecimal(norm[m[2]:m[3]]); err == nil && v > 1 {
