@@ -22,6 +22,10 @@ func TestTransportUrbanLandPhrasings(t *testing.T) {
 		{"电瓶车 after drinking", "王某晚饭喝酒后骑电瓶车回家，被交警查获，呼气检测酒精含量30mg/100ml。", "traffic-89-pedestrian-nonmotor", "traffic-91-drink-driving"},
 		// A phone at the wheel in the regulation's words.
 		{"手持电话", "驾驶人边开车边用手持电话通话，被电子警察抓拍。", "traffic-90-moving-violation", ""},
+		// The horn, a car left with nobody in it, a load rated in tonnes.
+		{"按喇叭", "驾驶人在医院门前禁止鸣喇叭的路段长时间按喇叭，被抓拍设备记录。", "traffic-90-moving-violation", ""},
+		{"车内无人", "一辆轿车停在小区消防通道口，车内无人，民警贴单后将其拖离。", "traffic-93-parking-absent", "traffic-90-moving-violation"},
+		{"重卡核载吨位", "一辆重卡核载25吨，经称重实载31吨，驾驶人当场卸货。", "traffic-92-truck-overload", "traffic-92-passenger-overload-20pct"},
 		// 假 of 假日 is no forgery.
 		{"holiday is not forgery", "假日期间，交警检查一辆核载19人的中型客车，行驶证记载的核载人数为19人，车内实有22人。", "traffic-92-passenger-overload", "traffic-96-forged-plate"},
 		{"仿造的车牌", "车主在网上买了一副仿造的车牌，挂在自己的二手轿车上上路行驶。", "traffic-96-forged-plate", ""},
