@@ -746,7 +746,12 @@ var (
 	// loadsRe reads a rated and an actual load, each in figures or in
 	// Chinese numerals (核定载质量三十吨……装载至65吨), in the same or
 	// convertible units.
-	loadsRe = nlp.Guard(`(?:核定载质量|核载|核定载重|额定乘员|核定载客)(?:为)?`+loadNumber+`(吨|千克|公斤|kg|人)[^。；]{0,30}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`(吨|千克|公斤|kg|人)`, "核定", "核载", "额定")
+	loadsRe = nlp.Guard(`(?:核定载质量|核载|核定载重|额定乘员|核定载客)(?:为)?`+loadNumber+`(吨|千克|公斤|kg|人)[^。；]{0,30}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客|实有)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`(吨|千克|公斤|kg|人)`, "核定", "核载", "额定")
+	// tenthsRe reads an excess said in tenths (超载五成 is 50%).
+	tenthsRe = nlp.Guard(`超(?:载|员|重|速)(?:达|约)?([一二三四五六七八九])成`, "超载", "超员", "超重", "超速")
+	// speedsRe reads a speed limit and the speed measured (限速40公里/小时的
+	// 路段……车速为每小时65公里; 限速每小时60公里，经测速该车时速为95公里).
+	speedsRe = nlp.Guard(`限速(?:为)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)?[^。；]{0,40}?(?:时速|车速|行驶速度)(?:为|达|达到|高达)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)`, "限速")
 )
 
 // excessPercent reads the excess ratio the facts state, in percent.
@@ -768,6 +773,18 @@ func excessPercent(norm string) (float64, bool) {
 		actual, err2 := loadValue(m[3], m[4])
 		if err1 == nil && err2 == nil && rated > 0 && actual > rated {
 			return float64(int((actual-rated)/rated*1000+0.5)) / 10, true
+		}
+	}
+	if m := tenthsRe.FindStringSubmatch(norm); m != nil {
+		if v, err := nlp.ParseChineseInt(m[1]); err == nil {
+			return float64(v * 10), true
+		}
+	}
+	if m := speedsRe.FindStringSubmatch(norm); m != nil {
+		limit, err1 := strconv.ParseFloat(m[1], 64)
+		speed, err2 := strconv.ParseFloat(m[2], 64)
+		if err1 == nil && err2 == nil && limit > 0 && speed > limit {
+			return float64(int((speed-limit)/limit*1000+0.5)) / 10, true
 		}
 	}
 	return 0, false

@@ -726,6 +726,12 @@ func TestExcessPercent(t *testing.T) {
 		{"核定载质量1500千克，实际装载2.1吨", 40, true},
 		{"核定载客七人，实载十一人", 57.1, true},
 		{"核定载质量30吨，实载9人", 0, false},
+		// Tenths (超载六成) and a speed limit with the speed measured.
+		{"该车超载六成以上", 60, true},
+		{"核载19人，车内实有23人", 21.1, true},
+		{"该路段限速60公里/小时，测速仪显示其时速达到98公里", 63.3, true},
+		{"限速每小时80公里的高速路段，车速为每小时110公里", 37.5, true},
+		{"限速60公里/小时，该车以每小时58公里行驶", 0, false},
 	}
 	for _, tt := range tests {
 		got, ok := excessPercent(tt.text)

@@ -373,7 +373,7 @@ func (a *Analyzer) tierFacts(text *rules.TransferText, ef rules.Facts, measured 
 // nonMotorVehicles name vehicles that are not 机动车; motorVehicles those
 // that are (机动车 itself is matched apart, since 非机动车 contains it).
 var (
-	nonMotorVehicles = []string{"电动自行车", "自行车", "非机动车", "三轮车", "人力车", "畜力车"}
+	nonMotorVehicles = []string{"电动自行车", "电动车", "电瓶车", "电驴", "电单车", "自行车", "非机动车", "三轮车", "人力车", "畜力车"}
 	motorVehicles    = []string{"汽车", "轿车", "货车", "客车", "摩托车", "机动三轮", "挂车", "面包车", "越野车", "皮卡"}
 )
 

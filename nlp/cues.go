@@ -125,12 +125,24 @@ func reachBefore(s string, pos int) int {
 	lo := pos
 	for n := 0; lo > 0 && n < negationReach; n++ {
 		r, size := utf8.DecodeLastRuneInString(s[:lo])
-		if isNegationBreak(r) {
+		if isNegationBreak(r) || sequenceBreak(s[:lo], r, size) {
 			break
 		}
 		lo -= size
 	}
 	return lo
+}
+
+// sequenceBreak reports whether the rune r ending s is 即 joining a denied
+// act to the next one (未停车查看即驾车驶离, 未作任何处理即离开现场): the
+// negation ends before what follows. 立即 is an adverb (未立即驶离 still
+// denies the leaving); 随即 starts the next act as 即 does.
+func sequenceBreak(s string, r rune, size int) bool {
+	if r != '即' {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
+	return prev != '立'
 }
 
 // longerNegationAt reports whether a negation word longer than word starts

@@ -98,6 +98,11 @@ func TestNegated(t *testing.T) {
 		{"当事人不能及时改正", "改正", true},
 		{"未足额缴纳18名员工社会保险费", "社会保险费", false},
 		{"当事人未缴纳职工社保费", "社保费", false},
+		// 即 joins a denied act to the next: the negation ends before it.
+		{"撞上护栏后未作停留即驾车离开", "驾车离开", false},
+		{"未报警也未救助即驶离现场", "驶离", false},
+		{"刮倒行人后未下车查看随即开车逃走", "开车逃走", false},
+		{"驾驶人虽在现场但未立即驶离", "驶离", true},
 	}
 	for _, p := range plain {
 		pos := strings.Index(p.text, p.at)

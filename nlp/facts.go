@@ -52,6 +52,9 @@ const (
 	// RolePurchaseAmount is what a licensed tobacco retailer bought outside
 	// the local wholesaler, the base of 烟草专卖法实施条例 第五十六条.
 	RolePurchaseAmount = "进货总额"
+	// RoleReclamationFee is 耕地开垦费 or 土地复垦费, the base of 土地管理法实施条例
+	// 第五十一、五十二、五十五、五十六条 (毁坏耕地, 临时用地上建永久性建筑物, 未复垦).
+	RoleReclamationFee = "耕地开垦费或者土地复垦费"
 )
 
 // Circumstance names: the yes/no facts Extract reads from cue phrases.
@@ -258,7 +261,7 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains},
 	// The fares of unlicensed transport are its 违法所得 (收取运费1500元，违法
 	// 所得1500元); 清运费 is what waste removal costs, no role.
-	{"清运费", ""}, {"运费", RoleFares}, {"车费", RoleFares}, {"营运收入", RoleFares},
+	{"清运费", ""}, {"运输费用", RoleFares}, {"运输费", RoleFares}, {"运费", RoleFares}, {"车费", RoleFares}, {"票款", RoleFares}, {"营运收入", RoleFares},
 	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
 	{"违法经营额", RoleIllegalRevenue}, {"非法经营额", RoleIllegalRevenue}, {"经营额", RoleIllegalRevenue},
 	// Tobacco cases write the turnover as 违法经营总额 (烟草专卖法实施条例 第五十七条)
@@ -288,6 +291,7 @@ var roleCueList = [...]struct{ cue, role string }{
 	// 950元); a bare 保险费 is also 养老保险费, a social-insurance amount.
 	{"应缴纳的保险费", RoleFeeDue}, {"应缴纳保险费", RoleFeeDue}, {"应缴保险费", RoleFeeDue}, {"应缴的保险费", RoleFeeDue},
 	{"交强险保险费", RoleFeeDue}, {"强制保险费", RoleFeeDue}, {"交强险保费", RoleFeeDue}, {"应缴保费", RoleFeeDue}, {"应缴纳保费", RoleFeeDue},
+	{"耕地开垦费", RoleReclamationFee}, {"土地复垦费", RoleReclamationFee}, {"开垦费", RoleReclamationFee}, {"复垦费", RoleReclamationFee},
 	{"工程合同价款", RoleContractPrice}, {"施工合同价款", RoleContractPrice}, {"合同价款", RoleContractPrice}, {"合同造价", RoleContractPrice},
 }
 
@@ -931,13 +935,16 @@ var (
 	noneCues = []struct{ cue, role string }{
 		{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains}, {"盈利", RoleIllegalGains},
 		{"违法经营额", RoleIllegalRevenue}, {"广告费用", RoleAdCost}, {"广告费", RoleAdCost},
+		// The fares of unlicensed transport are its 违法所得: 收费情况无法查清
+		// states them unknowable.
+		{"收费", RoleIllegalGains}, {"运费", RoleIllegalGains}, {"车费", RoleIllegalGains},
 	}
 	// noneBefore negate the base (没有违法所得, 尚未形成销售获利, 未因此取得
 	// 违法所得) once noneVerbs between the negation and the base are
 	// skipped.
 	noneBefore = []string{"没有", "尚无", "暂无", "并无", "均无", "无", "尚未", "未", "不存在"}
 	noneVerbs  = []string{"取得", "获得", "获取", "产生", "形成", "销售", "任何", "实际", "因此", "从中"}
-	noneAfter  = []string{"无法计算", "无法认定", "难以计算", "无法确定", "为零", "为0"}
+	noneAfter  = []string{"无法计算", "无法认定", "难以计算", "无法确定", "为零", "为0", "无法查清", "无法查明", "情况无法查清", "情况无法查明", "情况无法核实", "数额无法查清", "金额无法查清"}
 	// unknownBefore state the base unknowable before naming it, perhaps
 	// with its owner between (现有证据无法认定李某的违法所得): the statute's
 	// 违法所得无法认定 in another order.

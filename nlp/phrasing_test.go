@@ -380,6 +380,16 @@ func TestBaseTotals(t *testing.T) {
 		{"not provided is not none", "当事人未提供违法所得计算依据。", map[string]float64{}},
 		{"silent", "当事人无证从事普通货运经营，情节严重。", map[string]float64{}},
 		{"a figure wins", "当事人违法所得3000元，无其他违法所得。", map[string]float64{RoleIllegalGains: 3000}},
+		// Fares named otherwise (运输费用, 票款) are the gains too; fares stated
+		// unknowable (收费情况无法查清) are the bracket for none.
+		{"运输费用 as the fares", "无证为多家商户配送货物，共收取运输费用人民币9600元。", map[string]float64{RoleIllegalGains: 9600}},
+		{"票款 as the fares", "私自售票载客，收取票款共计2150元。", map[string]float64{RoleIllegalGains: 2150}},
+		{"fares unknowable", "王某驾驶私家车招揽乘客往返县城，收费情况无法查明。", map[string]float64{RoleIllegalGains: 0}},
+		{"fares unknowable, 运费", "该车为他人运送建材，运费无法查清。", map[string]float64{RoleIllegalGains: 0}},
+		{"fares pending is not none", "该车为他人运送建材，运费尚在核查。", map[string]float64{}},
+		// 耕地开垦费 and 土地复垦费, the base of 土地管理法实施条例 第五十一、五十二、五十五、五十六条.
+		{"耕地开垦费", "经测算，毁坏耕地对应的耕地开垦费为人民币6.5万元。", map[string]float64{RoleReclamationFee: 65000}},
+		{"土地复垦费", "临时用地未复垦，应缴纳的土地复垦费为十二万元。", map[string]float64{RoleReclamationFee: 120000}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -191,6 +191,11 @@ type Benchmark struct {
 	// FaultException marks laws that punish without fault, so 行政处罚法
 	// 第三十三条第二款 does not apply ("法律、行政法规另有规定的，从其规定").
 	FaultException bool `yaml:"fault_exception,omitempty" json:"fault_exception,omitempty"`
+	// CoercesOthers marks conduct that is itself coercing or instructing
+	// another person (强迫驾驶人违反安全驾驶要求驾驶, 指使、强令驾驶人超限运输):
+	// the coercion the facts describe is the violation, so 行政处罚法
+	// 第三十二条第（二）项 (受他人胁迫) does not mitigate it.
+	CoercesOthers bool `yaml:"coerces_others,omitempty" json:"coerces_others,omitempty"`
 	// Evidence lists what the file should contain (used by case analysis).
 	Evidence []string `yaml:"evidence,omitempty" json:"evidence,omitempty"`
 	// LimitationMonths overrides the two-year limitation of 行政处罚法

@@ -233,6 +233,10 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 	s.Orders = append(s.Orders, "责令改正")
 	s.step("责令改正", "实施行政处罚时应当责令当事人改正或者限期改正违法行为", nil, ref(cfl, 28, 1, 0))
 
+	if b.CoercesOthers {
+		// The party is the one who coerced: 受他人胁迫 describes the victim.
+		f.Coerced = false
+	}
 	mandatory := c.mandatoryLighter(&f, s)
 	level := LevelNormal
 	if mandatory {

@@ -156,6 +156,7 @@ var baseRoles = [...]struct {
 	{nlp.RoleWagesUnderreported, "wages_underreported", func(f *Facts) **float64 { return &f.WagesUnderreported }},
 	{nlp.RoleFeeDue, "fee_due", func(f *Facts) **float64 { return &f.FeeDue }},
 	{nlp.RoleContractPrice, "contract_price", func(f *Facts) **float64 { return &f.ContractPrice }},
+	{nlp.RoleReclamationFee, "reclamation_fee", func(f *Facts) **float64 { return &f.ReclamationFee }},
 }
 
 // MeasureOfRole returns the transfer measure a money role's total is, and
