@@ -15,8 +15,11 @@ import (
 // （二）项 over 第（五）项), spoilage and foreign bodies in everyday words,
 // an expiry given only as a last day before the inspection's, fertiliser
 // adulterated with a chemical (产品质量法, not 食品安全法 第一百二十三条),
-// refurbished goods sold as new, a wholesaler whose buyers are clinics, and a
-// medical device in a pharmacy (医疗器械监督管理条例, not 劣药).
+// refurbished goods sold as new or repacked goods sold at a better grade's
+// price, a wholesaler whose buyers are clinics, a medical device in a
+// pharmacy (医疗器械监督管理条例, not 劣药), drugs named by what they treat
+// (感冒药) beside a negated 药品经营许可证, cosmetics named by the product
+// (护手霜), and an operator's licence written 无证司机.
 func TestMarketPhrasingFamilies(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	tests := []struct {
@@ -38,6 +41,14 @@ func TestMarketPhrasingFamilies(t *testing.T) {
 			"prod-50-adulterate", ""},
 		{"substandard drug wholesaled to village clinics", "经查，某医药公司将经检验为劣药的阿莫西林胶囊批发到多家村卫生室，货值三万元。",
 			"drug-117-substandard-wholesale", "drug-117-substandard-retail"},
+		{"fever medicine with no licence, the licence negated", "某杂货店店主没有药品经营许可证，私下出售退烧药和止痛药，货值九百元。",
+			"drug-115-unlicensed", "food-122-unlicensed"},
+		{"body lotion past its period of use", "某美容院为顾客涂抹已超过使用期限的身体乳和护手霜，现场查获8瓶，货值三百元。",
+			"cosm-60-expired", "prod-52-expired"},
+		{"cement repacked and sold at a better grade's price", "某建材店将普通硅酸盐水泥换装进印有高标号字样的包装袋，按高标号水泥价格卖给装修户，货值九千元。",
+			"prod-50-adulterate", ""},
+		{"a forklift driven by an unlicensed driver", "某仓储公司让无证司机驾驶叉车装卸货物，经责令限期改正后逾期未改正。",
+			"se-86-unqualified-operators", ""},
 		{"expired protective masks in a pharmacy", "执法人员检查某大药房，发现其柜台内销售的医用防护口罩已超过有效期，共30盒，货值九百元。",
 			"device-86-expired-unregistered", "drug-117-substandard-retail"},
 	}
