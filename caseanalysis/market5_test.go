@@ -114,10 +114,11 @@ func TestMarketExcludedByOwnArticle(t *testing.T) {
 
 // TestTrademarkUseWithoutLicenceIsCounterfeiting checks that 未经许可使用
 // 注册商标 with a business volume over the threshold reads as 假冒注册商标罪
-// though the text never says 假冒 or 相同的商标.
+// though the text never says 假冒 or 相同的商标, and that the amount's name
+// 非法经营额 does not make it 非法经营罪.
 func TestTrademarkUseWithoutLicenceIsCounterfeiting(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
-	res := analyzeFirst(t, a, "经查，某鞋厂未经商标注册人许可，在其生产的运动鞋上使用“某某”注册商标，违法经营额十二万元。", "tm-60-infringement")
+	res := analyzeFirst(t, a, "经查，某鞋厂未经商标注册人许可，在其生产的运动鞋上使用“某某”注册商标，非法经营额十二万元。", "tm-60-infringement")
 	if res.Transfer.Risk != rules.RiskLikely || res.Transfer.Crime != "假冒注册商标罪" {
 		t.Errorf("transfer = %s %s, want likely 假冒注册商标罪", res.Transfer.Risk, res.Transfer.Crime)
 	}
