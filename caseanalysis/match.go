@@ -308,6 +308,12 @@ type queryWord struct {
 
 func (m *matcher) newQuery(text string) query {
 	norm := nlp.NormalizeText(text)
+	// A last day of the shelf life before the day the goods were found is
+	// an expiry the officer did not name (保质期至9月30日 … 10月12日检查):
+	// the statement is added to what is matched, in the catalog's words.
+	if passed := nlp.ExpiryPassed(norm); passed != "" {
+		norm += "。" + passed + "。"
+	}
 	q := query{norm: norm, tokens: m.seg.Cut(norm)}
 	for _, tk := range q.tokens {
 		if isTerm(tk.Text) {

@@ -1,0 +1,27 @@
+package nlp
+
+import "testing"
+
+// TestExpiryPassed reads a last day of the shelf life (or period of use)
+// against a later date of the same text, in the ways officers write both;
+// a last day after every other date, or no last day at all, says nothing.
+func TestExpiryPassed(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"label date then inspection date", "货架上的酸奶标注保质期至2024年3月1日，执法人员于2024年3月5日检查时仍在销售。", "已过保质期"},
+		{"inspection first, dashes", "2025年1月15日检查发现，冷柜内鲜奶包装喷码保质期到2025-01-10，共12盒。", "已过保质期"},
+		{"month only is the month's end", "2024年1月3日检查，面粉包装标注保质期至2023年12月，店主称仍在出售。", "已过保质期"},
+		{"cosmetics period of use", "经查，该精华液瓶底标注使用期限至2024.04.30，2024年6月12日仍在店内销售。", "已超过使用期限"},
+		{"medicine", "该药品有效期至2024年8月，执法人员于2024年9月3日检查发现。", "已超过有效期"},
+		{"still within the shelf life", "2024年5月6日检查，面包标注保质期至2024年5月20日。", ""},
+		{"no other date", "面包标注保质期至2024年5月20日。", ""},
+		{"not a date", "该产品保质期至少12个月，2024年5月6日检查。", ""},
+		{"no marker", "2024年5月6日检查，超市销售的面包已过期。", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ExpiryPassed(NormalizeText(tt.text)); got != tt.want {
+				t.Errorf("ExpiryPassed = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
