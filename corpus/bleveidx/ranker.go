@@ -55,6 +55,8 @@ type ranker struct {
 	// at their positions (0 where punctuation was dropped or unknown), for
 	// the phrase clause.
 	seq [][]uint32
+	// stored are the documents' stored fields (nil: read from the index).
+	stored *storedNorms
 	// took is how long the build took.
 	took time.Duration
 	// results are recent answers from this snapshot.
@@ -189,8 +191,13 @@ func buildRanker(ctx context.Context, idx bleve.Index) (*ranker, error) {
 	// concurrent readers, as it does concurrent searches): the build is
 	// the service's loading time.
 	fps := make([]*fieldPostings, len(rankedFields))
-	errs := make([]error, len(rankedFields))
+	errs := make([]error, len(rankedFields)+1)
 	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		rk.stored, errs[len(rankedFields)] = readStored(ctx, r, rk.nums)
+	}()
 	for i, field := range rankedFields {
 		fp := &fieldPostings{terms: map[string]uint32{}}
 		fps[i] = fp

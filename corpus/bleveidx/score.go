@@ -66,6 +66,12 @@ type accumulators struct {
 	heap    []scored
 	// union is matches' scratch: the documents met or in a common term.
 	union []uint64
+	// cand are the documents met that pass the first bound of the pruned
+	// pass, words the common terms' bitset words at one position, fulls
+	// theta's full scores: scratch, empty between searches.
+	cand  []uint64
+	words []uint64
+	fulls []float64
 	// walked and postings count the postings of the last search walked
 	// and in all (tests check that pruning happens).
 	walked, postings int
@@ -84,7 +90,7 @@ type docAcc struct {
 
 func (a *accumulators) fit(n int) {
 	if len(a.slot) != n {
-		*a = accumulators{slot: make([]uint32, n), seen: make([]uint64, (n+63)/64)}
+		*a = accumulators{slot: make([]uint32, n), seen: make([]uint64, (n+63)/64), cand: make([]uint64, (n+63)/64)}
 	}
 	a.touched, a.keep, a.terms = a.touched[:0], a.keep[:0], a.terms[:0]
 	a.walked, a.postings = 0, 0
@@ -266,12 +272,22 @@ func (s *scorer) walk(acc *accumulators, t termRef) {
 	}
 }
 
+// thetaExtra bounds how many documents theta looks at beyond want (three
+// times want, at most thetaExtra more).
+const thetaExtra = 96
+
 // theta is a lower bound of the want-th best score that f keeps (0 while
-// fewer than want documents are met): the want documents met with the best
-// scores from the terms walked get the terms left (left) looked up, and
-// the least of their full scores is the bound, since want documents score
-// at least that much.
+// fewer than want documents are met): the documents met with the best
+// scores from the terms walked (up to four times want of them) get the
+// terms left (left) looked up, and the want-th best of their full scores
+// is the bound, since want documents score at least that much. Taking
+// only want of them (the least of their full scores) left the bound at
+// 78 % of the want-th best score in the median search on the national
+// statutes, 53 % in the tenth percentile; four times want brings it to
+// 100 % and 86 %, so that the walk stops sooner and fewer documents are
+// looked up.
 func (s *scorer) theta(acc *accumulators, f *rankerFilter, want int, left []termRef) float64 {
+	keepN := want + min(3*want, thetaExtra)
 	h := acc.heap[:0]
 	less := func(i, j int) bool { return h[i].score < h[j].score }
 	// The documents met in the order met: their cells lie in that order,
@@ -281,7 +297,7 @@ func (s *scorer) theta(acc *accumulators, f *rankerFilter, want int, left []term
 			continue
 		}
 		v := s.finalOf(&acc.cells[i], d, false)
-		if len(h) < want {
+		if len(h) < keepN {
 			h = append(h, scored{d, v})
 			for i := len(h) - 1; i > 0; {
 				p := (i - 1) / 2
@@ -316,12 +332,14 @@ func (s *scorer) theta(acc *accumulators, f *rankerFilter, want int, left []term
 	if len(h) < want {
 		return 0
 	}
-	th := math.Inf(1)
+	fulls := acc.fulls[:0]
 	for _, x := range h {
-		th = min(th, s.full(acc, x.doc, left))
+		fulls = append(fulls, s.full(acc, x.doc, left))
 	}
+	acc.fulls = fulls
+	slices.Sort(fulls)
 	// Rounding must not lift it above a score it stands for.
-	return th / boundSlack
+	return fulls[len(fulls)-want] / boundSlack
 }
 
 // full is document d's score with the terms walked and the terms left
@@ -483,29 +501,50 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 	// common terms looked up, in order.
 	left := terms[k:]
 	r := s.restOf(left)
-	// The documents met in the order met (their cells' order), then the
-	// few kept in document order, as the lookups below seek forward.
+	// First the bound with every common term, over the documents met in
+	// the order met (their cells' order); those that pass are marked in
+	// cand.
+	cand := acc.cand
 	for i, d := range acc.touched {
-		da := &acc.cells[i]
-		if !f.keep(rk, d) || s.bound(da, &r) < th {
+		if !f.keep(rk, d) || s.bound(&acc.cells[i], &r) < th {
 			continue
 		}
-		// The bound again with the common terms d holds (their
-		// bitsets say which): most hold few of them.
-		var mine rest
-		for _, t := range left {
-			if t.bits[d>>6]&(1<<(d&63)) != 0 {
-				mine.u[t.clause] += t.ub
-				mine.k[t.clause] += t.r
+		cand[d>>6] |= 1 << (d & 63)
+	}
+	// Then the bound again with the common terms each holds, by their
+	// bitsets, in document order: a 64-document word of every common
+	// term's bitset is read once for the candidates in it, front to
+	// back, where reading them document by document in the order met
+	// was a third of a search (cache misses across the bitsets). The
+	// documents kept come out in document order, as the lookups below
+	// seek forward.
+	words := slices.Grow(acc.words[:0], len(left))[:len(left)]
+	acc.words = words
+	for w, c := range cand {
+		if c == 0 {
+			continue
+		}
+		cand[w] = 0
+		for j := range left {
+			words[j] = left[j].bits[w]
+		}
+		for ; c != 0; c &= c - 1 {
+			b := uint(bits.TrailingZeros64(c))
+			d := uint32(w)<<6 | uint32(b)
+			var mine rest
+			for j := range left {
+				if words[j]>>b&1 != 0 {
+					mine.u[left[j].clause] += left[j].ub
+					mine.k[left[j].clause] += left[j].r
+				}
 			}
+			if s.bound(acc.of(d), &mine) < th {
+				continue
+			}
+			acc.keep = append(acc.keep, d)
 		}
-		if s.bound(da, &mine) < th {
-			continue
-		}
-		acc.keep = append(acc.keep, d)
 	}
 	keep := acc.keep
-	slices.Sort(keep)
 	for _, t := range left {
 		c, r := t.clause, uint16(t.r)
 		j := 0
