@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -74,15 +75,20 @@ type fieldPostings struct {
 	docs  []uint32
 	tfs   []uint32
 	// maxTF is each term's largest term frequency, bits the documents
-	// of each term in at least 1/bitsetShare of them (score.go).
+	// of each term in at least 1/bitsetShare of them (score.go), and
+	// ranks, for each such term and each word of its bitset, how many of
+	// its documents come before the word: document d is then
+	// docs[ranks[d/64] + the bits below d in its word], without a search.
 	maxTF []uint32
 	bits  map[uint32][]uint64
+	ranks map[uint32][]uint32
 }
 
 // summarize computes maxTF and bits for n documents.
 func (f *fieldPostings) summarize(n int) {
 	f.maxTF = make([]uint32, len(f.df))
 	f.bits = map[uint32][]uint64{}
+	f.ranks = map[uint32][]uint32{}
 	for t := range f.maxTF {
 		docs, tfs := f.docs[f.start[t]:f.start[t+1]], f.tfs[f.start[t]:f.start[t+1]]
 		for _, tf := range tfs {
@@ -96,6 +102,13 @@ func (f *fieldPostings) summarize(n int) {
 			b[d>>6] |= 1 << (d & 63)
 		}
 		f.bits[uint32(t)] = b
+		rank := make([]uint32, len(b))
+		var before uint32
+		for w, x := range b {
+			rank[w] = before
+			before += uint32(bits.OnesCount64(x))
+		}
+		f.ranks[uint32(t)] = rank
 	}
 }
 

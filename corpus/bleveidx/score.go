@@ -131,11 +131,25 @@ type termRef struct {
 	clause    int
 	id        uint32
 	docs, tfs []uint32
-	bits      []uint64
+	// bits and rank are the term's bitset and rank directory (nil for a
+	// term in fewer than 1/bitsetShare of the documents).
+	bits []uint64
+	rank []uint32
 	// w is the term's weight idf²·boost·queryNorm, r how many times the
 	// clause lists it, ub the most it adds to one document's clause sum.
 	w, ub float64
 	r     uint32
+}
+
+// at returns the index of document d in the postings of t, a term with a
+// bitset, and whether t holds d: the rank of d in the bitset.
+func (t *termRef) at(d uint32) (int, bool) {
+	w, b := d>>6, d&63
+	x := t.bits[w]
+	if x&(1<<b) == 0 {
+		return 0, false
+	}
+	return int(t.rank[w]) + bits.OnesCount64(x&(1<<b-1)), true
 }
 
 // scorer is one search's clauses resolved against the ranker.
@@ -350,11 +364,12 @@ func (s *scorer) full(acc *accumulators, d uint32, left []termRef) float64 {
 	for c := range s.n {
 		sum[c], cnt[c] = da.sum[c], uint32(da.cnt[c])
 	}
-	for _, t := range left {
-		if t.bits[d>>6]&(1<<(d&63)) == 0 {
+	for i := range left {
+		t := &left[i]
+		j, ok := t.at(d)
+		if !ok {
 			continue
 		}
-		j := sort.Search(len(t.docs), func(i int) bool { return t.docs[i] >= d })
 		sum[t.clause] += float64(t.r) * t.w * s.g(t.tfs[j])
 		cnt[t.clause] += t.r
 	}
@@ -457,7 +472,7 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 			}
 			i := idf(fp.df[id])
 			w := i * i * c.boost * qn
-			acc.terms = append(acc.terms, termRef{clause: ci, id: id, docs: fp.docs[a:b], tfs: fp.tfs[a:b], bits: fp.bits[id], w: w, ub: w * s.g(fp.maxTF[id]), r: 1})
+			acc.terms = append(acc.terms, termRef{clause: ci, id: id, docs: fp.docs[a:b], tfs: fp.tfs[a:b], bits: fp.bits[id], rank: fp.ranks[id], w: w, ub: w * s.g(fp.maxTF[id]), r: 1})
 		}
 	}
 	terms := acc.terms
@@ -515,9 +530,7 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 	// bitsets, in document order: a 64-document word of every common
 	// term's bitset is read once for the candidates in it, front to
 	// back, where reading them document by document in the order met
-	// was a third of a search (cache misses across the bitsets). The
-	// documents kept come out in document order, as the lookups below
-	// seek forward.
+	// was a third of a search (cache misses across the bitsets).
 	words := slices.Grow(acc.words[:0], len(left))[:len(left)]
 	acc.words = words
 	for w, c := range cand {
@@ -545,14 +558,14 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 		}
 	}
 	keep := acc.keep
-	for _, t := range left {
+	for i := range left {
+		t := &left[i]
 		c, r := t.clause, uint16(t.r)
-		j := 0
 		for _, d := range keep {
-			if t.bits[d>>6]&(1<<(d&63)) == 0 {
+			j, ok := t.at(d)
+			if !ok {
 				continue
 			}
-			j = seek(t.docs, j, d)
 			v := t.w * s.g(t.tfs[j])
 			da := acc.of(d)
 			for n := uint16(0); n < r; n++ {
@@ -565,22 +578,6 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 		hits.push(scored{d, s.final(acc, d, true)})
 	}
 	return hits.sorted(), rk.matches(acc, left, &f)
-}
-
-// seek returns the first index at or after j where docs holds d or more,
-// galloping: the documents looked up are few and far apart.
-func seek(docs []uint32, j int, d uint32) int {
-	step := 1
-	hi := j
-	for hi < len(docs) && docs[hi] < d {
-		j = hi + 1
-		hi += step
-		step *= 2
-	}
-	if hi > len(docs) {
-		hi = len(docs)
-	}
-	return j + sort.Search(hi-j, func(i int) bool { return docs[j+i] >= d })
 }
 
 // matches counts the documents f keeps among those met (acc.seen) or in

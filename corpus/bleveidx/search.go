@@ -376,10 +376,13 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 		if p, err = planText(ctx, ix.norms, nq.Q, "text", ix.cfg.BigramWeight > 0, rk); err != nil {
 			return corpus.Results[corpus.NormHit]{}, fmt.Errorf("search norms: %w", err)
 		}
-		textQ = textQuery(p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true)
 		cs = clauses(ix, p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true)
 		if !rankable(cs) {
 			rk = nil
+		}
+		if rk == nil {
+			// bleve's query, built only when bleve answers.
+			textQ = textQuery(p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true)
 		}
 	}
 	if nq.Law != "" {
@@ -437,8 +440,9 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 	if out.Hits == nil {
 		out.Hits = []corpus.NormHit{}
 	}
+	var sc snippetScratch
 	for i := range out.Hits {
-		out.Hits[i].Snippets = snippetsOf(out.Hits[i].Text, marks, maxSnippets)
+		out.Hits[i].Snippets = sc.snippets(out.Hits[i].Text, marks, maxSnippets)
 	}
 	if rk != nil {
 		rk.results.put(key, out)
