@@ -365,15 +365,27 @@ func indexTerm(s, t string) int {
 // Statute text is Han characters and punctuation almost throughout, which
 // it skips without a table lookup: lower-casing every returned article
 // for its snippets was a sixth of a search's cost.
+//
+// It reads bytes, not runes: a lead byte 0xE3–0xE9 followed by two
+// continuation bytes is a character of U+3000–U+9FFF, skipped without
+// decoding it.
 func hasUpper(text string) bool {
-	for _, r := range text {
-		if r >= 0x3000 && r < 0xA000 {
-			continue // CJK symbols, kana, Han: no case
-		}
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
 				return true
 			}
+			i++
+			continue
+		}
+		if c >= 0xE3 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			i += 3 // CJK symbols, kana, Han: no case
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if r >= 0x3000 && r < 0xA000 {
 			continue
 		}
 		if unicode.ToLower(r) != r {

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/nlp"
@@ -253,4 +254,27 @@ func TestSnippetsMatchReference(t *testing.T) {
 		}
 	}
 	t.Logf("%d cases", n)
+}
+
+// TestHasUpper compares hasUpper with a rune by rune reference over the
+// ranker tests' articles and text with Latin, full-width and Greek
+// letters, other scripts and invalid UTF-8.
+func TestHasUpper(t *testing.T) {
+	reference := func(text string) bool {
+		for _, r := range text {
+			if (r < 0x3000 || r >= 0xA000) && unicode.ToLower(r) != r {
+				return true
+			}
+		}
+		return false
+	}
+	texts := []string{"", "abc", "食品Abc", "依照ＧＢ执行", "Ⅱ类", "Σ", "é", "É", "\xe4\xb8A", "\xe4A\x80", "食\xff品", "한국어", "ｇｂ", "〇", "\u9fff\ua000A"}
+	for _, a := range rankerCorpus(t) {
+		texts = append(texts, a.Article.Text())
+	}
+	for _, s := range texts {
+		if got, want := hasUpper(s), reference(s); got != want {
+			t.Fatalf("hasUpper(%q) = %v; want %v", s, got, want)
+		}
+	}
 }

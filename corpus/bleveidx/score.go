@@ -63,6 +63,7 @@ type accumulators struct {
 	touched []uint32
 	keep    []uint32
 	terms   []termRef
+	ids     []int64
 	heap    []scored
 	// union is matches' scratch: the documents met or in a common term.
 	union []uint64
@@ -410,26 +411,38 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 		x := math.Sqrt(float64(i))
 		s.gTab[i] = x * k1 / (x + k1)
 	}
+	// Each term of each clause is looked up once (ids, -1: not in the
+	// index), in the order of the clauses: queryNorm sums in that order.
 	var sumSq float64
-	for _, c := range cs {
+	ids := acc.ids[:0]
+	at := make([]int, len(cs))
+	for ci, c := range cs {
+		at[ci] = len(ids)
 		fp := rk.fields[c.field]
 		for _, t := range c.terms {
 			var df uint64
+			id := int64(-1)
 			if fp != nil {
-				_, _, df, _ = fp.lookup(t)
+				if n, ok := fp.terms[t]; ok {
+					id, df = int64(n), fp.df[n]
+				}
 			}
+			ids = append(ids, id)
 			w := c.boost * idf(df)
 			sumSq += w * w
 		}
 	}
+	acc.ids = ids
 	qn := 1.0
 	if sumSq > 0 {
 		qn = 1 / math.Sqrt(sumSq)
 	}
 	var main []clause
-	for _, c := range cs {
+	var mainAt []int
+	for i, c := range cs {
 		if !c.phrase {
 			main = append(main, c)
+			mainAt = append(mainAt, at[i])
 		}
 	}
 	acc.fit(len(rk.ids))
@@ -449,11 +462,11 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 			continue
 		}
 		first := len(acc.terms)
-		for _, t := range c.terms {
-			id, ok := fp.terms[t]
-			if !ok {
+		for ti := range c.terms {
+			if ids[mainAt[ci]+ti] < 0 {
 				continue
 			}
+			id := uint32(ids[mainAt[ci]+ti])
 			dup := false
 			for i := first; i < len(acc.terms); i++ {
 				if acc.terms[i].id == id {
