@@ -254,13 +254,30 @@ func markTerms(words []string) []string {
 
 type span struct{ start, end int }
 
+// snippetScratch is the working memory of the snippets of one search's
+// hits, reused from hit to hit: spans, fragments and marked bytes were
+// some seven allocations per hit.
+type snippetScratch struct {
+	spans []span
+	frags []frag
+	taken []bool
+	ends  []int
+}
+
+// frag is a snippet's stretch of text and the spans in it.
+type frag struct {
+	start, end int
+	spans      []span
+}
+
 // matches returns the non-overlapping byte spans of text where one of terms
-// occurs, the longest term taking precedence, in text order. Matching is on
-// the text as stored, lower-cased like the analyzer when that keeps byte
-// offsets. It runs for every hit of every search: it takes terms already
-// longest first (markTerms' order) without copying them, and checks a new
-// span against the spans found so far instead of marking every byte.
-func matches(text string, terms []string) []span {
+// occurs, the longest term taking precedence, in text order, in sc's
+// spans. Matching is on the text as stored, lower-cased like the analyzer
+// when that keeps byte offsets. It runs for every hit of every search: it
+// takes terms already longest first (markTerms' order) without copying
+// them, and checks a new span against the spans found so far instead of
+// marking every byte.
+func (sc *snippetScratch) matches(text string, terms []string) []span {
 	byLength := func(a, b string) int { return len(b) - len(a) }
 	if !slices.IsSortedFunc(terms, byLength) {
 		terms = slices.Clone(terms)
@@ -272,20 +289,22 @@ func matches(text string, terms []string) []span {
 			hay = l
 		}
 	}
-	var out []span
+	out := sc.spans[:0]
 	// Past a few spans (a long article, a common term) the bytes taken
 	// are marked instead, so the check stays linear.
 	var taken []bool
 	for _, t := range terms {
 		for from := 0; from < len(hay); {
-			i := strings.Index(hay[from:], t)
+			i := indexTerm(hay[from:], t)
 			if i < 0 {
 				break
 			}
 			s := span{from + i, from + i + len(t)}
 			from = s.end
 			if taken == nil && len(out) >= 32 {
-				taken = make([]bool, len(hay))
+				taken = slices.Grow(sc.taken[:0], len(hay))[:len(hay)]
+				clear(taken)
+				sc.taken = taken
 				for _, o := range out {
 					for k := o.start; k < o.end; k++ {
 						taken[k] = true
@@ -315,22 +334,58 @@ func matches(text string, terms []string) []span {
 		}
 	}
 	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
+	sc.spans = out
 	return out
+}
+
+// indexTerm is strings.Index(s, t). A term of Han characters is looked for
+// by its last byte, a UTF-8 continuation byte (one of 64 values), not by
+// its first, which in Chinese text is one of a few lead bytes that start
+// most characters and stops strings.Index at nearly every one.
+func indexTerm(s, t string) int {
+	n := len(t)
+	if n < 2 || t[n-1] < utf8.RuneSelf {
+		return strings.Index(s, t)
+	}
+	c := t[n-1]
+	for i := n - 1; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], c)
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if s[i+1-n:i+1] == t {
+			return i + 1 - n
+		}
+	}
+	return -1
 }
 
 // hasUpper reports whether text has a letter strings.ToLower would change.
 // Statute text is Han characters and punctuation almost throughout, which
 // it skips without a table lookup: lower-casing every returned article
 // for its snippets was a sixth of a search's cost.
+//
+// It reads bytes, not runes: a lead byte 0xE3–0xE9 followed by two
+// continuation bytes is a character of U+3000–U+9FFF, skipped without
+// decoding it.
 func hasUpper(text string) bool {
-	for _, r := range text {
-		if r >= 0x3000 && r < 0xA000 {
-			continue // CJK symbols, kana, Han: no case
-		}
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
 				return true
 			}
+			i++
+			continue
+		}
+		if c >= 0xE3 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			i += 3 // CJK symbols, kana, Han: no case
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if r >= 0x3000 && r < 0xA000 {
 			continue
 		}
 		if unicode.ToLower(r) != r {
@@ -345,15 +400,18 @@ func hasUpper(text string) bool {
 // starts a little before a match and runs snippetRunes characters; the
 // snippets with the most matches come first.
 func snippetsOf(text string, terms []string, max int) []string {
+	var sc snippetScratch
+	return sc.snippets(text, terms, max)
+}
+
+// snippets is snippetsOf with sc's working memory. The snippets of a hit
+// share one string.
+func (sc *snippetScratch) snippets(text string, terms []string, max int) []string {
 	if max <= 0 || len(terms) == 0 {
 		return nil
 	}
-	spans := matches(text, terms)
-	type frag struct {
-		start, end int
-		spans      []span
-	}
-	var frags []frag
+	spans := sc.matches(text, terms)
+	frags := sc.frags[:0]
 	for i := 0; i < len(spans); {
 		start := backRunes(text, spans[i].start, snippetLead)
 		end := forwardRunes(text, start, snippetRunes)
@@ -368,6 +426,7 @@ func snippetsOf(text string, terms []string, max int) []string {
 		f.spans = spans[first:i]
 		frags = append(frags, f)
 	}
+	sc.frags = frags
 	slices.SortStableFunc(frags, func(a, b frag) int { return len(b.spans) - len(a.spans) })
 	if len(frags) == 0 {
 		return nil
@@ -375,11 +434,15 @@ func snippetsOf(text string, terms []string, max int) []string {
 	if len(frags) > max {
 		frags = frags[:max]
 	}
-	out := make([]string, 0, len(frags))
 	var b strings.Builder
+	size := 0
 	for _, f := range frags {
-		b.Reset()
-		b.Grow(f.end - f.start + 13*len(f.spans) + 8)
+		size += f.end - f.start + 13*len(f.spans) + 8
+	}
+	b.Grow(size)
+	ends := sc.ends[:0]
+	for _, f := range frags {
+		ends = append(ends, b.Len())
 		if f.start > 0 {
 			b.WriteString("…")
 		}
@@ -395,7 +458,13 @@ func snippetsOf(text string, terms []string, max int) []string {
 		if f.end < len(text) {
 			b.WriteString("…")
 		}
-		out = append(out, b.String())
+		ends = append(ends, b.Len())
+	}
+	sc.ends = ends
+	all := b.String()
+	out := make([]string, len(frags))
+	for i := range out {
+		out[i] = all[ends[2*i]:ends[2*i+1]]
 	}
 	return out
 }

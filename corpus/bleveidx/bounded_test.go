@@ -3,10 +3,14 @@ package bleveidx
 import (
 	"context"
 	"fmt"
+	"html"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/nlp"
@@ -146,5 +150,131 @@ func TestTiesBrokenByID(t *testing.T) {
 	// IDs are s#1-0, s#2-0, …: in ID order the articles are 1, 2, 3, 5, 7, 9.
 	if want := []int{1, 2, 3, 5, 7, 9}; !reflect.DeepEqual(got, want) {
 		t.Errorf("pages of equal scores hold %v; want %v (ID order)", got, want)
+	}
+}
+
+// snippetsReference is snippetsOf written plainly (strings.Index, a byte
+// map of what is marked, html.EscapeString, a copy per snippet): the
+// faster one must give the same snippets.
+func snippetsReference(text string, terms []string, most int) []string {
+	if most <= 0 || len(terms) == 0 {
+		return nil
+	}
+	terms = slices.Clone(terms)
+	slices.SortStableFunc(terms, func(a, b string) int { return len(b) - len(a) })
+	hay := text
+	if l := strings.ToLower(text); len(l) == len(text) {
+		hay = l
+	}
+	taken := make([]bool, len(hay))
+	var spans []span
+	for _, t := range terms {
+		for from := 0; from < len(hay); {
+			i := strings.Index(hay[from:], t)
+			if i < 0 {
+				break
+			}
+			s := span{from + i, from + i + len(t)}
+			from = s.end
+			if slices.Contains(taken[s.start:s.end], true) {
+				continue
+			}
+			for k := s.start; k < s.end; k++ {
+				taken[k] = true
+			}
+			spans = append(spans, s)
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	var frags []frag
+	for i := 0; i < len(spans); {
+		start := backRunes(text, spans[i].start, snippetLead)
+		end := max(forwardRunes(text, start, snippetRunes), spans[i].end)
+		first := i
+		for i < len(spans) && spans[i].end <= end {
+			i++
+		}
+		frags = append(frags, frag{start: start, end: end, spans: spans[first:i]})
+	}
+	sort.SliceStable(frags, func(i, j int) bool { return len(frags[i].spans) > len(frags[j].spans) })
+	var out []string
+	for _, f := range frags[:min(len(frags), most)] {
+		s := ""
+		if f.start > 0 {
+			s = "…"
+		}
+		at := f.start
+		for _, m := range f.spans {
+			s += html.EscapeString(text[at:m.start]) + "<mark>" + html.EscapeString(text[m.start:m.end]) + "</mark>"
+			at = m.end
+		}
+		s += html.EscapeString(text[at:f.end])
+		if f.end < len(text) {
+			s += "…"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// TestSnippetsMatchReference compares the snippets of the ranker tests'
+// articles (and a few with markup, Latin letters and repeats) for the
+// words of other articles' phrases with snippetsReference, one scratch
+// reused throughout as a search reuses it.
+func TestSnippetsMatchReference(t *testing.T) {
+	arts := rankerCorpus(t)
+	var texts []string
+	for i := 0; i < len(arts); i += 3 {
+		texts = append(texts, arts[i].Article.Text())
+	}
+	texts = append(texts, "依照<GB 2760>执行&标准\"ＧＢ\"", strings.Repeat("食品安全", 60), "许可许可许", "")
+	phrases := rankerPhrases(t, 200)
+	a := nlp.RuneSegmenter{}
+	var sc snippetScratch
+	n := 0
+	for i, text := range texts {
+		var words []string
+		for _, tk := range a.Cut(phrases[i%len(phrases)]) {
+			words = append(words, tk.Text)
+		}
+		// Runes cut one by one: join them in twos and threes too.
+		rs := []rune(phrases[(i+7)%len(phrases)])
+		for k := 0; k+3 <= len(rs); k += 2 {
+			words = append(words, string(rs[k:k+2]), string(rs[k:k+3]))
+		}
+		words = append(words, "gb", "标准", "食品安全", "许可", "<")
+		for _, terms := range [][]string{markTerms(words), markTerms(words[:len(words)/2]), words} {
+			for _, m := range []int{3, 1} {
+				want := snippetsReference(text, terms, m)
+				if got := sc.snippets(text, terms, m); !reflect.DeepEqual(got, want) {
+					t.Fatalf("snippets of %q for %q (max %d) =\n%q\nwant\n%q", text, terms, m, got, want)
+				}
+				n++
+			}
+		}
+	}
+	t.Logf("%d cases", n)
+}
+
+// TestHasUpper compares hasUpper with a rune by rune reference over the
+// ranker tests' articles and text with Latin, full-width and Greek
+// letters, other scripts and invalid UTF-8.
+func TestHasUpper(t *testing.T) {
+	reference := func(text string) bool {
+		for _, r := range text {
+			if (r < 0x3000 || r >= 0xA000) && unicode.ToLower(r) != r {
+				return true
+			}
+		}
+		return false
+	}
+	texts := []string{"", "abc", "食品Abc", "依照ＧＢ执行", "Ⅱ类", "Σ", "é", "É", "\xe4\xb8A", "\xe4A\x80", "食\xff品", "한국어", "ｇｂ", "〇", "\u9fff\ua000A"}
+	for _, a := range rankerCorpus(t) {
+		texts = append(texts, a.Article.Text())
+	}
+	for _, s := range texts {
+		if got, want := hasUpper(s), reference(s); got != want {
+			t.Fatalf("hasUpper(%q) = %v; want %v", s, got, want)
+		}
 	}
 }

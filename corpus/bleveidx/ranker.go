@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,6 +56,8 @@ type ranker struct {
 	// at their positions (0 where punctuation was dropped or unknown), for
 	// the phrase clause.
 	seq [][]uint32
+	// stored are the documents' stored fields (nil: read from the index).
+	stored *storedNorms
 	// took is how long the build took.
 	took time.Duration
 	// results are recent answers from this snapshot.
@@ -72,15 +75,20 @@ type fieldPostings struct {
 	docs  []uint32
 	tfs   []uint32
 	// maxTF is each term's largest term frequency, bits the documents
-	// of each term in at least 1/bitsetShare of them (score.go).
+	// of each term in at least 1/bitsetShare of them (score.go), and
+	// ranks, for each such term and each word of its bitset, how many of
+	// its documents come before the word: document d is then
+	// docs[ranks[d/64] + the bits below d in its word], without a search.
 	maxTF []uint32
 	bits  map[uint32][]uint64
+	ranks map[uint32][]uint32
 }
 
 // summarize computes maxTF and bits for n documents.
 func (f *fieldPostings) summarize(n int) {
 	f.maxTF = make([]uint32, len(f.df))
 	f.bits = map[uint32][]uint64{}
+	f.ranks = map[uint32][]uint32{}
 	for t := range f.maxTF {
 		docs, tfs := f.docs[f.start[t]:f.start[t+1]], f.tfs[f.start[t]:f.start[t+1]]
 		for _, tf := range tfs {
@@ -94,6 +102,13 @@ func (f *fieldPostings) summarize(n int) {
 			b[d>>6] |= 1 << (d & 63)
 		}
 		f.bits[uint32(t)] = b
+		rank := make([]uint32, len(b))
+		var before uint32
+		for w, x := range b {
+			rank[w] = before
+			before += uint32(bits.OnesCount64(x))
+		}
+		f.ranks[uint32(t)] = rank
 	}
 }
 
@@ -189,8 +204,13 @@ func buildRanker(ctx context.Context, idx bleve.Index) (*ranker, error) {
 	// concurrent readers, as it does concurrent searches): the build is
 	// the service's loading time.
 	fps := make([]*fieldPostings, len(rankedFields))
-	errs := make([]error, len(rankedFields))
+	errs := make([]error, len(rankedFields)+1)
 	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		rk.stored, errs[len(rankedFields)] = readStored(ctx, r, rk.nums)
+	}()
 	for i, field := range rankedFields {
 		fp := &fieldPostings{terms: map[string]uint32{}}
 		fps[i] = fp

@@ -63,9 +63,16 @@ type accumulators struct {
 	touched []uint32
 	keep    []uint32
 	terms   []termRef
+	ids     []int64
 	heap    []scored
 	// union is matches' scratch: the documents met or in a common term.
 	union []uint64
+	// cand are the documents met that pass the first bound of the pruned
+	// pass, words the common terms' bitset words at one position, fulls
+	// theta's full scores: scratch, empty between searches.
+	cand  []uint64
+	words []uint64
+	fulls []float64
 	// walked and postings count the postings of the last search walked
 	// and in all (tests check that pruning happens).
 	walked, postings int
@@ -84,7 +91,7 @@ type docAcc struct {
 
 func (a *accumulators) fit(n int) {
 	if len(a.slot) != n {
-		*a = accumulators{slot: make([]uint32, n), seen: make([]uint64, (n+63)/64)}
+		*a = accumulators{slot: make([]uint32, n), seen: make([]uint64, (n+63)/64), cand: make([]uint64, (n+63)/64)}
 	}
 	a.touched, a.keep, a.terms = a.touched[:0], a.keep[:0], a.terms[:0]
 	a.walked, a.postings = 0, 0
@@ -125,11 +132,25 @@ type termRef struct {
 	clause    int
 	id        uint32
 	docs, tfs []uint32
-	bits      []uint64
+	// bits and rank are the term's bitset and rank directory (nil for a
+	// term in fewer than 1/bitsetShare of the documents).
+	bits []uint64
+	rank []uint32
 	// w is the term's weight idf²·boost·queryNorm, r how many times the
 	// clause lists it, ub the most it adds to one document's clause sum.
 	w, ub float64
 	r     uint32
+}
+
+// at returns the index of document d in the postings of t, a term with a
+// bitset, and whether t holds d: the rank of d in the bitset.
+func (t *termRef) at(d uint32) (int, bool) {
+	w, b := d>>6, d&63
+	x := t.bits[w]
+	if x&(1<<b) == 0 {
+		return 0, false
+	}
+	return int(t.rank[w]) + bits.OnesCount64(x&(1<<b-1)), true
 }
 
 // scorer is one search's clauses resolved against the ranker.
@@ -266,12 +287,22 @@ func (s *scorer) walk(acc *accumulators, t termRef) {
 	}
 }
 
+// thetaExtra bounds how many documents theta looks at beyond want (three
+// times want, at most thetaExtra more).
+const thetaExtra = 96
+
 // theta is a lower bound of the want-th best score that f keeps (0 while
-// fewer than want documents are met): the want documents met with the best
-// scores from the terms walked get the terms left (left) looked up, and
-// the least of their full scores is the bound, since want documents score
-// at least that much.
+// fewer than want documents are met): the documents met with the best
+// scores from the terms walked (up to four times want of them) get the
+// terms left (left) looked up, and the want-th best of their full scores
+// is the bound, since want documents score at least that much. Taking
+// only want of them (the least of their full scores) left the bound at
+// 78 % of the want-th best score in the median search on the national
+// statutes, 53 % in the tenth percentile; four times want brings it to
+// 100 % and 86 %, so that the walk stops sooner and fewer documents are
+// looked up.
 func (s *scorer) theta(acc *accumulators, f *rankerFilter, want int, left []termRef) float64 {
+	keepN := want + min(3*want, thetaExtra)
 	h := acc.heap[:0]
 	less := func(i, j int) bool { return h[i].score < h[j].score }
 	// The documents met in the order met: their cells lie in that order,
@@ -281,7 +312,7 @@ func (s *scorer) theta(acc *accumulators, f *rankerFilter, want int, left []term
 			continue
 		}
 		v := s.finalOf(&acc.cells[i], d, false)
-		if len(h) < want {
+		if len(h) < keepN {
 			h = append(h, scored{d, v})
 			for i := len(h) - 1; i > 0; {
 				p := (i - 1) / 2
@@ -316,12 +347,14 @@ func (s *scorer) theta(acc *accumulators, f *rankerFilter, want int, left []term
 	if len(h) < want {
 		return 0
 	}
-	th := math.Inf(1)
+	fulls := acc.fulls[:0]
 	for _, x := range h {
-		th = min(th, s.full(acc, x.doc, left))
+		fulls = append(fulls, s.full(acc, x.doc, left))
 	}
+	acc.fulls = fulls
+	slices.Sort(fulls)
 	// Rounding must not lift it above a score it stands for.
-	return th / boundSlack
+	return fulls[len(fulls)-want] / boundSlack
 }
 
 // full is document d's score with the terms walked and the terms left
@@ -332,11 +365,12 @@ func (s *scorer) full(acc *accumulators, d uint32, left []termRef) float64 {
 	for c := range s.n {
 		sum[c], cnt[c] = da.sum[c], uint32(da.cnt[c])
 	}
-	for _, t := range left {
-		if t.bits[d>>6]&(1<<(d&63)) == 0 {
+	for i := range left {
+		t := &left[i]
+		j, ok := t.at(d)
+		if !ok {
 			continue
 		}
-		j := sort.Search(len(t.docs), func(i int) bool { return t.docs[i] >= d })
 		sum[t.clause] += float64(t.r) * t.w * s.g(t.tfs[j])
 		cnt[t.clause] += t.r
 	}
@@ -377,26 +411,38 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 		x := math.Sqrt(float64(i))
 		s.gTab[i] = x * k1 / (x + k1)
 	}
+	// Each term of each clause is looked up once (ids, -1: not in the
+	// index), in the order of the clauses: queryNorm sums in that order.
 	var sumSq float64
-	for _, c := range cs {
+	ids := acc.ids[:0]
+	at := make([]int, len(cs))
+	for ci, c := range cs {
+		at[ci] = len(ids)
 		fp := rk.fields[c.field]
 		for _, t := range c.terms {
 			var df uint64
+			id := int64(-1)
 			if fp != nil {
-				_, _, df, _ = fp.lookup(t)
+				if n, ok := fp.terms[t]; ok {
+					id, df = int64(n), fp.df[n]
+				}
 			}
+			ids = append(ids, id)
 			w := c.boost * idf(df)
 			sumSq += w * w
 		}
 	}
+	acc.ids = ids
 	qn := 1.0
 	if sumSq > 0 {
 		qn = 1 / math.Sqrt(sumSq)
 	}
 	var main []clause
-	for _, c := range cs {
+	var mainAt []int
+	for i, c := range cs {
 		if !c.phrase {
 			main = append(main, c)
+			mainAt = append(mainAt, at[i])
 		}
 	}
 	acc.fit(len(rk.ids))
@@ -416,11 +462,11 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 			continue
 		}
 		first := len(acc.terms)
-		for _, t := range c.terms {
-			id, ok := fp.terms[t]
-			if !ok {
+		for ti := range c.terms {
+			if ids[mainAt[ci]+ti] < 0 {
 				continue
 			}
+			id := uint32(ids[mainAt[ci]+ti])
 			dup := false
 			for i := first; i < len(acc.terms); i++ {
 				if acc.terms[i].id == id {
@@ -439,7 +485,7 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 			}
 			i := idf(fp.df[id])
 			w := i * i * c.boost * qn
-			acc.terms = append(acc.terms, termRef{clause: ci, id: id, docs: fp.docs[a:b], tfs: fp.tfs[a:b], bits: fp.bits[id], w: w, ub: w * s.g(fp.maxTF[id]), r: 1})
+			acc.terms = append(acc.terms, termRef{clause: ci, id: id, docs: fp.docs[a:b], tfs: fp.tfs[a:b], bits: fp.bits[id], rank: fp.ranks[id], w: w, ub: w * s.g(fp.maxTF[id]), r: 1})
 		}
 	}
 	terms := acc.terms
@@ -483,37 +529,56 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 	// common terms looked up, in order.
 	left := terms[k:]
 	r := s.restOf(left)
-	// The documents met in the order met (their cells' order), then the
-	// few kept in document order, as the lookups below seek forward.
+	// First the bound with every common term, over the documents met in
+	// the order met (their cells' order); those that pass are marked in
+	// cand.
+	cand := acc.cand
 	for i, d := range acc.touched {
-		da := &acc.cells[i]
-		if !f.keep(rk, d) || s.bound(da, &r) < th {
+		if !f.keep(rk, d) || s.bound(&acc.cells[i], &r) < th {
 			continue
 		}
-		// The bound again with the common terms d holds (their
-		// bitsets say which): most hold few of them.
-		var mine rest
-		for _, t := range left {
-			if t.bits[d>>6]&(1<<(d&63)) != 0 {
-				mine.u[t.clause] += t.ub
-				mine.k[t.clause] += t.r
-			}
-		}
-		if s.bound(da, &mine) < th {
-			continue
-		}
-		acc.keep = append(acc.keep, d)
+		cand[d>>6] |= 1 << (d & 63)
 	}
-	keep := acc.keep
-	slices.Sort(keep)
-	for _, t := range left {
-		c, r := t.clause, uint16(t.r)
-		j := 0
-		for _, d := range keep {
-			if t.bits[d>>6]&(1<<(d&63)) == 0 {
+	// Then the bound again with the common terms each holds, by their
+	// bitsets, in document order: a 64-document word of every common
+	// term's bitset is read once for the candidates in it, front to
+	// back, where reading them document by document in the order met
+	// was a third of a search (cache misses across the bitsets).
+	words := slices.Grow(acc.words[:0], len(left))[:len(left)]
+	acc.words = words
+	for w, c := range cand {
+		if c == 0 {
+			continue
+		}
+		cand[w] = 0
+		for j := range left {
+			words[j] = left[j].bits[w]
+		}
+		for ; c != 0; c &= c - 1 {
+			b := uint(bits.TrailingZeros64(c))
+			d := uint32(w)<<6 | uint32(b)
+			var mine rest
+			for j := range left {
+				if words[j]>>b&1 != 0 {
+					mine.u[left[j].clause] += left[j].ub
+					mine.k[left[j].clause] += left[j].r
+				}
+			}
+			if s.bound(acc.of(d), &mine) < th {
 				continue
 			}
-			j = seek(t.docs, j, d)
+			acc.keep = append(acc.keep, d)
+		}
+	}
+	keep := acc.keep
+	for i := range left {
+		t := &left[i]
+		c, r := t.clause, uint16(t.r)
+		for _, d := range keep {
+			j, ok := t.at(d)
+			if !ok {
+				continue
+			}
 			v := t.w * s.g(t.tfs[j])
 			da := acc.of(d)
 			for n := uint16(0); n < r; n++ {
@@ -526,22 +591,6 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 		hits.push(scored{d, s.final(acc, d, true)})
 	}
 	return hits.sorted(), rk.matches(acc, left, &f)
-}
-
-// seek returns the first index at or after j where docs holds d or more,
-// galloping: the documents looked up are few and far apart.
-func seek(docs []uint32, j int, d uint32) int {
-	step := 1
-	hi := j
-	for hi < len(docs) && docs[hi] < d {
-		j = hi + 1
-		hi += step
-		step *= 2
-	}
-	if hi > len(docs) {
-		hi = len(docs)
-	}
-	return j + sort.Search(hi-j, func(i int) bool { return docs[j+i] >= d })
 }
 
 // matches counts the documents f keeps among those met (acc.seen) or in

@@ -234,8 +234,10 @@ func withFields(ctx context.Context, idx bleve.Index, hits []*search.DocumentMat
 }
 
 // rankedHits is scoredHits by the ranker: the same window of the same
-// ranking, from postings in memory.
-func (ix *Index) rankedHits(ctx context.Context, rk *ranker, cs []clause, nq corpus.NormQuery, limit, offset int, fields []string) ([]*search.DocumentMatch, uint64, error) {
+// ranking, from postings in memory, as norm hits without snippets. Their
+// stored fields come from the ranker's copy while the index holds its
+// segments, else from the index (rankedFields).
+func (ix *Index) rankedHits(ctx context.Context, rk *ranker, cs []clause, nq corpus.NormQuery, limit, offset int, fields []string) ([]corpus.NormHit, uint64, error) {
 	acc := ix.accs.Get().(*accumulators)
 	top, total := rk.score(cs, rk.filter(nq.Law, nq.Category, nq.Region, nq.InForce, nq.From, nq.To), ix.cfg.BM25.K1, offset+limit, acc, true)
 	ix.accs.Put(acc)
@@ -243,6 +245,9 @@ func (ix *Index) rankedHits(ctx context.Context, rk *ranker, cs []clause, nq cor
 		return nil, total, nil
 	}
 	top = top[offset:]
+	if out, ok, err := rk.storedHits(ix.norms, top); err != nil || ok {
+		return out, total, err
+	}
 	hits := make([]*search.DocumentMatch, len(top))
 	docs := make([]uint32, len(top))
 	for i, h := range top {
@@ -250,7 +255,35 @@ func (ix *Index) rankedHits(ctx context.Context, rk *ranker, cs []clause, nq cor
 		docs[i] = h.doc
 	}
 	hits, err := rk.rankedFields(ctx, ix.norms, hits, docs, fields)
-	return hits, total, err
+	if err != nil {
+		return nil, 0, err
+	}
+	out := make([]corpus.NormHit, len(hits))
+	for i, h := range hits {
+		out[i] = normHit(h)
+	}
+	return out, total, nil
+}
+
+// normHit is the norm hit of h with its stored fields, without snippets.
+func normHit(h *search.DocumentMatch) corpus.NormHit {
+	f := h.Fields
+	inForce, _ := f["in_force"].(bool)
+	return corpus.NormHit{
+		StatuteID:   str(f, "statute_id"),
+		Law:         str(f, "law"),
+		Title:       str(f, "title"),
+		Category:    str(f, "category"),
+		Region:      str(f, "region"),
+		VersionDate: str(f, "version_date"),
+		InForce:     inForce,
+		Number:      int(num(f, "number")),
+		Suffix:      int(num(f, "suffix")),
+		Label:       str(f, "label"),
+		Chapter:     str(f, "chapter"),
+		Text:        str(f, "text"),
+		Score:       h.Score,
+	}
 }
 
 func limits(limit, offset int) (int, int) {
@@ -343,10 +376,13 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 		if p, err = planText(ctx, ix.norms, nq.Q, "text", ix.cfg.BigramWeight > 0, rk); err != nil {
 			return corpus.Results[corpus.NormHit]{}, fmt.Errorf("search norms: %w", err)
 		}
-		textQ = textQuery(p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true)
 		cs = clauses(ix, p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true)
 		if !rankable(cs) {
 			rk = nil
+		}
+		if rk == nil {
+			// bleve's query, built only when bleve answers.
+			textQ = textQuery(p, nq.Q, "text", ix.cfg.BigramWeight, secondary, true)
 		}
 	}
 	if nq.Law != "" {
@@ -369,10 +405,11 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 	limit, offset := limits(nq.Limit, nq.Offset)
 	fields := []string{"text", "title", "chapter", "law", "category", "region", "statute_id", "label", "version_date", "in_force", "number", "suffix"}
 	var hits []*search.DocumentMatch
+	var ranked []corpus.NormHit
 	var total uint64
 	var err error
 	if rk != nil {
-		hits, total, err = ix.rankedHits(ctx, rk, cs, nq, limit, offset, fields)
+		ranked, total, err = ix.rankedHits(ctx, rk, cs, nq, limit, offset, fields)
 	} else if text {
 		hits, total, err = scoredHits(ctx, ix.norms, filtered(textQ, must), limit, offset, fields)
 	} else {
@@ -393,26 +430,19 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 	if !nq.NoSnippets {
 		marks = markTerms(p.words)
 	}
-	out := corpus.Results[corpus.NormHit]{Total: total, Hits: make([]corpus.NormHit, 0, len(hits))}
-	for _, h := range hits {
-		f := h.Fields
-		inForce, _ := f["in_force"].(bool)
-		out.Hits = append(out.Hits, corpus.NormHit{
-			StatuteID:   str(f, "statute_id"),
-			Law:         str(f, "law"),
-			Title:       str(f, "title"),
-			Category:    str(f, "category"),
-			Region:      str(f, "region"),
-			VersionDate: str(f, "version_date"),
-			InForce:     inForce,
-			Number:      int(num(f, "number")),
-			Suffix:      int(num(f, "suffix")),
-			Label:       str(f, "label"),
-			Chapter:     str(f, "chapter"),
-			Text:        str(f, "text"),
-			Snippets:    snippetsOf(str(f, "text"), marks, maxSnippets),
-			Score:       h.Score,
-		})
+	out := corpus.Results[corpus.NormHit]{Total: total, Hits: ranked}
+	if rk == nil {
+		out.Hits = make([]corpus.NormHit, 0, len(hits))
+		for _, h := range hits {
+			out.Hits = append(out.Hits, normHit(h))
+		}
+	}
+	if out.Hits == nil {
+		out.Hits = []corpus.NormHit{}
+	}
+	var sc snippetScratch
+	for i := range out.Hits {
+		out.Hits[i].Snippets = sc.snippets(out.Hits[i].Text, marks, maxSnippets)
 	}
 	if rk != nil {
 		rk.results.put(key, out)

@@ -3,6 +3,7 @@ package bleveidx
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 
@@ -11,6 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/cailiang/cailiang/corpus"
 )
 
 // Stored fields of the ranker's hits by document number.
@@ -118,4 +121,193 @@ func (rk *ranker) rankedFields(ctx context.Context, idx bleve.Index, hits []*sea
 		out = append(out, h)
 	}
 	return out, nil
+}
+
+// The stored fields of every document of the ranker's snapshot, kept in
+// memory in the form a norm hit needs. Reading a hit's fields from its
+// segment decompresses the document's stored chunk and visits every
+// field; with the map of values withFields' callers convert, that was a
+// tenth of a search's CPU and some 15 allocations per hit (issue 18). The
+// copy is read from the same segments the ranker's postings come from,
+// and is used only while the index still holds them (as rankedFields'
+// reads by number are), so a hit gets the same values either way.
+
+// strRef is a string of storedNorms' arena.
+type strRef struct{ off, n uint32 }
+
+// storedDoc is one article's stored fields.
+type storedDoc struct {
+	text, title, chapter, law, category, region, statuteID, label, versionDate strRef
+	number, suffix                                                             float64
+	inForce                                                                    bool
+}
+
+// storedNorms are the stored fields of the ranker's documents, by dense
+// number: the strings in one arena (one object for the collector, not
+// some 600,000), repeated values (titles, laws, chapters) once.
+type storedNorms struct {
+	arena string
+	docs  []storedDoc
+	// offsets are the global numbers of the snapshot's segments' first
+	// documents (scorch's offsets), in the order of ranker.segments.
+	offsets []uint64
+}
+
+func (s *storedNorms) str(r strRef) string {
+	return s.arena[r.off : r.off+r.n]
+}
+
+// readStored reads the stored fields of rk's documents from the snapshot
+// r they were numbered in; nil when r is not a scorch snapshot (hits then
+// read their fields from the index).
+func readStored(ctx context.Context, r index.IndexReader, nums []uint64) (*storedNorms, error) {
+	is, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, nil
+	}
+	segs := is.Segments()
+	st := &storedNorms{docs: make([]storedDoc, len(nums)), offsets: make([]uint64, len(segs))}
+	var running uint64
+	for i, ss := range segs {
+		st.offsets[i] = running
+		running += ss.Segment().Count()
+	}
+	var arena []byte
+	seen := map[string]strRef{}
+	add := func(val []byte, dedup bool) strRef {
+		if dedup {
+			if ref, ok := seen[string(val)]; ok {
+				return ref
+			}
+		}
+		ref := strRef{uint32(len(arena)), uint32(len(val))}
+		arena = append(arena, val...)
+		if dedup {
+			seen[string(val)] = ref
+		}
+		return ref
+	}
+	for d, num := range nums {
+		if d%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		s := sort.Search(len(st.offsets), func(k int) bool { return st.offsets[k] > num }) - 1
+		if s < 0 {
+			return nil, fmt.Errorf("stored fields: document %d before the first segment", num)
+		}
+		sd := &st.docs[d]
+		err := segs[s].VisitDocument(num-st.offsets[s], func(name string, typ byte, val []byte, _ []uint64) bool {
+			// The same values rankedFields takes.
+			switch typ {
+			case 't':
+				switch name {
+				case "text":
+					sd.text = add(val, false)
+				case "label":
+					sd.label = add(val, false)
+				case "title":
+					sd.title = add(val, true)
+				case "chapter":
+					sd.chapter = add(val, true)
+				case "law":
+					sd.law = add(val, true)
+				case "category":
+					sd.category = add(val, true)
+				case "region":
+					sd.region = add(val, true)
+				case "statute_id":
+					sd.statuteID = add(val, true)
+				case "version_date":
+					sd.versionDate = add(val, true)
+				}
+			case 'n':
+				if name != "number" && name != "suffix" {
+					break
+				}
+				if n, err := document.NewNumericFieldFromBytes(name, nil, val).Number(); err == nil {
+					if name == "number" {
+						sd.number = n
+					} else {
+						sd.suffix = n
+					}
+				}
+			case 'b':
+				if name != "in_force" {
+					break
+				}
+				if b, err := document.NewBooleanFieldFromBytes(name, nil, val).Boolean(); err == nil {
+					sd.inForce = b
+				}
+			}
+			return true
+		})
+		if err != nil {
+			return nil, fmt.Errorf("stored fields of %d: %w", num, err)
+		}
+		if len(arena) > math.MaxUint32 {
+			return nil, fmt.Errorf("stored fields: more than 4 GB of text")
+		}
+	}
+	st.arena = string(arena)
+	return st, nil
+}
+
+// storedHits returns the norm hits (without snippets) of top, the
+// ranker's page, from its copy of the stored fields: ok false when the
+// index no longer holds the segments the ranker was built from (the
+// caller reads the fields from the index instead). A hit whose document
+// was deleted since is dropped, as rankedFields drops it.
+func (rk *ranker) storedHits(idx bleve.Index, top []scored) (hits []corpus.NormHit, ok bool, err error) {
+	st := rk.stored
+	if st == nil || rk.segments == nil {
+		return nil, false, nil
+	}
+	r, err := snapshot(idx)
+	if err != nil {
+		return nil, false, fmt.Errorf("stored fields: %w", err)
+	}
+	defer r.Close()
+	is, isScorch := r.(*scorch.IndexSnapshot)
+	if !isScorch {
+		return nil, false, nil
+	}
+	segs := is.Segments()
+	if len(segs) != len(rk.segments) {
+		return nil, false, nil
+	}
+	for i, ss := range segs {
+		if ss.Id() != rk.segments[i] {
+			return nil, false, nil
+		}
+	}
+	hits = make([]corpus.NormHit, 0, len(top))
+	for _, h := range top {
+		num := rk.nums[h.doc]
+		s := sort.Search(len(st.offsets), func(k int) bool { return st.offsets[k] > num }) - 1
+		if s < 0 {
+			return nil, false, nil
+		}
+		if del := segs[s].Deleted(); del != nil && del.Contains(uint32(num-st.offsets[s])) {
+			continue
+		}
+		sd := &st.docs[h.doc]
+		hits = append(hits, corpus.NormHit{
+			StatuteID:   st.str(sd.statuteID),
+			Law:         st.str(sd.law),
+			Title:       st.str(sd.title),
+			Category:    st.str(sd.category),
+			Region:      st.str(sd.region),
+			VersionDate: st.str(sd.versionDate),
+			InForce:     sd.inForce,
+			Number:      int(sd.number),
+			Suffix:      int(sd.suffix),
+			Label:       st.str(sd.label),
+			Chapter:     st.str(sd.chapter),
+			Text:        st.str(sd.text),
+			Score:       h.score,
+		})
+	}
+	return hits, true, nil
 }

@@ -3,9 +3,12 @@ package bleveidx
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search"
+
+	"github.com/cailiang/cailiang/corpus"
 )
 
 // TestRankerStoredFields checks that the ranker's hits get the stored
@@ -50,6 +53,29 @@ func TestRankerStoredFields(t *testing.T) {
 	if n, ok := got[0].Fields["number"].(float64); !ok || n <= 0 {
 		t.Fatalf("number field = %v", got[0].Fields["number"])
 	}
+	// The ranker's copy of the stored fields gives the same hits.
+	if rk.stored == nil {
+		t.Fatal("the ranker kept no stored fields")
+	}
+	top := make([]scored, len(docs))
+	for i, d := range docs {
+		top[i] = scored{doc: d, score: float64(i)}
+	}
+	asHits := func(ms []*search.DocumentMatch) []corpus.NormHit {
+		out := make([]corpus.NormHit, len(ms))
+		for i, m := range ms {
+			m.Score = float64(slices.Index(docs, uint32(slices.Index(rk.ids, m.ID))))
+			out[i] = normHit(m)
+		}
+		return out
+	}
+	mem, ok, err := rk.storedHits(ix.norms, top)
+	if err != nil || !ok {
+		t.Fatalf("stored hits from memory: ok %v, %v", ok, err)
+	}
+	if !reflect.DeepEqual(mem, asHits(want)) {
+		t.Fatalf("from memory: %+v; by ID %+v", mem[0], asHits(want)[0])
+	}
 	// Delete the statute of the first document: the old ranker's page
 	// must lose every article of it.
 	gone := got[0].Fields["statute_id"].(string)
@@ -77,5 +103,15 @@ func TestRankerStoredFields(t *testing.T) {
 		if h.Fields["statute_id"] == gone {
 			t.Fatalf("hit %s of the deleted statute %s kept", h.ID, gone)
 		}
+	}
+	// From memory: the deleted documents dropped while the segments are
+	// the same, or none answered from memory once they are not.
+	mem, ok, err = rk.storedHits(ix.norms, top)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("after the delete, hits from memory: %v", ok)
+	if ok && !reflect.DeepEqual(mem, asHits(byID)) {
+		t.Fatalf("after deleting %s: %d hits from memory, %d by ID (of %d)", gone, len(mem), len(byID), len(docs))
 	}
 }
