@@ -120,6 +120,22 @@ func TestThinSectorKinds(t *testing.T) {
 		// 偷工减料 in site jargon.
 		{"stirrups left out", "某某建工承建的住宅楼在施工中箍筋少放、钢筋以小代大，与设计图纸不符，工程合同价款二千万元。",
 			"quality-64-cutting-corners", legal.Ref{}, ""},
+		// Second batch's kinds: a clinic is a unit; a scooter at the foot of
+		// the stairs blocks an escape route; a lighter lit in a gas store; 切割
+		// of stone is no open flame; solvents beside a line are a storage case
+		// without a dwelling; the brigade's notice named by its title.
+		{"clinic blocking the stairs", "某某口腔诊所把消毒柜和纸箱堆在楼梯间疏散通道上，患者上下楼只能侧身通过。",
+			"fire-60-evacuation", legal.Ref{}, "fire-60-individual"},
+		{"scooters at the foot of the stairs", "住户郑某把自己的两辆电动车停在单元楼梯口，邻居上下楼只能侧身通过，劝说后仍不挪走。",
+			"fire-60-individual", legal.Ref{}, "traffic-90-moving-violation"},
+		{"lighter in a gas store", "某某液化气站员工在钢瓶储存间用打火机点烟，被站长发现后制止。",
+			"fire-63-open-flame", legal.Ref{}, ""},
+		{"stone cutters without masks", "某某石料厂切割工没有配发口罩和耳塞，车间粉尘很大，工人自己买口罩戴。",
+			"safety-99-ppe", legal.Ref{}, "fire-63-open-flame"},
+		{"solvents beside the presses", "某某印刷厂把二十桶异丙醇等易燃易爆化学品放在印刷机旁边，厂里没有危化品专用仓库。",
+			"hazchem-80-not-in-warehouse", legal.Ref{}, "fire-61-residential-mixed"},
+		{"the brigade's notice ignored", "某某支队向某某商贸公司送达责令限期改正通知书，要求清除仓库内的违规住人和私拉电线等火灾隐患，期满复查时隐患都未整改。",
+			"fire-60-hazard-notice-ignored", legal.Ref{}, "safety-102-hidden-danger"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
