@@ -77,6 +77,65 @@ func TestThinSectorKinds(t *testing.T) {
 			"se-88-lift-maintenance-substandard", legal.Ref{}, "safety-99-equipment-maintenance"},
 		{"ride kept running after a fault", "某某乐园的大型游乐设施运行时出现异常晃动，运营单位未采取措施消除事故隐患，继续载客运营。",
 			"se-84-fault-continued-use", legal.Ref{}, "safety-102-hidden-danger"},
+		// Officers' words for work-safety, fire, hazardous-chemical and
+		// construction facts (issue 12, round acc5safety): none is a
+		// development-set text.
+		// 警示标识 / 警示牌 are the sign of 第九十九条第（一）项, not a product label.
+		{"warning sign written 警示标识", "某某电镀厂酸洗车间的硫酸储罐上没有任何警示标识，也没有挂警示牌。",
+			"safety-99-warning-signs", legal.Ref{}, "prod-54-labelling"},
+		// 维保 and 没…检测 are the maintenance of 第九十九条第（三）项.
+		{"safety device never serviced (维保)", "某某粉末涂料厂喷粉房的泄爆片两年没维保，也没做过检测，企业拿不出维保记录。",
+			"safety-99-equipment-maintenance", legal.Ref{}, ""},
+		// An alarm unplugged or wrapped is 第九十九条第（四）项, not a missing gas alarm.
+		{"alarm unplugged because it went off", "某某食品厂车间主任嫌氨气泄漏报警器经常误报，让人拔掉了报警器的电源，报警系统停止工作。",
+			"safety-99-monitoring-disabled", legal.Ref{}, "safety-99-gas-alarm"},
+		// 危化品 is 危险化学品.
+		{"no licence, written 危化品", "某某村小卖部没有危化品经营许可，私下向村民零售散装汽油。",
+			"hazchem-77-unlicensed-trading", legal.Ref{}, ""},
+		// A restaurant or a department store is a unit (第六十条第一款), not a person.
+		{"exit blocked by a barbecue restaurant", "某某烧烤店将桌椅和啤酒箱堆放在店内唯一的安全出口处，营业期间顾客二十余人。",
+			"fire-60-evacuation", legal.Ref{}, "fire-60-individual"},
+		{"stairs blocked in a department store", "某某商厦二楼疏散楼梯被堆放的货物堵死，营业期间无法通行。",
+			"fire-60-evacuation", legal.Ref{}, "fire-60-individual"},
+		// 烟感 taken down is 停用/拆除 of a facility; the smoking named is only the reason.
+		{"smoke detectors taken down", "某某快捷酒店把五楼客房的烟感全部拆了下来，说是怕住客抽烟时误报。",
+			"fire-60-disabled-facilities", legal.Ref{}, "fire-63-open-flame"},
+		// A hydrant fenced in by a site hoarding is 圈占, not a dust measure.
+		{"hydrant fenced into a site", "某某建筑公司搭设工地围挡时把人行道上的市政消火栓围进了工地，外面无法取水。",
+			"fire-60-hydrant", legal.Ref{}, "urban-115-construction-dust"},
+		// Grilles welded over the windows of a crowded place.
+		{"grilles over the windows of a foot spa", "某某足浴店二楼所有窗户都焊上了防盗栅栏，营业时店内有客人十余名。",
+			"fire-60-window-obstacles", legal.Ref{}, ""},
+		// A burning that spread and burnt someone's property is 失火.
+		{"straw burning that spread", "村民钱某在地头焚烧秸秆，余火引燃了邻居家的草垛和柴房，直接损失五千元。",
+			"fire-64-negligent-fire", legal.Ref{}, "air-119-open-burning"},
+		// 逾期未改正 after an order: the second range of the article.
+		{"training order ignored", "某某包装公司上月被责令限期对新进员工进行安全教育培训，期满复查时仍有十名员工没有任何培训记录。",
+			"safety-97-training-not-corrected", legal.Ref{}, "safety-97-training"},
+		{"warning signs still missing at the re-inspection", "某某化工公司因液氨罐区未设置警示标志被责令限期改正，复查时罐区仍未设置任何警示标识。",
+			"safety-99-not-corrected", legal.Ref{}, "safety-99-warning-signs"},
+		// Dispatched workers untrained in safety are 安全生产法, not the dispatch rules.
+		{"dispatched workers untrained", "某某电子公司使用劳务派遣工三十人，未对派遣工进行岗前安全教育培训即安排上岗。",
+			"safety-97-training", legal.Ref{}, "labour-92-dispatch-violation"},
+		// 偷工减料 in site jargon.
+		{"stirrups left out", "某某建工承建的住宅楼在施工中箍筋少放、钢筋以小代大，与设计图纸不符，工程合同价款二千万元。",
+			"quality-64-cutting-corners", legal.Ref{}, ""},
+		// Second batch's kinds: a clinic is a unit; a scooter at the foot of
+		// the stairs blocks an escape route; a lighter lit in a gas store; 切割
+		// of stone is no open flame; solvents beside a line are a storage case
+		// without a dwelling; the brigade's notice named by its title.
+		{"clinic blocking the stairs", "某某口腔诊所把消毒柜和纸箱堆在楼梯间疏散通道上，患者上下楼只能侧身通过。",
+			"fire-60-evacuation", legal.Ref{}, "fire-60-individual"},
+		{"scooters at the foot of the stairs", "住户郑某把自己的两辆电动车停在单元楼梯口，邻居上下楼只能侧身通过，劝说后仍不挪走。",
+			"fire-60-individual", legal.Ref{}, "traffic-90-moving-violation"},
+		{"lighter in a gas store", "某某液化气站员工在钢瓶储存间用打火机点烟，被站长发现后制止。",
+			"fire-63-open-flame", legal.Ref{}, ""},
+		{"stone cutters without masks", "某某石料厂切割工没有配发口罩和耳塞，车间粉尘很大，工人自己买口罩戴。",
+			"safety-99-ppe", legal.Ref{}, "fire-63-open-flame"},
+		{"solvents beside the presses", "某某印刷厂把二十桶异丙醇等易燃易爆化学品放在印刷机旁边，厂里没有危化品专用仓库。",
+			"hazchem-80-not-in-warehouse", legal.Ref{}, "fire-61-residential-mixed"},
+		{"the brigade's notice ignored", "某某支队向某某商贸公司送达责令限期改正通知书，要求清除仓库内的违规住人和私拉电线等火灾隐患，期满复查时隐患都未整改。",
+			"fire-60-hazard-notice-ignored", legal.Ref{}, "safety-102-hidden-danger"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

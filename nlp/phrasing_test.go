@@ -43,6 +43,11 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"corrected: an order to replace", "执法人员要求其立即更换价签。", CircCorrectedInTime, false},
 		{"corrected: tags completed on the spot", "该超市当场补全了全部价签。", CircCorrectedInTime, true},
 		{"corrected: register line, fields apart", "某某大药房 部分药品未标示价格 当场整改完毕", CircCorrectedInTime, true},
+		// A replacement done by the party itself, the same day (issue 12, acc5safety).
+		{"corrected: swapped the same day", "检查当天，该店即自行更换了两具新灭火器。", CircCorrectedInTime, true},
+		{"corrected: replaced by compliant goods", "当事人已将超期的压力表更换为合格产品。", CircCorrectedInTime, true},
+		{"corrected: rectified by itself", "企业随即自行整改，补设了警示标识。", CircCorrectedInTime, true},
+		{"corrected: an order for the day", "执法人员责令其当日整改。", CircCorrectedInTime, false},
 		// 主动消除或者减轻危害后果.
 		{"self removed: refund", "当事人已主动退还多收的价款。", CircSelfRemovedHarm, true},
 		{"self removed: waste cleared", "检查前当事人已自行清运处置上述废物。", CircSelfRemovedHarm, true},

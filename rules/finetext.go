@@ -382,6 +382,9 @@ func condition(chunk string) string {
 		for _, p := range []string{"可以并处", "并处", "可以处", "处以", "处", "或者", "并"} {
 			part = strings.TrimSuffix(part, p)
 		}
+		// 并对其直接负责的主管人员…处: the fine is for those persons, the
+		// condition the 对 part names (消防法 第六十五条第二款).
+		part = strings.TrimPrefix(part, "并")
 		if strings.HasSuffix(part, "的") || strings.HasPrefix(part, "对") || strings.Contains(part, "有前款") {
 			keep = append(keep, part)
 		}

@@ -34,6 +34,9 @@ func TestParseFineText(t *testing.T) {
 			[]FineTier{{Range: &Span{Max: 200}}, {When: "情节较重的", Range: &Span{Max: 500}}}},
 		{"party split", "对单位处五万元以上五十万元以下的罚款，对个人处五百元以上五千元以下的罚款",
 			[]FineTier{{When: "对单位", Range: &Span{Min: 50000, Max: 500000}}, {When: "对个人", Range: &Span{Min: 500, Max: 5000}}}},
+		// 并对…: the second fine is the managers', not a second range for the unit (消防法 第六十五条第二款's form).
+		{"managers after 并对", "逾期不改正的，处一万元以上十万元以下罚款，并对直接负责的主管人员处一千元以上五千元以下罚款",
+			[]FineTier{{Range: &Span{Min: 10000, Max: 100000}}, {When: "对直接负责的主管人员", Range: &Span{Min: 1000, Max: 5000}}}},
 		{"up to the goods value", "没收违法生产、销售的产品，并处违法生产、销售产品货值金额等值以下的罚款",
 			[]FineTier{{Base: "goods_value", Multiple: &Span{Max: 1}}}},
 		{"罚款额为", "依照《土地管理法》第七十四条的规定处以罚款的，罚款额为违法所得的10%以上50%以下",
