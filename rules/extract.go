@@ -257,6 +257,10 @@ func quantityOf(out *Extracted, text string) {
 		persons = nil
 		if n := under16(x.OtherAges); n > 0 {
 			persons = &n
+		} else if x.PartyKind == "单位" && x.Age != nil && *x.Age < 16 && f.Persons != nil {
+			// 招用两名14岁初中生: a unit has no age, so an age under
+			// sixteen is its workers', counted by the persons the text gives.
+			persons = f.Persons
 		}
 	}
 	if months != nil && persons != nil {

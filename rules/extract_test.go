@@ -42,6 +42,34 @@ var extractCases = []struct {
 		in:    "当事人销售假冒白酒，货值金额共计9万元，其中已销售金额三万元。",
 		facts: map[string]any{"goods_value": 90000.0, "sales_amount": 30000.0},
 	},
+	// Fifth accuracy round (issue 12): officers' phrasings of the counts,
+	// bases, dates and circumstances of 治安 and labour cases.
+	{
+		name:  "child workers named only by an age under sixteen",
+		in:    "经查，某某箱包厂招用三名15岁少年在车间做工，已干了4个月。",
+		facts: map[string]any{"quantity": 12.0, "persons": 3.0},
+	},
+	{
+		name:  "a head count with 个",
+		in:    "他们五个人入职时每人被收取押金三百元，至今未退。",
+		facts: map[string]any{"persons": 5.0},
+	},
+	{
+		name:  "understated wages with the workforce between",
+		in:    "当事人申报社会保险缴费基数时少报职工工资总额共计三十万元。",
+		facts: map[string]any{"wages_underreported": 300000.0},
+	},
+	{
+		name:  "discovery written as 核查时查明",
+		in:    "派出所于2025年8月10日核查时查明：2025年1月3日，周某在超市盗窃香烟两条。",
+		facts: map[string]any{"discovery_date": "2025-08-10", "act_date": "2025-01-03"},
+	},
+	{
+		name:   "a business forced to stop is the act's result, not the party's coercion",
+		in:     "刘某在营业厅内大吵大闹，致营业厅被迫暂停营业半小时。",
+		facts:  map[string]any{},
+		absent: []string{"coerced"},
+	},
 	{
 		name:  "area in square metres over 亩",
 		in:    "非法占用集体土地3亩（2000平方米）建设仓库。",
