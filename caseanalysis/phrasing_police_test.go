@@ -31,13 +31,18 @@ func TestPolicePhrasingFamilies(t *testing.T) {
 		{"a hall forced to stop", "2025年5月3日，刘某在某某银行营业厅大吵大闹，致营业厅被迫暂停营业半小时，民警到场处置。", "2025-06-01", "police-23-disrupt-order", "police-43-assault"},
 		{"evidence camera snatched from inspectors", "2025年6月1日，执法人员依法检查某某仓库时，店主之子抢夺执法人员的取证相机，并拉住执法人员不让其拍照取证。", "2025-07-01", "police-50-obstruct-duty", "police-49-theft"},
 		{"children ordered home and kept", "经查，某某面馆使用童工两名，本局责令其限期将童工送回原居住地，该面馆逾期仍不送回，已满一个月。", "2025-07-01", "child-6-not-returned", "child-6-child-labour"},
+		{"盗走 after cutting is theft, not damage", "2026年4月6日凌晨，车某在某某小区剪断电缆后盗走铜芯二十米，价值三百元。", "2026-05-01", "police25-58-theft", "police25-59-damage"},
+		{"a helmet to the head", "2026年6月2日，骑手冉某与行人争执，用头盔砸向对方头部，致其头皮裂伤。", "2026-07-01", "police25-51-assault", ""},
+		{"an insult in group chats is no fraud", "前同事报警称：2025年3月，焦某在多个微信群发布她的照片，配文骂她是“骗子”，致其名誉受损。", "2025-05-01", "police-42-harassment", "police-49-theft"},
+		{"tenants' identity cards are no hiring record", "2025年6月，房东贺某将房屋出租给三名外地人，没有登记租客的身份证号码，派出所检查时发现。", "2025-07-01", "police-57-rental", "child-8-hiring-records"},
+		{"a sachet forced on a tourist is no 强拿硬要", "2026年5月1日，商贩范某在景区门口把香囊硬塞给游客，不给钱不让走，游客付了二百元。", "2026-06-01", "", "police25-30-provocation"},
 		{"files withheld after resignation", "经查，某某物流公司在三名员工辞职后扣着其人事档案，经督促仍拒不退还。", "2025-07-01", "labour-84-withhold-files", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := analyzeOn(t, a, tt.facts, tt.date)
 			ids := violationIDs(res)
-			if len(ids) == 0 || ids[0] != tt.want {
+			if tt.want != "" && (len(ids) == 0 || ids[0] != tt.want) {
 				t.Fatalf("violations %v, want %s first\n%s", ids, tt.want, whys(res.Violations))
 			}
 			if tt.not != "" && slices.Index(ids, tt.not) == 0 {

@@ -50,6 +50,17 @@ var extractCases = []struct {
 		facts: map[string]any{"quantity": 12.0, "persons": 3.0},
 	},
 	{
+		name:  "child workers named by an age word",
+		in:    "某某奶茶店招用两名十三岁学生当店员，均已工作两个月。",
+		facts: map[string]any{"quantity": 4.0, "persons": 2.0},
+	},
+	{
+		name:   "a victim forced to pay is no coercion of the party",
+		in:     "商贩强行将手串卖给游客，游客被迫付款二百元后离开。",
+		facts:  map[string]any{},
+		absent: []string{"coerced"},
+	},
+	{
 		name:  "a head count with 个",
 		in:    "他们五个人入职时每人被收取押金三百元，至今未退。",
 		facts: map[string]any{"persons": 5.0},
