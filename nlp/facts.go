@@ -1200,6 +1200,10 @@ func dateRole(s string, a, b int) string {
 	if strings.HasPrefix(after, "出生") || after == "生" || strings.HasPrefix(after, "生)") || strings.HasPrefix(after, "生）") || containsAny(lastRunes(before, 6), "出生于", "生于", "出生日期", "出生年月") {
 		return DateBirth
 	}
+	// 直到2025年8月10日民警排查时查明: the day the act came to light, not its end.
+	if strings.HasSuffix(before, "直到") && containsAny(after, "发现", "查明", "查获", "排查", "核查", "报案", "报警") {
+		return DateDiscovery
+	}
 	if strings.HasSuffix(before, "至") || strings.HasSuffix(before, "到") || strings.HasPrefix(after, "止") || strings.HasSuffix(before, "至同年") || strings.HasSuffix(before, "至当年") {
 		return DateActEnd
 	}
@@ -1455,6 +1459,10 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					continue
 				}
 				if f.name == CircCoerced && c == "被迫" && fledAfter(s[i+len(c):]) {
+					continue
+				}
+				if f.name == CircContinuing && strings.HasPrefix(s[i+len(c):], "被") {
+					// 此前一直未被公安机关发现: going unnoticed is no continuing act.
 					continue
 				}
 				neg := f.negates

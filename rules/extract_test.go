@@ -76,6 +76,12 @@ var extractCases = []struct {
 		facts: map[string]any{"discovery_date": "2025-08-10", "act_date": "2025-01-03"},
 	},
 	{
+		name:   "going unnoticed is no continuing act",
+		in:     "经查，周某于2025年1月3日在超市盗窃香烟两条，此后一直未被发现，直到2025年8月10日民警排查监控时查明。",
+		facts:  map[string]any{"act_date": "2025-01-03", "discovery_date": "2025-08-10"},
+		absent: []string{"continuing", "act_end_date"},
+	},
+	{
 		name:   "a business forced to stop is the act's result, not the party's coercion",
 		in:     "刘某在营业厅内大吵大闹，致营业厅被迫暂停营业半小时。",
 		facts:  map[string]any{},
