@@ -222,7 +222,7 @@ var (
 	// 三十余人, 二十多辆: a lower bound, read as the figure (as 五万余元).
 	// Every match ends in a unit; /100 stands for both ways of writing a
 	// blood alcohol content.
-	quantityRe = Guard(`(`+arabicNum+`|`+chineseNum+`)[余多]?`+
+	quantityRe = Guard(`(`+arabicNum+`|`+chineseNum+`)[余多]?个?`+
 		`(吨|千克|公斤|平方米|亩|人|名|次|辆|毫克/100毫升|(?i:mg/100ml)|倍|日|天|个月)`,
 		"吨", "千克", "公斤", "平方米", "亩", "人", "名", "次", "辆", "/100", "倍", "日", "天", "个月")
 	dateRes = []GuardedRegexp{
@@ -275,6 +275,8 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"罚款", RoleFine},
 	// 瞒报工资数额 ends where 工资 does: listed first, it wins the tie.
 	{"瞒报工资", RoleWagesUnderreported}, {"少报工资", RoleWagesUnderreported}, {"漏报工资", RoleWagesUnderreported},
+	// The workforce may stand between the concealing and the wages (少报职工工资总额).
+	{"瞒报职工工资", RoleWagesUnderreported}, {"少报职工工资", RoleWagesUnderreported}, {"漏报职工工资", RoleWagesUnderreported}, {"少申报职工工资", RoleWagesUnderreported},
 	{"劳动报酬", RoleWages}, {"工资", RoleWages}, {"经济补偿", RoleWages}, {"加班费", RoleWages},
 	{"税款", RoleTax}, {"少缴", RoleTax}, {"不缴", RoleTax}, {"偷税", RoleTax}, {"逃税", RoleTax},
 	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
@@ -1208,6 +1210,10 @@ func dateRole(s string, a, b int) string {
 	if strings.HasPrefix(after, "出生") || after == "生" || strings.HasPrefix(after, "生)") || strings.HasPrefix(after, "生）") || containsAny(lastRunes(before, 6), "出生于", "生于", "出生日期", "出生年月") {
 		return DateBirth
 	}
+	// 直到2025年8月10日民警排查时查明: the day the act came to light, not its end.
+	if strings.HasSuffix(before, "直到") && containsAny(after, "发现", "查明", "查获", "排查", "核查", "报案", "报警") {
+		return DateDiscovery
+	}
 	if strings.HasSuffix(before, "至") || strings.HasSuffix(before, "到") || strings.HasPrefix(after, "止") || strings.HasSuffix(before, "至同年") || strings.HasSuffix(before, "至当年") {
 		return DateActEnd
 	}
@@ -1228,7 +1234,7 @@ func dateRole(s string, a, b int) string {
 	case strings.Contains(before, "当事人"):
 		// 检查发现当事人于…销售: the date belongs to the party's act.
 		return DateAct
-	case containsAny(phrase, "检查", "发现", "举报", "投诉", "反映", "来电", "立案", "查获", "抽检", "巡查", "接报", "报警", "接警", "报案"):
+	case containsAny(phrase, "检查", "发现", "举报", "投诉", "反映", "来电", "立案", "查获", "抽检", "巡查", "接报", "报警", "接警", "报案", "核查", "清查", "排查", "时查明"):
 		return DateDiscovery
 	case containsAny(phrase, "期间", "违法", "销售", "生产", "经营", "排放", "驾驶", "拖欠", "起",
 		"盗窃", "殴打", "打伤", "斗殴", "实施", "擅自", "搭建", "建设", "施工", "倾倒", "堆放", "运输", "储存", "燃放", "招用", "发布", "购进", "占用", "开采", "焚烧", "处置"):
@@ -1467,6 +1473,10 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					continue
 				}
 				if f.name == CircCoerced && c == "被迫" && fledAfter(s[i+len(c):]) {
+					continue
+				}
+				if f.name == CircContinuing && strings.HasPrefix(s[i+len(c):], "被") {
+					// 此前一直未被公安机关发现: going unnoticed is no continuing act.
 					continue
 				}
 				neg := f.negates
@@ -1727,8 +1737,11 @@ func fledAfter(rest string) bool {
 }
 
 // fledWords begin what a victim is forced to do: hide, run, stop, leave or
-// call for help.
-var fledWords = [...]string{"躲", "逃", "离开", "报警", "求救", "停车", "下车", "关门", "停业", "搬离", "绕行", "返回", "避让"}
+// call for help; a business the act forced to close or stop (收费窗口被迫关闭,
+// 被迫暂停营业) or a victim forced to pay (被迫付款) is the act's result, not the
+// party's coercion.
+var fledWords = [...]string{"躲", "逃", "离开", "报警", "求救", "停车", "下车", "关门", "停业", "搬离", "绕行", "返回", "避让",
+	"关闭", "停止", "暂停", "中断", "停诊", "停办", "停运", "撤离", "疏散", "付款", "付钱", "交钱", "给钱", "转账"}
 
 // restatement is what may stand between an amount and the same amount
 // written again (伍万元整（¥50,000.00）, 大写：伍万元，小写：50000元).

@@ -257,6 +257,10 @@ func quantityOf(out *Extracted, text string) {
 		persons = nil
 		if n := under16(x.OtherAges); n > 0 {
 			persons = &n
+		} else if x.PartyKind == "单位" && x.Age != nil && *x.Age < 16 && f.Persons != nil {
+			// 招用两名14岁初中生: a unit has no age, so an age under
+			// sixteen is its workers', counted by the persons the text gives.
+			persons = f.Persons
 		}
 	}
 	if months != nil && persons != nil {
@@ -322,8 +326,21 @@ func under16(ages []float64) float64 {
 
 // childLabour reports whether the text speaks of using children under 16.
 func childLabour(text string) bool {
-	return strings.Contains(text, "童工") || strings.Contains(text, "未满十六周岁") || strings.Contains(text, "不满十六周岁") || strings.Contains(text, "未满16周岁") || strings.Contains(text, "不满16周岁")
+	if strings.Contains(text, "童工") || strings.Contains(text, "未满十六周岁") || strings.Contains(text, "不满十六周岁") || strings.Contains(text, "未满16周岁") || strings.Contains(text, "不满16周岁") {
+		return true
+	}
+	// 两名十三岁学生, 招用14岁初中生: the children named by an age under sixteen.
+	for _, w := range childAgeWords {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
 }
+
+// childAgeWords are ages under sixteen as officers write a child worker's.
+var childAgeWords = [...]string{"十二岁", "十三岁", "十四岁", "十五岁", "12岁", "13岁", "14岁", "15岁",
+	"十二周岁", "十三周岁", "十四周岁", "十五周岁", "12周岁", "13周岁", "14周岁", "15周岁"}
 
 // goodsWithSold adds the goods sold to a 货值金额 the text gives only for the
 // goods still held (已销售……销售金额四万三千元，库存待售部分货值八千元): the

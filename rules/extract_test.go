@@ -42,6 +42,51 @@ var extractCases = []struct {
 		in:    "当事人销售假冒白酒，货值金额共计9万元，其中已销售金额三万元。",
 		facts: map[string]any{"goods_value": 90000.0, "sales_amount": 30000.0},
 	},
+	// Fifth accuracy round (issue 12): officers' phrasings of the counts,
+	// bases, dates and circumstances of 治安 and labour cases.
+	{
+		name:  "child workers named only by an age under sixteen",
+		in:    "经查，某某箱包厂招用三名15岁少年在车间做工，已干了4个月。",
+		facts: map[string]any{"quantity": 12.0, "persons": 3.0},
+	},
+	{
+		name:  "child workers named by an age word",
+		in:    "某某奶茶店招用两名十三岁学生当店员，均已工作两个月。",
+		facts: map[string]any{"quantity": 4.0, "persons": 2.0},
+	},
+	{
+		name:   "a victim forced to pay is no coercion of the party",
+		in:     "商贩强行将手串卖给游客，游客被迫付款二百元后离开。",
+		facts:  map[string]any{},
+		absent: []string{"coerced"},
+	},
+	{
+		name:  "a head count with 个",
+		in:    "他们五个人入职时每人被收取押金三百元，至今未退。",
+		facts: map[string]any{"persons": 5.0},
+	},
+	{
+		name:  "understated wages with the workforce between",
+		in:    "当事人申报社会保险缴费基数时少报职工工资总额共计三十万元。",
+		facts: map[string]any{"wages_underreported": 300000.0},
+	},
+	{
+		name:  "discovery written as 核查时查明",
+		in:    "派出所于2025年8月10日核查时查明：2025年1月3日，周某在超市盗窃香烟两条。",
+		facts: map[string]any{"discovery_date": "2025-08-10", "act_date": "2025-01-03"},
+	},
+	{
+		name:   "going unnoticed is no continuing act",
+		in:     "经查，周某于2025年1月3日在超市盗窃香烟两条，此后一直未被发现，直到2025年8月10日民警排查监控时查明。",
+		facts:  map[string]any{"act_date": "2025-01-03", "discovery_date": "2025-08-10"},
+		absent: []string{"continuing", "act_end_date"},
+	},
+	{
+		name:   "a business forced to stop is the act's result, not the party's coercion",
+		in:     "刘某在营业厅内大吵大闹，致营业厅被迫暂停营业半小时。",
+		facts:  map[string]any{},
+		absent: []string{"coerced"},
+	},
 	{
 		name:  "area in square metres over 亩",
 		in:    "非法占用集体土地3亩（2000平方米）建设仓库。",
