@@ -45,6 +45,14 @@ func TestMarketAndTaxPhrasingKinds(t *testing.T) {
 			"tax-65-evading-arrears", "tax-63-evasion"},
 		{"files moved from the inspectors", "税务稽查人员实施检查时，某某公司拒不提供账簿，并将会计档案转移至外地仓库。",
 			"tax-70-obstructing-inspection", "tax-65-evading-arrears"},
+		// second batch: 实为 shows the falsity; a 公寓's promised 回报 is
+		// 房地产; an ad's 印制 is no invoice; a late filing in plain words
+		{"what it really is", "2024年5月，某某橱柜店在宣传单页上宣称“全部采用进口实木”，经查实为国产密度板，宣传单页印制费一千元。",
+			"ad-55-false-advertiser", "tax-71-illegal-invoice-printing"},
+		{"a flat with a promised return", "2024年6月，某某公寓项目在抖音投放广告称“买一套公寓，年租金回报9%，稳赚不赔”，投放费用六千元。",
+			"ad-58-real-estate", "ad-58-investment"},
+		{"late filing in plain words", "个体户小李的奶茶店上个月的增值税到期没报，拖了半个月才去税务局补报。",
+			"tax-62-late-filing", ""},
 		{"no books kept", "某某个体户开业以来未按照规定设置账簿，经责令限期改正仍未设置。",
 			"prov:tax-collection-60-1-2", ""},
 	}
