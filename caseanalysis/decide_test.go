@@ -517,7 +517,10 @@ func TestConfusableProvisions(t *testing.T) {
 // All 20 candidates are asked for: what is checked is the excluded
 // neighbour's reason, wherever the catalog's growth ranks it.
 func TestExcludedNeighbours(t *testing.T) {
-	a, _ := newTestAnalyzer(t)
+	// With the provision entries: a neighbour excluded must give way to the
+	// provision that fits (a producer's labels are 第七十八条第一款第（三）项),
+	// not only to whatever else the catalog ranks.
+	a := newProvisionAnalyzer(t)
 	tests := []struct {
 		name, facts, not, why string
 	}{

@@ -47,7 +47,7 @@ var benchmarkFlagCues = compileFlagCues(map[string][]string{
 	"surrendered":           {"主动投案", "自行投案"},
 	"against_police":        {"阻碍人民警察", "阻碍民警", "妨碍民警"},
 	"surcharge":             {"在标价之外加价", "标价之外加价", "加价出售", "未标明的费用"},
-	"refunded":              {"退还多收", "退还消费者多付", "已退还"},
+	"refunded":              {"退还多收", "退还消费者多付", "已退还", "主动…退还", "全部退还"},
 	"emergency":             {"突发事件", "市场供应紧张", "价格异常波动", "价格紧急措施", "疫情期间"},
 	"children_product":      {"儿童用品", "儿童玩具", "童装", "童车", "儿童"},
 	"hot_work":              {"动火作业", "电焊作业", "焊接作业", "电工作业"},

@@ -279,6 +279,7 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"瞒报职工工资", RoleWagesUnderreported}, {"少报职工工资", RoleWagesUnderreported}, {"漏报职工工资", RoleWagesUnderreported}, {"少申报职工工资", RoleWagesUnderreported},
 	{"劳动报酬", RoleWages}, {"工资", RoleWages}, {"经济补偿", RoleWages}, {"加班费", RoleWages},
 	{"税款", RoleTax}, {"少缴", RoleTax}, {"不缴", RoleTax}, {"偷税", RoleTax}, {"逃税", RoleTax},
+	{"应纳增值税", RoleTax}, {"应纳企业所得税", RoleTax}, {"应纳个人所得税", RoleTax}, {"应缴税款", RoleTax}, {"欠缴增值税", RoleTax},
 	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
 	{"矿产品价值", RoleMineralValue}, {"矿产资源破坏价值", RoleMineralValue}, {"矿产品价格", RoleMineralValue},
 	{"广告费用", RoleAdCost}, {"广告费", RoleAdCost}, {"广告发布费", RoleAdCost},
@@ -342,7 +343,7 @@ var circumstanceCues = []struct {
 		"当场张贴公示", "当场公示", "当场补正", "已补正", "立即补正", "当场补办", "当场补录", "当场补齐", "已补齐", "当场补全", "已补全", "立即补全"}},
 	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
 		"拒不拆除", "拒不停止", "仍在继续", "仍未停止", "拒绝改正", "拒绝整改", "拒绝更换", "复查时仍", "复查发现仍", "仍未按要求"}, fixed: true, negates: true},
-	{name: CircSelfRemovedHarm, cues: []string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动退还", "已全部退还", "已退还", "主动赔偿", "已赔偿",
+	{name: CircSelfRemovedHarm, cues: []string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动退还", "主动…退还", "全部退还", "已全部退还", "已退还", "主动赔偿", "已赔偿",
 		"自行清运处置", "已清运处置", "已清运", "自行清运", "已妥善处置", "主动召回",
 		// refunds and recalls the seller made of its own accord (主动联系买家退款并召回)
 		"主动…退款", "主动…退货", "主动…召回", "主动…收回", "已全部退款", "全部退款", "已全部收回"}},
@@ -1098,7 +1099,10 @@ func unsold(s string, pos int, role string) bool {
 }
 
 // adCarriers name an advertisement or its carrier in the clause of a fee.
-var adCarriers = []string{"广告", "宣传", "传单", "海报", "展板", "展架", "灯箱", "横幅", "条幅", "招贴"}
+var adCarriers = []string{"广告", "宣传", "传单", "海报", "展板", "展架", "灯箱", "横幅", "条幅", "招贴",
+	// the carriers officers name instead (易拉宝……制作费五百元), and the
+	// fee for promoting an ad (支付推广费用¥3,600.00)
+	"易拉宝", "电子屏", "显示屏", "大屏", "广告牌", "推广"}
 
 // adFee reports whether the window before an amount names a fee for an
 // advertisement without saying 广告费: the clause speaks of 广告 and the

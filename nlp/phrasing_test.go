@@ -53,6 +53,9 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"self removed: waste cleared", "检查前当事人已自行清运处置上述废物。", CircSelfRemovedHarm, true},
 		{"self removed: compensated", "当事人已主动赔偿消费者损失。", CircSelfRemovedHarm, true},
 		{"self removed denied", "当事人未主动退还多收价款。", CircSelfRemovedHarm, false},
+		// round acc5market2: the refund with its object between (主动将…退还)
+		{"self removed: refund split", "案发后当事人主动将多收的停车费逐一退还给车主。", CircSelfRemovedHarm, true},
+		{"self removed: all refunded", "当事人已将多收的费用全部退还给消费者。", CircSelfRemovedHarm, true},
 		// 危害后果.
 		{"no harm: no consequence", "该行为未造成后果。", CircNoHarm, true},
 		{"no harm: did not cause a fire", "所幸未引发火灾。", CircNoHarm, true},
@@ -306,6 +309,13 @@ func TestAmountPhrasings(t *testing.T) {
 		{"ad fee in the sentence", "该广告未经审查，药店支付的屏幕制作费二千八百元。", []wantAmount{{"二千八百元", RoleAdCost, 2800, false}}},
 		{"ad named by its carrier", "经查，传单由该学校制作发放，印制费用一千五百元。", []wantAmount{{"一千五百元", RoleAdCost, 1500, false}}},
 		{"poster's making fee", "该海报系当事人自行设计制作，制作费用八百元。", []wantAmount{{"八百元", RoleAdCost, 800, false}}},
+		// round acc5market2: carriers officers name (易拉宝, 电子屏) and the
+		// fee for promoting the ad
+		{"roll-up banner's fee", "门口的易拉宝系店员制作，制作费三百元。", []wantAmount{{"三百元", RoleAdCost, 300, false}}},
+		{"screen's fee", "该电子屏画面由当事人委托他人设计，设计费六百元。", []wantAmount{{"六百元", RoleAdCost, 600, false}}},
+		{"promotion fee alone", "当事人为此支付推广费用¥2,400.00。", []wantAmount{{"2,400.00", RoleAdCost, 2400, false}}},
+		// the tax an order to pay names
+		{"tax an order names", "某公司应纳增值税4.5万元，经责令限期缴纳逾期仍未缴纳。", []wantAmount{{"4.5万元", RoleTax, 45000, false}}},
 		{"leaflet's printing fee with total and currency", "当事人支付宣传单页印制费用共计人民币叁仟元。", []wantAmount{{"叁仟元", RoleAdCost, 3000, false}}},
 		{"a fee with no ad is no ad fee", "当事人收取服务费用八百元。", []wantAmount{{"八百元", "", 800, false}}},
 		{"fee without an ad", "当事人支付场地租赁费3000元。", []wantAmount{{"3000元", "", 3000, false}}},

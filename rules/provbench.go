@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -227,6 +228,20 @@ func bracketFine(usable, brackets []FineTier) *Fine {
 		}
 		hasGTE = hasGTE || t.GTE != nil
 		fine.Brackets = append(fine.Brackets, br)
+	}
+	// 没收违法所得，并处违法所得5倍以下的罚款；没有违法所得的，处2万元以上
+	// 20万元以下的罚款 (a None bracket and no 不足 bound): the multiple
+	// applies to any gains there are, from zero up.
+	// The None bracket stays first: zero gains are none (as the catalog's
+	// none-then-gte brackets read them).
+	if !hasGTE && lt == nil && slices.ContainsFunc(fine.Brackets, func(b Bracket) bool { return b.None }) {
+		var zero float64
+		for _, t := range usable {
+			if t.When == "" && t.Multiple != nil && t.Base == base && t.LT == nil && t.GTE == nil && !t.None {
+				fine.Brackets = append(fine.Brackets, Bracket{GTE: &zero, Multiple: t.Multiple, Text: t.Formula()})
+				break
+			}
+		}
 	}
 	if !hasGTE && lt != nil {
 		for _, t := range usable {

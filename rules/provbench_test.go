@@ -68,6 +68,11 @@ func TestProvisionBenchmarkFines(t *testing.T) {
 		{legal.Ref{Law: "娱乐场所管理条例", Article: 48, Item: 3}, Facts{}, nil, "缺少违法所得"},
 		// 噪声污染防治法 第七十四条第一款: 十万元以上五十万元以下 (第七十七条 has benchmarks now).
 		{legal.Ref{Law: "噪声污染防治法", Article: 74, Paragraph: 1}, Facts{}, &Range{100000, 500000}, ""},
+		// 价格违法行为行政处罚规定 第八条: 违法所得5倍以下; 没有违法所得的 2万元以上20万元以下
+		// (round acc5market2: a None bracket beside an unconditioned multiple).
+		{legal.Ref{Law: "价格违法行为行政处罚规定", Article: 8}, Facts{IllegalGains: num(6000.0)}, &Range{0, 30000}, ""},
+		{legal.Ref{Law: "价格违法行为行政处罚规定", Article: 8}, Facts{IllegalGains: num(0.0)}, &Range{20000, 200000}, ""},
+		{legal.Ref{Law: "价格违法行为行政处罚规定", Article: 8}, Facts{}, nil, "缺少违法所得"},
 		// 建筑法 第六十四条: 可以处以罚款, the amount left to other rules.
 		{legal.Ref{Law: "建筑法", Article: 64}, Facts{}, nil, "无法由条文直接计算"},
 	}
