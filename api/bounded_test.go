@@ -5,7 +5,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/metrics"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -36,27 +35,35 @@ func statuteText(t *testing.T, lib *corpus.Library, law string, skip, n int) str
 	return string(r[skip : skip+n])
 }
 
-// searchTime is the median time of GET /v1/norms/search?q= over runs.
-func searchTime(t *testing.T, s *Server, q string, runs int) time.Duration {
+// searchTimes times norm searches for short and long, alternated, runs of
+// each, and returns the fastest of each. Alternating puts both under the
+// same load, and the fastest run is the query's own cost: on a shared
+// machine a burst of other work only ever adds time, and taking medians
+// of two separate stretches once gave a ratio of 12.9 where the cost in
+// one goroutine was 2.7.
+func searchTimes(t *testing.T, s *Server, short, long string, runs int) (time.Duration, time.Duration) {
 	t.Helper()
-	var ds []time.Duration
+	best := [2]time.Duration{}
 	for i := 0; i < runs; i++ {
-		// Each run asks another page (offset i), so that the search
-		// is done again rather than answered by the result cache.
-		target := "/v1/norms/search?q=" + url.QueryEscape(q) + "&limit=10&offset=" + strconv.Itoa(i)
-		start := time.Now()
-		resp, err := s.App().Test(localRequest("GET", target, nil), -1)
-		if err != nil {
-			t.Fatal(err)
+		for k, q := range [2]string{short, long} {
+			// Each run asks another page (offset i), so that the search
+			// is done again rather than answered by the result cache.
+			target := "/v1/norms/search?q=" + url.QueryEscape(q) + "&limit=10&offset=" + strconv.Itoa(i)
+			start := time.Now()
+			resp, err := s.App().Test(localRequest("GET", target, nil), -1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				t.Fatalf("search of %d characters: status %d", len([]rune(q)), resp.StatusCode)
+			}
+			if d := time.Since(start); i == 0 || d < best[k] {
+				best[k] = d
+			}
 		}
-		resp.Body.Close()
-		if resp.StatusCode != 200 {
-			t.Fatalf("search of %d characters: status %d", len([]rune(q)), resp.StatusCode)
-		}
-		ds = append(ds, time.Since(start))
 	}
-	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-	return ds[len(ds)/2]
+	return best[0], best[1]
 }
 
 // heapBytes is the memory of live and not yet swept heap objects.
@@ -101,8 +108,8 @@ func TestNationalLongQuery(t *testing.T) {
 			resp.Body.Close()
 		}
 	}
-	ts, tl := searchTime(t, s, short, 7), searchTime(t, s, long, 7)
-	t.Logf("norm search, median of 7: 50 characters %v, 2,000 characters %v (ratio %.2f)", ts, tl, float64(tl)/float64(ts))
+	ts, tl := searchTimes(t, s, short, long, 9)
+	t.Logf("norm search, fastest of 9 alternated: 50 characters %v, 2,000 characters %v (ratio %.2f)", ts, tl, float64(tl)/float64(ts))
 	if float64(tl) > 5*float64(ts) {
 		t.Errorf("2,000-character query takes %v, 50-character %v: ratio %.1f > 5", tl, ts, float64(tl)/float64(ts))
 	}
