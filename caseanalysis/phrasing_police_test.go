@@ -2,6 +2,7 @@ package caseanalysis
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cailiang/cailiang/legal"
@@ -54,6 +55,17 @@ func TestPolicePhrasingFamilies(t *testing.T) {
 		res := analyzeOn(t, a, "2025年5月3日，刘某在某某银行营业厅大吵大闹，致营业厅被迫暂停营业半小时，民警到场处置。", "2025-06-01")
 		if s := res.Violations[0].Suggestion; s == nil || s.Disposition != legal.DispositionPenalty {
 			t.Fatalf("suggestion %+v, want %s", s, legal.DispositionPenalty)
+		}
+	})
+	// A second negation joined by 也 denies its own act (nlp.Negated): the
+	// element 不按规定登记 is met, not missing.
+	t.Run("not checked and also not registered", func(t *testing.T) {
+		res := analyzeOn(t, a, "2025年3月5日，民警检查发现某某宾馆前台对入住旅客未查看身份证件也未登记姓名和身份证号码。", "2025-06-01")
+		if ids := violationIDs(res); len(ids) == 0 || ids[0] != "police-56-hotel" {
+			t.Fatalf("violations %v, want police-56-hotel first", ids)
+		}
+		if why := res.Violations[0].Why; strings.Contains(why, "未提及不按规定登记") {
+			t.Fatalf("the registering element is missing: %s", why)
 		}
 	})
 	t.Run("social insurance fraud is not theft", func(t *testing.T) {

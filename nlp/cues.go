@@ -73,6 +73,9 @@ func Negated(s string, pos int) bool {
 	if !mayNegate(w) {
 		return false
 	}
+	if ownNegation(s[pos:], w) {
+		return false
+	}
 	touching := trimFillers(w)
 	for _, n := range negations {
 		if strings.HasSuffix(touching, n.word) {
@@ -131,6 +134,35 @@ func reachBefore(s string, pos int) int {
 		lo -= size
 	}
 	return lo
+}
+
+// coordinators, right before a negation, join it to an earlier denied act
+// as a second one: 未查看身份证件也未登记, 既不查验又不登记, 未审核、未登记.
+var coordinators = [...]string{"也", "又", "亦", "且", "、"}
+
+// ownNegation reports whether what is looked at (rest) is itself a
+// negation joined by a coordinator to what precedes it (w): it then
+// denies its own act, and an earlier negation in the clause denied
+// another one (未查看身份证件也未登记 reports the not registering). Without
+// a coordinator the earlier negation still reaches it: 未发现未登记的情况
+// finds no failure to register.
+func ownNegation(rest, w string) bool {
+	coordinated := false
+	for _, c := range coordinators {
+		if strings.HasSuffix(w, c) {
+			coordinated = true
+			break
+		}
+	}
+	if !coordinated {
+		return false
+	}
+	for _, n := range negations {
+		if strings.HasPrefix(rest, n.word) {
+			return true
+		}
+	}
+	return strings.HasPrefix(rest, "尚未")
 }
 
 // sequenceBreak reports whether the rune r ending s is 即 joining a denied

@@ -103,6 +103,14 @@ func TestNegated(t *testing.T) {
 		{"未报警也未救助即驶离现场", "驶离", false},
 		{"刮倒行人后未下车查看随即开车逃走", "开车逃走", false},
 		{"驾驶人虽在现场但未立即驶离", "驶离", true},
+		// A negation joined to an earlier one by 也, 又, 、 denies its own
+		// act; without a coordinator the earlier one reaches it.
+		{"前台未查看身份证件也未登记姓名", "未登记", false},
+		{"既不核对证件又没有登记住客信息", "没有登记", false},
+		{"未审核资质、未登记台账", "未登记", false},
+		{"未出示证件也不配合检查", "不配合", false},
+		{"检查未发现未登记的情况", "未登记", true},
+		{"当事人未提供也未登记", "登记", true},
 	}
 	for _, p := range plain {
 		pos := strings.Index(p.text, p.at)
