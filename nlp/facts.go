@@ -439,6 +439,9 @@ func Extract(text string) Extraction {
 		if !ok {
 			continue
 		}
+		if informant(s[m[1]:]) {
+			continue // 一名家长投诉……: who reported it, not whom the facts count
+		}
 		q.Start, q.End = span(m[0], m[1])
 		q.Part = partOf(s, m[0])
 		x.Quantities = append(x.Quantities, q)
@@ -913,6 +916,30 @@ func rateOf(s string, pos int) bool {
 
 // partOf reports whether the amount at pos is introduced as a part of what
 // came before: 其中 in its phrase (其中环保投资45万元).
+// informantNouns name people who report a case without being those the
+// facts count (workers, children, passengers): 一名母亲投诉, 两名市民举报.
+var informantNouns = [...]string{"母亲", "父亲", "家长", "亲属", "家属", "市民", "群众", "居民", "村民", "网友", "路人", "邻居", "知情人"}
+
+// informantVerbs, right after an informant noun, make the count before it
+// the informants': 投诉, 举报, 报警, 反映, 来电, 来信.
+var informantVerbs = [...]string{"投诉", "举报", "报警", "反映", "来电", "来信", "拨打"}
+
+// informant reports whether rest, the text right after a head count, names
+// people who reported the case (母亲投诉, 市民来电反映) rather than people
+// the facts are about.
+func informant(rest string) bool {
+	for _, n := range informantNouns {
+		if after, ok := strings.CutPrefix(rest, n); ok {
+			for _, v := range informantVerbs {
+				if strings.HasPrefix(after, v) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func partOf(s string, pos int) bool {
 	return strings.Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "其中")
 }

@@ -50,6 +50,21 @@ var extractCases = []struct {
 		facts: map[string]any{"quantity": 12.0, "persons": 3.0},
 	},
 	{
+		name:  "the mother who complained is not counted",
+		in:    "一名母亲投诉：某某烧烤店招用两名十四岁学生做服务员，已干了三个月。",
+		facts: map[string]any{"quantity": 6.0, "persons": 2.0},
+	},
+	{
+		name:  "citizens who reported are not counted",
+		in:    "三名市民来电反映，某某物流公司拖欠搬运工工资，经查共拖欠8名工人工资4万元。",
+		facts: map[string]any{"persons": 8.0},
+	},
+	{
+		name:  "workers who complained are counted",
+		in:    "五名工人投诉某某建筑公司拖欠工资共计五万元。",
+		facts: map[string]any{"persons": 5.0},
+	},
+	{
 		name:  "child workers named by an age word",
 		in:    "某某奶茶店招用两名十三岁学生当店员，均已工作两个月。",
 		facts: map[string]any{"quantity": 4.0, "persons": 2.0},
