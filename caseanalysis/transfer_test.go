@@ -135,6 +135,11 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"hazardous waste produced is not dumped", "当事人在生产中产生废矿物油等危险废物，2023年度预计产生量约6.5吨，未制定危险废物管理计划。", []string{"waste-112-hw-plan"}, rules.RiskNone, "污染环境罪"},
 		{"hazardous waste produced then dumped", "当事人将其生产产生的废有机溶剂约8吨交由无资质人员倾倒，经鉴定属于危险废物。", []string{"waste-112-hw-dumping"}, rules.RiskLikely, "污染环境罪"},
 		{"a death written 致死", "当事人一名员工在操作冲床时被挤压致死，事故等级为一般事故，当事人对事故发生负有责任。", []string{"safety-114-general-accident"}, rules.RiskLikely, "重大责任事故罪"},
+		// A taxpayer's own tax: the share decides; the withholding agent's
+		// route needs a withholding agent (round acc5market2).
+		{"own tax over 十万元 at a share under 10 %", "经查，某某贸易有限公司2024年度通过隐匿销售收入进行虚假纳税申报，少缴增值税12万元，占当年应纳税额的6%。", []string{"tax-63-evasion"}, rules.RiskNone, "逃税罪"},
+		{"own tax over 十万元, share not stated", "经查，某某贸易有限公司2024年度通过隐匿销售收入进行虚假纳税申报，少缴增值税12万元。", []string{"tax-63-evasion"}, rules.RiskNear, "逃税罪"},
+		{"withheld tax kept by a withholding agent", "经查，某某劳务公司作为扣缴义务人，2024年代扣职工个人所得税后，不缴已扣税款15万元。", []string{"tax-63-evasion"}, rules.RiskLikely, "逃税罪"},
 		{"fraud over the national floor", "孙某以帮他人办理信用卡提额为名，骗取被害人周某手续费四千元。", []string{"police-49-theft"}, rules.RiskLikely, "诈骗罪"},
 		{"fraud the file finds below the standard", "孙某以帮他人办理信用卡提额为名，骗取被害人周某手续费四千元，经审查尚未达到刑事立案追诉标准。", []string{"police-49-theft"}, rules.RiskNone, "诈骗罪"},
 		{"a death told without a count", "员工李某在清理料仓时被埋压，经抢救无效死亡，事故等级为一般事故，当事人对事故发生负有责任。", []string{"safety-114-general-accident"}, rules.RiskLikely, "重大责任事故罪"},
