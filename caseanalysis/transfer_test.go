@@ -253,3 +253,18 @@ func TestUncountedDeath(t *testing.T) {
 		})
 	}
 }
+
+// TestPriceFraudIsNoFraudCrime: a consumer who felt 骗 by a fictitious
+// original price bought the goods at the price shown; with price fraud as the
+// case's violation the word alone does not make 诈骗罪 a candidate
+// (Crime.NotWith); TestTransferOtherKinds keeps a fraud under 治安 likely.
+func TestPriceFraudIsNoFraudCrime(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	res := analyzeOn(t, a, "消费者投诉：某某商场标示原价1999元现价999元的羽绒服，经查该商品从未以1999元销售过，消费者称感觉被骗了，商场通过虚构原价销售羽绒服获利共计4500元。", "2025-06-01")
+	if ids := violationIDs(res); len(ids) == 0 || ids[0] != "price-7-fraud" {
+		t.Fatalf("violations %v, want price-7-fraud first", ids)
+	}
+	if res.Transfer.Risk != rules.RiskNone || res.Transfer.Crime == "诈骗罪" {
+		t.Errorf("transfer %s %s, want none without 诈骗罪", res.Transfer.Risk, res.Transfer.Crime)
+	}
+}

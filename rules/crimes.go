@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -110,7 +111,13 @@ type Crime struct {
 	// a candidate by themselves: a tonnage of hazardous waste or a heavy
 	// metal over its standard speaks of pollution even where no cue word
 	// or benchmark does.
-	Measures   []string    `yaml:"measures,omitempty" json:"measures,omitempty"`
+	Measures []string `yaml:"measures,omitempty" json:"measures,omitempty"`
+	// NotWith are benchmark ids whose conduct, when it is the case's top
+	// violation, a cue word alone does not turn into this crime: a
+	// consumer who felt 骗 by a fictitious original price (价格欺诈) bought
+	// goods at a price shown, which is no 诈骗 of the money. Linked
+	// benchmarks still nominate it.
+	NotWith    []string    `yaml:"not_with,omitempty" json:"not_with,omitempty"`
 	Thresholds []Threshold `yaml:"thresholds" json:"thresholds"`
 	Note       string      `yaml:"note,omitempty" json:"note,omitempty"`
 
@@ -268,7 +275,7 @@ func (cr *Crime) validate() error {
 	if cr.Article <= 0 || cr.Suffix < 0 || cr.Paragraph < 0 {
 		return fmt.Errorf("%s: article of 刑法 required", where)
 	}
-	for _, b := range cr.Benchmarks {
+	for _, b := range append(slices.Clone(cr.Benchmarks), cr.NotWith...) {
 		if b == "" || strings.ContainsAny(b, " /\t") {
 			return fmt.Errorf("%s: benchmark id %q malformed", where, b)
 		}
@@ -427,7 +434,7 @@ func (c *Crimes) ForBenchmark(id string) []*Crime { return c.byBenchmark[id] }
 func (c *Crimes) CheckBenchmarks(cat *Catalog) error {
 	var bad []string
 	for _, cr := range c.list {
-		for _, b := range cr.Benchmarks {
+		for _, b := range append(slices.Clone(cr.Benchmarks), cr.NotWith...) {
 			if _, err := cat.Get(b); err != nil {
 				bad = append(bad, fmt.Sprintf("%s:%d: crime %s: %s", cr.file, cr.line, cr.ID, b))
 			}

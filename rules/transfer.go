@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -237,6 +238,9 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 	}
 	for _, cr := range c.list {
 		if _, ok := seen[cr]; ok {
+			continue
+		}
+		if len(in.Benchmarks) > 0 && slices.Contains(cr.NotWith, in.Benchmarks[0]) {
 			continue
 		}
 		if cue, ok := scan.Find(cr.nominating); ok {
