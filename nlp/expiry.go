@@ -34,8 +34,10 @@ func ExpiryPassed(norm string) string {
 			continue
 		}
 		at := i + len(m.marker)
-		for _, skip := range []string{"于", "为", " "} {
-			at += len(skip) * b2n(strings.HasPrefix(norm[at:], skip))
+		for _, skip := range [...]string{"于", "为", " "} {
+			if strings.HasPrefix(norm[at:], skip) {
+				at += len(skip)
+			}
 		}
 		day, end, ok := readDay(norm, at, true)
 		if !ok {
@@ -63,13 +65,6 @@ func ExpiryPassed(norm string) string {
 		i = end - 1
 	}
 	return ""
-}
-
-func b2n(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
