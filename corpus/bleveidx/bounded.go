@@ -278,16 +278,27 @@ type frag struct {
 // them, and checks a new span against the spans found so far instead of
 // marking every byte.
 func (sc *snippetScratch) matches(text string, terms []string) []span {
+	return sc.matchesIn(snippetHay(text), terms)
+}
+
+// snippetHay is the text matches searches for text: lower-cased like the
+// analyzer when that keeps byte offsets, otherwise text itself.
+func snippetHay(text string) string {
+	if hasUpper(text) {
+		if l := strings.ToLower(text); len(l) == len(text) {
+			return l
+		}
+	}
+	return text
+}
+
+// matchesIn is matches in hay, snippetHay of the text (the ranker keeps
+// it with each article's stored fields).
+func (sc *snippetScratch) matchesIn(hay string, terms []string) []span {
 	byLength := func(a, b string) int { return len(b) - len(a) }
 	if !slices.IsSortedFunc(terms, byLength) {
 		terms = slices.Clone(terms)
 		slices.SortStableFunc(terms, byLength)
-	}
-	hay := text
-	if hasUpper(text) {
-		if l := strings.ToLower(text); len(l) == len(text) {
-			hay = l
-		}
 	}
 	out := sc.spans[:0]
 	// Past a few spans (a long article, a common term) the bytes taken
@@ -410,7 +421,15 @@ func (sc *snippetScratch) snippets(text string, terms []string, max int) []strin
 	if max <= 0 || len(terms) == 0 {
 		return nil
 	}
-	spans := sc.matches(text, terms)
+	return sc.snippetsIn(text, snippetHay(text), terms, max)
+}
+
+// snippetsIn is snippets with hay = snippetHay(text) known.
+func (sc *snippetScratch) snippetsIn(text, hay string, terms []string, max int) []string {
+	if max <= 0 || len(terms) == 0 {
+		return nil
+	}
+	spans := sc.matchesIn(hay, terms)
 	frags := sc.frags[:0]
 	for i := 0; i < len(spans); {
 		start := backRunes(text, spans[i].start, snippetLead)
@@ -480,16 +499,36 @@ func escapeHTML(b *strings.Builder, s string) {
 // backRunes returns the byte offset n characters before at in s (or 0).
 func backRunes(s string, at, n int) int {
 	for ; n > 0 && at > 0; n-- {
+		if at >= 3 && isHan3(s, at-3) {
+			at -= 3
+			continue
+		}
 		_, size := utf8.DecodeLastRuneInString(s[:at])
 		at -= size
 	}
 	return at
 }
 
+// isHan3 reports whether s holds at i a lead byte 0xE3–0xE9 and two
+// continuation bytes: a character of U+3000–U+9FFF, which UTF-8 decoding
+// would take as three bytes (hasUpper's test). The snippets' character
+// counts skip such characters without decoding them.
+func isHan3(s string, i int) bool {
+	return i+2 < len(s) && s[i] >= 0xE3 && s[i] <= 0xE9 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
+}
+
 // forwardRunes returns the byte offset n characters after at in s (or its
 // end).
 func forwardRunes(s string, at, n int) int {
 	for ; n > 0 && at < len(s); n-- {
+		if c := s[at]; c < utf8.RuneSelf {
+			at++
+			continue
+		}
+		if isHan3(s, at) {
+			at += 3
+			continue
+		}
 		_, size := utf8.DecodeRuneInString(s[at:])
 		at += size
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/nlp"
@@ -275,6 +277,52 @@ func TestHasUpper(t *testing.T) {
 	for _, s := range texts {
 		if got, want := hasUpper(s), reference(s); got != want {
 			t.Fatalf("hasUpper(%q) = %v; want %v", s, got, want)
+		}
+	}
+}
+
+// TestRuneSteps compares backRunes and forwardRunes, which skip Han
+// characters by their bytes, with stepping by utf8's decoding, on statute
+// text, Latin letters, other scripts and invalid UTF-8, from every offset.
+func TestRuneSteps(t *testing.T) {
+	back := func(s string, at, n int) int {
+		for ; n > 0 && at > 0; n-- {
+			_, size := utf8.DecodeLastRuneInString(s[:at])
+			at -= size
+		}
+		return at
+	}
+	forward := func(s string, at, n int) int {
+		for ; n > 0 && at < len(s); n-- {
+			_, size := utf8.DecodeRuneInString(s[at:])
+			at += size
+		}
+		return at
+	}
+	texts := []string{
+		"",
+		"第一百二十四条　违反本法规定，未取得食品生产经营许可从事食品生产经营活动（一）GB 2760。",
+		"Ωμέγα, İstanbul, ＡＢＣ１２３, 한국어, 𠀀𠀁 emoji 😀, ㈠ ㊣ 〇",
+		"\xe4\xb8", "\xe4\xb8\xad\xe4", "\xe3\x80\x80\x80\xe9\xbf\xbf\xe9\xbf", "\xed\xa0\x80\xe0\x80\x80\xf0\x90\x80",
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = []byte{0xe3, 0xe4, 0xe9, 0xea, 0x80, 0xbf, 'a', 0xc3, 0xf0, 0x90}[rng.IntN(10)]
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		for at := 0; at <= len(s); at++ {
+			for _, n := range []int{0, 1, 2, 5, snippetLead, snippetRunes} {
+				if got, want := backRunes(s, at, n), back(s, at, n); got != want {
+					t.Fatalf("backRunes(%q, %d, %d) = %d, want %d", s, at, n, got, want)
+				}
+				if got, want := forwardRunes(s, at, n), forward(s, at, n); got != want {
+					t.Fatalf("forwardRunes(%q, %d, %d) = %d, want %d", s, at, n, got, want)
+				}
+			}
 		}
 	}
 }

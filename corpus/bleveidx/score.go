@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/bits"
 	"slices"
-	"sort"
 )
 
 // Scoring a norm search exactly without walking every posting.
@@ -68,10 +67,8 @@ type accumulators struct {
 	// union is matches' scratch: the documents met or in a common term.
 	union []uint64
 	// cand are the documents met that pass the first bound of the pruned
-	// pass, words the common terms' bitset words at one position, fulls
-	// theta's full scores: scratch, empty between searches.
+	// pass, fulls theta's full scores: scratch, empty between searches.
 	cand  []uint64
-	words []uint64
 	fulls []float64
 	// walked and postings count the postings of the last search walked
 	// and in all (tests check that pruning happens).
@@ -170,6 +167,16 @@ type scorer struct {
 	// sumTmp and cntTmp are full's per-clause sums.
 	sumTmp []float64
 	cntTmp []uint32
+	// nm is len(n); invN the reciprocals of n and scale boundSlack/nc:
+	// the bounds and theta's partial scores, which are compared and never
+	// returned, multiply where final divides (a division per clause and
+	// document was most of a bound's cost; boundSlack covers the ulps).
+	nm    int
+	invN  [maxClauses]float64
+	scale float64
+	// mines are the second bound's common-term sums of the 64 documents
+	// of one bitset word.
+	mines [64]rest
 }
 
 func (s *scorer) g(tf uint32) float64 {
@@ -223,35 +230,45 @@ func (s *scorer) restOf(terms []termRef) rest {
 	return r
 }
 
-// bound is the most a document with the sums da (nil: a document none of
-// the walked terms matched) can score once the unwalked terms r are added.
+// bound is the most a document with the sums da can score once the
+// unwalked terms r are added (boundSlack included).
 func (s *scorer) bound(da *docAcc, r *rest) float64 {
+	// Without a branch on whether a clause matches (it varies from
+	// document to document): a clause with k = 0 adds 0 to tot and to m.
 	var tot float64
-	m := 0
-	for c, n := range s.n {
-		var sum float64
-		var cnt uint32
-		if da != nil {
-			sum, cnt = da.sum[c], uint32(da.cnt[c])
-		}
-		if cnt+r.k[c] == 0 {
-			continue
-		}
-		m++
-		tot += (sum + r.u[c]) * float64(cnt+r.k[c]) / float64(n)
-		if c == s.text && s.seq != nil && cnt+r.k[c] == n {
+	var m uint32
+	for c := 0; c < s.nm; c++ {
+		k := uint32(da.cnt[c]) + r.k[c]
+		m += min(k, 1)
+		x := da.sum[c] + r.u[c]
+		tot += x * float64(k) * s.invN[c]
+		if c == s.text && k == s.n[c] && s.seq != nil {
 			m++
-			tot += (sum + r.u[c]) * s.boostP
+			tot += x * s.boostP
 		}
 	}
-	return tot * float64(m) / s.nc * boundSlack
+	return tot * float64(m) * s.scale
+}
+
+// partial is a document's score from the terms walked without the phrase,
+// as finalOf(da, d, false) computes it but for the last bits: theta only
+// picks the documents to look up by it.
+func (s *scorer) partial(da *docAcc) float64 {
+	var tot float64
+	var m uint16
+	for c := 0; c < s.nm; c++ {
+		k := da.cnt[c]
+		m += min(k, 1)
+		tot += da.sum[c] * float64(k) * s.invN[c]
+	}
+	return tot * float64(m)
 }
 
 // boundRest is the bound of a document that none of the walked terms
 // matched, with terms left to walk.
 func (s *scorer) boundRest(terms []termRef) float64 {
 	r := s.restOf(terms)
-	return s.bound(nil, &r)
+	return s.bound(&docAcc{}, &r)
 }
 
 // walk adds the postings of t to every document.
@@ -280,7 +297,8 @@ func (s *scorer) walk(acc *accumulators, t termRef) {
 			slot[d] = sl
 		}
 		da := &acc.cells[sl-1]
-		for k := uint16(0); k < r; k++ {
+		da.sum[c] += v
+		for k := uint16(1); k < r; k++ {
 			da.sum[c] += v
 		}
 		da.cnt[c] += r
@@ -311,7 +329,7 @@ func (s *scorer) theta(acc *accumulators, f *rankerFilter, want int, left []term
 		if !f.keep(s.rk, d) {
 			continue
 		}
-		v := s.finalOf(&acc.cells[i], d, false)
+		v := s.partial(&acc.cells[i])
 		if len(h) < keepN {
 			h = append(h, scored{d, v})
 			for i := len(h) - 1; i > 0; {
@@ -448,8 +466,10 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 	acc.fit(len(rk.ids))
 	s.sumTmp, s.cntTmp = make([]float64, len(main)), make([]uint32, len(main))
 	defer acc.reset()
+	s.nm, s.scale = len(main), boundSlack/s.nc
 	for ci, c := range main {
 		s.n = append(s.n, uint32(len(c.terms)))
+		s.invN[ci] = 1 / float64(len(c.terms))
 		if c.field == "text" {
 			for _, p := range cs {
 				if p.phrase {
@@ -495,7 +515,7 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 	// Rarest first: the common terms are the ones left unwalked. The
 	// order is also the order in which a document's terms are added, the
 	// same whether they are walked or looked up.
-	sort.SliceStable(terms, func(i, j int) bool { return len(terms[i].docs) < len(terms[j].docs) })
+	slices.SortStableFunc(terms, func(a, b termRef) int { return len(a.docs) - len(b.docs) })
 	k := 0
 	for k < len(terms) && (!prune || terms[k].bits == nil) {
 		s.walk(acc, terms[k])
@@ -544,27 +564,31 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 	// term's bitset is read once for the candidates in it, front to
 	// back, where reading them document by document in the order met
 	// was a third of a search (cache misses across the bitsets).
-	words := slices.Grow(acc.words[:0], len(left))[:len(left)]
-	acc.words = words
+	// Each term adds to the candidates of the word it holds, bit by bit
+	// (testing every candidate against every term mispredicted half the
+	// branches: the common terms hold about half the documents).
+	mines := &s.mines
 	for w, c := range cand {
 		if c == 0 {
 			continue
 		}
 		cand[w] = 0
+		for x := c; x != 0; x &= x - 1 {
+			mines[bits.TrailingZeros64(x)] = rest{}
+		}
 		for j := range left {
-			words[j] = left[j].bits[w]
+			t := &left[j]
+			cl, ub, tr := t.clause, t.ub, t.r
+			for x := t.bits[w] & c; x != 0; x &= x - 1 {
+				m := &mines[bits.TrailingZeros64(x)]
+				m.u[cl] += ub
+				m.k[cl] += tr
+			}
 		}
 		for ; c != 0; c &= c - 1 {
-			b := uint(bits.TrailingZeros64(c))
+			b := bits.TrailingZeros64(c)
 			d := uint32(w)<<6 | uint32(b)
-			var mine rest
-			for j := range left {
-				if words[j]>>b&1 != 0 {
-					mine.u[left[j].clause] += left[j].ub
-					mine.k[left[j].clause] += left[j].r
-				}
-			}
-			if s.bound(acc.of(d), &mine) < th {
+			if s.bound(acc.of(d), &mines[b]) < th {
 				continue
 			}
 			acc.keep = append(acc.keep, d)

@@ -237,16 +237,19 @@ func withFields(ctx context.Context, idx bleve.Index, hits []*search.DocumentMat
 // ranking, from postings in memory, as norm hits without snippets. Their
 // stored fields come from the ranker's copy while the index holds its
 // segments, else from the index (rankedFields).
-func (ix *Index) rankedHits(ctx context.Context, rk *ranker, cs []clause, nq corpus.NormQuery, limit, offset int, fields []string) ([]corpus.NormHit, uint64, error) {
+//
+// hays are the hits' snippetHay of their text when the ranker's copy of
+// the stored fields answered (nil otherwise).
+func (ix *Index) rankedHits(ctx context.Context, rk *ranker, cs []clause, nq corpus.NormQuery, limit, offset int, fields []string) ([]corpus.NormHit, []string, uint64, error) {
 	acc := ix.accs.Get().(*accumulators)
 	top, total := rk.score(cs, rk.filter(nq.Law, nq.Category, nq.Region, nq.InForce, nq.From, nq.To), ix.cfg.BM25.K1, offset+limit, acc, true)
 	ix.accs.Put(acc)
 	if offset >= len(top) {
-		return nil, total, nil
+		return nil, nil, total, nil
 	}
 	top = top[offset:]
-	if out, ok, err := rk.storedHits(ix.norms, top); err != nil || ok {
-		return out, total, err
+	if out, hays, ok, err := rk.storedHitsHay(ix.norms, top); err != nil || ok {
+		return out, hays, total, err
 	}
 	hits := make([]*search.DocumentMatch, len(top))
 	docs := make([]uint32, len(top))
@@ -256,13 +259,13 @@ func (ix *Index) rankedHits(ctx context.Context, rk *ranker, cs []clause, nq cor
 	}
 	hits, err := rk.rankedFields(ctx, ix.norms, hits, docs, fields)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
 	out := make([]corpus.NormHit, len(hits))
 	for i, h := range hits {
 		out[i] = normHit(h)
 	}
-	return out, total, nil
+	return out, nil, total, nil
 }
 
 // normHit is the norm hit of h with its stored fields, without snippets.
@@ -406,10 +409,11 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 	fields := []string{"text", "title", "chapter", "law", "category", "region", "statute_id", "label", "version_date", "in_force", "number", "suffix"}
 	var hits []*search.DocumentMatch
 	var ranked []corpus.NormHit
+	var hays []string
 	var total uint64
 	var err error
 	if rk != nil {
-		ranked, total, err = ix.rankedHits(ctx, rk, cs, nq, limit, offset, fields)
+		ranked, hays, total, err = ix.rankedHits(ctx, rk, cs, nq, limit, offset, fields)
 	} else if text {
 		hits, total, err = scoredHits(ctx, ix.norms, filtered(textQ, must), limit, offset, fields)
 	} else {
@@ -442,6 +446,10 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 	}
 	var sc snippetScratch
 	for i := range out.Hits {
+		if hays != nil {
+			out.Hits[i].Snippets = sc.snippetsIn(out.Hits[i].Text, hays[i], marks, maxSnippets)
+			continue
+		}
 		out.Hits[i].Snippets = sc.snippets(out.Hits[i].Text, marks, maxSnippets)
 	}
 	if rk != nil {

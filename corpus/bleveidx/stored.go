@@ -138,8 +138,12 @@ type strRef struct{ off, n uint32 }
 // storedDoc is one article's stored fields.
 type storedDoc struct {
 	text, title, chapter, law, category, region, statuteID, label, versionDate strRef
-	number, suffix                                                             float64
-	inForce                                                                    bool
+	// hay is snippetHay(text): text itself but for the few articles
+	// with an upper-case letter (checking every hit's text for one was
+	// a twentieth of a search).
+	hay            strRef
+	number, suffix float64
+	inForce        bool
 }
 
 // storedNorms are the stored fields of the ranker's documents, by dense
@@ -246,6 +250,12 @@ func readStored(ctx context.Context, r index.IndexReader, nums []uint64) (*store
 		if err != nil {
 			return nil, fmt.Errorf("stored fields of %d: %w", num, err)
 		}
+		sd.hay = sd.text
+		if text := arena[sd.text.off : sd.text.off+sd.text.n]; hasUpper(string(text)) {
+			if hay := snippetHay(string(text)); hay != string(text) {
+				sd.hay = add([]byte(hay), false)
+			}
+		}
 		if len(arena) > math.MaxUint32 {
 			return nil, fmt.Errorf("stored fields: more than 4 GB of text")
 		}
@@ -260,34 +270,41 @@ func readStored(ctx context.Context, r index.IndexReader, nums []uint64) (*store
 // caller reads the fields from the index instead). A hit whose document
 // was deleted since is dropped, as rankedFields drops it.
 func (rk *ranker) storedHits(idx bleve.Index, top []scored) (hits []corpus.NormHit, ok bool, err error) {
+	hits, _, ok, err = rk.storedHitsHay(idx, top)
+	return hits, ok, err
+}
+
+// storedHitsHay is storedHits with each hit's snippetHay of its text.
+func (rk *ranker) storedHitsHay(idx bleve.Index, top []scored) (hits []corpus.NormHit, hays []string, ok bool, err error) {
 	st := rk.stored
 	if st == nil || rk.segments == nil {
-		return nil, false, nil
+		return nil, nil, false, nil
 	}
 	r, err := snapshot(idx)
 	if err != nil {
-		return nil, false, fmt.Errorf("stored fields: %w", err)
+		return nil, nil, false, fmt.Errorf("stored fields: %w", err)
 	}
 	defer r.Close()
 	is, isScorch := r.(*scorch.IndexSnapshot)
 	if !isScorch {
-		return nil, false, nil
+		return nil, nil, false, nil
 	}
 	segs := is.Segments()
 	if len(segs) != len(rk.segments) {
-		return nil, false, nil
+		return nil, nil, false, nil
 	}
 	for i, ss := range segs {
 		if ss.Id() != rk.segments[i] {
-			return nil, false, nil
+			return nil, nil, false, nil
 		}
 	}
 	hits = make([]corpus.NormHit, 0, len(top))
+	hays = make([]string, 0, len(top))
 	for _, h := range top {
 		num := rk.nums[h.doc]
 		s := sort.Search(len(st.offsets), func(k int) bool { return st.offsets[k] > num }) - 1
 		if s < 0 {
-			return nil, false, nil
+			return nil, nil, false, nil
 		}
 		if del := segs[s].Deleted(); del != nil && del.Contains(uint32(num-st.offsets[s])) {
 			continue
@@ -308,6 +325,7 @@ func (rk *ranker) storedHits(idx bleve.Index, top []scored) (hits []corpus.NormH
 			Text:        st.str(sd.text),
 			Score:       h.score,
 		})
+		hays = append(hays, st.str(sd.hay))
 	}
-	return hits, true, nil
+	return hits, hays, true, nil
 }

@@ -115,3 +115,88 @@ func TestRankerStoredFields(t *testing.T) {
 		t.Fatalf("after deleting %s: %d hits from memory, %d by ID (of %d)", gone, len(mem), len(byID), len(docs))
 	}
 }
+
+// TestRankerStoredHay checks the text the ranker keeps for each article's
+// snippets: snippetHay of its text (the text itself unless it has an
+// upper-case letter), also for an article with Latin capitals and one
+// whose lower case is longer, and that a search's snippets from it are
+// snippetsOf's.
+func TestRankerStoredHay(t *testing.T) {
+	arts := slices.Clone(rankerCorpus(t))
+	edit := func(i int, text string) {
+		a := arts[i]
+		a.Article.Paragraphs = slices.Clone(a.Article.Paragraphs)
+		a.Article.Paragraphs[0].Text = text + a.Article.Paragraphs[0].Text
+		arts[i] = a
+	}
+	edit(0, "食品添加剂使用应当符合GB 2760标准，ISO认证食品添加剂，")
+	edit(1, "食品添加剂İstanbul标准，")
+	ix, err := Open(Config{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	ctx := context.Background()
+	if err := ix.IndexArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.WarmRanking(ctx); err != nil {
+		t.Fatal(err)
+	}
+	rk := ix.rk.Load()
+	st := rk.stored
+	if st == nil {
+		t.Fatal("the ranker kept no stored fields")
+	}
+	lowered, upper := 0, 0
+	for d := range st.docs {
+		text, hay := st.str(st.docs[d].text), st.str(st.docs[d].hay)
+		if hay != snippetHay(text) {
+			t.Fatalf("document %s: hay %q, snippetHay %q", rk.ids[d], hay, snippetHay(text))
+		}
+		if hay != text {
+			lowered++
+		}
+	}
+	if lowered == 0 {
+		t.Fatal("no article kept a lower-cased text")
+	}
+	for _, q := range []string{"gb 2760 食品添加剂", "ISO 食品添加剂", "食品添加剂 istanbul"} {
+		res, err := ix.SearchNorms(ctx, corpus.NormQuery{Q: q, Limit: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) == 0 {
+			t.Fatalf("%q: no hits", q)
+		}
+		// bleve's answer takes its snippets from the text itself.
+		ref, err := ix.searchNorms(ctx, corpus.NormQuery{Q: q + " ", Limit: 20}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string][]string{}
+		for _, h := range ref.Hits {
+			want[h.StatuteID+h.Label] = h.Snippets
+		}
+		marked := 0
+		for _, h := range res.Hits {
+			w, ok := want[h.StatuteID+h.Label]
+			if !ok {
+				continue
+			}
+			marked++
+			if hasUpper(h.Text) {
+				upper++
+			}
+			if !reflect.DeepEqual(h.Snippets, w) {
+				t.Fatalf("%q, %s %s: snippets %q, from the text %q", q, h.Law, h.Label, h.Snippets, w)
+			}
+		}
+		if marked < len(res.Hits)/2 {
+			t.Fatalf("%q: only %d of %d hits compared", q, marked, len(res.Hits))
+		}
+	}
+	if upper == 0 {
+		t.Fatal("no hit with capitals compared")
+	}
+}
