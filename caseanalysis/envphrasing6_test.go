@@ -2,7 +2,6 @@ package caseanalysis
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/cailiang/cailiang/rules"
@@ -17,8 +16,11 @@ import (
 // handed to a scrap collector and poured out (倒在, not 贮存); a ledger
 // never kept (从来没有记过); drums scrubbed in a river; oily water into a
 // canal (渠); 粉煤灰 is industrial waste, not a dusty material (煤 inside it);
-// a month's third (2026年8月下旬) dates the act after the 法典's day. Every
-// row is worded otherwise than the development rows.
+// a month's third (2026年8月下旬) dates the act after the 法典's day; a
+// pretreatment plant stopped ahead of a central works (第（四）项, not 不正常
+// 运行); a sample cup topped up with tap water; press cake (泥饼) as
+// industrial waste; gypsum washed into a pond (流失, not 扬尘). Every row is
+// worded otherwise than the development rows.
 func TestEnvironmentPhrasingSixth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	tests := []struct {
@@ -49,6 +51,17 @@ func TestEnvironmentPhrasingSixth(t *testing.T) {
 			"2026-12-01", "eco-1171-industrial-storage", "eco-1130-dust-materials", ""},
 		{"a report form's works begun late in a month under the code", "经查，某公司包装材料项目应当编制生态环境影响报告表，报告表未经审批即于2026年9月下旬开工建设。",
 			"2026-12-20", "eco-1095-report-form", "eia-31-unapproved-construction", ""},
+		// Second batch's kinds: a stopped pretreatment ahead of a central
+		// works; a sample cup topped up with tap water (and the crime for a
+		// key unit); press cake handed to a carter; gypsum washed into a pond.
+		{"pretreatment stopped ahead of the park's works", "经查，某制药公司2025年5月起预处理设施的芬顿反应池停运，高浓度废水未经预处理直接排入工业园区污水处理厂。",
+			"2025-12-01", "water-83-pretreatment", "water-83-evading-supervision", ""},
+		{"a sample cup topped up with tap water", "经查，某造纸厂系重点排污单位，2025年4月其员工多次往氨氮在线监测仪的采样杯里加入自来水，使数据达标。",
+			"2025-12-01", "water-83-evading-supervision", "water-82-auto-monitoring", rules.RiskLikely},
+		{"press cake handed to a carter", "2025年10月，某大理石加工厂将压滤泥饼委托一名无资质的个体司机清运，未核实其处置能力。",
+			"2025-12-01", "waste-102-industrial-entrusting", "air-117-dust-materials", ""},
+		{"gypsum washed into a pond under the code", "2026年9月20日，某电厂脱硫石膏堆场围挡垮塌，石膏被雨水冲刷流入附近鱼塘。",
+			"2026-12-01", "eco-1170-industrial-dumping", "eco-1130-dust-materials", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,5 +78,4 @@ func TestEnvironmentPhrasingSixth(t *testing.T) {
 			}
 		})
 	}
-	_ = strings.Contains
 }
