@@ -56,6 +56,10 @@ var (
 	// Air monitoring states mg/m³ (颗粒物实测86mg/m³（限值30mg/m³）); the
 	// pollutant may stand between the verb and the figure (检出总镉0.62mg/L); a
 	// reading is only compared with a limit of the same medium and scale.
+	// decibelRe reads a noise level and the limit it is compared with
+	// (夜间噪声为62分贝，…夜间排放限值为50分贝; 场界噪声实测78dB(A)，标准限值70dB(A)):
+	// the noise standard exceeded, by the ratio of the two levels.
+	decibelRe       = Guard(`([0-9]+(?:\.[0-9]+)?)(?:分贝|dB)[^。；;]{0,60}?(?:限值|标准值|标准)[^。；;0-9]{0,12}?([0-9]+(?:\.[0-9]+)?)(?:分贝|dB)`, "分贝", "dB")
 	concentrationRe = Guard(`(?:浓度|含量|检测值|监测值|实测值|实测|测得|检出)[^0-9。；;，,]{0,8}?(?:为|是|达|达到|高达)?([0-9]+(?:\.[0-9]+)?)(`+concUnit+`)[^。；;]{0,60}?(?:限值|标准值|标准)[^。；;0-9]{0,12}?([0-9]+(?:\.[0-9]+)?)(`+concUnit+`)`, "/")
 )
 
@@ -64,7 +68,7 @@ var (
 // statement (未超标, 均未超过排放标准) is left out. Each exceedance is
 // assigned the pollutant named nearest before it in its sentence.
 func Exceedances(norm string) []Exceedance {
-	if !strings.Contains(norm, "超") && !strings.Contains(norm, "倍") && !strings.Contains(norm, "/") {
+	if !strings.Contains(norm, "超") && !strings.Contains(norm, "倍") && !strings.Contains(norm, "/") && !strings.Contains(norm, "分贝") && !strings.Contains(norm, "dB") {
 		return nil
 	}
 	var out []Exceedance
@@ -94,6 +98,13 @@ func Exceedances(norm string) []Exceedance {
 			continue
 		}
 		addAt(m[0], m[1], m[2], roundTo(v/lim-1, 2))
+	}
+	for _, m := range decibelRe.FindAllStringSubmatchIndex(norm, -1) {
+		v, err1 := ParseChineseDecimal(norm[m[2]:m[3]])
+		lim, err2 := ParseChineseDecimal(norm[m[4]:m[5]])
+		if err1 == nil && err2 == nil && lim > 0 && v > lim {
+			add(m[0], m[1], roundTo(v/lim-1, 2))
+		}
 	}
 	for _, m := range exceedTimesRe.FindAllStringSubmatchIndex(norm, -1) {
 		if v, err := ParseChineseDecimal(norm[m[2]:m[3]]); err == nil && v > 1 {

@@ -19,6 +19,10 @@ func TestExceedancesReadingAgainstLimit(t *testing.T) {
 		{"采样检出总铅1.5mg/L，该厂执行的排放标准限值为0.5mg/L", 2, "铅"},
 		{"颗粒物实测18mg/m³，限值30mg/m³", -1, ""},
 		{"废水浓度为5mg/L，废气标准限值2mg/m³", -1, ""},
+		// A noise level beside its limit (工业、施工噪声): exceeded by the ratio.
+		{"厂界夜间噪声测得60分贝，夜间排放限值为50分贝", 0.2, ""},
+		{"场界昼间噪声实测84dB(A)，排放标准限值70dB(A)", 0.2, ""},
+		{"昼间噪声为52分贝，低于标准限值60分贝", -1, ""},
 	} {
 		var got float64 = -1
 		metal := ""

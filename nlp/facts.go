@@ -508,6 +508,21 @@ func parseDate(ys, ms, ds string) (string, bool) {
 	return t.Format("2006-01-02"), true
 }
 
+// tenDays reads the third of the month written after a month-only date
+// (2026年8月下旬开工): its first day, its last day (0 for the month's end)
+// and where the date then ends. Without one the month's first day.
+func tenDays(s string, at int) (first, last, end int) {
+	switch rest := s[at:]; {
+	case strings.HasPrefix(rest, "上旬"):
+		return 1, 10, at + len("上旬")
+	case strings.HasPrefix(rest, "中旬"):
+		return 11, 20, at + len("中旬")
+	case strings.HasPrefix(rest, "下旬"):
+		return 21, 0, at + len("下旬")
+	}
+	return 1, 0, at
+}
+
 func sortDates(d []Date) {
 	// Matches from the patterns come in pattern order; sort into document
 	// order.
@@ -519,6 +534,7 @@ func sortDates(d []Date) {
 type pendingDate struct {
 	month, day int // day 0: the month (同年8月)
 	a, b       int // span in the normalised text
+	third      int // the first day of the month's third written after it (同年5月中旬: 11), else 0
 }
 
 // findDates reads full dates (2024年5月3日14时许, 2024-05-03), dates given to
@@ -563,12 +579,17 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 		}
 	}
 	for _, m := range monthRe.FindAllStringSubmatchIndex(string(masked), -1) {
-		if v, ok := parseDate(s[m[2]:m[3]], s[m[4]:m[5]], "1"); ok {
-			role := dateRole(s, m[0], m[1])
+		first, last, b := tenDays(s, m[1])
+		if v, ok := parseDate(s[m[2]:m[3]], s[m[4]:m[5]], strconv.Itoa(first)); ok {
+			role := dateRole(s, m[0], b)
 			if role == DateActEnd {
-				v = monthEnd(v)
+				if last == 0 {
+					v = monthEnd(v)
+				} else {
+					v, _ = parseDate(s[m[2]:m[3]], s[m[4]:m[5]], strconv.Itoa(last))
+				}
 			}
-			add(v, m[0], m[1], role)
+			add(v, m[0], b, role)
 		}
 	}
 	var pending []pendingDate
@@ -588,7 +609,13 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 		} else if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); m[2] < 0 && prev != '至' && prev != '到' {
 			continue // 8月 alone is too vague to date anything; 至10月 ends a period
 		}
-		pending = append(pending, pendingDate{int(month), int(day), m[0], m[1]})
+		end, third := m[1], 0
+		if day == 0 {
+			if first, _, b := tenDays(s, m[1]); b > m[1] {
+				end, third = b, first
+			}
+		}
+		pending = append(pending, pendingDate{int(month), int(day), m[0], end, third})
 	}
 	sortDates(out)
 	for _, p := range pending {
@@ -598,14 +625,18 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 		}
 		day, role := p.day, dateRole(s, p.a, p.b)
 		if day == 0 {
-			day = 1
+			day = max(p.third, 1)
 		}
 		v, ok := parseDate(strconv.Itoa(year), strconv.Itoa(p.month), strconv.Itoa(day))
 		if !ok {
 			continue
 		}
 		if p.day == 0 && role == DateActEnd {
-			v = monthEnd(v)
+			if p.third == 0 || p.third == 21 {
+				v = monthEnd(v)
+			} else {
+				v, _ = parseDate(strconv.Itoa(year), strconv.Itoa(p.month), strconv.Itoa(p.third+9))
+			}
 		}
 		add(v, p.a, p.b, role)
 	}
