@@ -25,6 +25,7 @@ func TestTransportSixthPhrasings(t *testing.T) {
 		{"车门撞瘪 then left", "一辆轿车在停车场倒车时把旁边车辆的车门撞瘪，司机看了一眼后驾车离去。", "traffic-99-hit-and-run", ""},
 		{"碎石撒漏 by a licensed carrier", "货车装运的碎石沿途撒漏在城郊道路上，该车所属运输公司持有道路运输经营许可证。", "transport-68-soliciting", "transport-63-unlicensed-freight"},
 		{"必须装足", "石料厂老板规定每车必须装足55吨才结运费，司机们只能超限上路。", "highway-68-instruct-overlimit", "highway-64-overlimit"},
+		{"a restaurant's kitchen waste, reported by residents", "附近居民多次反映，巷口的老街餐厅每晚把泔水和厨余垃圾倒在路边绿化带里。", "urban-111-household-waste-unit", "urban-111-household-waste-individual"},
 		{"a ticket office is no carriage", "个体户在镇上设立售票点和临时候车点，向过往客车收取进站费，未取得客运站经营许可。", "", "transport-63-unlicensed-passenger"},
 	}
 	for _, tt := range tests {
