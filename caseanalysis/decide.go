@@ -746,7 +746,7 @@ var (
 	// loadsRe reads a rated and an actual load, each in figures or in
 	// Chinese numerals (核定载质量三十吨……装载至65吨), in the same or
 	// convertible units.
-	loadsRe = nlp.Guard(`(?:核定载质量|核载|核定载重|额定乘员|核定载客)(?:为)?`+loadNumber+`(吨|千克|公斤|kg|人)[^。；]{0,30}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客|实有)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`(吨|千克|公斤|kg|人)`, "核定", "核载", "额定")
+	loadsRe = nlp.Guard(`(?:核定载质量|核载|核定载重|额定乘员|核定载客)(?:为)?`+loadNumber+`(吨|千克|公斤|kg|人)[^。；]{0,60}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客|实有)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`(吨|千克|公斤|kg|人)`, "核定", "核载", "额定")
 	// tenthsRe reads an excess said in tenths (超载五成 is 50%).
 	tenthsRe = nlp.Guard(`超(?:载|员|重|速)(?:达|约)?([一二三四五六七八九])成`, "超载", "超员", "超重", "超速")
 	// speedsRe reads a speed limit and the speed measured (限速40公里/小时的

@@ -38,7 +38,7 @@ var benchmarkFlagCues = compileFlagCues(map[string][]string{
 	"is_dispatch_agency":    {"劳务派遣单位", "劳务派遣公司"},
 	"toxic_workplace":       {"有毒物品的作业场所", "有毒作业"},
 	"has_business_licence":  {"营业执照"},
-	"cultivated_land":       {"耕地"},
+	"cultivated_land":       {"耕地", "水田", "旱地", "水浇地", "稻田", "菜地"},
 	"serious_consequence":   {"较严重后果", "严重后果", "后果严重"},
 	"instigated":            {"教唆", "胁迫他人", "诱骗他人"},
 	"retaliation":           {"打击报复"},

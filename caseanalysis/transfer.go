@@ -62,7 +62,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 				setMax(rules.MeasurePublicForest, q.Value)
 			case strings.Contains(norm, "林地"):
 				setMax(rules.MeasureForest, q.Value)
-			case strings.Contains(norm, "耕地") || strings.Contains(norm, "农用地"):
+			case containsAny(norm, cultivatedNames):
 				setMax(rules.MeasureFarmland, q.Value)
 			}
 		case (q.Unit == "人" || q.Unit == "名") && owesWages(norm):
@@ -455,6 +455,11 @@ func producedAmount(text string, q nlp.Quantity) bool {
 
 // isBasicFarmland reports whether the text speaks of 基本农田 and not only
 // of land that is 非（永久）基本农田.
+// cultivatedNames name 耕地 by itself or by its kinds, as a land officer
+// or a villager writes them (水田, 旱地, 水浇地, 菜地; 土地利用现状分类
+// 01 耕地), and 农用地 that contains it.
+var cultivatedNames = []string{"耕地", "农用地", "水田", "旱地", "水浇地", "稻田", "菜地"}
+
 func isBasicFarmland(norm string) bool {
 	n := strings.Count(norm, "基本农田")
 	return n > strings.Count(norm, "非永久基本农田")+strings.Count(norm, "非基本农田")

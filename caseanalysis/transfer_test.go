@@ -212,6 +212,13 @@ func TestTransferOtherKinds(t *testing.T) {
 		// Industrial-grade chemicals in food are 非食品原料; outside food they say nothing.
 		{"industrial hydrogen peroxide on chicken feet", "河西某某熟食店 使用工业用双氧水浸泡鸡爪后销售 货值1.5万元", []string{"food-123-nonfood-substance"}, rules.RiskLikely, "生产、销售有毒、有害食品罪"},
 		{"industrial salt in a chemical plant", "某某化工厂仓库内存放工业盐30吨，未设置安全警示标志。", []string{"safety-99-warning-signs"}, rules.RiskNone, ""},
+		// 耕地 written as its kinds (旱地, 菜地) counts towards the ten mu (round acc6transport).
+		{"旱地 nine mu is near", "某公司未经批准占用村里的旱地9亩修建停车场，地面已全部硬化。", []string{"land-77-illegal-occupation"}, rules.RiskNear, "非法占用农用地罪"},
+		{"菜地 twelve mu", "村民未经批准在承包的菜地上建房，占地12亩，已浇筑地基，种植条件被毁坏。", []string{"land-77-illegal-occupation"}, rules.RiskLikely, "非法占用农用地罪"},
+		{"荒山 is no farmland", "某厂未经批准占用集体荒山13亩堆放废料。", []string{"land-77-illegal-occupation"}, rules.RiskNone, "非法占用农用地罪"},
+		// A passenger run or a bus company alone, no serious excess stated, is no near 危险驾驶罪.
+		{"a ticket office on a passenger route", "村民在村口设立客运售票点，为过往班线客车售票并收取进站费。", []string{"traffic-92-passenger-overload-20pct"}, rules.RiskNone, "危险驾驶罪"},
+		{"a bus 27 % over its seats", "客运班车核定载客33人，实载42人，从事旅客运输。", []string{"traffic-92-passenger-overload-20pct"}, rules.RiskNone, "危险驾驶罪"},
 		// Tablets pressed from starch and passed off as a drug are 假药.
 		{"starch tablets passed off as a drug", "诊所用淀粉压片冒充头孢克肟片销售给前来就诊的患者，以假充真，货值2000元。", []string{"prod-50-adulterate"}, rules.RiskLikely, "生产、销售、提供假药罪"},
 		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},

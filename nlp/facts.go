@@ -262,6 +262,11 @@ var roleCueList = [...]struct{ cue, role string }{
 	// The fares of unlicensed transport are its 违法所得 (收取运费1500元，违法
 	// 所得1500元); 清运费 is what waste removal costs, no role.
 	{"清运费", ""}, {"运输费用", RoleFares}, {"运输费", RoleFares}, {"运费", RoleFares}, {"车费", RoleFares}, {"票款", RoleFares}, {"营运收入", RoleFares},
+	// Rent received from an unlawful lease (擅自出租集体土地，累计收取租金24万元)
+	// and a repair shop's charge are what the act brought in, as fares are;
+	// a rent the party pays (每月租金) is named without 收取 and keeps no role.
+	{"收取租金", RoleFares}, {"收取的租金", RoleFares}, {"租金收入", RoleFares}, {"获得租金", RoleFares}, {"收到租金", RoleFares}, {"取得租金", RoleFares}, {"收租金", RoleFares},
+	{"收取维修费", RoleFares}, {"维修收费", RoleFares}, {"收取修理费", RoleFares},
 	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
 	{"违法经营额", RoleIllegalRevenue}, {"非法经营额", RoleIllegalRevenue}, {"经营额", RoleIllegalRevenue},
 	// Tobacco cases write the turnover as 违法经营总额 (烟草专卖法实施条例 第五十七条)

@@ -409,6 +409,12 @@ func TestBaseTotals(t *testing.T) {
 		// 耕地开垦费 and 土地复垦费, the base of 土地管理法实施条例 第五十一、五十二、五十五、五十六条.
 		{"耕地开垦费", "经测算，毁坏耕地对应的耕地开垦费为人民币6.5万元。", map[string]float64{RoleReclamationFee: 65000}},
 		{"土地复垦费", "临时用地未复垦，应缴纳的土地复垦费为十二万元。", map[string]float64{RoleReclamationFee: 120000}},
+		// Rent received from an unlawful lease and a repair shop's charge are
+		// the gains; a rent the party pays is none.
+		{"收取的租金", "村委会将集体土地租给企业建厂房，三年来收取的租金共计18万元。", map[string]float64{RoleIllegalGains: 180000}},
+		{"租金收入", "当事人擅自将承包地改作停车场出租，租金收入3.6万元。", map[string]float64{RoleIllegalGains: 36000}},
+		{"rent paid is no gains", "该店每月租金8000元，店内假冒商品货值3万元。", map[string]float64{RoleGoodsValue: 30000}},
+		{"收取修理费", "修理厂给客户换装翻新配件，收取修理费2600元。", map[string]float64{RoleIllegalGains: 2600}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
