@@ -1779,7 +1779,9 @@ func fledAfter(rest string) bool {
 // 被迫暂停营业) or a victim forced to pay (被迫付款) is the act's result, not the
 // party's coercion.
 var fledWords = [...]string{"躲", "逃", "离开", "报警", "求救", "停车", "下车", "关门", "停业", "搬离", "绕行", "返回", "避让",
-	"关闭", "停止", "暂停", "中断", "停诊", "停办", "停运", "撤离", "疏散", "付款", "付钱", "交钱", "给钱", "转账"}
+	"关闭", "停止", "暂停", "中断", "停诊", "停办", "停运", "撤离", "疏散", "付款", "付钱", "交钱", "给钱", "转账",
+	// a driver stopping for a passenger's disruption (司机被迫靠边停车)
+	"靠边", "靠路边", "紧急停", "就近停"}
 
 // restatement is what may stand between an amount and the same amount
 // written again (伍万元整（¥50,000.00）, 大写：伍万元，小写：50000元).
