@@ -72,6 +72,12 @@ func TestPolicePhrasingFamiliesSixth(t *testing.T) {
 			t.Errorf("transfer %s, want likely (12,000 a worker over four months, ordered and unpaid)", res.Transfer.Risk)
 		}
 	})
+	t.Run("the months owed from the act's span", func(t *testing.T) {
+		res := analyzeOn(t, a, "经查，某某饭店拖欠厨师一人2025年1月至4月的工资共计二万元，本局责令其限期支付，该饭店逾期仍未支付。", "2025-07-01")
+		if res.Transfer.Risk != rules.RiskLikely {
+			t.Fatalf("transfer %s, want likely (one worker, four months, 20,000 元, ordered and unpaid)", res.Transfer.Risk)
+		}
+	})
 	t.Run("a young worker's age is not the party's", func(t *testing.T) {
 		res := analyzeOn(t, a, "群众举报：某某面馆里洗碗的少年看着只有十四五岁。经查，该面馆2025年5月至6月雇用该少年（2011年3月出生）两个月。", "2025-07-01")
 		if len(res.Violations) == 0 || res.Violations[0].Suggestion == nil || res.Violations[0].Suggestion.Disposition != legal.DispositionPenalty {

@@ -103,6 +103,13 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 				setMax(rules.MeasureMonthsOwed, v)
 			}
 		}
+		// 拖欠…2026年3月至4月工资: the months of the act's span when no
+		// count is written.
+		if _, ok := m[rules.MeasureMonthsOwed]; !ok {
+			if n := spanMonths(x.Dates); n > 0 {
+				m[rules.MeasureMonthsOwed] = n
+			}
+		}
 	}
 	if strings.Contains(norm, "赌") {
 		gambling(norm, text, x, setMax)
@@ -479,4 +486,33 @@ func owesWages(norm string) bool {
 		}
 	}
 	return false
+}
+
+// spanMonths counts the calendar months from the act's first to its last
+// date (2026-03-01 to 2026-04-30 is two), 0 without both.
+func spanMonths(dates []nlp.Date) float64 {
+	var from, to string
+	for _, d := range dates {
+		switch {
+		case d.Role == nlp.DateAct && from == "":
+			from = d.Value
+		case d.Role == nlp.DateActEnd && to == "":
+			to = d.Value
+		}
+	}
+	if len(from) < 7 || len(to) < 7 {
+		return 0
+	}
+	y1, e1 := strconv.Atoi(from[:4])
+	m1, e2 := strconv.Atoi(from[5:7])
+	y2, e3 := strconv.Atoi(to[:4])
+	m2, e4 := strconv.Atoi(to[5:7])
+	if e1 != nil || e2 != nil || e3 != nil || e4 != nil {
+		return 0
+	}
+	n := (y2-y1)*12 + m2 - m1 + 1
+	if n < 1 || n > 120 {
+		return 0
+	}
+	return float64(n)
 }
