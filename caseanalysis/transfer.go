@@ -103,6 +103,13 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 				setMax(rules.MeasureMonthsOwed, v)
 			}
 		}
+		// 拖欠…2026年3月至4月工资: the months of the act's span when no
+		// count is written.
+		if _, ok := m[rules.MeasureMonthsOwed]; !ok {
+			if n := spanMonths(x.Dates); n > 0 {
+				m[rules.MeasureMonthsOwed] = n
+			}
+		}
 	}
 	if strings.Contains(norm, "赌") {
 		gambling(norm, text, x, setMax)
@@ -274,7 +281,9 @@ var deathWords = [...]string{"抢救无效死亡", "当场死亡", "不幸死亡
 
 var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占",
 	// the taking, the lie and the threat as officers describe them
-	"揣入", "揣进", "顺走", "冒充", "刷单", "拉黑", "要挟", "索要"}
+	"揣入", "揣进", "顺走", "冒充", "刷单", "拉黑", "要挟", "索要",
+	// the taking told by its tool or its result (撬开…取走, 装入…带走, 偷拿)
+	"偷", "撬", "取走", "拿走", "带走", "封口"}
 
 var (
 	// hwCode is a category code of the national hazardous waste list
@@ -299,7 +308,7 @@ var (
 	// 造成12名就餐人员食物中毒, 12人出现食物中毒症状; not a gas poisoning.
 	poisonedRe = nlp.Guard(countNum+personTail+`食物中毒`, "食物中毒")
 	// 五个月工资, 3个月的劳动报酬; not 一个月内 (a deadline).
-	monthsOwedRe = regexp.MustCompile(countNum + `个月(?:[^内0-9一二两三四五六七八九十，。；,;]{0,4}?)(?:工资|劳动报酬|薪)`)
+	monthsOwedRe = regexp.MustCompile(countNum + `个月(?:[^内0-9一二两三四五六七八九十，。；,;]{0,4}?)(?:工资|劳动报酬|薪|工钱)`)
 	// People gathered to gamble, written organiser-first or count-first.
 	gamblersRes = []*regexp.Regexp{
 		regexp.MustCompile(`(?:纠集|组织|召集|聚集|聚众|容留)[^，。；,;0-9一二两三四五六七八九十]{0,6}?` + countNum + `余?(?:名|人)`),
@@ -465,10 +474,14 @@ func isBasicFarmland(norm string) bool {
 	return n > strings.Count(norm, "非永久基本农田")+strings.Count(norm, "非基本农田")
 }
 
+// wageWords name the pay owed; workers write it as 工钱 or 薪水 (拖欠我们
+// 三个月的工钱).
+var wageWords = []string{"工资", "劳动报酬", "加班费", "工钱", "薪水", "薪资"}
+
 // owesWages reports whether the text says wages were not paid, so that a
 // head count is the number of workers owed rather than a workforce size.
 func owesWages(norm string) bool {
-	if !strings.Contains(norm, "工资") && !strings.Contains(norm, "劳动报酬") && !strings.Contains(norm, "加班费") {
+	if !containsAny(norm, wageWords) {
 		return false
 	}
 	// 不给加班费, 补足差额 (below the minimum wage) and 未补发 are unpaid wages too.
@@ -478,4 +491,33 @@ func owesWages(norm string) bool {
 		}
 	}
 	return false
+}
+
+// spanMonths counts the calendar months from the act's first to its last
+// date (2026-03-01 to 2026-04-30 is two), 0 without both.
+func spanMonths(dates []nlp.Date) float64 {
+	var from, to string
+	for _, d := range dates {
+		switch {
+		case d.Role == nlp.DateAct && from == "":
+			from = d.Value
+		case d.Role == nlp.DateActEnd && to == "":
+			to = d.Value
+		}
+	}
+	if len(from) < 7 || len(to) < 7 {
+		return 0
+	}
+	y1, e1 := strconv.Atoi(from[:4])
+	m1, e2 := strconv.Atoi(from[5:7])
+	y2, e3 := strconv.Atoi(to[:4])
+	m2, e4 := strconv.Atoi(to[5:7])
+	if e1 != nil || e2 != nil || e3 != nil || e4 != nil {
+		return 0
+	}
+	n := (y2-y1)*12 + m2 - m1 + 1
+	if n < 1 || n > 120 {
+		return 0
+	}
+	return float64(n)
 }

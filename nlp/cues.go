@@ -41,11 +41,13 @@ var negationFillers = [...]string{"属于", "是", "能", "予", "积极", "主�
 
 // conductWords, right after a far negation, make it part of a conduct
 // description instead of a denial (未经批准, 未取得许可, 无证, 无照, 没收,
-// 未成年人, 无法): 未经依法批准擅自开采 still reports the conduct. A negation
+// 未成年人, 无法, 未满一周岁): 未经依法批准擅自开采 still reports the conduct. A negation
 // that touches the cue denies it all the same (无营业执照). An unpaid
 // payment (未足额缴纳…社会保险费, 未缴纳…社保费) denies the paying, not the
 // contributions it names.
-var conductWords = [...]string{"经", "取得", "按", "依法", "办理", "批准", "备案", "登记", "领取", "证", "照", "牌", "资质", "许可", "营业执照", "采矿许可", "执业", "标签", "收", "成年", "法", "缴", "足额"}
+var conductWords = [...]string{"经", "取得", "按", "依法", "办理", "批准", "备案", "登记", "领取", "证", "照", "牌", "资质", "许可", "营业执照", "采矿许可", "执业", "标签", "收", "成年", "法", "缴", "足额",
+	// an age limit (哺乳未满一周岁婴儿的女职工, 不满16周岁), not 未满足
+	"满一", "满两", "满二", "满三", "满四", "满五", "满六", "满七", "满八", "满九", "满十", "满1", "满2", "满3", "满4", "满5", "满6", "满7", "满8", "满9"}
 
 // isNegationBreak ends the clause a cue and its negation must share. The
 // enumeration comma 、 does not: 未造成人员伤亡、财产损失 denies both.

@@ -111,6 +111,10 @@ func TestNegated(t *testing.T) {
 		{"未出示证件也不配合检查", "不配合", false},
 		{"检查未发现未登记的情况", "未登记", true},
 		{"当事人未提供也未登记", "登记", true},
+		// an age limit describes the person, it denies nothing after it
+		{"安排怀孕未满三个月的女工加班", "女工", false},
+		{"招用不满16周岁的学生做工", "做工", false},
+		{"当事人未满足安全距离要求", "安全距离", true},
 	}
 	for _, p := range plain {
 		pos := strings.Index(p.text, p.at)

@@ -283,6 +283,9 @@ var roleCueList = [...]struct{ cue, role string }{
 	// The workforce may stand between the concealing and the wages (少报职工工资总额).
 	{"瞒报职工工资", RoleWagesUnderreported}, {"少报职工工资", RoleWagesUnderreported}, {"漏报职工工资", RoleWagesUnderreported}, {"少申报职工工资", RoleWagesUnderreported},
 	{"劳动报酬", RoleWages}, {"工资", RoleWages}, {"经济补偿", RoleWages}, {"加班费", RoleWages},
+	// Workers and their complaints name the pay otherwise (工钱, 薪水); the
+	// shortfall to the minimum wage is what is owed (补足差额共计15840元).
+	{"工钱", RoleWages}, {"薪水", RoleWages}, {"薪资", RoleWages}, {"工资差额", RoleWages}, {"补足差额", RoleWages},
 	{"税款", RoleTax}, {"少缴", RoleTax}, {"不缴", RoleTax}, {"偷税", RoleTax}, {"逃税", RoleTax},
 	{"应纳增值税", RoleTax}, {"应纳企业所得税", RoleTax}, {"应纳个人所得税", RoleTax}, {"应缴税款", RoleTax}, {"欠缴增值税", RoleTax},
 	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
@@ -295,6 +298,8 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"所需费用", RoleDisposalCost},
 	{"社会保险费", RoleSocialInsuranceFee}, {"社保费", RoleSocialInsuranceFee}, {"社会保险费用", RoleSocialInsuranceFee},
 	{"瞒报工资总额", RoleWagesUnderreported}, {"少报工资总额", RoleWagesUnderreported}, {"少申报工资", RoleWagesUnderreported},
+	// The total named before the concealing (将…工资总额少报人民币叁拾万元).
+	{"工资总额少报", RoleWagesUnderreported}, {"工资总额瞒报", RoleWagesUnderreported}, {"工资总额漏报", RoleWagesUnderreported},
 	// The 交强险 premium is named with what makes it the base (应缴纳的保险费为
 	// 950元); a bare 保险费 is also 养老保险费, a social-insurance amount.
 	{"应缴纳的保险费", RoleFeeDue}, {"应缴纳保险费", RoleFeeDue}, {"应缴保险费", RoleFeeDue}, {"应缴的保险费", RoleFeeDue},
@@ -1720,7 +1725,9 @@ func noFault(s string, span func(int, int) (int, int)) []Circumstance {
 
 // thirdPartyAges are words of a sentence whose ages belong to someone other
 // than the party: children and victims.
-var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "婴", "学生", "受害人", "被害人", "伤者", "孩", "女儿", "儿子"}
+var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "婴", "学生", "受害人", "被害人", "伤者", "孩", "女儿", "儿子",
+	// a young worker seen by a neighbour or a customer (端盘子的小姑娘看着只有十三四岁)
+	"姑娘", "少年", "少女", "小伙子", "未成年人", "辍学"}
 
 // thirdPartyAge reports whether the age at [a, b) stands in a sentence about
 // a third party, or follows a mention of child workers (招用童工2名：田某（15
@@ -1808,7 +1815,9 @@ func fledAfter(rest string) bool {
 // 被迫暂停营业) or a victim forced to pay (被迫付款) is the act's result, not the
 // party's coercion.
 var fledWords = [...]string{"躲", "逃", "离开", "报警", "求救", "停车", "下车", "关门", "停业", "搬离", "绕行", "返回", "避让",
-	"关闭", "停止", "暂停", "中断", "停诊", "停办", "停运", "撤离", "疏散", "付款", "付钱", "交钱", "给钱", "转账"}
+	"关闭", "停止", "暂停", "中断", "停诊", "停办", "停运", "撤离", "疏散", "付款", "付钱", "交钱", "给钱", "转账",
+	// a driver stopping for a passenger's disruption (司机被迫靠边停车)
+	"靠边", "靠路边", "紧急停", "就近停"}
 
 // restatement is what may stand between an amount and the same amount
 // written again (伍万元整（¥50,000.00）, 大写：伍万元，小写：50000元).

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/nlp"
 )
@@ -30,7 +31,78 @@ type Extracted struct {
 func ExtractFacts(text string) Extracted {
 	out := FactsOf(nlp.Extract(text))
 	quantityOf(&out, text)
+	oneWorker(&out, text)
 	return out
+}
+
+// workerTitles name a worker before a surname with 某 (员工蒋某, 女工王某某).
+var workerTitles = [...]string{"员工", "职工", "劳动者", "女工", "工人", "店员", "服务员", "保洁员", "学徒"}
+
+// pluralWorkers say the facts are about more than the one worker named.
+var pluralWorkers = [...]string{"等人", "多名", "们", "数名", "若干", "全体", "部分", "一批", "等员工", "等职工"}
+
+// oneWorker counts one person when the facts give no head count and name a
+// single worker: by title and surname (员工蒋某依法解除劳动合同后…) or as
+// the complainant speaking of herself (女工向劳动监察投诉：她已怀孕…). The
+// per-worker fines (劳动保障监察条例 第二十三条, 劳动合同法 第八十四条) then
+// have their count.
+func oneWorker(out *Extracted, text string) {
+	if out.Facts.Persons != nil {
+		return
+	}
+	for _, w := range pluralWorkers {
+		if strings.Contains(text, w) {
+			return
+		}
+	}
+	name := ""
+	for _, t := range workerTitles {
+		for from := 0; ; {
+			i := strings.Index(text[from:], t)
+			if i < 0 {
+				break
+			}
+			at := from + i + len(t)
+			from = at
+			_, size := utf8.DecodeRuneInString(text[at:])
+			if size < 3 || !strings.HasPrefix(text[at+size:], "某") {
+				continue
+			}
+			n := text[at : at+size]
+			if name != "" && name != n {
+				return
+			}
+			name = n
+		}
+	}
+	if name == "" && !complainsOfSelf(text) {
+		return
+	}
+	one := 1.0
+	out.Facts.Persons = &one
+}
+
+// complainsOfSelf reports a single worker complaining of her or his own
+// treatment: a worker title and 投诉 or 反映 in the text's first clause and
+// 她 or 他 after it.
+func complainsOfSelf(text string) bool {
+	end := strings.IndexAny(text, "：:，。")
+	if end < 0 {
+		return false
+	}
+	head := text[:end]
+	if !strings.Contains(head, "投诉") && !strings.Contains(head, "反映") {
+		return false
+	}
+	titled := false
+	for _, t := range workerTitles {
+		if strings.Contains(head, t) {
+			titled = true
+			break
+		}
+	}
+	rest := text[end:]
+	return titled && (strings.Contains(rest, "她") || strings.Contains(rest, "他"))
 }
 
 // circumstanceFields maps the circumstances fact extraction reads to their

@@ -404,3 +404,30 @@ func TestRoleTable(t *testing.T) {
 		}
 	}
 }
+
+// TestOneNamedWorker counts one person where the facts name a single worker
+// and give no head count (issue 12, acc6police), and none where they speak
+// of several or give the count.
+func TestOneNamedWorker(t *testing.T) {
+	tests := []struct {
+		text string
+		want float64 // 0: no count
+	}{
+		{"职工吕某辞职后，公司扣押其身份证原件和学历证书，拒不返还。", 1},
+		{"纺织厂女职工向监察大队反映：她怀孕八个月了，车间仍安排她上夜班。", 1},
+		{"公司招用员工时向女工林某、女工林某收取押金五百元。", 1},
+		{"员工赵某、员工钱某入职时各交押金三百元。", 0},
+		{"公司向新入职的员工收取押金，员工们均已缴纳。", 0},
+		{"公司向员工方某等人收取押金。", 0},
+		{"公司向员工方某等12名员工收取押金。", 12},
+	}
+	for _, tt := range tests {
+		got := ExtractFacts(tt.text).Facts.Persons
+		switch {
+		case tt.want == 0 && got != nil:
+			t.Errorf("%s: persons %v, want none", tt.text, *got)
+		case tt.want > 0 && (got == nil || *got != tt.want):
+			t.Errorf("%s: persons %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
