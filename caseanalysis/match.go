@@ -24,13 +24,17 @@ type matcher struct {
 	uncorrected []bool         // uncorrectedTier of each benchmark
 	bases       []uint16       // fineBases of each benchmark
 	labels      []string       // rules.RefLabel of each benchmark's penalty provision
+	cat         *rules.Catalog // for the labels of the lines' other members (PenaltyLabel)
 	pos         map[string]int // benchmark ID → position
 	index       bm25
 	// phrases are the whole keywords of three or more characters, looked
 	// for verbatim in the text, grouped by their first two characters
 	// (nlp.RunePair).
 	phrases map[uint64][]string
-	seg     nlp.Segmenter
+	// phraseHeads filters the keys of phrases (most of a text's pairs
+	// open no keyword).
+	phraseHeads pairFilter
+	seg         nlp.Segmenter
 	// terms numbers the query terms in this index and the provision
 	// index at once (shareTerms).
 	terms sharedTerms
@@ -116,7 +120,7 @@ const (
 )
 
 func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
-	m := &matcher{phrases: map[uint64][]string{}, pos: map[string]int{}, seg: seg}
+	m := &matcher{phrases: map[uint64][]string{}, pos: map[string]int{}, seg: seg, cat: cat}
 	var docs []termDoc
 	phrases := map[string]bool{}
 	for _, b := range cat.All() {
@@ -172,6 +176,10 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		rs := []rune(p)
 		head := nlp.RunePair(rs[0], rs[1])
 		m.phrases[head] = append(m.phrases[head], p)
+	}
+	m.phraseHeads = newPairFilter(len(m.phrases))
+	for k := range m.phrases {
+		m.phraseHeads.add(k)
 	}
 	m.terms = newSharedTerms(&m.index, nil)
 	n := 2 * len(m.benchmarks)
@@ -245,8 +253,8 @@ func (m *matcher) lexicalScores(q query, scores []float64) *termQuery {
 	var prev rune = -1
 	prevAt := 0
 	for i, r := range norm {
-		if prev >= 0 {
-			for _, p := range m.phrases[nlp.RunePair(prev, r)] {
+		if k := nlp.RunePair(prev, r); prev >= 0 && m.phraseHeads.mayHave(k) {
+			for _, p := range m.phrases[k] {
 				if strings.HasPrefix(norm[prevAt:], p) {
 					qt.word(p)
 				}
