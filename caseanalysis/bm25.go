@@ -229,6 +229,12 @@ type termQuery struct {
 
 func (x *bm25) query() *termQuery { return &termQuery{x: x} }
 
+// queryFor is query with room for n terms (a query's words and bigrams),
+// so that adding them does not grow the list step by step.
+func (x *bm25) queryFor(n int) *termQuery {
+	return &termQuery{x: x, ids: make([]int32, 0, n)}
+}
+
 // word adds a term.
 func (q *termQuery) word(t string) {
 	if id, ok := q.x.ids[t]; ok {

@@ -240,7 +240,8 @@ const (
 // (one slot per benchmark) and returns the query, whose headTerms are the
 // words matched in a benchmark's name or keywords.
 func (m *matcher) lexicalScores(q query, scores []float64) *termQuery {
-	qt := m.index.query()
+	// Room for the words, the bigrams and a few whole keywords.
+	qt := m.index.queryFor(len(q.words) + len(q.bigrams) + 16)
 	norm := q.norm
 	// The terms of termsOf, numbered when the query was made.
 	for _, w := range q.words {
@@ -277,7 +278,8 @@ func (m *matcher) caseQuery(q query) []string {
 	// Each list stops at the bound, which makes a linear test for a word
 	// already taken cheaper than a map; a word is in the same list each
 	// time it occurs, since its list depends on the word alone.
-	var domain, other []string
+	// domain has room for other after it (the append below).
+	domain, other := make([]string, 0, 2*maxCaseQueryWords), make([]string, 0, maxCaseQueryWords)
 	for _, qw := range q.words {
 		w := qw.text
 		list := &other
@@ -290,6 +292,9 @@ func (m *matcher) caseQuery(q query) []string {
 		*list = append(*list, w)
 	}
 	words := append(domain, other...)
+	if len(words) == 0 {
+		return nil // as the lists grown from nil gave
+	}
 	if len(words) > maxCaseQueryWords {
 		words = words[:maxCaseQueryWords]
 	}
