@@ -671,7 +671,7 @@ func relabelYield(cat *rules.Catalog, c *candidate, day string) {
 		return
 	}
 	if x := cat.InEffect(c.yieldTo, day); x != nil {
-		c.yieldLabel = rules.RefLabel(x.PenaltyRef)
+		c.yieldLabel = cat.PenaltyLabel(x)
 	}
 }
 

@@ -112,6 +112,46 @@ type termIDs struct{ bench, prov int32 }
 type sharedTerms struct {
 	words map[string]termIDs
 	pairs map[uint64]termIDs
+	// seen filters the pairs: a text's bigram the indexes lack is most
+	// often answered by a bit instead of a map lookup.
+	seen pairFilter
+}
+
+// pairFilter is a one-hash Bloom filter of rune pairs (nlp.RunePair): a
+// pair whose bit is clear is certainly not among the pairs added; one
+// whose bit is set may be. It has some sixteen bits per pair added (at
+// most one pair in sixteen passes it wrongly), and at least 2^12.
+type pairFilter struct {
+	bits  []uint64
+	shift uint
+}
+
+func newPairFilter(pairs int) pairFilter {
+	shift := uint(64 - 12)
+	for n := 1 << 12; n < 16*pairs && shift > 64-26; n <<= 1 {
+		shift--
+	}
+	return pairFilter{bits: make([]uint64, 1<<(64-shift)/64), shift: shift}
+}
+
+func (f pairFilter) slot(k uint64) (int, uint64) {
+	h := (k * 0x9E3779B97F4A7C15) >> f.shift
+	return int(h >> 6), 1 << (h & 63)
+}
+
+func (f pairFilter) add(k uint64) {
+	w, b := f.slot(k)
+	f.bits[w] |= b
+}
+
+// mayHave reports whether k may have been added (false: it was not). An
+// empty filter (none made) lets every pair through.
+func (f pairFilter) mayHave(k uint64) bool {
+	if f.bits == nil {
+		return true
+	}
+	w, b := f.slot(k)
+	return f.bits[w]&b != 0
 }
 
 // newSharedTerms joins the vocabularies of bench and prov (nil for none).
@@ -137,6 +177,10 @@ func newSharedTerms(bench, prov *bm25) sharedTerms {
 		for k, id := range x.pairs {
 			t.pairs[k] = set(t.lookupPair(k), id)
 		}
+	}
+	t.seen = newPairFilter(len(t.pairs))
+	for k := range t.pairs {
+		t.seen.add(k)
 	}
 	return t
 }
@@ -166,7 +210,11 @@ func (t sharedTerms) bigrams(s string, out []termIDs) []termIDs {
 	for i, j := range nlp.Bigrams(s, nlp.HanPairs) {
 		r1, w1 := utf8.DecodeRuneInString(s[i:j])
 		r2, _ := utf8.DecodeRuneInString(s[i+w1 : j])
-		if ids, ok := t.pairs[nlp.RunePair(r1, r2)]; ok {
+		k := nlp.RunePair(r1, r2)
+		if !t.seen.mayHave(k) {
+			continue
+		}
+		if ids, ok := t.pairs[k]; ok {
 			out = append(out, ids)
 		}
 	}
@@ -180,6 +228,12 @@ type termQuery struct {
 }
 
 func (x *bm25) query() *termQuery { return &termQuery{x: x} }
+
+// queryFor is query with room for n terms (a query's words and bigrams),
+// so that adding them does not grow the list step by step.
+func (x *bm25) queryFor(n int) *termQuery {
+	return &termQuery{x: x, ids: make([]int32, 0, n)}
+}
 
 // word adds a term.
 func (q *termQuery) word(t string) {

@@ -409,6 +409,15 @@ func (v *verdict) demoted() bool {
 	return len(v.missing) > 0 || len(v.excluding) > 0 || v.offSector != "" || v.yielded
 }
 
+// cutList returns all[from:], capped at its length so that an append to it
+// never writes into all; nil when it is empty.
+func cutList(all []string, from int) []string {
+	if len(all) == from {
+		return nil
+	}
+	return all[from:len(all):len(all)]
+}
+
 // decide applies the distinctions to the candidates (rescoring them in
 // place) and returns them best first, with the sectors the facts name
 // (textSectors; none when the request restricted matching to sector).
@@ -435,24 +444,41 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 	if len(top) == 0 {
 		return top, inText
 	}
+	// The candidates' shown, missing and excluding lists are cut from
+	// three arrays sized for all of them (one allocation each instead of
+	// one or more per candidate); each list is capped at its length, and
+	// left nil when empty, as appending one by one left it.
+	nreq, nexc := 0, 0
+	for i := range top {
+		x := &d.dist[top[i].doc]
+		nreq += len(x.requires)
+		nexc += len(x.excludes)
+	}
+	shownAll := make([]string, 0, nreq)
+	missingAll := make([]string, 0, nreq)
+	excludingAll := make([]string, 0, nexc)
 	for i := range top {
 		c := &top[i]
 		x := &d.dist[c.doc]
 		c.verdict = verdict{raw: c.score}
+		s0, m0, e0 := len(shownAll), len(missingAll), len(excludingAll)
 		for k := range x.requires {
 			e := &x.requires[k]
 			if what, ok := e.shown(scan, live, facts); ok {
-				c.shown = append(c.shown, what)
+				shownAll = append(shownAll, what)
 			} else {
-				c.missing = append(c.missing, e.label)
+				missingAll = append(missingAll, e.label)
 			}
 		}
 		for k := range x.excludes {
 			e := &x.excludes[k]
 			if _, ok := e.shown(scan, live, facts); ok {
-				c.excluding = append(c.excluding, e.label)
+				excludingAll = append(excludingAll, e.label)
 			}
 		}
+		c.shown = cutList(shownAll, s0)
+		c.missing = cutList(missingAll, m0)
+		c.excluding = cutList(excludingAll, e0)
 		switch {
 		case len(c.excluding) > 0:
 			c.score *= excludeFactor
@@ -628,25 +654,49 @@ func (m *matcher) strongEvidence(c *candidate, scan nlp.CueScan, live *cueGroups
 
 // reason says in Chinese why a candidate was set back.
 func (v *verdict) reason() string {
-	var parts []string
+	// One builder for the parts, separated by ；, as joining a list of
+	// them gave (one allocation instead of one a part and the join's).
+	var s strings.Builder
+	if n := joinedLen(v.excluding, "、") + joinedLen(v.missing, "、") + len(v.offSector) + len(v.yieldWhy) + len(v.yieldLabel); n > 0 || v.yielded {
+		s.Grow(n + 96) // the fixed words of the parts and their separators
+	}
+	part := func() {
+		if s.Len() > 0 {
+			s.WriteString("；")
+		}
+	}
 	if len(v.excluding) > 0 {
-		parts = append(parts, "事实涉及"+strings.Join(v.excluding, "、"))
+		part()
+		s.WriteString("事实涉及")
+		writeJoined(&s, v.excluding, "、")
 	}
 	if len(v.missing) > 0 {
-		parts = append(parts, "未提及"+strings.Join(v.missing, "、"))
+		part()
+		s.WriteString("未提及")
+		writeJoined(&s, v.missing, "、")
 	}
 	if v.offSector != "" {
-		parts = append(parts, "事实属"+v.offSector+"，与本领域只有个别词语相同")
+		part()
+		s.WriteString("事实属")
+		s.WriteString(v.offSector)
+		s.WriteString("，与本领域只有个别词语相同")
 	}
 	switch {
 	case v.yielded && v.yieldWhy != "":
-		parts = append(parts, v.yieldWhy+"，优先适用"+v.yieldLabel)
+		part()
+		s.WriteString(v.yieldWhy)
+		s.WriteString("，优先适用")
+		s.WriteString(v.yieldLabel)
 	case v.yielded && v.yieldSpecial:
-		parts = append(parts, "特别规定优先："+v.yieldLabel)
+		part()
+		s.WriteString("特别规定优先：")
+		s.WriteString(v.yieldLabel)
 	case v.yielded:
-		parts = append(parts, "优先适用"+v.yieldLabel)
+		part()
+		s.WriteString("优先适用")
+		s.WriteString(v.yieldLabel)
 	}
-	return strings.Join(parts, "；")
+	return s.String()
 }
 
 // competed reports whether a demoted candidate d is a neighbour the
@@ -683,7 +733,7 @@ func (m *matcher) explain(kept, pool []candidate) (why []string, excluded [][]Ex
 				break // only a violation above it excludes it
 			}
 			if competed(d, v, i == 0) && len(excluded[i]) < maxExcluded {
-				excluded[i] = append(excluded[i], Excluded{BenchmarkID: d.b.ID, Provision: rules.RefLabel(d.b.PenaltyRef), Reason: d.reason()})
+				excluded[i] = append(excluded[i], Excluded{BenchmarkID: d.b.ID, Provision: m.cat.PenaltyLabel(d.b), Reason: d.reason()})
 				break
 			}
 		}
@@ -693,22 +743,31 @@ func (m *matcher) explain(kept, pool []candidate) (why []string, excluded [][]Ex
 		// own provision, not the line's first (m.labels).
 		// One builder for the sentence: concatenated piece by piece, a
 		// long list of exclusions was copied once a piece.
+		// Sized first (at most some forty bytes over): grown piece by
+		// piece, the builder reallocated three or four times a sentence.
+		label, r := m.cat.PenaltyLabel(c.b), c.reason()
+		matched := c.matched[:min(3, len(c.matched))]
+		size := len(label) + joinedLen(c.shown, "、") + joinedLen(matched, "”“") + len(r) + 48
+		for _, e := range excluded[i] {
+			size += len(e.Provision) + len(e.Reason) + 12
+		}
 		var s strings.Builder
-		s.WriteString(rules.RefLabel(c.b.PenaltyRef))
+		s.Grow(size)
+		s.WriteString(label)
 		s.WriteString("：")
 		switch {
 		case len(c.shown) > 0:
 			writeJoined(&s, c.shown, "、")
 		case len(c.matched) > 0:
 			s.WriteString("事实与“")
-			writeJoined(&s, c.matched[:min(3, len(c.matched))], "”“")
+			writeJoined(&s, matched, "”“")
 			s.WriteString("”相符")
 		case c.lexical > 0:
 			s.WriteString("事实与本基准的用语相近")
 		default:
 			s.WriteString("依据类似案件")
 		}
-		if r := c.reason(); r != "" {
+		if r != "" {
 			s.WriteString("（")
 			s.WriteString(r)
 			s.WriteString("）")
@@ -726,6 +785,18 @@ func (m *matcher) explain(kept, pool []candidate) (why []string, excluded [][]Ex
 		why[i] = s.String()
 	}
 	return why, excluded
+}
+
+// joinedLen is the length of parts joined by sep.
+func joinedLen(parts []string, sep string) int {
+	if len(parts) == 0 {
+		return 0
+	}
+	n := len(sep) * (len(parts) - 1)
+	for _, p := range parts {
+		n += len(p)
+	}
+	return n
 }
 
 // writeJoined writes parts separated by sep, as strings.Join would.

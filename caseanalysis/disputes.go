@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
@@ -207,9 +208,13 @@ func mentions(text, item string) bool {
 	if strings.Contains(text, item) {
 		return true
 	}
-	rs := []rune(item)
-	for n := len(rs) - 1; n >= 4; n-- {
-		if strings.Contains(text, string(rs[len(rs)-n:])) {
+	// Its suffixes of four runes or more, longest first, sliced in place
+	// (item is valid UTF-8: a catalog word).
+	n := utf8.RuneCountInString(item)
+	for i := 0; n > 4; n-- {
+		_, w := utf8.DecodeRuneInString(item[i:])
+		i += w
+		if strings.Contains(text, item[i:]) {
 			return true
 		}
 	}

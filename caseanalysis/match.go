@@ -24,13 +24,17 @@ type matcher struct {
 	uncorrected []bool         // uncorrectedTier of each benchmark
 	bases       []uint16       // fineBases of each benchmark
 	labels      []string       // rules.RefLabel of each benchmark's penalty provision
+	cat         *rules.Catalog // for the labels of the lines' other members (PenaltyLabel)
 	pos         map[string]int // benchmark ID → position
 	index       bm25
 	// phrases are the whole keywords of three or more characters, looked
 	// for verbatim in the text, grouped by their first two characters
 	// (nlp.RunePair).
 	phrases map[uint64][]string
-	seg     nlp.Segmenter
+	// phraseHeads filters the keys of phrases (most of a text's pairs
+	// open no keyword).
+	phraseHeads pairFilter
+	seg         nlp.Segmenter
 	// terms numbers the query terms in this index and the provision
 	// index at once (shareTerms).
 	terms sharedTerms
@@ -116,7 +120,7 @@ const (
 )
 
 func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
-	m := &matcher{phrases: map[uint64][]string{}, pos: map[string]int{}, seg: seg}
+	m := &matcher{phrases: map[uint64][]string{}, pos: map[string]int{}, seg: seg, cat: cat}
 	var docs []termDoc
 	phrases := map[string]bool{}
 	for _, b := range cat.All() {
@@ -172,6 +176,10 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		rs := []rune(p)
 		head := nlp.RunePair(rs[0], rs[1])
 		m.phrases[head] = append(m.phrases[head], p)
+	}
+	m.phraseHeads = newPairFilter(len(m.phrases))
+	for k := range m.phrases {
+		m.phraseHeads.add(k)
 	}
 	m.terms = newSharedTerms(&m.index, nil)
 	n := 2 * len(m.benchmarks)
@@ -232,7 +240,8 @@ const (
 // (one slot per benchmark) and returns the query, whose headTerms are the
 // words matched in a benchmark's name or keywords.
 func (m *matcher) lexicalScores(q query, scores []float64) *termQuery {
-	qt := m.index.query()
+	// Room for the words, the bigrams and a few whole keywords.
+	qt := m.index.queryFor(len(q.words) + len(q.bigrams) + 16)
 	norm := q.norm
 	// The terms of termsOf, numbered when the query was made.
 	for _, w := range q.words {
@@ -245,8 +254,8 @@ func (m *matcher) lexicalScores(q query, scores []float64) *termQuery {
 	var prev rune = -1
 	prevAt := 0
 	for i, r := range norm {
-		if prev >= 0 {
-			for _, p := range m.phrases[nlp.RunePair(prev, r)] {
+		if k := nlp.RunePair(prev, r); prev >= 0 && m.phraseHeads.mayHave(k) {
+			for _, p := range m.phrases[k] {
 				if strings.HasPrefix(norm[prevAt:], p) {
 					qt.word(p)
 				}
@@ -269,7 +278,8 @@ func (m *matcher) caseQuery(q query) []string {
 	// Each list stops at the bound, which makes a linear test for a word
 	// already taken cheaper than a map; a word is in the same list each
 	// time it occurs, since its list depends on the word alone.
-	var domain, other []string
+	// domain has room for other after it (the append below).
+	domain, other := make([]string, 0, 2*maxCaseQueryWords), make([]string, 0, maxCaseQueryWords)
 	for _, qw := range q.words {
 		w := qw.text
 		list := &other
@@ -282,6 +292,9 @@ func (m *matcher) caseQuery(q query) []string {
 		*list = append(*list, w)
 	}
 	words := append(domain, other...)
+	if len(words) == 0 {
+		return nil // as the lists grown from nil gave
+	}
 	if len(words) > maxCaseQueryWords {
 		words = words[:maxCaseQueryWords]
 	}

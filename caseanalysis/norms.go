@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cailiang/cailiang/corpus"
@@ -47,23 +48,22 @@ const maxNorms = 30
 // changed by the act's day, or by the decision date (从旧兼从轻), the norm
 // says so and names the successor article its line gives.
 func (a *Analyzer) norms(ctx context.Context, res Result, strong []Violation) ([]Norm, error) {
-	// Sized for the list's bound: grown from nothing it was copied five
-	// times an analysis (a tenth of the analysis's bytes).
-	out := make([]Norm, 0, maxNorms)
-	seen := make(map[legal.Ref]int, maxNorms)
-	from := map[legal.Ref]*normSource{}
+	// The list is built in a pooled scratch list (sized for its bound: grown
+	// from nothing it was copied five times an analysis) and copied out at
+	// its length; a provision already listed is found by a scan of the
+	// keys (some twenty), not a map made per analysis.
+	sc := normScratchPool.Get().(*normScratch)
+	defer sc.release()
 	add := func(r legal.Ref, kind, why string, src *normSource) {
-		if i, ok := seen[r]; ok {
-			if kindOrder[kind] < kindOrder[out[i].Kind] {
-				out[i].Kind, out[i].Why = kind, why
+		if i := slices.Index(sc.keys, r); i >= 0 {
+			if kindOrder[kind] < kindOrder[sc.out[i].Kind] {
+				sc.out[i].Kind, sc.out[i].Why = kind, why
 			}
 			return
 		}
-		seen[r] = len(out)
-		out = append(out, Norm{Ref: r, Kind: kind, Why: why})
-		if src != nil {
-			from[r] = src
-		}
+		sc.keys = append(sc.keys, r)
+		sc.out = append(sc.out, Norm{Ref: r, Kind: kind, Why: why})
+		sc.from = append(sc.from, src)
 	}
 	ef := res.Facts.Engine
 	for _, v := range strong {
@@ -105,9 +105,9 @@ func (a *Analyzer) norms(ctx context.Context, res Result, strong []Violation) ([
 	// discretion, transfer and dispute provisions govern the proceeding,
 	// read on the decision date (now when none is named).
 	day := actDay(ef)
-	for i := range out {
-		n := &out[i]
-		src := from[n.Ref]
+	for i := range sc.out {
+		n := &sc.out[i]
+		src := sc.from[i]
 		if src == nil || src.b.PenaltyRef.Law != n.Law {
 			a.resolve(n, ef.DecisionDate)
 			continue
@@ -121,22 +121,40 @@ func (a *Analyzer) norms(ctx context.Context, res Result, strong []Violation) ([
 		}
 		for _, n := range rel {
 			k := legal.Ref{Law: n.Law, Article: n.Article, Suffix: n.Suffix}
-			if _, ok := seen[k]; ok {
+			if slices.Contains(sc.keys, k) {
 				continue
 			}
-			seen[k] = len(out)
-			out = append(out, n)
+			sc.keys = append(sc.keys, k)
+			sc.out = append(sc.out, n)
 		}
 	}
 	// Stable: kinds in order, within a kind the order they were added.
-	slices.SortStableFunc(out, func(x, y Norm) int { return cmp.Compare(kindOrder[x.Kind], kindOrder[y.Kind]) })
-	if len(out) > maxNorms {
-		out = out[:maxNorms]
-	}
-	if out == nil {
-		out = []Norm{}
-	}
-	return out, nil
+	slices.SortStableFunc(sc.out, func(x, y Norm) int { return cmp.Compare(kindOrder[x.Kind], kindOrder[y.Kind]) })
+	return slices.Clone(sc.out[:min(len(sc.out), maxNorms)]), nil
+}
+
+// normScratch is norms' working list: the norms, the key each was listed
+// under (a related provision's without paragraph and item) and, for the
+// norms pushed for a benchmark, its source (nil otherwise), index for
+// index.
+type normScratch struct {
+	out  []Norm
+	keys []legal.Ref
+	from []*normSource
+}
+
+var normScratchPool = sync.Pool{New: func() any {
+	return &normScratch{out: make([]Norm, 0, maxNorms), keys: make([]legal.Ref, 0, maxNorms), from: make([]*normSource, 0, maxNorms)}
+}}
+
+// release clears the scratch (it holds strings and pointers) and gives it
+// back to the pool.
+func (sc *normScratch) release() {
+	clear(sc.out)
+	clear(sc.keys)
+	clear(sc.from)
+	sc.out, sc.keys, sc.from = sc.out[:0], sc.keys[:0], sc.from[:0]
+	normScratchPool.Put(sc)
 }
 
 // Statuses of a norm besides corpus.StatusInForce.

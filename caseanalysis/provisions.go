@@ -182,7 +182,7 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, inText map[legal.
 	if len(m.entries) == 0 {
 		return nil
 	}
-	qt := m.index.query()
+	qt := m.index.queryFor(len(q.words) + len(q.bigrams))
 	for _, w := range q.words {
 		qt.add(w.ids.prov)
 	}

@@ -81,6 +81,10 @@ type Catalog struct {
 	ordered    []*Benchmark
 	// predecessor maps a benchmark id to the one it superseded.
 	predecessor map[string]*Benchmark
+	// lines holds each benchmark's line (Line), built at load.
+	lines map[*Benchmark][]*Benchmark
+	// labels holds each benchmark's PenaltyLabel, built at load.
+	labels map[*Benchmark]string
 }
 
 // ErrUnknownBenchmark is returned for an id not in the catalog.

@@ -81,12 +81,53 @@ func (c *Catalog) linkSuccessors() error {
 	}
 	// Successors start when their predecessors end, so dates grow along
 	// the chain and it cannot loop; the check above guarantees it.
+	c.buildLines()
 	return nil
 }
 
+// buildLines records every benchmark's line (walkLine) once, shared by
+// the members of a line, and its penalty provision's label
+// (PenaltyLabel). The catalog is not changed after it is built.
+func (c *Catalog) buildLines() {
+	c.lines = make(map[*Benchmark][]*Benchmark, len(c.ordered))
+	c.labels = make(map[*Benchmark]string, len(c.ordered))
+	for _, b := range c.ordered {
+		c.labels[b] = RefLabel(b.PenaltyRef)
+		if _, ok := c.lines[b]; ok {
+			continue
+		}
+		line := slices.Clip(c.walkLine(b))
+		for _, x := range line {
+			c.lines[x] = line
+		}
+	}
+}
+
 // Line returns the benchmarks of b's line, oldest first (b alone when it
-// has neither predecessor nor successor). It cannot fail.
+// has neither predecessor nor successor). It cannot fail. The slice is
+// shared: callers must not modify it.
 func (c *Catalog) Line(b *Benchmark) []*Benchmark {
+	// The catalog's own benchmarks have their line built at load (an
+	// analysis asks for lines some fifty times); a copy of one (lineFlags)
+	// is walked as before.
+	if line, ok := c.lines[b]; ok {
+		return line
+	}
+	return c.walkLine(b)
+}
+
+// PenaltyLabel is RefLabel(b.PenaltyRef), formatted once at load for the
+// catalog's own benchmarks (an analysis labels every neighbour it
+// excludes).
+func (c *Catalog) PenaltyLabel(b *Benchmark) string {
+	if l, ok := c.labels[b]; ok {
+		return l
+	}
+	return RefLabel(b.PenaltyRef)
+}
+
+// walkLine follows the predecessor and superseded_by links from b.
+func (c *Catalog) walkLine(b *Benchmark) []*Benchmark {
 	first := b
 	for n := 0; n <= len(c.ordered); n++ {
 		p, ok := c.predecessor[first.ID]

@@ -88,6 +88,7 @@ func ProvisionCatalog(cat *Catalog, ps *Provisions) *Catalog {
 		pc.benchmarks[b.ID] = b
 		pc.ordered = append(pc.ordered, b)
 	}
+	pc.buildLines()
 	return pc
 }
 
