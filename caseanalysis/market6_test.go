@@ -61,6 +61,8 @@ func TestMarketSixthRoundFamilies(t *testing.T) {
 			"device-86-expired-unregistered", "prod-54-labelling"},
 		{"hair dye past its shelf life", "某理发店给顾客使用已过保质期的染发膏，现场查见八支，货值二百元。",
 			"cosm-60-expired", "prod-52-expired"},
+		{"a pharmacy as the address's landmark, mouldy food", "当事人：某面馆，经营场所：建设路益丰大药房对面。经查，当事人冷柜内用于制作凉面的黄豆芽已腐烂发霉，仍用其加工后出售，货值二百元。",
+			"food-124-spoiled", "drug-116-counterfeit"},
 		{"sold under a better grade's name", "某五金店将截面积不足标称值的电线以国标线的名义出售给顾客，货值九千元。",
 			"prod-50-adulterate", "prod-49-unsafe-standard"},
 	}
