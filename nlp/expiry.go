@@ -1,6 +1,10 @@
 package nlp
 
-import "strings"
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
 
 // expiryMarkers are the ways officers write the last day of a shelf life
 // or a period of use (保质期至2024年9月30日, 使用期限到2025-03-01), with
@@ -10,6 +14,8 @@ var expiryMarkers = [...]struct{ marker, passed string }{
 	{"保质期限至", "已过保质期"}, {"保质期为至", "已过保质期"}, {"保质到期日为", "已过保质期"},
 	{"使用期限至", "已超过使用期限"}, {"使用期限到", "已超过使用期限"}, {"使用期限截至", "已超过使用期限"},
 	{"有效期至", "已超过有效期"}, {"有效期到", "已超过有效期"}, {"有效期截至", "已超过有效期"}, {"有效期截止", "已超过有效期"},
+	// A special-equipment certificate's next inspection day (下次检验日期为2024年4月).
+	{"下次检验日期", "超过检验有效期"}, {"下次检验时间", "超过检验有效期"}, {"检验有效期至", "超过检验有效期"},
 }
 
 // ExpiryPassed reads, from normalised text, a shelf life or period of use
@@ -22,12 +28,21 @@ var expiryMarkers = [...]struct{ marker, passed string }{
 // month is the month's end. The cost is a few substring tests for texts
 // without 期至, 期到, 期截, 到期日 or 期限 (nearly all).
 func ExpiryPassed(norm string) string {
-	if !strings.Contains(norm, "期至") && !strings.Contains(norm, "期到") && !strings.Contains(norm, "期截") &&
-		!strings.Contains(norm, "到期日") && !strings.Contains(norm, "期限") {
+	hasShelf := strings.Contains(norm, "生产日期")
+	if !hasShelf && !strings.Contains(norm, "期至") && !strings.Contains(norm, "期到") && !strings.Contains(norm, "期截") &&
+		!strings.Contains(norm, "到期日") && !strings.Contains(norm, "期限") && !strings.Contains(norm, "检验日期") &&
+		!strings.Contains(norm, "检验时间") {
 		return ""
 	}
 	var passed string
 	last, lastAt, lastEnd := 0, -1, -1
+	// 生产日期2024年3月5日、保质期6个月: the last day is the production day
+	// plus the shelf life.
+	if hasShelf {
+		if day, at, end, ok := shelfLifeEnd(norm); ok {
+			passed, last, lastAt, lastEnd = "已过保质期", day, at, end
+		}
+	}
 	for _, m := range expiryMarkers {
 		i := strings.Index(norm, m.marker)
 		if i < 0 {
@@ -64,7 +79,121 @@ func ExpiryPassed(norm string) string {
 		}
 		i = end - 1
 	}
+	// A later month without its day (至2024年8月仍在运行) counts when the
+	// whole month is later.
+	for i := 0; i+4 <= len(norm); i++ {
+		if i >= lastAt && i < lastEnd || !isASCIIDigit(norm[i]) || i > 0 && isASCIIDigit(norm[i-1]) {
+			continue
+		}
+		if month, ok := readMonth(norm, i); ok && month*100 > last {
+			return passed
+		}
+	}
 	return ""
+}
+
+// readMonth reads 2024年8月 at s[at:] as yyyymm.
+func readMonth(s string, at int) (int, bool) {
+	y, n := 0, 0
+	for at+n < len(s) && n < 4 && isASCIIDigit(s[at+n]) {
+		y = y*10 + int(s[at+n]-'0')
+		n++
+	}
+	if n != 4 || y < 1990 || y > 2100 || !strings.HasPrefix(s[at+n:], "年") {
+		return 0, false
+	}
+	p := at + n + len("年")
+	mo, m := 0, 0
+	for p+m < len(s) && m < 2 && isASCIIDigit(s[p+m]) {
+		mo = mo*10 + int(s[p+m]-'0')
+		m++
+	}
+	if m == 0 || mo < 1 || mo > 12 || !strings.HasPrefix(s[p+m:], "月") {
+		return 0, false
+	}
+	return y*100 + mo, true
+}
+
+// shelfLifeEnd reads a production day and a shelf life given as a period
+// (生产日期2024年3月5日、保质期6个月 / 保质期180天 / 保质期十二个月) and
+// returns the last day as yyyymmdd with the span of the production day.
+func shelfLifeEnd(norm string) (day, at, end int, ok bool) {
+	i := strings.Index(norm, "生产日期")
+	if i < 0 {
+		return 0, 0, 0, false
+	}
+	at = i + len("生产日期")
+	for _, skip := range [...]string{"为", "是", ":", "：", " "} {
+		if strings.HasPrefix(norm[at:], skip) {
+			at += len(skip)
+		}
+	}
+	d, end, ok := readDay(norm, at, false)
+	if !ok {
+		return 0, 0, 0, false
+	}
+	j := strings.Index(norm, "保质期")
+	if j < 0 {
+		return 0, 0, 0, false
+	}
+	p := j + len("保质期")
+	for _, skip := range [...]string{"为", "是", ":", "：", " "} {
+		if strings.HasPrefix(norm[p:], skip) {
+			p += len(skip)
+		}
+	}
+	n, p, ok := readCount(norm, p)
+	if !ok || n == 0 {
+		return 0, 0, 0, false
+	}
+	t := time.Date(d/10000, time.Month(d/100%100), d%100, 0, 0, 0, 0, time.UTC)
+	switch {
+	case strings.HasPrefix(norm[p:], "个月"), strings.HasPrefix(norm[p:], "月"):
+		t = t.AddDate(0, n, -1)
+	case strings.HasPrefix(norm[p:], "天"), strings.HasPrefix(norm[p:], "日"):
+		t = t.AddDate(0, 0, n-1)
+	case strings.HasPrefix(norm[p:], "年"):
+		t = t.AddDate(n, 0, -1)
+	default:
+		return 0, 0, 0, false
+	}
+	return t.Year()*10000 + int(t.Month())*100 + t.Day(), at, end, true
+}
+
+// readCount reads a small count in digits or Chinese numerals (6, 180,
+// 六, 十二, 两) at s[at:], returning it and the offset after it.
+func readCount(s string, at int) (int, int, bool) {
+	v, n := 0, 0
+	for at+n < len(s) && n < 4 && isASCIIDigit(s[at+n]) {
+		v = v*10 + int(s[at+n]-'0')
+		n++
+	}
+	if n > 0 {
+		return v, at + n, true
+	}
+	p, cur, seen := at, 0, false
+	for p < len(s) {
+		r, size := utf8.DecodeRuneInString(s[p:])
+		switch dv := strings.IndexRune("一二三四五六七八九", r); {
+		case dv >= 0:
+			cur, seen = cur*10+dv/len("一")+1, true
+		case r == '两':
+			cur, seen = cur*10+2, true
+		case r == '十':
+			if cur == 0 {
+				cur = 1
+			}
+			v += cur * 10
+			cur, seen = 0, true
+		default:
+			return v + cur, p, seen
+		}
+		p += size
+	}
+	if !seen {
+		return 0, at, false
+	}
+	return v + cur, p, true
 }
 
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -25,3 +25,26 @@ func TestExpiryPassed(t *testing.T) {
 		})
 	}
 }
+
+// TestExpiryFromProductionDay reads a shelf life given as a period after a
+// production day (生产日期…、保质期6个月), and an inspection's next-due day
+// against a later month, in other phrasings than the development rows.
+func TestExpiryFromProductionDay(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"months in digits", "2025年6月3日检查，货架上的饼干包装标明生产日期2024年11月2日，保质期6个月，仍在销售。", "已过保质期"},
+		{"days, inspection first", "执法人员于2024年8月20日发现冷柜内酸奶，生产日期为2024年8月1日，保质期15天。", "已过保质期"},
+		{"months in Chinese numerals", "2025年3月1日检查发现糕点生产日期：2024年2月10日，保质期十二个月。", "已过保质期"},
+		{"a year", "该罐头生产日期2022年5月1日，保质期两年，2024年6月10日检查时在售。", "已过保质期"},
+		{"still within", "2024年5月6日检查，面包生产日期2024年5月1日，保质期7天。", ""},
+		{"no period", "2024年5月6日检查，面包生产日期2024年5月1日，保质期见包装。", ""},
+		{"next inspection, later month", "该电梯使用登记证记载下次检验日期为2024年3月，至2024年7月仍在运行。", "超过检验有效期"},
+		{"next inspection, same month", "该锅炉下次检验日期2024年7月，2024年7月检查时正在运行。", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ExpiryPassed(NormalizeText(tt.text)); got != tt.want {
+				t.Errorf("ExpiryPassed = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

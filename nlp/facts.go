@@ -443,6 +443,7 @@ func Extract(text string) Extraction {
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
 	x.Totals = append(faresAsGains(totals(x.Amounts)), noneStated(s, x.Amounts)...)
+	x.Totals = allSold(s, x.Totals)
 
 	for _, m := range quantityRe.FindAllStringSubmatchIndex(ms, -1) {
 		q, ok := quantity(s, m)
@@ -830,12 +831,40 @@ func moneyRole(s string, pos int) (string, bool) {
 	return best, total
 }
 
+// allSoldWords say that nothing of the goods is left (上述电线均已售出,
+// 已售4.4万元 库存无).
+var allSoldWords = [...]string{"均已售出", "全部售出", "已全部售出", "已全部销售", "均已销售", "均已卖出", "全部卖出", "已售罄", "库存无", "无库存", "没有库存", "库存为零", "无剩余库存"}
+
+// allSold makes the 货值金额 and the 销售金额 one amount when the text says
+// every item was sold and names only one of them: the fines of 产品质量法 and
+// 食品安全法 read the one, 生产、销售伪劣产品罪's threshold the other.
+func allSold(s string, ts []Total) []Total {
+	goods, sales := -1, -1
+	for i, t := range ts {
+		switch t.Role {
+		case RoleGoodsValue:
+			goods = i
+		case RoleSalesAmount:
+			sales = i
+		}
+	}
+	if (goods < 0) == (sales < 0) || !containsAny(s, allSoldWords[:]...) {
+		return ts
+	}
+	if goods < 0 {
+		return append(ts, Total{Role: RoleGoodsValue, Value: ts[sales].Value})
+	}
+	return append(ts, Total{Role: RoleSalesAmount, Value: ts[goods].Value})
+}
+
 // salesVerbs sell goods; a sum after one in its clause (已销售掺假芝麻油计
 // 4.6万元, 共售出上述插座合计1.8万元) is what was sold, though no role phrase
 // names it. priceWords make the amount a price instead (以每瓶30元的价格销售).
 var (
 	salesVerbs = []string{"销售", "售出", "卖出", "出售"}
 	priceWords = []string{"每", "单价", "价格", "售价", "标价", "零售价"}
+	// soldJustBefore sell with the amount written right after them.
+	soldJustBefore = [...]string{"已售", "已售出", "已销售", "已卖出", "共售出", "累计售出"}
 )
 
 // verbRole reads the role of an amount that no role phrase names from the
@@ -852,6 +881,13 @@ func verbRole(w string) (string, int) {
 		rest := clause[i:]
 		if j := max(strings.LastIndex(rest, "总额"), strings.LastIndex(rest, "数额")); j >= 0 {
 			return RoleIllegalRevenue, from + i + j + len("总额")
+		}
+	}
+	// 已售4.4万元: the amount right after the verb is what was sold.
+	trimmed := strings.TrimRight(clause, " ")
+	for _, v := range soldJustBefore {
+		if strings.HasSuffix(trimmed, v) {
+			return RoleSalesAmount, from + len(trimmed)
 		}
 	}
 	for _, v := range salesVerbs {

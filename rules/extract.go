@@ -423,10 +423,19 @@ func goodsWithSold(out *Extracted) {
 	if f.GoodsValue == nil || f.SalesAmount == nil {
 		return
 	}
+	held := false
 	for _, a := range x.Amounts {
-		if a.Role == nlp.RoleGoodsValue && !a.Unsold {
-			return
+		if a.Role == nlp.RoleGoodsValue {
+			if !a.Unsold {
+				return
+			}
+			held = true
 		}
+	}
+	// A 货值金额 no amount of the text names is the sales themselves
+	// (已售4.4万元 库存无, nlp's allSold).
+	if !held {
+		return
 	}
 	v := *f.GoodsValue + *f.SalesAmount
 	f.GoodsValue = &v
