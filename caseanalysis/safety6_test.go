@@ -21,6 +21,8 @@ func TestSafetySixthRoundKinds(t *testing.T) {
 	tests := []kindRow{
 		{"sign named by its words", "某某加气站储气井区域没有设置“禁止烟火”标志，只在门口张贴了一块企业宣传牌。",
 			"safety-99-warning-signs", legal.Ref{}, "urban-34-graffiti"},
+		{"hydrant under a kiosk", "某某商场在门前地上消火栓上方搭建了售货亭，把消火栓盖住了。",
+			"fire-60-hydrant", legal.Ref{}, "fire-60-facilities"},
 		{"device rusted, nobody services it", "某某木业公司砂光机的火花探测装置锈蚀失灵，半年来无人维护。",
 			"safety-99-equipment-maintenance", legal.Ref{}, ""},
 		{"PPE by the item missing", "某某铸造厂浇注工无防护服、无护目镜，直接在炉前作业。",

@@ -285,6 +285,8 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"税款", RoleTax}, {"少缴", RoleTax}, {"不缴", RoleTax}, {"偷税", RoleTax}, {"逃税", RoleTax},
 	{"应纳增值税", RoleTax}, {"应纳企业所得税", RoleTax}, {"应纳个人所得税", RoleTax}, {"应缴税款", RoleTax}, {"欠缴增值税", RoleTax},
 	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
+	// A fire's loss as 火灾 reports write it (直接财产损失约六十万元).
+	{"直接财产损失", RoleDirectLoss}, {"财产损失", RoleDirectLoss}, {"直接损失", RoleDirectLoss}, {"火灾损失", RoleDirectLoss},
 	{"矿产品价值", RoleMineralValue}, {"矿产资源破坏价值", RoleMineralValue}, {"矿产品价格", RoleMineralValue},
 	{"广告费用", RoleAdCost}, {"广告费", RoleAdCost}, {"广告发布费", RoleAdCost},
 	{"总投资额", RoleTotalInvestment}, {"总投资", RoleTotalInvestment}, {"投资总额", RoleTotalInvestment}, {"项目投资额", RoleTotalInvestment},
