@@ -1,7 +1,6 @@
 package caseanalysis
 
 import (
-	"context"
 	"testing"
 
 	"github.com/cailiang/cailiang/legal"
@@ -18,12 +17,7 @@ func TestThinSectorKinds(t *testing.T) {
 	prov := func(law string, art, para, item int) legal.Ref {
 		return legal.Ref{Law: law, Article: art, Paragraph: para, Item: item}
 	}
-	tests := []struct {
-		name, facts string
-		want        string    // benchmark id first ("" when a provision entry is)
-		ref         legal.Ref // the provision entry first, when want is ""
-		not         string    // must not rank first
-	}{
+	tests := []kindRow{
 		// A missing 超限 permit is not a missing road-transport licence.
 		// Weighed at a 超限检测站: 公路安全保护条例 第六十四条, the special provision
 		// the station's decisions apply, before 公路法 第七十六条第（五）项.
@@ -137,24 +131,5 @@ func TestThinSectorKinds(t *testing.T) {
 		{"the brigade's notice ignored", "某某支队向某某商贸公司送达责令限期改正通知书，要求清除仓库内的违规住人和私拉电线等火灾隐患，期满复查时隐患都未整改。",
 			"fire-60-hazard-notice-ignored", legal.Ref{}, "safety-102-hidden-danger"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 10, DecisionDate: snapshotDay})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(res.Violations) == 0 {
-				t.Fatal("no violation")
-			}
-			top := res.Violations[0]
-			switch {
-			case tt.want != "" && top.BenchmarkID != tt.want:
-				t.Fatalf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
-			case tt.want == "" && (top.Provision == nil || top.Provision.Ref != tt.ref):
-				t.Fatalf("violations %v, want %v first\n%s", ids(res.Violations), tt.ref, whys(res.Violations))
-			case tt.not != "" && top.BenchmarkID == tt.not:
-				t.Fatalf("%s ranks first", tt.not)
-			}
-		})
-	}
+	checkKindRows(t, a, tests)
 }

@@ -134,6 +134,11 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"drunk in a car", "当事人赵某酒后驾驶小型轿车行经某某大道，经血液酒精检测，其血液酒精含量为128毫克/100毫升。", []string{"traffic-91-drunk-driving"}, rules.RiskLikely, "危险驾驶罪"},
 		{"hazardous waste produced is not dumped", "当事人在生产中产生废矿物油等危险废物，2023年度预计产生量约6.5吨，未制定危险废物管理计划。", []string{"waste-112-hw-plan"}, rules.RiskNone, "污染环境罪"},
 		{"hazardous waste produced then dumped", "当事人将其生产产生的废有机溶剂约8吨交由无资质人员倾倒，经鉴定属于危险废物。", []string{"waste-112-hw-dumping"}, rules.RiskLikely, "污染环境罪"},
+		// A fire's loss written 财产损失 (round acc6safety): 失火 over 五十万元 is likely.
+		{"fire loss written 财产损失", "龚某在楼道内焚烧废纸后离开，引燃堆放的家具，烧毁三户住宅，直接财产损失约八十万元。", []string{"fire-64-negligent-fire"}, rules.RiskLikely, "失火罪"},
+		{"fire loss under the threshold", "龚某在楼道内焚烧废纸后离开，引燃堆放的杂物，财产损失约五千元。", []string{"fire-64-negligent-fire"}, rules.RiskNone, "失火罪"},
+		// An interlock removed (摘除, 解除) is the first act of 危险作业罪; its real danger is to establish.
+		{"interlock removed", "某某化工公司将液氨储罐的紧急切断联锁解除，已持续一周，检查时未发生泄漏。", []string{"safety-99-monitoring-disabled"}, rules.RiskNear, "危险作业罪"},
 		{"a death written 致死", "当事人一名员工在操作冲床时被挤压致死，事故等级为一般事故，当事人对事故发生负有责任。", []string{"safety-114-general-accident"}, rules.RiskLikely, "重大责任事故罪"},
 		// A taxpayer's own tax: the share decides; the withholding agent's
 		// route needs a withholding agent (round acc5market2).

@@ -55,6 +55,10 @@ const (
 	// RoleReclamationFee is 耕地开垦费 or 土地复垦费, the base of 土地管理法实施条例
 	// 第五十一、五十二、五十五、五十六条 (毁坏耕地, 临时用地上建永久性建筑物, 未复垦).
 	RoleReclamationFee = "耕地开垦费或者土地复垦费"
+	// RoleAnnualIncome is a person's 上一年年收入, the base of the fines on a
+	// 主要负责人 or another 负责人 for an accident (安全生产法 第九十五条、
+	// 第九十六条、第一百一十条).
+	RoleAnnualIncome = "上一年年收入"
 )
 
 // Circumstance names: the yes/no facts Extract reads from cue phrases.
@@ -289,6 +293,8 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"税款", RoleTax}, {"少缴", RoleTax}, {"不缴", RoleTax}, {"偷税", RoleTax}, {"逃税", RoleTax},
 	{"应纳增值税", RoleTax}, {"应纳企业所得税", RoleTax}, {"应纳个人所得税", RoleTax}, {"应缴税款", RoleTax}, {"欠缴增值税", RoleTax},
 	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
+	// A fire's loss as 火灾 reports write it (直接财产损失约六十万元).
+	{"直接财产损失", RoleDirectLoss}, {"财产损失", RoleDirectLoss}, {"直接损失", RoleDirectLoss}, {"火灾损失", RoleDirectLoss},
 	{"矿产品价值", RoleMineralValue}, {"矿产资源破坏价值", RoleMineralValue}, {"矿产品价格", RoleMineralValue},
 	{"广告费用", RoleAdCost}, {"广告费", RoleAdCost}, {"广告发布费", RoleAdCost},
 	{"总投资额", RoleTotalInvestment}, {"总投资", RoleTotalInvestment}, {"投资总额", RoleTotalInvestment}, {"项目投资额", RoleTotalInvestment},
@@ -306,6 +312,8 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"交强险保险费", RoleFeeDue}, {"强制保险费", RoleFeeDue}, {"交强险保费", RoleFeeDue}, {"应缴保费", RoleFeeDue}, {"应缴纳保费", RoleFeeDue},
 	{"耕地开垦费", RoleReclamationFee}, {"土地复垦费", RoleReclamationFee}, {"开垦费", RoleReclamationFee}, {"复垦费", RoleReclamationFee},
 	{"工程合同价款", RoleContractPrice}, {"施工合同价款", RoleContractPrice}, {"合同价款", RoleContractPrice}, {"合同造价", RoleContractPrice},
+	{"上一年年收入", RoleAnnualIncome}, {"上一年度年收入", RoleAnnualIncome}, {"上年度年收入", RoleAnnualIncome}, {"上年年收入", RoleAnnualIncome},
+	{"上一年度收入", RoleAnnualIncome}, {"上年度收入", RoleAnnualIncome}, {"年收入", RoleAnnualIncome}, {"年薪", RoleAnnualIncome},
 }
 
 // roleCuePhrases finds the last occurrence of every role cue in one pass
@@ -347,7 +355,7 @@ var circumstanceCues = []struct {
 		"整改到位", "已完成整改", "当场撤除", "已撤除", "自行撤除", "已拆除", "自行拆除", "已下架", "当场下架", "全部下架", "已停止",
 		"扑灭并清理", "已清理", "已清除", "已补办", "补办了", "已恢复原状", "已召回", "已补缴", "已补发", "已足额支付",
 		"完成备案", "完成了备案", "已备案", "复查合格", "整改合格", "购买安装", "补装", "当场…安装", "日内完成", "当日…完成", "当场…完成",
-		"当场清理", "立即清理", "当场更换", "已更换", "立即更换", "及时更换", "自行更换", "即更换", "即行更换", "当日…更换", "当天…更换", "更换为合格", "更换成合格", "换上…合格",
+		"当场清理", "立即清理", "当场更换", "当场…更换", "当即…更换", "现场…更换", "立即…更换", "当场…补配", "当场…补设", "当场…补挂", "当场…补贴", "当场…移除", "当场…清除", "当场…挪走", "当场…搬离", "当场…打开", "当场…恢复", "已更换", "立即更换", "及时更换", "自行更换", "即更换", "即行更换", "当日…更换", "当天…更换", "更换为合格", "更换成合格", "换上…合格",
 		"自行整改", "自行改正", "当日…整改", "当天…整改", "当日…改正", "当天…改正", "自行删除", "已删除", "主动删除", "立即删除", "当场删除", "已撤下", "当场撤下", "自行撤下",
 		"当场纠正", "已纠正", "立即纠正", "已经纠正", "当场拆除", "立即拆除", "当场熄灭", "立即停止", "当即停止",
 		"当场张贴公示", "当场公示", "当场补正", "已补正", "立即补正", "当场补办", "当场补录", "当场补齐", "已补齐", "当场补全", "已补全", "立即补全"}},

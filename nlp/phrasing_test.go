@@ -48,6 +48,13 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"corrected: replaced by compliant goods", "当事人已将超期的压力表更换为合格产品。", CircCorrectedInTime, true},
 		{"corrected: rectified by itself", "企业随即自行整改，补设了警示标识。", CircCorrectedInTime, true},
 		{"corrected: an order for the day", "执法人员责令其当日整改。", CircCorrectedInTime, false},
+		// The act between 当场 and its verb (issue 12, acc6safety): sent for
+		// refilling and swapped, the missing sign put up, the goods moved away.
+		{"corrected: refilled and swapped on the spot", "该店当场将失压的灭火器拿去充装后更换到位。", CircCorrectedInTime, true},
+		{"corrected: sign put up on the spot", "企业当场在罐区入口补设了警示标志。", CircCorrectedInTime, true},
+		{"corrected: goods moved off the exit", "店主当场把堆在安全出口的纸箱全部挪走。", CircCorrectedInTime, true},
+		{"corrected: exit unlocked on the spot", "负责人当场将锁闭的安全出口打开。", CircCorrectedInTime, true},
+		{"corrected: an order to swap on the spot", "执法人员责令其当场更换不合格灭火器。", CircCorrectedInTime, false},
 		// 主动消除或者减轻危害后果.
 		{"self removed: refund", "当事人已主动退还多收的价款。", CircSelfRemovedHarm, true},
 		{"self removed: waste cleared", "检查前当事人已自行清运处置上述废物。", CircSelfRemovedHarm, true},
@@ -415,6 +422,9 @@ func TestBaseTotals(t *testing.T) {
 		{"租金收入", "当事人擅自将承包地改作停车场出租，租金收入3.6万元。", map[string]float64{RoleIllegalGains: 36000}},
 		{"rent paid is no gains", "该店每月租金8000元，店内假冒商品货值3万元。", map[string]float64{RoleGoodsValue: 30000}},
 		{"收取修理费", "修理厂给客户换装翻新配件，收取修理费2600元。", map[string]float64{RoleIllegalGains: 2600}},
+		// A person's 上一年年收入, the base of 安全生产法 第九十五条 (issue 12, acc6safety).
+		{"上年度收入", "经核实，该总经理上年度收入共计四十二万元。", map[string]float64{RoleAnnualIncome: 420000}},
+		{"年薪", "厂长王某2024年年薪为¥360,000.00。", map[string]float64{RoleAnnualIncome: 360000}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -50,6 +50,9 @@ var amountBases = map[string]string{
 	// original_fine is 原处罚数额: 按日连续处罚 multiplies it by the days
 	// (环境保护法 第五十九条, 安全生产法 第一百一十二条).
 	"original_fine": "原处罚数额",
+	// annual_income is a person's 上一年年收入 (安全生产法 第九十五条: the
+	// 主要负责人's fine for an accident, a percentage by its tier).
+	"annual_income": "上一年年收入",
 }
 
 // BaseLabel returns the Chinese name of an amount base or a unit base

@@ -131,7 +131,6 @@ var provisionBaseLabels = map[string]string{
 	"direct_loss":         "直接经济损失",
 	"service_fee":         "所收（约定）费用",
 	"revenue_obtained":    "违法收入",
-	"annual_income":       "上一年年收入",
 	"property_value":      "财物（产品）价值",
 	"amount_defrauded":    "骗取金额",
 	"purchase_amount":     "采购金额",
@@ -162,11 +161,12 @@ var (
 	// One fine expression, the alternatives tried in this order.
 	rePerUnit = regexp.MustCompile(`每(人|名|辆|日|天|吨|次|台|件|个|户|套|平方米|立方米)(?:[^零〇一二两三四五六七八九十0-9，；。]{0,6}?)(?:处)?` + amtRe + `(?:以上` + amtRe + `)?(?:以下)?(?:的标准)?(?:计算)?(?:，)?(?:处以|处)?(?:的)?罚款`)
 	// 货值金额等值以下的罚款, 销售金额等额的罚款: one times the base.
-	reEqual    = regexp.MustCompile(`处(?:以)?[^，；。]*?(等值以下|等额)的罚款`)
-	reRange    = regexp.MustCompile(amtRe + `以上` + amtRe + `以下(?:的)?罚款`)
-	reUpper    = regexp.MustCompile(amtRe + `以下(?:的)?罚款`)
-	reFixed    = regexp.MustCompile(`处(?:以)?` + amtRe + `(?:的)?罚款`)
-	reMulRange = regexp.MustCompile(mulRe + `以上` + mulRe + `以下(?:的|计算)?罚款`)
+	reEqual = regexp.MustCompile(`处(?:以)?[^，；。]*?(等值以下|等额)的罚款`)
+	reRange = regexp.MustCompile(amtRe + `以上` + amtRe + `以下(?:的)?罚款`)
+	reUpper = regexp.MustCompile(amtRe + `以下(?:的)?罚款`)
+	reFixed = regexp.MustCompile(`处(?:以)?` + amtRe + `(?:的)?罚款`)
+	// 百分之六十至百分之一百的罚款 (安全生产法 第一百一十条) is a range too.
+	reMulRange = regexp.MustCompile(mulRe + `(?:以上` + mulRe + `以下|至` + mulRe + `)(?:的|计算)?罚款`)
 	reMulUpper = regexp.MustCompile(mulRe + `以下(?:的|计算)?罚款`)
 	reMulCalc  = regexp.MustCompile(`按照[^，；。]*?` + mulRe + `计算罚款`)
 	reMulFixed = regexp.MustCompile(`处(?:以)?[^，；。]*?` + mulRe + `(?:的)?罚款`)
@@ -567,8 +567,12 @@ func buildMultiple(clause string, m []int) (FineTier, error) {
 		return FineTier{}, err
 	}
 	expr := clause[m[0]:m[1]]
-	if len(m) >= 6 && m[4] >= 0 {
-		b, err := multipleValue(clause[m[4]:m[5]])
+	// The upper multiple: after 以上 (group 2) or after 至 (group 3, reMulRange).
+	for g := 4; g+1 < len(m); g += 2 {
+		if m[g] < 0 {
+			continue
+		}
+		b, err := multipleValue(clause[m[g]:m[g+1]])
 		if err != nil {
 			return FineTier{}, err
 		}

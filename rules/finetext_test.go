@@ -37,6 +37,9 @@ func TestParseFineText(t *testing.T) {
 		// 并对…: the second fine is the managers', not a second range for the unit (消防法 第六十五条第二款's form).
 		{"managers after 并对", "逾期不改正的，处一万元以上十万元以下罚款，并对直接负责的主管人员处一千元以上五千元以下罚款",
 			[]FineTier{{Range: &Span{Min: 10000, Max: 100000}}, {When: "对直接负责的主管人员", Range: &Span{Min: 1000, Max: 5000}}}},
+		// 至 between two percentages is a range (安全生产法 第一百一十条 was read as 100 %).
+		{"percent to percent", "给予降级、撤职的处分，并由应急管理部门处上一年年收入百分之六十至百分之一百的罚款",
+			[]FineTier{{Base: "annual_income", Multiple: &Span{Min: 0.6, Max: 1}}}},
 		{"up to the goods value", "没收违法生产、销售的产品，并处违法生产、销售产品货值金额等值以下的罚款",
 			[]FineTier{{Base: "goods_value", Multiple: &Span{Max: 1}}}},
 		{"罚款额为", "依照《土地管理法》第七十四条的规定处以罚款的，罚款额为违法所得的10%以上50%以下",

@@ -157,6 +157,7 @@ var baseRoles = [...]struct {
 	{nlp.RoleFeeDue, "fee_due", func(f *Facts) **float64 { return &f.FeeDue }},
 	{nlp.RoleContractPrice, "contract_price", func(f *Facts) **float64 { return &f.ContractPrice }},
 	{nlp.RoleReclamationFee, "reclamation_fee", func(f *Facts) **float64 { return &f.ReclamationFee }},
+	{nlp.RoleAnnualIncome, "annual_income", func(f *Facts) **float64 { return &f.AnnualIncome }},
 }
 
 // MeasureOfRole returns the transfer measure a money role's total is, and
