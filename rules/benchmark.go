@@ -50,6 +50,8 @@ var amountBases = map[string]string{
 	// original_fine is 原处罚数额: 按日连续处罚 multiplies it by the days
 	// (环境保护法 第五十九条, 安全生产法 第一百一十二条).
 	"original_fine": "原处罚数额",
+	// invoice_amount is 虚开金额 (发票管理办法 第三十五条).
+	"invoice_amount": "虚开金额",
 }
 
 // BaseLabel returns the Chinese name of an amount base or a unit base

@@ -52,6 +52,8 @@ func setAmount(t *testing.T, f *Facts, name string, v float64) {
 		f.ContractPrice = p
 	case "original_fine":
 		f.OriginalFine = p
+	case "invoice_amount":
+		f.InvoiceAmount = p
 	case "quantity":
 		f.Quantity = p
 	case "persons":
