@@ -55,6 +55,35 @@ func TestMarketAndTaxPhrasingKinds(t *testing.T) {
 			"tax-62-late-filing", ""},
 		{"no books kept", "某某个体户开业以来未按照规定设置账簿，经责令限期改正仍未设置。",
 			"prov:tax-collection-60-1-2", ""},
+		// sixth round (acc6market2): superlatives officers quote (全省第一,
+		// NO.1, 销冠), falsity shown by a finding (并非, 远低于), cigarettes on
+		// an LED screen, the kickback's names (开单费), a rival's rumour
+		// (另一家, 无事实依据), 哄抬 at a pharmacy, two sets of books filed on,
+		// and 虚开 under 发票管理办法
+		{"best in the province on a shop sign", "某某烤鸭店在门头招牌和宣传海报上标注“全省第一烤鸭”“最纯正的老北京风味”。",
+			"ad-57-prohibited-content", "police-25-false-alarm"},
+		{"NO.1 in a live stream", "主播在直播间介绍某某品牌洗地机时反复称其为“清洁界NO.1”“全网销冠”。",
+			"ad-57-prohibited-content", ""},
+		{"not what the ad says", "某某家纺网店在详情页宣称蚕丝被“填充物为100%桑蚕丝”，经送检填充物并非桑蚕丝，而是聚酯纤维，详情页制作费五百元。",
+			"ad-55-false-advertiser", "prod-50-adulterate"},
+		{"far below the claim", "某某净化器公司在抖音视频中宣称产品“除甲醛率99%”，经第三方检测除甲醛率远低于宣称值，视频推广费三千元。",
+			"ad-55-false-advertiser", ""},
+		{"cigarettes on a shop's LED screen", "某某便利店门口的LED大屏循环播放某品牌卷烟的图片和“新品到店”字样，该店持有烟草专卖零售许可证。",
+			"ad-57-tobacco", "prov:tobacco-monopoly-regulation-56"},
+		{"a flat that doubles", "某某置业公司在户外广告牌宣传其楼盘“五年翻番”“离高铁站只需8分钟”，广告牌租赁制作费二万元。",
+			"ad-58-real-estate", "ad-58-investment"},
+		{"a health food that lets you stop the pills", "某某保健品店在店内海报宣传某保健食品“坚持服用可以停药，效果媲美降压药”，海报制作费六百元。",
+			"ad-58-health-food", "food-126-purchase-records"},
+		{"a doctor paid per prescription", "某某医药公司业务员按照乡镇卫生院医生开具其公司药品的数量，每盒给予医生开单费5元，共计支付三万元。",
+			"comp-19-bribery", "drug-126-gsp"},
+		{"a rival's shop smeared", "经查，当事人在本地生活论坛发帖称另一家面包店“用过期面粉做面包”，所称内容无事实依据。",
+			"comp-23-disparagement", "food-124-expired"},
+		{"price rise at a pharmacy", "某某药房将进价2元的退烧贴提价至每盒18元出售，远超正常加价幅度，多得销售款六千元。",
+			"price-6-gouging", "drug-126-gsp"},
+		{"two sets of books, the false one filed", "经查，当事人设立账外账，将部分收入记入内账，仅按对外账簿进行纳税申报，少缴增值税八万元。",
+			"tax-63-evasion", "tax-62-late-filing"},
+		{"invoices issued without trade", "某某咨询公司在没有实际业务的情况下，为三家企业开具增值税普通发票，虚开金额共计十二万元。",
+			"tax-invoice-35-false-issue", "tax-71-illegal-invoice-printing"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

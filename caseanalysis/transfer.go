@@ -160,8 +160,28 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			m[rules.MeasureTaxRatio] = v
 		}
 	}
+	// 致使税务机关无法追缴 (刑法 第二百零三条): the arrears the facts state are
+	// what could not be recovered; a text that says they were recovered in
+	// the end (已全部追缴入库) names no such result.
+	if v, ok := m[rules.MeasureTaxEvaded]; ok && containsAny(norm, unrecoveredCues) {
+		m[rules.MeasureTaxUnrecovered] = v
+	}
+	// 虚开增值税专用发票……价税合计113万元，税额13万元: the tax on false
+	// invoices (刑法 第二百零五条 counts it), named 税额 right before its
+	// amount; a taxpayer's 应纳税额 is another figure.
+	if strings.Contains(norm, "虚开") {
+		for _, a := range x.Amounts {
+			w := strings.TrimRight(text[max(0, a.Start-18):a.Start], "为是约：:人民币")
+			if strings.HasSuffix(w, "税额") && !strings.HasSuffix(w, "应纳税额") && !strings.HasSuffix(w, "应缴税额") {
+				setMax(rules.MeasureInvoiceTax, a.Value)
+			}
+		}
+	}
 	return m
 }
+
+// unrecoveredCues say that arrears could not be collected.
+var unrecoveredCues = []string{"无法追缴", "未能追缴", "不能追缴", "无法收缴", "难以追缴"}
 
 // exceedances sets the pollution measures from the exceedances the text
 // states: the largest multiple over the standard (any pollutant), the

@@ -145,6 +145,13 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"own tax over 十万元 at a share under 10 %", "经查，某某贸易有限公司2024年度通过隐匿销售收入进行虚假纳税申报，少缴增值税12万元，占当年应纳税额的6%。", []string{"tax-63-evasion"}, rules.RiskNone, "逃税罪"},
 		{"own tax over 十万元, share not stated", "经查，某某贸易有限公司2024年度通过隐匿销售收入进行虚假纳税申报，少缴增值税12万元。", []string{"tax-63-evasion"}, rules.RiskNear, "逃税罪"},
 		{"withheld tax kept by a withholding agent", "经查，某某劳务公司作为扣缴义务人，2024年代扣职工个人所得税后，不缴已扣税款15万元。", []string{"tax-63-evasion"}, rules.RiskLikely, "逃税罪"},
+		// 虚开 of VAT invoices: 刑法 第二百零五条 from 税款数额十万元 (2024 解释
+		// 第十一条); arrears moved away: 逃避追缴欠税罪 once they could not
+		// be collected, not when they were (round acc6market2).
+		{"false VAT invoices with tax over 100,000", "经查，某某贸易公司无真实货物交易为他人虚开增值税专用发票30份，价税合计九十万元，税额十二万元。", []string{"tax-invoice-35-false-issue"}, rules.RiskLikely, "虚开增值税专用发票、用于骗取出口退税、抵扣税款发票罪"},
+		{"false VAT invoices with tax of 30,000", "经查，某某贸易公司无真实货物交易为他人虚开增值税专用发票5份，价税合计二十六万元，税额三万元。", []string{"tax-invoice-35-false-issue"}, rules.RiskNone, "虚开增值税专用发票、用于骗取出口退税、抵扣税款发票罪"},
+		{"arrears not recovered after assets moved", "某某公司欠缴企业所得税5万元，催缴后将设备过户至关联公司名下，致使欠缴税款无法追缴。", []string{"tax-65-evading-arrears"}, rules.RiskLikely, "逃避追缴欠税罪"},
+		{"arrears recovered in the end", "某某公司欠缴企业所得税5万元，催缴后将设备过户至关联公司名下，经强制执行已全部追缴入库。", []string{"tax-65-evading-arrears"}, rules.RiskNone, "逃避追缴欠税罪"},
 		{"fraud over the national floor", "孙某以帮他人办理信用卡提额为名，骗取被害人周某手续费四千元。", []string{"police-49-theft"}, rules.RiskLikely, "诈骗罪"},
 		{"fraud the file finds below the standard", "孙某以帮他人办理信用卡提额为名，骗取被害人周某手续费四千元，经审查尚未达到刑事立案追诉标准。", []string{"police-49-theft"}, rules.RiskNone, "诈骗罪"},
 		{"a death told without a count", "员工李某在清理料仓时被埋压，经抢救无效死亡，事故等级为一般事故，当事人对事故发生负有责任。", []string{"safety-114-general-accident"}, rules.RiskLikely, "重大责任事故罪"},

@@ -59,6 +59,8 @@ const (
 	// 主要负责人 or another 负责人 for an accident (安全生产法 第九十五条、
 	// 第九十六条、第一百一十条).
 	RoleAnnualIncome = "上一年年收入"
+	// RoleInvoiceAmount is 虚开金额, the base of 发票管理办法 第三十五条.
+	RoleInvoiceAmount = "虚开金额"
 )
 
 // Circumstance names: the yes/no facts Extract reads from cue phrases.
@@ -263,6 +265,8 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"多收价款", RoleIllegalGains}, {"多收的价款", RoleIllegalGains},
 	{"货值金额", RoleGoodsValue}, {"货值", RoleGoodsValue}, {"案值", RoleGoodsValue}, {"涉案货物价值", RoleGoodsValue},
 	{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains},
+	// 多得销售款8000元: what a price rise or an overcharge brought in.
+	{"多得", RoleIllegalGains},
 	// The fares of unlicensed transport are its 违法所得 (收取运费1500元，违法
 	// 所得1500元); 清运费 is what waste removal costs, no role.
 	{"清运费", ""}, {"运输费用", RoleFares}, {"运输费", RoleFares}, {"运费", RoleFares}, {"车费", RoleFares}, {"票款", RoleFares}, {"营运收入", RoleFares},
@@ -292,6 +296,11 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"工钱", RoleWages}, {"薪水", RoleWages}, {"薪资", RoleWages}, {"工资差额", RoleWages}, {"补足差额", RoleWages},
 	{"税款", RoleTax}, {"少缴", RoleTax}, {"不缴", RoleTax}, {"偷税", RoleTax}, {"逃税", RoleTax},
 	{"应纳增值税", RoleTax}, {"应纳企业所得税", RoleTax}, {"应纳个人所得税", RoleTax}, {"应缴税款", RoleTax}, {"欠缴增值税", RoleTax},
+	// The tax named by its kind (欠缴2024年度企业所得税12万元, 应扣未扣个人所得税
+	// 4,500元); an invoice of that tax is no tax amount (虚开增值税专用发票……
+	// 价税合计113万元: the longer phrase ends later and wins).
+	{"所得税", RoleTax}, {"增值税", RoleTax}, {"消费税", RoleTax},
+	{"亏损", ""}, {"增值税专用发票", ""}, {"增值税普通发票", ""}, {"增值税发票", ""}, {"增值税电子普通发票", ""},
 	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
 	// A fire's loss as 火灾 reports write it (直接财产损失约六十万元).
 	{"直接财产损失", RoleDirectLoss}, {"财产损失", RoleDirectLoss}, {"直接损失", RoleDirectLoss}, {"火灾损失", RoleDirectLoss},
@@ -311,6 +320,10 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"应缴纳的保险费", RoleFeeDue}, {"应缴纳保险费", RoleFeeDue}, {"应缴保险费", RoleFeeDue}, {"应缴的保险费", RoleFeeDue},
 	{"交强险保险费", RoleFeeDue}, {"强制保险费", RoleFeeDue}, {"交强险保费", RoleFeeDue}, {"应缴保费", RoleFeeDue}, {"应缴纳保费", RoleFeeDue},
 	{"耕地开垦费", RoleReclamationFee}, {"土地复垦费", RoleReclamationFee}, {"开垦费", RoleReclamationFee}, {"复垦费", RoleReclamationFee},
+	// The tax shown on false invoices is not their amount (价税合计113万元，税额
+	// 13万元); the fee charged for issuing them is what the issuer gained.
+	{"税额", ""}, {"劳务费", ""}, {"劳务报酬", ""}, {"开票费", RoleIllegalGains}, {"票点", RoleIllegalGains},
+	{"虚开金额", RoleInvoiceAmount}, {"虚开发票金额", RoleInvoiceAmount}, {"虚开的金额", RoleInvoiceAmount}, {"价税合计", RoleInvoiceAmount}, {"票面金额", RoleInvoiceAmount},
 	{"工程合同价款", RoleContractPrice}, {"施工合同价款", RoleContractPrice}, {"合同价款", RoleContractPrice}, {"合同造价", RoleContractPrice},
 	{"上一年年收入", RoleAnnualIncome}, {"上一年度年收入", RoleAnnualIncome}, {"上年度年收入", RoleAnnualIncome}, {"上年年收入", RoleAnnualIncome},
 	{"上一年度收入", RoleAnnualIncome}, {"上年度收入", RoleAnnualIncome}, {"年收入", RoleAnnualIncome}, {"年薪", RoleAnnualIncome},
@@ -1214,7 +1227,10 @@ func unsold(s string, pos int, role string) bool {
 var adCarriers = []string{"广告", "宣传", "传单", "海报", "展板", "展架", "灯箱", "横幅", "条幅", "招贴",
 	// the carriers officers name instead (易拉宝……制作费五百元), and the
 	// fee for promoting an ad (支付推广费用¥3,600.00)
-	"易拉宝", "电子屏", "显示屏", "大屏", "广告牌", "推广"}
+	"易拉宝", "电子屏", "显示屏", "大屏", "广告牌", "推广",
+	// the media of online ads: a post's fee (收取推文费3000元), a video's
+	// making (该视频拍摄制作费用为人民币叁仟元)
+	"推文", "视频", "直播", "详情页", "公众号", "LED", "屏幕"}
 
 // adFee reports whether the window before an amount names a fee for an
 // advertisement without saying 广告费: the clause speaks of 广告 and the

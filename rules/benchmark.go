@@ -53,6 +53,8 @@ var amountBases = map[string]string{
 	// annual_income is a person's 上一年年收入 (安全生产法 第九十五条: the
 	// 主要负责人's fine for an accident, a percentage by its tier).
 	"annual_income": "上一年年收入",
+	// invoice_amount is 虚开金额 (发票管理办法 第三十五条).
+	"invoice_amount": "虚开金额",
 }
 
 // BaseLabel returns the Chinese name of an amount base or a unit base

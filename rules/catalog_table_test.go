@@ -54,6 +54,8 @@ func setAmount(t *testing.T, f *Facts, name string, v float64) {
 		f.AnnualIncome = p
 	case "original_fine":
 		f.OriginalFine = p
+	case "invoice_amount":
+		f.InvoiceAmount = p
 	case "quantity":
 		f.Quantity = p
 	case "persons":

@@ -79,6 +79,11 @@ var coreLaws = []CoreLaw{
 	// for building without a permit; the regulation's 第五十七条 does
 	// (工程合同价款1%以上2%以下), and its other articles fine by the same base.
 	{"建设工程质量管理条例", "construction-quality", []legal.Sector{"城市管理"}},
+	// 税务 decisions on invoices (应开未开, 虚开, 丢失, 转借) cite the 办法, not
+	// 税收征收管理法 (whose 第七十一条 is 非法印制 only); its 实施细则 fines
+	// what the law leaves to it (税务登记证件, 账簿备案, 纳税担保).
+	{"发票管理办法", "invoice", []legal.Sector{"税务"}},
+	{"税收征收管理法实施细则", "tax-collection-rules", []legal.Sector{"税务"}},
 }
 
 // coreSectors maps a core law to its sectors.

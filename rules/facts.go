@@ -51,6 +51,9 @@ type Facts struct {
 	// AnnualIncome is a person's 上一年年收入 (安全生产法 第九十五条、第九十六条、
 	// 第一百一十条 fine a percentage of it).
 	AnnualIncome *float64 `json:"annual_income,omitempty"`
+	// InvoiceAmount is 虚开金额, the amount on invoices issued without a real
+	// transaction (发票管理办法 第三十五条 sets its brackets by it).
+	InvoiceAmount *float64 `json:"invoice_amount,omitempty"`
 	// OriginalFine is the fine of the decision a 按日连续处罚 continues.
 	OriginalFine *float64 `json:"original_fine,omitempty"`
 	Quantity     *float64 `json:"quantity,omitempty"`
@@ -161,7 +164,7 @@ type amountField struct {
 
 // amounts lists the amount and count fields. An array, so that the callers
 // (one per suggestion and condition environment) allocate nothing.
-func (f *Facts) amounts() [24]amountField {
+func (f *Facts) amounts() [25]amountField {
 	return [...]amountField{
 		{"goods_value", "has_goods_value", f.GoodsValue}, {"illegal_gains", "has_illegal_gains", f.IllegalGains},
 		{"sales_amount", "has_sales_amount", f.SalesAmount}, {"illegal_revenue", "has_illegal_revenue", f.IllegalRevenue},
@@ -173,6 +176,7 @@ func (f *Facts) amounts() [24]amountField {
 		{"fee_due", "has_fee_due", f.FeeDue}, {"contract_price", "has_contract_price", f.ContractPrice},
 		{"purchase_amount", "has_purchase_amount", f.PurchaseAmount}, {"reclamation_fee", "has_reclamation_fee", f.ReclamationFee},
 		{"annual_income", "has_annual_income", f.AnnualIncome},
+		{"invoice_amount", "has_invoice_amount", f.InvoiceAmount},
 		{"original_fine", "has_original_fine", f.OriginalFine}, {"quantity", "has_quantity", f.Quantity},
 		{"persons", "has_persons", f.Persons}, {"days", "has_days", f.Days}, {"vehicles", "has_vehicles", f.Vehicles},
 		{"prior_penalties", "has_prior_penalties", f.PriorPenalties},

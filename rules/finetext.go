@@ -108,6 +108,11 @@ var provisionBases = []struct{ words, base string }{
 	{"非法产品价值", "property_value"},
 	{"骗取金额", "amount_defrauded"},
 	{"采购金额", "purchase_amount"},
+	// 发票管理办法 第三十五条 (虚开金额), 第三十九条 and 实施细则 第九十三条 (未缴、
+	// 少缴或者骗取的税款), 实施细则 第九十八条 (纳税人未缴或者少缴税款).
+	{"虚开金额", "invoice_amount"},
+	{"未缴、少缴或者骗取的税款", "tax_evaded"},
+	{"未缴或者少缴税款", "tax_evaded"},
 	{"耕地开垦费", "reclamation_fee"},
 	{"土地复垦费", "reclamation_fee"},
 	{"处置费用", "disposal_cost"},
@@ -171,8 +176,14 @@ var (
 	reMulCalc  = regexp.MustCompile(`按照[^，；。]*?` + mulRe + `计算罚款`)
 	reMulFixed = regexp.MustCompile(`处(?:以)?[^，；。]*?` + mulRe + `(?:的)?罚款`)
 	// Base bounds in a condition.
-	reLT   = regexp.MustCompile(`(?:不足|不满|低于)` + amtRe)
-	reGTE  = regexp.MustCompile(amtRe + `以上`)
+	reLT  = regexp.MustCompile(`(?:不足|不满|低于)` + amtRe)
+	reGTE = regexp.MustCompile(amtRe + `以上`)
+	// 虚开金额在1万元以下的 / 超过1万元的 (发票管理办法 第三十五条): the bound
+	// belongs to the lower bracket, which ends one fen above it (amounts are
+	// in yuan to the fen) and is listed first, so the bound itself falls in
+	// it, not in the 超过 bracket that starts at the bound.
+	reLE   = regexp.MustCompile(`在` + amtRe + `以下`)
+	reGT   = regexp.MustCompile(`(?:超过|高于)` + amtRe)
 	reNone = regexp.MustCompile(`没有(?:违法所得|货值金额|违法经营额)|无(?:违法所得|货值金额)`)
 )
 
@@ -440,21 +451,35 @@ func bounds(t *FineTier, cond string) error {
 	if reNone.MatchString(cond) {
 		t.None = true
 	}
-	if m := reLT.FindStringSubmatch(cond); m != nil {
+	// The first pattern that matches sets its bound; 在…以下 ends the lower
+	// bracket one fen above the amount, so the amount itself falls in it.
+	for _, b := range [...]struct {
+		re    *regexp.Regexp
+		upper bool
+		shift float64
+	}{{reLT, true, 0}, {reGTE, false, 0}, {reLE, true, fen}, {reGT, false, 0}} {
+		m := b.re.FindStringSubmatch(cond)
+		if m == nil {
+			continue
+		}
 		v, err := nlp.ParseAmount(m[1] + "元")
 		if err != nil {
 			return fmt.Errorf("%w: bound %q: %w", ErrUnparsedFine, m[0], err)
 		}
-		t.LT = &v
-	} else if m := reGTE.FindStringSubmatch(cond); m != nil {
-		v, err := nlp.ParseAmount(m[1] + "元")
-		if err != nil {
-			return fmt.Errorf("%w: bound %q: %w", ErrUnparsedFine, m[0], err)
+		v += b.shift
+		if b.upper {
+			t.LT = &v
+		} else {
+			t.GTE = &v
 		}
-		t.GTE = &v
+		return nil
 	}
 	return nil
 }
+
+// fen is the smallest amount a decision states: a bound written 在…以下
+// (in the lower bracket) moves its edge by it.
+const fen = 0.01
 
 func amountAt(clause string, m []int, group int) (float64, error) {
 	if m[2*group] < 0 {

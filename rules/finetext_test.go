@@ -49,6 +49,16 @@ func TestParseFineText(t *testing.T) {
 				{Base: "illegal_gains", GTE: fp(10000), Multiple: &Span{Min: 1, Max: 5}},
 				{When: "没有违法所得或者违法所得不足1万元的", Base: "illegal_gains", None: true, LT: fp(10000), Range: &Span{Min: 3000, Max: 10000}},
 			}},
+		// 发票管理办法 第三十五条: 在…以下 keeps the bound in the lower bracket
+		// (one fen above it, listed first); 超过 starts at the bound.
+		{"at most and over an amount", "违反本办法的规定虚开发票的，由税务机关没收违法所得；虚开金额在1万元以下的，可以并处5万元以下的罚款；虚开金额超过1万元的，并处5万元以上50万元以下的罚款",
+			[]FineTier{
+				{When: "虚开金额在1万元以下的", Base: "invoice_amount", LT: fp(10000.01), Range: &Span{Max: 50000}},
+				{When: "虚开金额超过1万元的", Base: "invoice_amount", GTE: fp(10000), Range: &Span{Min: 50000, Max: 500000}},
+			}},
+		// 发票管理办法 第三十九条: the tax not paid is the base, not the gains.
+		{"tax not paid, a multiple", "违反发票管理法规，导致其他单位或者个人未缴、少缴或者骗取税款的，由税务机关没收违法所得，可以并处未缴、少缴或者骗取的税款1倍以下的罚款",
+			[]FineTier{{Base: "tax_evaded", Multiple: &Span{Max: 1}}}},
 		{"procedure, not a fine", "受到罚款处罚的人应当自收到处罚决定书之日起十五日内，到指定的银行缴纳罚款", nil},
 	}
 	for _, tt := range tests {

@@ -38,6 +38,7 @@ const (
 	MeasureMineralValue     = "mineral_value"        // 开采的矿产品价值或者造成矿产资源破坏的价值
 	MeasureInvoiceCount     = "invoice_count"        // 发票份数
 	MeasureInvoiceFaceValue = "invoice_face_value"   // 发票票面金额
+	MeasureInvoiceTax       = "invoice_tax"          // 虚开的增值税专用发票等的税款数额
 	MeasurePriorPenalties   = "prior_penalties_2y"   // 二年内因同类违法行为受过行政处罚的次数
 	MeasureGamblers         = "gamblers"             // 组织参赌人数（累计）
 	MeasureGamblingProfit   = "gambling_profit"      // 抽头渔利数额
@@ -97,6 +98,7 @@ var measures = [...]Measure{
 	{Name: MeasureMineralValue, Label: "矿产品价值或者矿产资源破坏价值", Yuan: true},
 	{Name: MeasureInvoiceCount, Label: "发票份数", Units: []string{"份"}},
 	{Name: MeasureInvoiceFaceValue, Label: "发票票面金额", Yuan: true},
+	{Name: MeasureInvoiceTax, Label: "虚开的税款数额", Yuan: true},
 	{Name: MeasurePriorPenalties, Label: "二年内受过同类行政处罚的次数", Units: []string{"次"}},
 	{Name: MeasureGamblers, Label: "参赌人数", Units: []string{"人"}},
 	{Name: MeasureGamblingProfit, Label: "抽头渔利数额", Yuan: true},
@@ -158,6 +160,7 @@ var baseRoles = [...]struct {
 	{nlp.RoleContractPrice, "contract_price", func(f *Facts) **float64 { return &f.ContractPrice }},
 	{nlp.RoleReclamationFee, "reclamation_fee", func(f *Facts) **float64 { return &f.ReclamationFee }},
 	{nlp.RoleAnnualIncome, "annual_income", func(f *Facts) **float64 { return &f.AnnualIncome }},
+	{nlp.RoleInvoiceAmount, "invoice_amount", func(f *Facts) **float64 { return &f.InvoiceAmount }},
 }
 
 // MeasureOfRole returns the transfer measure a money role's total is, and
