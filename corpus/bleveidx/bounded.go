@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -262,7 +263,22 @@ type snippetScratch struct {
 	frags []frag
 	taken []bool
 	ends  []int
+	// found are the occurrences of the terms in one text, in text order
+	// per term; pos the same starts grouped by term, term i's at
+	// pos[at[i]:at[i+1]].
+	found []termAt
+	pos   []int32
+	at    []int32
+	keys  []uint16
 }
+
+// termAt is an occurrence of the term numbered term at byte pos.
+type termAt struct{ term, pos int32 }
+
+// snippetScratches keep the snippet scratch of finished searches for the
+// next ones: a search's own was a few allocations that grew again in
+// every search. Nothing a search returns points into its scratch.
+var snippetScratches = sync.Pool{New: func() any { return new(snippetScratch) }}
 
 // frag is a snippet's stretch of text and the spans in it.
 type frag struct {
@@ -304,13 +320,14 @@ func (sc *snippetScratch) matchesIn(hay string, terms []string) []span {
 	// Past a few spans (a long article, a common term) the bytes taken
 	// are marked instead, so the check stays linear.
 	var taken []bool
-	for _, t := range terms {
-		for from := 0; from < len(hay); {
-			i := indexTerm(hay[from:], t)
-			if i < 0 {
-				break
+	pos, at := sc.occurrences(hay, terms)
+	for ti, t := range terms {
+		from := 0
+		for _, p := range pos[at[ti]:at[ti+1]] {
+			if int(p) < from {
+				continue // overlaps the term's previous occurrence taken
 			}
-			s := span{from + i, from + i + len(t)}
+			s := span{int(p), int(p) + len(t)}
 			from = s.end
 			if taken == nil && len(out) >= 32 {
 				taken = slices.Grow(sc.taken[:0], len(hay))[:len(hay)]
@@ -347,6 +364,103 @@ func (sc *snippetScratch) matchesIn(hay string, terms []string) []span {
 	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
 	sc.spans = out
 	return out
+}
+
+// occurrences finds where each of terms starts in hay: term i at
+// pos[at[i]:at[i+1]], in increasing order. A term that starts with a
+// UTF-8 lead byte and has three bytes or more (every term of Han
+// characters) is found at every start, overlapping ones too, in one pass
+// over hay for all of them: a character whose second and third bytes no
+// such term has at its start is passed over by a look at a 4,096-bit
+// table (on a hit, only the terms with those two bytes are compared),
+// where looking for each term by itself read the text once per term
+// (indexTerm was most of a hit's snippet cost). Another term is
+// found as before, left to right, each occurrence after the previous
+// one's end; the caller keeps a term's occurrences the same way, so the
+// spans are those of the term-by-term search.
+func (sc *snippetScratch) occurrences(hay string, terms []string) (pos, at []int32) {
+	var filter [64]uint64
+	multi := false
+	// keys are the terms' table keys, noKey for a term searched by itself.
+	const noKey = 1 << 12
+	keys := slices.Grow(sc.keys[:0], len(terms))[:len(terms)]
+	sc.keys = keys
+	for ti, t := range terms {
+		keys[ti] = noKey
+		if oneScan(t) {
+			k := uint(t[1]&0x3F)<<6 | uint(t[2]&0x3F)
+			filter[k>>6] |= 1 << (k & 63)
+			keys[ti] = uint16(k)
+			multi = true
+		}
+	}
+	found := sc.found[:0]
+	if multi {
+		// A term that starts with a lead byte starts only at a lead byte
+		// (>= 0xC0); a character of U+3000–U+9FFF is stepped over whole,
+		// since its other two bytes are continuation bytes.
+		for i := 0; i+2 < len(hay); {
+			c := hay[i]
+			if c < 0xC0 {
+				i++
+				continue
+			}
+			k := uint(hay[i+1]&0x3F)<<6 | uint(hay[i+2]&0x3F)
+			if filter[k>>6]&(1<<(k&63)) != 0 {
+				rest := hay[i:]
+				for ti, tk := range keys {
+					if uint(tk) == k && strings.HasPrefix(rest, terms[ti]) {
+						found = append(found, termAt{int32(ti), int32(i)})
+					}
+				}
+			}
+			if isHan3(hay, i) {
+				i += 3
+			} else {
+				i++
+			}
+		}
+	}
+	for ti, t := range terms {
+		if oneScan(t) {
+			continue
+		}
+		for from := 0; from < len(hay); {
+			i := indexTerm(hay[from:], t)
+			if i < 0 {
+				break
+			}
+			found = append(found, termAt{int32(ti), int32(from + i)})
+			from += i + len(t)
+		}
+	}
+	sc.found = found
+	// Grouped by term, each term's starts kept in order.
+	at = slices.Grow(sc.at[:0], len(terms)+1)[:len(terms)+1]
+	clear(at)
+	for _, f := range found {
+		at[f.term+1]++
+	}
+	for i := 1; i < len(at); i++ {
+		at[i] += at[i-1]
+	}
+	pos = slices.Grow(sc.pos[:0], len(found))[:len(found)]
+	next := slices.Grow(sc.ends[:0], len(terms))[:len(terms)]
+	for i := range next {
+		next[i] = int(at[i])
+	}
+	for _, f := range found {
+		pos[next[f.term]] = f.pos
+		next[f.term]++
+	}
+	sc.at, sc.pos, sc.ends = at, pos, next[:0]
+	return pos, at
+}
+
+// oneScan reports whether occurrences finds t in its one pass: three
+// bytes or more, the first a UTF-8 lead byte.
+func oneScan(t string) bool {
+	return len(t) >= 3 && t[0] >= 0xC0
 }
 
 // indexTerm is strings.Index(s, t). A term of Han characters is looked for

@@ -229,7 +229,7 @@ func TestSnippetsMatchReference(t *testing.T) {
 	for i := 0; i < len(arts); i += 3 {
 		texts = append(texts, arts[i].Article.Text())
 	}
-	texts = append(texts, "依照<GB 2760>执行&标准\"ＧＢ\"", strings.Repeat("食品安全", 60), "许可许可许", "")
+	texts = append(texts, "依照<GB 2760>执行&标准\"ＧＢ\"", strings.Repeat("食品安全", 60), "许可许可许", "", "食品食品食品食", "\xe4\xb8许可\xff许可许可许\xe8\xae", "\xe8\xae许可\xe8\xae\xb8可")
 	phrases := rankerPhrases(t, 200)
 	a := nlp.RuneSegmenter{}
 	var sc snippetScratch
@@ -244,7 +244,9 @@ func TestSnippetsMatchReference(t *testing.T) {
 		for k := 0; k+3 <= len(rs); k += 2 {
 			words = append(words, string(rs[k:k+2]), string(rs[k:k+3]))
 		}
-		words = append(words, "gb", "标准", "食品安全", "许可", "<")
+		// Terms that overlap themselves and each other, and one that is a
+		// character's last bytes.
+		words = append(words, "gb", "标准", "食品安全", "许可", "<", "许可许", "可许可", "品食品", "食品食", "\xae\xb8可")
 		for _, terms := range [][]string{markTerms(words), markTerms(words[:len(words)/2]), words} {
 			for _, m := range []int{3, 1} {
 				want := snippetsReference(text, terms, m)
@@ -323,6 +325,35 @@ func TestRuneSteps(t *testing.T) {
 					t.Fatalf("forwardRunes(%q, %d, %d) = %d, want %d", s, at, n, got, want)
 				}
 			}
+		}
+	}
+}
+
+// BenchmarkSnippets measures the snippets of the ranker tests' articles
+// for their phrases' mark terms, as a search's hits take them.
+func BenchmarkSnippets(b *testing.B) {
+	arts := rankerCorpus(b)
+	phrases := rankerPhrases(b, 200)
+	a := nlp.RuneSegmenter{}
+	var texts, hays []string
+	var marks [][]string
+	for i, art := range arts {
+		text := art.Article.Text()
+		var words []string
+		for _, tk := range a.Cut(phrases[i%len(phrases)]) {
+			words = append(words, tk.Text)
+		}
+		rs := []rune(phrases[(i+7)%len(phrases)])
+		for k := 0; k+2 <= len(rs) && k < 20; k += 2 {
+			words = append(words, string(rs[k:k+2]))
+		}
+		texts, hays, marks = append(texts, text), append(hays, snippetHay(text)), append(marks, markTerms(words))
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var sc snippetScratch
+		for j := range texts {
+			sc.snippetsIn(texts[j], hays[j], marks[j], maxSnippets)
 		}
 	}
 }

@@ -444,7 +444,7 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 	if out.Hits == nil {
 		out.Hits = []corpus.NormHit{}
 	}
-	var sc snippetScratch
+	sc := snippetScratches.Get().(*snippetScratch)
 	for i := range out.Hits {
 		if hays != nil {
 			out.Hits[i].Snippets = sc.snippetsIn(out.Hits[i].Text, hays[i], marks, maxSnippets)
@@ -452,6 +452,7 @@ func (ix *Index) searchNorms(ctx context.Context, nq corpus.NormQuery, useRanker
 		}
 		out.Hits[i].Snippets = sc.snippets(out.Hits[i].Text, marks, maxSnippets)
 	}
+	snippetScratches.Put(sc)
 	if rk != nil {
 		rk.results.put(key, out)
 	}
