@@ -1,9 +1,6 @@
 package caseanalysis
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // TestTransportSixthPhrasings: the families the sixth round's rows missed
 // (a pedestrian named only by the act, a private car's extra passengers, a
@@ -13,9 +10,7 @@ import (
 // not, when set, must not rank first (the neighbour that used to win).
 func TestTransportSixthPhrasings(t *testing.T) {
 	a := newProvisionAnalyzer(t)
-	tests := []struct {
-		name, facts, want, not string
-	}{
+	tests := []phrasingRow{
 		{"没走斑马线, through the barrier", "一名男子没走斑马线，从中心护栏的缺口钻过护栏横穿马路，被执勤交警拦下。", "traffic-89-pedestrian-nonmotor", "traffic-90-moving-violation"},
 		{"翻过栏杆", "早高峰时一名中年妇女翻过道路中央的栏杆赶公交车。", "traffic-89-pedestrian-nonmotor", "traffic-90-moving-violation"},
 		{"五座轿车 carrying seven, not for hire", "张某驾驶自用的五座轿车载人7名回老家，系非营运车辆。", "traffic-90-moving-violation", "traffic-92-truck-overload-30pct"},
@@ -28,20 +23,5 @@ func TestTransportSixthPhrasings(t *testing.T) {
 		{"a restaurant's kitchen waste, reported by residents", "附近居民多次反映，巷口的老街餐厅每晚把泔水和厨余垃圾倒在路边绿化带里。", "urban-111-household-waste-unit", "urban-111-household-waste-individual"},
 		{"a ticket office is no carriage", "个体户在镇上设立售票点和临时候车点，向过往客车收取进站费，未取得客运站经营许可。", "", "transport-63-unlicensed-passenger"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var res Result
-			if tt.want != "" {
-				res = analyzeFirst(t, a, tt.facts, tt.want)
-			} else {
-				var err error
-				if res, err = a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 5, DecisionDate: snapshotDay}); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if tt.not != "" && len(res.Violations) > 0 && res.Violations[0].BenchmarkID == tt.not {
-				t.Errorf("%s ranks first", tt.not)
-			}
-		})
-	}
+	checkPhrasings(t, a, tests)
 }

@@ -323,6 +323,9 @@ var roleCueList = [...]struct{ cue, role string }{
 	// The tax shown on false invoices is not their amount (价税合计113万元，税额
 	// 13万元); the fee charged for issuing them is what the issuer gained.
 	{"税额", ""}, {"劳务费", ""}, {"劳务报酬", ""}, {"开票费", RoleIllegalGains}, {"票点", RoleIllegalGains},
+	// A false invoice told by its excess (虚增金额3000元, 多开金额六千元): the
+	// excess is what was issued without a real transaction.
+	{"虚增金额", RoleInvoiceAmount}, {"虚增开票金额", RoleInvoiceAmount}, {"虚增发票金额", RoleInvoiceAmount}, {"多开金额", RoleInvoiceAmount}, {"多开的金额", RoleInvoiceAmount}, {"多开发票金额", RoleInvoiceAmount},
 	{"虚开金额", RoleInvoiceAmount}, {"虚开发票金额", RoleInvoiceAmount}, {"虚开的金额", RoleInvoiceAmount}, {"价税合计", RoleInvoiceAmount}, {"票面金额", RoleInvoiceAmount},
 	{"工程合同价款", RoleContractPrice}, {"施工合同价款", RoleContractPrice}, {"合同价款", RoleContractPrice}, {"合同造价", RoleContractPrice},
 	{"上一年年收入", RoleAnnualIncome}, {"上一年度年收入", RoleAnnualIncome}, {"上年度年收入", RoleAnnualIncome}, {"上年年收入", RoleAnnualIncome},
