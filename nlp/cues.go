@@ -234,8 +234,12 @@ var distanceUnits = [...]string{"米", "公里", "千米", "km", "m"}
 // placedOutside reports whether the cue found at [start, end) of text names
 // a place the text puts the act outside of: followed by outsideWords, or
 // preceded in its clause by distanceWords and followed by a distance; or
-// names the zone's designation (划定图, 划定文件) rather than a place.
+// names the zone's designation (划定图, 划定文件) rather than a place; or
+// is a thing an inspection note reports in order (reportedCompliant).
 func placedOutside(text string, start, end int) bool {
+	if reportedCompliant(text, start, end) {
+		return true
+	}
 	rest := text[end:]
 	for trimmed := true; trimmed; {
 		trimmed = false
@@ -939,4 +943,81 @@ func runeOffset(s string, n int) int {
 		i += size
 	}
 	return i
+}
+
+// compliantWords end a clause of an inspection note that reports what it
+// names in order: 消防设施完好, 火灾自动报警系统运行正常, 证照齐全,
+// 灭火器在有效期内, 安全出口畅通, 标识规范. A cue in such a clause names a
+// side finding, not the violation.
+var compliantWords = [...]string{"完好有效", "完好", "正常", "齐全", "有效期内", "有效期限内", "符合要求", "符合规定",
+	"符合标准", "到位", "规范", "畅通", "合格", "无异常", "良好", "有人值守"}
+
+// remedyWords before a compliantWord make it the result of a correction
+// (已整改到位, 恢复正常, 更换合格), which does not undo the violation.
+var remedyWords = [...]string{"整改", "改正", "恢复", "更换", "修复", "补办", "补齐", "纠正", "清理"}
+
+// compliantReach is how many runes after a cue the clause's compliant
+// predicate may end.
+const compliantReach = 20
+
+// reportedCompliant reports whether the clause the cue at [start, end) of
+// text is in closes with a compliantWord that nothing denies (不正常,
+// 未到位, 不合格) and no correction produced: within compliantReach runes,
+// before a clause break or an enumeration comma. It allocates nothing.
+func reportedCompliant(text string, start, end int) bool {
+	rest := text[end:]
+	stop := runeOffset(rest, compliantReach)
+	clause := rest[:stop]
+	cut := len(clause)
+	for i, r := range clause {
+		if isNegationBreak(r) || r == '、' {
+			cut = i
+			break
+		}
+	}
+	if cut == len(clause) && stop < len(rest) {
+		// The clause goes on past the reach: its end is not in sight.
+		return false
+	}
+	clause = clause[:cut]
+	for _, w := range compliantWords {
+		if !strings.HasSuffix(clause, w) {
+			continue
+		}
+		before := clause[:len(clause)-len(w)]
+		if r, _ := utf8.DecodeLastRuneInString(before); r == '不' || r == '未' || r == '无' || r == '没' || r == '非' || r == '欠' {
+			return false
+		}
+		if w == "规范" && nounBeforeNorm(before, text[:end]) {
+			// 安全技术规范, 操作规范: the norm itself, not a report that
+			// something is in order.
+			return false
+		}
+		said := text[start : end+len(before)]
+		for _, m := range remedyWords {
+			if strings.Contains(said, m) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// normNouns, right before 规范, make it a noun (化妆品安全技术规范, 操作规范).
+var normNouns = [...]string{"技术", "操作", "安全", "行业", "管理", "作业", "标准", "卫生", "工艺"}
+
+// nounBeforeNorm reports whether the 规范 that ends a clause is a noun: the
+// text before it in the clause (before), or the cue it follows directly
+// (upto ends with the cue), ends with a normNoun.
+func nounBeforeNorm(before, upto string) bool {
+	if before == "" {
+		before = upto
+	}
+	for _, n := range normNouns {
+		if strings.HasSuffix(before, n) {
+			return true
+		}
+	}
+	return false
 }

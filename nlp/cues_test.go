@@ -411,3 +411,32 @@ func TestCueScanSeenIsContains(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedCompliant: a cue in a clause of an inspection note that
+// reports the thing in order names a side finding; a denied predicate, a
+// correction, or a clause that goes on does not.
+func TestReportedCompliant(t *testing.T) {
+	for _, c := range []struct {
+		text, cue string
+		want      bool
+	}{
+		{"现场查看，消防栓水压充足完好，疏散通道被货物堵塞", "消防栓", true},
+		{"经查，该公司安全警示标识设置规范。", "安全警示标识", true},
+		{"喷淋系统经测试均运行正常，", "喷淋系统", true},
+		{"员工健康证明均在有效期内", "健康证明", true},
+		{"应急疏散指示灯照明良好；", "应急疏散指示灯", true},
+		{"卫生许可、营业执照等证件齐全", "营业执照", true},
+		{"灭火器压力不正常", "灭火器", false},
+		{"防护装置未到位", "防护装置", false},
+		{"停用的排烟风机现已修复正常", "排烟风机", false},
+		{"锅炉压力表指针指向红区后当场更换合格", "压力表", false},
+		{"抽检不符合化妆品安全技术规范", "化妆品安全技术", false},
+		{"配电箱门敞开，电线老化", "配电箱", false},
+		{"消防车通道被私家车占用，车主称马上挪走并确认车况良好", "消防车通道", false},
+	} {
+		at := strings.Index(c.text, c.cue)
+		if got := reportedCompliant(c.text, at, at+len(c.cue)); got != c.want {
+			t.Errorf("reportedCompliant(%q, %q) = %v; want %v", c.text, c.cue, got, c.want)
+		}
+	}
+}
