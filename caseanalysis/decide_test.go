@@ -333,6 +333,21 @@ func TestConfusableProvisions(t *testing.T) {
 			"fire-60-individual", "fire-60-fire-lane", ""},
 		{"a property company on a fire lane is 第一款", "某某物业公司在小区消防车通道上划设停车位收费。",
 			"fire-60-fire-lane", "fire-60-individual", ""},
+		// A property company named by its 物业 or 管理处 alone (register lines drop 公司).
+		{"a property office on a fire lane is 第一款", "某商业综合体物业管理处在地下车库出入口的消防车道上设置升降地桩。",
+			"fire-60-fire-lane", "fire-60-individual", ""},
+		{"a 物业管理 company on a fire lane is 第一款", "城北花园物业管理中心 消防车道划为收费车位 2025年6月检查发现",
+			"fire-60-fire-lane", "fire-60-individual", ""},
+		// 物业 alone is as often the one who reports a resident (物业报警称, 物业多次通知): it names no party.
+		{"a resident reported by the 物业 is 第二款", "物业反映：住户郑某长期把电动车停在一楼楼梯口，堵塞疏散通道，多次劝说不听。",
+			"fire-60-individual", "fire-60-evacuation", ""},
+		// 停用 written as the valve or pump named first and 关闭 / 停运 after it.
+		{"an alarm valve found closed is 停用", "某某大酒店自动喷水灭火系统湿式报警阀组处于关闭状态。",
+			"fire-60-disabled-facilities", "fire-60-facilities", ""},
+		{"a fire alarm panel switched off is 停用", "某某商场消防控制室内的火灾报警控制器被值班人员关闭，无法报警。",
+			"fire-60-disabled-facilities", "fire-60-facilities", ""},
+		{"a sprinkler pump stopped is 停用", "某某KTV喷淋泵长期停运，值班人员称嫌耗电。",
+			"fire-60-disabled-facilities", "fire-60-facilities", ""},
 		// 反不正当竞争法 / 广告法: a hospital named in a bribery is no medical advertisement.
 		{"kickbacks to a hospital are bribery", "某某医疗器械公司向某医院检验科主任支付回扣共计五万元，以换取该院采购其试剂。",
 			"comp-19-bribery", "ad-58-medical", ""},

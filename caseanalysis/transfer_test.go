@@ -287,3 +287,21 @@ func TestPriceFraudIsNoFraudCrime(t *testing.T) {
 		t.Errorf("transfer %s %s, want none without 诈骗罪", res.Transfer.Risk, res.Transfer.Crime)
 	}
 }
+
+// TestCarryingAKnifeIsNoTheft: 携带…刀 is a threshold cue of 盗窃罪 (携带凶器盗窃)
+// only where a taking is told; a knife carried into a station or found at a
+// security check is 治安管理处罚法 第三十二条 (2025年 第三十八条), no transfer
+// (Crime.NotWith).
+func TestCarryingAKnifeIsNoTheft(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct{ facts, date string }{
+		{"男子钱某在地铁站安检时被查出背包内携带一把管制刀具（三棱刀），民警依法收缴。", "2025-06-01"},
+		{"2025年9月 孙某携带一把弹簧刀进入长途汽车站候车厅 经安检发现", "2025-09-20"},
+		{"2026.2.3 周某随身携带匕首乘坐公交车被查获", "2026-02-03"},
+	} {
+		res := analyzeOn(t, a, tt.facts, tt.date)
+		if res.Transfer.Crime == "盗窃罪" {
+			t.Errorf("%s: transfer %s %s, want no 盗窃罪 (violations %v)", tt.facts, res.Transfer.Risk, res.Transfer.Crime, violationIDs(res))
+		}
+	}
+}

@@ -464,6 +464,22 @@ func Extract(text string) Extraction {
 		}
 		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rateOf(s, m[0]), Part: partOf(s, m[0]), Start: st, End: en})
 	}
+	for _, m := range bareWan(ms) {
+		role, total := moneyRole(s, m[0])
+		if role == "" {
+			continue // 2万吨, 1.5万平方米 are not money; 2万 alone is read only after a money role
+		}
+		v, err := ParseAmount(s[m[0]:m[1]])
+		if err != nil {
+			continue
+		}
+		st, en := span(m[0], m[1])
+		bound, under, fine := limitOf(s, m[0], m[1])
+		if fine {
+			role = RoleFine
+		}
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rateOf(s, m[0]), Part: partOf(s, m[0]), Start: st, End: en})
+	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
 	x.Totals = append(faresAsGains(totals(x.Amounts)), noneStated(s, x.Amounts)...)
@@ -1903,4 +1919,55 @@ func dropRestated(text string, as []Amount) []Amount {
 		out = append(out, a)
 	}
 	return out
+}
+
+// bareWan finds the amounts register lines and 立案审批表 write in 万 without
+// 元 (货值2万, 案值1.5万, 违法所得3万余): a figure of Arabic or Chinese digits
+// ending in 万 (余/多 after it allowed) that no unit, digit or 元 follows.
+// moneyRe reads 2万元; yenRe reads ¥2万; a quantity (2万吨, 1.5万平方米) is
+// followed by its unit and never returned. The caller keeps a match only
+// after a money role. One pass over the 万 runes of the text; no regexp.
+func bareWan(ms string) [][2]int {
+	var out [][2]int
+	for off := 0; ; {
+		i := strings.Index(ms[off:], "万")
+		if i < 0 {
+			return out
+		}
+		i += off
+		off = i + len("万")
+		end := off
+		if r, n := utf8.DecodeRuneInString(ms[end:]); r == '余' || r == '多' {
+			end += n
+		}
+		if r, _ := utf8.DecodeRuneInString(ms[end:]); end < len(ms) && (unicode.Is(unicode.Han, r) || unicode.IsLetter(r) || unicode.IsDigit(r) || r == '¥' || r == '￥') {
+			continue // 2万元, 2万吨, 2万人, 2万平方米
+		}
+		start, digits := i, false
+		for start > 0 {
+			r, n := utf8.DecodeLastRuneInString(ms[:start])
+			if r >= '0' && r <= '9' {
+				digits = true
+			} else if r == '.' || r == ',' {
+				if !digits {
+					break
+				}
+			} else if strings.ContainsRune(cn, r) && r != '万' && r != '萬' && r != '亿' && r != '億' {
+				digits = true
+			} else {
+				break
+			}
+			start -= n
+		}
+		if !digits || start == i {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(ms[:start]); r == '第' || r == '¥' || r == '￥' {
+			continue
+		}
+		if !startsNumber(ms[start:]) {
+			continue
+		}
+		out = append(out, [2]int{start, end})
+	}
 }

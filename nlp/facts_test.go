@@ -34,6 +34,32 @@ var factsCases = []struct {
 	quantities []wantQuantity
 	dates      []wantDate
 }{
+	// Register lines and 立案审批表 write amounts in 万 without 元 (bareWan).
+	{
+		name:    "register line: 案值 in 万 without 元",
+		in:      "城南烟酒商行涉嫌销售假冒注册商标的白酒 案值1.5万 已扣押",
+		amounts: []wantAmount{{"1.5万", RoleGoodsValue, 15000, false}},
+	},
+	{
+		name:    "register line: 违法所得 in 万 with 余, no 元",
+		in:      "张某无证经营成品油 违法所得3万余，已没收",
+		amounts: []wantAmount{{"3万余", RoleIllegalGains, 30000, false}},
+	},
+	{
+		name:    "register line: goods value in Chinese 万 at the end",
+		in:      "某母婴店销售过期奶粉 货值金额约两万",
+		amounts: []wantAmount{{"两万", RoleGoodsValue, 20000, false}},
+	},
+	{
+		name:    "register line: 万 with a unit is a quantity, not money",
+		in:      "某砂场非法开采河砂2万吨 占地1.5万平方米",
+		amounts: nil,
+	},
+	{
+		name:    "register line: a bare 万 without a money role is not read",
+		in:      "2025.3.4 某工地 扬尘 周边住户约1万，投诉多次",
+		amounts: nil,
+	},
 	{
 		name: "fares an unlicensed carrier took (read as 违法所得 in the totals, TestBaseTotals)",
 		in:   "当事人未取得道路运输经营许可，为他人有偿运输砂石，共收取运费人民币12800元。",
