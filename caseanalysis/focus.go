@@ -85,11 +85,24 @@ func decisionFocus(text string) string {
 		b.WriteString(s)
 	}
 	for s := range segments(text[end:]) {
-		if citesAppliedLaw(s) {
+		if citesAppliedLaw(s) || characterizes(s) {
 			b.WriteString(s)
 		}
 	}
 	return b.String()
+}
+
+// characterMarks begin the sentence in which a decision names what the act
+// is (当事人的上述行为属于以次充好、以假充真的行为; 其行为已构成占用疏散通道),
+// after the evidence and often without citing a law: the agency's own
+// characterisation, as strong a word on the conduct as the facts.
+var characterMarks = []string{"行为属于", "行为系", "行为构成", "行为已构成", "行为已属于", "行为涉嫌"}
+
+// characterizes reports whether s names what the act is (characterMarks);
+// a sentence that does so only by 行政处罚法 (属于《行政处罚法》第三十三条
+// 规定的情形) says the circumstance, not the act.
+func characterizes(s string) bool {
+	return containsAny(s, characterMarks) && !strings.Contains(s, procedureLaw)
 }
 
 // segments yields the sentences and lines of s, each with its end mark

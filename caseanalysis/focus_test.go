@@ -49,6 +49,13 @@ func TestDecisionFocus(t *testing.T) {
 			drop: []string{"危险货物道路运输", "汽车修理", "立案", "称重检测单"},
 		},
 		{
+			name: "the decision's characterisation after the evidence, without a citation",
+			text: "当事人：某某五金店\n经查，当事人将杂牌水龙头装入某品牌包装盒对外销售，货值金额六千元。\n上述事实有检验报告、询问笔录为证。\n" +
+				"本局认为，当事人的上述行为系以假充真。当事人的行为构成以次充好。其行为属于《中华人民共和国行政处罚法》第三十二条规定的情形。如不服本决定，可申请行政复议。",
+			keep: []string{"当事人的上述行为系以假充真", "当事人的行为构成以次充好"},
+			drop: []string{"第三十二条", "复议", "检验报告"},
+		},
+		{
 			name: "an officer's note with 经查 in mid-text is read whole",
 			text: "执法人员检查发现某某便利店销售过期牛奶，经查，货值金额360元，当事人系初次违法。",
 			keep: []string{"执法人员检查发现某某便利店销售过期牛奶，经查"},

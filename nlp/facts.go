@@ -1578,6 +1578,22 @@ func orderedBefore(s string, pos int) bool {
 	return false
 }
 
+// firstTimeDoingVerbs follow 初次 / 首次 when the text tells the first time
+// the party ran a trade or used a thing (初次经营, 首次从事, 初次接触), which
+// says nothing of earlier violations.
+var firstTimeDoingVerbs = []string{"经营", "从事", "接触", "开展", "开业", "营业", "进货", "购进", "使用", "做", "涉足", "尝试"}
+
+// firstTimeDoing reports whether rest, the text after 初次 / 首次, begins
+// with a verb of firstTimeDoingVerbs.
+func firstTimeDoing(rest string) bool {
+	for _, v := range firstTimeDoingVerbs {
+		if strings.HasPrefix(rest, v) {
+			return true
+		}
+	}
+	return false
+}
+
 func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 	var out []Circumstance
 	// Starts and ends already claimed by a longer cue of the same meaning
@@ -1624,6 +1640,11 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					continue
 				}
 				if f.name == CircCoerced && c == "被迫" && fledAfter(s[i+len(c):]) {
+					continue
+				}
+				if f.name == CircFirstViolation && (c == "初次" || c == "首次") && firstTimeDoing(s[i+len(c):]) {
+					// 辩称系初次经营分装产品, 首次从事该业务: the first time
+					// the party did the trade, not its first violation.
 					continue
 				}
 				if f.name == CircContinuing && strings.HasPrefix(s[i+len(c):], "被") {

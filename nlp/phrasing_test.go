@@ -26,6 +26,11 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"first denied: 并非首次", "当事人并非首次违法。", CircFirstViolation, false},
 		{"first denied: 不是初次", "经查当事人不是初次实施该行为。", CircFirstViolation, false},
 		{"first denied: 屡次", "当事人屡次在同一地点占道经营。", CircFirstViolation, false},
+		// the first time the party ran the trade is no first violation
+		{"first: not 初次从事", "当事人陈述其首次从事散装白酒批发业务，对标签规定不了解。", CircFirstViolation, false},
+		{"first: not 初次接触", "其称初次接触冷链进口食品，未索要检疫证明。", CircFirstViolation, false},
+		{"first: not 首次开业", "该店系首次开业，开业当天即被群众举报。", CircFirstViolation, false},
+		{"first: 首次被查处 still", "该店系首次被查处，当场改正。", CircFirstViolation, true},
 		// 及时改正.
 		{"corrected: removed on the spot", "当事人当场撤除了违规设置的广告牌。", CircCorrectedInTime, true},
 		{"corrected: fire put out and cleared", "当事人立即扑灭并清理了现场。", CircCorrectedInTime, true},
