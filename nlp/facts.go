@@ -367,7 +367,7 @@ var circumstanceCues = []struct {
 		"没有环境违法记录", "无环境违法记录", "没有同类违法记录", "无其他违法记录", "没有其他违法记录", "没有违法违规记录",
 		// no earlier penalty or inspection with the matter between (此前未因食品标签问题受过行政处罚, 从未因此被查过);
 		// not 从未被查处 alone, which officers also write of the other side (该店从未被查处过)
-		"未因…受过行政处罚", "从未因…被查", "未曾因…受过行政处罚"}, fixed: true},
+		"未因…受过行政处罚", "从未因…被查", "从没因…被查", "从来没因…被查", "未曾因…受过行政处罚"}, fixed: true},
 	{name: CircFirstViolation, cues: []string{"屡次", "多次被查处", "再次被查处", "屡教不改"}, fixed: true, negates: true},
 	{name: CircCorrectedInTime, cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改",
 		"整改到位", "已完成整改", "当场撤除", "已撤除", "自行撤除", "已拆除", "自行拆除", "已下架", "当场下架", "全部下架", "已停止",

@@ -82,6 +82,7 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"first: first time caught, short", "快递网点 三年内第一次被查 当场整改", CircFirstViolation, true},
 		{"first: no penalty for the matter", "该公司此前未因消防问题受过行政处罚。", CircFirstViolation, true},
 		{"first: never inspected for it", "负责人称厂里从未因噪声被查过。", CircFirstViolation, true},
+		{"first: never inspected, spoken", "老板说店里从来没因为卫生问题被查过。", CircFirstViolation, true},
 		{"first denied: penalised before", "当事人曾因同类违法行为受过行政处罚。", CircFirstViolation, false},
 		{"first: another shop never inspected is not the party's", "经核实，帖子所说纯属捏造，被投诉的邻店从未被查处过。", CircFirstViolation, false},
 		{"corrected: off the counter", "执法人员指出后，超市当天把过期酸奶全部撤柜。", CircCorrectedInTime, true},
