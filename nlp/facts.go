@@ -229,8 +229,8 @@ var (
 	// Every match ends in a unit; /100 stands for both ways of writing a
 	// blood alcohol content.
 	quantityRe = Guard(`(`+arabicNum+`|`+chineseNum+`)[余多]?个?`+
-		`(吨|千克|公斤|平方米|亩|人|名|次|辆|毫克/100毫升|(?i:mg/100ml)|倍|日|天|个月)`,
-		"吨", "千克", "公斤", "平方米", "亩", "人", "名", "次", "辆", "/100", "倍", "日", "天", "个月")
+		`(吨|千克|公斤|平方米|亩|人|名|次|辆|毫克/100毫升|毫克/百毫升|(?i:mg/100ml)|倍|日|天|个月)`,
+		"吨", "千克", "公斤", "平方米", "亩", "人", "名", "次", "辆", "/100", "/百", "倍", "日", "天", "个月")
 	dateRes = []GuardedRegexp{
 		Guard(`([0-9]{4}|[〇零○一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]`, "年"),
 		Guard(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`, "-"),
@@ -362,10 +362,15 @@ var circumstanceCues = []struct {
 	fixed   bool // the cue already contains its own negation
 	negates bool // a match means the flag is false (拒不改正)
 }{
-	{name: CircFirstViolation, cues: []string{"首次", "初次", "第一次被查处", "第一次违法", "第一次被处罚", "系第一次"}},
+	{name: CircFirstViolation, cues: []string{"首次", "初次", "第一次被查处", "第一次违法", "第一次被处罚", "系第一次",
+		// everyday words for the first time caught (头一回被查, 一年内第一次被查)
+		"头一回", "头一次被查", "第一次被查"}},
 	{name: CircFirstViolation, cues: []string{"无违法记录", "无违法违规记录", "无同类违法记录", "没有违法记录", "无不良记录", "无违法前科",
 		"未受过同类处罚", "未受过行政处罚", "未受过同类行政处罚", "未曾受过", "未因同类违法行为受过", "未因同类违法行为受到", "未发现其他违法记录",
-		"没有环境违法记录", "无环境违法记录", "没有同类违法记录", "无其他违法记录", "没有其他违法记录", "没有违法违规记录"}, fixed: true},
+		"没有环境违法记录", "无环境违法记录", "没有同类违法记录", "无其他违法记录", "没有其他违法记录", "没有违法违规记录",
+		// no earlier penalty or inspection with the matter between (此前未因食品标签问题受过行政处罚, 从未因此被查过);
+		// not 从未被查处 alone, which officers also write of the other side (该店从未被查处过)
+		"未因…受过行政处罚", "从未因…被查", "从没因…被查", "从来没因…被查", "未曾因…受过行政处罚"}, fixed: true},
 	{name: CircFirstViolation, cues: []string{"屡次", "多次被查处", "再次被查处", "屡教不改"}, fixed: true, negates: true},
 	{name: CircCorrectedInTime, cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改",
 		"整改到位", "已完成整改", "当场撤除", "已撤除", "自行撤除", "已拆除", "自行拆除", "已下架", "当场下架", "全部下架", "已停止",
@@ -374,7 +379,11 @@ var circumstanceCues = []struct {
 		"当场清理", "立即清理", "当场更换", "当场…更换", "当即…更换", "现场…更换", "立即…更换", "当场…补配", "当场…补设", "当场…补挂", "当场…补贴", "当场…移除", "当场…清除", "当场…挪走", "当场…搬离", "当场…打开", "当场…恢复", "已更换", "立即更换", "及时更换", "自行更换", "即更换", "即行更换", "当日…更换", "当天…更换", "更换为合格", "更换成合格", "换上…合格",
 		"自行整改", "自行改正", "当日…整改", "当天…整改", "当日…改正", "当天…改正", "自行删除", "已删除", "主动删除", "立即删除", "当场删除", "已撤下", "当场撤下", "自行撤下",
 		"当场纠正", "已纠正", "立即纠正", "已经纠正", "当场拆除", "立即拆除", "当场熄灭", "立即停止", "当即停止",
-		"当场张贴公示", "当场公示", "当场补正", "已补正", "立即补正", "当场补办", "当场补录", "当场补齐", "已补齐", "当场补全", "已补全", "立即补全"}},
+		"当场张贴公示", "当场公示", "当场补正", "已补正", "立即补正", "当场补办", "当场补录", "当场补齐", "已补齐", "当场补全", "已补全", "立即补全",
+		// goods off the counter, a stall packed up, the fix done on the spot or by the deadline
+		// (当天即将该批商品撤柜, 当场自行收摊, 现场补齐价签, 限期内已办结, 次日即完成检测, 买来安全带发放到位)
+		"限期内已", "期限内已", "撤柜", "自行收摊", "当场收摊", "现场补齐", "现场补全", "现场整改", "现场改正", "已办结", "办理完毕",
+		"完成检测", "完成了检测", "当场补发", "现场补发", "发放到位", "配发到位", "配齐", "买来…发", "购买…发放", "采购…发放"}},
 	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
 		"拒不拆除", "拒不停止", "仍在继续", "仍未停止", "拒绝改正", "拒绝整改", "拒绝更换", "复查时仍", "复查发现仍", "仍未按要求"}, fixed: true, negates: true},
 	{name: CircSelfRemovedHarm, cues: []string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动退还", "主动…退还", "全部退还", "已全部退还", "已退还", "主动赔偿", "已赔偿",
@@ -388,9 +397,11 @@ var circumstanceCues = []struct {
 	{name: CircMeritorious, cues: []string{"立功表现", "有立功", "检举揭发", "协助查获", "协助执法人员查获"}},
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
-		"未造成其他后果", "未造成其他危害后果", "未造成任何损害", "没有造成危害", "没有造成损失", "无人购买"}, fixed: true},
+		"未造成其他后果", "未造成其他危害后果", "未造成任何损害", "没有造成危害", "没有造成损失", "无人购买",
+		// an accident of the trade named between, no one overcharged, traffic not hindered
+		"未发生…事故", "未多收价款", "未多收费用", "未多收", "未影响通行", "未影响交通", "未影响行人通行", "未阻碍交通"}, fixed: true},
 	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉",
-		"影响范围小", "影响范围较小", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
+		"影响范围小", "影响范围较小", "未接到…投诉", "未收到…投诉", "没有…投诉", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
 	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
 	{name: CircMinor, cues: []string{"违法行为轻微", "情节轻微", "违法情节轻微"}},
 	{name: CircSerious, cues: []string{"情节严重", "情节特别严重", "情节较重"}},
@@ -497,6 +508,7 @@ func Extract(text string) Extraction {
 		q.Part = partOf(s, m[0])
 		x.Quantities = append(x.Quantities, q)
 	}
+	x.Quantities = append(x.Quantities, perHundredML(ms, span)...)
 
 	x.PartyKind, x.PartyStart, x.PartyEnd = partyKind(s, span)
 	if x.PartyKind == "" && x.Age != nil {
@@ -1331,7 +1343,7 @@ func quantity(s string, m []int) (Quantity, bool) {
 	if err != nil {
 		return Quantity{}, false
 	}
-	if strings.EqualFold(unit, "mg/100ml") {
+	if strings.EqualFold(unit, "mg/100ml") || unit == "毫克/百毫升" {
 		unit = "毫克/100毫升"
 	}
 	q := Quantity{Value: v, Unit: unit}
@@ -1991,4 +2003,55 @@ func bareWan(ms string) [][2]int {
 		}
 		out = append(out, [2]int{start, end})
 	}
+}
+
+// perHundredMLPrefixes open a blood alcohol content written unit first
+// (每百毫升一百二十六毫克, 每100毫升血液中含乙醇85毫克 is not read: the
+// figure must follow the unit directly).
+var perHundredMLPrefixes = [...]string{"每百毫升", "每100毫升", "每100ml", "每100mL"}
+
+// perHundredML reads blood alcohol contents written unit first (每百毫升
+// 一百二十六毫克): the figure right after the unit, then 毫克 or mg. It only
+// looks where a prefix occurs, so text without one costs a few Index calls.
+func perHundredML(s string, span func(a, b int) (int, int)) []Quantity {
+	var out []Quantity
+	for _, p := range perHundredMLPrefixes {
+		for from := 0; from < len(s); {
+			i := strings.Index(s[from:], p)
+			if i < 0 {
+				break
+			}
+			a := from + i + len(p)
+			from = a
+			for a < len(s) && s[a] == ' ' {
+				a++
+			}
+			b := a
+			for b < len(s) {
+				r, size := utf8.DecodeRuneInString(s[b:])
+				if !isDigitOrNumeral(r) {
+					break
+				}
+				b += size
+			}
+			var unitLen int
+			switch {
+			case strings.HasPrefix(s[b:], "毫克"):
+				unitLen = len("毫克")
+			case strings.HasPrefix(s[b:], "mg") || strings.HasPrefix(s[b:], "MG"):
+				unitLen = 2
+			}
+			if b == a || unitLen == 0 {
+				continue
+			}
+			v, err := ParseChineseDecimal(s[a:b])
+			if err != nil {
+				continue
+			}
+			q := Quantity{Value: v, Unit: "毫克/100毫升", Role: "血液酒精含量"}
+			q.Start, q.End = span(from-len(p), b+unitLen)
+			out = append(out, q)
+		}
+	}
+	return out
 }

@@ -134,6 +134,22 @@ var factsCases = []struct {
 		in:         "经检验，当事人血液中酒精含量为156毫克/100毫升。",
 		quantities: []wantQuantity{{"156毫克/100毫升", "毫克/100毫升", 156, "血液酒精含量"}},
 	},
+	// issue 12, acc7circ: the unit written first or as 百毫升.
+	{
+		name:       "drunk driving, unit first in Chinese numerals",
+		in:         "抽血送检，其血液中乙醇含量为每百毫升九十二毫克。",
+		quantities: []wantQuantity{{"每百毫升九十二毫克", "毫克/100毫升", 92, "血液酒精含量"}},
+	},
+	{
+		name:       "drunk driving, unit first in digits",
+		in:         "检验结果：每100毫升血液含乙醇，每100ml 131.6mg。",
+		quantities: []wantQuantity{{"每100ml 131.6mg", "毫克/100毫升", 131.6, "血液酒精含量"}},
+	},
+	{
+		name:       "drunk driving, 毫克/百毫升",
+		in:         "血样检出乙醇浓度为88.5毫克/百毫升。",
+		quantities: []wantQuantity{{"88.5毫克/百毫升", "毫克/100毫升", 88.5, "血液酒精含量"}},
+	},
 	{
 		name: "environment continuing act, exceed times, deaths",
 		in:   "当事人自2022-01-01起至2022-12-31止排放废水，超标2.3倍，造成死亡2人、重伤1人，情节严重。",
