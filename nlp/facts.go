@@ -270,6 +270,9 @@ var roleCueList = [...]struct{ cue, role string }{
 	// The fares of unlicensed transport are its 违法所得 (收取运费1500元，违法
 	// 所得1500元); 清运费 is what waste removal costs, no role.
 	{"清运费", ""}, {"运输费用", RoleFares}, {"运输费", RoleFares}, {"运费", RoleFares}, {"车费", RoleFares}, {"票款", RoleFares}, {"营运收入", RoleFares},
+	// Passengers pay 车资, 乘车费 or 拼车费; a driver's own account says 载客收入
+	// or 收取费用 (此前已载客收取费用约九百元).
+	{"车资", RoleFares}, {"乘车费", RoleFares}, {"拼车费", RoleFares}, {"载客收入", RoleFares}, {"拉客收入", RoleFares}, {"收取费用", RoleFares},
 	// Rent received from an unlawful lease (擅自出租集体土地，累计收取租金24万元)
 	// and a repair shop's charge are what the act brought in, as fares are;
 	// a rent the party pays (每月租金) is named without 收取 and keeps no role.
