@@ -1,7 +1,6 @@
 package caseanalysis
 
 import (
-	"slices"
 	"testing"
 )
 
@@ -15,9 +14,7 @@ import (
 // (消防法 第六十三条, not the 安全生产法 unit article).
 func TestCrossSectorFamiliesSeventh(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
-	tests := []struct {
-		name, facts, date, want, not string
-	}{
+	tests := []datedPhrasingRow{
 		{"goods pushed into a backpack (2012)", "2025年8月3日，某某便利店店员报警：一名女子将三瓶洗发水塞进双肩包内，只买了一包纸巾就离开，被店员在门口拦住，商品价值一百一十元。", "2025-09-01", "police-49-theft", "tax-65-evading-arrears"},
 		{"goods hidden under a coat (2025)", "2026年4月9日，某某商场防损员发现顾客将一件羊毛衫藏在外套里面，未经收银通道离开，价值四百九十元，随即报警。", "2026-05-01", "police25-58-theft", "tax-65-evading-arrears"},
 		{"藏匿 with arrears is still 第六十五条", "某某贸易公司欠缴增值税八万元，税务机关催缴期间，该公司将库存货物藏匿至外地仓库，致欠税无法追缴。", "2025-09-01", "tax-65-evading-arrears", ""},
@@ -27,16 +24,5 @@ func TestCrossSectorFamiliesSeventh(t *testing.T) {
 		{"a factory's stamping noise stays industrial", "某某冲压厂夜间厂界噪声58分贝，超过工业企业厂界环境噪声排放标准限值。", "2025-09-01", "noise-75-industrial", ""},
 		{"a fire inspector finds a worker cutting with a torch", "消防监督员在某某商场检查时，发现装修工人刘某在堆有木料的楼层内使用气割切割钢管，未办理动火审批，现场无人看护。", "2025-09-01", "fire-63-open-flame", "safety-101-hazardous-operations"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := analyzeOn(t, a, tt.facts, tt.date)
-			ids := violationIDs(res)
-			if tt.want != "" && (len(ids) == 0 || ids[0] != tt.want) {
-				t.Fatalf("violations %v, want %s first\n%s", ids, tt.want, whys(res.Violations))
-			}
-			if tt.not != "" && slices.Index(ids, tt.not) == 0 {
-				t.Errorf("%s ranks first\n%s", tt.not, whys(res.Violations))
-			}
-		})
-	}
+	checkDatedPhrasings(t, a, tests)
 }

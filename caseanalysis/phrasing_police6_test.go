@@ -1,7 +1,6 @@
 package caseanalysis
 
 import (
-	"slices"
 	"testing"
 
 	"github.com/cailiang/cailiang/legal"
@@ -20,9 +19,7 @@ import (
 // 工作 that is no working time.
 func TestPolicePhrasingFamiliesSixth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
-	tests := []struct {
-		name, facts, date, want, not string
-	}{
+	tests := []datedPhrasingRow{
 		{"a hall stopped by 哭闹", "2026年3月2日，张某因退费纠纷在某某区政务服务中心大厅躺在地上撒泼哭闹，窗口被迫暂停办理业务一小时。", "2026-04-01", "police25-26-disrupt-order", "police25-51-assault"},
 		{"a rumour about a restaurant's chicken", "2026年4月3日，刘某在短视频平台造谣称某某饭店用病死鸡做菜，经查根本没有这回事，饭店报警。", "2026-05-01", "police25-29-false-alarm", "food-123-dead-animal-meat"},
 		{"a call shown false by the scene", "2026年5月9日，何某拨打110称某某商场发生爆炸，特警赶到后现场并无任何爆炸迹象。", "2026-06-01", "police25-29-false-alarm", "police25-61-obstruct-duty"},
@@ -41,18 +38,7 @@ func TestPolicePhrasingFamiliesSixth(t *testing.T) {
 		{"overtime of nursing mothers is their protection", "经查，某某电子厂安排4名哺乳未满一周岁婴儿的女职工每天加班三小时。", "2025-09-01", "labour-23-female-workers", "labour-25-overtime"},
 		{"an officer's 工作 is no working time", "2025年6月3日，执法人员依法扣押违法物品时，当事人躺在执法车辆前，致执法工作无法进行约四十分钟。", "2025-07-01", "", "labour-25-overtime"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := analyzeOn(t, a, tt.facts, tt.date)
-			ids := violationIDs(res)
-			if tt.want != "" && (len(ids) == 0 || ids[0] != tt.want) {
-				t.Fatalf("violations %v, want %s first\n%s", ids, tt.want, whys(res.Violations))
-			}
-			if tt.not != "" && slices.Index(ids, tt.not) == 0 {
-				t.Errorf("%s ranks first", tt.not)
-			}
-		})
-	}
+	checkDatedPhrasings(t, a, tests)
 	t.Run("posing as police is 从重 (第六十二条第二款)", func(t *testing.T) {
 		res := analyzeOn(t, a, "2026年6月5日，赵某身着仿制警服冒充民警，向摊贩收取“管理费”三百元。", "2026-07-01")
 		if len(res.Violations) == 0 || res.Violations[0].Suggestion == nil || res.Violations[0].Suggestion.Level == nil || *res.Violations[0].Suggestion.Level != rules.LevelHeavier {

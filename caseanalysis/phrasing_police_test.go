@@ -18,9 +18,7 @@ import (
 // insurance fraud against theft, and the child labour order not obeyed.
 func TestPolicePhrasingFamilies(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
-	tests := []struct {
-		name, facts, date, want, not string
-	}{
+	tests := []datedPhrasingRow{
 		{"brothers beating together (2012)", "2025年3月2日，刘某因琐事与邻居发生争执，伙同其弟弟对邻居拳打脚踢，致其面部挫伤。", "2025-06-01", "police-43-assault-aggravated", "police-43-assault"},
 		{"three joining in (2012)", "2025年4月9日晚，夏某、覃某、冼某三人一起动手，将饭店服务员打倒在地，致其手臂擦伤。", "2025-06-01", "police-43-assault-aggravated", "police-43-assault"},
 		{"a pregnant colleague (2025)", "2026年4月1日，王某在车间推搡并踢打怀孕六个月的同事，致其腿部擦伤。", "2026-06-01", "police25-51-assault-aggravated", "police25-51-assault"},
@@ -39,18 +37,7 @@ func TestPolicePhrasingFamilies(t *testing.T) {
 		{"a sachet forced on a tourist is no 强拿硬要", "2026年5月1日，商贩范某在景区门口把香囊硬塞给游客，不给钱不让走，游客付了二百元。", "2026-06-01", "", "police25-30-provocation"},
 		{"files withheld after resignation", "经查，某某物流公司在三名员工辞职后扣着其人事档案，经督促仍拒不退还。", "2025-07-01", "labour-84-withhold-files", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := analyzeOn(t, a, tt.facts, tt.date)
-			ids := violationIDs(res)
-			if tt.want != "" && (len(ids) == 0 || ids[0] != tt.want) {
-				t.Fatalf("violations %v, want %s first\n%s", ids, tt.want, whys(res.Violations))
-			}
-			if tt.not != "" && slices.Index(ids, tt.not) == 0 {
-				t.Errorf("%s ranks first", tt.not)
-			}
-		})
-	}
+	checkDatedPhrasings(t, a, tests)
 	t.Run("a business forced to stop is no coercion of the party", func(t *testing.T) {
 		res := analyzeOn(t, a, "2025年5月3日，刘某在某某银行营业厅大吵大闹，致营业厅被迫暂停营业半小时，民警到场处置。", "2025-06-01")
 		if s := res.Violations[0].Suggestion; s == nil || s.Disposition != legal.DispositionPenalty {
@@ -84,5 +71,29 @@ func TestOrderStillNotDone(t *testing.T) {
 	s := res.Violations[0].Suggestion
 	if s == nil || s.Statutory == nil || s.Statutory.FineMin != 30000 || s.Statutory.FineMax != 90000 {
 		t.Fatalf("suggestion %+v, want 30000–90000", s)
+	}
+}
+
+// datedPhrasingRow is one phrasing case decided on its date: want (when set)
+// must rank first and not (when set) must not.
+type datedPhrasingRow struct {
+	name, facts, date, want, not string
+}
+
+// checkDatedPhrasings analyses every row on its date and checks the ranks it
+// asks for, showing the violations' reasons when one fails.
+func checkDatedPhrasings(t *testing.T, a *Analyzer, tests []datedPhrasingRow) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, tt.date)
+			ids := violationIDs(res)
+			if tt.want != "" && (len(ids) == 0 || ids[0] != tt.want) {
+				t.Fatalf("violations %v, want %s first\n%s", ids, tt.want, whys(res.Violations))
+			}
+			if tt.not != "" && slices.Index(ids, tt.not) == 0 {
+				t.Errorf("%s ranks first\n%s", tt.not, whys(res.Violations))
+			}
+		})
 	}
 }
