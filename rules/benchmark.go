@@ -53,6 +53,9 @@ var amountBases = map[string]string{
 	// annual_income is a person's 上一年年收入 (安全生产法 第九十五条: the
 	// 主要负责人's fine for an accident, a percentage by its tier).
 	"annual_income": "上一年年收入",
+	// reclamation_fee is 耕地开垦费 or 土地复垦费 (土地管理法实施条例 第五十一、
+	// 五十二、五十五、五十六条 multiply it): an amount in yuan and fen.
+	"reclamation_fee": "耕地开垦费或者土地复垦费",
 	// invoice_amount is 虚开金额 (发票管理办法 第三十五条).
 	"invoice_amount": "虚开金额",
 }

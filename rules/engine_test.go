@@ -594,3 +594,19 @@ func TestWarningOnlyHasNoLevel(t *testing.T) {
 		})
 	}
 }
+
+// TestMoneyAmountsAreBases keeps every money amount of Facts among the
+// amount bases: Validate takes yuan and fen (12345.6) and `under` only for
+// those, so a money field left out of amountBases rejects a fee with fen.
+func TestMoneyAmountsAreBases(t *testing.T) {
+	counts := map[string]bool{"quantity": true, "persons": true, "days": true, "vehicles": true, "prior_penalties": true, "prior_penalties_2y": true}
+	var f Facts
+	for _, a := range f.amounts() {
+		if counts[a.name] {
+			continue
+		}
+		if _, ok := amountBases[a.name]; !ok {
+			t.Errorf("%s is a money amount of Facts but not an amount base", a.name)
+		}
+	}
+}

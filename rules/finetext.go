@@ -139,7 +139,6 @@ var provisionBaseLabels = map[string]string{
 	"property_value":      "财物（产品）价值",
 	"amount_defrauded":    "骗取金额",
 	"purchase_amount":     "采购金额",
-	"reclamation_fee":     "耕地开垦费或者土地复垦费",
 }
 
 // ProvisionBaseLabel names an amount base of a provision entry in Chinese,
