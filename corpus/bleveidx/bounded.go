@@ -286,17 +286,6 @@ type frag struct {
 	spans      []span
 }
 
-// matches returns the non-overlapping byte spans of text where one of terms
-// occurs, the longest term taking precedence, in text order, in sc's
-// spans. Matching is on the text as stored, lower-cased like the analyzer
-// when that keeps byte offsets. It runs for every hit of every search: it
-// takes terms already longest first (markTerms' order) without copying
-// them, and checks a new span against the spans found so far instead of
-// marking every byte.
-func (sc *snippetScratch) matches(text string, terms []string) []span {
-	return sc.matchesIn(snippetHay(text), terms)
-}
-
 // snippetHay is the text matches searches for text: lower-cased like the
 // analyzer when that keeps byte offsets, otherwise text itself.
 func snippetHay(text string) string {
@@ -504,7 +493,7 @@ func hasUpper(text string) bool {
 			i++
 			continue
 		}
-		if c >= 0xE3 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+		if isHan3(text, i) {
 			i += 3 // CJK symbols, kana, Han: no case
 			continue
 		}

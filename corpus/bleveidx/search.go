@@ -248,7 +248,7 @@ func (ix *Index) rankedHits(ctx context.Context, rk *ranker, cs []clause, nq cor
 		return nil, nil, total, nil
 	}
 	top = top[offset:]
-	if out, hays, ok, err := rk.storedHitsHay(ix.norms, top); err != nil || ok {
+	if out, hays, ok, err := rk.storedHits(ix.norms, top); err != nil || ok {
 		return out, hays, total, err
 	}
 	hits := make([]*search.DocumentMatch, len(top))

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
@@ -251,10 +252,8 @@ func readStored(ctx context.Context, r index.IndexReader, nums []uint64) (*store
 			return nil, fmt.Errorf("stored fields of %d: %w", num, err)
 		}
 		sd.hay = sd.text
-		if text := arena[sd.text.off : sd.text.off+sd.text.n]; hasUpper(string(text)) {
-			if hay := snippetHay(string(text)); hay != string(text) {
-				sd.hay = add([]byte(hay), false)
-			}
+		if text := string(arena[sd.text.off : sd.text.off+sd.text.n]); snippetHay(text) != text {
+			sd.hay = add([]byte(strings.ToLower(text)), false)
 		}
 		if len(arena) > math.MaxUint32 {
 			return nil, fmt.Errorf("stored fields: more than 4 GB of text")
@@ -265,17 +264,12 @@ func readStored(ctx context.Context, r index.IndexReader, nums []uint64) (*store
 }
 
 // storedHits returns the norm hits (without snippets) of top, the
-// ranker's page, from its copy of the stored fields: ok false when the
+// ranker's page, and each hit's snippetHay of its text, from its copy of
+// the stored fields: ok false when the
 // index no longer holds the segments the ranker was built from (the
 // caller reads the fields from the index instead). A hit whose document
 // was deleted since is dropped, as rankedFields drops it.
-func (rk *ranker) storedHits(idx bleve.Index, top []scored) (hits []corpus.NormHit, ok bool, err error) {
-	hits, _, ok, err = rk.storedHitsHay(idx, top)
-	return hits, ok, err
-}
-
-// storedHitsHay is storedHits with each hit's snippetHay of its text.
-func (rk *ranker) storedHitsHay(idx bleve.Index, top []scored) (hits []corpus.NormHit, hays []string, ok bool, err error) {
+func (rk *ranker) storedHits(idx bleve.Index, top []scored) (hits []corpus.NormHit, hays []string, ok bool, err error) {
 	st := rk.stored
 	if st == nil || rk.segments == nil {
 		return nil, nil, false, nil
@@ -289,15 +283,10 @@ func (rk *ranker) storedHitsHay(idx bleve.Index, top []scored) (hits []corpus.No
 	if !isScorch {
 		return nil, nil, false, nil
 	}
-	segs := is.Segments()
-	if len(segs) != len(rk.segments) {
+	if !slices.Equal(snapshotSegments(is), rk.segments) {
 		return nil, nil, false, nil
 	}
-	for i, ss := range segs {
-		if ss.Id() != rk.segments[i] {
-			return nil, nil, false, nil
-		}
-	}
+	segs := is.Segments()
 	hits = make([]corpus.NormHit, 0, len(top))
 	hays = make([]string, 0, len(top))
 	for _, h := range top {

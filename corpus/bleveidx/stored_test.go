@@ -69,7 +69,7 @@ func TestRankerStoredFields(t *testing.T) {
 		}
 		return out
 	}
-	mem, ok, err := rk.storedHits(ix.norms, top)
+	mem, _, ok, err := rk.storedHits(ix.norms, top)
 	if err != nil || !ok {
 		t.Fatalf("stored hits from memory: ok %v, %v", ok, err)
 	}
@@ -106,7 +106,7 @@ func TestRankerStoredFields(t *testing.T) {
 	}
 	// From memory: the deleted documents dropped while the segments are
 	// the same, or none answered from memory once they are not.
-	mem, ok, err = rk.storedHits(ix.norms, top)
+	mem, _, ok, err = rk.storedHits(ix.norms, top)
 	if err != nil {
 		t.Fatal(err)
 	}
