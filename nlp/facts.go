@@ -1046,8 +1046,6 @@ func rateOf(s string, pos int) bool {
 	return strings.Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "每")
 }
 
-// partOf reports whether the amount at pos is introduced as a part of what
-// came before: 其中 in its phrase (其中环保投资45万元).
 // informantNouns name people who report a case without being those the
 // facts count (workers, children, passengers): 一名母亲投诉, 两名市民举报.
 var informantNouns = [...]string{"母亲", "父亲", "家长", "亲属", "家属", "市民", "群众", "居民", "村民", "网友", "路人", "邻居", "知情人"}
@@ -1072,6 +1070,8 @@ func informant(rest string) bool {
 	return false
 }
 
+// partOf reports whether the amount at pos is introduced as a part of what
+// came before: 其中 in its phrase (其中环保投资45万元).
 func partOf(s string, pos int) bool {
 	return strings.Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "其中")
 }
