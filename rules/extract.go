@@ -84,7 +84,7 @@ func oneWorker(out *Extracted, text string) {
 
 // complainsOfSelf reports a single worker complaining of her or his own
 // treatment: a worker title and 投诉 or 反映 in the text's first clause and
-// 她 or 他 after it.
+// 她 or 他 for one person after it.
 func complainsOfSelf(text string) bool {
 	end := strings.IndexAny(text, "：:，。")
 	if end < 0 {
@@ -101,8 +101,23 @@ func complainsOfSelf(text string) bool {
 			break
 		}
 	}
-	rest := text[end:]
-	return titled && (strings.Contains(rest, "她") || strings.Contains(rest, "他"))
+	return titled && speaksOfOne(text[end:])
+}
+
+// speaksOfOne reports 她 or 他 standing for one person: not inside 其他 (other)
+// or 他人 (others), not the plural 她们 / 他们.
+func speaksOfOne(text string) bool {
+	for i, r := range text {
+		if r != '她' && r != '他' {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(text[i+len("他"):])
+		if next == '们' || (r == '他' && (next == '人' || strings.HasSuffix(text[:i], "其"))) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // circumstanceFields maps the circumstances fact extraction reads to their

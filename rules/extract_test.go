@@ -420,6 +420,11 @@ func TestOneNamedWorker(t *testing.T) {
 		{"公司向新入职的员工收取押金，员工们均已缴纳。", 0},
 		{"公司向员工方某等人收取押金。", 0},
 		{"公司向员工方某等12名员工收取押金。", 12},
+		{"保洁员向劳动监察投诉：他已连续工作三个月未休息。", 1},
+		// 其他, 他人 and 他们 are not the complainant speaking of himself.
+		{"职工向监察大队反映：公司拖欠其他员工工资。", 0},
+		{"工人投诉：公司将工资卡交由他人保管。", 0},
+		{"店员反映：他们每天工作十二小时。", 0},
 	}
 	for _, tt := range tests {
 		got := ExtractFacts(tt.text).Facts.Persons
