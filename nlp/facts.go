@@ -1615,6 +1615,15 @@ func firstTimeDoing(rest string) bool {
 	return false
 }
 
+// orderedInSentence reports whether 责令 stands earlier in the sentence of
+// pos (within 40 runes, across commas): a remedy that follows the agency's
+// order complies with it. Bounded, literal search.
+func orderedInSentence(s string, pos int) bool {
+	lo := max(0, pos-40*len("。"))
+	start := lo + strings.LastIndexAny(s[lo:pos], "。\n") + 1
+	return strings.Contains(s[start:pos], "责令")
+}
+
 // claimWords open the party's own argument in a decision's 陈述申辩 or 听证
 // passage (当事人辩称, 当事人提出其系初次违法); rejectWords are the agency's
 // answer that the argument fails (不予采纳, 不能成立, 不构成从轻处罚的情形).
@@ -1706,6 +1715,11 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				}
 				if !f.negates && rejectedClaim(s, i) {
 					// 当事人提出系初次违法……本局不予采纳: argued, not found.
+					continue
+				}
+				if f.name == CircSelfRemovedHarm && !strings.Contains(c, "主动") && orderedInSentence(s, i) {
+					// 本局责令其限期退还，当事人已全部退还: done as ordered,
+					// not of its own accord (第三十二条第（一）项 says 主动).
 					continue
 				}
 				if f.name == CircContinuing && strings.HasPrefix(s[i+len(c):], "被") {

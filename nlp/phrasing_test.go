@@ -145,6 +145,11 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"first found by the agency", "经查，当事人一年内首次违法。当事人辩称不知道要办证，不予采纳。", CircFirstViolation, true},
 		{"correction argued, rejected", "当事人申辩称已整改完毕，经现场复查，整改未完成，申辩理由不予认可。", CircCorrectedInTime, false},
 		{"correction argued, found true", "当事人申辩称已整改完毕，经现场复查属实。", CircCorrectedInTime, true},
+		// A remedy made as the agency ordered is no 主动消除.
+		{"refund as ordered", "监察机构责令该公司限期退还收取的保证金，该公司已退还全部保证金。", CircSelfRemovedHarm, false},
+		{"compensation as ordered", "执法人员当场责令其赔偿消费者损失，其已赔偿。", CircSelfRemovedHarm, false},
+		{"refund before any order", "立案前，当事人已全部退还消费者多收的价款。", CircSelfRemovedHarm, true},
+		{"主动 after an order", "责令改正后，当事人主动退还了多收的费用。", CircSelfRemovedHarm, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
