@@ -871,15 +871,20 @@ func moneyRole(s string, pos int) (string, bool) {
 	if k := strings.LastIndex(between, "元"); k >= 0 {
 		between = between[k:]
 	}
-	// 累计违法所得750元 puts the cue just before the role phrase instead.
+	// 累计违法所得750元 puts the cue just before the role phrase instead, and
+	// 合计少缴税款 two runes before it (the role phrase 税款): a cue among the
+	// four runes before the phrase, with no punctuation after the cue.
 	// UTF-8 is self-synchronising, so a byte cut mid-rune cannot fake a cue.
 	before := ""
 	if bestEnd > 0 {
-		before = w[max(0, bestStart-len("累计")):bestStart]
+		before = w[max(0, bestStart-4*len("计")):bestStart]
 	}
 	total := false
 	for _, t := range totalCues {
-		if strings.Contains(between, t) || before == t {
+		if strings.Contains(between, t) {
+			total = true
+		}
+		if i := strings.LastIndex(before, t); i >= 0 && !strings.ContainsAny(before[i:], "，。；、,;") {
 			total = true
 		}
 	}
@@ -961,7 +966,8 @@ func verbRole(w string) (string, int) {
 }
 
 // centsRe is the 角 and 分 after 元 (叁万陆仟肆佰伍拾元伍角, 12元3角5分).
-var centsRe = regexp.MustCompile(`^(?:([0-9]|[` + cn + `])角)?(?:([0-9]|[` + cn + `])分)?`)
+// A 零 may stand for no 元 digit or no 角 (伍万贰仟贰佰玖拾元零肆角, 贰拾元零伍分).
+var centsRe = regexp.MustCompile(`^零?(?:([0-9]|[` + cn + `])角)?零?(?:([0-9]|[` + cn + `])分)?`)
 
 // cents reads the 角 and 分 that may follow an amount's 元 and returns them
 // in yuan with the bytes they take.
@@ -970,7 +976,7 @@ func cents(rest string) (float64, int) {
 		return 0, 0
 	}
 	m := centsRe.FindStringSubmatch(rest)
-	if m == nil || m[0] == "" {
+	if m == nil || m[1] == "" && m[2] == "" {
 		return 0, 0
 	}
 	v := 0.0
@@ -1609,6 +1615,48 @@ func firstTimeDoing(rest string) bool {
 	return false
 }
 
+// orderedInSentence reports whether 责令 stands earlier in the sentence of
+// pos (within 40 runes, across commas): a remedy that follows the agency's
+// order complies with it. Bounded, literal search.
+func orderedInSentence(s string, pos int) bool {
+	lo := max(0, pos-40*len("。"))
+	start := lo + strings.LastIndexAny(s[lo:pos], "。\n") + 1
+	return strings.Contains(s[start:pos], "责令")
+}
+
+// claimWords open the party's own argument in a decision's 陈述申辩 or 听证
+// passage (当事人辩称, 当事人提出其系初次违法); rejectWords are the agency's
+// answer that the argument fails (不予采纳, 不能成立, 不构成从轻处罚的情形).
+var (
+	claimWords  = []string{"辩称", "申辩称", "陈述称", "提出", "主张", "请求"}
+	rejectWords = []string{"不予采纳", "不予认可", "不予支持", "不能成立", "不予认定", "理由不成立", "不构成", "不属于法定", "不符合法定"}
+)
+
+// rejectedClaim reports whether the circumstance at i is argued by the
+// party and rejected by the agency: a claim word before i in its sentence,
+// and a reject word after i in the rest of that sentence or the next. What
+// the party argued and the agency refused is no circumstance found. Literal
+// searches over two sentences, run only where a circumstance cue matched.
+func rejectedClaim(s string, i int) bool {
+	// Bounded windows (80 runes back, 160 ahead): a text without sentence
+	// ends must not make this quadratic. UTF-8 is self-synchronising, so a
+	// byte cut mid-rune cannot fake a word.
+	lo := max(0, i-80*len("。"))
+	start := lo + strings.LastIndexAny(s[lo:i], "。\n") + 1
+	if !containsAny(s[start:i], claimWords...) {
+		return false
+	}
+	rest := s[i:min(len(s), i+160*len("。"))]
+	end := len(rest)
+	if k := strings.IndexAny(rest, "。\n"); k >= 0 {
+		_, w := utf8.DecodeRuneInString(rest[k:])
+		if j := strings.IndexAny(rest[k+w:], "。\n"); j >= 0 {
+			end = k + w + j
+		}
+	}
+	return containsAny(rest[:end], rejectWords...)
+}
+
 func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 	var out []Circumstance
 	// Starts and ends already claimed by a longer cue of the same meaning
@@ -1633,6 +1681,9 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				if i, e, ok := q.locateAt(s, at); ok {
 					// 责令其当日…整改 is the order, as for a one-part cue.
 					if f.name == CircCorrectedInTime && !f.negates && orderedBefore(s, i) {
+						continue
+					}
+					if !f.negates && rejectedClaim(s, i) {
 						continue
 					}
 					a, b := span(i, e)
@@ -1660,6 +1711,15 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				if f.name == CircFirstViolation && (c == "初次" || c == "首次") && firstTimeDoing(s[i+len(c):]) {
 					// 辩称系初次经营分装产品, 首次从事该业务: the first time
 					// the party did the trade, not its first violation.
+					continue
+				}
+				if !f.negates && rejectedClaim(s, i) {
+					// 当事人提出系初次违法……本局不予采纳: argued, not found.
+					continue
+				}
+				if f.name == CircSelfRemovedHarm && !strings.Contains(c, "主动") && orderedInSentence(s, i) {
+					// 本局责令其限期退还，当事人已全部退还: done as ordered,
+					// not of its own accord (第三十二条第（一）项 says 主动).
 					continue
 				}
 				if f.name == CircContinuing && strings.HasPrefix(s[i+len(c):], "被") {

@@ -138,6 +138,18 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"continuing: still standing", "该建筑于2019年建成，至今未拆除。", CircContinuing, true},
 		{"continuing: discharging", "当事人持续排放生产废水。", CircContinuing, true},
 		{"continuing: none", "当事人于2023年5月销售过期食品。", CircContinuing, false},
+		// Argued by the party and rejected by the agency (陈述申辩, 听证).
+		{"first argued, rejected next sentence", "听证中当事人主张其此前无违法记录，请求从轻。经复核，上述理由不属于法定从轻情形。", CircFirstViolation, false},
+		{"first argued, rejected in the sentence", "当事人辩称系第一次违法，本局认为该理由不能成立。", CircFirstViolation, false},
+		{"first argued and accepted", "当事人提出其系初次违法且已改正，经核实属实，本局予以采纳。", CircFirstViolation, true},
+		{"first found by the agency", "经查，当事人一年内首次违法。当事人辩称不知道要办证，不予采纳。", CircFirstViolation, true},
+		{"correction argued, rejected", "当事人申辩称已整改完毕，经现场复查，整改未完成，申辩理由不予认可。", CircCorrectedInTime, false},
+		{"correction argued, found true", "当事人申辩称已整改完毕，经现场复查属实。", CircCorrectedInTime, true},
+		// A remedy made as the agency ordered is no 主动消除.
+		{"refund as ordered", "监察机构责令该公司限期退还收取的保证金，该公司已退还全部保证金。", CircSelfRemovedHarm, false},
+		{"compensation as ordered", "执法人员当场责令其赔偿消费者损失，其已赔偿。", CircSelfRemovedHarm, false},
+		{"refund before any order", "立案前，当事人已全部退还消费者多收的价款。", CircSelfRemovedHarm, true},
+		{"主动 after an order", "责令改正后，当事人主动退还了多收的费用。", CircSelfRemovedHarm, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -400,6 +412,10 @@ func TestBaseTotals(t *testing.T) {
 		{"Arabic figure with 千, yen sign elsewhere", "缴纳保证金2万元，货值金额8千元。", map[string]float64{RoleGoodsValue: 8000}},
 		{"大写 with 角", "货值金额人民币叁万陆仟肆佰伍拾元伍角。", map[string]float64{RoleGoodsValue: 36450.5}},
 		{"角 and 分", "违法所得12元3角5分。", map[string]float64{RoleIllegalGains: 12.35}},
+		{"零 before 角, restated with ¥", "少缴税款人民币贰万叁仟零伍拾元零陆角（¥23,050.60）。", map[string]float64{RoleTax: 23050.6}},
+		{"零 before 分", "违法所得人民币捌佰元零伍分。", map[string]float64{RoleIllegalGains: 800.05}},
+		{"合计 two runes before the role phrase", "少缴增值税1.2万元，少缴个人所得税3000元，两项合计少缴税款15000元。", map[string]float64{RoleTax: 15000}},
+		{"a 共计 of another clause is no total", "检查了仓库共计3处，少缴税款8000元。", map[string]float64{RoleTax: 8000}},
 		{"分别 after 元 is no cents", "货值金额5000元，分别存放于两处仓库。", map[string]float64{RoleGoodsValue: 5000}},
 		{"fares of unlicensed transport", "张某无道路运输经营许可，为他人运输建材，共收取运费人民币8000元。", map[string]float64{RoleIllegalGains: 8000}},
 		{"fares per head and in all", "每人收取车费30元，共载客12人，收取车费360元。", map[string]float64{RoleIllegalGains: 360}},
