@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
@@ -169,7 +171,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	// 虚开增值税专用发票……价税合计113万元，税额13万元: the tax on false
 	// invoices (刑法 第二百零五条 counts it), named 税额 right before its
 	// amount; a taxpayer's 应纳税额 is another figure.
-	if strings.Contains(norm, "虚开") {
+	if containsAny(norm, falseInvoiceWords) {
 		for _, a := range x.Amounts {
 			w := strings.TrimRight(text[max(0, a.Start-18):a.Start], "为是约：:人民币")
 			if strings.HasSuffix(w, "税额") && !strings.HasSuffix(w, "应纳税额") && !strings.HasSuffix(w, "应缴税额") {
@@ -179,6 +181,10 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	}
 	return m
 }
+
+// falseInvoiceWords name 虚开 or describe it (没有真实货物交易…开具增值税专用
+// 发票, 与实际经营业务情况不符).
+var falseInvoiceWords = []string{"虚开", "没有真实", "无真实", "未发生真实", "不存在真实", "与实际经营业务情况不符", "与实际业务不符"}
 
 // unrecoveredCues say that arrears could not be collected.
 var unrecoveredCues = []string{"无法追缴", "未能追缴", "不能追缴", "无法收缴", "难以追缴"}
@@ -303,7 +309,9 @@ var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁�
 	// the taking, the lie and the threat as officers describe them
 	"揣入", "揣进", "顺走", "冒充", "刷单", "拉黑", "要挟", "索要",
 	// the taking told by its tool or its result (撬开…取走, 装入…带走, 偷拿)
-	"偷", "撬", "取走", "拿走", "带走", "封口"}
+	"偷", "撬", "取走", "拿走", "带走", "封口",
+	// the taking told by the till it bypassed, the lie by its result
+	"结账", "买单", "转走"}
 
 var (
 	// hwCode is a category code of the national hazardous waste list
@@ -462,7 +470,9 @@ func bloodSample(text string, start int) bool {
 // hazardousWasteNames are wastes the national list (国家危险废物名录) holds
 // that decisions name without saying 危险废物: 废铅蓄电池 (HW31), 废矿物油
 // (HW08), 废酸 (HW34), 电镀污泥 (HW17).
-var hazardousWasteNames = []string{"废铅蓄电池", "废铅酸蓄电池", "废矿物油", "废机油", "废酸液", "废酸", "废碱液", "电镀污泥", "电镀废液", "废有机溶剂"}
+var hazardousWasteNames = []string{"废铅蓄电池", "废铅酸蓄电池", "废矿物油", "废机油", "废酸液", "废酸", "废碱液", "电镀污泥", "电镀废液", "废有机溶剂",
+	// HW09 (废乳化液、废切削液), HW08 (废液压油、废润滑油、油泥), HW12 (废油漆、漆渣), HW06 (废溶剂), HW11 (蒸馏残渣)
+	"废切削液", "废乳化液", "废液压油", "废润滑油", "废油漆", "漆渣", "油泥", "废溶剂", "蒸馏残渣", "含油废物"}
 
 // producedWords before a tonnage say it is an amount produced, planned
 // or declared, not one disposed of.
@@ -509,6 +519,24 @@ func owesWages(norm string) bool {
 		if strings.Contains(norm, cue) {
 			return true
 		}
+	}
+	// The debt told in everyday words (欠我们…工钱, 欠2名帮厨…工资, 工资
+	// 一直没发, 期满仍未付): 欠 right before whom it is owed, or the pay
+	// not handed over.
+	for _, cue := range []string{"欠我们", "欠他们", "欠大家", "欠工人", "欠员工", "欠职工", "欠了", "欠发", "欠付", "没发", "未发放", "没给", "未付", "没付", "一分没"} {
+		if strings.Contains(norm, cue) {
+			return true
+		}
+	}
+	for i := strings.Index(norm, "欠"); i >= 0; {
+		if r, _ := utf8.DecodeRuneInString(norm[i+len("欠"):]); unicode.IsDigit(r) || strings.ContainsRune("一二两三四五六七八九十", r) {
+			return true
+		}
+		j := strings.Index(norm[i+len("欠"):], "欠")
+		if j < 0 {
+			break
+		}
+		i += len("欠") + j
 	}
 	return false
 }
