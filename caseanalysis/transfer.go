@@ -27,6 +27,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 		}
 	}
 	var alcohol alcoholReadings
+	var areaMu float64 // the largest area in square metres or hectares, in 亩
 	for _, q := range x.Quantities {
 		switch {
 		case q.Role == "死亡":
@@ -56,20 +57,29 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 				}
 				setMax(rules.MeasureHazardousWaste, t)
 			}
-		case q.Unit == "亩":
-			switch {
-			case isBasicFarmland(norm):
-				setMax(rules.MeasureBasicFarmland, q.Value)
-			case strings.Contains(norm, "公益林"):
-				setMax(rules.MeasurePublicForest, q.Value)
-			case strings.Contains(norm, "林地"):
-				setMax(rules.MeasureForest, q.Value)
-			case containsAny(norm, cultivatedNames):
-				setMax(rules.MeasureFarmland, q.Value)
+		case q.Unit == "亩" || q.Unit == "平方米" || q.Unit == "㎡" || q.Unit == "公顷":
+			// Land surveys write square metres (旱地约8000平方米) or
+			// hectares; the thresholds count 亩 (1亩 = 10000/15 平方米).
+			mu := q.Value
+			switch q.Unit {
+			case "平方米", "㎡":
+				mu = q.Value * 15 / 10000
+			case "公顷":
+				mu = q.Value * 15
 			}
+			if q.Unit != "亩" {
+				// An area in 亩 the text also gives decides; a building's
+				// floor area beside it is no land occupied.
+				areaMu = max(areaMu, mu)
+				continue
+			}
+			landMu(norm, mu, setMax)
 		case (q.Unit == "人" || q.Unit == "名") && owesWages(norm):
 			setMax(rules.MeasureWorkers, q.Value)
 		}
+	}
+	if areaMu > 0 && !hasMu(x.Quantities) {
+		landMu(norm, areaMu, setMax)
 	}
 	if v, ok := alcohol.value(); ok {
 		m[rules.MeasureBloodAlcohol] = v
@@ -311,7 +321,7 @@ var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁�
 	// the taking told by its tool or its result (撬开…取走, 装入…带走, 偷拿)
 	"偷", "撬", "取走", "拿走", "带走", "封口",
 	// the taking told by the till it bypassed, the lie by its result
-	"结账", "买单", "转走"}
+	"结账", "买单", "转走", "掏走", "摸走", "夹走"}
 
 var (
 	// hwCode is a category code of the national hazardous waste list
@@ -497,6 +507,31 @@ func producedAmount(text string, q nlp.Quantity) bool {
 // cultivatedNames name 耕地 by itself or by its kinds, as a land officer
 // or a villager writes them (水田, 旱地, 水浇地, 菜地; 土地利用现状分类
 // 01 耕地), and 农用地 that contains it.
+// landMu sets the land measure an area of mu 亩 counts towards, by the
+// kind of land the text names.
+func landMu(norm string, mu float64, setMax func(string, float64)) {
+	switch {
+	case isBasicFarmland(norm):
+		setMax(rules.MeasureBasicFarmland, mu)
+	case strings.Contains(norm, "公益林"):
+		setMax(rules.MeasurePublicForest, mu)
+	case strings.Contains(norm, "林地"):
+		setMax(rules.MeasureForest, mu)
+	case containsAny(norm, cultivatedNames):
+		setMax(rules.MeasureFarmland, mu)
+	}
+}
+
+// hasMu reports whether an area is given in 亩.
+func hasMu(qs []nlp.Quantity) bool {
+	for _, q := range qs {
+		if q.Unit == "亩" {
+			return true
+		}
+	}
+	return false
+}
+
 var cultivatedNames = []string{"耕地", "农用地", "水田", "旱地", "水浇地", "稻田", "菜地"}
 
 func isBasicFarmland(norm string) bool {

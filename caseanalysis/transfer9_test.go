@@ -32,6 +32,9 @@ func TestTransferPhrasingFamilies(t *testing.T) {
 		{"hazardous waste by its kind, near", "waste-112-hw-dumping", "当事人将废液压油2.5吨倒入厂后荒沟。", rules.RiskNear, "污染环境罪"},
 		{"wages owed told plainly", "labour-26-compensation", "十一名钢筋工反映老板欠他们两个多月的工钱共四万元，人社局下了限期改正指令书，过了期限老板还是没付。", rules.RiskLikely, "拒不支付劳动报酬罪"},
 		{"order ignored, danger at any moment", "safety-102-hidden-danger", "该厂液氨管道腐蚀泄漏被认定为重大事故隐患，已责令停止使用，复查时该管道仍在使用，随时可能发生泄漏中毒。", rules.RiskLikely, "危险作业罪"},
+		{"pickpocketing in a carriage", "police-49-theft", "公交车车厢里，吴某从一名乘客外衣口袋里摸走钱包，内有现金二百元。", rules.RiskLikely, "盗窃罪"},
+		{"cadmium as a multiple with the limit between", "water-83-excess", "经监测，该厂外排废水总镉浓度为排放标准限值（0.1mg/L）的5倍。", rules.RiskLikely, "污染环境罪"},
+		{"farmland in square metres", "land-77-illegal-occupation", "当事人未经批准占用村集体水浇地7200平方米修建停车场，耕作层已被破坏。", rules.RiskLikely, "非法占用农用地罪"},
 		// the neighbours that name no crime: a lab result on a food, a
 		// defect still in use with no stop order and no danger stated, two
 		// workers owed one month
@@ -64,6 +67,8 @@ func TestMeasuresPlainWords(t *testing.T) {
 		{"invoice tax without 虚开", "在无真实业务往来的情况下为他人开具增值税专用发票9份，税额12万元。", rules.MeasureInvoiceTax, 120000},
 		{"death despite treatment", "伤者经医院抢救无效死亡。", rules.MeasureDeaths, 1},
 		{"death told as 身亡 after 无效", "送医后抢救无效身亡", rules.MeasureDeaths, 1},
+		{"farmland in square metres", "占用一般耕地6000平方米建设仓库", rules.MeasureFarmland, 9},
+		{"亩 decides over a floor area", "占用耕地2亩建设厂房，建筑面积3000平方米", rules.MeasureFarmland, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
