@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
@@ -25,6 +27,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 		}
 	}
 	var alcohol alcoholReadings
+	var areaMu float64 // the largest area in square metres or hectares, in 亩
 	for _, q := range x.Quantities {
 		switch {
 		case q.Role == "死亡":
@@ -54,20 +57,29 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 				}
 				setMax(rules.MeasureHazardousWaste, t)
 			}
-		case q.Unit == "亩":
-			switch {
-			case isBasicFarmland(norm):
-				setMax(rules.MeasureBasicFarmland, q.Value)
-			case strings.Contains(norm, "公益林"):
-				setMax(rules.MeasurePublicForest, q.Value)
-			case strings.Contains(norm, "林地"):
-				setMax(rules.MeasureForest, q.Value)
-			case containsAny(norm, cultivatedNames):
-				setMax(rules.MeasureFarmland, q.Value)
+		case q.Unit == "亩" || q.Unit == "平方米" || q.Unit == "㎡" || q.Unit == "公顷":
+			// Land surveys write square metres (旱地约8000平方米) or
+			// hectares; the thresholds count 亩 (1亩 = 10000/15 平方米).
+			mu := q.Value
+			switch q.Unit {
+			case "平方米", "㎡":
+				mu = q.Value * 15 / 10000
+			case "公顷":
+				mu = q.Value * 15
 			}
+			if q.Unit != "亩" {
+				// An area in 亩 the text also gives decides; a building's
+				// floor area beside it is no land occupied.
+				areaMu = max(areaMu, mu)
+				continue
+			}
+			landMu(norm, mu, setMax)
 		case (q.Unit == "人" || q.Unit == "名") && owesWages(norm):
 			setMax(rules.MeasureWorkers, q.Value)
 		}
+	}
+	if areaMu > 0 && !hasMu(x.Quantities) {
+		landMu(norm, areaMu, setMax)
 	}
 	if v, ok := alcohol.value(); ok {
 		m[rules.MeasureBloodAlcohol] = v
@@ -169,7 +181,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	// 虚开增值税专用发票……价税合计113万元，税额13万元: the tax on false
 	// invoices (刑法 第二百零五条 counts it), named 税额 right before its
 	// amount; a taxpayer's 应纳税额 is another figure.
-	if strings.Contains(norm, "虚开") {
+	if containsAny(norm, falseInvoiceWords) {
 		for _, a := range x.Amounts {
 			w := strings.TrimRight(text[max(0, a.Start-18):a.Start], "为是约：:人民币")
 			if strings.HasSuffix(w, "税额") && !strings.HasSuffix(w, "应纳税额") && !strings.HasSuffix(w, "应缴税额") {
@@ -179,6 +191,10 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	}
 	return m
 }
+
+// falseInvoiceWords name 虚开 or describe it (没有真实货物交易…开具增值税专用
+// 发票, 与实际经营业务情况不符).
+var falseInvoiceWords = []string{"虚开", "没有真实", "无真实", "未发生真实", "不存在真实", "与实际经营业务情况不符", "与实际业务不符"}
 
 // unrecoveredCues say that arrears could not be collected.
 var unrecoveredCues = []string{"无法追缴", "未能追缴", "不能追缴", "无法收缴", "难以追缴"}
@@ -303,7 +319,9 @@ var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁�
 	// the taking, the lie and the threat as officers describe them
 	"揣入", "揣进", "顺走", "冒充", "刷单", "拉黑", "要挟", "索要",
 	// the taking told by its tool or its result (撬开…取走, 装入…带走, 偷拿)
-	"偷", "撬", "取走", "拿走", "带走", "封口"}
+	"偷", "撬", "取走", "拿走", "带走", "封口",
+	// the taking told by the till it bypassed, the lie by its result
+	"结账", "买单", "转走", "掏走", "摸走", "夹走"}
 
 var (
 	// hwCode is a category code of the national hazardous waste list
@@ -462,7 +480,9 @@ func bloodSample(text string, start int) bool {
 // hazardousWasteNames are wastes the national list (国家危险废物名录) holds
 // that decisions name without saying 危险废物: 废铅蓄电池 (HW31), 废矿物油
 // (HW08), 废酸 (HW34), 电镀污泥 (HW17).
-var hazardousWasteNames = []string{"废铅蓄电池", "废铅酸蓄电池", "废矿物油", "废机油", "废酸液", "废酸", "废碱液", "电镀污泥", "电镀废液", "废有机溶剂"}
+var hazardousWasteNames = []string{"废铅蓄电池", "废铅酸蓄电池", "废矿物油", "废机油", "废酸液", "废酸", "废碱液", "电镀污泥", "电镀废液", "废有机溶剂",
+	// HW09 (废乳化液、废切削液), HW08 (废液压油、废润滑油、油泥), HW12 (废油漆、漆渣), HW06 (废溶剂), HW11 (蒸馏残渣)
+	"废切削液", "废乳化液", "废液压油", "废润滑油", "废油漆", "漆渣", "油泥", "废溶剂", "蒸馏残渣", "含油废物"}
 
 // producedWords before a tonnage say it is an amount produced, planned
 // or declared, not one disposed of.
@@ -487,6 +507,31 @@ func producedAmount(text string, q nlp.Quantity) bool {
 // cultivatedNames name 耕地 by itself or by its kinds, as a land officer
 // or a villager writes them (水田, 旱地, 水浇地, 菜地; 土地利用现状分类
 // 01 耕地), and 农用地 that contains it.
+// landMu sets the land measure an area of mu 亩 counts towards, by the
+// kind of land the text names.
+func landMu(norm string, mu float64, setMax func(string, float64)) {
+	switch {
+	case isBasicFarmland(norm):
+		setMax(rules.MeasureBasicFarmland, mu)
+	case strings.Contains(norm, "公益林"):
+		setMax(rules.MeasurePublicForest, mu)
+	case strings.Contains(norm, "林地"):
+		setMax(rules.MeasureForest, mu)
+	case containsAny(norm, cultivatedNames):
+		setMax(rules.MeasureFarmland, mu)
+	}
+}
+
+// hasMu reports whether an area is given in 亩.
+func hasMu(qs []nlp.Quantity) bool {
+	for _, q := range qs {
+		if q.Unit == "亩" {
+			return true
+		}
+	}
+	return false
+}
+
 var cultivatedNames = []string{"耕地", "农用地", "水田", "旱地", "水浇地", "稻田", "菜地"}
 
 func isBasicFarmland(norm string) bool {
@@ -509,6 +554,24 @@ func owesWages(norm string) bool {
 		if strings.Contains(norm, cue) {
 			return true
 		}
+	}
+	// The debt told in everyday words (欠我们…工钱, 欠2名帮厨…工资, 工资
+	// 一直没发, 期满仍未付): 欠 right before whom it is owed, or the pay
+	// not handed over.
+	for _, cue := range []string{"欠我们", "欠他们", "欠大家", "欠工人", "欠员工", "欠职工", "欠了", "欠发", "欠付", "没发", "未发放", "没给", "未付", "没付", "一分没"} {
+		if strings.Contains(norm, cue) {
+			return true
+		}
+	}
+	for i := strings.Index(norm, "欠"); i >= 0; {
+		if r, _ := utf8.DecodeRuneInString(norm[i+len("欠"):]); unicode.IsDigit(r) || strings.ContainsRune("一二两三四五六七八九十", r) {
+			return true
+		}
+		j := strings.Index(norm[i+len("欠"):], "欠")
+		if j < 0 {
+			break
+		}
+		i += len("欠") + j
 	}
 	return false
 }

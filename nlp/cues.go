@@ -45,7 +45,9 @@ var negationFillers = [...]string{"属于", "是", "能", "予", "积极", "主�
 // that touches the cue denies it all the same (无营业执照). An unpaid
 // payment (未足额缴纳…社会保险费, 未缴纳…社保费) denies the paying, not the
 // contributions it names.
-var conductWords = [...]string{"经", "取得", "按", "依法", "办理", "批准", "备案", "登记", "领取", "证", "照", "牌", "资质", "许可", "营业执照", "采矿许可", "执业", "标签", "收", "成年", "法", "缴", "足额",
+var conductWords = [...]string{"经", "取得",
+	// a result, not a denial: 经抢救无效身亡, 整改无效
+	"效", "按", "依法", "办理", "批准", "备案", "登记", "领取", "证", "照", "牌", "资质", "许可", "营业执照", "采矿许可", "执业", "标签", "收", "成年", "法", "缴", "足额",
 	// an age limit (哺乳未满一周岁婴儿的女职工, 不满16周岁), not 未满足
 	"满一", "满两", "满二", "满三", "满四", "满五", "满六", "满七", "满八", "满九", "满十", "满1", "满2", "满3", "满4", "满5", "满6", "满7", "满8", "满9"}
 
@@ -403,7 +405,7 @@ func (q Cue) locateAt(text string, at int) (start, end int, ok bool) {
 	for {
 		from := at + len(q.parts[0])
 		if !Negated(text, at) {
-			if n, ok := restFollows(text[from:], q.parts[1:]); ok && !placedOutside(text, at, from+n) {
+			if n, ok := restFollows(text[from:], q.parts[1:]); ok && !placedOutside(text, at, from+n) && !accidentNotHappened(text, q.parts[len(q.parts)-1], from+n) {
 				return at, from + n, true
 			}
 		}
@@ -413,6 +415,27 @@ func (q Cue) locateAt(text string, at int) (start, end int, ok bool) {
 		}
 		at = from + i
 	}
+}
+
+// hazardTails, right after an accident's name, make it a danger that has
+// not happened: 重大事故隐患 (安全生产法 第一百零二条) and 发生重大伤亡事故的
+// 现实危险 (危险作业罪) name no 重大事故.
+var hazardTails = [...]string{"隐患", "的现实危险", "的危险", "风险"}
+
+// accidentNotHappened reports whether a match whose last part is last,
+// ending at end in text, names an accident (…事故) that the words after it
+// make a hazard or a risk. Only cues ending in 事故 pay for the look.
+func accidentNotHappened(text, last string, end int) bool {
+	if !strings.HasSuffix(last, "事故") {
+		return false
+	}
+	rest := text[end:]
+	for _, w := range hazardTails {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // inOrder reports whether parts occur in s in order, without overlapping,
@@ -827,7 +850,7 @@ func (x CueScan) FindOutside(cues []Cue, words []string) (string, bool) {
 		at := x.firstAt(q)
 		for {
 			end := at + len(part)
-			if !Negated(x.text, at) && !placedOutside(x.text, at, end) &&
+			if !Negated(x.text, at) && !placedOutside(x.text, at, end) && !accidentNotHappened(x.text, part, end) &&
 				!insideWord(x.text, at, end, part, words) && !deniedAround(x.text, at, end, part, cues) {
 				return q.text, true
 			}

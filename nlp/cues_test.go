@@ -440,3 +440,26 @@ func TestReportedCompliant(t *testing.T) {
 		}
 	}
 }
+
+// TestAccidentNotHappened checks that an accident's name followed by 隐患
+// or a risk is no accident (重大事故隐患, 发生重大事故的现实危险), and that
+// 无效 (抢救无效) denies nothing.
+func TestAccidentNotHappened(t *testing.T) {
+	tests := []struct {
+		cue, text string
+		want      bool
+	}{
+		{"重大事故", "该车间粉尘涉爆，经判定属于重大事故隐患。", false},
+		{"认定…重大事故", "经专家论证认定为重大生产安全事故隐患", false},
+		{"重大伤亡事故", "具有发生重大伤亡事故的现实危险", false},
+		{"重大事故", "2025年3月该厂发生重大事故，造成12人死亡。", true},
+		{"身亡", "伤者经送医抢救无效身亡", true},
+		{"死亡", "工人经抢救无效死亡", true},
+		{"死亡", "事故未造成人员死亡", false},
+	}
+	for _, tt := range tests {
+		if got := NewCue(tt.cue).In(NormalizeText(tt.text)); got != tt.want {
+			t.Errorf("%s in %q = %v, want %v", tt.cue, tt.text, got, tt.want)
+		}
+	}
+}
