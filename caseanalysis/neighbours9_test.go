@@ -13,7 +13,8 @@ import (
 // yielded; a failed product relabelled as passed is 以不合格冒充合格 (第五十
 // 条), not 第四十九条; a manufacturer shown false by the check (查无此厂,
 // 并非实际生产者) is 伪造厂名厂址 (第五十三条); and a fraud its victim
-// reports to the police is 诈骗, not 谎报警情 nor 商业贿赂 for its 好处费.
+// reports to the police is 诈骗, not 谎报警情 nor 商业贿赂 for its 好处费;
+// the party's own advert called 无事实依据 is 虚假广告, not 商业诋毁.
 func TestNeighbourFamilies(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	tests := []datedPhrasingRow{
@@ -24,6 +25,8 @@ func TestNeighbourFamilies(t *testing.T) {
 		{"a maker that does not exist", "某某日杂店销售的不粘锅包装上标注的生产企业“某某炊具有限公司”，经核实查无此厂，货值一千元。", "2025-06-01", "prod-53-forged-marks", "prod-54-labelling"},
 		{"the named maker never made it", "经查，当事人销售的蓝牙音箱外包装标注的生产厂家并非实际生产者，该厂家从未生产过此款产品，货值四千元。", "2025-06-01", "prod-53-forged-marks", ""},
 		{"a school place sold by a lie (2025 law)", "王某到派出所报警称：2026年3月，李某谎称可以帮其孩子安排进重点小学，先后收取其“活动经费”两千元，经查李某以此骗取钱款。", "2026-06-01", "police25-58-theft", "police25-29-false-alarm"},
+		{"a stove's own bus advert", "经查，某某燃气灶厂在公交车身广告中宣称其灶具“热效率百分之九十九”，经检测无事实依据，该广告投放费用三万元。", "2025-06-01", "ad-55-false-advertiser", "comp-23-disparagement"},
+		{"a rival slandered online stays disparagement", "经查，某某奶茶店在网上发帖捏造隔壁奶茶店使用过期原料，致其营业额下降。", "2025-06-01", "comp-23-disparagement", "ad-55-false-advertiser"},
 		{"a job fee and blocked (2012 law)", "2025年5月3日，赵某拨打110报警称其被骗：网友谎称能介绍工作，收取其“好处费”六百元后将其拉黑，经查系骗取钱款。", "2025-07-01", "police-49-theft", "comp-19-bribery"},
 	}
 	checkDatedPhrasings(t, a, tests)
