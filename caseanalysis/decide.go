@@ -532,23 +532,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 	// however many words it shares with the text (拍桌叫骂致停办 is 扰乱单位
 	// 秩序, not 阻碍执行职务 because a 工作人员 is named; a bicycle 偷走 is
 	// 盗窃, not a cyclist's 第八十九条).
-	for i := range top {
-		c := &top[i]
-		if len(c.missing) == 0 && len(c.excluding) == 0 {
-			continue
-		}
-		best := 0.0
-		for j := range top {
-			// The counts and the score first: few candidates are fitted,
-			// and comparing law names costs more (they are long).
-			if f := &top[j]; f.fitted() && f.score > best && (f.b.PenaltyRef.Law == c.b.PenaltyRef.Law || f.b.Sector == c.b.Sector) {
-				best = f.score
-			}
-		}
-		if best > 0 && c.score > best*yieldMargin {
-			c.score = best * yieldMargin
-		}
-	}
+	capNeighbours(top)
 	// Special over general: a general provision yields to a fitting
 	// provision of a law it names. A yield under a condition (yield_if)
 	// applies only where the facts meet it, and then needs no score share.
@@ -596,8 +580,38 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 		}
 		c.score = min(c.score, top[j].score*yieldMargin)
 	}
+	if slices.ContainsFunc(to, func(j int) bool { return j >= 0 }) {
+		// A general provision that fitted and has now yielded no longer
+		// holds its neighbours up: they stay below the best provision left
+		// standing (无标签 under 第一百二十五条, not 第一百二十四条 because
+		// 产品质量法 第五十四条 shared 生产日期 and then yielded).
+		capNeighbours(top)
+	}
 	slices.SortFunc(top, betterCandidate)
 	return top, inText
+}
+
+// capNeighbours keeps each candidate whose distinguishing element the facts
+// lack (or that they exclude) below the best fitted candidate of the same
+// law or sector.
+func capNeighbours(top []candidate) {
+	for i := range top {
+		c := &top[i]
+		if len(c.missing) == 0 && len(c.excluding) == 0 {
+			continue
+		}
+		best := 0.0
+		for j := range top {
+			// The counts and the score first: few candidates are fitted,
+			// and comparing law names costs more (they are long).
+			if f := &top[j]; f.fitted() && f.score > best && (f.b.PenaltyRef.Law == c.b.PenaltyRef.Law || f.b.Sector == c.b.Sector) {
+				best = f.score
+			}
+		}
+		if best > 0 && c.score > best*yieldMargin {
+			c.score = best * yieldMargin
+		}
+	}
 }
 
 // yieldCondition reports whether the facts meet a benchmark's condition

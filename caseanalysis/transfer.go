@@ -46,7 +46,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			}
 		case q.Unit == "倍" && q.Role == "超标":
 			setMax(rules.MeasureExceedMultiple, q.Value)
-		case (q.Unit == "吨" || q.Unit == "千克" || q.Unit == "公斤") && (strings.Contains(norm, "危险废物") || hwCode.MatchString(norm) || containsAny(norm, hazardousWasteNames)):
+		case (q.Unit == "吨" || q.Unit == "千克" || q.Unit == "公斤") && (namesHazardousWaste(norm) || hwCode.MatchString(norm) || containsAny(norm, hazardousWasteNames)):
 			// Tonnes produced or planned (年度预计产生量约6.5吨) are no
 			// tonnes 排放、倾倒、处置: only those count towards 污染环境罪.
 			// Weighbridge slips write kilograms (3600千克).
@@ -483,6 +483,23 @@ func bloodSample(text string, start int) bool {
 var hazardousWasteNames = []string{"废铅蓄电池", "废铅酸蓄电池", "废矿物油", "废机油", "废酸液", "废酸", "废碱液", "电镀污泥", "电镀废液", "废有机溶剂",
 	// HW09 (废乳化液、废切削液), HW08 (废液压油、废润滑油、油泥), HW12 (废油漆、漆渣), HW06 (废溶剂), HW11 (蒸馏残渣)
 	"废切削液", "废乳化液", "废液压油", "废润滑油", "废油漆", "漆渣", "油泥", "废溶剂", "蒸馏残渣", "含油废物"}
+
+// hazardousWasteDenials deny that a waste is hazardous: 经鉴定该炉渣属一般
+// 工业固体废物，不属于危险废物 speaks of 危险废物 only to rule it out.
+var hazardousWasteDenials = []string{"不属于危险废物", "不属危险废物", "非危险废物", "不是危险废物", "并非危险废物", "不构成危险废物", "未列入危险废物", "不在危险废物"}
+
+// namesHazardousWaste reports whether the text names 危险废物 other than in
+// a denial of it, as isBasicFarmland counts 基本农田.
+func namesHazardousWaste(norm string) bool {
+	n := strings.Count(norm, "危险废物")
+	if n == 0 {
+		return false
+	}
+	for _, d := range hazardousWasteDenials {
+		n -= strings.Count(norm, d)
+	}
+	return n > 0
+}
 
 // producedWords before a tonnage say it is an amount produced, planned
 // or declared, not one disposed of.
