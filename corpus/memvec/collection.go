@@ -27,7 +27,7 @@ type collection struct {
 	ids    []string         // by slot; "" marks a tombstone
 	metas  []metaRef        // by slot, into metaArena (meta.go)
 	slots  map[string]int32 // live ID → slot
-	counts map[string]int   // "key\x00value" → live records carrying it
+	counts map[string]int   // "key\x00value" → live records carrying it (values up to maxCounted bytes)
 	dead   int              // tombstones
 	graph  *graph           // nil until built (and after compaction)
 	gen    uint64           // bumped by compaction and drop: invalidates builds
@@ -66,10 +66,19 @@ func (c *collection) vec(slot int32) []float32 { return c.vecTable().at(slot) }
 
 func countKey(k, v string) string { return k + "\x00" + v }
 
+// maxCounted is the longest value counts keeps. Longer ones are each
+// record's own (a text's digest): counting them kept a key per record, tens
+// of thousands of strings the collector marks in every cycle, for filters
+// no caller sends; estimate counts them when asked.
+const maxCounted = 32
+
 // count adds delta to the counts of an encoded metadata's pairs.
 func (c *collection) count(meta []byte, delta int) {
 	var key []byte
 	for k, v, rest, ok := nextMeta(meta); ok; k, v, rest, ok = nextMeta(rest) {
+		if len(v) > maxCounted {
+			continue
+		}
 		key = append(append(append(key[:0], k...), 0), v...)
 		if n := c.counts[string(key)] + delta; n > 0 {
 			c.counts[string(key)] = n
@@ -131,6 +140,10 @@ func (c *collection) compact() {
 func (c *collection) estimate(f corpus.VectorFilter) int {
 	n := len(c.slots)
 	for k, v := range f {
+		if len(v) > maxCounted {
+			n = min(n, c.countLive(k, v))
+			continue
+		}
 		n = min(n, c.counts[countKey(k, v)])
 	}
 	return n
@@ -157,6 +170,19 @@ func (c *collection) searchExact(q []float32, k int, f corpus.VectorFilter) []ca
 		}
 	}
 	return top.drain()
+}
+
+// countLive counts the live records whose metadata holds value v for k.
+func (c *collection) countLive(k, v string) int {
+	n := 0
+	for s, r := range c.metas {
+		if r.n > 0 && c.ids[s] != "" {
+			if mv, ok := metaValue(c.meta(int32(s)), k); ok && string(mv) == v {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // live reports whether slot n holds a record (not a tombstone).
