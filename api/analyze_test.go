@@ -421,7 +421,7 @@ func benchAnalyzeConcurrentWith(b *testing.B, a *app.App, cfg Config) {
 		defer f.Close()
 		defer pprof.StopCPUProfile()
 	}
-	cpu0 := cpuTime()
+	cpu0, gc0 := cpuTime(), readGC()
 	b.ResetTimer()
 	var lat, hz []time.Duration
 	var el time.Duration
@@ -429,7 +429,7 @@ func benchAnalyzeConcurrentWith(b *testing.B, a *app.App, cfg Config) {
 		lat, el = load(post, perClient)
 	}
 	b.StopTimer()
-	busy := cpuTime() - cpu0
+	busy, gc1 := cpuTime()-cpu0, readGC()
 	hz, _ = load(get, perClient)
 	if len(lat) == 0 || len(hz) == 0 {
 		b.Fatal("no measurements")
@@ -442,6 +442,7 @@ func benchAnalyzeConcurrentWith(b *testing.B, a *app.App, cfg Config) {
 	b.ReportMetric(ms(hz[len(hz)*99/100]), "healthz_p99_ms")
 	b.ReportMetric(ms(p99)/ms(hz[len(hz)*99/100]), "ratio_p99")
 	b.ReportMetric(busy.Seconds()*1000/float64(b.N*clients*perClient), "cpu_ms/req")
+	reportGC(b, "analyze 50 clients", gc0, gc1, b.N)
 	fmt.Fprintf(os.Stderr, "analyze 50 clients: p50 %.1f ms p99 %.1f ms, %d requests in %v\n", ms(lat[len(lat)/2]), ms(p99), len(lat), el)
 }
 

@@ -200,14 +200,20 @@ func benchNormSearchDistinct(b *testing.B, a *app.App, cfg Config) {
 	loadgen(b)
 	b.ResetTimer()
 	var r, hz loadReport
+	var gcLoad gcCounters
 	for i := 0; i < b.N; i++ {
+		gc0 := readGC()
 		r = externalLoad(b, "@"+file, nil, 20, n)
+		gc1 := readGC()
+		gcLoad.cycles += gc1.cycles - gc0.cycles
+		gcLoad.markCPU += gc1.markCPU - gc0.markCPU
 		// The same clients on /healthz right after: what the machine
 		// alone adds at p99 (the slowest searches come in bursts, when
 		// the whole process stalls; see docs/search.md).
 		hz = externalLoad(b, base+"/healthz", nil, 20, 50)
 	}
 	b.StopTimer()
+	reportGC(b, "distinct norm searches", gcCounters{}, gcLoad, b.N)
 	b.ReportMetric(r.ReqPerS, "req/s")
 	b.ReportMetric(r.P50ms, "p50_ms")
 	b.ReportMetric(r.P99ms, "p99_ms")

@@ -34,9 +34,10 @@ import (
 // A ranker is a snapshot: any write to the norm index drops it, and it is
 // rebuilt from the new snapshot in the background (Index.ranking).
 type ranker struct {
-	// ids are the external IDs of the documents, by dense number, nums
-	// their global numbers in the snapshot built from, whose segments
-	// are segments (stored.go).
+	// ids are the external IDs of the documents, by dense number (all
+	// slices of one string: one object for the collector, not one per
+	// document), nums their global numbers in the snapshot built from,
+	// whose segments are segments (stored.go).
 	ids      []string
 	nums     []uint64
 	segments []uint64
@@ -52,10 +53,12 @@ type ranker struct {
 	// inForceBits are the documents in force, as a bitset.
 	inForceBits []uint64
 	fields      map[string]*fieldPostings
-	// seq is each document's text as the term numbers of the text field
-	// at their positions (0 where punctuation was dropped or unknown), for
-	// the phrase clause.
-	seq [][]uint32
+	// seq holds each document's text as the term numbers of the text
+	// field at their positions (0 where punctuation was dropped or
+	// unknown), for the phrase clause: document d's are
+	// seq[seqStart[d]:seqStart[d+1]] (seqOf), all in one array.
+	seq      []uint32
+	seqStart []uint32
 	// stored are the documents' stored fields (nil: read from the index).
 	stored *storedNorms
 	// took is how long the build took.
@@ -67,7 +70,11 @@ type ranker struct {
 // fieldPostings are one field's postings: for term t, documents
 // docs[start[t]:start[t+1]] with term frequencies tfs[…].
 type fieldPostings struct {
-	terms map[string]uint32
+	// terms are the field's terms by number (dictionary order): term t
+	// is terms.at(t). They sit in one string with their end offsets, not
+	// in a map of strings (hundreds of thousands of objects the collector
+	// would mark in every cycle); a term is found by binary search.
+	terms termTable
 	// df is bleve's document frequency of each term (the count its idf
 	// uses).
 	df    []uint64
@@ -113,7 +120,7 @@ func (f *fieldPostings) summarize(n int) {
 }
 
 func (f *fieldPostings) lookup(term string) (docs, tfs []uint32, df uint64, ok bool) {
-	t, ok := f.terms[term]
+	t, ok := f.terms.find(term)
 	if !ok {
 		return nil, nil, 0, false
 	}
@@ -158,6 +165,8 @@ func buildRanker(ctx context.Context, idx bleve.Index) (*ranker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build ranker: %w", err)
 	}
+	var idArena []byte
+	var idEnds []uint32
 	for {
 		id, err := all.Next()
 		if err != nil {
@@ -172,16 +181,18 @@ func buildRanker(ctx context.Context, idx bleve.Index) (*ranker, error) {
 			all.Close()
 			return nil, fmt.Errorf("build ranker: %w", err)
 		}
-		dense.set(internalNum(id), uint32(len(rk.ids)))
-		rk.ids = append(rk.ids, ext)
+		dense.set(internalNum(id), uint32(len(idEnds)))
+		idArena = append(idArena, ext...)
+		idEnds = append(idEnds, uint32(len(idArena)))
 		rk.nums = append(rk.nums, internalNum(id))
 	}
 	all.Close()
+	rk.ids = slicesOf(string(idArena), idEnds)
 	rk.segments = snapshotSegments(r)
 	n := len(rk.ids)
 	rk.law, rk.category, rk.region = make([]int32, n), make([]int32, n), make([]int32, n)
 	rk.versionNum, rk.inForce = make([]float64, n), make([]bool, n)
-	rk.seq = make([][]uint32, n)
+	seqs := make([][]uint32, n)
 	for _, f := range []struct {
 		name string
 		set  func(doc uint32, term string)
@@ -212,7 +223,7 @@ func buildRanker(ctx context.Context, idx bleve.Index) (*ranker, error) {
 		rk.stored, errs[len(rankedFields)] = readStored(ctx, r, rk.nums)
 	}()
 	for i, field := range rankedFields {
-		fp := &fieldPostings{terms: map[string]uint32{}}
+		fp := &fieldPostings{}
 		fps[i] = fp
 		positions := field == "text"
 		wg.Add(1)
@@ -221,22 +232,22 @@ func buildRanker(ctx context.Context, idx bleve.Index) (*ranker, error) {
 			errs[i] = eachPosting(ctx, r, field, positions, dense, func(t uint32, _ string, d uint32, tfd *index.TermFieldDoc) {
 				fp.docs = append(fp.docs, d)
 				fp.tfs = append(fp.tfs, uint32(tfd.Freq))
-				// Only the text field keeps positions: rk.seq has one
+				// Only the text field keeps positions: seqs has one
 				// writer.
 				for _, v := range tfd.Vectors {
 					p := int(v.Pos) - 1
 					if p < 0 {
 						continue
 					}
-					s := rk.seq[d]
+					s := seqs[d]
 					for len(s) <= p {
 						s = append(s, 0)
 					}
 					s[p] = t + 1
-					rk.seq[d] = s
+					seqs[d] = s
 				}
 			}, func(t uint32, term string, df uint64) {
-				fp.terms[term] = t
+				fp.terms.add(term)
 				fp.df = append(fp.df, df)
 				fp.start = append(fp.start, uint32(len(fp.docs)))
 			})
@@ -248,9 +259,11 @@ func buildRanker(ctx context.Context, idx bleve.Index) (*ranker, error) {
 		return nil, fmt.Errorf("build ranker: %w", err)
 	}
 	for i, field := range rankedFields {
+		fps[i].terms.seal()
 		fps[i].summarize(n)
 		rk.fields[field] = fps[i]
 	}
+	rk.seq, rk.seqStart = flatten(seqs)
 	rk.inForceBits = make([]uint64, (n+63)/64)
 	for d, in := range rk.inForce {
 		if in {
@@ -464,13 +477,18 @@ func (rk *ranker) phraseSeq(terms []string) []uint32 {
 	}
 	out := make([]uint32, len(terms))
 	for i, t := range terms {
-		n, ok := fp.terms[t]
+		n, ok := fp.terms.find(t)
 		if !ok {
 			return nil
 		}
 		out[i] = n + 1
 	}
 	return out
+}
+
+// seqOf is document d's term numbers by position (see ranker.seq).
+func (rk *ranker) seqOf(d uint32) []uint32 {
+	return rk.seq[rk.seqStart[d]:rk.seqStart[d+1]]
 }
 
 // contains reports whether seq holds phrase at consecutive positions.

@@ -205,7 +205,7 @@ func (s *scorer) finalOf(da *docAcc, d uint32, phrase bool) float64 {
 		m++
 		sum := da.sum[c]
 		tot += sum * float64(cnt) / float64(n)
-		if phrase && c == s.text && cnt == n && s.seq != nil && contains(s.rk.seq[d], s.seq) {
+		if phrase && c == s.text && cnt == n && s.seq != nil && contains(s.rk.seqOf(d), s.seq) {
 			m++
 			tot += sum * s.boostP
 		}
@@ -400,7 +400,7 @@ func (s *scorer) full(acc *accumulators, d uint32, left []termRef) float64 {
 		}
 		m++
 		tot += sum[c] * float64(cnt[c]) / float64(n)
-		if c == s.text && cnt[c] == n && s.seq != nil && contains(s.rk.seq[d], s.seq) {
+		if c == s.text && cnt[c] == n && s.seq != nil && contains(s.rk.seqOf(d), s.seq) {
 			m++
 			tot += sum[c] * s.boostP
 		}
@@ -441,7 +441,7 @@ func (rk *ranker) score(cs []clause, f rankerFilter, k1 float64, want int, acc *
 			var df uint64
 			id := int64(-1)
 			if fp != nil {
-				if n, ok := fp.terms[t]; ok {
+				if n, ok := fp.terms.find(t); ok {
 					id, df = int64(n), fp.df[n]
 				}
 			}

@@ -174,7 +174,7 @@ func Open(dir string, cfg Config) (*Store, error) {
 				if err != nil {
 					return fmt.Errorf("collection %q record %q: %w", k, id, err)
 				}
-				c.appendSlot(string(id), v, meta)
+				c.appendSlot(string(id), v, encodeMeta(nil, meta))
 				return nil
 			}); err != nil {
 				return err

@@ -115,7 +115,7 @@ func (s *Store) DropCollection(ctx context.Context, name string) error {
 type prepared struct {
 	id   string
 	vec  []float32
-	meta map[string]string
+	meta []byte // encodeMeta
 	val  []byte
 }
 
@@ -139,7 +139,7 @@ func prepare(i int, r corpus.VectorRecord, dim int) (prepared, error) {
 	} else {
 		meta = nil
 	}
-	return prepared{id: r.ID, vec: v, meta: meta, val: encodeRecord(v, js)}, nil
+	return prepared{id: r.ID, vec: v, meta: encodeMeta(nil, meta), val: encodeRecord(v, js)}, nil
 }
 
 // unit returns v scaled to length 1. A zero vector stays zero (it scores 0
@@ -250,9 +250,7 @@ func (s *Store) Upsert(ctx context.Context, collection string, recs []corpus.Vec
 			if c.graph == nil && !building {
 				// No graph refers to slots: replace in place.
 				copy(c.vec(old), p.vec)
-				c.count(c.metas[old], -1)
-				c.metas[old] = p.meta
-				c.count(p.meta, 1)
+				c.setMeta(old, p.meta)
 				continue
 			}
 			c.kill(old)
@@ -351,7 +349,7 @@ func (s *Store) Metas(ctx context.Context, collection string) (map[string]map[st
 	}
 	out := make(map[string]map[string]string, len(c.slots))
 	for id, slot := range c.slots {
-		out[id] = maps.Clone(c.metas[slot])
+		out[id] = metaMap(c.meta(slot))
 	}
 	return out, nil
 }

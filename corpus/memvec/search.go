@@ -3,7 +3,6 @@ package memvec
 import (
 	"context"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -116,7 +115,7 @@ func (s *Store) searchGraph(c *collection, q []float32, k int, filter corpus.Vec
 		maxVisit = exactCost
 	}
 	accept := func(slot int32) bool {
-		return c.ids[slot] != "" && (len(filter) == 0 || matches(c.metas[slot], filter))
+		return c.ids[slot] != "" && (len(filter) == 0 || matches(c.meta(slot), filter))
 	}
 	vis := visitPool.Get().(*visitSet)
 	res := c.graph.search(q, k, ef, accept, vis, maxVisit)
@@ -142,10 +141,9 @@ func (c *collection) hits(res []cand, withMeta bool) []corpus.VectorHit {
 	out := make([]corpus.VectorHit, len(res))
 	for i, r := range res {
 		h := corpus.VectorHit{ID: c.ids[r.id], Score: math.Max(-1, math.Min(1, float64(r.sim)))}
-		if m := c.metas[r.id]; withMeta && len(m) > 0 {
-			// A copy, so that callers cannot change the store; maps.Clone
-			// copies the table instead of inserting key by key.
-			h.Meta = maps.Clone(m)
+		if m := c.meta(r.id); withMeta && len(m) > 0 {
+			// A map of its own, so that callers cannot change the store.
+			h.Meta = metaMap(m)
 		}
 		out[i] = h
 	}
