@@ -55,19 +55,28 @@ type plan struct {
 }
 
 // distinctTerms returns the distinct terms of the analysed text in order,
-// at most maxCandidates of them, how often each occurs, whether there
-// were more distinct terms than limit, and all terms in order.
+// at most maxCandidates of them, how often each occurs (nil for a text of
+// at most shortTerms terms: termFreq counts them when needed), whether
+// there were more distinct terms than limit, and all terms in order.
 func distinctTerms(a analysis.Analyzer, text string, limit int) ([]string, map[string]int, bool, []string) {
 	if a == nil {
 		return nil, nil, false, nil
 	}
+	all := analyzeTerms(a, text)
+	if len(all) <= shortTerms {
+		// A short query (every one typed) without a map: fewer
+		// distinct terms than any limit.
+		var out []string
+		for i, s := range all {
+			if !slices.Contains(all[:i], s) {
+				out = append(out, s)
+			}
+		}
+		return out, nil, len(out) > limit, all
+	}
 	tf := map[string]int{}
 	var out []string
-	toks := a.Analyze([]byte(text))
-	all := make([]string, len(toks))
-	for i, t := range toks {
-		s := string(t.Term)
-		all[i] = s
+	for _, s := range all {
 		if tf[s] > 0 {
 			tf[s]++
 			continue
@@ -79,6 +88,23 @@ func distinctTerms(a analysis.Analyzer, text string, limit int) ([]string, map[s
 		out = append(out, s)
 	}
 	return out, tf, len(out) > limit, all
+}
+
+// shortTerms is the most terms distinctTerms dedupes without a map.
+const shortTerms = 32
+
+// termFreq is how often each of the distinct terms out occurs in all.
+func termFreq(out, all []string) map[string]int {
+	tf := make(map[string]int, len(out))
+	for _, s := range out {
+		tf[s] = 0
+	}
+	for _, s := range all {
+		if _, ok := tf[s]; ok {
+			tf[s]++
+		}
+	}
+	return tf
 }
 
 // minDF is the fewest documents a kept term of a long query must be in: a
@@ -167,6 +193,12 @@ func planText(ctx context.Context, idx bleve.Index, q, main string, bigrams bool
 		return p, nil
 	}
 	p.bounded = true
+	if wordTF == nil {
+		wordTF = termFreq(words, tokens)
+	}
+	if bigrams && gramTF == nil {
+		gramTF = termFreq(grams, gramTokens)
+	}
 	if rk != nil && rk.fields[main] != nil && (!bigrams || rk.fields[main+"_cjk"] != nil) {
 		var err error
 		if p.words, err = tellingBy(rk.docTotal, rk.df(main), words, wordTF, maxWords); err != nil {
