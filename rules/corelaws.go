@@ -84,6 +84,12 @@ var coreLaws = []CoreLaw{
 	// what the law leaves to it (税务登记证件, 账簿备案, 纳税担保).
 	{"发票管理办法", "invoice", []legal.Sector{"税务"}},
 	{"税收征收管理法实施细则", "tax-collection-rules", []legal.Sector{"税务"}},
+	// 城镇排水主管部门 (住建、水务 or the 城市管理 bureau it delegates to)
+	// fines 排水户 that discharge without a 污水排入排水管网许可证, into rain
+	// drains, or that alter drainage works: the most frequent 排水 decisions
+	// of a city, under none of the laws above (水污染防治法 is the 生态环境
+	// 主管部门's, 第五十八条).
+	{"城镇排水与污水处理条例", "urban-drainage", []legal.Sector{"城市管理"}},
 }
 
 // coreSectors maps a core law to its sectors.
