@@ -62,7 +62,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 				setMax(rules.MeasurePublicForest, q.Value)
 			case strings.Contains(norm, "林地"):
 				setMax(rules.MeasureForest, q.Value)
-			case containsAny(norm, cultivatedNames):
+			case containsAny(norm, cultivatedNames) && !containsAny(norm, notCultivated):
 				setMax(rules.MeasureFarmland, q.Value)
 			}
 		case (q.Unit == "人" || q.Unit == "名") && owesWages(norm):
@@ -488,6 +488,10 @@ func producedAmount(text string, q nlp.Quantity) bool {
 // or a villager writes them (水田, 旱地, 水浇地, 菜地; 土地利用现状分类
 // 01 耕地), and 农用地 that contains it.
 var cultivatedNames = []string{"耕地", "农用地", "水田", "旱地", "水浇地", "稻田", "菜地"}
+
+// notCultivated say the land occupied is not 耕地 (该地块不属于耕地, 地类为
+// 未利用地、非耕地): its area then counts towards no farmland threshold.
+var notCultivated = []string{"不属于耕地", "非耕地", "不是耕地", "不涉及耕地", "未占用耕地", "不属于农用地", "非农用地"}
 
 func isBasicFarmland(norm string) bool {
 	n := strings.Count(norm, "基本农田")
