@@ -462,6 +462,7 @@ func TestBaseTotals(t *testing.T) {
 		{"赔偿 beside the 货值", "涉案货值金额4500元，已赔偿消费者1000元。", map[string]float64{RoleGoodsValue: 4500}},
 		{"医药费 beside the gains", "违法所得2000元，当事人赔付对方医药费800元。", map[string]float64{RoleIllegalGains: 2000}},
 		{"环保投资 inside the 总投资", "总投资额2600万元 环保投资120万元", map[string]float64{RoleTotalInvestment: 26000000}},
+		{"人工费 paid beside the 造价", "经核定违建工程造价9.5万元，当事人另付给施工队人工费2.2万元。", map[string]float64{RoleProjectCost: 95000}},
 		// Goods given only as a count and a unit price: the count times the
 		// price is the 货值金额 and the 违法经营额 (issue 12, acc9range).
 		{"count named as the whole", "库房内清点出该批纸尿裤共计64包，每包零售价89元。", map[string]float64{RoleGoodsValue: 5696, RoleIllegalRevenue: 5696}},
