@@ -750,6 +750,15 @@ func TestExcessPercent(t *testing.T) {
 		{"该路段限速60公里/小时，测速仪显示其时速达到98公里", 63.3, true},
 		{"限速每小时80公里的高速路段，车速为每小时110公里", 37.5, true},
 		{"限速60公里/小时，该车以每小时58公里行驶", 0, false},
+		// The actual load told by the weighing or as the goods' net weight,
+		// tonnes written t, and the weighing named before the rated load
+		// (issue 12, acc9range).
+		{"核定载质量8吨，过磅称得车上水泥11吨", 37.5, true},
+		{"行驶证核定载质量20吨，地磅称量后货物净重23吨", 15, true},
+		{"核载5t，实载7.6t", 52, true},
+		{"核载2 t 过磅3.1 t", 55, true},
+		{"过磅显示实载石料6.4吨，而该车核定载质量仅为4吨", 60, true},
+		{"过磅实载3吨，该车核定载质量5吨", 0, false},
 	}
 	for _, tt := range tests {
 		got, ok := excessPercent(tt.text)

@@ -521,9 +521,6 @@ func producedAmount(text string, q nlp.Quantity) bool {
 
 // isBasicFarmland reports whether the text speaks of 基本农田 and not only
 // of land that is 非（永久）基本农田.
-// cultivatedNames name 耕地 by itself or by its kinds, as a land officer
-// or a villager writes them (水田, 旱地, 水浇地, 菜地; 土地利用现状分类
-// 01 耕地), and 农用地 that contains it.
 // landMu sets the land measure an area of mu 亩 counts towards, by the
 // kind of land the text names.
 func landMu(norm string, mu float64, setMax func(string, float64)) {
@@ -534,7 +531,7 @@ func landMu(norm string, mu float64, setMax func(string, float64)) {
 		setMax(rules.MeasurePublicForest, mu)
 	case strings.Contains(norm, "林地"):
 		setMax(rules.MeasureForest, mu)
-	case containsAny(norm, cultivatedNames):
+	case containsAny(norm, cultivatedNames) && !containsAny(norm, notCultivated):
 		setMax(rules.MeasureFarmland, mu)
 	}
 }
@@ -549,7 +546,14 @@ func hasMu(qs []nlp.Quantity) bool {
 	return false
 }
 
+// cultivatedNames name 耕地 by itself or by its kinds, as a land officer
+// or a villager writes them (水田, 旱地, 水浇地, 菜地; 土地利用现状分类
+// 01 耕地), and 农用地 that contains it.
 var cultivatedNames = []string{"耕地", "农用地", "水田", "旱地", "水浇地", "稻田", "菜地"}
+
+// notCultivated say the land occupied is not 耕地 (该地块不属于耕地, 地类为
+// 未利用地、非耕地): its area then counts towards no farmland threshold.
+var notCultivated = []string{"不属于耕地", "非耕地", "不是耕地", "不涉及耕地", "未占用耕地", "不属于农用地", "非农用地"}
 
 func isBasicFarmland(norm string) bool {
 	n := strings.Count(norm, "基本农田")

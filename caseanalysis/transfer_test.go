@@ -228,6 +228,9 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"旱地 nine mu is near", "某公司未经批准占用村里的旱地9亩修建停车场，地面已全部硬化。", []string{"land-77-illegal-occupation"}, rules.RiskNear, "非法占用农用地罪"},
 		{"菜地 twelve mu", "村民未经批准在承包的菜地上建房，占地12亩，已浇筑地基，种植条件被毁坏。", []string{"land-77-illegal-occupation"}, rules.RiskLikely, "非法占用农用地罪"},
 		{"荒山 is no farmland", "某厂未经批准占用集体荒山13亩堆放废料。", []string{"land-77-illegal-occupation"}, rules.RiskNone, "非法占用农用地罪"},
+		// Land stated not to be 耕地, and an area in 公顷 (1公顷 = 15亩) (issue 12, acc9range).
+		{"stated not 耕地", "某砂石场未经批准占用集体的荒坡地9亩作料场，经核实该地块非耕地。", []string{"land-77-illegal-occupation"}, rules.RiskNone, "非法占用农用地罪"},
+		{"水田 in hectares", "某公司未经批准占用村民承包的水田0.8公顷建设厂房，已浇筑地基。", []string{"land-77-illegal-occupation"}, rules.RiskLikely, "非法占用农用地罪"},
 		// A passenger run or a bus company alone, no serious excess stated, is no near 危险驾驶罪.
 		{"a ticket office on a passenger route", "村民在村口设立客运售票点，为过往班线客车售票并收取进站费。", []string{"traffic-92-passenger-overload-20pct"}, rules.RiskNone, "危险驾驶罪"},
 		{"a bus 27 % over its seats", "客运班车核定载客33人，实载42人，从事旅客运输。", []string{"traffic-92-passenger-overload-20pct"}, rules.RiskNone, "危险驾驶罪"},

@@ -229,8 +229,8 @@ var (
 	// Every match ends in a unit; /100 stands for both ways of writing a
 	// blood alcohol content.
 	quantityRe = Guard(`(`+arabicNum+`|`+chineseNum+`)[余多]?个?`+
-		`(吨|千克|公斤|平方米|亩|人|名|次|辆|毫克/100毫升|毫克/百毫升|(?i:mg/100ml)|倍|日|天|个月)`,
-		"吨", "千克", "公斤", "平方米", "亩", "人", "名", "次", "辆", "/100", "/百", "倍", "日", "天", "个月")
+		`(吨|千克|公斤|平方米|亩|公顷|人|名|次|辆|毫克/100毫升|毫克/百毫升|(?i:mg/100ml)|倍|日|天|个月)`,
+		"吨", "千克", "公斤", "平方米", "亩", "公顷", "人", "名", "次", "辆", "/100", "/百", "倍", "日", "天", "个月")
 	dateRes = []GuardedRegexp{
 		Guard(`([0-9]{4}|[〇零○一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]`, "年"),
 		Guard(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`, "-"),
@@ -303,6 +303,11 @@ var roleCueList = [...]struct{ cue, role string }{
 	// 4,500元); an invoice of that tax is no tax amount (虚开增值税专用发票……
 	// 价税合计113万元: the longer phrase ends later and wins).
 	{"所得税", RoleTax}, {"增值税", RoleTax}, {"消费税", RoleTax},
+	// Amounts of another role beside the base in one clause (造价8.6万元，预计
+	// 拆除费用1.2万元; 欠缴4.23万元并加收滞纳金2100元; 愿赔偿医药费1200元) are
+	// not part of it: named, they end the base's cue instead of adding to it.
+	{"滞纳金", ""}, {"拆除费用", ""}, {"拆除费", ""}, {"拆除成本", ""}, {"恢复费用", ""}, {"赔偿", ""}, {"赔付", ""}, {"医药费", ""}, {"医疗费", ""},
+	{"环保投资", ""}, {"编制费用", ""}, {"编制费", ""}, {"押金", ""}, {"保证金", ""}, {"人工费", ""}, {"材料费", ""},
 	{"亏损", ""}, {"增值税专用发票", ""}, {"增值税普通发票", ""}, {"增值税发票", ""}, {"增值税电子普通发票", ""},
 	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
 	// A fire's loss as 火灾 reports write it (直接财产损失约六十万元).
@@ -440,6 +445,7 @@ func Extract(text string) Extraction {
 	x.Age, x.AgeStart, x.AgeEnd = findAge(s, masked, span)
 
 	ms := string(masked)
+	price := unitPrice{at: -1}
 	for _, m := range moneyRe.FindAllStringIndex(ms, -1) {
 		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); prev == '第' || !startsNumber(s[m[0]:]) {
 			continue
@@ -457,7 +463,11 @@ func Extract(text string) Extraction {
 		if fine {
 			role = RoleFine
 		}
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rateOf(s, m[0]), Part: partOf(s, m[0]), Start: st, End: en})
+		rate := rateOf(s, m[0])
+		if rate && role == "" && price.at < 0 {
+			price = unitPrice{at: m[0], value: v}
+		}
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rate, Part: partOf(s, m[0]), Start: st, End: en})
 	}
 	for _, m := range yenRe.FindAllStringSubmatchIndex(ms, -1) {
 		if m[4] >= 0 && strings.HasSuffix(s[m[4]:m[5]], "元") {
@@ -498,6 +508,7 @@ func Extract(text string) Extraction {
 	x.Amounts = dropRestated(text, x.Amounts)
 	x.Totals = append(faresAsGains(totals(x.Amounts)), noneStated(s, x.Amounts)...)
 	x.Totals = allSold(s, x.Totals)
+	x.Totals = countTimesPrice(ms, price, x.Totals)
 
 	for _, m := range quantityRe.FindAllStringSubmatchIndex(ms, -1) {
 		q, ok := quantity(s, m)
@@ -1355,6 +1366,11 @@ func quantity(s string, m []int) (Quantity, bool) {
 	if strings.EqualFold(unit, "mg/100ml") || unit == "毫克/百毫升" {
 		unit = "毫克/100毫升"
 	}
+	if unit == "公顷" {
+		// Land decisions write hectares too (0.6公顷): read as 亩 (1公顷 =
+		// 15亩), the unit the land fines and thresholds are read in.
+		v, unit = v*15, "亩"
+	}
 	q := Quantity{Value: v, Unit: unit}
 	w := s[clauseBefore(s, m[0], isPhraseEnd):m[0]]
 	if len(w) > 24 {
@@ -2117,4 +2133,108 @@ func perHundredML(s string, span func(a, b int) (int, int)) []Quantity {
 		}
 	}
 	return out
+}
+
+// unitPrice is the first amount of a text named per unit of goods and by no
+// role (每箱售价45元, 以每双380元的价格销售); at is its byte offset in the
+// normalised text, -1 for none.
+type unitPrice struct {
+	at    int
+	value float64
+}
+
+// goodsMeasures are the measure words goods are counted and priced by; a
+// head count (每人), a trip (每趟) or a day (每天) is no goods and keeps its
+// own reading.
+var goodsMeasures = [...]string{"公斤", "千克", "箱", "双", "袋", "瓶", "件", "盒", "包", "条", "桶", "台", "只", "支", "斤", "套", "罐", "块", "本", "份", "听", "提", "卷", "把", "顶", "副", "张", "吨"}
+
+// countWords before a count make it the whole quantity (进货120箱, 共计96双);
+// partWords a share of it (其中已售出30双, 其余66双); extraWords a quantity
+// beside the first (另有40袋已批发出去).
+var (
+	countWords = [...]string{"共", "合计", "总计", "累计", "进货", "购进", "购入", "采购", "生产", "加工", "灌装", "分装"}
+	partWords  = [...]string{"其中", "其余", "剩余", "尚余", "还剩", "已售", "售出", "卖出", "已销售"}
+	extraWords = [...]string{"另有", "另外", "另"}
+)
+
+// countTimesPrice derives the value of the goods from a count and a unit
+// price when the text states neither 货值金额, 销售金额 nor 违法经营额 (当月进货
+// 120箱，每箱售价45元; 购进…运动鞋96双，以每双380元的价格对外销售): the 货值金额
+// of 产品质量法 and 食品安全法 and the 违法经营额 of 商标法 are both the goods
+// counted at their price. The count is the one named as the whole (进货,
+// 共), else the first count plus those named beside it (另有); shares of it
+// (其中已售出) count only when nothing else does. It runs only when a
+// role-less per-unit price was read, a scan of the text per measure word.
+func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
+	if p.at < 0 || hasRole(ts, RoleGoodsValue) || hasRole(ts, RoleSalesAmount) || hasRole(ts, RoleIllegalRevenue) {
+		return ts
+	}
+	w := ms[clauseBefore(ms, p.at, isPhraseEnd):p.at]
+	i := strings.LastIndex(w, "每")
+	if i < 0 {
+		return ts
+	}
+	after := w[i+len("每"):]
+	measure := ""
+	for _, m := range goodsMeasures {
+		if strings.HasPrefix(after, m) {
+			measure = m
+			break
+		}
+	}
+	if measure == "" {
+		return ts
+	}
+	var whole, first, extra, parts float64
+	haveWhole, haveFirst := false, false
+	for from := 0; ; {
+		j := strings.Index(ms[from:], measure)
+		if j < 0 {
+			break
+		}
+		j += from
+		from = j + len(measure)
+		k := j
+		for k > 0 {
+			r, size := utf8.DecodeLastRuneInString(ms[:k])
+			if !(r >= '0' && r <= '9' || r == '.' || r == ',' || strings.ContainsRune(cn, r)) {
+				break
+			}
+			k -= size
+		}
+		if k == j || !startsNumber(ms[k:j]) {
+			continue
+		}
+		n, err := ParseChineseDecimal(strings.ReplaceAll(ms[k:j], ",", ""))
+		if err != nil || n <= 0 {
+			continue
+		}
+		ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 8)
+		switch {
+		case containsAny(ctx, partWords[:]...):
+			parts += n
+		case containsAny(ctx, countWords[:]...):
+			if !haveWhole {
+				whole, haveWhole = n, true
+			}
+		case containsAny(ctx, extraWords[:]...):
+			extra += n
+		case !haveFirst:
+			first, haveFirst = n, true
+		}
+	}
+	var count float64
+	switch {
+	case haveWhole:
+		count = whole
+	case haveFirst:
+		count = first + extra
+	default:
+		count = parts + extra
+	}
+	if count <= 0 {
+		return ts
+	}
+	v := math.Round(count*p.value*100) / 100
+	return append(ts, Total{Role: RoleGoodsValue, Value: v}, Total{Role: RoleIllegalRevenue, Value: v})
 }

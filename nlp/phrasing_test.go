@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"math"
 	"slices"
 	"testing"
 )
@@ -469,6 +470,23 @@ func TestBaseTotals(t *testing.T) {
 		// A person's 上一年年收入, the base of 安全生产法 第九十五条 (issue 12, acc6safety).
 		{"上年度收入", "经核实，该总经理上年度收入共计四十二万元。", map[string]float64{RoleAnnualIncome: 420000}},
 		{"年薪", "厂长王某2024年年薪为¥360,000.00。", map[string]float64{RoleAnnualIncome: 360000}},
+		// Another role's amount in the base's clause is not added to it
+		// (issue 12, acc9range): a demolition cost, a late fee, a
+		// compensation, a medical bill, a deposit.
+		{"拆除费用 beside the 造价", "该违法建设工程造价为12.4万元，拆除费用约3万元。", map[string]float64{RoleProjectCost: 124000}},
+		{"滞纳金 beside the arrears", "欠缴社会保险费6.8万元，另加收滞纳金3400元。", map[string]float64{RoleSocialInsuranceFee: 68000}},
+		{"赔偿 beside the 货值", "涉案货值金额4500元，已赔偿消费者1000元。", map[string]float64{RoleGoodsValue: 4500}},
+		{"医药费 beside the gains", "违法所得2000元，当事人赔付对方医药费800元。", map[string]float64{RoleIllegalGains: 2000}},
+		{"环保投资 inside the 总投资", "总投资额2600万元 环保投资120万元", map[string]float64{RoleTotalInvestment: 26000000}},
+		{"人工费 paid beside the 造价", "经核定违建工程造价9.5万元，当事人另付给施工队人工费2.2万元。", map[string]float64{RoleProjectCost: 95000}},
+		// Goods given only as a count and a unit price: the count times the
+		// price is the 货值金额 and the 违法经营额 (issue 12, acc9range).
+		{"count named as the whole", "库房内清点出该批纸尿裤共计64包，每包零售价89元。", map[string]float64{RoleGoodsValue: 5696, RoleIllegalRevenue: 5696}},
+		{"count first, price after", "查扣假冒机油40桶，店主称每桶按260元卖出。", map[string]float64{RoleGoodsValue: 10400, RoleIllegalRevenue: 10400}},
+		{"a share and one beside it", "货架上剩余12瓶，另有30瓶已卖给顾客，每瓶标价128元。", map[string]float64{RoleGoodsValue: 5376, RoleIllegalRevenue: 5376}},
+		{"a share left out when the whole is named", "购进电热毯50条，其中已售出20条，每条售价150元。", map[string]float64{RoleGoodsValue: 7500, RoleIllegalRevenue: 7500}},
+		{"the value stated wins", "购进电热毯50条，每条售价150元，货值金额共计7000元。", map[string]float64{RoleGoodsValue: 7000}},
+		{"a price per head is no goods", "每人收取车费30元，共载客12人。", map[string]float64{RoleIllegalGains: 30}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -493,6 +511,25 @@ func TestBaseTotals(t *testing.T) {
 	for _, a := range x.Amounts {
 		if a.Role == RoleGoodsValue && !a.Unsold {
 			t.Errorf("货值金额 after 库存50袋 not marked unsold: %+v", a)
+		}
+	}
+}
+
+// TestHectares reads an area in 公顷 as 亩 (1公顷 = 15亩), the unit the land
+// fines and thresholds are read in (issue 12, acc9range).
+func TestHectares(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want float64
+	}{
+		{"擅自占用集体未利用地0.45公顷堆放建材", 6.75},
+		{"非法占地一点二公顷", 18},
+		{"占用林地2公顷", 30},
+	} {
+		x := Extract(tc.in)
+		checkSpans(t, tc.in, x)
+		if len(x.Quantities) != 1 || x.Quantities[0].Unit != "亩" || math.Abs(x.Quantities[0].Value-tc.want) > 1e-9 {
+			t.Errorf("Extract(%q).Quantities = %+v; want %v 亩", tc.in, x.Quantities, tc.want)
 		}
 	}
 }
