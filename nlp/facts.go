@@ -903,8 +903,10 @@ func moneyRole(s string, pos int) (string, bool) {
 }
 
 // allSoldWords say that nothing of the goods is left (上述电线均已售出,
-// 已售4.4万元 库存无).
-var allSoldWords = [...]string{"均已售出", "全部售出", "已全部售出", "已全部销售", "均已销售", "均已卖出", "全部卖出", "已售罄", "库存无", "无库存", "没有库存", "库存为零", "无剩余库存"}
+// 已售4.4万元 库存无, 库里没剩).
+var allSoldWords = [...]string{"均已售出", "全部售出", "已全部售出", "已全部销售", "均已销售", "均已卖出", "全部卖出", "已售罄", "库存无", "无库存", "没有库存", "库存为零", "无剩余库存",
+	// in a shopkeeper's or a complainant's words
+	"已售完", "均已售完", "全部售完", "全部卖完", "已经卖完", "都卖完了", "卖光", "售空", "无存货", "没有存货", "已无存货", "没剩", "一件不剩", "未有剩余", "没有剩余"}
 
 // allSold makes the 货值金额 and the 销售金额 one amount when the text says
 // every item was sold and names only one of them: the fines of 产品质量法 and
@@ -935,7 +937,7 @@ var (
 	salesVerbs = []string{"销售", "售出", "卖出", "出售"}
 	priceWords = []string{"每", "单价", "价格", "售价", "标价", "零售价"}
 	// soldJustBefore sell with the amount written right after them.
-	soldJustBefore = [...]string{"已售", "已售出", "已销售", "已卖出", "共售出", "累计售出"}
+	soldJustBefore = [...]string{"已售", "已售出", "已销售", "已卖出", "共售出", "累计售出", "共卖出", "累计卖出", "共销售", "累计销售", "卖了", "已卖"}
 )
 
 // verbRole reads the role of an amount that no role phrase names from the
