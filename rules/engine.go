@@ -154,9 +154,8 @@ func (s *suggestion) note(text string) {
 }
 
 // machines recycles the expression VMs: vm.Run makes a VM and its stack
-// for every condition a suggestion tests (some sixty an analysis), while a
-// VM clears its stack, scopes and budget at the start of each Run and is
-// meant to be reused.
+// for every condition a suggestion tests, while a VM clears its stack,
+// scopes and budget at the start of each Run and is meant to be reused.
 var machines = sync.Pool{New: func() any { return new(vm.VM) }}
 
 func eval(p *vm.Program, env map[string]any) bool {
