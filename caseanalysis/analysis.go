@@ -389,11 +389,18 @@ type Result struct {
 	Warnings     []string       `json:"warnings"`
 }
 
-// similarCase is a case hit with its full record.
+// similarCase is a case hit with its full record. The record is pointed
+// to, not copied: the in-memory index holds every case, and a copy of each
+// of an analysis's ten or more cases (some 300 bytes each) was made for
+// every request. Readers never write through it.
 type similarCase struct {
 	hit corpus.CaseHit
-	c   corpus.Case
+	c   *corpus.Case
 }
+
+// noCase is the record of a hit whose case is not stored (a search
+// without a case store): the zero case, as the copy held before.
+var noCase corpus.Case
 
 // Analyze analyses the facts. It returns a *RequestError (wrapping
 // ErrInvalidRequest) for empty, oversized or invalid UTF-8 facts or an

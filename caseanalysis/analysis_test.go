@@ -347,11 +347,33 @@ func TestRuneOffsets(t *testing.T) {
 	if got != "8,000元" || sp != (Span{3, 9}) {
 		t.Errorf("span = %v %q", sp, got)
 	}
-	if n := utf8.RuneCountInString(text); o.idx[len(text)] != n {
-		t.Errorf("end offset %d, want %d", o.idx[len(text)], n)
+	if n := utf8.RuneCountInString(text); o.offset(len(text)) != n {
+		t.Errorf("end offset %d, want %d", o.offset(len(text)), n)
 	}
 	if sp, _ := o.span(5, 2); sp != (Span{0, 0}) {
 		t.Errorf("inverted span = %v", sp)
+	}
+}
+
+// TestRuneOffsetsCountedAsTabled checks the on-demand count of a valid
+// text against the per-byte table (runeTable, kept for invalid text) at
+// every byte, inside runes too.
+func TestRuneOffsetsCountedAsTabled(t *testing.T) {
+	for _, text := range []string{"", "a", "货", "a货值8,000元b", "经查，当事人于2024年3月5日在其经营的超市销售超过保质期的食品（价值120元）。\n", "𠀀x𠀁"} {
+		counted := newRuneOffsets(text)
+		if counted.idx != nil {
+			t.Fatalf("%q: valid text got a table", text)
+		}
+		tabled := runeTable(text)
+		for b := 0; b <= len(text); b++ {
+			if got, want := counted.offset(b), tabled[b]; got != want {
+				t.Errorf("%q byte %d: counted %d, table %d", text, b, got, want)
+			}
+		}
+	}
+	bad := "a\xff货\xe8\xb4b"
+	if o := newRuneOffsets(bad); o.idx == nil || o.offset(len(bad)) != 6 {
+		t.Errorf("invalid text: table %v", o.idx)
 	}
 }
 

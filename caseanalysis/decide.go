@@ -427,7 +427,10 @@ func cutList(all []string, from int) []string {
 // that excludes it, joins the pool as build scores it.
 func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *factValues, build func(int) candidate) ([]candidate, map[legal.Sector]string) {
 	d := &m.decider
-	scan := d.index.Scan(q.norm)
+	// The scan is read only here and in what decide calls: its words go
+	// back to the pool when decide returns.
+	scan := d.index.ScanPooled(q.norm)
+	defer scan.Release()
 	live := d.live(scan)
 	var inText map[legal.Sector]string
 	if sector == "" {

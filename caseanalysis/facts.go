@@ -104,13 +104,27 @@ var circumstanceLabels = map[string]string{
 	nlp.CircPriorPenalties:  "曾受过处罚（二年内）",
 }
 
-// runeOffsets maps byte offsets of text to character offsets.
+// runeOffsets maps byte offsets of text to character offsets. A valid
+// text (every analysed one: Analyze refuses invalid UTF-8) is counted on
+// demand, each span's ends from the rune that holds them: a table of an
+// int per byte (8 bytes a byte of text, some 4 kB an analysis) was built for
+// the handful of spans a text has. Other text keeps the table, whose
+// decoding counts each invalid byte as a rune.
 type runeOffsets struct {
 	text string
-	idx  []int // idx[b] = rune offset of byte b, for every byte position
+	idx  []int // idx[b] = rune offset of byte b, for every byte position; nil for valid text
 }
 
 func newRuneOffsets(text string) runeOffsets {
+	if utf8.ValidString(text) {
+		return runeOffsets{text: text}
+	}
+	return runeOffsets{text: text, idx: runeTable(text)}
+}
+
+// runeTable is the rune offset of every byte position of text, decoding
+// as utf8.DecodeRuneInString does (an invalid byte is one rune).
+func runeTable(text string) []int {
 	idx := make([]int, len(text)+1)
 	r := 0
 	for b := 0; b < len(text); {
@@ -122,14 +136,26 @@ func newRuneOffsets(text string) runeOffsets {
 		r++
 	}
 	idx[len(text)] = r
-	return runeOffsets{text: text, idx: idx}
+	return idx
+}
+
+// offset is the rune offset of byte b (0 <= b <= len(text)): the number of
+// runes before the one that holds b.
+func (o runeOffsets) offset(b int) int {
+	if o.idx != nil {
+		return o.idx[b]
+	}
+	for b > 0 && b < len(o.text) && !utf8.RuneStart(o.text[b]) {
+		b--
+	}
+	return utf8.RuneCountInString(o.text[:b])
 }
 
 func (o runeOffsets) span(a, b int) (Span, string) {
 	if a < 0 || b > len(o.text) || a > b {
 		return Span{0, 0}, ""
 	}
-	return Span{o.idx[a], o.idx[b]}, o.text[a:b]
+	return Span{o.offset(a), o.offset(b)}, o.text[a:b]
 }
 
 // buildFacts converts what was extracted to the answer's facts, the

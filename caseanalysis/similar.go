@@ -55,13 +55,13 @@ func (a *Analyzer) similar(ctx context.Context, qy query, text string, sector le
 	}
 	out := make([]similarCase, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		sc := similarCase{hit: h}
+		sc := similarCase{hit: h, c: &noCase}
 		if a.cfg.CaseStore != nil {
 			c, ok := a.storedCase(h.ID)
 			if !ok {
 				continue // deleted since it was indexed
 			}
-			sc.c = c
+			sc.c = &c
 			if q.IDsOnly {
 				sc.hit = corpus.HitOf(c)
 				sc.hit.Score = h.Score
@@ -145,15 +145,11 @@ func (a *Analyzer) similarOut(cases []similarCase, x nlp.Extraction, vs []Violat
 	if len(cases) > 0 {
 		top = cases[0].hit.Score
 	}
-	byID := map[string]Violation{}
-	for _, v := range vs {
-		byID[v.BenchmarkID] = v
-	}
 	for _, sc := range cases {
 		if len(out) == n {
 			break
 		}
-		c := sc.c
+		c := *sc.c
 		s := SimilarCase{ID: sc.hit.ID, Title: sc.hit.Title, Sector: sc.hit.Sector, ViolationType: sc.hit.ViolationType,
 			Disposition: sc.hit.Disposition, DecisionDate: sc.hit.DecisionDate, Penalty: c.Penalty, Basis: nonNil(c.Basis),
 			Disputes: c.Disputes, Outcome: c.Outcome, Illustrative: sc.hit.Illustrative, Matched: []string{}}
@@ -163,8 +159,8 @@ func (a *Analyzer) similarOut(cases []similarCase, x nlp.Extraction, vs []Violat
 		}
 		s.Benchmarks = a.caseBenchmarks(c)
 		for _, id := range s.Benchmarks {
-			v, ok := byID[id]
-			if !ok {
+			v := lastViolation(vs, id)
+			if v == nil {
 				continue
 			}
 			s.Matched = append(s.Matched, "违法行为相同："+v.Name)
@@ -176,6 +172,18 @@ func (a *Analyzer) similarOut(cases []similarCase, x nlp.Extraction, vs []Violat
 		out = append(out, s)
 	}
 	return out
+}
+
+// lastViolation is the last of vs with benchmark id, or nil: a scan of
+// the few violations an answer lists, where a map of copies of them (each
+// some 400 bytes) was built for every request.
+func lastViolation(vs []Violation, id string) *Violation {
+	for i := len(vs) - 1; i >= 0; i-- {
+		if vs[i].BenchmarkID == id {
+			return &vs[i]
+		}
+	}
+	return nil
 }
 
 func compare(id string, fine float64, r rules.Range) *PenaltyComparison {

@@ -463,3 +463,33 @@ func TestAccidentNotHappened(t *testing.T) {
 		}
 	}
 }
+
+// TestScanPooledAnswersAsScan checks that a pooled scan answers as Scan
+// does, including on words another scan (of another index, larger and
+// smaller) used and released before, whose bits and memos must not leak.
+func TestScanPooledAnswersAsScan(t *testing.T) {
+	cues := NewCues([]string{"添加…非食品原料", "超过保质期", "食品", "未超过保质期", "销售", "过期…食品"})
+	small := NewCueIndex(cues[:2])
+	idx := NewCueIndex(cues, "当事人", "元。")
+	texts := append(slices.Clone(extractBenchTexts), "", "食品", "未超过保质期的食品", "销售过期的食品", "添加了非食品原料。")
+	for round := range 3 {
+		for _, text := range texts {
+			other := small.ScanPooled("超过保质期的食品添加非食品原料" + text)
+			other.Find(cues[:2])
+			other.Release()
+			want, got := idx.Scan(text), idx.ScanPooled(text)
+			if !slices.Equal(slices.Collect(want.Seen()), slices.Collect(got.Seen())) {
+				t.Errorf("round %d, %.40q: pooled scan saw %v, scan %v", round, text, slices.Collect(got.Seen()), slices.Collect(want.Seen()))
+			}
+			for i := range cues {
+				w, wok := want.Find(cues[i:])
+				g, gok := got.Find(cues[i:])
+				if w != g || wok != gok {
+					t.Errorf("round %d, %.40q: pooled Find(cues[%d:]) = %q %v, Scan %q %v", round, text, i, g, gok, w, wok)
+				}
+			}
+			got.Release()
+			want.Release() // a Scan's: nothing to give back
+		}
+	}
+}

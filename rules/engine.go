@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cailiang/cailiang/legal"
@@ -137,11 +139,29 @@ func (s *suggestion) addBasis(b Basis) {
 }
 
 func (s *suggestion) warn(format string, args ...any) {
+	if len(args) == 0 && !strings.Contains(format, "%") {
+		// A fixed message: Sprintf would only have copied it.
+		s.note(format)
+		return
+	}
 	s.Warnings = append(s.Warnings, fmt.Sprintf(format, args...))
 }
 
+// note adds a warning already written out (warn("%s", text) without the
+// formatting and the boxing of text).
+func (s *suggestion) note(text string) {
+	s.Warnings = append(s.Warnings, text)
+}
+
+// machines recycles the expression VMs: vm.Run makes a VM and its stack
+// for every condition a suggestion tests, while a VM clears its stack,
+// scopes and budget at the start of each Run and is meant to be reused.
+var machines = sync.Pool{New: func() any { return new(vm.VM) }}
+
 func eval(p *vm.Program, env map[string]any) bool {
-	out, err := vm.Run(p, env)
+	m := machines.Get().(*vm.VM)
+	out, err := m.Run(p, env)
+	machines.Put(m)
 	if err != nil {
 		// Compiled against the same env types at load; a run error means a
 		// runtime fault such as division by zero: treat as not satisfied.
@@ -231,7 +251,7 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 		return s.Suggestion
 	}
 	s.Orders = append(s.Orders, "责令改正")
-	s.step("责令改正", "实施行政处罚时应当责令当事人改正或者限期改正违法行为", nil, ref(cfl, 28, 1, 0))
+	s.step("责令改正", "实施行政处罚时应当责令当事人改正或者限期改正违法行为", nil, basisCorrection...)
 
 	if b.CoercesOthers {
 		// The party is the one who coerced: 受他人胁迫 describes the victim.
@@ -266,8 +286,8 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 	if statutory != nil {
 		levels, src := c.levelsFor(b)
 		s.Suggested = split(*statutory, levels, level, fineRound(b))
-		s.step("裁量档次", fmt.Sprintf("%s：%s（%s）", level, fmtRange(*s.Suggested), src),
-			map[string]any{"statutory": *statutory, "split": levels}, ref(cfl, 34, 0, 0))
+		s.step("裁量档次", level+"："+fmtRange(*s.Suggested)+"（"+src+"）",
+			map[string]any{"statutory": *statutory, "split": levels}, basisLevels...)
 		if mandatory {
 			if statutory.FineMin > 0 {
 				s.Mitigated = &Range{FineMin: 0, FineMax: statutory.FineMin}
@@ -283,7 +303,7 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 			}
 		}
 	} else if fineNote != "" {
-		s.warn("%s", fineNote)
+		s.note(fineNote)
 	}
 
 	s.otherPenalties(b, env)
@@ -291,6 +311,17 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 	c.procedure(b, &f, s)
 	return s.Suggestion
 }
+
+// basisCorrection (第二十八条第一款, 责令改正), basisLevels (第三十四条, the
+// split of the range) and basisLimitation (第三十六条第一款) are the basis of
+// steps every suggestion takes, made once: the steps share them (callers
+// read a step's basis; one that adds to it appends, which copies a full
+// slice).
+var (
+	basisCorrection = []Basis{ref(cfl, 28, 1, 0)}
+	basisLevels     = []Basis{ref(cfl, 34, 0, 0)}
+	basisLimitation = []Basis{ref(cfl, 36, 1, 0)}
+)
 
 // suggestionSteps and suggestionNorms are the trace and basis capacity a
 // suggestion starts with: over the development set 99 % of suggestions
@@ -346,7 +377,7 @@ func (c *Catalog) suggestOrder(b *Benchmark, s *suggestion) {
 	s.Level = &level
 	levels, src := c.levelsFor(b)
 	s.Suggested = split(*s.Statutory, levels, level, fineRound(b))
-	s.step("裁量档次", fmt.Sprintf("%s：%s（%s）", level, fmtRange(*s.Suggested), src),
+	s.step("裁量档次", level+"："+fmtRange(*s.Suggested)+"（"+src+"）",
 		map[string]any{"statutory": *s.Statutory, "split": levels}, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
 }
 
@@ -366,7 +397,10 @@ func measureOf(b *Benchmark) string {
 // a note when there is none or a base is missing; trace and note name the
 // measure.
 func (c *Catalog) statutoryFine(b *Benchmark, f *Facts, env map[string]any, s *suggestion, measure string) (*Range, string) {
-	step := "法定" + measure + "幅度"
+	step := "法定罚款幅度"
+	if measure != "罚款" {
+		step = "法定" + measure + "幅度"
+	}
 	fine, optional := c.fineFor(b, f, env)
 	for i := range b.Penalties {
 		p := &b.Penalties[i]
@@ -548,14 +582,30 @@ func (c *Catalog) fineFor(b *Benchmark, f *Facts, env map[string]any) (fine *Fin
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
+// fmtYuan writes an amount in yuan: whole yuan without decimals, else two
+// (fmt's %.0f and %.2f, which format with strconv.AppendFloat as
+// appendYuan does).
 func fmtYuan(v float64) string {
-	if v == math.Trunc(v) {
-		return fmt.Sprintf("%.0f元", v)
-	}
-	return fmt.Sprintf("%.2f元", v)
+	var buf [32]byte
+	return string(appendYuan(buf[:0], v))
 }
 
-func fmtRange(r Range) string { return fmtYuan(r.FineMin) + "至" + fmtYuan(r.FineMax) }
+// appendYuan appends fmtYuan(v) to b.
+func appendYuan(b []byte, v float64) []byte {
+	prec := 2
+	if v == math.Trunc(v) {
+		prec = 0
+	}
+	return append(strconv.AppendFloat(b, v, 'f', prec, 64), "元"...)
+}
+
+// fmtRange writes a range as fmtYuan(min)至fmtYuan(max), in one string.
+func fmtRange(r Range) string {
+	var buf [64]byte
+	b := appendYuan(buf[:0], r.FineMin)
+	b = append(b, "至"...)
+	return string(appendYuan(b, r.FineMax))
+}
 
 func addYears(t time.Time, years int) time.Time { return t.AddDate(years, 0, 0) }
 
@@ -588,25 +638,25 @@ func (c *Catalog) expired(b *Benchmark, f *Facts, s *suggestion) bool {
 		years = 5
 	}
 	limit := addYears(start, years)
-	period := fmt.Sprintf("%d年", years)
+	period := strconv.Itoa(years) + "年"
 	inputs := map[string]any{from: start.Format("2006-01-02"), "discovery_date": f.DiscoveryDate, "years": years}
-	basis := []Basis{ref(cfl, 36, 1, 0)}
+	basis := basisLimitation // appended to below, which copies it
 	if from == "act_end_date" {
 		basis = append(basis, ref(cfl, 36, 2, 0))
 	}
 	if b.LimitationMonths > 0 {
 		// 第三十六条第一款: 法律另有规定的除外.
 		limit = start.AddDate(0, b.LimitationMonths, 0)
-		period = fmt.Sprintf("%d个月", b.LimitationMonths)
+		period = strconv.Itoa(b.LimitationMonths) + "个月"
 		inputs["months"] = b.LimitationMonths
 		delete(inputs, "years")
 		basis = append(basis, Basis{Ref: *b.LimitationBasis, Role: RoleDiscretion})
 	}
 	if disc.After(limit) {
-		s.step("追责时效", fmt.Sprintf("违法行为自%s起%s内未被发现（期限届满于%s），不再给予行政处罚", start.Format("2006-01-02"), period, limit.Format("2006-01-02")), inputs, basis...)
+		s.step("追责时效", "违法行为自"+start.Format("2006-01-02")+"起"+period+"内未被发现（期限届满于"+limit.Format("2006-01-02")+"），不再给予行政处罚", inputs, basis...)
 		return true
 	}
-	s.step("追责时效", fmt.Sprintf("在%s追责期限内（届满于%s）", period, limit.Format("2006-01-02")), inputs, basis...)
+	s.step("追责时效", "在"+period+"追责期限内（届满于"+limit.Format("2006-01-02")+"）", inputs, basis...)
 	return false
 }
 
@@ -738,7 +788,7 @@ func (c *Catalog) factorLevel(b *Benchmark, f *Facts, env map[string]any, s *sug
 	case net < 0:
 		level = LevelLighter
 	}
-	s.step("裁量等级", fmt.Sprintf("%s（适用情节：%s）", level, orNone(hits)), map[string]any{"net": net})
+	s.step("裁量等级", level+"（适用情节："+orNone(hits)+"）", map[string]any{"net": net})
 	return level
 }
 

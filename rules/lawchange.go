@@ -136,7 +136,7 @@ func (c *Catalog) suggestOnDates(b *Benchmark, f Facts) Suggestion {
 	s.addBasis(basis[0])
 	if ch.Review {
 		s.Procedure.LegalReview = true
-		s.warn("%s", "违法行为发生后法律已修改或者废止，"+strings.TrimSuffix(ch.Reason, "。")+"（行政处罚法第三十七条）；须经法制审核")
+		s.note("违法行为发生后法律已修改或者废止，" + strings.TrimSuffix(ch.Reason, "。") + "（行政处罚法第三十七条）；须经法制审核")
 	}
 	s.LawChange = ch
 	return s.Suggestion
@@ -283,6 +283,6 @@ func (c *Catalog) checkEffective(b *Benchmark, f *Facts, s *suggestion) {
 			last.Basis = append(last.Basis, Basis{Ref: *b.EndedBy, Role: RoleDiscretion})
 		}
 		s.Procedure.LegalReview = true
-		s.warn("%s", "本基准在违法行为发生时已不再适用（"+endNote(b)+"），尚无依据新的规定编写的裁量基准，请依据行为时有效的规定裁量，须经法制审核")
+		s.note("本基准在违法行为发生时已不再适用（" + endNote(b) + "），尚无依据新的规定编写的裁量基准，请依据行为时有效的规定裁量，须经法制审核")
 	}
 }
