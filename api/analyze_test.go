@@ -406,7 +406,7 @@ func benchAnalyzeConcurrentWith(b *testing.B, a *app.App, cfg Config) {
 		sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 		return lat, el
 	}
-	perClient := 40
+	perClient := *analyzeRequests
 	// CAILIANG_LOAD_CPUPROFILE names a file for a CPU profile of the
 	// measured load alone (-test.cpuprofile also covers the set-up: the
 	// national import, model training and warm-up).
