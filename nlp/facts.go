@@ -445,7 +445,7 @@ func Extract(text string) Extraction {
 	x.Age, x.AgeStart, x.AgeEnd = findAge(s, masked, span)
 
 	ms := string(masked)
-	price := unitPrice{at: -1}
+	price, fare := unitPrice{at: -1}, unitPrice{at: -1}
 	for _, m := range moneyRe.FindAllStringIndex(ms, -1) {
 		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); prev == '第' || !startsNumber(s[m[0]:]) {
 			continue
@@ -464,8 +464,11 @@ func Extract(text string) Extraction {
 			role = RoleFine
 		}
 		rate := rateOf(s, m[0])
-		if rate && role == "" && price.at < 0 {
+		switch {
+		case rate && role == "" && price.at < 0:
 			price = unitPrice{at: m[0], value: v}
+		case rate && role == RoleFares && fare.at < 0:
+			fare = unitPrice{at: m[0], value: v}
 		}
 		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rate, Part: partOf(s, m[0]), Start: st, End: en})
 	}
@@ -509,6 +512,7 @@ func Extract(text string) Extraction {
 	x.Totals = append(faresAsGains(totals(x.Amounts)), noneStated(s, x.Amounts)...)
 	x.Totals = allSold(s, x.Totals)
 	x.Totals = countTimesPrice(ms, price, x.Totals)
+	x.Totals = faresTimesCount(ms, fare, x.Amounts, x.Totals)
 
 	for _, m := range quantityRe.FindAllStringSubmatchIndex(ms, -1) {
 		q, ok := quantity(s, m)
@@ -2158,6 +2162,75 @@ var (
 	partWords  = [...]string{"其中", "其余", "剩余", "尚余", "还剩", "已售", "售出", "卖出", "已销售"}
 	extraWords = [...]string{"另有", "另外", "另"}
 )
+
+// fareUnits are what unlicensed transport charges by: a trip, a vehicle
+// load, a passenger, an order, a day (每趟收取车费200元, 每车运费800元).
+var fareUnits = [...]string{"车次", "趟", "车", "次", "人", "单", "天"}
+
+// faresTimesCount derives the 违法所得 of unlicensed transport from a fare
+// per unit (fare, the first 营运收入 amount read per unit) and the count of
+// those units named as the whole (每趟收取车费200元，共拉客15趟; 每人30元，
+// 累计载客40人) when the text states no fares or gains in all (the fare
+// alone then stood for them): the fines of 道路运输条例 read the gains.
+func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total {
+	if fare.at < 0 {
+		return ts
+	}
+	for _, a := range as {
+		if (a.Role == RoleFares || a.Role == RoleIllegalGains) && !a.Rate && !a.Bound {
+			return ts
+		}
+	}
+	w := ms[clauseBefore(ms, fare.at, isPhraseEnd):fare.at]
+	i := strings.LastIndex(w, "每")
+	if i < 0 {
+		return ts
+	}
+	after, unit := w[i+len("每"):], ""
+	for _, u := range fareUnits {
+		if strings.HasPrefix(after, u) {
+			unit = u
+			break
+		}
+	}
+	if unit == "" {
+		return ts
+	}
+	for from := 0; ; {
+		j := strings.Index(ms[from:], unit)
+		if j < 0 {
+			return ts
+		}
+		j += from
+		from = j + len(unit)
+		k := j
+		for k > 0 {
+			r, size := utf8.DecodeLastRuneInString(ms[:k])
+			if !(r >= '0' && r <= '9' || strings.ContainsRune(cn, r)) {
+				break
+			}
+			k -= size
+		}
+		if k == j || !startsNumber(ms[k:j]) {
+			continue
+		}
+		if !containsAny(lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 6), countWords[:4]...) {
+			continue // only a count named as the whole (共, 合计, 总计, 累计)
+		}
+		n, err := ParseChineseDecimal(ms[k:j])
+		if err != nil || n <= 0 {
+			continue
+		}
+		v := math.Round(fare.value*n*100) / 100
+		for i := range ts {
+			if ts[i].Role == RoleIllegalGains {
+				ts[i].Value = v
+				return ts
+			}
+		}
+		return append(ts, Total{Role: RoleIllegalGains, Value: v})
+	}
+}
 
 // countTimesPrice derives the value of the goods from a count and a unit
 // price when the text states neither 货值金额, 销售金额 nor 违法经营额 (当月进货

@@ -423,6 +423,10 @@ func TestBaseTotals(t *testing.T) {
 		{"分别 after 元 is no cents", "货值金额5000元，分别存放于两处仓库。", map[string]float64{RoleGoodsValue: 5000}},
 		{"fares of unlicensed transport", "张某无道路运输经营许可，为他人运输建材，共收取运费人民币8000元。", map[string]float64{RoleIllegalGains: 8000}},
 		{"fares per head and in all", "每人收取车费30元，共载客12人，收取车费360元。", map[string]float64{RoleIllegalGains: 360}},
+		{"fare per vehicle load times the loads", "王某驾驶货车非法营运，每车收取运费600元，合计运输25车。", map[string]float64{RoleIllegalGains: 15000}},
+		{"fare per order times the orders", "当事人通过微信群接单拉客，每单收取车费12元，总计接单300单。", map[string]float64{RoleIllegalGains: 3600}},
+		{"fares stated in all beside the trips", "每趟收取车费200元，共计收取车费3000元，共跑了15趟。", map[string]float64{RoleIllegalGains: 3000}},
+		{"a fare with no count", "每趟收取车费200元。", map[string]float64{RoleIllegalGains: 200}},
 		{"营运收入", "当事人无证经营网约车，获取营运收入1200元。", map[string]float64{RoleIllegalGains: 1200}},
 		{"车资", "乘客每人付车资二十五元，当日共收车资四百元。", map[string]float64{RoleIllegalGains: 400}},
 		{"拼车费 in a register line", "私家车跑城乡拼车 累计拼车费1500元 无营运证", map[string]float64{RoleIllegalGains: 1500}},
@@ -489,7 +493,8 @@ func TestBaseTotals(t *testing.T) {
 		{"a share and one beside it", "货架上剩余12瓶，另有30瓶已卖给顾客，每瓶标价128元。", map[string]float64{RoleGoodsValue: 5376, RoleIllegalRevenue: 5376}},
 		{"a share left out when the whole is named", "购进电热毯50条，其中已售出20条，每条售价150元。", map[string]float64{RoleGoodsValue: 7500, RoleIllegalRevenue: 7500}},
 		{"the value stated wins", "购进电热毯50条，每条售价150元，货值金额共计7000元。", map[string]float64{RoleGoodsValue: 7000}},
-		{"a price per head is no goods", "每人收取车费30元，共载客12人。", map[string]float64{RoleIllegalGains: 30}},
+		// A fare per head is no goods price: the gains are the fares of all the passengers.
+		{"a price per head is no goods", "每人收取车费30元，共载客12人。", map[string]float64{RoleIllegalGains: 360}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
