@@ -2163,6 +2163,23 @@ var (
 	extraWords = [...]string{"另有", "另外", "另"}
 )
 
+// perUnit returns the unit of units right after the last 每 in the phrase
+// before at (每箱售价45元: 箱; 每趟收取车费200元: 趟), "" for none.
+func perUnit(ms string, at int, units []string) string {
+	w := ms[clauseBefore(ms, at, isPhraseEnd):at]
+	i := strings.LastIndex(w, "每")
+	if i < 0 {
+		return ""
+	}
+	after := w[i+len("每"):]
+	for _, u := range units {
+		if strings.HasPrefix(after, u) {
+			return u
+		}
+	}
+	return ""
+}
+
 // fareUnits are what unlicensed transport charges by: a trip, a vehicle
 // load, a passenger, an order, a day (每趟收取车费200元, 每车运费800元).
 var fareUnits = [...]string{"车次", "趟", "车", "次", "人", "单", "天"}
@@ -2181,18 +2198,7 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 			return ts
 		}
 	}
-	w := ms[clauseBefore(ms, fare.at, isPhraseEnd):fare.at]
-	i := strings.LastIndex(w, "每")
-	if i < 0 {
-		return ts
-	}
-	after, unit := w[i+len("每"):], ""
-	for _, u := range fareUnits {
-		if strings.HasPrefix(after, u) {
-			unit = u
-			break
-		}
-	}
+	unit := perUnit(ms, fare.at, fareUnits[:])
 	if unit == "" {
 		return ts
 	}
@@ -2244,19 +2250,7 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 	if p.at < 0 || hasRole(ts, RoleGoodsValue) || hasRole(ts, RoleSalesAmount) || hasRole(ts, RoleIllegalRevenue) {
 		return ts
 	}
-	w := ms[clauseBefore(ms, p.at, isPhraseEnd):p.at]
-	i := strings.LastIndex(w, "每")
-	if i < 0 {
-		return ts
-	}
-	after := w[i+len("每"):]
-	measure := ""
-	for _, m := range goodsMeasures {
-		if strings.HasPrefix(after, m) {
-			measure = m
-			break
-		}
-	}
+	measure := perUnit(ms, p.at, goodsMeasures[:])
 	if measure == "" {
 		return ts
 	}
