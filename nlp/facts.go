@@ -222,6 +222,11 @@ var (
 	// 1千2百), which officers write for amounts as often as 1.2万.
 	mixedNum = `[0-9]+(?:[亿万千百][0-9]+)+[亿万千百]?`
 	moneyRe  = Guard(`(?:`+mixedNum+`|`+arabicNum+`(?:[余多]?(?:千万|百万|[千万亿]))?|`+chineseNum+`(?:[余多]?[万亿])?)[余多]?元`, "元")
+	// kuaiRe is an amount in spoken yuan (七万五千块钱, 欠了8000块工资, 三千多块):
+	// 块 is also a measure word (三块玻璃, 地块), so kuaiAmount keeps a match
+	// only when 钱 or a kind of money follows, or a figure of a thousand or
+	// more stands alone before a break.
+	kuaiRe = Guard(`(?:`+mixedNum+`|`+arabicNum+`(?:[余多]?[千万])?|`+chineseNum+`)[余多]?块`, "块")
 	// yenRe is an amount written with the currency sign (¥21700.00,
 	// ￥5,000); its span starts at the number.
 	yenRe = Guard(`[¥￥]\s*(`+arabicNum+`)(万元|万|元)?`, "¥", "￥")
@@ -490,6 +495,22 @@ func Extract(text string) Extraction {
 			role = RoleFine
 		}
 		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rateOf(s, m[0]), Part: partOf(s, m[0]), Start: st, End: en})
+	}
+	for _, m := range kuaiRe.FindAllStringIndex(ms, -1) {
+		num, ok := kuaiAmount(s, m)
+		if !ok {
+			continue
+		}
+		v, err := ParseAmount(num)
+		if err != nil || v <= 0 {
+			continue
+		}
+		role, total := moneyRole(s, m[0])
+		if role == "" {
+			role = kuaiRole(s[m[1]:])
+		}
+		st, en := span(m[0], m[1])
+		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Rate: rateOf(s, m[0]), Part: partOf(s, m[0]), Start: st, End: en})
 	}
 	for _, m := range bareWan(ms) {
 		role, total := moneyRole(s, m[0])
@@ -2236,6 +2257,54 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 		}
 		return append(ts, Total{Role: RoleIllegalGains, Value: v})
 	}
+}
+
+// kuaiMoney are the kinds of money that may follow a spoken amount in 块
+// (8000块工资, 两千块押金).
+var kuaiMoney = [...]string{"钱", "工资", "工钱", "报酬", "劳务费", "货款", "车费", "运费", "租金", "押金", "罚款", "现金"}
+
+// kuaiRole is the role the money named right after a spoken amount gives
+// it (七万五千块钱工资: 工资; 三百块车费: 营运收入), "" for none.
+func kuaiRole(rest string) string {
+	rest = strings.TrimPrefix(rest, "钱")
+	for _, k := range [...]struct{ word, role string }{{"工资", RoleWages}, {"工钱", RoleWages}, {"报酬", RoleWages}, {"劳务费", RoleWages}, {"车费", RoleFares}, {"运费", RoleFares}} {
+		if strings.HasPrefix(rest, k.word) {
+			return k.role
+		}
+	}
+	return ""
+}
+
+// kuaiAmount returns the figure of a kuaiRe match m of s (七万五千, 8000) when
+// the 块 is money: 钱 or a kind of money follows, or the figure is a thousand
+// or more (a 千 or 万 in it, or four digits) and a break follows.
+func kuaiAmount(s string, m []int) (string, bool) {
+	if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); prev == '第' || !startsNumber(s[m[0]:]) {
+		return "", false
+	}
+	num := strings.TrimSuffix(s[m[0]:m[1]], "块")
+	rest := s[m[1]:]
+	for _, k := range kuaiMoney {
+		if strings.HasPrefix(rest, k) {
+			return num, true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if rest != "" && (unicode.Is(unicode.Han, r) || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		return "", false // 三块玻璃, 两千块砖
+	}
+	digits := strings.TrimRight(num, "余多")
+	big := strings.ContainsAny(digits, "千万仟萬")
+	if !big {
+		n := 0
+		for _, r := range digits {
+			if r >= '0' && r <= '9' {
+				n++
+			}
+		}
+		big = n >= 4 && !strings.Contains(digits, ".")
+	}
+	return num, big
 }
 
 // countTimesPrice derives the value of the goods from a count and a unit
