@@ -102,7 +102,30 @@ var characterMarks = []string{"行为属于", "行为系", "行为构成", "行�
 // a sentence that does so only by 行政处罚法 (属于《行政处罚法》第三十三条
 // 规定的情形) says the circumstance, not the act.
 func characterizes(s string) bool {
-	return containsAny(s, characterMarks) && !strings.Contains(s, procedureLaw)
+	return (containsAny(s, characterMarks) || agencyHolds(s)) && !strings.Contains(s, procedureLaw)
+}
+
+// agencyMarks begin the agency's own view in a decision's reasoning, where
+// it answers the 陈述申辩 (本局认为，当事人……属于以次充好，申辩理由不予采纳).
+var agencyMarks = []string{"本局认为", "我局认为", "本机关认为", "本大队认为", "本支队认为", "本所认为", "本委认为", "本厅认为"}
+
+// holdWords name what the act is in the agency's view.
+var holdWords = []string{"属于", "构成", "系"}
+
+// agencyHolds reports whether s is the agency's view naming what the act is:
+// it opens with an agencyMark (after at most 经审查/经复核 and a comma) and
+// says 属于, 构成 or 系.
+func agencyHolds(s string) bool {
+	head := strings.TrimLeft(s, " \n\t")
+	for _, p := range []string{"经审查，", "经复核，", "经审查,", "经复核,"} {
+		head = strings.TrimPrefix(head, p)
+	}
+	for _, m := range agencyMarks {
+		if strings.HasPrefix(head, m) {
+			return containsAny(head, holdWords)
+		}
+	}
+	return false
 }
 
 // segments yields the sentences and lines of s, each with its end mark

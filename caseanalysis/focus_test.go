@@ -56,6 +56,13 @@ func TestDecisionFocus(t *testing.T) {
 			drop: []string{"第三十二条", "复议", "检验报告"},
 		},
 		{
+			name: "the agency's view in its answer to the 陈述申辩 names the act; the party's claim is dropped",
+			text: "当事人：某某粮油店\n经查，当事人将普通级大米装入标有特级字样的包装袋销售，货值金额四千二百元。\n以上事实有抽样检验报告为证。\n" +
+				"当事人在陈述申辩中提出其大米仅为包装标识不规范。\n经复核，本局认为，当事人用普通级大米冒充特级大米销售，属于以次充好，申辩理由不能成立，不予采纳。如不服本决定，可申请行政复议。",
+			keep: []string{"本局认为，当事人用普通级大米冒充特级大米销售，属于以次充好"},
+			drop: []string{"包装标识不规范", "抽样检验报告", "复议"},
+		},
+		{
 			name: "an officer's note with 经查 in mid-text is read whole",
 			text: "执法人员检查发现某某便利店销售过期牛奶，经查，货值金额360元，当事人系初次违法。",
 			keep: []string{"执法人员检查发现某某便利店销售过期牛奶，经查"},
