@@ -237,9 +237,10 @@ var distanceUnits = [...]string{"米", "公里", "千米", "km", "m"}
 // a place the text puts the act outside of: followed by outsideWords, or
 // preceded in its clause by distanceWords and followed by a distance; or
 // names the zone's designation (划定图, 划定文件) rather than a place; or
-// is a thing an inspection note reports in order (reportedCompliant).
+// is a thing an inspection note reports in order (reportedCompliant), or
+// one a report alleged and the inspection did not find (allegedThenDenied).
 func placedOutside(text string, start, end int) bool {
-	if reportedCompliant(text, start, end) {
+	if reportedCompliant(text, start, end) || allegedThenDenied(text, start, end) {
 		return true
 	}
 	rest := text[end:]
@@ -1015,6 +1016,45 @@ var remedyWords = [...]string{"整改", "改正", "恢复", "更换", "修复", 
 // compliantReach is how many runes after a cue the clause's compliant
 // predicate may end.
 const compliantReach = 20
+
+// allegationWords in the sentence before a cue make it what a report or a
+// complaint alleged (实名举报称该厂私设暗管, 群众投诉反映), not a finding.
+var allegationWords = [...]string{"举报", "投诉", "反映", "来电", "来信", "线索"}
+
+// notFoundWords, right before the same words later in the text, say the
+// inspection did not find what was alleged (未发现暗管, 不存在暗管).
+var notFoundWords = [...]string{"未发现", "没有发现", "未查见", "未见", "不存在", "并无", "没有"}
+
+// allegedThenDenied reports whether the cue at [start, end) of text stands
+// in a sentence reporting an allegation and the text later says its words
+// were not found (举报称……私设暗管……。……排查，未发现暗管).
+func allegedThenDenied(text string, start, end int) bool {
+	part := text[start:end]
+	later := text[end:]
+	if !strings.Contains(later, part) {
+		return false
+	}
+	sentence := text[:start]
+	if i := strings.LastIndexAny(sentence, "。\n"); i >= 0 {
+		sentence = sentence[i:]
+	}
+	alleged := false
+	for _, w := range allegationWords {
+		if strings.Contains(sentence, w) {
+			alleged = true
+			break
+		}
+	}
+	if !alleged {
+		return false
+	}
+	for _, w := range notFoundWords {
+		if strings.Contains(later, w+part) {
+			return true
+		}
+	}
+	return false
+}
 
 // reportedCompliant reports whether the clause the cue at [start, end) of
 // text is in closes with a compliantWord that nothing denies (不正常,

@@ -493,3 +493,24 @@ func TestScanPooledAnswersAsScan(t *testing.T) {
 		}
 	}
 }
+
+// TestAllegedThenDenied checks that what a report alleged and the
+// inspection did not find is no cue of the act, and that a finding, or an
+// allegation the text does not deny, still is.
+func TestAllegedThenDenied(t *testing.T) {
+	tests := []struct {
+		cue, text string
+		want      bool
+	}{
+		{"暗管", "群众来电反映某化工厂通过暗管排放废液。执法人员沿厂界排查雨污管网，没有发现暗管，但危废暂存间未设置标识。", false},
+		{"无证经营", "网友举报某小吃店无证经营。经查，该店持有有效的食品经营许可证，未发现无证经营行为，但后厨未配备防蝇设施。", false},
+		{"暗管", "群众来电反映某化工厂通过暗管排放废液。执法人员在厂区东侧发现一根通往河道的暗管。", true},
+		{"暗管", "执法人员检查发现该厂私设暗管排放废水，未发现其他违法行为。", true},
+		{"无证经营", "网友举报某小吃店无证经营，执法人员到场核实，该店确未取得食品经营许可证。", true},
+	}
+	for _, tt := range tests {
+		if got := NewCue(tt.cue).In(NormalizeText(tt.text)); got != tt.want {
+			t.Errorf("%s in %q = %v, want %v", tt.cue, tt.text, got, tt.want)
+		}
+	}
+}
