@@ -865,15 +865,19 @@ func excessPercent(norm string) (float64, bool) {
 	if m := loadsRe.FindStringSubmatch(norm); m != nil && (m[2] == "人") == (m[4] == "人") {
 		rated, err1 := loadValue(m[1], m[2])
 		actual, err2 := loadValue(m[3], m[4])
-		if err1 == nil && err2 == nil && rated > 0 && actual > rated {
-			return float64(int((actual-rated)/rated*1000+0.5)) / 10, true
+		if err1 == nil && err2 == nil {
+			if v, ok := excessOver(actual, rated); ok {
+				return v, true
+			}
 		}
 	}
 	if m := loadsAfterRe.FindStringSubmatch(norm); m != nil {
 		actual, err1 := loadValue(m[1], m[2])
 		rated, err2 := loadValue(m[3], m[4])
-		if err1 == nil && err2 == nil && rated > 0 && actual > rated {
-			return float64(int((actual-rated)/rated*1000+0.5)) / 10, true
+		if err1 == nil && err2 == nil {
+			if v, ok := excessOver(actual, rated); ok {
+				return v, true
+			}
 		}
 	}
 	if m := tenthsRe.FindStringSubmatch(norm); m != nil {
@@ -884,11 +888,22 @@ func excessPercent(norm string) (float64, bool) {
 	if m := speedsRe.FindStringSubmatch(norm); m != nil {
 		limit, err1 := strconv.ParseFloat(m[1], 64)
 		speed, err2 := strconv.ParseFloat(m[2], 64)
-		if err1 == nil && err2 == nil && limit > 0 && speed > limit {
-			return float64(int((speed-limit)/limit*1000+0.5)) / 10, true
+		if err1 == nil && err2 == nil {
+			if v, ok := excessOver(speed, limit); ok {
+				return v, true
+			}
 		}
 	}
 	return 0, false
+}
+
+// excessOver is how far actual exceeds limit, in percent rounded to one
+// decimal (a load or a speed over its limit); false when it does not.
+func excessOver(actual, limit float64) (float64, bool) {
+	if limit <= 0 || actual <= limit {
+		return 0, false
+	}
+	return float64(int((actual-limit)/limit*1000+0.5)) / 10, true
 }
 
 // loadNumber is a load figure in digits or Chinese numerals.
