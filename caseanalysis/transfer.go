@@ -27,7 +27,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 		}
 	}
 	var alcohol alcoholReadings
-	var areaMu float64 // the largest area in square metres or hectares, in 亩
+	var areaMu float64 // the largest area in square metres, in 亩
 	for _, q := range x.Quantities {
 		switch {
 		case q.Role == "死亡":
@@ -57,23 +57,15 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 				}
 				setMax(rules.MeasureHazardousWaste, t)
 			}
-		case q.Unit == "亩" || q.Unit == "平方米" || q.Unit == "㎡" || q.Unit == "公顷":
-			// Land surveys write square metres (旱地约8000平方米) or
-			// hectares; the thresholds count 亩 (1亩 = 10000/15 平方米).
-			mu := q.Value
-			switch q.Unit {
-			case "平方米", "㎡":
-				mu = q.Value * 15 / 10000
-			case "公顷":
-				mu = q.Value * 15
-			}
-			if q.Unit != "亩" {
-				// An area in 亩 the text also gives decides; a building's
-				// floor area beside it is no land occupied.
-				areaMu = max(areaMu, mu)
-				continue
-			}
-			landMu(norm, mu, setMax)
+		case q.Unit == "亩":
+			// nlp reads hectares as 亩 already.
+			landMu(norm, q.Value, setMax)
+		case q.Unit == "平方米":
+			// Land surveys write square metres (旱地约8000平方米); the
+			// thresholds count 亩 (1亩 = 10000/15 平方米). An area in 亩 the
+			// text also gives decides; a building's floor area beside it is
+			// no land occupied.
+			areaMu = max(areaMu, q.Value*15/10000)
 		case (q.Unit == "人" || q.Unit == "名") && owesWages(norm):
 			setMax(rules.MeasureWorkers, q.Value)
 		}
@@ -519,8 +511,6 @@ func producedAmount(text string, q nlp.Quantity) bool {
 	return containsAny(before, producedWords)
 }
 
-// isBasicFarmland reports whether the text speaks of 基本农田 and not only
-// of land that is 非（永久）基本农田.
 // landMu sets the land measure an area of mu 亩 counts towards, by the
 // kind of land the text names.
 func landMu(norm string, mu float64, setMax func(string, float64)) {
@@ -555,6 +545,8 @@ var cultivatedNames = []string{"耕地", "农用地", "水田", "旱地", "水�
 // 未利用地、非耕地): its area then counts towards no farmland threshold.
 var notCultivated = []string{"不属于耕地", "非耕地", "不是耕地", "不涉及耕地", "未占用耕地", "不属于农用地", "非农用地"}
 
+// isBasicFarmland reports whether the text speaks of 基本农田 and not only
+// of land that is 非（永久）基本农田.
 func isBasicFarmland(norm string) bool {
 	n := strings.Count(norm, "基本农田")
 	return n > strings.Count(norm, "非永久基本农田")+strings.Count(norm, "非基本农田")

@@ -1029,15 +1029,11 @@ var notFoundWords = [...]string{"未发现", "没有发现", "未查见", "未�
 // in a sentence reporting an allegation and the text later says its words
 // were not found (举报称……私设暗管……。……排查，未发现暗管).
 func allegedThenDenied(text string, start, end int) bool {
-	part := text[start:end]
-	later := text[end:]
-	if !strings.Contains(later, part) {
-		return false
-	}
-	sentence := text[:start]
-	if i := strings.LastIndexAny(sentence, "。\n"); i >= 0 {
-		sentence = sentence[i:]
-	}
+	// The sentence before the cue first, in a bounded window (80 runes):
+	// most cues stand in no allegation, and a text without sentence ends
+	// must not make this quadratic.
+	lo := max(0, start-80*len("。"))
+	sentence := text[lo+strings.LastIndexAny(text[lo:start], "。\n")+1 : start]
 	alleged := false
 	for _, w := range allegationWords {
 		if strings.Contains(sentence, w) {
@@ -1048,6 +1044,7 @@ func allegedThenDenied(text string, start, end int) bool {
 	if !alleged {
 		return false
 	}
+	part, later := text[start:end], text[end:]
 	for _, w := range notFoundWords {
 		if strings.Contains(later, w+part) {
 			return true

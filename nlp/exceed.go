@@ -56,11 +56,11 @@ var (
 	// Air monitoring states mg/m³ (颗粒物实测86mg/m³（限值30mg/m³）); the
 	// pollutant may stand between the verb and the figure (检出总镉0.62mg/L); a
 	// reading is only compared with a limit of the same medium and scale.
+	concentrationRe = Guard(`(?:浓度|含量|检测值|监测值|实测值|实测|测得|检出)[^0-9。；;，,]{0,8}?(?:为|是|达|达到|高达)?([0-9]+(?:\.[0-9]+)?)(`+concUnit+`)[^。；;]{0,60}?(?:限值|标准值|标准)[^。；;0-9]{0,12}?([0-9]+(?:\.[0-9]+)?)(`+concUnit+`)`, "/")
 	// decibelRe reads a noise level and the limit it is compared with
 	// (夜间噪声为62分贝，…夜间排放限值为50分贝; 场界噪声实测78dB(A)，标准限值70dB(A)):
 	// the noise standard exceeded, by the ratio of the two levels.
-	decibelRe       = Guard(`([0-9]+(?:\.[0-9]+)?)(?:分贝|dB)[^。；;]{0,60}?(?:限值|标准值|标准)[^。；;0-9]{0,12}?([0-9]+(?:\.[0-9]+)?)(?:分贝|dB)`, "分贝", "dB")
-	concentrationRe = Guard(`(?:浓度|含量|检测值|监测值|实测值|实测|测得|检出)[^0-9。；;，,]{0,8}?(?:为|是|达|达到|高达)?([0-9]+(?:\.[0-9]+)?)(`+concUnit+`)[^。；;]{0,60}?(?:限值|标准值|标准)[^。；;0-9]{0,12}?([0-9]+(?:\.[0-9]+)?)(`+concUnit+`)`, "/")
+	decibelRe = Guard(`([0-9]+(?:\.[0-9]+)?)(?:分贝|dB)[^。；;]{0,60}?(?:限值|标准值|标准)[^。；;0-9]{0,12}?([0-9]+(?:\.[0-9]+)?)(?:分贝|dB)`, "分贝", "dB")
 )
 
 // Exceedances reads, from normalised text, every statement that a pollutant

@@ -25,8 +25,11 @@ var expiryMarkers = [...]struct{ marker, passed string }{
 // returns the statement in the catalog's words (已过保质期, 已超过使用期限,
 // 已超过有效期), or "" when no such pair is written. Dates are compared as
 // written (年月日, or - . / separated); a last day without its day of the
-// month is the month's end. The cost is a few substring tests for texts
-// without 期至, 期到, 期截, 到期日 or 期限 (nearly all).
+// month is the month's end. The last day may also be a production day plus
+// a shelf life (生产日期2024年3月5日、保质期6个月), and the later date a
+// month without its day. The cost is a few substring tests for texts
+// without 生产日期, 期至, 期到, 期截, 到期日, 期限, 检验日期 or 检验时间
+// (nearly all).
 func ExpiryPassed(norm string) string {
 	hasShelf := strings.Contains(norm, "生产日期")
 	if !hasShelf && !strings.Contains(norm, "期至") && !strings.Contains(norm, "期到") && !strings.Contains(norm, "期截") &&

@@ -2180,6 +2180,9 @@ var goodsMeasures = [...]string{"公斤", "千克", "箱", "双", "袋", "瓶", 
 // beside the first (另有40袋已批发出去).
 var (
 	countWords = [...]string{"共", "合计", "总计", "累计", "进货", "购进", "购入", "采购", "生产", "加工", "灌装", "分装"}
+	// wholeWords are the countWords that name a count as the whole of any
+	// units, not only of goods bought or made.
+	wholeWords = [...]string{"共", "合计", "总计", "累计"}
 	partWords  = [...]string{"其中", "其余", "剩余", "尚余", "还剩", "已售", "售出", "卖出", "已销售"}
 	extraWords = [...]string{"另有", "另外", "另"}
 )
@@ -2230,23 +2233,9 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 		}
 		j += from
 		from = j + len(unit)
-		k := j
-		for k > 0 {
-			r, size := utf8.DecodeLastRuneInString(ms[:k])
-			if !(r >= '0' && r <= '9' || strings.ContainsRune(cn, r)) {
-				break
-			}
-			k -= size
-		}
-		if k == j || !startsNumber(ms[k:j]) {
-			continue
-		}
-		if !containsAny(lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 6), countWords[:4]...) {
+		n, k, ok := countBefore(ms, j)
+		if !ok || !containsAny(lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 6), wholeWords[:]...) {
 			continue // only a count named as the whole (共, 合计, 总计, 累计)
-		}
-		n, err := ParseChineseDecimal(ms[k:j])
-		if err != nil || n <= 0 {
-			continue
 		}
 		v := math.Round(fare.value*n*100) / 100
 		for i := range ts {
@@ -2267,7 +2256,7 @@ var kuaiMoney = [...]string{"钱", "工资", "工钱", "报酬", "劳务费", "�
 // it (七万五千块钱工资: 工资; 三百块车费: 营运收入), "" for none.
 func kuaiRole(rest string) string {
 	rest = strings.TrimPrefix(rest, "钱")
-	for _, k := range [...]struct{ word, role string }{{"工资", RoleWages}, {"工钱", RoleWages}, {"报酬", RoleWages}, {"劳务费", RoleWages}, {"车费", RoleFares}, {"运费", RoleFares}} {
+	for _, k := range [...]struct{ word, role string }{{"工资", RoleWages}, {"工钱", RoleWages}, {"报酬", RoleWages}, {"车费", RoleFares}, {"运费", RoleFares}} {
 		if strings.HasPrefix(rest, k.word) {
 			return k.role
 		}
@@ -2307,6 +2296,28 @@ func kuaiAmount(s string, m []int) (string, bool) {
 	return num, big
 }
 
+// countBefore reads the count written right before byte j of ms (120 in
+// 120箱, 十五 in 十五趟; digits with a decimal point or thousands commas, or
+// numerals) and returns it with its start; false when none stands there.
+func countBefore(ms string, j int) (float64, int, bool) {
+	k := j
+	for k > 0 {
+		r, size := utf8.DecodeLastRuneInString(ms[:k])
+		if !(r >= '0' && r <= '9' || r == '.' || r == ',' || strings.ContainsRune(cn, r)) {
+			break
+		}
+		k -= size
+	}
+	if k == j || !startsNumber(ms[k:j]) {
+		return 0, k, false
+	}
+	n, err := ParseChineseDecimal(strings.ReplaceAll(ms[k:j], ",", ""))
+	if err != nil || n <= 0 {
+		return 0, k, false
+	}
+	return n, k, true
+}
+
 // countTimesPrice derives the value of the goods from a count and a unit
 // price when the text states neither 货值金额, 销售金额 nor 违法经营额 (当月进货
 // 120箱，每箱售价45元; 购进…运动鞋96双，以每双380元的价格对外销售): the 货值金额
@@ -2332,19 +2343,8 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 		}
 		j += from
 		from = j + len(measure)
-		k := j
-		for k > 0 {
-			r, size := utf8.DecodeLastRuneInString(ms[:k])
-			if !(r >= '0' && r <= '9' || r == '.' || r == ',' || strings.ContainsRune(cn, r)) {
-				break
-			}
-			k -= size
-		}
-		if k == j || !startsNumber(ms[k:j]) {
-			continue
-		}
-		n, err := ParseChineseDecimal(strings.ReplaceAll(ms[k:j], ",", ""))
-		if err != nil || n <= 0 {
+		n, k, ok := countBefore(ms, j)
+		if !ok {
 			continue
 		}
 		ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 8)

@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
@@ -252,8 +251,8 @@ func readStored(ctx context.Context, r index.IndexReader, nums []uint64) (*store
 			return nil, fmt.Errorf("stored fields of %d: %w", num, err)
 		}
 		sd.hay = sd.text
-		if text := string(arena[sd.text.off : sd.text.off+sd.text.n]); snippetHay(text) != text {
-			sd.hay = add([]byte(strings.ToLower(text)), false)
+		if hay := snippetHay(string(arena[sd.text.off : sd.text.off+sd.text.n])); hay != string(arena[sd.text.off:sd.text.off+sd.text.n]) {
+			sd.hay = add([]byte(hay), false)
 		}
 		if len(arena) > math.MaxUint32 {
 			return nil, fmt.Errorf("stored fields: more than 4 GB of text")

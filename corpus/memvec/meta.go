@@ -86,7 +86,7 @@ func (c *collection) meta(slot int32) []byte {
 	return c.metaArena[r.off : r.off+r.n : r.off+r.n]
 }
 
-// setMeta stores slot's metadata, encoded from m, counting its pairs, the
+// setMeta stores enc (encodeMeta) as slot's metadata, counting its pairs, the
 // slot's earlier metadata (if any) uncounted first. An encoding no longer
 // than the earlier one takes its place; otherwise it is appended, and the
 // arena is packed when more than half of it is left behind.
