@@ -9,13 +9,18 @@ import (
 // expiryMarkers are the ways officers write the last day of a shelf life
 // or a period of use (保质期至2024年9月30日, 使用期限到2025-03-01), with
 // the statement that the day has passed in the words the catalog's cues use.
-var expiryMarkers = [...]struct{ marker, passed string }{
-	{"保质期至", "已过保质期"}, {"保质期到", "已过保质期"}, {"保质期截至", "已过保质期"}, {"保质期截止", "已过保质期"},
-	{"保质期限至", "已过保质期"}, {"保质期为至", "已过保质期"}, {"保质到期日为", "已过保质期"},
-	{"使用期限至", "已超过使用期限"}, {"使用期限到", "已超过使用期限"}, {"使用期限截至", "已超过使用期限"},
-	{"有效期至", "已超过有效期"}, {"有效期到", "已超过有效期"}, {"有效期截至", "已超过有效期"}, {"有效期截止", "已超过有效期"},
+var expiryMarkers = [...]struct{ marker, passed, after string }{
+	{"保质期至", "已过保质期", ""}, {"保质期到", "已过保质期", ""}, {"保质期截至", "已过保质期", ""}, {"保质期截止", "已过保质期", ""},
+	{"保质期限至", "已过保质期", ""}, {"保质期为至", "已过保质期", ""}, {"保质到期日为", "已过保质期", ""},
+	{"使用期限至", "已超过使用期限", ""}, {"使用期限到", "已超过使用期限", ""}, {"使用期限截至", "已超过使用期限", ""},
+	{"有效期至", "已超过有效期", ""}, {"有效期到", "已超过有效期", ""}, {"有效期截至", "已超过有效期", ""}, {"有效期截止", "已超过有效期", ""},
 	// A special-equipment certificate's next inspection day (下次检验日期为2024年4月).
-	{"下次检验日期", "超过检验有效期"}, {"下次检验时间", "超过检验有效期"}, {"检验有效期至", "超过检验有效期"},
+	{"下次检验日期", "超过检验有效期", ""}, {"下次检验时间", "超过检验有效期", ""}, {"检验有效期至", "超过检验有效期", ""},
+	// A cosmetic's 限期使用日期 (限期使用日期是2024年10月); a device's 失效日期.
+	{"限期使用日期", "已超过使用期限", ""}, {"失效日期", "已过期", ""},
+	// A best-before written as an instruction on the pack (请于2025.05.06前食用):
+	// the day counts only when the instruction follows it.
+	{"请于", "已过保质期", "前食用"}, {"请在", "已过保质期", "前食用"}, {"请于", "已过保质期", "前饮用"},
 }
 
 // ExpiryPassed reads, from normalised text, a shelf life or period of use
@@ -34,7 +39,8 @@ func ExpiryPassed(norm string) string {
 	hasShelf := strings.Contains(norm, "生产日期")
 	if !hasShelf && !strings.Contains(norm, "期至") && !strings.Contains(norm, "期到") && !strings.Contains(norm, "期截") &&
 		!strings.Contains(norm, "到期日") && !strings.Contains(norm, "期限") && !strings.Contains(norm, "检验日期") &&
-		!strings.Contains(norm, "检验时间") {
+		!strings.Contains(norm, "检验时间") && !strings.Contains(norm, "前食用") && !strings.Contains(norm, "前饮用") &&
+		!strings.Contains(norm, "失效日期") {
 		return ""
 	}
 	var passed string
@@ -52,13 +58,13 @@ func ExpiryPassed(norm string) string {
 			continue
 		}
 		at := i + len(m.marker)
-		for _, skip := range [...]string{"于", "为", " "} {
+		for _, skip := range [...]string{"于", "为", "是", " "} {
 			if strings.HasPrefix(norm[at:], skip) {
 				at += len(skip)
 			}
 		}
 		day, end, ok := readDay(norm, at, true)
-		if !ok {
+		if !ok || m.after != "" && !strings.HasPrefix(norm[end:], m.after) {
 			continue
 		}
 		if lastAt < 0 || i < lastAt {

@@ -250,6 +250,16 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 		s.Orders = append(s.Orders, "责令改正")
 		return s.Suggestion
 	}
+	if statutory == nil && correctionOnly(b, env) {
+		// 产品质量法 第五十四条 without 情节严重: the article fines only on a
+		// condition the facts do not state, so what it imposes now is the
+		// order to correct — an administrative order, not a 行政处罚.
+		s.Disposition = legal.DispositionOrder
+		s.Orders = append(s.Orders, "责令改正")
+		s.step("责令改正", "事实未写明本条罚款的适用条件，依法只责令改正（行政命令，不是行政处罚法第九条规定的处罚种类）；查明该条件后再依本条处罚",
+			nil, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
+		return s.Suggestion
+	}
 	s.Orders = append(s.Orders, "责令改正")
 	s.step("责令改正", "实施行政处罚时应当责令当事人改正或者限期改正违法行为", nil, basisCorrection...)
 
@@ -330,6 +340,47 @@ const (
 	suggestionSteps = 8
 	suggestionNorms = 6
 )
+
+// correctionOnly reports whether every penalty of b applies only when the
+// case is serious (情节严重) and the facts do not say it is: the article
+// imposes nothing but the order to correct until that is established
+// (产品质量法 第五十四条). A benchmark without penalties is not such an
+// article.
+// The agency's choices (choiceFlags: 可以并处……罚款) are taken as made: a
+// fine the agency may impose is a penalty the article allows.
+func correctionOnly(b *Benchmark, env map[string]any) bool {
+	if len(b.Penalties) == 0 {
+		return false
+	}
+	var chosen [len(choiceFlags)]bool
+	for i, cf := range choiceFlags {
+		if _, declared := b.Flags[cf.name]; !declared {
+			continue
+		}
+		if v, ok := env[cf.name].(bool); ok && v {
+			continue
+		}
+		env[cf.name] = true
+		chosen[i] = true
+	}
+	only := true
+	for i := range b.Penalties {
+		p := &b.Penalties[i]
+		// Only 情节严重 (serious) is read as the article's own threshold: other
+		// conditions (a local amount, a refusal) are often left unwritten by
+		// texts that still decide a penalty.
+		if p.When == nil || !strings.HasPrefix(p.When.Src, "serious") || eval(p.When.prog, env) {
+			only = false
+			break
+		}
+	}
+	for i, cf := range choiceFlags {
+		if chosen[i] {
+			env[cf.name] = false
+		}
+	}
+	return only
+}
 
 // warningOnly reports whether the only penalty the facts make applicable
 // is 警告: no fine applies (statutory is nil and no fine's condition holds,
