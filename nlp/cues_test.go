@@ -115,6 +115,12 @@ func TestNegated(t *testing.T) {
 		{"安排怀孕未满三个月的女工加班", "女工", false},
 		{"招用不满16周岁的学生做工", "做工", false},
 		{"当事人未满足安全距离要求", "安全距离", true},
+		// a product's attribute (无菌, 无纺, 无糖 …) names the goods, it denies nothing
+		{"货架上的一次性无菌输液器已过期", "输液器", false},
+		{"店内销售的无纺布口罩标签不全", "口罩", false},
+		{"冷柜里的无糖酸奶已过保质期", "酸奶", false},
+		{"仓库内堆放的无缝钢管未标明规格", "钢管", false},
+		{"当事人无医疗器械经营许可证", "医疗器械", true},
 	}
 	for _, p := range plain {
 		pos := strings.Index(p.text, p.at)

@@ -33,14 +33,14 @@ var expiryMarkers = [...]struct{ marker, passed, after string }{
 // month is the month's end. The last day may also be a production day plus
 // a shelf life (生产日期2024年3月5日、保质期6个月), and the later date a
 // month without its day. The cost is a few substring tests for texts
-// without 生产日期, 期至, 期到, 期截, 到期日, 期限, 检验日期 or 检验时间
-// (nearly all).
+// without 生产日期, 期至, 期到, 期截, 到期日, 期限, 检验日期, 检验时间, 前食用,
+// 前饮用, 失效日期 or 使用日期 (nearly all).
 func ExpiryPassed(norm string) string {
 	hasShelf := strings.Contains(norm, "生产日期")
 	if !hasShelf && !strings.Contains(norm, "期至") && !strings.Contains(norm, "期到") && !strings.Contains(norm, "期截") &&
 		!strings.Contains(norm, "到期日") && !strings.Contains(norm, "期限") && !strings.Contains(norm, "检验日期") &&
 		!strings.Contains(norm, "检验时间") && !strings.Contains(norm, "前食用") && !strings.Contains(norm, "前饮用") &&
-		!strings.Contains(norm, "失效日期") {
+		!strings.Contains(norm, "失效日期") && !strings.Contains(norm, "使用日期") {
 		return ""
 	}
 	var passed string

@@ -48,3 +48,25 @@ func TestExpiryFromProductionDay(t *testing.T) {
 		})
 	}
 }
+
+// TestExpiryWrittenOtherwise reads a last day written as the pack's
+// instruction (请于…前食用), a cosmetic's 限期使用日期 and a device's 失效日期,
+// in other phrasings than the development rows; 请于 without the
+// instruction after its date is a summons, not a shelf life.
+func TestExpiryWrittenOtherwise(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"best before as an instruction", "冷柜中的鲜榨果汁瓶身印有“请于2024年7月2日前饮用”，执法人员2024年7月9日检查时仍在出售。", "已过保质期"},
+		{"best before with dots", "2025年3月20日检查，蛋糕盒上贴着“请在2025.03.15前食用”的标签，仍摆在柜台。", "已过保质期"},
+		{"a summons is no shelf life", "请于2024年5月6日前到本局接受询问。2024年5月10日当事人到场。", ""},
+		{"cosmetics 限期使用日期", "美容院使用的面膜盒上限期使用日期为2024年11月，2025年1月6日检查时仍在使用。", "已超过使用期限"},
+		{"a device's 失效日期", "诊所内的一次性换药包标示失效日期2024-08-31，2024年10月8日检查时仍在使用。", "已过期"},
+		{"失效日期 still ahead", "2024年10月8日检查，输液器标示失效日期2026年8月。", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ExpiryPassed(NormalizeText(tt.text)); got != tt.want {
+				t.Errorf("ExpiryPassed = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -186,6 +186,7 @@ func FactsOf(x nlp.Extraction) Extracted {
 		}
 	}
 	goodsWithSold(&out)
+	revenueFromSales(&out)
 	underLimits(&out)
 	if x.PartyKind != "" {
 		f.PartyKind = x.PartyKind
@@ -428,6 +429,28 @@ func childLabour(text string) bool {
 // childAgeWords are ages under sixteen as officers write a child worker's.
 var childAgeWords = [...]string{"十二岁", "十三岁", "十四岁", "十五岁", "12岁", "13岁", "14岁", "15岁",
 	"十二周岁", "十三周岁", "十四周岁", "十五周岁", "12周岁", "13周岁", "14周岁", "15周岁"}
+
+// revenueFromSales takes the 违法经营额 of 商标法 and the 违法经营总额 of the
+// tobacco rules, when the text names no such amount but states what was
+// sold and nothing is left (已销售金额四万二千元，店内无库存): the sales.
+func revenueFromSales(out *Extracted) {
+	f := &out.Facts
+	if f.IllegalRevenue != nil || f.SalesAmount == nil {
+		return
+	}
+	// Only when the sales are the whole (nothing held, or a 货值金额 that is
+	// the sales): goods still held are valued by the officer's own method.
+	if f.GoodsValue != nil && *f.GoodsValue != *f.SalesAmount {
+		return
+	}
+	v := *f.SalesAmount
+	f.IllegalRevenue = &v
+	for _, a := range out.Extraction.Amounts {
+		if a.Role == nlp.RoleSalesAmount {
+			out.Spans = append(out.Spans, FactSpan{MeasureIllegalRevenue, a.Start, a.End})
+		}
+	}
+}
 
 // goodsWithSold adds the goods sold to a 货值金额 the text gives only for the
 // goods still held (已销售……销售金额四万三千元，库存待售部分货值八千元): the
