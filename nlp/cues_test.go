@@ -115,6 +115,11 @@ func TestNegated(t *testing.T) {
 		{"安排怀孕未满三个月的女工加班", "女工", false},
 		{"招用不满16周岁的学生做工", "做工", false},
 		{"当事人未满足安全距离要求", "安全距离", true},
+		// 以……为由: the pretext's negation does not deny the act after it.
+		{"店主以没有库存为由拒绝退货", "拒绝退货", false},
+		{"负责人以“账本不在店里”为由不让检查人员进门", "检查人员", false},
+		{"经理以材料未准备好为由推脱", "推脱", false},
+		{"以检修为由未开启除尘设施", "开启除尘设施", true},
 	}
 	for _, p := range plain {
 		pos := strings.Index(p.text, p.at)
