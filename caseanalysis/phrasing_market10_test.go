@@ -12,7 +12,8 @@ import (
 // on arrival, 保健食品 cure claims, a rival smeared as 同行, an origin lied
 // about in a shop, a takeaway fee not shown, a price raised in a disaster,
 // books not kept (tax-60-books), a refusal behind a pretext, a made-up
-// basis filed on time, and an invoice lent for a fee.
+// basis filed on time, an invoice lent (tax-invoice-37-lend), and books
+// withheld from a regulator (no 阻碍执行职务).
 func TestMarketAndTaxPhrasingKinds10(t *testing.T) {
 	a := newProvisionAnalyzer(t)
 	tests := []struct {
@@ -60,7 +61,13 @@ func TestMarketAndTaxPhrasingKinds10(t *testing.T) {
 			"tax-64-fabricated-basis", "tax-62-late-filing"},
 		{"an invoice lent for a fee is no bribe", "2025-09-01",
 			"某某商店把领用的发票出借给朋友的公司开具使用，收取好处费五百元。",
-			"", "comp-19-bribery"},
+			"tax-invoice-37-lend", "comp-19-bribery"},
+		{"an invoice book lent to a partner", "2025-09-01",
+			"税务人员查明，某某建材公司将一本增值税普通发票借给挂靠在其名下的个体户开具使用，共开出20份。",
+			"tax-invoice-37-lend", "tax-invoice-35-false-issue"},
+		{"books withheld from a market regulator", "2026-03-01",
+			"市场监管部门调查某某公司涉嫌商业贿赂时，该公司拒绝提供财务账册，并删除了电脑中的交易记录。",
+			"", "police25-61-obstruct-duty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
