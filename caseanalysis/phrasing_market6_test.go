@@ -24,6 +24,12 @@ func TestMarketAndTaxBasesAndTransfers(t *testing.T) {
 			"tax-invoice-35-false-issue", 0, 50000},
 		{"false VAT invoices with tax over 100,000", "经查，某某贸易公司无真实货物交易为他人虚开增值税专用发票30份，价税合计九十万元，税额十二万元。",
 			"tax-invoice-35-false-issue", 50000, 500000},
+		// ninth round (acc10market2): 非法代开发票 is punished as 虚开
+		// (第三十五条第二款); the amount named 代开金额 is its base.
+		{"issued for others below ten thousand", "某某代理记账公司在没有真实业务的情况下为客户非法代开发票2份，代开金额8000元。",
+			"tax-invoice-35-false-issue", 0, 50000},
+		{"issued for others over ten thousand", "经查，某某咨询公司无实际经营业务为多名个体户代开劳务费发票，代开的金额共计五万六千元，收取手续费二千元。",
+			"tax-invoice-35-false-issue", 50000, 500000},
 		{"arrears not recovered after assets moved", "某某公司欠缴企业所得税5万元，催缴后将设备过户至关联公司名下，致使欠缴税款无法追缴。",
 			"tax-65-evading-arrears", 25000, 250000},
 		{"arrears recovered in the end", "某某公司欠缴企业所得税5万元，催缴后将设备过户至关联公司名下，经强制执行已全部追缴入库。",

@@ -54,7 +54,7 @@ func TestMarketAndTaxPhrasingKinds(t *testing.T) {
 		{"late filing in plain words", "个体户小李的奶茶店上个月的增值税到期没报，拖了半个月才去税务局补报。",
 			"tax-62-late-filing", ""},
 		{"no books kept", "某某个体户开业以来未按照规定设置账簿，经责令限期改正仍未设置。",
-			"prov:tax-collection-60-1-2", ""},
+			"tax-60-books", "prov:tax-collection-61"},
 		// sixth round (acc6market2): superlatives officers quote (全省第一,
 		// NO.1, 销冠), falsity shown by a finding (并非, 远低于), cigarettes on
 		// an LED screen, the kickback's names (开单费), a rival's rumour

@@ -130,12 +130,14 @@ func mayNegate(w string) bool {
 }
 
 // reachBefore is where the window a negation is looked for in starts: back
-// from pos to the clause break, at most negationReach runes.
+// from pos to the clause break, at most negationReach runes. The excuse of
+// 以……为由 ends there too: 以“会计不在”为由拒绝提供账簿 refuses, the 不在 is
+// the pretext, not a denial of the refusal.
 func reachBefore(s string, pos int) int {
 	lo := pos
 	for n := 0; lo > 0 && n < negationReach; n++ {
 		r, size := utf8.DecodeLastRuneInString(s[:lo])
-		if isNegationBreak(r) || sequenceBreak(s[:lo], r, size) {
+		if isNegationBreak(r) || sequenceBreak(s[:lo], r, size) || pretextBreak(s[:lo], r) {
 			break
 		}
 		lo -= size
@@ -170,6 +172,12 @@ func ownNegation(rest, w string) bool {
 		}
 	}
 	return strings.HasPrefix(rest, "尚未")
+}
+
+// pretextBreak reports whether s, ending in r, ends with 为由 (以……为由):
+// what follows is the act, the reason before it does not deny it.
+func pretextBreak(s string, r rune) bool {
+	return r == '由' && strings.HasSuffix(s, "为由")
 }
 
 // sequenceBreak reports whether the rune r ending s is 即 joining a denied

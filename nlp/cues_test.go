@@ -121,6 +121,11 @@ func TestNegated(t *testing.T) {
 		{"冷柜里的无糖酸奶已过保质期", "酸奶", false},
 		{"仓库内堆放的无缝钢管未标明规格", "钢管", false},
 		{"当事人无医疗器械经营许可证", "医疗器械", true},
+		// 以……为由: the pretext's negation does not deny the act after it.
+		{"店主以没有库存为由拒绝退货", "拒绝退货", false},
+		{"负责人以“账本不在店里”为由不让检查人员进门", "检查人员", false},
+		{"经理以材料未准备好为由推脱", "推脱", false},
+		{"以检修为由未开启除尘设施", "开启除尘设施", true},
 	}
 	for _, p := range plain {
 		pos := strings.Index(p.text, p.at)

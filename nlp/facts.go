@@ -339,6 +339,9 @@ var roleCueList = [...]struct{ cue, role string }{
 	// A false invoice told by its excess (虚增金额3000元, 多开金额六千元): the
 	// excess is what was issued without a real transaction.
 	{"虚增金额", RoleInvoiceAmount}, {"虚增开票金额", RoleInvoiceAmount}, {"虚增发票金额", RoleInvoiceAmount}, {"多开金额", RoleInvoiceAmount}, {"多开的金额", RoleInvoiceAmount}, {"多开发票金额", RoleInvoiceAmount},
+	// 非法代开发票 is punished as 虚开 (发票管理办法 第三十五条第二款): its amount
+	// is the base the same way.
+	{"代开发票金额", RoleInvoiceAmount}, {"代开金额", RoleInvoiceAmount}, {"代开的金额", RoleInvoiceAmount}, {"代开发票的金额", RoleInvoiceAmount},
 	{"虚开金额", RoleInvoiceAmount}, {"虚开发票金额", RoleInvoiceAmount}, {"虚开的金额", RoleInvoiceAmount}, {"价税合计", RoleInvoiceAmount}, {"票面金额", RoleInvoiceAmount},
 	{"工程合同价款", RoleContractPrice}, {"施工合同价款", RoleContractPrice}, {"合同价款", RoleContractPrice}, {"合同造价", RoleContractPrice},
 	{"上一年年收入", RoleAnnualIncome}, {"上一年度年收入", RoleAnnualIncome}, {"上年度年收入", RoleAnnualIncome}, {"上年年收入", RoleAnnualIncome},
