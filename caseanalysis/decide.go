@@ -837,7 +837,7 @@ var (
 	// The actual load is also told by the weighing (过磅, 地磅称量, 称得) or
 	// as the goods' net weight (所载钢筋净重14.2吨), and register lines
 	// write tonnes as t (核载18t 实载21.6t).
-	loadsRe = nlp.Guard(`(?:核定载质量|核载|核定载重|额定乘员|核定载客)(?:为)?`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人)[^。；]{0,60}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客|实有|所载|净重|称量|过磅|称得|称重|实重|货重)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人)`, "核定", "核载", "额定")
+	loadsRe = nlp.Guard(`(?:核定载质量|核载|核定载重|额定载质量|额定载重|标载|行驶证[^，。；0-9]{0,6}?载重|额定乘员|核定载客)(?:为)?`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人)[^。；]{0,60}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客|实有|所载|净重|称量|过磅|称得|称重|实重|货重)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人)`, "核定", "核载", "额定", "标载", "载重")
 	// loadsAfterRe reads the two loads the other way round, the weighing
 	// first (过磅显示实载货物2.9吨，该车核定载质量1.495吨).
 	loadsAfterRe = nlp.Guard(`(?:实际|实载|实测|经称重|装载|载货|所载|净重|称量|过磅|称得|称重|实重|货重)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`\s*(吨|千克|公斤|kg|t|T)[^。；]{0,40}?(?:核定载质量|核载|核定载重)(?:为|仅为|只有)?`+loadNumber+`\s*(吨|千克|公斤|kg|t|T)`, "核定载", "核载")
@@ -846,6 +846,9 @@ var (
 	// speedsRe reads a speed limit and the speed measured (限速40公里/小时的
 	// 路段……车速为每小时65公里; 限速每小时60公里，经测速该车时速为95公里).
 	speedsRe = nlp.Guard(`限速(?:为)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)?[^。；]{0,40}?(?:时速|车速|行驶速度)(?:为|达|达到|高达)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)`, "限速")
+	// speedsAfterRe reads them the other way round, the speed first (车速达
+	// 每小时145公里，该路段限速80公里/小时).
+	speedsAfterRe = nlp.Guard(`(?:时速|车速|行驶速度)(?:约为|约|为|达|达到|高达)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)[^。；]{0,30}?限速(?:为)?(?:每小时)?([0-9]+)`, "限速")
 )
 
 // excessPercent reads the excess ratio the facts state, in percent.
@@ -888,6 +891,15 @@ func excessPercent(norm string) (float64, bool) {
 	if m := speedsRe.FindStringSubmatch(norm); m != nil {
 		limit, err1 := strconv.ParseFloat(m[1], 64)
 		speed, err2 := strconv.ParseFloat(m[2], 64)
+		if err1 == nil && err2 == nil {
+			if v, ok := excessOver(speed, limit); ok {
+				return v, true
+			}
+		}
+	}
+	if m := speedsAfterRe.FindStringSubmatch(norm); m != nil {
+		speed, err1 := strconv.ParseFloat(m[1], 64)
+		limit, err2 := strconv.ParseFloat(m[2], 64)
 		if err1 == nil && err2 == nil {
 			if v, ok := excessOver(speed, limit); ok {
 				return v, true

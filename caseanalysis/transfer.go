@@ -305,7 +305,9 @@ func injuryGrade(norm string, cues []nlp.Cue) bool {
 
 // deathWords say that a person died without counting anyone. Bare 死亡 is
 // not among them: fish and livestock die too (河里鱼类大量死亡).
-var deathWords = [...]string{"抢救无效死亡", "当场死亡", "不幸死亡", "窒息死亡", "触电死亡", "坠落死亡", "坠亡", "溺亡", "身亡", "遇难"}
+// A relative's or a witness's words count too (送到医院没救过来, 伤重不治).
+var deathWords = [...]string{"抢救无效死亡", "当场死亡", "不幸死亡", "窒息死亡", "触电死亡", "坠落死亡", "坠亡", "溺亡", "身亡", "遇难",
+	"没救过来", "没能救过来", "未能救回", "没有抢救过来", "救治无效", "医治无效", "伤重不治"}
 
 var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占",
 	// the taking, the lie and the threat as officers describe them
