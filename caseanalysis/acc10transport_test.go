@@ -40,6 +40,14 @@ func TestTransportTenthPhrasings(t *testing.T) {
 		{"slogans brushed on a wall", "城管队员发现有人在小区围墙上用红漆刷写“专业疏通”字样和电话号码。", "urban-34-graffiti", ""},
 		{"repairing cars on the pavement", "某汽修店长期占道修车，在人行道上拆装轮胎、喷漆，占用面积约二十平方米。", "road-42-occupying-road", "land-77-illegal-occupation"},
 		{"a city pavement cut open", "施工队未办理审批，用切割机切开人行道路面埋设供水管道。", "road-42-digging-road", ""},
+		// The second batch's families (a cloned plate, a coercer's hurry, land
+		// kept past its term, a permit handed over, a taxi driver trailing
+		// travellers), in other words than its rows.
+		{"a cloned car", "交警查获一辆克隆车，其号牌与外地一辆同款车辆的号牌一模一样。", "traffic-96-other-vehicle-plate", "traffic-90-moving-violation"},
+		{"an owner hurrying his driver", "物流老板在电话里不停催促司机超速赶路，称迟到就不结运费，司机超速行驶追尾前车。", "traffic-99-coerced-driving", "traffic-90-moving-violation"},
+		{"temporary land kept past its term", "该公司临时用地到期后未按期复垦交还，仍继续占用该地块堆放钢材。", "land-81-not-returning-land", "land-77-illegal-occupation"},
+		{"a transport certificate handed over", "某货运公司将其车辆的道路运输证提供给无资质的个人车主使用，每月收取管理费三百元。", "transport-66-permit-transfer", ""},
+		{"a taxi driver trailing travellers", "出租车司机在高铁站出口尾随旅客，拖拽旅客行李要求乘坐其车辆。", "transport-68-soliciting", "transport-66-permit-transfer"},
 		{"a permanent plant on temporary land", "经查，当事人在经批准的临时用地上建起永久性的钢混结构厂房一栋，占地六百平方米。", "", "land-77-illegal-occupation"},
 	}
 	checkPhrasings(t, a, tests)

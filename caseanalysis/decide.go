@@ -837,7 +837,7 @@ var (
 	// The actual load is also told by the weighing (过磅, 地磅称量, 称得) or
 	// as the goods' net weight (所载钢筋净重14.2吨), and register lines
 	// write tonnes as t (核载18t 实载21.6t).
-	loadsRe = nlp.Guard(`(?:核定载质量|核载|核定载重|额定载质量|额定载重|标载|行驶证[^，。；0-9]{0,6}?载重|额定乘员|核定载客)(?:为)?`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人)[^。；]{0,60}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客|实有|所载|净重|称量|过磅|称得|称重|实重|货重)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人)`, "核定", "核载", "额定", "标载", "载重")
+	loadsRe = nlp.Guard(`(?:核定载质量|核载|核定载重|额定载质量|额定载重|标载|行驶证[^，。；0-9]{0,6}?载重|额定乘员|核定载客)(?:为)?`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人)[^。；]{0,60}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客|实有|所载|净重|称量|过磅|称得|称重|实重|货重|坐了|乘坐了|坐有)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人|名)`, "核定", "核载", "额定", "标载", "载重")
 	// loadsAfterRe reads the two loads the other way round, the weighing
 	// first (过磅显示实载货物2.9吨，该车核定载质量1.495吨).
 	loadsAfterRe = nlp.Guard(`(?:实际|实载|实测|经称重|装载|载货|所载|净重|称量|过磅|称得|称重|实重|货重)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`\s*(吨|千克|公斤|kg|t|T)[^。；]{0,40}?(?:核定载质量|核载|核定载重)(?:为|仅为|只有)?`+loadNumber+`\s*(吨|千克|公斤|kg|t|T)`, "核定载", "核载")
@@ -865,10 +865,13 @@ func excessPercent(norm string) (float64, bool) {
 			}
 		}
 	}
-	if m := loadsRe.FindStringSubmatch(norm); m != nil && (m[2] == "人") == (m[4] == "人") {
+	if m := loadsRe.FindStringSubmatch(norm); m != nil {
+		if m[4] == "名" { // 共坐了37名旅客
+			m[4] = "人"
+		}
 		rated, err1 := loadValue(m[1], m[2])
 		actual, err2 := loadValue(m[3], m[4])
-		if err1 == nil && err2 == nil {
+		if (m[2] == "人") == (m[4] == "人") && err1 == nil && err2 == nil {
 			if v, ok := excessOver(actual, rated); ok {
 				return v, true
 			}
