@@ -891,25 +891,25 @@ func excessPercent(norm string) (float64, bool) {
 			return float64(v * 10), true
 		}
 	}
-	if m := speedsRe.FindStringSubmatch(norm); m != nil {
-		limit, err1 := strconv.ParseFloat(m[1], 64)
-		speed, err2 := strconv.ParseFloat(m[2], 64)
-		if err1 == nil && err2 == nil {
-			if v, ok := excessOver(speed, limit); ok {
-				return v, true
-			}
-		}
+	if v, ok := speedExcess(speedsRe.FindStringSubmatch(norm), 1, 2); ok {
+		return v, true
 	}
-	if m := speedsAfterRe.FindStringSubmatch(norm); m != nil {
-		speed, err1 := strconv.ParseFloat(m[1], 64)
-		limit, err2 := strconv.ParseFloat(m[2], 64)
-		if err1 == nil && err2 == nil {
-			if v, ok := excessOver(speed, limit); ok {
-				return v, true
-			}
-		}
+	return speedExcess(speedsAfterRe.FindStringSubmatch(norm), 2, 1)
+}
+
+// speedExcess is the excess of the speed over the limit that submatches
+// speed and limit of m hold (speedsRe or speedsAfterRe); false when m is
+// nil or the speed is within the limit.
+func speedExcess(m []string, limit, speed int) (float64, bool) {
+	if m == nil {
+		return 0, false
 	}
-	return 0, false
+	l, err1 := strconv.ParseFloat(m[limit], 64)
+	v, err2 := strconv.ParseFloat(m[speed], 64)
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	return excessOver(v, l)
 }
 
 // excessOver is how far actual exceeds limit, in percent rounded to one
