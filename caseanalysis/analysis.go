@@ -425,9 +425,13 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		}
 	}
 	res.Facts.Engine.DecisionDate = req.DecisionDate
-	if day := continuingUntilDiscovered(&res.Facts.Engine); day != "" {
-		res.Warnings = append(res.Warnings, "事实表明违法行为处于继续状态，发现时仍在持续："+
-			"以发现之日（"+corpus.ChineseDate(day)+"）作为行为持续到的日期，据此确定适用的法律（行为跨越法律修改的，适用行为终了时的规定）和追责期限的起算；行为终了日期不同的，请填写。")
+	if day, byDecision := continuingUntilDiscovered(&res.Facts.Engine); day != "" {
+		when := "发现时仍在持续：以发现之日"
+		if byDecision {
+			when = "事实未写明发现日期、写明至今仍在持续：以作出决定之日"
+		}
+		res.Warnings = append(res.Warnings, "事实表明违法行为处于继续状态，"+when+"（"+corpus.ChineseDate(day)+"）作为行为持续到的日期，"+
+			"据此确定适用的法律（行为跨越法律修改的，适用行为终了时的规定）和追责期限的起算；行为终了日期不同的，请填写。")
 	}
 	if day := actByDiscovery(&res.Facts.Engine); day != "" {
 		res.Warnings = append(res.Warnings, "事实中未写明违法行为发生日期，只写明发现（检查、举报）之日：违法行为不晚于该日（"+corpus.ChineseDate(day)+"），"+
@@ -687,14 +691,26 @@ func relabelYield(cat *rules.Catalog, c *candidate, day string) {
 // returns that day: it was still going on when discovered, so the law of
 // that day governs it (an outfall set up in June 2026 and still used in
 // September is punished under the 生态环境法典, not the law it repealed in
-// August) and 行政处罚法 第三十六条 counts from no earlier. "" when the facts
-// give an end date, no discovery date, or do not say the act continues.
-func continuingUntilDiscovered(f *rules.Facts) string {
-	if !f.Continuing || f.ActEndDate != "" || f.DiscoveryDate == "" || f.DiscoveryDate < f.ActDate {
-		return ""
+// August) and 行政处罚法 第三十六条 counts from no earlier. Facts that date
+// no discovery but say the act goes on to this day (2018年建成……至今仍未
+// 拆除) continue to the decision date, byDecision true: a building put up
+// before a law's version took effect and still standing is judged under the
+// version of the decision's day, and is not time-barred. "" when the facts
+// give an end date, neither date is known, or they do not say the act
+// continues.
+func continuingUntilDiscovered(f *rules.Facts) (day string, byDecision bool) {
+	if !f.Continuing || f.ActEndDate != "" {
+		return "", false
 	}
-	f.ActEndDate = f.DiscoveryDate
-	return f.ActEndDate
+	end := f.DiscoveryDate
+	if end == "" {
+		end, byDecision = f.DecisionDate, true
+	}
+	if end == "" || end < f.ActDate {
+		return "", false
+	}
+	f.ActEndDate = end
+	return end, byDecision
 }
 
 // actByDiscovery gives facts that date only the discovery (an inspection,

@@ -837,7 +837,7 @@ var (
 	// The actual load is also told by the weighing (过磅, 地磅称量, 称得) or
 	// as the goods' net weight (所载钢筋净重14.2吨), and register lines
 	// write tonnes as t (核载18t 实载21.6t).
-	loadsRe = nlp.Guard(`(?:核定载质量|核载|核定载重|额定乘员|核定载客)(?:为)?`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人)[^。；]{0,60}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客|实有|所载|净重|称量|过磅|称得|称重|实重|货重)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人)`, "核定", "核载", "额定")
+	loadsRe = nlp.Guard(`(?:核定载质量|核载|核定载重|额定载质量|额定载重|标载|行驶证[^，。；0-9]{0,6}?载重|额定乘员|核定载客)(?:为)?`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人)[^。；]{0,60}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客|实有|所载|净重|称量|过磅|称得|称重|实重|货重|坐了|乘坐了|坐有)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人|名)`, "核定", "核载", "额定", "标载", "载重")
 	// loadsAfterRe reads the two loads the other way round, the weighing
 	// first (过磅显示实载货物2.9吨，该车核定载质量1.495吨).
 	loadsAfterRe = nlp.Guard(`(?:实际|实载|实测|经称重|装载|载货|所载|净重|称量|过磅|称得|称重|实重|货重)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`\s*(吨|千克|公斤|kg|t|T)[^。；]{0,40}?(?:核定载质量|核载|核定载重)(?:为|仅为|只有)?`+loadNumber+`\s*(吨|千克|公斤|kg|t|T)`, "核定载", "核载")
@@ -846,6 +846,9 @@ var (
 	// speedsRe reads a speed limit and the speed measured (限速40公里/小时的
 	// 路段……车速为每小时65公里; 限速每小时60公里，经测速该车时速为95公里).
 	speedsRe = nlp.Guard(`限速(?:为)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)?[^。；]{0,40}?(?:时速|车速|行驶速度)(?:为|达|达到|高达)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)`, "限速")
+	// speedsAfterRe reads them the other way round, the speed first (车速达
+	// 每小时145公里，该路段限速80公里/小时).
+	speedsAfterRe = nlp.Guard(`(?:时速|车速|行驶速度)(?:约为|约|为|达|达到|高达)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)[^。；]{0,30}?限速(?:为)?(?:每小时)?([0-9]+)`, "限速")
 )
 
 // excessPercent reads the excess ratio the facts state, in percent.
@@ -862,10 +865,13 @@ func excessPercent(norm string) (float64, bool) {
 			}
 		}
 	}
-	if m := loadsRe.FindStringSubmatch(norm); m != nil && (m[2] == "人") == (m[4] == "人") {
+	if m := loadsRe.FindStringSubmatch(norm); m != nil {
+		if m[4] == "名" { // 共坐了37名旅客
+			m[4] = "人"
+		}
 		rated, err1 := loadValue(m[1], m[2])
 		actual, err2 := loadValue(m[3], m[4])
-		if err1 == nil && err2 == nil {
+		if (m[2] == "人") == (m[4] == "人") && err1 == nil && err2 == nil {
 			if v, ok := excessOver(actual, rated); ok {
 				return v, true
 			}
@@ -885,16 +891,25 @@ func excessPercent(norm string) (float64, bool) {
 			return float64(v * 10), true
 		}
 	}
-	if m := speedsRe.FindStringSubmatch(norm); m != nil {
-		limit, err1 := strconv.ParseFloat(m[1], 64)
-		speed, err2 := strconv.ParseFloat(m[2], 64)
-		if err1 == nil && err2 == nil {
-			if v, ok := excessOver(speed, limit); ok {
-				return v, true
-			}
-		}
+	if v, ok := speedExcess(speedsRe.FindStringSubmatch(norm), 1, 2); ok {
+		return v, true
 	}
-	return 0, false
+	return speedExcess(speedsAfterRe.FindStringSubmatch(norm), 2, 1)
+}
+
+// speedExcess is the excess of the speed over the limit that submatches
+// speed and limit of m hold (speedsRe or speedsAfterRe); false when m is
+// nil or the speed is within the limit.
+func speedExcess(m []string, limit, speed int) (float64, bool) {
+	if m == nil {
+		return 0, false
+	}
+	l, err1 := strconv.ParseFloat(m[limit], 64)
+	v, err2 := strconv.ParseFloat(m[speed], 64)
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	return excessOver(v, l)
 }
 
 // excessOver is how far actual exceeds limit, in percent rounded to one

@@ -759,6 +759,13 @@ func TestExcessPercent(t *testing.T) {
 		{"核载2 t 过磅3.1 t", 55, true},
 		{"过磅显示实载石料6.4吨，而该车核定载质量仅为4吨", 60, true},
 		{"过磅实载3吨，该车核定载质量5吨", 0, false},
+		// The speed stated before its limit, and the rated load as the
+		// licence's 载重 (issue 12, acc10transport).
+		{"雷达测得其车速达每小时150公里，而该段高速限速100公里", 50, true},
+		{"车速为每小时55公里，该路段限速60公里", 0, false},
+		{"行驶证写明载重4吨，过磅显示车上钢材5.4吨", 35, true},
+		{"核载19人的中型客车，车内连同站立的共坐了25人", 31.6, true},
+		{"该车核载45人，过道加座后共坐了50名旅客", 11.1, true},
 	}
 	for _, tt := range tests {
 		got, ok := excessPercent(tt.text)

@@ -267,6 +267,11 @@ func oneDeath(norm string) bool {
 			from = at + len(w)
 		}
 	}
+	for _, w := range spokenDeathWords {
+		if i := strings.Index(norm, w); i >= 0 && !nlp.Negated(norm, i) && !diesNotAPerson(clauseTail(norm, i, 15)) {
+			return true
+		}
+	}
 	for _, loc := range namedDeathRe.FindAllStringIndex(norm, -1) {
 		if !nlp.Negated(norm, loc[0]) && !diesNotAPerson(norm[loc[0]:loc[1]]) {
 			return true
@@ -306,6 +311,11 @@ func injuryGrade(norm string, cues []nlp.Cue) bool {
 // deathWords say that a person died without counting anyone. Bare 死亡 is
 // not among them: fish and livestock die too (河里鱼类大量死亡).
 var deathWords = [...]string{"抢救无效死亡", "当场死亡", "不幸死亡", "窒息死亡", "触电死亡", "坠落死亡", "坠亡", "溺亡", "身亡", "遇难"}
+
+// spokenDeathWords say it in a relative's or a witness's words (送到医院没
+// 救过来, 伤重不治); they name no one, so the clause before them must not
+// name an animal or a plant (鱼苗没救过来).
+var spokenDeathWords = [...]string{"没救过来", "没能救过来", "没有抢救过来", "伤重不治"}
 
 var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占",
 	// the taking, the lie and the threat as officers describe them
@@ -616,4 +626,18 @@ func spanMonths(dates []nlp.Date) float64 {
 		return 0
 	}
 	return float64(n)
+}
+
+// clauseTail returns up to n runes of norm before byte i, within i's clause
+// (after the last ，。；,;).
+func clauseTail(norm string, i, n int) string {
+	from := i
+	for k := 0; k < n && from > 0; k++ {
+		r, size := utf8.DecodeLastRuneInString(norm[:from])
+		if strings.ContainsRune("，。；,;", r) {
+			break
+		}
+		from -= size
+	}
+	return norm[from:i]
 }

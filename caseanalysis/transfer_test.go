@@ -104,6 +104,10 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"theft five times", "吕某多次潜入工地，分五次盗窃钢筋、扣件等建筑材料，经价格认定累计价值七百八十元。", []string{"police-49-theft-serious"}, rules.RiskLikely, "盗窃罪"},
 		{"theft three times in a month", "雷某一个月内三次在某某商场盗窃化妆品，累计价值九百元。", []string{"police-49-theft-serious"}, rules.RiskLikely, "盗窃罪"},
 		{"one small theft", "雷某在某某商场盗窃化妆品一支，价值九十元。", []string{"police-49-theft"}, rules.RiskNone, "盗窃罪"},
+		// A death in a relative's words; hazardous goods named by their kind (issue 12, acc10transport).
+		{"a death told as 伤重不治", "交通事故认定书认定，赵某驾驶货车撞倒行人后驾车逃离，行人送医后伤重不治，赵某负事故全部责任。", []string{"traffic-99-hit-and-run"}, rules.RiskLikely, "交通肇事罪"},
+		{"blood alcohol is no hazardous goods", "民警拦停驾驶货车的林某，经抽血检验其血液中乙醇含量为41mg/100ml。", []string{"traffic-91-drink-driving"}, rules.RiskNone, "危险驾驶罪"},
+		{"diesel named by its kind", "钱某无危险货物运输资质，用普通面包车为加油站运送柴油二十桶。", []string{"transport-63-unlicensed-dangerous-goods"}, rules.RiskNear, "危险驾驶罪"},
 		{"fraud below its threshold", "韦某以帮忙办理低保为由，先后骗取同村三名老年村民现金共计一千五百元中的五百元，其余款项因被害人家属察觉未得逞。", []string{"police-49-theft"}, rules.RiskNone, "诈骗罪"},
 		{"gambling: 15 gathered, stakes over 50,000", "组织者施某纠集十五人以牌九赌博，现场查获赌资五万余元。", []string{"police-70-gambling-serious"}, rules.RiskLikely, "赌博罪"},
 		// Five gathered: 抽头渔利 is still to be established (near).

@@ -281,7 +281,7 @@ var roleCueList = [...]struct{ cue, role string }{
 	// Rent received from an unlawful lease (擅自出租集体土地，累计收取租金24万元)
 	// and a repair shop's charge are what the act brought in, as fares are;
 	// a rent the party pays (每月租金) is named without 收取 and keeps no role.
-	{"收取租金", RoleFares}, {"收取的租金", RoleFares}, {"租金收入", RoleFares}, {"获得租金", RoleFares}, {"收到租金", RoleFares}, {"取得租金", RoleFares}, {"收租金", RoleFares},
+	{"收取租金", RoleFares}, {"收取的租金", RoleFares}, {"租金共计", RoleFares}, {"租金合计", RoleFares}, {"租金累计", RoleFares}, {"租金总计", RoleFares}, {"租金收入", RoleFares}, {"获得租金", RoleFares}, {"收到租金", RoleFares}, {"取得租金", RoleFares}, {"收租金", RoleFares},
 	{"收取维修费", RoleFares}, {"维修收费", RoleFares}, {"收取修理费", RoleFares},
 	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
 	{"违法经营额", RoleIllegalRevenue}, {"非法经营额", RoleIllegalRevenue}, {"经营额", RoleIllegalRevenue},
@@ -395,6 +395,8 @@ var circumstanceCues = []struct {
 		"当场清理", "立即清理", "当场更换", "当场…更换", "当即…更换", "现场…更换", "立即…更换", "当场…补配", "当场…补设", "当场…补挂", "当场…补贴", "当场…移除", "当场…清除", "当场…挪走", "当场…搬离", "当场…打开", "当场…恢复", "已更换", "立即更换", "及时更换", "自行更换", "即更换", "即行更换", "当日…更换", "当天…更换", "更换为合格", "更换成合格", "换上…合格",
 		"自行整改", "自行改正", "当日…整改", "当天…整改", "当日…改正", "当天…改正", "自行删除", "已删除", "主动删除", "立即删除", "当场删除", "已撤下", "当场撤下", "自行撤下",
 		"当场纠正", "已纠正", "立即纠正", "已经纠正", "当场拆除", "立即拆除", "当场熄灭", "立即停止", "当即停止",
+		// the same day's removal of what was painted, hung or put up (当日即组织人员覆盖清除)
+		"当日…清除", "当天…清除", "立即清除", "自行清除", "覆盖清除", "当日…清理", "当天…清理", "当日…拆除", "当天…拆除", "当日…撤除", "当天…撤除",
 		"当场张贴公示", "当场公示", "当场补正", "已补正", "立即补正", "当场补办", "当场补录", "当场补齐", "已补齐", "当场补全", "已补全", "立即补全",
 		// goods off the counter, a stall packed up, the fix done on the spot or by the deadline
 		// (当天即将该批商品撤柜, 当场自行收摊, 现场补齐价签, 限期内已办结, 次日即完成检测, 买来安全带发放到位)
@@ -413,7 +415,7 @@ var circumstanceCues = []struct {
 	{name: CircMeritorious, cues: []string{"立功表现", "有立功", "检举揭发", "协助查获", "协助执法人员查获"}},
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
-		"未造成其他后果", "未造成其他危害后果", "未造成任何损害", "没有造成危害", "没有造成损失", "无人购买",
+		"未造成其他后果", "未造成其他危害后果", "未造成任何损害", "未造成其他影响", "未造成不良影响", "未产生不良影响", "未造成影响", "没有造成影响", "没有造成危害", "没有造成损失", "无人购买",
 		// an accident of the trade named between, no one overcharged, traffic not hindered
 		"未发生…事故", "未多收价款", "未多收费用", "未多收", "未影响通行", "未影响交通", "未影响行人通行", "未阻碍交通"}, fixed: true},
 	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉",
@@ -2185,7 +2187,8 @@ var (
 	countWords = [...]string{"共", "合计", "总计", "累计", "进货", "购进", "购入", "采购", "生产", "加工", "灌装", "分装"}
 	// wholeWords are the countWords that name a count as the whole of any
 	// units, not only of goods bought or made.
-	wholeWords = [...]string{"共", "合计", "总计", "累计"}
+	// 先后 and 前后 count the trips of a period (先后运输12趟).
+	wholeWords = [...]string{"共", "合计", "总计", "累计", "先后", "前后"}
 	partWords  = [...]string{"其中", "其余", "剩余", "尚余", "还剩", "已售", "售出", "卖出", "已销售"}
 	extraWords = [...]string{"另有", "另外", "另"}
 )
