@@ -19,6 +19,8 @@ func TestWordsAroundTheFacts(t *testing.T) {
 		{"never took a licence", "2025年8月3日，男子孙某没考驾照就开着摩托车上路，被交警查获。", "traffic-99-unlicensed-driving", ""},
 		{"tax return not filed in time, told as 未在规定期限内", "经查，当事人2025年1月的个人所得税（工资薪金）未在规定期限内向税务机关办理纳税申报，经责令限期改正后已补报。", "tax-62-late-filing", "tax-63-evasion"},
 		{"hydrant box blocked by goods", "2025年9月4日检查某超市，二楼走廊的消火栓箱前堆着几十箱饮料，箱门打不开。", "fire-60-hydrant", "fire-60-facilities"},
+		{"foundry sand named by its kind", "2025年7月2日检查某铸件厂，厂区东墙外露天堆放清砂产生的废旧型砂约150吨，无遮盖、无围挡，未采取防扬散、防流失措施。", "waste-102-industrial-storage", "air-117-dust-materials"},
+		{"certified operators reported in order", "2025年6月5日检查某石材厂，电工、焊工等特种作业人员均持证上岗，但打磨岗位员工未配发防尘口罩。", "safety-99-ppe", "safety-97-special-operators"},
 	}
 	checkPhrasings(t, a, tests)
 }

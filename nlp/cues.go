@@ -1010,7 +1010,9 @@ func runeOffset(s string, n int) int {
 var compliantWords = [...]string{"完好有效", "完好", "正常", "齐全", "有效期内", "有效期限内", "符合要求", "符合规定",
 	"符合标准", "到位", "规范", "畅通", "合格", "无异常", "良好", "有人值守",
 	// a duty done on time, records kept whole (纳税申报已按期完成, 账务记载真实完整)
-	"按期完成", "按时完成", "完整"}
+	"按期完成", "按时完成", "完整",
+	// workers who hold their certificates (特种作业人员均持证上岗)
+	"持证上岗"}
 
 // remedyWords before a compliantWord make it the result of a correction
 // (已整改到位, 恢复正常, 更换合格), which does not undo the violation.

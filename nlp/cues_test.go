@@ -437,6 +437,8 @@ func TestReportedCompliant(t *testing.T) {
 		{"该单位个人所得税纳税申报均已按时完成，", "纳税申报", true},
 		{"危废转移联单保存完整", "转移联单", true},
 		{"危废转移联单保存不完整", "转移联单", false},
+		{"叉车司机均持证上岗，", "叉车司机", true},
+		{"叉车司机未持证上岗", "叉车司机", false},
 	} {
 		at := strings.Index(c.text, c.cue)
 		if got := reportedCompliant(c.text, at, at+len(c.cue)); got != c.want {
