@@ -52,7 +52,7 @@ func decisionFocus(text string) string {
 			start = i
 		}
 	}
-	if start > 0 && !containsAny(text[:start], headerMarks) {
+	if start > 0 && !headerBefore(text[:start]) {
 		start = 0
 	}
 	start = max(start, 0)
@@ -90,6 +90,20 @@ func decisionFocus(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// headerBefore reports whether before (the text up to a fact opener) holds
+// a decision's header: a headerMark closed by a line or sentence end before
+// the opener. A register line that names the party's scope in brackets and
+// then tells the act (……（经营范围：食品销售） 冻鸡腿腐败变质 ……举报称……经查
+// 未发现……) has its 经查 on the allegation, not on the facts.
+func headerBefore(before string) bool {
+	for _, m := range headerMarks {
+		if i := strings.Index(before, m); i >= 0 && strings.ContainsAny(before[i:], "。\n") {
+			return true
+		}
+	}
+	return false
 }
 
 // characterMarks begin the sentence in which a decision names what the act

@@ -30,6 +30,13 @@ func TestDecisionFocus(t *testing.T) {
 			drop: []string{"加油站", "烟草制品零售", "劳务派遣", "立案", "询问笔录", "第二十八条", "不缴纳罚款", "复议"},
 		},
 		{
+			// acc10noise: the 经查 of a one-line register answers the
+			// allegation after the act; the act before it is kept.
+			name: "register line with the scope in brackets, 经查 on an allegation",
+			text: "2025.9.3 兰亭便民店（个体 经营范围：酒类经营、食品销售） 货架上袋装面包已过保质期仍在售 货值二百元 投诉称其卖假酒 经查白酒均有正规进货票据",
+			keep: []string{"货架上袋装面包已过保质期仍在售"},
+		},
+		{
 			name: "person header with address, 现查明",
 			text: "行政处罚决定书\n违法行为人：蒋某，男，住址：某市城东区百姓大药房旁12号\n现查明：蒋某在超市内将两瓶白酒藏入背包未结账离开，价值800元。\n以上事实有证人证言、视频监控录像等证据证实。\n如不服本决定，可在六十日内申请行政复议。",
 			keep: []string{"现查明：蒋某在超市内将两瓶白酒藏入背包", "违法行为人：蒋某，男，"},

@@ -251,7 +251,8 @@ var distanceUnits = [...]string{"米", "公里", "千米", "km", "m"}
 // is a thing an inspection note reports in order (reportedCompliant), or
 // one a report alleged and the inspection did not find (allegedThenDenied).
 func placedOutside(text string, start, end int) bool {
-	if reportedCompliant(text, start, end) || allegedThenDenied(text, start, end) {
+	if reportedCompliant(text, start, end) || allegedThenDenied(text, start, end) || reportNotBorneOut(text, start, end) ||
+		disputeMotive(text, start, end) {
 		return true
 	}
 	rest := text[end:]
@@ -1018,7 +1019,11 @@ func runeOffset(s string, n int) int {
 // 灭火器在有效期内, 安全出口畅通, 标识规范. A cue in such a clause names a
 // side finding, not the violation.
 var compliantWords = [...]string{"完好有效", "完好", "正常", "齐全", "有效期内", "有效期限内", "符合要求", "符合规定",
-	"符合标准", "到位", "规范", "畅通", "合格", "无异常", "良好", "有人值守"}
+	"符合标准", "到位", "规范", "畅通", "合格", "无异常", "良好", "有人值守",
+	// a duty done on time, records kept whole (纳税申报已按期完成, 账务记载真实完整)
+	"按期完成", "按时完成", "完整",
+	// workers who hold their certificates (特种作业人员均持证上岗)
+	"持证上岗"}
 
 // remedyWords before a compliantWord make it the result of a correction
 // (已整改到位, 恢复正常, 更换合格), which does not undo the violation.
@@ -1029,30 +1034,52 @@ var remedyWords = [...]string{"整改", "改正", "恢复", "更换", "修复", 
 const compliantReach = 20
 
 // allegationWords in the sentence before a cue make it what a report or a
-// complaint alleged (实名举报称该厂私设暗管, 群众投诉反映), not a finding.
-var allegationWords = [...]string{"举报", "投诉", "反映", "来电", "来信", "线索"}
+// complaint alleged (实名举报称该厂私设暗管, 群众投诉反映, 报警人称), not a
+// finding.
+var allegationWords = [...]string{"举报", "投诉", "反映", "来电", "来信", "线索", "报警", "报案", "声称", "还称", "另称"}
 
 // notFoundWords, right before the same words later in the text, say the
 // inspection did not find what was alleged (未发现暗管, 不存在暗管).
 var notFoundWords = [...]string{"未发现", "没有发现", "未查见", "未见", "不存在", "并无", "没有"}
 
+// notFoundObjectWords, followed by words the allegation used, deny the
+// allegation as a whole (举报称其虚构原价搞价格欺诈……未发现虚构原价: the
+// 价格欺诈 of the allegation goes with it).
+var notFoundObjectWords = [...]string{"未发现", "没有发现", "未查见", "未查到", "没有查到", "不存在"}
+
+// deniedAllegation words say an allegation was not borne out, whatever it
+// named (该项举报不属实, 经询问在场人员，无证据证实).
+var deniedAllegation = [...]string{"不属实", "未证实", "未能证实", "未予证实", "无法证实", "不能证实", "无证据证实", "无证据证明",
+	"没有证据证实", "查无实据", "未查实", "未能查实"}
+
+// allegationObjectFillers may stand between a notFoundObjectWord and the
+// words it denies (未发现有暗管, 未发现其存在……).
+var allegationObjectFillers = [...]string{"有", "其", "该", "任何", "相关"}
+
+// allegationReach is how many runes after a cue the denial of its
+// allegation may stand: the rest of its sentence and the next one.
+const allegationReach = 160
+
 // allegedThenDenied reports whether the cue at [start, end) of text stands
 // in a sentence reporting an allegation and the text later says its words
-// were not found (举报称……私设暗管……。……排查，未发现暗管).
+// were not found (举报称……私设暗管……。……排查，未发现暗管), or, in the rest of
+// the sentence or the next one, that the allegation was not borne out
+// (举报……虚假广告。……该项举报不属实; 举报称……偷排……未发现暗管 denies 偷排
+// too) unless the text first confirms it (经查属实).
 func allegedThenDenied(text string, start, end int) bool {
 	// The sentence before the cue first, in a bounded window (80 runes):
 	// most cues stand in no allegation, and a text without sentence ends
 	// must not make this quadratic.
 	lo := max(0, start-80*len("。"))
-	sentence := text[lo+strings.LastIndexAny(text[lo:start], "。\n")+1 : start]
-	alleged := false
+	sb := lo + strings.LastIndexAny(text[lo:start], "。\n") + 1
+	sentence := text[sb:start]
+	at := -1
 	for _, w := range allegationWords {
-		if strings.Contains(sentence, w) {
-			alleged = true
-			break
+		if i := strings.LastIndex(sentence, w); i >= 0 && (at < 0 || i < at) {
+			at = i
 		}
 	}
-	if !alleged {
+	if at < 0 {
 		return false
 	}
 	part, later := text[start:end], text[end:]
@@ -1061,7 +1088,144 @@ func allegedThenDenied(text string, start, end int) bool {
 			return true
 		}
 	}
+	win := later[:runeOffset(later, allegationReach)]
+	ends := 0
+	for i, r := range win {
+		if r == '。' || r == '\n' {
+			if ends++; ends == 2 {
+				win = win[:i]
+				break
+			}
+		}
+	}
+	alleged := text[sb+at : end]
+	// another allegation after the cue (举报人还称……挖了鱼塘) takes a later
+	// 不属实 for itself: the cue's own allegation is then not denied as a
+	// whole, unless the allegation word is the denial's subject (该项举报
+	// 不属实).
+	another := false
+	for i := 0; i < len(win); {
+		_, size := utf8.DecodeRuneInString(win[i:])
+		if confirmedAt(win, i) {
+			return false
+		}
+		for _, w := range allegationWords {
+			if strings.HasPrefix(win[i:], w) && !another {
+				subject := win[i+len(w):]
+				subject = subject[:runeOffset(subject, 10)]
+				denied := false
+				for _, d := range deniedAllegation {
+					denied = denied || strings.Contains(subject, d)
+				}
+				if denied {
+					return true
+				}
+				another = true
+			}
+		}
+		for _, w := range deniedAllegation {
+			if !another && strings.HasPrefix(win[i:], w) {
+				return true
+			}
+		}
+		for _, w := range notFoundObjectWords {
+			obj, ok := strings.CutPrefix(win[i:], w)
+			if !ok {
+				continue
+			}
+			for _, f := range allegationObjectFillers {
+				obj = strings.TrimPrefix(obj, f)
+			}
+			if x := obj[:runeOffset(obj, 2)]; utf8.RuneCountInString(x) == 2 && !strings.ContainsFunc(x, isNegationBreak) &&
+				strings.Contains(alleged, x) {
+				return true
+			}
+		}
+		i += size
+	}
 	return false
+}
+
+// reportNotBorneOut reports whether the cue at [start, end) of text is the
+// word that denies a report (该项举报不属实, 投诉内容无法证实): it says the
+// report was untrue, not that what the party claimed was (广告宣称……经查
+// 不属实 stays a cue of falsity).
+func reportNotBorneOut(text string, start, end int) bool {
+	cue := text[start:end]
+	denial := cue == "不实"
+	for _, w := range deniedAllegation {
+		denial = denial || strings.HasPrefix(cue, w)
+	}
+	if !denial {
+		// What the sentence gives as the ground of a report's denial
+		// (进货票据显示为牛油，该项举报不属实) is no finding of the act.
+		rest := text[end:]
+		rest = rest[:runeOffset(rest, 60)]
+		if k := strings.IndexAny(rest, "。；;\n"); k >= 0 {
+			rest = rest[:k]
+		}
+		if !strings.ContainsRune(rest, '实') && !strings.ContainsRune(rest, '证') {
+			return false // every deniedAllegation word has one of them
+		}
+		for _, w := range allegationWords {
+			if i := strings.Index(rest, w); i >= 0 {
+				for _, d := range deniedAllegation {
+					if strings.Contains(rest[i:], d) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	before := text[max(0, start-8*len("。")):start]
+	if k := strings.LastIndexFunc(before, isNegationBreak); k >= 0 {
+		before = before[k:]
+	}
+	for _, w := range allegationWords {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// disputeWords, right after a cue, make it the subject of the quarrel that
+// led to the act (因停车纠纷, 因车位问题发生争执, 因噪音矛盾): the motive, not
+// the act.
+var disputeWords = [...]string{"纠纷", "矛盾", "争执", "口角", "问题发生"}
+
+// disputeMotive reports whether the cue at [start, end) of text names what a
+// dispute was about: 因 or 由于 before it in its clause (within 8 runes) and
+// a disputeWord within 3 runes after it.
+func disputeMotive(text string, start, end int) bool {
+	rest := text[end:]
+	rest = rest[:runeOffset(rest, 3+2)]
+	found := false
+	for _, w := range disputeWords {
+		if strings.Contains(rest, w) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return false
+	}
+	before := text[max(0, start-8*len("因")):start]
+	if k := strings.LastIndexFunc(before, isNegationBreak); k >= 0 {
+		before = before[k:]
+	}
+	return strings.Contains(before, "因") || strings.Contains(before, "由于")
+}
+
+// confirmedAt reports whether win at i says the allegation was borne out
+// (经查属实, 查证属实, 情况属实; not 不属实).
+func confirmedAt(win string, i int) bool {
+	if !strings.HasPrefix(win[i:], "属实") {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(win[:i])
+	return prev != '不'
 }
 
 // reportedCompliant reports whether the clause the cue at [start, end) of

@@ -444,6 +444,12 @@ func TestReportedCompliant(t *testing.T) {
 		{"抽检不符合化妆品安全技术规范", "化妆品安全技术", false},
 		{"配电箱门敞开，电线老化", "配电箱", false},
 		{"消防车通道被私家车占用，车主称马上挪走并确认车况良好", "消防车通道", false},
+		// a duty done on time, records kept whole (acc10noise)
+		{"该单位个人所得税纳税申报均已按时完成，", "纳税申报", true},
+		{"危废转移联单保存完整", "转移联单", true},
+		{"危废转移联单保存不完整", "转移联单", false},
+		{"叉车司机均持证上岗，", "叉车司机", true},
+		{"叉车司机未持证上岗", "叉车司机", false},
 	} {
 		at := strings.Index(c.text, c.cue)
 		if got := reportedCompliant(c.text, at, at+len(c.cue)); got != c.want {
@@ -518,6 +524,21 @@ func TestAllegedThenDenied(t *testing.T) {
 		{"暗管", "群众来电反映某化工厂通过暗管排放废液。执法人员在厂区东侧发现一根通往河道的暗管。", true},
 		{"暗管", "执法人员检查发现该厂私设暗管排放废水，未发现其他违法行为。", true},
 		{"无证经营", "网友举报某小吃店无证经营，执法人员到场核实，该店确未取得食品经营许可证。", true},
+		// the allegation denied as a whole (acc10noise): words it used not
+		// found, 不属实 / 无证据证实, unless first confirmed or taken by a later
+		// allegation
+		{"偷排", "有群众来信反映该厂夜里通过暗管偷排污水。执法人员连续两晚蹲守，没有发现暗管。", false},
+		{"虚假宣传", "消费者投诉该店虚假宣传。经核查，投诉内容不属实。", false},
+		{"放火", "报警人称对方扬言要放火，民警询问周边群众，无证据证实。", false},
+		{"偷排", "群众举报该厂偷排废水，经查属实，现场未发现其他违法行为。", true},
+		{"无证经营", "网友举报某面馆无证经营，另称其后厨有老鼠。经查，后厨未发现鼠迹，该项举报不属实；面馆确未取得食品经营许可证。", true},
+		// the ground given for a denial, and the denial word itself
+		{"显示为", "市民投诉某店宣称纯羊毛是假的。执法人员抽检，检测结果显示为羊毛含量98%，该投诉不属实。", false},
+		{"不属实", "该店宣称产品获得国家专利，经查不属实。", true},
+		{"不属实", "顾客反映该店虚标产地，该项反映不属实。", false},
+		// what a quarrel was about
+		{"停车", "王某因停车纠纷与邻居争吵后离开。", false},
+		{"停车", "王某在禁停路段停车后离开。", true},
 	}
 	for _, tt := range tests {
 		if got := NewCue(tt.cue).In(NormalizeText(tt.text)); got != tt.want {

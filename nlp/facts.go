@@ -1950,7 +1950,11 @@ func noFault(s string, span func(int, int) (int, int)) []Circumstance {
 // than the party: children and victims.
 var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "婴", "学生", "受害人", "被害人", "伤者", "孩", "女儿", "儿子",
 	// a young worker seen by a neighbour or a customer (端盘子的小姑娘看着只有十三四岁)
-	"姑娘", "少年", "少女", "小伙子", "未成年人", "辍学"}
+	"姑娘", "少年", "少女", "小伙子", "未成年人", "辍学",
+	// what the party believed of a worker's age (店主称以为其已满16周岁)
+	"以为", "误认为", "认为其",
+	// a worker the party hired (后厨洗碗工……检查时未满十六周岁)
+	"洗碗工", "帮工", "学徒", "杂工", "招用", "雇用", "雇佣", "录用"}
 
 // thirdPartyAge reports whether the age at [a, b) stands in a sentence about
 // a third party, or follows a mention of child workers (招用童工2名：田某（15

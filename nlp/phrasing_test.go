@@ -202,6 +202,9 @@ func TestAgeFromBirth(t *testing.T) {
 		{"村民举报作坊里有个男孩在干活。经调查，该男孩2011年2月出生，于2025年8月起在作坊缝包。", -1},        // the boy's birth, not the owner's
 		{"2025年9月，某某餐馆使用一名女孩（2010年6月出生）洗碗两个月。", -1},
 		{"售卖者刘某某，2011年9月出生，系在校学生，2025年4月1日在路边摆摊。", 13}, // the party is the pupil
+		// a hired worker's age and the party's belief about it (acc10noise)
+		{"2025年6月3日检查某面馆，老板辩称误认为该名帮厨已满16周岁，未核对身份证。", -1},
+		{"2025年6月3日检查某汽修店，学徒工小周检查时未满十六周岁。", -1},
 	}
 	for _, tc := range tests {
 		x := Extract(tc.in)
