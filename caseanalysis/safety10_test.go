@@ -55,6 +55,8 @@ func TestSafetyNinthRoundKinds(t *testing.T) {
 			"hazchem-81-purchaser-records", legal.Ref{}, ""},
 		{"no emergency plan, accident only supposed", "某某机械厂没有制定生产安全事故应急救援预案，也没搞过应急演练，员工说不清楚万一发生事故时该如何撤离。",
 			"", legal.Ref{Law: "安全生产法", Article: 97, Item: 6}, "safety-114-general-accident"},
+		{"hydrant box turned into a cupboard", "某某宾馆把二楼的消火栓箱改成了放拖把的柜子，水带被取出扔在仓库。",
+			"fire-60-disabled-facilities", legal.Ref{}, "fire-60-hydrant"},
 	}
 	checkKindRows(t, a, tests)
 }

@@ -240,6 +240,7 @@ func TestTransferOtherKinds(t *testing.T) {
 		// The alarm named before what was done to it (报警器…断电, 报警主机…关掉) (issue 12, acc10safety).
 		{"gas alarm powered off, told after the device", "某某喷涂公司调漆房的可燃气体报警器被车间主任断电两周，检查时调漆房内可燃气体浓度接近报警值，七名工人仍在作业，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 		{"toxic-gas alarm switched off, leak under way", "某某化工厂液氨罐区有毒气体报警主机被值班员关掉，氨气已有泄漏，随时可能引发中毒事故。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
+		{"detector taken down, no danger shown", "某某锅炉房的一氧化碳报警器被拆下锁在柜子里，检查时未见异常。", []string{"safety-99-monitoring-disabled"}, rules.RiskNear, "危险作业罪"},
 		{"interlock taken out of service, no danger shown", "某某石化公司加热炉熄火保护联锁被退出运行三天，检查时装置运行平稳。", []string{"safety-99-monitoring-disabled"}, rules.RiskNear, "危险作业罪"},
 	}
 	for _, tt := range tests {
