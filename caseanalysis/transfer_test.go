@@ -241,6 +241,11 @@ func TestTransferOtherKinds(t *testing.T) {
 		// Tablets pressed from starch and passed off as a drug are 假药.
 		{"starch tablets passed off as a drug", "诊所用淀粉压片冒充头孢克肟片销售给前来就诊的患者，以假充真，货值2000元。", []string{"prod-50-adulterate"}, rules.RiskLikely, "生产、销售、提供假药罪"},
 		{"alarm switched off with a real danger", "生产部经理指使仪表工将有毒气体报警系统关闭，储罐区氯气泄漏时报警系统未响应，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
+		// The alarm named before what was done to it (报警器…断电, 报警主机…关掉) (issue 12, acc10safety).
+		{"gas alarm powered off, told after the device", "某某喷涂公司调漆房的可燃气体报警器被车间主任断电两周，检查时调漆房内可燃气体浓度接近报警值，七名工人仍在作业，具有发生重大伤亡事故的现实危险。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
+		{"toxic-gas alarm switched off, leak under way", "某某化工厂液氨罐区有毒气体报警主机被值班员关掉，氨气已有泄漏，随时可能引发中毒事故。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
+		{"detector taken down, no danger shown", "某某锅炉房的一氧化碳报警器被拆下锁在柜子里，检查时未见异常。", []string{"safety-99-monitoring-disabled"}, rules.RiskNear, "危险作业罪"},
+		{"interlock taken out of service, no danger shown", "某某石化公司加热炉熄火保护联锁被退出运行三天，检查时装置运行平稳。", []string{"safety-99-monitoring-disabled"}, rules.RiskNear, "危险作业罪"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -432,8 +432,10 @@ func (q Cue) locateAt(text string, at int) (start, end int, ok bool) {
 
 // hazardTails, right after an accident's name, make it a danger that has
 // not happened: 重大事故隐患 (安全生产法 第一百零二条) and 发生重大伤亡事故的
-// 现实危险 (危险作业罪) name no 重大事故.
-var hazardTails = [...]string{"隐患", "的现实危险", "的危险", "风险"}
+// 现实危险 (危险作业罪) name no 重大事故; nor does an accident supposed (发生
+// 事故时往哪里撤离, 发生事故怎么办) or planned for (生产安全事故应急救援预案,
+// 事故应急演练).
+var hazardTails = [...]string{"隐患", "的现实危险", "的危险", "风险", "时往", "时该", "时怎", "时如何", "时应当", "时应如何", "时能否", "时不知", "怎么", "如何", "应急", "预案", "演练"}
 
 // accidentNotHappened reports whether a match whose last part is last,
 // ending at end in text, names an accident (…事故) that the words after it

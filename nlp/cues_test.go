@@ -473,6 +473,13 @@ func TestAccidentNotHappened(t *testing.T) {
 		{"身亡", "伤者经送医抢救无效身亡", true},
 		{"死亡", "工人经抢救无效死亡", true},
 		{"死亡", "事故未造成人员死亡", false},
+		// an accident supposed or planned for is none (acc10safety)
+		{"发生…事故", "问及万一发生事故时该如何撤离，班组长答不上来", false},
+		{"生产安全事故", "该公司未编制生产安全事故应急救援预案", false},
+		{"发生…事故", "工人不清楚发生火灾事故怎么报警", false},
+		{"安全事故", "近三年未组织安全事故演练", false},
+		{"发生…事故", "2025年5月该厂发生一起机械伤害事故，事故时间为上午九时", true},
+		{"生产安全事故", "经调查认定为一般生产安全事故，事故时造成一人死亡", true},
 	}
 	for _, tt := range tests {
 		if got := NewCue(tt.cue).In(NormalizeText(tt.text)); got != tt.want {
