@@ -75,7 +75,7 @@ func oneWorker(out *Extracted, text string) {
 			name = n
 		}
 	}
-	if name == "" && !complainsOfSelf(text) {
+	if name == "" && !complainsOfSelf(text) && !complainsOfChild(text) {
 		return
 	}
 	one := 1.0
@@ -102,6 +102,44 @@ func complainsOfSelf(text string) bool {
 		}
 	}
 	return titled && speaksOfOne(text[end:])
+}
+
+// parentWords and ownChild name a parent complaining of one child's work
+// (一名家长投诉：她儿子今年十七岁，在某某厂…; 父亲反映：我女儿…).
+var (
+	parentWords = [...]string{"家长", "母亲", "父亲", "妈妈", "爸爸", "父母"}
+	ownChild    = [...]string{"她儿子", "她女儿", "他儿子", "他女儿", "我儿子", "我女儿", "其儿子", "其女儿", "她的儿子", "她的女儿", "他的儿子", "他的女儿"}
+)
+
+// complainsOfChild reports a parent complaining of one child's treatment: a
+// parent and 投诉 or 反映 in the text's first clause and the parent's own
+// child (她儿子, 我女儿) after it. Two children (两个孩子) are counted by the
+// head count read elsewhere or left without one.
+func complainsOfChild(text string) bool {
+	end := strings.IndexAny(text, "：:，。")
+	if end < 0 {
+		return false
+	}
+	head := text[:end]
+	if !strings.Contains(head, "投诉") && !strings.Contains(head, "反映") {
+		return false
+	}
+	parent := false
+	for _, p := range parentWords {
+		if strings.Contains(head, p) {
+			parent = true
+			break
+		}
+	}
+	if !parent {
+		return false
+	}
+	for _, c := range ownChild {
+		if strings.Contains(text[end:], c) {
+			return true
+		}
+	}
+	return false
 }
 
 // speaksOfOne reports 她 or 他 standing for one person: not inside 其他 (other)
