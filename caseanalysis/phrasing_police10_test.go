@@ -40,6 +40,10 @@ func TestPolicePhrasingFamiliesTenth(t *testing.T) {
 		{"a welder's certificate kept after he left", "员工钱某辞职后，某某钢构公司扣着他的焊工证原件不还，说要赔完培训费才给。", "2025-09-01", "labour-84-withhold-files", "safety-97-special-operators"},
 		{"children taken to a brickworks for a fee", "经查，村民赵某于2025年7月将邻村两名十四岁少年带到砖厂干活，向砖厂收取每人三百元领工费。", "2025-09-01", "child-7-introducing", "child-6-child-labour"},
 		{"a photo forced on tourists, then a price", "2026年7月3日，景区门口的摄影摊主赵某强行给游客拍照，拍完索要每张五十元，不给就拦着不让走，游客报警。", "2026-08-01", "police25-54-forced-trade", "police25-58-theft"},
+		{"a crate carried off a shop's step", "2026年6月2日，王某路过便利店门口，把店员放在台阶上的一箱饮料提走，价值九十元，店员报警。", "2026-07-01", "police25-58-theft", ""},
+		{"a head butt in a metro car", "2026年5月3日，李某在地铁车厢与乘客争座，用头撞对方鼻梁，致其鼻梁骨折。", "2026-06-01", "police25-51-assault", "police25-61-obstruct-duty"},
+		{"an ex waiting downstairs, new numbers daily", "2026年8月5日，报警人称前男友近一个月换着号码给她发消息要求复合，她不敢出门。", "2026-09-01", "police25-50-harassment", "fire-64-negligent-fire"},
+		{"a kitchen working nine to eleven", "员工反映：某某餐厅要求后厨人员每天早九点干到晚十一点，每月只休两天。监察员核实涉及八人。", "2026-06-01", "labour-25-overtime", "labour-30-obstruct-inspection"},
 		{"a fight arranged in a car park", "2026年6月8日深夜，两伙人在某某商场停车场约架，双方六人打成一团，有人用头盔互砸，保安报警。", "2026-07-01", "police25-30-provocation", "traffic-90-moving-violation"},
 		{"an inspection stopped by a seized sampler (2012)", "2025年7月2日，环保执法人员在某某印染厂雨水口采样，该厂车间主任抢走采样瓶，致采样中断半小时。", "2025-08-01", "police-50-obstruct-duty", "police-23-disrupt-order"},
 	}
