@@ -86,22 +86,8 @@ func oneWorker(out *Extracted, text string) {
 // treatment: a worker title and 投诉 or 反映 in the text's first clause and
 // 她 or 他 for one person after it.
 func complainsOfSelf(text string) bool {
-	end := strings.IndexAny(text, "：:，。")
-	if end < 0 {
-		return false
-	}
-	head := text[:end]
-	if !strings.Contains(head, "投诉") && !strings.Contains(head, "反映") {
-		return false
-	}
-	titled := false
-	for _, t := range workerTitles {
-		if strings.Contains(head, t) {
-			titled = true
-			break
-		}
-	}
-	return titled && speaksOfOne(text[end:])
+	rest, ok := complaintHead(text, workerTitles[:])
+	return ok && speaksOfOne(rest)
 }
 
 // parentWords and ownChild name a parent complaining of one child's work
@@ -116,30 +102,32 @@ var (
 // child (她儿子, 我女儿) after it. Two children (两个孩子) are counted by the
 // head count read elsewhere or left without one.
 func complainsOfChild(text string) bool {
-	end := strings.IndexAny(text, "：:，。")
-	if end < 0 {
-		return false
-	}
-	head := text[:end]
-	if !strings.Contains(head, "投诉") && !strings.Contains(head, "反映") {
-		return false
-	}
-	parent := false
-	for _, p := range parentWords {
-		if strings.Contains(head, p) {
-			parent = true
-			break
-		}
-	}
-	if !parent {
+	rest, ok := complaintHead(text, parentWords[:])
+	if !ok {
 		return false
 	}
 	for _, c := range ownChild {
-		if strings.Contains(text[end:], c) {
+		if strings.Contains(rest, c) {
 			return true
 		}
 	}
 	return false
+}
+
+// complaintHead returns what follows the text's first clause when that
+// clause is a complaint (投诉 or 反映) by one of who (a worker's title, a
+// parent), and whether it is.
+func complaintHead(text string, who []string) (rest string, ok bool) {
+	end := strings.IndexAny(text, "：:，。")
+	if end < 0 {
+		return "", false
+	}
+	head := text[:end]
+	if !strings.Contains(head, "投诉") && !strings.Contains(head, "反映") ||
+		!slices.ContainsFunc(who, func(w string) bool { return strings.Contains(head, w) }) {
+		return "", false
+	}
+	return text[end:], true
 }
 
 // speaksOfOne reports 她 or 他 standing for one person: not inside 其他 (other)
