@@ -2044,7 +2044,11 @@ func fledAfter(rest string) bool {
 var fledWords = [...]string{"躲", "逃", "离开", "报警", "求救", "停车", "下车", "关门", "停业", "搬离", "绕行", "返回", "避让",
 	"关闭", "停止", "暂停", "中断", "停诊", "停办", "停运", "撤离", "疏散", "付款", "付钱", "交钱", "给钱", "转账",
 	// a driver stopping for a passenger's disruption (司机被迫靠边停车)
-	"靠边", "靠路边", "紧急停", "就近停"}
+	"靠边", "靠路边", "紧急停", "就近停",
+	// a school, a shop or a works the act stopped (幼儿园被迫停课两天, 工厂被迫停产),
+	// and a victim paying by a named channel (老板被迫通过微信转账)
+	"停课", "停工", "停产", "停售", "歇业", "休业", "闭园", "闭馆", "休市", "改道", "让行", "让路",
+	"通过微信", "通过支付宝", "通过手机", "扫码", "支付", "交出", "交纳"}
 
 // restatement is what may stand between an amount and the same amount
 // written again (伍万元整（¥50,000.00）, 大写：伍万元，小写：50000元).

@@ -75,7 +75,7 @@ func oneWorker(out *Extracted, text string) {
 			name = n
 		}
 	}
-	if name == "" && !complainsOfSelf(text) {
+	if name == "" && !complainsOfSelf(text) && !complainsOfChild(text) {
 		return
 	}
 	one := 1.0
@@ -86,22 +86,48 @@ func oneWorker(out *Extracted, text string) {
 // treatment: a worker title and 投诉 or 反映 in the text's first clause and
 // 她 or 他 for one person after it.
 func complainsOfSelf(text string) bool {
-	end := strings.IndexAny(text, "：:，。")
-	if end < 0 {
+	rest, ok := complaintHead(text, workerTitles[:])
+	return ok && speaksOfOne(rest)
+}
+
+// parentWords and ownChild name a parent complaining of one child's work
+// (一名家长投诉：她儿子今年十七岁，在某某厂…; 父亲反映：我女儿…).
+var (
+	parentWords = [...]string{"家长", "母亲", "父亲", "妈妈", "爸爸", "父母"}
+	ownChild    = [...]string{"她儿子", "她女儿", "他儿子", "他女儿", "我儿子", "我女儿", "其儿子", "其女儿", "她的儿子", "她的女儿", "他的儿子", "他的女儿"}
+)
+
+// complainsOfChild reports a parent complaining of one child's treatment: a
+// parent and 投诉 or 反映 in the text's first clause and the parent's own
+// child (她儿子, 我女儿) after it. Two children (两个孩子) are counted by the
+// head count read elsewhere or left without one.
+func complainsOfChild(text string) bool {
+	rest, ok := complaintHead(text, parentWords[:])
+	if !ok {
 		return false
 	}
-	head := text[:end]
-	if !strings.Contains(head, "投诉") && !strings.Contains(head, "反映") {
-		return false
-	}
-	titled := false
-	for _, t := range workerTitles {
-		if strings.Contains(head, t) {
-			titled = true
-			break
+	for _, c := range ownChild {
+		if strings.Contains(rest, c) {
+			return true
 		}
 	}
-	return titled && speaksOfOne(text[end:])
+	return false
+}
+
+// complaintHead returns what follows the text's first clause when that
+// clause is a complaint (投诉 or 反映) by one of who (a worker's title, a
+// parent), and whether it is.
+func complaintHead(text string, who []string) (rest string, ok bool) {
+	end := strings.IndexAny(text, "：:，。")
+	if end < 0 {
+		return "", false
+	}
+	head := text[:end]
+	if !strings.Contains(head, "投诉") && !strings.Contains(head, "反映") ||
+		!slices.ContainsFunc(who, func(w string) bool { return strings.Contains(head, w) }) {
+		return "", false
+	}
+	return text[end:], true
 }
 
 // speaksOfOne reports 她 or 他 standing for one person: not inside 其他 (other)

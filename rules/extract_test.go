@@ -425,6 +425,11 @@ func TestOneNamedWorker(t *testing.T) {
 		{"职工向监察大队反映：公司拖欠其他员工工资。", 0},
 		{"工人投诉：公司将工资卡交由他人保管。", 0},
 		{"店员反映：他们每天工作十二小时。", 0},
+		// A parent complaining of one child's work.
+		{"一位父亲向监察大队反映：我女儿十六岁半，在某某电子厂流水线上夜班。", 1},
+		{"学生家长投诉：她的儿子在某某化工厂搬运原料桶，从未体检。", 1},
+		{"家长们投诉：孩子们暑假在某某厂做工。", 0},
+		{"家长投诉：某某饭店雇用学生洗碗。", 0},
 	}
 	for _, tt := range tests {
 		got := ExtractFacts(tt.text).Facts.Persons

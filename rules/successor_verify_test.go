@@ -38,6 +38,7 @@ var successorConduct = map[string][]string{
 	"police25-59-damage-serious":        {"故意损毁公私财物", "情节较重"},
 	"police25-61-obstruct-duty":         {"阻碍国家机关工作人员依法执行职务"},
 	"police25-62-impersonation":         {"冒充国家机关工作人员招摇撞骗"},
+	"police25-54-forced-trade":          {"强买强卖商品", "强迫他人接受服务"},
 	"police25-78-prostitution":          {"卖淫、嫖娼"},
 	"police25-82-gambling":              {"以营利为目的，为赌博提供条件", "参与赌博赌资较大"},
 	"police25-82-gambling-serious":      {"为赌博提供条件", "情节严重"},
