@@ -13,8 +13,9 @@ import (
 // 不正常运行 — 逃避监管, while a VOCs unit not run stays 第一百零八条; spent
 // carbon told by what was done to it (换下来的、失效的活性炭) is hazardous waste
 // in storage, not the VOCs process; a monitor's range turned down (量程…调低)
-// is tampering, not an unrepaired monitor, and a key discharger's tampering
-// is likely 污染环境罪; dust-collector ash and waste gypsum are industrial
+// (or data 造假, 人为调低) is tampering, not an unrepaired monitor, and a key
+// discharger's tampering is likely 污染环境罪; a sewage plant shut (关闭, 不开)
+// is 不正常运行 too; dust-collector ash and waste gypsum are industrial
 // solid waste; an environmental inspection delayed or refused is neither a
 // tax inspection nor 治安's 阻碍执行职务; excessive packaging is not a product
 // failing its standard; spoil left uncovered on site is the dust item, not
@@ -40,6 +41,10 @@ func TestEnvironmentNinthRoundKinds(t *testing.T) {
 			"waste-102-industrial-storage", "waste-112-hw-storage", ""},
 		{"waste gypsum moulds in the open under the code", "2026年9月2日，某陶瓷厂将废石膏模约50吨露天堆放在厂外空地，没有任何防扬散措施。",
 			"eco-1171-industrial-storage", "", ""},
+		{"monitoring data faked, in the register's words", "2025-08-02 某纸业公司 COD在线监测数据造假 浓度被人为调低",
+			"water-83-evading-supervision", "water-82-auto-monitoring", ""},
+		{"a sewage plant found shut at night under the code", "2026年10月9日夜查，某酿酒厂污水处理设施处于关闭状态，酿造废水未经处理排出厂外。",
+			"eco-1108-evading-water", "", ""},
 	})
 	// Neighbours that must not take conduct that is not theirs: the
 	// provision entry may then answer, but never the neighbour.
