@@ -13,7 +13,8 @@ import (
 // 不正常运行 — 逃避监管, while a VOCs unit not run stays 第一百零八条; spent
 // carbon told by what was done to it (换下来的、失效的活性炭) is hazardous waste
 // in storage, not the VOCs process; a monitor's range turned down (量程…调低)
-// (or data 造假, 人为调低) is tampering, not an unrepaired monitor, and a key
+// (or data 造假, 人为调低, a 固定值 set) is tampering — a broken monitor's flat
+// reading is not — not an unrepaired monitor, and a key
 // discharger's tampering is likely 污染环境罪; a sewage plant shut (关闭, 不开)
 // is 不正常运行 too; dust-collector ash and waste gypsum are industrial
 // solid waste; an environmental inspection delayed or refused is neither a
@@ -45,6 +46,10 @@ func TestEnvironmentNinthRoundKinds(t *testing.T) {
 			"water-83-evading-supervision", "water-82-auto-monitoring", ""},
 		{"a sewage plant found shut at night under the code", "2026年10月9日夜查，某酿酒厂污水处理设施处于关闭状态，酿造废水未经处理排出厂外。",
 			"eco-1108-evading-water", "", ""},
+		{"a monitor's reading set to a fixed value", "2025-09-12 某水泥厂 窑尾CEMS颗粒物数据被设为固定值上传",
+			"air-99-evading-supervision", "air-100-auto-monitoring", ""},
+		{"a broken monitor's flat reading stays the monitor article", "2025年9月12日检查，某屠宰厂废水在线监测仪故障，数据长时间不变，企业未报修。",
+			"water-82-auto-monitoring", "water-83-evading-supervision", ""},
 	})
 	// Neighbours that must not take conduct that is not theirs: the
 	// provision entry may then answer, but never the neighbour.
