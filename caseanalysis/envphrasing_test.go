@@ -24,10 +24,7 @@ import (
 // door (storage, not dumping); an outfall dug as a ditch.
 func TestEnvironmentPhrasingKinds(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
-	tests := []struct {
-		name, facts, want, not string
-		risk                   string // "" = not checked
-	}{
+	checkEnvPhrasing(t, a, []envPhrasingCase{
 		{"air reading beside its limit", "2025年6月3日监测，某热力公司燃煤锅炉烟气氮氧化物测得210mg/m³，地方排放标准限值150mg/m³。",
 			"air-99-excess", "", ""},
 		{"a sampling tube put in clean water", "经查，某化工公司系重点排污单位，2025年2月其员工将化学需氧量在线监测仪的取样管拔出，放入事先准备的清水桶中，致使上传数据偏低。",
@@ -109,7 +106,19 @@ func TestEnvironmentPhrasingKinds(t *testing.T) {
 			"waste-102-industrial-entrusting", "air-117-dust-materials", ""},
 		{"gypsum washed into a pond under the code", "2026年9月20日，某电厂脱硫石膏堆场围挡垮塌，石膏被雨水冲刷流入附近鱼塘。",
 			"eco-1170-industrial-dumping", "eco-1130-dust-materials", ""},
-	}
+	})
+}
+
+// envPhrasingCase is one environmental wording: the benchmark that must rank
+// first, one that must not, and the transfer risk ("" = not checked).
+type envPhrasingCase struct {
+	name, facts, want, not string
+	risk                   string
+}
+
+// checkEnvPhrasing decides each case on a day of its act's year.
+func checkEnvPhrasing(t *testing.T, a *Analyzer, tests []envPhrasingCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			// Decided in the year of the act: acts before 2026-08-15 under the
