@@ -32,7 +32,7 @@ func TestPolicePhrasingFamiliesTenth(t *testing.T) {
 		{"villagers carrying off an overturned load", "2026年10月3日，一辆运送啤酒的货车在国道侧翻，附近村民蜂拥而上，将散落的啤酒成箱搬回家，价值一千余元，司机报警。", "2026-11-01", "police25-58-theft", ""},
 		{"a camera knocked down and smashed", "2026年5月6日，钱某因不满邻居装的监控，用竹竿把摄像头打落在地摔碎，邻居报警，损失三百元。", "2026-06-01", "police25-59-damage", "fire-60-individual"},
 		{"an official's notice torn up", "2026年3月4日，市场监管执法人员到某某超市送达责令改正通知书，店主孙某将通知书夺过撕毁，并把执法人员推出门外，致送达无法进行。", "2026-04-01", "police25-61-obstruct-duty", ""},
-		{"a sample seized (2012)", "2025年6月5日，生态环境执法人员在某某厂排污口取样时，厂长钱某夺过取样瓶将水样倒掉，并挡在排污口前不让取样。", "2025-07-01", "police-50-obstruct-duty", "police-23-disrupt-order"},
+		{"a sample seized (2012)", "2025年6月5日，民警带钱某到医院抽取血样时，钱某夺过取样管摔在地上，并挡在门口不让护士取样。", "2025-07-01", "police-50-obstruct-duty", "police-23-disrupt-order"},
 		{"a self-styled 纪委 officer", "2026年5月7日，孙某自称是省纪委的工作人员，以能帮人摆平案件为由收取好处费二千元。", "2026-06-01", "police25-62-impersonation", "police25-58-theft"},
 		{"a false kidnapping call (2012)", "2025年8月3日，赵某拨打110称其母亲被人绑走，民警出动两组警力搜寻，后查明其母亲在邻居家打牌，赵某承认是故意乱报。", "2025-09-01", "police-25-false-alarm", "police-43-assault"},
 		{"wage deductions named as fines", "经查，某某物流公司以“违规罚款”“货损赔偿”为由从18名司机工资中扣除共计一万二千元，本局责令限期支付，该公司逾期未支付。", "2025-09-01", "labour-26-compensation", "police-49-damage"},
@@ -45,7 +45,7 @@ func TestPolicePhrasingFamiliesTenth(t *testing.T) {
 		{"an ex waiting downstairs, new numbers daily", "2026年8月5日，报警人称前男友近一个月换着号码给她发消息要求复合，她不敢出门。", "2026-09-01", "police25-50-harassment", "fire-64-negligent-fire"},
 		{"a kitchen working nine to eleven", "员工反映：某某餐厅要求后厨人员每天早九点干到晚十一点，每月只休两天。监察员核实涉及八人。", "2026-06-01", "labour-25-overtime", "labour-30-obstruct-inspection"},
 		{"a fight arranged in a car park", "2026年6月8日深夜，两伙人在某某商场停车场约架，双方六人打成一团，有人用头盔互砸，保安报警。", "2026-07-01", "police25-30-provocation", "traffic-90-moving-violation"},
-		{"an inspection stopped by a seized sampler (2012)", "2025年7月2日，环保执法人员在某某印染厂雨水口采样，该厂车间主任抢走采样瓶，致采样中断半小时。", "2025-08-01", "police-50-obstruct-duty", "police-23-disrupt-order"},
+		{"an inspection stopped by a seized sampler (2012)", "2025年7月2日，民警在某某仓库对涉案物品提取样品，仓库管理员抢走采样瓶，致采样中断半小时。", "2025-08-01", "police-50-obstruct-duty", "police-23-disrupt-order"},
 	}
 	checkDatedPhrasings(t, a, tests)
 	t.Run("wages unpaid 逾期未支付 after the order", func(t *testing.T) {
