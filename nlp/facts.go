@@ -637,6 +637,7 @@ type pendingDate struct {
 	month, day int // day 0: the month (同年8月)
 	a, b       int // span in the normalised text
 	third      int // the first day of the month's third written after it (同年5月中旬: 11), else 0
+	thirdLast  int // that third's last day as tenDays gives it (同年5月中旬: 20); 0 for the month's end or no third
 }
 
 // findDates reads full dates (2024年5月3日14时许, 2024-05-03), dates given to
@@ -711,13 +712,13 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 		} else if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); m[2] < 0 && prev != '至' && prev != '到' {
 			continue // 8月 alone is too vague to date anything; 至10月 ends a period
 		}
-		end, third := m[1], 0
+		end, third, thirdLast := m[1], 0, 0
 		if day == 0 {
-			if first, _, b := tenDays(s, m[1]); b > m[1] {
-				end, third = b, first
+			if first, last, b := tenDays(s, m[1]); b > m[1] {
+				end, third, thirdLast = b, first, last
 			}
 		}
-		pending = append(pending, pendingDate{int(month), int(day), m[0], end, third})
+		pending = append(pending, pendingDate{int(month), int(day), m[0], end, third, thirdLast})
 	}
 	sortDates(out)
 	for _, p := range pending {
@@ -734,10 +735,10 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 			continue
 		}
 		if p.day == 0 && role == DateActEnd {
-			if p.third == 0 || p.third == 21 {
+			if p.thirdLast == 0 {
 				v = monthEnd(v)
 			} else {
-				v, _ = parseDate(strconv.Itoa(year), strconv.Itoa(p.month), strconv.Itoa(p.third+9))
+				v, _ = parseDate(strconv.Itoa(year), strconv.Itoa(p.month), strconv.Itoa(p.thirdLast))
 			}
 		}
 		add(v, p.a, p.b, role)
