@@ -463,19 +463,15 @@ func Extract(text string) Extraction {
 			v, m[1] = math.Round((v+c)*100)/100, m[1]+n
 		}
 		role, total := moneyRole(s, m[0])
-		st, en := span(m[0], m[1])
-		bound, under, fine := limitOf(s, m[0], m[1])
-		if fine {
-			role = RoleFine
-		}
-		rate := rateOf(s, m[0])
+		a := moneyAmount(s, m[0], m[1], v, role, total, true)
 		switch {
-		case rate && role == "" && price.at < 0:
+		case a.Rate && a.Role == "" && price.at < 0:
 			price = unitPrice{at: m[0], value: v}
-		case rate && role == RoleFares && fare.at < 0:
+		case a.Rate && a.Role == RoleFares && fare.at < 0:
 			fare = unitPrice{at: m[0], value: v}
 		}
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rate, Part: partOf(s, m[0]), Start: st, End: en})
+		a.Start, a.End = span(m[0], m[1])
+		x.Amounts = append(x.Amounts, a)
 	}
 	for _, m := range yenRe.FindAllStringSubmatchIndex(ms, -1) {
 		if m[4] >= 0 && strings.HasSuffix(s[m[4]:m[5]], "元") {
@@ -489,12 +485,9 @@ func Extract(text string) Extraction {
 			v = math.Round(v*1e4*100) / 100
 		}
 		role, total := moneyRole(s, m[0])
-		st, en := span(m[2], m[1])
-		bound, under, fine := limitOf(s, m[0], m[1])
-		if fine {
-			role = RoleFine
-		}
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rateOf(s, m[0]), Part: partOf(s, m[0]), Start: st, End: en})
+		a := moneyAmount(s, m[0], m[1], v, role, total, true)
+		a.Start, a.End = span(m[2], m[1]) // the figure, without ¥
+		x.Amounts = append(x.Amounts, a)
 	}
 	for _, m := range kuaiRe.FindAllStringIndex(ms, -1) {
 		num, ok := kuaiAmount(s, m)
@@ -509,8 +502,9 @@ func Extract(text string) Extraction {
 		if role == "" {
 			role = kuaiRole(s[m[1]:])
 		}
-		st, en := span(m[0], m[1])
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Rate: rateOf(s, m[0]), Part: partOf(s, m[0]), Start: st, End: en})
+		a := moneyAmount(s, m[0], m[1], v, role, total, false)
+		a.Start, a.End = span(m[0], m[1])
+		x.Amounts = append(x.Amounts, a)
 	}
 	for _, m := range bareWan(ms) {
 		role, total := moneyRole(s, m[0])
@@ -521,12 +515,9 @@ func Extract(text string) Extraction {
 		if err != nil {
 			continue
 		}
-		st, en := span(m[0], m[1])
-		bound, under, fine := limitOf(s, m[0], m[1])
-		if fine {
-			role = RoleFine
-		}
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rateOf(s, m[0]), Part: partOf(s, m[0]), Start: st, End: en})
+		a := moneyAmount(s, m[0], m[1], v, role, total, true)
+		a.Start, a.End = span(m[0], m[1])
+		x.Amounts = append(x.Amounts, a)
 	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
@@ -871,6 +862,25 @@ func clauseAfter(s string, pos int, end func(rune) bool) int {
 		i += size
 	}
 	return i
+}
+
+// moneyAmount is the amount of value v written at [a, e) of s, given the
+// role and total the words before it name (moneyRole, or kuaiRole): one
+// place for what every money pattern reads around its figure. Where limits
+// is true a limit's words make it a bound (limitOf), and a fine's make it
+// the fine; then whether goods are unsold, and the rate (每) and part
+// (其中) of its phrase. The caller sets the span.
+func moneyAmount(s string, a, e int, v float64, role string, total, limits bool) Amount {
+	x := Amount{Value: v, Total: total}
+	if limits {
+		var fine bool
+		x.Bound, x.Under, fine = limitOf(s, a, e)
+		if fine {
+			role = RoleFine
+		}
+	}
+	x.Role, x.Unsold, x.Rate, x.Part = role, unsold(s, a, role), rateOf(s, a), partOf(s, a)
+	return x
 }
 
 // moneyRole finds the nearest role phrase before pos in the same clause,
