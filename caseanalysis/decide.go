@@ -573,7 +573,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 			continue
 		}
 		c := &top[i]
-		c.yielded, c.yieldLabel, c.yieldTo, c.yieldWhy = true, m.labels[top[j].doc], top[j].b, why[i]
+		c.yielded, c.yieldLabel, c.yieldTo, c.yieldWhy = true, m.cat.PenaltyLabel(m.benchmarks[top[j].doc]), top[j].b, why[i]
 		c.yieldSpecial = slices.Contains(d.dist[c.doc].yields, top[j].b.PenaltyRef.Law)
 		if why[i] != "" {
 			// A met condition decides between the two as the words did
@@ -757,7 +757,7 @@ func (m *matcher) explain(kept, pool []candidate) (why []string, excluded [][]Ex
 	}
 	for i, c := range kept {
 		// c.b is the member of its line in effect on the act's day: its
-		// own provision, not the line's first (m.labels).
+		// own provision, not the line's first (m.benchmarks).
 		// One builder for the sentence: concatenated piece by piece, a
 		// long list of exclusions was copied once a piece.
 		// Sized first (at most some forty bytes over): grown piece by

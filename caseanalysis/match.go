@@ -23,8 +23,7 @@ type matcher struct {
 	aggravated  []bool         // aggravatedTier of each benchmark
 	uncorrected []bool         // uncorrectedTier of each benchmark
 	bases       []uint16       // fineBases of each benchmark
-	labels      []string       // rules.RefLabel of each benchmark's penalty provision
-	cat         *rules.Catalog // for the labels of the lines' other members (PenaltyLabel)
+	cat         *rules.Catalog // for the labels of penalty provisions (PenaltyLabel)
 	pos         map[string]int // benchmark ID → position
 	index       bm25
 	// phrases are the whole keywords of three or more characters, looked
@@ -166,7 +165,6 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		m.aggravated = append(m.aggravated, aggravatedTier(b))
 		m.uncorrected = append(m.uncorrected, uncorrectedTier(b))
 		m.bases = append(m.bases, fineBases(b))
-		m.labels = append(m.labels, rules.RefLabel(b.PenaltyRef))
 		m.pos[b.ID] = len(m.benchmarks) - 1
 		docs = append(docs, d)
 	}

@@ -249,10 +249,11 @@ var distanceUnits = [...]string{"米", "公里", "千米", "km", "m"}
 // preceded in its clause by distanceWords and followed by a distance; or
 // names the zone's designation (划定图, 划定文件) rather than a place; or
 // is a thing an inspection note reports in order (reportedCompliant), or
-// one a report alleged and the inspection did not find (allegedThenDenied).
+// one a report alleged and the inspection did not find (allegedThenDenied),
+// or an accident the words after it make a hazard (accidentNotHappened).
 func placedOutside(text string, start, end int) bool {
 	if reportedCompliant(text, start, end) || allegedThenDenied(text, start, end) || reportNotBorneOut(text, start, end) ||
-		disputeMotive(text, start, end) {
+		disputeMotive(text, start, end) || accidentNotHappened(text, end) {
 		return true
 	}
 	rest := text[end:]
@@ -418,7 +419,7 @@ func (q Cue) locateAt(text string, at int) (start, end int, ok bool) {
 	for {
 		from := at + len(q.parts[0])
 		if !Negated(text, at) {
-			if n, ok := restFollows(text[from:], q.parts[1:]); ok && !placedOutside(text, at, from+n) && !accidentNotHappened(text, q.parts[len(q.parts)-1], from+n) {
+			if n, ok := restFollows(text[from:], q.parts[1:]); ok && !placedOutside(text, at, from+n) {
 				return at, from + n, true
 			}
 		}
@@ -437,11 +438,11 @@ func (q Cue) locateAt(text string, at int) (start, end int, ok bool) {
 // 事故应急演练).
 var hazardTails = [...]string{"隐患", "的现实危险", "的危险", "风险", "时往", "时该", "时怎", "时如何", "时应当", "时应如何", "时能否", "时不知", "怎么", "如何", "应急", "预案", "演练"}
 
-// accidentNotHappened reports whether a match whose last part is last,
-// ending at end in text, names an accident (…事故) that the words after it
-// make a hazard or a risk. Only cues ending in 事故 pay for the look.
-func accidentNotHappened(text, last string, end int) bool {
-	if !strings.HasSuffix(last, "事故") {
+// accidentNotHappened reports whether a match ending at end in text names
+// an accident (…事故) that the words after it make a hazard or a risk.
+// Only matches ending in 事故 pay for the look.
+func accidentNotHappened(text string, end int) bool {
+	if !strings.HasSuffix(text[:end], "事故") {
 		return false
 	}
 	rest := text[end:]
@@ -898,7 +899,7 @@ func (x CueScan) FindOutside(cues []Cue, words []string) (string, bool) {
 		at := x.firstAt(q)
 		for {
 			end := at + len(part)
-			if !Negated(x.text, at) && !placedOutside(x.text, at, end) && !accidentNotHappened(x.text, part, end) &&
+			if !Negated(x.text, at) && !placedOutside(x.text, at, end) &&
 				!insideWord(x.text, at, end, part, words) && !deniedAround(x.text, at, end, part, cues) {
 				return q.text, true
 			}
@@ -1255,7 +1256,7 @@ func reportedCompliant(text string, start, end int) bool {
 			continue
 		}
 		before := clause[:len(clause)-len(w)]
-		if r, _ := utf8.DecodeLastRuneInString(before); r == '不' || r == '未' || r == '无' || r == '没' || r == '非' || r == '欠' {
+		if r, _ := utf8.DecodeLastRuneInString(before); deniesState(r) {
 			return false
 		}
 		if w == "规范" && nounBeforeNorm(before, text[:end]) {
@@ -1270,6 +1271,26 @@ func reportedCompliant(text string, start, end int) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// deniesState reports whether r, right before a compliant predicate,
+// denies it (不正常, 未到位, 无效, 没完好, 非有人值守, 欠规范): a one-rune
+// word of negations, or 欠 (lacking), which is no negation elsewhere. 拒
+// denies acts, not states; 否 is left out as it always was (是否合格 asks,
+// it does not deny).
+func deniesState(r rune) bool {
+	if r == '欠' {
+		return true
+	}
+	if r == '拒' || r == '否' {
+		return false
+	}
+	for _, n := range negations {
+		if w, size := utf8.DecodeRuneInString(n.word); size == len(n.word) && w == r {
+			return true
+		}
 	}
 	return false
 }

@@ -458,6 +458,23 @@ func TestReportedCompliant(t *testing.T) {
 	}
 }
 
+// TestDeniesState: the runes that deny a compliant predicate they touch
+// are the one-rune negation words but 拒 and 否, and 欠 — the set the
+// predicate test used before it read negations.
+func TestDeniesState(t *testing.T) {
+	for _, c := range []struct {
+		r    rune
+		want bool
+	}{
+		{'不', true}, {'未', true}, {'无', true}, {'没', true}, {'非', true}, {'欠', true},
+		{'否', false}, {'拒', false}, {'并', false}, {'排', false}, {'已', false}, {'均', false}, {'有', false},
+	} {
+		if got := deniesState(c.r); got != c.want {
+			t.Errorf("deniesState(%q) = %v; want %v", c.r, got, c.want)
+		}
+	}
+}
+
 // TestAccidentNotHappened checks that an accident's name followed by 隐患
 // or a risk is no accident (重大事故隐患, 发生重大事故的现实危险), and that
 // 无效 (抢救无效) denies nothing.

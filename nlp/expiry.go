@@ -57,12 +57,7 @@ func ExpiryPassed(norm string) string {
 		if i < 0 {
 			continue
 		}
-		at := i + len(m.marker)
-		for _, skip := range [...]string{"于", "为", "是", " "} {
-			if strings.HasPrefix(norm[at:], skip) {
-				at += len(skip)
-			}
-		}
+		at := skipWords(norm, i+len(m.marker), "于", "为", "是", " ")
 		day, end, ok := readDay(norm, at, true)
 		if !ok || m.after != "" && !strings.HasPrefix(norm[end:], m.after) {
 			continue
@@ -74,13 +69,19 @@ func ExpiryPassed(norm string) string {
 	if lastAt < 0 {
 		return ""
 	}
-	// A later full date anywhere else: the day the goods were found.
+	// A later full date anywhere else (the day the goods were found), or a
+	// later month without its day (至2024年8月仍在运行) when the whole month
+	// is later. A full date that is not later holds no later month either
+	// (its own month is earlier still), so the scan goes on after it.
 	for i := 0; i+4 <= len(norm); i++ {
 		if i >= lastAt && i < lastEnd || !isASCIIDigit(norm[i]) || i > 0 && isASCIIDigit(norm[i-1]) {
 			continue
 		}
 		day, end, ok := readDay(norm, i, false)
 		if !ok {
+			if y, mo, q, word, ok := readYearMonth(norm, i); ok && word && strings.HasPrefix(norm[q:], "月") && (y*100+mo)*100 > last {
+				return passed
+			}
 			continue
 		}
 		if day > last {
@@ -88,40 +89,23 @@ func ExpiryPassed(norm string) string {
 		}
 		i = end - 1
 	}
-	// A later month without its day (至2024年8月仍在运行) counts when the
-	// whole month is later.
-	for i := 0; i+4 <= len(norm); i++ {
-		if i >= lastAt && i < lastEnd || !isASCIIDigit(norm[i]) || i > 0 && isASCIIDigit(norm[i-1]) {
-			continue
-		}
-		if month, ok := readMonth(norm, i); ok && month*100 > last {
-			return passed
-		}
-	}
 	return ""
 }
 
-// readMonth reads 2024年8月 at s[at:] as yyyymm.
-func readMonth(s string, at int) (int, bool) {
-	y, n := 0, 0
-	for at+n < len(s) && n < 4 && isASCIIDigit(s[at+n]) {
-		y = y*10 + int(s[at+n]-'0')
-		n++
+// skipWords steps over each of words in turn at s[at:] where it is written
+// there (保质期为6个月, 有效期至 2024年), returning the offset after them.
+func skipWords(s string, at int, words ...string) int {
+	for _, w := range words {
+		if strings.HasPrefix(s[at:], w) {
+			at += len(w)
+		}
 	}
-	if n != 4 || y < 1990 || y > 2100 || !strings.HasPrefix(s[at+n:], "年") {
-		return 0, false
-	}
-	p := at + n + len("年")
-	mo, m := 0, 0
-	for p+m < len(s) && m < 2 && isASCIIDigit(s[p+m]) {
-		mo = mo*10 + int(s[p+m]-'0')
-		m++
-	}
-	if m == 0 || mo < 1 || mo > 12 || !strings.HasPrefix(s[p+m:], "月") {
-		return 0, false
-	}
-	return y*100 + mo, true
+	return at
 }
+
+// shelfLifeFillers may stand between 生产日期 or 保质期 and what it gives
+// (生产日期为2024年3月5日, 保质期：6个月).
+var shelfLifeFillers = []string{"为", "是", ":", "：", " "}
 
 // shelfLifeEnd reads a production day and a shelf life given as a period
 // (生产日期2024年3月5日、保质期6个月 / 保质期180天 / 保质期十二个月) and
@@ -131,12 +115,7 @@ func shelfLifeEnd(norm string) (day, at, end int, ok bool) {
 	if i < 0 {
 		return 0, 0, 0, false
 	}
-	at = i + len("生产日期")
-	for _, skip := range [...]string{"为", "是", ":", "：", " "} {
-		if strings.HasPrefix(norm[at:], skip) {
-			at += len(skip)
-		}
-	}
+	at = skipWords(norm, i+len("生产日期"), shelfLifeFillers...)
 	d, end, ok := readDay(norm, at, false)
 	if !ok {
 		return 0, 0, 0, false
@@ -145,12 +124,7 @@ func shelfLifeEnd(norm string) (day, at, end int, ok bool) {
 	if j < 0 {
 		return 0, 0, 0, false
 	}
-	p := j + len("保质期")
-	for _, skip := range [...]string{"为", "是", ":", "：", " "} {
-		if strings.HasPrefix(norm[p:], skip) {
-			p += len(skip)
-		}
-	}
+	p := skipWords(norm, j+len("保质期"), shelfLifeFillers...)
 	n, p, ok := readCount(norm, p)
 	if !ok || n == 0 {
 		return 0, 0, 0, false
@@ -170,39 +144,23 @@ func shelfLifeEnd(norm string) (day, at, end int, ok bool) {
 }
 
 // readCount reads a small count in digits or Chinese numerals (6, 180,
-// 六, 十二, 两) at s[at:], returning it and the offset after it.
+// 六, 十二, 两, 一百八十) at s[at:], returning it and the offset after it:
+// the run of numeral runes, read by ParseChineseInt. A count above 9999 is
+// no shelf life (nor, in digits, was it ever read as one).
 func readCount(s string, at int) (int, int, bool) {
-	v, n := 0, 0
-	for at+n < len(s) && n < 4 && isASCIIDigit(s[at+n]) {
-		v = v*10 + int(s[at+n]-'0')
-		n++
-	}
-	if n > 0 {
-		return v, at + n, true
-	}
-	p, cur, seen := at, 0, false
-	for p < len(s) {
-		r, size := utf8.DecodeRuneInString(s[p:])
-		switch dv := strings.IndexRune("一二三四五六七八九", r); {
-		case dv >= 0:
-			cur, seen = cur*10+dv/len("一")+1, true
-		case r == '两':
-			cur, seen = cur*10+2, true
-		case r == '十':
-			if cur == 0 {
-				cur = 1
-			}
-			v += cur * 10
-			cur, seen = 0, true
-		default:
-			return v + cur, p, seen
+	end := at
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !IsNumeralRune(r) {
+			break
 		}
-		p += size
+		end += size
 	}
-	if !seen {
+	v, err := ParseChineseInt(s[at:end])
+	if err != nil || v > 9999 {
 		return 0, at, false
 	}
-	return v + cur, p, true
+	return int(v), end, true
 }
 
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -212,44 +170,18 @@ func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 // the day be missing (保质期至2024年9月), read as the month's last day;
 // otherwise the day is required.
 func readDay(s string, at int, monthEnd bool) (day, end int, ok bool) {
-	num := func(p, max int) (int, int) {
-		v, n := 0, 0
-		for p+n < len(s) && n < max && isASCIIDigit(s[p+n]) {
-			v = v*10 + int(s[p+n]-'0')
-			n++
-		}
-		return v, n
-	}
-	sep := func(p int, word string) (int, bool) {
-		switch {
-		case strings.HasPrefix(s[p:], word):
-			return p + len(word), true
-		case p < len(s) && (s[p] == '-' || s[p] == '.' || s[p] == '/'):
-			return p + 1, true
-		}
-		return p, false
-	}
-	y, n := num(at, 4)
-	if n != 4 || y < 1990 || y > 2100 {
-		return 0, 0, false
-	}
-	p, ok := sep(at+n, "年")
+	y, mo, q, _, ok := readYearMonth(s, at)
 	if !ok {
 		return 0, 0, false
 	}
-	mo, n := num(p, 2)
-	if n == 0 || mo < 1 || mo > 12 {
-		return 0, 0, false
-	}
-	q := p + n
-	p, ok = sep(q, "月")
+	p, ok := dateSep(s, q, "月")
 	if !ok {
 		if !monthEnd {
 			return 0, 0, false
 		}
 		return y*10000 + mo*100 + 31, q, true
 	}
-	d, n := num(p, 2)
+	d, n := readDigits(s, p, 2)
 	if n == 0 || d < 1 || d > 31 {
 		if !monthEnd || !strings.HasSuffix(s[:p], "月") {
 			return 0, 0, false
@@ -261,4 +193,46 @@ func readDay(s string, at int, monthEnd bool) (day, end int, ok bool) {
 		end += len("日")
 	}
 	return y*10000 + mo*100 + d, end, true
+}
+
+// readYearMonth reads a four-digit year and its month at s[at:] (2024年8,
+// 2024-08): both, the offset after the month's digits, and whether 年
+// (rather than - . /) separated them. readDay and ExpiryPassed's month
+// without its day share it.
+func readYearMonth(s string, at int) (y, mo, end int, word, ok bool) {
+	y, n := readDigits(s, at, 4)
+	if n != 4 || y < 1990 || y > 2100 {
+		return 0, 0, 0, false, false
+	}
+	word = strings.HasPrefix(s[at+n:], "年")
+	p, ok := dateSep(s, at+n, "年")
+	if !ok {
+		return 0, 0, 0, false, false
+	}
+	mo, n = readDigits(s, p, 2)
+	if n == 0 || mo < 1 || mo > 12 {
+		return 0, 0, 0, false, false
+	}
+	return y, mo, p + n, word, true
+}
+
+// readDigits reads at most max ASCII digits at s[p:]: their value and count.
+func readDigits(s string, p, max int) (v, n int) {
+	for p+n < len(s) && n < max && isASCIIDigit(s[p+n]) {
+		v = v*10 + int(s[p+n]-'0')
+		n++
+	}
+	return v, n
+}
+
+// dateSep steps over a date's separator at s[p:]: word (年, 月) or one of
+// - . /.
+func dateSep(s string, p int, word string) (int, bool) {
+	switch {
+	case strings.HasPrefix(s[p:], word):
+		return p + len(word), true
+	case p < len(s) && (s[p] == '-' || s[p] == '.' || s[p] == '/'):
+		return p + 1, true
+	}
+	return p, false
 }

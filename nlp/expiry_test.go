@@ -70,3 +70,71 @@ func TestExpiryWrittenOtherwise(t *testing.T) {
 		})
 	}
 }
+
+// TestReadCount reads a shelf life's count in digits or Chinese numerals
+// through ParseChineseInt, and where the count ends (the unit after it).
+func TestReadCount(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+		rest string
+		ok   bool
+	}{
+		{"一个月", 1, "个月", true},
+		{"两年", 2, "年", true},
+		{"六个月", 6, "个月", true},
+		{"十二个月", 12, "个月", true},
+		{"二十天", 20, "天", true},
+		{"三十六个月", 36, "个月", true},
+		{"一百零五天", 105, "天", true},
+		{"一百八十天", 180, "天", true},
+		{"3年", 3, "年", true},
+		{"12个月", 12, "个月", true},
+		{"180天", 180, "天", true},
+		{"9999天", 9999, "天", true},
+		{"12345天", 0, "12345天", false}, // more than four digits was never a count
+		{"见包装", 0, "见包装", false},
+		{"", 0, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got, end, ok := readCount(tt.text, 0)
+			if got != tt.want || tt.text[end:] != tt.rest || ok != tt.ok {
+				t.Errorf("readCount(%q) = %d, rest %q, %v; want %d, rest %q, %v", tt.text, got, tt.text[end:], ok, tt.want, tt.rest, tt.ok)
+			}
+		})
+	}
+}
+
+// TestReadDay reads the dates ExpiryPassed compares, with the year and
+// month step readDay shares with the month without its day.
+func TestReadDay(t *testing.T) {
+	tests := []struct {
+		text     string
+		monthEnd bool
+		want     int
+		rest     string
+		ok       bool
+	}{
+		{"2024年3月5日检查", false, 20240305, "检查", true},
+		{"2024-03-05，", false, 20240305, "，", true},
+		{"2024.4.30", false, 20240430, "", true},
+		{"2024年9月，", true, 20240931, "，", true},
+		{"2024年9月，", false, 0, "2024年9月，", false},
+		{"2024-09", true, 20240931, "", true},
+		{"1989年3月5日", false, 0, "1989年3月5日", false},
+		{"2024年13月5日", false, 0, "2024年13月5日", false},
+		{"202年3月5日", false, 0, "202年3月5日", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got, end, ok := readDay(tt.text, 0, tt.monthEnd)
+			if !ok {
+				end = 0
+			}
+			if got != tt.want || tt.text[end:] != tt.rest || ok != tt.ok {
+				t.Errorf("readDay(%q, %v) = %d, rest %q, %v; want %d, rest %q, %v", tt.text, tt.monthEnd, got, tt.text[end:], ok, tt.want, tt.rest, tt.ok)
+			}
+		})
+	}
+}

@@ -468,19 +468,15 @@ func Extract(text string) Extraction {
 			v, m[1] = math.Round((v+c)*100)/100, m[1]+n
 		}
 		role, total := moneyRole(s, m[0])
-		st, en := span(m[0], m[1])
-		bound, under, fine := limitOf(s, m[0], m[1])
-		if fine {
-			role = RoleFine
-		}
-		rate := rateOf(s, m[0])
+		a := moneyAmount(s, m[0], m[1], v, role, total, true)
 		switch {
-		case rate && role == "" && price.at < 0:
+		case a.Rate && a.Role == "" && price.at < 0:
 			price = unitPrice{at: m[0], value: v}
-		case rate && role == RoleFares && fare.at < 0:
+		case a.Rate && a.Role == RoleFares && fare.at < 0:
 			fare = unitPrice{at: m[0], value: v}
 		}
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rate, Part: partOf(s, m[0]), Start: st, End: en})
+		a.Start, a.End = span(m[0], m[1])
+		x.Amounts = append(x.Amounts, a)
 	}
 	for _, m := range yenRe.FindAllStringSubmatchIndex(ms, -1) {
 		if m[4] >= 0 && strings.HasSuffix(s[m[4]:m[5]], "元") {
@@ -494,12 +490,9 @@ func Extract(text string) Extraction {
 			v = math.Round(v*1e4*100) / 100
 		}
 		role, total := moneyRole(s, m[0])
-		st, en := span(m[2], m[1])
-		bound, under, fine := limitOf(s, m[0], m[1])
-		if fine {
-			role = RoleFine
-		}
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rateOf(s, m[0]), Part: partOf(s, m[0]), Start: st, End: en})
+		a := moneyAmount(s, m[0], m[1], v, role, total, true)
+		a.Start, a.End = span(m[2], m[1]) // the figure, without ¥
+		x.Amounts = append(x.Amounts, a)
 	}
 	for _, m := range kuaiRe.FindAllStringIndex(ms, -1) {
 		num, ok := kuaiAmount(s, m)
@@ -514,8 +507,9 @@ func Extract(text string) Extraction {
 		if role == "" {
 			role = kuaiRole(s[m[1]:])
 		}
-		st, en := span(m[0], m[1])
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Rate: rateOf(s, m[0]), Part: partOf(s, m[0]), Start: st, End: en})
+		a := moneyAmount(s, m[0], m[1], v, role, total, false)
+		a.Start, a.End = span(m[0], m[1])
+		x.Amounts = append(x.Amounts, a)
 	}
 	for _, m := range bareWan(ms) {
 		role, total := moneyRole(s, m[0])
@@ -526,12 +520,9 @@ func Extract(text string) Extraction {
 		if err != nil {
 			continue
 		}
-		st, en := span(m[0], m[1])
-		bound, under, fine := limitOf(s, m[0], m[1])
-		if fine {
-			role = RoleFine
-		}
-		x.Amounts = append(x.Amounts, Amount{Role: role, Value: v, Total: total, Unsold: unsold(s, m[0], role), Bound: bound, Under: under, Rate: rateOf(s, m[0]), Part: partOf(s, m[0]), Start: st, End: en})
+		a := moneyAmount(s, m[0], m[1], v, role, total, true)
+		a.Start, a.End = span(m[0], m[1])
+		x.Amounts = append(x.Amounts, a)
 	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
@@ -642,6 +633,7 @@ type pendingDate struct {
 	month, day int // day 0: the month (同年8月)
 	a, b       int // span in the normalised text
 	third      int // the first day of the month's third written after it (同年5月中旬: 11), else 0
+	thirdLast  int // that third's last day as tenDays gives it (同年5月中旬: 20); 0 for the month's end or no third
 }
 
 // findDates reads full dates (2024年5月3日14时许, 2024-05-03), dates given to
@@ -716,13 +708,13 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 		} else if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); m[2] < 0 && prev != '至' && prev != '到' {
 			continue // 8月 alone is too vague to date anything; 至10月 ends a period
 		}
-		end, third := m[1], 0
+		end, third, thirdLast := m[1], 0, 0
 		if day == 0 {
-			if first, _, b := tenDays(s, m[1]); b > m[1] {
-				end, third = b, first
+			if first, last, b := tenDays(s, m[1]); b > m[1] {
+				end, third, thirdLast = b, first, last
 			}
 		}
-		pending = append(pending, pendingDate{int(month), int(day), m[0], end, third})
+		pending = append(pending, pendingDate{int(month), int(day), m[0], end, third, thirdLast})
 	}
 	sortDates(out)
 	for _, p := range pending {
@@ -739,10 +731,10 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 			continue
 		}
 		if p.day == 0 && role == DateActEnd {
-			if p.third == 0 || p.third == 21 {
+			if p.thirdLast == 0 {
 				v = monthEnd(v)
 			} else {
-				v, _ = parseDate(strconv.Itoa(year), strconv.Itoa(p.month), strconv.Itoa(p.third+9))
+				v, _ = parseDate(strconv.Itoa(year), strconv.Itoa(p.month), strconv.Itoa(p.thirdLast))
 			}
 		}
 		add(v, p.a, p.b, role)
@@ -875,6 +867,25 @@ func clauseAfter(s string, pos int, end func(rune) bool) int {
 		i += size
 	}
 	return i
+}
+
+// moneyAmount is the amount of value v written at [a, e) of s, given the
+// role and total the words before it name (moneyRole, or kuaiRole): one
+// place for what every money pattern reads around its figure. Where limits
+// is true a limit's words make it a bound (limitOf), and a fine's make it
+// the fine; then whether goods are unsold, and the rate (每) and part
+// (其中) of its phrase. The caller sets the span.
+func moneyAmount(s string, a, e int, v float64, role string, total, limits bool) Amount {
+	x := Amount{Value: v, Total: total}
+	if limits {
+		var fine bool
+		x.Bound, x.Under, fine = limitOf(s, a, e)
+		if fine {
+			role = RoleFine
+		}
+	}
+	x.Role, x.Unsold, x.Rate, x.Part = role, unsold(s, a, role), rateOf(s, a), partOf(s, a)
+	return x
 }
 
 // moneyRole finds the nearest role phrase before pos in the same clause,

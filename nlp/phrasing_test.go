@@ -291,6 +291,8 @@ func TestDatePhrasings(t *testing.T) {
 			[]wantDate{{"2026年8月下旬", "2026-08-21", DateAct}}},
 		{"a range by thirds of months", "当事人自2024年3月中旬起至同年5月上旬生产。",
 			[]wantDate{{"2024年3月中旬", "2024-03-11", DateAct}, {"同年5月上旬", "2024-05-10", DateActEnd}}},
+		{"a range ending in a yearless middle third", "当事人自2024年3月上旬起至同年5月中旬生产。",
+			[]wantDate{{"2024年3月上旬", "2024-03-01", DateAct}, {"同年5月中旬", "2024-05-20", DateActEnd}}},
 		{"a complaint reported (反映)", "2026年8月2日，某小区物业反映业主钱某将生活垃圾丢弃在楼道外公共绿地。",
 			[]wantDate{{"2026年8月2日", "2026-08-02", DateDiscovery}}},
 		{"a call from the public (来电)", "2026年10月3日，社区居民来电称楼下有人焚烧废旧轮胎。",

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"slices"
 	"sort"
 
 	"github.com/blevesearch/bleve/v2"
@@ -51,6 +50,46 @@ func snapshotSegments(r any) []uint64 {
 	return ids
 }
 
+// sameSegments reports whether the snapshot is holds the segments ids, in
+// order: snapshotSegments(is) equals ids, without building the slice for
+// each search.
+func sameSegments(is *scorch.IndexSnapshot, ids []uint64) bool {
+	segs := is.Segments()
+	if len(segs) != len(ids) {
+		return false
+	}
+	for i, ss := range segs {
+		if ss.Id() != ids[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// segmentOffsets are the global numbers of segs' first documents: numbers
+// run through the segments in order, each segment counting its deleted
+// documents too (scorch's offsets).
+func segmentOffsets(segs []*scorch.SegmentSnapshot) []uint64 {
+	offsets := make([]uint64, len(segs))
+	var running uint64
+	for i, ss := range segs {
+		offsets[i] = running
+		running += ss.Segment().Count()
+	}
+	return offsets
+}
+
+// segmentOf is the segment of offsets (segmentOffsets) that holds the
+// global document number num, and num's number within it; ok is false for
+// a number before the first segment.
+func segmentOf(offsets []uint64, num uint64) (seg int, local uint64, ok bool) {
+	seg = sort.Search(len(offsets), func(k int) bool { return offsets[k] > num }) - 1
+	if seg < 0 {
+		return 0, 0, false
+	}
+	return seg, num - offsets[seg], true
+}
+
 // rankedFields loads the stored fields of hits, which are the ranker's
 // documents docs: by document number when the index holds the segments
 // the ranker was built from, otherwise by ID (withFields). A hit whose
@@ -65,18 +104,11 @@ func (rk *ranker) rankedFields(ctx context.Context, idx bleve.Index, hits []*sea
 	}
 	defer r.Close()
 	is, ok := r.(*scorch.IndexSnapshot)
-	if !ok || !slices.Equal(snapshotSegments(is), rk.segments) {
+	if !ok || !sameSegments(is, rk.segments) {
 		return withFields(ctx, idx, hits, fields)
 	}
 	segs := is.Segments()
-	// Global numbers run through the segments in order, each segment
-	// counting its deleted documents too (scorch's offsets).
-	offsets := make([]uint64, len(segs))
-	var running uint64
-	for i, ss := range segs {
-		offsets[i] = running
-		running += ss.Segment().Count()
-	}
+	offsets := segmentOffsets(segs)
 	want := make(map[string]bool, len(fields))
 	for _, f := range fields {
 		want[f] = true
@@ -86,12 +118,10 @@ func (rk *ranker) rankedFields(ctx context.Context, idx bleve.Index, hits []*sea
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		num := rk.nums[docs[i]]
-		s := sort.Search(len(offsets), func(k int) bool { return offsets[k] > num }) - 1
-		if s < 0 {
+		s, local, ok := segmentOf(offsets, rk.nums[docs[i]])
+		if !ok {
 			return withFields(ctx, idx, hits, fields)
 		}
-		local := num - offsets[s]
 		if del := segs[s].Deleted(); del != nil && del.Contains(uint32(local)) {
 			continue
 		}
@@ -170,12 +200,7 @@ func readStored(ctx context.Context, r index.IndexReader, nums []uint64) (*store
 		return nil, nil
 	}
 	segs := is.Segments()
-	st := &storedNorms{docs: make([]storedDoc, len(nums)), offsets: make([]uint64, len(segs))}
-	var running uint64
-	for i, ss := range segs {
-		st.offsets[i] = running
-		running += ss.Segment().Count()
-	}
+	st := &storedNorms{docs: make([]storedDoc, len(nums)), offsets: segmentOffsets(segs)}
 	var arena []byte
 	seen := map[string]strRef{}
 	add := func(val []byte, dedup bool) strRef {
@@ -197,12 +222,12 @@ func readStored(ctx context.Context, r index.IndexReader, nums []uint64) (*store
 				return nil, err
 			}
 		}
-		s := sort.Search(len(st.offsets), func(k int) bool { return st.offsets[k] > num }) - 1
-		if s < 0 {
+		s, local, ok := segmentOf(st.offsets, num)
+		if !ok {
 			return nil, fmt.Errorf("stored fields: document %d before the first segment", num)
 		}
 		sd := &st.docs[d]
-		err := segs[s].VisitDocument(num-st.offsets[s], func(name string, typ byte, val []byte, _ []uint64) bool {
+		err := segs[s].VisitDocument(local, func(name string, typ byte, val []byte, _ []uint64) bool {
 			// The same values rankedFields takes.
 			switch typ {
 			case 't':
@@ -282,19 +307,18 @@ func (rk *ranker) storedHits(idx bleve.Index, top []scored) (hits []corpus.NormH
 	if !isScorch {
 		return nil, nil, false, nil
 	}
-	if !slices.Equal(snapshotSegments(is), rk.segments) {
+	if !sameSegments(is, rk.segments) {
 		return nil, nil, false, nil
 	}
 	segs := is.Segments()
 	hits = make([]corpus.NormHit, 0, len(top))
 	hays = make([]string, 0, len(top))
 	for _, h := range top {
-		num := rk.nums[h.doc]
-		s := sort.Search(len(st.offsets), func(k int) bool { return st.offsets[k] > num }) - 1
-		if s < 0 {
+		s, local, ok := segmentOf(st.offsets, rk.nums[h.doc])
+		if !ok {
 			return nil, nil, false, nil
 		}
-		if del := segs[s].Deleted(); del != nil && del.Contains(uint32(num-st.offsets[s])) {
+		if del := segs[s].Deleted(); del != nil && del.Contains(uint32(local)) {
 			continue
 		}
 		sd := &st.docs[h.doc]

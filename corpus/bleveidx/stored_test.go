@@ -200,3 +200,55 @@ func TestRankerStoredHay(t *testing.T) {
 		t.Fatal("no hit with capitals compared")
 	}
 }
+
+// TestSegmentOf finds the segment of a global document number from the
+// segments' first numbers, as rankedFields, readStored and storedHits do.
+func TestSegmentOf(t *testing.T) {
+	offsets := []uint64{0, 10, 10, 25} // the third segment is empty
+	tests := []struct {
+		num       uint64
+		seg       int
+		local     uint64
+		ok        bool
+		offsets   []uint64
+		condition string
+	}{
+		{0, 0, 0, true, offsets, "first document"},
+		{9, 0, 9, true, offsets, "last of the first segment"},
+		{10, 2, 0, true, offsets, "an empty segment's number goes to the next"},
+		{24, 2, 14, true, offsets, "last of the third"},
+		{25, 3, 0, true, offsets, "first of the last"},
+		{1000, 3, 975, true, offsets, "past the end: the last segment"},
+		{3, 0, 0, false, []uint64{5, 9}, "before the first segment"},
+		{0, 0, 0, false, nil, "no segments"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.condition, func(t *testing.T) {
+			seg, local, ok := segmentOf(tt.offsets, tt.num)
+			if seg != tt.seg || local != tt.local || ok != tt.ok {
+				t.Errorf("segmentOf(%v, %d) = %d, %d, %v; want %d, %d, %v", tt.offsets, tt.num, seg, local, ok, tt.seg, tt.local, tt.ok)
+			}
+		})
+	}
+}
+
+// BenchmarkStoredHits reads a page of ten hits from the ranker's copy of
+// the stored fields, as every norm search does.
+func BenchmarkStoredHits(b *testing.B) {
+	ix := rankerIndex(b)
+	if err := ix.WarmRanking(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	rk := ix.rk.Load()
+	top := make([]scored, 10)
+	for i := range top {
+		top[i] = scored{doc: uint32(i * len(rk.ids) / len(top)), score: float64(i)}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, _, ok, err := rk.storedHits(ix.norms, top); err != nil || !ok {
+			b.Fatalf("stored hits: ok %v, %v", ok, err)
+		}
+	}
+}

@@ -237,3 +237,34 @@ func BenchmarkSearch100k(b *testing.B) {
 	}
 	benchSearch(b, 100_000)
 }
+
+// BenchmarkOpen loads a store of 5,000 records with three metadata pairs
+// each (as the national statutes' records carry): the start-up cost of
+// reading every record into the collection.
+func BenchmarkOpen(b *testing.B) {
+	dir := b.TempDir()
+	cfg := Config{ExactThreshold: -1}
+	s := mustOpen(b, dir, cfg)
+	if err := s.EnsureCollection(ctx, "v", corpus.CollectionSpec{Embedder: "bench", Dim: 64}); err != nil {
+		b.Fatal(err)
+	}
+	data := make([][]float32, 5000)
+	for i := range data {
+		data[i] = make([]float32, 64)
+		data[i][i%64], data[i][(i/64)%64] = 1, 0.5
+	}
+	upsertAll(b, s, "v", data, func(i int) map[string]string {
+		return map[string]string{"law": fmt.Sprint("law", i%300), "kind": "article", "digest": fmt.Sprintf("%016x", i*7919)}
+	})
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		s := mustOpen(b, dir, cfg)
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

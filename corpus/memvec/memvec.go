@@ -169,12 +169,15 @@ func Open(dir string, cfg Config) (*Store, error) {
 			if b == nil {
 				return fmt.Errorf("collection %q: bucket missing", k)
 			}
+			// One vector, one encoding and one map for the whole bucket:
+			// appendSlot copies the vector and the encoding.
+			vec, enc, scratch := make([]float32, spec.Dim), []byte(nil), map[string]string{}
 			if err := b.ForEach(func(id, val []byte) error {
-				v, meta, err := decodeRecord(val, spec.Dim)
-				if err != nil {
+				var err error
+				if enc, err = decodeRecord(val, vec, enc[:0], scratch); err != nil {
 					return fmt.Errorf("collection %q record %q: %w", k, id, err)
 				}
-				c.appendSlot(string(id), v, encodeMeta(nil, meta))
+				c.appendSlot(string(id), vec, enc)
 				return nil
 			}); err != nil {
 				return err

@@ -122,3 +122,43 @@ func TestMetaArenaKeepsMetadata(t *testing.T) {
 	}
 	check(mustOpen(t, dir, Config{}), -1)
 }
+
+// TestDecodeRecordReusesBuffers reads stored records one after another
+// through the same vector, encoding and map, as a load does: each gives
+// its own vector and metadata, whatever the record before it held.
+func TestDecodeRecordReusesBuffers(t *testing.T) {
+	tests := []struct {
+		name string
+		vec  []float32
+		meta string // stored JSON; "" for none
+		want map[string]string
+	}{
+		{"two keys", []float32{1, 0}, `{"law":"食品安全法","kind":"article"}`, map[string]string{"law": "食品安全法", "kind": "article"}},
+		{"fewer keys after more", []float32{0, 1}, `{"law":"广告法"}`, map[string]string{"law": "广告法"}},
+		{"no metadata after some", []float32{0.6, 0.8}, "", nil},
+		{"null", []float32{0.8, 0.6}, "null", nil},
+		{"empty value", []float32{1, 0}, `{"region":""}`, map[string]string{"region": ""}},
+	}
+	vec, enc, scratch := make([]float32, 2), []byte(nil), map[string]string{}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var err error
+			enc, err = decodeRecord(encodeRecord(tt.vec, []byte(tt.meta)), vec, enc[:0], scratch)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(vec, tt.vec) {
+				t.Errorf("vector = %v, want %v", vec, tt.vec)
+			}
+			if got, want := string(enc), string(encodeMeta(nil, tt.want)); got != want {
+				t.Errorf("metadata = %v, want %v", metaMap(enc), tt.want)
+			}
+		})
+	}
+	if _, err := decodeRecord([]byte{recordFormat, 0, 0}, vec, nil, scratch); err == nil {
+		t.Error("a record shorter than its vector decoded")
+	}
+	if _, err := decodeRecord(append(encodeRecord([]float32{1, 0}, nil), '{'), vec, nil, scratch); err == nil {
+		t.Error("broken metadata decoded")
+	}
+}

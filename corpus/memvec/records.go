@@ -173,21 +173,26 @@ func encodeRecord(v []float32, meta []byte) []byte {
 	return append(b, meta...)
 }
 
-func decodeRecord(b []byte, dim int) ([]float32, map[string]string, error) {
-	if len(b) < 1+4*dim || b[0] != recordFormat {
-		return nil, nil, fmt.Errorf("malformed record of %d bytes", len(b))
+// decodeRecord reads a stored record (encodeRecord) into the caller's
+// buffers, as a load reads every record once and the collection copies
+// both: the vector into v (of the collection's dimension), the metadata
+// appended to enc in encodeMeta's form and returned. The JSON object is
+// decoded through scratch, which it empties first: a load makes one map,
+// not one per record.
+func decodeRecord(b []byte, v []float32, enc []byte, scratch map[string]string) ([]byte, error) {
+	if len(b) < 1+4*len(v) || b[0] != recordFormat {
+		return nil, fmt.Errorf("malformed record of %d bytes", len(b))
 	}
-	v := make([]float32, dim)
 	for i := range v {
 		v[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[1+4*i:]))
 	}
-	var meta map[string]string
-	if rest := b[1+4*dim:]; len(rest) > 0 {
-		if err := json.Unmarshal(rest, &meta); err != nil {
-			return nil, nil, fmt.Errorf("metadata: %w", err)
+	clear(scratch)
+	if rest := b[1+4*len(v):]; len(rest) > 0 {
+		if err := json.Unmarshal(rest, &scratch); err != nil {
+			return nil, fmt.Errorf("metadata: %w", err)
 		}
 	}
-	return v, meta, nil
+	return encodeMeta(enc, scratch), nil
 }
 
 // Upsert inserts or replaces records by ID in one fsynced transaction: all
