@@ -417,6 +417,10 @@ var cueBases = []string{"goods_value", "illegal_gains", "sales_amount", "illegal
 
 // baseBit is the bit of a cue base, 0 for other names.
 func baseBit(name string) uint16 {
+	if name == "tax_unwithheld" {
+		// The withheld tax is read as the tax amount (rules.Facts.amounts).
+		name = "tax_evaded"
+	}
 	if i := slices.Index(cueBases, name); i >= 0 {
 		return 1 << i
 	}

@@ -313,6 +313,14 @@ var roleCueList = [...]struct{ cue, role string }{
 	// not part of it: named, they end the base's cue instead of adding to it.
 	{"滞纳金", ""}, {"拆除费用", ""}, {"拆除费", ""}, {"拆除成本", ""}, {"恢复费用", ""}, {"赔偿", ""}, {"赔付", ""}, {"医药费", ""}, {"医疗费", ""},
 	{"环保投资", ""}, {"编制费用", ""}, {"编制费", ""}, {"押金", ""}, {"保证金", ""}, {"人工费", ""}, {"材料费", ""},
+	// Amounts that are no base of this case and name their own kind: an
+	// earlier case's 罚没款, the party's capital, the business's turnover
+	// over a year, and what the party pays to run (挂靠费, 油费, 购车款). Named,
+	// they end a base's cue (货值待核 … 罚没款合计1.2万元) instead of taking it.
+	{"罚没款", ""}, {"罚没", ""}, {"注册资本", ""}, {"注册资金", ""}, {"资金数额", ""}, {"实缴资本", ""},
+	{"年营业额", ""}, {"年度营业额", ""}, {"一年营业额", ""}, {"全年营业额", ""}, {"每年营业额", ""},
+	{"年营业收入", ""}, {"年度营业收入", ""}, {"全年营业收入", ""}, {"年营收", ""}, {"年流水", ""}, {"年产值", ""},
+	{"挂靠费", ""}, {"管理费", ""}, {"油费", ""}, {"过路费", ""}, {"路桥费", ""}, {"购车款", ""}, {"车款", ""},
 	{"亏损", ""}, {"增值税专用发票", ""}, {"增值税普通发票", ""}, {"增值税发票", ""}, {"增值税电子普通发票", ""},
 	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
 	// A fire's loss as 火灾 reports write it (直接财产损失约六十万元).
@@ -900,7 +908,14 @@ func moneyRole(s string, pos int) (string, bool) {
 			best, bestStart, bestEnd = c.role, i, i+len(c.cue)
 		}
 	}
-	if best == "" && adFee(w) {
+	// A role-less cue (罚没款, 注册资本, 滞纳金) names the amount's own kind:
+	// the words before it say nothing of this amount, so the fallbacks below
+	// read only what follows it.
+	tail := 0
+	if best == "" && bestEnd >= 0 {
+		tail = bestEnd
+	}
+	if best == "" && adFee(w[tail:]) {
 		best, bestStart, bestEnd = RoleAdCost, len(w), len(w)
 	}
 	// The 案值 of seized cigarettes is the 非法经营数额 (烟草专卖品刑事案件解释
@@ -909,8 +924,8 @@ func moneyRole(s string, pos int) (string, bool) {
 		best = RoleIllegalRevenue
 	}
 	if best == "" {
-		if role, at := verbRole(w); role != "" {
-			best, bestStart, bestEnd = role, at, at
+		if role, at := verbRole(w[tail:]); role != "" {
+			best, bestStart, bestEnd = role, tail+at, tail+at
 		}
 	}
 	from := 0

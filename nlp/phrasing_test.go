@@ -515,6 +515,18 @@ func TestBaseTotals(t *testing.T) {
 		{"the value stated wins", "购进电热毯50条，每条售价150元，货值金额共计7000元。", map[string]float64{RoleGoodsValue: 7000}},
 		// A fare per head is no goods price: the gains are the fares of all the passengers.
 		{"a price per head is no goods", "每人收取车费30元，共载客12人。", map[string]float64{RoleIllegalGains: 360}},
+		// An amount that names its own kind is no base when the base is not
+		// stated (issue 12, acc11brackets): an earlier case's 罚没款, the
+		// capital, a year's turnover, what the party pays to run; the sale
+		// before it does not make it a 销售金额.
+		{"an earlier case's 罚没 after the 货值 cue", "销售劣质化肥 货值尚未核清 前年因超范围经营被罚没1.5万元", map[string]float64{}},
+		{"罚没款 in a sentence of its own", "涉案货值正在统计。该经营户曾因无证经营被罚没款八千五百元。", map[string]float64{}},
+		{"registered capital after the gains cue", "违法所得正在核实，当事人系注册资金200万元的有限公司。", map[string]float64{}},
+		{"a year's turnover", "多收的费用尚未统计，该店全年营业额约三百万元。", map[string]float64{}},
+		{"a yearly takings in speech", "收了多少车费不清楚，司机说一年流水也就五六万元。", map[string]float64{}},
+		{"a management fee the driver pays", "载客收入无法核实，该车每月向车队交管理费800元。", map[string]float64{}},
+		{"the base stated beside the capital", "货值金额3000元，注册资本50万元。", map[string]float64{RoleGoodsValue: 3000}},
+		{"the price of the car beside the fares", "收取运费共计2600元，该货车车款12万元系贷款购买。", map[string]float64{RoleIllegalGains: 2600}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

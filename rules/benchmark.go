@@ -24,12 +24,17 @@ const (
 
 // Amount bases a fine can be a multiple of.
 var amountBases = map[string]string{
-	"goods_value":      "货值金额",
-	"illegal_gains":    "违法所得",
-	"sales_amount":     "销售金额",
-	"illegal_revenue":  "违法经营额",
-	"ad_cost":          "广告费用",
-	"tax_evaded":       "不缴或者少缴的税款",
+	"goods_value":     "货值金额",
+	"illegal_gains":   "违法所得",
+	"sales_amount":    "销售金额",
+	"illegal_revenue": "违法经营额",
+	"ad_cost":         "广告费用",
+	"tax_evaded":      "不缴或者少缴的税款",
+	// tax_unwithheld is a withholding agent's 应扣未扣、应收未收税款 (税收征收管理法
+	// 第六十九条): the facts read it as the tax amount (tax_evaded) they
+	// state; its own name keeps the bracket's condition in the statute's
+	// words when the amount is not stated.
+	"tax_unwithheld":   "应扣未扣、应收未收税款",
 	"wages_owed":       "应付劳动报酬",
 	"project_cost":     "工程造价或者建设工程造价",
 	"total_investment": "建设项目总投资额",

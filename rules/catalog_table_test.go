@@ -32,7 +32,7 @@ func setAmount(t *testing.T, f *Facts, name string, v float64) {
 		f.IllegalRevenue = p
 	case "ad_cost":
 		f.AdCost = p
-	case "tax_evaded":
+	case "tax_evaded", "tax_unwithheld":
 		f.TaxEvaded = p
 	case "wages_owed":
 		f.WagesOwed = p

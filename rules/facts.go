@@ -164,11 +164,14 @@ type amountField struct {
 
 // amounts lists the amount and count fields. An array, so that the callers
 // (one per suggestion and condition environment) allocate nothing.
-func (f *Facts) amounts() [25]amountField {
+func (f *Facts) amounts() [26]amountField {
 	return [...]amountField{
 		{"goods_value", "has_goods_value", f.GoodsValue}, {"illegal_gains", "has_illegal_gains", f.IllegalGains},
 		{"sales_amount", "has_sales_amount", f.SalesAmount}, {"illegal_revenue", "has_illegal_revenue", f.IllegalRevenue},
 		{"ad_cost", "has_ad_cost", f.AdCost}, {"tax_evaded", "has_tax_evaded", f.TaxEvaded},
+		// The tax a withholding agent did not withhold is the tax amount the
+		// facts state (应扣未扣个人所得税5万元 reads as tax_evaded).
+		{"tax_unwithheld", "has_tax_unwithheld", f.TaxEvaded},
 		{"wages_owed", "has_wages_owed", f.WagesOwed}, {"project_cost", "has_project_cost", f.ProjectCost},
 		{"total_investment", "has_total_investment", f.TotalInvestment}, {"disposal_cost", "has_disposal_cost", f.DisposalCost},
 		{"social_insurance_fee", "has_social_insurance_fee", f.SocialInsuranceFee},

@@ -128,7 +128,6 @@ var provisionBases = []struct{ words, base string }{
 // provisionBaseLabels are the Chinese names of the bases above that the
 // benchmark catalog does not model.
 var provisionBaseLabels = map[string]string{
-	"tax_unwithheld":      "应扣未扣、应收而不收的税款",
 	"tax_refund_obtained": "骗取的退税款",
 	"turnover":            "营业额",
 	"annual_sales":        "上一年度销售额",
