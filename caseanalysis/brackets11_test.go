@@ -21,6 +21,9 @@ func TestBracketsSliceFamiliesTenth(t *testing.T) {
 		// A ledger of farm inputs or building goods is no food trader's
 		// 进货查验记录.
 		{"farm inputs without a ledger", "某农资店以普通钾肥冒充优质硫酸钾销售，该店未建立进货台账，货值无法计算。", "2025-09-01", "prod-50-adulterate", "food-126-purchase-records"},
+		// A room let out to an unlicensed food workshop is no road
+		// transport permit let out (道路运输条例 第六十六条).
+		{"a room let to an unlicensed kitchen", "房东把临街的出租房租给外地人做卤味，对方未取得食品经营许可证就对外批发，卖了多少尚未查清。", "2025-09-01", "food-122-unlicensed", "transport-66-permit-transfer"},
 		// Goods whose label says they are in date are not label defects nor
 		// expired: their own fault decides.
 		{"spoiled meat in date by its label", "执法人员在某超市冷柜查见猪肉馅发绿发臭，标签显示尚在保质期内，数量正在清点。", "2025-09-01", "food-124-spoiled", "food-125-label"},
