@@ -34,7 +34,7 @@ func TestBracketsSliceFamiliesTenth(t *testing.T) {
 	// of the statute, never one range from the other amount.
 	brackets := []struct {
 		name, facts, want string
-		base             string
+		base              string
 	}{
 		{"withheld tax not computed", "某公司2024年向外聘讲师支付课酬时未代扣个人所得税，应扣未扣的税额尚待核定。", "tax-69-failure-to-withhold", "tax_unwithheld"},
 		{"an earlier 罚没款 beside the unknown 货值", "2025-05-06 某灯具店 以三类灯具冒充一类灯具销售 货值不详 去年因无照经营被罚没1.1万元", "prod-50-adulterate", "goods_value"},

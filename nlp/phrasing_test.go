@@ -520,6 +520,7 @@ func TestBaseTotals(t *testing.T) {
 		// capital, a year's turnover, what the party pays to run; the sale
 		// before it does not make it a 销售金额.
 		{"an earlier case's 罚没 after the 货值 cue", "销售劣质化肥 货值尚未核清 前年因超范围经营被罚没1.5万元", map[string]float64{}},
+		{"a fine told in speech", "货值还没算出来，老板说去年还被罚了五千块。", map[string]float64{}},
 		{"罚没款 in a sentence of its own", "涉案货值正在统计。该经营户曾因无证经营被罚没款八千五百元。", map[string]float64{}},
 		{"registered capital after the gains cue", "违法所得正在核实，当事人系注册资金200万元的有限公司。", map[string]float64{}},
 		{"a year's turnover", "多收的费用尚未统计，该店全年营业额约三百万元。", map[string]float64{}},
