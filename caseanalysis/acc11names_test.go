@@ -21,3 +21,17 @@ func TestPartyNameIsNotTheAct(t *testing.T) {
 	}
 	checkPhrasings(t, a, tests)
 }
+
+// TestDisclaimedArticle: the agency's own reasoning that the act does not
+// fall under an article (不适用《……》第X条, 不属于……第X条规定的……情形)
+// counts against that article, not for it. Phrased otherwise than the
+// development rows.
+func TestDisclaimedArticle(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	tests := []phrasingRow{
+		{"not 暗管: exceedance", "当事人：东湾印染有限公司\n经查，2025年8月3日，当事人废水总排口化学需氧量浓度为210mg/L，超过排放标准限值。\n以上事实有监测报告为证。\n本局认为，当事人的废水经处理设施处理后由总排口排放，不属于《中华人民共和国水污染防治法》第八十三条第（三）项规定的通过暗管、渗井逃避监管排放的情形。", "", "water-83-evading-supervision"},
+		{"not the fire law: a workshop's exits", "当事人：北港服装有限公司\n经查，2025年5月3日，当事人生产车间的两处安全出口被锁闭，作业期间无法打开。\n以上事实有现场检查笔录为证。\n本局认为，当事人车间为生产经营场所，本案不适用《中华人民共和国消防法》第六十条第一款第（三）项。", "", "fire-60-evacuation"},
+		{"not hazardous waste: construction waste", "当事人：南坪建筑工程有限公司\n经查，2025年6月1日，当事人将拆除旧厂房产生的碎砖和废混凝土约50立方米倾倒在南坪河滩空地。\n以上事实有现场勘验笔录为证。\n本局认为，当事人倾倒的系建筑垃圾，不适用《中华人民共和国固体废物污染环境防治法》第一百一十二条关于危险废物的规定。", "", "waste-112-hw-dumping"},
+	}
+	checkPhrasings(t, a, tests)
+}
