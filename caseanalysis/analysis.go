@@ -462,6 +462,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	if focus != text {
 		cands = citedFirst(focus, cands)
 	}
+	cands = disclaimedLast(text, cands)
 	why, excluded := a.match.explain(cands, inEffectOn(a.cfg.Catalog, pool, actDay(lawFacts)))
 	// cands are copies (onTheDay) and explain made strings of the pool.
 	a.match.recycle(pool)

@@ -73,7 +73,16 @@ type element struct {
 	measures []*rules.MeasureRange
 	// notWithin are the normalised words its cues do not count inside.
 	notWithin []string
+	// who is set for an element that says who the party is (违法行为人是单位,
+	// 违法者是电梯维护保养单位, 危险化学品生产企业): the party's name and
+	// business scope show it. Any other element is conduct, which they
+	// do not show (partyWhoWords).
+	who bool
 }
+
+// partyWhoWords in an element's label make it an element on who the party
+// is, not on what it did.
+var partyWhoWords = []string{"单位", "个人", "企业", "经营者", "行为人", "违法者", "被处罚人", "倾倒者", "零售", "批发", "当事人", "个体"}
 
 // distinctions is what the decision step knows of one benchmark.
 type distinctions struct {
@@ -142,7 +151,7 @@ func (d *decider) compileElements(es []rules.Element) []element {
 		for _, w := range e.NotWithin {
 			notWithin = append(notWithin, nlp.NormalizeText(w))
 		}
-		out = append(out, element{group: d.cueGroup(cues), label: e.Label, party: partyElements[e.Label], cues: cues, measures: e.AllMeasures(), notWithin: notWithin})
+		out = append(out, element{group: d.cueGroup(cues), label: e.Label, party: partyElements[e.Label], cues: cues, measures: e.AllMeasures(), notWithin: notWithin, who: containsAny(e.Label, partyWhoWords)})
 	}
 	return out
 }
@@ -281,7 +290,14 @@ func (e *element) find(scan nlp.CueScan, live bool, facts *factValues) (string, 
 		return "当事人为" + facts.x.PartyKind, facts.x.PartyKind == kind
 	}
 	if live {
-		if cue, ok := scan.FindOutside(e.cues, e.notWithin); ok {
+		// A cue only in the party's name, address or business scope
+		// (当事人：康源医药连锁有限公司; 经营范围：危险化学品经营) says
+		// who the party is, not what it did: it shows no element.
+		var spans []nlp.Span
+		if !e.who {
+			spans = facts.partySpans()
+		}
+		if cue, ok := scan.FindOutsideSpans(e.cues, e.notWithin, spans); ok {
 			return cue, true
 		}
 	}
@@ -311,6 +327,23 @@ type factValues struct {
 	excess     float64
 	hasExcess  bool
 	measures   map[string]float64
+	// parties are the spans of norm that describe the party (nlp.PartySpans),
+	// read on first use.
+	parties     []nlp.Span
+	partiesRead bool
+}
+
+// partySpans returns the spans of the matched text that name or describe
+// the party, read once.
+func (f *factValues) partySpans() []nlp.Span {
+	if f == nil {
+		return nil
+	}
+	if !f.partiesRead {
+		f.partiesRead = true
+		f.parties = nlp.PartySpans(f.norm)
+	}
+	return f.parties
 }
 
 // value returns the named number the facts state.

@@ -85,11 +85,68 @@ func decisionFocus(text string) string {
 		b.WriteString(s)
 	}
 	for s := range segments(text[end:]) {
+		s = beforeDisclaimer(s)
 		if citesAppliedLaw(s) || characterizes(s) {
 			b.WriteString(s)
 		}
 	}
 	return b.String()
+}
+
+// disclaimWords begin the clause in which the agency says which article
+// the act does not fall under (本案不适用《水污染防治法》第八十三条第（三）项;
+// 不属于……第一百一十二条规定的危险废物情形): the article named there is
+// excluded, not applied.
+var disclaimWords = []string{"不适用", "不属于", "不构成", "不应适用", "不予适用", "排除适用"}
+
+// beforeDisclaimer returns s up to the clause that disclaims an article (a
+// disclaimWord before a 《》 citation in its clause), closed by 。; s itself
+// when it disclaims none.
+func beforeDisclaimer(s string) string {
+	at := -1
+	for _, w := range disclaimWords {
+		if i := strings.Index(s, w); i >= 0 && (at < 0 || i < at) && strings.Contains(s[i:], "》第") {
+			at = i
+		}
+	}
+	if at < 0 {
+		return s
+	}
+	cut := max(strings.LastIndex(s[:at], "，"), strings.LastIndex(s[:at], ","), strings.LastIndex(s[:at], "；"))
+	if cut < 0 {
+		return ""
+	}
+	return s[:cut] + "。"
+}
+
+// disclaimedLast moves the first candidate below the next one when the
+// text's own reasoning says the act does not fall under its penalty
+// provision (disclaimWords before the citation): an officer's exclusion
+// is evidence against that article.
+func disclaimedLast(text string, cands []candidate) []candidate {
+	if len(cands) < 2 || !strings.Contains(text, "》第") || !containsAny(text, disclaimWords) {
+		return cands
+	}
+	var cites []corpus.ParsedCitation
+	for s := range segments(text) {
+		if d := beforeDisclaimer(s); d != s {
+			cites = append(cites, corpus.FindCitations(s[max(len(d)-len("。"), 0):])...)
+		}
+	}
+	if len(cites) == 0 || !citesPenalty(cites, cands[0].b.PenaltyRef) {
+		return cands
+	}
+	for i, c := range cands[1:] {
+		if citesPenalty(cites, c.b.PenaltyRef) {
+			continue
+		}
+		c.score = max(c.score, cands[0].score)
+		out := make([]candidate, 0, len(cands))
+		out = append(out, c)
+		out = append(out, cands[:i+1]...)
+		return append(out, cands[i+2:]...)
+	}
+	return cands
 }
 
 // headerBefore reports whether before (the text up to a fact opener) holds
