@@ -59,6 +59,7 @@ func TestMarketTenthRoundNotTheNeighbour(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	tests := []struct{ name, facts, want, not string }{
 		{"注册商标 on a mark never registered", "某酱菜厂在产品包装上印有“注册商标”四个字，经查该商标从未申请注册，违法经营额八千元。", "tm-52-unregistered-as-registered", "tm-60-infringement"},
+		{"an R in a circle on a mark never approved", "某酱油厂瓶贴商标旁加印R圈，经查询该商标未经核准注册，违法经营额六千元。", "tm-52-unregistered-as-registered", "tm-60-infringement"},
 		{"a kitchen closed to a food inspection", "执法人员到某火锅店检查，店长将后厨门反锁不让执法人员进入，拒绝提供食材进货查验记录，经说服后仍拒绝接受检查。", "food-133-refusing-inspection", "safety-108-refusing-inspection"},
 	}
 	for _, tt := range tests {
