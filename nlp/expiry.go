@@ -21,6 +21,9 @@ var expiryMarkers = [...]struct{ marker, passed, after string }{
 	// A best-before written as an instruction on the pack (请于2025.05.06前食用):
 	// the day counts only when the instruction follows it.
 	{"请于", "已过保质期", "前食用"}, {"请在", "已过保质期", "前食用"}, {"请于", "已过保质期", "前饮用"},
+	// The imported pack's code (EXP 08/2024, EXP:2025-03-31, Exp. 2024.10):
+	// the kind of goods is not said, so the statement is the plain 已过期.
+	{"EXP", "已过期", ""}, {"Exp", "已过期", ""}, {"exp", "已过期", ""},
 }
 
 // ExpiryPassed reads, from normalised text, a shelf life or period of use
@@ -40,7 +43,7 @@ func ExpiryPassed(norm string) string {
 	if !hasShelf && !strings.Contains(norm, "期至") && !strings.Contains(norm, "期到") && !strings.Contains(norm, "期截") &&
 		!strings.Contains(norm, "到期日") && !strings.Contains(norm, "期限") && !strings.Contains(norm, "检验日期") &&
 		!strings.Contains(norm, "检验时间") && !strings.Contains(norm, "前食用") && !strings.Contains(norm, "前饮用") &&
-		!strings.Contains(norm, "失效日期") && !strings.Contains(norm, "使用日期") {
+		!strings.Contains(norm, "失效日期") && !strings.Contains(norm, "使用日期") && !hasExpCode(norm) {
 		return ""
 	}
 	var passed string
@@ -57,8 +60,11 @@ func ExpiryPassed(norm string) string {
 		if i < 0 {
 			continue
 		}
-		at := skipWords(norm, i+len(m.marker), "于", "为", "是", " ")
+		at := skipWords(norm, i+len(m.marker), "于", "为", "是", ".", ":", " ")
 		day, end, ok := readDay(norm, at, true)
+		if !ok {
+			day, end, ok = readMonthYear(norm, at)
+		}
 		if !ok || m.after != "" && !strings.HasPrefix(norm[end:], m.after) {
 			continue
 		}
@@ -90,6 +96,42 @@ func ExpiryPassed(norm string) string {
 		i = end - 1
 	}
 	return ""
+}
+
+// hasExpCode says whether an imported pack's expiry code (EXP, Exp, exp)
+// is written: the marker followed by a digit after at most a dot, a colon
+// and a space, so that a word like EXPRESS is no expiry code.
+func hasExpCode(norm string) bool {
+	for _, m := range [...]string{"EXP", "Exp", "exp"} {
+		i := strings.Index(norm, m)
+		if i < 0 {
+			continue
+		}
+		at := skipWords(norm, i+len(m), ".", ":", " ")
+		if at < len(norm) && isASCIIDigit(norm[at]) {
+			return true
+		}
+	}
+	return false
+}
+
+// readMonthYear reads a month and its year written month first (08/2024,
+// 08-2024, 08.2024), the way imported packs print an expiry, as the
+// month's last day in yyyymmdd with the offset after the year.
+func readMonthYear(s string, at int) (day, end int, ok bool) {
+	mo, n := readDigits(s, at, 2)
+	if n == 0 || mo < 1 || mo > 12 {
+		return 0, 0, false
+	}
+	p, ok := dateSep(s, at+n, "/")
+	if !ok || p == at+n {
+		return 0, 0, false
+	}
+	y, n := readDigits(s, p, 4)
+	if n != 4 || y < 1990 || y > 2100 {
+		return 0, 0, false
+	}
+	return y*10000 + mo*100 + 31, p + n, true
 }
 
 // skipWords steps over each of words in turn at s[at:] where it is written

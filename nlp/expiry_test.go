@@ -61,6 +61,10 @@ func TestExpiryWrittenOtherwise(t *testing.T) {
 		{"cosmetics 限期使用日期", "美容院使用的面膜盒上限期使用日期为2024年11月，2025年1月6日检查时仍在使用。", "已超过使用期限"},
 		{"a device's 失效日期", "诊所内的一次性换药包标示失效日期2024-08-31，2024年10月8日检查时仍在使用。", "已过期"},
 		{"失效日期 still ahead", "2024年10月8日检查，输液器标示失效日期2026年8月。", ""},
+		{"an imported pack's EXP, month first", "2025年4月2日检查，进口护手霜管尾压印EXP:11/2024，仍在货架出售。", "已过期"},
+		{"an imported pack's EXP, year first", "进口饼干外盒喷码Exp. 2025-01-15，2025年2月3日检查时仍在出售。", "已过期"},
+		{"EXP still ahead", "2025年4月2日检查，进口奶粉罐底印EXP 03/2027。", ""},
+		{"EXPRESS is no expiry code", "2025年4月2日，EXPRESS快递公司送来的包裹内有一张日期为2024年1月的收据。", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
