@@ -43,6 +43,8 @@ func TestRangeBasesTenth(t *testing.T) {
 		{"餐馆招用营业员林某某（2011年1月出生）于2025年3月1日至2025年4月30日在店内上班。", want{quantity: 2, noAge: true}},
 		{"作坊于2025年6月15日至2025年9月14日使用童工一名。", want{persons: 1, quantity: 3}},
 		{"作坊于2025年6月10日至2025年8月20日使用童工一名。", want{persons: 1}},
+		// a parent's complaint of one child: the child counted, then the span's months
+		{"一位父亲反映：他儿子今年十四岁，从2025年7月1日到2025年9月30日在一家洗车店干活。", want{persons: 1, quantity: 3}},
 	} {
 		f := ExtractFacts(c.text).Facts
 		get := func(p *float64) float64 {

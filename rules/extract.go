@@ -32,9 +32,10 @@ type Extracted struct {
 // never fails: facts it cannot read are left unset.
 func ExtractFacts(text string) Extracted {
 	out := FactsOf(nlp.Extract(text))
-	quantityOf(&out, text)
 	namedWorkers(&out, text)
 	oneWorker(&out, text)
+	// after the head counts: a child's months count the children they found
+	quantityOf(&out, text)
 	return out
 }
 
