@@ -284,6 +284,9 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"收取租金", RoleFares}, {"收取的租金", RoleFares}, {"租金共计", RoleFares}, {"租金合计", RoleFares}, {"租金累计", RoleFares}, {"租金总计", RoleFares}, {"租金收入", RoleFares}, {"获得租金", RoleFares}, {"收到租金", RoleFares}, {"取得租金", RoleFares}, {"收租金", RoleFares},
 	{"收取维修费", RoleFares}, {"维修收费", RoleFares}, {"收取修理费", RoleFares},
 	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
+	// What buyers paid for the goods sold (批发给三家餐馆，货款分别为…); the
+	// money the party paid for its own stock is no sale.
+	{"支付货款", ""}, {"进货款", ""}, {"付货款", ""}, {"采购货款", ""}, {"预付货款", ""}, {"购货款", ""}, {"进货货款", ""}, {"货款", RoleSalesAmount},
 	{"违法经营额", RoleIllegalRevenue}, {"非法经营额", RoleIllegalRevenue}, {"经营额", RoleIllegalRevenue},
 	// Tobacco cases write the turnover as 违法经营总额 (烟草专卖法实施条例 第五十七条)
 	// or 非法经营数额, and the seized cigarettes' value counts as 非法经营数额
@@ -476,6 +479,9 @@ func Extract(text string) Extraction {
 			v, m[1] = math.Round((v+c)*100)/100, m[1]+n
 		}
 		role, total := moneyRole(s, m[0])
+		if role == "" {
+			role = salePriceRole(s, m[0], m[1])
+		}
 		a := moneyAmount(s, m[0], m[1], v, role, total, true)
 		switch {
 		case a.Rate && a.Role == "" && price.at < 0:
@@ -498,6 +504,9 @@ func Extract(text string) Extraction {
 			v = math.Round(v*1e4*100) / 100
 		}
 		role, total := moneyRole(s, m[0])
+		if role == "" {
+			role = salePriceRole(s, m[0], m[1])
+		}
 		a := moneyAmount(s, m[0], m[1], v, role, total, true)
 		a.Start, a.End = span(m[2], m[1]) // the figure, without ¥
 		x.Amounts = append(x.Amounts, a)
@@ -537,6 +546,10 @@ func Extract(text string) Extraction {
 	x.Totals = append(faresAsGains(totals(x.Amounts)), noneStated(s, x.Amounts)...)
 	x.Totals = allSold(s, x.Totals)
 	x.Totals = countTimesPrice(ms, price, x.Totals)
+	if fare.at < 0 && price.at >= 0 && perUnit(ms, price.at, seatUnits[:]) != "" && containsAny(s, passengerWords[:]...) {
+		// 每位乘客收费35元: a role-less price per seat on a passenger run is a fare.
+		fare = price
+	}
 	x.Totals = faresTimesCount(ms, fare, x.Amounts, x.Totals)
 
 	for _, m := range quantityRe.FindAllStringSubmatchIndex(ms, -1) {
@@ -928,6 +941,13 @@ func moneyRole(s string, pos int) (string, bool) {
 			best, bestStart, bestEnd = role, tail+at, tail+at
 		}
 	}
+	if best == "" {
+		// 陶某2024年度从公司领取的薪酬合计叁拾陆万元: a year's pay named by its
+		// year is the 上一年年收入 the fines on a principal are a share of.
+		if at := yearPay(w); at >= 0 {
+			best, bestStart, bestEnd = RoleAnnualIncome, at, at
+		}
+	}
 	from := 0
 	if bestEnd > 0 {
 		from = bestEnd
@@ -956,6 +976,24 @@ func moneyRole(s string, pos int) (string, bool) {
 		}
 	}
 	return best, total
+}
+
+// payWords name a person's pay; yearWords the year it is counted over.
+var (
+	payWords  = [...]string{"薪酬", "税前收入", "个人收入", "总收入", "薪金", "收入总额"}
+	yearWords = [...]string{"年度", "上一年", "上年", "全年", "去年"}
+)
+
+// yearPay returns the byte offset in w after a pay word preceded in w by
+// a year word (2024年度从公司领取的薪酬, 上年度税前收入), -1 for none.
+func yearPay(w string) int {
+	for _, p := range payWords {
+		i := strings.LastIndex(w, p)
+		if i >= 0 && containsAny(w[:i], yearWords[:]...) {
+			return i + len(p)
+		}
+	}
+	return -1
 }
 
 // allSoldWords say that nothing of the goods is left (上述电线均已售出,
@@ -1032,6 +1070,47 @@ func verbRole(w string) (string, int) {
 		return RoleSalesAmount, from + i + len(v)
 	}
 	return "", 0
+}
+
+// soldFor name, right before an amount, what one sale brought in (第一辆卖得
+// 3500元); saleTo, right after an amount with 以 before it, a sale to a
+// buyer at that price (以4200元卖给我, 以人民币陆万元的价格转让给黄某).
+var (
+	soldFor   = [...]string{"卖得", "售得", "变卖得", "卖价为", "成交价为", "作价"}
+	saleTo    = [...]string{"卖给", "卖与", "售与", "售给", "出售给", "转让给", "转卖给", "转手给", "倒卖给"}
+	landWords = [...]string{"土地", "宅基地", "承包地", "耕地", "地块", "集体用地", "建设用地", "亩"}
+)
+
+// salePriceRole reads the role of an amount no role phrase names from the
+// sale it prices: the 销售金额 of a thing sold to a buyer (the whole price
+// of one vehicle or one lot), or the 违法所得 when what was sold or
+// conveyed is land (the price received is what 土地管理法实施条例 第五十四条
+// counts); "" when no sale is said around it.
+func salePriceRole(s string, a, b int) string {
+	st := clauseBefore(s, a, isPhraseEnd)
+	before := strings.TrimSuffix(strings.TrimSuffix(s[st:a], "人民币"), "共")
+	sold := false
+	for _, w := range soldFor {
+		if strings.HasSuffix(before, w) {
+			sold = true
+		}
+	}
+	if !sold && strings.HasSuffix(before, "以") {
+		after := firstRunes(s[b:], 8)
+		after = strings.TrimPrefix(strings.TrimPrefix(after, "的价格"), "价格")
+		for _, v := range saleTo {
+			if strings.HasPrefix(after, v) {
+				sold = true
+			}
+		}
+	}
+	if !sold {
+		return ""
+	}
+	if containsAny(s[clauseBefore(s, a, isClauseEnd):a], landWords[:]...) {
+		return RoleIllegalGains
+	}
+	return RoleSalesAmount
 }
 
 // centsRe is the 角 and 分 after 元 (叁万陆仟肆佰伍拾元伍角, 12元3角5分).
@@ -2020,6 +2099,8 @@ func thirdPartyBirth(s string, a int) bool {
 // the party hires, the one struck and the other side of a quarrel.
 var thirdPartyBirthCues = [...]string{"童工", "未成年工", "受害人", "被害人", "被侵害人", "女儿", "儿子", "孩", "父亲", "母亲", "其父", "其母", "爷爷", "奶奶", "外公", "外婆",
 	"招用", "雇用", "雇佣", "录用", "员工", "职工", "工人", "学徒", "帮工", "洗碗工", "杂工",
+	// the shop's own staff by their post (服务员周某某系2010年8月出生)
+	"服务员", "店员", "营业员", "收银员", "传菜员", "配菜员", "帮厨", "小工", "保洁员",
 	"殴打", "打了", "打伤", "推倒", "踢了", "扇了", "与", "跟"}
 
 // ageDay is the day ages are counted to: the act's, else the discovery's,
@@ -2246,7 +2327,26 @@ func perUnit(ms string, at int, units []string) string {
 
 // fareUnits are what unlicensed transport charges by: a trip, a vehicle
 // load, a passenger, an order, a day (每趟收取车费200元, 每车运费800元).
-var fareUnits = [...]string{"车次", "趟", "车", "次", "人", "单", "天"}
+var fareUnits = [...]string{"车次", "趟", "车", "次", "人", "位", "单", "天"}
+
+// seatUnits price a passenger's seat (每位乘客, 每位, 每名乘客, 每人); passengerWords
+// say the run carried passengers; headCounts are the units a seat fare is
+// counted by (载客812人次, 共拉了6位, 累计载客40人).
+var (
+	seatUnits      = [...]string{"位", "名乘客", "人"}
+	passengerWords = [...]string{"载客", "乘客", "拉客", "客运", "搭载"}
+	headCounts     = [...]string{"人次", "人", "位", "名"}
+)
+
+// fareCountUnits are the units the count of a fare's unit may be written
+// in: a seat is counted by heads (人次, 人, 位, 名), anything else by itself.
+func fareCountUnits(unit string) []string {
+	switch unit {
+	case "人", "位", "名乘客":
+		return headCounts[:]
+	}
+	return []string{unit}
+}
 
 // faresTimesCount derives the 违法所得 of unlicensed transport from a fare
 // per unit (fare, the first 营运收入 amount read per unit) and the count of
@@ -2264,19 +2364,47 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 	}
 	unit := perUnit(ms, fare.at, fareUnits[:])
 	if unit == "" {
+		unit = perUnit(ms, fare.at, seatUnits[:])
+	}
+	if unit == "" {
 		return ts
 	}
-	for from := 0; ; {
-		j := strings.Index(ms[from:], unit)
-		if j < 0 {
-			return ts
+	// The count named as the whole (共, 合计, 总计, 累计, 先后); a count of
+	// person-trips (812人次) is one; and for a unit that is no head (趟, 车,
+	// 单), the only count of it the text gives (每趟800元 已跑15趟) unless it is
+	// named as a share (其中).
+	n, found, lone, count := 0.0, false, 0.0, 0
+	for _, u := range fareCountUnits(unit) {
+		for from := 0; ; {
+			j := strings.Index(ms[from:], u)
+			if j < 0 {
+				break
+			}
+			j += from
+			from = j + len(u)
+			if u == "人" && strings.HasPrefix(ms[j:], "人次") {
+				continue // read as 人次
+			}
+			c, k, ok := countBefore(ms, j)
+			if !ok {
+				continue
+			}
+			if prev, _ := utf8.DecodeLastRuneInString(ms[:k]); prev == '第' || prev == '每' {
+				continue
+			}
+			ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 6)
+			if !found && (containsAny(ctx, wholeWords[:]...) || u == "人次") {
+				n, found = c, true
+			}
+			if !containsAny(ctx, partWords[:]...) {
+				lone, count = c, count+1
+			}
 		}
-		j += from
-		from = j + len(unit)
-		n, k, ok := countBefore(ms, j)
-		if !ok || !containsAny(lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 6), wholeWords[:]...) {
-			continue // only a count named as the whole (共, 合计, 总计, 累计)
-		}
+	}
+	if !found && count == 1 && len(fareCountUnits(unit)) == 1 {
+		n, found = lone, true
+	}
+	if found {
 		v := math.Round(fare.value*n*100) / 100
 		for i := range ts {
 			if ts[i].Role == RoleIllegalGains {
@@ -2286,6 +2414,7 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 		}
 		return append(ts, Total{Role: RoleIllegalGains, Value: v})
 	}
+	return ts
 }
 
 // kuaiMoney are the kinds of money that may follow a spoken amount in 块

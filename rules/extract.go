@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/nlp"
@@ -30,9 +32,91 @@ type Extracted struct {
 // never fails: facts it cannot read are left unset.
 func ExtractFacts(text string) Extracted {
 	out := FactsOf(nlp.Extract(text))
-	quantityOf(&out, text)
+	namedWorkers(&out, text)
 	oneWorker(&out, text)
+	// after the head counts: a child's months count the children they found
+	quantityOf(&out, text)
 	return out
+}
+
+// hiringWords say the names listed are the party's workers (安排冲压车间张某、
+// 王某……加班, 招用李某、赵某).
+var hiringWords = [...]string{"员工", "职工", "工人", "劳动者", "安排", "招用", "雇用", "雇佣", "录用", "车间", "聘用"}
+
+// namedWorkers counts the persons when the facts give no head count but
+// list the workers by name (张某、王某、李某、赵某、刘某每天上班12小时): the
+// per-worker fines (劳动保障监察条例 第二十五条, 劳动合同法 第八十四条) then
+// have their count. A list that goes on (张某、王某等) says no count.
+func namedWorkers(out *Extracted, text string) {
+	if out.Facts.Persons != nil || !strings.Contains(text, "某、") {
+		return
+	}
+	if !slices.ContainsFunc(hiringWords[:], func(w string) bool { return strings.Contains(text, w) }) {
+		return
+	}
+	best, bestAt, bestEnd := 0, 0, 0
+	for i := 0; i < len(text); {
+		n, end := nameRun(text, i)
+		if n > best {
+			best, bestAt, bestEnd = n, i, end
+		}
+		if end > i {
+			i = end
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	if best < 2 || strings.HasPrefix(text[bestEnd:], "等") {
+		return
+	}
+	v := float64(best)
+	out.Facts.Persons = &v
+	out.Spans = append(out.Spans, FactSpan{"persons", bestAt, bestEnd})
+}
+
+// nameRun counts the names (a surname and 某, 某某) listed with 、 from byte
+// i of text, each perhaps followed by a bracket (李某某（2011年2月出生）、赵某某),
+// and returns the count and where the list ends; 0 when no name starts at i.
+func nameRun(text string, i int) (int, int) {
+	n, end := 0, i
+	for {
+		j := personName(text, end)
+		if j < 0 {
+			return n, end
+		}
+		n++
+		end = j
+		if strings.HasPrefix(text[end:], "（") || strings.HasPrefix(text[end:], "(") {
+			k := strings.IndexAny(text[end:], "）)")
+			if k < 0 || k > 60 {
+				return n, end
+			}
+			_, size := utf8.DecodeRuneInString(text[end+k:])
+			end += k + size
+		}
+		if !strings.HasPrefix(text[end:], "、") {
+			return n, end
+		}
+		if personName(text, end+len("、")) < 0 {
+			return n, end
+		}
+		end += len("、")
+	}
+}
+
+// personName returns the end of a name written as a surname and 某 or 某某
+// at byte i (张某, 李某某), -1 when none stands there.
+func personName(text string, i int) int {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if size < 3 || r == '某' || !unicode.Is(unicode.Han, r) || !strings.HasPrefix(text[i+size:], "某") {
+		return -1
+	}
+	j := i + size + len("某")
+	if strings.HasPrefix(text[j:], "某") {
+		j += len("某")
+	}
+	return j
 }
 
 // workerTitles name a worker before a surname with 某 (员工蒋某, 女工王某某).
@@ -377,6 +461,20 @@ func quantityOf(out *Extracted, text string) {
 			persons = f.Persons
 		}
 	}
+	span := 0.0
+	if months == nil && persons != nil {
+		// 自2025年6月1日至8月31日在店内做工: the months of the act's span
+		// when it runs from a month's first day to a month's last.
+		span = wholeMonths(f.ActDate, f.ActEndDate)
+		if span > 0 {
+			months = &nlp.Quantity{Value: span, Unit: "个月"}
+			for _, sp := range out.Spans {
+				if sp.Field == "act_end_date" {
+					months.Start, months.End = sp.Start, sp.End
+				}
+			}
+		}
+	}
 	if months != nil && persons != nil {
 		v := *persons * months.Value
 		if len(each) > 1 && float64(len(each)) == *persons && strings.Contains(text, "分别") {
@@ -391,6 +489,30 @@ func quantityOf(out *Extracted, text string) {
 			out.Spans = append(out.Spans, FactSpan{"quantity", months.Start, months.End})
 		}
 	}
+}
+
+// wholeMonths counts the calendar months from from to to (YYYY-MM-DD) when
+// the span runs from a month's first day to a month's last (2025-06-01 to
+// 2025-08-31 is three) or to the day before from's day in a later month
+// (06-15 to 09-14 is three); 0 otherwise.
+func wholeMonths(from, to string) float64 {
+	a, err1 := time.Parse("2006-01-02", from)
+	b, err2 := time.Parse("2006-01-02", to)
+	if err1 != nil || err2 != nil || !b.After(a) {
+		return 0
+	}
+	n := (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
+	switch {
+	case a.Day() == 1 && b.AddDate(0, 0, 1).Day() == 1:
+		n++
+	case b.AddDate(0, 0, 1).Day() == a.Day() && a.Day() != 1:
+	default:
+		return 0
+	}
+	if n < 1 || n > 120 {
+		return 0
+	}
+	return float64(n)
 }
 
 // underLimits sets Facts.Under for a base the text states only as under a
