@@ -881,7 +881,12 @@ var (
 	speedsRe = nlp.Guard(`限速(?:为)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)?[^。；]{0,40}?(?:时速|车速|行驶速度)(?:为|达|达到|高达)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)`, "限速")
 	// speedsAfterRe reads them the other way round, the speed first (车速达
 	// 每小时145公里，该路段限速80公里/小时).
-	speedsAfterRe = nlp.Guard(`(?:时速|车速|行驶速度)(?:约为|约|为|达|达到|高达)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)[^。；]{0,30}?限速(?:为)?(?:每小时)?([0-9]+)`, "限速")
+	// speedsByRe and speedsByAfterRe read the speed written as the manner
+	// of driving (以每小时95公里的速度行驶, 以时速120公里的速度), the limit
+	// before or after it.
+	speedsByRe      = nlp.Guard(`限速(?:为)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)?[^。；]{0,40}?以(?:每小时|时速)?([0-9]+)\s*(?:公里|千米|km|KM)(?:/小时|/h|每小时)?的?(?:速度|时速|车速)`, "限速")
+	speedsByAfterRe = nlp.Guard(`以(?:每小时|时速)?([0-9]+)\s*(?:公里|千米|km|KM)(?:/小时|/h|每小时)?的?(?:速度|时速|车速)[^。；]{0,30}?限速(?:为)?(?:每小时)?([0-9]+)`, "限速")
+	speedsAfterRe   = nlp.Guard(`(?:时速|车速|行驶速度)(?:约为|约|为|达|达到|高达)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)[^。；]{0,30}?限速(?:为)?(?:每小时)?([0-9]+)`, "限速")
 )
 
 // excessPercent reads the excess ratio the facts state, in percent.
@@ -927,7 +932,13 @@ func excessPercent(norm string) (float64, bool) {
 	if v, ok := speedExcess(speedsRe.FindStringSubmatch(norm), 1, 2); ok {
 		return v, true
 	}
-	return speedExcess(speedsAfterRe.FindStringSubmatch(norm), 2, 1)
+	if v, ok := speedExcess(speedsAfterRe.FindStringSubmatch(norm), 2, 1); ok {
+		return v, true
+	}
+	if v, ok := speedExcess(speedsByRe.FindStringSubmatch(norm), 1, 2); ok {
+		return v, true
+	}
+	return speedExcess(speedsByAfterRe.FindStringSubmatch(norm), 2, 1)
 }
 
 // speedExcess is the excess of the speed over the limit that submatches

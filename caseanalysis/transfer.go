@@ -277,7 +277,25 @@ func oneDeath(norm string) bool {
 			return true
 		}
 	}
+	// 经抢救无效于次日死亡, 医治无效，于三日后死亡: the treatment failed and the
+	// death told after the day it came; the clause before names who (an
+	// animal's 抢救无效 is no person's).
+	for _, loc := range treatedDeathRe.FindAllStringIndex(norm, -1) {
+		if !nlp.Negated(norm, loc[0]) && !diesNotAPerson(norm[clauseStart(norm, loc[0]):loc[1]]) {
+			return true
+		}
+	}
 	return false
+}
+
+// clauseStart is the byte offset where the clause holding i begins.
+func clauseStart(norm string, i int) int {
+	j := strings.LastIndexAny(norm[:i], "，。；,;")
+	if j < 0 {
+		return 0
+	}
+	_, size := utf8.DecodeRuneInString(norm[j:])
+	return j + size
 }
 
 // nonPersonDeaths name what dies in environmental and farm cases (致使下游
@@ -345,6 +363,10 @@ var (
 	// treatment are deathWords); no digits between, so counts stay
 	// deathsRe's.
 	namedDeathRe = nlp.Guard(`(?:致|将)[^，。；,;0-9一二两三四五六七八九十]{0,10}?(?:死亡|身亡|致死)`, "死亡", "身亡", "致死")
+	// A death after failed treatment with the day between (抢救无效于次日
+	// 死亡, 医治无效，于三日后死亡); 抢救无效 alone says no death.
+	// Only a time may stand between (a wider gap let other deaths in).
+	treatedDeathRe = nlp.Guard(`(?:抢救|救治|医治)无效[，,]?(?:于|在)?(?:次日|当日|当天|当晚|同日|翌日|[0-9一二两三四五六七八九十]+(?:日|天|小时)后?)(?:凌晨|上午|中午|下午|晚上|晚间|夜间|夜里)?死亡`, "无效")
 	// 造成12名就餐人员食物中毒, 12人出现食物中毒症状; not a gas poisoning.
 	poisonedRe = nlp.Guard(countNum+personTail+`食物中毒`, "食物中毒")
 	// 五个月工资, 3个月的劳动报酬; not 一个月内 (a deadline).

@@ -92,15 +92,7 @@ func TestTransferProvincialFigure(t *testing.T) {
 // covers 盗窃; counts (多次盗窃, people gathered to gamble, months of wages)
 // are read as officers write them.
 func TestTransferOtherKinds(t *testing.T) {
-	crimes, err := rules.LoadCrimes()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name, facts string
-		benchmarks  []string
-		risk, crime string
-	}{
+	checkTransferRows(t, []transferRow{
 		{"theft five times", "吕某多次潜入工地，分五次盗窃钢筋、扣件等建筑材料，经价格认定累计价值七百八十元。", []string{"police-49-theft-serious"}, rules.RiskLikely, "盗窃罪"},
 		{"theft three times in a month", "雷某一个月内三次在某某商场盗窃化妆品，累计价值九百元。", []string{"police-49-theft-serious"}, rules.RiskLikely, "盗窃罪"},
 		{"one small theft", "雷某在某某商场盗窃化妆品一支，价值九十元。", []string{"police-49-theft"}, rules.RiskNone, "盗窃罪"},
@@ -246,6 +238,23 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"toxic-gas alarm switched off, leak under way", "某某化工厂液氨罐区有毒气体报警主机被值班员关掉，氨气已有泄漏，随时可能引发中毒事故。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 		{"detector taken down, no danger shown", "某某锅炉房的一氧化碳报警器被拆下锁在柜子里，检查时未见异常。", []string{"safety-99-monitoring-disabled"}, rules.RiskNear, "危险作业罪"},
 		{"interlock taken out of service, no danger shown", "某某石化公司加热炉熄火保护联锁被退出运行三天，检查时装置运行平稳。", []string{"safety-99-monitoring-disabled"}, rules.RiskNear, "危险作业罪"},
+	})
+}
+
+// transferRow is a text, the benchmarks it was matched to, and the transfer
+// risk and crime the prosecution thresholds must give it.
+type transferRow struct {
+	name, facts string
+	benchmarks  []string
+	risk, crime string
+}
+
+// checkTransferRows assesses each row's measures against the crime catalog.
+func checkTransferRows(t *testing.T, tests []transferRow) {
+	t.Helper()
+	crimes, err := rules.LoadCrimes()
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -270,6 +279,11 @@ func TestUncountedDeath(t *testing.T) {
 		{"当场死亡", "驾驶员当场死亡，车辆损毁。", 1},
 		{"坠亡", "作业人员从脚手架坠落，坠亡。", 1},
 		{"a count wins", "事故造成3人死亡。", 3},
+		// After failed treatment with the day between (issue 12, acc11transfer).
+		{"treatment failed, the next day", "伤者经全力抢救无效于次日凌晨死亡。", 1},
+		{"treatment failed, a comma between", "该员工送医救治无效，于当晚死亡。", 1},
+		{"treatment failed alone", "伤者经抢救无效，转入重症监护。", 0},
+		{"treatment of an animal failed", "病猪经抢救无效于次日死亡，养殖户将其丢弃。", 0},
 		{"denied", "火被及时扑灭，未造成人员遇难。", 0},
 		{"fish", "废水排入河道，致使下游鱼类大量死亡。", 0},
 		{"trees", "倾倒的废液致使林木成片死亡。", 0},

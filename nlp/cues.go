@@ -55,7 +55,10 @@ var conductWords = [...]string{"经", "取得",
 	"满一", "满两", "满二", "满三", "满四", "满五", "满六", "满七", "满八", "满九", "满十", "满1", "满2", "满3", "满4", "满5", "满6", "满7", "满8", "满9",
 	// a product's attribute, not a denial: 一次性使用无菌注射器, 无纺布口罩,
 	// 无糖饮料, 无缝钢管, 无铅汽油, 无醇啤酒, 无磷洗衣粉, 无尘车间, 无人机
-	"菌", "纺", "糖", "缝", "铅", "醇", "磷", "氟", "尘", "人机"}
+	"菌", "纺", "糖", "缝", "铅", "醇", "磷", "氟", "尘", "人机",
+	// who a person is, not a denial: 无业人员, 无固定职业, 无固定住所; the
+	// first 无 of 无缘无故 (the second still reads as before)
+	"业", "固定", "职业", "缘"}
 
 // isNegationBreak ends the clause a cue and its negation must share. The
 // enumeration comma 、 does not: 未造成人员伤亡、财产损失 denies both.

@@ -47,8 +47,9 @@ var (
 	// (超标2倍, 超过《…标准》3.2倍, 超标倍数为1.5).
 	exceedByRe = Guard(`(?:超标(?:了|约|达|高达)?|超标倍数(?:为|是|达)?|(?:超过|超出|高于)[^。；;，,]{0,30}?(?:标准|限值|标准值)[^。；;，,0-9]{0,4}?)`+exceedNum+`倍?`, "超")
 	// exceedTimesRe: the figure is a multiple of the standard (是排放标准
-	// 限值的4.2倍, 为排放标准值0.05mg/L的7倍 with the limit's value between): exceeded by one less.
-	exceedTimesRe = Guard(`(?:是|为|达到|达)[^。；;，,]{0,24}?(?:标准|限值|标准值)(?:限值)?(?:[（(]?[0-9]+(?:\.[0-9]+)?(?:mg/L|mg/l|mg/m³|mg/m3|毫克/升)[）)]?)?的`+exceedNum+`倍`, "倍")
+	// 限值的4.2倍, 为排放标准值0.05mg/L的7倍 with the limit's value between; a
+	// register's 为限值25.2倍 without 的): exceeded by one less.
+	exceedTimesRe = Guard(`(?:是|为|达到|达)[^。；;，,]{0,24}?(?:标准|限值|标准值)(?:限值)?(?:[（(]?[0-9]+(?:\.[0-9]+)?(?:mg/L|mg/l|mg/m³|mg/m3|毫克/升)[）)]?)?的?`+exceedNum+`倍`, "倍")
 	// exceedPlainRe: exceeded, no figure (超过排放标准, 超标排放).
 	exceedPlainRe = Guard(`超标|(?:超过|超出)[^。；;，,]{0,24}?(?:标准|限值)`, "超")
 	// concentrationRe reads a measured concentration and the limit it is

@@ -232,10 +232,11 @@ var (
 	yenRe = Guard(`[¥￥]\s*(`+arabicNum+`)(万元|万|元)?`, "¥", "￥")
 	// 三十余人, 二十多辆: a lower bound, read as the figure (as 五万余元).
 	// Every match ends in a unit; /100 stands for both ways of writing a
-	// blood alcohol content.
+	// blood alcohol content; per millilitre (1.12mg/mL, 0.86毫克/毫升) is a
+	// laboratory's way of writing one, read only beside 乙醇 or 酒精.
 	quantityRe = Guard(`(`+arabicNum+`|`+chineseNum+`)[余多]?个?`+
-		`(吨|千克|公斤|平方米|亩|公顷|人|名|次|辆|毫克/100毫升|毫克/百毫升|(?i:mg/100ml)|倍|日|天|个月)`,
-		"吨", "千克", "公斤", "平方米", "亩", "公顷", "人", "名", "次", "辆", "/100", "/百", "倍", "日", "天", "个月")
+		`(吨|千克|公斤|平方米|亩|公顷|人|名|次|辆|毫克/100毫升|毫克/百毫升|(?i:mg/100ml)|(?i:mg/ml)|毫克/毫升|倍|日|天|个月)`,
+		"吨", "千克", "公斤", "平方米", "亩", "公顷", "人", "名", "次", "辆", "/100", "/百", "/ml", "/mL", "/ML", "毫克/毫升", "倍", "日", "天", "个月")
 	dateRes = []GuardedRegexp{
 		Guard(`([0-9]{4}|[〇零○一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]`, "年"),
 		Guard(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`, "-"),
@@ -1502,6 +1503,15 @@ func quantity(s string, m []int) (Quantity, bool) {
 	}
 	if strings.EqualFold(unit, "mg/100ml") || unit == "毫克/百毫升" {
 		unit = "毫克/100毫升"
+	}
+	if strings.EqualFold(unit, "mg/ml") || unit == "毫克/毫升" {
+		// A drug's strength (注射液10mg/ml) is no blood alcohol: only a
+		// reading the clause says is of 乙醇 or 酒精 counts, in mg/100mL.
+		w := before[clauseBefore(s, m[0], isPhraseEnd):]
+		if !strings.Contains(w, "乙醇") && !strings.Contains(w, "酒精") {
+			return Quantity{}, false
+		}
+		v, unit = math.Round(v*100*1000)/1000, "毫克/100毫升"
 	}
 	if unit == "公顷" {
 		// Land decisions write hectares too (0.6公顷): read as 亩 (1公顷 =
