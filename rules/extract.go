@@ -40,6 +40,11 @@ func ExtractFacts(text string) Extracted {
 // workerTitles name a worker before a surname with 某 (员工蒋某, 女工王某某).
 var workerTitles = [...]string{"员工", "职工", "劳动者", "女工", "工人", "店员", "服务员", "保洁员", "学徒"}
 
+// nameTitles are the titles a single worker's name is read after: the
+// workerTitles, and a trade named by its 工 (挡车工汪某, 洗碗工李某, 电焊工
+// 张某): 工, one surname rune, 某.
+var nameTitles = append(workerTitles[:], "工")
+
 // notSurname are the runes after 工 that make a word, not a name (工地某某,
 // 工厂某某, 工程某某 are places; 工某 is no name either).
 const notSurname = "某地厂程作资商会业具种期序段艺位人友龄号牌卡票区棚房场间坊头"
@@ -62,7 +67,7 @@ func oneWorker(out *Extracted, text string) {
 		}
 	}
 	name := ""
-	for _, t := range workerTitles {
+	for _, t := range nameTitles {
 		for from := 0; ; {
 			i := strings.Index(text[from:], t)
 			if i < 0 {
@@ -75,30 +80,14 @@ func oneWorker(out *Extracted, text string) {
 				continue
 			}
 			n := text[at : at+size]
+			if t == "工" && strings.Contains(notSurname, n) {
+				continue
+			}
 			if name != "" && name != n {
 				return
 			}
 			name = n
 		}
-	}
-	// A trade named by its 工 (挡车工汪某, 洗碗工李某, 电焊工张某) is a
-	// worker's title too: 工, one surname rune, 某.
-	for from := 0; ; {
-		i := strings.Index(text[from:], "工")
-		if i < 0 {
-			break
-		}
-		at := from + i + len("工")
-		from = at
-		_, size := utf8.DecodeRuneInString(text[at:])
-		if size < 3 || !strings.HasPrefix(text[at+size:], "某") || strings.Contains(notSurname, text[at:at+size]) {
-			continue
-		}
-		n := text[at : at+size]
-		if name != "" && name != n {
-			return
-		}
-		name = n
 	}
 	if name == "" && !complainsOfSelf(text) && !complainsOfChild(text) {
 		return
