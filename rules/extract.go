@@ -32,9 +32,11 @@ type Extracted struct {
 // never fails: facts it cannot read are left unset.
 func ExtractFacts(text string) Extracted {
 	out := FactsOf(nlp.Extract(text))
+	// The head counts first: a child worker named alone (员工刘某某…不满十六周岁…
+	// 使用其二个月) or a list of names is the count child labour's 人·月 are
+	// read with.
 	namedWorkers(&out, text)
 	oneWorker(&out, text)
-	// after the head counts: a child's months count the children they found
 	quantityOf(&out, text)
 	return out
 }
@@ -122,6 +124,15 @@ func personName(text string, i int) int {
 // workerTitles name a worker before a surname with 某 (员工蒋某, 女工王某某).
 var workerTitles = [...]string{"员工", "职工", "劳动者", "女工", "工人", "店员", "服务员", "保洁员", "学徒"}
 
+// nameTitles are the titles a single worker's name is read after: the
+// workerTitles, and a trade named by its 工 (挡车工汪某, 洗碗工李某, 电焊工
+// 张某): 工, one surname rune, 某.
+var nameTitles = append(workerTitles[:], "工")
+
+// notSurname are the runes after 工 that make a word, not a name (工地某某,
+// 工厂某某, 工程某某 are places; 工某 is no name either).
+const notSurname = "某地厂程作资商会业具种期序段艺位人友龄号牌卡票区棚房场间坊头"
+
 // pluralWorkers say the facts are about more than the one worker named.
 var pluralWorkers = [...]string{"等人", "多名", "们", "数名", "若干", "全体", "部分", "一批", "等员工", "等职工"}
 
@@ -140,7 +151,7 @@ func oneWorker(out *Extracted, text string) {
 		}
 	}
 	name := ""
-	for _, t := range workerTitles {
+	for _, t := range nameTitles {
 		for from := 0; ; {
 			i := strings.Index(text[from:], t)
 			if i < 0 {
@@ -153,6 +164,9 @@ func oneWorker(out *Extracted, text string) {
 				continue
 			}
 			n := text[at : at+size]
+			if t == "工" && strings.Contains(notSurname, n) {
+				continue
+			}
 			if name != "" && name != n {
 				return
 			}
@@ -214,14 +228,22 @@ func complaintHead(text string, who []string) (rest string, ok bool) {
 	return text[end:], true
 }
 
-// speaksOfOne reports 她 or 他 standing for one person: not inside 其他 (other)
-// or 他人 (others), not the plural 她们 / 他们.
+// speaksOfOne reports 她, 他 or 我 standing for one person: not inside 其他
+// (other) or 他人 (others), not the plural 她们 / 他们 / 我们.
 func speaksOfOne(text string) bool {
 	for i, r := range text {
-		if r != '她' && r != '他' {
+		if r != '她' && r != '他' && r != '我' {
 			continue
 		}
 		next, _ := utf8.DecodeRuneInString(text[i+len("他"):])
+		// The complainant in the first person (劳动者投诉：我辞职后…): one,
+		// unless 我们 or the unit (我厂, 我司, 我局).
+		if r == '我' {
+			if !strings.ContainsRune("们厂司局队校院", next) {
+				return true
+			}
+			continue
+		}
 		if next == '们' || (r == '他' && (next == '人' || strings.HasSuffix(text[:i], "其"))) {
 			continue
 		}

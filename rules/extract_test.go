@@ -429,6 +429,14 @@ func TestOneNamedWorker(t *testing.T) {
 		{"一位父亲向监察大队反映：我女儿十六岁半，在某某电子厂流水线上夜班。", 1},
 		{"学生家长投诉：她的儿子在某某化工厂搬运原料桶，从未体检。", 1},
 		{"家长们投诉：孩子们暑假在某某厂做工。", 0},
+		// The complainant in the first person (acc11police).
+		{"劳动者投诉：我辞职三个月了，公司还扣着我的毕业证不给。", 1},
+		{"职工反映：我们车间每天干到晚上十点。", 0},
+		// A worker named by a trade ending in 工 (acc11police).
+		{"排班表显示，车间安排已怀孕七个半月的缝纫工郑某连续上夜班。", 1},
+		{"检查发现，饭店让哺乳期未满一年的洗碗工孙某每晚加班到十二点。", 1},
+		{"电焊工钱某、电焊工孙某均未安排体检。", 0},
+		{"在某某工地某某项目部检查时，发现夜班安排不符合规定。", 0},
 		{"家长投诉：某某饭店雇用学生洗碗。", 0},
 	}
 	for _, tt := range tests {
@@ -438,6 +446,25 @@ func TestOneNamedWorker(t *testing.T) {
 			t.Errorf("%s: persons %v, want none", tt.text, *got)
 		case tt.want > 0 && (got == nil || *got != tt.want):
 			t.Errorf("%s: persons %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestOneNamedChildMonths reads child labour's 人·月 for a child worker named
+// alone with the months used (acc11police): the named worker counts before
+// the months are multiplied.
+func TestOneNamedChildMonths(t *testing.T) {
+	tests := []struct {
+		text string
+		want float64
+	}{
+		{"考勤记录显示，学徒王某某系2011年3月出生，未满十六周岁，该店使用其三个月。", 3},
+		{"社保缴费记录中无员工赵某，其为不满十六周岁的童工，在厂内做工4个月。", 4},
+	}
+	for _, tt := range tests {
+		got := ExtractFacts(tt.text).Facts.Quantity
+		if got == nil || *got != tt.want {
+			t.Errorf("%s: quantity %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }
