@@ -829,13 +829,16 @@ func yearFor(dated []Date, s string, p pendingDate) (int, bool) {
 	return 0, false
 }
 
-// monthEnd turns the first of a month into its last day.
+// monthEnd turns any day of a month into the month's last day: the act of
+// 2026年2月下旬 is dated from the 21st and ends on the 28th, not a month
+// after the 21st.
 func monthEnd(v string) string {
 	t, err := time.Parse("2006-01-02", v)
 	if err != nil {
 		return v
 	}
-	return t.AddDate(0, 1, -1).Format("2006-01-02")
+	// Day 0 of the next month is the last day of this one.
+	return time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
 }
 
 // isClauseEnd reports sentence-level boundaries: a role or total never
