@@ -136,17 +136,7 @@ func disclaimedLast(text string, cands []candidate) []candidate {
 	if len(cites) == 0 || !citesPenalty(cites, cands[0].b.PenaltyRef) {
 		return cands
 	}
-	for i, c := range cands[1:] {
-		if citesPenalty(cites, c.b.PenaltyRef) {
-			continue
-		}
-		c.score = max(c.score, cands[0].score)
-		out := make([]candidate, 0, len(cands))
-		out = append(out, c)
-		out = append(out, cands[:i+1]...)
-		return append(out, cands[i+2:]...)
-	}
-	return cands
+	return promoteFirst(cands, func(c candidate) bool { return !citesPenalty(cites, c.b.PenaltyRef) })
 }
 
 // headerBefore reports whether before (the text up to a fact opener) holds
@@ -304,8 +294,15 @@ func citedFirst(focus string, cands []candidate) []candidate {
 	if len(cites) == 0 || citesPenalty(cites, cands[0].b.PenaltyRef) {
 		return cands
 	}
+	return promoteFirst(cands, func(c candidate) bool { return citesPenalty(cites, c.b.PenaltyRef) })
+}
+
+// promoteFirst moves the first candidate below the top for which want holds
+// to the top, its score raised to the top's; the others keep their order.
+// cands is returned unchanged when none does.
+func promoteFirst(cands []candidate, want func(candidate) bool) []candidate {
 	for i, c := range cands[1:] {
-		if !citesPenalty(cites, c.b.PenaltyRef) {
+		if !want(c) {
 			continue
 		}
 		c.score = max(c.score, cands[0].score)

@@ -250,7 +250,7 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 		s.Orders = append(s.Orders, "责令改正")
 		return s.Suggestion
 	}
-	if statutory == nil && correctionOnly(b, env) {
+	if statutory == nil && correctionOnly(b, &f, env) {
 		// 产品质量法 第五十四条 without 情节严重: the article fines only on a
 		// condition the facts do not state, so what it imposes now is the
 		// order to correct — an administrative order, not a 行政处罚.
@@ -346,40 +346,24 @@ const (
 // imposes nothing but the order to correct until that is established
 // (产品质量法 第五十四条). A benchmark without penalties is not such an
 // article.
-// The agency's choices (choiceFlags: 可以并处……罚款) are taken as made: a
-// fine the agency may impose is a penalty the article allows.
-func correctionOnly(b *Benchmark, env map[string]any) bool {
+// The agency's open choices (choiceFlags: 可以并处……罚款) are taken as
+// made: a fine the agency may impose is a penalty the article allows.
+func correctionOnly(b *Benchmark, f *Facts, env map[string]any) bool {
 	if len(b.Penalties) == 0 {
 		return false
 	}
-	var chosen [len(choiceFlags)]bool
-	for i, cf := range choiceFlags {
-		if _, declared := b.Flags[cf.name]; !declared {
-			continue
-		}
-		if v, ok := env[cf.name].(bool); ok && v {
-			continue
-		}
-		env[cf.name] = true
-		chosen[i] = true
-	}
-	only := true
+	chosen := assumeChoices(b, f, env)
+	defer clearChoices(chosen, env)
 	for i := range b.Penalties {
 		p := &b.Penalties[i]
 		// Only 情节严重 (serious) is read as the article's own threshold: other
 		// conditions (a local amount, a refusal) are often left unwritten by
 		// texts that still decide a penalty.
 		if p.When == nil || !strings.HasPrefix(p.When.Src, "serious") || eval(p.When.prog, env) {
-			only = false
-			break
+			return false
 		}
 	}
-	for i, cf := range choiceFlags {
-		if chosen[i] {
-			env[cf.name] = false
-		}
-	}
-	return only
+	return true
 }
 
 // warningOnly reports whether the only penalty the facts make applicable
@@ -601,6 +585,32 @@ func (c *Catalog) fineFor(b *Benchmark, f *Facts, env map[string]any) (fine *Fin
 	if fine != nil {
 		return fine, ""
 	}
+	chosen := assumeChoices(b, f, env)
+	if len(chosen) == 0 {
+		return nil, ""
+	}
+	for i := range b.Penalties {
+		p := &b.Penalties[i]
+		if p.Fine != nil && (p.When == nil || eval(p.When.prog, env)) {
+			fine = p.Fine
+		}
+	}
+	clearChoices(chosen, env)
+	if fine == nil {
+		return nil, ""
+	}
+	for _, cf := range choiceFlags {
+		if slices.Contains(chosen, cf.name) {
+			optional = cf.label
+		}
+	}
+	return fine, optional
+}
+
+// assumeChoices sets in env, as made, every choice flag (choiceFlags) b
+// declares and the facts leave open (the agency decided nothing), and
+// returns their names for clearChoices.
+func assumeChoices(b *Benchmark, f *Facts, env map[string]any) []string {
 	var chosen []string
 	for _, cf := range choiceFlags {
 		if _, declared := b.Flags[cf.name]; !declared {
@@ -611,24 +621,15 @@ func (c *Catalog) fineFor(b *Benchmark, f *Facts, env map[string]any) (fine *Fin
 		}
 		env[cf.name] = true
 		chosen = append(chosen, cf.name)
-		optional = cf.label
 	}
-	if len(chosen) == 0 {
-		return nil, ""
-	}
-	for i := range b.Penalties {
-		p := &b.Penalties[i]
-		if p.Fine != nil && (p.When == nil || eval(p.When.prog, env)) {
-			fine = p.Fine
-		}
-	}
+	return chosen
+}
+
+// clearChoices undoes assumeChoices.
+func clearChoices(chosen []string, env map[string]any) {
 	for _, name := range chosen {
 		env[name] = false
 	}
-	if fine == nil {
-		return nil, ""
-	}
-	return fine, optional
 }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
