@@ -328,12 +328,14 @@ func injuryGrade(norm string, cues []nlp.Cue) bool {
 
 // deathWords say that a person died without counting anyone. Bare 死亡 is
 // not among them: fish and livestock die too (河里鱼类大量死亡).
-var deathWords = [...]string{"抢救无效死亡", "当场死亡", "不幸死亡", "窒息死亡", "触电死亡", "坠落死亡", "坠亡", "溺亡", "身亡", "遇难"}
+var deathWords = [...]string{"抢救无效死亡", "当场死亡", "不幸死亡", "窒息死亡", "触电死亡", "坠落死亡", "坠亡", "溺亡", "身亡", "遇难", "丧生", "罹难"}
 
 // spokenDeathWords say it in a relative's or a witness's words (送到医院没
 // 救过来, 伤重不治); they name no one, so the clause before them must not
 // name an animal or a plant (鱼苗没救过来).
-var spokenDeathWords = [...]string{"没救过来", "没能救过来", "没有抢救过来", "伤重不治"}
+var spokenDeathWords = [...]string{"没救过来", "没能救过来", "没有抢救过来", "伤重不治",
+	// treatment that failed told by its end (送医后不治, 入院后不治而亡)
+	"后不治", "不治而亡", "因伤不治"}
 
 var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占",
 	// the taking, the lie and the threat as officers describe them

@@ -945,6 +945,11 @@ func moneyRole(s string, pos int) (string, bool) {
 			best, bestStart, bestEnd = role, tail+at, tail+at
 		}
 	}
+	// 李某2024年度从公司领取的工资薪金合计36万元: 工资 is read as wages owed,
+	// but a person's 工资薪金 or 工资收入 counted over a year is the 上一年年收入.
+	if best == RoleWages && (strings.HasPrefix(w[bestStart:], "工资薪金") || strings.HasPrefix(w[bestStart:], "工资收入")) && containsAny(w[:bestStart], yearWords[:]...) {
+		best = RoleAnnualIncome
+	}
 	if best == "" {
 		// 陶某2024年度从公司领取的薪酬合计叁拾陆万元: a year's pay named by its
 		// year is the 上一年年收入 the fines on a principal are a share of.

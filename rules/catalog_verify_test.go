@@ -356,7 +356,7 @@ func checkAmounts(b *Benchmark, text string) []string {
 		if r != nil {
 			for _, v := range []float64{r.Min, r.Max} {
 				if v > 0 {
-					need(fmt.Sprintf("amount %v", v), hasYuan(text, v) || computedFromBase(text, v))
+					need(fmt.Sprintf("amount %v", v), hasYuan(text, v) || computedFromBase(text, v) || multipleOfPriorFine(text, v))
 				}
 			}
 		}
@@ -498,6 +498,22 @@ func hasYuanAfter(text string, v float64, prefix string) bool {
 func hasMultiple(text string, m float64) bool {
 	for _, f := range multipleForms(m) {
 		if containsNumber(text, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// multipleOfPriorFine accepts an amount the statute fixes as a multiple of
+// the fine of its previous paragraph (安全生产法 第一百一十四条第二款: 按照前款罚款
+// 数额的二倍以上五倍以下): the amount is a written amount times a written
+// multiple.
+func multipleOfPriorFine(text string, v float64) bool {
+	if !strings.Contains(text, "前款罚款数额") {
+		return false
+	}
+	for k := 2.0; k <= 10; k++ {
+		if hasMultiple(text, k) && hasYuan(text, v/k) {
 			return true
 		}
 	}
