@@ -41,14 +41,24 @@ func TestSafetyEleventhRoundFamilies(t *testing.T) {
 // principal's year pay told as 工资收入, and 第一百一十四条第二款's range.
 func TestSafetyEleventhRoundRanges(t *testing.T) {
 	a := newProvisionAnalyzer(t)
-	tests := []struct {
-		name, facts, want string
-		min, max          float64
-	}{
+	checkRanges(t, a, []rangeRow{
 		{"wiring order ignored, nothing done", "某某小吃店后厨电线私接，消防救援大队责令限期改正，复查时未作任何整改。", "fire-66-electrical-gas", 1000, 5000},
 		{"principal's year pay as 工资收入", "当事人钱某系某某建材公司董事长、主要负责人，未组织隐患排查导致一般生产安全事故，一名工人死亡；钱某上一年度工资收入为五十万元。", "safety-95-principal-general-accident", 200000, 200000},
 		{"larger accident, especially bad", "某某化工公司发生较大生产安全事故，造成5人死亡，公司对事故负有责任，事故后组织人员破坏现场，情节特别严重。", "safety-114-2-larger", 2000000, 10000000},
-	}
+	})
+}
+
+// rangeRow is one text whose first violation must be want with the
+// statutory range min–max.
+type rangeRow struct {
+	name, facts, want string
+	min, max          float64
+}
+
+// checkRanges analyzes each row's facts and checks the first violation's
+// statutory range.
+func checkRanges(t *testing.T, a *Analyzer, tests []rangeRow) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := analyzeFirst(t, a, tt.facts, tt.want)
