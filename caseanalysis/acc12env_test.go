@@ -32,6 +32,13 @@ func TestEnvironmentEleventhRoundKinds(t *testing.T) {
 			"eco-1229-obstructing-water", "eco-1108-evading-water", ""},
 		{"a gate locked against the officers is no exit locked", "2025年11月3日，执法人员到某塑料厂核查废气处理设施，厂方锁闭厂区大门，拒绝执法人员进入。",
 			"air-98-obstructing-inspection", "safety-105-exits", ""},
+		// Probed after the batches: the gate (进厂, 入厂), a room the officers were locked in, a store not opened.
+		{"officers not let into the plant to see a sewage pond", "举报人称某电镀厂偷排。2025年6月2日执法人员前往，厂方不让环保局的人进厂看污水池，僵持一小时。",
+			"water-81-obstructing-inspection", "water-83-evading-supervision", ""},
+		{"a hazardous-waste store not opened", "2025年9月，执法人员到某汽修厂检查危险废物贮存情况，老板拒绝打开危废仓库，阻碍执法人员检查。",
+			"waste-103-obstructing-inspection", "police-50-obstruct-duty", ""},
+		{"officers locked in a meeting room", "2025年8月，执法人员到某印染厂检查时，该厂员工把执法人员锁在会议室近一小时，其间将废水排放口的管子拆除。",
+			"water-81-obstructing-inspection", "water-84-outfall", ""},
 		// The collective named by its land's kind or its own body, not 集体土地.
 		{"a village co-operative leases its farmland for a yard", "经查，当事人某村经济联合社于2025年3月未经批准将集体耕地约6亩租给某公司堆放建材，收取租金，违法所得9万元。",
 			"land-82-collective-land-misuse", "land-77-illegal-occupation", ""},
