@@ -20,6 +20,10 @@ const ecoCode = "生态环境法典"
 // ecoConduct are the words of each successor's conduct that the cited
 // 款 or 项 of the 法典 must contain.
 var ecoConduct = map[string][]string{
+	"eco-1229-obstructing-water":           {"拖延、围堵、滞留执法人员", "拒绝、阻挠监督检查", "弄虚作假"},
+	"eco-1229-obstructing-air":             {"拖延、围堵、滞留执法人员", "拒绝、阻挠监督检查", "弄虚作假"},
+	"eco-1229-obstructing-waste":           {"拖延、围堵、滞留执法人员", "拒绝、阻挠监督检查", "弄虚作假"},
+	"eco-1229-obstructing-noise":           {"拖延、围堵、滞留执法人员", "拒绝、阻挠监督检查", "弄虚作假"},
 	"eco-1102-no-permit-air":               {"未依法取得排污许可证排放污染物"},
 	"eco-1102-no-permit-water":             {"未依法取得排污许可证排放污染物"},
 	"eco-1107-excess-air":                  {"超过污染物排放标准", "重点污染物排放总量控制指标"},
