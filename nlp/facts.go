@@ -485,6 +485,10 @@ func Extract(text string) Extraction {
 		}
 		a := moneyAmount(s, m[0], m[1], v, role, total, true)
 		switch {
+		case a.Rate && a.Role == "" && !price.over && overcharged(s, m[0]):
+			// 由每箱28元提高至每箱46元…每箱多收十八元: the overcharge, not the
+			// first price, is what the units sold multiply.
+			price = unitPrice{at: m[0], value: v, over: true}
 		case a.Rate && a.Role == "" && price.at < 0:
 			price = unitPrice{at: m[0], value: v}
 		case a.Rate && a.Role == RoleFares && fare.at < 0:
@@ -951,6 +955,11 @@ func moneyRole(s string, pos int) (string, bool) {
 		best = RoleAnnualIncome
 	}
 	if best == "" {
+		if at := valuedAt(w[tail:]); at >= 0 {
+			best, bestStart, bestEnd = RoleGoodsValue, tail+at, tail+at
+		}
+	}
+	if best == "" {
 		// 陶某2024年度从公司领取的薪酬合计叁拾陆万元: a year's pay named by its
 		// year is the 上一年年收入 the fines on a principal are a share of.
 		if at := yearPay(w); at >= 0 {
@@ -985,6 +994,34 @@ func moneyRole(s string, pos int) (string, bool) {
 		}
 	}
 	return best, total
+}
+
+// valuePrices are the prices goods are valued at (按售价计, 按其标价合计, 以进价
+// 核算): a sum so valued is the goods' 货值金额 though no role phrase names it.
+var valuePrices = [...]string{"售价", "标价", "零售价", "销售价", "销售价格", "进价", "进货价", "出厂价", "市场价", "市场零售价", "批发价", "实际售价"}
+
+// valuedAt returns the byte offset in w after the price word of a valuation
+// in w's last clause (现场成品、半成品按其标价合计, 按售价计), -1 for none; a
+// price per unit (按每件30元) is no valuation.
+func valuedAt(w string) int {
+	from := max(strings.LastIndex(w, "，"), strings.LastIndex(w, ","), 0)
+	clause := w[from:]
+	for _, by := range [...]string{"按", "以"} {
+		i := strings.LastIndex(clause, by)
+		if i < 0 {
+			continue
+		}
+		rest := clause[i+len(by):]
+		for _, pre := range [...]string{"其", "照", "商品", "货品"} {
+			rest = strings.TrimPrefix(rest, pre)
+		}
+		for _, p := range valuePrices {
+			if strings.HasPrefix(rest, p) && !strings.Contains(rest, "每") {
+				return len(w) - len(rest) + len(p)
+			}
+		}
+	}
+	return -1
 }
 
 // payWords name a person's pay; yearWords the year it is counted over.
@@ -1280,7 +1317,10 @@ var (
 	// nothingEarned are the words that say nothing was earned yet, so
 	// there is no 违法所得 (尚未售出，……; 未收取任何费用): only where the
 	// phrase ends with them (尚未售出的库存 is stock, not a statement).
-	nothingEarned = []string{"尚未售出", "尚未销售", "未售出任何", "尚未对外销售", "尚未开始经营", "尚未营业", "未收取任何费用", "未收取费用", "未收取运费", "未收取报酬", "未收取任何报酬"}
+	nothingEarned = []string{"尚未售出", "尚未销售", "未售出任何", "尚未对外销售", "尚未开始经营", "尚未营业", "未收取任何费用", "未收取费用", "未收取运费", "未收取报酬", "未收取任何报酬",
+		// with the cause or the source between (未因此收取费用, 未从中收取任何费用), or in plain words
+		"未因此收取费用", "未因此收取任何费用", "未从中收取费用", "未从中收取任何费用", "没有收取费用", "没有收取任何费用", "未因此收费",
+		"未收取对价", "未收取任何对价", "分文未收", "未收取分文", "一分钱没收", "没有收钱", "未收钱"}
 	// adCostUnknown: an advertiser or publisher who cannot document what
 	// the ad cost (发布费用结算单据无法提供, 不能提供广告费用凭证) leaves
 	// 广告费用 无法计算, the statute's bracket for none.
@@ -1427,7 +1467,9 @@ var adCarriers = []string{"广告", "宣传", "传单", "海报", "展板", "展
 	"易拉宝", "电子屏", "显示屏", "大屏", "广告牌", "推广",
 	// the media of online ads: a post's fee (收取推文费3000元), a video's
 	// making (该视频拍摄制作费用为人民币叁仟元)
-	"推文", "视频", "直播", "详情页", "公众号", "LED", "屏幕"}
+	"推文", "视频", "直播", "详情页", "公众号", "LED", "屏幕",
+	// the web pages and printed matter an ad is made of (网页制作费用, 页面设计费, 宣传册印制费, 单页印刷费)
+	"网页", "页面", "主图", "宣传册", "单页", "彩页", "画册", "折页", "横幅", "车身"}
 
 // adFee reports whether the window before an amount names a fee for an
 // advertisement without saying 广告费: the clause speaks of 广告 and the
@@ -2306,6 +2348,25 @@ func perHundredML(s string, span func(a, b int) (int, int)) []Quantity {
 type unitPrice struct {
 	at    int
 	value float64
+	// over is a price named as what was charged above the due one (每桶多收
+	// 12元, 每箱多卖十八元): times the units sold it is the 违法所得.
+	over bool
+}
+
+// overchargeWords, right before a per-unit amount, name it as charged over
+// the due price; in a shopkeeper's or a buyer's words too (多要, 多算).
+var overchargeWords = [...]string{"多收", "多收取", "多收了", "多要", "多要了", "多算", "多算了", "多结算", "多卖", "多卖了", "多付", "多付了", "多花", "多赚", "多赚了", "多挣"}
+
+// overcharged says whether the words of the phrase before offset a end in
+// an overcharge word (每桶多收12元), allowing 人民币 or 了 between.
+func overcharged(s string, a int) bool {
+	before := strings.TrimSuffix(strings.TrimSuffix(s[clauseBefore(s, a, isPhraseEnd):a], "人民币"), "了")
+	for _, w := range overchargeWords {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // goodsMeasures are the measure words goods are counted and priced by; a
@@ -2514,15 +2575,16 @@ func countBefore(ms string, j int) (float64, int, bool) {
 // (其中已售出) count only when nothing else does. It runs only when a
 // role-less per-unit price was read, a scan of the text per measure word.
 func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
-	if p.at < 0 || hasRole(ts, RoleGoodsValue) || hasRole(ts, RoleSalesAmount) || hasRole(ts, RoleIllegalRevenue) {
+	if p.at < 0 || p.over && hasRole(ts, RoleIllegalGains) ||
+		!p.over && (hasRole(ts, RoleGoodsValue) || hasRole(ts, RoleSalesAmount) || hasRole(ts, RoleIllegalRevenue)) {
 		return ts
 	}
 	measure := perUnit(ms, p.at, goodsMeasures[:])
 	if measure == "" {
 		return ts
 	}
-	var whole, first, extra, parts float64
-	haveWhole, haveFirst := false, false
+	var whole, first, extra, parts, sold float64
+	haveWhole, haveFirst, haveSold := false, false, false
 	for from := 0; ; {
 		j := strings.Index(ms[from:], measure)
 		if j < 0 {
@@ -2535,6 +2597,9 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 			continue
 		}
 		ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 8)
+		if !haveSold && containsAny(ctx, salesVerbs...) {
+			sold, haveSold = n, true
+		}
 		switch {
 		case containsAny(ctx, partWords[:]...):
 			parts += n
@@ -2557,9 +2622,17 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 	default:
 		count = parts + extra
 	}
+	if p.over && haveSold {
+		count = sold // what was overcharged is what was sold
+	}
 	if count <= 0 {
 		return ts
 	}
 	v := math.Round(count*p.value*100) / 100
+	if p.over {
+		// 价格违法行为行政处罚规定 counts the 违法所得 as the price charged over
+		// the due one on what was sold.
+		return append(ts, Total{Role: RoleIllegalGains, Value: v})
+	}
 	return append(ts, Total{Role: RoleGoodsValue, Value: v}, Total{Role: RoleIllegalRevenue, Value: v})
 }
