@@ -141,7 +141,8 @@ type Factor struct {
 	ID   string `yaml:"id" json:"id,omitempty"`
 	Name string `yaml:"name" json:"name,omitempty"`
 	When *Expr  `yaml:"when" json:"when,omitempty"`
-	// Effect is lighter (从轻情节) or heavier (从重情节).
+	// Effect is lighter (从轻情节), lighter_or_mitigated (a 从轻情节 the statute
+	// words 从轻、减轻或者不予处罚) or heavier (从重情节).
 	Effect string     `yaml:"effect" json:"effect,omitempty"`
 	Basis  *legal.Ref `yaml:"basis,omitempty" json:"basis,omitempty"`
 }

@@ -268,8 +268,8 @@ func compileFactor(f *Factor, b *Benchmark) error {
 	if f.ID == "" || f.Name == "" || f.When == nil {
 		return fmt.Errorf("factor needs id, name and when")
 	}
-	if f.Effect != EffectLighter && f.Effect != EffectHeavier {
-		return fmt.Errorf("factor %s: effect must be %s or %s", f.ID, EffectLighter, EffectHeavier)
+	if f.Effect != EffectLighter && f.Effect != EffectHeavier && f.Effect != EffectLighterOrMitigated {
+		return fmt.Errorf("factor %s: effect must be %s, %s or %s", f.ID, EffectLighter, EffectLighterOrMitigated, EffectHeavier)
 	}
 	return compileExpr(f.When, b)
 }
@@ -278,6 +278,12 @@ func compileFactor(f *Factor, b *Benchmark) error {
 const (
 	EffectLighter = "lighter"
 	EffectHeavier = "heavier"
+	// EffectLighterOrMitigated is a lighter circumstance the statute itself
+	// makes binding in the words 从轻、减轻或者不予处罚 (治安管理处罚法 2025
+	// 第二十条: 取得被侵害人谅解, 主动消除或者减轻违法后果, 主动投案): the
+	// disposition is then 从轻或者减轻处罚, as for 行政处罚法 第三十二条,
+	// not the 从轻处罚 of a benchmark's own lighter factor.
+	EffectLighterOrMitigated = "lighter_or_mitigated"
 )
 
 func validSpan(s *Span) bool {

@@ -276,7 +276,8 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 			s.Disposition = legal.DispositionMitigated
 		}
 	} else {
-		level = c.factorLevel(b, &f, env, s)
+		var binding bool
+		level, binding = c.factorLevel(b, &f, env, s)
 		s.Disposition = legal.DispositionPenalty
 		if level != LevelNormal && warningOnly(b, statutory, env) {
 			// 食品安全法 第一百二十六条 and its kind: 警告 first, a fine only
@@ -289,6 +290,9 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 		}
 		if level == LevelLighter {
 			s.Disposition = legal.DispositionLighter
+			if binding {
+				s.Disposition = legal.DispositionLighterOrMitigated
+			}
 		}
 	}
 	s.Level = &level
@@ -806,8 +810,10 @@ func (c *Catalog) mandatoryLighter(f *Facts, s *suggestion) bool {
 // factorLevel evaluates the benchmark's circumstances (and the catalog's
 // common ones): net aggravating → 从重, net mitigating → 从轻, else 一般.
 // Adding an aggravating circumstance never lowers the level.
-func (c *Catalog) factorLevel(b *Benchmark, f *Facts, env map[string]any, s *suggestion) string {
-	net := 0
+// The bool reports whether a lighter circumstance that applied is one the
+// statute makes binding (EffectLighterOrMitigated).
+func (c *Catalog) factorLevel(b *Benchmark, f *Facts, env map[string]any, s *suggestion) (string, bool) {
+	net, binding := 0, false
 	var hits []string
 	// The common circumstances, then the benchmark's, read in place: a
 	// joined copy of both lists (72 bytes a circumstance) was made for every
@@ -828,6 +834,7 @@ func (c *Catalog) factorLevel(b *Benchmark, f *Facts, env map[string]any, s *sug
 				net++
 			} else {
 				net--
+				binding = binding || fc.Effect == EffectLighterOrMitigated
 			}
 			hits = append(hits, fc.Name)
 			s.step("裁量情节", fc.Name+"："+effect, map[string]any{"factor": fc.ID, "when": fc.When.Src}, basis...)
@@ -841,7 +848,7 @@ func (c *Catalog) factorLevel(b *Benchmark, f *Facts, env map[string]any, s *sug
 		level = LevelLighter
 	}
 	s.step("裁量等级", level+"（适用情节："+orNone(hits)+"）", map[string]any{"net": net})
-	return level
+	return level, binding
 }
 
 func orNone(xs []string) string {
