@@ -20,6 +20,10 @@ func TestTransportTwelfthPhrasings(t *testing.T) {
 		{"no 营运手续 in a passenger's words", "乘客说这个司机天天在高铁站接人，按人头收钱，车子根本没有营运手续。", "transport-63-unlicensed-passenger", "police25-78-soliciting"},
 		{"a 网约车 without its certificates", "该小轿车未取得网约车运输证，驾驶人也无网约车驾驶员证，通过手机平台接单载客。", "transport-63-unlicensed-passenger", "transport-66-permit-transfer"},
 		{"paint carried by a carrier who shows no permit", "货车车主无法出示道路危险货物运输许可证，车厢内装有二十桶油漆，系受人委托运输危险品。", "transport-63-unlicensed-dangerous-goods", "transport-63-unlicensed-freight"},
+		// The second batch's families: a car lent in everyday words, a route
+		// and its permit contracted out (包给).
+		{"the car lent to a nephew to drive", "车主把车借给没有驾照的表弟开回老家，途中被交警查获。", "traffic-99-lend-to-unlicensed", "traffic-99-unlicensed-driving"},
+		{"a coach route and its permit contracted out", "某客运公司将一辆班车的道路运输证承包给司机个人经营，每年收取承包费三万元。", "transport-66-permit-transfer", ""},
 	}
 	checkPhrasings(t, a, tests)
 }

@@ -2350,7 +2350,7 @@ var fareUnits = [...]string{"车次", "趟", "车", "次", "人", "位", "单", 
 // counted by (载客812人次, 共拉了6位, 累计载客40人).
 var (
 	seatUnits      = [...]string{"位", "名乘客", "名旅客", "人", "个人", "座"}
-	passengerWords = [...]string{"载客", "乘客", "旅客", "拉客", "客运", "搭载"}
+	passengerWords = [...]string{"载客", "乘客", "旅客", "拉客", "拉人", "接人", "客运", "搭载"}
 	headCounts     = [...]string{"人次", "人", "位", "名"}
 	// onBoard are the words around a head count that make it the passengers
 	// carried (车上4人, 拉4名旅客, 坐有6名乘客), not officers or witnesses.
@@ -2420,7 +2420,11 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 			if u == "人" && strings.HasPrefix(ms[j:], "人次") {
 				continue // read as 人次
 			}
-			c, k, ok := countBefore(ms, j)
+			at := j
+			if u == "人" && strings.HasSuffix(ms[:j], "个") {
+				at -= len("个") // 车里坐了3个人
+			}
+			c, k, ok := countBefore(ms, at)
 			if !ok {
 				continue
 			}
