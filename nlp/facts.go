@@ -530,6 +530,9 @@ func Extract(text string) Extraction {
 			role = kuaiRole(s[m[1]:])
 		}
 		a := moneyAmount(s, m[0], m[1], v, role, total, false)
+		if a.Rate && a.Role == "" && price.at < 0 {
+			price = unitPrice{at: m[0], value: v} // 每个人二十五块
+		}
 		a.Start, a.End = span(m[0], m[1])
 		x.Amounts = append(x.Amounts, a)
 	}
@@ -2412,16 +2415,34 @@ var fareUnits = [...]string{"车次", "趟", "车", "次", "人", "位", "单", 
 // say the run carried passengers; headCounts are the units a seat fare is
 // counted by (载客812人次, 共拉了6位, 累计载客40人).
 var (
-	seatUnits      = [...]string{"位", "名乘客", "人"}
-	passengerWords = [...]string{"载客", "乘客", "拉客", "客运", "搭载"}
+	seatUnits      = [...]string{"位", "名乘客", "名旅客", "人", "个人", "座"}
+	passengerWords = [...]string{"载客", "乘客", "旅客", "拉客", "拉人", "接人", "客运", "搭载"}
 	headCounts     = [...]string{"人次", "人", "位", "名"}
+	// onBoard are the words around a head count that make it the passengers
+	// carried (车上4人, 拉4名旅客, 坐有6名乘客), not officers or witnesses.
+	onBoard = [...]string{"乘客", "旅客", "载客", "车上", "车内", "坐", "拉", "拼客"}
+	// takingsUnknown say the run's earlier takings are still open (此前营运的
+	// 次数和收入尚未查清, 跑了多少趟记不清): the passengers on board are then
+	// no whole count, and every bracket of the fine stays open.
+	takingsUnknown = [...]string{"尚未查清", "未查清", "尚在核查", "尚在核实", "正在核实", "有待核实", "尚待核实", "记不清", "说不清", "不清楚", "拒不说明", "拒绝说明", "无法核实", "无法查清", "无法查明", "尚不清楚", "待查"}
 )
+
+// seatPrices are the words that price one passenger's seat before a spoken
+// amount (每个人二十五块, 每座30块).
+var seatPrices = [...]string{"每人", "每位", "每个人", "每座", "每名乘客", "每名旅客"}
+
+// seatPriced reports whether the phrase ending before a spoken amount
+// prices a seat.
+func seatPriced(before string) bool {
+	w := before[clauseBefore(before, len(before), isPhraseEnd):]
+	return containsAny(lastRunes(w, 8), seatPrices[:]...)
+}
 
 // fareCountUnits are the units the count of a fare's unit may be written
 // in: a seat is counted by heads (人次, 人, 位, 名), anything else by itself.
 func fareCountUnits(unit string) []string {
 	switch unit {
-	case "人", "位", "名乘客":
+	case "人", "位", "名乘客", "名旅客", "个人", "座":
 		return headCounts[:]
 	}
 	return []string{unit}
@@ -2453,6 +2474,7 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 	// 单), the only count of it the text gives (每趟800元 已跑15趟) unless it is
 	// named as a share (其中).
 	n, found, lone, count := 0.0, false, 0.0, 0
+	seats, seatCount := 0.0, 0
 	for _, u := range fareCountUnits(unit) {
 		for from := 0; ; {
 			j := strings.Index(ms[from:], u)
@@ -2464,7 +2486,11 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 			if u == "人" && strings.HasPrefix(ms[j:], "人次") {
 				continue // read as 人次
 			}
-			c, k, ok := countBefore(ms, j)
+			at := j
+			if u == "人" && strings.HasSuffix(ms[:j], "个") {
+				at -= len("个") // 车里坐了3个人
+			}
+			c, k, ok := countBefore(ms, at)
 			if !ok {
 				continue
 			}
@@ -2477,11 +2503,19 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 			}
 			if !containsAny(ctx, partWords[:]...) {
 				lone, count = c, count+1
+				if containsAny(ctx+firstRunes(ms[from:], 3), onBoard[:]...) {
+					seats, seatCount = c, seatCount+1
+				}
 			}
 		}
 	}
 	if !found && count == 1 && len(fareCountUnits(unit)) == 1 {
 		n, found = lone, true
+	}
+	// A seat fare and the one count of passengers on board (每位40元，车上4人)
+	// are the run's takings when nothing says earlier runs' takings are open.
+	if !found && seatCount == 1 && len(fareCountUnits(unit)) > 1 && !containsAny(ms, takingsUnknown[:]...) {
+		n, found = seats, true
 	}
 	if found {
 		v := math.Round(fare.value*n*100) / 100
@@ -2529,6 +2563,9 @@ func kuaiAmount(s string, m []int) (string, bool) {
 	r, _ := utf8.DecodeRuneInString(rest)
 	if rest != "" && (unicode.Is(unicode.Han, r) || unicode.IsLetter(r) || unicode.IsDigit(r)) {
 		return "", false // 三块玻璃, 两千块砖
+	}
+	if seatPriced(s[:m[0]]) {
+		return num, true // 每个人二十五块, 每座30块: a seat's fare
 	}
 	digits := strings.TrimRight(num, "余多")
 	big := strings.ContainsAny(digits, "千万仟萬")

@@ -438,6 +438,13 @@ func TestBaseTotals(t *testing.T) {
 		{"卖了 in speech", "老板说这批货卖了7800元。", map[string]float64{RoleSalesAmount: 7800}},
 		{"sold out, said first", "该批灯具都卖完了，销售额6200元。", map[string]float64{RoleSalesAmount: 6200, RoleGoodsValue: 6200}},
 		{"分别 after 元 is no cents", "货值金额5000元，分别存放于两处仓库。", map[string]float64{RoleGoodsValue: 5000}},
+		// A seat's fare and the one count of passengers on board are the run's
+		// takings (acc12transport), unless earlier takings are said to be open.
+		{"a seat fare and the passengers on board", "面包车在乡卫生院门口揽客，每座35元，车上坐了3名乘客。", map[string]float64{RoleIllegalGains: 105}},
+		{"a spoken seat fare in 块", "司机与乘客讲好每个人三十块，查获时车内有5名旅客。", map[string]float64{RoleIllegalGains: 150}},
+		{"officers counted beside the passengers", "轿车拉客去火车站，每位50元，车上2人，另有两名执法人员在场。", map[string]float64{RoleIllegalGains: 100}},
+		{"heads counted with 个", "三轮车在集市口拉人去镇上，每人五元，车上挤了4个人。", map[string]float64{RoleIllegalGains: 20}},
+		{"earlier takings still open", "私家车站外拉客，每位乘客20元，车上载客4人，此前营运收入尚在核实。", map[string]float64{}},
 		{"fares of unlicensed transport", "张某无道路运输经营许可，为他人运输建材，共收取运费人民币8000元。", map[string]float64{RoleIllegalGains: 8000}},
 		{"fares per head and in all", "每人收取车费30元，共载客12人，收取车费360元。", map[string]float64{RoleIllegalGains: 360}},
 		{"spoken yuan with 钱 and the money after it", "他们几个反映老板欠了九万六千块钱工资没给。", map[string]float64{RoleWages: 96000}},
