@@ -467,7 +467,7 @@ func Extract(text string) Extraction {
 	x.Age, x.AgeStart, x.AgeEnd = findAge(s, masked, span)
 
 	ms := string(masked)
-	price, fare := unitPrice{at: -1}, unitPrice{at: -1}
+	price, fare, premium := unitPrice{at: -1}, unitPrice{at: -1}, unitPrice{at: -1}
 	for _, m := range moneyRe.FindAllStringIndex(ms, -1) {
 		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); prev == '第' || !startsNumber(s[m[0]:]) {
 			continue
@@ -493,6 +493,9 @@ func Extract(text string) Extraction {
 			price = unitPrice{at: m[0], value: v}
 		case a.Rate && a.Role == RoleFares && fare.at < 0:
 			fare = unitPrice{at: m[0], value: v}
+		}
+		if a.Rate && a.Role == "" && premium.at < 0 && premiumPerUnit(ms, m[0]) {
+			premium = unitPrice{at: m[0], value: v}
 		}
 		a.Start, a.End = span(m[0], m[1])
 		x.Amounts = append(x.Amounts, a)
@@ -553,9 +556,20 @@ func Extract(text string) Extraction {
 	x.Amounts = dropRestated(text, x.Amounts)
 	x.Totals = append(faresAsGains(totals(x.Amounts)), noneStated(s, x.Amounts)...)
 	x.Totals = allSold(s, x.Totals)
-	x.Totals = countTimesPrice(ms, price, x.Totals)
-	if fare.at < 0 && price.at >= 0 && perUnit(ms, price.at, seatUnits[:]) != "" && containsAny(s, passengerWords[:]...) {
+	if premium.at >= 0 {
+		// A price rise is priced, not the goods: the price before or after
+		// it times the units is no 货值金额 the officer stated.
+		x.Totals = overchargeTimesCount(ms, premium, x.Totals)
+	} else {
+		x.Totals = countTimesPrice(ms, price, x.Totals)
+	}
+	switch {
+	case fare.at >= 0 || price.at < 0:
+	case perUnit(ms, price.at, seatUnits[:]) != "" && containsAny(s, passengerWords[:]...):
 		// 每位乘客收费35元: a role-less price per seat on a passenger run is a fare.
+		fare = price
+	case perUnit(ms, price.at, tripUnits[:]) != "" && containsAny(s, haulWords[:]...):
+		// 每趟收费300元 on a haul: a role-less price per trip is a fare.
 		fare = price
 	}
 	x.Totals = faresTimesCount(ms, fare, x.Amounts, x.Totals)
@@ -1049,7 +1063,10 @@ func yearPay(w string) int {
 // 已售4.4万元 库存无, 库里没剩).
 var allSoldWords = [...]string{"均已售出", "全部售出", "已全部售出", "已全部销售", "均已销售", "均已卖出", "全部卖出", "已售罄", "库存无", "无库存", "没有库存", "库存为零", "无剩余库存",
 	// in a shopkeeper's or a complainant's words
-	"已售完", "均已售完", "全部售完", "全部卖完", "已经卖完", "都卖完了", "卖光", "售空", "无存货", "没有存货", "已无存货", "没剩", "一件不剩", "未有剩余", "没有剩余"}
+	"已售完", "均已售完", "全部售完", "全部卖完", "已经卖完", "都卖完了", "卖光", "售空", "无存货", "没有存货", "已无存货", "没剩", "一件不剩", "未有剩余", "没有剩余",
+	// the stock said to be emptied, or the goods sold out, in the officer's words
+	"库存已清空", "库存清空", "清空库存", "库存已清零", "库存清零", "库存为0", "销售一空", "售卖一空", "抢购一空", "已卖完", "已销完", "全部销完",
+	"已销售完毕", "全部销售完毕", "均已销售完毕", "已售卖完毕", "已全部出清", "存货已清", "已无剩余", "未留库存", "没有留存", "无留存"}
 
 // allSold makes the 货值金额 and the 销售金额 one amount when the text says
 // every item was sold and names only one of them: the fines of 产品质量法 and
@@ -1127,7 +1144,7 @@ func verbRole(w string) (string, int) {
 var (
 	soldFor   = [...]string{"卖得", "售得", "变卖得", "卖价为", "成交价为", "作价"}
 	saleTo    = [...]string{"卖给", "卖与", "售与", "售给", "出售给", "转让给", "转卖给", "转手给", "倒卖给"}
-	landWords = [...]string{"土地", "宅基地", "承包地", "耕地", "地块", "集体用地", "建设用地", "亩"}
+	landWords = [...]string{"土地", "宅基地", "承包地", "耕地", "地块", "集体用地", "建设用地", "亩", "农田", "农用地", "林地", "园地", "菜地", "荒地"}
 )
 
 // salePriceRole reads the role of an amount no role phrase names from the
@@ -1154,12 +1171,43 @@ func salePriceRole(s string, a, b int) string {
 		}
 	}
 	if !sold {
-		return ""
+		return landProceedsRole(s, a, before)
 	}
 	if containsAny(s[clauseBefore(s, a, isClauseEnd):a], landWords[:]...) {
 		return RoleIllegalGains
 	}
 	return RoleSalesAmount
+}
+
+// landProceeds name, right before an amount, the money a conveyance
+// brought in (得款陆万伍仟元, 收取土地转让款人民币壹拾肆万元, 收取价款18万元);
+// conveyWords convey a thing to another (转让给, 卖给, 出让).
+var (
+	landProceeds = [...]string{"得款", "获款", "转让款", "转让费", "转让金", "转让价款", "价款", "卖地款", "卖地钱", "地款", "房款", "售房款", "卖房款", "出让金"}
+	conveyWords  = [...]string{"转让", "卖给", "卖与", "售与", "售给", "出售", "卖掉", "卖了", "买卖", "倒卖", "出让", "转卖", "转手"}
+)
+
+// landProceedsRole reads the money a conveyance of land brought in as its
+// 违法所得 (土地管理法实施条例 第五十四条 and 第五十七条 count the price
+// received): an amount right after a proceeds word (before: the clause
+// before it, 人民币 and 共 trimmed) in a sentence that conveys land; ""
+// otherwise (a 价款 of goods keeps no role).
+func landProceedsRole(s string, a int, before string) string {
+	before = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(before, "计"), "共"), "为")
+	proceeds := false
+	for _, w := range landProceeds {
+		if strings.HasSuffix(before, w) {
+			proceeds = true
+		}
+	}
+	if !proceeds {
+		return ""
+	}
+	sentence := s[clauseBefore(s, a, isClauseEnd):a]
+	if containsAny(sentence, landWords[:]...) && containsAny(sentence, conveyWords[:]...) {
+		return RoleIllegalGains
+	}
+	return ""
 }
 
 // centsRe is the 角 and 分 after 元 (叁万陆仟肆佰伍拾元伍角, 12元3角5分).
@@ -2475,6 +2523,7 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 	// named as a share (其中).
 	n, found, lone, count := 0.0, false, 0.0, 0
 	seats, seatCount := 0.0, 0
+	lonePerDay := false
 	for _, u := range fareCountUnits(unit) {
 		for from := 0; ; {
 			j := strings.Index(ms[from:], u)
@@ -2506,11 +2555,15 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 				if containsAny(ctx+firstRunes(ms[from:], 3), onBoard[:]...) {
 					seats, seatCount = c, seatCount+1
 				}
+				lonePerDay = containsAny(lastRunes(ctx, 4), dailyWords[:]...)
 			}
 		}
 	}
 	if !found && count == 1 && len(fareCountUnits(unit)) == 1 {
 		n, found = lone, true
+		if d := daysOfDaily(ms, lonePerDay); d > 0 {
+			n *= d // 每天拉两趟 … 共拉了12天: 24 trips
+		}
 	}
 	// A seat fare and the one count of passengers on board (每位40元，车上4人)
 	// are the run's takings when nothing says earlier runs' takings are open.
@@ -2528,6 +2581,110 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 		return append(ts, Total{Role: RoleIllegalGains, Value: v})
 	}
 	return ts
+}
+
+// premiumWords, between a 每 and the amount after it, make the amount what
+// each unit was charged above its price (每斤多收2元, 每只加价1.2元, 每桶比
+// 平时高出10元); soldCountWords, before a count, make it the units sold.
+var (
+	premiumWords   = [...]string{"多收", "加价", "溢价", "多卖", "多要", "高出", "涨价", "提价", "多赚", "贵了", "涨了"}
+	soldCountWords = [...]string{"售出", "卖出", "销售", "出售", "卖了", "售了", "共", "合计", "总计", "累计"}
+)
+
+// premiumPerUnit reports whether the per-unit amount at pos of ms is a premium
+// over the price: a premium word after the last 每 of its phrase.
+func premiumPerUnit(ms string, pos int) bool {
+	w := ms[clauseBefore(ms, pos, isPhraseEnd):pos]
+	i := strings.LastIndex(w, "每")
+	return i >= 0 && containsAny(w[i:], premiumWords[:]...)
+}
+
+// overchargeTimesCount derives the 违法所得 of a price rise from what each
+// unit was charged above its price and the units sold (每斤多收2元，共卖出
+// 1500斤: 3000元; 每桶多收33元 … 售出桶装水200桶) when the text states no
+// gains: 价格违法行为行政处罚规定 fines by the gains, which are the premium
+// on every unit sold. The count is the one a sale or a total names, else
+// the only count of that measure.
+func overchargeTimesCount(ms string, p unitPrice, ts []Total) []Total {
+	if p.at < 0 || hasRole(ts, RoleIllegalGains) {
+		return ts
+	}
+	measure := perUnit(ms, p.at, goodsMeasures[:])
+	if measure == "" {
+		return ts
+	}
+	sold, lone, count := unitCounts(ms, []string{measure}, soldCountWords[:], 8, false)
+	if sold == 0 && count == 1 {
+		sold = lone
+	}
+	if sold == 0 {
+		return ts
+	}
+	return append(ts, Total{Role: RoleIllegalGains, Value: math.Round(sold*p.value*100) / 100})
+}
+
+// tripUnits are the fare units of a haul (每趟, 每车次, 每车); haulWords say
+// goods or people were carried for pay.
+var (
+	tripUnits = [...]string{"趟", "车次", "车"}
+	haulWords = [...]string{"运输", "拉货", "拉运", "运送", "货运", "运渣土", "运砂", "运沙", "拉砂", "拉沙", "拉土", "拉客", "载客", "营运"}
+)
+
+// dailyWords, right before a count, make it a count per day (每天拉两趟,
+// 一天跑3趟); dayUnits count the days.
+var (
+	dailyWords = [...]string{"每天", "每日", "一天", "一日", "天天"}
+	dayUnits   = [...]string{"天", "日"}
+)
+
+// daysOfDaily returns the days a per-day count ran (共拉了12天, 累计15日; the
+// only count of days when none is named as the whole), 0 when the count is
+// no per-day count or the days are not stated.
+func daysOfDaily(ms string, perDay bool) float64 {
+	if !perDay {
+		return 0
+	}
+	whole, lone, count := unitCounts(ms, dayUnits[:], wholeWords[:], 6, true)
+	if whole > 0 {
+		return whole
+	}
+	if count == 1 {
+		return lone
+	}
+	return 0
+}
+
+// unitCounts scans ms for the counts written right before each of units
+// (1500斤, 12天; none after 第 or 每, nor a bare 一 when skipOne: the 一天 of
+// 一天跑3趟). named is the first count with one of words in the runes
+// before it in its phrase (共卖出1500斤, 累计干了15天), lone the last count,
+// count how many there are.
+func unitCounts(ms string, units, words []string, runes int, skipOne bool) (named, lone float64, count int) {
+	for _, u := range units {
+		for from := 0; ; {
+			j := strings.Index(ms[from:], u)
+			if j < 0 {
+				break
+			}
+			j += from
+			from = j + len(u)
+			c, k, ok := countBefore(ms, j)
+			if !ok {
+				continue
+			}
+			if prev, _ := utf8.DecodeLastRuneInString(ms[:k]); prev == '第' || prev == '每' {
+				continue
+			}
+			if skipOne && c == 1 && strings.HasPrefix(ms[k:], "一") {
+				continue
+			}
+			lone, count = c, count+1
+			if named == 0 && containsAny(lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], runes), words...) {
+				named = c
+			}
+		}
+	}
+	return named, lone, count
 }
 
 // kuaiMoney are the kinds of money that may follow a spoken amount in 块
