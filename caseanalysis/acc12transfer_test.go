@@ -1,9 +1,11 @@
 package caseanalysis
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cailiang/cailiang/legal"
+	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -23,6 +25,7 @@ func TestTransferEleventhRoundKinds(t *testing.T) {
 		{"a pipe buried under the yard", "执法人员发现某电镀厂车间地下埋着一根铁管，将含铬废液引入厂外沟渠。", []string{"water-83-evading-supervision"}, rules.RiskLikely, "污染环境罪"},
 		// second batch
 		{"the way into a home told", "2025年9月3日夜，魏某趁村民外出，从后窗钻进屋内，从衣柜里拿走现金四百元。", []string{"police-49-theft"}, rules.RiskLikely, "盗窃罪"},
+		{"an unlocked door is no denial", "2025年10月5日，钱某趁屋主外出，从未上锁的阳台门进入其家中，拿走首饰一件，价值五百元。", []string{"police-49-theft"}, rules.RiskLikely, "盗窃罪"},
 		{"industrial caustic soda on food", "某摊贩使用工业用氢氧化钠溶液浸泡鱿鱼后出售，货值八百元。", []string{"food-123-nonfood-substance"}, rules.RiskLikely, "生产、销售有毒、有害食品罪"},
 	})
 }
@@ -41,4 +44,24 @@ func TestEleventhRoundTransferBases(t *testing.T) {
 		{"a pipe buried under the yard", "执法人员发现某电镀厂车间地下埋着一根铁管，将含铬废液引入厂外沟渠。",
 			"water-83-evading-supervision", legal.Ref{}, ""},
 	})
+}
+
+// TestAttributiveNegation: a far negation closed by 的 describes the thing
+// before the cue (未上锁的门, 家中无人的时候); one that reaches the cue still
+// denies it.
+func TestAttributiveNegation(t *testing.T) {
+	for _, tt := range []struct {
+		text, cue string
+		want      bool
+	}{
+		{"从未关闭的厨房窗户爬进屋内", "爬进屋内", false},
+		{"趁家中无人的时候潜入屋内", "潜入屋内", false},
+		{"经查未潜入屋内", "潜入屋内", true},
+		{"未发现其进入他人家中", "进入他人家中", true},
+	} {
+		pos := strings.Index(tt.text, tt.cue)
+		if got := nlp.Negated(tt.text, pos); got != tt.want {
+			t.Errorf("Negated(%s at %s) = %v, want %v", tt.text, tt.cue, got, tt.want)
+		}
+	}
 }
