@@ -105,7 +105,7 @@ func Negated(s string, pos int) bool {
 			}
 			at := from + i
 			from = at + len(n.word)
-			if !longerNegationAt(w[at:], n.word) && !describesConduct(w[from:]) {
+			if !longerNegationAt(w[at:], n.word) && !describesConduct(w[from:]) && !attributive(w[from:]) {
 				return true
 			}
 		}
@@ -223,6 +223,28 @@ func trimFillers(w string) string {
 		w = cut
 	}
 }
+
+// attributive reports whether a far negation and the short verb after it
+// describe a thing before the cue rather than deny it: 从未关闭的窗户爬进屋内,
+// 趁家中无人的时候 — the negation's clause closes with 的 within
+// attributiveReach runes and the text goes on to the cue.
+func attributive(rest string) bool {
+	n := 0
+	for i, r := range rest {
+		if n == attributiveReach {
+			return false
+		}
+		if r == '的' {
+			return i+len("的") < len(rest)
+		}
+		n++
+	}
+	return false
+}
+
+// attributiveReach is how many runes after a far negation its 的 may stand
+// (未锁的, 未关闭的, 未上锁的).
+const attributiveReach = 4
 
 func describesConduct(rest string) bool {
 	for _, c := range conductWords {
