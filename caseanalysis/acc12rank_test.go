@@ -32,3 +32,18 @@ func TestOfficialPapersAreNotPosters(t *testing.T) {
 	}
 	checkPhrasings(t, a, tests)
 }
+
+// TestHeavierOfConcurrentProvisions: a substance no food may hold that a
+// test reports in the food is one act under 食品安全法 第一百二十三条 and
+// 第一百二十四条 (the catalog's concurrent_with); 行政处罚法 第二十九条 puts
+// first the provision whose fine is heavier. Phrased otherwise than the
+// development rows.
+func TestHeavierOfConcurrentProvisions(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	tests := []phrasingRow{
+		{"ractopamine in beef", "2025年3月14日，执法人员对某某冷鲜肉店销售的牛肉进行快检，检出莱克多巴胺（瘦肉精类物质），店主称系从无检疫证明的贩子处收购，货值金额三千元。", "food-123-nonfood-substance", "food-124-contaminants"},
+		{"clenbuterol in pork liver", "市场监管所对东关市场某肉铺进行抽检，其销售的猪肝检出克伦特罗，摊主称猪肝系从外地散户处购进，涉案猪肝货值金额一千二百元。", "food-123-nonfood-substance", "food-124-contaminants"},
+		{"malachite green in eels", "2025年6月2日，执法人员对南门菜市场某水产摊位销售的黄鳝进行抽样检验，检出孔雀石绿残留，货值金额九百元。", "food-123-nonfood-substance", "food-124-contaminants"},
+	}
+	checkPhrasings(t, a, tests)
+}
