@@ -511,6 +511,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 			res.Warnings = append(res.Warnings, warn)
 		}
 	}
+	heavierFirst(a.cfg.Catalog, res.Violations, cands)
 	if len(res.Violations) == 0 {
 		res.Warnings = append(res.Warnings, "未能从事实中识别出裁量基准中的违法行为，请补充违法行为的具体描述或选择执法领域。")
 	}

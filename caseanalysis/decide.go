@@ -293,9 +293,12 @@ func (e *element) find(scan nlp.CueScan, live bool, facts *factValues) (string, 
 		// A cue only in the party's name, address or business scope
 		// (当事人：康源医药连锁有限公司; 经营范围：危险化学品经营) says
 		// who the party is, not what it did: it shows no element.
+		// Nor does one in the object of an officer's measure that sets
+		// the time of the act (执法人员在查封……过期食品时，当事人推搡……):
+		// that is why the officers were there.
 		var spans []nlp.Span
 		if !e.who {
-			spans = facts.partySpans()
+			spans = facts.notActSpans()
 		}
 		if cue, ok := scan.FindOutsideSpans(e.cues, e.notWithin, spans); ok {
 			return cue, true
@@ -331,6 +334,10 @@ type factValues struct {
 	// read on first use.
 	parties     []nlp.Span
 	partiesRead bool
+	// notAct adds to parties the occasion clauses' objects
+	// (nlp.OccasionSpans), read on first use.
+	notAct     []nlp.Span
+	notActRead bool
 }
 
 // partySpans returns the spans of the matched text that name or describe
@@ -344,6 +351,26 @@ func (f *factValues) partySpans() []nlp.Span {
 		f.parties = nlp.PartySpans(f.norm)
 	}
 	return f.parties
+}
+
+// notActSpans returns the spans of the matched text that tell no act of the
+// party: its name, address and scope (partySpans) and the object of an
+// officer's measure in a clause that sets the time of the act
+// (nlp.OccasionSpans), read once.
+func (f *factValues) notActSpans() []nlp.Span {
+	if f == nil {
+		return nil
+	}
+	if !f.notActRead {
+		f.notActRead = true
+		parties := f.partySpans()
+		if occ := nlp.OccasionSpans(f.norm); len(occ) > 0 {
+			f.notAct = append(slices.Clip(parties), occ...)
+		} else {
+			f.notAct = parties
+		}
+	}
+	return f.notAct
 }
 
 // value returns the named number the facts state.

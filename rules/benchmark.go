@@ -246,6 +246,13 @@ type Benchmark struct {
 	// the evidence, so the provision yielded to need not score near it.
 	YieldIf     []Element `yaml:"yield_if,omitempty" json:"yield_if,omitempty"`
 	YieldUnless []Element `yaml:"yield_unless,omitempty" json:"yield_unless,omitempty"`
+	// ConcurrentWith names the benchmarks whose provisions the same act can
+	// violate together with this one (行政处罚法 第二十九条: one act, one
+	// fine, under the provision whose fine is heavier): a chemical a food
+	// may not hold is both 非食用物质 (食品安全法 第一百二十三条) and a
+	// residue over its limit (第一百二十四条). Where both fit the facts, case analysis ranks first the one whose statutory fine
+	// the facts make heavier. Either side may name the other.
+	ConcurrentWith []string `yaml:"concurrent_with,omitempty" json:"concurrent_with,omitempty"`
 
 	file string
 	line int

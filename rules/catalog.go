@@ -165,6 +165,11 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		}
 	}
 	for _, b := range c.ordered {
+		for _, id := range b.ConcurrentWith {
+			if _, ok := c.benchmarks[id]; !ok || id == b.ID {
+				return nil, fmt.Errorf("load benchmark catalog: %s:%d: %s concurrent with unknown benchmark %q", b.file, b.line, b.ID, id)
+			}
+		}
 		for _, y := range b.YieldsTo {
 			if !isLawName(y) {
 				if _, ok := c.benchmarks[y]; !ok {
