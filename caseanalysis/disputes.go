@@ -24,6 +24,7 @@ const (
 	DisputeProportionality  = "proportionality"
 	DisputeTransfer         = "crime_transfer"
 	DisputeCarried          = "similar_case"
+	DisputeMedium           = "inspection_medium"
 	maxCarriedDisputes      = 3
 	limitationWarningMonths = 18
 )
@@ -95,6 +96,12 @@ func (a *Analyzer) disputes(norm string, x nlp.Extraction, res Result) []Dispute
 			d.Basis = append(d.Basis, top.PenaltyRef)
 			out = append(out, d)
 		}
+	}
+
+	// An inspection refused: one conduct in four pollution laws, the article
+	// (and before 2026-08-15 the range) chosen by the medium inspected.
+	if d, ok := mediumDispute(top, res); ok {
+		out = append(out, d)
 	}
 
 	// Subjective fault.
@@ -333,4 +340,36 @@ func hearingUnknown(s *rules.Suggestion) bool {
 		}
 	}
 	return false
+}
+
+// obstructedMedia are the inspection-refusal benchmarks of the pollution
+// laws (水 第八十一条, 大气 第九十八条, 固废 第一百零三条, 噪声 第七十一条; the
+// 法典's 第一千二百二十九条 for acts from 2026-08-15): the same conduct,
+// the article told apart only by the medium the inspection was of.
+var obstructedMedia = map[string]string{
+	"water-81-obstructing-inspection": "水污染防治法第八十一条", "air-98-obstructing-inspection": "大气污染防治法第九十八条",
+	"waste-103-obstructing-inspection": "固体废物污染环境防治法第一百零三条", "noise-71-obstructing-inspection": "噪声污染防治法第七十一条",
+	"eco-1229-obstructing-water": "生态环境法典第一千二百二十九条", "eco-1229-obstructing-air": "生态环境法典第一千二百二十九条",
+	"eco-1229-obstructing-waste": "生态环境法典第一千二百二十九条", "eco-1229-obstructing-noise": "生态环境法典第一千二百二十九条",
+}
+
+// mediumDispute says, for an inspection refused whose facts name no medium
+// (no pollutant, facility or waste of the benchmark's law), that the
+// article was not decided by the facts and the medium inspected decides it.
+func mediumDispute(top *rules.Benchmark, res Result) (Dispute, bool) {
+	if top == nil || len(top.Requires) < 2 || len(res.Violations) == 0 {
+		return Dispute{}, false
+	}
+	if _, ok := obstructedMedia[top.ID]; !ok {
+		return Dispute{}, false
+	}
+	medium := top.Requires[len(top.Requires)-1].Label
+	if !strings.Contains(res.Violations[0].Why, "未提及"+medium) && !strings.Contains(res.Violations[0].Why, "、"+medium) {
+		return Dispute{}, false
+	}
+	return Dispute{Code: DisputeMedium, Title: "被拒绝检查的污染介质",
+		Why: "事实写明拒绝、阻挠监督检查，但未写明检查的是废水、废气、固体废物还是噪声；各单行法对同一行为分设条款（水污染防治法第八十一条、大气污染防治法第九十八条、固体废物污染环境防治法第一百零三条、噪声污染防治法第七十一条，罚款幅度不同），" +
+			"本条（" + obstructedMedia[top.ID] + "）仅按用语排序，须按检查事项确定适用条款。",
+		Basis: []legal.Ref{top.PenaltyRef},
+		Check: []string{"检查通知或者执法文书载明的检查事项", "现场检查笔录中拟检查的设施、排放口或者贮存场所"}}, true
 }

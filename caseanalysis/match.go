@@ -477,17 +477,23 @@ func uncorrectedTier(b *rules.Benchmark) bool {
 // its basic tier when the facts say the order was not followed: the two
 // share their words and past cases, and only this fact tells them apart, so
 // the basic tier's lead in words or votes says nothing.
+//
+// A tier whose own element the decision found missing (经责令限期改正逾期未改正
+// not shown: 至今未整改 with no order to correct named) stays where the
+// decision put it: the statute's 逾期 needs the order, and the facts'
+// words for a hazard left alone do not make one.
 func (m *matcher) promoteUncorrected(top []candidate) []candidate {
-	return promoteTier(top, m.uncorrected)
+	return promoteTier(top, m.uncorrected, true)
 }
 
 // promoteTier puts each candidate of a tier (tier[doc]) just above the
 // best candidate of another tier of the same penalty article: once the
-// facts decide the tier, the shared words no longer do.
-func promoteTier(top []candidate, tier []bool) []candidate {
+// facts decide the tier, the shared words no longer do. With shownOnly, a
+// candidate the decision found missing an element is not promoted.
+func promoteTier(top []candidate, tier []bool, shownOnly bool) []candidate {
 	for i := 1; i < len(top); i++ {
 		c := top[i]
-		if !tier[c.doc] {
+		if !tier[c.doc] || shownOnly && len(c.missing) > 0 {
 			continue
 		}
 		for j := 0; j < i; j++ {
@@ -580,7 +586,7 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 	if ef.Serious {
 		// 情节严重 stated, or figures that cross a prosecution threshold
 		// (tierFacts): the aggravated tier, not the basic one.
-		top = promoteTier(top, m.aggravated)
+		top = promoteTier(top, m.aggravated, false)
 	}
 	kept = top[:min(k, len(top))]
 	for i := range kept {
