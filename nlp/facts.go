@@ -2524,41 +2524,22 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 	n, found, lone, count := 0.0, false, 0.0, 0
 	seats, seatCount := 0.0, 0
 	lonePerDay := false
-	for _, u := range fareCountUnits(unit) {
-		for from := 0; ; {
-			j := strings.Index(ms[from:], u)
-			if j < 0 {
-				break
-			}
-			j += from
-			from = j + len(u)
-			if u == "人" && strings.HasPrefix(ms[j:], "人次") {
-				continue // read as 人次
-			}
-			at := j
-			if u == "人" && strings.HasSuffix(ms[:j], "个") {
-				at -= len("个") // 车里坐了3个人
-			}
-			c, k, ok := countBefore(ms, at)
-			if !ok {
-				continue
-			}
-			if prev, _ := utf8.DecodeLastRuneInString(ms[:k]); prev == '第' || prev == '每' {
-				continue
-			}
-			ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 6)
-			if !found && (containsAny(ctx, wholeWords[:]...) || u == "人次") {
-				n, found = c, true
-			}
-			if !containsAny(ctx, partWords[:]...) {
-				lone, count = c, count+1
-				if containsAny(ctx+firstRunes(ms[from:], 3), onBoard[:]...) {
-					seats, seatCount = c, seatCount+1
-				}
-				lonePerDay = containsAny(lastRunes(ctx, 4), dailyWords[:]...)
-			}
+	eachCount(ms, fareCountUnits(unit), func(u string, c float64, k, end int) {
+		if perOrOrdinal(ms, k) {
+			return
 		}
-	}
+		ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 6)
+		if !found && (containsAny(ctx, wholeWords[:]...) || u == "人次") {
+			n, found = c, true
+		}
+		if !containsAny(ctx, partWords[:]...) {
+			lone, count = c, count+1
+			if containsAny(ctx+firstRunes(ms[end:], 3), onBoard[:]...) {
+				seats, seatCount = c, seatCount+1
+			}
+			lonePerDay = containsAny(lastRunes(ctx, 4), dailyWords[:]...)
+		}
+	})
 	if !found && count == 1 && len(fareCountUnits(unit)) == 1 {
 		n, found = lone, true
 		if d := daysOfDaily(ms, lonePerDay); d > 0 {
@@ -2660,6 +2641,23 @@ func daysOfDaily(ms string, perDay bool) float64 {
 // before it in its phrase (共卖出1500斤, 累计干了15天), lone the last count,
 // count how many there are.
 func unitCounts(ms string, units, words []string, runes int, skipOne bool) (named, lone float64, count int) {
+	eachCount(ms, units, func(_ string, c float64, k, _ int) {
+		if perOrOrdinal(ms, k) || skipOne && c == 1 && strings.HasPrefix(ms[k:], "一") {
+			return
+		}
+		lone, count = c, count+1
+		if named == 0 && containsAny(lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], runes), words...) {
+			named = c
+		}
+	})
+	return named, lone, count
+}
+
+// eachCount calls f, unit by unit in the order of units and then in text
+// order, for each count written right before a unit in ms (1500斤, 十五趟;
+// 3个人 for 人, while 人次 is a unit of its own): the unit, the count, the
+// count's start and the unit's end.
+func eachCount(ms string, units []string, f func(u string, c float64, k, end int)) {
 	for _, u := range units {
 		for from := 0; ; {
 			j := strings.Index(ms[from:], u)
@@ -2668,23 +2666,25 @@ func unitCounts(ms string, units, words []string, runes int, skipOne bool) (name
 			}
 			j += from
 			from = j + len(u)
-			c, k, ok := countBefore(ms, j)
-			if !ok {
-				continue
+			if u == "人" && strings.HasPrefix(ms[j:], "人次") {
+				continue // read as 人次
 			}
-			if prev, _ := utf8.DecodeLastRuneInString(ms[:k]); prev == '第' || prev == '每' {
-				continue
+			at := j
+			if u == "人" && strings.HasSuffix(ms[:j], "个") {
+				at -= len("个") // 车里坐了3个人
 			}
-			if skipOne && c == 1 && strings.HasPrefix(ms[k:], "一") {
-				continue
-			}
-			lone, count = c, count+1
-			if named == 0 && containsAny(lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], runes), words...) {
-				named = c
+			if c, k, ok := countBefore(ms, at); ok {
+				f(u, c, k, from)
 			}
 		}
 	}
-	return named, lone, count
+}
+
+// perOrOrdinal reports whether the count starting at k of ms follows 第 or
+// 每 (第3趟, 每2箱): an ordinal or a rate, not a count of units.
+func perOrOrdinal(ms string, k int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(ms[:k])
+	return prev == '第' || prev == '每'
 }
 
 // kuaiMoney are the kinds of money that may follow a spoken amount in 块
@@ -2779,17 +2779,7 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 	}
 	var whole, first, extra, parts, sold float64
 	haveWhole, haveFirst, haveSold := false, false, false
-	for from := 0; ; {
-		j := strings.Index(ms[from:], measure)
-		if j < 0 {
-			break
-		}
-		j += from
-		from = j + len(measure)
-		n, k, ok := countBefore(ms, j)
-		if !ok {
-			continue
-		}
+	eachCount(ms, []string{measure}, func(_ string, n float64, k, _ int) {
 		ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 8)
 		if !haveSold && containsAny(ctx, salesVerbs...) {
 			sold, haveSold = n, true
@@ -2806,7 +2796,7 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 		case !haveFirst:
 			first, haveFirst = n, true
 		}
-	}
+	})
 	var count float64
 	switch {
 	case haveWhole:
