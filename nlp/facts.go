@@ -2209,7 +2209,7 @@ func thirdPartyBirth(s string, a int) bool {
 // other than the party: the victim and the complainant's family, workers
 // the party hires, the one struck and the other side of a quarrel.
 var thirdPartyBirthCues = [...]string{"童工", "未成年工", "受害人", "被害人", "被侵害人", "女儿", "儿子", "孩", "父亲", "母亲", "其父", "其母", "爷爷", "奶奶", "外公", "外婆",
-	"招用", "雇用", "雇佣", "录用", "员工", "职工", "工人", "学徒", "帮工", "洗碗工", "杂工",
+	"招用", "雇用", "雇佣", "录用", "聘用", "招收", "使用", "员工", "职工", "工人", "学徒", "帮工", "洗碗工", "杂工",
 	// the shop's own staff by their post (服务员周某某系2010年8月出生)
 	"服务员", "店员", "营业员", "收银员", "传菜员", "配菜员", "帮厨", "小工", "保洁员",
 	"殴打", "打了", "打伤", "推倒", "踢了", "扇了", "与", "跟"}
@@ -2523,7 +2523,7 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 	// named as a share (其中).
 	n, found, lone, count := 0.0, false, 0.0, 0
 	seats, seatCount := 0.0, 0
-	lonePerDay := false
+	lonePeriod := -1
 	eachCount(ms, fareCountUnits(unit), func(u string, c float64, k, end int) {
 		if perOrOrdinal(ms, k) {
 			return
@@ -2537,13 +2537,13 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 			if containsAny(ctx+firstRunes(ms[end:], 3), onBoard[:]...) {
 				seats, seatCount = c, seatCount+1
 			}
-			lonePerDay = containsAny(lastRunes(ctx, 4), dailyWords[:]...)
+			lonePeriod = periodOf(lastRunes(ctx, 5))
 		}
 	})
 	if !found && count == 1 && len(fareCountUnits(unit)) == 1 {
 		n, found = lone, true
-		if d := daysOfDaily(ms, lonePerDay); d > 0 {
-			n *= d // 每天拉两趟 … 共拉了12天: 24 trips
+		if d := spansOf(ms, lonePeriod); d > 0 {
+			n *= d // 每天拉两趟 … 共拉了12天: 24 trips; 每月20趟 … 3个月: 60
 		}
 	}
 	// A seat fare and the one count of passengers on board (每位40元，车上4人)
@@ -2611,21 +2611,34 @@ var (
 	haulWords = [...]string{"运输", "拉货", "拉运", "运送", "货运", "运渣土", "运砂", "运沙", "拉砂", "拉沙", "拉土", "拉客", "载客", "营运"}
 )
 
-// dailyWords, right before a count, make it a count per day (每天拉两趟,
-// 一天跑3趟); dayUnits count the days.
-var (
-	dailyWords = [...]string{"每天", "每日", "一天", "一日", "天天"}
-	dayUnits   = [...]string{"天", "日"}
-)
+// periods are the spans a count may be written per: the words that, right
+// before a count, make it a count per span (每天拉两趟, 一天跑3趟, 每月拉20趟,
+// 每个月跑十来趟, 每周3趟) and the units that count the spans (12天, 3个月, 6周).
+var periods = [...]struct{ per, units []string }{
+	{[]string{"每天", "每日", "一天", "一日", "天天"}, []string{"天", "日"}},
+	{[]string{"每月", "每个月", "一个月", "月月"}, []string{"个月"}},
+	{[]string{"每周", "每星期", "每个星期", "一周", "一星期", "一个星期"}, []string{"周", "个星期", "星期"}},
+}
 
-// daysOfDaily returns the days a per-day count ran (共拉了12天, 累计15日; the
-// only count of days when none is named as the whole), 0 when the count is
-// no per-day count or the days are not stated.
-func daysOfDaily(ms string, perDay bool) float64 {
-	if !perDay {
+// periodOf returns the index in periods of the span the count whose last
+// runes before it are ctx is written per, -1 for none.
+func periodOf(ctx string) int {
+	for i, p := range periods {
+		if containsAny(ctx, p.per...) {
+			return i
+		}
+	}
+	return -1
+}
+
+// spansOf returns how many spans of periods[p] a count per span ran (共拉了
+// 12天, 累计15日, 已拉了3个月; the only count of the span when none is named
+// as the whole), 0 when p is -1 or the spans are not stated.
+func spansOf(ms string, p int) float64 {
+	if p < 0 {
 		return 0
 	}
-	whole, lone, count := unitCounts(ms, dayUnits[:], wholeWords[:], 6, true)
+	whole, lone, count := unitCounts(ms, periods[p].units, wholeWords[:], 6, true)
 	if whole > 0 {
 		return whole
 	}
