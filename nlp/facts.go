@@ -2209,7 +2209,7 @@ func thirdPartyBirth(s string, a int) bool {
 // other than the party: the victim and the complainant's family, workers
 // the party hires, the one struck and the other side of a quarrel.
 var thirdPartyBirthCues = [...]string{"童工", "未成年工", "受害人", "被害人", "被侵害人", "女儿", "儿子", "孩", "父亲", "母亲", "其父", "其母", "爷爷", "奶奶", "外公", "外婆",
-	"招用", "雇用", "雇佣", "录用", "员工", "职工", "工人", "学徒", "帮工", "洗碗工", "杂工",
+	"招用", "雇用", "雇佣", "录用", "聘用", "招收", "使用", "员工", "职工", "工人", "学徒", "帮工", "洗碗工", "杂工",
 	// the shop's own staff by their post (服务员周某某系2010年8月出生)
 	"服务员", "店员", "营业员", "收银员", "传菜员", "配菜员", "帮厨", "小工", "保洁员",
 	"殴打", "打了", "打伤", "推倒", "踢了", "扇了", "与", "跟"}
@@ -2523,46 +2523,27 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 	// named as a share (其中).
 	n, found, lone, count := 0.0, false, 0.0, 0
 	seats, seatCount := 0.0, 0
-	lonePerDay := false
-	for _, u := range fareCountUnits(unit) {
-		for from := 0; ; {
-			j := strings.Index(ms[from:], u)
-			if j < 0 {
-				break
-			}
-			j += from
-			from = j + len(u)
-			if u == "人" && strings.HasPrefix(ms[j:], "人次") {
-				continue // read as 人次
-			}
-			at := j
-			if u == "人" && strings.HasSuffix(ms[:j], "个") {
-				at -= len("个") // 车里坐了3个人
-			}
-			c, k, ok := countBefore(ms, at)
-			if !ok {
-				continue
-			}
-			if prev, _ := utf8.DecodeLastRuneInString(ms[:k]); prev == '第' || prev == '每' {
-				continue
-			}
-			ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 6)
-			if !found && (containsAny(ctx, wholeWords[:]...) || u == "人次") {
-				n, found = c, true
-			}
-			if !containsAny(ctx, partWords[:]...) {
-				lone, count = c, count+1
-				if containsAny(ctx+firstRunes(ms[from:], 3), onBoard[:]...) {
-					seats, seatCount = c, seatCount+1
-				}
-				lonePerDay = containsAny(lastRunes(ctx, 4), dailyWords[:]...)
-			}
+	lonePeriod := -1
+	eachCount(ms, fareCountUnits(unit), func(u string, c float64, k, end int) {
+		if perOrOrdinal(ms, k) {
+			return
 		}
-	}
+		ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 6)
+		if !found && (containsAny(ctx, wholeWords[:]...) || u == "人次") {
+			n, found = c, true
+		}
+		if !containsAny(ctx, partWords[:]...) {
+			lone, count = c, count+1
+			if containsAny(ctx+firstRunes(ms[end:], 3), onBoard[:]...) {
+				seats, seatCount = c, seatCount+1
+			}
+			lonePeriod = periodOf(lastRunes(ctx, 5))
+		}
+	})
 	if !found && count == 1 && len(fareCountUnits(unit)) == 1 {
 		n, found = lone, true
-		if d := daysOfDaily(ms, lonePerDay); d > 0 {
-			n *= d // 每天拉两趟 … 共拉了12天: 24 trips
+		if d := spansOf(ms, lonePeriod); d > 0 {
+			n *= d // 每天拉两趟 … 共拉了12天: 24 trips; 每月20趟 … 3个月: 60
 		}
 	}
 	// A seat fare and the one count of passengers on board (每位40元，车上4人)
@@ -2630,21 +2611,34 @@ var (
 	haulWords = [...]string{"运输", "拉货", "拉运", "运送", "货运", "运渣土", "运砂", "运沙", "拉砂", "拉沙", "拉土", "拉客", "载客", "营运"}
 )
 
-// dailyWords, right before a count, make it a count per day (每天拉两趟,
-// 一天跑3趟); dayUnits count the days.
-var (
-	dailyWords = [...]string{"每天", "每日", "一天", "一日", "天天"}
-	dayUnits   = [...]string{"天", "日"}
-)
+// periods are the spans a count may be written per: the words that, right
+// before a count, make it a count per span (每天拉两趟, 一天跑3趟, 每月拉20趟,
+// 每个月跑十来趟, 每周3趟) and the units that count the spans (12天, 3个月, 6周).
+var periods = [...]struct{ per, units []string }{
+	{[]string{"每天", "每日", "一天", "一日", "天天"}, []string{"天", "日"}},
+	{[]string{"每月", "每个月", "一个月", "月月"}, []string{"个月"}},
+	{[]string{"每周", "每星期", "每个星期", "一周", "一星期", "一个星期"}, []string{"周", "个星期", "星期"}},
+}
 
-// daysOfDaily returns the days a per-day count ran (共拉了12天, 累计15日; the
-// only count of days when none is named as the whole), 0 when the count is
-// no per-day count or the days are not stated.
-func daysOfDaily(ms string, perDay bool) float64 {
-	if !perDay {
+// periodOf returns the index in periods of the span the count whose last
+// runes before it are ctx is written per, -1 for none.
+func periodOf(ctx string) int {
+	for i, p := range periods {
+		if containsAny(ctx, p.per...) {
+			return i
+		}
+	}
+	return -1
+}
+
+// spansOf returns how many spans of periods[p] a count per span ran (共拉了
+// 12天, 累计15日, 已拉了3个月; the only count of the span when none is named
+// as the whole), 0 when p is -1 or the spans are not stated.
+func spansOf(ms string, p int) float64 {
+	if p < 0 {
 		return 0
 	}
-	whole, lone, count := unitCounts(ms, dayUnits[:], wholeWords[:], 6, true)
+	whole, lone, count := unitCounts(ms, periods[p].units, wholeWords[:], 6, true)
 	if whole > 0 {
 		return whole
 	}
@@ -2660,6 +2654,23 @@ func daysOfDaily(ms string, perDay bool) float64 {
 // before it in its phrase (共卖出1500斤, 累计干了15天), lone the last count,
 // count how many there are.
 func unitCounts(ms string, units, words []string, runes int, skipOne bool) (named, lone float64, count int) {
+	eachCount(ms, units, func(_ string, c float64, k, _ int) {
+		if perOrOrdinal(ms, k) || skipOne && c == 1 && strings.HasPrefix(ms[k:], "一") {
+			return
+		}
+		lone, count = c, count+1
+		if named == 0 && containsAny(lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], runes), words...) {
+			named = c
+		}
+	})
+	return named, lone, count
+}
+
+// eachCount calls f, unit by unit in the order of units and then in text
+// order, for each count written right before a unit in ms (1500斤, 十五趟;
+// 3个人 for 人, while 人次 is a unit of its own): the unit, the count, the
+// count's start and the unit's end.
+func eachCount(ms string, units []string, f func(u string, c float64, k, end int)) {
 	for _, u := range units {
 		for from := 0; ; {
 			j := strings.Index(ms[from:], u)
@@ -2668,23 +2679,25 @@ func unitCounts(ms string, units, words []string, runes int, skipOne bool) (name
 			}
 			j += from
 			from = j + len(u)
-			c, k, ok := countBefore(ms, j)
-			if !ok {
-				continue
+			if u == "人" && strings.HasPrefix(ms[j:], "人次") {
+				continue // read as 人次
 			}
-			if prev, _ := utf8.DecodeLastRuneInString(ms[:k]); prev == '第' || prev == '每' {
-				continue
+			at := j
+			if u == "人" && strings.HasSuffix(ms[:j], "个") {
+				at -= len("个") // 车里坐了3个人
 			}
-			if skipOne && c == 1 && strings.HasPrefix(ms[k:], "一") {
-				continue
-			}
-			lone, count = c, count+1
-			if named == 0 && containsAny(lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], runes), words...) {
-				named = c
+			if c, k, ok := countBefore(ms, at); ok {
+				f(u, c, k, from)
 			}
 		}
 	}
-	return named, lone, count
+}
+
+// perOrOrdinal reports whether the count starting at k of ms follows 第 or
+// 每 (第3趟, 每2箱): an ordinal or a rate, not a count of units.
+func perOrOrdinal(ms string, k int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(ms[:k])
+	return prev == '第' || prev == '每'
 }
 
 // kuaiMoney are the kinds of money that may follow a spoken amount in 块
@@ -2779,17 +2792,7 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 	}
 	var whole, first, extra, parts, sold float64
 	haveWhole, haveFirst, haveSold := false, false, false
-	for from := 0; ; {
-		j := strings.Index(ms[from:], measure)
-		if j < 0 {
-			break
-		}
-		j += from
-		from = j + len(measure)
-		n, k, ok := countBefore(ms, j)
-		if !ok {
-			continue
-		}
+	eachCount(ms, []string{measure}, func(_ string, n float64, k, _ int) {
 		ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 8)
 		if !haveSold && containsAny(ctx, salesVerbs...) {
 			sold, haveSold = n, true
@@ -2806,7 +2809,7 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 		case !haveFirst:
 			first, haveFirst = n, true
 		}
-	}
+	})
 	var count float64
 	switch {
 	case haveWhole:

@@ -8,14 +8,8 @@ import "testing"
 // the money buyers paid, a year's pay by its year, workers listed by name,
 // and a child's months from the act's span.
 func TestRangeBasesTenth(t *testing.T) {
-	type want struct {
-		gains, sales, goods, income, persons, quantity float64 // 0: unset
-		noAge                                          bool
-	}
-	for _, c := range []struct {
-		text string
-		w    want
-	}{
+	type want = baseWant
+	checkBases(t, []baseRow{
 		// fares per seat or per load, times the count
 		{"驾驶人未取得道路运输经营许可，用私家车在车站拉客去邻县，每位收20元，累计载客150人次。", want{gains: 3000, persons: 150}},
 		{"经查，当事人驾驶七座车招揽乘客往返机场，每位乘客收取40元，前后共载客60人。", want{gains: 2400, persons: 60}},
@@ -45,15 +39,34 @@ func TestRangeBasesTenth(t *testing.T) {
 		{"作坊于2025年6月10日至2025年8月20日使用童工一名。", want{persons: 1}},
 		// a parent's complaint of one child: the child counted, then the span's months
 		{"一位父亲反映：他儿子今年十四岁，从2025年7月1日到2025年9月30日在一家洗车店干活。", want{persons: 1, quantity: 3}},
-	} {
-		f := ExtractFacts(c.text).Facts
-		get := func(p *float64) float64 {
-			if p == nil {
-				return 0
-			}
-			return *p
+	})
+}
+
+// baseWant is what ExtractFacts must read from a text for a fine's base; 0
+// is unset, and noAge asks for no age read.
+type baseWant struct {
+	gains, sales, goods, income, persons, quantity float64
+	noAge                                          bool
+}
+
+// baseRow is one text and the bases it must give.
+type baseRow struct {
+	text string
+	w    baseWant
+}
+
+// checkBases extracts the facts of each row's text and checks its bases.
+func checkBases(t *testing.T, rows []baseRow) {
+	t.Helper()
+	get := func(p *float64) float64 {
+		if p == nil {
+			return 0
 		}
-		got := want{get(f.IllegalGains), get(f.SalesAmount), get(f.GoodsValue), get(f.AnnualIncome), get(f.Persons), get(f.Quantity), c.w.noAge && f.Age == nil}
+		return *p
+	}
+	for _, c := range rows {
+		f := ExtractFacts(c.text).Facts
+		got := baseWant{get(f.IllegalGains), get(f.SalesAmount), get(f.GoodsValue), get(f.AnnualIncome), get(f.Persons), get(f.Quantity), c.w.noAge && f.Age == nil}
 		if got != c.w {
 			t.Errorf("%s\n got %+v\nwant %+v", c.text, got, c.w)
 		}

@@ -8,11 +8,8 @@ import "testing"
 // brought in, the stock said to be emptied (the sales are the goods' value),
 // and a per-day count of trips times the days.
 func TestRangeBasesEleventh(t *testing.T) {
-	type want struct{ gains, sales, goods float64 } // 0: unset
-	for _, c := range []struct {
-		text string
-		w    want
-	}{
+	type want = baseWant
+	checkBases(t, []baseRow{
 		// a premium per unit times the units sold
 		{"停电期间，该店将蜡烛由每支2元涨至每支6元，每支多收4元，累计售出蜡烛350支。", want{gains: 1400}},
 		{"经查，当事人在暴雪期间每袋大米加价8元，共卖出大米320袋。", want{gains: 2560}},
@@ -31,17 +28,5 @@ func TestRangeBasesEleventh(t *testing.T) {
 		{"无道路运输经营许可 替工地运渣土 一天跑3趟 每趟收费300元 累计干了15天", want{gains: 13500}},
 		{"当事人无证从事货运，每日运输2车次，每车次运费500元，共计运输10日。", want{gains: 10000}},
 		{"无道路运输经营许可，每天拉两趟，每趟运费450元。", want{gains: 900}},
-	} {
-		f := ExtractFacts(c.text).Facts
-		get := func(p *float64) float64 {
-			if p == nil {
-				return 0
-			}
-			return *p
-		}
-		got := want{get(f.IllegalGains), get(f.SalesAmount), get(f.GoodsValue)}
-		if got != c.w {
-			t.Errorf("%s\n got %+v\nwant %+v", c.text, got, c.w)
-		}
-	}
+	})
 }
