@@ -27,8 +27,59 @@ var headerMarks = []string{"当事人：", "当事人:", "决定书", "统一社
 var factOpeners = []string{"经查", "现查明", "经调查", "查明：", "违法事实："}
 
 // evidenceOpeners begin the sentence that lists the evidence and closes
-// the 违法事实.
+// the 违法事实, or the heading of the evidence part (证据：1.现场笔录；
+// 2.…, 证据清单, 四、证据): what follows names documents (购进票据,
+// 检验报告, 销售记录), not the act.
 var evidenceOpeners = []string{"上述事实", "以上事实", "以上违法事实", "上述违法事实"}
+
+// evidenceHeadings head the evidence part; they count only where a heading
+// stands (evidenceHeadingAt), not inside another heading (违法事实及证据：,
+// 发现的环境违法事实、证据).
+var evidenceHeadings = []string{"证据：", "证据\n", "证据:", "证据清单", "证据如下", "证据有：", "证据情况", "证据材料："}
+
+// evidenceHeadingAt reports whether the heading at i of text stands as a
+// heading: at the text's or a line's start, after a sentence's end, after
+// 主要/相关, or after a numbered heading's 、 (四、证据).
+func evidenceHeadingAt(text string, i int) bool {
+	before := text[:i]
+	if before == "" || strings.HasSuffix(before, "主要") || strings.HasSuffix(before, "相关") {
+		return true
+	}
+	r, n := utf8.DecodeLastRuneInString(before)
+	switch r {
+	case '\n', '。', '；', ';', '）', ')', ' ':
+		return true
+	case '、':
+		p, _ := utf8.DecodeLastRuneInString(before[:len(before)-n])
+		return strings.ContainsRune("一二三四五六七八九十0123456789", p)
+	}
+	return false
+}
+
+// evidenceEnd returns the first evidence opener or heading of text at or
+// after from, or len(text).
+func evidenceEnd(text string, from int) int {
+	end := len(text)
+	for _, o := range evidenceOpeners {
+		if i := strings.Index(text[from:], o); i >= 0 && from+i < end {
+			end = from + i
+		}
+	}
+	for _, h := range evidenceHeadings {
+		for at := from; at < end; {
+			i := strings.Index(text[at:], h)
+			if i < 0 || at+i >= end {
+				break
+			}
+			if evidenceHeadingAt(text, at+i) {
+				end = at + i
+				break
+			}
+			at += i + len(h)
+		}
+	}
+	return end
+}
 
 // partyLabels begin the lines of a party paragraph; what follows them
 // (an address, a business scope) describes the party.
@@ -56,13 +107,8 @@ func decisionFocus(text string) string {
 		start = 0
 	}
 	start = max(start, 0)
-	end := len(text)
-	for _, o := range evidenceOpeners {
-		if i := strings.Index(text[start:], o); i >= 0 && start+i < end {
-			end = start + i
-		}
-	}
-	if start == 0 && end == len(text) {
+	end := evidenceEnd(text, start)
+	if start == 0 && end == len(text) && !hasEvidenceSentence(text) {
 		return text
 	}
 	var b strings.Builder
@@ -79,7 +125,7 @@ func decisionFocus(text string) string {
 			b.WriteString(name)
 			continue
 		}
-		if start == 0 && (partyLine(s) || procedureSentence(s)) {
+		if start == 0 && (partyLine(s) || procedureSentence(s)) || evidenceSentence(s) {
 			continue
 		}
 		b.WriteString(s)
@@ -91,6 +137,54 @@ func decisionFocus(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// proofEnds close a sentence that lists the evidence without an opener
+// (现场检查笔录、抽样检验报告、询问笔录、照片在案为证。; 有证人证言、监控
+// 视频等证据证实。).
+var proofEnds = []string{"为证", "为凭", "在案佐证", "证据证实", "证据证明", "等证据在案", "予以证实", "可以证实", "足以认定"}
+
+// proofDocs are the documents an evidence list names; the first clause of
+// an evidence sentence names one.
+var proofDocs = []string{"笔录", "照片", "报告", "凭证", "票据", "视频", "证言", "复印件", "记录", "陈述", "清单", "截图", "认定书", "意见书", "鉴定"}
+
+// evidenceSentence reports whether s is a sentence that lists evidence:
+// its first clause (up to the first ，or ；) names a document and it ends
+// with a proof formula. Its documents (进货票据, 检验报告) are not the act.
+func evidenceSentence(s string) bool {
+	t := strings.TrimRight(strings.TrimSpace(s), "。")
+	if !containsAny(t, proofDocs) {
+		return false
+	}
+	ended := false
+	for _, e := range proofEnds {
+		if strings.HasSuffix(t, e) {
+			ended = true
+			break
+		}
+	}
+	if !ended {
+		return false
+	}
+	first := t
+	if i := strings.IndexAny(t, "，；,;"); i >= 0 {
+		first = t[:i]
+	}
+	return containsAny(first, proofDocs) || !strings.ContainsAny(t, "，,")
+}
+
+// hasEvidenceSentence reports whether text holds a sentence that lists
+// evidence (evidenceSentence).
+func hasEvidenceSentence(text string) bool {
+	if !containsAny(text, proofEnds) {
+		return false
+	}
+	for s := range segments(text) {
+		if evidenceSentence(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // disclaimWords begin the clause in which the agency says which article

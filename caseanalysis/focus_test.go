@@ -15,11 +15,34 @@ import (
 // laws the decision applies, never the party's address or business scope,
 // the procedure, the evidence list, the closing or a 行政处罚法 citation;
 // texts that are not decisions are read whole.
+// focusCase is a text and what decisionFocus must keep and drop of it.
+type focusCase struct {
+	name, text string
+	keep, drop []string
+}
+
+// checkFocus runs decisionFocus on each case's text.
+func checkFocus(t *testing.T, cases []focusCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := decisionFocus(c.text)
+			for _, k := range c.keep {
+				if !strings.Contains(got, k) {
+					t.Errorf("focus lacks %q:\n%s", k, got)
+				}
+			}
+			for _, d := range c.drop {
+				if strings.Contains(got, d) {
+					t.Errorf("focus keeps %q:\n%s", d, got)
+				}
+			}
+		})
+	}
+}
+
 func TestDecisionFocus(t *testing.T) {
-	cases := []struct {
-		name, text string
-		keep, drop []string
-	}{
+	cases := []focusCase{
 		{
 			name: "unit header, 经查, evidence, 行政处罚法 and closing",
 			text: "某市市场监督管理局行政处罚决定书\n当事人：某某贸易有限公司\n住所：某市健康路加油站对面\n经营范围：食品销售；烟草制品零售；劳务派遣服务。\n" +
@@ -80,21 +103,7 @@ func TestDecisionFocus(t *testing.T) {
 			keep: []string{"经营范围不含食品销售，却在店内销售散装白酒"},
 		},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			got := decisionFocus(c.text)
-			for _, k := range c.keep {
-				if !strings.Contains(got, k) {
-					t.Errorf("focus lacks %q:\n%s", k, got)
-				}
-			}
-			for _, d := range c.drop {
-				if strings.Contains(got, d) {
-					t.Errorf("focus keeps %q:\n%s", d, got)
-				}
-			}
-		})
-	}
+	checkFocus(t, cases)
 }
 
 // TestPartyElementByKind: a party element (个人, 单位, 当事人是单位) is
