@@ -28,6 +28,10 @@ func TestTransferTwelfthRoundKinds(t *testing.T) {
 		{"a reading under the loosest limit stays near", "执法人员发现某镀锌厂在围墙下私设暗管，采样检出总镉浓度0.04mg/L。", []string{"water-83-evading-supervision"}, rules.RiskNear, "污染环境罪"},
 		{"the sensor covered, sensor first", "检查发现氨气报警器的传感器被员工用胶带缠住后又用纸盒遮挡，现场氨气浓度已超过报警值。", []string{"safety-99-monitoring-disabled"}, rules.RiskLikely, "危险作业罪"},
 		{"a race told by how it looked", "凌晨两名驾驶人在环城高架上你追我赶、轮番加速，多次闯红灯。", []string{"traffic-90-moving-violation"}, rules.RiskLikely, "危险驾驶罪"},
+		// second batch
+		{"入户 by the door opened without a key", "经查，谢某用万能钥匙打开邻居的防盗门，进屋后从床头柜拿走现金二百元。", []string{"police25-58-theft"}, rules.RiskLikely, "盗窃罪"},
+		{"a fake platform the money cannot leave", "被害人称在对方推荐的理财平台投入三万元后无法提现，查明系朱某搭建的虚假平台。", []string{"police25-58-theft"}, rules.RiskLikely, "诈骗罪"},
+		{"a death on the way to hospital", "一般生产安全事故：装卸工被叉车挤压受伤，送院途中死亡。", []string{"safety-114-general-accident"}, rules.RiskLikely, "重大责任事故罪"},
 	})
 }
 
@@ -38,6 +42,8 @@ func TestTwelfthRoundTransferBases(t *testing.T) {
 	checkKindRows(t, a, []kindRow{
 		{"a false claim and a phone switched off", "2026年3月，郑某虚称自己是某公司人事主管，可以安排进厂工作，让被害人向其转账八千元，之后关机不再与被害人联系。",
 			"police-49-theft", legal.Ref{}, ""},
+		{"a blow told by its force", "2026年7月3日，邵某在烧烤摊与人争执，抡起酒瓶猛击对方头部，经鉴定为轻伤一级。",
+			"police25-51-assault", legal.Ref{}, ""},
 		{"the speed reached, the limit after", "2026年5月2日夜，驾驶人韩某驾驶小型轿车在滨海路行驶，车速最高达到130公里（该路段限速60公里）。",
 			"traffic-99-speeding-50pct", legal.Ref{}, ""},
 	})

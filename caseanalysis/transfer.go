@@ -357,7 +357,9 @@ var deathWords = [...]string{"抢救无效死亡", "当场死亡", "不幸死亡
 // name an animal or a plant (鱼苗没救过来).
 var spokenDeathWords = [...]string{"没救过来", "没能救过来", "没有抢救过来", "伤重不治",
 	// treatment that failed told by its end (送医后不治, 入院后不治而亡)
-	"后不治", "不治而亡", "因伤不治"}
+	"后不治", "不治而亡", "因伤不治",
+	// the death on the way to hospital or after arriving (送医途中死亡)
+	"送医途中死亡", "送医途中身亡", "送往医院途中死亡", "送院途中死亡", "送医后死亡", "送医后身亡", "入院后死亡"}
 
 var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占",
 	// the taking, the lie and the threat as officers describe them
@@ -371,7 +373,9 @@ var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁�
 	"为名", "失联", "删除", "好友", "不具备",
 	// the lie told by a false claim (虚称…经理), the damage by the blow
 	// (砸碎, 划花, 扎破)
-	"虚称", "诈称", "砸", "划花", "刮花", "扎破"}
+	"虚称", "诈称", "砸", "划花", "刮花", "扎破",
+	// the fraud told by the platform (虚假投资平台, 提不了现)
+	"虚假平台", "虚假投资", "提现"}
 
 var (
 	// hwCode is a category code of the national hazardous waste list
