@@ -910,10 +910,11 @@ var (
 	// 每小时145公里，该路段限速80公里/小时).
 	// speedsByRe and speedsByAfterRe read the speed written as the manner
 	// of driving (以每小时95公里的速度行驶, 以时速120公里的速度), the limit
-	// before or after it.
+	// before or after it; speedsAfterRe the speed reached (时速一度达到150公里
+	// （该路段限速60公里）).
 	speedsByRe      = nlp.Guard(`限速(?:为)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)?[^。；]{0,40}?以(?:每小时|时速)?([0-9]+)\s*(?:公里|千米|km|KM)(?:/小时|/h|每小时)?的?(?:速度|时速|车速)`, "限速")
 	speedsByAfterRe = nlp.Guard(`以(?:每小时|时速)?([0-9]+)\s*(?:公里|千米|km|KM)(?:/小时|/h|每小时)?的?(?:速度|时速|车速)[^。；]{0,30}?限速(?:为)?(?:每小时)?([0-9]+)`, "限速")
-	speedsAfterRe   = nlp.Guard(`(?:时速|车速|行驶速度)(?:约为|约|为|达|达到|高达)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)[^。；]{0,30}?限速(?:为)?(?:每小时)?([0-9]+)`, "限速")
+	speedsAfterRe   = nlp.Guard(`(?:时速|车速|行驶速度)(?:一度|最高|最快|曾)?(?:约为|约|为|达|达到|高达)?(?:每小时)?([0-9]+)\s*(?:公里|千米|km|KM)[^。；]{0,30}?限速(?:为)?(?:每小时)?([0-9]+)`, "限速")
 )
 
 // excessPercent reads the excess ratio the facts state, in percent.

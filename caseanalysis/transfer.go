@@ -210,9 +210,31 @@ func exceedances(norm string, setMax func(string, float64)) {
 			setMax(name, e.Multiple)
 		}
 	}
+	// A heavy metal's reading with no standard beside it (采样检出总铬21mg/L)
+	// exceeds every standard that applies when it exceeds the loosest
+	// national limit: industry and local standards are as strict or
+	// stricter. The metal is then 有毒物质 (第十七条第三项); by how much the
+	// applicable standard is exceeded stays the report's to say.
+	if strings.Contains(norm, "/") || strings.Contains(norm, "毫克每升") {
+		for _, r := range nlp.HeavyMetalReadings(norm) {
+			if lim, ok := loosestMetalLimit[r.Pollutant]; ok && r.MgPerL > lim {
+				metals[r.Pollutant] = true
+			}
+		}
+	}
 	if len(metals) > 0 {
 		setMax(rules.MeasureHeavyMetalOver, float64(len(metals)))
 	}
+}
+
+// loosestMetalLimit is, per heavy metal, the highest concentration (mg/L)
+// any national water discharge standard allows: GB 8978-1996 污水综合排放
+// 标准, 第一类污染物 最高允许排放浓度 (总汞, 总镉, 总铬, 总砷, 总铅, 总镍, 总银)
+// and the third grade of 第二类 (总铜, 总锌, 总锰). Not in the corpus; the
+// figures are written from memory and unverified (docs/transfer.md, 第四节).
+var loosestMetalLimit = map[string]float64{
+	"汞": 0.05, "镉": 0.1, "铬": 1.5, "砷": 0.5, "铅": 1.0, "镍": 1.0, "银": 0.5,
+	"铜": 2.0, "锌": 5.0, "锰": 5.0,
 }
 
 // gambling sets the measures of 赌博罪 (2005 解释 第一条): the people
@@ -335,7 +357,9 @@ var deathWords = [...]string{"抢救无效死亡", "当场死亡", "不幸死亡
 // name an animal or a plant (鱼苗没救过来).
 var spokenDeathWords = [...]string{"没救过来", "没能救过来", "没有抢救过来", "伤重不治",
 	// treatment that failed told by its end (送医后不治, 入院后不治而亡)
-	"后不治", "不治而亡", "因伤不治"}
+	"后不治", "不治而亡", "因伤不治",
+	// the death on the way to hospital or after arriving (送医途中死亡)
+	"送医途中死亡", "送医途中身亡", "送往医院途中死亡", "送院途中死亡", "送医后死亡", "送医后身亡", "入院后死亡"}
 
 var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占",
 	// the taking, the lie and the threat as officers describe them
@@ -346,7 +370,12 @@ var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁�
 	"结账", "买单", "转走", "掏走", "摸走", "夹走",
 	// the lie told by its pretext or by the contact cut after the money
 	// (以代办驾照为名…收取, 收钱后失联, 删除好友, 根本不具备…渠道)
-	"为名", "失联", "删除", "好友", "不具备"}
+	"为名", "失联", "删除", "好友", "不具备",
+	// the lie told by a false claim (虚称…经理), the damage by the blow
+	// (砸碎, 划花, 扎破)
+	"虚称", "诈称", "砸", "划花", "刮花", "扎破",
+	// the fraud told by the platform (虚假投资平台, 提不了现)
+	"虚假平台", "虚假投资", "提现"}
 
 var (
 	// hwCode is a category code of the national hazardous waste list

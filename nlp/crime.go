@@ -128,7 +128,9 @@ func CrimeAmount(text string) (CrimeSum, bool) {
 // was led to pay it (诱使被害人垫付, 骗得被害人转账): the fraud's amount,
 // whatever exclusion word (垫付, 报酬) the phrase also holds.
 func victimPaid(phrase string) bool {
-	return containsAny(phrase, "诱使", "诱骗", "骗取", "骗得") && containsAny(phrase, "垫付", "转账", "支付", "汇款", "交纳", "缴纳")
+	// The victim made to pay told without 骗 (以收取“保证金”名义让被害人向其
+	// 账户转账): what the victim paid the party is what was taken.
+	return containsAny(phrase, "诱使", "诱骗", "骗取", "骗得", "让被害人", "使被害人", "要求被害人", "令被害人", "让受害人", "要求受害人") && containsAny(phrase, "垫付", "转账", "支付", "汇款", "交纳", "缴纳")
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 0.005 }

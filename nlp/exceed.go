@@ -166,3 +166,68 @@ func pollutantBefore(s string, pos int) string {
 	}
 	return best
 }
+
+// MetalReading is a heavy metal's measured concentration in water, in mg/L.
+type MetalReading struct {
+	// Pollutant is the element (铅, 铬 …) named nearest before the figure.
+	Pollutant string
+	// MgPerL is the figure in milligrams per litre.
+	MgPerL float64
+}
+
+// readingUnits are the water concentration units, with their factor to
+// mg/L.
+var readingUnits = [...]struct {
+	unit   string
+	factor float64
+}{{"mg/L", 1}, {"mg/l", 1}, {"毫克/升", 1}, {"毫克每升", 1}, {"μg/L", 0.001}, {"微克/升", 0.001}}
+
+// limitWords before a figure make it a standard's limit, not a reading
+// (标准限值0.1mg/L, 不得超过0.5mg/L).
+var limitWords = [...]string{"限值", "标准", "标准值", "不得超过", "不超过", "要求", "≤", "<="}
+
+// HeavyMetalReadings reads, from normalised text, the heavy-metal
+// concentrations a monitoring report states (采样检出总铬21mg/L, 总镍浓度为
+// 6.8mg/L), whether or not a standard is named beside them. A figure after
+// a limit word, a negated one and one with no heavy metal named before it in
+// its sentence are left out. A plain scan for the units (no pattern).
+func HeavyMetalReadings(norm string) []MetalReading {
+	var out []MetalReading
+	for _, u := range readingUnits {
+		for off := 0; off < len(norm); {
+			i := strings.Index(norm[off:], u.unit)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(u.unit)
+			j := i
+			for j > 0 && (norm[j-1] >= '0' && norm[j-1] <= '9' || norm[j-1] == '.') {
+				j--
+			}
+			if j == i {
+				continue
+			}
+			v, err := ParseChineseDecimal(norm[j:i])
+			if err != nil || v <= 0 {
+				continue
+			}
+			lo := clauseBefore(norm, j, isClauseEnd)
+			w := norm[max(lo, j-24):j]
+			limit := false
+			for _, lw := range limitWords {
+				if strings.Contains(w, lw) {
+					limit = true
+					break
+				}
+			}
+			if limit || Negated(norm, j) {
+				continue
+			}
+			if p := pollutantBefore(norm, j); p != "" {
+				out = append(out, MetalReading{Pollutant: p, MgPerL: v * u.factor})
+			}
+		}
+	}
+	return out
+}
