@@ -1635,6 +1635,11 @@ func quantity(s string, m []int) (Quantity, bool) {
 	return q, true
 }
 
+// discoveredWords, after 直到 or 直至 and a date, make it the day the act
+// came to light: the police found it, or someone told them (直到10月8日甄某
+// 到派出所反映; 直至9月2日才被举报).
+var discoveredWords = [...]string{"发现", "查明", "查获", "排查", "核查", "报案", "报警", "反映", "举报", "投诉", "控告", "来电", "求助", "派出所", "公安", "民警", "才被"}
+
 // dateRole reads the role of the date at [a, b) from the words around it.
 func dateRole(s string, a, b int) string {
 	before := s[clauseBefore(s, a, isPhraseEnd):a]
@@ -1647,7 +1652,7 @@ func dateRole(s string, a, b int) string {
 		return DateBirth
 	}
 	// 直到2025年8月10日民警排查时查明: the day the act came to light, not its end.
-	if strings.HasSuffix(before, "直到") && containsAny(after, "发现", "查明", "查获", "排查", "核查", "报案", "报警") {
+	if (strings.HasSuffix(before, "直到") || strings.HasSuffix(before, "直至")) && containsAny(after, discoveredWords[:]...) {
 		return DateDiscovery
 	}
 	if strings.HasSuffix(before, "至") || strings.HasSuffix(before, "到") || strings.HasPrefix(after, "止") || strings.HasSuffix(before, "至同年") || strings.HasSuffix(before, "至当年") {
@@ -2170,7 +2175,11 @@ var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "
 	// what the party believed of a worker's age (店主称以为其已满16周岁)
 	"以为", "误认为", "认为其",
 	// a worker the party hired (后厨洗碗工……检查时未满十六周岁)
-	"洗碗工", "帮工", "学徒", "杂工", "招用", "雇用", "雇佣", "录用"}
+	"洗碗工", "帮工", "学徒", "杂工", "招用", "雇用", "雇佣", "录用",
+	// the others a record names: a witness, the one who called the police
+	// or complained, the victim's side, a bystander (证人汤某（16岁，理货员）证实)
+	"证人", "目击", "报警人", "报案人", "举报人", "投诉人", "控告人", "来电人", "被侵害人", "失主", "事主",
+	"孙子", "孙女", "外孙", "侄子", "侄女", "外甥", "弟弟", "妹妹", "娃"}
 
 // thirdPartyAge reports whether the age at [a, b) stands in a sentence about
 // a third party, or follows a mention of child workers (招用童工2名：田某（15
@@ -2212,7 +2221,10 @@ var thirdPartyBirthCues = [...]string{"童工", "未成年工", "受害人", "�
 	"招用", "雇用", "雇佣", "录用", "员工", "职工", "工人", "学徒", "帮工", "洗碗工", "杂工",
 	// the shop's own staff by their post (服务员周某某系2010年8月出生)
 	"服务员", "店员", "营业员", "收银员", "传菜员", "配菜员", "帮厨", "小工", "保洁员",
-	"殴打", "打了", "打伤", "推倒", "踢了", "扇了", "与", "跟"}
+	"殴打", "打了", "打伤", "推倒", "踢了", "扇了", "与", "跟",
+	// a witness, the caller or complainant, and a child the party uses
+	// (使用该少年（2011年2月出生）)
+	"证人", "目击", "报警人", "报案人", "举报人", "投诉人", "控告人", "失主", "事主", "少年", "少女", "姑娘", "使用", "孙子", "孙女", "外孙", "侄", "外甥"}
 
 // ageDay is the day ages are counted to: the act's, else the discovery's,
 // else the first other date the facts give; "" when there is none.
