@@ -205,6 +205,10 @@ type Extraction struct {
 	// names a worker under sixteen, and officers write both as a birth date
 	// (被侵害人吴某某（1954年11月出生）). They are never the party's age.
 	OtherAges []float64
+	// StatedOtherAges are the ages the facts state of a victim or a child
+	// (把她家13岁的小孩打了两巴掌) rather than date by birth: the same
+	// person may have both, so they are not counted as heads.
+	StatedOtherAges []float64
 }
 
 // maxLookback bounds how far back (in bytes of normalised text) a role phrase
@@ -464,7 +468,8 @@ func Extract(text string) Extraction {
 	x.Dates, others = findDates(s, masked, span)
 
 	// Age phrases, masked so that 十四周岁 is not a quantity.
-	x.Age, x.AgeStart, x.AgeEnd = findAge(s, masked, span)
+	var statedOthers []float64
+	x.Age, x.AgeStart, x.AgeEnd = findAge(s, masked, span, &statedOthers)
 
 	ms := string(masked)
 	price, fare, premium := unitPrice{at: -1}, unitPrice{at: -1}, unitPrice{at: -1}
@@ -599,6 +604,7 @@ func Extract(text string) Extraction {
 		x.Age, x.AgeStart, x.AgeEnd = ageFromBirth(x.Dates)
 	}
 	x.OtherAges = otherAges(x.Dates, others)
+	x.StatedOtherAges = statedOthers
 	return x
 }
 
@@ -1696,7 +1702,7 @@ func containsAny(s string, subs ...string) bool {
 // findAge reads 45岁, 年龄：45, 已满十六周岁, 未满十四周岁. For bounds it takes a
 // representative age on the right side: 已满N → N, 未满N → N-1, which is what
 // the rules' thresholds (14, 18) test. It masks what it read.
-func findAge(s string, masked []byte, span func(int, int) (int, int)) (*float64, int, int) {
+func findAge(s string, masked []byte, span func(int, int) (int, int), others *[]float64) (*float64, int, int) {
 	var age *float64
 	var st, en int
 	haveLower := false
@@ -1728,7 +1734,18 @@ func findAge(s string, masked []byte, span func(int, int) (int, int)) (*float64,
 		}
 		v, err := ParseChineseInt(s[m[g]:m[g+1]])
 		mask(masked, m[0], m[1])
-		if err != nil || v < 0 || v > 130 || age != nil || thirdPartyAge(s, m[0], m[1]) {
+		if err != nil || v < 0 || v > 130 {
+			continue
+		}
+		if thirdPartyAge(s, m[0], m[1]) {
+			if victimOrChild(s, m[0], m[1]) {
+				// 把她家13岁的小孩打了两巴掌: the victim's or the child's age,
+				// which the statute's elements test as another's.
+				*others = append(*others, float64(v))
+			}
+			continue
+		}
+		if age != nil {
 			continue
 		}
 		f := float64(v)
@@ -2185,8 +2202,43 @@ var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "
 // a third party, or follows a mention of child workers (招用童工2名：田某（15
 // 周岁）…；罗某（15周岁）…): their ages are the workers'.
 func thirdPartyAge(s string, a, b int) bool {
+	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) {
+		return false // 违法行为人柯某（17周岁，职校学生）: the party's own
+	}
 	return containsAny(s[:a], "童工", "未成年工") ||
 		containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], thirdPartyAges[:]...)
+}
+
+// victimOrChildWords, in the clause of an age not the party's, make it the
+// age of the one harmed or of a child: the ages the statutes' elements test
+// (不满十四周岁的人, 七十周岁以上的人, 童工), unlike a witness's or a caller's.
+var victimOrChildWords = [...]string{"童工", "未成年工", "儿童", "幼儿", "婴", "学生", "受害人", "被害人", "被侵害人", "伤者", "孩", "女儿", "儿子",
+	"少年", "少女", "姑娘", "孙子", "孙女", "外孙", "学徒", "帮工", "洗碗工", "辍学", "未成年人"}
+
+// victimOrChild reports whether the clause of the age at [a, b) names the
+// one harmed or a child.
+func victimOrChild(s string, a, b int) bool {
+	return containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], victimOrChildWords[:]...)
+}
+
+// partyRoleWords name the party in a record (违法行为人柯某（17周岁）).
+var partyRoleWords = [...]string{"违法行为人", "违法嫌疑人", "当事人", "行为人"}
+
+// partyAgeAt reports whether before, the clause up to an age, ends with a
+// party role word, a name of at most four runes and an opening bracket:
+// the age is then the party's whatever the bracket says of them (学生).
+func partyAgeAt(before string) bool {
+	b := strings.TrimSuffix(strings.TrimSuffix(before, "（"), "(")
+	if len(b) == len(before) {
+		return false
+	}
+	for _, w := range partyRoleWords {
+		if i := strings.LastIndex(b, w); i >= 0 {
+			name := b[i+len(w):]
+			return utf8.RuneCountInString(name) <= 4 && strings.Contains(name, "某") && !strings.ContainsAny(name, "，,、；")
+		}
+	}
+	return false
 }
 
 // thirdPartyBirth reports whether the birth date at a is written of the
