@@ -145,12 +145,17 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	}
 	// Another person's age from a birth date (被侵害人（1954年11月出生）):
 	// the oldest and the youngest, for the elements that name an age.
-	for i, a := range x.OtherAges {
-		if i == 0 || a > m[rules.MeasureOldestOther] {
-			m[rules.MeasureOldestOther] = a
-		}
-		if i == 0 || a < m[rules.MeasureYoungestOther] {
-			m[rules.MeasureYoungestOther] = a
+	// Or stated (她家13岁的小孩).
+	i := 0
+	for _, ages := range [2][]float64{x.OtherAges, x.StatedOtherAges} {
+		for _, a := range ages {
+			if i == 0 || a > m[rules.MeasureOldestOther] {
+				m[rules.MeasureOldestOther] = a
+			}
+			if i == 0 || a < m[rules.MeasureYoungestOther] {
+				m[rules.MeasureYoungestOther] = a
+			}
+			i++
 		}
 	}
 	if sm := taxRatioRe.FindStringSubmatch(norm); sm != nil {

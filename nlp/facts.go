@@ -205,6 +205,10 @@ type Extraction struct {
 	// names a worker under sixteen, and officers write both as a birth date
 	// (被侵害人吴某某（1954年11月出生）). They are never the party's age.
 	OtherAges []float64
+	// StatedOtherAges are the ages the facts state of a victim or a child
+	// (把她家13岁的小孩打了两巴掌) rather than date by birth: the same
+	// person may have both, so they are not counted as heads.
+	StatedOtherAges []float64
 }
 
 // maxLookback bounds how far back (in bytes of normalised text) a role phrase
@@ -464,7 +468,8 @@ func Extract(text string) Extraction {
 	x.Dates, others = findDates(s, masked, span)
 
 	// Age phrases, masked so that 十四周岁 is not a quantity.
-	x.Age, x.AgeStart, x.AgeEnd = findAge(s, masked, span)
+	var statedOthers []float64
+	x.Age, x.AgeStart, x.AgeEnd = findAge(s, masked, span, &statedOthers)
 
 	ms := string(masked)
 	price, fare, premium := unitPrice{at: -1}, unitPrice{at: -1}, unitPrice{at: -1}
@@ -599,6 +604,7 @@ func Extract(text string) Extraction {
 		x.Age, x.AgeStart, x.AgeEnd = ageFromBirth(x.Dates)
 	}
 	x.OtherAges = otherAges(x.Dates, others)
+	x.StatedOtherAges = statedOthers
 	return x
 }
 
@@ -1635,6 +1641,11 @@ func quantity(s string, m []int) (Quantity, bool) {
 	return q, true
 }
 
+// discoveredWords, after 直到 or 直至 and a date, make it the day the act
+// came to light: the police found it, or someone told them (直到10月8日甄某
+// 到派出所反映; 直至9月2日才被举报).
+var discoveredWords = [...]string{"发现", "查明", "查获", "排查", "核查", "报案", "报警", "反映", "举报", "投诉", "控告", "来电", "求助", "派出所", "公安", "民警", "才被"}
+
 // dateRole reads the role of the date at [a, b) from the words around it.
 func dateRole(s string, a, b int) string {
 	before := s[clauseBefore(s, a, isPhraseEnd):a]
@@ -1647,7 +1658,7 @@ func dateRole(s string, a, b int) string {
 		return DateBirth
 	}
 	// 直到2025年8月10日民警排查时查明: the day the act came to light, not its end.
-	if strings.HasSuffix(before, "直到") && containsAny(after, "发现", "查明", "查获", "排查", "核查", "报案", "报警") {
+	if (strings.HasSuffix(before, "直到") || strings.HasSuffix(before, "直至")) && containsAny(after, discoveredWords[:]...) {
 		return DateDiscovery
 	}
 	if strings.HasSuffix(before, "至") || strings.HasSuffix(before, "到") || strings.HasPrefix(after, "止") || strings.HasSuffix(before, "至同年") || strings.HasSuffix(before, "至当年") {
@@ -1691,7 +1702,7 @@ func containsAny(s string, subs ...string) bool {
 // findAge reads 45岁, 年龄：45, 已满十六周岁, 未满十四周岁. For bounds it takes a
 // representative age on the right side: 已满N → N, 未满N → N-1, which is what
 // the rules' thresholds (14, 18) test. It masks what it read.
-func findAge(s string, masked []byte, span func(int, int) (int, int)) (*float64, int, int) {
+func findAge(s string, masked []byte, span func(int, int) (int, int), others *[]float64) (*float64, int, int) {
 	var age *float64
 	var st, en int
 	haveLower := false
@@ -1723,7 +1734,18 @@ func findAge(s string, masked []byte, span func(int, int) (int, int)) (*float64,
 		}
 		v, err := ParseChineseInt(s[m[g]:m[g+1]])
 		mask(masked, m[0], m[1])
-		if err != nil || v < 0 || v > 130 || age != nil || thirdPartyAge(s, m[0], m[1]) {
+		if err != nil || v < 0 || v > 130 {
+			continue
+		}
+		if thirdPartyAge(s, m[0], m[1]) {
+			if victimOrChild(s, m[0], m[1]) {
+				// 把她家13岁的小孩打了两巴掌: the victim's or the child's age,
+				// which the statute's elements test as another's.
+				*others = append(*others, float64(v))
+			}
+			continue
+		}
+		if age != nil {
 			continue
 		}
 		f := float64(v)
@@ -2170,14 +2192,53 @@ var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "
 	// what the party believed of a worker's age (店主称以为其已满16周岁)
 	"以为", "误认为", "认为其",
 	// a worker the party hired (后厨洗碗工……检查时未满十六周岁)
-	"洗碗工", "帮工", "学徒", "杂工", "招用", "雇用", "雇佣", "录用"}
+	"洗碗工", "帮工", "学徒", "杂工", "招用", "雇用", "雇佣", "录用",
+	// the others a record names: a witness, the one who called the police
+	// or complained, the victim's side, a bystander (证人汤某（16岁，理货员）证实)
+	"证人", "目击", "报警人", "报案人", "举报人", "投诉人", "控告人", "来电人", "被侵害人", "失主", "事主",
+	"孙子", "孙女", "外孙", "侄子", "侄女", "外甥", "弟弟", "妹妹", "娃"}
 
 // thirdPartyAge reports whether the age at [a, b) stands in a sentence about
 // a third party, or follows a mention of child workers (招用童工2名：田某（15
 // 周岁）…；罗某（15周岁）…): their ages are the workers'.
 func thirdPartyAge(s string, a, b int) bool {
+	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) {
+		return false // 违法行为人柯某（17周岁，职校学生）: the party's own
+	}
 	return containsAny(s[:a], "童工", "未成年工") ||
 		containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], thirdPartyAges[:]...)
+}
+
+// victimOrChildWords, in the clause of an age not the party's, make it the
+// age of the one harmed or of a child: the ages the statutes' elements test
+// (不满十四周岁的人, 七十周岁以上的人, 童工), unlike a witness's or a caller's.
+var victimOrChildWords = [...]string{"童工", "未成年工", "儿童", "幼儿", "婴", "学生", "受害人", "被害人", "被侵害人", "伤者", "孩", "女儿", "儿子",
+	"少年", "少女", "姑娘", "孙子", "孙女", "外孙", "学徒", "帮工", "洗碗工", "辍学", "未成年人"}
+
+// victimOrChild reports whether the clause of the age at [a, b) names the
+// one harmed or a child.
+func victimOrChild(s string, a, b int) bool {
+	return containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], victimOrChildWords[:]...)
+}
+
+// partyRoleWords name the party in a record (违法行为人柯某（17周岁）).
+var partyRoleWords = [...]string{"违法行为人", "违法嫌疑人", "当事人", "行为人"}
+
+// partyAgeAt reports whether before, the clause up to an age, ends with a
+// party role word, a name of at most four runes and an opening bracket:
+// the age is then the party's whatever the bracket says of them (学生).
+func partyAgeAt(before string) bool {
+	b := strings.TrimSuffix(strings.TrimSuffix(before, "（"), "(")
+	if len(b) == len(before) {
+		return false
+	}
+	for _, w := range partyRoleWords {
+		if i := strings.LastIndex(b, w); i >= 0 {
+			name := b[i+len(w):]
+			return utf8.RuneCountInString(name) <= 4 && strings.Contains(name, "某") && !strings.ContainsAny(name, "，,、；")
+		}
+	}
+	return false
 }
 
 // thirdPartyBirth reports whether the birth date at a is written of the
@@ -2212,7 +2273,10 @@ var thirdPartyBirthCues = [...]string{"童工", "未成年工", "受害人", "�
 	"招用", "雇用", "雇佣", "录用", "聘用", "招收", "使用", "员工", "职工", "工人", "学徒", "帮工", "洗碗工", "杂工",
 	// the shop's own staff by their post (服务员周某某系2010年8月出生)
 	"服务员", "店员", "营业员", "收银员", "传菜员", "配菜员", "帮厨", "小工", "保洁员",
-	"殴打", "打了", "打伤", "推倒", "踢了", "扇了", "与", "跟"}
+	"殴打", "打了", "打伤", "推倒", "踢了", "扇了", "与", "跟",
+	// a witness, the caller or complainant, and a child the party uses
+	// (使用该少年（2011年2月出生）)
+	"证人", "目击", "报警人", "报案人", "举报人", "投诉人", "控告人", "失主", "事主", "少年", "少女", "姑娘", "使用", "孙子", "孙女", "外孙", "侄", "外甥"}
 
 // ageDay is the day ages are counted to: the act's, else the discovery's,
 // else the first other date the facts give; "" when there is none.

@@ -455,6 +455,9 @@ func quantityOf(out *Extracted, text string) {
 				mu = q
 			}
 		case "个月":
+			if payRate(text, q) {
+				continue // 一个月给一千五, 每个月工资: a wage's period, not the months used
+			}
 			if months == nil {
 				months = q
 			}
@@ -481,6 +484,17 @@ func quantityOf(out *Extracted, text string) {
 			// 招用两名14岁初中生: a unit has no age, so an age under
 			// sixteen is its workers', counted by the persons the text gives.
 			persons = f.Persons
+		}
+	}
+	if persons == nil && childLabour(text) {
+		// 使用这名未满十六周岁的少年, 一个十四岁的男孩……该男孩2012年3月出生:
+		// no head count, but the children dated by birth, or one child
+		// named in the singular.
+		if n := under16(x.OtherAges); n > 0 {
+			persons = &n
+		} else if containsAnyOf(text, singleChildWords[:]) {
+			one := 1.0
+			persons = &one
 		}
 	}
 	span := 0.0
@@ -590,6 +604,39 @@ func childLabour(text string) bool {
 	// 两名十三岁学生, 招用14岁初中生: the children named by an age under sixteen.
 	for _, w := range childAgeWords {
 		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// payRate reports whether the months at q are a wage's period: 每 before
+// them, or pay after them (一个月给一千五, 一个月工资三千, 一个月才挣两千).
+func payRate(text string, q *nlp.Quantity) bool {
+	if q.Start < 0 || q.End > len(text) || q.Start > q.End {
+		return false
+	}
+	if strings.HasSuffix(text[:q.Start], "每") {
+		return true
+	}
+	after := text[q.End:]
+	for _, w := range payWords {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// payWords, right after a number of months, make it the period of a wage.
+var payWords = [...]string{"给", "发", "工资", "工钱", "薪", "挣", "拿", "赚", "开", "付", "才给", "才挣", "才拿", "只给", "只有", "能拿", "能挣"}
+
+// singleChildWords name one child worker without a number.
+var singleChildWords = [...]string{"这名", "该名", "此名", "该少年", "该少女", "该男孩", "该女孩", "该童工", "该学生", "该孩子", "这个孩子", "一个孩子", "一个男孩", "一个女孩", "一个小孩"}
+
+func containsAnyOf(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
