@@ -982,6 +982,13 @@ func moneyRole(s string, pos int) (string, bool) {
 			best, bestStart, bestEnd = RoleGoodsValue, tail+at, tail+at
 		}
 	}
+	if best == "" && strings.Contains(w, "发票") {
+		// 开具与实际经营业务情况不符的发票3份 金额合计12万元: the sum of the
+		// invoices a clause issues is the 虚开金额 (发票管理办法 第三十五条).
+		if at := invoiceSum(w); at >= 0 {
+			best, bestStart, bestEnd = RoleInvoiceAmount, at, at
+		}
+	}
 	if best == "" {
 		// 陶某2024年度从公司领取的薪酬合计叁拾陆万元: a year's pay named by its
 		// year is the 上一年年收入 the fines on a principal are a share of.
@@ -1017,6 +1024,38 @@ func moneyRole(s string, pos int) (string, bool) {
 		}
 	}
 	return best, total
+}
+
+// invoiceSumWords name a sum by the invoices' face (金额, 票面额, 开票额);
+// invoiceIssueWords say the clause issues them.
+var (
+	invoiceSumWords   = [...]string{"金额", "票面额", "开票额", "发票额", "价税合计额"}
+	invoiceIssueWords = [...]string{"开具", "开出", "开了", "虚开", "代开", "为他人开", "给他人开", "替他人开"}
+	sumLinks          = [...]string{"合计", "共计", "总计", "累计", "共", "计", "为", "达", "约", "人民币"}
+)
+
+// invoiceSum returns the byte offset in w after the sum word when w, a
+// clause that issues invoices, ends in a bare sum word before the amount
+// (…普通发票3份 金额合计12万元, 开具发票…票面额共计), -1 for none.
+func invoiceSum(w string) int {
+	if !containsAny(w, invoiceIssueWords[:]...) {
+		return -1
+	}
+	t := strings.TrimRight(w, " ：:")
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, l := range sumLinks {
+			if strings.HasSuffix(t, l) {
+				t, trimmed = strings.TrimRight(strings.TrimSuffix(t, l), " ：:"), true
+			}
+		}
+	}
+	for _, sw := range invoiceSumWords {
+		if strings.HasSuffix(t, sw) {
+			return len(t)
+		}
+	}
+	return -1
 }
 
 // valuePrices are the prices goods are valued at (按售价计, 按其标价合计, 以进价
