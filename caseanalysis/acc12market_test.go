@@ -14,11 +14,7 @@ import "testing"
 // 副数, 未从中收取任何费用).
 func TestMarketTwelfthRoundFamilies(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
-	tests := []struct {
-		name, facts, day, want, not string
-		min, max                    float64 // the statutory range when max is not zero
-		likely                      bool
-	}{
+	checkMarketRows(t, a, []marketRow{
 		{"a company refusing an unfair-competition investigation", "市场监管局对某网络科技有限公司涉嫌组织刷单进行调查，该公司拒绝提供后台订单数据，并将执法人员挡在办公区外。",
 			"2025-12-15", "comp25-35-obstruct-unit", "", 0, 100000, false},
 		{"a shopkeeper refusing an unfair-competition investigation", "个体户吴某涉嫌给予采购员回扣，执法人员调查时吴某拒不提供账本，还抢过执法人员手中的笔录撕毁。",
@@ -43,25 +39,5 @@ func TestMarketTwelfthRoundFamilies(t *testing.T) {
 			"2025-07-01", "price-7-fraud", "", 0, 5000, false},
 		{"an air purifier's formaldehyde is no food's", "某电器店在网店宣称其空气净化器除甲醛率99.9%，经检测实际去除率仅为55%，当事人支付网页制作费用二千元。",
 			"2025-07-01", "ad-55-false-advertiser", "food-123-nonfood-substance", 6000, 10000, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := analyzeOn(t, a, tt.facts, tt.day)
-			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
-				t.Fatalf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
-			}
-			if tt.not != "" && res.Violations[0].BenchmarkID == tt.not {
-				t.Errorf("%s ranks first", tt.not)
-			}
-			if tt.max > 0 {
-				st := res.Violations[0].Suggestion.Statutory
-				if st == nil || st.FineMin != tt.min || st.FineMax != tt.max {
-					t.Errorf("statutory %v, want %v–%v", st, tt.min, tt.max)
-				}
-			}
-			if got := res.Transfer.Risk == "likely"; got != tt.likely {
-				t.Errorf("transfer %s (%s), want likely %v", res.Transfer.Risk, res.Transfer.Crime, tt.likely)
-			}
-		})
-	}
+	})
 }

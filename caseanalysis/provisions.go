@@ -114,7 +114,7 @@ func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segme
 		}
 		d := newTermDoc()
 		d.head = map[string]bool{}
-		for _, t := range terms(seg, statuteVariants.Replace(p.Conduct)) {
+		for _, t := range terms(seg, nlp.FoldVariants(p.Conduct)) {
 			d.tf[t] += headWeight
 			if !strings.HasPrefix(t, bigramMark) {
 				d.head[t] = true
@@ -140,13 +140,6 @@ func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segme
 	m.scores.New = func() any { s := make([]float64, n); return &s }
 	return m
 }
-
-// statuteVariants writes the older statutes' variant characters as officers
-// write them today (税收征收管理法 2015: 帐簿、记帐凭证; facts: 账簿、记账凭证),
-// so that an entry's conduct words meet the facts' words. Only compounds
-// are rewritten: 帐 alone is still a tent or a curtain (帐篷, 蚊帐).
-var statuteVariants = strings.NewReplacer("帐簿", "账簿", "帐薄", "账簿", "记帐", "记账", "帐户", "账户", "帐号", "账号",
-	"帐目", "账目", "帐册", "账册", "帐务", "账务", "建帐", "建账", "做帐", "做账", "假帐", "假账", "帐外", "账外")
 
 // provisionCandidate is a provision entry that fits the facts, with its
 // benchmark and the evidence, scored on the benchmarks' scale.

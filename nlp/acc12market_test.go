@@ -9,28 +9,11 @@ import "testing"
 // after another per-unit price; and what was not charged (未从中收取任何费用)
 // states no 违法所得.
 func TestMarketTwelfthRoundBases(t *testing.T) {
-	tests := []struct {
-		name, text, role string
-		want             float64
-	}{
+	checkTotals(t, []totalRow{
 		{"valued at the retail price", "冰箱内待售的卤味、凉菜按零售价计算共计1600元。", RoleGoodsValue, 1600},
 		{"valued at the purchase price", "仓库内剩余的过期饮料，以进货价核算合计二千八百元。", RoleGoodsValue, 2800},
 		{"an overcharge per pair times pairs sold", "该店结账时每副眼镜多收40元，活动期间共卖出25副。", RoleIllegalGains, 1000},
 		{"an overcharge after the raised price", "药店将体温计由每支15元提高到每支35元出售，至检查时共售出80支，每支多赚20元。", RoleIllegalGains, 1600},
 		{"nothing charged for the data", "当事人将会员名单交给保险公司，未从中收取任何费用。", RoleIllegalGains, 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			x := Extract(tt.text)
-			for _, tot := range x.Totals {
-				if tot.Role == tt.role {
-					if tot.Value != tt.want {
-						t.Errorf("%s %v, want %v (totals %+v)", tt.role, tot.Value, tt.want, x.Totals)
-					}
-					return
-				}
-			}
-			t.Errorf("no %s in totals %+v (amounts %+v)", tt.role, x.Totals, x.Amounts)
-		})
-	}
+	})
 }

@@ -420,10 +420,10 @@ var circumstanceCues = []struct {
 		"完成检测", "完成了检测", "当场补发", "现场补发", "发放到位", "配发到位", "配齐", "买来…发", "购买…发放", "采购…发放"}},
 	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
 		"拒不拆除", "拒不停止", "仍在继续", "仍未停止", "拒绝改正", "拒绝整改", "拒绝更换", "复查时仍", "复查发现仍", "仍未按要求"}, fixed: true, negates: true},
-	{name: CircSelfRemovedHarm, cues: []string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动退还", "主动…退还", "全部退还", "已全部退还", "已退还", "主动赔偿", "已赔偿",
+	{name: CircSelfRemovedHarm, cues: append([]string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动赔偿", "已赔偿",
 		"自行清运处置", "已清运处置", "已清运", "自行清运", "已妥善处置", "主动召回",
-		// refunds and recalls the seller made of its own accord (主动联系买家退款并召回)
-		"主动…退款", "主动…退货", "主动…召回", "主动…收回", "已全部退款", "全部退款", "已全部收回"}},
+		// recalls the seller made of its own accord (主动联系买家退款并召回); refunds are RefundCues
+		"主动…退货", "主动…召回", "主动…收回", "已全部收回"}, RefundCues...)},
 	{name: CircCooperated, cues: []string{"配合调查", "如实陈述", "积极配合", "配合执法", "如实交代"}},
 	{name: CircConfessed, cues: []string{"主动供述", "主动交代"}},
 	{name: CircCoerced, cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "受他人诱骗", "被他人诱骗", "受诱骗", "被诱骗", "受人胁迫", "被迫", "被强令", "受到威胁", "受威胁",
@@ -452,6 +452,15 @@ var circumstanceCues = []struct {
 		"对…不予处罚", "对…不予行政处罚", "达成协议并已履行", "达成调解协议并已履行", "达成调解协议并履行"}},
 }
 
+// RefundCues say the money was given back (已退还, 全部退款, 主动联系买家退款,
+// 退还消费者多付价款, 主动…返还): one list for the circumstance of harm removed
+// (行政处罚法 第三十二条第（一）项) and the benchmarks' refunded flag
+// (价格违法行为行政处罚规定: 及时退还消费者多付价款). An order to refund is no
+// refund: the circumstance skips a cue without 主动 in a sentence with an
+// order; a bare 已返还 is left out (赃款已返还 is often the police's doing).
+var RefundCues = []string{"主动退还", "主动…退还", "主动…退款", "主动…返还", "全部退还", "已全部退还", "已退还", "全部退款", "已全部退款", "已退款",
+	"退还多收", "返还多收", "退还消费者多付"}
+
 // Extract finds money amounts, quantities, dates, the party's kind and age
 // and the circumstances of a case in officer-written text. It never panics;
 // spans are byte offsets into text and always fall on rune boundaries.
@@ -472,7 +481,7 @@ func Extract(text string) Extraction {
 	x.Age, x.AgeStart, x.AgeEnd = findAge(s, masked, span, &statedOthers)
 
 	ms := string(masked)
-	price, fare, premium := unitPrice{at: -1}, unitPrice{at: -1}, unitPrice{at: -1}
+	price, fare := unitPrice{at: -1}, unitPrice{at: -1}
 	for _, m := range moneyRe.FindAllStringIndex(ms, -1) {
 		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); prev == '第' || !startsNumber(s[m[0]:]) {
 			continue
@@ -498,9 +507,6 @@ func Extract(text string) Extraction {
 			price = unitPrice{at: m[0], value: v}
 		case a.Rate && a.Role == RoleFares && fare.at < 0:
 			fare = unitPrice{at: m[0], value: v}
-		}
-		if a.Rate && a.Role == "" && premium.at < 0 && premiumPerUnit(ms, m[0]) {
-			premium = unitPrice{at: m[0], value: v}
 		}
 		a.Start, a.End = span(m[0], m[1])
 		x.Amounts = append(x.Amounts, a)
@@ -561,10 +567,10 @@ func Extract(text string) Extraction {
 	x.Amounts = dropRestated(text, x.Amounts)
 	x.Totals = append(faresAsGains(totals(x.Amounts)), noneStated(s, x.Amounts)...)
 	x.Totals = allSold(s, x.Totals)
-	if premium.at >= 0 {
+	if price.over {
 		// A price rise is priced, not the goods: the price before or after
 		// it times the units is no 货值金额 the officer stated.
-		x.Totals = overchargeTimesCount(ms, premium, x.Totals)
+		x.Totals = overchargeTimesCount(ms, price, x.Totals)
 	} else {
 		x.Totals = countTimesPrice(ms, price, x.Totals)
 	}
@@ -982,6 +988,13 @@ func moneyRole(s string, pos int) (string, bool) {
 			best, bestStart, bestEnd = RoleGoodsValue, tail+at, tail+at
 		}
 	}
+	if best == "" && strings.Contains(w, "发票") {
+		// 开具与实际经营业务情况不符的发票3份 金额合计12万元: the sum of the
+		// invoices a clause issues is the 虚开金额 (发票管理办法 第三十五条).
+		if at := invoiceSum(w); at >= 0 {
+			best, bestStart, bestEnd = RoleInvoiceAmount, at, at
+		}
+	}
 	if best == "" {
 		// 陶某2024年度从公司领取的薪酬合计叁拾陆万元: a year's pay named by its
 		// year is the 上一年年收入 the fines on a principal are a share of.
@@ -1017,6 +1030,38 @@ func moneyRole(s string, pos int) (string, bool) {
 		}
 	}
 	return best, total
+}
+
+// invoiceSumWords name a sum by the invoices' face (金额, 票面额, 开票额);
+// invoiceIssueWords say the clause issues them.
+var (
+	invoiceSumWords   = [...]string{"金额", "票面额", "开票额", "发票额", "价税合计额"}
+	invoiceIssueWords = [...]string{"开具", "开出", "开了", "虚开", "代开", "为他人开", "给他人开", "替他人开"}
+	sumLinks          = [...]string{"合计", "共计", "总计", "累计", "共", "计", "为", "达", "约", "人民币"}
+)
+
+// invoiceSum returns the byte offset in w after the sum word when w, a
+// clause that issues invoices, ends in a bare sum word before the amount
+// (…普通发票3份 金额合计12万元, 开具发票…票面额共计), -1 for none.
+func invoiceSum(w string) int {
+	if !containsAny(w, invoiceIssueWords[:]...) {
+		return -1
+	}
+	t := strings.TrimRight(w, " ：:")
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, l := range sumLinks {
+			if strings.HasSuffix(t, l) {
+				t, trimmed = strings.TrimRight(strings.TrimSuffix(t, l), " ：:"), true
+			}
+		}
+	}
+	for _, sw := range invoiceSumWords {
+		if strings.HasSuffix(t, sw) {
+			return len(t)
+		}
+	}
+	return -1
 }
 
 // valuePrices are the prices goods are valued at (按售价计, 按其标价合计, 以进价
@@ -2464,24 +2509,32 @@ type unitPrice struct {
 	at    int
 	value float64
 	// over is a price named as what was charged above the due one (每桶多收
-	// 12元, 每箱多卖十八元): times the units sold it is the 违法所得.
+	// 12元, 每箱多卖十八元, 每只加价1.2元): times the units sold it is the
+	// 违法所得 (overchargeTimesCount), never a 货值金额.
 	over bool
 }
 
-// overchargeWords, right before a per-unit amount, name it as charged over
-// the due price; in a shopkeeper's or a buyer's words too (多要, 多算).
-var overchargeWords = [...]string{"多收", "多收取", "多收了", "多要", "多要了", "多算", "多算了", "多结算", "多卖", "多卖了", "多付", "多付了", "多花", "多赚", "多赚了", "多挣"}
+// overchargeWords name a per-unit amount as charged over the due price, in
+// an officer's, a shopkeeper's or a buyer's words (多收, 加价, 多要, 多算,
+// 贵了, 比平时高出).
+var overchargeWords = [...]string{"多收", "多收取", "多要", "多算", "多结算", "多卖", "多付", "多花", "多赚", "多挣",
+	"加价", "溢价", "高出", "涨价", "提价", "贵了", "涨了"}
 
-// overcharged says whether the words of the phrase before offset a end in
-// an overcharge word (每桶多收12元), allowing 人民币 or 了 between.
+// overcharged says whether the per-unit amount at offset a of s is charged
+// over the due price: an overcharge word ends the phrase before it (每桶多收
+// 12元, 多收了人民币3元) or follows the last 每 of that phrase (每只加价1.2元,
+// 每桶比平时高出10元). It is the one reading of an overcharge: the price
+// the units sold multiply into the 违法所得.
 func overcharged(s string, a int) bool {
-	before := strings.TrimSuffix(strings.TrimSuffix(s[clauseBefore(s, a, isPhraseEnd):a], "人民币"), "了")
-	for _, w := range overchargeWords {
-		if strings.HasSuffix(before, w) {
+	w := s[clauseBefore(s, a, isPhraseEnd):a]
+	before := strings.TrimSuffix(strings.TrimSuffix(w, "人民币"), "了")
+	for _, o := range overchargeWords {
+		if strings.HasSuffix(before, o) {
 			return true
 		}
 	}
-	return false
+	i := strings.LastIndex(w, "每")
+	return i >= 0 && containsAny(w[i:], overchargeWords[:]...)
 }
 
 // goodsMeasures are the measure words goods are counted and priced by; a
@@ -2628,21 +2681,8 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 	return ts
 }
 
-// premiumWords, between a 每 and the amount after it, make the amount what
-// each unit was charged above its price (每斤多收2元, 每只加价1.2元, 每桶比
-// 平时高出10元); soldCountWords, before a count, make it the units sold.
-var (
-	premiumWords   = [...]string{"多收", "加价", "溢价", "多卖", "多要", "高出", "涨价", "提价", "多赚", "贵了", "涨了"}
-	soldCountWords = [...]string{"售出", "卖出", "销售", "出售", "卖了", "售了", "共", "合计", "总计", "累计"}
-)
-
-// premiumPerUnit reports whether the per-unit amount at pos of ms is a premium
-// over the price: a premium word after the last 每 of its phrase.
-func premiumPerUnit(ms string, pos int) bool {
-	w := ms[clauseBefore(ms, pos, isPhraseEnd):pos]
-	i := strings.LastIndex(w, "每")
-	return i >= 0 && containsAny(w[i:], premiumWords[:]...)
-}
+// soldCountWords, before a count, make it the units sold.
+var soldCountWords = [...]string{"售出", "卖出", "销售", "出售", "卖了", "售了", "共", "合计", "总计", "累计"}
 
 // overchargeTimesCount derives the 违法所得 of a price rise from what each
 // unit was charged above its price and the units sold (每斤多收2元，共卖出
@@ -2844,23 +2884,20 @@ func countBefore(ms string, j int) (float64, int, bool) {
 // counted at their price. The count is the one named as the whole (进货,
 // 共), else the first count plus those named beside it (另有); shares of it
 // (其中已售出) count only when nothing else does. It runs only when a
-// role-less per-unit price was read, a scan of the text per measure word.
+// role-less per-unit price was read, a scan of the text per measure word;
+// an overcharge (p.over) is overchargeTimesCount's.
 func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
-	if p.at < 0 || p.over && hasRole(ts, RoleIllegalGains) ||
-		!p.over && (hasRole(ts, RoleGoodsValue) || hasRole(ts, RoleSalesAmount) || hasRole(ts, RoleIllegalRevenue)) {
+	if p.at < 0 || p.over || hasRole(ts, RoleGoodsValue) || hasRole(ts, RoleSalesAmount) || hasRole(ts, RoleIllegalRevenue) {
 		return ts
 	}
 	measure := perUnit(ms, p.at, goodsMeasures[:])
 	if measure == "" {
 		return ts
 	}
-	var whole, first, extra, parts, sold float64
-	haveWhole, haveFirst, haveSold := false, false, false
+	var whole, first, extra, parts float64
+	haveWhole, haveFirst := false, false
 	eachCount(ms, []string{measure}, func(_ string, n float64, k, _ int) {
 		ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 8)
-		if !haveSold && containsAny(ctx, salesVerbs...) {
-			sold, haveSold = n, true
-		}
 		switch {
 		case containsAny(ctx, partWords[:]...):
 			parts += n
@@ -2883,17 +2920,9 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 	default:
 		count = parts + extra
 	}
-	if p.over && haveSold {
-		count = sold // what was overcharged is what was sold
-	}
 	if count <= 0 {
 		return ts
 	}
 	v := math.Round(count*p.value*100) / 100
-	if p.over {
-		// 价格违法行为行政处罚规定 counts the 违法所得 as the price charged over
-		// the due one on what was sold.
-		return append(ts, Total{Role: RoleIllegalGains, Value: v})
-	}
 	return append(ts, Total{Role: RoleGoodsValue, Value: v}, Total{Role: RoleIllegalRevenue, Value: v})
 }

@@ -102,7 +102,7 @@ func Normalize(s string) Normalized {
 		i += size
 	}
 	orig = append(orig, int32(len(s)))
-	return Normalized{Text: b.String(), orig: orig}
+	return Normalized{Text: FoldVariants(b.String()), orig: orig}
 }
 
 // NormalizeText is Normalize without the offset map, for indexing and lookups.
@@ -141,9 +141,29 @@ func NormalizeText(s string) string {
 		i += size
 	}
 	if !changed {
+		return FoldVariants(s)
+	}
+	return FoldVariants(b.String())
+}
+
+// accountVariants writes the older variant 帐 of the account words as
+// officers and today's statutes write them (税收征收管理法 2015: 帐簿、记帐凭证;
+// facts: 账簿、记账凭证). Only compounds are rewritten: 帐 alone is still a
+// tent or a curtain (帐篷, 蚊帐). Every pair keeps its byte length, so the
+// offset map of Normalize stays true.
+var accountVariants = strings.NewReplacer("帐簿", "账簿", "帐薄", "账簿", "记帐", "记账", "帐户", "账户", "帐号", "账号",
+	"帐目", "账目", "帐册", "账册", "帐务", "账务", "建帐", "建账", "做帐", "做账", "假帐", "假账", "帐外", "账外",
+	"帐本", "账本", "查帐", "查账", "对帐", "对账", "转帐", "转账", "到帐", "到账", "入帐", "入账", "总帐", "总账",
+	"内帐", "内账", "两套帐", "两套账", "流水帐", "流水账", "明细帐", "明细账", "挂帐", "挂账", "销帐", "销账", "帐款", "账款")
+
+// FoldVariants rewrites the variant 帐 of account words (帐簿, 记帐, 两套帐)
+// as 账; text without 帐 comes back as it is. Facts, cues and the statutes'
+// conduct words all pass through it, so each meets the others.
+func FoldVariants(s string) string {
+	if !strings.Contains(s, "帐") {
 		return s
 	}
-	return b.String()
+	return accountVariants.Replace(s)
 }
 
 // CleanStatute strips only the zero-width characters that the national
