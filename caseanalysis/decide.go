@@ -395,10 +395,13 @@ func (f *factValues) value(name string) (float64, bool) {
 // fits reports whether the facts show every distinguishing element of
 // benchmark doc and none that excludes it. Elements whose cue groups the
 // scan did not mark are decided without a search; a number (超过30%,
-// 死亡3人) is read only once a cue has shown another element: a number
-// alone says nothing about the conduct, and reading one costs a pass of
-// regular expressions over the text.
-func (d *decider) fits(doc int, scan nlp.CueScan, live *cueGroups, facts *factValues) bool {
+// 死亡3人) is read only once a cue has shown another element, or when the
+// benchmark shares words with the text (words): a number alone says nothing
+// about the conduct, and reading one costs a pass of regular expressions
+// over the text. With shared words, a benchmark whose only element is a
+// figure (血液中乙醇含量185.6mg/100mL for 醉酒驾驶) fits by it, wherever its
+// words rank.
+func (d *decider) fits(doc int, scan nlp.CueScan, live *cueGroups, facts *factValues, words bool) bool {
 	x := &d.dist[doc]
 	if len(x.requires) == 0 {
 		return false
@@ -419,7 +422,7 @@ func (d *decider) fits(doc int, scan nlp.CueScan, live *cueGroups, facts *factVa
 		}
 		byCue = true
 	}
-	if !byCue {
+	if !byCue && !words {
 		return false
 	}
 	for k := range x.requires {
@@ -484,8 +487,9 @@ func cutList(all []string, from int) []string {
 //
 // A benchmark left out of the pool (ranked below it, or sharing no word
 // with the text) whose distinguishing elements the facts all show, and none
-// that excludes it, joins the pool as build scores it.
-func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *factValues, build func(int) candidate) ([]candidate, map[legal.Sector]string) {
+// that excludes it, joins the pool as build scores it; words reports
+// whether a benchmark shares words with the text (see fits).
+func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *factValues, build func(int) candidate, words func(int) bool) ([]candidate, map[legal.Sector]string) {
 	d := &m.decider
 	// The scan is read only here and in what decide calls: its words go
 	// back to the pool when decide returns.
@@ -498,7 +502,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 	}
 	pooled := len(top)
 	for _, i := range d.elementDocs {
-		if sector != "" && m.benchmarks[i].Sector != sector || !d.fits(i, scan, live, facts) ||
+		if sector != "" && m.benchmarks[i].Sector != sector || !d.fits(i, scan, live, facts, words(i)) ||
 			slices.ContainsFunc(top[:pooled], func(c candidate) bool { return c.doc == i }) {
 			continue
 		}

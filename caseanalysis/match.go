@@ -579,7 +579,7 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 	// statute's words.
 	top, inText = m.decide(top, q, sector, facts, func(i int) candidate {
 		return m.candidate(i, lex[i], byDoc[i], has, ef.Serious, uncorrected)
-	})
+	}, func(i int) bool { return lex[i] > 0 })
 	if uncorrected {
 		top = m.promoteUncorrected(top)
 	}

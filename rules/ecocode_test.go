@@ -62,6 +62,7 @@ var ecoConduct = map[string][]string{
 	"eco-1171-industrial-entrusting":       {"委托他人运输、利用、处置工业固体废物"},
 	"eco-1169-hw-dumping":                  {"危险废物"},
 	"eco-1170-industrial-dumping":          {"工业固体废物扬散、流失、渗漏"},
+	"eco-1170-hw-leak":                     {"工业固体废物扬散、流失、渗漏", "工业固体废物为危险废物的"},
 	"eco-1060-daily-penalty":               {"拒不改正", "按日连续处罚"},
 	"eco-1145-first-zone-project":          {"饮用水水源一级保护区内新建、改建、扩建与供水设施和保护水源无关的建设项目"},
 	"eco-1145-second-zone-project":         {"饮用水水源二级保护区内新建、改建、扩建排放污染物的建设项目"},
