@@ -47,9 +47,9 @@ func TestEnvSafetyTwelfthRoundKinds(t *testing.T) {
 		// 第一款第（十）项, fined by the disposal cost as items 3 and 4; a store
 		// merely unlined stays 第（六）项 (a guard).
 		{"spent acid leaking out of a cracked drum", "2025年7月，执法人员检查某电镀厂，发现危废仓库内两只废酸桶破裂，废酸液渗入仓库外的泥地约10平方米，经评估所需处置费用5万元。",
-			"waste-112-hw-dumping", "waste-112-hw-storage", ""},
+			"waste-112-hw-leak", "waste-112-hw-storage", ""},
 		{"an unlined waste store with nothing leaked", "2025年7月，执法人员检查某汽修厂，危废间地面未做防渗，废机油桶直接放在地上，未设置围堰和导流槽。",
-			"waste-112-hw-storage", "waste-112-hw-dumping", ""},
+			"waste-112-hw-storage", "waste-112-hw-leak", ""},
 		{"officers kept from a carbon adsorber", "2025年9月4日，区环保执法人员到某印刷厂检查，厂长以“老板没发话”为由拒绝执法人员查看车间的活性炭吸附装置和排风管道，僵持半小时。",
 			"air-98-obstructing-inspection", "", ""},
 		{"officers kept from the grease trap", "2025年10月，环境监察人员到某食品加工厂检查，厂方人员挡在隔油池和总排口前不让执法人员靠近，拒绝配合检查。",
