@@ -298,6 +298,9 @@ type Violation struct {
 	Error      string            `json:"error,omitempty"`
 	// Provision is the statute's conduct and fines for a provision.
 	Provision *ProvisionDetail `json:"provision,omitempty"`
+	// missing are the labels of the distinguishing elements the facts do
+	// not show (what Why says after 未提及), for the disputes.
+	missing []string
 }
 
 // Dispute is a point the party is likely to contest, or a reviewer should
@@ -481,7 +484,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		}
 		res.Violations = append(res.Violations, Violation{BenchmarkID: c.b.ID, Kind: KindBenchmark, Name: c.b.Name, Sector: c.b.Sector,
 			Score: round3(c.score), Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CaseScore: round3(c.cases),
-			CueScore: round3(c.cues), Why: why[i], Excluded: excluded[i]})
+			CueScore: round3(c.cues), Why: why[i], Excluded: excluded[i], missing: c.missing})
 	}
 	for _, p := range provs {
 		res.Violations = append(res.Violations, a.provisions.violation(p, res.Facts.Engine))

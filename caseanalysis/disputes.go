@@ -2,6 +2,7 @@ package caseanalysis
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -363,8 +364,7 @@ func mediumDispute(top *rules.Benchmark, res Result) (Dispute, bool) {
 	if _, ok := obstructedMedia[top.ID]; !ok {
 		return Dispute{}, false
 	}
-	medium := top.Requires[len(top.Requires)-1].Label
-	if !strings.Contains(res.Violations[0].Why, "未提及"+medium) && !strings.Contains(res.Violations[0].Why, "、"+medium) {
+	if !slices.Contains(res.Violations[0].missing, top.Requires[len(top.Requires)-1].Label) {
 		return Dispute{}, false
 	}
 	return Dispute{Code: DisputeMedium, Title: "被拒绝检查的污染介质",

@@ -2320,8 +2320,8 @@ var thirdPartyBirthCues = [...]string{"童工", "未成年工", "受害人", "�
 	"服务员", "店员", "营业员", "收银员", "传菜员", "配菜员", "帮厨", "小工", "保洁员",
 	"殴打", "打了", "打伤", "推倒", "踢了", "扇了", "与", "跟",
 	// a witness, the caller or complainant, and a child the party uses
-	// (使用该少年（2011年2月出生）)
-	"证人", "目击", "报警人", "报案人", "举报人", "投诉人", "控告人", "失主", "事主", "少年", "少女", "姑娘", "使用", "孙子", "孙女", "外孙", "侄", "外甥"}
+	// (使用该少年（2011年2月出生）: 使用 above)
+	"证人", "目击", "报警人", "报案人", "举报人", "投诉人", "控告人", "失主", "事主", "少年", "少女", "姑娘", "孙子", "孙女", "外孙", "侄", "外甥"}
 
 // ageDay is the day ages are counted to: the act's, else the discovery's,
 // else the first other date the facts give; "" when there is none.

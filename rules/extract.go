@@ -492,7 +492,7 @@ func quantityOf(out *Extracted, text string) {
 		// named in the singular.
 		if n := under16(x.OtherAges); n > 0 {
 			persons = &n
-		} else if containsAnyOf(text, singleChildWords[:]) {
+		} else if slices.ContainsFunc(singleChildWords[:], func(w string) bool { return strings.Contains(text, w) }) {
 			one := 1.0
 			persons = &one
 		}
@@ -633,15 +633,6 @@ var payWords = [...]string{"给", "发", "工资", "工钱", "薪", "挣", "拿"
 
 // singleChildWords name one child worker without a number.
 var singleChildWords = [...]string{"这名", "该名", "此名", "该少年", "该少女", "该男孩", "该女孩", "该童工", "该学生", "该孩子", "这个孩子", "一个孩子", "一个男孩", "一个女孩", "一个小孩"}
-
-func containsAnyOf(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
 
 // childAgeWords are ages under sixteen as officers write a child worker's.
 var childAgeWords = [...]string{"十二岁", "十三岁", "十四岁", "十五岁", "12岁", "13岁", "14岁", "15岁",
