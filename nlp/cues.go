@@ -599,6 +599,14 @@ type CueScan struct {
 	// pooled is the array the words were cut from when the scan came from
 	// ScanPooled, for Release.
 	pooled *[]uint64
+	// first holds, for a ScanPooled scan, the byte offset plus one of the
+	// first occurrence of each phrase whose seen bit is set (entries of
+	// other phrases are stale and never read); nil for a Scan, which
+	// searches again (firstAt). Pooled, the slot per phrase costs neither
+	// allocation nor clearing, and the decider asks firstAt of some
+	// hundred cues a text.
+	first       []int32
+	pooledFirst *[]int32
 }
 
 // Scan reads the normalised text once for the index's openings.
@@ -624,8 +632,15 @@ func (o *CueIndex) ScanPooled(text string) CueScan {
 	}
 	words := (*buf)[:n]
 	clear(words)
-	x := CueScan{text: text, index: o, seen: words[:p:p], asked: words[p : p+m : p+m], in: words[p+m : n : n], pooled: buf}
-	o.phrases.scan(text, x.seen, nil)
+	np := len(o.phrases.list)
+	firstBuf, _ := scanFirsts.Get().(*[]int32)
+	if firstBuf == nil || cap(*firstBuf) < np {
+		b := make([]int32, np)
+		firstBuf = &b
+	}
+	x := CueScan{text: text, index: o, seen: words[:p:p], asked: words[p : p+m : p+m], in: words[p+m : n : n], pooled: buf,
+		first: (*firstBuf)[:np:np], pooledFirst: firstBuf}
+	o.phrases.scan(text, x.seen, x.first)
 	return x
 }
 
@@ -635,10 +650,14 @@ func (x CueScan) Release() {
 	if x.pooled != nil {
 		scanWords.Put(x.pooled)
 	}
+	if x.pooledFirst != nil {
+		scanFirsts.Put(x.pooledFirst)
+	}
 }
 
-// scanWords holds the bit words of released scans.
-var scanWords sync.Pool
+// scanWords holds the bit words of released scans, scanFirsts their
+// first-occurrence offsets.
+var scanWords, scanFirsts sync.Pool
 
 // bit reports whether bit i of b is set.
 func bit(b []uint64, i int32) bool { return b[i>>6]&(1<<(i&63)) != 0 }
@@ -768,7 +787,8 @@ func newPhraseIndex(phrases []string) phraseIndex {
 // scan sets in seen the bit of each phrase text contains and, if at is
 // not nil, records in at the byte offset plus one of its first occurrence
 // (strings.Index's answer). seen must hold a bit and at an entry per
-// phrase, all 0.
+// phrase; seen must be all 0, at need not be: an entry is written once,
+// when its bit is set, and only entries whose bit is set are meaningful.
 func (o phraseIndex) scan(text string, seen []uint64, at []int32) { o.walk(text, seen, at) }
 
 // scanLast records in at, by phrase number, the byte offset plus one of
@@ -897,10 +917,16 @@ func (x CueScan) located(q *Cue) bool {
 }
 
 // firstAt is where the first occurrence of q's opening starts, for a cue
-// whose opening the text contains (CueScan.has). The scan does not keep
-// the offsets it passes: a slot per indexed phrase cost more in
-// allocation and collection than this search of the few cues asked.
-func (x CueScan) firstAt(q *Cue) int { return strings.Index(x.text, q.parts[0]) }
+// whose opening the text contains (CueScan.has): the pass's record for a
+// ScanPooled scan, a search for a Scan (a slot per indexed phrase,
+// allocated per scan, cost more in allocation and collection than the
+// search of the few cues asked).
+func (x CueScan) firstAt(q *Cue) int {
+	if x.first != nil {
+		return int(x.first[x.index.phraseOf[q.opening]-1]) - 1
+	}
+	return strings.Index(x.text, q.parts[0])
+}
 
 // FindOutside is Find for cues that are also parts of other words: an
 // occurrence of a one-part cue that lies inside one of words (米 in 平方米,
@@ -1103,14 +1129,9 @@ func allegedThenDenied(text string, start, end int) bool {
 	// most cues stand in no allegation, and a text without sentence ends
 	// must not make this quadratic.
 	lo := max(0, start-80*len("。"))
-	sb := lo + strings.LastIndexAny(text[lo:start], "。\n") + 1
+	sb := lo + lastStopOrNewline(text[lo:start]) + 1
 	sentence := text[sb:start]
-	at := -1
-	for _, w := range allegationWords {
-		if i := strings.LastIndex(sentence, w); i >= 0 && (at < 0 || i < at) {
-			at = i
-		}
-	}
+	at := firstOfLastAllegations(sentence)
 	if at < 0 {
 		return false
 	}
@@ -1176,6 +1197,71 @@ func allegedThenDenied(text string, start, end int) bool {
 		i += size
 	}
 	return false
+}
+
+// allegationPairs are the allegation words as rune pairs (each is two
+// runes), allegationHeads a bit r&63 for each one's first rune r.
+var allegationPairs, allegationHeads = func() (pairs [len(allegationWords)]uint64, heads uint64) {
+	for k, w := range allegationWords {
+		r1, n := utf8.DecodeRuneInString(w)
+		r2, m := utf8.DecodeRuneInString(w[n:])
+		if n+m != len(w) {
+			panic("nlp: allegation word " + w + " is not two runes")
+		}
+		pairs[k] = RunePair(r1, r2)
+		heads |= 1 << (r1 & 63)
+	}
+	return pairs, heads
+}()
+
+// firstOfLastAllegations is the least, over the allegation words s
+// contains, of each word's last occurrence (strings.LastIndex), or -1 when
+// it contains none: one walk over s instead of a LastIndex per word, as
+// most cues stand in no allegation. Every word is two runes, and a word
+// starts at a rune start, so the walk sees every occurrence.
+func firstOfLastAllegations(s string) int {
+	var last [len(allegationWords)]int
+	seen := false
+	r1, w1 := utf8.DecodeRuneInString(s)
+	for i := 0; i+w1 < len(s); {
+		r2, w2 := utf8.DecodeRuneInString(s[i+w1:])
+		if allegationHeads&(1<<(r1&63)) != 0 {
+			k := RunePair(r1, r2)
+			for j, p := range allegationPairs {
+				if p == k { // no word holds U+FFFD, so an invalid byte matches none
+					last[j], seen = i+1, true
+				}
+			}
+		}
+		i += w1
+		r1, w1 = r2, w2
+	}
+	if !seen {
+		return -1
+	}
+	at := -1
+	for _, l := range last {
+		if l > 0 && (at < 0 || l-1 < at) {
+			at = l - 1
+		}
+	}
+	return at
+}
+
+// lastStopOrNewline is strings.LastIndexAny(s, "。\n") without its
+// per-rune search of the set: 。 is matched by its UTF-8 bytes E3 80 82,
+// and a lead byte 0xE3 only ever starts a rune, so a match found so is the
+// rune LastIndexAny decodes there, in a valid text or one cut mid-rune.
+func lastStopOrNewline(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		switch {
+		case s[i] == '\n':
+			return i
+		case s[i] == 0x82 && i >= 2 && s[i-1] == 0x80 && s[i-2] == 0xE3:
+			return i - 2
+		}
+	}
+	return -1
 }
 
 // reportNotBorneOut reports whether the cue at [start, end) of text is the

@@ -570,3 +570,58 @@ func TestAllegedThenDenied(t *testing.T) {
 		}
 	}
 }
+
+// TestLastStopOrNewlineIsLastIndexAny checks the byte scan for the last 。
+// or newline against strings.LastIndexAny with the same set, on officer
+// texts cut at every byte (as the callers' bounded windows cut them) and
+// hostile ones.
+func TestLastStopOrNewlineIsLastIndexAny(t *testing.T) {
+	texts := append(slices.Clone(extractBenchTexts), "", "。", "\xe3\x80", "\x80\x82", "食\xe3\x80\x82", "\x80\x82。",
+		"换\n行。尾", "\xe3\xe3\x80\x82", "。\xff\x82")
+	found := 0
+	for _, text := range texts {
+		for from := 0; from <= len(text); from++ {
+			for _, to := range []int{len(text), from + (len(text)-from)/2} {
+				got, want := lastStopOrNewline(text[from:to]), strings.LastIndexAny(text[from:to], "。\n")
+				if got != want {
+					t.Fatalf("lastStopOrNewline(%.40q) = %d, LastIndexAny %d", text[from:to], got, want)
+				}
+				if got >= 0 {
+					found++
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no mark found in any text: the comparison tested nothing")
+	}
+}
+
+// TestFirstOfLastAllegations checks the one walk against the least of
+// strings.LastIndex over the allegation words, on officer texts cut at
+// every byte and hostile ones.
+func TestFirstOfLastAllegations(t *testing.T) {
+	texts := append(slices.Clone(extractBenchTexts), "群众举报称该厂私设暗管，投诉人还称另有举报", "经营者声称", "另称",
+		"举", "举\xff报", "\xe4\xb8举报", "报警报案来电来信线索反映")
+	found := 0
+	for _, text := range texts {
+		for from := 0; from <= len(text); from++ {
+			s := text[from:]
+			want := -1
+			for _, w := range allegationWords {
+				if i := strings.LastIndex(s, w); i >= 0 && (want < 0 || i < want) {
+					want = i
+				}
+			}
+			if got := firstOfLastAllegations(s); got != want {
+				t.Fatalf("firstOfLastAllegations(%.40q) = %d, LastIndex %d", s, got, want)
+			}
+			if want >= 0 {
+				found++
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no allegation word in any text: the comparison tested nothing")
+	}
+}

@@ -1951,7 +1951,7 @@ func firstTimeDoing(rest string) bool {
 // order complies with it. Bounded, literal search.
 func orderedInSentence(s string, pos int) bool {
 	lo := max(0, pos-40*len("。"))
-	start := lo + strings.LastIndexAny(s[lo:pos], "。\n") + 1
+	start := lo + lastStopOrNewline(s[lo:pos]) + 1
 	return strings.Contains(s[start:pos], "责令")
 }
 
@@ -1973,7 +1973,7 @@ func rejectedClaim(s string, i int) bool {
 	// ends must not make this quadratic. UTF-8 is self-synchronising, so a
 	// byte cut mid-rune cannot fake a word.
 	lo := max(0, i-80*len("。"))
-	start := lo + strings.LastIndexAny(s[lo:i], "。\n") + 1
+	start := lo + lastStopOrNewline(s[lo:i]) + 1
 	if !containsAny(s[start:i], claimWords...) {
 		return false
 	}
