@@ -551,6 +551,12 @@ type CueIndex struct {
 	// is looked up each time it is asked about).
 	phraseOf, memoOf []int32
 	memos            int
+	// restOf maps the number of a cue with … to the phrase numbers of its
+	// later parts (nil for a one-part cue): a cue one of whose later
+	// parts the text lacks cannot occur, which the scan's bits tell
+	// without searching the text (most cues with … asked of a text fail
+	// so: 违反…, 未…).
+	restOf [][]int32
 }
 
 // NewCueIndex indexes the openings of cues, and the whole phrases given
@@ -562,10 +568,31 @@ func NewCueIndex(cues []Cue, phrases ...string) CueIndex {
 			all = append(all, q.parts[0])
 		}
 	}
-	o := CueIndex{phrases: newPhraseIndex(append(all, phrases...))}
+	all = append(all, phrases...)
+	// The later parts of cues with … go last: a part that is no opening
+	// or phrase gets a number above theirs (a reader of Seen that keys
+	// openings by number can stop at the last of them).
+	for _, q := range cues {
+		if len(q.parts) > 1 {
+			all = append(all, q.parts[1:]...)
+		}
+	}
+	o := CueIndex{phrases: newPhraseIndex(all)}
 	for _, q := range cues {
 		if len(q.parts) == 0 {
 			continue
+		}
+		if len(q.parts) > 1 {
+			for int(q.number) >= len(o.restOf) {
+				o.restOf = append(o.restOf, nil)
+			}
+			if o.restOf[q.number] == nil {
+				rest := make([]int32, len(q.parts)-1)
+				for k, p := range q.parts[1:] {
+					rest[k] = o.phrases.ids[p]
+				}
+				o.restOf[q.number] = rest
+			}
 		}
 		for int(q.opening) >= len(o.phraseOf) {
 			o.phraseOf = append(o.phraseOf, 0)
@@ -586,8 +613,8 @@ func NewCueIndex(cues []Cue, phrases ...string) CueIndex {
 type CueScan struct {
 	text  string
 	index *CueIndex
-	// seen has a bit per phrase number, set for each opening or phrase
-	// the text contains. Bits keep a scan small (an index holds thousands
+	// seen has a bit per phrase number, set for each opening, phrase or
+	// later part of a cue with … the text contains. Bits keep a scan small (an index holds thousands
 	// of openings); where a cue's search starts is found again only for
 	// a cue asked about the first time.
 	seen []uint64
@@ -666,7 +693,8 @@ func bit(b []uint64, i int32) bool { return b[i>>6]&(1<<(i&63)) != 0 }
 func setBit(b []uint64, i int32) { b[i>>6] |= 1 << (i & 63) }
 
 // Openings yields the indexed openings and phrases the text contains, in
-// no particular order.
+// no particular order (and the later parts of indexed cues with …, which
+// the index numbers after them).
 func (x CueScan) Openings() iter.Seq[string] {
 	return func(yield func(string) bool) {
 		for i := range x.Seen() {
@@ -678,7 +706,8 @@ func (x CueScan) Openings() iter.Seq[string] {
 }
 
 // Seen yields the numbers (CueIndex.Number) of the indexed openings and
-// phrases the text contains, in increasing order. It visits set bits only:
+// phrases the text contains, in increasing order, then those of the later
+// parts of cues with … that are neither. It visits set bits only:
 // a text contains some dozens of an index's thousands of phrases, and a
 // caller keyed by number hashes no string.
 func (x CueScan) Seen() iter.Seq[int32] {
@@ -906,7 +935,10 @@ func (x CueScan) located(q *Cue) bool {
 	if memo >= 0 && bit(x.asked, memo) {
 		return bit(x.in, memo)
 	}
-	_, _, in := q.locateAt(x.text, x.firstAt(q))
+	in := x.restSeen(q)
+	if in {
+		_, _, in = q.locateAt(x.text, x.firstAt(q))
+	}
 	if memo >= 0 {
 		setBit(x.asked, memo)
 		if in {
@@ -914,6 +946,21 @@ func (x CueScan) located(q *Cue) bool {
 		}
 	}
 	return in
+}
+
+// restSeen reports whether the text contains each later part of q
+// (anywhere), as a match of q needs; true for a one-part cue and for a cue
+// the index does not hold.
+func (x CueScan) restSeen(q *Cue) bool {
+	if int(q.number) >= len(x.index.restOf) {
+		return true
+	}
+	for _, p := range x.index.restOf[q.number] {
+		if !bit(x.seen, p) {
+			return false
+		}
+	}
+	return true
 }
 
 // firstAt is where the first occurrence of q's opening starts, for a cue
