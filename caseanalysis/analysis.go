@@ -470,10 +470,15 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// cands are copies (onTheDay) and explain made strings of the pool.
 	a.match.recycle(pool)
 	provs := a.provisions.match(q, req.Sector, inText, lawFacts, cands)
-	res.Violations = make([]Violation, 0, len(cands)+len(provs))
+	// Only the first req.Violations are kept: the rest (the decision
+	// pool runs to some thirty) are not built.
+	res.Violations = make([]Violation, 0, min(len(cands)+len(provs), req.Violations))
+	full := func() bool { return len(res.Violations) == req.Violations }
 	for i, c := range cands {
 		for len(provs) > 0 && provs[0].outranks(c) {
-			res.Violations = append(res.Violations, a.provisions.violation(provs[0], res.Facts.Engine))
+			if !full() {
+				res.Violations = append(res.Violations, a.provisions.violation(provs[0], res.Facts.Engine))
+			}
 			provs = provs[1:]
 		}
 		if len(provs) > 0 {
@@ -482,14 +487,19 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 				provs[k].score = min(provs[k].score, c.score)
 			}
 		}
+		if full() {
+			break // what follows would be cut
+		}
 		res.Violations = append(res.Violations, Violation{BenchmarkID: c.b.ID, Kind: KindBenchmark, Name: c.b.Name, Sector: c.b.Sector,
 			Score: round3(c.score), Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CaseScore: round3(c.cases),
 			CueScore: round3(c.cues), Why: why[i], Excluded: excluded[i], missing: c.missing})
 	}
 	for _, p := range provs {
+		if full() {
+			break
+		}
 		res.Violations = append(res.Violations, a.provisions.violation(p, res.Facts.Engine))
 	}
-	res.Violations = res.Violations[:min(len(res.Violations), req.Violations)]
 	for i := range res.Violations[:min(suggestTop, len(res.Violations))] {
 		v := &res.Violations[i]
 		b, cat := a.benchmark(v.BenchmarkID)
@@ -526,8 +536,9 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// Crimes are mapped from catalog benchmarks: the transfer check weighs
 	// the strongest benchmarks among themselves, so a provision ranked
 	// among them does not crowd one out.
-	bench := make([]Violation, len(cands))
-	for i, c := range cands {
+	// strongest reads no more than the first suggestTop.
+	bench := make([]Violation, min(len(cands), suggestTop))
+	for i, c := range cands[:len(bench)] {
 		bench[i] = Violation{BenchmarkID: c.b.ID, Score: round3(c.score)}
 	}
 	res.Transfer = a.transfer(read, measured, strongest(bench))

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/legal"
@@ -176,9 +177,18 @@ const (
 // live reports whether the text contains an opening of group g.
 func (c *cueGroups) live(g int32) bool { return c.state[g]&groupLive != 0 }
 
-// live marks the cue groups whose openings the scanned text contains.
+// live marks the cue groups whose openings the scanned text contains. The
+// groups come from a pool (some 1.3 kB of state an analysis): release
+// gives them back.
 func (d *decider) live(scan nlp.CueScan) *cueGroups {
-	c := &cueGroups{state: make([]uint8, d.groups)}
+	c, _ := liveGroups.Get().(*cueGroups)
+	if c == nil || cap(c.state) < int(d.groups) {
+		c = &cueGroups{state: make([]uint8, d.groups)}
+	} else {
+		c.state = c.state[:d.groups]
+		clear(c.state)
+		clear(c.what)
+	}
 	for n := range scan.Seen() {
 		if int(n) >= len(d.openersOf) {
 			break // numbers only grow, and later ones open no group
@@ -189,6 +199,14 @@ func (d *decider) live(scan nlp.CueScan) *cueGroups {
 	}
 	return c
 }
+
+// liveGroups holds released cueGroups.
+var liveGroups sync.Pool
+
+// release gives c back to the pool; it must not be used afterwards. The
+// strings its answers hold are immutable and stay valid where they were
+// copied.
+func (c *cueGroups) release() { liveGroups.Put(c) }
 
 // newDecider compiles the distinctions of the benchmarks (in matcher order)
 // and the catalog's sector cues.
@@ -496,6 +514,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 	scan := d.index.ScanPooled(q.norm)
 	defer scan.Release()
 	live := d.live(scan)
+	defer live.release()
 	var inText map[legal.Sector]string
 	if sector == "" {
 		inText = d.textSectors(scan, live)
