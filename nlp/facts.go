@@ -405,14 +405,16 @@ var circumstanceCues = []struct {
 		"未因…受过行政处罚", "从未因…被查", "从没因…被查", "从来没因…被查", "未曾因…受过行政处罚"}, fixed: true},
 	{name: CircFirstViolation, cues: []string{"屡次", "多次被查处", "再次被查处", "屡教不改"}, fixed: true, negates: true},
 	{name: CircCorrectedInTime, cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改",
-		"整改到位", "已完成整改", "当场撤除", "已撤除", "自行撤除", "已拆除", "自行拆除", "已下架", "当场下架", "全部下架", "已停止",
+		"整改到位", "已完成整改", "当场撤除", "已撤除", "自行撤除", "已拆除", "自行拆除", "已下架", "当场下架", "全部下架", "已停止", "当日即停止", "当天即停止", "当日就停止", "当天就停止",
 		"扑灭并清理", "已清理", "已清除", "已补办", "补办了", "已恢复原状", "已召回", "已补缴", "已补发", "已足额支付",
-		"完成备案", "完成了备案", "已备案", "复查合格", "整改合格", "购买安装", "补装", "当场…安装", "日内完成", "当日…完成", "当场…完成",
+		"完成备案", "完成了备案", "已备案", "复查合格", "整改合格", "购买安装", "补装", "当场…安装", "日内完成", "当日…完成", "当天…完成", "次日…完成", "当场…完成",
 		"当场清理", "立即清理", "当场更换", "当场…更换", "当即…更换", "现场…更换", "立即…更换", "当场…补配", "当场…补设", "当场…补挂", "当场…补贴", "当场…移除", "当场…清除", "当场…挪走", "当场…搬离", "当场…打开", "当场…恢复", "已更换", "立即更换", "及时更换", "自行更换", "即更换", "即行更换", "当日…更换", "当天…更换", "更换为合格", "更换成合格", "换上…合格",
 		"自行整改", "自行改正", "当日…整改", "当天…整改", "当日…改正", "当天…改正", "自行删除", "已删除", "主动删除", "立即删除", "当场删除", "已撤下", "当场撤下", "自行撤下",
 		"当场纠正", "已纠正", "立即纠正", "已经纠正", "当场拆除", "立即拆除", "当场熄灭", "立即停止", "当即停止",
 		// the same day's removal of what was painted, hung or put up (当日即组织人员覆盖清除)
-		"当日…清除", "当天…清除", "立即清除", "自行清除", "覆盖清除", "当日…清理", "当天…清理", "当日…拆除", "当天…拆除", "当日…撤除", "当天…撤除",
+		"当日…清除", "当天…清除", "立即清除", "自行清除", "覆盖清除",
+		// scraped off or wiped clean on the spot (当场带工具把小广告全部铲除干净)
+		"清扫干净", "打扫干净", "清扫完毕", "当场…铲除", "当即…铲除", "当场…铲掉", "当即…铲掉", "铲除干净", "清除干净", "清理干净", "擦拭干净", "当场…擦除", "当场…擦掉", "当日…清理", "当天…清理", "当日…拆除", "当天…拆除", "当日…撤除", "当天…撤除",
 		"当场张贴公示", "当场公示", "当场补正", "已补正", "立即补正", "当场补办", "当场补录", "当场补齐", "已补齐", "当场补全", "已补全", "立即补全",
 		// goods off the counter, a stall packed up, the fix done on the spot or by the deadline
 		// (当天即将该批商品撤柜, 当场自行收摊, 现场补齐价签, 限期内已办结, 次日即完成检测, 买来安全带发放到位)
@@ -433,7 +435,9 @@ var circumstanceCues = []struct {
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
 		"未造成其他后果", "未造成其他危害后果", "未造成任何损害", "未造成其他影响", "未造成不良影响", "未产生不良影响", "未造成影响", "没有造成影响", "没有造成危害", "没有造成损失", "无人购买",
 		// an accident of the trade named between, no one overcharged, traffic not hindered
-		"未发生…事故", "未多收价款", "未多收费用", "未多收", "未影响通行", "未影响交通", "未影响行人通行", "未阻碍交通"}, fixed: true},
+		"未发生…事故",
+		// the harm named as an example of what did not happen (未造成道路运输安全事故等危害后果, 未造成管网堵塞等危害后果)
+		"未造成…等危害后果", "没有造成…等危害后果", "未造成…等后果", "未发生…等危害后果", "未多收价款", "未多收费用", "未多收", "未影响通行", "未影响交通", "未影响行人通行", "未阻碍交通"}, fixed: true},
 	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉",
 		"影响范围小", "影响范围较小", "未接到…投诉", "未收到…投诉", "没有…投诉", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
 	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
@@ -714,7 +718,7 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 			mask(masked, a, b)
 			return
 		}
-		notAct[st] = containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], "曾", "处罚", "罚款", "出生")
+		notAct[st] = earlierPenaltyOrBirth(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)])
 		out = append(out, Date{Value: v, Role: role, Start: st, End: en})
 		mask(masked, a, b)
 	}
@@ -797,6 +801,17 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 	sortDates(out)
 	inferActDate(out, notAct)
 	return out, others
+}
+
+// earlierPenaltyOrBirth reports whether a date's sentence speaks of an
+// earlier penalty (曾因超载被罚款, 曾于2022年被查处) or a birth. 曾 alone
+// dates an earlier event that may be the act itself (货车曾于2023年2月6日以
+// 41吨通过检测点): it counts only with a word of being dealt with.
+func earlierPenaltyOrBirth(w string) bool {
+	if containsAny(w, "处罚", "罚款", "出生") {
+		return true
+	}
+	return strings.Contains(w, "曾") && containsAny(w, "因", "被", "受", "警告", "查处", "拘留")
 }
 
 // inferActDate takes, when no date is marked as the act's, the earliest
@@ -1693,8 +1708,7 @@ var discoveredWords = [...]string{"发现", "查明", "查获", "排查", "核�
 
 // dateRole reads the role of the date at [a, b) from the words around it.
 func dateRole(s string, a, b int) string {
-	before := s[clauseBefore(s, a, isPhraseEnd):a]
-	after := s[b:clauseAfter(s, b, isPhraseEnd)]
+	before, after := fieldOf(s[clauseBefore(s, a, isPhraseEnd):a], s[b:clauseAfter(s, b, isPhraseEnd)])
 	// 2024年5月3日14时许: the time of day says nothing of the role.
 	if m := timeOfDayRe.FindStringIndex(after); m != nil {
 		after = after[m[1]:]
@@ -1733,6 +1747,27 @@ func dateRole(s string, a, b int) string {
 		return DateAct
 	}
 	return ""
+}
+
+// fieldOf narrows the words before and after a date to its own field when
+// a register line separates its fields by spaces (2026-03-02 接举报查实 王某
+// 2023年10月未经批准挖掘城市道路): the report's words in the first field are
+// not the act's date's. The field before is what follows the last space
+// before the date (its own words, e.g. 于), the field after what precedes
+// the first space after it, past a time of day written after a space.
+func fieldOf(before, after string) (string, string) {
+	if t := strings.TrimRight(before, " "); strings.Contains(t, " ") {
+		before = t[strings.LastIndex(t, " ")+1:]
+	}
+	t := strings.TrimLeft(after, " ")
+	if m := timeOfDayRe.FindStringIndex(t); m != nil && m[1] > 0 {
+		// 2025-07-11 14时许 民警巡查发现: the time of day is no field of its own.
+		t = strings.TrimLeft(t[m[1]:], " ")
+	}
+	if strings.Contains(t, " ") {
+		after = t[:strings.Index(t, " ")]
+	}
+	return before, after
 }
 
 func containsAny(s string, subs ...string) bool {
