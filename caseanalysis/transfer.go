@@ -118,6 +118,20 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	if strings.Contains(norm, "赌") {
 		gambling(norm, text, x, setMax)
 	}
+	// 雇用童工从事危重劳动罪 counts the children (三人以上): 使用3名未满十六
+	// 周岁的少年, 雇用4名15周岁童工, 招用童工2名.
+	if strings.Contains(norm, "童工") || strings.Contains(norm, "十六周岁") || strings.Contains(norm, "16周岁") {
+		for _, re := range childWorkersRes {
+			for _, loc := range re.FindAllStringSubmatchIndex(norm, -1) {
+				if nlp.Negated(norm, loc[0]) {
+					continue
+				}
+				if v, ok := count(norm[loc[2]:loc[3]]); ok {
+					setMax(rules.MeasureChildWorkers, v)
+				}
+			}
+		}
+	}
 	// The amount of 盗窃, 诈骗 and the like is what was taken; reading it
 	// costs a pass over every amount, so only where such conduct is named.
 	if containsAny(norm, propertyCrimeCues) {
@@ -254,16 +268,30 @@ func gambling(norm, text string, x nlp.Extraction, setMax func(string, float64))
 			}
 		}
 	}
+	cut := false // a cut or stakes read
 	for _, a := range x.Amounts {
 		before := text[max(0, a.Start-24):a.Start]
 		switch {
 		case strings.Contains(before, "赌资"):
 			setMax(rules.MeasureGamblingStakes, a.Value)
+			cut = true
 		case strings.Contains(before, "抽头") || strings.Contains(before, "抽水") || strings.Contains(before, "渔利"):
 			setMax(rules.MeasureGamblingProfit, a.Value)
+			cut = true
 		}
 	}
+	// A mahjong table seats four: an organised game of it with a cut taken
+	// (组织…打麻将赌博…抽头渔利) gathered three gamblers at least, the count
+	// the 2005 解释 第一条第一、二项 ask beside the cut or the stakes. Only
+	// with those read: the count alone nears no threshold.
+	if cut && strings.Contains(norm, "麻将") && containsAny(norm, organisedGambling) {
+		setMax(rules.MeasureGamblers, 3)
+	}
 }
+
+// organisedGambling are the words of a game someone organised or profits
+// from, not one the party only sat at.
+var organisedGambling = []string{"组织", "召集", "纠集", "聚集", "聚众", "容留", "赌局", "抽头", "抽水", "台费", "渔利"}
 
 // propertyCrimeCues name conduct whose thresholds count the property
 // involved.
@@ -380,7 +408,10 @@ var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁�
 	// (砸碎, 划花, 扎破)
 	"虚称", "诈称", "砸", "划花", "刮花", "扎破",
 	// the fraud told by the platform (虚假投资平台, 提不了现)
-	"虚假平台", "虚假投资", "提现"}
+	"虚假平台", "虚假投资", "提现",
+	// the taking while the owner looked away (趁营业员不备, 趁导购转身), or
+	// worn out of the shop (试戴…戴走, 试穿后穿着离开)
+	"不备", "转身", "戴走", "穿走", "试穿", "试戴"}
 
 var (
 	// hwCode is a category code of the national hazardous waste list
@@ -416,17 +447,33 @@ var (
 		regexp.MustCompile(`参赌(?:人员|人数)?[^，。；,;0-9一二两三四五六七八九十]{0,4}?` + countNum + `余?(?:名|人)`),
 		regexp.MustCompile(countNum + `余?(?:名|人)(?:参赌|参与赌博|聚众赌博|进行赌博)`),
 	}
+	// Children employed, counted before (3名未满十六周岁的少年, 4名15周岁
+	// 童工) or after (招用童工2名) the word that makes them children.
+	childWorkersRes = []*regexp.Regexp{
+		regexp.MustCompile(countNum + `余?(?:名|个|人)[^，。；,;]{0,10}?(?:童工|未满十六周岁|不满十六周岁|未满16周岁|不满16周岁)`),
+		regexp.MustCompile(`(?:童工|未满十六周岁的?(?:未成年人|少年|学生)?|不满十六周岁的?(?:未成年人|少年|学生)?)[^，。；,;0-9一二两三四五六七八九十]{0,4}?` + countNum + `余?(?:名|人)`),
+	}
 	taxRatioRe = nlp.Guard(`(?:应纳税额|应缴税额|应纳税款)[^，。；,;]{0,8}?(?:([0-9]{1,3}(?:\.[0-9]+)?)%|百分之([一二三四五六七八九十百]{1,4}))`, "应纳税额", "应缴税额", "应纳税款")
 )
 
-// count reads a small count written in digits or Chinese numerals.
+// count reads a small count written in digits or Chinese numerals. Two
+// single numerals side by side are a rough count (七八名, 三五人): the
+// larger, not seventy-eight.
 func count(s string) (float64, bool) {
 	if v, err := strconv.Atoi(s); err == nil {
 		return float64(v), true
 	}
+	if r := []rune(s); len(r) == 2 && strings.ContainsRune(roughDigits, r[0]) && strings.ContainsRune(roughDigits, r[1]) {
+		a, _ := nlp.ParseChineseInt(string(r[0]))
+		b, _ := nlp.ParseChineseInt(string(r[1]))
+		return float64(max(a, b)), true
+	}
 	v, err := nlp.ParseChineseInt(s)
 	return float64(v), err == nil
 }
+
+// roughDigits are the numerals a rough count pairs (七八, 三五); not 十.
+const roughDigits = "一二两三四五六七八九"
 
 // transfer assesses criminal-transfer risk for the matched violations,
 // from the measures the text states (measures) and the text as read for

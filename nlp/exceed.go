@@ -50,6 +50,11 @@ var (
 	// 限值的4.2倍, 为排放标准值0.05mg/L的7倍 with the limit's value between; a
 	// register's 为限值25.2倍 without 的): exceeded by one less.
 	exceedTimesRe = Guard(`(?:是|为|达到|达)[^。；;，,]{0,24}?(?:标准|限值|标准值)(?:限值)?(?:[（(]?[0-9]+(?:\.[0-9]+)?(?:mg/L|mg/l|mg/m³|mg/m3|毫克/升)[）)]?)?的?`+exceedNum+`倍`, "倍")
+	// exceedLongRe: the figure after the standard's full citation, its code
+	// and the limit named (超过《污水综合排放标准》(GB 8978-1996)第一类污染物
+	// 最高允许排放浓度(1.0mg/L)4.3倍): the code's digits keep exceedByRe from
+	// reaching the figure, so this one asks for 倍 right after it.
+	exceedLongRe = Guard(`(?:超过|超出|高于)[^。；;，,]{0,60}?(?:限值|标准值|排放浓度|标准)(?:[(（][0-9]+(?:\.[0-9]+)?(?:`+concUnit+`)[)）])?`+exceedNum+`倍`, "倍")
 	// exceedPlainRe: exceeded, no figure (超过排放标准, 超标排放).
 	exceedPlainRe = Guard(`超标|(?:超过|超出)[^。；;，,]{0,24}?(?:标准|限值)`, "超")
 	// concentrationRe reads a measured concentration and the limit it is
@@ -110,6 +115,11 @@ func Exceedances(norm string) []Exceedance {
 	for _, m := range exceedTimesRe.FindAllStringSubmatchIndex(norm, -1) {
 		if v, err := ParseChineseDecimal(norm[m[2]:m[3]]); err == nil && v > 1 {
 			add(m[0], m[1], roundTo(v-1, 2))
+		}
+	}
+	for _, m := range exceedLongRe.FindAllStringSubmatchIndex(norm, -1) {
+		if v, err := ParseChineseDecimal(norm[m[2]:m[3]]); err == nil && v > 0 {
+			add(m[0], m[1], v)
 		}
 	}
 	for _, m := range exceedByRe.FindAllStringSubmatchIndex(norm, -1) {

@@ -36,3 +36,21 @@ func TestExceedancesReadingAgainstLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestExceedanceAfterStandardCitation reads the multiple written after the
+// standard's full citation, its code and the limit (acc14transfer).
+func TestExceedanceAfterStandardCitation(t *testing.T) {
+	for _, tt := range []struct {
+		text  string
+		metal string
+		want  float64
+	}{
+		{"总铅浓度为5.3mg/L，超过《污水综合排放标准》（GB 8978-1996）第一类污染物最高允许排放浓度（1.0mg/L）4.3倍。", "铅", 4.3},
+		{"总砷超出《电镀污染物排放标准》（GB 21900-2008）表2限值3.5倍。", "砷", 3.5},
+	} {
+		es := Exceedances(NormalizeText(tt.text))
+		if len(es) == 0 || es[0].Pollutant != tt.metal || es[0].Multiple != tt.want {
+			t.Errorf("Exceedances(%q) = %+v, want %s %v", tt.text, es, tt.metal, tt.want)
+		}
+	}
+}

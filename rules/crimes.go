@@ -52,6 +52,10 @@ type Condition struct {
 	// 全部或者主要责任): a text stating one, undenied, fails the condition
 	// instead of leaving it unknown, so the threshold is not near.
 	Unless []string `yaml:"unless,omitempty" json:"unless,omitempty"`
+	// Qualifier marks a figure that only qualifies the conduct (组织三人以上
+	// 赌博 beside the cut or the stakes): met, it does not make the
+	// threshold near while the amount it qualifies is unknown.
+	Qualifier bool `yaml:"qualifier,omitempty" json:"qualifier,omitempty"`
 
 	cues, unless []nlp.Cue
 }

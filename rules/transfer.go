@@ -485,7 +485,7 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 				switch condState(v, gte, near) {
 				case condMet:
 					met++
-					numericHit = true
+					numericHit = numericHit || !cd.Qualifier
 					crossed = append(crossed, x)
 				case condNear:
 					nearN++
