@@ -166,6 +166,8 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"corrected: an order to write tags is no correction", "执法人员要求其补标价格。", CircCorrectedInTime, false},
 		{"corrected: goods carried back in", "经劝导，店主当即把摆在人行道上的纸箱搬回店里。", CircCorrectedInTime, true},
 		{"corrected: stopped the same day", "执法人员指出后，该厂当天即停止了排放。", CircCorrectedInTime, true},
+		{"corrected: page edited", "商家接到通知后立即修改了商品详情页的宣传用语。", CircCorrectedInTime, true},
+		{"corrected: an unauthorised edit is no correction", "当事人擅自修改了产品的生产日期。", CircCorrectedInTime, false},
 		{"coerced: 受…胁迫", "当事人系受其债主胁迫，代为保管并出售上述香烟。", CircCoerced, true},
 		{"coerced: threatened into selling for him", "其姐夫以断其货源相威逼，让当事人代卖这批酒。", CircCoerced, true},
 		{"coerced: a victim forced to transfer money", "违法行为人李某以散布其隐私相威胁，被害人被迫分三次转账二千元。", CircCoerced, false},
