@@ -419,17 +419,32 @@ var circumstanceCues = []struct {
 		// goods off the counter, a stall packed up, the fix done on the spot or by the deadline
 		// (当天即将该批商品撤柜, 当场自行收摊, 现场补齐价签, 限期内已办结, 次日即完成检测, 买来安全带发放到位)
 		"限期内已", "期限内已", "撤柜", "自行收摊", "当场收摊", "现场补齐", "现场补全", "现场整改", "现场改正", "已办结", "办理完毕",
-		"完成检测", "完成了检测", "当场补发", "现场补发", "发放到位", "配发到位", "配齐", "买来…发", "购买…发放", "采购…发放"}},
+		"完成检测", "完成了检测", "当场补发", "现场补发", "发放到位", "配发到位", "配齐", "买来…发", "购买…发放", "采购…发放",
+		// price tags written in afterwards, a page edited, goods carried back
+		// in off the pavement (按要求补标了全部商品价格, 当天即修改了页面,
+		// 当场将西瓜搬回店内)
+		"补标", "即修改", "立即修改", "当场修改", "自行修改", "当天…修改了", "当日…修改了", "当日…停止", "当天…停止", "即停止", "当场…搬回", "当即…搬回", "立即…搬回", "随即…搬回", "当场…收回", "当即…收回", "立即…收回", "当场…撤回", "当场…收进", "当场…搬进"}},
 	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
 		"拒不拆除", "拒不停止", "仍在继续", "仍未停止", "拒绝改正", "拒绝整改", "拒绝更换", "复查时仍", "复查发现仍", "仍未按要求"}, fixed: true, negates: true},
 	{name: CircSelfRemovedHarm, cues: append([]string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动赔偿", "已赔偿",
 		"自行清运处置", "已清运处置", "已清运", "自行清运", "已妥善处置", "主动召回",
 		// recalls the seller made of its own accord (主动联系买家退款并召回); refunds are RefundCues
-		"主动…退货", "主动…召回", "主动…收回", "已全部收回"}, RefundCues...)},
+		"主动…退货", "主动…召回", "主动…收回", "已全部收回",
+		// the pollution taken back or cleaned up of its own accord (自行雇人将
+		// 沟渠内的污水抽回厂内, 主动组织清理河道油污)
+		"自行雇人", "主动雇人", "抽回", "主动…清理", "主动…清除", "主动…修复", "自行…修复", "主动…打捞", "自行…打捞"}, RefundCues...)},
 	{name: CircCooperated, cues: []string{"配合调查", "如实陈述", "积极配合", "配合执法", "如实交代"}},
-	{name: CircConfessed, cues: []string{"主动供述", "主动交代"}},
+	{name: CircConfessed, cues: []string{"主动供述", "主动交代", "主动坦白",
+		// told of its own accord what the agency did not know (主动说明其另一家
+		// 门店也在销售……该情况执法人员此前并未掌握)
+		"主动…尚未掌握", "主动…并未掌握", "主动…未掌握", "主动…不掌握"}},
 	{name: CircCoerced, cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "受他人诱骗", "被他人诱骗", "受诱骗", "被诱骗", "受人胁迫", "被迫", "被强令", "受到威胁", "受威胁",
-		"被逼迫", "逼迫其", "强令其"}},
+		"被逼迫", "逼迫其", "强令其",
+		// threatened into doing it for the one who threatened (以砸店相威逼，
+		// 强行放在店内要求代卖; 以殴打其家人相威胁，逼迫杨某代为销售; 受其表兄胁迫)
+		"威逼其", "胁迫其", "强迫其", "要挟其", "威逼当事人", "胁迫当事人", "逼迫当事人", "强迫当事人",
+		"受…胁迫", "受…威逼", "受…要挟", "在…胁迫下", "相威逼…代", "相威胁…代为", "相威胁…代卖", "相威胁…代售", "相要挟…代",
+		"逼迫…代为", "逼迫…代卖", "逼迫…代售", "威逼…代为", "威逼…代卖", "胁迫…代为", "胁迫…代卖"}},
 	{name: CircMeritorious, cues: []string{"立功表现", "有立功", "检举揭发", "协助查获", "协助执法人员查获"}},
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
@@ -437,7 +452,11 @@ var circumstanceCues = []struct {
 		// an accident of the trade named between, no one overcharged, traffic not hindered
 		"未发生…事故",
 		// the harm named as an example of what did not happen (未造成道路运输安全事故等危害后果, 未造成管网堵塞等危害后果)
-		"未造成…等危害后果", "没有造成…等危害后果", "未造成…等后果", "未发生…等危害后果", "未多收价款", "未多收费用", "未多收", "未影响通行", "未影响交通", "未影响行人通行", "未阻碍交通"}, fixed: true},
+		"未造成…等危害后果", "没有造成…等危害后果", "未造成…等后果", "未发生…等危害后果", "未多收价款", "未多收费用", "未多收", "未影响通行", "未影响交通", "未影响行人通行", "未阻碍交通",
+		// an overcharge looked for and not found (未发现多收价款)
+		"未发现多收",
+		// the harm named between (未造成管网堵塞危害后果)
+		"未造成…危害后果"}, fixed: true},
 	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉",
 		"影响范围小", "影响范围较小", "未接到…投诉", "未收到…投诉", "没有…投诉", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
 	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
@@ -709,7 +728,7 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 		if role == "" {
 			role = dateRole(s, a, b)
 		}
-		if role == DateBirth && thirdPartyBirth(s, a) {
+		if role == DateBirth && thirdPartyBirth(s, a) && !actorNamed(s, a, b) {
 			// A child worker's or a victim's birth date (其女儿（2010年4月出生）)
 			// is neither the party's age nor a date of the case: it only
 			// gives that person's age.
@@ -957,8 +976,26 @@ func moneyAmount(s string, a, e int, v float64, role string, total, limits bool)
 			role = RoleFine
 		}
 	}
+	if (role == RoleFares || role == RoleIllegalGains) && notReceived(s[e:]) {
+		// 当次运费一千二百元尚未收取: agreed, not earned.
+		role = ""
+	}
 	x.Role, x.Unsold, x.Rate, x.Part = role, unsold(s, a, role), rateOf(s, a), partOf(s, a)
 	return x
+}
+
+// notReceivedWords, right after a fare or a gain, say it was not yet paid.
+var notReceivedWords = [...]string{"尚未收取", "未收取", "还未收取", "尚未收到", "未收到", "还没收到", "还没收", "尚未支付", "未支付", "尚未到账", "未到账"}
+
+// notReceived reports whether rest, the text after an amount, opens with
+// notReceivedWords.
+func notReceived(rest string) bool {
+	for _, w := range notReceivedWords {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // moneyRole finds the nearest role phrase before pos in the same clause,
@@ -1708,11 +1745,14 @@ var discoveredWords = [...]string{"发现", "查明", "查获", "排查", "核�
 
 // dateRole reads the role of the date at [a, b) from the words around it.
 func dateRole(s string, a, b int) string {
-	before, after := fieldOf(s[clauseBefore(s, a, isPhraseEnd):a], s[b:clauseAfter(s, b, isPhraseEnd)])
 	// 2024年5月3日14时许: the time of day says nothing of the role.
-	if m := timeOfDayRe.FindStringIndex(after); m != nil {
-		after = after[m[1]:]
+	if m := timeOfDayRe.FindStringIndex(s[b:]); m != nil {
+		b += m[1]
 	}
+	// A register line's fields are set apart by spaces (2025年9月2日 某某到
+	// 派出所报案 称2025年1月5日晚被打): a field is a phrase of its own.
+	before := s[clauseBefore(s, a, isFieldEnd):a]
+	after := s[b:clauseAfter(s, b, isFieldEnd)]
 	if strings.HasPrefix(after, "出生") || after == "生" || strings.HasPrefix(after, "生)") || strings.HasPrefix(after, "生）") || containsAny(lastRunes(before, 6), "出生于", "生于", "出生日期", "出生年月") {
 		return DateBirth
 	}
@@ -1734,40 +1774,87 @@ func dateRole(s string, a, b int) string {
 			phrase = s[b:e]
 		}
 	}
-	switch {
-	case containsAny(phrase, "作出", "决定书", "处罚决定"):
-		return DateDecision
-	case strings.Contains(before, "当事人"):
-		// 检查发现当事人于…销售: the date belongs to the party's act.
-		return DateAct
-	case containsAny(phrase, "检查", "发现", "举报", "投诉", "反映", "来电", "立案", "查获", "抽检", "巡查", "接报", "报警", "接警", "报案", "核查", "清查", "排查", "时查明"):
-		return DateDiscovery
-	case containsAny(phrase, "期间", "违法", "销售", "生产", "经营", "排放", "驾驶", "拖欠", "起",
-		"盗窃", "殴打", "打伤", "斗殴", "实施", "擅自", "搭建", "建设", "施工", "倾倒", "堆放", "运输", "储存", "燃放", "招用", "发布", "购进", "占用", "开采", "焚烧", "处置"):
-		return DateAct
+	if role, ok := phraseRole(phrase, before, after); ok {
+		return role
+	}
+	// A field that says nothing of the date reads on to the phrase's end
+	// (2025-08-14 城东 某某店 …立案).
+	wide := s[b:clauseAfter(s, b, isPhraseEnd)]
+	if len(wide) > len(after) {
+		role, _ := phraseRole(before+wide, before, wide)
+		return role
 	}
 	return ""
 }
 
-// fieldOf narrows the words before and after a date to its own field when
-// a register line separates its fields by spaces (2026-03-02 接举报查实 王某
-// 2023年10月未经批准挖掘城市道路): the report's words in the first field are
-// not the act's date's. The field before is what follows the last space
-// before the date (its own words, e.g. 于), the field after what precedes
-// the first space after it, past a time of day written after a space.
-func fieldOf(before, after string) (string, string) {
-	if t := strings.TrimRight(before, " "); strings.Contains(t, " ") {
-		before = t[strings.LastIndex(t, " ")+1:]
+// phraseRole reads a date's role from the words of its phrase; false when
+// they say nothing of it.
+func phraseRole(phrase, before, after string) (string, bool) {
+	switch {
+	case containsAny(phrase, "作出", "决定书", "处罚决定"):
+		return DateDecision, true
+	case priorPenaltyDate(before, after):
+		// 曾于2025年10月因盗窃被处以行政拘留: the day of an earlier
+		// penalty, neither the act nor its discovery.
+		return "", true
+	case strings.Contains(before, "当事人"):
+		// 检查发现当事人于…销售: the date belongs to the party's act.
+		return DateAct, true
+	case containsUnnegated(phrase, discoveryDateWords[:]...):
+		return DateDiscovery, true
+	case containsAny(phrase, "期间", "违法", "销售", "生产", "经营", "排放", "驾驶", "拖欠", "起",
+		"盗窃", "殴打", "打伤", "斗殴", "实施", "擅自", "搭建", "建设", "施工", "倾倒", "堆放", "运输", "储存", "燃放", "招用", "发布", "购进", "占用", "开采", "焚烧", "处置"):
+		return DateAct, true
 	}
-	t := strings.TrimLeft(after, " ")
-	if m := timeOfDayRe.FindStringIndex(t); m != nil && m[1] > 0 {
-		// 2025-07-11 14时许 民警巡查发现: the time of day is no field of its own.
-		t = strings.TrimLeft(t[m[1]:], " ")
+	return "", false
+}
+
+// discoveryDateWords make a date the day the act came to light.
+var discoveryDateWords = [...]string{"检查", "发现", "举报", "投诉", "反映", "来电", "立案", "查获", "抽检", "巡查", "接报", "报警", "接警", "报案", "核查", "清查", "排查", "时查明"}
+
+// isFieldEnd is isPhraseEnd with spaces: the fields of a register line
+// (2025-09-10 某某派出所 核查旧监控发现 2025年2月3日 蒯某偷拿洗发水).
+func isFieldEnd(r rune) bool {
+	return isPhraseEnd(r) || r == ' ' || r == '\u3000' || r == '\t'
+}
+
+// discoveryDenials before a discovery word say it did not happen (此前无人
+// 报案, 未被发现, 当时未报警): no day of discovery.
+var discoveryDenials = [...]string{"未被", "没被", "没有被", "无人", "没人", "未", "没有", "没"}
+
+// containsUnnegated reports whether s contains one of subs not directly
+// after a denial (discoveryDenials).
+func containsUnnegated(s string, subs ...string) bool {
+	for _, x := range subs {
+		for from := 0; ; {
+			i := strings.Index(s[from:], x)
+			if i < 0 {
+				break
+			}
+			i += from
+			denied := false
+			for _, d := range discoveryDenials {
+				if strings.HasSuffix(s[:i], d) {
+					denied = true
+					break
+				}
+			}
+			if !denied {
+				return true
+			}
+			from = i + len(x)
+		}
 	}
-	if strings.Contains(t, " ") {
-		after = t[:strings.Index(t, " ")]
+	return false
+}
+
+// priorPenaltyDate reports whether the date between before and after is
+// that of an earlier penalty: 曾于…因盗窃被处以行政拘留, 曾在…被罚款.
+func priorPenaltyDate(before, after string) bool {
+	if !strings.HasSuffix(before, "曾于") && !strings.HasSuffix(before, "曾在") && !strings.HasSuffix(before, "曾") {
+		return false
 	}
-	return before, after
+	return containsAny(after, "处以", "处罚", "罚款", "拘留", "警告", "被罚")
 }
 
 func containsAny(s string, subs ...string) bool {
@@ -1954,12 +2041,15 @@ func orderedBefore(s string, pos int) bool {
 			if i < 0 {
 				break
 			}
-			off += i + len(o)
+			at := off + i
+			off = at + len(o)
 			// 在执法人员要求下当场撤除, 督促下已整改: done at the
-			// agency's request, so the party's act, not an order.
-			if !strings.HasPrefix(w[off:], "下") {
-				return true
+			// agency's request, so the party's act, not an order; so is
+			// what was done as required (按要求补标了全部商品价格).
+			if strings.HasPrefix(w[off:], "下") || strings.HasSuffix(w[:at], "按") || strings.HasSuffix(w[:at], "按照") {
+				continue
 			}
+			return true
 		}
 	}
 	return false
@@ -2049,6 +2139,11 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					if f.name == CircCorrectedInTime && !f.negates && orderedBefore(s, i) {
 						continue
 					}
+					// 未造成严重危害后果 says the harm was not serious, not that
+					// there was none.
+					if f.name == CircNoHarm && containsAny(s[i:e], "严重", "重大", "较大") {
+						continue
+					}
 					if !f.negates && rejectedClaim(s, i) {
 						continue
 					}
@@ -2083,9 +2178,10 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					// 当事人提出系初次违法……本局不予采纳: argued, not found.
 					continue
 				}
-				if f.name == CircSelfRemovedHarm && !strings.Contains(c, "主动") && orderedInSentence(s, i) {
+				if f.name == CircSelfRemovedHarm && !strings.Contains(c, "主动") && (orderedInSentence(s, i) || stolenReturned(s, i+len(c))) {
 					// 本局责令其限期退还，当事人已全部退还: done as ordered,
-					// not of its own accord (第三十二条第（一）项 says 主动).
+					// not of its own accord (第三十二条第（一）项 says 主动);
+					// nor is stolen property handed back once caught.
 					continue
 				}
 				if f.name == CircContinuing && strings.HasPrefix(s[i+len(c):], "被") {
@@ -2114,17 +2210,33 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 		out = append(out, Circumstance{Name: CircPriorPenalties, Count: c, Start: a, End: b})
 	}
 	for off := 0; off < len(s); {
-		i := strings.Index(s[off:], "曾因")
+		i := strings.Index(s[off:], "曾")
 		if i < 0 {
 			break
 		}
 		i += off
-		off = i + len("曾因")
+		off = i + len("曾")
+		if containsAny(lastRunes(s[:i], 1), "未", "不", "没", "何") {
+			continue // 未曾受过处罚 denies it
+		}
 		e := clauseAfter(s, i, isClauseEnd)
 		seg := s[i:e]
 		if k := strings.Index(seg, "处罚"); k >= 0 && strings.Contains(seg[:k], "受到") {
 			a, b := span(i, i+k+len("处罚"))
 			out = append(out, Circumstance{Name: CircPriorPenalties, Count: 1, Start: a, End: b})
+			continue
+		}
+		// 曾于2025年10月因盗窃被处以行政拘留五日, 曾被本局处以罚款: an
+		// earlier penalty told with 被.
+		if k := strings.Index(seg, "被"); k >= 0 && utf8.RuneCountInString(seg[:k]) <= 30 {
+			rest := firstRunes(seg[k:], 12)
+			for _, w := range [...]string{"处以", "处罚", "罚款", "拘留", "警告", "罚了"} {
+				if j := strings.Index(rest, w); j >= 0 {
+					a, b := span(i, i+k+j+len(w))
+					out = append(out, Circumstance{Name: CircPriorPenalties, Count: 1, Start: a, End: b})
+					break
+				}
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
@@ -2282,7 +2394,7 @@ var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "
 // a third party, or follows a mention of child workers (招用童工2名：田某（15
 // 周岁）…；罗某（15周岁）…): their ages are the workers'.
 func thirdPartyAge(s string, a, b int) bool {
-	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) {
+	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) || actorNamed(s, a, b) {
 		return false // 违法行为人柯某（17周岁，职校学生）: the party's own
 	}
 	return containsAny(s[:a], "童工", "未成年工") ||
@@ -2319,6 +2431,18 @@ func partyAgeAt(before string) bool {
 		}
 	}
 	return false
+}
+
+// actorWords, after a person's birth date or age in its sentence, make the
+// person the one who did it.
+var actorWords = [...]string{"所为", "干的", "所干", "做的", "弄的"}
+
+// actorNamed reports whether the sentence of the birth date or age at
+// [a, b) names its person as the one who did it, however it calls them
+// (系同楼住户家的孩子罗某某（2013年5月生）放学后所为, 是邻居家男孩（12岁）干的):
+// then the date or age is the party's.
+func actorNamed(s string, a, b int) bool {
+	return containsAny(s[clauseBefore(s, a, isClauseEnd):a], "系", "是") && containsAny(s[b:clauseAfter(s, b, isClauseEnd)], actorWords[:]...)
 }
 
 // thirdPartyBirth reports whether the birth date at a is written of the
@@ -2387,12 +2511,32 @@ func otherAges(dates, others []Date) []float64 {
 	return out
 }
 
+// theftWords tell a taking of another's property (盗窃, 偷拿, 塞进衣内未结账).
+var theftWords = [...]string{"盗窃", "偷拿", "偷走", "偷窃", "偷了", "窃取", "扒窃", "未结账", "拿走"}
+
+// stolenReturned reports whether a return told without 主动 at end is of
+// stolen property (已退还失主; 价格认定八百二十元 已退还 in a theft): what the
+// police recovered or the thief gave back once caught, not harm the party
+// removed of its own accord.
+func stolenReturned(s string, end int) bool {
+	rest := s[end:]
+	for _, w := range [...]string{"失主", "被害人", "受害人", "事主", "被盗"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return containsAny(s, theftWords[:]...)
+}
+
 // fledAfter reports whether what follows 被迫 is a victim's escape
 // (两名女工被迫躲进便利店, 被迫停车报警): the one forced is then the party's
 // victim, not a party forced into the violation (行政处罚法 第三十二条).
 func fledAfter(rest string) bool {
+	// What the one forced did, up to the phrase's end and at most eight
+	// runes on (被迫分两次转账, 被迫在站台停驶十分钟).
+	rest = firstRunes(rest[:clauseAfter(rest, 0, isPhraseEnd)], 8)
 	for _, w := range fledWords {
-		if strings.HasPrefix(rest, w) {
+		if strings.Contains(rest, w) {
 			return true
 		}
 	}
@@ -2410,7 +2554,7 @@ var fledWords = [...]string{"躲", "逃", "离开", "报警", "求救", "停车"
 	// a school, a shop or a works the act stopped (幼儿园被迫停课两天, 工厂被迫停产),
 	// and a victim paying by a named channel (老板被迫通过微信转账)
 	"停课", "停工", "停产", "停售", "歇业", "休业", "闭园", "闭馆", "休市", "改道", "让行", "让路",
-	"通过微信", "通过支付宝", "通过手机", "扫码", "支付", "交出", "交纳"}
+	"通过微信", "通过支付宝", "通过手机", "扫码", "支付", "交出", "交纳", "停驶", "汇款"}
 
 // restatement is what may stand between an amount and the same amount
 // written again (伍万元整（¥50,000.00）, 大写：伍万元，小写：50000元).
@@ -2624,7 +2768,9 @@ var (
 	// takingsUnknown say the run's earlier takings are still open (此前营运的
 	// 次数和收入尚未查清, 跑了多少趟记不清): the passengers on board are then
 	// no whole count, and every bracket of the fine stays open.
-	takingsUnknown = [...]string{"尚未查清", "未查清", "尚在核查", "尚在核实", "正在核实", "有待核实", "尚待核实", "记不清", "说不清", "不清楚", "拒不说明", "拒绝说明", "无法核实", "无法查清", "无法查明", "尚不清楚", "待查"}
+	takingsUnknown = [...]string{"尚未查清", "未查清", "尚在核查", "尚在核实", "正在核实", "有待核实", "尚待核实", "记不清", "说不清", "不清楚", "拒不说明", "拒绝说明", "无法核实", "无法查清", "无法查明", "尚不清楚", "待查",
+		// 以往运营次数及收入不清, 此前收了多少运费拒不交代
+		"不清", "拒不交代", "拒绝交代", "未查明", "尚未查明", "不详"}
 )
 
 // seatPrices are the words that price one passenger's seat before a spoken

@@ -159,6 +159,28 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"compensation as ordered", "执法人员当场责令其赔偿消费者损失，其已赔偿。", CircSelfRemovedHarm, false},
 		{"refund before any order", "立案前，当事人已全部退还消费者多收的价款。", CircSelfRemovedHarm, true},
 		{"主动 after an order", "责令改正后，当事人主动退还了多收的费用。", CircSelfRemovedHarm, true},
+		// The fourteenth round's phrasings told otherwise, and their guards: a
+		// victim forced to pay, stolen goods handed back, harm not serious
+		// (issue 12, acc14circ).
+		{"corrected: tags written in as required", "执法人员指出后，摊主按要求补标了所有蔬菜的价格。", CircCorrectedInTime, true},
+		{"corrected: an order to write tags is no correction", "执法人员要求其补标价格。", CircCorrectedInTime, false},
+		{"corrected: goods carried back in", "经劝导，店主当即把摆在人行道上的纸箱搬回店里。", CircCorrectedInTime, true},
+		{"corrected: stopped the same day", "执法人员指出后，该厂当天即停止了排放。", CircCorrectedInTime, true},
+		{"corrected: page edited", "商家接到通知后立即修改了商品详情页的宣传用语。", CircCorrectedInTime, true},
+		{"corrected: an unauthorised edit is no correction", "当事人擅自修改了产品的生产日期。", CircCorrectedInTime, false},
+		{"coerced: 受…胁迫", "当事人系受其债主胁迫，代为保管并出售上述香烟。", CircCoerced, true},
+		{"coerced: threatened into selling for him", "其姐夫以断其货源相威逼，让当事人代卖这批酒。", CircCoerced, true},
+		{"coerced: a victim forced to transfer money", "违法行为人李某以散布其隐私相威胁，被害人被迫分三次转账二千元。", CircCoerced, false},
+		{"coerced: a bus forced to stop", "一名乘客抢夺方向盘，公交车被迫在路边停驶。", CircCoerced, false},
+		{"confessed: what the agency did not know", "询问中当事人主动交代了另一批过期面包的去向，该批面包执法人员此前尚未掌握。", CircConfessed, true},
+		{"confessed: told of its own accord", "当事人主动说明其上月还销售过同一批次产品，此情况执法机关并未掌握。", CircConfessed, true},
+		{"self-removed: pumped back", "发现后企业连夜将排入河道的废水抽回调节池处理。", CircSelfRemovedHarm, true},
+		{"self-removed: hired a crew", "该公司自行雇人清理了河滩上的废渣。", CircSelfRemovedHarm, true},
+		{"self-removed: stolen goods handed back", "民警查获时，赵某已将偷拿的手机退还失主。", CircSelfRemovedHarm, false},
+		{"self-removed: returned in a theft line", "2026-05-02 某超市 孔某盗窃奶粉两罐 价值三百元 已退还", CircSelfRemovedHarm, false},
+		{"no harm: harm named between", "经核查，该行为未造成河道淤塞等危害后果。", CircNoHarm, true},
+		{"no harm: not serious is not none", "经核查，该行为未造成严重危害后果。", CircNoHarm, false},
+		{"no harm: no overcharge found", "执法人员核对收银记录，未发现多收消费者价款。", CircNoHarm, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -301,6 +323,18 @@ func TestDatePhrasings(t *testing.T) {
 			[]wantDate{{"2026年8月2日", "2026-08-02", DateDiscovery}}},
 		{"a call from the public (来电)", "2026年10月3日，社区居民来电称楼下有人焚烧废旧轮胎。",
 			[]wantDate{{"2026年10月3日", "2026-10-03", DateDiscovery}}},
+		// A register line's fields are phrases of their own: a date reported
+		// after 称 is the act's, words that deny a discovery (未报警, 无人报警,
+		// 未被发现) make none, and an earlier penalty told with 被 is neither
+		// (issue 12, acc14circ).
+		{"reported act after 称", "2025年10月8日 事主邓某到派出所报警 称2025年2月14日在菜场被人扒走钱包 当时未报警",
+			[]wantDate{{"2025年10月8日", "2025-10-08", DateDiscovery}, {"2025年2月14日", "2025-02-14", DateAct}}},
+		{"act in a field of its own", "2025-11-20 城西派出所 翻看旧录像发现 2025年3月9日 马某在商场拿走一把雨伞 此前无人报警 一直未被发现",
+			[]wantDate{{"2025-11-20", "2025-11-20", DateDiscovery}, {"2025年3月9日", "2025-03-09", DateAct}}},
+		{"an earlier detention is not the act", "2026年9月1日，民警在公园当场查获偷拿游客背包的汤某。汤某曾于2025年12月因扒窃被处以行政拘留三日。",
+			[]wantDate{{"2026年9月1日", "2026-09-01", DateDiscovery}, {"2025年12月", "2025-12-01", ""}}},
+		{"a register line still dated by its words", "2025-06-03 开发区 某某模具厂 立案 无证排放废气",
+			[]wantDate{{"2025-06-03", "2025-06-03", DateDiscovery}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
