@@ -34,6 +34,7 @@ var ecoConduct = map[string][]string{
 	"eco-1086-auto-monitoring-air":         {"自动监测", "联网"},
 	"eco-1086-auto-monitoring-water":       {"自动监测", "联网"},
 	"eco-1120-vocs":                        {"挥发性有机物", "密闭空间"},
+	"eco-1120-oil-vapor-recovery":          {"加油站", "油气回收装置"},
 	"eco-1130-dust-materials":              {"易产生扬尘的物料", "密闭贮存"},
 	"eco-1131-open-burning":                {"露天焚烧秸秆、落叶"},
 	"eco-1131-toxic-burning-unit":          {"焚烧沥青、油毡、橡胶、塑料、皮革", "对单位"},
