@@ -14,6 +14,12 @@ func TestOccasionSpans(t *testing.T) {
 		{"during an inspection", "民警在对该旅馆进行检查过程中，老板将登记簿藏起。", ""},
 		{"the party's own clearing", "当事人在清理厂区时将废矿物油倾倒在空地上。", ""},
 		{"a measure, not a time", "执法人员依法查封了当事人存放的过期食品，并制作笔录。", ""},
+		// A measure told as done with the resistance right after it
+		// (acc14police): a register line's space ends the clause.
+		{"a register line: seizure, then held back", "2026-09-16 城管执法队员在西关桥头依法暂扣占道经营的三轮车 摊贩庞某拽住执法队员不让搬车", "占道经营的三轮车"},
+		{"a seizure, then pushed", "执法人员依法扣押了店内的过期奶粉，店主推搡执法人员不让搬走。", "了店内的过期奶粉"},
+		{"an inspection obstructed names the place", "执法人员检查某厂的危废暂存间，员工围住执法人员，阻挠检查。", ""},
+		{"a seizure, nobody resists", "执法人员依法扣押了店内的过期奶粉，店主签字确认。", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1766,6 +1766,11 @@ func dateRole(s string, a, b int) string {
 	if strings.HasPrefix(after, "至") || strings.HasPrefix(after, "起") || strings.HasSuffix(before, "自") || strings.HasSuffix(before, "从") {
 		return DateAct
 	}
+	// 报案称2025年10月2日……被打: the day the caller says it happened is
+	// the act's, whatever the record's words of the report around it.
+	if reportedAs(before) {
+		return DateAct
+	}
 	phrase := before + after
 	if strings.TrimSpace(phrase) == "" {
 		// "2023年3月1日，执法人员检查发现…": the date stands alone, so read the
@@ -1855,6 +1860,22 @@ func priorPenaltyDate(before, after string) bool {
 		return false
 	}
 	return containsAny(after, "处以", "处罚", "罚款", "拘留", "警告", "被罚")
+}
+
+// reportedAs reports whether before, the words up to a date, ends with
+// what a caller or complainant says (报案称, 报警人称其于, 反映称在): the
+// date is then of the act told. 名称, 简称, 职称 and the like are names.
+func reportedAs(before string) bool {
+	b := strings.TrimRight(before, " ")
+	for _, w := range []string{"在", "于", "其", "自己"} {
+		b = strings.TrimSuffix(b, w)
+	}
+	b = strings.TrimRight(b, " ")
+	if !strings.HasSuffix(b, "称") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(b, "称"))
+	return !strings.ContainsRune("名简职昵俗尊号统总爱堪对宣", r)
 }
 
 func containsAny(s string, subs ...string) bool {
@@ -2398,7 +2419,28 @@ func thirdPartyAge(s string, a, b int) bool {
 		return false // 违法行为人柯某（17周岁，职校学生）: the party's own
 	}
 	return containsAny(s[:a], "童工", "未成年工") ||
-		containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], thirdPartyAges[:]...)
+		containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], thirdPartyAges[:]...) ||
+		containsAny(askedOf(s, a), askedOthers[:]...)
+}
+
+// askedOthers, in the question an answer of a 询问笔录 replies to, make the
+// age the answer gives another's: the other side, the one struck (问：你知道
+// 对方多大年纪吗？答：……他六十五岁了).
+var askedOthers = [...]string{"对方", "被害人", "被侵害人", "受害人", "伤者", "老人", "他多大", "她多大", "他几岁", "她几岁"}
+
+// askedOf returns the question (问：……) just before the answer (答：……)
+// holding byte a of s, "" when a is in no answer or no question precedes
+// it.
+func askedOf(s string, a int) string {
+	i := max(strings.LastIndex(s[:a], "答:"), strings.LastIndex(s[:a], "答："))
+	if i < 0 || strings.ContainsAny(s[i:a], "。？?！!") || strings.Contains(s[i:a], "问") {
+		return ""
+	}
+	q := max(strings.LastIndex(s[:i], "问:"), strings.LastIndex(s[:i], "问："))
+	if q < 0 || i-q > 240 {
+		return ""
+	}
+	return s[q:i]
 }
 
 // victimOrChildWords, in the clause of an age not the party's, make it the
@@ -2410,7 +2452,8 @@ var victimOrChildWords = [...]string{"童工", "未成年工", "儿童", "幼儿
 // victimOrChild reports whether the clause of the age at [a, b) names the
 // one harmed or a child.
 func victimOrChild(s string, a, b int) bool {
-	return containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], victimOrChildWords[:]...)
+	return containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], victimOrChildWords[:]...) ||
+		containsAny(askedOf(s, a), askedOthers[:]...)
 }
 
 // partyRoleWords name the party in a record (违法行为人柯某（17周岁）).

@@ -12,6 +12,24 @@ var occasionVerbs = [...]string{"查处", "查封", "扣押", "暂扣", "查扣"
 // one the clause may be the party's own doing (当事人在清理仓库时……).
 var occasionActors = [...]string{"执法", "民警", "警察", "辅警", "城管", "队员", "监督员", "检查人员", "稽查", "工作人员", "监察员", "路政", "交警"}
 
+// resistanceWords, in the clause after an officer's measure told as done,
+// make that clause the occasion of the party's resistance: the party holds,
+// pushes or stops the officers (第六十一条), and the matter they dealt with is
+// why they were there.
+var resistanceWords = [...]string{"拽住", "拉住", "揪住", "抱住", "推搡", "拉扯", "撕扯", "阻拦", "阻挡", "阻止", "阻挠", "拦住", "挡住", "挡在", "围堵", "抢夺", "抢走", "打落", "不让搬", "不让拉", "不让拖", "不让执法", "不让队员", "不让民警"}
+
+// seizure reports whether the measure v takes or removes the thing (查封,
+// 扣押, 拆除 …): told as done and resisted, the thing is the occasion. An
+// inspection is not: what was inspected names the law whose 拒绝、阻挠检查
+// article applies (危废暂存间 for 固废法).
+func seizure(v string) bool {
+	switch v {
+	case "查封", "扣押", "暂扣", "查扣", "没收", "拆除", "取缔":
+		return true
+	}
+	return false
+}
+
 // occasionEnds close an occasion clause: the words that make it a time
 // (……时, ……过程中) rather than the act.
 var occasionEnds = [...]string{"时", "时候", "过程中", "期间", "之际"}
@@ -42,6 +60,21 @@ func OccasionSpans(text string) []Span {
 			ce := clauseEnd(text, from)
 			if n := suffixLen(text[from:ce], occasionEnds[:]); n > 0 && ce-n > from {
 				out = append(out, Span{from, ce - n})
+				continue
+			}
+			// The measure told as done, the resistance right after it
+			// (城管执法队员依法暂扣占道经营的三轮车 摊贩某拽住执法队员不让搬车):
+			// the clause, cut at a register line's space, is the occasion
+			// too.
+			if k := strings.IndexByte(text[from:ce], ' '); k > 0 {
+				ce = from + k
+			}
+			next := text[ce:]
+			if e := sentenceEnd(next); e >= 0 {
+				next = next[:e]
+			}
+			if ce > from && seizure(v) && containsAny(next, resistanceWords[:]...) {
+				out = append(out, Span{from, ce})
 			}
 		}
 	}
