@@ -32,6 +32,8 @@ func TestTransferThirteenthRoundKinds(t *testing.T) {
 		// second batch
 		{"rosin on a carcass names the crime under another provision", "检查发现加工点将宰杀后的肉鸡放入熔化的松香中拔毛，所用松香为工业级产品。", []string{"food-124-contaminants"}, rules.RiskLikely, "生产、销售有毒、有害食品罪"},
 		{"a coat worn out of the shop while the clerk turned away", "武某在服装店试穿一件大衣后，趁店员转身整理货架之际穿着大衣离开，经价格认定价值三千一百元。", []string{"police25-26-disrupt-order"}, rules.RiskLikely, "盗窃罪"},
+		{"a card room's mahjong with small fees stays below", "棋牌室老板为六人打麻将赌博提供场所，按每桌收取台费一百元，当晚共收取台费二百元，现场查获赌资二千元。", []string{"police25-82-gambling"}, rules.RiskNone, "赌博罪"},
+		{"players at mahjong with stakes only stay below", "钱某等四人在棋牌室以打麻将方式赌博，现场查获赌资六百元，未发现抽头。", []string{"police25-82-gambling"}, rules.RiskNone, "赌博罪"},
 		{"a false report of a theft", "报警人称家中被盗，民警到场查明其并未失窃，系与家人争吵后故意谎报警情。", []string{"police25-29-false-alarm"}, rules.RiskNone, ""},
 	})
 }
