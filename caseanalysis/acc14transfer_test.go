@@ -26,14 +26,14 @@ func TestTransferThirteenthRoundKinds(t *testing.T) {
 		{"three children at ordinary work stay below", "某制衣厂招用童工3名在车间剪线头，每人使用一个月。", []string{"child-6-child-labour"}, rules.RiskNone, "雇用童工从事危重劳动罪"},
 		{"a theft while the clerk looked away", "付某在手机店趁店员不备将一部展示机装进口袋离开，经价格认定价值四千五百元。", []string{"police25-58-theft"}, rules.RiskLikely, "盗窃罪"},
 		{"a mahjong game with a cut", "查明陶某在出租屋内组织邻居打麻将赌博，按局收取台费抽头，累计抽头渔利七千元。", []string{"police25-82-gambling-serious"}, rules.RiskLikely, "赌博罪"},
-		{"a small cut and a rough count stay below", "查明程某在棋牌室每晚组织七八人赌博，累计抽头一千五百元。", []string{"police25-82-gambling-serious"}, rules.RiskNone, "赌博罪"},
+		{"a small cut and a rough count stay below", "查明程某在棋牌室每晚组织七八人赌博，累计抽头一千五百元。", []string{"police25-82-gambling-serious"}, rules.RiskNone, "开设赌场罪"},
 		{"gambling machines and their profit", "民警查获某游戏厅摆放可押分退币的赌博机八台，经营者兑付现金，非法获利一万二千元。", []string{"police25-82-gambling-serious"}, rules.RiskLikely, "开设赌场罪"},
 		{"an exceedance after the standard's citation", "监测报告显示总镉浓度为0.56mg/L，超过《污水综合排放标准》(GB 8978-1996)第一类污染物最高允许排放浓度(0.1mg/L)4.6倍。", []string{"water-83-excess"}, rules.RiskLikely, "污染环境罪"},
 		// second batch
 		{"rosin on a carcass names the crime under another provision", "检查发现加工点将宰杀后的肉鸡放入熔化的松香中拔毛，所用松香为工业级产品。", []string{"food-124-contaminants"}, rules.RiskLikely, "生产、销售有毒、有害食品罪"},
 		{"a coat worn out of the shop while the clerk turned away", "武某在服装店试穿一件大衣后，趁店员转身整理货架之际穿着大衣离开，经价格认定价值三千一百元。", []string{"police25-26-disrupt-order"}, rules.RiskLikely, "盗窃罪"},
-		{"a card room's mahjong with small fees stays below", "棋牌室老板为六人打麻将赌博提供场所，按每桌收取台费一百元，当晚共收取台费二百元，现场查获赌资二千元。", []string{"police25-82-gambling"}, rules.RiskNone, "赌博罪"},
-		{"players at mahjong with stakes only stay below", "钱某等四人在棋牌室以打麻将方式赌博，现场查获赌资六百元，未发现抽头。", []string{"police25-82-gambling"}, rules.RiskNone, "赌博罪"},
+		{"a card room's mahjong with small fees stays below", "棋牌室老板为六人打麻将赌博提供场所，按每桌收取台费一百元，当晚共收取台费二百元，现场查获赌资二千元。", []string{"police25-82-gambling"}, rules.RiskNone, "开设赌场罪"},
+		{"players at mahjong with stakes only stay below", "钱某等四人在棋牌室以打麻将方式赌博，现场查获赌资六百元，未发现抽头。", []string{"police25-82-gambling"}, rules.RiskNone, "开设赌场罪"},
 		{"a false report of a theft", "报警人称家中被盗，民警到场查明其并未失窃，系与家人争吵后故意谎报警情。", []string{"police25-29-false-alarm"}, rules.RiskNone, ""},
 	})
 }

@@ -104,7 +104,7 @@ func TestTransferOtherKinds(t *testing.T) {
 		{"gambling: 15 gathered, stakes over 50,000", "组织者施某纠集十五人以牌九赌博，现场查获赌资五万余元。", []string{"police-70-gambling-serious"}, rules.RiskLikely, "赌博罪"},
 		// Five gathered: 抽头渔利 is still to be established (near).
 		{"gambling: small stakes", "组织者施某纠集五人打麻将赌博，现场查获赌资二千元。", []string{"police-70-gambling"}, rules.RiskNear, "赌博罪"},
-		{"gambling: two players", "施某与一人打麻将赌博，现场查获赌资二百元。", []string{"police-70-gambling"}, rules.RiskNone, "赌博罪"},
+		{"gambling: two players", "施某与一人打麻将赌博，现场查获赌资二百元。", []string{"police-70-gambling"}, rules.RiskNone, "开设赌场罪"},
 		// 干扰自动监测设施 as inspections write it (diluting the sample), by a key polluter (round accenv4).
 		{"monitoring sample diluted by a key polluter", "当事人系水环境重点排污单位，其操作人员在化学需氧量自动监测设备采样管内注入清水稀释水样，致使监测数据失真，同期继续排放生产废水。", []string{"water-83-evading-supervision"}, rules.RiskLikely, "污染环境罪"},
 		{"pipe led out underground with chromium", "执法人员在厂区围墙外雨水沟内发现一根塑料管，管道从厂区酸洗车间地下引出，正在排放废水，检测显示六价铬浓度为8.3mg/L。", []string{"water-83-evading-supervision"}, rules.RiskLikely, "污染环境罪"},
