@@ -22,10 +22,7 @@ func TestPolicePhrasingFamiliesThirteenth(t *testing.T) {
 		{"a boy of twelve slapped", "2026年8月1日，甘某嫌邻居家12岁的男孩在楼道拍球太响，扇了男孩两记耳光，男孩脸颊红肿。", "2026-09-01", "police25-51-assault-aggravated", "police25-51-assault"},
 		{"a girl brought along by her mother", "2026年6月18日检查发现，宏发鞋厂流水线上有一名女孩在刷胶，经查该女孩2012年5月出生，由其母亲带来厂里干活，厂方按件计酬。", "2026-06-20", "child-6-child-labour", "child-7-introducing"},
 	})
-	for _, tt := range []struct {
-		name, facts, date string
-		want              legal.Disposition
-	}{
+	checkDatedDispositions(t, a, []datedDispositionRow{
 		// A witness's or a victim's age is not the party's: no
 		// 已满十四周岁不满十八周岁 lightening (治安管理处罚法 第十二条).
 		{"a witness of sixteen", "经查，2026年5月9日，目击证人邹某（17岁，奶茶店店员）证实，顾客甘某将柜台上的一部手机揣进口袋后离开，手机价值一千一百元，已追回。", "2026-08-01", legal.DispositionPenalty},
@@ -36,15 +33,5 @@ func TestPolicePhrasingFamiliesThirteenth(t *testing.T) {
 		// 直至 and the day someone told the police: the act came to light
 		// then (治安管理处罚法 第二十五条, six months).
 		{"a shove found out seven months later", "2026年2月5日，甘某在棋牌室因输钱与牌友争执，推了牌友一把，又打了他一拳。直至2026年9月20日该牌友来派出所报称此事，公安机关此前并不知情。", "2026-10-01", legal.DispositionExpired},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			res := analyzeOn(t, a, tt.facts, tt.date)
-			if len(res.Violations) == 0 || res.Violations[0].Suggestion == nil {
-				t.Fatal("no suggestion")
-			}
-			if s := res.Violations[0].Suggestion; s.Disposition != tt.want {
-				t.Fatalf("%s: disposition %s, want %s\n%s", res.Violations[0].BenchmarkID, s.Disposition, tt.want, whys(res.Violations))
-			}
-		})
-	}
+	})
 }

@@ -24,22 +24,9 @@ func TestPolicePhrasingFamiliesFourteenth(t *testing.T) {
 		// other side is the victim's (第五十一条第二款第（二）项).
 		{"the age answered of the other side", "询问笔录：问：你为什么打她？答：她在广场上跳舞的音响太吵，我过去把音响关了，她跟我吵，我就扇了她两个耳光。问：对方多大年纪？答：听说七十五岁了。", "2026-05-10", "police25-51-assault-aggravated", "police25-51-assault"},
 	})
-	for _, tt := range []struct {
-		name, facts, date string
-		want              legal.Disposition
-	}{
+	checkDatedDispositions(t, a, []datedDispositionRow{
 		// The day the caller says it happened is the act's: reported
 		// seven months later, past the six months (第二十五条).
 		{"a blow reported seven months on", "2026-06-03 南站派出所 接郝某报警 称2025年11月1日在菜市场被摊贩易某打了一拳 致嘴角出血 当时未报警", "2026-06-03", legal.DispositionExpired},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			res := analyzeOn(t, a, tt.facts, tt.date)
-			if len(res.Violations) == 0 || res.Violations[0].Suggestion == nil {
-				t.Fatal("no suggestion")
-			}
-			if s := res.Violations[0].Suggestion; s.Disposition != tt.want {
-				t.Fatalf("%s: disposition %s, want %s\n%s", res.Violations[0].BenchmarkID, s.Disposition, tt.want, whys(res.Violations))
-			}
-		})
-	}
+	})
 }

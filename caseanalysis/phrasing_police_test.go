@@ -97,3 +97,27 @@ func checkDatedPhrasings(t *testing.T, a *Analyzer, tests []datedPhrasingRow) {
 		})
 	}
 }
+
+// datedDispositionRow is one text decided on its date whose top violation
+// must carry the disposition want.
+type datedDispositionRow struct {
+	name, facts, date string
+	want              legal.Disposition
+}
+
+// checkDatedDispositions analyses every row on its date and checks the top
+// violation's suggested disposition, showing the reasons when one fails.
+func checkDatedDispositions(t *testing.T, a *Analyzer, tests []datedDispositionRow) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, tt.date)
+			if len(res.Violations) == 0 || res.Violations[0].Suggestion == nil {
+				t.Fatal("no suggestion")
+			}
+			if s := res.Violations[0].Suggestion; s.Disposition != tt.want {
+				t.Fatalf("%s: disposition %s, want %s\n%s", res.Violations[0].BenchmarkID, s.Disposition, tt.want, whys(res.Violations))
+			}
+		})
+	}
+}
