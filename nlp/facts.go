@@ -1825,12 +1825,8 @@ func isFieldEnd(r rune) bool {
 	return isPhraseEnd(r) || r == ' ' || r == '\u3000' || r == '\t'
 }
 
-// discoveryDenials before a discovery word say it did not happen (此前无人
-// 报案, 未被发现, 当时未报警): no day of discovery.
-var discoveryDenials = [...]string{"未被", "没被", "没有被", "无人", "没人", "未", "没有", "没"}
-
-// containsUnnegated reports whether s contains one of subs not directly
-// after a denial (discoveryDenials).
+// containsUnnegated reports whether s contains one of subs that no
+// negation denies (Negated: 此前无人报案, 未被发现, 当时未报警).
 func containsUnnegated(s string, subs ...string) bool {
 	for _, x := range subs {
 		for from := 0; ; {
@@ -1839,14 +1835,7 @@ func containsUnnegated(s string, subs ...string) bool {
 				break
 			}
 			i += from
-			denied := false
-			for _, d := range discoveryDenials {
-				if strings.HasSuffix(s[:i], d) {
-					denied = true
-					break
-				}
-			}
-			if !denied {
+			if !Negated(s, i) {
 				return true
 			}
 			from = i + len(x)
