@@ -294,10 +294,8 @@ func placedOutside(text string, start, end int) bool {
 			}
 		}
 	}
-	for _, w := range outsideWords {
-		if strings.HasPrefix(rest, w) {
-			return true
-		}
+	if hasAnyPrefix(rest, outsideWords[:]...) {
+		return true
 	}
 	// 饮用水水源保护区划定图 names the map or decision that draws the zone,
 	// which an officer checks the place against, not a place the act was in.
@@ -474,13 +472,7 @@ func accidentNotHappened(text string, end int) bool {
 	if !strings.HasSuffix(text[:end], "事故") {
 		return false
 	}
-	rest := text[end:]
-	for _, w := range hazardTails {
-		if strings.HasPrefix(rest, w) {
-			return true
-		}
-	}
-	return false
+	return hasAnyPrefix(text[end:], hazardTails[:]...)
 }
 
 // inOrder reports whether parts occur in s in order, without overlapping,

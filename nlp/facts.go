@@ -991,14 +991,7 @@ var notReceivedWords = [...]string{"尚未收取", "未收取", "还未收取", 
 
 // notReceived reports whether rest, the text after an amount, opens with
 // notReceivedWords.
-func notReceived(rest string) bool {
-	for _, w := range notReceivedWords {
-		if strings.HasPrefix(rest, w) {
-			return true
-		}
-	}
-	return false
-}
+func notReceived(rest string) bool { return hasAnyPrefix(rest, notReceivedWords[:]...) }
 
 // moneyRole finds the nearest role phrase before pos in the same clause,
 // and whether a total cue sits between that phrase and the amount.
@@ -1869,6 +1862,16 @@ func reportedAs(before string) bool {
 	return !strings.ContainsRune("名简职昵俗尊号统总爱堪对宣", r)
 }
 
+// hasAnyPrefix reports whether s begins with one of words.
+func hasAnyPrefix(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func containsAny(s string, subs ...string) bool {
 	for _, x := range subs {
 		if strings.Contains(s, x) {
@@ -2553,13 +2556,7 @@ var theftWords = [...]string{"盗窃", "偷拿", "偷走", "偷窃", "偷了", "
 // police recovered or the thief gave back once caught, not harm the party
 // removed of its own accord.
 func stolenReturned(s string, end int) bool {
-	rest := s[end:]
-	for _, w := range [...]string{"失主", "被害人", "受害人", "事主", "被盗"} {
-		if strings.HasPrefix(rest, w) {
-			return true
-		}
-	}
-	return containsAny(s, theftWords[:]...)
+	return hasAnyPrefix(s[end:], "失主", "被害人", "受害人", "事主", "被盗") || containsAny(s, theftWords[:]...)
 }
 
 // fledAfter reports whether what follows 被迫 is a victim's escape
