@@ -340,7 +340,7 @@ func (e *element) find(scan nlp.CueScan, live bool, facts *factValues) (string, 
 	for _, r := range e.measures {
 		if v, ok := facts.value(r.Name); ok && r.Contains(v) {
 			num := strconv.FormatFloat(v, 'f', -1, 64)
-			if r.Name == rules.MeasureExcessPercent {
+			if r.Name == rules.MeasureExcessPercent || r.Name == rules.MeasureSpeedExcessPercent {
 				return "超过" + num + "%", true
 			}
 			label, _ := rules.MeasureLabel(r.Name)
@@ -362,7 +362,11 @@ type factValues struct {
 	read       bool
 	excess     float64
 	hasExcess  bool
-	measures   map[string]float64
+	// speed is the excess of a speed alone (speedExcessPercent), read on
+	// first use.
+	speedRead, hasSpeed bool
+	speed               float64
+	measures            map[string]float64
 	// parties are the spans of norm that describe the party (nlp.PartySpans),
 	// read on first use.
 	parties     []nlp.Span
@@ -410,6 +414,13 @@ func (f *factValues) notActSpans() []nlp.Span {
 func (f *factValues) value(name string) (float64, bool) {
 	if f == nil {
 		return 0, false
+	}
+	if name == rules.MeasureSpeedExcessPercent {
+		if !f.speedRead {
+			f.speedRead = true
+			f.speed, f.hasSpeed = speedExcessPercent(f.norm)
+		}
+		return f.speed, f.hasSpeed
 	}
 	if name == rules.MeasureExcessPercent {
 		if !f.read {
@@ -935,10 +946,20 @@ var (
 	// The actual load is also told by the weighing (过磅, 地磅称量, 称得) or
 	// as the goods' net weight (所载钢筋净重14.2吨), and register lines
 	// write tonnes as t (核载18t 实载21.6t).
-	loadsRe = nlp.Guard(`(?:核定载质量|核载|核定载重|额定载质量|额定载重|标载|行驶证[^，。；0-9]{0,6}?载重|额定乘员|核定载客)(?:为)?`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人)[^。；]{0,60}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客|实有|所载|净重|称量|过磅|称得|称重|实重|货重|坐了|乘坐了|坐有)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人|名)`, "核定", "核载", "额定", "标载", "载重")
+	loadsRe = nlp.Guard(`(?:核定载质量|核载|核定载重|额定载质量|额定载重|标载|行驶证[^，。；0-9]{0,6}?载重|额定乘员|核定乘员|核定载客人数|核定载客)(?:为)?`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人|座)[^。；]{0,60}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客|实有|所载|净重|称量|过磅|称得|称重|实重|货重|坐了|乘坐了|坐有)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人|名)`, "核定", "核载", "额定", "标载", "载重")
 	// loadsAfterRe reads the two loads the other way round, the weighing
 	// first (过磅显示实载货物2.9吨，该车核定载质量1.495吨).
 	loadsAfterRe = nlp.Guard(`(?:实际|实载|实测|经称重|装载|载货|所载|净重|称量|过磅|称得|称重|实重|货重)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`\s*(吨|千克|公斤|kg|t|T)[^。；]{0,40}?(?:核定载质量|核载|核定载重)(?:为|仅为|只有)?`+loadNumber+`\s*(吨|千克|公斤|kg|t|T)`, "核定载", "核载")
+	// seatsRe and peopleAfterRe read a bus's seats and the people counted
+	// as register lines and notes write them: the seats without 核定 (中型
+	// 客车(19座) 乡镇班线 实载25人, 45座大客车…车内共有52名乘客), or the
+	// count first and the rating after it (实载25人（核载19人）).
+	seatsRe       = nlp.Guard(`([0-9]+|[一二两三四五六七八九十]+)\s*(?:座|座位)[^。；]{0,60}?(?:实载|实际载客|实际载有|实际乘坐|载客|载有|乘坐|坐了|坐有|共有|实有|车内有|车上有|共载|搭载|清点)(?:乘客|旅客|人员|学生|乘员)?(?:共|达|为|了|人数为|人数)?`+loadNumber+`\s*(?:人|名)`, "座")
+	peopleAfterRe = nlp.Guard(`(?:实载|实际载客|实际乘坐|载客|载有|乘坐|共有|车内有|车上有|共载)(?:乘客|旅客|人员|学生|乘员)?(?:共|达|为|了)?`+loadNumber+`\s*(?:人|名)[^。；]{0,30}?(?:核定载客人数|核定载客|额定乘员|核定乘员|核载|核定|限乘)(?:为|仅为|只有)?`+loadNumber+`\s*(?:人|座)`, "核定", "核载", "额定", "限乘")
+	// speedPercentRe and speedTenthsRe read a ratio said of a speed only
+	// (超速60%, 超过规定时速百分之五十, 超速五成).
+	speedPercentRe = nlp.Guard(`超(?:过|出)?(?:规定时速|限速|速)(?:的)?(?:达|约)?([0-9]+(?:\.[0-9]+)?)\s*[%％]|超(?:过|出)?(?:规定时速|限速|速)(?:的)?(?:达|约)?百分之([零一二三四五六七八九十百点]+)`, "超")
+	speedTenthsRe  = nlp.Guard(`超速(?:达|约)?([一二三四五六七八九])成`, "超速")
 	// tenthsRe reads an excess said in tenths (超载五成 is 50%).
 	tenthsRe = nlp.Guard(`超(?:载|员|重|速)(?:达|约)?([一二三四五六七八九])成`, "超载", "超员", "超重", "超速")
 	// speedsRe reads a speed limit and the speed measured (限速40公里/小时的
@@ -973,6 +994,9 @@ func excessPercent(norm string) (float64, bool) {
 		if m[4] == "名" { // 共坐了37名旅客
 			m[4] = "人"
 		}
+		if m[2] == "座" { // 核定19座
+			m[2] = "人"
+		}
 		rated, err1 := loadValue(m[1], m[2])
 		actual, err2 := loadValue(m[3], m[4])
 		if (m[2] == "人") == (m[4] == "人") && err1 == nil && err2 == nil {
@@ -990,7 +1014,55 @@ func excessPercent(norm string) (float64, bool) {
 			}
 		}
 	}
+	for _, re := range [...]*nlp.GuardedRegexp{&seatsRe, &peopleAfterRe} {
+		if m := re.FindStringSubmatch(norm); m != nil {
+			rated, err1 := loadValue(m[1], "人")
+			actual, err2 := loadValue(m[2], "人")
+			if re == &peopleAfterRe {
+				rated, actual = actual, rated
+			}
+			if err1 == nil && err2 == nil {
+				if v, ok := excessOver(actual, rated); ok {
+					return v, true
+				}
+			}
+		}
+	}
 	if m := tenthsRe.FindStringSubmatch(norm); m != nil {
+		if v, err := nlp.ParseChineseInt(m[1]); err == nil {
+			return float64(v * 10), true
+		}
+	}
+	if v, ok := speedExcess(speedsRe.FindStringSubmatch(norm), 1, 2); ok {
+		return v, true
+	}
+	if v, ok := speedExcess(speedsAfterRe.FindStringSubmatch(norm), 2, 1); ok {
+		return v, true
+	}
+	if v, ok := speedExcess(speedsByRe.FindStringSubmatch(norm), 1, 2); ok {
+		return v, true
+	}
+	return speedExcess(speedsByAfterRe.FindStringSubmatch(norm), 2, 1)
+}
+
+// speedExcessPercent reads the excess of a speed over its limit, in
+// percent: a ratio said of the speed (超速60%, 超过规定时速百分之五十) or
+// computed from the limit and the speed measured; an excess of a load or of
+// passengers is not read.
+func speedExcessPercent(norm string) (float64, bool) {
+	if m := speedPercentRe.FindStringSubmatch(norm); m != nil {
+		if m[1] != "" {
+			if v, err := strconv.ParseFloat(m[1], 64); err == nil {
+				return v, true
+			}
+		}
+		if m[2] != "" {
+			if v, err := nlp.ParseChineseDecimal(m[2]); err == nil {
+				return v, true
+			}
+		}
+	}
+	if m := speedTenthsRe.FindStringSubmatch(norm); m != nil {
 		if v, err := nlp.ParseChineseInt(m[1]); err == nil {
 			return float64(v * 10), true
 		}

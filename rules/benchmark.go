@@ -286,6 +286,12 @@ type Element struct {
 // load), for elements' measure ranges.
 const MeasureExcessPercent = "excess_percent"
 
+// MeasureSpeedExcessPercent is the excess of a speed over its limit only
+// (超速60%, 限速60公里…时速95公里): a load or a count of passengers over
+// its rating (七座商务车载客十一人) is no speed, so 第九十九条第一款第（四）项
+// and 第九十条's exclusion of it read this measure, not MeasureExcessPercent.
+const MeasureSpeedExcessPercent = "speed_excess_percent"
+
 // MeasureRange is a range of a numeric fact: the measure's name
 // (MeasureExcessPercent or one of the transfer measures, blood_alcohol …),
 // at least GTE, below LT; either bound may be absent.

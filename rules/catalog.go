@@ -496,7 +496,7 @@ func (e Element) validate() error {
 		}
 	}
 	for _, p := range e.AllMeasures() {
-		if _, known := MeasureLabel(p.Name); !known && p.Name != MeasureExcessPercent {
+		if _, known := MeasureLabel(p.Name); !known && p.Name != MeasureExcessPercent && p.Name != MeasureSpeedExcessPercent {
 			return fmt.Errorf("element %s: unknown measure %q", e.Label, p.Name)
 		}
 		if p.GTE == nil && p.LT == nil || p.GTE != nil && p.LT != nil && *p.GTE >= *p.LT || p.GTE != nil && *p.GTE < 0 {
