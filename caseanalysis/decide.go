@@ -943,10 +943,12 @@ var (
 	// loadsRe reads a rated and an actual load, each in figures or in
 	// Chinese numerals (核定载质量三十吨……装载至65吨), in the same or
 	// convertible units.
+	// The people or goods found are also told by where they were (车上旅客47人,
+	// 车内乘客52名, 车上钢材5.4吨).
 	// The actual load is also told by the weighing (过磅, 地磅称量, 称得) or
 	// as the goods' net weight (所载钢筋净重14.2吨), and register lines
 	// write tonnes as t (核载18t 实载21.6t).
-	loadsRe = nlp.Guard(`(?:核定载质量|核载|核定载重|额定载质量|额定载重|标载|行驶证[^，。；0-9]{0,6}?载重|额定乘员|核定乘员|核定载客人数|核定载客)(?:为)?`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人|座)[^。；]{0,60}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客|实有|所载|净重|称量|过磅|称得|称重|实重|货重|坐了|乘坐了|坐有)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人|名)`, "核定", "核载", "额定", "标载", "载重")
+	loadsRe = nlp.Guard(`(?:核定载质量|核载|核定载重|额定载质量|额定载重|标载|行驶证[^，。；0-9]{0,6}?载重|额定乘员|核定乘员|核定载客人数|核定载客)(?:为)?`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人|座)[^。；]{0,60}?(?:实际|实载|实测|经称重|总质量|装载|载货|载有|载客|实有|所载|净重|称量|过磅|称得|称重|实重|货重|坐了|乘坐了|坐有|车上|车内|旅客|乘客)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`\s*(吨|千克|公斤|kg|t|T|人|名)`, "核定", "核载", "额定", "标载", "载重")
 	// loadsAfterRe reads the two loads the other way round, the weighing
 	// first (过磅显示实载货物2.9吨，该车核定载质量1.495吨).
 	loadsAfterRe = nlp.Guard(`(?:实际|实载|实测|经称重|装载|载货|所载|净重|称量|过磅|称得|称重|实重|货重)[^0-9零〇一二两三四五六七八九十百千。；]{0,8}`+loadNumber+`\s*(吨|千克|公斤|kg|t|T)[^。；]{0,40}?(?:核定载质量|核载|核定载重)(?:为|仅为|只有)?`+loadNumber+`\s*(吨|千克|公斤|kg|t|T)`, "核定载", "核载")
