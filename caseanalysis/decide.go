@@ -980,17 +980,8 @@ var (
 
 // excessPercent reads the excess ratio the facts state, in percent.
 func excessPercent(norm string) (float64, bool) {
-	if m := excessPercentRe.FindStringSubmatch(norm); m != nil {
-		if m[1] != "" {
-			if v, err := strconv.ParseFloat(m[1], 64); err == nil {
-				return v, true
-			}
-		}
-		if m[2] != "" {
-			if v, err := nlp.ParseChineseDecimal(m[2]); err == nil {
-				return v, true
-			}
-		}
+	if v, ok := statedRatio(excessPercentRe.FindStringSubmatch(norm)); ok {
+		return v, true
 	}
 	if m := loadsRe.FindStringSubmatch(norm); m != nil {
 		if m[4] == "名" { // 共坐了37名旅客
@@ -1035,6 +1026,31 @@ func excessPercent(norm string) (float64, bool) {
 			return float64(v * 10), true
 		}
 	}
+	return measuredSpeedExcess(norm)
+}
+
+// statedRatio reads a ratio matched in figures (m[1], 45) or in Chinese
+// numerals (m[2], 百分之三十); false when m is nil or holds neither.
+func statedRatio(m []string) (float64, bool) {
+	if m == nil {
+		return 0, false
+	}
+	if m[1] != "" {
+		if v, err := strconv.ParseFloat(m[1], 64); err == nil {
+			return v, true
+		}
+	}
+	if m[2] != "" {
+		if v, err := nlp.ParseChineseDecimal(m[2]); err == nil {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
+// measuredSpeedExcess is the excess of a measured speed over the limit the
+// facts name, in either order and either wording (speedsRe and the rest).
+func measuredSpeedExcess(norm string) (float64, bool) {
 	if v, ok := speedExcess(speedsRe.FindStringSubmatch(norm), 1, 2); ok {
 		return v, true
 	}
@@ -1052,33 +1068,15 @@ func excessPercent(norm string) (float64, bool) {
 // computed from the limit and the speed measured; an excess of a load or of
 // passengers is not read.
 func speedExcessPercent(norm string) (float64, bool) {
-	if m := speedPercentRe.FindStringSubmatch(norm); m != nil {
-		if m[1] != "" {
-			if v, err := strconv.ParseFloat(m[1], 64); err == nil {
-				return v, true
-			}
-		}
-		if m[2] != "" {
-			if v, err := nlp.ParseChineseDecimal(m[2]); err == nil {
-				return v, true
-			}
-		}
+	if v, ok := statedRatio(speedPercentRe.FindStringSubmatch(norm)); ok {
+		return v, true
 	}
 	if m := speedTenthsRe.FindStringSubmatch(norm); m != nil {
 		if v, err := nlp.ParseChineseInt(m[1]); err == nil {
 			return float64(v * 10), true
 		}
 	}
-	if v, ok := speedExcess(speedsRe.FindStringSubmatch(norm), 1, 2); ok {
-		return v, true
-	}
-	if v, ok := speedExcess(speedsAfterRe.FindStringSubmatch(norm), 2, 1); ok {
-		return v, true
-	}
-	if v, ok := speedExcess(speedsByRe.FindStringSubmatch(norm), 1, 2); ok {
-		return v, true
-	}
-	return speedExcess(speedsByAfterRe.FindStringSubmatch(norm), 2, 1)
+	return measuredSpeedExcess(norm)
 }
 
 // speedExcess is the excess of the speed over the limit that submatches
