@@ -203,7 +203,7 @@ func tailDisputes(out []Dispute, norm string, top *rules.Benchmark, sug *rules.S
 
 func containsAny(s string, subs []string) bool {
 	for _, x := range subs {
-		if strings.Contains(s, x) {
+		if nlp.Contains(s, x) {
 			return true
 		}
 	}
@@ -213,7 +213,7 @@ func containsAny(s string, subs []string) bool {
 // mentions reports whether the facts mention an evidence item: the item
 // itself or its head word (现场检查笔录 → 检查笔录, 笔录).
 func mentions(text, item string) bool {
-	if strings.Contains(text, item) {
+	if nlp.Contains(text, item) {
 		return true
 	}
 	// Its suffixes of four runes or more, longest first, sliced in place
@@ -222,7 +222,7 @@ func mentions(text, item string) bool {
 	for i := 0; n > 4; n-- {
 		_, w := utf8.DecodeRuneInString(item[i:])
 		i += w
-		if strings.Contains(text, item[i:]) {
+		if nlp.Contains(text, item[i:]) {
 			return true
 		}
 	}
@@ -336,7 +336,7 @@ func amountOf(f rules.Facts, base string) float64 {
 // hearing question for lack of a configured threshold or party kind.
 func hearingUnknown(s *rules.Suggestion) bool {
 	for _, w := range s.Warnings {
-		if strings.Contains(w, "较大数额") {
+		if nlp.Contains(w, "较大数额") {
 			return true
 		}
 	}

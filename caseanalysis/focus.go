@@ -6,6 +6,7 @@ import (
 
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/legal"
+	"github.com/cailiang/cailiang/nlp"
 )
 
 // A published 行政处罚决定书 says what the party did in one part only: the
@@ -61,13 +62,13 @@ func evidenceHeadingAt(text string, i int) bool {
 func evidenceEnd(text string, from int) int {
 	end := len(text)
 	for _, o := range evidenceOpeners {
-		if i := strings.Index(text[from:], o); i >= 0 && from+i < end {
+		if i := nlp.Index(text[from:], o); i >= 0 && from+i < end {
 			end = from + i
 		}
 	}
 	for _, h := range evidenceHeadings {
 		for at := from; at < end; {
-			i := strings.Index(text[at:], h)
+			i := nlp.Index(text[at:], h)
 			if i < 0 || at+i >= end {
 				break
 			}
@@ -99,7 +100,7 @@ const procedureLaw = "行政处罚法》"
 func decisionFocus(text string) string {
 	start := -1
 	for _, o := range factOpeners {
-		if i := strings.Index(text, o); i >= 0 && (start < 0 || i < start) {
+		if i := nlp.Index(text, o); i >= 0 && (start < 0 || i < start) {
 			start = i
 		}
 	}
@@ -199,7 +200,7 @@ var disclaimWords = []string{"不适用", "不属于", "不构成", "不应适�
 func beforeDisclaimer(s string) string {
 	at := -1
 	for _, w := range disclaimWords {
-		if i := strings.Index(s, w); i >= 0 && (at < 0 || i < at) && strings.Contains(s[i:], "》第") {
+		if i := nlp.Index(s, w); i >= 0 && (at < 0 || i < at) && nlp.Contains(s[i:], "》第") {
 			at = i
 		}
 	}
@@ -218,7 +219,7 @@ func beforeDisclaimer(s string) string {
 // provision (disclaimWords before the citation): an officer's exclusion
 // is evidence against that article.
 func disclaimedLast(text string, cands []candidate) []candidate {
-	if len(cands) < 2 || !strings.Contains(text, "》第") || !containsAny(text, disclaimWords) {
+	if len(cands) < 2 || !nlp.Contains(text, "》第") || !containsAny(text, disclaimWords) {
 		return cands
 	}
 	var cites []corpus.ParsedCitation
@@ -240,7 +241,7 @@ func disclaimedLast(text string, cands []candidate) []candidate {
 // 未发现……) has its 经查 on the allegation, not on the facts.
 func headerBefore(before string) bool {
 	for _, m := range headerMarks {
-		if i := strings.Index(before, m); i >= 0 && strings.ContainsAny(before[i:], "。\n") {
+		if i := nlp.Index(before, m); i >= 0 && strings.ContainsAny(before[i:], "。\n") {
 			return true
 		}
 	}
@@ -257,7 +258,7 @@ var characterMarks = []string{"行为属于", "行为系", "行为构成", "行�
 // a sentence that does so only by 行政处罚法 (属于《行政处罚法》第三十三条
 // 规定的情形) says the circumstance, not the act.
 func characterizes(s string) bool {
-	return (containsAny(s, characterMarks) || agencyHolds(s)) && !strings.Contains(s, procedureLaw)
+	return (containsAny(s, characterMarks) || agencyHolds(s)) && !nlp.Contains(s, procedureLaw)
 }
 
 // agencyMarks begin the agency's own view in a decision's reasoning, where
@@ -322,7 +323,7 @@ func partyName(s string) (string, bool) {
 		return "", false
 	}
 	for _, l := range []string{"住址：", "住所：", "经营场所："} {
-		if i := strings.Index(t, l); i >= 0 {
+		if i := nlp.Index(t, l); i >= 0 {
 			t = t[:i]
 		}
 	}
@@ -332,8 +333,8 @@ func partyName(s string) (string, bool) {
 // procedureSentence reports whether s tells the procedure: 立案, the
 // notice of rights, the end of the investigation.
 func procedureSentence(s string) bool {
-	return strings.Contains(s, "立案") || strings.Contains(s, "调查终结") ||
-		(strings.Contains(s, "告知") && (strings.Contains(s, "陈述") || strings.Contains(s, "听证")))
+	return nlp.Contains(s, "立案") || nlp.Contains(s, "调查终结") ||
+		(nlp.Contains(s, "告知") && (nlp.Contains(s, "陈述") || nlp.Contains(s, "听证")))
 }
 
 // lawEndings end the names of laws, regulations and rules; a 《》 name
@@ -356,12 +357,12 @@ func lawName(name string) bool {
 // is no law.
 func citesAppliedLaw(s string) bool {
 	for rest := s; ; {
-		i := strings.Index(rest, "《")
+		i := nlp.Index(rest, "《")
 		if i < 0 {
 			return false
 		}
 		rest = rest[i+len("《"):]
-		j := strings.Index(rest, "》")
+		j := nlp.Index(rest, "》")
 		if j < 0 {
 			return false
 		}
@@ -381,7 +382,7 @@ func citesAppliedLaw(s string) bool {
 // a penalty provision of the same law and article, and of the same 款 and
 // 项 where both give them.
 func citedFirst(focus string, cands []candidate) []candidate {
-	if len(cands) < 2 || !strings.Contains(focus, "》第") {
+	if len(cands) < 2 || !nlp.Contains(focus, "》第") {
 		return cands
 	}
 	cites := corpus.FindCitations(focus)

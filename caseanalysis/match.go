@@ -462,7 +462,7 @@ const tierDiscount = 0.9
 // aggravatedTier reports whether a benchmark is the 情节严重/情节较重 tier of
 // a violation.
 func aggravatedTier(b *rules.Benchmark) bool {
-	return strings.HasSuffix(b.ID, "-serious") || strings.Contains(b.Name, "情节严重") || strings.Contains(b.Name, "情节较重") || strings.Contains(b.Name, "其他严重情节")
+	return strings.HasSuffix(b.ID, "-serious") || nlp.Contains(b.Name, "情节严重") || nlp.Contains(b.Name, "情节较重") || nlp.Contains(b.Name, "其他严重情节")
 }
 
 // uncorrectedTier reports whether a benchmark is the 逾期未改正 tier of a
@@ -470,7 +470,7 @@ func aggravatedTier(b *rules.Benchmark) bool {
 // 并处……): the same conduct, fined higher once an order to correct was
 // not followed.
 func uncorrectedTier(b *rules.Benchmark) bool {
-	return strings.HasSuffix(b.ID, "-not-corrected") || strings.Contains(b.Name, "逾期未改正") || strings.Contains(b.Name, "逾期不改正")
+	return strings.HasSuffix(b.ID, "-not-corrected") || nlp.Contains(b.Name, "逾期未改正") || nlp.Contains(b.Name, "逾期不改正")
 }
 
 // promoteUncorrected puts the 逾期未改正 tier of a violation just above

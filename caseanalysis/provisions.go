@@ -105,7 +105,7 @@ func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segme
 	for _, p := range ps.All() {
 		// Covered entries answer through their benchmarks; entries whose
 		// conduct is a reference (有前款第一项…) carry no conduct words.
-		if len(p.Benchmarks) > 0 || strings.Contains(p.Conduct, "前款") {
+		if len(p.Benchmarks) > 0 || nlp.Contains(p.Conduct, "前款") {
 			continue
 		}
 		b, err := m.cat.Get(p.ID())

@@ -115,12 +115,12 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			}
 		}
 	}
-	if strings.Contains(norm, "赌") {
+	if nlp.Contains(norm, "赌") {
 		gambling(norm, text, x, setMax)
 	}
 	// 雇用童工从事危重劳动罪 counts the children (三人以上): 使用3名未满十六
 	// 周岁的少年, 雇用4名15周岁童工, 招用童工2名.
-	if strings.Contains(norm, "童工") || strings.Contains(norm, "十六周岁") || strings.Contains(norm, "16周岁") {
+	if nlp.Contains(norm, "童工") || nlp.Contains(norm, "十六周岁") || nlp.Contains(norm, "16周岁") {
 		for _, re := range childWorkersRes {
 			for _, loc := range re.FindAllStringSubmatchIndex(norm, -1) {
 				if nlp.Negated(norm, loc[0]) {
@@ -234,7 +234,7 @@ func exceedances(norm string, setMax func(string, float64)) {
 	// national limit: industry and local standards are as strict or
 	// stricter. The metal is then 有毒物质 (第十七条第三项); by how much the
 	// applicable standard is exceeded stays the report's to say.
-	if strings.Contains(norm, "/") || strings.Contains(norm, "毫克每升") {
+	if nlp.Contains(norm, "/") || nlp.Contains(norm, "毫克每升") {
 		for _, r := range nlp.HeavyMetalReadings(norm) {
 			if lim, ok := loosestMetalLimit[r.Pollutant]; ok && r.MgPerL > lim {
 				metals[r.Pollutant] = true
@@ -274,10 +274,10 @@ func gambling(norm, text string, x nlp.Extraction, setMax func(string, float64))
 	for _, a := range x.Amounts {
 		before := text[max(0, a.Start-24):a.Start]
 		switch {
-		case strings.Contains(before, "赌资"):
+		case nlp.Contains(before, "赌资"):
 			setMax(rules.MeasureGamblingStakes, a.Value)
 		// 台费 is the house's cut as a card room charges it (收取台费三百元).
-		case strings.Contains(before, "抽头") || strings.Contains(before, "抽水") || strings.Contains(before, "渔利") || strings.Contains(before, "台费"):
+		case nlp.Contains(before, "抽头") || nlp.Contains(before, "抽水") || nlp.Contains(before, "渔利") || nlp.Contains(before, "台费"):
 			setMax(rules.MeasureGamblingProfit, a.Value)
 			cut = true
 		}
@@ -287,7 +287,7 @@ func gambling(norm, text string, x nlp.Extraction, setMax func(string, float64))
 	// least, the count the 2005 解释 第一条第一项 asks beside the cut. Only
 	// with the cut read: the count alone would make the cut threshold near
 	// for every card room.
-	if cut && strings.Contains(norm, "麻将") && containsAny(norm, organisedGambling) {
+	if cut && nlp.Contains(norm, "麻将") && containsAny(norm, organisedGambling) {
 		setMax(rules.MeasureGamblers, 3)
 	}
 }
@@ -314,7 +314,7 @@ var (
 func oneDeath(norm string) bool {
 	for _, w := range deathWords {
 		for from := 0; ; {
-			i := strings.Index(norm[from:], w)
+			i := nlp.Index(norm[from:], w)
 			if i < 0 {
 				break
 			}
@@ -326,7 +326,7 @@ func oneDeath(norm string) bool {
 		}
 	}
 	for _, w := range spokenDeathWords {
-		if i := strings.Index(norm, w); i >= 0 && !nlp.Negated(norm, i) && !diesNotAPerson(clauseTail(norm, i, 15)) {
+		if i := nlp.Index(norm, w); i >= 0 && !nlp.Negated(norm, i) && !diesNotAPerson(clauseTail(norm, i, 15)) {
 			return true
 		}
 	}
@@ -363,7 +363,7 @@ var nonPersonDeaths = [...]string{"鱼", "虾", "蟹", "贝", "禽", "畜", "牲
 // diesNotAPerson reports whether a matched death names an animal or plant.
 func diesNotAPerson(span string) bool {
 	for _, w := range nonPersonDeaths {
-		if strings.Contains(span, w) {
+		if nlp.Contains(span, w) {
 			return true
 		}
 	}
@@ -373,7 +373,7 @@ func diesNotAPerson(span string) bool {
 // injuryGrade reports whether the normalised text states an injury of the
 // grade the cues name, undenied.
 func injuryGrade(norm string, cues []nlp.Cue) bool {
-	if !strings.Contains(norm, "伤") {
+	if !nlp.Contains(norm, "伤") {
 		return false
 	}
 	for _, q := range cues {
@@ -638,9 +638,9 @@ func landMu(norm string, mu float64, setMax func(string, float64)) {
 	switch {
 	case isBasicFarmland(norm):
 		setMax(rules.MeasureBasicFarmland, mu)
-	case strings.Contains(norm, "公益林"):
+	case nlp.Contains(norm, "公益林"):
 		setMax(rules.MeasurePublicForest, mu)
-	case strings.Contains(norm, "林地"):
+	case nlp.Contains(norm, "林地"):
 		setMax(rules.MeasureForest, mu)
 	case containsAny(norm, cultivatedNames) && !containsAny(norm, notCultivated):
 		setMax(rules.MeasureFarmland, mu)
@@ -685,7 +685,7 @@ func owesWages(norm string) bool {
 	}
 	// 不给加班费, 补足差额 (below the minimum wage) and 未补发 are unpaid wages too.
 	for _, cue := range []string{"拖欠", "未支付", "未足额支付", "拒不支付", "克扣", "欠薪", "不给", "补足差额", "补发差额", "未补发", "少支付"} {
-		if strings.Contains(norm, cue) {
+		if nlp.Contains(norm, cue) {
 			return true
 		}
 	}
@@ -693,15 +693,15 @@ func owesWages(norm string) bool {
 	// 一直没发, 期满仍未付): 欠 right before whom it is owed, or the pay
 	// not handed over.
 	for _, cue := range []string{"欠我们", "欠他们", "欠大家", "欠工人", "欠员工", "欠职工", "欠了", "欠发", "欠付", "没发", "未发放", "没给", "未付", "没付", "一分没"} {
-		if strings.Contains(norm, cue) {
+		if nlp.Contains(norm, cue) {
 			return true
 		}
 	}
-	for i := strings.Index(norm, "欠"); i >= 0; {
+	for i := nlp.Index(norm, "欠"); i >= 0; {
 		if r, _ := utf8.DecodeRuneInString(norm[i+len("欠"):]); unicode.IsDigit(r) || strings.ContainsRune("一二两三四五六七八九十", r) {
 			return true
 		}
-		j := strings.Index(norm[i+len("欠"):], "欠")
+		j := nlp.Index(norm[i+len("欠"):], "欠")
 		if j < 0 {
 			break
 		}

@@ -99,7 +99,7 @@ func Negated(s string, pos int) bool {
 			continue
 		}
 		for from := 0; ; {
-			i := strings.Index(w[from:], n.word)
+			i := Index(w[from:], n.word)
 			if i < 0 {
 				break
 			}
@@ -311,7 +311,7 @@ func placedOutside(text string, start, end int) bool {
 	before := text[reachBefore(text, start):start]
 	near := false
 	for _, w := range distanceWords {
-		if strings.Contains(before, w) {
+		if Contains(before, w) {
 			near = true
 			break
 		}
@@ -427,7 +427,7 @@ func (q Cue) Locate(text string) (start, end int, ok bool) {
 	if len(q.parts) == 0 {
 		return 0, 0, false
 	}
-	at := strings.Index(text, q.parts[0])
+	at := Index(text, q.parts[0])
 	if at < 0 {
 		return 0, 0, false
 	}
@@ -450,7 +450,7 @@ func (q Cue) locateAt(text string, at int) (start, end int, ok bool) {
 				return at, from + n, true
 			}
 		}
-		i := strings.Index(text[from:], q.parts[0])
+		i := Index(text[from:], q.parts[0])
 		if i < 0 {
 			return 0, 0, false
 		}
@@ -479,7 +479,7 @@ func accidentNotHappened(text string, end int) bool {
 // at any distance.
 func inOrder(s string, parts []string) bool {
 	for _, p := range parts {
-		j := strings.Index(s, p)
+		j := Index(s, p)
 		if j < 0 {
 			return false
 		}
@@ -498,7 +498,7 @@ func restFollows(s string, parts []string) (int, bool) {
 		if k := sentenceEnd(window); k >= 0 {
 			window = window[:k]
 		}
-		j := strings.Index(window, p)
+		j := Index(window, p)
 		if j < 0 {
 			return 0, false
 		}
@@ -833,7 +833,7 @@ func (o phraseIndex) walk(text string, seen []uint64, at []int32) {
 	}
 	for _, p := range o.other {
 		if first {
-			if i := strings.Index(text, o.list[p]); i >= 0 {
+			if i := Index(text, o.list[p]); i >= 0 {
 				found(p, i)
 			}
 		} else if i := strings.LastIndex(text, o.list[p]); i >= 0 {
@@ -964,7 +964,7 @@ func (x CueScan) firstAt(q *Cue) int {
 	if x.first != nil {
 		return int(x.first[x.index.phraseOf[q.opening]-1]) - 1
 	}
-	return strings.Index(x.text, q.parts[0])
+	return Index(x.text, q.parts[0])
 }
 
 // FindOutside is Find for cues that are also parts of other words: an
@@ -997,7 +997,7 @@ func (x CueScan) FindOutside(cues []Cue, words []string) (string, bool) {
 				!insideWord(x.text, at, end, part, words) && !deniedAround(x.text, at, end, part, cues) {
 				return q.text, true
 			}
-			i := strings.Index(x.text[end:], part)
+			i := Index(x.text[end:], part)
 			if i < 0 {
 				break
 			}
@@ -1011,11 +1011,11 @@ func (x CueScan) FindOutside(cues []Cue, words []string) (string, bool) {
 // lies inside an occurrence of one of words.
 func insideWord(text string, start, end int, part string, words []string) bool {
 	for _, w := range words {
-		for k := strings.Index(w, part); k >= 0; {
+		for k := Index(w, part); k >= 0; {
 			if s := start - k; s >= 0 && s+len(w) >= end && strings.HasPrefix(text[s:], w) {
 				return true
 			}
-			next := strings.Index(w[k+1:], part)
+			next := Index(w[k+1:], part)
 			if next < 0 {
 				break
 			}
@@ -1049,7 +1049,7 @@ func withinDeniedSynonym(text string, q Cue, cues []Cue) bool {
 		return false
 	}
 	for from := 0; ; {
-		i := strings.Index(text[from:], part)
+		i := Index(text[from:], part)
 		if i < 0 {
 			return true
 		}
@@ -1068,7 +1068,7 @@ func withinDeniedSynonym(text string, q Cue, cues []Cue) bool {
 // and contains it: only such a cue can deny part around it.
 func hasLongerCue(part string, cues []Cue) bool {
 	for i := range cues {
-		if c := &cues[i]; len(c.parts) == 1 && len(c.parts[0]) > len(part) && strings.Contains(c.parts[0], part) {
+		if c := &cues[i]; len(c.parts) == 1 && len(c.parts[0]) > len(part) && Contains(c.parts[0], part) {
 			return true
 		}
 	}
@@ -1083,14 +1083,14 @@ func deniedAround(text string, start, end int, part string, cues []Cue) bool {
 			continue
 		}
 		long := c.parts[0]
-		k := strings.Index(long, part)
+		k := Index(long, part)
 		for k >= 0 {
 			s := start - k
 			if s >= 0 && s+len(long) >= end && strings.HasPrefix(text[s:], long) &&
 				(Negated(text, s) || placedOutside(text, s, s+len(long))) {
 				return true
 			}
-			next := strings.Index(long[k+1:], part)
+			next := Index(long[k+1:], part)
 			if next < 0 {
 				break
 			}
@@ -1176,7 +1176,7 @@ func allegedThenDenied(text string, start, end int) bool {
 	}
 	part, later := text[start:end], text[end:]
 	for _, w := range notFoundWords {
-		if strings.Contains(later, w+part) {
+		if Contains(later, w+part) {
 			return true
 		}
 	}
@@ -1207,7 +1207,7 @@ func allegedThenDenied(text string, start, end int) bool {
 				subject = subject[:runeOffset(subject, 10)]
 				denied := false
 				for _, d := range deniedAllegation {
-					denied = denied || strings.Contains(subject, d)
+					denied = denied || Contains(subject, d)
 				}
 				if denied {
 					return true
@@ -1229,7 +1229,7 @@ func allegedThenDenied(text string, start, end int) bool {
 				obj = strings.TrimPrefix(obj, f)
 			}
 			if x := obj[:runeOffset(obj, 2)]; utf8.RuneCountInString(x) == 2 && !strings.ContainsFunc(x, isNegationBreak) &&
-				strings.Contains(alleged, x) {
+				Contains(alleged, x) {
 				return true
 			}
 		}
@@ -1325,9 +1325,9 @@ func reportNotBorneOut(text string, start, end int) bool {
 			return false // every deniedAllegation word has one of them
 		}
 		for _, w := range allegationWords {
-			if i := strings.Index(rest, w); i >= 0 {
+			if i := Index(rest, w); i >= 0 {
 				for _, d := range deniedAllegation {
-					if strings.Contains(rest[i:], d) {
+					if Contains(rest[i:], d) {
 						return true
 					}
 				}
@@ -1340,7 +1340,7 @@ func reportNotBorneOut(text string, start, end int) bool {
 		before = before[k:]
 	}
 	for _, w := range allegationWords {
-		if strings.Contains(before, w) {
+		if Contains(before, w) {
 			return true
 		}
 	}
@@ -1360,7 +1360,7 @@ func disputeMotive(text string, start, end int) bool {
 	rest = rest[:runeOffset(rest, 3+2)]
 	found := false
 	for _, w := range disputeWords {
-		if strings.Contains(rest, w) {
+		if Contains(rest, w) {
 			found = true
 			break
 		}
@@ -1372,7 +1372,7 @@ func disputeMotive(text string, start, end int) bool {
 	if k := strings.LastIndexFunc(before, isNegationBreak); k >= 0 {
 		before = before[k:]
 	}
-	return strings.Contains(before, "因") || strings.Contains(before, "由于")
+	return Contains(before, "因") || Contains(before, "由于")
 }
 
 // confirmedAt reports whether win at i says the allegation was borne out
@@ -1420,7 +1420,7 @@ func reportedCompliant(text string, start, end int) bool {
 		}
 		said := text[start : end+len(before)]
 		for _, m := range remedyWords {
-			if strings.Contains(said, m) {
+			if Contains(said, m) {
 				return false
 			}
 		}

@@ -74,7 +74,7 @@ var (
 // statement (未超标, 均未超过排放标准) is left out. Each exceedance is
 // assigned the pollutant named nearest before it in its sentence.
 func Exceedances(norm string) []Exceedance {
-	if !strings.Contains(norm, "超") && !strings.Contains(norm, "倍") && !strings.Contains(norm, "/") && !strings.Contains(norm, "分贝") && !strings.Contains(norm, "dB") {
+	if !Contains(norm, "超") && !Contains(norm, "倍") && !Contains(norm, "/") && !Contains(norm, "分贝") && !Contains(norm, "dB") {
 		return nil
 	}
 	var out []Exceedance
@@ -205,7 +205,7 @@ func HeavyMetalReadings(norm string) []MetalReading {
 	var out []MetalReading
 	for _, u := range readingUnits {
 		for off := 0; off < len(norm); {
-			i := strings.Index(norm[off:], u.unit)
+			i := Index(norm[off:], u.unit)
 			if i < 0 {
 				break
 			}
@@ -226,7 +226,7 @@ func HeavyMetalReadings(norm string) []MetalReading {
 			w := norm[max(lo, j-24):j]
 			limit := false
 			for _, lw := range limitWords {
-				if strings.Contains(w, lw) {
+				if Contains(w, lw) {
 					limit = true
 					break
 				}

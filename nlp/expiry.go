@@ -39,11 +39,11 @@ var expiryMarkers = [...]struct{ marker, passed, after string }{
 // without 生产日期, 期至, 期到, 期截, 到期日, 期限, 检验日期, 检验时间, 前食用,
 // 前饮用, 失效日期 or 使用日期 (nearly all).
 func ExpiryPassed(norm string) string {
-	hasShelf := strings.Contains(norm, "生产日期")
-	if !hasShelf && !strings.Contains(norm, "期至") && !strings.Contains(norm, "期到") && !strings.Contains(norm, "期截") &&
-		!strings.Contains(norm, "到期日") && !strings.Contains(norm, "期限") && !strings.Contains(norm, "检验日期") &&
-		!strings.Contains(norm, "检验时间") && !strings.Contains(norm, "前食用") && !strings.Contains(norm, "前饮用") &&
-		!strings.Contains(norm, "失效日期") && !strings.Contains(norm, "使用日期") && !hasExpCode(norm) {
+	hasShelf := Contains(norm, "生产日期")
+	if !hasShelf && !Contains(norm, "期至") && !Contains(norm, "期到") && !Contains(norm, "期截") &&
+		!Contains(norm, "到期日") && !Contains(norm, "期限") && !Contains(norm, "检验日期") &&
+		!Contains(norm, "检验时间") && !Contains(norm, "前食用") && !Contains(norm, "前饮用") &&
+		!Contains(norm, "失效日期") && !Contains(norm, "使用日期") && !hasExpCode(norm) {
 		return ""
 	}
 	var passed string
@@ -56,7 +56,7 @@ func ExpiryPassed(norm string) string {
 		}
 	}
 	for _, m := range expiryMarkers {
-		i := strings.Index(norm, m.marker)
+		i := Index(norm, m.marker)
 		if i < 0 {
 			continue
 		}
@@ -103,7 +103,7 @@ func ExpiryPassed(norm string) string {
 // and a space, so that a word like EXPRESS is no expiry code.
 func hasExpCode(norm string) bool {
 	for _, m := range [...]string{"EXP", "Exp", "exp"} {
-		i := strings.Index(norm, m)
+		i := Index(norm, m)
 		if i < 0 {
 			continue
 		}
@@ -153,7 +153,7 @@ var shelfLifeFillers = []string{"为", "是", ":", "：", " "}
 // (生产日期2024年3月5日、保质期6个月 / 保质期180天 / 保质期十二个月) and
 // returns the last day as yyyymmdd with the span of the production day.
 func shelfLifeEnd(norm string) (day, at, end int, ok bool) {
-	i := strings.Index(norm, "生产日期")
+	i := Index(norm, "生产日期")
 	if i < 0 {
 		return 0, 0, 0, false
 	}
@@ -162,7 +162,7 @@ func shelfLifeEnd(norm string) (day, at, end int, ok bool) {
 	if !ok {
 		return 0, 0, 0, false
 	}
-	j := strings.Index(norm, "保质期")
+	j := Index(norm, "保质期")
 	if j < 0 {
 		return 0, 0, 0, false
 	}

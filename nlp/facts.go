@@ -832,7 +832,7 @@ func earlierPenaltyOrBirth(w string) bool {
 	if containsAny(w, "处罚", "罚款", "出生") {
 		return true
 	}
-	return strings.Contains(w, "曾") && containsAny(w, "因", "被", "受", "警告", "查处", "拘留")
+	return Contains(w, "曾") && containsAny(w, "因", "被", "受", "警告", "查处", "拘留")
 }
 
 // inferActDate takes, when no date is marked as the act's, the earliest
@@ -1035,7 +1035,7 @@ func moneyRole(s string, pos int) (string, bool) {
 			best, bestStart, bestEnd = RoleGoodsValue, tail+at, tail+at
 		}
 	}
-	if best == "" && strings.Contains(w, "发票") {
+	if best == "" && Contains(w, "发票") {
 		// 开具与实际经营业务情况不符的发票3份 金额合计12万元: the sum of the
 		// invoices a clause issues is the 虚开金额 (发票管理办法 第三十五条).
 		if at := invoiceSum(w); at >= 0 {
@@ -1069,7 +1069,7 @@ func moneyRole(s string, pos int) (string, bool) {
 	}
 	total := false
 	for _, t := range totalCues {
-		if strings.Contains(between, t) {
+		if Contains(between, t) {
 			total = true
 		}
 		if i := strings.LastIndex(before, t); i >= 0 && !strings.ContainsAny(before[i:], "，。；、,;") {
@@ -1131,7 +1131,7 @@ func valuedAt(w string) int {
 			rest = strings.TrimPrefix(rest, pre)
 		}
 		for _, p := range valuePrices {
-			if strings.HasPrefix(rest, p) && !strings.Contains(rest, "每") {
+			if strings.HasPrefix(rest, p) && !Contains(rest, "每") {
 				return len(w) - len(rest) + len(p)
 			}
 		}
@@ -1208,7 +1208,7 @@ func verbRole(w string) (string, int) {
 	from := max(strings.LastIndex(w, "，"), strings.LastIndex(w, ","))
 	from = max(from, 0)
 	clause := w[from:]
-	if i := strings.Index(clause, "经营"); i >= 0 {
+	if i := Index(clause, "经营"); i >= 0 {
 		rest := clause[i:]
 		if j := max(strings.LastIndex(rest, "总额"), strings.LastIndex(rest, "数额")); j >= 0 {
 			return RoleIllegalRevenue, from + i + j + len("总额")
@@ -1392,7 +1392,7 @@ func limitOf(s string, a, e int) (bound, under, fine bool) {
 
 // rateOf reports whether the amount at pos is per unit: 每 in its phrase.
 func rateOf(s string, pos int) bool {
-	return strings.Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "每")
+	return Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "每")
 }
 
 // informantNouns name people who report a case without being those the
@@ -1422,7 +1422,7 @@ func informant(rest string) bool {
 // partOf reports whether the amount at pos is introduced as a part of what
 // came before: 其中 in its phrase (其中环保投资45万元).
 func partOf(s string, pos int) bool {
-	return strings.Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "其中")
+	return Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "其中")
 }
 
 // faresAsGains turns the fares total into the 违法所得 total when there is
@@ -1485,11 +1485,11 @@ var (
 func noneStated(s string, as []Amount) []Total {
 	var out []Total
 	for _, c := range noneCues {
-		if !strings.Contains(s, c.cue) || hasRole(out, c.role) || hasFigure(as, c.role) {
+		if !Contains(s, c.cue) || hasRole(out, c.role) || hasFigure(as, c.role) {
 			continue
 		}
 		for i := 0; i < len(s); {
-			k := strings.Index(s[i:], c.cue)
+			k := Index(s[i:], c.cue)
 			if k < 0 {
 				break
 			}
@@ -1523,7 +1523,7 @@ func noneStated(s string, as []Amount) []Total {
 	}
 	if !hasRole(out, RoleIllegalGains) && !hasFigure(as, RoleIllegalGains) && containsAny(s, nothingEarned...) {
 		for _, w := range nothingEarned {
-			if k := strings.Index(s, w); k >= 0 {
+			if k := Index(s, w); k >= 0 {
 				if r, _ := utf8.DecodeRuneInString(s[k+len(w):]); k+len(w) == len(s) || isPhraseEnd(r) {
 					out = append(out, Total{Role: RoleIllegalGains, Value: 0, Explicit: true})
 					break
@@ -1531,17 +1531,17 @@ func noneStated(s string, as []Amount) []Total {
 			}
 		}
 	}
-	if !hasRole(out, RoleAdCost) && !hasFigure(as, RoleAdCost) && strings.Contains(s, "广告") && containsAny(s, adCostUnknown...) {
+	if !hasRole(out, RoleAdCost) && !hasFigure(as, RoleAdCost) && Contains(s, "广告") && containsAny(s, adCostUnknown...) {
 		for _, w := range adCostUnknown {
 			for i := 0; i < len(s); {
-				k := strings.Index(s[i:], w)
+				k := Index(s[i:], w)
 				if k < 0 {
 					break
 				}
 				i += k + len(w)
 				c := s[clauseBefore(s, i-len(w), isClauseEnd):i]
 				c += s[i:clauseAfter(s, i, isClauseEnd)]
-				if strings.Contains(c, "费") && (strings.Contains(c, "广告") || strings.Contains(c, "发布")) {
+				if Contains(c, "费") && (Contains(c, "广告") || Contains(c, "发布")) {
 					return append(out, Total{Role: RoleAdCost, Value: 0, Explicit: true})
 				}
 			}
@@ -1606,7 +1606,7 @@ func unsold(s string, pos int, role string) bool {
 	}
 	prev := clauseBefore(s, start-size, isPhraseEnd)
 	w := s[prev : start-size]
-	return !strings.Contains(w, "元") && containsAny(w, unsoldCues...)
+	return !Contains(w, "元") && containsAny(w, unsoldCues...)
 }
 
 // adCarriers name an advertisement or its carrier in the clause of a fee.
@@ -1707,7 +1707,7 @@ func quantity(s string, m []int) (Quantity, bool) {
 		// A drug's strength (注射液10mg/ml) is no blood alcohol: only a
 		// reading the clause says is of 乙醇 or 酒精 counts, in mg/100mL.
 		w := before[clauseBefore(s, m[0], isPhraseEnd):]
-		if !strings.Contains(w, "乙醇") && !strings.Contains(w, "酒精") {
+		if !Contains(w, "乙醇") && !Contains(w, "酒精") {
 			return Quantity{}, false
 		}
 		v, unit = math.Round(v*100*1000)/1000, "毫克/100毫升"
@@ -1723,7 +1723,7 @@ func quantity(s string, m []int) (Quantity, bool) {
 		w = w[len(w)-24:]
 	}
 	for _, r := range []string{"死亡", "重伤", "轻伤", "受伤", "中毒", "超标", "血液酒精含量"} {
-		if strings.Contains(w, r) {
+		if Contains(w, r) {
 			q.Role = r
 		}
 	}
@@ -1797,7 +1797,7 @@ func phraseRole(phrase, before, after string) (string, bool) {
 		// 曾于2025年10月因盗窃被处以行政拘留: the day of an earlier
 		// penalty, neither the act nor its discovery.
 		return "", true
-	case strings.Contains(before, "当事人"):
+	case Contains(before, "当事人"):
 		// 检查发现当事人于…销售: the date belongs to the party's act.
 		return DateAct, true
 	case containsUnnegated(phrase, discoveryDateWords[:]...):
@@ -1823,7 +1823,7 @@ func isFieldEnd(r rune) bool {
 func containsUnnegated(s string, subs ...string) bool {
 	for _, x := range subs {
 		for from := 0; ; {
-			i := strings.Index(s[from:], x)
+			i := Index(s[from:], x)
 			if i < 0 {
 				break
 			}
@@ -1874,7 +1874,7 @@ func hasAnyPrefix(s string, words ...string) bool {
 
 func containsAny(s string, subs ...string) bool {
 	for _, x := range subs {
-		if strings.Contains(s, x) {
+		if Contains(s, x) {
 			return true
 		}
 	}
@@ -1942,7 +1942,7 @@ func findAge(s string, masked []byte, span func(int, int) (int, int), others *[]
 // cue (张某，男 / 身份证 / an age), since the party is named first.
 func partyKind(s string, span func(int, int) (int, int)) (string, int, int) {
 	for _, c := range []string{"个体工商户", "个体户"} {
-		if i := strings.Index(s, c); i >= 0 {
+		if i := Index(s, c); i >= 0 {
 			a, b := span(i, i+len(c))
 			return "个体工商户", a, b
 		}
@@ -1951,7 +1951,7 @@ func partyKind(s string, span func(int, int) (int, int)) (string, int, int) {
 	p := firstPerson(s)
 	if u != nil {
 		// Trim the one extra rune the 厂 pattern looks at.
-		if e := strings.Index(s[u[0]:u[1]], "厂"); e >= 0 {
+		if e := Index(s[u[0]:u[1]], "厂"); e >= 0 {
 			u[1] = u[0] + e + len("厂")
 		}
 	}
@@ -1978,7 +1978,7 @@ var personAtRe = regexp.MustCompile(`^[\p{Han}]某[某甲乙丙]?[,，、(（]?\
 func firstPerson(s string) []int {
 	var m []int
 	for off := 0; m == nil; {
-		j := strings.Index(s[off:], "某")
+		j := Index(s[off:], "某")
 		if j < 0 {
 			break
 		}
@@ -1990,7 +1990,7 @@ func firstPerson(s string) []int {
 			}
 		}
 	}
-	if id := strings.Index(s, "身份证"); id >= 0 && (m == nil || id < m[0]) {
+	if id := Index(s, "身份证"); id >= 0 && (m == nil || id < m[0]) {
 		return []int{id, id + len("身份证")}
 	}
 	return m
@@ -2052,7 +2052,7 @@ func orderedBefore(s string, pos int) bool {
 	w := s[lo:pos]
 	for _, o := range orderWords {
 		for off := 0; ; {
-			i := strings.Index(w[off:], o)
+			i := Index(w[off:], o)
 			if i < 0 {
 				break
 			}
@@ -2092,7 +2092,7 @@ func firstTimeDoing(rest string) bool {
 func orderedInSentence(s string, pos int) bool {
 	lo := max(0, pos-40*len("。"))
 	start := lo + lastStopOrNewline(s[lo:pos]) + 1
-	return strings.Contains(s[start:pos], "责令")
+	return Contains(s[start:pos], "责令")
 }
 
 // claimWords open the party's own argument in a decision's 陈述申辩 or 听证
@@ -2168,7 +2168,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				continue
 			}
 			for off := at; off < len(s); {
-				i := strings.Index(s[off:], c)
+				i := Index(s[off:], c)
 				if i < 0 {
 					break
 				}
@@ -2193,7 +2193,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					// 当事人提出系初次违法……本局不予采纳: argued, not found.
 					continue
 				}
-				if f.name == CircSelfRemovedHarm && !strings.Contains(c, "主动") && (orderedInSentence(s, i) || stolenReturned(s, i+len(c))) {
+				if f.name == CircSelfRemovedHarm && !Contains(c, "主动") && (orderedInSentence(s, i) || stolenReturned(s, i+len(c))) {
 					// 本局责令其限期退还，当事人已全部退还: done as ordered,
 					// not of its own accord (第三十二条第（一）项 says 主动);
 					// nor is stolen property handed back once caught.
@@ -2225,7 +2225,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 		out = append(out, Circumstance{Name: CircPriorPenalties, Count: c, Start: a, End: b})
 	}
 	for off := 0; off < len(s); {
-		i := strings.Index(s[off:], "曾")
+		i := Index(s[off:], "曾")
 		if i < 0 {
 			break
 		}
@@ -2236,17 +2236,17 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 		}
 		e := clauseAfter(s, i, isClauseEnd)
 		seg := s[i:e]
-		if k := strings.Index(seg, "处罚"); k >= 0 && strings.Contains(seg[:k], "受到") {
+		if k := Index(seg, "处罚"); k >= 0 && Contains(seg[:k], "受到") {
 			a, b := span(i, i+k+len("处罚"))
 			out = append(out, Circumstance{Name: CircPriorPenalties, Count: 1, Start: a, End: b})
 			continue
 		}
 		// 曾于2025年10月因盗窃被处以行政拘留五日, 曾被本局处以罚款: an
 		// earlier penalty told with 被.
-		if k := strings.Index(seg, "被"); k >= 0 && utf8.RuneCountInString(seg[:k]) <= 30 {
+		if k := Index(seg, "被"); k >= 0 && utf8.RuneCountInString(seg[:k]) <= 30 {
 			rest := firstRunes(seg[k:], 12)
 			for _, w := range [...]string{"处以", "处罚", "罚款", "拘留", "警告", "罚了"} {
-				if j := strings.Index(rest, w); j >= 0 {
+				if j := Index(rest, w); j >= 0 {
 					a, b := span(i, i+k+j+len(w))
 					out = append(out, Circumstance{Name: CircPriorPenalties, Count: 1, Start: a, End: b})
 					break
@@ -2297,7 +2297,7 @@ var mentalStates = []struct{ state, cue string }{
 // first phrasing no negation denies.
 func mentalState(s string, span func(int, int) (int, int)) (string, int, int) {
 	for _, m := range mentalStates {
-		if i := strings.Index(s, m.cue); i >= 0 && !Negated(s, i) {
+		if i := Index(s, m.cue); i >= 0 && !Negated(s, i) {
 			a, b := span(i, i+len(m.cue))
 			return m.state, a, b
 		}
@@ -2376,7 +2376,7 @@ var noFaultCues = [...]string{"没有主观过错", "无主观过错", "不存�
 // sentence must speak of evidence or proof and not of a claim.
 func noFault(s string, span func(int, int) (int, int)) []Circumstance {
 	for _, c := range noFaultCues {
-		i := strings.Index(s, c)
+		i := Index(s, c)
 		if i < 0 {
 			continue
 		}
@@ -2427,7 +2427,7 @@ var askedOthers = [...]string{"对方", "被害人", "被侵害人", "受害人"
 // it.
 func askedOf(s string, a int) string {
 	i := max(strings.LastIndex(s[:a], "答:"), strings.LastIndex(s[:a], "答："))
-	if i < 0 || strings.ContainsAny(s[i:a], "。？?！!") || strings.Contains(s[i:a], "问") {
+	if i < 0 || strings.ContainsAny(s[i:a], "。？?！!") || Contains(s[i:a], "问") {
 		return ""
 	}
 	q := max(strings.LastIndex(s[:i], "问:"), strings.LastIndex(s[:i], "问："))
@@ -2464,7 +2464,7 @@ func partyAgeAt(before string) bool {
 	for _, w := range partyRoleWords {
 		if i := strings.LastIndex(b, w); i >= 0 {
 			name := b[i+len(w):]
-			return utf8.RuneCountInString(name) <= 4 && strings.Contains(name, "某") && !strings.ContainsAny(name, "，,、；")
+			return utf8.RuneCountInString(name) <= 4 && Contains(name, "某") && !strings.ContainsAny(name, "，,、；")
 		}
 	}
 	return false
@@ -2567,7 +2567,7 @@ func fledAfter(rest string) bool {
 	// runes on (被迫分两次转账, 被迫在站台停驶十分钟).
 	rest = firstRunes(rest[:clauseAfter(rest, 0, isPhraseEnd)], 8)
 	for _, w := range fledWords {
-		if strings.Contains(rest, w) {
+		if Contains(rest, w) {
 			return true
 		}
 	}
@@ -2619,7 +2619,7 @@ func dropRestated(text string, as []Amount) []Amount {
 func bareWan(ms string) [][2]int {
 	var out [][2]int
 	for off := 0; ; {
-		i := strings.Index(ms[off:], "万")
+		i := Index(ms[off:], "万")
 		if i < 0 {
 			return out
 		}
@@ -2673,7 +2673,7 @@ func perHundredML(s string, span func(a, b int) (int, int)) []Quantity {
 	var out []Quantity
 	for _, p := range perHundredMLPrefixes {
 		for from := 0; from < len(s); {
-			i := strings.Index(s[from:], p)
+			i := Index(s[from:], p)
 			if i < 0 {
 				break
 			}
@@ -2989,7 +2989,7 @@ func unitCounts(ms string, units, words []string, runes int, skipOne bool) (name
 func eachCount(ms string, units []string, f func(u string, c float64, k, end int)) {
 	for _, u := range units {
 		for from := 0; ; {
-			j := strings.Index(ms[from:], u)
+			j := Index(ms[from:], u)
 			if j < 0 {
 				break
 			}
@@ -3062,7 +3062,7 @@ func kuaiAmount(s string, m []int) (string, bool) {
 				n++
 			}
 		}
-		big = n >= 4 && !strings.Contains(digits, ".")
+		big = n >= 4 && !Contains(digits, ".")
 	}
 	return num, big
 }

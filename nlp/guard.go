@@ -3,7 +3,6 @@ package nlp
 import (
 	"regexp"
 	"regexp/syntax"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -130,7 +129,7 @@ func breaksOf(expr string) *breakSet {
 
 func (g GuardedRegexp) possible(s string) bool {
 	for _, n := range g.needs {
-		if strings.Contains(s, n) {
+		if Contains(s, n) {
 			return true
 		}
 	}
@@ -194,7 +193,7 @@ func (g GuardedRegexp) nextNeed(s string, pos int, next []int) int {
 			continue
 		}
 		if next[i] < pos {
-			k := strings.Index(s[pos:], n)
+			k := Index(s[pos:], n)
 			if k < 0 {
 				next[i] = -1
 				continue

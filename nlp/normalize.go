@@ -160,7 +160,7 @@ var accountVariants = strings.NewReplacer("帐簿", "账簿", "帐薄", "账簿"
 // as 账; text without 帐 comes back as it is. Facts, cues and the statutes'
 // conduct words all pass through it, so each meets the others.
 func FoldVariants(s string) string {
-	if !strings.Contains(s, "帐") {
+	if !Contains(s, "帐") {
 		return s
 	}
 	return accountVariants.Replace(s)

@@ -47,7 +47,7 @@ func OccasionSpans(text string) []Span {
 	var out []Span
 	for _, v := range occasionVerbs {
 		for from := 0; ; {
-			i := strings.Index(text[from:], v)
+			i := Index(text[from:], v)
 			if i < 0 {
 				break
 			}
@@ -98,7 +98,7 @@ func clauseEnd(text string, i int) int {
 	if k := strings.IndexAny(text[i:], ",;\n"); k >= 0 {
 		end = i + k
 	}
-	if j := strings.Index(text[i:end], "。"); j >= 0 {
+	if j := Index(text[i:end], "。"); j >= 0 {
 		end = i + j
 	}
 	return end

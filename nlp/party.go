@@ -39,7 +39,7 @@ func PartySpans(text string) []Span {
 	var out []Span
 	for _, f := range partyFields {
 		for from := 0; ; {
-			i := strings.Index(text[from:], f.label)
+			i := Index(text[from:], f.label)
 			if i < 0 {
 				break
 			}
@@ -135,7 +135,7 @@ func (x CueScan) FindOutsideSpans(cues []Cue, words []string, spans []Span) (str
 				if !inSpans(spans, s) {
 					return q.text, true
 				}
-				n := strings.Index(x.text[s+len(part):], part)
+				n := Index(x.text[s+len(part):], part)
 				if n < 0 {
 					break
 				}
@@ -149,7 +149,7 @@ func (x CueScan) FindOutsideSpans(cues []Cue, words []string, spans []Span) (str
 				!insideWord(x.text, at, end, part, words) && !deniedAround(x.text, at, end, part, cues) {
 				return q.text, true
 			}
-			n := strings.Index(x.text[end:], part)
+			n := Index(x.text[end:], part)
 			if n < 0 {
 				break
 			}

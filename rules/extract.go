@@ -50,10 +50,10 @@ var hiringWords = [...]string{"员工", "职工", "工人", "劳动者", "安排
 // per-worker fines (劳动保障监察条例 第二十五条, 劳动合同法 第八十四条) then
 // have their count. A list that goes on (张某、王某等) says no count.
 func namedWorkers(out *Extracted, text string) {
-	if out.Facts.Persons != nil || !strings.Contains(text, "某、") {
+	if out.Facts.Persons != nil || !nlp.Contains(text, "某、") {
 		return
 	}
-	if !slices.ContainsFunc(hiringWords[:], func(w string) bool { return strings.Contains(text, w) }) {
+	if !slices.ContainsFunc(hiringWords[:], func(w string) bool { return nlp.Contains(text, w) }) {
 		return
 	}
 	best, bestAt, bestEnd := 0, 0, 0
@@ -146,14 +146,14 @@ func oneWorker(out *Extracted, text string) {
 		return
 	}
 	for _, w := range pluralWorkers {
-		if strings.Contains(text, w) {
+		if nlp.Contains(text, w) {
 			return
 		}
 	}
 	name := ""
 	for _, t := range nameTitles {
 		for from := 0; ; {
-			i := strings.Index(text[from:], t)
+			i := nlp.Index(text[from:], t)
 			if i < 0 {
 				break
 			}
@@ -164,7 +164,7 @@ func oneWorker(out *Extracted, text string) {
 				continue
 			}
 			n := text[at : at+size]
-			if t == "工" && strings.Contains(notSurname, n) {
+			if t == "工" && nlp.Contains(notSurname, n) {
 				continue
 			}
 			if name != "" && name != n {
@@ -205,7 +205,7 @@ func complainsOfChild(text string) bool {
 		return false
 	}
 	for _, c := range ownChild {
-		if strings.Contains(rest, c) {
+		if nlp.Contains(rest, c) {
 			return true
 		}
 	}
@@ -221,8 +221,8 @@ func complaintHead(text string, who []string) (rest string, ok bool) {
 		return "", false
 	}
 	head := text[:end]
-	if !strings.Contains(head, "投诉") && !strings.Contains(head, "反映") ||
-		!slices.ContainsFunc(who, func(w string) bool { return strings.Contains(head, w) }) {
+	if !nlp.Contains(head, "投诉") && !nlp.Contains(head, "反映") ||
+		!slices.ContainsFunc(who, func(w string) bool { return nlp.Contains(head, w) }) {
 		return "", false
 	}
 	return text[end:], true
@@ -492,7 +492,7 @@ func quantityOf(out *Extracted, text string) {
 		// named in the singular.
 		if n := under16(x.OtherAges); n > 0 {
 			persons = &n
-		} else if slices.ContainsFunc(singleChildWords[:], func(w string) bool { return strings.Contains(text, w) }) {
+		} else if slices.ContainsFunc(singleChildWords[:], func(w string) bool { return nlp.Contains(text, w) }) {
 			one := 1.0
 			persons = &one
 		}
@@ -513,7 +513,7 @@ func quantityOf(out *Extracted, text string) {
 	}
 	if months != nil && persons != nil {
 		v := *persons * months.Value
-		if len(each) > 1 && float64(len(each)) == *persons && strings.Contains(text, "分别") {
+		if len(each) > 1 && float64(len(each)) == *persons && nlp.Contains(text, "分别") {
 			// 三人分别被使用了2个月、3个月和4个月: each child's months.
 			v = 0
 			for _, m := range each {
@@ -598,12 +598,12 @@ func under16(ages []float64) float64 {
 
 // childLabour reports whether the text speaks of using children under 16.
 func childLabour(text string) bool {
-	if strings.Contains(text, "童工") || strings.Contains(text, "未满十六周岁") || strings.Contains(text, "不满十六周岁") || strings.Contains(text, "未满16周岁") || strings.Contains(text, "不满16周岁") {
+	if nlp.Contains(text, "童工") || nlp.Contains(text, "未满十六周岁") || nlp.Contains(text, "不满十六周岁") || nlp.Contains(text, "未满16周岁") || nlp.Contains(text, "不满16周岁") {
 		return true
 	}
 	// 两名十三岁学生, 招用14岁初中生: the children named by an age under sixteen.
 	for _, w := range childAgeWords {
-		if strings.Contains(text, w) {
+		if nlp.Contains(text, w) {
 			return true
 		}
 	}

@@ -194,7 +194,7 @@ func ParseFineText(text string) ([]FineTier, error) {
 	var tiers []FineTier
 	for ci, clause := range splitClauses(text) {
 		clause = rewriteAmountIs(clause)
-		if !strings.Contains(clause, "罚款") {
+		if !nlp.Contains(clause, "罚款") {
 			continue
 		}
 		got, err := parseClause(clause)
@@ -394,7 +394,7 @@ func condition(chunk string) string {
 		// 并对其直接负责的主管人员…处: the fine is for those persons, the
 		// condition the 对 part names (消防法 第六十五条第二款).
 		part = strings.TrimPrefix(part, "并")
-		if strings.HasSuffix(part, "的") || strings.HasPrefix(part, "对") || strings.Contains(part, "有前款") {
+		if strings.HasSuffix(part, "的") || strings.HasPrefix(part, "对") || nlp.Contains(part, "有前款") {
 			keep = append(keep, part)
 		}
 	}
@@ -425,7 +425,7 @@ func impliedBounds(tiers []FineTier) {
 func partyParts(cond string) string {
 	var keep []string
 	for _, part := range strings.Split(cond, "，") {
-		if strings.HasPrefix(part, "对") || strings.Contains(part, "前款") {
+		if strings.HasPrefix(part, "对") || nlp.Contains(part, "前款") {
 			keep = append(keep, part)
 		}
 	}
@@ -528,7 +528,7 @@ func buildPerUnit(clause string, m []int) (FineTier, error) {
 		return FineTier{}, err
 	}
 	if m[6] < 0 {
-		if strings.Contains(clause[m[0]:m[1]], "以下") { // 每人五百元以下
+		if nlp.Contains(clause[m[0]:m[1]], "以下") { // 每人五百元以下
 			return FineTier{PerUnit: &Span{Max: a}, Unit: unit}, nil
 		}
 		return FineTier{PerUnit: &Span{Min: a, Max: a}, Unit: unit}, nil // 每辆五千元
@@ -601,7 +601,7 @@ func buildMultiple(clause string, m []int) (FineTier, error) {
 		}
 		return FineTier{Base: base, Multiple: &Span{Min: a, Max: b}}, nil
 	}
-	if strings.Contains(expr, "以下") {
+	if nlp.Contains(expr, "以下") {
 		return FineTier{Base: base, Multiple: &Span{Max: a}}, nil
 	}
 	return FineTier{Base: base, Multiple: &Span{Min: a, Max: a}}, nil

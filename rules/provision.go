@@ -469,7 +469,7 @@ func ProvisionsOf(article, suffix int, paras []StatuteParagraph) []Provision {
 		for j := e.Paragraph; j < len(paras); j++ {
 			var got []FineTier
 			for _, t := range parsed[j] {
-				if strings.Contains(t.When, "前款") && (strings.Contains(t.When, mark) || !strings.Contains(t.When, "项")) {
+				if nlp.Contains(t.When, "前款") && (nlp.Contains(t.When, mark) || !nlp.Contains(t.When, "项")) {
 					got = append(got, t)
 				}
 			}
@@ -510,7 +510,7 @@ func paragraphConduct(s string) string {
 	s = strings.TrimSpace(s)
 	end := len(s)
 	for _, stop := range []string{"，由", "的，处", "的，给予", "的，责令", "的，没收", "的，可以", "的，依照", "的，对", "的，予以"} {
-		if i := strings.Index(s, stop); i >= 0 && i < end {
+		if i := nlp.Index(s, stop); i >= 0 && i < end {
 			end = i
 		}
 	}

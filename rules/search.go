@@ -64,9 +64,9 @@ func (c *Catalog) Search(q string, seg nlp.Segmenter, sector legal.Sector, limit
 		wordScore := 0.0
 		for _, w := range words {
 			switch {
-			case strings.Contains(head, w):
+			case nlp.Contains(head, w):
 				wordScore += 2
-			case strings.Contains(body, w):
+			case nlp.Contains(body, w):
 				wordScore += 1
 			}
 		}

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yanyiwu/gojieba"
 
@@ -38,7 +39,9 @@ func LegalDictionary() []byte { return bytes.Clone(legalDict) }
 // Segmenter segments text with the shared gojieba instance. It is safe for
 // concurrent use.
 type Segmenter struct {
-	jb          *gojieba.Jieba
+	jb *gojieba.Jieba
+	// handle is jb's C handle, which tokenize calls directly.
+	handle      unsafe.Pointer
 	fingerprint string
 }
 
@@ -63,7 +66,8 @@ func Shared(cacheDir string) (*Segmenter, error) {
 			return
 		}
 		// Never Free the shared instance: it lives as long as the process.
-		shared = &Segmenter{jb: gojieba.NewJieba(paths...), fingerprint: "jieba-" + hash + "-" + postprocessVersion}
+		jb := gojieba.NewJieba(paths...)
+		shared = &Segmenter{jb: jb, handle: handleOf(jb), fingerprint: "jieba-" + hash + "-" + postprocessVersion}
 	})
 	return shared, sharedErr
 }
@@ -138,15 +142,7 @@ func (s *Segmenter) tokenize(text string, mode gojieba.TokenizeMode) []nlp.Token
 	if text == "" {
 		return nil
 	}
-	words := s.jb.Tokenize(text, mode, true)
-	out := make([]nlp.Token, 0, len(words))
-	for _, w := range words {
-		if strings.TrimSpace(w.Str) == "" {
-			continue
-		}
-		out = append(out, nlp.Token{Text: w.Str, Start: w.Start, End: w.End})
-	}
-	return postprocess(text, out, mode == gojieba.SearchMode)
+	return postprocess(text, tokenizeDirect(s.handle, text, mode), mode == gojieba.SearchMode)
 }
 
 // Cut segments text in precise mode, dropping whitespace tokens. Offsets are
