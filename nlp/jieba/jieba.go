@@ -39,9 +39,13 @@ func LegalDictionary() []byte { return bytes.Clone(legalDict) }
 // Segmenter segments text with the shared gojieba instance. It is safe for
 // concurrent use.
 type Segmenter struct {
-	jb *gojieba.Jieba
-	// handle is jb's C handle, which tokenize calls directly.
-	handle      unsafe.Pointer
+	// handle is the C instance (gojieba's NewJieba), which tokenize calls
+	// directly: gojieba's Go Tokenize builds a growing []Word that we then
+	// copied (tokenizeDirect).
+	handle unsafe.Pointer
+	// paths are the dictionary files the instance was loaded from, for the
+	// tests and the benchmark that compare it with gojieba's Go API.
+	paths       []string
 	fingerprint string
 }
 
@@ -66,8 +70,7 @@ func Shared(cacheDir string) (*Segmenter, error) {
 			return
 		}
 		// Never Free the shared instance: it lives as long as the process.
-		jb := gojieba.NewJieba(paths...)
-		shared = &Segmenter{jb: jb, handle: handleOf(jb), fingerprint: "jieba-" + hash + "-" + postprocessVersion}
+		shared = &Segmenter{handle: newHandle(paths), paths: paths, fingerprint: "jieba-" + hash + "-" + postprocessVersion}
 	})
 	return shared, sharedErr
 }
@@ -157,10 +160,4 @@ func (s *Segmenter) Cut(text string) []nlp.Token {
 // dictionary sub-words.
 func (s *Segmenter) CutForSearch(text string) []nlp.Token {
 	return s.tokenize(text, gojieba.SearchMode)
-}
-
-// RawCut is gojieba's own Cut, exposed for the benchmark that compares our
-// Segmenter with raw gojieba on the same text.
-func (s *Segmenter) RawCut(text string) []string {
-	return s.jb.Cut(text, true)
 }

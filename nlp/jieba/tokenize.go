@@ -3,15 +3,16 @@ package jieba
 /*
 #include <stdlib.h>
 
-// gojieba's C interface (its jieba.h: Word, TokenizeMode, Tokenize), declared
-// here because the header lives in gojieba's module directory; the function
-// is the one gojieba's own cgo objects define. TokenizeMode is a C enum, an
-// int.
+// gojieba's C interface (its jieba.h: NewJieba, Word, TokenizeMode,
+// Tokenize), declared here because the header lives in gojieba's module
+// directory; the functions are the ones gojieba's own cgo objects define.
+// Jieba is a void*, TokenizeMode a C enum, an int.
 typedef struct {
 	size_t offset;
 	size_t len;
 } cailiangJiebaWord;
 
+extern void* NewJieba(const char* dict_path, const char* hmm_path, const char* user_dict, const char* idf_path, const char* stop_words_path);
 extern cailiangJiebaWord* Tokenize(void* handle, const char* sentence, int mode, int is_hmm_used);
 */
 import "C"
@@ -25,15 +26,17 @@ import (
 	"github.com/cailiang/cailiang/nlp"
 )
 
-// handleOf is the C handle inside a gojieba.Jieba, its first field (a
-// C.Jieba, void*). gojieba has no accessor; the version is pinned in
-// go.mod, and TestDirectTokenizeIsGojieba compares the direct call's cuts
-// with gojieba's Tokenize's.
-func handleOf(jb *gojieba.Jieba) unsafe.Pointer {
-	return (*struct {
-		handle unsafe.Pointer
-		freed  int32
-	})(unsafe.Pointer(jb)).handle
+// newHandle loads a C instance from the dictionary files in gojieba's
+// order (dictionary, HMM model, user dictionary, IDF, stop words), as
+// gojieba.NewJieba does, without the Go wrapper whose handle is private.
+// The instance is never freed: the shared one lives as long as the process.
+func newHandle(paths []string) unsafe.Pointer {
+	cs := make([]*C.char, len(paths))
+	for i, p := range paths {
+		cs[i] = C.CString(p)
+		defer C.free(unsafe.Pointer(cs[i]))
+	}
+	return C.NewJieba(cs[0], cs[1], cs[2], cs[3], cs[4])
 }
 
 // tokenizeDirect is gojieba's Tokenize (with the HMM) turned straight into

@@ -6,12 +6,28 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/yanyiwu/gojieba"
 
 	"github.com/cailiang/cailiang/nlp"
 )
+
+var (
+	rawOnce sync.Once
+	raw     *gojieba.Jieba
+)
+
+// rawJieba is gojieba's Go API over the shared Segmenter's dictionary
+// files, loaded once per test binary (a second instance, some 130 MB): the
+// plain way the direct calls are compared with.
+func rawJieba(tb testing.TB) *gojieba.Jieba {
+	tb.Helper()
+	s := testSegmenter(tb)
+	rawOnce.Do(func() { raw = gojieba.NewJieba(s.paths...) })
+	return raw
+}
 
 // gojiebaTokens is the plain way tokenize took before the direct call:
 // gojieba's Tokenize with the HMM, whitespace tokens dropped.
@@ -33,6 +49,7 @@ func gojiebaTokens(jb *gojieba.Jieba, text string, mode gojieba.TokenizeMode) []
 // them) and hostile ones (made safe by clean, as tokenize does).
 func TestDirectTokenizeIsGojieba(t *testing.T) {
 	s := testSegmenter(t)
+	raw := rawJieba(t)
 	texts := append(goldenSentences(t), " ", "\t\n", "a", "。", "  两个  空格  ", "\xff\xfe坏字节\x00NUL", "全角　空格",
 		strings.Repeat("超过保质期的食品", 200))
 	files, err := filepath.Glob("../../eval/testdata/devset/*.jsonl")
@@ -60,7 +77,7 @@ func TestDirectTokenizeIsGojieba(t *testing.T) {
 			continue
 		}
 		for _, mode := range []gojieba.TokenizeMode{gojieba.DefaultMode, gojieba.SearchMode} {
-			got, want := tokenizeDirect(s.handle, text, mode), gojiebaTokens(s.jb, text, mode)
+			got, want := tokenizeDirect(s.handle, text, mode), gojiebaTokens(raw, text, mode)
 			if !slices.Equal(got, want) {
 				t.Fatalf("mode %d, %.60q: direct %v, gojieba %v", mode, text, got, want)
 			}
