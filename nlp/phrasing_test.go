@@ -42,6 +42,17 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"corrected: done", "至调查终结时，当事人已整改完毕。", CircCorrectedInTime, true},
 		{"corrected denied: 拒不改正", "经责令改正，当事人拒不改正。", CircCorrectedInTime, false},
 		{"corrected denied: still standing", "该违法建筑至今未拆除。", CircCorrectedInTime, false},
+		// Harm named by its kind and things made good at once (acc15env): the
+		// families of 未造成…后果 and 即补…/补…了.
+		{"no harm: pollution consequence", "该店系首次被发现此类问题，未造成环境污染后果。", CircNoHarm, true},
+		{"no harm: no pollution", "经核查，废水未外排，没有造成污染。", CircNoHarm, true},
+		{"no harm: not to the river", "泄漏物料已收集，未对周边水体造成污染。", CircNoHarm, true},
+		{"no harm: not serious is not none", "该行为未造成严重环境污染后果。", CircNoHarm, false},
+		{"no harm: 未造成较大后果 is not none", "事故未造成较大人员伤亡后果。", CircNoHarm, false},
+		{"corrected: ledger completed that day", "检查当日即补全台账。", CircCorrectedInTime, true},
+		{"corrected: sign re-posted", "当事人重新张贴了危险废物识别标志。", CircCorrectedInTime, true},
+		{"corrected: ledger built", "企业于次日补建了工业固体废物管理台账。", CircCorrectedInTime, true},
+		{"corrected: an order to complete is not the act", "执法人员责令其立即补全台账。", CircCorrectedInTime, false},
 		{"corrected: an order is not the act", "执法人员责令其立即改正。", CircCorrectedInTime, false},
 		{"corrected: deadline set", "要求当事人限期整改完毕。", CircCorrectedInTime, false},
 		{"corrected: done at the officers' request", "殷某在执法人员要求下当场撤除全部小广告。", CircCorrectedInTime, true},
