@@ -425,7 +425,10 @@ var circumstanceCues = []struct {
 		// 当场将西瓜搬回店内)
 		"补标", "即修改", "立即修改", "当场修改", "自行修改", "当天…修改了", "当日…修改了", "当日…停止", "当天…停止", "即停止", "当场…搬回", "当即…搬回", "立即…搬回", "随即…搬回", "当场…收回", "当即…收回", "立即…收回", "当场…撤回", "当场…收进", "当场…搬进",
 		// the missing price put up on the spot (当场为全部商品补标了价格, 当场制作价目表张贴于收银台)
-		"当场补标", "当场…补标", "现场补标", "当场…制作…张贴", "当场…张贴于", "当场…张贴在"}},
+		"当场补标", "当场…补标", "现场补标", "当场…制作…张贴", "当场…张贴于", "当场…张贴在",
+		// a workplace put right the same day: shifts rearranged, wages or deposits paid back
+		// (检查当天即调整排班、补发加班工资, 当场退还押金)
+		"即调整", "已调整", "当天…调整", "当日…调整", "调整了排班", "即补发", "当天…补发", "当日…补发", "当场退还", "已退还", "已全部退还", "当场归还", "已归还"}},
 	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
 		"拒不拆除", "拒不停止", "仍在继续", "仍未停止", "拒绝改正", "拒绝整改", "拒绝更换", "复查时仍", "复查发现仍", "仍未按要求"}, fixed: true, negates: true},
 	{name: CircSelfRemovedHarm, cues: append([]string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动赔偿", "已赔偿",
@@ -458,7 +461,9 @@ var circumstanceCues = []struct {
 		// an overcharge looked for and not found (未发现多收价款)
 		"未发现多收", "未发现…多收",
 		// the harm named between (未造成管网堵塞危害后果)
-		"未造成…危害后果"}, fixed: true},
+		"未造成…危害后果",
+		// no one hurt by it, in the words of the person it concerned (员工未受其他损害, 消费者未受到损失)
+		"未受其他损害", "未受到其他损害", "未受…损害", "未受到…损害", "未受…损失", "未受到…损失", "未造成…损害"}, fixed: true},
 	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉",
 		"影响范围小", "影响范围较小", "未接到…投诉", "未收到…投诉", "没有…投诉", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
 	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
@@ -1766,6 +1771,12 @@ func dateRole(s string, a, b int) string {
 	if reportedAs(before) {
 		return DateAct
 	}
+	// 民警核查监控时发现2026年3月15日晚某某在……拿走: a date that opens what
+	// was found is the day of the act found, not of the finding (which, when
+	// written, stands before the verb: 于5月2日检查发现).
+	if foundAs(before) {
+		return DateAct
+	}
 	phrase := before + after
 	if strings.TrimSpace(phrase) == "" {
 		// "2023年3月1日，执法人员检查发现…": the date stands alone, so read the
@@ -1860,6 +1871,24 @@ func reportedAs(before string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(b, "称"))
 	return !strings.ContainsRune("名简职昵俗尊号统总爱堪对宣", r)
+}
+
+// foundAs reports whether the words before a date end with a verb of
+// finding whose object the date opens (发现2026年3月15日……, 查明：2025年9月
+// 1日……); 发现于 dates the finding itself.
+func foundAs(before string) bool {
+	b := strings.TrimRight(before, " ：:")
+	return hasAnySuffix(b, "发现", "查明", "查实", "核实", "看到")
+}
+
+// hasAnySuffix reports whether s ends with one of words.
+func hasAnySuffix(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAnyPrefix reports whether s begins with one of words.
