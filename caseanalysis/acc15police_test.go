@@ -15,6 +15,7 @@ func TestPolicePhrasingFamiliesFifteenth(t *testing.T) {
 		// 抢夺 told by its verb of snatching (夺走, 拽走, 一把抢), not the word 抢夺.
 		{"a phone snatched from the hand", "2026年4月2日晚，违法行为人骆某骑电动车经过人民路时，一把夺走路边行人邱某手中的手机后逃离，手机价值七百元，已追回。", "2026-04-10", "police25-58-theft", ""},
 		{"a handbag pulled off and run", "报警人称：2025年10月5日在菜场门口，一名男子趁她挑菜时拽走她挎在胳膊上的布包就跑，包里有现金二百元。民警查明系无业人员滕某所为。", "2025-10-06", "police-49-theft", ""},
+		{"a wallet grabbed over", "2026年9月3日晚，违法行为人姚某在夜市把摊主放在桌上的钱包抢了过去，转身就跑，被群众截住，钱包内有现金三百元。", "2026-09-05", "police25-58-theft", ""},
 		// Goods taken out of a container (从……里拿走) are taken, not parked.
 		{"shoes taken out of a cabinet", "2026-05-08 幸福家园 住户报警 称门口鞋柜里两双运动鞋不见 民警查明系同楼层租户宁某从鞋柜里拿走 价值六百元", "2026-05-08", "police25-58-theft", ""},
 		// A sale with nothing to sell (没有货源) is a fraud, whatever goods it names.
