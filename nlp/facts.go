@@ -427,7 +427,10 @@ var circumstanceCues = []struct {
 		// the missing price put up on the spot (当场为全部商品补标了价格, 当场制作价目表张贴于收银台)
 		"当场补标", "当场…补标", "现场补标", "当场…制作…张贴", "当场…张贴于", "当场…张贴在",
 		// what was missing made good at once (当日即补全台账, 随即补设了标志, 补建了管理台账, 重新张贴了识别标志)
-		"即补", "补全了", "补齐了", "补建了", "补设了", "补记了", "补录了", "补挂了", "补贴了", "重新张贴", "重新设置了", "已补建", "已补设", "已补记"}},
+		"即补", "补全了", "补齐了", "补建了", "补设了", "补记了", "补录了", "补挂了", "补贴了", "重新张贴", "重新设置了", "已补建", "已补设", "已补记",
+		// a workplace put right the same day: shifts rearranged, wages or deposits paid back
+		// (检查当天即调整排班、补发加班工资, 当场退还押金)
+		"即调整", "已调整", "当天…调整", "当日…调整", "调整了排班", "即补发", "当天…补发", "当日…补发", "当场退还", "已退还", "已全部退还", "当场归还", "已归还"}},
 	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
 		"拒不拆除", "拒不停止", "仍在继续", "仍未停止", "拒绝改正", "拒绝整改", "拒绝更换", "复查时仍", "复查发现仍", "仍未按要求"}, fixed: true, negates: true},
 	{name: CircSelfRemovedHarm, cues: append([]string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动赔偿", "已赔偿",
@@ -464,7 +467,9 @@ var circumstanceCues = []struct {
 		// the harm named by its kind (未造成环境污染后果, 没有造成污染, 未对周边水体造成污染):
 		// 未造成严重…后果 is dropped by the guard below, it says the harm was not serious
 		"未造成…后果", "没有造成…后果", "未造成环境污染", "未造成污染", "没有造成污染", "没有造成环境污染", "未产生污染",
-		"未对…造成污染", "未对…造成危害", "未对…造成影响", "未对…造成损害", "没有对…造成污染", "没有对…造成危害", "没有对…造成影响"}, fixed: true},
+		"未对…造成污染", "未对…造成危害", "未对…造成影响", "未对…造成损害", "没有对…造成污染", "没有对…造成危害", "没有对…造成影响",
+		// no one hurt by it, in the words of the person it concerned (员工未受其他损害, 消费者未受到损失)
+		"未受其他损害", "未受到其他损害", "未受…损害", "未受到…损害", "未受…损失", "未受到…损失", "未造成…损害"}, fixed: true},
 	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉",
 		"影响范围小", "影响范围较小", "未接到…投诉", "未收到…投诉", "没有…投诉", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
 	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
@@ -1772,6 +1777,12 @@ func dateRole(s string, a, b int) string {
 	if reportedAs(before) {
 		return DateAct
 	}
+	// 民警核查监控时发现2026年3月15日晚某某在……拿走: a date that opens what
+	// was found is the day of the act found, not of the finding (which, when
+	// written, stands before the verb: 于5月2日检查发现).
+	if foundAs(before) {
+		return DateAct
+	}
 	phrase := before + after
 	if strings.TrimSpace(phrase) == "" {
 		// "2023年3月1日，执法人员检查发现…": the date stands alone, so read the
@@ -1866,6 +1877,24 @@ func reportedAs(before string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(b, "称"))
 	return !strings.ContainsRune("名简职昵俗尊号统总爱堪对宣", r)
+}
+
+// foundAs reports whether the words before a date end with a verb of
+// finding whose object the date opens (发现2026年3月15日……, 查明：2025年9月
+// 1日……); 发现于 dates the finding itself.
+func foundAs(before string) bool {
+	b := strings.TrimRight(before, " ：:")
+	return hasAnySuffix(b, "发现", "查明", "查实", "核实", "看到")
+}
+
+// hasAnySuffix reports whether s ends with one of words.
+func hasAnySuffix(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAnyPrefix reports whether s begins with one of words.
