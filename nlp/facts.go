@@ -402,7 +402,12 @@ var circumstanceCues = []struct {
 		"没有环境违法记录", "无环境违法记录", "没有同类违法记录", "无其他违法记录", "没有其他违法记录", "没有违法违规记录",
 		// no earlier penalty or inspection with the matter between (此前未因食品标签问题受过行政处罚, 从未因此被查过);
 		// not 从未被查处 alone, which officers also write of the other side (该店从未被查处过)
-		"未因…受过行政处罚", "从未因…被查", "从没因…被查", "从来没因…被查", "未曾因…受过行政处罚"}, fixed: true},
+		"未因…受过行政处罚", "从未因…被查", "从没因…被查", "从来没因…被查", "未曾因…受过行政处罚",
+		// the same record in other words: no penalty of any name before, a
+		// search that found none (此前未因价格违法行为受过处罚, 从未受过任何处罚,
+		// 经查询无行政处罚记录, 未查询到其违法处罚记录)
+		"未因…受过处罚", "未因…受到…处罚", "未因…被…处罚", "没有因…受过…处罚", "未曾受过…处罚", "从未受过…处罚", "从未被…处罚", "此前未受过…处罚", "没有受过…处罚",
+		"无行政处罚记录", "无处罚记录", "没有行政处罚记录", "没有处罚记录", "未查询到…处罚记录", "未查到…处罚记录", "未发现…处罚记录"}, fixed: true},
 	{name: CircFirstViolation, cues: []string{"屡次", "多次被查处", "再次被查处", "屡教不改"}, fixed: true, negates: true},
 	{name: CircCorrectedInTime, cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改",
 		"整改到位", "已完成整改", "当场撤除", "已撤除", "自行撤除", "已拆除", "自行拆除", "已下架", "当场下架", "全部下架", "已停止", "当日即停止", "当天即停止", "当日就停止", "当天就停止",
@@ -479,7 +484,10 @@ var circumstanceCues = []struct {
 		"引发…事故", "引发火灾", "造成…损失", "造成…污染", "导致…污染", "造成…危害后果", "造成…不良反应", "导致…不良反应"}},
 	{name: CircLifeHealth, cues: []string{"生命健康", "人身健康", "身体健康", "人体健康", "人身安全", "生命安全"}},
 	// Harm to a person: a consequence to life and health at once.
-	{name: CircPersonHarmed, cues: []string{"送医", "就医", "住院", "误吞", "误食", "受伤", "中毒", "死亡", "伤亡", "烧伤", "烫伤", "身体不适"}},
+	{name: CircPersonHarmed, cues: []string{"送医", "就医", "住院", "误吞", "误食", "受伤", "中毒", "死亡", "伤亡", "烧伤", "烫伤", "身体不适",
+		// the symptoms and the treatment a decision records of those who ate,
+		// used or breathed it (出现腹泻、呕吐症状，经医院救治后康复; 送至医院)
+		"救治", "送往医院", "送至医院", "送到医院", "就诊", "腹泻", "呕吐", "腹痛", "昏迷", "过敏反应", "出现…症状"}},
 	{name: CircFinancial, cues: []string{"金融安全", "非法集资", "非法吸收公众存款"}},
 	{name: CircContinuing, cues: []string{"至今未拆除", "仍未拆除", "至今仍", "持续至今", "使用至今", "排放至今", "经营至今", "运行至今", "至今未", "持续排放", "持续经营", "仍在继续", "仍在使用", "仍在经营", "仍在排放", "持续状态", "继续状态", "一直未"}, fixed: true},
 	{name: CircDeclined, cues: []string{"决定不予行政处罚", "决定不予处罚", "决定免予", "依法不予行政处罚", "依法不予处罚", "作出不予行政处罚决定", "不予行政处罚决定书",
@@ -993,7 +1001,7 @@ func moneyAmount(s string, a, e int, v float64, role string, total, limits bool)
 		// 当次运费一千二百元尚未收取: agreed, not earned.
 		role = ""
 	}
-	x.Role, x.Unsold, x.Rate, x.Part = role, unsold(s, a, role), rateOf(s, a), partOf(s, a)
+	x.Role, x.Unsold, x.Rate, x.Part = role, unsold(s, a, role), rateOf(s, a), partOf(s, a) || listedPart(s, a)
 	return x
 }
 
@@ -1436,6 +1444,18 @@ func partOf(s string, pos int) bool {
 	return Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "其中")
 }
 
+// listedPart reports whether the amount at pos is one of the parts a 其中
+// earlier in its clause lists, in a later phrase of the list (货值金额
+// ¥21700.00元（其中已售¥13,500.00元，库存¥8,200.00元）; 罚没款合计…，其中
+// 罚款…，没收违法所得…): the breakdown of a figure already stated adds
+// nothing to it. A closing bracket between 其中 and the amount ends the list.
+func listedPart(s string, pos int) bool {
+	w := s[clauseBefore(s, pos, isClauseEnd):pos]
+	i := strings.LastIndex(w, "其中")
+	// The sum that closes the list (……，合计货值金额壹万贰仟伍佰元) is no part.
+	return i >= 0 && !strings.ContainsAny(w[i:], "）)") && !containsAny(s[clauseBefore(s, pos, isPhraseEnd):pos], totalCues...)
+}
+
 // faresAsGains turns the fares total into the 违法所得 total when there is
 // none, and drops it otherwise (RoleFares).
 func faresAsGains(ts []Total) []Total {
@@ -1469,11 +1489,18 @@ var (
 	// skipped.
 	noneBefore = []string{"没有", "尚无", "暂无", "并无", "均无", "无", "尚未", "未", "不存在"}
 	noneVerbs  = []string{"取得", "获得", "获取", "产生", "形成", "销售", "任何", "实际", "因此", "从中"}
-	noneAfter  = []string{"无法计算", "无法认定", "难以计算", "无法确定", "为零", "为0", "无法查清", "无法查明", "情况无法查清", "情况无法查明", "情况无法核实", "数额无法查清", "金额无法查清"}
+	noneAfter  = []string{"无法计算", "无法认定", "难以计算", "无法确定", "为零", "为0", "无法查清", "无法查明", "情况无法查清", "情况无法查明", "情况无法核实", "数额无法查清", "金额无法查清",
+		// the same finding in the other verbs of a decision (违法经营额无法查实, 无从查证,
+		// 不能认定): the agency closed the question. 暂无法核定 and 尚无法核实 (not
+		// a prefix here) leave it open.
+		// 无法核实 stays out: an officer writes it of what is still being checked
+		// (此前收了多少运费无法核实).
+		"无法查实", "无法核定", "无法核算", "无从查证", "无从查实", "无从计算", "无从认定",
+		"不能认定", "不能确定", "不能计算", "不能查清", "不能查实", "难以认定", "难以确定", "难以查清", "难以查实"}
 	// unknownBefore state the base unknowable before naming it, perhaps
 	// with its owner between (现有证据无法认定李某的违法所得): the statute's
 	// 违法所得无法认定 in another order.
-	unknownBefore = []string{"无法认定", "不能认定", "难以认定", "无法查清", "无法查明", "无法确定", "无法计算"}
+	unknownBefore = []string{"无法认定", "不能认定", "难以认定", "无法查清", "无法查明", "无法确定", "无法计算", "无法查实", "无法核定", "无从查证", "无从计算"}
 	// nothingEarned are the words that say nothing was earned yet, so
 	// there is no 违法所得 (尚未售出，……; 未收取任何费用): only where the
 	// phrase ends with them (尚未售出的库存 is stock, not a statement).
@@ -1522,7 +1549,8 @@ func noneStated(s string, as []Amount) []Total {
 			}
 			for _, w := range unknownBefore {
 				// At most a few characters (an owner and 的) between.
-				if k := strings.LastIndex(before, w); k >= 0 && len(before)-k-len(w) <= 15 {
+				// 暂无法核定、尚无法查实其违法所得: the question is still open.
+				if k := strings.LastIndex(before, w); k >= 0 && len(before)-k-len(w) <= 15 && !stillOpen(before[:k]) {
 					none = true
 				}
 			}
@@ -1559,6 +1587,12 @@ func noneStated(s string, as []Amount) []Total {
 		}
 	}
 	return out
+}
+
+// stillOpen reports whether the words before an "unknowable" verb make it
+// provisional (暂无法核定, 尚无法查实, 目前无法认定): the investigation goes on.
+func stillOpen(w string) bool {
+	return strings.HasSuffix(w, "暂") || strings.HasSuffix(w, "尚") || strings.HasSuffix(w, "暂时") || strings.HasSuffix(w, "目前") || strings.HasSuffix(w, "一时")
 }
 
 // negatedBefore trims from the end of the words before a base the verbs and
@@ -2444,10 +2478,10 @@ var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "
 // a third party, or follows a mention of child workers (招用童工2名：田某（15
 // 周岁）…；罗某（15周岁）…): their ages are the workers'.
 func thirdPartyAge(s string, a, b int) bool {
-	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) || actorNamed(s, a, b) {
+	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) || actorNamed(s, a, b) || childActorAge(s, a, b) {
 		return false // 违法行为人柯某（17周岁，职校学生）: the party's own
 	}
-	return containsAny(s[:a], "童工", "未成年工") ||
+	return victimObject(s, a) || containsAny(s[:a], "童工", "未成年工") ||
 		containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], thirdPartyAges[:]...) ||
 		containsAny(askedOf(s, a), askedOthers[:]...)
 }
@@ -2472,6 +2506,73 @@ func askedOf(s string, a int) string {
 	return s[q:i]
 }
 
+// childNouns name a child; childActs, in the phrase after one, make the
+// child the one who did it (一名小男孩把玩具汽车塞进书包, 几个初中生用石块砸坏路灯).
+var (
+	childNouns = [...]string{"男孩", "女孩", "小孩", "孩子", "少年", "少女", "中学生", "初中生", "小学生", "学生"}
+	childActs  = [...]string{"把", "将", "偷", "拿走", "砸", "划", "踢", "殴打", "打了", "损毁", "毁坏", "点燃", "扔", "塞进", "藏进", "用"}
+	// childObject, just before a child noun in its phrase, make the child
+	// one acted on or hired (殴打该男孩, 使用童工女孩, 与邻居孩子).
+	childObject = [...]string{"使用", "招用", "雇用", "雇佣", "与", "跟", "对", "向", "把", "将", "给"}
+)
+
+// childActor reports whether the text names a child as the subject of the
+// act: a child noun not acted on, followed in its phrase by the act.
+func childActor(s string) bool {
+	for _, n := range childNouns {
+		for i := 0; i < len(s); {
+			k := strings.Index(s[i:], n)
+			if k < 0 {
+				break
+			}
+			at, e := i+k, i+k+len(n)
+			i = e
+			before := s[clauseBefore(s, at, isPhraseEnd):at]
+			if containsAny(before, harmVerbs[:]...) || containsAny(before, childObject[:]...) {
+				continue
+			}
+			// The act right after the child or its name (男孩把, 初中生黄某某用).
+			rest := s[e:clauseAfter(s, e, isPhraseEnd)]
+			if j := strings.Index(rest, "某"); j >= 0 && j <= 6 {
+				rest = strings.TrimLeft(rest[j:], "某")
+			}
+			for _, act := range childActs {
+				if strings.HasPrefix(rest, act) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// childActorAge reports whether the age at [a, b) is the child actor's: its
+// sentence names a child the text shows doing the act, and no harm verb
+// puts the age on the one acted on (民警查明该男孩……时年十二周岁).
+func childActorAge(s string, a, b int) bool {
+	c := s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)]
+	return containsAny(c, childNouns[:]...) && !victimObject(s, a) && !containsAny(c, harmVerbs[:]...) && childActor(s)
+}
+
+// harmVerbs act on a person; an age right after one is the age of the one
+// acted on (殴打七十二岁的邻居吴某, 推倒一名72岁的老人, 骗取年过七十的村民).
+var harmVerbs = [...]string{"殴打", "打伤", "打了", "推倒", "推搡", "踢打", "扇打", "伤害", "撞倒", "撞伤", "辱骂", "殴击", "骗取", "欺骗", "诈骗", "威胁", "恐吓", "猥亵", "侮辱"}
+
+// victimObject reports whether the age at a follows a harm verb in its
+// phrase with at most a few fillers between (一名, 一位, 年已, 年过, 现年, 了).
+func victimObject(s string, a int) bool {
+	w := s[clauseBefore(s, a, isPhraseEnd):a]
+	for _, f := range [...]string{"的", "年已", "年过", "年近", "现年", "已经", "已", "一名", "一位", "一个", "了"} {
+		w = strings.TrimSuffix(w, f)
+	}
+	for _, v := range harmVerbs {
+		if strings.HasSuffix(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // victimOrChildWords, in the clause of an age not the party's, make it the
 // age of the one harmed or of a child: the ages the statutes' elements test
 // (不满十四周岁的人, 七十周岁以上的人, 童工), unlike a witness's or a caller's.
@@ -2481,7 +2582,7 @@ var victimOrChildWords = [...]string{"童工", "未成年工", "儿童", "幼儿
 // victimOrChild reports whether the clause of the age at [a, b) names the
 // one harmed or a child.
 func victimOrChild(s string, a, b int) bool {
-	return containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], victimOrChildWords[:]...) ||
+	return victimObject(s, a) || containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], victimOrChildWords[:]...) ||
 		containsAny(askedOf(s, a), askedOthers[:]...)
 }
 
@@ -2528,6 +2629,9 @@ func actorNamed(s string, a, b int) bool {
 // one who hires, strikes or quarrels, named before such a word.
 func thirdPartyBirth(s string, a int) bool {
 	st := clauseBefore(s, a, isPhraseEnd)
+	if w := s[st:a]; containsAny(w, childNouns[:]...) && !containsAny(w, harmVerbs[:]...) && !containsAny(w, childObject[:]...) && childActor(s) {
+		return false // 一名小男孩把玩具塞进书包……该男孩黄某某2013年11月出生: the actor's
+	}
 	for {
 		if containsAny(s[st:a], thirdPartyBirthCues[:]...) {
 			return true

@@ -98,7 +98,7 @@ func (c *Catalog) suggestOnDates(b *Benchmark, f Facts) Suggestion {
 	case now != nil:
 		nw := c.suggestOne(now, factsFor(now, f))
 		ch.Versions = append(ch.Versions, terms(now, nw, true))
-		cmp, ok := compareSeverity(nw, old)
+		cmp, ok := compareSeverity(nw, old, detentionOptional(now), detentionOptional(then))
 		switch {
 		case !ok:
 			out, ch.Applied, ch.Review = old, AppliedAct, true
@@ -229,9 +229,24 @@ func lawChangeText(ch *LawChange) string {
 // each by its maximum and then its minimum. It returns a negative number
 // when a is lighter, positive when b is, 0 when equal, and ok false when a
 // fine depends on facts not established (conditional brackets).
-func compareSeverity(a, b Suggestion) (int, bool) {
+//
+// aOpt and bOpt say the version's detention may be replaced by its fine
+// (处五日以上十日以下拘留或者二千元以下罚款): a version that lets the agency
+// fine instead of detaining, for a term no longer than the other's
+// mandatory one, is the lighter, whatever its fine (盗窃 under 2012 第四十九条,
+// 拘留 with 五百元 at most beside it, against 2025 第五十八条).
+func compareSeverity(a, b Suggestion, aOpt, bOpt bool) (int, bool) {
 	if (a.Statutory == nil && len(a.Conditional) > 0) || (b.Statutory == nil && len(b.Conditional) > 0) {
 		return 0, false
+	}
+	if a.Detention != nil && b.Detention != nil && aOpt != bOpt {
+		opt, other, sign := a.Detention, b.Detention, -1
+		if bOpt {
+			opt, other, sign = b.Detention, a.Detention, 1
+		}
+		if other.When == "" && opt.MaxDays <= other.MaxDays && opt.MinDays <= other.MinDays {
+			return sign, true
+		}
 	}
 	span := func(d *Detention) (float64, float64) {
 		// A term with a condition the facts do not meet is not imposed
@@ -260,6 +275,29 @@ func compareSeverity(a, b Suggestion) (int, bool) {
 		}
 	}
 	return 0, true
+}
+
+// detentionOptional reports whether b's 行政拘留 may be replaced by its fine:
+// the detention applies under !X and a fine under X (处……拘留或者……罚款,
+// fine_only).
+func detentionOptional(b *Benchmark) bool {
+	flag := ""
+	for i := range b.Penalties {
+		if p := &b.Penalties[i]; p.Kind == "行政拘留" && p.When != nil {
+			if f, ok := strings.CutPrefix(strings.TrimSpace(p.When.Src), "!"); ok {
+				flag = f
+			}
+		}
+	}
+	if flag == "" || strings.ContainsAny(flag, " &|!()") {
+		return false
+	}
+	for i := range b.Penalties {
+		if p := &b.Penalties[i]; p.Kind == "罚款" && p.When != nil && strings.TrimSpace(p.When.Src) == flag {
+			return true
+		}
+	}
+	return false
 }
 
 // checkEffective flags a benchmark whose interval does not cover the act

@@ -70,8 +70,11 @@ func TestDispositionFromText(t *testing.T) {
 			"2021年3月，某玩具厂生产的儿童玩具不符合强制性国家标准，货值金额2万元。2021年5月，一名儿童误吞脱落零件后送医。2024年8月1日执法人员接到举报后立案调查。", legal.DispositionPenalty, cfl, 36},
 		{"two years without harm", "prod-49-unsafe-standard",
 			"2021年3月，某玩具厂生产的儿童玩具不符合强制性国家标准，货值金额2万元。2024年8月1日执法人员接到举报后立案调查。", legal.DispositionExpired, cfl, 36},
+		// Decided today, after 2026-01-01: the 2025 第五十八条 may fine instead
+		// of detaining and is the lighter (第三十七条), so its 第二十五条 states
+		// the six months (2012 第二十二条 before acc15decisions).
 		{"six months for 治安", "police-49-theft",
-			"2024年1月3日，张某在超市盗窃商品，价值300元。2024年9月5日民警调查发现。", legal.DispositionExpired, "治安管理处罚法", 22},
+			"2024年1月3日，张某在超市盗窃商品，价值300元。2024年9月5日民警调查发现。", legal.DispositionExpired, "治安管理处罚法", 25},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
