@@ -1194,6 +1194,8 @@ func allSold(s string, ts []Total) []Total {
 var (
 	salesVerbs = []string{"销售", "售出", "卖出", "出售"}
 	priceWords = []string{"每", "单价", "价格", "售价", "标价", "零售价"}
+	// salesSums name, after a sales verb, the sum the sales came to.
+	salesSums = [...]string{"金额", "收入", "款项", "所得款", "货款", "总价", "总额"}
 	// soldJustBefore sell with the amount written right after them.
 	soldJustBefore = [...]string{"已售", "已售出", "已销售", "已卖出", "共售出", "累计售出", "共卖出", "累计卖出", "共销售", "累计销售", "卖了", "已卖"}
 )
@@ -1227,8 +1229,11 @@ func verbRole(w string) (string, int) {
 			continue
 		}
 		rest := clause[i:]
-		j := strings.LastIndex(rest, "计")
-		if j < 0 || containsAny(rest, priceWords...) {
+		// The sum counted (共销售…计) or named after what was sold
+		// (销售上述电线金额人民币陆万捌仟元, 销售该批产品的收入为7万元,
+		// 售出上述插座所得款项5.6万元): the sales, whatever stands between.
+		named := containsAny(rest[len(v):], salesSums[:]...)
+		if (!strings.Contains(rest, "计") && !named) || containsAny(rest, priceWords...) {
 			continue
 		}
 		return RoleSalesAmount, from + i + len(v)
