@@ -29,6 +29,21 @@ func TestTransferFifteenthRoundKinds(t *testing.T) {
 		{"basic farmland claimed then ruled out: 8亩 of other farmland is near", "举报人称谢某占用的是基本农田，经比对划定成果，所占8亩耕地不属于永久基本农田。", []string{"land-77-illegal-occupation"}, rules.RiskNear, "非法占用农用地罪"},
 		{"the other farmland named by 以外", "唐某未经批准占用基本农田以外的一般耕地6亩堆放建材。", []string{"land-77-illegal-occupation"}, rules.RiskNone, "非法占用农用地罪"},
 		{"basic farmland occupied 未批 stays basic farmland", "2025年9月 村民某某 未批占用永久基本农田4000平方米建养殖棚 已硬化", []string{"land-77-illegal-occupation"}, rules.RiskLikely, "非法占用农用地罪"},
+		{"paid, then the payee gone dark: fraud below its amount", "被害人向对方转账二千元办理“快速贷款”，转账后对方手机关机。", []string{"police25-58-theft"}, rules.RiskNone, "诈骗罪"},
+		{"paid, then the payee gone dark: fraud over its amount", "被害人按对方要求先后交钱八千元，交钱后对方就失联了。", []string{"police25-58-theft"}, rules.RiskLikely, "诈骗罪"},
 		{"basic farmland occupied without approval", "经查，某公司未经批准占用永久基本农田6亩硬化后堆放钢材。", []string{"land-77-illegal-occupation"}, rules.RiskLikely, "非法占用农用地罪"},
+	})
+}
+
+// TestFraudByContactCut: a payment and the payee gone dark after it (转账后
+// 对方关机, 交钱后就失联, 汇款…联系不上) is the lie told by its result, the
+// 诈骗 of the theft-and-fraud article, though no word says 骗 (issue 12,
+// acc15transfer second batch).
+func TestFraudByContactCut(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkDatedPhrasings(t, a, []datedPhrasingRow{
+		{"paid, then the phone switched off", "报警人邹某称：对方在网上说能低价代购演唱会门票，他转账二千元后对方手机一直关机。", "2026-03-01", "police25-58-theft", ""},
+		{"cash handed over, then gone", "2026年2月，蒙某称能帮人插队办理户口，收了邻居三千元，邻居交钱后他就失联了。", "2026-03-01", "police25-58-theft", ""},
+		{"a remittance and no answer", "受害人称按对方要求汇款一千五百元办理贷款手续，汇款后对方再也联系不上。", "2026-03-01", "police25-58-theft", ""},
 	})
 }

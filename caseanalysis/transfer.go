@@ -406,7 +406,7 @@ var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁�
 	"结账", "买单", "转走", "掏走", "摸走", "夹走",
 	// the lie told by its pretext or by the contact cut after the money
 	// (以代办驾照为名…收取, 收钱后失联, 删除好友, 根本不具备…渠道)
-	"为名", "失联", "删除", "好友", "不具备",
+	"为名", "失联", "删除", "好友", "不具备", "关机", "联系不上",
 	// the lie told by a false claim (虚称…经理), the damage by the blow
 	// (砸碎, 划花, 扎破)
 	"虚称", "诈称", "砸", "划花", "刮花", "扎破",

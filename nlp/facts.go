@@ -1217,9 +1217,12 @@ func verbRole(w string) (string, int) {
 		}
 	}
 	// 已售4.4万元: the amount right after the verb is what was sold.
+	// A particle may close the verb (卖出去, 卖出了, 售出去了): 共卖出去八万
+	// 四千元 sold as 共卖出 does.
 	trimmed := strings.TrimRight(clause, " ")
+	bare := strings.TrimSuffix(strings.TrimSuffix(trimmed, "了"), "去")
 	for _, v := range soldJustBefore {
-		if strings.HasSuffix(trimmed, v) {
+		if strings.HasSuffix(trimmed, v) || strings.HasSuffix(bare, v) {
 			return RoleSalesAmount, from + len(trimmed)
 		}
 	}
