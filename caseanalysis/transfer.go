@@ -406,7 +406,7 @@ var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁�
 	"结账", "买单", "转走", "掏走", "摸走", "夹走",
 	// the lie told by its pretext or by the contact cut after the money
 	// (以代办驾照为名…收取, 收钱后失联, 删除好友, 根本不具备…渠道)
-	"为名", "失联", "删除", "好友", "不具备",
+	"为名", "失联", "删除", "好友", "不具备", "关机", "联系不上",
 	// the lie told by a false claim (虚称…经理), the damage by the blow
 	// (砸碎, 划花, 扎破)
 	"虚称", "诈称", "砸", "划花", "刮花", "扎破",
@@ -666,11 +666,48 @@ var cultivatedNames = []string{"耕地", "农用地", "水田", "旱地", "水�
 // 未利用地、非耕地): its area then counts towards no farmland threshold.
 var notCultivated = []string{"不属于耕地", "非耕地", "不是耕地", "不涉及耕地", "未占用耕地", "不属于农用地", "非农用地"}
 
-// isBasicFarmland reports whether the text speaks of 基本农田 and not only
-// of land that is 非（永久）基本农田.
+// isBasicFarmland reports whether the text says the land is 基本农田: it
+// names it undenied, and denies it nowhere. A denial is the finding a
+// survey states (经比对…不属于永久基本农田, 该地块不涉及基本农田, 非基本农田),
+// overruling a claim before it (举报人称占用的是永久基本农田); 基本农田以外
+// (的耕地) names the other land, neither.
 func isBasicFarmland(norm string) bool {
-	n := strings.Count(norm, "基本农田")
-	return n > strings.Count(norm, "非永久基本农田")+strings.Count(norm, "非基本农田")
+	named := false
+	for from := 0; ; {
+		i := strings.Index(norm[from:], "基本农田")
+		if i < 0 {
+			break
+		}
+		at := from + i
+		from = at + len("基本农田")
+		if strings.HasPrefix(norm[from:], "以外") || strings.HasPrefix(norm[from:], "之外") {
+			continue
+		}
+		start := at
+		if strings.HasSuffix(norm[:start], "永久") {
+			start -= len("永久")
+		}
+		if hasAnySuffix(norm[:start], farmlandDenials[:]) {
+			return false
+		}
+		named = true
+	}
+	return named
+}
+
+// farmlandDenials, right before (永久)基本农田, deny the land is such: a
+// survey's finding (不属于, 不涉及, 并非) or the occupation denied (未占用).
+// Only these, touching it: 未批占用基本农田 and 未经批准占用 tell the act.
+var farmlandDenials = [...]string{"非", "不属于", "不属", "不涉及", "未涉及", "不是", "并非", "不在", "未占用", "不占用", "没有占用", "未压占", "未划入", "未列入", "不含"}
+
+// hasAnySuffix reports whether s ends with one of the words.
+func hasAnySuffix(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // wageWords name the pay owed; workers write it as 工钱 or 薪水 (拖欠我们

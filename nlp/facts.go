@@ -1213,6 +1213,8 @@ func allSold(s string, ts []Total) []Total {
 var (
 	salesVerbs = []string{"销售", "售出", "卖出", "出售"}
 	priceWords = []string{"每", "单价", "价格", "售价", "标价", "零售价"}
+	// salesSums name, after a sales verb, the sum the sales came to.
+	salesSums = [...]string{"金额", "收入", "款项", "所得款", "货款", "总价", "总额"}
 	// soldJustBefore sell with the amount written right after them.
 	soldJustBefore = [...]string{"已售", "已售出", "已销售", "已卖出", "共售出", "累计售出", "共卖出", "累计卖出", "共销售", "累计销售", "卖了", "已卖"}
 )
@@ -1234,9 +1236,12 @@ func verbRole(w string) (string, int) {
 		}
 	}
 	// 已售4.4万元: the amount right after the verb is what was sold.
+	// A particle may close the verb (卖出去, 卖出了, 售出去了): 共卖出去八万
+	// 四千元 sold as 共卖出 does.
 	trimmed := strings.TrimRight(clause, " ")
+	bare := strings.TrimSuffix(strings.TrimSuffix(trimmed, "了"), "去")
 	for _, v := range soldJustBefore {
-		if strings.HasSuffix(trimmed, v) {
+		if strings.HasSuffix(trimmed, v) || strings.HasSuffix(bare, v) {
 			return RoleSalesAmount, from + len(trimmed)
 		}
 	}
@@ -1246,8 +1251,11 @@ func verbRole(w string) (string, int) {
 			continue
 		}
 		rest := clause[i:]
-		j := strings.LastIndex(rest, "计")
-		if j < 0 || containsAny(rest, priceWords...) {
+		// The sum counted (共销售…计) or named after what was sold
+		// (销售上述电线金额人民币陆万捌仟元, 销售该批产品的收入为7万元,
+		// 售出上述插座所得款项5.6万元): the sales, whatever stands between.
+		named := containsAny(rest[len(v):], salesSums[:]...)
+		if (!strings.Contains(rest, "计") && !named) || containsAny(rest, priceWords...) {
 			continue
 		}
 		return RoleSalesAmount, from + i + len(v)
