@@ -60,3 +60,22 @@ func TestRefusedCorrectionLaterCheckFamily(t *testing.T) {
 			"2025-07-20", "food-126-tableware-disinfection", "", 5000, 50000, false},
 	})
 }
+
+// TestMarketFifteenthRoundSecondFixes checks the kinds the second batch
+// missed, in other words again: the seller's verbs beyond 销售 (卖出, 售卖,
+// 销往) for special equipment; a claim shown ordinary (只是普通, 根本不是) as
+// 反不正当竞争法; the object of a negated act (未对餐具…消毒) named, not
+// denied; and the later visit as 本次检查…仍 for a refusal to correct.
+func TestMarketFifteenthRoundSecondFixes(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"gas cylinders 售卖 without 监督检验", "某气体经营部向饭店售卖的液化气钢瓶二十只均未经监督检验。",
+			"2025-07-01", "se-82-selling-uninspected", "se-84-unsafe-equipment-use", 30000, 300000, false},
+		{"forklifts 销往 a warehouse uninspected", "某叉车经销公司将三台未经检验的叉车销往一家仓储公司。",
+			"2025-07-01", "se-82-selling-uninspected", "", 30000, 300000, false},
+		{"a claim of a patent that is not", "某门店导购员当面向顾客介绍称该净水器“拥有国家专利、能除尽重金属”，经查该净水器根本不是专利产品，也不能除尽重金属，未发布广告。",
+			"2025-07-01", "comp-20-false-promotion", "", 200000, 1000000, false},
+		{"chopsticks not disinfected, the later visit", "某面馆未对筷子、汤碗进行消毒，上月已警告并责令改正。本次检查，筷子仍直接从水池捞出使用。",
+			"2025-07-20", "food-126-tableware-disinfection", "", 5000, 50000, false},
+	})
+}
