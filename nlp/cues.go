@@ -105,12 +105,22 @@ func Negated(s string, pos int) bool {
 			}
 			at := from + i
 			from = at + len(n.word)
-			if !longerNegationAt(w[at:], n.word) && !describesConduct(w[from:]) && !attributive(w[from:]) {
+			if !longerNegationAt(w[at:], n.word) && !describesConduct(w[from:]) && !attributive(w[from:]) && !negatedActsObject(w[from:]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// negatedActsObject reports whether rest, the text between a far negation
+// and the cue, is 对 and a short determiner only (未对餐具进行清洗消毒,
+// 未对其所售储气罐…, 没有对店内电梯…): the cue is the object the negated act
+// would have been done to, which the text names, not denies. What follows the
+// object (进行清洗消毒) is still denied.
+func negatedActsObject(rest string) bool {
+	obj, ok := strings.CutPrefix(rest, "对")
+	return ok && utf8.RuneCountInString(obj) <= 3 && !strings.ContainsAny(obj, "进行作予")
 }
 
 // negationHeads are the first runes of the negation words: a window with

@@ -635,3 +635,26 @@ func TestFirstOfLastAllegations(t *testing.T) {
 		t.Fatal("no allegation word in any text: the comparison tested nothing")
 	}
 }
+
+// TestNegatedActsObject checks that the object of a negated act, named right
+// after 对 (未对餐具进行清洗消毒), is not denied, while the act after it
+// still is.
+func TestNegatedActsObject(t *testing.T) {
+	for _, tt := range []struct {
+		text, cue string
+		want      bool
+	}{
+		{"未对餐具进行清洗消毒", "餐具", false},
+		{"未对餐具进行清洗消毒", "消毒", true},
+		{"没有对其电梯进行定期检验", "电梯", false},
+		{"没有对其电梯进行定期检验", "定期检验", true},
+		{"未对所售储气罐申报监督检验", "储气罐", false},
+		{"未对该公司进行处罚", "处罚", true},
+		{"未发现餐具", "餐具", true},
+	} {
+		at := strings.Index(tt.text, tt.cue)
+		if got := Negated(tt.text, at); got != tt.want {
+			t.Errorf("Negated(%q at %q) = %v, want %v", tt.text, tt.cue, got, tt.want)
+		}
+	}
+}
