@@ -18,14 +18,7 @@ func TestActorChildAge(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			x := Extract(tc.in)
-			checkSpans(t, tc.in, x)
-			switch {
-			case tc.party < 0 && x.Age != nil:
-				t.Errorf("party age %v; want none", *x.Age)
-			case tc.party >= 0 && (x.Age == nil || *x.Age != tc.party):
-				t.Errorf("party age %v; want %v", x.Age, tc.party)
-			}
+			checkPartyAge(t, tc.in, tc.party)
 		})
 	}
 }
@@ -79,4 +72,19 @@ func TestFaresNotEarned(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkPartyAge extracts in, checks its spans, and checks the party's age
+// (party -1: none stated); it returns the extraction for further checks.
+func checkPartyAge(t *testing.T, in string, party float64) Extraction {
+	t.Helper()
+	x := Extract(in)
+	checkSpans(t, in, x)
+	switch {
+	case party < 0 && x.Age != nil:
+		t.Errorf("party age %v; want none", *x.Age)
+	case party >= 0 && (x.Age == nil || *x.Age != party):
+		t.Errorf("party age %v; want %v", x.Age, party)
+	}
+	return x
 }

@@ -15,17 +15,23 @@ func TestRegisterFieldDateRoles(t *testing.T) {
 		{"2025-11-20 巡查发现 某商店 2023年5月8日起在人行道上摆摊经营", "2023-05-08", "2025-11-20"},
 		{"2025-07-11 14时许 民警巡查发现 李某驾驶电动车闯红灯", "", "2025-07-11"},
 	} {
-		var act, disc string
-		for _, d := range Extract(tt.text).Dates {
-			switch d.Role {
-			case DateAct:
-				act = d.Value
-			case DateDiscovery:
-				disc = d.Value
-			}
-		}
+		act, disc := actAndDiscovery(tt.text)
 		if act != tt.act || disc != tt.disc {
 			t.Errorf("%s: act %q discovery %q, want %q %q", tt.text, act, disc, tt.act, tt.disc)
 		}
 	}
+}
+
+// actAndDiscovery returns the dates that the extraction of text gives the
+// act's and the discovery's roles ("" when none).
+func actAndDiscovery(text string) (act, disc string) {
+	for _, d := range Extract(text).Dates {
+		switch d.Role {
+		case DateAct:
+			act = d.Value
+		case DateDiscovery:
+			disc = d.Value
+		}
+	}
+	return act, disc
 }

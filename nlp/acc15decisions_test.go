@@ -114,14 +114,7 @@ func TestWhoseAge(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			x := Extract(tc.in)
-			checkSpans(t, tc.in, x)
-			switch {
-			case tc.party < 0 && x.Age != nil:
-				t.Errorf("party age %v; want none", *x.Age)
-			case tc.party >= 0 && (x.Age == nil || *x.Age != tc.party):
-				t.Errorf("party age %v; want %v", x.Age, tc.party)
-			}
+			x := checkPartyAge(t, tc.in, tc.party)
 			others := append(slices.Clone(x.OtherAges), x.StatedOtherAges...)
 			if tc.other >= 0 && !slices.Contains(others, tc.other) {
 				t.Errorf("other ages %v; want %v among them", others, tc.other)

@@ -14,15 +14,7 @@ func TestFoundDateIsTheAct(t *testing.T) {
 		{"2026年9月1日民警走访时查明2026年1月8日张某在菜市场扇了摊主一耳光", "2026-01-08", "2026-09-01"},
 		{"执法人员2025年6月3日检查时发现，当事人仓库内存放过期食品", "", "2025-06-03"},
 	} {
-		var act, disc string
-		for _, d := range Extract(tt.text).Dates {
-			switch d.Role {
-			case DateAct:
-				act = d.Value
-			case DateDiscovery:
-				disc = d.Value
-			}
-		}
+		act, disc := actAndDiscovery(tt.text)
 		if act != tt.act || disc != tt.disc {
 			t.Errorf("%s: act %q discovery %q, want %q %q", tt.text, act, disc, tt.act, tt.disc)
 		}
