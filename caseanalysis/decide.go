@@ -79,17 +79,10 @@ type element struct {
 	// business scope show it. Any other element is conduct, which they
 	// do not show (partyWhoWords).
 	who bool
-	// inspected is set for an element that names what the inspection was
-	// of (大气污染物或者大气污染防治设施的检查, 噪声的检查): the object of
-	// the officers' measure in the clause that sets the time of a refusal
-	// (执法人员检查其破碎生产线粉尘治理情况时，当事人拒不接受监督检查) is
-	// what tells whose inspection was refused, so that clause shows it.
+	// inspected is rules.Element.Inspected: the element names what the
+	// inspection refused was of, so the clause dating the refusal shows it.
 	inspected bool
 }
-
-// inspectedSuffix ends the label of an element on the object of the
-// inspection refused or obstructed.
-const inspectedSuffix = "的检查"
 
 // partyWhoWords in an element's label make it an element on who the party
 // is, not on what it did.
@@ -163,7 +156,7 @@ func (d *decider) compileElements(es []rules.Element) []element {
 			notWithin = append(notWithin, nlp.NormalizeText(w))
 		}
 		out = append(out, element{group: d.cueGroup(cues), label: e.Label, party: partyElements[e.Label], cues: cues, measures: e.AllMeasures(), notWithin: notWithin, who: containsAny(e.Label, partyWhoWords),
-			inspected: strings.HasSuffix(e.Label, inspectedSuffix)})
+			inspected: e.Inspected})
 	}
 	return out
 }

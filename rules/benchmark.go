@@ -279,6 +279,12 @@ type Element struct {
 	// (米 in 平方米, 果 in 危害后果): an occurrence of a cue inside one of
 	// them does not show the element.
 	NotWithin []string `yaml:"not_within,omitempty" json:"not_within,omitempty"`
+	// Inspected marks an element that names what an inspection was of
+	// (大气污染物或者大气污染防治设施的检查) in a benchmark on refusing or
+	// obstructing it: the object of the officers' measure in the clause that
+	// dates a refusal (检查其破碎生产线粉尘治理情况时，当事人拒不接受监督检查)
+	// tells whose inspection was refused, so that clause shows the element.
+	Inspected bool `yaml:"inspected,omitempty" json:"inspected,omitempty"`
 }
 
 // MeasureExcessPercent is the excess ratio the facts state, in percent
