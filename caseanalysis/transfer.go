@@ -687,7 +687,7 @@ func isBasicFarmland(norm string) bool {
 		if strings.HasSuffix(norm[:start], "永久") {
 			start -= len("永久")
 		}
-		if hasAnySuffix(norm[:start], farmlandDenials[:]) {
+		if nlp.HasAnySuffix(norm[:start], farmlandDenials[:]...) {
 			return false
 		}
 		named = true
@@ -699,16 +699,6 @@ func isBasicFarmland(norm string) bool {
 // survey's finding (不属于, 不涉及, 并非) or the occupation denied (未占用).
 // Only these, touching it: 未批占用基本农田 and 未经批准占用 tell the act.
 var farmlandDenials = [...]string{"非", "不属于", "不属", "不涉及", "未涉及", "不是", "并非", "不在", "未占用", "不占用", "没有占用", "未压占", "未划入", "未列入", "不含"}
-
-// hasAnySuffix reports whether s ends with one of the words.
-func hasAnySuffix(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
 
 // wageWords name the pay owed; workers write it as 工钱 or 薪水 (拖欠我们
 // 三个月的工钱).

@@ -1926,11 +1926,12 @@ func reportedAs(before string) bool {
 // 1日……); 发现于 dates the finding itself.
 func foundAs(before string) bool {
 	b := strings.TrimRight(before, " ：:")
-	return hasAnySuffix(b, "发现", "查明", "查实", "核实", "看到")
+	return HasAnySuffix(b, "发现", "查明", "查实", "核实", "看到")
 }
 
-// hasAnySuffix reports whether s ends with one of words.
-func hasAnySuffix(s string, words ...string) bool {
+// HasAnySuffix reports whether s ends with one of words (a word right
+// before a match: a denial, a discovery verb).
+func HasAnySuffix(s string, words ...string) bool {
 	for _, w := range words {
 		if strings.HasSuffix(s, w) {
 			return true
