@@ -1185,10 +1185,8 @@ func allegedThenDenied(text string, start, end int) bool {
 		return false
 	}
 	part, later := text[start:end], text[end:]
-	for _, w := range notFoundWords {
-		if Contains(later, w+part) {
-			return true
-		}
+	if notFoundBefore(later, part) {
+		return true
 	}
 	win := later[:runeOffset(later, allegationReach)]
 	ends := 0
@@ -1207,7 +1205,12 @@ func allegedThenDenied(text string, start, end int) bool {
 	// 不属实).
 	another := false
 	for i := 0; i < len(win); {
-		_, size := utf8.DecodeRuneInString(win[i:])
+		r, size := utf8.DecodeRuneInString(win[i:])
+		if windowHeads&(1<<(r&63)) == 0 {
+			// no word the checks below look for starts with r
+			i += size
+			continue
+		}
 		if confirmedAt(win, i) {
 			return false
 		}
@@ -1247,6 +1250,55 @@ func allegedThenDenied(text string, start, end int) bool {
 	}
 	return false
 }
+
+// notFoundBefore reports whether later holds part right after one of the
+// notFoundWords (未发现暗管): one search for part, whose occurrences are
+// few, instead of a search of later for each word joined to part.
+func notFoundBefore(later, part string) bool {
+	if part == "" {
+		for _, w := range notFoundWords {
+			if Contains(later, w) {
+				return true
+			}
+		}
+		return false
+	}
+	for from := 0; ; {
+		at := Index(later[from:], part)
+		if at < 0 {
+			return false
+		}
+		before := later[:from+at]
+		for _, w := range notFoundWords {
+			if strings.HasSuffix(before, w) {
+				return true
+			}
+		}
+		from += at + 1
+	}
+}
+
+// windowHeads has a bit r&63 for the first rune r of every word
+// allegedThenDenied looks for rune by rune in its window (属实 and the
+// allegation, denial and not-found words), so that it passes over the
+// runes no such word starts with.
+var windowHeads = func() (heads uint64) {
+	add := func(w string) {
+		r, _ := utf8.DecodeRuneInString(w)
+		heads |= 1 << (r & 63)
+	}
+	add("属实")
+	for _, w := range allegationWords {
+		add(w)
+	}
+	for _, w := range deniedAllegation {
+		add(w)
+	}
+	for _, w := range notFoundObjectWords {
+		add(w)
+	}
+	return heads
+}()
 
 // allegationPairs are the allegation words as rune pairs (each is two
 // runes), allegationHeads a bit r&63 for each one's first rune r.

@@ -636,6 +636,54 @@ func TestFirstOfLastAllegations(t *testing.T) {
 	}
 }
 
+// TestNotFoundBefore checks the one search for the cue against the search
+// for each not-found word joined to it, on officer texts cut at every
+// byte, with every two- to four-rune part of them as the cue, and on
+// hostile ones.
+func TestNotFoundBefore(t *testing.T) {
+	texts := append(slices.Clone(extractBenchTexts), "举报称私设暗管。经排查，未发现暗管，也没有发现暗管", "未发现未发现暗管暗管",
+		"没有\xff暗管", "不存在", "并无暗管并无")
+	found := 0
+	for _, text := range texts {
+		rs := []rune(text)
+		var parts []string
+		for i := 0; i+2 <= len(rs) && len(parts) < 400; i += 3 {
+			parts = append(parts, string(rs[i:min(len(rs), i+2+i%3)]))
+		}
+		parts = append(parts, "暗管", "", "\xff")
+		for from := 0; from <= len(text); from += 1 + from%7 {
+			later := text[from:]
+			for _, part := range parts {
+				want := false
+				for _, w := range notFoundWords {
+					want = want || strings.Contains(later, w+part)
+				}
+				if got := notFoundBefore(later, part); got != want {
+					t.Fatalf("notFoundBefore(%.40q, %q) = %v, want %v", later, part, got, want)
+				}
+				if want {
+					found++
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no not-found word before any part: the comparison tested nothing")
+	}
+}
+
+// TestWindowHeads checks that allegedThenDenied's window skips no rune a
+// word it looks for starts with.
+func TestWindowHeads(t *testing.T) {
+	words := append(append(append([]string{"属实"}, allegationWords[:]...), deniedAllegation[:]...), notFoundObjectWords[:]...)
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if windowHeads&(1<<(r&63)) == 0 {
+			t.Errorf("%s: its first rune is not among windowHeads", w)
+		}
+	}
+}
+
 // TestNegatedActsObject checks that the object of a negated act, named right
 // after 对 (未对餐具进行清洗消毒), is not denied, while the act after it
 // still is.
