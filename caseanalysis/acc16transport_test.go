@@ -52,6 +52,19 @@ func TestTransportPhrasingFamiliesSixteenth(t *testing.T) {
 		// Tax declared but unpaid after an order to pay: 第六十八条, not 偷税.
 		{"tax declared and not paid after the order", "经查，某商贸公司2026年1月申报增值税5万元，未按期缴纳，经税务机关责令限期缴纳，逾期仍未缴纳。",
 			"tax-68-unpaid-after-order", "tax-63-evasion", ""},
+		// The second batch's kinds (the station that let the vehicle in or
+		// out, counted loads without the word 超载, facilities opened up,
+		// a refusal to move told with 拒不): new words again.
+		{"a freight yard letting in a lorry without its permit", "2026年8月检查发现，某货运场负责人同意一辆未取得道路运输证的货车进入场内装货配载。",
+			"transport-70-freight-station-release", "transport-63-unlicensed-freight", ""},
+		{"a loading yard admitting a semi-trailer without its permit", "2026年9月，某配货场老板准许一辆无道路运输证的半挂车进入场内揽货配载。",
+			"transport-70-freight-station-release", "transport-63-unlicensed-freight", ""},
+		{"a bus station letting a full coach leave unchecked", "2026年7月，某汽车站对一辆核载45人、实载52人的班车未经出站检查即放行发车。",
+			"transport-70-station-release", "traffic-92-passenger-overload-20pct", ""},
+		{"a guard rail cut open and a rider hit", "经查，2026年5月张某用钳子剪开路口的隔离护栏形成缺口，随后多辆电动车从缺口横穿，一名骑车人被撞受伤。",
+			"traffic-99-facilities", "traffic-90-moving-violation", ""},
+		{"lorries stopped on a national road over a debt", "2026年3月，李某为讨要货款，带人在国道上截停对方两辆货车，交警劝其放行，李某拒不放行，车辆滞留两小时，交通堵塞。",
+			"traffic-99-intercept", "police25-30-provocation", ""},
 		// A 加班车 is a bus, not overtime work.
 		{"an extra bus let into the station", "2026年9月检查某汽车站，发现站方允许一辆无道路运输证的加班车进站上客。",
 			"transport-70-station-release", "labour-25-overtime", ""},
