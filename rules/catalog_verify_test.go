@@ -437,6 +437,10 @@ func multipleForms(m float64) []string {
 	}
 	if p := math.Round(m * 100); math.Abs(p-m*100) < 1e-9 {
 		forms = append(forms, "百分之"+nlp.FormatChineseInt(int64(p)), strconv.FormatInt(int64(p), 10)+"%")
+	} else if p := m * 100; math.Abs(math.Round(p*10)-p*10) < 1e-9 {
+		// A percentage with a decimal (建设工程质量管理条例 第六十二条:
+		// 工程合同价款0.5%以上1%以下).
+		forms = append(forms, strconv.FormatFloat(math.Round(p*10)/10, 'f', -1, 64)+"%")
 	}
 	return forms
 }
