@@ -59,3 +59,31 @@ func TestMarketPhrasingFamiliesSixteenth(t *testing.T) {
 			"2025-07-01", "tax-68-unpaid-after-order", "tax-63-evasion", 0, 0, false},
 	})
 }
+
+// TestMarketSixteenthRoundSecondFixes checks the kinds the second batch
+// missed, in other words again: a 决定书 that tells the inspection's finding
+// before its 经查 (the finding is the act, kept by decisionFocus); a
+// breast-milk substitute said to be like breast milk (…一样, 奶水不够);
+// tying by an option left on (默认开启, 自动加购); a prize promised and never
+// put in (百分百中, 砸金蛋); a scrapped gas cylinder sold (特种设备安全法
+// 第八十二条第一款第（二）项, not 道路交通安全法's scrapped vehicle, not
+// 回收食品); a shop's own poster (该店张贴) is no city-appearance case.
+func TestMarketSixteenthRoundSecondFixes(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"the finding before 经查", "当事人：某某火锅店，经营者李某。2025年9月3日，执法人员检查当事人后厨，发现冰柜内存放的牛肉片40公斤无动物检疫合格证明。经查，该批牛肉系当事人从个人处购进，货值金额二千元。上述事实有现场笔录、照片等证据证实。",
+			"2025-09-20", "food-123-unquarantined-meat", "", 100000, 150000, false},
+		{"formula as good as breast milk", "某母婴店在微信朋友圈发布广告，称其婴儿奶粉“跟母乳差不多，宝宝吃了一样长得好”。",
+			"2025-07-01", "ad-57-breastmilk-substitute", "", 200000, 1000000, false},
+		{"a membership left switched on", "某外卖平台在用户下单页面默认开启“超级会员”选项，用户未关闭即被一并扣费。",
+			"2025-07-01", "ecom-77-tying-search", "", 50000, 200000, false},
+		{"a prize promised and never put in", "某商场举办“砸金蛋赢金条”活动，经查金蛋中从未放入金条，谎称有奖。",
+			"2025-07-01", "comp-22-prize-sales", "", 50000, 500000, false},
+		{"scrapped cylinders sold", "某燃气公司将已到报废年限的液化石油气钢瓶翻新后对外出售。",
+			"2025-07-01", "se-82-selling-scrapped", "traffic-100-selling-scrapped-vehicle", 30000, 300000, false},
+		{"a scrapped boiler sold on", "某二手设备商行把一台已经报废的燃煤锅炉卖给一家洗浴中心。",
+			"2025-07-01", "se-82-selling-scrapped", "traffic-100-selling-scrapped-vehicle", 30000, 300000, false},
+		{"a scrapped car is still the traffic law", "某二手车商将一辆已达到报废标准的小型轿车出售给他人，销售金额八千元。",
+			"2025-07-01", "traffic-100-selling-scrapped-vehicle", "se-82-selling-scrapped", 8000, 8000, false},
+	})
+}
