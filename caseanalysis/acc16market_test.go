@@ -87,3 +87,26 @@ func TestMarketSixteenthRoundSecondFixes(t *testing.T) {
 			"2025-07-01", "traffic-100-selling-scrapped-vehicle", "se-82-selling-scrapped", 8000, 8000, false},
 	})
 }
+
+// TestFormaldehydeOfBoardsNotFood checks that 甲醛 a board releases or a
+// purifier removes (甲醛零释放, 除甲醛) does not bring 生产、销售有毒、有害
+// 食品罪 near, while 甲醛 found in a food still does.
+func TestFormaldehydeOfBoardsNotFood(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts string
+		food        bool
+	}{
+		{"a floor ad's zero release", "某建材店展板宣称其地板“国家级环保，甲醛零释放”，无法提供依据。", false},
+		{"a purifier's claim", "某电器店宣传单称其空气净化器“除甲醛效率99%”。", false},
+		{"formaldehyde in soaked squid", "某水产摊位浸泡的鱿鱼经快检检出甲醛。", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2025-07-01")
+			got := res.Transfer.Crime == "生产、销售有毒、有害食品罪" && res.Transfer.Risk != "none"
+			if got != tt.food {
+				t.Errorf("transfer %s %s, want food crime %v", res.Transfer.Risk, res.Transfer.Crime, tt.food)
+			}
+		})
+	}
+}
