@@ -40,7 +40,7 @@ func TestMarketAndTaxPhrasingKinds(t *testing.T) {
 		{"registered, never filed", "某某设计工作室已办理税务登记，但自成立以来从未进行纳税申报，不缴税款二万元。",
 			"tax-64-non-filing", "tax-60-registration"},
 		{"tax unpaid after an order", "某某公司欠缴2024年第三季度增值税5万元，税务机关责令限期缴纳，期满后仍未缴纳。",
-			"prov:tax-collection-68", "tax-63-evasion"},
+			"tax-68-unpaid-after-order", "tax-63-evasion"},
 		{"arrears moved to a shareholder", "某某商贸公司欠缴税款6万元，在税务机关催缴期间将公司账户资金转至股东个人账户，致使税款无法追缴。",
 			"tax-65-evading-arrears", "tax-63-evasion"},
 		{"files moved from the inspectors", "税务稽查人员实施检查时，某某公司拒不提供账簿，并将会计档案转移至外地仓库。",
