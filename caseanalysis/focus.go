@@ -119,6 +119,13 @@ func decisionFocus(text string) string {
 	for s := range segments(text[:start]) {
 		if name, ok := partyName(s); ok {
 			b.WriteString(name)
+			continue
+		}
+		// A decision that tells the inspection's finding first and opens
+		// 经查 only for what the inquiry added (检查…发现羊肉…无检疫证明。
+		// 经查，该批羊肉系…购进) has its act before the opener: kept.
+		if findingSentence(s) {
+			b.WriteString(s)
 		}
 	}
 	for s := range segments(text[start:end]) {
@@ -138,6 +145,16 @@ func decisionFocus(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// findingMarks say what an inspection found (检查…发现, 现场查获).
+var findingMarks = []string{"发现", "查获", "查见", "查出"}
+
+// findingSentence reports whether s, before a decision's fact opener,
+// tells what the inspection found rather than the party or the procedure
+// (立案, 告知…陈述): the act itself.
+func findingSentence(s string) bool {
+	return containsAny(s, findingMarks) && !partyLine(s) && !procedureSentence(s) && !evidenceSentence(s)
 }
 
 // proofEnds close a sentence that lists the evidence without an opener

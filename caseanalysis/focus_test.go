@@ -187,3 +187,27 @@ func TestCitedPenaltyFirst(t *testing.T) {
 		})
 	}
 }
+
+// TestFindingSentenceBeforeOpener checks that decisionFocus keeps, before a
+// decision's 经查, the sentence telling what the inspection found (the act)
+// and still drops the procedure and the evidence.
+func TestFindingSentenceBeforeOpener(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"2025年9月3日，执法人员检查当事人后厨，发现冰柜内存放的牛肉片无检疫证明。", true},
+		{"现场查获无标签食用油20桶。", true},
+		{"我局在日常检查中发现当事人涉嫌违法，于2025年9月4日立案调查。", false},
+		{"当事人：某某火锅店，经营者李某。", false},
+		{"2025年9月3日，执法人员对当事人进行检查。", false},
+	} {
+		if got := findingSentence(tt.s); got != tt.want {
+			t.Errorf("findingSentence(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+	text := "当事人：某某火锅店，经营者李某。2025年9月3日，执法人员检查当事人后厨，发现冰柜内的牛肉片无检疫证明。经查，该批牛肉系从个人处购进。上述事实有现场笔录等证据证实。"
+	if got := decisionFocus(text); !strings.Contains(got, "无检疫证明") || strings.Contains(got, "上述事实") {
+		t.Errorf("decisionFocus = %q, want the finding kept and the evidence dropped", got)
+	}
+}

@@ -273,6 +273,10 @@ var roleCues = roleCueList[:]
 // occurrences moneyRole keeps on its stack.
 var roleCueList = [...]struct{ cue, role string }{
 	{"多收价款", RoleIllegalGains}, {"多收的价款", RoleIllegalGains},
+	// The overcharge's total by its other names (多收款项共计三百六十元, 多收的费用合计, 多收金额):
+	// what the overcharge brought in.
+	{"多收款项", RoleIllegalGains}, {"多收的款项", RoleIllegalGains}, {"多收费用", RoleIllegalGains}, {"多收的费用", RoleIllegalGains},
+	{"多收金额", RoleIllegalGains}, {"多收的金额", RoleIllegalGains}, {"多收取的费用", RoleIllegalGains}, {"多收取的款项", RoleIllegalGains},
 	{"货值金额", RoleGoodsValue}, {"货值", RoleGoodsValue}, {"案值", RoleGoodsValue}, {"涉案货物价值", RoleGoodsValue},
 	{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains},
 	// 多得销售款8000元: what a price rise or an overcharge brought in.

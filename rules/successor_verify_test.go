@@ -54,6 +54,8 @@ var successorConduct = map[string][]string{
 	"comp25-23-confusion":               {"实施混淆行为", "没收违法商品", "违法经营额五万元以上的"},
 	"comp25-28-disparagement":           {"商业信誉、商品声誉"},
 	"comp25-29-network":                 {"网络"},
+	"comp25-27-prize-sales":             {"进行有奖销售"},
+	"comp25-26-trade-secret":            {"侵犯商业秘密"},
 	"comp25-35-obstruct-unit":           {"拒绝、阻碍调查", "对单位可以处十万元以下的罚款"},
 	"comp25-35-obstruct-individual":     {"拒绝、阻碍调查", "对个人可以处一万元以下的罚款"},
 }
