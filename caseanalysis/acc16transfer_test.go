@@ -22,6 +22,14 @@ func TestTransferSixteenthRoundKinds(t *testing.T) {
 		{"domestic sewage in the zone stays none", "某农家乐在饮用水水源二级保护区内设置排污口，排放厨房污水。", []string{"water-84-drinking-source-outfall"}, rules.RiskNone, "污染环境罪"},
 		{"a lock cut and the bike ridden off", "违法行为人用钳子剪断车锁，将一辆电动自行车骑走，经价格认定价值二千三百元。", nil, rules.RiskLikely, "盗窃罪"},
 		{"a lock prised open, the value over", "周某撬开车库卷帘门的锁，搬走两台发电机，价值四千元。", nil, rules.RiskLikely, "盗窃罪"},
+		{"a ground lock clipped and the motorbike pushed off", "卢某用断线钳夹断地锁，将停车位上的一辆摩托车推走，价值五千元。", nil, rules.RiskLikely, "盗窃罪"},
+		{"the lock found cut, told by the owner", "失主称车锁被剪断，电动车被人骑走。经查系毛某所为，车辆价值一千八百元。", nil, rules.RiskLikely, "盗窃罪"},
+		{"a caller claiming to be the bank, the sum sent", "被害人接到自称银行工作人员的电话，按其要求将8000元转入所谓安全账户，之后对方电话打不通。", []string{"police25-58-theft"}, rules.RiskLikely, "诈骗罪"},
+		{"a caller claiming to be the bank, the sum below", "对方自称是快递理赔专员，让她把2000元转到指定账户，之后电话就打不通了。", []string{"police25-58-theft"}, rules.RiskNone, "诈骗罪"},
+		{"wages: the order's deadline passed unheeded", "某餐饮公司拖欠12名员工3个月工资共计6万元，人社局下达限期支付令后，期限届满仍未支付。", []string{"labour-26-compensation"}, rules.RiskLikely, "拒不支付劳动报酬罪"},
+		{"wages: paid within the order's deadline stays near", "某餐饮公司拖欠12名员工3个月工资共计6万元，人社局已下达限期支付令，支付期限尚未届满。", []string{"labour-26-compensation"}, rules.RiskNear, "拒不支付劳动报酬罪"},
+		{"the owner's finding in 商标法's words, sales over", "经商标注册人鉴定，当事人店内销售的手表均为侵犯“CASIO”注册商标专用权的商品，销售金额五万八千元。", []string{"tm-60-infringement"}, rules.RiskLikely, "销售假冒注册商标的商品罪"},
+		{"the owner's finding in 商标法's words, sales below", "经商标注册人确认，该店销售的皮带侵犯其注册商标专用权，销售金额一万二千元。", []string{"tm-60-infringement"}, rules.RiskNone, "销售假冒注册商标的商品罪"},
 		{"a lock prised open, the value below", "钱某撬开停在路边的三轮车车锁，拿走车斗里的工具，价值三百元。", nil, rules.RiskNone, "盗窃罪"},
 	})
 }
