@@ -404,6 +404,11 @@ var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁�
 	"偷", "撬", "取走", "拿走", "带走", "封口",
 	// the taking told by the till it bypassed, the lie by its result
 	"结账", "买单", "转走", "掏走", "摸走", "夹走",
+	// the lock cut and the vehicle ridden off (剪断车锁…骑走, 夹断地锁…推走)
+	"剪断", "夹断", "撬断", "拧断", "割断", "锯断", "骑走", "推走",
+	// the lie told by who the caller claimed to be and where the money
+	// was sent (自称银行客服…转到“安全账户”), the contact cut after it
+	"自称", "假冒", "假扮", "虚构", "安全账户", "打不通",
 	// the lie told by its pretext or by the contact cut after the money
 	// (以代办驾照为名…收取, 收钱后失联, 删除好友, 根本不具备…渠道)
 	"为名", "失联", "删除", "好友", "不具备", "关机", "联系不上",

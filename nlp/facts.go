@@ -1661,10 +1661,21 @@ func unsold(s string, pos int, role string) bool {
 	if size == 0 || (r != '，' && r != ',' && r != '、') {
 		return false
 	}
+	// 已销售325卷，销售金额五万二千元，库存85卷，涉案产品货值金额共计六万五千
+	// 六百元: a phrase that names its value the whole (共计, 涉案产品, 上述)
+	// sums what was sold and what is held, and the held count before it
+	// does not make it the stock's.
+	if containsAny(s[start:pos], wholeGoodsCues...) {
+		return false
+	}
 	prev := clauseBefore(s, start-size, isPhraseEnd)
 	w := s[prev : start-size]
 	return !Contains(w, "元") && containsAny(w, unsoldCues...)
 }
+
+// wholeGoodsCues, in the phrase of a 货值金额, make it the value of all the
+// goods involved rather than of those left.
+var wholeGoodsCues = []string{"共计", "合计", "总计", "累计", "总货值", "涉案", "上述", "以上", "全部", "该批"}
 
 // adCarriers name an advertisement or its carrier in the clause of a fee.
 var adCarriers = []string{"广告", "宣传", "传单", "海报", "展板", "展架", "灯箱", "横幅", "条幅", "招贴",

@@ -42,6 +42,24 @@ var extractCases = []struct {
 		in:    "当事人销售假冒白酒，货值金额共计9万元，其中已销售金额三万元。",
 		facts: map[string]any{"goods_value": 90000.0, "sales_amount": 30000.0},
 	},
+	// Sixteenth round (issue 12, acc16transfer): a 货值金额 whose phrase
+	// names it the whole (共计, 合计, 上述) after a held count is the value of
+	// all the goods, sold ones included; the sales are not added to it.
+	{
+		name:  "goods held counted, then the whole valued 共计",
+		in:    "已销售325卷，销售金额52000元，库存85卷，涉案产品货值金额共计65600元。",
+		facts: map[string]any{"goods_value": 65600.0, "sales_amount": 52000.0},
+	},
+	{
+		name:  "goods left counted, then the whole valued 合计",
+		in:    "已销售2240盒，销售金额56000元，剩余360盒，该药品货值金额合计65000元。",
+		facts: map[string]any{"goods_value": 65000.0, "sales_amount": 56000.0},
+	},
+	{
+		name:  "goods held counted, then the whole valued 上述",
+		in:    "已售出40台，销售金额三万元，库存10台，上述产品货值金额三万七千五百元。",
+		facts: map[string]any{"goods_value": 37500.0, "sales_amount": 30000.0},
+	},
 	// Fifth accuracy round (issue 12): officers' phrasings of the counts,
 	// bases, dates and circumstances of 治安 and labour cases.
 	{
