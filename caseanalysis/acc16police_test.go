@@ -30,5 +30,9 @@ func TestPolicePhrasingFamiliesSixteenth(t *testing.T) {
 		{"child workers still at work after the deadline", "复查发现，某服装厂在本局责令限期改正后，仍未将两名童工送回其父母身边，二人仍在车间剪线头。", "2026-06-01", "child-6-not-returned", "child-6-child-labour"},
 		// A false call the officers call 情节较轻 is the lighter tier.
 		{"a false call held minor", "2026年2月7日，违法行为人柏某酒后拨打110谎称有人打架，民警出警后查明无此事，柏某当场认错，系情节较轻。", "2026-02-10", "police25-29-false-alarm-minor", "police25-29-false-alarm"},
+		// After the second batch: 哄抢 told with 阻拦 and 搬走, damage told by 掰断, children not 送交.
+		{"drinks carried off past the driver", "2026年9月1日，一辆运送饮料的货车在镇上翻车，围观的群众不顾司机阻拦，把饮料一箱箱搬走，损失约九百元。民警查明带头者为郑某。", "2026-09-03", "police25-58-theft", ""},
+		{"a laptop screen snapped", "2026年5月5日，违法行为人鲍某与同事争吵后，故意把同事的笔记本电脑屏幕掰断，经认定损失八百元。", "2026-05-12", "police25-59-damage", ""},
+		{"children not handed to their parents", "复查时发现，该厂经责令改正后，未将两名童工送交其父母，仍安排二人在仓库打包。", "2026-07-01", "child-6-not-returned", "child-6-child-labour"},
 	})
 }
