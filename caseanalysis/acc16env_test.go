@@ -56,6 +56,16 @@ func TestEnvSafetySixteenthRoundKinds(t *testing.T) {
 			"eco-1095-report-form", "land-77-illegal-occupation", ""},
 		{"a plating line in the quasi zone names no food", "2025年9月检查发现，某公司在饮用水水源准保护区内新建电镀生产线，含重金属废水拟排入附近河流。",
 			"water-91-quasi-zone-project", "food-124-contaminants", "none"},
+		// Second batch: a fire test firm's report with no one sent is its false
+		// document, not the unit's untested equipment; waste water let out
+		// untreated is a discharge, not equipment left untested; a works' own
+		// scrap stone and offcuts are industrial solid waste.
+		{"no one sent, the pass report issued anyway", "2025年10月查明，某消防检测有限公司没有派人去某商场现场，便出具了该商场年度消防设施检测合格报告。",
+			"fire-69-false-documents", "safety-99-equipment-maintenance", ""},
+		{"nickel water through a hidden pipe, sampled and tested", "2025年8月，某电镀厂将未经处理的含镍废水通过暗管排入厂外雨水管网，经采样检测，总镍浓度超标。",
+			"water-83-evading-supervision", "safety-99-equipment-maintenance", ""},
+		{"offcuts and scrap stone left in the open", "2025年9月检查某石材公司，生产过程中产生的下脚料、废石料约200吨露天堆放在厂区空地，未采取防扬散、防流失措施。",
+			"waste-102-industrial-storage", "", ""},
 		// What was not approved is the environmental impact document, not the land.
 		{"法典: report form not approved, building started", "2026年10月，某物流公司新建仓储项目的环境影响报告表尚未获得批准，该项目已开工建设。",
 			"eco-1095-report-form", "land-77-illegal-occupation", ""},
@@ -79,6 +89,10 @@ func TestEnvNeighbourNotFittedSixteenth(t *testing.T) {
 			"2025-12-01", "air-117-dust-materials", "事实涉及工业固体废物贮存"},
 		{"the report form unapproved is no land case", "2026年9月，某食品公司扩建项目的环境影响报告表未经批准，即擅自开工建设厂房。",
 			"2026-12-01", "land-77-illegal-occupation", "事实涉及未经批准的是环境影响评价文件"},
+		{"untreated water let out is a discharge, not equipment untested", "经查，当事人某五金制品厂在镀铬车间地面下私自铺设一根PVC管道，直通厂区外雨水井，将未经处理的含铬废水排入雨水管网，经采样检测，雨水井内总铬浓度超标。",
+			"2025-12-01", "safety-99-equipment-maintenance", "事实涉及排放污染物"},
+		{"a works' own scrap stone is industrial solid waste", "2025年9月检查某石材公司，生产过程中产生的下脚料、废石料约200吨露天堆放在厂区空地，未采取防扬散、防流失措施。",
+			"2025-12-01", "waste-102-industrial-storage", "!未提及工业固体废物"},
 		{"a drinking water source is no food", "2025年9月检查发现，某公司在饮用水水源准保护区内新建电镀生产线，含重金属废水拟排入附近河流。",
 			"2025-12-01", "food-124-contaminants", "!饮用水"},
 	} {
