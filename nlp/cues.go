@@ -83,6 +83,9 @@ func Negated(s string, pos int) bool {
 	if pos > len(s) {
 		pos = len(s)
 	}
+	if negativeFinding(s, pos) {
+		return true
+	}
 	w := s[reachBefore(s, pos):pos]
 	if !mayNegate(w) {
 		return false
@@ -1523,6 +1526,55 @@ func nounBeforeNorm(before, upto string) bool {
 	}
 	for _, n := range normNouns {
 		if strings.HasSuffix(before, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// findingNegations report an inspection that looked for something and did
+// not find it (检查未发现暗管, 没有查到…): the denial covers every item the
+// clause lists after it, however long the list, not only what lies within
+// negationReach (未发现该公司设有暗管、渗井、渗坑 denies the 渗坑 too).
+var findingNegations = [...]string{"未发现", "没有发现", "没发现", "未查见", "未查到", "未查出", "没有查到", "未检查出", "未检出"}
+
+// findingReach is how many runes before a cue a negative finding is looked
+// for, within the cue's clause.
+const findingReach = 40
+
+// findingTurns, between a negative finding and the cue, start a new
+// assertion that the finding does not deny (未发现暗管但查见渗坑).
+var findingTurns = [...]string{"但", "却", "而是", "发现"}
+
+// negativeFinding reports whether a finding negation earlier in the clause
+// of pos (within findingReach runes) denies what starts at pos.
+func negativeFinding(s string, pos int) bool {
+	lo := pos
+	for n := 0; lo > 0 && n < findingReach; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[:lo])
+		if isNegationBreak(r) {
+			break
+		}
+		lo -= size
+	}
+	w := s[lo:pos]
+	if !strings.Contains(w, "未") && !strings.Contains(w, "没") {
+		return false
+	}
+	for _, f := range findingNegations {
+		i := strings.LastIndex(w, f)
+		if i < 0 {
+			continue
+		}
+		rest := w[i+len(f):]
+		turned := false
+		for _, t := range findingTurns {
+			if strings.Contains(rest, t) {
+				turned = true
+				break
+			}
+		}
+		if !turned {
 			return true
 		}
 	}

@@ -706,3 +706,25 @@ func TestNegatedActsObject(t *testing.T) {
 		}
 	}
 }
+
+// TestNegatedFindingListSixteenth: a negative finding (未发现, 没有发现, 未查见
+// …) denies every item its clause lists, however far the item stands from
+// it; a turn (但, 却) or a new clause ends the denial.
+func TestNegatedFindingListSixteenth(t *testing.T) {
+	for _, p := range []struct {
+		text, at string
+		want     bool
+	}{
+		{"检查中未发现该公司设有暗管、渗坑", "渗坑", true},
+		{"未发现私设暗管、渗井、渗坑、雨污混排等情况", "雨污混排", true},
+		{"执法人员没有发现旁路烟道、偷排管线或者篡改在线监测数据的迹象", "篡改", true},
+		{"现场未查见暗管、渗坑、稀释排放等逃避监管行为", "稀释排放", true},
+		{"未发现暗管，但在厂区东侧发现一处渗坑", "渗坑", false},
+		{"未发现台账记录但现场查见一根暗管通往河道", "暗管", false},
+		{"检查发现该公司通过暗管排放废水", "暗管", false},
+	} {
+		if got := Negated(p.text, strings.Index(p.text, p.at)); got != p.want {
+			t.Errorf("Negated(%q at %q) = %v; want %v", p.text, p.at, got, p.want)
+		}
+	}
+}
