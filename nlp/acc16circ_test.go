@@ -34,6 +34,13 @@ func TestCircumstanceFamiliesSixteenth(t *testing.T) {
 		{"coerced: deceived, told with 系受", "经查，当事人系受中介以“手续可以后补”为由诱骗，才开工建设。", CircCoerced, true},
 		{"coerced: under threats", "当事人是在其上线的威逼下才参与销售的。", CircCoerced, true},
 		{"person harmed: a fracture", "吊物坠落致一名工人右腿骨折。", CircPersonHarmed, true},
+		// after the second batch: 当即 as 当场, a report found true, 造成
+		// with a word between, a state that lasted to the inspection
+		{"corrected: 当即", "检查人员指出后，店主当即叫人拆除了违规搭建的雨棚。", CircCorrectedInTime, true},
+		{"merit: reported and found true", "当事人检举了同行违规经营的线索，经查证属实。", CircMeritorious, true},
+		{"no harm: 造成 with a word between", "经评估，未对周边居民生活造成实质影响。", CircNoHarm, true},
+		{"no harm guard: serious between", "未对周边居民造成严重影响。", CircNoHarm, false},
+		{"continuing: lasted to the inspection", "该作坊自去年起无证生产，持续至执法人员检查当日。", CircContinuing, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -94,4 +101,9 @@ func TestDateInsideAnAccountSixteenth(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAgeReachedSixteenth: 年满N周岁 is the party's age, as 已满 is.
+func TestAgeReachedSixteenth(t *testing.T) {
+	checkPartyAge(t, "经查，违法行为人贺某（年满十五周岁）在地铁站内携带弹簧刀。", 15)
 }
