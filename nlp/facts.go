@@ -256,7 +256,7 @@ var (
 	// are the birth date. It is read only in a text that names 身份证.
 	idCardRe    = GuardText(`[1-9][0-9]{5}((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]`, "身份证")
 	timeOfDayRe = regexp.MustCompile(`^\s*(?:上午|下午|中午|晚上|凌晨|早上|晚)?\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?(?:[时点:：](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?分?)?许?`)
-	ageBoundRe  = Guard(`(已满|未满|不满)([0-9]{1,3}|[`+cn+`]{1,4})周岁`, "周岁")
+	ageBoundRe  = Guard(`(已满|年满|未满|不满)([0-9]{1,3}|[`+cn+`]{1,4})周岁`, "周岁")
 	ageRe       = Guard(`年龄[:：为是]?\s*([0-9]{1,3}|[`+cn+`]{1,4})(?:周?岁)?|([0-9]{1,3}|[`+cn+`]{1,4})周?岁`, "年龄", "岁")
 	// personRe names a person party (张某，男 / 身份证); firstPerson finds
 	// its first match without trying it at every position.
@@ -400,7 +400,9 @@ var circumstanceCues = []struct {
 }{
 	{name: CircFirstViolation, cues: []string{"首次", "初次", "第一次被查处", "第一次违法", "第一次被处罚", "系第一次",
 		// everyday words for the first time caught (头一回被查, 一年内第一次被查)
-		"头一回", "头一次被查", "第一次被查"}},
+		"头一回", "头一次被查", "第一次被查",
+		// a decision's and a 询问笔录's shorter words (该公司系初犯, 属首违)
+		"初犯", "首违"}},
 	{name: CircFirstViolation, cues: []string{"无违法记录", "无违法违规记录", "无同类违法记录", "没有违法记录", "无不良记录", "无违法前科",
 		"未受过同类处罚", "未受过行政处罚", "未受过同类行政处罚", "未曾受过", "未因同类违法行为受过", "未因同类违法行为受到", "未发现其他违法记录",
 		"没有环境违法记录", "无环境违法记录", "没有同类违法记录", "无其他违法记录", "没有其他违法记录", "没有违法违规记录",
@@ -439,7 +441,15 @@ var circumstanceCues = []struct {
 		"即补", "补全了", "补齐了", "补建了", "补设了", "补记了", "补录了", "补挂了", "补贴了", "重新张贴", "重新设置了", "已补建", "已补设", "已补记",
 		// a workplace put right the same day: shifts rearranged, wages or deposits paid back
 		// (检查当天即调整排班、补发加班工资, 当场退还押金)
-		"即调整", "已调整", "当天…调整", "当日…调整", "调整了排班", "即补发", "当天…补发", "当日…补发", "当场退还", "已退还", "已全部退还", "当场归还", "已归还"}},
+		"即调整", "已调整", "当天…调整", "当日…调整", "调整了排班", "即补发", "当天…补发", "当日…补发", "当场退还", "已退还", "已全部退还", "当场归还", "已归还",
+		// work left undone made good, a filing made late, things moved where
+		// they belong (补做了放水试验, 已在线补报备案, 已按规定补设账簿,
+		// 将超量部分转移至合规库房)
+		"补做了", "已补做", "补报了", "已补报", "在线补报", "即补报", "补交了", "已补交", "补签了", "已补签",
+		"按规定补", "按照规定补", "按要求补", "按照要求补",
+		"转移至合规", "转移到合规", "转移至专用", "转移到专用", "重新检测合格", "重新检验合格", "复检合格",
+		// 当即 as 当场 (当即找人将防盗网全部拆卸)
+		"当即…拆卸", "当即…拆除", "当即…撤除", "当即…清除", "当即…改正", "当即…整改", "当即…恢复", "全部拆卸", "已拆卸"}},
 	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
 		"拒不拆除", "拒不停止", "仍在继续", "仍未停止", "拒绝改正", "拒绝整改", "拒绝更换", "复查时仍", "复查发现仍", "仍未按要求"}, fixed: true, negates: true},
 	{name: CircSelfRemovedHarm, cues: append([]string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动赔偿", "已赔偿",
@@ -448,7 +458,15 @@ var circumstanceCues = []struct {
 		"主动…退货", "主动…召回", "主动…收回", "已全部收回",
 		// the pollution taken back or cleaned up of its own accord (自行雇人将
 		// 沟渠内的污水抽回厂内, 主动组织清理河道油污)
-		"自行雇人", "主动雇人", "抽回", "主动…清理", "主动…清除", "主动…修复", "自行…修复", "主动…打捞", "自行…打捞"}, RefundCues...)},
+		"自行雇人", "主动雇人", "抽回", "主动…清理", "主动…清除", "主动…修复", "自行…修复", "主动…打捞", "自行…打捞",
+		// the same acts in more verbs (自行组织人员清扫并冲洗路面, 自行雇请
+		// 专业单位布设围油栏, 主动追回全部污泥), and the leak stopped at
+		// once (立即关闭阀门、封堵雨水排口)
+		"主动…清扫", "主动…冲洗", "主动…回收", "主动…追回", "主动…恢复", "自行…追回",
+		// 自行 alone is also how the act is told (系自行清理装修废料时焚烧): a
+		// clean-up the party organised (自行组织人员清扫) is the response
+		"自行组织…清扫", "自行组织…冲洗", "自行组织…清理", "自行组织…清除",
+		"自行雇请", "自行聘请", "主动雇请", "主动聘请", "立即…封堵", "及时…封堵", "立即…堵漏", "及时…堵漏"}, RefundCues...)},
 	{name: CircCooperated, cues: []string{"配合调查", "如实陈述", "积极配合", "配合执法", "如实交代"}},
 	{name: CircConfessed, cues: []string{"主动供述", "主动交代", "主动坦白",
 		// told of its own accord what the agency did not know (主动说明其另一家
@@ -460,8 +478,17 @@ var circumstanceCues = []struct {
 		// 强行放在店内要求代卖; 以殴打其家人相威胁，逼迫杨某代为销售; 受其表兄胁迫)
 		"威逼其", "胁迫其", "强迫其", "要挟其", "威逼当事人", "胁迫当事人", "逼迫当事人", "强迫当事人",
 		"受…胁迫", "受…威逼", "受…要挟", "在…胁迫下", "相威逼…代", "相威胁…代为", "相威胁…代卖", "相威胁…代售", "相要挟…代",
-		"逼迫…代为", "逼迫…代卖", "逼迫…代售", "威逼…代为", "威逼…代卖", "胁迫…代为", "胁迫…代卖"}},
-	{name: CircMeritorious, cues: []string{"立功表现", "有立功", "检举揭发", "协助查获", "协助执法人员查获"}},
+		"逼迫…代为", "逼迫…代卖", "逼迫…代售", "威逼…代为", "威逼…代卖", "胁迫…代为", "胁迫…代卖",
+		// the party deceived or threatened into it, told with 系受 / 在…下 /
+		// 的情况下 (系受装修公司负责人……诱骗, 在其债主……相要挟的情况下)
+		"系受…诱骗", "系受…欺骗", "系受…蒙骗", "是受…诱骗", "因受…诱骗", "系被…诱骗", "系被…欺骗", "系被…胁迫",
+		"在…诱骗下", "在…要挟下", "在…威逼下", "在…逼迫下", "在…威胁下", "相要挟的情况下", "相威胁的情况下", "威逼的情况下", "胁迫的情况下",
+		// 老板以扣光工资相威胁，逼她这样卖的
+		"相威胁，逼", "相要挟，逼", "相威胁逼", "相威逼，逼"}},
+	{name: CircMeritorious, cues: []string{"立功表现", "有立功", "检举揭发", "协助查获", "协助执法人员查获",
+		// another's violation reported and found true (主动检举了另一家企业……
+		// 经本局查证属实)
+		"检举…查证属实", "举报…查证属实", "揭发…查证属实", "检举…经查属实", "揭发…经查属实", "提供…线索…查证属实", "提供…线索…经查属实"}},
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
 		"未造成其他后果", "未造成其他危害后果", "未造成任何损害", "未造成其他影响", "未造成不良影响", "未产生不良影响", "未造成影响", "没有造成影响", "没有造成危害", "没有造成损失", "无人购买",
@@ -476,9 +503,15 @@ var circumstanceCues = []struct {
 		// the harm named by its kind (未造成环境污染后果, 没有造成污染, 未对周边水体造成污染):
 		// 未造成严重…后果 is dropped by the guard below, it says the harm was not serious
 		"未造成…后果", "没有造成…后果", "未造成环境污染", "未造成污染", "没有造成污染", "没有造成环境污染", "未产生污染",
-		"未对…造成污染", "未对…造成危害", "未对…造成影响", "未对…造成损害", "没有对…造成污染", "没有对…造成危害", "没有对…造成影响",
+		"未对…造成污染", "未对…造成危害", "未对…造成影响", "未对…造成损害", "未对…造成…影响", "未对…造成…危害", "未对…造成…污染", "没有对…造成污染", "没有对…造成危害", "没有对…造成影响",
 		// no one hurt by it, in the words of the person it concerned (员工未受其他损害, 消费者未受到损失)
-		"未受其他损害", "未受到其他损害", "未受…损害", "未受到…损害", "未受…损失", "未受到…损失", "未造成…损害"}, fixed: true},
+		"未受其他损害", "未受到其他损害", "未受…损害", "未受到…损害", "未受…损失", "未受到…损失", "未造成…损害",
+		// the same with the other verbs officers use for a consequence
+		// (没有产生不良后果, 未带来危害后果, 未出现不良后果) and the thing
+		// untouched named first (对周边环境无影响, 对水体没有影响)
+		"没有产生…后果", "未产生…后果", "未带来…后果", "没有带来…后果", "未出现…后果", "没有出现…后果", "未引起…后果", "没有引起…后果",
+		"无不良后果", "无任何不良后果", "无任何后果", "无不良影响", "无任何影响", "无危害", "不良后果未发生",
+		"对…无影响", "对…没有影响", "对…未产生影响", "对…没有产生影响", "对…无危害", "对…没有危害", "对…未产生危害", "对…无不良影响"}, fixed: true},
 	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉",
 		"影响范围小", "影响范围较小", "未接到…投诉", "未收到…投诉", "没有…投诉", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
 	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
@@ -491,9 +524,13 @@ var circumstanceCues = []struct {
 	{name: CircPersonHarmed, cues: []string{"送医", "就医", "住院", "误吞", "误食", "受伤", "中毒", "死亡", "伤亡", "烧伤", "烫伤", "身体不适",
 		// the symptoms and the treatment a decision records of those who ate,
 		// used or breathed it (出现腹泻、呕吐症状，经医院救治后康复; 送至医院)
-		"救治", "送往医院", "送至医院", "送到医院", "就诊", "腹泻", "呕吐", "腹痛", "昏迷", "过敏反应", "出现…症状"}},
+		"救治", "送往医院", "送至医院", "送到医院", "就诊", "腹泻", "呕吐", "腹痛", "昏迷", "过敏反应", "出现…症状",
+		// an injury named by how it was done or what it left (砸伤一名工人，
+		// 致其十级伤残; 摔伤, 骨折, 身亡); not 划伤 or 撞伤, which officers
+		// also write of things (划伤车漆, 撞伤护栏)
+		"砸伤", "摔伤", "伤残", "致残", "骨折", "身亡", "遇难"}},
 	{name: CircFinancial, cues: []string{"金融安全", "非法集资", "非法吸收公众存款"}},
-	{name: CircContinuing, cues: []string{"至今未拆除", "仍未拆除", "至今仍", "持续至今", "使用至今", "排放至今", "经营至今", "运行至今", "至今未", "持续排放", "持续经营", "仍在继续", "仍在使用", "仍在经营", "仍在排放", "持续状态", "继续状态", "一直未"}, fixed: true},
+	{name: CircContinuing, cues: []string{"持续至", "仍在进行", "一直持续", "检查时仍在", "至检查时仍", "至今未拆除", "仍未拆除", "至今仍", "持续至今", "使用至今", "排放至今", "经营至今", "运行至今", "至今未", "持续排放", "持续经营", "仍在继续", "仍在使用", "仍在经营", "仍在排放", "持续状态", "继续状态", "一直未"}, fixed: true},
 	{name: CircDeclined, cues: []string{"决定不予行政处罚", "决定不予处罚", "决定免予", "依法不予行政处罚", "依法不予处罚", "作出不予行政处罚决定", "不予行政处罚决定书",
 		// a decision naming the party it declines to penalise, and a 治安 case
 		// settled by mediation (治安管理处罚法 第九条: 达成协议，不予处罚)
@@ -1834,6 +1871,11 @@ func dateRole(s string, a, b int) string {
 	if reportedAs(before) {
 		return DateAct
 	}
+	// 报案人向某称其电动车坐垫于2026年2月中旬被邻居划破: the date inside
+	// what the caller said, with the thing told between 称 and the date.
+	if reportedWithin(before) && !containsUnnegated(after, discoveryDateWords[:]...) {
+		return DateAct
+	}
 	// 民警核查监控时发现2026年3月15日晚某某在……拿走: a date that opens what
 	// was found is the day of the act found, not of the finding (which, when
 	// written, stands before the verb: 于5月2日检查发现).
@@ -1850,6 +1892,12 @@ func dateRole(s string, a, b int) string {
 	}
 	if role, ok := phraseRole(phrase, before, after); ok {
 		return role
+	}
+	// A register field that opens with the date and tells an act in words
+	// no list above knows (2019年5月企业所得税汇算清缴时虚列成本 … 本次检查发现)
+	// is that act's day; the discovery stands in a later field.
+	if strings.TrimSpace(before) == "" && utf8.RuneCountInString(after) >= 6 && endsAtSpace(s, b+len(after)) {
+		return DateAct
 	}
 	// A field that says nothing of the date reads on to the phrase's end
 	// (2025-08-14 城东 某某店 …立案).
@@ -1884,7 +1932,9 @@ func phraseRole(phrase, before, after string) (string, bool) {
 }
 
 // discoveryDateWords make a date the day the act came to light.
-var discoveryDateWords = [...]string{"检查", "发现", "举报", "投诉", "反映", "来电", "立案", "查获", "抽检", "巡查", "接报", "报警", "接警", "报案", "核查", "清查", "排查", "时查明"}
+var discoveryDateWords = [...]string{"检查", "发现", "举报", "投诉", "反映", "来电", "立案", "查获", "抽检", "巡查", "接报", "报警", "接警", "报案", "核查", "清查", "排查", "时查明",
+	// the police register a reported case as 受案 (受案登记, 受案时间)
+	"受案"}
 
 // isFieldEnd is isPhraseEnd with spaces: the fields of a register line
 // (2025-09-10 某某派出所 核查旧监控发现 2025年2月3日 蒯某偷拿洗发水).
@@ -1923,6 +1973,33 @@ func priorPenaltyDate(before, after string) bool {
 // reportedAs reports whether before, the words up to a date, ends with
 // what a caller or complainant says (报案称, 报警人称其于, 反映称在): the
 // date is then of the act told. 名称, 简称, 职称 and the like are names.
+// reportedWithin reports whether before holds a 称 (not 名称, 简称 …)
+// that opens the words the date stands in: a caller's account with its
+// subject told first (称其停放在小区的电动车坐垫于). Words of a report or a
+// discovery after the 称 end the account.
+func reportedWithin(before string) bool {
+	k := strings.LastIndex(before, "称")
+	if k <= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(before[:k])
+	if strings.ContainsRune("名简职昵俗尊号统总爱堪对宣", r) {
+		return false
+	}
+	told := before[k+len("称"):]
+	return utf8.RuneCountInString(told) <= 30 && !containsAny(told, discoveredWords[:]...) && !containsAny(told, discoveryDateWords[:]...)
+}
+
+// endsAtSpace reports whether the field that ends at e in s ends at a
+// space, as a register line's fields do.
+func endsAtSpace(s string, e int) bool {
+	if e >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[e:])
+	return r == ' ' || r == '\u3000' || r == '\t'
+}
+
 func reportedAs(before string) bool {
 	b := strings.TrimRight(before, " ")
 	for _, w := range []string{"在", "于", "其", "自己"} {
@@ -1988,7 +2065,8 @@ func findAge(s string, masked []byte, span func(int, int) (int, int), others *[]
 			continue
 		}
 		f := float64(v)
-		if s[m[2]:m[3]] != "已满" {
+		// 年满十六周岁 is 已满 in a record's words.
+		if b := s[m[2]:m[3]]; b != "已满" && b != "年满" {
 			f--
 			if haveLower {
 				continue // 已满十四周岁不满十八周岁: keep the lower bound
@@ -2155,6 +2233,11 @@ func orderedBefore(s string, pos int) bool {
 			// agency's request, so the party's act, not an order; so is
 			// what was done as required (按要求补标了全部商品价格).
 			if strings.HasPrefix(w[off:], "下") || strings.HasSuffix(w[:at], "按") || strings.HasSuffix(w[:at], "按照") {
+				continue
+			}
+			// 在本局责令限期改正期限内已按规定补设账簿: done within the
+			// order's deadline, which is correcting in time (第三十三条).
+			if containsAny(w[off:], "期限内", "限期内", "期内") && (Contains(w[off:], "已") || strings.HasPrefix(s[pos:], "已")) {
 				continue
 			}
 			return true
@@ -2384,6 +2467,12 @@ var mentalStates = []struct{ state, cue string }{
 	{"lucid", "精神正常时"}, {"lucid", "精神状态正常时"},
 	{"unable", "不能辨认或者不能控制"}, {"unable", "不能辨认或不能控制"}, {"unable", "不能辨认自己"}, {"unable", "不能控制自己"},
 	{"unable", "无责任能力"}, {"unable", "丧失辨认"}, {"unable", "丧失控制能力"},
+	// and, or and the comma between the two capacities, 无法 for 不能, the
+	// capacity named as a thing the party lacks (不能辨认和控制自己的行为,
+	// 无法辨认、控制, 无辨认能力)
+	{"unable", "不能辨认和控制"}, {"unable", "不能辨认及控制"}, {"unable", "不能辨认、控制"}, {"unable", "不能辨认其"},
+	{"unable", "无法辨认"}, {"unable", "无法控制自己"}, {"unable", "无辨认能力"}, {"unable", "无辨认和控制能力"}, {"unable", "没有辨认"},
+	{"unable", "辨认能力丧失"}, {"unable", "辨认和控制能力丧失"},
 }
 
 // mentalState reads the party's capacity (行政处罚法 第三十一条) from the
