@@ -1,7 +1,6 @@
 package caseanalysis
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -27,13 +26,7 @@ func TestSixteenthRoundCircumstanceBases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 10, DecisionDate: tt.day})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
-				t.Fatalf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
-			}
+			res := analyzeFirstOn(t, a, tt.facts, tt.day, tt.want)
 			// The element read from the new words, whatever else ranks it
 			// (the test's rune segmenter ranks some of these right anyway).
 			if why := res.Violations[0].Why; !strings.Contains(why, tt.why) {
@@ -71,13 +64,7 @@ func TestSixteenthRoundDispositions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 10, DecisionDate: tt.day})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
-				t.Fatalf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
-			}
+			res := analyzeFirstOn(t, a, tt.facts, tt.day, tt.want)
 			if s := res.Violations[0].Suggestion; s == nil || s.Disposition != tt.disp {
 				var got legal.Disposition
 				if s != nil {

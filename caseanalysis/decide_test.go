@@ -778,7 +778,13 @@ func TestExcessPercent(t *testing.T) {
 // analyzeFirst analyses facts and fails unless want is the first violation.
 func analyzeFirst(t *testing.T, a *Analyzer, facts, want string) Result {
 	t.Helper()
-	res, err := a.Analyze(context.Background(), Request{Facts: facts, Violations: 10, DecisionDate: snapshotDay})
+	return analyzeFirstOn(t, a, facts, snapshotDay, want)
+}
+
+// analyzeFirstOn is analyzeFirst with the facts decided on day.
+func analyzeFirstOn(t *testing.T, a *Analyzer, facts, day, want string) Result {
+	t.Helper()
+	res, err := a.Analyze(context.Background(), Request{Facts: facts, Violations: 10, DecisionDate: day})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -881,13 +887,7 @@ func TestLightForceYieldsToDisruption(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 10, DecisionDate: tt.day})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
-				t.Fatalf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
-			}
+			res := analyzeFirstOn(t, a, tt.facts, tt.day, tt.want)
 			if !strings.Contains(res.Violations[0].Why, tt.why) {
 				t.Errorf("why = %q, want it to contain %q", res.Violations[0].Why, tt.why)
 			}
