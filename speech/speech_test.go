@@ -323,6 +323,7 @@ func TestHostileFileName(t *testing.T) {
 	srv := asrtest.NewServer(t, r, testModel)
 	cfg := chunkConfig(t, srv.URL, testModel)
 	s := newService(t, cfg)
+	var ids []string
 	for _, name := range []string{"../../../etc/passwd.wav", "录音\xff\x00.wav", strings.Repeat("长", 5000) + ".wav", "", "..", "a/b/.wav"} {
 		f, err := os.Open(r.Path)
 		if err != nil {
@@ -336,6 +337,12 @@ func TestHostileFileName(t *testing.T) {
 		if strings.ContainsAny(j.FileName, "/\\\x00") || !utf8.ValidString(j.FileName) || utf8.RuneCountInString(j.FileName) > 120 || j.FileName == ".." {
 			t.Errorf("name %q kept as %q", name, j.FileName)
 		}
+		ids = append(ids, j.ID)
+	}
+	// The jobs run on: a job's record is written to a .tmp file and renamed,
+	// so the directory is listed once every job has ended.
+	for _, id := range ids {
+		wait(t, s, id)
 	}
 	entries, _ := os.ReadDir(cfg.Dir)
 	for _, e := range entries {
