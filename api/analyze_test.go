@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -480,6 +481,46 @@ func BenchmarkAnalyzeSerial(b *testing.B) {
 	n := float64(b.N * len(texts))
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/n, "us/analysis")
 	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/n, "cpu_us/analysis")
+}
+
+// BenchmarkAnalyzeTextCost times each of the 155 texts BenchmarkAnalyzeConcurrent
+// sends on its own, over the national statutes (the fastest of b.N runs
+// of each, after one warm run): at 50 clients the heaviest texts set the
+// p99, so it reports their cost beside the mean (mean_us, median_us,
+// max_us, and max/mean).
+func BenchmarkAnalyzeTextCost(b *testing.B) {
+	a := nationalAnalyzer(b)
+	texts := analysisTexts(b)
+	ctx := context.Background()
+	best := make([]time.Duration, len(texts))
+	for i, t := range texts {
+		if _, err := a.Analyzer.Analyze(ctx, caseanalysis.Request{Facts: t}); err != nil {
+			b.Fatal(err)
+		}
+		best[i] = time.Hour
+	}
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		for i, t := range texts {
+			t0 := time.Now()
+			if _, err := a.Analyzer.Analyze(ctx, caseanalysis.Request{Facts: t}); err != nil {
+				b.Fatal(err)
+			}
+			best[i] = min(best[i], time.Since(t0))
+		}
+	}
+	b.StopTimer()
+	var sum time.Duration
+	for _, d := range best {
+		sum += d
+	}
+	slices.Sort(best)
+	us := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1000 }
+	mean := sum / time.Duration(len(best))
+	b.ReportMetric(us(mean), "mean_us")
+	b.ReportMetric(us(best[len(best)/2]), "median_us")
+	b.ReportMetric(us(best[len(best)-1]), "max_us")
+	b.ReportMetric(float64(best[len(best)-1])/float64(mean), "max/mean")
 }
 
 // BenchmarkCaseIndexBuild measures what the first analysis after a write
