@@ -457,10 +457,10 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// tiers and the transfer do.
 	measured := measures(q.norm, text, x)
 	read := a.readTransfer(text)
-	cands, pool, inText := a.match.rank(q, req.Sector, a.tierFacts(read, res.Facts.Engine, measured), &factValues{norm: q.norm, text: text, x: x, measures: measured}, a.caseVotes(cases), req.Violations)
 	// Which version of a law applies is read for lawFacts: the act's day,
 	// or the decision's when the facts give none (assumed, said below).
 	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
+	cands, pool, inText := a.match.rank(q, req.Sector, a.tierFacts(read, res.Facts.Engine, measured), &factValues{norm: q.norm, text: text, x: x, measures: measured, day: actDay(lawFacts)}, a.caseVotes(cases), req.Violations)
 	cands = onTheDay(a.cfg.Catalog, cands, lawFacts, func(b *rules.Benchmark) bool { return a.match.successorExcluded(b, q.norm) })
 	if focus != text {
 		cands = citedFirst(focus, cands)

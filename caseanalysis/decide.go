@@ -96,6 +96,76 @@ type distinctions struct {
 	yields             []string
 	// yieldIf and yieldUnless make the yield conditional (rules.Benchmark).
 	yieldIf, yieldUnless []element
+	// later are the distinctions of later members of the line whose
+	// figures differ (the 2025 治安管理处罚法 raised 六十周岁 to 七十周岁 in
+	// 第五十一条第二款): the first member's, with each element that tests a
+	// figure replaced by the member's, from the day it took effect.
+	later []laterDistinctions
+}
+
+// sameRange reports whether two ranges test one figure alike.
+func sameRange(a rules.MeasureRange, b *rules.MeasureRange) bool {
+	eq := func(x, y *float64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	return a.Name == b.Name && eq(a.GTE, b.GTE) && eq(a.LT, b.LT)
+}
+
+// laterDistinctions are a line member's distinctions from its first day.
+type laterDistinctions struct {
+	from string
+	x    *distinctions
+}
+
+// on returns the distinctions of benchmark doc for an act on the facts'
+// day: the latest member's whose figures differ and which took effect by
+// then, else the first member's.
+func (d *decider) on(doc int, facts *factValues) *distinctions {
+	x := &d.dist[doc]
+	if len(x.later) == 0 || facts == nil || facts.day == "" {
+		return x
+	}
+	for i := len(x.later) - 1; i >= 0; i-- {
+		if l := x.later[i]; l.from != "" && facts.day >= l.from {
+			return l.x
+		}
+	}
+	return x
+}
+
+// measureSwap returns first with each element that tests a figure replaced
+// by the element at the same place among later's figure-testing elements,
+// and whether any figure differs; nil, false when the two lists do not
+// pair (another count of figure-testing elements).
+func (d *decider) measureSwap(first []element, later []rules.Element) ([]element, bool) {
+	var own []rules.Element
+	for _, e := range later {
+		if len(e.Measures) > 0 {
+			own = append(own, e)
+		}
+	}
+	n := 0
+	for _, e := range first {
+		if e.measures != nil {
+			n++
+		}
+	}
+	if n == 0 || n != len(own) {
+		return nil, false
+	}
+	out := slices.Clone(first)
+	differ := false
+	k := 0
+	for i := range out {
+		if out[i].measures == nil {
+			continue
+		}
+		e := own[k]
+		k++
+		if !slices.EqualFunc(e.Measures, first[i].measures, sameRange) {
+			out[i] = d.compileElements([]rules.Element{e})[0]
+			differ = true
+		}
+	}
+	return out, differ
 }
 
 // sectorCue is one sector's cues, in a fixed order.
@@ -228,6 +298,30 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 			}
 		}
 		x.keywordGroup = d.group(x.keywords)
+		for _, m := range cat.Line(b) {
+			if m == b || m.EffectiveFrom == "" {
+				continue
+			}
+			req, r := d.measureSwap(x.requires, m.Requires)
+			exc, e := d.measureSwap(x.excludes, m.Excludes)
+			if !r && !e {
+				continue
+			}
+			y := x
+			y.later = nil
+			if r {
+				y.requires = req
+			}
+			if e {
+				y.excludes = exc
+			}
+			x.later = append(x.later, laterDistinctions{from: m.EffectiveFrom, x: &y})
+			for _, es := range [][]element{y.requires, y.excludes} {
+				for _, el := range es {
+					all = append(all, el.cues...)
+				}
+			}
+		}
 		if len(x.requires) > 0 {
 			d.elementDocs = append(d.elementDocs, len(d.dist))
 		}
@@ -351,10 +445,13 @@ var partyElements = map[string]string{"个人": "个人", "单位": "单位", "�
 // first use: most texts need none of them.
 type factValues struct {
 	norm, text string
-	x          nlp.Extraction
-	read       bool
-	excess     float64
-	hasExcess  bool
+	// day is the act's day (or the decision's), "" when unknown: it picks
+	// a line member's figures (decider.on).
+	day       string
+	x         nlp.Extraction
+	read      bool
+	excess    float64
+	hasExcess bool
 	// speed is the excess of a speed alone (speedExcessPercent), read on
 	// first use.
 	speedRead, hasSpeed bool
@@ -439,7 +536,7 @@ func (f *factValues) value(name string) (float64, bool) {
 // figure (血液中乙醇含量185.6mg/100mL for 醉酒驾驶) fits by it, wherever its
 // words rank.
 func (d *decider) fits(doc int, scan nlp.CueScan, live *cueGroups, facts *factValues, words bool) bool {
-	x := &d.dist[doc]
+	x := d.on(doc, facts)
 	if len(x.requires) == 0 {
 		return false
 	}
@@ -555,7 +652,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 	// left nil when empty, as appending one by one left it.
 	nreq, nexc := 0, 0
 	for i := range top {
-		x := &d.dist[top[i].doc]
+		x := d.on(top[i].doc, facts)
 		nreq += len(x.requires)
 		nexc += len(x.excludes)
 	}
@@ -564,7 +661,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 	excludingAll := make([]string, 0, nexc)
 	for i := range top {
 		c := &top[i]
-		x := &d.dist[c.doc]
+		x := d.on(c.doc, facts)
 		c.verdict = verdict{raw: c.score}
 		s0, m0, e0 := len(shownAll), len(missingAll), len(excludingAll)
 		for k := range x.requires {

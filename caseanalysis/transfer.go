@@ -330,6 +330,21 @@ func oneDeath(norm string) bool {
 			return true
 		}
 	}
+	// The death told by what killed (被叉车压死了, 被倒塌的货架砸死): the
+	// clause before names who; an animal's (撞死一条狗) is no person's.
+	for _, w := range killedDeathWords {
+		for from := 0; ; {
+			i := nlp.Index(norm[from:], w)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			if !nlp.Negated(norm, at) && !diesNotAPerson(norm[clauseStart(norm, at):at+len(w)]) {
+				return true
+			}
+			from = at + len(w)
+		}
+	}
 	for _, loc := range namedDeathRe.FindAllStringIndex(norm, -1) {
 		if !nlp.Negated(norm, loc[0]) && !diesNotAPerson(norm[loc[0]:loc[1]]) {
 			return true
@@ -358,7 +373,7 @@ func clauseStart(norm string, i int) int {
 
 // nonPersonDeaths name what dies in environmental and farm cases (致使下游
 // 鱼类大量死亡, 致使林木死亡): a death of these is no person's.
-var nonPersonDeaths = [...]string{"鱼", "虾", "蟹", "贝", "禽", "畜", "牲", "猪", "牛", "羊", "鸡", "鸭", "蜂", "苗", "林木", "树", "作物", "庄稼", "植被", "水生"}
+var nonPersonDeaths = [...]string{"鱼", "虾", "蟹", "贝", "禽", "畜", "牲", "猪", "牛", "羊", "鸡", "鸭", "蜂", "狗", "犬", "猫", "苗", "林木", "树", "作物", "庄稼", "植被", "水生"}
 
 // diesNotAPerson reports whether a matched death names an animal or plant.
 func diesNotAPerson(span string) bool {
@@ -388,6 +403,10 @@ func injuryGrade(norm string, cues []nlp.Cue) bool {
 // not among them: fish and livestock die too (河里鱼类大量死亡).
 var deathWords = [...]string{"抢救无效死亡", "当场死亡", "不幸死亡", "窒息死亡", "触电死亡", "坠落死亡", "坠亡", "溺亡", "身亡", "遇难", "丧生", "罹难"}
 
+// killedDeathWords tell a death by the blow or the force that caused it
+// (压死, 砸死, 碾死, 电死). Not 毒死, the pesticide 毒死蜱.
+var killedDeathWords = [...]string{"压死", "砸死", "轧死", "碾死", "电死", "摔死", "烧死", "淹死", "闷死", "撞死", "夹死", "绞死", "憋死"}
+
 // spokenDeathWords say it in a relative's or a witness's words (送到医院没
 // 救过来, 伤重不治); they name no one, so the clause before them must not
 // name an animal or a plant (鱼苗没救过来).
@@ -398,6 +417,8 @@ var spokenDeathWords = [...]string{"没救过来", "没能救过来", "没有抢
 	"送医途中死亡", "送医途中身亡", "送往医院途中死亡", "送院途中死亡", "送医后死亡", "送医后身亡", "入院后死亡"}
 
 var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占",
+	// the snatch told by the pull (一把扯走挎包, 夺过手机)
+	"抢走", "夺走", "扯走", "拽走", "抢过", "夺过", "抢去", "夺去",
 	// the taking, the lie and the threat as officers describe them
 	"揣入", "揣进", "顺走", "冒充", "刷单", "拉黑", "要挟", "索要",
 	// the taking told by its tool or its result (撬开…取走, 装入…带走, 偷拿)

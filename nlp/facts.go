@@ -2090,6 +2090,12 @@ func findAge(s string, masked []byte, span func(int, int) (int, int), others *[]
 		if err != nil || v < 0 || v > 130 {
 			continue
 		}
+		if callerHarmedAge(s, m[0], m[1]) {
+			// 环卫工老周（六十五岁）报警称……对方下车打了他: the caller is the
+			// one struck, and the age is the victim's.
+			*others = append(*others, float64(v))
+			continue
+		}
 		if thirdPartyAge(s, m[0], m[1]) {
 			if victimOrChild(s, m[0], m[1]) {
 				// 把她家13岁的小孩打了两巴掌: the victim's or the child's age,
@@ -2594,7 +2600,7 @@ func thirdPartyAge(s string, a, b int) bool {
 	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) || actorNamed(s, a, b) || childActorAge(s, a, b) {
 		return false // 违法行为人柯某（17周岁，职校学生）: the party's own
 	}
-	return victimObject(s, a) || containsAny(s[:a], "童工", "未成年工") ||
+	return victimObject(s, a) || kinAge(s, a) || containsAny(s[:a], "童工", "未成年工") ||
 		containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], thirdPartyAges[:]...) ||
 		containsAny(askedOf(s, a), askedOthers[:]...)
 }
@@ -2693,10 +2699,43 @@ var victimOrChildWords = [...]string{"童工", "未成年工", "儿童", "幼儿
 	"少年", "少女", "姑娘", "孙子", "孙女", "外孙", "学徒", "帮工", "洗碗工", "辍学", "未成年人"}
 
 // victimOrChild reports whether the clause of the age at [a, b) names the
-// one harmed or a child.
+// one harmed or a child, or the phrase before it a caller's kin (其母亲（六十六
+// 岁）在小区门口被……推倒).
 func victimOrChild(s string, a, b int) bool {
 	return victimObject(s, a) || containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], victimOrChildWords[:]...) ||
-		containsAny(askedOf(s, a), askedOthers[:]...)
+		containsAny(askedOf(s, a), askedOthers[:]...) || kinAge(s, a)
+}
+
+// kinWords name a caller's or a complainant's elder or spouse, whose age a
+// report states when they are the one harmed (报警人范某（三十二岁）称，其母亲
+// （六十六岁）被……推倒): the phrase right before the age names them.
+var kinWords = [...]string{"母亲", "父亲", "老母", "老父", "爷爷", "奶奶", "外公", "外婆", "姥姥", "姥爷", "公公", "婆婆", "岳父", "岳母", "老伴", "丈夫", "妻子", "爱人"}
+
+// kinAge reports whether the phrase before the age at a names a kin of the
+// one who reports.
+func kinAge(s string, a int) bool {
+	return containsAny(s[clauseBefore(s, a, isPhraseEnd):a], kinWords[:]...)
+}
+
+// callerHarmedRe finds, in the sentence after a caller's age, the caller as
+// the one harmed: 打了他, 踹了她一脚, 把他推倒, 他被……打, 被对方……推倒.
+var callerHarmedRe = regexp.MustCompile(`(?:打|踹|踢|扇|推|撞|掐|咬)了?(?:他|她)|(?:把|将)(?:他|她)(?:推|打|踹|踢|撞)|(?:他|她|自己|本人)被|称[^。；]{0,12}?被[^。；，]{0,12}?(?:打|殴打|推倒|踹|踢|扇|撞倒|掐)`)
+
+// callerHarmedAge reports whether the age at [a, b) is a caller's (老周（六十
+// 五岁）报警称) whose own account then tells that the caller was struck.
+func callerHarmedAge(s string, a, b int) bool {
+	rest := strings.TrimLeft(s[b:], "）)")
+	ok := false
+	for _, w := range [...]string{"报警称", "报警说", "报警求助", "报案称", "报案说", "来电称", "求助称", "到派出所报案", "到派出所报警"} {
+		if strings.HasPrefix(rest, w) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	return callerHarmedRe.MatchString(s[b:clauseAfter(s, b, isClauseEnd)])
 }
 
 // partyRoleWords name the party in a record (违法行为人柯某（17周岁）).

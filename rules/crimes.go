@@ -84,6 +84,12 @@ type Threshold struct {
 	// range: the threshold's gte is the national floor, Max the top of the
 	// range; a province's table (TransferConfig) may set the figure.
 	Provincial *ProvincialRange `yaml:"provincial,omitempty" json:"provincial,omitempty"`
+	// NotWith are benchmark ids whose conduct, when it is the case's top
+	// violation, is not the conduct this threshold counts: three tonnes of
+	// hazardous waste that leaked from a broken store (防范措施缺失, 渗漏)
+	// were not 排放、倾倒、处置, so the tonnage threshold is skipped there
+	// (neither crossed nor near); the crime's other thresholds still apply.
+	NotWith []string `yaml:"not_with,omitempty" json:"not_with,omitempty"`
 
 	conds []Condition
 	line  int
@@ -121,7 +127,12 @@ type Crime struct {
 	// consumer who felt 骗 by a fictitious original price (价格欺诈) bought
 	// goods at a price shown, which is no 诈骗 of the money. Linked
 	// benchmarks still nominate it.
-	NotWith    []string    `yaml:"not_with,omitempty" json:"not_with,omitempty"`
+	NotWith []string `yaml:"not_with,omitempty" json:"not_with,omitempty"`
+	// CuedOnly makes the crime a candidate only where its cues are in the
+	// text, its benchmarks notwithstanding: 抢夺罪 shares the 治安 theft
+	// benchmarks with 盗窃罪 and 诈骗罪 (and, cued, drops them as their
+	// cued siblings do), but a taking no one snatched is no 抢夺.
+	CuedOnly   bool        `yaml:"cued_only,omitempty" json:"cued_only,omitempty"`
 	Thresholds []Threshold `yaml:"thresholds" json:"thresholds"`
 	Note       string      `yaml:"note,omitempty" json:"note,omitempty"`
 
@@ -314,6 +325,11 @@ func (t *Threshold) validate() error {
 	if strings.TrimSpace(t.Text) == "" {
 		return fmt.Errorf("text is required")
 	}
+	for _, b := range t.NotWith {
+		if b == "" || strings.ContainsAny(b, " /\t") {
+			return fmt.Errorf("not_with benchmark id %q malformed", b)
+		}
+	}
 	single := t.Measure != "" || t.GTE != 0 || len(t.Cues) > 0 || t.Label != "" || t.Computed != ""
 	switch {
 	case single && len(t.All) > 0:
@@ -438,7 +454,11 @@ func (c *Crimes) ForBenchmark(id string) []*Crime { return c.byBenchmark[id] }
 func (c *Crimes) CheckBenchmarks(cat *Catalog) error {
 	var bad []string
 	for _, cr := range c.list {
-		for _, b := range append(slices.Clone(cr.Benchmarks), cr.NotWith...) {
+		ids := append(slices.Clone(cr.Benchmarks), cr.NotWith...)
+		for i := range cr.Thresholds {
+			ids = append(ids, cr.Thresholds[i].NotWith...)
+		}
+		for _, b := range ids {
 			if _, err := cat.Get(b); err != nil {
 				bad = append(bad, fmt.Sprintf("%s:%d: crime %s: %s", cr.file, cr.line, cr.ID, b))
 			}

@@ -233,6 +233,11 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 	}
 	for i, id := range in.Benchmarks {
 		for _, cr := range c.byBenchmark[id] {
+			if cr.CuedOnly {
+				if _, ok := scan.Find(cr.nominating); !ok {
+					continue
+				}
+			}
 			add(cr, i, "benchmark:"+id)
 		}
 	}
@@ -257,9 +262,13 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 	cands = dropUncuedSiblings(cands, scan)
 	below := rd.below
 	demoted := false
+	top := ""
+	if len(in.Benchmarks) > 0 {
+		top = in.Benchmarks[0]
+	}
 	for i := range cands {
 		cands[i].order = cands[i].crime.pos
-		evaluate(&cands[i], scan, in.Measures, near, opt)
+		evaluate(&cands[i], scan, in.Measures, near, opt, top)
 		// The case file's own finding that the amounts fall short of the
 		// prosecution standard (尚未达到刑事立案标准) outweighs a figure
 		// read against the national floor: the province's figure, which
@@ -333,8 +342,8 @@ func (t *Threshold) numeric() bool {
 }
 
 // dropUncuedSiblings removes the crimes a benchmark links to whose own
-// cues the text lacks when another candidate's cues are in it and the two
-// count the same measure: one 治安 benchmark covers 盗窃, 诈骗 and 敲诈勒索,
+// cues the text lacks when another candidate that benchmarks link has its
+// cues in it and the two count the same measure: one 治安 benchmark covers 盗窃, 诈骗 and 敲诈勒索,
 // and the amount of a fraud (骗取……) must be weighed against 诈骗罪's
 // threshold, not 盗窃罪's lower one.
 func dropUncuedSiblings(cands []TransferCandidate, scan nlp.CueScan) []TransferCandidate {
@@ -352,7 +361,10 @@ func dropUncuedSiblings(cands []TransferCandidate, scan nlp.CueScan) []TransferC
 		drop := false
 		if !cued[i] && strings.HasPrefix(c.Via, "benchmark:") {
 			for j, d := range cands {
-				if j != i && cued[j] && shareMeasure(c.crime, d.crime) {
+				// Only a crime the benchmarks link drops a sibling: 交通肇事罪,
+				// named by 碾压 alone, does not drop 重大责任事故罪, which the
+				// accident benchmark links, though both count deaths.
+				if j != i && cued[j] && len(d.crime.Benchmarks) > 0 && shareMeasure(c.crime, d.crime) {
 					drop = true
 					break
 				}
@@ -442,7 +454,7 @@ func refPoint(r legal.Ref) string {
 
 // evaluate fills a candidate's risk, decisive threshold, crossings and
 // missing facts.
-func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float64, near float64, opt TransferOptions) {
+func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float64, near float64, opt TransferOptions, top string) {
 	cr := cand.crime
 	cand.Risk = RiskNone
 	var missing []string
@@ -458,6 +470,9 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 	var nearCrossed, nearNear []Crossing
 	for i := range cr.Thresholds {
 		t := &cr.Thresholds[i]
+		if top != "" && slices.Contains(t.NotWith, top) {
+			continue
+		}
 		var crossed, nearList []Crossing
 		var unknownLabels []string
 		met, nearN, below, unknown, numericHit := 0, 0, 0, 0, false
