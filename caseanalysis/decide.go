@@ -483,7 +483,8 @@ func (f *factValues) partySpans() []nlp.Span {
 // notActSpans returns the spans of the matched text that tell no act of the
 // party: its name, address and scope (partySpans) and the object of an
 // officer's measure in a clause that sets the time of the act
-// (nlp.OccasionSpans), read once.
+// (nlp.OccasionSpans) and what a quarrel was about (nlp.QuarrelCauseSpans),
+// read once.
 func (f *factValues) notActSpans() []nlp.Span {
 	if f == nil {
 		return nil
@@ -491,7 +492,11 @@ func (f *factValues) notActSpans() []nlp.Span {
 	if !f.notActRead {
 		f.notActRead = true
 		parties := f.partySpans()
-		if occ := nlp.OccasionSpans(f.norm); len(occ) > 0 {
+		occ := nlp.OccasionSpans(f.norm)
+		// What a quarrel was about (因摊位占道问题与摊主发生争执) is no act of
+		// the party's either: the blow that followed is.
+		occ = append(occ, nlp.QuarrelCauseSpans(f.norm)...)
+		if len(occ) > 0 {
 			f.notAct = append(slices.Clip(parties), occ...)
 		} else {
 			f.notAct = parties

@@ -114,3 +114,20 @@ func suffixLen(s string, words []string) int {
 	}
 	return n
 }
+
+// quarrelCauseRe finds the cause a record gives for a quarrel that ended
+// in the act (因摊位占道问题与摊主发生争执, 因停车问题和邻居起了口角): group 1
+// is what the two quarrelled about, not what the party did.
+var quarrelCauseRe = Guard(`因([^，。；,;]{2,24}?)(?:问题|纠纷|琐事|矛盾|一事)?(?:与|和|同|跟)[^，。；,;]{1,16}?(?:发生|产生|起了|引发|发生了)?(?:争执|口角|争吵|纠纷|冲突|矛盾)`, "争执", "口角", "争吵", "纠纷", "冲突", "矛盾")
+
+// QuarrelCauseSpans returns the spans of a normalised text that tell what a
+// quarrel was about (因[摊位占道]问题与……发生争执): why the parties fell out,
+// not the act the record goes on to tell (殷某用拳头击打……). A text with no
+// such clause returns nil.
+func QuarrelCauseSpans(text string) []Span {
+	var out []Span
+	for _, m := range quarrelCauseRe.FindAllStringSubmatchIndex(text, -1) {
+		out = append(out, Span{Start: m[2], End: m[3]})
+	}
+	return out
+}
