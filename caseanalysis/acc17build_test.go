@@ -37,5 +37,10 @@ func TestConstructionPhrasingFamiliesSeventeenth(t *testing.T) {
 			"highway-78-damage-unreported", "highway-64-overlimit", ""},
 		{"a mine not reclaiming its temporary land", "经查，某矿业公司临时用地期满后，经责令限期改正，逾期仍不履行土地复垦义务，已责令缴纳土地复垦费20万元。",
 			"land-76-reclamation-refused", "land-81-not-returning-land", ""},
+		// The safety manager who did not inspect (第九十六条), not the unit's
+		// hazard left standing (第一百零二条): the catalog grew, and the two
+		// stood within a thousandth of each other.
+		{"a safety officer who never walked the floor", "经查，某铸造厂安全管理人员王某未履行检查本单位安全生产状况的职责，车间配电箱破损两周无人过问，但未造成事故。",
+			"safety-96-manager-duties", "safety-102-hidden-danger", ""},
 	})
 }

@@ -71,7 +71,7 @@ type provisionMatcher struct {
 	// marks one whose pricing provision a benchmark answers for.
 	pricers       [][]int
 	pricedByBench []bool
-	index bm25
+	index         bm25
 	// sectors are the catalog's sector cues (the decider's), to name the
 	// facts' sector in the answer.
 	sectors []sectorCue

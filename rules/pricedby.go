@@ -34,8 +34,10 @@ var builtinPricedBy = map[legal.Ref][]legal.Ref{
 	{Law: "建筑法", Article: 75}:               {quality(66)},
 }
 
-func quality(a int) legal.Ref     { return legal.Ref{Law: "建设工程质量管理条例", Article: a} }
-func qualityP(a, p int) legal.Ref { return legal.Ref{Law: "建设工程质量管理条例", Article: a, Paragraph: p} }
+func quality(a int) legal.Ref { return legal.Ref{Law: "建设工程质量管理条例", Article: a} }
+func qualityP(a, p int) legal.Ref {
+	return legal.Ref{Law: "建设工程质量管理条例", Article: a, Paragraph: p}
+}
 func qualityI(a, p, i int) legal.Ref {
 	return legal.Ref{Law: "建设工程质量管理条例", Article: a, Paragraph: p, Item: i}
 }

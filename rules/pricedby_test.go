@@ -18,7 +18,9 @@ func TestPricedBySeventeenth(t *testing.T) {
 		t.Fatal(err)
 	}
 	links := PricedBy(ps)
-	q := func(a, p, i int) legal.Ref { return legal.Ref{Law: "建设工程质量管理条例", Article: a, Paragraph: p, Item: i} }
+	q := func(a, p, i int) legal.Ref {
+		return legal.Ref{Law: "建设工程质量管理条例", Article: a, Paragraph: p, Item: i}
+	}
 	tests := []struct {
 		from legal.Ref
 		want []legal.Ref
@@ -33,7 +35,9 @@ func TestPricedBySeventeenth(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := slices.Clone(links[tt.from])
-		slices.SortFunc(got, func(a, b legal.Ref) int { return a.Article*100 + a.Paragraph*10 + a.Item - (b.Article*100 + b.Paragraph*10 + b.Item) })
+		slices.SortFunc(got, func(a, b legal.Ref) int {
+			return a.Article*100 + a.Paragraph*10 + a.Item - (b.Article*100 + b.Paragraph*10 + b.Item)
+		})
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("PricedBy[%v] = %v, want %v", tt.from, got, tt.want)
 		}
