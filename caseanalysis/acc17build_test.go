@@ -15,6 +15,8 @@ import "testing"
 func TestConstructionPhrasingFamiliesSeventeenth(t *testing.T) {
 	a := newProvisionAnalyzer(t)
 	checkEnvPhrasing(t, a, []envPhrasingCase{
+		{"an owner as the 建设单位 letting the shell to a crew without the grade", "经查，当事人某置业有限公司作为安居小区项目的建设单位，于2026年3月将该项目土建工程发包给不具有房屋建筑工程施工总承包资质的某劳务队施工，合同价款900万元。",
+			"prov:construction-quality-54", "prov:construction-65-1", ""},
 		{"an owner letting piling to an unqualified crew", "经查，某置业公司将其开发的商住楼桩基工程直接发包给一支没有任何施工资质的个人施工队施工。",
 			"prov:construction-quality-54", "prov:construction-65-1", ""},
 		{"a grade-three contractor building a tower", "经查，某建筑公司明知自己只有三级资质，仍承接了一栋高层住宅的施工，超出资质等级许可的范围，合同价款2000万元。",
