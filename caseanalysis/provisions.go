@@ -65,7 +65,13 @@ type provisionMatcher struct {
 	// later marks the entries of a version that replaced another loaded
 	// one (a newer version, or the law that repealed another).
 	later []bool
-	index bm25
+	// pricers are, for an entry that names no amount (建筑法 第六十五条: 处以
+	// 罚款), the entries of the regulation that sets it for the same conduct
+	// (建设工程质量管理条例 第五十四、五十五条; rules.PricedBy); pricedByBench
+	// marks one whose pricing provision a benchmark answers for.
+	pricers       [][]int
+	pricedByBench []bool
+	index         bm25
 	// sectors are the catalog's sector cues (the decider's), to name the
 	// facts' sector in the answer.
 	sectors []sectorCue
@@ -136,9 +142,66 @@ func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segme
 		docs = append(docs, d)
 	}
 	m.index = newBM25(docs, bm25Params{k1: bm25K1, b: bm25B, bigramScale: bigramWeight})
+	m.linkPricers(ps)
 	n := len(m.entries)
 	m.scores.New = func() any { s := make([]float64, n); return &s }
 	return m
+}
+
+// linkPricers fills pricers and pricedByBench from rules.PricedBy.
+func (m *provisionMatcher) linkPricers(ps *rules.Provisions) {
+	links := rules.PricedBy(ps)
+	if len(links) == 0 {
+		return
+	}
+	covered := map[legal.Ref]bool{}
+	for _, p := range ps.All() {
+		if len(p.Benchmarks) > 0 {
+			covered[p.Ref()] = true
+		}
+	}
+	at := map[legal.Ref][]int{}
+	for i, p := range m.entries {
+		at[p.Ref()] = append(at[p.Ref()], i)
+	}
+	m.pricers = make([][]int, len(m.entries))
+	m.pricedByBench = make([]bool, len(m.entries))
+	for i, p := range m.entries {
+		for _, to := range links[p.Ref()] {
+			m.pricers[i] = append(m.pricers[i], at[to]...)
+			if covered[to] {
+				m.pricedByBench[i] = true
+			}
+		}
+	}
+}
+
+// priced answers for entry i, which names no amount, with the entry that
+// sets it: the applicable pricer that best fits the facts' words (j ≥ 0),
+// or drop when the amount is a benchmark's to answer (a pricer is answered
+// by a benchmark, or a kept benchmark covers the applicable pricer). An
+// entry with no link, or whose pricers do not apply on the day, stays
+// (j < 0, drop false).
+func (m *provisionMatcher) priced(i int, scores []float64, sector legal.Sector, day string, kept []candidate) (j int, drop bool) {
+	if m.pricers == nil || len(m.pricers[i]) == 0 && !m.pricedByBench[i] {
+		return -1, false
+	}
+	j = -1
+	for _, k := range m.pricers[i] {
+		if sector != "" && !m.entries[k].InSector(sector) || day != "" && !m.entries[k].AppliesOn(day) || day == "" && m.later[k] {
+			continue
+		}
+		if coveredBy(m.entries[k].Ref(), kept) {
+			return -1, true
+		}
+		if j < 0 || scores[k] > scores[j] {
+			j = k
+		}
+	}
+	if j < 0 && m.pricedByBench[i] {
+		return -1, true
+	}
+	return j, false
 }
 
 // provisionCandidate is a provision entry that fits the facts, with its
@@ -220,10 +283,26 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, inText map[legal.
 			day == "" && m.later[i] || coveredBy(m.entries[i].Ref(), kept) {
 			continue
 		}
+		// An article that leaves its amount to a regulation answers
+		// through the regulation's article for the same conduct, on the
+		// article's own score (its words are the ones that fitted).
+		if j, drop := m.priced(i, scores, sector, day, kept); drop {
+			continue
+		} else if j >= 0 {
+			i = j
+		}
 		h := hit{i, n, 1, n}
 		if len(inText) > 0 && !m.inTextSector(i, inText) {
 			h.factor = offSectorFactor
 			h.rankScore = n * offSectorFactor
+		}
+		// A pricer reached twice (its own words, an article it prices)
+		// keeps its better score.
+		if k := slices.IndexFunc(top, func(x hit) bool { return x.doc == i }); k >= 0 {
+			if order(top[k], h) <= 0 {
+				continue
+			}
+			top = slices.Delete(top, k, k+1)
 		}
 		at, _ := slices.BinarySearchFunc(top, h, order)
 		if at == provisionTop {

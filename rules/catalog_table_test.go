@@ -50,6 +50,8 @@ func setAmount(t *testing.T, f *Facts, name string, v float64) {
 		f.FeeDue = p
 	case "contract_price":
 		f.ContractPrice = p
+	case "reclamation_fee":
+		f.ReclamationFee = p
 	case "annual_income":
 		f.AnnualIncome = p
 	case "original_fine":
