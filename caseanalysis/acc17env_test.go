@@ -35,6 +35,15 @@ func TestEnvPermitKindsSeventeenth(t *testing.T) {
 		// Kept waiting at the gate is 拖延.
 		{"法典: kept at the gate an hour", "2026年11月执法人员检查某化工公司废气处理设施，门卫以负责人不在为由让执法人员在门外等候一个多小时，其间厂内关停了生产线。",
 			"eco-1229-obstructing-air", "", ""},
+		// Second batch: the same kinds told otherwise.
+		{"the permit says indirect, the water went straight to a pond", "2026年6月检查某屠宰公司，其排污许可证核定废水排放方式为间接排放，现场发现废水经处理后直排入村边水塘，采样结果达标。",
+			"permit-36-route", "", ""},
+		{"the ledger broke off in March", "2026年7月检查某家具厂，该厂已取得排污许可证，但其废气治理设施运行台账自当年3月起中断记录，此后无任何记录。",
+			"permit-37-ledger", "", ""},
+		{"法典: the key is with the boss, half an hour later", "2026年10月执法人员检查某电镀公司危险废物贮存库，厂方称钥匙在老板手里，半小时后才打开库门。",
+			"eco-1229-obstructing-waste", "eco-1175-hw-storage", ""},
+		{"法典: the permit not yet issued", "2026年9月，某铸造公司的排污许可证尚未核发，即投入生产并通过排气筒排放熔炼废气。",
+			"eco-1102-no-permit-air", "", ""},
 		// 在水体清洗 (第（三）项) is not 排放油类 (第（一）项).
 		{"法典: a drum rinsed in the stream", "2026年9月，某农资店员工在村边溪中清洗装过农药的塑料桶，溪水出现异味。",
 			"eco-1136-washing-tanks", "eco-1136-oil-acid", ""},
