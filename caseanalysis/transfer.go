@@ -50,7 +50,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			// Tonnes produced or planned (年度预计产生量约6.5吨) are no
 			// tonnes 排放、倾倒、处置: only those count towards 污染环境罪.
 			// Weighbridge slips write kilograms (3600千克).
-			if !producedAmount(text, q) {
+			if !producedAmount(text, q) && !licensedHandover(norm) {
 				t := q.Value
 				if q.Unit != "吨" {
 					t /= 1000
@@ -646,6 +646,25 @@ var producedWords = []string{"产生量", "预计", "计划", "申报", "年产"
 
 // producedAmount reports whether the words just before a quantity make it
 // an amount produced or planned.
+// licensedHandover tells a text whose hazardous waste went to a unit that
+// holds a 危险废物经营许可证 (委托有危险废物经营许可证的单位处置，转移时未运行
+// 转移联单) and was not dumped, buried or burnt: its tonnes were handed over
+// lawfully for disposal, the paperwork was what failed (固体废物污染环境防治法
+// 第一百一十二条第一款第（五）项, 法典 第一千一百七十五条第一款第（七）项), and
+// they are no tonnes 非法排放、倾倒、处置 (环境污染刑事案件解释 第一条第（二）项).
+// A receiver without the licence (无危险废物经营许可证的个人) keeps them.
+func licensedHandover(norm string) bool {
+	return containsAny(norm, licensedReceiverWords) && !containsAny(norm, unlicensedReceiverWords) && !containsAny(norm, unlawfulDisposalWords)
+}
+
+var (
+	licensedReceiverWords = []string{"有危险废物经营许可证的", "持有危险废物经营许可证的", "具有危险废物经营许可证的", "取得危险废物经营许可证的",
+		"持证的危险废物", "有危险废物经营资质的", "具有危险废物经营资质的", "具备危险废物经营资质的", "有资质的危险废物", "有资质的单位", "具备资质的单位", "具有相应资质的", "持证单位", "持证处置单位"}
+	unlicensedReceiverWords = []string{"无危险废物经营许可", "无许可证", "无经营许可", "无资质", "无相应资质", "无相关资质", "没有资质", "没有相应资质", "没有危险废物经营许可",
+		"没有许可证", "不具备", "不具有", "未取得危险废物经营许可", "无证", "无任何证照", "没有任何证照", "超出许可", "超范围", "许可证已过期", "许可证过期"}
+	unlawfulDisposalWords = []string{"倾倒", "丢弃", "偷排", "排入", "排放至", "填埋", "掩埋", "暗埋", "暗管", "焚烧", "抛洒", "遗撒", "渗坑", "渗井", "倒入", "倒进", "泄漏", "渗漏", "流失"}
+)
+
 func producedAmount(text string, q nlp.Quantity) bool {
 	if q.Start <= 0 || q.Start > len(text) {
 		return false

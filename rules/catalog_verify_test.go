@@ -413,6 +413,9 @@ func yuanForms(v float64) []string {
 	forms := []string{nlp.FormatChineseInt(n) + "元", strconv.FormatInt(n, 10) + "元"}
 	if n%10000 == 0 {
 		forms = append(forms, nlp.FormatChineseInt(n/10000)+"万元", strconv.FormatInt(n/10000, 10)+"万元")
+	} else if n%1000 == 0 {
+		// 排污许可管理条例 第三十七条: 处每次5千元以上2万元以下的罚款.
+		forms = append(forms, strconv.FormatInt(n/1000, 10)+"千元")
 	}
 	for _, f := range forms {
 		if strings.HasPrefix(f, "二") {

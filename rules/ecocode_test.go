@@ -46,6 +46,7 @@ var ecoConduct = map[string][]string{
 	"eco-1140-pretreatment":                {"污水集中处理设施", "不符合处理工艺要求的工业废水"},
 	"eco-1136-oil-acid":                    {"向水体排放油类、酸液、碱液"},
 	"eco-1136-waste-dumping":               {"工业废渣、城镇垃圾"},
+	"eco-1136-washing-tanks":               {"在水体清洗装贮过油类"},
 	"eco-1095-report-book":                 {"擅自开工建设", "生态环境影响报告书"},
 	"eco-1095-report-form":                 {"擅自开工建设", "生态环境影响报告表"},
 	"eco-1095-registration":                {"生态环境影响登记表", "备案"},
