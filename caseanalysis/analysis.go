@@ -100,6 +100,8 @@ type Analyzer struct {
 
 	// provisions matches the fining provisions no benchmark covers (provisions.go).
 	provisions *provisionMatcher
+	// items tells the item of a penalty article a benchmark encodes with others (items.go).
+	items itemCues
 
 	// The caches below hold what depends only on the corpus, and are
 	// emptied when its generation changes.
@@ -153,7 +155,7 @@ func New(cfg Config) (*Analyzer, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	a := &Analyzer{cfg: cfg, match: newMatcher(cfg.Catalog, cfg.Segmenter), log: log,
-		provisions: newProvisionMatcher(cfg.Catalog, cfg.Provisions, cfg.Segmenter)}
+		provisions: newProvisionMatcher(cfg.Catalog, cfg.Provisions, cfg.Segmenter), items: newItemCues(cfg.Catalog)}
 	a.match.shareTerms(&a.provisions.index)
 	a.provisions.sectors = a.match.decider.sectors
 	if cfg.Crimes != nil {
@@ -517,6 +519,9 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		default:
 			if v.Provision != nil {
 				sug.Warnings = append(sug.Warnings, provisionNote(v.Provision))
+			}
+			if it := a.items.item(b.ID, q.norm); it > 0 {
+				citeItem(&sug, b.PenaltyRef, it)
 			}
 			v.Suggestion = &sug
 		}

@@ -279,6 +279,9 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"多收金额", RoleIllegalGains}, {"多收的金额", RoleIllegalGains}, {"多收取的费用", RoleIllegalGains}, {"多收取的款项", RoleIllegalGains},
 	{"货值金额", RoleGoodsValue}, {"货值", RoleGoodsValue}, {"案值", RoleGoodsValue}, {"涉案货物价值", RoleGoodsValue},
 	{"违法所得", RoleIllegalGains}, {"非法获利", RoleIllegalGains}, {"获利", RoleIllegalGains},
+	// An endorser's fee is what the endorsement brought in (广告法 第六十一条:
+	// 没收违法所得, 并处违法所得一倍以上二倍以下): 代言收入8万元, 收取代言费.
+	{"代言收入", RoleIllegalGains}, {"代言报酬", RoleIllegalGains}, {"代言费收入", RoleIllegalGains}, {"收取代言费", RoleIllegalGains}, {"获得代言费", RoleIllegalGains},
 	// 多得销售款8000元: what a price rise or an overcharge brought in.
 	{"多得", RoleIllegalGains},
 	// The fares of unlicensed transport are its 违法所得 (收取运费1500元，违法

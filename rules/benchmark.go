@@ -65,6 +65,14 @@ var amountBases = map[string]string{
 	"invoice_amount": "虚开金额",
 }
 
+// ItemCue is one item of a penalty article a benchmark encodes with
+// others, and the phrases that show it.
+type ItemCue struct {
+	Item  int      `yaml:"item" json:"item"`
+	Label string   `yaml:"label" json:"label"`
+	Cues  []string `yaml:"cues" json:"cues"`
+}
+
 // BaseLabel returns the Chinese name of an amount base or a unit base
 // (goods_value → 货值金额, persons → 人数), or "" for another name.
 func BaseLabel(name string) string {
@@ -253,6 +261,12 @@ type Benchmark struct {
 	// residue over its limit (第一百二十四条). Where both fit the facts, case analysis ranks first the one whose statutory fine
 	// the facts make heavier. Either side may name the other.
 	ConcurrentWith []string `yaml:"concurrent_with,omitempty" json:"concurrent_with,omitempty"`
+	// Items tell, for a benchmark that encodes several items of its
+	// penalty article together (劳动保障监察条例 第二十三条's eight, one fine
+	// for all), which item the facts show: case analysis cites the first
+	// item whose cues the text holds, and the article alone when none does.
+	// PenaltyRef then names no item.
+	Items []ItemCue `yaml:"items,omitempty" json:"items,omitempty"`
 
 	file string
 	line int

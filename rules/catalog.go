@@ -373,6 +373,14 @@ func (b *Benchmark) validate() error {
 			return fmt.Errorf("effective_to must be YYYY-MM-DD, not before effective_from")
 		}
 	}
+	if len(b.Items) > 0 && b.PenaltyRef.Item != 0 {
+		return fmt.Errorf("items: the penalty already names item %d", b.PenaltyRef.Item)
+	}
+	for _, it := range b.Items {
+		if it.Item <= 0 || it.Label == "" || len(it.Cues) == 0 {
+			return fmt.Errorf("items: item %d needs a number, a label and cues", it.Item)
+		}
+	}
 	if b.LawVersion != "" {
 		if _, err := time.Parse(time.DateOnly, b.LawVersion); err != nil {
 			return fmt.Errorf("law_version must be YYYY-MM-DD (the version_date of the statute version)")
