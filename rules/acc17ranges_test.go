@@ -37,6 +37,28 @@ func TestProvisionSeriousTierSeventeenth(t *testing.T) {
 	}
 }
 
+// TestProvisionGraveTierSeventeenth: 造成严重后果的，处…… is the heavier
+// tier when the flag serious_consequence is set (caseanalysis infers it from
+// 严重后果 / 后果严重). 城镇排水与污水处理条例 第五十七条第一款: 2万元以上5万元
+// 以下; 造成严重后果的, 5万元以上10万元以下.
+func TestProvisionGraveTierSeventeenth(t *testing.T) {
+	cat, ps := loadBuiltinBoth(t)
+	pc := ProvisionCatalog(cat, ps)
+	id := ProvisionID(legal.Ref{Law: "城镇排水与污水处理条例", Article: 57, Paragraph: 1})
+	for _, c := range []struct {
+		grave bool
+		want  Range
+	}{{false, Range{20000, 50000}}, {true, Range{50000, 100000}}} {
+		s, err := pc.Suggest(id, Facts{Flags: map[string]bool{"serious_consequence": c.grave}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Statutory == nil || *s.Statutory != c.want {
+			t.Errorf("grave=%v: statutory %+v, want %v", c.grave, s.Statutory, c.want)
+		}
+	}
+}
+
 // TestRangeBasesSeventeenth: the 人·月 of child labour told by groups of
 // children (各……N个月), and the 违法经营额 of 商标法 read from the goods'
 // 案值 or 货值 when no sales or 违法经营额 is stated.
@@ -46,6 +68,9 @@ func TestRangeBasesSeventeenth(t *testing.T) {
 		{"某服装厂使用童工4名，王某、李某、张某各干了2个月，赵某干了5个月。", want{persons: 4, quantity: 11}},
 		{"劳动监察查明：某餐馆雇用童工三名洗碗，其中两名各做工3个月，另一名做工1个月。", want{persons: 2, quantity: 7}},
 		{"当事人招用未满十六周岁的未成年人3名，其中汤某、罗某各被使用2个月，陆某被使用1个月。", want{persons: 3, quantity: 5}},
+		// numbered groups without 各, joined by 、
+		{"该厂使用童工3名，其中2名使用4个月、1名使用2个月，均从事分拣。", want{persons: 2, quantity: 10}},
+		{"经查该店雇佣十五岁少年5人，3人干了2个月，2人干了3个月。", want{persons: 5, quantity: 12}},
 	})
 	for _, tt := range []struct {
 		text string

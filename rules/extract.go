@@ -529,7 +529,7 @@ func quantityOf(out *Extracted, text string) {
 				all = q.Value // 童工三名，其中两名……: the whole count
 			}
 		}
-		if g, ok := groupedMonths(text, eachQ, all); ok {
+		if g, ok := groupedMonths(text, eachQ, *persons, all); ok {
 			// 汤某、罗某各被使用2个月，陆某被使用1个月: each group's
 			// children times its months.
 			v = g
@@ -543,25 +543,29 @@ func quantityOf(out *Extracted, text string) {
 
 // groupedMonths sums the 人·月 when the text gives the months of the
 // children in groups, each clause naming who (汤某、罗某各被使用2个月，陆某
-// 被使用1个月; 其中两名各做工3个月，另一名做工1个月): a clause with 各
-// counts the names (某) or the number of children before it, one without
-// counts one child. ok only when there are several groups and their sizes
-// add up to the children counted.
-func groupedMonths(text string, months []*nlp.Quantity, persons float64) (float64, bool) {
+// 被使用1个月; 其中两名各做工3个月，另一名做工1个月; 其中2名使用4个月、1名
+// 使用2个月): a clause with 各 counts the names (某) or the number of
+// children before it, one without counts the number it gives, or one child. ok only when there are several groups and their sizes
+// add up to the children counted (persons, or all the text counts).
+func groupedMonths(text string, months []*nlp.Quantity, persons, all float64) (float64, bool) {
 	if len(months) < 2 {
 		return 0, false
 	}
 	total, n := 0.0, 0.0
+	prev := 0 // the clause of a group starts after the previous group's months
 	for _, q := range months {
-		if q.Start < 0 || q.Start > len(text) {
+		if q.Start < prev || q.Start > len(text) {
 			return 0, false
 		}
-		clause := text[:q.Start]
+		clause := text[prev:q.Start]
+		prev = q.End
 		if i := strings.LastIndexAny(clause, "，；。：,;"); i >= 0 {
 			_, w := utf8.DecodeRuneInString(clause[i:])
 			clause = clause[i+w:]
 		}
-		k := 1.0
+		// A clause without 各 counts the children it numbers (其中2名使用4
+		// 个月), or one (陆某被使用1个月).
+		k := max(1, groupCount(clause))
 		if strings.Contains(clause, "各") {
 			k = 0
 			if c := float64(strings.Count(clause, "某")); c >= 2 {
@@ -576,7 +580,7 @@ func groupedMonths(text string, months []*nlp.Quantity, persons float64) (float6
 		total += k * q.Value
 		n += k
 	}
-	if n != persons {
+	if n != persons && n != all {
 		return 0, false
 	}
 	return total, true

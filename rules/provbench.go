@@ -136,12 +136,18 @@ func provisionBenchmark(p *Provision) (*Benchmark, bool) {
 	r := p.Ref()
 	name := strings.TrimSuffix(p.Conduct, "的")
 	pens := []Penalty{pen}
+	var flags map[string]string
 	if sp, ok := seriousPenalty(p.Fine, pen.Fine); ok {
 		pens = append(pens, sp)
+		if sp.When.Src == graveFlag {
+			// The flag is inferred from the text (caseanalysis: 严重后果,
+			// 后果严重) as for a catalog benchmark declaring it.
+			flags = map[string]string{graveFlag: "造成严重后果"}
+		}
 	}
 	b := &Benchmark{ID: p.ID(), Name: name, Sector: secs[0], Description: p.Conduct,
 		EffectiveFrom: p.InForceFrom(), EffectiveTo: p.inForceTo, PenaltyRef: r,
-		Penalties: pens}
+		Penalties: pens, Flags: flags}
 	if len(pens) > 1 {
 		// The condition is compiled here: a provision benchmark is built
 		// once at load and never passes through the catalog's loader.
@@ -156,12 +162,17 @@ func provisionBenchmark(p *Provision) (*Benchmark, bool) {
 }
 
 // seriousWhens are the statute's words for the heavier tier of one
-// conduct (处……罚款；情节严重的，处……罚款) that the facts' 情节严重
-// circumstance (nlp.CircSerious: 情节严重, 情节特别严重, 情节较重) settles.
-var seriousWhens = map[string]bool{"情节严重的": true, "情节较重的": true, "情节特别严重的": true}
+// conduct (处……罚款；情节严重的，处……罚款) and the condition that settles
+// it: the facts' 情节严重 circumstance (nlp.CircSerious: 情节严重, 情节特别
+// 严重, 情节较重), or for 造成严重后果的 the flag graveFlag.
+var seriousWhens = map[string]string{"情节严重的": "serious", "情节较重的": "serious", "情节特别严重的": "serious", "造成严重后果的": graveFlag}
 
-// seriousPenalty is the 罚款 of an entry's heavier tier (情节严重的，处……),
-// applying when the facts state the case is serious: fineFor takes the last
+// graveFlag is the benchmark flag of a consequence the facts call serious
+// (造成严重后果, 后果严重), as catalog benchmarks declare it.
+const graveFlag = "serious_consequence"
+
+// seriousPenalty is the 罚款 of an entry's heavier tier (情节严重的，处……;
+// 造成严重后果的，处……), applying when the facts state it: fineFor takes the last
 // applicable fine, so the tier replaces the main one only then. None when
 // the main fine is bracketed or missing, or the tier is the main fine's
 // own amount, has no amount or a base the engine does not know.
@@ -170,7 +181,8 @@ func seriousPenalty(tiers []FineTier, main *Fine) (Penalty, bool) {
 		return Penalty{}, false
 	}
 	for _, t := range tiers {
-		if !seriousWhens[t.When] || t.NoAmount || t.PerUnit != nil || t.LT != nil || t.GTE != nil || t.None {
+		cond := seriousWhens[t.When]
+		if cond == "" || t.NoAmount || t.PerUnit != nil || t.LT != nil || t.GTE != nil || t.None {
 			continue
 		}
 		f := &Fine{Range: t.Range, Multiple: t.Multiple}
@@ -187,7 +199,7 @@ func seriousPenalty(tiers []FineTier, main *Fine) (Penalty, bool) {
 		default:
 			continue
 		}
-		return Penalty{Kind: "罚款", Fine: f, When: &Expr{Src: "serious"}, Text: t.Describe()}, true
+		return Penalty{Kind: "罚款", Fine: f, When: &Expr{Src: cond}, Text: t.Describe()}, true
 	}
 	return Penalty{}, false
 }
