@@ -1046,6 +1046,11 @@ func moneyAmount(s string, a, e int, v float64, role string, total, limits bool)
 	return x
 }
 
+// otherTradeWords, in a sales amount's clause, say the sales are of goods
+// other than those of the case: the kind at large (同类商品), or all the
+// shop sold.
+var otherTradeWords = [...]string{"同类商品", "同类产品", "同类货物", "同类食品", "同类饮料", "各类商品", "全部商品", "所有商品", "全店"}
+
 // notReceivedWords, right after a fare or a gain, say it was not yet paid.
 var notReceivedWords = [...]string{"尚未收取", "未收取", "还未收取", "尚未收到", "未收到", "还没收到", "还没收", "尚未支付", "未支付", "尚未到账", "未到账"}
 
@@ -1108,6 +1113,11 @@ func moneyRole(s string, pos int) (string, bool) {
 		if at := yearPay(w); at >= 0 {
 			best, bestStart, bestEnd = RoleAnnualIncome, at, at
 		}
+	}
+	if (best == RoleSalesAmount || best == RoleGoodsValue) && containsAny(w[max(0, bestStart-8*len("类")):], otherTradeWords[:]...) {
+		// 本年度销售同类商品约3万元, 同类商品销售额3万元: the party's trade in
+		// goods of the kind, not the goods the case is about.
+		best = ""
 	}
 	from := 0
 	if bestEnd > 0 {
