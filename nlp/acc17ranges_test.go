@@ -28,3 +28,25 @@ func TestOtherTradeAmountsSeventeenth(t *testing.T) {
 		}
 	}
 }
+
+// TestRevenueHarmSeventeenth: the harm of a tax or invoice violation is to
+// the revenue, and officers say it was not done in those words (未造成税款
+// 流失, 未影响税款征收, 未造成国家税款损失); a revenue loss that did happen
+// is no such finding.
+func TestRevenueHarmSeventeenth(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"该户系首次发生此类行为，未造成税款流失，已当场改正。", true},
+		{"某公司首次逾期3天办理税务变更登记，未影响税款征收。", true},
+		{"逾期5日申报，未造成国家税款损失，当日即完成申报。", true},
+		{"经核查，该行为没有造成税款流失。", true},
+		{"虚开发票导致国家税款流失十二万元。", false},
+	} {
+		x := Extract(c.in)
+		if got := x.Flag(CircNoHarm); got != c.want {
+			t.Errorf("%s: no_harm = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
