@@ -514,7 +514,10 @@ var circumstanceCues = []struct {
 		// untouched named first (对周边环境无影响, 对水体没有影响)
 		"没有产生…后果", "未产生…后果", "未带来…后果", "没有带来…后果", "未出现…后果", "没有出现…后果", "未引起…后果", "没有引起…后果",
 		"无不良后果", "无任何不良后果", "无任何后果", "无不良影响", "无任何影响", "无危害", "不良后果未发生",
-		"对…无影响", "对…没有影响", "对…未产生影响", "对…没有产生影响", "对…无危害", "对…没有危害", "对…未产生危害", "对…无不良影响"}, fixed: true},
+		"对…无影响", "对…没有影响", "对…未产生影响", "对…没有产生影响", "对…无危害", "对…没有危害", "对…未产生危害", "对…无不良影响",
+		// the harm of a tax or invoice violation is to the revenue (未造成税款流失)
+		"未造成税款流失", "没有造成税款流失", "未造成国家税款流失", "未造成税收流失", "未造成国家税款损失", "未造成税款损失", "没有造成税款损失",
+		"未造成税款少缴", "未影响税款征收", "未影响税款缴纳", "未影响税收征管", "未影响国家税款"}, fixed: true},
 	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉",
 		"影响范围小", "影响范围较小", "未接到…投诉", "未收到…投诉", "没有…投诉", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
 	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
@@ -1049,6 +1052,11 @@ func moneyAmount(s string, a, e int, v float64, role string, total, limits bool)
 	return x
 }
 
+// otherTradeWords, in a sales amount's clause, say the sales are of goods
+// other than those of the case: the kind at large (同类商品), or all the
+// shop sold.
+var otherTradeWords = [...]string{"同类商品", "同类产品", "同类货物", "同类食品", "同类饮料", "各类商品", "全部商品", "所有商品", "全店"}
+
 // notReceivedWords, right after a fare or a gain, say it was not yet paid.
 var notReceivedWords = [...]string{"尚未收取", "未收取", "还未收取", "尚未收到", "未收到", "还没收到", "还没收", "尚未支付", "未支付", "尚未到账", "未到账"}
 
@@ -1111,6 +1119,11 @@ func moneyRole(s string, pos int) (string, bool) {
 		if at := yearPay(w); at >= 0 {
 			best, bestStart, bestEnd = RoleAnnualIncome, at, at
 		}
+	}
+	if (best == RoleSalesAmount || best == RoleGoodsValue) && containsAny(w[max(0, bestStart-8*len("类")):], otherTradeWords[:]...) {
+		// 本年度销售同类商品约3万元, 同类商品销售额3万元: the party's trade in
+		// goods of the kind, not the goods the case is about.
+		best = ""
 	}
 	from := 0
 	if bestEnd > 0 {

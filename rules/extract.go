@@ -319,6 +319,7 @@ func FactsOf(x nlp.Extraction) Extracted {
 	}
 	goodsWithSold(&out)
 	revenueFromSales(&out)
+	revenueFromGoods(&out)
 	underLimits(&out)
 	if x.PartyKind != "" {
 		f.PartyKind = x.PartyKind
@@ -440,6 +441,7 @@ func quantityOf(out *Extracted, text string) {
 	f, x := &out.Facts, out.Extraction
 	var mu, months *nlp.Quantity
 	var each []float64 // every 个月, for 分别 2个月、3个月和4个月
+	var eachQ []*nlp.Quantity
 	for i := range x.Quantities {
 		q := &x.Quantities[i]
 		switch q.Unit {
@@ -462,6 +464,7 @@ func quantityOf(out *Extracted, text string) {
 				months = q
 			}
 			each = append(each, q.Value)
+			eachQ = append(eachQ, q)
 		}
 	}
 	if mu != nil {
@@ -520,11 +523,83 @@ func quantityOf(out *Extracted, text string) {
 				v += m
 			}
 		}
+		all := *persons
+		for _, q := range x.Quantities {
+			if (q.Unit == "名" || q.Unit == "人") && !q.Part && q.Value > all {
+				all = q.Value // 童工三名，其中两名……: the whole count
+			}
+		}
+		if g, ok := groupedMonths(text, eachQ, *persons, all); ok {
+			// 汤某、罗某各被使用2个月，陆某被使用1个月: each group's
+			// children times its months.
+			v = g
+		}
 		if v == math.Trunc(v) {
 			f.Quantity = &v
 			out.Spans = append(out.Spans, FactSpan{"quantity", months.Start, months.End})
 		}
 	}
+}
+
+// groupedMonths sums the 人·月 when the text gives the months of the
+// children in groups, each clause naming who (汤某、罗某各被使用2个月，陆某
+// 被使用1个月; 其中两名各做工3个月，另一名做工1个月; 其中2名使用4个月、1名
+// 使用2个月): a clause with 各 counts the names (某) or the number of
+// children before it, one without counts the number it gives, or one child. ok only when there are several groups and their sizes
+// add up to the children counted (persons, or all the text counts).
+func groupedMonths(text string, months []*nlp.Quantity, persons, all float64) (float64, bool) {
+	if len(months) < 2 {
+		return 0, false
+	}
+	total, n := 0.0, 0.0
+	prev := 0 // the clause of a group starts after the previous group's months
+	for _, q := range months {
+		if q.Start < prev || q.Start > len(text) {
+			return 0, false
+		}
+		clause := text[prev:q.Start]
+		prev = q.End
+		if i := strings.LastIndexAny(clause, "，；。：,;"); i >= 0 {
+			_, w := utf8.DecodeRuneInString(clause[i:])
+			clause = clause[i+w:]
+		}
+		// A clause without 各 counts the children it numbers (其中2名使用4
+		// 个月), or one (陆某被使用1个月).
+		k := max(1, groupCount(clause))
+		if strings.Contains(clause, "各") {
+			k = 0
+			if c := float64(strings.Count(clause, "某")); c >= 2 {
+				k = c
+			} else if c := groupCount(clause); c >= 2 {
+				k = c
+			}
+			if k == 0 {
+				return 0, false
+			}
+		}
+		total += k * q.Value
+		n += k
+	}
+	if n != persons && n != all {
+		return 0, false
+	}
+	return total, true
+}
+
+// groupCount reads the number of children a clause names before 名 or 人
+// (两名, 3人), 0 when it names none.
+func groupCount(clause string) float64 {
+	digits := map[rune]float64{'一': 1, '两': 2, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+		'1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7, '8': 8, '9': 9}
+	rs := []rune(clause)
+	for i := 1; i < len(rs); i++ {
+		if rs[i] == '名' || rs[i] == '人' {
+			if v, ok := digits[rs[i-1]]; ok {
+				return v
+			}
+		}
+	}
+	return 0
 }
 
 // wholeMonths counts the calendar months from from to to (YYYY-MM-DD) when
@@ -651,13 +726,30 @@ func revenueFromSales(out *Extracted) {
 	if f.GoodsValue != nil && *f.GoodsValue != *f.SalesAmount {
 		return
 	}
-	v := *f.SalesAmount
-	f.IllegalRevenue = &v
+	revenueFrom(out, *f.SalesAmount, nlp.RoleSalesAmount)
+}
+
+// revenueFrom sets the 违法经营额 to v, read from the amounts of role.
+func revenueFrom(out *Extracted, v float64, role string) {
+	out.Facts.IllegalRevenue = &v
 	for _, a := range out.Extraction.Amounts {
-		if a.Role == nlp.RoleSalesAmount {
+		if a.Role == role {
 			out.Spans = append(out.Spans, FactSpan{MeasureIllegalRevenue, a.Start, a.End})
 		}
 	}
+}
+
+// revenueFromGoods takes the 违法经营额 of 商标法 (and of 反不正当竞争法's
+// 混淆 and the tobacco rules) from the value of the goods dealt in when the
+// text states neither a 违法经营额 nor sales: 商标法实施条例 第七十八条
+// counts the infringing goods at their price or 标价, which is the 货值 or
+// 案值 an officer writes (案值¥21,700.00, 侵权商品货值金额3.6万元).
+func revenueFromGoods(out *Extracted) {
+	f := &out.Facts
+	if f.IllegalRevenue != nil || f.SalesAmount != nil || f.GoodsValue == nil {
+		return
+	}
+	revenueFrom(out, *f.GoodsValue, nlp.RoleGoodsValue)
 }
 
 // goodsWithSold adds the goods sold to a 货值金额 the text gives only for the

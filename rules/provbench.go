@@ -135,10 +135,73 @@ func provisionBenchmark(p *Provision) (*Benchmark, bool) {
 	}
 	r := p.Ref()
 	name := strings.TrimSuffix(p.Conduct, "的")
+	pens := []Penalty{pen}
+	var flags map[string]string
+	if sp, ok := seriousPenalty(p.Fine, pen.Fine); ok {
+		pens = append(pens, sp)
+		if sp.When.Src == graveFlag {
+			// The flag is inferred from the text (caseanalysis: 严重后果,
+			// 后果严重) as for a catalog benchmark declaring it.
+			flags = map[string]string{graveFlag: "造成严重后果"}
+		}
+	}
 	b := &Benchmark{ID: p.ID(), Name: name, Sector: secs[0], Description: p.Conduct,
 		EffectiveFrom: p.InForceFrom(), EffectiveTo: p.inForceTo, PenaltyRef: r,
-		Penalties: []Penalty{pen}}
+		Penalties: pens, Flags: flags}
+	if len(pens) > 1 {
+		// The condition is compiled here: a provision benchmark is built
+		// once at load and never passes through the catalog's loader.
+		for i := range pens {
+			if err := compileExpr(pens[i].When, b); err != nil {
+				b.Penalties = pens[:1]
+				break
+			}
+		}
+	}
 	return b, true
+}
+
+// seriousWhens are the statute's words for the heavier tier of one
+// conduct (处……罚款；情节严重的，处……罚款) and the condition that settles
+// it: the facts' 情节严重 circumstance (nlp.CircSerious: 情节严重, 情节特别
+// 严重, 情节较重), or for 造成严重后果的 the flag graveFlag.
+var seriousWhens = map[string]string{"情节严重的": "serious", "情节较重的": "serious", "情节特别严重的": "serious", "造成严重后果的": graveFlag}
+
+// graveFlag is the benchmark flag of a consequence the facts call serious
+// (造成严重后果, 后果严重), as catalog benchmarks declare it.
+const graveFlag = "serious_consequence"
+
+// seriousPenalty is the 罚款 of an entry's heavier tier (情节严重的，处……;
+// 造成严重后果的，处……), applying when the facts state it: fineFor takes the last
+// applicable fine, so the tier replaces the main one only then. None when
+// the main fine is bracketed or missing, or the tier is the main fine's
+// own amount, has no amount or a base the engine does not know.
+func seriousPenalty(tiers []FineTier, main *Fine) (Penalty, bool) {
+	if main == nil || len(main.Brackets) > 0 {
+		return Penalty{}, false
+	}
+	for _, t := range tiers {
+		cond := seriousWhens[t.When]
+		if cond == "" || t.NoAmount || t.PerUnit != nil || t.LT != nil || t.GTE != nil || t.None {
+			continue
+		}
+		f := &Fine{Range: t.Range, Multiple: t.Multiple}
+		switch {
+		case t.Range != nil:
+			if main.Range != nil && *main.Range == *t.Range {
+				return Penalty{}, false
+			}
+		case t.Multiple != nil && ProvisionBaseLabel(t.Base) != "":
+			if main.Multiple != nil && *main.Multiple == *t.Multiple && main.Base == t.Base {
+				return Penalty{}, false
+			}
+			f.Base = t.Base
+		default:
+			continue
+		}
+		return Penalty{Kind: "罚款", Fine: f, When: &Expr{Src: cond}, Text: t.Describe()}, true
+	}
+	return Penalty{}, false
 }
 
 // provisionEngineFine maps an entry's tiers to one engine fine: the tiers
