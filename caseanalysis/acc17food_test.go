@@ -1,0 +1,34 @@
+package caseanalysis
+
+import (
+	"context"
+	"testing"
+)
+
+// TestMarketPhrasingFamiliesSeventeenth: articles of 食品安全法, 药品管理法,
+// 化妆品监督管理条例 and 特种设备安全法 that had only provision entries now have
+// benchmarks whose elements tell them from the neighbours they lost to
+// (产品质量法 第四十九条, the drug GSP article, 无证经营, 安全生产法's warning signs,
+// 消防法's false documents, 道路运输条例's dangerous goods, 固体废物's 贮存).
+// Each text is a phrasing not used while writing the benchmark.
+func TestMarketPhrasingFamiliesSeventeenth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []struct{ facts, want string }{
+		{"某母婴生活馆销售的婴儿营养米粉经抽检，钙含量低于食品安全国家标准，营养成分不合格，货值金额两千元。", "food-123-infant-nutrition"},
+		{"养生馆出售的自制药膳汤料包中加入了中成药藿香正气胶囊，当事人承认添加药品已两个月。", "food-123-drug-added"},
+		{"某保健食品生产企业擅自更改备案的产品配方生产蛋白粉，经责令改正后拒不改正。", "food-126-special-food-filing"},
+		{"某大药房将其药品经营许可证出借给他人开设门店使用，收取费用五千元。", "drug-122-licence-lending"},
+		{"村民王某在自家院内私自用大钢瓶向小钢瓶倒灌液化石油气出售，未取得气瓶充装许可。", "se-85-unlicensed-filling"},
+		{"某检测有限公司检验人员未到现场即对两台锅炉出具定期检验合格报告，属于出具虚假检验结果。", "se-93-false-inspection-report"},
+		{"美妆店仓库内化妆品堆放在窗边阳光直射处，室内温度超过四十度，未按规定贮存化妆品。", "cosm-62-storage"},
+	}
+	for _, tc := range tests {
+		res, err := a.Analyze(context.Background(), Request{Facts: tc.facts, Violations: 10, DecisionDate: "2025-09-01"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tc.want {
+			t.Errorf("%s\nviolations %v, want %s first\n%s", tc.facts, ids(res.Violations), tc.want, whys(res.Violations[:min(3, len(res.Violations))]))
+		}
+	}
+}
