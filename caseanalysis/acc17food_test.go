@@ -21,6 +21,8 @@ func TestMarketPhrasingFamiliesSeventeenth(t *testing.T) {
 		{"村民王某在自家院内私自用大钢瓶向小钢瓶倒灌液化石油气出售，未取得气瓶充装许可。", "se-85-unlicensed-filling"},
 		{"某检测有限公司检验人员未到现场即对两台锅炉出具定期检验合格报告，属于出具虚假检验结果。", "se-93-false-inspection-report"},
 		{"美妆店仓库内化妆品堆放在窗边阳光直射处，室内温度超过四十度，未按规定贮存化妆品。", "cosm-62-storage"},
+		// The manager in person, not the unit's hidden danger (安全生产法 第九十六条 before 第一百零二条).
+		{"职工反映车间事故隐患长期无人处理。经查，某纸箱厂安全生产管理人员陈某未履行检查本单位安全生产状况、及时排查事故隐患的职责，分切机防护罩缺失的隐患至今未消除，未发生生产安全事故。", "safety-96-manager-duties"},
 	}
 	for _, tc := range tests {
 		res, err := a.Analyze(context.Background(), Request{Facts: tc.facts, Violations: 10, DecisionDate: "2025-09-01"})
