@@ -21,6 +21,11 @@ func TestMarketPhrasingFamiliesSeventeenth(t *testing.T) {
 		{"村民王某在自家院内私自用大钢瓶向小钢瓶倒灌液化石油气出售，未取得气瓶充装许可。", "se-85-unlicensed-filling"},
 		{"某检测有限公司检验人员未到现场即对两台锅炉出具定期检验合格报告，属于出具虚假检验结果。", "se-93-false-inspection-report"},
 		{"美妆店仓库内化妆品堆放在窗边阳光直射处，室内温度超过四十度，未按规定贮存化妆品。", "cosm-62-storage"},
+		// Elements in the negated forms the facts use (未设置…须知, 未落实陪餐), a drug bought at a
+		// drugstore and added to a dessert, a drug maker named by its trade (制药).
+		{"景区摩天轮和缆车的上客区没有张贴乘坐须知，也未设置安全警示标志，责令限期改正后逾期未改正。", "se-87-passenger-safety-notices"},
+		{"复查某养老院食堂：作为集中用餐单位未落实陪餐制度，未建立食品安全管理责任制，经责令改正拒不改正。", "food-126-canteen-duty"},
+		{"糖水铺老板承认在煮绿豆沙时掺入了从药房买来的板蓝根冲剂（药品），称可以防感冒，已卖出一百多碗。", "food-123-drug-added"},
 		// The manager in person, not the unit's hidden danger (安全生产法 第九十六条 before 第一百零二条).
 		{"职工反映车间事故隐患长期无人处理。经查，某纸箱厂安全生产管理人员陈某未履行检查本单位安全生产状况、及时排查事故隐患的职责，分切机防护罩缺失的隐患至今未消除，未发生生产安全事故。", "safety-96-manager-duties"},
 	}
