@@ -3,6 +3,7 @@ package caseanalysis
 import (
 	"testing"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
@@ -13,12 +14,15 @@ import (
 // and a negated consequence (未造成严重后果) keeps the main fine.
 func TestProvisionTiersSeventeenth(t *testing.T) {
 	a := newProvisionAnalyzer(t)
+	// 发票管理办法 第三十七条第（二）项: 1万元以上5万元以下; 情节严重的, 5万元
+	// 以上50万元以下.
+	invoice372 := rules.ProvisionID(legal.Ref{Law: "发票管理办法", Article: 37, Item: 2})
 	for _, c := range []struct {
 		facts, id string
 		want      rules.Range
 	}{
-		{"个体户何某倒卖完税凭证四十余份，情节严重。", "prov:tax-collection-rules-91", rules.Range{FineMin: 10000, FineMax: 50000}},
-		{"个体户何某转借完税凭证两份给他人使用。", "prov:tax-collection-rules-91", rules.Range{FineMin: 2000, FineMax: 10000}},
+		{"某商贸公司明知是伪造的发票仍受让并存放二百余份，情节严重。", invoice372, rules.Range{FineMin: 50000, FineMax: 500000}},
+		{"某商贸公司明知是伪造的发票仍受让三份。", invoice372, rules.Range{FineMin: 10000, FineMax: 50000}},
 		{"某建设公司在污水管网保护范围内开挖基坑，未与排水设施维护运营单位共同制定设施保护方案，也未采取安全防护措施，致使管道破裂，后果严重。",
 			"prov:urban-drainage-57-1", rules.Range{FineMin: 50000, FineMax: 100000}},
 		{"某建设公司在污水管网保护范围内开挖基坑，未与排水设施维护运营单位共同制定设施保护方案，也未采取安全防护措施，尚未造成严重后果。",

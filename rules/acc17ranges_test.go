@@ -9,17 +9,15 @@ import (
 // TestProvisionSeriousTierSeventeenth: a provision-level entry takes the
 // statute's heavier tier (情节严重的 / 情节较重的，处……) when the facts say
 // the case is serious, and its main fine otherwise. Amounts from the
-// statute texts (实施细则 第九十一条 has a hand-written benchmark now, not
-// a provision entry): 发票管理办法 第三十四条第一款 (1万元以下;
-// 1万元以上3万元以下), 化妆品监督管理条例 第六十二条第一款 (1万元以上3万元
-// 以下; 3万元以上5万元以下).
+// statute texts: 发票管理办法 第三十四条第一款 (1万元以下; 1万元以上3万元
+// 以下) and 第三十七条第（二）项 (1万元以上5万元以下; 5万元以上50万元以下).
 func TestProvisionSeriousTierSeventeenth(t *testing.T) {
 	cat, ps := loadBuiltinBoth(t)
 	pc := ProvisionCatalog(cat, ps)
 	// Each entry's main fine, then its 情节严重 tier.
 	tiers := map[legal.Ref][2]Range{
-		{Law: "发票管理办法", Article: 34, Paragraph: 1}:             {{0, 10000}, {10000, 30000}},
-		{Law: "化妆品监督管理条例", Article: 62, Paragraph: 1, Item: 4}: {{10000, 30000}, {30000, 50000}},
+		{Law: "发票管理办法", Article: 34, Paragraph: 1}: {{0, 10000}, {10000, 30000}},
+		{Law: "发票管理办法", Article: 37, Item: 2}:      {{10000, 50000}, {50000, 500000}},
 	}
 	for ref, want := range tiers {
 		for i, serious := range []bool{false, true} {
