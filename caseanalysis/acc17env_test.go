@@ -65,6 +65,8 @@ func TestLicensedHandoverSeventeenth(t *testing.T) {
 		{"unlicensed man", "废机油4吨交给无危险废物经营许可证的个人", false},
 		{"licensed claimed, then dumped", "声称交由有资质的单位处置，实际倾倒于荒地", false},
 		{"no receiver named", "废乳化液3.5吨贮存于车间", false},
+		{"licensed unit denied", "当事人未委托有资质的单位处置，将3吨废矿物油卖给个人", false},
+		{"not handed to a qualified unit", "废酸5吨未交由有资质的单位处置，私自转移", false},
 	}
 	for _, tt := range tests {
 		if got := licensedHandover(tt.norm); got != tt.want {

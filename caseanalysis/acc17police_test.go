@@ -74,3 +74,24 @@ func TestMinorTierInBracketsSeventeenth(t *testing.T) {
 		})
 	}
 }
+
+// TestKilledAnimalSeventeenth: a death told by what killed (压死, 撞死, 电死)
+// is a person's unless the words before or after the verb name an animal
+// or a plant (撞死一条狗, 电死鱼类): those are no deaths for the transfer
+// thresholds.
+func TestKilledAnimalSeventeenth(t *testing.T) {
+	for _, c := range []struct {
+		norm string
+		want bool
+	}{
+		{"仓库工人张某被倒车的叉车压死。", true},
+		{"货架倒塌，搬运工当场被砸死。", true},
+		{"当事人驾车撞死一条狗后逃离。", false},
+		{"使用电瓶电死鱼类约20公斤。", false},
+		{"运输途中闷死生猪十余头。", false},
+	} {
+		if got := oneDeath(c.norm); got != c.want {
+			t.Errorf("%s: oneDeath = %v, want %v", c.norm, got, c.want)
+		}
+	}
+}

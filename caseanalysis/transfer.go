@@ -28,6 +28,8 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	}
 	var alcohol alcoholReadings
 	var areaMu float64 // the largest area in square metres, in 亩
+	// The same for every quantity of the text.
+	licensed := licensedHandover(norm)
 	for _, q := range x.Quantities {
 		switch {
 		case q.Role == "死亡":
@@ -50,7 +52,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			// Tonnes produced or planned (年度预计产生量约6.5吨) are no
 			// tonnes 排放、倾倒、处置: only those count towards 污染环境罪.
 			// Weighbridge slips write kilograms (3600千克).
-			if !producedAmount(text, q) && !licensedHandover(norm) {
+			if !producedAmount(text, q) && !licensed {
 				t := q.Value
 				if q.Unit != "吨" {
 					t /= 1000
@@ -331,7 +333,8 @@ func oneDeath(norm string) bool {
 		}
 	}
 	// The death told by what killed (被叉车压死了, 被倒塌的货架砸死): the
-	// clause before names who; an animal's (撞死一条狗) is no person's.
+	// clause before names who, or the words after it do; an animal's (撞死一条
+	// 狗, 电死鱼类) is no person's.
 	for _, w := range killedDeathWords {
 		for from := 0; ; {
 			i := nlp.Index(norm[from:], w)
@@ -339,7 +342,7 @@ func oneDeath(norm string) bool {
 				break
 			}
 			at := from + i
-			if !nlp.Negated(norm, at) && !diesNotAPerson(norm[clauseStart(norm, at):at+len(w)]) {
+			if !nlp.Negated(norm, at) && !diesNotAPerson(norm[clauseStart(norm, at):at+len(w)]) && !diesNotAPerson(clauseAhead(norm, at+len(w), 6)) {
 				return true
 			}
 			from = at + len(w)
@@ -369,6 +372,20 @@ func clauseStart(norm string, i int) int {
 	}
 	_, size := utf8.DecodeRuneInString(norm[j:])
 	return j + size
+}
+
+// clauseAhead returns at most n runes of norm from i, stopped at the
+// clause's end: the words after a verb that name what it struck.
+func clauseAhead(norm string, i, n int) string {
+	to := i
+	for k := 0; k < n && to < len(norm); k++ {
+		r, size := utf8.DecodeRuneInString(norm[to:])
+		if strings.ContainsRune("，。；,;", r) {
+			break
+		}
+		to += size
+	}
+	return norm[i:to]
 }
 
 // nonPersonDeaths name what dies in environmental and farm cases (致使下游
@@ -644,8 +661,6 @@ func namesHazardousWaste(norm string) bool {
 // or declared, not one disposed of.
 var producedWords = []string{"产生量", "预计", "计划", "申报", "年产", "年度", "每年"}
 
-// producedAmount reports whether the words just before a quantity make it
-// an amount produced or planned.
 // licensedHandover tells a text whose hazardous waste went to a unit that
 // holds a 危险废物经营许可证 (委托有危险废物经营许可证的单位处置，转移时未运行
 // 转移联单) and was not dumped, buried or burnt: its tonnes were handed over
@@ -653,8 +668,26 @@ var producedWords = []string{"产生量", "预计", "计划", "申报", "年产"
 // 第一百一十二条第一款第（五）项, 法典 第一千一百七十五条第一款第（七）项), and
 // they are no tonnes 非法排放、倾倒、处置 (环境污染刑事案件解释 第一条第（二）项).
 // A receiver without the licence (无危险废物经营许可证的个人) keeps them.
+// The receiver's licence must be stated, not denied (未委托有资质的单位处置
+// keeps the tonnes).
 func licensedHandover(norm string) bool {
-	return containsAny(norm, licensedReceiverWords) && !containsAny(norm, unlicensedReceiverWords) && !containsAny(norm, unlawfulDisposalWords)
+	if containsAny(norm, unlicensedReceiverWords) || containsAny(norm, unlawfulDisposalWords) {
+		return false
+	}
+	for _, w := range licensedReceiverWords {
+		for from := 0; ; {
+			i := strings.Index(norm[from:], w)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			if !nlp.Negated(norm, at) {
+				return true
+			}
+			from = at + len(w)
+		}
+	}
+	return false
 }
 
 var (
@@ -665,6 +698,8 @@ var (
 	unlawfulDisposalWords = []string{"倾倒", "丢弃", "偷排", "排入", "排放至", "填埋", "掩埋", "暗埋", "暗管", "焚烧", "抛洒", "遗撒", "渗坑", "渗井", "倒入", "倒进", "泄漏", "渗漏", "流失"}
 )
 
+// producedAmount reports whether the words just before a quantity make it
+// an amount produced or planned.
 func producedAmount(text string, q nlp.Quantity) bool {
 	if q.Start <= 0 || q.Start > len(text) {
 		return false

@@ -15,6 +15,9 @@ func TestOtherTradeAmountsSeventeenth(t *testing.T) {
 		{"库存过期酱油货值460元，另查该店上月销售各类商品约8万元。", 460},
 		{"查获不合格电线12卷，货值金额5400元，该商行同类产品年销售额约50万元。", 5400},
 		{"现场扣押假冒白酒30瓶 货值9000元 该店全店月营业收入约6万元", 9000},
+		// the goods seized, all of them: their value is the case's own
+		{"现场查扣的全部商品货值金额为3000元。", 3000},
+		{"查获所有商品货值共计3000元。", 3000},
 	} {
 		x := Extract(c.text)
 		var got []float64

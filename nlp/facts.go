@@ -1052,10 +1052,15 @@ func moneyAmount(s string, a, e int, v float64, role string, total, limits bool)
 	return x
 }
 
-// otherTradeWords, in a sales amount's clause, say the sales are of goods
-// other than those of the case: the kind at large (同类商品), or all the
-// shop sold.
-var otherTradeWords = [...]string{"同类商品", "同类产品", "同类货物", "同类食品", "同类饮料", "各类商品", "全部商品", "所有商品", "全店"}
+// otherTradeWords, in a sales amount's or a goods value's clause, say the
+// amount is of goods other than those of the case: the kind at large
+// (同类商品), or the whole shop's trade (全店).
+var otherTradeWords = [...]string{"同类商品", "同类产品", "同类货物", "同类食品", "同类饮料", "各类商品", "全店"}
+
+// wholeShopWords, in a sales amount's clause only, say the sales are all the
+// shop sold (所有商品的销售额); a goods value of 全部商品 is that of the goods
+// seized (现场查扣的全部商品货值).
+var wholeShopWords = [...]string{"全部商品", "所有商品"}
 
 // notReceivedWords, right after a fare or a gain, say it was not yet paid.
 var notReceivedWords = [...]string{"尚未收取", "未收取", "还未收取", "尚未收到", "未收到", "还没收到", "还没收", "尚未支付", "未支付", "尚未到账", "未到账"}
@@ -1120,7 +1125,8 @@ func moneyRole(s string, pos int) (string, bool) {
 			best, bestStart, bestEnd = RoleAnnualIncome, at, at
 		}
 	}
-	if (best == RoleSalesAmount || best == RoleGoodsValue) && containsAny(w[max(0, bestStart-8*len("类")):], otherTradeWords[:]...) {
+	if near := w[max(0, bestStart-8*len("类")):]; (best == RoleSalesAmount || best == RoleGoodsValue) && containsAny(near, otherTradeWords[:]...) ||
+		best == RoleSalesAmount && containsAny(near, wholeShopWords[:]...) {
 		// 本年度销售同类商品约3万元, 同类商品销售额3万元: the party's trade in
 		// goods of the kind, not the goods the case is about.
 		best = ""

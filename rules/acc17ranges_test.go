@@ -63,6 +63,8 @@ func TestRangeBasesSeventeenth(t *testing.T) {
 		{"某服装厂使用童工4名，王某、李某、张某各干了2个月，赵某干了5个月。", want{persons: 4, quantity: 11}},
 		{"劳动监察查明：某餐馆雇用童工三名洗碗，其中两名各做工3个月，另一名做工1个月。", want{persons: 2, quantity: 7}},
 		{"当事人招用未满十六周岁的未成年人3名，其中汤某、罗某各被使用2个月，陆某被使用1个月。", want{persons: 3, quantity: 5}},
+		// names written 汤某某: one child each
+		{"当事人招用未满十六周岁的未成年人3名，其中汤某某、罗某某各被使用2个月，陆某某被使用1个月。", want{persons: 3, quantity: 5}},
 		// numbered groups without 各, joined by 、
 		{"该厂使用童工3名，其中2名使用4个月、1名使用2个月，均从事分拣。", want{persons: 2, quantity: 10}},
 		{"经查该店雇佣十五岁少年5人，3人干了2个月，2人干了3个月。", want{persons: 5, quantity: 12}},
@@ -78,6 +80,29 @@ func TestRangeBasesSeventeenth(t *testing.T) {
 		f := ExtractFacts(tt.text).Facts
 		if f.IllegalRevenue == nil || *f.IllegalRevenue != tt.want {
 			t.Errorf("%s: 违法经营额 %v, want %v", tt.text, f.IllegalRevenue, tt.want)
+		}
+	}
+}
+
+// TestRevenueOnlyForMarksSeventeenth: the 违法经营额 is taken from the goods'
+// value only in a text about marks, 混淆 or tobacco; a food or product
+// text's 货值 stays a 货值 (speech's fact links showed a 违法经营额 nobody said).
+func TestRevenueOnlyForMarksSeventeenth(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		revenue float64 // 0: none
+	}{
+		{"某超市销售超过保质期的酸奶，货值金额3000元。", 0},
+		{"答：货值金额共计3000元。", 0},
+		{"某鞋店销售假冒注册商标的运动鞋，货值金额3000元。", 3000},
+		{"某烟酒店销售假冒卷烟20条，案值4000元。", 4000},
+	} {
+		f := ExtractFacts(c.text).Facts
+		switch {
+		case c.revenue == 0 && f.IllegalRevenue != nil:
+			t.Errorf("%s: 违法经营额 %v, want none", c.text, *f.IllegalRevenue)
+		case c.revenue != 0 && (f.IllegalRevenue == nil || *f.IllegalRevenue != c.revenue):
+			t.Errorf("%s: 违法经营额 %v, want %v", c.text, f.IllegalRevenue, c.revenue)
 		}
 	}
 }

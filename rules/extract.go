@@ -32,6 +32,9 @@ type Extracted struct {
 // never fails: facts it cannot read are left unset.
 func ExtractFacts(text string) Extracted {
 	out := FactsOf(nlp.Extract(text))
+	if containsAnyWord(text, markTradeWords[:]) {
+		revenueFromGoods(&out)
+	}
 	// The head counts first: a child worker named alone (员工刘某某…不满十六周岁…
 	// 使用其二个月) or a list of names is the count child labour's 人·月 are
 	// read with.
@@ -319,7 +322,6 @@ func FactsOf(x nlp.Extraction) Extracted {
 	}
 	goodsWithSold(&out)
 	revenueFromSales(&out)
-	revenueFromGoods(&out)
 	underLimits(&out)
 	if x.PartyKind != "" {
 		f.PartyKind = x.PartyKind
@@ -568,7 +570,7 @@ func groupedMonths(text string, months []*nlp.Quantity, persons, all float64) (f
 		k := max(1, groupCount(clause))
 		if strings.Contains(clause, "各") {
 			k = 0
-			if c := float64(strings.Count(clause, "某")); c >= 2 {
+			if c := float64(nameCount(clause)); c >= 2 {
 				k = c
 			} else if c := groupCount(clause); c >= 2 {
 				k = c
@@ -586,15 +588,35 @@ func groupedMonths(text string, months []*nlp.Quantity, persons, all float64) (f
 	return total, true
 }
 
+// nameCount counts the names a clause gives as 汤某 or 汤某某: runs of 某,
+// so that 李某某 is one child, not two.
+func nameCount(clause string) int {
+	n, prev := 0, rune(0)
+	for _, r := range clause {
+		if r == '某' && prev != '某' {
+			n++
+		}
+		prev = r
+	}
+	return n
+}
+
+// groupDigits are the one-figure counts groupCount reads; a larger group
+// (十二名) is not read, and the sum check of groupedMonths then refuses the
+// grouping.
+var groupDigits = map[rune]float64{'一': 1, '两': 2, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+	'1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7, '8': 8, '9': 9}
+
 // groupCount reads the number of children a clause names before 名 or 人
 // (两名, 3人), 0 when it names none.
 func groupCount(clause string) float64 {
-	digits := map[rune]float64{'一': 1, '两': 2, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
-		'1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7, '8': 8, '9': 9}
 	rs := []rune(clause)
 	for i := 1; i < len(rs); i++ {
 		if rs[i] == '名' || rs[i] == '人' {
-			if v, ok := digits[rs[i-1]]; ok {
+			if i >= 2 && unicode.IsDigit(rs[i-2]) {
+				return 0 // 12名: more than one figure
+			}
+			if v, ok := groupDigits[rs[i-1]]; ok {
 				return v
 			}
 		}
@@ -739,11 +761,27 @@ func revenueFrom(out *Extracted, v float64, role string) {
 	}
 }
 
+// markTradeWords name the trade whose fine is on the 违法经营额 counted from
+// the goods' value: marks (商标), a 混淆 of another's name, packaging or
+// trade dress, and tobacco. A 货值 in any other text stays a 货值 only.
+var markTradeWords = [...]string{"商标", "混淆", "装潢", "卷烟", "烟草", "雪茄", "烟丝"}
+
+// containsAnyWord reports whether text contains one of words.
+func containsAnyWord(text string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // revenueFromGoods takes the 违法经营额 of 商标法 (and of 反不正当竞争法's
 // 混淆 and the tobacco rules) from the value of the goods dealt in when the
 // text states neither a 违法经营额 nor sales: 商标法实施条例 第七十八条
 // counts the infringing goods at their price or 标价, which is the 货值 or
 // 案值 an officer writes (案值¥21,700.00, 侵权商品货值金额3.6万元).
+// ExtractFacts calls it only for texts that name such a trade.
 func revenueFromGoods(out *Extracted) {
 	f := &out.Facts
 	if f.IllegalRevenue != nil || f.SalesAmount != nil || f.GoodsValue == nil {
