@@ -315,16 +315,8 @@ var (
 // none of the words.
 func oneDeath(norm string) bool {
 	for _, w := range deathWords {
-		for from := 0; ; {
-			i := nlp.Index(norm[from:], w)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			if !nlp.Negated(norm, at) {
-				return true
-			}
-			from = at + len(w)
+		if assertedWhere(norm, w, nil) {
+			return true
 		}
 	}
 	for _, w := range spokenDeathWords {
@@ -336,16 +328,10 @@ func oneDeath(norm string) bool {
 	// clause before names who, or the words after it do; an animal's (撞死一条
 	// 狗, 电死鱼类) is no person's.
 	for _, w := range killedDeathWords {
-		for from := 0; ; {
-			i := nlp.Index(norm[from:], w)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			if !nlp.Negated(norm, at) && !diesNotAPerson(norm[clauseStart(norm, at):at+len(w)]) && !diesNotAPerson(clauseAhead(norm, at+len(w), 6)) {
-				return true
-			}
-			from = at + len(w)
+		if assertedWhere(norm, w, func(at int) bool {
+			return !diesNotAPerson(norm[clauseStart(norm, at):at+len(w)]) && !diesNotAPerson(clauseAhead(norm, at+len(w), 6))
+		}) {
+			return true
 		}
 	}
 	for _, loc := range namedDeathRe.FindAllStringIndex(norm, -1) {
@@ -675,19 +661,28 @@ func licensedHandover(norm string) bool {
 		return false
 	}
 	for _, w := range licensedReceiverWords {
-		for from := 0; ; {
-			i := strings.Index(norm[from:], w)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			if !nlp.Negated(norm, at) {
-				return true
-			}
-			from = at + len(w)
+		if assertedWhere(norm, w, nil) {
+			return true
 		}
 	}
 	return false
+}
+
+// assertedWhere reports whether some occurrence of w in norm is not denied
+// (nlp.Negated) and, when ok is given, passes ok at its byte offset: a
+// denied first occurrence (未…死亡) must not hide a later asserted one.
+func assertedWhere(norm, w string, ok func(at int) bool) bool {
+	for from := 0; ; {
+		i := nlp.Index(norm[from:], w)
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		if !nlp.Negated(norm, at) && (ok == nil || ok(at)) {
+			return true
+		}
+		from = at + len(w)
+	}
 }
 
 var (
