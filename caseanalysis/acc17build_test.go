@@ -1,6 +1,11 @@
 package caseanalysis
 
-import "testing"
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestConstructionPhrasingFamiliesSeventeenth decides the kinds the
 // seventeenth round's 住建、自然资源、路政 rows missed on first sight (issue
@@ -45,4 +50,34 @@ func TestConstructionPhrasingFamiliesSeventeenth(t *testing.T) {
 		{"a safety officer who never walked the floor", "经查，某铸造厂安全管理人员王某未履行检查本单位安全生产状况的职责，车间配电箱破损两周无人过问，但未造成事故。",
 			"safety-96-manager-duties", "safety-102-hidden-danger", ""},
 	})
+}
+
+// TestPricedWhyNamesArticle checks the explanation of a provision reached
+// through an article that names no amount (rules.PricedBy): it names the
+// article whose words the facts fit and says the amount is this entry's,
+// as an officer cites both; an entry reached by its own words says neither.
+func TestPricedWhyNamesArticle(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	tests := []struct {
+		facts, id string
+		via       bool
+	}{
+		{"经查，某发包单位将建筑工程肢解发包，并将工程发包给不具有相应资质条件的承包单位。", "prov:construction-quality-54", true},
+		{"经查，某置业公司将其开发的商住楼桩基工程直接发包给一支没有任何施工资质的个人施工队施工。", "prov:construction-quality-54", false},
+	}
+	for _, tc := range tests {
+		res, err := a.Analyze(context.Background(), Request{Facts: tc.facts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(res.Violations, func(v Violation) bool { return v.BenchmarkID == tc.id })
+		if i < 0 {
+			t.Errorf("%q: no %s among %v", tc.facts, tc.id, ids(res.Violations))
+			continue
+		}
+		why := res.Violations[i].Why
+		if got := strings.Contains(why, "事实与建筑法第六十五条第一款") && strings.Contains(why, "该条未规定罚款数额"); got != tc.via {
+			t.Errorf("%q: why %q, naming 建筑法 第六十五条第一款 = %v, want %v", tc.facts, why, got, tc.via)
+		}
+	}
 }

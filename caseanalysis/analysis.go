@@ -154,8 +154,12 @@ func New(cfg Config) (*Analyzer, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	provisions, err := newProvisionMatcher(cfg.Catalog, cfg.Provisions, cfg.Segmenter)
+	if err != nil {
+		return nil, fmt.Errorf("analysis: %w", err)
+	}
 	a := &Analyzer{cfg: cfg, match: newMatcher(cfg.Catalog, cfg.Segmenter), log: log,
-		provisions: newProvisionMatcher(cfg.Catalog, cfg.Provisions, cfg.Segmenter), items: newItemCues(cfg.Catalog)}
+		provisions: provisions, items: newItemCues(cfg.Catalog)}
 	a.match.shareTerms(&a.provisions.index)
 	a.provisions.sectors = a.match.decider.sectors
 	if cfg.Crimes != nil {

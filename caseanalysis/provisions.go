@@ -96,10 +96,14 @@ const (
 	provisionLexLead = 0.05
 )
 
-func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segmenter) *provisionMatcher {
-	m := &provisionMatcher{cat: rules.ProvisionCatalog(cat, ps)}
+func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segmenter) (*provisionMatcher, error) {
+	pc, err := rules.ProvisionCatalog(cat, ps)
+	if err != nil {
+		return nil, err
+	}
+	m := &provisionMatcher{cat: pc}
 	if ps == nil {
-		return m
+		return m, nil
 	}
 	var docs []termDoc
 	repealing := map[string]bool{}
@@ -145,7 +149,7 @@ func newProvisionMatcher(cat *rules.Catalog, ps *rules.Provisions, seg nlp.Segme
 	m.linkPricers(ps)
 	n := len(m.entries)
 	m.scores.New = func() any { s := make([]float64, n); return &s }
-	return m
+	return m, nil
 }
 
 // linkPricers fills pricers and pricedByBench from rules.PricedBy.
@@ -216,6 +220,10 @@ type provisionCandidate struct {
 	// offSector names the facts' sector (公安（民警）) when the provision's
 	// law belongs to none the facts name.
 	offSector string
+	// via is the entry whose words fitted when it names no amount and this
+	// one sets it (建筑法 第六十五条 through 建设工程质量管理条例 第五十四条),
+	// else -1.
+	via int
 }
 
 // match lists the best provisions for the query, best first: those whose
@@ -255,6 +263,11 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, inText map[legal.
 		score     float64 // normalised lexical score
 		factor    float64 // offSectorFactor for a provision of another sector, else 1
 		rankScore float64 // score × factor, the order of the hits
+		// words is the entry whose words fitted: doc itself, or for a
+		// pricer reached through an article that names no amount, that
+		// article (its words, not the pricer's, are what the officer
+		// reads as matched).
+		words int
 	}
 	var top []hit
 	// order ranks hits by rankScore, higher first, then by entry.
@@ -286,12 +299,13 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, inText map[legal.
 		// An article that leaves its amount to a regulation answers
 		// through the regulation's article for the same conduct, on the
 		// article's own score (its words are the ones that fitted).
+		words := i
 		if j, drop := m.priced(i, scores, sector, day, kept); drop {
 			continue
 		} else if j >= 0 {
 			i = j
 		}
-		h := hit{i, n, 1, n}
+		h := hit{doc: i, score: n, factor: 1, rankScore: n, words: words}
 		if len(inText) > 0 && !m.inTextSector(i, inText) {
 			h.factor = offSectorFactor
 			h.rankScore = n * offSectorFactor
@@ -319,7 +333,10 @@ func (m *provisionMatcher) match(q query, sector legal.Sector, inText map[legal.
 		if h.rankScore < provisionShare*top[0].rankScore {
 			break
 		}
-		c := provisionCandidate{doc: h.doc, b: m.benches[h.doc], lexical: h.score, matched: qt.headTerms(h.doc)}
+		c := provisionCandidate{doc: h.doc, b: m.benches[h.doc], lexical: h.score, matched: qt.headTerms(h.words), via: -1}
+		if h.words != h.doc {
+			c.via = h.words
+		}
 		if m.bases[h.doc]&has != 0 {
 			c.cues = 1
 		}
@@ -384,10 +401,19 @@ func (m *provisionMatcher) violation(c provisionCandidate, ef rules.Facts) Viola
 	r := p.Ref()
 	label := m.labels[c.doc]
 	why := label + "："
+	fitted := "条文"
+	if c.via >= 0 {
+		fitted = m.labels[c.via]
+	}
 	if len(c.matched) > 0 {
-		why += "事实与条文“" + strings.Join(c.matched[:min(3, len(c.matched))], "”“") + "”相符"
+		why += "事实与" + fitted + "“" + strings.Join(c.matched[:min(3, len(c.matched))], "”“") + "”相符"
 	} else {
-		why += "事实与条文用语相近"
+		why += "事实与" + fitted + "用语相近"
+	}
+	if c.via >= 0 {
+		// The officer cites both: the law's article for the conduct and
+		// the regulation's for the amount it leaves unstated.
+		why += "，该条未规定罚款数额，依本条处罚"
 	}
 	why += "（条款级罚则，" + rules.ProvisionLabel
 	if c.offSector != "" {

@@ -13,7 +13,7 @@ import (
 // 以下) and 第三十七条第（二）项 (1万元以上5万元以下; 5万元以上50万元以下).
 func TestProvisionSeriousTierSeventeenth(t *testing.T) {
 	cat, ps := loadBuiltinBoth(t)
-	pc := ProvisionCatalog(cat, ps)
+	pc := provisionCatalog(t, cat, ps)
 	// Each entry's main fine, then its 情节严重 tier.
 	tiers := map[legal.Ref][2]Range{
 		{Law: "发票管理办法", Article: 34, Paragraph: 1}: {{0, 10000}, {10000, 30000}},
@@ -38,7 +38,7 @@ func TestProvisionSeriousTierSeventeenth(t *testing.T) {
 // 以下; 造成严重后果的, 5万元以上10万元以下.
 func TestProvisionGraveTierSeventeenth(t *testing.T) {
 	cat, ps := loadBuiltinBoth(t)
-	pc := ProvisionCatalog(cat, ps)
+	pc := provisionCatalog(t, cat, ps)
 	id := ProvisionID(legal.Ref{Law: "城镇排水与污水处理条例", Article: 57, Paragraph: 1})
 	for _, c := range []struct {
 		grave bool

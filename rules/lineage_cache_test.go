@@ -42,7 +42,7 @@ func TestLineBuiltAtLoadIsWalked(t *testing.T) {
 	if long == 0 {
 		t.Fatal("no benchmark has a line of two or more")
 	}
-	pc := ProvisionCatalog(c, nil)
+	pc := provisionCatalog(t, c, nil)
 	for _, b := range c.All()[:3] {
 		if got := pc.Line(b); len(got) != 1 || got[0] != b {
 			t.Errorf("empty provision catalog: Line(%s) = %v", b.ID, ids(got))

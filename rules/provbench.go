@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -63,19 +64,25 @@ func ProvisionVersionID(r legal.Ref, tag string) string {
 // amounts). Each benchmark is named by the entry's conduct, cites it as its
 // penalty provision, has no circumstances of its own and takes the
 // limitation and no-fault exception every catalog benchmark of its law
-// shares. Suggest on it answers as for any benchmark.
-func ProvisionCatalog(cat *Catalog, ps *Provisions) *Catalog {
+// shares. Suggest on it answers as for any benchmark. It returns an error
+// when the condition of an entry's heavier tier does not compile: the tier
+// would otherwise be lost without a word and the entry answer its basic
+// fine for 情节严重.
+func ProvisionCatalog(cat *Catalog, ps *Provisions) (*Catalog, error) {
 	pc := &Catalog{Config: cat.Config, benchmarks: map[string]*Benchmark{}}
 	pc.Config.FirstViolationExempt = nil
 	if ps == nil {
-		return pc
+		return pc, nil
 	}
 	shared := lawShared(cat)
 	for _, p := range ps.All() {
 		if len(p.Benchmarks) > 0 {
 			continue
 		}
-		b, ok := provisionBenchmark(p)
+		b, ok, err := provisionBenchmark(p)
+		if err != nil {
+			return nil, err
+		}
 		if !ok {
 			continue
 		}
@@ -89,7 +96,7 @@ func ProvisionCatalog(cat *Catalog, ps *Provisions) *Catalog {
 		pc.ordered = append(pc.ordered, b)
 	}
 	pc.buildLines()
-	return pc
+	return pc, nil
 }
 
 // lawShared returns, per law, what all the catalog's benchmarks of that law
@@ -116,8 +123,9 @@ func lawShared(cat *Catalog) map[string]*Benchmark {
 
 // provisionBenchmark turns an entry into a benchmark; its 罚款 has no Fine
 // when the engine cannot compute it (no amount, a unit the facts never give,
-// conditions it cannot tell apart). ok is false for a law of no sector.
-func provisionBenchmark(p *Provision) (*Benchmark, bool) {
+// conditions it cannot tell apart). ok is false for a law of no sector; the
+// error says which entry's tier condition failed to compile.
+func provisionBenchmark(p *Provision) (*Benchmark, bool, error) {
 	pen := Penalty{Kind: "罚款"}
 	if fine, text, ok := provisionEngineFine(p.Fine); ok {
 		pen.Fine, pen.Text = fine, text
@@ -131,7 +139,7 @@ func provisionBenchmark(p *Provision) (*Benchmark, bool) {
 	}
 	secs := coreSectors[p.law]
 	if len(secs) == 0 {
-		return nil, false
+		return nil, false, nil
 	}
 	r := p.Ref()
 	name := strings.TrimSuffix(p.Conduct, "的")
@@ -153,12 +161,11 @@ func provisionBenchmark(p *Provision) (*Benchmark, bool) {
 		// once at load and never passes through the catalog's loader.
 		for i := range pens {
 			if err := compileExpr(pens[i].When, b); err != nil {
-				b.Penalties = pens[:1]
-				break
+				return nil, false, fmt.Errorf("provision %s: heavier tier: %w", b.ID, err)
 			}
 		}
 	}
-	return b, true
+	return b, true, nil
 }
 
 // seriousWhens are the statute's words for the heavier tier of one

@@ -12,7 +12,7 @@ import (
 // under a prov: id that names it, and that covered entries do not.
 func TestProvisionCatalog(t *testing.T) {
 	cat, ps := loadBuiltinBoth(t)
-	pc := ProvisionCatalog(cat, ps)
+	pc := provisionCatalog(t, cat, ps)
 	withFine := 0
 	for _, p := range ps.All() {
 		id := p.ID()
@@ -55,7 +55,7 @@ func TestProvisionCatalog(t *testing.T) {
 // a fine whose amount the statute leaves open.
 func TestProvisionBenchmarkFines(t *testing.T) {
 	cat, ps := loadBuiltinBoth(t)
-	pc := ProvisionCatalog(cat, ps)
+	pc := provisionCatalog(t, cat, ps)
 	tests := []struct {
 		ref   legal.Ref
 		facts Facts
@@ -108,4 +108,31 @@ func loadBuiltinBoth(t *testing.T) (*Catalog, *Provisions) {
 		t.Fatal(err)
 	}
 	return cat, ps
+}
+
+// provisionCatalog is ProvisionCatalog failing the test on its error.
+func provisionCatalog(t *testing.T, cat *Catalog, ps *Provisions) *Catalog {
+	t.Helper()
+	pc, err := ProvisionCatalog(cat, ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pc
+}
+
+// TestProvisionTierConditionError checks that a heavier tier whose
+// condition does not compile fails the load, naming the entry, instead of
+// leaving the entry with its basic fine for 情节严重.
+func TestProvisionTierConditionError(t *testing.T) {
+	cat, ps := loadBuiltinBoth(t)
+	saved := seriousWhens["情节严重的"]
+	seriousWhens["情节严重的"] = "no_such_fact > 1"
+	defer func() { seriousWhens["情节严重的"] = saved }()
+	pc, err := ProvisionCatalog(cat, ps)
+	if err == nil || pc != nil {
+		t.Fatalf("ProvisionCatalog with an uncompilable tier condition: %v, %v; want an error", pc, err)
+	}
+	if !strings.Contains(err.Error(), "heavier tier") || !strings.Contains(err.Error(), "prov:") {
+		t.Errorf("error %q does not name the entry and its tier", err)
+	}
 }

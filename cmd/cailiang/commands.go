@@ -660,7 +660,9 @@ func runSuggest(e *runEnv) error {
 		if err != nil {
 			return err
 		}
-		cat = rules.ProvisionCatalog(cat, ps)
+		if cat, err = rules.ProvisionCatalog(cat, ps); err != nil {
+			return err
+		}
 	}
 	sug, err := cat.Suggest(e.args.benchmarkID, facts)
 	if err != nil {
