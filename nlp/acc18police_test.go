@@ -36,3 +36,33 @@ func TestBracketAgeEighteenth(t *testing.T) {
 		})
 	}
 }
+
+// TestMediatedEighteenth checks that a 治安 case settled by mediation, an
+// agreement reached and carried out (治安管理处罚法 第九条: 达成协议的，不予处罚),
+// is read as declined in the words officers use for it, and that an
+// agreement not reached or not carried out is not.
+func TestMediatedEighteenth(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"经派出所主持调解，车某向姚某赔礼道歉并赔偿医药费三百元，双方达成调解协议并当场履行。", true},
+		{"经民警调解，双方达成赔偿协议并已全部履行，被侵害人不再追究。", true},
+		{"经调解，双方自愿达成和解协议并于当日履行完毕。", true},
+		{"在派出所主持下双方签订调解协议，调解协议已当场履行。", true},
+		{"经调解，双方未达成调解协议并拒绝履行赔偿。", false},
+		{"经调解双方达成协议后，田某拒不履行。", false},
+	}
+	for _, tc := range tests {
+		x := Extract(tc.in)
+		got := false
+		for _, c := range x.Circumstances {
+			if c.Name == CircDeclined && !c.Negated {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: declined %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

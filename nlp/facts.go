@@ -540,7 +540,10 @@ var circumstanceCues = []struct {
 	{name: CircDeclined, cues: []string{"决定不予行政处罚", "决定不予处罚", "决定免予", "依法不予行政处罚", "依法不予处罚", "作出不予行政处罚决定", "不予行政处罚决定书",
 		// a decision naming the party it declines to penalise, and a 治安 case
 		// settled by mediation (治安管理处罚法 第九条: 达成协议，不予处罚)
-		"对…不予处罚", "对…不予行政处罚", "达成协议并已履行", "达成调解协议并已履行", "达成调解协议并履行"}},
+		"对…不予处罚", "对…不予行政处罚", "达成协议并已履行", "达成调解协议并已履行", "达成调解协议并履行",
+		// the same agreement in other words (达成调解协议并当场履行, 达成赔偿协议并已全部履行,
+		// 调解协议已当场履行完毕)
+		"达成…协议并…履行", "调解协议已…履行", "调解协议均已履行"}},
 }
 
 // RefundCues say the money was given back (已退还, 全部退款, 主动联系买家退款,
