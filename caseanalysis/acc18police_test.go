@@ -15,7 +15,9 @@ import (
 // 强拿硬要; a woman worker followed home as 追逐拦截, not 女职工保护 (no
 // employer arranging her work); money taken on a lie and kept (假称…收取…拒不
 // 退还) as 诈骗, not a consumer's remedy refused nor a commercial bribe; a
-// 医闹 with funeral rites or a stoppage of hours as the 情节较重 tier.
+// 医闹 with funeral rites or a stoppage of hours as the 情节较重 tier, the
+// serious tier sharing the basic tier's words; money paid and the payee gone
+// (转账后…拉黑) as 诈骗; an office's work stopped (工作中断两个多小时) no overtime.
 func TestPolicePhrasingFamiliesEighteenth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	checkDatedPhrasings(t, a, []datedPhrasingRow{
@@ -28,6 +30,8 @@ func TestPolicePhrasingFamiliesEighteenth(t *testing.T) {
 		{"a woman worker followed home", "纺织厂女工夏某报警称：6月2日凌晨下班途中，一名男子骑摩托车一路尾随，多次拦住她的去路。民警查明该男子为凤某。", "2026-06-03", "police25-30-provocation", "labour-23-female-workers"},
 		{"money taken on a lie and kept", "经查，2026年2月，违法行为人平某假称能帮邻居魏某的孩子走关系进入重点小学，收取魏某“活动费”一千元，事后拒不退还。", "2026-03-02", "police25-58-theft", "consumer-56-refuse-remedy"},
 		{"a 医闹 with funeral rites (2025)", "2026年4月2日，死者家属余某等人在镇卫生院门诊大厅摆放花圈、焚烧纸钱，卫生院被迫暂停接诊。", "2026-04-05", "police25-26-disrupt-order-serious", ""},
+		{"money paid, then the payee gone", "2026年3月，龙某在网上自称能代办驾照，让报名者汪某先转账八百元，汪某转账后即被龙某拉黑。", "2026-04-01", "police25-58-theft", ""},
+		{"an office's work stopped is no overtime", "2025年11月3日，上访人员龚某在乡政府便民服务大厅吵闹、躺在地上，致便民服务工作中断两个多小时。", "2025-11-05", "police-23-disrupt-order-serious", "labour-25-overtime"},
 		{"a stoppage of three hours (2012)", "2025年9月1日，包某因拆迁补偿问题到街道办事处大吵大闹，致该处办公中断三个小时。", "2025-09-03", "police-23-disrupt-order-serious", ""},
 	})
 	checkDatedDispositions(t, a, []datedDispositionRow{
