@@ -540,7 +540,10 @@ var circumstanceCues = []struct {
 	{name: CircDeclined, cues: []string{"决定不予行政处罚", "决定不予处罚", "决定免予", "依法不予行政处罚", "依法不予处罚", "作出不予行政处罚决定", "不予行政处罚决定书",
 		// a decision naming the party it declines to penalise, and a 治安 case
 		// settled by mediation (治安管理处罚法 第九条: 达成协议，不予处罚)
-		"对…不予处罚", "对…不予行政处罚", "达成协议并已履行", "达成调解协议并已履行", "达成调解协议并履行"}},
+		"对…不予处罚", "对…不予行政处罚", "达成协议并已履行", "达成调解协议并已履行", "达成调解协议并履行",
+		// the same agreement in other words (达成调解协议并当场履行, 达成赔偿协议并已全部履行,
+		// 调解协议已当场履行完毕)
+		"达成…协议并…履行", "调解协议已…履行", "调解协议均已履行"}},
 }
 
 // RefundCues say the money was given back (已退还, 全部退款, 主动联系买家退款,
@@ -2112,6 +2115,13 @@ func findAge(s string, masked []byte, span func(int, int) (int, int), others *[]
 		if err != nil || v < 0 || v > 130 {
 			continue
 		}
+		if namedOtherInBracket(s, m[0]) && !actorNamed(s, m[0], m[1]) && !childActorAge(s, m[0], m[1]) {
+			// 与住在隔壁楼的孙大爷（七十二岁）争执, 殴打同村村民柳某（男，六十八岁）:
+			// the age in the bracket after a name is of the one named,
+			// and the phrase before the name makes them another.
+			*others = append(*others, float64(v))
+			continue
+		}
 		if callerHarmedAge(s, m[0], m[1]) {
 			// 环卫工老周（六十五岁）报警称……对方下车打了他: the caller is the
 			// one struck, and the age is the victim's.
@@ -2806,6 +2816,9 @@ func thirdPartyBirth(s string, a int) bool {
 	if w := s[st:a]; containsAny(w, childNouns[:]...) && !containsAny(w, harmVerbs[:]...) && !containsAny(w, childObject[:]...) && childActor(s) {
 		return false // 一名小男孩把玩具塞进书包……该男孩黄某某2013年11月出生: the actor's
 	}
+	if namedOtherInBracket(s, a) {
+		return true // 与同楼住户郝某（男，1961年5月出生）发生争吵
+	}
 	for {
 		if containsAny(s[st:a], thirdPartyBirthCues[:]...) {
 			return true
@@ -2831,6 +2844,44 @@ var thirdPartyBirthCues = [...]string{"童工", "未成年工", "受害人", "�
 	// a witness, the caller or complainant, and a child the party uses
 	// (使用该少年（2011年2月出生）: 使用 above)
 	"证人", "目击", "报警人", "报案人", "举报人", "投诉人", "控告人", "失主", "事主", "少年", "少女", "姑娘", "孙子", "孙女", "外孙", "侄", "外甥"}
+
+// bracketOpen returns the start of the bracket an age or a birth date at a
+// is written in right after a name (郝某（男，1961年5月出生）, 孙大爷（七十二岁）,
+// 柳某（男，汉族，六十八岁）): an opening bracket in a's clause, not closed
+// before a, with at most a few runes (the sex, the nation) between; -1 when
+// there is none.
+func bracketOpen(s string, a int) int {
+	lo := clauseBefore(s, a, isClauseEnd)
+	i := max(strings.LastIndex(s[lo:a], "（"), strings.LastIndex(s[lo:a], "("))
+	if i < 0 {
+		return -1
+	}
+	i += lo
+	in := s[i:a]
+	if strings.ContainsAny(in, "）)") || utf8.RuneCountInString(in) > 8 {
+		return -1
+	}
+	return i
+}
+
+// namedOtherInBracket reports whether the age or birth date at a stands in
+// the bracket after a name whose phrase names that person as another than
+// the party (the other side of a quarrel, the one struck, a worker hired,
+// a witness: thirdPartyBirthCues), however the bracket begins (男，女，).
+// The party's own bracket (违法行为人隋某（男，1979年3月出生）) names no one
+// such before it.
+func namedOtherInBracket(s string, a int) bool {
+	i := bracketOpen(s, a)
+	if i <= 0 || partyAgeAt(s[clauseBefore(s, i, isClauseEnd):i]+"（") {
+		return false
+	}
+	w := s[clauseBefore(s, i, isPhraseEnd):i]
+	return containsAny(w, thirdPartyBirthCues[:]...) || containsAny(w, objectMarkers[:]...)
+}
+
+// objectMarkers, before a name in its phrase, make the one named the object
+// of the act (把顾客王某某（女，1953年6月生）推倒).
+var objectMarkers = [...]string{"把", "将", "对", "向"}
 
 // ageDay is the day ages are counted to: the act's, else the discovery's,
 // else the first other date the facts give; "" when there is none.
