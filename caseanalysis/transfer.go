@@ -159,6 +159,21 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			}
 		}
 	}
+	// A register's terse order, the outcome before its count (死亡五人,
+	// 遇难3人, 重伤二人): the count follows the word.
+	for _, c := range []struct {
+		re      nlp.GuardedRegexp
+		measure string
+	}{{deathsAfterRe, rules.MeasureDeaths}, {seriousAfterRe, rules.MeasureSeriousInjuries}} {
+		for _, loc := range c.re.FindAllStringSubmatchIndex(norm, -1) {
+			if nlp.Negated(norm, loc[0]) {
+				continue
+			}
+			if v, ok := count(norm[loc[2]:loc[3]]); ok {
+				setMax(c.measure, v)
+			}
+		}
+	}
 	// Another person's age from a birth date (被侵害人（1954年11月出生）):
 	// the oldest and the youngest, for the elements that name an age.
 	// Or stated (她家13岁的小孩).
@@ -458,6 +473,9 @@ var (
 	// 致死 is how accident reports write it (一名员工被挤压致死).
 	deathsRe  = nlp.Guard(countNum+personTail+`(?:死亡|身亡|遇难|致死)`, "死亡", "身亡", "遇难", "致死")
 	seriousRe = nlp.Guard(countNum+personTail+`重伤`, "重伤")
+	// 死亡五人, 重伤3人: the outcome first, the count right after it.
+	deathsAfterRe  = nlp.Guard(`(?:死亡|身亡|遇难)`+countNum+`(?:名|人)`, "死亡", "身亡", "遇难")
+	seriousAfterRe = nlp.Guard(`重伤`+countNum+`(?:名|人)`, "重伤")
 	// 致二人面部软组织挫伤，经鉴定均为轻微伤: the count 寻衅滋事 weighs
 	// (二人以上轻微伤).
 	slightRe = nlp.Guard(countNum+personTail+`轻微伤`, "轻微伤")

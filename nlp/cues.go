@@ -1133,7 +1133,10 @@ var compliantWords = [...]string{"完好有效", "完好", "正常", "齐全", "
 	// a duty done on time, records kept whole (纳税申报已按期完成, 账务记载真实完整)
 	"按期完成", "按时完成", "完整",
 	// workers who hold their certificates (特种作业人员均持证上岗)
-	"持证上岗"}
+	"持证上岗",
+	// a way, an exit or a hydrant found free (消防车通道未被占用, 疏散通道无堵塞,
+	// 消火栓无遮挡, 其余部位未见异常): the inspection's negative finding
+	"未被占用", "未占用", "无占用", "未被堵塞", "未堵塞", "无堵塞", "未被遮挡", "无遮挡", "未被封闭", "未见异常"}
 
 // remedyWords before a compliantWord make it the result of a correction
 // (已整改到位, 恢复正常, 更换合格), which does not undo the violation.
@@ -1458,12 +1461,24 @@ func reportedCompliant(text string, start, end int) bool {
 	rest := text[end:]
 	stop := runeOffset(rest, compliantReach)
 	clause := rest[:stop]
+	// A cue that opens a pair (安全出口、疏散楼梯畅通; 灭火器、应急照明完好)
+	// shares the predicate of the pair's second member: a cue right before
+	// one enumeration comma reads on to the clause's end. A longer list, or
+	// a cue with its own predicate before the comma (灭火器过期、应急灯完好),
+	// keeps the comma as its clause's end.
+	paired := strings.HasPrefix(clause, "、")
+	if paired {
+		clause = clause[len("、"):]
+	}
 	cut := len(clause)
 	for i, r := range clause {
 		if isNegationBreak(r) || r == '、' {
 			cut = i
 			break
 		}
+	}
+	if paired && (cut == 0 || strings.HasPrefix(clause[cut:], "、")) {
+		return false
 	}
 	if cut == len(clause) && stop < len(rest) {
 		// The clause goes on past the reach: its end is not in sight.

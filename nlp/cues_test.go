@@ -460,6 +460,16 @@ func TestReportedCompliant(t *testing.T) {
 		{"危废转移联单保存不完整", "转移联单", false},
 		{"叉车司机均持证上岗，", "叉车司机", true},
 		{"叉车司机未持证上岗", "叉车司机", false},
+		// Eighteenth round: a pair sharing one predicate, and a way found free
+		{"安全出口、疏散楼梯畅通，消防车通道未被占用。", "安全出口", true},
+		{"安全出口、疏散楼梯畅通，消防车通道未被占用。", "消防车通道", true},
+		{"灭火器、应急照明配置完好，", "灭火器", true},
+		{"疏散通道无堵塞，", "疏散通道", true},
+		{"灭火器、应急灯损坏，疏散通道畅通", "灭火器", false},
+		{"灭火器过期、应急灯完好", "灭火器", false},
+		{"安全出口、疏散楼梯、消防电梯前室完好", "安全出口", false},
+		{"安全出口、疏散楼梯清理后畅通", "安全出口", false},
+		{"消防车通道被占用，", "消防车通道", false},
 	} {
 		at := strings.Index(c.text, c.cue)
 		if got := reportedCompliant(c.text, at, at+len(c.cue)); got != c.want {

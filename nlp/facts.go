@@ -2287,7 +2287,10 @@ func orderedBefore(s string, pos int) bool {
 // firstTimeDoingVerbs follow 初次 / 首次 when the text tells the first time
 // the party ran a trade or used a thing (初次经营, 首次从事, 初次接触), which
 // says nothing of earlier violations.
-var firstTimeDoingVerbs = []string{"经营", "从事", "接触", "开展", "开业", "营业", "进货", "购进", "使用", "做", "涉足", "尝试"}
+var firstTimeDoingVerbs = []string{"经营", "从事", "接触", "开展", "开业", "营业", "进货", "购进", "使用", "做", "涉足", "尝试",
+	// the agency's first visit (首次检查发现, 首次巡查时): the inspection's
+	// count, not the party's record; 首次被检查发现 keeps its 被 and stays
+	"检查", "巡查", "抽查", "排查", "核查", "执法检查", "监督检查", "现场检查"}
 
 // firstTimeDoing reports whether rest, the text after 初次 / 首次, begins
 // with a verb of firstTimeDoingVerbs.

@@ -32,6 +32,10 @@ func TestCircumstancePhrasings(t *testing.T) {
 		{"first: not 初次接触", "其称初次接触冷链进口食品，未索要检疫证明。", CircFirstViolation, false},
 		{"first: not 首次开业", "该店系首次开业，开业当天即被群众举报。", CircFirstViolation, false},
 		{"first: 首次被查处 still", "该店系首次被查处，当场改正。", CircFirstViolation, true},
+		// Eighteenth round: the agency's first inspection is no record of the party's
+		{"first: not 首次检查发现", "2025.11.25 某火锅店 后厨使用管道天然气 未安装可燃气体报警装置 首次检查发现", CircFirstViolation, false},
+		{"first: not 首次巡查时", "执法人员首次巡查时即发现该厂未设置警示标志。", CircFirstViolation, false},
+		{"first: 首次被检查发现 still", "该公司系首次被检查发现此类问题。", CircFirstViolation, true},
 		// 及时改正.
 		{"corrected: removed on the spot", "当事人当场撤除了违规设置的广告牌。", CircCorrectedInTime, true},
 		{"corrected: fire put out and cleared", "当事人立即扑灭并清理了现场。", CircCorrectedInTime, true},
