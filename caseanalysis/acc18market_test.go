@@ -29,6 +29,8 @@ func TestMarketPhrasingFamiliesEighteenth(t *testing.T) {
 			"2025-07-01", "ad-59-unclear-content", "food-124-additive-overuse", 0, 100000, false},
 		{"a rumour spread before the 2025 revision, decided after", "某火锅店举报：同街另一火锅店老板于2025年8月2日在点评群中散布该店“用地沟油”的不实消息，经查无事实依据。",
 			"2026-01-10", "comp-23-disparagement", "comp25-28-disparagement", 100000, 500000, false},
+		{"a rival's rumour about a driving school is no education ad", "恒某驾校校长反映：另一家驾校的招生老师于2025年9月15日起在学员群和朋友圈转发编造的“某某驾校教练收黑钱、考试包不过”的帖子，多名已报名学员要求退费。执法人员调查，帖子内容系该招生老师编造，经其所在驾校授意发布。",
+			"2025-09-30", "comp-23-disparagement", "ad-58-education", 100000, 500000, false},
 		{"a leaflet quoting data without its source", "2025-08-08 某家电城 宣传单页引用“检测数据：节能60%” 未标明出处 单页自行印制",
 			"2025-08-08", "ad-59-unclear-content", "", 0, 100000, false},
 	})
