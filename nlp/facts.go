@@ -1950,7 +1950,12 @@ func phraseRole(phrase, before, after string) (string, bool) {
 	case containsUnnegated(phrase, discoveryDateWords[:]...):
 		return DateDiscovery, true
 	case containsAny(phrase, "期间", "违法", "销售", "生产", "经营", "排放", "驾驶", "拖欠", "起",
-		"盗窃", "殴打", "打伤", "斗殴", "实施", "擅自", "搭建", "建设", "施工", "倾倒", "堆放", "运输", "储存", "燃放", "招用", "发布", "购进", "占用", "开采", "焚烧", "处置"):
+		"盗窃", "殴打", "打伤", "斗殴", "实施", "擅自", "搭建", "建设", "施工", "倾倒", "堆放", "运输", "储存", "燃放", "招用", "发布", "购进", "占用", "开采", "焚烧", "处置",
+		// what a market party does on the day (acc18market): a rumour spread
+		// (于2025年9月8日在点评群中散布…), a bribe paid, a false claim made,
+		// goods hoarded — the decision names the act, not a discovery. Not
+		// 转账: in a fraud it is the victim's payment (让被害人向其转账).
+		"散布", "编造", "捏造", "传播", "宣称", "贿赂", "行贿", "刷单", "囤积", "哄抬", "张贴", "投放", "播放", "推送"):
 		return DateAct, true
 	}
 	return "", false
