@@ -21,6 +21,12 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			m[name] = t.Value
 		}
 	}
+	if compensationOnly(norm) {
+		// The 经济补偿 owed on ending a contract is no 劳动报酬 (解释 第一条:
+		// 工资、奖金、津贴、补贴、延长工作时间的工资报酬…): its amount meets no
+		// standard of 拒不支付劳动报酬罪.
+		delete(m, rules.MeasureWagesOwed)
+	}
 	setMax := func(name string, v float64) {
 		if v > m[name] {
 			m[name] = v
@@ -796,6 +802,13 @@ var farmlandDenials = [...]string{"非", "不属于", "不属", "不涉及", "�
 // wageWords name the pay owed; workers write it as 工钱 or 薪水 (拖欠我们
 // 三个月的工钱).
 var wageWords = []string{"工资", "劳动报酬", "加班费", "工钱", "薪水", "薪资"}
+
+// compensationOnly reports whether the money a text says is owed to workers
+// is only the 经济补偿 (or 赔偿金) of an ended contract: it names that and no
+// pay (wageWords, 报酬, 薪酬, 奖金, 津贴).
+func compensationOnly(norm string) bool {
+	return nlp.Contains(norm, "经济补偿") && !containsAny(norm, wageWords) && !containsAny(norm, []string{"报酬", "薪酬", "奖金", "津贴", "欠薪"})
+}
 
 // owesWages reports whether the text says wages were not paid, so that a
 // head count is the number of workers owed rather than a workforce size.

@@ -659,7 +659,7 @@ func Extract(text string) Extraction {
 	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
-	x.Totals = append(faresAsGains(totals(x.Amounts)), noneStated(s, x.Amounts)...)
+	x.Totals = append(faresAsGains(totals(x.Amounts, containsAny(s, takingsUnknown[:]...))), noneStated(s, x.Amounts)...)
 	x.Totals = allSold(s, x.Totals)
 	if price.over {
 		// A price rise is priced, not the goods: the price before or after
@@ -1775,8 +1775,9 @@ func adFee(w string) bool {
 }
 
 // totals gives one Total per role that has a role: the last explicit total,
-// else the sum of items.
-func totals(as []Amount) []Total {
+// else the sum of items. openTakings: the text says the takings of the run
+// are still open (takingsUnknown).
+func totals(as []Amount, openTakings bool) []Total {
 	var out []Total
 	idx := map[string]int{}
 	whole := map[string]bool{} // roles with an amount not per unit
@@ -1787,6 +1788,14 @@ func totals(as []Amount) []Total {
 	}
 	for _, a := range as {
 		if a.Role == "" || a.Bound || (a.Rate && whole[a.Role]) {
+			continue
+		}
+		if a.Rate && openTakings && (a.Role == RoleFares || a.Role == RoleIllegalGains) {
+			// A fare or a gain per unit (每人收取车费35元) where the text
+			// says the run's takings are still open (此前的收入无法核实) is
+			// no takings in all: faresTimesCount multiplies it by a count
+			// the text names as the whole, and without one every bracket
+			// of the fine stays open.
 			continue
 		}
 		i, ok := idx[a.Role]
