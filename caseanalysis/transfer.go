@@ -476,7 +476,7 @@ var spokenDeathWords = [...]string{"没救过来", "没能救过来", "没有抢
 
 var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占",
 	// the snatch told by the pull (一把扯走挎包, 夺过手机)
-	"抢走", "夺走", "扯走", "拽走", "抢过", "夺过", "抢去", "夺去",
+	"抢走", "夺走", "扯走", "拽走", "抢过", "夺过", "抢去", "夺去", "扯下", "拽下",
 	// the taking, the lie and the threat as officers describe them
 	"揣入", "揣进", "顺走", "冒充", "刷单", "拉黑", "要挟", "索要",
 	// the taking told by its tool or its result (撬开…取走, 装入…带走, 偷拿)
