@@ -126,6 +126,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	if nlp.Contains(norm, "赌") {
 		gambling(norm, text, x, setMax)
 	}
+	catchCopiesBribes(norm, text, x, setMax)
 	// 雇用童工从事危重劳动罪 counts the children (三人以上): 使用3名未满十六
 	// 周岁的少年, 雇用4名15周岁童工, 招用童工2名.
 	if nlp.Contains(norm, "童工") || nlp.Contains(norm, "十六周岁") || nlp.Contains(norm, "16周岁") {
@@ -315,6 +316,60 @@ func gambling(norm, text string, x nlp.Extraction, setMax func(string, float64))
 	}
 }
 
+// catchCopiesBribes reads the counts of three crimes the administrative
+// facts lead to: the catch of 非法捕捞水产品罪 (2022年破坏野生动物资源解释
+// 第三条第一款第一项: 五百公斤以上), the copies of 侵犯著作权罪 (2007年
+// 侵犯知识产权解释（二）第一条: 五百张（份）以上) and the bribe of 单位行贿罪.
+// Each only where its conduct is named: a weight or a count in any other text
+// is no catch or copy.
+func catchCopiesBribes(norm, text string, x nlp.Extraction, setMax func(string, float64)) {
+	if containsAny(norm, fishingWords) {
+		for _, q := range x.Quantities {
+			switch q.Unit {
+			case "公斤", "千克":
+				setMax(rules.MeasureCatchKg, q.Value)
+			case "吨":
+				setMax(rules.MeasureCatchKg, q.Value*1000)
+			}
+		}
+		// 渔获物三百余斤: the market's weight, half a 公斤.
+		for _, sm := range jinRe.FindAllStringSubmatch(norm, -1) {
+			if v, ok := count(sm[1]); ok {
+				setMax(rules.MeasureCatchKg, v/2)
+			}
+		}
+	}
+	if containsAny(norm, copyrightWords) {
+		// 盗版图书1260册, 光盘3000余张: the quantity reader keeps to the units
+		// of other measures; copies are read here.
+		for _, sm := range copiesRe.FindAllStringSubmatch(norm, -1) {
+			if v, ok := count(sm[1]); ok {
+				setMax(rules.MeasurePiratedCopies, v)
+			}
+		}
+	}
+	if containsAny(norm, bribeWords) {
+		// The amount given, told after what it was (回扣、好处费共计…元, 送给
+		// 该院院长现金二十五万元): the largest, which a total is.
+		for _, a := range x.Amounts {
+			before := text[max(0, a.Start-30):a.Start]
+			if containsAny(before, bribeWords) || nlp.Contains(before, "送给") || nlp.Contains(before, "给予") || nlp.Contains(before, "送予") {
+				setMax(rules.MeasureBribe, a.Value)
+			}
+		}
+	}
+}
+
+// fishingWords name a catch taken by a banned method, in a closed season or
+// water, or by a banned gear (渔业法 第三十八条).
+var fishingWords = []string{"捕捞", "渔获", "电鱼", "毒鱼", "炸鱼", "电捕", "禁渔", "禁捕", "捕鱼", "打鱼"}
+
+// copyrightWords name copies made or sold without the owner's licence.
+var copyrightWords = []string{"盗版", "著作权", "侵权复制品", "盗印", "翻印", "非法复制", "私自复制", "复制发行"}
+
+// bribeWords name what was given to win business or a favour.
+var bribeWords = []string{"回扣", "好处费", "贿赂", "行贿", "感谢费", "礼金", "手续费"}
+
 // organisedGambling are the words of a game someone organised or profits
 // from, not one the party only sat at.
 var organisedGambling = []string{"组织", "召集", "纠集", "聚集", "聚众", "容留", "赌局", "抽头", "抽水", "台费", "渔利"}
@@ -442,7 +497,7 @@ var spokenDeathWords = [...]string{"没救过来", "没能救过来", "没有抢
 
 var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁坏", "损毁", "抢夺", "侵占",
 	// the snatch told by the pull (一把扯走挎包, 夺过手机)
-	"抢走", "夺走", "扯走", "拽走", "抢过", "夺过", "抢去", "夺去",
+	"抢走", "夺走", "扯走", "拽走", "抢过", "夺过", "抢去", "夺去", "扯下", "拽下",
 	// the taking, the lie and the threat as officers describe them
 	"揣入", "揣进", "顺走", "冒充", "刷单", "拉黑", "要挟", "索要",
 	// the taking told by its tool or its result (撬开…取走, 装入…带走, 偷拿)
@@ -471,6 +526,7 @@ var (
 	// (HW01–HW50): text naming one speaks of hazardous waste.
 	hwCode   = regexp.MustCompile(`HW[0-9]{2}`)
 	countNum = `([0-9]{1,4}|[一二两三四五六七八九十]{1,3})`
+	bigNum   = `([0-9]{1,6}|[零一二两三四五六七八九十百千万]{1,8})`
 	// One clause may follow the person's (…砸中，经抢救无效死亡) if it
 	// counts no one else.
 	personTail = `(?:名|人|位)[^，。；,;]{0,24}?(?:[，,][^，。；,;0-9一二两三四五六七八九十]{0,12}?)?`
@@ -496,6 +552,9 @@ var (
 	// 造成12名就餐人员食物中毒, 12人出现食物中毒症状; not a gas poisoning.
 	poisonedRe = nlp.Guard(countNum+personTail+`食物中毒`, "食物中毒")
 	// 五个月工资, 3个月的劳动报酬; not 一个月内 (a deadline).
+	// Copies and a catch run to thousands (一千二百斤, 3000余张).
+	copiesRe     = regexp.MustCompile(bigNum + `[余多]?(?:张|份|本|册|套|盘|部)`)
+	jinRe        = regexp.MustCompile(bigNum + `[余多]?斤`)
 	monthsOwedRe = regexp.MustCompile(countNum + `个月(?:[^内0-9一二两三四五六七八九十，。；,;]{0,4}?)(?:工资|劳动报酬|薪|工钱)`)
 	// People gathered to gamble, written organiser-first or count-first.
 	gamblersRes = []*regexp.Regexp{
@@ -825,7 +884,9 @@ func owesWages(norm string) bool {
 	// The debt told in everyday words (欠我们…工钱, 欠2名帮厨…工资, 工资
 	// 一直没发, 期满仍未付): 欠 right before whom it is owed, or the pay
 	// not handed over.
-	for _, cue := range []string{"欠我们", "欠他们", "欠大家", "欠工人", "欠员工", "欠职工", "欠了", "欠发", "欠付", "没发", "未发放", "没给", "未付", "没付", "一分没"} {
+	for _, cue := range []string{"欠我们", "欠他们", "欠大家", "欠工人", "欠员工", "欠职工", "欠了", "欠发", "欠付", "没发", "未发放", "没给", "未付", "没付", "一分没",
+		// the pay not settled on leaving (离职后未结清两个月工资, 尚欠工人工资)
+		"未结清", "没结清", "未结算", "没结算", "未付清", "没付清", "尚欠", "结欠"} {
 		if nlp.Contains(norm, cue) {
 			return true
 		}

@@ -1704,7 +1704,11 @@ func hasFigure(as []Amount, role string) bool {
 }
 
 // unsoldCues mark a goods value as that of the goods still held.
-var unsoldCues = []string{"库存", "待售", "剩余", "尚未销售", "未销售", "未售出", "尚未售出", "现场查扣", "现场扣押"}
+var unsoldCues = []string{"库存", "待售", "剩余", "尚未销售", "未销售", "未售出", "尚未售出", "现场查扣", "现场扣押",
+	// the stock as other officers tell it: what is still there (仓库内尚存同批
+	// 管材货值金额壹万贰仟元, 仍存放, 留存), piled up or not yet sold (积压,
+	// 存货, 未出售, 没卖出, 未卖完, 在库).
+	"尚存", "仍存", "留存", "存货", "积压", "未出售", "尚未出售", "未卖出", "没卖出", "未卖完", "没卖完", "在库"}
 
 // unsold reports whether the 货值金额 at pos is given for the goods still
 // held: an unsold cue in the phrase before it (库存300卷货值金额一万四千七百元;

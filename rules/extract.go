@@ -33,7 +33,7 @@ type Extracted struct {
 func ExtractFacts(text string) Extracted {
 	out := FactsOf(nlp.Extract(text))
 	if containsAnyWord(text, markTradeWords[:]) {
-		revenueFromGoods(&out)
+		revenueFromGoods(&out, text)
 	}
 	// The head counts first: a child worker named alone (员工刘某某…不满十六周岁…
 	// 使用其二个月) or a list of names is the count child labour's 人·月 are
@@ -782,12 +782,49 @@ func containsAnyWord(text string, words []string) bool {
 // counts the infringing goods at their price or 标价, which is the 货值 or
 // 案值 an officer writes (案值¥21,700.00, 侵权商品货值金额3.6万元).
 // ExtractFacts calls it only for texts that name such a trade.
-func revenueFromGoods(out *Extracted) {
+func revenueFromGoods(out *Extracted, text string) {
 	f := &out.Facts
-	if f.IllegalRevenue != nil || f.SalesAmount != nil || f.GoodsValue == nil {
+	if f.IllegalRevenue != nil || f.GoodsValue == nil {
+		return
+	}
+	if f.SalesAmount != nil {
+		// Sold and held both told (销售金额62400元；现场查扣尚未售出的…货值
+		// 15000元): 第七十八条 counts the goods sold at their price and those
+		// not sold at their 标价, which is the sum goodsWithSold made the
+		// 货值金额 (it adds the sales only to a value given for the stock).
+		// Not where the goods are passed off as genuine or good (冒充名酒,
+		// 以假充真): that 货值金额 is 产品质量法 第五十条's base, and a
+		// 违法经营额 made from it would rank 商标法 over it on the base alone.
+		if *f.GoodsValue > *f.SalesAmount && heldOnly(out.Extraction) && !containsAnyWord(text, qualityFraudWords[:]) {
+			revenueFrom(out, *f.GoodsValue, nlp.RoleGoodsValue)
+			for _, a := range out.Extraction.Amounts {
+				if a.Role == nlp.RoleSalesAmount {
+					out.Spans = append(out.Spans, FactSpan{MeasureIllegalRevenue, a.Start, a.End})
+				}
+			}
+		}
 		return
 	}
 	revenueFrom(out, *f.GoodsValue, nlp.RoleGoodsValue)
+}
+
+// qualityFraudWords tell goods passed off as genuine, new or good
+// (产品质量法 第五十条).
+var qualityFraudWords = [...]string{"冒充", "以假充真", "以次充好", "掺杂", "掺假", "不合格"}
+
+// heldOnly reports whether every 货值金额 of x is given for the goods still
+// held (nlp's Unsold), and there is one.
+func heldOnly(x nlp.Extraction) bool {
+	held := false
+	for _, a := range x.Amounts {
+		if a.Role == nlp.RoleGoodsValue {
+			if !a.Unsold {
+				return false
+			}
+			held = true
+		}
+	}
+	return held
 }
 
 // goodsWithSold adds the goods sold to a 货值金额 the text gives only for the

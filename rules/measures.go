@@ -44,6 +44,9 @@ const (
 	MeasureGamblingProfit   = "gambling_profit"      // 抽头渔利数额
 	MeasureGamblingStakes   = "gambling_stakes"      // 赌资数额
 	MeasureChildWorkers     = "child_workers"        // 雇用的未满十六周岁的未成年人人数
+	MeasureCatchKg          = "catch_kg"             // 非法捕捞的水产品重量（公斤）
+	MeasurePiratedCopies    = "pirated_copies"       // 侵权复制品数量（张、份）
+	MeasureBribe            = "bribe_amount"         // 行贿数额（财物、回扣、手续费）
 	// The ages on the act's day of the people other than the party whose
 	// birth dates the facts give (the one struck, the child hired): the
 	// benchmarks' elements test them (殴打七十周岁以上的人, 童工).
@@ -104,6 +107,9 @@ var measures = [...]Measure{
 	{Name: MeasureGamblingProfit, Label: "抽头渔利数额", Yuan: true},
 	{Name: MeasureGamblingStakes, Label: "赌资数额", Yuan: true},
 	{Name: MeasureChildWorkers, Label: "雇用童工人数", Units: []string{"人", "名"}},
+	{Name: MeasureCatchKg, Label: "非法捕捞的水产品重量（公斤）", Units: []string{"公斤"}},
+	{Name: MeasurePiratedCopies, Label: "侵权复制品数量（张、份）", Units: []string{"张", "份"}},
+	{Name: MeasureBribe, Label: "行贿数额", Yuan: true},
 	{Name: MeasureOldestOther, Label: "按出生日期计算的他人（被侵害人、被招用人员）最大年龄（周岁）", Units: []string{"周岁"}},
 	{Name: MeasureYoungestOther, Label: "按出生日期计算的他人（被侵害人、被招用人员）最小年龄（周岁）", Units: []string{"周岁"}},
 }
