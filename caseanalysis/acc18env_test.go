@@ -9,7 +9,8 @@ import "testing"
 // dumped, unless it was taken elsewhere; 法典 第一千一百七十五条第二款's
 // heavier fine once an order to correct was not followed; and industrial
 // waste stored without protection whose escape polluted the land is
-// 第一千一百七十条 (造成……环境污染), not the storage item.
+// 第一千一百七十条 (造成……环境污染), not the storage item; and an outlet
+// told by the verb that opened it (新开一处排口, 另开排口, 私接排口).
 func TestEnvCoreKindsEighteenth(t *testing.T) {
 	a := newProvisionAnalyzer(t)
 	checkEnvPhrasing(t, a, []envPhrasingCase{
@@ -39,5 +40,12 @@ func TestEnvCoreKindsEighteenth(t *testing.T) {
 			"eco-1170-industrial-dumping", "eco-1171-industrial-storage", ""},
 		{"法典: unprotected storage with no escape stays storage", "2026年10月检查，某砖厂粉煤灰露天堆存，四周无挡墙，未采取防扬散、防流失措施。",
 			"eco-1171-industrial-storage", "", ""},
+		// An outlet told by the verb that opened it (另开排口, 私接排口, 新增排口).
+		{"another outlet opened on the canal", "2025年5月巡河发现，某印染厂在厂外灌渠另开排口一个，经审批的排污口之外排放处理后的废水，该灌渠不在水源保护区范围。",
+			"water-84-outfall", "", ""},
+		{"法典: a register line, an outlet tapped into the river", "2026-10-13 某洗涤厂 私接排口一处至村前小河 未经同意 非保护区 责令限期拆除",
+			"eco-1109-outfall", "", ""},
+		{"法典: an outlet added inside the protection zone", "2026年10月20日检查，某电镀厂在县级饮用水水源二级保护区内的溪边新增排口一处排放清洗废水。",
+			"eco-1109-drinking-source-outfall", "", ""},
 	})
 }
