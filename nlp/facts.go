@@ -1926,6 +1926,12 @@ func dateRole(s string, a, b int) string {
 		// next clause.
 		if e := clauseAfter(s, b, isClauseEnd); e > b {
 			phrase = s[b:e]
+			// A later date of the same sentence tells its own event
+			// (2026年7月6日，执法人员巡查发现…，本案于2026年9月作出处罚决定): the words
+			// from it on are that date's, not this one's.
+			if n := nextDateStart(phrase); n > 0 {
+				phrase = phrase[:n]
+			}
 		}
 	}
 	if role, ok := phraseRole(phrase, before, after); ok {
@@ -1945,6 +1951,18 @@ func dateRole(s string, a, b int) string {
 		return role
 	}
 	return ""
+}
+
+// nextDateStart returns where the first date of s begins (2026年9月,
+// 9月3日, 2026-09-03), or -1.
+func nextDateStart(s string) int {
+	first := -1
+	for _, re := range [...]GuardedRegexp{monthRe, yearlessRe, dateRes[1]} {
+		if m := re.FindStringIndex(s); m != nil && (first < 0 || m[0] < first) {
+			first = m[0]
+		}
+	}
+	return first
 }
 
 // phraseRole reads a date's role from the words of its phrase; false when

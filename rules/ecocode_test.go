@@ -60,6 +60,7 @@ var ecoConduct = map[string][]string{
 	"eco-1175-hw-ledger":                   {"危险废物管理台账"},
 	"eco-1175-hw-storage":                  {"贮存、利用、处置危险废物", "混入非危险废物"},
 	"eco-1175-hw-unlicensed":               {"提供或者委托给无许可证的单位"},
+	"eco-1175-hw-refused":                  {"拒不改正的，处二十万元以上一百万元以下的罚款"},
 	"eco-1171-industrial-ledger":           {"工业固体废物管理台账"},
 	"eco-1171-industrial-storage":          {"贮存工业固体废物", "防护措施"},
 	"eco-1171-industrial-entrusting":       {"委托他人运输、利用、处置工业固体废物"},
