@@ -504,6 +504,18 @@ func TestMeasuresPersonFirst(t *testing.T) {
 		{"当事人少缴税款15万元，占应纳税额的20%。", "tax_ratio", 20},
 		{"当事人少缴税款15万元，占应纳税额的百分之三十。", "tax_ratio", 30},
 		{"当事人销售过期食品，货值金额300元。", "deaths", 0},
+		// the count after an outcome ends its phrase; in 1人重伤3人轻伤 the
+		// 3 is the slight injuries'
+		{"事故造成1人重伤3人轻伤。", "serious_injuries", 1},
+		{"事故造成1人死亡3人受伤。", "deaths", 1},
+		{"2025-10-08 某公司 清淤中毒 死亡五人 负有责任 结案", "deaths", 5},
+		{"厂房坍塌，重伤十二人，无人死亡。", "serious_injuries", 12},
+		// the catch is the weight its clause names, not the boat's tonnage
+		{"在禁渔期内驾驶总吨位45吨的渔船捕捞，查获渔获物约200公斤。", "catch_kg", 200},
+		{"在禁渔期内驾驶总吨位45吨的渔船捕捞。", "catch_kg", 0},
+		// the bribe is the amount its word names, not the price or a fine
+		{"给予县人民医院药剂科主任回扣8000元，货款25万元。", "bribe_amount", 8000},
+		{"当事人向采购负责人行贿，决定给予罚款20万元。", "bribe_amount", 0},
 	}
 	for _, tc := range tests {
 		norm := nlp.NormalizeText(tc.text)

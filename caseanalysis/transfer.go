@@ -324,7 +324,13 @@ func gambling(norm, text string, x nlp.Extraction, setMax func(string, float64))
 // is no catch or copy.
 func catchCopiesBribes(norm, text string, x nlp.Extraction, setMax func(string, float64)) {
 	if containsAny(norm, fishingWords) {
+		// Only a weight its clause says is the catch (查获渔获物约200公斤, 捕获
+		// 鲫鱼300公斤): a boat's tonnage (总吨位45吨) or the fuel is none.
 		for _, q := range x.Quantities {
+			clause := text[clauseStart(text, q.Start):q.Start]
+			if !containsAny(clause, catchWords) || containsAny(clause, notCatchWords) {
+				continue
+			}
 			switch q.Unit {
 			case "公斤", "千克":
 				setMax(rules.MeasureCatchKg, q.Value)
@@ -351,9 +357,16 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, setMax func(string, 
 	if containsAny(norm, bribeWords) {
 		// The amount given, told after what it was (回扣、好处费共计…元, 送给
 		// 该院院长现金二十五万元): the largest, which a total is.
+		// The word must name this amount, in its own clause, and the clause
+		// not name a fine, a price or sales (给予…回扣8000元，货款25万元;
+		// 决定给予罚款20万元). The amount's role is no guide: a role phrase
+		// clauses before (按销售额的一定比例…，累计给付回扣贰拾肆万元) gives it one.
 		for _, a := range x.Amounts {
-			before := text[max(0, a.Start-30):a.Start]
-			if containsAny(before, bribeWords) || nlp.Contains(before, "送给") || nlp.Contains(before, "给予") || nlp.Contains(before, "送予") {
+			before := text[clauseStart(text, a.Start):a.Start]
+			if containsAny(before, notBribeWords) {
+				continue
+			}
+			if containsAny(before, bribeWords) || nlp.Contains(before, "送给") || nlp.Contains(before, "送予") {
 				setMax(rules.MeasureBribe, a.Value)
 			}
 		}
@@ -368,7 +381,18 @@ var fishingWords = []string{"捕捞", "渔获", "电鱼", "毒鱼", "炸鱼", "�
 var copyrightWords = []string{"盗版", "著作权", "侵权复制品", "盗印", "翻印", "非法复制", "私自复制", "复制发行"}
 
 // bribeWords name what was given to win business or a favour.
-var bribeWords = []string{"回扣", "好处费", "贿赂", "行贿", "感谢费", "礼金", "手续费"}
+var bribeWords = []string{"回扣", "好处费", "贿赂", "行贿", "感谢费", "礼金"}
+
+// notBribeWords, in an amount's clause, make it another sum: the fine, the
+// price or the sales.
+var notBribeWords = []string{"罚款", "货款", "价款", "销售额", "营业额", "合同金额", "中标金额", "工程款"}
+
+// catchWords name the catch a weight measures; notCatchWords a boat's
+// size or what it carried besides.
+var (
+	catchWords    = []string{"渔获", "鱼", "虾", "蟹", "水产", "螺", "贝", "捕获", "捕捞"}
+	notCatchWords = []string{"吨位", "总吨", "载重", "排水量", "燃油", "柴油", "汽油"}
+)
 
 // organisedGambling are the words of a game someone organised or profits
 // from, not one the party only sat at.
@@ -535,9 +559,11 @@ var (
 	// 致死 is how accident reports write it (一名员工被挤压致死).
 	deathsRe  = nlp.Guard(countNum+personTail+`(?:死亡|身亡|遇难|致死)`, "死亡", "身亡", "遇难", "致死")
 	seriousRe = nlp.Guard(countNum+personTail+`重伤`, "重伤")
-	// 死亡五人, 重伤3人: the outcome first, the count right after it.
-	deathsAfterRe  = nlp.Guard(`(?:死亡|身亡|遇难)`+countNum+`(?:名|人)`, "死亡", "身亡", "遇难")
-	seriousAfterRe = nlp.Guard(`重伤`+countNum+`(?:名|人)`, "重伤")
+	// 死亡五人, 重伤3人: the outcome first, the count right after it,
+	// ending the phrase: in 1人重伤3人轻伤 and 1人死亡3人受伤 the count
+	// after the outcome is the next outcome's.
+	deathsAfterRe  = nlp.Guard(`(?:死亡|身亡|遇难)`+countNum+`(?:名|人)(?:[\s，,。；;、）)的]|$)`, "死亡", "身亡", "遇难")
+	seriousAfterRe = nlp.Guard(`重伤`+countNum+`(?:名|人)(?:[\s，,。；;、）)的]|$)`, "重伤")
 	// 致二人面部软组织挫伤，经鉴定均为轻微伤: the count 寻衅滋事 weighs
 	// (二人以上轻微伤).
 	slightRe = nlp.Guard(countNum+personTail+`轻微伤`, "轻微伤")

@@ -22,6 +22,9 @@ func TestBracketAgeEighteenth(t *testing.T) {
 		{"the one struck, sex and nation", "2026年7月1日，违法行为人车某殴打同村村民柳某（男，汉族，七十一岁），致其额头擦伤。", -1, 71},
 		{"the one pushed, a woman", "2026年2月3日 摊主戴某把顾客王某某（女，1953年6月生）推倒在地", -1, 72},
 		{"the party's own bracket", "违法行为人隋某（男，1960年3月出生），2025年4月2日在小区内与邻居争吵并将其推倒。", 65, -1},
+		// the officers' doing to the party: the bracket is still the party's
+		{"the party taken to the station", "2026年3月5日，民警将王某（男，15岁）带回派出所调查，王某于当日在校门口殴打同学。", 15, -1},
+		{"the party's case opened", "2026年2月5日，孙某某在校门口殴打他人，我所对孙某某（男，2010年3月出生）殴打他人一案立案调查。", 15, -1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -52,6 +55,9 @@ func TestMediatedEighteenth(t *testing.T) {
 		{"在派出所主持下双方签订调解协议，调解协议已当场履行。", true},
 		{"经调解，双方未达成调解协议并拒绝履行赔偿。", false},
 		{"经调解双方达成协议后，田某拒不履行。", false},
+		// an agreement not carried out is penalised (第九条)
+		{"双方达成调解协议并约定三日内赔偿，但王某至今未履行。", false},
+		{"调解协议已签订，但李某拒不履行。", false},
 	}
 	for _, tc := range tests {
 		x := Extract(tc.in)

@@ -542,8 +542,11 @@ var circumstanceCues = []struct {
 		// settled by mediation (治安管理处罚法 第九条: 达成协议，不予处罚)
 		"对…不予处罚", "对…不予行政处罚", "达成协议并已履行", "达成调解协议并已履行", "达成调解协议并履行",
 		// the same agreement in other words (达成调解协议并当场履行, 达成赔偿协议并已全部履行,
-		// 调解协议已当场履行完毕)
-		"达成…协议并…履行", "调解协议已…履行", "调解协议均已履行"}},
+		// 调解协议已当场履行完毕), each naming the performance next to the
+		// agreement: 达成协议后不履行的 is penalised (第九条), and a gap would
+		// let 达成调解协议并约定三日内赔偿，但至今未履行 through
+		"达成…协议并当场履行", "达成…协议并于当日履行", "达成…协议并于当天履行", "达成…协议并已全部履行", "达成…协议并全部履行", "达成…协议并已经履行",
+		"调解协议已当场履行", "调解协议已全部履行", "调解协议已经履行", "调解协议已履行", "调解协议均已履行"}},
 }
 
 // RefundCues say the money was given back (已退还, 全部退款, 主动联系买家退款,
@@ -1865,8 +1868,15 @@ func quantity(s string, m []int) (Quantity, bool) {
 	if len(w) > 24 {
 		w = w[len(w)-24:]
 	}
-	for _, r := range []string{"死亡", "重伤", "轻伤", "受伤", "中毒", "超标", "血液酒精含量"} {
+	for _, r := range quantityRoles {
 		if Contains(w, r) {
+			q.Role = r
+		}
+	}
+	// A count its own outcome follows (1人重伤3人轻伤: the 3 are 轻伤) takes
+	// that outcome, not the one before it, which is the last count's.
+	for _, r := range quantityRoles[:5] {
+		if strings.HasPrefix(s[m[1]:], r) {
 			q.Role = r
 		}
 	}
@@ -1875,6 +1885,10 @@ func quantity(s string, m []int) (Quantity, bool) {
 	}
 	return q, true
 }
+
+// quantityRoles are the words before a count that say what it counts; the
+// first five (outcomes to people) also when right after it.
+var quantityRoles = []string{"死亡", "重伤", "轻伤", "受伤", "中毒", "超标", "血液酒精含量"}
 
 // discoveredWords, after 直到 or 直至 and a date, make it the day the act
 // came to light: the police found it, or someone told them (直到10月8日甄某
@@ -2915,12 +2929,17 @@ func namedOtherInBracket(s string, a int) bool {
 		return false
 	}
 	w := s[clauseBefore(s, i, isPhraseEnd):i]
-	return containsAny(w, thirdPartyBirthCues[:]...) || containsAny(w, objectMarkers[:]...)
+	return containsAny(w, thirdPartyBirthCues[:]...) || containsAny(w, objectMarkers[:]...) && !containsAny(w, officerSubjects[:]...)
 }
 
 // objectMarkers, before a name in its phrase, make the one named the object
 // of the act (把顾客王某某（女，1953年6月生）推倒).
 var objectMarkers = [...]string{"把", "将", "对", "向"}
+
+// officerSubjects, in the phrase, make an object marker the officers' own
+// doing to the party (民警将王某（男，15岁）带回派出所; 我所对孙某某（男，2010年3月
+// 出生）殴打他人一案立案调查): the bracket is then the party's.
+var officerSubjects = [...]string{"民警", "警察", "我所", "我局", "本所", "本局", "执法人员", "办案人员", "派出所", "公安机关", "公安局", "分局"}
 
 // ageDay is the day ages are counted to: the act's, else the discovery's,
 // else the first other date the facts give; "" when there is none.

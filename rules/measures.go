@@ -46,7 +46,7 @@ const (
 	MeasureChildWorkers     = "child_workers"        // 雇用的未满十六周岁的未成年人人数
 	MeasureCatchKg          = "catch_kg"             // 非法捕捞的水产品重量（公斤）
 	MeasurePiratedCopies    = "pirated_copies"       // 侵权复制品数量（张、份）
-	MeasureBribe            = "bribe_amount"         // 行贿数额（财物、回扣、手续费）
+	MeasureBribe            = "bribe_amount"         // 行贿数额（财物、回扣、好处费）
 	// The ages on the act's day of the people other than the party whose
 	// birth dates the facts give (the one struck, the child hired): the
 	// benchmarks' elements test them (殴打七十周岁以上的人, 童工).
