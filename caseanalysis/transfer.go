@@ -892,8 +892,11 @@ var wageWords = []string{"工资", "劳动报酬", "加班费", "工钱", "薪�
 // is only the 经济补偿 (or 赔偿金) of an ended contract: it names that and no
 // pay (wageWords, 报酬, 薪酬, 奖金, 津贴).
 func compensationOnly(norm string) bool {
-	return nlp.Contains(norm, "经济补偿") && !containsAny(norm, wageWords) && !containsAny(norm, []string{"报酬", "薪酬", "奖金", "津贴", "欠薪"})
+	return nlp.Contains(norm, "经济补偿") && !containsAny(norm, wageWords) && !containsAny(norm, payWords)
 }
+
+// payWords name pay for work other than 工资 (wageWords).
+var payWords = []string{"报酬", "薪酬", "奖金", "津贴", "欠薪"}
 
 // owesWages reports whether the text says wages were not paid, so that a
 // head count is the number of workers owed rather than a workforce size.

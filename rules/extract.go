@@ -778,7 +778,7 @@ func containsAnyWord(text string, words []string) bool {
 
 // revenueFromGoods takes the 违法经营额 of 商标法 (and of 反不正当竞争法's
 // 混淆 and the tobacco rules) from the value of the goods dealt in when the
-// text states neither a 违法经营额 nor sales: 商标法实施条例 第七十八条
+// text states no 违法经营额 (with sales also stated, only as below): 商标法实施条例 第七十八条
 // counts the infringing goods at their price or 标价, which is the 货值 or
 // 案值 an officer writes (案值¥21,700.00, 侵权商品货值金额3.6万元).
 // ExtractFacts calls it only for texts that name such a trade.
@@ -836,18 +836,9 @@ func goodsWithSold(out *Extracted) {
 	if f.GoodsValue == nil || f.SalesAmount == nil {
 		return
 	}
-	held := false
-	for _, a := range x.Amounts {
-		if a.Role == nlp.RoleGoodsValue {
-			if !a.Unsold {
-				return
-			}
-			held = true
-		}
-	}
 	// A 货值金额 no amount of the text names is the sales themselves
 	// (已售4.4万元 库存无, nlp's allSold).
-	if !held {
+	if !heldOnly(x) {
 		return
 	}
 	v := *f.GoodsValue + *f.SalesAmount
