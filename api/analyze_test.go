@@ -202,6 +202,7 @@ func TestAnswersAreEncodingJSON(t *testing.T) {
 	}
 	check("norm search", hits)
 	check("map keys", map[string]any{"b": 1, "a": "<mark>x</mark> & y", "c": []float64{0.1, 1e21, 123456789.125}})
+	check("hostile strings", map[string]any{"line separators": "甲\u2028乙\u2029丙", "invalid": "违法\xff\xfe所得", "html": "</script><!--&amp;"})
 	req := localRequest("POST", "/v1/analyze", strings.NewReader(`{"facts":"销售过期食品，货值金额300元。"}`))
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := s.App().Test(req, -1)
