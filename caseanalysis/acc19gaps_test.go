@@ -45,6 +45,7 @@ func TestFishingCopyrightNineteenth(t *testing.T) {
 		{"poison in the river", "2026年5月，渔政人员查明，村民某某向水库投放农药毒鱼，捞取死鱼约20公斤。", "2026-06-01", "fish-38-illegal-fishing", ""},
 		{"closed-season trawl", "2026-06-10 某渔船在休渔期间违规出海作业 拖网捕捞 查获渔获物80公斤", "2026-07-01", "fish-38-illegal-fishing", ""},
 		{"pirated textbooks sold", "经查，当事人未经著作权人许可，在其文具店销售盗版课本，违法经营额三万元。", "2026-06-01", "copyright-53-infringement", ""},
+		{"novels spread on a website, no rumour", "经查，当事人某文化传媒有限公司未经著作权人许可，在其网站传播他人享有著作权的漫画作品40部，供会员付费浏览。", "2026-10-01", "copyright-53-infringement", "comp25-28-disparagement"},
 		{"films shown without licence", "检查发现，某私人影吧未经著作权人许可放映电影作品，无法提供授权文件。", "2026-06-01", "copyright-53-infringement", ""},
 	})
 }
@@ -59,6 +60,7 @@ func TestFakeRecruiterNineteenth(t *testing.T) {
 		{"a sham hotel recruiter, new law", "经查，违法行为人某某冒充某酒店人事经理，以统一订做工装为由，向六名求职者每人收取服装费二百元，收款后即不知去向。", "2026-05-01", "police25-58-theft", "labour-84-collect-property"},
 		{"a sham factory recruiter, old law", "2025年6月，某某假冒电子厂招工人员，向前来应聘的工人收取体检费，每人一百五十元，共收取九百元后失联。", "2025-08-01", "police-49-theft", "labour-84-collect-property"},
 		{"a sham recruiter's flyers, deposits and check-up fees", "经查，2026年7月，违法行为人某某冒充某纸箱厂招工专员，在劳务市场张贴虚假招工信息，以收取押金、体检费为名，向前来应聘的9名求职者每人收取200元，收款后关机逃匿。", "2026-08-01", "police25-58-theft", "labour-84-collect-property"},
+		{"work offered as the pretext, old law", "经查，2025年9月，违法行为人某某以招收装修工为名，向四名务工人员每人收取押金、介绍费二百元，收款后即逃离。", "2025-10-20", "police-49-theft", "comp-19-bribery"},
 		{"a real employer's deposit stays 第八十四条", "经查，某保洁公司在招用保洁员时，要求每名新入职员工缴纳押金五百元，共向12名员工收取押金6000元。", "2026-05-01", "labour-84-collect-property", ""},
 	})
 }
@@ -119,6 +121,29 @@ func TestPiratedCopiesNineteenth(t *testing.T) {
 			m := measures(norm, tt.text, nlp.Extract(tt.text))
 			if got := m[rules.MeasurePiratedCopies]; got != tt.want {
 				t.Errorf("pirated_copies = %v, want %v (%v)", got, tt.want, m)
+			}
+		})
+	}
+}
+
+// TestPlatingWasteTonnesNineteenth: a plating bath or sludge named by its
+// metal (含镍废液) is hazardous waste whose tonnes count for 污染环境罪
+// (2023年解释 第一条第（二）项: 三吨以上); a plating 废水 is not.
+func TestPlatingWasteTonnesNineteenth(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       float64
+	}{
+		{"spent nickel bath", "当事人将含镍废液约3.5吨倾倒入厂外雨水沟。", 3.5},
+		{"etching liquor", "查明其将废蚀刻液4吨偷运至荒地倾倒。", 4},
+		{"plating wastewater is no waste", "当事人通过暗管排放含镍废水约30吨。", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			norm := nlp.NormalizeText(tt.text)
+			m := measures(norm, tt.text, nlp.Extract(tt.text))
+			if got := m[rules.MeasureHazardousWaste]; got != tt.want {
+				t.Errorf("hazardous_waste_t = %v, want %v (%v)", got, tt.want, m)
 			}
 		})
 	}
