@@ -148,3 +148,14 @@ func TestPlatingWasteTonnesNineteenth(t *testing.T) {
 		})
 	}
 }
+
+// TestPlatingWastewaterNineteenth: plating wastewater let out through a
+// hidden pipe is 污染环境罪's 有毒物质 (2023年解释 第一条第（五）项) when a heavy
+// metal in it is named or measured over the standard (第十七条第三项); the word
+// 电镀废水 alone, untested, is near, as the development set labels it.
+func TestPlatingWastewaterNineteenth(t *testing.T) {
+	checkTransferRows(t, []transferRow{
+		{"untested plating water through a hidden pipe", "经查，当事人在车间地沟私设暗管，将电镀废水绕过处理设施直接排入厂外河沟。", []string{"water-83-evading-supervision"}, rules.RiskNear, "污染环境罪"},
+		{"nickel plating water through a hidden pipe", "经查，当事人在车间地沟私设暗管，将含镍电镀废水绕过处理设施直接排入厂外河沟。", []string{"water-83-evading-supervision"}, rules.RiskLikely, "污染环境罪"},
+	})
+}
