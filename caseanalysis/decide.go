@@ -799,8 +799,8 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 }
 
 // capNeighbours keeps each candidate whose distinguishing element the facts
-// lack (or that they exclude) below the best fitted candidate of the same
-// law or sector.
+// lack below the best fitted candidate of the same law or sector, and each
+// one they exclude below the best fitted candidate of any.
 func capNeighbours(top []candidate) {
 	for i := range top {
 		c := &top[i]
@@ -811,7 +811,11 @@ func capNeighbours(top []candidate) {
 		for j := range top {
 			// The counts and the score first: few candidates are fitted,
 			// and comparing law names costs more (they are long).
-			if f := &top[j]; f.fitted() && f.score > best && (f.b.PenaltyRef.Law == c.b.PenaltyRef.Law || f.b.Sector == c.b.Sector) {
+			// One the facts exclude stays below any fitted candidate:
+			// the facts speak against it (招工 fees taken by one who only
+			// posed as the employer are no 劳动合同法 第八十四条 case, but a
+			// 诈骗 of 治安管理处罚法, another sector's).
+			if f := &top[j]; f.fitted() && f.score > best && (len(c.excluding) > 0 || f.b.PenaltyRef.Law == c.b.PenaltyRef.Law || f.b.Sector == c.b.Sector) {
 				best = f.score
 			}
 		}

@@ -20,12 +20,18 @@ import (
 // description.
 type matcher struct {
 	benchmarks  []*rules.Benchmark
-	aggravated  []bool         // aggravatedTier of each benchmark
-	uncorrected []bool         // uncorrectedTier of each benchmark
-	bases       []uint16       // fineBases of each benchmark
-	cat         *rules.Catalog // for the labels of penalty provisions (PenaltyLabel)
-	pos         map[string]int // benchmark ID → position
-	index       bm25
+	aggravated  []bool // aggravatedTier of each benchmark
+	uncorrected []bool // uncorrectedTier of each benchmark
+	grave       []bool // graveTier of each benchmark
+	// penalties are the penalty articles of each benchmark's line from it
+	// on (its own and its successors'): a tier written for the new law
+	// (法典 第一千零九十五条's 情节严重) is the tier of a basic benchmark the
+	// matcher scores through its predecessor (环境影响评价法 第三十一条).
+	penalties [][]articleKey
+	bases     []uint16       // fineBases of each benchmark
+	cat       *rules.Catalog // for the labels of penalty provisions (PenaltyLabel)
+	pos       map[string]int // benchmark ID → position
+	index     bm25
 	// phrases are the whole keywords of three or more characters, looked
 	// for verbatim in the text, grouped by their first two characters
 	// (nlp.RunePair).
@@ -164,6 +170,8 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		m.benchmarks = append(m.benchmarks, b)
 		m.aggravated = append(m.aggravated, aggravatedTier(b))
 		m.uncorrected = append(m.uncorrected, uncorrectedTier(b))
+		m.grave = append(m.grave, graveTier(b))
+		m.penalties = append(m.penalties, linePenalties(cat, b))
 		m.bases = append(m.bases, fineBases(b))
 		m.pos[b.ID] = len(m.benchmarks) - 1
 		docs = append(docs, d)
@@ -473,6 +481,14 @@ func uncorrectedTier(b *rules.Benchmark) bool {
 	return strings.HasSuffix(b.ID, "-not-corrected") || nlp.Contains(b.Name, "逾期未改正") || nlp.Contains(b.Name, "逾期不改正")
 }
 
+// graveTier reports whether a benchmark is the 造成严重后果 tier of a
+// violation (生态环境法典 第一千一百六十九条第二款: 危险废物……造成严重后果的，
+// 处二百万元以上五百万元以下的罚款): the same conduct, fined higher for a
+// consequence the benchmark names among its elements.
+func graveTier(b *rules.Benchmark) bool {
+	return nlp.Contains(b.Name, "造成严重后果")
+}
+
 // promoteUncorrected puts the 逾期未改正 tier of a violation just above
 // its basic tier when the facts say the order was not followed: the two
 // share their words and past cases, and only this fact tells them apart, so
@@ -483,14 +499,47 @@ func uncorrectedTier(b *rules.Benchmark) bool {
 // decision put it: the statute's 逾期 needs the order, and the facts'
 // words for a hazard left alone do not make one.
 func (m *matcher) promoteUncorrected(top []candidate) []candidate {
-	return promoteTier(top, m.uncorrected, true)
+	return m.promoteTier(top, m.uncorrected, true)
+}
+
+// articleKey is a penalty article: its law and number.
+type articleKey struct {
+	law     string
+	article int
+}
+
+// linePenalties lists the penalty articles of b and of the benchmarks
+// that succeed it (SupersededBy), b's first.
+func linePenalties(cat *rules.Catalog, b *rules.Benchmark) []articleKey {
+	keys := []articleKey{{b.PenaltyRef.Law, b.PenaltyRef.Article}}
+	if cat == nil {
+		return keys
+	}
+	line := cat.Line(b)
+	at := slices.Index(line, b)
+	if at < 0 {
+		return keys
+	}
+	for _, x := range line[at+1:] {
+		k := articleKey{x.PenaltyRef.Law, x.PenaltyRef.Article}
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// samePenalty reports whether the tier candidate c is fined under the
+// article of b or of a successor of b.
+func (m *matcher) samePenalty(b, c candidate) bool {
+	return slices.Contains(m.penalties[b.doc], articleKey{c.b.PenaltyRef.Law, c.b.PenaltyRef.Article})
 }
 
 // promoteTier puts each candidate of a tier (tier[doc]) just above the
 // best candidate of another tier of the same penalty article: once the
 // facts decide the tier, the shared words no longer do. With shownOnly, a
 // candidate the decision found missing an element is not promoted.
-func promoteTier(top []candidate, tier []bool, shownOnly bool) []candidate {
+func (m *matcher) promoteTier(top []candidate, tier []bool, shownOnly bool) []candidate {
 	for i := 1; i < len(top); i++ {
 		c := top[i]
 		if !tier[c.doc] || shownOnly && len(c.missing) > 0 {
@@ -498,7 +547,7 @@ func promoteTier(top []candidate, tier []bool, shownOnly bool) []candidate {
 		}
 		for j := 0; j < i; j++ {
 			b := top[j]
-			if tier[b.doc] || b.b.PenaltyRef.Law != c.b.PenaltyRef.Law || b.b.PenaltyRef.Article != c.b.PenaltyRef.Article {
+			if tier[b.doc] || !m.samePenalty(b, c) {
 				continue
 			}
 			c.score = b.score
@@ -583,10 +632,14 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 	if uncorrected {
 		top = m.promoteUncorrected(top)
 	}
+	// The 造成严重后果 tier once the facts show all its elements, the
+	// consequence among them: the basic tier's lead in shared words says
+	// nothing of the consequence.
+	top = m.promoteTier(top, m.grave, true)
 	if ef.Serious {
 		// 情节严重 stated, or figures that cross a prosecution threshold
 		// (tierFacts): the aggravated tier, not the basic one.
-		top = promoteTier(top, m.aggravated, false)
+		top = m.promoteTier(top, m.aggravated, false)
 	}
 	kept = top[:min(k, len(top))]
 	for i := range kept {

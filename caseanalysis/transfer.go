@@ -126,7 +126,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	if nlp.Contains(norm, "赌") {
 		gambling(norm, text, x, setMax)
 	}
-	catchCopiesBribes(norm, text, x, setMax)
+	catchCopiesBribes(norm, text, x, m, setMax)
 	// 雇用童工从事危重劳动罪 counts the children (三人以上): 使用3名未满十六
 	// 周岁的少年, 雇用4名15周岁童工, 招用童工2名.
 	if nlp.Contains(norm, "童工") || nlp.Contains(norm, "十六周岁") || nlp.Contains(norm, "16周岁") {
@@ -319,10 +319,11 @@ func gambling(norm, text string, x nlp.Extraction, setMax func(string, float64))
 // catchCopiesBribes reads the counts of three crimes the administrative
 // facts lead to: the catch of 非法捕捞水产品罪 (2022年破坏野生动物资源解释
 // 第三条第一款第一项: 五百公斤以上), the copies of 侵犯著作权罪 (2007年
-// 侵犯知识产权解释（二）第一条: 五百张（份）以上) and the bribe of 单位行贿罪.
+// 侵犯知识产权解释（二）第一条: 五百张（份）以上) and the bribe of 单位行贿罪 and
+// 对非国家工作人员行贿罪, with who gave it.
 // Each only where its conduct is named: a weight or a count in any other text
 // is no catch or copy.
-func catchCopiesBribes(norm, text string, x nlp.Extraction, setMax func(string, float64)) {
+func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64, setMax func(string, float64)) {
 	if containsAny(norm, fishingWords) {
 		// Only a weight its clause says is the catch (查获渔获物约200公斤, 捕获
 		// 鲫鱼300公斤): a boat's tonnage (总吨位45吨) or the fuel is none.
@@ -368,6 +369,16 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, setMax func(string, 
 			}
 			if containsAny(before, bribeWords) || nlp.Contains(before, "送给") || nlp.Contains(before, "送予") {
 				setMax(rules.MeasureBribe, a.Value)
+			}
+		}
+		// Who gave it, where a bribe is read: a person's (个体工商户's too)
+		// and a unit's figures of 对非国家工作人员行贿罪 differ.
+		if _, ok := m[rules.MeasureBribe]; ok {
+			switch x.PartyKind {
+			case "个人", "个体工商户":
+				m[rules.MeasureBriberPerson], m[rules.MeasureBriberUnit] = 1, 0
+			case "单位":
+				m[rules.MeasureBriberPerson], m[rules.MeasureBriberUnit] = 0, 1
 			}
 		}
 	}
@@ -551,6 +562,8 @@ var (
 	hwCode   = regexp.MustCompile(`HW[0-9]{2}`)
 	countNum = `([0-9]{1,4}|[一二两三四五六七八九十]{1,3})`
 	bigNum   = `([0-9]{1,6}|[零一二两三四五六七八九十百千万]{1,8})`
+	// sepNum is bigNum also written with thousands separators (1,200册).
+	sepNum = `([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,6}|[零一二两三四五六七八九十百千万]{1,8})`
 	// One clause may follow the person's (…砸中，经抢救无效死亡) if it
 	// counts no one else.
 	personTail = `(?:名|人|位)[^，。；,;]{0,24}?(?:[，,][^，。；,;0-9一二两三四五六七八九十]{0,12}?)?`
@@ -579,7 +592,7 @@ var (
 	poisonedRe = nlp.Guard(countNum+personTail+`食物中毒`, "食物中毒")
 	// 五个月工资, 3个月的劳动报酬; not 一个月内 (a deadline).
 	// Copies and a catch run to thousands (一千二百斤, 3000余张).
-	copiesRe     = regexp.MustCompile(bigNum + `[余多]?(?:张|份|本|册|套|盘|部)`)
+	copiesRe     = regexp.MustCompile(sepNum + `[余多]?(?:张|份|本|册|套|盘|部)`)
 	jinRe        = regexp.MustCompile(bigNum + `[余多]?斤`)
 	monthsOwedRe = regexp.MustCompile(countNum + `个月(?:[^内0-9一二两三四五六七八九十，。；,;]{0,4}?)(?:工资|劳动报酬|薪|工钱)`)
 	// People gathered to gamble, written organiser-first or count-first.
@@ -601,6 +614,7 @@ var (
 // single numerals side by side are a rough count (七八名, 三五人): the
 // larger, not seventy-eight.
 func count(s string) (float64, bool) {
+	s = strings.ReplaceAll(s, ",", "")
 	if v, err := strconv.Atoi(s); err == nil {
 		return float64(v), true
 	}
@@ -733,7 +747,13 @@ func bloodSample(text string, start int) bool {
 // (HW08), 废酸 (HW34), 电镀污泥 (HW17).
 var hazardousWasteNames = []string{"废铅蓄电池", "废铅酸蓄电池", "废矿物油", "废机油", "废酸液", "废酸", "废碱液", "电镀污泥", "电镀废液", "废有机溶剂",
 	// HW09 (废乳化液、废切削液), HW08 (废液压油、废润滑油、油泥), HW12 (废油漆、漆渣), HW06 (废溶剂), HW11 (蒸馏残渣)
-	"废切削液", "废乳化液", "废液压油", "废润滑油", "废油漆", "漆渣", "油泥", "废溶剂", "蒸馏残渣", "含油废物"}
+	"废切削液", "废乳化液", "废液压油", "废润滑油", "废油漆", "漆渣", "油泥", "废溶剂", "蒸馏残渣", "含油废物",
+	// HW17 and HW22 (表面处理废物, 含铜废物): the spent baths of plating and
+	// etching, named by their metal (含镍废液 3 吨), as the catalog's
+	// hazardous-waste elements name them; a 废水 is not among them. (Their
+	// sludges are left out: kept on the producer's site they are the storage
+	// item, which this count would read as disposal.)
+	"含镍废液", "含铬废液", "含铜废液", "含锌废液", "含镉废液", "含氰废液", "废蚀刻液", "表面处理废液"}
 
 // hazardousWasteDenials deny that a waste is hazardous: 经鉴定该炉渣属一般
 // 工业固体废物，不属于危险废物 speaks of 危险废物 only to rule it out.
@@ -892,8 +912,37 @@ var wageWords = []string{"工资", "劳动报酬", "加班费", "工钱", "薪�
 // is only the 经济补偿 (or 赔偿金) of an ended contract: it names that and no
 // pay (wageWords, 报酬, 薪酬, 奖金, 津贴).
 func compensationOnly(norm string) bool {
-	return nlp.Contains(norm, "经济补偿") && !containsAny(norm, wageWords) && !containsAny(norm, payWords)
+	if !nlp.Contains(norm, "经济补偿") {
+		return false
+	}
+	// Clause by clause: pay named only as the rate the compensation is
+	// counted from (按其离职前十二个月平均工资6000元计算; 月工资5000元) is
+	// owed to no one; pay named otherwise (拖欠工资及经济补偿) is owed.
+	for rest := norm; rest != ""; {
+		cl := rest
+		if i := strings.IndexAny(rest, "，。；,;！？!?\n"); i >= 0 {
+			_, size := utf8.DecodeRuneInString(rest[i:])
+			cl, rest = rest[:i], rest[i+size:]
+		} else {
+			rest = ""
+		}
+		if !containsAny(cl, wageWords) && !containsAny(cl, payWords) {
+			continue
+		}
+		if containsAny(cl, payRates) && !containsAny(cl, payOwed) {
+			continue
+		}
+		return false
+	}
+	return true
 }
+
+// payRates name pay as the rate a sum is counted from; payOwed name pay
+// not paid, in the same clause.
+var (
+	payRates = []string{"平均工资", "月工资", "日工资", "工资标准", "工资基数", "工资收入", "工资水平", "月薪", "工资为", "工资是"}
+	payOwed  = []string{"拖欠", "欠", "未支付", "未发", "没发", "克扣", "未结清", "未付", "没付", "拒不支付", "少发", "未足额"}
+)
 
 // payWords name pay for work other than 工资 (wageWords).
 var payWords = []string{"报酬", "薪酬", "奖金", "津贴", "欠薪"}

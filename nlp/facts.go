@@ -662,7 +662,7 @@ func Extract(text string) Extraction {
 	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
-	x.Totals = append(faresAsGains(totals(x.Amounts, containsAny(s, takingsUnknown[:]...))), noneStated(s, x.Amounts)...)
+	x.Totals = append(faresAsGains(totals(x.Amounts, takingsOpen(s))), noneStated(s, x.Amounts)...)
 	x.Totals = allSold(s, x.Totals)
 	if price.over {
 		// A price rise is priced, not the goods: the price before or after
@@ -3226,6 +3226,39 @@ var (
 		"不清", "拒不交代", "拒绝交代", "未查明", "尚未查明", "不详"}
 )
 
+// takingsOpen reports whether the text says the run's takings are still
+// open: a takingsUnknown phrase in a clause that names the takings, their
+// count or what was charged (takingsWords). Open words about anything else
+// (号牌模糊不清, 去向不详) leave the takings as stated.
+func takingsOpen(s string) bool {
+	for _, cue := range takingsUnknown {
+		for off := 0; ; {
+			i := strings.Index(s[off:], cue)
+			if i < 0 {
+				break
+			}
+			at := off + i
+			start := clauseBefore(s, at, isClauseOrCommaEnd)
+			end := at + len(cue)
+			if containsAny(s[start:end], takingsWords[:]...) {
+				return true
+			}
+			off = end
+		}
+	}
+	return false
+}
+
+// isClauseOrCommaEnd ends a clause at a sentence end or a comma.
+func isClauseOrCommaEnd(r rune) bool {
+	return isClauseEnd(r) || r == '，' || r == ','
+}
+
+// takingsWords name the takings, their count or the charge, before a
+// takingsUnknown phrase in its clause (收入尚未查清, 跑了多少趟记不清,
+// 收了多少运费拒不交代).
+var takingsWords = [...]string{"收入", "营收", "运费", "车费", "票款", "费用", "违法所得", "所得", "营运", "运营", "次数", "趟", "多少", "收了", "收取", "载客", "拉客", "人次", "金额", "数额", "钱"}
+
 // seatPrices are the words that price one passenger's seat before a spoken
 // amount (每个人二十五块, 每座30块).
 var seatPrices = [...]string{"每人", "每位", "每个人", "每座", "每名乘客", "每名旅客"}
@@ -3299,7 +3332,7 @@ func faresTimesCount(ms string, fare unitPrice, as []Amount, ts []Total) []Total
 	}
 	// A seat fare and the one count of passengers on board (每位40元，车上4人)
 	// are the run's takings when nothing says earlier runs' takings are open.
-	if !found && seatCount == 1 && len(fareCountUnits(unit)) > 1 && !containsAny(ms, takingsUnknown[:]...) {
+	if !found && seatCount == 1 && len(fareCountUnits(unit)) > 1 && !takingsOpen(ms) {
 		n, found = seats, true
 	}
 	if found {

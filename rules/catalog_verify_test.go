@@ -34,6 +34,8 @@ import (
 var catalogSectors = map[legal.Sector]bool{
 	"市场监管": true, "生态环境": true, "交通运输": true, "公安": true, "应急管理": true,
 	"消防": true, "城市管理": true, "人力资源社会保障": true, "税务": true, "自然资源": true,
+	// 渔政 (渔业法) and 文化市场综合执法 (著作权法), one benchmark each.
+	"农业农村": true, "文化旅游": true,
 }
 
 // statuteFixture is the part of the statutes corpus the catalog cites.

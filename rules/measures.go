@@ -45,8 +45,12 @@ const (
 	MeasureGamblingStakes   = "gambling_stakes"      // 赌资数额
 	MeasureChildWorkers     = "child_workers"        // 雇用的未满十六周岁的未成年人人数
 	MeasureCatchKg          = "catch_kg"             // 非法捕捞的水产品重量（公斤）
-	MeasurePiratedCopies    = "pirated_copies"       // 侵权复制品数量（张、份）
+	MeasurePiratedCopies    = "pirated_copies"       // 侵权复制品数量（张、份、本、册、套、盘、部）
 	MeasureBribe            = "bribe_amount"         // 行贿数额（财物、回扣、好处费）
+	// Who gave the bribe, read from how the facts name the party (1 yes, 0
+	// no): 对非国家工作人员行贿罪's figure for a person is not a unit's.
+	MeasureBriberPerson = "briber_person" // 行贿人为个人（含个体工商户）
+	MeasureBriberUnit   = "briber_unit"   // 行贿人为单位
 	// The ages on the act's day of the people other than the party whose
 	// birth dates the facts give (the one struck, the child hired): the
 	// benchmarks' elements test them (殴打七十周岁以上的人, 童工).
@@ -61,6 +65,9 @@ type Measure struct {
 	Label string `json:"label"`
 	// Yuan is true for money amounts.
 	Yuan bool `json:"yuan,omitempty"`
+	// Flag is true for a yes/no fact read as 1 or 0 (who gave a bribe): it
+	// has no unit.
+	Flag bool `json:"flag,omitempty"`
 	// Units are the words that follow a figure of this measure in statute
 	// text (人, 吨, 亩 …); the verification test looks for figure + unit.
 	Units []string `json:"units,omitempty"`
@@ -108,8 +115,10 @@ var measures = [...]Measure{
 	{Name: MeasureGamblingStakes, Label: "赌资数额", Yuan: true},
 	{Name: MeasureChildWorkers, Label: "雇用童工人数", Units: []string{"人", "名"}},
 	{Name: MeasureCatchKg, Label: "非法捕捞的水产品重量（公斤）", Units: []string{"公斤"}},
-	{Name: MeasurePiratedCopies, Label: "侵权复制品数量（张、份）", Units: []string{"张", "份"}},
+	{Name: MeasurePiratedCopies, Label: "侵权复制品数量（张、份、本、册、套、盘、部）", Units: []string{"张", "份", "本", "册", "套", "盘", "部"}},
 	{Name: MeasureBribe, Label: "行贿数额", Yuan: true},
+	{Name: MeasureBriberPerson, Label: "行贿人为个人（含个体工商户；1 是，0 否）", Flag: true},
+	{Name: MeasureBriberUnit, Label: "行贿人为单位（1 是，0 否）", Flag: true},
 	{Name: MeasureOldestOther, Label: "按出生日期计算的他人（被侵害人、被招用人员）最大年龄（周岁）", Units: []string{"周岁"}},
 	{Name: MeasureYoungestOther, Label: "按出生日期计算的他人（被侵害人、被招用人员）最小年龄（周岁）", Units: []string{"周岁"}},
 }
