@@ -17,6 +17,10 @@ func TestClaimContentNineteenth(t *testing.T) {
 			"2026-05-20", "police25-29-false-alarm", "fire-64-negligent-fire", 0, 1000, false},
 		{"a real accident with one dead and a rumour of twenty", "经查，2026年4月6日城北建筑工地发生一起塔吊倒塌事故，造成一名工人死亡。当日晚，违法行为人顾某某在其拥有两万余粉丝的短视频账号发布视频，称“城北工地塔吊倒塌砸死二十多人，官方只通报一个”，引起网民大量转发评论。经核实，顾某某与工地无任何关系，所称死亡人数系其编造。",
 			"2026-04-08", "police25-29-false-alarm", "safety-114-general-accident", 0, 1000, false},
+		{"an advert's fire and its sum are no fire and no amount", "消费者投诉：某电动车行在朋友圈和店门口广告牌宣传其销售的锂电池“永不起火、永不爆炸，三年内起火包赔十万元”。执法人员调查，该车行所售电池为普通三元锂电池，无任何防爆认证，所称“包赔十万元”车行也承认从未兑现过。广告牌及朋友圈推广费用合计3000元。",
+			"2025-11-30", "ad-55-false-advertiser", "fire-64-negligent-fire", 9000, 15000, false},
+		{"a health-food advert's product words rank no food article", "经查，当事人在其经营的养生会所内张贴海报,宣称其销售的“灵芝孢子粉胶囊”（已注册保健食品）“服用三个月癌细胞消失，已帮助三百名晚期患者康复”，海报设计制作费用为人民币壹万元整（¥10,000.00）。",
+			"2025-08-14", "ad-58-health-food", "", 10000, 30000, false},
 	})
 }
 

@@ -469,6 +469,10 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	if len(claims) > 0 {
 		plainNorm, plainText = nlp.BlankSpans(q.norm, claims), nlp.MaskClaims(text)
 	}
+	if len(claims) > 0 {
+		pq := a.match.withoutSpans(q, claims, plainNorm)
+		q.plain = &pq
+	}
 	measured := measures(plainNorm, plainText, x)
 	read := a.readTransfer(plainText)
 	// Which version of a law applies is read for lawFacts: the act's day,
@@ -483,7 +487,13 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	why, excluded := a.match.explain(cands, inEffectOn(a.cfg.Catalog, pool, actDay(lawFacts)))
 	// cands are copies (onTheDay) and explain made strings of the pool.
 	a.match.recycle(pool)
-	provs := a.provisions.match(q, req.Sector, inText, lawFacts, cands)
+	// The articles no benchmark covers are matched by their words alone:
+	// a claim's words (宣称“三年内起火包赔十万元”) are not the facts'.
+	pq := q
+	if q.plain != nil {
+		pq = *q.plain
+	}
+	provs := a.provisions.match(pq, req.Sector, inText, lawFacts, cands)
 	// Only the first req.Violations are kept: the rest (the decision
 	// pool runs to some thirty) are not built.
 	res.Violations = make([]Violation, 0, min(len(cands)+len(provs), req.Violations))
