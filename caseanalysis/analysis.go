@@ -424,6 +424,9 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	}
 	text := req.Facts
 	res := Result{Warnings: []string{}}
+	// What a claim says (an advertisement's promise, a rumour, a lie) did
+	// not happen: nlp.Extract reads no amount or count inside a claim
+	// (nlp.ClaimSpans), nor do the measures and the transfer below.
 	ex := rules.ExtractFacts(text)
 	x := ex.Extraction
 	res.Facts = buildFacts(text, ex)
@@ -461,12 +464,21 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	}
 	// Read once: the decision asks the same numbers (factValues) as the
 	// tiers and the transfer do.
-	measured := measures(q.norm, text, x)
-	read := a.readTransfer(text)
+	claims := nlp.ClaimSpans(q.norm)
+	plainNorm, plainText := q.norm, text
+	if len(claims) > 0 {
+		plainNorm, plainText = nlp.BlankSpans(q.norm, claims), nlp.MaskClaims(text)
+	}
+	if len(claims) > 0 {
+		pq := a.match.withoutSpans(q, claims, plainNorm)
+		q.plain = &pq
+	}
+	measured := measures(plainNorm, plainText, x)
+	read := a.readTransfer(plainText)
 	// Which version of a law applies is read for lawFacts: the act's day,
 	// or the decision's when the facts give none (assumed, said below).
 	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
-	cands, pool, inText := a.match.rank(q, req.Sector, a.tierFacts(read, res.Facts.Engine, measured), &factValues{norm: q.norm, text: text, x: x, measures: measured, day: actDay(lawFacts)}, a.caseVotes(cases), req.Violations)
+	cands, pool, inText := a.match.rank(q, req.Sector, a.tierFacts(read, res.Facts.Engine, measured), &factValues{norm: q.norm, text: text, x: x, measures: measured, day: actDay(lawFacts), claims: claims, claimsRead: true}, a.caseVotes(cases), req.Violations)
 	cands = onTheDay(a.cfg.Catalog, cands, lawFacts, func(b *rules.Benchmark) bool { return a.match.successorExcluded(b, q.norm) })
 	if focus != text {
 		cands = citedFirst(focus, cands)
@@ -475,7 +487,13 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	why, excluded := a.match.explain(cands, inEffectOn(a.cfg.Catalog, pool, actDay(lawFacts)))
 	// cands are copies (onTheDay) and explain made strings of the pool.
 	a.match.recycle(pool)
-	provs := a.provisions.match(q, req.Sector, inText, lawFacts, cands)
+	// The articles no benchmark covers are matched by their words alone:
+	// a claim's words (宣称“三年内起火包赔十万元”) are not the facts'.
+	pq := q
+	if q.plain != nil {
+		pq = *q.plain
+	}
+	provs := a.provisions.match(pq, req.Sector, inText, lawFacts, cands)
 	// Only the first req.Violations are kept: the rest (the decision
 	// pool runs to some thirty) are not built.
 	res.Violations = make([]Violation, 0, min(len(cands)+len(provs), req.Violations))

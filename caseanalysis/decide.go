@@ -82,6 +82,10 @@ type element struct {
 	// inspected is rules.Element.Inspected: the element names what the
 	// inspection refused was of, so the clause dating the refusal shows it.
 	inspected bool
+	// claims is rules.Benchmark.ReadsClaims: the element reads what a
+	// claim says (an advertisement's promise, a rumour). Any other
+	// element does not count a cue inside a claim (nlp.ClaimSpans).
+	claims bool
 }
 
 // partyWhoWords in an element's label make it an element on who the party
@@ -161,7 +165,7 @@ func (d *decider) measureSwap(first []element, later []rules.Element) ([]element
 		e := own[k]
 		k++
 		if !slices.EqualFunc(e.Measures, first[i].measures, sameRange) {
-			out[i] = d.compileElements([]rules.Element{e})[0]
+			out[i] = d.compileElements([]rules.Element{e}, first[i].claims)[0]
 			differ = true
 		}
 	}
@@ -217,7 +221,7 @@ func (d *decider) cueGroup(cues []nlp.Cue) int32 {
 	return d.group(openings)
 }
 
-func (d *decider) compileElements(es []rules.Element) []element {
+func (d *decider) compileElements(es []rules.Element, claims bool) []element {
 	out := make([]element, 0, len(es))
 	for _, e := range es {
 		cues := nlp.NewCues(e.Cues)
@@ -226,7 +230,7 @@ func (d *decider) compileElements(es []rules.Element) []element {
 			notWithin = append(notWithin, nlp.NormalizeText(w))
 		}
 		out = append(out, element{group: d.cueGroup(cues), label: e.Label, party: partyElements[e.Label], cues: cues, measures: e.AllMeasures(), notWithin: notWithin, who: containsAny(e.Label, partyWhoWords),
-			inspected: e.Inspected})
+			inspected: e.Inspected, claims: claims})
 	}
 	return out
 }
@@ -289,8 +293,9 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 	var all []nlp.Cue
 	var keywords []string
 	for _, b := range bs {
-		x := distinctions{requires: d.compileElements(b.Requires), excludes: d.compileElements(b.Excludes), yields: b.YieldsTo,
-			yieldIf: d.compileElements(b.YieldIf), yieldUnless: d.compileElements(b.YieldUnless)}
+		c := b.ReadsClaims
+		x := distinctions{requires: d.compileElements(b.Requires, c), excludes: d.compileElements(b.Excludes, c), yields: b.YieldsTo,
+			yieldIf: d.compileElements(b.YieldIf, c), yieldUnless: d.compileElements(b.YieldUnless, c)}
 		for _, k := range b.Keywords {
 			if k = nlp.NormalizeText(k); utf8.RuneCountInString(k) >= 2 {
 				x.keywords = append(x.keywords, k)
@@ -417,8 +422,12 @@ func (e *element) find(scan nlp.CueScan, live bool, facts *factValues) (string, 
 		case e.who:
 		case e.inspected:
 			spans = facts.partySpans()
-		default:
+		case e.claims:
 			spans = facts.notActSpans()
+		default:
+			// Nor does a cue in what a claim says (宣称“……爆炸……”,
+			// 散布“……死亡……”的谣言), unless the element is on the claim.
+			spans = facts.notClaimSpans()
 		}
 		if cue, ok := scan.FindOutsideSpans(e.cues, e.notWithin, spans); ok {
 			return cue, true
@@ -465,6 +474,37 @@ type factValues struct {
 	// (nlp.OccasionSpans), read on first use.
 	notAct     []nlp.Span
 	notActRead bool
+	// notClaim adds to notAct the content of the claims (nlp.ClaimSpans),
+	// read on first use.
+	notClaim     []nlp.Span
+	notClaimRead bool
+	// claims are nlp.ClaimSpans of norm, read on first use (Analyze reads
+	// them before and sets claimsRead).
+	claims     []nlp.Span
+	claimsRead bool
+}
+
+// notClaimSpans returns notActSpans with the content of what a party
+// claimed, advertised, reported falsely or spread (nlp.ClaimSpans), read
+// once: only elements on the claim read it.
+func (f *factValues) notClaimSpans() []nlp.Span {
+	if f == nil {
+		return nil
+	}
+	if !f.notClaimRead {
+		f.notClaimRead = true
+		notAct := f.notActSpans()
+		if !f.claimsRead {
+			f.claimsRead = true
+			f.claims = nlp.ClaimSpans(f.norm)
+		}
+		if claims := f.claims; len(claims) > 0 {
+			f.notClaim = append(slices.Clip(notAct), claims...)
+		} else {
+			f.notClaim = notAct
+		}
+	}
+	return f.notClaim
 }
 
 // partySpans returns the spans of the matched text that name or describe

@@ -126,7 +126,7 @@ func TestPartyElementByKind(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := decider{openers: map[string][]int32{}}
-			es := d.compileElements([]rules.Element{person, unit})
+			es := d.compileElements([]rules.Element{person, unit}, false)
 			d.indexCues(append(slices.Clone(es[0].cues), es[1].cues...))
 			norm := nlp.NormalizeText(c.text)
 			scan := d.index.Scan(norm)

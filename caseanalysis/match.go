@@ -317,6 +317,10 @@ type query struct {
 	words []queryWord
 	// bigrams are the text's Han bigrams that either index holds.
 	bigrams []termIDs
+	// plain is the query without the content of the text's claims
+	// (withoutSpans), nil when it has none: the words a benchmark not on
+	// the claim (rules.Benchmark.ReadsClaims) shares with the facts.
+	plain *query
 }
 
 // queryWord is a term of the query and its numbers.
@@ -347,6 +351,20 @@ func (m *matcher) newQuery(text string) query {
 	}
 	q.bigrams = m.terms.bigrams(norm, q.bigrams)
 	return q
+}
+
+// withoutSpans returns q without the words and bigrams inside spans (the
+// content of claims, nlp.ClaimSpans): blanked is q.norm with those spans
+// blanked. No segmentation: the words are q's tokens outside the spans.
+func (m *matcher) withoutSpans(q query, spans []nlp.Span, blanked string) query {
+	out := query{norm: blanked, tokens: q.tokens}
+	for _, tk := range q.tokens {
+		if isTerm(tk.Text) && !nlp.InClaim(spans, tk.Start) {
+			out.words = append(out.words, queryWord{tk.Text, m.terms.word(tk.Text)})
+		}
+	}
+	out.bigrams = m.terms.bigrams(blanked, nil)
+	return out
 }
 
 // caseVotes turns similar cases into votes for the benchmarks whose penalty
@@ -584,6 +602,18 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 	clear(*buf)
 	lex, byDoc := (*buf)[:len(m.benchmarks)], (*buf)[len(m.benchmarks):]
 	qt := m.lexicalScores(q, lex)
+	if q.plain != nil {
+		// What a claim says is not what happened: a benchmark not on the
+		// claim shares only the words outside it with the facts (an
+		// advert's 起火 is no fire).
+		plain := make([]float64, len(lex))
+		m.lexicalScores(*q.plain, plain)
+		for i, b := range m.benchmarks {
+			if !b.ReadsClaims {
+				lex[i] = plain[i]
+			}
+		}
+	}
 	has := givenBases(ef)
 	uncorrected := facts != nil && notCorrected(facts.x)
 	for id, v := range votes {

@@ -577,6 +577,13 @@ func Extract(text string) Extraction {
 	var statedOthers []float64
 	x.Age, x.AgeStart, x.AgeEnd = findAge(s, masked, span, &statedOthers)
 
+	// What a claim says (an advertisement's promise, a rumour's deaths, a
+	// lie's sums) states no amount or count of the case: its content is
+	// masked for the money and quantity patterns (ClaimSpans). The dates,
+	// the party and the circumstances are read from the whole text.
+	for _, c := range ClaimSpans(s) {
+		mask(masked, c.Start, c.End)
+	}
 	ms := string(masked)
 	price, fare := unitPrice{at: -1}, unitPrice{at: -1}
 	for _, m := range moneyRe.FindAllStringIndex(ms, -1) {

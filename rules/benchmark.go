@@ -254,6 +254,12 @@ type Benchmark struct {
 	// the evidence, so the provision yielded to need not score near it.
 	YieldIf     []Element `yaml:"yield_if,omitempty" json:"yield_if,omitempty"`
 	YieldUnless []Element `yaml:"yield_unless,omitempty" json:"yield_unless,omitempty"`
+	// ReadsClaims marks a benchmark on making a claim (an advertisement,
+	// a rumour or false report, false publicity, disparagement, a price
+	// fraud): its elements read the content of what the party claimed
+	// (nlp.ClaimSpans: 宣称“治愈率100%”, 散布“化工厂爆炸”的谣言). Any other
+	// benchmark's elements do not: what a claim says did not happen.
+	ReadsClaims bool `yaml:"reads_claims,omitempty" json:"reads_claims,omitempty"`
 	// ConcurrentWith names the benchmarks whose provisions the same act can
 	// violate together with this one (行政处罚法 第二十九条: one act, one
 	// fine, under the provision whose fine is heavier): a chemical a food
