@@ -14,7 +14,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/bytedance/sonic"
 	"github.com/bytedance/sonic/encoder"
 	"github.com/bytedance/sonic/utf8"
 	"github.com/gofiber/fiber/v2"
@@ -173,8 +172,9 @@ func New(cfg Config) *Server {
 		IdleTimeout:                  120 * time.Second,
 		// sonic's std-compatible encoder writes the same bytes as
 		// encoding/json (sorted map keys, HTML escaped) in about half the
-		// time; an analysis answer is some 30 KB.
-		JSONEncoder: serverJSON.Marshal,
+		// time; an analysis answer is some 30 KB. marshalAnswer is its
+		// Marshal without the copies (encodeAnswer).
+		JSONEncoder: marshalAnswer,
 	})
 	s.app.Use(requestid.New())
 	s.app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: func(c *fiber.Ctx, e interface{}) {
@@ -362,20 +362,16 @@ func (s *Server) handleHealth(c *fiber.Ctx) error {
 		IndexedCases: cases, Benchmarks: s.cfg.Catalog.Len(), Vectors: s.lib.VectorsEnabled()})
 }
 
-// serverJSON is sonic's std-compatible configuration (that of
-// sonic.ConfigStd: the bytes of encoding/json), whose stream encoder adds
-// no newline after a value, for both c.JSON and sendJSON.
-var serverJSON = sonic.Config{EscapeHTML: true, SortMapKeys: true, CompactMarshaler: true, CopyString: true,
-	ValidateString: true, NoEncoderNewline: true}.Froze()
-
-// answerOpts are serverJSON's encoder options but EscapeHTML and
-// ValidateString. encodeAnswer escapes into a buffer of its own, where
-// sonic's escape pass allocates a new copy of the whole answer on every
-// call (some 30 KB an analysis, two fifths of the bytes a request to
-// /v1/analyze allocated). And it checks the encoded answer's UTF-8 in one
-// pass, encoding again with ValidateString (which writes an invalid byte
-// as \ufffd, as encoding/json does) only when that fails: checking each
-// string as it is encoded doubled the time of encoding an analysis.
+// answerOpts are the encoder options of sonic.ConfigStd (the bytes of
+// encoding/json: sorted map keys, compacted marshalers) without a newline
+// after a value, and without EscapeHTML and ValidateString, which the
+// answer buffer does itself. sonic's escape pass allocates a new copy of
+// the whole answer on every call (some 30 KB an analysis, two fifths of
+// the bytes a request to /v1/analyze allocated); the buffer escapes into
+// room of its own. And checking each string as it is encoded doubled the
+// time of encoding an analysis; the buffer checks the encoded answer's
+// UTF-8 in one pass and encodes again with ValidateString (which writes
+// an invalid byte as \ufffd, as encoding/json does) only when that fails.
 const answerOpts = encoder.SortMapKeys | encoder.CompactMarshaler | encoder.NoEncoderNewline
 
 // answerBuffer holds encodeAnswer's two passes: the answer as encoded, and
@@ -388,30 +384,62 @@ var answerBuffers sync.Pool
 
 const maxPooledAnswer = 1 << 20
 
-// encodeAnswer writes v to w as the server's JSON (serverJSON's bytes).
+// encodeAnswer writes v to w as the server's JSON (encoding/json's bytes).
 func encodeAnswer(w io.Writer, v any) error {
-	b, _ := answerBuffers.Get().(*answerBuffer)
-	if b == nil {
-		b = &answerBuffer{}
+	b := newAnswerBuffer()
+	defer b.release()
+	if err := b.encode(v); err != nil {
+		return err
 	}
-	defer func() {
-		if cap(b.raw) <= maxPooledAnswer && cap(b.escaped) <= maxPooledAnswer {
-			answerBuffers.Put(b)
-		}
-	}()
+	b.escaped = encoder.HTMLEscape(b.escaped[:0], b.raw)
+	_, err := w.Write(b.escaped)
+	return err
+}
+
+// marshalAnswer is fiber's JSONEncoder (c.JSON): encoding/json's bytes, in a
+// slice of their own, which fiber keeps as the response body.
+func marshalAnswer(v any) ([]byte, error) {
+	b := newAnswerBuffer()
+	defer b.release()
+	if err := b.encode(v); err != nil {
+		return nil, err
+	}
+	// HTMLEscape writes in place when the room left is the source's
+	// length and its padding; escapes that do not fit grow the slice.
+	return encoder.HTMLEscape(make([]byte, 0, len(b.raw)+answerPadding), b.raw), nil
+}
+
+// answerPadding is the room sonic's HTMLEscape wants beyond the source's
+// length before it writes without growing its destination.
+const answerPadding = 64
+
+// newAnswerBuffer takes a buffer from the pool.
+func newAnswerBuffer() *answerBuffer {
+	if b, _ := answerBuffers.Get().(*answerBuffer); b != nil {
+		return b
+	}
+	return &answerBuffer{}
+}
+
+// release gives b back to the pool unless it grew past maxPooledAnswer.
+func (b *answerBuffer) release() {
+	if cap(b.raw) <= maxPooledAnswer && cap(b.escaped) <= maxPooledAnswer {
+		answerBuffers.Put(b)
+	}
+}
+
+// encode writes v into b.raw, unescaped: UTF-8 checked once over the
+// whole, and written again with ValidateString only when that fails.
+func (b *answerBuffer) encode(v any) error {
 	b.raw = b.raw[:0]
 	if err := encoder.EncodeInto(&b.raw, v, answerOpts); err != nil {
 		return err
 	}
 	if !utf8.Validate(b.raw) {
 		b.raw = b.raw[:0]
-		if err := encoder.EncodeInto(&b.raw, v, answerOpts|encoder.ValidateString); err != nil {
-			return err
-		}
+		return encoder.EncodeInto(&b.raw, v, answerOpts|encoder.ValidateString)
 	}
-	b.escaped = encoder.HTMLEscape(b.escaped[:0], b.raw)
-	_, err := w.Write(b.escaped)
-	return err
+	return nil
 }
 
 // sendJSON answers with v encoded straight into the response body, which
