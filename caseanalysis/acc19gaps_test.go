@@ -42,8 +42,8 @@ func TestHeavierTiersNineteenth(t *testing.T) {
 func TestFishingCopyrightNineteenth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	checkDatedPhrasings(t, a, []datedPhrasingRow{
-		{"poison in the river", "2026年5月，渔政人员查明，村民某某向水库投放农药毒鱼，捞取死鱼约20公斤。", "2026-06-01", "fish-38-illegal-fishing", ""},
-		{"closed-season trawl", "2026-06-10 某渔船在休渔期间违规出海作业 拖网捕捞 查获渔获物80公斤", "2026-07-01", "fish-38-illegal-fishing", ""},
+		{"poison in the river", "2025年5月，渔政人员查明，村民某某向水库投放农药毒鱼，捞取死鱼约20公斤。", "2025-06-01", "fish-38-illegal-fishing", ""},
+		{"closed-season trawl", "2025-06-10 某渔船在休渔期间违规出海作业 拖网捕捞 查获渔获物80公斤", "2025-07-01", "fish-38-illegal-fishing", ""},
 		{"pirated textbooks sold", "经查，当事人未经著作权人许可，在其文具店销售盗版课本，违法经营额三万元。", "2026-06-01", "copyright-53-infringement", ""},
 		{"novels spread on a website, no rumour", "经查，当事人某文化传媒有限公司未经著作权人许可，在其网站传播他人享有著作权的漫画作品40部，供会员付费浏览。", "2026-10-01", "copyright-53-infringement", "comp25-28-disparagement"},
 		{"films shown without licence", "检查发现，某私人影吧未经著作权人许可放映电影作品，无法提供授权文件。", "2026-06-01", "copyright-53-infringement", ""},
