@@ -159,3 +159,14 @@ func TestPlatingWastewaterNineteenth(t *testing.T) {
 		{"nickel plating water through a hidden pipe", "经查，当事人在车间地沟私设暗管，将含镍电镀废水绕过处理设施直接排入厂外河沟。", []string{"water-83-evading-supervision"}, rules.RiskLikely, "污染环境罪"},
 	})
 }
+
+// TestBribePersonFigureNineteenth: a person's bribe to another firm's staff is
+// filed from 三万元 (2022 立案追诉标准（二） 第十一条, the same article as the
+// unit's 二十万元; unverified); before, twice 行贿罪's 三万元 (六万元) was used.
+func TestBribePersonFigureNineteenth(t *testing.T) {
+	checkTransferRows(t, []transferRow{
+		{"a trader's 四万元 to a chain's buyer", "经查，当事人个体工商户李某为让某超市采购员多进其货，先后送给采购员好处费四万元。", []string{"comp25-24-bribery"}, rules.RiskLikely, "对非国家工作人员行贿罪"},
+		{"a 个体户's 回扣 of 三万二千元", "经查，个体户张某为使其建材被某房地产公司选用，先后给予该公司采购经理回扣三万二千元。", []string{"comp-19-bribery"}, rules.RiskLikely, "对非国家工作人员行贿罪"},
+		{"a person's 八千元 stays below", "经查，当事人个体工商户李某为让某超市采购员多进其货，先后送给采购员好处费八千元。", []string{"comp25-24-bribery"}, rules.RiskNone, "对非国家工作人员行贿罪"},
+	})
+}
