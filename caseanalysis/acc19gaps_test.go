@@ -170,3 +170,26 @@ func TestBribePersonFigureNineteenth(t *testing.T) {
 		{"a person's 八千元 stays below", "经查，当事人个体工商户李某为让某超市采购员多进其货，先后送给采购员好处费八千元。", []string{"comp25-24-bribery"}, rules.RiskNone, "对非国家工作人员行贿罪"},
 	})
 }
+
+// TestReviewExclusionsNineteenth: exclusions narrowed after review. A real
+// employer's deposit kept back with the workers blocked (拉黑) stays
+// 劳动合同法 第八十四条 (only the sham recruiter is excluded); a rumour that a
+// rival sells pirated books or infringes a copyright is 商业诋毁 (only the
+// party's own copying without licence is 著作权法's); fish dying are no
+// 造成严重后果 of 第一千一百六十九条第二款 (people's death or poisoning is).
+func TestReviewExclusionsNineteenth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkDatedPhrasings(t, a, []datedPhrasingRow{
+		{"an employer's deposits kept, workers blocked", "经查，某保洁公司以担保名义向新入职的8名员工每人收取押金300元，员工离职时公司拒不退还，负责人将员工微信拉黑。", "2026-06-01", "labour-84-collect-property", ""},
+		{"a seller with no goods blocks the buyers (no worker's money)", "经查，违法行为人李某在微信群发布低价出售二手手机的信息，实际并无货源，先后收取两名买家货款共计一千二百元后将对方拉黑。", "2026-03-01", "police25-58-theft", "labour-84-collect-property"},
+		{"an employer's deposits kept, then out of reach", "经查，某物业公司在招用保安时向6名新员工每人收取保证金五百元，员工辞职后索要，公司负责人一直联系不上。", "2026-06-01", "labour-84-collect-property", ""},
+		{"a rumour that the rival sells pirated books", "经查，当事人某书店经营者多次散布隔壁另一家书店“专卖盗版书”的虚假信息，该信息无事实依据，致使该书店营业额明显下降。", "2025-12-01", "comp25-28-disparagement", "copyright-53-infringement"},
+		{"a rumour of copyright infringement", "经查，当事人某软件公司向客户捏造竞争对手的产品侵犯其著作权的虚假信息，致使多家客户取消订单。", "2025-06-01", "comp-23-disparagement", "copyright-53-infringement"},
+	})
+	checkEnvPhrasing(t, a, []envPhrasingCase{
+		{"法典: waste oil dumped, fish dead", "2026年10月，某汽修厂将废机油二十余桶拉到村外荒地倾倒，致使附近沟渠内少量小鱼死亡。",
+			"eco-1169-hw-dumping", "eco-1169-hw-dumping-grave", ""},
+		{"法典: waste oil dumped, villagers poisoned", "2026年10月，某汽修厂将废机油二十余桶拉到村外荒地倾倒，致使附近五名村民饮用井水后中毒。",
+			"eco-1169-hw-dumping-grave", "eco-1169-hw-dumping", ""},
+	})
+}
