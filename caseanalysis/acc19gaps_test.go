@@ -114,6 +114,11 @@ func TestPiratedCopiesNineteenth(t *testing.T) {
 		{"plain digits", "查获盗版图书860册。", 860},
 		{"sets", "查获盗版教辅资料三百套。", 300},
 		{"films", "服务器内存有未经许可复制的盗版电影560部。", 560},
+		// Nineteenth round review: a full-width comma after a date is no
+		// thousands separator.
+		{"a date, then the count", "2026.7.15，300张盗版光盘在城北夜市被查扣。", 300},
+		{"a full-width comma between counts", "查获盗版图书12，500册另行处理。", 500},
+		{"an ASCII comma after a date", "2026.7.15,300张盗版光盘被查扣。", 300},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -349,8 +349,8 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 	if containsAny(norm, copyrightWords) {
 		// 盗版图书1260册, 光盘3000余张: the quantity reader keeps to the units
 		// of other measures; copies are read here.
-		for _, sm := range copiesRe.FindAllStringSubmatch(norm, -1) {
-			if v, ok := count(sm[1]); ok {
+		for _, ix := range copiesRe.FindAllStringSubmatchIndex(norm, -1) {
+			if v, ok := count(copiesNumber(norm, text, ix[2], ix[3])); ok {
 				setMax(rules.MeasurePiratedCopies, v)
 			}
 		}
@@ -609,6 +609,23 @@ var (
 	}
 	taxRatioRe = nlp.Guard(`(?:应纳税额|应缴税额|应纳税款)[^，。；,;]{0,8}?(?:([0-9]{1,3}(?:\.[0-9]+)?)%|百分之([一二三四五六七八九十百]{1,4}))`, "应纳税额", "应缴税额", "应纳税款")
 )
+
+// copiesNumber is the count of copies copiesRe read at norm[a:b]. Thousands
+// separators count only as the original text writes them (an ASCII ',' between
+// groups of three digits) and not after a date or a decimal point: a
+// full-width ， folded to ',' (2026.7.15，300张) ends a clause, and the
+// count is the digits after the last comma.
+func copiesNumber(norm, text string, a, b int) string {
+	n := norm[a:b]
+	last := strings.LastIndexByte(n, ',')
+	if last < 0 {
+		return n
+	}
+	if (a > 0 && norm[a-1] == '.') || !strings.Contains(text, n) {
+		return n[last+1:]
+	}
+	return n
+}
 
 // count reads a small count written in digits or Chinese numerals. Two
 // single numerals side by side are a rough count (七八名, 三五人): the
