@@ -92,6 +92,9 @@ func TestCompensationOnlyNineteenth(t *testing.T) {
 		{"pay owed beside the compensation", "公司拖欠工资2万元及经济补偿1万元。", false},
 		{"pay owed in another clause", "公司辞退员工后未支付经济补偿，另拖欠其两个月工资。", false},
 		{"no compensation", "公司拖欠12名工人工资共计9.6万元。", false},
+		// Nineteenth round review: the rate's clause, then the pay not paid.
+		{"the rate, then months unpaid", "12名员工月工资均为6000元，公司已连续3个月未发放，共计拖欠21.6万元，解除劳动合同后亦未支付经济补偿。", false},
+		{"the rate, then the compensation unpaid", "李某月工资4000元，公司解除合同后一直未支付经济补偿。", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -934,7 +934,11 @@ func compensationOnly(norm string) bool {
 	}
 	// Clause by clause: pay named only as the rate the compensation is
 	// counted from (按其离职前十二个月平均工资6000元计算; 月工资5000元) is
-	// owed to no one; pay named otherwise (拖欠工资及经济补偿) is owed.
+	// owed to no one; pay named otherwise (拖欠工资及经济补偿) is owed. A
+	// rate in a clause of its own is the wages owed when the next clause
+	// says they were not paid without naming the compensation (月工资均为
+	// 6000元，公司已连续3个月未发放).
+	rate := false
 	for rest := norm; rest != ""; {
 		cl := rest
 		if i := strings.IndexAny(rest, "，。；,;！？!?\n"); i >= 0 {
@@ -943,10 +947,15 @@ func compensationOnly(norm string) bool {
 		} else {
 			rest = ""
 		}
+		if rate && containsAny(cl, payOwed) && !containsAny(cl, compensationWords) {
+			return false
+		}
+		rate = false
 		if !containsAny(cl, wageWords) && !containsAny(cl, payWords) {
 			continue
 		}
 		if containsAny(cl, payRates) && !containsAny(cl, payOwed) {
+			rate = !containsAny(cl, compensationWords)
 			continue
 		}
 		return false
@@ -960,6 +969,9 @@ var (
 	payRates = []string{"平均工资", "月工资", "日工资", "工资标准", "工资基数", "工资收入", "工资水平", "月薪", "工资为", "工资是"}
 	payOwed  = []string{"拖欠", "欠", "未支付", "未发", "没发", "克扣", "未结清", "未付", "没付", "拒不支付", "少发", "未足额"}
 )
+
+// compensationWords name the money owed on ending a contract.
+var compensationWords = []string{"补偿", "赔偿金"}
 
 // payWords name pay for work other than 工资 (wageWords).
 var payWords = []string{"报酬", "薪酬", "奖金", "津贴", "欠薪"}
