@@ -1,6 +1,7 @@
 package caseanalysis
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/cailiang/cailiang/nlp"
@@ -200,4 +201,29 @@ func TestReviewExclusionsNineteenth(t *testing.T) {
 		{"法典: waste oil dumped, villagers poisoned", "2026年10月，某汽修厂将废机油二十余桶拉到村外荒地倾倒，致使附近五名村民饮用井水后中毒。",
 			"eco-1169-hw-dumping-grave", "eco-1169-hw-dumping", ""},
 	})
+}
+
+// TestTierPromotionNineteenth: a 情节严重 tier is promoted over its basic
+// tier only when the facts show its conduct: one missing an element (报告表
+// named for a 报告书 project) or excluded (第一款's outlet inside a drinking
+// water source zone) stays below, and a tier of another paragraph of the
+// same article is no tier of the basic candidate.
+func TestTierPromotionNineteenth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkEnvPhrasing(t, a, []envPhrasingCase{
+		{"法典: book project, serious: not the form's tier", "2026年9月，某家具厂喷漆线项目应编制环境影响报告书，未经审批擅自开工建设，情节严重。",
+			"eco-1095-report-book-serious", "eco-1095-report-form-serious", ""},
+		{"法典: outlet in the protection zone, serious: 第二款's tier", "2026年10月，某印染厂在饮用水水源二级保护区内设置排污口，情节严重。",
+			"eco-1109-drinking-source-outfall-serious", "eco-1109-outfall-serious", ""},
+	})
+	for _, tt := range []struct{ facts, below, above string }{
+		{"2026年9月，某家具厂喷漆线项目应编制环境影响报告书，未经审批擅自开工建设，情节严重。", "eco-1095-report-form-serious", "eco-1095-report-book"},
+		{"2026年10月，某印染厂在饮用水水源二级保护区内设置排污口，情节严重。", "eco-1109-outfall-serious", "eco-1109-drinking-source-outfall"},
+		{"2026年10月，某养猪场在饮用水水源二级保护区内设置排污口排放养殖废水，情节严重。", "eco-1109-outfall-serious", "eco-1109-drinking-source-outfall"},
+	} {
+		ids := violationIDs(analyzeOn(t, a, tt.facts, "2026-12-01"))
+		if f, b := slices.Index(ids, tt.below), slices.Index(ids, tt.above); f >= 0 && b >= 0 && f < b {
+			t.Errorf("%s (missing or excluded) ranks above %s: %v", tt.below, tt.above, ids)
+		}
+	}
 }
