@@ -146,6 +146,9 @@ func TestPlatingWasteTonnesNineteenth(t *testing.T) {
 		{"spent nickel bath", "当事人将含镍废液约3.5吨倾倒入厂外雨水沟。", 3.5},
 		{"etching liquor", "查明其将废蚀刻液4吨偷运至荒地倾倒。", 4},
 		{"plating wastewater is no waste", "当事人通过暗管排放含镍废水约30吨。", 0},
+		// Nineteenth round review: fails without the bath names (0) and with
+		// a name as broad as 含镍 (30): the bath's tonnes, not the water's.
+		{"the bath counts, the wastewater beside it does not", "当事人将含镍废液约3.2吨倒入暗沟，另通过暗管排放含镍废水约30吨。", 3.2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -58,7 +58,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			// Tonnes produced or planned (年度预计产生量约6.5吨) are no
 			// tonnes 排放、倾倒、处置: only those count towards 污染环境罪.
 			// Weighbridge slips write kilograms (3600千克).
-			if !producedAmount(text, q) && !licensed {
+			if !producedAmount(text, q) && !licensed && !wastewaterTonnes(text, q) {
 				t := q.Value
 				if q.Unit != "吨" {
 					t /= 1000
@@ -771,6 +771,15 @@ var hazardousWasteNames = []string{"废铅蓄电池", "废铅酸蓄电池", "废
 	// sludges are left out: kept on the producer's site they are the storage
 	// item, which this count would read as disposal.)
 	"含镍废液", "含铬废液", "含铜废液", "含锌废液", "含镉废液", "含氰废液", "废蚀刻液", "表面处理废液"}
+
+// wastewaterTonnes reports whether a tonnage's own clause weighs a
+// wastewater (排放含镍废水约30吨) and names no hazardous waste: the water is
+// no waste; its metals count by their reading (第十七条第三项), its tonnes
+// not towards 三吨 of hazardous waste, though a bath named elsewhere is.
+func wastewaterTonnes(text string, q nlp.Quantity) bool {
+	clause := text[clauseStart(text, q.Start):q.Start]
+	return containsAny(clause, []string{"废水", "污水"}) && !strings.Contains(clause, "危险废物") && !containsAny(clause, hazardousWasteNames)
+}
 
 // hazardousWasteDenials deny that a waste is hazardous: 经鉴定该炉渣属一般
 // 工业固体废物，不属于危险废物 speaks of 危险废物 only to rule it out.
