@@ -1,6 +1,7 @@
 package caseanalysis
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/cailiang/cailiang/nlp"
@@ -42,8 +43,8 @@ func TestHeavierTiersNineteenth(t *testing.T) {
 func TestFishingCopyrightNineteenth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	checkDatedPhrasings(t, a, []datedPhrasingRow{
-		{"poison in the river", "2026年5月，渔政人员查明，村民某某向水库投放农药毒鱼，捞取死鱼约20公斤。", "2026-06-01", "fish-38-illegal-fishing", ""},
-		{"closed-season trawl", "2026-06-10 某渔船在休渔期间违规出海作业 拖网捕捞 查获渔获物80公斤", "2026-07-01", "fish-38-illegal-fishing", ""},
+		{"poison in the river", "2025年5月，渔政人员查明，村民某某向水库投放农药毒鱼，捞取死鱼约20公斤。", "2025-06-01", "fish-38-illegal-fishing", ""},
+		{"closed-season trawl", "2025-06-10 某渔船在休渔期间违规出海作业 拖网捕捞 查获渔获物80公斤", "2025-07-01", "fish-38-illegal-fishing", ""},
 		{"pirated textbooks sold", "经查，当事人未经著作权人许可，在其文具店销售盗版课本，违法经营额三万元。", "2026-06-01", "copyright-53-infringement", ""},
 		{"novels spread on a website, no rumour", "经查，当事人某文化传媒有限公司未经著作权人许可，在其网站传播他人享有著作权的漫画作品40部，供会员付费浏览。", "2026-10-01", "copyright-53-infringement", "comp25-28-disparagement"},
 		{"films shown without licence", "检查发现，某私人影吧未经著作权人许可放映电影作品，无法提供授权文件。", "2026-06-01", "copyright-53-infringement", ""},
@@ -92,6 +93,9 @@ func TestCompensationOnlyNineteenth(t *testing.T) {
 		{"pay owed beside the compensation", "公司拖欠工资2万元及经济补偿1万元。", false},
 		{"pay owed in another clause", "公司辞退员工后未支付经济补偿，另拖欠其两个月工资。", false},
 		{"no compensation", "公司拖欠12名工人工资共计9.6万元。", false},
+		// Nineteenth round review: the rate's clause, then the pay not paid.
+		{"the rate, then months unpaid", "12名员工月工资均为6000元，公司已连续3个月未发放，共计拖欠21.6万元，解除劳动合同后亦未支付经济补偿。", false},
+		{"the rate, then the compensation unpaid", "李某月工资4000元，公司解除合同后一直未支付经济补偿。", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,6 +118,11 @@ func TestPiratedCopiesNineteenth(t *testing.T) {
 		{"plain digits", "查获盗版图书860册。", 860},
 		{"sets", "查获盗版教辅资料三百套。", 300},
 		{"films", "服务器内存有未经许可复制的盗版电影560部。", 560},
+		// Nineteenth round review: a full-width comma after a date is no
+		// thousands separator.
+		{"a date, then the count", "2026.7.15，300张盗版光盘在城北夜市被查扣。", 300},
+		{"a full-width comma between counts", "查获盗版图书12，500册另行处理。", 500},
+		{"an ASCII comma after a date", "2026.7.15,300张盗版光盘被查扣。", 300},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -137,6 +146,9 @@ func TestPlatingWasteTonnesNineteenth(t *testing.T) {
 		{"spent nickel bath", "当事人将含镍废液约3.5吨倾倒入厂外雨水沟。", 3.5},
 		{"etching liquor", "查明其将废蚀刻液4吨偷运至荒地倾倒。", 4},
 		{"plating wastewater is no waste", "当事人通过暗管排放含镍废水约30吨。", 0},
+		// Nineteenth round review: fails without the bath names (0) and with
+		// a name as broad as 含镍 (30): the bath's tonnes, not the water's.
+		{"the bath counts, the wastewater beside it does not", "当事人将含镍废液约3.2吨倒入暗沟，另通过暗管排放含镍废水约30吨。", 3.2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,4 +170,63 @@ func TestPlatingWastewaterNineteenth(t *testing.T) {
 		{"untested plating water through a hidden pipe", "经查，当事人在车间地沟私设暗管，将电镀废水绕过处理设施直接排入厂外河沟。", []string{"water-83-evading-supervision"}, rules.RiskNear, "污染环境罪"},
 		{"nickel plating water through a hidden pipe", "经查，当事人在车间地沟私设暗管，将含镍电镀废水绕过处理设施直接排入厂外河沟。", []string{"water-83-evading-supervision"}, rules.RiskLikely, "污染环境罪"},
 	})
+}
+
+// TestBribePersonFigureNineteenth: a person's bribe to another firm's staff is
+// filed from 三万元 (2022 立案追诉标准（二） 第十一条, the same article as the
+// unit's 二十万元; unverified); before, twice 行贿罪's 三万元 (六万元) was used.
+func TestBribePersonFigureNineteenth(t *testing.T) {
+	checkTransferRows(t, []transferRow{
+		{"a trader's 四万元 to a chain's buyer", "经查，当事人个体工商户李某为让某超市采购员多进其货，先后送给采购员好处费四万元。", []string{"comp25-24-bribery"}, rules.RiskLikely, "对非国家工作人员行贿罪"},
+		{"a 个体户's 回扣 of 三万二千元", "经查，个体户张某为使其建材被某房地产公司选用，先后给予该公司采购经理回扣三万二千元。", []string{"comp-19-bribery"}, rules.RiskLikely, "对非国家工作人员行贿罪"},
+		{"a person's 八千元 stays below", "经查，当事人个体工商户李某为让某超市采购员多进其货，先后送给采购员好处费八千元。", []string{"comp25-24-bribery"}, rules.RiskNone, "对非国家工作人员行贿罪"},
+	})
+}
+
+// TestReviewExclusionsNineteenth: exclusions narrowed after review. A real
+// employer's deposit kept back with the workers blocked (拉黑) stays
+// 劳动合同法 第八十四条 (only the sham recruiter is excluded); a rumour that a
+// rival sells pirated books or infringes a copyright is 商业诋毁 (only the
+// party's own copying without licence is 著作权法's); fish dying are no
+// 造成严重后果 of 第一千一百六十九条第二款 (people's death or poisoning is).
+func TestReviewExclusionsNineteenth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkDatedPhrasings(t, a, []datedPhrasingRow{
+		{"an employer's deposits kept, workers blocked", "经查，某保洁公司以担保名义向新入职的8名员工每人收取押金300元，员工离职时公司拒不退还，负责人将员工微信拉黑。", "2026-06-01", "labour-84-collect-property", ""},
+		{"a seller with no goods blocks the buyers (no worker's money)", "经查，违法行为人李某在微信群发布低价出售二手手机的信息，实际并无货源，先后收取两名买家货款共计一千二百元后将对方拉黑。", "2026-03-01", "police25-58-theft", "labour-84-collect-property"},
+		{"an employer's deposits kept, then out of reach", "经查，某物业公司在招用保安时向6名新员工每人收取保证金五百元，员工辞职后索要，公司负责人一直联系不上。", "2026-06-01", "labour-84-collect-property", ""},
+		{"a rumour that the rival sells pirated books", "经查，当事人某书店经营者多次散布隔壁另一家书店“专卖盗版书”的虚假信息，该信息无事实依据，致使该书店营业额明显下降。", "2025-12-01", "comp25-28-disparagement", "copyright-53-infringement"},
+		{"a rumour of copyright infringement", "经查，当事人某软件公司向客户捏造竞争对手的产品侵犯其著作权的虚假信息，致使多家客户取消订单。", "2025-06-01", "comp-23-disparagement", "copyright-53-infringement"},
+	})
+	checkEnvPhrasing(t, a, []envPhrasingCase{
+		{"法典: waste oil dumped, fish dead", "2026年10月，某汽修厂将废机油二十余桶拉到村外荒地倾倒，致使附近沟渠内少量小鱼死亡。",
+			"eco-1169-hw-dumping", "eco-1169-hw-dumping-grave", ""},
+		{"法典: waste oil dumped, villagers poisoned", "2026年10月，某汽修厂将废机油二十余桶拉到村外荒地倾倒，致使附近五名村民饮用井水后中毒。",
+			"eco-1169-hw-dumping-grave", "eco-1169-hw-dumping", ""},
+	})
+}
+
+// TestTierPromotionNineteenth: a 情节严重 tier is promoted over its basic
+// tier only when the facts show its conduct: one missing an element (报告表
+// named for a 报告书 project) or excluded (第一款's outlet inside a drinking
+// water source zone) stays below, and a tier of another paragraph of the
+// same article is no tier of the basic candidate.
+func TestTierPromotionNineteenth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkEnvPhrasing(t, a, []envPhrasingCase{
+		{"法典: book project, serious: not the form's tier", "2026年9月，某家具厂喷漆线项目应编制环境影响报告书，未经审批擅自开工建设，情节严重。",
+			"eco-1095-report-book-serious", "eco-1095-report-form-serious", ""},
+		{"法典: outlet in the protection zone, serious: 第二款's tier", "2026年10月，某印染厂在饮用水水源二级保护区内设置排污口，情节严重。",
+			"eco-1109-drinking-source-outfall-serious", "eco-1109-outfall-serious", ""},
+	})
+	for _, tt := range []struct{ facts, below, above string }{
+		{"2026年9月，某家具厂喷漆线项目应编制环境影响报告书，未经审批擅自开工建设，情节严重。", "eco-1095-report-form-serious", "eco-1095-report-book"},
+		{"2026年10月，某印染厂在饮用水水源二级保护区内设置排污口，情节严重。", "eco-1109-outfall-serious", "eco-1109-drinking-source-outfall"},
+		{"2026年10月，某养猪场在饮用水水源二级保护区内设置排污口排放养殖废水，情节严重。", "eco-1109-outfall-serious", "eco-1109-drinking-source-outfall"},
+	} {
+		ids := violationIDs(analyzeOn(t, a, tt.facts, "2026-12-01"))
+		if f, b := slices.Index(ids, tt.below), slices.Index(ids, tt.above); f >= 0 && b >= 0 && f < b {
+			t.Errorf("%s (missing or excluded) ranks above %s: %v", tt.below, tt.above, ids)
+		}
+	}
 }

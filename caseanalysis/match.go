@@ -517,7 +517,7 @@ func graveTier(b *rules.Benchmark) bool {
 // decision put it: the statute's 逾期 needs the order, and the facts'
 // words for a hazard left alone do not make one.
 func (m *matcher) promoteUncorrected(top []candidate) []candidate {
-	return m.promoteTier(top, m.uncorrected, true)
+	return m.promoteTier(top, m.uncorrected)
 }
 
 // articleKey is a penalty article: its law and number.
@@ -548,19 +548,26 @@ func linePenalties(cat *rules.Catalog, b *rules.Benchmark) []articleKey {
 }
 
 // samePenalty reports whether the tier candidate c is fined under the
-// article of b or of a successor of b.
+// article of b or of a successor of b; of the same law, under the same
+// paragraph when both name one (生态环境法典 第一千一百零九条: 第一款's 情节严重
+// tier is no tier of 第二款's outlet in a drinking-water source zone).
 func (m *matcher) samePenalty(b, c candidate) bool {
+	if b.b.PenaltyRef.Law == c.b.PenaltyRef.Law && b.b.PenaltyRef.Paragraph > 0 && c.b.PenaltyRef.Paragraph > 0 && b.b.PenaltyRef.Paragraph != c.b.PenaltyRef.Paragraph {
+		return false
+	}
 	return slices.Contains(m.penalties[b.doc], articleKey{c.b.PenaltyRef.Law, c.b.PenaltyRef.Article})
 }
 
 // promoteTier puts each candidate of a tier (tier[doc]) just above the
 // best candidate of another tier of the same penalty article: once the
-// facts decide the tier, the shared words no longer do. With shownOnly, a
-// candidate the decision found missing an element is not promoted.
-func (m *matcher) promoteTier(top []candidate, tier []bool, shownOnly bool) []candidate {
+// facts decide the tier, the shared words no longer do. A candidate the
+// decision found missing an element or the facts exclude is not promoted:
+// the tier's words (情节严重) do not make up for its conduct (报告表 named
+// for a 报告书 project, an outlet outside the protection zone).
+func (m *matcher) promoteTier(top []candidate, tier []bool) []candidate {
 	for i := 1; i < len(top); i++ {
 		c := top[i]
-		if !tier[c.doc] || shownOnly && len(c.missing) > 0 {
+		if !tier[c.doc] || len(c.excluding) > 0 || len(c.missing) > 0 {
 			continue
 		}
 		for j := 0; j < i; j++ {
@@ -665,11 +672,11 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 	// The 造成严重后果 tier once the facts show all its elements, the
 	// consequence among them: the basic tier's lead in shared words says
 	// nothing of the consequence.
-	top = m.promoteTier(top, m.grave, true)
+	top = m.promoteTier(top, m.grave)
 	if ef.Serious {
 		// 情节严重 stated, or figures that cross a prosecution threshold
 		// (tierFacts): the aggravated tier, not the basic one.
-		top = m.promoteTier(top, m.aggravated, false)
+		top = m.promoteTier(top, m.aggravated)
 	}
 	kept = top[:min(k, len(top))]
 	for i := range kept {

@@ -58,7 +58,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			// Tonnes produced or planned (年度预计产生量约6.5吨) are no
 			// tonnes 排放、倾倒、处置: only those count towards 污染环境罪.
 			// Weighbridge slips write kilograms (3600千克).
-			if !producedAmount(text, q) && !licensed {
+			if !producedAmount(text, q) && !licensed && !wastewaterTonnes(text, q) {
 				t := q.Value
 				if q.Unit != "吨" {
 					t /= 1000
@@ -349,8 +349,8 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 	if containsAny(norm, copyrightWords) {
 		// 盗版图书1260册, 光盘3000余张: the quantity reader keeps to the units
 		// of other measures; copies are read here.
-		for _, sm := range copiesRe.FindAllStringSubmatch(norm, -1) {
-			if v, ok := count(sm[1]); ok {
+		for _, ix := range copiesRe.FindAllStringSubmatchIndex(norm, -1) {
+			if v, ok := count(copiesNumber(norm, text, ix[2], ix[3])); ok {
 				setMax(rules.MeasurePiratedCopies, v)
 			}
 		}
@@ -610,6 +610,23 @@ var (
 	taxRatioRe = nlp.Guard(`(?:应纳税额|应缴税额|应纳税款)[^，。；,;]{0,8}?(?:([0-9]{1,3}(?:\.[0-9]+)?)%|百分之([一二三四五六七八九十百]{1,4}))`, "应纳税额", "应缴税额", "应纳税款")
 )
 
+// copiesNumber is the count of copies copiesRe read at norm[a:b]. Thousands
+// separators count only as the original text writes them (an ASCII ',' between
+// groups of three digits) and not after a date or a decimal point: a
+// full-width ， folded to ',' (2026.7.15，300张) ends a clause, and the
+// count is the digits after the last comma.
+func copiesNumber(norm, text string, a, b int) string {
+	n := norm[a:b]
+	last := strings.LastIndexByte(n, ',')
+	if last < 0 {
+		return n
+	}
+	if (a > 0 && norm[a-1] == '.') || !strings.Contains(text, n) {
+		return n[last+1:]
+	}
+	return n
+}
+
 // count reads a small count written in digits or Chinese numerals. Two
 // single numerals side by side are a rough count (七八名, 三五人): the
 // larger, not seventy-eight.
@@ -754,6 +771,15 @@ var hazardousWasteNames = []string{"废铅蓄电池", "废铅酸蓄电池", "废
 	// sludges are left out: kept on the producer's site they are the storage
 	// item, which this count would read as disposal.)
 	"含镍废液", "含铬废液", "含铜废液", "含锌废液", "含镉废液", "含氰废液", "废蚀刻液", "表面处理废液"}
+
+// wastewaterTonnes reports whether a tonnage's own clause weighs a
+// wastewater (排放含镍废水约30吨) and names no hazardous waste: the water is
+// no waste; its metals count by their reading (第十七条第三项), its tonnes
+// not towards 三吨 of hazardous waste, though a bath named elsewhere is.
+func wastewaterTonnes(text string, q nlp.Quantity) bool {
+	clause := text[clauseStart(text, q.Start):q.Start]
+	return containsAny(clause, []string{"废水", "污水"}) && !strings.Contains(clause, "危险废物") && !containsAny(clause, hazardousWasteNames)
+}
 
 // hazardousWasteDenials deny that a waste is hazardous: 经鉴定该炉渣属一般
 // 工业固体废物，不属于危险废物 speaks of 危险废物 only to rule it out.
@@ -917,7 +943,11 @@ func compensationOnly(norm string) bool {
 	}
 	// Clause by clause: pay named only as the rate the compensation is
 	// counted from (按其离职前十二个月平均工资6000元计算; 月工资5000元) is
-	// owed to no one; pay named otherwise (拖欠工资及经济补偿) is owed.
+	// owed to no one; pay named otherwise (拖欠工资及经济补偿) is owed. A
+	// rate in a clause of its own is the wages owed when the next clause
+	// says they were not paid without naming the compensation (月工资均为
+	// 6000元，公司已连续3个月未发放).
+	rate := false
 	for rest := norm; rest != ""; {
 		cl := rest
 		if i := strings.IndexAny(rest, "，。；,;！？!?\n"); i >= 0 {
@@ -926,10 +956,15 @@ func compensationOnly(norm string) bool {
 		} else {
 			rest = ""
 		}
+		if rate && containsAny(cl, payOwed) && !containsAny(cl, compensationWords) {
+			return false
+		}
+		rate = false
 		if !containsAny(cl, wageWords) && !containsAny(cl, payWords) {
 			continue
 		}
 		if containsAny(cl, payRates) && !containsAny(cl, payOwed) {
+			rate = !containsAny(cl, compensationWords)
 			continue
 		}
 		return false
@@ -943,6 +978,9 @@ var (
 	payRates = []string{"平均工资", "月工资", "日工资", "工资标准", "工资基数", "工资收入", "工资水平", "月薪", "工资为", "工资是"}
 	payOwed  = []string{"拖欠", "欠", "未支付", "未发", "没发", "克扣", "未结清", "未付", "没付", "拒不支付", "少发", "未足额"}
 )
+
+// compensationWords name the money owed on ending a contract.
+var compensationWords = []string{"补偿", "赔偿金"}
 
 // payWords name pay for work other than 工资 (wageWords).
 var payWords = []string{"报酬", "薪酬", "奖金", "津贴", "欠薪"}

@@ -16,6 +16,11 @@ func TestTakingsOpenNineteenth(t *testing.T) {
 		{"a blurred plate", "该车号牌模糊不清，车上载客4人，每人收取车费30元。", false},
 		{"where he went unknown", "驾驶员去向不详，车上载客3人，每人25元。", false},
 		{"nothing open", "车上载客4人，每人收取车费30元。", false},
+		// Nineteenth round review: the takings after the open words.
+		{"refuses to state the earlier takings", "车上载客4人，每人收取车费30元，王某拒绝说明此前的营运收入。", true},
+		{"takings could not be found", "经询问，无法查清其营运收入。", true},
+		{"trips not remembered, after", "司机记不清跑了多少趟。", true},
+		{"a blurred plate, passengers after", "号牌模糊不清，车上载客4人。", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

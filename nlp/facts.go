@@ -3235,7 +3235,7 @@ var (
 
 // takingsOpen reports whether the text says the run's takings are still
 // open: a takingsUnknown phrase in a clause that names the takings, their
-// count or what was charged (takingsWords). Open words about anything else
+// count or what was charged (takingsWords), before the phrase or after it. Open words about anything else
 // (号牌模糊不清, 去向不详) leave the takings as stated.
 func takingsOpen(s string) bool {
 	for _, cue := range takingsUnknown {
@@ -3247,7 +3247,9 @@ func takingsOpen(s string) bool {
 			at := off + i
 			start := clauseBefore(s, at, isClauseOrCommaEnd)
 			end := at + len(cue)
-			if containsAny(s[start:end], takingsWords[:]...) {
+			// The whole clause: the takings may follow the open words
+			// (拒绝说明此前的营运收入, 记不清跑了多少趟).
+			if containsAny(s[start:clauseAfter(s, end, isClauseOrCommaEnd)], takingsWords[:]...) {
 				return true
 			}
 			off = end

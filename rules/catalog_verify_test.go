@@ -303,11 +303,27 @@ func quotes(b *Benchmark) []string {
 
 var shixing = regexp.MustCompile(`自(\d{4})年(\d{1,2})月(\d{1,2})日起施行`)
 
+// amendedShixing lists versions whose amending decision set a later 施行
+// date that the consolidated text does not state (its own 本法自…起施行 is the
+// first enactment's): the date, and a fragment of the version's own text
+// that shows it. 著作权法 2020-11-11: the 2020 修正 decision took effect on
+// 2021-06-01 (the decision is not in the corpus); the text's 第六十五条 cuts
+// over on that day ("保护期在2021年6月1日前已经届满").
+var amendedShixing = map[string]struct{ version, date, evidence string }{
+	"著作权法": {"2020-11-11", "2021-06-01", "在2021年6月1日前已经届满"},
+}
+
 // inForceFrom is the date the version took effect: its version date, or the
-// later 施行 date its own text states (本法自…起施行).
+// later 施行 date its own text states (本法自…起施行), or the amending
+// decision's (amendedShixing) when the text shows it.
 func inForceFrom(fx *statuteFixture, info corpus.StatuteInfo) string {
 	want := info.VersionDate
+	ex, hasEx := amendedShixing[info.Law]
+	hasEx = hasEx && ex.version == info.VersionDate
 	_ = fx.store.Articles(info.ID, func(a corpus.Article) error {
+		if hasEx && strings.Contains(nlp.NormalizeText(a.Text()), nlp.NormalizeText(ex.evidence)) && ex.date > want {
+			want = ex.date
+		}
 		for _, m := range shixing.FindAllStringSubmatch(nlp.NormalizeText(a.Text()), -1) {
 			y, _ := strconv.Atoi(m[1])
 			mo, _ := strconv.Atoi(m[2])
