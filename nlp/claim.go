@@ -450,14 +450,23 @@ func InClaim(spans []Span, pos int) bool { return inSpans(spans, pos) }
 // figures read from it then come from what happened, at the same offsets.
 // A text without a claim comes back unchanged.
 func MaskClaims(text string) string {
-	n := Normalize(text)
-	spans := ClaimSpans(n.Text)
+	return MaskClaimSpans(text, ClaimSpans(Normalize(text).Text))
+}
+
+// MaskClaimSpans is MaskClaims with the spans already read (ClaimSpans of
+// the normalised text, or of a text that begins with it): an analysis
+// reads the claims once.
+func MaskClaimSpans(text string, spans []Span) string {
 	if len(spans) == 0 {
 		return text
 	}
+	n := Normalize(text)
 	b := []byte(text)
 	for _, s := range spans {
-		a, e := n.OrigSpan(s.Start, s.End)
+		if s.Start >= len(n.Text) {
+			continue
+		}
+		a, e := n.OrigSpan(s.Start, min(s.End, len(n.Text)))
 		for i := a; i < e && i < len(b); i++ {
 			b[i] = ' '
 		}
