@@ -81,6 +81,7 @@ func TestClaimSpansReviewNineteenth(t *testing.T) {
 		{"a closing straight quote before the goods", "张贴\"开业大酬宾宣传\",经查其销售的32箱\"鲜牛奶\"已超过保质期。", "开业大酬宾", "32箱"},
 		{"a comma ends the chain", "宣传“特价白酒”,销售“飞天茅台”酒20瓶。", "特价白酒", "销售"},
 		{"a citizen's tip-off", "接市民在网上留言称“某小区旁工地夜间施工噪声扰民”,经现场检查属实。", "", "夜间施工"},
+		{"a claim found untrue stays a claim", "某店在朋友圈发布广告称“本店保健品可治愈糖尿病”,经查不属实。", "治愈糖尿病", "经查"},
 		{"a message of the party is evidence", "当事人发送消息称“这批货卖了3万元”。", "", "3万元"},
 		{"谎报事故 is its own act", "某公司谎报事故死亡人数为1人,实际造成3人死亡。", "", "1人"},
 		{"a defence is no claim", "当事人声称其不知道该批食品已过期。", "", "过期"},

@@ -325,7 +325,14 @@ func (c *claimScan) tipOff(ss, verb int, s Span) bool {
 		return true
 	}
 	_, _, se := c.sentence(s.End)
-	return containsAny(c.text[s.End:max(s.End, min(se, s.End+120))], confirmedWords[:]...)
+	after := c.text[s.End:max(s.End, min(se, s.End+120))]
+	for _, w := range confirmedWords {
+		// 经查不属实 tells the claim false: it stays a claim.
+		if k := strings.Index(after, w); k >= 0 && !strings.HasSuffix(after[:k], "不") {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeSpans sorts spans and joins those that overlap.
