@@ -1,6 +1,9 @@
 package caseanalysis
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestClaimContentNineteenth (acc19claims): what a rumour says (an
 // explosion, a pollution, deaths) is no fact of the case: the provision on
@@ -29,10 +32,37 @@ func TestClaimContentNineteenth(t *testing.T) {
 func TestClaimDeathsNineteenth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	res := analyzeOn(t, a, "经查，2025年7月18日晚,违法行为人罗某某在其加入的“东湖街坊群”等三个微信群内发布文字和图片，称“城西化工厂刚刚爆炸，已经死亡十余人，附近居民赶紧撤离”，经核实，城西化工厂当日生产正常，未发生任何爆炸事故，罗某某所发图片系从网上下载的外地旧图。以上事实有微信群聊天截图、证人证言及罗某某的陈述为证。", "2025-07-21")
-	if len(res.Violations) > 0 && res.Violations[0].BenchmarkID == "safety-114-major-accident" {
+	if len(res.Violations) > 0 && strings.HasPrefix(res.Violations[0].BenchmarkID, "safety-114-") {
 		t.Errorf("the rumour's deaths rank %s first", res.Violations[0].BenchmarkID)
 	}
 	if res.Transfer.Risk == "likely" {
 		t.Errorf("transfer likely (%s) from the rumour's deaths", res.Transfer.Crime)
+	}
+}
+
+// TestClaimReviewNineteenth (review of acc19claims): the act beside a
+// claim is read — a lie cut where the courier kept the phone, a closing
+// straight quote that opens no claim over the expired food, a citizen's
+// tip-off found true, a 谎报 of an accident's deaths.
+func TestClaimReviewNineteenth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"a lie beside a theft", "某快递员谎称包裹丢失将客户价值8000元的手机据为己有。",
+			"2026-03-01", "police25-58-theft", "police25-29-false-alarm", 0, 0, false},
+		{"straight quotes around a poster and the expired food", "当事人在店门口张贴\"开业酬宾广告\"，销售过期食品5箱，货值金额300元，违法所得200元，门口横幅写有\"全场五折\"。",
+			"2025-06-01", "food-124-expired", "", 50000, 100000, false},
+		{"a citizen's tip-off found true", "接市民在网上留言称“某小区旁工地夜间施工噪声扰民”，经现场检查属实。",
+			"2026-03-01", "noise-77-night-construction", "", 0, 0, false},
+	})
+	// 谎报事故死亡人数 is no claim over the deaths: the three deaths are read
+	// (the larger-accident tier is a candidate). Which ranks first — the
+	// 谎报 of 治安 or the accident — is left (see the notes).
+	res := analyzeOn(t, a, "某公司谎报事故死亡人数为1人，实际造成3人死亡。", "2025-06-01")
+	found := false
+	for _, v := range res.Violations {
+		found = found || v.BenchmarkID == "safety-114-larger-accident"
+	}
+	if !found {
+		t.Errorf("safety-114-larger-accident not among %v", ids(res.Violations))
 	}
 }

@@ -467,7 +467,14 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	claims := nlp.ClaimSpans(q.norm)
 	plainNorm, plainText := q.norm, text
 	if len(claims) > 0 {
-		plainNorm, plainText = nlp.BlankSpans(q.norm, claims), nlp.MaskClaims(text)
+		plainNorm = nlp.BlankSpans(q.norm, claims)
+		if focus == text {
+			// q.norm begins with the normalised text: its claims are the
+			// text's, read once.
+			plainText = nlp.MaskClaimSpans(text, claims)
+		} else {
+			plainText = nlp.MaskClaims(text)
+		}
 	}
 	if len(claims) > 0 {
 		pq := a.match.withoutSpans(q, claims, plainNorm)

@@ -609,12 +609,13 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 	clear(*buf)
 	lex, byDoc := (*buf)[:len(m.benchmarks)], (*buf)[len(m.benchmarks):]
 	qt := m.lexicalScores(q, lex)
+	plainQt := qt
 	if q.plain != nil {
 		// What a claim says is not what happened: a benchmark not on the
 		// claim shares only the words outside it with the facts (an
 		// advert's 起火 is no fire).
 		plain := make([]float64, len(lex))
-		m.lexicalScores(*q.plain, plain)
+		plainQt = m.lexicalScores(*q.plain, plain)
 		for i, b := range m.benchmarks {
 			if !b.ReadsClaims {
 				lex[i] = plain[i]
@@ -680,7 +681,12 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 	}
 	kept = top[:min(k, len(top))]
 	for i := range kept {
-		kept[i].matched = qt.headTerms(kept[i].doc)
+		// A benchmark not on the claim matched only the words outside it.
+		if kept[i].b.ReadsClaims {
+			kept[i].matched = qt.headTerms(kept[i].doc)
+		} else {
+			kept[i].matched = plainQt.headTerms(kept[i].doc)
+		}
 	}
 	return kept, top, inText
 }

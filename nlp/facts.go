@@ -579,9 +579,11 @@ func Extract(text string) Extraction {
 
 	// What a claim says (an advertisement's promise, a rumour's deaths, a
 	// lie's sums) states no amount or count of the case: its content is
-	// masked for the money and quantity patterns (ClaimSpans). The dates,
+	// masked for the money and quantity patterns (QuotedClaimSpans: only a
+	// quotation; an unquoted lie is cut short and its neighbours are the
+	// act's: 谎称包裹丢失将价值8000元的手机据为己有). The dates,
 	// the party and the circumstances are read from the whole text.
-	for _, c := range ClaimSpans(s) {
+	for _, c := range QuotedClaimSpans(s) {
 		mask(masked, c.Start, c.End)
 	}
 	ms := string(masked)
