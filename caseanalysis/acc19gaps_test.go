@@ -230,3 +230,17 @@ func TestTierPromotionNineteenth(t *testing.T) {
 		}
 	}
 }
+
+// TestBankAccountsSeriousNineteenth: an unreported bank account told as
+// 情节严重 is 税收征收管理法 第六十条第一款第（四）项's heavier tier
+// (二千元以上一万元以下), not the basic one; without the words the basic
+// tier stays first.
+func TestBankAccountsSeriousNineteenth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"serious, a trading firm's five accounts", "经查，当事人盛源贸易有限公司自2024年2月起陆续开立银行存款账户5个，均未向主管税务机关报告，经责令限期改正仍未改正，情节严重。",
+			"2025-10-09", "tax-60-bank-accounts-serious", "tax-60-bank-accounts", 2000, 10000, false},
+		{"basic, one account not reported", "2025年3月，某餐饮店新开立一个银行结算账户，未按照规定向税务机关报告。",
+			"2025-04-02", "tax-60-bank-accounts", "tax-60-bank-accounts-serious", 0, 2000, false},
+	})
+}
