@@ -3,10 +3,13 @@ package api
 import (
 	"context"
 	"errors"
+	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -19,7 +22,7 @@ const (
 	// takes milliseconds and an analysis tens of them, so a request still
 	// running after this is stuck behind others or pathological.
 	DefaultRequestTimeout = 5 * time.Second
-	// DefaultMaxConcurrent is how many expensive requests run at once;
+	// DefaultMaxConcurrent is how many searches and sign-ins run at once;
 	// the others queue, first come, first served (admission). On 2 cores
 	// 16 leaves the 50-client analysis benchmark unthrottled (a request
 	// waits for a slot some milliseconds) while bounding the memory of
@@ -28,6 +31,8 @@ const (
 	// admission (2 or 4 at once) was measured against it in one process
 	// and gave no steady gain in the tail (docs/analysis.md), so 16 stays.
 	DefaultMaxConcurrent = 16
+	// Analyses have their own, narrower admission: see
+	// DefaultAnalysisConcurrent.
 	// DefaultQueueWait is how long an expensive request waits for a slot
 	// before it is refused with 429.
 	DefaultQueueWait = time.Second
@@ -47,7 +52,46 @@ const retryAfterSeconds = 1
 type workLimits struct {
 	timeout time.Duration
 	wait    time.Duration
-	queue   admission
+	// queue admits searches and sign-ins, analyses admits case analyses.
+	queue    admission
+	analyses admission
+}
+
+// reservedProcessors is how many of the scheduler's processors analyses
+// leave free (ReserveNetworkProcessor): 0 or 1.
+var reservedProcessors atomic.Int32
+
+// DefaultAnalysisConcurrent is how many analyses run at once when
+// Config.AnalysisConcurrent is 0: one per processor the scheduler has,
+// less the one ReserveNetworkProcessor keeps for the network (at least
+// one). An analysis is pure CPU for about a millisecond, so more at once
+// only share the cores; queued first come, first served, each waits its
+// turn instead of being slowed by all the others.
+func DefaultAnalysisConcurrent() int {
+	return max(1, runtime.GOMAXPROCS(0)-int(reservedProcessors.Load()))
+}
+
+// ReserveNetworkProcessor gives the Go scheduler one processor more than
+// analyses may use, as `cailiang serve` runs: GOMAXPROCS becomes the cores
+// plus one, and DefaultAnalysisConcurrent stays at the cores. Why: the
+// scheduler polls the network only when a processor runs out of work (or
+// from its monitor thread, every 10 ms); when every processor is busy
+// analysing, a request that arrived and a response that was sent wait for
+// that poll. Measured at 50 clients on 2 cores (docs/analysis.md, "the
+// nineteenth round"), this cut the p99 of /v1/analyze by about a fifth at
+// the cost of some throughput. When GOMAXPROCS is set in the environment,
+// the operator's number stands and one of its processors is kept free.
+// restore undoes it (for tests and benchmarks).
+func ReserveNetworkProcessor() (restore func()) {
+	prev := runtime.GOMAXPROCS(0)
+	if os.Getenv("GOMAXPROCS") == "" {
+		runtime.GOMAXPROCS(prev + 1)
+	}
+	reservedProcessors.Store(1)
+	return func() {
+		reservedProcessors.Store(0)
+		runtime.GOMAXPROCS(prev)
+	}
 }
 
 func newLimiter(cfg Config) *workLimits {
@@ -61,6 +105,10 @@ func newLimiter(cfg Config) *workLimits {
 	l.queue.slots = cfg.MaxConcurrent
 	if l.queue.slots <= 0 {
 		l.queue.slots = DefaultMaxConcurrent
+	}
+	l.analyses.slots = cfg.AnalysisConcurrent
+	if l.analyses.slots <= 0 {
+		l.analyses.slots = DefaultAnalysisConcurrent()
 	}
 	return l
 }
@@ -129,16 +177,23 @@ func (q *admission) state() (running, queued int) {
 	return q.running, len(q.waiting)
 }
 
-// expensive reports whether a request runs work whose cost is not bounded
-// by a lookup: full-text and vector search, case analysis.
-func expensive(c *fiber.Ctx) bool {
+// admissionFor returns the queue an expensive request waits in, nil for
+// the others: case analyses (one per core, DefaultAnalysisConcurrent) or
+// the work whose cost is not bounded by a lookup, full-text and vector
+// search and sign-in (DefaultMaxConcurrent).
+func (l *workLimits) admissionFor(c *fiber.Ctx) *admission {
 	switch c.Method() + " " + c.Path() {
-	case "GET /v1/norms/search", "GET /v1/cases/search", "GET /v1/library/cases/search", "POST /v1/analyze",
+	case "POST /v1/analyze":
+		return &l.analyses
+	case "GET /v1/norms/search", "GET /v1/cases/search", "GET /v1/library/cases/search",
 		"POST /v1/login": // a password hash costs 19 MiB and tens of milliseconds
-		return true
+		return &l.queue
 	}
-	return c.Method() == fiber.MethodPost && (isTranscriptAnalysis(c.Path()) ||
-		strings.HasPrefix(c.Path(), "/v1/cases/") && strings.HasSuffix(c.Path(), "/analysis"))
+	if c.Method() == fiber.MethodPost && (isTranscriptAnalysis(c.Path()) ||
+		strings.HasPrefix(c.Path(), "/v1/cases/") && strings.HasSuffix(c.Path(), "/analysis")) {
+		return &l.analyses
+	}
+	return nil
 }
 
 // errTimeout answers a request whose deadline passed.
@@ -164,8 +219,8 @@ func (s *Server) limit(c *fiber.Ctx) error {
 	ctx, cancel := context.WithTimeout(c.UserContext(), timeout)
 	defer cancel()
 	c.SetUserContext(ctx)
-	if expensive(c) {
-		release, err := l.acquire(ctx, c)
+	if q := l.admissionFor(c); q != nil {
+		release, err := l.acquire(ctx, c, q)
 		if err != nil {
 			return err
 		}
@@ -181,17 +236,17 @@ func (s *Server) limit(c *fiber.Ctx) error {
 // acquire takes a slot for an expensive request, waiting in line at most
 // the queue wait (and never past the deadline). When its turn does not
 // come in time it answers 429 with Retry-After.
-func (l *workLimits) acquire(ctx context.Context, c *fiber.Ctx) (func(), error) {
-	admitted, turn := l.queue.enter()
+func (l *workLimits) acquire(ctx context.Context, c *fiber.Ctx, q *admission) (func(), error) {
+	admitted, turn := q.enter()
 	if admitted {
-		return l.queue.release, nil
+		return q.release, nil
 	}
 	t := time.NewTimer(l.wait)
 	defer t.Stop()
 	var err error
 	select {
 	case <-turn:
-		return l.queue.release, nil
+		return q.release, nil
 	case <-t.C:
 		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(retryAfterSeconds))
 		err = apiError(fiber.StatusTooManyRequests, "too_busy",
@@ -199,9 +254,9 @@ func (l *workLimits) acquire(ctx context.Context, c *fiber.Ctx) (func(), error) 
 	case <-ctx.Done():
 		err = l.errTimeout()
 	}
-	if !l.queue.leave(turn) {
+	if !q.leave(turn) {
 		// Admitted while giving up: pass the slot on.
-		l.queue.release()
+		q.release()
 	}
 	return nil, err
 }

@@ -2,6 +2,9 @@ package api
 
 import (
 	"net/url"
+	"os"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -31,47 +34,66 @@ func TestDeadline(t *testing.T) {
 }
 
 // TestBusy checks the back-pressure on expensive requests: with every slot
-// held, a search waits the queue wait and is refused 429 with Retry-After
-// in the error format; cheap requests still pass; once a slot frees up the
-// search is answered.
+// of a queue held, a request of that queue waits the queue wait and is
+// refused 429 with Retry-After in the error format; cheap requests and
+// those of the other queue (analyses have their own) still pass; once a
+// slot frees up the request is answered.
 func TestBusy(t *testing.T) {
 	lib := testLibrary(t, nil)
-	s := New(Config{Library: lib, Catalog: testCatalog(t), MaxConcurrent: 2, QueueWait: 20 * time.Millisecond})
 	search := "/v1/norms/search?q=" + url.QueryEscape("生产经营许可")
-	// Hold both slots as two long searches would.
-	for range 2 {
-		if ok, _ := s.limits.queue.enter(); !ok {
-			t.Fatal("a free slot was not given at once")
-		}
-	}
-	tests := []struct {
+	type req struct {
 		method, target string
 		body           []byte
+	}
+	searches := []req{{"GET", search, nil}, {"GET", "/v1/cases/search?q=" + url.QueryEscape("过期食品"), nil}}
+	analyses := []req{{"POST", "/v1/analyze", []byte(`{"facts":"销售过期食品"}`)}}
+	tests := []struct {
+		name            string
+		queue           func(l *workLimits) *admission
+		refused, served []req
 	}{
-		{"GET", search, nil},
-		{"GET", "/v1/cases/search?q=" + url.QueryEscape("过期食品"), nil},
-		{"POST", "/v1/analyze", []byte(`{"facts":"销售过期食品"}`)},
+		{"searches", func(l *workLimits) *admission { return &l.queue }, searches, analyses},
+		{"analyses", func(l *workLimits) *admission { return &l.analyses }, analyses, searches},
 	}
 	for _, tt := range tests {
-		r := do(t, s, tt.method, tt.target, "application/json", tt.body)
-		if r.status != 429 || errCode(r) != "too_busy" || r.header.Get("Retry-After") != "1" {
-			t.Errorf("%s %s with every slot held: %d %v Retry-After %q; want 429 too_busy, Retry-After 1",
-				tt.method, tt.target, r.status, r.body, r.header.Get("Retry-After"))
-		}
-	}
-	if r := do(t, s, "GET", "/healthz", "", nil); r.status != 200 {
-		t.Errorf("healthz with every search slot held: %d", r.status)
-	}
-	// The refused requests left the queue: nobody waits, both slots held.
-	if running, queued := s.limits.queue.state(); running != 2 || queued != 0 {
-		t.Errorf("after the 429s: %d running, %d queued; want 2, 0", running, queued)
-	}
-	s.limits.queue.release()
-	if r := do(t, s, "GET", search, "", nil); r.status != 200 || r.header.Get("Retry-After") != "" {
-		t.Errorf("search with a slot free: %d %v", r.status, r.body)
-	}
-	if running, queued := s.limits.queue.state(); running != 1 || queued != 0 {
-		t.Errorf("%d slots held, %d queued after the search; want 1, 0 (its slot released)", running, queued)
+		t.Run(tt.name, func(t *testing.T) {
+			s := New(Config{Library: lib, Catalog: testCatalog(t), Analyzer: testAnalyzer(t, lib), MaxConcurrent: 2, AnalysisConcurrent: 2,
+				QueueWait: 20 * time.Millisecond})
+			q := tt.queue(s.limits)
+			// Hold both slots as two long requests would.
+			for range 2 {
+				if ok, _ := q.enter(); !ok {
+					t.Fatal("a free slot was not given at once")
+				}
+			}
+			for _, r := range tt.refused {
+				got := do(t, s, r.method, r.target, "application/json", r.body)
+				if got.status != 429 || errCode(got) != "too_busy" || got.header.Get("Retry-After") != "1" {
+					t.Errorf("%s %s with every slot held: %d %v Retry-After %q; want 429 too_busy, Retry-After 1",
+						r.method, r.target, got.status, got.body, got.header.Get("Retry-After"))
+				}
+			}
+			for _, r := range tt.served {
+				if got := do(t, s, r.method, r.target, "application/json", r.body); got.status != 200 {
+					t.Errorf("%s %s with the other queue full: %d %v; want 200", r.method, r.target, got.status, got.body)
+				}
+			}
+			if r := do(t, s, "GET", "/healthz", "", nil); r.status != 200 {
+				t.Errorf("healthz with every slot held: %d", r.status)
+			}
+			// The refused requests left the queue: nobody waits, both slots held.
+			if running, queued := q.state(); running != 2 || queued != 0 {
+				t.Errorf("after the 429s: %d running, %d queued; want 2, 0", running, queued)
+			}
+			q.release()
+			r := tt.refused[0]
+			if got := do(t, s, r.method, r.target, "application/json", r.body); got.status != 200 || got.header.Get("Retry-After") != "" {
+				t.Errorf("%s %s with a slot free: %d %v", r.method, r.target, got.status, got.body)
+			}
+			if running, queued := q.state(); running != 1 || queued != 0 {
+				t.Errorf("%d slots held, %d queued after the request; want 1, 0 (its slot released)", running, queued)
+			}
+		})
 	}
 }
 
@@ -138,18 +160,57 @@ func TestAdmissionOrder(t *testing.T) {
 	}
 }
 
-// TestMaxConcurrent checks the admission width a configuration gives: its
-// own value, or DefaultMaxConcurrent for 0.
+// TestMaxConcurrent checks the admission widths a configuration gives:
+// its own values, or DefaultMaxConcurrent and DefaultAnalysisConcurrent
+// for 0.
 func TestMaxConcurrent(t *testing.T) {
-	tests := []struct{ configured, want int }{
-		{0, DefaultMaxConcurrent},
-		{-1, DefaultMaxConcurrent},
-		{1, 1},
-		{4, 4},
+	tests := []struct{ configured, want, analyses, wantAnalyses int }{
+		{0, DefaultMaxConcurrent, 0, DefaultAnalysisConcurrent()},
+		{-1, DefaultMaxConcurrent, -1, DefaultAnalysisConcurrent()},
+		{1, 1, 3, 3},
+		{4, 4, 1, 1},
 	}
 	for _, tt := range tests {
-		if got := newLimiter(Config{MaxConcurrent: tt.configured}).queue.slots; got != tt.want {
-			t.Errorf("server with MaxConcurrent %d admits %d, want %d", tt.configured, got, tt.want)
+		l := newLimiter(Config{MaxConcurrent: tt.configured, AnalysisConcurrent: tt.analyses})
+		if l.queue.slots != tt.want || l.analyses.slots != tt.wantAnalyses {
+			t.Errorf("server with MaxConcurrent %d, AnalysisConcurrent %d admits %d and %d analyses, want %d and %d",
+				tt.configured, tt.analyses, l.queue.slots, l.analyses.slots, tt.want, tt.wantAnalyses)
 		}
+	}
+}
+
+// TestReserveNetworkProcessor checks the processors serve runs with: one
+// more than before for the scheduler while analyses keep to the cores, or,
+// when GOMAXPROCS is set in the environment, the operator's number with
+// one of them kept from analyses; restore puts both back.
+func TestReserveNetworkProcessor(t *testing.T) {
+	procs := runtime.GOMAXPROCS(0)
+	tests := []struct {
+		name                 string
+		env                  string
+		wantProcs, wantWidth int
+	}{
+		{"unset", "", procs + 1, procs},
+		{"operator's", strconv.Itoa(procs), procs, max(1, procs-1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("GOMAXPROCS", tt.env)
+			if tt.env == "" {
+				os.Unsetenv("GOMAXPROCS")
+			}
+			if got := DefaultAnalysisConcurrent(); got != procs {
+				t.Fatalf("before: %d analyses at once, want %d (one per processor)", got, procs)
+			}
+			restore := ReserveNetworkProcessor()
+			gotProcs, gotWidth := runtime.GOMAXPROCS(0), DefaultAnalysisConcurrent()
+			restore()
+			if gotProcs != tt.wantProcs || gotWidth != tt.wantWidth {
+				t.Errorf("reserved: GOMAXPROCS %d, %d analyses at once; want %d, %d", gotProcs, gotWidth, tt.wantProcs, tt.wantWidth)
+			}
+			if runtime.GOMAXPROCS(0) != procs || DefaultAnalysisConcurrent() != procs {
+				t.Errorf("restored: GOMAXPROCS %d, %d analyses; want %d, %d", runtime.GOMAXPROCS(0), DefaultAnalysisConcurrent(), procs, procs)
+			}
+		})
 	}
 }

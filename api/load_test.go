@@ -19,11 +19,16 @@ import (
 	"github.com/cailiang/cailiang/app"
 )
 
-// benchSlots lists admission widths (Config.MaxConcurrent) for the load
-// benchmarks to compare in one process and one session, each as a
-// sub-benchmark slots=N: -args -limits.slots=2,4,16. Empty: the default
-// configuration alone.
-var benchSlots = flag.String("limits.slots", "", "comma-separated MaxConcurrent values the load benchmarks run with, each a sub-benchmark (empty: the default)")
+// benchSlots lists admission widths (Config.MaxConcurrent and
+// AnalysisConcurrent alike) for the load benchmarks to compare in one
+// process and one session, each as a sub-benchmark slots=N:
+// -args -limits.slots=2,4,16. Empty: the default configuration alone.
+var benchSlots = flag.String("limits.slots", "", "comma-separated admission widths (MaxConcurrent, AnalysisConcurrent) the load benchmarks run with, each a sub-benchmark (empty: the default)")
+
+// benchReserve says whether the load benchmarks run the way `cailiang
+// serve` does, one scheduler processor more than analyses use
+// (ReserveNetworkProcessor); -limits.reserve=false measures without.
+var benchReserve = flag.Bool("limits.reserve", true, "run the load benchmarks with ReserveNetworkProcessor, as cailiang serve does")
 
 // searchRequests is how many measured requests each of the 20 clients of
 // BenchmarkNormSearchDistinctExternal sends. The default 50 makes a run of
@@ -45,6 +50,9 @@ var analyzeRequests = flag.Int("analyze.requests", 40, "measured requests per cl
 // bySlots runs a load benchmark with the default configuration, or once
 // per width of -limits.slots.
 func bySlots(b *testing.B, run func(b *testing.B, cfg Config)) {
+	if *benchReserve {
+		defer ReserveNetworkProcessor()()
+	}
 	if *benchSlots == "" {
 		run(b, Config{})
 		return
@@ -54,7 +62,7 @@ func bySlots(b *testing.B, run func(b *testing.B, cfg Config)) {
 		if err != nil || n <= 0 {
 			b.Fatalf("-limits.slots %q: want positive integers", *benchSlots)
 		}
-		b.Run("slots="+strconv.Itoa(n), func(b *testing.B) { run(b, Config{MaxConcurrent: n}) })
+		b.Run("slots="+strconv.Itoa(n), func(b *testing.B) { run(b, Config{MaxConcurrent: n, AnalysisConcurrent: n}) })
 	}
 }
 

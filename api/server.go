@@ -67,9 +67,12 @@ type Config struct {
 	// RequestTimeout is every request's deadline; 0 means
 	// DefaultRequestTimeout (see limits.go).
 	RequestTimeout time.Duration
-	// MaxConcurrent bounds searches and analyses running at once; 0 means
+	// MaxConcurrent bounds searches and sign-ins running at once; 0 means
 	// DefaultMaxConcurrent.
 	MaxConcurrent int
+	// AnalysisConcurrent bounds case analyses running at once; 0 means
+	// DefaultAnalysisConcurrent (one per core).
+	AnalysisConcurrent int
 	// QueueWait is how long one waits for a slot before a 429; 0 means
 	// DefaultQueueWait.
 	QueueWait time.Duration

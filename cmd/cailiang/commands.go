@@ -296,8 +296,14 @@ func runServe(e *runEnv) error {
 	if !sp.Configured() {
 		e.log.Info("transcription off: no --asr-url (CAILIANG_ASR_URL)")
 	}
+	// One scheduler processor more than analyses use: see
+	// api.ReserveNetworkProcessor. Before the server is built, which reads
+	// the width of analysis admission from it.
+	restoreProcs := api.ReserveNetworkProcessor()
+	defer restoreProcs()
 	srv := api.NewLoading(api.Config{Logger: e.log, Version: version, Web: e.opts.webConfig(),
-		RequestTimeout: e.opts.requestTimeout, MaxConcurrent: e.opts.maxConcurrent, Calendar: cal, Speech: sp, Documents: gen})
+		RequestTimeout: e.opts.requestTimeout, MaxConcurrent: e.opts.maxConcurrent, AnalysisConcurrent: e.opts.analysisConcurrent,
+		Calendar: cal, Speech: sp, Documents: gen})
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
 	served := make(chan error, 1)

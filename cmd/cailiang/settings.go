@@ -46,9 +46,11 @@ type options struct {
 	// firstImport says what serve imports into a directory without
 	// statutes (firstImportAuto, firstImportNone or files).
 	firstImport string
-	// requestTimeout and maxConcurrent bound serve's requests (api.Config).
-	requestTimeout time.Duration
-	maxConcurrent  int
+	// requestTimeout, maxConcurrent and analysisConcurrent bound serve's
+	// requests (api.Config).
+	requestTimeout     time.Duration
+	maxConcurrent      int
+	analysisConcurrent int
 	// cpuProfile is the file a CPU profile of the whole command is
 	// written to (empty: none), for measuring imports and start-ups.
 	cpuProfile string
@@ -161,9 +163,13 @@ func settings() []setting {
 			zh:   "每个请求的时限（如 `5s`），超时的检索返回 503（仅 serve）",
 			bind: durationSetting(func(o *options) *time.Duration { return &o.requestTimeout })},
 		{flag: "max-concurrent", env: "CAILIANG_MAX_CONCURRENT", def: strconv.Itoa(api.DefaultMaxConcurrent), arg: "N", only: []string{"serve"},
-			help: "searches and analyses run at once; more wait up to 1s, then get 429 with Retry-After",
-			zh:   "同时进行的检索与分析上限；其余请求最多等待 1 秒，之后返回 429 并带 Retry-After（仅 serve）",
+			help: "searches and sign-ins run at once; more wait up to 1s, then get 429 with Retry-After",
+			zh:   "同时进行的检索与登录上限；其余请求最多等待 1 秒，之后返回 429 并带 Retry-After（仅 serve）",
 			bind: intSetting(func(o *options) *int { return &o.maxConcurrent })},
+		{flag: "analysis-concurrent", env: "CAILIANG_ANALYSIS_CONCURRENT", def: "0", arg: "N", only: []string{"serve"},
+			help: "case analyses run at once; 0: one per core (the service keeps one more scheduler processor for the network); more wait up to 1s, then get 429",
+			zh:   "同时进行的案情分析上限；0 表示每个处理器核一个（服务另留一个调度处理器收发网络请求）；其余请求最多等待 1 秒，之后返回 429（仅 serve）",
+			bind: intSetting(func(o *options) *int { return &o.analysisConcurrent })},
 		{flag: "audit-key", env: "CAILIANG_AUDIT_KEY", def: "", arg: "FILE", only: []string{"serve", "audit"},
 			help: "ed25519 key (hex seed) that signs audit checkpoints; default <data>/audit.key, created 0600 on first start; nodes sharing a log share one key",
 			zh:   "签署全过程记录检查点的 ed25519 密钥文件（十六进制种子）；默认为数据目录下的 `audit.key`，首次启动时创建（权限 0600）；共用一个数据库的多个节点须共用同一密钥，指定的文件必须已存在",
