@@ -33,7 +33,8 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 		}
 	}
 	var alcohol alcoholReadings
-	var areaMu float64 // the largest area in square metres, in 亩
+	var areaMu float64    // the largest area in square metres, in 亩
+	var wasteList listRun // tonnages listed one after another (分别为1,200千克、900千克和600千克)
 	// The same for every quantity of the text.
 	licensed := licensedHandover(norm)
 	for _, q := range x.Quantities {
@@ -64,6 +65,8 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 					t /= 1000
 				}
 				setMax(rules.MeasureHazardousWaste, t)
+				wasteList = wasteList.add(text, q, t)
+				setMax(rules.MeasureHazardousWaste, wasteList.sum)
 			}
 		case q.Unit == "亩":
 			// nlp reads hectares as 亩 already.
@@ -1061,4 +1064,49 @@ func clauseTail(norm string, i, n int) string {
 		from -= size
 	}
 	return norm[from:i]
+}
+
+// listRun adds up quantities listed one after another: the four dumpings of
+// 分别为1,200千克、900千克、900千克和600千克, or 废机油1.2吨、废乳化液2.6吨.
+// The thresholds count the whole (危险废物三吨以上 of every dumping not yet
+// dealt with, 2023年环境污染解释 第一条第二项); the largest alone understates it.
+// A run goes on while only a list's joint (、 和 及 与) stands between two
+// quantities, with at most the next item's name (废乳化液) after it.
+type listRun struct {
+	end int     // byte offset in the text after the run's last quantity
+	sum float64 // the run's sum (tonnes)
+}
+
+// notDumpedWords, in a list's next item, start an amount of another act
+// (产生, 贮存): no dumping to add.
+var notDumpedWords = []string{"产生", "贮存", "储存", "收集", "暂存", "库存", "利用", "委托", "转移"}
+
+// listJoints join the items of a list.
+var listJoints = [...]string{"、", "和", "及", "与", "以及"}
+
+func (r listRun) add(text string, q nlp.Quantity, v float64) listRun {
+	if r.end > 0 && r.end <= q.Start && q.Start <= len(text) && listJoint(text[r.end:q.Start]) {
+		return listRun{end: q.End, sum: r.sum + v}
+	}
+	return listRun{end: q.End, sum: v}
+}
+
+// listJoint reports whether gap, the text between two quantities, is a
+// list's joint, maybe followed by the next item's name: 、, 和, 、废乳化液.
+func listJoint(gap string) bool {
+	for _, j := range listJoints {
+		if rest, ok := strings.CutPrefix(gap, j); ok {
+			if utf8.RuneCountInString(rest) > 8 {
+				return false
+			}
+			for _, r := range rest {
+				if !unicode.Is(unicode.Han, r) && r != '（' && r != '）' && r != '(' && r != ')' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					return false
+				}
+			}
+			// the next item's own words, not a verb that starts a new act
+			return rest == "" || !containsAny(rest, notDumpedWords)
+		}
+	}
+	return false
 }

@@ -263,6 +263,16 @@ var (
 	personRe   = Guard(`[\p{Han}]某[某甲乙丙]?[,，、(（]?\s*(?:男|女)|身份证`, "某", "身份证")
 	unitRe     = Guard(`有限责任公司|股份有限公司|有限公司|公司|合作社|当事人单位|[\p{Han}]厂(?:[^房区长内]|$)|企业|事业单位`, "公司", "合作社", "当事人单位", "厂", "企业", "事业单位")
 	priorNthRe = Guard(`[二两2]年内(?:第([0-9]|[一二两三四五六七八九十]{1,2})次|再次)`, "年内")
+	// Earlier penalties counted: 先后两次因超标排放被处罚, 两次因盗窃被行政拘留,
+	// 受过二次行政处罚, 被我局处罚过两次.
+	priorCountRes = [...]GuardedRegexp{
+		Guard(`([两二三四五六2-6])次因[^，。；;]{1,24}?(?:受到|受过|被)[^，。；;]{0,12}?(?:行政处罚|处罚|罚款|拘留|处以)`, "次因"),
+		Guard(`(?:受过|受到|给予|被[^，。；;0-9]{0,8}?)([两二三四五六2-6])次(?:以上)?的?(?:行政处罚|处罚|罚款|行政拘留|拘留)`, "次"),
+		Guard(`被[^，。；;0-9]{0,8}?(?:处罚|罚款|拘留)过?([两二三四五六2-6])次`, "次"),
+	}
+	// One earlier penalty told with its cause (于2024年5月因超标排放含镉废水被
+	// 我局处罚十万元): two or more such in a text are as many penalties.
+	priorOneRe = Guard(`因[^，。；;]{1,30}?被[^，。；;0-9]{0,10}?(?:行政处罚|处罚|罚款|处以|行政拘留)`, "被")
 )
 
 // roleCues maps the phrases that name a money role; longer cues come first
@@ -1289,12 +1299,17 @@ func allSold(s string, ts []Total) []Total {
 // 4.6万元, 共售出上述插座合计1.8万元) is what was sold, though no role phrase
 // names it. priceWords make the amount a price instead (以每瓶30元的价格销售).
 var (
-	salesVerbs = []string{"销售", "售出", "卖出", "出售"}
+	salesVerbs = []string{"销售", "售出", "卖出", "出售", "已售"}
 	priceWords = []string{"每", "单价", "价格", "售价", "标价", "零售价"}
 	// salesSums name, after a sales verb, the sum the sales came to.
 	salesSums = [...]string{"金额", "收入", "款项", "所得款", "货款", "总价", "总额"}
 	// soldJustBefore sell with the amount written right after them.
 	soldJustBefore = [...]string{"已售", "已售出", "已销售", "已卖出", "共售出", "累计售出", "共卖出", "累计卖出", "共销售", "累计销售", "卖了", "已卖"}
+	// bareSoldBefore sell with the sum right after them and nothing between
+	// (5月销售1.8万元、6月销售2.1万元; 7月售出12,400元): each sale's sum, which
+	// totals adds up when no total is stated. Not after a denial (尚未销售).
+	bareSoldBefore = [...]string{"销售", "售出", "卖出"}
+	notSoldBefore  = [...]string{"未", "没", "不", "拟", "待", "准备"}
 )
 
 // verbRole reads the role of an amount that no role phrase names from the
@@ -1320,6 +1335,11 @@ func verbRole(w string) (string, int) {
 	bare := strings.TrimSuffix(strings.TrimSuffix(trimmed, "了"), "去")
 	for _, v := range soldJustBefore {
 		if strings.HasSuffix(trimmed, v) || strings.HasSuffix(bare, v) {
+			return RoleSalesAmount, from + len(trimmed)
+		}
+	}
+	for _, v := range bareSoldBefore {
+		if t := strings.TrimSuffix(trimmed, v); len(t) < len(trimmed) && !HasAnySuffix(t, notSoldBefore[:]...) && !containsAny(clause, priceWords...) {
 			return RoleSalesAmount, from + len(trimmed)
 		}
 	}
@@ -2500,6 +2520,21 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 		a, b := span(m[0], m[1])
 		out = append(out, Circumstance{Name: CircPriorPenalties, Count: c, Start: a, End: b})
 	}
+	for _, re := range priorCountRes {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			if Negated(s, m[0]) {
+				continue
+			}
+			if v, err := ParseChineseInt(s[m[2]:m[3]]); err == nil && v >= 2 {
+				a, b := span(m[0], m[1])
+				out = append(out, Circumstance{Name: CircPriorPenalties, Count: int(v), Start: a, End: b})
+			}
+		}
+	}
+	if n, a, b := pastPenalties(s); n >= 2 {
+		a, b = span(a, b)
+		out = append(out, Circumstance{Name: CircPriorPenalties, Count: n, Start: a, End: b})
+	}
 	for off := 0; off < len(s); {
 		i := Index(s[off:], "曾")
 		if i < 0 {
@@ -3093,8 +3128,8 @@ func bareWan(ms string) [][2]int {
 }
 
 // perHundredMLPrefixes open a blood alcohol content written unit first
-// (每百毫升一百二十六毫克, 每100毫升血液中含乙醇85毫克 is not read: the
-// figure must follow the unit directly).
+// (每百毫升一百二十六毫克; 每100毫升血液中乙醇含量为92毫克, the words of the
+// blood and the alcohol between: alcoholGap).
 var perHundredMLPrefixes = [...]string{"每百毫升", "每100毫升", "每100ml", "每100mL"}
 
 // perHundredML reads blood alcohol contents written unit first (每百毫升
@@ -3113,6 +3148,7 @@ func perHundredML(s string, span func(a, b int) (int, int)) []Quantity {
 			for a < len(s) && s[a] == ' ' {
 				a++
 			}
+			a = alcoholGap(s, a)
 			b := a
 			for b < len(s) {
 				r, size := utf8.DecodeRuneInString(s[b:])
@@ -3603,4 +3639,57 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 	}
 	v := math.Round(count*p.value*100) / 100
 	return append(ts, Total{Role: RoleGoodsValue, Value: v}, Total{Role: RoleIllegalRevenue, Value: v})
+}
+
+// alcoholGap skips, from a (right after 每100毫升), the words that name the
+// blood and the alcohol before the figure (血液中乙醇含量为, 血液中含乙醇,
+// 血液中的酒精含量是): at most 12 runes, no punctuation, 乙醇 or 酒精 among
+// them, a digit or numeral right after. It returns a when there is no such gap.
+func alcoholGap(s string, a int) int {
+	b := a
+	for n := 0; b < len(s) && n < 12; n++ {
+		r, size := utf8.DecodeRuneInString(s[b:])
+		if isDigitOrNumeral(r) {
+			break
+		}
+		if !unicode.Is(unicode.Han, r) {
+			return a
+		}
+		b += size
+	}
+	if b == a || b >= len(s) {
+		return a
+	}
+	if r, _ := utf8.DecodeRuneInString(s[b:]); !isDigitOrNumeral(r) {
+		return a
+	}
+	if gap := s[a:b]; !strings.Contains(gap, "乙醇") && !strings.Contains(gap, "酒精") {
+		return a
+	}
+	return b
+}
+
+// pastPenaltyWords, in the clause of a penalty told with its cause, date it
+// before the case: a year (2024年5月), or words of an earlier time.
+var pastPenaltyWords = [...]string{"年", "曾", "此前", "之前", "先前", "前期", "又因", "再次", "上次", "去年"}
+
+// pastPenalties counts the earlier penalties a text tells one by one, each
+// with its cause and its time (该厂于2024年5月因超标排放含镉废水被我局处罚
+// 十万元，2025年2月又因同一原因被我局处罚二十万元): two or more are a count of
+// prior penalties, as 先后两次 would be. It returns the count and the span
+// from the first to the last. A penalty denied (未因…被处罚) is none.
+func pastPenalties(s string) (int, int, int) {
+	n, a, b := 0, -1, -1
+	for _, m := range priorOneRe.FindAllStringIndex(s, -1) {
+		clause := s[clauseBefore(s, m[0], isPhraseEnd):m[1]]
+		if Negated(s, m[0]) || !containsAny(clause, pastPenaltyWords[:]...) {
+			continue
+		}
+		n++
+		if a < 0 {
+			a = m[0]
+		}
+		b = m[1]
+	}
+	return n, a, b
 }

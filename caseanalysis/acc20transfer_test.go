@@ -1,0 +1,60 @@
+package caseanalysis
+
+import (
+	"testing"
+
+	"github.com/cailiang/cailiang/rules"
+)
+
+// TestTransferTwentiethKinds holds the general readings the twentieth
+// round's criminal-transfer slice fixed (issue 12, acc20transfer), in words
+// other than its development rows': sales told month by month with a bare
+// verb (四月销售2.6万元、五月销售…) add up to the 销售金额; a hazardous waste
+// dumped in a listed run (分别为1.5吨、0.9吨和0.8吨) adds up to its tonnage;
+// a blood alcohol written 每100毫升血液中酒精含量为…毫克 is read; a caller's
+// figure gives way to the one the inquiry established (报警称被骗一万元 …
+// 经查骗取1,800元); earlier penalties listed one by one (于2024年3月因…被罚款，
+// 2024年12月又因…被处以罚款) are counted.
+func TestTransferTwentiethKinds(t *testing.T) {
+	checkTransferRows(t, []transferRow{
+		{"sales told month by month", "经查，当事人将回收塑料掺入原料生产劣质水管冒充合格品出售，四月销售2.6万元，五月销售1.9万元，六月售出1.2万元。", []string{"prod-50-adulterate"}, rules.RiskLikely, "生产、销售伪劣产品罪"},
+		{"sales not made are no sales", "经查，当事人以次充好的劣质水管尚未销售1.9万元，另于六月售出1.2万元。", []string{"prod-50-adulterate"}, rules.RiskNone, "生产、销售伪劣产品罪"},
+		{"a listed run of dumpings", "经查，当事人将废矿物油（HW08）分三次倾倒在河滩，数量分别为1.5吨、0.9吨和0.8吨。", []string{"waste-112-hw-dumping"}, rules.RiskLikely, "污染环境罪"},
+		{"a listed run of two wastes", "经查，当事人将废乳化液1.6吨、废矿物油1.7吨直接倒入厂外沟渠。", []string{"waste-112-hw-dumping"}, rules.RiskLikely, "污染环境罪"},
+		{"a listed run below", "经查，当事人将废矿物油分两次倾倒在河滩，数量分别为0.9吨和0.8吨。", []string{"waste-112-hw-dumping"}, rules.RiskNone, "污染环境罪"},
+		{"produced and dumped are no list", "经查，当事人年产生废矿物油2.2吨、贮存1.5吨，其中0.5吨倾倒在厂区空地。", []string{"waste-112-hw-dumping"}, rules.RiskNone, "污染环境罪"},
+		{"alcohol with the blood between", "经查，吴某驾驶小型轿车被查获，经抽血检验，其每100毫升血液中酒精含量为115毫克。", []string{"traffic-91-drunk-driving"}, rules.RiskLikely, "危险驾驶罪"},
+		{"alcohol with 含乙醇", "驾驶人郑某驾驶面包车，经检验每百毫升血液中含乙醇九十六毫克。", []string{"traffic-91-drunk-driving"}, rules.RiskLikely, "危险驾驶罪"},
+		{"the reported sum gives way", "被害人报警称被骗一万元。经查，违法嫌疑人以帮忙办理贷款为由骗取被害人手续费1,800元。", nil, rules.RiskNone, "诈骗罪"},
+		{"the reported sum stands alone", "被害人报警称，对方冒充客服以退款为由骗走其一万元，民警正在调查。", nil, rules.RiskLikely, "诈骗罪"},
+	})
+}
+
+// TestTransferTwentiethFacts: the figures the facts make rather than the
+// measures read (a tobacco case's 违法经营总额 from the cigarettes sold and
+// seized, 烟草专卖品刑事案件解释 第四条; the earlier penalties counted, an
+// element of 二年内…受过二次以上行政处罚) reach the assessment, and 盗窃's
+// 数额较大 is halved for one punished for theft before (2013年盗窃解释 第二条,
+// the province's figure halved: 江苏 2000 → 1000).
+func TestTransferTwentiethFacts(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts, date, risk, crime string
+	}{
+		{"tobacco sold and seized", "经查，孙某未取得烟草专卖零售许可证在超市销售卷烟，已售卷烟金额共计3.6万元，现场查扣卷烟价值1.8万元。", "2025-08-01", rules.RiskLikely, "非法经营罪"},
+		{"tobacco sold month by month", "经查，某副食店未取得烟草专卖零售许可证经营卷烟，一月售出21,600元，二月售出18,900元，三月售出14,300元。", "2025-08-01", rules.RiskLikely, "非法经营罪"},
+		{"tobacco below", "经查，某副食店未取得烟草专卖零售许可证经营卷烟，一月售出8,600元，二月售出9,100元。", "2025-08-01", rules.RiskNone, "非法经营罪"},
+		{"two earlier penalties listed", "经查，当事人外排废水中总铅超过排放标准0.6倍。该公司曾于2024年3月因超标排放含铅废水被生态环境局罚款，2024年12月又因同样问题被处以罚款。", "2025-06-01", rules.RiskLikely, "污染环境罪"},
+		{"two earlier penalties counted", "经查，当事人外排废水总砷超标0.3倍，此前已先后两次因超标排放含砷废水被本局行政处罚。", "2025-06-01", rules.RiskLikely, "污染环境罪"},
+		{"one earlier penalty", "经查，当事人外排废水总砷超标0.3倍，2024年曾因超标排放含砷废水被本局行政处罚。", "2025-06-01", rules.RiskNone, "污染环境罪"},
+		{"theft after a theft's detention, halved", "经查，违法嫌疑人曾因盗窃被公安机关行政拘留十日，此次在菜市场偷走摊主钱包，内有现金一千一百元。", "2026-05-01", rules.RiskLikely, "盗窃罪"},
+		{"the same theft, no penalty before", "经查，违法嫌疑人在菜市场偷走摊主钱包，内有现金一千一百元。", "2026-05-01", rules.RiskNone, "盗窃罪"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, tt.date)
+			if got := res.Transfer; got.Risk != tt.risk || got.Crime != tt.crime {
+				t.Fatalf("transfer %s %s (%s), want %s %s; top %v", got.Risk, got.Crime, got.Threshold, tt.risk, tt.crime, violationIDs(res))
+			}
+		})
+	}
+}

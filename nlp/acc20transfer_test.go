@@ -1,0 +1,58 @@
+package nlp
+
+import "testing"
+
+// TestTransferTwentiethReadings: sums right after a bare sales verb
+// (四月销售2.6万元), not after a denial (尚未销售); a blood alcohol with the
+// blood and the alcohol named between unit and figure; the earlier penalties
+// counted or listed one by one.
+func TestTransferTwentiethReadings(t *testing.T) {
+	checkTotals(t, []totalRow{
+		{"months of sales add up", "当事人四月销售2.6万元，五月销售1.9万元，六月售出1.2万元。", RoleSalesAmount, 57000},
+		{"sales after a denial are none", "该批货物尚未销售1.9万元，另于六月卖出1.2万元。", RoleSalesAmount, 12000},
+	})
+	for _, tt := range []struct {
+		name, text string
+		want       float64
+	}{
+		{"血液中酒精含量为", "每100毫升血液中酒精含量为115毫克", 115},
+		{"血液中含乙醇", "每百毫升血液中含乙醇九十六毫克", 96},
+		{"no alcohol named", "每100毫升注射液中含利多卡因200毫克", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got float64
+			for _, q := range Extract(tt.text).Quantities {
+				if q.Unit == "毫克/100毫升" {
+					got = q.Value
+				}
+			}
+			if got != tt.want {
+				t.Errorf("blood alcohol %v, want %v", got, tt.want)
+			}
+		})
+	}
+	for _, tt := range []struct {
+		name, text string
+		want       int
+	}{
+		{"counted", "该公司此前已先后两次因超标排放被本局行政处罚。", 2},
+		{"received twice", "当事人二年内受过二次行政处罚。", 2},
+		{"listed by date", "该厂于2024年5月因超标排放被我局处罚十万元，2025年2月又因同一原因被我局处罚二十万元。", 2},
+		{"the act's own count is no penalty's", "当事人先后两次将废液倾倒在河滩，本局依法对其处以罚款。", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := 0
+			for _, c := range Extract(tt.text).Circumstances {
+				if c.Name == CircPriorPenalties && c.Count > got {
+					got = c.Count
+				}
+			}
+			if got != tt.want {
+				t.Errorf("prior penalties %d, want %d", got, tt.want)
+			}
+		})
+	}
+	if s, _ := CrimeAmount("被害人报警称被骗一万元。经查，违法嫌疑人骗取被害人手续费2,800元。"); s.Value != 2800 {
+		t.Errorf("crime amount %v, want 2800 (the reported sum is a claim)", s.Value)
+	}
+}

@@ -1,0 +1,47 @@
+package rules
+
+import "testing"
+
+// TestTobaccoRevenueTwentieth: a tobacco case's 违法经营总额 is what was sold
+// and what was found held (烟草专卖品刑事案件解释 第四条), and the sales alone
+// when nothing was found; a total the text names decides.
+func TestTobaccoRevenueTwentieth(t *testing.T) {
+	tests := []struct {
+		name, in string
+		rev      float64
+	}{
+		{"sold and seized", "当事人无证销售卷烟，已售卷烟金额共计9,800元，现场查获卷烟价值3,200元。", 13000},
+		{"sold only", "当事人无证经营卷烟，一月售出6,000元，二月售出4,500元。", 10500},
+		{"a named total decides", "当事人无证销售卷烟，已售卷烟金额共计9,800元，违法经营总额为12,000元。", 12000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := ExtractFacts(tt.in).Facts
+			if f.IllegalRevenue == nil || *f.IllegalRevenue != tt.rev {
+				t.Errorf("illegal_revenue = %v, want %v", deref(f.IllegalRevenue), tt.rev)
+			}
+		})
+	}
+}
+
+// TestProvincialFactorTwentieth: a threshold set as a share of a province's
+// figure (盗窃 by one punished before, 百分之五十) scales the figure, and the
+// key's national range stays that of the unscaled figure.
+func TestProvincialFactorTwentieth(t *testing.T) {
+	c, err := LoadCrimes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := c.provincialRanges()["theft-large"]; r != [2]float64{1000, 3000} {
+		t.Errorf("theft-large range %v, want [1000 3000]", r)
+	}
+	opt := TransferOptions{Province: "江苏", Amounts: &ProvincialAmounts{Reason: "test", Figures: map[string]float64{"theft-large": 2000}}}
+	in := TransferInput{Text: "违法嫌疑人曾因盗窃被公安机关行政拘留，此次又偷走他人钱包。", Measures: map[string]float64{MeasurePropertyValue: 1100}}
+	if got := c.Assess(in, opt); got.Risk != RiskLikely || got.Crime != "盗窃罪" {
+		t.Errorf("prior theft, 1100 of 2000 halved: %s %s, want likely 盗窃罪", got.Risk, got.Crime)
+	}
+	in.Measures[MeasurePropertyValue] = 900
+	if got := c.Assess(in, opt); got.Risk == RiskLikely {
+		t.Errorf("prior theft, 900 of 2000 halved: %s, want below likely", got.Risk)
+	}
+}
