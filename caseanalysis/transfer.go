@@ -33,8 +33,9 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 		}
 	}
 	var alcohol alcoholReadings
-	var areaMu float64    // the largest area in square metres, in 亩
-	var wasteList listRun // tonnages listed one after another (分别为1,200千克、900千克和600千克)
+	var areaMu float64           // the largest area in square metres, in 亩
+	var wasteList listRun        // tonnages listed one after another (分别为1,200千克、900千克和600千克)
+	var muList, areaList listRun // plots listed one after another, in 亩 and in square metres
 	// The same for every quantity of the text.
 	licensed := licensedHandover(norm)
 	for _, q := range x.Quantities {
@@ -69,14 +70,19 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 				setMax(rules.MeasureHazardousWaste, wasteList.sum)
 			}
 		case q.Unit == "亩":
-			// nlp reads hectares as 亩 already.
+			// nlp reads hectares as 亩 already. Plots listed one after
+			// another (分别占用3.2亩和4.1亩) are occupied together.
 			landMu(norm, q.Value, setMax)
+			muList = muList.add(text, q, q.Value)
+			landMu(norm, muList.sum, setMax)
 		case q.Unit == "平方米":
 			// Land surveys write square metres (旱地约8000平方米); the
 			// thresholds count 亩 (1亩 = 10000/15 平方米). An area in 亩 the
 			// text also gives decides; a building's floor area beside it is
-			// no land occupied.
-			areaMu = max(areaMu, q.Value*15/10000)
+			// no land occupied. Plots listed (分别占地4,600平方米和3,300平方米)
+			// add up.
+			areaList = areaList.add(text, q, q.Value)
+			areaMu = max(areaMu, q.Value*15/10000, areaList.sum*15/10000)
 		case (q.Unit == "人" || q.Unit == "名") && owesWages(norm):
 			setMax(rules.MeasureWorkers, q.Value)
 		}
@@ -1074,39 +1080,12 @@ func clauseTail(norm string, i, n int) string {
 // quantities, with at most the next item's name (废乳化液) after it.
 type listRun struct {
 	end int     // byte offset in the text after the run's last quantity
-	sum float64 // the run's sum (tonnes)
+	sum float64 // the run's sum
 }
 
-// notDumpedWords, in a list's next item, start an amount of another act
-// (产生, 贮存): no dumping to add.
-var notDumpedWords = []string{"产生", "贮存", "储存", "收集", "暂存", "库存", "利用", "委托", "转移"}
-
-// listJoints join the items of a list.
-var listJoints = [...]string{"、", "和", "及", "与", "以及"}
-
 func (r listRun) add(text string, q nlp.Quantity, v float64) listRun {
-	if r.end > 0 && r.end <= q.Start && q.Start <= len(text) && listJoint(text[r.end:q.Start]) {
+	if r.end > 0 && r.end <= q.Start && q.Start <= len(text) && nlp.ListJoint(text[r.end:q.Start]) {
 		return listRun{end: q.End, sum: r.sum + v}
 	}
 	return listRun{end: q.End, sum: v}
-}
-
-// listJoint reports whether gap, the text between two quantities, is a
-// list's joint, maybe followed by the next item's name: 、, 和, 、废乳化液.
-func listJoint(gap string) bool {
-	for _, j := range listJoints {
-		if rest, ok := strings.CutPrefix(gap, j); ok {
-			if utf8.RuneCountInString(rest) > 8 {
-				return false
-			}
-			for _, r := range rest {
-				if !unicode.Is(unicode.Han, r) && r != '（' && r != '）' && r != '(' && r != ')' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-					return false
-				}
-			}
-			// the next item's own words, not a verb that starts a new act
-			return rest == "" || !containsAny(rest, notDumpedWords)
-		}
-	}
-	return false
 }

@@ -10,6 +10,9 @@ func TestTransferTwentiethReadings(t *testing.T) {
 	checkTotals(t, []totalRow{
 		{"months of sales add up", "当事人四月销售2.6万元，五月销售1.9万元，六月售出1.2万元。", RoleSalesAmount, 57000},
 		{"sales after a denial are none", "该批货物尚未销售1.9万元，另于六月卖出1.2万元。", RoleSalesAmount, 12000},
+		{"wages per head of two groups", "某劳务公司拖欠木工6名、油漆工3名的工资，其中木工每人5,000元、油漆工每人4,200元。", RoleWages, 42600},
+		{"wages per head of the one count", "老板拖欠11名工人两个月工资，每人3,600元，至今未付。", RoleWages, 39600},
+		{"a monthly rate is not multiplied", "老板拖欠11名工人工资，每人每月3,600元。", RoleWages, 3600},
 	})
 	for _, tt := range []struct {
 		name, text string

@@ -683,6 +683,7 @@ func Extract(text string) Extraction {
 	x.Amounts = dropRestated(text, x.Amounts)
 	x.Totals = append(faresAsGains(totals(x.Amounts, takingsOpen(s))), noneStated(s, x.Amounts)...)
 	x.Totals = allSold(s, x.Totals)
+	x.Totals = wagesPerHead(s, x.Amounts, x.Totals)
 	if price.over {
 		// A price rise is priced, not the goods: the price before or after
 		// it times the units is no 货值金额 the officer stated.
@@ -3692,4 +3693,140 @@ func pastPenalties(s string) (int, int, int) {
 		b = m[1]
 	}
 	return n, a, b
+}
+
+// headCountRe reads a head count right after or right before a group's
+// name (瓦工8名, 4名钢筋工); groupStops end a group's name read backwards.
+var (
+	headCountAfter  = `([0-9]{1,4}|[一二两三四五六七八九十百]{1,4})(?:名|人)`
+	headCountBefore = `([0-9]{1,4}|[一二两三四五六七八九十百]{1,4})(?:名|个)`
+	groupStops      = "，,、；;。：:其中每和及与共 "
+)
+
+// wagesPerHead makes the wages owed from amounts owed per head when the text
+// names no whole (瓦工8名、钢筋工4名…其中瓦工每人4,000元、钢筋工每人3,500元 is
+// 46,000 元): each 每人 amount times the count of the group named right
+// before it, or of the one head count the text gives when it names no
+// group (拖欠9名工人工资，每人3,000元). Every per-head amount must find its
+// count, or the total is left as it was.
+func wagesPerHead(s string, as []Amount, ts []Total) []Total {
+	rate := false
+	for _, a := range as {
+		if a.Role == RoleWages && !a.Rate && !a.Bound {
+			return ts
+		}
+		rate = rate || (a.Role == RoleWages && a.Rate)
+	}
+	if !rate {
+		return ts
+	}
+	var sum float64
+	n := 0
+	for off := 0; off < len(s); {
+		i := Index(s[off:], "每人")
+		j := Index(s[off:], "每名")
+		if i < 0 || (j >= 0 && j < i) {
+			i = j
+		}
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + len("每人")
+		m := moneyRe.FindStringIndex(s[off:min(len(s), off+48)])
+		if m == nil || strings.ContainsAny(s[off:off+m[0]], "，,。；;") {
+			continue
+		}
+		if containsAny(s[off:off+m[0]], "月", "天", "日", "小时", "年") {
+			return ts // 每人每月3,000元: a monthly rate, the months not counted here
+		}
+		v, err := ParseAmount(s[off+m[0] : off+m[1]])
+		if err != nil || v <= 0 {
+			continue
+		}
+		c, ok := groupCount(s, groupBefore(s, i))
+		if !ok {
+			return ts
+		}
+		sum += v * c
+		n++
+	}
+	if n == 0 {
+		return ts
+	}
+	for k := range ts {
+		if ts[k].Role == RoleWages {
+			ts[k].Value = sum
+			return ts
+		}
+	}
+	return append(ts, Total{Role: RoleWages, Value: sum})
+}
+
+// groupBefore is the group's name right before pos (瓦工 of 瓦工每人): the
+// Han runes back to a stop, at most four.
+func groupBefore(s string, pos int) string {
+	b := pos
+	for n := 0; b > 0 && n < 4; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[:b])
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(groupStops, r) {
+			break
+		}
+		b -= size
+	}
+	return s[b:pos]
+}
+
+// groupCount is the head count of the named group (瓦工8名, 4名钢筋工), or,
+// for no group, of the text's one head count.
+func groupCount(s, group string) (float64, bool) {
+	var res []*regexp.Regexp
+	if group != "" {
+		q := regexp.QuoteMeta(group)
+		res = []*regexp.Regexp{regexp.MustCompile(q + headCountAfter), regexp.MustCompile(headCountBefore + q)}
+	} else {
+		res = []*regexp.Regexp{regexp.MustCompile(headCountAfter)}
+	}
+	found, v := 0, 0.0
+	for _, re := range res {
+		for _, m := range re.FindAllStringSubmatch(s, -1) {
+			c, err := ParseChineseInt(strings.ReplaceAll(m[1], ",", ""))
+			if err != nil || c <= 0 {
+				continue
+			}
+			if found > 0 && float64(c) != v {
+				return 0, false
+			}
+			found, v = found+1, float64(c)
+		}
+	}
+	return v, found > 0
+}
+
+// notListWords, in a list's next item, start an amount of another act
+// (产生, 贮存: no dumping to add), a part of what came before (其中, 含) or
+// another measure of it (建筑面积, 合计).
+var notListWords = []string{"产生", "贮存", "储存", "收集", "暂存", "库存", "利用", "委托", "转移", "其中", "含", "建筑", "面积", "总", "共", "合计"}
+
+// listJoints join the items of a list.
+var listJoints = [...]string{"、", "和", "及", "与", "以及"}
+
+// ListJoint reports whether gap, the text between two quantities, is a
+// list's joint, maybe followed by the next item's name: 、, 和, 、废乳化液.
+func ListJoint(gap string) bool {
+	for _, j := range listJoints {
+		if rest, ok := strings.CutPrefix(gap, j); ok {
+			if utf8.RuneCountInString(rest) > 8 {
+				return false
+			}
+			for _, r := range rest {
+				if !unicode.Is(unicode.Han, r) && r != '（' && r != '）' && r != '(' && r != ')' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					return false
+				}
+			}
+			// the next item's own words, not a verb that starts a new act
+			return rest == "" || !containsAny(rest, notListWords...)
+		}
+	}
+	return false
 }

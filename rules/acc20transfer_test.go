@@ -45,3 +45,24 @@ func TestProvincialFactorTwentieth(t *testing.T) {
 		t.Errorf("prior theft, 900 of 2000 halved: %s, want below likely", got.Risk)
 	}
 }
+
+// TestListedPlotsTwentieth: plots listed one after another (分别占地…平方米和
+// …平方米) are the square metres 土地管理法实施条例 第五十七条 fines per unit;
+// a floor area beside the plot is not added.
+func TestListedPlotsTwentieth(t *testing.T) {
+	for _, tt := range []struct {
+		name, in string
+		want     float64
+	}{
+		{"two plots", "当事人未经批准在两处耕地上建房，分别占地2,100平方米和1,300平方米。", 3400},
+		{"three plots", "当事人先后占用耕地1200平方米、800平方米及600平方米堆放砂石。", 2600},
+		{"a floor area is no plot", "当事人未经批准占地2,100平方米、建筑面积900平方米的厂房。", 2100},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := ExtractFacts(tt.in).Facts
+			if f.Quantity == nil || *f.Quantity != tt.want {
+				t.Errorf("quantity = %v, want %v", deref(f.Quantity), tt.want)
+			}
+		})
+	}
+}

@@ -453,8 +453,19 @@ func quantityOf(out *Extracted, text string) {
 		case "平方米":
 			if q.Value == float64(int64(q.Value)) {
 				v := q.Value
-				f.Quantity = &v
 				out.Spans = append(out.Spans, FactSpan{"quantity", q.Start, q.End})
+				// Plots listed one after another (分别占地4,600平方米和3,300
+				// 平方米) are the land occupied together.
+				for end, j := q.End, i+1; j < len(x.Quantities); j++ {
+					n := x.Quantities[j]
+					if n.Unit != "平方米" || n.Start < end || n.Start > len(text) || !nlp.ListJoint(text[end:n.Start]) {
+						break
+					}
+					v += n.Value
+					end = n.End
+					out.Spans = append(out.Spans, FactSpan{"quantity", n.Start, n.End})
+				}
+				f.Quantity = &v
 				return
 			}
 		case "亩":
