@@ -25,6 +25,7 @@ func TestTransferTwentiethKinds(t *testing.T) {
 		{"produced and dumped are no list", "经查，当事人年产生废矿物油2.2吨、贮存1.5吨，其中0.5吨倾倒在厂区空地。", []string{"waste-112-hw-dumping"}, rules.RiskNone, "污染环境罪"},
 		{"plots listed in square metres", "经查，当事人未经批准在两处一般耕地上建设仓库和停车场，分别占地3,900平方米和3,200平方米。", []string{"land-77-illegal-occupation"}, rules.RiskLikely, "非法占用农用地罪"},
 		{"a whole and its part are no list", "经查，当事人共计倾倒废矿物油2.6吨、其中0.9吨系当日倾倒。", []string{"waste-112-hw-dumping"}, rules.RiskNear, "污染环境罪"},
+		{"groups of workers listed add up", "经查，某工程队拖欠木工6名、油漆工5名工资共计3.3万元，经劳动监察部门责令支付后逾期仍未支付。", []string{"labour-26-compensation"}, rules.RiskLikely, "拒不支付劳动报酬罪"},
 		{"alcohol with the blood between", "经查，吴某驾驶小型轿车被查获，经抽血检验，其每100毫升血液中酒精含量为115毫克。", []string{"traffic-91-drunk-driving"}, rules.RiskLikely, "危险驾驶罪"},
 		{"alcohol with 含乙醇", "驾驶人郑某驾驶面包车，经检验每百毫升血液中含乙醇九十六毫克。", []string{"traffic-91-drunk-driving"}, rules.RiskLikely, "危险驾驶罪"},
 		{"the reported sum gives way", "被害人报警称被骗一万元。经查，违法嫌疑人以帮忙办理贷款为由骗取被害人手续费1,800元。", nil, rules.RiskNone, "诈骗罪"},

@@ -36,6 +36,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	var areaMu float64           // the largest area in square metres, in 亩
 	var wasteList listRun        // tonnages listed one after another (分别为1,200千克、900千克和600千克)
 	var muList, areaList listRun // plots listed one after another, in 亩 and in square metres
+	var workerList listRun       // groups of workers listed (厨师3名、服务员9名)
 	// The same for every quantity of the text.
 	licensed := licensedHandover(norm)
 	for _, q := range x.Quantities {
@@ -84,7 +85,11 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			areaList = areaList.add(text, q, q.Value)
 			areaMu = max(areaMu, q.Value*15/10000, areaList.sum*15/10000)
 		case (q.Unit == "人" || q.Unit == "名") && owesWages(norm):
+			// Groups listed one after another (厨师3名、服务员9名) are
+			// owed together.
 			setMax(rules.MeasureWorkers, q.Value)
+			workerList = workerList.add(text, q, q.Value)
+			setMax(rules.MeasureWorkers, workerList.sum)
 		}
 	}
 	if areaMu > 0 && !hasMu(x.Quantities) {
