@@ -1,6 +1,10 @@
 package nlp
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // TestTransferTwentiethReadings: sums right after a bare sales verb
 // (四月销售2.6万元), not after a denial (尚未销售); a blood alcohol with the
@@ -57,5 +61,40 @@ func TestTransferTwentiethReadings(t *testing.T) {
 	}
 	if s, _ := CrimeAmount("被害人报警称被骗一万元。经查，违法嫌疑人骗取被害人手续费2,800元。"); s.Value != 2800 {
 		t.Errorf("crime amount %v, want 2800 (the reported sum is a claim)", s.Value)
+	}
+}
+
+// TestWagesPerHeadWorkTwentieth: the per-head wages read the head counts in
+// one pass whatever the number of 每人 (a hostile text repeating 瓦工每人4000元
+// 5,000 times was quadratic and compiled two regexps per 每人), and a
+// group's amount told again is the same debt, counted once. Work is counted
+// (whole-text passes), not timed.
+func TestWagesPerHeadWorkTwentieth(t *testing.T) {
+	for _, tt := range []struct {
+		name, head, rep string
+		want            float64
+	}{
+		{"瓦工每人 repeated", "经查，拖欠瓦工8名工资，", "瓦工每人4000元，", 32000},
+		{"每名钢筋工 told again", "经查，某公司欠4名钢筋工的工资，", "钢筋工每名3,500元；", 14000},
+	} {
+		for _, reps := range []int{1, 50, 3000} {
+			t.Run(fmt.Sprintf("%s×%d", tt.name, reps), func(t *testing.T) {
+				s := tt.head + strings.Repeat(tt.rep, reps)
+				x := Extract(s)
+				ts, work := wagesPerHeadWork(s, x.Amounts, nil)
+				if work > 3 {
+					t.Errorf("%d whole-text passes, want at most 3 (two word searches, one head-count pass)", work)
+				}
+				got := 0.0
+				for _, tot := range ts {
+					if tot.Role == RoleWages {
+						got = tot.Value
+					}
+				}
+				if got != tt.want {
+					t.Errorf("wages %v, want %v", got, tt.want)
+				}
+			})
+		}
 	}
 }

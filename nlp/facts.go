@@ -3695,72 +3695,157 @@ func pastPenalties(s string) (int, int, int) {
 	return n, a, b
 }
 
-// headCountRe reads a head count right after or right before a group's
-// name (瓦工8名, 4名钢筋工); groupStops end a group's name read backwards.
+// headCountRe reads a head count (8名, 十一人, 4个); the group's name is
+// read right before it (瓦工8名) or, for 名 and 个, right after it (4名钢筋工).
+// groupStops end a group's name.
 var (
-	headCountAfter  = `([0-9]{1,4}|[一二两三四五六七八九十百]{1,4})(?:名|人)`
-	headCountBefore = `([0-9]{1,4}|[一二两三四五六七八九十百]{1,4})(?:名|个)`
-	groupStops      = "，,、；;。：:其中每和及与共 "
+	headCountRe = regexp.MustCompile(`([0-9]{1,4}|[一二两三四五六七八九十百]{1,4})(名|人|个)`)
+	groupStops  = "，,、；;。：:其中每和及与共 "
 )
+
+// maxPerHead caps the groups' per-head amounts wagesPerHead reads: more
+// than that is no list of groups of workers; the total is left as it was.
+const maxPerHead = 32
+
+// groupHeads are the text's head counts, read in one pass: by every name
+// a group could be called (the last one to four runes before the count,
+// the first one to four after it), and the one count a text with no group
+// gives. A name with two different counts is ambiguous (-1).
+type groupHeads struct {
+	byName map[string]float64
+	one    float64 // the text's one 名/人 count; -1 when it gives two
+	found  bool
+	scans  int // passes over the whole text, for TestWagesPerHeadWorkTwentieth
+}
+
+func readHeadCounts(s string) groupHeads {
+	h := groupHeads{byName: map[string]float64{}, scans: 1}
+	put := func(name string, c float64) {
+		if v, ok := h.byName[name]; ok && v != c {
+			c = -1
+		}
+		h.byName[name] = c
+	}
+	for _, m := range headCountRe.FindAllStringSubmatchIndex(s, -1) {
+		c, err := ParseChineseInt(s[m[2]:m[3]])
+		if err != nil || c <= 0 {
+			continue
+		}
+		v, unit := float64(c), s[m[4]:m[5]]
+		if unit != "个" {
+			if h.found && h.one != v {
+				h.one = -1
+			} else if !h.found {
+				h.one, h.found = v, true
+			}
+			before := groupBefore(s, m[0])
+			for k := range before {
+				put(before[k:], v)
+			}
+		}
+		if unit != "人" {
+			after := groupAfter(s, m[1])
+			for k, r := range after {
+				put(after[:k+utf8.RuneLen(r)], v)
+			}
+		}
+	}
+	return h
+}
+
+// count is the head count of the named group, or, for no group, the
+// text's one head count.
+func (h groupHeads) count(group string) (float64, bool) {
+	if group == "" {
+		return h.one, h.found && h.one > 0
+	}
+	v, ok := h.byName[group]
+	return v, ok && v > 0
+}
 
 // wagesPerHead makes the wages owed from amounts owed per head when the text
 // names no whole (瓦工8名、钢筋工4名…其中瓦工每人4,000元、钢筋工每人3,500元 is
 // 46,000 元): each 每人 amount times the count of the group named right
 // before it, or of the one head count the text gives when it names no
 // group (拖欠9名工人工资，每人3,000元). Every per-head amount must find its
-// count, or the total is left as it was.
+// count, or the total is left as it was. A group's amount told again is the
+// same debt restated, counted once. The head counts are read once, whatever
+// the number of 每人 (work linear in the text).
 func wagesPerHead(s string, as []Amount, ts []Total) []Total {
+	out, _ := wagesPerHeadWork(s, as, ts)
+	return out
+}
+
+// wagesPerHeadWork is wagesPerHead with the number of whole-text passes it
+// made (each regexp pass and each 每人/每名 search run counts one).
+func wagesPerHeadWork(s string, as []Amount, ts []Total) ([]Total, int) {
 	rate := false
 	for _, a := range as {
 		if a.Role == RoleWages && !a.Rate && !a.Bound {
-			return ts
+			return ts, 0
 		}
 		rate = rate || (a.Role == RoleWages && a.Rate)
 	}
 	if !rate {
-		return ts
+		return ts, 0
 	}
+	var heads *groupHeads
+	perGroup := map[string]float64{}
 	var sum float64
-	n := 0
-	for off := 0; off < len(s); {
-		i := Index(s[off:], "每人")
-		j := Index(s[off:], "每名")
-		if i < 0 || (j >= 0 && j < i) {
-			i = j
+	n, work := 0, 0
+	for _, word := range [...]string{"每人", "每名"} {
+		work++
+		for off := 0; off < len(s); {
+			i := Index(s[off:], word)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(word)
+			m := moneyRe.FindStringIndex(s[off:min(len(s), off+48)])
+			if m == nil || strings.ContainsAny(s[off:off+m[0]], "，,。；;") {
+				continue
+			}
+			if containsAny(s[off:off+m[0]], "月", "天", "日", "小时", "年") {
+				return ts, work // 每人每月3,000元: a monthly rate, the months not counted here
+			}
+			v, err := ParseAmount(s[off+m[0] : off+m[1]])
+			if err != nil || v <= 0 {
+				continue
+			}
+			group := groupBefore(s, i)
+			if old, ok := perGroup[group]; ok {
+				if old != v {
+					return ts, work // two amounts for one group: which is owed is unclear
+				}
+				continue // the same debt told again
+			}
+			if n++; n > maxPerHead {
+				return ts, work
+			}
+			perGroup[group] = v
+			if heads == nil {
+				h := readHeadCounts(s)
+				heads = &h
+				work += h.scans
+			}
+			c, ok := heads.count(group)
+			if !ok {
+				return ts, work
+			}
+			sum += v * c
 		}
-		if i < 0 {
-			break
-		}
-		i += off
-		off = i + len("每人")
-		m := moneyRe.FindStringIndex(s[off:min(len(s), off+48)])
-		if m == nil || strings.ContainsAny(s[off:off+m[0]], "，,。；;") {
-			continue
-		}
-		if containsAny(s[off:off+m[0]], "月", "天", "日", "小时", "年") {
-			return ts // 每人每月3,000元: a monthly rate, the months not counted here
-		}
-		v, err := ParseAmount(s[off+m[0] : off+m[1]])
-		if err != nil || v <= 0 {
-			continue
-		}
-		c, ok := groupCount(s, groupBefore(s, i))
-		if !ok {
-			return ts
-		}
-		sum += v * c
-		n++
 	}
 	if n == 0 {
-		return ts
+		return ts, work
 	}
 	for k := range ts {
 		if ts[k].Role == RoleWages {
 			ts[k].Value = sum
-			return ts
+			return ts, work
 		}
 	}
-	return append(ts, Total{Role: RoleWages, Value: sum})
+	return append(ts, Total{Role: RoleWages, Value: sum}), work
 }
 
 // groupBefore is the group's name right before pos (瓦工 of 瓦工每人): the
@@ -3777,30 +3862,18 @@ func groupBefore(s string, pos int) string {
 	return s[b:pos]
 }
 
-// groupCount is the head count of the named group (瓦工8名, 4名钢筋工), or,
-// for no group, of the text's one head count.
-func groupCount(s, group string) (float64, bool) {
-	var res []*regexp.Regexp
-	if group != "" {
-		q := regexp.QuoteMeta(group)
-		res = []*regexp.Regexp{regexp.MustCompile(q + headCountAfter), regexp.MustCompile(headCountBefore + q)}
-	} else {
-		res = []*regexp.Regexp{regexp.MustCompile(headCountAfter)}
-	}
-	found, v := 0, 0.0
-	for _, re := range res {
-		for _, m := range re.FindAllStringSubmatch(s, -1) {
-			c, err := ParseChineseInt(strings.ReplaceAll(m[1], ",", ""))
-			if err != nil || c <= 0 {
-				continue
-			}
-			if found > 0 && float64(c) != v {
-				return 0, false
-			}
-			found, v = found+1, float64(c)
+// groupAfter is the group's name right after pos (钢筋工 of 4名钢筋工): the
+// Han runes on to a stop, at most four.
+func groupAfter(s string, pos int) string {
+	b := pos
+	for n := 0; b < len(s) && n < 4; n++ {
+		r, size := utf8.DecodeRuneInString(s[b:])
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(groupStops, r) {
+			break
 		}
+		b += size
 	}
-	return v, found > 0
+	return s[pos:b]
 }
 
 // notListWords, in a list's next item, start an amount of another act
