@@ -17,7 +17,18 @@ func TestTransferTwentiethReadings(t *testing.T) {
 		{"wages per head of two groups", "某劳务公司拖欠木工6名、油漆工3名的工资，其中木工每人5,000元、油漆工每人4,200元。", RoleWages, 42600},
 		{"wages per head of the one count", "老板拖欠11名工人两个月工资，每人3,600元，至今未付。", RoleWages, 39600},
 		{"a monthly rate is not multiplied", "老板拖欠11名工人工资，每人每月3,600元。", RoleWages, 3600},
+		// review items 8 and 9: a sale told again, a plan
+		{"上述销售 restates a sale", "经查，当事人五月销售1.8万元、六月销售2.1万元，上述销售1.8万元中含退货。", RoleSalesAmount, 39000},
+		{"前述销售 restates a sale", "该店七月售出9,000元，八月售出6,000元，前述销售6,000元已全部退款。", RoleSalesAmount, 15000},
+		{"打算卖出 is a plan", "经查，该店三月卖出4,000元，打算卖出2万元的存货尚在仓库。", RoleSalesAmount, 4000},
 	})
+	for _, text := range []string{"当事人计划销售5万元，实际尚未开始。", "该厂拟于下月销售3万元的库存产品。"} {
+		for _, tot := range Extract(text).Totals {
+			if tot.Role == RoleSalesAmount {
+				t.Errorf("%s: sales %v, want none (a plan)", text, tot.Value)
+			}
+		}
+	}
 	for _, tt := range []struct {
 		name, text string
 		want       float64

@@ -1310,7 +1310,13 @@ var (
 	// (5月销售1.8万元、6月销售2.1万元; 7月售出12,400元): each sale's sum, which
 	// totals adds up when no total is stated. Not after a denial (尚未销售).
 	bareSoldBefore = [...]string{"销售", "售出", "卖出"}
-	notSoldBefore  = [...]string{"未", "没", "不", "拟", "待", "准备"}
+	// notSoldBefore, right before the verb, deny the sale (尚未销售) or
+	// point back to a sale already told (上述销售1.8万元中含退货: no new
+	// sum to add).
+	notSoldBefore = [...]string{"未", "没", "不", "拟", "待", "准备", "上述", "前述", "以上", "其中", "该笔", "此笔"}
+	// plannedWords, anywhere in the clause before the verb, make it a plan
+	// (计划销售5万元, 拟于下月销售, 打算卖出): nothing was sold.
+	plannedWords = [...]string{"计划", "预计", "拟", "打算", "意图", "欲", "准备", "预备"}
 )
 
 // verbRole reads the role of an amount that no role phrase names from the
@@ -1340,7 +1346,7 @@ func verbRole(w string) (string, int) {
 		}
 	}
 	for _, v := range bareSoldBefore {
-		if t := strings.TrimSuffix(trimmed, v); len(t) < len(trimmed) && !HasAnySuffix(t, notSoldBefore[:]...) && !containsAny(clause, priceWords...) {
+		if t := strings.TrimSuffix(trimmed, v); len(t) < len(trimmed) && !HasAnySuffix(t, notSoldBefore[:]...) && !containsAny(t, plannedWords[:]...) && !containsAny(clause, priceWords...) {
 			return RoleSalesAmount, from + len(trimmed)
 		}
 	}
