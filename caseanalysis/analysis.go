@@ -490,9 +490,12 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	}
 	// The earlier penalties the facts count (先后两次因…被处罚, two told one by
 	// one) are an element of several thresholds (二年内…受过二次以上行政处罚).
+	// Where the text tells them with cause and date, they are counted
+	// by kind and within the threshold's time of the act (priorMeasures).
 	if v := res.Facts.Engine.PriorPenalties2Y; v != nil {
 		measured[rules.MeasurePriorPenalties] = *v
 	}
+	priorMeasures(plainText, res.Facts.Engine, measured)
 	read := a.readTransfer(plainText)
 	// Which version of a law applies is read for lawFacts: the act's day,
 	// or the decision's when the facts give none (assumed, said below).

@@ -56,6 +56,9 @@ func TestTransferTwentiethReadings(t *testing.T) {
 		{"counted", "该公司此前已先后两次因超标排放被本局行政处罚。", 2},
 		{"received twice", "当事人二年内受过二次行政处罚。", 2},
 		{"listed by date", "该厂于2024年5月因超标排放被我局处罚十万元，2025年2月又因同一原因被我局处罚二十万元。", 2},
+		// review item 3: another party's penalty is not the party's
+		{"a supplier's penalty is none", "当事人2025年3月因超标排放含镉废水被我局处罚，本案中当事人的供货商于2024年因销售假冒产品被市场监管局处罚。", 0},
+		{"a customer's penalty is none", "该厂2024年4月因超标排放被本局罚款，其客户2024年9月因同样问题被本局罚款。", 0},
 		{"the act's own count is no penalty's", "当事人先后两次将废液倾倒在河滩，本局依法对其处以罚款。", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3689,7 +3689,7 @@ func pastPenalties(s string) (int, int, int) {
 	n, a, b := 0, -1, -1
 	for _, m := range priorOneRe.FindAllStringIndex(s, -1) {
 		clause := s[clauseBefore(s, m[0], isPhraseEnd):m[1]]
-		if Negated(s, m[0]) || !containsAny(clause, pastPenaltyWords[:]...) {
+		if Negated(s, m[0]) || !containsAny(clause, pastPenaltyWords[:]...) || containsAny(clause, otherParty[:]...) || containsAny(clause, thisCase[:]...) {
 			continue
 		}
 		n++
@@ -3908,4 +3908,74 @@ func ListJoint(gap string) bool {
 		}
 	}
 	return false
+}
+
+// PriorPenalty is one earlier penalty the text tells (该厂于2024年5月因超标
+// 排放含镉废水被我局处罚), or a counted group of them (曾于2024年4月、2025年
+// 2月两次因发布虚假广告被我局行政处罚): its cause, the months or years told
+// with it, and whether it was a criminal one (判处, 有期徒刑, 刑事处罚).
+// The thresholds that count earlier penalties count those of one kind within
+// a time before the act (二年内, 一年内): the caller compares Dates with the
+// act's day and Cause with the kind.
+type PriorPenalty struct {
+	Count      int
+	Cause      string   // the words after 因, up to 被 / 受
+	Dates      []string // "2024-05" or "2024", as told in the clause
+	Criminal   bool
+	Start, End int
+}
+
+var (
+	// priorReadRe reads one earlier penalty with its cause, or a count of
+	// them (两次因…被…处罚): administrative or criminal.
+	priorReadRe = Guard(`(?:([两二三四五六2-6])次)?因([^，。；;]{1,30}?)(?:被|受过|受到)[^，。；;0-9]{0,10}?(?:行政处罚|刑事处罚|处罚|罚款|处以|行政拘留|拘留|判处|有期徒刑|拘役)`, "因")
+	// priorDateRe reads a year and maybe a month in a penalty's clause.
+	priorDateRe = regexp.MustCompile(`((?:19|20)[0-9]{2})年(?:([0-9]{1,2})月)?`)
+	// otherParty, in a penalty's clause, make it someone else's (被害人王某
+	// 曾因盗窃被拘留, 供货商于2024年因…被处罚); thisCase make it the present one.
+	otherParty = [...]string{"被害人", "受害人", "失主", "事主", "报案人", "报警人", "供货商", "供应商", "上家", "下家", "客户", "他人", "其他", "另一", "对方", "承包方", "关联公司", "母公司", "子公司"}
+	thisCase   = [...]string{"本案", "本次", "此次", "这次"}
+	// criminalWords make an earlier penalty a criminal one.
+	criminalWords = [...]string{"判处", "有期徒刑", "拘役", "刑事处罚", "管制", "判决"}
+)
+
+// PriorPenalties lists the earlier penalties of the case's own party the
+// text tells, in one pass of one regexp. A denied one (未因…被处罚), one of
+// another party (the victim's, a supplier's) and the present case's own
+// (本案, 本次) are none; an administrative one told alone needs a word of
+// its earlier time (a year, 曾, 此前, 又因…), as pastPenalties does.
+func PriorPenalties(s string) []PriorPenalty {
+	var out []PriorPenalty
+	for _, m := range priorReadRe.FindAllStringSubmatchIndex(s, -1) {
+		from := m[0]
+		for from > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:from])
+			if isClauseEnd(r) || r == '，' || r == ',' {
+				break
+			}
+			from -= size
+		}
+		clause := s[from:m[1]]
+		if Negated(s, m[0]) || containsAny(clause, otherParty[:]...) || containsAny(clause, thisCase[:]...) {
+			continue
+		}
+		p := PriorPenalty{Count: 1, Cause: s[m[4]:m[5]], Start: from, End: m[1], Criminal: containsAny(clause, criminalWords[:]...)}
+		if m[2] >= 0 {
+			if v, err := ParseChineseInt(s[m[2]:m[3]]); err == nil {
+				p.Count = int(v)
+			}
+		}
+		if p.Count == 1 && !p.Criminal && !containsAny(clause, pastPenaltyWords[:]...) {
+			continue
+		}
+		for _, d := range priorDateRe.FindAllStringSubmatch(clause, -1) {
+			if d[2] != "" {
+				mo, _ := strconv.Atoi(d[2])
+				d[1] = fmt.Sprintf("%s-%02d", d[1], mo)
+			}
+			p.Dates = append(p.Dates, d[1])
+		}
+		out = append(out, p)
+	}
+	return out
 }

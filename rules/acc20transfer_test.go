@@ -26,7 +26,9 @@ func TestTobaccoRevenueTwentieth(t *testing.T) {
 
 // TestProvincialFactorTwentieth: a threshold set as a share of a province's
 // figure (盗窃 by one punished before, 百分之五十) scales the figure, and the
-// key's national range stays that of the unscaled figure.
+// key's national range stays that of the unscaled figure. The earlier
+// penalty is a measure the caller counts by its date (prior_theft_penalty,
+// caseanalysis priorMeasures): without it the sum is not halved.
 func TestProvincialFactorTwentieth(t *testing.T) {
 	c, err := LoadCrimes()
 	if err != nil {
@@ -36,13 +38,17 @@ func TestProvincialFactorTwentieth(t *testing.T) {
 		t.Errorf("theft-large range %v, want [1000 3000]", r)
 	}
 	opt := TransferOptions{Province: "江苏", Amounts: &ProvincialAmounts{Reason: "test", Figures: map[string]float64{"theft-large": 2000}}}
-	in := TransferInput{Text: "违法嫌疑人曾因盗窃被公安机关行政拘留，此次又偷走他人钱包。", Measures: map[string]float64{MeasurePropertyValue: 1100}}
+	in := TransferInput{Text: "违法嫌疑人曾因盗窃被公安机关行政拘留，此次又偷走他人钱包。", Measures: map[string]float64{MeasurePropertyValue: 1100, MeasurePriorTheft: 1}}
 	if got := c.Assess(in, opt); got.Risk != RiskLikely || got.Crime != "盗窃罪" {
 		t.Errorf("prior theft, 1100 of 2000 halved: %s %s, want likely 盗窃罪", got.Risk, got.Crime)
 	}
 	in.Measures[MeasurePropertyValue] = 900
 	if got := c.Assess(in, opt); got.Risk == RiskLikely {
 		t.Errorf("prior theft, 900 of 2000 halved: %s, want below likely", got.Risk)
+	}
+	in.Measures[MeasurePropertyValue], in.Measures[MeasurePriorTheft] = 1100, 0
+	if got := c.Assess(in, opt); got.Risk == RiskLikely {
+		t.Errorf("no prior theft counted, 1100 of 2000: %s, want below likely", got.Risk)
 	}
 }
 
