@@ -481,6 +481,21 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		q.plain = &pq
 	}
 	measured := measures(plainNorm, plainText, x)
+	// The 违法经营总额 the facts make from a tobacco case's cigarettes sold
+	// and seized is its 非法经营数额 too (烟草专卖品刑事案件解释 第四条). Not a
+	// mark case's 违法经营额: what a seller of fakes dealt in is no 假冒注册
+	// 商标罪's 非法经营数额 of making them.
+	if v := res.Facts.Engine.IllegalRevenue; v != nil && *v > measured[rules.MeasureIllegalRevenue] && rules.NamesTobacco(plainText) {
+		measured[rules.MeasureIllegalRevenue] = *v
+	}
+	// The earlier penalties the facts count (先后两次因…被处罚, two told one by
+	// one) are an element of several thresholds (二年内…受过二次以上行政处罚).
+	// Where the text tells them with cause and date, they are counted
+	// by kind and within the threshold's time of the act (priorMeasures).
+	if v := res.Facts.Engine.PriorPenalties2Y; v != nil {
+		measured[rules.MeasurePriorPenalties] = *v
+	}
+	priorMeasures(plainText, res.Facts.Engine, measured)
 	read := a.readTransfer(plainText)
 	// Which version of a law applies is read for lawFacts: the act's day,
 	// or the decision's when the facts give none (assumed, said below).

@@ -35,6 +35,15 @@ var crimeExclusionCues = []string{
 	"分得", "分赃", "销赃", "赃款", "缴获", "剩余", "其余", "变卖", "卖得", "卖给", "出售", "典当", "得款", "每", "单价", "面值", "面额",
 }
 
+// reportedCues, in the sentence of an amount, make it what the victim or
+// the caller said (报案时称被骗8,000元, 报警人称手机价值约3000元); established
+// Cues make it what the inquiry found (经查, 经价格认定, 经鉴定, 核实). Where
+// the facts establish an amount, a reported one is no part of the crime's.
+var (
+	reportedCues    = []string{"报案时称", "报警时称", "报案称", "报警称", "报称", "报案人", "报警人", "被害人称", "受害人称", "事主称", "失主称", "称被骗", "称被盗", "称丢失", "自称被", "声称被", "称其被"}
+	establishedCues = []string{"经查", "查明", "经价格认定", "价格认定", "价格鉴定", "经鉴定", "鉴定为", "经核实", "核实", "经核定", "经估价", "经评估"}
+)
+
 // crimeAfterCues open sentences about what happened after the act
 // (restitution, recovery, other matters); their amounts are not counted.
 var crimeAfterCues = []string{"另查明", "案发后", "归案后", "审理中", "审理期间", "审理过程中", "庭审中", "诉讼中"}
@@ -68,7 +77,15 @@ func CrimeAmount(text string) (CrimeSum, bool) {
 	s := n.Text
 	var out CrimeSum
 	var units []crimeUnit
-	for _, m := range moneyRe.FindAllStringIndex(s, -1) {
+	ms := moneyRe.FindAllStringIndex(s, -1)
+	established := false
+	for _, m := range ms {
+		if containsAny(s[clauseBefore(s, m[0], isClauseEnd):m[0]], establishedCues...) {
+			established = true
+			break
+		}
+	}
+	for _, m := range ms {
 		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); prev == '第' || prev == '以' || prev == '张' || !startsNumber(s[m[0]:]) {
 			continue // 第三元, 以300元 (a price), 两张壹佰元 (banknotes)
 		}
@@ -101,6 +118,10 @@ func CrimeAmount(text string) (CrimeSum, bool) {
 				units = append(units, crimeUnit{value: v})
 			}
 		case containsAny(phrase, crimeExclusionCues...) || containsAny(sentence, crimeAfterCues...):
+			out.Excluded = append(out.Excluded, a)
+		case established && containsAny(sentence, reportedCues...) && !containsAny(sentence, establishedCues...):
+			// 报案时称被骗8,000元 where the facts establish the sum (经查…骗取
+			// 2,400元, 经价格认定…价值1,500元): the report's figure is a claim.
 			out.Excluded = append(out.Excluded, a)
 		case crimeTotal(s, m[0]):
 			a.Total = true

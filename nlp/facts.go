@@ -263,6 +263,16 @@ var (
 	personRe   = Guard(`[\p{Han}]某[某甲乙丙]?[,，、(（]?\s*(?:男|女)|身份证`, "某", "身份证")
 	unitRe     = Guard(`有限责任公司|股份有限公司|有限公司|公司|合作社|当事人单位|[\p{Han}]厂(?:[^房区长内]|$)|企业|事业单位`, "公司", "合作社", "当事人单位", "厂", "企业", "事业单位")
 	priorNthRe = Guard(`[二两2]年内(?:第([0-9]|[一二两三四五六七八九十]{1,2})次|再次)`, "年内")
+	// Earlier penalties counted: 先后两次因超标排放被处罚, 两次因盗窃被行政拘留,
+	// 受过二次行政处罚, 被我局处罚过两次.
+	priorCountRes = [...]GuardedRegexp{
+		Guard(`([两二三四五六2-6])次因[^，。；;]{1,24}?(?:受到|受过|被)[^，。；;]{0,12}?(?:行政处罚|处罚|罚款|拘留|处以)`, "次因"),
+		Guard(`(?:受过|受到|给予|被[^，。；;0-9]{0,8}?)([两二三四五六2-6])次(?:以上)?的?(?:行政处罚|处罚|罚款|行政拘留|拘留)`, "次"),
+		Guard(`被[^，。；;0-9]{0,8}?(?:处罚|罚款|拘留)过?([两二三四五六2-6])次`, "次"),
+	}
+	// One earlier penalty told with its cause (于2024年5月因超标排放含镉废水被
+	// 我局处罚十万元): two or more such in a text are as many penalties.
+	priorOneRe = Guard(`因[^，。；;]{1,30}?被[^，。；;0-9]{0,10}?(?:行政处罚|处罚|罚款|处以|行政拘留)`, "被")
 )
 
 // roleCues maps the phrases that name a money role; longer cues come first
@@ -673,6 +683,7 @@ func Extract(text string) Extraction {
 	x.Amounts = dropRestated(text, x.Amounts)
 	x.Totals = append(faresAsGains(totals(x.Amounts, takingsOpen(s))), noneStated(s, x.Amounts)...)
 	x.Totals = allSold(s, x.Totals)
+	x.Totals = wagesPerHead(s, x.Amounts, x.Totals)
 	if price.over {
 		// A price rise is priced, not the goods: the price before or after
 		// it times the units is no 货值金额 the officer stated.
@@ -1289,12 +1300,23 @@ func allSold(s string, ts []Total) []Total {
 // 4.6万元, 共售出上述插座合计1.8万元) is what was sold, though no role phrase
 // names it. priceWords make the amount a price instead (以每瓶30元的价格销售).
 var (
-	salesVerbs = []string{"销售", "售出", "卖出", "出售"}
+	salesVerbs = []string{"销售", "售出", "卖出", "出售", "已售"}
 	priceWords = []string{"每", "单价", "价格", "售价", "标价", "零售价"}
 	// salesSums name, after a sales verb, the sum the sales came to.
 	salesSums = [...]string{"金额", "收入", "款项", "所得款", "货款", "总价", "总额"}
 	// soldJustBefore sell with the amount written right after them.
 	soldJustBefore = [...]string{"已售", "已售出", "已销售", "已卖出", "共售出", "累计售出", "共卖出", "累计卖出", "共销售", "累计销售", "卖了", "已卖"}
+	// bareSoldBefore sell with the sum right after them and nothing between
+	// (5月销售1.8万元、6月销售2.1万元; 7月售出12,400元): each sale's sum, which
+	// totals adds up when no total is stated. Not after a denial (尚未销售).
+	bareSoldBefore = [...]string{"销售", "售出", "卖出"}
+	// notSoldBefore, right before the verb, deny the sale (尚未销售) or
+	// point back to a sale already told (上述销售1.8万元中含退货: no new
+	// sum to add).
+	notSoldBefore = [...]string{"未", "没", "不", "拟", "待", "准备", "上述", "前述", "以上", "其中", "该笔", "此笔"}
+	// plannedWords, anywhere in the clause before the verb, make it a plan
+	// (计划销售5万元, 拟于下月销售, 打算卖出): nothing was sold.
+	plannedWords = [...]string{"计划", "预计", "拟", "打算", "意图", "欲", "准备", "预备"}
 )
 
 // verbRole reads the role of an amount that no role phrase names from the
@@ -1320,6 +1342,11 @@ func verbRole(w string) (string, int) {
 	bare := strings.TrimSuffix(strings.TrimSuffix(trimmed, "了"), "去")
 	for _, v := range soldJustBefore {
 		if strings.HasSuffix(trimmed, v) || strings.HasSuffix(bare, v) {
+			return RoleSalesAmount, from + len(trimmed)
+		}
+	}
+	for _, v := range bareSoldBefore {
+		if t := strings.TrimSuffix(trimmed, v); len(t) < len(trimmed) && !HasAnySuffix(t, notSoldBefore[:]...) && !containsAny(t, plannedWords[:]...) && !containsAny(clause, priceWords...) {
 			return RoleSalesAmount, from + len(trimmed)
 		}
 	}
@@ -2500,6 +2527,21 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 		a, b := span(m[0], m[1])
 		out = append(out, Circumstance{Name: CircPriorPenalties, Count: c, Start: a, End: b})
 	}
+	for _, re := range priorCountRes {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			if Negated(s, m[0]) {
+				continue
+			}
+			if v, err := ParseChineseInt(s[m[2]:m[3]]); err == nil && v >= 2 {
+				a, b := span(m[0], m[1])
+				out = append(out, Circumstance{Name: CircPriorPenalties, Count: int(v), Start: a, End: b})
+			}
+		}
+	}
+	if n, a, b := pastPenalties(s); n >= 2 {
+		a, b = span(a, b)
+		out = append(out, Circumstance{Name: CircPriorPenalties, Count: n, Start: a, End: b})
+	}
 	for off := 0; off < len(s); {
 		i := Index(s[off:], "曾")
 		if i < 0 {
@@ -3093,8 +3135,8 @@ func bareWan(ms string) [][2]int {
 }
 
 // perHundredMLPrefixes open a blood alcohol content written unit first
-// (每百毫升一百二十六毫克, 每100毫升血液中含乙醇85毫克 is not read: the
-// figure must follow the unit directly).
+// (每百毫升一百二十六毫克; 每100毫升血液中乙醇含量为92毫克, the words of the
+// blood and the alcohol between: alcoholGap).
 var perHundredMLPrefixes = [...]string{"每百毫升", "每100毫升", "每100ml", "每100mL"}
 
 // perHundredML reads blood alcohol contents written unit first (每百毫升
@@ -3113,6 +3155,7 @@ func perHundredML(s string, span func(a, b int) (int, int)) []Quantity {
 			for a < len(s) && s[a] == ' ' {
 				a++
 			}
+			a = alcoholGap(s, a)
 			b := a
 			for b < len(s) {
 				r, size := utf8.DecodeRuneInString(s[b:])
@@ -3603,4 +3646,336 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 	}
 	v := math.Round(count*p.value*100) / 100
 	return append(ts, Total{Role: RoleGoodsValue, Value: v}, Total{Role: RoleIllegalRevenue, Value: v})
+}
+
+// alcoholGap skips, from a (right after 每100毫升), the words that name the
+// blood and the alcohol before the figure (血液中乙醇含量为, 血液中含乙醇,
+// 血液中的酒精含量是): at most 12 runes, no punctuation, 乙醇 or 酒精 among
+// them, a digit or numeral right after. It returns a when there is no such gap.
+func alcoholGap(s string, a int) int {
+	b := a
+	for n := 0; b < len(s) && n < 12; n++ {
+		r, size := utf8.DecodeRuneInString(s[b:])
+		if isDigitOrNumeral(r) {
+			break
+		}
+		if !unicode.Is(unicode.Han, r) {
+			return a
+		}
+		b += size
+	}
+	if b == a || b >= len(s) {
+		return a
+	}
+	if r, _ := utf8.DecodeRuneInString(s[b:]); !isDigitOrNumeral(r) {
+		return a
+	}
+	if gap := s[a:b]; !strings.Contains(gap, "乙醇") && !strings.Contains(gap, "酒精") {
+		return a
+	}
+	return b
+}
+
+// pastPenaltyWords, in the clause of a penalty told with its cause, date it
+// before the case: a year (2024年5月), or words of an earlier time.
+var pastPenaltyWords = [...]string{"年", "曾", "此前", "之前", "先前", "前期", "又因", "再次", "上次", "去年"}
+
+// pastPenalties counts the earlier penalties a text tells one by one, each
+// with its cause and its time (该厂于2024年5月因超标排放含镉废水被我局处罚
+// 十万元，2025年2月又因同一原因被我局处罚二十万元): two or more are a count of
+// prior penalties, as 先后两次 would be. It returns the count and the span
+// from the first to the last. A penalty denied (未因…被处罚) is none.
+func pastPenalties(s string) (int, int, int) {
+	n, a, b := 0, -1, -1
+	for _, m := range priorOneRe.FindAllStringIndex(s, -1) {
+		clause := s[clauseBefore(s, m[0], isPhraseEnd):m[1]]
+		if Negated(s, m[0]) || !containsAny(clause, pastPenaltyWords[:]...) || containsAny(clause, otherParty[:]...) || containsAny(clause, thisCase[:]...) {
+			continue
+		}
+		n++
+		if a < 0 {
+			a = m[0]
+		}
+		b = m[1]
+	}
+	return n, a, b
+}
+
+// headCountRe reads a head count (8名, 十一人, 4个); the group's name is
+// read right before it (瓦工8名) or, for 名 and 个, right after it (4名钢筋工).
+// groupStops end a group's name.
+var (
+	headCountRe = regexp.MustCompile(`([0-9]{1,4}|[一二两三四五六七八九十百]{1,4})(名|人|个)`)
+	groupStops  = "，,、；;。：:其中每和及与共 "
+)
+
+// maxPerHead caps the groups' per-head amounts wagesPerHead reads: more
+// than that is no list of groups of workers; the total is left as it was.
+const maxPerHead = 32
+
+// groupHeads are the text's head counts, read in one pass: by every name
+// a group could be called (the last one to four runes before the count,
+// the first one to four after it), and the one count a text with no group
+// gives. A name with two different counts is ambiguous (-1).
+type groupHeads struct {
+	byName map[string]float64
+	one    float64 // the text's one 名/人 count; -1 when it gives two
+	found  bool
+	scans  int // passes over the whole text, for TestWagesPerHeadWorkTwentieth
+}
+
+func readHeadCounts(s string) groupHeads {
+	h := groupHeads{byName: map[string]float64{}, scans: 1}
+	put := func(name string, c float64) {
+		if v, ok := h.byName[name]; ok && v != c {
+			c = -1
+		}
+		h.byName[name] = c
+	}
+	for _, m := range headCountRe.FindAllStringSubmatchIndex(s, -1) {
+		c, err := ParseChineseInt(s[m[2]:m[3]])
+		if err != nil || c <= 0 {
+			continue
+		}
+		v, unit := float64(c), s[m[4]:m[5]]
+		if unit != "个" {
+			if h.found && h.one != v {
+				h.one = -1
+			} else if !h.found {
+				h.one, h.found = v, true
+			}
+			before := groupBefore(s, m[0])
+			for k := range before {
+				put(before[k:], v)
+			}
+		}
+		if unit != "人" {
+			after := groupAfter(s, m[1])
+			for k, r := range after {
+				put(after[:k+utf8.RuneLen(r)], v)
+			}
+		}
+	}
+	return h
+}
+
+// count is the head count of the named group, or, for no group, the
+// text's one head count.
+func (h groupHeads) count(group string) (float64, bool) {
+	if group == "" {
+		return h.one, h.found && h.one > 0
+	}
+	v, ok := h.byName[group]
+	return v, ok && v > 0
+}
+
+// wagesPerHead makes the wages owed from amounts owed per head when the text
+// names no whole (瓦工8名、钢筋工4名…其中瓦工每人4,000元、钢筋工每人3,500元 is
+// 46,000 元): each 每人 amount times the count of the group named right
+// before it, or of the one head count the text gives when it names no
+// group (拖欠9名工人工资，每人3,000元). Every per-head amount must find its
+// count, or the total is left as it was. A group's amount told again is the
+// same debt restated, counted once. The head counts are read once, whatever
+// the number of 每人 (work linear in the text).
+func wagesPerHead(s string, as []Amount, ts []Total) []Total {
+	out, _ := wagesPerHeadWork(s, as, ts)
+	return out
+}
+
+// wagesPerHeadWork is wagesPerHead with the number of whole-text passes it
+// made (each regexp pass and each 每人/每名 search run counts one).
+func wagesPerHeadWork(s string, as []Amount, ts []Total) ([]Total, int) {
+	rate := false
+	for _, a := range as {
+		if a.Role == RoleWages && !a.Rate && !a.Bound {
+			return ts, 0
+		}
+		rate = rate || (a.Role == RoleWages && a.Rate)
+	}
+	if !rate {
+		return ts, 0
+	}
+	var heads *groupHeads
+	perGroup := map[string]float64{}
+	var sum float64
+	n, work := 0, 0
+	for _, word := range [...]string{"每人", "每名"} {
+		work++
+		for off := 0; off < len(s); {
+			i := Index(s[off:], word)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(word)
+			m := moneyRe.FindStringIndex(s[off:min(len(s), off+48)])
+			if m == nil || strings.ContainsAny(s[off:off+m[0]], "，,。；;") {
+				continue
+			}
+			if containsAny(s[off:off+m[0]], "月", "天", "日", "小时", "年") {
+				return ts, work // 每人每月3,000元: a monthly rate, the months not counted here
+			}
+			v, err := ParseAmount(s[off+m[0] : off+m[1]])
+			if err != nil || v <= 0 {
+				continue
+			}
+			group := groupBefore(s, i)
+			if old, ok := perGroup[group]; ok {
+				if old != v {
+					return ts, work // two amounts for one group: which is owed is unclear
+				}
+				continue // the same debt told again
+			}
+			if n++; n > maxPerHead {
+				return ts, work
+			}
+			perGroup[group] = v
+			if heads == nil {
+				h := readHeadCounts(s)
+				heads = &h
+				work += h.scans
+			}
+			c, ok := heads.count(group)
+			if !ok {
+				return ts, work
+			}
+			sum += v * c
+		}
+	}
+	if n == 0 {
+		return ts, work
+	}
+	for k := range ts {
+		if ts[k].Role == RoleWages {
+			ts[k].Value = sum
+			return ts, work
+		}
+	}
+	return append(ts, Total{Role: RoleWages, Value: sum}), work
+}
+
+// groupBefore is the group's name right before pos (瓦工 of 瓦工每人): the
+// Han runes back to a stop, at most four.
+func groupBefore(s string, pos int) string {
+	b := pos
+	for n := 0; b > 0 && n < 4; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[:b])
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(groupStops, r) {
+			break
+		}
+		b -= size
+	}
+	return s[b:pos]
+}
+
+// groupAfter is the group's name right after pos (钢筋工 of 4名钢筋工): the
+// Han runes on to a stop, at most four.
+func groupAfter(s string, pos int) string {
+	b := pos
+	for n := 0; b < len(s) && n < 4; n++ {
+		r, size := utf8.DecodeRuneInString(s[b:])
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(groupStops, r) {
+			break
+		}
+		b += size
+	}
+	return s[pos:b]
+}
+
+// notListWords, in a list's next item, start an amount of another act
+// (产生, 贮存: no dumping to add), a part of what came before (其中, 含) or
+// another measure of it (建筑面积, 合计).
+var notListWords = []string{"产生", "贮存", "储存", "收集", "暂存", "库存", "利用", "委托", "转移", "其中", "含", "建筑", "面积", "总", "共", "合计"}
+
+// listJoints join the items of a list.
+var listJoints = [...]string{"、", "和", "及", "与", "以及"}
+
+// ListJoint reports whether gap, the text between two quantities, is a
+// list's joint, maybe followed by the next item's name: 、, 和, 、废乳化液.
+func ListJoint(gap string) bool {
+	for _, j := range listJoints {
+		if rest, ok := strings.CutPrefix(gap, j); ok {
+			if utf8.RuneCountInString(rest) > 8 {
+				return false
+			}
+			for _, r := range rest {
+				if !unicode.Is(unicode.Han, r) && r != '（' && r != '）' && r != '(' && r != ')' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					return false
+				}
+			}
+			// the next item's own words, not a verb that starts a new act
+			return rest == "" || !containsAny(rest, notListWords...)
+		}
+	}
+	return false
+}
+
+// PriorPenalty is one earlier penalty the text tells (该厂于2024年5月因超标
+// 排放含镉废水被我局处罚), or a counted group of them (曾于2024年4月、2025年
+// 2月两次因发布虚假广告被我局行政处罚): its cause, the months or years told
+// with it, and whether it was a criminal one (判处, 有期徒刑, 刑事处罚).
+// The thresholds that count earlier penalties count those of one kind within
+// a time before the act (二年内, 一年内): the caller compares Dates with the
+// act's day and Cause with the kind.
+type PriorPenalty struct {
+	Count      int
+	Cause      string   // the words after 因, up to 被 / 受
+	Dates      []string // "2024-05" or "2024", as told in the clause
+	Criminal   bool
+	Start, End int
+}
+
+var (
+	// priorReadRe reads one earlier penalty with its cause, or a count of
+	// them (两次因…被…处罚): administrative or criminal.
+	priorReadRe = Guard(`(?:([两二三四五六2-6])次)?因([^，。；;]{1,30}?)(?:被|受过|受到)[^，。；;0-9]{0,10}?(?:行政处罚|刑事处罚|处罚|罚款|处以|行政拘留|拘留|判处|有期徒刑|拘役)`, "因")
+	// priorDateRe reads a year and maybe a month in a penalty's clause.
+	priorDateRe = regexp.MustCompile(`((?:19|20)[0-9]{2})年(?:([0-9]{1,2})月)?`)
+	// otherParty, in a penalty's clause, make it someone else's (被害人王某
+	// 曾因盗窃被拘留, 供货商于2024年因…被处罚); thisCase make it the present one.
+	otherParty = [...]string{"被害人", "受害人", "失主", "事主", "报案人", "报警人", "供货商", "供应商", "上家", "下家", "客户", "他人", "其他", "另一", "对方", "承包方", "关联公司", "母公司", "子公司"}
+	thisCase   = [...]string{"本案", "本次", "此次", "这次"}
+	// criminalWords make an earlier penalty a criminal one.
+	criminalWords = [...]string{"判处", "有期徒刑", "拘役", "刑事处罚", "管制", "判决"}
+)
+
+// PriorPenalties lists the earlier penalties of the case's own party the
+// text tells, in one pass of one regexp. A denied one (未因…被处罚), one of
+// another party (the victim's, a supplier's) and the present case's own
+// (本案, 本次) are none; an administrative one told alone needs a word of
+// its earlier time (a year, 曾, 此前, 又因…), as pastPenalties does.
+func PriorPenalties(s string) []PriorPenalty {
+	var out []PriorPenalty
+	for _, m := range priorReadRe.FindAllStringSubmatchIndex(s, -1) {
+		from := m[0]
+		for from > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:from])
+			if isClauseEnd(r) || r == '，' || r == ',' {
+				break
+			}
+			from -= size
+		}
+		clause := s[from:m[1]]
+		if Negated(s, m[0]) || containsAny(clause, otherParty[:]...) || containsAny(clause, thisCase[:]...) {
+			continue
+		}
+		p := PriorPenalty{Count: 1, Cause: s[m[4]:m[5]], Start: from, End: m[1], Criminal: containsAny(clause, criminalWords[:]...)}
+		if m[2] >= 0 {
+			if v, err := ParseChineseInt(s[m[2]:m[3]]); err == nil {
+				p.Count = int(v)
+			}
+		}
+		if p.Count == 1 && !p.Criminal && !containsAny(clause, pastPenaltyWords[:]...) {
+			continue
+		}
+		for _, d := range priorDateRe.FindAllStringSubmatch(clause, -1) {
+			if d[2] != "" {
+				mo, _ := strconv.Atoi(d[2])
+				d[1] = fmt.Sprintf("%s-%02d", d[1], mo)
+			}
+			p.Dates = append(p.Dates, d[1])
+		}
+		out = append(out, p)
+	}
+	return out
 }

@@ -35,6 +35,9 @@ func ExtractFacts(text string) Extracted {
 	if containsAnyWord(text, markTradeWords[:]) {
 		revenueFromGoods(&out, text)
 	}
+	if NamesTobacco(text) {
+		tobaccoRevenue(&out, text)
+	}
 	// The head counts first: a child worker named alone (员工刘某某…不满十六周岁…
 	// 使用其二个月) or a list of names is the count child labour's 人·月 are
 	// read with.
@@ -450,8 +453,19 @@ func quantityOf(out *Extracted, text string) {
 		case "平方米":
 			if q.Value == float64(int64(q.Value)) {
 				v := q.Value
-				f.Quantity = &v
 				out.Spans = append(out.Spans, FactSpan{"quantity", q.Start, q.End})
+				// Plots listed one after another (分别占地4,600平方米和3,300
+				// 平方米) are the land occupied together.
+				for end, j := q.End, i+1; j < len(x.Quantities); j++ {
+					n := x.Quantities[j]
+					if n.Unit != "平方米" || n.Start < end || n.Start > len(text) || !nlp.ListJoint(text[end:n.Start]) {
+						break
+					}
+					v += n.Value
+					end = n.End
+					out.Spans = append(out.Spans, FactSpan{"quantity", n.Start, n.End})
+				}
+				f.Quantity = &v
 				return
 			}
 		case "亩":
@@ -846,6 +860,59 @@ func goodsWithSold(out *Extracted) {
 	for _, a := range x.Amounts {
 		if a.Role == nlp.RoleSalesAmount {
 			out.Spans = append(out.Spans, FactSpan{MeasureGoodsValue, a.Start, a.End})
+		}
+	}
+}
+
+// tobaccoWords name tobacco goods: their unlicensed trade is fined on the
+// 违法经营总额 (烟草专卖法实施条例 第五十七条).
+var tobaccoWords = [...]string{"卷烟", "烟草", "香烟", "雪茄", "烟丝"}
+
+// NamesTobacco reports whether text deals in tobacco goods (卷烟, 烟丝…):
+// their 违法经营总额 is the 非法经营数额 of 非法经营罪 too.
+func NamesTobacco(text string) bool { return containsAnyWord(text, tobaccoWords[:]) }
+
+// seizedWords, in the phrase before an amount, say it is the value of the
+// goods found and held, not of those sold.
+var seizedWords = [...]string{"查获", "查扣", "扣押", "扣留", "现场", "库存", "存放", "尚未", "未售", "剩余", "暂扣"}
+
+// tobaccoRevenue makes the 违法经营总额 of a tobacco case from what was sold
+// and what was found: 已售卷烟金额共计8,600元，现场查获卷烟价值4,200元 is
+// 12,800 元, and sales alone (7月售出12,400元…) are the whole of it. The
+// cigarettes sold and those held both count (烟草专卖品刑事案件解释 第四条:
+// 非法经营数额 is the value of the 烟草专卖品 dealt in, sold or not). A
+// total the text names (违法经营总额为…) decides: an amount read as the
+// revenue that is no seized goods' value stays as it is.
+func tobaccoRevenue(out *Extracted, text string) {
+	f := &out.Facts
+	if f.SalesAmount == nil {
+		return
+	}
+	if f.IllegalRevenue == nil {
+		revenueFrom(out, *f.SalesAmount, nlp.RoleSalesAmount)
+		return
+	}
+	held := 0.0
+	for _, a := range out.Extraction.Amounts {
+		if a.Role != nlp.RoleIllegalRevenue {
+			continue
+		}
+		phrase := text[max(0, a.Start-36):a.Start]
+		if i := strings.LastIndexAny(phrase, "，。；,;"); i >= 0 {
+			phrase = phrase[i:]
+		}
+		if !containsAnyWord(phrase, seizedWords[:]) || strings.Contains(phrase, "总额") || strings.Contains(phrase, "数额") {
+			return
+		}
+		held += a.Value
+	}
+	if held > 0 && held == *f.IllegalRevenue {
+		v := held + *f.SalesAmount
+		f.IllegalRevenue = &v
+		for _, a := range out.Extraction.Amounts {
+			if a.Role == nlp.RoleSalesAmount {
+				out.Spans = append(out.Spans, FactSpan{MeasureIllegalRevenue, a.Start, a.End})
+			}
 		}
 	}
 }

@@ -40,13 +40,21 @@ const (
 	MeasureInvoiceFaceValue = "invoice_face_value"   // 发票票面金额
 	MeasureInvoiceTax       = "invoice_tax"          // 虚开的增值税专用发票等的税款数额
 	MeasurePriorPenalties   = "prior_penalties_2y"   // 二年内因同类违法行为受过行政处罚的次数
-	MeasureGamblers         = "gamblers"             // 组织参赌人数（累计）
-	MeasureGamblingProfit   = "gambling_profit"      // 抽头渔利数额
-	MeasureGamblingStakes   = "gambling_stakes"      // 赌资数额
-	MeasureChildWorkers     = "child_workers"        // 雇用的未满十六周岁的未成年人人数
-	MeasureCatchKg          = "catch_kg"             // 非法捕捞的水产品重量（公斤）
-	MeasurePiratedCopies    = "pirated_copies"       // 侵权复制品数量（张、份、本、册、套、盘、部）
-	MeasureBribe            = "bribe_amount"         // 行贿数额（财物、回扣、好处费）
+	// The earlier penalties of one kind within the time the threshold sets,
+	// counted from the penalties' dates and the act's day (caseanalysis):
+	// for discharging toxic substances within two years (2023年环境污染解释
+	// 第一条第八项); for theft, criminal or within one year (2013年盗窃解释
+	// 第二条). An undated one is fed just below the threshold: near, to be
+	// confirmed, never likely.
+	MeasurePriorToxic     = "prior_toxic_penalties_2y"
+	MeasurePriorTheft     = "prior_theft_penalty"
+	MeasureGamblers       = "gamblers"        // 组织参赌人数（累计）
+	MeasureGamblingProfit = "gambling_profit" // 抽头渔利数额
+	MeasureGamblingStakes = "gambling_stakes" // 赌资数额
+	MeasureChildWorkers   = "child_workers"   // 雇用的未满十六周岁的未成年人人数
+	MeasureCatchKg        = "catch_kg"        // 非法捕捞的水产品重量（公斤）
+	MeasurePiratedCopies  = "pirated_copies"  // 侵权复制品数量（张、份、本、册、套、盘、部）
+	MeasureBribe          = "bribe_amount"    // 行贿数额（财物、回扣、好处费）
 	// Who gave the bribe, read from how the facts name the party (1 yes, 0
 	// no): 对非国家工作人员行贿罪's figure for a person is not a unit's.
 	MeasureBriberPerson = "briber_person" // 行贿人为个人（含个体工商户）
@@ -110,6 +118,8 @@ var measures = [...]Measure{
 	{Name: MeasureInvoiceFaceValue, Label: "发票票面金额", Yuan: true},
 	{Name: MeasureInvoiceTax, Label: "虚开的税款数额", Yuan: true},
 	{Name: MeasurePriorPenalties, Label: "二年内受过同类行政处罚的次数", Units: []string{"次"}},
+	{Name: MeasurePriorToxic, Label: "二年内因排放、倾倒、处置有毒物质等受过行政处罚的次数", Units: []string{"次"}},
+	{Name: MeasurePriorTheft, Label: "曾因盗窃受过刑事处罚或者一年内受过行政处罚", Units: []string{"次"}},
 	{Name: MeasureGamblers, Label: "参赌人数", Units: []string{"人"}},
 	{Name: MeasureGamblingProfit, Label: "抽头渔利数额", Yuan: true},
 	{Name: MeasureGamblingStakes, Label: "赌资数额", Yuan: true},

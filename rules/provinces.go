@@ -42,6 +42,19 @@ type ProvincialRange struct {
 	// has more than one numeric condition (wages_owed beside workers).
 	Measure string  `yaml:"measure,omitempty" json:"measure,omitempty"`
 	Max     float64 `yaml:"max" json:"max"`
+	// Factor scales the province's figure for a threshold set as a share
+	// of it (盗窃 by one punished before: 数额较大的标准…百分之五十, 2013年
+	// 盗窃解释 第二条); gte and max are then the national range so scaled.
+	// Zero means 1.
+	Factor float64 `yaml:"factor,omitempty" json:"factor,omitempty"`
+}
+
+// factor is the figure's scale (1 unless Factor is set).
+func (p *ProvincialRange) factor() float64 {
+	if p.Factor > 0 {
+		return p.Factor
+	}
+	return 1
 }
 
 // applies reports whether the provincial figure replaces condition cd.
@@ -126,7 +139,8 @@ func (c *Crimes) provincialRanges() map[string][2]float64 {
 			}
 			for _, cd := range t.conds {
 				if t.Provincial.applies(cd) {
-					out[t.Provincial.Key] = [2]float64{cd.GTE, t.Provincial.Max}
+					k := t.Provincial.factor()
+					out[t.Provincial.Key] = [2]float64{cd.GTE / k, t.Provincial.Max / k}
 					break
 				}
 			}
@@ -144,7 +158,7 @@ func (t *Threshold) provincialFigure(opt TransferOptions) (ProvinceFigure, bool)
 	if !ok {
 		return ProvinceFigure{}, false
 	}
-	f := ProvinceFigure{Province: opt.Province, Key: t.Provincial.Key, Figure: v, Verified: opt.Amounts.Verified, Reason: opt.Amounts.Reason}
+	f := ProvinceFigure{Province: opt.Province, Key: t.Provincial.Key, Figure: v * t.Provincial.factor(), Verified: opt.Amounts.Verified, Reason: opt.Amounts.Reason}
 	for _, cd := range t.conds {
 		if t.Provincial.applies(cd) {
 			f.National = cd.GTE
