@@ -774,10 +774,16 @@ func tenDays(s string, at int) (first, last, end int) {
 	switch rest := s[at:]; {
 	case strings.HasPrefix(rest, "上旬"):
 		return 1, 10, at + len("上旬")
+	case strings.HasPrefix(rest, "初"):
+		return 1, 10, at + len("初") // 2025年4月初: its first third
 	case strings.HasPrefix(rest, "中旬"):
 		return 11, 20, at + len("中旬")
 	case strings.HasPrefix(rest, "下旬"):
 		return 21, 0, at + len("下旬")
+	case strings.HasPrefix(rest, "底"), strings.HasPrefix(rest, "末"):
+		// 2026年8月底动工: the month's last days, read as its last third
+		// (an act dated to its first day would predate a law of the 15th).
+		return 21, 0, at + len("底")
 	}
 	return 1, 0, at
 }
@@ -791,10 +797,11 @@ func sortDates(d []Date) {
 // pendingDate is a date found without its year, resolved once every dated
 // mention is known.
 type pendingDate struct {
-	month, day int // day 0: the month (同年8月)
-	a, b       int // span in the normalised text
-	third      int // the first day of the month's third written after it (同年5月中旬: 11), else 0
-	thirdLast  int // that third's last day as tenDays gives it (同年5月中旬: 20); 0 for the month's end or no third
+	month, day int  // day 0: the month (同年8月)
+	a, b       int  // span in the normalised text
+	third      int  // the first day of the month's third written after it (同年5月中旬: 11), else 0
+	thirdLast  int  // that third's last day as tenDays gives it (同年5月中旬: 20); 0 for the month's end or no third
+	sameYear   bool // written 同年 or 当年: the year of the mention before it, whatever the order
 }
 
 // findDates reads full dates (2024年5月3日14时许, 2024-05-03), dates given to
@@ -806,6 +813,9 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 	// notAct marks (by start) dates whose sentence speaks of an earlier
 	// penalty or a birth: never the act's.
 	notAct := map[int]bool{}
+	// runs marks (by start) dates that open a period (自2026年6月起), until
+	// those written as its limit (直至2026年9月8日): continuedUntilFound.
+	runs, until := map[int]bool{}, map[int]bool{}
 	add := func(v string, a, b int, role string) {
 		st, en := span(a, b)
 		if role == "" {
@@ -821,6 +831,9 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 			return
 		}
 		notAct[st] = earlierPenaltyOrBirth(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)])
+		lead := strings.TrimRight(s[:a], " 于在")
+		runs[st] = HasAnySuffix(lead, "自", "从")
+		until[st] = HasAnySuffix(lead, "直至", "直到")
 		out = append(out, Date{Value: v, Role: role, Start: st, End: en})
 		mask(masked, a, b)
 	}
@@ -852,6 +865,8 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 			add(v, m[0], b, role)
 		}
 	}
+	sortDates(out)
+	recordDay(out)
 	var pending []pendingDate
 	for _, m := range yearlessRe.FindAllStringSubmatchIndex(string(masked), -1) {
 		if prev, _ := utf8.DecodeLastRune(masked[:m[0]]); prev >= '0' && prev <= '9' || IsNumeralRune(prev) || prev == '第' {
@@ -875,15 +890,15 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 				end, third, thirdLast = b, first, last
 			}
 		}
-		pending = append(pending, pendingDate{int(month), int(day), m[0], end, third, thirdLast})
+		pending = append(pending, pendingDate{int(month), int(day), m[0], end, third, thirdLast, m[2] >= 0})
 	}
 	sortDates(out)
 	for _, p := range pending {
-		year, ok := yearFor(out, s, p)
+		day, role := p.day, dateRole(s, p.a, p.b)
+		year, ok := yearFor(out, s, p, role)
 		if !ok {
 			continue
 		}
-		day, role := p.day, dateRole(s, p.a, p.b)
 		if day == 0 {
 			day = max(p.third, 1)
 		}
@@ -902,7 +917,62 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 	}
 	sortDates(out)
 	inferActDate(out, notAct)
+	out = continuedUntilFound(out, runs, until)
 	return out, others
+}
+
+// recordDay reads the date that opens a register line (2026-07-02 非现场执法
+// 数据复核 … 2024年5月18日 车货总质量62.5吨) as the day the case was recorded,
+// a discovery, when a later date of the line is an earlier act: the line
+// is written on the day the officer records it, and what it records
+// happened before. Marked as the act's (a field that opens with the date
+// and tells something), it would date the act years late and hide the
+// limitation of 行政处罚法 第三十六条.
+func recordDay(dates []Date) {
+	if len(dates) < 2 || dates[0].Start != 0 || dates[0].Role != DateAct {
+		return
+	}
+	for _, d := range dates[1:] {
+		if (d.Role == DateAct || d.Role == DateActEnd) && d.Value < dates[0].Value {
+			dates[0].Role = DateDiscovery
+			return
+		}
+	}
+}
+
+// continuedUntilFound gives an act told as running from a start (自2026年6月
+// 起) with no end, up to a discovery written as its limit (直至2026年9月8日
+// 执法人员检查时被查获), that discovery as its end: it went on until it was
+// found, so the law in force that day governs it (行政处罚法 第三十七条 for a
+// continuing act) and 第三十六条第二款 counts from it. The end is added as a
+// date of its own at the discovery's place.
+func continuedUntilFound(dates []Date, runs, until map[int]bool) []Date {
+	start, disc := -1, -1
+	for i, d := range dates {
+		switch d.Role {
+		case DateActEnd:
+			return dates
+		case DateAct:
+			if start < 0 {
+				start = i
+			}
+		case DateDiscovery:
+			if disc < 0 {
+				disc = i
+			}
+		}
+	}
+	if start < 0 || disc < 0 || dates[disc].Value <= dates[start].Value {
+		return dates
+	}
+	// Only a start (自…起, 从…开始) runs on; a dated single act that came to
+	// light later (2025年3月殴打……直至10月才被发现) ended on its day.
+	if !runs[dates[start].Start] || !until[dates[disc].Start] {
+		return dates
+	}
+	d := dates[disc]
+	d.Role = DateActEnd
+	return append(dates, d)
 }
 
 // earlierPenaltyOrBirth reports whether a date's sentence speaks of an
@@ -933,7 +1003,18 @@ func inferActDate(dates []Date, notAct map[int]bool) {
 		}
 	}
 	if disc == "" {
-		return
+		// Nothing dates a discovery (经查，2025年12月某日晚，某某在……; 居民投诉：
+		// 8月10日晚，有人把……): the earliest unmarked date before the
+		// decision, if the text dates one, is what the facts tell happened.
+		for _, d := range dates {
+			if d.Role == DateDecision {
+				disc = d.Value
+				break
+			}
+		}
+		if disc == "" {
+			disc = "9999-12-31"
+		}
 	}
 	best := -1
 	for i, d := range dates {
@@ -952,7 +1033,13 @@ func inferActDate(dates []Date, notAct map[int]bool) {
 // mention before it (同年 means exactly that), else that of the first one
 // after it, a year earlier when the date would otherwise fall after it
 // (11月3日 before a decision of 2024年2月). Birth dates never lend their year.
-func yearFor(dated []Date, s string, p pendingDate) (int, bool) {
+//
+// A date told as the act (role act, act_end or none) after the day it
+// came to light or was decided (2026年1月9日检查时发现，房东12月20日将房屋
+// 出租……; 2026-01-03 查获 … 供述12月30日晚吸食) happened before that day:
+// read in that day's year it would fall after it, so it takes the year
+// before. 同年 keeps the year, and so does a time limit (3月9日前改正).
+func yearFor(dated []Date, s string, p pendingDate, role string) (int, bool) {
 	var before, after *Date
 	for i := range dated {
 		d := &dated[i]
@@ -968,6 +1055,11 @@ func yearFor(dated []Date, s string, p pendingDate) (int, bool) {
 	switch {
 	case before != nil:
 		y, _ := strconv.Atoi(before.Value[:4])
+		if !p.sameYear && (before.Role == DateDiscovery || before.Role == DateDecision) &&
+			(role == DateAct || role == DateActEnd || role == "" && !timeLimit(s[p.b:])) &&
+			fmt.Sprintf("%04d-%02d-%02d", y, p.month, max(p.day, 1)) > before.Value {
+			y--
+		}
 		return y, true
 	case after != nil:
 		y, _ := strconv.Atoi(after.Value[:4])
@@ -977,6 +1069,13 @@ func yearFor(dated []Date, s string, p pendingDate) (int, bool) {
 		return y, true
 	}
 	return 0, false
+}
+
+// timeLimit reports whether the words after a date make it a time limit
+// (3月9日前改正, 5月1日以前, 6月底之前): a day after the one written before it.
+func timeLimit(after string) bool {
+	after = strings.TrimLeft(after, " ")
+	return hasAnyPrefix(after, "前", "以前", "之前", "止", "内", "为止")
 }
 
 // monthEnd turns any day of a month into the month's last day: the act of
