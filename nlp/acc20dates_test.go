@@ -24,6 +24,9 @@ func TestActDateTwentieth(t *testing.T) {
 		{"the act told with no discovery, its month only", "经查，2025年12月某日晚，违法行为人柴某在其经营的棋牌室内为他人赌博提供场所，抽头渔利三百元。", "2025-12-01", DateAct},
 		{"a complaint's yearless act before a later interview", "居民投诉：8月10日晚，有人把两大袋生活垃圾扔在小区外绿化带旁。执法队员于2026年8月12日对罗某进行了询问。", "2026-08-10", DateAct},
 		{"the act before the decision, the decision dated later", "群众举报：村民邵某等四人去年12月16日晚在民房内打麻将赌钱。本所于2026年2月3日依法作出处罚决定。", "2025-12-16", DateAct},
+		{"a date written with slashes", "2025/12/18 21时许，违法行为人在KTV包间内殴打同伴致其眼眶红肿。", "2025-12-18", DateAct},
+		{"去年 with a month only", "2026年2月9日 城西派出所 查获吸毒人员吴某 尿检冰毒阳性 吴某供述去年12月某晚在朋友家中吸食冰毒", "2025-12-01", DateAct},
+		{"今年 with a month only", "2026-08-03 检查 某化工公司 危险废物管理台账自今年5月起未记录", "2026-05-01", DateAct},
 		{"月底 is the month's last third", "经查，当事人在饮用水水源二级保护区内扩建养殖场，扩建工程于2026年8月底动工。", "2026-08-21", DateAct},
 	}
 	for _, tc := range tests {

@@ -245,6 +245,8 @@ var (
 		Guard(`([0-9]{4}|[〇零○一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]`, "年"),
 		Guard(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`, "-"),
 		Guard(`([0-9]{4})\.([0-9]{1,2})\.([0-9]{1,2})`, "."),
+		// 2025/12/18 21时许: a form-filler's or a system's date
+		Guard(`([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})`, "/"),
 	}
 	// monthRe is a date given to the month (自2023年3月起, 2012年5月出生):
 	// the first of the month, or its last day when it ends a period.
@@ -802,6 +804,26 @@ type pendingDate struct {
 	third      int  // the first day of the month's third written after it (同年5月中旬: 11), else 0
 	thirdLast  int  // that third's last day as tenDays gives it (同年5月中旬: 20); 0 for the month's end or no third
 	sameYear   bool // written 同年 or 当年: the year of the mention before it, whatever the order
+	// relYear is the year told relative to the text's latest date (去年 -1,
+	// 今年 0, 前年 -2) when relative is set.
+	relYear  int
+	relative bool
+}
+
+// relativeYear reads a year told relative to the day the text is written
+// right before a yearless date (去年12月某晚, 今年5月起): the offset from
+// that day's year.
+func relativeYear(before string) (int, bool) {
+	before = strings.TrimRight(before, " ")
+	for _, w := range [...]struct {
+		word string
+		off  int
+	}{{"去年", -1}, {"上年", -1}, {"今年", 0}, {"本年", 0}, {"前年", -2}} {
+		if strings.HasSuffix(before, w.word) {
+			return w.off, true
+		}
+	}
+	return 0, false
 }
 
 // findDates reads full dates (2024年5月3日14时许, 2024-05-03), dates given to
@@ -877,12 +899,13 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 			continue
 		}
 		day := int64(0)
+		rel, relative := relativeYear(s[:m[0]])
 		if m[6] >= 0 {
 			if day, err = ParseChineseInt(s[m[6]:m[7]]); err != nil || day < 1 || day > 31 {
 				continue
 			}
-		} else if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); m[2] < 0 && prev != '至' && prev != '到' {
-			continue // 8月 alone is too vague to date anything; 至10月 ends a period
+		} else if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); m[2] < 0 && prev != '至' && prev != '到' && !relative {
+			continue // 8月 alone is too vague to date anything; 至10月 ends a period; 去年12月 is dated
 		}
 		end, third, thirdLast := m[1], 0, 0
 		if day == 0 {
@@ -890,7 +913,7 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 				end, third, thirdLast = b, first, last
 			}
 		}
-		pending = append(pending, pendingDate{int(month), int(day), m[0], end, third, thirdLast, m[2] >= 0})
+		pending = append(pending, pendingDate{int(month), int(day), m[0], end, third, thirdLast, m[2] >= 0, rel, relative})
 	}
 	sortDates(out)
 	for _, p := range pending {
@@ -1040,6 +1063,21 @@ func inferActDate(dates []Date, notAct map[int]bool) {
 // read in that day's year it would fall after it, so it takes the year
 // before. 同年 keeps the year, and so does a time limit (3月9日前改正).
 func yearFor(dated []Date, s string, p pendingDate, role string) (int, bool) {
+	if p.relative {
+		// 去年 and 今年 count from the day the text is written: no earlier
+		// than its latest date.
+		latest := ""
+		for _, d := range dated {
+			if d.Role != DateBirth && d.Value > latest {
+				latest = d.Value
+			}
+		}
+		if latest == "" {
+			return 0, false
+		}
+		y, _ := strconv.Atoi(latest[:4])
+		return y + p.relYear, true
+	}
 	var before, after *Date
 	for i := range dated {
 		d := &dated[i]
