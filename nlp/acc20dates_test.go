@@ -16,6 +16,7 @@ func TestActDateTwentieth(t *testing.T) {
 		{"yearless act after an inspection", "2026年1月9日，民警对辖区出租房屋开展检查时发现，房东蔡某12月20日将其住房出租给两名男子居住，未登记二人身份信息。", "2025-12-20", DateAct},
 		{"yearless act told after a register's seizure", "2026-01-03 城关派出所 查获吸毒人员胡某 尿检吗啡阳性 胡某供述12月30日晚在出租屋内吸食海洛因", "2025-12-30", DateAct},
 		{"yearless act told after a report", "2026-01-20 城南派出所 受理刘某报案 称12月28日晚在小区门口被邻居踢打 面部软组织挫伤", "2025-12-28", DateAct},
+		{"a recheck days after the inspection keeps the year", "2026年10月10日，本机关依法立案调查。执法人员9月29日检查发现，该站油气回收装置自8月底起一直关闭未使用，10月8日复查时仍未开启。", "2026-10-08", DateAct},
 		{"a time limit keeps the year", "2026年1月9日，执法人员检查发现该店未公示营业执照，责令其于3月9日前改正。", "2026-03-09", ""},
 		{"同年 keeps the year", "2026年5月3日，执法人员检查发现该厂自同年2月起露天堆放废矿物油。", "2026-02-01", DateAct},
 		{"a register line opens with the record's day", "2026-07-02 非现场执法数据复核 豫A·5K321号六轴货车 2024年5月18日 车货总质量62.5吨 超过49吨限值 此前未处理", "2026-07-02", DateDiscovery},

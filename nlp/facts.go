@@ -980,7 +980,9 @@ func continuedUntilFound(dates []Date, runs, until map[int]bool) []Date {
 				start = i
 			}
 		case DateDiscovery:
-			if disc < 0 {
+			// the discovery written as the run's limit (直至…查获), not
+			// an earlier one (a decision's 立案 paragraph before the facts)
+			if disc < 0 && until[d.Start] {
 				disc = i
 			}
 		}
@@ -990,7 +992,7 @@ func continuedUntilFound(dates []Date, runs, until map[int]bool) []Date {
 	}
 	// Only a start (自…起, 从…开始) runs on; a dated single act that came to
 	// light later (2025年3月殴打……直至10月才被发现) ended on its day.
-	if !runs[dates[start].Start] || !until[dates[disc].Start] {
+	if !runs[dates[start].Start] {
 		return dates
 	}
 	d := dates[disc]
@@ -1059,9 +1061,10 @@ func inferActDate(dates []Date, notAct map[int]bool) {
 //
 // A date told as the act (role act, act_end or none) after the day it
 // came to light or was decided (2026年1月9日检查时发现，房东12月20日将房屋
-// 出租……; 2026-01-03 查获 … 供述12月30日晚吸食) happened before that day:
-// read in that day's year it would fall after it, so it takes the year
-// before. 同年 keeps the year, and so does a time limit (3月9日前改正).
+// 出租……; 2026-01-03 查获 … 供述12月30日晚吸食) takes the year before when
+// that puts it nearer the day (nearerYearBefore): months after a discovery
+// it is an act before it; days after, a recheck (10月8日复查时仍未改正).
+// 同年 keeps the year, and so does a time limit (3月9日前改正).
 func yearFor(dated []Date, s string, p pendingDate, role string) (int, bool) {
 	if p.relative {
 		// 去年 and 今年 count from the day the text is written: no earlier
@@ -1095,7 +1098,7 @@ func yearFor(dated []Date, s string, p pendingDate, role string) (int, bool) {
 		y, _ := strconv.Atoi(before.Value[:4])
 		if !p.sameYear && (before.Role == DateDiscovery || before.Role == DateDecision) &&
 			(role == DateAct || role == DateActEnd || role == "" && !timeLimit(s[p.b:])) &&
-			fmt.Sprintf("%04d-%02d-%02d", y, p.month, max(p.day, 1)) > before.Value {
+			nearerYearBefore(y, p, before.Value) {
 			y--
 		}
 		return y, true
@@ -1107,6 +1110,24 @@ func yearFor(dated []Date, s string, p pendingDate, role string) (int, bool) {
 		return y, true
 	}
 	return 0, false
+}
+
+// nearerYearBefore reports whether a yearless date read in year y falls
+// after day and, read a year earlier, falls nearer to it: officers leave
+// the year out when it is plain, so the date lies near the day it follows
+// (12月20日 after 2026年1月9日 is 2025's; 10月8日复查 after 9月29日检查 is the
+// same year's).
+func nearerYearBefore(y int, p pendingDate, day string) bool {
+	ref, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return false
+	}
+	this := time.Date(y, time.Month(p.month), max(p.day, 1), 0, 0, 0, 0, time.UTC)
+	if !this.After(ref) {
+		return false
+	}
+	prev := time.Date(y-1, time.Month(p.month), max(p.day, 1), 0, 0, 0, 0, time.UTC)
+	return ref.Sub(prev) < this.Sub(ref)
 }
 
 // timeLimit reports whether the words after a date make it a time limit
