@@ -159,6 +159,10 @@ type Date struct {
 	// Role is one of the Date constants, or "".
 	Role       string
 	Start, End int
+	// Earlier marks a decision date of an earlier penalty or another case
+	// (前次处罚决定于…作出, 此前已于…对其另案作出处罚决定): not the
+	// decision of this case.
+	Earlier bool
 }
 
 // Circumstance is a yes/no fact found from a cue phrase. Name is one of the
@@ -776,13 +780,13 @@ func tenDays(s string, at int) (first, last, end int) {
 	switch rest := s[at:]; {
 	case strings.HasPrefix(rest, "上旬"):
 		return 1, 10, at + len("上旬")
-	case strings.HasPrefix(rest, "初"):
-		return 1, 10, at + len("初") // 2025年4月初: its first third
+	case strings.HasPrefix(rest, "初") && !hasAnyPrefix(rest[len("初"):], "步", "次", "审", "查", "始"):
+		return 1, 10, at + len("初") // 2025年4月初: its first third; 5月初步核实 is no third
 	case strings.HasPrefix(rest, "中旬"):
 		return 11, 20, at + len("中旬")
 	case strings.HasPrefix(rest, "下旬"):
 		return 21, 0, at + len("下旬")
-	case strings.HasPrefix(rest, "底"), strings.HasPrefix(rest, "末"):
+	case (strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "末")) && !strings.HasPrefix(rest[len("底"):], "尾"):
 		// 2026年8月底动工: the month's last days, read as its last third
 		// (an act dated to its first day would predate a law of the 15th).
 		return 21, 0, at + len("底")
@@ -838,6 +842,9 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 	// runs marks (by start) dates that open a period (自2026年6月起), until
 	// those written as its limit (直至2026年9月8日): continuedUntilFound.
 	runs, until := map[int]bool{}, map[int]bool{}
+	// limits marks (by start) dates written as a time limit (3月9日前改正);
+	// at keeps each date's span in the normalised text.
+	limits, at := map[int]bool{}, map[int][2]int{}
 	add := func(v string, a, b int, role string) {
 		st, en := span(a, b)
 		if role == "" {
@@ -852,11 +859,19 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 			mask(masked, a, b)
 			return
 		}
-		notAct[st] = earlierPenaltyOrBirth(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)])
+		clause := s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)]
+		standing := standingRecord(s[clauseBefore(s, a, isPhraseEnd):clauseAfter(s, b, isPhraseEnd)])
+		if standing && role == DateAct {
+			role = "" // 营业执照于2019年3月1日核发: a licence's day, not the act's
+		}
+		notAct[st] = earlierPenaltyOrBirth(clause) || standing
 		lead := strings.TrimRight(s[:a], " 于在")
 		runs[st] = HasAnySuffix(lead, "自", "从")
 		until[st] = HasAnySuffix(lead, "直至", "直到")
-		out = append(out, Date{Value: v, Role: role, Start: st, End: en})
+		limits[st] = timeLimit(s[b:])
+		at[st] = [2]int{a, b}
+		earlier := role == DateDecision && containsAny(clause, "前次", "上次", "另案", "此前", "曾", "以前", "先前")
+		out = append(out, Date{Value: v, Role: role, Start: st, End: en, Earlier: earlier})
 		mask(masked, a, b)
 	}
 	for _, m := range idCardRe.FindAllStringSubmatchIndex(s, -1) {
@@ -864,8 +879,11 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 			add(v, m[0], m[1], DateBirth)
 		}
 	}
-	for _, re := range dateRes {
+	for i, re := range dateRes {
 		for _, m := range re.FindAllStringSubmatchIndex(string(masked), -1) {
+			if i > 0 && (m[0] > 0 && isDigit(s[m[0]-1]) || m[1] < len(s) && isDigit(s[m[1]])) {
+				continue // 编号2025/12/1234: part of a longer number
+			}
 			if v, ok := parseDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]); ok {
 				add(v, m[0], m[1], "")
 			} else {
@@ -888,7 +906,7 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 		}
 	}
 	sortDates(out)
-	recordDay(out)
+	recordDay(out, s, at)
 	var pending []pendingDate
 	for _, m := range yearlessRe.FindAllStringSubmatchIndex(string(masked), -1) {
 		if prev, _ := utf8.DecodeLastRune(masked[:m[0]]); prev >= '0' && prev <= '9' || IsNumeralRune(prev) || prev == '第' {
@@ -904,8 +922,8 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 			if day, err = ParseChineseInt(s[m[6]:m[7]]); err != nil || day < 1 || day > 31 {
 				continue
 			}
-		} else if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); m[2] < 0 && prev != '至' && prev != '到' && !relative {
-			continue // 8月 alone is too vague to date anything; 至10月 ends a period; 去年12月 is dated
+		} else if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); m[2] < 0 && prev != '至' && prev != '到' && prev != '自' && prev != '从' && !relative {
+			continue // 8月 alone is too vague to date anything; 至10月 ends a period, 自6月起 opens one; 去年12月 is dated
 		}
 		end, third, thirdLast := m[1], 0, 0
 		if day == 0 {
@@ -918,7 +936,7 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 	sortDates(out)
 	for _, p := range pending {
 		day, role := p.day, dateRole(s, p.a, p.b)
-		year, ok := yearFor(out, s, p, role)
+		year, ok := yearFor(out, s, p, role, limits, at)
 		if !ok {
 			continue
 		}
@@ -941,6 +959,7 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 	sortDates(out)
 	inferActDate(out, notAct)
 	out = continuedUntilFound(out, runs, until)
+	sortDates(out)
 	return out, others
 }
 
@@ -951,11 +970,23 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 // happened before. Marked as the act's (a field that opens with the date
 // and tells something), it would date the act years late and hide the
 // limitation of 行政处罚法 第三十六条.
-func recordDay(dates []Date) {
+//
+// Only a register line: its fields set apart by spaces, no sentence mark
+// between the opening date and the earlier one, or a record's word
+// (复核, 查获, 受理, 检查) in the opening date's own clause. A text that
+// opens with its act (2026年3月1日，当事人在店内销售过期食品。经查，该批
+// 食品于2025年12月20日购进) keeps it.
+func recordDay(dates []Date, s string, at map[int][2]int) {
 	if len(dates) < 2 || dates[0].Start != 0 || dates[0].Role != DateAct {
 		return
 	}
+	b0 := at[dates[0].Start][1]
+	record := containsAny(s[b0:clauseAfter(s, b0, isPhraseEnd)], "复核", "查获", "受理", "检查", "巡查", "抓获")
 	for _, d := range dates[1:] {
+		a := at[d.Start][0]
+		if !record && (a < b0 || strings.ContainsAny(s[b0:a], "，,。；;：:！!？?")) {
+			continue
+		}
 		if (d.Role == DateAct || d.Role == DateActEnd) && d.Value < dates[0].Value {
 			dates[0].Role = DateDiscovery
 			return
@@ -1011,6 +1042,19 @@ func earlierPenaltyOrBirth(w string) bool {
 	return Contains(w, "曾") && containsAny(w, "因", "被", "受", "警告", "查处", "拘留")
 }
 
+// standingRecord reports whether a date's phrase dates a standing record
+// of the party — a licence issued, a contract signed, a registration, a
+// purchase (营业执照于2019年3月1日核发, 于2020年6月15日签订运输合同) — not
+// an act: with no discovery it must not date the act years early.
+func standingRecord(w string) bool {
+	if containsAny(w, "未取得", "没有取得", "未领取", "无证", "未经", "擅自") {
+		return false // 未取得许可证: the act itself
+	}
+	return containsAny(w, "核发", "颁发", "签订", "签署", "注册成立", "成立", "取得", "购进", "购入", "领取")
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
 // inferActDate takes, when no date is marked as the act's, the earliest
 // unmarked date before the discovery as the act date (该公司在2019年5月办理
 // 汇算清缴时虚列成本): what an inspection finds happened before it. A date
@@ -1065,20 +1109,42 @@ func inferActDate(dates []Date, notAct map[int]bool) {
 // that puts it nearer the day (nearerYearBefore): months after a discovery
 // it is an act before it; days after, a recheck (10月8日复查时仍未改正).
 // 同年 keeps the year, and so does a time limit (3月9日前改正).
-func yearFor(dated []Date, s string, p pendingDate, role string) (int, bool) {
+//
+// Positions are compared in the normalised text (at): a date's Start is
+// in the text as given, where full-width marks before it (（依法须经批准
+// 的项目）) make it lie further on, so that the date before a yearless one
+// could be taken for one further back.
+//
+// 去年 and 今年 count from the dated mention nearest before them that is
+// no decision, time limit or act end (2025年12月28日询问 … 供述去年12月某晚:
+// 2024), else from the latest discovery, else from the latest date: a
+// decision dated after, or a deadline (责令于2027年3月1日前改正), is not
+// the day the statement was made.
+func yearFor(dated []Date, s string, p pendingDate, role string, limits map[int]bool, at map[int][2]int) (int, bool) {
 	if p.relative {
-		// 去年 and 今年 count from the day the text is written: no earlier
-		// than its latest date.
-		latest := ""
+		anchor, disc, latest := "", "", ""
 		for _, d := range dated {
-			if d.Role != DateBirth && d.Value > latest {
-				latest = d.Value
+			if d.Role == DateBirth {
+				continue
+			}
+			latest = max(latest, d.Value)
+			if d.Role == DateDiscovery {
+				disc = max(disc, d.Value)
+			}
+			if at[d.Start][0] < p.a && d.Role != DateDecision && d.Role != DateActEnd && !limits[d.Start] {
+				anchor = d.Value
 			}
 		}
-		if latest == "" {
+		if anchor == "" {
+			anchor = disc
+		}
+		if anchor == "" {
+			anchor = latest
+		}
+		if anchor == "" {
 			return 0, false
 		}
-		y, _ := strconv.Atoi(latest[:4])
+		y, _ := strconv.Atoi(anchor[:4])
 		return y + p.relYear, true
 	}
 	var before, after *Date
@@ -1087,7 +1153,7 @@ func yearFor(dated []Date, s string, p pendingDate, role string) (int, bool) {
 		if d.Role == DateBirth {
 			continue
 		}
-		if d.Start < p.a {
+		if at[d.Start][0] < p.a {
 			before = d
 		} else if after == nil {
 			after = d
@@ -1098,6 +1164,7 @@ func yearFor(dated []Date, s string, p pendingDate, role string) (int, bool) {
 		y, _ := strconv.Atoi(before.Value[:4])
 		if !p.sameYear && (before.Role == DateDiscovery || before.Role == DateDecision) &&
 			(role == DateAct || role == DateActEnd || role == "" && !timeLimit(s[p.b:])) &&
+			!followUp(s[p.b:clauseAfter(s, p.b, isPhraseEnd)]) &&
 			nearerYearBefore(y, p, before.Value) {
 			y--
 		}
@@ -1127,7 +1194,18 @@ func nearerYearBefore(y int, p pendingDate, day string) bool {
 		return false
 	}
 	prev := time.Date(y-1, time.Month(p.month), max(p.day, 1), 0, 0, 0, 0, time.UTC)
-	return ref.Sub(prev) < this.Sub(ref)
+	// Only at the turn of the year: a date a few months before the day
+	// (12月20日 before 2026年1月9日). Half a year after a discovery in
+	// January (7月10日复查) is the same year's follow-up, not an act of
+	// the year before.
+	return ref.Sub(prev) < this.Sub(ref) && ref.Sub(prev) <= 124*24*time.Hour
+}
+
+// followUp reports whether a yearless date's phrase tells a follow-up of
+// the discovery (复查, 整改, 回访, 仍在经营, 逾期未改): it comes after the
+// discovery, in the same year.
+func followUp(w string) bool {
+	return containsAny(w, "复查", "复检", "整改", "回访", "仍", "逾期", "改正")
 }
 
 // timeLimit reports whether the words after a date make it a time limit
