@@ -776,18 +776,23 @@ func continuingUntilDiscovered(f *rules.Facts) (day string, byDecision bool) {
 // (本局于2026年1月10日作出行政处罚决定; a published 决定书's date), when the
 // request names none: the first such date not before any date of the act
 // or its discovery and not after today. "" without one.
+//
+// A decision of an earlier penalty or of another case (前次处罚决定于…作出;
+// 此前本局已于…对其另案作出行政处罚决定: nlp.Date.Earlier) is not this
+// case's; of several that qualify the latest is (a decision is the last
+// step, and a 决定书 may quote an earlier one).
 func writtenDecisionDay(dates []nlp.Date, f rules.Facts) string {
-	today := legal.Today()
+	today, day := legal.Today(), ""
 	for _, d := range dates {
-		if d.Role != nlp.DateDecision || d.Value > today {
+		if d.Role != nlp.DateDecision || d.Earlier || d.Value > today {
 			continue
 		}
 		if d.Value < f.ActDate || d.Value < f.ActEndDate || d.Value < f.DiscoveryDate {
 			continue
 		}
-		return d.Value
+		day = max(day, d.Value)
 	}
-	return ""
+	return day
 }
 
 // actByDiscovery gives facts that date only the discovery (an inspection,
