@@ -437,6 +437,15 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		}
 	}
 	res.Facts.Engine.DecisionDate = req.DecisionDate
+	if req.DecisionDate == "" {
+		if day := writtenDecisionDay(x.Dates, res.Facts.Engine); day != "" {
+			// A published decision read later is judged on the law of its
+			// own day, not today's (行政处罚法 第三十七条 compares the act's
+			// law with the decision's).
+			res.Facts.Engine.DecisionDate = day
+			res.Warnings = append(res.Warnings, "未提供处罚决定日期，按事实中载明的作出处罚决定之日（"+corpus.ChineseDate(day)+"）确定决定时施行的法律。")
+		}
+	}
 	if day, byDecision := continuingUntilDiscovered(&res.Facts.Engine); day != "" {
 		when := "发现时仍在持续：以发现之日"
 		if byDecision {
@@ -578,7 +587,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		res.Warnings = append(res.Warnings, "未能从事实中识别出裁量基准中的违法行为，请补充违法行为的具体描述或选择执法领域。")
 	}
 	if assumed != "" && a.dayDecides(res.Violations) {
-		res.Warnings = append(res.Warnings, assumedDayNote(assumed, req.DecisionDate == ""))
+		res.Warnings = append(res.Warnings, assumedDayNote(assumed, res.Facts.Engine.DecisionDate == ""))
 	}
 
 	strong := strongest(res.Violations)
@@ -776,6 +785,29 @@ func continuingUntilDiscovered(f *rules.Facts) (day string, byDecision bool) {
 	}
 	f.ActEndDate = end
 	return end, byDecision
+}
+
+// writtenDecisionDay is the day the facts say the penalty was decided
+// (本局于2026年1月10日作出行政处罚决定; a published 决定书's date), when the
+// request names none: the first such date not before any date of the act
+// or its discovery and not after today. "" without one.
+//
+// A decision of an earlier penalty or of another case (前次处罚决定于…作出;
+// 此前本局已于…对其另案作出行政处罚决定: nlp.Date.Earlier) is not this
+// case's; of several that qualify the latest is (a decision is the last
+// step, and a 决定书 may quote an earlier one).
+func writtenDecisionDay(dates []nlp.Date, f rules.Facts) string {
+	today, day := legal.Today(), ""
+	for _, d := range dates {
+		if d.Role != nlp.DateDecision || d.Earlier || d.Value > today {
+			continue
+		}
+		if d.Value < f.ActDate || d.Value < f.ActEndDate || d.Value < f.DiscoveryDate {
+			continue
+		}
+		day = max(day, d.Value)
+	}
+	return day
 }
 
 // actByDiscovery gives facts that date only the discovery (an inspection,

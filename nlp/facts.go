@@ -159,6 +159,10 @@ type Date struct {
 	// Role is one of the Date constants, or "".
 	Role       string
 	Start, End int
+	// Earlier marks a decision date of an earlier penalty or another case
+	// (前次处罚决定于…作出, 此前已于…对其另案作出处罚决定): not the
+	// decision of this case.
+	Earlier bool
 }
 
 // Circumstance is a yes/no fact found from a cue phrase. Name is one of the
@@ -245,6 +249,8 @@ var (
 		Guard(`([0-9]{4}|[〇零○一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]`, "年"),
 		Guard(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`, "-"),
 		Guard(`([0-9]{4})\.([0-9]{1,2})\.([0-9]{1,2})`, "."),
+		// 2025/12/18 21时许: a form-filler's or a system's date
+		Guard(`([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})`, "/"),
 	}
 	// monthRe is a date given to the month (自2023年3月起, 2012年5月出生):
 	// the first of the month, or its last day when it ends a period.
@@ -785,10 +791,16 @@ func tenDays(s string, at int) (first, last, end int) {
 	switch rest := s[at:]; {
 	case strings.HasPrefix(rest, "上旬"):
 		return 1, 10, at + len("上旬")
+	case strings.HasPrefix(rest, "初") && !hasAnyPrefix(rest[len("初"):], "步", "次", "审", "查", "始"):
+		return 1, 10, at + len("初") // 2025年4月初: its first third; 5月初步核实 is no third
 	case strings.HasPrefix(rest, "中旬"):
 		return 11, 20, at + len("中旬")
 	case strings.HasPrefix(rest, "下旬"):
 		return 21, 0, at + len("下旬")
+	case (strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "末")) && !strings.HasPrefix(rest[len("底"):], "尾"):
+		// 2026年8月底动工: the month's last days, read as its last third
+		// (an act dated to its first day would predate a law of the 15th).
+		return 21, 0, at + len("底")
 	}
 	return 1, 0, at
 }
@@ -802,10 +814,31 @@ func sortDates(d []Date) {
 // pendingDate is a date found without its year, resolved once every dated
 // mention is known.
 type pendingDate struct {
-	month, day int // day 0: the month (同年8月)
-	a, b       int // span in the normalised text
-	third      int // the first day of the month's third written after it (同年5月中旬: 11), else 0
-	thirdLast  int // that third's last day as tenDays gives it (同年5月中旬: 20); 0 for the month's end or no third
+	month, day int  // day 0: the month (同年8月)
+	a, b       int  // span in the normalised text
+	third      int  // the first day of the month's third written after it (同年5月中旬: 11), else 0
+	thirdLast  int  // that third's last day as tenDays gives it (同年5月中旬: 20); 0 for the month's end or no third
+	sameYear   bool // written 同年 or 当年: the year of the mention before it, whatever the order
+	// relYear is the year told relative to the text's latest date (去年 -1,
+	// 今年 0, 前年 -2) when relative is set.
+	relYear  int
+	relative bool
+}
+
+// relativeYear reads a year told relative to the day the text is written
+// right before a yearless date (去年12月某晚, 今年5月起): the offset from
+// that day's year.
+func relativeYear(before string) (int, bool) {
+	before = strings.TrimRight(before, " ")
+	for _, w := range [...]struct {
+		word string
+		off  int
+	}{{"去年", -1}, {"上年", -1}, {"今年", 0}, {"本年", 0}, {"前年", -2}} {
+		if strings.HasSuffix(before, w.word) {
+			return w.off, true
+		}
+	}
+	return 0, false
 }
 
 // findDates reads full dates (2024年5月3日14时许, 2024-05-03), dates given to
@@ -817,6 +850,12 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 	// notAct marks (by start) dates whose sentence speaks of an earlier
 	// penalty or a birth: never the act's.
 	notAct := map[int]bool{}
+	// runs marks (by start) dates that open a period (自2026年6月起), until
+	// those written as its limit (直至2026年9月8日): continuedUntilFound.
+	runs, until := map[int]bool{}, map[int]bool{}
+	// limits marks (by start) dates written as a time limit (3月9日前改正);
+	// at keeps each date's span in the normalised text.
+	limits, at := map[int]bool{}, map[int][2]int{}
 	add := func(v string, a, b int, role string) {
 		st, en := span(a, b)
 		if role == "" {
@@ -831,8 +870,19 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 			mask(masked, a, b)
 			return
 		}
-		notAct[st] = earlierPenaltyOrBirth(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)])
-		out = append(out, Date{Value: v, Role: role, Start: st, End: en})
+		clause := s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)]
+		standing := standingRecord(s[clauseBefore(s, a, isPhraseEnd):clauseAfter(s, b, isPhraseEnd)])
+		if standing && role == DateAct {
+			role = "" // 营业执照于2019年3月1日核发: a licence's day, not the act's
+		}
+		notAct[st] = earlierPenaltyOrBirth(clause) || standing
+		lead := strings.TrimRight(s[:a], " 于在")
+		runs[st] = HasAnySuffix(lead, "自", "从")
+		until[st] = HasAnySuffix(lead, "直至", "直到")
+		limits[st] = timeLimit(s[b:])
+		at[st] = [2]int{a, b}
+		earlier := role == DateDecision && containsAny(clause, "前次", "上次", "另案", "此前", "曾", "以前", "先前")
+		out = append(out, Date{Value: v, Role: role, Start: st, End: en, Earlier: earlier})
 		mask(masked, a, b)
 	}
 	for _, m := range idCardRe.FindAllStringSubmatchIndex(s, -1) {
@@ -840,8 +890,11 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 			add(v, m[0], m[1], DateBirth)
 		}
 	}
-	for _, re := range dateRes {
+	for i, re := range dateRes {
 		for _, m := range re.FindAllStringSubmatchIndex(string(masked), -1) {
+			if i > 0 && (m[0] > 0 && isDigit(s[m[0]-1]) || m[1] < len(s) && isDigit(s[m[1]])) {
+				continue // 编号2025/12/1234: part of a longer number
+			}
 			if v, ok := parseDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]); ok {
 				add(v, m[0], m[1], "")
 			} else {
@@ -863,6 +916,8 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 			add(v, m[0], b, role)
 		}
 	}
+	sortDates(out)
+	recordDay(out, s, at)
 	var pending []pendingDate
 	for _, m := range yearlessRe.FindAllStringSubmatchIndex(string(masked), -1) {
 		if prev, _ := utf8.DecodeLastRune(masked[:m[0]]); prev >= '0' && prev <= '9' || IsNumeralRune(prev) || prev == '第' {
@@ -873,12 +928,13 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 			continue
 		}
 		day := int64(0)
+		rel, relative := relativeYear(s[:m[0]])
 		if m[6] >= 0 {
 			if day, err = ParseChineseInt(s[m[6]:m[7]]); err != nil || day < 1 || day > 31 {
 				continue
 			}
-		} else if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); m[2] < 0 && prev != '至' && prev != '到' {
-			continue // 8月 alone is too vague to date anything; 至10月 ends a period
+		} else if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); m[2] < 0 && prev != '至' && prev != '到' && prev != '自' && prev != '从' && !relative {
+			continue // 8月 alone is too vague to date anything; 至10月 ends a period, 自6月起 opens one; 去年12月 is dated
 		}
 		end, third, thirdLast := m[1], 0, 0
 		if day == 0 {
@@ -886,15 +942,15 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 				end, third, thirdLast = b, first, last
 			}
 		}
-		pending = append(pending, pendingDate{int(month), int(day), m[0], end, third, thirdLast})
+		pending = append(pending, pendingDate{int(month), int(day), m[0], end, third, thirdLast, m[2] >= 0, rel, relative})
 	}
 	sortDates(out)
 	for _, p := range pending {
-		year, ok := yearFor(out, s, p)
+		day, role := p.day, dateRole(s, p.a, p.b)
+		year, ok := yearFor(out, s, p, role, limits, at)
 		if !ok {
 			continue
 		}
-		day, role := p.day, dateRole(s, p.a, p.b)
 		if day == 0 {
 			day = max(p.third, 1)
 		}
@@ -913,7 +969,77 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 	}
 	sortDates(out)
 	inferActDate(out, notAct)
+	out = continuedUntilFound(out, runs, until)
+	sortDates(out)
 	return out, others
+}
+
+// recordDay reads the date that opens a register line (2026-07-02 非现场执法
+// 数据复核 … 2024年5月18日 车货总质量62.5吨) as the day the case was recorded,
+// a discovery, when a later date of the line is an earlier act: the line
+// is written on the day the officer records it, and what it records
+// happened before. Marked as the act's (a field that opens with the date
+// and tells something), it would date the act years late and hide the
+// limitation of 行政处罚法 第三十六条.
+//
+// Only a register line: its fields set apart by spaces, no sentence mark
+// between the opening date and the earlier one, or a record's word
+// (复核, 查获, 受理, 检查) in the opening date's own clause. A text that
+// opens with its act (2026年3月1日，当事人在店内销售过期食品。经查，该批
+// 食品于2025年12月20日购进) keeps it.
+func recordDay(dates []Date, s string, at map[int][2]int) {
+	if len(dates) < 2 || dates[0].Start != 0 || dates[0].Role != DateAct {
+		return
+	}
+	b0 := at[dates[0].Start][1]
+	record := containsAny(s[b0:clauseAfter(s, b0, isPhraseEnd)], "复核", "查获", "受理", "检查", "巡查", "抓获")
+	for _, d := range dates[1:] {
+		a := at[d.Start][0]
+		if !record && (a < b0 || strings.ContainsAny(s[b0:a], "，,。；;：:！!？?")) {
+			continue
+		}
+		if (d.Role == DateAct || d.Role == DateActEnd) && d.Value < dates[0].Value {
+			dates[0].Role = DateDiscovery
+			return
+		}
+	}
+}
+
+// continuedUntilFound gives an act told as running from a start (自2026年6月
+// 起) with no end, up to a discovery written as its limit (直至2026年9月8日
+// 执法人员检查时被查获), that discovery as its end: it went on until it was
+// found, so the law in force that day governs it (行政处罚法 第三十七条 for a
+// continuing act) and 第三十六条第二款 counts from it. The end is added as a
+// date of its own at the discovery's place.
+func continuedUntilFound(dates []Date, runs, until map[int]bool) []Date {
+	start, disc := -1, -1
+	for i, d := range dates {
+		switch d.Role {
+		case DateActEnd:
+			return dates
+		case DateAct:
+			if start < 0 {
+				start = i
+			}
+		case DateDiscovery:
+			// the discovery written as the run's limit (直至…查获), not
+			// an earlier one (a decision's 立案 paragraph before the facts)
+			if disc < 0 && until[d.Start] {
+				disc = i
+			}
+		}
+	}
+	if start < 0 || disc < 0 || dates[disc].Value <= dates[start].Value {
+		return dates
+	}
+	// Only a start (自…起, 从…开始) runs on; a dated single act that came to
+	// light later (2025年3月殴打……直至10月才被发现) ended on its day.
+	if !runs[dates[start].Start] {
+		return dates
+	}
+	d := dates[disc]
+	d.Role = DateActEnd
+	return append(dates, d)
 }
 
 // earlierPenaltyOrBirth reports whether a date's sentence speaks of an
@@ -926,6 +1052,19 @@ func earlierPenaltyOrBirth(w string) bool {
 	}
 	return Contains(w, "曾") && containsAny(w, "因", "被", "受", "警告", "查处", "拘留")
 }
+
+// standingRecord reports whether a date's phrase dates a standing record
+// of the party — a licence issued, a contract signed, a registration, a
+// purchase (营业执照于2019年3月1日核发, 于2020年6月15日签订运输合同) — not
+// an act: with no discovery it must not date the act years early.
+func standingRecord(w string) bool {
+	if containsAny(w, "未取得", "没有取得", "未领取", "无证", "未经", "擅自") {
+		return false // 未取得许可证: the act itself
+	}
+	return containsAny(w, "核发", "颁发", "签订", "签署", "注册成立", "成立", "取得", "购进", "购入", "领取")
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // inferActDate takes, when no date is marked as the act's, the earliest
 // unmarked date before the discovery as the act date (该公司在2019年5月办理
@@ -944,7 +1083,18 @@ func inferActDate(dates []Date, notAct map[int]bool) {
 		}
 	}
 	if disc == "" {
-		return
+		// Nothing dates a discovery (经查，2025年12月某日晚，某某在……; 居民投诉：
+		// 8月10日晚，有人把……): the earliest unmarked date before the
+		// decision, if the text dates one, is what the facts tell happened.
+		for _, d := range dates {
+			if d.Role == DateDecision {
+				disc = d.Value
+				break
+			}
+		}
+		if disc == "" {
+			disc = "9999-12-31"
+		}
 	}
 	best := -1
 	for i, d := range dates {
@@ -963,14 +1113,58 @@ func inferActDate(dates []Date, notAct map[int]bool) {
 // mention before it (同年 means exactly that), else that of the first one
 // after it, a year earlier when the date would otherwise fall after it
 // (11月3日 before a decision of 2024年2月). Birth dates never lend their year.
-func yearFor(dated []Date, s string, p pendingDate) (int, bool) {
+//
+// A date told as the act (role act, act_end or none) after the day it
+// came to light or was decided (2026年1月9日检查时发现，房东12月20日将房屋
+// 出租……; 2026-01-03 查获 … 供述12月30日晚吸食) takes the year before when
+// that puts it nearer the day (nearerYearBefore): months after a discovery
+// it is an act before it; days after, a recheck (10月8日复查时仍未改正).
+// 同年 keeps the year, and so does a time limit (3月9日前改正).
+//
+// Positions are compared in the normalised text (at): a date's Start is
+// in the text as given, where full-width marks before it (（依法须经批准
+// 的项目）) make it lie further on, so that the date before a yearless one
+// could be taken for one further back.
+//
+// 去年 and 今年 count from the dated mention nearest before them that is
+// no decision, time limit or act end (2025年12月28日询问 … 供述去年12月某晚:
+// 2024), else from the latest discovery, else from the latest date: a
+// decision dated after, or a deadline (责令于2027年3月1日前改正), is not
+// the day the statement was made.
+func yearFor(dated []Date, s string, p pendingDate, role string, limits map[int]bool, at map[int][2]int) (int, bool) {
+	if p.relative {
+		anchor, disc, latest := "", "", ""
+		for _, d := range dated {
+			if d.Role == DateBirth {
+				continue
+			}
+			latest = max(latest, d.Value)
+			if d.Role == DateDiscovery {
+				disc = max(disc, d.Value)
+			}
+			if at[d.Start][0] < p.a && d.Role != DateDecision && d.Role != DateActEnd && !limits[d.Start] {
+				anchor = d.Value
+			}
+		}
+		if anchor == "" {
+			anchor = disc
+		}
+		if anchor == "" {
+			anchor = latest
+		}
+		if anchor == "" {
+			return 0, false
+		}
+		y, _ := strconv.Atoi(anchor[:4])
+		return y + p.relYear, true
+	}
 	var before, after *Date
 	for i := range dated {
 		d := &dated[i]
 		if d.Role == DateBirth {
 			continue
 		}
-		if d.Start < p.a {
+		if at[d.Start][0] < p.a {
 			before = d
 		} else if after == nil {
 			after = d
@@ -979,6 +1173,12 @@ func yearFor(dated []Date, s string, p pendingDate) (int, bool) {
 	switch {
 	case before != nil:
 		y, _ := strconv.Atoi(before.Value[:4])
+		if !p.sameYear && (before.Role == DateDiscovery || before.Role == DateDecision) &&
+			(role == DateAct || role == DateActEnd || role == "" && !timeLimit(s[p.b:])) &&
+			!followUp(s[p.b:clauseAfter(s, p.b, isPhraseEnd)]) &&
+			nearerYearBefore(y, p, before.Value) {
+			y--
+		}
 		return y, true
 	case after != nil:
 		y, _ := strconv.Atoi(after.Value[:4])
@@ -988,6 +1188,42 @@ func yearFor(dated []Date, s string, p pendingDate) (int, bool) {
 		return y, true
 	}
 	return 0, false
+}
+
+// nearerYearBefore reports whether a yearless date read in year y falls
+// after day and, read a year earlier, falls nearer to it: officers leave
+// the year out when it is plain, so the date lies near the day it follows
+// (12月20日 after 2026年1月9日 is 2025's; 10月8日复查 after 9月29日检查 is the
+// same year's).
+func nearerYearBefore(y int, p pendingDate, day string) bool {
+	ref, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return false
+	}
+	this := time.Date(y, time.Month(p.month), max(p.day, 1), 0, 0, 0, 0, time.UTC)
+	if !this.After(ref) {
+		return false
+	}
+	prev := time.Date(y-1, time.Month(p.month), max(p.day, 1), 0, 0, 0, 0, time.UTC)
+	// Only at the turn of the year: a date a few months before the day
+	// (12月20日 before 2026年1月9日). Half a year after a discovery in
+	// January (7月10日复查) is the same year's follow-up, not an act of
+	// the year before.
+	return ref.Sub(prev) < this.Sub(ref) && ref.Sub(prev) <= 124*24*time.Hour
+}
+
+// followUp reports whether a yearless date's phrase tells a follow-up of
+// the discovery (复查, 整改, 回访, 仍在经营, 逾期未改): it comes after the
+// discovery, in the same year.
+func followUp(w string) bool {
+	return containsAny(w, "复查", "复检", "整改", "回访", "仍", "逾期", "改正")
+}
+
+// timeLimit reports whether the words after a date make it a time limit
+// (3月9日前改正, 5月1日以前, 6月底之前): a day after the one written before it.
+func timeLimit(after string) bool {
+	after = strings.TrimLeft(after, " ")
+	return hasAnyPrefix(after, "前", "以前", "之前", "止", "内", "为止")
 }
 
 // monthEnd turns any day of a month into the month's last day: the act of
