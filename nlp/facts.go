@@ -345,8 +345,11 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"总投资额", RoleTotalInvestment}, {"总投资", RoleTotalInvestment}, {"投资总额", RoleTotalInvestment}, {"项目投资额", RoleTotalInvestment},
 	{"工程造价", RoleProjectCost}, {"造价", RoleProjectCost},
 	{"处置费用", RoleDisposalCost}, {"处置费", RoleDisposalCost}, {"清理处置费用", RoleDisposalCost},
-	// 清理处置上述危险废物所需费用为15万元: the cost named after the act.
-	{"所需费用", RoleDisposalCost},
+	// 清理处置上述危险废物所需费用为15万元: the cost named after the act,
+	// however the need is worded (共需费用, 需要费用, 需花费) or named as a
+	// cleanup's cost (清理费用, 治理费用, 处置成本).
+	{"所需费用", RoleDisposalCost}, {"需费用", RoleDisposalCost}, {"需要费用", RoleDisposalCost}, {"需花费", RoleDisposalCost}, {"需要花费", RoleDisposalCost},
+	{"清理费用", RoleDisposalCost}, {"治理费用", RoleDisposalCost}, {"处置成本", RoleDisposalCost}, {"清理处置成本", RoleDisposalCost},
 	{"社会保险费", RoleSocialInsuranceFee}, {"社保费", RoleSocialInsuranceFee}, {"社会保险费用", RoleSocialInsuranceFee},
 	{"瞒报工资总额", RoleWagesUnderreported}, {"少报工资总额", RoleWagesUnderreported}, {"少申报工资", RoleWagesUnderreported},
 	// The total named before the concealing (将…工资总额少报人民币叁拾万元).
@@ -587,7 +590,7 @@ func Extract(text string) Extraction {
 		mask(masked, c.Start, c.End)
 	}
 	ms := string(masked)
-	price, fare := unitPrice{at: -1}, unitPrice{at: -1}
+	price, fare, bought := unitPrice{at: -1}, unitPrice{at: -1}, unitPrice{at: -1}
 	for _, m := range moneyRe.FindAllStringIndex(ms, -1) {
 		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); prev == '第' || !startsNumber(s[m[0]:]) {
 			continue
@@ -609,6 +612,13 @@ func Extract(text string) Extraction {
 			// 由每箱28元提高至每箱46元…每箱多收十八元: the overcharge, not the
 			// first price, is what the units sold multiply.
 			price = unitPrice{at: m[0], value: v, over: true}
+		case a.Rate && a.Role == "" && purchasePrice(s, m[0], m[1]):
+			// 以每米1.2元的进货价购进……以每米2.5元的价格销售: the goods are
+			// valued at the price they are sold at; the price paid for
+			// them counts only when no other is given.
+			if bought.at < 0 {
+				bought = unitPrice{at: m[0], value: v}
+			}
 		case a.Rate && a.Role == "" && price.at < 0:
 			price = unitPrice{at: m[0], value: v}
 		case a.Rate && a.Role == RoleFares && fare.at < 0:
@@ -668,6 +678,9 @@ func Extract(text string) Extraction {
 		a := moneyAmount(s, m[0], m[1], v, role, total, true)
 		a.Start, a.End = span(m[0], m[1])
 		x.Amounts = append(x.Amounts, a)
+	}
+	if price.at < 0 {
+		price = bought
 	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
@@ -1646,6 +1659,9 @@ func noneStated(s string, as []Amount) []Total {
 			}
 		}
 	}
+	if !hasRole(out, RoleIllegalGains) && !hasFigure(as, RoleIllegalGains) && nothingReceived(s) {
+		out = append(out, Total{Role: RoleIllegalGains, Value: 0, Explicit: true})
+	}
 	if !hasRole(out, RoleIllegalGains) && !hasFigure(as, RoleIllegalGains) && containsAny(s, nothingEarned...) {
 		for _, w := range nothingEarned {
 			if k := Index(s, w); k >= 0 {
@@ -1674,6 +1690,44 @@ func noneStated(s string, as []Amount) []Total {
 	}
 	return out
 }
+
+// takingsNouns name what a party is paid for goods, a service or a run
+// (运费, 货款, 报酬, 服务费): said not received, there are no 违法所得.
+const takingsNouns = `(?:任何|分文|一分)?(?:的)?(?:费用|运费|车费|车资|路费|票款|报酬|酬金|劳务费|工钱|货款|价款|款项|钱款|对价|租金|服务费|中介费|佣金|好处费|加工费|销售款|收入|钱)`
+
+// reNothingReceived says the party was paid nothing, in the order of an
+// officer's note (尚未收取任何运费, 并未因此收到任何报酬, 还没有拿到货款) or the
+// thing first (运费尚未收取, 车费还没收): a negation, a verb of receiving
+// and a takings noun, at a phrase end; or that not one unit was sold yet
+// (一件都没卖出去). A bare 没 before 收 is left out:
+// 没收 is confiscation.
+var reNothingReceived = regexp.MustCompile(
+	`(?:没有|尚未|并未|均未|还未|还没有|还没|未曾|从未|未)(?:因此|从中|实际|向[^，。；,;]{1,10})?(?:收取|收到|取得|获得|拿到|结算|收)(?:过|到|了)?` + takingsNouns + `(?:[，。；,;：:]|$)` +
+		`|(?:运费|车费|车资|票款|报酬|劳务费|工钱|货款|价款|租金|服务费|中介费|佣金|加工费)(?:均|都|也|尚|还|暂|一直)?(?:没有|尚未|还没有|还没|未)(?:收取|收到|拿到|结算|收)(?:过|到)?(?:[，。；,;：:]|$)` +
+		// nothing sold yet, counted (还一件都没卖出去, 一单也未成交)
+		`|(?:一|1)(?:件|个|瓶|盒|份|单|套|台|箱|袋|包|只|双|张|笔|斤)(?:货|商品|产品)?(?:都|也)(?:还)?(?:没有|没|未)(?:卖|售|销售|成交)(?:出去|出|掉)?(?:[，。；,;：:]|$)`)
+
+// nothingReceived reports whether the text says the party was paid nothing
+// for what it did: the statute's 没有违法所得, in the words of a note.
+// A worker's pay not received (工人一直未拿到劳务费) is wages owed, not the
+// party's gains: a pay noun counts only after 收取, the verb of the one who
+// charges (未收取任何报酬).
+func nothingReceived(s string) bool {
+	if !Contains(s, "未") && !Contains(s, "没") {
+		return false
+	}
+	for _, m := range reNothingReceived.FindAllStringIndex(s, -1) {
+		w := s[m[0]:m[1]]
+		if containsAny(w, payNouns[:]...) && !Contains(w, "收取") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// payNouns are the takings nouns that are also a worker's pay.
+var payNouns = [...]string{"报酬", "酬金", "劳务费", "工钱"}
 
 // stillOpen reports whether the words before an "unknowable" verb make it
 // provisional (暂无法核定, 尚无法查实, 目前无法认定): the investigation goes on.
@@ -3178,10 +3232,32 @@ func overcharged(s string, a int) bool {
 	return i >= 0 && containsAny(w[i:], overchargeWords[:]...)
 }
 
+// boughtAt name a per-unit amount as the price the party paid for the
+// goods, before it (每箱进价40元) or after it (以每米1.2元的进货价购进,
+// 以每箱40元的价格购进20箱).
+var (
+	boughtAtBefore = [...]string{"进价", "进货价", "进货单价", "购进价", "购入价", "采购价", "采购单价", "成本价", "成本"}
+	boughtAtAfter  = [...]string{"进价", "进货价", "进货单价", "购进价", "购入价", "采购价", "采购单价", "成本价", "购进", "购入", "采购", "进货", "买进", "买入", "收购"}
+)
+
+// purchasePrice reports whether the per-unit amount s[a:b] is what the
+// party paid for the goods rather than what it sold them at: a purchase
+// word ends the phrase before it, or starts the words after it (after 的
+// and 价格).
+func purchasePrice(s string, a, b int) bool {
+	if containsAny(lastRunes(s[clauseBefore(s, a, isPhraseEnd):a], 8), boughtAtBefore[:]...) {
+		return true // 每箱进价40元, 进货单价为每件12元
+	}
+	after := s[b:]
+	after = strings.TrimPrefix(after, "的")
+	after = strings.TrimPrefix(after, "价格")
+	return hasAnyPrefix(after, boughtAtAfter[:]...)
+}
+
 // goodsMeasures are the measure words goods are counted and priced by; a
 // head count (每人), a trip (每趟) or a day (每天) is no goods and keeps its
 // own reading.
-var goodsMeasures = [...]string{"公斤", "千克", "箱", "双", "袋", "瓶", "件", "盒", "包", "条", "桶", "台", "只", "支", "斤", "套", "罐", "块", "本", "份", "听", "提", "卷", "把", "顶", "副", "张", "吨"}
+var goodsMeasures = [...]string{"公斤", "千克", "米", "箱", "双", "袋", "瓶", "件", "盒", "包", "条", "桶", "台", "只", "支", "斤", "套", "罐", "块", "本", "份", "听", "提", "卷", "把", "顶", "副", "张", "吨"}
 
 // countWords before a count make it the whole quantity (进货120箱, 共计96双);
 // partWords a share of it (其中已售出30双, 其余66双); extraWords a quantity
@@ -3192,7 +3268,8 @@ var (
 	// units, not only of goods bought or made.
 	// 先后 and 前后 count the trips of a period (先后运输12趟).
 	wholeWords = [...]string{"共", "合计", "总计", "累计", "先后", "前后"}
-	partWords  = [...]string{"其中", "其余", "剩余", "尚余", "还剩", "已售", "售出", "卖出", "已销售"}
+	// 库存, 在库 and 待售 name the share still held (已售出800米，库存1200米).
+	partWords  = [...]string{"其中", "其余", "剩余", "尚余", "还剩", "已售", "售出", "卖出", "已销售", "库存", "在库", "待售"}
 	extraWords = [...]string{"另有", "另外", "另"}
 )
 

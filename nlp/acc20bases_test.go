@@ -1,0 +1,45 @@
+package nlp
+
+import "testing"
+
+// TestBaseReadingTwentieth: the goods counted at the price they are sold at
+// (a purchase price counts only alone), sold and held shares summed, and
+// a party paid nothing said in a note's words (no 违法所得), while a worker
+// not paid and a confiscation state no such thing.
+func TestBaseReadingTwentieth(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, role string
+		want             float64
+		present          bool
+	}{
+		{"sale price over purchase price", "当事人以每箱40元的进货价购进20箱，以每箱58元的价格销售", RoleGoodsValue, 1160, true},
+		{"purchase price before", "该批饮料每箱进价30元，每箱售价45元，共计进货10箱", RoleGoodsValue, 450, true},
+		{"purchase price alone", "当事人以每箱40元的价格购进20箱", RoleGoodsValue, 800, true},
+		{"sold and held by the metre", "以每米2.5元的价格销售，已售出800米，库存1200米被扣押", RoleGoodsValue, 5000, true},
+		{"no fare received", "驾驶员受人委托承运建材，尚未收取任何运费。", RoleIllegalGains, 0, true},
+		{"fare not yet collected, thing first", "约定到货后结算，运费还没收。", RoleIllegalGains, 0, true},
+		{"no fee for the service", "当事人称其并未因此收取任何费用，", RoleIllegalGains, 0, true},
+		{"not one sold", "店员说活动今天刚开始，还一件都没卖出去。", RoleIllegalGains, 0, true},
+		{"a cleanup's cost, need worded", "经测算，清理、运输和处置上述危险废物共需费用人民币贰拾捌万元。", RoleDisposalCost, 280000, true},
+		{"a worker not paid", "工人一直未拿到劳务费，多次讨要。", RoleIllegalGains, 0, false},
+		{"confiscation", "依法没收钱款。", RoleIllegalGains, 0, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			x := Extract(tt.text)
+			for _, tot := range x.Totals {
+				if tot.Role == tt.role {
+					if !tt.present {
+						t.Fatalf("%s %v read, want none", tt.role, tot.Value)
+					}
+					if tot.Value != tt.want {
+						t.Fatalf("%s %v, want %v", tt.role, tot.Value, tt.want)
+					}
+					return
+				}
+			}
+			if tt.present {
+				t.Fatalf("no %s among %+v", tt.role, x.Totals)
+			}
+		})
+	}
+}
