@@ -176,7 +176,10 @@ func bracketsGiven(want []ScenarioBracket, got []rules.ConditionalFine) bool {
 				found = found || (sameBase(c.Base, w.Base) && closeTo(c.Multiple.Min, w.MultipleMin) && closeTo(c.Multiple.Max, w.MultipleMax))
 			case c.PerUnit != nil && w.Base != "":
 				// 以每人五千元以上一万元以下: rows write the count as the base.
-				found = found || (sameBase(c.Unit, w.Base) && closeTo(c.PerUnit.Min, w.MultipleMin) && closeTo(c.PerUnit.Max, w.MultipleMax))
+				// A counted quantity is compared by the label the answer
+				// gives it (童工人数×使用月数) where it gives one.
+				unit := sameBase(c.Unit, w.Base) || c.UnitLabel != "" && (strings.Contains(w.Base, c.UnitLabel) || strings.Contains(c.UnitLabel, w.Base))
+				found = found || (unit && closeTo(c.PerUnit.Min, w.MultipleMin) && closeTo(c.PerUnit.Max, w.MultipleMax))
 			}
 		}
 		if !found {
