@@ -16,6 +16,7 @@ func TestBaseReadingTwentieth(t *testing.T) {
 		{"purchase price before", "该批饮料每箱进价30元，每箱售价45元，共计进货10箱", RoleGoodsValue, 450, true},
 		{"purchase price alone", "当事人以每箱40元的价格购进20箱", RoleGoodsValue, 800, true},
 		{"sold and held by the metre", "以每米2.5元的价格销售，已售出800米，库存1200米被扣押", RoleGoodsValue, 5000, true},
+		{"a unit price named 单价", "涉案插座共60个，单价45元，已售出20个。", RoleGoodsValue, 2700, true},
 		{"no fare received", "驾驶员受人委托承运建材，尚未收取任何运费。", RoleIllegalGains, 0, true},
 		{"fare not yet collected, thing first", "约定到货后结算，运费还没收。", RoleIllegalGains, 0, true},
 		{"no fee for the service", "当事人称其并未因此收取任何费用，", RoleIllegalGains, 0, true},

@@ -1510,7 +1510,23 @@ func limitOf(s string, a, e int) (bound, under, fine bool) {
 
 // rateOf reports whether the amount at pos is per unit: 每 in its phrase.
 func rateOf(s string, pos int) bool {
-	return Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "每")
+	w := s[clauseBefore(s, pos, isPhraseEnd):pos]
+	return Contains(w, "每") || namedUnitPrice(w)
+}
+
+// namedUnitPrice reports whether the words before an amount name it the
+// price of one unit without 每 (单价45元, 销售单价为人民币12元): the unit is
+// then the measure its count is written in (共60个).
+func namedUnitPrice(before string) bool {
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, f := range [...]string{"人民币", "为", "是", "：", ":", "均", "约"} {
+			if t, ok := strings.CutSuffix(before, f); ok {
+				before, trimmed = t, true
+			}
+		}
+	}
+	return strings.HasSuffix(before, "单价")
 }
 
 // informantNouns name people who report a case without being those the
@@ -3632,6 +3648,26 @@ func countBefore(ms string, j int) (float64, int, bool) {
 	return n, k, true
 }
 
+// countedMeasure returns the goods measure of the first count in the
+// sentence of the amount at byte at of ms (涉案插座共60个，单价45元: 个), ""
+// for none.
+func countedMeasure(ms string, at int) string {
+	sent := ms[clauseBefore(ms, at, isClauseEnd):clauseAfter(ms, at, isClauseEnd)]
+	best, bestAt := "", len(sent)
+	eachCount(sent, append(goodsMeasures[:len(goodsMeasures):len(goodsMeasures)], "个"), func(u string, _ float64, k, end int) {
+		if k < bestAt && !perOrOrdinal(sent, k) && !notGoodsCount(u, sent[end:]) {
+			best, bestAt = u, k
+		}
+	})
+	return best
+}
+
+// notGoodsCount reports whether a count in 个 is of months or people (3个月,
+// 5个人, 2个工作日), not of goods.
+func notGoodsCount(unit, rest string) bool {
+	return unit == "个" && hasAnyPrefix(rest, "月", "人", "工作", "小时", "星期", "季度")
+}
+
 // countTimesPrice derives the value of the goods from a count and a unit
 // price when the text states neither 货值金额, 销售金额 nor 违法经营额 (当月进货
 // 120箱，每箱售价45元; 购进…运动鞋96双，以每双380元的价格对外销售): the 货值金额
@@ -3646,12 +3682,18 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 		return ts
 	}
 	measure := perUnit(ms, p.at, goodsMeasures[:])
+	if measure == "" && namedUnitPrice(ms[clauseBefore(ms, p.at, isPhraseEnd):p.at]) {
+		measure = countedMeasure(ms, p.at)
+	}
 	if measure == "" {
 		return ts
 	}
 	var whole, first, extra, parts float64
 	haveWhole, haveFirst := false, false
-	eachCount(ms, []string{measure}, func(_ string, n float64, k, _ int) {
+	eachCount(ms, []string{measure}, func(_ string, n float64, k, end int) {
+		if notGoodsCount(measure, ms[end:]) {
+			return
+		}
 		ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 8)
 		switch {
 		case containsAny(ctx, partWords[:]...):
