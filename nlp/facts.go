@@ -1711,17 +1711,19 @@ func noneStated(s string, as []Amount) []Total {
 // (运费, 货款, 报酬, 服务费): said not received, there are no 违法所得.
 const takingsNouns = `(?:任何|分文|一分)?(?:的)?(?:费用|运费|车费|车资|路费|票款|报酬|酬金|劳务费|工钱|货款|价款|款项|钱款|对价|租金|服务费|中介费|佣金|好处费|加工费|销售款|收入|钱)`
 
-// reNothingReceived says the party was paid nothing, in the order of an
-// officer's note (尚未收取任何运费, 并未因此收到任何报酬, 还没有拿到货款) or the
-// thing first (运费尚未收取, 车费还没收): a negation, a verb of receiving
-// and a takings noun, at a phrase end; or that not one unit was sold yet
-// (一件都没卖出去). A bare 没 before 收 is left out:
-// 没收 is confiscation.
-var reNothingReceived = regexp.MustCompile(
-	`(?:没有|尚未|并未|均未|还未|还没有|还没|未曾|从未|未)(?:因此|从中|实际|向[^，。；,;]{1,10})?(?:收取|收到|取得|获得|拿到|结算|收)(?:过|到|了)?` + takingsNouns + `(?:[，。；,;：:]|$)` +
-		`|(?:运费|车费|车资|票款|报酬|劳务费|工钱|货款|价款|租金|服务费|中介费|佣金|加工费)(?:均|都|也|尚|还|暂|一直)?(?:没有|尚未|还没有|还没|未)(?:收取|收到|拿到|结算|收)(?:过|到)?(?:[，。；,;：:]|$)` +
-		// nothing sold yet, counted (还一件都没卖出去, 一单也未成交)
-		`|(?:一|1)(?:件|个|瓶|盒|份|单|套|台|箱|袋|包|只|双|张|笔|斤)(?:货|商品|产品)?(?:都|也)(?:还)?(?:没有|没|未)(?:卖|售|销售|成交)(?:出去|出|掉)?(?:[，。；,;：:]|$)`)
+// The words that say the party was paid nothing, read around each 未 or
+// 没 of the text (anchored patterns on a few runes, not a scan of the
+// whole text): a negation, a verb of receiving and a takings noun at a
+// phrase end (尚未收取任何运费, 并未因此收到任何报酬, 还没有拿到货款); the
+// noun first (运费尚未收取, 车费还没收); or not one unit sold yet (还一件都没
+// 卖出去). A bare 没 before 收 is left out: 没收 is confiscation.
+var (
+	reReceivedAfterNeg = regexp.MustCompile(`^(?:因此|从中|实际|向[^，。；,;]{1,10})?(?:收取|收到|取得|获得|拿到|结算|收)(?:过|到|了)?` + takingsNouns + `(?:[，。；,;：:]|$)`)
+	reTakingsBeforeNeg = regexp.MustCompile(`(?:运费|车费|车资|票款|报酬|劳务费|工钱|货款|价款|租金|服务费|中介费|佣金|加工费)(?:均|都|也|尚|还|暂|一直)?$`)
+	reReceivedAfter    = regexp.MustCompile(`^(?:收取|收到|拿到|结算|收)(?:过|到)?(?:[，。；,;：:]|$)`)
+	reOneUnitBeforeNeg = regexp.MustCompile(`(?:一|1)(?:件|个|瓶|盒|份|单|套|台|箱|袋|包|只|双|张|笔|斤)(?:货|商品|产品)?(?:都|也)(?:还)?$`)
+	reSoldAfter        = regexp.MustCompile(`^(?:卖|售|销售|成交)(?:出去|出|掉)?(?:[，。；,;：:]|$)`)
+)
 
 // nothingReceived reports whether the text says the party was paid nothing
 // for what it did: the statute's 没有违法所得, in the words of a note.
@@ -1729,17 +1731,57 @@ var reNothingReceived = regexp.MustCompile(
 // party's gains: a pay noun counts only after 收取, the verb of the one who
 // charges (未收取任何报酬).
 func nothingReceived(s string) bool {
-	if !Contains(s, "未") && !Contains(s, "没") {
-		return false
-	}
-	for _, m := range reNothingReceived.FindAllStringIndex(s, -1) {
-		w := s[m[0]:m[1]]
-		if containsAny(w, payNouns[:]...) && !Contains(w, "收取") {
-			continue
+	for _, neg := range [...]string{"未", "没"} {
+		for off := 0; ; {
+			k := strings.Index(s[off:], neg)
+			if k < 0 {
+				break
+			}
+			at := off + k
+			after := at + len(neg)
+			off = after
+			before := s[max(0, at-12*len("未")):at]
+			for !utf8.RuneStart(before[0]) {
+				before = before[1:]
+			}
+			rest := s[after:min(len(s), after+40*len("未"))]
+			if neg == "没" {
+				// 没有, 还没, 都没: a bare 没 may be 没收.
+				if r, ok := strings.CutPrefix(rest, "有"); ok {
+					rest = r
+				} else if !HasAnySuffix(before, "还", "都", "也") {
+					continue
+				}
+			}
+			if !strings.ContainsAny(firstRunes(rest, 14), "收取获拿结卖售销成") {
+				continue // most 未 are 未取得许可, 未按规定: no receiving or selling near
+			}
+			if m := reReceivedAfterNeg.FindString(rest); m != "" {
+				if containsAny(m, payNouns[:]...) && !strings.HasPrefix(strings.TrimPrefix(strings.TrimPrefix(m, "因此"), "从中"), "收取") {
+					continue
+				}
+				return true
+			}
+			if reTakingsBeforeNeg.MatchString(trimNegHead(before)) && reReceivedAfter.MatchString(rest) {
+				return true
+			}
+			if reOneUnitBeforeNeg.MatchString(before) && reSoldAfter.MatchString(rest) {
+				return true
+			}
 		}
-		return true
 	}
 	return false
+}
+
+// trimNegHead drops the first runes of a negation written before 未 or 没
+// (尚未, 还未, 并未, 从未, 还没, 均未), so the words before them are read.
+func trimNegHead(before string) string {
+	for _, h := range [...]string{"尚", "还", "并", "从", "均", "都"} {
+		if t, ok := strings.CutSuffix(before, h); ok {
+			return t
+		}
+	}
+	return before
 }
 
 // payNouns are the takings nouns that are also a worker's pay.
