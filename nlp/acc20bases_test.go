@@ -22,6 +22,8 @@ func TestBaseReadingTwentieth(t *testing.T) {
 		{"no fee for the service", "当事人称其并未因此收取任何费用，", RoleIllegalGains, 0, true},
 		{"not one sold", "店员说活动今天刚开始，还一件都没卖出去。", RoleIllegalGains, 0, true},
 		{"a cleanup's cost, need worded", "经测算，清理、运输和处置上述危险废物共需费用人民币贰拾捌万元。", RoleDisposalCost, 280000, true},
+		{"the text starts with the negation", "未收取任何费用。", RoleIllegalGains, 0, true},
+		{"a bare 没 at the start", "没收违法所得。", RoleIllegalGains, 0, false},
 		{"a worker not paid", "工人一直未拿到劳务费，多次讨要。", RoleIllegalGains, 0, false},
 		{"confiscation", "依法没收钱款。", RoleIllegalGains, 0, false},
 	} {

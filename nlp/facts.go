@@ -1741,7 +1741,7 @@ func nothingReceived(s string) bool {
 			after := at + len(neg)
 			off = after
 			before := s[max(0, at-12*len("未")):at]
-			for !utf8.RuneStart(before[0]) {
+			for before != "" && !utf8.RuneStart(before[0]) {
 				before = before[1:]
 			}
 			rest := s[after:min(len(s), after+40*len("未"))]
