@@ -23,6 +23,17 @@ func TestBasesTwentieth(t *testing.T) {
 			"2025-07-03", "transport-63-unlicensed-freight", "", 3000, 10000, false},
 		{"never filed, in plain words", "经查，当事人某某五金批发部自2023年开业以来从来没有向税务机关申报纳税，不缴应纳税款，应纳税额尚在核定。",
 			"2025-06-10", "tax-64-non-filing", "tax-63-evasion", 0, 0, false},
+		// review fix20b: notified and still not filing is 偷税 (第六十三条第一款);
+		// 从来不如实申报 is 虚假申报, no omission; fares collected stay 违法所得
+		// beside a part unpaid (1万 and more: 一倍以上五倍以下).
+		{"notified, never filed", "经查，税务机关多次通知当事人申报，当事人从来没有申报纳税，少缴税款8万元。",
+			"2025-06-10", "tax-63-evasion", "tax-64-non-filing", 0, 0, false},
+		{"ordered to file, did not", "税务所两次书面通知该公司办理纳税申报，该公司仍未申报，不缴应纳税款5万元。",
+			"2025-06-10", "tax-63-evasion", "tax-64-non-filing", 0, 0, false},
+		{"two sets of books, never truthfully filed", "经查，当事人设立两套账，对税务机关从来不如实申报，少缴税款8万元。",
+			"2025-06-10", "tax-63-evasion", "tax-62-late-filing", 0, 0, false},
+		{"fares collected, the rest unpaid", "2025年5月4日，执法人员检查发现，驾驶员未取得道路运输经营许可从事货物运输，已收取运费3万元，其余运费尚未收取。",
+			"2025-05-04", "transport-63-unlicensed-freight", "", 30000, 150000, false},
 	})
 }
 

@@ -178,7 +178,8 @@ func bracketsGiven(want []ScenarioBracket, got []rules.ConditionalFine) bool {
 				// 以每人五千元以上一万元以下: rows write the count as the base.
 				// A counted quantity is compared by the label the answer
 				// gives it (童工人数×使用月数) where it gives one.
-				unit := sameBase(c.Unit, w.Base) || c.UnitLabel != "" && (strings.Contains(w.Base, c.UnitLabel) || strings.Contains(c.UnitLabel, w.Base))
+				// The label is compared whole (人数 is no 童工人数×使用月数).
+				unit := sameBase(c.Unit, w.Base) || c.UnitLabel != "" && sameUnitLabel(c.UnitLabel, w.Base)
 				found = found || (unit && closeTo(c.PerUnit.Min, w.MultipleMin) && closeTo(c.PerUnit.Max, w.MultipleMax))
 			}
 		}
@@ -187,6 +188,16 @@ func bracketsGiven(want []ScenarioBracket, got []rules.ConditionalFine) bool {
 		}
 	}
 	return true
+}
+
+// unitLabelNorm writes a counted quantity's label one way: × for x or *,
+// half-width brackets, no spaces.
+var unitLabelNorm = strings.NewReplacer("x", "×", "X", "×", "*", "×", "（", "(", "）", ")", " ", "", "　", "")
+
+// sameUnitLabel reports whether a row's base names the same counted
+// quantity as the answer's label, compared whole after normalising.
+func sameUnitLabel(label, base string) bool {
+	return unitLabelNorm.Replace(label) == unitLabelNorm.Replace(base)
 }
 
 // baseWords are the statutes' other names of a base, as rows quote them:

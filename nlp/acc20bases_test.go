@@ -26,6 +26,15 @@ func TestBaseReadingTwentieth(t *testing.T) {
 		{"a bare 没 at the start", "没收违法所得。", RoleIllegalGains, 0, false},
 		{"a worker not paid", "工人一直未拿到劳务费，多次讨要。", RoleIllegalGains, 0, false},
 		{"confiscation", "依法没收钱款。", RoleIllegalGains, 0, false},
+		// review fix20b: a part unpaid beside fares collected; 没收了 is confiscation;
+		// a claimed or listed price is no sale price.
+		{"fares collected, the rest not", "驾驶员未取得道路运输经营许可从事货物运输，已收取运费3万元，其余运费尚未收取。", RoleIllegalGains, 30000, true},
+		{"one fare collected, another not", "本趟运费已收取500元，另一笔运费还没收。", RoleIllegalGains, 500, true},
+		{"fares confiscated", "执法人员依法扣押车辆，也没收了运费。", RoleIllegalGains, 0, false},
+		{"payments confiscated", "执法人员查封了仓库，并都没收了货款。", RoleIllegalGains, 0, false},
+		{"an advertised value", "当事人购进该白酒300瓶，每瓶进价60元，广告宣称每瓶价值1000元。", RoleGoodsValue, 18000, true},
+		{"a counter list price beside the actual", "当事人购进该白酒300瓶，每瓶进价60元，专柜零售价每瓶1000元，当事人实际以每瓶80元销售。", RoleGoodsValue, 24000, true},
+		{"a claimed value in other words", "当事人购进面霜50盒，每盒进价20元，对外号称每盒价值680元。", RoleGoodsValue, 1000, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			x := Extract(tt.text)

@@ -590,7 +590,7 @@ func Extract(text string) Extraction {
 		mask(masked, c.Start, c.End)
 	}
 	ms := string(masked)
-	price, fare, bought := unitPrice{at: -1}, unitPrice{at: -1}, unitPrice{at: -1}
+	price, fare, bought, claimed := unitPrice{at: -1}, unitPrice{at: -1}, unitPrice{at: -1}, unitPrice{at: -1}
 	for _, m := range moneyRe.FindAllStringIndex(ms, -1) {
 		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); prev == '第' || !startsNumber(s[m[0]:]) {
 			continue
@@ -618,6 +618,12 @@ func Extract(text string) Extraction {
 			// them counts only when no other is given.
 			if bought.at < 0 {
 				bought = unitPrice{at: m[0], value: v}
+			}
+		case a.Rate && a.Role == "" && claimedPrice(s, m[0]):
+			// 广告宣称每瓶价值1000元, 专柜零售价每瓶1000元: a price claimed
+			// or listed elsewhere counts only when no other is given.
+			if claimed.at < 0 {
+				claimed = unitPrice{at: m[0], value: v}
 			}
 		case a.Rate && a.Role == "" && price.at < 0:
 			price = unitPrice{at: m[0], value: v}
@@ -682,9 +688,19 @@ func Extract(text string) Extraction {
 	if price.at < 0 {
 		price = bought
 	}
+	if price.at < 0 {
+		price = claimed
+	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
-	x.Totals = append(faresAsGains(totals(x.Amounts, takingsOpen(s))), noneStated(s, x.Amounts)...)
+	x.Totals = faresAsGains(totals(x.Amounts, takingsOpen(s)))
+	for _, t := range noneStated(s, x.Amounts) {
+		// A base stated nil beside a figure of it (已收取运费3万元，其余运费尚未
+		// 收取: the fares become 违法所得 above) is a part not yet paid, not none.
+		if !hasPositive(x.Totals, t.Role) {
+			x.Totals = append(x.Totals, t)
+		}
+	}
 	x.Totals = allSold(s, x.Totals)
 	if price.over {
 		// A price rise is priced, not the goods: the price before or after
@@ -1571,6 +1587,16 @@ func listedPart(s string, pos int) bool {
 	return i >= 0 && !strings.ContainsAny(w[i:], "）)") && !containsAny(s[clauseBefore(s, pos, isPhraseEnd):pos], totalCues...)
 }
 
+// hasPositive reports whether ts hold a total above zero of the role.
+func hasPositive(ts []Total, role string) bool {
+	for _, t := range ts {
+		if t.Role == role && t.Value > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // faresAsGains turns the fares total into the 违法所得 total when there is
 // none, and drops it otherwise (RoleFares).
 func faresAsGains(ts []Total) []Total {
@@ -1747,9 +1773,11 @@ func nothingReceived(s string) bool {
 			rest := s[after:min(len(s), after+40*len("未"))]
 			if neg == "没" {
 				// 没有, 还没, 都没: a bare 没 may be 没收.
+				// 也没收了运费, 都没收了货款: confiscated; only 还没收 is
+				// a fare not yet collected.
 				if r, ok := strings.CutPrefix(rest, "有"); ok {
 					rest = r
-				} else if !HasAnySuffix(before, "还", "都", "也") {
+				} else if !HasAnySuffix(before, "还", "都", "也") || (strings.HasPrefix(rest, "收") && !strings.HasSuffix(before, "还")) || strings.HasPrefix(rest, "收了") {
 					continue
 				}
 			}
@@ -1762,7 +1790,8 @@ func nothingReceived(s string) bool {
 				}
 				return true
 			}
-			if reTakingsBeforeNeg.MatchString(trimNegHead(before)) && reReceivedAfter.MatchString(rest) {
+			// 其余运费尚未收取, 另一笔运费还没收: a part is unpaid, not all.
+			if reTakingsBeforeNeg.MatchString(trimNegHead(before)) && reReceivedAfter.MatchString(rest) && !containsAny(before, unpaidPartWords[:]...) {
 				return true
 			}
 			if reOneUnitBeforeNeg.MatchString(before) && reSoldAfter.MatchString(rest) {
@@ -1783,6 +1812,9 @@ func trimNegHead(before string) string {
 	}
 	return before
 }
+
+// unpaidPartWords say the takings not received are only a part of them.
+var unpaidPartWords = [...]string{"其余", "其他", "另一笔", "另外", "部分", "剩余", "剩下", "尾款"}
 
 // payNouns are the takings nouns that are also a worker's pay.
 var payNouns = [...]string{"报酬", "酬金", "劳务费", "工钱"}
@@ -3302,6 +3334,16 @@ var (
 // party paid for the goods rather than what it sold them at: a purchase
 // word ends the phrase before it, or starts the words after it (after 的
 // and 价格).
+// claimedAt name a per-unit amount as a price claimed or listed elsewhere
+// (广告宣称每瓶价值1000元, 专柜零售价, 原价, 市场价), not the price sold at.
+var claimedAt = [...]string{"宣称", "宣传", "号称", "声称", "标称", "广告", "价值", "原价", "市场价", "专柜"}
+
+// claimedPrice reports whether the per-unit amount at a follows claimedAt
+// words in its phrase.
+func claimedPrice(s string, a int) bool {
+	return containsAny(lastRunes(s[clauseBefore(s, a, isPhraseEnd):a], 10), claimedAt[:]...)
+}
+
 func purchasePrice(s string, a, b int) bool {
 	if containsAny(lastRunes(s[clauseBefore(s, a, isPhraseEnd):a], 8), boughtAtBefore[:]...) {
 		return true // 每箱进价40元, 进货单价为每件12元

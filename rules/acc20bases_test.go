@@ -1,6 +1,12 @@
 package rules
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cailiang/cailiang/nlp"
+)
 
 // TestFineTextPreambleTwentieth: 消费者权益保护法 第五十六条 fines 法律、法规未作
 // 规定的 — the article's reach beside other laws, settled by citing it — so
@@ -40,5 +46,48 @@ func TestFineTextPreambleTwentieth(t *testing.T) {
 	tiers, err = ParseFineText("违反本法规定的，责令改正；拒不改正的，处一万元以上五万元以下的罚款")
 	if err != nil || len(tiers) != 1 || tiers[0].When != "拒不改正的" {
 		t.Errorf("拒不改正的 lost: %+v %v", tiers, err)
+	}
+}
+
+// TestGainsNotZeroedTwentieth: fares collected become 违法所得; a part still
+// unpaid (其余运费尚未收取) or a nil stated elsewhere never replaces them
+// with an explicit zero (review fix20b, finding 1).
+func TestGainsNotZeroedTwentieth(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want float64
+	}{
+		{"驾驶员未取得道路运输经营许可从事货物运输，已收取运费3万元，其余运费尚未收取。", 30000},
+		{"本趟运费已收取500元，另一笔运费还没收。", 500},
+		{"当事人无证从事货运，收取运费8000元，剩余运费尚未收取，未收取任何其他费用。", 8000},
+	} {
+		x := FactsOf(nlp.Extract(tt.text))
+		if x.Facts.IllegalGains == nil || *x.Facts.IllegalGains != tt.want {
+			t.Errorf("%s: 违法所得 %v, want %v", tt.text, x.Facts.IllegalGains, tt.want)
+		}
+	}
+}
+
+// TestSeriousTierBracketsTwentieth: the 情节严重 tier of 道路运输条例 第六十三条
+// is listed for each of its conditions, not dropped as a repeat of its own
+// other bracket of the same amount (review fix20b, finding 10).
+func TestSeriousTierBracketsTwentieth(t *testing.T) {
+	c := mustCatalog(t)
+	s, err := c.Suggest("transport-63-unlicensed-freight", Facts{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var serious, basic []string
+	for _, b := range s.Conditional {
+		if b.Range != nil && b.Range.FineMin == 10000 && b.Range.FineMax == 50000 && strings.HasPrefix(b.When, "情节严重") {
+			serious = append(serious, b.When)
+		} else {
+			basic = append(basic, b.When)
+		}
+	}
+	for _, want := range []string{"没有违法所得", "不足"} {
+		if !slices.ContainsFunc(serious, func(w string) bool { return strings.Contains(w, want) }) {
+			t.Errorf("no 情节严重 1万–5万 bracket for %s among %q (others %q)", want, serious, basic)
+		}
 	}
 }

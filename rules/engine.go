@@ -1119,8 +1119,12 @@ func fineBase(b *Benchmark) string {
 func withSeriousTier(cs []ConditionalFine, t *Benchmark, f *Facts) []ConditionalFine {
 	env := f.env(t)
 	defer releaseEnv(env)
+	// Only the provision's own brackets make a tier bracket redundant, and
+	// only under the same condition: two tier brackets of one amount
+	// (没有违法所得 and 违法所得不足1万元, both 1万–5万) are both listed.
+	basic := cs[:len(cs):len(cs)]
 	for _, c := range conditionalFines(t, f, env) {
-		if slices.ContainsFunc(cs, func(o ConditionalFine) bool { return sameAmount(o, c) }) {
+		if slices.ContainsFunc(basic, func(o ConditionalFine) bool { return sameAmount(o, c) && o.When == c.When }) {
 			continue
 		}
 		c.When = "情节严重，" + c.When
