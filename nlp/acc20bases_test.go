@@ -34,6 +34,18 @@ func TestBaseReadingTwentieth(t *testing.T) {
 		{"payments confiscated", "执法人员查封了仓库，并都没收了货款。", RoleIllegalGains, 0, false},
 		{"an advertised value", "当事人购进该白酒300瓶，每瓶进价60元，广告宣称每瓶价值1000元。", RoleGoodsValue, 18000, true},
 		{"a counter list price beside the actual", "当事人购进该白酒300瓶，每瓶进价60元，专柜零售价每瓶1000元，当事人实际以每瓶80元销售。", RoleGoodsValue, 24000, true},
+		{"one batch unsold among others", "第一批货已售出，第二批货一件都没卖出去。", RoleIllegalGains, 0, false},
+		{"a later lot unsold", "上月那批已经卖出了，这次进的另一批一件也没卖出去。", RoleIllegalGains, 0, false},
+		{"a repair's cost is no disposal cost", "修复该设备需费用5000元。", RoleDisposalCost, 0, false},
+		{"a claimed treatment cost", "当事人对外宣称治疗需花费5万元。", RoleDisposalCost, 0, false},
+		{"a cleanup's need, other words", "经评估，清运并处置上述固体废物需要花费人民币12万元。", RoleDisposalCost, 120000, true},
+		{"a 单价 paid, a later 售价", "当事人购进插座60个，单价45元，已售出20个，每个售价80元。", RoleGoodsValue, 4800, true},
+		{"a 单价 paid, a later 售价, other words", "该店采购台灯30台，单价为120元，每台售价200元。", RoleGoodsValue, 6000, true},
+		{"held stock of another product", "当事人销售白酒，每瓶售价100元，已售出180瓶，库存啤酒120瓶。", RoleGoodsValue, 18000, true},
+		{"held stock of another product, other words", "当事人以每盒30元的价格销售面膜，已卖出50盒，待售洗发水40盒。", RoleGoodsValue, 1500, true},
+		{"held stock of the same goods", "当事人销售白酒，每瓶售价100元，已售出180瓶，库存白酒120瓶。", RoleGoodsValue, 30000, true},
+		{"a 单价 of other goods with its own count", "当事人购进插座60个，插头单价5元共200个。", RoleGoodsValue, 1000, true},
+		{"a 单价 with its own count, other words", "当事人进货插线板80个，转换器单价6元计120个。", RoleGoodsValue, 720, true},
 		{"a claimed value in other words", "当事人购进面霜50盒，每盒进价20元，对外号称每盒价值680元。", RoleGoodsValue, 1000, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

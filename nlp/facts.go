@@ -1140,6 +1140,11 @@ func moneyRole(s string, pos int) (string, bool) {
 	if best == RoleGoodsValue && strings.HasPrefix(w[bestStart:], "案值") && containsAny(w, "卷烟", "烟草", "香烟", "雪茄") {
 		best = RoleIllegalRevenue
 	}
+	// 需费用, 需花费 name a cleanup's cost only beside a cleanup (清理、处置上述
+	// 危险废物共需费用): 修复该设备需费用5000元, 宣称治疗需花费5万元 are not.
+	if best == RoleDisposalCost && hasAnyPrefix(w[bestStart:], needCost[:]...) && !containsAny(w, cleanupWords[:]...) {
+		best, bestStart, bestEnd = "", 0, -1
+	}
 	if best == "" {
 		if role, at := verbRole(w[tail:]); role != "" {
 			best, bestStart, bestEnd = role, tail+at, tail+at
@@ -1794,7 +1799,8 @@ func nothingReceived(s string) bool {
 			if reTakingsBeforeNeg.MatchString(trimNegHead(before)) && reReceivedAfter.MatchString(rest) && !containsAny(before, unpaidPartWords[:]...) {
 				return true
 			}
-			if reOneUnitBeforeNeg.MatchString(before) && reSoldAfter.MatchString(rest) {
+			// 第一批货已售出，第二批货一件都没卖出去: a batch unsold, not all.
+			if reOneUnitBeforeNeg.MatchString(before) && reSoldAfter.MatchString(rest) && !containsAny(before, batchWords[:]...) && !containsAny(s, soldWords[:]...) {
 				return true
 			}
 		}
@@ -1813,8 +1819,22 @@ func trimNegHead(before string) string {
 	return before
 }
 
+// needCost are the words of a need that name a disposal cost only with
+// cleanupWords in the same clause.
+var (
+	needCost     = [...]string{"需费用", "需要费用", "需花费", "需要花费"}
+	cleanupWords = [...]string{"清理", "处置", "治理", "清运", "清除", "转运", "修复环境", "环境修复", "生态修复", "废物", "危废", "污染", "废水", "废液", "废渣", "污泥"}
+)
+
 // unpaidPartWords say the takings not received are only a part of them.
 var unpaidPartWords = [...]string{"其余", "其他", "另一笔", "另外", "部分", "剩余", "剩下", "尾款"}
+
+// batchWords before 一件都没卖出去 make it one batch among others; soldWords
+// anywhere say something was sold.
+var (
+	batchWords = [...]string{"第二批", "第三批", "另一批", "后一批", "其中", "其余", "剩余", "剩下", "部分", "另外"}
+	soldWords  = [...]string{"已售出", "已卖出", "已销售", "售出了", "卖出了", "已经售出", "已经卖出", "销售了", "卖掉了"}
+)
 
 // payNouns are the takings nouns that are also a worker's pay.
 var payNouns = [...]string{"报酬", "酬金", "劳务费", "工钱"}
@@ -3334,6 +3354,9 @@ var (
 // party paid for the goods rather than what it sold them at: a purchase
 // word ends the phrase before it, or starts the words after it (after 的
 // and 价格).
+// boughtVerbs in the sentence before a bare 单价 make it a purchase price.
+var boughtVerbs = [...]string{"购进", "购入", "进货", "采购", "买进", "买入", "收购"}
+
 // claimedAt name a per-unit amount as a price claimed or listed elsewhere
 // (广告宣称每瓶价值1000元, 专柜零售价, 原价, 市场价), not the price sold at.
 var claimedAt = [...]string{"宣称", "宣传", "号称", "声称", "标称", "广告", "价值", "原价", "市场价", "专柜"}
@@ -3345,8 +3368,14 @@ func claimedPrice(s string, a int) bool {
 }
 
 func purchasePrice(s string, a, b int) bool {
-	if containsAny(lastRunes(s[clauseBefore(s, a, isPhraseEnd):a], 8), boughtAtBefore[:]...) {
+	ph := clauseBefore(s, a, isPhraseEnd)
+	if containsAny(lastRunes(s[ph:a], 8), boughtAtBefore[:]...) {
 		return true // 每箱进价40元, 进货单价为每件12元
+	}
+	// 当事人购进插座60个，单价45元: a bare 单价 right after the buying is
+	// what was paid.
+	if namedUnitPrice(s[ph:a]) && containsAny(s[clauseBefore(s, a, isClauseEnd):ph], boughtVerbs[:]...) {
+		return true
 	}
 	after := s[b:]
 	after = strings.TrimPrefix(after, "的")
@@ -3746,6 +3775,27 @@ func countedMeasure(ms string, at int) string {
 	return best
 }
 
+// heldOther reports whether the words before a held share's count name
+// goods (库存啤酒120瓶) that the sentence of the price does not name: the
+// stock of another product is no share of the priced goods.
+func heldOther(ctx, priced string) bool {
+	for _, h := range [...]string{"库存", "在库", "待售"} {
+		k := strings.LastIndex(ctx, h)
+		if k < 0 {
+			continue
+		}
+		noun := ctx[k+len(h):]
+		for _, f := range [...]string{"的", "该批", "该", "上述", "同款", "同批", "涉案", "有", "还有", "尚有"} {
+			noun = strings.TrimPrefix(noun, f)
+		}
+		for _, f := range [...]string{"商品", "产品", "货物", "货"} {
+			noun = strings.TrimSuffix(noun, f)
+		}
+		return utf8.RuneCountInString(noun) >= 2 && !Contains(priced, noun)
+	}
+	return false
+}
+
 // notGoodsCount reports whether a count in 个 is of months or people (3个月,
 // 5个人, 2个工作日), not of goods.
 func notGoodsCount(unit, rest string) bool {
@@ -3766,14 +3816,34 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 		return ts
 	}
 	measure := perUnit(ms, p.at, goodsMeasures[:])
-	if measure == "" && namedUnitPrice(ms[clauseBefore(ms, p.at, isPhraseEnd):p.at]) {
-		measure = countedMeasure(ms, p.at)
+	if named := namedUnitPrice(ms[clauseBefore(ms, p.at, isPhraseEnd):p.at]); named {
+		// 插头单价5元共200个: a count in the 单价's own phrase is of the goods
+		// it prices, not the sentence's first goods (购进插座60个).
+		own := ms[p.at:clauseAfter(ms, p.at, isPhraseEnd)]
+		var n float64
+		found := false
+		eachCount(own, append(goodsMeasures[:len(goodsMeasures):len(goodsMeasures)], "个"), func(u string, c float64, k, end int) {
+			if !found && !perOrOrdinal(own, k) && !notGoodsCount(u, own[end:]) {
+				n, found = c, true
+			}
+		})
+		if found && n > 0 {
+			v := math.Round(n*p.value*100) / 100
+			return append(ts, Total{Role: RoleGoodsValue, Value: v}, Total{Role: RoleIllegalRevenue, Value: v})
+		}
+		if measure == "" {
+			measure = countedMeasure(ms, p.at)
+		}
+	}
+	if measure == "" && perUnit(ms, p.at, []string{"个"}) == "个" {
+		measure = "个" // 每个售价80元 (a 个 of months or people is not counted below)
 	}
 	if measure == "" {
 		return ts
 	}
 	var whole, first, extra, parts float64
 	haveWhole, haveFirst := false, false
+	priced := ms[clauseBefore(ms, p.at, isClauseEnd):clauseAfter(ms, p.at, isPhraseEnd)]
 	eachCount(ms, []string{measure}, func(_ string, n float64, k, end int) {
 		if notGoodsCount(measure, ms[end:]) {
 			return
@@ -3781,6 +3851,9 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 		ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 8)
 		switch {
 		case containsAny(ctx, partWords[:]...):
+			if heldOther(ctx, priced) {
+				return // 已售出180瓶，库存啤酒120瓶: the stock is of other goods
+			}
 			parts += n
 		case containsAny(ctx, countWords[:]...):
 			if !haveWhole {
