@@ -32,6 +32,8 @@ func TestBasesTwentieth(t *testing.T) {
 			"2025-06-10", "tax-63-evasion", "tax-64-non-filing", 0, 0, false},
 		{"two sets of books, never truthfully filed", "经查，当事人设立两套账，对税务机关从来不如实申报，少缴税款8万元。",
 			"2025-06-10", "tax-63-evasion", "tax-62-late-filing", 0, 0, false},
+		{"never on time, filed late", "经查，当事人从来不按期申报，2024年第三季度增值税逾期三个月才申报纳税，未造成少缴税款。",
+			"2025-06-10", "tax-62-late-filing", "tax-64-non-filing", 0, 0, false},
 		{"fares collected, the rest unpaid", "2025年5月4日，执法人员检查发现，驾驶员未取得道路运输经营许可从事货物运输，已收取运费3万元，其余运费尚未收取。",
 			"2025-05-04", "transport-63-unlicensed-freight", "", 30000, 150000, false},
 	})
