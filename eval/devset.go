@@ -176,7 +176,11 @@ func bracketsGiven(want []ScenarioBracket, got []rules.ConditionalFine) bool {
 				found = found || (sameBase(c.Base, w.Base) && closeTo(c.Multiple.Min, w.MultipleMin) && closeTo(c.Multiple.Max, w.MultipleMax))
 			case c.PerUnit != nil && w.Base != "":
 				// 以每人五千元以上一万元以下: rows write the count as the base.
-				found = found || (sameBase(c.Unit, w.Base) && closeTo(c.PerUnit.Min, w.MultipleMin) && closeTo(c.PerUnit.Max, w.MultipleMax))
+				// A counted quantity is compared by the label the answer
+				// gives it (童工人数×使用月数) where it gives one.
+				// The label is compared whole (人数 is no 童工人数×使用月数).
+				unit := sameBase(c.Unit, w.Base) || c.UnitLabel != "" && sameUnitLabel(c.UnitLabel, w.Base)
+				found = found || (unit && closeTo(c.PerUnit.Min, w.MultipleMin) && closeTo(c.PerUnit.Max, w.MultipleMax))
 			}
 		}
 		if !found {
@@ -184,6 +188,16 @@ func bracketsGiven(want []ScenarioBracket, got []rules.ConditionalFine) bool {
 		}
 	}
 	return true
+}
+
+// unitLabelNorm writes a counted quantity's label one way: × for x or *,
+// half-width brackets, no spaces.
+var unitLabelNorm = strings.NewReplacer("x", "×", "X", "×", "*", "×", "（", "(", "）", ")", " ", "", "　", "")
+
+// sameUnitLabel reports whether a row's base names the same counted
+// quantity as the answer's label, compared whole after normalising.
+func sameUnitLabel(label, base string) bool {
+	return unitLabelNorm.Replace(label) == unitLabelNorm.Replace(base)
 }
 
 // baseWords are the statutes' other names of a base, as rows quote them:

@@ -361,8 +361,11 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"总投资额", RoleTotalInvestment}, {"总投资", RoleTotalInvestment}, {"投资总额", RoleTotalInvestment}, {"项目投资额", RoleTotalInvestment},
 	{"工程造价", RoleProjectCost}, {"造价", RoleProjectCost},
 	{"处置费用", RoleDisposalCost}, {"处置费", RoleDisposalCost}, {"清理处置费用", RoleDisposalCost},
-	// 清理处置上述危险废物所需费用为15万元: the cost named after the act.
-	{"所需费用", RoleDisposalCost},
+	// 清理处置上述危险废物所需费用为15万元: the cost named after the act,
+	// however the need is worded (共需费用, 需要费用, 需花费) or named as a
+	// cleanup's cost (清理费用, 治理费用, 处置成本).
+	{"所需费用", RoleDisposalCost}, {"需费用", RoleDisposalCost}, {"需要费用", RoleDisposalCost}, {"需花费", RoleDisposalCost}, {"需要花费", RoleDisposalCost},
+	{"清理费用", RoleDisposalCost}, {"治理费用", RoleDisposalCost}, {"处置成本", RoleDisposalCost}, {"清理处置成本", RoleDisposalCost},
 	{"社会保险费", RoleSocialInsuranceFee}, {"社保费", RoleSocialInsuranceFee}, {"社会保险费用", RoleSocialInsuranceFee},
 	{"瞒报工资总额", RoleWagesUnderreported}, {"少报工资总额", RoleWagesUnderreported}, {"少申报工资", RoleWagesUnderreported},
 	// The total named before the concealing (将…工资总额少报人民币叁拾万元).
@@ -603,7 +606,7 @@ func Extract(text string) Extraction {
 		mask(masked, c.Start, c.End)
 	}
 	ms := string(masked)
-	price, fare := unitPrice{at: -1}, unitPrice{at: -1}
+	price, fare, bought, claimed := unitPrice{at: -1}, unitPrice{at: -1}, unitPrice{at: -1}, unitPrice{at: -1}
 	for _, m := range moneyRe.FindAllStringIndex(ms, -1) {
 		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); prev == '第' || !startsNumber(s[m[0]:]) {
 			continue
@@ -625,6 +628,19 @@ func Extract(text string) Extraction {
 			// 由每箱28元提高至每箱46元…每箱多收十八元: the overcharge, not the
 			// first price, is what the units sold multiply.
 			price = unitPrice{at: m[0], value: v, over: true}
+		case a.Rate && a.Role == "" && purchasePrice(s, m[0], m[1]):
+			// 以每米1.2元的进货价购进……以每米2.5元的价格销售: the goods are
+			// valued at the price they are sold at; the price paid for
+			// them counts only when no other is given.
+			if bought.at < 0 {
+				bought = unitPrice{at: m[0], value: v}
+			}
+		case a.Rate && a.Role == "" && claimedPrice(s, m[0]):
+			// 广告宣称每瓶价值1000元, 专柜零售价每瓶1000元: a price claimed
+			// or listed elsewhere counts only when no other is given.
+			if claimed.at < 0 {
+				claimed = unitPrice{at: m[0], value: v}
+			}
 		case a.Rate && a.Role == "" && price.at < 0:
 			price = unitPrice{at: m[0], value: v}
 		case a.Rate && a.Role == RoleFares && fare.at < 0:
@@ -685,9 +701,22 @@ func Extract(text string) Extraction {
 		a.Start, a.End = span(m[0], m[1])
 		x.Amounts = append(x.Amounts, a)
 	}
+	if price.at < 0 {
+		price = bought
+	}
+	if price.at < 0 {
+		price = claimed
+	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
-	x.Totals = append(faresAsGains(totals(x.Amounts, takingsOpen(s))), noneStated(s, x.Amounts)...)
+	x.Totals = faresAsGains(totals(x.Amounts, takingsOpen(s)))
+	for _, t := range noneStated(s, x.Amounts) {
+		// A base stated nil beside a figure of it (已收取运费3万元，其余运费尚未
+		// 收取: the fares become 违法所得 above) is a part not yet paid, not none.
+		if !hasPositive(x.Totals, t.Role) {
+			x.Totals = append(x.Totals, t)
+		}
+	}
 	x.Totals = allSold(s, x.Totals)
 	x.Totals = wagesPerHead(s, x.Amounts, x.Totals)
 	if price.over {
@@ -1358,6 +1387,11 @@ func moneyRole(s string, pos int) (string, bool) {
 	if best == RoleGoodsValue && strings.HasPrefix(w[bestStart:], "案值") && containsAny(w, "卷烟", "烟草", "香烟", "雪茄") {
 		best = RoleIllegalRevenue
 	}
+	// 需费用, 需花费 name a cleanup's cost only beside a cleanup (清理、处置上述
+	// 危险废物共需费用): 修复该设备需费用5000元, 宣称治疗需花费5万元 are not.
+	if best == RoleDisposalCost && hasAnyPrefix(w[bestStart:], needCost[:]...) && !containsAny(w, cleanupWords[:]...) {
+		best, bestStart, bestEnd = "", 0, -1
+	}
 	if best == "" {
 		if role, at := verbRole(w[tail:]); role != "" {
 			best, bestStart, bestEnd = role, tail+at, tail+at
@@ -1760,7 +1794,23 @@ func limitOf(s string, a, e int) (bound, under, fine bool) {
 
 // rateOf reports whether the amount at pos is per unit: 每 in its phrase.
 func rateOf(s string, pos int) bool {
-	return Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "每")
+	w := s[clauseBefore(s, pos, isPhraseEnd):pos]
+	return Contains(w, "每") || namedUnitPrice(w)
+}
+
+// namedUnitPrice reports whether the words before an amount name it the
+// price of one unit without 每 (单价45元, 销售单价为人民币12元): the unit is
+// then the measure its count is written in (共60个).
+func namedUnitPrice(before string) bool {
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, f := range [...]string{"人民币", "为", "是", "：", ":", "均", "约"} {
+			if t, ok := strings.CutSuffix(before, f); ok {
+				before, trimmed = t, true
+			}
+		}
+	}
+	return strings.HasSuffix(before, "单价")
 }
 
 // informantNouns name people who report a case without being those the
@@ -1803,6 +1853,16 @@ func listedPart(s string, pos int) bool {
 	i := strings.LastIndex(w, "其中")
 	// The sum that closes the list (……，合计货值金额壹万贰仟伍佰元) is no part.
 	return i >= 0 && !strings.ContainsAny(w[i:], "）)") && !containsAny(s[clauseBefore(s, pos, isPhraseEnd):pos], totalCues...)
+}
+
+// hasPositive reports whether ts hold a total above zero of the role.
+func hasPositive(ts []Total, role string) bool {
+	for _, t := range ts {
+		if t.Role == role && t.Value > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // faresAsGains turns the fares total into the 违法所得 total when there is
@@ -1909,6 +1969,9 @@ func noneStated(s string, as []Amount) []Total {
 			}
 		}
 	}
+	if !hasRole(out, RoleIllegalGains) && !hasFigure(as, RoleIllegalGains) && nothingReceived(s) {
+		out = append(out, Total{Role: RoleIllegalGains, Value: 0, Explicit: true})
+	}
 	if !hasRole(out, RoleIllegalGains) && !hasFigure(as, RoleIllegalGains) && containsAny(s, nothingEarned...) {
 		for _, w := range nothingEarned {
 			if k := Index(s, w); k >= 0 {
@@ -1937,6 +2000,107 @@ func noneStated(s string, as []Amount) []Total {
 	}
 	return out
 }
+
+// takingsNouns name what a party is paid for goods, a service or a run
+// (运费, 货款, 报酬, 服务费): said not received, there are no 违法所得.
+const takingsNouns = `(?:任何|分文|一分)?(?:的)?(?:费用|运费|车费|车资|路费|票款|报酬|酬金|劳务费|工钱|货款|价款|款项|钱款|对价|租金|服务费|中介费|佣金|好处费|加工费|销售款|收入|钱)`
+
+// The words that say the party was paid nothing, read around each 未 or
+// 没 of the text (anchored patterns on a few runes, not a scan of the
+// whole text): a negation, a verb of receiving and a takings noun at a
+// phrase end (尚未收取任何运费, 并未因此收到任何报酬, 还没有拿到货款); the
+// noun first (运费尚未收取, 车费还没收); or not one unit sold yet (还一件都没
+// 卖出去). A bare 没 before 收 is left out: 没收 is confiscation.
+var (
+	reReceivedAfterNeg = regexp.MustCompile(`^(?:因此|从中|实际|向[^，。；,;]{1,10})?(?:收取|收到|取得|获得|拿到|结算|收)(?:过|到|了)?` + takingsNouns + `(?:[，。；,;：:]|$)`)
+	reTakingsBeforeNeg = regexp.MustCompile(`(?:运费|车费|车资|票款|报酬|劳务费|工钱|货款|价款|租金|服务费|中介费|佣金|加工费)(?:均|都|也|尚|还|暂|一直)?$`)
+	reReceivedAfter    = regexp.MustCompile(`^(?:收取|收到|拿到|结算|收)(?:过|到)?(?:[，。；,;：:]|$)`)
+	reOneUnitBeforeNeg = regexp.MustCompile(`(?:一|1)(?:件|个|瓶|盒|份|单|套|台|箱|袋|包|只|双|张|笔|斤)(?:货|商品|产品)?(?:都|也)(?:还)?$`)
+	reSoldAfter        = regexp.MustCompile(`^(?:卖|售|销售|成交)(?:出去|出|掉)?(?:[，。；,;：:]|$)`)
+)
+
+// nothingReceived reports whether the text says the party was paid nothing
+// for what it did: the statute's 没有违法所得, in the words of a note.
+// A worker's pay not received (工人一直未拿到劳务费) is wages owed, not the
+// party's gains: a pay noun counts only after 收取, the verb of the one who
+// charges (未收取任何报酬).
+func nothingReceived(s string) bool {
+	for _, neg := range [...]string{"未", "没"} {
+		for off := 0; ; {
+			k := strings.Index(s[off:], neg)
+			if k < 0 {
+				break
+			}
+			at := off + k
+			after := at + len(neg)
+			off = after
+			before := s[max(0, at-12*len("未")):at]
+			for before != "" && !utf8.RuneStart(before[0]) {
+				before = before[1:]
+			}
+			rest := s[after:min(len(s), after+40*len("未"))]
+			if neg == "没" {
+				// 没有, 还没, 都没: a bare 没 may be 没收.
+				// 也没收了运费, 都没收了货款: confiscated; only 还没收 is
+				// a fare not yet collected.
+				if r, ok := strings.CutPrefix(rest, "有"); ok {
+					rest = r
+				} else if !HasAnySuffix(before, "还", "都", "也") || (strings.HasPrefix(rest, "收") && !strings.HasSuffix(before, "还")) || strings.HasPrefix(rest, "收了") {
+					continue
+				}
+			}
+			if !strings.ContainsAny(firstRunes(rest, 14), "收取获拿结卖售销成") {
+				continue // most 未 are 未取得许可, 未按规定: no receiving or selling near
+			}
+			if m := reReceivedAfterNeg.FindString(rest); m != "" {
+				if containsAny(m, payNouns[:]...) && !strings.HasPrefix(strings.TrimPrefix(strings.TrimPrefix(m, "因此"), "从中"), "收取") {
+					continue
+				}
+				return true
+			}
+			// 其余运费尚未收取, 另一笔运费还没收: a part is unpaid, not all.
+			if reTakingsBeforeNeg.MatchString(trimNegHead(before)) && reReceivedAfter.MatchString(rest) && !containsAny(before, unpaidPartWords[:]...) {
+				return true
+			}
+			// 第一批货已售出，第二批货一件都没卖出去: a batch unsold, not all.
+			if reOneUnitBeforeNeg.MatchString(before) && reSoldAfter.MatchString(rest) && !containsAny(before, batchWords[:]...) && !containsAny(s, soldWords[:]...) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trimNegHead drops the first runes of a negation written before 未 or 没
+// (尚未, 还未, 并未, 从未, 还没, 均未), so the words before them are read.
+func trimNegHead(before string) string {
+	for _, h := range [...]string{"尚", "还", "并", "从", "均", "都"} {
+		if t, ok := strings.CutSuffix(before, h); ok {
+			return t
+		}
+	}
+	return before
+}
+
+// needCost are the words of a need that name a disposal cost only with
+// cleanupWords in the same clause.
+var (
+	needCost     = [...]string{"需费用", "需要费用", "需花费", "需要花费"}
+	cleanupWords = [...]string{"清理", "处置", "治理", "清运", "清除", "转运", "修复环境", "环境修复", "生态修复", "废物", "危废", "污染", "废水", "废液", "废渣", "污泥"}
+)
+
+// unpaidPartWords say the takings not received are only a part of them.
+var unpaidPartWords = [...]string{"其余", "其他", "另一笔", "另外", "部分", "剩余", "剩下", "尾款"}
+
+// batchWords before 一件都没卖出去 make it one batch among others; soldWords
+// anywhere say something was sold.
+var (
+	batchWords = [...]string{"第二批", "第三批", "另一批", "后一批", "其中", "其余", "剩余", "剩下", "部分", "另外"}
+	soldWords  = [...]string{"已售出", "已卖出", "已销售", "售出了", "卖出了", "已经售出", "已经卖出", "销售了", "卖掉了"}
+)
+
+// payNouns are the takings nouns that are also a worker's pay.
+var payNouns = [...]string{"报酬", "酬金", "劳务费", "工钱"}
 
 // stillOpen reports whether the words before an "unknowable" verb make it
 // provisional (暂无法核定, 尚无法查实, 目前无法认定): the investigation goes on.
@@ -3457,10 +3621,51 @@ func overcharged(s string, a int) bool {
 	return i >= 0 && containsAny(w[i:], overchargeWords[:]...)
 }
 
+// boughtAt name a per-unit amount as the price the party paid for the
+// goods, before it (每箱进价40元) or after it (以每米1.2元的进货价购进,
+// 以每箱40元的价格购进20箱).
+var (
+	boughtAtBefore = [...]string{"进价", "进货价", "进货单价", "购进价", "购入价", "采购价", "采购单价", "成本价", "成本"}
+	boughtAtAfter  = [...]string{"进价", "进货价", "进货单价", "购进价", "购入价", "采购价", "采购单价", "成本价", "购进", "购入", "采购", "进货", "买进", "买入", "收购"}
+)
+
+// purchasePrice reports whether the per-unit amount s[a:b] is what the
+// party paid for the goods rather than what it sold them at: a purchase
+// word ends the phrase before it, or starts the words after it (after 的
+// and 价格).
+// boughtVerbs in the sentence before a bare 单价 make it a purchase price.
+var boughtVerbs = [...]string{"购进", "购入", "进货", "采购", "买进", "买入", "收购"}
+
+// claimedAt name a per-unit amount as a price claimed or listed elsewhere
+// (广告宣称每瓶价值1000元, 专柜零售价, 原价, 市场价), not the price sold at.
+var claimedAt = [...]string{"宣称", "宣传", "号称", "声称", "标称", "广告", "价值", "原价", "市场价", "专柜"}
+
+// claimedPrice reports whether the per-unit amount at a follows claimedAt
+// words in its phrase.
+func claimedPrice(s string, a int) bool {
+	return containsAny(lastRunes(s[clauseBefore(s, a, isPhraseEnd):a], 10), claimedAt[:]...)
+}
+
+func purchasePrice(s string, a, b int) bool {
+	ph := clauseBefore(s, a, isPhraseEnd)
+	if containsAny(lastRunes(s[ph:a], 8), boughtAtBefore[:]...) {
+		return true // 每箱进价40元, 进货单价为每件12元
+	}
+	// 当事人购进插座60个，单价45元: a bare 单价 right after the buying is
+	// what was paid.
+	if namedUnitPrice(s[ph:a]) && containsAny(s[clauseBefore(s, a, isClauseEnd):ph], boughtVerbs[:]...) {
+		return true
+	}
+	after := s[b:]
+	after = strings.TrimPrefix(after, "的")
+	after = strings.TrimPrefix(after, "价格")
+	return hasAnyPrefix(after, boughtAtAfter[:]...)
+}
+
 // goodsMeasures are the measure words goods are counted and priced by; a
 // head count (每人), a trip (每趟) or a day (每天) is no goods and keeps its
 // own reading.
-var goodsMeasures = [...]string{"公斤", "千克", "箱", "双", "袋", "瓶", "件", "盒", "包", "条", "桶", "台", "只", "支", "斤", "套", "罐", "块", "本", "份", "听", "提", "卷", "把", "顶", "副", "张", "吨"}
+var goodsMeasures = [...]string{"公斤", "千克", "米", "箱", "双", "袋", "瓶", "件", "盒", "包", "条", "桶", "台", "只", "支", "斤", "套", "罐", "块", "本", "份", "听", "提", "卷", "把", "顶", "副", "张", "吨"}
 
 // countWords before a count make it the whole quantity (进货120箱, 共计96双);
 // partWords a share of it (其中已售出30双, 其余66双); extraWords a quantity
@@ -3471,7 +3676,8 @@ var (
 	// units, not only of goods bought or made.
 	// 先后 and 前后 count the trips of a period (先后运输12趟).
 	wholeWords = [...]string{"共", "合计", "总计", "累计", "先后", "前后"}
-	partWords  = [...]string{"其中", "其余", "剩余", "尚余", "还剩", "已售", "售出", "卖出", "已销售"}
+	// 库存, 在库 and 待售 name the share still held (已售出800米，库存1200米).
+	partWords  = [...]string{"其中", "其余", "剩余", "尚余", "还剩", "已售", "售出", "卖出", "已销售", "库存", "在库", "待售"}
 	extraWords = [...]string{"另有", "另外", "另"}
 )
 
@@ -3834,6 +4040,47 @@ func countBefore(ms string, j int) (float64, int, bool) {
 	return n, k, true
 }
 
+// countedMeasure returns the goods measure of the first count in the
+// sentence of the amount at byte at of ms (涉案插座共60个，单价45元: 个), ""
+// for none.
+func countedMeasure(ms string, at int) string {
+	sent := ms[clauseBefore(ms, at, isClauseEnd):clauseAfter(ms, at, isClauseEnd)]
+	best, bestAt := "", len(sent)
+	eachCount(sent, append(goodsMeasures[:len(goodsMeasures):len(goodsMeasures)], "个"), func(u string, _ float64, k, end int) {
+		if k < bestAt && !perOrOrdinal(sent, k) && !notGoodsCount(u, sent[end:]) {
+			best, bestAt = u, k
+		}
+	})
+	return best
+}
+
+// heldOther reports whether the words before a held share's count name
+// goods (库存啤酒120瓶) that the sentence of the price does not name: the
+// stock of another product is no share of the priced goods.
+func heldOther(ctx, priced string) bool {
+	for _, h := range [...]string{"库存", "在库", "待售"} {
+		k := strings.LastIndex(ctx, h)
+		if k < 0 {
+			continue
+		}
+		noun := ctx[k+len(h):]
+		for _, f := range [...]string{"的", "该批", "该", "上述", "同款", "同批", "涉案", "有", "还有", "尚有"} {
+			noun = strings.TrimPrefix(noun, f)
+		}
+		for _, f := range [...]string{"商品", "产品", "货物", "货"} {
+			noun = strings.TrimSuffix(noun, f)
+		}
+		return utf8.RuneCountInString(noun) >= 2 && !Contains(priced, noun)
+	}
+	return false
+}
+
+// notGoodsCount reports whether a count in 个 is of months or people (3个月,
+// 5个人, 2个工作日), not of goods.
+func notGoodsCount(unit, rest string) bool {
+	return unit == "个" && hasAnyPrefix(rest, "月", "人", "工作", "小时", "星期", "季度")
+}
+
 // countTimesPrice derives the value of the goods from a count and a unit
 // price when the text states neither 货值金额, 销售金额 nor 违法经营额 (当月进货
 // 120箱，每箱售价45元; 购进…运动鞋96双，以每双380元的价格对外销售): the 货值金额
@@ -3848,15 +4095,44 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 		return ts
 	}
 	measure := perUnit(ms, p.at, goodsMeasures[:])
+	if named := namedUnitPrice(ms[clauseBefore(ms, p.at, isPhraseEnd):p.at]); named {
+		// 插头单价5元共200个: a count in the 单价's own phrase is of the goods
+		// it prices, not the sentence's first goods (购进插座60个).
+		own := ms[p.at:clauseAfter(ms, p.at, isPhraseEnd)]
+		var n float64
+		found := false
+		eachCount(own, append(goodsMeasures[:len(goodsMeasures):len(goodsMeasures)], "个"), func(u string, c float64, k, end int) {
+			if !found && !perOrOrdinal(own, k) && !notGoodsCount(u, own[end:]) {
+				n, found = c, true
+			}
+		})
+		if found && n > 0 {
+			v := math.Round(n*p.value*100) / 100
+			return append(ts, Total{Role: RoleGoodsValue, Value: v}, Total{Role: RoleIllegalRevenue, Value: v})
+		}
+		if measure == "" {
+			measure = countedMeasure(ms, p.at)
+		}
+	}
+	if measure == "" && perUnit(ms, p.at, []string{"个"}) == "个" {
+		measure = "个" // 每个售价80元 (a 个 of months or people is not counted below)
+	}
 	if measure == "" {
 		return ts
 	}
 	var whole, first, extra, parts float64
 	haveWhole, haveFirst := false, false
-	eachCount(ms, []string{measure}, func(_ string, n float64, k, _ int) {
+	priced := ms[clauseBefore(ms, p.at, isClauseEnd):clauseAfter(ms, p.at, isPhraseEnd)]
+	eachCount(ms, []string{measure}, func(_ string, n float64, k, end int) {
+		if notGoodsCount(measure, ms[end:]) {
+			return
+		}
 		ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 8)
 		switch {
 		case containsAny(ctx, partWords[:]...):
+			if heldOther(ctx, priced) {
+				return // 已售出180瓶，库存啤酒120瓶: the stock is of other goods
+			}
 			parts += n
 		case containsAny(ctx, countWords[:]...):
 			if !haveWhole {

@@ -119,12 +119,16 @@ type Bracket struct {
 // per-unit amount, or brackets over the base.
 type Fine struct {
 	// Base names the amount multiples and brackets refer to (goods_value …).
-	Base     string    `yaml:"base,omitempty" json:"base,omitempty"`
-	Range    *Span     `yaml:"range,omitempty" json:"range,omitempty"`
-	Multiple *Span     `yaml:"multiple,omitempty" json:"multiple,omitempty"`
-	PerUnit  *Span     `yaml:"per_unit,omitempty" json:"per_unit,omitempty"`
-	Unit     string    `yaml:"unit,omitempty" json:"unit,omitempty"`
-	Brackets []Bracket `yaml:"brackets,omitempty" json:"brackets,omitempty"`
+	Base     string `yaml:"base,omitempty" json:"base,omitempty"`
+	Range    *Span  `yaml:"range,omitempty" json:"range,omitempty"`
+	Multiple *Span  `yaml:"multiple,omitempty" json:"multiple,omitempty"`
+	PerUnit  *Span  `yaml:"per_unit,omitempty" json:"per_unit,omitempty"`
+	Unit     string `yaml:"unit,omitempty" json:"unit,omitempty"`
+	// UnitLabel names in Chinese what a "quantity" unit counts for this
+	// fine (童工人数×使用月数, 非法占用土地面积（平方米）), where the generic
+	// 数量 would not tell the officer what to establish.
+	UnitLabel string    `yaml:"unit_label,omitempty" json:"unit_label,omitempty"`
+	Brackets  []Bracket `yaml:"brackets,omitempty" json:"brackets,omitempty"`
 	// Round rounds suggested amounts to this many yuan (default 1).
 	Round float64 `yaml:"round,omitempty" json:"round,omitempty"`
 }

@@ -85,6 +85,10 @@ type Catalog struct {
 	lines map[*Benchmark][]*Benchmark
 	// labels holds each benchmark's PenaltyLabel, built at load.
 	labels map[*Benchmark]string
+	// serious maps a benchmark whose fine has a base to its 情节严重 tier
+	// (the same provision, id + "-serious"), built at load: when the base
+	// is not stated, the tier's brackets are the provision's too.
+	serious map[*Benchmark]*Benchmark
 }
 
 // ErrUnknownBenchmark is returned for an id not in the catalog.

@@ -60,6 +60,9 @@ type ConditionalFine struct {
 	// count a per-unit amount (or a multiple, 按日) is multiplied by.
 	Base string `json:"base,omitempty"`
 	Unit string `json:"unit,omitempty"`
+	// UnitLabel names what a "quantity" Unit counts, where the benchmark
+	// says (童工人数×使用月数).
+	UnitLabel string `json:"unit_label,omitempty"`
 	// Establish names the facts (Facts JSON names or benchmark flags) the
 	// officer must establish to settle the bracket.
 	Establish []string `json:"establish"`
@@ -229,6 +232,9 @@ func (c *Catalog) suggestOne(b *Benchmark, f Facts) Suggestion {
 	s.Statutory = statutory
 	if statutory == nil {
 		s.Conditional = conditionalFines(b, &f, env)
+		if t := c.serious[b]; t != nil && len(s.Conditional) > 0 {
+			s.Conditional = withSeriousTier(s.Conditional, t, &f)
+		}
 		if len(s.Conditional) > 0 {
 			s.step(measure+"档次（待认定）", describeConditional(s.Conditional), nil, Basis{Ref: b.PenaltyRef, Role: RolePenalty})
 		}
@@ -1062,8 +1068,17 @@ func conditionalFines(b *Benchmark, f *Facts, env map[string]any) []ConditionalF
 				est = append(est, fine.Base)
 			}
 			c.When = strings.Join(w, "，")
+			ls := labels(est)
+			if unit != "" && fine.UnitLabel != "" {
+				c.UnitLabel = fine.UnitLabel
+				for i, e := range est {
+					if e == unit {
+						ls[i] = fine.UnitLabel
+					}
+				}
+			}
 			if c.When == "" {
-				c.When = "依法认定" + strings.Join(labels(est), "、") + "后计算"
+				c.When = "依法认定" + strings.Join(ls, "、") + "后计算"
 			}
 			c.Establish = est
 			out = append(out, c)
@@ -1084,6 +1099,53 @@ func conditionalFines(b *Benchmark, f *Facts, env map[string]any) []ConditionalF
 		}
 	}
 	return nil
+}
+
+// fineBase is the base of b's first fine with one, "" for none.
+func fineBase(b *Benchmark) string {
+	for _, p := range b.Penalties {
+		if p.Fine != nil && p.Fine.Base != "" {
+			return p.Fine.Base
+		}
+	}
+	return ""
+}
+
+// withSeriousTier adds to the open brackets of a fine whose base the facts
+// do not state those of its 情节严重 tier t (道路运输条例 第六十三条第（一）项:
+// 没有违法所得或者违法所得不足1万元的，处3000元以上1万元以下的罚款，情节严重的，
+// 处1万元以上5万元以下的罚款) that differ from them, each conditioned on
+// 情节严重: the provision's brackets are all of them.
+func withSeriousTier(cs []ConditionalFine, t *Benchmark, f *Facts) []ConditionalFine {
+	env := f.env(t)
+	defer releaseEnv(env)
+	// Only the provision's own brackets make a tier bracket redundant, and
+	// only under the same condition: two tier brackets of one amount
+	// (没有违法所得 and 违法所得不足1万元, both 1万–5万) are both listed.
+	basic := cs[:len(cs):len(cs)]
+	for _, c := range conditionalFines(t, f, env) {
+		if slices.ContainsFunc(basic, func(o ConditionalFine) bool { return sameAmount(o, c) && o.When == c.When }) {
+			continue
+		}
+		c.When = "情节严重，" + c.When
+		c.Establish = append(c.Establish, "serious")
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// sameAmount reports whether two brackets set the same fine: the same range,
+// or the same multiple of the same base.
+func sameAmount(a, b ConditionalFine) bool {
+	switch {
+	case a.Range != nil && b.Range != nil:
+		return *a.Range == *b.Range
+	case a.Multiple != nil && b.Multiple != nil:
+		return *a.Multiple == *b.Multiple && a.Base == b.Base
+	case a.PerUnit != nil && b.PerUnit != nil:
+		return *a.PerUnit == *b.PerUnit && a.Unit == b.Unit
+	}
+	return false
 }
 
 // declinedChoice reports whether a penalty's condition names a choice flag
@@ -1183,7 +1245,11 @@ func describeConditional(cs []ConditionalFine) string {
 				amount += "乘以" + BaseLabel(c.Unit)
 			}
 		case c.PerUnit != nil:
-			amount = fmt.Sprintf("每%s%s至%s", strings.TrimSuffix(BaseLabel(c.Unit), "数"), fmtYuan(c.PerUnit.Min), fmtYuan(c.PerUnit.Max))
+			unit := strings.TrimSuffix(BaseLabel(c.Unit), "数")
+			if c.UnitLabel != "" {
+				unit = "（" + c.UnitLabel + "）"
+			}
+			amount = fmt.Sprintf("每%s%s至%s", unit, fmtYuan(c.PerUnit.Min), fmtYuan(c.PerUnit.Max))
 		}
 		parts = append(parts, c.When+"："+amount)
 	}

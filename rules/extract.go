@@ -304,6 +304,9 @@ func FactsOf(x nlp.Extraction) Extracted {
 	span := func(field string, a, b int) { out.Spans = append(out.Spans, FactSpan{field, a, b}) }
 	setTotal := func(t nlp.Total, field **float64, name string) {
 		v := t.Value
+		if v == 0 && *field != nil && **field > 0 {
+			return // a base stated nil never replaces a figure read of it
+		}
 		*field = &v
 		for _, a := range x.Amounts {
 			if a.Role == t.Role && (!t.Explicit || a.Total) {

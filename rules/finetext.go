@@ -394,6 +394,12 @@ func condition(chunk string) string {
 		// 并对其直接负责的主管人员…处: the fine is for those persons, the
 		// condition the 对 part names (消防法 第六十五条第二款).
 		part = strings.TrimPrefix(part, "并")
+		// 法律、法规未作规定的，由……处以违法所得一倍以上十倍以下的罚款
+		// (消费者权益保护法 第五十六条): the article's reach beside other laws,
+		// which citing it settles, not a condition of one fine among others.
+		if strings.HasSuffix(part, "未作规定的") {
+			continue
+		}
 		if strings.HasSuffix(part, "的") || strings.HasPrefix(part, "对") || nlp.Contains(part, "有前款") {
 			keep = append(keep, part)
 		}

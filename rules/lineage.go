@@ -91,6 +91,12 @@ func (c *Catalog) linkSuccessors() error {
 func (c *Catalog) buildLines() {
 	c.lines = make(map[*Benchmark][]*Benchmark, len(c.ordered))
 	c.labels = make(map[*Benchmark]string, len(c.ordered))
+	c.serious = map[*Benchmark]*Benchmark{}
+	for _, b := range c.ordered {
+		if t, ok := c.benchmarks[b.ID+"-serious"]; ok && t.PenaltyRef == b.PenaltyRef && fineBase(b) != "" && fineBase(t) == fineBase(b) {
+			c.serious[b] = t
+		}
+	}
 	for _, b := range c.ordered {
 		c.labels[b] = RefLabel(b.PenaltyRef)
 		if _, ok := c.lines[b]; ok {
