@@ -77,9 +77,10 @@ func DefaultAnalysisConcurrent() int {
 // scheduler polls the network only when a processor runs out of work (or
 // from its monitor thread, every 10 ms); when every processor is busy
 // analysing, a request that arrived and a response that was sent wait for
-// that poll. Measured at 50 clients on 2 cores (docs/analysis.md, "the
-// nineteenth round"), this cut the p99 of /v1/analyze by about a fifth at
-// the cost of some throughput. When GOMAXPROCS is set in the environment,
+// that poll. Measured at 50 clients on 2 cores (docs/analysis.md, "Latency:
+// a processor for the network"), the median p99 of /v1/analyze fell from
+// about 59 to 47 ms with other work on the machine and from about 58 to
+// 54 ms idle, at the cost of some throughput. When GOMAXPROCS is set in the environment,
 // the operator's number stands and one of its processors is kept free.
 // restore undoes it (for tests and benchmarks).
 func ReserveNetworkProcessor() (restore func()) {
