@@ -51,7 +51,9 @@ func TestTransferTwentiethFacts(t *testing.T) {
 		{"two earlier penalties counted", "经查，当事人外排废水总砷超标0.3倍，此前已先后两次因超标排放含砷废水被本局行政处罚。", "2025-06-01", rules.RiskNear, "污染环境罪"},
 		{"two earlier penalties, the metal told by its reading", "经查，当事人外排废水总锌浓度超过排放标准1.4倍。该厂2024年6月因超标排放被本局罚款，2025年1月又因废水超标被本局处以罚款。", "2025-06-01", rules.RiskLikely, "污染环境罪"},
 		{"one earlier penalty", "经查，当事人外排废水总砷超标0.3倍，2024年曾因超标排放含砷废水被本局行政处罚。", "2025-06-01", rules.RiskNone, "污染环境罪"},
-		{"theft after an undated theft detention: not likely, the year unknown", "经查，违法嫌疑人曾因盗窃被公安机关行政拘留十日，此次在菜市场偷走摊主钱包，内有现金一千一百元。", "2026-05-01", rules.RiskNone, "盗窃罪"},
+		// open21: near, not none — the halved figure is reached and only the
+		// earlier penalty's date is unknown (the officer confirms it).
+		{"theft after an undated theft detention: near, the year unknown", "经查，违法嫌疑人曾因盗窃被公安机关行政拘留十日，此次在菜市场偷走摊主钱包，内有现金一千一百元。", "2026-05-01", rules.RiskNear, "盗窃罪"},
 		// fix20t, review of acc20transfer: the earlier penalties' kind,
 		// party, time (二年内 / 一年内 of the act) and the present act.
 		{"item 2: penalties not for toxic discharges", "经查，当事人外排废水中总铅超过排放标准0.6倍。该公司2024年3月因未按规定设置排污口标志被生态环境局罚款，2024年12月又因未依法公开环境信息被处以罚款。", "2025-06-01", rules.RiskNone, "污染环境罪"},

@@ -997,6 +997,16 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 		add(v, p.a, p.b, role)
 	}
 	sortDates(out)
+	// Holidays and seasons, then the days told from a dated mention (次日),
+	// which may be a holiday's (元旦当晚……次日).
+	for _, d := range holidayDates(s, string(masked), out, limits, at) {
+		add(d.value, d.a, d.b, "")
+	}
+	sortDates(out)
+	for _, d := range nextDays(s, string(masked), out, limits, at) {
+		add(d.value, d.a, d.b, d.role)
+	}
+	sortDates(out)
 	inferActDate(out, notAct)
 	out = continuedUntilFound(out, runs, until)
 	sortDates(out)

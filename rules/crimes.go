@@ -56,6 +56,12 @@ type Condition struct {
 	// 赌博 beside the cut or the stakes): met, it does not make the
 	// threshold near while the amount it qualifies is unknown.
 	Qualifier bool `yaml:"qualifier,omitempty" json:"qualifier,omitempty"`
+	// Pending marks a count whose near value means "told but not dated"
+	// (曾因盗窃被行政拘留 without a day: the one-year window of 2013年盗窃解释
+	// 第二条第（二）项 cannot be checked). Near, with every other condition
+	// met, it makes even a no_near threshold near: the officer confirms the
+	// date, and Label says what to establish.
+	Pending bool `yaml:"pending,omitempty" json:"pending,omitempty"`
 
 	cues, unless []nlp.Cue
 }
@@ -383,6 +389,8 @@ func (c Condition) validate(inAll bool) error {
 		return fmt.Errorf("a condition is a measure or cues, not both")
 	case len(c.Unless) > 0 && len(c.Cues) == 0:
 		return fmt.Errorf("unless belongs to a condition of cues")
+	case c.Pending && !numeric:
+		return fmt.Errorf("pending belongs to a condition of a measure")
 	case numeric:
 		if _, ok := measureByName[c.Measure]; !ok {
 			return fmt.Errorf("unknown measure %q", c.Measure)

@@ -1116,9 +1116,22 @@ func fineBase(b *Benchmark) string {
 // 没有违法所得或者违法所得不足1万元的，处3000元以上1万元以下的罚款，情节严重的，
 // 处1万元以上5万元以下的罚款) that differ from them, each conditioned on
 // 情节严重: the provision's brackets are all of them.
+//
+// When the facts establish 情节严重 (Serious), the basic tier no longer
+// applies: only the tier's brackets are listed, none asking for it.
 func withSeriousTier(cs []ConditionalFine, t *Benchmark, f *Facts) []ConditionalFine {
 	env := f.env(t)
 	defer releaseEnv(env)
+	if f.Serious {
+		tier := conditionalFines(t, f, env)
+		if len(tier) == 0 {
+			return cs
+		}
+		for i := range tier {
+			tier[i].When = "情节严重，" + tier[i].When
+		}
+		return tier
+	}
 	// Only the provision's own brackets make a tier bracket redundant, and
 	// only under the same condition: two tier brackets of one amount
 	// (没有违法所得 and 违法所得不足1万元, both 1万–5万) are both listed.

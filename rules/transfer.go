@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -476,6 +477,7 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 		var crossed, nearList []Crossing
 		var unknownLabels []string
 		met, nearN, below, unknown, numericHit := 0, 0, 0, 0, false
+		var pending []string // labels of Pending counts that are near
 		// A threshold of cues only is near when its first condition, the
 		// conduct, is met: being a 重点排污单位 is no step towards the
 		// crime, tampering with its monitoring data is.
@@ -506,6 +508,9 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 					nearN++
 					numericHit = true
 					nearList = append(nearList, x)
+					if cd.Pending {
+						pending = append(pending, cmp.Or(cd.Label, label))
+					}
 				default:
 					below++
 				}
@@ -536,7 +541,9 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 				cand.Crossed, cand.Near = crossed, nearList
 			}
 		case below > 0:
-		case t.NoNear:
+		case t.NoNear && (len(pending) == 0 || met+len(pending) < n):
+			// Only a count told without its date, every other condition
+			// met, makes a no_near threshold near.
 		case (numeric > 0 && numericHit) || (numeric == 0 && n > 1 && firstMet):
 			// A figure near its threshold says more than a cue partly met:
 			// it becomes the decisive near threshold over cue-only ones.
@@ -545,6 +552,9 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 				nearCrossed, nearNear = crossed, nearList
 			}
 			for _, l := range unknownLabels {
+				addMissing(l)
+			}
+			for _, l := range pending {
 				addMissing(l)
 			}
 		}

@@ -1,0 +1,33 @@
+package nlp
+
+import "testing"
+
+// TestToldDatesTwentyFirst: dates told by a holiday (元旦, 国庆, 春节 and
+// 正月初N through the lunar calendar), a season, or a day relative to the
+// dated mention before it (翌日, 第二天) are read, with the year from
+// the text; the day after an act told is the act's end.
+func TestToldDatesTwentyFirst(t *testing.T) {
+	tests := []struct {
+		name, in, value, role string
+	}{
+		{"第二天 after an act is its end", "经查，2025年12月31日下午，违法行为人郑某在菜市场与摊主发生争执被劝走，第二天上午郑某又到该摊位将摊主推倒在地。", "2026-01-01", DateActEnd},
+		{"翌日 after a register's act", "2026-03-31 某某超市 店员与顾客争吵 翌日该顾客带人将店员打伤", "2026-04-01", DateActEnd},
+		{"元旦 with the year written", "经查，2026年元旦晚上，违法行为人岳某在广场燃放烟花时将烟花对准人群。", "2026-01-01", DateAct},
+		{"国庆 of 去年", "2026年2月3日，报案人甘某称：去年国庆期间其在景区停车场被人划伤车辆。", "2025-10-01", DateAct},
+		{"春节 of a year, lunar", "经查，2024年春节期间，当事人在其经营的烟花爆竹店内超量储存烟花爆竹。", "2024-02-10", DateAct},
+		{"正月初五 of 今年", "2025年8月20日，报案人称今年正月初五在村口被邻居殴打，当时未报警。", "2025-02-02", DateAct},
+		{"除夕 is the day before 春节", "经查，2026年除夕夜，违法行为人在禁放区燃放烟花爆竹。", "2026-02-16", DateAct},
+		{"a season is read as its last day", "2026年3月1日，举报人称该厂去年夏天曾多次在夜间偷排废水。", "2025-08-31", DateAct},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkDateRole(t, tc.in, tc.value, tc.role) })
+	}
+	// A street named 国庆路 and a winter across two years are no dates.
+	for _, in := range []string{"2026年3月1日，执法人员在国庆路检查发现该店销售过期食品。", "2026年3月1日，举报人称该厂去年冬天曾在夜间偷排废水。"} {
+		for _, d := range Extract(in).Dates {
+			if d.Value != "2026-03-01" {
+				t.Errorf("%s: read %s (%s)", in, d.Value, d.Role)
+			}
+		}
+	}
+}
