@@ -79,3 +79,14 @@ func TestUndatedTheftPriorTwentyFirst(t *testing.T) {
 		})
 	}
 }
+
+// TestTakenFromVictimTwentyFirst: a taking told from the victim's side as
+// 被人拿走 or 被人顺走 (the thief caught later) is 盗窃 (2025年法 第五十八条),
+// however many times the police are named (民警 is no cue of impersonation).
+func TestTakenFromVictimTwentyFirst(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkDatedPhrasings(t, a, []datedPhrasingRow{
+		{"a bag taken from a chair", "报警人郝先生称，其在火锅店吃饭时挂在椅背上的背包被人拿走，包内物品价值约两千元。民警调取监控抓获嫌疑人柯某，经价格认定，涉案物品价值人民币九百元。", "2026-05-12", "police25-58-theft", ""},
+		{"a battery taken from a parked bike", "报案人称其停在楼下的电动车电瓶被人顺走，价值约800元。民警调取监控抓获嫌疑人甘某，经价格认定，电瓶价值人民币600元。", "2026-05-12", "police25-58-theft", ""},
+	})
+}
