@@ -1,6 +1,10 @@
 package nlp
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+)
 
 // TestToldDatesTwentyFirst: dates told by a holiday (元旦, 国庆, 春节 and
 // 正月初N through the lunar calendar), a season, or a day relative to the
@@ -28,6 +32,23 @@ func TestToldDatesTwentyFirst(t *testing.T) {
 			if d.Value != "2026-03-01" {
 				t.Errorf("%s: read %s (%s)", in, d.Value, d.Role)
 			}
+		}
+	}
+}
+
+// TestToldDatesWorkTwentyFirst: a text of 60 KB full of 次日 and dated
+// mentions, or of holidays, is read in time linear in its length (one pass
+// over the dates for every 次日; a bounded number of holidays).
+func TestToldDatesWorkTwentyFirst(t *testing.T) {
+	for _, unit := range []string{"2025年3月1日检查，次日复查，当日整改。", "今年春节、国庆节期间和元旦当晚，"} {
+		var b strings.Builder
+		for b.Len() < 60_000 {
+			b.WriteString(unit)
+		}
+		start := time.Now()
+		Extract(b.String())
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%q×%d: %v", unit, 60_000/len(unit), d)
 		}
 	}
 }

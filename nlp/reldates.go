@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -27,6 +28,9 @@ var (
 	// nextDayRe is a day told from the dated mention before it.
 	nextDayRe = Guard(`次日|翌日|第二天|隔日|当日|当天|同日`, "次日", "翌日", "第二天", "隔日", "当日", "当天", "同日")
 )
+
+// maxTold bounds the holidays and the seasons read in one text.
+const maxTold = 16
 
 // holiday is where a holiday falls: a solar month and day, or a lunar one
 // (lunar), with eve for the day before it (除夕).
@@ -108,7 +112,11 @@ func holidayDates(s, masked string, dated []Date, limits map[int]bool, at map[in
 		p := pendingDate{month: month, day: day, a: m[0], b: m[1], relYear: rel, relative: relative}
 		return yearFor(dated, s, p, dateRole(s, m[0], m[1]), limits, at)
 	}
-	for _, m := range holidayRe.FindAllStringSubmatchIndex(masked, -1) {
+	// A narrative names a few holidays; a text that names hundreds (a
+	// calendar pasted in) is read for its first ones only, so that the
+	// year's search (over the dates) and the lunar calendar run a bounded
+	// number of times.
+	for _, m := range holidayRe.FindAllStringSubmatchIndex(masked, maxTold) {
 		h, ok := holidayOf(s[m[4]:m[5]])
 		if !ok {
 			continue
@@ -126,7 +134,7 @@ func holidayDates(s, masked string, dated []Date, limits map[int]bool, at map[in
 			out = append(out, toldDate{v, m[0], m[1], ""})
 		}
 	}
-	for _, m := range seasonRe.FindAllStringSubmatchIndex(masked, -1) {
+	for _, m := range seasonRe.FindAllStringSubmatchIndex(masked, maxTold) {
 		var y int
 		if m[2] >= 0 {
 			n, err := strconv.Atoi(s[m[2]:m[3]])
@@ -161,15 +169,21 @@ func holidayDates(s, masked string, dated []Date, limits map[int]bool, at map[in
 // after an act is the act's end.
 func nextDays(s, masked string, dated []Date, limits map[int]bool, at map[int][2]int) []toldDate {
 	var out []toldDate
+	// The dates that can be a base, in the order of the text: one pass
+	// over them for all the matches, which come in the same order.
+	bases := make([]*Date, 0, len(dated))
+	for i := range dated {
+		if d := &dated[i]; d.Role != DateBirth && d.Role != DateDecision && !limits[d.Start] {
+			bases = append(bases, d)
+		}
+	}
+	sort.SliceStable(bases, func(i, j int) bool { return at[bases[i].Start][0] < at[bases[j].Start][0] })
+	next := 0
+	var base *Date
 	for _, m := range nextDayRe.FindAllStringIndex(masked, -1) {
-		var base *Date
-		for i := range dated {
-			d := &dated[i]
-			if at[d.Start][0] < m[0] && d.Role != DateBirth && d.Role != DateDecision && !limits[d.Start] {
-				if base == nil || at[d.Start][0] > at[base.Start][0] {
-					base = d
-				}
-			}
+		for next < len(bases) && at[bases[next].Start][0] < m[0] {
+			base = bases[next]
+			next++
 		}
 		if base == nil {
 			continue
