@@ -26,8 +26,9 @@ func TestToldDatesTwentyFirst(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { checkDateRole(t, tc.in, tc.value, tc.role) })
 	}
-	// A street named 国庆路 and a winter across two years are no dates.
-	for _, in := range []string{"2026年3月1日，执法人员在国庆路检查发现该店销售过期食品。", "2026年3月1日，举报人称该厂去年冬天曾在夜间偷排废水。"} {
+	// A street named 国庆路, 春节前 (some day before it), goods named by a
+	// holiday (中秋月饼) and a winter across two years are no dates.
+	for _, in := range []string{"2026年3月1日，执法人员在国庆路检查发现该店销售过期食品。", "2026年3月1日，执法人员检查发现该店春节前购进的一批元宵已过保质期。", "2026年3月1日，执法人员检查发现该店仍在销售去年中秋月饼。", "2026年3月1日，举报人称该厂去年冬天曾在夜间偷排废水。"} {
 		for _, d := range Extract(in).Dates {
 			if d.Value != "2026-03-01" {
 				t.Errorf("%s: read %s (%s)", in, d.Value, d.Role)

@@ -18,9 +18,10 @@ import (
 // calendar.
 var (
 	// holidayRe is a holiday with an optional year before it. 国庆 needs a
-	// word of the holiday after it (国庆路 is a street); 春节 directly
+	// word of the holiday after it (国庆路 is a street), 元宵 is a food
+	// unless 元宵节; 春节 directly
 	// followed by 大年初三 or 正月初三 is that day, read as one.
-	holidayRe = Guard(`(?:([0-9]{4}|[〇零○一二三四五六七八九]{4})年)?(元旦|除夕|(?:春节(?:期间)?)?(?:大年|正月)(?:初[一二三四五六七八九十]|十五)|春节|元宵节?|端午节?|中秋节?|国庆(?:节|期间|假期|长假|当天|当日|当晚|前夕)|劳动节)`,
+	holidayRe = Guard(`(?:([0-9]{4}|[〇零○一二三四五六七八九]{4})年)?(元旦|除夕|(?:春节(?:期间)?)?(?:大年|正月)(?:初[一二三四五六七八九十]|十五)|春节|元宵节|端午节?|中秋节?|国庆(?:节|期间|假期|长假|当天|当日|当晚)|劳动节)`,
 		"元旦", "除夕", "大年", "正月", "春节", "元宵", "端午", "中秋", "国庆", "劳动节")
 	// seasonRe is a season of a year told (2025年夏天, 去年秋季); a winter
 	// runs across two years and is not read.
@@ -49,7 +50,7 @@ func holidayOf(w string) (holiday, bool) {
 			return holiday{}, false
 		}
 		return holiday{month: 1, day: int(d), lunar: true}, true
-	case strings.Contains(w, "十五"), strings.HasPrefix(w, "元宵"):
+	case strings.Contains(w, "十五"), w == "元宵节":
 		return holiday{month: 1, day: 15, lunar: true}, true
 	case w == "除夕":
 		return holiday{month: 1, day: 1, lunar: true, eve: true}, true
@@ -67,6 +68,18 @@ func holidayOf(w string) (holiday, bool) {
 		return holiday{month: 5, day: 1}, true
 	}
 	return holiday{}, false
+}
+
+// holidayFollows are the words after a holiday that make it a time
+// (春节期间, 元旦晚上, 除夕夜, 正月初五在村口): not 春节前 or 国庆节后 (some
+// day before or after), nor goods named by it (中秋月饼, 春节礼盒).
+var holidayFollows = [...]string{"期间", "假期", "长假", "当天", "当日", "当晚", "晚上", "晚", "夜", "上午", "下午", "中午", "凌晨", "早上", "那天", "这天", "在", "时", "里", "，", ",", "。", "；", "、", " ", "）", ")"}
+
+// holidayTime reports whether the holiday word w (国庆期间 holds its time
+// word), or rest, the text after it, makes it a time: the text ends, or a
+// word of holidayFollows comes next.
+func holidayTime(w, rest string) bool {
+	return HasAnySuffix(w, "期间", "假期", "长假", "当天", "当日", "当晚") || rest == "" || hasAnyPrefix(rest, holidayFollows[:]...)
 }
 
 // solarDay is the holiday's day in year y (the lunar year that begins in
@@ -118,7 +131,7 @@ func holidayDates(s, masked string, dated []Date, limits map[int]bool, at map[in
 	// number of times.
 	for _, m := range holidayRe.FindAllStringSubmatchIndex(masked, maxTold) {
 		h, ok := holidayOf(s[m[4]:m[5]])
-		if !ok {
+		if !ok || !holidayTime(s[m[4]:m[5]], s[m[1]:]) {
 			continue
 		}
 		// the solar month it falls near, for the nearer-year choice
