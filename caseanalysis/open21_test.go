@@ -20,6 +20,7 @@ func TestEvadingNonToxicTwentyFirst(t *testing.T) {
 		{"tofu water through a hidden pipe", "经查，当事人某某豆腐坊在后院地下埋设一根暗管，将生产豆腐产生的废水直接排入村边水塘。", "2025-05-10", rules.RiskNone},
 		{"household sewage into a seepage pit", "执法人员检查发现，某某农家乐将厨房和客房的生活污水抽进院后的渗坑，任其渗入地下。", "2025-05-10", rules.RiskNone},
 		{"cadmium water through a hidden pipe", "经查，当事人某某电池厂在车间墙外埋设暗管，将含镉废水未经处理直接排入厂外沟渠。", "2025-05-10", rules.RiskLikely},
+		{"household sewage with process water through a hidden pipe", "经查，当事人某某五金厂私设暗管，将厂区生活污水和车间生产废水一并排入厂外沟渠。", "2025-05-10", rules.RiskNear},
 		{"untested dyeing water through a hidden pipe", "经查，当事人某某纺织厂私设暗管，将未经处理的印染废水直接排入厂外河道。", "2025-05-10", rules.RiskNear},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

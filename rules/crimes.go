@@ -52,6 +52,10 @@ type Condition struct {
 	// 全部或者主要责任): a text stating one, undenied, fails the condition
 	// instead of leaving it unknown, so the threshold is not near.
 	Unless []string `yaml:"unless,omitempty" json:"unless,omitempty"`
+	// UnlessNot are cues that keep an Unless word from deciding: the text
+	// names something else too (生活污水 beside 生产废水: the water is not all
+	// of the harmless kind), so the condition stays unknown.
+	UnlessNot []string `yaml:"unless_not,omitempty" json:"unless_not,omitempty"`
 	// Qualifier marks a figure that only qualifies the conduct (组织三人以上
 	// 赌博 beside the cut or the stakes): met, it does not make the
 	// threshold near while the amount it qualifies is unknown.
@@ -63,7 +67,7 @@ type Condition struct {
 	// date, and Label says what to establish.
 	Pending bool `yaml:"pending,omitempty" json:"pending,omitempty"`
 
-	cues, unless []nlp.Cue
+	cues, unless, unlessNot []nlp.Cue
 }
 
 // Threshold is one prosecution standard of a crime. It is a single numeric
@@ -228,6 +232,7 @@ func (c *Crimes) allCues() []nlp.Cue {
 			for _, cd := range cr.Thresholds[i].conds {
 				all = append(all, cd.cues...)
 				all = append(all, cd.unless...)
+				all = append(all, cd.unlessNot...)
 			}
 		}
 	}
@@ -370,6 +375,7 @@ func (t *Threshold) validate() error {
 		}
 		t.conds[i].cues = nlp.NewCues(c.Cues)
 		t.conds[i].unless = nlp.NewCues(c.Unless)
+		t.conds[i].unlessNot = nlp.NewCues(c.UnlessNot)
 	}
 	if len(t.Sources) == 0 {
 		return fmt.Errorf("at least one source is required")
@@ -389,6 +395,8 @@ func (c Condition) validate(inAll bool) error {
 		return fmt.Errorf("a condition is a measure or cues, not both")
 	case len(c.Unless) > 0 && len(c.Cues) == 0:
 		return fmt.Errorf("unless belongs to a condition of cues")
+	case len(c.UnlessNot) > 0 && len(c.Unless) == 0:
+		return fmt.Errorf("unless_not belongs to a condition with unless")
 	case c.Pending && !numeric:
 		return fmt.Errorf("pending belongs to a condition of a measure")
 	case numeric:

@@ -524,7 +524,7 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 					label = t.Text
 				}
 				crossed = append(crossed, Crossing{Label: label, Cue: cue})
-			} else if _, contrary := scan.Find(cd.unless); contrary {
+			} else if _, contrary := scan.Find(cd.unless); contrary && !found(scan, cd.unlessNot) {
 				below++
 			} else {
 				unknown++
@@ -582,6 +582,15 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 	if cand.Missing == nil {
 		cand.Missing = []string{}
 	}
+}
+
+// found reports whether one of cues is in the scanned text.
+func found(scan nlp.CueScan, cues []nlp.Cue) bool {
+	if len(cues) == 0 {
+		return false
+	}
+	_, ok := scan.Find(cues)
+	return ok
 }
 
 // condState compares a value with a threshold: met at or above it, near
