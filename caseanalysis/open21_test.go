@@ -91,3 +91,35 @@ func TestTakenFromVictimTwentyFirst(t *testing.T) {
 		{"a battery taken from a parked bike", "报案人称其停在楼下的电动车电瓶被人顺走，价值约800元。民警调取监控抓获嫌疑人甘某，经价格认定，电瓶价值人民币600元。", "2026-05-12", "police25-58-theft", ""},
 	})
 }
+
+// TestEvadingHarmlessBesideTwentyFirst (review of open21): household sewage
+// named beside water that may carry a pathogen (a clinic's:
+// 含传染病病原体的废物 of 2023年环境污染解释 第一条第（五）项) or a
+// toxic substance named outside the cues (含氰: 第十七条第四项) does not settle
+// that nothing toxic was let out: still near, not none.
+func TestEvadingHarmlessBesideTwentyFirst(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct{ name, facts string }{
+		{"a clinic's water with sewage", "经查，当事人某某诊所在后院私设暗管，将诊疗区产生的污水和生活污水一并排入屋后水塘。"},
+		{"cyanide water with sewage", "经查，当事人某某金属表面处理厂私设暗管，将含氰废水和厂区生活污水一并排入厂外沟渠。"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2025-05-10")
+			if got := res.Transfer; got.Risk == rules.RiskNone {
+				t.Fatalf("transfer none (%s), want near or likely 污染环境罪; top %v", got.Threshold, violationIDs(res))
+			}
+		})
+	}
+}
+
+// TestThreatToPersonTwentyFirst (review of open21): 扬言 with a verb of harm
+// is a threat to a person only where a person is its object (扬言要杀他全家,
+// 扬言要收拾你): 扬言要把树砍了 or 扬言要收拾东西 threatens nobody's safety
+// (2025年法 第五十条第一款第（一）项 needs 威胁他人人身安全).
+func TestThreatToPersonTwentyFirst(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkDatedPhrasings(t, a, []datedPhrasingRow{
+		{"a tree to be cut down", "2026年4月2日，违法行为人符某与邻居因院墙边的一棵树遮挡阳光发生争吵，符某扬言要把邻居家那棵树砍了，民警到场劝离。", "2026-04-10", "", "police25-50-harassment"},
+		{"his whole family to be killed", "2026年4月2日，违法行为人符某在电话里扬言要杀他全家，邻居因此不敢出门。", "2026-04-10", "police25-50-harassment", ""},
+	})
+}

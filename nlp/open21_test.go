@@ -53,3 +53,39 @@ func TestToldDatesWorkTwentyFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestToldDatesNoTimeTwentyFirst (review of open21): a given name that is a
+// holiday's (张国庆当晚, 李中秋在家), an event named by one (春节晚会) and its
+// approach (春节在即) are no dates; a season still running when the text is
+// dated is read by that date, not after it. Holiday words passed over (二十个
+// 中秋月饼) do not use up the bound on holidays read.
+func TestToldDatesNoTimeTwentyFirst(t *testing.T) {
+	for _, tt := range []struct{ in, latest string }{
+		{"2025年9月20日，违法行为人张国庆当晚在小区内殴打邻居。", "2025-09-20"},
+		{"2025年9月20日，民警查明，李中秋在家中殴打其妻。", "2025-09-20"},
+		{"2026年1月5日，当事人在春节晚会现场销售三无食品。", "2026-01-05"},
+		{"2026年1月5日，执法人员检查时，春节在即，当事人店内囤积大量烟花爆竹。", "2026-01-05"},
+		{"2026年3月1日，举报人称该厂今年春天多次在夜间偷排废水。", "2026-03-01"},
+		{"2026年2月1日，举报人称该厂今年夏天会在夜间偷排废水。", "2026-02-01"},
+	} {
+		for _, d := range Extract(tt.in).Dates {
+			if d.Value > tt.latest {
+				t.Errorf("%s: read %s (%s), after %s", tt.in, d.Value, d.Role, tt.latest)
+			}
+		}
+	}
+	for _, tt := range []struct{ name, in, value string }{
+		{"国庆 after 中秋和", "2025年10月20日，受害人报案称其在中秋和国庆期间多次被邻居辱骂。", "2025-10-01"},
+		{"于国庆 is no name", "2025年10月20日，受害人报案称其于国庆当晚被邻居殴打。", "2025-10-01"},
+		{"after twenty goods", "2025年10月20日，" + strings.Repeat("中秋月饼、", 20) + "受害人称国庆期间被邻居殴打。", "2025-10-01"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, d := range Extract(tt.in).Dates {
+				if d.Value == tt.value {
+					return
+				}
+			}
+			t.Errorf("no %s in %+v", tt.value, Extract(tt.in).Dates)
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/6tail/lunar-go/calendar"
 )
@@ -75,10 +76,30 @@ func holidayOf(w string) (holiday, bool) {
 // day before or after), nor goods named by it (中秋月饼, 春节礼盒).
 var holidayFollows = [...]string{"期间", "假期", "长假", "当天", "当日", "当晚", "晚上", "晚", "夜", "上午", "下午", "中午", "凌晨", "早上", "那天", "这天", "在", "时", "里", "，", ",", "。", "；", "、", " ", "）", ")"}
 
+// holidayNotTime are words after a holiday that begin with a word of
+// holidayFollows but name no day of it: an event named by it (春节晚会,
+// 元旦晚会, often held before the day) or its approach (春节在即).
+var holidayNotTime = [...]string{"晚会", "在即"}
+
+// givenNameSurnames are common single-character surnames. 国庆 and 中秋
+// (端午, 元旦) are given names as well as holidays (张国庆当晚, 李中秋在家):
+// after one of these, without 节, the word is a person's name, not a day.
+// 于, 和, 连, 时, 应, 单, 向 are left out: before a holiday they are the
+// words 于国庆期间, 中秋和国庆期间, 连国庆假期也.
+const givenNameSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+
 // holidayTime reports whether the holiday word w (国庆期间 holds its time
 // word), or rest, the text after it, makes it a time: the text ends, or a
-// word of holidayFollows comes next.
-func holidayTime(w, rest string) bool {
+// word of holidayFollows comes next. before is the text before w.
+func holidayTime(before, w, rest string) bool {
+	if !strings.HasSuffix(w, "节") && hasAnyPrefix(w, "国庆", "中秋", "端午", "元旦") {
+		if r, _ := utf8.DecodeLastRuneInString(before); r != utf8.RuneError && strings.ContainsRune(givenNameSurnames, r) {
+			return false
+		}
+	}
+	if hasAnyPrefix(rest, holidayNotTime[:]...) {
+		return false
+	}
 	return HasAnySuffix(w, "期间", "假期", "长假", "当天", "当日", "当晚") || rest == "" || hasAnyPrefix(rest, holidayFollows[:]...)
 }
 
@@ -129,11 +150,18 @@ func holidayDates(s, masked string, dated []Date, limits map[int]bool, at map[in
 	// calendar pasted in) is read for its first ones only, so that the
 	// year's search (over the dates) and the lunar calendar run a bounded
 	// number of times.
-	for _, m := range holidayRe.FindAllStringSubmatchIndex(masked, maxTold) {
+	read := 0
+	for _, m := range holidayRe.FindAllStringSubmatchIndex(masked, -1) {
+		if read == maxTold {
+			break
+		}
+		// The bound counts holidays read, not words passed over: twenty
+		// 国庆路 addresses do not hide the 国庆期间 after them.
 		h, ok := holidayOf(s[m[4]:m[5]])
-		if !ok || !holidayTime(s[m[4]:m[5]], s[m[1]:]) {
+		if !ok || !holidayTime(s[:m[4]], s[m[4]:m[5]], s[m[1]:]) {
 			continue
 		}
+		read++
 		// the solar month it falls near, for the nearer-year choice
 		month, day := h.month, h.day
 		if h.lunar {
@@ -169,9 +197,31 @@ func holidayDates(s, masked string, dated []Date, limits map[int]bool, at map[in
 		}
 		// the day before the next month's first
 		v := time.Date(y, last+1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1).Format("2006-01-02")
+		// A season still running when the text is dated (2026年3月1日举报：
+		// 今年春天多次偷排) happened by the text's latest date, not by a
+		// day after it; a season not yet begun then is no act's time.
+		if told := latestTold(dated, limits); told != "" && v > told {
+			if first := time.Date(y, last-2, 1, 0, 0, 0, 0, time.UTC).Format("2006-01-02"); told < first {
+				continue
+			}
+			v = told
+		}
 		out = append(out, toldDate{v, m[0], m[1], ""})
 	}
 	return out
+}
+
+// latestTold is the latest date of dated that says when something was
+// told or done (not a birth, nor a time limit given: 5月31日前改正), "" for
+// none.
+func latestTold(dated []Date, limits map[int]bool) string {
+	latest := ""
+	for _, d := range dated {
+		if d.Role != DateBirth && !limits[d.Start] {
+			latest = max(latest, d.Value)
+		}
+	}
+	return latest
 }
 
 // nextDays reads 次日, 翌日, 第二天, 隔日 (the day after) and 当日, 当天, 同日
