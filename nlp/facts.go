@@ -303,6 +303,10 @@ var roleCueList = [...]struct{ cue, role string }{
 	// The fares of unlicensed transport are its 违法所得 (收取运费1500元，违法
 	// 所得1500元); 清运费 is what waste removal costs, no role.
 	{"清运费", ""}, {"运输费用", RoleFares}, {"运输费", RoleFares}, {"运费", RoleFares}, {"车费", RoleFares}, {"票款", RoleFares}, {"营运收入", RoleFares},
+	// A warehouse's or a keeper's fee for goods held for others is what that
+	// help brought in (产品质量法 第六十一条: 没收全部运输、保管、仓储……的收入，
+	// 并处违法收入……); a fee the party pays for its own stock has no role.
+	{"支付仓储费", ""}, {"支付保管费", ""}, {"仓储费用", RoleFares}, {"仓储费", RoleFares}, {"保管费用", RoleFares}, {"保管费", RoleFares}, {"仓储收入", RoleFares}, {"保管收入", RoleFares},
 	// Passengers pay 车资, 乘车费 or 拼车费; a driver's own account says 载客收入
 	// or 收取费用 (此前已载客收取费用约九百元).
 	{"车资", RoleFares}, {"乘车费", RoleFares}, {"拼车费", RoleFares}, {"载客收入", RoleFares}, {"拉客收入", RoleFares}, {"收取费用", RoleFares},
