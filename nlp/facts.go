@@ -303,6 +303,12 @@ var roleCueList = [...]struct{ cue, role string }{
 	// The fares of unlicensed transport are its 违法所得 (收取运费1500元，违法
 	// 所得1500元); 清运费 is what waste removal costs, no role.
 	{"清运费", ""}, {"运输费用", RoleFares}, {"运输费", RoleFares}, {"运费", RoleFares}, {"车费", RoleFares}, {"票款", RoleFares}, {"营运收入", RoleFares},
+	// A warehouse's or a keeper's fee for goods held for others is what that
+	// help brought in (产品质量法 第六十一条: 没收全部运输、保管、仓储……的收入，
+	// 并处违法收入……) only where the party took it (收取仓储费): as with rent, a
+	// fee named bare is as often one the party pays for its own stock (每月仓储费
+	// 2000元, 保管费由其承担) and keeps no role.
+	{"收取的仓储费", RoleFares}, {"收取的保管费", RoleFares}, {"收取仓储费", RoleFares}, {"收取保管费", RoleFares}, {"仓储费收入", RoleFares}, {"保管费收入", RoleFares}, {"仓储收入", RoleFares}, {"保管收入", RoleFares},
 	// Passengers pay 车资, 乘车费 or 拼车费; a driver's own account says 载客收入
 	// or 收取费用 (此前已载客收取费用约九百元).
 	{"车资", RoleFares}, {"乘车费", RoleFares}, {"拼车费", RoleFares}, {"载客收入", RoleFares}, {"拉客收入", RoleFares}, {"收取费用", RoleFares},
