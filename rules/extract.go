@@ -531,6 +531,8 @@ func quantityOf(out *Extracted, text string) {
 					months.Start, months.End = sp.Start, sp.End
 				}
 			}
+		} else if n, at := monthsSinceOrder(text, x.Dates); n > 0 && childLabour(text) {
+			months = &nlp.Quantity{Value: n, Unit: "个月", Start: at.Start, End: at.End}
 		}
 	}
 	if months != nil && persons != nil {
@@ -663,6 +665,66 @@ func wholeMonths(from, to string) float64 {
 		return 0
 	}
 	return float64(n)
+}
+
+// monthsSinceOrder counts the whole months from the day the children were
+// ordered sent home (本局于2025年3月20日……责令其……将童工送回) to a later day
+// the text finds them still there (2025年5月20日复查时，两人仍在车间做工):
+// 禁止使用童工规定 第六条第二款 fines each child each month 从责令限期改正之日起.
+// A month counts once its day of the month is reached (3月20日 to 5月20日:
+// two). It answers 0 unless the text says the order was not complied with
+// (逾期, 仍未送回), and gives the later date's span.
+func monthsSinceOrder(text string, dates []nlp.Date) (float64, nlp.Date) {
+	if !slices.ContainsFunc(overdueWords[:], func(w string) bool { return strings.Contains(text, w) }) {
+		return 0, nlp.Date{}
+	}
+	var order time.Time
+	for _, d := range dates {
+		if d.Earlier || d.Start < 0 || d.Start > d.End || d.End > len(text) {
+			continue
+		}
+		t, err := time.Parse("2006-01-02", d.Value)
+		if err != nil {
+			continue // a month or a year alone counts no days
+		}
+		s := sentenceAt(text, d.Start, d.End)
+		switch {
+		case order.IsZero():
+			if strings.Contains(s, "责令") {
+				order = t
+			}
+		case t.After(order) && slices.ContainsFunc(revisitWords[:], func(w string) bool { return strings.Contains(s, w) }):
+			n := (t.Year()-order.Year())*12 + int(t.Month()) - int(order.Month())
+			if t.Day() < order.Day() {
+				n--
+			}
+			if n < 1 || n > 120 {
+				return 0, nlp.Date{}
+			}
+			return float64(n), d
+		}
+	}
+	return 0, nlp.Date{}
+}
+
+// overdueWords say an order to send the children home was not complied with.
+var overdueWords = [...]string{"逾期", "仍未送", "未送回", "未送交", "仍未将"}
+
+// revisitWords date the later visit that found the children still at work.
+var revisitWords = [...]string{"复查", "回访", "再次检查", "检查时", "检查发现", "仍在", "仍未"}
+
+// sentenceAt is the sentence of text around [start, end): from after the
+// previous 。 or ； to the next 。.
+func sentenceAt(text string, start, end int) string {
+	from := max(strings.LastIndex(text[:start], "。"), strings.LastIndex(text[:start], "；"))
+	if from < 0 {
+		from = 0
+	}
+	to := strings.Index(text[end:], "。")
+	if to < 0 {
+		return text[from:]
+	}
+	return text[from : end+to]
 }
 
 // underLimits sets Facts.Under for a base the text states only as under a
