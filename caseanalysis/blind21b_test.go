@@ -93,3 +93,20 @@ func TestHealthFoodListSubstanceTwentyFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondBatchKindsTwentyFirst checks, in other words than the second
+// blind batch of acc21blindb, a deadline passed with the party named before
+// what is still not done (期满后……仍未, 特种设备安全法 第七十九条's 逾期未改正)
+// and waste dumped and then taken away of the party's own accord (自行雇车……
+// 清运, 行政处罚法 第三十二条第（一）项).
+func TestSecondBatchKindsTwentyFirst(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	res := analyzeFirstOn(t, a, "某电梯公司改造一台乘客电梯，改造过程未经监督检验即交付使用，经责令限期改正，期满后该公司仍未申请监督检验。", "2025-09-10", "se-79-no-supervision-inspection")
+	if st := res.Violations[0].Suggestion.Statutory; st == nil || st.FineMin != 50000 || st.FineMax != 200000 {
+		t.Errorf("statutory %v, want 50000–200000", st)
+	}
+	res = analyzeFirstOn(t, a, "某餐饮公司将店内产生的生活垃圾三车倒在城郊公路边的空地上，次日自行联系车辆将垃圾清运至指定的垃圾中转站。", "2025-09-10", "urban-111-household-waste-unit")
+	if got := res.Violations[0].Suggestion.Disposition; got != legal.DispositionLighterOrMitigated {
+		t.Errorf("disposition %s, want %s\n%s", got, legal.DispositionLighterOrMitigated, whys(res.Violations))
+	}
+}

@@ -486,7 +486,9 @@ var circumstanceCues = []struct {
 		"主动…退货", "主动…召回", "主动…收回", "已全部收回",
 		// the pollution taken back or cleaned up of its own accord (自行雇人将
 		// 沟渠内的污水抽回厂内, 主动组织清理河道油污)
-		"自行雇人", "主动雇人", "抽回", "主动…清理", "主动…清除", "主动…修复", "自行…修复", "主动…打捞", "自行…打捞",
+		"自行雇人", "主动雇人", "抽回",
+		// what was dumped taken away of its own accord (当天下午自行雇车将垃圾全部清运至中转站)
+		"自行雇车", "自行…清运", "主动…清理", "主动…清除", "主动…修复", "自行…修复", "主动…打捞", "自行…打捞",
 		// the same acts in more verbs (自行组织人员清扫并冲洗路面, 自行雇请
 		// 专业单位布设围油栏, 主动追回全部污泥), and the leak stopped at
 		// once (立即关闭阀门、封堵雨水排口)
