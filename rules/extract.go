@@ -531,7 +531,9 @@ func quantityOf(out *Extracted, text string) {
 					months.Start, months.End = sp.Start, sp.End
 				}
 			}
-		} else if n, at := monthsSinceOrder(text, x.Dates); n > 0 && childLabour(text) {
+		} else if !childLabour(text) {
+			// no children: no order to send them home to count from
+		} else if n, at := monthsSinceOrder(text, x.Dates); n > 0 {
 			months = &nlp.Quantity{Value: n, Unit: "个月", Start: at.Start, End: at.End}
 		}
 	}
@@ -714,18 +716,32 @@ var overdueWords = [...]string{"逾期", "仍未送", "未送回", "未送交", 
 var revisitWords = [...]string{"复查", "回访", "再次检查", "检查时", "检查发现", "仍在", "仍未"}
 
 // sentenceAt is the sentence of text around [start, end): from after the
-// previous 。 or ； to the next 。.
+// previous 。 or ； to the next 。, at most sentenceReach bytes either side
+// (on rune boundaries), so that a long text without stops costs each date
+// no scan of the whole text.
 func sentenceAt(text string, start, end int) string {
-	from := max(strings.LastIndex(text[:start], "。"), strings.LastIndex(text[:start], "；"))
-	if from < 0 {
-		from = 0
+	lo := max(start-sentenceReach, 0)
+	for lo < start && !utf8.RuneStart(text[lo]) {
+		lo++
 	}
-	to := strings.Index(text[end:], "。")
+	hi := min(end+sentenceReach, len(text))
+	for hi > end && hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi--
+	}
+	from := lo
+	if i := max(strings.LastIndex(text[lo:start], "。"), strings.LastIndex(text[lo:start], "；")); i >= 0 {
+		from = lo + i
+	}
+	to := strings.Index(text[end:hi], "。")
 	if to < 0 {
-		return text[from:]
+		return text[from:hi]
 	}
 	return text[from : end+to]
 }
+
+// sentenceReach bounds sentenceAt's search for a stop: a sentence of an
+// order or a visit is far shorter.
+const sentenceReach = 600
 
 // underLimits sets Facts.Under for a base the text states only as under a
 // limit (货值金额不足一万元, 违法所得在一万元以下): the lowest such limit,
