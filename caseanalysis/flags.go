@@ -43,6 +43,8 @@ var benchmarkFlagCues = compileFlagCues(map[string][]string{
 		"再次检查…仍", "再次核查…仍", "再次检查时…仍", "第二次检查…仍", "回访…仍未",
 		// An order followed by what is still not done (责令其一个月内办理，至今未办理).
 		"责令…至今未", "责令…至今仍未", "责令…仍未办理", "期满仍未", "到期仍未", "期满后仍未",
+		// the party named between the deadline and what is still not done (期满后当事人仍未申报监督检验)
+		"期满后…仍未", "期满…仍未", "到期后…仍未", "届满后…仍未",
 		// the later check finding nothing done (复查时线路原样未动, 未作任何整改)
 		"复查…原样", "原样未动", "未作任何整改", "没有任何整改", "没做任何整改", "未做任何整改", "复查…照旧", "复查…依旧", "复查…依然", "期限过后…仍未", "期限届满…仍未",
 		"不愿更换", "不肯更换", "不愿意更换", "拒不更换", "拒绝更改", "不同意更换", "不愿改正", "不肯改正", "不愿整改", "不肯整改",

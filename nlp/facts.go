@@ -317,6 +317,9 @@ var roleCueList = [...]struct{ cue, role string }{
 	// a rent the party pays (每月租金) is named without 收取 and keeps no role.
 	{"收取租金", RoleFares}, {"收取的租金", RoleFares}, {"租金共计", RoleFares}, {"租金合计", RoleFares}, {"租金累计", RoleFares}, {"租金总计", RoleFares}, {"租金收入", RoleFares}, {"获得租金", RoleFares}, {"收到租金", RoleFares}, {"取得租金", RoleFares}, {"收租金", RoleFares},
 	{"收取维修费", RoleFares}, {"维修收费", RoleFares}, {"收取修理费", RoleFares},
+	// An unlicensed bus station takes 站务费 (or 进站费, 停靠费) from the coaches it
+	// serves: what the station brought in, its 违法所得 (道路运输条例 第六十五条).
+	{"站务费", RoleFares}, {"进站费", RoleFares}, {"停靠费", RoleFares}, {"进站停靠费", RoleFares},
 	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
 	// What buyers paid for the goods sold (批发给三家餐馆，货款分别为…); the
 	// money the party paid for its own stock is no sale.
@@ -454,6 +457,9 @@ var circumstanceCues = []struct {
 		"当日…清除", "当天…清除", "立即清除", "自行清除", "覆盖清除",
 		// scraped off or wiped clean on the spot (当场带工具把小广告全部铲除干净)
 		"清扫干净", "打扫干净", "清扫完毕", "当场…铲除", "当即…铲除", "当场…铲掉", "当即…铲掉", "铲除干净", "清除干净", "清理干净", "擦拭干净", "当场…擦除", "当场…擦掉", "当日…清理", "当天…清理", "当日…拆除", "当天…拆除", "当日…撤除", "当天…撤除",
+		// a missing price or fee notice put up the same day (当天即在入口立起收费公示牌, 当日就补标了价签)
+		"当天即…公示", "当日即…公示", "当天就…公示", "当日就…公示", "立即…公示", "当即…公示", "当天…立起…公示", "当日…立起…公示",
+		"当天即…标价", "当日即…标价", "当天就…标价", "当日就…标价", "当天…补标", "当日…补标", "当场…补标", "当天…补上…价签", "当日…补上…价签",
 		"当场张贴公示", "当场公示", "当场补正", "已补正", "立即补正", "当场补办", "当场补录", "当场补齐", "已补齐", "当场补全", "已补全", "立即补全",
 		// goods off the counter, a stall packed up, the fix done on the spot or by the deadline
 		// (当天即将该批商品撤柜, 当场自行收摊, 现场补齐价签, 限期内已办结, 次日即完成检测, 买来安全带发放到位)
@@ -486,7 +492,9 @@ var circumstanceCues = []struct {
 		"主动…退货", "主动…召回", "主动…收回", "已全部收回",
 		// the pollution taken back or cleaned up of its own accord (自行雇人将
 		// 沟渠内的污水抽回厂内, 主动组织清理河道油污)
-		"自行雇人", "主动雇人", "抽回", "主动…清理", "主动…清除", "主动…修复", "自行…修复", "主动…打捞", "自行…打捞",
+		"自行雇人", "主动雇人", "抽回",
+		// what was dumped taken away of its own accord (当天下午自行雇车将垃圾全部清运至中转站)
+		"自行雇车", "自行…清运", "主动…清理", "主动…清除", "主动…修复", "自行…修复", "主动…打捞", "自行…打捞",
 		// the same acts in more verbs (自行组织人员清扫并冲洗路面, 自行雇请
 		// 专业单位布设围油栏, 主动追回全部污泥), and the leak stopped at
 		// once (立即关闭阀门、封堵雨水排口)

@@ -531,6 +531,10 @@ func quantityOf(out *Extracted, text string) {
 					months.Start, months.End = sp.Start, sp.End
 				}
 			}
+		} else if !childLabour(text) {
+			// no children: no order to send them home to count from
+		} else if n, at := monthsSinceOrder(text, x.Dates); n > 0 {
+			months = &nlp.Quantity{Value: n, Unit: "个月", Start: at.Start, End: at.End}
 		}
 	}
 	if months != nil && persons != nil {
@@ -664,6 +668,80 @@ func wholeMonths(from, to string) float64 {
 	}
 	return float64(n)
 }
+
+// monthsSinceOrder counts the whole months from the day the children were
+// ordered sent home (本局于2025年3月20日……责令其……将童工送回) to a later day
+// the text finds them still there (2025年5月20日复查时，两人仍在车间做工):
+// 禁止使用童工规定 第六条第二款 fines each child each month 从责令限期改正之日起.
+// A month counts once its day of the month is reached (3月20日 to 5月20日:
+// two). It answers 0 unless the text says the order was not complied with
+// (逾期, 仍未送回), and gives the later date's span.
+func monthsSinceOrder(text string, dates []nlp.Date) (float64, nlp.Date) {
+	if !slices.ContainsFunc(overdueWords[:], func(w string) bool { return strings.Contains(text, w) }) {
+		return 0, nlp.Date{}
+	}
+	var order time.Time
+	for _, d := range dates {
+		if d.Earlier || d.Start < 0 || d.Start > d.End || d.End > len(text) {
+			continue
+		}
+		t, err := time.Parse("2006-01-02", d.Value)
+		if err != nil {
+			continue // a month or a year alone counts no days
+		}
+		s := sentenceAt(text, d.Start, d.End)
+		switch {
+		case order.IsZero():
+			if strings.Contains(s, "责令") {
+				order = t
+			}
+		case t.After(order) && slices.ContainsFunc(revisitWords[:], func(w string) bool { return strings.Contains(s, w) }):
+			n := (t.Year()-order.Year())*12 + int(t.Month()) - int(order.Month())
+			if t.Day() < order.Day() {
+				n--
+			}
+			if n < 1 || n > 120 {
+				return 0, nlp.Date{}
+			}
+			return float64(n), d
+		}
+	}
+	return 0, nlp.Date{}
+}
+
+// overdueWords say an order to send the children home was not complied with.
+var overdueWords = [...]string{"逾期", "仍未送", "未送回", "未送交", "仍未将"}
+
+// revisitWords date the later visit that found the children still at work.
+var revisitWords = [...]string{"复查", "回访", "再次检查", "检查时", "检查发现", "仍在", "仍未"}
+
+// sentenceAt is the sentence of text around [start, end): from after the
+// previous 。 or ； to the next 。, at most sentenceReach bytes either side
+// (on rune boundaries), so that a long text without stops costs each date
+// no scan of the whole text.
+func sentenceAt(text string, start, end int) string {
+	lo := max(start-sentenceReach, 0)
+	for lo < start && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	hi := min(end+sentenceReach, len(text))
+	for hi > end && hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi--
+	}
+	from := lo
+	if i := max(strings.LastIndex(text[lo:start], "。"), strings.LastIndex(text[lo:start], "；")); i >= 0 {
+		from = lo + i
+	}
+	to := strings.Index(text[end:hi], "。")
+	if to < 0 {
+		return text[from:hi]
+	}
+	return text[from : end+to]
+}
+
+// sentenceReach bounds sentenceAt's search for a stop: a sentence of an
+// order or a visit is far shorter.
+const sentenceReach = 600
 
 // underLimits sets Facts.Under for a base the text states only as under a
 // limit (货值金额不足一万元, 违法所得在一万元以下): the lowest such limit,
