@@ -35,11 +35,19 @@ type Options struct {
 	// Keep is how many of its heaviest features each centroid keeps in the
 	// index; 0 means DefaultKeep.
 	Keep int
+	// Postings is how many labels a feature keeps, those it weighs most
+	// in; 0 means DefaultPostings. A gram every kind of case uses (当事)
+	// would otherwise cost a step per label for each text.
+	Postings int
 }
 
 // DefaultKeep is the number of features a centroid keeps when Options.Keep
 // is 0: chosen by cross-validation on the tuning half (docs).
 const DefaultKeep = 400
+
+// DefaultPostings is the number of labels a feature keeps when
+// Options.Postings is 0.
+const DefaultPostings = 32
 
 func (o Options) withDefaults() Options {
 	if o.MinGram <= 0 {
@@ -52,6 +60,9 @@ func (o Options) withDefaults() Options {
 	o.MinGram, o.MaxGram = min(o.MinGram, maxGram), min(o.MaxGram, maxGram)
 	if o.Keep <= 0 {
 		o.Keep = DefaultKeep
+	}
+	if o.Postings <= 0 {
+		o.Postings = DefaultPostings
 	}
 	return o
 }
@@ -80,12 +91,23 @@ type feature struct {
 
 // Model is a trained vote. It is safe for concurrent use.
 type Model struct {
-	opt      Options
-	labels   []string
-	features map[uint32]feature
+	opt    Options
+	labels []string
+	// index numbers the features by hash; features are in hash order.
+	index    map[uint32]uint32
+	hashes   []uint32
+	features []feature
 	postings []posting
-	// acc recycles the per-text score accumulators (one slot per label).
-	acc sync.Pool
+	// scratch recycles the per-text work (scratch).
+	scratch sync.Pool
+}
+
+// scratch is one text's work: a count per feature (zero between texts),
+// the features counted, and a score per label.
+type scratch struct {
+	counts  []uint16
+	touched []uint32
+	acc     []float32
 }
 
 // ErrTooManyLabels is returned by Train for more labels than a posting can
@@ -145,7 +167,7 @@ func Train(examples []Example, opt Options) (*Model, error) {
 		norm := 0.0
 		w := make([]float64, len(d.tf))
 		for i, t := range d.tf {
-			w[i] = (1 + math.Log(float64(t.n))) * idf[t.hash]
+			w[i] = tfWeight(uint16(min(t.n, math.MaxUint16))) * idf[t.hash]
 			norm += w[i] * w[i]
 		}
 		norm = math.Sqrt(norm)
@@ -182,14 +204,24 @@ func Train(examples []Example, opt Options) (*Model, error) {
 	slices.SortFunc(entries, func(a, b entry) int {
 		return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.label, b.label))
 	})
-	m := &Model{opt: opt, labels: labels, features: map[uint32]feature{}}
+	m := &Model{opt: opt, labels: labels}
 	for i := 0; i < len(entries); {
 		j := i
 		for j < len(entries) && entries[j].hash == entries[i].hash {
 			j++
 		}
 		from := uint32(len(m.postings))
-		for _, e := range entries[i:j] {
+		fs := entries[i:j]
+		if len(fs) > opt.Postings {
+			// The labels the feature weighs most in, in label order.
+			fs = slices.Clone(fs)
+			slices.SortFunc(fs, func(a, b entry) int {
+				return cmp.Or(cmp.Compare(b.weight, a.weight), cmp.Compare(a.label, b.label))
+			})
+			fs = fs[:opt.Postings]
+			slices.SortFunc(fs, func(a, b entry) int { return cmp.Compare(a.label, b.label) })
+		}
+		for _, e := range fs {
 			q := uint16(math.Round(e.weight * weightScale))
 			if q == 0 {
 				continue
@@ -197,7 +229,8 @@ func Train(examples []Example, opt Options) (*Model, error) {
 			m.postings = append(m.postings, posting{e.label, q})
 		}
 		if to := uint32(len(m.postings)); to > from {
-			m.features[entries[i].hash] = feature{float32(idf[entries[i].hash]), from, to}
+			m.hashes = append(m.hashes, entries[i].hash)
+			m.features = append(m.features, feature{float32(idf[entries[i].hash]), from, to})
 		}
 		i = j
 	}
@@ -206,8 +239,14 @@ func Train(examples []Example, opt Options) (*Model, error) {
 }
 
 func (m *Model) init() {
-	n := len(m.labels)
-	m.acc.New = func() any { s := make([]float32, n); return &s }
+	m.index = make(map[uint32]uint32, len(m.hashes))
+	for i, h := range m.hashes {
+		m.index[h] = uint32(i)
+	}
+	nf, nl := len(m.features), len(m.labels)
+	m.scratch.New = func() any {
+		return &scratch{counts: make([]uint16, nf), touched: make([]uint32, 0, 512), acc: make([]float32, nl)}
+	}
 }
 
 // Labels returns the model's labels in their order (sorted).
@@ -215,30 +254,38 @@ func (m *Model) Labels() []string { return slices.Clone(m.labels) }
 
 // Vote appends to dst the k labels most similar to text, best first (ties by
 // label), and returns it. A text with no indexed feature gives no vote.
+// Linear in the text's length: no sort, no map built per text.
 func (m *Model) Vote(text string, k int, dst []Score) []Score {
 	if m == nil || k <= 0 || len(m.labels) == 0 {
 		return dst
 	}
-	var room [512]uint32
-	hs := grams(text, m.opt, room[:0])
-	tf := counts(hs)
-	accp := m.acc.Get().(*[]float32)
-	defer m.acc.Put(accp)
-	acc := *accp
+	sc := m.scratch.Get().(*scratch)
+	defer m.scratch.Put(sc)
+	touched := sc.touched[:0]
+	eachGram(text, m.opt, func(h uint32) {
+		if i, ok := m.index[h]; ok {
+			if sc.counts[i] == 0 {
+				touched = append(touched, i)
+			}
+			if sc.counts[i] < math.MaxUint16 {
+				sc.counts[i]++
+			}
+		}
+	})
+	acc := sc.acc
 	clear(acc)
 	norm := 0.0
-	for _, t := range tf {
-		f, ok := m.features[t.hash]
-		if !ok {
-			continue
-		}
-		w := (1 + math.Log(float64(t.n))) * float64(f.idf)
+	for _, i := range touched {
+		f := m.features[i]
+		w := tfWeight(sc.counts[i]) * float64(f.idf)
+		sc.counts[i] = 0
 		norm += w * w
 		wq := float32(w / weightScale)
 		for _, p := range m.postings[f.from:f.to] {
 			acc[p.label] += wq * float32(p.weight)
 		}
 	}
+	sc.touched = touched[:0]
 	if norm == 0 {
 		return dst
 	}
@@ -263,6 +310,23 @@ func (m *Model) Vote(text string, k int, dst []Score) []Score {
 		}
 	}
 	return dst
+}
+
+// tfWeights are 1 + ln(n) for the counts a gram has in most texts.
+var tfWeights = func() [32]float64 {
+	var t [32]float64
+	for n := 1; n < len(t); n++ {
+		t[n] = 1 + math.Log(float64(n))
+	}
+	return t
+}()
+
+// tfWeight is a count's sublinear weight, 1 + ln(n).
+func tfWeight(n uint16) float64 {
+	if int(n) < len(tfWeights) {
+		return tfWeights[n]
+	}
+	return 1 + math.Log(float64(n))
 }
 
 // termCount is a feature and its count in a text.
@@ -316,8 +380,16 @@ func fold(r rune) rune {
 }
 
 // grams appends the FNV-1a hashes of the text's folded character n-grams of
-// opt's sizes (none crossing a break) to dst. Linear in the text's length.
+// opt's sizes (none crossing a break) to dst.
 func grams(text string, opt Options, dst []uint32) []uint32 {
+	eachGram(text, opt, func(h uint32) { dst = append(dst, h) })
+	return dst
+}
+
+// eachGram calls f with the FNV-1a hash of each of the text's folded
+// character n-grams of opt's sizes (none crossing a break). Linear in the
+// text's length.
+func eachGram(text string, opt Options, f func(uint32)) {
 	const window = maxGram
 	var last [window]rune // the runes since the last break, a ring
 	run := 0
@@ -329,7 +401,7 @@ func grams(text string, opt Options, dst []uint32) []uint32 {
 		}
 		last[run%window] = r
 		run++
-		for n := opt.MinGram; n <= opt.MaxGram && n <= run && n <= window; n++ {
+		for n := opt.MinGram; n <= opt.MaxGram && n <= run; n++ {
 			// The size seeds the hash: a bigram and a trigram rarely collide.
 			h := uint32(fnvOffset) ^ uint32(n)
 			for i := run - n; i < run; i++ {
@@ -339,8 +411,7 @@ func grams(text string, opt Options, dst []uint32) []uint32 {
 					h *= fnvPrime
 				}
 			}
-			dst = append(dst, h)
+			f(h)
 		}
 	}
-	return dst
 }

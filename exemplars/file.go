@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 )
 
 // magic opens a model file; the digit is its format version.
@@ -25,19 +24,15 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	w(uint8(m.opt.MinGram))
 	w(uint8(m.opt.MaxGram))
 	w(uint32(m.opt.Keep))
+	w(uint32(m.opt.Postings))
 	w(uint32(len(m.labels)))
 	for _, l := range m.labels {
 		w(uint16(len(l)))
 		b.WriteString(l)
 	}
-	hashes := make([]uint32, 0, len(m.features))
-	for h := range m.features {
-		hashes = append(hashes, h)
-	}
-	slices.Sort(hashes)
-	w(uint32(len(hashes)))
-	for _, h := range hashes {
-		f := m.features[h]
+	w(uint32(len(m.hashes)))
+	for i, h := range m.hashes {
+		f := m.features[i]
 		w(h)
 		w(math.Float32bits(f.idf))
 		w(uint16(f.to - f.from))
@@ -63,10 +58,11 @@ func Load(data []byte) (*Model, error) {
 		}
 	}
 	var minGram, maxGram uint8
-	var keep, nLabels, nFeatures uint32
+	var keep, postings, nLabels, nFeatures uint32
 	rd(&minGram)
 	rd(&maxGram)
 	rd(&keep)
+	rd(&postings)
 	rd(&nLabels)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
@@ -74,7 +70,7 @@ func Load(data []byte) (*Model, error) {
 	if nLabels > math.MaxUint16 || int64(nLabels) > int64(r.Len()) {
 		return nil, fmt.Errorf("%w: %d labels", ErrBadModel, nLabels)
 	}
-	m := &Model{opt: Options{MinGram: int(minGram), MaxGram: int(maxGram), Keep: int(keep)}, features: map[uint32]feature{}}
+	m := &Model{opt: Options{MinGram: int(minGram), MaxGram: int(maxGram), Keep: int(keep), Postings: int(postings)}, }
 	m.labels = make([]string, nLabels)
 	for i := range m.labels {
 		var n uint16
@@ -108,7 +104,11 @@ func Load(data []byte) (*Model, error) {
 			}
 			m.postings = append(m.postings, posting{raw[i], raw[i+1]})
 		}
-		m.features[h] = feature{math.Float32frombits(idf), from, uint32(len(m.postings))}
+		if len(m.hashes) > 0 && h <= m.hashes[len(m.hashes)-1] {
+			return nil, fmt.Errorf("%w: features out of order", ErrBadModel)
+		}
+		m.hashes = append(m.hashes, h)
+		m.features = append(m.features, feature{math.Float32frombits(idf), from, uint32(len(m.postings))})
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
