@@ -31,10 +31,10 @@ type matcher struct {
 	// sameArticle lists, for each benchmark, the benchmarks fined under
 	// the same penalty article (itself among them), for the learned vote.
 	sameArticle [][]int
-	bases     []uint16       // fineBases of each benchmark
-	cat       *rules.Catalog // for the labels of penalty provisions (PenaltyLabel)
-	pos       map[string]int // benchmark ID → position
-	index     bm25
+	bases       []uint16       // fineBases of each benchmark
+	cat         *rules.Catalog // for the labels of penalty provisions (PenaltyLabel)
+	pos         map[string]int // benchmark ID → position
+	index       bm25
 	// phrases are the whole keywords of three or more characters, looked
 	// for verbatim in the text, grouped by their first two characters
 	// (nlp.RunePair).

@@ -70,7 +70,7 @@ func Load(data []byte) (*Model, error) {
 	if nLabels > math.MaxUint16 || int64(nLabels) > int64(r.Len()) {
 		return nil, fmt.Errorf("%w: %d labels", ErrBadModel, nLabels)
 	}
-	m := &Model{opt: Options{MinGram: int(minGram), MaxGram: int(maxGram), Keep: int(keep), Postings: int(postings)}, }
+	m := &Model{opt: Options{MinGram: int(minGram), MaxGram: int(maxGram), Keep: int(keep), Postings: int(postings)}}
 	m.labels = make([]string, nLabels)
 	for i := range m.labels {
 		var n uint16
