@@ -91,7 +91,7 @@ type Config struct {
 	// nil means BuiltinExemplars.
 	Exemplars ExemplarVoter
 	// ExemplarWeight is the vote's weight in a candidate's score: 0 means
-	// DefaultExemplarWeight, negative no vote.
+	// DefaultExemplarWeight (no vote), negative no vote.
 	ExemplarWeight float64
 }
 
@@ -175,7 +175,7 @@ func New(cfg Config) (*Analyzer, error) {
 		if a.exemplars.weight == 0 {
 			a.exemplars.weight = DefaultExemplarWeight
 		}
-		if a.exemplars.voter == nil {
+		if a.exemplars.voter == nil && a.exemplars.weight > 0 {
 			m, err := BuiltinExemplars()
 			if err != nil {
 				return nil, err

@@ -65,7 +65,7 @@ func TestLearnedVoteBreaksTieTwentyFirst(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := a.Analyze(WithExemplars(context.Background(), tt.voter, DefaultExemplarWeight), Request{Facts: text, DecisionDate: "2025-09-30"})
+			res, err := a.Analyze(WithExemplars(context.Background(), tt.voter, CVExemplarWeight), Request{Facts: text, DecisionDate: "2025-09-30"})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -151,9 +151,14 @@ func (cf *crossFit) context(ctx context.Context, s Scenario) context.Context {
 	return caseanalysis.WithExemplars(ctx, m, cf.weight)
 }
 
-// tuningCrossFit is the cross-fitting eval uses for the tuning half by
-// default: exemplarFoldCount folds by hash, the shipped options and weight.
-func tuningCrossFit() (*crossFit, error) {
+// tuningCrossFit is the cross-fitting eval uses for the tuning half:
+// exemplarFoldCount folds by hash, the shipped options, the analyzer's
+// weight; nil when the analyzer has no vote (nothing to cross-fit).
+func tuningCrossFit(an CaseAnalyzer) (*crossFit, error) {
+	w, ok := an.(interface{ ExemplarWeight() float64 })
+	if !ok || w.ExemplarWeight() <= 0 {
+		return nil, nil
+	}
 	cat, err := rules.LoadBuiltin()
 	if err != nil {
 		return nil, fmt.Errorf("exemplars: %w", err)
@@ -162,7 +167,7 @@ func tuningCrossFit() (*crossFit, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newCrossFit(cat, devSplit(dev, DevTune), exemplarFoldCount, exemplarFold, exemplars.Options{}, caseanalysis.DefaultExemplarWeight)
+	return newCrossFit(cat, devSplit(dev, DevTune), exemplarFoldCount, exemplarFold, exemplars.Options{}, w.ExemplarWeight())
 }
 
 // devFiles maps each development-set row id to its file's name.

@@ -92,7 +92,7 @@ func TestCrossFitHoldsOutTwentyFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := devSplit(dev, DevTune)[:300]
-	cf, err := newCrossFit(cat, rows, exemplarFoldCount, exemplarFold, exemplars.Options{}, caseanalysis.DefaultExemplarWeight)
+	cf, err := newCrossFit(cat, rows, exemplarFoldCount, exemplarFold, exemplars.Options{}, caseanalysis.CVExemplarWeight)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestCrossFitHoldsOutTwentyFirst(t *testing.T) {
 			return exemplarFold(rows[0])
 		}
 		return exemplarFold(s)
-	}, exemplars.Options{}, caseanalysis.DefaultExemplarWeight)
+	}, exemplars.Options{}, caseanalysis.CVExemplarWeight)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,8 @@ func evalFlags(fs *flag.FlagSet, a *cmdArgs) {
 	fs.StringVar(&a.suites, "suites", "", "comma-separated suites to run (default all: "+strings.Join(eval.SuiteNames(), ", ")+")")
 	fs.BoolVar(&a.asJSON, "json", false, "print JSON instead of a Markdown table")
 	fs.Float64Var(&a.bigramWeight, "bigram-weight", 0, "weight of the character-bigram match at query time: 0 default, negative disables")
+	fs.Float64Var(&a.exemplarWeight, "exemplar-weight", 0, "weight of the case analysis' learned vote (exemplars): 0 the default (none), negative none; exemplar-cv chose it")
+	fs.StringVar(&a.fresh, "fresh", "", "comma-separated JSONL files of first-sight rows the exemplar-fresh suite scores with and without the learned vote")
 	fs.StringVar(&a.modes, "modes", string(corpus.ModeBM25), "comma-separated search modes for the norm suites: bm25, vector, hybrid")
 }
 
@@ -63,6 +65,7 @@ func runEval(e *runEnv) error {
 		return fmt.Errorf("eval: --modes %s needs vectors, but --embedder is none: %w", e.args.modes, errUsage)
 	}
 	cfg.BigramWeight = e.args.bigramWeight
+	cfg.ExemplarWeight = e.args.exemplarWeight
 	national := filepath.Join(e.opts.publicData, "statutes_lawrefbook", "national.jsonl")
 	start := time.Now()
 	a, err := eval.Open(e.ctx, cfg, national)
@@ -77,6 +80,11 @@ func runEval(e *runEnv) error {
 		"took_ms", time.Since(start).Milliseconds())
 	env := eval.Env{DataDir: e.opts.publicData, Norms: eval.LibrarySearcher{Library: a.Library, Mode: corpus.ModeBM25}, Logger: e.log,
 		Progress: progress(e.stderr, "评测"), Analyzer: a.Analyzer, VectorIndex: eval.VectorIndexOptions{PGDSN: cfg.PGDSN}}
+	for _, f := range strings.Split(e.args.fresh, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			env.FreshFiles = append(env.FreshFiles, f)
+		}
+	}
 	var results []eval.Result
 	if len(modes) == 1 && modes[0] == corpus.ModeBM25 {
 		// The default keeps the historical metric names (no /bm25 suffix).
