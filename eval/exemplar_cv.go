@@ -186,7 +186,25 @@ func freshScores(ctx context.Context, env Env) ([]Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []Result
+	cat, err := rules.LoadBuiltin()
+	if err != nil {
+		return nil, fmt.Errorf("exemplar-fresh: %w", err)
+	}
+	// The vote alone: its best label right, among its best three.
+	var top1, top3 int
+	for _, s := range rows {
+		want := exemplarLabel(cat, s)
+		for j, v := range shipped.Vote(s.Facts, 3, nil) {
+			if v.Label == want {
+				top1 += b2i(j == 0)
+				top3++
+			}
+		}
+	}
+	out := []Result{
+		{Suite: SuiteExemplarFresh, Metric: "fresh rows, the shipped vote alone: top-1", Value: share(top1, len(rows)), N: len(rows)},
+		{Suite: SuiteExemplarFresh, Metric: "fresh rows, the shipped vote alone: top-3", Value: share(top3, len(rows)), N: len(rows)},
+	}
 	for _, with := range []bool{false, true} {
 		var b1, b3, rangeN, ranged, disp int
 		for _, s := range rows {
@@ -215,10 +233,10 @@ func freshScores(ctx context.Context, env Env) ([]Result, error) {
 			name = "fresh rows, with the shipped vote (weight " + strconv.FormatFloat(caseanalysis.CVExemplarWeight, 'f', -1, 64) + "):"
 		}
 		out = append(out,
-			Result{Suite: SuiteExemplarCV, Metric: name + " basis@1", Value: share(b1, len(rows)), N: len(rows)},
-			Result{Suite: SuiteExemplarCV, Metric: name + " basis@3", Value: share(b3, len(rows)), N: len(rows)},
-			Result{Suite: SuiteExemplarCV, Metric: name + " statutory-range-exact", Value: share(ranged, rangeN), N: rangeN},
-			Result{Suite: SuiteExemplarCV, Metric: name + " disposition", Value: share(disp, len(rows)), N: len(rows)})
+			Result{Suite: SuiteExemplarFresh, Metric: name + " basis@1", Value: share(b1, len(rows)), N: len(rows)},
+			Result{Suite: SuiteExemplarFresh, Metric: name + " basis@3", Value: share(b3, len(rows)), N: len(rows)},
+			Result{Suite: SuiteExemplarFresh, Metric: name + " statutory-range-exact", Value: share(ranged, rangeN), N: rangeN},
+			Result{Suite: SuiteExemplarFresh, Metric: name + " disposition", Value: share(disp, len(rows)), N: len(rows)})
 	}
 	return out, nil
 }
