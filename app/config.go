@@ -51,8 +51,8 @@ type Config struct {
 	// the index's default, negative disables it (eval's ablations).
 	BigramWeight float64
 	// ExemplarWeight weighs the learned vote of the case analysis
-	// (caseanalysis.Config.ExemplarWeight): 0 means the default (no vote),
-	// negative none.
+	// (caseanalysis.Config.ExemplarWeight): 0 means the default
+	// (caseanalysis.DefaultExemplarWeight), negative none.
 	ExemplarWeight float64
 	// BM25 is the full-text scoring (zero: bleveidx's defaults).
 	BM25 bleveidx.BM25

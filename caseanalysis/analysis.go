@@ -91,7 +91,7 @@ type Config struct {
 	// nil means BuiltinExemplars.
 	Exemplars ExemplarVoter
 	// ExemplarWeight is the vote's weight in a candidate's score: 0 means
-	// DefaultExemplarWeight (no vote), negative no vote.
+	// DefaultExemplarWeight, negative no vote.
 	ExemplarWeight float64
 }
 

@@ -2,9 +2,11 @@ package caseanalysis
 
 import (
 	"context"
+	"math"
 	"testing"
 
 	"github.com/cailiang/cailiang/exemplars"
+	"github.com/cailiang/cailiang/rules"
 )
 
 // TestLearnedVoteBreaksTieTwentyFirst: a text the benchmarks' words leave
@@ -75,6 +77,45 @@ func TestLearnedVoteBreaksTieTwentyFirst(t *testing.T) {
 					got = append(got, v.BenchmarkID)
 				}
 				t.Fatalf("got %v, want %s first", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestOutranksWithoutVoteTwentyFirst: a provision is compared with a
+// benchmark's score without the learned vote even after the score was
+// scaled (an exclusion, a tier): the vote's part scales with it, so the
+// score without the vote is never negative and never more than the score.
+func TestOutranksWithoutVoteTwentyFirst(t *testing.T) {
+	m := &matcher{benchmarks: []*rules.Benchmark{{ID: "b"}}, bases: []uint16{0}, aggravated: []bool{false}, uncorrected: []bool{false}}
+	// Lexical 0 and one case vote: 0.3 without the learned vote.
+	const unvoted = wCases
+	tests := []struct {
+		name      string
+		learned   float64
+		scale     float64 // applied after scoring, as decide does
+		excluding bool
+		provision float64
+		want      bool
+	}{
+		{"excluded, the vote scaled with the score: the provision is below what is left", 0.4, excludeFactor, true, unvoted*excludeFactor - 0.02, false},
+		{"excluded, the provision above what is left without the vote", 0.4, excludeFactor, true, unvoted*excludeFactor + 0.02, true},
+		{"tier discount, no exclusion, the provision below", 0.6, tierDiscount, false, unvoted*tierDiscount - 0.02, false},
+		{"no vote, unscaled", 0, 1, true, unvoted + 0.02, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := m.candidate(0, 0, 1, tt.learned, 0, false, false)
+			c.score *= tt.scale
+			if tt.excluding {
+				c.excluding = []string{"x"}
+			}
+			if got := c.unvoted(); got < 0 || got > c.score+1e-12 || math.Abs(got-unvoted*tt.scale) > 1e-9 {
+				t.Errorf("score without the vote %.4f, want %.4f (score %.4f)", got, unvoted*tt.scale, c.score)
+			}
+			p := provisionCandidate{score: tt.provision, lexical: 1}
+			if got := p.outranks(c); got != tt.want {
+				t.Errorf("outranks = %v, want %v (benchmark score %.4f with the vote)", got, tt.want, c.score)
 			}
 		})
 	}

@@ -179,14 +179,18 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		m.pos[b.ID] = len(m.benchmarks) - 1
 		docs = append(docs, d)
 	}
-	byArticle := map[articleKey][]int{}
+	// By law, article and suffix: 第X条之一 is a conduct of its own, not a
+	// paragraph of 第X条.
+	article := func(b *rules.Benchmark) legal.Ref {
+		return legal.Ref{Law: b.PenaltyRef.Law, Article: b.PenaltyRef.Article, Suffix: b.PenaltyRef.Suffix}
+	}
+	byArticle := map[legal.Ref][]int{}
 	for i, b := range m.benchmarks {
-		k := articleKey{b.PenaltyRef.Law, b.PenaltyRef.Article}
-		byArticle[k] = append(byArticle[k], i)
+		byArticle[article(b)] = append(byArticle[article(b)], i)
 	}
 	m.sameArticle = make([][]int, len(m.benchmarks))
 	for i, b := range m.benchmarks {
-		m.sameArticle[i] = byArticle[articleKey{b.PenaltyRef.Law, b.PenaltyRef.Article}]
+		m.sameArticle[i] = byArticle[article(b)]
 	}
 	m.index = newBM25(docs, bm25Params{k1: bm25K1, b: bm25B, bigramScale: bigramWeight})
 	m.decider = newDecider(cat, m.benchmarks)
@@ -235,8 +239,11 @@ type candidate struct {
 	lexical float64 // BM25 over the benchmark text
 	cases   float64 // votes of similar past cases decided under it
 	cues    float64 // extracted facts that its fine is computed from
-	// learned is what the learned vote (the text's similarity to the
-	// labelled examples of the benchmark's article, weighed) added to score.
+	// learned is the share of score the learned vote (the text's
+	// similarity to the labelled examples of the benchmark's article,
+	// weighed) contributed when the candidate was scored. A share, not an
+	// amount: the score is scaled afterwards (tiers, exclusions, sectors),
+	// and score × (1 − learned) stays the score without the vote.
 	learned float64
 	score   float64
 	matched []string
@@ -757,9 +764,10 @@ func (m *matcher) candidate(i int, lex, votes, learned float64, has uint16, seri
 	// candidate as for a weak one (a share of the gap to 1 would lift the
 	// weak ones most). The score stays in [0, 1] for the provisions and the
 	// thresholds that compare with it.
-	score := min(1, c.score+learned)
-	c.learned = score - c.score
-	c.score = score
+	if score := min(1, c.score+learned); score > 0 {
+		c.learned = (score - c.score) / score
+		c.score = score
+	}
 	if m.aggravated[i] {
 		// The 情节严重 tier of a violation shares its words with the
 		// basic tier: the facts decide between them.
@@ -780,6 +788,9 @@ func (m *matcher) candidate(i int, lex, votes, learned float64, has uint16, seri
 	}
 	return c
 }
+
+// unvoted is the candidate's score without the learned vote.
+func (c candidate) unvoted() float64 { return c.score * (1 - c.learned) }
 
 // betterCandidate orders candidates best first: higher score, then lower
 // benchmark ID, a total order.

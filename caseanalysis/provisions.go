@@ -378,7 +378,7 @@ func (m *provisionMatcher) inTextSector(i int, inText map[legal.Sector]string) b
 // The learned vote has no say here: its examples label benchmarks, and a
 // provision's cases it has seen only under other names.
 func (p provisionCandidate) outranks(c candidate) bool {
-	score := c.score - c.learned
+	score := c.unvoted()
 	if len(c.excluding) > 0 {
 		return p.score > score
 	}

@@ -75,8 +75,8 @@ type Env struct {
 	// pgvector rows).
 	VectorIndex VectorIndexOptions
 	// FreshFiles are JSONL files of first-sight rows (development-set
-	// format, in no model) the exemplar-cv suite scores with and without
-	// the learned vote.
+	// format, in no model) the exemplar-fresh suite scores with and
+	// without the learned vote.
 	FreshFiles []string
 }
 

@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"os"
@@ -22,7 +23,9 @@ const SuiteExemplarCV = "exemplar-cv"
 const fileFoldCount = 10
 
 // exemplarCVWeights are the vote weights compared (0: no vote).
-var exemplarCVWeights = []cvWeight{{0, false}, {0.05, false}, {0.1, false}, {0.2, false}, {0.03, true}, {0.06, true}}
+// The shipped weight (caseanalysis.DefaultExemplarWeight, chosen on
+// first-sight rows) is among them, to show its cost on the tuning half.
+var exemplarCVWeights = []cvWeight{{0, false}, {0.05, false}, {0.1, false}, {0.2, false}, {caseanalysis.DefaultExemplarWeight, false}, {0.03, true}, {0.06, true}}
 
 // cvWeight is a vote weight compared, on the cosine or spread
 // (spreadVoter).
@@ -47,9 +50,7 @@ type cvScheme struct {
 // tuning half only (never the reporting half): for each folding (by hash;
 // by whole file), the vote alone (its best label right, among its best
 // three) for several training settings, then the engine's basis@1, basis@3
-// and range exact for several vote weights with the shipped settings. Rows
-// of the files in Env.FreshFiles (first-sight rows, in no model) are scored
-// with the shipped vote and without it.
+// and range exact for several vote weights with the shipped settings.
 func runExemplarCV(ctx context.Context, env Env) ([]Result, error) {
 	if env.Analyzer == nil {
 		return nil, ErrNoAnalyzer
@@ -156,7 +157,9 @@ func runExemplarCV(ctx context.Context, env Env) ([]Result, error) {
 const SuiteExemplarFresh = "exemplar-fresh"
 
 // runExemplarFresh scores the rows of Env.FreshFiles (first-sight rows, in
-// no model) with the shipped vote and without it.
+// no model) with the shipped vote and without it. Rows already in the
+// development set's tuning half are in the shipped model: they are not
+// first-sight rows any more, and the suite refuses them.
 func runExemplarFresh(ctx context.Context, env Env) ([]Result, error) {
 	if env.Analyzer == nil {
 		return nil, ErrNoAnalyzer
@@ -165,7 +168,9 @@ func runExemplarFresh(ctx context.Context, env Env) ([]Result, error) {
 }
 
 // freshScores scores the rows of Env.FreshFiles with the shipped model at
-// the cross-validation's weight (CVExemplarWeight) and without a vote. Their misses are logged: first-sight rows are read.
+// the analyzer's weight (--exemplar-weight, else DefaultExemplarWeight;
+// CVExemplarWeight when the analyzer has no vote) and without a vote. Their
+// misses are logged: first-sight rows are read.
 func freshScores(ctx context.Context, env Env) ([]Result, error) {
 	var rows []Scenario
 	for _, f := range env.FreshFiles {
@@ -182,10 +187,24 @@ func freshScores(ctx context.Context, env Env) ([]Result, error) {
 	if len(rows) == 0 {
 		return nil, nil
 	}
+	dev, err := DevSet()
+	if err != nil {
+		return nil, err
+	}
+	inModel := map[string]bool{}
+	for _, s := range devSplit(dev, DevTune) {
+		inModel[s.Facts] = true
+	}
+	for _, s := range rows {
+		if inModel[s.Facts] {
+			return nil, fmt.Errorf("exemplar-fresh: row %s is in the development set's tuning half (the shipped model): %w", s.ID, errNotFresh)
+		}
+	}
 	shipped, err := caseanalysis.BuiltinExemplars()
 	if err != nil {
 		return nil, err
 	}
+	weight := freshWeight(env.Analyzer)
 	cat, err := rules.LoadBuiltin()
 	if err != nil {
 		return nil, fmt.Errorf("exemplar-fresh: %w", err)
@@ -210,7 +229,7 @@ func freshScores(ctx context.Context, env Env) ([]Result, error) {
 		for _, s := range rows {
 			c := caseanalysis.WithExemplars(ctx, nil, 0)
 			if with {
-				c = caseanalysis.WithExemplars(ctx, shipped, caseanalysis.CVExemplarWeight)
+				c = caseanalysis.WithExemplars(ctx, shipped, weight)
 			}
 			res, err := env.Analyzer.Analyze(c, caseanalysis.Request{Facts: s.Facts, DecisionDate: s.decisionDay()})
 			if err != nil {
@@ -230,7 +249,7 @@ func freshScores(ctx context.Context, env Env) ([]Result, error) {
 		}
 		name := "fresh rows, without the vote:"
 		if with {
-			name = "fresh rows, with the shipped vote (weight " + strconv.FormatFloat(caseanalysis.CVExemplarWeight, 'f', -1, 64) + "):"
+			name = "fresh rows, with the shipped vote (weight " + strconv.FormatFloat(weight, 'f', -1, 64) + "):"
 		}
 		out = append(out,
 			Result{Suite: SuiteExemplarFresh, Metric: name + " basis@1", Value: share(b1, len(rows)), N: len(rows)},
@@ -239,6 +258,19 @@ func freshScores(ctx context.Context, env Env) ([]Result, error) {
 			Result{Suite: SuiteExemplarFresh, Metric: name + " disposition", Value: share(disp, len(rows)), N: len(rows)})
 	}
 	return out, nil
+}
+
+// errNotFresh is wrapped when a --fresh row is already in the shipped model.
+var errNotFresh = errors.New("not a first-sight row")
+
+// freshWeight is the weight exemplar-fresh measures the shipped vote with:
+// the analyzer's own (what --exemplar-weight or the default set), else, when
+// it runs without a vote, the cross-validation's.
+func freshWeight(an CaseAnalyzer) float64 {
+	if w, ok := an.(interface{ ExemplarWeight() float64 }); ok && w.ExemplarWeight() > 0 {
+		return w.ExemplarWeight()
+	}
+	return caseanalysis.CVExemplarWeight
 }
 
 // optionName names training settings as the table shows them.

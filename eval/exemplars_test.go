@@ -2,8 +2,12 @@ package eval
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"flag"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -39,12 +43,11 @@ func TestExemplarModelFileTwentyFirst(t *testing.T) {
 	}
 }
 
-// TestExemplarNoReportingRowTwentyFirst: no reporting-half row's text is
-// in the shipped model: each reporting row's similarity to its label is
-// what a model without it gives (a row in a model raises its own
-// similarity, TestHeldOutTwentyFirst), checked on the labels alone: the
-// shipped model has exactly the tuning half's labels, and every tuning
-// row's text changes the model when left out.
+// TestExemplarNoReportingRowTwentyFirst: no reporting-half row is in the
+// shipped model: its bytes are those of the model trained on the tuning
+// half alone, and differ from those of the model trained with the
+// reporting half too (so that the comparison can tell them apart: a
+// reporting row changes the model, TestHeldOutTwentyFirst).
 func TestExemplarNoReportingRowTwentyFirst(t *testing.T) {
 	cat, err := rules.LoadBuiltin()
 	if err != nil {
@@ -131,5 +134,65 @@ func TestCrossFitHoldsOutTwentyFirst(t *testing.T) {
 	b, _ := cf2.models[own].MarshalBinary()
 	if !bytes.Equal(a, b) {
 		t.Fatal("a row's own fold model depends on the row's text")
+	}
+}
+
+// weighted is a CaseAnalyzer stand-in that only tells its vote's weight.
+type weighted struct {
+	CaseAnalyzer
+	w float64
+}
+
+func (a weighted) ExemplarWeight() float64 { return a.w }
+
+// TestExemplarFreshTwentyFirst: exemplar-fresh measures the vote at the
+// analyzer's weight (the shipped default, or --exemplar-weight), not a fixed
+// one, and refuses a row the shipped model was trained on (a tuning row is
+// not a first-sight row).
+func TestExemplarFreshTwentyFirst(t *testing.T) {
+	weights := []struct {
+		name string
+		an   CaseAnalyzer
+		want float64
+	}{
+		{"the default", weighted{w: caseanalysis.DefaultExemplarWeight}, caseanalysis.DefaultExemplarWeight},
+		{"--exemplar-weight 0.6", weighted{w: 0.6}, 0.6},
+		{"no vote: the cross-validation's", weighted{w: 0}, caseanalysis.CVExemplarWeight},
+	}
+	for _, tt := range weights {
+		if got := freshWeight(tt.an); got != tt.want {
+			t.Errorf("%s: weight %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	dev, err := DevSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tune := devSplit(dev, DevTune)[0]
+	files, err := fs.Glob(devSetFS, "testdata/devset/*.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var line []byte
+	for _, f := range files {
+		raw, err := devSetFS.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range bytes.Split(raw, []byte("\n")) {
+			if bytes.Contains(l, []byte(`"`+tune.ID+`"`)) {
+				line = l
+			}
+		}
+	}
+	if line == nil {
+		t.Fatalf("row %s not found", tune.ID)
+	}
+	file := filepath.Join(t.TempDir(), "fresh.jsonl")
+	if err := os.WriteFile(file, append(line, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := freshScores(context.Background(), Env{FreshFiles: []string{file}}); !errors.Is(err, errNotFresh) {
+		t.Fatalf("a tuning row as a fresh row: err %v, want errNotFresh", err)
 	}
 }

@@ -2,8 +2,11 @@ package exemplars
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
+	"math"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -124,5 +127,54 @@ func BenchmarkVote(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		dst = m.Vote(text, 5, dst[:0])
+	}
+}
+
+// TestCorruptModelTwentyFirst: a model file whose values (not only its
+// structure) are corrupt is rejected, never loaded to give NaN
+// similarities; a label the format cannot hold is an error when writing.
+func TestCorruptModelTwentyFirst(t *testing.T) {
+	m, err := Train(smallSet, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first feature's IDF: after the header, the options, the labels,
+	// the feature count and the first hash.
+	at := len(magic) + 1 + 1 + 4 + 4 + 4
+	for _, l := range m.Labels() {
+		at += 2 + len(l)
+	}
+	at += 4 + 4
+	if got := math.Float32frombits(binary.LittleEndian.Uint32(good[at:])); got < 1 {
+		t.Fatalf("offset %d holds %v, not an IDF", at, got)
+	}
+	tests := []struct {
+		name string
+		idf  float32
+	}{
+		{"NaN", float32(math.NaN())},
+		{"infinite", float32(math.Inf(1))},
+		{"negative", -2},
+		{"zero", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bad := slices.Clone(good)
+			binary.LittleEndian.PutUint32(bad[at:], math.Float32bits(tt.idf))
+			if _, err := Load(bad); !errors.Is(err, ErrBadModel) {
+				t.Fatalf("Load with IDF %v: err %v, want ErrBadModel", tt.idf, err)
+			}
+		})
+	}
+	long, err := Train([]Example{{"当事人销售过期食品。", strings.Repeat("x", math.MaxUint16+1)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := long.MarshalBinary(); err == nil {
+		t.Fatal("a label longer than 65,535 bytes was written")
 	}
 }

@@ -16,8 +16,15 @@ var ErrBadModel = errors.New("exemplars: bad model file")
 
 // MarshalBinary writes the model as bytes that depend only on its contents:
 // the options, the labels in order, then the features by hash with their
-// IDF and postings.
+// IDF and postings. It returns an error for a label longer than the file
+// format holds (65,535 bytes) rather than write a file Load would misread.
+// (A feature's postings fit: there are at most 65,535 labels.)
 func (m *Model) MarshalBinary() ([]byte, error) {
+	for _, l := range m.labels {
+		if len(l) > math.MaxUint16 {
+			return nil, fmt.Errorf("exemplars: a label of %d bytes, at most %d fit", len(l), math.MaxUint16)
+		}
+	}
 	var b bytes.Buffer
 	b.WriteString(magic)
 	w := func(v any) { _ = binary.Write(&b, binary.LittleEndian, v) } // a bytes.Buffer write does not fail
@@ -103,6 +110,12 @@ func Load(data []byte) (*Model, error) {
 				return nil, fmt.Errorf("%w: label %d of %d", ErrBadModel, raw[i], len(m.labels))
 			}
 			m.postings = append(m.postings, posting{raw[i], raw[i+1]})
+		}
+		// Train's IDF is at least 1: anything else (NaN, infinite, not
+		// positive) would make similarities NaN and the matcher's order of
+		// candidates no order at all.
+		if f := float64(math.Float32frombits(idf)); !(f > 0) || math.IsInf(f, 0) {
+			return nil, fmt.Errorf("%w: IDF %v", ErrBadModel, f)
 		}
 		if len(m.hashes) > 0 && h <= m.hashes[len(m.hashes)-1] {
 			return nil, fmt.Errorf("%w: features out of order", ErrBadModel)

@@ -5,10 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/cailiang/cailiang/app"
+	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/eval"
 )
@@ -17,7 +19,7 @@ func evalFlags(fs *flag.FlagSet, a *cmdArgs) {
 	fs.StringVar(&a.suites, "suites", "", "comma-separated suites to run (default all: "+strings.Join(eval.SuiteNames(), ", ")+")")
 	fs.BoolVar(&a.asJSON, "json", false, "print JSON instead of a Markdown table")
 	fs.Float64Var(&a.bigramWeight, "bigram-weight", 0, "weight of the character-bigram match at query time: 0 default, negative disables")
-	fs.Float64Var(&a.exemplarWeight, "exemplar-weight", 0, "weight of the case analysis' learned vote (exemplars): 0 the default (none), negative none; exemplar-cv chose it")
+	fs.Float64Var(&a.exemplarWeight, "exemplar-weight", 0, "weight of the case analysis' learned vote (exemplars): 0 the default ("+strconv.FormatFloat(caseanalysis.DefaultExemplarWeight, 'f', -1, 64)+", chosen on first-sight rows), negative none")
 	fs.StringVar(&a.fresh, "fresh", "", "comma-separated JSONL files of first-sight rows the exemplar-fresh suite scores with and without the learned vote")
 	fs.StringVar(&a.modes, "modes", string(corpus.ModeBM25), "comma-separated search modes for the norm suites: bm25, vector, hybrid")
 }
