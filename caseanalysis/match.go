@@ -792,11 +792,16 @@ func (m *matcher) candidate(i int, lex, votes, learned float64, has uint16, seri
 // unvoted is the candidate's score without the learned vote.
 func (c candidate) unvoted() float64 { return c.score * (1 - c.learned) }
 
-// betterCandidate orders candidates best first: higher score, then lower
-// benchmark ID, a total order.
+// betterCandidate orders candidates best first: higher score, then higher
+// score without the learned vote, then lower benchmark ID, a total order.
+// Two strong candidates the vote lifts both to the cap of 1 keep the
+// engine's order between them, not their IDs'.
 func betterCandidate(a, b candidate) int {
 	if a.score != b.score {
 		return cmp.Compare(b.score, a.score)
+	}
+	if ua, ub := a.unvoted(), b.unvoted(); ua != ub {
+		return cmp.Compare(ub, ua)
 	}
 	return strings.Compare(a.b.ID, b.b.ID)
 }
