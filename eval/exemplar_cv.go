@@ -164,6 +164,9 @@ func runExemplarFresh(ctx context.Context, env Env) ([]Result, error) {
 	if env.Analyzer == nil {
 		return nil, ErrNoAnalyzer
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return freshScores(ctx, env)
 }
 
@@ -227,6 +230,9 @@ func freshScores(ctx context.Context, env Env) ([]Result, error) {
 	for _, with := range []bool{false, true} {
 		var b1, b3, rangeN, ranged, disp int
 		for _, s := range rows {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			c := caseanalysis.WithExemplars(ctx, nil, 0)
 			if with {
 				c = caseanalysis.WithExemplars(ctx, shipped, weight)
