@@ -11,7 +11,7 @@ export CAILIANG_DATA ?= $(abspath ../shared/data)
 GOJIEBA_DICT_FILES := jieba.dict.utf8 hmm_model.utf8 idf.utf8 stop_words.utf8
 DICT_DIR := nlp/jieba/gojieba_dict
 
-.PHONY: all build run test test-short bench lint dicts dict provisions clean
+.PHONY: all build run test test-short bench lint dicts dict provisions exemplars clean
 
 all: build
 
@@ -60,6 +60,11 @@ dict:
 # Rebuild the provision-level entries (every fining provision of the core laws) from the statutes.
 provisions:
 	$(GO) run ./cmd/provgen -data $(CAILIANG_DATA) -out rules/provisions
+
+# The learned vote (caseanalysis/exemplars.model) from the development set's
+# tuning half; run after adding development-set rows.
+exemplars:
+	$(GO) test ./eval -run TestExemplarModelFileTwentyFirst -update -count=1
 
 clean:
 	rm -rf bin $(DICT_DIR)

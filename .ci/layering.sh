@@ -2,6 +2,7 @@
 # Dependency direction, checked by `make lint`:
 #
 #   cmd → api → app → caseanalysis → rules, corpus/* → legal, nlp
+#   caseanalysis → exemplars (a vote learnt from labelled example texts; nothing of ours)
 #   app → casework (the case workbench: users, cases, the full-process record, publication) → legal, workdays, redact
 #   casework/<store> → casework (stores, blob stores blobdir and s3blobs; storetest and blobtest, their conformance suites; s3blobs/s3test, an in-memory S3 endpoint for tests)
 #   corpus/pgvec, casework/pgstore → pgschema (versioned PostgreSQL migrations; pgschema/pgtest for their tests)
@@ -60,6 +61,7 @@ for p in "${pkgs[@]}"; do
 		oversight | oversight/*) [[ $irel == legal* || $irel == casework || $irel == rules ]] || bad "$rel imports $irel (oversight reads casework's Store; rules for risk names)" ;;
 		synthcases) [[ $irel == legal* || $irel == casework || $irel == rules || $irel == oversight ]] || bad "$rel imports $irel (synthcases builds casework records from the catalog)" ;;
 		casework | casework/*) [[ $irel == legal* || $irel == casework* || $irel == workdays || $irel == redact || ($rel == casework/* && $irel == pgschema*) ]] || bad "$rel imports $irel (casework stands on legal, workdays and redact; analysis reaches it as JSON; its stores may use pgschema)" ;;
+		exemplars | exemplars/*) bad "$rel imports $irel (exemplars imports nothing of ours: labels are the trainer's strings)" ;;
 		pgschema | pgschema/*) [[ $irel == pgschema* ]] || bad "$rel imports $irel (pgschema imports nothing of ours)" ;;
 		consistency | consistency/*) bad "$rel imports $irel (consistency imports nothing of ours: the caller gathers ranges and cases)" ;;
 		workdays | workdays/* | redact | redact/*) bad "$rel imports $irel (workdays and redact import nothing of ours)" ;;
@@ -69,7 +71,7 @@ done
 
 # fiber and gojieba stay at the edges: the domain packages (one list; add a
 # new domain package here) never reach them.
-domain=(rules corpus nlp caseanalysis casework documents oversight synthcases legal workdays redact speech casespeech pgschema consistency exchange)
+domain=(rules corpus nlp caseanalysis exemplars casework documents oversight synthcases legal workdays redact speech casespeech pgschema consistency exchange)
 core=()
 for d in "${domain[@]}"; do
 	if [ -d "$d" ]; then mapfile -t -O "${#core[@]}" core < <($GO list "./$d/..." | grep -v '/nlp/jieba$'); fi

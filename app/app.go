@@ -242,7 +242,8 @@ func (a *App) openAnalyzer() error {
 	lib := a.Library
 	a.Catalog = cat
 	a.Analyzer, err = caseanalysis.New(caseanalysis.Config{Catalog: cat, Crimes: crimes, Segmenter: a.seg, Cases: lib, CaseStore: lib.Store(),
-		Norms: lib, Resolver: lib.Resolver(), Generation: lib.Store().Generation, Mode: mode, Provisions: provisions, Logger: a.log})
+		Norms: lib, Resolver: lib.Resolver(), Generation: lib.Store().Generation, Mode: mode, Provisions: provisions, Logger: a.log,
+		ExemplarWeight: a.cfg.ExemplarWeight})
 	return err
 }
 

@@ -50,6 +50,10 @@ type Config struct {
 	// BigramWeight weighs the character-bigram match at query time: 0 means
 	// the index's default, negative disables it (eval's ablations).
 	BigramWeight float64
+	// ExemplarWeight weighs the learned vote of the case analysis
+	// (caseanalysis.Config.ExemplarWeight): 0 means the default
+	// (caseanalysis.DefaultExemplarWeight), negative none.
+	ExemplarWeight float64
 	// BM25 is the full-text scoring (zero: bleveidx's defaults).
 	BM25 bleveidx.BM25
 	// NoSamples skips loading the built-in illustrative cases on first use.

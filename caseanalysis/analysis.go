@@ -86,6 +86,13 @@ type Config struct {
 	// Provisions are the provision-level entries of the core laws; nil
 	// means none are matched.
 	Provisions *rules.Provisions
+
+	// Exemplars is the learned vote from labelled examples (exemplars.go);
+	// nil means BuiltinExemplars.
+	Exemplars ExemplarVoter
+	// ExemplarWeight is the vote's weight in a candidate's score: 0 means
+	// DefaultExemplarWeight, negative no vote.
+	ExemplarWeight float64
 }
 
 // Analyzer analyses case facts. It is safe for concurrent use.
@@ -102,6 +109,8 @@ type Analyzer struct {
 	provisions *provisionMatcher
 	// items tells the item of a penalty article a benchmark encodes with others (items.go).
 	items itemCues
+	// exemplars is the configured learned vote and its weight.
+	exemplars exemplarChoice
 
 	// The caches below hold what depends only on the corpus, and are
 	// emptied when its generation changes.
@@ -161,6 +170,19 @@ func New(cfg Config) (*Analyzer, error) {
 	a := &Analyzer{cfg: cfg, match: newMatcher(cfg.Catalog, cfg.Segmenter), log: log,
 		provisions: provisions, items: newItemCues(cfg.Catalog)}
 	a.match.shareTerms(&a.provisions.index)
+	if cfg.ExemplarWeight >= 0 {
+		a.exemplars = exemplarChoice{cfg.Exemplars, cfg.ExemplarWeight}
+		if a.exemplars.weight == 0 {
+			a.exemplars.weight = DefaultExemplarWeight
+		}
+		if a.exemplars.voter == nil && a.exemplars.weight > 0 {
+			m, err := BuiltinExemplars()
+			if err != nil {
+				return nil, err
+			}
+			a.exemplars.voter = m
+		}
+	}
 	a.provisions.sectors = a.match.decider.sectors
 	if cfg.Crimes != nil {
 		tc := cfg.Catalog.Config.Transfer
@@ -509,7 +531,8 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// Which version of a law applies is read for lawFacts: the act's day,
 	// or the decision's when the facts give none (assumed, said below).
 	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
-	cands, pool, inText := a.match.rank(q, req.Sector, a.tierFacts(read, res.Facts.Engine, measured), &factValues{norm: q.norm, text: text, x: x, measures: measured, day: actDay(lawFacts), claims: claims, claimsRead: true}, a.caseVotes(cases), req.Violations)
+	learned := a.exemplarsFor(ctx).vote(focus)
+	cands, pool, inText := a.match.rank(q, req.Sector, learned, a.tierFacts(read, res.Facts.Engine, measured), &factValues{norm: q.norm, text: text, x: x, measures: measured, day: actDay(lawFacts), claims: claims, claimsRead: true}, a.caseVotes(cases), req.Violations)
 	cands = onTheDay(a.cfg.Catalog, cands, lawFacts, func(b *rules.Benchmark) bool { return a.match.successorExcluded(b, q.norm) })
 	if focus != text {
 		cands = citedFirst(focus, cands)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cailiang/cailiang/exemplars"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -51,7 +52,35 @@ func devsetTexts(tb testing.TB) []string {
 // cpu_us/analysis is the process's CPU time (garbage collection included)
 // per analysis: on a machine shared with other work it moves less than
 // the wall time.
-func BenchmarkAnalyze(b *testing.B) {
+func BenchmarkAnalyze(b *testing.B) { benchmarkAnalyze(b, 0) }
+
+// BenchmarkAnalyzeVote is BenchmarkAnalyze with the learned vote at the
+// weight the cross-validation found best (CVExemplarWeight): beside
+// BenchmarkAnalyze (no vote by default), what the vote costs.
+func BenchmarkAnalyzeVote(b *testing.B) { benchmarkAnalyze(b, CVExemplarWeight) }
+
+// BenchmarkExemplarVote scores the development set's texts with the
+// shipped learned vote alone.
+func BenchmarkExemplarVote(b *testing.B) {
+	m, err := BuiltinExemplars()
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts := devsetTexts(b)
+	var dst []exemplars.Score
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			dst = m.Vote(t, exemplarVotes, dst[:0])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts))/1000, "us/vote")
+}
+
+// benchmarkAnalyze is BenchmarkAnalyze with the learned vote's weight
+// (Config.ExemplarWeight: 0 the default, negative none).
+func benchmarkAnalyze(b *testing.B, exemplarWeight float64) {
 	a, _ := newTestAnalyzer(b)
 	cat := a.cfg.Catalog
 	ps, err := rules.LoadBuiltinProvisions(cat)
@@ -60,6 +89,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 	cfg := a.cfg
 	cfg.Provisions = ps
+	cfg.ExemplarWeight = exemplarWeight
 	if a, err = New(cfg); err != nil {
 		b.Fatal(err)
 	}

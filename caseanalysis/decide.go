@@ -728,7 +728,10 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 		c.excluding = cutList(excludingAll, e0)
 		switch {
 		case len(c.excluding) > 0:
-			c.score *= excludeFactor
+			// The learned vote has no say against an exclusion: the
+			// examples resemble the text, the facts rule the conduct out.
+			c.score = c.unvoted() * excludeFactor
+			c.learned = 0
 		case len(c.missing) > 0:
 			c.score *= missingFactor
 		case len(x.requires) > 0:

@@ -784,7 +784,7 @@ func analyzeFirst(t *testing.T, a *Analyzer, facts, want string) Result {
 // analyzeFirstOn is analyzeFirst with the facts decided on day.
 func analyzeFirstOn(t *testing.T, a *Analyzer, facts, day, want string) Result {
 	t.Helper()
-	res, err := a.Analyze(context.Background(), Request{Facts: facts, Violations: 10, DecisionDate: day})
+	res, err := a.Analyze(ruleContext(facts), Request{Facts: facts, Violations: 10, DecisionDate: day})
 	if err != nil {
 		t.Fatal(err)
 	}

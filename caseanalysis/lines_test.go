@@ -224,7 +224,7 @@ func TestAnalyzeActDatedByDiscovery(t *testing.T) {
 // analyzeOn analyses facts decided on decision.
 func analyzeOn(t *testing.T, a *Analyzer, facts, decision string) Result {
 	t.Helper()
-	res, err := a.Analyze(context.Background(), Request{Facts: facts, DecisionDate: decision})
+	res, err := a.Analyze(ruleContext(facts), Request{Facts: facts, DecisionDate: decision})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,10 +28,13 @@ type matcher struct {
 	// (法典 第一千零九十五条's 情节严重) is the tier of a basic benchmark the
 	// matcher scores through its predecessor (环境影响评价法 第三十一条).
 	penalties [][]articleKey
-	bases     []uint16       // fineBases of each benchmark
-	cat       *rules.Catalog // for the labels of penalty provisions (PenaltyLabel)
-	pos       map[string]int // benchmark ID → position
-	index     bm25
+	// sameArticle lists, for each benchmark, the benchmarks fined under
+	// the same penalty article (itself among them), for the learned vote.
+	sameArticle [][]int
+	bases       []uint16       // fineBases of each benchmark
+	cat         *rules.Catalog // for the labels of penalty provisions (PenaltyLabel)
+	pos         map[string]int // benchmark ID → position
+	index       bm25
 	// phrases are the whole keywords of three or more characters, looked
 	// for verbatim in the text, grouped by their first two characters
 	// (nlp.RunePair).
@@ -176,6 +179,19 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		m.pos[b.ID] = len(m.benchmarks) - 1
 		docs = append(docs, d)
 	}
+	// By law, article and suffix: 第X条之一 is a conduct of its own, not a
+	// paragraph of 第X条.
+	article := func(b *rules.Benchmark) legal.Ref {
+		return legal.Ref{Law: b.PenaltyRef.Law, Article: b.PenaltyRef.Article, Suffix: b.PenaltyRef.Suffix}
+	}
+	byArticle := map[legal.Ref][]int{}
+	for i, b := range m.benchmarks {
+		byArticle[article(b)] = append(byArticle[article(b)], i)
+	}
+	m.sameArticle = make([][]int, len(m.benchmarks))
+	for i, b := range m.benchmarks {
+		m.sameArticle[i] = byArticle[article(b)]
+	}
 	m.index = newBM25(docs, bm25Params{k1: bm25K1, b: bm25B, bigramScale: bigramWeight})
 	m.decider = newDecider(cat, m.benchmarks)
 	for p := range phrases {
@@ -188,7 +204,7 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		m.phraseHeads.add(k)
 	}
 	m.terms = newSharedTerms(&m.index, nil)
-	n := 2 * len(m.benchmarks)
+	n := 3 * len(m.benchmarks)
 	m.scratch.New = func() any { s := make([]float64, n); return &s }
 	return m
 }
@@ -223,6 +239,12 @@ type candidate struct {
 	lexical float64 // BM25 over the benchmark text
 	cases   float64 // votes of similar past cases decided under it
 	cues    float64 // extracted facts that its fine is computed from
+	// learned is the share of score the learned vote (the text's
+	// similarity to the labelled examples of the benchmark's article,
+	// weighed) contributed when the candidate was scored. A share, not an
+	// amount: the score is scaled afterwards (tiers, exclusions, sectors),
+	// and score × (1 − learned) stays the score without the vote.
+	learned float64
 	score   float64
 	matched []string
 	verdict
@@ -601,13 +623,27 @@ func notCorrected(x nlp.Extraction) bool {
 // decided pool they were chosen from and the sectors the facts name. Only benchmarks with some lexical or
 // case evidence are candidates: a fact cue alone says nothing about the
 // conduct.
-func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *factValues, votes map[string]float64, k int) (kept, pool []candidate, inText map[legal.Sector]string) {
+func (m *matcher) rank(q query, sector legal.Sector, learned learnedVote, ef rules.Facts, facts *factValues, votes map[string]float64, k int) (kept, pool []candidate, inText map[legal.Sector]string) {
 	n := k + decidePool
-	// Two slots per benchmark, recycled: the BM25 sums, then the votes.
+	// Three slots per benchmark, recycled: the BM25 sums, the case votes
+	// and the learned vote.
 	buf := m.scratch.Get().(*[]float64)
 	defer m.scratch.Put(buf)
 	clear(*buf)
-	lex, byDoc := (*buf)[:len(m.benchmarks)], (*buf)[len(m.benchmarks):]
+	nb := len(m.benchmarks)
+	lex, byDoc, ex := (*buf)[:nb], (*buf)[nb:2*nb], (*buf)[2*nb:]
+	// The vote tells conducts apart, not the paragraphs or tiers of one
+	// penalty article (携带管制刀具 and its 公共场所 paragraph read alike):
+	// every benchmark of a voted article gets the article's best vote, so
+	// the order among them stays the engine's.
+	for _, s := range learned.scores {
+		if i, ok := m.pos[s.Label]; ok {
+			v := learned.weight * s.Similarity
+			for _, j := range m.sameArticle[i] {
+				ex[j] = max(ex[j], v)
+			}
+		}
+	}
 	qt := m.lexicalScores(q, lex)
 	plainQt := qt
 	if q.plain != nil {
@@ -648,24 +684,27 @@ func (m *matcher) rank(q query, sector legal.Sector, ef rules.Facts, facts *fact
 		if sector != "" && b.Sector != sector {
 			continue
 		}
+		// The learned vote alone makes no candidate: it weighs between
+		// the benchmarks the words or past cases bring, never in place of
+		// them.
 		if lex[i] == 0 && byDoc[i] == 0 {
 			continue
 		}
-		c := m.candidate(i, lex[i], byDoc[i], has, ef.Serious, uncorrected)
+		c := m.candidate(i, lex[i], byDoc[i], ex[i], has, ef.Serious, uncorrected)
 		best = keepBest(best, scoredDoc{i, c.score}, n, better)
 	}
 	// Room for the few benchmarks the decision brings in by their
 	// elements (decide).
 	top := m.candidatePool(len(best), n+4)
 	for j, d := range best {
-		top[j] = m.candidate(d.doc, lex[d.doc], byDoc[d.doc], has, ef.Serious, uncorrected)
+		top[j] = m.candidate(d.doc, lex[d.doc], byDoc[d.doc], ex[d.doc], has, ef.Serious, uncorrected)
 	}
 	// The decision also brings in benchmarks below the first n, or sharing
 	// no word with the text, whose distinguishing elements the facts all
 	// show: a reviewer reads 拍桌叫骂致窗口停办 as 扰乱单位秩序 without the
 	// statute's words.
 	top, inText = m.decide(top, q, sector, facts, func(i int) candidate {
-		return m.candidate(i, lex[i], byDoc[i], has, ef.Serious, uncorrected)
+		return m.candidate(i, lex[i], byDoc[i], ex[i], has, ef.Serious, uncorrected)
 	}, func(i int) bool { return lex[i] > 0 })
 	if uncorrected {
 		top = m.promoteUncorrected(top)
@@ -711,9 +750,9 @@ func (m *matcher) recycle(pool []candidate) {
 	m.pools.Put(&pool)
 }
 
-// candidate scores benchmark i from its BM25 sum, case votes and the fact
-// bases given (has).
-func (m *matcher) candidate(i int, lex, votes float64, has uint16, serious, uncorrected bool) candidate {
+// candidate scores benchmark i from its BM25 sum, case votes, learned vote
+// (weighed) and the fact bases given (has).
+func (m *matcher) candidate(i int, lex, votes, learned float64, has uint16, serious, uncorrected bool) candidate {
 	c := candidate{b: m.benchmarks[i], doc: i}
 	c.lexical = lex / (lex + lexicalHalf)
 	c.cases = math.Min(1, votes)
@@ -721,6 +760,14 @@ func (m *matcher) candidate(i int, lex, votes float64, has uint16, serious, unco
 		c.cues = 1
 	}
 	c.score = wLexical*c.lexical + wCases*c.cases + wCues*c.cues
+	// The learned vote adds to the evidence: the same for a strong
+	// candidate as for a weak one (a share of the gap to 1 would lift the
+	// weak ones most). The score stays in [0, 1] for the provisions and the
+	// thresholds that compare with it.
+	if score := min(1, c.score+learned); score > 0 {
+		c.learned = (score - c.score) / score
+		c.score = score
+	}
 	if m.aggravated[i] {
 		// The 情节严重 tier of a violation shares its words with the
 		// basic tier: the facts decide between them.
@@ -742,11 +789,19 @@ func (m *matcher) candidate(i int, lex, votes float64, has uint16, serious, unco
 	return c
 }
 
-// betterCandidate orders candidates best first: higher score, then lower
-// benchmark ID, a total order.
+// unvoted is the candidate's score without the learned vote.
+func (c candidate) unvoted() float64 { return c.score * (1 - c.learned) }
+
+// betterCandidate orders candidates best first: higher score, then higher
+// score without the learned vote, then lower benchmark ID, a total order.
+// Two strong candidates the vote lifts both to the cap of 1 keep the
+// engine's order between them, not their IDs'.
 func betterCandidate(a, b candidate) int {
 	if a.score != b.score {
 		return cmp.Compare(b.score, a.score)
+	}
+	if ua, ub := a.unvoted(), b.unvoted(); ua != ub {
+		return cmp.Compare(ub, ua)
 	}
 	return strings.Compare(a.b.ID, b.b.ID)
 }

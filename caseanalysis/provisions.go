@@ -374,11 +374,15 @@ func (m *provisionMatcher) inTextSector(i int, inText map[legal.Sector]string) b
 // A benchmark the facts exclude (an element of a neighbouring provision is
 // shown: 擅自停用 against 消防设施不符合标准) no longer fits on its words: a
 // provision outranks it on score alone.
+//
+// The learned vote has no say here: its examples label benchmarks, and a
+// provision's cases it has seen only under other names.
 func (p provisionCandidate) outranks(c candidate) bool {
+	score := c.unvoted()
 	if len(c.excluding) > 0 {
-		return p.score > c.score
+		return p.score > score
 	}
-	return p.score > c.score && p.lexical >= c.lexical+provisionLexLead && !c.fitted()
+	return p.score > score && p.lexical >= c.lexical+provisionLexLead && !c.fitted()
 }
 
 // coveredBy reports whether a kept benchmark's penalty provision is r or

@@ -227,7 +227,10 @@ func sameBase(name, words string) bool {
 // statutory range exact, disposition, transfer risk (with the crime), and
 // recall and precision of likely transfers. Metric names start with
 // "dev-<half> ".
-func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([]Result, error) {
+//
+// fit, when not nil, gives each row the learned vote it is scored with
+// (cross-fitting of the tuning half); nil scores with the analyzer's own.
+func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario, fit *crossFit) ([]Result, error) {
 	var n, b1, b3, ranged, rangeN, bracketed, bracketN, disp, transfer, wantL, gotL, bothL int
 	versions, err := lawVersionRows(rows)
 	if err != nil {
@@ -242,7 +245,7 @@ func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario) ([
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		res, err := env.Analyzer.Analyze(ctx, caseanalysis.Request{Facts: s.Facts, DecisionDate: s.decisionDay()})
+		res, err := env.Analyzer.Analyze(fit.context(ctx, s), caseanalysis.Request{Facts: s.Facts, DecisionDate: s.decisionDay()})
 		if err != nil {
 			return nil, fmt.Errorf("dev row %s: %w", s.ID, err)
 		}

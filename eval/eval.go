@@ -74,6 +74,10 @@ type Env struct {
 	// VectorIndex configures the vector-index suite (its PGDSN adds the
 	// pgvector rows).
 	VectorIndex VectorIndexOptions
+	// FreshFiles are JSONL files of first-sight rows (development-set
+	// format, in no model) the exemplar-fresh suite scores with and
+	// without the learned vote.
+	FreshFiles []string
 }
 
 // CaseAnalyzer analyses case facts; *caseanalysis.Analyzer implements it.
@@ -158,6 +162,8 @@ func Suites() []Suite {
 		{Name: SuiteLawBench22, Doc: "LawBench 2-2 dispute focus, naive Bayes 5-fold cross-validated on the dev part, accuracy", Run: runLawBench22},
 		{Name: SuiteAdminScenarios, Doc: "our administrative case scenarios → case analysis: benchmark, statutory range, disposition, level, transfer risk", Run: runAdminScenarios},
 		{Name: SuiteAdminNoise, Doc: "the development set's tuning half as written and wrapped in a published decision's party, procedure, evidence and closing paragraphs: basis, range, disposition, transfer", Run: runAdminNoise},
+		{Name: SuiteExemplarCV, Doc: "the learned vote cross-validated on the development set's tuning half (folds by hash and by file): the vote alone and the engine's basis for several weights", Run: runExemplarCV},
+		{Name: SuiteExemplarFresh, Doc: "first-sight rows (--fresh files, in no model) with and without the learned vote", Run: runExemplarFresh},
 		{Name: SuiteSCM, Doc: "CAIL2019-SCM triplets: accuracy of sim(A,B) > sim(A,C), tfidf/vector/hybrid (dev part)", Run: runSCM},
 		{Name: SuiteVectorIndex, Doc: "recall@10 and p50 of memvec's HNSW and pgvector (--pg) against exact search, random and LSA vectors", Run: runVectorIndex},
 	}

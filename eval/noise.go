@@ -259,11 +259,18 @@ func runAdminNoise(ctx context.Context, env Env) ([]Result, error) {
 		return nil, err
 	}
 	rows := devSplit(dev, DevTune)
+	// Each row, plain and wrapped, is scored with a learned vote that was
+	// not trained on it.
+	cf, err := tuningCrossFit(env.Analyzer)
+	if err != nil {
+		return nil, err
+	}
 	var plain, wrapped noiseScores
 	for i, s := range rows {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		ctx := cf.context(ctx, s)
 		res, err := env.Analyzer.Analyze(ctx, caseanalysis.Request{Facts: s.Facts, DecisionDate: s.decisionDay()})
 		if err != nil {
 			return nil, fmt.Errorf("dev row %s: %w", s.ID, err)

@@ -92,8 +92,18 @@ func runAdminScenarios(ctx context.Context, env Env) ([]Result, error) {
 	if len(dev) == 0 {
 		return out, nil
 	}
+	// A tuning row is scored with a learned vote that was not trained on
+	// it; the reporting half with the shipped vote (the analyzer's own).
+	cf, err := tuningCrossFit(env.Analyzer)
+	if err != nil {
+		return nil, err
+	}
 	for _, half := range []string{DevTune, DevReport} {
-		rs, err := scoreDevHalf(ctx, env, half, devSplit(dev, half))
+		fit := cf
+		if half == DevReport {
+			fit = nil
+		}
+		rs, err := scoreDevHalf(ctx, env, half, devSplit(dev, half), fit)
 		if err != nil {
 			return nil, err
 		}

@@ -49,9 +49,10 @@ type cmdArgs struct {
 	// document
 	caseID string
 	// eval
-	suites, modes string
-	asJSON        bool
-	bigramWeight  float64
+	suites, modes, fresh string
+	asJSON               bool
+	bigramWeight         float64
+	exemplarWeight       float64
 	// demo seed, stats (stats shares agency with user)
 	nCases, nAgencies int
 	seed              uint64
@@ -186,9 +187,9 @@ func commands() []command {
 			help:  "draft an enforcement document (filing, notice, hearing-notice, review, decision, no-penalty, transfer, service) of a workbench case or a document input file, marked 草稿; prints what the checks found",
 			zh:    "生成执法文书草稿（`filing` 立案审批表、`notice` 行政处罚告知书、`hearing-notice` 听证告知书、`review` 法制审核意见书、`decision` 行政处罚决定书、`no-penalty` 不予行政处罚决定书、`transfer` 涉嫌犯罪案件移送书、`service` 送达回证）：取自工作台案件（`--case`）或文书要素 JSON（`--facts`），标注“草稿”，输出签发前检查发现的问题；签发（编文号）在工作台进行",
 			flags: documentFlags, run: runDocument},
-		{name: "eval", args: "[--suites a,b] [--modes bm25,vector,hybrid] [--json] [--bigram-weight W]",
+		{name: "eval", args: "[--suites a,b] [--modes bm25,vector,hybrid] [--json] [--bigram-weight W] [--exemplar-weight W] [--fresh F1,F2]",
 			help:  "measure search and analysis quality on labelled sets through the service's own wiring (docs/search.md, docs/analysis.md)",
-			zh:    "评测：自建法规检索集、LawBench、LeCaRD、CAIL2019-SCM、自建行政案件场景集、向量索引质量，经与服务相同的组装运行，输出 markdown 表（见 docs/search.md、docs/analysis.md）",
+			zh:    "评测：自建法规检索集、LawBench、LeCaRD、CAIL2019-SCM、自建行政案件场景集、向量索引质量，经与服务相同的组装运行，输出 markdown 表（见 docs/search.md、docs/analysis.md）；`--exemplar-weight` 设定案情分析的“已标注案例相似度”投票的权重（0 为默认值，负数为不投票），`--fresh` 指定初见案例文件供 `exemplar-fresh` 套件比较有无该投票",
 			flags: evalFlags, run: runEval},
 	}
 }

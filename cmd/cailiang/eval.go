@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/cailiang/cailiang/app"
+	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/corpus"
 	"github.com/cailiang/cailiang/eval"
 )
@@ -17,6 +18,8 @@ func evalFlags(fs *flag.FlagSet, a *cmdArgs) {
 	fs.StringVar(&a.suites, "suites", "", "comma-separated suites to run (default all: "+strings.Join(eval.SuiteNames(), ", ")+")")
 	fs.BoolVar(&a.asJSON, "json", false, "print JSON instead of a Markdown table")
 	fs.Float64Var(&a.bigramWeight, "bigram-weight", 0, "weight of the character-bigram match at query time: 0 default, negative disables")
+	fs.Float64Var(&a.exemplarWeight, "exemplar-weight", caseanalysis.DefaultExemplarWeight, "weight of the case analysis' learned vote (exemplars), default the shipped one (chosen on first-sight rows); 0 or negative: no vote")
+	fs.StringVar(&a.fresh, "fresh", "", "comma-separated JSONL files of first-sight rows the exemplar-fresh suite scores with and without the learned vote")
 	fs.StringVar(&a.modes, "modes", string(corpus.ModeBM25), "comma-separated search modes for the norm suites: bm25, vector, hybrid")
 }
 
@@ -63,6 +66,7 @@ func runEval(e *runEnv) error {
 		return fmt.Errorf("eval: --modes %s needs vectors, but --embedder is none: %w", e.args.modes, errUsage)
 	}
 	cfg.BigramWeight = e.args.bigramWeight
+	cfg.ExemplarWeight = exemplarWeight(e.args.exemplarWeight)
 	national := filepath.Join(e.opts.publicData, "statutes_lawrefbook", "national.jsonl")
 	start := time.Now()
 	a, err := eval.Open(e.ctx, cfg, national)
@@ -77,6 +81,11 @@ func runEval(e *runEnv) error {
 		"took_ms", time.Since(start).Milliseconds())
 	env := eval.Env{DataDir: e.opts.publicData, Norms: eval.LibrarySearcher{Library: a.Library, Mode: corpus.ModeBM25}, Logger: e.log,
 		Progress: progress(e.stderr, "评测"), Analyzer: a.Analyzer, VectorIndex: eval.VectorIndexOptions{PGDSN: cfg.PGDSN}}
+	for _, f := range strings.Split(e.args.fresh, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			env.FreshFiles = append(env.FreshFiles, f)
+		}
+	}
 	var results []eval.Result
 	if len(modes) == 1 && modes[0] == corpus.ModeBM25 {
 		// The default keeps the historical metric names (no /bm25 suffix).
@@ -95,4 +104,14 @@ func runEval(e *runEnv) error {
 		return eval.WriteJSON(e.stdout, results)
 	}
 	return eval.Markdown(e.stdout, results)
+}
+
+// exemplarWeight is app.Config.ExemplarWeight for --exemplar-weight: there 0
+// means the default, here (as in the measurements that chose the weight) no
+// vote, like a negative weight.
+func exemplarWeight(flag float64) float64 {
+	if flag <= 0 {
+		return -1
+	}
+	return flag
 }

@@ -1,0 +1,417 @@
+// Package exemplars turns labelled example texts (the development set's
+// tuning rows, each labelled with the benchmark that covers it) into a
+// per-label similarity vote for a new text: hashed character 2- and 3-grams
+// (digits folded), TF-IDF, one normalised centroid per label, and an
+// inverted index feature → (label, weight) pruned to each centroid's
+// heaviest features, so that scoring one text costs tens of microseconds.
+//
+// The hand-written cues of the case analysis learn phrasings one by one; a
+// vote learnt from every labelled example catches the kinds of case they
+// share. The package knows nothing of benchmarks or the catalog: labels are
+// opaque strings chosen by whoever trains the model.
+package exemplars
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+	"unicode"
+)
+
+// Example is one labelled text.
+type Example struct {
+	Text  string
+	Label string
+}
+
+// Options are the training settings.
+type Options struct {
+	// MinGram and MaxGram bound the character n-grams (runes) used as
+	// features; 0 means 2 and 3.
+	MinGram, MaxGram int
+	// Keep is how many of its heaviest features each centroid keeps in the
+	// index; 0 means DefaultKeep.
+	Keep int
+	// Postings is how many labels a feature keeps, those it weighs most
+	// in; 0 means DefaultPostings. A gram every kind of case uses (当事)
+	// would otherwise cost a step per label for each text.
+	Postings int
+}
+
+// DefaultKeep is the number of features a centroid keeps when Options.Keep
+// is 0: chosen by cross-validation on the tuning half (docs).
+const DefaultKeep = 400
+
+// DefaultPostings is the number of labels a feature keeps when
+// Options.Postings is 0.
+const DefaultPostings = 32
+
+func (o Options) withDefaults() Options {
+	if o.MinGram <= 0 {
+		o.MinGram = 2
+	}
+	if o.MaxGram < o.MinGram {
+		o.MaxGram = max(3, o.MinGram)
+	}
+	// grams keeps the last maxGram runes.
+	o.MinGram, o.MaxGram = min(o.MinGram, maxGram), min(o.MaxGram, maxGram)
+	if o.Keep <= 0 {
+		o.Keep = DefaultKeep
+	}
+	if o.Postings <= 0 {
+		o.Postings = DefaultPostings
+	}
+	return o
+}
+
+// Score is a label's similarity to a text: the cosine of the text's TF-IDF
+// vector with the label's centroid, in [0, 1].
+type Score struct {
+	Label      string
+	Similarity float64
+}
+
+// posting is a label's quantised weight for one feature.
+type posting struct {
+	label  uint16
+	weight uint16 // weight × weightScale
+}
+
+// weightScale quantises centroid weights (in [0, 1]) to 16 bits.
+const weightScale = 65535
+
+// feature is an indexed feature: its IDF and its postings.
+type feature struct {
+	idf      float32
+	from, to uint32 // postings[from:to]
+}
+
+// Model is a trained vote. It is safe for concurrent use.
+type Model struct {
+	opt    Options
+	labels []string
+	// index numbers the features by hash; features are in hash order.
+	index    map[uint32]uint32
+	hashes   []uint32
+	features []feature
+	postings []posting
+	// scratch recycles the per-text work (scratch).
+	scratch sync.Pool
+}
+
+// scratch is one text's work: a count per feature (zero between texts),
+// the features counted, and a score per label.
+type scratch struct {
+	counts  []uint16
+	touched []uint32
+	acc     []float32
+}
+
+// ErrTooManyLabels is returned by Train for more labels than a posting can
+// number.
+var ErrTooManyLabels = errors.New("exemplars: too many labels")
+
+// Train builds a model from examples. Examples with an empty label or no
+// features are skipped. The model depends only on the multiset of examples
+// and the options, not on their order.
+func Train(examples []Example, opt Options) (*Model, error) {
+	opt = opt.withDefaults()
+	// Sorted copies make the sums below independent of the input order
+	// (float addition is not associative).
+	ex := slices.Clone(examples)
+	slices.SortFunc(ex, func(a, b Example) int {
+		return cmp.Or(cmp.Compare(a.Label, b.Label), cmp.Compare(a.Text, b.Text))
+	})
+	type doc struct {
+		label int
+		tf    []termCount
+	}
+	var docs []doc
+	var labels []string
+	df := map[uint32]int{}
+	var buf []uint32
+	for _, e := range ex {
+		if e.Label == "" {
+			continue
+		}
+		buf = grams(e.Text, opt, buf[:0])
+		tf := counts(buf)
+		if len(tf) == 0 {
+			continue
+		}
+		if len(labels) == 0 || labels[len(labels)-1] != e.Label {
+			labels = append(labels, e.Label)
+		}
+		for _, t := range tf {
+			df[t.hash]++
+		}
+		docs = append(docs, doc{len(labels) - 1, tf})
+	}
+	if len(labels) > math.MaxUint16 {
+		return nil, fmt.Errorf("%w: %d", ErrTooManyLabels, len(labels))
+	}
+	n := float64(len(docs))
+	idf := make(map[uint32]float64, len(df))
+	for h, d := range df {
+		idf[h] = math.Log((n+1)/(float64(d)+1)) + 1
+	}
+	// Each label's centroid: the sum of its examples' unit vectors.
+	centroids := make([]map[uint32]float64, len(labels))
+	for i := range centroids {
+		centroids[i] = map[uint32]float64{}
+	}
+	for _, d := range docs {
+		norm := 0.0
+		w := make([]float64, len(d.tf))
+		for i, t := range d.tf {
+			w[i] = tfWeight(uint16(min(t.n, math.MaxUint16))) * idf[t.hash]
+			norm += w[i] * w[i]
+		}
+		norm = math.Sqrt(norm)
+		for i, t := range d.tf {
+			centroids[d.label][t.hash] += w[i] / norm
+		}
+	}
+	type entry struct {
+		hash   uint32
+		label  uint16
+		weight float64
+	}
+	var entries []entry
+	for l, c := range centroids {
+		fs := make([]entry, 0, len(c))
+		for h, w := range c {
+			fs = append(fs, entry{h, uint16(l), w})
+		}
+		// The heaviest features, ties by hash: deterministic.
+		slices.SortFunc(fs, func(a, b entry) int {
+			return cmp.Or(cmp.Compare(b.weight, a.weight), cmp.Compare(a.hash, b.hash))
+		})
+		fs = fs[:min(len(fs), opt.Keep)]
+		norm := 0.0
+		for _, f := range fs {
+			norm += f.weight * f.weight
+		}
+		norm = math.Sqrt(norm)
+		for _, f := range fs {
+			f.weight /= norm
+			entries = append(entries, f)
+		}
+	}
+	slices.SortFunc(entries, func(a, b entry) int {
+		return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.label, b.label))
+	})
+	m := &Model{opt: opt, labels: labels}
+	for i := 0; i < len(entries); {
+		j := i
+		for j < len(entries) && entries[j].hash == entries[i].hash {
+			j++
+		}
+		from := uint32(len(m.postings))
+		fs := entries[i:j]
+		if len(fs) > opt.Postings {
+			// The labels the feature weighs most in, in label order.
+			fs = slices.Clone(fs)
+			slices.SortFunc(fs, func(a, b entry) int {
+				return cmp.Or(cmp.Compare(b.weight, a.weight), cmp.Compare(a.label, b.label))
+			})
+			fs = fs[:opt.Postings]
+			slices.SortFunc(fs, func(a, b entry) int { return cmp.Compare(a.label, b.label) })
+		}
+		for _, e := range fs {
+			q := uint16(math.Round(e.weight * weightScale))
+			if q == 0 {
+				continue
+			}
+			m.postings = append(m.postings, posting{e.label, q})
+		}
+		if to := uint32(len(m.postings)); to > from {
+			m.hashes = append(m.hashes, entries[i].hash)
+			m.features = append(m.features, feature{float32(idf[entries[i].hash]), from, to})
+		}
+		i = j
+	}
+	m.init()
+	return m, nil
+}
+
+func (m *Model) init() {
+	m.index = make(map[uint32]uint32, len(m.hashes))
+	for i, h := range m.hashes {
+		m.index[h] = uint32(i)
+	}
+	nf, nl := len(m.features), len(m.labels)
+	m.scratch.New = func() any {
+		return &scratch{counts: make([]uint16, nf), touched: make([]uint32, 0, 512), acc: make([]float32, nl)}
+	}
+}
+
+// Labels returns the model's labels in their order (sorted).
+func (m *Model) Labels() []string { return slices.Clone(m.labels) }
+
+// Vote appends to dst the k labels most similar to text, best first (ties by
+// label), and returns it. A text with no indexed feature gives no vote.
+// Linear in the text's length: no sort, no map built per text.
+func (m *Model) Vote(text string, k int, dst []Score) []Score {
+	if m == nil || k <= 0 || len(m.labels) == 0 {
+		return dst
+	}
+	sc := m.scratch.Get().(*scratch)
+	defer m.scratch.Put(sc)
+	touched := sc.touched[:0]
+	eachGram(text, m.opt, func(h uint32) {
+		if i, ok := m.index[h]; ok {
+			if sc.counts[i] == 0 {
+				touched = append(touched, i)
+			}
+			if sc.counts[i] < math.MaxUint16 {
+				sc.counts[i]++
+			}
+		}
+	})
+	acc := sc.acc
+	clear(acc)
+	norm := 0.0
+	for _, i := range touched {
+		f := m.features[i]
+		w := tfWeight(sc.counts[i]) * float64(f.idf)
+		sc.counts[i] = 0
+		norm += w * w
+		wq := float32(w / weightScale)
+		for _, p := range m.postings[f.from:f.to] {
+			acc[p.label] += wq * float32(p.weight)
+		}
+	}
+	sc.touched = touched[:0]
+	if norm == 0 {
+		return dst
+	}
+	inv := 1 / math.Sqrt(norm)
+	// The k best by a short insertion: k is a handful.
+	start := len(dst)
+	for l, s := range acc {
+		if s <= 0 {
+			continue
+		}
+		sc := Score{m.labels[l], float64(s) * inv}
+		at := len(dst)
+		for at > start && dst[at-1].Similarity < sc.Similarity {
+			at--
+		}
+		if at-start >= k {
+			continue
+		}
+		dst = slices.Insert(dst, at, sc)
+		if len(dst)-start > k {
+			dst = dst[:start+k]
+		}
+	}
+	return dst
+}
+
+// tfWeights are 1 + ln(n) for the counts a gram has in most texts.
+var tfWeights = func() [32]float64 {
+	var t [32]float64
+	for n := 1; n < len(t); n++ {
+		t[n] = 1 + math.Log(float64(n))
+	}
+	return t
+}()
+
+// tfWeight is a count's sublinear weight, 1 + ln(n).
+func tfWeight(n uint16) float64 {
+	if int(n) < len(tfWeights) {
+		return tfWeights[n]
+	}
+	return 1 + math.Log(float64(n))
+}
+
+// termCount is a feature and its count in a text.
+type termCount struct {
+	hash uint32
+	n    int
+}
+
+// counts turns a list of feature hashes into counts, sorted by hash (it
+// sorts hs in place).
+func counts(hs []uint32) []termCount {
+	slices.Sort(hs)
+	var out []termCount
+	for i := 0; i < len(hs); {
+		j := i
+		for j < len(hs) && hs[j] == hs[i] {
+			j++
+		}
+		out = append(out, termCount{hs[i], j - i})
+		i = j
+	}
+	return out
+}
+
+// maxGram is the longest n-gram a feature can be.
+const maxGram = 8
+
+// FNV-1a, 32 bits.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// fold maps a rune to what a feature sees: digits to '0' (amounts and dates
+// say nothing of the kind of case), full-width forms to half width, letters
+// to lower case; -1 for a break (punctuation, space), which no n-gram
+// crosses.
+func fold(r rune) rune {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		r -= 0xFEE0
+	}
+	switch {
+	case r >= '0' && r <= '9':
+		return '0'
+	case unicode.Is(unicode.Han, r):
+		return r
+	case unicode.IsLetter(r):
+		return unicode.ToLower(r)
+	}
+	return -1
+}
+
+// grams appends the FNV-1a hashes of the text's folded character n-grams of
+// opt's sizes (none crossing a break) to dst.
+func grams(text string, opt Options, dst []uint32) []uint32 {
+	eachGram(text, opt, func(h uint32) { dst = append(dst, h) })
+	return dst
+}
+
+// eachGram calls f with the FNV-1a hash of each of the text's folded
+// character n-grams of opt's sizes (none crossing a break). Linear in the
+// text's length.
+func eachGram(text string, opt Options, f func(uint32)) {
+	const window = maxGram
+	var last [window]rune // the runes since the last break, a ring
+	run := 0
+	for _, r := range text {
+		r = fold(r)
+		if r < 0 {
+			run = 0
+			continue
+		}
+		last[run%window] = r
+		run++
+		for n := opt.MinGram; n <= opt.MaxGram && n <= run; n++ {
+			// The size seeds the hash: a bigram and a trigram rarely collide.
+			h := uint32(fnvOffset) ^ uint32(n)
+			for i := run - n; i < run; i++ {
+				c := last[i%window]
+				for s := 0; s < 32; s += 8 {
+					h ^= uint32(c>>s) & 0xFF
+					h *= fnvPrime
+				}
+			}
+			f(h)
+		}
+	}
+}
