@@ -5,7 +5,7 @@ import "testing"
 // TestBlindReviewTwentyFirst: the review of blind21b's cues.
 //   - sealed goods sold after the seal was torn (撕开封条……出售, 销售被查封的)
 //     remain 产品质量法 第六十三条 once the bare 出售 no longer counts;
-func TestBlindReviewTwentyFirst(t *testing.T) {
+func TestSecondBlindReviewTwentyFirst(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	checkMarketRows(t, a, []marketRow{
 		{"seal torn, goods sold", "经查，当事人销售的一批儿童玩具涉嫌假冒，被我局依法查封，当事人撕开封条，将其中30箱出售给他人。",

@@ -189,7 +189,7 @@ func commands() []command {
 			flags: documentFlags, run: runDocument},
 		{name: "eval", args: "[--suites a,b] [--modes bm25,vector,hybrid] [--json] [--bigram-weight W] [--exemplar-weight W] [--fresh F1,F2]",
 			help:  "measure search and analysis quality on labelled sets through the service's own wiring (docs/search.md, docs/analysis.md)",
-			zh:    "评测：自建法规检索集、LawBench、LeCaRD、CAIL2019-SCM、自建行政案件场景集、向量索引质量，经与服务相同的组装运行，输出 markdown 表（见 docs/search.md、docs/analysis.md）；`--exemplar-weight` 设定案情分析的“已标注案例相似度”投票的权重（0 为默认值，负数为不投票），`--fresh` 指定初见案例文件供 `exemplar-fresh` 套件比较有无该投票",
+			zh:    "评测：自建法规检索集、LawBench、LeCaRD、CAIL2019-SCM、自建行政案件场景集、向量索引质量，经与服务相同的组装运行，输出 markdown 表（见 docs/search.md、docs/analysis.md）；`--exemplar-weight` 设定案情分析的“已标注案例相似度”投票的权重（默认为随程序提供的权重 1，按初见案例选定；0 或负数为不投票），`--fresh` 指定初见案例文件供 `exemplar-fresh` 套件比较有无该投票",
 			flags: evalFlags, run: runEval},
 	}
 }
