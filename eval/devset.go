@@ -45,9 +45,16 @@ func DevHalf(s Scenario) string {
 // returns an error wrapping ErrBadScenarios for a malformed row or an id used
 // twice across files.
 func DevSet() ([]Scenario, error) {
+	rows, _, err := devSetFiles()
+	return rows, err
+}
+
+// devSetFiles is DevSet with each row id's file name (the exemplar
+// cross-validation folds by file): one read and parse for both.
+func devSetFiles() ([]Scenario, map[string]string, error) {
 	files, err := fs.Glob(devSetFS, "testdata/devset/*.jsonl")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sort.Strings(files)
 	var out []Scenario
@@ -55,24 +62,24 @@ func DevSet() ([]Scenario, error) {
 	for _, f := range files {
 		raw, err := devSetFS.ReadFile(f)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		rows, err := ParseScenarios(bytes.NewReader(raw))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path.Base(f), err)
+			return nil, nil, fmt.Errorf("%s: %w", path.Base(f), err)
 		}
 		for _, r := range rows {
 			if r.Style == "" {
-				return nil, fmt.Errorf("%s: row %s has no style (development-set rows say how they are written): %w", path.Base(f), r.ID, ErrBadScenarios)
+				return nil, nil, fmt.Errorf("%s: row %s has no style (development-set rows say how they are written): %w", path.Base(f), r.ID, ErrBadScenarios)
 			}
 			if prev, dup := seen[r.ID]; dup {
-				return nil, fmt.Errorf("%s: id %s already in %s: %w", path.Base(f), r.ID, prev, ErrBadScenarios)
+				return nil, nil, fmt.Errorf("%s: id %s already in %s: %w", path.Base(f), r.ID, prev, ErrBadScenarios)
 			}
 			seen[r.ID] = path.Base(f)
 		}
 		out = append(out, rows...)
 	}
-	return out, nil
+	return out, seen, nil
 }
 
 // devSplit returns the rows of one half.

@@ -1,14 +1,10 @@
 package eval
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"fmt"
-	"io/fs"
-	"path"
 	"slices"
-	"sort"
 
 	"github.com/cailiang/cailiang/caseanalysis"
 	"github.com/cailiang/cailiang/exemplars"
@@ -172,24 +168,6 @@ func tuningCrossFit(an CaseAnalyzer) (*crossFit, error) {
 
 // devFiles maps each development-set row id to its file's name.
 func devFiles() (map[string]string, error) {
-	files, err := fs.Glob(devSetFS, "testdata/devset/*.jsonl")
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(files)
-	out := map[string]string{}
-	for _, f := range files {
-		raw, err := devSetFS.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		rows, err := ParseScenarios(bytes.NewReader(raw))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path.Base(f), err)
-		}
-		for _, r := range rows {
-			out[r.ID] = path.Base(f)
-		}
-	}
-	return out, nil
+	_, files, err := devSetFiles()
+	return files, err
 }
