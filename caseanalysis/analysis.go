@@ -483,6 +483,9 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	if w := ageOnDecision(&res.Facts.Engine, x); w != "" {
 		res.Warnings = append(res.Warnings, w)
 	}
+	if w := goodsFromSalesNote(&res.Facts.Engine, x); w != "" {
+		res.Warnings = append(res.Warnings, w)
+	}
 
 	// Matching reads the act: in a whole decision, its 违法事实 and the laws
 	// it applies (decisionFocus); the facts above are read from all of it
@@ -979,6 +982,19 @@ func nonNil[T any](xs []T) []T {
 		return []T{}
 	}
 	return xs
+}
+
+// goodsFromSalesNote tells the officer that the 货值金额 the fine is computed
+// from is the 销售金额, taken because the facts told the sales and nothing of
+// goods held (nlp's GoodsFromSales): the 货值金额 of 产品质量法 第七十二条 and
+// its kin is all the goods dealt in at their 标价, so stock, seized goods or
+// a 标价 above the price paid change it. It returns "" otherwise.
+func goodsFromSalesNote(f *rules.Facts, x nlp.Extraction) string {
+	if !x.GoodsFromSales || f.GoodsValue == nil {
+		return ""
+	}
+	return "事实只写明销售金额、未述及库存或者查扣的货物：货值金额暂按销售金额" + yuan(*f.GoodsValue) + "元" +
+		"计算；货值金额按违法生产、销售的全部产品（含尚未销售的）的标价计算（如产品质量法第七十二条），尚有库存、查扣的货物或者标价不同的，请核实后更正。"
 }
 
 // ageOnDecision sets the party's age from a birth date the text gives

@@ -213,6 +213,10 @@ type Extraction struct {
 	// (把她家13岁的小孩打了两巴掌) rather than date by birth: the same
 	// person may have both, so they are not counted as heads.
 	StatedOtherAges []float64
+	// GoodsFromSales is true when the 货值金额 in Totals is the 销售金额 taken
+	// because the text told the sales and nothing of goods held: an
+	// assumption the officer is told of (the stock and the 标价 may differ).
+	GoodsFromSales bool
 }
 
 // maxLookback bounds how far back (in bytes of normalised text) a role phrase
@@ -621,6 +625,9 @@ func Extract(text string) Extraction {
 	}
 	ms := string(masked)
 	price, fare, bought, claimed := unitPrice{at: -1}, unitPrice{at: -1}, unitPrice{at: -1}, unitPrice{at: -1}
+	// salePrices are the per-unit prices a sale role names (每桶售价260元):
+	// what goods still held are valued at beside the sales.
+	var salePrices []unitPrice
 	for _, m := range moneyRe.FindAllStringIndex(ms, -1) {
 		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); prev == '第' || !startsNumber(s[m[0]:]) {
 			continue
@@ -659,6 +666,8 @@ func Extract(text string) Extraction {
 			price = unitPrice{at: m[0], value: v}
 		case a.Rate && a.Role == RoleFares && fare.at < 0:
 			fare = unitPrice{at: m[0], value: v}
+		case a.Rate && a.Role == RoleSalesAmount:
+			salePrices = append(salePrices, unitPrice{at: m[0], value: v})
 		}
 		a.Start, a.End = span(m[0], m[1])
 		x.Amounts = append(x.Amounts, a)
@@ -731,7 +740,8 @@ func Extract(text string) Extraction {
 			x.Totals = append(x.Totals, t)
 		}
 	}
-	x.Totals = allSold(s, x.Totals)
+	x.Totals = heldTimesPrice(ms, salePrices, x.Totals)
+	x.Totals, x.GoodsFromSales = allSold(s, x.Totals)
 	x.Totals = wagesPerHead(s, x.Amounts, x.Totals)
 	if price.over {
 		// A price rise is priced, not the goods: the price before or after
@@ -1568,10 +1578,16 @@ var allSoldWords = [...]string{"均已售出", "全部售出", "已全部售出"
 	"库存已清空", "库存清空", "清空库存", "库存已清零", "库存清零", "库存为0", "销售一空", "售卖一空", "抢购一空", "已卖完", "已销完", "全部销完",
 	"已销售完毕", "全部销售完毕", "均已销售完毕", "已售卖完毕", "已全部出清", "存货已清", "已无剩余", "未留库存", "没有留存", "无留存"}
 
+// heldCues, anywhere in a text, say some goods were found, seized or are
+// still there (现场查扣, 还剩40桶, 货架上): their value is not in the sales.
+var heldCues = [...]string{"查扣", "扣押", "查封", "封存", "查获", "暂扣", "还剩", "余下", "尚有", "货架上", "仓库内", "仓库里", "店内还有", "现场发现"}
+
 // allSold makes the 货值金额 and the 销售金额 one amount when the text says
 // every item was sold and names only one of them: the fines of 产品质量法 and
-// 食品安全法 read the one, 生产、销售伪劣产品罪's threshold the other.
-func allSold(s string, ts []Total) []Total {
+// 食品安全法 read the one, 生产、销售伪劣产品罪's threshold the other. Sales
+// told with nothing said of goods held are the 货值金额 too.
+// fromSales is true when the 货值金额 was so taken from the silence.
+func allSold(s string, ts []Total) (out []Total, fromSales bool) {
 	goods, sales := -1, -1
 	for i, t := range ts {
 		switch t.Role {
@@ -1581,13 +1597,24 @@ func allSold(s string, ts []Total) []Total {
 			sales = i
 		}
 	}
-	if (goods < 0) == (sales < 0) || !containsAny(s, allSoldWords[:]...) {
-		return ts
+	if (goods < 0) == (sales < 0) {
+		return ts, false
+	}
+	if !containsAny(s, allSoldWords[:]...) {
+		// Sales told and nothing said of goods held (销售金额为人民币伍万捌仟元整,
+		// 这批肥料共卖出去八万四千元): the goods dealt in are those sold, and
+		// their sales are the 货值金额 an officer computes the fine from. A
+		// text that names stock, seized or left goods keeps the 货值金额 open
+		// (their value is the officer's to establish).
+		if goods >= 0 || containsAny(s, unsoldCues...) || containsAny(s, heldCues[:]...) {
+			return ts, false
+		}
+		fromSales = true
 	}
 	if goods < 0 {
-		return append(ts, Total{Role: RoleGoodsValue, Value: ts[sales].Value})
+		return append(ts, Total{Role: RoleGoodsValue, Value: ts[sales].Value}), fromSales
 	}
-	return append(ts, Total{Role: RoleSalesAmount, Value: ts[goods].Value})
+	return append(ts, Total{Role: RoleSalesAmount, Value: ts[goods].Value}), false
 }
 
 // salesVerbs sell goods; a sum after one in its clause (已销售掺假芝麻油计
@@ -4182,6 +4209,48 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 	}
 	v := math.Round(count*p.value*100) / 100
 	return append(ts, Total{Role: RoleGoodsValue, Value: v}, Total{Role: RoleIllegalRevenue, Value: v})
+}
+
+// heldTimesPrice makes the 货值金额 of goods sold and goods still held when
+// the text gives the sales as a sum and the stock as a count with its price
+// (已售出货款约3.2万元，仓库里还剩40桶，每桶售价260元: 32,000 + 40 × 260):
+// the 货值金额 of 产品质量法 第七十二条 and its kin counts every unit dealt in,
+// those not sold at their price. Only when no 货值金额 is stated, one count
+// of the priced unit follows a stock cue, and the price is in the count's
+// sentence; the sales stay the sales.
+func heldTimesPrice(ms string, prices []unitPrice, ts []Total) []Total {
+	if len(prices) == 0 || hasRole(ts, RoleGoodsValue) {
+		return ts
+	}
+	sales := -1
+	for i, t := range ts {
+		if t.Role == RoleSalesAmount {
+			sales = i
+		}
+	}
+	if sales < 0 {
+		return ts
+	}
+	for _, p := range prices {
+		u := perUnit(ms, p.at, goodsMeasures[:])
+		if u == "" {
+			continue
+		}
+		sent := clauseBefore(ms, p.at, isClauseEnd)
+		var held float64
+		n := 0
+		eachCount(ms[sent:p.at], []string{u}, func(_ string, c float64, k, _ int) {
+			ctx := lastRunes(ms[sent+clauseBefore(ms[sent:], k, isPhraseEnd):sent+k], 8)
+			if containsAny(ctx, unsoldCues...) || containsAny(ctx, heldCues[:]...) {
+				held, n = c, n+1
+			}
+		})
+		if n == 1 && held > 0 {
+			v := math.Round((ts[sales].Value+held*p.value)*100) / 100
+			return append(ts, Total{Role: RoleGoodsValue, Value: v})
+		}
+	}
+	return ts
 }
 
 // alcoholGap skips, from a (right after 每100毫升), the words that name the
