@@ -484,7 +484,7 @@ func TestBaseTotals(t *testing.T) {
 		{"合计 two runes before the role phrase", "少缴增值税1.2万元，少缴个人所得税3000元，两项合计少缴税款15000元。", map[string]float64{RoleTax: 15000}},
 		{"a 共计 of another clause is no total", "检查了仓库共计3处，少缴税款8000元。", map[string]float64{RoleTax: 8000}},
 		{"nothing left, in everyday words", "共卖出3.5万元的水管，仓库里已经没有存货。", map[string]float64{RoleSalesAmount: 35000, RoleGoodsValue: 35000}},
-		{"卖了 in speech", "老板说这批货卖了7800元。", map[string]float64{RoleSalesAmount: 7800}},
+		{"卖了 in speech", "老板说这批货卖了7800元。", map[string]float64{RoleSalesAmount: 7800, RoleGoodsValue: 7800}},
 		{"sold out, said first", "该批灯具都卖完了，销售额6200元。", map[string]float64{RoleSalesAmount: 6200, RoleGoodsValue: 6200}},
 		{"分别 after 元 is no cents", "货值金额5000元，分别存放于两处仓库。", map[string]float64{RoleGoodsValue: 5000}},
 		// A seat's fare and the one count of passengers on board are the run's

@@ -18,9 +18,9 @@ func TestRangeBasesTenth(t *testing.T) {
 		// a deposit per head is no fare
 		{"该公司向新招保安每人收取押金500元，共收取12人。", want{persons: 12}},
 		// one price for one thing sold
-		{"车行老板明知该车已达报废标准，仍以3.2万元卖给一名收购商。", want{sales: 32000, persons: 1}},
-		{"当事人将报废货车以人民币伍仟元的价格出售给废品站老板。", want{sales: 5000}},
-		{"前一辆卖得2600元，后一辆售得1900元。", want{sales: 4500}},
+		{"车行老板明知该车已达报废标准，仍以3.2万元卖给一名收购商。", want{sales: 32000, goods: 32000, persons: 1}},
+		{"当事人将报废货车以人民币伍仟元的价格出售给废品站老板。", want{sales: 5000, goods: 5000}},
+		{"前一辆卖得2600元，后一辆售得1900元。", want{sales: 4500, goods: 4500}},
 		{"村民王某未经批准将自家宅基地以18万元转让给外村人建房。", want{gains: 180000}},
 		{"进价20元，以35元出售。", want{}},
 		// what buyers paid

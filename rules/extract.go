@@ -326,6 +326,7 @@ func FactsOf(x nlp.Extraction) Extracted {
 			}
 		}
 	}
+	goodsSpans(&out)
 	goodsWithSold(&out)
 	revenueFromSales(&out)
 	underLimits(&out)
@@ -920,6 +921,26 @@ func heldOnly(x nlp.Extraction) bool {
 		}
 	}
 	return held
+}
+
+// goodsSpans points a 货值金额 no amount of the text names at the sales it
+// was made from: the sales themselves when nothing was said of goods held
+// (nlp's GoodsFromSales, allSold), the sales and the stock's unit price
+// when the stock was counted (heldTimesPrice).
+func goodsSpans(out *Extracted) {
+	if out.Facts.GoodsValue == nil {
+		return
+	}
+	for _, sp := range out.Spans {
+		if sp.Field == MeasureGoodsValue {
+			return
+		}
+	}
+	for _, a := range out.Extraction.Amounts {
+		if a.Role == nlp.RoleSalesAmount {
+			out.Spans = append(out.Spans, FactSpan{MeasureGoodsValue, a.Start, a.End})
+		}
+	}
 }
 
 // goodsWithSold adds the goods sold to a 货值金额 the text gives only for the
