@@ -93,8 +93,10 @@ type feature struct {
 type Model struct {
 	opt    Options
 	labels []string
-	// index numbers the features by hash; features are in hash order.
-	index    map[uint32]uint32
+	// table finds a feature by its hash (lookup); shift sizes it.
+	table []tableEntry
+	shift uint
+	// hashes and features are in hash order (the file's).
 	hashes   []uint32
 	features []feature
 	postings []posting
@@ -102,12 +104,29 @@ type Model struct {
 	scratch sync.Pool
 }
 
-// scratch is one text's work: a count per feature (zero between texts),
-// the features counted, and a score per label.
+// tableEntry is a feature in the lookup table: its hash and what the vote
+// reads of it, in one place so that a lookup misses the cache once. A free
+// slot has to == 0 (a feature has at least one posting).
+type tableEntry struct {
+	hash     uint32
+	idf      float32
+	from, to uint32 // postings[from:to]
+}
+
+// scratch is one text's work: its grams counted (grams, a table of
+// hash<<32 | count, zero between texts; order, the slots of its distinct
+// grams in the order of their first occurrence) and a score per label.
 type scratch struct {
-	counts  []uint16
-	touched []uint32
-	acc     []float32
+	grams []uint64
+	order []int32
+	found []foundGram
+	acc   []float32
+}
+
+// foundGram is a text's distinct gram that is a feature, and its count.
+type foundGram struct {
+	f     tableEntry
+	count uint16
 }
 
 // ErrTooManyLabels is returned by Train for more labels than a posting can
@@ -238,14 +257,52 @@ func Train(examples []Example, opt Options) (*Model, error) {
 	return m, nil
 }
 
+// init builds the lookup table and the scratch pool.
 func (m *Model) init() {
-	m.index = make(map[uint32]uint32, len(m.hashes))
-	for i, h := range m.hashes {
-		m.index[h] = uint32(i)
+	// An open-addressed table at most three quarters full (fewer bytes
+	// for the cache; a probe still finds most features in its first
+	// slot), each slot a feature's hash, IDF and postings: a text's every distinct gram is looked up,
+	// nearly all of them are features, and with tens of thousands of
+	// features a Go map's groups, the feature and then its postings each
+	// missed the cache (the vote cost three times as much inside an
+	// analysis as alone). Here a lookup reads one slot, rarely its
+	// neighbour.
+	bits := uint(1)
+	for 3<<bits < 4*len(m.hashes) {
+		bits++
 	}
-	nf, nl := len(m.features), len(m.labels)
-	m.scratch.New = func() any {
-		return &scratch{counts: make([]uint16, nf), touched: make([]uint32, 0, 512), acc: make([]float32, nl)}
+	m.table = make([]tableEntry, 1<<bits)
+	m.shift = 64 - bits
+	mask := len(m.table) - 1
+	for i, h := range m.hashes {
+		s := slot(h, m.shift)
+		for m.table[s].to != 0 {
+			s = (s + 1) & mask
+		}
+		f := m.features[i]
+		m.table[s] = tableEntry{h, f.idf, f.from, f.to}
+	}
+	nl := len(m.labels)
+	m.scratch.New = func() any { return &scratch{acc: make([]float32, nl)} }
+}
+
+// slot is where the lookup of hash h starts in a table of 64-shift bits:
+// Fibonacci hashing of h, since an FNV hash's low bits alone cluster.
+func slot(h uint32, shift uint) int {
+	return int((uint64(h) * 0x9E3779B97F4A7C15) >> shift)
+}
+
+// lookup returns the feature with hash h, if there is one.
+func (m *Model) lookup(h uint32) (tableEntry, bool) {
+	mask := len(m.table) - 1
+	for s := slot(h, m.shift); ; s = (s + 1) & mask {
+		e := m.table[s]
+		if e.to == 0 {
+			return e, false
+		}
+		if e.hash == h {
+			return e, true
+		}
 	}
 }
 
@@ -261,31 +318,61 @@ func (m *Model) Vote(text string, k int, dst []Score) []Score {
 	}
 	sc := m.scratch.Get().(*scratch)
 	defer m.scratch.Put(sc)
-	touched := sc.touched[:0]
+	// The grams are counted in a table of the text's own first (small, in
+	// the cache), and each distinct gram is then looked up in the model
+	// once: texts repeat their grams (当事, 违法), and the model's table
+	// is where the cache misses are.
+	// A text has at most (MaxGram-MinGram+1) grams a rune, and no more
+	// runes than bytes (counting the runes costs more than it saves), so a
+	// table of twice that many slots stays half empty.
+	bits := uint(4)
+	for 1<<bits < 2*(m.opt.MaxGram-m.opt.MinGram+1)*len(text) {
+		bits++
+	}
+	if len(sc.grams) < 1<<bits {
+		sc.grams = make([]uint64, 1<<bits)
+	}
+	grams, mask, shift := sc.grams[:1<<bits], 1<<bits-1, 64-bits
+	order := sc.order[:0]
 	eachGram(text, m.opt, func(h uint32) {
-		if i, ok := m.index[h]; ok {
-			if sc.counts[i] == 0 {
-				touched = append(touched, i)
-			}
-			if sc.counts[i] < math.MaxUint16 {
-				sc.counts[i]++
+		s := slot(h, shift)
+		for ; grams[s] != 0; s = (s + 1) & mask {
+			if uint32(grams[s]>>32) == h {
+				if uint16(grams[s]) < math.MaxUint16 {
+					grams[s]++
+				}
+				return
 			}
 		}
+		grams[s] = uint64(h)<<32 | 1
+		order = append(order, int32(s))
 	})
+	// The lookups first, in a loop of their own: they do not depend on one
+	// another, so the processor overlaps their cache misses, which the
+	// accumulation's inner loop between them would prevent.
+	found := sc.found[:0]
+	for _, s := range order {
+		g := grams[s]
+		grams[s] = 0
+		if f, ok := m.lookup(uint32(g >> 32)); ok {
+			found = append(found, foundGram{f, uint16(g)})
+		}
+	}
+	sc.order = order[:0]
 	acc := sc.acc
 	clear(acc)
 	norm := 0.0
-	for _, i := range touched {
-		f := m.features[i]
-		w := tfWeight(sc.counts[i]) * float64(f.idf)
-		sc.counts[i] = 0
+	// In the order of first occurrence, as the sums were always made
+	// (float addition is not associative).
+	for _, g := range found {
+		w := tfWeight(g.count) * float64(g.f.idf)
 		norm += w * w
 		wq := float32(w / weightScale)
-		for _, p := range m.postings[f.from:f.to] {
+		for _, p := range m.postings[g.f.from:g.f.to] {
 			acc[p.label] += wq * float32(p.weight)
 		}
 	}
-	sc.touched = touched[:0]
+	sc.found = found[:0]
 	if norm == 0 {
 		return dst
 	}
@@ -296,7 +383,11 @@ func (m *Model) Vote(text string, k int, dst []Score) []Score {
 		if s <= 0 {
 			continue
 		}
-		sc := Score{m.labels[l], float64(s) * inv}
+		sim := float64(s) * inv
+		if len(dst)-start >= k && dst[len(dst)-1].Similarity >= sim {
+			continue // not among the k best; saves the Score below
+		}
+		sc := Score{m.labels[l], sim}
 		at := len(dst)
 		for at > start && dst[at-1].Similarity < sc.Similarity {
 			at--
