@@ -106,7 +106,9 @@ type Model struct {
 
 // tableEntry is a feature in the lookup table: its hash and what the vote
 // reads of it, in one place so that a lookup misses the cache once. A free
-// slot has to == 0 (a feature has at least one posting).
+// slot has idf == 0: a feature's IDF is at least 1 from Train, and Load
+// refuses one that is not positive (a file's feature may have no posting,
+// so the postings cannot mark a slot used).
 type tableEntry struct {
 	hash     uint32
 	idf      float32
@@ -261,12 +263,12 @@ func Train(examples []Example, opt Options) (*Model, error) {
 func (m *Model) init() {
 	// An open-addressed table at most three quarters full (fewer bytes
 	// for the cache; a probe still finds most features in its first
-	// slot), each slot a feature's hash, IDF and postings: a text's every distinct gram is looked up,
-	// nearly all of them are features, and with tens of thousands of
-	// features a Go map's groups, the feature and then its postings each
-	// missed the cache (the vote cost three times as much inside an
-	// analysis as alone). Here a lookup reads one slot, rarely its
-	// neighbour.
+	// slot), each slot a feature's hash, IDF and postings: a text's every
+	// distinct gram is looked up, nearly all of them are features, and
+	// with tens of thousands of features a Go map's groups, the feature
+	// and then its postings each missed the cache (the vote cost three
+	// times as much inside an analysis as alone). Here a lookup reads one
+	// slot, rarely its neighbour.
 	bits := uint(1)
 	for 3<<bits < 4*len(m.hashes) {
 		bits++
@@ -276,7 +278,7 @@ func (m *Model) init() {
 	mask := len(m.table) - 1
 	for i, h := range m.hashes {
 		s := slot(h, m.shift)
-		for m.table[s].to != 0 {
+		for m.table[s].idf != 0 {
 			s = (s + 1) & mask
 		}
 		f := m.features[i]
@@ -297,7 +299,7 @@ func (m *Model) lookup(h uint32) (tableEntry, bool) {
 	mask := len(m.table) - 1
 	for s := slot(h, m.shift); ; s = (s + 1) & mask {
 		e := m.table[s]
-		if e.to == 0 {
+		if e.idf == 0 {
 			return e, false
 		}
 		if e.hash == h {

@@ -99,3 +99,49 @@ func TestVoteTableTwentySecond(t *testing.T) {
 		}
 	}
 }
+
+// TestVoteFeatureWithoutPostingsTwentySecond: a model file may hold a
+// feature with no posting, even as its first (postings[0:0]); it still
+// weighs in the text's norm, so the lookup must find it like any other.
+func TestVoteFeatureWithoutPostingsTwentySecond(t *testing.T) {
+	m, err := Train(smallSet, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A two-rune gram no feature has, hashed below every feature's, so
+	// that it becomes the file's first feature.
+	var text string
+	var h uint32
+	for r := rune(0x4E00); r < 0x9FA5 && text == ""; r++ {
+		for r2 := rune(0x4E00); r2 < 0x4E00+64; r2++ {
+			g := string([]rune{r, r2})
+			eachGram(g, m.opt, func(x uint32) { h = x })
+			if h < m.hashes[0] {
+				text = g
+				break
+			}
+		}
+	}
+	if text == "" {
+		t.Fatal("no gram hashes below the first feature")
+	}
+	m.hashes = append([]uint32{h}, m.hashes...)
+	m.features = append([]feature{{idf: 2}}, m.features...)
+	raw, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := Load(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, ok := loaded.lookup(h); !ok || f.from != 0 || f.to != 0 || f.idf != 2 {
+		t.Fatalf("lookup of the feature without postings = %+v, %v", f, ok)
+	}
+	// Beside a text that votes, the feature lowers every similarity.
+	for _, tt := range []string{text + "，超市销售过期食品", "超市销售过期食品"} {
+		if got, want := loaded.Vote(tt, 3, nil), referenceVote(loaded, tt, 3); !slices.Equal(got, want) {
+			t.Fatalf("Vote(%q) = %v, reference %v", tt, got, want)
+		}
+	}
+}
