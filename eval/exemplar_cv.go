@@ -70,6 +70,7 @@ func runExemplarCV(ctx context.Context, env Env) ([]Result, error) {
 	}
 	schemes := []cvScheme{
 		{"hash", exemplarFoldCount, exemplarFold},
+		{"file+benchmark", exemplarFoldCount, siblingFold(cat, rows, files)},
 		{"file", fileFoldCount, func(s Scenario) int {
 			h := fnv.New32a()
 			h.Write([]byte(files[s.ID]))
