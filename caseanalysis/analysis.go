@@ -542,6 +542,11 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	}
 	cands = disclaimedLast(text, cands)
 	why, excluded := a.match.explain(cands, inEffectOn(a.cfg.Catalog, pool, actDay(lawFacts)))
+	if len(cands) > 0 {
+		if rival := a.match.votedOver(cands[0], pool); rival != nil {
+			why[0] += votedNote(rival)
+		}
+	}
 	// cands are copies (onTheDay) and explain made strings of the pool.
 	a.match.recycle(pool)
 	// The articles no benchmark covers are matched by their words alone:

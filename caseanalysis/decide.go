@@ -1055,6 +1055,37 @@ func (m *matcher) explain(kept, pool []candidate) (why []string, excluded [][]Ex
 	return why, excluded
 }
 
+// votedOver returns the candidate of another conduct that the learned vote
+// put first above: it scores below first but above it without the vote
+// (the one scoring most without it when several do); nil when first is
+// first on the engine's own evidence. Scores are compared after the
+// decision scaled them, so a rival the facts exclude is not counted where
+// the exclusion, not the vote, set it back.
+func (m *matcher) votedOver(first candidate, pool []candidate) *candidate {
+	if first.learned == 0 {
+		return nil
+	}
+	own := first.unvoted()
+	var rival *candidate
+	for i := range pool {
+		d := &pool[i]
+		if d.score > first.score || d.unvoted() <= own || slices.Contains(m.sameConduct[first.doc], d.doc) {
+			continue
+		}
+		if rival == nil || d.unvoted() > rival.unvoted() {
+			rival = d
+		}
+	}
+	return rival
+}
+
+// votedNote is what the explanation of the first violation adds when the
+// learned vote put it above rival: a reviewer should know that labelled
+// cases, not the statute's words or elements, decided the order.
+func votedNote(rival *candidate) string {
+	return "；与已标注案例相近：事实与按本基准处理的已标注案例相近，据此列于“" + rival.b.Name + "”之前（不计此项时后者得分更高）"
+}
+
 // joinedLen is the length of parts joined by sep.
 func joinedLen(parts []string, sep string) int {
 	if len(parts) == 0 {

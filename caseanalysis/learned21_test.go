@@ -126,8 +126,10 @@ func TestOutranksWithoutVoteTwentyFirst(t *testing.T) {
 // votedAgainst are hand-written phrasings of the rule tests that the
 // shipped learned vote (weight 1) decides against the engine's rules: the
 // first two change the answer (a near tie the vote breaks the wrong way:
-// 拒绝检查 of a waste store read as 食品 by 油; one item of 第五十五条's vote
-// lifting the other items above 第五十四条), the next two keep the answer
+// 拒绝检查 of a waste store read as 食品 by 油; the vote's own labels
+// 第五十五条第（一）项 and 第五十四条第（二）项 put 第五十四条第（三）项 out of the
+// first three — since the vote is spread per conduct, not per article, no
+// longer the other items of 第五十五条), the next two keep the answer
 // but explain it by another competitor, and the last changes it: the
 // borrower of an account who files nothing read as the lender (实施细则
 // 第九十三条), whose examples share its words. They are known regressions of the

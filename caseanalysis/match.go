@@ -28,9 +28,10 @@ type matcher struct {
 	// (法典 第一千零九十五条's 情节严重) is the tier of a basic benchmark the
 	// matcher scores through its predecessor (环境影响评价法 第三十一条).
 	penalties [][]articleKey
-	// sameArticle lists, for each benchmark, the benchmarks fined under
-	// the same penalty article (itself among them), for the learned vote.
-	sameArticle [][]int
+	// sameConduct lists, for each benchmark, the benchmarks that punish
+	// the same conduct (itself among them: conductGroups), for the
+	// learned vote.
+	sameConduct [][]int
 	bases       []uint16       // fineBases of each benchmark
 	cat         *rules.Catalog // for the labels of penalty provisions (PenaltyLabel)
 	pos         map[string]int // benchmark ID → position
@@ -179,19 +180,7 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		m.pos[b.ID] = len(m.benchmarks) - 1
 		docs = append(docs, d)
 	}
-	// By law, article and suffix: 第X条之一 is a conduct of its own, not a
-	// paragraph of 第X条.
-	article := func(b *rules.Benchmark) legal.Ref {
-		return legal.Ref{Law: b.PenaltyRef.Law, Article: b.PenaltyRef.Article, Suffix: b.PenaltyRef.Suffix}
-	}
-	byArticle := map[legal.Ref][]int{}
-	for i, b := range m.benchmarks {
-		byArticle[article(b)] = append(byArticle[article(b)], i)
-	}
-	m.sameArticle = make([][]int, len(m.benchmarks))
-	for i, b := range m.benchmarks {
-		m.sameArticle[i] = byArticle[article(b)]
-	}
+	m.sameConduct = conductGroups(m.benchmarks)
 	m.index = newBM25(docs, bm25Params{k1: bm25K1, b: bm25B, bigramScale: bigramWeight})
 	m.decider = newDecider(cat, m.benchmarks)
 	for p := range phrases {
@@ -207,6 +196,50 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 	n := 3 * len(m.benchmarks)
 	m.scratch.New = func() any { s := make([]float64, n); return &s }
 	return m
+}
+
+// conductGroups lists, for each benchmark, the benchmarks of the same
+// conduct: the same penalty article (by law, article and suffix: 第X条之一
+// is a conduct of its own, not a paragraph of 第X条) in force together (a
+// revision renumbers: 治安管理处罚法 第五十条 was 阻碍执行职务 until 2026 and is
+// 偷窥 since), and, where both name an item (项) of it, the same paragraph
+// and item or the same provisions violated. The items of an enumerating
+// article are different conducts when they punish breaches of different
+// duties (食品安全法 第一百二十六条's 健康证明 and 餐具消毒, 消防法 第六十条's
+// 消防设施 and 疏散通道): a text like one is no evidence for another. Items
+// that grade the breach of one duty by its consequence (安全生产法 第九十五条's
+// 一般、较大、重大事故, all of 第二十一条) are tiers of one conduct. A benchmark
+// that names no item — the whole article, one paragraph of one conduct
+// (公共场所, 情节严重), the tier of every item (逾期未改正), several items in
+// one (Items) — stays with all of them.
+func conductGroups(bs []*rules.Benchmark) [][]int {
+	article := func(b *rules.Benchmark) legal.Ref {
+		return legal.Ref{Law: b.PenaltyRef.Law, Article: b.PenaltyRef.Article, Suffix: b.PenaltyRef.Suffix}
+	}
+	byArticle := map[legal.Ref][]int{}
+	for i, b := range bs {
+		byArticle[article(b)] = append(byArticle[article(b)], i)
+	}
+	out := make([][]int, len(bs))
+	for i, b := range bs {
+		r := b.PenaltyRef
+		for _, j := range byArticle[article(b)] {
+			o := bs[j]
+			if !together(b, o) {
+				continue
+			}
+			if r.Item == 0 || o.PenaltyRef.Item == 0 || o.PenaltyRef.Item == r.Item && o.PenaltyRef.Paragraph == r.Paragraph || slices.Equal(o.Violated, b.Violated) {
+				out[i] = append(out[i], j)
+			}
+		}
+	}
+	return out
+}
+
+// together reports whether two benchmarks apply on some day in common
+// (effective_to is exclusive; empty: still in force).
+func together(a, b *rules.Benchmark) bool {
+	return (b.EffectiveTo == "" || a.EffectiveFrom < b.EffectiveTo) && (a.EffectiveTo == "" || b.EffectiveFrom < a.EffectiveTo)
 }
 
 // sameElement reports whether two elements name the same cues.
@@ -633,13 +666,13 @@ func (m *matcher) rank(q query, sector legal.Sector, learned learnedVote, ef rul
 	nb := len(m.benchmarks)
 	lex, byDoc, ex := (*buf)[:nb], (*buf)[nb:2*nb], (*buf)[2*nb:]
 	// The vote tells conducts apart, not the paragraphs or tiers of one
-	// penalty article (携带管制刀具 and its 公共场所 paragraph read alike):
-	// every benchmark of a voted article gets the article's best vote, so
-	// the order among them stays the engine's.
+	// conduct (携带管制刀具 and its 公共场所 paragraph read alike): every
+	// benchmark of a voted conduct gets the conduct's best vote, so the
+	// order among them stays the engine's (conductGroups).
 	for _, s := range learned.scores {
 		if i, ok := m.pos[s.Label]; ok {
 			v := learned.weight * s.Similarity
-			for _, j := range m.sameArticle[i] {
+			for _, j := range m.sameConduct[i] {
 				ex[j] = max(ex[j], v)
 			}
 		}

@@ -48,9 +48,10 @@ type cvScheme struct {
 
 // runExemplarCV cross-validates the learned vote on the development set's
 // tuning half only (never the reporting half): for each folding (by hash;
-// by whole file), the vote alone (its best label right, among its best
-// three) for several training settings, then the engine's basis@1, basis@3
-// and range exact for several vote weights with the shipped settings.
+// by file and label, as eval cross-fits; by whole file), the vote alone
+// (its best label right, among its best three) for several training
+// settings, then the engine's basis@1, basis@3 and range exact for several
+// vote weights with the shipped settings.
 func runExemplarCV(ctx context.Context, env Env) ([]Result, error) {
 	if env.Analyzer == nil {
 		return nil, ErrNoAnalyzer
@@ -70,6 +71,7 @@ func runExemplarCV(ctx context.Context, env Env) ([]Result, error) {
 	}
 	schemes := []cvScheme{
 		{"hash", exemplarFoldCount, exemplarFold},
+		{"file+benchmark", exemplarFoldCount, siblingFold(cat, rows, files)},
 		{"file", fileFoldCount, func(s Scenario) int {
 			h := fnv.New32a()
 			h.Write([]byte(files[s.ID]))

@@ -74,6 +74,33 @@ func exemplarFold(s Scenario) int {
 	return int(sum[1]) % exemplarFoldCount
 }
 
+// siblingFold returns the fold of each of rows by its file and label, for
+// the tuning half's cross-fitting: rows are reworded until they hash to
+// the tuning half, so a file often holds a row and its reworded sibling
+// (same benchmark, a few words apart), and folds by the text's hash
+// (exemplarFold) put them apart: the sibling in the model flatters the
+// vote on the row. By file and label they fall in one fold. A row not
+// among rows gets the fold of its file and label too.
+func siblingFold(cat *rules.Catalog, rows []Scenario, files map[string]string) func(Scenario) int {
+	fold := func(s Scenario) int {
+		sum := sha256.Sum256([]byte(files[s.ID] + "\x00" + exemplarLabel(cat, s)))
+		return int(sum[1]) % exemplarFoldCount
+	}
+	// Labels are looked up once: a row without benchmark_id is labelled by
+	// a pass over the catalog, and the folds are asked for every row by
+	// every model.
+	folds := make(map[string]int, len(rows))
+	for _, s := range rows {
+		folds[s.ID] = fold(s)
+	}
+	return func(s Scenario) int {
+		if f, ok := folds[s.ID]; ok {
+			return f
+		}
+		return fold(s)
+	}
+}
+
 // crossFit holds one model per fold, each trained on the tuning rows of
 // the other folds, so that a tuning row is never scored by a model that
 // holds it.
@@ -148,8 +175,9 @@ func (cf *crossFit) context(ctx context.Context, s Scenario) context.Context {
 }
 
 // tuningCrossFit is the cross-fitting eval uses for the tuning half:
-// exemplarFoldCount folds by hash, the shipped options, the analyzer's
-// weight; nil when the analyzer has no vote (nothing to cross-fit).
+// exemplarFoldCount folds by file and label (siblingFold), the shipped
+// options, the analyzer's weight; nil when the analyzer has no vote
+// (nothing to cross-fit).
 func tuningCrossFit(an CaseAnalyzer) (*crossFit, error) {
 	w, ok := an.(interface{ ExemplarWeight() float64 })
 	if !ok || w.ExemplarWeight() <= 0 {
@@ -159,11 +187,12 @@ func tuningCrossFit(an CaseAnalyzer) (*crossFit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("exemplars: %w", err)
 	}
-	dev, err := DevSet()
+	dev, files, err := devSetFiles()
 	if err != nil {
 		return nil, err
 	}
-	return newCrossFit(cat, devSplit(dev, DevTune), exemplarFoldCount, exemplarFold, exemplars.Options{}, w.ExemplarWeight())
+	rows := devSplit(dev, DevTune)
+	return newCrossFit(cat, rows, exemplarFoldCount, siblingFold(cat, rows, files), exemplars.Options{}, w.ExemplarWeight())
 }
 
 // devFiles maps each development-set row id to its file's name.
