@@ -58,3 +58,14 @@ func TestNextDayFilingNotPenalisedTwentySecond(t *testing.T) {
 		t.Errorf("disposition %s, want %s\n%s", got, legal.DispositionNone, whys(res.Violations))
 	}
 }
+
+// TestStillGoingOnAfterDeadlineTwentySecond: the act still going on after
+// the order's deadline (期满后回访发现其仍在继续生产) is 逾期未改正, which
+// 特种设备安全法 第八十一条 fines.
+func TestStillGoingOnAfterDeadlineTwentySecond(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"a lapsed licence, production going on", "某压力容器制造企业的生产许可证已过期仍在生产，本局责令其十日内改正，期满后执法人员回访发现其仍在继续生产。",
+			"2025-09-10", "se-81-licence-lapsed-production", "", 50000, 500000, false},
+	})
+}
