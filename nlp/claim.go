@@ -160,6 +160,10 @@ func (c *claimScan) sentence(i int) (int, int, int) {
 	return j, start, end
 }
 
+// chainGap is how many bytes of words (six runes: 品牌净水器, 牌装饰板) may
+// stand between two quotations chained into one claim.
+const chainGap = 18
+
 // pairIn returns the first quotation pair that opens in [from, to), -1
 // when none does.
 func (c *claimScan) pairIn(from, to int) int {
@@ -172,9 +176,10 @@ func (c *claimScan) pairIn(from, to int) int {
 
 // chainEnd returns the end of the quotations chained from pair i: 、 和 及
 // or a bracket between two quotations of one clause (“灵芝孢子粉胶囊”（已注册
-// 保健食品）“服用……”), or a quotation shortly after in the clause (所售“铂盾”牌
-// 装饰板“经消防部门鉴定……”). A comma ends the chain: the next clause is
-// another act (宣传“特价白酒”，销售“飞天茅台”).
+// 保健食品）“服用……”), or a quotation shortly after in the clause, up to
+// chainGap bytes (所售“铂盾”牌装饰板“经消防部门鉴定……”, “泉之源”品牌净水器
+// “滤芯含致癌物”). A comma ends the chain: the next clause is another act
+// (宣传“特价白酒”，销售“飞天茅台”).
 func (c *claimScan) chainEnd(i int) int {
 	if c.chain[i] > 0 {
 		return c.chain[i]
@@ -191,7 +196,9 @@ func (c *claimScan) chainEnd(i int) int {
 		}
 	}
 	c.chainOps++
-	if j := c.pairIn(k, min(claimClauseEnd(text, k), k+15)); j > i {
+	// 降压茶”外包装印有“国药准字: a label between ends the chain, the second
+	// quotation is what the goods bear (labelWords).
+	if j := c.pairIn(k, min(claimClauseEnd(text, k), k+chainGap+1)); j > i && !containsAny(text[k:c.pairs[j].Start], labelWords[:]...) {
 		if e := c.chainEnd(j); e-c.pairs[i].Start <= claimSpanMax {
 			end = e
 		}
@@ -262,7 +269,7 @@ func claimSpans(text string) (all, quoted []Span) {
 	})
 	eachWord(text, quoteVerbs[:], func(start, at int) {
 		rest := strings.TrimLeft(text[at:], ": ")
-		if !hasAnyPrefix(rest, claimOpenQuotes[:]...) || HasAnySuffix(text[:start], notClaimBefore[:]...) {
+		if !hasAnyPrefix(rest, claimOpenQuotes[:]...) && !aboutOtherQuote(rest) || HasAnySuffix(text[:start], notClaimBefore[:]...) {
 			return
 		}
 		c := scan()
@@ -301,6 +308,30 @@ func claimSpans(text string) (all, quoted []Span) {
 		}
 	}
 	return mergeSpans(all), mergeSpans(quoted)
+}
+
+// aboutOthers, right after a quoteVerb, name whom the quotation that
+// follows is about (称竞争对手“……”, 称同城竞争企业“泉之源”品牌净水器“……”,
+// 称同行某店“……”): what is said of another business is a claim as much as a
+// quotation right after the verb.
+var aboutOthers = [...]string{"竞争对手", "竞争企业", "竞争品牌", "竞品", "同行", "对手", "同城", "其他商家", "别家", "另一家", "隔壁"}
+
+// aboutOtherQuote reports whether rest, the text after a quoteVerb, names
+// another business first and opens a quotation within ten runes, with no
+// clause break between.
+func aboutOtherQuote(rest string) bool {
+	if !hasAnyPrefix(rest, aboutOthers[:]...) {
+		return false
+	}
+	for n, r := range rest {
+		if n > 30 || strings.ContainsRune(",;\n \t。，；!?！？", r) {
+			return false
+		}
+		if hasAnyPrefix(rest[n:], claimOpenQuotes[:]...) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAnyQuote reports whether text holds an opening quotation mark.

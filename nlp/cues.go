@@ -160,7 +160,7 @@ func reachBefore(s string, pos int) int {
 	lo := pos
 	for n := 0; lo > 0 && n < negationReach; n++ {
 		r, size := utf8.DecodeLastRuneInString(s[:lo])
-		if isNegationBreak(r) || sequenceBreak(s[:lo], r, size) || pretextBreak(s[:lo], r) {
+		if isNegationBreak(r) || sequenceBreak(s, lo, r, size) || pretextBreak(s[:lo], r) {
 			break
 		}
 		lo -= size
@@ -203,17 +203,34 @@ func pretextBreak(s string, r rune) bool {
 	return r == '由' && strings.HasSuffix(s, "为由")
 }
 
-// sequenceBreak reports whether the rune r ending s is 即 joining a denied
-// act to the next one (未停车查看即驾车驶离, 未作任何处理即离开现场): the
-// negation ends before what follows. 立即 is an adverb (未立即驶离 still
-// denies the leaving); 随即 starts the next act as 即 does.
-func sequenceBreak(s string, r rune, size int) bool {
-	if r != '即' {
-		return false
+// sequenceBreak reports whether the rune r ending s[:lo] is 即 or 就 joining
+// a denied act to the next one (未停车查看即驾车驶离, 未作任何处理即离开现场,
+// 没有留下联系方式就开车走了, 未办任何手续就开工): the negation ends before
+// what follows. 立即 is an adverb (未立即驶离 still denies the leaving); 随即
+// starts the next act as 即 does. 就 breaks only as that linking adverb: not
+// right after the negation (未就赔偿达成协议, 没就此报告 — the preposition),
+// not in a word of its own (早就, 也就, 成就, 迁就, 将就, 就业, 就医, 就地 …).
+func sequenceBreak(s string, lo int, r rune, size int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:lo-size])
+	switch r {
+	case '即':
+		return prev != '立'
+	case '就':
+		next, _ := utf8.DecodeRuneInString(s[lo:])
+		return !strings.ContainsRune(jiuNotAfter, prev) && !strings.ContainsRune(jiuNotBefore, next)
 	}
-	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
-	return prev != '立'
+	return false
 }
+
+// jiuNotAfter are the runes before 就 that make it no linking adverb: a
+// negation right before it (未就, 没就, 不就, 无就, 没有就), or a word it ends
+// (早就, 也就, 成就, 造就, 迁就, 将就, 屈就, 高就, 俯就, 这就, 那就).
+const jiuNotAfter = "未没不无有早也成造迁将屈高俯这那"
+
+// jiuNotBefore are the runes after 就 that make it the head of a word
+// (就业, 就医, 就餐, 就诊, 就读, 就职, 就位, 就绪, 就地, 就近, 就任, 就寝, 就座,
+// 就范, 就是, 就算).
+const jiuNotBefore = "业医餐诊读职位绪地近任寝座范是算"
 
 // longerNegationAt reports whether a negation word longer than word starts
 // s, so that the longer one decides.

@@ -484,6 +484,9 @@ var circumstanceCues = []struct {
 		// they belong (补做了放水试验, 已在线补报备案, 已按规定补设账簿,
 		// 将超量部分转移至合规库房)
 		"补做了", "已补做", "补报了", "已补报", "在线补报", "即补报", "补交了", "已补交", "补签了", "已补签",
+		// made good the next day or the same day, in the bare verb (经提醒后于次日补报, 当天补办了手续)
+		"次日…补报", "次日…补办", "次日…补齐", "次日…补交", "次日…补正", "次日…补录", "次日…补建", "次日…补设",
+		"当日…补报", "当天…补报", "当日…补办", "当天…补办", "当日…补交", "当天…补交",
 		"按规定补", "按照规定补", "按要求补", "按照要求补",
 		"转移至合规", "转移到合规", "转移至专用", "转移到专用", "重新检测合格", "重新检验合格", "复检合格",
 		// 当即 as 当场 (当即找人将防盗网全部拆卸)
@@ -3184,7 +3187,7 @@ var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "
 // a third party, or follows a mention of child workers (招用童工2名：田某（15
 // 周岁）…；罗某（15周岁）…): their ages are the workers'.
 func thirdPartyAge(s string, a, b int) bool {
-	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) || actorNamed(s, a, b) || childActorAge(s, a, b) {
+	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) || actorNamed(s, a, b) || childActorAge(s, a, b) || cleftActorAge(s, a) {
 		return false // 违法行为人柯某（17周岁，职校学生）: the party's own
 	}
 	return victimObject(s, a) || kinAge(s, a) || containsAny(s[:a], "童工", "未成年工") ||
@@ -3210,6 +3213,25 @@ func askedOf(s string, a int) string {
 		return ""
 	}
 	return s[q:i]
+}
+
+// cleftOthers, in the part of a cleft before 的是, make the one it names
+// someone other than the actor: the one who reported or saw it, or the one
+// harmed (报警的是其15岁的儿子, 被打伤的是……, 受伤的是……).
+var cleftOthers = [...]string{"报", "投诉", "举报", "来电", "反映", "发现", "看到", "看见", "目击", "证实", "受", "伤", "死", "被", "害"}
+
+// cleftActorAge reports whether the age at a belongs to the one a cleft
+// names as having done the act (扔垃圾的是该户15岁的儿子小卢, 点火的是其
+// 16岁的侄子): the phrase before the age is an act, 的是 and at most four
+// runes of determiner (该户, 其, 他家). The kin word after the age (儿子)
+// then names the actor, not a third party.
+func cleftActorAge(s string, a int) bool {
+	before := s[clauseBefore(s, a, isPhraseEnd):a]
+	i := strings.LastIndex(before, "的是")
+	if i <= 0 || utf8.RuneCountInString(before[i+len("的是"):]) > 4 {
+		return false
+	}
+	return !containsAny(before[:i], cleftOthers[:]...) && !containsAny(before[:i], harmVerbs[:]...)
 }
 
 // childNouns name a child; childActs, in the phrase after one, make the
