@@ -391,6 +391,10 @@ var roleCueList = [...]struct{ cue, role string }{
 	// The tax shown on false invoices is not their amount (价税合计113万元，税额
 	// 13万元); the fee charged for issuing them is what the issuer gained.
 	{"税额", ""}, {"劳务费", ""}, {"劳务报酬", ""}, {"开票费", RoleIllegalGains}, {"票点", RoleIllegalGains},
+	// Costs and expenses a return overstated (虚列会议费、咨询费成本共计41.7万元)
+	// are the false basis, not the tax: a 所得税 named before them in the
+	// clause does not make them a tax amount.
+	{"虚列成本", ""}, {"多列成本", ""}, {"成本共计", ""}, {"成本合计", ""}, {"成本费用", ""}, {"会议费", ""}, {"咨询费", ""}, {"差旅费", ""}, {"业务招待费", ""}, {"办公费", ""},
 	// A false invoice told by its excess (虚增金额3000元, 多开金额六千元): the
 	// excess is what was issued without a real transaction.
 	{"虚增金额", RoleInvoiceAmount}, {"虚增开票金额", RoleInvoiceAmount}, {"虚增发票金额", RoleInvoiceAmount}, {"多开金额", RoleInvoiceAmount}, {"多开的金额", RoleInvoiceAmount}, {"多开发票金额", RoleInvoiceAmount},
@@ -457,6 +461,8 @@ var circumstanceCues = []struct {
 		"当场清理", "立即清理", "当场更换", "当场…更换", "当即…更换", "现场…更换", "立即…更换", "当场…补配", "当场…补设", "当场…补挂", "当场…补贴", "当场…移除", "当场…清除", "当场…挪走", "当场…搬离", "当场…打开", "当场…恢复", "已更换", "立即更换", "及时更换", "自行更换", "即更换", "即行更换", "当日…更换", "当天…更换", "更换为合格", "更换成合格", "换上…合格",
 		"自行整改", "自行改正", "当日…整改", "当天…整改", "当日…改正", "当天…改正", "自行删除", "已删除", "主动删除", "立即删除", "当场删除", "已撤下", "当场撤下", "自行撤下",
 		"当场纠正", "已纠正", "立即纠正", "已经纠正", "当场拆除", "立即拆除", "当场熄灭", "立即停止", "当即停止",
+		// an activity given up once told (经告知后当即收起鱼竿离开, 经劝阻后收起渔具离开)
+		"当即收起", "当场收起", "立即收起", "随即收起", "经告知…离开", "经劝阻…离开", "劝阻后…离开", "告知后…离开",
 		// the same day's removal of what was painted, hung or put up (当日即组织人员覆盖清除)
 		"当日…清除", "当天…清除", "立即清除", "自行清除", "覆盖清除",
 		// scraped off or wiped clean on the spot (当场带工具把小广告全部铲除干净)
@@ -557,7 +563,14 @@ var circumstanceCues = []struct {
 		"对…无影响", "对…没有影响", "对…未产生影响", "对…没有产生影响", "对…无危害", "对…没有危害", "对…未产生危害", "对…无不良影响",
 		// the harm of a tax or invoice violation is to the revenue (未造成税款流失)
 		"未造成税款流失", "没有造成税款流失", "未造成国家税款流失", "未造成税收流失", "未造成国家税款损失", "未造成税款损失", "没有造成税款损失",
-		"未造成税款少缴", "未影响税款征收", "未影响税款缴纳", "未影响税收征管", "未影响国家税款"}, fixed: true},
+		"未造成税款少缴", "未影响税款征收", "未影响税款缴纳", "未影响税收征管", "未影响国家税款",
+		// pollution looked for and not found (现场未见污染, 未发现明显污染):
+		// 未见污染防治设施 is another matter, and the guard below drops it
+		"未见污染", "未发现污染", "未见明显污染", "未发现明显污染",
+		// a monitor down, the discharge checked by hand meanwhile and within
+		// the limits (联网中断期间手工监测出水达标): nothing went out unseen
+		// over the limit; 未达标 is dropped by the guard below
+		"手工监测…达标", "人工监测…达标", "手工监测…未超标", "人工监测…未超标"}, fixed: true},
 	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉",
 		"影响范围小", "影响范围较小", "未接到…投诉", "未收到…投诉", "没有…投诉", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
 	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
@@ -2916,6 +2929,10 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					if f.name == CircNoHarm && containsAny(s[i:e], "严重", "重大", "较大") {
 						continue
 					}
+					// 手工监测结果未达标 says the discharge was over the limit.
+					if f.name == CircNoHarm && containsAny(s[i:e], "未达标", "不达标", "没有达标", "无法达标") {
+						continue
+					}
 					if !f.negates && rejectedClaim(s, i) {
 						continue
 					}
@@ -2939,6 +2956,10 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					continue
 				}
 				if f.name == CircCoerced && c == "被迫" && fledAfter(s[i+len(c):]) {
+					continue
+				}
+				// 未见污染防治设施 names a missing facility, not a harm not found.
+				if f.name == CircNoHarm && hasAnyPrefix(s[i+len(c):], "防治", "物", "源", "治理", "处理") {
 					continue
 				}
 				if f.name == CircFirstViolation && (c == "初次" || c == "首次") && firstTimeDoing(s[i+len(c):]) {
@@ -3418,6 +3439,9 @@ var thirdPartyBirthCues = [...]string{"童工", "未成年工", "受害人", "�
 	// the shop's own staff by their post (服务员周某某系2010年8月出生)
 	"服务员", "店员", "营业员", "收银员", "传菜员", "配菜员", "帮厨", "小工", "保洁员",
 	"殴打", "打了", "打伤", "推倒", "踢了", "扇了", "与", "跟",
+	// the one struck as the verb's object (拳击门卫邓某（男，68岁）面部,
+	// 推搡保洁员); the verbs officers write for a blow, a kick and a push
+	"拳击", "击打", "推搡", "踢打", "踹了", "踹倒", "掌掴", "扇打", "打倒", "撞倒", "抓伤", "咬伤", "砸伤", "刺伤", "砍伤", "掐住", "揪住", "围殴",
 	// a witness, the caller or complainant, and a child the party uses
 	// (使用该少年（2011年2月出生）: 使用 above)
 	"证人", "目击", "报警人", "报案人", "举报人", "投诉人", "控告人", "失主", "事主", "少年", "少女", "姑娘", "孙子", "孙女", "外孙", "侄", "外甥"}
@@ -4175,7 +4199,11 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 		var n float64
 		found := false
 		eachCount(own, append(goodsMeasures[:len(goodsMeasures):len(goodsMeasures)], "个"), func(u string, c float64, k, end int) {
-			if !found && !perOrOrdinal(own, k) && !notGoodsCount(u, own[end:]) {
+			// 单价310元 已售出22台 (a register's words, no comma between):
+			// a share of the goods is not the goods the price is of; the
+			// whole named elsewhere (共进货60台) is counted below.
+			if !found && !perOrOrdinal(own, k) && !notGoodsCount(u, own[end:]) &&
+				!containsAny(lastRunes(own[clauseBefore(own, k, isPhraseEnd):k], 8), partWords[:]...) {
 				n, found = c, true
 			}
 		})
