@@ -198,6 +198,9 @@ type decider struct {
 	openersOf [][]int32
 	// elementDocs are the benchmarks with distinguishing elements.
 	elementDocs []int
+	// elementGroups numbers the groups of elements by what decides their
+	// answer (elementGroup): elements that find alike share one.
+	elementGroups map[string]int32
 }
 
 // group numbers a cue group with the given openings.
@@ -229,10 +232,63 @@ func (d *decider) compileElements(es []rules.Element, claims bool) []element {
 		for _, w := range e.NotWithin {
 			notWithin = append(notWithin, nlp.NormalizeText(w))
 		}
-		out = append(out, element{group: d.cueGroup(cues), label: e.Label, party: partyElements[e.Label], cues: cues, measures: e.AllMeasures(), notWithin: notWithin, who: containsAny(e.Label, partyWhoWords),
-			inspected: e.Inspected, claims: claims})
+		el := element{label: e.Label, party: partyElements[e.Label], cues: cues, measures: e.AllMeasures(), notWithin: notWithin, who: containsAny(e.Label, partyWhoWords),
+			inspected: e.Inspected, claims: claims}
+		el.group = d.elementGroup(&el)
+		out = append(out, el)
 	}
 	return out
+}
+
+// elementGroup numbers the cue group of an element. Elements that find
+// alike (the same cues in the same order, the same words they do not count
+// inside, the same spans left out, party kind and figures) share a group,
+// so that shown answers them once per text: many benchmarks of one line or
+// law repeat an element under another label (the catalog's requires and
+// excludes name some elements dozens of times).
+func (d *decider) elementGroup(e *element) int32 {
+	var b strings.Builder
+	// The spans find leaves out depend on the first of who, inspected and
+	// claims that is set, in that order.
+	switch {
+	case e.who:
+		b.WriteByte('w')
+	case e.inspected:
+		b.WriteByte('i')
+	case e.claims:
+		b.WriteByte('c')
+	default:
+		b.WriteByte('-')
+	}
+	b.WriteString(e.party)
+	for _, q := range e.cues {
+		b.WriteString("\x00c")
+		b.WriteString(q.Text())
+	}
+	for _, w := range e.notWithin {
+		b.WriteString("\x00n")
+		b.WriteString(w)
+	}
+	for _, r := range e.measures {
+		b.WriteString("\x00m")
+		b.WriteString(r.Name)
+		for _, v := range []*float64{r.GTE, r.LT} {
+			b.WriteByte('\x00')
+			if v != nil {
+				b.WriteString(strconv.FormatFloat(*v, 'g', -1, 64))
+			}
+		}
+	}
+	key := b.String()
+	if g, ok := d.elementGroups[key]; ok {
+		return g
+	}
+	g := d.cueGroup(e.cues)
+	if d.elementGroups == nil {
+		d.elementGroups = map[string]int32{}
+	}
+	d.elementGroups[key] = g
+	return g
 }
 
 // cueGroups is what one text says of the decider's cue groups: whether
