@@ -2939,6 +2939,12 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					if f.name == CircNoHarm && containsAny(s[i:e], "未达标", "不达标", "没有达标", "无法达标") {
 						continue
 					}
+					// 手工监测显示化学需氧量超标2倍，整改后复测达标: the
+					// discharge went out over the limit; the later 达标 is
+					// after the fact.
+					if f.name == CircNoHarm && strings.Contains(c, "监测") && overLimitIn(s[i:e]) {
+						continue
+					}
 					if !f.negates && rejectedClaim(s, i) {
 						continue
 					}
@@ -3240,6 +3246,22 @@ func askedOf(s string, a int) string {
 		return ""
 	}
 	return s[q:i]
+}
+
+// overLimitIn reports whether span says a limit was exceeded: 超标 not
+// denied right before (未超标, 没有超标, 不超标, 无超标 deny it).
+func overLimitIn(span string) bool {
+	for off := 0; ; {
+		i := strings.Index(span[off:], "超标")
+		if i < 0 {
+			return false
+		}
+		i += off
+		if !HasAnySuffix(span[:i], "未", "没", "没有", "不", "无", "并未") {
+			return true
+		}
+		off = i + len("超标")
+	}
 }
 
 // defianceWords, between the parts of a correction cue, say the party

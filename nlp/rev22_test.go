@@ -67,3 +67,32 @@ func TestCleftHarmerAgeTwentySecond(t *testing.T) {
 		})
 	}
 }
+
+// TestManualMonitoringOverLimitTwentySecond: the discharge checked by hand
+// while the monitor was down is no harm only when the check found it
+// within the limits: 超标 between 手工监测 and a later 达标 (整改后复测达标)
+// says it went out over them; 未超标 says it did not.
+func TestManualMonitoringOverLimitTwentySecond(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"over the limit, within after treatment", "在线监测设备联网中断期间，手工监测显示化学需氧量超标2倍，整改后复测达标。", false},
+		{"over the limit, treated", "联网中断期间，当事人手工监测结果超标，经处理后达标排放。", false},
+		{"within the limits", "在线监测设备联网中断期间，手工监测出水达标。", true},
+		{"not over the limit", "联网中断期间，人工监测结果均未超标。", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := false
+			for _, c := range Extract(tc.text).Circumstances {
+				if c.Name == CircNoHarm && !c.Negated {
+					got = true
+				}
+			}
+			if got != tc.want {
+				t.Errorf("Extract(%q) no harm = %v; want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
