@@ -541,12 +541,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		cands = citedFirst(focus, cands)
 	}
 	cands = disclaimedLast(text, cands)
-	why, excluded := a.match.explain(cands, inEffectOn(a.cfg.Catalog, pool, actDay(lawFacts)))
-	if len(cands) > 0 {
-		if rival := a.match.votedOver(cands[0], pool); rival != nil {
-			why[0] += votedNote(rival)
-		}
-	}
+	why, excluded := a.match.explainInForce(a.cfg.Catalog, cands, pool, actDay(lawFacts))
 	// cands are copies (onTheDay) and explain made strings of the pool.
 	a.match.recycle(pool)
 	// The articles no benchmark covers are matched by their words alone:
@@ -754,6 +749,22 @@ func onTheDay(cat *rules.Catalog, cands []candidate, f rules.Facts, excluded fun
 		out = append(out, c)
 	}
 	return out
+}
+
+// explainInForce explains cands (explain) against the benchmarks of pool
+// in force on day, and adds the learned vote's note to the first's
+// explanation (votedOver). inEffectOn filters pool in place: the rival is
+// looked for in its result, not in pool, whose tail it leaves stale
+// (benchmarks not in force on the day, kept ones twice).
+func (m *matcher) explainInForce(cat *rules.Catalog, cands, pool []candidate, day string) (why []string, excluded [][]Excluded) {
+	inForce := inEffectOn(cat, pool, day)
+	why, excluded = m.explain(cands, inForce)
+	if len(cands) > 0 {
+		if rival := m.votedOver(cands[0], inForce); rival != nil {
+			why[0] += votedNote(rival)
+		}
+	}
+	return why, excluded
 }
 
 // inEffectOn gives each benchmark of the pool (a line's first member: the

@@ -2924,6 +2924,12 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					if f.name == CircCorrectedInTime && !f.negates && orderedBefore(s, i) {
 						continue
 					}
+					// 经告知后，该男子不予理睬，骑车离开: a cue whose parts a
+					// refusal or a carrying on stands between tells no
+					// correction (the leaving is the party's going on).
+					if f.name == CircCorrectedInTime && !f.negates && containsAny(s[i:e], defianceWords[:]...) {
+						continue
+					}
 					// 未造成严重危害后果 says the harm was not serious, not that
 					// there was none.
 					if f.name == CircNoHarm && containsAny(s[i:e], "严重", "重大", "较大") {
@@ -2931,6 +2937,12 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					}
 					// 手工监测结果未达标 says the discharge was over the limit.
 					if f.name == CircNoHarm && containsAny(s[i:e], "未达标", "不达标", "没有达标", "无法达标") {
+						continue
+					}
+					// 手工监测显示化学需氧量超标2倍，整改后复测达标: the
+					// discharge went out over the limit; the later 达标 is
+					// after the fact.
+					if f.name == CircNoHarm && strings.Contains(c, "监测") && overLimitIn(s[i:e]) {
 						continue
 					}
 					if !f.negates && rejectedClaim(s, i) {
@@ -3236,6 +3248,27 @@ func askedOf(s string, a int) string {
 	return s[q:i]
 }
 
+// overLimitIn reports whether span says a limit was exceeded: 超标 not
+// denied right before (未超标, 没有超标, 不超标, 无超标 deny it).
+func overLimitIn(span string) bool {
+	for off := 0; ; {
+		i := strings.Index(span[off:], "超标")
+		if i < 0 {
+			return false
+		}
+		i += off
+		if !HasAnySuffix(span[:i], "未", "没", "没有", "不", "无", "并未") {
+			return true
+		}
+		off = i + len("超标")
+	}
+}
+
+// defianceWords, between the parts of a correction cue, say the party
+// refused or went on (不予理睬, 拒不, 强行, 继续): the act after them is no
+// correction.
+var defianceWords = [...]string{"不予理睬", "不理睬", "未予理睬", "置之不理", "不听", "拒不", "拒绝", "强行", "不顾", "继续", "再次", "又在", "仍在", "仍然", "依然", "逃离", "逃跑"}
+
 // cleftOthers, in the part of a cleft before 的是, make the one it names
 // someone other than the actor: the one who reported or saw it, or the one
 // harmed (报警的是其15岁的儿子, 被打伤的是……, 受伤的是……).
@@ -3252,7 +3285,9 @@ func cleftActorAge(s string, a int) bool {
 	if i <= 0 || utf8.RuneCountInString(before[i+len("的是"):]) > 4 {
 		return false
 	}
-	return !containsAny(before[:i], cleftOthers[:]...) && !containsAny(before[:i], harmVerbs[:]...)
+	// A harm verb right before 的是 names the one harmed (殴打的是, 推倒的是);
+	// with its object between (殴打邻居的是) it names the one who harmed.
+	return !containsAny(before[:i], cleftOthers[:]...) && !HasAnySuffix(before[:i], harmVerbs[:]...)
 }
 
 // childNouns name a child; childActs, in the phrase after one, make the
