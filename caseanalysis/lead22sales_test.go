@@ -46,4 +46,15 @@ func TestGoodsFromSalesTwentySecond(t *testing.T) {
 			t.Errorf("%s: a statutory range %v, want %v", tt.facts, got, tt.range_)
 		}
 	}
+	// A stock counted at the price the text gives: the 货值金额 is made and the
+	// answer says how.
+	res := analyzeOn(t, a, "经查，当事人将劣质电缆冒充国标电缆销售，销售金额人民币陆万元整，仓库内尚存同批电缆二十卷，每卷售价500元。", "2025-09-10")
+	told := false
+	for _, w := range res.Warnings {
+		told = told || strings.Contains(w, "加库存数量乘以事实所写的价格")
+	}
+	if !told || len(res.Violations) == 0 || res.Violations[0].Suggestion == nil || res.Violations[0].Suggestion.Statutory == nil ||
+		res.Violations[0].Suggestion.Statutory.FineMax != 210000 {
+		t.Errorf("stock at its price: note %v, violations %v (want 第五十条 at 35,000–210,000)\n%q", told, ids(res.Violations), res.Warnings)
+	}
 }

@@ -217,6 +217,10 @@ type Extraction struct {
 	// because the text told the sales and nothing of goods held: an
 	// assumption the officer is told of (the stock and the 标价 may differ).
 	GoodsFromSales bool
+	// GoodsWithStock is true when the 货值金额 in Totals is the sales plus a
+	// stock counted at the price the text gives (heldTimesPrice): the
+	// officer is told, since the 标价 of the stock decides.
+	GoodsWithStock bool
 }
 
 // maxLookback bounds how far back (in bytes of normalised text) a role phrase
@@ -756,7 +760,9 @@ func Extract(text string) Extraction {
 			x.Totals = append(x.Totals, t)
 		}
 	}
+	totalsBefore := len(x.Totals)
 	x.Totals = heldTimesPrice(ms, salePrices, x.Totals)
+	x.GoodsWithStock = len(x.Totals) > totalsBefore
 	x.Totals, x.GoodsFromSales = allSold(s, x.Totals)
 	x.Totals = wagesPerHead(s, x.Amounts, x.Totals)
 	if price.over {

@@ -58,8 +58,8 @@ func TestHeldTimesPriceTwentySecond(t *testing.T) {
 				goods = tot.Value
 			}
 		}
-		if goods != tt.goods || x.GoodsFromSales {
-			t.Errorf("%s: 货值金额 %v (from sales %v), want %v (%+v)", tt.text, goods, x.GoodsFromSales, tt.goods, x.Totals)
+		if goods != tt.goods || x.GoodsFromSales || x.GoodsWithStock != (tt.goods > 0) {
+			t.Errorf("%s: 货值金额 %v (from sales %v, with stock %v), want %v (%+v)", tt.text, goods, x.GoodsFromSales, x.GoodsWithStock, tt.goods, x.Totals)
 		}
 	}
 }
