@@ -1002,18 +1002,19 @@ func nonNil[T any](xs []T) []T {
 
 // goodsFromSalesNote tells the officer that the 货值金额 the fine is computed
 // from is the 销售金额, taken because the facts told the sales and nothing of
-// goods held (nlp's GoodsFromSales): the 货值金额 of 产品质量法 第七十二条 and
+// goods held (nlp.GoodsFromSales): the 货值金额 of 产品质量法 第七十二条 and
 // its kin is all the goods dealt in at their 标价, so stock, seized goods or
 // a 标价 above the price paid change it; likewise for a stock counted at the
-// price the text gives (nlp's GoodsWithStock). It returns "" otherwise.
+// price the text gives (nlp.GoodsWithStock). It returns "" otherwise.
 func goodsFromSalesNote(f *rules.Facts, x nlp.Extraction) string {
 	if f.GoodsValue == nil {
 		return ""
 	}
-	if x.GoodsWithStock {
+	switch x.GoodsFrom {
+	case nlp.GoodsWithStock:
 		return "货值金额按已销售的金额加库存数量乘以事实所写的价格计算（" + yuan(*f.GoodsValue) + "元）；货值金额按违法生产、销售的产品的标价计算（如产品质量法第七十二条），库存货物的标价不同的，请核实后更正。"
-	}
-	if !x.GoodsFromSales {
+	case nlp.GoodsFromSales:
+	default:
 		return ""
 	}
 	return "事实只写明销售金额、未述及库存或者查扣的货物：货值金额暂按销售金额" + yuan(*f.GoodsValue) + "元" +

@@ -129,6 +129,40 @@ type devScore struct {
 	transfer, likely       bool
 }
 
+// devTally sums the scores of a set of rows: the shares the suites over
+// the development set report (admin-scenarios, exemplar-cv, exemplar-fresh).
+type devTally struct {
+	n, basis1, basis3, rangeN, ranged, bracketN, bracketed, disp, transfer int
+}
+
+// add counts one row's score.
+func (t *devTally) add(sc devScore) {
+	t.n++
+	t.basis1 += b2i(sc.basis1)
+	t.basis3 += b2i(sc.basis3)
+	if sc.hasRange {
+		t.rangeN++
+		t.ranged += b2i(sc.ranged)
+	}
+	if sc.hasBrackets {
+		t.bracketN++
+		t.bracketed += b2i(sc.bracketed)
+	}
+	t.disp += b2i(sc.disp)
+	t.transfer += b2i(sc.transfer)
+}
+
+// results are the basis, range and disposition shares under a metric
+// prefix, as exemplar-cv and exemplar-fresh report them.
+func (t devTally) results(suite, name string) []Result {
+	return []Result{
+		{Suite: suite, Metric: name + " basis@1", Value: share(t.basis1, t.n), N: t.n},
+		{Suite: suite, Metric: name + " basis@3", Value: share(t.basis3, t.n), N: t.n},
+		{Suite: suite, Metric: name + " statutory-range-exact", Value: share(t.ranged, t.rangeN), N: t.rangeN},
+		{Suite: suite, Metric: name + " disposition", Value: share(t.disp, t.n), N: t.n},
+	}
+}
+
 func scoreDev(s Scenario, res caseanalysis.Result) devScore {
 	var sc devScore
 	want := s.Expect.Basis[0]
@@ -238,7 +272,8 @@ func sameBase(name, words string) bool {
 // fit, when not nil, gives each row the learned vote it is scored with
 // (cross-fitting of the tuning half); nil scores with the analyzer's own.
 func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario, fit *crossFit) ([]Result, error) {
-	var n, b1, b3, ranged, rangeN, bracketed, bracketN, disp, transfer, wantL, gotL, bothL int
+	var t devTally
+	var wantL, gotL, bothL int
 	versions, err := lawVersionRows(rows)
 	if err != nil {
 		return nil, err
@@ -257,19 +292,7 @@ func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario, fi
 			return nil, fmt.Errorf("dev row %s: %w", s.ID, err)
 		}
 		sc := scoreDev(s, res)
-		n++
-		b1 += b2i(sc.basis1)
-		b3 += b2i(sc.basis3)
-		if sc.hasRange {
-			rangeN++
-			ranged += b2i(sc.ranged)
-		}
-		if sc.hasBrackets {
-			bracketN++
-			bracketed += b2i(sc.bracketed)
-		}
-		disp += b2i(sc.disp)
-		transfer += b2i(sc.transfer)
+		t.add(sc)
 		switch v := versions[s.ID]; v.kind {
 		case versionNew:
 			newN++
@@ -305,13 +328,13 @@ func scoreDevHalf(ctx context.Context, env Env, half string, rows []Scenario, fi
 	p := "dev-" + half + " "
 	note := "issue 12 targets: basis@1, range exact and disposition >= 0.90; likely recall 1.0, precision >= 0.90"
 	return []Result{
-		{Suite: SuiteAdminScenarios, Metric: p + "basis@1", Value: share(b1, n), BaselineNote: note, N: n},
-		{Suite: SuiteAdminScenarios, Metric: p + "basis@3", Value: share(b3, n), N: n},
-		{Suite: SuiteAdminScenarios, Metric: p + "statutory-range-exact", Value: share(ranged, rangeN), N: rangeN},
-		{Suite: SuiteAdminScenarios, Metric: p + "conditional-brackets", Value: share(bracketed, bracketN), N: bracketN,
+		{Suite: SuiteAdminScenarios, Metric: p + "basis@1", Value: share(t.basis1, t.n), BaselineNote: note, N: t.n},
+		{Suite: SuiteAdminScenarios, Metric: p + "basis@3", Value: share(t.basis3, t.n), N: t.n},
+		{Suite: SuiteAdminScenarios, Metric: p + "statutory-range-exact", Value: share(t.ranged, t.rangeN), N: t.rangeN},
+		{Suite: SuiteAdminScenarios, Metric: p + "conditional-brackets", Value: share(t.bracketed, t.bracketN), N: t.bracketN,
 			BaselineNote: "rows whose facts lack the fine's base: right provision, no single range, every bracket of the statute with its amount"},
-		{Suite: SuiteAdminScenarios, Metric: p + "disposition", Value: share(disp, n), N: n},
-		{Suite: SuiteAdminScenarios, Metric: p + "transfer-risk+crime", Value: share(transfer, n), N: n},
+		{Suite: SuiteAdminScenarios, Metric: p + "disposition", Value: share(t.disp, t.n), N: t.n},
+		{Suite: SuiteAdminScenarios, Metric: p + "transfer-risk+crime", Value: share(t.transfer, t.n), N: t.n},
 		{Suite: SuiteAdminScenarios, Metric: p + "likely-recall", Value: share(bothL, wantL), N: wantL},
 		{Suite: SuiteAdminScenarios, Metric: p + "likely-precision", Value: share(bothL, gotL), N: gotL},
 		{Suite: SuiteAdminScenarios, Metric: p + "new-version basis@1", Value: share(newB1, newN), N: newN,

@@ -115,7 +115,7 @@ func runExemplarCV(ctx context.Context, env Env) ([]Result, error) {
 		for _, cw := range exemplarCVWeights {
 			w := cw.w
 			cf.weight, cf.spread = w, cw.spread
-			var b1, b3, rangeN, ranged, disp int
+			var t devTally
 			for _, s := range rows {
 				if err := ctx.Err(); err != nil {
 					return nil, err
@@ -130,25 +130,15 @@ func runExemplarCV(ctx context.Context, env Env) ([]Result, error) {
 				} else if d.basis1 != without[s.ID] {
 					env.log().Debug("exemplar-cv changed", "folds", sc.name, "weight", w, "spread", cw.spread, "id", s.ID, "basis1", d.basis1, "want", s.Expect.Basis[0], "got", topBases(res))
 				}
-				b1 += b2i(d.basis1)
-				b3 += b2i(d.basis3)
-				disp += b2i(d.disp)
-				if d.hasRange {
-					rangeN++
-					ranged += b2i(d.ranged)
-				}
+				t.add(d)
 			}
 			name := sc.name + " folds, weight " + strconv.FormatFloat(w, 'f', -1, 64)
 			if cw.spread {
 				name += " on the spread"
 			}
 			name += ":"
-			out = append(out,
-				Result{Suite: SuiteExemplarCV, Metric: name + " basis@1", Value: share(b1, len(rows)), N: len(rows)},
-				Result{Suite: SuiteExemplarCV, Metric: name + " basis@3", Value: share(b3, len(rows)), N: len(rows)},
-				Result{Suite: SuiteExemplarCV, Metric: name + " statutory-range-exact", Value: share(ranged, rangeN), N: rangeN},
-				Result{Suite: SuiteExemplarCV, Metric: name + " disposition", Value: share(disp, len(rows)), N: len(rows)})
-			env.log().Info("exemplar-cv engine", "metric", name, "basis1", share(b1, len(rows)), "basis3", share(b3, len(rows)), "range", share(ranged, rangeN))
+			out = append(out, t.results(SuiteExemplarCV, name)...)
+			env.log().Info("exemplar-cv engine", "metric", name, "basis1", share(t.basis1, t.n), "basis3", share(t.basis3, t.n), "range", share(t.ranged, t.rangeN))
 		}
 	}
 	return out, nil
@@ -230,7 +220,7 @@ func freshScores(ctx context.Context, env Env) ([]Result, error) {
 		{Suite: SuiteExemplarFresh, Metric: "fresh rows, the shipped vote alone: top-3", Value: share(top3, len(rows)), N: len(rows)},
 	}
 	for _, with := range []bool{false, true} {
-		var b1, b3, rangeN, ranged, disp int
+		var t devTally
 		for _, s := range rows {
 			if err := ctx.Err(); err != nil {
 				return nil, err
@@ -244,13 +234,7 @@ func freshScores(ctx context.Context, env Env) ([]Result, error) {
 				return nil, fmt.Errorf("fresh row %s: %w", s.ID, err)
 			}
 			d := scoreDev(s, res)
-			b1 += b2i(d.basis1)
-			b3 += b2i(d.basis3)
-			disp += b2i(d.disp)
-			if d.hasRange {
-				rangeN++
-				ranged += b2i(d.ranged)
-			}
+			t.add(d)
 			if !d.basis1 {
 				env.log().Debug("fresh miss", "vote", with, "id", s.ID, "want", s.Expect.Basis[0], "got", topBases(res))
 			}
@@ -259,11 +243,7 @@ func freshScores(ctx context.Context, env Env) ([]Result, error) {
 		if with {
 			name = "fresh rows, with the shipped vote (weight " + strconv.FormatFloat(weight, 'f', -1, 64) + "):"
 		}
-		out = append(out,
-			Result{Suite: SuiteExemplarFresh, Metric: name + " basis@1", Value: share(b1, len(rows)), N: len(rows)},
-			Result{Suite: SuiteExemplarFresh, Metric: name + " basis@3", Value: share(b3, len(rows)), N: len(rows)},
-			Result{Suite: SuiteExemplarFresh, Metric: name + " statutory-range-exact", Value: share(ranged, rangeN), N: rangeN},
-			Result{Suite: SuiteExemplarFresh, Metric: name + " disposition", Value: share(disp, len(rows)), N: len(rows)})
+		out = append(out, t.results(SuiteExemplarFresh, name)...)
 	}
 	return out, nil
 }

@@ -213,15 +213,26 @@ type Extraction struct {
 	// (把她家13岁的小孩打了两巴掌) rather than date by birth: the same
 	// person may have both, so they are not counted as heads.
 	StatedOtherAges []float64
-	// GoodsFromSales is true when the 货值金额 in Totals is the 销售金额 taken
-	// because the text told the sales and nothing of goods held: an
-	// assumption the officer is told of (the stock and the 标价 may differ).
-	GoodsFromSales bool
-	// GoodsWithStock is true when the 货值金额 in Totals is the sales plus a
-	// stock counted at the price the text gives (heldTimesPrice): the
-	// officer is told, since the 标价 of the stock decides.
-	GoodsWithStock bool
+	// GoodsFrom says how the 货值金额 in Totals was made when the text did
+	// not state one: the officer is told, since the 标价 of all the goods
+	// dealt in decides (产品质量法 第七十二条).
+	GoodsFrom GoodsBasis
 }
+
+// GoodsBasis is how a 货值金额 the text does not state was made.
+type GoodsBasis uint8
+
+// The ways a 货值金额 is made.
+const (
+	// GoodsStated: stated by the text, or no 货值金额 at all.
+	GoodsStated GoodsBasis = iota
+	// GoodsFromSales: the 销售金额, taken because the text told the sales
+	// and nothing of goods held (allSold) — the stock and the 标价 may differ.
+	GoodsFromSales
+	// GoodsWithStock: the sales plus a stock counted at the price the text
+	// gives (heldTimesPrice).
+	GoodsWithStock
+)
 
 // maxLookback bounds how far back (in bytes of normalised text) a role phrase
 // or negation is searched, so hostile input with one huge clause and many
@@ -762,8 +773,13 @@ func Extract(text string) Extraction {
 	}
 	totalsBefore := len(x.Totals)
 	x.Totals = heldTimesPrice(ms, salePrices, x.Totals)
-	x.GoodsWithStock = len(x.Totals) > totalsBefore
-	x.Totals, x.GoodsFromSales = allSold(s, x.Totals)
+	if len(x.Totals) > totalsBefore {
+		x.GoodsFrom = GoodsWithStock
+	}
+	var fromSales bool
+	if x.Totals, fromSales = allSold(s, x.Totals); fromSales {
+		x.GoodsFrom = GoodsFromSales
+	}
 	x.Totals = wagesPerHead(s, x.Amounts, x.Totals)
 	if price.over {
 		// A price rise is priced, not the goods: the price before or after

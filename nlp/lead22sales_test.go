@@ -24,14 +24,9 @@ func TestGoodsFromSalesTwentySecond(t *testing.T) {
 	}
 	for _, tt := range tests {
 		x := Extract(tt.text)
-		var goods float64
-		for _, tot := range x.Totals {
-			if tot.Role == RoleGoodsValue {
-				goods = tot.Value
-			}
-		}
-		if goods != tt.goods || x.GoodsFromSales != tt.fromSales {
-			t.Errorf("%s: 货值金额 %v, from sales %v; want %v, %v (%+v)", tt.text, goods, x.GoodsFromSales, tt.goods, tt.fromSales, x.Totals)
+		goods, _ := goodsTotal(x, RoleGoodsValue)
+		if fromSales := x.GoodsFrom == GoodsFromSales; goods != tt.goods || fromSales != tt.fromSales {
+			t.Errorf("%s: 货值金额 %v, from sales %v; want %v, %v (%+v)", tt.text, goods, fromSales, tt.goods, tt.fromSales, x.Totals)
 		}
 	}
 }
@@ -52,14 +47,13 @@ func TestHeldTimesPriceTwentySecond(t *testing.T) {
 	}
 	for _, tt := range tests {
 		x := Extract(tt.text)
-		var goods float64
-		for _, tot := range x.Totals {
-			if tot.Role == RoleGoodsValue {
-				goods = tot.Value
-			}
+		goods, _ := goodsTotal(x, RoleGoodsValue)
+		want := GoodsStated
+		if tt.goods > 0 {
+			want = GoodsWithStock
 		}
-		if goods != tt.goods || x.GoodsFromSales || x.GoodsWithStock != (tt.goods > 0) {
-			t.Errorf("%s: 货值金额 %v (from sales %v, with stock %v), want %v (%+v)", tt.text, goods, x.GoodsFromSales, x.GoodsWithStock, tt.goods, x.Totals)
+		if goods != tt.goods || x.GoodsFrom != want {
+			t.Errorf("%s: 货值金额 %v (made %v), want %v (made %v) (%+v)", tt.text, goods, x.GoodsFrom, tt.goods, want, x.Totals)
 		}
 	}
 }

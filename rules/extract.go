@@ -925,8 +925,8 @@ func heldOnly(x nlp.Extraction) bool {
 
 // goodsSpans points a 货值金额 no amount of the text names at the sales it
 // was made from: the sales themselves when nothing was said of goods held
-// (nlp's GoodsFromSales, allSold), the sales and the stock's unit price
-// when the stock was counted (heldTimesPrice).
+// (nlp.GoodsFromSales), the sales and the stock's unit price
+// when the stock was counted (nlp.GoodsWithStock).
 func goodsSpans(out *Extracted) {
 	if out.Facts.GoodsValue == nil {
 		return
