@@ -125,6 +125,27 @@ type scratch struct {
 	acc   []float32
 }
 
+// maxPooledSlots bounds the gram table a pooled scratch keeps: analyses
+// take texts up to 60 KB, whose table is about 2 MB, and a pooled scratch
+// would hold that for the short texts after it until a collection drops
+// it. 1<<15 slots serve texts up to about 8 KB; a longer one allocates its
+// own table, which is small beside the rest of its analysis.
+const maxPooledSlots = 1 << 15
+
+// trim drops the buffers a long text grew past what pooled scratch keeps.
+// The score per label (acc) is sized by the model and always kept.
+func (sc *scratch) trim() {
+	if len(sc.grams) > maxPooledSlots {
+		sc.grams = nil
+	}
+	if cap(sc.order) > maxPooledSlots/2 {
+		sc.order = nil
+	}
+	if cap(sc.found) > maxPooledSlots/2 {
+		sc.found = nil
+	}
+}
+
 // foundGram is a text's distinct gram that is a feature, and its count.
 type foundGram struct {
 	f     tableEntry
@@ -319,7 +340,7 @@ func (m *Model) Vote(text string, k int, dst []Score) []Score {
 		return dst
 	}
 	sc := m.scratch.Get().(*scratch)
-	defer m.scratch.Put(sc)
+	defer func() { sc.trim(); m.scratch.Put(sc) }()
 	// The grams are counted in a table of the text's own first (small, in
 	// the cache), and each distinct gram is then looked up in the model
 	// once: texts repeat their grams (当事, 违法), and the model's table
