@@ -2,6 +2,7 @@ package caseanalysis
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -157,7 +158,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	}
 	// The amount of 盗窃, 诈骗 and the like is what was taken; reading it
 	// costs a pass over every amount, so only where such conduct is named.
-	if containsAny(norm, propertyCrimeCues) {
+	if propertyCrimeSet.In(norm) {
 		if s, ok := nlp.CrimeAmount(text); ok {
 			m[rules.MeasurePropertyValue] = s.Value
 		}
@@ -570,6 +571,10 @@ var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁�
 	// worn out of the shop (试戴…戴走, 试穿后穿着离开)
 	"不备", "转身", "戴走", "穿走", "试穿", "试戴"}
 
+// propertyCrimeSet finds the propertyCrimeCues in one pass: measures asks
+// it of every text.
+var propertyCrimeSet = nlp.NewPhraseSet(propertyCrimeCues...)
+
 var (
 	// hwCode is a category code of the national hazardous waste list
 	// (HW01–HW50): text naming one speaks of hazardous waste.
@@ -828,7 +833,7 @@ var producedWords = []string{"产生量", "预计", "计划", "申报", "年产"
 // The receiver's licence must be stated, not denied (未委托有资质的单位处置
 // keeps the tonnes).
 func licensedHandover(norm string) bool {
-	if containsAny(norm, unlicensedReceiverWords) || containsAny(norm, unlawfulDisposalWords) {
+	if unlicensedOrDisposal.In(norm) {
 		return false
 	}
 	for _, w := range licensedReceiverWords {
@@ -862,6 +867,8 @@ var (
 	unlicensedReceiverWords = []string{"无危险废物经营许可", "无许可证", "无经营许可", "无资质", "无相应资质", "无相关资质", "没有资质", "没有相应资质", "没有危险废物经营许可",
 		"没有许可证", "不具备", "不具有", "未取得危险废物经营许可", "无证", "无任何证照", "没有任何证照", "超出许可", "超范围", "许可证已过期", "许可证过期"}
 	unlawfulDisposalWords = []string{"倾倒", "丢弃", "偷排", "排入", "排放至", "填埋", "掩埋", "暗埋", "暗管", "焚烧", "抛洒", "遗撒", "渗坑", "渗井", "倒入", "倒进", "泄漏", "渗漏", "流失"}
+	// unlicensedOrDisposal finds the words of both lists in one pass.
+	unlicensedOrDisposal = nlp.NewPhraseSet(slices.Concat(unlicensedReceiverWords, unlawfulDisposalWords)...)
 )
 
 // producedAmount reports whether the words just before a quantity make it

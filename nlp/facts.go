@@ -3878,14 +3878,16 @@ var (
 // open: a takingsUnknown phrase in a clause that names the takings, their
 // count or what was charged (takingsWords), before the phrase or after it. Open words about anything else
 // (号牌模糊不清, 去向不详) leave the takings as stated.
+//
+// The phrases' occurrences are found in one pass (takingsUnknownSet): no
+// phrase overlaps itself (none begins with the character it ends with), so
+// they are the occurrences a search per phrase finds.
 func takingsOpen(s string) bool {
-	for _, cue := range takingsUnknown {
-		for off := 0; ; {
-			i := strings.Index(s[off:], cue)
-			if i < 0 {
-				break
+	for at := takingsUnknownSet.IndexFrom(s, 0); at >= 0; {
+		for _, cue := range takingsUnknown {
+			if !strings.HasPrefix(s[at:], cue) {
+				continue
 			}
-			at := off + i
 			start := clauseBefore(s, at, isClauseOrCommaEnd)
 			end := at + len(cue)
 			// The whole clause: the takings may follow the open words
@@ -3893,11 +3895,15 @@ func takingsOpen(s string) bool {
 			if containsAny(s[start:clauseAfter(s, end, isClauseOrCommaEnd)], takingsWords[:]...) {
 				return true
 			}
-			off = end
 		}
+		_, size := utf8.DecodeRuneInString(s[at:])
+		at = takingsUnknownSet.IndexFrom(s, at+size)
 	}
 	return false
 }
+
+// takingsUnknownSet finds the takingsUnknown phrases in one pass.
+var takingsUnknownSet = NewPhraseSet(takingsUnknown[:]...)
 
 // isClauseOrCommaEnd ends a clause at a sentence end or a comma.
 func isClauseOrCommaEnd(r rune) bool {

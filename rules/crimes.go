@@ -180,6 +180,14 @@ type Crimes struct {
 	byID        map[string]*Crime
 	byBenchmark map[string][]*Crime
 	openings    nlp.CueIndex
+	// nominators lists, by the scan's number of an opening (CueIndex.Number),
+	// the crimes (by pos) one of whose nominating cues opens with it; a
+	// crime with a nominating cue whose opening has no number is in
+	// unnumbered. Read asks the nominating cues only of the crimes an
+	// opening the text contains points to: the lists run to hundreds of
+	// cues, and a text opens those of a few crimes.
+	nominators [][]int32
+	unnumbered []int32
 }
 
 // ErrUnknownCrime is returned for a crime id not in the catalog.
@@ -219,7 +227,34 @@ func LoadCrimesFS(fsys fs.FS) (*Crimes, error) {
 		return nil, fmt.Errorf("load crime catalog: %w: no crimes", ErrCrimeCatalog)
 	}
 	c.openings = nlp.NewCueIndex(c.allCues())
+	c.indexNominators()
 	return c, nil
+}
+
+// indexNominators fills nominators and unnumbered from the crimes'
+// nominating cues.
+func (c *Crimes) indexNominators() {
+	for _, cr := range c.list {
+		for i := range cr.nominating {
+			q := &cr.nominating[i]
+			if q.Opening() == "" {
+				continue // no parts: Find skips it
+			}
+			n, ok := c.openings.Number(q.Opening())
+			if !ok {
+				if !slices.Contains(c.unnumbered, int32(cr.pos)) {
+					c.unnumbered = append(c.unnumbered, int32(cr.pos))
+				}
+				continue
+			}
+			if int(n) >= len(c.nominators) {
+				c.nominators = append(c.nominators, make([][]int32, int(n)+1-len(c.nominators))...)
+			}
+			if !slices.Contains(c.nominators[n], int32(cr.pos)) {
+				c.nominators[n] = append(c.nominators[n], int32(cr.pos))
+			}
+		}
+	}
 }
 
 // allCues lists every compiled cue of the catalog: the nominating cues of

@@ -51,13 +51,74 @@ type TransferInput struct {
 type TransferText struct {
 	scan  nlp.CueScan
 	below bool
+	// named holds, by crime (pos), whether its nominating cues may occur
+	// (an opening of one is in the text) and, once asked, the cue Find
+	// found: both assessments, and the benchmarks' crimes and their
+	// siblings within one, ask each crime's list again.
+	named []nomination
 }
+
+// nomination is what a text says of one crime's nominating cues: its
+// state (the nominate* bits) and the index in the crime's list of the cue
+// Find found. Small, since Read makes one per crime for every text.
+type nomination struct {
+	cue   int16
+	state uint8
+}
+
+// The bits of a nomination's state.
+const (
+	nominatePossible uint8 = 1 << iota
+	nominateAsked
+	nominateFound
+)
 
 // Read reads text for Assess (TransferInput.Read). The result caches the
 // cues it is asked about, so it serves one goroutine at a time.
 func (c *Crimes) Read(text string) *TransferText {
 	norm := nlp.NormalizeText(text)
-	return &TransferText{scan: c.openings.Scan(norm), below: declaresBelowStandard(norm)}
+	rd := &TransferText{scan: c.openings.Scan(norm), below: declaresBelowStandard(norm), named: make([]nomination, len(c.list))}
+	for _, k := range c.unnumbered {
+		rd.named[k].state = nominatePossible
+	}
+	for n := range rd.scan.Seen() {
+		if int(n) >= len(c.nominators) {
+			break // Seen yields in increasing order up to the later parts
+		}
+		for _, k := range c.nominators[n] {
+			rd.named[k].state = nominatePossible
+		}
+	}
+	return rd
+}
+
+// nominated is scan.Find(cr.nominating), asked once per text, and not at
+// all of a crime none of whose cues' openings the text contains (Find
+// would find none).
+func (rd *TransferText) nominated(cr *Crime) (string, bool) {
+	if cr.pos >= len(rd.named) || len(cr.nominating) > math.MaxInt16 {
+		return rd.scan.Find(cr.nominating)
+	}
+	m := &rd.named[cr.pos]
+	if m.state&nominateAsked == 0 {
+		if m.state&nominatePossible != 0 {
+			if cue, ok := rd.scan.Find(cr.nominating); ok {
+				// Find answers the text of a cue of the list: the first
+				// cue with that text gives it back.
+				i := slices.IndexFunc(cr.nominating, func(q nlp.Cue) bool { return q.Text() == cue })
+				if i < 0 {
+					return cue, true // not a cue of the list: asked again
+				}
+				m.cue = int16(i)
+				m.state |= nominateFound
+			}
+		}
+		m.state |= nominateAsked
+	}
+	if m.state&nominateFound == 0 {
+		return "", false
+	}
+	return cr.nominating[m.cue].Text(), true
 }
 
 // TransferOptions tune an assessment.
@@ -235,7 +296,7 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 	for i, id := range in.Benchmarks {
 		for _, cr := range c.byBenchmark[id] {
 			if cr.CuedOnly {
-				if _, ok := scan.Find(cr.nominating); !ok {
+				if _, ok := rd.nominated(cr); !ok {
 					continue
 				}
 			}
@@ -249,7 +310,7 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 		if len(in.Benchmarks) > 0 && slices.Contains(cr.NotWith, in.Benchmarks[0]) {
 			continue
 		}
-		if cue, ok := scan.Find(cr.nominating); ok {
+		if cue, ok := rd.nominated(cr); ok {
 			add(cr, len(in.Benchmarks), "cue:"+cue)
 			continue
 		}
@@ -260,7 +321,7 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 			}
 		}
 	}
-	cands = dropUncuedSiblings(cands, scan)
+	cands = dropUncuedSiblings(cands, rd)
 	below := rd.below
 	demoted := false
 	top := ""
@@ -347,11 +408,11 @@ func (t *Threshold) numeric() bool {
 // cues in it and the two count the same measure: one 治安 benchmark covers 盗窃, 诈骗 and 敲诈勒索,
 // and the amount of a fraud (骗取……) must be weighed against 诈骗罪's
 // threshold, not 盗窃罪's lower one.
-func dropUncuedSiblings(cands []TransferCandidate, scan nlp.CueScan) []TransferCandidate {
+func dropUncuedSiblings(cands []TransferCandidate, rd *TransferText) []TransferCandidate {
 	cued := make([]bool, len(cands))
 	some := false
 	for i, c := range cands {
-		_, cued[i] = scan.Find(c.crime.nominating)
+		_, cued[i] = rd.nominated(c.crime)
 		some = some || cued[i]
 	}
 	if !some {
