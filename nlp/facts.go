@@ -4314,11 +4314,18 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 	if measure == "" {
 		return ts
 	}
-	var whole, first, extra, parts float64
+	var whole, first, extra, parts, moved float64
 	haveWhole, haveFirst := false, false
 	priced := ms[clauseBefore(ms, p.at, isClauseEnd):clauseAfter(ms, p.at, isPhraseEnd)]
+	seized := seizureBroken(ms)
 	eachCount(ms, []string{measure}, func(_ string, n float64, k, end int) {
 		if notGoodsCount(measure, ms[end:]) {
+			return
+		}
+		if seized && containsAny(ms[end:clauseAfter(ms, end, isPhraseEnd)], movedWords[:]...) {
+			// 120台电热水壶中有75台已被运往外地销售: of goods under seal, the
+			// fine of 产品质量法 第六十三条 is on the value of those moved or sold.
+			moved += n
 			return
 		}
 		ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 8)
@@ -4340,6 +4347,8 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 	})
 	var count float64
 	switch {
+	case moved > 0:
+		count = moved
 	case haveWhole:
 		count = whole
 	case haveFirst:
@@ -4352,6 +4361,18 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 	}
 	v := math.Round(count*p.value*100) / 100
 	return append(ts, Total{Role: RoleGoodsValue, Value: v}, Total{Role: RoleIllegalRevenue, Value: v})
+}
+
+// movedWords, in the phrase after a count of goods under seal, say the
+// goods were taken away, hidden, sold or destroyed (75台已被运往外地销售).
+var movedWords = [...]string{"转移", "变卖", "运走", "运往", "拉走", "隐匿", "藏匿", "损毁", "销售", "卖掉", "出售", "售出"}
+
+// seizureBroken reports whether the text tells of goods sealed or seized
+// and the seal broken or the goods dealt with without leave (查封…封条已被
+// 撕毁, 擅自转移被扣押的物品): then the goods moved, not all that were sealed,
+// are the ones the fine is counted on.
+func seizureBroken(ms string) bool {
+	return containsAny(ms, "查封", "扣押", "封存") && containsAny(ms, "撕毁", "撕开", "撕掉", "揭掉", "启封", "擅自", "私自")
 }
 
 // heldTimesPrice makes the 货值金额 of goods sold and goods still held when

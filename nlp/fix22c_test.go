@@ -47,3 +47,15 @@ func TestDisclosedOnceRemindedTwentyThird(t *testing.T) {
 		})
 	}
 }
+
+// TestSealedGoodsMovedTwentyThird checks that, of goods sealed or seized
+// whose seal was broken, the value is counted on the units moved, hidden or
+// sold (产品质量法 第六十三条's 被转移、变卖物品货值金额), while goods merely
+// sealed or bought and partly sold keep the whole count.
+func TestSealedGoodsMovedTwentyThird(t *testing.T) {
+	checkTotals(t, []totalRow{
+		{"part of the sealed goods sold", "2025年6月3日，执法人员对某五金店库存的不合格插线板300个实施查封。6月18日复查发现封条被撕开，300个插线板中有140个已被当事人卖掉。该插线板进价每个25元。", RoleGoodsValue, 3500},
+		{"seized goods taken away", "经查，该局于2025年4月1日依法扣押当事人仓库内的伪劣机油40桶并加贴封条。4月9日复查时发现封条被撕毁，40桶机油中有16桶已被当事人拉走销售，每桶售价310元。", RoleGoodsValue, 4960},
+		{"bought, partly sold", "当事人购进不合格电热毯200条，其中已售出120条，每条售价90元。", RoleGoodsValue, 18000},
+	})
+}
