@@ -60,3 +60,21 @@ func TestBlindKindsFixTwentyThird(t *testing.T) {
 		})
 	}
 }
+
+// TestPrizeValueTwentyThird checks that the value of a lottery's top prize,
+// read from the amount its clause names (特等奖为价值6.5万元的摩托车), shows
+// 反不正当竞争法's element 抽奖式最高奖金额超过五万元.
+func TestPrizeValueTwentyThird(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	const facts = "2026年1月5日，某家电卖场开展“消费满500元即可抽奖”活动，宣传单载明特等奖为价值6.5万元的摩托车一辆。"
+	checkMarketRows(t, a, []marketRow{
+		{"top prize over fifty thousand", facts, "2026-01-05", "comp25-27-prize-sales", "", 50000, 500000, false},
+	})
+	res := analyzeOn(t, a, facts, "2026-01-05")
+	if len(res.Violations) == 0 {
+		t.Fatal("no violation")
+	}
+	if own, _, _ := strings.Cut(res.Violations[0].Why, "；"); strings.Contains(own, "未提及") {
+		t.Errorf("the prize's value not read: %s", own)
+	}
+}
