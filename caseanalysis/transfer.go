@@ -239,8 +239,34 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			}
 		}
 	}
+	// 一等奖是价值8.98万元的小轿车: an amount whose clause names a prize
+	// before it is the prize's value; the highest is compared with 五万元.
+	if containsAny(norm, prizeWords) {
+		for _, a := range x.Amounts {
+			if a.Rate {
+				continue
+			}
+			before := text[max(0, a.Start-36):a.Start]
+			for _, p := range [...]string{"，", "。", "；", ",", ";"} {
+				if i := strings.LastIndex(before, p); i >= 0 {
+					before = before[i+len(p):]
+				}
+			}
+			if containsAny(before, prizeWords) && !containsAny(before, notPrizeWords) {
+				setMax(rules.MeasurePrizeValue, a.Value)
+			}
+		}
+	}
 	return m
 }
+
+// prizeWords name a prize of a sales promotion; notPrizeWords, between the
+// prize and an amount, make the amount the purchase that earns a draw (满200元
+// 抽奖) or a sum other than the prize's worth.
+var (
+	prizeWords    = []string{"一等奖", "特等奖", "最高奖", "头奖", "大奖", "奖品", "奖金"}
+	notPrizeWords = []string{"满", "消费", "购物", "购买", "罚款", "违法所得", "销售额", "营业额"}
+)
 
 // falseInvoiceWords name 虚开 or describe it (没有真实货物交易…开具增值税专用
 // 发票, 与实际经营业务情况不符).

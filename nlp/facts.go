@@ -509,6 +509,8 @@ var circumstanceCues = []struct {
 		"次日…补报", "次日…补办", "次日…补齐", "次日…补交", "次日…补正", "次日…补录", "次日…补建", "次日…补设",
 		"当日…补报", "当天…补报", "当日…补办", "当天…补办", "当日…补交", "当天…补交",
 		"按规定补", "按照规定补", "按要求补", "按照要求补",
+		// information not disclosed made public once reminded (经提醒后于两日内全部补充公开)
+		"补充公开", "已补充", "全部补充", "日内…补充", "提醒后…补充", "提醒后…补报", "提醒后…补正", "提醒后…补办",
 		"转移至合规", "转移到合规", "转移至专用", "转移到专用", "重新检测合格", "重新检验合格", "复检合格",
 		// 当即 as 当场 (当即找人将防盗网全部拆卸)
 		"当即…拆卸", "当即…拆除", "当即…撤除", "当即…清除", "当即…改正", "当即…整改", "当即…恢复", "全部拆卸", "已拆卸"}},
@@ -3242,12 +3244,62 @@ var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "
 // a third party, or follows a mention of child workers (招用童工2名：田某（15
 // 周岁）…；罗某（15周岁）…): their ages are the workers'.
 func thirdPartyAge(s string, a, b int) bool {
-	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) || actorNamed(s, a, b) || childActorAge(s, a, b) || cleftActorAge(s, a) {
+	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) || actorNamed(s, a, b) || childActorAge(s, a, b) || cleftActorAge(s, a) || selfDescribedAge(s, a, b) {
 		return false // 违法行为人柯某（17周岁，职校学生）: the party's own
 	}
 	return victimObject(s, a) || kinAge(s, a) || containsAny(s[:a], "童工", "未成年工") ||
 		containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], thirdPartyAges[:]...) ||
 		containsAny(askedOf(s, a), askedOthers[:]...)
+}
+
+// describedWords say what a person is (a pupil, a youth): in a clause that
+// describes a person named before (曹某系某中学高二学生，现年16周岁) they are
+// that person's, not another's.
+var describedWords = [...]string{"中学生", "小学生", "初中生", "高中生", "大学生", "学生", "少年", "少女", "小伙子", "未成年人", "辍学"}
+
+// selfDescribedAge reports whether the clause of the age at [a, b) opens
+// with a person named earlier as its subject (曹某系…学生，现年16周岁) and
+// names no one else: no harm done in it, no victim, witness, worker or kin
+// word besides what the person is, and the person's first mention is no
+// one acted on. The age is then the named person's, the party's when the
+// text has named no other (the one caught, the one who did it).
+func selfDescribedAge(s string, a, b int) bool {
+	st := clauseBefore(s, a, isClauseEnd)
+	c := strings.TrimLeft(s[st:clauseAfter(s, b, isClauseEnd)], " \t　")
+	name, ok := describedSubject(c)
+	if !ok {
+		return false
+	}
+	rest := c
+	for _, w := range describedWords {
+		rest = strings.ReplaceAll(rest, w, "")
+	}
+	if containsAny(rest, thirdPartyAges[:]...) || containsAny(rest, harmVerbs[:]...) || Contains(rest, "被") {
+		return false
+	}
+	first := Index(s, name)
+	if first < 0 || first >= st {
+		return false // named here first: nothing tells whose the clause is
+	}
+	before := s[clauseBefore(s, first, isPhraseEnd):first]
+	return !containsAny(before, thirdPartyAges[:]...) && !containsAny(before, harmVerbs[:]...) &&
+		!containsAny(before, childObject[:]...) && !Contains(before, "被")
+}
+
+// describedSubject returns the 某-name that opens clause c as the subject
+// of 系 or 是 (曹某系, 王某某是), and whether there is one.
+func describedSubject(c string) (string, bool) {
+	for _, cop := range [...]string{"系", "是"} {
+		i := strings.Index(c, cop)
+		if i <= 0 {
+			continue
+		}
+		name := c[:i]
+		if n := utf8.RuneCountInString(name); n >= 2 && n <= 4 && strings.HasSuffix(strings.TrimRight(name, "甲乙丙"), "某") && !strings.ContainsAny(name, "，,、；（(") {
+			return name, true
+		}
+	}
+	return "", false
 }
 
 // askedOthers, in the question an answer of a 询问笔录 replies to, make the
@@ -4284,11 +4336,18 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 	if measure == "" {
 		return ts
 	}
-	var whole, first, extra, parts float64
+	var whole, first, extra, parts, moved float64
 	haveWhole, haveFirst := false, false
 	priced := ms[clauseBefore(ms, p.at, isClauseEnd):clauseAfter(ms, p.at, isPhraseEnd)]
+	seized := seizureBroken(ms)
 	eachCount(ms, []string{measure}, func(_ string, n float64, k, end int) {
 		if notGoodsCount(measure, ms[end:]) {
+			return
+		}
+		if seized && containsAny(ms[end:clauseAfter(ms, end, isPhraseEnd)], movedWords[:]...) {
+			// 120台电热水壶中有75台已被运往外地销售: of goods under seal, the
+			// fine of 产品质量法 第六十三条 is on the value of those moved or sold.
+			moved += n
 			return
 		}
 		ctx := lastRunes(ms[clauseBefore(ms, k, isPhraseEnd):k], 8)
@@ -4310,6 +4369,8 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 	})
 	var count float64
 	switch {
+	case moved > 0:
+		count = moved
 	case haveWhole:
 		count = whole
 	case haveFirst:
@@ -4322,6 +4383,18 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 	}
 	v := math.Round(count*p.value*100) / 100
 	return append(ts, Total{Role: RoleGoodsValue, Value: v}, Total{Role: RoleIllegalRevenue, Value: v})
+}
+
+// movedWords, in the phrase after a count of goods under seal, say the
+// goods were taken away, hidden, sold or destroyed (75台已被运往外地销售).
+var movedWords = [...]string{"转移", "变卖", "运走", "运往", "拉走", "隐匿", "藏匿", "损毁", "销售", "卖掉", "出售", "售出"}
+
+// seizureBroken reports whether the text tells of goods sealed or seized
+// and the seal broken or the goods dealt with without leave (查封…封条已被
+// 撕毁, 擅自转移被扣押的物品): then the goods moved, not all that were sealed,
+// are the ones the fine is counted on.
+func seizureBroken(ms string) bool {
+	return containsAny(ms, "查封", "扣押", "封存") && containsAny(ms, "撕毁", "撕开", "撕掉", "揭掉", "启封", "擅自", "私自")
 }
 
 // heldTimesPrice makes the 货值金额 of goods sold and goods still held when

@@ -64,6 +64,10 @@ const (
 	// benchmarks' elements test them (殴打七十周岁以上的人, 童工).
 	MeasureOldestOther   = "oldest_other_age"   // 他人中最年长者的周岁
 	MeasureYoungestOther = "youngest_other_age" // 他人中最年幼者的周岁
+	// The value of a prize of a sales promotion, the highest the facts
+	// name (一等奖是价值8.98万元的小轿车): 反不正当竞争法 compares the highest
+	// prize of a lottery with 五万元 (2019年 第十条第（三）项, 2025年 第十一条).
+	MeasurePrizeValue = "prize_value" // 有奖销售的奖品价值（最高者）
 )
 
 // Measure describes one measure: its Chinese label, and the unit words
@@ -131,6 +135,7 @@ var measures = [...]Measure{
 	{Name: MeasureBriberUnit, Label: "行贿人为单位（1 是，0 否）", Flag: true},
 	{Name: MeasureOldestOther, Label: "按出生日期计算的他人（被侵害人、被招用人员）最大年龄（周岁）", Units: []string{"周岁"}},
 	{Name: MeasureYoungestOther, Label: "按出生日期计算的他人（被侵害人、被招用人员）最小年龄（周岁）", Units: []string{"周岁"}},
+	{Name: MeasurePrizeValue, Label: "有奖销售的最高奖金额", Yuan: true},
 }
 
 var measureByName = func() map[string]Measure {
