@@ -319,6 +319,9 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"代言收入", RoleIllegalGains}, {"代言报酬", RoleIllegalGains}, {"代言费收入", RoleIllegalGains}, {"收取代言费", RoleIllegalGains}, {"获得代言费", RoleIllegalGains},
 	// 多得销售款8000元: what a price rise or an overcharge brought in.
 	{"多得", RoleIllegalGains},
+	// 从中 points back to the act: what the party took from it (将会员信息提供给
+	// 他人，从中收取信息费6400元; 从中获利) is what the act brought in.
+	{"从中收取", RoleIllegalGains}, {"从中获取", RoleIllegalGains}, {"从中获得", RoleIllegalGains}, {"从中赚取", RoleIllegalGains}, {"从中牟利", RoleIllegalGains}, {"从中收受", RoleIllegalGains},
 	// The fares of unlicensed transport are its 违法所得 (收取运费1500元，违法
 	// 所得1500元); 清运费 is what waste removal costs, no role.
 	{"清运费", ""}, {"运输费用", RoleFares}, {"运输费", RoleFares}, {"运费", RoleFares}, {"车费", RoleFares}, {"票款", RoleFares}, {"营运收入", RoleFares},
@@ -661,6 +664,9 @@ func Extract(text string) Extraction {
 	// salePrices are the per-unit prices a sale role names (每桶售价260元):
 	// what goods still held are valued at beside the sales.
 	var salePrices []unitPrice
+	// perUnitSeen are the role-less per-unit amounts in text order: a price
+	// labelled and a higher one charged for the same unit (labelOverCharge).
+	var perUnitSeen []unitPrice
 	for _, m := range moneyRe.FindAllStringIndex(ms, -1) {
 		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); prev == '第' || !startsNumber(s[m[0]:]) {
 			continue
@@ -677,11 +683,19 @@ func Extract(text string) Extraction {
 			role = salePriceRole(s, m[0], m[1])
 		}
 		a := moneyAmount(s, m[0], m[1], v, role, total, true)
+		if a.Rate && a.Role == "" {
+			perUnitSeen = append(perUnitSeen, unitPrice{at: m[0], value: v, unit: slashUnit(ms, m[1])})
+		}
 		switch {
 		case a.Rate && a.Role == "" && !price.over && overcharged(s, m[0]):
 			// 由每箱28元提高至每箱46元…每箱多收十八元: the overcharge, not the
 			// first price, is what the units sold multiply.
 			price = unitPrice{at: m[0], value: v, over: true}
+		case !a.Rate && a.Role == "" && !price.over && slashUnit(ms, m[1]) != "" && overcharged(s, m[0]):
+			// 多收0.8元/斤: the unit written after the amount; only an
+			// overcharge is read so, the price that the units sold multiply.
+			a.Rate = true
+			price = unitPrice{at: m[0], value: v, over: true, unit: slashUnit(ms, m[1])}
 		case a.Rate && a.Role == "" && purchasePrice(s, m[0], m[1]):
 			// 以每米1.2元的进货价购进……以每米2.5元的价格销售: the goods are
 			// valued at the price they are sold at; the price paid for
@@ -756,6 +770,11 @@ func Extract(text string) Extraction {
 		a := moneyAmount(s, m[0], m[1], v, role, total, true)
 		a.Start, a.End = span(m[0], m[1])
 		x.Amounts = append(x.Amounts, a)
+	}
+	if !price.over {
+		if p, ok := labelOverCharge(s, ms, perUnitSeen); ok {
+			price = p
+		}
 	}
 	if price.at < 0 {
 		price = bought
@@ -1699,7 +1718,8 @@ func verbRole(w string) (string, int) {
 	// 已售4.4万元: the amount right after the verb is what was sold.
 	// A particle may close the verb (卖出去, 卖出了, 售出去了): 共卖出去八万
 	// 四千元 sold as 共卖出 does.
-	trimmed := strings.TrimRight(clause, " ")
+	// An estimate (已卖出约1.8万元, 卖出大约2万元) is still the sum sold.
+	trimmed := strings.TrimSuffix(strings.TrimSuffix(strings.TrimRight(clause, " "), "约"), "大")
 	bare := strings.TrimSuffix(strings.TrimSuffix(trimmed, "了"), "去")
 	for _, v := range soldJustBefore {
 		if strings.HasSuffix(trimmed, v) || strings.HasSuffix(bare, v) {
@@ -3802,6 +3822,9 @@ type unitPrice struct {
 	// 12元, 每箱多卖十八元, 每只加价1.2元): times the units sold it is the
 	// 违法所得 (overchargeTimesCount), never a 货值金额.
 	over bool
+	// unit is the goods measure written after the amount (0.8元/斤), "" when
+	// the 每 before it names the unit.
+	unit string
 }
 
 // overchargeWords name a per-unit amount as charged over the due price, in
@@ -3824,7 +3847,81 @@ func overcharged(s string, a int) bool {
 		}
 	}
 	i := strings.LastIndex(w, "每")
-	return i >= 0 && containsAny(w[i:], overchargeWords[:]...)
+	if i < 0 {
+		return false
+	}
+	if containsAny(w[i:], overchargeWords[:]...) {
+		return true
+	}
+	// 多收每箱15元, 每斤多收 written the other way round: the overcharge word
+	// right before the 每 of the unit.
+	head := strings.TrimSuffix(strings.TrimSuffix(w[:i], "了"), "取")
+	return HasAnySuffix(head, overchargeWords[:]...)
+}
+
+// labelledAt name a per-unit amount as the price marked on the goods or the
+// shelf (价签写着每斤4.5元, 标价每件98元, 明码标示每瓶3元); chargedAt, before or
+// right after a later amount, as the price taken at the till (按每斤5元收钱,
+// 结算价每件108元, 实收每瓶3.5元).
+var (
+	labelledAt     = [...]string{"价签", "标价", "标示", "标注", "标明", "价格标签", "明码标价", "吊牌价", "标签"}
+	chargedBefore  = [...]string{"按", "结算", "实收", "收取", "收银", "收款", "却收", "实际收"}
+	chargedAfterAt = [...]string{"收钱", "收取", "收款", "结算", "收费"}
+)
+
+// labelOverCharge reads a price charged above the price labelled for the
+// same unit (价签每斤4.5元，收银时按每斤5元收钱): the difference is the
+// overcharge each unit sold carries, the 违法所得 of the price fraud
+// (价格违法行为行政处罚规定 第七条) as a 多收 per unit is. prices are the
+// role-less per-unit amounts in text order.
+func labelOverCharge(s, ms string, prices []unitPrice) (unitPrice, bool) {
+	label := -1
+	for i, p := range prices {
+		w := lastRunes(s[clauseBefore(s, p.at, isPhraseEnd):p.at], 10)
+		if label < 0 {
+			if containsAny(w, labelledAt[:]...) {
+				label = i
+			}
+			continue
+		}
+		l := prices[label]
+		if p.value <= l.value || containsAny(w, labelledAt[:]...) {
+			continue
+		}
+		unit, lunit := perUnit(ms, p.at, goodsMeasures[:]), perUnit(ms, l.at, goodsMeasures[:])
+		if unit == "" || unit != lunit {
+			continue
+		}
+		after := s[p.at:clauseAfter(s, p.at, isPhraseEnd)]
+		if !containsAny(w, chargedBefore[:]...) && !containsAny(after, chargedAfterAt[:]...) {
+			continue
+		}
+		return unitPrice{at: p.at, value: math.Round((p.value-l.value)*100) / 100, over: true}, true
+	}
+	return unitPrice{}, false
+}
+
+// slashUnit returns the goods measure an amount ending at e is priced by
+// when the unit follows it after a slash or 每 (0.8元/斤, 15元每箱), "" for
+// none: the written form of a per-unit price that carries no 每 before it.
+func slashUnit(ms string, e int) string {
+	rest := ms[e:]
+	var ok bool
+	for _, sep := range [...]string{"/", "／", "每"} {
+		if r, cut := strings.CutPrefix(rest, sep); cut {
+			rest, ok = r, true
+			break
+		}
+	}
+	if !ok {
+		return ""
+	}
+	for _, u := range goodsMeasures {
+		if strings.HasPrefix(rest, u) {
+			return u
+		}
+	}
+	return ""
 }
 
 // boughtAt name a per-unit amount as the price the party paid for the
@@ -4070,6 +4167,9 @@ func overchargeTimesCount(ms string, p unitPrice, ts []Total) []Total {
 		return ts
 	}
 	measure := perUnit(ms, p.at, goodsMeasures[:])
+	if measure == "" {
+		measure = p.unit
+	}
 	if measure == "" {
 		return ts
 	}
