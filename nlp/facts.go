@@ -421,6 +421,8 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"代开发票金额", RoleInvoiceAmount}, {"代开金额", RoleInvoiceAmount}, {"代开的金额", RoleInvoiceAmount}, {"代开发票的金额", RoleInvoiceAmount},
 	{"虚开金额", RoleInvoiceAmount}, {"虚开发票金额", RoleInvoiceAmount}, {"虚开的金额", RoleInvoiceAmount}, {"价税合计", RoleInvoiceAmount}, {"票面金额", RoleInvoiceAmount},
 	{"工程合同价款", RoleContractPrice}, {"施工合同价款", RoleContractPrice}, {"合同价款", RoleContractPrice}, {"合同造价", RoleContractPrice},
+	// a register line's shorter word (承建……合同价1280万元)
+	{"合同价", RoleContractPrice},
 	{"上一年年收入", RoleAnnualIncome}, {"上一年度年收入", RoleAnnualIncome}, {"上年度年收入", RoleAnnualIncome}, {"上年年收入", RoleAnnualIncome},
 	{"上一年度收入", RoleAnnualIncome}, {"上年度收入", RoleAnnualIncome}, {"年收入", RoleAnnualIncome}, {"年薪", RoleAnnualIncome},
 }
@@ -470,7 +472,12 @@ var circumstanceCues = []struct {
 		// search that found none (此前未因价格违法行为受过处罚, 从未受过任何处罚,
 		// 经查询无行政处罚记录, 未查询到其违法处罚记录)
 		"未因…受过处罚", "未因…受到…处罚", "未因…被…处罚", "没有因…受过…处罚", "未曾受过…处罚", "从未受过…处罚", "从未被…处罚", "此前未受过…处罚", "没有受过…处罚",
-		"无行政处罚记录", "无处罚记录", "没有行政处罚记录", "没有处罚记录", "未查询到…处罚记录", "未查到…处罚记录", "未发现…处罚记录"}, fixed: true},
+		"无行政处罚记录", "无处罚记录", "没有行政处罚记录", "没有处罚记录", "未查询到…处罚记录", "未查到…处罚记录", "未发现…处罚记录",
+		// a search that found no record of any kind, the field named between (此前无任何税务违法记录),
+		// and a matter never dealt with before (此前未因此被处理过). Not 此前无…违法记录 with any
+		// word between: a theft's 此前无盗窃违法记录 speaks to 多次盗窃, and its row keeps 一般.
+		"无任何…违法记录", "没有任何…违法记录",
+		"此前未因此被处理", "此前未因…被处理过", "此前没有因…被处理过", "从未因…被处理过"}, fixed: true},
 	{name: CircFirstViolation, cues: []string{"屡次", "多次被查处", "再次被查处", "屡教不改"}, fixed: true, negates: true},
 	{name: CircCorrectedInTime, cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改",
 		"整改到位", "已完成整改", "当场撤除", "已撤除", "自行撤除", "已拆除", "自行拆除", "已下架", "当场下架", "全部下架", "已停止", "当日即停止", "当天即停止", "当日就停止", "当天就停止",
@@ -584,6 +591,8 @@ var circumstanceCues = []struct {
 		// the harm of a tax or invoice violation is to the revenue (未造成税款流失)
 		"未造成税款流失", "没有造成税款流失", "未造成国家税款流失", "未造成税收流失", "未造成国家税款损失", "未造成税款损失", "没有造成税款损失",
 		"未造成税款少缴", "未影响税款征收", "未影响税款缴纳", "未影响税收征管", "未影响国家税款",
+		// no tax yet due over the late period: no revenue could be lost (尚未产生应纳税款)
+		"未产生应纳税款", "没有产生应纳税款", "无应纳税款", "未发生应纳税款", "没有发生应纳税款",
 		// pollution looked for and not found (现场未见污染, 未发现明显污染):
 		// 未见污染防治设施 is another matter, and the guard below drops it
 		"未见污染", "未发现污染", "未见明显污染", "未发现明显污染",
@@ -1598,7 +1607,8 @@ func valuedAt(w string) int {
 			continue
 		}
 		rest := clause[i+len(by):]
-		for _, pre := range [...]string{"其", "照", "商品", "货品"} {
+		// the shop's own price (按店内标价计共3180元) is the same valuation
+		for _, pre := range [...]string{"其", "照", "店内", "门店", "店铺", "商品", "货品"} {
 			rest = strings.TrimPrefix(rest, pre)
 		}
 		for _, p := range valuePrices {
