@@ -948,6 +948,46 @@ func (x CueScan) Find(cues []Cue) (string, bool) {
 	return "", false
 }
 
+// Slots returns, for each of cues, where its opening stands in the index
+// (its phrase number plus one; 0 for a cue without parts or one whose
+// opening the index does not hold), for FindIn and FindOutsideSpansIn: a
+// list of hundreds of cues is then tested against a scan by reading one
+// small number a cue, not the cue and the index's table.
+func (o *CueIndex) Slots(cues []Cue) []int32 {
+	out := make([]int32, len(cues))
+	for i := range cues {
+		if q := &cues[i]; len(q.parts) > 0 && int(q.opening) < len(o.phraseOf) {
+			out[i] = o.phraseOf[q.opening]
+		}
+	}
+	return out
+}
+
+// FindIn is Find given slots, the index's Slots of cues (of the scan's
+// index): most cues of a list are not in the text, and those are skipped
+// without reading them.
+func (x CueScan) FindIn(cues []Cue, slots []int32) (string, bool) {
+	for i, p := range slots {
+		if p == 0 || !bit(x.seen, p-1) {
+			continue
+		}
+		if q := &cues[i]; x.located(q) && !withinDeniedSynonym(x.text, *q, cues) {
+			return q.text, true
+		}
+	}
+	return "", false
+}
+
+// hasAt is has for cues[i], by slots when given (the index's Slots of
+// cues).
+func (x CueScan) hasAt(cues []Cue, slots []int32, i int) bool {
+	if slots == nil {
+		return x.has(&cues[i])
+	}
+	p := slots[i]
+	return p != 0 && bit(x.seen, p-1)
+}
+
 // located reports whether q, an indexed cue whose opening the text
 // contains, occurs in it unnegated (Cue.In), remembering the answer: the
 // elements of neighbouring provisions share their cues, and a text is asked
@@ -1006,20 +1046,32 @@ func (x CueScan) firstAt(q *Cue) int {
 // occurrences Find would take, so a text without such a word pays nothing
 // more than Find.
 func (x CueScan) FindOutside(cues []Cue, words []string) (string, bool) {
+	return x.findOutside(cues, nil, words)
+}
+
+// findOutside is FindOutside, testing the openings by slots when given
+// (see find).
+func (x CueScan) findOutside(cues []Cue, slots []int32, words []string) (string, bool) {
 	if len(words) == 0 {
-		return x.Find(cues)
+		if slots == nil {
+			return x.Find(cues)
+		}
+		return x.FindIn(cues, slots)
 	}
 	for i := range cues {
+		if !x.hasAt(cues, slots, i) {
+			continue // no opening in the text, or a cue without parts
+		}
 		q := &cues[i]
 		if len(q.parts) != 1 {
-			if len(q.parts) > 1 && x.has(q) && x.located(q) {
+			if x.located(q) {
 				return q.text, true
 			}
 			continue
 		}
 		// A cue no occurrence of which is unnegated (Find's remembered
 		// answer) has none outside words either.
-		if !x.has(q) || !x.located(q) {
+		if !x.located(q) {
 			continue
 		}
 		part := q.parts[0]

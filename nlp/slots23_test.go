@@ -1,0 +1,92 @@
+package nlp
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestFindInTwentyThird checks the searches given the index's slots of a
+// cue list (FindIn, FindOutsideSpansIn) against the searches without them,
+// over lists that mix indexed cues, cues the index does not hold, an empty
+// cue and cues with …, with and without the words and spans that leave
+// occurrences out; and that Slots gives 0 exactly to the cues the index
+// cannot answer.
+func TestFindInTwentyThird(t *testing.T) {
+	lists := [][]string{
+		{"饮用水水源保护区", "水源保护区", "保护区"},
+		{"添加…非食品原料", "超过保质期", "过期"},
+		{"未改正", "改正", "整改"},
+		{"米", "面", "果", "油", "食品", "掺入…工业原料"},
+		{"违反…规定", "使用…禁用农药", "未…取得…许可证", "许可"},
+	}
+	var indexed [][]Cue
+	var all []Cue
+	for _, l := range lists {
+		cs := NewCues(l)
+		indexed = append(indexed, cs)
+		all = append(all, cs...)
+	}
+	idx := NewCueIndex(all)
+	// A list the index holds only in part: 过期 and 许可 are indexed, the
+	// rest not, and the empty cue has no parts.
+	mixed := append(NewCues([]string{"从未索引的提示词", "过期", ""}), NewCue("许可"), NewCue("另一个未索引…词"))
+	slots := idx.Slots(mixed)
+	if want := []bool{false, true, false, true, false}; !slices.Equal(slicesMap(slots, func(s int32) bool { return s != 0 }), want) {
+		t.Fatalf("Slots of the mixed list = %v, want nonzero %v", slots, want)
+	}
+	words := []string{"平方米", "后果", "石油", "饮用水水源保护区划定"}
+	texts := append(slices.Clone(extractBenchTexts), "", "过期", "非饮用水水源保护区", "位于水源保护区以外，保护区内",
+		"当事人已改正。逾期未改正", "添加了非食品原料", "\xff超过保质期\xff", "经营场所面积约80平方米，销售发霉的大米",
+		"当事人：某某粮油有限公司，经营范围：食品销售。销售过期食品", "未依法取得排污许可证", "许可证未取得，违反了规定")
+	for _, f := range sampleFacts(t) {
+		texts = append(texts, NormalizeText(f))
+	}
+	found := 0
+	for _, text := range texts {
+		spans := PartySpans(text)
+		for _, cues := range append(slices.Clone(indexed), mixed) {
+			s := idx.Slots(cues)
+			for k := range 2 {
+				// Each through a Scan and a ScanPooled scan, the slotted
+				// search first on one and second on the other (the scans
+				// remember answers).
+				a, b := idx.Scan(text), idx.ScanPooled(text)
+				if k == 1 {
+					a, b = b, a
+				}
+				want, wantOK := a.Find(cues)
+				got, gotOK := b.FindIn(cues, s)
+				if got != want || gotOK != wantOK {
+					t.Fatalf("FindIn(%q) in %.60q = %q %v, Find %q %v", cues[0].Text(), text, got, gotOK, want, wantOK)
+				}
+				for _, sp := range [][]Span{nil, spans} {
+					for _, ws := range [][]string{nil, words} {
+						want, wantOK := a.FindOutsideSpans(cues, ws, sp)
+						got, gotOK := b.FindOutsideSpansIn(cues, s, ws, sp)
+						if got != want || gotOK != wantOK {
+							t.Fatalf("FindOutsideSpansIn(%q, %d words, %d spans) in %.60q = %q %v, FindOutsideSpans %q %v",
+								cues[0].Text(), len(ws), len(sp), text, got, gotOK, want, wantOK)
+						}
+						if gotOK {
+							found++
+						}
+					}
+				}
+				a.Release()
+				b.Release()
+			}
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d cues found: the texts test too little", found)
+	}
+}
+
+// slicesMap maps s by f.
+func slicesMap[T, U any](s []T, f func(T) U) []U {
+	out := make([]U, len(s))
+	for i, v := range s {
+		out[i] = f(v)
+	}
+	return out
+}
