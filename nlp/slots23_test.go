@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -89,4 +90,73 @@ func slicesMap[T, U any](s []T, f func(T) U) []U {
 		out[i] = f(v)
 	}
 	return out
+}
+
+// TestReportNotBorneOutTwentyThird checks reportNotBorneOut, which reads
+// the clause after a cue in one pass, against the reading it replaced (the
+// first 60 runes, cut at the first stop by strings.IndexAny, then 实 or
+// 证 looked for), at every rune of texts that deny reports.
+func TestReportNotBorneOutTwentyThird(t *testing.T) {
+	reference := func(text string, start, end int) bool {
+		cue := text[start:end]
+		denial := cue == "不实"
+		for _, w := range deniedAllegation {
+			denial = denial || strings.HasPrefix(cue, w)
+		}
+		if !denial {
+			rest := text[end:]
+			rest = rest[:runeOffset(rest, 60)]
+			if k := strings.IndexAny(rest, "。；;\n"); k >= 0 {
+				rest = rest[:k]
+			}
+			if !strings.ContainsRune(rest, '实') && !strings.ContainsRune(rest, '证') {
+				return false
+			}
+			for _, w := range allegationWords {
+				if i := Index(rest, w); i >= 0 {
+					for _, d := range deniedAllegation {
+						if Contains(rest[i:], d) {
+							return true
+						}
+					}
+				}
+			}
+			return false
+		}
+		before := text[max(0, start-8*len("。")):start]
+		if k := strings.LastIndexFunc(before, isNegationBreak); k >= 0 {
+			before = before[k:]
+		}
+		for _, w := range allegationWords {
+			if Contains(before, w) {
+				return true
+			}
+		}
+		return false
+	}
+	texts := append(slices.Clone(extractBenchTexts),
+		"进货票据显示为牛油，该项举报不属实。", "进货票据显示为牛油；该项举报不属实", "经查，投诉内容无法证实\n另查明", "进货票据显示为牛油\n该项举报不属实",
+		"群众举报称其销售假酒，经查举报不属实，但发现过期食品", "举报\xff不属实\xff", strings.Repeat("牛油", 40)+"，举报不属实",
+		strings.Repeat("牛", 59)+"举报不属实", strings.Repeat("牛", 58)+"举报不属实")
+	for _, f := range sampleFacts(t) {
+		texts = append(texts, NormalizeText(f))
+	}
+	yes := 0
+	for _, text := range texts {
+		for start := range text {
+			for _, n := range []int{1, 2, 3} {
+				end := start + runeOffset(text[start:], n)
+				got, want := reportNotBorneOut(text, start, end), reference(text, start, end)
+				if got != want {
+					t.Fatalf("reportNotBorneOut(%.40q at %d..%d) = %v, the earlier reading %v", text, start, end, got, want)
+				}
+				if got {
+					yes++
+				}
+			}
+		}
+	}
+	if yes < 10 {
+		t.Fatalf("only %d denials: the texts test too little", yes)
+	}
 }
