@@ -785,13 +785,71 @@ type phraseIndex struct {
 	ids  map[string]int32
 	// byHead holds the numbers of the phrases of two runes or more by
 	// their first two.
-	byHead map[uint64][]int32
+	byHead headTable
 	heads  *[phraseFilterWords]uint64
 	// byRune holds the one-rune phrases; other holds a phrase that is one
 	// invalid byte, which only a byte search finds as it was written.
 	byRune map[rune]int32
 	runes  *[phraseFilterWords]uint64
 	other  []int32
+}
+
+// headTable maps a pair of runes (RunePair) to the numbers of the phrases
+// that open with it: an open-addressed table (Fibonacci hashing, linear
+// probing, at most half full) whose slot holds the key and the range of
+// its numbers, one probe where a Go map took a hash, a group match and
+// an indirection at every place of a text that passed the filter.
+type headTable struct {
+	slots []headSlot
+	ids   []int32 // the numbers, slot by slot
+	shift uint    // 64 less the log2 of len(slots)
+}
+
+// headSlot is a slot of a headTable; n is 0 in a free slot.
+type headSlot struct {
+	key     uint64
+	from, n int32
+}
+
+// newHeadTable builds the table of byHead, keeping each key's numbers in
+// their order.
+func newHeadTable(byHead map[uint64][]int32) headTable {
+	if len(byHead) == 0 {
+		return headTable{}
+	}
+	size, shift := 2, uint(63)
+	for size < 2*len(byHead) {
+		size, shift = size*2, shift-1
+	}
+	t := headTable{slots: make([]headSlot, size), shift: shift}
+	mask := size - 1
+	for k, ids := range byHead {
+		h := int((k * 0x9E3779B97F4A7C15) >> shift)
+		for t.slots[h].n != 0 {
+			h = (h + 1) & mask
+		}
+		t.slots[h] = headSlot{key: k, from: int32(len(t.ids)), n: int32(len(ids))}
+		t.ids = append(t.ids, ids...)
+	}
+	return t
+}
+
+// get returns the numbers of the phrases that open with pair k, nil for
+// none.
+func (t *headTable) get(k uint64) []int32 {
+	if len(t.slots) == 0 {
+		return nil
+	}
+	mask := len(t.slots) - 1
+	for h := int((k * 0x9E3779B97F4A7C15) >> t.shift); ; h = (h + 1) & mask {
+		s := &t.slots[h]
+		if s.n == 0 {
+			return nil
+		}
+		if s.key == k {
+			return t.ids[s.from : s.from+s.n]
+		}
+	}
 }
 
 // phraseFilterWords sizes the filter: 65,536 bits, sparse for the few
@@ -809,8 +867,9 @@ func filterBit(k uint64) (word int, bit uint64) {
 }
 
 func newPhraseIndex(phrases []string) phraseIndex {
-	o := phraseIndex{ids: map[string]int32{}, byHead: map[uint64][]int32{}, heads: new([phraseFilterWords]uint64),
+	o := phraseIndex{ids: map[string]int32{}, heads: new([phraseFilterWords]uint64),
 		byRune: map[rune]int32{}, runes: new([phraseFilterWords]uint64)}
+	byHead := map[uint64][]int32{}
 	for _, p := range phrases {
 		if _, seen := o.ids[p]; p == "" || seen {
 			continue
@@ -831,10 +890,11 @@ func newPhraseIndex(phrases []string) phraseIndex {
 		r1, w1 := utf8.DecodeRuneInString(p)
 		r2, _ := utf8.DecodeRuneInString(p[w1:])
 		k := RunePair(r1, r2)
-		o.byHead[k] = append(o.byHead[k], id)
+		byHead[k] = append(byHead[k], id)
 		w, bit := filterBit(k)
 		o.heads[w] |= bit
 	}
+	o.byHead = newHeadTable(byHead)
 	return o
 }
 
@@ -873,7 +933,7 @@ func (o phraseIndex) walk(text string, seen []uint64, at []int32) {
 			found(p, i)
 		}
 	}
-	if len(o.byHead) == 0 && len(o.byRune) == 0 {
+	if len(o.byHead.slots) == 0 && len(o.byRune) == 0 {
 		return
 	}
 	r1, w1 := utf8.DecodeRuneInString(text)
@@ -891,7 +951,7 @@ func (o phraseIndex) walk(text string, seen []uint64, at []int32) {
 		r2, w2 := utf8.DecodeRuneInString(text[i+w1:])
 		k := RunePair(r1, r2)
 		if w, b := filterBit(k); o.heads[w]&b != 0 {
-			for _, p := range o.byHead[k] {
+			for _, p := range o.byHead.get(k) {
 				if !(first && bit(seen, p)) && strings.HasPrefix(text[i:], o.list[p]) {
 					found(p, i)
 				}
@@ -918,7 +978,7 @@ func (o phraseIndex) firstFrom(text string, pos int) int {
 			r2, _ := utf8.DecodeRuneInString(text[i+w1:])
 			k := RunePair(r1, r2)
 			if w, b := filterBit(k); o.heads[w]&b != 0 {
-				for _, p := range o.byHead[k] {
+				for _, p := range o.byHead.get(k) {
 					if strings.HasPrefix(text[i:], o.list[p]) {
 						return i
 					}
