@@ -1012,15 +1012,39 @@ func (x CueScan) Find(cues []Cue) (string, bool) {
 // (its phrase number plus one; 0 for a cue without parts or one whose
 // opening the index does not hold), for FindIn and FindOutsideSpansIn: a
 // list of hundreds of cues is then tested against a scan by reading one
-// small number a cue, not the cue and the index's table.
+// small number a cue, not the cue and the index's table. The number is
+// negative for a one-part cue that a longer one-part cue of the list
+// contains (hasLongerCue): only such a cue can lie inside a denied
+// synonym (withinDeniedSynonym, deniedAround), which the search then
+// need not look for around any other.
 func (o *CueIndex) Slots(cues []Cue) []int32 {
 	out := make([]int32, len(cues))
 	for i := range cues {
 		if q := &cues[i]; len(q.parts) > 0 && int(q.opening) < len(o.phraseOf) {
 			out[i] = o.phraseOf[q.opening]
+			if len(q.parts) == 1 && hasLongerCue(q.parts[0], cues) {
+				out[i] = -out[i]
+			}
 		}
 	}
 	return out
+}
+
+// slotPhrase returns the phrase number of a slot (see Slots), -1 for none.
+func slotPhrase(p int32) int32 {
+	if p < 0 {
+		p = -p
+	}
+	return p - 1
+}
+
+// mayBeDenied reports whether cues[i] may lie inside a denied longer cue
+// of the list (hasLongerCue), by slots when given.
+func mayBeDenied(cues []Cue, slots []int32, i int) bool {
+	if slots == nil {
+		return true // deniedAround and withinDeniedSynonym find out
+	}
+	return slots[i] < 0
 }
 
 // FindIn is Find given slots, the index's Slots of cues (of the scan's
@@ -1028,10 +1052,10 @@ func (o *CueIndex) Slots(cues []Cue) []int32 {
 // without reading them.
 func (x CueScan) FindIn(cues []Cue, slots []int32) (string, bool) {
 	for i, p := range slots {
-		if p == 0 || !bit(x.seen, p-1) {
+		if p == 0 || !bit(x.seen, slotPhrase(p)) {
 			continue
 		}
-		if q := &cues[i]; x.located(q) && !withinDeniedSynonym(x.text, *q, cues) {
+		if q := &cues[i]; x.located(q) && (p > 0 || !withinDeniedSynonym(x.text, *q, cues)) {
 			return q.text, true
 		}
 	}
@@ -1045,7 +1069,7 @@ func (x CueScan) hasAt(cues []Cue, slots []int32, i int) bool {
 		return x.has(&cues[i])
 	}
 	p := slots[i]
-	return p != 0 && bit(x.seen, p-1)
+	return p != 0 && bit(x.seen, slotPhrase(p))
 }
 
 // located reports whether q, an indexed cue whose opening the text
@@ -1139,14 +1163,14 @@ func (x CueScan) findOutside(cues []Cue, slots []int32, words []string) (string,
 		for {
 			end := at + len(part)
 			if !Negated(x.text, at) && !placedOutside(x.text, at, end) &&
-				!insideWord(x.text, at, end, part, words) && !deniedAround(x.text, at, end, part, cues) {
+				!insideWord(x.text, at, end, part, words) && !(mayBeDenied(cues, slots, i) && deniedAround(x.text, at, end, part, cues)) {
 				return q.text, true
 			}
-			i := Index(x.text[end:], part)
-			if i < 0 {
+			n := Index(x.text[end:], part)
+			if n < 0 {
 				break
 			}
-			at = end + i
+			at = end + n
 		}
 	}
 	return "", false

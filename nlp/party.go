@@ -161,7 +161,7 @@ func (x CueScan) findOutsideSpans(cues []Cue, slots []int32, words []string, spa
 		for at := x.firstAt(q); at >= 0; {
 			end := at + len(part)
 			if !inSpans(spans, at) && !Negated(x.text, at) && !placedOutside(x.text, at, end) &&
-				!insideWord(x.text, at, end, part, words) && !deniedAround(x.text, at, end, part, cues) {
+				!insideWord(x.text, at, end, part, words) && !(mayBeDenied(cues, slots, i) && deniedAround(x.text, at, end, part, cues)) {
 				return q.text, true
 			}
 			n := Index(x.text[end:], part)

@@ -17,7 +17,7 @@ func TestFindInTwentyThird(t *testing.T) {
 		{"饮用水水源保护区", "水源保护区", "保护区"},
 		{"添加…非食品原料", "超过保质期", "过期"},
 		{"未改正", "改正", "整改"},
-		{"米", "面", "果", "油", "食品", "掺入…工业原料"},
+		{"米", "面", "果", "油", "食品", "掺入…工业原料", "大米", "非食品"},
 		{"违反…规定", "使用…禁用农药", "未…取得…许可证", "许可"},
 	}
 	var indexed [][]Cue
@@ -35,10 +35,20 @@ func TestFindInTwentyThird(t *testing.T) {
 	if want := []bool{false, true, false, true, false}; !slices.Equal(slicesMap(slots, func(s int32) bool { return s != 0 }), want) {
 		t.Fatalf("Slots of the mixed list = %v, want nonzero %v", slots, want)
 	}
+	// A one-part cue inside a longer one of its list has a negative slot
+	// (the search then looks for a denied synonym around it), any other a
+	// positive one.
+	for _, cues := range indexed {
+		for i, p := range idx.Slots(cues) {
+			if q := cues[i]; p != 0 && (p < 0) != (len(q.parts) == 1 && hasLongerCue(q.parts[0], cues)) {
+				t.Fatalf("slot of %q in %q = %d", q.Text(), cues[0].Text(), p)
+			}
+		}
+	}
 	words := []string{"平方米", "后果", "石油", "饮用水水源保护区划定"}
 	texts := append(slices.Clone(extractBenchTexts), "", "过期", "非饮用水水源保护区", "位于水源保护区以外，保护区内",
 		"当事人已改正。逾期未改正", "添加了非食品原料", "\xff超过保质期\xff", "经营场所面积约80平方米，销售发霉的大米",
-		"当事人：某某粮油有限公司，经营范围：食品销售。销售过期食品", "未依法取得排污许可证", "许可证未取得，违反了规定")
+		"当事人：某某粮油有限公司，经营范围：食品销售。销售过期食品", "销售的并非大米，而是面粉", "店内未发现过期食品，仅有非食品", "未依法取得排污许可证", "许可证未取得，违反了规定")
 	for _, f := range sampleFacts(t) {
 		texts = append(texts, NormalizeText(f))
 	}
