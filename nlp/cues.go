@@ -1134,7 +1134,7 @@ func (x CueScan) FindOutside(cues []Cue, words []string) (string, bool) {
 }
 
 // findOutside is FindOutside, testing the openings by slots when given
-// (see find).
+// (see FindIn).
 func (x CueScan) findOutside(cues []Cue, slots []int32, words []string) (string, bool) {
 	if len(words) == 0 {
 		if slots == nil {

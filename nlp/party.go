@@ -127,7 +127,7 @@ func (x CueScan) FindOutsideSpansIn(cues []Cue, slots []int32, words []string, s
 }
 
 // findOutsideSpans is FindOutsideSpans, testing the openings by slots when
-// given (see find).
+// given (see FindIn).
 func (x CueScan) findOutsideSpans(cues []Cue, slots []int32, words []string, spans []Span) (string, bool) {
 	if len(spans) == 0 {
 		return x.findOutside(cues, slots, words)
