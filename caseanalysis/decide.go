@@ -69,6 +69,9 @@ type element struct {
 	// most: looked up once when compiled, not at every ask.
 	party string
 	cues  []nlp.Cue
+	// slots are the decider index's Slots of cues, set once the index is
+	// built (slotCues): the search tests the text's openings by them.
+	slots []int32
 	// measures are the ranges any of which shows the element; nil for an
 	// element shown by cues only.
 	measures []*rules.MeasureRange
@@ -177,6 +180,7 @@ type sectorCue struct {
 	group  int32
 	sector legal.Sector
 	cues   []nlp.Cue
+	slots  []int32 // the decider index's Slots of cues
 }
 
 // decider holds the compiled decision data of a catalog.
@@ -198,6 +202,14 @@ type decider struct {
 	openersOf [][]int32
 	// elementDocs are the benchmarks with distinguishing elements.
 	elementDocs []int
+	// cueRequires[cueRequiresFrom[n]:cueRequiresFrom[n+1]] are the cue
+	// groups of the n-th of elementDocs' required elements shown by cues
+	// alone (no figure): a text that lacks an opening of one of them
+	// cannot fit the benchmark (fits), whatever the act's day (a later
+	// member of a line differs only in its figures). decide tests these
+	// few contiguous numbers for each of the some 400 benchmarks instead
+	// of reading their element records, most of which it would reject.
+	cueRequires, cueRequiresFrom []int32
 	// elementGroups numbers the groups of elements by what decides their
 	// answer (elementGroup): elements that find alike share one.
 	elementGroups map[string]int32
@@ -311,6 +323,16 @@ const (
 // live reports whether the text contains an opening of group g.
 func (c *cueGroups) live(g int32) bool { return c.state[g]&groupLive != 0 }
 
+// allLive reports whether every group of gs is live.
+func (c *cueGroups) allLive(gs []int32) bool {
+	for _, g := range gs {
+		if c.state[g]&groupLive == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // live marks the cue groups whose openings the scanned text contains. The
 // groups come from a pool (some 1.3 kB of state an analysis): release
 // gives them back.
@@ -385,6 +407,15 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 		}
 		if len(x.requires) > 0 {
 			d.elementDocs = append(d.elementDocs, len(d.dist))
+			if len(d.cueRequiresFrom) == 0 {
+				d.cueRequiresFrom = append(d.cueRequiresFrom, 0)
+			}
+			for k := range x.requires {
+				if e := &x.requires[k]; e.measures == nil {
+					d.cueRequires = append(d.cueRequires, e.group)
+				}
+			}
+			d.cueRequiresFrom = append(d.cueRequiresFrom, int32(len(d.cueRequires)))
 		}
 		for _, es := range [][]element{x.requires, x.excludes, x.yieldIf, x.yieldUnless} {
 			for _, e := range es {
@@ -402,7 +433,39 @@ func newDecider(cat *rules.Catalog, bs []*rules.Benchmark) decider {
 		}
 	}
 	d.indexCues(all, keywords...)
+	d.slotCues()
 	return d
+}
+
+// slotCues sets the slots of every element and sector cue list from the
+// decider's index (CueIndex.Slots), which is built after them.
+func (d *decider) slotCues() {
+	slot := func(es []element) {
+		for k := range es {
+			es[k].slots = d.index.Slots(es[k].cues)
+		}
+	}
+	for i := range d.dist {
+		x := &d.dist[i]
+		for _, l := range append([]*distinctions{x}, laterOf(x)...) {
+			slot(l.requires)
+			slot(l.excludes)
+			slot(l.yieldIf)
+			slot(l.yieldUnless)
+		}
+	}
+	for i := range d.sectors {
+		d.sectors[i].slots = d.index.Slots(d.sectors[i].cues)
+	}
+}
+
+// laterOf returns the distinctions of x's later line members.
+func laterOf(x *distinctions) []*distinctions {
+	out := make([]*distinctions, 0, len(x.later))
+	for _, l := range x.later {
+		out = append(out, l.x)
+	}
+	return out
 }
 
 // indexCues builds the decider's cue index over cues and phrases and
@@ -428,7 +491,7 @@ func (d *decider) textSectors(scan nlp.CueScan, live *cueGroups) map[legal.Secto
 		if !live.live(s.group) {
 			continue
 		}
-		if cue, ok := scan.Find(s.cues); ok {
+		if cue, ok := scan.FindIn(s.cues, s.slots); ok {
 			if out == nil {
 				out = map[legal.Sector]string{}
 			}
@@ -485,7 +548,7 @@ func (e *element) find(scan nlp.CueScan, live bool, facts *factValues) (string, 
 			// 散布“……死亡……”的谣言), unless the element is on the claim.
 			spans = facts.notClaimSpans()
 		}
-		if cue, ok := scan.FindOutsideSpans(e.cues, e.notWithin, spans); ok {
+		if cue, ok := scan.FindOutsideSpansIn(e.cues, e.slots, e.notWithin, spans); ok {
 			return cue, true
 		}
 	}
@@ -737,7 +800,10 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 		inText = d.textSectors(scan, live)
 	}
 	pooled := len(top)
-	for _, i := range d.elementDocs {
+	for n, i := range d.elementDocs {
+		if !live.allLive(d.cueRequires[d.cueRequiresFrom[n]:d.cueRequiresFrom[n+1]]) {
+			continue // fits would say no without a search
+		}
 		if sector != "" && m.benchmarks[i].Sector != sector || !d.fits(i, scan, live, facts, words(i)) ||
 			slices.ContainsFunc(top[:pooled], func(c candidate) bool { return c.doc == i }) {
 			continue

@@ -785,13 +785,71 @@ type phraseIndex struct {
 	ids  map[string]int32
 	// byHead holds the numbers of the phrases of two runes or more by
 	// their first two.
-	byHead map[uint64][]int32
+	byHead headTable
 	heads  *[phraseFilterWords]uint64
 	// byRune holds the one-rune phrases; other holds a phrase that is one
 	// invalid byte, which only a byte search finds as it was written.
 	byRune map[rune]int32
 	runes  *[phraseFilterWords]uint64
 	other  []int32
+}
+
+// headTable maps a pair of runes (RunePair) to the numbers of the phrases
+// that open with it: an open-addressed table (Fibonacci hashing, linear
+// probing, at most half full) whose slot holds the key and the range of
+// its numbers, one probe where a Go map took a hash, a group match and
+// an indirection at every place of a text that passed the filter.
+type headTable struct {
+	slots []headSlot
+	ids   []int32 // the numbers, slot by slot
+	shift uint    // 64 less the log2 of len(slots)
+}
+
+// headSlot is a slot of a headTable; n is 0 in a free slot.
+type headSlot struct {
+	key     uint64
+	from, n int32
+}
+
+// newHeadTable builds the table of byHead, keeping each key's numbers in
+// their order.
+func newHeadTable(byHead map[uint64][]int32) headTable {
+	if len(byHead) == 0 {
+		return headTable{}
+	}
+	size, shift := 2, uint(63)
+	for size < 2*len(byHead) {
+		size, shift = size*2, shift-1
+	}
+	t := headTable{slots: make([]headSlot, size), shift: shift}
+	mask := size - 1
+	for k, ids := range byHead {
+		h := int((k * 0x9E3779B97F4A7C15) >> shift)
+		for t.slots[h].n != 0 {
+			h = (h + 1) & mask
+		}
+		t.slots[h] = headSlot{key: k, from: int32(len(t.ids)), n: int32(len(ids))}
+		t.ids = append(t.ids, ids...)
+	}
+	return t
+}
+
+// get returns the numbers of the phrases that open with pair k, nil for
+// none.
+func (t *headTable) get(k uint64) []int32 {
+	if len(t.slots) == 0 {
+		return nil
+	}
+	mask := len(t.slots) - 1
+	for h := int((k * 0x9E3779B97F4A7C15) >> t.shift); ; h = (h + 1) & mask {
+		s := &t.slots[h]
+		if s.n == 0 {
+			return nil
+		}
+		if s.key == k {
+			return t.ids[s.from : s.from+s.n]
+		}
+	}
 }
 
 // phraseFilterWords sizes the filter: 65,536 bits, sparse for the few
@@ -809,8 +867,9 @@ func filterBit(k uint64) (word int, bit uint64) {
 }
 
 func newPhraseIndex(phrases []string) phraseIndex {
-	o := phraseIndex{ids: map[string]int32{}, byHead: map[uint64][]int32{}, heads: new([phraseFilterWords]uint64),
+	o := phraseIndex{ids: map[string]int32{}, heads: new([phraseFilterWords]uint64),
 		byRune: map[rune]int32{}, runes: new([phraseFilterWords]uint64)}
+	byHead := map[uint64][]int32{}
 	for _, p := range phrases {
 		if _, seen := o.ids[p]; p == "" || seen {
 			continue
@@ -831,10 +890,11 @@ func newPhraseIndex(phrases []string) phraseIndex {
 		r1, w1 := utf8.DecodeRuneInString(p)
 		r2, _ := utf8.DecodeRuneInString(p[w1:])
 		k := RunePair(r1, r2)
-		o.byHead[k] = append(o.byHead[k], id)
+		byHead[k] = append(byHead[k], id)
 		w, bit := filterBit(k)
 		o.heads[w] |= bit
 	}
+	o.byHead = newHeadTable(byHead)
 	return o
 }
 
@@ -873,7 +933,7 @@ func (o phraseIndex) walk(text string, seen []uint64, at []int32) {
 			found(p, i)
 		}
 	}
-	if len(o.byHead) == 0 && len(o.byRune) == 0 {
+	if len(o.byHead.slots) == 0 && len(o.byRune) == 0 {
 		return
 	}
 	r1, w1 := utf8.DecodeRuneInString(text)
@@ -891,7 +951,7 @@ func (o phraseIndex) walk(text string, seen []uint64, at []int32) {
 		r2, w2 := utf8.DecodeRuneInString(text[i+w1:])
 		k := RunePair(r1, r2)
 		if w, b := filterBit(k); o.heads[w]&b != 0 {
-			for _, p := range o.byHead[k] {
+			for _, p := range o.byHead.get(k) {
 				if !(first && bit(seen, p)) && strings.HasPrefix(text[i:], o.list[p]) {
 					found(p, i)
 				}
@@ -918,7 +978,7 @@ func (o phraseIndex) firstFrom(text string, pos int) int {
 			r2, _ := utf8.DecodeRuneInString(text[i+w1:])
 			k := RunePair(r1, r2)
 			if w, b := filterBit(k); o.heads[w]&b != 0 {
-				for _, p := range o.byHead[k] {
+				for _, p := range o.byHead.get(k) {
 					if strings.HasPrefix(text[i:], o.list[p]) {
 						return i
 					}
@@ -946,6 +1006,70 @@ func (x CueScan) Find(cues []Cue) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// Slots returns, for each of cues, where its opening stands in the index
+// (its phrase number plus one; 0 for a cue without parts or one whose
+// opening the index does not hold), for FindIn and FindOutsideSpansIn: a
+// list of hundreds of cues is then tested against a scan by reading one
+// small number a cue, not the cue and the index's table. The number is
+// negative for a one-part cue that a longer one-part cue of the list
+// contains (hasLongerCue): only such a cue can lie inside a denied
+// synonym (withinDeniedSynonym, deniedAround), which the search then
+// need not look for around any other.
+func (o *CueIndex) Slots(cues []Cue) []int32 {
+	out := make([]int32, len(cues))
+	for i := range cues {
+		if q := &cues[i]; len(q.parts) > 0 && int(q.opening) < len(o.phraseOf) {
+			out[i] = o.phraseOf[q.opening]
+			if len(q.parts) == 1 && hasLongerCue(q.parts[0], cues) {
+				out[i] = -out[i]
+			}
+		}
+	}
+	return out
+}
+
+// slotPhrase returns the phrase number of a slot (see Slots), -1 for none.
+func slotPhrase(p int32) int32 {
+	if p < 0 {
+		p = -p
+	}
+	return p - 1
+}
+
+// mayBeDenied reports whether cues[i] may lie inside a denied longer cue
+// of the list (hasLongerCue), by slots when given.
+func mayBeDenied(cues []Cue, slots []int32, i int) bool {
+	if slots == nil {
+		return true // deniedAround and withinDeniedSynonym find out
+	}
+	return slots[i] < 0
+}
+
+// FindIn is Find given slots, the index's Slots of cues (of the scan's
+// index): most cues of a list are not in the text, and those are skipped
+// without reading them.
+func (x CueScan) FindIn(cues []Cue, slots []int32) (string, bool) {
+	for i, p := range slots {
+		if p == 0 || !bit(x.seen, slotPhrase(p)) {
+			continue
+		}
+		if q := &cues[i]; x.located(q) && (p > 0 || !withinDeniedSynonym(x.text, *q, cues)) {
+			return q.text, true
+		}
+	}
+	return "", false
+}
+
+// hasAt is has for cues[i], by slots when given (the index's Slots of
+// cues).
+func (x CueScan) hasAt(cues []Cue, slots []int32, i int) bool {
+	if slots == nil {
+		return x.has(&cues[i])
+	}
+	p := slots[i]
+	return p != 0 && bit(x.seen, slotPhrase(p))
 }
 
 // located reports whether q, an indexed cue whose opening the text
@@ -1006,20 +1130,32 @@ func (x CueScan) firstAt(q *Cue) int {
 // occurrences Find would take, so a text without such a word pays nothing
 // more than Find.
 func (x CueScan) FindOutside(cues []Cue, words []string) (string, bool) {
+	return x.findOutside(cues, nil, words)
+}
+
+// findOutside is FindOutside, testing the openings by slots when given
+// (see FindIn).
+func (x CueScan) findOutside(cues []Cue, slots []int32, words []string) (string, bool) {
 	if len(words) == 0 {
-		return x.Find(cues)
+		if slots == nil {
+			return x.Find(cues)
+		}
+		return x.FindIn(cues, slots)
 	}
 	for i := range cues {
+		if !x.hasAt(cues, slots, i) {
+			continue // no opening in the text, or a cue without parts
+		}
 		q := &cues[i]
 		if len(q.parts) != 1 {
-			if len(q.parts) > 1 && x.has(q) && x.located(q) {
+			if x.located(q) {
 				return q.text, true
 			}
 			continue
 		}
 		// A cue no occurrence of which is unnegated (Find's remembered
 		// answer) has none outside words either.
-		if !x.has(q) || !x.located(q) {
+		if !x.located(q) {
 			continue
 		}
 		part := q.parts[0]
@@ -1027,14 +1163,14 @@ func (x CueScan) FindOutside(cues []Cue, words []string) (string, bool) {
 		for {
 			end := at + len(part)
 			if !Negated(x.text, at) && !placedOutside(x.text, at, end) &&
-				!insideWord(x.text, at, end, part, words) && !deniedAround(x.text, at, end, part, cues) {
+				!insideWord(x.text, at, end, part, words) && !(mayBeDenied(cues, slots, i) && deniedAround(x.text, at, end, part, cues)) {
 				return q.text, true
 			}
-			i := Index(x.text[end:], part)
-			if i < 0 {
+			n := Index(x.text[end:], part)
+			if n < 0 {
 				break
 			}
-			at = end + i
+			at = end + n
 		}
 	}
 	return "", false
@@ -1404,14 +1540,24 @@ func reportNotBorneOut(text string, start, end int) bool {
 	if !denial {
 		// What the sentence gives as the ground of a report's denial
 		// (进货票据显示为牛油，该项举报不属实) is no finding of the act.
+		// The clause's first 60 runes, up to a stop, in one pass that
+		// also notes 实 and 证: every deniedAllegation word has one of
+		// them, and most clauses have neither (strings.IndexAny with
+		// multibyte stops searched the stops at every rune).
 		rest := text[end:]
-		rest = rest[:runeOffset(rest, 60)]
-		if k := strings.IndexAny(rest, "。；;\n"); k >= 0 {
-			rest = rest[:k]
+		cut, n, negates := len(rest), 0, false
+		for i, r := range rest {
+			if n == 60 || r == '。' || r == '；' || r == ';' || r == '\n' {
+				cut = i
+				break
+			}
+			n++
+			negates = negates || r == '实' || r == '证'
 		}
-		if !strings.ContainsRune(rest, '实') && !strings.ContainsRune(rest, '证') {
-			return false // every deniedAllegation word has one of them
+		if !negates {
+			return false
 		}
+		rest = rest[:cut]
 		for _, w := range allegationWords {
 			if i := Index(rest, w); i >= 0 {
 				for _, d := range deniedAllegation {

@@ -117,12 +117,27 @@ func inSpans(spans []Span, pos int) bool {
 // one of spans (PartySpans: the party's name, address or business scope)
 // does not count. Without spans it is FindOutside.
 func (x CueScan) FindOutsideSpans(cues []Cue, words []string, spans []Span) (string, bool) {
+	return x.findOutsideSpans(cues, nil, words, spans)
+}
+
+// FindOutsideSpansIn is FindOutsideSpans given slots, the index's Slots of
+// cues (of the scan's index).
+func (x CueScan) FindOutsideSpansIn(cues []Cue, slots []int32, words []string, spans []Span) (string, bool) {
+	return x.findOutsideSpans(cues, slots, words, spans)
+}
+
+// findOutsideSpans is FindOutsideSpans, testing the openings by slots when
+// given (see FindIn).
+func (x CueScan) findOutsideSpans(cues []Cue, slots []int32, words []string, spans []Span) (string, bool) {
 	if len(spans) == 0 {
-		return x.FindOutside(cues, words)
+		return x.findOutside(cues, slots, words)
 	}
 	for i := range cues {
+		if !x.hasAt(cues, slots, i) {
+			continue // no opening in the text, or a cue without parts
+		}
 		q := &cues[i]
-		if len(q.parts) == 0 || !x.has(q) || !x.located(q) {
+		if !x.located(q) {
 			continue
 		}
 		part := q.parts[0]
@@ -146,7 +161,7 @@ func (x CueScan) FindOutsideSpans(cues []Cue, words []string, spans []Span) (str
 		for at := x.firstAt(q); at >= 0; {
 			end := at + len(part)
 			if !inSpans(spans, at) && !Negated(x.text, at) && !placedOutside(x.text, at, end) &&
-				!insideWord(x.text, at, end, part, words) && !deniedAround(x.text, at, end, part, cues) {
+				!insideWord(x.text, at, end, part, words) && !(mayBeDenied(cues, slots, i) && deniedAround(x.text, at, end, part, cues)) {
 				return q.text, true
 			}
 			n := Index(x.text[end:], part)
