@@ -15,7 +15,11 @@ import "testing"
 //   - industrial solid waste carried off by rain into a ditch (废渣随雨水冲入
 //     沟渠) is waste that escaped (生态环境法典 第一千一百七十条), not dust from
 //     a stockpile of materials (第一千一百三十条) nor the storage item alone
-//     (第一千一百七十一条第一款第（五）项).
+//     (第一千一百七十一条第一款第（五）项);
+//   - a remedy without an approval number that the laboratory found to hold
+//     drugs, written 经检测…含有…成分 rather than 检出, is 以非药品冒充药品, 假药
+//     (药品管理法 第九十八条, 第一百一十六条; 刑法 第一百四十一条, likely), not
+//     the unapproved drug of 第一百二十四条.
 func TestBlindKindsTwentyThird(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	checkMarketRows(t, a, []marketRow{
@@ -31,5 +35,33 @@ func TestBlindKindsTwentyThird(t *testing.T) {
 			"2026-09-20", "eco-1170-industrial-dumping", "eco-1130-dust-materials", 100000, 1000000, false},
 		{"slag run off from an open yard", "2026年10月12日，执法人员检查某某合金有限公司，厂区西侧一处露天料场堆存冶炼废渣约八千吨，料场四周无挡墙，也未采取防渗设施，下雨后废渣随雨水流入旁边的灌溉沟渠，沟渠底部已有大量淤积。",
 			"2026-10-12", "eco-1170-industrial-dumping", "eco-1171-industrial-storage", 100000, 1000000, false},
+		{"remedy without approval found to hold drugs", "2026年8月12日，执法人员在某某大药房查获标示为“苗家痛风灵胶囊”的产品，外包装称“主治痛风、关节肿痛”，无批准文号；经检测，该产品含有秋水仙碱、泼尼松成分。药房已售出40盒，货值共计5200元。",
+			"2026-08-12", "drug-116-counterfeit", "drug-124-unapproved-drugs", 1500000, 3000000, true},
 	})
+}
+
+// TestHazardousWasteHandedOverTwentyThird: hazardous waste handed to one who
+// 未取得危险废物经营许可证 (or sold to a 上门收购 buyer) is 生态环境法典
+// 第一千一百七十五条第一款第（五）项 (二十万元以上二百万元以下), and the storage item
+// (第（四）项, 五万元以上) is excluded, as the words 无经营许可证 already did: with
+// the storage item left standing, a vote for it from similar past cases put
+// the lighter range first (blind23b).
+func TestHazardousWasteHandedOverTwentyThird(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct{ name, facts string }{
+		{"sold to a door-to-door buyer", "2026年10月15日立案：经查，宏远汽车修理厂自今年9月以来，将保养车辆换下的废机油约1.5吨，陆续以每桶40元的价格卖给上门收购的个体户张某，张某未取得危险废物经营许可证。"},
+		{"sludge sent to a brickworks", "2026年9月28日，执法人员检查某某五金厂，查明该厂将电镀污泥约3吨委托给一家未取得危险废物经营许可证的砖厂作为制砖原料处理。"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2026-10-20")
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != "eco-1175-hw-unlicensed" {
+				t.Fatalf("violations %v, want eco-1175-hw-unlicensed first", ids(res.Violations))
+			}
+			for _, v := range res.Violations {
+				if v.BenchmarkID == "eco-1175-hw-storage" {
+					t.Errorf("eco-1175-hw-storage listed: %v\n%s", ids(res.Violations), whys(res.Violations))
+				}
+			}
+		})
+	}
 }
