@@ -89,6 +89,9 @@ type element struct {
 	// claim says (an advertisement's promise, a rumour). Any other
 	// element does not count a cue inside a claim (nlp.ClaimSpans).
 	claims bool
+	// tier is rules.Element.Tier: shown as an exclusion, it hands the
+	// candidate's place to the aggravated tier of its penalty article.
+	tier bool
 }
 
 // partyWhoWords in an element's label make it an element on who the party
@@ -245,7 +248,7 @@ func (d *decider) compileElements(es []rules.Element, claims bool) []element {
 			notWithin = append(notWithin, nlp.NormalizeText(w))
 		}
 		el := element{label: e.Label, party: partyElements[e.Label], cues: cues, measures: e.AllMeasures(), notWithin: notWithin, who: containsAny(e.Label, partyWhoWords),
-			inspected: e.Inspected, claims: claims}
+			inspected: e.Inspected, claims: claims, tier: e.Tier}
 		el.group = d.elementGroup(&el)
 		out = append(out, el)
 	}
@@ -823,6 +826,10 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 		nreq += len(x.requires)
 		nexc += len(x.excludes)
 	}
+	// tierOut lists the candidates a tier element excludes (情节较重 shown)
+	// with the score each would have had: their places go to the aggravated
+	// tier below (nil for most texts).
+	var tierOut []tierPlace
 	shownAll := make([]string, 0, nreq)
 	missingAll := make([]string, 0, nreq)
 	excludingAll := make([]string, 0, nexc)
@@ -839,11 +846,20 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 				missingAll = append(missingAll, e.label)
 			}
 		}
+		tierShown := false
 		for k := range x.excludes {
 			e := &x.excludes[k]
 			if _, ok := e.shown(scan, live, facts); ok {
 				excludingAll = append(excludingAll, e.label)
+				tierShown = tierShown || e.tier
 			}
+		}
+		if tierShown {
+			place := c.raw
+			if len(c.missing) == 0 && len(x.requires) > 0 {
+				place += requireBonus * (1 - place)
+			}
+			tierOut = append(tierOut, tierPlace{i, place})
 		}
 		c.shown = cutList(shownAll, s0)
 		c.missing = cutList(missingAll, m0)
@@ -862,6 +878,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 			c.score += requireBonus * (1 - c.score)
 		}
 	}
+	m.passTier(top, tierOut, func(a, b int) bool { return sameElements(d.on(a, facts).requires, d.on(b, facts).requires) })
 	// A provision of the facts' own sector whose elements the facts show
 	// leaves elements alone no strong evidence for another sector's: 医院
 	// in a disturbance at a hospital is not 医疗广告.
@@ -961,6 +978,45 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 	}
 	slices.SortFunc(top, betterCandidate)
 	return top, inText
+}
+
+// tierPlace is a candidate a tier element excluded (its index in the
+// decision's list) and the score it would have had without the exclusion.
+type tierPlace struct {
+	i     int
+	score float64
+}
+
+// passTier gives the place of each candidate a tier element excluded
+// (out: 故意损毁 of 十一辆车, a basic tier the facts leave for 情节较重) to
+// the fitted aggravated tiers of the same conduct (same, on the matcher's
+// documents: the tier requires every element the basic tier does) and
+// penalty article: they score at least what it would have scored. The
+// aggravated tier shares its words with the basic one and is discounted
+// without 情节严重 words (candidate), so that alone it may rank below
+// unrelated provisions, or a neighbour the basic tier kept below it, once
+// its basic tier is out. Another conduct of the article (盗窃 beside
+// 故意损毁 in 2012年法 第四十九条) takes no place.
+func (m *matcher) passTier(top []candidate, out []tierPlace, same func(a, b int) bool) {
+	for _, p := range out {
+		for j := range top {
+			if c := &top[j]; m.aggravated[c.doc] && c.fitted() && m.samePenalty(top[p.i], *c) && same(top[p.i].doc, c.doc) {
+				c.score = max(c.score, p.score)
+			}
+		}
+	}
+}
+
+// sameElements reports whether tier requires every element basic does,
+// by label: the tiers of one conduct share its elements (赌博或者为赌博提供
+// 条件 in both tiers of 第七十条).
+func sameElements(basic, tier []element) bool {
+	for i := range basic {
+		if !slices.ContainsFunc(tier, func(e element) bool { return e.label == basic[i].label }) {
+			return false
+		}
+	}
+	return true
 }
 
 // capNeighbours keeps each candidate whose distinguishing element the facts

@@ -309,6 +309,13 @@ type Element struct {
 	// dates a refusal (检查其破碎生产线粉尘治理情况时，当事人拒不接受监督检查)
 	// tells whose inspection was refused, so that clause shows the element.
 	Inspected bool `yaml:"inspected,omitempty" json:"inspected,omitempty"`
+	// Tier marks an exclusion that is the aggravated tier's own
+	// circumstance (情节较重 shown by what the facts count: 三辆轿车,
+	// 抽头渔利六千元, 抢夺方向盘): the facts move the case from this tier to
+	// the aggravated tier of the same penalty article, which takes this
+	// one's place, as a reviewer decides the tier by the circumstance and
+	// not by the words the two tiers share.
+	Tier bool `yaml:"tier,omitempty" json:"tier,omitempty"`
 }
 
 // MeasureExcessPercent is the excess ratio the facts state, in percent
