@@ -2,7 +2,7 @@ package caseanalysis
 
 import "testing"
 
-// TestBlindKindsTwentyThird: the kinds behind the misses of a batch written
+// TestBlindKindsBlindBTwentyThird: the kinds behind the misses of a batch written
 // blind from a random sample of the catalog (blind23b). Each case is worded
 // apart from the batch's rows: the kind is read, not the row.
 //   - the congestion a road block made, told by the queue of vehicles it left
@@ -20,7 +20,7 @@ import "testing"
 //     drugs, written 经检测…含有…成分 rather than 检出, is 以非药品冒充药品, 假药
 //     (药品管理法 第九十八条, 第一百一十六条; 刑法 第一百四十一条, likely), not
 //     the unapproved drug of 第一百二十四条.
-func TestBlindKindsTwentyThird(t *testing.T) {
+func TestBlindKindsBlindBTwentyThird(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	checkMarketRows(t, a, []marketRow{
 		{"lorries held, a queue behind", "2026年5月3日，村民甘某为讨要运费，在县道路口把自家农用车横在路中，拦住两辆水泥罐车不让走。交警和镇干部再三劝说，甘某始终不肯挪车，过往车辆排起约一公里的长队，持续近两个小时。",
