@@ -520,7 +520,7 @@ var circumstanceCues = []struct {
 		"当日…补报", "当天…补报", "当日…补办", "当天…补办", "当日…补交", "当天…补交",
 		"按规定补", "按照规定补", "按要求补", "按照要求补",
 		// information not disclosed made public once reminded (经提醒后于两日内全部补充公开)
-		"补充公开", "已补充", "全部补充", "日内…补充", "提醒后…补充", "提醒后…补报", "提醒后…补正", "提醒后…补办",
+		"补充公开", "已补充公开", "已补充提交", "已补充报送", "全部补充", "日内…补充", "提醒后…补充", "提醒后…补报", "提醒后…补正", "提醒后…补办",
 		"转移至合规", "转移到合规", "转移至专用", "转移到专用", "重新检测合格", "重新检验合格", "复检合格",
 		// 当即 as 当场 (当即找人将防盗网全部拆卸)
 		"当即…拆卸", "当即…拆除", "当即…撤除", "当即…清除", "当即…改正", "当即…整改", "当即…恢复", "全部拆卸", "已拆卸"}},
@@ -2683,6 +2683,11 @@ func containsAny(s string, subs ...string) bool {
 	return false
 }
 
+// maxAges bounds the ages findAge weighs: a case names a handful of people,
+// and each age is weighed against the text around it (whose it is), so a
+// hostile text of thousands of ages would cost seconds.
+const maxAges = 64
+
 // findAge reads 45岁, 年龄：45, 已满十六周岁, 未满十四周岁. For bounds it takes a
 // representative age on the right side: 已满N → N, 未满N → N-1, which is what
 // the rules' thresholds (14, 18) test. It masks what it read.
@@ -2690,7 +2695,7 @@ func findAge(s string, masked []byte, span func(int, int) (int, int), others *[]
 	var age *float64
 	var st, en int
 	haveLower := false
-	for _, m := range ageBoundRe.FindAllStringSubmatchIndex(string(masked), -1) {
+	for _, m := range ageBoundRe.FindAllStringSubmatchIndex(string(masked), maxAges) {
 		v, err := ParseChineseInt(s[m[4]:m[5]])
 		mask(masked, m[0], m[1])
 		if err != nil || v <= 0 || v > 130 || thirdPartyAge(s, m[0], m[1]) {
@@ -2712,7 +2717,7 @@ func findAge(s string, masked []byte, span func(int, int) (int, int), others *[]
 	if age != nil {
 		return age, st, en
 	}
-	for _, m := range ageRe.FindAllStringSubmatchIndex(string(masked), -1) {
+	for _, m := range ageRe.FindAllStringSubmatchIndex(string(masked), maxAges) {
 		g := 2
 		if m[2] < 0 {
 			g = 4
@@ -2982,6 +2987,12 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					// refusal or a carrying on stands between tells no
 					// correction (the leaving is the party's going on).
 					if f.name == CircCorrectedInTime && !f.negates && containsAny(s[i:e], defianceWords[:]...) {
+						continue
+					}
+					// 现场无任何警示标志，经查询，其有违法记录: a 无任何 of another
+					// thing; the record's field stands inside one phrase
+					// (无任何食品安全违法记录).
+					if f.name == CircFirstViolation && strings.Contains(c, "任何") && containsAny(s[i:e], "，", "。", "；", ",", ";") {
 						continue
 					}
 					// 未造成严重危害后果 says the harm was not serious, not that
@@ -3311,10 +3322,47 @@ func selfDescribedAge(s string, a, b int) bool {
 	if first < 0 || first >= st {
 		return false // named here first: nothing tells whose the clause is
 	}
-	before := s[clauseBefore(s, first, isPhraseEnd):first]
-	return !containsAny(before, thirdPartyAges[:]...) && !containsAny(before, harmVerbs[:]...) &&
-		!containsAny(before, childObject[:]...) && !Contains(before, "被")
+	// No mention of the person, the first or any near the age, before this
+	// clause or after it, is of one acted on or of one who reports (邱某报警
+	// 称其手机被盗……窃取邱某手机). Near: 2 KB either side, so that a text of
+	// many ages stays linear.
+	actedOn := func(at int) bool {
+		before := s[clauseBefore(s, at, isPhraseEnd):at]
+		e := at + len(name)
+		after := s[e:clauseAfter(s, e, isPhraseEnd)]
+		return containsAny(before, thirdPartyAges[:]...) || containsAny(before, harmVerbs[:]...) ||
+			containsAny(before, childObject[:]...) || Contains(before, "被") || containsAny(before, victimOfWords[:]...) ||
+			containsAny(after, reporterWords[:]...)
+	}
+	if actedOn(first) {
+		return false
+	}
+	end := clauseAfter(s, b, isClauseEnd)
+	hi := min(len(s), b+2048)
+	for i := max(first+len(name), a-2048); i < hi; {
+		k := Index(s[i:hi], name)
+		if k < 0 {
+			break
+		}
+		at := i + k
+		i = at + len(name)
+		if at >= st && at < end {
+			continue // the clause itself, read above
+		}
+		if actedOn(at) {
+			return false
+		}
+	}
+	return true
 }
+
+// victimOfWords, just before a name, make the named one whose things were
+// taken (窃取邱某手机, 盗走邱某的电动车).
+var victimOfWords = [...]string{"窃取", "盗窃", "盗走", "偷走", "偷了", "抢走", "抢夺", "骗走"}
+
+// reporterWords, right after a name, make the named one who reports or
+// complains, not the one who did it (邱某报警称, 邱某反映).
+var reporterWords = [...]string{"报警", "报案", "称其", "求助", "反映", "投诉", "举报"}
 
 // describedSubject returns the 某-name that opens clause c as the subject
 // of 系 or 是 (曹某系, 王某某是), and whether there is one.
@@ -3439,7 +3487,16 @@ func childActor(s string) bool {
 // puts the age on the one acted on (民警查明该男孩……时年十二周岁).
 func childActorAge(s string, a, b int) bool {
 	c := s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)]
-	return containsAny(c, childNouns[:]...) && !victimObject(s, a) && !containsAny(c, harmVerbs[:]...) && childActor(s)
+	return containsAny(c, childNouns[:]...) && !victimObject(s, a) && !containsAny(c, harmVerbs[:]...) && childActor(childWindow(s, a, b))
+}
+
+// childWindow is the part of s around [a, b) that childActor reads for an
+// age: the child doing the act is told near the age, and reading the whole
+// text for every age made a long text of many ages quadratic (a 60 KB text
+// of ages took most of a minute).
+func childWindow(s string, a, b int) string {
+	const reach = 2048
+	return s[max(0, a-reach):min(len(s), b+reach)]
 }
 
 // harmVerbs act on a person; an age right after one is the age of the one
@@ -3550,7 +3607,7 @@ func actorNamed(s string, a, b int) bool {
 // one who hires, strikes or quarrels, named before such a word.
 func thirdPartyBirth(s string, a int) bool {
 	st := clauseBefore(s, a, isPhraseEnd)
-	if w := s[st:a]; containsAny(w, childNouns[:]...) && !containsAny(w, harmVerbs[:]...) && !containsAny(w, childObject[:]...) && childActor(s) {
+	if w := s[st:a]; containsAny(w, childNouns[:]...) && !containsAny(w, harmVerbs[:]...) && !containsAny(w, childObject[:]...) && childActor(childWindow(s, a, a)) {
 		return false // 一名小男孩把玩具塞进书包……该男孩黄某某2013年11月出生: the actor's
 	}
 	if namedOtherInBracket(s, a) {
@@ -4503,8 +4560,38 @@ var movedWords = [...]string{"转移", "变卖", "运走", "运往", "拉走", "
 // and the seal broken or the goods dealt with without leave (查封…封条已被
 // 撕毁, 擅自转移被扣押的物品): then the goods moved, not all that were sealed,
 // are the ones the fine is counted on.
+//
+// The leave not asked must be of the sealed goods: 擅自 or 私自 with a seal
+// word in its phrase (擅自将被查封的…运往, 私自转移被扣押的), or the seal
+// itself broken; 擅自生产…，执法人员依法扣押剩余45台 tells a seizure of the
+// rest, and the 货值金额 is of all the goods.
 func seizureBroken(ms string) bool {
-	return containsAny(ms, "查封", "扣押", "封存") && containsAny(ms, "撕毁", "撕开", "撕掉", "揭掉", "启封", "擅自", "私自")
+	if !containsAny(ms, "查封", "扣押", "封存") {
+		return false
+	}
+	if containsAny(ms, "启封", "撕毁封条", "撕开封条", "撕掉封条", "揭掉封条", "封条被撕", "封条已被撕", "封条被揭", "封条撕") {
+		return true
+	}
+	for _, w := range [...]string{"擅自", "私自"} {
+		for i := 0; ; {
+			k := strings.Index(ms[i:], w)
+			if k < 0 {
+				break
+			}
+			at := i + k + len(w)
+			i = at
+			// The phrase after the word, at most 30 runes: bounded, so a
+			// text of many 擅自 stays linear.
+			phrase := ms[at:min(len(ms), at+90)]
+			if j := strings.IndexAny(phrase, "，。；,;！？!?\n"); j >= 0 {
+				phrase = phrase[:j]
+			}
+			if containsAny(phrase, "查封", "扣押", "封存", "封条") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // heldTimesPrice makes the 货值金额 of goods sold and goods still held when
