@@ -265,7 +265,11 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 // 抽奖) or a sum other than the prize's worth.
 var (
 	prizeWords    = []string{"一等奖", "特等奖", "最高奖", "头奖", "大奖", "奖品", "奖金"}
-	notPrizeWords = []string{"满", "消费", "购物", "购买", "罚款", "违法所得", "销售额", "营业额"}
+	notPrizeWords = []string{"满", "消费", "购物", "购买", "罚款", "违法所得", "销售额", "营业额",
+		// a pool of all the prizes (共设奖品价值6万元), not the highest one's worth
+		"共", "总", "合计", "累计",
+		// a payment under a prize's name (以奖金名义给予…8万元) is a bribe, not a prize
+		"名义"}
 )
 
 // falseInvoiceWords name 虚开 or describe it (没有真实货物交易…开具增值税专用
