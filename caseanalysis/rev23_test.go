@@ -27,3 +27,16 @@ func TestPrizeValuePoolTwentyThird(t *testing.T) {
 		}
 	}
 }
+
+// TestDamageTierProcedureTwentyThird: the officers' own repeated steps
+// (民警先后两次电话通知) or the households a damage troubled (影响多户居民)
+// make no 情节较重 of one owner's damaged thing; damage done again stays.
+func TestDamageTierProcedureTwentyThird(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"two calls by the police", "经查，2026年6月2日夜，违法行为人柏某因琐事用石块砸坏邻居家的单元门禁，经价格认定损失八百元。民警先后两次电话通知柏某到派出所接受调查。",
+			"2026-06-02", "police25-59-damage", "", 0, 1000, false},
+		{"damage done again", "经查，2026年6月，违法行为人柏某因琐事先后两次用石块砸坏邻居家的窗户玻璃，经价格认定损失合计一千二百元。",
+			"2026-06-20", "police25-59-damage-serious", "", 0, 3000, false},
+	})
+}
