@@ -215,19 +215,12 @@ func WrapDecision(s Scenario, partyKind string) string {
 
 // noiseScores counts one way of writing the rows (plain or wrapped).
 type noiseScores struct {
-	n, b1, b3, rangeN, ranged, disp, transfer, wantL, gotL, bothL int
+	devTally
+	wantL, gotL, bothL int
 }
 
 func (c *noiseScores) add(s Scenario, sc devScore) {
-	c.n++
-	c.b1 += b2i(sc.basis1)
-	c.b3 += b2i(sc.basis3)
-	if sc.hasRange {
-		c.rangeN++
-		c.ranged += b2i(sc.ranged)
-	}
-	c.disp += b2i(sc.disp)
-	c.transfer += b2i(sc.transfer)
+	c.devTally.add(sc)
 	w := s.Expect.Transfer == rules.RiskLikely
 	c.wantL += b2i(w)
 	c.gotL += b2i(sc.likely)
@@ -236,8 +229,8 @@ func (c *noiseScores) add(s Scenario, sc devScore) {
 
 func (c noiseScores) results(prefix, note string) []Result {
 	return []Result{
-		{Suite: SuiteAdminNoise, Metric: prefix + " basis@1", Value: share(c.b1, c.n), BaselineNote: note, N: c.n},
-		{Suite: SuiteAdminNoise, Metric: prefix + " basis@3", Value: share(c.b3, c.n), N: c.n},
+		{Suite: SuiteAdminNoise, Metric: prefix + " basis@1", Value: share(c.basis1, c.n), BaselineNote: note, N: c.n},
+		{Suite: SuiteAdminNoise, Metric: prefix + " basis@3", Value: share(c.basis3, c.n), N: c.n},
 		{Suite: SuiteAdminNoise, Metric: prefix + " statutory-range-exact", Value: share(c.ranged, c.rangeN), N: c.rangeN},
 		{Suite: SuiteAdminNoise, Metric: prefix + " disposition", Value: share(c.disp, c.n), N: c.n},
 		{Suite: SuiteAdminNoise, Metric: prefix + " transfer-risk+crime", Value: share(c.transfer, c.n), N: c.n},
