@@ -3,6 +3,7 @@ package nlp
 import (
 	"regexp"
 	"regexp/syntax"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -27,6 +28,13 @@ type GuardedRegexp struct {
 	// many of them (the quantity units): a strings.Index per literal,
 	// each over the text, cost more than the expression on the stretches.
 	heads *phraseIndex
+	// starts are the runes a match can begin with (nil where the
+	// expression runs over the whole text or may begin with any rune).
+	// A stretch is cut to its first such rune, and one without any is
+	// not run: Go's engine tries a pattern without a literal prefix at
+	// every position, and most stretches that hold a guard literal (人,
+	// 日, 次 of 当事人, 当日, 此次) hold no figure a match starts with.
+	starts *startSet
 }
 
 // breakCandidates are the runes that may end a stretch: clause marks,
@@ -58,6 +66,9 @@ func (b *breakSet) has(r rune) bool {
 // the text around the match must contain).
 func Guard(expr string, needs ...string) GuardedRegexp {
 	g := GuardedRegexp{Regexp: regexp.MustCompile(expr), needs: needs, breaks: breaksOf(expr)}
+	if g.breaks != nil {
+		g.starts = startsOf(expr)
+	}
 	if h := newPhraseIndex(needs); len(needs) >= manyNeeds && len(h.other) == 0 {
 		g.heads = &h
 	}
@@ -75,17 +86,27 @@ func GuardText(expr string, needs ...string) GuardedRegexp {
 	return GuardedRegexp{Regexp: regexp.MustCompile(expr), needs: needs}
 }
 
-// breaksOf returns the candidate break runes no instruction of expr's
-// program consumes, or nil when expr asserts its context (a stretch's
-// edge would satisfy ^, $ or \b where the whole text does not), may match
-// the empty string, or consumes every candidate.
-func breaksOf(expr string) *breakSet {
+// progOf compiles expr as the regexp package does (Perl syntax,
+// simplified), or returns nil for a bad pattern.
+func progOf(expr string) *syntax.Prog {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return nil
 	}
 	prog, err := syntax.Compile(re.Simplify())
 	if err != nil {
+		return nil
+	}
+	return prog
+}
+
+// breaksOf returns the candidate break runes no instruction of expr's
+// program consumes, or nil when expr asserts its context (a stretch's
+// edge would satisfy ^, $ or \b where the whole text does not), may match
+// the empty string, or consumes every candidate.
+func breaksOf(expr string) *breakSet {
+	prog := progOf(expr)
+	if prog == nil {
 		return nil
 	}
 	if regexp.MustCompile(expr).MatchString("") {
@@ -125,6 +146,115 @@ func breaksOf(expr string) *breakSet {
 		return nil
 	}
 	return b
+}
+
+// startSet is the set of runes a match can begin with: a bit a rune of
+// the Basic Multilingual Plane, the first instructions for the rest.
+type startSet struct {
+	bmp   [1 << 16 / 64]uint64
+	first []*syntax.Inst
+}
+
+func (st *startSet) has(r rune) bool {
+	if r >= 0 && r < 1<<16 {
+		return st.bmp[r>>6]&(1<<(r&63)) != 0
+	}
+	for _, in := range st.first {
+		if in.MatchRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// index returns the byte offset of the first rune of s a match can begin
+// with, or -1.
+func (st *startSet) index(s string) int {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if st.bmp[c>>6]&(1<<(c&63)) != 0 {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		// An invalid byte decodes as RuneError; the engine reads it so
+		// too, so the set answers for it as for U+FFFD.
+		if st.has(r) {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// startsOf returns the runes a match of expr can begin with, or nil when
+// the program can reach a match, an assertion or any rune before it
+// consumes a rune of a class (nothing would be skipped, or skipping would
+// not be sound).
+func startsOf(expr string) *startSet {
+	prog := progOf(expr)
+	if prog == nil {
+		return nil
+	}
+	var first []*syntax.Inst
+	seen := make([]bool, len(prog.Inst))
+	stack := []uint32{uint32(prog.Start)}
+	for len(stack) > 0 {
+		pc := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[pc] {
+			continue
+		}
+		seen[pc] = true
+		in := &prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			stack = append(stack, in.Out, in.Arg)
+		case syntax.InstCapture, syntax.InstNop:
+			stack = append(stack, in.Out)
+		case syntax.InstRune, syntax.InstRune1:
+			first = append(first, in)
+		case syntax.InstFail:
+		default: // InstMatch, InstEmptyWidth, InstRuneAny, InstRuneAnyNotNL
+			return nil
+		}
+	}
+	if len(first) == 0 {
+		return nil
+	}
+	// The bits are set from the instructions' ranges as MatchRune reads
+	// them (a single rune with its case folds, or pairs of bounds): a
+	// MatchRune for every rune of the plane cost a tenth of a second at
+	// start-up over the package's expressions.
+	st := &startSet{first: first}
+	for _, in := range first {
+		if len(in.Rune) == 1 {
+			r0 := in.Rune[0]
+			st.set(r0)
+			if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+				for r := unicode.SimpleFold(r0); r != r0; r = unicode.SimpleFold(r) {
+					st.set(r)
+				}
+			}
+			continue
+		}
+		for k := 0; k+1 < len(in.Rune); k += 2 {
+			for r := in.Rune[k]; r <= min(in.Rune[k+1], 1<<16-1); r++ {
+				st.set(r)
+			}
+		}
+	}
+	return st
+}
+
+// set adds r to the set's bits when it lies in the Basic Multilingual
+// Plane (the rest are answered by the instructions).
+func (st *startSet) set(r rune) {
+	if r >= 0 && r < 1<<16 {
+		st.bmp[r>>6] |= 1 << (r & 63)
+	}
 }
 
 func (g GuardedRegexp) possible(s string) bool {
@@ -172,6 +302,17 @@ func (g GuardedRegexp) stretches(s string, f func(off int, part string) bool) {
 			_, size := utf8.DecodeRuneInString(s[end:])
 			pos = end + size
 			continue
+		}
+		if g.starts != nil {
+			// No match begins before the stretch's first start rune, and
+			// the expression asserts nothing about its context (breaks is
+			// set only then): the matches in the rest are the stretch's.
+			k := g.starts.index(s[start:end])
+			if k < 0 {
+				pos = end
+				continue
+			}
+			start += k
 		}
 		if !f(start, s[start:end]) {
 			return
