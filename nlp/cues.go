@@ -967,27 +967,33 @@ func (o phraseIndex) walk(text string, seen []uint64, at []int32) {
 // phrases' strings.Index answers, in one pass. The phrases must all be
 // valid UTF-8 (no phrase of one invalid byte).
 func (o phraseIndex) firstFrom(text string, pos int) int {
-	for i := pos; i < len(text); {
-		r1, w1 := utf8.DecodeRuneInString(text[i:])
+	if pos >= len(text) {
+		return -1
+	}
+	// Each rune is decoded once: the second of a pair is the next
+	// position's first (as walk does).
+	r1, w1 := utf8.DecodeRuneInString(text[pos:])
+	for i := pos; ; {
 		if w, b := filterBit(uint64(uint32(r1))); o.runes[w]&b != 0 && (r1 != utf8.RuneError || w1 > 1) {
 			if _, ok := o.byRune[r1]; ok {
 				return i
 			}
 		}
-		if i+w1 < len(text) {
-			r2, _ := utf8.DecodeRuneInString(text[i+w1:])
-			k := RunePair(r1, r2)
-			if w, b := filterBit(k); o.heads[w]&b != 0 {
-				for _, p := range o.byHead.get(k) {
-					if strings.HasPrefix(text[i:], o.list[p]) {
-						return i
-					}
+		if i+w1 >= len(text) {
+			return -1
+		}
+		r2, w2 := utf8.DecodeRuneInString(text[i+w1:])
+		k := RunePair(r1, r2)
+		if w, b := filterBit(k); o.heads[w]&b != 0 {
+			for _, p := range o.byHead.get(k) {
+				if strings.HasPrefix(text[i:], o.list[p]) {
+					return i
 				}
 			}
 		}
 		i += w1
+		r1, w1 = r2, w2
 	}
-	return -1
 }
 
 // Find returns the first cue (in list order) that occurs in the text

@@ -2768,7 +2768,7 @@ func partyKind(s string, span func(int, int) (int, int)) (string, int, int) {
 			return "个体工商户", a, b
 		}
 	}
-	u := unitRe.FindStringIndex(s)
+	u := firstUnit(s)
 	p := firstPerson(s)
 	if u != nil {
 		// Trim the one extra rune the 厂 pattern looks at.
@@ -2785,6 +2785,58 @@ func partyKind(s string, span func(int, int) (int, int)) (string, int, int) {
 		return "个人", a, b
 	}
 	return "", 0, 0
+}
+
+// unitWords are unitRe's literal alternatives. No two can begin at one
+// place (their second runes differ, or, for 有限责任公司 and 有限公司, their
+// third), and none has 厂 for its second rune as the [\p{Han}]厂
+// alternative has: the first match of unitRe is the earliest of their
+// first occurrences and the first 厂 that alternative accepts.
+var unitWords = [...]string{"有限责任公司", "股份有限公司", "有限公司", "公司", "合作社", "当事人单位", "企业", "事业单位"}
+
+// firstUnit is unitRe.FindStringIndex(s) without the expression: it may
+// end at the text's end ($), so it ran over the whole text, and its 厂
+// alternative opens with a character class, tried at every position.
+func firstUnit(s string) []int {
+	var m []int
+	for _, w := range unitWords {
+		// Only an occurrence beginning before the earliest so far counts.
+		within := s
+		if m != nil {
+			within = s[:min(len(s), m[0]+len(w)-1)]
+		}
+		if k := Index(within, w); k >= 0 {
+			m = []int{k, k + len(w)}
+		}
+	}
+	limit := len(s)
+	if m != nil {
+		limit = m[0] // a 厂 match must begin before it to win
+	}
+	for off := 0; ; {
+		j := Index(s[off:], "厂")
+		if j < 0 {
+			break
+		}
+		j += off
+		off = j + len("厂")
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if j-size >= limit {
+			break
+		}
+		if size == 0 || !unicode.Is(unicode.Han, r) {
+			continue
+		}
+		if off == len(s) {
+			return []int{j - size, off}
+		}
+		switch next, n := utf8.DecodeRuneInString(s[off:]); next {
+		case '房', '区', '长', '内':
+		default:
+			return []int{j - size, off + n}
+		}
+	}
+	return m
 }
 
 // personAtRe is personRe's first alternative anchored at the start: a
