@@ -2927,9 +2927,13 @@ func orderedInSentence(s string, pos int) bool {
 // claimWords open the party's own argument in a decision's 陈述申辩 or 听证
 // passage (当事人辩称, 当事人提出其系初次违法); rejectWords are the agency's
 // answer that the argument fails (不予采纳, 不能成立, 不构成从轻处罚的情形).
+// The party's say is also told as what it 称/声称/自称 or 辩解, and the answer
+// as a finding against it (该说法不成立, 经查不属实, 与事实不符): 当事人称其
+// 逾期期间未产生应纳税款，经查，该说法不成立 finds no harm absent.
 var (
-	claimWords  = []string{"辩称", "申辩称", "陈述称", "提出", "主张", "请求"}
-	rejectWords = []string{"不予采纳", "不予认可", "不予支持", "不能成立", "不予认定", "理由不成立", "不构成", "不属于法定", "不符合法定"}
+	claimWords  = []string{"辩称", "申辩称", "陈述称", "提出", "主张", "请求", "声称", "自称", "辩解", "称其", "称该", "称自己", "称本"}
+	rejectWords = []string{"不予采纳", "不予认可", "不予支持", "不能成立", "不予认定", "不成立", "不构成", "不属于法定", "不符合法定",
+		"不属实", "与事实不符", "与查明的事实不符", "不予采信"}
 )
 
 // rejectedClaim reports whether the circumstance at i is argued by the
@@ -3938,8 +3942,9 @@ var (
 
 // labelOverCharge reads a price charged above the price labelled for the
 // same unit (价签每斤4.5元，收银时按每斤5元收钱): the difference is the
-// overcharge each unit sold carries, the 违法所得 of the price fraud
-// (价格违法行为行政处罚规定 第七条) as a 多收 per unit is. prices are the
+// overcharge each unit sold carries, the 违法所得 of selling above the
+// price labelled (在标价之外加价出售商品, 价格违法行为行政处罚规定 第十三条第
+// （三）项: 没收违法所得) as a 多收 per unit is. prices are the
 // role-less per-unit amounts in text order.
 func labelOverCharge(s, ms string, prices []unitPrice) (unitPrice, bool) {
 	label := -1
