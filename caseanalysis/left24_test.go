@@ -53,3 +53,24 @@ func TestTierPlaceTwentyFourth(t *testing.T) {
 		}
 	}
 }
+
+// TestLeftoverKindsTwentyFourth: the kinds of blind23a/b's leftover misses,
+// each worded apart from the row behind it:
+//   - a gift offer in an advertisement whose kind or term is not stated
+//     (满300元送100元，未注明送的是购物券) is 广告法 第八条第二款, 第五十九条第一款, not a
+//     price deception (价格违法行为行政处罚规定 第七条);
+//   - a 保健食品 named by its filing (已备案的…片, 备案配方), not by its class:
+//     食品安全法 第一百二十六条第一款第（八）项, not 药品管理法;
+//   - untrue words about a brand another business sells (被点名的品牌), backed
+//     by nothing (拿不出…依据): 商业诋毁, not a false advertisement.
+func TestLeftoverKindsTwentyFourth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"gift terms unstated", "2026年9月3日，执法人员检查发现，某鞋店门口促销展板写有“进店消费满300元送100元”，但未注明赠送的是仅限下次使用的购物券，顾客多有误解。",
+			"2026-09-03", "ad-59-unclear-content", "price-7-fraud", 0, 100000, false},
+		{"supplement by its filing", "经查，当事人某营养品有限公司生产的已备案产品鱼油软胶囊，未按备案配方组织生产，擅自将原料深海鱼油替换为普通鱼油。",
+			"2026-04-10", "food-126-special-food-filing", "drug-126-gsp", 0, 0, false},
+		{"a rival's brand named", "2026年5月6日，执法人员检查某某母婴用品店，发现店内货架上张贴告示称“某某牌奶瓶含双酚A，已被国家通报”。店主称是听顾客说的，拿不出任何依据，被点名的品牌由对面一家母婴店独家经销。",
+			"2026-05-06", "comp25-28-disparagement", "", 100000, 1000000, false},
+	})
+}

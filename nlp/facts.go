@@ -477,6 +477,11 @@ var circumstanceCues = []struct {
 		// and a matter never dealt with before (此前未因此被处理过). Not 此前无…违法记录 with any
 		// word between: a theft's 此前无盗窃违法记录 speaks to 多次盗窃, and its row keeps 一般.
 		"无任何…违法记录", "没有任何…违法记录",
+		// the record of the agency's own field, named in one word (此前无消防违法记录,
+		// 无安全生产违法记录); a 治安 conduct's (无盗窃违法记录) stays out, as above
+		"无消防违法记录", "没有消防违法记录", "无安全生产违法记录", "没有安全生产违法记录", "无食品安全违法记录", "没有食品安全违法记录",
+		"无税务违法记录", "没有税务违法记录", "无价格违法记录", "没有价格违法记录", "无广告违法记录", "没有广告违法记录",
+		"无交通违法记录", "没有交通违法记录", "无劳动保障违法记录", "没有劳动保障违法记录",
 		"此前未因此被处理", "此前未因…被处理过", "此前没有因…被处理过", "从未因…被处理过"}, fixed: true},
 	{name: CircFirstViolation, cues: []string{"屡次", "多次被查处", "再次被查处", "屡教不改"}, fixed: true, negates: true},
 	{name: CircCorrectedInTime, cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改",
@@ -601,7 +606,7 @@ var circumstanceCues = []struct {
 		// over the limit; 未达标 is dropped by the guard below
 		"手工监测…达标", "人工监测…达标", "手工监测…未超标", "人工监测…未超标"}, fixed: true},
 	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉",
-		"影响范围小", "影响范围较小", "未接到…投诉", "未收到…投诉", "没有…投诉", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
+		"影响范围小", "影响范围较小", "未接到…投诉", "未收到…投诉", "没有…投诉", "未有…投诉", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
 	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
 	{name: CircMinor, cues: []string{"违法行为轻微", "情节轻微", "违法情节轻微"}},
 	{name: CircSerious, cues: []string{"情节严重", "情节特别严重", "情节较重"}},
