@@ -74,3 +74,32 @@ func TestLeftoverKindsTwentyFourth(t *testing.T) {
 			"2026-05-06", "comp25-28-disparagement", "", 100000, 1000000, false},
 	})
 }
+
+// TestTradeSecretGainsTwentyFourth: a trade secret used with 违法所得 of
+// 三十万元 or more is 侵犯商业秘密罪's 重大损失 (解释（三）第四条第一款第（一）
+// 项): likely to be transferred; smaller gains are not.
+func TestTradeSecretGainsTwentyFourth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"gains of 35万", "经查，当事人某阀门制造有限公司明知前员工刘某掌握的铸造配方系其原单位采取保密措施的技术信息，仍高薪聘用刘某并使用该配方生产阀门，至案发时销售阀门违法所得人民币35万元。",
+			"2026-06-15", "comp25-26-trade-secret", "", 100000, 1000000, true},
+		{"gains of 12万", "经查，当事人某阀门制造有限公司明知前员工刘某掌握的铸造配方系其原单位采取保密措施的技术信息，仍高薪聘用刘某并使用该配方生产阀门，至案发时销售阀门违法所得人民币12万元。",
+			"2026-06-15", "comp25-26-trade-secret", "", 100000, 1000000, false},
+	})
+}
+
+// TestTheftTierTwentyFourth: theft the officers find 影响恶劣, or carried on
+// after the thief was caught and dealt with, is 情节较重 of 盗窃 (2012年法
+// 第四十九条, 2025年法 第五十八条): the serious tier takes the basic one's
+// place; an influence denied (未造成恶劣影响) leaves the basic tier.
+func TestTheftTierTwentyFourth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"caught and dealt with, stole again", "2026年5月3日，民警查明：金某在菜市场先后三次趁摊主不备窃取摊位上的香烟，价值合计六百元，其第二次作案时被摊主当场发现并报警，经派出所处理后仍再次前往窃取，在市场内造成恶劣影响。",
+			"2026-05-03", "police25-58-theft-serious", "", 0, 3000, false},
+		{"influence found bad, 2012 law", "2025年7月9日，民警查明：包某在小区地下车库内窃取业主电动车电瓶两块，价值共计四百元，引发业主恐慌，社会影响恶劣。",
+			"2025-07-09", "police-49-theft-serious", "", 0, 1000, false},
+		{"influence denied", "2026年7月9日，民警查明：包某在小区地下车库内窃取业主电动车电瓶两块，价值共计四百元，赃物已追回发还，未造成恶劣影响。",
+			"2026-07-09", "police25-58-theft", "", 0, 2000, false},
+	})
+}
