@@ -103,3 +103,19 @@ func TestTheftTierTwentyFourth(t *testing.T) {
 			"2026-07-09", "police25-58-theft", "", 0, 2000, false},
 	})
 }
+
+// TestLiftAccidentTwentyFourth: a lift's or an escalator's accident is a
+// 特种设备事故: not reporting it is 特种设备安全法 第八十九条 and the
+// accident itself 第九十条, not the general 安全生产法 第一百一十四条; a
+// death in it still points to 重大责任事故罪.
+func TestLiftAccidentTwentyFourth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"escalator slid back, not reported", "经查，2026年4月2日，某超市门口的自动扶梯突然溜梯，一名老人摔倒致锁骨骨折，超市负责人未报告，事后才承认发生事故。",
+			"2026-04-10", "se-89-accident-late-report", "safety-114-general-accident", 50000, 200000, false},
+		{"lift fell, not reported", "2026年3月20日，执法人员调查查明：3月12日上午，某小区3号楼电梯运行中轿厢突然坠落至底层，致一名乘客腰部骨折住院。物业公司当日自行联系维保单位修复后恢复运行，未向特种设备安全监督管理部门报告，直至3月19日伤者家属举报后才上报。",
+			"2026-03-20", "se-89-accident-late-report", "safety-114-general-accident", 50000, 200000, false},
+		{"lift's fatal accident", "经调查，2026年2月14日，某小区5号楼乘客电梯因曳引钢丝绳断股未及时更换，轿厢坠落致一名住户死亡，经认定为一般特种设备事故。物业公司作为使用单位未按规定进行维护保养，对事故发生负有责任。",
+			"2026-03-01", "se-90-general-accident", "safety-114-general-accident", 100000, 200000, true},
+	})
+}
