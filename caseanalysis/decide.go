@@ -854,28 +854,21 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 				tierShown = tierShown || e.tier
 			}
 		}
-		if tierShown {
-			place := c.raw
-			if len(c.missing) == 0 && len(x.requires) > 0 {
-				place += requireBonus * (1 - place)
-			}
-			tierOut = append(tierOut, tierPlace{i, place})
-		}
 		c.shown = cutList(shownAll, s0)
 		c.missing = cutList(missingAll, m0)
 		c.excluding = cutList(excludingAll, e0)
-		switch {
-		case len(c.excluding) > 0:
+		if tierShown {
+			// The place is the score the candidate would have had without
+			// the exclusion (so read after c.missing is set).
+			tierOut = append(tierOut, tierPlace{i, elementScore(c.raw, len(c.missing), len(x.requires))})
+		}
+		if len(c.excluding) > 0 {
 			// The learned vote has no say against an exclusion: the
 			// examples resemble the text, the facts rule the conduct out.
 			c.score = c.unvoted() * excludeFactor
 			c.learned = 0
-		case len(c.missing) > 0:
-			c.score *= missingFactor
-		case len(x.requires) > 0:
-			// Closing part of the gap to 1 keeps the order of tiers that
-			// share their elements (情节严重 over the basic tier).
-			c.score += requireBonus * (1 - c.score)
+		} else {
+			c.score = elementScore(c.score, len(c.missing), len(x.requires))
 		}
 	}
 	m.passTier(top, tierOut, func(a, b int) bool { return sameElements(d.on(a, facts).requires, d.on(b, facts).requires) })
@@ -980,6 +973,21 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 	return top, inText
 }
 
+// elementScore is score as the facts' showing of a candidate's elements
+// leaves it when none excludes it: discounted where one of its requires is
+// missing, closer to 1 where it has requires and the facts show them all
+// (closing part of the gap keeps the order of tiers that share their
+// elements: 情节严重 over the basic tier), else unchanged.
+func elementScore(score float64, missing, requires int) float64 {
+	switch {
+	case missing > 0:
+		return score * missingFactor
+	case requires > 0:
+		return score + requireBonus*(1-score)
+	}
+	return score
+}
+
 // tierPlace is a candidate a tier element excluded (its index in the
 // decision's list) and the score it would have had without the exclusion.
 type tierPlace struct {
@@ -1009,8 +1017,14 @@ func (m *matcher) passTier(top []candidate, out []tierPlace, same func(a, b int)
 
 // sameElements reports whether tier requires every element basic does,
 // by label: the tiers of one conduct share its elements (赌博或者为赌博提供
-// 条件 in both tiers of 第七十条).
+// 条件 in both tiers of 第七十条). A basic tier that requires nothing names
+// no conduct to share, and an article's other conduct would pass that test
+// as well as its own tier (盗窃 beside 故意损毁 in 2012年法 第四十九条): it is
+// never the same.
 func sameElements(basic, tier []element) bool {
+	if len(basic) == 0 {
+		return false
+	}
 	for i := range basic {
 		if !slices.ContainsFunc(tier, func(e element) bool { return e.label == basic[i].label }) {
 			return false

@@ -477,6 +477,11 @@ var circumstanceCues = []struct {
 		// and a matter never dealt with before (此前未因此被处理过). Not 此前无…违法记录 with any
 		// word between: a theft's 此前无盗窃违法记录 speaks to 多次盗窃, and its row keeps 一般.
 		"无任何…违法记录", "没有任何…违法记录",
+		// the record of the agency's own field, named in one word (此前无消防违法记录,
+		// 无安全生产违法记录); a 治安 conduct's (无盗窃违法记录) stays out, as above
+		"无消防违法记录", "没有消防违法记录", "无安全生产违法记录", "没有安全生产违法记录", "无食品安全违法记录", "没有食品安全违法记录",
+		"无税务违法记录", "没有税务违法记录", "无价格违法记录", "没有价格违法记录", "无广告违法记录", "没有广告违法记录",
+		"无交通违法记录", "没有交通违法记录", "无劳动保障违法记录", "没有劳动保障违法记录",
 		"此前未因此被处理", "此前未因…被处理过", "此前没有因…被处理过", "从未因…被处理过"}, fixed: true},
 	{name: CircFirstViolation, cues: []string{"屡次", "多次被查处", "再次被查处", "屡教不改"}, fixed: true, negates: true},
 	{name: CircCorrectedInTime, cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改",
@@ -601,7 +606,7 @@ var circumstanceCues = []struct {
 		// over the limit; 未达标 is dropped by the guard below
 		"手工监测…达标", "人工监测…达标", "手工监测…未超标", "人工监测…未超标"}, fixed: true},
 	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉",
-		"影响范围小", "影响范围较小", "未接到…投诉", "未收到…投诉", "没有…投诉", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
+		"影响范围小", "影响范围较小", "未接到…投诉", "未收到…投诉", "没有…投诉", "未有…投诉", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
 	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
 	{name: CircMinor, cues: []string{"违法行为轻微", "情节轻微", "违法情节轻微"}},
 	{name: CircSerious, cues: []string{"情节严重", "情节特别严重", "情节较重"}},
@@ -2979,9 +2984,13 @@ func orderedInSentence(s string, pos int) bool {
 // claimWords open the party's own argument in a decision's 陈述申辩 or 听证
 // passage (当事人辩称, 当事人提出其系初次违法); rejectWords are the agency's
 // answer that the argument fails (不予采纳, 不能成立, 不构成从轻处罚的情形).
+// The party's say is also told as what it 称/声称/自称 or 辩解, and the answer
+// as a finding against it (该说法不成立, 经查不属实, 与事实不符): 当事人称其
+// 逾期期间未产生应纳税款，经查，该说法不成立 finds no harm absent.
 var (
-	claimWords  = []string{"辩称", "申辩称", "陈述称", "提出", "主张", "请求"}
-	rejectWords = []string{"不予采纳", "不予认可", "不予支持", "不能成立", "不予认定", "理由不成立", "不构成", "不属于法定", "不符合法定"}
+	claimWords  = []string{"辩称", "申辩称", "陈述称", "提出", "主张", "请求", "声称", "自称", "辩解", "称其", "称该", "称自己", "称本"}
+	rejectWords = []string{"不予采纳", "不予认可", "不予支持", "不能成立", "不予认定", "不成立", "不构成", "不属于法定", "不符合法定",
+		"不属实", "与事实不符", "与查明的事实不符", "不予采信"}
 )
 
 // rejectedClaim reports whether the circumstance at i is argued by the
@@ -3990,8 +3999,9 @@ var (
 
 // labelOverCharge reads a price charged above the price labelled for the
 // same unit (价签每斤4.5元，收银时按每斤5元收钱): the difference is the
-// overcharge each unit sold carries, the 违法所得 of the price fraud
-// (价格违法行为行政处罚规定 第七条) as a 多收 per unit is. prices are the
+// overcharge each unit sold carries, the 违法所得 of selling above the
+// price labelled (在标价之外加价出售商品, 价格违法行为行政处罚规定 第十三条第
+// （三）项: 没收违法所得) as a 多收 per unit is. prices are the
 // role-less per-unit amounts in text order.
 func labelOverCharge(s, ms string, prices []unitPrice) (unitPrice, bool) {
 	label := -1
