@@ -176,7 +176,14 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			if nlp.Negated(norm, loc[1]-c.last) {
 				continue
 			}
-			if v, ok := count(norm[loc[2]:loc[3]]); ok {
+			// The count nearest the outcome is its count: a person counted
+			// earlier in the window (又拳打另一人 二人经鉴定均为轻微伤) is
+			// one of those the later count sums up.
+			n := norm[loc[2]:loc[3]]
+			if ms := countPersonRe.FindAllStringSubmatch(norm[loc[3]:loc[1]], -1); len(ms) > 0 {
+				n = ms[len(ms)-1][1]
+			}
+			if v, ok := count(n); ok {
 				setMax(c.measure, v)
 			}
 		}
@@ -239,6 +246,9 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			}
 		}
 	}
+	if makesInvoices(norm) {
+		invoiceMaking(norm, text, x, setMax)
+	}
 	// 一等奖是价值8.98万元的小轿车: an amount whose clause names a prize
 	// before it is the prize's value; the highest is compared with 五万元.
 	if containsAny(norm, prizeWords) {
@@ -259,6 +269,44 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	}
 	return m
 }
+
+// makesInvoices reports whether the text tells invoices printed or made
+// without the tax authority (私自印制…发票, 仿印…发票, 伪造发票): the
+// conduct of 非法制造、出售非法制造的发票罪 (刑法 第二百零九条第二款).
+func makesInvoices(norm string) bool {
+	return nlp.Contains(norm, "发票") && containsAny(norm, invoiceMakingWords)
+}
+
+// invoiceMakingWords print or make invoices.
+var invoiceMakingWords = []string{"印制", "私印", "仿印", "翻印", "伪造发票", "制造发票", "印刷发票", "非法制造"}
+
+// invoiceMaking reads the three figures 2024年危害税收征管解释 第十七条第三款
+// counts for invoices made: their number (发票共计286份, 住宿发票40张),
+// their face value (票面金额合计…) and what selling them earned (出售所得…,
+// 获利…). A count is read only where the clause names the invoices before
+// it; 本 (定额发票500本) holds an unknown number of 份 and is not read.
+func invoiceMaking(norm, text string, x nlp.Extraction, setMax func(string, float64)) {
+	for _, sm := range invoiceCountRe.FindAllStringSubmatch(norm, -1) {
+		if v, ok := count(sm[1]); ok {
+			setMax(rules.MeasureInvoiceCount, v)
+		}
+	}
+	for _, a := range x.Amounts {
+		if a.Rate {
+			continue
+		}
+		before := text[clauseStart(text, a.Start):a.Start]
+		switch {
+		case nlp.Contains(before, "票面") || nlp.Contains(before, "面额"):
+			setMax(rules.MeasureInvoiceFaceValue, a.Value)
+		case containsAny(before, invoiceGainWords):
+			setMax(rules.MeasureIllegalGains, a.Value)
+		}
+	}
+}
+
+// invoiceGainWords name what selling made invoices earned.
+var invoiceGainWords = []string{"所得", "获利", "非法获利", "赚取", "牟利"}
 
 // prizeWords name a prize of a sales promotion; notPrizeWords, between the
 // prize and an amount, make the amount the purchase that earns a draw (满200元
@@ -400,26 +448,39 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 			}
 		}
 	}
-	if containsAny(norm, bribeWords) {
+	if containsAny(norm, bribeWords) || nlp.Contains(norm, "名义") {
 		// The amount given, told after what it was (回扣、好处费共计…元, 送给
 		// 该院院长现金二十五万元): the largest, which a total is.
 		// The word must name this amount, in its own clause, and the clause
 		// not name a fine, a price or sales (给予…回扣8000元，货款25万元;
 		// 决定给予罚款20万元). The amount's role is no guide: a role phrase
 		// clauses before (按销售额的一定比例…，累计给付回扣贰拾肆万元) gives it one.
+		// A payment under a pretext's name (以“会议赞助”“考察费”名义…向该院
+		// 副院长支付款项共计三十八万元) is given the same way, named by its
+		// pretext rather than by what it is.
+		giver, at := x.PartyKind, -1
 		for _, a := range x.Amounts {
 			before := text[clauseStart(text, a.Start):a.Start]
 			if containsAny(before, notBribeWords) {
 				continue
 			}
-			if containsAny(before, bribeWords) || nlp.Contains(before, "送给") || nlp.Contains(before, "送予") {
+			if containsAny(before, bribeWords) || nlp.Contains(before, "送给") || nlp.Contains(before, "送予") || pretextPayment(before) {
+				if a.Value > m[rules.MeasureBribe] {
+					at = a.Start
+				}
 				setMax(rules.MeasureBribe, a.Value)
 			}
 		}
 		// Who gave it, where a bribe is read: a person's (个体工商户's too)
-		// and a unit's figures of 对非国家工作人员行贿罪 differ.
+		// and a unit's figures of 对非国家工作人员行贿罪 differ. The party
+		// the text names first may be the one who reported it (某连锁餐饮公司
+		// 内审部门举报…); the sentence of the bribe saying its giver is a
+		// 个体 trader (个体冻品批发商武某…给予) decides.
+		if at >= 0 && individualGiver(text[sentenceStart(text, at):at]) {
+			giver = "个体工商户"
+		}
 		if _, ok := m[rules.MeasureBribe]; ok {
-			switch x.PartyKind {
+			switch giver {
 			case "个人", "个体工商户":
 				m[rules.MeasureBriberPerson], m[rules.MeasureBriberUnit] = 1, 0
 			case "单位":
@@ -438,6 +499,40 @@ var copyrightWords = []string{"盗版", "著作权", "侵权复制品", "盗印"
 
 // bribeWords name what was given to win business or a favour.
 var bribeWords = []string{"回扣", "好处费", "贿赂", "行贿", "感谢费", "礼金"}
+
+// pretextPayment reports whether an amount's clause pays it under a
+// pretext's name (以“考察费”名义…支付, 以咨询费名义转账): 名义 before a
+// verb of paying.
+func pretextPayment(clause string) bool {
+	i := nlp.Index(clause, "名义")
+	return i >= 0 && containsAny(clause[i:], payVerbs)
+}
+
+// payVerbs hand money over.
+var payVerbs = []string{"支付", "给付", "转账", "转给", "给予", "送给", "汇给", "打给"}
+
+// individualGiver reports whether the sentence before a bribe names a 个体
+// trader (个体冻品批发商武某, 个体经营者) before any unit (公司, 厂) in it:
+// the giver the sentence is about.
+func individualGiver(sentence string) bool {
+	i := nlp.Index(sentence, "个体")
+	if i < 0 {
+		return false
+	}
+	for _, u := range []string{"公司", "厂", "企业", "合作社"} {
+		if j := nlp.Index(sentence, u); j >= 0 && j < i {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceStart is the byte offset where the sentence holding i begins; a
+// colon opens one too (某超市公司纪检部门反映：个体…商杨某…给予…): what
+// follows it is the report, told on its own.
+func sentenceStart(text string, i int) int {
+	return startAfter(text, i, "。；;！？：:")
+}
 
 // notBribeWords, in an amount's clause, make it another sum: the fine, the
 // price or the sales.
@@ -508,11 +603,16 @@ func oneDeath(norm string) bool {
 
 // clauseStart is the byte offset where the clause holding i begins.
 func clauseStart(norm string, i int) int {
-	j := strings.LastIndexAny(norm[:i], "，。；,;")
+	return startAfter(norm, i, "，。；,;")
+}
+
+// startAfter is the byte offset after the last of marks before i in s, or 0.
+func startAfter(s string, i int, marks string) int {
+	j := strings.LastIndexAny(s[:i], marks)
 	if j < 0 {
 		return 0
 	}
-	_, size := utf8.DecodeRuneInString(norm[j:])
+	_, size := utf8.DecodeRuneInString(s[j:])
 	return j + size
 }
 
@@ -628,7 +728,9 @@ var (
 	seriousAfterRe = nlp.Guard(`重伤`+countNum+`(?:名|人)(?:[\s，,。；;、）)的]|$)`, "重伤")
 	// 致二人面部软组织挫伤，经鉴定均为轻微伤: the count 寻衅滋事 weighs
 	// (二人以上轻微伤).
-	slightRe = nlp.Guard(countNum+personTail+`轻微伤`, "轻微伤")
+	// A count of persons inside a count pattern's window.
+	countPersonRe = regexp.MustCompile(countNum + `(?:名|人|位)`)
+	slightRe      = nlp.Guard(countNum+personTail+`轻微伤`, "轻微伤")
 	// A death caused to a named victim (deaths at the scene or despite
 	// treatment are deathWords); no digits between, so counts stay
 	// deathsRe's.
@@ -641,9 +743,11 @@ var (
 	poisonedRe = nlp.Guard(countNum+personTail+`食物中毒`, "食物中毒")
 	// 五个月工资, 3个月的劳动报酬; not 一个月内 (a deadline).
 	// Copies and a catch run to thousands (一千二百斤, 3000余张).
-	copiesRe     = regexp.MustCompile(sepNum + `[余多]?(?:张|份|本|册|套|盘|部)`)
-	jinRe        = regexp.MustCompile(bigNum + `[余多]?斤`)
-	monthsOwedRe = regexp.MustCompile(countNum + `个月(?:[^内0-9一二两三四五六七八九十，。；,;]{0,4}?)(?:工资|劳动报酬|薪|工钱)`)
+	// Invoices counted after the word (发票共计286份, 住宿发票40张).
+	invoiceCountRe = regexp.MustCompile(`发票[^，。；,;0-9一二两三四五六七八九十]{0,10}?` + sepNum + `[余多]?(?:份|张)`)
+	copiesRe       = regexp.MustCompile(sepNum + `[余多]?(?:张|份|本|册|套|盘|部)`)
+	jinRe          = regexp.MustCompile(bigNum + `[余多]?斤`)
+	monthsOwedRe   = regexp.MustCompile(countNum + `个月(?:[^内0-9一二两三四五六七八九十，。；,;]{0,4}?)(?:工资|劳动报酬|薪|工钱)`)
 	// People gathered to gamble, written organiser-first or count-first.
 	gamblersRes = []*regexp.Regexp{
 		regexp.MustCompile(`(?:纠集|组织|召集|聚集|聚众|容留)[^，。；,;0-9一二两三四五六七八九十]{0,6}?` + countNum + `余?(?:名|人)`),
@@ -1077,12 +1181,17 @@ func owesWages(norm string) bool {
 // date (2026-03-01 to 2026-04-30 is two), 0 without both.
 func spanMonths(dates []nlp.Date) float64 {
 	var from, to string
-	for _, d := range dates {
+	for i, d := range dates {
 		switch {
 		case d.Role == nlp.DateAct && from == "":
 			from = d.Value
 		case d.Role == nlp.DateActEnd && to == "":
 			to = d.Value
+			// 2025年9月到2026年3月的工钱: the span's first date, one rune
+			// (到, 至, -) before its end, may carry no role of its own.
+			if from == "" && i > 0 && dates[i-1].Role == "" && d.Start-dates[i-1].End <= len("至") {
+				from = dates[i-1].Value
+			}
 		}
 	}
 	if len(from) < 7 || len(to) < 7 {

@@ -443,7 +443,10 @@ var roleCuePhrases, roleCueIDs = func() (phraseIndex, []int32) {
 	return o, ids
 }()
 
-var totalCues = []string{"共计", "合计", "累计", "总计"}
+// totalCues mark an amount as the sum of those before it. 一共 and 总共 are
+// the spoken forms (我一个人就被欠了四万二千元，三人一共十一万三千元): the
+// part told first is in the total, not added to it.
+var totalCues = []string{"共计", "合计", "累计", "总计", "一共", "总共"}
 
 // circumstanceCues are the phrases for yes/no circumstances, grouped by
 // the phrasing families officers use (行政处罚法 第三十二、三十三条). A cue a
