@@ -490,7 +490,7 @@ var circumstanceCues = []struct {
 	{name: CircCorrectedInTime, cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改",
 		"整改到位", "已完成整改", "当场撤除", "已撤除", "自行撤除", "已拆除", "自行拆除", "已下架", "当场下架", "全部下架", "已停止", "当日即停止", "当天即停止", "当日就停止", "当天就停止",
 		"扑灭并清理", "已清理", "已清除", "已补办", "补办了", "已恢复原状", "已召回", "已补缴", "已补发", "已足额支付",
-		"完成备案", "完成了备案", "已备案", "复查合格", "整改合格", "购买安装", "补装", "当场…安装", "日内完成", "当日…完成", "当天…完成", "次日…完成", "当场…完成",
+		"完成备案", "完成了备案", "已备案", "复查合格", "整改合格", "购买安装", "补装", "当场…安装", "日内完成", "日内补齐", "日内补全", "天内补齐", "天内补全", "当日…完成", "当天…完成", "次日…完成", "当场…完成",
 		"当场清理", "立即清理", "当场更换", "当场…更换", "当即…更换", "现场…更换", "立即…更换", "当场…补配", "当场…补设", "当场…补挂", "当场…补贴", "当场…移除", "当场…清除", "当场…挪走", "当场…搬离", "当场…打开", "当场…恢复", "已更换", "立即更换", "及时更换", "自行更换", "即更换", "即行更换", "当日…更换", "当天…更换", "更换为合格", "更换成合格", "换上…合格",
 		"自行整改", "自行改正", "当日…整改", "当天…整改", "当日…改正", "当天…改正", "自行删除", "已删除", "主动删除", "立即删除", "当场删除", "已撤下", "当场撤下", "自行撤下",
 		"当场纠正", "已纠正", "立即纠正", "已经纠正", "当场拆除", "立即拆除", "当场熄灭", "立即停止", "当即停止",
@@ -3349,7 +3349,7 @@ var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "
 // a third party, or follows a mention of child workers (招用童工2名：田某（15
 // 周岁）…；罗某（15周岁）…): their ages are the workers'.
 func thirdPartyAge(s string, a, b int) bool {
-	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) || actorNamed(s, a, b) || childActorAge(s, a, b) || cleftActorAge(s, a) || selfDescribedAge(s, a, b) {
+	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) || actorNamed(s, a, b) || childActorAge(s, a, b) || cleftActorAge(s, a) || selfDescribedAge(s, a, b) || describedPartyAge(s, a) {
 		return false // 违法行为人柯某（17周岁，职校学生）: the party's own
 	}
 	return victimObject(s, a) || kinAge(s, a) || containsAny(s[:a], "童工", "未成年工") ||
@@ -3415,6 +3415,53 @@ func selfDescribedAge(s string, a, b int) bool {
 		}
 		if actedOn(at) {
 			return false
+		}
+	}
+	return true
+}
+
+// describedPartyAge reports whether the age at a stands in the bracket
+// after the first person the text names, described before the name as what
+// they are (高一学生孙某（16周岁）, 初三学生李某某（15岁）): a record opens with
+// the party, and the description (学生) that marks a child acted on
+// elsewhere here only says who the party is. Any other word of another's
+// role, of harm or of an object before the name, a 某-name earlier in the
+// text, or a report or a passive right after the bracket keeps the age
+// another's.
+func describedPartyAge(s string, a int) bool {
+	i := bracketOpen(s, a)
+	if i <= 0 || !strings.HasSuffix(s[:i], "某") {
+		return false
+	}
+	st := clauseBefore(s, i, isPhraseEnd)
+	if Contains(s[:st], "某") {
+		return false // someone named before: the first named is not this one
+	}
+	w := strings.TrimRight(s[st:i], "某")
+	_, size := utf8.DecodeLastRuneInString(w)
+	desc := w[:len(w)-size] // the words before the surname
+	if !containsAny(desc, describedWords[:]...) {
+		return false
+	}
+	rest := desc
+	for _, d := range describedWords {
+		rest = strings.ReplaceAll(rest, d, "")
+	}
+	if containsAny(rest, thirdPartyAges[:]...) || containsAny(rest, thirdPartyBirthCues[:]...) || containsAny(rest, harmVerbs[:]...) ||
+		containsAny(rest, objectMarkers[:]...) || Contains(rest, "被") {
+		return false
+	}
+	end := strings.IndexAny(s[a:], "）)")
+	if end < 0 {
+		return false
+	}
+	after := strings.TrimLeft(s[a+end+1:clauseAfter(s, a+end+1, isPhraseEnd)], " \t　")
+	if strings.HasPrefix(after, "被") {
+		return false
+	}
+	for _, w := range reporterWords {
+		if strings.HasPrefix(after, w) {
+			return false // 学生孙某（16岁）报警称: the one who reports
 		}
 	}
 	return true
