@@ -461,7 +461,9 @@ var circumstanceCues = []struct {
 		// everyday words for the first time caught (头一回被查, 一年内第一次被查)
 		"头一回", "头一次被查", "第一次被查",
 		// a decision's and a 询问笔录's shorter words (该公司系初犯, 属首违)
-		"初犯", "首违"}},
+		"初犯", "首违",
+		// the party's own word that it is the first time (负责人称第一次办这种事, 说是头一次)
+		"称第一次", "称是第一次", "称这是第一次", "说是第一次", "称头一次", "说是头一次", "称系初次"}},
 	{name: CircFirstViolation, cues: []string{"无违法记录", "无违法违规记录", "无同类违法记录", "没有违法记录", "无不良记录", "无违法前科",
 		"未受过同类处罚", "未受过行政处罚", "未受过同类行政处罚", "未曾受过", "未因同类违法行为受过", "未因同类违法行为受到", "未发现其他违法记录",
 		"没有环境违法记录", "无环境违法记录", "没有同类违法记录", "无其他违法记录", "没有其他违法记录", "没有违法违规记录",
@@ -477,6 +479,8 @@ var circumstanceCues = []struct {
 		// and a matter never dealt with before (此前未因此被处理过). Not 此前无…违法记录 with any
 		// word between: a theft's 此前无盗窃违法记录 speaks to 多次盗窃, and its row keeps 一般.
 		"无任何…违法记录", "没有任何…违法记录",
+		// the same search in the words 从未有过 (此前从未有过逾期申报等税收违法记录)
+		"从未有过…违法记录", "从来没有过…违法记录", "从未有过…违规记录", "从未有过…处罚记录",
 		"此前未因此被处理", "此前未因…被处理过", "此前没有因…被处理过", "从未因…被处理过"}, fixed: true},
 	{name: CircFirstViolation, cues: []string{"屡次", "多次被查处", "再次被查处", "屡教不改"}, fixed: true, negates: true},
 	{name: CircCorrectedInTime, cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改",
@@ -523,7 +527,9 @@ var circumstanceCues = []struct {
 		"补充公开", "已补充公开", "已补充提交", "已补充报送", "全部补充", "日内…补充", "提醒后…补充", "提醒后…补报", "提醒后…补正", "提醒后…补办",
 		"转移至合规", "转移到合规", "转移至专用", "转移到专用", "重新检测合格", "重新检验合格", "复检合格",
 		// 当即 as 当场 (当即找人将防盗网全部拆卸)
-		"当即…拆卸", "当即…拆除", "当即…撤除", "当即…清除", "当即…改正", "当即…整改", "当即…恢复", "全部拆卸", "已拆卸"}},
+		"当即…拆卸", "当即…拆除", "当即…撤除", "当即…清除", "当即…改正", "当即…整改", "当即…恢复", "全部拆卸", "已拆卸",
+		// a trench filled in and the surface made good the same day (当天下午即停工并按原样回填、恢复了路面)
+		"当天…回填", "当日…回填", "次日…回填", "恢复了路面", "恢复路面", "路面…恢复原状", "当天…恢复原状", "当日…恢复原状"}},
 	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
 		"拒不拆除", "拒不停止", "仍在继续", "仍未停止", "拒绝改正", "拒绝整改", "拒绝更换", "复查时仍", "复查发现仍", "仍未按要求"}, fixed: true, negates: true},
 	{name: CircSelfRemovedHarm, cues: append([]string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动赔偿", "已赔偿",
@@ -571,7 +577,9 @@ var circumstanceCues = []struct {
 		// an accident of the trade named between, no one overcharged, traffic not hindered
 		"未发生…事故",
 		// the harm named as an example of what did not happen (未造成道路运输安全事故等危害后果, 未造成管网堵塞等危害后果)
-		"未造成…等危害后果", "没有造成…等危害后果", "未造成…等后果", "未发生…等危害后果", "未多收价款", "未多收费用", "未多收", "未影响通行", "未影响交通", "未影响行人通行", "未阻碍交通",
+		"未造成…等危害后果", "没有造成…等危害后果",
+		// the accident or damage the act could have caused named as not caused (未造成交通事故或管线损坏)
+		"未造成…事故", "没有造成…事故", "未造成…损坏", "没有造成…损坏", "未造成…等后果", "未发生…等危害后果", "未多收价款", "未多收费用", "未多收", "未影响通行", "未影响交通", "未影响行人通行", "未阻碍交通",
 		// an overcharge looked for and not found (未发现多收价款)
 		"未发现多收", "未发现…多收",
 		// the harm named between (未造成管网堵塞危害后果)
