@@ -829,7 +829,11 @@ func (c candidate) unvoted() float64 { return c.score * (1 - c.learned) }
 // score without the learned vote, then lower benchmark ID, a total order.
 // Two strong candidates the vote lifts both to the cap of 1 keep the
 // engine's order between them, not their IDs'.
-func betterCandidate(a, b candidate) int {
+func betterCandidate(a, b candidate) int { return candidateOrder(&a, &b) }
+
+// candidateOrder is betterCandidate on pointers: a candidate is some 250
+// bytes, which a comparison by value copies twice.
+func candidateOrder(a, b *candidate) int {
 	if a.score != b.score {
 		return cmp.Compare(b.score, a.score)
 	}

@@ -123,6 +123,9 @@ type scratch struct {
 	order []int32
 	found []foundGram
 	acc   []float32
+	// warm keeps the postings read ahead of the accumulation (Vote) from
+	// being dropped as unused.
+	warm uint16
 }
 
 // maxPooledSlots bounds the gram table a pooled scratch keeps: analyses
@@ -373,14 +376,22 @@ func (m *Model) Vote(text string, k int, dst []Score) []Score {
 	// The lookups first, in a loop of their own: they do not depend on one
 	// another, so the processor overlaps their cache misses, which the
 	// accumulation's inner loop between them would prevent.
+	// Each feature's first posting is read here too: the postings are
+	// elsewhere in memory than the table, and their misses then overlap
+	// with the lookups' instead of stalling the accumulation one by one.
 	found := sc.found[:0]
+	var warm uint16
 	for _, s := range order {
 		g := grams[s]
 		grams[s] = 0
 		if f, ok := m.lookup(uint32(g >> 32)); ok {
 			found = append(found, foundGram{f, uint16(g)})
+			if f.from < f.to {
+				warm ^= m.postings[f.from].weight
+			}
 		}
 	}
+	sc.warm = warm
 	sc.order = order[:0]
 	acc := sc.acc
 	clear(acc)
@@ -479,6 +490,11 @@ const (
 // to lower case; -1 for a break (punctuation, space), which no n-gram
 // crosses.
 func fold(r rune) rune {
+	if r >= cjkFirst && r <= cjkLast {
+		// Most runes of a text: a Han rune without the search of
+		// unicode.Han's ranges.
+		return r
+	}
 	if r >= 0xFF01 && r <= 0xFF5E {
 		r -= 0xFEE0
 	}
@@ -492,6 +508,13 @@ func fold(r rune) rune {
 	}
 	return -1
 }
+
+// cjkFirst and cjkLast bound the CJK Unified Ideographs block, every rune
+// of which is in unicode.Han (TestFoldTwentyFourth).
+const (
+	cjkFirst = 0x4E00
+	cjkLast  = 0x9FFF
+)
 
 // grams appends the FNV-1a hashes of the text's folded character n-grams of
 // opt's sizes (none crossing a break) to dst.

@@ -936,7 +936,10 @@ func (o phraseIndex) walk(text string, seen []uint64, at []int32) {
 	if len(o.byHead.slots) == 0 && len(o.byRune) == 0 {
 		return
 	}
-	r1, w1 := utf8.DecodeRuneInString(text)
+	if text == "" {
+		return
+	}
+	r1, w1 := decodeRune(text, 0)
 	for i := 0; i < len(text); {
 		// An invalid byte decodes as utf8.RuneError, which must not find
 		// the phrase "\uFFFD" written out.
@@ -948,7 +951,7 @@ func (o phraseIndex) walk(text string, seen []uint64, at []int32) {
 		if i+w1 >= len(text) {
 			break
 		}
-		r2, w2 := utf8.DecodeRuneInString(text[i+w1:])
+		r2, w2 := decodeRune(text, i+w1)
 		k := RunePair(r1, r2)
 		if w, b := filterBit(k); o.heads[w]&b != 0 {
 			for _, p := range o.byHead.get(k) {
@@ -970,9 +973,9 @@ func (o phraseIndex) firstFrom(text string, pos int) int {
 	if pos >= len(text) {
 		return -1
 	}
-	// Each rune is decoded once: the second of a pair is the next
-	// position's first (as walk does).
-	r1, w1 := utf8.DecodeRuneInString(text[pos:])
+	// Each rune is decoded once: the second of a pair is the first of
+	// the next.
+	r1, w1 := decodeRune(text, pos)
 	for i := pos; ; {
 		if w, b := filterBit(uint64(uint32(r1))); o.runes[w]&b != 0 && (r1 != utf8.RuneError || w1 > 1) {
 			if _, ok := o.byRune[r1]; ok {
@@ -982,7 +985,7 @@ func (o phraseIndex) firstFrom(text string, pos int) int {
 		if i+w1 >= len(text) {
 			return -1
 		}
-		r2, w2 := utf8.DecodeRuneInString(text[i+w1:])
+		r2, w2 := decodeRune(text, i+w1)
 		k := RunePair(r1, r2)
 		if w, b := filterBit(k); o.heads[w]&b != 0 {
 			for _, p := range o.byHead.get(k) {
@@ -994,6 +997,28 @@ func (o phraseIndex) firstFrom(text string, pos int) int {
 		i += w1
 		r1, w1 = r2, w2
 	}
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) for i < len(s), with the
+// three-byte runes of Chinese text decoded in place: the library decodes
+// every rune above ASCII in a call, and the phrase walks decode each rune
+// of a text. A sequence of three bytes is a rune when its lead byte is
+// 1110xxxx, both others 10xxxxxx, and the rune it spells needs three bytes
+// and is no surrogate; anything else (other lengths, invalid bytes, a text
+// cut short) is left to the library.
+func decodeRune(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c&0xF0 == 0xE0 && i+2 < len(s) {
+		c1, c2 := s[i+1], s[i+2]
+		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // Find returns the first cue (in list order) that occurs in the text
