@@ -501,12 +501,25 @@ var copyrightWords = []string{"盗版", "著作权", "侵权复制品", "盗印"
 var bribeWords = []string{"回扣", "好处费", "贿赂", "行贿", "感谢费", "礼金"}
 
 // pretextPayment reports whether an amount's clause pays it under a
-// pretext's name (以“考察费”名义…支付, 以咨询费名义转账): 名义 before a
+// pretext's name (以“考察费”名义…支付, 以咨询费名义向其采购经理转账): 名义 before a
 // verb of paying.
+//
+// The pretext must be quoted (以“会议赞助”名义) or the money go to one who
+// decides for another (院长, 采购负责人, 经理…): wages or fees paid under
+// their own name to workers (以劳务费名义向工人王某等人转账) are no bribe,
+// though the text names a 回扣 elsewhere.
 func pretextPayment(clause string) bool {
 	i := nlp.Index(clause, "名义")
-	return i >= 0 && containsAny(clause[i:], payVerbs)
+	if i < 0 || !containsAny(clause[i:], payVerbs) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(clause[:i])
+	return strings.ContainsRune("”’」』\"'", r) || containsAny(clause[i:], bribeTakers)
 }
+
+// bribeTakers decide a purchase or a matter for the unit they serve: the
+// receiving side of a bribe paid under a pretext.
+var bribeTakers = []string{"院长", "主任", "科长", "处长", "局长", "部长", "经理", "负责人", "采购", "董事长", "厂长", "校长", "医生", "工作人员", "主管", "站长", "所长", "书记", "董事", "村长"}
 
 // payVerbs hand money over.
 var payVerbs = []string{"支付", "给付", "转账", "转给", "给予", "送给", "汇给", "打给"}
@@ -602,9 +615,22 @@ func oneDeath(norm string) bool {
 }
 
 // clauseStart is the byte offset where the clause holding i begins.
+//
+// The look-back is bounded (clauseReach): a hostile text of amounts with
+// no mark between them (又付12元 repeated for 40 KB) made every amount scan
+// back to the text's start, quadratic in its length; a real clause is far
+// shorter than the bound, so its start is found as before.
 func clauseStart(norm string, i int) int {
-	return startAfter(norm, i, "，。；,;")
+	lo := max(0, i-clauseReach)
+	for lo > 0 && lo < i && !utf8.RuneStart(norm[lo]) {
+		lo++
+	}
+	return lo + startAfter(norm[lo:], i-lo, "，。；,;")
 }
+
+// clauseReach is how far back, in bytes, clauseStart looks for the mark
+// that opens a clause: 200 Chinese characters.
+const clauseReach = 600
 
 // startAfter is the byte offset after the last of marks before i in s, or 0.
 func startAfter(s string, i int, marks string) int {

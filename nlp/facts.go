@@ -3018,6 +3018,15 @@ func rejectedClaim(s string, i int) bool {
 	if !containsAny(s[start:i], claimWords...) {
 		return false
 	}
+	return rejectedAhead(s, i)
+}
+
+// rejectedAhead reports whether the agency's answer after i, up to the end
+// of the next sentence, rejects what is claimed there. A confirmation
+// (经复查属实) or another claim (其另称…) ends the search: 称其已当场改正，经复查
+// 属实；其另称不知道需要办证，该说法不成立 rejects the second claim, not the
+// correction.
+func rejectedAhead(s string, i int) bool {
 	rest := s[i:min(len(s), i+160*len("。"))]
 	end := len(rest)
 	if k := strings.IndexAny(rest, "。\n"); k >= 0 {
@@ -3026,8 +3035,50 @@ func rejectedClaim(s string, i int) bool {
 			end = k + w + j
 		}
 	}
+	for _, b := range claimBreaks {
+		if k := strings.Index(rest[:end], b); k >= 0 && k < end {
+			end = k
+		}
+	}
 	return containsAny(rest[:end], rejectWords...)
 }
+
+// claimBreaks end what one claim's answer can be: the claim confirmed, or
+// another claim begun.
+var claimBreaks = []string{"经复查属实", "经核实属实", "经查属实", "查证属实", "情况属实", "另称", "又称", "还称"}
+
+// saidFirstTime reports whether a first-violation cue is someone's word
+// (称第一次, 说是头一次): the party's own claim, which holds only when no
+// one else is the speaker (消费者称第一次在该店购物) and the agency does not
+// refute it after (经查不属实).
+func saidFirstTime(s, cue string, i int) (said, holds bool) {
+	if !strings.Contains(cue, "称") && !strings.Contains(cue, "说是") && !saidJustBefore(s[max(0, i-3*len("称")):i]) {
+		return false, true
+	}
+	lo := max(0, i-12*len("。"))
+	for lo < i && !utf8.RuneStart(s[lo]) {
+		lo++
+	}
+	before := s[lo+lastStopOrNewline(s[lo:i])+1 : i]
+	if containsAny(before, otherSpeakers...) || rejectedAhead(s, i) {
+		return true, false
+	}
+	return true, true
+}
+
+// saidJustBefore reports whether the words just before a cue make it
+// someone's word (称是第一次被查: 称是 before 第一次被查).
+func saidJustBefore(w string) bool {
+	for _, e := range []string{"称", "称是", "称这是", "称系", "说是", "说这是"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherSpeakers say things in a case that are not the party's own word.
+var otherSpeakers = []string{"消费者", "顾客", "投诉人", "举报人", "群众", "市民", "居民", "乘客", "患者", "住户", "业主", "受害人", "被害人", "证人", "员工", "工人", "职工"}
 
 func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 	var out []Circumstance
@@ -3064,7 +3115,14 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					// 现场无任何警示标志，经查询，其有违法记录: a 无任何 of another
 					// thing; the record's field stands inside one phrase
 					// (无任何食品安全违法记录).
-					if f.name == CircFirstViolation && strings.Contains(c, "任何") && containsAny(s[i:e], "，", "。", "；", ",", ";") {
+					if f.name == CircFirstViolation && (strings.Contains(c, "任何") || strings.HasPrefix(c, "从未有过") || strings.HasPrefix(c, "从来没有过")) && containsAny(s[i:e], "，", "。", "；", ",", ";") {
+						// 从未有过纳税申报，经查询其有3条税收违法记录: the same, for 从未有过.
+						continue
+					}
+					// 未有效处理消费者投诉, 没有向…报告，直到…投诉: a 未有/没有 of
+					// another thing; the complaints not had stand in one clause.
+					if (c == "未有…投诉" || c == "没有…投诉") &&
+						(containsAny(s[i:e], "，", "。", "；", ",", ";") || strings.HasPrefix(s[i+len("未有"):], "效")) {
 						continue
 					}
 					// 未造成严重危害后果 says the harm was not serious, not that
@@ -3115,6 +3173,12 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					// 辩称系初次经营分装产品, 首次从事该业务: the first time
 					// the party did the trade, not its first violation.
 					continue
+				}
+				if f.name == CircFirstViolation {
+					if said, holds := saidFirstTime(s, c, i); said && !holds {
+						// 负责人称是第一次被查，经查不属实: refuted.
+						continue
+					}
 				}
 				if !f.negates && rejectedClaim(s, i) {
 					// 当事人提出系初次违法……本局不予采纳: argued, not found.
@@ -3463,6 +3527,9 @@ func describedPartyAge(s string, a int) bool {
 	if end < 0 {
 		return false
 	}
+	// Step over the bracket's own width: （ and ） are three bytes.
+	_, bw := utf8.DecodeRuneInString(s[a+end:])
+	end += bw - 1
 	after := strings.TrimLeft(s[a+end+1:clauseAfter(s, a+end+1, isPhraseEnd)], " \t　")
 	if strings.HasPrefix(after, "被") {
 		return false
