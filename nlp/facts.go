@@ -3036,7 +3036,7 @@ func rejectedAhead(s string, i int) bool {
 		}
 	}
 	for _, b := range claimBreaks {
-		if k := strings.Index(rest[:end], b); k >= 0 && k < end {
+		if k := strings.Index(rest[:end], b); k >= 0 {
 			end = k
 		}
 	}
