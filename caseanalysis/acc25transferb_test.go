@@ -3,6 +3,7 @@ package caseanalysis
 import (
 	"testing"
 
+	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -27,4 +28,27 @@ func TestTransferBTwentyFifthKinds(t *testing.T) {
 		{"the other side's main liability", "事故认定书认定：行人负事故主要责任，驾驶人吴某负次要责任，行人经抢救无效死亡。吴某系驾驶证被暂扣期间驾驶。", []string{"traffic-99-unlicensed-driving"}, rules.RiskNone, "交通肇事罪"},
 		{"the party's main liability", "事故认定书认定：驾驶人吴某负事故主要责任，行人负次要责任，行人经抢救无效死亡。吴某系驾驶证被暂扣期间驾驶。", []string{"traffic-99-unlicensed-driving"}, rules.RiskLikely, "交通肇事罪"},
 	})
+}
+
+// TestUnitWorkerAgeTwentyFifth: a unit has no age, so an age under sixteen
+// the reading gives the party of a unit that hires is its worker's: the
+// youngest other person's age the child-labour element asks for. A person's
+// own age is not.
+func TestUnitWorkerAgeTwentyFifth(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		under16    bool
+	}{
+		{"a unit's workers dated by birth", "检查发现某鞋厂车间内两名少年在刷胶，经核对身份证，二人分别出生于2011年6月和2011年9月，该厂自2026年4月起雇用二人。", true},
+		{"a person's own age", "经查，违法行为人张某（2011年5月出生）于2026年4月在超市偷拿商品。", false},
+		{"an age bound, no birth date", "劳动保障监察员检查某纸箱厂：厂方对在岗的三十余名员工均未留存录用登记表，称“用工都是口头谈的”；经逐一核对，未发现未满十六周岁人员。", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := measures(nlp.NormalizeText(tt.text), tt.text, nlp.Extract(tt.text))
+			y, ok := m[rules.MeasureYoungestOther]
+			if got := ok && y < 16; got != tt.under16 {
+				t.Errorf("youngest other age %v (%v), want under sixteen %v", y, ok, tt.under16)
+			}
+		})
+	}
 }

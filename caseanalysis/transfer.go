@@ -168,7 +168,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 				n++
 			}
 		}
-		if x.PartyKind == "单位" && x.Age != nil && *x.Age < 16 {
+		if unitWorkerUnder16(norm, x) {
 			for _, sm := range youngWorkersRe.FindAllStringSubmatch(norm, -1) {
 				if v, ok := count(sm[1]); ok && v > n {
 					n = v
@@ -239,6 +239,15 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 				m[rules.MeasureYoungestOther] = a
 			}
 			i++
+		}
+	}
+	// A unit has no age: an age under sixteen the reading gave the party of
+	// a unit that hires, from a birth date, is its worker's (三人分别出生于
+	// 2011年2月……), the child 禁止使用童工规定 names. Only a birth date: 未发现
+	// 未满十六周岁人员 gives an age bound, not a child.
+	if unitWorkerUnder16(norm, x) {
+		if y, ok := m[rules.MeasureYoungestOther]; !ok || *x.Age < y {
+			m[rules.MeasureYoungestOther] = *x.Age
 		}
 	}
 	if sm := taxRatioRe.FindStringSubmatch(norm); sm != nil {
@@ -1473,4 +1482,14 @@ func hiresWorkers(norm string) bool {
 		}
 	}
 	return false
+}
+
+// unitWorkerUnder16 reports whether the party is a unit that hires and the
+// reading gave it an age under sixteen from a birth date: a unit has no age,
+// so the birth date is a worker's.
+func unitWorkerUnder16(norm string, x nlp.Extraction) bool {
+	if x.PartyKind != "单位" || x.Age == nil || *x.Age >= 16 || !hiresWorkers(norm) {
+		return false
+	}
+	return slices.ContainsFunc(x.Dates, func(d nlp.Date) bool { return d.Role == nlp.DateBirth })
 }
