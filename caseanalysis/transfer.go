@@ -156,6 +156,29 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			}
 		}
 	}
+	// Children dated by birth and not named 童工 (三名少年……经核查户籍，三人
+	// 分别出生于2011年2月……): a unit has no age, so an age under sixteen the
+	// facts give is its workers', counted by the young people the text names
+	// (N名少年), as the fine's reading does; other people's birth dates under
+	// sixteen count one each.
+	if _, ok := m[rules.MeasureChildWorkers]; !ok && hiresWorkers(norm) {
+		n := 0.0
+		for _, a := range x.OtherAges {
+			if a < 16 {
+				n++
+			}
+		}
+		if unitWorkerUnder16(norm, x) {
+			for _, sm := range youngWorkersRe.FindAllStringSubmatch(norm, -1) {
+				if v, ok := count(sm[1]); ok && v > n {
+					n = v
+				}
+			}
+		}
+		if n > 0 {
+			setMax(rules.MeasureChildWorkers, n)
+		}
+	}
 	// The amount of 盗窃, 诈骗 and the like is what was taken; reading it
 	// costs a pass over every amount, so only where such conduct is named.
 	if propertyCrimeSet.In(norm) {
@@ -216,6 +239,15 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 				m[rules.MeasureYoungestOther] = a
 			}
 			i++
+		}
+	}
+	// A unit has no age: an age under sixteen the reading gave the party of
+	// a unit that hires, from a birth date, is its worker's (三人分别出生于
+	// 2011年2月……), the child 禁止使用童工规定 names. Only a birth date: 未发现
+	// 未满十六周岁人员 gives an age bound, not a child.
+	if unitWorkerUnder16(norm, x) {
+		if y, ok := m[rules.MeasureYoungestOther]; !ok || *x.Age < y {
+			m[rules.MeasureYoungestOther] = *x.Age
 		}
 	}
 	if sm := taxRatioRe.FindStringSubmatch(norm); sm != nil {
@@ -786,7 +818,10 @@ var (
 		regexp.MustCompile(countNum + `余?(?:名|个|人)[^，。；,;]{0,10}?(?:童工|未满十六周岁|不满十六周岁|未满16周岁|不满16周岁)`),
 		regexp.MustCompile(`(?:童工|未满十六周岁的?(?:未成年人|少年|学生)?|不满十六周岁的?(?:未成年人|少年|学生)?)[^，。；,;0-9一二两三四五六七八九十]{0,4}?` + countNum + `余?(?:名|人)`),
 	}
-	taxRatioRe = nlp.Guard(`(?:应纳税额|应缴税额|应纳税款)[^，。；,;]{0,8}?(?:([0-9]{1,3}(?:\.[0-9]+)?)%|百分之([一二三四五六七八九十百]{1,4}))`, "应纳税额", "应缴税额", "应纳税款")
+	// Young people named by a count (三名少年, 4名初中生): the children a
+	// unit hires when the facts date them under sixteen by birth.
+	youngWorkersRe = regexp.MustCompile(countNum + `(?:名|个)(?:少年|少女|男孩|女孩|初中生|中学生|小学生|学生|未成年人)`)
+	taxRatioRe     = nlp.Guard(`(?:应纳税额|应缴税额|应纳税款)[^，。；,;]{0,8}?(?:([0-9]{1,3}(?:\.[0-9]+)?)%|百分之([一二三四五六七八九十百]{1,4}))`, "应纳税额", "应缴税额", "应纳税款")
 )
 
 // copiesNumber is the count of copies copiesRe read at norm[a:b]. Thousands
@@ -1436,4 +1471,25 @@ func containsAnyStr(s string, subs []string) bool {
 		}
 	}
 	return false
+}
+
+// hiresWorkers reports whether the text tells of taking people on to work
+// (雇用, 招用, 用工): only there are the young people it names workers.
+func hiresWorkers(norm string) bool {
+	for _, w := range [...]string{"雇用", "雇佣", "招用", "招收", "录用", "用工", "做工", "打工"} {
+		if nlp.Contains(norm, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// unitWorkerUnder16 reports whether the party is a unit that hires and the
+// reading gave it an age under sixteen from a birth date: a unit has no age,
+// so the birth date is a worker's.
+func unitWorkerUnder16(norm string, x nlp.Extraction) bool {
+	if x.PartyKind != "单位" || x.Age == nil || *x.Age >= 16 || !hiresWorkers(norm) {
+		return false
+	}
+	return slices.ContainsFunc(x.Dates, func(d nlp.Date) bool { return d.Role == nlp.DateBirth })
 }

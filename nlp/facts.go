@@ -3941,7 +3941,9 @@ var fledWords = [...]string{"躲", "逃", "离开", "报警", "求救", "停车"
 	// a school, a shop or a works the act stopped (幼儿园被迫停课两天, 工厂被迫停产),
 	// and a victim paying by a named channel (老板被迫通过微信转账)
 	"停课", "停工", "停产", "停售", "歇业", "休业", "闭园", "闭馆", "休市", "改道", "让行", "让路",
-	"通过微信", "通过支付宝", "通过手机", "扫码", "支付", "交出", "交纳", "停驶", "汇款"}
+	"通过微信", "通过支付宝", "通过手机", "扫码", "支付", "交出", "交纳", "停驶", "汇款",
+	// what the victim had to call off or put back (手术被迫取消, 演出被迫延期)
+	"取消", "推迟", "延期", "改期"}
 
 // restatement is what may stand between an amount and the same amount
 // written again (伍万元整（¥50,000.00）, 大写：伍万元，小写：50000元).

@@ -56,6 +56,10 @@ type Condition struct {
 	// names something else too (生活污水 beside 生产废水: the water is not all
 	// of the harmless kind), so the condition stays unknown.
 	UnlessNot []string `yaml:"unless_not,omitempty" json:"unless_not,omitempty"`
+	// NotWithin are words that hold a cue of the condition without meaning
+	// it of the party (对方负主要责任, 行人负事故全部责任: the other side's
+	// liability): a cue found only inside them does not meet the condition.
+	NotWithin []string `yaml:"not_within,omitempty" json:"not_within,omitempty"`
 	// Qualifier marks a figure that only qualifies the conduct (组织三人以上
 	// 赌博 beside the cut or the stakes): met, it does not make the
 	// threshold near while the amount it qualifies is unknown.
@@ -432,6 +436,8 @@ func (c Condition) validate(inAll bool) error {
 		return fmt.Errorf("unless belongs to a condition of cues")
 	case len(c.UnlessNot) > 0 && len(c.Unless) == 0:
 		return fmt.Errorf("unless_not belongs to a condition with unless")
+	case len(c.NotWithin) > 0 && len(c.Cues) == 0:
+		return fmt.Errorf("not_within belongs to a condition of cues")
 	case c.Pending && !numeric:
 		return fmt.Errorf("pending belongs to a condition of a measure")
 	case numeric:
