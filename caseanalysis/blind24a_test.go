@@ -40,22 +40,12 @@ func TestBlindKindsTwentyFourth(t *testing.T) {
 // 周岁）) is the party, so the minor's 从轻或者减轻 applies.
 func TestBlindDispositionsTwentyFourth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
-	for _, tt := range []struct{ name, facts, day, want string }{
+	checkDispositionRows(t, a, []dispositionRow{
 		{"made good within days", "2026年5月6日，执法人员检查发现安顺客运有限公司2辆客车超过规定周期未进行综合性能检测。该公司属首次违法，未造成危害后果，在五日内补齐检测并提交报告。",
 			"2026-05-10", "不予处罚"},
 		{"a pupil named with the age after the name", "初二学生周某（15周岁）在小区内多次用石块砸坏邻居停放的电动车后视镜，被业主当场抓住后扭送派出所。",
 			"2025-09-12", "从轻或者减轻处罚"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			res := analyzeOn(t, a, tt.facts, tt.day)
-			if len(res.Violations) == 0 || res.Violations[0].Suggestion == nil {
-				t.Fatalf("no suggestion: %v", ids(res.Violations))
-			}
-			if got := string(res.Violations[0].Suggestion.Disposition); got != tt.want {
-				t.Errorf("%s: disposition %s, want %s", res.Violations[0].BenchmarkID, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestBoilerPapersNotFoodLabelTwentyFourth: a boiler's missing 合格证 and

@@ -881,7 +881,30 @@ func (a *Analyzer) readTransfer(text string) *rules.TransferText {
 	if a.cfg.Crimes == nil {
 		return nil
 	}
-	return a.cfg.Crimes.Read(text)
+	return a.cfg.Crimes.Read(withoutPastDrinkDriving(text))
+}
+
+// pastDrinkDrivingRe finds a drunk drive told as the cause of an earlier
+// revocation or sentence (驾驶证已于2026年3月因醉酒驾驶被吊销, 曾因醉驾被判处
+// 拘役): history, as the catalog's past-revocation yield of
+// traffic-91-drunk-driving reads it, not a drive to transfer now.
+var pastDrinkDrivingRe = nlp.Guard(`因(?:醉酒驾驶|醉酒后驾驶|醉驾|酒后驾驶|饮酒后驾驶|酒驾)[^，。；;]{0,24}?(?:吊销|判处|判刑|拘役)`, "因")
+
+// withoutPastDrinkDriving blanks the clauses pastDrinkDrivingRe finds, byte
+// for byte, so the transfer cues of 危险驾驶罪 (醉驾, 醉酒驾驶) are read only
+// from the present conduct; a drive measured or told today keeps them.
+func withoutPastDrinkDriving(text string) string {
+	ms := pastDrinkDrivingRe.FindAllStringIndex(text, -1)
+	if len(ms) == 0 {
+		return text
+	}
+	b := []byte(text)
+	for _, m := range ms {
+		for i := m[0]; i < m[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 func (a *Analyzer) transferOptions() rules.TransferOptions {

@@ -339,6 +339,11 @@ var roleCueList = [...]struct{ cue, role string }{
 	// a rent the party pays (每月租金) is named without 收取 and keeps no role.
 	{"收取租金", RoleFares}, {"收取的租金", RoleFares}, {"租金共计", RoleFares}, {"租金合计", RoleFares}, {"租金累计", RoleFares}, {"租金总计", RoleFares}, {"租金收入", RoleFares}, {"获得租金", RoleFares}, {"收到租金", RoleFares}, {"取得租金", RoleFares}, {"收租金", RoleFares},
 	{"收取维修费", RoleFares}, {"维修收费", RoleFares}, {"收取修理费", RoleFares},
+	// A venue's fee taken for the space a lawless activity used (商场将中庭出租给推销
+	// 团队，收取场地费1.2万元) is what letting it go on brought in, as rent is;
+	// a fee the party pays is named without 收取 and keeps no role.
+	{"收取场地费", RoleFares}, {"收取的场地费", RoleFares}, {"场地费收入", RoleFares}, {"收取场地租金", RoleFares}, {"收取场地使用费", RoleFares},
+	{"收取摊位费", RoleFares}, {"收取的摊位费", RoleFares}, {"摊位费收入", RoleFares},
 	// An unlicensed bus station takes 站务费 (or 进站费, 停靠费) from the coaches it
 	// serves: what the station brought in, its 违法所得 (道路运输条例 第六十五条).
 	{"站务费", RoleFares}, {"进站费", RoleFares}, {"停靠费", RoleFares}, {"进站停靠费", RoleFares},
@@ -592,6 +597,8 @@ var circumstanceCues = []struct {
 		"未造成…等危害后果", "没有造成…等危害后果",
 		// the accident or damage the act could have caused named as not caused (未造成交通事故或管线损坏)
 		"未造成…事故", "没有造成…事故", "未造成…损坏", "没有造成…损坏", "未造成…等后果", "未发生…等危害后果", "未多收价款", "未多收费用", "未多收", "未影响通行", "未影响交通", "未影响行人通行", "未阻碍交通",
+		// traffic not held up, the hold-up named (未造成车辆通行受阻, 没有造成道路拥堵)
+		"未造成…受阻", "没有造成…受阻", "未造成…拥堵", "没有造成…拥堵", "未造成…堵塞", "没有造成…堵塞",
 		// an overcharge looked for and not found (未发现多收价款)
 		"未发现多收", "未发现…多收",
 		// the harm named between (未造成管网堵塞危害后果)
@@ -1088,7 +1095,7 @@ func findDates(s string, masked []byte, span func(int, int) (int, int)) (out, ot
 	sortDates(out)
 	for _, p := range pending {
 		day, role := p.day, dateRole(s, p.a, p.b)
-		year, ok := yearFor(out, s, p, role, limits, at)
+		year, ok := yearFor(out, s, p, role, limits, at, notAct)
 		if !ok {
 			continue
 		}
@@ -1263,7 +1270,11 @@ func inferActDate(dates []Date, notAct map[int]bool) {
 // yearFor resolves the year of a yearless date: that of the nearest dated
 // mention before it (同年 means exactly that), else that of the first one
 // after it, a year earlier when the date would otherwise fall after it
-// (11月3日 before a decision of 2024年2月). Birth dates never lend their year.
+// (11月3日 before a decision of 2024年2月). Birth dates never lend their year,
+// nor does an earlier penalty or a licence told after the date (3月3日……
+// 何某2025年9月曾因…被处罚): it is no later mention of the case, and the
+// yearless date is left to the decision's year. A decision's own date
+// (本局于2026年1月10日作出行政处罚决定) has its role and still lends it.
 //
 // A date told as the act (role act, act_end or none) after the day it
 // came to light or was decided (2026年1月9日检查时发现，房东12月20日将房屋
@@ -1282,7 +1293,7 @@ func inferActDate(dates []Date, notAct map[int]bool) {
 // 2024), else from the latest discovery, else from the latest date: a
 // decision dated after, or a deadline (责令于2027年3月1日前改正), is not
 // the day the statement was made.
-func yearFor(dated []Date, s string, p pendingDate, role string, limits map[int]bool, at map[int][2]int) (int, bool) {
+func yearFor(dated []Date, s string, p pendingDate, role string, limits map[int]bool, at map[int][2]int, notAct map[int]bool) (int, bool) {
 	if p.relative {
 		anchor, disc, latest := "", "", ""
 		for _, d := range dated {
@@ -1317,7 +1328,7 @@ func yearFor(dated []Date, s string, p pendingDate, role string, limits map[int]
 		}
 		if at[d.Start][0] < p.a {
 			before = d
-		} else if after == nil {
+		} else if after == nil && (!notAct[d.Start] || d.Role != "") {
 			after = d
 		}
 	}
@@ -3429,8 +3440,29 @@ func thirdPartyAge(s string, a, b int) bool {
 		return false // 违法行为人柯某（17周岁，职校学生）: the party's own
 	}
 	return victimObject(s, a) || kinAge(s, a) || containsAny(s[:a], "童工", "未成年工") ||
-		containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], thirdPartyAges[:]...) ||
+		containsAny(withoutOwnDescription(s, a, clauseBefore(s, a, isClauseEnd), clauseAfter(s, b, isClauseEnd)), thirdPartyAges[:]...) ||
 		containsAny(askedOf(s, a), askedOthers[:]...)
+}
+
+// withoutOwnDescription returns the clause [st, en) of the age at a with
+// the words of what a person is (学生, 少年: describedWords) taken out of the
+// age's own bracket (旅客林某（男，17周岁，高二学生）): the bracket describes
+// the one it follows, whose age it is, so its 学生 marks no child beside
+// them. Words outside the bracket (殴打学生赵某（13周岁）) still count.
+func withoutOwnDescription(s string, a, st, en int) string {
+	i := bracketOpen(s, a)
+	if i < st {
+		return s[st:en]
+	}
+	j := strings.IndexAny(s[a:en], "）)")
+	if j < 0 {
+		return s[st:en]
+	}
+	in := s[i : a+j]
+	for _, w := range describedWords {
+		in = strings.ReplaceAll(in, w, "")
+	}
+	return s[st:i] + in + s[a+j:en]
 }
 
 // describedWords say what a person is (a pupil, a youth): in a clause that

@@ -144,7 +144,7 @@ func holidayDates(s, masked string, dated []Date, limits map[int]bool, at map[in
 		}
 		rel, relative := relativeYear(s[:m[0]])
 		p := pendingDate{month: month, day: day, a: m[0], b: m[1], relYear: rel, relative: relative}
-		return yearFor(dated, s, p, dateRole(s, m[0], m[1]), limits, at)
+		return yearFor(dated, s, p, dateRole(s, m[0], m[1]), limits, at, nil)
 	}
 	// A narrative names a few holidays; a text that names hundreds (a
 	// calendar pasted in) is read for its first ones only, so that the
@@ -185,7 +185,7 @@ func holidayDates(s, masked string, dated []Date, limits map[int]bool, at map[in
 			y = n
 		} else {
 			rel, _ := relativeYear(s[m[4]:m[5]])
-			n, ok := yearFor(dated, s, pendingDate{a: m[0], b: m[1], relYear: rel, relative: true}, "", limits, at)
+			n, ok := yearFor(dated, s, pendingDate{a: m[0], b: m[1], relYear: rel, relative: true}, "", limits, at, nil)
 			if !ok {
 				continue
 			}
