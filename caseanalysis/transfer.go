@@ -281,6 +281,14 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	if makesInvoices(norm) {
 		invoiceMaking(norm, text, x, setMax)
 	}
+	if containsAny(norm, secretWords) {
+		secretLoss(text, x, setMax)
+	}
+	if containsAny(norm, extortionWords) {
+		if n := extortions(text, x); n > 0 {
+			setMax(rules.MeasureExtortions, n)
+		}
+	}
 	// 一等奖是价值8.98万元的小轿车: an amount whose clause names a prize
 	// before it is the prize's value; the highest is compared with 五万元.
 	if containsAny(norm, prizeWords) {
@@ -918,7 +926,8 @@ func (a *Analyzer) transferOptions() rules.TransferOptions {
 // figures count: a cue alone (暗管) says nothing of the tier. The value of
 // property taken (盗窃、诈骗 数额较大) does not either: it is the line
 // between a crime and an 治安 case, not a tier within the 治安 article,
-// whose 情节较重 the catalog's own factors decide.
+// whose 情节较重 the catalog's own factors decide; nor does the count of
+// extortions (多次敲诈勒索), the same line drawn by the times.
 func (a *Analyzer) tierFacts(text *rules.TransferText, ef rules.Facts, measured map[string]float64) rules.Facts {
 	if ef.Serious || a.cfg.Crimes == nil || len(measured) == 0 {
 		return ef
@@ -930,7 +939,7 @@ func (a *Analyzer) tierFacts(text *rules.TransferText, ef rules.Facts, measured 
 	for _, c := range t.Crossed {
 		// An earlier theft penalty only halves the sum (2013年盗窃解释
 		// 第二条): the theft is no more serious for it than the sum makes it.
-		if c.Measure != "" && c.Measure != rules.MeasurePropertyValue && c.Measure != rules.MeasurePriorTheft {
+		if c.Measure != "" && c.Measure != rules.MeasurePropertyValue && c.Measure != rules.MeasurePriorTheft && c.Measure != rules.MeasureExtortions {
 			ef.Serious = true
 			break
 		}

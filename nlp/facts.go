@@ -134,7 +134,12 @@ type Amount struct {
 	// Part is true for an amount the text gives as a part of the one before
 	// (总投资1280万元，其中环保投资45万元): it counts in no total of a role
 	// that already has one.
-	Part       bool
+	Part bool
+	// Price is true for an amount whose role was read from the sale or
+	// conveyance it prices (以12万元转让给, 收取转让款26万元), not from a role
+	// word before it: a 违法所得 the text names beside it (扣除补偿后违法所得
+	// 18.2万元) is the figure, the price its gross.
+	Price      bool
 	Start, End int
 }
 
@@ -393,6 +398,9 @@ var roleCueList = [...]struct{ cue, role string }{
 	// A fire's loss as 火灾 reports write it (直接财产损失约六十万元).
 	{"直接财产损失", RoleDirectLoss}, {"财产损失", RoleDirectLoss}, {"直接损失", RoleDirectLoss}, {"火灾损失", RoleDirectLoss},
 	{"矿产品价值", RoleMineralValue}, {"矿产资源破坏价值", RoleMineralValue}, {"矿产品价格", RoleMineralValue},
+	// The 2024 矿产资源法 第六十四条 fines by the minerals' 市场价值, and
+	// decisions write it so (违法采出的矿产品市场价值为38万元).
+	{"矿产品市场价值", RoleMineralValue}, {"矿产品的市场价值", RoleMineralValue}, {"矿产品市场价格", RoleMineralValue},
 	{"广告费用", RoleAdCost}, {"广告费", RoleAdCost}, {"广告发布费", RoleAdCost},
 	{"总投资额", RoleTotalInvestment}, {"总投资", RoleTotalInvestment}, {"投资总额", RoleTotalInvestment}, {"项目投资额", RoleTotalInvestment},
 	{"工程造价", RoleProjectCost}, {"造价", RoleProjectCost},
@@ -715,10 +723,13 @@ func Extract(text string) Extraction {
 			v, m[1] = math.Round((v+c)*100)/100, m[1]+n
 		}
 		role, total := moneyRole(s, m[0])
+		priced := false
 		if role == "" {
 			role = salePriceRole(s, m[0], m[1])
+			priced = role != ""
 		}
 		a := moneyAmount(s, m[0], m[1], v, role, total, true)
+		a.Price = priced
 		if a.Rate && a.Role == "" {
 			perUnitSeen = append(perUnitSeen, unitPrice{at: m[0], value: v, unit: slashUnit(ms, m[1])})
 		}
@@ -767,10 +778,13 @@ func Extract(text string) Extraction {
 			v = math.Round(v*1e4*100) / 100
 		}
 		role, total := moneyRole(s, m[0])
+		priced := false
 		if role == "" {
 			role = salePriceRole(s, m[0], m[1])
+			priced = role != ""
 		}
 		a := moneyAmount(s, m[0], m[1], v, role, total, true)
+		a.Price = priced
 		a.Start, a.End = span(m[2], m[1]) // the figure, without ¥
 		x.Amounts = append(x.Amounts, a)
 	}
@@ -2376,13 +2390,23 @@ func totals(as []Amount, openTakings bool) []Total {
 	var out []Total
 	idx := map[string]int{}
 	whole := map[string]bool{} // roles with an amount not per unit
+	named := false             // a 违法所得 named by its word, not by a price
 	for _, a := range as {
 		if !a.Rate && !a.Bound {
 			whole[a.Role] = true
 		}
+		if a.Role == RoleIllegalGains && !a.Price && !a.Bound {
+			named = true
+		}
 	}
 	for _, a := range as {
 		if a.Role == "" || a.Bound || (a.Rate && whole[a.Role]) {
+			continue
+		}
+		if a.Price && a.Role == RoleIllegalGains && named {
+			// The price a conveyance of land brought in, beside the gains
+			// the text names: the named figure is the gains, the price
+			// holds them.
 			continue
 		}
 		if a.Rate && openTakings && (a.Role == RoleFares || a.Role == RoleIllegalGains) {

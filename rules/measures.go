@@ -68,6 +68,14 @@ const (
 	// name (一等奖是价值8.98万元的小轿车): 反不正当竞争法 compares the highest
 	// prize of a lottery with 五万元 (2019年 第十条第（三）项, 2025年 第十一条).
 	MeasurePrizeValue = "prize_value" // 有奖销售的奖品价值（最高者）
+	// The loss a trade secret's holder suffered (侵犯知识产权刑事案件解释
+	// （三）第四条、第五条: 销售利润的损失, 合理许可使用费, 商业价值), which
+	// weighs with the infringer's 违法所得 against one figure.
+	MeasureSecretLoss = "secret_loss" // 给商业秘密的权利人造成的损失数额
+	// The extortions told within two years (2013年敲诈勒索解释 第三条: 三次以上
+	// 是“多次敲诈勒索”), counted where the facts list them rather than
+	// name them 多次.
+	MeasureExtortions = "extortion_times" // 二年内敲诈勒索的次数
 )
 
 // Measure describes one measure: its Chinese label, and the unit words
@@ -136,6 +144,8 @@ var measures = [...]Measure{
 	{Name: MeasureOldestOther, Label: "按出生日期计算的他人（被侵害人、被招用人员）最大年龄（周岁）", Units: []string{"周岁"}},
 	{Name: MeasureYoungestOther, Label: "按出生日期计算的他人（被侵害人、被招用人员）最小年龄（周岁）", Units: []string{"周岁"}},
 	{Name: MeasurePrizeValue, Label: "有奖销售的最高奖金额", Yuan: true},
+	{Name: MeasureSecretLoss, Label: "给商业秘密的权利人造成的损失数额", Yuan: true},
+	{Name: MeasureExtortions, Label: "二年内敲诈勒索的次数", Units: []string{"次"}},
 }
 
 var measureByName = func() map[string]Measure {

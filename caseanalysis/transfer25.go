@@ -1,0 +1,149 @@
+package caseanalysis
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// secretWords name a trade secret, or the duty that makes information one
+// (违反保密义务带出的图纸).
+var secretWords = []string{"商业秘密", "技术秘密", "经营秘密", "保密"}
+
+// secretLossWords, in an amount's clause, make it the loss a trade secret's
+// holder suffered as 侵犯知识产权刑事案件解释（三）第五条 measures it: the
+// profit on sales it lost (华清公司因此减少销售利润46万元, 造成经济损失),
+// a reasonable licence fee, or the secret's worth once public.
+var secretLossWords = []string{"损失", "减少销售利润", "减少的销售利润", "销售利润减少", "减少利润", "减少的利润", "利润减少", "许可使用费", "商业价值", "研究开发成本", "研发成本"}
+
+// notSecretLossWords, in the same clause, make the amount another figure:
+// what the infringer took or paid, or a fine.
+var notSecretLossWords = []string{"罚款", "违法所得", "获利", "非法获利", "收取", "销售额", "销售金额", "货款", "赔偿金"}
+
+// secretLoss sets MeasureSecretLoss from the amounts whose clause names the
+// holder's loss, in a text that names a trade secret: the largest, which a
+// total is.
+func secretLoss(text string, x nlp.Extraction, setMax func(string, float64)) {
+	for _, a := range x.Amounts {
+		if a.Rate || a.Bound {
+			continue
+		}
+		clause := text[clauseStart(text, a.Start):a.Start]
+		if containsAny(clause, secretLossWords) && !containsAny(clause, notSecretLossWords) {
+			setMax(rules.MeasureSecretLoss, a.Value)
+		}
+	}
+}
+
+// extortionWords name the threat of an extortion; only a sentence with one
+// is read for the extortions it lists, since the 治安 theft benchmarks the
+// crime shares with 盗窃罪 and 诈骗罪 list takings of other kinds alike.
+var extortionWords = []string{"敲诈", "勒索", "要挟", "威胁"}
+
+// extortionTimesRe is a count of times written (先后三次索要, 索要3次).
+var extortionTimesRe = regexp.MustCompile(countNum + `次`)
+
+// listSeparators may stand between the items of a list (3月2日、3月19日和
+// 4月11日; 500元、800元、600元).
+var listSeparators = []string{"、", "，", ",", "和", "及", "与", "以及", "又于", "再于"}
+
+// extortions counts the extortions a sentence that names the threat tells:
+// a count written (先后三次), the dates listed one after another (于3月2日、
+// 3月19日、4月11日先后…索要), or the amounts listed after 分别 (分别得款
+// 500元、800元、600元). The largest; a list of dates more than two years
+// apart counts none (2013年敲诈勒索解释 第三条 counts within two years).
+func extortions(text string, x nlp.Extraction) float64 {
+	var n float64
+	inExtortion := func(i int) bool {
+		return containsAny(sentenceAt(text, i), extortionWords)
+	}
+	for _, loc := range extortionTimesRe.FindAllStringSubmatchIndex(text, -1) {
+		if !inExtortion(loc[0]) {
+			continue
+		}
+		if v, ok := count(text[loc[2]:loc[3]]); ok {
+			n = max(n, v)
+		}
+	}
+	// Dates listed: each joined to the one before by a separator only.
+	first, run := 0, 0
+	for i, d := range x.Dates {
+		if d.Earlier || d.Role == nlp.DateBirth || d.Role == nlp.DateDecision || d.Role == nlp.DateDiscovery {
+			run = 0
+			continue
+		}
+		if run > 0 && listed(text[x.Dates[i-1].End:d.Start]) {
+			run++
+		} else {
+			first, run = i, 1
+		}
+		if run >= 2 && inExtortion(d.Start) && withinTwoYears(x.Dates[first].Value, d.Value) {
+			n = max(n, float64(run))
+		}
+	}
+	// Amounts listed after 分别 in its sentence.
+	for off := 0; ; {
+		k := strings.Index(text[off:], "分别")
+		if k < 0 {
+			break
+		}
+		at := off + k
+		off = at + len("分别")
+		if !inExtortion(at) {
+			continue
+		}
+		end := at + len(sentenceAt(text[at:], 0))
+		c, prev := 0, -1
+		for _, a := range x.Amounts {
+			if a.Start < at || a.Start >= end || a.Rate || a.Bound {
+				continue
+			}
+			if prev >= 0 && !listed(text[prev:a.Start]) {
+				break
+			}
+			c++
+			prev = a.End
+		}
+		n = max(n, float64(c))
+	}
+	return n
+}
+
+// listed reports whether gap, between two items, holds only a separator.
+func listed(gap string) bool {
+	gap = strings.TrimSpace(gap)
+	for _, s := range listSeparators {
+		if gap == s {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceAt returns the sentence of text around byte offset i: from the
+// mark before it (sentenceStart) to the next 。；！？ or the end.
+func sentenceAt(text string, i int) string {
+	from := sentenceStart(text, i)
+	to := len(text)
+	if j := strings.IndexAny(text[i:], "。；;！？"); j >= 0 {
+		to = i + j
+	}
+	return text[from:to]
+}
+
+// withinTwoYears reports whether two ISO dates (YYYY-MM-DD) are at most two
+// years apart; an unreadable one counts as within.
+func withinTwoYears(a, b string) bool {
+	ta, errA := time.Parse(time.DateOnly, a)
+	tb, errB := time.Parse(time.DateOnly, b)
+	if errA != nil || errB != nil {
+		return true
+	}
+	if tb.Before(ta) {
+		ta, tb = tb, ta
+	}
+	return !tb.After(ta.AddDate(2, 0, 0))
+}
