@@ -300,6 +300,10 @@ var (
 		Guard(`(?:受过|受到|给予|被[^，。；;0-9]{0,8}?)([两二三四五六2-6])次(?:以上)?的?(?:行政处罚|处罚|罚款|行政拘留|拘留)`, "次"),
 		Guard(`被[^，。；;0-9]{0,8}?(?:处罚|罚款|拘留)过?([两二三四五六2-6])次`, "次"),
 	}
+	// The count told right before the penalty's 被 (曾因发布虚假广告两次被我局
+	// 行政处罚, 先后三次受到行政处罚): as many penalties before this one; a
+	// 第 before the count (第二次被处罚) numbers this one instead.
+	priorCountBeforeRe = Guard(`([两二三四五六2-6])次(?:被|受到|受过)[^，。；;]{0,12}?(?:行政处罚|处罚|罚款|行政拘留|拘留|处以)`, "次")
 	// One earlier penalty told with its cause (于2024年5月因超标排放含镉废水被
 	// 我局处罚十万元): two or more such in a text are as many penalties.
 	priorOneRe = Guard(`因[^，。；;]{1,30}?被[^，。；;0-9]{0,10}?(?:行政处罚|处罚|罚款|处以|行政拘留)`, "被")
@@ -1487,8 +1491,22 @@ func moneyAmount(s string, a, e int, v float64, role string, total, limits bool)
 		role = ""
 	}
 	x.Role, x.Unsold, x.Rate, x.Part = role, unsold(s, a, role), rateOf(s, a), partOf(s, a) || listedPart(s, a)
+	if role == RoleTax && (containsAny(firstRunes(s[e:clauseAfter(s, e, isClauseEnd)], 12), unpaidTaxWords[:]...) || containsAny(lastRunes(s[:a], 10), unpaidTaxBefore[:]...)) {
+		// 代扣税款合计38.6万元……其余已扣税款36.5万元未解缴入库: the tax
+		// told as not paid over is the 不缴或者少缴的税款 the fines and the
+		// 逃税罪 threshold weigh, not the whole withheld before it.
+		x.Total, x.Part = true, false
+	}
 	return x
 }
+
+// unpaidTaxBefore, in the few runes before a tax amount, name it as the
+// part not paid over (少解缴已扣税款7.4万元).
+var unpaidTaxBefore = [...]string{"少解缴", "未解缴", "不解缴"}
+
+// unpaidTaxWords, in the few runes after a tax amount in its clause (36.5万元
+// 未解缴, 41.2万元已扣税款至今未解缴), say it was not paid over.
+var unpaidTaxWords = [...]string{"未解缴", "未缴纳", "未缴", "未入库", "未申报缴纳", "未上缴", "没有缴", "没缴", "未按期解缴", "未按规定解缴"}
 
 // otherTradeWords, in a sales amount's or a goods value's clause, say the
 // amount is of goods other than those of the case: the kind at large
@@ -3265,6 +3283,15 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 			}
 		}
 	}
+	for _, m := range priorCountBeforeRe.FindAllStringSubmatchIndex(s, -1) {
+		if Negated(s, m[0]) || strings.HasSuffix(s[:m[2]], "第") || strings.HasSuffix(s[:m[0]], "次因") {
+			continue
+		}
+		if v, err := ParseChineseInt(s[m[2]:m[3]]); err == nil && v >= 2 {
+			a, b := span(m[0], m[1])
+			out = append(out, Circumstance{Name: CircPriorPenalties, Count: int(v), Start: a, End: b})
+		}
+	}
 	if n, a, b := pastPenalties(s); n >= 2 {
 		a, b = span(a, b)
 		out = append(out, Circumstance{Name: CircPriorPenalties, Count: n, Start: a, End: b})
@@ -3460,7 +3487,7 @@ var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "
 // a third party, or follows a mention of child workers (招用童工2名：田某（15
 // 周岁）…；罗某（15周岁）…): their ages are the workers'.
 func thirdPartyAge(s string, a, b int) bool {
-	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) || actorNamed(s, a, b) || childActorAge(s, a, b) || cleftActorAge(s, a) || selfDescribedAge(s, a, b) || describedPartyAge(s, a) {
+	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) || partyBracketAge(s, a) || actorNamed(s, a, b) || childActorAge(s, a, b) || cleftActorAge(s, a) || selfDescribedAge(s, a, b) || describedPartyAge(s, a) {
 		return false // 违法行为人柯某（17周岁，职校学生）: the party's own
 	}
 	return victimObject(s, a) || kinAge(s, a) || containsAny(s[:a], "童工", "未成年工") ||
@@ -3828,6 +3855,48 @@ func partyAgeAt(before string) bool {
 		}
 	}
 	return false
+}
+
+// maxBracketLead bounds, in bytes, what partyBracketAge reads back from an
+// age for the bracket's opening: a sex, an ethnicity and their commas.
+const maxBracketLead = 40
+
+// partyBracketAge reports whether the age at a stands in the bracket after a
+// party role word and a name, behind a sex or an ethnicity the record writes
+// first (违法行为人于某（男，17岁，学生）, 当事人郑某（女，汉族，16周岁）): the
+// comma inside the bracket ends the clause partyAgeAt reads, so the role word
+// is looked for before the bracket instead.
+func partyBracketAge(s string, a int) bool {
+	lo := a - maxBracketLead
+	if lo < 0 {
+		lo = 0
+	}
+	for lo < a && !utf8.RuneStart(s[lo]) {
+		lo++
+	}
+	open := strings.LastIndex(s[lo:a], "（")
+	width := len("（")
+	if o := strings.LastIndex(s[lo:a], "("); o > open {
+		open, width = o, 1
+	}
+	if open < 0 {
+		return false
+	}
+	open += lo
+	inner := s[open+width : a]
+	if inner == "" || strings.ContainsAny(inner, "）)") {
+		return false
+	}
+	parts := strings.FieldsFunc(inner, func(r rune) bool { return r == '，' || r == ',' || r == '、' })
+	if len(parts) == 0 || !strings.HasSuffix(inner, "，") && !strings.HasSuffix(inner, ",") && !strings.HasSuffix(inner, "、") {
+		return false
+	}
+	for _, p := range parts {
+		if p != "男" && p != "女" && !(strings.HasSuffix(p, "族") && utf8.RuneCountInString(p) <= 4) {
+			return false
+		}
+	}
+	return partyAgeAt(s[clauseBefore(s, open, isClauseEnd) : open+width])
 }
 
 // actorWords, after a person's birth date or age in its sentence, make the
@@ -5164,8 +5233,8 @@ type PriorPenalty struct {
 
 var (
 	// priorReadRe reads one earlier penalty with its cause, or a count of
-	// them (两次因…被…处罚): administrative or criminal.
-	priorReadRe = Guard(`(?:([两二三四五六2-6])次)?因([^，。；;]{1,30}?)(?:被|受过|受到)[^，。；;0-9]{0,10}?(?:行政处罚|刑事处罚|处罚|罚款|处以|行政拘留|拘留|判处|有期徒刑|拘役)`, "因")
+	// them (两次因…被…处罚, 因…两次被…处罚): administrative or criminal.
+	priorReadRe = Guard(`(?:([两二三四五六2-6])次)?因([^，。；;]{1,30}?)(?:([两二三四五六2-6])次)?(?:被|受过|受到)[^，。；;0-9]{0,10}?(?:行政处罚|刑事处罚|处罚|罚款|处以|行政拘留|拘留|判处|有期徒刑|拘役)`, "因")
 	// priorDateRe reads a year and maybe a month in a penalty's clause.
 	priorDateRe = regexp.MustCompile(`((?:19|20)[0-9]{2})年(?:([0-9]{1,2})月)?`)
 	// otherParty, in a penalty's clause, make it someone else's (被害人王某
@@ -5197,9 +5266,11 @@ func PriorPenalties(s string) []PriorPenalty {
 			continue
 		}
 		p := PriorPenalty{Count: 1, Cause: s[m[4]:m[5]], Start: from, End: m[1], Criminal: containsAny(clause, criminalWords[:]...)}
-		if m[2] >= 0 {
-			if v, err := ParseChineseInt(s[m[2]:m[3]]); err == nil {
-				p.Count = int(v)
+		for _, g := range [...]int{2, 6} {
+			if m[g] >= 0 {
+				if v, err := ParseChineseInt(s[m[g]:m[g+1]]); err == nil {
+					p.Count = int(v)
+				}
 			}
 		}
 		if p.Count == 1 && !p.Criminal && !containsAny(clause, pastPenaltyWords[:]...) {
