@@ -20,3 +20,29 @@ func TestFearedHarmTierTwentyFifth(t *testing.T) {
 			"2026-08-02", "police25-58-theft-serious", "", 0, 3000, false},
 	})
 }
+
+// TestPermitInOwnClauseTwentyFifth: a night-construction certificate held
+// excludes 噪声污染防治法 第七十七条's night work without one only when the
+// holding is told of it in one clause: another permit held and the
+// certificate missing (已取得环评批复，但未办理夜间施工证明) is no
+// certificate.
+func TestPermitInOwnClauseTwentyFifth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts, want string
+	}{
+		{"another permit, certificate missing", "2026年5月14日23时，执法人员接群众投诉后到场检查，某建筑公司在某小区旁的工地使用挖掘机进行土方作业。该公司已取得施工许可证，但未办理夜间施工证明，亦未公告附近居民。",
+			"noise-77-night-construction"},
+		{"certificate of another project", "2026年5月14日23时，执法人员到某工地检查，发现某建筑公司正在进行混凝土浇筑作业。其相邻地块的项目已取得环评批复，而本工地未办理夜间施工证明。",
+			"noise-77-night-construction"},
+		{"certificate held", "2026年5月14日23时，执法人员到某工地检查，发现某建筑公司正在进行混凝土浇筑作业，该公司已取得区住建局核发的夜间施工证明，经监测工地边界噪声超过排放标准。",
+			"noise-77-construction-excess"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2026-05-14")
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
+				t.Fatalf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
+			}
+		})
+	}
+}

@@ -497,13 +497,13 @@ func (e Element) validate() error {
 		return fmt.Errorf("element %s needs cues or a measure", e.Label)
 	}
 	for _, c := range e.Cues {
-		if strings.Trim(c, " …") == "" {
+		if strings.Trim(c, " …‥") == "" {
 			return fmt.Errorf("element %s: empty cue", e.Label)
 		}
 	}
 	for _, w := range e.NotWithin {
 		// A word that holds none of the cues masks nothing: a typo.
-		if !slices.ContainsFunc(e.Cues, func(c string) bool { return !strings.Contains(c, "…") && strings.Contains(w, c) && w != c }) {
+		if !slices.ContainsFunc(e.Cues, func(c string) bool { return !strings.ContainsAny(c, "…‥") && strings.Contains(w, c) && w != c }) {
 			return fmt.Errorf("element %s: not_within word %q contains none of its cues", e.Label, w)
 		}
 	}

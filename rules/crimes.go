@@ -443,7 +443,7 @@ func (c Condition) validate(inAll bool) error {
 		}
 	case len(c.Cues) > 0:
 		for _, q := range c.Cues {
-			if strings.Trim(q, " …") == "" {
+			if strings.Trim(q, " …‥") == "" {
 				return fmt.Errorf("empty cue")
 			}
 		}
