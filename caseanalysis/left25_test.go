@@ -46,3 +46,25 @@ func TestPermitInOwnClauseTwentyFifth(t *testing.T) {
 		})
 	}
 }
+
+// TestRiderPartyTwentyFifth: 道路交通安全法 第八十九条's exclusions for a
+// barrier taken apart (the one who took it is the party, 第九十九条) and
+// for a car parked on the non-motor lane (its driver is the party, 第九十三条)
+// hold when the text is about that act, not when a walker or a rider is
+// the party and the barrier or the car is only where the crossing
+// happened.
+func TestRiderPartyTwentyFifth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"walker through a gap others made", "2026年3月9日7时许，行人赵某从育才路中央隔离护栏一处被拆除的缺口处横穿马路，被执勤民警当场拦下。",
+			"2026-03-09", "traffic-89-pedestrian-nonmotor", "", 0, 0, false},
+		{"cyclist through a gap others made", "2026年3月9日7时许，骑自行车的钱某从中山路已被他人拆开的护栏缺口处横穿机动车道，被民警拦下。",
+			"2026-03-09", "traffic-89-pedestrian-nonmotor", "", 0, 0, false},
+		{"rider round a parked car", "2026年3月9日7时许，李某驾驶电动自行车沿新华路由东向西行驶，因一辆轿车停在非机动车道上，遂驶入机动车道逆向行驶约一百米，被执勤民警拦下。",
+			"2026-03-09", "traffic-89-pedestrian-nonmotor", "", 0, 0, false},
+		{"the party took the barrier apart", "2026年2月3日21时许，经营者周某为方便顾客停车，把店门前道路的中央隔离护栏拆开两节，形成约六米缺口。次日一名骑电动自行车的市民从缺口横穿时与轿车相撞受伤。",
+			"2026-02-03", "traffic-99-facilities", "traffic-89-pedestrian-nonmotor", 0, 0, false},
+		{"the driver left the car", "2026年4月1日8时，交警巡查发现一辆黑色小型轿车停放在文昌路非机动车道上，车内无人，过往电动车只能绕行机动车道，民警拨打挪车电话无人接听，遂贴单拖移。",
+			"2026-04-01", "traffic-93-parking-absent", "", 0, 0, false},
+	})
+}

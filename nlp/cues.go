@@ -1208,7 +1208,7 @@ func (x CueScan) findOutside(cues []Cue, slots []int32, words []string) (string,
 		}
 		q := &cues[i]
 		if len(q.parts) != 1 {
-			if x.located(q) {
+			if x.locatedOutside(q, words) {
 				return q.text, true
 			}
 			continue
@@ -1234,6 +1234,34 @@ func (x CueScan) findOutside(cues []Cue, slots []int32, words []string) (string,
 		}
 	}
 	return "", false
+}
+
+// locatedOutside is located for a cue with parts whose opening may lie
+// inside one of words (拆除 in 被拆除的护栏: the barrier someone else
+// took apart): a match whose opening does does not count.
+func (x CueScan) locatedOutside(q *Cue, words []string) bool {
+	if !x.located(q) {
+		return false
+	}
+	part := q.parts[0]
+	if !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, part) }) {
+		return true
+	}
+	for at := x.firstAt(q); at >= 0; {
+		s, _, ok := q.locateAt(x.text, at)
+		if !ok {
+			return false
+		}
+		if !insideWord(x.text, s, s+len(part), part, words) {
+			return true
+		}
+		n := Index(x.text[s+len(part):], part)
+		if n < 0 {
+			return false
+		}
+		at = s + len(part) + n
+	}
+	return false
 }
 
 // insideWord reports whether [start, end) of text, an occurrence of part,

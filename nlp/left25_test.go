@@ -21,3 +21,26 @@ func TestClauseGapTwentyFifth(t *testing.T) {
 		}
 	}
 }
+
+// TestNotWithinOpeningTwentyFifth: a not_within word holding the opening of
+// a cue with parts (被拆除 for 拆除…护栏) leaves that match out.
+func TestNotWithinOpeningTwentyFifth(t *testing.T) {
+	cues := NewCues([]string{"拆除…护栏"})
+	idx := NewCueIndex(cues)
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"从被拆除的护栏缺口处横穿", false},
+		{"拆除了中央护栏", true},
+		{"从被拆除的护栏缺口处横穿，后又拆除两节护栏", true},
+	} {
+		norm := NormalizeText(tt.text)
+		if _, got := idx.Scan(norm).FindOutside(cues, []string{"被拆除"}); got != tt.want {
+			t.Errorf("FindOutside in %s = %v, want %v", tt.text, got, tt.want)
+		}
+		if _, got := idx.Scan(norm).FindOutsideSpans(cues, []string{"被拆除"}, []Span{{Start: len(norm), End: len(norm) + 1}}); got != tt.want {
+			t.Errorf("FindOutsideSpans in %s = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -503,7 +503,14 @@ func (e Element) validate() error {
 	}
 	for _, w := range e.NotWithin {
 		// A word that holds none of the cues masks nothing: a typo.
-		if !slices.ContainsFunc(e.Cues, func(c string) bool { return !strings.ContainsAny(c, "…‥") && strings.Contains(w, c) && w != c }) {
+		// Of a cue with parts, the word holds the opening (被拆除 for
+		// 拆除…护栏): only the opening's place is tested against it.
+		if !slices.ContainsFunc(e.Cues, func(c string) bool {
+			if k := strings.IndexAny(c, "…‥"); k >= 0 {
+				c = strings.TrimSpace(c[:k])
+			}
+			return c != "" && strings.Contains(w, c) && w != c
+		}) {
 			return fmt.Errorf("element %s: not_within word %q contains none of its cues", e.Label, w)
 		}
 	}
