@@ -142,7 +142,11 @@ type Crime struct {
 	// text, its benchmarks notwithstanding: 抢夺罪 shares the 治安 theft
 	// benchmarks with 盗窃罪 and 诈骗罪 (and, cued, drops them as their
 	// cued siblings do), but a taking no one snatched is no 抢夺.
-	CuedOnly   bool        `yaml:"cued_only,omitempty" json:"cued_only,omitempty"`
+	CuedOnly bool `yaml:"cued_only,omitempty" json:"cued_only,omitempty"`
+	// NotWithin lists words that hold a nominating cue without the party
+	// doing it (殴打 in 被对方殴打: the party was the one beaten): an
+	// occurrence inside one of them does not nominate the crime.
+	NotWithin  []string    `yaml:"not_within,omitempty" json:"not_within,omitempty"`
 	Thresholds []Threshold `yaml:"thresholds" json:"thresholds"`
 	Note       string      `yaml:"note,omitempty" json:"note,omitempty"`
 
@@ -152,6 +156,8 @@ type Crime struct {
 	// nominating are nominatingCues, compiled.
 	pos        int
 	nominating []nlp.Cue
+	// notWithin is NotWithin, normalised.
+	notWithin []string
 }
 
 // Source returns the catalog file and line the crime was read from.
@@ -315,6 +321,9 @@ func (c *Crimes) loadFile(fsys fs.FS, name string) error {
 		}
 		cr.pos = len(c.list)
 		cr.nominating = nlp.NewCues(cr.nominatingCues())
+		for _, w := range cr.NotWithin {
+			cr.notWithin = append(cr.notWithin, nlp.NormalizeText(w))
+		}
 		cp := &cr
 		c.byID[cr.ID] = cp
 		c.list = append(c.list, cp)
@@ -349,6 +358,12 @@ func (cr *Crime) validate() error {
 	for _, q := range cr.Cues {
 		if strings.TrimSpace(q) == "" {
 			return fmt.Errorf("%s: empty cue", where)
+		}
+	}
+	for _, w := range cr.NotWithin {
+		// A word that holds none of the cues masks nothing: a typo.
+		if !slices.ContainsFunc(cr.Cues, func(c string) bool { return !strings.ContainsAny(c, "…‥") && strings.Contains(w, c) && w != c }) {
+			return fmt.Errorf("%s: not_within word %q contains none of its cues", where, w)
 		}
 	}
 	if len(cr.Thresholds) == 0 {
