@@ -68,3 +68,30 @@ func TestRiderPartyTwentyFifth(t *testing.T) {
 			"2026-04-01", "traffic-93-parking-absent", "", 0, 0, false},
 	})
 }
+
+// TestTransferLeftoversTwentyFifth: the kinds behind transfer24's open
+// misses, in other words: textbooks copied whole without the publisher's
+// leave (著作权法 第五十三条), a pathogen's toxin in food (第一百二十四条
+// 第一款第（一）项), a bag snatched and run off with (第五十八条), strangers
+// struck for no cause (第三十条), a blow in a quarrel over a stall's place
+// (第五十一条, not 占道), and a casino's cut told as its gain (第八十二条
+// 情节严重).
+func TestTransferLeftoversTwentyFifth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"textbooks copied whole", "2026年3月2日，执法人员检查某高校附近的快印图文店，店内查获复印整本的高等数学教材四十本，店主供述未经出版社同意，应学生要求复印后以每本二十元出售，已售出约八十本，收入约一千六百元。",
+			"2026-03-02", "copyright-53-infringement", "", 0, 0, false},
+		{"a pathogen in a canteen dish", "经查，2026年6月2日，某公司职工食堂供应的凉拌鸡丝经检测检出蜡样芽孢杆菌，当日共有3名职工出现呕吐、腹泻，涉案食品货值八百元。",
+			"2026-06-02", "food-124-contaminants", "food-123-nonfood-substance", 50000, 100000, false},
+		{"a bag snatched and run off with", "2026年9月3日，民警查明：褚某在公交站台趁一名老人低头找零钱时，抓起其放在长椅上的手提袋跑开，袋内有现金二百元，被路人当场拦下。",
+			"2026-09-03", "police25-58-theft", "", 0, 2000, false},
+		{"a stranger struck for no cause", "2026年8月9日21时许，违法行为人滕某在公园健身区嫌他人锻炼碍事，无端上前推搡正在锻炼的韩某，并扇其耳光一下，致韩某面部红肿，未达轻微伤。",
+			"2026-08-09", "police25-30-provocation", "", 0, 1000, false},
+		{"strangers struck, two hurt", "2026-07-05 深夜 东门大排档 邹某酒后拎起凳子冲向隔壁桌两名互不相识的顾客 抡凳子砸中其中一人后背 又拳击另一人面部 二人均为轻微伤 邹某称看他们不顺眼",
+			"2026-07-05", "police25-30-provocation", "", 0, 1000, true},
+		{"a blow in a quarrel over a stall", "2026-07-08 上午 南关菜市场 摊主尤某与相邻摊主因占道摆摊的位置争吵 尤某抄起铁勺砸向对方头部 致其颅骨骨折 经鉴定为轻伤二级",
+			"2026-07-08", "police25-51-assault", "road-42-occupying-road", 500, 1000, true},
+		{"a casino's cut told as its gain", "经查，2026年3月至5月，韦某在自家仓库摆放赌台，雇用两人在路口望风，召集他人以炸金花方式赌博，按每局赌注的百分之五抽水，累计非法获利八万余元。",
+			"2026-05-20", "police25-82-gambling-serious", "", 1000, 5000, true},
+	})
+}

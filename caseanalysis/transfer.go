@@ -397,6 +397,13 @@ func gambling(norm, text string, x nlp.Extraction, setMax func(string, float64))
 		case nlp.Contains(before, "抽头") || nlp.Contains(before, "抽水") || nlp.Contains(before, "渔利") || nlp.Contains(before, "台费"):
 			setMax(rules.MeasureGamblingProfit, a.Value)
 			cut = true
+		// The cut told, then what it came to (从每局赌注中按比例抽水，共计非法
+		// 获利二十余万元): the gain of a game whose only income named is the
+		// cut is the cut. The look-back is bounded and stops at the
+		// sentence's start.
+		case containsAny(before, gainWords) && cutInSentence(text, a.Start):
+			setMax(rules.MeasureGamblingProfit, a.Value)
+			cut = true
 		}
 	}
 	// A mahjong table seats four: an organised game of it with its cut
@@ -560,6 +567,29 @@ var (
 
 // organisedGambling are the words of a game someone organised or profits
 // from, not one the party only sat at.
+// gainWords name a gain just before its amount (共计非法获利, 违法所得).
+var gainWords = []string{"获利", "违法所得", "非法所得", "牟利"}
+
+// cutWords name the house's cut of a game.
+var cutWords = []string{"抽头", "抽水", "渔利", "台费"}
+
+// cutInSentence reports whether the sentence before byte end of text, at
+// most cutLookBack bytes of it, names the house's cut.
+func cutInSentence(text string, end int) bool {
+	from := max(0, end-cutLookBack)
+	for from < end && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	s := text[from:end]
+	if k := strings.LastIndexAny(s, "。；;！？!?\n"); k >= 0 {
+		s = s[k:]
+	}
+	return containsAny(s, cutWords)
+}
+
+// cutLookBack bounds cutInSentence's look-back (about 60 characters).
+const cutLookBack = 180
+
 var organisedGambling = []string{"组织", "召集", "纠集", "聚集", "聚众", "容留", "赌局", "抽头", "抽水", "台费", "渔利"}
 
 // propertyCrimeCues name conduct whose thresholds count the property
