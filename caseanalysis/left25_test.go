@@ -1,6 +1,10 @@
 package caseanalysis
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/cailiang/cailiang/nlp"
+)
 
 // TestFearedHarmTierTwentyFifth: a harm the officers only fear (极易造成恶劣
 // 影响, 可能造成恶劣社会影响) is no 情节较重 of a theft; one that happened
@@ -94,4 +98,24 @@ func TestTransferLeftoversTwentyFifth(t *testing.T) {
 		{"a casino's cut told as its gain", "经查，2026年3月至5月，韦某在自家仓库摆放赌台，雇用两人在路口望风，召集他人以炸金花方式赌博，按每局赌注的百分之五抽水，累计非法获利八万余元。",
 			"2026-05-20", "police25-82-gambling-serious", "", 1000, 5000, true},
 	})
+}
+
+// TestBribeInGoodsTwentyFifth: goods given to one who decides (赠送茶叶、
+// 购物卡…合计价值八千元 to a 科长) are a bribe's amount, and a total told in
+// its own clause after the gift (…购物卡三张，共计六千元) is the total;
+// a present to customers is none.
+func TestBribeInGoodsTwentyFifth(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want float64
+	}{
+		{"当事人某商贸公司于2026年2月向某酒店采购经理赠送白酒、购物卡等合计价值人民币九千元，以求继续供货。", 9000},
+		{"当事人为让超市采购员关照陈列位置，送给该采购员面值一千元的加油卡五张，合计五千元，未入账。", 5000},
+		{"当事人在店庆期间向到店顾客赠送价值二十元的纸巾，共计赠送三百份。", 0},
+	} {
+		norm := nlp.NormalizeText(tt.text)
+		if got := measures(norm, tt.text, nlp.Extract(tt.text))["bribe_amount"]; got != tt.want {
+			t.Errorf("%s: bribe_amount = %v, want %v", tt.text, got, tt.want)
+		}
+	}
 }

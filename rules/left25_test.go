@@ -30,3 +30,33 @@ func TestBlowSufferedTwentyFifth(t *testing.T) {
 		}
 	}
 }
+
+// TestOthersPrintedTwentyFifth: a certificate printed by the party
+// (用打印机印制了一本行驶证) is forged by it; one another printed that the
+// party used (使用他人印制的假行驶证) is not, and does not cross 伪造国家机关
+// 证件罪's threshold.
+func TestOthersPrintedTwentyFifth(t *testing.T) {
+	c, err := LoadCrimes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want string
+	}{
+		{"车主供称，原证丢失后，他用彩色打印机印制了一本行驶证并使用至今。", RiskLikely},
+		{"车主供称，该证系他人印制的假行驶证，其明知是假证仍使用。", RiskNone},
+		{"驾驶人称行驶证是别人打印好寄来的，自己只是拿来用。", RiskNone},
+	} {
+		got := c.Assess(TransferInput{Text: tt.text, Benchmarks: []string{"traffic-96-forged-plate"}}, TransferOptions{})
+		risk := RiskNone
+		for _, cand := range got.Candidates {
+			if cand.Crime == "伪造、变造、买卖国家机关公文、证件、印章罪" {
+				risk = cand.Risk
+			}
+		}
+		if risk != tt.want {
+			t.Errorf("%s: risk %s, want %s", tt.text, risk, tt.want)
+		}
+	}
+}

@@ -577,7 +577,7 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 				}
 				continue
 			}
-			if cue, ok := scan.Find(cd.cues); ok {
+			if cue, ok := scan.FindOutside(cd.cues, cd.notWithin); ok {
 				met++
 				firstMet = firstMet || ci == 0
 				label := cd.Label
