@@ -81,16 +81,16 @@ type Condition struct {
 // conditions in All.
 type Threshold struct {
 	// Text states the standard in Chinese (销售金额五万元以上).
-	Text     string      `yaml:"text" json:"text"`
-	Measure  string      `yaml:"measure,omitempty" json:"measure,omitempty"`
-	GTE      float64     `yaml:"gte,omitempty" json:"gte,omitempty"`
-	Cues     []string    `yaml:"cues,omitempty" json:"cues,omitempty"`
-	Label    string      `yaml:"label,omitempty" json:"label,omitempty"`
-	Computed string      `yaml:"computed,omitempty" json:"computed,omitempty"`
+	Text     string   `yaml:"text" json:"text"`
+	Measure  string   `yaml:"measure,omitempty" json:"measure,omitempty"`
+	GTE      float64  `yaml:"gte,omitempty" json:"gte,omitempty"`
+	Cues     []string `yaml:"cues,omitempty" json:"cues,omitempty"`
+	Label    string   `yaml:"label,omitempty" json:"label,omitempty"`
+	Computed string   `yaml:"computed,omitempty" json:"computed,omitempty"`
 	// NotWithin is Condition.NotWithin for a threshold of cues alone.
 	NotWithin []string    `yaml:"not_within,omitempty" json:"not_within,omitempty"`
 	All       []Condition `yaml:"all,omitempty" json:"all,omitempty"`
-	Sources  []Source    `yaml:"sources" json:"sources"`
+	Sources   []Source    `yaml:"sources" json:"sources"`
 	// Note says what the officer must keep in mind (a provincial figure, a
 	// precondition the text cannot show).
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
