@@ -119,3 +119,14 @@ func TestBribeInGoodsTwentyFifth(t *testing.T) {
 		}
 	}
 }
+
+// TestDispatchExcessTwentyFifth: the per-head fine of 劳动合同法 第九十二条
+// 第二款 for dispatched workers over the ratio counts those over it (超出的
+// 15人), not all the dispatched workers named before (其中被派遣劳动者35人).
+func TestDispatchExcessTwentyFifth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"those over the ratio", "劳动保障监察大队核查：某电子厂用工总量200人，其中被派遣劳动者35人，超过用工总量的百分之十，超出的15人在生产线主营岗位工作；大队于2026年3月2日责令其限期改正，5月6日复查时仍未调整。",
+			"2026-05-06", "labour-92-dispatch-violation", "", 75000, 150000, false},
+	})
+}
