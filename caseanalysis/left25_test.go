@@ -130,17 +130,3 @@ func TestDispatchExcessTwentyFifth(t *testing.T) {
 			"2026-05-06", "labour-92-dispatch-violation", "", 75000, 150000, false},
 	})
 }
-
-// TestMedicalAdThirdTwentyFifth: a medical advertisement by one penalised
-// twice for the like within two years (已因同类违法医疗广告两次受到行政处罚)
-// is the third violation of 广告法 第五十八条第一款后段: three to five times
-// the advertising fee. One penalty before is not.
-func TestMedicalAdThirdTwentyFifth(t *testing.T) {
-	a, _ := newTestAnalyzer(t)
-	checkMarketRows(t, a, []marketRow{
-		{"twice before", "2026年8月3日，执法人员查明：康泰口腔门诊部在地铁站灯箱发布广告，宣称“种植牙成功率100%，终身保用”。该门诊部2025年已因同类违法医疗广告两次受到行政处罚。该批广告的广告费用为3万元。",
-			"2026-08-03", "ad-58-medical-serious", "", 90000, 150000, false},
-		{"once before", "2026年8月3日，执法人员查明：康泰口腔门诊部在地铁站灯箱发布广告，宣称“种植牙成功率100%，终身保用”。该门诊部2025年曾因违法医疗广告受到行政处罚一次。该批广告的广告费用为3万元。",
-			"2026-08-03", "ad-58-medical", "", 30000, 90000, false},
-	})
-}

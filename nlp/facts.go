@@ -297,8 +297,6 @@ var (
 		Guard(`([两二三四五六2-6])次因[^，。；;]{1,24}?(?:受到|受过|被)[^，。；;]{0,12}?(?:行政处罚|处罚|罚款|拘留|处以)`, "次因"),
 		Guard(`(?:受过|受到|给予|被[^，。；;0-9]{0,8}?)([两二三四五六2-6])次(?:以上)?的?(?:行政处罚|处罚|罚款|行政拘留|拘留)`, "次"),
 		Guard(`被[^，。；;0-9]{0,8}?(?:处罚|罚款|拘留)过?([两二三四五六2-6])次`, "次"),
-		// The cause before the count (已因同类违法医疗广告两次受到行政处罚).
-		Guard(`因[^，。；;0-9]{1,24}?([两二三四五六2-6])次(?:受到|受过|被)[^，。；;]{0,12}?(?:行政处罚|处罚|罚款|拘留|处以)`, "次"),
 	}
 	// One earlier penalty told with its cause (于2024年5月因超标排放含镉废水被
 	// 我局处罚十万元): two or more such in a text are as many penalties.
@@ -5130,24 +5128,6 @@ var (
 	criminalWords = [...]string{"判处", "有期徒刑", "拘役", "刑事处罚", "管制", "判决"}
 )
 
-// trailingCount splits a count of times off the end of a penalty's cause
-// (同类违法医疗广告两次): the count (two to six) and the cause before it.
-func trailingCount(cause string) (int, string, bool) {
-	rest, ok := strings.CutSuffix(cause, "次")
-	if !ok {
-		return 0, "", false
-	}
-	r, size := utf8.DecodeLastRuneInString(rest)
-	if !strings.ContainsRune("两二三四五六23456", r) {
-		return 0, "", false
-	}
-	v, err := ParseChineseInt(string(r))
-	if err != nil {
-		return 0, "", false
-	}
-	return int(v), rest[:len(rest)-size], true
-}
-
 // PriorPenalties lists the earlier penalties of the case's own party the
 // text tells, in one pass of one regexp. A denied one (未因…被处罚), one of
 // another party (the victim's, a supplier's) and the present case's own
@@ -5173,9 +5153,6 @@ func PriorPenalties(s string) []PriorPenalty {
 			if v, err := ParseChineseInt(s[m[2]:m[3]]); err == nil {
 				p.Count = int(v)
 			}
-		} else if n, cause, ok := trailingCount(p.Cause); ok {
-			// The count after the cause (因同类违法医疗广告两次受到行政处罚).
-			p.Count, p.Cause = n, cause
 		}
 		if p.Count == 1 && !p.Criminal && !containsAny(clause, pastPenaltyWords[:]...) {
 			continue
