@@ -16,7 +16,7 @@ import (
 // workers aged 17 (未成年工, not 童工), and a customer shut in a storeroom
 // while her bag was searched (人身自由). The provision must come first with
 // its distinguishing elements shown, not merely rank first while missing one.
-func TestBlindKindsTwentyFifth(t *testing.T) {
+func TestBlindKindsBlindCTwentyFifth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	rows := []marketRow{
 		{"a price changed from one figure to another", "2026年2月5日，市场监管局执法人员检查发现，流感高发期间，城东一家便利店将N95口罩的售价由每只3.5元调至每只12元，进价没有变化。经核算，该店多获取违法所得人民币4200元。",
@@ -58,7 +58,7 @@ func checkElementsShown(t *testing.T, a *Analyzer, rows []marketRow) {
 	}
 }
 
-func TestBlindDispositionsTwentyFifth(t *testing.T) {
+func TestBlindDispositionsBlindCTwentyFifth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	checkDatedDispositions(t, a, []datedDispositionRow{
 		{"no gas leak while inspected", "2026年4月2日，执法人员检查发现某火锅店使用天然气未安装可燃气体报警装置。该店系首次被查处，当天即购买安装了报警器，检查期间未发生燃气泄漏。",

@@ -56,7 +56,7 @@ type matcher struct {
 	// one conduct in two (环境影响评价法 第三十一条's 报告书、报告表 into the
 	// 生态环境法典's two amounts) makes the successor exclude what the
 	// first member did not.
-	successorExcludes map[*rules.Benchmark][][]nlp.Cue
+	successorExcludes map[*rules.Benchmark][]successorElement
 	// scratch recycles rank's per-request slots (two per benchmark).
 	scratch sync.Pool
 	// pools recycles the candidate pools rank returns (recycle).
@@ -136,10 +136,10 @@ func newMatcher(cat *rules.Catalog, seg nlp.Segmenter) *matcher {
 		if line := cat.Line(b); line[0] != b {
 			if len(b.Excludes) > 0 && !slices.EqualFunc(b.Excludes, line[0].Excludes, sameElement) {
 				if m.successorExcludes == nil {
-					m.successorExcludes = map[*rules.Benchmark][][]nlp.Cue{}
+					m.successorExcludes = map[*rules.Benchmark][]successorElement{}
 				}
 				for _, e := range b.Excludes {
-					m.successorExcludes[b] = append(m.successorExcludes[b], nlp.NewCues(e.Cues))
+					m.successorExcludes[b] = append(m.successorExcludes[b], newSuccessorElement(e))
 				}
 			}
 			// A line (the same conduct under successive laws) is matched
@@ -251,11 +251,51 @@ func sameElement(a, b rules.Element) bool {
 // that excludes b, a later member of its line with exclusions of its own
 // (successorExcludes); false for any other benchmark.
 func (m *matcher) successorExcluded(b *rules.Benchmark, norm string) bool {
-	for _, cues := range m.successorExcludes[b] {
-		for _, q := range cues {
-			if q.InAmong(norm, cues) {
-				return true
-			}
+	for i := range m.successorExcludes[b] {
+		if m.successorExcludes[b][i].shown(norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// successorElement is an excluding element of a later line member, with
+// its cues compiled.
+type successorElement struct {
+	cues []nlp.Cue
+	// notWithin are the normalised words the cues do not count inside
+	// (rules.Element.NotWithin), and index indexes the cues for the scan
+	// that honours them; nil without such words.
+	notWithin []string
+	index     *nlp.CueIndex
+}
+
+// newSuccessorElement compiles e.
+func newSuccessorElement(e rules.Element) successorElement {
+	s := successorElement{cues: nlp.NewCues(e.Cues)}
+	if len(e.NotWithin) > 0 {
+		for _, w := range e.NotWithin {
+			s.notWithin = append(s.notWithin, nlp.NormalizeText(w))
+		}
+		idx := nlp.NewCueIndex(s.cues)
+		s.index = &idx
+	}
+	return s
+}
+
+// shown reports whether the normalised text shows the element. The words
+// its cues do not count inside hold here as in the decider: a harm only
+// feared (极易造成恶劣影响) is no 造成恶劣影响 for the 2025 治安管理处罚法
+// 第五十八条 either, whose own exclusion dropped the basic tier while the
+// decider, reading the first member's, kept it.
+func (s *successorElement) shown(norm string) bool {
+	if s.index != nil {
+		_, ok := s.index.Scan(norm).FindOutside(s.cues, s.notWithin)
+		return ok
+	}
+	for _, q := range s.cues {
+		if q.InAmong(norm, s.cues) {
+			return true
 		}
 	}
 	return false

@@ -437,6 +437,13 @@ func gambling(norm, text string, x nlp.Extraction, setMax func(string, float64))
 		case nlp.Contains(before, "抽头") || nlp.Contains(before, "抽水") || nlp.Contains(before, "渔利") || nlp.Contains(before, "台费"):
 			setMax(rules.MeasureGamblingProfit, a.Value)
 			cut = true
+		// The cut told, then what it came to (从每局赌注中按比例抽水，共计非法
+		// 获利二十余万元): the gain of a game whose only income named is the
+		// cut is the cut. The look-back is bounded and stops at the
+		// sentence's start.
+		case containsAny(before, gainWords) && cutInSentence(text, a.Start):
+			setMax(rules.MeasureGamblingProfit, a.Value)
+			cut = true
 		}
 	}
 	// A mahjong table seats four: an organised game of it with its cut
@@ -488,7 +495,7 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 			}
 		}
 	}
-	if containsAny(norm, bribeWords) || nlp.Contains(norm, "名义") {
+	if containsAny(norm, bribeWords) || nlp.Contains(norm, "名义") || containsAny(norm, giftVerbs) && containsAny(norm, bribeTakers) {
 		// The amount given, told after what it was (回扣、好处费共计…元, 送给
 		// 该院院长现金二十五万元): the largest, which a total is.
 		// The word must name this amount, in its own clause, and the clause
@@ -498,13 +505,24 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 		// A payment under a pretext's name (以“会议赞助”“考察费”名义…向该院
 		// 副院长支付款项共计三十八万元) is given the same way, named by its
 		// pretext rather than by what it is.
+		//
+		// Goods given to one who decides (向该院药剂科科长赠送茶叶、购物卡等合计
+		// 价值八千元) are given as money is; their total told in a clause of
+		// its own (送给该采购员面值二千元的购物卡三张，共计六千元) is the
+		// total of the clause before.
 		giver, at := x.PartyKind, -1
 		for _, a := range x.Amounts {
-			before := text[clauseStart(text, a.Start):a.Start]
+			cs := clauseStart(text, a.Start)
+			before := text[cs:a.Start]
 			if containsAny(before, notBribeWords) {
 				continue
 			}
-			if containsAny(before, bribeWords) || nlp.Contains(before, "送给") || nlp.Contains(before, "送予") || pretextPayment(before) {
+			given := bribeClause(before)
+			if !given && cs > 0 && opensWithAny(strings.TrimSpace(before), totalWords) {
+				prev := text[clauseStart(text, cs-1):cs]
+				given = !containsAny(prev, notBribeWords) && bribeClause(prev)
+			}
+			if given {
 				if a.Value > m[rules.MeasureBribe] {
 					at = a.Start
 				}
@@ -539,6 +557,26 @@ var copyrightWords = []string{"盗版", "著作权", "侵权复制品", "盗印"
 
 // bribeWords name what was given to win business or a favour.
 var bribeWords = []string{"回扣", "好处费", "贿赂", "行贿", "感谢费", "礼金"}
+
+// giftVerbs give goods or money as a present.
+var giftVerbs = []string{"赠送", "送给", "送予"}
+
+// totalWords open a clause that totals what the clause before told.
+var totalWords = []string{"共计", "合计", "总计", "累计", "价值共计", "总价值"}
+
+// opensWithAny reports whether s begins with one of words.
+func opensWithAny(s string, words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(s, w) })
+}
+
+// bribeClause reports whether an amount's clause (the text before it)
+// gives the amount as a bribe: named so, handed over (送给, 送予), paid
+// under a pretext, or given as a present to one who decides (赠送 to a
+// 科长, 采购员, 经理…).
+func bribeClause(before string) bool {
+	return containsAny(before, bribeWords) || nlp.Contains(before, "送给") || nlp.Contains(before, "送予") || pretextPayment(before) ||
+		nlp.Contains(before, "赠送") && containsAny(before, bribeTakers)
+}
 
 // pretextPayment reports whether an amount's clause pays it under a
 // pretext's name (以“考察费”名义…支付, 以咨询费名义向其采购经理转账): 名义 before a
@@ -600,6 +638,29 @@ var (
 
 // organisedGambling are the words of a game someone organised or profits
 // from, not one the party only sat at.
+// gainWords name a gain just before its amount (共计非法获利, 违法所得).
+var gainWords = []string{"获利", "违法所得", "非法所得", "牟利"}
+
+// cutWords name the house's cut of a game.
+var cutWords = []string{"抽头", "抽水", "渔利", "台费"}
+
+// cutInSentence reports whether the sentence before byte end of text, at
+// most cutLookBack bytes of it, names the house's cut.
+func cutInSentence(text string, end int) bool {
+	from := max(0, end-cutLookBack)
+	for from < end && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	s := text[from:end]
+	if k := strings.LastIndexAny(s, "。；;！？!?\n"); k >= 0 {
+		s = s[k:]
+	}
+	return containsAny(s, cutWords)
+}
+
+// cutLookBack bounds cutInSentence's look-back (about 60 characters).
+const cutLookBack = 180
+
 var organisedGambling = []string{"组织", "召集", "纠集", "聚集", "聚众", "容留", "赌局", "抽头", "抽水", "台费", "渔利"}
 
 // propertyCrimeCues name conduct whose thresholds count the property

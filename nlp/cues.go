@@ -374,15 +374,25 @@ func placedOutside(text string, start, end int) bool {
 // point (3.5公里).
 func isDigitOrNumeral(r rune) bool { return r == '.' || IsNumeralRune(r) }
 
+// clauseGapMark joins two parts of a cue that must follow each other in
+// one clause (no comma between), as … joins parts of one sentence.
+const clauseGapMark = "‥"
+
 // cueGap is how many runes may separate the parts of a cue written with …
 // (添加…非食品原料).
 const cueGap = 30
 
 // Cue is a cue phrase ready for matching: normalised and split at … (添加…
-// 非食品原料 has two parts, which must follow each other in one sentence).
+// 非食品原料 has two parts, which must follow each other in one sentence)
+// or at ‥ (已取得‥施工证明: the part after it must follow in the same
+// clause, before a comma).
 type Cue struct {
 	text  string
 	parts []string
+	// inClause has bit i set when parts[i] was written after ‥: no comma
+	// may come between it and the part before (the permit of another
+	// party or project is told in a clause of its own).
+	inClause uint64
 	// opening and number are the process-wide numbers of the first part
 	// and of the phrase (see cueNumbers); 0 for a cue without parts.
 	opening, number int32
@@ -411,12 +421,25 @@ func numberOf(m map[string]int32, s string) int32 {
 // NewCue compiles a cue phrase.
 func NewCue(phrase string) Cue {
 	var parts []string
+	var inClause uint64
+	clause := false
 	for _, p := range strings.Split(strings.ReplaceAll(NormalizeText(phrase), "……", "…"), "…") {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
+		// A ‥ inside the part splits it again, the piece after it bound
+		// to the clause of the piece before.
+		for k, c := range strings.Split(p, clauseGapMark) {
+			if k > 0 {
+				clause = true
+			}
+			if c = strings.TrimSpace(c); c != "" {
+				if clause && len(parts) > 0 && len(parts) < 64 {
+					inClause |= 1 << len(parts)
+				}
+				clause = false
+				parts = append(parts, c)
+			}
 		}
 	}
-	q := Cue{text: phrase, parts: parts}
+	q := Cue{text: phrase, parts: parts, inClause: inClause}
 	if len(parts) > 0 {
 		cueNumbers.Lock()
 		q.opening, q.number = numberOf(cueNumbers.openings, parts[0]), numberOf(cueNumbers.phrases, phrase)
@@ -479,7 +502,7 @@ func (q Cue) locateAt(text string, at int) (start, end int, ok bool) {
 	for {
 		from := at + len(q.parts[0])
 		if !Negated(text, at) {
-			if n, ok := restFollows(text[from:], q.parts[1:]); ok && !placedOutside(text, at, from+n) {
+			if n, ok := restFollows(text[from:], q.parts[1:], q.inClause>>1); ok && !placedOutside(text, at, from+n) {
 				return at, from + n, true
 			}
 		}
@@ -522,14 +545,20 @@ func inOrder(s string, parts []string) bool {
 }
 
 // restFollows reports whether parts occur in order in s, each within cueGap
-// runes of the previous one and before the sentence ends, and how many
-// bytes of s the match covers.
-func restFollows(s string, parts []string) (int, bool) {
+// runes of the previous one and before the sentence ends (before the
+// clause ends for a part whose bit is set in inClause, bit 0 for parts[0]),
+// and how many bytes of s the match covers.
+func restFollows(s string, parts []string, inClause uint64) (int, bool) {
 	used := 0
-	for _, p := range parts {
+	for i, p := range parts {
 		window := s[:runeOffset(s, cueGap+utf8.RuneCountInString(p))]
 		if k := sentenceEnd(window); k >= 0 {
 			window = window[:k]
+		}
+		if inClause&(1<<i) != 0 {
+			if k := strings.IndexByte(window, ','); k >= 0 {
+				window = window[:k]
+			}
 		}
 		j := Index(window, p)
 		if j < 0 {
@@ -1179,7 +1208,7 @@ func (x CueScan) findOutside(cues []Cue, slots []int32, words []string) (string,
 		}
 		q := &cues[i]
 		if len(q.parts) != 1 {
-			if x.located(q) {
+			if x.locatedOutside(q, words) {
 				return q.text, true
 			}
 			continue
@@ -1205,6 +1234,34 @@ func (x CueScan) findOutside(cues []Cue, slots []int32, words []string) (string,
 		}
 	}
 	return "", false
+}
+
+// locatedOutside is located for a cue with parts whose opening may lie
+// inside one of words (拆除 in 被拆除的护栏: the barrier someone else
+// took apart): a match whose opening does does not count.
+func (x CueScan) locatedOutside(q *Cue, words []string) bool {
+	if !x.located(q) {
+		return false
+	}
+	part := q.parts[0]
+	if !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, part) }) {
+		return true
+	}
+	for at := x.firstAt(q); at >= 0; {
+		s, _, ok := q.locateAt(x.text, at)
+		if !ok {
+			return false
+		}
+		if !insideWord(x.text, s, s+len(part), part, words) {
+			return true
+		}
+		n := Index(x.text[s+len(part):], part)
+		if n < 0 {
+			return false
+		}
+		at = s + len(part) + n
+	}
+	return false
 }
 
 // insideWord reports whether [start, end) of text, an occurrence of part,

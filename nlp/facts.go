@@ -154,7 +154,10 @@ type Quantity struct {
 	Role string
 	// Part is true for a count the text gives as a part of a larger one
 	// (共有员工120人，其中23名……): the ones the facts are about.
-	Part       bool
+	Part bool
+	// Excess is true for a count told as the number over a limit (超出的
+	// 33人, 超过比例的12名): what a fine per head over a ratio counts.
+	Excess     bool
 	Start, End int
 }
 
@@ -884,6 +887,7 @@ func Extract(text string) Extraction {
 		}
 		q.Start, q.End = span(m[0], m[1])
 		q.Part = partOf(s, m[0])
+		q.Excess = excessCount(s, m[0])
 		x.Quantities = append(x.Quantities, q)
 	}
 	x.Quantities = append(x.Quantities, perHundredML(ms, span)...)
@@ -2025,6 +2029,16 @@ func informant(rest string) bool {
 // came before: 其中 in its phrase (其中环保投资45万元).
 func partOf(s string, pos int) bool {
 	return Contains(s[clauseBefore(s, pos, isPhraseEnd):pos], "其中")
+}
+
+// excessWords, just before a count in its phrase, tell it as the number
+// over a limit (超出的33人, 超出比例的12名, 超比例使用的9人).
+var excessWords = []string{"超出的", "超出部分", "超出比例的", "超过比例的", "超比例的", "超比例使用的", "超出规定比例的", "超过规定比例的", "超出限额的"}
+
+// excessCount reports whether the count at pos is told as the number over
+// a limit.
+func excessCount(s string, pos int) bool {
+	return containsAny(s[clauseBefore(s, pos, isPhraseEnd):pos], excessWords...)
 }
 
 // listedPart reports whether the amount at pos is one of the parts a 其中

@@ -147,7 +147,7 @@ func (x CueScan) findOutsideSpans(cues []Cue, slots []int32, words []string, spa
 				if !ok {
 					break
 				}
-				if !inSpans(spans, s) {
+				if !inSpans(spans, s) && !insideWord(x.text, s, s+len(part), part, words) {
 					return q.text, true
 				}
 				n := Index(x.text[s+len(part):], part)

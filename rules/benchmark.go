@@ -287,7 +287,8 @@ func (b *Benchmark) Source() (string, int) { return b.file, b.line }
 
 // Element is one constituent fact that tells a provision from its
 // neighbours. It is shown when one of Cues (phrases officers write for it,
-// "…" joining parts that follow each other in one sentence) occurs in the
+// "…" joining parts that follow each other in one sentence, "‥" parts that
+// follow each other in one clause, before a comma) occurs in the
 // facts and is not negated, or when a number the facts state lies in
 // Measure (超过核定载质量百分之三十 from 超载45%; 血液酒精含量 80 毫克以上).
 type Element struct {

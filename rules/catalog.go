@@ -497,13 +497,13 @@ func (e Element) validate() error {
 		return fmt.Errorf("element %s needs cues or a measure", e.Label)
 	}
 	for _, c := range e.Cues {
-		if strings.Trim(c, " …") == "" {
+		if strings.Trim(c, " …‥") == "" {
 			return fmt.Errorf("element %s: empty cue", e.Label)
 		}
 	}
 	for _, w := range e.NotWithin {
 		// A word that holds none of the cues masks nothing: a typo.
-		if !slices.ContainsFunc(e.Cues, func(c string) bool { return !strings.Contains(c, "…") && strings.Contains(w, c) && w != c }) {
+		if !MasksCue(w, e.Cues) {
 			return fmt.Errorf("element %s: not_within word %q contains none of its cues", e.Label, w)
 		}
 	}
@@ -595,4 +595,17 @@ func cnSmall(s string) int {
 		return 10*digit(rs[0]) + digit(rs[2])
 	}
 	return -1
+}
+
+// MasksCue reports whether the not_within word w holds one of cues (of a
+// cue with parts, its opening: 被拆除 for 拆除…护栏, whose opening's place
+// is what the word is tested against) and is longer: a word that masks
+// nothing is a typo.
+func MasksCue(w string, cues []string) bool {
+	return slices.ContainsFunc(cues, func(c string) bool {
+		if k := strings.IndexAny(c, "…‥"); k >= 0 {
+			c = strings.TrimSpace(c[:k])
+		}
+		return c != "" && strings.Contains(w, c) && w != c
+	})
 }

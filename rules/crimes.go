@@ -56,9 +56,10 @@ type Condition struct {
 	// names something else too (生活污水 beside 生产废水: the water is not all
 	// of the harmless kind), so the condition stays unknown.
 	UnlessNot []string `yaml:"unless_not,omitempty" json:"unless_not,omitempty"`
-	// NotWithin are words that hold a cue of the condition without meaning
-	// it of the party (对方负主要责任, 行人负事故全部责任: the other side's
-	// liability): a cue found only inside them does not meet the condition.
+	// NotWithin lists words that hold a cue (or the opening of a cue with
+	// parts) without meeting the condition of the party: 印制 in 他人印制的
+	// 假行驶证 (a certificate another made), 对方负主要责任 (the other side's
+	// liability).
 	NotWithin []string `yaml:"not_within,omitempty" json:"not_within,omitempty"`
 	// Qualifier marks a figure that only qualifies the conduct (组织三人以上
 	// 赌博 beside the cut or the stakes): met, it does not make the
@@ -72,6 +73,8 @@ type Condition struct {
 	Pending bool `yaml:"pending,omitempty" json:"pending,omitempty"`
 
 	cues, unless, unlessNot []nlp.Cue
+	// notWithin is NotWithin, normalised.
+	notWithin []string
 }
 
 // Threshold is one prosecution standard of a crime. It is a single numeric
@@ -79,14 +82,16 @@ type Condition struct {
 // conditions in All.
 type Threshold struct {
 	// Text states the standard in Chinese (销售金额五万元以上).
-	Text     string      `yaml:"text" json:"text"`
-	Measure  string      `yaml:"measure,omitempty" json:"measure,omitempty"`
-	GTE      float64     `yaml:"gte,omitempty" json:"gte,omitempty"`
-	Cues     []string    `yaml:"cues,omitempty" json:"cues,omitempty"`
-	Label    string      `yaml:"label,omitempty" json:"label,omitempty"`
-	Computed string      `yaml:"computed,omitempty" json:"computed,omitempty"`
-	All      []Condition `yaml:"all,omitempty" json:"all,omitempty"`
-	Sources  []Source    `yaml:"sources" json:"sources"`
+	Text     string   `yaml:"text" json:"text"`
+	Measure  string   `yaml:"measure,omitempty" json:"measure,omitempty"`
+	GTE      float64  `yaml:"gte,omitempty" json:"gte,omitempty"`
+	Cues     []string `yaml:"cues,omitempty" json:"cues,omitempty"`
+	Label    string   `yaml:"label,omitempty" json:"label,omitempty"`
+	Computed string   `yaml:"computed,omitempty" json:"computed,omitempty"`
+	// NotWithin is Condition.NotWithin for a threshold of cues alone.
+	NotWithin []string    `yaml:"not_within,omitempty" json:"not_within,omitempty"`
+	All       []Condition `yaml:"all,omitempty" json:"all,omitempty"`
+	Sources   []Source    `yaml:"sources" json:"sources"`
 	// Note says what the officer must keep in mind (a provincial figure, a
 	// precondition the text cannot show).
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
@@ -146,7 +151,11 @@ type Crime struct {
 	// text, its benchmarks notwithstanding: 抢夺罪 shares the 治安 theft
 	// benchmarks with 盗窃罪 and 诈骗罪 (and, cued, drops them as their
 	// cued siblings do), but a taking no one snatched is no 抢夺.
-	CuedOnly   bool        `yaml:"cued_only,omitempty" json:"cued_only,omitempty"`
+	CuedOnly bool `yaml:"cued_only,omitempty" json:"cued_only,omitempty"`
+	// NotWithin lists words that hold a nominating cue without the party
+	// doing it (殴打 in 被对方殴打: the party was the one beaten): an
+	// occurrence inside one of them does not nominate the crime.
+	NotWithin  []string    `yaml:"not_within,omitempty" json:"not_within,omitempty"`
 	Thresholds []Threshold `yaml:"thresholds" json:"thresholds"`
 	Note       string      `yaml:"note,omitempty" json:"note,omitempty"`
 
@@ -156,6 +165,8 @@ type Crime struct {
 	// nominating are nominatingCues, compiled.
 	pos        int
 	nominating []nlp.Cue
+	// notWithin is NotWithin, normalised.
+	notWithin []string
 }
 
 // Source returns the catalog file and line the crime was read from.
@@ -319,6 +330,9 @@ func (c *Crimes) loadFile(fsys fs.FS, name string) error {
 		}
 		cr.pos = len(c.list)
 		cr.nominating = nlp.NewCues(cr.nominatingCues())
+		for _, w := range cr.NotWithin {
+			cr.notWithin = append(cr.notWithin, nlp.NormalizeText(w))
+		}
 		cp := &cr
 		c.byID[cr.ID] = cp
 		c.list = append(c.list, cp)
@@ -355,6 +369,12 @@ func (cr *Crime) validate() error {
 			return fmt.Errorf("%s: empty cue", where)
 		}
 	}
+	for _, w := range cr.NotWithin {
+		// A word that holds none of the cues masks nothing: a typo.
+		if !MasksCue(w, cr.nominatingCues()) {
+			return fmt.Errorf("%s: not_within word %q contains none of its cues", where, w)
+		}
+	}
 	if len(cr.Thresholds) == 0 {
 		return fmt.Errorf("%s: at least one threshold is required", where)
 	}
@@ -385,7 +405,7 @@ func (t *Threshold) validate() error {
 	case single && len(t.All) > 0:
 		return fmt.Errorf("write either measure/gte or cues, or all, not both")
 	case single:
-		t.conds = []Condition{{Measure: t.Measure, GTE: t.GTE, Cues: t.Cues, Label: t.Label, Computed: t.Computed}}
+		t.conds = []Condition{{Measure: t.Measure, GTE: t.GTE, Cues: t.Cues, Label: t.Label, Computed: t.Computed, NotWithin: t.NotWithin}}
 	case len(t.All) > 0:
 		t.conds = t.All
 	default:
@@ -415,6 +435,12 @@ func (t *Threshold) validate() error {
 		t.conds[i].cues = nlp.NewCues(c.Cues)
 		t.conds[i].unless = nlp.NewCues(c.Unless)
 		t.conds[i].unlessNot = nlp.NewCues(c.UnlessNot)
+		for _, w := range c.NotWithin {
+			if !MasksCue(w, c.Cues) {
+				return fmt.Errorf("not_within word %q contains none of the cues", w)
+			}
+			t.conds[i].notWithin = append(t.conds[i].notWithin, nlp.NormalizeText(w))
+		}
 	}
 	if len(t.Sources) == 0 {
 		return fmt.Errorf("at least one source is required")
@@ -449,7 +475,7 @@ func (c Condition) validate(inAll bool) error {
 		}
 	case len(c.Cues) > 0:
 		for _, q := range c.Cues {
-			if strings.Trim(q, " …") == "" {
+			if strings.Trim(q, " …‥") == "" {
 				return fmt.Errorf("empty cue")
 			}
 		}

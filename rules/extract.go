@@ -370,6 +370,12 @@ func FactsOf(x nlp.Extraction) Extracted {
 				span("harmful_consequence", q.Start, q.End)
 			}
 			continue
+		case (q.Unit == "人" || q.Unit == "名") && q.Excess:
+			// 其中被派遣劳动者48人…，超出的33人: a fine per head over a
+			// ratio counts those over it, whatever part came before.
+			partPersons, f.Persons = true, nil
+			out.Spans = slices.DeleteFunc(out.Spans, func(sp FactSpan) bool { return sp.Field == "persons" })
+			field, name = &f.Persons, "persons"
 		case (q.Unit == "人" || q.Unit == "名") && q.Part && !partPersons:
 			// 共有员工120人，其中23名……: the per-worker fines count the
 			// 23 the facts are about, not the workforce.

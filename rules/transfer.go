@@ -92,17 +92,17 @@ func (c *Crimes) Read(text string) *TransferText {
 	return rd
 }
 
-// nominated is scan.Find(cr.nominating), asked once per text, and not at
-// all of a crime none of whose cues' openings the text contains (Find
-// would find none).
+// nominated is scan.FindOutside(cr.nominating, cr.notWithin), asked once per
+// text, and not at all of a crime none of whose cues' openings the text
+// contains (Find would find none).
 func (rd *TransferText) nominated(cr *Crime) (string, bool) {
 	if cr.pos >= len(rd.named) || len(cr.nominating) > math.MaxInt16 {
-		return rd.scan.Find(cr.nominating)
+		return rd.scan.FindOutside(cr.nominating, cr.notWithin)
 	}
 	m := &rd.named[cr.pos]
 	if m.state&nominateAsked == 0 {
 		if m.state&nominatePossible != 0 {
-			if cue, ok := rd.scan.Find(cr.nominating); ok {
+			if cue, ok := rd.scan.FindOutside(cr.nominating, cr.notWithin); ok {
 				// Find answers the text of a cue of the list: the first
 				// cue with that text gives it back.
 				i := slices.IndexFunc(cr.nominating, func(q nlp.Cue) bool { return q.Text() == cue })
@@ -577,7 +577,7 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 				}
 				continue
 			}
-			if cue, ok := scan.FindOutside(cd.cues, cd.NotWithin); ok {
+			if cue, ok := scan.FindOutside(cd.cues, cd.notWithin); ok {
 				met++
 				firstMet = firstMet || ci == 0
 				label := cd.Label
