@@ -636,8 +636,6 @@ var (
 	notCatchWords = []string{"吨位", "总吨", "载重", "排水量", "燃油", "柴油", "汽油"}
 )
 
-// organisedGambling are the words of a game someone organised or profits
-// from, not one the party only sat at.
 // gainWords name a gain just before its amount (共计非法获利, 违法所得).
 var gainWords = []string{"获利", "违法所得", "非法所得", "牟利"}
 
@@ -661,6 +659,8 @@ func cutInSentence(text string, end int) bool {
 // cutLookBack bounds cutInSentence's look-back (about 60 characters).
 const cutLookBack = 180
 
+// organisedGambling are the words of a game someone organised or profits
+// from, not one the party only sat at.
 var organisedGambling = []string{"组织", "召集", "纠集", "聚集", "聚众", "容留", "赌局", "抽头", "抽水", "台费", "渔利"}
 
 // propertyCrimeCues name conduct whose thresholds count the property

@@ -9,9 +9,10 @@ import (
 	"github.com/cailiang/cailiang/rules"
 )
 
-// secretWords name a trade secret, or the duty that makes information one
-// (违反保密义务带出的图纸).
-var secretWords = []string{"商业秘密", "技术秘密", "经营秘密", "保密"}
+// secretWords name a trade secret, or the duty broken that makes information
+// one (违反保密义务带出的图纸); a bare 保密 (保密协议 in any labour case) does
+// not.
+var secretWords = []string{"商业秘密", "技术秘密", "经营秘密", "违反保密"}
 
 // secretLossWords, in an amount's clause, make it the loss a trade secret's
 // holder suffered as 侵犯知识产权刑事案件解释（三）第五条 measures it: the
@@ -23,6 +24,10 @@ var secretLossWords = []string{"损失", "减少销售利润", "减少的销售�
 // what the infringer took or paid, or a fine.
 var notSecretLossWords = []string{"罚款", "违法所得", "获利", "非法获利", "收取", "销售额", "销售金额", "货款", "赔偿金"}
 
+// fearedLossWords, in the same clause, make the amount a loss feared or
+// claimed, not one suffered (若客户流失预计损失约50万元, 公司主张损失…).
+var fearedLossWords = []string{"预计", "可能", "若", "如果", "估计", "将会", "将造成", "称", "主张", "要求", "索赔"}
+
 // secretLoss sets MeasureSecretLoss from the amounts whose clause names the
 // holder's loss, in a text that names a trade secret: the largest, which a
 // total is.
@@ -32,7 +37,7 @@ func secretLoss(text string, x nlp.Extraction, setMax func(string, float64)) {
 			continue
 		}
 		clause := text[clauseStart(text, a.Start):a.Start]
-		if containsAny(clause, secretLossWords) && !containsAny(clause, notSecretLossWords) {
+		if containsAny(clause, secretLossWords) && !containsAny(clause, notSecretLossWords) && !containsAny(clause, fearedLossWords) {
 			setMax(rules.MeasureSecretLoss, a.Value)
 		}
 	}
@@ -45,6 +50,26 @@ var extortionWords = []string{"敲诈", "勒索", "要挟", "威胁"}
 
 // extortionTimesRe is a count of times written (先后三次索要, 索要3次).
 var extortionTimesRe = regexp.MustCompile(countNum + `次`)
+
+// demandWords, in a count's clause, make it a count of demands (先后三次索要,
+// 勒索得逞3次); procedureWords make it the officers' (经3次传唤).
+var (
+	demandWords    = []string{"索要", "勒索", "敲诈", "要钱", "讨要", "索取", "得款", "得手"}
+	procedureWords = []string{"传唤", "民警", "执法", "调解", "报警", "询问", "约谈", "通知"}
+	// instalmentWords make a 分别 list one demand paid in parts (分三笔分别
+	// 转账500元、800元、600元).
+	instalmentWords = []string{"笔", "分期", "分次"}
+)
+
+// clauseAround returns the clause of text around byte offset i: from the
+// mark before it (clauseStart) to the next clause or sentence mark.
+func clauseAround(text string, i int) string {
+	to := len(text)
+	if j := strings.IndexAny(text[i:], "，,。；;！？"); j >= 0 {
+		to = i + j
+	}
+	return text[clauseStart(text, i):to]
+}
 
 // listSeparators may stand between the items of a list (3月2日、3月19日和
 // 4月11日; 500元、800元、600元).
@@ -62,6 +87,9 @@ func extortions(text string, x nlp.Extraction) float64 {
 	}
 	for _, loc := range extortionTimesRe.FindAllStringSubmatchIndex(text, -1) {
 		if !inExtortion(loc[0]) {
+			continue
+		}
+		if c := clauseAround(text, loc[0]); !containsAny(c, demandWords) || containsAny(c, procedureWords) {
 			continue
 		}
 		if v, ok := count(text[loc[2]:loc[3]]); ok {
@@ -92,7 +120,7 @@ func extortions(text string, x nlp.Extraction) float64 {
 		}
 		at := off + k
 		off = at + len("分别")
-		if !inExtortion(at) {
+		if !inExtortion(at) || containsAny(sentenceAt(text, at), instalmentWords) {
 			continue
 		}
 		end := at + len(sentenceAt(text[at:], 0))

@@ -312,6 +312,29 @@ var (
 	priorOneRe = Guard(`因[^，。；;]{1,30}?被[^，。；;0-9]{0,10}?(?:行政处罚|处罚|罚款|处以|行政拘留)`, "被")
 )
 
+// pastCountMarkers, before a count of penalties in its clause, tell the
+// penalties as past ones.
+var pastCountMarkers = []string{"曾", "此前", "先后", "已", "因", "之前", "以前", "年内", "期间"}
+
+// pastBeforeCount reports whether the clause of s before byte offset i holds
+// a past marker.
+func pastBeforeCount(s string, i int) bool {
+	from := max(0, i-90) // 30 runes back at most
+	for from < i && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	head := s[from:i]
+	if k := strings.LastIndexAny(head, "，,。；;！？"); k >= 0 {
+		head = head[k+1:]
+	}
+	for _, w := range pastCountMarkers {
+		if strings.Contains(head, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // roleCues maps the phrases that name a money role; longer cues come first
 // so that 违法所得 is not read as something shorter.
 var roleCues = roleCueList[:]
@@ -3299,6 +3322,11 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 	}
 	for _, m := range priorCountBeforeRe.FindAllStringSubmatchIndex(s, -1) {
 		if Negated(s, m[0]) || strings.HasSuffix(s[:m[2]], "第") || strings.HasSuffix(s[:m[0]], "次因") {
+			continue
+		}
+		// A past told before the count in its clause (曾因…两次被, 此前两次
+		// 受到): 对两次被处罚的后果 or 两次被群众举报后处以 tell none (rev25).
+		if !pastBeforeCount(s, m[0]) {
 			continue
 		}
 		if v, err := ParseChineseInt(s[m[2]:m[3]]); err == nil && v >= 2 {
