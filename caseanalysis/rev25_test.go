@@ -1,7 +1,9 @@
 package caseanalysis
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/rules"
 )
@@ -53,5 +55,37 @@ func TestReviewFalseAdPriorsTwentyFifth(t *testing.T) {
 				t.Errorf("transfer %s %s, want likely 虚假广告罪 %v", res.Transfer.Risk, res.Transfer.Crime, tt.likely)
 			}
 		})
+	}
+}
+
+// TestSentencesTwentyFifth: the sentence index answers as a scan from the
+// offset does (the mark before it, sentenceStart's; the next 。；！？ or the
+// end), at every rune of texts with and without marks.
+func TestSentencesTwentyFifth(t *testing.T) {
+	scan := func(text string, i int) string {
+		from := sentenceStart(text, i)
+		to := len(text)
+		if j := strings.IndexAny(text[i:], "。；;！？"); j >= 0 {
+			to = i + j
+		}
+		return text[from:to]
+	}
+	for _, text := range []string{
+		"",
+		"赵某威胁刘某",
+		"赵某以曝光相威胁：先后三次索要钱财。刘某报警；民警到场！",
+		"。；;！？：:",
+		"甲：乙。丙;丁?戊！",
+		"a\xffb。c\xfe",
+	} {
+		x := newSentences(text)
+		for i := range len(text) + 1 {
+			if i < len(text) && !utf8.RuneStart(text[i]) {
+				continue
+			}
+			if got, want := x.at(i), scan(text, i); got != want {
+				t.Errorf("%q at %d: %q, want %q", text, i, got, want)
+			}
+		}
 	}
 }

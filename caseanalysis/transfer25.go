@@ -2,8 +2,10 @@ package caseanalysis
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
@@ -64,8 +66,11 @@ var (
 // clauseAround returns the clause of text around byte offset i: from the
 // mark before it (clauseStart) to the next clause or sentence mark.
 func clauseAround(text string, i int) string {
-	to := len(text)
-	if j := strings.IndexAny(text[i:], "，,。；;！？"); j >= 0 {
+	// Ahead at most clauseReach bytes, as clauseStart looks back: a long
+	// text without marks stays linear.
+	ahead := text[i:min(len(text), i+clauseReach)]
+	to := i + len(ahead)
+	if j := strings.IndexAny(ahead, "，,。；;！？"); j >= 0 {
 		to = i + j
 	}
 	return text[clauseStart(text, i):to]
@@ -82,8 +87,9 @@ var listSeparators = []string{"、", "，", ",", "和", "及", "与", "以及", 
 // apart counts none (2013年敲诈勒索解释 第三条 counts within two years).
 func extortions(text string, x nlp.Extraction) float64 {
 	var n float64
+	sent := newSentences(text)
 	inExtortion := func(i int) bool {
-		return containsAny(sentenceAt(text, i), extortionWords)
+		return containsAny(sent.at(i), extortionWords)
 	}
 	for _, loc := range extortionTimesRe.FindAllStringSubmatchIndex(text, -1) {
 		if !inExtortion(loc[0]) {
@@ -120,10 +126,10 @@ func extortions(text string, x nlp.Extraction) float64 {
 		}
 		at := off + k
 		off = at + len("分别")
-		if !inExtortion(at) || containsAny(sentenceAt(text, at), instalmentWords) {
+		if !inExtortion(at) || containsAny(sent.at(at), instalmentWords) {
 			continue
 		}
-		end := at + len(sentenceAt(text[at:], 0))
+		_, end := sent.bounds(at)
 		c, prev := 0, -1
 		for _, a := range x.Amounts {
 			if a.Start < at || a.Start >= end || a.Rate || a.Bound {
@@ -151,15 +157,48 @@ func listed(gap string) bool {
 	return false
 }
 
-// sentenceAt returns the sentence of text around byte offset i: from the
-// mark before it (sentenceStart) to the next 。；！？ or the end.
-func sentenceAt(text string, i int) string {
-	from := sentenceStart(text, i)
-	to := len(text)
-	if j := strings.IndexAny(text[i:], "。；;！？"); j >= 0 {
-		to = i + j
+// sentences finds the sentence around any byte offset of one text: the
+// marks are found once, so asking for every count, date and 分别 of a long
+// text without marks stays linear (a look-up per question, not a scan).
+type sentences struct {
+	text string
+	// starts are the offsets just after each mark a sentence starts after
+	// (sentenceStart's: 。；;！？：:); ends the offsets of each mark that ends
+	// one (。；;！？).
+	starts, ends []int
+}
+
+// newSentences indexes text's sentence marks.
+func newSentences(text string) *sentences {
+	x := &sentences{text: text}
+	for j, r := range text {
+		if strings.ContainsRune("。；;！？：:", r) {
+			x.starts = append(x.starts, j+utf8.RuneLen(r))
+		}
+		if strings.ContainsRune("。；;！？", r) {
+			x.ends = append(x.ends, j)
+		}
 	}
-	return text[from:to]
+	return x
+}
+
+// bounds returns the sentence around byte offset i as [from, to): from the
+// mark before it to the next 。；！？ or the end.
+func (x *sentences) bounds(i int) (from, to int) {
+	if k := sort.SearchInts(x.starts, i+1); k > 0 {
+		from = x.starts[k-1]
+	}
+	to = len(x.text)
+	if k := sort.SearchInts(x.ends, i); k < len(x.ends) {
+		to = x.ends[k]
+	}
+	return from, to
+}
+
+// at returns the sentence around byte offset i.
+func (x *sentences) at(i int) string {
+	from, to := x.bounds(i)
+	return x.text[from:to]
 }
 
 // withinTwoYears reports whether two ISO dates (YYYY-MM-DD) are at most two
