@@ -243,10 +243,7 @@ func (d *decider) compileElements(es []rules.Element, claims bool) []element {
 	out := make([]element, 0, len(es))
 	for _, e := range es {
 		cues := nlp.NewCues(e.Cues)
-		var notWithin []string
-		for _, w := range e.NotWithin {
-			notWithin = append(notWithin, nlp.NormalizeText(w))
-		}
+		notWithin := nlp.NormalizeTexts(e.NotWithin)
 		el := element{label: e.Label, party: partyElements[e.Label], cues: cues, measures: e.AllMeasures(), notWithin: notWithin, who: containsAny(e.Label, partyWhoWords),
 			inspected: e.Inspected, claims: claims, tier: e.Tier}
 		el.group = d.elementGroup(&el)

@@ -274,9 +274,7 @@ type successorElement struct {
 func newSuccessorElement(e rules.Element) successorElement {
 	s := successorElement{cues: nlp.NewCues(e.Cues)}
 	if len(e.NotWithin) > 0 {
-		for _, w := range e.NotWithin {
-			s.notWithin = append(s.notWithin, nlp.NormalizeText(w))
-		}
+		s.notWithin = nlp.NormalizeTexts(e.NotWithin)
 		idx := nlp.NewCueIndex(s.cues)
 		s.index = &idx
 	}

@@ -146,6 +146,16 @@ func NormalizeText(s string) string {
 	return FoldVariants(b.String())
 }
 
+// NormalizeTexts returns NormalizeText of each of ws (nil for none): the
+// words cues are not counted inside, compared with a normalised text.
+func NormalizeTexts(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		out = append(out, NormalizeText(w))
+	}
+	return out
+}
+
 // accountVariants writes the older variant 帐 of the account words as
 // officers and today's statutes write them (税收征收管理法 2015: 帐簿、记帐凭证;
 // facts: 账簿、记账凭证). Only compounds are rewritten: 帐 alone is still a

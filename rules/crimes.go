@@ -330,9 +330,7 @@ func (c *Crimes) loadFile(fsys fs.FS, name string) error {
 		}
 		cr.pos = len(c.list)
 		cr.nominating = nlp.NewCues(cr.nominatingCues())
-		for _, w := range cr.NotWithin {
-			cr.notWithin = append(cr.notWithin, nlp.NormalizeText(w))
-		}
+		cr.notWithin = nlp.NormalizeTexts(cr.NotWithin)
 		cp := &cr
 		c.byID[cr.ID] = cp
 		c.list = append(c.list, cp)
@@ -439,8 +437,8 @@ func (t *Threshold) validate() error {
 			if !MasksCue(w, c.Cues) {
 				return fmt.Errorf("not_within word %q contains none of the cues", w)
 			}
-			t.conds[i].notWithin = append(t.conds[i].notWithin, nlp.NormalizeText(w))
 		}
+		t.conds[i].notWithin = nlp.NormalizeTexts(c.NotWithin)
 	}
 	if len(t.Sources) == 0 {
 		return fmt.Errorf("at least one source is required")
