@@ -142,6 +142,14 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 		gambling(norm, text, x, setMax)
 	}
 	catchCopiesBribes(norm, text, x, m, setMax)
+	// The liability must be the party's (交通肇事罪): 0 when the report
+	// gives the party a lesser one beside another's main one.
+	if lesser, ok := partyLiability(norm); ok {
+		m[rules.MeasurePartyMainLiability] = 1
+		if lesser {
+			m[rules.MeasurePartyMainLiability] = 0
+		}
+	}
 	// 雇用童工从事危重劳动罪 counts the children (三人以上): 使用3名未满十六
 	// 周岁的少年, 雇用4名15周岁童工, 招用童工2名.
 	if nlp.Contains(norm, "童工") || nlp.Contains(norm, "十六周岁") || nlp.Contains(norm, "16周岁") {

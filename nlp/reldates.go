@@ -274,3 +274,9 @@ func nextDays(s, masked string, dated []Date, limits map[int]bool, at map[int][2
 	}
 	return out
 }
+
+// Surname reports whether r is a common single-character surname (the 张
+// of 张某): a 某 after one names a person.
+func Surname(r rune) bool {
+	return strings.ContainsRune(givenNameSurnames, r)
+}

@@ -61,6 +61,11 @@ type Condition struct {
 	// 假行驶证 (a certificate another made), 对方负主要责任 (the other side's
 	// liability).
 	NotWithin []string `yaml:"not_within,omitempty" json:"not_within,omitempty"`
+	// DeniedBy names a yes/no measure that, read 0, fails the condition of
+	// cues though a cue is found: the facts show the cue is not the
+	// party's (party_main_liability: the 主要责任 the report gives is the
+	// other road user's, the party's is 次要). Absent or 1, the cues decide.
+	DeniedBy string `yaml:"denied_by,omitempty" json:"denied_by,omitempty"`
 	// Qualifier marks a figure that only qualifies the conduct (组织三人以上
 	// 赌博 beside the cut or the stakes): met, it does not make the
 	// threshold near while the amount it qualifies is unknown.
@@ -462,6 +467,8 @@ func (c Condition) validate(inAll bool) error {
 		return fmt.Errorf("unless_not belongs to a condition with unless")
 	case len(c.NotWithin) > 0 && len(c.Cues) == 0:
 		return fmt.Errorf("not_within belongs to a condition of cues")
+	case c.DeniedBy != "" && (len(c.Cues) == 0 || !measureByName[c.DeniedBy].Flag):
+		return fmt.Errorf("denied_by belongs to a condition of cues and names a yes/no measure")
 	case c.Pending && !numeric:
 		return fmt.Errorf("pending belongs to a condition of a measure")
 	case numeric:

@@ -59,6 +59,9 @@ const (
 	// no): 对非国家工作人员行贿罪's figure for a person is not a unit's.
 	MeasureBriberPerson = "briber_person" // 行贿人为个人（含个体工商户）
 	MeasureBriberUnit   = "briber_unit"   // 行贿人为单位
+	// Whether the accident report's 全部或者主要责任 is the party's (1) or the
+	// party bears a lesser one beside another's main one (0).
+	MeasurePartyMainLiability = "party_main_liability" // 当事人负事故全部或者主要责任
 	// The ages on the act's day of the people other than the party whose
 	// birth dates the facts give (the one struck, the child hired): the
 	// benchmarks' elements test them (殴打七十周岁以上的人, 童工).
@@ -141,6 +144,7 @@ var measures = [...]Measure{
 	{Name: MeasureBribe, Label: "行贿数额", Yuan: true},
 	{Name: MeasureBriberPerson, Label: "行贿人为个人（含个体工商户；1 是，0 否）", Flag: true},
 	{Name: MeasureBriberUnit, Label: "行贿人为单位（1 是，0 否）", Flag: true},
+	{Name: MeasurePartyMainLiability, Label: "当事人负事故全部或者主要责任（1 是，0 否）", Flag: true},
 	{Name: MeasureOldestOther, Label: "按出生日期计算的他人（被侵害人、被招用人员）最大年龄（周岁）", Units: []string{"周岁"}},
 	{Name: MeasureYoungestOther, Label: "按出生日期计算的他人（被侵害人、被招用人员）最小年龄（周岁）", Units: []string{"周岁"}},
 	{Name: MeasurePrizeValue, Label: "有奖销售的最高奖金额", Yuan: true},

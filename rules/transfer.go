@@ -577,7 +577,9 @@ func evaluate(cand *TransferCandidate, scan nlp.CueScan, values map[string]float
 				}
 				continue
 			}
-			if cue, ok := scan.FindOutside(cd.cues, cd.notWithin); ok {
+			if v, ok := values[cd.DeniedBy]; ok && cd.DeniedBy != "" && v == 0 {
+				below++
+			} else if cue, ok := scan.FindOutside(cd.cues, cd.notWithin); ok {
 				met++
 				firstMet = firstMet || ci == 0
 				label := cd.Label

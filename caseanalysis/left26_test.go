@@ -1,0 +1,32 @@
+package caseanalysis
+
+import (
+	"testing"
+
+	"github.com/cailiang/cailiang/rules"
+)
+
+// TestPartyLiabilityTwentySixth: the 全部或者主要责任 of 交通肇事罪 is the
+// party's. A driver with the lesser liability beside a rider's (or another
+// driver's) main one is no likely transfer; a party who is the rider, or
+// named as the holder of the main liability, still is (left26a).
+func TestPartyLiabilityTwentySixth(t *testing.T) {
+	traffic := []string{"traffic-99-unlicensed-driving"}
+	checkTransferRows(t, []transferRow{
+		{"a van driver's lesser share beside a cyclist's main one",
+			"周某某驾驶面包车在建设路由东向西行驶，与逆行的自行车相撞，自行车骑行人经医院抢救无效身亡。交警大队出具的事故认定书认定：自行车骑行人承担事故主要责任，周某某承担事故次要责任。周某某无有效驾驶证。",
+			traffic, rules.RiskNone, "交通肇事罪"},
+		{"the party named, equal share, another driver's main one",
+			"孙某驾驶重型货车与钱某驾驶的小轿车相撞，造成小轿车乘客一人死亡。经认定，钱某负此次事故主要责任，孙某负次要责任。",
+			traffic, rules.RiskNone, "交通肇事罪"},
+		{"roles only, the party's car the lesser",
+			"当事人郑某驾驶小型越野车途经胜利路口，与一辆闯红灯的电动自行车发生碰撞，致骑车人当场死亡。事故认定书认定越野车驾驶人负次要责任，电动自行车驾驶人负主要责任。",
+			traffic, rules.RiskNone, "交通肇事罪"},
+		{"the rider is the party and bears the main share",
+			"冯某驾驶电动自行车逆向行驶，与正常行驶的出租车相撞，出租车内乘客受伤，冯某驾车撞倒的路人韩某经抢救无效死亡。交警认定电动自行车驾驶人负主要责任，出租车驾驶人负次要责任。冯某未取得驾驶证。",
+			traffic, rules.RiskLikely, "交通肇事罪"},
+		{"the car driver is the party and bears the main share",
+			"陶某驾驶小型客车超速行驶，将骑电动车的邹某撞倒，邹某经抢救无效死亡。事故认定陶某负主要责任，邹某负次要责任。",
+			traffic, rules.RiskLikely, "交通肇事罪"},
+	})
+}
