@@ -30,3 +30,15 @@ func TestPartyLiabilityTwentySixth(t *testing.T) {
 			traffic, rules.RiskLikely, "交通肇事罪"},
 	})
 }
+
+// TestInstalmentsTwentySixth: a demand paid 分N次 in a 分别 list is one
+// extortion, as one paid 分N笔 is (left26a).
+func TestInstalmentsTwentySixth(t *testing.T) {
+	theft := []string{"police25-58-theft"}
+	checkTransferRows(t, []transferRow{
+		{"one demand paid in three goes",
+			"钱某以曝光聊天记录相威胁向孔某索要钱款，孔某先后分四次分别转账200元、300元、250元、350元。", theft, rules.RiskNone, "敲诈勒索罪"},
+		{"three demands listed by amount",
+			"钱某以曝光聊天记录相威胁，分别向孔某、曹某、严某索要并得款200元、300元、250元。", theft, rules.RiskLikely, "敲诈勒索罪"},
+	})
+}

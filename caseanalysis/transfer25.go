@@ -59,8 +59,9 @@ var (
 	demandWords    = []string{"索要", "勒索", "敲诈", "要钱", "讨要", "索取", "得款", "得手"}
 	procedureWords = []string{"传唤", "民警", "执法", "调解", "报警", "询问", "约谈", "通知"}
 	// instalmentWords make a 分别 list one demand paid in parts (分三笔分别
-	// 转账500元、800元、600元).
+	// 转账500元、800元、600元); instalmentRe the same told as 分三次, 分两批.
 	instalmentWords = []string{"笔", "分期", "分次"}
+	instalmentRe    = regexp.MustCompile(`分[0-9一二两三四五六七八九十几数多]{1,3}(?:次|期|批)`)
 )
 
 // clauseAround returns the clause of text around byte offset i: from the
@@ -126,7 +127,7 @@ func extortions(text string, x nlp.Extraction) float64 {
 		}
 		at := off + k
 		off = at + len("分别")
-		if !inExtortion(at) || containsAny(sent.at(at), instalmentWords) {
+		if s := sent.at(at); !inExtortion(at) || containsAny(s, instalmentWords) || instalmentRe.MatchString(s) {
 			continue
 		}
 		_, end := sent.bounds(at)

@@ -59,6 +59,18 @@ var crimeTotalCues = []string{"共计", "合计", "总计", "累计", "总价值
 type crimeUnit struct {
 	value float64
 	total bool
+	// list numbers the 分别 list the item is in (0: none).
+	list int
+}
+
+// listGap reports whether gap, between two amounts, only separates the
+// members of a list (、, 和, 及…).
+func listGap(gap string) bool {
+	switch strings.TrimSpace(gap) {
+	case "、", "，", ",", "和", "及", "与", "以及":
+		return true
+	}
+	return false
 }
 
 // CrimeAmount estimates the total amount involved in the crime that a
@@ -85,7 +97,26 @@ func CrimeAmount(text string) (CrimeSum, bool) {
 			break
 		}
 	}
+	// A list (300元、500元和800元) goes as its first member: when that is
+	// left out (分别以300元… a price, 分别退还…), so are the others, whose own
+	// phrases are empty. list numbers the list opened by 分别 an amount is
+	// in (0: none), for absorbAfter.
+	prevEnd, prevOut, list, lists := -1, false, 0, 0
 	for _, m := range ms {
+		member := prevEnd >= 0 && listGap(s[prevEnd:m[0]])
+		switch {
+		case member:
+		case strings.Contains(s[clauseBefore(s, m[0], isPhraseEnd):m[0]], "分别"):
+			lists++
+			list = lists
+		default:
+			list = 0
+		}
+		prevEnd = m[1]
+		if member && prevOut {
+			continue
+		}
+		prevOut = true
 		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); prev == '第' || prev == '以' || prev == '张' || !startsNumber(s[m[0]:]) {
 			continue // 第三元, 以300元 (a price), 两张壹佰元 (banknotes)
 		}
@@ -96,6 +127,7 @@ func CrimeAmount(text string) (CrimeSum, bool) {
 		if err != nil || v <= 0 {
 			continue
 		}
+		prevOut = false
 		st, en := origSpan(text, n, m[0], m[1])
 		a := Amount{Value: v, Start: st, End: en}
 		phrase := s[clauseBefore(s, m[0], isPhraseEnd):m[0]]
@@ -119,17 +151,19 @@ func CrimeAmount(text string) (CrimeSum, bool) {
 			}
 		case containsAny(phrase, crimeExclusionCues...) || containsAny(sentence, crimeAfterCues...):
 			out.Excluded = append(out.Excluded, a)
+			prevOut = true
 		case established && containsAny(sentence, reportedCues...) && !containsAny(sentence, establishedCues...):
 			// 报案时称被骗8,000元 where the facts establish the sum (经查…骗取
 			// 2,400元, 经价格认定…价值1,500元): the report's figure is a claim.
 			out.Excluded = append(out.Excluded, a)
+			prevOut = true
 		case crimeTotal(s, m[0]):
 			a.Total = true
 			out.Totals = append(out.Totals, a)
 			units = absorbBefore(units, v)
 		default:
 			out.Items = append(out.Items, a)
-			units = append(units, crimeUnit{value: v})
+			units = append(units, crimeUnit{value: v, list: list})
 		}
 	}
 	units = absorbAfter(units)
@@ -173,16 +207,22 @@ func absorbBefore(units []crimeUnit, t float64) []crimeUnit {
 }
 
 // absorbAfter drops, after each stated total, the items right after it that
-// add up to it exactly (共计3940元。1、…1424元…2、…1542元…).
+// add up to it exactly (共计3940元。1、…1424元…2、…1542元…), and after an
+// item, a 分别 list right after it that adds up to it (索要1900元，…分三笔
+// 分别转账500元、600元、800元: one sum paid in parts).
 func absorbAfter(units []crimeUnit) []crimeUnit {
 	out := make([]crimeUnit, 0, len(units))
 	for i := 0; i < len(units); i++ {
 		out = append(out, units[i])
+		list := 0
 		if !units[i].total {
-			continue
+			if i+1 == len(units) || units[i+1].list == 0 || units[i+1].list == units[i].list {
+				continue
+			}
+			list = units[i+1].list
 		}
 		var run float64
-		for j := i + 1; j < len(units) && !units[j].total; j++ {
+		for j := i + 1; j < len(units) && !units[j].total && (list == 0 || units[j].list == list); j++ {
 			run += units[j].value
 			if near(run, units[i].value) {
 				i = j
