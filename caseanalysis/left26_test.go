@@ -1,6 +1,7 @@
 package caseanalysis
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cailiang/cailiang/rules"
@@ -41,4 +42,26 @@ func TestInstalmentsTwentySixth(t *testing.T) {
 		{"three demands listed by amount",
 			"钱某以曝光聊天记录相威胁，分别向孔某、曹某、严某索要并得款200元、300元、250元。", theft, rules.RiskLikely, "敲诈勒索罪"},
 	})
+}
+
+// TestPastDrinkDrivingTwentySixth: a drunk drive told as an earlier
+// penalty's cause behind a past marker (曾, 此前), or as a record (前科), is
+// no drunk drive now; a drive told today stays one (left26a).
+func TestPastDrinkDrivingTwentySixth(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		blanked    bool
+	}{
+		{"an earlier fine for a drunk drive", "蒋某此前于2023年因醉驾被处以罚款二千元。今晨其饮酒后驾驶货车被拦查。", true},
+		{"曾 and the year before the drive", "蒋某曾于2022年醉酒驾驶摩托车被行政拘留十日。", true},
+		{"a record", "经查询，蒋某有醉驾前科。", true},
+		{"today's drive, today's decision", "蒋某因醉酒驾驶被交警当场查获，血液酒精含量为120mg/100ml。", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := withoutPastDrinkDriving(tt.text)
+			if blanked := !strings.Contains(got, "醉"); blanked != tt.blanked {
+				t.Errorf("withoutPastDrinkDriving(%q) = %q, blanked %v, want %v", tt.text, got, blanked, tt.blanked)
+			}
+		})
+	}
 }

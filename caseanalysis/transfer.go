@@ -964,8 +964,17 @@ func (a *Analyzer) readTransfer(text string) *rules.TransferText {
 // pastDrinkDrivingRe finds a drunk drive told as the cause of an earlier
 // revocation or sentence (驾驶证已于2026年3月因醉酒驾驶被吊销, 曾因醉驾被判处
 // 拘役): history, as the catalog's past-revocation yield of
-// traffic-91-drunk-driving reads it, not a drive to transfer now.
-var pastDrinkDrivingRe = nlp.Guard(`因(?:醉酒驾驶|醉酒后驾驶|醉驾|酒后驾驶|饮酒后驾驶|酒驾)[^，。；;]{0,24}?(?:吊销|判处|判刑|拘役)`, "因")
+// traffic-91-drunk-driving reads it, not a drive to transfer now. A past
+// marker before it (曾, 此前, 之前 — the markers of the prior-penalty
+// readers, nlp's pastCountMarkers) makes any penalty one (曾因醉酒驾驶被处以
+// 罚款, 此前醉驾被行政拘留), and a record names one (醉驾前科); without the
+// marker, 因醉驾被处罚 may be the present decision's words.
+var pastDrinkDrivingRe = nlp.Guard(`因`+drinkDrive+`[^，。；;]{0,24}?(?:吊销|判处|判刑|拘役)`+
+	`|(?:曾|此前|之前|以前|先前|早前)[^，。；;]{0,16}?`+drinkDrive+`[^，。；;]{0,24}?(?:吊销|判|拘役|处罚|罚款|处以|暂扣|拘留|追究|查处)`+
+	`|`+drinkDrive+`的?(?:前科|违法记录|犯罪记录|处罚记录)`, "醉", "酒")
+
+// drinkDrive names a drive after drinking, as a past penalty's cause.
+const drinkDrive = `(?:醉酒驾驶|醉酒后驾驶|醉驾|酒后驾驶|饮酒后驾驶|酒驾|饮酒驾驶)`
 
 // withoutPastDrinkDriving blanks the clauses pastDrinkDrivingRe finds, byte
 // for byte, so the transfer cues of 危险驾驶罪 (醉驾, 醉酒驾驶) are read only
