@@ -65,3 +65,40 @@ func TestPastDrinkDrivingTwentySixth(t *testing.T) {
 		})
 	}
 }
+
+// TestMineralResourcesTwentySixth: mining without a mining right is
+// 矿产资源法 第六十四条 from 2025-07-01 (the value of the minerals mined
+// times three to five; under 十万元, 十万元 to 一百万元) and 第三十九条 with
+// 实施细则 第四十二条 before; beyond the registered area, 第六十四条第二款
+// (left26a).
+func TestMineralResourcesTwentySixth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts, decided, want string
+		min, max                    float64
+	}{
+		{"quarry stone after the revision, value stated",
+			"2025年11月3日，执法人员巡查发现，某建材经营部未依法取得采矿权，组织挖掘机在某镇后山开采建筑石料，经评估违法采出的矿产品市场价值为人民币25万元。",
+			"2026-01-20", "mineral25-64-unlicensed-mining", 750000, 1250000},
+		{"river sand after the revision, under 十万元",
+			"2025年8月，刘某某在未取得采矿权的情况下，使用抽砂船在某河段盗采河砂，违法采出的矿产品市场价值4.2万元。",
+			"2025-10-15", "mineral25-64-unlicensed-mining", 100000, 1000000},
+		{"before the revision",
+			"2024年6月，某石场未取得采矿许可证擅自开采花岗岩石材，违法所得6万元。",
+			"2024-09-01", "mineral-39-unlicensed-mining", 0, 30000},
+		{"beyond the registered area",
+			"2025年12月，某矿业公司超出采矿权登记的开采区域开采石灰石，经认定越界采出的矿产品市场价值为18万元。",
+			"2026-02-10", "mineral25-64-beyond-area", 540000, 900000},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, tt.decided)
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
+				t.Fatalf("violations %v, want %s first", violationIDs(res), tt.want)
+			}
+			s := res.Violations[0].Suggestion
+			if s == nil || s.Statutory == nil || s.Statutory.FineMin != tt.min || s.Statutory.FineMax != tt.max {
+				t.Errorf("statutory %+v, want %v–%v", s, tt.min, tt.max)
+			}
+		})
+	}
+}

@@ -24,6 +24,8 @@ func setAmount(t *testing.T, f *Facts, name string, v float64) {
 	switch name {
 	case "goods_value":
 		f.GoodsValue = p
+	case "mineral_value":
+		f.MineralValue = p
 	case "illegal_gains":
 		f.IllegalGains = p
 	case "sales_amount":
