@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -99,6 +100,44 @@ func TestMineralResourcesTwentySixth(t *testing.T) {
 			if s == nil || s.Statutory == nil || s.Statutory.FineMin != tt.min || s.Statutory.FineMax != tt.max {
 				t.Errorf("statutory %+v, want %v–%v", s, tt.min, tt.max)
 			}
+		})
+	}
+}
+
+// TestContinuingDischargeTwentySixth: a discharge laid before the
+// 生态环境法典 and found going on after it (正在排放, 仍在偷排, 正通过…排入,
+// 仍未停止) lasts until it was found: the 法典 governs it; one stopped
+// before stays under the law it broke (left26a).
+func TestContinuingDischargeTwentySixth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts string
+		want        legal.Ref
+	}{
+		{"found discharging", "2026年6月，某印染厂在车间后墙私自埋设暗管排放印染废水。2026年8月28日执法人员检查时，该暗管正在排放。",
+			legal.Ref{Law: "生态环境法典", Article: 1108}},
+		{"found still sneaking it out", "某酿造厂2026年4月起通过暗管偷排高浓度废水，同年9月3日执法人员夜查发现暗管仍在偷排。",
+			legal.Ref{Law: "生态环境法典", Article: 1108}},
+		{"going through the pipe when found", "2026年7月，某石材加工场私设暗管排放泥浆废水，9月1日执法人员到场时，泥浆废水正通过暗管排入水渠。",
+			legal.Ref{Law: "生态环境法典", Article: 1108}},
+		{"stopped before", "2026年6月，某印染厂在车间后墙私自埋设暗管排放印染废水，7月初自行封堵。2026年8月28日执法人员接举报后查实。",
+			legal.Ref{Law: "水污染防治法", Article: 83}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2026-10-20")
+			if len(res.Violations) == 0 || res.Violations[0].Suggestion == nil {
+				t.Fatalf("violations %v", violationIDs(res))
+			}
+			var got []string
+			for _, b := range res.Violations[0].Suggestion.Basis {
+				if b.Role == rules.RolePenalty {
+					if b.Ref.Law == tt.want.Law && b.Ref.Article == tt.want.Article {
+						return
+					}
+					got = append(got, rules.RefLabel(b.Ref))
+				}
+			}
+			t.Errorf("%s: penalty %v, want %s %d", res.Violations[0].BenchmarkID, got, tt.want.Law, tt.want.Article)
 		})
 	}
 }
