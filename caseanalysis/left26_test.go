@@ -141,3 +141,28 @@ func TestContinuingDischargeTwentySixth(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckpointNameTwentySixth: 超限 in a checkpoint's name (…超限检测站)
+// does not tell that the vehicle was over the road's limit: a lorry
+// weighed there against its rated load is 超载 (道路交通安全法 第九十二条);
+// one over the road's limit is still 超限 (left26a).
+func TestCheckpointNameTwentySixth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts, want string
+	}{
+		{"rated load, weighed at the checkpoint",
+			"2026年5月6日，驾驶人赵某某驾驶核定载质量18吨的重型自卸货车途经东郊超限检测站，经检测实际载货27.5吨。",
+			"traffic-92-truck-overload-30pct"},
+		{"the road's limit, weighed at the checkpoint",
+			"2026年5月6日，驾驶人赵某某驾驶五轴货车途经东郊超限检测站，经称重车货总质量58吨，超过公路限定标准。",
+			"highway-64-overlimit"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2026-06-01")
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
+				t.Errorf("violations %v, want %s first", violationIDs(res), tt.want)
+			}
+		})
+	}
+}
