@@ -44,8 +44,54 @@ func ExtractFacts(text string) Extracted {
 	namedWorkers(&out, text)
 	oneWorker(&out, text)
 	quantityOf(&out, text)
+	incomeAsRevenue(&out, text)
 	return out
 }
+
+// incomeAsRevenue reads what the conduct brought in, told as 收入 or
+// 营业收入 (共复印出售约一百二十册，收入约三千元), as the 违法经营额 when the
+// text names none: the takings of the business done unlawfully are what
+// 著作权法 第五十三条 and the other fines on the 违法经营额 count. Only an
+// amount with no role of its own, right after the word in its clause, and
+// not a person's yearly or wage income (上一年年收入, 工资收入).
+func incomeAsRevenue(out *Extracted, text string) {
+	if out.Facts.IllegalRevenue != nil || !strings.Contains(text, "收入") {
+		return
+	}
+	var v float64
+	var spans []FactSpan
+	for _, a := range out.Extraction.Amounts {
+		if a.Role != "" || a.Rate || a.Bound || a.Start <= 0 {
+			continue
+		}
+		before := text[:a.Start]
+		if i := strings.LastIndexAny(before, "，,。；;："); i >= 0 {
+			before = before[i:]
+		}
+		before = strings.TrimRight(before, " ")
+		for _, w := range incomeLeads {
+			before = strings.TrimSuffix(before, w)
+		}
+		if !strings.HasSuffix(before, "收入") || containsAnyWord(before, notRevenueIncome[:]) {
+			continue
+		}
+		if a.Value > v {
+			v = a.Value
+			spans = []FactSpan{{MeasureIllegalRevenue, a.Start, a.End}}
+		}
+	}
+	if v > 0 {
+		out.Facts.IllegalRevenue = &v
+		out.Spans = append(out.Spans, spans...)
+	}
+}
+
+// incomeLeads stand between 收入 and its amount (收入共计, 收入约, 收入达).
+var incomeLeads = [...]string{"人民币", "约", "共计", "合计", "累计", "总计", "共", "为", "达", "近", "超过"}
+
+// notRevenueIncome name incomes that are no takings of the conduct: a
+// person's pay or yearly income (安全生产法 第九十五条's 上一年年收入).
+var notRevenueIncome = [...]string{"年收入", "年度收入", "工资收入", "月收入", "家庭收入", "个人收入", "劳务收入", "其他收入", "合法收入"}
 
 // hiringWords say the names listed are the party's workers (安排冲压车间张某、
 // 王某……加班, 招用李某、赵某).
