@@ -24,6 +24,12 @@ func TestPartyLiabilityTwentySixth(t *testing.T) {
 		{"roles only, the party's car the lesser",
 			"当事人郑某驾驶小型越野车途经胜利路口，与一辆闯红灯的电动自行车发生碰撞，致骑车人当场死亡。事故认定书认定越野车驾驶人负次要责任，电动自行车驾驶人负主要责任。",
 			traffic, rules.RiskNone, "交通肇事罪"},
+		{"each share told after its holder's own act",
+			"何某驾驶小型普通客车在新华路掉头时，与沿非机动车道驶来的电动自行车发生碰撞，电动自行车驾驶人施某经送医抢救无效死亡。经认定：施某驾驶电动自行车逆向行驶且未戴头盔，负事故主要责任；何某掉头时未注意观察，负事故次要责任。",
+			traffic, rules.RiskNone, "交通肇事罪"},
+		{"the party's act, then its main share",
+			"何某驾驶小型普通客车在新华路超速行驶，撞倒正在过人行横道的施某，施某经送医抢救无效死亡。经认定：何某超速且未礼让行人，负事故主要责任；施某负次要责任。",
+			traffic, rules.RiskLikely, "交通肇事罪"},
 		{"the rider is the party and bears the main share",
 			"冯某驾驶电动自行车逆向行驶，与正常行驶的出租车相撞，出租车内乘客受伤，冯某驾车撞倒的路人韩某经抢救无效死亡。交警认定电动自行车驾驶人负主要责任，出租车驾驶人负次要责任。冯某未取得驾驶证。",
 			traffic, rules.RiskLikely, "交通肇事罪"},
@@ -76,7 +82,7 @@ func TestMineralResourcesTwentySixth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	for _, tt := range []struct {
 		name, facts, decided, want string
-		min, max                    float64
+		min, max                   float64
 	}{
 		{"quarry stone after the revision, value stated",
 			"2025年11月3日，执法人员巡查发现，某建材经营部未依法取得采矿权，组织挖掘机在某镇后山开采建筑石料，经评估违法采出的矿产品市场价值为人民币25万元。",

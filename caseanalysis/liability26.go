@@ -29,9 +29,7 @@ func partyLiability(norm string) (lesser, ok bool) {
 	partyMain, partyLesser := false, false
 	for _, l := range locs {
 		grade := norm[l[2]:l[3]]
-		from := max(startAfter(norm[:l[0]], l[0], "，。；：、,;:"), lastWordEnd(norm[:l[0]], holderOpeners))
-		holder := norm[from:l[0]]
-		if liabilityHolder(holder, name, vehicle) != holderParty {
+		if holderOf(norm, l[0], name, vehicle) != holderParty {
 			continue
 		}
 		if grade == "全部" || grade == "主要" {
@@ -41,8 +39,7 @@ func partyLiability(norm string) (lesser, ok bool) {
 		}
 	}
 	for _, l := range noLiabilityRe.FindAllStringIndex(norm, -1) {
-		from := max(startAfter(norm[:l[0]], l[0], "，。；：、,;:"), lastWordEnd(norm[:l[0]], holderOpeners))
-		if liabilityHolder(norm[from:l[0]], name, vehicle) == holderParty {
+		if holderOf(norm, l[0], name, vehicle) == holderParty {
 			partyLesser = true
 		}
 	}
@@ -50,6 +47,23 @@ func partyLiability(norm string) (lesser, ok bool) {
 		return false, true
 	}
 	return partyLesser, partyLesser
+}
+
+// holderOf tells whose the liability told at byte i of norm is: the words
+// of its clause before it (电动车驾驶人负主要责任), or, naming no one there,
+// the subject of its sentence part (邱某驾驶电动自行车闯红灯，负事故主要责任:
+// the first person or road user it names).
+func holderOf(norm string, i int, name, vehicle string) int {
+	opened := lastWordEnd(norm[:i], holderOpeners)
+	from := max(startAfter(norm[:i], i, "，。；：、,;:"), opened)
+	if h := liabilityHolder(norm[from:i], name, vehicle); h != holderUnknown {
+		return h
+	}
+	part := norm[max(startAfter(norm[:i], i, "。；;：:"), opened):from]
+	if n := personName(part); n != "" {
+		return liabilityHolder(n, name, vehicle)
+	}
+	return liabilityHolder(firstClause(part), name, vehicle)
 }
 
 // liabilityRe finds a graded liability (…负事故主要责任, 承担此次事故的次要责任,
