@@ -47,8 +47,11 @@ func firstOutside(cues []nlp.Cue, text string, words []string) (string, bool) {
 		blotted = strings.ReplaceAll(blotted, w, strings.Repeat("口", utf8.RuneCountInString(w)))
 	}
 	for _, q := range cues {
+		// A cue with parts is masked by its opening's place only
+		// (rules.MasksCue): its later parts are searched in the text itself
+		// unless a word masks the opening.
 		in := blotted
-		if strings.Contains(q.Text(), "…") {
+		if open, _, gapped := strings.Cut(q.Text(), "…"); gapped && !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, open) }) {
 			in = text
 		}
 		if q.InAmong(in, cues) {
