@@ -683,7 +683,10 @@ var circumstanceCues = []struct {
 		// also write of things (划伤车漆, 撞伤护栏)
 		"砸伤", "摔伤", "伤残", "致残", "骨折", "身亡", "遇难"}},
 	{name: CircFinancial, cues: []string{"金融安全", "非法集资", "非法吸收公众存款"}},
-	{name: CircContinuing, cues: []string{"持续至", "仍在进行", "一直持续", "检查时仍在", "至检查时仍", "至今未拆除", "仍未拆除", "至今仍", "持续至今", "使用至今", "排放至今", "经营至今", "运行至今", "至今未", "持续排放", "持续经营", "仍在继续", "仍在使用", "仍在经营", "仍在排放", "持续状态", "继续状态", "一直未"}, fixed: true},
+	{name: CircContinuing, cues: []string{"持续至", "仍在进行", "一直持续", "检查时仍在", "至检查时仍", "至今未拆除", "仍未拆除", "至今仍", "持续至今", "使用至今", "排放至今", "经营至今", "运行至今", "至今未", "持续排放", "持续经营", "仍在继续", "仍在使用", "仍在经营", "仍在排放", "持续状态", "继续状态", "一直未",
+		// a discharge caught under way at the inspection (该管道正在排水, 管口正向
+		// 湖内排放): it went on to the day it was found
+		"正在排放", "正在排水", "正在排污", "正在外排", "正在向…排放", "正向…排放", "正往…排放", "正在往…排", "仍在排水", "仍在外排"}, fixed: true},
 	{name: CircDeclined, cues: []string{"决定不予行政处罚", "决定不予处罚", "决定免予", "依法不予行政处罚", "依法不予处罚", "作出不予行政处罚决定", "不予行政处罚决定书",
 		// a decision naming the party it declines to penalise, and a 治安 case
 		// settled by mediation (治安管理处罚法 第九条: 达成协议，不予处罚)

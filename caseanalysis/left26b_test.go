@@ -1,0 +1,63 @@
+package caseanalysis
+
+import "testing"
+
+// TestLeftKindsTwentySixth: the kinds behind the tuning half's misses left
+// open by the last three rounds (left26b), each worded apart from the rows
+// that showed it: other parties, plants, amounts and words.
+//   - a unit of the treatment plant broken down (一台…故障停机) while the
+//     outlet is measured over the limit is the exceedance, not 逃避监管;
+//   - a fire-safety notice that named the fitting-out besides the wiring,
+//     or a named 火灾隐患 left 逾期未整改, is 消防法 第六十条第一款第（七）项,
+//     not 第六十六条's own order;
+//   - inside a drinking-water protection zone a pipe letting water straight
+//     into the river is the outfall set there (法典 第一千一百零九条第二款),
+//     over 逃避监管 and over the exceedance;
+//   - a farm's or a food plant's washing water let out by a hidden pipe is
+//     no toxic substance: not near 污染环境罪;
+//   - a discharge caught under way (检查时正在…排放) goes on to the day it
+//     was found: the law of that day;
+//   - building on after the order to stop (法典 第一千零九十五条) is the
+//     情节严重 tier of the assessment's type.
+func TestLeftKindsTwentySixth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts, day, want, not string
+		min, max                    float64
+		risk                        string // "" not checked
+	}{
+		{"one blower down, ammonia over the limit (法典)", "2026年10月12日，执法人员对某某造纸有限公司废水总排口采样，氨氮浓度为28.4mg/L，超过排放标准限值（15mg/L）0.89倍；现场该公司污水处理站两台鼓风机中一台因故障停机待修。",
+			"2026-10-12", "eco-1107-excess-water", "eco-1108-evading-water", 100000, 1000000, ""},
+		{"a denitration pump broken, NOx over the limit (old law)", "2025年11月4日，执法人员对某某陶瓷有限公司窑炉废气排放口监测，氮氧化物折算浓度为310mg/m3，超过排放标准限值（180mg/m3）；现场脱硝系统一台喷氨泵故障停运，尚未维修。",
+			"2025-11-04", "air-99-excess", "air-99-evading-supervision", 100000, 1000000, ""},
+		{"notice on sponge fitting-out and wiring refused", "2026年3月2日，消防救援大队对某某足浴店检查，发现包间墙面使用易燃海绵软包装修、电气线路私拉乱接，当场下发《责令改正通知书》，要求7日内改正。3月12日复查，该店拒不整改。",
+			"2026-03-20", "fire-60-hazard-notice-ignored", "fire-66-electrical-gas", 5000, 50000, ""},
+		{"a named 火灾隐患 left past the deadline", "某某物流有限公司仓库内电动车充电线路乱拉乱接等火灾隐患，消防救援大队于2026年5月发出责令改正通知书，逾期未整改。",
+			"2026-06-20", "fire-60-hazard-notice-ignored", "fire-66-electrical-gas", 5000, 50000, ""},
+		{"plastic pipe into the river inside the zone", "经查，当事人某某鸭业养殖场在县自来水厂饮用水水源二级保护区内铺设一条塑料管道，将鸭舍冲洗水直接排入河道。",
+			"2026-11-03", "eco-1109-drinking-source-outfall", "eco-1108-evading-water", 100000, 500000, "none"},
+		{"pig farm's washing water by a buried pipe", "2026年9月9日，执法人员检查发现，某某养猪场在场区地下埋设暗管，将猪场冲洗废水排入场外沟渠。",
+			"2026-09-09", "eco-1108-evading-water", "", 100000, 1000000, "none"},
+		{"outfall in the zone set in May, found discharging in September", "2026年9月20日巡查发现，某某石材厂在饮用水水源一级保护区内的河岸设置排污口，检查时管口正在向河内排放切割废水；据该厂负责人交代，该排污口于2026年5月设置。",
+			"2026-09-25", "eco-1109-drinking-source-outfall", "water-84-drinking-source-outfall", 100000, 500000, ""},
+		{"outfall in the zone over the standard", "2026年11月5日，执法人员检查发现某某洗涤厂在饮用水水源二级保护区内设置排污口排放洗涤废水，经监测，排口化学需氧量浓度为256mg/L，超过《污水综合排放标准》限值1.56倍。",
+			"2026-11-10", "eco-1109-drinking-source-outfall", "eco-1107-excess-water", 100000, 500000, ""},
+		{"report-book project built on after the stop order", "某某化工有限公司年产2万吨涂料项目应当编制环境影响报告书，未经批准于2026年9月开工建设。我局10月9日责令其停止建设，该公司拒不停工，继续安装反应釜。",
+			"2026-11-02", "eco-1095-report-book-serious", "eco-1095-report-book", 1000000, 10000000, ""},
+		{"report-form project run after the stop order", "当事人某某包装有限公司印刷项目应当报批环境影响报告表，未报批即开工。2026年9月28日我局下达责令停止建设决定书后，该公司仍继续施工并于11月投入试生产。",
+			"2026-11-20", "eco-1095-report-form-serious", "eco-1095-report-form", 500000, 5000000, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, tt.day)
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
+				t.Fatalf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
+			}
+			if st := res.Violations[0].Suggestion.Statutory; st == nil || st.FineMin != tt.min || st.FineMax != tt.max {
+				t.Errorf("statutory %v, want %v–%v", st, tt.min, tt.max)
+			}
+			if tt.risk != "" && string(res.Transfer.Risk) != tt.risk {
+				t.Errorf("transfer %s (%s), want %s", res.Transfer.Risk, res.Transfer.Crime, tt.risk)
+			}
+		})
+	}
+}
