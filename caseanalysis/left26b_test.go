@@ -18,7 +18,10 @@ import "testing"
 //   - a discharge caught under way (检查时正在…排放) goes on to the day it
 //     was found: the law of that day;
 //   - building on after the order to stop (法典 第一千零九十五条) is the
-//     情节严重 tier of the assessment's type.
+//     情节严重 tier of the assessment's type;
+//   - mining without a mining right (矿产资源法 2024年 第六十四条) is known,
+//     its fine a multiple of the minerals' value or 十万元至一百万元 below
+//     十万元.
 func TestLeftKindsTwentySixth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	for _, tt := range []struct {
@@ -46,6 +49,10 @@ func TestLeftKindsTwentySixth(t *testing.T) {
 			"2026-11-02", "eco-1095-report-book-serious", "eco-1095-report-book", 1000000, 10000000, ""},
 		{"report-form project run after the stop order", "当事人某某包装有限公司印刷项目应当报批环境影响报告表，未报批即开工。2026年9月28日我局下达责令停止建设决定书后，该公司仍继续施工并于11月投入试生产。",
 			"2026-11-20", "eco-1095-report-form-serious", "eco-1095-report-form", 500000, 5000000, ""},
+		{"river-bed gravel dug without a mining right", "2026年4月8日，自然资源局执法人员在某某村河滩发现李某使用两台挖掘机开采砂石，李某无采矿许可证。经评估，违法采出的矿产品价值为人民币15万元。",
+			"2026-04-20", "mining-64-unlicensed", "", 450000, 750000, "likely"},
+		{"limestone quarried without a licence, small value", "经查，当事人何某未取得采矿许可证，于2025年12月在自家承包地后山开采石灰石，经核算，违法采出的矿产品市场价值为八千元。",
+			"2026-01-15", "mining-64-unlicensed", "", 100000, 1000000, "none"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			res := analyzeOn(t, a, tt.facts, tt.day)

@@ -63,6 +63,9 @@ var amountBases = map[string]string{
 	"reclamation_fee": "耕地开垦费或者土地复垦费",
 	// invoice_amount is 虚开金额 (发票管理办法 第三十五条).
 	"invoice_amount": "虚开金额",
+	// mineral_value is 违法采出的矿产品市场价值 (矿产资源法 2024年 第六十四条
+	// multiplies it; the same figure is 非法采矿罪's measure).
+	"mineral_value": "违法采出的矿产品市场价值",
 }
 
 // ItemCue is one item of a penalty article a benchmark encodes with

@@ -58,6 +58,8 @@ func setAmount(t *testing.T, f *Facts, name string, v float64) {
 		f.OriginalFine = p
 	case "invoice_amount":
 		f.InvoiceAmount = p
+	case "mineral_value":
+		f.MineralValue = p
 	case "quantity":
 		f.Quantity = p
 	case "persons":

@@ -54,6 +54,9 @@ type Facts struct {
 	// InvoiceAmount is 虚开金额, the amount on invoices issued without a real
 	// transaction (发票管理办法 第三十五条 sets its brackets by it).
 	InvoiceAmount *float64 `json:"invoice_amount,omitempty"`
+	// MineralValue is 违法采出的矿产品市场价值 (矿产资源法 第六十四条 fines a
+	// multiple of it).
+	MineralValue *float64 `json:"mineral_value,omitempty"`
 	// OriginalFine is the fine of the decision a 按日连续处罚 continues.
 	OriginalFine *float64 `json:"original_fine,omitempty"`
 	Quantity     *float64 `json:"quantity,omitempty"`
@@ -164,7 +167,7 @@ type amountField struct {
 
 // amounts lists the amount and count fields. An array, so that the callers
 // (one per suggestion and condition environment) allocate nothing.
-func (f *Facts) amounts() [26]amountField {
+func (f *Facts) amounts() [27]amountField {
 	return [...]amountField{
 		{"goods_value", "has_goods_value", f.GoodsValue}, {"illegal_gains", "has_illegal_gains", f.IllegalGains},
 		{"sales_amount", "has_sales_amount", f.SalesAmount}, {"illegal_revenue", "has_illegal_revenue", f.IllegalRevenue},
@@ -180,6 +183,7 @@ func (f *Facts) amounts() [26]amountField {
 		{"purchase_amount", "has_purchase_amount", f.PurchaseAmount}, {"reclamation_fee", "has_reclamation_fee", f.ReclamationFee},
 		{"annual_income", "has_annual_income", f.AnnualIncome},
 		{"invoice_amount", "has_invoice_amount", f.InvoiceAmount},
+		{"mineral_value", "has_mineral_value", f.MineralValue},
 		{"original_fine", "has_original_fine", f.OriginalFine}, {"quantity", "has_quantity", f.Quantity},
 		{"persons", "has_persons", f.Persons}, {"days", "has_days", f.Days}, {"vehicles", "has_vehicles", f.Vehicles},
 		{"prior_penalties", "has_prior_penalties", f.PriorPenalties},

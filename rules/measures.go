@@ -180,7 +180,7 @@ var moneyRoles = [...]struct {
 	{nlp.RoleTax, MeasureTaxEvaded, func(f *Facts) **float64 { return &f.TaxEvaded }},
 	{nlp.RoleWages, MeasureWagesOwed, func(f *Facts) **float64 { return &f.WagesOwed }},
 	{nlp.RoleDirectLoss, MeasureDirectLoss, nil},
-	{nlp.RoleMineralValue, MeasureMineralValue, nil},
+	{nlp.RoleMineralValue, MeasureMineralValue, func(f *Facts) **float64 { return &f.MineralValue }},
 }
 
 // baseRoles maps the money roles that are only a fine's base, never a
