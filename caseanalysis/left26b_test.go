@@ -21,7 +21,9 @@ import "testing"
 //     情节严重 tier of the assessment's type;
 //   - mining without a mining right (矿产资源法 2024年 第六十四条) is known,
 //     its fine a multiple of the minerals' value or 十万元至一百万元 below
-//     十万元.
+//     十万元;
+//   - blows at another agency's officers inspecting (击打执法人员, 打伤检查
+//     人员, 检查被迫中止) obstruct them as blows at the police do.
 func TestLeftKindsTwentySixth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	for _, tt := range []struct {
@@ -53,6 +55,10 @@ func TestLeftKindsTwentySixth(t *testing.T) {
 			"2026-04-20", "mining-64-unlicensed", "", 450000, 750000, "likely"},
 		{"limestone quarried without a licence, small value", "经查，当事人何某未取得采矿许可证，于2025年12月在自家承包地后山开采石灰石，经核算，违法采出的矿产品市场价值为八千元。",
 			"2026-01-15", "mining-64-unlicensed", "", 100000, 1000000, "none"},
+		{"a vendor's weight thrown at city-management officers", "2025年8月14日，区城管执法队员在某菜市场外劝离占道摊贩时，摊主韦某拿起秤砣砸向执法队员，又用拳头击打执法人员胸口，致执法被迫中止。",
+			"2025-08-20", "police-50-obstruct-duty", "police-43-assault", 0, 200, ""},
+		{"a health inspector hurt, the inspection stopped", "2026年4月3日，区卫生监督所两名检查人员到某诊所检查，负责人严某拒不出示执业许可证，并打伤检查人员一人，检查被迫中止。",
+			"2026-04-10", "police25-61-obstruct-duty", "police25-51-assault", 0, 500, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			res := analyzeOn(t, a, tt.facts, tt.day)
