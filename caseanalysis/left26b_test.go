@@ -23,7 +23,12 @@ import "testing"
 //     its fine a multiple of the minerals' value or 十万元至一百万元 below
 //     十万元;
 //   - blows at another agency's officers inspecting (击打执法人员, 打伤检查
-//     人员, 检查被迫中止) obstruct them as blows at the police do.
+//     人员, 检查被迫中止) obstruct them as blows at the police do;
+//   - tax inspectors besieged, or books hidden away during the inspection,
+//     are 税收征收管理法 第七十条's 情节严重 tier; books withheld are not;
+//   - a load weighed against the lorry's rated load (超过核定载质量20%) is
+//     道路交通安全法 第九十二条's 超载, though weighed at a 超限检测站 (the
+//     station's name is no 超限).
 func TestLeftKindsTwentySixth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	for _, tt := range []struct {
@@ -59,6 +64,14 @@ func TestLeftKindsTwentySixth(t *testing.T) {
 			"2025-08-20", "police-50-obstruct-duty", "police-43-assault", 0, 200, ""},
 		{"a health inspector hurt, the inspection stopped", "2026年4月3日，区卫生监督所两名检查人员到某诊所检查，负责人严某拒不出示执业许可证，并打伤检查人员一人，检查被迫中止。",
 			"2026-04-10", "police25-61-obstruct-duty", "police25-51-assault", 0, 500, ""},
+		{"tax inspectors besieged by the staff", "2026年3月17日，稽查局检查人员依法对某某商贸有限公司实施税务检查，要求调取2025年度账簿。该公司经理带领五名员工围堵检查人员达四十分钟，检查无法继续。",
+			"2026-04-01", "tax-70-obstructing-inspection-serious", "tax-70-obstructing-inspection", 10000, 50000, ""},
+		{"vouchers hidden away during the inspection", "经查，我局检查人员对当事人某某物流有限公司实施税务检查期间，当事人指使会计将2024年度记账凭证分批转移藏匿至亲属家中，拒不交出。",
+			"2026-02-01", "tax-70-obstructing-inspection-serious", "land-81-not-returning-land", 10000, 50000, ""},
+		{"books withheld and the office locked stays basic", "稽查人员对某某酒店实施税务检查，该酒店以负责人出差为由拒绝提供账簿，并将财务室锁门。",
+			"2026-02-01", "tax-70-obstructing-inspection", "", 0, 10000, ""},
+		{"a lorry 20% over its rated load, weighed at a 超限检测站", "2026年2月11日9时许，驾驶人邓某驾驶核定载质量10吨的中型货车运送钢材，途经S206线超限检测站过磅，车货总重扣除整备质量后实际装载12吨，超过核定载质量20%。",
+			"2026-02-15", "traffic-92-truck-overload", "highway-64-overlimit", 200, 500, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			res := analyzeOn(t, a, tt.facts, tt.day)
