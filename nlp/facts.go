@@ -685,8 +685,9 @@ var circumstanceCues = []struct {
 	{name: CircFinancial, cues: []string{"金融安全", "非法集资", "非法吸收公众存款"}},
 	{name: CircContinuing, cues: []string{"持续至", "仍在进行", "一直持续", "检查时仍在", "至检查时仍", "至今未拆除", "仍未拆除", "至今仍", "持续至今", "使用至今", "排放至今", "经营至今", "运行至今", "至今未", "持续排放", "持续经营", "仍在继续", "仍在使用", "仍在经营", "仍在排放", "持续状态", "继续状态", "一直未",
 		// a discharge found going on at the inspection (检查时发现该暗管正在排放, 仍在偷排,
-		// 废水正通过暗管排入河道, 查获时仍未停止): laid before, it lasts until found
-		"正在排放", "正在排入", "正在外排", "正在偷排", "仍在偷排", "仍在排入", "仍在外排", "正通过…排", "仍通过…排", "仍未停止", "尚未停止", "未停止排放"}, fixed: true},
+		// 废水正通过暗管排入河道, 查获时仍未停止, 管口正向湖内排放): laid before, it lasts until found
+		"正在排放", "正在排入", "正在外排", "正在偷排", "仍在偷排", "仍在排入", "仍在外排", "正通过…排", "仍通过…排", "仍未停止", "尚未停止", "未停止排放",
+		"正在排水", "正在排污", "正在向…排放", "正向…排放", "正往…排放", "正在往…排", "仍在排水"}, fixed: true},
 	{name: CircDeclined, cues: []string{"决定不予行政处罚", "决定不予处罚", "决定免予", "依法不予行政处罚", "依法不予处罚", "作出不予行政处罚决定", "不予行政处罚决定书",
 		// a decision naming the party it declines to penalise, and a 治安 case
 		// settled by mediation (治安管理处罚法 第九条: 达成协议，不予处罚)

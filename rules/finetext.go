@@ -111,6 +111,8 @@ var provisionBases = []struct{ words, base string }{
 	// 发票管理办法 第三十五条 (虚开金额), 第三十九条 and 实施细则 第九十三条 (未缴、
 	// 少缴或者骗取的税款), 实施细则 第九十八条 (纳税人未缴或者少缴税款).
 	{"虚开金额", "invoice_amount"},
+	// 矿产资源法 第六十四条 (违法采出的矿产品市场价值三倍以上五倍以下).
+	{"矿产品市场价值", "mineral_value"},
 	{"未缴、少缴或者骗取的税款", "tax_evaded"},
 	{"未缴或者少缴税款", "tax_evaded"},
 	{"耕地开垦费", "reclamation_fee"},
