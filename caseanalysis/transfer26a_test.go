@@ -19,9 +19,9 @@ import (
 // number no register holds (查无此药) is a 假药.
 func TestTransferTwentySixthKinds(t *testing.T) {
 	checkTransferRows(t, []transferRow{
-		{"a mark told as a 标识", "经查，当事人某服装厂未经商标权人许可，在其生产的羽绒服领标上使用与“波司登”注册商标相同的标识，违法经营额八万元。", nil, rules.RiskLikely, "假冒注册商标罪"},
+		{"a mark told as a 标识", "经查，当事人某服装厂自2026年1月起在其生产的羽绒服领标及吊牌上使用与“波司登”注册商标相同的标识，无法提供授权，违法经营额八万元。", nil, rules.RiskLikely, "假冒注册商标罪"},
 		{"a mark stuck on, near", "个体户吴某在出租屋内给散装白酒瓶粘贴“茅台”商标，现场查获成品酒120瓶，违法经营额4.6万元。", nil, rules.RiskNear, "假冒注册商标罪"},
-		{"goods named counterfeit are sold", "经查，当事人某五金店销售的“博世”电钻经权利人鉴定为假冒注册商标的商品，已售出金额六万二千元。", nil, rules.RiskLikely, "销售假冒注册商标的商品罪"},
+		{"goods named counterfeit are sold", "经查，当事人某五金店销售的“博世”电钻经权利人鉴定为假冒注册商标的商品，已售出金额六万二千元，连同库存违法经营额七万元。", nil, rules.RiskLikely, "销售假冒注册商标的商品罪"},
 		{"a bribe handed over with 送", "个体户钱某为承接某酒店的布草洗涤业务，先后送该酒店客房部经理现金四万元。", []string{"comp25-24-bribery"}, rules.RiskLikely, "对非国家工作人员行贿罪"},
 		{"a bribe paid on into an account", "经查，当事人某药业公司为扩大销量向某民营医院院长支付回扣，分四次汇入其个人银行卡合计二十八万元。", []string{"comp25-24-bribery"}, rules.RiskLikely, "对非国家工作人员行贿罪"},
 		{"mined sand valued by its kind", "经查，当事人未取得采矿许可证，用采砂船在某江段抽采河砂约8000吨，经价格认定，所采河砂价值人民币三十二万元。", nil, rules.RiskLikely, "非法采矿罪"},
