@@ -34,7 +34,8 @@ func TestTransferTwentySixthKinds(t *testing.T) {
 // TestBasisTwentySixth: a threat made to get money is 治安管理处罚法
 // 第五十八条's 敲诈勒索, not 第五十条's threat to a person's safety; a remedy
 // whose printed number does not exist is sold as a 假药 (药品管理法 第一百一十六
-// 条), not merely advertised with a cure (广告法 第五十八条).
+// 条), not merely advertised with a cure (广告法 第五十八条); a claim a test
+// refutes (宣称…98%，经检测…不足30%) is a false advertisement's content.
 func TestBasisTwentySixth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	checkMarketRows(t, a, []marketRow{
@@ -42,6 +43,8 @@ func TestBasisTwentySixth(t *testing.T) {
 			"2026-05-01", "police25-58-theft", "police25-50-harassment", 0, 2000, true},
 		{"a remedy without a real number", "经查，当事人在集市摊位销售自称能治疗高血压的“降压灵胶囊”，包装所印批准文号经查询不存在，该胶囊货值金额三千元。",
 			"2026-05-01", "drug-116-counterfeit", "", 0, 0, true},
+		{"a claim a test refutes, on a poster", "某眼镜店在店门口张贴海报宣称其镜片“防蓝光率98%”，经检测防蓝光率不足30%，海报制作费用两千元。",
+			"2026-05-01", "ad-55-false-advertiser", "", 6000, 10000, false},
 	})
 }
 
