@@ -150,6 +150,9 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			m[rules.MeasurePartyMainLiability] = 0
 		}
 	}
+	if _, ok := m[rules.MeasureMineralValue]; !ok && containsAny(norm, miningWords) {
+		minedValue(text, x, setMax)
+	}
 	// 雇用童工从事危重劳动罪 counts the children (三人以上): 使用3名未满十六
 	// 周岁的少年, 雇用4名15周岁童工, 招用童工2名.
 	if nlp.Contains(norm, "童工") || nlp.Contains(norm, "十六周岁") || nlp.Contains(norm, "16周岁") {
@@ -503,7 +506,7 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 			}
 		}
 	}
-	if containsAny(norm, bribeWords) || nlp.Contains(norm, "名义") || containsAny(norm, giftVerbs) && containsAny(norm, bribeTakers) {
+	if containsAny(norm, bribeWords) || nlp.Contains(norm, "名义") || (containsAny(norm, giftVerbs) || handedTo(norm)) && containsAny(norm, bribeTakers) {
 		// The amount given, told after what it was (回扣、好处费共计…元, 送给
 		// 该院院长现金二十五万元): the largest, which a total is.
 		// The word must name this amount, in its own clause, and the clause
@@ -526,7 +529,7 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 				continue
 			}
 			given := bribeClause(before)
-			if !given && cs > 0 && opensWithAny(strings.TrimSpace(before), totalWords) {
+			if !given && cs > 0 && (opensWithAny(strings.TrimSpace(before), totalWords) || paidOn(before)) {
 				prev := text[clauseStart(text, cs-1):cs]
 				given = !containsAny(prev, notBribeWords) && bribeClause(prev)
 			}
@@ -556,6 +559,39 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 	}
 }
 
+// miningWords name mining (非法采矿罪's conduct).
+var miningWords = []string{"采矿", "开采", "采砂", "采石", "盗采", "采挖", "挖采", "矿产"}
+
+// minedWords name what was mined: the minerals by their kind (石料, 河砂,
+// 黏土) or as what was taken out (采出的).
+var minedWords = []string{"采出", "开采", "采挖", "挖取", "盗采", "矿", "石料", "砂石", "河砂", "山砂", "海砂", "煤", "黏土", "石材", "石英"}
+
+// notMinedValues, in an amount's clause, make it another sum: the fine,
+// the gains, the freight, or the value of the machines used.
+var notMinedValues = []string{"罚款", "违法所得", "获利", "运费", "挖掘机", "挖机", "车辆", "设备", "工具", "船"}
+
+// minedValue reads the value of what was mined where the text values it
+// by its kind and not by the statute's word (违法采出的石料约1.4万立方米，
+// 市场价值人民币42万元; 经评估，所采河砂价值三十五万元): an amount whose
+// clause names a 价值 with what was mined in it or in the clause before.
+func minedValue(text string, x nlp.Extraction, setMax func(string, float64)) {
+	for _, a := range x.Amounts {
+		cs := clauseStart(text, a.Start)
+		before := text[cs:a.Start]
+		if !nlp.Contains(before, "价值") || containsAny(before, notMinedValues) {
+			continue
+		}
+		mined := containsAny(before, minedWords)
+		if !mined && cs > 0 {
+			prev := text[clauseStart(text, cs-1):cs]
+			mined = containsAny(prev, minedWords) && !containsAny(prev, notMinedValues)
+		}
+		if mined {
+			setMax(rules.MeasureMineralValue, a.Value)
+		}
+	}
+}
+
 // fishingWords name a catch taken by a banned method, in a closed season or
 // water, or by a banned gear (渔业法 第三十八条).
 var fishingWords = []string{"捕捞", "渔获", "电鱼", "毒鱼", "炸鱼", "电捕", "禁渔", "禁捕", "捕鱼", "打鱼"}
@@ -578,12 +614,62 @@ func opensWithAny(s string, words []string) bool {
 }
 
 // bribeClause reports whether an amount's clause (the text before it)
-// gives the amount as a bribe: named so, handed over (送给, 送予), paid
-// under a pretext, or given as a present to one who decides (赠送 to a
-// 科长, 采购员, 经理…).
+// gives the amount as a bribe: named so, handed over (送给, 送予, or 送 with
+// the one who decides right after it: 送该公司经理现金), paid under a
+// pretext, or given as a present to one who decides (赠送 to a 科长,
+// 采购员, 经理…).
 func bribeClause(before string) bool {
 	return containsAny(before, bribeWords) || nlp.Contains(before, "送给") || nlp.Contains(before, "送予") || pretextPayment(before) ||
-		nlp.Contains(before, "赠送") && containsAny(before, bribeTakers)
+		(nlp.Contains(before, "赠送") || handedTo(before)) && containsAny(before, bribeTakers)
+}
+
+// notHandingSends hold 送 without a present handed over: goods carried or
+// delivered (运送, 配送, 送货), a sample or a paper sent (送检, 送达, 报送),
+// a person accompanied (护送, 接送).
+var notHandingSends = []string{"运送", "配送", "输送", "递送", "传送", "押送", "护送", "接送", "发送", "报送", "抄送", "移送", "赠送", "送给", "送予", "送货", "送检", "送达", "送审", "送至", "送往", "送到", "送回", "送来", "送去", "送餐", "送水", "送气", "送医", "欢送", "送修", "送样"}
+
+// handedTo reports whether s hands money or a present over with a bare 送
+// whose object is the one who decides (先后三次送该公司工程部经理现金, 送其
+// 购物卡): the giving verb of a bribe officers write without 给.
+func handedTo(s string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], "送")
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		from = at + len("送")
+		if slices.ContainsFunc(notHandingSends, func(w string) bool {
+			j := strings.Index(w, "送")
+			return at >= j && strings.HasPrefix(s[at-j:], w)
+		}) {
+			continue
+		}
+		// The one who decides within a few words after 送 (该公司工程部经理).
+		rest := s[from:runeEnd(s, from, 12)]
+		if containsAny(rest, bribeTakers) {
+			return true
+		}
+	}
+}
+
+// runeEnd is the byte offset n runes after from in s, or len(s).
+func runeEnd(s string, from, n int) int {
+	for i := range s[from:] {
+		if n == 0 {
+			return from + i
+		}
+		n--
+	}
+	return len(s)
+}
+
+// paidOn reports whether an amount's clause carries on the payment the
+// clause before named (支付回扣，通过公司账户转至其指定账户共计…; 向其支付
+// 好处费，分三次汇入其个人账户): money moved to an account, told without
+// the bribe's name again.
+func paidOn(clause string) bool {
+	return containsAny(clause, []string{"转至", "转入", "汇至", "汇入", "打入", "存入"}) && containsAny(clause, []string{"账户", "帐户", "卡"})
 }
 
 // pretextPayment reports whether an amount's clause pays it under a
@@ -815,6 +901,8 @@ var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁�
 	"抢走", "夺走", "扯走", "拽走", "抢过", "夺过", "抢去", "夺去", "扯下", "拽下",
 	// the taking, the lie and the threat as officers describe them
 	"揣入", "揣进", "顺走", "冒充", "刷单", "拉黑", "要挟", "索要",
+	// money demanded on a threat (威胁…若不打款八千元，就…)
+	"威胁",
 	// the taking told by its tool or its result (撬开…取走, 装入…带走, 偷拿)
 	"偷", "撬", "取走", "拿走", "带走", "封口",
 	// the taking told by the till it bypassed, the lie by its result

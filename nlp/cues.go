@@ -93,7 +93,7 @@ func Negated(s string, pos int) bool {
 	if !mayNegate(w) {
 		return false
 	}
-	if ownNegation(s[pos:], w) {
+	if ownNegation(s[pos:], w) || threatCondition(s, pos, w) {
 		return false
 	}
 	touching := trimFillers(w)
@@ -114,6 +114,50 @@ func Negated(s string, pos int) bool {
 			if !longerNegationAt(w[at:], n.word) && !describesConduct(w[from:]) && !attributive(w[from:]) && !negatedActsObject(w[from:]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// conditionWords open the condition of a threat (若不…就, 如果不…就).
+var conditionWords = [...]string{"若不", "如不", "如果不", "假如不", "倘若不", "要是不", "若是不", "如若不"}
+
+// threateningWords make what follows a demand backed by a threat.
+var threateningWords = [...]string{"威胁", "扬言", "要挟", "恐吓", "胁迫"}
+
+// threatCondition reports whether the negation in w, the window before
+// pos, is the condition of a threat (威胁称若不在三天内转账“封口费”，就将照片
+// 发到网上): what follows is what the threat demands, which the text
+// reports, not denies. The threat word must come earlier in the sentence,
+// and no other negation stand between the condition and pos (若不…未…:
+// the later one still denies).
+func threatCondition(s string, pos int, w string) bool {
+	at, c := -1, ""
+	for _, cw := range conditionWords {
+		if i := strings.LastIndex(w, cw); i > at {
+			at, c = i, cw
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	rest := w[at+len(c):]
+	for _, n := range negations {
+		if strings.Contains(rest, n.word) {
+			return false
+		}
+	}
+	lo := pos - len(w) + at
+	for n := 0; lo > 0 && n < 40; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[:lo])
+		if r == '。' || r == ';' || r == '；' || r == '!' || r == '！' {
+			break
+		}
+		lo -= size
+	}
+	for _, t := range threateningWords {
+		if strings.Contains(s[lo:pos], t) {
+			return true
 		}
 	}
 	return false
