@@ -1,6 +1,7 @@
 package caseanalysis
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 )
@@ -76,8 +77,9 @@ const notSurnames = "在到对向将把于从赶为等与和及是了某该此�
 var leadLiabilityRe = regexp.MustCompile(`负(?:此次|本次|该起|这起)?(?:交通)?(?:事故)?(?:的)?(?:全部|主要)责任`)
 
 // partyRe reads who a clause is about from its start: a role in the traffic
-// (电动自行车驾驶人, 行人) or a person named (覃某).
-var partyRe = regexp.MustCompile(`^(?:经认定|经查|认定|其中|由于|因)?[，,：:]?((?:\p{Han}{0,10}?(?:驾驶人|驾驶员|司机|骑车人|骑行人|行人|乘车人|乘客))|\p{Han}{1,2}某某?)`)
+// (电动自行车驾驶人, 行人), with the name after it when there is one (行人柏某),
+// or a person named alone (覃某).
+var partyRe = regexp.MustCompile(`^(?:经认定|经查|认定|其中|由于|因)?[，,：:]?(?:(\p{Han}{0,10}?(?:驾驶人|驾驶员|司机|骑车人|骑行人|行人|乘车人|乘客))(\p{Han}{1,2}某某?)?|(\p{Han}{1,2}某某?))`)
 
 // withoutDeceasedLiability blanks, byte for byte, the 全部 or 主要 share of
 // liability the facts give to a person they also say died (电动自行车驾驶人
@@ -114,7 +116,7 @@ func bearer(text string, at int) string {
 	clauses := strings.FieldsFunc(sentence, func(r rune) bool { return r == '，' || r == ',' })
 	for i := len(clauses) - 1; i >= 0; i-- {
 		if m := partyRe.FindStringSubmatch(clauses[i]); m != nil {
-			return m[1]
+			return cmp.Or(m[2], m[1], m[3])
 		}
 	}
 	return ""
