@@ -49,3 +49,17 @@ func TestTransferTwentySixthKinds(t *testing.T) {
 		})
 	}
 }
+
+// TestBasisTwentySixth: two basis misses of the batch of a cheap kind, in
+// other words: 强拿硬要 told as 强行索取 is 寻衅滋事 (2025年 第三十条), not a
+// harassment; a child's age in digits with 周岁 (年满14周岁) makes the hours
+// a child's, not a worker's overtime.
+func TestBasisTwentySixth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"强行索取 from shopkeepers", "经查，违法行为人巫某自称“街霸”，在步行街先后向三家小吃店店主强行索取饮料、卤菜和现金，店主怕其闹事只得给付，所得财物价值共计三百六十元。",
+			"2026-05-10", "police25-30-provocation", "", 0, 1000, false},
+		{"a child's age in digits", "家长反映其女儿在某服装店打工。经查，该店于2026年6月15日至8月14日招用年满15周岁的学生小卞（2011年1月出生）做理货、收款工作，每天工作六小时，未与其签订劳动合同。",
+			"2026-09-01", "child-6-child-labour", "labour-25-overtime", 0, 0, false},
+	})
+}
