@@ -3256,6 +3256,11 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				if f.name == CircCorrectedInTime && !f.negates && orderedBefore(s, i) {
 					continue
 				}
+				// 民警要求其配合调查: the request, not the party's cooperation,
+				// which the text often goes on to deny (庞某拒不配合).
+				if f.name == CircCooperated && orderedBefore(s, i) {
+					continue
+				}
 				if f.name == CircCoerced && c == "被迫" && fledAfter(s[i+len(c):]) {
 					continue
 				}
