@@ -444,8 +444,9 @@ func gambling(norm, text string, x nlp.Extraction, setMax func(string, float64))
 		switch {
 		case nlp.Contains(before, "赌资"):
 			setMax(rules.MeasureGamblingStakes, a.Value)
-		// 台费 is the house's cut as a card room charges it (收取台费三百元).
-		case nlp.Contains(before, "抽头") || nlp.Contains(before, "抽水") || nlp.Contains(before, "渔利") || nlp.Contains(before, "台费"):
+		// 台费 is the house's cut as a card room charges it (收取台费三百元);
+		// 茶水费 is the same cut under a host's name.
+		case containsAny(before, cutWords):
 			setMax(rules.MeasureGamblingProfit, a.Value)
 			cut = true
 		// The cut told, then what it came to (从每局赌注中按比例抽水，共计非法
@@ -734,7 +735,7 @@ var (
 var gainWords = []string{"获利", "违法所得", "非法所得", "牟利"}
 
 // cutWords name the house's cut of a game.
-var cutWords = []string{"抽头", "抽水", "渔利", "台费"}
+var cutWords = []string{"抽头", "抽水", "渔利", "台费", "茶水费"}
 
 // cutInSentence reports whether the sentence before byte end of text, at
 // most cutLookBack bytes of it, names the house's cut.
@@ -976,6 +977,8 @@ var (
 		regexp.MustCompile(`(?:纠集|组织|召集|聚集|聚众|容留)[^，。；,;0-9一二两三四五六七八九十]{0,6}?` + countNum + `余?(?:名|人)`),
 		regexp.MustCompile(`参赌(?:人员|人数)?[^，。；,;0-9一二两三四五六七八九十]{0,4}?` + countNum + `余?(?:名|人)`),
 		regexp.MustCompile(countNum + `余?(?:名|人)(?:参赌|参与赌博|聚众赌博|进行赌博)`),
+		// The gamblers named, then counted (参赌人员有张某、李某…等七人).
+		regexp.MustCompile(`(?:参赌|参与赌博)[^，。；,;]{0,40}?等` + countNum + `余?(?:名|人)`),
 	}
 	// Children employed, counted before (3名未满十六周岁的少年, 4名15周岁
 	// 童工) or after (招用童工2名) the word that makes them children.
@@ -1046,7 +1049,7 @@ func (a *Analyzer) readTransfer(text string) *rules.TransferText {
 	if a.cfg.Crimes == nil {
 		return nil
 	}
-	return a.cfg.Crimes.Read(withoutPastDrinkDriving(text))
+	return a.cfg.Crimes.Read(withRoleNames(withoutDeceasedLiability(withoutPastDrinkDriving(text))))
 }
 
 // pastDrinkDrivingRe finds a drunk drive told as the cause of an earlier

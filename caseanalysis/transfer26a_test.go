@@ -7,7 +7,7 @@ import (
 	"github.com/cailiang/cailiang/rules"
 )
 
-// TestTransferTwentySixthKinds holds the readings the twenty-sixth round's
+// TestTransferATwentySixthKinds holds the readings the twenty-sixth round's
 // blind transfer batch (issue 12, acc26transfera) showed missing, in words
 // other than its rows': a mark put on goods told as a 标识 or stuck on
 // (粘贴…商标) is 假冒注册商标罪's conduct, and goods named 假冒注册商标的商品
@@ -17,7 +17,7 @@ import (
 // what was mined (所采河砂价值…), not the machines'; money demanded on
 // condition of a threat (威胁…若不…就…) is extortion; a drug whose printed
 // number no register holds (查无此药) is a 假药.
-func TestTransferTwentySixthKinds(t *testing.T) {
+func TestTransferATwentySixthKinds(t *testing.T) {
 	checkTransferRows(t, []transferRow{
 		{"a mark told as a 标识", "经查，当事人某服装厂自2026年1月起在其生产的羽绒服领标及吊牌上使用与“波司登”注册商标相同的标识，无法提供授权，违法经营额八万元。", nil, rules.RiskLikely, "假冒注册商标罪"},
 		{"a mark stuck on, near", "个体户吴某在出租屋内给散装白酒瓶粘贴“茅台”商标，现场查获成品酒120瓶，违法经营额4.6万元。", nil, rules.RiskNear, "假冒注册商标罪"},
@@ -31,12 +31,12 @@ func TestTransferTwentySixthKinds(t *testing.T) {
 	})
 }
 
-// TestBasisTwentySixth: a threat made to get money is 治安管理处罚法
+// TestBasisTransferATwentySixth: a threat made to get money is 治安管理处罚法
 // 第五十八条's 敲诈勒索, not 第五十条's threat to a person's safety; a remedy
 // whose printed number does not exist is sold as a 假药 (药品管理法 第一百一十六
 // 条), not merely advertised with a cure (广告法 第五十八条); a claim a test
 // refutes (宣称…98%，经检测…不足30%) is a false advertisement's content.
-func TestBasisTwentySixth(t *testing.T) {
+func TestBasisTransferATwentySixth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	checkMarketRows(t, a, []marketRow{
 		{"a threat for money", "2026年4月，张某通过微信威胁同事刘某，若不转账一万元“封口费”，就将其违纪的事告诉领导，刘某被迫转账五千元。",

@@ -235,6 +235,10 @@ func freshScores(ctx context.Context, env Env) ([]Result, error) {
 			}
 			d := scoreDev(s, res)
 			t.add(d)
+			// Every row's transfer answer, so that a blind batch's likely
+			// recall and precision can be counted at first sight.
+			env.log().Debug("fresh transfer", "vote", with, "id", s.ID, "want", s.Expect.Transfer, "want_crime", s.Expect.Crime,
+				"got", res.Transfer.Risk, "got_crime", res.Transfer.Crime, "right", d.transfer)
 			if !d.basis1 {
 				env.log().Debug("fresh miss", "vote", with, "id", s.ID, "want", s.Expect.Basis[0], "got", topBases(res))
 			}

@@ -3028,6 +3028,30 @@ var circumstancePhraseIDs = func() [][]int32 {
 	return out
 }()
 
+// requestedBefore reports whether the clause before pos asks the act of
+// the party (要求闹事的顾客庞某（男，1990年出生）配合调查): an order word in
+// it, the party's bracketed particulars skipped, and not one done at the
+// request (在…要求下).
+func requestedBefore(s string, pos int) bool {
+	w := s[:pos]
+	if k := strings.LastIndexAny(w, "。；;！？!?\n"); k >= 0 {
+		w = w[k:]
+	}
+	w = parenRe.ReplaceAllString(w, "")
+	if k := strings.LastIndexAny(w, "，,"); k >= 0 {
+		w = w[k:]
+	}
+	for _, o := range [...]string{"要求", "责令"} {
+		if i := strings.LastIndex(w, o); i >= 0 && !strings.HasPrefix(w[i+len(o):], "下") {
+			return true
+		}
+	}
+	return false
+}
+
+// parenRe is a bracketed aside, as a party's particulars are written.
+var parenRe = regexp.MustCompile(`[（(][^（）()]{0,40}[）)]`)
+
 // orderWords before a correction cue make it the agency's order, not the
 // party's act (责令其立即改正, 要求当场撤除).
 var orderWords = [...]string{"责令", "要求", "限期", "督促", "应当", "应"}
@@ -3258,6 +3282,11 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				}
 				starts[claim{f.name, i}], ends[claim{f.name, i + len(c)}] = true, true
 				if f.name == CircCorrectedInTime && !f.negates && orderedBefore(s, i) {
+					continue
+				}
+				// 民警要求其配合调查: the request, not the party's cooperation,
+				// which the text often goes on to deny (庞某拒不配合).
+				if f.name == CircCooperated && requestedBefore(s, i) {
 					continue
 				}
 				if f.name == CircCoerced && c == "被迫" && fledAfter(s[i+len(c):]) {
