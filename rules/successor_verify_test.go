@@ -52,15 +52,21 @@ var successorConduct = map[string][]string{
 	"police25-38-knife":                 {"非法携带", "管制器具"},
 	"police25-38-knife-public":          {"管制器具", "进入公共场所或者公共交通工具"},
 	"police25-50-privacy":               {"偷窥、偷拍、窃听、散布他人隐私"},
-	"comp25-24-bribery":                 {"贿赂", "没收违法所得"},
-	"comp25-25-false-promotion":         {"虚假或者引人误解的商业宣传", "虚假交易"},
-	"comp25-23-confusion":               {"实施混淆行为", "没收违法商品", "违法经营额五万元以上的"},
-	"comp25-28-disparagement":           {"商业信誉、商品声誉"},
-	"comp25-29-network":                 {"网络"},
-	"comp25-27-prize-sales":             {"进行有奖销售"},
-	"comp25-26-trade-secret":            {"侵犯商业秘密"},
-	"comp25-35-obstruct-unit":           {"拒绝、阻碍调查", "对单位可以处十万元以下的罚款"},
-	"comp25-35-obstruct-individual":     {"拒绝、阻碍调查", "对个人可以处一万元以下的罚款"},
+	// 矿产资源法 2024年 第六十四条、第六十七条 and the 2009 text's 实施细则 第四十二条:
+	// mining without the right (未取得采矿权开采 / 未取得采矿许可证擅自采矿) and
+	// beyond the registered area (超出…开采区域 / 超越批准的矿区范围) both name 采矿.
+	"mineral25-64-unlicensed-mining": {"采矿", "矿产资源"},
+	"mineral25-64-beyond-area":       {"采矿"},
+	"mineral25-67-no-mining-licence": {"采矿许可证", "开采作业"},
+	"comp25-24-bribery":              {"贿赂", "没收违法所得"},
+	"comp25-25-false-promotion":      {"虚假或者引人误解的商业宣传", "虚假交易"},
+	"comp25-23-confusion":            {"实施混淆行为", "没收违法商品", "违法经营额五万元以上的"},
+	"comp25-28-disparagement":        {"商业信誉、商品声誉"},
+	"comp25-29-network":              {"网络"},
+	"comp25-27-prize-sales":          {"进行有奖销售"},
+	"comp25-26-trade-secret":         {"侵犯商业秘密"},
+	"comp25-35-obstruct-unit":        {"拒绝、阻碍调查", "对单位可以处十万元以下的罚款"},
+	"comp25-35-obstruct-individual":  {"拒绝、阻碍调查", "对个人可以处一万元以下的罚款"},
 }
 
 // termRe reads every 拘留 term a provision states.
