@@ -5,7 +5,8 @@ import "testing"
 // TestBlindKindsTwentySixth covers the kinds behind blind26a's first-sight
 // misses, each in other words than the row that showed it: a licence held
 // back for an earlier drink whose holder drives sober (a reading under
-// 20mg/100ml is no 饮酒后驾驶: 第九十九条), a preparation made without
+// 20mg/100ml is no 饮酒后驾驶: 第九十九条; so is a drink named only as the
+// reason of the earlier suspension, 曾因酒驾被暂扣), a preparation made without
 // approval whose label states its use and whose screen for adulterants found
 // none (第一百二十四条, not 假药), an advert whose catch is in a consumer's
 // words (没写明, 字小得看不见), and sealed goods carried off after the seal
@@ -15,6 +16,8 @@ func TestBlindKindsTwentySixth(t *testing.T) {
 	checkMarketRows(t, a, []marketRow{
 		{"a sober drive while the licence is held", "2026年5月9日21时许，交警在人民路查获驾驶人孙某驾驶小型轿车，孙某驾驶证此前因酒后驾驶被暂扣六个月，尚在暂扣期内；现场对其进行呼气酒精检测，结果为0mg/100ml。",
 			"2026-05-09", "traffic-99-unlicensed-driving", "traffic-91-drink-driving", 200, 2000, false},
+		{"a licence held back for an earlier drink, no reading", "经查，邹某曾因饮酒后驾驶机动车，驾驶证被暂扣六个月，至今未满，当日其驾驶小型轿车在城东路口被民警查获。",
+			"2026-04-20", "traffic-99-unlicensed-driving", "traffic-91-drink-driving", 200, 2000, false},
 		{"an unapproved syrup, screened clean", "经查，当事人某药业科技有限公司未取得药品批准证明文件，自行配制“清肺止咳膏”300瓶，瓶贴标注功能主治为润肺止咳，以每瓶50元售出180瓶。经抽样检验，未检出非法添加的化学成分。",
 			"2026-06-20", "drug-124-unapproved-drugs", "drug-116-counterfeit", 1500000, 3000000, false},
 		{"a furniture sale's catch", "消费者投诉：某家具城在小区电梯屏打出“全场家具一折起”，到店后才知道一折的只有两把样品椅子，广告上没写明参加活动的商品和数量，“起”字小得几乎看不见。",
