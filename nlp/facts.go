@@ -582,7 +582,11 @@ var circumstanceCues = []struct {
 		// a trench filled in and the surface made good the same day (当天下午即停工并按原样回填、恢复了路面)
 		"当天…回填", "当日…回填", "次日…回填", "恢复了路面", "恢复路面", "路面…恢复原状", "当天…恢复原状", "当日…恢复原状",
 		// a machine that should not be on the road loaded up and carried off at once (当场叫来平板拖车装运离开)
-		"当场…装运", "当即…装运", "立即…装运", "随即…装运"}},
+		"当场…装运", "当即…装运", "立即…装运", "随即…装运",
+		// the work done the same day in the plain verb (当天下午该车就进厂做完二级维护), and
+		// litter picked back up at once (当即把倒的垃圾捡回装袋投进垃圾桶)
+		"当天…做完", "当日…做完", "次日…做完", "当天…办完", "当日…办完", "当天…弄好", "当日…弄好",
+		"当即…捡回", "当场…捡回", "立即…捡回", "当即…捡起", "当场…捡起", "当即…清走", "当场…清走", "当即…装袋", "当场…装袋"}},
 	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
 		"拒不拆除", "拒不停止", "仍在继续", "仍未停止", "拒绝改正", "拒绝整改", "拒绝更换", "复查时仍", "复查发现仍", "仍未按要求"}, fixed: true, negates: true},
 	{name: CircSelfRemovedHarm, cues: append([]string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动赔偿", "已赔偿",
@@ -593,6 +597,8 @@ var circumstanceCues = []struct {
 		// 沟渠内的污水抽回厂内, 主动组织清理河道油污)
 		"自行雇人", "主动雇人", "抽回",
 		// what was dumped taken away of its own accord (当天下午自行雇车将垃圾全部清运至中转站)
+		// the polluted ground dug out of its own accord (当天就把被污染的泥土挖了装进吨袋)
+		"被污染的…挖", "受污染的…挖", "清挖…受污染", "清挖…被污染", "清挖…污染土", "挖除…污染土", "污染土壤…清挖", "污染土壤…挖除",
 		"自行雇车", "自行…清运", "主动…清理", "主动…清除", "主动…修复", "自行…修复", "主动…打捞", "自行…打捞",
 		// the same acts in more verbs (自行组织人员清扫并冲洗路面, 自行雇请
 		// 专业单位布设围油栏, 主动追回全部污泥), and the leak stopped at
@@ -623,11 +629,16 @@ var circumstanceCues = []struct {
 	{name: CircMeritorious, cues: []string{"立功表现", "有立功", "检举揭发", "协助查获", "协助执法人员查获",
 		// another's violation reported and found true (主动检举了另一家企业……
 		// 经本局查证属实)
-		"检举…查证属实", "举报…查证属实", "揭发…查证属实", "检举…经查属实", "揭发…经查属实", "提供…线索…查证属实", "提供…线索…经查属实"}},
+		"检举…查证属实", "举报…查证属实", "揭发…查证属实", "检举…经查属实", "揭发…经查属实", "提供…线索…查证属实", "提供…线索…经查属实",
+		// the lead the party gave, checked and opened as a case of its own (当事人提供的某服务部
+		// 无证经营线索属实，已另案立案查处): a tip about the party itself is no 另案
+		"线索属实…另案", "线索…核查属实…另案", "提供…线索…另案立案", "提供…线索…另案查处"}},
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
 		// a leak or damage the act risked, looked for and not found (检查期间未发生燃气泄漏, 路面未见压痕损坏)
 		"未发生…泄漏", "没有发生…泄漏", "未见…损坏", "未发现…损坏", "无损坏",
+		// the accident the lapse risked, in the plain words (该车也没出过事故)
+		"没出过事故", "没有出过事故", "未出过事故", "没出事故", "没有出事故",
 		"未造成其他后果", "未造成其他危害后果", "未造成任何损害", "未造成其他影响", "未造成不良影响", "未产生不良影响", "未造成影响", "没有造成影响", "没有造成危害", "没有造成损失", "无人购买",
 		// an accident of the trade named between, no one overcharged, traffic not hindered
 		"未发生…事故",
@@ -4947,7 +4958,9 @@ func countTimesPrice(ms string, p unitPrice, ts []Total) []Total {
 
 // movedWords, in the phrase after a count of goods under seal, say the
 // goods were taken away, hidden, sold or destroyed (75台已被运往外地销售).
-var movedWords = [...]string{"转移", "变卖", "运走", "运往", "拉走", "隐匿", "藏匿", "损毁", "销售", "卖掉", "出售", "售出"}
+//
+// The plain words of a record count too (把其中86卷拉出去卖了).
+var movedWords = [...]string{"转移", "变卖", "运走", "运往", "拉走", "隐匿", "藏匿", "损毁", "销售", "卖掉", "出售", "售出", "拉出去", "搬出去", "运出去", "卖了"}
 
 // seizureBroken reports whether the text tells of goods sealed or seized
 // and the seal broken or the goods dealt with without leave (查封…封条已被
