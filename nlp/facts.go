@@ -574,6 +574,11 @@ var circumstanceCues = []struct {
 		"次日…补报", "次日…补办", "次日…补齐", "次日…补交", "次日…补正", "次日…补录", "次日…补建", "次日…补设",
 		"当日…补报", "当天…补报", "当日…补办", "当天…补办", "当日…补交", "当天…补交",
 		"按规定补", "按照规定补", "按要求补", "按照要求补",
+		// a ledger or record written up in full afterwards (将缺失台账补录完整, 补记完整),
+		// a missing system drawn up and a stock-take done on the spot (当场制定出入库登记制度并盘库建账),
+		// and the recheck finding it in place (复查已落实, 经复查均已落实)
+		"补录完整", "补记完整", "补填完整", "补充完整", "当场制定", "当场建立", "当即建立", "当场…建账", "盘库建账",
+		"复查已落实", "复查…已落实", "复查…均已落实", "复查…已全部落实",
 		// information not disclosed made public once reminded (经提醒后于两日内全部补充公开)
 		"补充公开", "已补充公开", "已补充提交", "已补充报送", "全部补充", "日内…补充", "提醒后…补充", "提醒后…补报", "提醒后…补正", "提醒后…补办",
 		"转移至合规", "转移到合规", "转移至专用", "转移到专用", "重新检测合格", "重新检验合格", "复检合格",
@@ -601,7 +606,11 @@ var circumstanceCues = []struct {
 		// 自行 alone is also how the act is told (系自行清理装修废料时焚烧): a
 		// clean-up the party organised (自行组织人员清扫) is the response
 		"自行组织…清扫", "自行组织…冲洗", "自行组织…清理", "自行组织…清除",
-		"自行雇请", "自行聘请", "主动雇请", "主动聘请", "立即…封堵", "及时…封堵", "立即…堵漏", "及时…堵漏"}, RefundCues...)},
+		"自行雇请", "自行聘请", "主动雇请", "主动聘请", "立即…封堵", "及时…封堵", "立即…堵漏", "及时…堵漏",
+		// the harm said reduced or removed as a done thing (已减轻违法行为危害后果,
+		// 消除了不良影响), and a false statement taken back in public (发布澄清声明并致歉)
+		"已减轻…危害后果", "减轻了…危害后果", "已消除…危害后果", "消除了…危害后果", "已消除…影响", "消除了…影响",
+		"澄清声明并…致歉", "更正声明并…致歉", "书面致歉", "公开致歉", "公开道歉", "赔礼道歉"}, RefundCues...)},
 	{name: CircCooperated, cues: []string{"配合调查", "如实陈述", "积极配合", "配合执法", "如实交代"}},
 	{name: CircConfessed, cues: []string{"主动供述", "主动交代", "主动坦白",
 		// told of its own accord what the agency did not know (主动说明其另一家
@@ -664,7 +673,9 @@ var circumstanceCues = []struct {
 		// a monitor down, the discharge checked by hand meanwhile and within
 		// the limits (联网中断期间手工监测出水达标): nothing went out unseen
 		// over the limit; 未达标 is dropped by the guard below
-		"手工监测…达标", "人工监测…达标", "手工监测…未超标", "人工监测…未超标"}, fixed: true},
+		"手工监测…达标", "人工监测…达标", "手工监测…未超标", "人工监测…未超标",
+		// the online monitor's record over the period within the limits (在线监测数据显示该期间出水各项指标均达标)
+		"在线监测…均达标", "在线数据…均达标", "在线监测…未超标", "自动监测…均达标"}, fixed: true},
 	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉",
 		"影响范围小", "影响范围较小", "未接到…投诉", "未收到…投诉", "没有…投诉", "未有…投诉", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
 	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
@@ -703,7 +714,9 @@ var circumstanceCues = []struct {
 // refund: the circumstance skips a cue without 主动 in a sentence with an
 // order; a bare 已返还 is left out (赃款已返还 is often the police's doing).
 var RefundCues = []string{"主动退还", "主动…退还", "主动…退款", "主动…返还", "全部退还", "已全部退还", "已退还", "全部退款", "已全部退款", "已退款",
-	"退还多收", "返还多收", "退还消费者多付"}
+	"退还多收", "返还多收", "退还消费者多付",
+	// paid back by the way it was paid (保证金全部原路退回)
+	"原路退回", "原路退还", "原路返还"}
 
 // Extract finds money amounts, quantities, dates, the party's kind and age
 // and the circumstances of a case in officer-written text. It never panics;
@@ -2784,6 +2797,16 @@ func hasAnyPrefix(s string, words ...string) bool {
 	return false
 }
 
+// hasAnySuffix reports whether s ends with one of words.
+func hasAnySuffix(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func containsAny(s string, subs ...string) bool {
 	for _, x := range subs {
 		if Contains(s, x) {
@@ -3171,6 +3194,17 @@ func saidJustBefore(w string) bool {
 	return false
 }
 
+// askedWhether reports whether a 没有 cue is the second half of a question's
+// 有没有 (问：有没有商家投诉？答：有，十几家。): a 询问笔录 asks it, and the
+// answer, not the question, says whether there was any.
+func askedWhether(s string, i int, c string) bool {
+	if !strings.HasPrefix(c, "没有") || !strings.HasSuffix(s[:i], "有") {
+		return false
+	}
+	// 所有没有…, 具有没有… are no question: the 有 ends another word.
+	return !hasAnySuffix(s[:i], "所有", "具有", "拥有", "享有", "持有", "占有", "含有", "没有")
+}
+
 // otherSpeakers say things in a case that are not the party's own word.
 var otherSpeakers = []string{"消费者", "顾客", "投诉人", "举报人", "群众", "市民", "居民", "乘客", "患者", "住户", "业主", "受害人", "被害人", "证人", "员工", "工人", "职工"}
 
@@ -3196,6 +3230,9 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 			at := int(present[id]) - 1
 			if q := compiledCircumstances[k][j]; len(q.parts) > 1 {
 				if i, e, ok := q.locateAt(s, at); ok {
+					if askedWhether(s, i, c) {
+						continue
+					}
 					// 责令其当日…整改 is the order, as for a one-part cue.
 					if f.name == CircCorrectedInTime && !f.negates && orderedBefore(s, i) {
 						continue
@@ -3253,6 +3290,9 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					continue
 				}
 				starts[claim{f.name, i}], ends[claim{f.name, i + len(c)}] = true, true
+				if askedWhether(s, i, c) {
+					continue
+				}
 				if f.name == CircCorrectedInTime && !f.negates && orderedBefore(s, i) {
 					continue
 				}
@@ -4110,7 +4150,10 @@ var fledWords = [...]string{"躲", "逃", "离开", "报警", "求救", "停车"
 	"停课", "停工", "停产", "停售", "歇业", "休业", "闭园", "闭馆", "休市", "改道", "让行", "让路",
 	"通过微信", "通过支付宝", "通过手机", "扫码", "支付", "交出", "交纳", "停驶", "汇款",
 	// what the victim had to call off or put back (手术被迫取消, 演出被迫延期)
-	"取消", "推迟", "延期", "改期"}
+	"取消", "推迟", "延期", "改期",
+	// a well, an intake or a home the pollution put out of use (村民水井被迫停用,
+	// 水厂被迫停水, 养殖户被迫搬迁): the harm done, not the party's coercion
+	"停用", "弃用", "关停", "停水", "断水", "停止取水", "搬迁", "迁出"}
 
 // restatement is what may stand between an amount and the same amount
 // written again (伍万元整（¥50,000.00）, 大写：伍万元，小写：50000元).
