@@ -21,6 +21,7 @@ func TestCircumstancePhrasingsTwentySixth(t *testing.T) {
 		{"the harm said reduced", "当事人事后撤回全部宣传单，已减轻违法行为的危害后果。", CircSelfRemovedHarm, true},
 		{"a public apology with the correction", "该公司发布更正声明并向对方公开致歉。", CircSelfRemovedHarm, true},
 		{"a deposit paid back the way it came", "平台已将收取的押金原路退还给商户。", CircSelfRemovedHarm, true},
+		{"what was handed over led to another's case", "当事人主动提供了供货商的送货单，执法人员据此查获了一处制售窝点。", CircMeritorious, true},
 		{"a question's 没有 is no answer", "问：有没有顾客投诉过？答：有，三四个。", CircHarmSlight, false},
 		{"the answer's 没有 still is", "答：开业以来没有顾客投诉过。", CircHarmSlight, true},
 	} {
