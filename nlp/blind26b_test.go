@@ -38,3 +38,29 @@ func TestCircumstancePhrasingsTwentySixth(t *testing.T) {
 		})
 	}
 }
+
+// TestReasoningRepeatsTwentySixth: a published decision's reasoning and
+// decision restate the figure its facts found (本局认为…违法所得8,600元…
+// 决定没收违法所得8,600元); the base stays the one figure, while two equal
+// figures of the facts themselves still add up.
+func TestReasoningRepeatsTwentySixth(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, role string
+		want             float64
+	}{
+		{"restated in the reasoning and the decision", "经查，当事人通过网店销售未经备案的化妆品，违法所得人民币8,600元。\n本局认为，当事人违法所得8,600元，依据有关规定，决定没收违法所得8,600元，并处罚款。", RoleIllegalGains, 8600},
+		{"two equal figures of the facts", "经查，当事人两次出租场地供他人违法经营，第一次违法所得3000元，第二次违法所得3000元。", RoleIllegalGains, 6000},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := -1.0
+			for _, x := range Extract(tt.text).Totals {
+				if x.Role == tt.role {
+					got = x.Value
+				}
+			}
+			if got != tt.want {
+				t.Errorf("%s total = %v, want %v", tt.role, got, tt.want)
+			}
+		})
+	}
+}

@@ -880,6 +880,7 @@ func Extract(text string) Extraction {
 	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
+	reasoningRepeats(text, x.Amounts)
 	x.Totals = faresAsGains(totals(x.Amounts, takingsOpen(s)))
 	for _, t := range noneStated(s, x.Amounts) {
 		// A base stated nil beside a figure of it (已收取运费3万元，其余运费尚未
@@ -4162,6 +4163,38 @@ var fledWords = [...]string{"躲", "逃", "离开", "报警", "求救", "停车"
 // written again (伍万元整（¥50,000.00）, 大写：伍万元，小写：50000元).
 var restatement = strings.NewReplacer("整", "", "(", "", ")", "", "（", "", "）", "", "大写", "", "小写", "",
 	":", "", "：", "", "人民币", "", "¥", "", "￥", "", "，", "", ",", "", " ", "", "　", "", "元", "")
+
+// reasoningMarks open a published decision's reasoning (本局认为，当事人……),
+// after which the decision restates the figures its 违法事实 found.
+var reasoningMarks = [...]string{"本局认为", "我局认为", "本机关认为", "本大队认为", "本支队认为", "本所认为", "本委认为", "本厅认为", "本分局认为", "我分局认为", "我大队认为"}
+
+// reasoningRepeats marks as a part each amount of a decision's reasoning
+// and decision (本局认为…骗取税款31,520元…决定追缴退税款31,520元) that
+// repeats an amount of the same role the facts before the reasoning gave:
+// the repetition restates the one figure, and summed it would triple the
+// base of the fine.
+func reasoningRepeats(text string, as []Amount) {
+	at := -1
+	for _, m := range reasoningMarks {
+		if i := strings.Index(text, m); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return
+	}
+	for i := range as {
+		if as[i].Start < at || as[i].Role == "" {
+			continue
+		}
+		for _, p := range as[:i] {
+			if p.Start < at && p.Role == as[i].Role && p.Value == as[i].Value && !p.Part {
+				as[i].Part = true
+				break
+			}
+		}
+	}
+}
 
 // dropRestated removes an amount that only restates the one before it in
 // other numerals, so that totals do not count it twice.
