@@ -1,6 +1,10 @@
 package caseanalysis
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/cailiang/cailiang/rules"
+)
 
 // TestBasisTwentySixth holds the basis kinds the twenty-sixth round's
 // second blind batch (blind26b) missed, in other words than its rows: an
@@ -32,5 +36,16 @@ func TestBasisTwentySixth(t *testing.T) {
 			"2026-11-02", "prod-54-labelling", "safety-99-warning-signs", 0, 0, false},
 		{"an oil-filled heater is no food", "经查，该商行销售的油汀取暖器未标注生产日期，外包装上无中文警示说明。",
 			"2026-11-02", "prod-54-labelling", "food-125-label", 0, 0, false},
+	})
+}
+
+// TestLuredPartyTwentySixth: a party lured into the act (受他人诱骗, the
+// circumstance of 行政处罚法 第三十二条第（二）项) was the one deceived, so the
+// word 骗 in it names no 诈骗 by the party; one who deceives others still
+// does.
+func TestLuredPartyTwentySixth(t *testing.T) {
+	checkTransferRows(t, []transferRow{
+		{"a party lured into lending its licence", "经查，当事人系受他人诱骗，将本公司营业执照出借给他人用于承揽装修工程，涉及工程款四十八万元，未收取费用。", nil, rules.RiskNone, ""},
+		{"one who deceives others", "经查，王某以代办贷款为名，先后骗取三名被害人手续费共计八千元。", []string{"police25-58-theft"}, rules.RiskLikely, "诈骗罪"},
 	})
 }
