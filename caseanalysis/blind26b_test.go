@@ -1,6 +1,7 @@
 package caseanalysis
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cailiang/cailiang/rules"
@@ -48,4 +49,24 @@ func TestLuredPartyTwentySixth(t *testing.T) {
 		{"a party lured into lending its licence", "经查，当事人系受他人诱骗，将本公司营业执照出借给他人用于承揽装修工程，涉及工程款四十八万元，未收取费用。", nil, rules.RiskNone, ""},
 		{"one who deceives others", "经查，王某以代办贷款为名，先后骗取三名被害人手续费共计八千元。", []string{"police25-58-theft"}, rules.RiskLikely, "诈骗罪"},
 	})
+}
+
+// TestZoneProjectVerbTwentySixth: a project in a drinking-water source
+// zone put up in the everyday verb (新盖了一个养牛场) shows the element of a
+// new project (水污染防治法 第九十一条第一款), not merely shares the zone's
+// words with it.
+func TestZoneProjectVerbTwentySixth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, facts := range []string{
+		"来信反映：河边立着“饮用水水源二级保护区”的牌子，今年有人在牌子后面新盖了一个养牛场，牛粪水用管子排到河里。",
+		"经查，当事人在饮用水水源二级保护区内盖起两排鸭棚饲养肉鸭，冲洗废水排入库湾。",
+	} {
+		res := analyzeOn(t, a, facts, "2026-04-20")
+		if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != "water-91-second-zone-project" {
+			t.Fatalf("violations %v, want water-91-second-zone-project first", ids(res.Violations))
+		}
+		if why := res.Violations[0].Why; strings.Contains(why, "未提及新建") {
+			t.Errorf("the new project not read: %s", why)
+		}
+	}
 }

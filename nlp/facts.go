@@ -608,9 +608,8 @@ var circumstanceCues = []struct {
 		"自行组织…清扫", "自行组织…冲洗", "自行组织…清理", "自行组织…清除",
 		"自行雇请", "自行聘请", "主动雇请", "主动聘请", "立即…封堵", "及时…封堵", "立即…堵漏", "及时…堵漏",
 		// the harm said reduced or removed as a done thing (已减轻违法行为危害后果,
-		// 消除了不良影响), and a false statement taken back in public (发布澄清声明并致歉)
-		"已减轻…危害后果", "减轻了…危害后果", "已消除…危害后果", "消除了…危害后果", "已消除…影响", "消除了…影响",
-		"澄清声明并…致歉", "更正声明并…致歉", "书面致歉", "公开致歉", "公开道歉", "赔礼道歉"}, RefundCues...)},
+		// 消除了不良影响); an apology (赔礼道歉, 公开致歉) is no such thing
+		"已减轻…危害后果", "减轻了…危害后果", "已消除…危害后果", "消除了…危害后果", "已消除…影响", "消除了…影响"}, RefundCues...)},
 	{name: CircCooperated, cues: []string{"配合调查", "如实陈述", "积极配合", "配合执法", "如实交代"}},
 	{name: CircConfessed, cues: []string{"主动供述", "主动交代", "主动坦白",
 		// told of its own accord what the agency did not know (主动说明其另一家
