@@ -574,6 +574,11 @@ var circumstanceCues = []struct {
 		"次日…补报", "次日…补办", "次日…补齐", "次日…补交", "次日…补正", "次日…补录", "次日…补建", "次日…补设",
 		"当日…补报", "当天…补报", "当日…补办", "当天…补办", "当日…补交", "当天…补交",
 		"按规定补", "按照规定补", "按要求补", "按照要求补",
+		// a ledger or record written up in full afterwards (将缺失台账补录完整, 补记完整),
+		// a missing system drawn up and a stock-take done on the spot (当场制定出入库登记制度并盘库建账),
+		// and the recheck finding it in place (复查已落实, 经复查均已落实)
+		"补录完整", "补记完整", "补填完整", "补充完整", "当场制定", "当场建立", "当即建立", "当场…建账", "盘库建账",
+		"复查已落实", "复查…已落实", "复查…均已落实", "复查…已全部落实",
 		// information not disclosed made public once reminded (经提醒后于两日内全部补充公开)
 		"补充公开", "已补充公开", "已补充提交", "已补充报送", "全部补充", "日内…补充", "提醒后…补充", "提醒后…补报", "提醒后…补正", "提醒后…补办",
 		"转移至合规", "转移到合规", "转移至专用", "转移到专用", "重新检测合格", "重新检验合格", "复检合格",
@@ -607,7 +612,10 @@ var circumstanceCues = []struct {
 		// 自行 alone is also how the act is told (系自行清理装修废料时焚烧): a
 		// clean-up the party organised (自行组织人员清扫) is the response
 		"自行组织…清扫", "自行组织…冲洗", "自行组织…清理", "自行组织…清除",
-		"自行雇请", "自行聘请", "主动雇请", "主动聘请", "立即…封堵", "及时…封堵", "立即…堵漏", "及时…堵漏"}, RefundCues...)},
+		"自行雇请", "自行聘请", "主动雇请", "主动聘请", "立即…封堵", "及时…封堵", "立即…堵漏", "及时…堵漏",
+		// the harm said reduced or removed as a done thing (已减轻违法行为危害后果,
+		// 消除了不良影响); an apology (赔礼道歉, 公开致歉) is no such thing
+		"已减轻…危害后果", "减轻了…危害后果", "已消除…危害后果", "消除了…危害后果", "已消除…影响", "消除了…影响"}, RefundCues...)},
 	{name: CircCooperated, cues: []string{"配合调查", "如实陈述", "积极配合", "配合执法", "如实交代"}},
 	{name: CircConfessed, cues: []string{"主动供述", "主动交代", "主动坦白",
 		// told of its own accord what the agency did not know (主动说明其另一家
@@ -632,7 +640,10 @@ var circumstanceCues = []struct {
 		"检举…查证属实", "举报…查证属实", "揭发…查证属实", "检举…经查属实", "揭发…经查属实", "提供…线索…查证属实", "提供…线索…经查属实",
 		// the lead the party gave, checked and opened as a case of its own (当事人提供的某服务部
 		// 无证经营线索属实，已另案立案查处): a tip about the party itself is no 另案
-		"线索属实…另案", "线索…核查属实…另案", "提供…线索…另案立案", "提供…线索…另案查处"}},
+		"线索属实…另案", "线索…核查属实…另案", "提供…线索…另案立案", "提供…线索…另案查处",
+		// what the party handed over led the officers to another's violation
+		// (主动提供了进货单据和供货人联系方式，执法人员据此查获了上游生产窝点)
+		"主动提供…据此查获", "主动提供…据此查处", "提供…线索…据此查获", "根据其提供的…查获", "依据其提供的…查获", "根据当事人提供的…查获"}},
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
 		// a leak or damage the act risked, looked for and not found (检查期间未发生燃气泄漏, 路面未见压痕损坏)
@@ -675,7 +686,9 @@ var circumstanceCues = []struct {
 		// a monitor down, the discharge checked by hand meanwhile and within
 		// the limits (联网中断期间手工监测出水达标): nothing went out unseen
 		// over the limit; 未达标 is dropped by the guard below
-		"手工监测…达标", "人工监测…达标", "手工监测…未超标", "人工监测…未超标"}, fixed: true},
+		"手工监测…达标", "人工监测…达标", "手工监测…未超标", "人工监测…未超标",
+		// the online monitor's record over the period within the limits (在线监测数据显示该期间出水各项指标均达标)
+		"在线监测…均达标", "在线数据…均达标", "在线监测…未超标", "自动监测…均达标"}, fixed: true},
 	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉",
 		"影响范围小", "影响范围较小", "未接到…投诉", "未收到…投诉", "没有…投诉", "未有…投诉", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
 	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
@@ -718,7 +731,9 @@ var circumstanceCues = []struct {
 // refund: the circumstance skips a cue without 主动 in a sentence with an
 // order; a bare 已返还 is left out (赃款已返还 is often the police's doing).
 var RefundCues = []string{"主动退还", "主动…退还", "主动…退款", "主动…返还", "全部退还", "已全部退还", "已退还", "全部退款", "已全部退款", "已退款",
-	"退还多收", "返还多收", "退还消费者多付"}
+	"退还多收", "返还多收", "退还消费者多付",
+	// paid back by the way it was paid (保证金全部原路退回)
+	"原路退回", "原路退还", "原路返还"}
 
 // Extract finds money amounts, quantities, dates, the party's kind and age
 // and the circumstances of a case in officer-written text. It never panics;
@@ -879,6 +894,7 @@ func Extract(text string) Extraction {
 	}
 	sort.SliceStable(x.Amounts, func(i, j int) bool { return x.Amounts[i].Start < x.Amounts[j].Start })
 	x.Amounts = dropRestated(text, x.Amounts)
+	reasoningRepeats(text, x.Amounts)
 	x.Totals = faresAsGains(totals(x.Amounts, takingsOpen(s)))
 	for _, t := range noneStated(s, x.Amounts) {
 		// A base stated nil beside a figure of it (已收取运费3万元，其余运费尚未
@@ -2799,6 +2815,16 @@ func hasAnyPrefix(s string, words ...string) bool {
 	return false
 }
 
+// hasAnySuffix reports whether s ends with one of words.
+func hasAnySuffix(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func containsAny(s string, subs ...string) bool {
 	for _, x := range subs {
 		if Contains(s, x) {
@@ -3210,6 +3236,17 @@ func saidJustBefore(w string) bool {
 	return false
 }
 
+// askedWhether reports whether a 没有 cue is the second half of a question's
+// 有没有 (问：有没有商家投诉？答：有，十几家。): a 询问笔录 asks it, and the
+// answer, not the question, says whether there was any.
+func askedWhether(s string, i int, c string) bool {
+	if !strings.HasPrefix(c, "没有") || !strings.HasSuffix(s[:i], "有") {
+		return false
+	}
+	// 所有没有…, 具有没有… are no question: the 有 ends another word.
+	return !hasAnySuffix(s[:i], "所有", "具有", "拥有", "享有", "持有", "占有", "含有", "没有")
+}
+
 // otherSpeakers say things in a case that are not the party's own word.
 var otherSpeakers = []string{"消费者", "顾客", "投诉人", "举报人", "群众", "市民", "居民", "乘客", "患者", "住户", "业主", "受害人", "被害人", "证人", "员工", "工人", "职工"}
 
@@ -3235,6 +3272,9 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 			at := int(present[id]) - 1
 			if q := compiledCircumstances[k][j]; len(q.parts) > 1 {
 				if i, e, ok := q.locateAt(s, at); ok {
+					if askedWhether(s, i, c) {
+						continue
+					}
 					// 责令其当日…整改 is the order, as for a one-part cue.
 					if f.name == CircCorrectedInTime && !f.negates && orderedBefore(s, i) {
 						continue
@@ -3292,6 +3332,9 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					continue
 				}
 				starts[claim{f.name, i}], ends[claim{f.name, i + len(c)}] = true, true
+				if askedWhether(s, i, c) {
+					continue
+				}
 				if f.name == CircCorrectedInTime && !f.negates && orderedBefore(s, i) {
 					continue
 				}
@@ -4154,12 +4197,47 @@ var fledWords = [...]string{"躲", "逃", "离开", "报警", "求救", "停车"
 	"停课", "停工", "停产", "停售", "歇业", "休业", "闭园", "闭馆", "休市", "改道", "让行", "让路",
 	"通过微信", "通过支付宝", "通过手机", "扫码", "支付", "交出", "交纳", "停驶", "汇款",
 	// what the victim had to call off or put back (手术被迫取消, 演出被迫延期)
-	"取消", "推迟", "延期", "改期"}
+	"取消", "推迟", "延期", "改期",
+	// a well, an intake or a home the pollution put out of use (村民水井被迫停用,
+	// 水厂被迫停水, 养殖户被迫搬迁): the harm done, not the party's coercion
+	"停用", "弃用", "关停", "停水", "断水", "停止取水", "搬迁", "迁出"}
 
 // restatement is what may stand between an amount and the same amount
 // written again (伍万元整（¥50,000.00）, 大写：伍万元，小写：50000元).
 var restatement = strings.NewReplacer("整", "", "(", "", ")", "", "（", "", "）", "", "大写", "", "小写", "",
 	":", "", "：", "", "人民币", "", "¥", "", "￥", "", "，", "", ",", "", " ", "", "　", "", "元", "")
+
+// reasoningMarks open a published decision's reasoning (本局认为，当事人……),
+// after which the decision restates the figures its 违法事实 found.
+var reasoningMarks = [...]string{"本局认为", "我局认为", "本机关认为", "本大队认为", "本支队认为", "本所认为", "本委认为", "本厅认为", "本分局认为", "我分局认为", "我大队认为"}
+
+// reasoningRepeats marks as a part each amount of a decision's reasoning
+// and decision (本局认为…骗取税款31,520元…决定追缴退税款31,520元) that
+// repeats an amount of the same role the facts before the reasoning gave:
+// the repetition restates the one figure, and summed it would triple the
+// base of the fine.
+func reasoningRepeats(text string, as []Amount) {
+	at := -1
+	for _, m := range reasoningMarks {
+		if i := strings.Index(text, m); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return
+	}
+	for i := range as {
+		if as[i].Start < at || as[i].Role == "" {
+			continue
+		}
+		for _, p := range as[:i] {
+			if p.Start < at && p.Role == as[i].Role && p.Value == as[i].Value && !p.Part {
+				as[i].Part = true
+				break
+			}
+		}
+	}
+}
 
 // dropRestated removes an amount that only restates the one before it in
 // other numerals, so that totals do not count it twice.
