@@ -70,9 +70,10 @@ func isNegationBreak(r rune) bool {
 	switch r {
 	case '，', '。', '；', '！', '？', ',', ';', '!', '?', '\n', '：', ':':
 		return true
-	case ' ', '\t', '\u3000':
-		// A register line separates its fields by spaces (某某药房 未标示价格
-		// 三年内首次被查处): a negation does not reach into the next field.
+	case ' ', '\t', '\u3000', '｜', '|':
+		// A register line separates its fields by spaces or bars (某某药房
+		// 未标示价格 三年内首次被查处; …未造成危害后果｜拟首违不罚): a negation
+		// does not reach into the next field.
 		return true
 	}
 	return false

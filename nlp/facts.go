@@ -139,8 +139,13 @@ type Amount struct {
 	// conveyance it prices (以12万元转让给, 收取转让款26万元), not from a role
 	// word before it: a 违法所得 the text names beside it (扣除补偿后违法所得
 	// 18.2万元) is the figure, the price its gross.
-	Price      bool
-	Start, End int
+	Price bool
+	// Confiscated is true for an amount the agency's measure confiscates
+	// (决定：没收广告费用人民币36,000元): the base stated earlier, told again
+	// as the money taken, adds nothing to a total of its role that already
+	// holds that figure.
+	Confiscated bool
+	Start, End  int
 }
 
 // Quantity is a counted or measured quantity with its unit as written in the
@@ -598,6 +603,9 @@ var circumstanceCues = []struct {
 		"自行清运处置", "已清运处置", "已清运", "自行清运", "已妥善处置", "主动召回",
 		// recalls the seller made of its own accord (主动联系买家退款并召回); refunds are RefundCues
 		"主动…退货", "主动…召回", "主动…收回", "已全部收回",
+		// what was sold or handed out fetched back before any order (当日下午已将卖出的叉车
+		// 从买方拉回, 剩下的传单我已经全部收回)
+		"已经全部收回", "将卖出的…拉回", "将售出的…拉回", "将卖出的…收回", "将售出的…收回", "将卖出的…追回", "将售出的…追回",
 		// the pollution taken back or cleaned up of its own accord (自行雇人将
 		// 沟渠内的污水抽回厂内, 主动组织清理河道油污)
 		"自行雇人", "主动雇人", "抽回",
@@ -1371,7 +1379,7 @@ func inferActDate(dates []Date, notAct map[int]bool) {
 // the day the statement was made.
 func yearFor(dated []Date, s string, p pendingDate, role string, limits map[int]bool, at map[int][2]int, notAct map[int]bool) (int, bool) {
 	if p.relative {
-		anchor, disc, latest := "", "", ""
+		anchor, anchorRole, disc, latest := "", "", "", ""
 		for _, d := range dated {
 			if d.Role == DateBirth {
 				continue
@@ -1381,7 +1389,7 @@ func yearFor(dated []Date, s string, p pendingDate, role string, limits map[int]
 				disc = max(disc, d.Value)
 			}
 			if at[d.Start][0] < p.a && d.Role != DateDecision && d.Role != DateActEnd && !limits[d.Start] {
-				anchor = d.Value
+				anchor, anchorRole = d.Value, d.Role
 			}
 		}
 		if anchor == "" {
@@ -1394,6 +1402,14 @@ func yearFor(dated []Date, s string, p pendingDate, role string, limits map[int]
 			return 0, false
 		}
 		y, _ := strconv.Atoi(anchor[:4])
+		// 今年1月我们发现 after the act told as 2025年11月: a finding cannot
+		// come before what it found, so 今年 is the writer's year after the
+		// mention's (a complainant's letter gives the act its year and its
+		// own year as 今年). Only a discovery is moved, never an act.
+		if p.relYear == 0 && role == DateDiscovery && anchorRole != DateDiscovery && p.month > 0 &&
+			fmt.Sprintf("%04d-%02d", y, p.month) < anchor[:7] {
+			y++
+		}
 		return y + p.relYear, true
 	}
 	var before, after *Date
@@ -1549,6 +1565,7 @@ func moneyAmount(s string, a, e int, v float64, role string, total, limits bool)
 		role = ""
 	}
 	x.Role, x.Unsold, x.Rate, x.Part = role, unsold(s, a, role), rateOf(s, a), partOf(s, a) || listedPart(s, a)
+	x.Confiscated = role != "" && Contains(lastRunes(s[clauseBefore(s, a, isPhraseEnd):a], 12), "没收")
 	if role == RoleTax && (containsAny(firstRunes(s[e:clauseAfter(s, e, isClauseEnd)], 12), unpaidTaxWords[:]...) || containsAny(lastRunes(s[:a], 10), unpaidTaxBefore[:]...)) {
 		// 代扣税款合计38.6万元……其余已扣税款36.5万元未解缴入库: the tax
 		// told as not paid over is the 不缴或者少缴的税款 the fines and the
@@ -2454,6 +2471,9 @@ var adCarriers = []string{"广告", "宣传", "传单", "海报", "展板", "展
 // The ad is often named by its carrier alone (传单由该学校制作发放，印制费用
 // 一千五百元; 海报系当事人自行设计制作，制作费用八百元).
 func adFee(w string) bool {
+	if adMakerPaid(w) {
+		return true
+	}
 	k := strings.LastIndex(w, "费")
 	if k < 0 || !containsAny(w[:k], adCarriers...) {
 		return false
@@ -2466,6 +2486,33 @@ func adFee(w string) bool {
 	}
 	tail = strings.Replace(tail, "人民币", "", 1)
 	tail = strings.TrimLeft(tail, "为是约：:")
+	return utf8.RuneCountInString(tail) <= 1
+}
+
+// adMakers are the payees whose takings are an ad's cost: what the party
+// paid the agency that made or showed it (一共付给广告公司四千五百元).
+var adMakers = [...]string{"付给广告公司", "支付给广告公司", "付广告公司", "支付广告公司", "交给广告公司", "给了广告公司",
+	"付给传媒公司", "支付给传媒公司", "付给文化传媒公司", "支付给文化传媒公司", "付给广告制作", "支付给广告制作"}
+
+// adMakerPaid reports whether the window before an amount ends in a payment
+// to an ad maker (adMakers): a total word and the currency may stand
+// between (付给广告公司共计人民币3000元).
+func adMakerPaid(w string) bool {
+	k, n := -1, 0
+	for _, m := range adMakers {
+		if i := strings.LastIndex(w, m); i > k {
+			k, n = i, len(m)
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	tail := w[k+n:]
+	for _, t := range totalCues {
+		tail = strings.Replace(tail, t, "", 1)
+	}
+	tail = strings.Replace(tail, "人民币", "", 1)
+	tail = strings.TrimLeft(tail, "为是约：:了")
 	return utf8.RuneCountInString(tail) <= 1
 }
 
@@ -2504,7 +2551,7 @@ func totals(as []Amount, openTakings bool) []Total {
 			continue
 		}
 		i, ok := idx[a.Role]
-		if ok && a.Part {
+		if ok && (a.Part || a.Confiscated && out[i].Value == a.Value) {
 			continue
 		}
 		if !ok {
@@ -2878,7 +2925,7 @@ func findAge(s string, masked []byte, span func(int, int) (int, int), others *[]
 		if err != nil || v < 0 || v > 130 {
 			continue
 		}
-		if namedOtherInBracket(s, m[0]) && !actorNamed(s, m[0], m[1]) && !childActorAge(s, m[0], m[1]) {
+		if namedOtherInBracket(s, m[0]) && !actorNamed(s, m[0], m[1]) && !childActorAge(s, m[0], m[1]) && !falseCallerAge(s, m[0]) {
 			// 与住在隔壁楼的孙大爷（七十二岁）争执, 殴打同村村民柳某（男，六十八岁）:
 			// the age in the bracket after a name is of the one named,
 			// and the phrase before the name makes them another.
@@ -3616,12 +3663,39 @@ var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "
 // a third party, or follows a mention of child workers (招用童工2名：田某（15
 // 周岁）…；罗某（15周岁）…): their ages are the workers'.
 func thirdPartyAge(s string, a, b int) bool {
-	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) || partyBracketAge(s, a) || actorNamed(s, a, b) || childActorAge(s, a, b) || cleftActorAge(s, a) || selfDescribedAge(s, a, b) || describedPartyAge(s, a) {
+	if partyAgeAt(s[clauseBefore(s, a, isClauseEnd):a]) || partyBracketAge(s, a) || actorNamed(s, a, b) || childActorAge(s, a, b) || cleftActorAge(s, a) || selfDescribedAge(s, a, b) || describedPartyAge(s, a) || falseCallerAge(s, a) {
 		return false // 违法行为人柯某（17周岁，职校学生）: the party's own
 	}
 	return victimObject(s, a) || kinAge(s, a) || containsAny(s[:a], "童工", "未成年工") ||
-		containsAny(withoutOwnDescription(s, a, clauseBefore(s, a, isClauseEnd), clauseAfter(s, b, isClauseEnd)), thirdPartyAges[:]...) ||
+		containsAny(withoutCaller(s, withoutOwnDescription(s, a, clauseBefore(s, a, isClauseEnd), clauseAfter(s, b, isClauseEnd))), thirdPartyAges[:]...) ||
 		containsAny(askedOf(s, a), askedOthers[:]...)
+}
+
+// falseAlarmWords tell a call to the police that was itself the act
+// (编造警情, 谎报, 报假警): the caller is then the party.
+var falseAlarmWords = [...]string{"编造警情", "虚构警情", "谎报", "报假警", "虚假报警", "虚假警情", "假警情"}
+
+// callerWords name the one who called or reported.
+var callerWords = [...]string{"报警人", "报案人", "来电人"}
+
+// falseCallerAge reports whether the age at a is told of the caller in a
+// text of a false alarm (报警人为学生钱某某（时年16周岁）…编造警情): the
+// caller is the party.
+func falseCallerAge(s string, a int) bool {
+	return containsAny(s, falseAlarmWords[:]...) && containsAny(s[clauseBefore(s, a, isClauseEnd):a], callerWords[:]...)
+}
+
+// withoutCaller returns w with the caller's words taken out when the text
+// tells a false alarm (回拨核实，报警人为学生钱某某（时年16周岁），其承认编造
+// 警情): the one who called is the one who lied, and the age is theirs.
+func withoutCaller(s, w string) string {
+	if !containsAny(s, falseAlarmWords[:]...) {
+		return w
+	}
+	for _, c := range callerWords {
+		w = strings.ReplaceAll(w, c, "")
+	}
+	return w
 }
 
 // withoutOwnDescription returns the clause [st, en) of the age at a with
@@ -4058,7 +4132,7 @@ func thirdPartyBirth(s string, a int) bool {
 		return true // 与同楼住户郝某（男，1961年5月出生）发生争吵
 	}
 	for {
-		if containsAny(s[st:a], thirdPartyBirthCues[:]...) {
+		if containsAny(withoutCaller(s, s[st:a]), thirdPartyBirthCues[:]...) {
 			return true
 		}
 		// A list (招用王某某（…出生）、赵某某（…出生）) shares the word
