@@ -2,8 +2,11 @@ package eval
 
 import (
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -310,5 +313,30 @@ func TestDevSetExercisesEveryEcoCodeBenchmark(t *testing.T) {
 	}
 	if len(eco) == 0 {
 		t.Fatal("no benchmark cites the 生态环境法典: the test would pass on nothing")
+	}
+}
+
+// frozenReportingIDs is the SHA-256 of the reporting half's row ids, sorted
+// and joined by newlines: the 258 rows it held when the blind rounds began.
+// A digest, not the list, so the test does not name which rows they are.
+const frozenReportingIDs = "a641049458f492f6a464844fef2c2277f6ba0945c753b4c1e37dca7dafc86f38"
+
+// TestDevSetReportingHalfFrozen holds the reporting half to its 258 rows: a
+// row written later was read by its author while fixing kinds, so it must
+// hash into the tuning half (eval/testdata/devset/README.md says how), and
+// no reporting row may be edited, since an edit moves its hash.
+func TestDevSetReportingHalfFrozen(t *testing.T) {
+	rows, err := DevSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range devSplit(rows, DevReport) {
+		ids = append(ids, r.ID)
+	}
+	slices.Sort(ids)
+	sum := sha256.Sum256([]byte(strings.Join(ids, "\n")))
+	if got := hex.EncodeToString(sum[:]); len(ids) != 258 || got != frozenReportingIDs {
+		t.Errorf("the reporting half has %d rows (digest %s), want the 258 frozen ones: move new rows to the tuning half as the devset README says", len(ids), got)
 	}
 }
