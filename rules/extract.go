@@ -72,7 +72,7 @@ func incomeAsRevenue(out *Extracted, text string) {
 		for _, w := range incomeLeads {
 			before = strings.TrimSuffix(before, w)
 		}
-		if !strings.HasSuffix(before, "收入") || containsAnyWord(before, notRevenueIncome[:]) {
+		if !strings.HasSuffix(before, "收入") || containsAnyWord(before, notRevenueIncome[:]) || periodIncome(before) {
 			continue
 		}
 		if a.Value > v {
@@ -84,6 +84,22 @@ func incomeAsRevenue(out *Extracted, text string) {
 		out.Facts.IllegalRevenue = &v
 		out.Spans = append(out.Spans, spans...)
 	}
+}
+
+// periodIncome tells a business's takings over a period (该店年营业收入约60万元,
+// 2024年度营业收入1.2亿元, 月营业收入约2万元, 日均销售收入): its turnover, not
+// what the conduct brought in. before ends with 收入.
+func periodIncome(before string) bool {
+	head := strings.TrimSuffix(before, "收入")
+	for _, w := range [...]string{"营业", "经营", "销售", "主营业务", "总"} {
+		head = strings.TrimSuffix(head, w)
+	}
+	for _, w := range [...]string{"年", "度", "月", "季", "日", "周", "年均", "月均", "日均"} {
+		if strings.HasSuffix(head, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // incomeLeads stand between 收入 and its amount (收入共计, 收入约, 收入达).
