@@ -3126,6 +3126,16 @@ func requestedBefore(s string, pos int) bool {
 	if k := strings.LastIndexAny(w, "。；;！？!?\n"); k >= 0 {
 		w = w[k:]
 	}
+	// The order and the bracket it skips sit close before the cue: a
+	// bounded look-back keeps a long text without sentence marks from
+	// costing the whole sentence at every cue (rev26: 5.5 s on 19K runes).
+	if len(w) > requestReach {
+		i := len(w) - requestReach
+		for i < len(w) && !utf8.RuneStart(w[i]) {
+			i++
+		}
+		w = w[i:]
+	}
 	w = parenRe.ReplaceAllString(w, "")
 	if k := strings.LastIndexAny(w, "，,"); k >= 0 {
 		w = w[k:]
@@ -3137,6 +3147,10 @@ func requestedBefore(s string, pos int) bool {
 	}
 	return false
 }
+
+// requestReach bounds requestedBefore's look-back in bytes: a clause with a
+// bracketed aside of up to 40 runes and the order word before it.
+const requestReach = 360
 
 // parenRe is a bracketed aside, as a party's particulars are written.
 var parenRe = regexp.MustCompile(`[（(][^（）()]{0,40}[）)]`)
