@@ -3143,6 +3143,31 @@ func requestedBefore(s string, pos int) bool {
 	return false
 }
 
+// licenceRe is a licence or permit obtained, named in one phrase (取得施工许可证,
+// 取得了食品经营许可证).
+var licenceRe = regexp.MustCompile(`取得了?([^，。；;,、\s]{0,10}?许可证)`)
+
+// licenceObtainedLater finds the correction of acting without a licence told
+// as the licence then obtained (未取得施工许可证……8月10日取得施工许可证): the
+// same licence found missing first and obtained later in the text. Not what
+// was to be done (应当取得), nor a time before it (取得施工许可证前).
+func licenceObtainedLater(s string) (int, int, bool) {
+	missing := ""
+	for _, m := range licenceRe.FindAllStringSubmatchIndex(s, -1) {
+		name := s[m[2]:m[3]]
+		if Negated(s, m[0]) {
+			missing = name
+			continue
+		}
+		if missing == "" || name != missing || orderedBefore(s, m[0]) ||
+			hasAnyPrefix(s[m[1]:], "前", "之前", "以前") || hasAnySuffix(s[:m[0]], "依法", "需", "须", "需要", "必须", "办理", "申请") {
+			continue
+		}
+		return m[0], m[1], true
+	}
+	return 0, 0, false
+}
+
 // demandWords open what a complainant or party asks for (要求退还, 请求赔偿).
 var demandWords = [...]string{"要求", "请求", "诉求", "希望"}
 
@@ -3458,6 +3483,10 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 		}
 	}
 	out = append(out, noFault(s, span)...)
+	if i, e, ok := licenceObtainedLater(s); ok {
+		a, b := span(i, e)
+		out = append(out, Circumstance{Name: CircCorrectedInTime, Start: a, End: b})
+	}
 	// Prior penalties: 两年内第三次 = 2 before; 二年内再次 / 曾因…受到…处罚 = 1.
 	for _, m := range priorNthRe.FindAllStringSubmatchIndex(s, -1) {
 		c := 1
