@@ -739,7 +739,10 @@ var circumstanceCues = []struct {
 		// agreement: 达成协议后不履行的 is penalised (第九条), and a gap would
 		// let 达成调解协议并约定三日内赔偿，但至今未履行 through
 		"达成…协议并当场履行", "达成…协议并于当日履行", "达成…协议并于当天履行", "达成…协议并已全部履行", "达成…协议并全部履行", "达成…协议并已经履行",
-		"调解协议已当场履行", "调解协议已全部履行", "调解协议已经履行", "调解协议已履行", "调解协议均已履行"}},
+		"调解协议已当场履行", "调解协议已全部履行", "调解协议已经履行", "调解协议已履行", "调解协议均已履行",
+		// the agency's proposed decision a register or 笔录 closes with (拟不予处罚,
+		// 拟作出不予行政处罚决定): the same decision before it is signed
+		"拟不予处罚", "拟不予行政处罚", "拟作出不予行政处罚", "拟作出不予处罚", "拟对…不予处罚", "拟对…不予行政处罚"}},
 }
 
 // RefundCues say the money was given back (已退还, 全部退款, 主动联系买家退款,
@@ -3209,6 +3212,11 @@ func orderedBefore(s string, pos int) bool {
 			// 在本局责令限期改正期限内已按规定补设账簿: done within the
 			// order's deadline, which is correcting in time (第三十三条).
 			if containsAny(w[off:], "期限内", "限期内", "期内") && (Contains(w[off:], "已") || strings.HasPrefix(s[pos:], "已")) {
+				continue
+			}
+			// 接到责令改正通知当日即删除: the order received and then
+			// obeyed, which is the party's correction, not the order.
+			if hasAnySuffix(w[:at], "接到", "收到", "收悉", "签收") {
 				continue
 			}
 			return true
