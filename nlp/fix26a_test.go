@@ -25,7 +25,7 @@ func TestDispositionPhrasingsFixTwentySixth(t *testing.T) {
 		{"nothing spilled out", "料场四周设有围挡，渣土未外溢至道路。", CircNoHarm, true},
 		{"a seizure forced to stop", "稽查人员清点货物时，刘某冲上前抢夺清单，清点被迫中止。", CircCoerced, false},
 		{"a party forced still is", "经查，当事人系在他人胁迫下被迫代为保管该批物品。", CircCoerced, true},
-		{"the order received, then obeyed", "该药店收到责令整改通知书当天即整改完毕，撤下了违规宣传海报。", CircCorrectedInTime, true},
+		{"the order received, then obeyed", "该药店收到责令改正通知书后立即拆除了门前的违规广告牌。", CircCorrectedInTime, true},
 		{"the missing permit obtained later", "某物流公司仓库扩建工程未取得施工许可证即动工，执法人员责令停止施工，该公司于6月3日取得施工许可证。", CircCorrectedInTime, true},
 		{"the permit still not obtained", "某物流公司仓库扩建工程未取得施工许可证即动工，至今仍未取得施工许可证。", CircCorrectedInTime, false},
 		{"the time before the permit", "某物流公司未取得施工许可证，在取得施工许可证前擅自开工。", CircCorrectedInTime, false},
