@@ -3146,43 +3146,6 @@ func requestedBefore(s string, pos int) bool {
 	return false
 }
 
-// licenceRe is a licence or permit obtained, named in one phrase (取得施工许可证,
-// 取得了食品经营许可证).
-var licenceRe = regexp.MustCompile(`取得了?([^，。；;,、\s]{0,10}?许可证)`)
-
-// licenceObtainedLater finds the correction of acting without a licence told
-// as the licence then obtained (未取得施工许可证……8月10日取得施工许可证): the
-// same licence found missing first and obtained later in the text. Not what
-// was to be done (应当取得), nor a time before it (取得施工许可证前).
-func licenceObtainedLater(s string) (int, int, bool) {
-	missing := ""
-	for _, m := range licenceRe.FindAllStringSubmatchIndex(s, -1) {
-		name := s[m[2]:m[3]]
-		if Negated(s, m[0]) {
-			missing = name
-			continue
-		}
-		if missing == "" || name != missing || orderedBefore(s, m[0]) ||
-			hasAnyPrefix(s[m[1]:], "前", "之前", "以前") || hasAnySuffix(s[:m[0]], "依法", "需", "须", "需要", "必须", "办理", "申请") {
-			continue
-		}
-		return m[0], m[1], true
-	}
-	return 0, 0, false
-}
-
-// demandWords open what a complainant or party asks for (要求退还, 请求赔偿).
-var demandWords = [...]string{"要求", "请求", "诉求", "希望"}
-
-// demandedInSentence reports whether a demand word stands in the sentence
-// before pos: a refund or clean-up named after it is asked for, not done
-// (市民要求查处并退还多收的钱). Cues with 已 or 主动 say it was done.
-func demandedInSentence(s string, pos int) bool {
-	lo := max(0, pos-40*len("。"))
-	start := lo + lastStopOrNewline(s[lo:pos]) + 1
-	return containsAny(s[start:pos], demandWords[:]...)
-}
-
 // parenRe is a bracketed aside, as a party's particulars are written.
 var parenRe = regexp.MustCompile(`[（(][^（）()]{0,40}[）)]`)
 
@@ -4304,6 +4267,43 @@ var theftWords = [...]string{"盗窃", "偷拿", "偷走", "偷窃", "偷了", "
 // removed of its own accord.
 func stolenReturned(s string, end int) bool {
 	return hasAnyPrefix(s[end:], "失主", "被害人", "受害人", "事主", "被盗") || containsAny(s, theftWords[:]...)
+}
+
+// licenceRe is a licence or permit obtained, named in one phrase (取得施工许可证,
+// 取得了食品经营许可证).
+var licenceRe = regexp.MustCompile(`取得了?([^，。；;,、\s]{0,10}?许可证)`)
+
+// licenceObtainedLater finds the correction of acting without a licence told
+// as the licence then obtained (未取得施工许可证……8月10日取得施工许可证): the
+// same licence found missing first and obtained later in the text. Not what
+// was to be done (应当取得), nor a time before it (取得施工许可证前).
+func licenceObtainedLater(s string) (int, int, bool) {
+	missing := ""
+	for _, m := range licenceRe.FindAllStringSubmatchIndex(s, -1) {
+		name := s[m[2]:m[3]]
+		if Negated(s, m[0]) {
+			missing = name
+			continue
+		}
+		if missing == "" || name != missing || orderedBefore(s, m[0]) ||
+			hasAnyPrefix(s[m[1]:], "前", "之前", "以前") || hasAnySuffix(s[:m[0]], "依法", "需", "须", "需要", "必须", "办理", "申请") {
+			continue
+		}
+		return m[0], m[1], true
+	}
+	return 0, 0, false
+}
+
+// demandWords open what a complainant or party asks for (要求退还, 请求赔偿).
+var demandWords = [...]string{"要求", "请求", "诉求", "希望"}
+
+// demandedInSentence reports whether a demand word stands in the sentence
+// before pos: a refund or clean-up named after it is asked for, not done
+// (市民要求查处并退还多收的钱). Cues with 已 or 主动 say it was done.
+func demandedInSentence(s string, pos int) bool {
+	lo := max(0, pos-40*len("。"))
+	start := lo + lastStopOrNewline(s[lo:pos]) + 1
+	return containsAny(s[start:pos], demandWords[:]...)
 }
 
 // fledAfter reports whether what follows 被迫 is a victim's escape
