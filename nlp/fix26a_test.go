@@ -36,13 +36,7 @@ func TestDispositionPhrasingsFixTwentySixth(t *testing.T) {
 		{"a refund asked for, then made", "投诉人要求退款，商户已退还多收的停车费。", CircSelfRemovedHarm, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got := false
-			for _, c := range Extract(tt.text).Circumstances {
-				if c.Name == tt.circ && !c.Negated {
-					got = true
-				}
-			}
-			if got != tt.want {
+			if got := hasCirc(Extract(tt.text), tt.circ); got != tt.want {
 				t.Errorf("%s = %v, want %v", tt.circ, got, tt.want)
 			}
 		})
