@@ -537,7 +537,11 @@ var circumstanceCues = []struct {
 		"无交通违法记录", "没有交通违法记录", "无劳动保障违法记录", "没有劳动保障违法记录",
 		// the same search in the words 从未有过 (此前从未有过逾期申报等税收违法记录)
 		"从未有过…违法记录", "从来没有过…违法记录", "从未有过…违规记录", "从未有过…处罚记录",
-		"此前未因此被处理", "此前未因…被处理过", "此前没有因…被处理过", "从未因…被处理过"}, fixed: true},
+		"此前未因此被处理", "此前未因…被处理过", "此前没有因…被处理过", "从未因…被处理过",
+		// the same in the verbs 被处罚 and 受过处理 after 没有因 / 未因 (此前没有因扬尘问题
+		// 被处罚过, 未因同类问题受过处理), and no record of breaking the field's rules
+		// (此前没有过违反市容管理的记录)
+		"没有因…被…处罚", "未因…受过处理", "没有因…受过处理", "没有过违反…记录", "无违反…记录"}, fixed: true},
 	{name: CircFirstViolation, cues: []string{"屡次", "多次被查处", "再次被查处", "屡教不改"}, fixed: true, negates: true},
 	{name: CircCorrectedInTime, cues: []string{"已改正", "已整改", "及时改正", "及时整改", "立即改正", "当场改正", "已经改正", "已经整改", "整改完毕", "改正完毕", "主动改正", "积极整改",
 		"整改到位", "已完成整改", "当场撤除", "已撤除", "自行撤除", "已拆除", "自行拆除", "已下架", "当场下架", "全部下架", "已停止", "当日即停止", "当天即停止", "当日就停止", "当天就停止",
@@ -596,7 +600,11 @@ var circumstanceCues = []struct {
 		// the work done the same day in the plain verb (当天下午该车就进厂做完二级维护), and
 		// litter picked back up at once (当即把倒的垃圾捡回装袋投进垃圾桶)
 		"当天…做完", "当日…做完", "次日…做完", "当天…办完", "当日…办完", "当天…弄好", "当日…弄好",
-		"当即…捡回", "当场…捡回", "立即…捡回", "当即…捡起", "当场…捡起", "当即…清走", "当场…清走", "当即…装袋", "当场…装袋"}},
+		"当即…捡回", "当场…捡回", "立即…捡回", "当即…捡起", "当场…捡起", "当即…清走", "当场…清走", "当即…装袋", "当场…装袋",
+		// a pile left open covered in full, a missing plan drawn up and filed
+		// at once, a page's words taken down the same day (把煤堆全部苫盖好,
+		// 次日即编制处理方案报备案, 当日即删除相关字样)
+		"全部苫盖", "苫盖好", "即编制", "即…报…备案", "次日…报…备案", "即删除", "当日…删除", "当天…删除"}},
 	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
 		"拒不拆除", "拒不停止", "仍在继续", "仍未停止", "拒绝改正", "拒绝整改", "拒绝更换", "复查时仍", "复查发现仍", "仍未按要求"}, fixed: true, negates: true},
 	{name: CircSelfRemovedHarm, cues: append([]string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动赔偿", "已赔偿",
@@ -696,6 +704,8 @@ var circumstanceCues = []struct {
 		// pollution looked for and not found (现场未见污染, 未发现明显污染):
 		// 未见污染防治设施 is another matter, and the guard below drops it
 		"未见污染", "未发现污染", "未见明显污染", "未发现明显污染",
+		// what was stored or piled kept within its bounds (堆放点已全覆盖，未外溢扬尘)
+		"未外溢", "没有外溢", "无外溢", "未见外溢",
 		// a monitor down, the discharge checked by hand meanwhile and within
 		// the limits (联网中断期间手工监测出水达标): nothing went out unseen
 		// over the limit; 未达标 is dropped by the guard below
@@ -734,7 +744,10 @@ var circumstanceCues = []struct {
 		// agreement: 达成协议后不履行的 is penalised (第九条), and a gap would
 		// let 达成调解协议并约定三日内赔偿，但至今未履行 through
 		"达成…协议并当场履行", "达成…协议并于当日履行", "达成…协议并于当天履行", "达成…协议并已全部履行", "达成…协议并全部履行", "达成…协议并已经履行",
-		"调解协议已当场履行", "调解协议已全部履行", "调解协议已经履行", "调解协议已履行", "调解协议均已履行"}},
+		"调解协议已当场履行", "调解协议已全部履行", "调解协议已经履行", "调解协议已履行", "调解协议均已履行",
+		// the agency's proposed decision a register or 笔录 closes with (拟不予处罚,
+		// 拟作出不予行政处罚决定): the same decision before it is signed
+		"拟不予处罚", "拟不予行政处罚", "拟作出不予行政处罚", "拟作出不予处罚", "拟对…不予处罚", "拟对…不予行政处罚"}},
 }
 
 // RefundCues say the money was given back (已退还, 全部退款, 主动联系买家退款,
@@ -3183,6 +3196,11 @@ func orderedBefore(s string, pos int) bool {
 			if containsAny(w[off:], "期限内", "限期内", "期内") && (Contains(w[off:], "已") || strings.HasPrefix(s[pos:], "已")) {
 				continue
 			}
+			// 接到责令改正通知当日即删除: the order received and then
+			// obeyed, which is the party's correction, not the order.
+			if hasAnySuffix(w[:at], "接到", "收到", "收悉", "签收") {
+				continue
+			}
 			return true
 		}
 	}
@@ -3437,6 +3455,10 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					// nor is stolen property handed back once caught.
 					continue
 				}
+				if f.name == CircSelfRemovedHarm && !Contains(c, "主动") && !Contains(c, "已") && demandedInSentence(s, i) {
+					// 要求……退还多收的钱: what a complaint asks for, not done.
+					continue
+				}
 				if f.name == CircContinuing && strings.HasPrefix(s[i+len(c):], "被") {
 					// 此前一直未被公安机关发现: going unnoticed is no continuing act.
 					continue
@@ -3451,6 +3473,10 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 		}
 	}
 	out = append(out, noFault(s, span)...)
+	if i, e, ok := licenceObtainedLater(s); ok {
+		a, b := span(i, e)
+		out = append(out, Circumstance{Name: CircCorrectedInTime, Start: a, End: b})
+	}
 	// Prior penalties: 两年内第三次 = 2 before; 二年内再次 / 曾因…受到…处罚 = 1.
 	for _, m := range priorNthRe.FindAllStringSubmatchIndex(s, -1) {
 		c := 1
@@ -4262,6 +4288,43 @@ func stolenReturned(s string, end int) bool {
 	return hasAnyPrefix(s[end:], "失主", "被害人", "受害人", "事主", "被盗") || containsAny(s, theftWords[:]...)
 }
 
+// licenceRe is a licence or permit obtained, named in one phrase (取得施工许可证,
+// 取得了食品经营许可证).
+var licenceRe = regexp.MustCompile(`取得了?([^，。；;,、\s]{0,10}?许可证)`)
+
+// licenceObtainedLater finds the correction of acting without a licence told
+// as the licence then obtained (未取得施工许可证……8月10日取得施工许可证): the
+// same licence found missing first and obtained later in the text. Not what
+// was to be done (应当取得), nor a time before it (取得施工许可证前).
+func licenceObtainedLater(s string) (int, int, bool) {
+	missing := ""
+	for _, m := range licenceRe.FindAllStringSubmatchIndex(s, -1) {
+		name := s[m[2]:m[3]]
+		if Negated(s, m[0]) {
+			missing = name
+			continue
+		}
+		if missing == "" || name != missing || orderedBefore(s, m[0]) ||
+			hasAnyPrefix(s[m[1]:], "前", "之前", "以前") || hasAnySuffix(s[:m[0]], "依法", "需", "须", "需要", "必须", "办理", "申请") {
+			continue
+		}
+		return m[0], m[1], true
+	}
+	return 0, 0, false
+}
+
+// demandWords open what a complainant or party asks for (要求退还, 请求赔偿).
+var demandWords = [...]string{"要求", "请求", "诉求", "希望"}
+
+// demandedInSentence reports whether a demand word stands in the sentence
+// before pos: a refund or clean-up named after it is asked for, not done
+// (市民要求查处并退还多收的钱). Cues with 已 or 主动 say it was done.
+func demandedInSentence(s string, pos int) bool {
+	lo := max(0, pos-40*len("。"))
+	start := lo + lastStopOrNewline(s[lo:pos]) + 1
+	return containsAny(s[start:pos], demandWords[:]...)
+}
+
 // fledAfter reports whether what follows 被迫 is a victim's escape
 // (两名女工被迫躲进便利店, 被迫停车报警): the one forced is then the party's
 // victim, not a party forced into the violation (行政处罚法 第三十二条).
@@ -4282,7 +4345,7 @@ func fledAfter(rest string) bool {
 // 被迫暂停营业) or a victim forced to pay (被迫付款) is the act's result, not the
 // party's coercion.
 var fledWords = [...]string{"躲", "逃", "离开", "报警", "求救", "停车", "下车", "关门", "停业", "搬离", "绕行", "返回", "避让",
-	"关闭", "停止", "暂停", "中断", "停诊", "停办", "停运", "撤离", "疏散", "付款", "付钱", "交钱", "给钱", "转账",
+	"关闭", "停止", "暂停", "中断", "中止", "停诊", "停办", "停运", "撤离", "疏散", "付款", "付钱", "交钱", "给钱", "转账",
 	// a driver stopping for a passenger's disruption (司机被迫靠边停车)
 	"靠边", "靠路边", "紧急停", "就近停",
 	// a school, a shop or a works the act stopped (幼儿园被迫停课两天, 工厂被迫停产),
