@@ -85,7 +85,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			// add up.
 			areaList = areaList.add(text, q, q.Value)
 			areaMu = max(areaMu, q.Value*15/10000, areaList.sum*15/10000)
-		case (q.Unit == "人" || q.Unit == "名") && owesWages(norm):
+		case (q.Unit == "人" || q.Unit == "名") && owesWages(norm) && owedInSentence(text, q):
 			// Groups listed one after another (厨师3名、服务员9名) are
 			// owed together.
 			setMax(rules.MeasureWorkers, q.Value)
@@ -1438,6 +1438,27 @@ func owesWages(norm string) bool {
 	}
 	return false
 }
+
+// owedInSentence reports whether the sentence holding a head count tells
+// of pay owed: a count beside a debt told elsewhere (143名农民工均未登记身份
+// 信息 in a 根治欠薪 inspection, 投诉的8名工人…考勤 after a 拖欠工资投诉) is a
+// workforce or the complainants of another act, not the workers owed.
+func owedInSentence(text string, q nlp.Quantity) bool {
+	from := sentenceStart(text, q.Start)
+	to := len(text)
+	if j := strings.IndexAny(text[q.End:], "。；;！？\n"); j >= 0 {
+		to = q.End + j
+	}
+	s := text[from:to]
+	for _, w := range campaignWords {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return owesWages(s)
+}
+
+// campaignWords name a drive against wage arrears (在根治欠薪专项检查中发现):
+// the campaign that found the facts, no debt of the party's.
+var campaignWords = []string{"根治欠薪", "治理欠薪", "清理欠薪", "欠薪治理", "欠薪专项", "治欠保支", "拖欠农民工工资专项", "拖欠工资专项"}
 
 // spanMonths counts the calendar months from the act's first to its last
 // date (2026-03-01 to 2026-04-30 is two), 0 without both.

@@ -1,0 +1,36 @@
+package caseanalysis
+
+import (
+	"testing"
+
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// TestTransferWorkersFixTwentySixth: a head count is the workers owed only
+// where its own sentence tells of the pay owed (fix26b, issue 12). A
+// workforce counted in a wage-arrears campaign and complainants counted in a
+// sentence about another act make no 拒不支付劳动报酬罪; a count in the
+// sentence of the debt still does.
+func TestTransferWorkersFixTwentySixth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []transferRow{
+		{"a workforce counted in a 欠薪 campaign", "区人社局在治理欠薪春季行动中检查城东安置房工地，发现某劳务公司使用的86名务工人员未进行实名登记，工资发放记录与花名册对不上，工地也未设立维权信息告示牌。", []string{"wage-55-special-account"}, rules.RiskNone, ""},
+		{"complainants counted beside another act", "劳动监察大队受理拖欠工资举报后到某服装厂检查，厂方拒绝提供工资表。经查，举报的12名员工的劳动合同均被厂方收回保管。", []string{"labour-30-obstruct-inspection"}, rules.RiskNone, ""},
+		{"the count in the sentence of the debt", "某物业公司拖欠保洁员、保安共十五名员工2026年1月至3月工资合计六万元，人社局下达限期支付令后，期满仍未支付。", []string{"labour-26-compensation"}, rules.RiskLikely, "拒不支付劳动报酬罪"},
+		{"owed workers counted, the sum unknown", "某酒店拖欠十一名厨工的工资，具体数额正在核实。", []string{"labour-26-compensation"}, rules.RiskNear, "拒不支付劳动报酬罪"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			vs := make([]Violation, 0, len(tt.benchmarks))
+			for _, id := range tt.benchmarks {
+				vs = append(vs, Violation{BenchmarkID: id})
+			}
+			m := measures(nlp.NormalizeText(tt.facts), tt.facts, nlp.Extract(tt.facts))
+			got := a.transfer(a.readTransfer(tt.facts), m, vs)
+			if got.Risk != tt.risk || (tt.crime != "" && got.Crime != tt.crime) {
+				t.Fatalf("risk = %s %s (%s), want %s %s; measures %v", got.Risk, got.Crime, got.Threshold, tt.risk, tt.crime, m)
+			}
+		})
+	}
+}
