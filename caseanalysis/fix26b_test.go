@@ -34,3 +34,30 @@ func TestTransferWorkersFixTwentySixth(t *testing.T) {
 		})
 	}
 }
+
+// TestTransferOtherTaxpayerFixTwentySixth: the tax evaded told in the case of
+// one who lent an account or supplied papers (实施细则 第九十三条) or of a bank
+// that refused to let its accounts be checked (征管法 第七十三条) is another
+// taxpayer's; it makes neither 逃税罪 nor 逃避追缴欠税罪 for the party
+// (fix26b, issue 12). The taxpayer's own evasion still does.
+func TestTransferOtherTaxpayerFixTwentySixth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	tests := []transferRow{
+		{"a lent account", "经查，个体户芦某将其名下的对公账户提供给某建材公司使用，该公司借此隐匿销售收入，少缴税款共计三十一万元，占其应纳税额的百分之四十（该公司另案处理）。", []string{"tax-rules-93-facilitating"}, rules.RiskNone, ""},
+		{"a bank's refusal", "某城市信用社拒绝税务机关查询欠税人某物流公司的存款账户，该物流公司趁机将账户内资金五十六万元转走，致使欠缴税款二十万元无法追缴。", []string{"tax-73-bank-refusal"}, rules.RiskNone, ""},
+		{"the taxpayer's own evasion", "某机械厂通过账外经营隐匿收入，少缴增值税、企业所得税共计四十二万元，占同期应纳税额的百分之二十一，经税务机关下达追缴通知后仍未补缴。", []string{"tax-63-evasion"}, rules.RiskLikely, "逃税罪"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			vs := make([]Violation, 0, len(tt.benchmarks))
+			for _, id := range tt.benchmarks {
+				vs = append(vs, Violation{BenchmarkID: id})
+			}
+			m := measures(nlp.NormalizeText(tt.facts), tt.facts, nlp.Extract(tt.facts))
+			got := a.transfer(a.readTransfer(tt.facts), m, vs)
+			if got.Risk != tt.risk || (tt.crime != "" && got.Crime != tt.crime) {
+				t.Fatalf("risk = %s %s (%s), want %s %s; measures %v", got.Risk, got.Crime, got.Threshold, tt.risk, tt.crime, m)
+			}
+		})
+	}
+}
