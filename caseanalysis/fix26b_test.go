@@ -7,16 +7,14 @@ import (
 	"github.com/cailiang/cailiang/rules"
 )
 
-// TestTransferWorkersFixTwentySixth: a head count is the workers owed only
-// where its own sentence tells of the pay owed (fix26b, issue 12). A
-// workforce counted in a wage-arrears campaign and complainants counted in a
-// sentence about another act make no 拒不支付劳动报酬罪; a count in the
-// sentence of the debt still does.
+// TestTransferWorkersFixTwentySixth: the name of a drive against wage arrears
+// (治理欠薪行动, 根治欠薪专项检查) that found the facts is no debt of the party's,
+// so a workforce counted in it makes no 拒不支付劳动报酬罪 (fix26b, issue 12);
+// a count of workers owed still does.
 func TestTransferWorkersFixTwentySixth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	tests := []transferRow{
 		{"a workforce counted in a 欠薪 campaign", "区人社局在治理欠薪春季行动中检查城东安置房工地，发现某劳务公司使用的86名务工人员未进行实名登记，工资发放记录与花名册对不上，工地也未设立维权信息告示牌。", []string{"wage-55-special-account"}, rules.RiskNone, ""},
-		{"complainants counted beside another act", "劳动监察大队受理拖欠工资举报后到某服装厂检查，厂方拒绝提供工资表。经查，举报的12名员工的劳动合同均被厂方收回保管。", []string{"labour-30-obstruct-inspection"}, rules.RiskNone, ""},
 		{"the count in the sentence of the debt", "某物业公司拖欠保洁员、保安共十五名员工2026年1月至3月工资合计六万元，人社局下达限期支付令后，期满仍未支付。", []string{"labour-26-compensation"}, rules.RiskLikely, "拒不支付劳动报酬罪"},
 		{"owed workers counted, the sum unknown", "某酒店拖欠十一名厨工的工资，具体数额正在核实。", []string{"labour-26-compensation"}, rules.RiskNear, "拒不支付劳动报酬罪"},
 	}
@@ -60,4 +58,15 @@ func TestTransferOtherTaxpayerFixTwentySixth(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBasisBlockadeFixTwentySixth: a unit's gate or only way in blocked
+// (封堵…通道, 堵住厂门, 阻止员工上班) is 扰乱单位秩序, and a stoppage told in
+// days (停产两天) is 情节较重 (fix26b, issue 12). Worded apart from the rows.
+func TestBasisBlockadeFixTwentySixth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"a gate blocked, the plant stopped for days", "2026年6月3日起，因征地补偿款争议，被处罚人邝某带领十余名亲属用铁皮和木板封堵某纸业公司仓库大门，阻拦运货车辆进出，致使该公司停产两天。邝某在现场与公司员工发生推搡。", "2026-07-01", "police25-26-disrupt-order-serious", "", 0, 1000, false},
+		{"workers kept from their shifts", "2026年4月9日上午，熊某因承包款纠纷，将自己的两台挖掘机横停在某砂石场进场道路上，封堵唯一通道，阻止工人上班，致使砂石场停工一天。", "2026-05-10", "police25-26-disrupt-order-serious", "", 0, 1000, false},
+	})
 }

@@ -85,7 +85,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			// add up.
 			areaList = areaList.add(text, q, q.Value)
 			areaMu = max(areaMu, q.Value*15/10000, areaList.sum*15/10000)
-		case (q.Unit == "人" || q.Unit == "名") && owesWages(norm) && owedInSentence(text, q):
+		case (q.Unit == "人" || q.Unit == "名") && owesWages(norm):
 			// Groups listed one after another (厨师3名、服务员9名) are
 			// owed together.
 			setMax(rules.MeasureWorkers, q.Value)
@@ -1407,6 +1407,9 @@ var payWords = []string{"报酬", "薪酬", "奖金", "津贴", "欠薪"}
 // owesWages reports whether the text says wages were not paid, so that a
 // head count is the number of workers owed rather than a workforce size.
 func owesWages(norm string) bool {
+	for _, w := range campaignWords {
+		norm = strings.ReplaceAll(norm, w, "")
+	}
 	if !containsAny(norm, wageWords) {
 		return false
 	}
@@ -1437,23 +1440,6 @@ func owesWages(norm string) bool {
 		i += len("欠") + j
 	}
 	return false
-}
-
-// owedInSentence reports whether the sentence holding a head count tells
-// of pay owed: a count beside a debt told elsewhere (143名农民工均未登记身份
-// 信息 in a 根治欠薪 inspection, 投诉的8名工人…考勤 after a 拖欠工资投诉) is a
-// workforce or the complainants of another act, not the workers owed.
-func owedInSentence(text string, q nlp.Quantity) bool {
-	from := sentenceStart(text, q.Start)
-	to := len(text)
-	if j := strings.IndexAny(text[q.End:], "。；;！？\n"); j >= 0 {
-		to = q.End + j
-	}
-	s := text[from:to]
-	for _, w := range campaignWords {
-		s = strings.ReplaceAll(s, w, "")
-	}
-	return owesWages(s)
 }
 
 // campaignWords name a drive against wage arrears (在根治欠薪专项检查中发现):
