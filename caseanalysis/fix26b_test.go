@@ -70,3 +70,14 @@ func TestBasisBlockadeFixTwentySixth(t *testing.T) {
 		{"workers kept from their shifts", "2026年4月9日上午，熊某因承包款纠纷，将自己的两台挖掘机横停在某砂石场进场道路上，封堵唯一通道，阻止工人上班，致使砂石场停工一天。", "2026-05-10", "police25-26-disrupt-order-serious", "", 0, 1000, false},
 	})
 }
+
+// TestRecheckFindingFixTwentySixth: a recheck's report that runs on before
+// its finding (复查：……警示标志仍未张贴) still tells the order unmet, however far
+// past 复查 the finding comes (fix26b, issue 12). Worded apart from the rows.
+func TestRecheckFindingFixTwentySixth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"escalator notices, the finding far after 复查", "2026年3月2日检查发现某百货商场运营的6部自动扶梯未在入口处设置安全使用说明和警示标志，当场责令3月12日前改正。3月16日复查：商场方面仅在一楼总服务台摆放了一本设备使用手册供顾客翻阅，二至五楼各扶梯入口的乘梯须知、警示标志仍未张贴。", "2026-04-01", "se-87-passenger-safety-notices", "", 20000, 100000, false},
+		{"a ropeway, 复查时发现 and a long list", "某景区客运索道上站和下站未将安全注意事项和警示标志置于显著位置，监察指令书责令10日内改正。期满后复查时发现，运营公司把新制作的须知牌靠墙堆放在设备间门口、一直没有安装，两站的乘客候车区均未设置任何警示。", "2026-05-20", "se-87-passenger-safety-notices", "", 20000, 100000, false},
+	})
+}
