@@ -18,19 +18,7 @@ func TestTransferWorkersFixTwentySixth(t *testing.T) {
 		{"the count in the sentence of the debt", "某物业公司拖欠保洁员、保安共十五名员工2026年1月至3月工资合计六万元，人社局下达限期支付令后，期满仍未支付。", []string{"labour-26-compensation"}, rules.RiskLikely, "拒不支付劳动报酬罪"},
 		{"owed workers counted, the sum unknown", "某酒店拖欠十一名厨工的工资，具体数额正在核实。", []string{"labour-26-compensation"}, rules.RiskNear, "拒不支付劳动报酬罪"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			vs := make([]Violation, 0, len(tt.benchmarks))
-			for _, id := range tt.benchmarks {
-				vs = append(vs, Violation{BenchmarkID: id})
-			}
-			m := measures(nlp.NormalizeText(tt.facts), tt.facts, nlp.Extract(tt.facts))
-			got := a.transfer(a.readTransfer(tt.facts), m, vs)
-			if got.Risk != tt.risk || (tt.crime != "" && got.Crime != tt.crime) {
-				t.Fatalf("risk = %s %s (%s), want %s %s; measures %v", got.Risk, got.Crime, got.Threshold, tt.risk, tt.crime, m)
-			}
-		})
-	}
+	checkAnalyzerTransferRows(t, a, tests)
 }
 
 // TestTransferOtherTaxpayerFixTwentySixth: the tax evaded told in the case of
@@ -45,19 +33,7 @@ func TestTransferOtherTaxpayerFixTwentySixth(t *testing.T) {
 		{"a bank's refusal", "某城市信用社拒绝税务机关查询欠税人某物流公司的存款账户，该物流公司趁机将账户内资金五十六万元转走，致使欠缴税款二十万元无法追缴。", []string{"tax-73-bank-refusal"}, rules.RiskNone, ""},
 		{"the taxpayer's own evasion", "某机械厂通过账外经营隐匿收入，少缴增值税、企业所得税共计四十二万元，占同期应纳税额的百分之二十一，经税务机关下达追缴通知后仍未补缴。", []string{"tax-63-evasion"}, rules.RiskLikely, "逃税罪"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			vs := make([]Violation, 0, len(tt.benchmarks))
-			for _, id := range tt.benchmarks {
-				vs = append(vs, Violation{BenchmarkID: id})
-			}
-			m := measures(nlp.NormalizeText(tt.facts), tt.facts, nlp.Extract(tt.facts))
-			got := a.transfer(a.readTransfer(tt.facts), m, vs)
-			if got.Risk != tt.risk || (tt.crime != "" && got.Crime != tt.crime) {
-				t.Fatalf("risk = %s %s (%s), want %s %s; measures %v", got.Risk, got.Crime, got.Threshold, tt.risk, tt.crime, m)
-			}
-		})
-	}
+	checkAnalyzerTransferRows(t, a, tests)
 }
 
 // TestBasisBlockadeFixTwentySixth: a unit's gate or only way in blocked
@@ -80,4 +56,24 @@ func TestRecheckFindingFixTwentySixth(t *testing.T) {
 		{"escalator notices, the finding far after 复查", "2026年3月2日检查发现某百货商场运营的6部自动扶梯未在入口处设置安全使用说明和警示标志，当场责令3月12日前改正。3月16日复查：商场方面仅在一楼总服务台摆放了一本设备使用手册供顾客翻阅，二至五楼各扶梯入口的乘梯须知、警示标志仍未张贴。", "2026-04-01", "se-87-passenger-safety-notices", "", 20000, 100000, false},
 		{"a ropeway, 复查时发现 and a long list", "某景区客运索道上站和下站未将安全注意事项和警示标志置于显著位置，监察指令书责令10日内改正。期满后复查时发现，运营公司把新制作的须知牌靠墙堆放在设备间门口、一直没有安装，两站的乘客候车区均未设置任何警示。", "2026-05-20", "se-87-passenger-safety-notices", "", 20000, 100000, false},
 	})
+}
+
+// checkAnalyzerTransferRows assesses each row as the analyzer does, its
+// benchmarks the violations in order (the first the top one, which not_with
+// reads); a row's crime is checked only when it names one.
+func checkAnalyzerTransferRows(t *testing.T, a *Analyzer, tests []transferRow) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			vs := make([]Violation, 0, len(tt.benchmarks))
+			for _, id := range tt.benchmarks {
+				vs = append(vs, Violation{BenchmarkID: id})
+			}
+			m := measures(nlp.NormalizeText(tt.facts), tt.facts, nlp.Extract(tt.facts))
+			got := a.transfer(a.readTransfer(tt.facts), m, vs)
+			if got.Risk != tt.risk || (tt.crime != "" && got.Crime != tt.crime) {
+				t.Fatalf("risk = %s %s (%s), want %s %s; measures %v", got.Risk, got.Crime, got.Threshold, tt.risk, tt.crime, m)
+			}
+		})
+	}
 }
