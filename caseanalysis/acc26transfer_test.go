@@ -3,7 +3,6 @@ package caseanalysis
 import (
 	"testing"
 
-	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -35,19 +34,7 @@ func TestTransferBTwentySixthKinds(t *testing.T) {
 		{"a facility missing against the standard", "某家具厂喷漆车间未按照国家标准设置通风和防爆设施，2026年5月喷漆房发生闪爆，造成一名工人死亡。", []string{"safety-114-general-accident"}, rules.RiskLikely, "重大劳动安全事故罪"},
 		{"强拿硬要 told as 强行索要", "经查，尤某多次在夜宵摊强行索要啤酒、烧烤，摊主不敢拒绝，经核算，尤某强行索要的食品价值一千一百元。", nil, rules.RiskLikely, "寻衅滋事罪"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			vs := make([]Violation, 0, len(tt.benchmarks))
-			for _, id := range tt.benchmarks {
-				vs = append(vs, Violation{BenchmarkID: id})
-			}
-			m := measures(nlp.NormalizeText(tt.facts), tt.facts, nlp.Extract(tt.facts))
-			got := a.transfer(a.readTransfer(tt.facts), m, vs)
-			if got.Risk != tt.risk || (tt.crime != "" && got.Crime != tt.crime) {
-				t.Fatalf("risk = %s %s (%s), want %s %s; measures %v", got.Risk, got.Crime, got.Threshold, tt.risk, tt.crime, m)
-			}
-		})
-	}
+	checkAnalyzerTransferRows(t, a, tests)
 }
 
 // TestBasisTransferBTwentySixth: two basis misses of the batch of a cheap kind, in

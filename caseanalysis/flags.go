@@ -2,6 +2,7 @@ package caseanalysis
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
@@ -160,6 +161,13 @@ func inferFlags(b *rules.Benchmark, norm string) (map[string]bool, []InferredFla
 			}
 		}
 	}
+	if _, ok := b.Flags["not_corrected"]; ok && !set["not_corrected"] && recheckFindsUndone(norm) {
+		if set == nil {
+			set = map[string]bool{}
+		}
+		set["not_corrected"] = true
+		out = append(out, InferredFlag{Flag: "not_corrected", Label: b.Flags["not_corrected"], Cue: "复查：…均未"})
+	}
 	if _, ok := b.Flags["basic_farmland"]; ok && isBasicFarmland(norm) {
 		if set == nil {
 			set = map[string]bool{}
@@ -168,4 +176,37 @@ func inferFlags(b *rules.Benchmark, norm string) (map[string]bool, []InferredFla
 		out = append(out, InferredFlag{Flag: "basic_farmland", Label: b.Flags["basic_farmland"], Cue: "基本农田"})
 	}
 	return set, out
+}
+
+// recheckOpenings open the report of a later check (今日复查：…, 复查时发现…).
+var recheckOpenings = []string{"复查:", "复查：", "复查时发现", "复查发现", "复查情况:", "复查情况："}
+
+// undoneWords, in a recheck's report, find the ordered thing still not done.
+var undoneWords = []string{"均未", "仍未", "仍无", "仍没有", "都没有", "都未", "依旧", "依然"}
+
+// recheckFindsUndone reports whether a recheck's report, however long it
+// runs before its finding (今日复查：大门口只挂了一块指示牌，须知、限高等
+// 警示均未设置), finds the ordered thing still not done: the finding is read
+// to the end of the report's sentence, past the cue gap a … cue allows.
+func recheckFindsUndone(norm string) bool {
+	for _, o := range recheckOpenings {
+		for i := 0; ; {
+			j := strings.Index(norm[i:], o)
+			if j < 0 {
+				break
+			}
+			from := i + j + len(o)
+			to := len(norm)
+			if k := strings.IndexAny(norm[from:], "。；;"); k >= 0 {
+				to = from + k
+			}
+			for _, w := range undoneWords {
+				if nlp.Contains(norm[from:to], w) {
+					return true
+				}
+			}
+			i = from
+		}
+	}
+	return false
 }

@@ -1407,6 +1407,9 @@ var payWords = []string{"报酬", "薪酬", "奖金", "津贴", "欠薪"}
 // owesWages reports whether the text says wages were not paid, so that a
 // head count is the number of workers owed rather than a workforce size.
 func owesWages(norm string) bool {
+	for _, w := range campaignWords {
+		norm = strings.ReplaceAll(norm, w, "")
+	}
 	if !containsAny(norm, wageWords) {
 		return false
 	}
@@ -1438,6 +1441,10 @@ func owesWages(norm string) bool {
 	}
 	return false
 }
+
+// campaignWords name a drive against wage arrears (在根治欠薪专项检查中发现):
+// the campaign that found the facts, no debt of the party's.
+var campaignWords = []string{"根治欠薪", "治理欠薪", "清理欠薪", "欠薪治理", "欠薪专项", "治欠保支", "拖欠农民工工资专项", "拖欠工资专项"}
 
 // spanMonths counts the calendar months from the act's first to its last
 // date (2026-03-01 to 2026-04-30 is two), 0 without both.
