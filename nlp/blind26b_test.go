@@ -7,10 +7,7 @@ import "testing"
 // circumstance where there is none (a polluted well 被迫停用; the 没有 of a
 // question's 有没有).
 func TestCircumstancePhrasingsTwentySixth(t *testing.T) {
-	for _, tt := range []struct {
-		name, text, circ string
-		want             bool
-	}{
+	checkCircumstanceRows(t, []circumstanceRow{
 		{"a well put out of use is harm, not coercion", "经查，渗漏的废液流入鱼塘，下游两户农户的水井被迫停用。", CircCoerced, false},
 		{"an intake shut is harm, not coercion", "事故导致镇水厂被迫停止取水六小时。", CircCoerced, false},
 		{"a party forced still is", "刘某称其系被迫按老板要求在记录上签名。", CircCoerced, true},
@@ -25,19 +22,7 @@ func TestCircumstancePhrasingsTwentySixth(t *testing.T) {
 		{"what was handed over led to another's case", "当事人主动提供了供货商的送货单，执法人员据此查获了一处制售窝点。", CircMeritorious, true},
 		{"a question's 没有 is no answer", "问：有没有顾客投诉过？答：有，三四个。", CircHarmSlight, false},
 		{"the answer's 没有 still is", "答：开业以来没有顾客投诉过。", CircHarmSlight, true},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			got := false
-			for _, c := range Extract(tt.text).Circumstances {
-				if c.Name == tt.circ && !c.Negated {
-					got = true
-				}
-			}
-			if got != tt.want {
-				t.Errorf("%s = %v, want %v", tt.circ, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestReasoningRepeatsTwentySixth: a published decision's reasoning and
