@@ -1,6 +1,7 @@
 package caseanalysis
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -14,32 +15,17 @@ import (
 // 交通肇事罪 asks (2000年交通肇事解释 第二条: 负事故全部或者主要责任) must be the
 // party's. A car driver 负次要责任 beside an 电动车驾驶人 负主要责任 is no
 // crime; a rider who is the party and bears the main liability is one.
-//
-// The party is the first person the text names (张某, 李某某) who is no
-// victim (行人刘某, 死者王某, 刘某经抢救无效死亡); a holder is the party when it
-// names the party, 当事人 or 本人, or the kind of vehicle the party drove
-// (轿车驾驶人 when the party 驾驶小型轿车). Known reports only: unresolved
-// holders leave the answer to the liability cues (ok false).
+// Known reports only: unresolved holders leave the answer to the liability
+// cues (ok false).
 func partyLiability(norm string) (lesser, ok bool) {
-	locs := liabilityRe.FindAllStringSubmatchIndex(norm, -1)
-	if len(locs) == 0 {
-		return false, false
-	}
-	name, vehicle := liabilityParty(norm)
 	partyMain, partyLesser := false, false
-	for _, l := range locs {
-		grade := norm[l[2]:l[3]]
-		if holderOf(norm, l[0], name, vehicle) != holderParty {
+	for _, sh := range liabilityShares(norm) {
+		if sh.whose != holderParty {
 			continue
 		}
-		if grade == "全部" || grade == "主要" {
+		if sh.grade == "全部" || sh.grade == "主要" {
 			partyMain = true
 		} else {
-			partyLesser = true
-		}
-	}
-	for _, l := range noLiabilityRe.FindAllStringIndex(norm, -1) {
-		if holderOf(norm, l[0], name, vehicle) == holderParty {
 			partyLesser = true
 		}
 	}
@@ -49,21 +35,151 @@ func partyLiability(norm string) (lesser, ok bool) {
 	return partyLesser, partyLesser
 }
 
-// holderOf tells whose the liability told at byte i of norm is: the words
-// of its clause before it (电动车驾驶人负主要责任), or, naming no one there,
-// the subject of its sentence part (邱某驾驶电动自行车闯红灯，负事故主要责任:
-// the first person or road user it names).
-func holderOf(norm string, i int, name, vehicle string) int {
-	opened := lastWordEnd(norm[:i], holderOpeners)
-	from := max(startAfter(norm[:i], i, "，。；：、,;:"), opened)
-	if h := liabilityHolder(norm[from:i], name, vehicle); h != holderUnknown {
-		return h
+// share is one liability an accident report gives: its words, its grade
+// (全部, 主要, 同等, 次要; "" for none: 无责任, 不负事故责任), whose it is and
+// whether its holder is told to have died.
+type share struct {
+	start, end int
+	grade      string
+	whose      int
+	dead       bool
+}
+
+// liabilityShares is the one reader of whose each liability of an accident
+// report is, for both its readers: the 交通肇事罪 condition (partyLiability:
+// the party's share) and the transfer's text (withoutDeceasedLiability: the
+// share the dead bore). The party is the first person the text names (张某,
+// 李某某) who is no victim (行人刘某, 死者王某, 刘某经抢救无效死亡); a holder
+// is the party when it names the party, 当事人 or 本人, or the kind of
+// vehicle the party drove (轿车驾驶人 when the party 驾驶小型轿车); the dead
+// are read once (deathsIn). Every look-back is bounded (lookBackBytes), so a
+// long text without marks reads in linear time.
+func liabilityShares(s string) []share {
+	graded := liabilityRe.FindAllStringSubmatchIndex(s, -1)
+	cleared := noLiabilityRe.FindAllStringIndex(s, -1)
+	if len(graded)+len(cleared) == 0 {
+		return nil
 	}
-	part := norm[max(startAfter(norm[:i], i, "。；;：:"), opened):from]
-	if n := personName(part); n != "" {
-		return liabilityHolder(n, name, vehicle)
+	dead := deathsIn(s)
+	name, vehicle := liabilityParty(s, dead)
+	shares := make([]share, 0, len(graded)+len(cleared))
+	add := func(start, end int, grade string) {
+		words, key := holderWords(s, start, name, vehicle)
+		shares = append(shares, share{start, end, grade, liabilityHolder(words, name, vehicle), key != "" && dead[key]})
 	}
-	return liabilityHolder(firstClause(part), name, vehicle)
+	for _, l := range graded {
+		add(l[0], l[1], s[l[2]:l[3]])
+	}
+	for _, l := range cleared {
+		add(l[0], l[1], "")
+	}
+	return shares
+}
+
+// lookBackBytes bounds every look-back of the liability reader: a holder,
+// a victim or a death is told within about 120 characters of its words.
+const lookBackBytes = 360
+
+// windowStart is the start of the bounded look-back from byte i of s, on a
+// rune's first byte.
+func windowStart(s string, i int) int {
+	w := max(0, i-lookBackBytes)
+	for w < i && !utf8.RuneStart(s[w]) {
+		w++
+	}
+	return w
+}
+
+// holderWords returns the words naming whose the liability told at byte i
+// of s is: the words of its clause before it (电动车驾驶人负主要责任), or,
+// naming no one there, the subject of its sentence part (邱某驾驶电动自行车
+// 闯红灯，负事故主要责任: the first person or road user it names); and the
+// key its holder's death would be read by (a name or a role, "" if none).
+func holderWords(s string, i int, name, vehicle string) (words, key string) {
+	w := windowStart(s, i)
+	opened := w + lastWordEnd(s[w:i], holderOpeners)
+	from := max(w+startAfter(s[w:i], i-w, "，。；：、,;:"), opened)
+	span := s[from:i]
+	key = deathKey(span)
+	if liabilityHolder(span, name, vehicle) != holderUnknown {
+		return span, key
+	}
+	part := s[max(w+startAfter(s[w:i], i-w, "。；;：:"), opened):from]
+	words = personName(part)
+	if words == "" {
+		words = firstClause(part)
+	}
+	if key == "" {
+		key = deathKey(words)
+	}
+	return words, key
+}
+
+// deathKey is the name or road-user role words start with (柏某, 电动自行车
+// 驾驶人, 行人柏某's 柏某), or "".
+func deathKey(words string) string {
+	if n := personName(words); n != "" {
+		return n
+	}
+	if m := partyRe.FindStringSubmatch(words); m != nil {
+		return cmp.Or(m[2], m[1], m[3])
+	}
+	return ""
+}
+
+// deathsIn reads who s says died, once for every reader: each 死亡/身亡 and
+// the words of its clause before it, after a 致 (致骑车人当场死亡: the one
+// struck). The dead are the last person named there with no other road
+// user between (刘某经抢救无效死亡, not 张某驾车撞倒行人后死亡's 张某), and the
+// role told right before the death and its modifiers (电动自行车驾驶人当场
+// 死亡), kept with the shorter roles it ends in (驾驶人).
+func deathsIn(s string) map[string]bool {
+	dead := map[string]bool{}
+	for _, word := range []string{"死亡", "身亡"} {
+		for at := 0; ; {
+			k := strings.Index(s[at:], word)
+			if k < 0 {
+				break
+			}
+			d := at + k
+			at = d + len(word)
+			w := windowStart(s, d)
+			seg := s[w+startAfter(s[w:d], d-w, "，。；：,;:\n") : d]
+			if c := strings.LastIndex(seg, "致"); c >= 0 {
+				seg = seg[c+len("致"):]
+			}
+			if n, after := lastPersonName(seg); n != "" && !containsAnyStr(after, otherSideWords) {
+				dead[n] = true
+			}
+			role := seg[:deathModifiersRe.FindStringIndex(seg)[0]]
+			for k, runes := len(role), 0; k > 0 && runes < 12; runes++ {
+				_, size := utf8.DecodeLastRuneInString(role[:k])
+				k -= size
+				if runes >= 1 {
+					dead[role[k:]] = true
+				}
+			}
+		}
+	}
+	return dead
+}
+
+// deathModifiersRe ends the words between the dead and the death (当场,
+// 经抢救无效, 于次日).
+var deathModifiersRe = regexp.MustCompile(`(?:当场|经送医抢救无效|经抢救无效|抢救无效|送医后|经医院抢救无效|因伤势过重)?(?:于[^，。；,;]{0,10})?$`)
+
+// lastPersonName is the last person s names and the words after it.
+func lastPersonName(s string) (name, after string) {
+	for i := 0; i < len(s); {
+		n := personName(s[i:])
+		if n == "" {
+			break
+		}
+		at := i + strings.Index(s[i:], n)
+		name, after = n, s[at+len(n):]
+		i = at + len(n)
+	}
+	return name, after
 }
 
 // liabilityRe finds a graded liability (…负事故主要责任, 承担此次事故的次要责任,
@@ -143,9 +259,10 @@ func personName(s string) string {
 }
 
 // liabilityParty returns the party of an accident: the first person the
-// text names who is not a victim, and the kind of vehicle the text says
-// the party drove or rode ("" when not told).
-func liabilityParty(norm string) (name, vehicle string) {
+// text names who is not a victim (named beside a victim's word, or among
+// the dead), and the kind of vehicle the text says the party drove or rode
+// ("" when not told).
+func liabilityParty(norm string, dead map[string]bool) (name, vehicle string) {
 	for i := 0; i < len(norm); {
 		n := personName(norm[i:])
 		if n == "" {
@@ -153,19 +270,19 @@ func liabilityParty(norm string) (name, vehicle string) {
 		}
 		at := i + strings.Index(norm[i:], n)
 		i = at + len(n)
-		cs := startAfter(norm[:at], at, "，。；：、,;:")
-		if containsAnyStr(norm[cs:at], otherSideWords) || diedAfter(norm[i:]) {
+		w := windowStart(norm, at)
+		cs := w + startAfter(norm[w:at], at-w, "，。；：、,;:")
+		if containsAnyStr(norm[cs:at], otherSideWords) || dead[n] {
 			continue
 		}
 		// The vehicle: a role before the name (摩托车驾驶人张某), or the one
 		// driven after it in its sentence (张某驾驶小型轿车).
 		vehicle = vehicleKind(norm[cs:at])
 		if vehicle == "" {
-			end := len(norm)
-			if j := strings.IndexAny(norm[i:], "。；;"); j >= 0 {
-				end = i + j
+			rest := norm[i:min(len(norm), i+lookBackBytes)]
+			if j := strings.IndexAny(rest, "。；;"); j >= 0 {
+				rest = rest[:j]
 			}
-			rest := norm[i:end]
 			if j := strings.IndexAny(rest, "驾骑"); j >= 0 {
 				vehicle = vehicleKind(firstClause(rest[j:]))
 			}
@@ -173,17 +290,6 @@ func liabilityParty(norm string) (name, vehicle string) {
 		return n, vehicle
 	}
 	return "", ""
-}
-
-// diedAfter reports whether the clause after a name tells its death (刘某经
-// 抢救无效死亡, 王某当场身亡), with no other person named between.
-func diedAfter(rest string) bool {
-	c := firstClause(rest)
-	i := strings.Index(c, "死亡")
-	if i < 0 {
-		i = strings.Index(c, "身亡")
-	}
-	return i >= 0 && personName(c[:i]) == "" && !strings.Contains(c[:i], "致")
 }
 
 // firstClause is s up to its first clause mark.

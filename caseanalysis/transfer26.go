@@ -1,9 +1,9 @@
 package caseanalysis
 
 import (
-	"cmp"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // The twenty-sixth round's readings of the facts for the transfer cues
@@ -32,9 +32,8 @@ func withRoleNames(text string) string {
 	if len(ms) == 0 {
 		return text
 	}
-	type naming struct{ name, role string }
-	var names []naming
-	keep := map[int]bool{} // starts of the namings themselves
+	roles := map[string]string{} // each name and the role it was first named with
+	keep := map[int]bool{}       // starts of the namings themselves
 	for _, m := range ms {
 		role := text[m[2]:m[3]]
 		for _, nm := range nameRe.FindAllStringIndex(text[m[4]:m[5]], -1) {
@@ -42,25 +41,24 @@ func withRoleNames(text string) string {
 			if r, _ := firstRune(name); strings.ContainsRune(notSurnames, r) {
 				continue
 			}
-			names = append(names, naming{name, role})
+			if _, ok := roles[name]; !ok {
+				roles[name] = role
+			}
 			keep[m[4]+nm[0]] = true
 		}
 	}
+	// A name is one or two characters and 某 or 某某 (officialNamesRe): the
+	// names that may start at a byte are its prefixes of two to four runes,
+	// looked up, so the rewrite is linear in the text however many namings
+	// it holds. Of those prefixes at most one is not followed by 某.
 	var b strings.Builder
 	for i := 0; i < len(text); {
-		replaced := false
 		if !keep[i] {
-			for _, n := range names {
-				if strings.HasPrefix(text[i:], n.name) && !strings.HasPrefix(text[i+len(n.name):], "某") {
-					b.WriteString(n.role)
-					i += len(n.name)
-					replaced = true
-					break
-				}
+			if name, ok := nameAt(text[i:], roles); ok {
+				b.WriteString(roles[name])
+				i += len(name)
+				continue
 			}
-		}
-		if replaced {
-			continue
 		}
 		b.WriteByte(text[i])
 		i++
@@ -68,13 +66,26 @@ func withRoleNames(text string) string {
 	return b.String()
 }
 
+// nameAt returns the name of roles s starts with, not followed by 某 (宋某
+// is not the start of 宋某某).
+func nameAt(s string, roles map[string]string) (string, bool) {
+	end := 0
+	for runes := 1; runes <= 4 && end < len(s); runes++ {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+		if runes < 2 {
+			continue
+		}
+		if _, ok := roles[s[:end]]; ok && !strings.HasPrefix(s[end:], "某") {
+			return s[:end], true
+		}
+	}
+	return "", false
+}
+
 // notSurnames are characters a text puts after a role that open no name
 // (民警赶到某小区, 民警对某店): a "name" starting with one is none.
 const notSurnames = "在到对向将把于从赶为等与和及是了某该此其各另一前后随即"
-
-// leadLiabilityRe finds a share of liability that makes a driver's accident
-// a crime (交通肇事解释 第二条: 全部或者主要责任).
-var leadLiabilityRe = regexp.MustCompile(`负(?:此次|本次|该起|这起)?(?:交通)?(?:事故)?(?:的)?(?:全部|主要)责任`)
 
 // partyRe reads who a clause is about from its start: a role in the traffic
 // (电动自行车驾驶人, 行人), with the name after it when there is one (行人柏某),
@@ -85,41 +96,25 @@ var partyRe = regexp.MustCompile(`^(?:经认定|经查|认定|其中|由于|因)
 // liability the facts give to a person they also say died (电动自行车驾驶人
 // 当场死亡 … 电动自行车驾驶人…负事故主要责任): the one who died bears it,
 // not a driver to transfer, and the party's own lesser share (次要责任)
-// then decides. A share whose bearer the clause does not name, or who did
-// not die, is kept.
+// then decides. Whose a share is and who died is liabilityShares's reading,
+// the one the 交通肇事罪 condition uses.
 func withoutDeceasedLiability(text string) string {
-	ms := leadLiabilityRe.FindAllStringIndex(text, -1)
-	if len(ms) == 0 {
-		return text
-	}
-	b := []byte(text)
-	for _, m := range ms {
-		party := bearer(text, m[0])
-		if party == "" || !died(text, party) {
+	var b []byte
+	for _, sh := range liabilityShares(text) {
+		if !sh.dead || (sh.grade != "全部" && sh.grade != "主要") {
 			continue
 		}
-		for i := m[0]; i < m[1]; i++ {
+		if b == nil {
+			b = []byte(text)
+		}
+		for i := sh.start; i < sh.end; i++ {
 			b[i] = ' '
 		}
 	}
+	if b == nil {
+		return text
+	}
 	return string(b)
-}
-
-// bearer is who bears the liability at byte at of text: the party the clause
-// opens with, else that of the clauses before it in the same sentence.
-func bearer(text string, at int) string {
-	sentence := text[:at]
-	if k := strings.LastIndexAny(sentence, "。；;：:\n"); k >= 0 {
-		_, size := firstRune(sentence[k:])
-		sentence = sentence[k+size:]
-	}
-	clauses := strings.FieldsFunc(sentence, func(r rune) bool { return r == '，' || r == ',' })
-	for i := len(clauses) - 1; i >= 0; i-- {
-		if m := partyRe.FindStringSubmatch(clauses[i]); m != nil {
-			return cmp.Or(m[2], m[1], m[3])
-		}
-	}
-	return ""
 }
 
 // firstRune is the first rune of s and its size in bytes.
@@ -128,25 +123,4 @@ func firstRune(s string) (rune, int) {
 		return r, len(string(r))
 	}
 	return 0, 0
-}
-
-// diedRe is a death told right after the one who died: 当场死亡, 经抢救无效
-// 死亡, 身亡.
-var diedRe = regexp.MustCompile(`^(?:当场|经送医抢救无效|经抢救无效|抢救无效|送医后|经医院抢救无效|因伤势过重)?(?:于[^，。；,;]{0,10}?)?(?:死亡|身亡)`)
-
-// died reports whether text says party died: the party named, and the death
-// told right after the name (电动自行车驾驶人当场死亡), not a death the party
-// caused (张某驾车致行人死亡).
-func died(text, party string) bool {
-	for i := 0; ; {
-		k := strings.Index(text[i:], party)
-		if k < 0 {
-			return false
-		}
-		j := i + k + len(party)
-		if diedRe.MatchString(text[j:]) {
-			return true
-		}
-		i = j
-	}
 }
