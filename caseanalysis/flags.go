@@ -201,12 +201,42 @@ func recheckFindsUndone(norm string) bool {
 				to = from + k
 			}
 			for _, w := range undoneWords {
-				if nlp.Contains(norm[from:to], w) {
+				if nlp.Contains(norm[from:to], w) && !(w == "依旧" || w == "依然") {
 					return true
 				}
+			}
+			if stillUndone(norm[from:to]) {
+				return true
 			}
 			i = from
 		}
 	}
 	return false
 }
+
+// stillUndone reports whether a recheck's report tells a thing 依旧 or 依然
+// as it was before the order (依旧在店外摆摊, 依然未设置): not when what goes on
+// is the order's own state (依然保持整改后状态, 依旧符合要求, 依然完好), which
+// is a correction found kept. A negation in the clause (依然不符合) is undone;
+// 无 is not one (依然保持无渗漏 is kept).
+func stillUndone(report string) bool {
+	for _, w := range []string{"依旧", "依然"} {
+		for i := 0; ; {
+			j := strings.Index(report[i:], w)
+			if j < 0 {
+				break
+			}
+			from := i + j + len(w)
+			clause := firstClause(report[from:])
+			if !containsAnyStr(clause, keptStateWords) || containsAnyStr(clause, []string{"未", "不", "没"}) {
+				return true
+			}
+			i = from
+		}
+	}
+	return false
+}
+
+// keptStateWords tell a state that meets an order (保持整改后状态, 符合要求,
+// 运行正常, 完好, 到位).
+var keptStateWords = []string{"保持", "符合", "正常", "完好", "良好", "到位", "整洁", "有效", "合格", "达标", "齐全", "规范", "落实", "整改后"}

@@ -3,6 +3,7 @@ package caseanalysis
 import (
 	"testing"
 
+	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -25,4 +26,28 @@ func TestLiabilityReaderTwentySeventh(t *testing.T) {
 			"当事人驾驶重型货车右转时未停车瞭望，将骑自行车的老人撞倒，老人经抢救无效死亡。经认定，当事人承担事故全部责任。",
 			nil, rules.RiskLikely, "交通肇事罪"},
 	})
+}
+
+// TestRecheckKeptTwentySeventh: a recheck that finds the ordered state
+// 依然/依旧 kept (依然保持, 依旧符合) reads as corrected, one that finds the
+// act 依旧 going on, or 依然 not meeting the order, as not corrected (left27).
+func TestRecheckKeptTwentySeventh(t *testing.T) {
+	tests := []struct {
+		name, text string
+		undone     bool
+	}{
+		{"the fix kept", "5月8日复查：该车间防护栏依然保持整改后的状态，警示标识完好。", false},
+		{"still meeting the standard", "复查时发现，锅炉房的安全阀校验记录依旧符合规定要求。", false},
+		{"running normally", "复查：油烟净化装置依然正常运行，清洗台账齐全。", false},
+		{"the act goes on", "复查：该商户依旧在人行道上摆放桌椅经营。", true},
+		{"still not meeting", "复查发现，排污口标志牌依然不符合规范要求。", true},
+		{"still not done", "复查：隔油池依然没有安装。", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := recheckFindsUndone(nlp.NormalizeText(tt.text)); got != tt.undone {
+				t.Fatalf("recheckFindsUndone = %v, want %v", got, tt.undone)
+			}
+		})
+	}
 }
