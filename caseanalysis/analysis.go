@@ -530,6 +530,12 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		measured[rules.MeasurePriorPenalties] = *v
 	}
 	priorMeasures(plainText, res.Facts.Engine, measured)
+	// The value of what was mined told by its kind (所采河砂价值三十五万元,
+	// 石料市场价值42万元) is the 矿产资源法 第六十四条 fine's base as it is
+	// 非法采矿罪's (minedValue): one reading for both.
+	if v, ok := measured[rules.MeasureMineralValue]; ok && res.Facts.Engine.MineralValue == nil {
+		res.Facts.Engine.MineralValue = &v
+	}
 	read := a.readTransfer(plainText)
 	// Which version of a law applies is read for lawFacts: the act's day,
 	// or the decision's when the facts give none (assumed, said below).

@@ -51,3 +51,19 @@ func TestRecheckKeptTwentySeventh(t *testing.T) {
 		})
 	}
 }
+
+// TestMinedValueBaseTwentySeventh: the value of what was mined told by its
+// kind (采挖的石料价值, 盗采的山砂经估价) is the 矿产资源法 第六十四条 fine's
+// base, as it is 非法采矿罪's (left27): 三倍以上五倍以下 from 十万元, a fixed
+// 十万元以上一百万元以下 below it.
+func TestMinedValueBaseTwentySeventh(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"stone valued by its kind, above 十万元",
+			"2026年9月，郝某某未办理任何采矿手续，组织人员在村后山坡私自开采，经鉴定，采挖的石料价值共计二十一万元。",
+			"2026-10-20", "mineral25-64-unlicensed-mining", "", 630000, 1050000, true},
+		{"sand valued by its kind, below 十万元",
+			"2026年8月，个体户蒋某无采矿许可证，夜间驾驶铲车到溪沟盗采山砂，经价格认定，盗采的山砂价值人民币捌万元。",
+			"2026-09-15", "mineral25-64-unlicensed-mining", "", 100000, 1000000, false},
+	})
+}
