@@ -67,3 +67,22 @@ func TestMinedValueBaseTwentySeventh(t *testing.T) {
 			"2026-09-15", "mineral25-64-unlicensed-mining", "", 100000, 1000000, false},
 	})
 }
+
+// TestFamilyCarUnlicensedTwentySeventh: the family's own car taken out
+// without a licence (偷开家里的…, 私自开走其母亲的…) is 道路交通安全法 第九十九条
+// 第一款第（一）项's driving without a licence, not hidden by 偷开他人机动车;
+// a neighbour's car taken so is still 偷开 (left27).
+func TestFamilyCarUnlicensedTwentySeventh(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"the mother's car, no licence",
+			"2026年5月2日下午，邱某（2009年8月出生）未取得机动车驾驶证，趁其母亲午睡，私自开走其母亲的小型越野车在镇上兜圈，被交警拦下。",
+			"2026-05-20", "traffic-99-unlicensed-driving", "", 200, 2000, false},
+		{"the home's car taken at night",
+			"经查，2026年6月14日凌晨，18岁的贾某没有驾驶证，偷开家里的面包车载同学去网吧，途经人民路时被执勤民警查获。",
+			"2026-06-30", "traffic-99-unlicensed-driving", "", 200, 2000, false},
+		{"a neighbour's car is still 偷开",
+			"经查，2026年6月14日凌晨，贾某趁邻居熟睡，偷开邻居停在楼下的面包车载同学去网吧，天亮前停回原处。贾某没有驾驶证。",
+			"2026-06-30", "police25-76-joyride", "", 1000, 2000, false},
+	})
+}
