@@ -86,3 +86,22 @@ func TestFamilyCarUnlicensedTwentySeventh(t *testing.T) {
 			"2026-06-30", "police25-76-joyride", "", 1000, 2000, false},
 	})
 }
+
+// TestStopOrderDefiedTwentySeventh: building on after the order to stop is
+// answered by 生态环境法典 第一千零九十五条第二款 (detention by the police), not
+// called 第一款's 情节严重 by the statute: the fine stays in the basic tier
+// unless the facts state the tier (left27).
+func TestStopOrderDefiedTwentySeventh(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"a report-form project, the stop order ignored",
+			"经查，某某木业有限公司人造板生产线项目应当编制生态环境影响报告表，该公司未报批即于2026年8月底动工。9月17日我局责令其停止建设，该公司拒不停止施工，10月已完成设备安装。",
+			"2026-11-05", "eco-1095-report-form", "eco-1095-report-form-serious", 100000, 500000, false},
+		{"a report-book project, night work after the order",
+			"某某冶炼有限公司年产8万吨再生铝项目应编制环境影响报告书，未经审批擅自开工。2026年9月3日被责令停止建设后，仍在夜间继续施工。",
+			"2026-10-10", "eco-1095-report-book", "eco-1095-report-book-serious", 200000, 1000000, false},
+		{"the tier stated by the agency",
+			"某某冶炼有限公司年产8万吨再生铝项目应编制环境影响报告书，未经审批擅自开工，被责令停止建设后仍在夜间继续施工，本局认定情节严重。",
+			"2026-10-10", "eco-1095-report-book-serious", "", 1000000, 10000000, false},
+	})
+}
