@@ -715,6 +715,16 @@ var circumstanceCues = []struct {
 	{name: CircHarmSlight, cues: []string{"危害后果轻微", "后果轻微", "危害轻微", "社会危害性较小", "无投诉", "未接到投诉", "未收到投诉", "未接到举报", "无消费者投诉",
 		"影响范围小", "影响范围较小", "未接到…投诉", "未收到…投诉", "没有…投诉", "未有…投诉", "影响较小", "社会影响较小", "货值较小", "货值金额较小", "涉案金额较小"}},
 	{name: CircHarmSlight, cues: []string{"未造成严重后果", "未造成严重危害"}, fixed: true},
+	// the harm the act risked looked for and not found (现场秩序良好，未发现危害
+	// 后果; 未发现过期、变质产品): the slight harm told as what was found in
+	// order (left27); the thing not found bound to its clause, so a finding
+	// of the next clause (…，抽检不合格) is not read as one.
+	{name: CircHarmSlight, cues: []string{"未发现危害后果", "未发现‥危害后果", "未见危害后果", "未见‥危害后果", "未发现不良后果", "未发现‥不良后果", "未发现不良影响",
+		"未发现‥过期", "未发现‥变质", "未发现‥不合格", "未发现‥质量问题", "未发现‥质量安全问题", "未见‥过期"}, fixed: true},
+	// ... or the order kept, and what the rules guard kept safe (在售产品均在保质期内;
+	// 危险废物均交有资质单位处置); a negation before drops them.
+	{name: CircHarmSlight, cues: []string{"秩序良好", "均在保质期内", "均在有效期内", "抽检‥均合格", "抽查‥均合格", "均能查到‥备案", "均能查到‥注册",
+		"均交有资质", "均交由有资质", "均委托有资质"}},
 	{name: CircMinor, cues: []string{"违法行为轻微", "情节轻微", "违法情节轻微"}},
 	{name: CircSerious, cues: []string{"情节严重", "情节特别严重", "情节较重"}},
 	{name: CircHarmful, cues: []string{"造成…中毒", "导致…中毒", "造成…死亡", "导致…死亡", "造成…受伤", "导致…受伤", "致…受伤", "造成…伤亡", "造成…事故",
