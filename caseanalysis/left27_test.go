@@ -126,3 +126,25 @@ func TestHarmFoundInOrderTwentySeventh(t *testing.T) {
 		})
 	}
 }
+
+// TestDisruptionLossTwentySeventh: a disruption whose loss is told only as
+// its amount (造成经济损失…元) is the 情节较重 tier of 治安管理处罚法 (2025)
+// 第二十六条, and a gathering led or counted by 名 (带领…余人, 召集…余名)
+// with the stop it caused leaves 聚众扰乱社会秩序罪 near (严重损失 has no
+// figure); the statute's own 尚未造成严重损失 is no loss (left27).
+func TestDisruptionLossTwentySeventh(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"a loss told in yuan",
+			"派出所查明：2026年7月8日，因拆迁补偿纠纷，柯某在某物流公司仓库门口拉横幅、堵住大门，阻止货车进出，致使该公司停止营业，造成经济损失二万三千元。",
+			"2026-08-01", "police25-26-disrupt-order-serious", "", 0, 1000, false},
+		{"the statute's words quoted, no loss",
+			"派出所查明：2026年7月8日，柯某在某银行营业厅大吵大闹，致使窗口暂停办理业务十分钟，尚未造成严重损失。",
+			"2026-08-01", "police25-26-disrupt-order", "", 0, 500, false},
+	})
+	checkAnalyzerTransferRows(t, a, []transferRow{
+		{"a crowd counted by 名 stops a plant",
+			"派出所查明：2026年5月4日，因土地流转纠纷，滕某召集四十余名村民围堵某砖厂厂门，致该厂停产两天，造成经济损失九万元。",
+			[]string{"police25-26-disrupt-order-serious"}, rules.RiskNear, "聚众扰乱社会秩序罪"},
+	})
+}
