@@ -523,7 +523,15 @@ func (e *element) shown(scan nlp.CueScan, live *cueGroups, facts *factValues) (s
 // find is shown without the memory: the first cue of the element the text
 // contains (when its group is live), else the number that shows it.
 func (e *element) find(scan nlp.CueScan, live bool, facts *factValues) (string, bool) {
-	if kind := e.party; kind != "" && facts != nil && (facts.x.PartyKind == "个人" || facts.x.PartyKind == "单位") {
+	if e.party == partyRoadUser {
+		// A car's driver who struck a cyclist or a pedestrian (蒋某驾驶小型
+		// 轿车…与电动自行车相撞) is no 第八十九条 case for the other's
+		// vehicle named: the party's own vehicle, as the accident reader
+		// finds it (liabilityParty), decides; not told, the cues do.
+		if v := facts.partyVehicle(); v == "汽车" || v == "摩托车" {
+			return "", false
+		}
+	} else if kind := e.party; kind != "" && facts != nil && (facts.x.PartyKind == "个人" || facts.x.PartyKind == "单位") {
 		// The party's kind, read from how the text names the party (张某，男;
 		// 某某有限公司), decides a party element: a place in the facts (医院,
 		// 门店) is where the act happened, not who did it.
@@ -567,7 +575,13 @@ func (e *element) find(scan nlp.CueScan, live bool, facts *factValues) (string, 
 
 // partyElements are the element labels that name the party's kind, with
 // the kind (nlp's 个人 or 单位) that shows them.
-var partyElements = map[string]string{"个人": "个人", "单位": "单位", "当事人是单位": "单位"}
+var partyElements = map[string]string{"个人": "个人", "单位": "单位", "当事人是单位": "单位",
+	"行人或者非机动车驾驶人（适用第八十九条）": partyRoadUser}
+
+// partyRoadUser marks the element on the party being a pedestrian or a
+// non-motor vehicle's rider (道路交通安全法 第八十九条): a party the text
+// shows driving a motor vehicle does not show it (left27).
+const partyRoadUser = "行人或者非机动车"
 
 // factValues are the numbers elements test, each read from the facts on
 // first use: most texts need none of them.
@@ -589,6 +603,10 @@ type factValues struct {
 	// read on first use.
 	parties     []nlp.Span
 	partiesRead bool
+	// vehicle is the kind of vehicle the party drove (liabilityParty),
+	// read on first use.
+	vehicle     string
+	vehicleRead bool
 	// notAct adds to parties the occasion clauses' objects
 	// (nlp.OccasionSpans), read on first use.
 	notAct     []nlp.Span
@@ -624,6 +642,20 @@ func (f *factValues) notClaimSpans() []nlp.Span {
 		}
 	}
 	return f.notClaim
+}
+
+// partyVehicle returns the kind of vehicle the party drove or rode (汽车,
+// 摩托车, 非机动车; "" when the text does not tell), read once by the
+// accident reader (liabilityParty).
+func (f *factValues) partyVehicle() string {
+	if f == nil {
+		return ""
+	}
+	if !f.vehicleRead {
+		f.vehicleRead = true
+		_, f.vehicle = liabilityParty(f.norm, deathsIn(f.norm))
+	}
+	return f.vehicle
 }
 
 // partySpans returns the spans of the matched text that name or describe

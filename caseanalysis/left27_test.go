@@ -148,3 +148,19 @@ func TestDisruptionLossTwentySeventh(t *testing.T) {
 			[]string{"police25-26-disrupt-order-serious"}, rules.RiskNear, "聚众扰乱社会秩序罪"},
 	})
 }
+
+// TestCarDriverBesideCyclistTwentySeventh: a licensed car driver's moving
+// violation in a crash with an e-bike is 道路交通安全法 第九十条 — the other
+// side's vehicle named does not make it a 第八十九条 case; a rider who is the
+// party still is one (left27).
+func TestCarDriverBesideCyclistTwentySeventh(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"a van turning without yielding hits an e-bike",
+			"经查，2026年8月12日7时许，孟某驾驶面包车在解放路路口右转时未让行，与直行的电动车发生碰撞，电动车驾驶人受轻伤。孟某持有效驾驶证，车辆手续齐全。",
+			"2026-08-20", "traffic-90-moving-violation", "", 20, 200, false},
+		{"the e-bike rider is the party",
+			"经查，2026年8月12日7时许，孟某驾驶电动自行车在解放路路口闯红灯，与正常行驶的面包车发生碰撞，无人受伤。",
+			"2026-08-20", "traffic-89-pedestrian-nonmotor", "", 5, 50, false},
+	})
+}
