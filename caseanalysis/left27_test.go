@@ -112,19 +112,11 @@ func TestStopOrderDefiedTwentySeventh(t *testing.T) {
 // (行政处罚法 第三十三条第一款); a failed sample beside it is not (left27).
 func TestHarmFoundInOrderTwentySeventh(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
-	tests := []struct{ name, facts, want string }{
-		{"no stale food found", "现场检查笔录：2026年7月3日，执法人员检查某某便利店，发现该店未建立食品进货查验记录，无法提供供货者许可证复印件。现场抽查在售食品，未发现过期、变质食品。经查，该店此前无违法记录。当日该店补建了进货台账并补齐了供货者资质。", "不予处罚"},
-		{"hazardous waste handed to the licensed", "2026年9月2日检查发现，某某汽修厂未按规定申报危险废物产生情况，其废机油、废滤芯均交有资质单位处置，转移联单齐全。该厂系首次违法，当天即在系统中补报。", "不予处罚"},
-		{"a failed sample is no order found", "2026年5月3日，某某超市销售的一批饮料经抽检不合格，执法人员在检查时未发现该超市有进货台账。该超市系初次违法，已下架全部饮料。", "从轻处罚"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := analyzeOn(t, a, tt.facts, "2026-10-01")
-			if len(res.Violations) == 0 || res.Violations[0].Suggestion == nil || string(res.Violations[0].Suggestion.Disposition) != tt.want {
-				t.Fatalf("violations %v, want disposition %s", ids(res.Violations), tt.want)
-			}
-		})
-	}
+	checkDispositionRows(t, a, []dispositionRow{
+		{"no stale food found", "现场检查笔录：2026年7月3日，执法人员检查某某便利店，发现该店未建立食品进货查验记录，无法提供供货者许可证复印件。现场抽查在售食品，未发现过期、变质食品。经查，该店此前无违法记录。当日该店补建了进货台账并补齐了供货者资质。", "2026-10-01", "不予处罚"},
+		{"hazardous waste handed to the licensed", "2026年9月2日检查发现，某某汽修厂未按规定申报危险废物产生情况，其废机油、废滤芯均交有资质单位处置，转移联单齐全。该厂系首次违法，当天即在系统中补报。", "2026-10-01", "不予处罚"},
+		{"a failed sample is no order found", "2026年5月3日，某某超市销售的一批饮料经抽检不合格，执法人员在检查时未发现该超市有进货台账。该超市系初次违法，已下架全部饮料。", "2026-10-01", "从轻处罚"},
+	})
 }
 
 // TestDisruptionLossTwentySeventh: a disruption whose loss is told only as
