@@ -10,7 +10,9 @@ import "testing"
 // discharged after pretreatment (经预处理后) read as a monitor down or a
 // pretreatment failure; a false contract filed to state a lower price as
 // 编造虚假计税依据; and the party's own delay at a recheck (一直拖着没办,
-// 后来…到现在还没去办) as the correction refused.
+// 后来…到现在还没去办) as the correction refused; a fishing match organised
+// (组织了钓鱼大赛) as the organiser's, not a single angler's; posters handed
+// over free (送来的，没花钱) as an advert whose cost cannot be computed.
 func TestBlindKindsBlindATwentySeventh(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	checkMarketRows(t, a, []marketRow{
@@ -28,6 +30,10 @@ func TestBlindKindsBlindATwentySeventh(t *testing.T) {
 			"2026-07-08", "se-83-use-registration", "", 10000, 100000, false},
 		{"testing still not done, in the producer's words", "检查笔录：问：今年3月给你们下了责令改正通知书，要求对采购的生鲜乳和出厂的酸奶进行检验，做了没有？答：检测设备太贵，一直拖着没办，这几个月酸奶照常出厂。",
 			"2026-07-15", "food-126-producer-testing", "", 5000, 50000, false},
+		{"a fishing match someone organised in the first zone", "群众反映：城西水库是饮用水水源一级保护区，库边立有禁止垂钓的界牌，可是某垂钓协会上周六在库区组织了钓鱼大赛，每人收取报名费150元，六十多人参赛。",
+			"2026-06-20", "water-91-first-zone-activities", "water-91-individual-swimming-fishing", 20000, 100000, false},
+		{"leaflets the supplier handed out free", "检查记录：某养生馆柜台摆放的宣传单和门口海报宣称其销售的“灵芝压片糖果”能“根治失眠、治疗高血压”。店长称宣传单和海报是供货商送来的，没花钱。该产品为普通食品。",
+			"2026-05-12", "ad-58-disease-claims", "", 100000, 200000, false},
 	})
 }
 

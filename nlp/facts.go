@@ -2291,8 +2291,39 @@ func noneStated(s string, as []Amount) []Total {
 			}
 		}
 	}
+	if !hasRole(out, RoleAdCost) && !hasFigure(as, RoleAdCost) && adMaterialFree(s) {
+		out = append(out, Total{Role: RoleAdCost, Value: 0, Explicit: true})
+	}
 	return out
 }
+
+// adMaterialFree reports whether the text says the posters or leaflets of an
+// advert came free to the party, who paid nothing and cannot tell their cost
+// (海报和宣传册是厂家业务员送来的，没给钱): 广告费用无法计算, the statute's bracket
+// for none. The material must be named within the sentences just before.
+func adMaterialFree(s string) bool {
+	for _, w := range adFreeWords {
+		for i := 0; i < len(s); {
+			k := Index(s[i:], w)
+			if k < 0 {
+				break
+			}
+			at := i + k
+			i = at + len(w)
+			if containsAny(lastRunes(s[:at], 60), adMaterials...) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// adMaterials are the carriers of an advert a shop is handed; adFreeWords
+// say they cost the party nothing.
+var (
+	adMaterials = []string{"海报", "宣传册", "宣传单", "传单", "宣传页", "易拉宝", "展板", "灯箱"}
+	adFreeWords = []string{"没给钱", "没花钱", "没有花钱", "没收钱", "免费提供", "免费送", "无偿提供", "白送"}
+)
 
 // takingsNouns name what a party is paid for goods, a service or a run
 // (运费, 货款, 报酬, 服务费): said not received, there are no 违法所得.
