@@ -59,6 +59,10 @@ func TestBlindDispositionsBlindATwentySeventh(t *testing.T) {
 	checkDispositionRows(t, a, []dispositionRow{
 		{"no earlier penalty, asked and answered", "2026年3月2日检查某水果店，发现店内12种水果未标明价格。问：你店以前因为标价问题被处罚过吗？\n答：没有。\n执法人员指出后，店主当场补齐了全部价签，未接到消费者投诉，危害后果轻微。",
 			"2026-03-02", "不予处罚"},
+		// 处理过 asked in a police record stays the party's word on any dealing, not a
+		// penalty record: the rows of that kind keep 处罚.
+		{"asked whether dealt with before, in a police record", "询问笔录：问：你今天为什么被带到派出所？答：我在棋牌室跟三个人打麻将，一把一百元，赢了八百多块钱。问：你以前有没有因为赌博被处理过？答：没有。",
+			"2026-05-08", "处罚"},
 		{"fly ash covered before the check", "2026年4月3日检查发现，某建材厂在厂区西侧露天贮存粉煤灰约300吨，地面未硬化，无防扬散、防流失措施。该厂在检查前一天已自行组织人员将料堆全部覆盖防尘网，执法人员到场时料堆已全部覆盖，未发现粉煤灰流失。",
 			"2026-04-10", "从轻或者减轻处罚"},
 		{"another stall told of", "2026年6月11日检查某农贸市场摊位，发现摊主周某销售超过保质期的袋装饼干23袋。问：别的地方还有卖吗？答：你们还不知道，我在东街夜市还有一个摊位，也在卖这批饼干。执法人员随即核实属实。",

@@ -3373,7 +3373,7 @@ var otherSpeakers = []string{"消费者", "顾客", "投诉人", "举报人", "�
 
 // askedNoPriorRe is a question about earlier penalties or records and the
 // answer no to it, in the normalised text (half-width ? and :).
-var askedNoPriorRe = regexp.MustCompile(`(?:处罚过|处理过|查处过|被查过|罚过|违法记录)[吗呢]?\?\s*答:\s*(?:没有|没|从来没|从没|从未|无|一次都没)`)
+var askedNoPriorRe = regexp.MustCompile(`(?:处罚过|罚过|违法记录)[吗呢]?\?\s*答:\s*(?:没有|没|从来没|从没|从未|无|一次都没)`)
 
 func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 	var out []Circumstance
