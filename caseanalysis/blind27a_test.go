@@ -12,7 +12,8 @@ import "testing"
 // 编造虚假计税依据; and the party's own delay at a recheck (一直拖着没办,
 // 后来…到现在还没去办) as the correction refused; a fishing match organised
 // (组织了钓鱼大赛) as the organiser's, not a single angler's; posters handed
-// over free (送来的，没花钱) as an advert whose cost cannot be computed.
+// over free (送来的，没花钱) as an advert whose cost cannot be computed; the
+// value of what was mined told by its kind (荒料…经评估价值) as the fine's base.
 func TestBlindKindsBlindATwentySeventh(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	checkMarketRows(t, a, []marketRow{
@@ -32,6 +33,8 @@ func TestBlindKindsBlindATwentySeventh(t *testing.T) {
 			"2026-07-15", "food-126-producer-testing", "", 5000, 50000, false},
 		{"a fishing match someone organised in the first zone", "群众反映：城西水库是饮用水水源一级保护区，库边立有禁止垂钓的界牌，可是某垂钓协会上周六在库区组织了钓鱼大赛，每人收取报名费150元，六十多人参赛。",
 			"2026-06-20", "water-91-first-zone-activities", "water-91-individual-swimming-fishing", 20000, 100000, false},
+		{"slabs mined past the boundary, valued by their kind", "卫片核查发现，某石材有限公司（持有效采矿许可证）越出采矿许可证划定的矿区范围开采花岗岩，采出荒料约200立方米，经评估价值6.2万元。",
+			"2026-09-18", "mineral25-64-beyond-area", "", 100000, 1000000, false},
 		{"leaflets the supplier handed out free", "检查记录：某养生馆柜台摆放的宣传单和门口海报宣称其销售的“灵芝压片糖果”能“根治失眠、治疗高血压”。店长称宣传单和海报是供货商送来的，没花钱。该产品为普通食品。",
 			"2026-05-12", "ad-58-disease-claims", "", 100000, 200000, false},
 	})
