@@ -515,6 +515,13 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		q.plain = &pq
 	}
 	measured := measures(plainNorm, plainText, x)
+	// The value of what was mined told by its kind (采出荒料约380立方米，评估
+	// 价值8.9万元), not by the statute's word 矿产品价值, is the fine's base
+	// too (矿产资源法 第六十四条、第六十七条): the transfer's reading of it
+	// (minedValue) gives the facts what the role phrases did not.
+	if v, ok := measured[rules.MeasureMineralValue]; ok && v > 0 && res.Facts.Engine.MineralValue == nil {
+		res.Facts.Engine.MineralValue = &v
+	}
 	// The 违法经营总额 the facts make from a tobacco case's cigarettes sold
 	// and seized is its 非法经营数额 too (烟草专卖品刑事案件解释 第四条). Not a
 	// mark case's 违法经营额: what a seller of fakes dealt in is no 假冒注册

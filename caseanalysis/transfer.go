@@ -575,8 +575,16 @@ var notMinedValues = []string{"罚款", "违法所得", "获利", "运费", "挖
 // by its kind and not by the statute's word (违法采出的石料约1.4万立方米，
 // 市场价值人民币42万元; 经评估，所采河砂价值三十五万元): an amount whose
 // clause names a 价值 with what was mined in it or in the clause before.
+//
+// A bound is no value: the statute's bracket quoted in a decision (违法采出的
+// 矿产品市场价值不足十万元的，处十万元以上…) or the value stated only as under
+// it (鉴于…市场价值不足十万元) says the value is below the amount, never that
+// it reaches it.
 func minedValue(text string, x nlp.Extraction, setMax func(string, float64)) {
 	for _, a := range x.Amounts {
+		if a.Bound {
+			continue
+		}
 		cs := clauseStart(text, a.Start)
 		before := text[cs:a.Start]
 		if !nlp.Contains(before, "价值") || containsAny(before, notMinedValues) {

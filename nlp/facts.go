@@ -631,12 +631,18 @@ var circumstanceCues = []struct {
 		"自行雇请", "自行聘请", "主动雇请", "主动聘请", "立即…封堵", "及时…封堵", "立即…堵漏", "及时…堵漏",
 		// the harm said reduced or removed as a done thing (已减轻违法行为危害后果,
 		// 消除了不良影响); an apology (赔礼道歉, 公开致歉) is no such thing
-		"已减轻…危害后果", "减轻了…危害后果", "已消除…危害后果", "消除了…危害后果", "已消除…影响", "消除了…影响"}, RefundCues...)},
+		"已减轻…危害后果", "减轻了…危害后果", "已消除…危害后果", "消除了…危害后果", "已消除…影响", "消除了…影响",
+		// a pile covered in full by the party, told as the officers found it or in its words
+		// (堆体已全部覆盖防尘网, 已经赶紧找人把堆体盖上了防尘网)
+		"已全部覆盖", "全部覆盖防尘网", "盖上了防尘网", "盖好了防尘网", "覆盖了防尘网"}, RefundCues...)},
 	{name: CircCooperated, cues: []string{"配合调查", "如实陈述", "积极配合", "配合执法", "如实交代"}},
 	{name: CircConfessed, cues: []string{"主动供述", "主动交代", "主动坦白",
 		// told of its own accord what the agency did not know (主动说明其另一家
 		// 门店也在销售……该情况执法人员此前并未掌握)
-		"主动…尚未掌握", "主动…并未掌握", "主动…未掌握", "主动…不掌握"}},
+		"主动…尚未掌握", "主动…并未掌握", "主动…未掌握", "主动…不掌握",
+		// the party's own telling in a record (我实话说，我另有一家店，你们没去过) and the
+		// officers' note that it was not known (此前未被掌握有该分店的违法情况)
+		"你们没去过", "你们还没去过", "你们还不知道", "实话说…还有", "老实说…还有", "实话告诉你们", "此前未被掌握", "此前未掌握…违法"}},
 	{name: CircCoerced, cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "受他人诱骗", "被他人诱骗", "受诱骗", "被诱骗", "受人胁迫", "被迫", "被强令", "受到威胁", "受威胁",
 		"被逼迫", "逼迫其", "强令其",
 		// threatened into doing it for the one who threatened (以砸店相威逼，
@@ -2295,8 +2301,39 @@ func noneStated(s string, as []Amount) []Total {
 			}
 		}
 	}
+	if !hasRole(out, RoleAdCost) && !hasFigure(as, RoleAdCost) && adMaterialFree(s) {
+		out = append(out, Total{Role: RoleAdCost, Value: 0, Explicit: true})
+	}
 	return out
 }
+
+// adMaterialFree reports whether the text says the posters or leaflets of an
+// advert came free to the party, who paid nothing and cannot tell their cost
+// (海报和宣传册是厂家业务员送来的，没给钱): 广告费用无法计算, the statute's bracket
+// for none. The material must be named within the sentences just before.
+func adMaterialFree(s string) bool {
+	for _, w := range adFreeWords {
+		for i := 0; i < len(s); {
+			k := Index(s[i:], w)
+			if k < 0 {
+				break
+			}
+			at := i + k
+			i = at + len(w)
+			if containsAny(lastRunes(s[:at], 60), adMaterials...) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// adMaterials are the carriers of an advert a shop is handed; adFreeWords
+// say they cost the party nothing.
+var (
+	adMaterials = []string{"海报", "宣传册", "宣传单", "传单", "宣传页", "易拉宝", "展板", "灯箱"}
+	adFreeWords = []string{"没给钱", "没花钱", "没有花钱", "没收钱", "免费提供", "免费送", "无偿提供", "白送"}
+)
 
 // takingsNouns name what a party is paid for goods, a service or a run
 // (运费, 货款, 报酬, 服务费): said not received, there are no 违法所得.
@@ -3344,6 +3381,10 @@ func askedWhether(s string, i int, c string) bool {
 // otherSpeakers say things in a case that are not the party's own word.
 var otherSpeakers = []string{"消费者", "顾客", "投诉人", "举报人", "群众", "市民", "居民", "乘客", "患者", "住户", "业主", "受害人", "被害人", "证人", "员工", "工人", "职工"}
 
+// askedNoPriorRe is a question about earlier penalties or records and the
+// answer no to it, in the normalised text (half-width ? and :).
+var askedNoPriorRe = regexp.MustCompile(`(?:处罚过|罚过|违法记录)[吗呢]?\?\s*答:\s*(?:没有|没|从来没|从没|从未|无|一次都没)`)
+
 func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 	var out []Circumstance
 	// Starts and ends already claimed by a longer cue of the same meaning
@@ -3556,6 +3597,13 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				}
 			}
 		}
+	}
+	// A 询问笔录 asks about earlier penalties and the party answers no
+	// (问：以前有没有因为环保问题被处罚过？答：没有，一次都没有): the
+	// record in a question and its answer, two sentences no cue spans.
+	for _, loc := range askedNoPriorRe.FindAllStringIndex(s, -1) {
+		a, b := span(loc[0], loc[1])
+		out = append(out, Circumstance{Name: CircFirstViolation, Start: a, End: b})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
