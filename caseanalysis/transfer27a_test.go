@@ -1,0 +1,48 @@
+package caseanalysis
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cailiang/cailiang/rules"
+)
+
+// TestTransferATwentySeventhCounts holds the counts the twenty-seventh
+// round's blind transfer batch (issue 12, acc27transfera) showed unread, in
+// words other than its rows': a group counted once and said to have died
+// together after its clause (三名…，相继死亡); the gamblers of several
+// sessions totalled after the list (累计…人, not 人次); victims named in a
+// list and graded together (甲某、乙某均为轻微伤); children counted after an
+// age in digits (未满16周岁的人员N名); the tax on false invoices told as a
+// total (税额合计…).
+func TestTransferATwentySeventhCounts(t *testing.T) {
+	checkTransferRows(t, []transferRow{
+		{"a group dies together", "2026年5月某日，某钢构公司三名焊工在密闭储罐内作业时吸入有害气体昏迷，经送医救治，相继死亡。", []string{"safety-114-general-accident"}, rules.RiskLikely, "重大责任事故罪"},
+		{"another count in the gap keeps it apart", "某厂两名工人在车间搬运，叉车司机1人倒车，均无人员死亡。", []string{"safety-114-general-accident"}, rules.RiskNone, "重大责任事故罪"},
+		{"gamblers totalled after a list", "经查，冯某在其家中多次组织赌博：参赌人员3月2日有甲某、乙某等6人，3月9日有丙某等8人，3月16日有丁某等9人，合计参与21人。", []string{"police25-82-gambling-serious"}, rules.RiskLikely, "赌博罪"},
+		{"attendances are no people", "经查，冯某在其家中组织赌博：参赌人员3月2日有甲某、乙某等6人，3月9日有丙某等8人，共计23人次。", []string{"police25-82-gambling"}, rules.RiskNear, "赌博罪"},
+		{"victims named and graded together", "2026年4月3日晚，邵某在公交站无故挥拳击打候车的贝某、顾某和华某，经鉴定贝某、顾某和华某均为轻微伤。", []string{"police25-30-provocation"}, rules.RiskLikely, "寻衅滋事罪"},
+		{"two named, one slightly hurt", "2026年4月3日晚，邵某在公交站无故推搡候车的贝某、顾某，经鉴定贝某轻微伤，顾某未受伤。", []string{"police25-30-provocation"}, rules.RiskNone, "寻衅滋事罪"},
+		{"children counted after an age in digits", "检查发现某砖瓦厂在窑内出砖岗位使用不满16周岁的务工人员3名，从事搬运高温砖坯的重体力劳动。", []string{"child-6-child-labour"}, rules.RiskLikely, "雇用童工从事危重劳动罪"},
+		{"the tax of false invoices told as a total", "经查，某物资公司无真实交易为他人开具增值税专用发票12份，价税合计1,469,000元，税额合计169,000元。", []string{"tax-invoice-35-false-issue"}, rules.RiskLikely, "虚开增值税专用发票、用于骗取出口退税、抵扣税款发票罪"},
+	})
+}
+
+// TestBasisTransferATwentySeventh: a blow told by its direction or its
+// strokes (朝…打去, 连打两下) is 殴打他人 (治安管理处罚法 第五十一条第一款) by
+// its element, not only by the words around it: the answer says which cue
+// showed the blow.
+func TestBasisTransferATwentySeventh(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct{ name, facts, day, cue string }{
+		{"a blow told by its direction", "2026年3月6日，蔡某因晾衣杆位置与邻居萧某发生争执，蔡某拿起拖把杆朝萧某右腿打去，萧某经鉴定为轻伤二级。", "2026-03-20", "朝…打去"},
+		{"strokes counted", "2026年5月2日，摊主田某因摊位界线与相邻摊主龙某争执，田某拿起扁担往龙某身上连打两下，龙某经医院诊断为肋骨骨折。", "2026-05-20", "连打两下"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, tt.day)
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != "police25-51-assault" || !strings.Contains(res.Violations[0].Why, tt.cue) {
+				t.Fatalf("violations %v, want police25-51-assault first shown by %s\n%s", ids(res.Violations), tt.cue, whys(res.Violations))
+			}
+		})
+	}
+}
