@@ -73,3 +73,13 @@ func groupReadings(norm string, setMax func(string, float64)) {
 
 // nameSepRe separates the names of a list of people (孙某、周某和吴某).
 var nameSepRe = regexp.MustCompile(`[、和及与]`)
+
+// childLabourRe finds children employed: 童工, or an age under sixteen told
+// beside a word of work (使用未满16周岁的人员, 暑期工年龄未满十六周岁).
+var childLabourRe = nlp.Guard(`童工|(?:使用|雇用|雇佣|招用|用工|务工|打工|暑期工|岗位)[^。；;]{0,20}?(?:未满|不满)(?:十六|16)周岁`, "童工", "周岁")
+
+// employsChildren reports whether the text is about employing children
+// (禁止使用童工规定): the birth dates it gives are theirs.
+func employsChildren(norm string) bool {
+	return childLabourRe.MatchString(norm)
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cailiang/cailiang/legal"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -42,6 +43,51 @@ func TestBasisTransferATwentySeventh(t *testing.T) {
 			res := analyzeOn(t, a, tt.facts, tt.day)
 			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != "police25-51-assault" || !strings.Contains(res.Violations[0].Why, tt.cue) {
 				t.Fatalf("violations %v, want police25-51-assault first shown by %s\n%s", ids(res.Violations), tt.cue, whys(res.Violations))
+			}
+		})
+	}
+}
+
+// TestTransferATwentySeventhSpecial: a special crime goes before the
+// general one its element sets it apart from, though the general one's
+// words are there too (a fire after a refused notice is 消防责任事故罪, not
+// 失火罪; an accident of work conditions failing the national standard is
+// 重大劳动安全事故罪, though the report names it 生产安全事故); a threat
+// with a blade made at officials on an inspection is 妨害公务罪's threat; a
+// blade waved in a brawl with no official is not, nor a recorder seized.
+func TestTransferATwentySeventhSpecial(t *testing.T) {
+	checkTransferRows(t, []transferRow{
+		{"a fire after a refused notice", "2025年9月，某区消防救援大队检查某旅馆，发现其疏散楼梯堆放杂物、火灾自动报警系统停用，下发责令改正通知书；10月复查时仍未改正。2026年1月该旅馆三楼起火，造成住客两人死亡。", []string{"fire-64-negligent-fire"}, rules.RiskLikely, "消防责任事故罪"},
+		{"a fire without a notice is 失火", "2026年1月，某旅馆服务员在布草间吸烟后未熄灭烟头，引燃布草，火灾造成住客一人死亡。", []string{"fire-64-negligent-fire"}, rules.RiskLikely, "失火罪"},
+		{"work conditions failing the standard", "2026年6月，某酿造公司两名员工进入发酵罐清洗时窒息，经抢救无效死亡。调查组认定该公司罐内作业安全条件不符合国家标准，属一般生产安全事故。", []string{"safety-114-general-accident"}, rules.RiskLikely, "重大劳动安全事故罪"},
+		{"a blade waved at inspectors", "2026年4月9日，区城管执法队员在某商铺门前查处违规搭建，店主何某手持一把剁骨刀威胁队员“再拆就砍人”，执法被迫中止。", []string{"police25-61-obstruct-duty"}, rules.RiskLikely, "妨害公务罪"},
+		// A recorder seized alone is obstruction short of the crime's violence (the development set's labels).
+		{"an inspector's recorder seized", "税务稽查人员到某公司调取账簿时，公司出纳突然夺过稽查人员手中的执法记录仪，拒不交还。", []string{"police25-61-obstruct-duty"}, rules.RiskNone, "妨害公务罪"},
+		{"a blade waved in a brawl", "2026年4月9日晚，周某酒后在烧烤店与邻桌争吵，手持一把剁骨刀威胁对方，被店员劝下。", []string{"police25-30-provocation"}, rules.RiskNone, "寻衅滋事罪"},
+	})
+}
+
+// TestChildLabourAgesTwentySeventh: the birth dates of a child-labour case
+// are the children's, so the employer gets no minor's 从轻或者减轻 (行政处罚法
+// 第三十条), nor does an age bound told of them (未满16周岁的人员); a minor
+// party's own birth date still gives it.
+func TestChildLabourAgesTwentySeventh(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts, day string
+		want             legal.Disposition
+	}{
+		{"children's birth dates", "7月20日检查某洗车行，发现洗车岗位使用未满16周岁的人员3名：韦某（2011年1月出生）、柳某（2010年12月出生）、贺某（2011年4月出生），均从事冲洗作业。", "2026-07-20", legal.DispositionPenalty},
+		{"a minor party", "7月20日晚，违法行为人孔某（2010年11月出生）在某网吧因琐事殴打他人，致对方鼻部软组织挫伤。", "2026-07-20", legal.DispositionLighterOrMitigated},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			// The act's day given beside facts that write no year, as a case file does.
+			res, err := a.Analyze(ruleContext(tt.facts), Request{Facts: tt.facts, ActDate: tt.day, DecisionDate: tt.day})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Violations) == 0 || res.Violations[0].Suggestion == nil || res.Violations[0].Suggestion.Disposition != tt.want {
+				t.Fatalf("violations %v: disposition not %s\n%s", ids(res.Violations), tt.want, whys(res.Violations))
 			}
 		})
 	}
