@@ -629,9 +629,18 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// the strongest benchmarks among themselves, so a provision ranked
 	// among them does not crowd one out.
 	// strongest reads no more than the first suggestTop.
-	bench := make([]Violation, min(len(cands), suggestTop))
-	for i, c := range cands[:len(bench)] {
-		bench[i] = Violation{BenchmarkID: c.b.ID, Score: round3(c.score)}
+	// A candidate the top violation set aside for its own provision
+	// (优先适用) is the same conduct read as the top's: its crimes are not
+	// the case's (twenty-seventh round).
+	yielded := yieldedToTop(res.Violations)
+	bench := make([]Violation, 0, suggestTop)
+	for _, c := range cands {
+		if len(bench) == cap(bench) {
+			break
+		}
+		if !yielded[c.b.ID] {
+			bench = append(bench, Violation{BenchmarkID: c.b.ID, Score: round3(c.score)})
+		}
 	}
 	res.Transfer = a.transfer(read, measured, strongest(bench))
 	res.SimilarCases = a.similarOut(cases, x, res.Violations, req.SimilarCases)

@@ -83,3 +83,23 @@ var childLabourRe = nlp.Guard(`童工|(?:使用|雇用|雇佣|招用|用工|务�
 func employsChildren(norm string) bool {
 	return childLabourRe.MatchString(norm)
 }
+
+// yieldedToTop are the benchmarks the top violation excluded because its
+// own provision applies first (优先适用…): the same conduct, read as the
+// top's (划烂 a tyre is 故意损毁, 第五十九条, not 第五十八条's taking), so
+// their crimes (盗窃罪 for 第五十八条) are not this case's.
+func yieldedToTop(vs []Violation) map[string]bool {
+	if len(vs) == 0 {
+		return nil
+	}
+	var out map[string]bool
+	for _, e := range vs[0].Excluded {
+		if e.BenchmarkID != vs[0].BenchmarkID && strings.Contains(e.Reason, "优先适用") {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[e.BenchmarkID] = true
+		}
+	}
+	return out
+}

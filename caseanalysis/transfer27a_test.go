@@ -92,3 +92,24 @@ func TestChildLabourAgesTwentySeventh(t *testing.T) {
 		})
 	}
 }
+
+// TestYieldedCrimesTwentySeventh: a benchmark the top violation set aside
+// for its own provision (故意损毁 before 第五十八条's taking, 优先适用) is the
+// same conduct, so its crime (盗窃罪) is not weighed against the value
+// damaged; the damage's own crime is.
+func TestYieldedCrimesTwentySeventh(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts, day, risk, crime string
+	}{
+		{"tyres pierced, a seat slashed, below damage's floor", "6月3日晚，孟某（男，41岁）因与邻居争吵，用螺丝刀将邻居停在楼道口的电动三轮车两条轮胎扎破、车座划烂，价格认定损失3600元。", "2026-06-10", rules.RiskNone, "故意毁坏财物罪"},
+		{"a theft stays a theft", "2026年6月3日凌晨，聂某在小区路边将同事停放的电动自行车骑走据为己有，经价格认定价值2800元。", "2026-06-10", rules.RiskLikely, "盗窃罪"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, tt.day)
+			if res.Transfer.Risk != tt.risk || res.Transfer.Crime != tt.crime {
+				t.Fatalf("transfer %s %s, want %s %s; violations %v", res.Transfer.Risk, res.Transfer.Crime, tt.risk, tt.crime, ids(res.Violations))
+			}
+		})
+	}
+}
