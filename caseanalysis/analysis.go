@@ -480,7 +480,15 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		res.Warnings = append(res.Warnings, "事实中未写明违法行为发生日期，只写明发现（检查、举报）之日：违法行为不晚于该日（"+corpus.ChineseDate(day)+"），"+
 			"按该日施行的法律认定违法行为和适用的条款，作出决定时法律已修改或者废止的，按从旧兼从轻原则（行政处罚法第三十七条）比较；违法行为发生日期更早的，请填写。")
 	}
-	if w := ageOnDecision(&res.Facts.Engine, x); w != "" {
+	if employsChildren(nlp.NormalizeText(text)) {
+		// The birth dates of a child-labour case are the children's: an
+		// age under sixteen is no party's (行政处罚法 第三十条 is the
+		// offender's age), and the employer is no child.
+		if g := res.Facts.Engine.Age; g != nil && *g < 16 {
+			res.Facts.Engine.Age = nil
+			res.Facts.Age = nil
+		}
+	} else if w := ageOnDecision(&res.Facts.Engine, x); w != "" {
 		res.Warnings = append(res.Warnings, w)
 	}
 	if w := goodsFromSalesNote(&res.Facts.Engine, x); w != "" {
@@ -634,9 +642,18 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// the strongest benchmarks among themselves, so a provision ranked
 	// among them does not crowd one out.
 	// strongest reads no more than the first suggestTop.
-	bench := make([]Violation, min(len(cands), suggestTop))
-	for i, c := range cands[:len(bench)] {
-		bench[i] = Violation{BenchmarkID: c.b.ID, Score: round3(c.score)}
+	// A candidate the top violation set aside for its own provision
+	// (优先适用) is the same conduct read as the top's: its crimes are not
+	// the case's (twenty-seventh round).
+	yielded := yieldedToTop(res.Violations)
+	bench := make([]Violation, 0, suggestTop)
+	for _, c := range cands {
+		if len(bench) == cap(bench) {
+			break
+		}
+		if !yielded[c.b.ID] {
+			bench = append(bench, Violation{BenchmarkID: c.b.ID, Score: round3(c.score)})
+		}
 	}
 	res.Transfer = a.transfer(read, measured, strongest(bench))
 	res.SimilarCases = a.similarOut(cases, x, res.Violations, req.SimilarCases)

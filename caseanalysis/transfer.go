@@ -141,6 +141,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	if nlp.Contains(norm, "赌") {
 		gambling(norm, text, x, setMax)
 	}
+	groupReadings(norm, setMax)
 	catchCopiesBribes(norm, text, x, m, setMax)
 	// The liability must be the party's (交通肇事罪): 0 when the report
 	// gives the party a lesser one beside another's main one.
@@ -284,6 +285,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	if containsAny(norm, falseInvoiceWords) {
 		for _, a := range x.Amounts {
 			w := strings.TrimRight(text[max(0, a.Start-18):a.Start], "为是约：:人民币")
+			w = strings.TrimRight(trimTotal(w), "为是约：:人民币")
 			if strings.HasSuffix(w, "税额") && !strings.HasSuffix(w, "应纳税额") && !strings.HasSuffix(w, "应缴税额") {
 				setMax(rules.MeasureInvoiceTax, a.Value)
 			}
@@ -992,7 +994,8 @@ var (
 	// 童工) or after (招用童工2名) the word that makes them children.
 	childWorkersRes = []*regexp.Regexp{
 		regexp.MustCompile(countNum + `余?(?:名|个|人)[^，。；,;]{0,10}?(?:童工|未满十六周岁|不满十六周岁|未满16周岁|不满16周岁)`),
-		regexp.MustCompile(`(?:童工|未满十六周岁的?(?:未成年人|少年|学生)?|不满十六周岁的?(?:未成年人|少年|学生)?)[^，。；,;0-9一二两三四五六七八九十]{0,4}?` + countNum + `余?(?:名|人)`),
+		// 使用未满16周岁的人员4名: the age in digits, the children named 人员.
+		regexp.MustCompile(`(?:童工|(?:未满|不满)(?:十六|16)周岁的?(?:未成年人|少年|学生|务工人员|人员)?)[^，。；,;0-9一二两三四五六七八九十]{0,4}?` + countNum + `余?(?:名|人)`),
 	}
 	// Young people named by a count (三名少年, 4名初中生): the children a
 	// unit hires when the facts date them under sixteen by birth.

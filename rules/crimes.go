@@ -160,9 +160,16 @@ type Crime struct {
 	// NotWithin lists words that hold a nominating cue without the party
 	// doing it (殴打 in 被对方殴打: the party was the one beaten): an
 	// occurrence inside one of them does not nominate the crime.
-	NotWithin  []string    `yaml:"not_within,omitempty" json:"not_within,omitempty"`
-	Thresholds []Threshold `yaml:"thresholds" json:"thresholds"`
-	Note       string      `yaml:"note,omitempty" json:"note,omitempty"`
+	NotWithin []string `yaml:"not_within,omitempty" json:"not_within,omitempty"`
+	// PrevailsOver are ids of general crimes this special one goes before
+	// at the same risk and rank when its own element is shown (its cue in
+	// the text, or a label its decisive threshold crosses by a cue): a fire
+	// after a refused notice is 消防责任事故罪 before 失火罪; an accident of
+	// facilities failing the national standard is 重大劳动安全事故罪 before
+	// 重大责任事故罪, though the report names it 生产安全事故 either way.
+	PrevailsOver []string    `yaml:"prevails_over,omitempty" json:"prevails_over,omitempty"`
+	Thresholds   []Threshold `yaml:"thresholds" json:"thresholds"`
+	Note         string      `yaml:"note,omitempty" json:"note,omitempty"`
 
 	file string
 	line int
@@ -245,6 +252,13 @@ func LoadCrimesFS(fsys fs.FS) (*Crimes, error) {
 	}
 	if len(c.list) == 0 {
 		return nil, fmt.Errorf("load crime catalog: %w: no crimes", ErrCrimeCatalog)
+	}
+	for _, cr := range c.list {
+		for _, id := range cr.PrevailsOver {
+			if _, ok := c.byID[id]; !ok || id == cr.ID {
+				return nil, fmt.Errorf("load crime catalog: %w: %s:%d: crime %s prevails over unknown crime %q", ErrCrimeCatalog, cr.file, cr.line, cr.ID, id)
+			}
+		}
 	}
 	c.openings = nlp.NewCueIndex(c.allCues())
 	c.indexNominators()

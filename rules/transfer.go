@@ -348,6 +348,9 @@ func (c *Crimes) Assess(in TransferInput, opt TransferOptions) Transfer {
 		if a.rank != b.rank {
 			return a.rank < b.rank
 		}
+		if p, q := prevails(a, b, rd), prevails(b, a, rd); p != q {
+			return p
+		}
 		return a.order < b.order
 	})
 	out := Transfer{Risk: RiskNone, Candidates: cands}
@@ -686,4 +689,23 @@ func provinceNote(p ProvinceFigure) string {
 		}
 	}
 	return s + "。"
+}
+
+// prevails reports whether candidate a, a special crime, goes before the
+// general crime b: a names b among those it prevails over and its own
+// element is shown, by its cue in the text or by a label its decisive
+// threshold crossed on a cue.
+func prevails(a, b TransferCandidate, rd *TransferText) bool {
+	if !slices.Contains(a.crime.PrevailsOver, b.crime.ID) {
+		return false
+	}
+	if _, ok := rd.nominated(a.crime); ok {
+		return true
+	}
+	for _, c := range a.Crossed {
+		if c.Cue != "" {
+			return true
+		}
+	}
+	return false
 }
