@@ -2705,6 +2705,15 @@ var quantityRoles = []string{"死亡", "重伤", "轻伤", "受伤", "中毒", "
 // 到派出所反映; 直至9月2日才被举报).
 var discoveredWords = [...]string{"发现", "查明", "查获", "排查", "核查", "报案", "报警", "反映", "举报", "投诉", "控告", "来电", "求助", "派出所", "公安", "民警", "才被"}
 
+// birthListRe is the rest of a list of dates that ends in 出生, from the
+// mark after its first date.
+var birthListRe = regexp.MustCompile(`^(?:[、和及]\s*[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}[日号])?)+(?:出生|生[)）]|生$)`)
+
+// birthListSpan bounds the text birthListRe reads after a date (a list of
+// six full dates and 出生): a list of dates is read once per date, so an
+// unbounded one would cost the square of its length.
+const birthListSpan = 160
+
 // dateRole reads the role of the date at [a, b) from the words around it.
 func dateRole(s string, a, b int) string {
 	// 2024年5月3日14时许: the time of day says nothing of the role.
@@ -2716,6 +2725,12 @@ func dateRole(s string, a, b int) string {
 	before := s[clauseBefore(s, a, isFieldEnd):a]
 	after := s[b:clauseAfter(s, b, isFieldEnd)]
 	if strings.HasPrefix(after, "出生") || after == "生" || strings.HasPrefix(after, "生)") || strings.HasPrefix(after, "生）") || containsAny(lastRunes(before, 6), "出生于", "生于", "出生日期", "出生年月") {
+		return DateBirth
+	}
+	// A list of birth dates (2011年3月、2010年10月出生) says 出生 once, after
+	// its last: each date of it is one; else the first would lend its year
+	// to a yearless date of the case (8月12日 read as 2010).
+	if strings.HasPrefix(s[b:], "、") && birthListRe.MatchString(s[b:min(len(s), b+birthListSpan)]) {
 		return DateBirth
 	}
 	// 直到2025年8月10日民警排查时查明: the day the act came to light, not its end.
