@@ -1,6 +1,7 @@
 package caseanalysis
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/cailiang/cailiang/rules"
@@ -16,7 +17,7 @@ import (
 // count (未达到…标准) is 第六十九条's substandard service; land held on an
 // approved temporary use and left unreclaimed is the reclamation duty, not
 // a temporary building or an occupation; the officers' 消防安全教育 is no
-// employer's training (TestOfficersLessonTwentySeventh); a bypass of the waste-gas treatment is the
+// employer's training (TestNotListedTwentySeventh); a bypass of the waste-gas treatment is the
 // pollution's evasion, not a workplace monitor disabled; and minors drawn
 // into a card room's game make 第七十条's serious tier.
 func TestBasisTwentySeventh(t *testing.T) {
@@ -39,40 +40,38 @@ func TestBasisTwentySeventh(t *testing.T) {
 	})
 }
 
-// TestOfficersLessonTwentySeventh: the fire-safety lesson the officers
-// gave the party (已进行消防安全教育) is no employer's training of its staff
-// (安全生产法 第九十七条), which must not stand among the violations.
-func TestOfficersLessonTwentySeventh(t *testing.T) {
+// TestNotListedTwentySeventh: words that hold another provision's cue
+// without meaning it keep that provision out of the violations: the
+// fire-safety lesson the officers gave the party (已进行消防安全教育) is no
+// employer's training of its staff (安全生产法 第九十七条), and 偷 in 偷税,
+// 偷排 or 偷倒 names no theft.
+func TestNotListedTwentySeventh(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
-	res := analyzeOn(t, a, "12345工单：市民反映楼道被邻居堆满纸箱和旧床垫，安全出口堵死了。处理情况：消防站监督员上门核查属实，住户当天清理完毕，系初次违法，不予处罚，已进行消防安全教育。", "2026-06-01")
-	if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != "fire-60-individual" {
-		t.Fatalf("violations %v, want fire-60-individual first", ids(res.Violations))
-	}
-	for _, v := range res.Violations {
-		if v.BenchmarkID == "safety-97-training" {
-			t.Errorf("safety-97-training among the violations: %s", v.Why)
-		}
-	}
-}
-
-// TestTaxEvasionNoTheftTwentySeventh: 偷 in 偷税, 偷排 or 偷倒 names no
-// theft, so no 治安 theft ranks for a tax, a discharge or a dumping matter.
-func TestTaxEvasionNoTheftTwentySeventh(t *testing.T) {
-	a, _ := newTestAnalyzer(t)
-	for _, facts := range []string{
-		"群众举报：某饭店老板长期偷税，收钱都让顾客扫他个人的码。",
-		"举报称某电镀厂趁下雨偷排电镀废水到小河里。",
-		"村民举报某养殖场夜里偷倒病死猪。",
+	thefts := []string{"police25-58-theft", "police25-58-theft-serious"}
+	for _, tt := range []struct {
+		name, facts, want string
+		absent            []string
+	}{
+		{"the officers' fire-safety lesson", "12345工单：市民反映楼道被邻居堆满纸箱和旧床垫，安全出口堵死了。处理情况：消防站监督员上门核查属实，住户当天清理完毕，系初次违法，不予处罚，已进行消防安全教育。",
+			"fire-60-individual", []string{"safety-97-training"}},
+		{"偷税", "群众举报：某饭店老板长期偷税，收钱都让顾客扫他个人的码。", "tax-63-evasion", thefts},
+		{"偷排", "举报称某电镀厂趁下雨偷排电镀废水到小河里。", "", thefts},
+		{"偷倒", "村民举报某养殖场夜里偷倒病死猪。", "", thefts},
 	} {
-		res := analyzeOn(t, a, facts, "2026-06-01")
-		for _, v := range res.Violations {
-			if v.BenchmarkID == "police25-58-theft" || v.BenchmarkID == "police25-58-theft-serious" {
-				t.Errorf("%q: %s among the violations", facts, v.BenchmarkID)
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2026-06-01")
+			if tt.want != "" && (len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want) {
+				t.Fatalf("violations %v, want %s first", ids(res.Violations), tt.want)
 			}
-		}
-		if res.Transfer.Crime == "盗窃罪" {
-			t.Errorf("%q: transfer crime 盗窃罪", facts)
-		}
+			for _, v := range res.Violations {
+				if slices.Contains(tt.absent, v.BenchmarkID) {
+					t.Errorf("%s among the violations: %s", v.BenchmarkID, v.Why)
+				}
+			}
+			if res.Transfer.Crime == "盗窃罪" {
+				t.Errorf("transfer crime 盗窃罪")
+			}
+		})
 	}
 }
 
