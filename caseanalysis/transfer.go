@@ -451,6 +451,11 @@ func gambling(norm, text string, x nlp.Extraction, setMax func(string, float64))
 		case containsAny(before, cutWords):
 			setMax(rules.MeasureGamblingProfit, a.Value)
 			cut = true
+		// A 询问笔录's answer gives the figure its question asked: 问：你抽了
+		// 多少钱？答：大概一千八百块 is the cut, told far from any cut word.
+		case askedCut(nlp.AskedOf(text, a.Start)):
+			setMax(rules.MeasureGamblingProfit, a.Value)
+			cut = true
 		// The cut told, then what it came to (从每局赌注中按比例抽水，共计非法
 		// 获利二十余万元): the gain of a game whose only income named is the
 		// cut is the cut. The look-back is bounded and stops at the
@@ -746,6 +751,12 @@ var gainWords = []string{"获利", "违法所得", "非法所得", "牟利"}
 
 // cutWords name the house's cut of a game.
 var cutWords = []string{"抽头", "抽水", "渔利", "台费", "茶水费"}
+
+// askedCut reports whether a question of a 询问笔录 asks the house's cut:
+// a cut word, or the cut as the verb (你抽了多少钱, 一共抽多少).
+func askedCut(q string) bool {
+	return q != "" && (containsAny(q, cutWords) || containsAny(q, []string{"抽了多少", "抽多少", "共抽了", "一共抽"}))
+}
 
 // cutInSentence reports whether the sentence before byte end of text, at
 // most cutLookBack bytes of it, names the house's cut.

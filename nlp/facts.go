@@ -514,7 +514,11 @@ var circumstanceCues = []struct {
 		// a decision's and a 询问笔录's shorter words (该公司系初犯, 属首违)
 		"初犯", "首违",
 		// the party's own word that it is the first time (负责人称第一次办这种事, 说是头一次)
-		"称第一次", "称是第一次", "称这是第一次", "说是第一次", "称头一次", "说是头一次", "称系初次"}},
+		"称第一次", "称是第一次", "称这是第一次", "说是第一次", "称头一次", "说是头一次", "称系初次",
+		// the party's own word that it was never inspected or fined before, with 以前 / 之前
+		// (以前也没被查过, 之前没有被罚过); the bare 从未被查处 stays out (see below)
+		"以前也没被查过", "以前没被查过", "以前从没被查过", "以前也没有被查过", "以前没有被查过", "之前也没被查过", "之前没被查过", "之前没有被查过",
+		"以前也没被罚过", "以前没被罚过", "以前没有被罚过", "之前没被罚过", "之前没有被罚过", "以前没有被处罚过", "之前没有被处罚过", "以前没受过处罚", "以前没有受过处罚"}},
 	{name: CircFirstViolation, cues: []string{"无违法记录", "无违法违规记录", "无同类违法记录", "没有违法记录", "无不良记录", "无违法前科",
 		"未受过同类处罚", "未受过行政处罚", "未受过同类行政处罚", "未曾受过", "未因同类违法行为受过", "未因同类违法行为受到", "未发现其他违法记录",
 		"没有环境违法记录", "无环境违法记录", "没有同类违法记录", "无其他违法记录", "没有其他违法记录", "没有违法违规记录",
@@ -629,6 +633,10 @@ var circumstanceCues = []struct {
 		// clean-up the party organised (自行组织人员清扫) is the response
 		"自行组织…清扫", "自行组织…冲洗", "自行组织…清理", "自行组织…清除",
 		"自行雇请", "自行聘请", "主动雇请", "主动聘请", "立即…封堵", "及时…封堵", "立即…堵漏", "及时…堵漏",
+		// the clean-up hired out of its own accord in the plain verbs (下午又请第三方把地面
+		// 渗滤液清理干净, 找专业公司清除了泄漏物)
+		"请第三方…清理", "请第三方…清除", "找第三方…清理", "找第三方…清除", "委托第三方…清理", "委托第三方…清除",
+		"请专业公司…清理", "请专业公司…清除", "找专业公司…清理", "找专业公司…清除", "请专业单位…清理", "委托专业单位…清理",
 		// the harm said reduced or removed as a done thing (已减轻违法行为危害后果,
 		// 消除了不良影响); an apology (赔礼道歉, 公开致歉) is no such thing
 		"已减轻…危害后果", "减轻了…危害后果", "已消除…危害后果", "消除了…危害后果", "已消除…影响", "消除了…影响",
@@ -3786,7 +3794,7 @@ func thirdPartyAge(s string, a, b int) bool {
 	}
 	return victimObject(s, a) || kinAge(s, a) || containsAny(s[:a], "童工", "未成年工") ||
 		containsAny(withoutCaller(s, withoutOwnDescription(s, a, clauseBefore(s, a, isClauseEnd), clauseAfter(s, b, isClauseEnd))), thirdPartyAges[:]...) ||
-		containsAny(askedOf(s, a), askedOthers[:]...)
+		containsAny(AskedOf(s, a), askedOthers[:]...)
 }
 
 // falseAlarmWords tell a call to the police that was itself the act
@@ -3979,10 +3987,10 @@ func describedSubject(c string) (string, bool) {
 // 对方多大年纪吗？答：……他六十五岁了).
 var askedOthers = [...]string{"对方", "被害人", "被侵害人", "受害人", "伤者", "老人", "他多大", "她多大", "他几岁", "她几岁"}
 
-// askedOf returns the question (问：……) just before the answer (答：……)
+// AskedOf returns the question (问：……) just before the answer (答：……)
 // holding byte a of s, "" when a is in no answer or no question precedes
-// it.
-func askedOf(s string, a int) string {
+// it: what a figure in a 询问笔录's answer is the figure of.
+func AskedOf(s string, a int) string {
 	i := max(strings.LastIndex(s[:a], "答:"), strings.LastIndex(s[:a], "答："))
 	if i < 0 || strings.ContainsAny(s[i:a], "。？?！!") || Contains(s[i:a], "问") {
 		return ""
@@ -4123,7 +4131,7 @@ var victimOrChildWords = [...]string{"童工", "未成年工", "儿童", "幼儿
 // 岁）在小区门口被……推倒).
 func victimOrChild(s string, a, b int) bool {
 	return victimObject(s, a) || containsAny(s[clauseBefore(s, a, isClauseEnd):clauseAfter(s, b, isClauseEnd)], victimOrChildWords[:]...) ||
-		containsAny(askedOf(s, a), askedOthers[:]...) || kinAge(s, a)
+		containsAny(AskedOf(s, a), askedOthers[:]...) || kinAge(s, a)
 }
 
 // kinWords name a caller's or a complainant's elder or spouse, whose age a
