@@ -571,6 +571,8 @@ var circumstanceCues = []struct {
 		// the missing price put up on the spot (当场为全部商品补标了价格, 当场制作价目表张贴于收银台)
 		"当场补标", "当场…补标", "现场补标", "当场…制作…张贴", "当场…张贴于", "当场…张贴在",
 		// what was missing made good at once (当日即补全台账, 随即补设了标志, 补建了管理台账, 重新张贴了识别标志)
+		// workers who missed the training given it afterwards (9月5日即对3人完成补训)
+		"补训",
 		"即补", "补全了", "补齐了", "补建了", "补设了", "补记了", "补录了", "补挂了", "补贴了", "重新张贴", "重新设置了", "已补建", "已补设", "已补记",
 		// a workplace put right the same day: shifts rearranged, wages or deposits paid back
 		// (检查当天即调整排班、补发加班工资, 当场退还押金)
@@ -664,7 +666,11 @@ var circumstanceCues = []struct {
 		// purchase notes (据此查获其在仓库存放的…) is cooperation, no 立功 (rev26)
 		"据此查获…窝点", "据此查获…上游", "据此查获…供货", "据此查获…他人", "据此查获…另一", "据此查获…另外",
 		"据此查处…窝点", "据此查处…上游", "据此查处…供货", "据此查处…他人", "据此查处…另一", "据此查处…另外",
-		"提供的…查获…窝点", "提供的…查获…上游", "提供的…查获…供货商", "提供的…查获…他人"}},
+		"提供的…查获…窝点", "提供的…查获…上游", "提供的…查获…供货商", "提供的…查获…他人",
+		// a lead the party itself brought to the agency, proved against the
+		// other (当事人向我局反映了……的线索，执法人员据此查实该厂违法事实);
+		// the 当事人向 keeps out a 举报人's lead against the party
+		"当事人向…线索…据此查实", "当事人向…线索…查证属实", "当事人向…线索…经查属实"}},
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
 		// a leak or damage the act risked, looked for and not found (检查期间未发生燃气泄漏, 路面未见压痕损坏)
@@ -3590,13 +3596,27 @@ var mentalStates = []struct{ state, cue string }{
 	{"unable", "不能辨认和控制"}, {"unable", "不能辨认及控制"}, {"unable", "不能辨认、控制"}, {"unable", "不能辨认其"},
 	{"unable", "无法辨认"}, {"unable", "无法控制自己"}, {"unable", "无辨认能力"}, {"unable", "无辨认和控制能力"}, {"unable", "没有辨认"},
 	{"unable", "辨认能力丧失"}, {"unable", "辨认和控制能力丧失"},
+	// capacity told as kept in part (有一定的辨认能力, 辨认能力减弱), and,
+	// last, the party's own 智力残疾 certificate with no finding that it
+	// could not tell what it did: 第三十一条's 尚未完全丧失 (disabledParty
+	// keeps out a victim's or a worker's disability)
+	{"partial", "有一定的辨认"}, {"partial", "具有一定辨认"}, {"partial", "具有一定的辨认"}, {"partial", "辨认能力减弱"},
+	{"partial", "辨认能力较弱"}, {"partial", "辨认和控制能力减弱"}, {"partial", "辨认能力有所下降"},
+	{"partial", "智力残疾人证"}, {"partial", "残疾人证（智力"}, {"partial", "残疾人证(智力"}, {"partial", "系智力残疾人"}, {"partial", "为智力残疾人"},
 }
+
+// disabledVictimWords tell that a disability named in the clause is
+// another's: the one struck, cheated or hired.
+var disabledVictimWords = [...]string{"殴打", "伤害", "辱骂", "侮辱", "欺骗", "诈骗", "骗取", "被侵害人", "受害人", "被害人", "招用", "雇用", "雇佣", "录用", "员工", "职工", "工人"}
 
 // mentalState reads the party's capacity (行政处罚法 第三十一条) from the
 // first phrasing no negation denies.
 func mentalState(s string, span func(int, int) (int, int)) (string, int, int) {
 	for _, m := range mentalStates {
 		if i := Index(s, m.cue); i >= 0 && !Negated(s, i) {
+			if strings.Contains(m.cue, "残疾") && containsAny(s[clauseBefore(s, i, isClauseEnd):i], disabledVictimWords[:]...) {
+				continue
+			}
 			a, b := span(i, i+len(m.cue))
 			return m.state, a, b
 		}
@@ -3699,6 +3719,8 @@ var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "
 	"以为", "误认为", "认为其",
 	// a worker the party hired (后厨洗碗工……检查时未满十六周岁)
 	"洗碗工", "帮工", "学徒", "杂工", "招用", "雇用", "雇佣", "录用",
+	// pupils an adult drew into the act (纠集两名高中生（均未满十七周岁）)
+	"初中生", "高中生", "中专生", "职高生", "技校生",
 	// the others a record names: a witness, the one who called the police
 	// or complained, the victim's side, a bystander (证人汤某（16岁，理货员）证实)
 	"证人", "目击", "报警人", "报案人", "举报人", "投诉人", "控告人", "来电人", "被侵害人", "失主", "事主",
