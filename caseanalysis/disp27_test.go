@@ -55,3 +55,22 @@ func TestThirdPartyStudentsTwentySeventh(t *testing.T) {
 		})
 	}
 }
+
+// TestLimitationDatesTwentySeventh: a report's own month after a caller's
+// title (李先生于2026年6月来电: 先生于 is no 生于 of a birth) dates the
+// discovery, and what a report tells opens with its date after 反映 (反映
+// 2023年10月20日前后…焚烧) as after 称: the act more than two years before is
+// time-barred (行政处罚法 第三十六条). An event's 发生于 is no birth either.
+func TestLimitationDatesTwentySeventh(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkDispositionRows(t, a, []dispositionRow{
+		{"a caller's title before the month", "群众李先生于2026年6月来电称：2024年3月10日，某饭店在门前人行道上摆放桌椅经营烧烤，占用人行道约20平方米，当晚即收回，此后再未摆放。",
+			"2026-06-15", "超过时效"},
+		{"what the report tells after 反映", "2026年3月接群众举报，反映2023年10月20日前后养殖户魏某在村内居民区空地焚烧废旧轮胎，黑烟弥漫，并提供了当时拍摄的视频。经核实属实，此后未再发现焚烧行为。",
+			"2026-03-20", "超过时效"},
+	})
+	res := analyzeOn(t, a, "经调查，该起火灾发生于2026年3月，系租户韦某在阳台焚烧杂物引起，烧毁阳台晾衣架及衣物若干，未造成人员伤亡。", "2026-03-30")
+	if res.Facts.Engine.Age != nil {
+		t.Errorf("发生于 read as a birth: age %v", *res.Facts.Engine.Age)
+	}
+}

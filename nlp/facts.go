@@ -2674,7 +2674,7 @@ func dateRole(s string, a, b int) string {
 	// 派出所报案 称2025年1月5日晚被打): a field is a phrase of its own.
 	before := s[clauseBefore(s, a, isFieldEnd):a]
 	after := s[b:clauseAfter(s, b, isFieldEnd)]
-	if strings.HasPrefix(after, "出生") || after == "生" || strings.HasPrefix(after, "生)") || strings.HasPrefix(after, "生）") || containsAny(lastRunes(before, 6), "出生于", "生于", "出生日期", "出生年月") {
+	if strings.HasPrefix(after, "出生") || after == "生" || strings.HasPrefix(after, "生)") || strings.HasPrefix(after, "生）") || containsAny(lastRunes(before, 6), "出生于", "出生日期", "出生年月") || bornOn(before) {
 		return DateBirth
 	}
 	// 直到2025年8月10日民警排查时查明: the day the act came to light, not its end.
@@ -2734,6 +2734,18 @@ func dateRole(s string, a, b int) string {
 		return role
 	}
 	return ""
+}
+
+// bornOn reports whether the words before a date end with 生于 of a birth
+// (张某，生于1990年): not the 生于 that ends another word, a caller's title
+// (投诉人赵先生于2026年4月来电) or what happened (事故发生于, 产生于).
+func bornOn(before string) bool {
+	b := strings.TrimRight(before, " ：:")
+	if !strings.HasSuffix(b, "生于") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(b, "生于"))
+	return !strings.ContainsRune("先医学考门发产派衍滋", r)
 }
 
 // nextDateStart returns where the first date of s begins (2026年9月,
@@ -2849,7 +2861,12 @@ func reportedAs(before string) bool {
 	for _, w := range []string{"在", "于", "其", "自己"} {
 		b = strings.TrimSuffix(b, w)
 	}
-	b = strings.TrimRight(b, " ")
+	b = strings.TrimRight(b, " ：:")
+	// 接匿名举报，反映2023年11月5日前后某某焚烧秸秆: what the report tells
+	// opens with the date, as after 称.
+	if strings.HasSuffix(b, "反映") {
+		return true
+	}
 	if !strings.HasSuffix(b, "称") {
 		return false
 	}
