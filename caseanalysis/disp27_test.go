@@ -74,3 +74,34 @@ func TestLimitationDatesTwentySeventh(t *testing.T) {
 		t.Errorf("发生于 read as a birth: age %v", *res.Facts.Engine.Age)
 	}
 }
+
+// TestFireFoughtAndYearCountTwentySeventh: a fire the party set and fought
+// at once with an extinguisher (随即用…灭火器) lessens the harm (第三十二条第
+// （一）项), not a neighbour's firefighting nor a failed attempt; a count
+// within one year with the party as its subject (一年内第三次因…被查处) is an
+// earlier penalty for the 从重 level, not an event's (今年内再次发生盗窃).
+func TestFireFoughtAndYearCountTwentySeventh(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkDispositionRows(t, a, []dispositionRow{
+		{"fought by the party", "2026年1月20日晚，租户蔡某在出租屋内使用电暖器烘烤衣物引燃窗帘，蔡某随即用客厅灭火器将火扑灭并报警，仅烧毁窗帘一副，未造成人员伤亡。",
+			"2026-01-21", "从轻或者减轻处罚"},
+		{"fought by a neighbour", "2026年5月3日，某小区居民严某在楼道内焚烧纸钱引燃堆放的纸箱，严某见状逃离现场，邻居发现后立即用灭火器将火扑灭，烧毁楼道杂物若干，无人员伤亡。",
+			"2026-05-03", "处罚"},
+		{"a failed attempt", "2026年7月8日，某餐馆厨师在后厨违规使用液化气钢瓶时引发火灾，厨师当即用店内灭火器扑救未果，消防队到场扑灭，烧毁后厨设备，无人员伤亡。",
+			"2026-07-08", "处罚"},
+	})
+	for _, tt := range []struct{ name, facts, day, level string }{
+		{"the third time within a year", "经查，当事人某便利店一年内第三次因未明码标价被我局查处，本次检查发现其冷柜内饮料仍未标价。", "2026-07-08", "从重"},
+		{"an event again this year", "经查，当事人某超市将货物堆放在安全出口处，堵塞安全出口。据超市员工反映，该市场今年内再次发生盗窃案件，超市加强了门口管理。", "2026-05-03", "一般"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, tt.day)
+			if len(res.Violations) == 0 || res.Violations[0].Suggestion == nil {
+				t.Fatalf("no suggestion: %v", ids(res.Violations))
+			}
+			if got := res.Violations[0].Suggestion.Level; got == nil || *got != tt.level {
+				t.Errorf("%s: level %v, want %s", res.Violations[0].BenchmarkID, got, tt.level)
+			}
+		})
+	}
+}

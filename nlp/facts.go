@@ -300,7 +300,7 @@ var (
 	// its first match without trying it at every position.
 	personRe   = Guard(`[\p{Han}]某[某甲乙丙]?[,，、(（]?\s*(?:男|女)|身份证`, "某", "身份证")
 	unitRe     = Guard(`有限责任公司|股份有限公司|有限公司|公司|合作社|当事人单位|[\p{Han}]厂(?:[^房区长内]|$)|企业|事业单位`, "公司", "合作社", "当事人单位", "厂", "企业", "事业单位")
-	priorNthRe = Guard(`[二两2]年内(?:第([0-9]|[一二两三四五六七八九十]{1,2})次|再次)`, "年内")
+	priorNthRe = Guard(`(?:[二两2]年内(?:第([0-9]|[一二两三四五六七八九十]{1,2})次|再次)|(?:[一1今本]|[0-9]{4})年内第([0-9]|[一二两三四五六七八九十]{1,2})次(?:被|因))`, "年内")
 	// Earlier penalties counted: 先后两次因超标排放被处罚, 两次因盗窃被行政拘留,
 	// 受过二次行政处罚, 被我局处罚过两次.
 	priorCountRes = [...]GuardedRegexp{
@@ -631,6 +631,9 @@ var circumstanceCues = []struct {
 		// clean-up the party organised (自行组织人员清扫) is the response
 		"自行组织…清扫", "自行组织…冲洗", "自行组织…清理", "自行组织…清除",
 		"自行雇请", "自行聘请", "主动雇请", "主动聘请", "立即…封堵", "及时…封堵", "立即…堵漏", "及时…堵漏",
+		// the fire the party set fought by the party before the brigade came
+		// (发现起火后立即用楼道灭火器扑救, 自行扑灭)
+		"自行扑灭", "自行扑救", "立即用…灭火器", "随即用…灭火器", "当即用…灭火器",
 		// the harm said reduced or removed as a done thing (已减轻违法行为危害后果,
 		// 消除了不良影响); an apology (赔礼道歉, 公开致歉) is no such thing
 		"已减轻…危害后果", "减轻了…危害后果", "已消除…危害后果", "消除了…危害后果", "已消除…影响", "消除了…影响"}, RefundCues...)},
@@ -3354,6 +3357,19 @@ func askedWhether(s string, i int, c string) bool {
 	return !hasAnySuffix(s[:i], "所有", "具有", "拥有", "享有", "持有", "占有", "含有", "没有")
 }
 
+// othersFirefighting reports whether a firefighting cue at [i, e) tells
+// no lessening of the harm by the party: another fought the fire (邻居发现后
+// 立即用灭火器将火扑灭), or the attempt failed (当即用灭火器扑救未果).
+func othersFirefighting(s, cue string, i, e int) bool {
+	if !Contains(cue, "灭火器") && !Contains(cue, "扑") {
+		return false
+	}
+	return containsAny(s[clauseBefore(s, i, isClauseEnd):i], fireFighters[:]...) || containsAny(s[e:clauseAfter(s, e, isClauseEnd)], "未果", "无果")
+}
+
+// fireFighters are others who put out a fire the party set.
+var fireFighters = [...]string{"邻居", "路人", "群众", "居民", "村民", "保安", "消防", "民警", "物业", "工作人员", "过路"}
+
 // otherSpeakers say things in a case that are not the party's own word.
 var otherSpeakers = []string{"消费者", "顾客", "投诉人", "举报人", "群众", "市民", "居民", "乘客", "患者", "住户", "业主", "受害人", "被害人", "证人", "员工", "工人", "职工"}
 
@@ -3423,6 +3439,9 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					if !f.negates && rejectedClaim(s, i) {
 						continue
 					}
+					if f.name == CircSelfRemovedHarm && othersFirefighting(s, c, i, e) {
+						continue
+					}
 					a, b := span(i, e)
 					out = append(out, Circumstance{Name: f.name, Negated: f.negates, Start: a, End: b})
 				}
@@ -3478,6 +3497,9 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					// nor is stolen property handed back once caught.
 					continue
 				}
+				if f.name == CircSelfRemovedHarm && othersFirefighting(s, c, i, i+len(c)) {
+					continue
+				}
 				if f.name == CircSelfRemovedHarm && !Contains(c, "主动") && !Contains(c, "已") && demandedInSentence(s, i) {
 					// 要求……退还多收的钱: what a complaint asks for, not done.
 					continue
@@ -3501,10 +3523,16 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 		out = append(out, Circumstance{Name: CircCorrectedInTime, Start: a, End: b})
 	}
 	// Prior penalties: 两年内第三次 = 2 before; 二年内再次 / 曾因…受到…处罚 = 1.
+	// A year's count inside the two years counts as well when the party is
+	// its subject (一年内第三次因未明码标价被查处, 2026年内第三次被查获), not
+	// an event's (今年内再次发生盗窃).
 	for _, m := range priorNthRe.FindAllStringSubmatchIndex(s, -1) {
 		c := 1
-		if m[2] >= 0 {
-			if v, err := ParseChineseInt(s[m[2]:m[3]]); err == nil && v >= 2 && v < 100 {
+		for g := 2; g <= 4; g += 2 {
+			if m[g] < 0 {
+				continue
+			}
+			if v, err := ParseChineseInt(s[m[g]:m[g+1]]); err == nil && v >= 2 && v < 100 {
 				c = int(v) - 1
 			}
 		}
