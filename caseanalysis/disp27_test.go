@@ -92,6 +92,7 @@ func TestFireFoughtAndYearCountTwentySeventh(t *testing.T) {
 	})
 	for _, tt := range []struct{ name, facts, day, level string }{
 		{"the third time within a year", "经查，当事人某便利店一年内第三次因未明码标价被我局查处，本次检查发现其冷柜内饮料仍未标价。", "2026-07-08", "从重"},
+		{"the first time within a year", "经查，当事人某烧烤店一年内第一次因占道经营被查处，检查时其在店门外人行道摆放桌椅6张。", "2026-06-08", "一般"},
 		{"an event again this year", "经查，当事人某超市将货物堆放在安全出口处，堵塞安全出口。据超市员工反映，该市场今年内再次发生盗窃案件，超市加强了门口管理。", "2026-05-03", "一般"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

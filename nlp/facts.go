@@ -3532,9 +3532,12 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 			if m[g] < 0 {
 				continue
 			}
-			if v, err := ParseChineseInt(s[m[g]:m[g+1]]); err == nil && v >= 2 && v < 100 {
-				c = int(v) - 1
+			if v, err := ParseChineseInt(s[m[g]:m[g+1]]); err == nil && v < 100 {
+				c = int(v) - 1 // 一年内第一次被查 tells none before
 			}
+		}
+		if c < 1 {
+			continue
 		}
 		a, b := span(m[0], m[1])
 		out = append(out, Circumstance{Name: CircPriorPenalties, Count: c, Start: a, End: b})
