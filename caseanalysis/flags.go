@@ -16,7 +16,9 @@ import (
 //
 // Overdue contributions and wages are written short or in a worker's words
 // too (逾期仍未缴, 到期后仍一分未付, 至今没发); 冒充…民警 and a fake uniform show
-// the 军警 of 治安管理处罚法 第六十二条第二款.
+// the 军警 of 治安管理处罚法 第六十二条第二款; 第二十条第（五）项's surrender is
+// told as the walk to the station and what the party then says or hands over
+// (陪同下到镇派出所投案, 投案，交出赃物, 投案自首), not an order to come in (通知其到派出所投案).
 var benchmarkFlagCues = compileFlagCues(map[string][]string{
 	"health_related":        {"保健食品", "保健品", "药品", "医疗器械", "医疗", "治疗", "疗效"},
 	"vulnerable_target":     {"未成年人", "老年人", "中小学生", "儿童", "老人"},
@@ -107,7 +109,7 @@ var benchmarkFlagCues = compileFlagCues(map[string][]string{
 	"retaliation":          {"打击报复"},
 	"within_6m":            {"六个月内曾受过治安管理处罚", "6个月内曾受过治安管理处罚", "半年内曾受过治安管理处罚"},
 	"victim_forgave":       {"取得被侵害人谅解", "取得受害人谅解", "取得被害人谅解", "取得谅解", "取得…谅解", "获得…谅解", "得到…谅解", "谅解书", "表示谅解", "予以谅解", "已谅解", "表示原谅", "原谅了"},
-	"surrendered":          {"主动投案", "自行投案"},
+	"surrendered":          {"主动投案", "自行投案", "自动投案", "投案自首", "前来投案", "陪同下…投案", "投案，称", "投案，交出", "投案，如实", "投案并", "投案后如实"},
 	"against_police":       {"阻碍人民警察", "阻碍民警", "妨碍民警"},
 	"military_police":      {"冒充…民警", "冒充…警察", "冒充…公安", "冒充…派出所", "冒充…军人", "冒充…部队", "冒充…军官", "自称是…民警", "自称…派出所", "自称…警官", "仿制警服", "假警服", "假警官证", "假军装"},
 	"surcharge":            {"在标价之外加价", "标价之外加价", "加价出售", "未标明的费用"},

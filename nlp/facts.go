@@ -300,7 +300,7 @@ var (
 	// its first match without trying it at every position.
 	personRe   = Guard(`[\p{Han}]某[某甲乙丙]?[,，、(（]?\s*(?:男|女)|身份证`, "某", "身份证")
 	unitRe     = Guard(`有限责任公司|股份有限公司|有限公司|公司|合作社|当事人单位|[\p{Han}]厂(?:[^房区长内]|$)|企业|事业单位`, "公司", "合作社", "当事人单位", "厂", "企业", "事业单位")
-	priorNthRe = Guard(`[二两2]年内(?:第([0-9]|[一二两三四五六七八九十]{1,2})次|再次)`, "年内")
+	priorNthRe = Guard(`(?:[二两2]年内(?:第([0-9]|[一二两三四五六七八九十]{1,2})次|再次)|(?:[一1今本]|[0-9]{4})年内第([0-9]|[一二两三四五六七八九十]{1,2})次(?:被|因))`, "年内")
 	// Earlier penalties counted: 先后两次因超标排放被处罚, 两次因盗窃被行政拘留,
 	// 受过二次行政处罚, 被我局处罚过两次.
 	priorCountRes = [...]GuardedRegexp{
@@ -575,6 +575,8 @@ var circumstanceCues = []struct {
 		// the missing price put up on the spot (当场为全部商品补标了价格, 当场制作价目表张贴于收银台)
 		"当场补标", "当场…补标", "现场补标", "当场…制作…张贴", "当场…张贴于", "当场…张贴在",
 		// what was missing made good at once (当日即补全台账, 随即补设了标志, 补建了管理台账, 重新张贴了识别标志)
+		// workers who missed the training given it afterwards (9月5日即对3人完成补训)
+		"补训",
 		"即补", "补全了", "补齐了", "补建了", "补设了", "补记了", "补录了", "补挂了", "补贴了", "重新张贴", "重新设置了", "已补建", "已补设", "已补记",
 		// a workplace put right the same day: shifts rearranged, wages or deposits paid back
 		// (检查当天即调整排班、补发加班工资, 当场退还押金)
@@ -637,6 +639,9 @@ var circumstanceCues = []struct {
 		// 渗滤液清理干净, 找专业公司清除了泄漏物)
 		"请第三方…清理", "请第三方…清除", "找第三方…清理", "找第三方…清除", "委托第三方…清理", "委托第三方…清除",
 		"请专业公司…清理", "请专业公司…清除", "找专业公司…清理", "找专业公司…清除", "请专业单位…清理", "委托专业单位…清理",
+		// the fire the party set fought by the party before the brigade came
+		// (发现起火后立即用楼道灭火器扑救, 自行扑灭)
+		"自行扑灭", "自行扑救", "立即用…灭火器", "随即用…灭火器", "当即用…灭火器",
 		// the harm said reduced or removed as a done thing (已减轻违法行为危害后果,
 		// 消除了不良影响); an apology (赔礼道歉, 公开致歉) is no such thing
 		"已减轻…危害后果", "减轻了…危害后果", "已消除…危害后果", "消除了…危害后果", "已消除…影响", "消除了…影响",
@@ -678,7 +683,11 @@ var circumstanceCues = []struct {
 		// purchase notes (据此查获其在仓库存放的…) is cooperation, no 立功 (rev26)
 		"据此查获…窝点", "据此查获…上游", "据此查获…供货", "据此查获…他人", "据此查获…另一", "据此查获…另外",
 		"据此查处…窝点", "据此查处…上游", "据此查处…供货", "据此查处…他人", "据此查处…另一", "据此查处…另外",
-		"提供的…查获…窝点", "提供的…查获…上游", "提供的…查获…供货商", "提供的…查获…他人"}},
+		"提供的…查获…窝点", "提供的…查获…上游", "提供的…查获…供货商", "提供的…查获…他人",
+		// a lead the party itself brought to the agency, proved against the
+		// other (当事人向我局反映了……的线索，执法人员据此查实该厂违法事实);
+		// the 当事人向 keeps out a 举报人's lead against the party
+		"当事人向…线索…据此查实", "当事人向…线索…查证属实", "当事人向…线索…经查属实"}},
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
 		// a leak or damage the act risked, looked for and not found (检查期间未发生燃气泄漏, 路面未见压痕损坏)
@@ -2732,7 +2741,7 @@ func dateRole(s string, a, b int) string {
 	// 派出所报案 称2025年1月5日晚被打): a field is a phrase of its own.
 	before := s[clauseBefore(s, a, isFieldEnd):a]
 	after := s[b:clauseAfter(s, b, isFieldEnd)]
-	if strings.HasPrefix(after, "出生") || after == "生" || strings.HasPrefix(after, "生)") || strings.HasPrefix(after, "生）") || containsAny(lastRunes(before, 6), "出生于", "生于", "出生日期", "出生年月") {
+	if strings.HasPrefix(after, "出生") || after == "生" || strings.HasPrefix(after, "生)") || strings.HasPrefix(after, "生）") || containsAny(lastRunes(before, 6), "出生于", "出生日期", "出生年月") || bornOn(before) {
 		return DateBirth
 	}
 	// A list of birth dates (2011年3月、2010年10月出生) says 出生 once, after
@@ -2798,6 +2807,18 @@ func dateRole(s string, a, b int) string {
 		return role
 	}
 	return ""
+}
+
+// bornOn reports whether the words before a date end with 生于 of a birth
+// (张某，生于1990年): not the 生于 that ends another word, a caller's title
+// (投诉人赵先生于2026年4月来电) or what happened (事故发生于, 产生于).
+func bornOn(before string) bool {
+	b := strings.TrimRight(before, " ：:")
+	if !strings.HasSuffix(b, "生于") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(b, "生于"))
+	return !strings.ContainsRune("先医学考门发产派衍滋", r)
 }
 
 // nextDateStart returns where the first date of s begins (2026年9月,
@@ -2913,7 +2934,12 @@ func reportedAs(before string) bool {
 	for _, w := range []string{"在", "于", "其", "自己"} {
 		b = strings.TrimSuffix(b, w)
 	}
-	b = strings.TrimRight(b, " ")
+	b = strings.TrimRight(b, " ：:")
+	// 接匿名举报，反映2023年11月5日前后某某焚烧秸秆: what the report tells
+	// opens with the date, as after 称.
+	if strings.HasSuffix(b, "反映") {
+		return true
+	}
 	if !strings.HasSuffix(b, "称") {
 		return false
 	}
@@ -3401,6 +3427,19 @@ func askedWhether(s string, i int, c string) bool {
 	return !hasAnySuffix(s[:i], "所有", "具有", "拥有", "享有", "持有", "占有", "含有", "没有")
 }
 
+// othersFirefighting reports whether a firefighting cue at [i, e) tells
+// no lessening of the harm by the party: another fought the fire (邻居发现后
+// 立即用灭火器将火扑灭), or the attempt failed (当即用灭火器扑救未果).
+func othersFirefighting(s, cue string, i, e int) bool {
+	if !Contains(cue, "灭火器") && !Contains(cue, "扑") {
+		return false
+	}
+	return containsAny(s[clauseBefore(s, i, isClauseEnd):i], fireFighters[:]...) || containsAny(s[e:clauseAfter(s, e, isClauseEnd)], "未果", "无果")
+}
+
+// fireFighters are others who put out a fire the party set.
+var fireFighters = [...]string{"邻居", "路人", "群众", "居民", "村民", "保安", "消防", "民警", "物业", "工作人员", "过路"}
+
 // otherSpeakers say things in a case that are not the party's own word.
 var otherSpeakers = []string{"消费者", "顾客", "投诉人", "举报人", "群众", "市民", "居民", "乘客", "患者", "住户", "业主", "受害人", "被害人", "证人", "员工", "工人", "职工"}
 
@@ -3474,6 +3513,9 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					if !f.negates && rejectedClaim(s, i) {
 						continue
 					}
+					if f.name == CircSelfRemovedHarm && othersFirefighting(s, c, i, e) {
+						continue
+					}
 					a, b := span(i, e)
 					out = append(out, Circumstance{Name: f.name, Negated: f.negates, Start: a, End: b})
 				}
@@ -3529,6 +3571,9 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					// nor is stolen property handed back once caught.
 					continue
 				}
+				if f.name == CircSelfRemovedHarm && othersFirefighting(s, c, i, i+len(c)) {
+					continue
+				}
 				if f.name == CircSelfRemovedHarm && !Contains(c, "主动") && !Contains(c, "已") && demandedInSentence(s, i) {
 					// 要求……退还多收的钱: what a complaint asks for, not done.
 					continue
@@ -3552,12 +3597,21 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 		out = append(out, Circumstance{Name: CircCorrectedInTime, Start: a, End: b})
 	}
 	// Prior penalties: 两年内第三次 = 2 before; 二年内再次 / 曾因…受到…处罚 = 1.
+	// A year's count inside the two years counts as well when the party is
+	// its subject (一年内第三次因未明码标价被查处, 2026年内第三次被查获), not
+	// an event's (今年内再次发生盗窃).
 	for _, m := range priorNthRe.FindAllStringSubmatchIndex(s, -1) {
 		c := 1
-		if m[2] >= 0 {
-			if v, err := ParseChineseInt(s[m[2]:m[3]]); err == nil && v >= 2 && v < 100 {
-				c = int(v) - 1
+		for g := 2; g <= 4; g += 2 {
+			if m[g] < 0 {
+				continue
 			}
+			if v, err := ParseChineseInt(s[m[g]:m[g+1]]); err == nil && v < 100 {
+				c = int(v) - 1 // 一年内第一次被查 tells none before
+			}
+		}
+		if c < 1 {
+			continue
 		}
 		a, b := span(m[0], m[1])
 		out = append(out, Circumstance{Name: CircPriorPenalties, Count: c, Start: a, End: b})
@@ -3671,13 +3725,27 @@ var mentalStates = []struct{ state, cue string }{
 	{"unable", "不能辨认和控制"}, {"unable", "不能辨认及控制"}, {"unable", "不能辨认、控制"}, {"unable", "不能辨认其"},
 	{"unable", "无法辨认"}, {"unable", "无法控制自己"}, {"unable", "无辨认能力"}, {"unable", "无辨认和控制能力"}, {"unable", "没有辨认"},
 	{"unable", "辨认能力丧失"}, {"unable", "辨认和控制能力丧失"},
+	// capacity told as kept in part (有一定的辨认能力, 辨认能力减弱), and,
+	// last, the party's own 智力残疾 certificate with no finding that it
+	// could not tell what it did: 第三十一条's 尚未完全丧失 (disabledParty
+	// keeps out a victim's or a worker's disability)
+	{"partial", "有一定的辨认"}, {"partial", "具有一定辨认"}, {"partial", "具有一定的辨认"}, {"partial", "辨认能力减弱"},
+	{"partial", "辨认能力较弱"}, {"partial", "辨认和控制能力减弱"}, {"partial", "辨认能力有所下降"},
+	{"partial", "智力残疾人证"}, {"partial", "残疾人证（智力"}, {"partial", "残疾人证(智力"}, {"partial", "系智力残疾人"}, {"partial", "为智力残疾人"},
 }
+
+// disabledVictimWords tell that a disability named in the clause is
+// another's: the one struck, cheated or hired.
+var disabledVictimWords = [...]string{"殴打", "伤害", "辱骂", "侮辱", "欺骗", "诈骗", "骗取", "被侵害人", "受害人", "被害人", "招用", "雇用", "雇佣", "录用", "员工", "职工", "工人"}
 
 // mentalState reads the party's capacity (行政处罚法 第三十一条) from the
 // first phrasing no negation denies.
 func mentalState(s string, span func(int, int) (int, int)) (string, int, int) {
 	for _, m := range mentalStates {
 		if i := Index(s, m.cue); i >= 0 && !Negated(s, i) {
+			if strings.Contains(m.cue, "残疾") && containsAny(s[clauseBefore(s, i, isClauseEnd):i], disabledVictimWords[:]...) {
+				continue
+			}
 			a, b := span(i, i+len(m.cue))
 			return m.state, a, b
 		}
@@ -3780,6 +3848,8 @@ var thirdPartyAges = [...]string{"童工", "未成年工", "儿童", "幼儿", "
 	"以为", "误认为", "认为其",
 	// a worker the party hired (后厨洗碗工……检查时未满十六周岁)
 	"洗碗工", "帮工", "学徒", "杂工", "招用", "雇用", "雇佣", "录用",
+	// pupils an adult drew into the act (纠集两名高中生（均未满十七周岁）)
+	"初中生", "高中生", "中专生", "职高生", "技校生",
 	// the others a record names: a witness, the one who called the police
 	// or complained, the victim's side, a bystander (证人汤某（16岁，理货员）证实)
 	"证人", "目击", "报警人", "报案人", "举报人", "投诉人", "控告人", "来电人", "被侵害人", "失主", "事主",
