@@ -507,7 +507,7 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 			}
 		}
 	}
-	if containsAny(norm, bribeWords) || nlp.Contains(norm, "名义") || (containsAny(norm, giftVerbs) || handedTo(norm)) && containsAny(norm, bribeTakers) {
+	if containsAny(norm, bribeWords) || nlp.Contains(norm, "名义") || (containsAny(norm, giftVerbs) || handedTo(norm)) && containsAny(norm, bribeTakers) || paidToTaker(norm) {
 		// The amount given, told after what it was (回扣、好处费共计…元, 送给
 		// 该院院长现金二十五万元): the largest, which a total is.
 		// The word must name this amount, in its own clause, and the clause
@@ -628,7 +628,7 @@ func opensWithAny(s string, words []string) bool {
 // pretext, or given as a present to one who decides (赠送 to a 科长,
 // 采购员, 经理…).
 func bribeClause(before string) bool {
-	return containsAny(before, bribeWords) || nlp.Contains(before, "送给") || nlp.Contains(before, "送予") || pretextPayment(before) ||
+	return containsAny(before, bribeWords) || nlp.Contains(before, "送给") || nlp.Contains(before, "送予") || pretextPayment(before) || paidToTaker(before) ||
 		(nlp.Contains(before, "赠送") || handedTo(before)) && containsAny(before, bribeTakers)
 }
 
@@ -696,6 +696,35 @@ func pretextPayment(clause string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(clause[:i])
 	return strings.ContainsRune("”’」』\"'", r) || containsAny(clause[i:], bribeTakers)
+}
+
+// paidToTaker reports whether a clause pays money straight to one who
+// decides for the other side (向该院骨科主任冯某支付现金和购物卡; 通过微信向该
+// 公司采购负责人杨某转账): 向, the decider within a few words, then a verb of
+// paying in cash or by transfer. Goods' prices paid so (向…经理支付货款)
+// are kept out by notBribeWords in the amount's clause and the one before.
+func paidToTaker(clause string) bool {
+	for from := 0; ; {
+		i := strings.Index(clause[from:], "向")
+		if i < 0 {
+			return false
+		}
+		from += i + len("向")
+		head := clause[from:runeEnd(clause, from, 16)]
+		k := -1
+		for _, w := range bribeTakers {
+			if j := strings.Index(head, w); j >= 0 && (k < 0 || j < k) {
+				k = j
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		rest := clause[from+k : runeEnd(clause, from+k, 24)]
+		if containsAny(rest, []string{"支付现金", "转账", "转款", "送现金", "给予现金", "支付好处", "购物卡"}) && !containsAny(rest, notBribeWords) {
+			return true
+		}
+	}
 }
 
 // bribeTakers decide a purchase or a matter for the unit they serve: the

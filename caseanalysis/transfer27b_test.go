@@ -59,3 +59,28 @@ func TestMarkMakerTwentySeventh(t *testing.T) {
 		})
 	}
 }
+
+// TestBribeToDeciderTwentySeventh: money paid straight to the one who
+// decides for the other side (向该超市采购主管…转账; 向该院药剂科主任支付现金和
+// 购物卡), with no 回扣 or 好处费 named, is the bribe the transfer measures and
+// the conduct 反不正当竞争法 第八条 forbids; invoices the briber had made out
+// to book it (以虚开咨询费发票入账) hide the bribe and do not exclude it.
+func TestBribeToDeciderTwentySeventh(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkAnalyzerTransferRows(t, a, []transferRow{
+		{"a trader pays a buyer", "个体户黎某为把其经营的桶装水打入某连锁超市，先后三次向该超市采购主管田某转账，合计三万二千元。",
+			[]string{"comp25-24-bribery"}, rules.RiskLikely, "对非国家工作人员行贿罪"},
+		{"a firm pays a hospital's head of pharmacy", "某药品配送公司为增加某区中心医院的药品采购量，由区域经理先后向该院药剂科主任付某支付现金和购物卡，合计二十二万元。",
+			[]string{"comp25-24-bribery"}, rules.RiskLikely, "单位行贿罪"},
+		{"the price of work paid to a manager", "某装修公司完工后向业主委员会负责人支付工程款，合计二十五万元。",
+			nil, rules.RiskNone, ""},
+	})
+	checkMarketRows(t, a, []marketRow{
+		{"a buyer paid by transfer", "陈某（个体工商户，经营某某涂料商行）为向某民营物业公司供应涂料，2025年12月至2026年2月先后三次通过支付宝向该公司采购经理苏某转账，合计三万六千元，苏某随后将其列入合格供应商名单。",
+			"2026-03-20", "comp25-24-bribery", "", 100000, 1000000, true},
+	})
+	res := analyzeOn(t, a, "经查，某器械公司为使某县人民医院使用其代理的敷料，由业务员先后向该院设备科科长支付现金，合计二十四万元，公司以虚开咨询费发票入账。", "2026-04-10")
+	if res.Transfer.Risk != rules.RiskLikely || res.Transfer.Crime != "单位行贿罪" {
+		t.Errorf("bribe booked with false invoices: transfer = %s %s (violations %v)", res.Transfer.Risk, res.Transfer.Crime, ids(res.Violations))
+	}
+}
