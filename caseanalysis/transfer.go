@@ -586,13 +586,15 @@ func minedValue(text string, x nlp.Extraction, setMax func(string, float64)) {
 		if !mined && cs > 0 {
 			// The clause or register field before, whose last words say
 			// what was mined (经测量采挖量约1.3万立方米).
-			end := strings.TrimRight(text[:cs], " \u3000")
-			ps := clauseStart(end, len(end))
-			if j := strings.LastIndexAny(end[ps:], " \u3000"); j >= 0 && cs < len(text) && (text[cs-1] == ' ' || strings.HasSuffix(text[:cs], "\u3000")) {
-				_, size := utf8.DecodeRuneInString(end[ps+j:])
-				ps += j + size
+			prev := text[clauseStart(text, cs-1):cs]
+			if end := strings.TrimRight(text[:cs], " \u3000"); len(end) < cs {
+				ps := clauseStart(end, len(end))
+				if j := strings.LastIndexAny(end[ps:], " \u3000"); j >= 0 {
+					_, size := utf8.DecodeRuneInString(end[ps+j:])
+					ps += j + size
+				}
+				prev = end[ps:]
 			}
-			prev := end[ps:]
 			mined = containsAny(prev, minedWords) && !containsAny(prev, notMinedValues)
 		}
 		if mined {

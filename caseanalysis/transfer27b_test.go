@@ -23,6 +23,8 @@ func TestTransferKindsTwentySeventh(t *testing.T) {
 			[]string{"mineral25-64-unlicensed-mining"}, rules.RiskLikely, "非法采矿罪"},
 		{"a register line's small mined value", "2026-03-15 巡查 西山村河道 无证采砂 负责人吴某 用挖机挖采河砂 采砂量约900吨 经鉴定价值人民币2.7万元 挖机一台已扣押",
 			[]string{"mineral25-64-unlicensed-mining"}, rules.RiskNone, ""},
+		{"a comma-parted mined value", "经查，周某未取得采矿许可证，在村后荒山开采建筑用片石，经鉴定，违法采出的片石约8000立方米，市场价值人民币24万元。",
+			[]string{"mineral25-64-unlicensed-mining"}, rules.RiskLikely, "非法采矿罪"},
 		{"electric gear in closed water", "渔政人员在青龙湖禁渔水域巡查，发现林某某身背蓄电池和升压器，用接通电源的网兜在岸边捞鱼，查获小杂鱼4公斤。",
 			[]string{"fish-38-illegal-fishing"}, rules.RiskLikely, "非法捕捞水产品罪"},
 		{"the season named only as passed", "2026年7月5日（已过禁渔期），余某在村前小河用电鱼器捕鱼约2公斤，该河段不属于禁渔区。",
