@@ -534,7 +534,9 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// and seized is its 非法经营数额 too (烟草专卖品刑事案件解释 第四条). Not a
 	// mark case's 违法经营额: what a seller of fakes dealt in is no 假冒注册
 	// 商标罪's 非法经营数额 of making them.
-	if v := res.Facts.Engine.IllegalRevenue; v != nil && *v > measured[rules.MeasureIllegalRevenue] && rules.NamesTobacco(plainText) {
+	// A maker's is (侵犯知识产权解释 第十二条: the value of the infringing
+	// goods made, stored and sold): the party put the mark on goods it made.
+	if v := res.Facts.Engine.IllegalRevenue; v != nil && *v > measured[rules.MeasureIllegalRevenue] && (rules.NamesTobacco(plainText) || makesMarkedGoods(plainNorm)) {
 		measured[rules.MeasureIllegalRevenue] = *v
 	}
 	// The earlier penalties the facts count (先后两次因…被处罚, two told one by

@@ -294,7 +294,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	if makesInvoices(norm) {
 		invoiceMaking(norm, text, x, setMax)
 	}
-	if containsAny(norm, secretWords) {
+	if containsAny(norm, secretWords) || namesSecretInformation(norm) {
 		secretLoss(text, x, setMax)
 	}
 	if containsAny(norm, extortionWords) {
@@ -514,7 +514,7 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 			}
 		}
 	}
-	if containsAny(norm, bribeWords) || nlp.Contains(norm, "名义") || (containsAny(norm, giftVerbs) || handedTo(norm)) && containsAny(norm, bribeTakers) {
+	if containsAny(norm, bribeWords) || nlp.Contains(norm, "名义") || (containsAny(norm, giftVerbs) || handedTo(norm)) && containsAny(norm, bribeTakers) || paidToTaker(norm) {
 		// The amount given, told after what it was (回扣、好处费共计…元, 送给
 		// 该院院长现金二十五万元): the largest, which a total is.
 		// The word must name this amount, in its own clause, and the clause
@@ -572,7 +572,7 @@ var miningWords = []string{"采矿", "开采", "采砂", "采石", "盗采", "�
 
 // minedWords name what was mined: the minerals by their kind (石料, 河砂,
 // 黏土) or as what was taken out (采出的).
-var minedWords = []string{"采出", "开采", "采挖", "挖取", "盗采", "矿", "石料", "砂石", "河砂", "山砂", "海砂", "煤", "黏土", "石材", "石英"}
+var minedWords = []string{"采出", "开采", "采挖", "挖取", "盗采", "采砂", "抽砂", "挖砂", "采石", "矿", "石料", "砂石", "河砂", "山砂", "海砂", "煤", "黏土", "石材", "石英"}
 
 // notMinedValues, in an amount's clause, make it another sum: the fine,
 // the gains, the freight, or the value of the machines used.
@@ -592,14 +592,24 @@ func minedValue(text string, x nlp.Extraction, setMax func(string, float64)) {
 		if a.Bound {
 			continue
 		}
-		cs := clauseStart(text, a.Start)
+		cs := fieldStart(text, a.Start)
 		before := text[cs:a.Start]
 		if !nlp.Contains(before, "价值") || containsAny(before, notMinedValues) {
 			continue
 		}
 		mined := containsAny(before, minedWords)
 		if !mined && cs > 0 {
+			// The clause or register field before, whose last words say
+			// what was mined (经测量采挖量约1.3万立方米).
 			prev := text[clauseStart(text, cs-1):cs]
+			if end := strings.TrimRight(text[:cs], " \u3000"); len(end) < cs {
+				ps := clauseStart(end, len(end))
+				if j := strings.LastIndexAny(end[ps:], " \u3000"); j >= 0 {
+					_, size := utf8.DecodeRuneInString(end[ps+j:])
+					ps += j + size
+				}
+				prev = end[ps:]
+			}
 			mined = containsAny(prev, minedWords) && !containsAny(prev, notMinedValues)
 		}
 		if mined {
@@ -635,7 +645,7 @@ func opensWithAny(s string, words []string) bool {
 // pretext, or given as a present to one who decides (赠送 to a 科长,
 // 采购员, 经理…).
 func bribeClause(before string) bool {
-	return containsAny(before, bribeWords) || nlp.Contains(before, "送给") || nlp.Contains(before, "送予") || pretextPayment(before) ||
+	return containsAny(before, bribeWords) || nlp.Contains(before, "送给") || nlp.Contains(before, "送予") || pretextPayment(before) || paidToTaker(before) ||
 		(nlp.Contains(before, "赠送") || handedTo(before)) && containsAny(before, bribeTakers)
 }
 
@@ -703,6 +713,35 @@ func pretextPayment(clause string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(clause[:i])
 	return strings.ContainsRune("”’」』\"'", r) || containsAny(clause[i:], bribeTakers)
+}
+
+// paidToTaker reports whether a clause pays money straight to one who
+// decides for the other side (向该院骨科主任冯某支付现金和购物卡; 通过微信向该
+// 公司采购负责人杨某转账): 向, the decider within a few words, then a verb of
+// paying in cash or by transfer. Goods' prices paid so (向…经理支付货款)
+// are kept out by notBribeWords in the amount's clause and the one before.
+func paidToTaker(clause string) bool {
+	for from := 0; ; {
+		i := strings.Index(clause[from:], "向")
+		if i < 0 {
+			return false
+		}
+		from += i + len("向")
+		head := clause[from:runeEnd(clause, from, 16)]
+		k := -1
+		for _, w := range bribeTakers {
+			if j := strings.Index(head, w); j >= 0 && (k < 0 || j < k) {
+				k = j
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		rest := clause[from+k : runeEnd(clause, from+k, 24)]
+		if containsAny(rest, []string{"支付现金", "转账", "转款", "送现金", "给予现金", "支付好处", "购物卡"}) && !containsAny(rest, notBribeWords) {
+			return true
+		}
+	}
 }
 
 // bribeTakers decide a purchase or a matter for the unit they serve: the
@@ -843,6 +882,42 @@ func clauseStart(norm string, i int) int {
 		lo++
 	}
 	return lo + startAfter(norm[lo:], i-lo, "，。；,;")
+}
+
+// markMakingWords say the party itself put a mark on goods it made
+// (在其加工的运动T恤上印制与该注册商标相同的标识; 自行印刷商标标识), not
+// that it sold goods someone else marked.
+var markMakingWords = []string{"在其生产的", "在其加工的", "在其制造的", "在其生产、销售的", "印制与", "印刷与", "绣制与",
+	"自行印制", "自行印刷", "印制商标标识", "印制注册商标标识", "印制…商标标识", "贴牌生产", "定牌加工"}
+
+// makesMarkedGoods reports whether the facts tell the party making goods
+// that bear another's registered mark: the words of making beside a 商标.
+func makesMarkedGoods(norm string) bool {
+	return nlp.Contains(norm, "商标") && slices.ContainsFunc(markMakingWords, func(w string) bool {
+		if k := strings.Index(w, "…"); k >= 0 {
+			i := strings.Index(norm, w[:k])
+			return i >= 0 && strings.Contains(norm[i:], w[k+len("…"):])
+		}
+		return strings.Contains(norm, w)
+	})
+}
+
+// fieldStart is clauseStart narrowed to the field of a register line, whose
+// items are parted by spaces and not by commas (用挖机开采建筑用石料
+// 经评估市场价值人民币26.9万元 挖掘机2台): the words after the last space,
+// when they still name a 价值 (a space inside 人民币 26.9万元 does not part
+// the value from its words).
+func fieldStart(text string, i int) int {
+	cs := clauseStart(text, i)
+	j := strings.LastIndexAny(text[cs:i], " \u3000")
+	if j < 0 {
+		return cs
+	}
+	_, size := utf8.DecodeRuneInString(text[cs+j:])
+	if k := cs + j + size; nlp.Contains(text[k:i], "价值") {
+		return k
+	}
+	return cs
 }
 
 // clauseReach is how far back, in bytes, clauseStart looks for the mark

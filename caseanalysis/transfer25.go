@@ -16,6 +16,19 @@ import (
 // not.
 var secretWords = []string{"商业秘密", "技术秘密", "经营秘密", "违反保密"}
 
+// secretInformationWords name what a trade secret is made of (图纸, 工艺参数,
+// 客户名单); with a duty of confidence in the same text (签有保密协议) they
+// tell a trade secret without the word.
+var secretInformationWords = []string{"图纸", "工艺参数", "技术参数", "技术资料", "客户名单", "客户信息", "客户资料", "配方", "源代码", "源程序"}
+
+// namesSecretInformation reports whether the facts tell confidential
+// information by what it is and the duty that kept it secret (与权利人签有
+// 保密协议……将设计图纸拷贝带走), as decisions under 反不正当竞争法 第十条
+// do before they name it 商业秘密.
+func namesSecretInformation(norm string) bool {
+	return (nlp.Contains(norm, "保密协议") || nlp.Contains(norm, "保密义务") || nlp.Contains(norm, "竞业")) && containsAny(norm, secretInformationWords)
+}
+
 // secretLossWords, in an amount's clause, make it the loss a trade secret's
 // holder suffered as 侵犯知识产权刑事案件解释（三）第五条 measures it: the
 // profit on sales it lost (华清公司因此减少销售利润46万元, 造成经济损失),

@@ -458,6 +458,14 @@ func (t *Threshold) validate() error {
 			}
 		}
 		t.conds[i].notWithin = nlp.NormalizeTexts(c.NotWithin)
+		// A cue read inside the condition's own contrary (禁渔期 in 已过禁渔期,
+		// 禁渔区 in 非禁渔区) states the contrary and does not meet it: the
+		// literal contrary phrases that hold a cue mask it as not_within does.
+		for _, w := range c.Unless {
+			if !strings.ContainsAny(w, "…‥") && MasksCue(w, c.Cues) {
+				t.conds[i].notWithin = append(t.conds[i].notWithin, nlp.NormalizeText(w))
+			}
+		}
 	}
 	if len(t.Sources) == 0 {
 		return fmt.Errorf("at least one source is required")
