@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/cailiang/cailiang/nlp"
 )
 
 // TestKeepBestIsSortedPrefix checks that keepBest, with its early
@@ -29,4 +31,23 @@ func TestKeepBestIsSortedPrefix(t *testing.T) {
 			}
 		}
 	}
+}
+
+// BenchmarkOwesWages reads every development-set text for unpaid wages,
+// as measures does for each analysis: most texts name no wage campaign,
+// whose words owesWages strips first.
+func BenchmarkOwesWages(b *testing.B) {
+	texts := devsetTexts(b)
+	for i, t := range texts {
+		texts[i] = nlp.NormalizeText(t)
+	}
+	n := 0
+	for b.Loop() {
+		for _, t := range texts {
+			if owesWages(t) {
+				n++
+			}
+		}
+	}
+	_ = n
 }
