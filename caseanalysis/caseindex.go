@@ -154,6 +154,11 @@ func (ci *caseIndex) rank(qt *termQuery, sector legal.Sector, n int) []caseHit {
 // argument ranks higher), keeping at most n: a sorted short list, as the
 // few best of a long one are all the caller needs.
 func keepBest[T any](top []T, x T, n int, better func(a, b T) int) []T {
+	// Once the list is full, most of what is offered ranks below its last:
+	// one comparison turns it away, where the search took several.
+	if len(top) == n && n > 0 && better(top[n-1], x) < 0 {
+		return top
+	}
 	at, _ := slices.BinarySearchFunc(top, x, better)
 	if at == n {
 		return top

@@ -1505,7 +1505,12 @@ var payWords = []string{"报酬", "薪酬", "奖金", "津贴", "欠薪"}
 // head count is the number of workers owed rather than a workforce size.
 func owesWages(norm string) bool {
 	for _, w := range campaignWords {
-		norm = strings.ReplaceAll(norm, w, "")
+		// strings.ReplaceAll counts by strings.Index, which stops at
+		// nearly every character of Chinese text: most texts name no
+		// campaign, and nlp.Contains says so for less.
+		if nlp.Contains(norm, w) {
+			norm = strings.ReplaceAll(norm, w, "")
+		}
 	}
 	if !containsAny(norm, wageWords) {
 		return false
@@ -1771,7 +1776,7 @@ func withoutPriors(text string, ps []nlp.PriorPenalty) string {
 
 func containsAnyStr(s string, subs []string) bool {
 	for _, w := range subs {
-		if strings.Contains(s, w) {
+		if nlp.Contains(s, w) {
 			return true
 		}
 	}

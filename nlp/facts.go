@@ -4526,7 +4526,7 @@ var reasoningMarks = [...]string{"本局认为", "我局认为", "本机关认�
 func reasoningRepeats(text string, as []Amount) {
 	at := -1
 	for _, m := range reasoningMarks {
-		if i := strings.Index(text, m); i >= 0 && (at < 0 || i < at) {
+		if i := Index(text, m); i >= 0 && (at < 0 || i < at) {
 			at = i
 		}
 	}

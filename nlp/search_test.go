@@ -46,3 +46,26 @@ func TestIndexIsStringsIndex(t *testing.T) {
 		}
 	}
 }
+
+// indexNeedles are words readers look for in facts, most of them absent
+// from any one text, as Index is asked.
+var indexNeedles = []string{"童工", "未满十六周岁", "拒不改正", "责令改正", "超过保质期", "没收违法所得", "无证经营", "生产经营",
+	"情节严重", "首次违法", "及时改正", "主动消除", "危害后果", "受胁迫", "未成年人", "配合调查", "检查时", "经营范围", "营业执照",
+	"有限公司", "当事人", "违法所得", "货值金额", "罚款", "警告", "吊销", "许可证", "擅自", "排放", "污染物", "驾驶", "机动车",
+	"殴打", "伤害", "谣言", "宣称", "广告", "价格", "食品", "药品"}
+
+// BenchmarkIndex searches every indexNeedles word in every benchmark text
+// (Contains, as the readers ask).
+func BenchmarkIndex(b *testing.B) {
+	n := 0
+	for b.Loop() {
+		for _, text := range extractBenchTexts {
+			for _, w := range indexNeedles {
+				if Contains(text, w) {
+					n++
+				}
+			}
+		}
+	}
+	_ = n
+}

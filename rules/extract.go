@@ -933,7 +933,7 @@ var markTradeWords = [...]string{"商标", "混淆", "装潢", "卷烟", "烟草
 // containsAnyWord reports whether text contains one of words.
 func containsAnyWord(text string, words []string) bool {
 	for _, w := range words {
-		if strings.Contains(text, w) {
+		if nlp.Contains(text, w) {
 			return true
 		}
 	}
