@@ -1,6 +1,11 @@
 package caseanalysis
 
-import "testing"
+import (
+	"context"
+	"testing"
+
+	"github.com/cailiang/cailiang/rules"
+)
 
 // TestPhoneAppNotDrivingTwentySeventh: 驾驶…手机 no longer spans clauses
 // from 驾驶人 to a phone that takes fares (通过手机平台接单: the regenerated
@@ -14,4 +19,36 @@ func TestPhoneAppNotDrivingTwentySeventh(t *testing.T) {
 		{"a phone worked at the wheel", "民警在解放路发现一辆小型轿车驾驶人在驾驶过程中低头操作手机，行驶缓慢，当场予以拦停。", "traffic-90-moving-violation", ""},
 		{"a phone held while driving", "驾驶人孙某驾驶小型客车行驶时右手拿着手机通话，被执勤民警拦下。", "traffic-90-moving-violation", ""},
 	})
+}
+
+// TestForeseenDeathTwentySeventh: a death told as the risk an inspection
+// found (一旦…可能导致人员死亡, 极易致人死亡) counts no death, so no
+// accident crime is likely; a death that happened (致一名工人死亡) still
+// counts.
+func TestForeseenDeathTwentySeventh(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts string
+		deaths      float64
+	}{
+		{"a risk named at an inspection", "检查发现该厂污水池清淤作业前未进行气体检测，作业人员未佩戴呼吸器，一旦发生硫化氢中毒，极有可能导致人员死亡。", 0},
+		{"a hazard told as it could kill", "配电房电缆裸露，存在重大事故隐患，极易致人死亡。", 0},
+		{"a death that happened", "某建筑公司施工现场发生一起高处坠落事故，致一名工人死亡。", 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 3, DecisionDate: snapshotDay})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := 0.0
+			for _, c := range res.Transfer.Crossed {
+				if c.Measure == rules.MeasureDeaths {
+					got = c.Value
+				}
+			}
+			if got != tt.deaths {
+				t.Errorf("deaths crossed %v, want %v (transfer %+v)", got, tt.deaths, res.Transfer)
+			}
+		})
+	}
 }

@@ -855,7 +855,7 @@ func oneDeath(norm string) bool {
 		}
 	}
 	for _, loc := range namedDeathRe.FindAllStringIndex(norm, -1) {
-		if !nlp.Negated(norm, loc[0]) && !diesNotAPerson(norm[loc[0]:loc[1]]) {
+		if !nlp.Negated(norm, loc[0]) && !diesNotAPerson(norm[loc[0]:loc[1]]) && !foreseenOnly(norm[clauseStart(norm, loc[0]):loc[0]]) {
 			return true
 		}
 	}
@@ -868,6 +868,17 @@ func oneDeath(norm string) bool {
 		}
 	}
 	return false
+}
+
+// foreseenWords tell a harm as what could follow, not what did (一旦发生中毒
+// 窒息，均可能导致人员死亡; 极易致人死亡): an inspection names the risk it
+// orders removed, and no one died.
+var foreseenWords = []string{"可能", "一旦", "极易", "容易", "足以", "或将", "随时会", "风险", "隐患"}
+
+// foreseenOnly reports whether the clause before a death (its start up to
+// the death's cause word) tells it as a risk (foreseenWords).
+func foreseenOnly(before string) bool {
+	return containsAny(before, foreseenWords)
 }
 
 // clauseStart is the byte offset where the clause holding i begins.
