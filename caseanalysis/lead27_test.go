@@ -52,3 +52,29 @@ func TestForeseenDeathTwentySeventh(t *testing.T) {
 		})
 	}
 }
+
+// TestOwnMarkNoCounterfeitTwentySeventh: a mark the party never registered
+// passed off as registered (商标法 第五十二条, ® on a bottle's label) uses no
+// one's registered mark, so 假冒注册商标罪 is not likely whatever the
+// turnover; another's registered mark stuck on the party's goods still is.
+func TestOwnMarkNoCounterfeitTwentySeventh(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts string
+		likely      bool
+	}{
+		{"® on its own mark's label", "经查，当事人在其灌装的黄酒瓶贴上印注“®”标记，该“古越春”商标从未申请注册，违法经营额12万元。", false},
+		{"an unregistered mark called registered", "当事人在自产茶叶礼盒的标贴上标明“注册商标”字样，经查询该商标未经核准注册，共销售礼盒900盒，违法经营额9.8万元。", false},
+		{"another's mark stuck on", "当事人未经“某某”商标注册人许可，在其生产的白酒瓶身上贴上“某某”商标，违法经营额8.6万元。", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(context.Background(), Request{Facts: tt.facts, Violations: 3, DecisionDate: snapshotDay})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.Transfer.Risk == "likely" && res.Transfer.Crime == "假冒注册商标罪"; got != tt.likely {
+				t.Errorf("transfer %s %s, want likely 假冒注册商标罪 %v", res.Transfer.Risk, res.Transfer.Crime, tt.likely)
+			}
+		})
+	}
+}
