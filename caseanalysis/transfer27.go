@@ -52,8 +52,13 @@ func groupReadings(norm string, setMax func(string, float64)) {
 		}
 	}
 	if nlp.Contains(norm, "参赌") {
-		for _, sm := range gamblersTotalRe.FindAllStringSubmatch(norm, -1) {
-			if v, ok := count(sm[1]); ok {
+		for _, loc := range gamblersTotalRe.FindAllStringSubmatchIndex(norm, -1) {
+			// 参赌人员和围观人员共计22人, 现场人员共计25人: a total of
+			// everyone there, not of those who gambled (rev27).
+			if containsAny(norm[loc[0]:loc[2]], notGamblerWords[:]) {
+				continue
+			}
+			if v, ok := count(norm[loc[2]:loc[3]]); ok {
 				setMax(rules.MeasureGamblers, v)
 			}
 		}
@@ -71,12 +76,18 @@ func groupReadings(norm string, setMax func(string, float64)) {
 	}
 }
 
+// notGamblerWords name those at a gambling scene who did not gamble, or
+// everyone there: a total that takes them in is no count of gamblers.
+var notGamblerWords = [...]string{"围观", "观看", "旁观", "现场人员", "在场人员", "其他人员", "工作人员", "服务人员", "现场共"}
+
 // nameSepRe separates the names of a list of people (孙某、周某和吴某).
 var nameSepRe = regexp.MustCompile(`[、和及与]`)
 
 // childLabourRe finds children employed: 童工, or an age under sixteen told
-// beside a word of work (使用未满16周岁的人员, 暑期工年龄未满十六周岁).
-var childLabourRe = nlp.Guard(`童工|(?:使用|雇用|雇佣|招用|用工|务工|打工|暑期工|岗位)[^。；;]{0,20}?(?:未满|不满)(?:十六|16)周岁`, "童工", "周岁")
+// after an employer's verb (使用未满16周岁的人员, 招用暑期工3名，年龄均未满
+// 十六周岁). The party's own work (在某汽修厂打工，案发时未满十六周岁) is no
+// employer's: that age is the party's (rev27).
+var childLabourRe = nlp.Guard(`童工|(?:使用|雇用|雇佣|招用|招收|录用|用工|岗位)[^。；;]{0,20}?(?:未满|不满)(?:十六|16)周岁`, "童工", "周岁")
 
 // employsChildren reports whether the text is about employing children
 // (禁止使用童工规定): the birth dates it gives are theirs.

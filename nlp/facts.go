@@ -575,8 +575,9 @@ var circumstanceCues = []struct {
 		// the missing price put up on the spot (当场为全部商品补标了价格, 当场制作价目表张贴于收银台)
 		"当场补标", "当场…补标", "现场补标", "当场…制作…张贴", "当场…张贴于", "当场…张贴在",
 		// what was missing made good at once (当日即补全台账, 随即补设了标志, 补建了管理台账, 重新张贴了识别标志)
-		// workers who missed the training given it afterwards (9月5日即对3人完成补训)
-		"补训",
+		// workers who missed the training given it afterwards (9月5日即对3人完成补训);
+		// the bare verb is also the order's (责令其立即对该3人进行补训, rev27)
+		"完成补训", "完成了补训", "已补训", "已经补训", "补训完毕", "补训了", "进行了补训", "组织了补训",
 		"即补", "补全了", "补齐了", "补建了", "补设了", "补记了", "补录了", "补挂了", "补贴了", "重新张贴", "重新设置了", "已补建", "已补设", "已补记",
 		// a workplace put right the same day: shifts rearranged, wages or deposits paid back
 		// (检查当天即调整排班、补发加班工资, 当场退还押金)
@@ -655,7 +656,9 @@ var circumstanceCues = []struct {
 		"主动…尚未掌握", "主动…并未掌握", "主动…未掌握", "主动…不掌握",
 		// the party's own telling in a record (我实话说，我另有一家店，你们没去过) and the
 		// officers' note that it was not known (此前未被掌握有该分店的违法情况)
-		"你们没去过", "你们还没去过", "你们还不知道", "实话说…还有", "老实说…还有", "实话告诉你们", "此前未被掌握", "此前未掌握…违法"}},
+		"你们没去过", "你们还没去过", "你们还不知道…还有一", "你们还不知道…我还有", "你们还不知道…另",
+		// (not what others do: 老实说我不知道，附近还有好几家也在卖; 你们还不知道吧，大家都这么囤货, rev27)
+		"实话说…另有", "老实说…另有", "实话说…我还有", "老实说…我还有", "实话说…还有一", "老实说…还有一", "实话告诉你们", "此前未被掌握", "此前未掌握…违法"}},
 	{name: CircCoerced, cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "受他人诱骗", "被他人诱骗", "受诱骗", "被诱骗", "受人胁迫", "被迫", "被强令", "受到威胁", "受威胁",
 		"被逼迫", "逼迫其", "强令其",
 		// threatened into doing it for the one who threatened (以砸店相威逼，
@@ -3437,6 +3440,21 @@ func othersFirefighting(s, cue string, i, e int) bool {
 	return containsAny(s[clauseBefore(s, i, isClauseEnd):i], fireFighters[:]...) || containsAny(s[e:clauseAfter(s, e, isClauseEnd)], "未果", "无果")
 }
 
+// othersCleanUp reports whether a hired clean-up cue at i (请第三方…清理,
+// 找专业公司…清除) tells no lessening of the harm by the party: another
+// hired it (街道办事处随即请第三方保洁公司将路面清理干净), or it is what the
+// agency asked for (执法人员要求其找专业公司清理干净，当事人至今未处理), as
+// the fire cues' othersFirefighting keeps out another's firefighting.
+func othersCleanUp(s, cue string, i int) bool {
+	if !hasAnyPrefix(cue, "请", "找", "委托") {
+		return false
+	}
+	return containsAny(s[clauseBefore(s, i, isPhraseEnd):i], cleanUpHirers[:]...) || demandedInSentence(s, i) || orderedInSentence(s, i)
+}
+
+// cleanUpHirers are others who have a party's mess cleaned up.
+var cleanUpHirers = [...]string{"街道", "办事处", "政府", "居委会", "村委会", "社区", "城管", "环卫", "执法", "管委会", "物业", "管理处", "本局", "我局", "民警", "派出所", "部门"}
+
 // fireFighters are others who put out a fire the party set.
 var fireFighters = [...]string{"邻居", "路人", "群众", "居民", "村民", "保安", "消防", "民警", "物业", "工作人员", "过路"}
 
@@ -3513,7 +3531,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					if !f.negates && rejectedClaim(s, i) {
 						continue
 					}
-					if f.name == CircSelfRemovedHarm && othersFirefighting(s, c, i, e) {
+					if f.name == CircSelfRemovedHarm && (othersFirefighting(s, c, i, e) || othersCleanUp(s, c, i)) {
 						continue
 					}
 					a, b := span(i, e)
@@ -3611,6 +3629,12 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 			}
 		}
 		if c < 1 {
+			continue
+		}
+		// A year's count tells a penalty only when its phrase names one
+		// (一年内第三次因…被查处): a shop burgled (今年内第二次被盗) or a
+		// complaint (第二次因…被家长投诉) counts no penalty (rev27).
+		if m[4] >= 0 && !containsAny(s[m[0]:clauseAfter(s, m[1], isPhraseEnd)], yearCountPenaltyWords[:]...) {
 			continue
 		}
 		a, b := span(m[0], m[1])
@@ -3734,9 +3758,15 @@ var mentalStates = []struct{ state, cue string }{
 	{"partial", "智力残疾人证"}, {"partial", "残疾人证（智力"}, {"partial", "残疾人证(智力"}, {"partial", "系智力残疾人"}, {"partial", "为智力残疾人"},
 }
 
+// yearCountPenaltyWords name a penalty or an agency's finding in the
+// phrase of a year's count (一年内第三次因未明码标价被查处, 被查获).
+var yearCountPenaltyWords = [...]string{"处罚", "查处", "查获", "被查", "罚款", "警告", "拘留", "处理", "责令", "吊销", "取缔", "立案", "通报"}
+
 // disabledVictimWords tell that a disability named in the clause is
 // another's: the one struck, cheated or hired.
-var disabledVictimWords = [...]string{"殴打", "伤害", "辱骂", "侮辱", "欺骗", "诈骗", "骗取", "被侵害人", "受害人", "被害人", "招用", "雇用", "雇佣", "录用", "员工", "职工", "工人"}
+var disabledVictimWords = [...]string{"殴打", "伤害", "辱骂", "侮辱", "欺骗", "诈骗", "骗取", "被侵害人", "受害人", "被害人", "招用", "雇用", "雇佣", "录用", "员工", "职工", "工人",
+	// a relative's (张某称其儿子系智力残疾人, rev27)
+	"儿子", "女儿", "其子", "其女", "孩子", "家属", "父亲", "母亲", "妻子", "丈夫", "老伴", "哥哥", "弟弟", "姐姐", "妹妹", "孙子", "孙女"}
 
 // mentalState reads the party's capacity (行政处罚法 第三十一条) from the
 // first phrasing no negation denies.
