@@ -51,6 +51,25 @@ func TestReviewRev27TwentySeventh(t *testing.T) {
 		// F7: a relative's disability
 		{"a daughter's disability", "经查，钱某在人行道摆摊卖水果。钱某称其女儿系智力残疾人，生活困难。", "2026-05-20",
 			func(e rules.Facts) bool { return e.MentalState == "" || e.MentalState == "none" }},
+		// the review's own probes
+		{"probe: supermarket burgled", "王某称其超市一年内第二次被盗。", "2026-05-20",
+			func(e rules.Facts) bool { return e.PriorPenalties == nil }},
+		{"probe: an internet bar complained about", "该网吧今年内第二次因接纳未成年人被家长投诉。", "2026-05-20",
+			func(e rules.Facts) bool { return e.PriorPenalties == nil }},
+		{"probe: a summer worker", "违法行为人王某（男，2010年9月15日出生，暑期工，未满十六周岁）于2026年7月2日在超市盗窃洗发水两瓶，价值86元。", "2026-07-10",
+			func(e rules.Facts) bool { return e.Age != nil && *e.Age == 15 }},
+		{"probe: retrain ordered", "执法人员责令其立即对该3人进行补训。", "2026-05-20",
+			func(e rules.Facts) bool { return !e.CorrectedInTime }},
+		{"probe: the street office cleans up", "街道办事处随即请第三方保洁公司将路面清理干净。", "2026-05-20",
+			func(e rules.Facts) bool { return !e.SelfRemovedHarm }},
+		{"probe: asked to clean up", "执法人员要求其找专业公司清理干净，当事人至今未处理。", "2026-05-20",
+			func(e rules.Facts) bool { return !e.SelfRemovedHarm }},
+		{"probe: others selling", "答：老实说我不知道，附近还有好几家也在卖。", "2026-05-20",
+			func(e rules.Facts) bool { return !e.Confessed }},
+		{"probe: everyone hoards", "你们还不知道吧，过年前大家都这么囤货。", "2026-05-20",
+			func(e rules.Facts) bool { return !e.Confessed }},
+		{"probe: a son's disability", "张某称其儿子系智力残疾人，家庭困难。", "2026-05-20",
+			func(e rules.Facts) bool { return e.MentalState == "" || e.MentalState == "none" }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if e := f(analyzeOn(t, a, tt.facts, tt.day)); !tt.ok(e) {
@@ -62,6 +81,7 @@ func TestReviewRev27TwentySeventh(t *testing.T) {
 	for _, text := range []string{
 		"民警在某棋牌室查获5人以打麻将方式赌博，收缴赌资三千元，参赌人员及围观群众共计26人。",
 		"派出所查获3人赌博，参赌人员均系附近村民，现场人员共计19人。",
+		"民警查获4人以“斗地主”方式赌博，现场收缴赌资2600元，参赌人员和围观人员共计22人。",
 	} {
 		m := measures(nlp.NormalizeText(text), text, nlp.Extract(text))
 		if g := m[rules.MeasureGamblers]; g > 5 {
