@@ -51,6 +51,12 @@ func TestReviewRev27TwentySeventh(t *testing.T) {
 		// F7: a relative's disability
 		{"a daughter's disability", "经查，钱某在人行道摆摊卖水果。钱某称其女儿系智力残疾人，生活困难。", "2026-05-20",
 			func(e rules.Facts) bool { return e.MentalState == "" || e.MentalState == "none" }},
+		// and what stays: a party's certificate shown by its father, a
+		// retraining's record handed in
+		{"still: a father shows the party's certificate", "2026年5月9日，城管队员发现冯某（男，1992年出生）在绿化带内焚烧树叶。冯某的父亲赶到后，拿出残疾人证（智力残疾四级），称冯某知道不能乱烧东西。", "2026-05-20",
+			func(e rules.Facts) bool { return e.MentalState == "partial" }},
+		{"still: the retraining's record handed in", "检查发现某仓储公司2名新员工未经安全生产教育和培训上岗。4月2日该公司提交了该2人补训的考核记录。", "2026-05-20",
+			func(e rules.Facts) bool { return e.CorrectedInTime }},
 		// the review's own probes
 		{"probe: supermarket burgled", "王某称其超市一年内第二次被盗。", "2026-05-20",
 			func(e rules.Facts) bool { return e.PriorPenalties == nil }},

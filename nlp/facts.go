@@ -578,6 +578,8 @@ var circumstanceCues = []struct {
 		// workers who missed the training given it afterwards (9月5日即对3人完成补训);
 		// the bare verb is also the order's (责令其立即对该3人进行补训, rev27)
 		"完成补训", "完成了补训", "已补训", "已经补训", "补训完毕", "补训了", "进行了补训", "组织了补训",
+		// and its record handed in (提交了2名员工补训的培训记录)
+		"提交…补训", "补训的…记录", "补训记录", "补训档案", "补训合格", "经补训",
 		"即补", "补全了", "补齐了", "补建了", "补设了", "补记了", "补录了", "补挂了", "补贴了", "重新张贴", "重新设置了", "已补建", "已补设", "已补记",
 		// a workplace put right the same day: shifts rearranged, wages or deposits paid back
 		// (检查当天即调整排班、补发加班工资, 当场退还押金)
@@ -3764,16 +3766,25 @@ var yearCountPenaltyWords = [...]string{"处罚", "查处", "查获", "被查", 
 
 // disabledVictimWords tell that a disability named in the clause is
 // another's: the one struck, cheated or hired.
-var disabledVictimWords = [...]string{"殴打", "伤害", "辱骂", "侮辱", "欺骗", "诈骗", "骗取", "被侵害人", "受害人", "被害人", "招用", "雇用", "雇佣", "录用", "员工", "职工", "工人",
-	// a relative's (张某称其儿子系智力残疾人, rev27)
-	"儿子", "女儿", "其子", "其女", "孩子", "家属", "父亲", "母亲", "妻子", "丈夫", "老伴", "哥哥", "弟弟", "姐姐", "妹妹", "孙子", "孙女"}
+var disabledVictimWords = [...]string{"殴打", "伤害", "辱骂", "侮辱", "欺骗", "诈骗", "骗取", "被侵害人", "受害人", "被害人", "招用", "雇用", "雇佣", "录用", "员工", "职工", "工人"}
+
+// relatives are the party's kin, whose disability is not the party's.
+var relatives = [...]string{"儿子", "女儿", "其子", "其女", "孩子", "家属", "父亲", "母亲", "妻子", "丈夫", "老伴", "哥哥", "弟弟", "姐姐", "妹妹", "孙子", "孙女"}
+
+// relativesDisability reports whether the disability at i is a relative's
+// (张某称其儿子系智力残疾人, rev27): kin named in its phrase, not as the one
+// who shows the party's certificate (其母亲随后赶到，出示残疾人证).
+func relativesDisability(s string, i int) bool {
+	w := s[clauseBefore(s, i, isPhraseEnd):i]
+	return containsAny(w, relatives[:]...) && !containsAny(w, "出示", "提供", "拿出", "提交", "带来")
+}
 
 // mentalState reads the party's capacity (行政处罚法 第三十一条) from the
 // first phrasing no negation denies.
 func mentalState(s string, span func(int, int) (int, int)) (string, int, int) {
 	for _, m := range mentalStates {
 		if i := Index(s, m.cue); i >= 0 && !Negated(s, i) {
-			if strings.Contains(m.cue, "残疾") && containsAny(s[clauseBefore(s, i, isClauseEnd):i], disabledVictimWords[:]...) {
+			if strings.Contains(m.cue, "残疾") && (containsAny(s[clauseBefore(s, i, isClauseEnd):i], disabledVictimWords[:]...) || relativesDisability(s, i)) {
 				continue
 			}
 			a, b := span(i, i+len(m.cue))
