@@ -26,6 +26,8 @@ func TestReviewRev27TwentySeventh(t *testing.T) {
 			"2026-05-20", "safety-99-monitoring-disabled", "", "", ""},
 		{"F11 a teacup broken is no serious disruption", "李某在某培训机构因退费问题与工作人员发生争吵，摔坏茶杯一个，造成经济损失30元，致使该机构前台接待工作中断约20分钟。",
 			"2026-05-20", "police25-26-disrupt-order", "", "", ""},
+		{"F11 a loss in thousands stays serious", "周某因合同纠纷在某公司办公区推倒展示柜、砸坏电脑两台，造成经济损失8600元，致使该公司停止办公一小时。",
+			"2026-05-20", "police25-26-disrupt-order-serious", "", "", ""},
 		{"F12 gamblers all of age", "民警在某棋牌室查获张某等5人以打麻将方式赌博，现场收缴赌资1200元。经核查，参赌人员均已年满十八周岁，没有未成年人。",
 			"2026-05-20", "police25-82-gambling", "", "", ""},
 		{"F13 an advance payment for goods", "某文具公司通过微信向某印务公司采购负责人王某转账6万元作为订货预付款，双方签订了印刷品采购合同。",
