@@ -30,6 +30,8 @@ func TestReviewRev27TwentySeventh(t *testing.T) {
 			"2026-05-20", "police25-26-disrupt-order-serious", "", "", ""},
 		{"F12 gamblers all of age", "民警在某棋牌室查获张某等5人以打麻将方式赌博，现场收缴赌资1200元。经核查，参赌人员均已年满十八周岁，没有未成年人。",
 			"2026-05-20", "police25-82-gambling", "", "", ""},
+		{"F12 minors counted after a comma stay serious", "民警在某出租屋查获赌博现场，参赌人员7人，其中未成年人3名，收缴赌资900元。",
+			"2026-05-20", "police25-82-gambling-serious", "", "", ""},
 		{"F13 an advance payment for goods", "某文具公司通过微信向某印务公司采购负责人王某转账6万元作为订货预付款，双方签订了印刷品采购合同。",
 			"2026-05-20", "", "comp25-24-bribery", "", ""},
 		{"F13 rice bought and paid by WeChat", "某食堂通过微信向某粮油批发部采购大米，微信转账共计8.6万元，未索取进货票据。",
