@@ -38,7 +38,7 @@ func TestReviewRev27TwentySeventh(t *testing.T) {
 			"2026-05-20", "", "comp25-24-bribery", "", ""},
 		{"F14 an ID copy not yet sent in", "执法人员首次检查某餐馆，发现在后厨洗碗的李某系2011年5月出生，未满十六周岁。当事人称李某是亲戚介绍来的，身份证复印件还没送过来。",
 			"2026-05-20", "child-6-child-labour", "", "", ""},
-		{"F15 a licensed receiver without a manifest", "当事人将废机油已交由某环保科技有限公司（持有危险废物经营许可证）的回收人员收运，但未填写转移联单。",
+		{"F15 a licensed receiver without a manifest", "检查发现，当事人产生的废机油已交由某环保科技有限公司（持有危险废物经营许可证）的回收人员收运，但未填写转移联单。",
 			"2026-05-20", "", "waste-112-hw-dumping", "", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
