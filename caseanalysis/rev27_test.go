@@ -24,6 +24,8 @@ func TestReviewRev27TwentySeventh(t *testing.T) {
 			"2026-05-20", "land-77-illegal-occupation", "", "", "非法转让、倒卖土地使用权罪"},
 		{"F10 a gas alarm switched off beside a working waste-gas plant", "执法人员检查发现某化工公司擅自关闭甲类车间可燃气体检测报警系统，车间废气收集处理装置正常运行。",
 			"2026-05-20", "safety-99-monitoring-disabled", "", "", ""},
+		{"F10 a safety interlock set to bypass", "检查发现某制药公司反应釜温度高限联锁在控制系统中被设为旁路，已持续6天，未经审批。",
+			"2026-05-20", "safety-99-monitoring-disabled", "", "", ""},
 		{"F11 a teacup broken is no serious disruption", "李某在某培训机构因退费问题与工作人员发生争吵，摔坏茶杯一个，造成经济损失30元，致使该机构前台接待工作中断约20分钟。",
 			"2026-05-20", "police25-26-disrupt-order", "", "", ""},
 		{"F11 a loss in thousands stays serious", "周某因合同纠纷在某公司办公区推倒展示柜、砸坏电脑两台，造成经济损失8600元，致使该公司停止办公一小时。",
