@@ -46,8 +46,6 @@ func TestReviewRev27TwentySeventh(t *testing.T) {
 			"2026-05-20", "child-6-child-labour", "", "", ""},
 		{"F15 a licensed receiver without a manifest", "检查发现，当事人产生的废机油已交由某环保科技有限公司（持有危险废物经营许可证）的回收人员收运，但未填写转移联单。",
 			"2026-05-20", "", "waste-112-hw-dumping", "", ""},
-		{"minor: waste water not pretreated into the sewer", "某电镀厂将未经预处理的含镍废水直接排入市政污水管网，经监测总镍浓度为1.2mg/L，超过排放标准1.4倍。",
-			"2026-05-20", "", "water-83-excess", "", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			res := analyzeOn(t, a, tt.facts, tt.day)
