@@ -775,8 +775,8 @@ func sentenceStart(text string, i int) int {
 }
 
 // notBribeWords, in an amount's clause, make it another sum: the fine, the
-// price or the sales.
-var notBribeWords = []string{"罚款", "货款", "价款", "销售额", "营业额", "合同金额", "中标金额", "工程款"}
+// price or the sales, or a price paid ahead for goods ordered (预付款, 定金).
+var notBribeWords = []string{"罚款", "货款", "价款", "销售额", "营业额", "合同金额", "中标金额", "工程款", "预付款", "定金", "订金", "采购款", "订货款"}
 
 // catchWords name the catch a weight measures; notCatchWords a boat's
 // size or what it carried besides.
