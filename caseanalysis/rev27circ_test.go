@@ -7,7 +7,7 @@ import (
 	"github.com/cailiang/cailiang/rules"
 )
 
-// TestReviewRev27TwentySeventh holds the regressions the review rev27 found
+// TestReviewRev27CircumstancesTwentySeventh holds the regressions the review rev27 found
 // in the twenty-seventh round's circumstance and count readers (issue 12),
 // in words apart from the probes: onlookers are no gamblers; a shop
 // burgled or complained about a second time has no prior penalty; a
@@ -16,7 +16,7 @@ import (
 // only demanded is not the party's; a 老实说 or 你们还不知道 that tells
 // nothing the officers lacked is no confession; a relative's disability is
 // not the party's.
-func TestReviewRev27TwentySeventh(t *testing.T) {
+func TestReviewRev27CircumstancesTwentySeventh(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	f := func(r Result) rules.Facts { return r.Facts.Engine }
 	for _, tt := range []struct {
