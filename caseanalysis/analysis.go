@@ -523,13 +523,6 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		q.plain = &pq
 	}
 	measured := measures(plainNorm, plainText, x)
-	// The value of what was mined told by its kind (采出荒料约380立方米，评估
-	// 价值8.9万元), not by the statute's word 矿产品价值, is the fine's base
-	// too (矿产资源法 第六十四条、第六十七条): the transfer's reading of it
-	// (minedValue) gives the facts what the role phrases did not.
-	if v, ok := measured[rules.MeasureMineralValue]; ok && v > 0 && res.Facts.Engine.MineralValue == nil {
-		res.Facts.Engine.MineralValue = &v
-	}
 	// The 违法经营总额 the facts make from a tobacco case's cigarettes sold
 	// and seized is its 非法经营数额 too (烟草专卖品刑事案件解释 第四条). Not a
 	// mark case's 违法经营额: what a seller of fakes dealt in is no 假冒注册
@@ -548,9 +541,10 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	}
 	priorMeasures(plainText, res.Facts.Engine, measured)
 	// The value of what was mined told by its kind (所采河砂价值三十五万元,
-	// 石料市场价值42万元) is the 矿产资源法 第六十四条 fine's base as it is
-	// 非法采矿罪's (minedValue): one reading for both.
-	if v, ok := measured[rules.MeasureMineralValue]; ok && res.Facts.Engine.MineralValue == nil {
+	// 采出荒料约380立方米，评估价值8.9万元), not by the statute's word
+	// 矿产品价值, is the 矿产资源法 第六十四条、第六十七条 fine's base as it
+	// is 非法采矿罪's (minedValue): one reading for both.
+	if v, ok := measured[rules.MeasureMineralValue]; ok && v > 0 && res.Facts.Engine.MineralValue == nil {
 		res.Facts.Engine.MineralValue = &v
 	}
 	read := a.readTransfer(plainText)
@@ -646,7 +640,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// strongest reads no more than the first suggestTop.
 	// A candidate the top violation set aside for its own provision
 	// (优先适用) is the same conduct read as the top's: its crimes are not
-	// the case's (twenty-seventh round).
+	// the case's (the twenty-sixth round, transfer27a).
 	yielded := yieldedToTop(res.Violations)
 	bench := make([]Violation, 0, suggestTop)
 	for _, c := range cands {

@@ -8,7 +8,7 @@ import (
 )
 
 // TestReviewRev27CircumstancesTwentySeventh holds the regressions the review rev27 found
-// in the twenty-seventh round's circumstance and count readers (issue 12),
+// in the twenty-sixth round's circumstance and count readers (issue 12),
 // in words apart from the probes: onlookers are no gamblers; a shop
 // burgled or complained about a second time has no prior penalty; a
 // working party's own age under sixteen is kept unless an employer uses

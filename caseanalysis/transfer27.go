@@ -38,7 +38,7 @@ func trimTotal(w string) string {
 	return w
 }
 
-// groupReadings sets the counts the twenty-seventh round's blind transfer
+// groupReadings sets the counts the twenty-sixth round's blind transfer
 // batch found told as a group: deaths told after the group's clause,
 // gamblers totalled after a list of sessions, victims named in a list and
 // graded together.
