@@ -78,3 +78,14 @@ func TestOwnMarkNoCounterfeitTwentySeventh(t *testing.T) {
 		})
 	}
 }
+
+// TestPoisonedWorkerNotMeatTwentySeventh: 毒死 inside 中毒死亡 is a person's
+// death in a poisoning at work (食品安全法 第一百二十三条's 毒死 animals are
+// not in it); an animal that died of poison and was sold is still that
+// article's.
+func TestPoisonedWorkerNotMeatTwentySeventh(t *testing.T) {
+	checkPhrasings(t, newProvisionAnalyzer(t), []phrasingRow{
+		{"a worker poisoned in a tank", "某印染厂安排两名员工进入废水调节池清理污泥，未进行通风和气体检测，致一人硫化氢中毒死亡。", "", "food-123-dead-animal-meat"},
+		{"poisoned sheep sold", "当事人收购邻村中毒死亡的羊3只，宰杀后在集市上出售羊肉。", "food-123-dead-animal-meat", ""},
+	})
+}
