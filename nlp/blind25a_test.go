@@ -20,12 +20,22 @@ func TestOwnBracketAgeTwentyFifth(t *testing.T) {
 // 警告), which is no later mention of the case; a dated mention of the
 // case after it still lends its year.
 func TestYearlessBeforePriorTwentyFifth(t *testing.T) {
-	for _, tt := range []struct {
-		name, text, notAct, act string
-	}{
+	checkDateRows(t, []dateRow{
 		{"an earlier penalty after", "5月20日8时许，犬主郭某遛狗时未牵引，泰迪咬伤路人脚踝。经查，郭某2025年11月曾因饲养犬只干扰他人生活被警告。", "2025-05-20", ""},
 		{"the case dated after", "5月20日8时许，犬主郭某遛狗时未牵引，泰迪咬伤路人脚踝，民警于2026年5月21日受案。", "", "2026-05-20"},
-	} {
+	})
+}
+
+// dateRow is a text, a date that must not be read from it and one that
+// must (either empty when not checked).
+type dateRow struct {
+	name, text, notAct, act string
+}
+
+// checkDateRows extracts each row's dates and checks notAct and act.
+func checkDateRows(t *testing.T, rows []dateRow) {
+	t.Helper()
+	for _, tt := range rows {
 		t.Run(tt.name, func(t *testing.T) {
 			x := Extract(tt.text)
 			found := false
