@@ -480,7 +480,10 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		res.Warnings = append(res.Warnings, "事实中未写明违法行为发生日期，只写明发现（检查、举报）之日：违法行为不晚于该日（"+corpus.ChineseDate(day)+"），"+
 			"按该日施行的法律认定违法行为和适用的条款，作出决定时法律已修改或者废止的，按从旧兼从轻原则（行政处罚法第三十七条）比较；违法行为发生日期更早的，请填写。")
 	}
-	if employsChildren(nlp.NormalizeText(text)) {
+	// The whole text normalised once: the child-labour check reads it, and
+	// the match reads it again when the act is the whole text (focus).
+	norm := nlp.NormalizeText(text)
+	if employsChildren(norm) {
 		// The birth dates of a child-labour case are the children's: an
 		// age under sixteen is no party's (行政处罚法 第三十条 is the
 		// offender's age), and the employer is no child.
@@ -499,7 +502,12 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// it applies (decisionFocus); the facts above are read from all of it
 	// (the party's kind from its header, 不予处罚 from its decision).
 	focus := decisionFocus(text)
-	q := a.match.newQuery(focus)
+	var q query
+	if focus == text {
+		q = a.match.newQueryNorm(norm)
+	} else {
+		q = a.match.newQuery(focus)
+	}
 	cases, err := a.similar(ctx, q, focus, req.Sector, max(req.SimilarCases, 10))
 	if err != nil {
 		return Result{}, err

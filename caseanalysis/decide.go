@@ -59,6 +59,10 @@ type Excluded struct {
 	// Reason says, in Chinese, what the facts lack or show
 	// (未提及不符合强制性标准).
 	Reason string `json:"reason"`
+	// AppliesFirst is set when the violation's own provision, or another
+	// the facts show, applies first to the same conduct (the reason says
+	// 优先适用): its crimes are not the case's (yieldedToTop).
+	AppliesFirst bool `json:"-"`
 }
 
 // element is a rules.Element with its cues compiled.
@@ -85,6 +89,12 @@ type element struct {
 	// inspected is rules.Element.Inspected: the element names what the
 	// inspection refused was of, so the clause dating the refusal shows it.
 	inspected bool
+	// first is set for an exclusion that names a provision applying first
+	// (…优先适用 in its label): the conduct is read as that provision's.
+	first bool
+	// essential is rules.Element.Essential: missing, it rules the
+	// provision out as an excluding element does.
+	essential bool
 	// claims is rules.Benchmark.ReadsClaims: the element reads what a
 	// claim says (an advertisement's promise, a rumour). Any other
 	// element does not count a cue inside a claim (nlp.ClaimSpans).
@@ -245,7 +255,8 @@ func (d *decider) compileElements(es []rules.Element, claims bool) []element {
 		cues := nlp.NewCues(e.Cues)
 		notWithin := nlp.NormalizeTexts(e.NotWithin)
 		el := element{label: e.Label, party: partyElements[e.Label], cues: cues, measures: e.AllMeasures(), notWithin: notWithin, who: containsAny(e.Label, partyWhoWords),
-			inspected: e.Inspected, claims: claims, tier: e.Tier}
+			inspected: e.Inspected, claims: claims, tier: e.Tier, essential: e.Essential,
+			first: strings.Contains(e.Label, "优先适用")}
 		el.group = d.elementGroup(&el)
 		out = append(out, el)
 	}
@@ -788,6 +799,18 @@ type verdict struct {
 	yieldTo      *rules.Benchmark
 	yieldSpecial bool
 	yieldWhy     string
+	// excludedFirst: an excluding element shown names a provision that
+	// applies first (医疗器械（医疗器械监督管理条例优先适用）).
+	excludedFirst bool
+}
+
+// appliesFirst reports whether the candidate was set aside because another
+// provision applies first to the same conduct (优先适用): it yields to one
+// (by id, or on a condition), or an excluding element names one. A yield
+// to the special law alone (特别规定优先) is not counted, as its reason
+// never said 优先适用.
+func (v *verdict) appliesFirst() bool {
+	return v.excludedFirst || (v.yielded && (v.yieldWhy != "" || !v.yieldSpecial))
 }
 
 // fitted reports whether the facts show every distinguishing element of
@@ -867,12 +890,14 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 		x := d.on(c.doc, facts)
 		c.verdict = verdict{raw: c.score}
 		s0, m0, e0 := len(shownAll), len(missingAll), len(excludingAll)
+		essentialMissing := false
 		for k := range x.requires {
 			e := &x.requires[k]
 			if what, ok := e.shown(scan, live, facts); ok {
 				shownAll = append(shownAll, what)
 			} else {
 				missingAll = append(missingAll, e.label)
+				essentialMissing = essentialMissing || e.essential
 			}
 		}
 		tierShown := false
@@ -881,6 +906,7 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 			if _, ok := e.shown(scan, live, facts); ok {
 				excludingAll = append(excludingAll, e.label)
 				tierShown = tierShown || e.tier
+				c.excludedFirst = c.excludedFirst || e.first
 			}
 		}
 		c.shown = cutList(shownAll, s0)
@@ -891,9 +917,10 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 			// the exclusion (so read after c.missing is set).
 			tierOut = append(tierOut, tierPlace{i, elementScore(c.raw, len(c.missing), len(x.requires))})
 		}
-		if len(c.excluding) > 0 {
-			// The learned vote has no say against an exclusion: the
-			// examples resemble the text, the facts rule the conduct out.
+		if len(c.excluding) > 0 || essentialMissing {
+			// The learned vote has no say against an exclusion (or an
+			// essential element missing): the examples resemble the text,
+			// the facts rule the conduct out.
 			c.score = c.unvoted() * excludeFactor
 			c.learned = 0
 		} else {
@@ -1254,7 +1281,7 @@ func (m *matcher) explain(kept, pool []candidate) (why []string, excluded [][]Ex
 				break // only a violation above it excludes it
 			}
 			if competed(d, v, i == 0) && len(excluded[i]) < maxExcluded {
-				excluded[i] = append(excluded[i], Excluded{BenchmarkID: d.b.ID, Provision: m.cat.PenaltyLabel(d.b), Reason: d.reason()})
+				excluded[i] = append(excluded[i], Excluded{BenchmarkID: d.b.ID, Provision: m.cat.PenaltyLabel(d.b), Reason: d.reason(), AppliesFirst: d.appliesFirst()})
 				break
 			}
 		}

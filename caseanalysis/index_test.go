@@ -35,24 +35,28 @@ func firstIn(cues []nlp.Cue, text string) (string, bool) {
 }
 
 // firstOutside is firstIn for an element whose cues do not count inside
-// words: the one-part cues are looked for in the text with every such word
-// blotted out (one filler rune for each of its runes, so that negation
-// reach and clauses stay as they were).
+// words: each cue is looked for in the text with every such word that holds
+// its opening blotted out (one filler rune for each of its runes, so that
+// negation reach and clauses stay as they were). A word that does not hold
+// the opening cannot have an occurrence inside it: a cue that holds the word
+// (未经预处理 beside the word 经预处理) or only overlaps it counts, as
+// nlp.CueScan.FindOutside reads it. A cue with parts is masked by its
+// opening's place only (rules.MasksCue): its later parts are searched in the
+// text itself unless a word masks the opening.
 func firstOutside(cues []nlp.Cue, text string, words []string) (string, bool) {
 	if len(words) == 0 {
 		return firstIn(cues, text)
 	}
-	blotted := text
-	for _, w := range words {
-		blotted = strings.ReplaceAll(blotted, w, strings.Repeat("口", utf8.RuneCountInString(w)))
-	}
 	for _, q := range cues {
-		// A cue with parts is masked by its opening's place only
-		// (rules.MasksCue): its later parts are searched in the text itself
-		// unless a word masks the opening.
-		in := blotted
-		if open, _, gapped := strings.Cut(q.Text(), "…"); gapped && !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, open) }) {
-			in = text
+		open := q.Text()
+		if k := strings.IndexAny(open, "…‥"); k >= 0 {
+			open = open[:k] // a cue's parts are cut at either gap
+		}
+		in := text
+		for _, w := range words {
+			if strings.Contains(w, open) {
+				in = strings.ReplaceAll(in, w, strings.Repeat("口", utf8.RuneCountInString(w)))
+			}
 		}
 		if q.InAmong(in, cues) {
 			return q.Text(), true

@@ -422,8 +422,13 @@ type queryWord struct {
 	ids  termIDs
 }
 
+// newQuery reads a text to match: normalised, segmented, its terms looked up.
 func (m *matcher) newQuery(text string) query {
-	norm := nlp.NormalizeText(text)
+	return m.newQueryNorm(nlp.NormalizeText(text))
+}
+
+// newQueryNorm is newQuery for a text already normalised (nlp.NormalizeText).
+func (m *matcher) newQueryNorm(norm string) query {
 	// A last day of the shelf life before the day the goods were found is
 	// an expiry the officer did not name (保质期至9月30日 … 10月12日检查):
 	// the statement is added to what is matched, in the catalog's words.

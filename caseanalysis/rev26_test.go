@@ -13,43 +13,22 @@ import "testing"
 // after a refusal to correct.
 func TestReviewRev26TwentySixth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
-	for _, tt := range []struct {
-		name, facts, day string
-		want, notTop     string // top violation wanted / not wanted ("" no check)
-		risk             string // transfer risk wanted ("" no check)
-	}{
+	checkReviewCases(t, a, []reviewCase{
 		{"a shop's yearly turnover beside ten cartons", "执法人员在某便利店查获无烟草专卖零售许可证购进的卷烟10条，经了解该店年营业收入约70万元。",
-			"2026-03-20", "", "", "none"},
+			"2026-03-20", "", "", "none", ""},
 		{"a debt demanded back with a shelf pushed over", "赵某因与钱某存在货款纠纷，纠集两人到钱某的门店内强行索要欠款5000元，并推倒货架致商品损坏，价值300元。",
-			"2026-03-20", "", "", "none"},
+			"2026-03-20", "", "", "none", ""},
 		{"a taking for no reason stays likely", "孙某无故到周某经营的小卖部强行索要香烟和现金，价值共计1800元，周某害怕未敢阻拦。",
-			"2026-03-20", "", "", "likely"},
+			"2026-03-20", "", "", "likely", ""},
 		{"goods under seal, a fire inspection told apart", "本局依法扣押当事人库房内不合格插线板80个并加贴封条。复查时发现封条已被揭掉，其中30个已被当事人卖出。另查，该库房上月曾接受消防救援大队检查。",
-			"2026-03-20", "prod-63-seized-goods", "", ""},
+			"2026-03-20", "prod-63-seized-goods", "", "", ""},
 		{"posing as the telecom bureau's staff for a fee", "吴某冒充电信局工作人员，以升级宽带线路为名上门收取居民服务费，共骗得600元。",
-			"2026-03-20", "", "police25-62-impersonation", ""},
+			"2026-03-20", "", "police25-62-impersonation", "", ""},
 		{"posing as the market regulator's staff", "冯某冒充区市场监管局工作人员，以检查食品安全为名到三家小吃店索要现金和香烟，价值共计900元。",
-			"2026-03-20", "police25-62-impersonation", "", ""},
+			"2026-03-20", "police25-62-impersonation", "", "", ""},
 		{"a company's taxpayer number in its particulars", "当事人某灯具有限公司（纳税人识别号91320100MA1XXXXX）在门店销售的地板砖外包装未标注生产厂名厂址。",
-			"2026-03-20", "", "prov:tax-collection-rules-99", ""},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			res := analyzeOn(t, a, tt.facts, tt.day)
-			if len(res.Violations) == 0 {
-				t.Fatal("no violation")
-			}
-			top := res.Violations[0].BenchmarkID
-			if tt.want != "" && top != tt.want {
-				t.Errorf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
-			}
-			if tt.notTop != "" && top == tt.notTop {
-				t.Errorf("violations %v, %s must not be first", ids(res.Violations), tt.notTop)
-			}
-			if tt.risk != "" && string(res.Transfer.Risk) != tt.risk {
-				t.Errorf("transfer %s (%s), want %s", res.Transfer.Risk, res.Transfer.Crime, tt.risk)
-			}
-		})
-	}
+			"2026-03-20", "", "prov:tax-collection-rules-99", "", ""},
+	})
 	// 第六十七条: 责令改正 first; the fine is conditional on a refusal.
 	res := analyzeOn(t, a, "当事人某石材公司已取得采矿权，采矿许可证尚在办理中即进行开采作业，违法采出的矿产品市场价值约6万元，执法人员当场责令其改正。", "2026-03-20")
 	for _, v := range res.Violations {

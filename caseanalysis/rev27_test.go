@@ -12,12 +12,7 @@ import "testing"
 // licensed receiver without a manifest is no dumping.
 func TestReviewRev27TwentySeventh(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
-	for _, tt := range []struct {
-		name, facts, day string
-		want, notTop     string // top violation wanted / not wanted ("" no check)
-		risk             string // transfer risk wanted ("" no check)
-		notCrime         string // crime the transfer must not name ("" no check)
-	}{
+	checkReviewCases(t, a, []reviewCase{
 		{"F8 a monitor down found through the platform", "执法人员通过自动监控平台发现某印染公司废水排放口在线监测数据自4月8日起中断。现场检查发现化学需氧量在线监测仪因故障停运，该公司未及时报告和修复。",
 			"2026-05-20", "water-82-auto-monitoring", "", "", ""},
 		{"F9 an order to reclaim is not reclamation undone", "某砖厂未经批准擅自占用集体耕地8.5亩建设砖坯晾晒场。国土所已责令其退还非法占用的土地，限期拆除在非法占用的土地上新建的建筑物和其他设施，并完成复垦。",
@@ -46,7 +41,24 @@ func TestReviewRev27TwentySeventh(t *testing.T) {
 			"2026-05-20", "child-6-child-labour", "", "", ""},
 		{"F15 a licensed receiver without a manifest", "检查发现，当事人产生的废机油已交由某环保科技有限公司（持有危险废物经营许可证）的回收人员收运，但未填写转移联单。",
 			"2026-05-20", "", "waste-112-hw-dumping", "", ""},
-	} {
+	})
+}
+
+// reviewCase is a probe of a review: the top violation wanted or not
+// wanted, the transfer risk wanted, a crime the transfer must not name
+// ("" no check, each).
+type reviewCase struct {
+	name, facts, day string
+	want, notTop     string
+	risk             string
+	notCrime         string
+}
+
+// checkReviewCases analyses each case on its day and checks what it names
+// (TestReviewRev26TwentySixth, TestReviewRev27TwentySeventh).
+func checkReviewCases(t *testing.T, a *Analyzer, cases []reviewCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			res := analyzeOn(t, a, tt.facts, tt.day)
 			if len(res.Violations) == 0 {

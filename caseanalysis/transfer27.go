@@ -105,7 +105,7 @@ func yieldedToTop(vs []Violation) map[string]bool {
 	}
 	var out map[string]bool
 	for _, e := range vs[0].Excluded {
-		if e.BenchmarkID != vs[0].BenchmarkID && strings.Contains(e.Reason, "优先适用") {
+		if e.BenchmarkID != vs[0].BenchmarkID && e.AppliesFirst {
 			if out == nil {
 				out = map[string]bool{}
 			}

@@ -319,6 +319,12 @@ type Element struct {
 	// one's place, as a reviewer decides the tier by the circumstance and
 	// not by the words the two tiers share.
 	Tier bool `yaml:"tier,omitempty" json:"tier,omitempty"`
+	// Essential marks a required element without which the provision is
+	// not this case's at all, however much else the text shares with it:
+	// 禁止使用童工规定 needs the child employed (招用、使用其劳动), so a minor's
+	// own act or a venue admitting one (网吧接纳未满十六周岁的学生) rules the
+	// child-labour benchmarks out, as an excluding element would.
+	Essential bool `yaml:"essential,omitempty" json:"essential,omitempty"`
 }
 
 // MeasureExcessPercent is the excess ratio the facts state, in percent
