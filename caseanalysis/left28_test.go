@@ -182,3 +182,28 @@ func TestAppliesFirstFieldTwentyEighth(t *testing.T) {
 		t.Error("no exclusion applies first: the cases test nothing")
 	}
 }
+
+// TestHazardousManifestTwentyEighth: 固体废物污染环境防治法 第一百一十二条
+// 第一款第（五）项 (转移联单 not filled in or run, a transfer without the
+// approval) has its own benchmark; a manifest told as complete is not it,
+// and waste handed to one without a licence stays items 3 and 4.
+func TestHazardousManifestTwentyEighth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts string
+		want        string
+	}{
+		{"a manifest never run for a licensed receiver", "2025年4月，某家具厂将废漆渣1.5吨交给持证处置企业运走，全程未运行危险废物电子转移联单。", "waste-112-hw-manifest"},
+		{"moved across a province unapproved", "2025年7月，某电子公司未经批准，私自将废蚀刻液8吨运往外省一家企业。", "waste-112-hw-manifest"},
+		{"a manifest complete, the store unlined", "2025年3月，某修理厂危废间地面无防渗层，废铅蓄电池直接堆放在地面，转移联单齐全。", "waste-112-hw-storage"},
+		{"sold to a scrap buyer without a licence", "2025年3月，某修理厂将废机油20桶卖给无危险废物经营许可证的个体收购户，未填写转移联单。", "waste-112-hw-dumping"},
+		{"the code's own item, a manifest not filled in", "2026年9月3日检查发现，某印刷厂将废油墨桶40只交有证单位运走，现场无法提供转移联单，系统中也未填写。", "eco-1175-hw-manifest"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2026-10-10")
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
+				t.Errorf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
+			}
+		})
+	}
+}
