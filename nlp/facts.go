@@ -2746,7 +2746,10 @@ func dateRole(s string, a, b int) string {
 	// 派出所报案 称2025年1月5日晚被打): a field is a phrase of its own.
 	before := s[clauseBefore(s, a, isFieldEnd):a]
 	after := s[b:clauseAfter(s, b, isFieldEnd)]
-	if strings.HasPrefix(after, "出生") || after == "生" || strings.HasPrefix(after, "生)") || strings.HasPrefix(after, "生）") || containsAny(lastRunes(before, 6), "出生于", "出生日期", "出生年月") || bornOn(before) {
+	// A birth date said aloud in a 询问笔录 (我2008年11月生的; 1990年生人)
+	// is as much a birth date as 出生: read as the act's, it would date the
+	// conduct before the law that punishes it took effect.
+	if strings.HasPrefix(after, "出生") || after == "生" || strings.HasPrefix(after, "生)") || strings.HasPrefix(after, "生）") || strings.HasPrefix(after, "生的") || strings.HasPrefix(after, "生人") || containsAny(lastRunes(before, 6), "出生于", "出生日期", "出生年月") || bornOn(before) {
 		return DateBirth
 	}
 	// A list of birth dates (2011年3月、2010年10月出生) says 出生 once, after

@@ -1,0 +1,44 @@
+package nlp
+
+import "testing"
+
+// TestSpokenBirthDateTwentyEighth: a birth date said aloud in a 询问笔录
+// (我2007年3月生的, 1999年生人) is the speaker's birth date, never the act's;
+// the case's own dates keep their roles.
+func TestSpokenBirthDateTwentyEighth(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, birth, act string
+	}{
+		{"born said in an answer", "问：你哪年出生？答：我2007年3月生的，今年19岁。问：4月2日晚上你在酒店门口干什么？答：发小卡片。", "2007-03-01", ""},
+		{"生人 after the year", "询问笔录：被询问人何某，1999年8月生人，2026年3月14日在公园门口拦住游客兜售假门票。", "1999-08-01", "2026-03-14"},
+		{"生产的 stays a production date", "店主说这批酱菜是2025年12月生产的，2026年3月2日检查时已过保质期。", "", "2026-03-02"},
+		{"生的 with the day", "答：我是2009年10月5日生的，那天是2026年1月20日下午在商场拿的东西。", "2009-10-05", "2026-01-20"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			x := Extract(tt.text)
+			found := false
+			for _, d := range x.Dates {
+				if d.Value == tt.birth {
+					found = true
+					if d.Role != DateBirth {
+						t.Errorf("%s read as %s, want a birth date (%+v)", d.Value, d.Role, x.Dates)
+					}
+				}
+				if tt.act != "" && d.Value == tt.act && d.Role == DateBirth {
+					t.Errorf("the case's date %s read as a birth date", d.Value)
+				}
+			}
+			if tt.birth == "" {
+				for _, d := range x.Dates {
+					if d.Role == DateBirth {
+						t.Errorf("%s read as a birth date (%+v)", d.Value, x.Dates)
+					}
+				}
+				return
+			}
+			if !found {
+				t.Errorf("no date %s in %+v", tt.birth, x.Dates)
+			}
+		})
+	}
+}
