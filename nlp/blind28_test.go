@@ -42,3 +42,34 @@ func TestSpokenBirthDateTwentyEighth(t *testing.T) {
 		})
 	}
 }
+
+// TestContinuingUntilCaughtTwentyEighth: an act that lasted until it was
+// caught (至被查获时已持续半年, 直至案发) or was found going on at the follow-up
+// (复查时仍在抽水, 拒不停工) is a continuing act; the time passed since an act
+// ended (至被查处时已超过二年) and going unnoticed are not.
+func TestContinuingUntilCaughtTwentyEighth(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"lasted until caught", "当事人自2025年10月起在厂区后墙私设软管向沟渠排放清洗废水，至被查获时已持续半年。", true},
+		{"until the case came to light", "该店自去年春节后一直销售该款仿冒饮料，直至案发。", true},
+		{"found again at the follow-up", "执法人员责令其停止取水，5月9日复查时仍在用水泵抽取地下水。", true},
+		{"refused to stop building", "被责令停止建设后，当事人拒不停工，继续浇筑二层楼板。", true},
+		{"time passed since the act", "该违法行为于2022年3月终了，至被查处时已超过二年。", false},
+		{"went unnoticed", "此前一直未被查获，也没有人举报过。", false},
+		{"stopped before the follow-up", "责令改正后，当事人于次日拆除了管道，复查时已整改到位。", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := false
+			for _, c := range Extract(tt.text).Circumstances {
+				if c.Name == CircContinuing && !c.Negated {
+					got = true
+				}
+			}
+			if got != tt.want {
+				t.Errorf("continuing = %v, want %v (%+v)", got, tt.want, Extract(tt.text).Circumstances)
+			}
+		})
+	}
+}

@@ -772,7 +772,12 @@ var circumstanceCues = []struct {
 		// a discharge found going on at the inspection (检查时发现该暗管正在排放, 仍在偷排,
 		// 废水正通过暗管排入河道, 查获时仍未停止, 管口正向湖内排放): laid before, it lasts until found
 		"正在排放", "正在排入", "正在外排", "正在偷排", "仍在偷排", "仍在排入", "仍在外排", "正通过…排放", "正通过…排入", "正通过…外排", "仍通过…排放", "仍通过…排入", "仍通过…外排", "仍未停止", "尚未停止", "未停止排放",
-		"正在排水", "正在排污", "正在向…排放", "正向…排放", "正往…排放", "正在往…排", "仍在排水"}, fixed: true},
+		"正在排水", "正在排污", "正在向…排放", "正向…排放", "正往…排放", "正在往…排", "仍在排水",
+		// an act that lasted until it was caught (至被查获时已持续约三个月, 直至案发) or
+		// was found going on again at the follow-up (复查时仍在夜间施工, 拒不停工): it
+		// ends no earlier than the finding, so the law of that day governs it
+		"至被查获", "直至被查获", "至查获时", "至被查处", "直至案发", "至案发时仍", "复查时仍", "复查时发现仍",
+		"仍在施工", "继续施工", "仍在建设", "仍未停工", "拒不停工", "拒不停止建设"}, fixed: true},
 	{name: CircDeclined, cues: []string{"决定不予行政处罚", "决定不予处罚", "决定免予", "依法不予行政处罚", "依法不予处罚", "作出不予行政处罚决定", "不予行政处罚决定书",
 		// a decision naming the party it declines to penalise, and a 治安 case
 		// settled by mediation (治安管理处罚法 第九条: 达成协议，不予处罚)
@@ -3603,6 +3608,11 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				}
 				if f.name == CircContinuing && strings.HasPrefix(s[i+len(c):], "被") {
 					// 此前一直未被公安机关发现: going unnoticed is no continuing act.
+					continue
+				}
+				if f.name == CircContinuing && strings.HasPrefix(c, "至") && strings.Contains(s[i+len(c):], "超过") {
+					// 违法行为终了后至被查处时已超过二年: the time that passed
+					// since the act, the opposite of an act still going on.
 					continue
 				}
 				neg := f.negates
