@@ -73,3 +73,31 @@ func TestContinuingUntilCaughtTwentyEighth(t *testing.T) {
 		})
 	}
 }
+
+// TestStreetRecordFirstTimeTwentyEighth: a 城管 search that found no record
+// of its own field (经平台查询无占道经营记录, 无市容违法记录) says the party
+// is a first offender; someone else's record, or one that was found, does not.
+func TestStreetRecordFirstTimeTwentyEighth(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"no street-trading record", "经数字城管平台查询，该摊主无占道经营记录，当场将烧烤炉移回店内。", true},
+		{"no city-appearance record", "当事人称晾晒衣物系临时行为，经查此前无市容违法记录。", true},
+		{"no urban-management record", "经查询，孙某没有城市管理违法记录。", true},
+		{"a record was found", "经查询，该店2025年有占道经营违法记录两次。", false},
+		{"the neighbour's record", "投诉人称隔壁水果店老板多次占道，但其本人无法提供照片。", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := false
+			for _, c := range Extract(tt.text).Circumstances {
+				if c.Name == CircFirstViolation && !c.Negated {
+					got = true
+				}
+			}
+			if got != tt.want {
+				t.Errorf("first violation = %v, want %v (%+v)", got, tt.want, Extract(tt.text).Circumstances)
+			}
+		})
+	}
+}
