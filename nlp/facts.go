@@ -539,6 +539,9 @@ var circumstanceCues = []struct {
 		"无消防违法记录", "没有消防违法记录", "无安全生产违法记录", "没有安全生产违法记录", "无食品安全违法记录", "没有食品安全违法记录",
 		"无税务违法记录", "没有税务违法记录", "无价格违法记录", "没有价格违法记录", "无广告违法记录", "没有广告违法记录",
 		"无交通违法记录", "没有交通违法记录", "无劳动保障违法记录", "没有劳动保障违法记录",
+		// a 城管 officer's field (经系统查询无占道违法记录, 无市容违法记录)
+		"无占道违法记录", "没有占道违法记录", "无占道经营违法记录", "无占道经营记录", "没有占道经营记录",
+		"无市容违法记录", "没有市容违法记录", "无城市管理违法记录", "没有城市管理违法记录", "无城管违法记录", "没有城管违法记录",
 		// the same search in the words 从未有过 (此前从未有过逾期申报等税收违法记录)
 		"从未有过…违法记录", "从来没有过…违法记录", "从未有过…违规记录", "从未有过…处罚记录",
 		"此前未因此被处理", "此前未因…被处理过", "此前没有因…被处理过", "从未因…被处理过",
@@ -772,7 +775,12 @@ var circumstanceCues = []struct {
 		// a discharge found going on at the inspection (检查时发现该暗管正在排放, 仍在偷排,
 		// 废水正通过暗管排入河道, 查获时仍未停止, 管口正向湖内排放): laid before, it lasts until found
 		"正在排放", "正在排入", "正在外排", "正在偷排", "仍在偷排", "仍在排入", "仍在外排", "正通过…排放", "正通过…排入", "正通过…外排", "仍通过…排放", "仍通过…排入", "仍通过…外排", "仍未停止", "尚未停止", "未停止排放",
-		"正在排水", "正在排污", "正在向…排放", "正向…排放", "正往…排放", "正在往…排", "仍在排水"}, fixed: true},
+		"正在排水", "正在排污", "正在向…排放", "正向…排放", "正往…排放", "正在往…排", "仍在排水",
+		// an act that lasted until it was caught (至被查获时已持续约三个月, 直至案发) or
+		// was found going on again at the follow-up (复查时仍在夜间施工, 拒不停工): it
+		// ends no earlier than the finding, so the law of that day governs it
+		"至被查获", "直至被查获", "至查获时", "至被查处", "直至案发", "至案发时仍", "复查时仍", "复查时发现仍",
+		"仍在施工", "继续施工", "仍在建设", "仍未停工", "拒不停工", "拒不停止建设"}, fixed: true},
 	{name: CircDeclined, cues: []string{"决定不予行政处罚", "决定不予处罚", "决定免予", "依法不予行政处罚", "依法不予处罚", "作出不予行政处罚决定", "不予行政处罚决定书",
 		// a decision naming the party it declines to penalise, and a 治安 case
 		// settled by mediation (治安管理处罚法 第九条: 达成协议，不予处罚)
@@ -2746,7 +2754,10 @@ func dateRole(s string, a, b int) string {
 	// 派出所报案 称2025年1月5日晚被打): a field is a phrase of its own.
 	before := s[clauseBefore(s, a, isFieldEnd):a]
 	after := s[b:clauseAfter(s, b, isFieldEnd)]
-	if strings.HasPrefix(after, "出生") || after == "生" || strings.HasPrefix(after, "生)") || strings.HasPrefix(after, "生）") || containsAny(lastRunes(before, 6), "出生于", "出生日期", "出生年月") || bornOn(before) {
+	// A birth date said aloud in a 询问笔录 (我2008年11月生的; 1990年生人)
+	// is as much a birth date as 出生: read as the act's, it would date the
+	// conduct before the law that punishes it took effect.
+	if strings.HasPrefix(after, "出生") || after == "生" || strings.HasPrefix(after, "生)") || strings.HasPrefix(after, "生）") || strings.HasPrefix(after, "生的") || strings.HasPrefix(after, "生人") || containsAny(lastRunes(before, 6), "出生于", "出生日期", "出生年月") || bornOn(before) {
 		return DateBirth
 	}
 	// A list of birth dates (2011年3月、2010年10月出生) says 出生 once, after
@@ -3600,6 +3611,11 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				}
 				if f.name == CircContinuing && strings.HasPrefix(s[i+len(c):], "被") {
 					// 此前一直未被公安机关发现: going unnoticed is no continuing act.
+					continue
+				}
+				if f.name == CircContinuing && strings.HasPrefix(c, "至") && strings.Contains(s[i+len(c):], "超过") {
+					// 违法行为终了后至被查处时已超过二年: the time that passed
+					// since the act, the opposite of an act still going on.
 					continue
 				}
 				neg := f.negates
