@@ -432,6 +432,9 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"年营业额", ""}, {"年度营业额", ""}, {"一年营业额", ""}, {"全年营业额", ""}, {"每年营业额", ""},
 	{"年营业收入", ""}, {"年度营业收入", ""}, {"全年营业收入", ""}, {"年营收", ""}, {"年流水", ""}, {"年产值", ""},
 	{"挂靠费", ""}, {"管理费", ""}, {"油费", ""}, {"过路费", ""}, {"路桥费", ""}, {"购车款", ""}, {"车款", ""},
+	// A principal's income from elsewhere (另在其他企业投资分红约9万元) is no
+	// part of the 上一年年收入 from the unit that 安全生产法 第九十五条 fines by.
+	{"分红", ""}, {"股息", ""}, {"投资收益", ""},
 	{"亏损", ""}, {"增值税专用发票", ""}, {"增值税普通发票", ""}, {"增值税发票", ""}, {"增值税电子普通发票", ""},
 	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
 	// A fire's loss as 火灾 reports write it (直接财产损失约六十万元).
@@ -5375,9 +5378,9 @@ func lotsTimesPrices(ms string, prices []unitPrice, ts []Total) []Total {
 	return append(ts, Total{Role: RoleGoodsValue, Value: v}, Total{Role: RoleIllegalRevenue, Value: v})
 }
 
-// lotMeasures are the goods measures a lot is counted in, 个 among them
-// (甲批次200个，标价每个18元).
-var lotMeasures = append(goodsMeasures[:len(goodsMeasures):len(goodsMeasures)], "个")
+// lotMeasures are the goods measures a lot is counted in, 个, 根, 片 and 枚
+// among them (甲批次200个，标价每个18元; 第一批500根，标价每根16元).
+var lotMeasures = append(goodsMeasures[:len(goodsMeasures):len(goodsMeasures)], "个", "根", "片", "枚")
 
 // countTimesPrice derives the value of the goods from a count and a unit
 // price when the text states neither 货值金额, 销售金额 nor 违法经营额 (当月进货

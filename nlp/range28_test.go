@@ -24,6 +24,8 @@ func TestBaseReadersTwentyEighth(t *testing.T) {
 		{"a claim beside the contract price", "该项目施工合同价款为1,250万元，建设单位提出的返工索赔款约60万元。", RoleContractPrice, 12500000},
 		{"a mined value named 市场价值", "经查，王某在河道内盗采河砂约5000立方米，经评估市场价值为12.5万元。", RoleMineralValue, 125000},
 		{"an amount after the value is not it", "经查，王某在河道内盗采河砂约5000立方米，经评估市场价值为12.5万元，王某称卖砂得款9万元。", RoleMineralValue, 125000},
+		{"a dividend elsewhere is no annual income", "经核实，厂长周某2025年度从本厂取得年收入为人民币叁拾万元，另持有某酒店股份获得分红约6万元。", RoleAnnualIncome, 300000},
+		{"the income alone still is", "经核实，厂长周某2025年度从本厂取得年收入为人民币叁拾万元。", RoleAnnualIncome, 300000},
 		{"a market value outside mining is none", "经鉴定，被盗的电动自行车市场价值为2600元。", RoleMineralValue, -1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
