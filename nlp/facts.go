@@ -390,6 +390,10 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"销售金额", RoleSalesAmount}, {"销售额", RoleSalesAmount},
 	// What buyers paid for the goods sold (批发给三家餐馆，货款分别为…); the
 	// money the party paid for its own stock is no sale.
+	// Money handed back to buyers (已向顾客退还货款460元) or claimed from the
+	// party (维修索赔款约45万元) is neither a sale nor the base beside it.
+	{"退还货款", ""}, {"退回货款", ""}, {"返还货款", ""}, {"退还的货款", ""}, {"退赔货款", ""}, {"退还购货款", ""},
+	{"索赔", ""}, {"索要赔偿", ""},
 	{"支付货款", ""}, {"进货款", ""}, {"付货款", ""}, {"采购货款", ""}, {"预付货款", ""}, {"购货款", ""}, {"进货货款", ""}, {"货款", RoleSalesAmount},
 	{"违法经营额", RoleIllegalRevenue}, {"非法经营额", RoleIllegalRevenue}, {"经营额", RoleIllegalRevenue},
 	// Tobacco cases write the turnover as 违法经营总额 (烟草专卖法实施条例 第五十七条)
@@ -428,6 +432,9 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"年营业额", ""}, {"年度营业额", ""}, {"一年营业额", ""}, {"全年营业额", ""}, {"每年营业额", ""},
 	{"年营业收入", ""}, {"年度营业收入", ""}, {"全年营业收入", ""}, {"年营收", ""}, {"年流水", ""}, {"年产值", ""},
 	{"挂靠费", ""}, {"管理费", ""}, {"油费", ""}, {"过路费", ""}, {"路桥费", ""}, {"购车款", ""}, {"车款", ""},
+	// A principal's income from elsewhere (另在其他企业投资分红约9万元) is no
+	// part of the 上一年年收入 from the unit that 安全生产法 第九十五条 fines by.
+	{"分红", ""}, {"股息", ""}, {"投资收益", ""},
 	{"亏损", ""}, {"增值税专用发票", ""}, {"增值税普通发票", ""}, {"增值税发票", ""}, {"增值税电子普通发票", ""},
 	{"直接经济损失", RoleDirectLoss}, {"经济损失", RoleDirectLoss},
 	// A fire's loss as 火灾 reports write it (直接财产损失约六十万元).
@@ -843,6 +850,10 @@ func Extract(text string) Extraction {
 	// perUnitSeen are the role-less per-unit amounts in text order: a price
 	// labelled and a higher one charged for the same unit (labelOverCharge).
 	var perUnitSeen []unitPrice
+	// lotPrices are the per-unit selling prices in text order, role-less or
+	// named as a sale's (售价每千克38元): lots each priced in its own clause
+	// are summed by lotsTimesPrices.
+	var lotPrices []unitPrice
 	for _, m := range moneyRe.FindAllStringIndex(ms, -1) {
 		if prev, _ := utf8.DecodeLastRuneInString(s[:m[0]]); prev == '第' || !startsNumber(s[m[0]:]) {
 			continue
@@ -864,6 +875,9 @@ func Extract(text string) Extraction {
 		a.Price = priced
 		if a.Rate && a.Role == "" {
 			perUnitSeen = append(perUnitSeen, unitPrice{at: m[0], value: v, unit: slashUnit(ms, m[1])})
+		}
+		if a.Rate && (a.Role == "" || a.Price && a.Role == RoleSalesAmount) && !purchasePrice(s, m[0], m[1]) && !claimedPrice(s, m[0]) {
+			lotPrices = append(lotPrices, unitPrice{at: m[0], value: v, over: overcharged(s, m[0])})
 		}
 		switch {
 		case a.Rate && a.Role == "" && !price.over && overcharged(s, m[0]):
@@ -975,6 +989,7 @@ func Extract(text string) Extraction {
 			x.Totals = append(x.Totals, t)
 		}
 	}
+	x.Totals = lotsTimesPrices(ms, lotPrices, x.Totals)
 	totalsBefore := len(x.Totals)
 	x.Totals = heldTimesPrice(ms, salePrices, x.Totals)
 	if len(x.Totals) > totalsBefore {
@@ -1697,6 +1712,13 @@ func moneyRole(s string, pos int) (string, bool) {
 		best, bestStart, bestEnd = "", 0, -1
 	}
 	if best == "" {
+		// 共采出约2300立方米，经价格认证中心认定市场价值为6.8万元: in a clause of
+		// mining, a 市场价值 is the minerals' (矿产资源法 第六十四条).
+		if at := minedMarketValue(w[tail:]); at >= 0 {
+			best, bestStart, bestEnd = RoleMineralValue, tail+at, tail+at
+		}
+	}
+	if best == "" {
 		if role, at := verbRole(w[tail:]); role != "" {
 			best, bestStart, bestEnd = role, tail+at, tail+at
 		}
@@ -1759,6 +1781,23 @@ func moneyRole(s string, pos int) (string, bool) {
 		}
 	}
 	return best, total
+}
+
+// minedWords, in an amount's clause, say the clause tells of minerals taken
+// out of the ground.
+var minedWords = [...]string{"采出", "开采", "盗采", "采挖", "挖采", "采砂", "挖砂", "采石"}
+
+// minedMarketValue returns where w, the clause before an amount, names a 市场价值
+// right before it among words of mining, or -1: the value of what was mined,
+// however the minerals are called (石料, 河砂, 矿石).
+func minedMarketValue(w string) int {
+	i := strings.LastIndex(w, "市场价值")
+	// Another amount between (市场价值为6.8万元，已售出部分得款4.1万元) takes
+	// the 市场价值 for itself.
+	if i < 0 || strings.Contains(w[i:], "元") || !containsAny(w, minedWords[:]...) {
+		return -1
+	}
+	return i
 }
 
 // invoiceSumWords name a sum by the invoices' face (金额, 票面额, 开票额);
@@ -5305,6 +5344,59 @@ func heldOther(ctx, priced string) bool {
 func notGoodsCount(unit, rest string) bool {
 	return unit == "个" && hasAnyPrefix(rest, "月", "人", "工作", "小时", "星期", "季度")
 }
+
+// lotsTimesPrices derives the value of the goods from lots each told with
+// its own count and price (第一批120卷，标价每卷95元；第二批90卷，标价每卷128元；
+// 第三批40卷，标价每卷210元: 120×95 + 90×128 + 40×210): the 货值金额 is every
+// lot at its price, not the first lot's, which is all countTimesPrice reads.
+// It runs only when no 货值金额, 销售金额 or 违法经营额 is stated, for two or
+// more prices each in its own clause (up to 。 or ；) with exactly one count
+// of the priced measure before it, none of them a share (其中已售出) or an
+// overcharge; otherwise it leaves the totals as they are.
+func lotsTimesPrices(ms string, prices []unitPrice, ts []Total) []Total {
+	if len(prices) < 2 || hasRole(ts, RoleGoodsValue) || hasRole(ts, RoleSalesAmount) || hasRole(ts, RoleIllegalRevenue) {
+		return ts
+	}
+	var sum float64
+	prevClause := -1
+	for _, p := range prices {
+		if p.over {
+			return ts
+		}
+		measure := perUnit(ms, p.at, lotMeasures)
+		clause := clauseBefore(ms, p.at, isClauseEnd)
+		if measure == "" || clause == prevClause {
+			return ts
+		}
+		prevClause = clause
+		own := ms[clause:p.at]
+		// The list's heading (查获插线板三个批次：甲批次200个) is no lot.
+		if i := strings.LastIndexAny(own, ":："); i >= 0 {
+			own = own[i:]
+		}
+		var n float64
+		counts := 0
+		eachCount(own, []string{measure}, func(_ string, c float64, k, end int) {
+			if perOrOrdinal(own, k) || notGoodsCount(measure, own[end:]) || strings.HasPrefix(own[end:], "批") {
+				return
+			}
+			counts++
+			if !containsAny(lastRunes(own[clauseBefore(own, k, isPhraseEnd):k], 8), partWords[:]...) {
+				n = c
+			}
+		})
+		if counts != 1 || n <= 0 {
+			return ts
+		}
+		sum += n * p.value
+	}
+	v := math.Round(sum*100) / 100
+	return append(ts, Total{Role: RoleGoodsValue, Value: v}, Total{Role: RoleIllegalRevenue, Value: v})
+}
+
+// lotMeasures are the goods measures a lot is counted in, 个, 根, 片 and 枚
+// among them (甲批次200个，标价每个18元; 第一批500根，标价每根16元).
+var lotMeasures = append(goodsMeasures[:len(goodsMeasures):len(goodsMeasures)], "个", "根", "片", "枚")
 
 // countTimesPrice derives the value of the goods from a count and a unit
 // price when the text states neither 货值金额, 销售金额 nor 违法经营额 (当月进货

@@ -504,6 +504,36 @@ func FactsOf(x nlp.Extraction) Extracted {
 	return out
 }
 
+// plotAfterComma reports whether gap, the text between two areas, starts the
+// next plot of land occupied after a comma (办公用房占地1,260平方米，硬化堆场540
+// 平方米): only when the first area's phrase says 占地 or 占用, and the next
+// item is a name as a list's would be (nlp.ListJoint: no 其中, 建筑面积, 合计)
+// with no building verb (占用土地1200平方米，搭建厂房500平方米 is one plot
+// and what stands on it).
+func plotAfterComma(text string, first int, gap string) bool {
+	rest, ok := strings.CutPrefix(gap, "，")
+	if !ok {
+		return false
+	}
+	phrase := text[max(0, first-30):first]
+	if i := strings.LastIndexAny(phrase, "，。；：,;:"); i >= 0 {
+		phrase = phrase[i:]
+	}
+	if !strings.Contains(phrase, "占地") && !strings.Contains(phrase, "占用") {
+		return false
+	}
+	for _, w := range plotBuildWords {
+		if strings.Contains(rest, w) {
+			return false
+		}
+	}
+	return nlp.ListJoint("、" + rest)
+}
+
+// plotBuildWords, in the item after a plot, say it is built on the plot, not
+// another plot.
+var plotBuildWords = [...]string{"搭建", "建设", "建造", "修建", "新建", "建有", "盖", "挖"}
+
 // muNum/muDen is the square metres of one 亩: 10000/15.
 const muNum, muDen = 10000, 15
 
@@ -530,7 +560,7 @@ func quantityOf(out *Extracted, text string) {
 				// 平方米) are the land occupied together.
 				for end, j := q.End, i+1; j < len(x.Quantities); j++ {
 					n := x.Quantities[j]
-					if n.Unit != "平方米" || n.Start < end || n.Start > len(text) || !nlp.ListJoint(text[end:n.Start]) {
+					if n.Unit != "平方米" || n.Start < end || n.Start > len(text) || !nlp.ListJoint(text[end:n.Start]) && !plotAfterComma(text, q.Start, text[end:n.Start]) {
 						break
 					}
 					v += n.Value
