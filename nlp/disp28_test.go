@@ -11,7 +11,7 @@ import "testing"
 // no question.
 func TestCircumstanceQuestionsAndNotesTwentyEighth(t *testing.T) {
 	checkCircumstanceRows(t, []circumstanceRow{
-		{"asked, then told: harm stands", "问：那几天有没有食客吃了以后呕吐？答：听说有两位。经核实，2名食客食物中毒住院治疗。", CircPersonHarmed, true},
+		{"asked, then told: harm stands", "问：喝了那批豆浆后有没有学生出现身体不适？答：有几个。经核实，3名学生到校医室就医。", CircPersonHarmed, true},
 		{"asked with 有无, then told", "问：有无人员受伤？答：有一名工人手臂烫伤，已送医。", CircPersonHarmed, true},
 		{"asked and answered no", "问：有没有人受伤？答：没有。", CircPersonHarmed, false},
 		{"a plain denial still denies", "经查，该事件没有造成人员受伤。", CircPersonHarmed, false},
