@@ -1,6 +1,9 @@
 package nlp
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestCircumstanceQuestionsAndNotesTwentyEighth: a fire the party put out
 // with the means told between; the officers' note that the agency did not
@@ -35,6 +38,37 @@ func TestQuestionAsksNothingTwentyEighth(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := Extract(tt.text).Flag(tt.circ); got != tt.want {
 				t.Errorf("Flag(%s) = %v, want %v", tt.circ, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestFoundPriorPenaltyTwentyEighth: an earlier penalty the officers found
+// and told without 曾 (经查，某某于2024年11月因…被…处以行政拘留) is a prior
+// penalty and its date is not the act's. Guards: another's penalty (a
+// supplier's), the present case's own penalty in a register line (no later
+// year told), a report that was no penalty.
+func TestFoundPriorPenaltyTwentyEighth(t *testing.T) {
+	for _, tt := range []struct {
+		name, text  string
+		prior       bool
+		notActValue string // a date that must not be read as the act's
+	}{
+		{"found by the officers, detention", "2026年3月14日晚，马某在某商场门口追逐他人。另查明，马某于2025年11月3日因寻衅滋事被某派出所处以行政拘留十日。", true, "2025-11-03"},
+		{"found by a records check, a fine", "2026年4月2日，民警检查发现鲁某在出租屋内吸食毒品。经查询，鲁某于2025年9月因吸毒被某分局处以罚款。", true, "2025-09"},
+		{"a supplier's penalty is not the party's", "2026年5月6日检查发现该店销售假冒洗衣液。经查，供货商于2025年4月因销售假冒产品被某局处以罚款。", false, ""},
+		{"the present case's own penalty", "经查，刘某于2026年3月2日因赌博被某派出所处以罚款五百元。", false, ""},
+		{"a report is no penalty", "2026年2月9日检查发现。经查，周某于2025年5月因同类行为被举报，未被处理。", false, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			x := Extract(tt.text)
+			if got := x.Flag(CircPriorPenalties); got != tt.prior {
+				t.Errorf("Flag(%s) = %v, want %v", CircPriorPenalties, got, tt.prior)
+			}
+			for _, d := range x.Dates {
+				if tt.notActValue != "" && strings.HasPrefix(d.Value, tt.notActValue) && d.Role == DateAct {
+					t.Errorf("date %s read as the act's", d.Value)
+				}
 			}
 		})
 	}

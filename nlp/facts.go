@@ -1354,7 +1354,8 @@ func continuedUntilFound(dates []Date, runs, until map[int]bool) []Date {
 // dates an earlier event that may be the act itself (货车曾于2023年2月6日以
 // 41吨通过检测点): it counts only with a word of being dealt with.
 func earlierPenaltyOrBirth(w string) bool {
-	if containsAny(w, "处罚", "罚款", "出生") {
+	if containsAny(w, "处罚", "罚款", "出生") || priorFoundRe.MatchString(w) {
+		// priorFoundRe: 经查，甘某于…因殴打他人被…处以行政拘留七日 names no 处罚.
 		return true
 	}
 	return Contains(w, "曾") && containsAny(w, "因", "被", "受", "警告", "查处", "拘留")
@@ -2790,6 +2791,12 @@ func dateRole(s string, a, b int) string {
 	if foundAs(before) {
 		return DateAct
 	}
+	// 经查，甘某于2025年6月12日因殴打他人被某公安局处以行政拘留七日: an
+	// earlier penalty the officers found, told without 曾 (priorPenaltyDate),
+	// is neither the act nor its discovery.
+	if strings.HasSuffix(before, "于") && priorAfterRe.MatchString(after) && containsAny(s[clauseBefore(s, a, isClauseEnd):a], priorFoundWords[:]...) {
+		return ""
+	}
 	phrase := before + after
 	if strings.TrimSpace(phrase) == "" {
 		// "2023年3月1日，执法人员检查发现…": the date stands alone, so read the
@@ -3445,6 +3452,40 @@ func askedWhether(s string, i int, c string) bool {
 // does: a note that it was not known after their words is no 主动供述.
 var informants = [...]string{"举报", "投诉", "反映", "检举", "群众", "市民", "知情人", "线人", "协查"}
 
+var (
+	// priorFoundWords open what the officers found of the party's past
+	// (另查明, 经查询): a penalty dated there is an earlier one.
+	priorFoundWords = [...]string{"另查明", "经查", "查询", "核查", "核实"}
+	// priorAfterRe is a penalty's cause and its 被…处以 right after its date.
+	priorAfterRe = regexp.MustCompile(`^[^,，。;；]{0,12}?因[^,，。;；]{1,40}?被[^,，。;；0-9]{0,15}?(?:处以|处罚|罚款|拘留|警告)`)
+	// priorFoundRe is the same told whole, with the year: 另查明，曹某于2025年8月因…被…处以.
+	priorFoundRe = regexp.MustCompile(`(?:另查明|经查|经查询|经核查|经核实)[,，:：]?[^,，。;；]{0,12}?于((?:19|20)[0-9]{2})年[^,，。;；]{0,12}?因[^,，。;；]{1,40}?被[^,，。;；0-9]{0,15}?(?:处以|处罚|罚款|拘留|警告)`)
+	yearRe       = regexp.MustCompile(`((?:19|20)[0-9]{2})年`)
+)
+
+// foundPriors reads earlier penalties the officers found and told without
+// 曾 (经查，甘某于2025年6月12日因殴打他人被…处以行政拘留七日): one counts only
+// when a later year is told in the text, the present act's, so that a
+// register line of the present case's own penalty (经查，张某于2026年3月因…被处以
+// 罚款) is none.
+func foundPriors(s string, span func(int, int) (int, int)) []Circumstance {
+	latest := ""
+	for _, m := range yearRe.FindAllStringSubmatch(s, -1) {
+		latest = max(latest, m[1])
+	}
+	var out []Circumstance
+	for _, m := range priorFoundRe.FindAllStringSubmatchIndex(s, -1) {
+		// whose penalty is told before 于 (经查，供货商于…); the cause after it
+		// may name 他人 (因殴打他人被…).
+		if s[m[2]:m[3]] >= latest || containsAny(s[m[0]:m[2]], otherParty[:]...) || containsAny(s[m[0]:m[1]], thisCase[:]...) || Negated(s, m[0]) {
+			continue
+		}
+		a, b := span(m[0], m[1])
+		out = append(out, Circumstance{Name: CircPriorPenalties, Count: 1, Start: a, End: b})
+	}
+	return out
+}
+
 // askedAbout reports whether the cue at [i, e) is what a yes/no question
 // asks (问：当时有没有消费者出现身体不适？ 有无人员受伤？): the 没有 of 有没有
 // and the 无 of 有无 ask, they deny nothing, and the answer, not the
@@ -3734,6 +3775,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 			}
 		}
 	}
+	out = append(out, foundPriors(s, span)...)
 	// A 询问笔录 asks about earlier penalties and the party answers no
 	// (问：以前有没有因为环保问题被处罚过？答：没有，一次都没有): the
 	// record in a question and its answer, two sentences no cue spans.
