@@ -568,6 +568,9 @@ var circumstanceCues = []struct {
 		"当即收起", "当场收起", "立即收起", "随即收起", "经告知…离开", "经劝阻…离开", "劝阻后…离开", "告知后…离开",
 		// the same day's removal of what was painted, hung or put up (当日即组织人员覆盖清除)
 		"当日…清除", "当天…清除", "立即清除", "自行清除", "覆盖清除",
+		// a pile left open covered within the hour or the day (半小时内即用防尘网完全覆盖,
+		// 当天就用苫布全部覆盖)
+		"内即用…覆盖", "即用…完全覆盖", "即用…全部覆盖", "当天就用…覆盖", "当日即用…覆盖",
 		// scraped off or wiped clean on the spot (当场带工具把小广告全部铲除干净)
 		"清扫干净", "打扫干净", "清扫完毕", "当场…铲除", "当即…铲除", "当场…铲掉", "当即…铲掉", "铲除干净", "清除干净", "清理干净", "擦拭干净", "当场…擦除", "当场…擦掉", "当日…清理", "当天…清理", "当日…拆除", "当天…拆除", "当日…撤除", "当天…撤除",
 		// a missing price or fee notice put up the same day (当天即在入口立起收费公示牌, 当日就补标了价签)
@@ -655,6 +658,9 @@ var circumstanceCues = []struct {
 		// the fire the party set fought by the party before the brigade came
 		// (发现起火后立即用楼道灭火器扑救, 自行扑灭)
 		"自行扑灭", "自行扑救", "立即用…灭火器", "随即用…灭火器", "当即用…灭火器",
+		// the same with the means told between (自行用水泵抽水将明火全部扑灭,
+		// 自己拿水桶把火浇灭); another's (邻居自行…) is othersFirefighting's
+		"自行…扑灭", "自己…扑灭", "自行…浇灭", "自己…浇灭",
 		// the harm said reduced or removed as a done thing (已减轻违法行为危害后果,
 		// 消除了不良影响); an apology (赔礼道歉, 公开致歉) is no such thing
 		"已减轻…危害后果", "减轻了…危害后果", "已消除…危害后果", "消除了…危害后果", "已消除…影响", "消除了…影响",
@@ -670,7 +676,10 @@ var circumstanceCues = []struct {
 		// officers' note that it was not known (此前未被掌握有该分店的违法情况)
 		"你们没去过", "你们还没去过", "你们还不知道…还有一", "你们还不知道…我还有", "你们还不知道…另",
 		// (not what others do: 老实说我不知道，附近还有好几家也在卖; 你们还不知道吧，大家都这么囤货, rev27)
-		"实话说…另有", "老实说…另有", "实话说…我还有", "老实说…我还有", "实话说…还有一", "老实说…还有一", "实话告诉你们", "此前未被掌握", "此前未掌握…违法"}},
+		"实话说…另有", "老实说…另有", "实话说…我还有", "老实说…我还有", "实话说…还有一", "老实说…还有一", "实话告诉你们", "此前未被掌握", "此前未掌握…违法",
+		// the officers' note after the party's telling, with the agency named
+		// (该情况此前执法机关未掌握); an informant's tip is otherInformant's
+		"此前执法机关未掌握", "此前执法人员未掌握", "此前本局未掌握", "此前我局未掌握", "执法机关此前未掌握", "执法人员此前未掌握"}},
 	{name: CircCoerced, cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "受他人诱骗", "被他人诱骗", "受诱骗", "被诱骗", "受人胁迫", "被迫", "被强令", "受到威胁", "受威胁",
 		"被逼迫", "逼迫其", "强令其",
 		// threatened into doing it for the one who threatened (以砸店相威逼，
@@ -1368,7 +1377,8 @@ func continuedUntilFound(dates []Date, runs, until map[int]bool) []Date {
 // dates an earlier event that may be the act itself (货车曾于2023年2月6日以
 // 41吨通过检测点): it counts only with a word of being dealt with.
 func earlierPenaltyOrBirth(w string) bool {
-	if containsAny(w, "处罚", "罚款", "出生") {
+	if containsAny(w, "处罚", "罚款", "出生") || priorFoundRe.MatchString(w) {
+		// priorFoundRe: 经查，甘某于…因殴打他人被…处以行政拘留七日 names no 处罚.
 		return true
 	}
 	return Contains(w, "曾") && containsAny(w, "因", "被", "受", "警告", "查处", "拘留")
@@ -2831,6 +2841,12 @@ func dateRole(s string, a, b int) string {
 	if foundAs(before) {
 		return DateAct
 	}
+	// 经查，甘某于2025年6月12日因殴打他人被某公安局处以行政拘留七日: an
+	// earlier penalty the officers found, told without 曾 (priorPenaltyDate),
+	// is neither the act nor its discovery.
+	if strings.HasSuffix(before, "于") && priorAfterRe.MatchString(after) && containsAny(s[clauseBefore(s, a, isClauseEnd):a], priorFoundWords[:]...) {
+		return ""
+	}
 	phrase := before + after
 	if strings.TrimSpace(phrase) == "" {
 		// "2023年3月1日，执法人员检查发现…": the date stands alone, so read the
@@ -3482,6 +3498,59 @@ func askedWhether(s string, i int, c string) bool {
 	return !hasAnySuffix(s[:i], "所有", "具有", "拥有", "享有", "持有", "占有", "含有", "没有")
 }
 
+// informants tell an agency what it did not know, as a party's confession
+// does: a note that it was not known after their words is no 主动供述.
+var informants = [...]string{"举报", "投诉", "反映", "检举", "群众", "市民", "知情人", "线人", "协查"}
+
+var (
+	// priorFoundWords open what the officers found of the party's past
+	// (另查明, 经查询): a penalty dated there is an earlier one.
+	priorFoundWords = [...]string{"另查明", "经查", "查询", "核查", "核实"}
+	// priorAfterRe is a penalty's cause and its 被…处以 right after its date.
+	priorAfterRe = regexp.MustCompile(`^[^,，。;；]{0,12}?因[^,，。;；]{1,40}?被[^,，。;；0-9]{0,15}?(?:处以|处罚|罚款|拘留|警告)`)
+	// priorFoundRe is the same told whole, with the year: 另查明，曹某于2025年8月因…被…处以.
+	priorFoundRe = regexp.MustCompile(`(?:另查明|经查|经查询|经核查|经核实)[,，:：]?[^,，。;；]{0,12}?于((?:19|20)[0-9]{2})年[^,，。;；]{0,12}?因[^,，。;；]{1,40}?被[^,，。;；0-9]{0,15}?(?:处以|处罚|罚款|拘留|警告)`)
+	yearRe       = regexp.MustCompile(`((?:19|20)[0-9]{2})年`)
+)
+
+// foundPriors reads earlier penalties the officers found and told without
+// 曾 (经查，甘某于2025年6月12日因殴打他人被…处以行政拘留七日): one counts only
+// when a later year is told in the text, the present act's, so that a
+// register line of the present case's own penalty (经查，张某于2026年3月因…被处以
+// 罚款) is none.
+func foundPriors(s string, span func(int, int) (int, int)) []Circumstance {
+	latest := ""
+	for _, m := range yearRe.FindAllStringSubmatch(s, -1) {
+		latest = max(latest, m[1])
+	}
+	var out []Circumstance
+	for _, m := range priorFoundRe.FindAllStringSubmatchIndex(s, -1) {
+		// whose penalty is told before 于 (经查，供货商于…); the cause after it
+		// may name 他人 (因殴打他人被…).
+		if s[m[2]:m[3]] >= latest || containsAny(s[m[0]:m[2]], otherParty[:]...) || containsAny(s[m[0]:m[1]], thisCase[:]...) || Negated(s, m[0]) {
+			continue
+		}
+		a, b := span(m[0], m[1])
+		out = append(out, Circumstance{Name: CircPriorPenalties, Count: 1, Start: a, End: b})
+	}
+	return out
+}
+
+// askedAbout reports whether the cue at [i, e) is what a yes/no question
+// asks (问：当时有没有消费者出现身体不适？ 有无人员受伤？): the 没有 of 有没有
+// and the 无 of 有无 ask, they deny nothing, and the answer, not the
+// question, tells whether it happened. The question ends at a ? in the
+// cue's clause; a statement that goes on after the cue (有没有…都要登记) is
+// no question.
+func askedAbout(s string, i, e int) bool {
+	lo := clauseBefore(s, i, isClauseEnd)
+	if !containsAny(s[lo:i], "有没有", "有无") {
+		return false
+	}
+	hi := clauseAfter(s, e, isClauseEnd)
+	return hi < len(s) && (s[hi] == '?' || strings.HasPrefix(s[hi:], "？"))
+}
+
 // othersFirefighting reports whether a firefighting cue at [i, e) tells
 // no lessening of the harm by the party: another fought the fire (邻居发现后
 // 立即用灭火器将火扑灭), or the attempt failed (当即用灭火器扑救未果).
@@ -3539,7 +3608,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 			at := int(present[id]) - 1
 			if q := compiledCircumstances[k][j]; len(q.parts) > 1 {
 				if i, e, ok := q.locateAt(s, at); ok {
-					if askedWhether(s, i, c) {
+					if askedWhether(s, i, c) || askedAbout(s, i, e) {
 						continue
 					}
 					// 责令其当日…整改 is the order, as for a one-part cue.
@@ -3602,7 +3671,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					continue
 				}
 				starts[claim{f.name, i}], ends[claim{f.name, i + len(c)}] = true, true
-				if askedWhether(s, i, c) {
+				if askedWhether(s, i, c) || askedAbout(s, i, i+len(c)) {
 					continue
 				}
 				if f.name == CircCorrectedInTime && !f.negates && orderedBefore(s, i) {
@@ -3611,6 +3680,11 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				// 民警要求其配合调查: the request, not the party's cooperation,
 				// which the text often goes on to deny (庞某拒不配合).
 				if f.name == CircCooperated && requestedBefore(s, i) {
+					continue
+				}
+				// 举报人反映其另有仓库，该情况此前执法机关未掌握: told by an
+				// informant, not confessed by the party.
+				if f.name == CircConfessed && strings.Contains(c, "未掌握") && containsAny(s[clauseBefore(s, i, isClauseEnd):i], informants[:]...) {
 					continue
 				}
 				if f.name == CircCoerced && c == "被迫" && fledAfter(s[i+len(c):]) {
@@ -3756,6 +3830,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 			}
 		}
 	}
+	out = append(out, foundPriors(s, span)...)
 	// A 询问笔录 asks about earlier penalties and the party answers no
 	// (问：以前有没有因为环保问题被处罚过？答：没有，一次都没有): the
 	// record in a question and its answer, two sentences no cue spans.
