@@ -529,7 +529,13 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 		// 价值八千元) are given as money is; their total told in a clause of
 		// its own (送给该采购员面值二千元的购物卡三张，共计六千元) is the
 		// total of the clause before.
+		//
+		// Payments listed after the clause that names them (支付“好处费”三次，
+		// 分别为5万元、6万元、6.8万元) are one bribe paid in parts: the run of
+		// amounts the list's joints hold together is summed, as 行贿数额 is
+		// counted over every payment.
 		giver, at := x.PartyKind, -1
+		var run listRun
 		for _, a := range x.Amounts {
 			cs := clauseStart(text, a.Start)
 			before := text[cs:a.Start]
@@ -537,15 +543,21 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 				continue
 			}
 			given := bribeClause(before)
-			if !given && cs > 0 && (opensWithAny(strings.TrimSpace(before), totalWords) || paidOn(before)) {
+			listed := !given && opensWithAny(strings.TrimSpace(before), partsWords)
+			if !given && cs > 0 && (opensWithAny(strings.TrimSpace(before), totalWords) || listed || paidOn(before)) {
 				prev := text[clauseStart(text, cs-1):cs]
 				given = !containsAny(prev, notBribeWords) && bribeClause(prev)
 			}
 			if given {
-				if a.Value > m[rules.MeasureBribe] {
+				v := a.Value
+				if listed {
+					run = run.add(text, nlp.Quantity{Start: a.Start, End: a.End}, a.Value)
+					v = run.sum
+				}
+				if v > m[rules.MeasureBribe] {
 					at = a.Start
 				}
-				setMax(rules.MeasureBribe, a.Value)
+				setMax(rules.MeasureBribe, v)
 			}
 		}
 		// Who gave it, where a bribe is read: a person's (个体工商户's too)
@@ -633,6 +645,10 @@ var giftVerbs = []string{"赠送", "送给", "送予"}
 
 // totalWords open a clause that totals what the clause before told.
 var totalWords = []string{"共计", "合计", "总计", "累计", "价值共计", "总价值"}
+
+// partsWords open a clause that lists, one by one, the parts of what the
+// clause before told (支付好处费三次，分别为…).
+var partsWords = []string{"分别为", "分别是", "分别计", "金额分别为", "数额分别为"}
 
 // opensWithAny reports whether s begins with one of words.
 func opensWithAny(s string, words []string) bool {
@@ -936,14 +952,38 @@ func fieldStart(text string, i int) int {
 const clauseReach = 600
 
 // startAfter is the byte offset after the last of marks before i in s, or 0.
+// A comma that groups a number's digits (1,150立方米, ¥41,230) is no mark:
+// the clause goes on through it.
 func startAfter(s string, i int, marks string) int {
-	j := strings.LastIndexAny(s[:i], marks)
-	if j < 0 {
-		return 0
+	for {
+		j := strings.LastIndexAny(s[:i], marks)
+		if j < 0 {
+			return 0
+		}
+		if digitGroupComma(s, j) {
+			i = j
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[j:])
+		return j + size
 	}
-	_, size := utf8.DecodeRuneInString(s[j:])
-	return j + size
 }
+
+// digitGroupComma reports whether the byte at j is a half-width comma
+// between a digit and exactly three digits: a thousands separator.
+func digitGroupComma(s string, j int) bool {
+	if s[j] != ',' || j == 0 || j+4 > len(s) || !isASCIIDigit(s[j-1]) {
+		return false
+	}
+	for k := j + 1; k < j+4; k++ {
+		if !isASCIIDigit(s[k]) {
+			return false
+		}
+	}
+	return j+4 == len(s) || !isASCIIDigit(s[j+4])
+}
+
+func isASCIIDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // clauseAhead returns at most n runes of norm from i, stopped at the
 // clause's end: the words after a verb that name what it struck.
@@ -951,7 +991,7 @@ func clauseAhead(norm string, i, n int) string {
 	to := i
 	for k := 0; k < n && to < len(norm); k++ {
 		r, size := utf8.DecodeRuneInString(norm[to:])
-		if strings.ContainsRune("，。；,;", r) {
+		if strings.ContainsRune("，。；,;", r) && !digitGroupComma(norm, to) {
 			break
 		}
 		to += size
