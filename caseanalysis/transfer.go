@@ -1049,8 +1049,10 @@ var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁�
 	"抢走", "夺走", "扯走", "拽走", "抢过", "夺过", "抢去", "夺去", "扯下", "拽下",
 	// the taking, the lie and the threat as officers describe them
 	"揣入", "揣进", "顺走", "冒充", "刷单", "拉黑", "要挟", "索要",
-	// money demanded on a threat (威胁…若不打款八千元，就…)
-	"威胁",
+	// money demanded on a threat (威胁…若不打款八千元，就…), or on the
+	// pretext of exposing or reporting the victim (以要在网上曝光为由，要求
+	// 付钱“私了”)
+	"威胁", "曝光", "私了",
 	// the taking told by its tool or its result (撬开…取走, 装入…带走, 偷拿)
 	"偷", "撬", "取走", "拿走", "带走", "封口",
 	// the taking told by the till it bypassed, the lie by its result
