@@ -635,7 +635,9 @@ func minedValue(text string, x nlp.Extraction, setMax func(string, float64)) {
 var fishingWords = []string{"捕捞", "渔获", "电鱼", "毒鱼", "炸鱼", "电捕", "禁渔", "禁捕", "捕鱼", "打鱼"}
 
 // copyrightWords name copies made or sold without the owner's licence.
-var copyrightWords = []string{"盗版", "著作权", "侵权复制品", "盗印", "翻印", "非法复制", "私自复制", "复制发行"}
+// A copy shop's whole books are copies too (整本复印教材, 复印装订成册): the
+// word of the whole work copied, never a licence's 复印件.
+var copyrightWords = []string{"盗版", "著作权", "侵权复制品", "盗印", "翻印", "非法复制", "私自复制", "复制发行", "整本复印", "复印装订", "复印成册"}
 
 // bribeWords name what was given to win business or a favour.
 var bribeWords = []string{"回扣", "好处费", "贿赂", "行贿", "感谢费", "礼金"}

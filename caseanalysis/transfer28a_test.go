@@ -11,18 +11,22 @@ import (
 // words other than its rows': a value whose clause before names what was
 // mined with a digit-grouped number (约3,420吨，经价格认定价值…: the comma
 // of 3,420 is no clause mark); payments listed one by one after the clause
-// that names them (给付回扣四次，分别为…), which add up to the bribe. The
-// guards keep a machine's value, sales listed after 分别, and a denied
-// payment out.
+// that names them (给付回扣四次，分别为…), which add up to the bribe; whole
+// books a copy shop copied (整本复印, 复印装订) counted as copies. The guards
+// keep a machine's value, sales listed after 分别, a denied payment and a
+// licence's 复印件 out.
 func TestTransferATwentyEighthCounts(t *testing.T) {
 	mining := []string{"mineral25-64-unlicensed-mining"}
 	bribe := []string{"comp25-24-bribery"}
+	copyright := []string{"copyright-53-infringement"}
 	checkTransferRows(t, []transferRow{
 		{"mined value after a digit-grouped tonnage", "经查，某砂石场负责人任某未取得采矿权，在某河滩采挖砂砾石约3,420吨，经价格认定价值人民币9.1万元。", mining, rules.RiskNear, "非法采矿罪"},
 		{"mined value after a digit-grouped volume, above the floor", "当事人无证开采黏土约12,600立方米，经评估价值¥113,000元，已全部运往砖厂。", mining, rules.RiskLikely, "非法采矿罪"},
 		{"a machine's value is not the minerals'", "当事人未取得采矿权开采石料约1,200立方米（尚未外运），现场扣押的挖掘机经评估价值¥350,000元。", mining, rules.RiskNone, "非法采矿罪"},
 		{"kickbacks listed after the clause naming them", "某物流公司为承揽某连锁超市（民营）的配送业务，先后四次向该超市物流主管谷某给付回扣，分别为4万元、5万元、3.5万元和8万元。", bribe, rules.RiskLikely, "对非国家工作人员行贿罪"},
 		{"sales listed after 分别 are no bribe", "某耗材公司向某民营医院销售耗材两批，货款分别为12万元、15万元，另给付该院采购员回扣1.2万元。", bribe, rules.RiskNone, "对非国家工作人员行贿罪"},
+		{"whole books copied by a copy shop", "某文印店未经许可整本复印《大学英语综合教程》等教材，复印装订后向学生出售，经清点共计520本。", copyright, rules.RiskLikely, "侵犯著作权罪"},
+		{"a licence's photocopies are no copies", "当事人提交了营业执照复印件3份、身份证复印件2份，其店内销售正版图书共计520本。", copyright, rules.RiskNone, "侵犯著作权罪"},
 		{"a denied payment lists no bribe", "经查，当事人未向对方采购人员给付任何好处费，其三次供货金额分别为8万元、9万元、7万元。", bribe, rules.RiskNone, "对非国家工作人员行贿罪"},
 	})
 }
