@@ -529,7 +529,13 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 		// 价值八千元) are given as money is; their total told in a clause of
 		// its own (送给该采购员面值二千元的购物卡三张，共计六千元) is the
 		// total of the clause before.
+		//
+		// Payments listed after the clause that names them (支付“好处费”三次，
+		// 分别为5万元、6万元、6.8万元) are one bribe paid in parts: the run of
+		// amounts the list's joints hold together is summed, as 行贿数额 is
+		// counted over every payment.
 		giver, at := x.PartyKind, -1
+		var run listRun
 		for _, a := range x.Amounts {
 			cs := clauseStart(text, a.Start)
 			before := text[cs:a.Start]
@@ -537,15 +543,21 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 				continue
 			}
 			given := bribeClause(before)
-			if !given && cs > 0 && (opensWithAny(strings.TrimSpace(before), totalWords) || paidOn(before)) {
+			listed := !given && opensWithAny(strings.TrimSpace(before), partsWords)
+			if !given && cs > 0 && (opensWithAny(strings.TrimSpace(before), totalWords) || listed || paidOn(before)) {
 				prev := text[clauseStart(text, cs-1):cs]
 				given = !containsAny(prev, notBribeWords) && bribeClause(prev)
 			}
 			if given {
-				if a.Value > m[rules.MeasureBribe] {
+				v := a.Value
+				if listed {
+					run = run.add(text, nlp.Quantity{Start: a.Start, End: a.End}, a.Value)
+					v = run.sum
+				}
+				if v > m[rules.MeasureBribe] {
 					at = a.Start
 				}
-				setMax(rules.MeasureBribe, a.Value)
+				setMax(rules.MeasureBribe, v)
 			}
 		}
 		// Who gave it, where a bribe is read: a person's (个体工商户's too)
@@ -623,7 +635,9 @@ func minedValue(text string, x nlp.Extraction, setMax func(string, float64)) {
 var fishingWords = []string{"捕捞", "渔获", "电鱼", "毒鱼", "炸鱼", "电捕", "禁渔", "禁捕", "捕鱼", "打鱼"}
 
 // copyrightWords name copies made or sold without the owner's licence.
-var copyrightWords = []string{"盗版", "著作权", "侵权复制品", "盗印", "翻印", "非法复制", "私自复制", "复制发行"}
+// A copy shop's whole books are copies too (整本复印教材, 复印装订成册): the
+// word of the whole work copied, never a licence's 复印件.
+var copyrightWords = []string{"盗版", "著作权", "侵权复制品", "盗印", "翻印", "非法复制", "私自复制", "复制发行", "整本复印", "复印装订", "复印成册"}
 
 // bribeWords name what was given to win business or a favour.
 var bribeWords = []string{"回扣", "好处费", "贿赂", "行贿", "感谢费", "礼金"}
@@ -633,6 +647,10 @@ var giftVerbs = []string{"赠送", "送给", "送予"}
 
 // totalWords open a clause that totals what the clause before told.
 var totalWords = []string{"共计", "合计", "总计", "累计", "价值共计", "总价值"}
+
+// partsWords open a clause that lists, one by one, the parts of what the
+// clause before told (支付好处费三次，分别为…).
+var partsWords = []string{"分别为", "分别是", "分别计", "金额分别为", "数额分别为"}
 
 // opensWithAny reports whether s begins with one of words.
 func opensWithAny(s string, words []string) bool {
@@ -936,14 +954,38 @@ func fieldStart(text string, i int) int {
 const clauseReach = 600
 
 // startAfter is the byte offset after the last of marks before i in s, or 0.
+// A comma that groups a number's digits (1,150立方米, ¥41,230) is no mark:
+// the clause goes on through it.
 func startAfter(s string, i int, marks string) int {
-	j := strings.LastIndexAny(s[:i], marks)
-	if j < 0 {
-		return 0
+	for {
+		j := strings.LastIndexAny(s[:i], marks)
+		if j < 0 {
+			return 0
+		}
+		if digitGroupComma(s, j) {
+			i = j
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[j:])
+		return j + size
 	}
-	_, size := utf8.DecodeRuneInString(s[j:])
-	return j + size
 }
+
+// digitGroupComma reports whether the byte at j is a half-width comma
+// between a digit and exactly three digits: a thousands separator.
+func digitGroupComma(s string, j int) bool {
+	if s[j] != ',' || j == 0 || j+4 > len(s) || !isASCIIDigit(s[j-1]) {
+		return false
+	}
+	for k := j + 1; k < j+4; k++ {
+		if !isASCIIDigit(s[k]) {
+			return false
+		}
+	}
+	return j+4 == len(s) || !isASCIIDigit(s[j+4])
+}
+
+func isASCIIDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // clauseAhead returns at most n runes of norm from i, stopped at the
 // clause's end: the words after a verb that name what it struck.
@@ -951,7 +993,7 @@ func clauseAhead(norm string, i, n int) string {
 	to := i
 	for k := 0; k < n && to < len(norm); k++ {
 		r, size := utf8.DecodeRuneInString(norm[to:])
-		if strings.ContainsRune("，。；,;", r) {
+		if strings.ContainsRune("，。；,;", r) && !digitGroupComma(norm, to) {
 			break
 		}
 		to += size
@@ -1009,8 +1051,10 @@ var propertyCrimeCues = []string{"盗", "窃", "骗", "敲诈", "勒索", "毁�
 	"抢走", "夺走", "扯走", "拽走", "抢过", "夺过", "抢去", "夺去", "扯下", "拽下",
 	// the taking, the lie and the threat as officers describe them
 	"揣入", "揣进", "顺走", "冒充", "刷单", "拉黑", "要挟", "索要",
-	// money demanded on a threat (威胁…若不打款八千元，就…)
-	"威胁",
+	// money demanded on a threat (威胁…若不打款八千元，就…), or on the
+	// pretext of exposing or reporting the victim (以要在网上曝光为由，要求
+	// 付钱“私了”)
+	"威胁", "曝光", "私了",
 	// the taking told by its tool or its result (撬开…取走, 装入…带走, 偷拿)
 	"偷", "撬", "取走", "拿走", "带走", "封口",
 	// the taking told by the till it bypassed, the lie by its result
