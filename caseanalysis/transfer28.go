@@ -1,0 +1,86 @@
+package caseanalysis
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// The twenty-eighth round's readings of the facts for the transfer cues
+// (issue 12, transfer28b): an order and its defiance told in two sentences,
+// and a blow at an official told with 将/把 before the verb.
+
+// orderSentenceRe finds an order to act by a date in a sentence: the order
+// (责令, a 指令书 or 通知书 served, a time limit set) whose defiance the
+// conditions 经责令支付仍不支付 (拒不支付劳动报酬罪) and 经通知采取改正措施
+// 而拒绝执行 (消防责任事故罪) ask for.
+var orderSentenceRe = regexp.MustCompile(`责令|指令书|通知书|限期|整改通知`)
+
+// defianceOpeningRe finds, at the start of the next sentence, a check after
+// the time limit (逾期后, 期满, 复查, 至今) and then what was not done
+// (仍分文未付, 上述隐患均未整改, 仍未发放): the effect that tells the order
+// was defied. A sentence telling the work done (已整改完毕) or what is not
+// yet due (尚未到期) names no defiance: 尚未 is no failure after a time
+// limit, and the failure words are the order's own verbs.
+var defianceOpeningRe = regexp.MustCompile(`^[^。；;！!？?]{0,24}?(?:逾期|期满|届满|到期后|复查|回访|至今|过了期限|期限已过)[^。；;！!？?]{0,24}?` +
+	`(?:仍|均|依然|还是|一直)?(?:未|没有?|拒不|分文未|一分未|一分钱未|一分没)(?:按期|按要求|予|作|进行)?(?:整改|改正|支付|付|发放|消除|执行|履行|给)`)
+
+// withDefianceJoined joins a sentence that orders an act by a time limit to
+// the next one when that one tells the order defied (责令其于3月30日前全额
+// 支付。逾期后仍分文未付 → …支付，逾期后…): the conditions' cues (责令…分文未付,
+// 通知…未整改) are read within one sentence, and an officer tells the order
+// and the check after it in two.
+func withDefianceJoined(text string) string {
+	var b strings.Builder
+	rest := text
+	for {
+		i := strings.Index(rest, "。")
+		if i < 0 {
+			b.WriteString(rest)
+			return b.String()
+		}
+		sentence, next := rest[:i], rest[i+len("。"):]
+		b.WriteString(sentence)
+		if orderSentenceRe.MatchString(sentence) && defianceOpeningRe.MatchString(next) {
+			b.WriteString("，")
+		} else {
+			b.WriteString("。")
+		}
+		rest = next
+	}
+}
+
+// blowVerbs are the verbs of a blow or push that leaves its victim hurt or
+// down, written after the victim when 将/把 brings him first (将执法人员陈某
+// 推倒在地, 把民警打伤).
+var blowVerbs = []string{"推倒", "推搡", "打伤", "踢伤", "咬伤", "抓伤", "砸伤", "撞倒", "撞伤", "按倒", "摔倒", "掀翻", "打倒", "踹倒", "拽倒", "拖倒", "扑倒", "绊倒", "踢倒", "撞飞"}
+
+// disposalBlowRe finds 将/把, an official's role and names, and a blow verb.
+var disposalBlowRe = regexp.MustCompile(`[将把](` + strings.Join(officialRoles, "|") + `)((?:\p{Han}{1,2}某某?)(?:[、和及与]\p{Han}{1,2}某某?)*)?(` + strings.Join(blowVerbs, "|") + `)`)
+
+// withBlowVerbFirst writes a blow at an official told with 将/把 in the
+// order the 妨害公务罪 and 袭警罪 cues name it, verb before victim (将执法人员
+// 陈某推倒 → 推倒执法人员陈某): the cues list verb and role, and the
+// disposal form puts the role, and the names after it, first.
+func withBlowVerbFirst(text string) string {
+	return disposalBlowRe.ReplaceAllString(text, "$3$1$2")
+}
+
+// namedGamblersRe finds the gamblers an organiser gathered named in a list
+// after his verb (组织何某、吕某、施某等人以“炸金花”方式赌博): the list, and
+// gambling named later in the same sentence.
+var namedGamblersRe = regexp.MustCompile(`(?:纠集|组织|召集|聚集|容留|邀约|邀集)((?:\p{Han}{1,2}某某?)(?:[、和及与](?:\p{Han}{1,2}某某?))+)(?:等人)?[^，。；,;]{0,16}?(?:赌博|赌钱|参赌)`)
+
+// namedGamblers counts the gamblers named in a list after the organiser's
+// verb: the names, at least (等人 says more). The count is the 参赌人数 of
+// 赌博罪 (2005 解释 第一条) as a list tells it rather than a number.
+func namedGamblers(norm string, setMax func(string, float64)) {
+	for _, loc := range namedGamblersRe.FindAllStringSubmatchIndex(norm, -1) {
+		if nlp.Negated(norm, loc[0]) {
+			continue
+		}
+		setMax(rules.MeasureGamblers, float64(len(nameSepRe.FindAllString(norm[loc[2]:loc[3]], -1))+1))
+	}
+}

@@ -1,0 +1,74 @@
+package caseanalysis
+
+import (
+	"testing"
+
+	"github.com/cailiang/cailiang/rules"
+)
+
+// TestOrderDefiedNextSentenceTwentyEighth: an order with a time limit told
+// in one sentence and its defiance in the next (责令…付清。期满后…仍未支付;
+// 下发…通知书。复查时…均未整改) is the 经责令支付仍不支付 of 拒不支付劳动报酬罪
+// and the 经通知…拒绝执行 of 消防责任事故罪. A next sentence telling the work
+// done, or a failure before the time limit ran out (尚未), is none.
+func TestOrderDefiedNextSentenceTwentyEighth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	wages := []string{"labour-26-compensation"}
+	fire := []string{"fire-60-hazard-notice-ignored"}
+	checkAnalyzerTransferRows(t, a, []transferRow{
+		{"wages: a limit, then nothing paid", "某服装厂拖欠缝纫工韦某等十五人三个月工资共计九万六千元。区人社局于5月6日责令其十日内付清。期满后该厂仍未支付，老板关机失联。",
+			wages, rules.RiskLikely, "拒不支付劳动报酬罪"},
+		{"wages: a limit, a check, nothing given", "某装饰公司欠付油漆工孟某等11人2025年9月至12月工资共计六万三千元，监察大队向其送达指令书，限一周内发放。复查时该公司一分没给。",
+			wages, rules.RiskLikely, "拒不支付劳动报酬罪"},
+		{"wages: paid within the limit", "某服装厂拖欠缝纫工韦某等十五人三个月工资共计九万六千元。区人社局于5月6日责令其十日内付清。期满前该厂已全部付清。",
+			wages, rules.RiskNear, "拒不支付劳动报酬罪"},
+		{"wages: not yet due", "某服装厂拖欠缝纫工韦某等十五人三个月工资共计九万六千元。区人社局于5月6日责令其于5月31日前付清。5月20日检查时该厂尚未支付。",
+			wages, rules.RiskNear, "拒不支付劳动报酬罪"},
+		{"fire: a notice, then a check finds nothing done", "消防救援大队检查发现某商场防火卷帘失效，下发《责令限期改正通知书》。十日后复查，仍未整改。9月3日商场发生火灾，造成两名顾客死亡。",
+			fire, rules.RiskLikely, "消防责任事故罪"},
+		{"fire: the notice complied with", "消防救援大队检查发现某商场防火卷帘失效，下发《责令限期改正通知书》。十日后复查，已整改完毕。9月3日商场发生火灾，造成两名顾客死亡。",
+			fire, rules.RiskNear, "消防责任事故罪"},
+	})
+}
+
+// TestBlowAtOfficialDisposalTwentyEighth: a blow at an official told with
+// 将/把 before the verb (将执法队员高某推倒在地, 把民警孔某打伤) is the violence
+// of 妨害公务罪 and 袭警罪 as 推倒执法队员 is. The official's things (将执法
+// 人员的摄像机推倒), an official's own act (民警将醉汉按倒) and a denied blow
+// are not.
+func TestBlowAtOfficialDisposalTwentyEighth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	duty := []string{"police25-61-obstruct-duty"}
+	checkAnalyzerTransferRows(t, a, []transferRow{
+		{"a hawker pushes an officer down", "城管执法队员在查处占道经营时，摊贩胡某拒不收摊，将执法人员高某推倒在地，致其手肘擦伤。",
+			duty, rules.RiskLikely, "妨害公务罪"},
+		{"a drunk strikes a policeman", "民警孔某、辅警易某到场调解时，醉酒男子邹某突然冲上前，把民警孔某打伤，致其眼眶青肿。",
+			duty, rules.RiskLikely, "袭警罪"},
+		{"the officer's camera pushed over", "摊贩胡某拒不收摊，将执法人员的摄像机推倒，阻碍执行职务，经劝说后离开。",
+			duty, rules.RiskNone, ""},
+		{"a policeman holds a drunk down", "民警将醉酒闹事的邹某按倒控制，邹某口头辱骂，阻碍执行职务，未动手。",
+			duty, rules.RiskNone, ""},
+		{"a blow denied", "摊贩胡某与执法人员发生口角，经查看执法记录仪，胡某未将执法人员推倒，仅拉扯执法车门，阻碍执行职务。",
+			duty, rules.RiskNone, ""},
+	})
+}
+
+// TestGamblersNamedListTwentyEighth: the gamblers an organiser gathered
+// named in a list after his verb (组织邱某、龙某、骆某…赌博) are counted by
+// their names, as 参赌人数 told in a number is; two names are fewer than
+// three, and people named after another verb (组织…搬运) are no gamblers:
+// the count is then unknown, and the cut alone is near.
+func TestGamblersNamedListTwentyEighth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	gamb := []string{"police25-82-gambling-serious"}
+	checkAnalyzerTransferRows(t, a, []transferRow{
+		{"three named", "经查，业主韦某在自家茶室组织邱某、龙某和骆某以“跑得快”方式赌博，从中抽取“茶水费”累计5600元。",
+			gamb, rules.RiskLikely, "赌博罪"},
+		{"four named, 等人", "经查，业主韦某在自家茶室组织邱某、龙某、骆某、覃某等人赌博，从中抽头累计5600元。",
+			gamb, rules.RiskLikely, "赌博罪"},
+		{"two named", "经查，业主韦某在自家茶室组织邱某、龙某与其三人赌博，抽头累计1200元。",
+			gamb, rules.RiskNone, ""},
+		{"a list after another verb", "经查，业主韦某组织邱某、龙某、骆某搬运桌椅，当晚又在茶室设局赌博，抽头累计5600元。",
+			gamb, rules.RiskNear, "赌博罪"},
+	})
+}
