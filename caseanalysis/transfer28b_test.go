@@ -16,7 +16,7 @@ func TestOrderDefiedNextSentenceTwentyEighth(t *testing.T) {
 	wages := []string{"labour-26-compensation"}
 	fire := []string{"fire-60-hazard-notice-ignored"}
 	checkAnalyzerTransferRows(t, a, []transferRow{
-		{"wages: a limit, then nothing paid", "某服装厂拖欠缝纫工韦某等十五人三个月工资共计九万六千元。区人社局于5月6日责令其十日内付清。期满后该厂仍未支付，老板关机失联。",
+		{"wages: a limit, then nothing paid", "某服装厂拖欠缝纫工韦某等十五人三个月工资共计九万六千元。区人社局于5月6日责令其十日内付清。期满后该厂分文未付，老板关机失联。",
 			wages, rules.RiskLikely, "拒不支付劳动报酬罪"},
 		{"wages: a limit, a check, nothing given", "某装饰公司欠付油漆工孟某等11人2025年9月至12月工资共计六万三千元，监察大队向其送达指令书，限一周内发放。复查时该公司一分没给。",
 			wages, rules.RiskLikely, "拒不支付劳动报酬罪"},
@@ -24,7 +24,7 @@ func TestOrderDefiedNextSentenceTwentyEighth(t *testing.T) {
 			wages, rules.RiskNear, "拒不支付劳动报酬罪"},
 		{"wages: not yet due", "某服装厂拖欠缝纫工韦某等十五人三个月工资共计九万六千元。区人社局于5月6日责令其于5月31日前付清。5月20日检查时该厂尚未支付。",
 			wages, rules.RiskNear, "拒不支付劳动报酬罪"},
-		{"fire: a notice, then a check finds nothing done", "消防救援大队检查发现某商场防火卷帘失效，下发《责令限期改正通知书》。十日后复查，仍未整改。9月3日商场发生火灾，造成两名顾客死亡。",
+		{"fire: a notice, then a check finds nothing done", "消防救援大队检查发现某商场防火卷帘失效，下发《责令限期改正通知书》。十日后复查，上述隐患均未整改。9月3日商场发生火灾，造成两名顾客死亡。",
 			fire, rules.RiskLikely, "消防责任事故罪"},
 		{"fire: the notice complied with", "消防救援大队检查发现某商场防火卷帘失效，下发《责令限期改正通知书》。十日后复查，已整改完毕。9月3日商场发生火灾，造成两名顾客死亡。",
 			fire, rules.RiskNear, "消防责任事故罪"},
