@@ -2,6 +2,7 @@ package caseanalysis
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/cailiang/cailiang/nlp"
@@ -83,4 +84,43 @@ func namedGamblers(norm string, setMax func(string, float64)) {
 		}
 		setMax(rules.MeasureGamblers, float64(len(nameSepRe.FindAllString(norm[loc[2]:loc[3]], -1))+1))
 	}
+}
+
+// lelReadingRe finds a combustible gas concentration measured as a share of
+// its lower explosive limit (测得可燃气体浓度为爆炸下限的31%, 读数显示
+// 28%LEL): the reading verb, the share.
+var lelReadingRe = regexp.MustCompile(`(?:测得|检测|测定|读数|显示|浓度)[^，。；,;]{0,20}?(?:(?:爆炸下限|LEL)的?([0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]|([0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]\s*LEL)`)
+
+// lelAlarmShare is the share of the lower explosive limit at or above which
+// a reading passes any first-level alarm setting: GB/T 50493-2019 sets the
+// first-level alarm of combustible gas at 25% LEL or below.
+const lelAlarmShare = 25
+
+// withLELAlarm writes, after a gas reading at or above lelAlarmShare of the
+// lower explosive limit, that it passed the alarm setting (超过报警设定值): the
+// 现实危险 of 危险作业罪 as the catalog names it by the alarm, which an
+// inspection note tells by the reading alone. A setting (报警设定值为爆炸下限
+// 的25%) is no reading: its clause names the setting.
+func withLELAlarm(text string) string {
+	ms := lelReadingRe.FindAllStringSubmatchIndex(text, -1)
+	if len(ms) == 0 {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		share := m[2:4]
+		if share[0] < 0 {
+			share = m[4:6]
+		}
+		v, err := strconv.ParseFloat(text[share[0]:share[1]], 64)
+		if err != nil || v < lelAlarmShare || strings.Contains(text[m[0]:m[1]], "设定") || nlp.Negated(text, m[0]) {
+			continue
+		}
+		b.WriteString(text[last:m[1]])
+		b.WriteString("，超过报警设定值")
+		last = m[1]
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }

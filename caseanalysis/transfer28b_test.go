@@ -72,3 +72,23 @@ func TestGamblersNamedListTwentyEighth(t *testing.T) {
 			gamb, rules.RiskNear, "赌博罪"},
 	})
 }
+
+// TestGasReadingAboveAlarmTwentyEighth: with the gas alarm shut off, a
+// reading at or above a quarter of the lower explosive limit (读数为42%LEL,
+// 浓度达爆炸下限的30％) passes any first-level alarm setting (GB/T 50493) and
+// is the 现实危险 of 危险作业罪; a lower reading, the alarm's setting told as
+// a share, and a reading of nothing stay near.
+func TestGasReadingAboveAlarmTwentyEighth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	mon := []string{"safety-99-monitoring-disabled"}
+	checkAnalyzerTransferRows(t, a, []transferRow{
+		{"a reading in LEL", "检查发现某家具厂喷漆房的可燃气体报警控制器被人为关闭，执法人员用四合一气体检测仪测得喷漆房内可燃气体读数为42%LEL。",
+			mon, rules.RiskLikely, "危险作业罪"},
+		{"a share of the limit, full-width", "检查发现某液化气站将可燃气体报警器关闭，现场检测储瓶间浓度达爆炸下限的30％。",
+			mon, rules.RiskLikely, "危险作业罪"},
+		{"a low reading", "检查发现某家具厂喷漆房的可燃气体报警控制器被人为关闭，执法人员测得喷漆房内可燃气体读数为6%LEL。",
+			mon, rules.RiskNear, "危险作业罪"},
+		{"the setting, not a reading", "检查发现某家具厂喷漆房的可燃气体报警控制器被人为关闭，该报警器报警设定值为爆炸下限的25%。",
+			mon, rules.RiskNear, "危险作业罪"},
+	})
+}
