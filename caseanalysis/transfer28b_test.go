@@ -92,3 +92,23 @@ func TestGasReadingAboveAlarmTwentyEighth(t *testing.T) {
 			mon, rules.RiskNear, "危险作业罪"},
 	})
 }
+
+// TestFacilityDesignTwentyEighth: a facility told as designed or fitted
+// against the national standard (除尘管道未按照国家标准设计) or equipment not
+// explosion-proof with a word between (电气设备均不防爆) is 重大劳动安全事故罪's
+// unsafe facility; a worker's breach of a rule, or the equipment told as
+// changed to explosion-proof, stays 重大责任事故罪's.
+func TestFacilityDesignTwentyEighth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	acc := []string{"safety-114-general-accident"}
+	checkAnalyzerTransferRows(t, a, []transferRow{
+		{"a duct designed against the standard", "某木业公司砂光车间的除尘管道未按照国家标准设计，2026年5月发生木粉尘爆炸，造成工人1人死亡。",
+			acc, rules.RiskLikely, "重大劳动安全事故罪"},
+		{"equipment all not explosion-proof", "某铝材厂抛光车间的电气设备均不防爆，2026年5月发生铝粉爆燃，造成工人1人死亡。",
+			acc, rules.RiskLikely, "重大劳动安全事故罪"},
+		{"a worker's breach", "某建筑公司项目经理安排工人在未系安全带的情况下高处作业，工人1人坠落死亡。",
+			acc, rules.RiskLikely, "重大责任事故罪"},
+		{"equipment changed to explosion-proof", "某木业公司车间电气设备已全部更换为防爆型，工人违规在车间内动火切割引发粉尘爆炸，造成1人死亡。",
+			acc, rules.RiskLikely, "重大责任事故罪"},
+	})
+}
