@@ -99,8 +99,10 @@ const lelAlarmShare = 25
 // withLELAlarm writes, after a gas reading at or above lelAlarmShare of the
 // lower explosive limit, that it passed the alarm setting (超过报警设定值): the
 // 现实危险 of 危险作业罪 as the catalog names it by the alarm, which an
-// inspection note tells by the reading alone. A setting (报警设定值为爆炸下限
-// 的25%) is no reading: its clause names the setting.
+// inspection note tells by the reading alone. A lower share is written as
+// a share of LEL, so that 达爆炸下限的6% is not read as the limit reached. A
+// setting (报警设定值为爆炸下限的25%) is no reading: its clause names the
+// setting.
 func withLELAlarm(text string) string {
 	ms := lelReadingRe.FindAllStringSubmatchIndex(text, -1)
 	if len(ms) == 0 {
@@ -114,7 +116,15 @@ func withLELAlarm(text string) string {
 			share = m[4:6]
 		}
 		v, err := strconv.ParseFloat(text[share[0]:share[1]], 64)
-		if err != nil || v < lelAlarmShare || strings.Contains(text[m[0]:m[1]], "设定") || nlp.Negated(text, m[0]) {
+		if err != nil || strings.Contains(text[m[0]:m[1]], "设定") || nlp.Negated(text, m[0]) {
+			continue
+		}
+		if v < lelAlarmShare {
+			// 浓度达爆炸下限的6%: a share, not the limit reached; the cue
+			// 达爆炸下限 must not read it so.
+			b.WriteString(text[last:m[0]])
+			b.WriteString(strings.Replace(text[m[0]:m[1]], "爆炸下限", "LEL", 1))
+			last = m[1]
 			continue
 		}
 		b.WriteString(text[last:m[1]])

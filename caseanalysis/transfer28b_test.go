@@ -76,8 +76,9 @@ func TestGamblersNamedListTwentyEighth(t *testing.T) {
 // TestGasReadingAboveAlarmTwentyEighth: with the gas alarm shut off, a
 // reading at or above a quarter of the lower explosive limit (读数为42%LEL,
 // 浓度达爆炸下限的30％) passes any first-level alarm setting (GB/T 50493) and
-// is the 现实危险 of 危险作业罪; a lower reading, the alarm's setting told as
-// a share, and a reading of nothing stay near.
+// is the 现实危险 of 危险作业罪; a lower reading (also 达爆炸下限的6％, a share
+// and not the limit reached) and the alarm's setting told as a share stay
+// near.
 func TestGasReadingAboveAlarmTwentyEighth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	mon := []string{"safety-99-monitoring-disabled"}
@@ -87,6 +88,8 @@ func TestGasReadingAboveAlarmTwentyEighth(t *testing.T) {
 		{"a share of the limit, full-width", "检查发现某液化气站将可燃气体报警器关闭，现场检测储瓶间浓度达爆炸下限的30％。",
 			mon, rules.RiskLikely, "危险作业罪"},
 		{"a low reading", "检查发现某家具厂喷漆房的可燃气体报警控制器被人为关闭，执法人员测得喷漆房内可燃气体读数为6%LEL。",
+			mon, rules.RiskNear, "危险作业罪"},
+		{"a low share read as the limit reached", "检查发现某液化气站将可燃气体报警器关闭，现场检测储瓶间浓度达爆炸下限的6％。",
 			mon, rules.RiskNear, "危险作业罪"},
 		{"the setting, not a reading", "检查发现某家具厂喷漆房的可燃气体报警控制器被人为关闭，该报警器报警设定值为爆炸下限的25%。",
 			mon, rules.RiskNear, "危险作业罪"},
