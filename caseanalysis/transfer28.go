@@ -134,3 +134,35 @@ func withLELAlarm(text string) string {
 	b.WriteString(text[last:])
 	return b.String()
 }
+
+// armedThreatRe finds a weapon taken up and turned on an official
+// (抄起一把斧头冲着执法人员比划, 举起铁锹朝税务人员挥舞): the taking, the weapon,
+// the official it is turned on, and the waving or the blow threatened.
+var armedThreatRe = regexp.MustCompile(`(?:拿|持|抄|举|握|掏|抓|抡)[^，。；,;]{0,8}?(?:刀|斧|锹|锄|棍|钢管|铁棒|砖|酒瓶|剪|镰|锤|榔头)[^。；;]{0,12}?` +
+	`(?:对着|冲着|朝着|朝|向|对准|指着|指向)(` + strings.Join(officialRoles, "|") + `)[^，。；,;]{0,6}?(?:挥舞|比划|比画|挥动|晃动|乱舞|乱挥|劈|砍|捅)`)
+
+// withArmedThreat writes, after a weapon turned on an official, the threat
+// it makes (，威胁执法人员, whichever official's role): the 以暴力、威胁方法 of 妨害公务罪 as its cues name
+// it, which a record tells by the weapon and the gesture alone. The
+// rounds before named each phrasing (挥舞菜刀, 持刀…威胁, 谁敢…就砍); this
+// reads the act. A denied one (未持刀) is left.
+func withArmedThreat(text string) string {
+	ms := armedThreatRe.FindAllStringSubmatchIndex(text, -1)
+	if len(ms) == 0 {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		if nlp.Negated(text, m[0]) {
+			continue
+		}
+		b.WriteString(text[last:m[1]])
+		// Every official the role names is one 执法人员 names (the cue's
+		// word): a threat, not a blow, so 袭警罪 is not the police's answer.
+		b.WriteString("，威胁执法人员")
+		last = m[1]
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}

@@ -115,3 +115,24 @@ func TestFacilityDesignTwentyEighth(t *testing.T) {
 			acc, rules.RiskLikely, "重大责任事故罪"},
 	})
 }
+
+// TestArmedThreatAtOfficialTwentyEighth: a weapon taken up and turned on an
+// official (抄起斧头冲着执法人员比划, 举起铁锹朝税务人员挥舞) is the threat of
+// 妨害公务罪 whatever words of threat follow; a knife in a cook's hand, a
+// weapon turned on someone else, and a weapon denied are not.
+func TestArmedThreatAtOfficialTwentyEighth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	duty := []string{"police25-61-obstruct-duty"}
+	checkAnalyzerTransferRows(t, a, []transferRow{
+		{"an axe at officers", "执法人员查处违建时，户主抄起一把斧头冲着执法人员比划，执法人员被迫撤离。",
+			duty, rules.RiskLikely, "妨害公务罪"},
+		{"a spade at tax officers", "税务人员上门送达文书时，法定代表人举起铁锹朝税务人员挥舞，文书未能送达。",
+			duty, rules.RiskLikely, "妨害公务罪"},
+		{"a cook's knife", "执法人员检查时，厨师正在用菜刀切菜，对检查未提出异议，店主阻碍执行职务拒不开门。",
+			duty, rules.RiskNone, ""},
+		{"a knife at a neighbour", "执法人员调解时，户主拿起菜刀朝邻居挥舞，执法人员上前制止，户主随后阻碍执行职务。",
+			duty, rules.RiskNone, ""},
+		{"a weapon denied", "经查看执法记录仪，户主未持刀，也未拿棍棒朝执法人员挥舞，仅言语阻碍执行职务。",
+			duty, rules.RiskNone, ""},
+	})
+}
