@@ -136,3 +136,20 @@ func TestArmedThreatAtOfficialTwentyEighth(t *testing.T) {
 			duty, rules.RiskNone, ""},
 	})
 }
+
+// TestGoodsMovedFromArrearsTwentyEighth: goods moved away to be kept
+// elsewhere (货物转运至其表哥的仓库存放) or moved for the purpose of escaping
+// seizure (为躲避税务机关查封) after tax fell due is 税收征收管理法 第六十五条's
+// 转移财产, not the bare non-payment of 第六十八条; non-payment alone stays
+// 第六十八条.
+func TestGoodsMovedFromArrearsTwentyEighth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{name: "goods moved to a cousin's store", facts: "某粮油商行欠缴2025年度税款5,300元，经税务机关责令限期缴纳逾期未缴。核查发现，该商行已将仓库内的大米、食用油转运至其表哥的仓库存放。",
+			day: "2026-05-12", want: "tax-65-evading-arrears", min: 2650, max: 26500},
+		{name: "moved to escape seizure", facts: "某建材经营部欠缴增值税8,400元，经催缴逾期未缴。经查，经营者为躲避税务机关查封，将门店内钢材连夜拉到外地。",
+			day: "2026-05-12", want: "tax-65-evading-arrears", min: 4200, max: 42000},
+		{name: "non-payment alone", facts: "某粮油商行欠缴2025年度税款5,300元，经税务机关责令限期缴纳，逾期仍未缴纳，经营者称资金周转困难。",
+			day: "2026-05-12", want: "tax-68-unpaid-after-order", min: 2650, max: 26500},
+	})
+}
