@@ -53,20 +53,22 @@ func withDefianceJoined(text string) string {
 	}
 }
 
-// blowVerbs are the verbs of a blow or push that leaves its victim hurt or
-// down, written after the victim when 将/把 brings him first (将执法人员陈某
-// 推倒在地, 把民警打伤).
-var blowVerbs = []string{"推倒", "推搡", "打伤", "踢伤", "咬伤", "抓伤", "砸伤", "撞倒", "撞伤", "按倒", "摔倒", "掀翻", "打倒", "踹倒", "拽倒", "拖倒", "扑倒", "绊倒", "踢倒", "撞飞"}
+// blowVerbs are the verbs of a blow or a throw that leaves its victim hurt
+// or down, written after the victim when 将/把 brings him first (将执法人员陈某
+// 推倒在地, 把民警打伤). Not 推搡: jostling alone is not the 暴力 of 第二百七十七条.
+var blowVerbs = []string{"推倒", "打伤", "踢伤", "咬伤", "抓伤", "砸伤", "撞倒", "撞伤", "按倒", "摔倒", "掀翻", "打倒", "踹倒", "拽倒", "拖倒", "扑倒", "绊倒", "踢倒", "撞飞"}
 
 // disposalBlowRe finds 将/把, an official's role and names, and a blow verb.
 var disposalBlowRe = regexp.MustCompile(`[将把](` + strings.Join(officialRoles, "|") + `)((?:\p{Han}{1,2}某某?)(?:[、和及与]\p{Han}{1,2}某某?)*)?(` + strings.Join(blowVerbs, "|") + `)`)
 
-// withBlowVerbFirst writes a blow at an official told with 将/把 in the
-// order the 妨害公务罪 and 袭警罪 cues name it, verb before victim (将执法人员
-// 陈某推倒 → 推倒执法人员陈某): the cues list verb and role, and the
-// disposal form puts the role, and the names after it, first.
-func withBlowVerbFirst(text string) string {
-	return disposalBlowRe.ReplaceAllString(text, "$3$1$2")
+// withBlowAtOfficial names a blow at an official told with 将/把 by the
+// catalog's general word for a blow at that role (将执法人员陈某推倒 → 殴打执法
+// 人员陈某推倒; 把民警伍某按倒 → 殴打民警伍某按倒): the 妨害公务罪 and 袭警罪
+// cues list 殴打 with every role, and the disposal form puts the role, the
+// names and then whichever verb. The rounds before added a cue per verb and
+// form (将民警按倒, 推倒执法人员); this reads the form.
+func withBlowAtOfficial(text string) string {
+	return disposalBlowRe.ReplaceAllString(text, "殴打$1$2$3")
 }
 
 // namedGamblersRe finds the gamblers an organiser gathered named in a list

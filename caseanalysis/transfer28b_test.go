@@ -153,3 +153,27 @@ func TestGoodsMovedFromArrearsTwentyEighth(t *testing.T) {
 			day: "2026-05-12", want: "tax-68-unpaid-after-order", min: 2650, max: 26500},
 	})
 }
+
+// TestRecurringTransferKindsTwentyEighth: the kinds that came back round
+// after round (transfer24 … transfer27b: the blow at an officer, the wages
+// order defied, the gamblers listed), in the earlier rounds' forms and new
+// words, each read by the one reader of its form rather than by a cue per
+// phrasing.
+func TestRecurringTransferKindsTwentyEighth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	duty := []string{"police25-61-obstruct-duty"}
+	wages := []string{"labour-26-compensation"}
+	gamb := []string{"police25-82-gambling-serious"}
+	checkAnalyzerTransferRows(t, a, []transferRow{
+		{"an officer held down, named", "民警伍某依法盘查时，嫌疑人包某突然发难，将民警伍某按倒在地并撕扯其警服。",
+			duty, rules.RiskLikely, "袭警罪"},
+		{"an inspector knocked over", "劳动保障监察员上门调查时，老板甘某把执法人员葛某撞倒，致其腰部扭伤。",
+			duty, rules.RiskLikely, "妨害公务罪"},
+		{"a cleaver held at tax officers", "税务人员执行查封时，欠税人拿起菜刀对着税务人员比画，扬言同归于尽。",
+			duty, rules.RiskLikely, "妨害公务罪"},
+		{"wages: paid on no due date", "某物业公司拖欠保洁员甘某等14人2025年10月至2026年1月工资共计七万九千元。监察机构责令其于2月28日前发放。到期后仍未发放。",
+			wages, rules.RiskLikely, "拒不支付劳动报酬罪"},
+		{"gamblers listed with 及", "经查，夏某在其出租屋内召集符某、聂某及庞某玩“推筒子”赌博，从中抽头共计5200元。",
+			gamb, rules.RiskLikely, "赌博罪"},
+	})
+}
