@@ -169,6 +169,8 @@ func TestRecurringTransferKindsTwentyEighth(t *testing.T) {
 			duty, rules.RiskLikely, "袭警罪"},
 		{"an inspector knocked over", "劳动保障监察员上门调查时，老板甘某把执法人员葛某撞倒，致其腰部扭伤。",
 			duty, rules.RiskLikely, "妨害公务罪"},
+		{"a traffic officer pushed down, unhurt", "交警钟某查验驾驶证时，驾驶人冉某把交警钟某推倒在地后驾车离开，钟某未受伤，阻碍执行职务。",
+			duty, rules.RiskNone, ""},
 		{"a cleaver held at tax officers", "税务人员执行查封时，欠税人拿起菜刀对着税务人员比画，扬言同归于尽。",
 			duty, rules.RiskLikely, "妨害公务罪"},
 		{"wages: paid on no due date", "某物业公司拖欠保洁员甘某等14人2025年10月至2026年1月工资共计七万九千元。监察机构责令其于2月28日前发放。到期后仍未发放。",
