@@ -140,6 +140,7 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	}
 	if nlp.Contains(norm, "赌") {
 		gambling(norm, text, x, setMax)
+		namedGamblers(norm, setMax)
 	}
 	groupReadings(norm, setMax)
 	catchCopiesBribes(norm, text, x, m, setMax)
@@ -1201,7 +1202,7 @@ func (a *Analyzer) readTransfer(text string) *rules.TransferText {
 	if a.cfg.Crimes == nil {
 		return nil
 	}
-	return a.cfg.Crimes.Read(withRoleNames(withoutDeceasedLiability(withoutPastDrinkDriving(text))))
+	return a.cfg.Crimes.Read(withArmedThreat(withBlowAtOfficial(withRoleNames(withDefianceJoined(withLELAlarm(withoutDeceasedLiability(withoutPastDrinkDriving(text))))))))
 }
 
 // pastDrinkDrivingRe finds a drunk drive told as the cause of an earlier

@@ -1,0 +1,185 @@
+package caseanalysis
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// The twenty-eighth round's readings of the facts for the transfer cues
+// (issue 12, transfer28b): an order and its defiance told in two sentences,
+// and a blow at an official told with 将/把 before the verb.
+
+// orderSentenceRe finds an order to act by a date in a sentence: the order
+// (责令, a 指令书 or 通知书 served, a time limit set) whose defiance the
+// conditions 经责令支付仍不支付 (拒不支付劳动报酬罪) and 经通知采取改正措施
+// 而拒绝执行 (消防责任事故罪) ask for.
+var orderSentenceRe = regexp.MustCompile(`责令|指令书|通知书|限期|整改通知`)
+
+// defianceOpeningRe finds, at the start of the next sentence, a check after
+// the time limit (逾期后, 期满, 复查, 至今) and then what was not done
+// (仍分文未付, 上述隐患均未整改, 仍未发放): the effect that tells the order
+// was defied. A sentence telling the work done (已整改完毕) or what is not
+// yet due (尚未到期) names no defiance: 尚未 is no failure after a time
+// limit, and the failure words are the order's own verbs.
+var defianceOpeningRe = regexp.MustCompile(`^[^。；;！!？?]{0,24}?(?:逾期|期满|届满|到期后|复查|回访|至今|过了期限|期限已过)[^。；;！!？?]{0,24}?` +
+	`(?:仍|均|依然|还是|一直)?(?:未|没有?|拒不|分文未|一分未|一分钱未|一分没)(?:按期|按要求|予|作|进行)?(?:整改|改正|支付|付|发放|消除|执行|履行|给)`)
+
+// withDefianceJoined joins a sentence that orders an act by a time limit to
+// the next one when that one tells the order defied (责令其于3月30日前全额
+// 支付。逾期后仍分文未付 → …支付，逾期后…): the conditions' cues (责令…分文未付,
+// 通知…未整改) are read within one sentence, and an officer tells the order
+// and the check after it in two.
+func withDefianceJoined(text string) string {
+	var b strings.Builder
+	rest := text
+	for {
+		i := strings.Index(rest, "。")
+		if i < 0 {
+			b.WriteString(rest)
+			return b.String()
+		}
+		sentence, next := rest[:i], rest[i+len("。"):]
+		b.WriteString(sentence)
+		if orderSentenceRe.MatchString(sentence) && defianceOpeningRe.MatchString(next) {
+			b.WriteString("，")
+		} else {
+			b.WriteString("。")
+		}
+		rest = next
+	}
+}
+
+// blowVerbs are the verbs of a blow that hurts or throws its victim,
+// written after him when 将/把 brings him first (把民警打伤, 将民警伍某按倒):
+// the attack on the person the 袭警罪 cues name (踢打, 抱摔, 撕咬).
+var blowVerbs = []string{"打伤", "踢伤", "咬伤", "抓伤", "砸伤", "撞伤", "撞倒", "按倒", "摔倒", "踹倒", "踢倒", "打倒", "撞飞"}
+
+// pushVerbs are the verbs of a push that puts its victim down (将执法人员陈某
+// 推倒在地). The catalog reads one at an enforcement officer as violence
+// (推倒执法人员) but not at a police officer left unhurt (dev-acc16police-053,
+// transfer24): they are only put verb-first, for the cues that name them.
+// Not 推搡: jostling alone is not the 暴力 of 第二百七十七条.
+var pushVerbs = []string{"推倒", "拽倒", "拖倒", "扑倒", "绊倒", "掀翻"}
+
+// roleNames is an official's role and the names after it (执法人员陈某、王某).
+var roleNames = `(` + strings.Join(officialRoles, "|") + `)((?:\p{Han}{1,2}某某?)(?:[、和及与]\p{Han}{1,2}某某?)*)?`
+
+// disposalBlowRe and disposalPushRe find 将/把, an official's role and
+// names, and a blow or a push.
+var (
+	disposalBlowRe = regexp.MustCompile(`[将把]` + roleNames + `(` + strings.Join(blowVerbs, "|") + `)`)
+	disposalPushRe = regexp.MustCompile(`[将把]` + roleNames + `(` + strings.Join(pushVerbs, "|") + `)`)
+)
+
+// withBlowAtOfficial names a blow at an official told with 将/把 by the
+// catalog's general word for a blow at that role (把民警伍某按倒 → 殴打民警伍某
+// 按倒): the 妨害公务罪 and 袭警罪 cues list 殴打 with every role, and the
+// disposal form puts the role and the names before whichever verb. A push
+// is written verb-first (将执法人员陈某推倒 → 推倒执法人员陈某), which the cues
+// name where the catalog holds it violence. The rounds before added a cue
+// per verb and form (将民警按倒, 推倒执法人员); this reads the form.
+func withBlowAtOfficial(text string) string {
+	return disposalPushRe.ReplaceAllString(disposalBlowRe.ReplaceAllString(text, "殴打$1$2$3"), "$3$1$2")
+}
+
+// namedGamblersRe finds the gamblers an organiser gathered named in a list
+// after his verb (组织何某、吕某、施某等人以“炸金花”方式赌博): the list, and
+// gambling named later in the same sentence.
+var namedGamblersRe = regexp.MustCompile(`(?:纠集|组织|召集|聚集|容留|邀约|邀集)((?:\p{Han}{1,2}某某?)(?:[、和及与](?:\p{Han}{1,2}某某?))+)(?:等人)?[^，。；,;]{0,16}?(?:赌博|赌钱|参赌)`)
+
+// namedGamblers counts the gamblers named in a list after the organiser's
+// verb: the names, at least (等人 says more). The count is the 参赌人数 of
+// 赌博罪 (2005 解释 第一条) as a list tells it rather than a number.
+func namedGamblers(norm string, setMax func(string, float64)) {
+	for _, loc := range namedGamblersRe.FindAllStringSubmatchIndex(norm, -1) {
+		if nlp.Negated(norm, loc[0]) {
+			continue
+		}
+		setMax(rules.MeasureGamblers, float64(len(nameSepRe.FindAllString(norm[loc[2]:loc[3]], -1))+1))
+	}
+}
+
+// lelReadingRe finds a combustible gas concentration measured as a share of
+// its lower explosive limit (测得可燃气体浓度为爆炸下限的31%, 读数显示
+// 28%LEL): the reading verb, the share.
+var lelReadingRe = regexp.MustCompile(`(?:测得|检测|测定|读数|显示|浓度)[^，。；,;]{0,20}?(?:(?:爆炸下限|LEL)的?([0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]|([0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]\s*LEL)`)
+
+// lelAlarmShare is the share of the lower explosive limit at or above which
+// a reading passes any first-level alarm setting: GB/T 50493-2019 sets the
+// first-level alarm of combustible gas at 25% LEL or below.
+const lelAlarmShare = 25
+
+// withLELAlarm writes, after a gas reading at or above lelAlarmShare of the
+// lower explosive limit, that it passed the alarm setting (超过报警设定值): the
+// 现实危险 of 危险作业罪 as the catalog names it by the alarm, which an
+// inspection note tells by the reading alone. A lower share is written as
+// a share of LEL, so that 达爆炸下限的6% is not read as the limit reached. A
+// setting (报警设定值为爆炸下限的25%) is no reading: its clause names the
+// setting.
+func withLELAlarm(text string) string {
+	ms := lelReadingRe.FindAllStringSubmatchIndex(text, -1)
+	if len(ms) == 0 {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		share := m[2:4]
+		if share[0] < 0 {
+			share = m[4:6]
+		}
+		v, err := strconv.ParseFloat(text[share[0]:share[1]], 64)
+		if err != nil || strings.Contains(text[m[0]:m[1]], "设定") || nlp.Negated(text, m[0]) {
+			continue
+		}
+		if v < lelAlarmShare {
+			// 浓度达爆炸下限的6%: a share, not the limit reached; the cue
+			// 达爆炸下限 must not read it so.
+			b.WriteString(text[last:m[0]])
+			b.WriteString(strings.Replace(text[m[0]:m[1]], "爆炸下限", "LEL", 1))
+			last = m[1]
+			continue
+		}
+		b.WriteString(text[last:m[1]])
+		b.WriteString("，超过报警设定值")
+		last = m[1]
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// armedThreatRe finds a weapon taken up and turned on an official
+// (抄起一把斧头冲着执法人员比划, 举起铁锹朝税务人员挥舞): the taking, the weapon,
+// the official it is turned on, and the waving or the blow threatened.
+var armedThreatRe = regexp.MustCompile(`(?:拿|持|抄|举|握|掏|抓|抡)[^，。；,;]{0,8}?(?:刀|斧|锹|锄|棍|钢管|铁棒|砖|酒瓶|剪|镰|锤|榔头)[^。；;]{0,12}?` +
+	`(?:对着|冲着|朝着|朝|向|对准|指着|指向)(` + strings.Join(officialRoles, "|") + `)[^，。；,;]{0,6}?(?:挥舞|比划|比画|挥动|晃动|乱舞|乱挥|劈|砍|捅)`)
+
+// withArmedThreat writes, after a weapon turned on an official, the threat
+// it makes (，威胁执法人员, whichever official's role): the 以暴力、威胁方法 of 妨害公务罪 as its cues name
+// it, which a record tells by the weapon and the gesture alone. The
+// rounds before named each phrasing (挥舞菜刀, 持刀…威胁, 谁敢…就砍); this
+// reads the act. A denied one (未持刀) is left.
+func withArmedThreat(text string) string {
+	ms := armedThreatRe.FindAllStringSubmatchIndex(text, -1)
+	if len(ms) == 0 {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		if nlp.Negated(text, m[0]) {
+			continue
+		}
+		b.WriteString(text[last:m[1]])
+		// Every official the role names is one 执法人员 names (the cue's
+		// word): a threat, not a blow, so 袭警罪 is not the police's answer.
+		b.WriteString("，威胁执法人员")
+		last = m[1]
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
