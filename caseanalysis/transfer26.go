@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cailiang/cailiang/nlp"
 )
 
 // The twenty-sixth round's readings of the facts for the transfer cues
@@ -16,8 +18,11 @@ import (
 var officialRoles = []string{"民警", "交警", "警察", "执法人员", "执法队员", "稽查人员", "检查人员", "税务人员"}
 
 // officialNamesRe finds a role and the names after it, joined by 、和及与:
-// a surname of one or two characters and 某 or 某某.
-var officialNamesRe = regexp.MustCompile(`(` + strings.Join(officialRoles, "|") + `)((?:\p{Han}{1,2}某某?)(?:[、和及与]\p{Han}{1,2}某某?)*)`)
+// a surname of one or two characters and 某 or 某某. Guarded by the roles:
+// the expression opens with an alternation and no literal prefix, which
+// Go's engine tried at every position of every text (most name no
+// official), 1.8 % of /v1/analyze's CPU.
+var officialNamesRe = nlp.Guard(`(`+strings.Join(officialRoles, "|")+`)((?:\p{Han}{1,2}某某?)(?:[、和及与]\p{Han}{1,2}某某?)*)`, officialRoles...)
 
 // nameRe splits officialNamesRe's list of names.
 var nameRe = regexp.MustCompile(`\p{Han}{1,2}?某某?`)

@@ -30,6 +30,7 @@ func TestGuardsAreNecessary(t *testing.T) {
 		"2025年\xe3\x80\x823月", "三十余人 二十多辆，血液中酒精含量为85MG/100ML，85毫克/100毫升", "1万2千元，3,500元；¥21700.00",
 		"超标3倍，超过排放标准2.5倍，浓度为0.5mg/L，超过标准限值0.1mg/L", "是排放标准限值的3倍，超出标准",
 		"张某，男。王某（女）身份证，某", "李某，身份证号码110101199003071234，", "身份证：11010120100307123X", "某某厂", "某某厂房", "两年内第2次。2年内再次",
+		"问:以前被处罚过吗?答:没有。问:有无违法记录?\n答: 从未", "答:没有", "罚过?答:", "，处罚过呢?  答:一次都没，",
 	}
 	files, err := filepath.Glob("../eval/testdata/devset/*.jsonl")
 	if err != nil || len(files) == 0 {
@@ -56,7 +57,8 @@ func TestGuardsAreNecessary(t *testing.T) {
 	}
 	guarded := map[string]GuardedRegexp{"money": moneyRe, "yen": yenRe, "quantity": quantityRe, "month": monthRe, "yearless": yearlessRe,
 		"id card": idCardRe, "age bound": ageBoundRe, "age": ageRe, "person": personRe, "unit": unitRe, "prior": priorNthRe,
-		"exceed by": exceedByRe, "exceed times": exceedTimesRe, "exceed plain": exceedPlainRe, "concentration": concentrationRe}
+		"exceed by": exceedByRe, "exceed times": exceedTimesRe, "exceed plain": exceedPlainRe, "concentration": concentrationRe,
+		"asked no prior": askedNoPriorRe}
 	for i, d := range dateRes {
 		guarded["date"+string(rune('0'+i))] = d
 	}
