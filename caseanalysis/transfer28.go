@@ -9,7 +9,7 @@ import (
 	"github.com/cailiang/cailiang/rules"
 )
 
-// The twenty-eighth round's readings of the facts for the transfer cues
+// The twenty-seventh round's readings of the facts for the transfer cues
 // (issue 12, transfer28b): an order and its defiance told in two sentences,
 // and a blow at an official told with 将/把 before the verb.
 

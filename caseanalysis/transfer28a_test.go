@@ -6,7 +6,7 @@ import (
 	"github.com/cailiang/cailiang/rules"
 )
 
-// TestTransferATwentyEighthCounts holds the amounts the twenty-eighth
+// TestTransferATwentyEighthCounts holds the amounts the twenty-seventh
 // round's blind transfer batch (issue 12, acc28transfera) left unread, in
 // words other than its rows': a value whose clause before names what was
 // mined with a digit-grouped number (约3,420吨，经价格认定价值…: the comma
