@@ -548,6 +548,16 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		measured[rules.MeasurePriorPenalties] = *v
 	}
 	priorMeasures(plainText, res.Facts.Engine, measured)
+	// A worker's or a victim's birth date in a text that dates no act
+	// (员工郑某某，系2011年2月出生, a complaint without a date) ages them on
+	// the decision day, as ageOnDecision does the party: an age under
+	// sixteen then holds at the act too, so only the youngest is set, and
+	// only where the act's day gave none.
+	if _, ok := measured[rules.MeasureYoungestOther]; !ok && res.Facts.Engine.ActDate == "" {
+		if a, ok := nlp.YoungestOtherOn(x, res.Facts.Engine.DecisionDate); ok && a < 18 {
+			measured[rules.MeasureYoungestOther] = a
+		}
+	}
 	// The value of what was mined told by its kind (所采河砂价值三十五万元,
 	// 采出荒料约380立方米，评估价值8.9万元), not by the statute's word
 	// 矿产品价值, is the 矿产资源法 第六十四条、第六十七条 fine's base as it

@@ -1,0 +1,53 @@
+package caseanalysis
+
+import (
+	"testing"
+
+	"github.com/cailiang/cailiang/nlp"
+)
+
+// TestWorkerBirthUndatedTwentyEighth: a worker named in one phrase and
+// dated by birth in the next (员工郑某某，系2011年2月出生) is that worker's
+// age, not the party's; in a text that dates no act it is aged on the
+// decision day, so a worker under sixteen is the child 禁止使用童工规定
+// names. The party's own birth date after a comma stays the party's.
+func TestWorkerBirthUndatedTwentyEighth(t *testing.T) {
+	for _, tt := range []struct {
+		name, facts string
+		other       bool // the birth date is another's (OtherBirths), not the party's
+	}{
+		{"an apprentice after a comma", "某烧烤店后厨有学徒孙某某，系2012年4月出生，每天工作八小时。", true},
+		{"a waitress after a comma", "检查时发现该茶楼服务员钱某，2011年10月出生，正在端茶。", true},
+		{"the party as the employee", "张某某，系某物流公司员工，2008年3月出生，驾驶货车超载。", false},
+		{"a seller's own birth date", "售卖者吴某某，2011年9月出生，在校门口兜售烟花。", false},
+		{"the party's sex between", "当事人冯某某，男，2009年6月出生，在公园内焚烧落叶。", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			x := nlp.Extract(tt.facts)
+			if got := len(x.OtherBirths) > 0; got != tt.other {
+				t.Errorf("other's birth %v, want %v (dates %+v, others %+v)", got, tt.other, x.Dates, x.OtherBirths)
+			}
+		})
+	}
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts string
+		child       bool // child-6-child-labour wanted first (else not first)
+	}{
+		{"an apprentice on the wage list", "某烧烤店工资表上有学徒孙某某，系2012年4月出生，月薪1300元。", true},
+		{"a packer dated by birth", "某电商仓库雇用的打包工中有一名工人何某，系2011年9月出生，按件计酬。", true},
+		{"an adult worker", "某快递网点员工吕某某，系1999年5月出生，每月领取工资4200元，被拖欠两个月。", false},
+		{"a complainant's son at a café", "投诉人称其儿子杜某某，2012年出生，在某网吧连续上网一夜。", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2026-05-20")
+			if len(res.Violations) == 0 {
+				t.Fatal("no violation")
+			}
+			top := res.Violations[0].BenchmarkID
+			if tt.child != (top == "child-6-child-labour") {
+				t.Errorf("violations %v, child labour first wanted %v\n%s", ids(res.Violations), tt.child, whys(res.Violations))
+			}
+		})
+	}
+}
