@@ -51,3 +51,31 @@ func TestWorkerBirthUndatedTwentyEighth(t *testing.T) {
 		})
 	}
 }
+
+// TestHazardousReceiverUnlicensedTwentyEighth: the receiver's want of a
+// licence told as a verb (不具有/未持有…许可证) or a roving buyer (流动收购)
+// is the handing over to the unlicensed (生态环境法典 第一千一百七十五条第一款
+// 第（五）项), which the storage item (第（四）项) yields to as the manifest
+// item does. Storage faults that name a licence or a condition the store
+// lacks stay storage.
+func TestHazardousReceiverUnlicensedTwentyEighth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts, want string
+	}{
+		{"a waste-oil buyer without the licence", "某汽修厂把换下来的废机油二十桶卖给上门收油的个体户赵某，赵某不具有危险废物经营许可证。", "eco-1175-hw-unlicensed"},
+		{"a roving buyer holding nothing", "某家具厂将喷漆房产生的废漆渣半吨交给流动收购的小贩拉走，该小贩未持有任何许可证。", "eco-1175-hw-unlicensed"},
+		{"spent carbon sold to a roving buyer", "经查，某家具厂将更换下来的废活性炭约八百公斤出售给一名流动收购人员，该人员不具备相应许可证，也未办理转移手续。", "eco-1175-hw-unlicensed"},
+		{"paint sludge to a buyer who holds no licence", "执法人员查明，该五金厂把废漆渣两吨卖给外地一名收购人员，此人未持有危险废物经营许可证。", "eco-1175-hw-unlicensed"},
+		{"waste oil with the manifest unfilled", "经查，该机修厂将换下的废机油约五百升卖给一名流动收购人员，对方不具备危险废物经营许可证，双方未填写转移联单。", "eco-1175-hw-unlicensed"},
+		{"a store without rain cover", "某电镀厂危险废物贮存间地面无防渗层，电镀污泥露天堆放，贮存间不具备防雨条件。", "eco-1175-hw-storage"},
+		{"a licensed plant mixing its waste", "某印刷厂持有排污许可证，检查发现其废油墨桶与生活垃圾混合存放在同一库房内。", "eco-1175-hw-storage"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2026-10-12")
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
+				t.Errorf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
+			}
+		})
+	}
+}
