@@ -590,11 +590,17 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// pool runs to some thirty) are not built.
 	res.Violations = make([]Violation, 0, min(len(cands)+len(provs), req.Violations))
 	full := func() bool { return len(res.Violations) == req.Violations }
+	// floor is the score of the last provision placed: a provision goes
+	// before a benchmark on the score without the learned vote (outranks),
+	// so a benchmark after it shows at most the provision's score; its
+	// vote-lifted score would put a higher score below a lower one.
+	floor := 1.0
 	for i, c := range cands {
 		for len(provs) > 0 && provs[0].outranks(c) {
 			if !full() {
 				res.Violations = append(res.Violations, a.provisions.violation(provs[0], res.Facts.Engine))
 			}
+			floor = min(floor, provs[0].score)
 			provs = provs[1:]
 		}
 		if len(provs) > 0 {
@@ -607,7 +613,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 			break // what follows would be cut
 		}
 		res.Violations = append(res.Violations, Violation{BenchmarkID: c.b.ID, Kind: KindBenchmark, Name: c.b.Name, Sector: c.b.Sector,
-			Score: round3(c.score), Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CaseScore: round3(c.cases),
+			Score: round3(min(c.score, floor)), Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CaseScore: round3(c.cases),
 			CueScore: round3(c.cues), Why: why[i], Excluded: excluded[i], missing: c.missing})
 	}
 	for _, p := range provs {

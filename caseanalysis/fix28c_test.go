@@ -1,6 +1,7 @@
 package caseanalysis
 
 import (
+	"context"
 	"testing"
 
 	"github.com/cailiang/cailiang/nlp"
@@ -77,5 +78,29 @@ func TestHazardousReceiverUnlicensedTwentyEighth(t *testing.T) {
 				t.Errorf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
 			}
 		})
+	}
+}
+
+// TestProvisionBeforeVotedBenchmarkTwentyEighth: a provision goes before a
+// benchmark on the benchmark's score without the learned vote (outranks);
+// the benchmark then shows no score above the provision's, so the list's
+// scores never rise after its top.
+func TestProvisionBeforeVotedBenchmarkTwentyEighth(t *testing.T) {
+	a := newProvisionAnalyzer(t)
+	for _, facts := range []string{
+		"2025年6月18日，市场监管局检查发现某生鲜超市销售超过保质期的酸奶8盒，货值金额96元。",
+		"2025年4月9日，某便利店货架上摆放销售已过保质期的面包15袋，货值金额150元。",
+		"2025年5月3日检查时，某副食店销售超过保质期的饮料20瓶，货值金额人民币200元。",
+		"2025年7月1日，某母婴店销售超过保质期的婴儿奶粉3罐，货值金额九百元。",
+	} {
+		res, err := a.Analyze(context.Background(), Request{Facts: facts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range res.Violations[min(1, len(res.Violations)):] {
+			if v.Score > res.Violations[i].Score {
+				t.Errorf("%q: %s at %.3f ranked below %s at %.3f", facts, v.BenchmarkID, v.Score, res.Violations[i].BenchmarkID, res.Violations[i].Score)
+			}
+		}
 	}
 }
