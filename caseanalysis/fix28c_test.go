@@ -21,6 +21,7 @@ func TestWorkerBirthUndatedTwentyEighth(t *testing.T) {
 		{"a waitress after a comma", "检查时发现该茶楼服务员钱某，2011年10月出生，正在端茶。", true},
 		{"the party as the employee", "张某某，系某物流公司员工，2008年3月出生，驾驶货车超载。", false},
 		{"a seller's own birth date", "售卖者吴某某，2011年9月出生，在校门口兜售烟花。", false},
+		{"a neighbour's boy as the actor", "经查，砸坏车窗的是隔壁楼的男孩柯某某，2015年7月出生，已由其母亲赔偿。", false},
 		{"the party's sex between", "当事人冯某某，男，2009年6月出生，在公园内焚烧落叶。", false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

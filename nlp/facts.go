@@ -4540,10 +4540,12 @@ func thirdPartyBirth(s string, a int) bool {
 // namedOtherInPhraseBefore reports whether a birth date at a that opens
 // its phrase (st is the phrase's start; nothing or only 系/其/生于 before
 // it) goes on telling of the person the phrase before names last after a
-// word of thirdPartyBirthCues (有员工郑某某，系2011年2月出生): the comma cuts
+// word of workerBirthCues (有员工郑某某，系2011年2月出生): the comma cuts
 // no person off. The name must close that phrase (the cue, then at most a
 // name): 张某某，系该公司员工，2008年3月出生 names the party as the employee,
-// and 售卖者刘某某，2011年9月出生 has no such word.
+// and 售卖者刘某某，2011年9月出生 has no such word. Only a worker: a child
+// named so (邻居家的男孩邵某某，2014年3月出生) is as often the actor, which
+// thirdPartyBirth weighs within the phrase alone.
 func namedOtherInPhraseBefore(s string, st, a int) bool {
 	if w := strings.TrimSpace(s[st:a]); w != "" && w != "系" && w != "其" && w != "其系" && w != "生于" && w != "出生于" {
 		return false
@@ -4555,7 +4557,7 @@ func namedOtherInPhraseBefore(s string, st, a int) bool {
 	end := st - size
 	prev := withoutCaller(s, s[clauseBefore(s, end, isPhraseEnd):end])
 	at, cue := -1, ""
-	for _, c := range thirdPartyBirthCues {
+	for _, c := range workerBirthCues {
 		if i := strings.LastIndex(prev, c); i >= 0 && i+len(c) > at+len(cue) {
 			at, cue = i, c
 		}
@@ -4566,6 +4568,11 @@ func namedOtherInPhraseBefore(s string, st, a int) bool {
 	name := prev[at+len(cue):]
 	return strings.Contains(name, "某") && utf8.RuneCountInString(name) <= 4
 }
+
+// workerBirthCues name a worker the party hires (the hiring words and the
+// posts of thirdPartyBirthCues).
+var workerBirthCues = [...]string{"童工", "未成年工", "招用", "雇用", "雇佣", "录用", "聘用", "招收", "员工", "职工", "工人", "学徒", "帮工", "洗碗工", "杂工",
+	"服务员", "店员", "营业员", "收银员", "传菜员", "配菜员", "帮厨", "小工", "保洁员"}
 
 // thirdPartyBirthCues name, before a birth date in its phrase, a person
 // other than the party: the victim and the complainant's family, workers
