@@ -548,6 +548,16 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		measured[rules.MeasurePriorPenalties] = *v
 	}
 	priorMeasures(plainText, res.Facts.Engine, measured)
+	// A worker's or a victim's birth date in a text that dates no act
+	// (员工郑某某，系2011年2月出生, a complaint without a date) ages them on
+	// the decision day, as ageOnDecision does the party: an age under
+	// sixteen then holds at the act too, so only the youngest is set, and
+	// only where the act's day gave none.
+	if _, ok := measured[rules.MeasureYoungestOther]; !ok && res.Facts.Engine.ActDate == "" {
+		if a, ok := nlp.YoungestOtherOn(x, res.Facts.Engine.DecisionDate); ok && a < 18 {
+			measured[rules.MeasureYoungestOther] = a
+		}
+	}
 	// The value of what was mined told by its kind (所采河砂价值三十五万元,
 	// 采出荒料约380立方米，评估价值8.9万元), not by the statute's word
 	// 矿产品价值, is the 矿产资源法 第六十四条、第六十七条 fine's base as it
@@ -580,11 +590,17 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// pool runs to some thirty) are not built.
 	res.Violations = make([]Violation, 0, min(len(cands)+len(provs), req.Violations))
 	full := func() bool { return len(res.Violations) == req.Violations }
+	// floor is the score of the last provision placed: a provision goes
+	// before a benchmark on the score without the learned vote (outranks),
+	// so a benchmark after it shows at most the provision's score; its
+	// vote-lifted score would put a higher score below a lower one.
+	floor := 1.0
 	for i, c := range cands {
 		for len(provs) > 0 && provs[0].outranks(c) {
 			if !full() {
 				res.Violations = append(res.Violations, a.provisions.violation(provs[0], res.Facts.Engine))
 			}
+			floor = min(floor, provs[0].score)
 			provs = provs[1:]
 		}
 		if len(provs) > 0 {
@@ -597,7 +613,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 			break // what follows would be cut
 		}
 		res.Violations = append(res.Violations, Violation{BenchmarkID: c.b.ID, Kind: KindBenchmark, Name: c.b.Name, Sector: c.b.Sector,
-			Score: round3(c.score), Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CaseScore: round3(c.cases),
+			Score: round3(min(c.score, floor)), Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CaseScore: round3(c.cases),
 			CueScore: round3(c.cues), Why: why[i], Excluded: excluded[i], missing: c.missing})
 	}
 	for _, p := range provs {

@@ -222,6 +222,10 @@ type Extraction struct {
 	// names a worker under sixteen, and officers write both as a birth date
 	// (被侵害人吴某某（1954年11月出生）). They are never the party's age.
 	OtherAges []float64
+	// OtherBirths are those people's birth dates (role DateBirth): when the
+	// facts date nothing else, OtherAges is empty and case analysis ages
+	// them on the decision day (YoungestOtherOn).
+	OtherBirths []Date
 	// StatedOtherAges are the ages the facts state of a victim or a child
 	// (把她家13岁的小孩打了两巴掌) rather than date by birth: the same
 	// person may have both, so they are not counted as heads.
@@ -1053,6 +1057,7 @@ func Extract(text string) Extraction {
 		x.Age, x.AgeStart, x.AgeEnd = ageFromBirth(x.Dates)
 	}
 	x.OtherAges = otherAges(x.Dates, others)
+	x.OtherBirths = others
 	x.StatedOtherAges = statedOthers
 	return x
 }
@@ -3964,6 +3969,21 @@ func AgeOn(dates []Date, day string) (float64, bool) {
 	return 0, false
 }
 
+// YoungestOtherOn returns the youngest age on day (YYYY-MM-DD) of the
+// other people whose birth dates x gives (OtherBirths), and false when there
+// is none. Case analysis uses it when the text dates no act: the age on the
+// decision day is at least the age at the act, so only an upper bound (an
+// age under sixteen) may be read from it, never an old age.
+func YoungestOtherOn(x Extraction, day string) (float64, bool) {
+	young, found := 0.0, false
+	for _, d := range x.OtherBirths {
+		if a, ok := AgeOn([]Date{d}, day); ok && (!found || a < young) {
+			young, found = a, true
+		}
+	}
+	return young, found
+}
+
 // yearsBetween is the age on day at of someone born on birth, both
 // YYYY-MM-DD; false when at is before birth or the age is implausible.
 func yearsBetween(birth, at string) (float64, bool) {
@@ -4500,6 +4520,9 @@ func thirdPartyBirth(s string, a int) bool {
 	if namedOtherInBracket(s, a) {
 		return true // 与同楼住户郝某（男，1961年5月出生）发生争吵
 	}
+	if namedOtherInPhraseBefore(s, st, a) {
+		return true // 考勤表上有员工郑某某，系2011年2月出生
+	}
 	for {
 		if containsAny(withoutCaller(s, s[st:a]), thirdPartyBirthCues[:]...) {
 			return true
@@ -4513,6 +4536,43 @@ func thirdPartyBirth(s string, a int) bool {
 		st = clauseBefore(s, st-size, isPhraseEnd)
 	}
 }
+
+// namedOtherInPhraseBefore reports whether a birth date at a that opens
+// its phrase (st is the phrase's start; nothing or only 系/其/生于 before
+// it) goes on telling of the person the phrase before names last after a
+// word of workerBirthCues (有员工郑某某，系2011年2月出生): the comma cuts
+// no person off. The name must close that phrase (the cue, then at most a
+// name): 张某某，系该公司员工，2008年3月出生 names the party as the employee,
+// and 售卖者刘某某，2011年9月出生 has no such word. Only a worker: a child
+// named so (邻居家的男孩邵某某，2014年3月出生) is as often the actor, which
+// thirdPartyBirth weighs within the phrase alone.
+func namedOtherInPhraseBefore(s string, st, a int) bool {
+	if w := strings.TrimSpace(s[st:a]); w != "" && w != "系" && w != "其" && w != "其系" && w != "生于" && w != "出生于" {
+		return false
+	}
+	r, size := utf8.DecodeLastRuneInString(s[:st])
+	if r != '，' && r != ',' || st-size <= 0 {
+		return false
+	}
+	end := st - size
+	prev := withoutCaller(s, s[clauseBefore(s, end, isPhraseEnd):end])
+	at, cue := -1, ""
+	for _, c := range workerBirthCues {
+		if i := strings.LastIndex(prev, c); i >= 0 && i+len(c) > at+len(cue) {
+			at, cue = i, c
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	name := prev[at+len(cue):]
+	return strings.Contains(name, "某") && utf8.RuneCountInString(name) <= 4
+}
+
+// workerBirthCues name a worker the party hires (the hiring words and the
+// posts of thirdPartyBirthCues).
+var workerBirthCues = [...]string{"童工", "未成年工", "招用", "雇用", "雇佣", "录用", "聘用", "招收", "员工", "职工", "工人", "学徒", "帮工", "洗碗工", "杂工",
+	"服务员", "店员", "营业员", "收银员", "传菜员", "配菜员", "帮厨", "小工", "保洁员"}
 
 // thirdPartyBirthCues name, before a birth date in its phrase, a person
 // other than the party: the victim and the complainant's family, workers
