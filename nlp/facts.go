@@ -3555,7 +3555,9 @@ func askedAbout(s string, i, e int) bool {
 
 // partyTelling are the verbs of a party's telling the agency what it did
 // not know (当事人交代其另有仓库, 讲了另一批货的事).
-var partyTelling = [...]string{"交代", "供述", "坦白", "说明", "承认", "反映", "讲了", "讲出", "讲述", "说出", "告知", "提到", "透露", "陈述", "自述", "主动"}
+// 主动 alone is no telling (主动配合调查).
+var partyTelling = [...]string{"交代", "供述", "坦白", "说明", "承认", "反映", "讲了", "讲出", "讲述", "说出", "告知", "提到", "透露", "陈述", "自述",
+	"主动说", "主动讲", "主动告诉", "主动提"}
 
 // admissions are tellings that may only own up to what the officers
 // already found (查获香烟20条，当事人承认系其所有).
@@ -3565,12 +3567,23 @@ var admissions = [...]string{"承认", "说明", "陈述", "认可"}
 var officerFinders = [...]string{"执法人员", "检查人员", "民警", "本局", "我局", "执法机关", "检查时", "检查中", "现场检查"}
 
 // toldByParty reports whether a note that the agency did not know the thing
-// (此前执法机关未掌握) at pos follows the party's own telling in its
-// sentence: a telling verb not negated (无法作出说明), not an informant's or
-// an officer's, and, when it only owns up (承认, 说明), not after the
-// officers found the thing themselves.
+// (此前执法机关未掌握) at pos follows the party's own telling: in its
+// sentence, or, when the sentence tells no find by the officers (执法人员调取
+// 收银记录核实：…，该情况此前执法机关未掌握), anywhere before it (a record's
+// answer 我主动说一下，上个月…).
 func toldByParty(s string, pos int) bool {
 	lo := clauseBefore(s, pos, isClauseEnd)
+	if tellingIn(s, lo, pos) {
+		return true
+	}
+	return !foundByOfficers(s[lo:pos]) && tellingIn(s, 0, lo)
+}
+
+// tellingIn reports whether s[lo:pos] holds the party's telling: a telling
+// verb not negated (无法作出说明), not an informant's or an officer's, and,
+// when it only owns up (承认, 说明), not after the officers found the thing
+// themselves in its sentence.
+func tellingIn(s string, lo, pos int) bool {
 	for _, v := range partyTelling {
 		for off := lo; off < pos; {
 			k := Index(s[off:pos], v)
@@ -3586,7 +3599,7 @@ func toldByParty(s string, pos int) bool {
 			if containsAny(ph, informants[:]...) || containsAny(ph, officerFinders[:]...) {
 				continue
 			}
-			if slices.Contains(admissions[:], v) && !strings.HasSuffix(ph, "主动") && foundByOfficers(s[lo:at]) {
+			if slices.Contains(admissions[:], v) && !strings.HasSuffix(ph, "主动") && foundByOfficers(s[clauseBefore(s, at, isClauseEnd):at]) {
 				continue
 			}
 			return true

@@ -33,6 +33,8 @@ func TestReviewRev28TwentyEighth(t *testing.T) {
 		{"found by the officers, unexplained", "2026年3月9日，执法人员检查时在其车库内发现另存有假冒品牌的洗发水50箱，该情况此前执法机关未掌握，当事人对此不能作出合理解释。", CircConfessed, false},
 		{"found by the officers, then admitted", "执法人员在其货车夹层内查获另一批香烟20条，当事人承认系其所有，该情况此前执法机关未掌握。", CircConfessed, false},
 		{"told by the party after another finding", "执法人员检查发现标签不合格，询问时当事人交代其在城西另有一处门店也在销售，该情况此前本局未掌握。", CircConfessed, true},
+		{"told in an earlier answer, checked by the officers", "问：检查发现你店里有过期饮料，怎么回事？\n答：是我没注意。还有个事我主动说一下，前两周我把一箱过期饼干降价卖了，你们应该不知道。\n执法人员调取进货单核实：该批饼干货值80元，该情况此前执法机关未掌握。", CircConfessed, true},
+		{"cooperation earlier is no telling", "当事人主动配合调查。执法人员检查时在其冷库内发现另存有过期冻肉8箱，该情况此前执法机关未掌握。", CircConfessed, false},
 		{"told of its own accord", "当事人主动说明其上月还卖出过同批次产品12件，此前执法人员未掌握。", CircConfessed, true},
 	})
 }
