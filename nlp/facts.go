@@ -663,8 +663,10 @@ var circumstanceCues = []struct {
 		// (发现起火后立即用楼道灭火器扑救, 自行扑灭)
 		"自行扑灭", "自行扑救", "立即用…灭火器", "随即用…灭火器", "当即用…灭火器",
 		// the same with the means told between (自行用水泵抽水将明火全部扑灭,
-		// 自己拿水桶把火浇灭); another's (邻居自行…) is othersFirefighting's
-		"自行…扑灭", "自己…扑灭", "自行…浇灭", "自己…浇灭",
+		// 自己拿水桶把火浇灭); another's (邻居自行…) is othersFirefighting's.
+		// Bound to one clause: 自己打电话报警，消防员到场后将明火扑灭 is the
+		// brigade's doing (rev28)
+		"自行‥扑灭", "自己‥扑灭", "自行‥浇灭", "自己‥浇灭",
 		// the harm said reduced or removed as a done thing (已减轻违法行为危害后果,
 		// 消除了不良影响); an apology (赔礼道歉, 公开致歉) is no such thing
 		"已减轻…危害后果", "减轻了…危害后果", "已消除…危害后果", "消除了…危害后果", "已消除…影响", "消除了…影响",
@@ -3556,15 +3558,104 @@ func askedAbout(s string, i, e int) bool {
 	return hi < len(s) && (s[hi] == '?' || strings.HasPrefix(s[hi:], "？"))
 }
 
+// partyTelling are the verbs of a party's telling the agency what it did
+// not know (当事人交代其另有仓库, 讲了另一批货的事).
+// 主动 alone is no telling (主动配合调查).
+var partyTelling = [...]string{"交代", "供述", "坦白", "说明", "承认", "反映", "讲了", "讲出", "讲述", "说出", "告知", "提到", "透露", "陈述", "自述",
+	"主动说", "主动讲", "主动告诉", "主动提"}
+
+// admissions are tellings that may only own up to what the officers
+// already found (查获香烟20条，当事人承认系其所有).
+var admissions = [...]string{"承认", "说明", "陈述", "认可"}
+
+// officerFinders name the officers as the ones who found a thing.
+var officerFinders = [...]string{"执法人员", "检查人员", "民警", "本局", "我局", "执法机关", "检查时", "检查中", "现场检查"}
+
+// toldByParty reports whether a note that the agency did not know the thing
+// (此前执法机关未掌握) at pos follows the party's own telling: in its
+// sentence, or, when the sentence tells no find by the officers (执法人员调取
+// 收银记录核实：…，该情况此前执法机关未掌握), anywhere before it (a record's
+// answer 我主动说一下，上个月…).
+func toldByParty(s string, pos int) bool {
+	lo := clauseBefore(s, pos, isClauseEnd)
+	if tellingIn(s, lo, pos) {
+		return true
+	}
+	return !foundByOfficers(s[lo:pos]) && tellingIn(s, 0, lo)
+}
+
+// tellingIn reports whether s[lo:pos] holds the party's telling: a telling
+// verb not negated (无法作出说明), not an informant's or an officer's, and,
+// when it only owns up (承认, 说明), not after the officers found the thing
+// themselves in its sentence.
+func tellingIn(s string, lo, pos int) bool {
+	for _, v := range partyTelling {
+		for off := lo; off < pos; {
+			k := Index(s[off:pos], v)
+			if k < 0 {
+				break
+			}
+			at := off + k
+			off = at + len(v)
+			ph := s[clauseBefore(s, at, isPhraseEnd):at]
+			if Negated(s, at) || hasAnySuffix(trimFillers(ph), "无法作出", "不能作出", "未作出", "没有作出", "无法", "不能", "拒不", "拒绝") {
+				continue
+			}
+			if containsAny(ph, informants[:]...) || containsAny(ph, officerFinders[:]...) {
+				continue
+			}
+			if slices.Contains(admissions[:], v) && !strings.HasSuffix(ph, "主动") && foundByOfficers(s[clauseBefore(s, at, isClauseEnd):at]) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// foundByOfficers reports whether w tells a find by the officers (执法人员
+// 在其车内查获…, 检查时发现…).
+func foundByOfficers(w string) bool {
+	for _, f := range []string{"发现", "查获", "查出", "查到", "查扣"} {
+		if k := Index(w, f); k >= 0 && containsAny(w[:k], officerFinders[:]...) {
+			return true
+		}
+	}
+	return false
+}
+
+// continuationCues are the continuing act's cues without a negation of their
+// own (继续施工), which a negation before them denies (未继续施工).
+var continuationCues = [...]string{"仍在施工", "继续施工", "仍在建设"}
+
 // othersFirefighting reports whether a firefighting cue at [i, e) tells
 // no lessening of the harm by the party: another fought the fire (邻居发现后
-// 立即用灭火器将火扑灭), or the attempt failed (当即用灭火器扑救未果).
+// 立即用灭火器将火扑灭, 报警后由消防员扑灭), or the attempt failed (当即用灭火器
+// 扑救未果, 尝试用水扑救未能扑灭).
 func othersFirefighting(s, cue string, i, e int) bool {
-	if !Contains(cue, "灭火器") && !Contains(cue, "扑") {
+	if !Contains(cue, "灭火器") && !Contains(cue, "扑") && !Contains(cue, "浇灭") {
 		return false
 	}
-	return containsAny(s[clauseBefore(s, i, isClauseEnd):i], fireFighters[:]...) || containsAny(s[e:clauseAfter(s, e, isClauseEnd)], "未果", "无果")
+	if containsAny(s[clauseBefore(s, i, isClauseEnd):i], fireFighters[:]...) || containsAny(s[i:e], fireCrews[:]...) {
+		return true
+	}
+	// the failure told after the cue (自行扑救未能扑灭) or as the last part's
+	// own negation (自己尝试用水扑救未能扑灭)
+	if hasAnyPrefix(s[e:], "未能", "没能", "未扑灭", "没有扑灭", "无法扑灭", "不能扑灭") || containsAny(s[e:clauseAfter(s, e, isClauseEnd)], "未果", "无果") {
+		return true
+	}
+	last := s[i:e]
+	for _, end := range []string{"扑灭", "浇灭"} {
+		if strings.HasSuffix(last, end) {
+			return hasAnySuffix(last[:len(last)-len(end)], "未能", "没能", "未", "没有", "没", "无法", "不能")
+		}
+	}
+	return false
 }
+
+// fireCrews are those who put out a fire told between a cue's parts (自行
+// 报警后由消防员扑灭); 消防 alone is also the party's means (自行用消防水带扑灭).
+var fireCrews = [...]string{"消防员", "消防队", "消防救援", "消防人员", "救援人员", "邻居", "路人", "民警", "群众"}
 
 // othersCleanUp reports whether a hired clean-up cue at i (请第三方…清理,
 // 找专业公司…清除) tells no lessening of the harm by the party: another
@@ -3694,6 +3785,12 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				if f.name == CircConfessed && strings.Contains(c, "未掌握") && containsAny(s[clauseBefore(s, i, isClauseEnd):i], informants[:]...) {
 					continue
 				}
+				// 执法人员检查时发现另存有白酒30箱，该情况此前执法机关未掌握，
+				// 当事人对此无法作出说明: the note tells what the officers
+				// found, and no telling by the party stands before it (rev28).
+				if f.name == CircConfessed && (strings.Contains(c, "未掌握") || strings.Contains(c, "未被掌握")) && !strings.HasPrefix(c, "主动") && !toldByParty(s, i) {
+					continue
+				}
 				if f.name == CircCoerced && c == "被迫" && fledAfter(s[i+len(c):]) {
 					continue
 				}
@@ -3731,6 +3828,14 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				}
 				if f.name == CircContinuing && strings.HasPrefix(s[i+len(c):], "被") {
 					// 此前一直未被公安机关发现: going unnoticed is no continuing act.
+					continue
+				}
+				if f.name == CircContinuing && slices.Contains(continuationCues[:], c) && Negated(s, i) {
+					// 检查时已停止建设，未继续施工 / 此后没有再继续施工: the
+					// going on denied; the group is fixed for its cues that carry
+					// their own negation (拒不停工), so these are checked here
+					// (rev28). Skipped, not denied: it says nothing of another
+					// act the text tells going on.
 					continue
 				}
 				if f.name == CircContinuing && strings.HasPrefix(c, "至") && strings.Contains(s[i+len(c):], "超过") {
