@@ -317,13 +317,43 @@ func orderedThenAgain(norm string) bool {
 				break
 			}
 			at := i + j
-			if (past || containsAnyStr(rest[:at], laterVisitWords)) && !deniedBefore(rest[:at]) && !othersFinding(rest[:at]) && !correctedBetween(rest[:at]) {
+			if (past || containsAnyStr(rest[:at], laterVisitWords)) && !deniedBefore(rest[:at]) && !othersFinding(rest[:at]) && !correctedBetween(rest[:at]) && (!goingOnWord(w) || defiedInClause(rest[:at])) {
 				return true
 			}
 			i = at + len(w)
 		}
 	}
 	return false
+}
+
+// goingOnWords, among againWords, are the business going on (继续经营,
+// 继续生产): after an order they are the order defied only when their own
+// sentence says so (期满后该场继续生产, 仍继续施工), not when a shop simply
+// trades on (此后正常营业，继续经营).
+var goingOnWords = []string{"继续销售", "继续经营", "继续使用", "继续生产", "继续施工"}
+
+// defianceWords, in the clause of a going on, make it the order defied: the
+// time limit run out, or the act kept up (仍, 照常, 拒不).
+var defianceWords = []string{"期满", "逾期", "到期", "届满", "超过期限", "仍", "依然", "依旧", "照常", "照样", "拒不", "拒绝"}
+
+// goingOnWord reports whether w is one of goingOnWords.
+func goingOnWord(w string) bool {
+	for _, g := range goingOnWords {
+		if g == w {
+			return true
+		}
+	}
+	return false
+}
+
+// defiedInClause reports whether the sentence before a going on, from the
+// last stop, tells the order defied (defianceWords: 期满后土方仍未覆盖，工地
+// 继续施工).
+func defiedInClause(before string) bool {
+	if k := strings.LastIndexAny(before, "。；;"); k >= 0 {
+		before = before[k:]
+	}
+	return containsAnyStr(before, defianceWords)
 }
 
 // correctionWords tell the ordered thing done (更换了设备, 土方已全部覆盖,

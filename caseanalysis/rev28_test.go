@@ -36,6 +36,11 @@ func TestReviewRev28TwentyEighth(t *testing.T) {
 		{name: "label changed the same day, sales go on", check: "ordered", text: "某超市销售的腊肠属标签瑕疵，经责令改正后，超市当日更换了标签，之后继续销售。"},
 		{name: "soil covered at the recheck, works go on", check: "ordered", text: "某楼盘工地裸土未覆盖，责令限期改正。复查时土方已全部覆盖，工地继续施工。"},
 		{name: "fume purifier fitted, the kitchen goes on", check: "ordered", text: "某火锅店油烟直排，经责令限期改正，该店已安装油烟净化器，此后继续经营。"},
+		// R1: the business going on after an order, with nothing told defied.
+		{name: "a shop trades on after the order", check: "ordered", text: "某面馆在店外摆放桌椅经营，城管队员责令其改正，此后面馆正常营业，继续经营。"},
+		{name: "works go on by day after a night order", check: "ordered", text: "某市政工地夜间打桩扰民，被责令改正，次日工地继续施工，夜间未再作业。"},
+		{name: "a mill goes on, the fix told after", check: "ordered", text: "某石料厂破碎环节未密闭，责令限期改正，之后该厂继续生产，密闭车间已建成投用。"},
+		{name: "a mill goes on past the limit", check: "ordered", ordered: true, text: "某石料厂破碎环节未密闭，责令限期改正，逾期后该厂仍继续生产。"},
 		{name: "a correction only claimed", check: "ordered", ordered: true, text: "某洗车店占道洗车，经责令改正后，店主称已整改，复查时又发现其在人行道上洗车。"},
 		{name: "a correction denied, works go on", check: "ordered", ordered: true, text: "某楼盘工地裸土未覆盖，经责令限期改正，期满后土方仍未覆盖，工地继续施工。"},
 		{name: "correction not carried through", check: "ordered", ordered: true, text: "某KTV消防通道堵塞，经责令改正，复查时未整改到位，通道依然存在堆放杂物。"},
