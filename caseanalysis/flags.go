@@ -317,7 +317,72 @@ func orderedThenAgain(norm string) bool {
 				break
 			}
 			at := i + j
-			if (past || containsAnyStr(rest[:at], laterVisitWords)) && !deniedBefore(rest[:at]) && !othersFinding(rest[:at]) {
+			if (past || containsAnyStr(rest[:at], laterVisitWords)) && !deniedBefore(rest[:at]) && !othersFinding(rest[:at]) && !correctedBetween(rest[:at]) && (!goingOnWord(w) || defiedInClause(rest[:at])) {
+				return true
+			}
+			i = at + len(w)
+		}
+	}
+	return false
+}
+
+// goingOnWords, among againWords, are the business going on (继续经营,
+// 继续生产): after an order they are the order defied only when their own
+// sentence says so (期满后该场继续生产, 仍继续施工), not when a shop simply
+// trades on (此后正常营业，继续经营).
+var goingOnWords = []string{"继续销售", "继续经营", "继续使用", "继续生产", "继续施工"}
+
+// defianceWords, in the clause of a going on, make it the order defied: the
+// time limit run out, or the act kept up (仍, 照常, 拒不).
+var defianceWords = []string{"期满", "逾期", "到期", "届满", "超过期限", "仍", "依然", "依旧", "照常", "照样", "拒不", "拒绝"}
+
+// goingOnWord reports whether w is one of goingOnWords.
+func goingOnWord(w string) bool {
+	for _, g := range goingOnWords {
+		if g == w {
+			return true
+		}
+	}
+	return false
+}
+
+// defiedInClause reports whether the sentence before a going on, from the
+// last stop, tells the order defied (defianceWords: 期满后土方仍未覆盖，工地
+// 继续施工).
+func defiedInClause(before string) bool {
+	if k := strings.LastIndexAny(before, "。；;"); k >= 0 {
+		before = before[k:]
+	}
+	return containsAnyStr(before, defianceWords)
+}
+
+// correctionWords tell the ordered thing done (更换了设备, 土方已全部覆盖,
+// 已整改完毕, 此后设备运行正常).
+var correctionWords = []string{"已改正", "改正完毕", "已整改", "整改完毕", "整改到位", "完成整改", "完成了整改", "整改完成", "已更换", "更换了", "已覆盖", "已全部覆盖", "覆盖完毕", "覆盖了", "已拆除", "拆除了", "已清除", "清除了", "已清理", "清理了", "清理完毕", "恢复正常", "运行正常", "已补办", "补办了", "已安装", "安装了", "已撤除", "撤除了", "已下架", "下架了", "已封堵", "封堵了", "已移走", "搬离了", "已搬离"}
+
+// claimWords before a correction make it the party's word only (当事人称已
+// 整改, 表示已更换): a recheck that then finds the thing again is a refusal.
+var claimWords = []string{"称", "表示", "声称", "承诺", "保证", "报告", "答复"}
+
+// correctedBetween reports whether the words between an order and a later
+// finding tell the order carried out (经责令改正后，企业更换了设备，此后设备
+// 运行正常，企业继续生产): what comes after it — going on with the business,
+// or the same fault found once more — is no refusal of that order. A
+// correction denied (未整改到位, 没有更换) or only claimed (称已整改) does not
+// break it.
+func correctedBetween(between string) bool {
+	for _, w := range correctionWords {
+		for i := 0; ; {
+			j := strings.Index(between[i:], w)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			clause := between[:at]
+			if k := strings.LastIndexAny(clause, "，。；,;"); k >= 0 {
+				clause = clause[k:]
+			}
+			if !nlp.Negated(between, at) && !containsAnyStr(clause, []string{"未", "没", "不"}) && !containsAnyStr(clause, claimWords) {
 				return true
 			}
 			i = at + len(w)

@@ -88,8 +88,9 @@ func withBlowAtOfficial(text string) string {
 
 // namedGamblersRe finds the gamblers an organiser gathered named in a list
 // after his verb (组织何某、吕某、施某等人以“炸金花”方式赌博): the list, and
-// gambling named later in the same sentence.
-var namedGamblersRe = regexp.MustCompile(`(?:纠集|组织|召集|聚集|容留|邀约|邀集)((?:\p{Han}{1,2}某某?)(?:[、和及与](?:\p{Han}{1,2}某某?))+)(?:等人)?[^，。；,;]{0,16}?(?:赌博|赌钱|参赌)`)
+// gambling named later in the same sentence. 容留 is not such a verb: it is
+// 治安管理处罚法's 为赌博提供条件, not 赌博罪's 组织 (2005 解释 第一条).
+var namedGamblersRe = regexp.MustCompile(`(?:纠集|组织|召集|聚集|邀约|邀集)((?:\p{Han}{1,2}某某?)(?:[、和及与](?:\p{Han}{1,2}某某?))+)(?:等人)?[^，。；,;]{0,16}?(?:赌博|赌钱|参赌)`)
 
 // namedGamblers counts the gamblers named in a list after the organiser's
 // verb: the names, at least (等人 says more). The count is the 参赌人数 of
@@ -152,11 +153,19 @@ func withLELAlarm(text string) string {
 	return b.String()
 }
 
+// armedWeapons are the things a threat is made with.
+const armedWeapons = `(?:刀|斧|锹|锄|棍|钢管|铁棒|砖|酒瓶|剪|镰|锤|榔头)`
+
 // armedThreatRe finds a weapon taken up and turned on an official
 // (抄起一把斧头冲着执法人员比划, 举起铁锹朝税务人员挥舞): the taking, the weapon,
-// the official it is turned on, and the waving or the blow threatened.
-var armedThreatRe = regexp.MustCompile(`(?:拿|持|抄|举|握|掏|抓|抡)[^，。；,;]{0,8}?(?:刀|斧|锹|锄|棍|钢管|铁棒|砖|酒瓶|剪|镰|锤|榔头)[^。；;]{0,12}?` +
-	`(?:对着|冲着|朝着|朝|向|对准|指着|指向)(` + strings.Join(officialRoles, "|") + `)[^，。；,;]{0,6}?(?:挥舞|比划|比画|挥动|晃动|乱舞|乱挥|劈|砍|捅)`)
+// the official it is turned on, and the waving or the blow threatened — all
+// in one clause, or, across a comma, with the weapon the gesture's object
+// (手持菜刀，冲着执法人员挥舞菜刀). A knife held at work in one clause and an
+// arm waved at the officers in the next (正拿着刀切肉，随后向执法人员挥舞手臂)
+// is no armed threat.
+var armedThreatRe = regexp.MustCompile(`(?:拿|持|抄|举|握|掏|抓|抡)[^，。；,;]{0,8}?` + armedWeapons + `(?:` +
+	`[^，。；,;]{0,12}?(?:对着|冲着|朝着|朝|向|对准|指着|指向)(` + strings.Join(officialRoles, "|") + `)[^，。；,;]{0,6}?(?:挥舞|比划|比画|挥动|晃动|乱舞|乱挥|劈|砍|捅)` +
+	`|[^。；;]{0,12}?(?:对着|冲着|朝着|朝|向|对准|指着|指向|冲向)(?:` + strings.Join(officialRoles, "|") + `)[^，。；,;]{0,6}?(?:挥舞|比划|比画|挥动|晃动|乱舞|乱挥|举起|扬起)着?[^，。；,;]{0,4}?` + armedWeapons + `)`)
 
 // withArmedThreat writes, after a weapon turned on an official, the threat
 // it makes (，威胁执法人员, whichever official's role): the 以暴力、威胁方法 of 妨害公务罪 as its cues name

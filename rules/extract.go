@@ -527,8 +527,26 @@ func plotAfterComma(text string, first int, gap string) bool {
 			return false
 		}
 	}
+	if !strings.Contains(rest, "占用") && !strings.Contains(rest, "占地") && !strings.HasPrefix(rest, "另") && !strings.HasPrefix(rest, "又") {
+		// Not told occupied in its own words: a plot beside the first
+		// (旁边宅基地2400平方米堆放建材), another's, or land of a kind named
+		// apart from the occupation (…占用耕地1200平方米，宅基地…) is no
+		// further plot of the same act.
+		for _, w := range plotApartWords {
+			if strings.Contains(rest, w) {
+				return false
+			}
+		}
+	}
 	return nlp.ListJoint("、" + rest)
 }
+
+// plotApartWords, in the item after a plot not itself told occupied, name
+// land beside it or another's (旁边, 邻居), or a kind of land (宅基地, 耕地):
+// the decision's own plots listed after 占地 are named by what they are for
+// (冷库, 晾晒场, 排污塘).
+var plotApartWords = [...]string{"旁边", "隔壁", "相邻", "邻近", "附近", "周边", "周围", "对面", "一侧", "他人", "别人", "邻居", "邻户", "村民", "其他",
+	"宅基地", "耕地", "林地", "草地", "园地", "承包地", "自留地", "责任田", "农用地", "建设用地", "集体土地", "国有土地", "基本农田"}
 
 // plotBuildWords, in the item after a plot, say it is built on the plot, not
 // another plot.
