@@ -16,7 +16,7 @@ func TestPermitNotShownTwentyNinth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	for _, tt := range []struct {
 		name, facts, want, not string
-		min, max                float64
+		min, max               float64
 	}{
 		{"the permit not provided, the frame under way", "住建局执法人员检查某学校教学楼扩建工地，现场正在进行主体结构施工，建设单位某教育投资公司无法提供施工许可手续。经查，该工程施工合同价款为860万元。",
 			"quality-57-construction-without-permit", "", 86000, 172000},
