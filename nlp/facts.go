@@ -3669,6 +3669,27 @@ func othersCleanUp(s, cue string, i int) bool {
 	return containsAny(s[clauseBefore(s, i, isPhraseEnd):i], cleanUpHirers[:]...) || demandedInSentence(s, i) || orderedInSentence(s, i)
 }
 
+// pricedOrOthersDig reports whether a dig-out cue at [i, e) (受污染土壤清挖,
+// 被污染的…挖) tells no lessening of the harm by the party: the digging is
+// an item of a cost assessed or to be paid (连同被污染的土壤一并清挖，所需
+// 处置费用经评估为12万元; 需将受污染土壤清挖外运，预计费用…), or another had
+// it done (镇政府组织人员将污染土壤清挖外运). The party's own dig told as done
+// (已自行将被污染的泥土挖出) stands, whatever it cost.
+func pricedOrOthersDig(s, cue string, i, e int) bool {
+	if !strings.Contains(cue, "挖") {
+		return false
+	}
+	before := s[clauseBefore(s, i, isPhraseEnd):i]
+	if containsAny(before, cleanUpHirers[:]...) || containsAny(before, "需将", "需要将", "拟将", "应将") {
+		return true
+	}
+	if containsAny(before+s[i:e], "已", "自行", "主动", "自己", "立即", "当即", "随即", "当天", "当日") {
+		return false
+	}
+	after := s[e:clauseAfter(s, e, isClauseEnd)]
+	return strings.Contains(after, "费用") && containsAny(after, "评估", "测算", "估算", "核算", "预算", "预计", "所需")
+}
+
 // cleanUpHirers are others who have a party's mess cleaned up.
 var cleanUpHirers = [...]string{"街道", "办事处", "政府", "居委会", "村委会", "社区", "城管", "环卫", "执法", "管委会", "物业", "管理处", "本局", "我局", "民警", "派出所", "部门"}
 
@@ -3750,7 +3771,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					if !f.negates && rejectedClaim(s, i) {
 						continue
 					}
-					if f.name == CircSelfRemovedHarm && (othersFirefighting(s, c, i, e) || othersCleanUp(s, c, i)) {
+					if f.name == CircSelfRemovedHarm && (othersFirefighting(s, c, i, e) || othersCleanUp(s, c, i) || pricedOrOthersDig(s, c, i, e)) {
 						continue
 					}
 					a, b := span(i, e)
