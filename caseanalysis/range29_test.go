@@ -54,3 +54,37 @@ func TestPermitNotShownTwentyNinth(t *testing.T) {
 		})
 	}
 }
+
+// TestAdCostTooLowTwentyNinth: an ad's cost the agency finds 明显偏低 (支付
+// 广告费用仅500元，该广告费用明显偏低; …，明显低于同类广告市场价格) takes 广告法
+// 第五十五条's bracket for a cost 无法计算或者明显偏低 (二十万元以上一百万元以下),
+// not three to five times the figure. Guards: a figure found not low, the
+// statute quoted in the decision, a complainant's view, and a price of goods
+// 明显低于同行 keep the multiple of the figure.
+func TestAdCostTooLowTwentyNinth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts string
+		min, max    float64
+	}{
+		{"found far too low", "经查，当事人某健身器材店在其微信公众号发布虚假广告，宣称器材获得国家专利，支付广告费用仅500元，该广告费用明显偏低。", 200000, 1000000},
+		{"below the market, told after the figure", "经查，当事人某装饰工程公司委托某传媒公司在公交站台灯箱发布虚假广告，宣称其为行业十强企业，支付广告费用2000元，明显低于同类广告市场价格。", 200000, 1000000},
+		{"found not low", "经查，当事人某教育咨询公司发布虚假广告，宣称课程获得国家专利，广告费用为8000元，经核实并不明显偏低。", 24000, 40000},
+		{"the statute quoted", "经查，当事人某教育咨询公司发布虚假广告，宣称课程获得国家专利，广告费用为8000元。依据广告法第五十五条第一款“广告费用无法计算或者明显偏低的，处二十万元以上一百万元以下的罚款”的规定处理。", 24000, 40000},
+		{"a complainant's view", "经查，当事人某茶叶店发布虚假广告，宣称茶叶获得国际金奖，支付广告费用6000元，举报人认为该广告费用明显偏低。", 18000, 30000},
+		{"the goods' price, not the ad's cost", "经查，当事人某五金店发布虚假广告，宣称商品获得国家专利，广告费用为3000元，其商品售价明显低于同行。", 9000, 15000},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := a.Analyze(WithExemplars(context.Background(), nil, 0), Request{Facts: tt.facts, DecisionDate: "2026-06-01"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != "ad-55-false-advertiser" {
+				t.Fatalf("violations %v, want ad-55-false-advertiser first", ids(res.Violations))
+			}
+			if st := res.Violations[0].Suggestion.Statutory; st == nil || st.FineMin != tt.min || st.FineMax != tt.max {
+				t.Errorf("statutory %v, want %v–%v", st, tt.min, tt.max)
+			}
+		})
+	}
+}

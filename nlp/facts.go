@@ -1004,6 +1004,7 @@ func Extract(text string) Extraction {
 			x.Totals = append(x.Totals, t)
 		}
 	}
+	x.Totals = adCostTooLow(s, x.Totals)
 	x.Totals = lotsTimesPrices(ms, lotPrices, x.Totals)
 	totalsBefore := len(x.Totals)
 	x.Totals = heldTimesPrice(ms, salePrices, x.Totals)
@@ -2392,6 +2393,70 @@ func noneStated(s string, as []Amount) []Total {
 	}
 	return out
 }
+
+// adCostTooLow replaces the 广告费用 read from a figure with a stated nil
+// when the agency finds that figure 明显偏低 (支付广告费用仅500元，明显偏低;
+// 广告费用明显低于同类广告市场价格): 广告法 第五十五条 then fines as for a cost
+// 无法计算, twenty to a hundred times ten thousand, not on the figure's
+// multiple. The statute quoted (广告费用无法计算或者明显偏低的，处…), a
+// denial (并不明显偏低) and another's view (举报人认为…明显偏低) find nothing;
+// a price of goods 明显偏低 is no ad cost.
+func adCostTooLow(s string, ts []Total) []Total {
+	if !hasPositive(ts, RoleAdCost) || !containsAny(s, adCostLowWords...) {
+		return ts
+	}
+	for _, w := range adCostLowWords {
+		for i := 0; i < len(s); {
+			k := Index(s[i:], w)
+			if k < 0 {
+				break
+			}
+			at := i + k
+			i = at + len(w)
+			if strings.HasPrefix(s[i:], "的") || strings.HasPrefix(s[i:], "或") {
+				continue // the statute's condition quoted
+			}
+			if !adCostSubject(s, at) {
+				continue
+			}
+			c := s[clauseBefore(s, at, isClauseEnd):at]
+			if hasAnySuffix(c, "不", "并不", "没有", "未", "并未", "不属于", "不是") || containsAny(c, "认为", "辩称", "反映", "举报", "投诉", "声称", "是否") {
+				continue
+			}
+			out := make([]Total, 0, len(ts))
+			for _, t := range ts {
+				if t.Role != RoleAdCost {
+					out = append(out, t)
+				}
+			}
+			return append(out, Total{Role: RoleAdCost, Value: 0, Explicit: true})
+		}
+	}
+	return ts
+}
+
+// adCostSubject reports whether the words at at speak of the ad's cost:
+// its phrase names it (该广告费用明显偏低), or a short phrase without a
+// subject of its own (明显低于…, 经核实明显偏低) follows one that does
+// (广告费用为2000元，明显低于…). 广告费用3000元，其商品售价明显低于同行 is the
+// goods' price.
+func adCostSubject(s string, at int) bool {
+	ps := clauseBefore(s, at, isPhraseEnd)
+	if p := s[ps:at]; Contains(p, "广告") && Contains(p, "费") {
+		return true
+	} else if utf8.RuneCountInString(p) > 4 || ps == 0 {
+		return false
+	}
+	r, size := utf8.DecodeLastRuneInString(s[:ps])
+	if !isPhraseEnd(r) || isClauseEnd(r) {
+		return false
+	}
+	prev := s[clauseBefore(s, ps-size, isPhraseEnd) : ps-size]
+	return Contains(prev, "广告") && Contains(prev, "费")
+}
+
+// adCostLowWords say an ad's cost is far below what such an ad costs.
+var adCostLowWords = []string{"明显偏低", "明显低于"}
 
 // adMaterialFree reports whether the text says the posters or leaflets of an
 // advert came free to the party, who paid nothing and cannot tell their cost
