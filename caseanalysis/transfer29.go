@@ -31,7 +31,12 @@ var (
 	// gradedVictimRe finds one victim's grade told in the victim's own
 	// clause (王某鼻骨骨折系轻微伤, 经鉴定李某的损伤程度为轻伤二级): the
 	// name, then at most a few words of the wound, then the grade.
-	gradedVictimRe = nlp.Guard(`(\p{Han}{1,2}某{1,2})(?:甲|乙|丙)?[^，。；,;某]{0,16}?(?:系|为|属|构成|达到|鉴定为|评定为)(轻微伤|轻伤)`, "轻微伤", "轻伤")
+	// The grade may open the next clause (郑某膝部擦伤，鉴定为轻微伤) when
+	// that clause names no one else.
+	gradedVictimRe = nlp.Guard(`(\p{Han}{1,2}某{1,2})(?:甲|乙|丙)?[^，。；,;某]{0,16}?(?:[，,][^，。；,;某0-9]{0,6}?)?(?:系|为|属|构成|达到|鉴定为|评定为)(轻微伤|轻伤)`, "轻微伤", "轻伤")
+	// partyNameRe finds the party named (违法行为人周某, 周某（男，1998年
+	// 出生）): his own injury is no victim's.
+	partyNameRe = regexp.MustCompile(`(?:违法行为人|违法嫌疑人|犯罪嫌疑人|嫌疑人|当事人|行为人)(\p{Han}{1,2}某{1,2})|(\p{Han}{1,2}某{1,2})[（(](?:男|女)`)
 )
 
 // ownInjuryWords tell the clause is about the party's own injury or that
@@ -96,8 +101,18 @@ func taxShare(norm, text string, x nlp.Extraction, m map[string]float64) (float6
 // count told at once (二人均为轻微伤) is. A grade denied (未达轻微伤, 不构成
 // 轻伤) or the party's own counts no one.
 func gradedVictims(norm string, setMax func(string, float64)) {
+	if !nlp.Contains(norm, "轻微伤") && !nlp.Contains(norm, "轻伤") {
+		return
+	}
+	party := map[string]bool{}
+	for _, sm := range partyNameRe.FindAllStringSubmatch(norm, -1) {
+		party[sm[1]+sm[2]] = true
+	}
 	names := map[string]map[string]bool{}
 	for _, loc := range gradedVictimRe.FindAllStringSubmatchIndex(norm, -1) {
+		if party[norm[loc[2]:loc[3]]] {
+			continue
+		}
 		if nlp.Negated(norm, loc[4]) {
 			continue
 		}
