@@ -132,3 +132,31 @@ func TestStandardTitledFacilityTwentyNinth(t *testing.T) {
 			acc, rules.RiskLikely, "重大责任事故罪"},
 	})
 }
+
+// TestRecurringTransferKindsTwentyNinth holds the forms of three kinds that
+// recurred over the blind transfer rounds (transfer26b … transfer29b) in
+// new words: a facility failing a standard however the standard is named
+// (国家标准, 行业标准, a title), an order's defiance told in the next
+// sentence however far the failure stands from the check, and victims
+// counted by the grade told at once or name by name.
+func TestRecurringTransferKindsTwentyNinth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	acc := []string{"safety-114-general-accident"}
+	wages := []string{"labour-26-compensation"}
+	prov := []string{"police25-30-provocation"}
+	const labour, liability = "重大劳动安全事故罪", "重大责任事故罪"
+	checkAnalyzerTransferRows(t, a, []transferRow{
+		{"national standard, set", "经调查，某木业公司砂光车间未按国家标准设置除尘系统，8月1日发生粉尘爆炸，造成一人死亡。", acc, rules.RiskLikely, labour},
+		{"national standard, designed", "经调查，某木业公司砂光车间除尘系统未按国家标准设计，8月1日发生粉尘爆炸，造成一人死亡。", acc, rules.RiskLikely, labour},
+		{"trade standard", "经调查，某气体充装站未按行业标准设置紧急切断装置，8月1日发生泄漏爆炸，造成一人死亡。", acc, rules.RiskLikely, labour},
+		{"facility fails a title", "经调查，某地下车库改建的仓库通风设施不符合《工业建筑供暖通风与空气调节设计规范》要求，8月1日一名搬运工窒息死亡。", acc, rules.RiskLikely, labour},
+		{"a worker's breach only", "经调查，某木业公司叉车司机违反操作规程倒车，将一名搬运工挤压致死。", acc, rules.RiskLikely, liability},
+		{"defied: at once", "某酒店拖欠厨师严某等十一人三个月工资共计七万元，人社局责令其十日内支付。期满后仍未支付。", wages, rules.RiskLikely, "拒不支付劳动报酬罪"},
+		{"defied: after clauses", "某酒店拖欠厨师严某等十一人三个月工资共计七万元，人社局责令其十日内支付。期满后，老板先称资金周转困难、又称正在变卖设备、后来干脆不接电话，工资至今未付。", wages, rules.RiskLikely, "拒不支付劳动报酬罪"},
+		{"paid in between", "某酒店拖欠厨师严某等十一人三个月工资共计七万元，人社局责令其十日内支付。期满后，老板已足额支付，此后未再发生欠薪。", wages, rules.RiskNear, "拒不支付劳动报酬罪"},
+		{"victims: a count", "经查，彭某无故拦住两名路人拳打脚踢，致二人经鉴定均为轻微伤。", prov, rules.RiskLikely, "寻衅滋事罪"},
+		{"victims: a list", "经查，彭某无故拦住路人拳打脚踢，经鉴定蔡某、龚某均为轻微伤。", prov, rules.RiskLikely, "寻衅滋事罪"},
+		{"victims: apart", "经查，彭某无故拦住路人拳打脚踢，蔡某面部挫伤，鉴定为轻微伤；龚某门牙松动，经鉴定属轻微伤。", prov, rules.RiskLikely, "寻衅滋事罪"},
+		{"victims: one", "经查，彭某无故拦住路人拳打脚踢，蔡某面部挫伤，鉴定为轻微伤；龚某未受伤。", prov, rules.RiskNone, ""},
+	})
+}
