@@ -25,8 +25,38 @@ var orderSentenceRe = regexp.MustCompile(`责令|指令书|通知书|限期|整�
 // was defied. A sentence telling the work done (已整改完毕) or what is not
 // yet due (尚未到期) names no defiance: 尚未 is no failure after a time
 // limit, and the failure words are the order's own verbs.
-var defianceOpeningRe = regexp.MustCompile(`^[^。；;！!？?]{0,24}?(?:逾期|期满|届满|到期后|复查|回访|至今|过了期限|期限已过)[^。；;！!？?]{0,24}?` +
-	`(?:仍|均|依然|还是|一直)?(?:未|没有?|拒不|分文未|一分未|一分钱未|一分没)(?:按期|按要求|予|作|进行)?(?:整改|改正|支付|付|发放|消除|执行|履行|给)`)
+//
+// The effect may come after clauses telling what the party did instead
+// (期限届满后，该公司负责人手机关机、办公室人去楼空，工资至今一分未付), or
+// be told as the state found unchanged (复查时上述隐患依旧, 复查发现…仍然
+// 存在): the twenty-ninth round widened the gaps and took that state in;
+// a correction told in between (已足额支付, 已整改) still ends it
+// (defianceCorrections).
+var defianceOpeningRe = regexp.MustCompile(`^[^。；;！!？?]{0,24}?(?:逾期|期满|届满|到期后|复查|回访|至今|过了期限|期限已过)[^。；;！!？?]{0,40}?` +
+	`(?:(?:仍|均|依然|还是|一直)?(?:未|没有?|拒不|分文未|一分未|一分钱未|一分没)(?:按期|按要求|予|作|进行)?(?:整改|改正|支付|付|发放|消除|执行|履行|给)|` +
+	`依旧|依然存在|仍然存在|仍存在|仍未消除|原样未动|未见改变|没有变化|照旧)`)
+
+// defianceCorrections are the words of a correction: a defiance opening that
+// holds one before the failure is no defiance read whole (期满前已足额支付，
+// 复查时未发现…).
+var defianceCorrections = []string{"已支付", "已足额", "已全部支付", "已发放", "已付清", "已结清", "已整改", "已改正", "已消除", "已清理", "已拆除", "整改完毕"}
+
+// defied reports whether the sentence opens by telling the order defied,
+// and the words that name the defiance as the conditions' cues do
+// (逾期仍未支付 for pay withheld, 逾期仍未整改 for a hazard left): clauses
+// between the check and the failure put it beyond a cue's reach of the
+// order (twenty-ninth round).
+func defied(next string) (string, bool) {
+	loc := defianceOpeningRe.FindStringIndex(next)
+	if loc == nil || containsAny(next[:loc[1]], defianceCorrections) {
+		return "", false
+	}
+	// The failure's verb ends the match (a name between, 付某, is no pay).
+	if strings.ContainsAny(next[max(loc[0], loc[1]-len("发放")):loc[1]], "付发给") {
+		return "逾期仍未支付", true
+	}
+	return "逾期仍未整改", true
+}
 
 // withDefianceJoined joins a sentence that orders an act by a time limit to
 // the next one when that one tells the order defied (责令其于3月30日前全额
@@ -44,8 +74,8 @@ func withDefianceJoined(text string) string {
 		}
 		sentence, next := rest[:i], rest[i+len("。"):]
 		b.WriteString(sentence)
-		if orderSentenceRe.MatchString(sentence) && defianceOpeningRe.MatchString(next) {
-			b.WriteString("，")
+		if words, ok := defied(next); ok && orderSentenceRe.MatchString(sentence) {
+			b.WriteString("，" + words + "，")
 		} else {
 			b.WriteString("。")
 		}

@@ -1,0 +1,135 @@
+package caseanalysis
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// The twenty-ninth round's readings of the facts for the transfer
+// thresholds (issue 12, transfer29b): the share of tax evaded told against
+// a named total (占…应纳税总额…的18.4%) or as two sums, months owed told as
+// a list (2月、3月工资), and injuries graded victim by victim (王某…系轻微伤，
+// 李某…系轻微伤).
+
+var (
+	// taxShareRe finds the share told after the total it is a share of,
+	// the total's name ending in 总额 or 合计 and its amount between (占同期
+	// 各税种应纳税总额二百一十万元的18.4%): taxRatioRe reads only
+	// 应纳税额 written right before the share.
+	taxShareRe = nlp.Guard(`(?:应纳税|应缴税|应纳|应缴)(?:款|额)?(?:总额|总计|合计|总数)[^，。；,;%％]{0,20}?(?:的|之)?(?:比例|比重)?(?:为|达|约)?(?:([0-9]{1,3}(?:\.[0-9]+)?)[%％]|百分之([一二三四五六七八九十百点]{1,6}))`, "应纳税", "应缴税", "应纳", "应缴")
+	// taxTotalWords name the total a taxpayer owed, whose amount the tax
+	// evaded is compared with when no share is written (少缴税款38.6万元，
+	// 同期应纳税总额210万元).
+	taxTotalWords = []string{"应纳税总额", "应纳税款总额", "应缴税款总额", "应纳税额合计", "应缴税额合计", "应纳税额总计", "应纳税额", "应缴税额"}
+	// monthListRe finds the months owed told one by one before the wages
+	// (拖欠其2月、3月工资, 5月、6月和7月的工钱): one month each.
+	monthListRe = regexp.MustCompile(`((?:(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份?[、和及与])+(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份?)(?:的|共)?(?:工资|劳动报酬|工钱|薪酬|薪水)`)
+	// gradedVictimRe finds one victim's grade told in the victim's own
+	// clause (王某鼻骨骨折系轻微伤, 经鉴定李某的损伤程度为轻伤二级): the
+	// name, then at most a few words of the wound, then the grade.
+	// The grade may open the next clause (郑某膝部擦伤，鉴定为轻微伤) when
+	// that clause names no one else.
+	gradedVictimRe = nlp.Guard(`(\p{Han}{1,2}某{1,2})(?:甲|乙|丙)?[^，。；,;某]{0,16}?(?:[，,][^，。；,;某0-9]{0,6}?)?(?:系|为|属|构成|达到|鉴定为|评定为)(轻微伤|轻伤)`, "轻微伤", "轻伤")
+	// partyNameRe finds the party named (违法行为人周某, 周某（男，1998年
+	// 出生）): his own injury is no victim's.
+	partyNameRe = regexp.MustCompile(`(?:违法行为人|违法嫌疑人|犯罪嫌疑人|嫌疑人|当事人|行为人)(\p{Han}{1,2}某{1,2})|(\p{Han}{1,2}某{1,2})[（(](?:男|女)`)
+)
+
+// ownInjuryWords tell the clause is about the party's own injury or that
+// of the one who struck (违法行为人周某亦受轻微伤, 双方均为轻微伤): no
+// victim of the party's violence.
+var ownInjuryWords = []string{"违法行为人", "违法嫌疑人", "犯罪嫌疑人", "当事人", "本人", "自己", "亦", "也", "双方", "互殴"}
+
+// transfer29Readings sets the measures the twenty-ninth round's blind
+// transfer batch found told in these ways.
+func transfer29Readings(norm, text string, x nlp.Extraction, m map[string]float64, setMax func(string, float64)) {
+	if _, ok := m[rules.MeasureTaxRatio]; !ok {
+		if v, ok := taxShare(norm, text, x, m); ok {
+			m[rules.MeasureTaxRatio] = v
+		}
+	}
+	if owesWages(norm) {
+		for _, loc := range monthListRe.FindAllStringSubmatchIndex(norm, -1) {
+			if nlp.Negated(norm, loc[2]) {
+				continue
+			}
+			n := strings.Count(norm[loc[2]:loc[3]], "月")
+			setMax(rules.MeasureMonthsOwed, float64(n))
+		}
+	}
+	gradedVictims(norm, setMax)
+}
+
+// taxShare reads the share of the tax evaded in the tax owed: written
+// after a named total, or computed from the two amounts the text gives.
+func taxShare(norm, text string, x nlp.Extraction, m map[string]float64) (float64, bool) {
+	if sm := taxShareRe.FindStringSubmatch(norm); sm != nil {
+		v, err := strconv.ParseFloat(sm[1], 64)
+		if sm[1] == "" {
+			var n int64
+			n, err = nlp.ParseChineseInt(sm[2])
+			v = float64(n)
+		}
+		if err == nil && v > 0 && v <= 100 {
+			return v, true
+		}
+	}
+	evaded, ok := m[rules.MeasureTaxEvaded]
+	if !ok || evaded <= 0 {
+		return 0, false
+	}
+	for _, a := range x.Amounts {
+		if a.Rate {
+			continue
+		}
+		w := strings.TrimRight(text[max(0, a.Start-27):a.Start], "为是约达：:人民币")
+		for _, t := range taxTotalWords {
+			if strings.HasSuffix(w, t) && a.Value > evaded {
+				return evaded / a.Value * 100, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// gradedVictims counts the victims graded one by one, each in a clause
+// of his own: two named 轻微伤 are the 二人以上轻微伤 of 寻衅滋事罪, as a
+// count told at once (二人均为轻微伤) is. A grade denied (未达轻微伤, 不构成
+// 轻伤) or the party's own counts no one.
+func gradedVictims(norm string, setMax func(string, float64)) {
+	if !nlp.Contains(norm, "轻微伤") && !nlp.Contains(norm, "轻伤") {
+		return
+	}
+	party := map[string]bool{}
+	for _, sm := range partyNameRe.FindAllStringSubmatch(norm, -1) {
+		party[sm[1]+sm[2]] = true
+	}
+	names := map[string]map[string]bool{}
+	for _, loc := range gradedVictimRe.FindAllStringSubmatchIndex(norm, -1) {
+		if party[norm[loc[2]:loc[3]]] {
+			continue
+		}
+		if nlp.Negated(norm, loc[4]) {
+			continue
+		}
+		clause := norm[clauseStart(norm, loc[0]):loc[4]]
+		if containsAny(clause, ownInjuryWords) {
+			continue
+		}
+		grade := norm[loc[4]:loc[5]]
+		if names[grade] == nil {
+			names[grade] = map[string]bool{}
+		}
+		names[grade][norm[loc[2]:loc[3]]] = true
+	}
+	if n := len(names["轻微伤"]); n > 0 {
+		setMax(rules.MeasureSlightInjuries, float64(n))
+	}
+	if n := len(names["轻伤"]); n > 0 {
+		setMax(rules.MeasureMinorInjuries, float64(n))
+	}
+}
