@@ -4169,8 +4169,10 @@ func thirdPartyAge(s string, a, b int) bool {
 // (编造警情, 谎报, 报假警): the caller is then the party.
 var falseAlarmWords = [...]string{"编造警情", "虚构警情", "谎报", "报假警", "虚假报警", "虚假警情", "假警情"}
 
-// callerWords name the one who called or reported.
-var callerWords = [...]string{"报警人", "报案人", "来电人"}
+// callerWords name the one who called or reported; the phone's user
+// (号码实际使用人为其子某某) is the caller when the owner only pays for it.
+// 实际使用人 comes before 使用人 so that the longer goes out whole.
+var callerWords = [...]string{"报警人", "报案人", "来电人", "实际使用人", "使用人"}
 
 // falseCallerAge reports whether the age at a is told of the caller in a
 // text of a false alarm (报警人为学生钱某某（时年16周岁）…编造警情): the
@@ -4724,7 +4726,9 @@ func namedOtherInBracket(s string, a int) bool {
 	if i <= 0 || partyAgeAt(s[clauseBefore(s, i, isClauseEnd):i]+"（") {
 		return false
 	}
-	w := s[clauseBefore(s, i, isPhraseEnd):i]
+	// In a false alarm the caller named before the bracket is the party
+	// (实际使用人为其子杜某（…出生）): 使用人 is no employer's 使用.
+	w := withoutCaller(s, s[clauseBefore(s, i, isPhraseEnd):i])
 	return containsAny(w, thirdPartyBirthCues[:]...) || containsAny(w, objectMarkers[:]...) && !containsAny(w, officerSubjects[:]...)
 }
 
