@@ -10,7 +10,7 @@ import "testing"
 func TestFalseAlarmPhoneUserTwentyNinth(t *testing.T) {
 	for _, tt := range []struct {
 		name, text, birth string
-		party            bool
+		party             bool
 	}{
 		{"the phone's user lied", "2026年3月5日19时许，110接报称某商场负一层发生爆炸。经回拨核查，该号码登记在其父名下，实际使用人为初二学生严某（男，2010年6月出生），严某承认系恶作剧谎报。", "2010-06-01", true},
 		{"the user, plainly", "2026年2月8日，派出所接到报假警电话，机主系外地务工人员，号码使用人系同住的晏某（男，2009年11月出生），晏某称是喝酒后打着玩。", "2009-11-01", true},
