@@ -32,3 +32,35 @@ func TestFalseAlarmPhoneUserTwentyNinth(t *testing.T) {
 		})
 	}
 }
+
+// TestSelfStoppedDischargeTwentyNinth: a discharge the party's own people
+// stopped on the spot (负责人当场关闭阀门、封堵暗管, 当即用沙袋封堵溢流口) and a
+// clean-up it put out to a firm (委托专业公司对沟渠底泥进行清理) lessen the harm
+// (行政处罚法 第三十二条第（一）项); the officers' sealing, an agency's, one
+// demanded and not done, and a denial do not.
+func TestSelfStoppedDischargeTwentyNinth(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"stopped by the plant head", "发现雨水口有黄色污水外溢后，该厂厂长当场关停提升泵并封堵雨水口。", true},
+		{"sandbags at once", "当事人当即组织员工用沙袋封堵了溢流口。", true},
+		{"a firm hired for the silt", "次日，当事人委托专业公司对受污染沟渠底泥进行清理。", true},
+		// guards
+		{"the officers sealed it", "执法人员当场对该暗管予以封堵，并提取水样。", false},
+		{"the agency sealed it", "镇政府接报后当即协调施工队封堵排口。", false},
+		{"asked and not done", "执法人员要求其委托专业公司清理沟渠，当事人至今未处理。", false},
+		{"not stopped", "当事人未当场封堵排口，废水持续外排两小时。", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := Extract(tc.text)
+			got := false
+			for _, c := range x.Circumstances {
+				got = got || c.Name == CircSelfRemovedHarm
+			}
+			if got != tc.want {
+				t.Errorf("%s = %v; want %v (circumstances %+v)", CircSelfRemovedHarm, got, tc.want, x.Circumstances)
+			}
+		})
+	}
+}

@@ -655,6 +655,10 @@ var circumstanceCues = []struct {
 		// clean-up the party organised (自行组织人员清扫) is the response
 		"自行组织…清扫", "自行组织…冲洗", "自行组织…清理", "自行组织…清除",
 		"自行雇请", "自行聘请", "主动雇请", "主动聘请", "立即…封堵", "及时…封堵", "立即…堵漏", "及时…堵漏",
+		// the same at once in the officers' words (负责人当场关闭阀门、封堵暗管) and a
+		// clean-up put out to a firm (委托专业公司对河段淤泥进行清理); another's doing
+		// (执法人员当场…封堵) is othersCleanUp's
+		"当场…封堵", "当即…封堵", "委托专业公司…清理", "委托专业公司…清除",
 		// the clean-up hired out of its own accord in the plain verbs (下午又请第三方把地面
 		// 渗滤液清理干净, 找专业公司清除了泄漏物)
 		"请第三方…清理", "请第三方…清除", "找第三方…清理", "找第三方…清除", "委托第三方…清理", "委托第三方…清除",
@@ -3663,7 +3667,7 @@ var fireCrews = [...]string{"消防员", "消防队", "消防救援", "消防人
 // agency asked for (执法人员要求其找专业公司清理干净，当事人至今未处理), as
 // the fire cues' othersFirefighting keeps out another's firefighting.
 func othersCleanUp(s, cue string, i int) bool {
-	if !hasAnyPrefix(cue, "请", "找", "委托") {
+	if !hasAnyPrefix(cue, "请", "找", "委托") && !(hasAnyPrefix(cue, "当场", "当即") && Contains(cue, "封堵")) {
 		return false
 	}
 	return containsAny(s[clauseBefore(s, i, isPhraseEnd):i], cleanUpHirers[:]...) || demandedInSentence(s, i) || orderedInSentence(s, i)
