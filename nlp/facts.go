@@ -659,6 +659,10 @@ var circumstanceCues = []struct {
 		// clean-up the party organised (自行组织人员清扫) is the response
 		"自行组织…清扫", "自行组织…冲洗", "自行组织…清理", "自行组织…清除",
 		"自行雇请", "自行聘请", "主动雇请", "主动聘请", "立即…封堵", "及时…封堵", "立即…堵漏", "及时…堵漏",
+		// the same at once in the officers' words (负责人当场关闭阀门、封堵暗管) and a
+		// clean-up put out to a firm (委托专业公司对河段淤泥进行清理); another's doing
+		// (执法人员当场…封堵) is othersCleanUp's
+		"当场…封堵", "当即…封堵", "委托专业公司…清理", "委托专业公司…清除",
 		// the clean-up hired out of its own accord in the plain verbs (下午又请第三方把地面
 		// 渗滤液清理干净, 找专业公司清除了泄漏物)
 		"请第三方…清理", "请第三方…清除", "找第三方…清理", "找第三方…清除", "委托第三方…清理", "委托第三方…清除",
@@ -3732,7 +3736,7 @@ var fireCrews = [...]string{"消防员", "消防队", "消防救援", "消防人
 // agency asked for (执法人员要求其找专业公司清理干净，当事人至今未处理), as
 // the fire cues' othersFirefighting keeps out another's firefighting.
 func othersCleanUp(s, cue string, i int) bool {
-	if !hasAnyPrefix(cue, "请", "找", "委托") {
+	if !hasAnyPrefix(cue, "请", "找", "委托") && !(hasAnyPrefix(cue, "当场", "当即") && Contains(cue, "封堵")) {
 		return false
 	}
 	return containsAny(s[clauseBefore(s, i, isPhraseEnd):i], cleanUpHirers[:]...) || demandedInSentence(s, i) || orderedInSentence(s, i)
@@ -4259,8 +4263,10 @@ func thirdPartyAge(s string, a, b int) bool {
 // (编造警情, 谎报, 报假警): the caller is then the party.
 var falseAlarmWords = [...]string{"编造警情", "虚构警情", "谎报", "报假警", "虚假报警", "虚假警情", "假警情"}
 
-// callerWords name the one who called or reported.
-var callerWords = [...]string{"报警人", "报案人", "来电人"}
+// callerWords name the one who called or reported; the phone's user
+// (号码实际使用人为其子某某) is the caller when the owner only pays for it.
+// 实际使用人 comes before 使用人 so that the longer goes out whole.
+var callerWords = [...]string{"报警人", "报案人", "来电人", "实际使用人", "使用人"}
 
 // falseCallerAge reports whether the age at a is told of the caller in a
 // text of a false alarm (报警人为学生钱某某（时年16周岁）…编造警情): the
@@ -4814,7 +4820,9 @@ func namedOtherInBracket(s string, a int) bool {
 	if i <= 0 || partyAgeAt(s[clauseBefore(s, i, isClauseEnd):i]+"（") {
 		return false
 	}
-	w := s[clauseBefore(s, i, isPhraseEnd):i]
+	// In a false alarm the caller named before the bracket is the party
+	// (实际使用人为其子杜某（…出生）): 使用人 is no employer's 使用.
+	w := withoutCaller(s, s[clauseBefore(s, i, isPhraseEnd):i])
 	return containsAny(w, thirdPartyBirthCues[:]...) || containsAny(w, objectMarkers[:]...) && !containsAny(w, officerSubjects[:]...)
 }
 
