@@ -1764,7 +1764,14 @@ func moneyRole(s string, pos int) (string, bool) {
 			best, bestStart, bestEnd = RoleAnnualIncome, at, at
 		}
 	}
-	if near := w[max(0, bestStart-8*len("类")):]; (best == RoleSalesAmount || best == RoleGoodsValue) && containsAny(near, otherTradeWords[:]...) ||
+	// The words must be in the amount's own comma clause: 已销售同类商品1350件，
+	// 销售金额5.73万元 counts the case's goods (the kind seized) before the
+	// comma, and the amount after it is their sales.
+	near := w[max(0, bestStart-8*len("类")):]
+	if i := max(strings.LastIndex(near[:len(near)-len(w[bestStart:])], "，"), strings.LastIndex(near[:len(near)-len(w[bestStart:])], ",")); i >= 0 {
+		near = near[i:]
+	}
+	if (best == RoleSalesAmount || best == RoleGoodsValue) && containsAny(near, otherTradeWords[:]...) ||
 		best == RoleSalesAmount && containsAny(near, wholeShopWords[:]...) {
 		// 本年度销售同类商品约3万元, 同类商品销售额3万元: the party's trade in
 		// goods of the kind, not the goods the case is about.

@@ -1,0 +1,33 @@
+package nlp
+
+import "testing"
+
+// TestSalesOfTheKindTwentyNinth: 同类商品 (goods of the kind) before a comma
+// names the case's goods sold (已售出同款假冒手表260只，销售金额…), and the sales
+// amount after the comma is theirs (issue 12, transfer29a); the kind in the
+// amount's own clause (本年度销售同类商品约3万元, 同类产品销售额…) is still the
+// party's trade at large and no sales amount of the case.
+func TestSalesOfTheKindTwentyNinth(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       float64 // the 销售金额 read, 0 for none
+	}{
+		{"kind before the comma, digits", "经查，当事人已售出同类产品260只，销售金额61,800元。", 61800},
+		{"kind before the comma, 大写", "该店自2025年9月起已销售同类货物840件，销售金额人民币陆万贰仟元。", 62000},
+		{"kind in the amount's clause", "当事人本年度销售同类商品约3万元，现场查扣涉案商品12件。", 0},
+		{"kind right before 销售额", "据其账簿，同类产品销售额2.4万元，涉案商品未查明销售情况。", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := 0.0
+			for _, a := range Extract(tt.text).Amounts {
+				if a.Role == RoleSalesAmount {
+					got = a.Value
+				}
+			}
+			if got != tt.want {
+				t.Fatalf("销售金额 = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
