@@ -1203,7 +1203,7 @@ func (a *Analyzer) readTransfer(text string) *rules.TransferText {
 	if a.cfg.Crimes == nil {
 		return nil
 	}
-	return a.cfg.Crimes.Read(withMoneyThreat(withClosedSeason(withHomeEntryTheft(withArmedThreat(withBlowAtOfficial(withRoleNames(withDefianceJoined(withLELAlarm(withoutDeceasedLiability(withoutPastDrinkDriving(text)))))))))))
+	return a.cfg.Crimes.Read(withLabelledNotFound(withMoneyThreat(withClosedSeason(withHomeEntryTheft(withArmedThreat(withBlowAtOfficial(withRoleNames(withDefianceJoined(withLELAlarm(withoutDeceasedLiability(withoutPastDrinkDriving(text))))))))))))
 }
 
 // pastDrinkDrivingRe finds a drunk drive told as the cause of an earlier

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cailiang/cailiang/nlp"
 )
@@ -156,4 +157,41 @@ func withClosedSeason(text string) string {
 		return text
 	}
 	return text[:loc[1]] + "，系在禁渔期内捕捞" + text[loc[1]:]
+}
+
+// labelledDrugRe finds a drug named by its label (“头孢克肟胶囊”, 标示为“阿奇霉素
+// 分散片”): the name's stem before its dosage form, the ingredient a test of
+// 假药 looks for.
+var labelledDrugRe = nlp.Guard(`“([^”]{2,16}?)(?:分散片|缓释片|肠溶片|含片|胶囊|片|注射液|颗粒|丸|口服液|糖浆|软膏|滴眼液|冲剂)”`, "“")
+
+// notFoundRe finds what a test did not find (未检出头孢克肟, 均未检测出阿奇霉素).
+var notFoundRe = regexp.MustCompile(`(?:未检出|未检测出|没有检出|未能检出)([^，。；;,]{2,16})`)
+
+// withLabelledNotFound writes, after a test that did not find the
+// ingredient the drug's label names (标示为“头孢克肟胶囊”……所含成分为对乙酰氨基
+// 酚，未检出头孢克肟), that the ingredients do not match (，药品所含成分与标示
+// 不符): the 假药 of 药品管理法 第九十八条第二款第（一）项 (药品所含成份与国家
+// 药品标准规定的成份不符) as a lab report tells it, by its two findings. A
+// test that did not find a contaminant (未检出有关物质超标, 未检出致病菌) names
+// no labelled ingredient and writes nothing.
+func withLabelledNotFound(text string) string {
+	if !nlp.Contains(text, "检") || !nlp.Contains(text, "药") {
+		return text
+	}
+	var stems []string
+	for _, m := range labelledDrugRe.FindAllStringSubmatch(text, -1) {
+		s := strings.TrimPrefix(m[1], "复方")
+		if utf8.RuneCountInString(s) >= 2 {
+			stems = append(stems, s)
+		}
+	}
+	if len(stems) == 0 {
+		return text
+	}
+	for _, m := range notFoundRe.FindAllStringSubmatchIndex(text, -1) {
+		if containsAnyStr(text[m[2]:m[3]], stems) {
+			return text[:m[1]] + "，药品所含成分与标示不符" + text[m[1]:]
+		}
+	}
+	return text
 }

@@ -34,3 +34,20 @@ func TestTransferATwentyNinth(t *testing.T) {
 		{"an act date outside the season", "2026年8月20日夜间，执法人员在某河段查获刘某电鱼，当地每年3月1日至6月30日禁止捕捞，该河段不属于禁渔区。", fish, rules.RiskNear, "非法捕捞水产品罪"},
 	})
 }
+
+// TestLabelledNotFoundTwentyNinth: a test that did not find the ingredient
+// the drug's label names, another found instead (标示为“阿奇霉素分散片”……所含
+// 成分为甲硝唑，未检出阿奇霉素), tells 假药 (药品管理法 第九十八条第二款第（一）项)
+// and 生产、销售、提供假药罪 (issue 12, transfer29a). Guards: a test that found
+// the labelled ingredient and no contaminant (未检出有关物质超标), a food's
+// clean test (未检出致病菌), a test of another drug than the labelled one.
+func TestLabelledNotFoundTwentyNinth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	drug := []string{"drug-129-irregular-purchase"}
+	checkAnalyzerTransferRows(t, a, []transferRow{
+		{"the labelled ingredient not found", "经查，某诊所从一名上门推销人员处购进标示为“阿奇霉素分散片”的药品30盒。经区药品检验所检验，该药所含成分为甲硝唑，未检出阿奇霉素，货值共计1,350元。", drug, rules.RiskLikely, "生产、销售、提供假药罪"},
+		{"a compound's stem not found", "某药店在售的“复方板蓝根颗粒”经抽检，实际成分为蔗糖和淀粉，未检出板蓝根提取物，该店共售出22袋，货值440元。", drug, rules.RiskLikely, "生产、销售、提供假药罪"},
+		{"the labelled ingredient found, a contaminant not", "某诊所从一名上门推销人员处购进“阿奇霉素分散片”30盒，未查验供货资质。经检验，该药所含成分为阿奇霉素，含量符合规定，未检出有关物质超标，货值共计1,350元。", drug, rules.RiskNone, ""},
+		{"a food's clean test", "某超市销售的“山楂丸”（糖果类食品，非药品）经抽检未检出致病菌，该超市另从个人处购进感冒药10盒未索取票据。", drug, rules.RiskNone, ""},
+	})
+}
