@@ -2021,8 +2021,24 @@ func verbRole(w string) (string, int) {
 		}
 		return RoleSalesAmount, from + i + len(v)
 	}
+	// 共售出47盒，得款23500元: the proceeds named in a clause of their own
+	// right after the sale's, in one sentence. Not a thing stolen and sold
+	// on (偷走手机后卖给废品站，得款300元): the loot's price, not a sale of the
+	// case's goods.
+	if from > 0 && hasAnyPrefix(strings.TrimLeft(clause, "，,"), proceedsWords[:]...) {
+		prev := w[:from]
+		prev = prev[max(strings.LastIndex(prev, "，"), strings.LastIndex(prev, ","), 0):]
+		if containsAny(prev, salesVerbs...) || containsAny(prev, "卖给", "售给", "卖得", "批发给") {
+			if !containsAny(w, "盗", "偷", "窃", "赃", "骗", "抢") {
+				return RoleSalesAmount, from + len(clause)
+			}
+		}
+	}
 	return "", 0
 }
+
+// proceedsWords open a clause that names what a sale brought in (得款, 共收款).
+var proceedsWords = [...]string{"得款", "共得款", "获款", "共获款", "收款", "共收款", "收到货款", "共收取货款", "收取货款", "得货款"}
 
 // soldFor name, right before an amount, what one sale brought in (第一辆卖得
 // 3500元); saleTo, right after an amount with 以 before it, a sale to a

@@ -31,3 +31,34 @@ func TestSalesOfTheKindTwentyNinth(t *testing.T) {
 		})
 	}
 }
+
+// TestProceedsAfterSaleTwentyNinth: the proceeds named in their own clause
+// right after the sale's (卖出电动玩具120件，得款9,600元) are the 销售金额
+// (issue 12, transfer29a), which a goods value adds the unsold to. Guards:
+// a stolen thing sold on (偷来的电瓶卖给废品站，得款260元), money paid for
+// stock (购进该批货物，付款7,000元), proceeds with no sale told before them.
+func TestProceedsAfterSaleTwentyNinth(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       float64 // the 销售金额 read, 0 for none
+	}{
+		{"proceeds after 卖出", "经查，当事人共卖出电动玩具120件，得款9,600元，库存36件。", 9600},
+		{"proceeds after 批发给", "该厂将上述白酒批发给三家饭店，共收款人民币壹万贰仟元。", 12000},
+		{"loot sold on", "嫌疑人将偷来的电瓶卖给废品站，得款260元。", 0},
+		{"stock paid for", "当事人从外地购进该批货物，付款7,000元。", 0},
+		{"no sale before the proceeds", "当事人称其于月底结算，得款3,000元用于发放工资。", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := 0.0
+			for _, a := range Extract(tt.text).Amounts {
+				if a.Role == RoleSalesAmount {
+					got = a.Value
+				}
+			}
+			if got != tt.want {
+				t.Fatalf("销售金额 = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
