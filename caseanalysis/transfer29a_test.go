@@ -31,6 +31,11 @@ func TestTransferATwentyNinth(t *testing.T) {
 		{"a worker's lawful recourse is no threat", "工人雷某向包工头称不给工钱就去劳动监察大队投诉，包工头随后支付其工资9000元。", police, rules.RiskNone, "敲诈勒索罪"},
 		{"electric fishing within a season told by dates", "2026年4月12日21时许，渔政人员在某河段查获刘某使用电瓶、升压器和抄网捕鱼，依照县政府通告，该河段每年3月1日至6月30日禁止捕捞。现场查获渔获物12公斤。", fish, rules.RiskLikely, "非法捕捞水产品罪"},
 		{"a season across the new year", "2026年1月6日夜间，执法人员在某水库发现卜某电鱼，当地规定每年12月1日至次年3月31日为禁渔期间。", fish, rules.RiskLikely, "非法捕捞水产品罪"},
+		// The phrasings of the rounds before, read by the same readings
+		// (recurrence: transfer24–28b told entries, threats and seasons so).
+		{"recurring: a window climbed into a home", "戚某翻过院墙后从后窗爬进屋内，拿走抽屉里的现金1,200元。", police, rules.RiskLikely, "盗窃罪"},
+		{"recurring: a threat with its threat word", "鲁某威胁称若不在两天内转账，就将聊天记录发到其家族群，对方先后转账共计5,000元。", police, rules.RiskLikely, "敲诈勒索罪"},
+		{"recurring: the season named", "渔政人员在禁渔期内查获姜某背着电瓶、升压器，手持连接电线的抄网捕鱼，渔获8公斤。", fish, rules.RiskLikely, "非法捕捞水产品罪"},
 		{"an act date outside the season", "2026年8月20日夜间，执法人员在某河段查获刘某电鱼，当地每年3月1日至6月30日禁止捕捞，该河段不属于禁渔区。", fish, rules.RiskNear, "非法捕捞水产品罪"},
 	})
 }
