@@ -38,24 +38,32 @@ var homeEntryNotHome = []string{"办公室", "店", "商铺", "商场", "超市"
 // entering (民警进入屋内将其抓获) takes nothing, and a denied entry (未进入
 // 屋内) is left.
 func withHomeEntryTheft(text string) string {
-	ms := homeEntryRe.FindAllStringSubmatchIndex(text, -1)
+	return appendAfter(text, homeEntryRe.FindAllStringSubmatchIndex(text, -1), "，入户盗窃", func(m []int) bool {
+		between := text[m[2]:m[3]]
+		cs := clauseStartByte(text, m[0])
+		clause := text[cs:m[0]]
+		// A denial in the entry's own clause (未进入屋内); one in the clause
+		// before tells the way open (见其家大门未锁，溜进卧室).
+		return nlp.Negated(text[cs:], m[0]-cs) || containsAnyStr(between, []string{"发现", "被盗", "被偷", "被窃", "不见", "报警", "民警", "执法"}) ||
+			containsAny(clause, []string{"民警", "执法人员", "检查人员", "工作人员"}) || containsAny(clause+text[m[0]:m[1]], homeEntryNotHome)
+	})
+}
+
+// appendAfter writes suffix after each match of ms (whole-match bounds
+// first) that skip does not set aside: the name a transfer cue reads,
+// after the act a record tells without it.
+func appendAfter(text string, ms [][]int, suffix string, skip func(m []int) bool) string {
 	if len(ms) == 0 {
 		return text
 	}
 	var b strings.Builder
 	last := 0
 	for _, m := range ms {
-		between := text[m[2]:m[3]]
-		cs := clauseStartByte(text, m[0])
-		clause := text[cs:m[0]]
-		// A denial in the entry's own clause (未进入屋内); one in the clause
-		// before tells the way open (见其家大门未锁，溜进卧室).
-		if nlp.Negated(text[cs:], m[0]-cs) || containsAnyStr(between, []string{"发现", "被盗", "被偷", "被窃", "不见", "报警", "民警", "执法"}) ||
-			containsAny(clause, []string{"民警", "执法人员", "检查人员", "工作人员"}) || containsAny(clause+text[m[0]:m[1]], homeEntryNotHome) {
+		if skip(m) {
 			continue
 		}
 		b.WriteString(text[last:m[1]])
-		b.WriteString("，入户盗窃")
+		b.WriteString(suffix)
 		last = m[1]
 	}
 	b.WriteString(text[last:])
@@ -90,22 +98,9 @@ var lawfulRecourse = []string{"投诉", "仲裁", "起诉", "诉讼", "报警", 
 // victim's report tells by the condition alone (不转钱便把视频放到网上), and
 // which keeps the amount from being weighed as a theft's.
 func withMoneyThreat(text string) string {
-	ms := moneyThreatRe.FindAllStringIndex(text, -1)
-	if len(ms) == 0 {
-		return text
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range ms {
-		if nlp.Negated(text, m[0]) || containsAnyStr(text[m[0]:m[1]], lawfulRecourse) {
-			continue
-		}
-		b.WriteString(text[last:m[1]])
-		b.WriteString("，以此索要钱财")
-		last = m[1]
-	}
-	b.WriteString(text[last:])
-	return b.String()
+	return appendAfter(text, moneyThreatRe.FindAllStringIndex(text, -1), "，以此索要钱财", func(m []int) bool {
+		return nlp.Negated(text, m[0]) || containsAnyStr(text[m[0]:m[1]], lawfulRecourse)
+	})
 }
 
 // moneyThreat reports whether norm tells money demanded on a threat by its
