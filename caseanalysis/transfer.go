@@ -194,8 +194,9 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 		}
 	}
 	// The amount of 盗窃, 诈骗 and the like is what was taken; reading it
-	// costs a pass over every amount, so only where such conduct is named.
-	if propertyCrimeSet.In(norm) {
+	// costs a pass over every amount, so only where such conduct is named,
+	// or a threat told by its condition (不给钱就把照片发到…).
+	if propertyCrimeSet.In(norm) || moneyThreat(norm) {
 		if s, ok := nlp.CrimeAmount(text); ok {
 			m[rules.MeasurePropertyValue] = s.Value
 		}
@@ -1203,7 +1204,7 @@ func (a *Analyzer) readTransfer(text string) *rules.TransferText {
 	if a.cfg.Crimes == nil {
 		return nil
 	}
-	return a.cfg.Crimes.Read(withArmedThreat(withBlowAtOfficial(withRoleNames(withDefianceJoined(withLELAlarm(withoutDeceasedLiability(withoutPastDrinkDriving(text))))))))
+	return a.cfg.Crimes.Read(withLabelledNotFound(withMoneyThreat(withClosedSeason(withHomeEntryTheft(withArmedThreat(withBlowAtOfficial(withRoleNames(withDefianceJoined(withLELAlarm(withoutDeceasedLiability(withoutPastDrinkDriving(text))))))))))))
 }
 
 // pastDrinkDrivingRe finds a drunk drive told as the cause of an earlier

@@ -203,22 +203,9 @@ var armedThreatRe = regexp.MustCompile(`(?:拿|持|抄|举|握|掏|抓|抡)[^，
 // rounds before named each phrasing (挥舞菜刀, 持刀…威胁, 谁敢…就砍); this
 // reads the act. A denied one (未持刀) is left.
 func withArmedThreat(text string) string {
-	ms := armedThreatRe.FindAllStringSubmatchIndex(text, -1)
-	if len(ms) == 0 {
-		return text
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range ms {
-		if nlp.Negated(text, m[0]) {
-			continue
-		}
-		b.WriteString(text[last:m[1]])
-		// Every official the role names is one 执法人员 names (the cue's
-		// word): a threat, not a blow, so 袭警罪 is not the police's answer.
-		b.WriteString("，威胁执法人员")
-		last = m[1]
-	}
-	b.WriteString(text[last:])
-	return b.String()
+	// Every official the role names is one 执法人员 names (the cue's word):
+	// a threat, not a blow, so 袭警罪 is not the police's answer.
+	return appendAfter(text, armedThreatRe.FindAllStringSubmatchIndex(text, -1), "，威胁执法人员", func(m []int) bool {
+		return nlp.Negated(text, m[0])
+	})
 }

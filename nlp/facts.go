@@ -1773,7 +1773,14 @@ func moneyRole(s string, pos int) (string, bool) {
 			best, bestStart, bestEnd = RoleAnnualIncome, at, at
 		}
 	}
-	if near := w[max(0, bestStart-8*len("类")):]; (best == RoleSalesAmount || best == RoleGoodsValue) && containsAny(near, otherTradeWords[:]...) ||
+	// The words must be in the amount's own comma clause: 已销售同类商品1350件，
+	// 销售金额5.73万元 counts the case's goods (the kind seized) before the
+	// comma, and the amount after it is their sales.
+	near := w[max(0, bestStart-8*len("类")):]
+	if i := max(strings.LastIndex(near[:len(near)-len(w[bestStart:])], "，"), strings.LastIndex(near[:len(near)-len(w[bestStart:])], ",")); i >= 0 {
+		near = near[i:]
+	}
+	if (best == RoleSalesAmount || best == RoleGoodsValue) && containsAny(near, otherTradeWords[:]...) ||
 		best == RoleSalesAmount && containsAny(near, wholeShopWords[:]...) {
 		// 本年度销售同类商品约3万元, 同类商品销售额3万元: the party's trade in
 		// goods of the kind, not the goods the case is about.
@@ -2023,8 +2030,24 @@ func verbRole(w string) (string, int) {
 		}
 		return RoleSalesAmount, from + i + len(v)
 	}
+	// 共售出47盒，得款23500元: the proceeds named in a clause of their own
+	// right after the sale's, in one sentence. Not a thing stolen and sold
+	// on (偷走手机后卖给废品站，得款300元): the loot's price, not a sale of the
+	// case's goods.
+	if from > 0 && hasAnyPrefix(strings.TrimLeft(clause, "，,"), proceedsWords[:]...) {
+		prev := w[:from]
+		prev = prev[max(strings.LastIndex(prev, "，"), strings.LastIndex(prev, ","), 0):]
+		if containsAny(prev, salesVerbs...) || containsAny(prev, "卖给", "售给", "卖得", "批发给") {
+			if !containsAny(w, "盗", "偷", "窃", "赃", "骗", "抢") {
+				return RoleSalesAmount, from + len(clause)
+			}
+		}
+	}
 	return "", 0
 }
+
+// proceedsWords open a clause that names what a sale brought in (得款, 共收款).
+var proceedsWords = [...]string{"得款", "共得款", "获款", "共获款", "收款", "共收款", "收到货款", "共收取货款", "收取货款", "得货款"}
 
 // soldFor name, right before an amount, what one sale brought in (第一辆卖得
 // 3500元); saleTo, right after an amount with 以 before it, a sale to a

@@ -45,7 +45,38 @@ func ExtractFacts(text string) Extracted {
 	oneWorker(&out, text)
 	quantityOf(&out, text)
 	incomeAsRevenue(&out, text)
+	mineralFromSales(&out, text)
 	return out
+}
+
+// unlicensedMiningWords name minerals taken without the right to mine them:
+// the taking, and the want of a licence or its breach.
+var (
+	miningTakeWords = [...]string{"开采", "采挖", "挖取", "挖采", "盗采", "采砂", "挖砂", "采石", "取土", "挖运"}
+	unlicensedWords = [...]string{"未取得", "未办理", "无证", "没有办理", "没有取得", "擅自", "私自", "非法", "盗采", "越界"}
+	minedSaleWords  = [...]string{"卖给", "出售", "销售", "售出", "卖出", "售给", "外运销售"}
+)
+
+// mineralFromSales takes the 违法采出的矿产品市场价值 of 矿产资源法 第六十四条
+// from the price the minerals mined without a licence sold for, when the
+// text states no value (挖运粘土约600立方米，按每立方米30元卖给砖厂，得款1.8万元):
+// 2016年非法采矿解释 第十三条 values them by the 销赃数额 first, by price
+// and quantity only where there is none. A dealer's sales of sand it bought
+// (no taking told) and a licensed mine's trade (no want of a licence) are no
+// such sale.
+func mineralFromSales(out *Extracted, text string) {
+	f := &out.Facts
+	if f.MineralValue != nil || f.SalesAmount == nil || !containsAnyWord(text, miningTakeWords[:]) ||
+		!containsAnyWord(text, unlicensedWords[:]) || !containsAnyWord(text, minedSaleWords[:]) {
+		return
+	}
+	v := *f.SalesAmount
+	f.MineralValue = &v
+	for _, a := range out.Extraction.Amounts {
+		if a.Role == nlp.RoleSalesAmount {
+			out.Spans = append(out.Spans, FactSpan{MeasureMineralValue, a.Start, a.End})
+		}
+	}
 }
 
 // incomeAsRevenue reads what the conduct brought in, told as 收入 or
