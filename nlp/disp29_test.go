@@ -22,6 +22,7 @@ func TestCircumstanceWordsTwentyNinth(t *testing.T) {
 		{"the officers' own find is no confession", "执法人员在阁楼另发现过期奶粉6罐，该情况此前未被我局掌握。", CircConfessed, false},
 		{"corrected within the deadline", "复查时，当事人已在限期内改正了全部三处问题。", CircCorrectedInTime, true},
 		{"the deadline missed", "当事人未在限期内改正，复查时标志仍未设置。", CircCorrectedInTime, false},
+		{"a late filing is the act, no correction denied", "该公司未在规定期限内报告新开账户，系首次，经提醒后于次日补报。", CircCorrectedInTime, true},
 		{"the order is no correction", "执法人员责令其在限期内改正。", CircCorrectedInTime, false},
 		{"cooperation promised", "负责人表示一定积极配合整改和调查。", CircCooperated, false},
 		{"cooperation pleaded", "恳请执法人员看在我们积极配合的份上从轻发落。", CircCooperated, false},

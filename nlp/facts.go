@@ -633,8 +633,10 @@ var circumstanceCues = []struct {
 		"全部苫盖", "苫盖好", "即编制", "即…报…备案", "次日…报…备案", "即删除", "当日…删除", "当天…删除"}},
 	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
 		"拒不拆除", "拒不停止", "仍在继续", "仍未停止", "拒绝改正", "拒绝整改", "拒绝更换", "复查时仍", "复查发现仍", "仍未按要求",
-		// the deadline's correction denied (未在限期内改正, 没能在期限内完成整改)
-		"未在限期内", "未能在限期内", "没有在限期内", "没能在限期内", "未在期限内", "未能在期限内", "没有在期限内", "没能在期限内", "未在规定期限内"}, fixed: true, negates: true},
+		// the deadline's correction denied (未在限期内改正, 没能在期限内完成整改); not the bare
+		// 未在规定期限内, which is how a late filing, the act itself, is told
+		"未在限期内改正", "未能在限期内改正", "没有在限期内改正", "没能在限期内改正", "未在期限内改正", "未能在期限内改正", "没有在期限内改正",
+		"未在限期内完成整改", "未能在限期内完成整改", "未在期限内完成整改", "未在规定期限内改正", "未在规定期限内完成整改"}, fixed: true, negates: true},
 	{name: CircSelfRemovedHarm, cues: append([]string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动赔偿", "已赔偿",
 		"自行清运处置", "已清运处置", "已清运", "自行清运", "已妥善处置", "主动召回",
 		// recalls the seller made of its own accord (主动联系买家退款并召回); refunds are RefundCues
