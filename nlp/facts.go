@@ -587,7 +587,7 @@ var circumstanceCues = []struct {
 		"当场张贴公示", "当场公示", "当场补正", "已补正", "立即补正", "当场补办", "当场补录", "当场补齐", "已补齐", "当场补全", "已补全", "立即补全",
 		// goods off the counter, a stall packed up, the fix done on the spot or by the deadline
 		// (当天即将该批商品撤柜, 当场自行收摊, 现场补齐价签, 限期内已办结, 次日即完成检测, 买来安全带发放到位)
-		"限期内已", "期限内已", "撤柜", "自行收摊", "当场收摊", "现场补齐", "现场补全", "现场整改", "现场改正", "已办结", "办理完毕",
+		"限期内已", "期限内已", "限期内改正", "期限内改正", "限期内完成整改", "期限内完成整改", "限期内整改完毕", "撤柜", "自行收摊", "当场收摊", "现场补齐", "现场补全", "现场整改", "现场改正", "已办结", "办理完毕",
 		"完成检测", "完成了检测", "当场补发", "现场补发", "发放到位", "配发到位", "配齐", "买来…发", "购买…发放", "采购…发放",
 		// price tags written in afterwards, a page edited, goods carried back
 		// in off the pavement (按要求补标了全部商品价格, 当天即修改了页面,
@@ -636,7 +636,11 @@ var circumstanceCues = []struct {
 		// 次日即编制处理方案报备案, 当日即删除相关字样)
 		"全部苫盖", "苫盖好", "即编制", "即…报…备案", "次日…报…备案", "即删除", "当日…删除", "当天…删除"}},
 	{name: CircCorrectedInTime, cues: []string{"拒不改正", "拒不整改", "逾期不改正", "逾期未改正", "尚未改正", "未改正", "未整改", "仍未整改", "至今未拆除", "未拆除", "仍未拆除",
-		"拒不拆除", "拒不停止", "仍在继续", "仍未停止", "拒绝改正", "拒绝整改", "拒绝更换", "复查时仍", "复查发现仍", "仍未按要求"}, fixed: true, negates: true},
+		"拒不拆除", "拒不停止", "仍在继续", "仍未停止", "拒绝改正", "拒绝整改", "拒绝更换", "复查时仍", "复查发现仍", "仍未按要求",
+		// the deadline's correction denied (未在限期内改正, 没能在期限内完成整改); not the bare
+		// 未在规定期限内, which is how a late filing, the act itself, is told
+		"未在限期内改正", "未能在限期内改正", "没有在限期内改正", "没能在限期内改正", "未在期限内改正", "未能在期限内改正", "没有在期限内改正",
+		"未在限期内完成整改", "未能在限期内完成整改", "未在期限内完成整改", "未在规定期限内改正", "未在规定期限内完成整改"}, fixed: true, negates: true},
 	{name: CircSelfRemovedHarm, cues: append([]string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动赔偿", "已赔偿",
 		"自行清运处置", "已清运处置", "已清运", "自行清运", "已妥善处置", "主动召回",
 		// recalls the seller made of its own accord (主动联系买家退款并召回); refunds are RefundCues
@@ -693,7 +697,11 @@ var circumstanceCues = []struct {
 		"实话说…另有", "老实说…另有", "实话说…我还有", "老实说…我还有", "实话说…还有一", "老实说…还有一", "实话告诉你们", "此前未被掌握", "此前未掌握…违法",
 		// the officers' note after the party's telling, with the agency named
 		// (该情况此前执法机关未掌握); an informant's tip is otherInformant's
-		"此前执法机关未掌握", "此前执法人员未掌握", "此前本局未掌握", "此前我局未掌握", "执法机关此前未掌握", "执法人员此前未掌握"}},
+		"此前执法机关未掌握", "此前执法人员未掌握", "此前本局未掌握", "此前我局未掌握", "执法机关此前未掌握", "执法人员此前未掌握",
+		// the same note in the passive with the agency named (该事实此前未被我局掌握), and the
+		// party's own telling that the officers had not found it (我主动说一下……你们没查到)
+		"此前未被我局掌握", "此前未被本局掌握", "此前未被执法机关掌握", "此前未被执法人员掌握",
+		"你们没查到", "你们还没查到", "你们没有查到", "你们都没查到"}},
 	{name: CircCoerced, cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "受他人诱骗", "被他人诱骗", "受诱骗", "被诱骗", "受人胁迫", "被迫", "被强令", "受到威胁", "受威胁",
 		"被逼迫", "逼迫其", "强令其",
 		// threatened into doing it for the one who threatened (以砸店相威逼，
@@ -706,7 +714,11 @@ var circumstanceCues = []struct {
 		"系受…诱骗", "系受…欺骗", "系受…蒙骗", "是受…诱骗", "因受…诱骗", "系被…诱骗", "系被…欺骗", "系被…胁迫",
 		"在…诱骗下", "在…要挟下", "在…威逼下", "在…逼迫下", "在…威胁下", "相要挟的情况下", "相威胁的情况下", "威逼的情况下", "胁迫的情况下",
 		// 老板以扣光工资相威胁，逼她这样卖的
-		"相威胁，逼", "相要挟，逼", "相威胁逼", "相威逼，逼"}},
+		"相威胁，逼", "相要挟，逼", "相威胁逼", "相威逼，逼",
+		// made to carry or keep it for the one who forced the party (逼其代为携带,
+		// 逼其替他保管): 其 is the party the record is about; the party forcing
+		// its own staff is 逼迫员工, no such cue
+		"逼其代为", "逼其代", "逼其替"}},
 	{name: CircMeritorious, cues: []string{"立功表现", "有立功", "检举揭发", "协助查获", "协助执法人员查获",
 		// another's violation reported and found true (主动检举了另一家企业……
 		// 经本局查证属实)
@@ -3400,6 +3412,17 @@ var circumstancePhraseIDs = func() [][]int32 {
 	return out
 }()
 
+// promisedOrPleaded reports whether the clause before pos makes the
+// cooperation cue a promise or a plea (表示一定积极配合, 请领导看我们一直积极配合).
+func promisedOrPleaded(s string, pos int) bool {
+	lo := clauseBefore(s, pos, func(r rune) bool { return isClauseEnd(r) || r == '，' || r == ',' })
+	return containsAny(s[lo:pos], cooperationPromises[:]...)
+}
+
+// cooperationPromises, in the clause before 积极配合, make it a promise of
+// what the party will do or a plea (请…看在…), not what it did.
+var cooperationPromises = [...]string{"一定", "保证", "承诺", "将会", "会积极", "愿意", "请", "希望", "看在"}
+
 // requestedBefore reports whether the clause before pos asks the act of
 // the party (要求闹事的顾客庞某（男，1990年出生）配合调查): an order word in
 // it, the party's bracketed particulars skipped, and not one done at the
@@ -3614,6 +3637,10 @@ var (
 	// priorFoundRe is the same told whole, with the year: 另查明，曹某于2025年8月因…被…处以.
 	priorFoundRe = regexp.MustCompile(`(?:另查明|经查|经查询|经核查|经核实)[,，:：]?[^,，。;；]{0,12}?于((?:19|20)[0-9]{2})年[^,，。;；]{0,12}?因[^,，。;；]{1,40}?被[^,，。;；0-9]{0,15}?(?:处以|处罚|罚款|拘留|警告)`)
 	yearRe       = regexp.MustCompile(`((?:19|20)[0-9]{2})年`)
+	// priorOpeningRe is the same told as a sentence of its own that opens with
+	// the date, the party named after it (2025年10月20日，蒋某因参与赌博被本局
+	// 处以行政拘留三日): a 决定书's paragraph of the party's record.
+	priorOpeningRe = Guard(`(?:^|[。；;\n])((?:19|20)[0-9]{2})年[0-9]{1,2}月(?:[0-9]{1,2}日)?[,，]?([^,，。;；]{0,10}?)因[^,，。;；]{1,40}?被[^,，。;；0-9]{0,15}?(?:处以|处罚|罚款|拘留|警告)`, "处以", "处罚", "罚款", "拘留", "警告")
 )
 
 // foundPriors reads earlier penalties the officers found and told without
@@ -3634,6 +3661,14 @@ func foundPriors(s string, span func(int, int) (int, int)) []Circumstance {
 			continue
 		}
 		a, b := span(m[0], m[1])
+		out = append(out, Circumstance{Name: CircPriorPenalties, Count: 1, Start: a, End: b})
+	}
+	for _, m := range priorOpeningRe.FindAllStringSubmatchIndex(s, -1) {
+		// the one named after the date is another (2025年3月，供货商因…被…处罚).
+		if s[m[2]:m[3]] >= latest || containsAny(s[m[4]:m[5]], otherParty[:]...) || containsAny(s[m[0]:m[1]], thisCase[:]...) || Negated(s, m[2]) {
+			continue
+		}
+		a, b := span(m[2], m[1])
 		out = append(out, Circumstance{Name: CircPriorPenalties, Count: 1, Start: a, End: b})
 	}
 	return out
@@ -3897,15 +3932,25 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				if f.name == CircCooperated && requestedBefore(s, i) {
 					continue
 				}
+				// 表示一定积极配合调查, 请领导看我们一直积极配合从轻处理: a
+				// promise or a plea for leniency, not cooperation shown.
+				if f.name == CircCooperated && promisedOrPleaded(s, i) {
+					continue
+				}
 				// 举报人反映其另有仓库，该情况此前执法机关未掌握: told by an
 				// informant, not confessed by the party.
-				if f.name == CircConfessed && strings.Contains(c, "未掌握") && containsAny(s[clauseBefore(s, i, isClauseEnd):i], informants[:]...) {
+				// 你们没查到就别乱说 is a denial: the party's telling ends its
+				// clause there (你们没查到，是我们盘点时自己发现的).
+				if f.name == CircConfessed && strings.Contains(c, "查到") && !hasAnyPrefix(s[i+len(c):], "，", "。", ",", "；", ";", "！", "!") {
+					continue
+				}
+				if f.name == CircConfessed && containsAny(c, "掌握", "查到") && containsAny(s[clauseBefore(s, i, isClauseEnd):i], informants[:]...) {
 					continue
 				}
 				// 执法人员检查时发现另存有白酒30箱，该情况此前执法机关未掌握，
 				// 当事人对此无法作出说明: the note tells what the officers
 				// found, and no telling by the party stands before it (rev28).
-				if f.name == CircConfessed && (strings.Contains(c, "未掌握") || strings.Contains(c, "未被掌握")) && !strings.HasPrefix(c, "主动") && !toldByParty(s, i) {
+				if f.name == CircConfessed && strings.Contains(c, "掌握") && !strings.HasPrefix(c, "主动") && !toldByParty(s, i) {
 					continue
 				}
 				if f.name == CircCoerced && c == "被迫" && fledAfter(s[i+len(c):]) {
@@ -4116,6 +4161,9 @@ var mentalStates = []struct{ state, cue string }{
 	// keeps out a victim's or a worker's disability)
 	{"partial", "有一定的辨认"}, {"partial", "具有一定辨认"}, {"partial", "具有一定的辨认"}, {"partial", "辨认能力减弱"},
 	{"partial", "辨认能力较弱"}, {"partial", "辨认和控制能力减弱"}, {"partial", "辨认能力有所下降"},
+	// the forensic opinion's own terms for capacity kept in part (属限定辨认能力,
+	// 辨认能力削弱, 限定责任能力)
+	{"partial", "限定辨认能力"}, {"partial", "限定控制能力"}, {"partial", "限定责任能力"}, {"partial", "辨认能力削弱"}, {"partial", "控制能力削弱"},
 	{"partial", "智力残疾人证"}, {"partial", "残疾人证（智力"}, {"partial", "残疾人证(智力"}, {"partial", "系智力残疾人"}, {"partial", "为智力残疾人"},
 }
 
@@ -4143,7 +4191,9 @@ func relativesDisability(s string, i int) bool {
 func mentalState(s string, span func(int, int) (int, int)) (string, int, int) {
 	for _, m := range mentalStates {
 		if i := Index(s, m.cue); i >= 0 && !Negated(s, i) {
-			if strings.Contains(m.cue, "残疾") && (containsAny(s[clauseBefore(s, i, isClauseEnd):i], disabledVictimWords[:]...) || relativesDisability(s, i)) {
+			// the opinion's terms (限定辨认能力) name the one examined, who may be
+			// the victim (被侵害人苏某…经鉴定属限定辨认能力)
+			if containsAny(m.cue, "残疾", "限定", "削弱") && (containsAny(s[clauseBefore(s, i, isClauseEnd):i], disabledVictimWords[:]...) || relativesDisability(s, i)) {
 				continue
 			}
 			a, b := span(i, i+len(m.cue))
