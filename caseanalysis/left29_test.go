@@ -1,0 +1,54 @@
+package caseanalysis
+
+import "testing"
+
+// TestPriorPenaltyConductTwentyNinth: the act of a case is the one found
+// now; an earlier penalty's conduct (去年因…被罚款, 曾因…受到行政处罚, 前次
+// 因…) is a circumstance of it and never its basis. Where the earlier and the
+// present act are of one kind, or the present one is told only by reference
+// to it, or the clause is the case's own penalty (当事人因…被本局处以罚款, a
+// register's dated line), the conduct stays the basis.
+func TestPriorPenaltyConductTwentyNinth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts string
+		want        string // the first benchmark wanted ("" for none named)
+		notFirst    string // a benchmark that must not come first
+	}{
+		{name: "label before, price now", want: "price-13-marking",
+			facts: "某副食店前年因销售无中文标签的进口饼干被罚款，今年6月检查发现其经营的鲜猪肉未按规定标明价格。"},
+		{name: "expired medicine before, staff now", notFirst: "drug-117-substandard-retail",
+			facts: "某诊所曾因使用过期药品受到行政处罚，2026年5月检查时发现其聘用未取得医师资格的人员从事诊疗活动。"},
+		{name: "land before, manure now", notFirst: "land-77-illegal-occupation",
+			facts: "某养殖场上次因未经批准占用耕地被罚款，这次检查发现其粪污直接排入河道。"},
+		{name: "fake drugs before, prescriptions now", notFirst: "drug-116-counterfeit",
+			facts: "某药店前次因销售假药受到行政处罚，本次检查发现其未凭处方销售处方药阿莫西林。"},
+		// Guards: one kind, the case's own penalty, a reference, a denial.
+		{name: "expired before and now", want: "food-124-expired",
+			facts: "某便利店曾因销售过期面包被罚款，2026年3月又被发现销售过期牛奶五箱。"},
+		{name: "the case's own penalty", want: "food-124-expired",
+			facts: "当事人因销售超过保质期的饼干被本局处以罚款三千元。"},
+		{name: "a register's dated line", want: "food-124-expired",
+			facts: "2026年1月，某商场因销售过期糖果被罚款两千元。"},
+		{name: "the same problem again", want: "air-117-dust-materials",
+			facts: "某砂石场此前因未密闭堆放物料被处罚，近日又因同样问题被查处。"},
+		{name: "gambling before and now", want: "police25-82-gambling-serious",
+			facts: "周某曾因参与赌博被处以拘留，2026年3月又在茶馆打扑克赌博，每局输赢三百元。"},
+		{name: "never punished for it", want: "food-124-expired",
+			facts: "当事人此前从未因销售过期食品受过处罚，本次检查发现其货架上有过期酸奶八盒。"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2026-07-01")
+			if len(res.Violations) == 0 {
+				t.Fatal("no violation")
+			}
+			top := res.Violations[0].BenchmarkID
+			if tt.want != "" && top != tt.want {
+				t.Errorf("violations %v, want %s first\n%s", ids(res.Violations), tt.want, whys(res.Violations))
+			}
+			if tt.notFirst != "" && top == tt.notFirst {
+				t.Errorf("violations %v: the earlier penalty's conduct %s ranked first\n%s", ids(res.Violations), tt.notFirst, whys(res.Violations))
+			}
+		})
+	}
+}
