@@ -52,3 +52,29 @@ func TestPriorPenaltyConductTwentyNinth(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitWorkerAgeShownTwentyNinth: a unit has no age, so the birth date of
+// a worker the text names with its post (焊工钱某（2009年11月出生）) is not
+// shown as the party's age; an individual party's own birth date is.
+func TestUnitWorkerAgeShownTwentyNinth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts string
+		age         float64 // 0: none shown
+	}{
+		{"a welder of a company", "经查，某机械制造有限公司焊工钱某（男，2009年11月出生）于2026年4月未持证从事焊接作业。", 0},
+		{"a dispatcher of a haulier", "2026年3月，某货运有限公司调度员孙某（2010年1月出生）安排一辆货车超载运输。", 0},
+		{"an individual party", "当事人吴某（男，2009年3月出生）于2026年5月在公园草坪内燃放烟花。", 17},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2026-07-01")
+			got := 0.0
+			if res.Facts.Age != nil && res.Facts.Age.Age != nil {
+				got = *res.Facts.Age.Age
+			}
+			if got != tt.age {
+				t.Errorf("shown age %v, want %v (party %+v)", got, tt.age, res.Facts.Party)
+			}
+		})
+	}
+}

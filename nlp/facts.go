@@ -2921,6 +2921,10 @@ func phraseRole(phrase, before, after string) (string, bool) {
 		// 曾于2025年10月因盗窃被处以行政拘留: the day of an earlier
 		// penalty, neither the act nor its discovery.
 		return "", true
+	case stoppedAtRecheck(phrase):
+		// 8月30日复查时已停止排放: the day a recheck found the act ended,
+		// neither the act nor its discovery.
+		return "", true
 	case Contains(before, "当事人"):
 		// 检查发现当事人于…销售: the date belongs to the party's act.
 		return DateAct, true
@@ -2936,6 +2940,15 @@ func phraseRole(phrase, before, after string) (string, bool) {
 		return DateAct, true
 	}
 	return "", false
+}
+
+// stoppedAtRecheck reports whether a date's phrase tells a later visit
+// (复查, 回访) that found the act ended (已停止排放, 未再施工, 暗管已封堵),
+// with nothing of it going on (仍, 又, 继续).
+func stoppedAtRecheck(phrase string) bool {
+	return containsAny(phrase, "复查", "复检", "回访") &&
+		containsAny(phrase, "已停止", "已经停止", "已停产", "未再", "没有再", "已封堵", "已拆除", "已关闭", "已整改", "已改正", "已清理") &&
+		!containsAny(phrase, "仍", "又", "继续", "再次")
 }
 
 // discoveryDateWords make a date the day the act came to light.
@@ -3628,6 +3641,14 @@ func foundByOfficers(w string) bool {
 // own (继续施工), which a negation before them denies (未继续施工).
 var continuationCues = [...]string{"仍在施工", "继续施工", "仍在建设"}
 
+// ownNegationCue reports whether a continuing cue carries its own negation
+// (仍未停止, 至今未拆除, 拒不停工): a negation before it is part of the cue's
+// sense. The others (正在排放, 仍在经营, 复查时仍) are denied by one before
+// them (现场未发现正在排放, 复查时没有仍在经营的情况).
+func ownNegationCue(c string) bool {
+	return containsAny(c, "未", "不", "没", "无")
+}
+
 // othersFirefighting reports whether a firefighting cue at [i, e) tells
 // no lessening of the harm by the party: another fought the fire (邻居发现后
 // 立即用灭火器将火扑灭, 报警后由消防员扑灭), or the attempt failed (当即用灭火器
@@ -3830,7 +3851,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					// 此前一直未被公安机关发现: going unnoticed is no continuing act.
 					continue
 				}
-				if f.name == CircContinuing && slices.Contains(continuationCues[:], c) && Negated(s, i) {
+				if f.name == CircContinuing && (slices.Contains(continuationCues[:], c) || !ownNegationCue(c)) && Negated(s, i) {
 					// 检查时已停止建设，未继续施工 / 此后没有再继续施工: the
 					// going on denied; the group is fixed for its cues that carry
 					// their own negation (拒不停工), so these are checked here
