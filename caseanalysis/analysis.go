@@ -644,6 +644,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		if flags, inferred := inferFlags(b, q.norm); flags != nil {
 			ef.Flags, v.Flags = flags, inferred
 		}
+		ef.Flags, v.Flags = priorWithinFlags(b, ef, plainText, ef.Flags, v.Flags)
 		sug, warn, err := a.suggest(cat, b, ef)
 		switch {
 		case err != nil:

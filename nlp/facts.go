@@ -1388,6 +1388,11 @@ func earlierPenaltyOrBirth(w string) bool {
 		// priorFoundRe: 经查，甘某于…因殴打他人被…处以行政拘留七日 names no 处罚.
 		return true
 	}
+	if Contains(w, "因") && Contains(w, "被处以") {
+		// 赵某于2025年8月因寻衅滋事被处以行政拘留十日: a penalty told with
+		// its cause, as 处罚 and 罚款 above.
+		return true
+	}
 	return Contains(w, "曾") && containsAny(w, "因", "被", "受", "警告", "查处", "拘留")
 }
 
@@ -2851,7 +2856,9 @@ func dateRole(s string, a, b int) string {
 	// 经查，甘某于2025年6月12日因殴打他人被某公安局处以行政拘留七日: an
 	// earlier penalty the officers found, told without 曾 (priorPenaltyDate),
 	// is neither the act nor its discovery.
-	if strings.HasSuffix(before, "于") && priorAfterRe.MatchString(after) && containsAny(s[clauseBefore(s, a, isClauseEnd):a], priorFoundWords[:]...) {
+	// So is one told without 经查 when the text dates something later (the
+	// act found now: 2026年5月3日，赵某…。赵某于2025年8月因寻衅滋事被处以…).
+	if strings.HasSuffix(before, "于") && priorAfterRe.MatchString(after) && (containsAny(s[clauseBefore(s, a, isClauseEnd):a], priorFoundWords[:]...) || laterDateTold(s, a)) {
 		return ""
 	}
 	phrase := before + after
@@ -6147,7 +6154,9 @@ func PriorPenalties(s string) []PriorPenalty {
 			from -= size
 		}
 		clause := s[from:m[1]]
-		if Negated(s, m[0]) || containsAny(clause, otherParty[:]...) || containsAny(clause, thisCase[:]...) {
+		// Whose penalty it is stands before its cause: the cause's own
+		// object (因殴打他人被处以行政拘留) names no other party.
+		if Negated(s, m[0]) || containsAny(s[from:m[4]], otherParty[:]...) || containsAny(clause, thisCase[:]...) {
 			continue
 		}
 		p := PriorPenalty{Count: 1, Cause: s[m[4]:m[5]], Start: from, End: m[1], Criminal: containsAny(clause, criminalWords[:]...)}

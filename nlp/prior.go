@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -18,6 +19,34 @@ var priorConductRe = Guard(`(?:曾经|曾|去年|前年|上年|上一年|此前|
 // priorAgainWords, after an earlier penalty dated by its year alone, tell
 // the act found now as a later one.
 var priorAgainWords = [...]string{"又", "再次", "再度", "今年", "本次", "此次", "这次"}
+
+// yearMonthRe reads a year and its month (2025年8月).
+var yearMonthRe = Guard(`(\d{4})年(\d{1,2})?`, "年")
+
+// laterDateTold reports whether the text dates something after the year (and
+// month) told at at, outside the clause there: the act found now
+// (2025年8月3日，赵某…。赵某于2024年12月因…被处以行政拘留).
+func laterDateTold(text string, at int) bool {
+	m := yearMonthRe.FindStringSubmatchIndex(text[at:])
+	if m == nil || m[0] != 0 {
+		return false
+	}
+	key := func(text string, m []int) int {
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		mo := 0
+		if m[4] >= 0 {
+			mo, _ = strconv.Atoi(text[m[4]:m[5]])
+		}
+		return y*13 + mo
+	}
+	own := key(text[at:], m)
+	for _, o := range yearMonthRe.FindAllStringSubmatchIndex(text, -1) {
+		if o[0] != at && key(text, o) > own {
+			return true
+		}
+	}
+	return false
+}
 
 // priorSameKindWords are the references that tell the act found now as the
 // earlier one again (又因同样的问题被查, 再次实施同类违法行为): the earlier
@@ -48,7 +77,7 @@ func PriorPenaltySpans(text string) []Span {
 		// A year alone marks no past: 2026年3月因…被罚款 may be the case's
 		// own penalty, told in a register. It does when the text goes on
 		// to tell the act again (又, 再次, 今年 …).
-		if c := text[m[0]]; c >= '0' && c <= '9' && !containsAny(text[m[1]:], priorAgainWords[:]...) {
+		if c := text[m[0]]; c >= '0' && c <= '9' && !containsAny(text[m[1]:], priorAgainWords[:]...) && !laterDateTold(text, m[0]) {
 			continue
 		}
 		out = append(out, Span{Start: m[2], End: m[3]})
