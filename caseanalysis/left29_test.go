@@ -78,3 +78,42 @@ func TestUnitWorkerAgeShownTwentyNinth(t *testing.T) {
 		})
 	}
 }
+
+// TestPriorWindowAndTierTwentyNinth: 情节严重 that chose a benchmark's tier
+// is not counted again as its 从重 circumstance, and a 治安 benchmark weighs
+// an earlier penalty by its law's own window (2012 第二十条第（四）项 六个月内,
+// 2025 第二十二条第（四）项 一年以内), not the common 二年内: a penalty
+// twenty months before is no 从重, one inside the window is.
+func TestPriorWindowAndTierTwentyNinth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts, decision string
+		benchmark, level      string
+	}{
+		{name: "2012: a warning twenty months before", benchmark: "police-43-assault", level: "一般", decision: "2025-09-01",
+			facts: "2025年8月3日，赵某在菜市场与摊主争吵后推搡摊主致其轻微伤。赵某2023年12月曾因在公共场所起哄闹事被公安机关警告。"},
+		{name: "2012: a detention four months before", benchmark: "police-43-assault", level: "从重", decision: "2025-09-01",
+			facts: "2025年8月3日，赵某在菜市场与摊主争吵后推搡摊主致其轻微伤。赵某于2025年4月因寻衅滋事被处以行政拘留十日。"},
+		{name: "2025: a detention nine months before", benchmark: "police25-51-assault", level: "从重", decision: "2026-06-01",
+			facts: "2026年5月3日，赵某在菜市场与摊主争吵后推搡摊主致其轻微伤。赵某于2025年8月因寻衅滋事被处以行政拘留十日。"},
+		{name: "2025: a detention eighteen months before", benchmark: "police25-51-assault", level: "一般", decision: "2026-06-01",
+			facts: "2026年5月3日，赵某在菜市场与摊主争吵后推搡摊主致其轻微伤。赵某于2024年11月因寻衅滋事被处以行政拘留十日。"},
+		{name: "a casino's 情节严重 is its tier", benchmark: "police25-82-gambling-serious", level: "一般", decision: "2026-05-01",
+			facts: "2026年4月，钱某在出租屋内开设赌场，情节严重，从中抽头获利八千元。"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, tt.decision)
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.benchmark {
+				t.Fatalf("violations %v, want %s first", ids(res.Violations), tt.benchmark)
+			}
+			s := res.Violations[0].Suggestion
+			got := ""
+			if s != nil && s.Level != nil {
+				got = *s.Level
+			}
+			if got != tt.level {
+				t.Errorf("level %q, want %s\n%s", got, tt.level, whys(res.Violations))
+			}
+		})
+	}
+}
