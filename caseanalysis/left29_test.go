@@ -1,6 +1,10 @@
 package caseanalysis
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/cailiang/cailiang/rules"
+)
 
 // TestPriorPenaltyConductTwentyNinth: the act of a case is the one found
 // now; an earlier penalty's conduct (去年因…被罚款, 曾因…受到行政处罚, 前次
@@ -113,6 +117,37 @@ func TestPriorWindowAndTierTwentyNinth(t *testing.T) {
 			}
 			if got != tt.level {
 				t.Errorf("level %q, want %s\n%s", got, tt.level, whys(res.Violations))
+			}
+		})
+	}
+}
+
+// TestAssaultOnOfficersWordingsTwentyNinth: a car driven at a police officer
+// (驾车撞向交警) is 袭警罪's violence; a blow at an auxiliary officer (辅警 is no
+// 人民警察 of 第五款) or a car driven at those checking is 妨害公务罪's. An
+// auxiliary officer hurt at home, a blow denied and a car that hit a rail
+// before the police came are neither.
+func TestAssaultOnOfficersWordingsTwentyNinth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts, decision string
+		crime                 string // the likely crime wanted ("" for none of the two)
+	}{
+		{"a lorry driven at a traffic officer", "2026年6月3日，交警在国道设点查车，货车司机谭某驾车撞向交警，交警躲闪不及被撞伤腿部。", "2026-07-01", "袭警罪"},
+		{"an auxiliary officer punched", "2025年7月9日，派出所民警和辅警处置酒后滋事警情时，邵某挥拳殴打辅警，致其眼角挫伤。", "2025-08-01", "妨害公务罪"},
+		{"an auxiliary officer scratched", "2026年2月11日，交警在路口查处违停时，车主郑某抓伤辅警手臂，拒不配合处理。", "2026-03-01", "妨害公务罪"},
+		{"hurt at home", "2026年3月，辅警刘某在家中与妻子争吵，被妻子抓伤脸部。", "2026-05-01", ""},
+		{"a blow denied", "2026年4月2日，执法人员在检查时，店主未殴打辅警，只是言语顶撞。", "2026-05-01", ""},
+		{"a rail hit before the police came", "2026年4月1日，宋某驾车冲撞路边护栏后被民警查获，未造成人员受伤。", "2026-05-01", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, tt.decision)
+			tr := res.Transfer
+			switch {
+			case tt.crime != "" && (tr.Risk != rules.RiskLikely || tr.Crime != tt.crime):
+				t.Errorf("transfer %s %s, want likely %s", tr.Risk, tr.Crime, tt.crime)
+			case tt.crime == "" && tr.Risk == rules.RiskLikely && (tr.Crime == "袭警罪" || tr.Crime == "妨害公务罪"):
+				t.Errorf("transfer likely %s for no attack on an official on duty", tr.Crime)
 			}
 		})
 	}
