@@ -2991,7 +2991,8 @@ func containsUnnegated(s string, subs ...string) bool {
 // priorPenaltyDate reports whether the date between before and after is
 // that of an earlier penalty: 曾于…因盗窃被处以行政拘留, 曾在…被罚款.
 func priorPenaltyDate(before, after string) bool {
-	if !strings.HasSuffix(before, "曾于") && !strings.HasSuffix(before, "曾在") && !strings.HasSuffix(before, "曾") {
+	// 曾 told after the date (该超市2023年8月曾因…被罚款) as before it.
+	if !strings.HasSuffix(before, "曾于") && !strings.HasSuffix(before, "曾在") && !strings.HasSuffix(before, "曾") && !strings.HasPrefix(after, "曾因") && !strings.HasPrefix(after, "曾被") {
 		return false
 	}
 	return containsAny(after, "处以", "处罚", "罚款", "拘留", "警告", "被罚")

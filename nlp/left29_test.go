@@ -1,6 +1,9 @@
 package nlp
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestContinuingDeniedTwentyNinth: the continuing act's cues without a
 // negation of their own (正在排放, 仍在经营, 复查时仍) are denied by one before
@@ -55,6 +58,25 @@ func TestRecheckStoppedDateTwentyNinth(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("date %s not read (%+v)", tt.date, Extract(tt.text).Dates)
+			}
+		})
+	}
+}
+
+// TestPriorPenaltyDateAfterTwentyNinth: a date told before 曾因…被罚款 is the
+// earlier penalty's, not the act's.
+func TestPriorPenaltyDateAfterTwentyNinth(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, date, want string
+	}{
+		{"曾 after the date", "2026年3月2日检查发现某粮油店未按规定标示价格。该店2023年5月曾因销售霉变大米被罚款三千元。", "2023-05", ""},
+		{"the act's own date", "该店2026年2月销售霉变大米50公斤。", "2026-02", DateAct},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, d := range Extract(tt.text).Dates {
+				if strings.HasPrefix(d.Value, tt.date) && d.Role != tt.want {
+					t.Errorf("role of %s = %q, want %q", d.Value, d.Role, tt.want)
+				}
 			}
 		})
 	}
