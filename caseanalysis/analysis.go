@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -526,8 +527,14 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 			plainText = nlp.MaskClaims(text)
 		}
 	}
-	if len(claims) > 0 {
-		pq := a.match.withoutSpans(q, claims, plainNorm)
+	// An earlier penalty's conduct (去年因销售过期食品被罚款，今年又……) is a
+	// circumstance of the act found now, not the act: its words are not
+	// matched (nlp.PriorPenaltySpans; the elements leave it out through
+	// factValues.notActSpans). The figures and the transfer still read it.
+	prior := nlp.PriorPenaltySpans(q.norm)
+	if len(claims) > 0 || len(prior) > 0 {
+		spans := append(slices.Clip(claims), prior...)
+		pq := a.match.withoutSpans(q, spans, nlp.BlankSpans(q.norm, spans))
 		q.plain = &pq
 	}
 	measured := measures(plainNorm, plainText, x)
@@ -569,8 +576,13 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// Which version of a law applies is read for lawFacts: the act's day,
 	// or the decision's when the facts give none (assumed, said below).
 	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
-	learned := a.exemplarsFor(ctx).vote(focus)
-	cands, pool, inText := a.match.rank(q, req.Sector, learned, a.tierFacts(read, res.Facts.Engine, measured), &factValues{norm: q.norm, text: text, x: x, measures: measured, day: actDay(lawFacts), claims: claims, claimsRead: true}, a.caseVotes(cases), req.Violations)
+	voted := focus
+	if len(prior) > 0 && focus == text {
+		// q.norm begins with the normalised text: the spans map back.
+		voted = nlp.MaskClaimSpans(text, prior)
+	}
+	learned := a.exemplarsFor(ctx).vote(voted)
+	cands, pool, inText := a.match.rank(q, req.Sector, learned, a.tierFacts(read, res.Facts.Engine, measured), &factValues{norm: q.norm, text: text, x: x, measures: measured, day: actDay(lawFacts), claims: claims, claimsRead: true, prior: prior}, a.caseVotes(cases), req.Violations)
 	cands = onTheDay(a.cfg.Catalog, cands, lawFacts, func(b *rules.Benchmark) bool { return a.match.successorExcluded(b, q.norm) })
 	if focus != text {
 		cands = citedFirst(focus, cands)
@@ -632,6 +644,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		if flags, inferred := inferFlags(b, q.norm); flags != nil {
 			ef.Flags, v.Flags = flags, inferred
 		}
+		ef.Flags, v.Flags = priorWithinFlags(b, ef, plainText, ef.Flags, v.Flags)
 		sug, warn, err := a.suggest(cat, b, ef)
 		switch {
 		case err != nil:

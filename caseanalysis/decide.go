@@ -630,6 +630,9 @@ type factValues struct {
 	// them before and sets claimsRead).
 	claims     []nlp.Span
 	claimsRead bool
+	// prior are the conducts of earlier penalties (nlp.PriorPenaltySpans),
+	// set by Analyze: part of notAct.
+	prior []nlp.Span
 }
 
 // notClaimSpans returns notActSpans with the content of what a party
@@ -698,6 +701,8 @@ func (f *factValues) notActSpans() []nlp.Span {
 		// What a quarrel was about (因摊位占道问题与摊主发生争执) is no act of
 		// the party's either: the blow that followed is.
 		occ = append(occ, nlp.QuarrelCauseSpans(f.norm)...)
+		// Nor is an earlier penalty's conduct (去年因[销售过期食品]被罚款).
+		occ = append(occ, f.prior...)
 		if len(occ) > 0 {
 			f.notAct = append(slices.Clip(parties), occ...)
 		} else {

@@ -183,7 +183,9 @@ func buildFacts(text string, ex rules.Extracted) Facts {
 		sp, t := o.span(x.PartyStart, x.PartyEnd)
 		f.Party = &PartyFact{Kind: x.PartyKind, Text: t, Span: sp}
 	}
-	if x.Age != nil {
+	// A unit has no age: a birth date in its text is a named worker's or
+	// another's (员工李某（2010年2月出生）), as rules.ExtractFacts reads it.
+	if x.Age != nil && x.PartyKind != "单位" {
 		sp, t := o.span(x.AgeStart, x.AgeEnd)
 		age := *x.Age
 		f.Age = &PartyFact{Age: &age, Text: t, Span: sp}

@@ -416,3 +416,70 @@ func othersFinding(before string) bool {
 	}
 	return containsAnyStr(clause, []string{"隔壁", "邻近", "周边", "其他商户", "其他店", "别家", "附近"})
 }
+
+// priorWindowFlags are the flags of a law's own window for earlier
+// penalties, with its months: 治安管理处罚法 2012 第二十条第（四）项 六个月内,
+// 2025 第二十二条第（四）项 一年以内曾受过治安管理处罚.
+var priorWindowFlags = [...]struct {
+	name   string
+	months int
+}{{"within_6m", 6}, {"within_1y", 12}}
+
+// priorWithinFlags sets b's window flag (within_6m, within_1y) when the text
+// dates an earlier penalty inside that many months before the act
+// (2026年1月因殴打他人被处以行政拘留五日 for an act of April), as the cue
+// words (六个月内曾受过治安管理处罚) do. An undated penalty, or one older than
+// the window, sets none: the engine then applies no common 二年内 factor
+// either (rules.commonFactorSpent).
+func priorWithinFlags(b *rules.Benchmark, f rules.Facts, text string, flags map[string]bool, inferred []InferredFlag) (map[string]bool, []InferredFlag) {
+	var ps []nlp.PriorPenalty
+	read := false
+	for _, w := range priorWindowFlags {
+		label, ok := b.Flags[w.name]
+		if !ok || flags[w.name] {
+			continue
+		}
+		if !read {
+			read = true
+			ps = nlp.PriorPenalties(text)
+		}
+		if len(ps) == 0 {
+			return flags, inferred
+		}
+		act := actMonthAfter(ps, f)
+		for _, p := range ps {
+			if p.Criminal {
+				continue
+			}
+			if within, _ := priorWindow(p, act, w.months); within {
+				if flags == nil {
+					flags = map[string]bool{}
+				}
+				flags[w.name] = true
+				inferred = append(inferred, InferredFlag{Flag: w.name, Label: label, Cue: "受处罚日期：" + strings.Join(p.Dates, "、")})
+				break
+			}
+		}
+	}
+	return flags, inferred
+}
+
+// actMonthAfter is the act's month (its end, its start, else the
+// decision's), counted as month() does, when it is told to the month and
+// falls after every earlier penalty's date; 0 otherwise.
+func actMonthAfter(ps []nlp.PriorPenalty, f rules.Facts) int {
+	latest := 0
+	for _, p := range ps {
+		for _, d := range p.Dates {
+			if m, _, ok := month(d); ok && m > latest {
+				latest = m
+			}
+		}
+	}
+	for _, d := range []string{f.ActEndDate, f.ActDate, f.DecisionDate} {
+		if m, full, ok := month(d); ok && full && m > latest {
+			return m
+		}
+	}
+	return 0
+}

@@ -1742,21 +1742,7 @@ func priorWindow(p nlp.PriorPenalty, act, window int) (within, undated bool) {
 // by a little: near, for the officer to confirm, not likely.
 func priorMeasures(text string, f rules.Facts, measured map[string]float64) {
 	ps := nlp.PriorPenalties(text)
-	latest := 0
-	for _, p := range ps {
-		for _, d := range p.Dates {
-			if m, _, ok := month(d); ok && m > latest {
-				latest = m
-			}
-		}
-	}
-	act := 0
-	for _, d := range []string{f.ActEndDate, f.ActDate, f.DecisionDate} {
-		if m, full, ok := month(d); ok && full && m > latest {
-			act = m
-			break
-		}
-	}
+	act := actMonthAfter(ps, f)
 	count := func(keep func(nlp.PriorPenalty) bool, window int, criminalCounts bool) (float64, float64) {
 		within, undated := 0.0, 0.0
 		for _, p := range ps {

@@ -1409,6 +1409,11 @@ func earlierPenaltyOrBirth(w string) bool {
 		// priorFoundRe: 经查，甘某于…因殴打他人被…处以行政拘留七日 names no 处罚.
 		return true
 	}
+	if Contains(w, "因") && Contains(w, "被处以") {
+		// 赵某于2025年8月因寻衅滋事被处以行政拘留十日: a penalty told with
+		// its cause, as 处罚 and 罚款 above.
+		return true
+	}
 	return Contains(w, "曾") && containsAny(w, "因", "被", "受", "警告", "查处", "拘留")
 }
 
@@ -2959,7 +2964,9 @@ func dateRole(s string, a, b int) string {
 	// 经查，甘某于2025年6月12日因殴打他人被某公安局处以行政拘留七日: an
 	// earlier penalty the officers found, told without 曾 (priorPenaltyDate),
 	// is neither the act nor its discovery.
-	if strings.HasSuffix(before, "于") && priorAfterRe.MatchString(after) && containsAny(s[clauseBefore(s, a, isClauseEnd):a], priorFoundWords[:]...) {
+	// So is one told without 经查 when the text dates something later (the
+	// act found now: 2026年5月3日，赵某…。赵某于2025年8月因寻衅滋事被处以…).
+	if strings.HasSuffix(before, "于") && priorAfterRe.MatchString(after) && (containsAny(s[clauseBefore(s, a, isClauseEnd):a], priorFoundWords[:]...) || laterDateTold(s, a)) {
 		return ""
 	}
 	phrase := before + after
@@ -3029,6 +3036,10 @@ func phraseRole(phrase, before, after string) (string, bool) {
 		// 曾于2025年10月因盗窃被处以行政拘留: the day of an earlier
 		// penalty, neither the act nor its discovery.
 		return "", true
+	case stoppedAtRecheck(phrase):
+		// 8月30日复查时已停止排放: the day a recheck found the act ended,
+		// neither the act nor its discovery.
+		return "", true
 	case Contains(before, "当事人"):
 		// 检查发现当事人于…销售: the date belongs to the party's act.
 		return DateAct, true
@@ -3044,6 +3055,15 @@ func phraseRole(phrase, before, after string) (string, bool) {
 		return DateAct, true
 	}
 	return "", false
+}
+
+// stoppedAtRecheck reports whether a date's phrase tells a later visit
+// (复查, 回访) that found the act ended (已停止排放, 未再施工, 暗管已封堵),
+// with nothing of it going on (仍, 又, 继续).
+func stoppedAtRecheck(phrase string) bool {
+	return containsAny(phrase, "复查", "复检", "回访") &&
+		containsAny(phrase, "已停止", "已经停止", "已停产", "未再", "没有再", "已封堵", "已拆除", "已关闭", "已整改", "已改正", "已清理") &&
+		!containsAny(phrase, "仍", "又", "继续", "再次")
 }
 
 // discoveryDateWords make a date the day the act came to light.
@@ -3079,7 +3099,8 @@ func containsUnnegated(s string, subs ...string) bool {
 // priorPenaltyDate reports whether the date between before and after is
 // that of an earlier penalty: 曾于…因盗窃被处以行政拘留, 曾在…被罚款.
 func priorPenaltyDate(before, after string) bool {
-	if !strings.HasSuffix(before, "曾于") && !strings.HasSuffix(before, "曾在") && !strings.HasSuffix(before, "曾") {
+	// 曾 told after the date (该超市2023年8月曾因…被罚款) as before it.
+	if !strings.HasSuffix(before, "曾于") && !strings.HasSuffix(before, "曾在") && !strings.HasSuffix(before, "曾") && !strings.HasPrefix(after, "曾因") && !strings.HasPrefix(after, "曾被") {
 		return false
 	}
 	return containsAny(after, "处以", "处罚", "罚款", "拘留", "警告", "被罚")
@@ -3759,6 +3780,14 @@ func foundByOfficers(w string) bool {
 // own (继续施工), which a negation before them denies (未继续施工).
 var continuationCues = [...]string{"仍在施工", "继续施工", "仍在建设"}
 
+// ownNegationCue reports whether a continuing cue carries its own negation
+// (仍未停止, 至今未拆除, 拒不停工): a negation before it is part of the cue's
+// sense. The others (正在排放, 仍在经营, 复查时仍) are denied by one before
+// them (现场未发现正在排放, 复查时没有仍在经营的情况).
+func ownNegationCue(c string) bool {
+	return containsAny(c, "未", "不", "没", "无")
+}
+
 // othersFirefighting reports whether a firefighting cue at [i, e) tells
 // no lessening of the harm by the party: another fought the fire (邻居发现后
 // 立即用灭火器将火扑灭, 报警后由消防员扑灭), or the attempt failed (当即用灭火器
@@ -3992,7 +4021,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					// 此前一直未被公安机关发现: going unnoticed is no continuing act.
 					continue
 				}
-				if f.name == CircContinuing && slices.Contains(continuationCues[:], c) && Negated(s, i) {
+				if f.name == CircContinuing && (slices.Contains(continuationCues[:], c) || !ownNegationCue(c)) && Negated(s, i) {
 					// 检查时已停止建设，未继续施工 / 此后没有再继续施工: the
 					// going on denied; the group is fixed for its cues that carry
 					// their own negation (拒不停工), so these are checked here
@@ -6297,7 +6326,9 @@ func PriorPenalties(s string) []PriorPenalty {
 			from -= size
 		}
 		clause := s[from:m[1]]
-		if Negated(s, m[0]) || containsAny(clause, otherParty[:]...) || containsAny(clause, thisCase[:]...) {
+		// Whose penalty it is stands before its cause: the cause's own
+		// object (因殴打他人被处以行政拘留) names no other party.
+		if Negated(s, m[0]) || containsAny(s[from:m[4]], otherParty[:]...) || containsAny(clause, thisCase[:]...) {
 			continue
 		}
 		p := PriorPenalty{Count: 1, Cause: s[m[4]:m[5]], Start: from, End: m[1], Criminal: containsAny(clause, criminalWords[:]...)}

@@ -11,6 +11,7 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"sort"
 	"strings"
@@ -152,7 +153,10 @@ func enablingFacts(t *testing.T, b *Benchmark, p *Penalty) Facts {
 // net counts fired circumstances: heavier +1, lighter −1.
 func net(c *Catalog, b *Benchmark, f Facts) int {
 	n := 0
-	for _, fc := range append(append([]Factor{}, c.Config.CommonFactors...), b.Factors...) {
+	for i, fc := range append(append([]Factor{}, c.Config.CommonFactors...), b.Factors...) {
+		if i < len(c.Config.CommonFactors) && commonFactorSpent(b, &fc) {
+			continue
+		}
 		if holds(fc.When, b, f) {
 			if fc.Effect == EffectHeavier {
 				n++
@@ -173,6 +177,19 @@ func atLevel(t *testing.T, c *Catalog, b *Benchmark, base Facts, level string) F
 	one := 1.0
 	lighter := []func(*Facts){func(f *Facts) { f.Cooperated = true }, func(f *Facts) { f.FirstViolation = true }}
 	heavier := []func(*Facts){func(f *Facts) { f.PriorPenalties2Y = &one }}
+	for _, w := range []string{"within_6m", "within_1y"} {
+		// 治安 benchmarks weigh earlier penalties by their own window
+		// (commonFactorSpent), set as the flag.
+		if _, ok := b.Flags[w]; ok {
+			heavier = append(heavier, func(f *Facts) {
+				f.Flags = maps.Clone(f.Flags)
+				if f.Flags == nil {
+					f.Flags = map[string]bool{}
+				}
+				f.Flags[w] = true
+			})
+		}
+	}
 	ok := func(n int) bool {
 		switch level {
 		case LevelLighter:

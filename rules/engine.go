@@ -824,9 +824,12 @@ func (c *Catalog) factorLevel(b *Benchmark, f *Facts, env map[string]any, s *sug
 	// The common circumstances, then the benchmark's, read in place: a
 	// joined copy of both lists (72 bytes a circumstance) was made for every
 	// suggestion.
-	for _, list := range [2][]Factor{c.Config.CommonFactors, b.Factors} {
+	for k, list := range [2][]Factor{c.Config.CommonFactors, b.Factors} {
 		for i := range list {
 			fc := &list[i]
+			if k == 0 && commonFactorSpent(b, fc) {
+				continue
+			}
 			if !eval(fc.When.prog, env) {
 				continue
 			}
@@ -855,6 +858,25 @@ func (c *Catalog) factorLevel(b *Benchmark, f *Facts, env map[string]any, s *sug
 	}
 	s.step("裁量等级", level+"（适用情节："+orNone(hits)+"）", map[string]any{"net": net})
 	return level, binding
+}
+
+// commonFactorSpent reports whether a common circumstance is no ground of
+// its own for b: 情节严重 where b is the 情节严重 tier (the tier's condition,
+// counted once: the range already rises for it), and 二年内因同类违法行为受过
+// 行政处罚 where b's law sets its own window for earlier penalties
+// (治安管理处罚法 2012 第二十条第（四）项 六个月内, 2025 第二十二条第（四）项 一年以内:
+// the within_6m / within_1y flags), so a penalty twenty months before is no
+// 从重 there.
+func commonFactorSpent(b *Benchmark, fc *Factor) bool {
+	switch fc.When.Src {
+	case "serious":
+		return strings.HasSuffix(b.ID, "-serious") || strings.Contains(b.Name, "情节严重")
+	case "prior_penalties_2y >= 1":
+		_, six := b.Flags["within_6m"]
+		_, year := b.Flags["within_1y"]
+		return six || year
+	}
+	return false
 }
 
 func orNone(xs []string) string {
