@@ -565,7 +565,10 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	if v, ok := measured[rules.MeasureMineralValue]; ok && v > 0 && res.Facts.Engine.MineralValue == nil {
 		res.Facts.Engine.MineralValue = &v
 	}
-	read := a.readTransfer(plainText)
+	// Orders and their defiance, read once for the transfer cues and the
+	// flags of the violations below.
+	orders := readOrders(norm)
+	read := a.readTransfer(plainText, orders)
 	// Which version of a law applies is read for lawFacts: the act's day,
 	// or the decision's when the facts give none (assumed, said below).
 	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
@@ -629,7 +632,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 			continue
 		}
 		ef := res.Facts.Engine
-		if flags, inferred := inferFlags(b, q.norm); flags != nil {
+		if flags, inferred := inferFlags(b, q.norm, orders); flags != nil {
 			ef.Flags, v.Flags = flags, inferred
 		}
 		sug, warn, err := a.suggest(cat, b, ef)

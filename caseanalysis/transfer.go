@@ -1198,11 +1198,11 @@ func (a *Analyzer) transfer(text *rules.TransferText, measured map[string]float6
 
 // readTransfer reads the facts once for both assessments of an analysis
 // (tierFacts, transfer); nil without crimes, which neither then asks.
-func (a *Analyzer) readTransfer(text string) *rules.TransferText {
+func (a *Analyzer) readTransfer(text string, orders orderReading) *rules.TransferText {
 	if a.cfg.Crimes == nil {
 		return nil
 	}
-	return a.cfg.Crimes.Read(withArmedThreat(withBlowAtOfficial(withRoleNames(withDefianceJoined(withLELAlarm(withoutDeceasedLiability(withoutPastDrinkDriving(text))))))))
+	return a.cfg.Crimes.Read(withArmedThreat(withBlowAtOfficial(withRoleNames(withDefianceJoined(withLELAlarm(withoutDeceasedLiability(withoutPastDrinkDriving(text))), orders)))))
 }
 
 // pastDrinkDrivingRe finds a drunk drive told as the cause of an earlier

@@ -13,46 +13,6 @@ import (
 // (issue 12, transfer28b): an order and its defiance told in two sentences,
 // and a blow at an official told with 将/把 before the verb.
 
-// orderSentenceRe finds an order to act by a date in a sentence: the order
-// (责令, a 指令书 or 通知书 served, a time limit set) whose defiance the
-// conditions 经责令支付仍不支付 (拒不支付劳动报酬罪) and 经通知采取改正措施
-// 而拒绝执行 (消防责任事故罪) ask for.
-var orderSentenceRe = regexp.MustCompile(`责令|指令书|通知书|限期|整改通知`)
-
-// defianceOpeningRe finds, at the start of the next sentence, a check after
-// the time limit (逾期后, 期满, 复查, 至今) and then what was not done
-// (仍分文未付, 上述隐患均未整改, 仍未发放): the effect that tells the order
-// was defied. A sentence telling the work done (已整改完毕) or what is not
-// yet due (尚未到期) names no defiance: 尚未 is no failure after a time
-// limit, and the failure words are the order's own verbs.
-var defianceOpeningRe = regexp.MustCompile(`^[^。；;！!？?]{0,24}?(?:逾期|期满|届满|到期后|复查|回访|至今|过了期限|期限已过)[^。；;！!？?]{0,24}?` +
-	`(?:仍|均|依然|还是|一直)?(?:未|没有?|拒不|分文未|一分未|一分钱未|一分没)(?:按期|按要求|予|作|进行)?(?:整改|改正|支付|付|发放|消除|执行|履行|给)`)
-
-// withDefianceJoined joins a sentence that orders an act by a time limit to
-// the next one when that one tells the order defied (责令其于3月30日前全额
-// 支付。逾期后仍分文未付 → …支付，逾期后…): the conditions' cues (责令…分文未付,
-// 通知…未整改) are read within one sentence, and an officer tells the order
-// and the check after it in two.
-func withDefianceJoined(text string) string {
-	var b strings.Builder
-	rest := text
-	for {
-		i := strings.Index(rest, "。")
-		if i < 0 {
-			b.WriteString(rest)
-			return b.String()
-		}
-		sentence, next := rest[:i], rest[i+len("。"):]
-		b.WriteString(sentence)
-		if orderSentenceRe.MatchString(sentence) && defianceOpeningRe.MatchString(next) {
-			b.WriteString("，")
-		} else {
-			b.WriteString("。")
-		}
-		rest = next
-	}
-}
-
 // blowVerbs are the verbs of a blow that hurts or throws its victim,
 // written after him when 将/把 brings him first (把民警打伤, 将民警伍某按倒):
 // the attack on the person the 袭警罪 cues name (踢打, 抱摔, 撕咬).
