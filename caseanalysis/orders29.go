@@ -30,8 +30,9 @@ type orderReading struct {
 
 // orderOpenings are the words of an order, whichever act it orders (责令,
 // a 指令书 or 通知书 served, a time limit set). Every word of orderWords,
-// the orders to correct, holds one of them.
-var orderOpenings = []string{"责令", "指令书", "通知书", "限期", "整改通知"}
+// the orders to correct, and every match of orderCountRe holds one of
+// them.
+var orderOpenings = []string{"责令", "指令书", "通知书", "限期", "整改通知", "改正通知", "整改指令"}
 
 // readOrders reads the orders of a normalised text: once a request.
 func readOrders(norm string) orderReading {
@@ -64,8 +65,9 @@ func defiedSentences(text string) []int {
 var orderWords = []string{"责令改正", "责令限期改正", "责令其改正", "责令其限期改正", "责令整改", "责令限期整改", "责令其整改", "责令其限期整改", "限期整改", "限期改正", "整改通知书", "改正通知书", "整改指令书"}
 
 // orderCountRe finds orders counted in the text (两次被责令改正, 先后三次下达
-// 整改通知书, 多次责令其整改, 责令改正两次).
-var orderCountRe = regexp.MustCompile(`(?:两|二|三|四|五|多|数|屡|[2-9])次(?:被)?(?:[^，。；,;]{0,6})(?:责令|限期整改|限期改正|整改通知|改正通知|整改指令)|(?:责令|限期)[^，。；,;]{0,8}(?:改正|整改)(?:了)?(?:两|二|三|四|五|多|[2-9])次`)
+// 整改通知书, 多次责令其整改, 责令改正两次); guarded by 次, which every
+// match holds.
+var orderCountRe = nlp.Guard(`(?:两|二|三|四|五|多|数|屡|[2-9])次(?:被)?(?:[^，。；,;]{0,6})(?:责令|限期整改|限期改正|整改通知|改正通知|整改指令)|(?:责令|限期)[^，。；,;]{0,8}(?:改正|整改)(?:了)?(?:两|二|三|四|五|多|[2-9])次`, "次")
 
 // againWords, after an order, tell the thing found once more (复查时又发现,
 // 本次检查再次发现, 仍然存在, 继续销售).

@@ -1197,12 +1197,40 @@ func (a *Analyzer) transfer(text *rules.TransferText, measured map[string]float6
 }
 
 // readTransfer reads the facts once for both assessments of an analysis
-// (tierFacts, transfer); nil without crimes, which neither then asks.
+// (tierFacts, transfer), as transferRewrites write them; nil without
+// crimes, which neither then asks.
 func (a *Analyzer) readTransfer(text string, orders orderReading) *rules.TransferText {
 	if a.cfg.Crimes == nil {
 		return nil
 	}
-	return a.cfg.Crimes.Read(withArmedThreat(withBlowAtOfficial(withRoleNames(withDefianceJoined(withLELAlarm(withoutDeceasedLiability(withoutPastDrinkDriving(text))), orders)))))
+	for _, r := range transferRewrites {
+		text = r.rewrite(text, orders)
+	}
+	return a.cfg.Crimes.Read(text)
+}
+
+// transferRewrites are the facts as the crimes' cues read them, each
+// rewrite on the one before's text, in this order: what is history or
+// another's is taken out first (a past drunk drive, a dead driver's
+// liability), then what a reading means is written beside it (a gas
+// reading's alarm, an order's defiance joined to it, officials named by
+// role, a blow or an armed threat at them named as the cues name it).
+var transferRewrites = []struct {
+	name    string
+	rewrite func(text string, orders orderReading) string
+}{
+	{"past drink driving", textOnly(withoutPastDrinkDriving)},
+	{"deceased liability", textOnly(withoutDeceasedLiability)},
+	{"LEL alarm", textOnly(withLELAlarm)},
+	{"defiance joined", withDefianceJoined},
+	{"role names", textOnly(withRoleNames)},
+	{"blow at official", textOnly(withBlowAtOfficial)},
+	{"armed threat", textOnly(withArmedThreat)},
+}
+
+// textOnly is a rewrite of the text alone as one of transferRewrites.
+func textOnly(f func(string) string) func(string, orderReading) string {
+	return func(text string, _ orderReading) string { return f(text) }
 }
 
 // pastDrinkDrivingRe finds a drunk drive told as the cause of an earlier

@@ -1,7 +1,6 @@
 package caseanalysis
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -29,10 +28,11 @@ var pushVerbs = []string{"推倒", "拽倒", "拖倒", "扑倒", "绊倒", "掀�
 var roleNames = `(` + strings.Join(officialRoles, "|") + `)((?:\p{Han}{1,2}某某?)(?:[、和及与]\p{Han}{1,2}某某?)*)?`
 
 // disposalBlowRe and disposalPushRe find 将/把, an official's role and
-// names, and a blow or a push.
+// names, and a blow or a push; guarded by the verbs, which every match
+// ends with.
 var (
-	disposalBlowRe = regexp.MustCompile(`[将把]` + roleNames + `(` + strings.Join(blowVerbs, "|") + `)`)
-	disposalPushRe = regexp.MustCompile(`[将把]` + roleNames + `(` + strings.Join(pushVerbs, "|") + `)`)
+	disposalBlowRe = nlp.Guard(`[将把]`+roleNames+`(`+strings.Join(blowVerbs, "|")+`)`, blowVerbs...)
+	disposalPushRe = nlp.Guard(`[将把]`+roleNames+`(`+strings.Join(pushVerbs, "|")+`)`, pushVerbs...)
 )
 
 // withBlowAtOfficial names a blow at an official told with 将/把 by the
@@ -50,7 +50,8 @@ func withBlowAtOfficial(text string) string {
 // after his verb (组织何某、吕某、施某等人以“炸金花”方式赌博): the list, and
 // gambling named later in the same sentence. 容留 is not such a verb: it is
 // 治安管理处罚法's 为赌博提供条件, not 赌博罪's 组织 (2005 解释 第一条).
-var namedGamblersRe = regexp.MustCompile(`(?:纠集|组织|召集|聚集|邀约|邀集)((?:\p{Han}{1,2}某某?)(?:[、和及与](?:\p{Han}{1,2}某某?))+)(?:等人)?[^，。；,;]{0,16}?(?:赌博|赌钱|参赌)`)
+// Guarded by the gambling words every match ends with.
+var namedGamblersRe = nlp.Guard(`(?:纠集|组织|召集|聚集|邀约|邀集)((?:\p{Han}{1,2}某某?)(?:[、和及与](?:\p{Han}{1,2}某某?))+)(?:等人)?[^，。；,;]{0,16}?(?:赌博|赌钱|参赌)`, "赌博", "赌钱", "参赌")
 
 // namedGamblers counts the gamblers named in a list after the organiser's
 // verb: the names, at least (等人 says more). The count is the 参赌人数 of
@@ -66,8 +67,9 @@ func namedGamblers(norm string, setMax func(string, float64)) {
 
 // lelReadingRe finds a combustible gas concentration measured as a share of
 // its lower explosive limit (测得可燃气体浓度为爆炸下限的31%, 读数显示
-// 28%LEL): the reading verb, the share.
-var lelReadingRe = regexp.MustCompile(`(?:测得|检测|测定|读数|显示|浓度)[^，。；,;]{0,20}?(?:(?:爆炸下限|LEL)的?([0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]|([0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]\s*LEL)`)
+// 28%LEL): the reading verb, the share. Guarded by the limit's names,
+// one of which every match holds.
+var lelReadingRe = nlp.Guard(`(?:测得|检测|测定|读数|显示|浓度)[^，。；,;]{0,20}?(?:(?:爆炸下限|LEL)的?([0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]|([0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]\s*LEL)`, "爆炸下限", "LEL")
 
 // lelAlarmShare is the share of the lower explosive limit at or above which
 // a reading passes any first-level alarm setting: GB/T 50493-2019 sets the
@@ -82,32 +84,46 @@ const lelAlarmShare = 25
 // setting (报警设定值为爆炸下限的25%) is no reading: its clause names the
 // setting.
 func withLELAlarm(text string) string {
-	ms := lelReadingRe.FindAllStringSubmatchIndex(text, -1)
+	return rewriteMatches(text, lelReadingRe, func(m []int) (string, bool) {
+		share := m[2:4]
+		if share[0] < 0 {
+			share = m[4:6]
+		}
+		v, err := strconv.ParseFloat(text[share[0]:share[1]], 64)
+		match := text[m[0]:m[1]]
+		switch {
+		case err != nil || strings.Contains(match, "设定") || nlp.Negated(text, m[0]):
+			return "", false
+		case v < lelAlarmShare:
+			// 浓度达爆炸下限的6%: a share, not the limit reached; the cue
+			// 达爆炸下限 must not read it so.
+			return strings.Replace(match, "爆炸下限", "LEL", 1), true
+		}
+		return match + "，超过报警设定值", true
+	})
+}
+
+// rewriteMatches copies text with each match of re that rewrite takes
+// (its second answer true) put as rewrite says: the one loop of the
+// rewrites that read a match and write what it means after it.
+func rewriteMatches(text string, re nlp.GuardedRegexp, rewrite func(m []int) (string, bool)) string {
+	ms := re.FindAllStringSubmatchIndex(text, -1)
 	if len(ms) == 0 {
 		return text
 	}
 	var b strings.Builder
 	last := 0
 	for _, m := range ms {
-		share := m[2:4]
-		if share[0] < 0 {
-			share = m[4:6]
-		}
-		v, err := strconv.ParseFloat(text[share[0]:share[1]], 64)
-		if err != nil || strings.Contains(text[m[0]:m[1]], "设定") || nlp.Negated(text, m[0]) {
+		out, ok := rewrite(m)
+		if !ok {
 			continue
 		}
-		if v < lelAlarmShare {
-			// 浓度达爆炸下限的6%: a share, not the limit reached; the cue
-			// 达爆炸下限 must not read it so.
-			b.WriteString(text[last:m[0]])
-			b.WriteString(strings.Replace(text[m[0]:m[1]], "爆炸下限", "LEL", 1))
-			last = m[1]
-			continue
-		}
-		b.WriteString(text[last:m[1]])
-		b.WriteString("，超过报警设定值")
+		b.WriteString(text[last:m[0]])
+		b.WriteString(out)
 		last = m[1]
+	}
+	if last == 0 {
+		return text
 	}
 	b.WriteString(text[last:])
 	return b.String()
@@ -122,10 +138,10 @@ const armedWeapons = `(?:刀|斧|锹|锄|棍|钢管|铁棒|砖|酒瓶|剪|镰|�
 // in one clause, or, across a comma, with the weapon the gesture's object
 // (手持菜刀，冲着执法人员挥舞菜刀). A knife held at work in one clause and an
 // arm waved at the officers in the next (正拿着刀切肉，随后向执法人员挥舞手臂)
-// is no armed threat.
-var armedThreatRe = regexp.MustCompile(`(?:拿|持|抄|举|握|掏|抓|抡)[^，。；,;]{0,8}?` + armedWeapons + `(?:` +
-	`[^，。；,;]{0,12}?(?:对着|冲着|朝着|朝|向|对准|指着|指向)(` + strings.Join(officialRoles, "|") + `)[^，。；,;]{0,6}?(?:挥舞|比划|比画|挥动|晃动|乱舞|乱挥|劈|砍|捅)` +
-	`|[^。；;]{0,12}?(?:对着|冲着|朝着|朝|向|对准|指着|指向|冲向)(?:` + strings.Join(officialRoles, "|") + `)[^，。；,;]{0,6}?(?:挥舞|比划|比画|挥动|晃动|乱舞|乱挥|举起|扬起)着?[^，。；,;]{0,4}?` + armedWeapons + `)`)
+// is no armed threat. Guarded by the roles, one of which every match names.
+var armedThreatRe = nlp.Guard(`(?:拿|持|抄|举|握|掏|抓|抡)[^，。；,;]{0,8}?`+armedWeapons+`(?:`+
+	`[^，。；,;]{0,12}?(?:对着|冲着|朝着|朝|向|对准|指着|指向)(`+strings.Join(officialRoles, "|")+`)[^，。；,;]{0,6}?(?:挥舞|比划|比画|挥动|晃动|乱舞|乱挥|劈|砍|捅)`+
+	`|[^。；;]{0,12}?(?:对着|冲着|朝着|朝|向|对准|指着|指向|冲向)(?:`+strings.Join(officialRoles, "|")+`)[^，。；,;]{0,6}?(?:挥舞|比划|比画|挥动|晃动|乱舞|乱挥|举起|扬起)着?[^，。；,;]{0,4}?`+armedWeapons+`)`, officialRoles...)
 
 // withArmedThreat writes, after a weapon turned on an official, the threat
 // it makes (，威胁执法人员, whichever official's role): the 以暴力、威胁方法 of 妨害公务罪 as its cues name
@@ -133,22 +149,12 @@ var armedThreatRe = regexp.MustCompile(`(?:拿|持|抄|举|握|掏|抓|抡)[^，
 // rounds before named each phrasing (挥舞菜刀, 持刀…威胁, 谁敢…就砍); this
 // reads the act. A denied one (未持刀) is left.
 func withArmedThreat(text string) string {
-	ms := armedThreatRe.FindAllStringSubmatchIndex(text, -1)
-	if len(ms) == 0 {
-		return text
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range ms {
+	return rewriteMatches(text, armedThreatRe, func(m []int) (string, bool) {
 		if nlp.Negated(text, m[0]) {
-			continue
+			return "", false
 		}
-		b.WriteString(text[last:m[1]])
 		// Every official the role names is one 执法人员 names (the cue's
 		// word): a threat, not a blow, so 袭警罪 is not the police's answer.
-		b.WriteString("，威胁执法人员")
-		last = m[1]
-	}
-	b.WriteString(text[last:])
-	return b.String()
+		return text[m[0]:m[1]] + "，威胁执法人员", true
+	})
 }
