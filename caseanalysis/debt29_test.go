@@ -54,3 +54,53 @@ func TestOrderThenDefianceTwentyNinth(t *testing.T) {
 		})
 	}
 }
+
+// TestShownScoreRanksTwentyNinth: a benchmark a provision went before
+// (on its score without the learned vote) shows at most the provision's
+// score, and that floored score is the one it is ranked and weighed by
+// afterwards (cands, which the transfer's strongest reads): the list
+// shows and weighs one score, never rising after its top.
+func TestShownScoreRanksTwentyNinth(t *testing.T) {
+	bench := func(id string, score, learned, lexical float64) candidate {
+		return candidate{b: &rules.Benchmark{ID: id}, score: score, learned: learned, lexical: lexical}
+	}
+	for _, tt := range []struct {
+		name  string
+		cands []candidate
+		provs []provisionCandidate
+		limit int
+		want  []float64 // the scores shown, in order
+	}{
+		{"a voted benchmark after a provision", []candidate{bench("a", 0.553, 0.5, 0.2), bench("b", 0.30, 0, 0.2)}, []provisionCandidate{{score: 0.431, lexical: 1}}, 5, []float64{0.431, 0.431, 0.30}},
+		{"the floor carries past the cut", []candidate{bench("a", 0.60, 0.6, 0.1), bench("b", 0.50, 0.5, 0.1)}, []provisionCandidate{{score: 0.35, lexical: 1}}, 1, []float64{0.35}},
+		{"no provision before: scores kept", []candidate{bench("a", 0.70, 0.1, 0.9), bench("b", 0.50, 0, 0.9)}, []provisionCandidate{{score: 0.30, lexical: 0.5}}, 5, []float64{0.70, 0.50, 0.30}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var shown []float64
+			interleave(tt.cands, tt.provs, func(p *provisionCandidate, i int) bool {
+				if len(shown) == tt.limit {
+					return false
+				}
+				if p != nil {
+					shown = append(shown, p.score)
+				} else {
+					shown = append(shown, tt.cands[i].score)
+				}
+				return true
+			})
+			if len(shown) != len(tt.want) {
+				t.Fatalf("shown %v, want %v", shown, tt.want)
+			}
+			for i := range shown {
+				if shown[i] != tt.want[i] {
+					t.Errorf("shown %v, want %v", shown, tt.want)
+				}
+			}
+			for i := 1; i < len(tt.cands); i++ {
+				if tt.cands[i].score > tt.cands[i-1].score {
+					t.Errorf("ranked %s at %.3f below %s at %.3f", tt.cands[i].b.ID, tt.cands[i].score, tt.cands[i-1].b.ID, tt.cands[i-1].score)
+				}
+			}
+		})
+	}
+}
