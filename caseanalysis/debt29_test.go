@@ -31,7 +31,7 @@ func TestOrderThenDefianceTwentyNinth(t *testing.T) {
 		{"another thing found, told after the word", "某茶楼油烟直排，经责令限期整改，回访时再次发现该茶楼在后院焚烧垃圾。", false, 0},
 		{"a correction between", "某粮油店销售霉变大米，经责令改正后，店主已全部清理了霉变大米，之后继续经营。", false, 0},
 		{"a negated finding", "某洗浴中心未配备救生员，经责令限期改正，期满复查时没有再次发现无人值守。", false, 0},
-		{"another party ordered", "执法人员曾责令隔壁餐馆改正占道经营，今日检查又发现当事人在店外占道经营。", false, 0},
+		{"another party ordered", "隔壁餐馆曾被责令改正占道经营，今日检查又发现当事人在店外占道经营。", false, 0},
 		{"the next sentence tells it paid", "劳动监察大队责令某服装厂于5月10日前支付拖欠的工资。该厂5月8日已全额支付。", false, 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
