@@ -33,7 +33,7 @@ func TestProvisionTiersSeventeenth(t *testing.T) {
 			t.Fatalf("%s: no provision benchmark", c.id)
 		}
 		ef := rules.ExtractFacts(c.facts).Facts
-		if flags, _ := inferFlags(b, nlp.NormalizeText(c.facts)); flags != nil {
+		if flags, _ := inferFlags(b, nlp.NormalizeText(c.facts), readOrders(nlp.NormalizeText(c.facts))); flags != nil {
 			ef.Flags = flags
 		}
 		s, _, err := a.suggest(cat, b, ef)

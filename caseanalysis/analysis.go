@@ -572,7 +572,10 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	if v, ok := measured[rules.MeasureMineralValue]; ok && v > 0 && res.Facts.Engine.MineralValue == nil {
 		res.Facts.Engine.MineralValue = &v
 	}
-	read := a.readTransfer(plainText)
+	// Orders and their defiance, read once for the transfer cues and the
+	// flags of the violations below.
+	orders := readOrders(norm)
+	read := a.readTransfer(plainText, orders)
 	// Which version of a law applies is read for lawFacts: the act's day,
 	// or the decision's when the facts give none (assumed, said below).
 	lawFacts, assumed := lawDayFacts(res.Facts.Engine)
@@ -602,38 +605,20 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// pool runs to some thirty) are not built.
 	res.Violations = make([]Violation, 0, min(len(cands)+len(provs), req.Violations))
 	full := func() bool { return len(res.Violations) == req.Violations }
-	// floor is the score of the last provision placed: a provision goes
-	// before a benchmark on the score without the learned vote (outranks),
-	// so a benchmark after it shows at most the provision's score; its
-	// vote-lifted score would put a higher score below a lower one.
-	floor := 1.0
-	for i, c := range cands {
-		for len(provs) > 0 && provs[0].outranks(c) {
-			if !full() {
-				res.Violations = append(res.Violations, a.provisions.violation(provs[0], res.Facts.Engine))
-			}
-			floor = min(floor, provs[0].score)
-			provs = provs[1:]
-		}
-		if len(provs) > 0 {
-			// The provisions left rank below c: their score says so.
-			for k := range provs {
-				provs[k].score = min(provs[k].score, c.score)
-			}
-		}
+	interleave(cands, provs, func(p *provisionCandidate, i int) bool {
 		if full() {
-			break // what follows would be cut
+			return false
 		}
+		if p != nil {
+			res.Violations = append(res.Violations, a.provisions.violation(*p, res.Facts.Engine))
+			return true
+		}
+		c := &cands[i]
 		res.Violations = append(res.Violations, Violation{BenchmarkID: c.b.ID, Kind: KindBenchmark, Name: c.b.Name, Sector: c.b.Sector,
-			Score: round3(min(c.score, floor)), Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CaseScore: round3(c.cases),
+			Score: round3(c.score), Matched: nonNil(c.matched), LexicalScore: round3(c.lexical), CaseScore: round3(c.cases),
 			CueScore: round3(c.cues), Why: why[i], Excluded: excluded[i], missing: c.missing})
-	}
-	for _, p := range provs {
-		if full() {
-			break
-		}
-		res.Violations = append(res.Violations, a.provisions.violation(p, res.Facts.Engine))
-	}
+		return true
+	})
 	for i := range res.Violations[:min(suggestTop, len(res.Violations))] {
 		v := &res.Violations[i]
 		b, cat := a.benchmark(v.BenchmarkID)
@@ -641,7 +626,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 			continue
 		}
 		ef := res.Facts.Engine
-		if flags, inferred := inferFlags(b, q.norm); flags != nil {
+		if flags, inferred := inferFlags(b, q.norm, orders); flags != nil {
 			ef.Flags, v.Flags = flags, inferred
 		}
 		ef.Flags, v.Flags = priorWithinFlags(b, ef, plainText, ef.Flags, v.Flags)
@@ -696,6 +681,38 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		return Result{}, err
 	}
 	return res, nil
+}
+
+// interleave puts the provisions among the benchmark candidates, calling
+// place for each in order (a provision p, or the candidate cands[i] with p
+// nil) while place returns true. A provision goes before a benchmark on
+// the benchmark's score without the learned vote (outranks), so a
+// benchmark after it ranks at most the provision's score: its
+// vote-lifted score would put a higher score below a lower one. That
+// floor is set in cands itself, so the score a benchmark shows is the one
+// every later use ranks and weighs it by (the transfer's strongest). The
+// provisions left below a benchmark score at most its score.
+func interleave(cands []candidate, provs []provisionCandidate, place func(p *provisionCandidate, i int) bool) {
+	floor := 1.0
+	open := true // place has not declined yet
+	for i := range cands {
+		c := &cands[i]
+		for len(provs) > 0 && provs[0].outranks(*c) {
+			open = open && place(&provs[0], -1)
+			floor = min(floor, provs[0].score)
+			provs = provs[1:]
+		}
+		c.score = min(c.score, floor)
+		for k := range provs {
+			provs[k].score = min(provs[k].score, c.score)
+		}
+		open = open && place(nil, i)
+	}
+	for k := range provs {
+		if open = open && place(&provs[k], -1); !open {
+			return
+		}
+	}
 }
 
 // strongShare is how close to the best match a violation's score must be

@@ -24,7 +24,8 @@ func TestInstigatedByWordTwentyNinth(t *testing.T) {
 		{"no one put up to anything", "查明贝某独自在商场顺走两瓶香水，价值四百元。", false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			flags, _ := inferFlags(b, nlp.NormalizeText(tt.text))
+			norm := nlp.NormalizeText(tt.text)
+			flags, _ := inferFlags(b, norm, readOrders(norm))
 			if flags["instigated"] != tt.want {
 				t.Errorf("instigated = %v, want %v", flags["instigated"], tt.want)
 			}

@@ -70,7 +70,7 @@ func checkAnalyzerTransferRows(t *testing.T, a *Analyzer, tests []transferRow) {
 				vs = append(vs, Violation{BenchmarkID: id})
 			}
 			m := measures(nlp.NormalizeText(tt.facts), tt.facts, nlp.Extract(tt.facts))
-			got := a.transfer(a.readTransfer(tt.facts), m, vs)
+			got := a.transfer(a.readTransfer(tt.facts, readOrders(nlp.NormalizeText(tt.facts))), m, vs)
 			if got.Risk != tt.risk || (tt.crime != "" && got.Crime != tt.crime) {
 				t.Fatalf("risk = %s %s (%s), want %s %s; measures %v", got.Risk, got.Crime, got.Threshold, tt.risk, tt.crime, m)
 			}

@@ -1,7 +1,6 @@
 package caseanalysis
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
@@ -153,8 +152,10 @@ type InferredFlag struct {
 }
 
 // inferFlags reads the benchmark's flags that the normalised text shows.
-// A cue a negation denies (nlp.Negated) does not count.
-func inferFlags(b *rules.Benchmark, norm string) (map[string]bool, []InferredFlag) {
+// A cue a negation denies (nlp.Negated) does not count. orders is the
+// request's reading of its orders (readOrders): an order defied sets
+// refused_correction and not_corrected.
+func inferFlags(b *rules.Benchmark, norm string, orders orderReading) (map[string]bool, []InferredFlag) {
 	var names []string
 	for name := range b.Flags {
 		if _, ok := benchmarkFlagCues[name]; ok {
@@ -188,7 +189,7 @@ func inferFlags(b *rules.Benchmark, norm string) (map[string]bool, []InferredFla
 		out = append(out, InferredFlag{Flag: "not_corrected", Label: b.Flags["not_corrected"], Cue: "复查：…均未"})
 	}
 	for _, name := range []string{"refused_correction", "not_corrected"} {
-		if _, ok := b.Flags[name]; ok && !set[name] && orderedThenAgain(norm) {
+		if _, ok := b.Flags[name]; ok && !set[name] && orders.again {
 			if set == nil {
 				set = map[string]bool{}
 			}
@@ -268,154 +269,6 @@ func stillUndone(report string) bool {
 // keptStateWords tell a state that meets an order (保持整改后状态, 符合要求,
 // 运行正常, 完好, 到位).
 var keptStateWords = []string{"保持", "符合", "正常", "完好", "良好", "到位", "整洁", "有效", "合格", "达标", "齐全", "规范", "落实", "整改后"}
-
-// orderWords name an order to correct as the officers write it.
-var orderWords = []string{"责令改正", "责令限期改正", "责令其改正", "责令其限期改正", "责令整改", "责令限期整改", "责令其整改", "责令其限期整改", "限期整改", "限期改正", "整改通知书", "改正通知书", "整改指令书"}
-
-// orderCountRe finds orders counted in the text (两次被责令改正, 先后三次下达
-// 整改通知书, 多次责令其整改, 责令改正两次).
-var orderCountRe = regexp.MustCompile(`(?:两|二|三|四|五|多|数|屡|[2-9])次(?:被)?(?:[^，。；,;]{0,6})(?:责令|限期整改|限期改正|整改通知|改正通知|整改指令)|(?:责令|限期)[^，。；,;]{0,8}(?:改正|整改)(?:了)?(?:两|二|三|四|五|多|[2-9])次`)
-
-// againWords, after an order, tell the thing found once more (复查时又发现,
-// 本次检查再次发现, 仍然存在, 继续销售).
-var againWords = []string{"又发现", "再次发现", "又被发现", "又查见", "再次查见", "又查到", "再次查到", "又查获", "再次查获", "又出现", "再次出现", "仍然存在", "依然存在", "依旧存在", "仍存在", "继续销售", "继续经营", "继续使用", "继续生产", "继续施工", "继续排放", "继续堆放", "继续占用"}
-
-// orderedThenAgain reports whether the text tells the party ordered to
-// correct and then found at it again: an order (经责令改正, 限期整改,
-// 整改通知书 …) followed by a later finding of the same (又发现, 再次发现,
-// 仍然存在, 继续销售), or orders counted (两次责令改正) with such a finding
-// after them. That is 经责令改正拒不改正 (or 逾期不改正) as officers
-// write it without the words. A single 责令 is not enough: the order a
-// decision imposes (责令当事人改正) or one obeyed (当即改正) has no later
-// finding; a denied one (未再发现, 没有再次发现) is a correction found kept.
-func orderedThenAgain(norm string) bool {
-	first := -1
-	for _, w := range orderWords {
-		if i := strings.Index(norm, w); i >= 0 && (first < 0 || i < first) {
-			first = i
-		}
-	}
-	counted := false
-	if loc := orderCountRe.FindStringIndex(norm); loc != nil {
-		counted = true
-		if first < 0 || loc[0] < first {
-			first = loc[0]
-		}
-	}
-	if first < 0 {
-		return false
-	}
-	// 经责令 tells an order of the past; otherwise the finding must come at
-	// a later visit (复查, 本次检查, 期满…), not in the same inspection that
-	// gave the order (责令其立即改正，又发现仓库内…).
-	past := counted || strings.Contains(norm[max(0, first-6):first], "经") || strings.Contains(norm[max(0, first-6):first], "曾")
-	rest := norm[first:]
-	for _, w := range againWords {
-		for i := 0; ; {
-			j := strings.Index(rest[i:], w)
-			if j < 0 {
-				break
-			}
-			at := i + j
-			if (past || containsAnyStr(rest[:at], laterVisitWords)) && !deniedBefore(rest[:at]) && !othersFinding(rest[:at]) && !correctedBetween(rest[:at]) && (!goingOnWord(w) || defiedInClause(rest[:at])) {
-				return true
-			}
-			i = at + len(w)
-		}
-	}
-	return false
-}
-
-// goingOnWords, among againWords, are the business going on (继续经营,
-// 继续生产): after an order they are the order defied only when their own
-// sentence says so (期满后该场继续生产, 仍继续施工), not when a shop simply
-// trades on (此后正常营业，继续经营).
-var goingOnWords = []string{"继续销售", "继续经营", "继续使用", "继续生产", "继续施工"}
-
-// defianceWords, in the clause of a going on, make it the order defied: the
-// time limit run out, or the act kept up (仍, 照常, 拒不).
-var defianceWords = []string{"期满", "逾期", "到期", "届满", "超过期限", "仍", "依然", "依旧", "照常", "照样", "拒不", "拒绝"}
-
-// goingOnWord reports whether w is one of goingOnWords.
-func goingOnWord(w string) bool {
-	for _, g := range goingOnWords {
-		if g == w {
-			return true
-		}
-	}
-	return false
-}
-
-// defiedInClause reports whether the sentence before a going on, from the
-// last stop, tells the order defied (defianceWords: 期满后土方仍未覆盖，工地
-// 继续施工).
-func defiedInClause(before string) bool {
-	if k := strings.LastIndexAny(before, "。；;"); k >= 0 {
-		before = before[k:]
-	}
-	return containsAnyStr(before, defianceWords)
-}
-
-// correctionWords tell the ordered thing done (更换了设备, 土方已全部覆盖,
-// 已整改完毕, 此后设备运行正常).
-var correctionWords = []string{"已改正", "改正完毕", "已整改", "整改完毕", "整改到位", "完成整改", "完成了整改", "整改完成", "已更换", "更换了", "已覆盖", "已全部覆盖", "覆盖完毕", "覆盖了", "已拆除", "拆除了", "已清除", "清除了", "已清理", "清理了", "清理完毕", "恢复正常", "运行正常", "已补办", "补办了", "已安装", "安装了", "已撤除", "撤除了", "已下架", "下架了", "已封堵", "封堵了", "已移走", "搬离了", "已搬离"}
-
-// claimWords before a correction make it the party's word only (当事人称已
-// 整改, 表示已更换): a recheck that then finds the thing again is a refusal.
-var claimWords = []string{"称", "表示", "声称", "承诺", "保证", "报告", "答复"}
-
-// correctedBetween reports whether the words between an order and a later
-// finding tell the order carried out (经责令改正后，企业更换了设备，此后设备
-// 运行正常，企业继续生产): what comes after it — going on with the business,
-// or the same fault found once more — is no refusal of that order. A
-// correction denied (未整改到位, 没有更换) or only claimed (称已整改) does not
-// break it.
-func correctedBetween(between string) bool {
-	for _, w := range correctionWords {
-		for i := 0; ; {
-			j := strings.Index(between[i:], w)
-			if j < 0 {
-				break
-			}
-			at := i + j
-			clause := between[:at]
-			if k := strings.LastIndexAny(clause, "，。；,;"); k >= 0 {
-				clause = clause[k:]
-			}
-			if !nlp.Negated(between, at) && !containsAnyStr(clause, []string{"未", "没", "不"}) && !containsAnyStr(clause, claimWords) {
-				return true
-			}
-			i = at + len(w)
-		}
-	}
-	return false
-}
-
-// laterVisitWords put a finding after an order at a later visit.
-var laterVisitWords = []string{"复查", "再次检查", "再次到", "再次前往", "回访", "此后", "之后", "后又", "后再次", "后仍", "期满", "逾期", "到期", "次日", "本次检查", "此次检查", "今日", "近日", "日后", "个月后", "天后", "日检查"}
-
-// deniedBefore reports whether the words just before a finding deny it
-// (未再次发现, 没有再次出现, 不再继续使用).
-func deniedBefore(before string) bool {
-	r := []rune(before)
-	if len(r) > 3 {
-		r = r[len(r)-3:]
-	}
-	tail := string(r)
-	return strings.ContainsAny(tail, "未没无不")
-}
-
-// othersFinding reports whether the clause a finding sits in names another
-// party (邻近商户, 隔壁, 其他): what others go on doing is no refusal of the
-// party's own.
-func othersFinding(before string) bool {
-	k := strings.LastIndexAny(before, "，。；,;")
-	clause := before
-	if k >= 0 {
-		clause = before[k:]
-	}
-	return containsAnyStr(clause, []string{"隔壁", "邻近", "周边", "其他商户", "其他店", "别家", "附近"})
-}
 
 // priorWindowFlags are the flags of a law's own window for earlier
 // penalties, with its months: 治安管理处罚法 2012 第二十条第（四）项 六个月内,

@@ -34,7 +34,7 @@ func TestInferFlags(t *testing.T) {
 		{"无关的文字。", nil},
 	}
 	for _, tt := range tests {
-		got, evidence := inferFlags(b, tt.text)
+		got, evidence := inferFlags(b, tt.text, readOrders(tt.text))
 		if len(got) != len(tt.want) || len(evidence) != len(tt.want) {
 			t.Errorf("%q: flags %v (%v), want %v", tt.text, got, evidence, tt.want)
 			continue

@@ -38,7 +38,7 @@ func TestOrderedThenAgainTwentyEighth(t *testing.T) {
 			if got := orderedThenAgain(norm); got != tt.want {
 				t.Errorf("orderedThenAgain = %v, want %v", got, tt.want)
 			}
-			flags, _ := inferFlags(b, norm)
+			flags, _ := inferFlags(b, norm, readOrders(norm))
 			if tt.want && (!flags["refused_correction"] || !flags["not_corrected"]) {
 				t.Errorf("flags %v, want refused_correction and not_corrected", flags)
 			}

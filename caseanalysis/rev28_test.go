@@ -66,7 +66,7 @@ func TestReviewRev28TwentyEighth(t *testing.T) {
 				if got := orderedThenAgain(norm); got != tt.ordered {
 					t.Errorf("orderedThenAgain = %v, want %v", got, tt.ordered)
 				}
-				flags, _ := inferFlags(b, norm)
+				flags, _ := inferFlags(b, norm, readOrders(norm))
 				if flags["refused_correction"] != tt.ordered || flags["not_corrected"] != tt.ordered {
 					t.Errorf("flags %v, want refused_correction and not_corrected %v", flags, tt.ordered)
 				}
@@ -84,7 +84,7 @@ func TestReviewRev28TwentyEighth(t *testing.T) {
 					vs = append(vs, Violation{BenchmarkID: id})
 				}
 				m := measures(nlp.NormalizeText(tt.text), tt.text, nlp.Extract(tt.text))
-				got := a.transfer(a.readTransfer(tt.text), m, vs)
+				got := a.transfer(a.readTransfer(tt.text, readOrders(nlp.NormalizeText(tt.text))), m, vs)
 				if got.Risk != tt.risk || (tt.crime != "" && got.Crime != tt.crime) {
 					t.Errorf("risk = %s %s (%s), want %s %s; measures %v", got.Risk, got.Crime, got.Threshold, tt.risk, tt.crime, m)
 				}

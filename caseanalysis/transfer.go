@@ -1199,12 +1199,65 @@ func (a *Analyzer) transfer(text *rules.TransferText, measured map[string]float6
 }
 
 // readTransfer reads the facts once for both assessments of an analysis
-// (tierFacts, transfer); nil without crimes, which neither then asks.
-func (a *Analyzer) readTransfer(text string) *rules.TransferText {
+// (tierFacts, transfer), as transferRewrites write them; nil without
+// crimes, which neither then asks.
+func (a *Analyzer) readTransfer(text string, orders orderReading) *rules.TransferText {
 	if a.cfg.Crimes == nil {
 		return nil
 	}
-	return a.cfg.Crimes.Read(withLabelledNotFound(withMoneyThreat(withClosedSeason(withHomeEntryTheft(withArmedThreat(withBlowAtOfficial(withRoleNames(withDefianceJoined(withLELAlarm(withoutDeceasedLiability(withoutPastDrinkDriving(text))))))))))))
+	roles := -1 // whether the text names an official's role: not asked yet
+	for _, r := range transferRewrites {
+		if r.official {
+			if roles < 0 {
+				roles = 0
+				if officialRoleSet.In(text) {
+					roles = 1
+				}
+			}
+			if roles == 0 {
+				continue
+			}
+		}
+		text = r.rewrite(text, orders)
+	}
+	return a.cfg.Crimes.Read(text)
+}
+
+// officialRoleSet finds any of officialRoles in one pass.
+var officialRoleSet = nlp.NewPhraseSet(officialRoles...)
+
+// transferRewrites are the facts as the crimes' cues read them, each
+// rewrite on the one before's text, in this order: what is history or
+// another's is taken out first (a past drunk drive, a dead driver's
+// liability), then what a reading means is written beside it (a gas
+// reading's alarm, an order's defiance joined to it, officials named by
+// role, a blow or an armed threat at them named as the cues name it).
+//
+// The rewrites marked official match only where an official's role
+// (officialRoles) is named, and none before them writes one: a text
+// without a role is asked once (officialRoleSet) instead of searched by
+// each of their expressions.
+var transferRewrites = []struct {
+	name     string
+	official bool
+	rewrite  func(text string, orders orderReading) string
+}{
+	{"past drink driving", false, textOnly(withoutPastDrinkDriving)},
+	{"deceased liability", false, textOnly(withoutDeceasedLiability)},
+	{"LEL alarm", false, textOnly(withLELAlarm)},
+	{"defiance joined", false, withDefianceJoined},
+	{"role names", true, textOnly(withRoleNames)},
+	{"blow at official", true, textOnly(withBlowAtOfficial)},
+	{"armed threat", true, textOnly(withArmedThreat)},
+	{"home entry theft", false, textOnly(withHomeEntryTheft)},
+	{"closed season", false, textOnly(withClosedSeason)},
+	{"money threat", false, textOnly(withMoneyThreat)},
+	{"labelled not found", false, textOnly(withLabelledNotFound)},
+}
+
+// textOnly is a rewrite of the text alone as one of transferRewrites.
+func textOnly(f func(string) string) func(string, orderReading) string {
+	return func(text string, _ orderReading) string { return f(text) }
 }
 
 // pastDrinkDrivingRe finds a drunk drive told as the cause of an earlier
@@ -1384,7 +1437,9 @@ var producedWords = []string{"产生量", "预计", "计划", "申报", "年产"
 // The receiver's licence must be stated, not denied (未委托有资质的单位处置
 // keeps the tonnes).
 func licensedHandover(norm string) bool {
-	if unlicensedOrDisposal.In(norm) {
+	// Every licensed receiver's word names 资质, 持证 or 许可证: a text
+	// without them (most) is not searched for the other lists.
+	if !nlp.Contains(norm, "资质") && !nlp.Contains(norm, "持证") && !nlp.Contains(norm, "许可证") || unlicensedOrDisposal.In(norm) {
 		return false
 	}
 	for _, w := range licensedReceiverWords {

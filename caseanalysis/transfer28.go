@@ -1,7 +1,6 @@
 package caseanalysis
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -12,76 +11,6 @@ import (
 // The twenty-seventh round's readings of the facts for the transfer cues
 // (issue 12, transfer28b): an order and its defiance told in two sentences,
 // and a blow at an official told with 将/把 before the verb.
-
-// orderSentenceRe finds an order to act by a date in a sentence: the order
-// (责令, a 指令书 or 通知书 served, a time limit set) whose defiance the
-// conditions 经责令支付仍不支付 (拒不支付劳动报酬罪) and 经通知采取改正措施
-// 而拒绝执行 (消防责任事故罪) ask for.
-var orderSentenceRe = regexp.MustCompile(`责令|指令书|通知书|限期|整改通知`)
-
-// defianceOpeningRe finds, at the start of the next sentence, a check after
-// the time limit (逾期后, 期满, 复查, 至今) and then what was not done
-// (仍分文未付, 上述隐患均未整改, 仍未发放): the effect that tells the order
-// was defied. A sentence telling the work done (已整改完毕) or what is not
-// yet due (尚未到期) names no defiance: 尚未 is no failure after a time
-// limit, and the failure words are the order's own verbs.
-//
-// The effect may come after clauses telling what the party did instead
-// (期限届满后，该公司负责人手机关机、办公室人去楼空，工资至今一分未付), or
-// be told as the state found unchanged (复查时上述隐患依旧, 复查发现…仍然
-// 存在): the twenty-ninth round widened the gaps and took that state in;
-// a correction told in between (已足额支付, 已整改) still ends it
-// (defianceCorrections).
-var defianceOpeningRe = regexp.MustCompile(`^[^。；;！!？?]{0,24}?(?:逾期|期满|届满|到期后|复查|回访|至今|过了期限|期限已过)[^。；;！!？?]{0,40}?` +
-	`(?:(?:仍|均|依然|还是|一直)?(?:未|没有?|拒不|分文未|一分未|一分钱未|一分没)(?:按期|按要求|予|作|进行)?(?:整改|改正|支付|付|发放|消除|执行|履行|给)|` +
-	`依旧|依然存在|仍然存在|仍存在|仍未消除|原样未动|未见改变|没有变化|照旧)`)
-
-// defianceCorrections are the words of a correction: a defiance opening that
-// holds one before the failure is no defiance read whole (期满前已足额支付，
-// 复查时未发现…).
-var defianceCorrections = []string{"已支付", "已足额", "已全部支付", "已发放", "已付清", "已结清", "已整改", "已改正", "已消除", "已清理", "已拆除", "整改完毕"}
-
-// defied reports whether the sentence opens by telling the order defied,
-// and the words that name the defiance as the conditions' cues do
-// (逾期仍未支付 for pay withheld, 逾期仍未整改 for a hazard left): clauses
-// between the check and the failure put it beyond a cue's reach of the
-// order (twenty-ninth round).
-func defied(next string) (string, bool) {
-	loc := defianceOpeningRe.FindStringIndex(next)
-	if loc == nil || containsAny(next[:loc[1]], defianceCorrections) {
-		return "", false
-	}
-	// The failure's verb ends the match (a name between, 付某, is no pay).
-	if strings.ContainsAny(next[max(loc[0], loc[1]-len("发放")):loc[1]], "付发给") {
-		return "逾期仍未支付", true
-	}
-	return "逾期仍未整改", true
-}
-
-// withDefianceJoined joins a sentence that orders an act by a time limit to
-// the next one when that one tells the order defied (责令其于3月30日前全额
-// 支付。逾期后仍分文未付 → …支付，逾期后…): the conditions' cues (责令…分文未付,
-// 通知…未整改) are read within one sentence, and an officer tells the order
-// and the check after it in two.
-func withDefianceJoined(text string) string {
-	var b strings.Builder
-	rest := text
-	for {
-		i := strings.Index(rest, "。")
-		if i < 0 {
-			b.WriteString(rest)
-			return b.String()
-		}
-		sentence, next := rest[:i], rest[i+len("。"):]
-		b.WriteString(sentence)
-		if words, ok := defied(next); ok && orderSentenceRe.MatchString(sentence) {
-			b.WriteString("，" + words + "，")
-		} else {
-			b.WriteString("。")
-		}
-		rest = next
-	}
-}
 
 // blowVerbs are the verbs of a blow that hurts or throws its victim,
 // written after him when 将/把 brings him first (把民警打伤, 将民警伍某按倒):
@@ -99,10 +28,11 @@ var pushVerbs = []string{"推倒", "拽倒", "拖倒", "扑倒", "绊倒", "掀�
 var roleNames = `(` + strings.Join(officialRoles, "|") + `)((?:\p{Han}{1,2}某某?)(?:[、和及与]\p{Han}{1,2}某某?)*)?`
 
 // disposalBlowRe and disposalPushRe find 将/把, an official's role and
-// names, and a blow or a push.
+// names, and a blow or a push; guarded by the verbs, which every match
+// ends with.
 var (
-	disposalBlowRe = regexp.MustCompile(`[将把]` + roleNames + `(` + strings.Join(blowVerbs, "|") + `)`)
-	disposalPushRe = regexp.MustCompile(`[将把]` + roleNames + `(` + strings.Join(pushVerbs, "|") + `)`)
+	disposalBlowRe = nlp.Guard(`[将把]`+roleNames+`(`+strings.Join(blowVerbs, "|")+`)`, blowVerbs...)
+	disposalPushRe = nlp.Guard(`[将把]`+roleNames+`(`+strings.Join(pushVerbs, "|")+`)`, pushVerbs...)
 )
 
 // withBlowAtOfficial names a blow at an official told with 将/把 by the
@@ -120,7 +50,8 @@ func withBlowAtOfficial(text string) string {
 // after his verb (组织何某、吕某、施某等人以“炸金花”方式赌博): the list, and
 // gambling named later in the same sentence. 容留 is not such a verb: it is
 // 治安管理处罚法's 为赌博提供条件, not 赌博罪's 组织 (2005 解释 第一条).
-var namedGamblersRe = regexp.MustCompile(`(?:纠集|组织|召集|聚集|邀约|邀集)((?:\p{Han}{1,2}某某?)(?:[、和及与](?:\p{Han}{1,2}某某?))+)(?:等人)?[^，。；,;]{0,16}?(?:赌博|赌钱|参赌)`)
+// Guarded by the gambling words every match ends with.
+var namedGamblersRe = nlp.Guard(`(?:纠集|组织|召集|聚集|邀约|邀集)((?:\p{Han}{1,2}某某?)(?:[、和及与](?:\p{Han}{1,2}某某?))+)(?:等人)?[^，。；,;]{0,16}?(?:赌博|赌钱|参赌)`, "赌博", "赌钱", "参赌")
 
 // namedGamblers counts the gamblers named in a list after the organiser's
 // verb: the names, at least (等人 says more). The count is the 参赌人数 of
@@ -136,8 +67,9 @@ func namedGamblers(norm string, setMax func(string, float64)) {
 
 // lelReadingRe finds a combustible gas concentration measured as a share of
 // its lower explosive limit (测得可燃气体浓度为爆炸下限的31%, 读数显示
-// 28%LEL): the reading verb, the share.
-var lelReadingRe = regexp.MustCompile(`(?:测得|检测|测定|读数|显示|浓度)[^，。；,;]{0,20}?(?:(?:爆炸下限|LEL)的?([0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]|([0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]\s*LEL)`)
+// 28%LEL): the reading verb, the share. Guarded by the limit's names,
+// one of which every match holds.
+var lelReadingRe = nlp.Guard(`(?:测得|检测|测定|读数|显示|浓度)[^，。；,;]{0,20}?(?:(?:爆炸下限|LEL)的?([0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]|([0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]\s*LEL)`, "爆炸下限", "LEL")
 
 // lelAlarmShare is the share of the lower explosive limit at or above which
 // a reading passes any first-level alarm setting: GB/T 50493-2019 sets the
@@ -152,32 +84,46 @@ const lelAlarmShare = 25
 // setting (报警设定值为爆炸下限的25%) is no reading: its clause names the
 // setting.
 func withLELAlarm(text string) string {
-	ms := lelReadingRe.FindAllStringSubmatchIndex(text, -1)
+	return rewriteMatches(text, lelReadingRe, func(m []int) (string, bool) {
+		share := m[2:4]
+		if share[0] < 0 {
+			share = m[4:6]
+		}
+		v, err := strconv.ParseFloat(text[share[0]:share[1]], 64)
+		match := text[m[0]:m[1]]
+		switch {
+		case err != nil || strings.Contains(match, "设定") || nlp.Negated(text, m[0]):
+			return "", false
+		case v < lelAlarmShare:
+			// 浓度达爆炸下限的6%: a share, not the limit reached; the cue
+			// 达爆炸下限 must not read it so.
+			return strings.Replace(match, "爆炸下限", "LEL", 1), true
+		}
+		return match + "，超过报警设定值", true
+	})
+}
+
+// rewriteMatches copies text with each match of re that rewrite takes
+// (its second answer true) put as rewrite says: the one loop of the
+// rewrites that read a match and write what it means after it.
+func rewriteMatches(text string, re nlp.GuardedRegexp, rewrite func(m []int) (string, bool)) string {
+	ms := re.FindAllStringSubmatchIndex(text, -1)
 	if len(ms) == 0 {
 		return text
 	}
 	var b strings.Builder
 	last := 0
 	for _, m := range ms {
-		share := m[2:4]
-		if share[0] < 0 {
-			share = m[4:6]
-		}
-		v, err := strconv.ParseFloat(text[share[0]:share[1]], 64)
-		if err != nil || strings.Contains(text[m[0]:m[1]], "设定") || nlp.Negated(text, m[0]) {
+		out, ok := rewrite(m)
+		if !ok {
 			continue
 		}
-		if v < lelAlarmShare {
-			// 浓度达爆炸下限的6%: a share, not the limit reached; the cue
-			// 达爆炸下限 must not read it so.
-			b.WriteString(text[last:m[0]])
-			b.WriteString(strings.Replace(text[m[0]:m[1]], "爆炸下限", "LEL", 1))
-			last = m[1]
-			continue
-		}
-		b.WriteString(text[last:m[1]])
-		b.WriteString("，超过报警设定值")
+		b.WriteString(text[last:m[0]])
+		b.WriteString(out)
 		last = m[1]
+	}
+	if last == 0 {
+		return text
 	}
 	b.WriteString(text[last:])
 	return b.String()
@@ -192,10 +138,10 @@ const armedWeapons = `(?:刀|斧|锹|锄|棍|钢管|铁棒|砖|酒瓶|剪|镰|�
 // in one clause, or, across a comma, with the weapon the gesture's object
 // (手持菜刀，冲着执法人员挥舞菜刀). A knife held at work in one clause and an
 // arm waved at the officers in the next (正拿着刀切肉，随后向执法人员挥舞手臂)
-// is no armed threat.
-var armedThreatRe = regexp.MustCompile(`(?:拿|持|抄|举|握|掏|抓|抡)[^，。；,;]{0,8}?` + armedWeapons + `(?:` +
-	`[^，。；,;]{0,12}?(?:对着|冲着|朝着|朝|向|对准|指着|指向)(` + strings.Join(officialRoles, "|") + `)[^，。；,;]{0,6}?(?:挥舞|比划|比画|挥动|晃动|乱舞|乱挥|劈|砍|捅)` +
-	`|[^。；;]{0,12}?(?:对着|冲着|朝着|朝|向|对准|指着|指向|冲向)(?:` + strings.Join(officialRoles, "|") + `)[^，。；,;]{0,6}?(?:挥舞|比划|比画|挥动|晃动|乱舞|乱挥|举起|扬起)着?[^，。；,;]{0,4}?` + armedWeapons + `)`)
+// is no armed threat. Guarded by the roles, one of which every match names.
+var armedThreatRe = nlp.Guard(`(?:拿|持|抄|举|握|掏|抓|抡)[^，。；,;]{0,8}?`+armedWeapons+`(?:`+
+	`[^，。；,;]{0,12}?(?:对着|冲着|朝着|朝|向|对准|指着|指向)(`+strings.Join(officialRoles, "|")+`)[^，。；,;]{0,6}?(?:挥舞|比划|比画|挥动|晃动|乱舞|乱挥|劈|砍|捅)`+
+	`|[^。；;]{0,12}?(?:对着|冲着|朝着|朝|向|对准|指着|指向|冲向)(?:`+strings.Join(officialRoles, "|")+`)[^，。；,;]{0,6}?(?:挥舞|比划|比画|挥动|晃动|乱舞|乱挥|举起|扬起)着?[^，。；,;]{0,4}?`+armedWeapons+`)`, officialRoles...)
 
 // withArmedThreat writes, after a weapon turned on an official, the threat
 // it makes (，威胁执法人员, whichever official's role): the 以暴力、威胁方法 of 妨害公务罪 as its cues name
@@ -205,7 +151,7 @@ var armedThreatRe = regexp.MustCompile(`(?:拿|持|抄|举|握|掏|抓|抡)[^，
 func withArmedThreat(text string) string {
 	// Every official the role names is one 执法人员 names (the cue's word):
 	// a threat, not a blow, so 袭警罪 is not the police's answer.
-	return appendAfter(text, armedThreatRe.FindAllStringSubmatchIndex(text, -1), "，威胁执法人员", func(m []int) bool {
+	return appendAfter(text, armedThreatRe, "，威胁执法人员", func(m []int) bool {
 		return nlp.Negated(text, m[0])
 	})
 }

@@ -38,7 +38,7 @@ var homeEntryNotHome = []string{"办公室", "店", "商铺", "商场", "超市"
 // entering (民警进入屋内将其抓获) takes nothing, and a denied entry (未进入
 // 屋内) is left.
 func withHomeEntryTheft(text string) string {
-	return appendAfter(text, homeEntryRe.FindAllStringSubmatchIndex(text, -1), "，入户盗窃", func(m []int) bool {
+	return appendAfter(text, homeEntryRe, "，入户盗窃", func(m []int) bool {
 		between := text[m[2]:m[3]]
 		cs := clauseStartByte(text, m[0])
 		clause := text[cs:m[0]]
@@ -49,25 +49,16 @@ func withHomeEntryTheft(text string) string {
 	})
 }
 
-// appendAfter writes suffix after each match of ms (whole-match bounds
-// first) that skip does not set aside: the name a transfer cue reads,
-// after the act a record tells without it.
-func appendAfter(text string, ms [][]int, suffix string, skip func(m []int) bool) string {
-	if len(ms) == 0 {
-		return text
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range ms {
+// appendAfter writes suffix after each match of re that skip does not set
+// aside: the name a transfer cue reads, after the act a record tells
+// without it (one of the rewrites rewriteMatches makes).
+func appendAfter(text string, re nlp.GuardedRegexp, suffix string, skip func(m []int) bool) string {
+	return rewriteMatches(text, re, func(m []int) (string, bool) {
 		if skip(m) {
-			continue
+			return "", false
 		}
-		b.WriteString(text[last:m[1]])
-		b.WriteString(suffix)
-		last = m[1]
-	}
-	b.WriteString(text[last:])
-	return b.String()
+		return text[m[0]:m[1]] + suffix, true
+	})
 }
 
 // clauseStartByte is the byte after the last clause mark (，。；) before i.
@@ -98,7 +89,7 @@ var lawfulRecourse = []string{"投诉", "仲裁", "起诉", "诉讼", "报警", 
 // victim's report tells by the condition alone (不转钱便把视频放到网上), and
 // which keeps the amount from being weighed as a theft's.
 func withMoneyThreat(text string) string {
-	return appendAfter(text, moneyThreatRe.FindAllStringIndex(text, -1), "，以此索要钱财", func(m []int) bool {
+	return appendAfter(text, moneyThreatRe, "，以此索要钱财", func(m []int) bool {
 		return nlp.Negated(text, m[0]) || containsAnyStr(text[m[0]:m[1]], lawfulRecourse)
 	})
 }

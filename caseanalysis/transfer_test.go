@@ -70,7 +70,7 @@ func TestTransferProvincialFigure(t *testing.T) {
 	}
 	for _, tt := range tests {
 		x := nlp.Extract(tt.facts)
-		tr := a.transfer(a.readTransfer(tt.facts), measures(nlp.NormalizeText(tt.facts), tt.facts, x), nil)
+		tr := a.transfer(a.readTransfer(tt.facts, readOrders(nlp.NormalizeText(tt.facts))), measures(nlp.NormalizeText(tt.facts), tt.facts, x), nil)
 		if tr.Risk != tt.want || tr.Crime != "盗窃罪" {
 			t.Errorf("%s: risk %s crime %s, want %s 盗窃罪", tt.facts, tr.Risk, tr.Crime, tt.want)
 			continue

@@ -3656,8 +3656,11 @@ var (
 	// priorAfterRe is a penalty's cause and its 被…处以 right after its date.
 	priorAfterRe = regexp.MustCompile(`^[^,，。;；]{0,12}?因[^,，。;；]{1,40}?被[^,，。;；0-9]{0,15}?(?:处以|处罚|罚款|拘留|警告)`)
 	// priorFoundRe is the same told whole, with the year: 另查明，曹某于2025年8月因…被…处以.
-	priorFoundRe = regexp.MustCompile(`(?:另查明|经查|经查询|经核查|经核实)[,，:：]?[^,，。;；]{0,12}?于((?:19|20)[0-9]{2})年[^,，。;；]{0,12}?因[^,，。;；]{1,40}?被[^,，。;；0-9]{0,15}?(?:处以|处罚|罚款|拘留|警告)`)
-	yearRe       = regexp.MustCompile(`((?:19|20)[0-9]{2})年`)
+	// Guarded by its openings' words (另查明, 经查…, 经核…), one of which
+	// every match begins with.
+	priorFoundRe = Guard(`(?:另查明|经查|经查询|经核查|经核实)[,，:：]?[^,，。;；]{0,12}?于((?:19|20)[0-9]{2})年[^,，。;；]{0,12}?因[^,，。;；]{1,40}?被[^,，。;；0-9]{0,15}?(?:处以|处罚|罚款|拘留|警告)`, "查明", "经查", "经核")
+	// yearRe is guarded by 年: it has no literal prefix.
+	yearRe = Guard(`((?:19|20)[0-9]{2})年`, "年")
 	// priorOpeningRe is the same told as a sentence of its own that opens with
 	// the date, the party named after it (2025年10月20日，蒋某因参与赌博被本局
 	// 处以行政拘留三日): a 决定书's paragraph of the party's record.
@@ -3670,12 +3673,16 @@ var (
 // register line of the present case's own penalty (经查，张某于2026年3月因…被处以
 // 罚款) is none.
 func foundPriors(s string, span func(int, int) (int, int)) []Circumstance {
+	ms := priorFoundRe.FindAllStringSubmatchIndex(s, -1)
+	if len(ms) == 0 {
+		return nil
+	}
 	latest := ""
 	for _, m := range yearRe.FindAllStringSubmatch(s, -1) {
 		latest = max(latest, m[1])
 	}
 	var out []Circumstance
-	for _, m := range priorFoundRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range ms {
 		// whose penalty is told before 于 (经查，供货商于…); the cause after it
 		// may name 他人 (因殴打他人被…).
 		if s[m[2]:m[3]] >= latest || containsAny(s[m[0]:m[2]], otherParty[:]...) || containsAny(s[m[0]:m[1]], thisCase[:]...) || Negated(s, m[0]) {

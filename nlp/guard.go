@@ -462,3 +462,29 @@ func (g GuardedRegexp) MatchString(s string) bool {
 	})
 	return found
 }
+
+// ReplaceAllString is the expression's, skipping texts and stretches that
+// cannot match: the embedded Regexp's would run over the whole text. The
+// guarded expressions never match the empty string (Guard's stretches
+// need it; a GuardText one may, and is replaced as the regexp package
+// does).
+func (g GuardedRegexp) ReplaceAllString(src, repl string) string {
+	if g.breaks == nil {
+		if !g.possible(src) {
+			return src
+		}
+		return g.Regexp.ReplaceAllString(src, repl)
+	}
+	ms := g.FindAllStringSubmatchIndex(src, -1)
+	if len(ms) == 0 {
+		return src
+	}
+	b := make([]byte, 0, len(src)+len(repl)*len(ms))
+	last := 0
+	for _, m := range ms {
+		b = append(b, src[last:m[0]]...)
+		b = g.Regexp.ExpandString(b, repl, src, m)
+		last = m[1]
+	}
+	return string(append(b, src[last:]...))
+}

@@ -31,6 +31,7 @@ func TestGuardsAreNecessary(t *testing.T) {
 		"超标3倍，超过排放标准2.5倍，浓度为0.5mg/L，超过标准限值0.1mg/L", "是排放标准限值的3倍，超出标准",
 		"张某，男。王某（女）身份证，某", "李某，身份证号码110101199003071234，", "身份证：11010120100307123X", "某某厂", "某某厂房", "两年内第2次。2年内再次",
 		"问:以前被处罚过吗?答:没有。问:有无违法记录?\n答: 从未", "答:没有", "罚过?答:", "，处罚过呢?  答:一次都没，",
+		"另查明，曹某于2024年8月因赌博被公安机关处以罚款", "经查:王某于2023年因殴打他人被处以行政拘留", "经核实，于1999年因", "年", "2026年", "经查", "查明",
 	}
 	files, err := filepath.Glob("../eval/testdata/devset/*.jsonl")
 	if err != nil || len(files) == 0 {
@@ -58,7 +59,7 @@ func TestGuardsAreNecessary(t *testing.T) {
 	guarded := map[string]GuardedRegexp{"money": moneyRe, "yen": yenRe, "quantity": quantityRe, "month": monthRe, "yearless": yearlessRe,
 		"id card": idCardRe, "age bound": ageBoundRe, "age": ageRe, "person": personRe, "unit": unitRe, "prior": priorNthRe,
 		"exceed by": exceedByRe, "exceed times": exceedTimesRe, "exceed plain": exceedPlainRe, "concentration": concentrationRe,
-		"asked no prior": askedNoPriorRe}
+		"asked no prior": askedNoPriorRe, "prior found": priorFoundRe, "year": yearRe}
 	for i, d := range dateRes {
 		guarded["date"+string(rune('0'+i))] = d
 	}
@@ -102,28 +103,10 @@ func TestGuardsAreNecessary(t *testing.T) {
 		}
 		for _, s := range []string{text, s, string(masked)} {
 			for name, g := range guarded {
-				bare := g.Regexp
-				for _, n := range []int{-1, 0, 1, 2} {
-					if got, want := g.FindAllStringSubmatchIndex(s, n), bare.FindAllStringSubmatchIndex(s, n); !reflect.DeepEqual(got, want) {
-						t.Errorf("%s in %q, FindAllStringSubmatchIndex n=%d: guarded %v, bare %v", name, s, n, got, want)
-					}
-					if got, want := g.FindAllStringIndex(s, n), bare.FindAllStringIndex(s, n); !reflect.DeepEqual(got, want) {
-						t.Errorf("%s in %q, FindAllStringIndex n=%d: guarded %v, bare %v", name, s, n, got, want)
-					}
-					if got, want := g.FindAllStringSubmatch(s, n), bare.FindAllStringSubmatch(s, n); !reflect.DeepEqual(got, want) {
-						t.Errorf("%s in %q, FindAllStringSubmatch n=%d: guarded %q, bare %q", name, s, n, got, want)
-					}
+				for _, m := range g.MismatchesBare(s) {
+					t.Errorf("%s in %q, %s", name, s, m)
 				}
-				if got, want := g.FindStringIndex(s), bare.FindStringIndex(s); !reflect.DeepEqual(got, want) {
-					t.Errorf("%s in %q, FindStringIndex: guarded %v, bare %v", name, s, got, want)
-				}
-				if got, want := g.FindStringSubmatch(s), bare.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
-					t.Errorf("%s in %q, FindStringSubmatch: guarded %q, bare %q", name, s, got, want)
-				}
-				if got, want := g.MatchString(s), bare.MatchString(s); got != want {
-					t.Errorf("%s in %q, MatchString: guarded %v, bare %v", name, s, got, want)
-				}
-				hits[name] += len(bare.FindAllStringIndex(s, -1))
+				hits[name] += len(g.Regexp.FindAllStringIndex(s, -1))
 			}
 		}
 	}
