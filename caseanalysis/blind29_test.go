@@ -3,7 +3,7 @@ package caseanalysis
 import "testing"
 
 // TestBlindKindsTwentyNinth: the kinds behind the basis misses of the
-// twenty-ninth round's blind rows, in other words. Plastic or foam a person
+// twenty-eighth round's blind rows, in other words. Plastic or foam a person
 // "burned" in the plain verb, named before it (把塑料膜、泡沫箱堆起来烧了), is
 // 大气污染防治法 第一百一十九条第二款; a permit for oversize transport the
 // carrier says it borrowed (把证借过来, 通行证是借的) is 公路安全保护条例

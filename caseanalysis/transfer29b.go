@@ -9,7 +9,7 @@ import (
 	"github.com/cailiang/cailiang/rules"
 )
 
-// The twenty-ninth round's readings of the facts for the transfer
+// The twenty-eighth round's readings of the facts for the transfer
 // thresholds (issue 12, transfer29b): the share of tax evaded told against
 // a named total (占…应纳税总额…的18.4%) or as two sums, months owed told as
 // a list (2月、3月工资), and injuries graded victim by victim (王某…系轻微伤，
@@ -44,7 +44,7 @@ var (
 // victim of the party's violence.
 var ownInjuryWords = []string{"违法行为人", "违法嫌疑人", "犯罪嫌疑人", "当事人", "本人", "自己", "亦", "也", "双方", "互殴"}
 
-// transfer29Readings sets the measures the twenty-ninth round's blind
+// transfer29Readings sets the measures the twenty-eighth round's blind
 // transfer batch found told in these ways.
 func transfer29Readings(norm, text string, x nlp.Extraction, m map[string]float64, setMax func(string, float64)) {
 	if _, ok := m[rules.MeasureTaxRatio]; !ok {

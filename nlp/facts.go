@@ -420,7 +420,7 @@ var roleCueList = [...]struct{ cue, role string }{
 	{"税款", RoleTax}, {"少缴", RoleTax}, {"不缴", RoleTax}, {"偷税", RoleTax}, {"逃税", RoleTax},
 	// The total a taxpayer owed, told beside the tax evaded so that its
 	// share shows (少缴税款二十万元，当年应纳税总额为一百五十万元): no tax
-	// evaded, and no part of it (twenty-ninth round).
+	// evaded, and no part of it (twenty-eighth round).
 	{"应纳税总额", ""}, {"应纳税款总额", ""}, {"应缴税款总额", ""}, {"应缴税额总额", ""}, {"应纳税额总额", ""},
 	{"应纳增值税", RoleTax}, {"应纳企业所得税", RoleTax}, {"应纳个人所得税", RoleTax}, {"应缴税款", RoleTax}, {"欠缴增值税", RoleTax},
 	// The tax named by its kind (欠缴2024年度企业所得税12万元, 应扣未扣个人所得税
