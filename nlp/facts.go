@@ -3674,7 +3674,9 @@ var (
 // 罚款) is none.
 func foundPriors(s string, span func(int, int) (int, int)) []Circumstance {
 	ms := priorFoundRe.FindAllStringSubmatchIndex(s, -1)
-	if len(ms) == 0 {
+	opening := priorOpeningRe.FindAllStringSubmatchIndex(s, -1)
+	if len(ms) == 0 && len(opening) == 0 {
+		// the year scan only where a penalty is told, as most texts tell none
 		return nil
 	}
 	latest := ""
@@ -3691,7 +3693,7 @@ func foundPriors(s string, span func(int, int) (int, int)) []Circumstance {
 		a, b := span(m[0], m[1])
 		out = append(out, Circumstance{Name: CircPriorPenalties, Count: 1, Start: a, End: b})
 	}
-	for _, m := range priorOpeningRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range opening {
 		// the one named after the date is another (2025年3月，供货商因…被…处罚).
 		if s[m[2]:m[3]] >= latest || containsAny(s[m[4]:m[5]], otherParty[:]...) || containsAny(s[m[0]:m[1]], thisCase[:]...) || Negated(s, m[2]) {
 			continue
