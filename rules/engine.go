@@ -868,10 +868,12 @@ func (c *Catalog) factorLevel(b *Benchmark, f *Facts, env map[string]any, s *sug
 // the within_6m / within_1y flags), so a penalty twenty months before is no
 // 从重 there.
 func commonFactorSpent(b *Benchmark, fc *Factor) bool {
-	switch fc.When.Src {
+	// Keyed on the circumstance's id in config.yaml, not its expression:
+	// rewording a condition must not turn the rule off.
+	switch fc.ID {
 	case "serious":
 		return strings.HasSuffix(b.ID, "-serious") || strings.Contains(b.Name, "情节严重")
-	case "prior_penalties_2y >= 1":
+	case "repeat_2y":
 		_, six := b.Flags["within_6m"]
 		_, year := b.Flags["within_1y"]
 		return six || year
