@@ -40,13 +40,42 @@ var homeEntryNotHome = []string{"办公室", "店", "商铺", "商场", "超市"
 func withHomeEntryTheft(text string) string {
 	return appendAfter(text, homeEntryRe, "，入户盗窃", func(m []int) bool {
 		between := text[m[2]:m[3]]
-		cs := clauseStartByte(text, m[0])
+		cs := clauseStart(text, m[0])
 		clause := text[cs:m[0]]
 		// A denial in the entry's own clause (未进入屋内); one in the clause
 		// before tells the way open (见其家大门未锁，溜进卧室).
 		return nlp.Negated(text[cs:], m[0]-cs) || containsAnyStr(between, []string{"发现", "被盗", "被偷", "被窃", "不见", "报警", "民警", "执法"}) ||
-			containsAny(clause, []string{"民警", "执法人员", "检查人员", "工作人员"}) || containsAny(clause+text[m[0]:m[1]], homeEntryNotHome)
+			containsAny(clause, []string{"民警", "执法人员", "检查人员", "工作人员"}) || containsAny(clause+text[m[0]:m[1]], homeEntryNotHome) ||
+			lawfulEntry(text[boundedSentenceStart(text, m[0]):m[1]])
 	})
+}
+
+// lawfulEntryWords tell how the party came to be inside lawfully: asked in
+// by the household, or there for work or as a tenant (受业主委托进入屋内打扫,
+// 进入业主屋内进行水电改造). 入户 is 非法进入 a home (2013年盗窃解释 第三条
+// 第二款 with 第三条第一款); a taking by one let in is a theft, not 入户盗窃.
+var lawfulEntryWords = []string{"委托", "邀请", "应邀", "保洁", "打扫", "家政", "保姆", "装修", "维修", "修理", "施工", "安装", "改造",
+	"送货", "送件", "快递", "外卖", "抄表", "租住在", "同住", "借住", "寄住"}
+
+// pretextEntryWords tell an entry under a pretext (冒充维修工人骗开房门,
+// 以送快递为名进入): still 非法进入.
+var pretextEntryWords = []string{"冒充", "假冒", "假扮", "谎称", "假借", "为名", "骗开", "骗取"}
+
+// boundedSentenceStart is sentenceStart looking back at most clauseReach
+// bytes, as clauseStart does: a hostile text of entries without a stop
+// costs no quadratic look-back.
+func boundedSentenceStart(text string, i int) int {
+	lo := max(0, i-clauseReach)
+	for lo > 0 && lo < i && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	return lo + sentenceStart(text[lo:], i-lo)
+}
+
+// lawfulEntry reports whether a sentence up to a home entered tells the
+// entry lawful: a work or tenancy word and no pretext.
+func lawfulEntry(sentence string) bool {
+	return containsAny(sentence, lawfulEntryWords) && !containsAny(sentence, pretextEntryWords)
 }
 
 // appendAfter writes suffix after each match of re that skip does not set
@@ -59,16 +88,6 @@ func appendAfter(text string, re nlp.GuardedRegexp, suffix string, skip func(m [
 		}
 		return text[m[0]:m[1]] + suffix, true
 	})
-}
-
-// clauseStartByte is the byte after the last clause mark (，。；) before i.
-func clauseStartByte(text string, i int) int {
-	j := max(strings.LastIndex(text[:i], "，"), strings.LastIndex(text[:i], "。"), strings.LastIndex(text[:i], "；"))
-	if j < 0 {
-		return 0
-	}
-	_, n := firstRune(text[j:])
-	return j + n
 }
 
 // moneyThreatRe finds money demanded on a threat told as its condition
@@ -161,12 +180,17 @@ var notFoundRe = regexp.MustCompile(`(?:未检出|未检测出|没有检出|未�
 // test that did not find a contaminant (未检出有关物质超标, 未检出致病菌) names
 // no labelled ingredient and writes nothing.
 func withLabelledNotFound(text string) string {
-	if !nlp.Contains(text, "检") || !nlp.Contains(text, "药") {
+	if !nlp.Contains(text, "检") || !containsAny(text, drugContextWords) {
 		return text
 	}
 	var stems []string
-	for _, m := range labelledDrugRe.FindAllStringSubmatch(text, -1) {
-		s := strings.TrimPrefix(m[1], "复方")
+	for _, m := range labelledDrugRe.FindAllStringSubmatchIndex(text, -1) {
+		// A label a food's (“人参胶囊”保健食品, “山楂丸”（糖果类食品）) names
+		// no drug's ingredient.
+		if containsAny(text[m[1]:min(len(text), m[1]+30)], []string{"食品", "糖果"}) {
+			continue
+		}
+		s := strings.TrimPrefix(text[m[2]:m[3]], "复方")
 		if utf8.RuneCountInString(s) >= 2 {
 			stems = append(stems, s)
 		}
@@ -175,9 +199,25 @@ func withLabelledNotFound(text string) string {
 		return text
 	}
 	for _, m := range notFoundRe.FindAllStringSubmatchIndex(text, -1) {
-		if containsAnyStr(text[m[2]:m[3]], stems) {
-			return text[:m[1]] + "，药品所含成分与标示不符" + text[m[1]:]
+		found := text[m[2]:m[3]]
+		if !containsAnyStr(found, stems) || containsAny(found, contaminantWords) {
+			continue
 		}
+		// A test the drug passed (结果为合格, 含量符合规定) found what its
+		// label names.
+		sentence := text[boundedSentenceStart(text, m[0]):m[0]]
+		if passed := strings.ReplaceAll(sentence, "不合格", ""); containsAny(passed, []string{"合格", "符合规定", "符合标准", "符合国家药品标准"}) {
+			continue
+		}
+		return text[:m[1]] + "，药品所含成分与标示不符" + text[m[1]:]
 	}
 	return text
 }
+
+// drugContextWords tell the labelled thing a drug: a bare 药 is in 药监,
+// 农药 and the 药 of a food's advertising.
+var drugContextWords = []string{"药品", "药店", "药房", "诊所", "医院", "卫生室", "药检", "药品检验", "检验所"}
+
+// contaminantWords name what a test looks for besides the ingredient
+// (未检出阿莫西林有关物质超标, 未检出致病菌): not finding it is a pass.
+var contaminantWords = []string{"有关物质", "超标", "杂质", "致病菌", "微生物", "细菌", "霉菌", "重金属", "残留", "非法添加", "违禁", "异物"}

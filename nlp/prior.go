@@ -73,7 +73,25 @@ var priorGenericBigrams = map[string]bool{
 // not returned. A text with no such clause returns nil.
 func PriorPenaltySpans(text string) []Span {
 	var out []Span
-	for _, m := range priorConductRe.FindAllStringSubmatchIndex(text, -1) {
+	for at := 0; at < len(text); {
+		ms := priorConductRe.FindAllStringSubmatchIndex(text[at:], 1)
+		if ms == nil {
+			break
+		}
+		m := ms[0]
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += at
+			}
+		}
+		// A surname 曾 (曾某因琐事殴打…) marks no past: the case's own
+		// 因…被…处罚 follows it. A 曾 further on (曾某曾因…) is looked for
+		// again from the next character.
+		if surnameZeng(text[m[0]:]) {
+			at = m[0] + len("曾")
+			continue
+		}
+		at = m[1]
 		// A year alone marks no past: 2026年3月因…被罚款 may be the case's
 		// own penalty, told in a register. It does when the text goes on
 		// to tell the act again (又, 再次, 今年 …).
@@ -99,6 +117,40 @@ func PriorPenaltySpans(text string) []Span {
 		return nil
 	}
 	return kept
+}
+
+// zengMarkerNext are the characters that follow the past marker 曾 and
+// begin no given name: 曾多次因, 曾于2025年因, 曾在本市因, 曾被, 曾两次.
+const zengMarkerNext = "多于在有被受因两二三四几数屡先一分连又再经为以向对因"
+
+// surnameZeng reports whether text, opening with 曾 (not 曾经), opens with
+// the surname 曾 rather than the past marker: 曾 before 某 (曾某), before a
+// character and 某 (曾x某, 曾小某), or before a given name of one or two
+// characters followed by 因, a bracket or a comma (曾小明因…, 曾伟（男，…）).
+func surnameZeng(text string) bool {
+	if !strings.HasPrefix(text, "曾") || strings.HasPrefix(text, "曾经") {
+		return false
+	}
+	rs := []rune(text[len("曾"):min(len(text), len("曾")+16)])
+	if len(rs) == 0 {
+		return false
+	}
+	if rs[0] == '某' || (len(rs) > 1 && rs[1] == '某') {
+		return true
+	}
+	if !unicode.Is(unicode.Han, rs[0]) || strings.ContainsRune(zengMarkerNext, rs[0]) {
+		return false
+	}
+	for n := 1; n <= 2 && n < len(rs); n++ {
+		if !unicode.Is(unicode.Han, rs[n-1]) {
+			return false
+		}
+		switch rs[n] {
+		case '因', '（', '(', '，', ',':
+			return true
+		}
+	}
+	return false
 }
 
 // toldAgain reports whether a distinguishing Han bigram of the earlier
