@@ -1,8 +1,10 @@
 package caseanalysis
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/cailiang/cailiang/nlp"
 	"github.com/cailiang/cailiang/rules"
 )
 
@@ -61,6 +63,24 @@ func TestReviewRev29BTwentyNinth(t *testing.T) {
 			got := len(res.Violations) > 0 && res.Violations[0].BenchmarkID == "quality-57-construction-without-permit"
 			if got != tt.first {
 				t.Errorf("quality-57 first = %v, want %v: %v", got, tt.first, violationIDs(res))
+			}
+		})
+	}
+	// item 14: the joins read from a text are not reused for the text with
+	// its defiance words blanked inside a sentence, 。 kept.
+	norm := nlp.NormalizeText("某装修公司拖欠木工吴某工资，区人社局责令其于4月15日前全额支付。逾期后仍分文未付。")
+	orders := readOrders(norm)
+	blanked := strings.Replace(norm, "逾期后仍分文未付", strings.Repeat(" ", len("逾期后仍分文未付")), 1)
+	for _, tt := range []struct {
+		name, text string
+		joined     bool
+	}{
+		{"defiance blanked, 。 kept", blanked, false},
+		{"defiance told", norm, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Contains(withDefianceJoined(tt.text, orders), "逾期仍未支付"); got != tt.joined {
+				t.Errorf("joined = %v, want %v", got, tt.joined)
 			}
 		})
 	}
