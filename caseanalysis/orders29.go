@@ -23,9 +23,10 @@ type orderReading struct {
 	// joins are the sentences (numbered by the 。 that ends them) whose
 	// order the next sentence tells defied: withDefianceJoined joins them.
 	joins []defianceJoin
-	// stops is how many 。 the text read holds: a text masked since
-	// (claims blanked) is read anew when its count differs.
-	stops int
+	// read is the text read (or the one whose normalisation was read):
+	// a text masked since (claims blanked, even with their 。 kept) is
+	// read anew when it differs.
+	read string
 }
 
 // defianceJoin is a sentence whose order the next one tells defied, and
@@ -44,9 +45,9 @@ var orderOpenings = []string{"责令", "指令书", "通知书", "限期", "整�
 // readOrders reads the orders of a normalised text: once a request.
 func readOrders(norm string) orderReading {
 	if !containsAnyStr(norm, orderOpenings) {
-		return orderReading{stops: strings.Count(norm, "。")}
+		return orderReading{read: norm}
 	}
-	return orderReading{again: orderedThenAgain(norm), joins: defiedSentences(norm), stops: strings.Count(norm, "。")}
+	return orderReading{again: orderedThenAgain(norm), joins: defiedSentences(norm), read: norm}
 }
 
 // defiedSentences numbers the sentences that give an order and whose next
@@ -369,10 +370,11 @@ func defied(next string) (string, bool) {
 // 支付。逾期后仍分文未付 → …支付，逾期后…): the conditions' cues (责令…分文未付,
 // 通知…未整改) are read within one sentence, and an officer tells the order
 // and the check after it in two. The sentences are those orders read
-// (readOrders); a text whose stops differ from the one read (a claim
-// blanked with its 。) is read anew.
+// (readOrders); a text other than the one read (a claim blanked, with or
+// without its 。) is read anew: a count of 。 alone would keep the joins of
+// defiance words blanked inside a sentence.
 func withDefianceJoined(text string, orders orderReading) string {
-	if strings.Count(text, "。") != orders.stops {
+	if text != orders.read {
 		orders.joins = defiedSentences(text)
 	}
 	if len(orders.joins) == 0 {

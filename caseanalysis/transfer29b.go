@@ -54,7 +54,7 @@ func transfer29Readings(norm, text string, x nlp.Extraction, m map[string]float6
 	}
 	if owesWages(norm) {
 		for _, loc := range monthListRe.FindAllStringSubmatchIndex(norm, -1) {
-			if nlp.Negated(norm, loc[2]) {
+			if nlp.Negated(norm, loc[2]) || paidLater(norm[loc[1]:]) {
 				continue
 			}
 			n := strings.Count(norm[loc[2]:loc[3]], "月")
@@ -67,7 +67,13 @@ func transfer29Readings(norm, text string, x nlp.Extraction, m map[string]float6
 // taxShare reads the share of the tax evaded in the tax owed: written
 // after a named total, or computed from the two amounts the text gives.
 func taxShare(norm, text string, x nlp.Extraction, m map[string]float64) (float64, bool) {
-	if sm := taxShareRe.FindStringSubmatch(norm); sm != nil {
+	if loc := taxShareRe.FindStringSubmatchIndex(norm); loc != nil && evadedShare(norm, loc[0]) {
+		sm := make([]string, 3)
+		for k := 1; k < 3; k++ {
+			if loc[2*k] >= 0 {
+				sm[k] = norm[loc[2*k]:loc[2*k+1]]
+			}
+		}
 		v, err := strconv.ParseFloat(sm[1], 64)
 		if sm[1] == "" {
 			var n int64
@@ -106,11 +112,12 @@ func gradedVictims(norm string, setMax func(string, float64)) {
 	}
 	party := map[string]bool{}
 	for _, sm := range partyNameRe.FindAllStringSubmatch(norm, -1) {
-		party[sm[1]+sm[2]] = true
+		party[surnameKey(sm[1]+sm[2])] = true
 	}
 	names := map[string]map[string]bool{}
 	for _, loc := range gradedVictimRe.FindAllStringSubmatchIndex(norm, -1) {
-		if party[norm[loc[2]:loc[3]]] {
+		name := surnameKey(norm[loc[2]:loc[3]])
+		if party[name] {
 			continue
 		}
 		if nlp.Negated(norm, loc[4]) {
@@ -124,7 +131,7 @@ func gradedVictims(norm string, setMax func(string, float64)) {
 		if names[grade] == nil {
 			names[grade] = map[string]bool{}
 		}
-		names[grade][norm[loc[2]:loc[3]]] = true
+		names[grade][name] = true
 	}
 	if n := len(names["轻微伤"]); n > 0 {
 		setMax(rules.MeasureSlightInjuries, float64(n))
@@ -132,4 +139,54 @@ func gradedVictims(norm string, setMax func(string, float64)) {
 	if n := len(names["轻伤"]); n > 0 {
 		setMax(rules.MeasureMinorInjuries, float64(n))
 	}
+}
+
+// surnameKey keeps of a name read as \p{Han}{1,2}某 only the surname
+// and its 某: the name group may take in the word before the surname
+// (鉴定王某 read as 定王某), which would count one victim twice. Two
+// victims of one surname told apart only by a compound surname are
+// rare beside that.
+func surnameKey(name string) string {
+	i := strings.Index(name, "某")
+	if i < 0 {
+		return name
+	}
+	head := []rune(name[:i])
+	if len(head) == 0 {
+		return name
+	}
+	return string(head[len(head)-1]) + name[i:]
+}
+
+// paidWords tell the wages later paid in full (责令支付后已于7月5日全部
+// 结清): the months listed before are no months still owed.
+var paidWords = []string{"全部结清", "已结清", "已付清", "已全部支付", "已足额支付", "已全额支付", "已全部发放", "已足额发放", "已全部补发", "已支付完毕"}
+
+// paidLater reports whether the text after a list of months tells the
+// wages paid in full, not denied (尚未全部结清 is still owed).
+func paidLater(rest string) bool {
+	for _, w := range paidWords {
+		if i := nlp.Index(rest, w); i >= 0 && !nlp.Negated(rest, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// evadedWords tell a share is of the tax evaded (少缴税款…占…的16.7%), not
+// another tax's share of the total (增值税占应纳税总额的60%).
+var evadedWords = []string{"少缴", "少申报", "未申报", "不申报", "逃避缴纳", "偷逃", "逃税", "偷税", "未缴", "不缴", "少交", "未交", "漏缴", "隐瞒", "虚假申报", "隐匿", "少报", "瞒报"}
+
+// evadedShare reports whether the sentence before a share read at i
+// names the tax evaded: the share must be of what was evaded.
+func evadedShare(norm string, i int) bool {
+	start := strings.LastIndexAny(norm[:i], "。；;")
+	if !containsAny(norm[start+1:i], evadedWords) {
+		return false
+	}
+	// A share told of one tax named in its own clause (其中增值税占…) is
+	// that tax's, though the sentence tells an evasion elsewhere.
+	c := strings.LastIndexAny(norm[:i], "，,。；;")
+	clause := norm[c+1 : i]
+	return containsAny(clause, evadedWords) || !(strings.Contains(clause, "其中") || strings.Contains(clause, "税占"))
 }
