@@ -575,9 +575,6 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 	// Orders and their defiance, read once for the transfer cues and the
 	// flags of the violations below.
 	orders := readOrders(norm)
-	// The joins read from norm hold for the text it normalises: the
-	// transfer reads that text unless claims were masked in it.
-	orders.read = text
 	read := a.readTransfer(plainText, orders)
 	// Which version of a law applies is read for lawFacts: the act's day,
 	// or the decision's when the facts give none (assumed, said below).

@@ -23,10 +23,6 @@ type orderReading struct {
 	// joins are the sentences (numbered by the 。 that ends them) whose
 	// order the next sentence tells defied: withDefianceJoined joins them.
 	joins []defianceJoin
-	// read is the text read (or the one whose normalisation was read):
-	// a text masked since (claims blanked, even with their 。 kept) is
-	// read anew when it differs.
-	read string
 }
 
 // defianceJoin is a sentence whose order the next one tells defied, and
@@ -45,9 +41,9 @@ var orderOpenings = []string{"责令", "指令书", "通知书", "限期", "整�
 // readOrders reads the orders of a normalised text: once a request.
 func readOrders(norm string) orderReading {
 	if !containsAnyStr(norm, orderOpenings) {
-		return orderReading{read: norm}
+		return orderReading{}
 	}
-	return orderReading{again: orderedThenAgain(norm), joins: defiedSentences(norm), read: norm}
+	return orderReading{again: orderedThenAgain(norm), joins: defiedSentences(norm)}
 }
 
 // defiedSentences numbers the sentences that give an order and whose next
@@ -369,20 +365,22 @@ func defied(next string) (string, bool) {
 // the next one when that one tells the order defied (责令其于3月30日前全额
 // 支付。逾期后仍分文未付 → …支付，逾期后…): the conditions' cues (责令…分文未付,
 // 通知…未整改) are read within one sentence, and an officer tells the order
-// and the check after it in two. The sentences are those orders read
-// (readOrders); a text other than the one read (a claim blanked, with or
-// without its 。) is read anew: a count of 。 alone would keep the joins of
-// defiance words blanked inside a sentence.
+// and the check after it in two. A text whose normalised form told no
+// defiance (readOrders) tells none, which is nearly every text; one that
+// did is read again itself, since the text the transfer reads may differ
+// from the one read (the raw text, claims blanked inside a sentence), and
+// joins numbered on another text's sentences would join the wrong ones.
 func withDefianceJoined(text string, orders orderReading) string {
-	if text != orders.read {
-		orders.joins = defiedSentences(text)
-	}
 	if len(orders.joins) == 0 {
+		return text
+	}
+	joins := defiedSentences(text)
+	if len(joins) == 0 {
 		return text
 	}
 	var b strings.Builder
 	b.Grow(len(text))
-	rest, joins := text, orders.joins
+	rest := text
 	for k := 0; ; k++ {
 		i := strings.Index(rest, "。")
 		if i < 0 {

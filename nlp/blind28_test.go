@@ -60,17 +60,7 @@ func TestContinuingUntilCaughtTwentyEighth(t *testing.T) {
 		{"went unnoticed", "此前一直未被查获，也没有人举报过。", false},
 		{"stopped before the follow-up", "责令改正后，当事人于次日拆除了管道，复查时已整改到位。", false},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			got := false
-			for _, c := range Extract(tt.text).Circumstances {
-				if c.Name == CircContinuing && !c.Negated {
-					got = true
-				}
-			}
-			if got != tt.want {
-				t.Errorf("continuing = %v, want %v (%+v)", got, tt.want, Extract(tt.text).Circumstances)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkContinuing(t, tt.text, tt.want) })
 	}
 }
 
@@ -99,5 +89,21 @@ func TestStreetRecordFirstTimeTwentyEighth(t *testing.T) {
 				t.Errorf("first violation = %v, want %v (%+v)", got, tt.want, Extract(tt.text).Circumstances)
 			}
 		})
+	}
+}
+
+// checkContinuing fails t unless text reads as a continuing act (an
+// unnegated CircContinuing) exactly when want says: the check of every
+// continuing-cue test.
+func checkContinuing(t *testing.T, text string, want bool) {
+	t.Helper()
+	got := false
+	for _, c := range Extract(text).Circumstances {
+		if c.Name == CircContinuing && !c.Negated {
+			got = true
+		}
+	}
+	if got != want {
+		t.Errorf("continuing = %v, want %v (%+v)", got, want, Extract(text).Circumstances)
 	}
 }

@@ -20,17 +20,7 @@ func TestContinuingDeniedTwentyNinth(t *testing.T) {
 		{"its own negation kept", "该洗砂场被责令停产后，至今仍未停止生产，夜间照常作业。", true},
 		{"refusal kept", "被责令停止建设后，业主拒不停工，继续砌筑围墙。", true},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			got := false
-			for _, c := range Extract(tt.text).Circumstances {
-				if c.Name == CircContinuing && !c.Negated {
-					got = true
-				}
-			}
-			if got != tt.want {
-				t.Errorf("continuing = %v, want %v (%+v)", got, tt.want, Extract(tt.text).Circumstances)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkContinuing(t, tt.text, tt.want) })
 	}
 }
 
