@@ -257,7 +257,7 @@ func stillUndone(report string) bool {
 			}
 			from := i + j + len(w)
 			clause := firstClause(report[from:])
-			if !containsAnyStr(clause, keptStateWords) || containsAnyStr(clause, []string{"未", "不", "没"}) {
+			if !containsAny(clause, keptStateWords) || containsAny(clause, []string{"未", "不", "没"}) {
 				return true
 			}
 			i = from

@@ -148,7 +148,7 @@ func deathsIn(s string) map[string]bool {
 			if c := strings.LastIndex(seg, "致"); c >= 0 {
 				seg = seg[c+len("致"):]
 			}
-			if n, after := lastPersonName(seg); n != "" && !containsAnyStr(after, otherSideWords) {
+			if n, after := lastPersonName(seg); n != "" && !containsAny(after, otherSideWords) {
 				dead[n] = true
 			}
 			role := seg[:deathModifiersRe.FindStringIndex(seg)[0]]
@@ -222,9 +222,9 @@ func liabilityHolder(holder, name, vehicle string) int {
 		return holderParty
 	case personName(holder) != "":
 		return holderOther
-	case containsAnyStr(holder, otherSideWords):
+	case containsAny(holder, otherSideWords):
 		return holderOther
-	case containsAnyStr(holder, []string{"当事人", "本人"}):
+	case containsAny(holder, []string{"当事人", "本人"}):
 		return holderParty
 	}
 	if k := vehicleKind(holder); k != "" && vehicle != "" {
@@ -275,7 +275,7 @@ func liabilityParty(norm string, dead map[string]bool) (name, vehicle string) {
 		i = at + len(n)
 		w := windowStart(norm, at)
 		cs := w + startAfter(norm[w:at], at-w, "，。；：、,;:")
-		if containsAnyStr(norm[cs:at], otherSideWords) || dead[n] {
+		if containsAny(norm[cs:at], otherSideWords) || dead[n] {
 			continue
 		}
 		// The vehicle: a role before the name (摩托车驾驶人张某), or the one

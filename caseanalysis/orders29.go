@@ -1,7 +1,6 @@
 package caseanalysis
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -40,7 +39,7 @@ var orderOpenings = []string{"责令", "指令书", "通知书", "限期", "整�
 
 // readOrders reads the orders of a normalised text: once a request.
 func readOrders(norm string) orderReading {
-	if !containsAnyStr(norm, orderOpenings) {
+	if !containsAny(norm, orderOpenings) {
 		return orderReading{}
 	}
 	return orderReading{again: orderedThenAgain(norm), joins: defiedSentences(norm)}
@@ -58,7 +57,7 @@ func defiedSentences(text string) []defianceJoin {
 			return out
 		}
 		sentence, next := rest[:i], rest[i+len("。"):]
-		if containsAnyStr(sentence, orderOpenings) {
+		if containsAny(sentence, orderOpenings) {
 			if words, ok := defied(next); ok {
 				out = append(out, defianceJoin{sentence: k, words: words})
 			}
@@ -130,7 +129,7 @@ func orderedThenAgain(norm string) bool {
 				break
 			}
 			at := i + j
-			if (past || containsAnyStr(rest[:at], laterVisitWords)) && !deniedBefore(rest[:at]) && !othersFinding(rest[:at]) && !correctedBetween(rest[:at]) && (!goingOnWord(w) || defiedInClause(rest[:at])) &&
+			if (past || containsAny(rest[:at], laterVisitWords)) && !deniedBefore(rest[:at]) && !othersFinding(rest[:at]) && !correctedBetween(rest[:at]) && (!goingOnWord(w) || defiedInClause(rest[:at])) &&
 				sameThingFound(norm[:first+clauseEnd(rest)], rest[:at], w, rest[at+len(w):]) {
 				return true
 			}
@@ -159,7 +158,7 @@ var othersOrderedWords = []string{"隔壁", "邻近", "邻居", "周边", "其�
 func orderedOther(norm string, i int) bool {
 	from := strings.LastIndexAny(norm[:i], "，。；,;") + 1
 	to := i + clauseEnd(norm[i:])
-	return containsAnyStr(norm[from:to], othersOrderedWords)
+	return containsAny(norm[from:to], othersOrderedWords)
 }
 
 // referBackWords, in a later finding, name the thing ordered corrected
@@ -214,7 +213,7 @@ func sameThingFound(ordered, before, w, after string) bool {
 		}
 		found = before + found
 	}
-	if containsAnyStr(found, referBackWords) {
+	if containsAny(found, referBackWords) {
 		return true
 	}
 	rs := []rune(withoutPartyNamed(found))
@@ -258,7 +257,7 @@ func defiedInClause(before string) bool {
 	if k := strings.LastIndexAny(before, "。；;"); k >= 0 {
 		before = before[k:]
 	}
-	return containsAnyStr(before, defianceWords)
+	return containsAny(before, defianceWords)
 }
 
 // correctionWords tell the ordered thing done (更换了设备, 土方已全部覆盖,
@@ -287,7 +286,7 @@ func correctedBetween(between string) bool {
 			if k := strings.LastIndexAny(clause, "，。；,;"); k >= 0 {
 				clause = clause[k:]
 			}
-			if !nlp.Negated(between, at) && !containsAnyStr(clause, []string{"未", "没", "不"}) && !containsAnyStr(clause, claimWords) {
+			if !nlp.Negated(between, at) && !containsAny(clause, []string{"未", "没", "不"}) && !containsAny(clause, claimWords) {
 				return true
 			}
 			i = at + len(w)
@@ -319,7 +318,7 @@ func othersFinding(before string) bool {
 	if k >= 0 {
 		clause = before[k:]
 	}
-	return containsAnyStr(clause, []string{"隔壁", "邻近", "周边", "其他商户", "其他店", "别家", "附近"})
+	return containsAny(clause, []string{"隔壁", "邻近", "周边", "其他商户", "其他店", "别家", "附近"})
 }
 
 // defianceOpeningRe finds, at the start of the next sentence, a check after
@@ -335,9 +334,13 @@ func othersFinding(before string) bool {
 // 存在): the twenty-eighth round (transfer29b) widened the gaps and took
 // that state in; a correction told in between (已足额支付, 已整改) still
 // ends it (defianceCorrections).
-var defianceOpeningRe = regexp.MustCompile(`^[^。；;！!？?]{0,24}?(?:逾期|期满|届满|到期后|复查|回访|至今|过了期限|期限已过)[^。；;！!？?]{0,40}?` +
-	`(?:(?:仍|均|依然|还是|一直)?(?:未|没有?|拒不|分文未|一分未|一分钱未|一分没)(?:按期|按要求|予|作|进行)?(?:整改|改正|支付|付|发放|消除|执行|履行|给)|` +
-	`依旧|依然存在|仍然存在|仍存在|仍未消除|原样未动|未见改变|没有变化|照旧)`)
+//
+// Guarded by the check words (every match holds one): a sentence without
+// any is not run.
+var defianceOpeningRe = nlp.Guard(`^[^。；;！!？?]{0,24}?(?:逾期|期满|届满|到期后|复查|回访|至今|过了期限|期限已过)[^。；;！!？?]{0,40}?`+
+	`(?:(?:仍|均|依然|还是|一直)?(?:未|没有?|拒不|分文未|一分未|一分钱未|一分没)(?:按期|按要求|予|作|进行)?(?:整改|改正|支付|付|发放|消除|执行|履行|给)|`+
+	`依旧|依然存在|仍然存在|仍存在|仍未消除|原样未动|未见改变|没有变化|照旧)`,
+	"逾期", "期满", "届满", "到期后", "复查", "回访", "至今", "过了期限", "期限已过")
 
 // defianceCorrections are the words of a correction: a defiance opening that
 // holds one before the failure is no defiance read whole (期满前已足额支付，

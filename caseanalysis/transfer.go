@@ -1837,7 +1837,7 @@ func priorMeasures(text string, f rules.Facts, measured map[string]float64) {
 	cause := make([]string, len(ps))
 	for i, p := range ps {
 		cause[i] = p.Cause
-		if i > 0 && containsAnyStr(p.Cause, sameCauseWords) {
+		if i > 0 && containsAny(p.Cause, sameCauseWords) {
 			cause[i] = cause[i-1]
 		}
 	}
@@ -1849,13 +1849,13 @@ func priorMeasures(text string, f rules.Facts, measured map[string]float64) {
 		}
 		return 0
 	}
-	toxicNow := measured[rules.MeasureHeavyMetalOver] >= 1 || !containsAnyStr(withoutPriors(text, ps), meetsStandard)
-	w, u := count(func(p nlp.PriorPenalty) bool { return containsAnyStr(cause[idx(p)], toxicCauseWords) }, 24, false)
+	toxicNow := measured[rules.MeasureHeavyMetalOver] >= 1 || !containsAny(withoutPriors(text, ps), meetsStandard)
+	w, u := count(func(p nlp.PriorPenalty) bool { return containsAny(cause[idx(p)], toxicCauseWords) }, 24, false)
 	if !toxicNow {
 		w, u = 0, 0
 	}
 	measured[rules.MeasurePriorToxic] = nearly(w, u, 2)
-	w, u = count(func(p nlp.PriorPenalty) bool { return containsAnyStr(cause[idx(p)], theftCauseWords) }, 12, true)
+	w, u = count(func(p nlp.PriorPenalty) bool { return containsAny(cause[idx(p)], theftCauseWords) }, 12, true)
 	measured[rules.MeasurePriorTheft] = nearly(w, u, 1)
 }
 
@@ -1871,15 +1871,6 @@ func withoutPriors(text string, ps []nlp.PriorPenalty) string {
 	}
 	b.WriteString(text[from:])
 	return b.String()
-}
-
-func containsAnyStr(s string, subs []string) bool {
-	for _, w := range subs {
-		if nlp.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // hiresWorkers reports whether the text tells of taking people on to work

@@ -44,7 +44,7 @@ func withHomeEntryTheft(text string) string {
 		clause := text[cs:m[0]]
 		// A denial in the entry's own clause (未进入屋内); one in the clause
 		// before tells the way open (见其家大门未锁，溜进卧室).
-		return nlp.Negated(text[cs:], m[0]-cs) || containsAnyStr(between, []string{"发现", "被盗", "被偷", "被窃", "不见", "报警", "民警", "执法"}) ||
+		return nlp.Negated(text[cs:], m[0]-cs) || containsAny(between, []string{"发现", "被盗", "被偷", "被窃", "不见", "报警", "民警", "执法"}) ||
 			containsAny(clause, []string{"民警", "执法人员", "检查人员", "工作人员"}) || containsAny(clause+text[m[0]:m[1]], homeEntryNotHome) ||
 			lawfulEntry(text[boundedSentenceStart(text, m[0]):m[1]])
 	})
@@ -109,7 +109,7 @@ var lawfulRecourse = []string{"投诉", "仲裁", "起诉", "诉讼", "报警", 
 // which keeps the amount from being weighed as a theft's.
 func withMoneyThreat(text string) string {
 	return appendAfter(text, moneyThreatRe, "，以此索要钱财", func(m []int) bool {
-		return nlp.Negated(text, m[0]) || containsAnyStr(text[m[0]:m[1]], lawfulRecourse)
+		return nlp.Negated(text, m[0]) || containsAny(text[m[0]:m[1]], lawfulRecourse)
 	})
 }
 
@@ -200,7 +200,7 @@ func withLabelledNotFound(text string) string {
 	}
 	for _, m := range notFoundRe.FindAllStringSubmatchIndex(text, -1) {
 		found := text[m[2]:m[3]]
-		if !containsAnyStr(found, stems) || containsAny(found, contaminantWords) {
+		if !containsAny(found, stems) || containsAny(found, contaminantWords) {
 			continue
 		}
 		// A test the drug passed (结果为合格, 含量符合规定) found what its

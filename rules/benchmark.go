@@ -224,6 +224,10 @@ type Benchmark struct {
 	// the coercion the facts describe is the violation, so 行政处罚法
 	// 第三十二条第（二）项 (受他人胁迫) does not mitigate it.
 	CoercesOthers bool `yaml:"coerces_others,omitempty" json:"coerces_others,omitempty"`
+	// SeriousTier marks the 情节严重 (or 情节较重) tier of a provision, a
+	// benchmark of its own: the catalog's common circumstance 情节严重 is
+	// no ground for raising it, its own element already (commonFactorSpent).
+	SeriousTier bool `yaml:"serious_tier,omitempty" json:"serious_tier,omitempty"`
 	// Evidence lists what the file should contain (used by case analysis).
 	Evidence []string `yaml:"evidence,omitempty" json:"evidence,omitempty"`
 	// LimitationMonths overrides the two-year limitation of 行政处罚法

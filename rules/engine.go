@@ -872,7 +872,7 @@ func commonFactorSpent(b *Benchmark, fc *Factor) bool {
 	// rewording a condition must not turn the rule off.
 	switch fc.ID {
 	case "serious":
-		return strings.HasSuffix(b.ID, "-serious") || strings.Contains(b.Name, "情节严重")
+		return b.SeriousTier
 	case "repeat_2y":
 		_, six := b.Flags["within_6m"]
 		_, year := b.Flags["within_1y"]
