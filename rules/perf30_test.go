@@ -28,6 +28,28 @@ func TestSeriousTierMarkedThirtieth(t *testing.T) {
 	if marked == 0 {
 		t.Fatal("no benchmark is marked serious_tier")
 	}
+	// A provision entry's conduct is the statute's own words: one that is
+	// the 情节严重 tier is marked so at load.
+	ps, err := LoadBuiltinProvisions(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc, err := ProvisionCatalog(c, ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	provMarked := 0
+	for _, b := range pc.All() {
+		if want := strings.Contains(b.Name, "情节严重"); b.SeriousTier != want {
+			t.Errorf("provision %s (%s): serious_tier %v, want %v", b.ID, b.Name, b.SeriousTier, want)
+		}
+		if b.SeriousTier {
+			provMarked++
+		}
+	}
+	if provMarked == 0 {
+		t.Error("no provision entry is marked as a 情节严重 tier")
+	}
 	serious := &Factor{ID: "serious"}
 	for _, tc := range []struct {
 		name string

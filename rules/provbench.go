@@ -155,7 +155,11 @@ func provisionBenchmark(p *Provision) (*Benchmark, bool, error) {
 	}
 	b := &Benchmark{ID: p.ID(), Name: name, Sector: secs[0], Description: p.Conduct,
 		EffectiveFrom: p.InForceFrom(), EffectiveTo: p.inForceTo, PenaltyRef: r,
-		Penalties: pens, Flags: flags}
+		Penalties: pens, Flags: flags,
+		// The statute's own conduct is the 情节严重 tier (对食品作虚假宣传且情节严重):
+		// the common circumstance is spent in it, as in a catalog tier
+		// marked serious_tier.
+		SeriousTier: strings.Contains(name, "情节严重")}
 	if len(pens) > 1 {
 		// The condition is compiled here: a provision benchmark is built
 		// once at load and never passes through the catalog's loader.
