@@ -6301,7 +6301,13 @@ type PriorPenalty struct {
 	Cause      string   // the words after 因, up to 被 / 受
 	Dates      []string // "2024-05" or "2024", as told in the clause
 	Criminal   bool
-	Start, End int
+	// Other marks a penalty of someone else (被害人, 供货商, the
+	// complainant's neighbour 其邻居李某曾因…), Revoked one the text tells
+	// set aside on review (后经行政复议被撤销): PriorPenalties leaves both
+	// out; PriorPenaltiesTold keeps them so that a count read elsewhere
+	// (曾因…被罚款) can be checked against what the text says of it.
+	Other, Revoked bool
+	Start, End     int
 }
 
 var (
@@ -6312,7 +6318,7 @@ var (
 	priorDateRe = regexp.MustCompile(`((?:19|20)[0-9]{2})年(?:([0-9]{1,2})月)?`)
 	// otherParty, in a penalty's clause, make it someone else's (被害人王某
 	// 曾因盗窃被拘留, 供货商于2024年因…被处罚); thisCase make it the present one.
-	otherParty = [...]string{"被害人", "受害人", "失主", "事主", "报案人", "报警人", "供货商", "供应商", "上家", "下家", "客户", "他人", "其他", "另一", "对方", "承包方", "关联公司", "母公司", "子公司"}
+	otherParty = [...]string{"被害人", "受害人", "失主", "事主", "报案人", "报警人", "供货商", "供应商", "上家", "下家", "客户", "他人", "其他", "另一", "对方", "承包方", "关联公司", "母公司", "子公司", "邻居", "投诉人", "举报人"}
 	thisCase   = [...]string{"本案", "本次", "此次", "这次"}
 	// criminalWords make an earlier penalty a criminal one.
 	criminalWords = [...]string{"判处", "有期徒刑", "拘役", "刑事处罚", "管制", "判决"}
@@ -6324,6 +6330,14 @@ var (
 // (本案, 本次) are none; an administrative one told alone needs a word of
 // its earlier time (a year, 曾, 此前, 又因…), as pastPenalties does.
 func PriorPenalties(s string) []PriorPenalty {
+	return slices.DeleteFunc(PriorPenaltiesTold(s), func(p PriorPenalty) bool { return p.Other || p.Revoked })
+}
+
+// PriorPenaltiesTold lists every earlier penalty PriorPenalties reads, and
+// also those of another party or revoked on review, marked (Other,
+// Revoked): the reader of the common 二年内因同类 factor needs to know that
+// the only penalty told is one of those.
+func PriorPenaltiesTold(s string) []PriorPenalty {
 	var out []PriorPenalty
 	for _, m := range priorReadRe.FindAllStringSubmatchIndex(s, -1) {
 		from := m[0]
@@ -6337,10 +6351,11 @@ func PriorPenalties(s string) []PriorPenalty {
 		clause := s[from:m[1]]
 		// Whose penalty it is stands before its cause: the cause's own
 		// object (因殴打他人被处以行政拘留) names no other party.
-		if Negated(s, m[0]) || containsAny(s[from:m[4]], otherParty[:]...) || containsAny(clause, thisCase[:]...) {
+		if Negated(s, m[0]) || containsAny(clause, thisCase[:]...) {
 			continue
 		}
-		p := PriorPenalty{Count: 1, Cause: s[m[4]:m[5]], Start: from, End: m[1], Criminal: containsAny(clause, criminalWords[:]...)}
+		p := PriorPenalty{Count: 1, Cause: s[m[4]:m[5]], Start: from, End: m[1], Criminal: containsAny(clause, criminalWords[:]...),
+			Other: containsAny(s[from:m[4]], otherParty[:]...), Revoked: revokedAfter(s, m[1])}
 		for _, g := range [...]int{2, 6} {
 			if m[g] >= 0 {
 				if v, err := ParseChineseInt(s[m[g]:m[g+1]]); err == nil {

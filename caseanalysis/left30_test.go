@@ -1,0 +1,51 @@
+package caseanalysis
+
+import (
+	"strings"
+	"testing"
+)
+
+// repeatFactorApplied reports whether the top violation's suggestion
+// applied the common factor 二年内因同类违法行为受过行政处罚.
+func repeatFactorApplied(res Result) bool {
+	if len(res.Violations) == 0 || res.Violations[0].Suggestion == nil {
+		return false
+	}
+	for _, st := range res.Violations[0].Suggestion.Trace {
+		if strings.Contains(st.Result, "二年内因同类违法行为") {
+			return true
+		}
+	}
+	return false
+}
+
+// TestPriorPenaltyWindowKindThirtieth: the common factor 二年内因同类违法行为
+// 受过行政处罚 reads each earlier penalty the text tells — its date against
+// the act's two years, its cause against the benchmark's kind, whose it is
+// and whether it still stands — not a bare 曾因…被罚款. Guards: a penalty of
+// the same kind inside the window, and one a review upheld, stay 从重.
+func TestPriorPenaltyWindowKindThirtieth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	const now = "2026年4月12日，执法人员检查某便利店，发现其冷柜内存放已过保质期的鲜牛奶6盒仍在销售。"
+	for _, tt := range []struct {
+		name, facts string
+		applied     bool
+	}{
+		{"same kind inside two years", now + "该店曾于2025年9月因销售超过保质期的食品被区市场监管局罚款五千元。", true},
+		{"same kind, a review upheld it", now + "该店曾于2025年9月因销售超过保质期的食品被罚款五千元，经行政复议维持原处罚决定。", true},
+		{"same kind, more than two years before", now + "该店曾于2023年2月因销售超过保质期的食品被区市场监管局罚款五千元。", false},
+		{"another kind inside two years", now + "该店曾于2025年9月因未按规定明码标价被区市场监管局罚款五百元。", false},
+		{"a neighbour's penalty told by the complainant", "举报人王某反映，其邻居赵某曾因私搭乱建被城管罚款。" + now, false},
+		{"same kind, revoked by a court", now + "该店曾于2025年9月因销售超过保质期的食品被罚款五千元，该处罚决定后经行政诉讼判决撤销。", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2026-05-06")
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != "food-124-expired" {
+				t.Fatalf("top = %v, want food-124-expired", violationIDs(res))
+			}
+			if got := repeatFactorApplied(res); got != tt.applied {
+				t.Errorf("二年内因同类 applied = %v, want %v", got, tt.applied)
+			}
+		})
+	}
+}
