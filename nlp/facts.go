@@ -6297,10 +6297,10 @@ func ListJoint(gap string) bool {
 // a time before the act (二年内, 一年内): the caller compares Dates with the
 // act's day and Cause with the kind.
 type PriorPenalty struct {
-	Count      int
-	Cause      string   // the words after 因, up to 被 / 受
-	Dates      []string // "2024-05" or "2024", as told in the clause
-	Criminal   bool
+	Count    int
+	Cause    string   // the words after 因, up to 被 / 受
+	Dates    []string // "2024-05" or "2024", as told in the clause
+	Criminal bool
 	// Other marks a penalty of someone else (被害人, 供货商, the
 	// complainant's neighbour 其邻居李某曾因…), Revoked one the text tells
 	// set aside on review (后经行政复议被撤销): PriorPenalties leaves both
