@@ -49,3 +49,27 @@ func TestPriorPenaltyWindowKindThirtieth(t *testing.T) {
 		})
 	}
 }
+
+// TestPermitObtainedLateThirtieth: a permit obtained only after the works
+// began without one (开工后已取得, 现已领取) is a correction, not an absence
+// of 建设工程质量管理条例 第五十七条's act, complete when the works began.
+// Guards: a permit obtained before the works, and one issued but not shown.
+func TestPermitObtainedLateThirtieth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts string
+		first       bool
+	}{
+		{"obtained after the works began", "某置业公司的安置房项目在未领取建筑工程施工许可证的情况下于2026年2月组织桩基施工，开工后已取得施工许可证，工程合同价款5600万元。", true},
+		{"obtained now, works begun without", "某学校教学楼扩建工程没有办理施工许可证即进场施工，目前已领取建筑工程施工许可证。", true},
+		{"obtained before the works began", "某学校教学楼扩建工程于2026年3月进场施工，开工前已领取建筑工程施工许可证，检查时项目经理未能出示施工许可证。", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2026-05-06")
+			got := len(res.Violations) > 0 && res.Violations[0].BenchmarkID == "quality-57-construction-without-permit"
+			if got != tt.first {
+				t.Errorf("quality-57 first = %v, want %v: %v", got, tt.first, violationIDs(res))
+			}
+		})
+	}
+}
