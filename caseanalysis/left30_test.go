@@ -73,3 +73,27 @@ func TestPermitObtainedLateThirtieth(t *testing.T) {
 		})
 	}
 }
+
+// TestUnapprovedTransferThirtieth: 生态环境法典 第一千一百七十五条第一款第（八）项
+// (“未经批准擅自转移危险废物”, 第二款 “处二十万元以上二百万元以下的罚款”) has its
+// own benchmark; the manifest's item (第（七）项, 五万元以上二十万元以下) yields to
+// it. Guards: a manifest not run on an approved transfer, and an act
+// before the 法典 (固废法 第一百一十二条, both in one item).
+func TestUnapprovedTransferThirtieth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts, want string
+	}{
+		{"moved to another province without approval", "2026年11月2日，某表面处理公司未经生态环境主管部门批准，私自将含镍污泥6.5吨运至外省某企业。", "eco-1175-hw-unapproved-transfer"},
+		{"a provincial transfer never applied for", "2026年12月1日，某制药公司将废有机溶剂4吨跨省转移至某回收企业，未申请跨省转移审批。", "eco-1175-hw-unapproved-transfer"},
+		{"approved, the manifest not run", "2026年11月20日，某制药公司持省厅跨省转移批准文件，将废有机溶剂4吨交持证企业处置，但未运行危险废物转移联单。", "eco-1175-hw-manifest"},
+		{"before the 法典", "2025年11月2日，某表面处理公司未经生态环境主管部门批准，私自将含镍污泥6.5吨运至外省某企业。", "waste-112-hw-manifest"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2026-12-20")
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.want {
+				t.Errorf("top = %v, want %s", violationIDs(res), tt.want)
+			}
+		})
+	}
+}
