@@ -87,6 +87,7 @@ func TestUnapprovedTransferThirtieth(t *testing.T) {
 		{"moved to another province without approval", "2026年11月2日，某表面处理公司未经生态环境主管部门批准，私自将含镍污泥6.5吨运至外省某企业。", "eco-1175-hw-unapproved-transfer"},
 		{"a provincial transfer never applied for", "2026年12月1日，某制药公司将废有机溶剂4吨跨省转移至某回收企业，未申请跨省转移审批。", "eco-1175-hw-unapproved-transfer"},
 		{"approved, the manifest not run", "2026年11月20日，某制药公司持省厅跨省转移批准文件，将废有机溶剂4吨交持证企业处置，但未运行危险废物转移联单。", "eco-1175-hw-manifest"},
+		{"storage, no transfer", "2026年11月5日检查发现，某印刷厂将废油墨桶20余只堆放在车间外空地，未设置危险废物贮存场所，无防渗措施。", "eco-1175-hw-storage"},
 		{"before the 法典", "2025年11月2日，某表面处理公司未经生态环境主管部门批准，私自将含镍污泥6.5吨运至外省某企业。", "waste-112-hw-manifest"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
