@@ -533,7 +533,10 @@ var circumstanceCues = []struct {
 		// the party's own word that it was never inspected or fined before, with 以前 / 之前
 		// (以前也没被查过, 之前没有被罚过); the bare 从未被查处 stays out (see below)
 		"以前也没被查过", "以前没被查过", "以前从没被查过", "以前也没有被查过", "以前没有被查过", "之前也没被查过", "之前没被查过", "之前没有被查过",
-		"以前也没被罚过", "以前没被罚过", "以前没有被罚过", "之前没被罚过", "之前没有被罚过", "以前没有被处罚过", "之前没有被处罚过", "以前没受过处罚", "以前没有受过处罚"}},
+		"以前也没被罚过", "以前没被罚过", "以前没有被罚过", "之前没被罚过", "之前没有被罚过", "以前没有被处罚过", "之前没有被处罚过", "以前没受过处罚", "以前没有受过处罚",
+		// the matter between, or found out rather than inspected (之前没因为这个被查过,
+		// 以前从没被查出过问题): thirtieth round, left30
+		"之前没因…被查", "以前没因…被查", "之前没有因…被查", "以前没有因…被查", "从没被查出过", "从来没被查出过"}},
 	{name: CircFirstViolation, cues: []string{"无违法记录", "无违法违规记录", "无同类违法记录", "没有违法记录", "无不良记录", "无违法前科",
 		"未受过同类处罚", "未受过行政处罚", "未受过同类行政处罚", "未曾受过", "未因同类违法行为受过", "未因同类违法行为受到", "未发现其他违法记录",
 		"没有环境违法记录", "无环境违法记录", "没有同类违法记录", "无其他违法记录", "没有其他违法记录", "没有违法违规记录",
@@ -4046,6 +4049,11 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				neg := f.negates
 				if !f.fixed {
 					neg = Negated(s, i)
+				}
+				if f.name == CircFirstViolation && neg && firstViolationListNamed(s, i+len(c)) {
+					// 未将该类行为列入首违不罚清单: the list left the kind out;
+					// it denies nothing of the party's record (left30).
+					continue
 				}
 				a, b := span(i, i+len(c))
 				out = append(out, Circumstance{Name: f.name, Negated: neg, Start: a, End: b})

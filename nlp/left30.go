@@ -23,3 +23,14 @@ func revokedAfter(s string, end int) bool {
 	}
 	return false
 }
+
+// firstViolationListNamed reports whether a first-violation cue ending at
+// end names the 首违不罚 list or its items (首违不罚清单, 首违不罚事项), not
+// the party's record: a negation before it (未列入首违不罚清单, 不属于首违
+// 不罚事项) leaves the kind out of the list and says nothing of whether the
+// party offended before.
+func firstViolationListNamed(s string, end int) bool {
+	rest := s[end:]
+	return strings.HasPrefix(rest, "不罚清单") || strings.HasPrefix(rest, "不罚事项") || strings.HasPrefix(rest, "不罚目录") ||
+		strings.HasPrefix(rest, "不罚的清单") || strings.HasPrefix(rest, "轻微免罚")
+}
