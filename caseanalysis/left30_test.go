@@ -98,3 +98,29 @@ func TestUnapprovedTransferThirtieth(t *testing.T) {
 		})
 	}
 }
+
+// TestExportRebateBaseThirtieth: 税收征收管理法 第六十六条 “处骗取税款一倍以上
+// 五倍以下的罚款”: the rebate obtained by fraud told without 税款 (多申报出口
+// 退税, 骗取退税) is the base. Guard: the rebates declared in all (申报出口退税
+// 共计…) are no base beside the part obtained by fraud.
+func TestExportRebateBaseThirtieth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts string
+		min, max    float64
+	}{
+		{"overdeclared rebate", "经税务稽查，某纺织品进出口公司2025年通过虚增出口单价多申报出口退税63,200元。", 63200, 316000},
+		{"the part obtained by fraud beside the total", "某电子公司2025年度共申报出口退税540万元，经查其中以虚构出口合同骗取退税7.4万元。", 74000, 370000},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2026-06-01")
+			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != "tax-66-export-rebate-fraud" || res.Violations[0].Suggestion == nil {
+				t.Fatalf("top = %v, want tax-66-export-rebate-fraud", violationIDs(res))
+			}
+			st := res.Violations[0].Suggestion.Statutory
+			if st == nil || st.FineMin != tt.min || st.FineMax != tt.max {
+				t.Errorf("statutory = %+v, want %v–%v", st, tt.min, tt.max)
+			}
+		})
+	}
+}

@@ -427,6 +427,9 @@ var roleCueList = [...]struct{ cue, role string }{
 	// 4,500元); an invoice of that tax is no tax amount (虚开增值税专用发票……
 	// 价税合计113万元: the longer phrase ends later and wins).
 	{"所得税", RoleTax}, {"增值税", RoleTax}, {"消费税", RoleTax},
+	// The export rebate obtained by fraud told without 税款 (多申报出口退税128,500元,
+	// 骗取退税4.6万元): 税收征收管理法 第六十六条 fines 骗取税款一倍以上五倍以下 (left30).
+	{"多申报出口退税", RoleTax}, {"多报出口退税", RoleTax}, {"骗取出口退税", RoleTax}, {"骗取退税", RoleTax}, {"多退税", RoleTax}, {"多退出口退税", RoleTax},
 	// Amounts of another role beside the base in one clause (造价8.6万元，预计
 	// 拆除费用1.2万元; 欠缴4.23万元并加收滞纳金2100元; 愿赔偿医药费1200元) are
 	// not part of it: named, they end the base's cue instead of adding to it.
