@@ -630,6 +630,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 			ef.Flags, v.Flags = flags, inferred
 		}
 		ef.Flags, v.Flags = priorWithinFlags(b, ef, plainText, ef.Flags, v.Flags)
+		ef = priorPenaltiesWindow(b, ef, plainText)
 		sug, warn, err := a.suggest(cat, b, ef)
 		switch {
 		case err != nil:

@@ -427,6 +427,9 @@ var roleCueList = [...]struct{ cue, role string }{
 	// 4,500元); an invoice of that tax is no tax amount (虚开增值税专用发票……
 	// 价税合计113万元: the longer phrase ends later and wins).
 	{"所得税", RoleTax}, {"增值税", RoleTax}, {"消费税", RoleTax},
+	// The export rebate obtained by fraud told without 税款 (多申报出口退税128,500元,
+	// 骗取退税4.6万元): 税收征收管理法 第六十六条 fines 骗取税款一倍以上五倍以下 (left30).
+	{"多申报出口退税", RoleTax}, {"多报出口退税", RoleTax}, {"骗取出口退税", RoleTax}, {"骗取退税", RoleTax}, {"多退税", RoleTax}, {"多退出口退税", RoleTax},
 	// Amounts of another role beside the base in one clause (造价8.6万元，预计
 	// 拆除费用1.2万元; 欠缴4.23万元并加收滞纳金2100元; 愿赔偿医药费1200元) are
 	// not part of it: named, they end the base's cue instead of adding to it.
@@ -533,7 +536,10 @@ var circumstanceCues = []struct {
 		// the party's own word that it was never inspected or fined before, with 以前 / 之前
 		// (以前也没被查过, 之前没有被罚过); the bare 从未被查处 stays out (see below)
 		"以前也没被查过", "以前没被查过", "以前从没被查过", "以前也没有被查过", "以前没有被查过", "之前也没被查过", "之前没被查过", "之前没有被查过",
-		"以前也没被罚过", "以前没被罚过", "以前没有被罚过", "之前没被罚过", "之前没有被罚过", "以前没有被处罚过", "之前没有被处罚过", "以前没受过处罚", "以前没有受过处罚"}},
+		"以前也没被罚过", "以前没被罚过", "以前没有被罚过", "之前没被罚过", "之前没有被罚过", "以前没有被处罚过", "之前没有被处罚过", "以前没受过处罚", "以前没有受过处罚",
+		// the matter between, or found out rather than inspected (之前没因为这个被查过,
+		// 以前从没被查出过问题): thirtieth round, left30
+		"之前没因…被查", "以前没因…被查", "之前没有因…被查", "以前没有因…被查", "从没被查出过", "从来没被查出过"}},
 	{name: CircFirstViolation, cues: []string{"无违法记录", "无违法违规记录", "无同类违法记录", "没有违法记录", "无不良记录", "无违法前科",
 		"未受过同类处罚", "未受过行政处罚", "未受过同类行政处罚", "未曾受过", "未因同类违法行为受过", "未因同类违法行为受到", "未发现其他违法记录",
 		"没有环境违法记录", "无环境违法记录", "没有同类违法记录", "无其他违法记录", "没有其他违法记录", "没有违法违规记录",
@@ -4047,6 +4053,11 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				if !f.fixed {
 					neg = Negated(s, i)
 				}
+				if f.name == CircFirstViolation && neg && firstViolationListNamed(s, i+len(c)) {
+					// 未将该类行为列入首违不罚清单: the list left the kind out;
+					// it denies nothing of the party's record (left30).
+					continue
+				}
 				a, b := span(i, i+len(c))
 				out = append(out, Circumstance{Name: f.name, Negated: neg, Start: a, End: b})
 			}
@@ -6297,11 +6308,17 @@ func ListJoint(gap string) bool {
 // a time before the act (二年内, 一年内): the caller compares Dates with the
 // act's day and Cause with the kind.
 type PriorPenalty struct {
-	Count      int
-	Cause      string   // the words after 因, up to 被 / 受
-	Dates      []string // "2024-05" or "2024", as told in the clause
-	Criminal   bool
-	Start, End int
+	Count    int
+	Cause    string   // the words after 因, up to 被 / 受
+	Dates    []string // "2024-05" or "2024", as told in the clause
+	Criminal bool
+	// Other marks a penalty of someone else (被害人, 供货商, the
+	// complainant's neighbour 其邻居李某曾因…), Revoked one the text tells
+	// set aside on review (后经行政复议被撤销): PriorPenalties leaves both
+	// out; PriorPenaltiesTold keeps them so that a count read elsewhere
+	// (曾因…被罚款) can be checked against what the text says of it.
+	Other, Revoked bool
+	Start, End     int
 }
 
 var (
@@ -6312,7 +6329,7 @@ var (
 	priorDateRe = regexp.MustCompile(`((?:19|20)[0-9]{2})年(?:([0-9]{1,2})月)?`)
 	// otherParty, in a penalty's clause, make it someone else's (被害人王某
 	// 曾因盗窃被拘留, 供货商于2024年因…被处罚); thisCase make it the present one.
-	otherParty = [...]string{"被害人", "受害人", "失主", "事主", "报案人", "报警人", "供货商", "供应商", "上家", "下家", "客户", "他人", "其他", "另一", "对方", "承包方", "关联公司", "母公司", "子公司"}
+	otherParty = [...]string{"被害人", "受害人", "失主", "事主", "报案人", "报警人", "供货商", "供应商", "上家", "下家", "客户", "他人", "其他", "另一", "对方", "承包方", "关联公司", "母公司", "子公司", "邻居", "投诉人", "举报人"}
 	thisCase   = [...]string{"本案", "本次", "此次", "这次"}
 	// criminalWords make an earlier penalty a criminal one.
 	criminalWords = [...]string{"判处", "有期徒刑", "拘役", "刑事处罚", "管制", "判决"}
@@ -6324,6 +6341,14 @@ var (
 // (本案, 本次) are none; an administrative one told alone needs a word of
 // its earlier time (a year, 曾, 此前, 又因…), as pastPenalties does.
 func PriorPenalties(s string) []PriorPenalty {
+	return slices.DeleteFunc(PriorPenaltiesTold(s), func(p PriorPenalty) bool { return p.Other || p.Revoked })
+}
+
+// PriorPenaltiesTold lists every earlier penalty PriorPenalties reads, and
+// also those of another party or revoked on review, marked (Other,
+// Revoked): the reader of the common 二年内因同类 factor needs to know that
+// the only penalty told is one of those.
+func PriorPenaltiesTold(s string) []PriorPenalty {
 	var out []PriorPenalty
 	for _, m := range priorReadRe.FindAllStringSubmatchIndex(s, -1) {
 		from := m[0]
@@ -6337,10 +6362,11 @@ func PriorPenalties(s string) []PriorPenalty {
 		clause := s[from:m[1]]
 		// Whose penalty it is stands before its cause: the cause's own
 		// object (因殴打他人被处以行政拘留) names no other party.
-		if Negated(s, m[0]) || containsAny(s[from:m[4]], otherParty[:]...) || containsAny(clause, thisCase[:]...) {
+		if Negated(s, m[0]) || containsAny(clause, thisCase[:]...) {
 			continue
 		}
-		p := PriorPenalty{Count: 1, Cause: s[m[4]:m[5]], Start: from, End: m[1], Criminal: containsAny(clause, criminalWords[:]...)}
+		p := PriorPenalty{Count: 1, Cause: s[m[4]:m[5]], Start: from, End: m[1], Criminal: containsAny(clause, criminalWords[:]...),
+			Other: containsAny(s[from:m[4]], otherParty[:]...), Revoked: revokedAfter(s, m[1])}
 		for _, g := range [...]int{2, 6} {
 			if m[g] >= 0 {
 				if v, err := ParseChineseInt(s[m[g]:m[g+1]]); err == nil {

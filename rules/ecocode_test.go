@@ -63,6 +63,7 @@ var ecoConduct = map[string][]string{
 	"eco-1175-hw-plan":                         {"危险废物管理计划", "申报危险废物"},
 	"eco-1175-hw-ledger":                       {"危险废物管理台账"},
 	"eco-1175-hw-manifest":                     {"危险废物转移联单"},
+	"eco-1175-hw-unapproved-transfer":          {"未经批准擅自转移危险废物"},
 	"eco-1175-hw-storage":                      {"贮存、利用、处置危险废物", "混入非危险废物"},
 	"eco-1175-hw-unlicensed":                   {"提供或者委托给无许可证的单位"},
 	"eco-1175-hw-refused":                      {"拒不改正的，处二十万元以上一百万元以下的罚款"},
