@@ -737,7 +737,13 @@ var circumstanceCues = []struct {
 		// a lead the party itself brought to the agency, proved against the
 		// other (当事人向我局反映了……的线索，执法人员据此查实该厂违法事实);
 		// the 当事人向 keeps out a 举报人's lead against the party
-		"当事人向…线索…据此查实", "当事人向…线索…查证属实", "当事人向…线索…经查属实"}},
+		"当事人向…线索…据此查实", "当事人向…线索…查证属实", "当事人向…线索…经查属实",
+		// the party's report of another, then the find made on it with a date or
+		// the agency between (陈某检举了另一处棋牌室……公安机关据此于5月12日查获该窝点);
+		// 了 or the other named keeps out a citizen's tip against the party
+		// (经群众检举，民警据此查获当事人开设的赌场)
+		"检举了…据此…查获", "揭发了…据此…查获", "检举了…据此…查处", "揭发了…据此…查处",
+		"检举…另一…据此…查获", "检举…他人…据此…查获", "揭发…另一…据此…查获", "揭发…他人…据此…查获"}},
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
 		// a leak or damage the act risked, looked for and not found (检查期间未发生燃气泄漏, 路面未见压痕损坏)
@@ -1078,6 +1084,8 @@ func Extract(text string) Extraction {
 	x.MentalState, x.MentalStart, x.MentalEnd = mentalState(s, span)
 	if x.Age == nil {
 		x.Age, x.AgeStart, x.AgeEnd = ageFromBirth(x.Dates)
+	} else {
+		partyBirthOverStatedAge(&x, &statedOthers)
 	}
 	x.OtherAges = otherAges(x.Dates, others)
 	x.OtherBirths = others

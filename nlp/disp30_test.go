@@ -1,0 +1,47 @@
+package nlp
+
+import "testing"
+
+// TestPartyBirthOverStatedAgeThirtieth: the party's birth date decides its
+// age where a bare age in the text disagrees with it by two years or more
+// (the age of the youths the party set on, of a victim the text does not
+// name as one); an age the birth date agrees with stays the party's, and a
+// stated age without a birth date is read as before.
+func TestPartyBirthOverStatedAgeThirtieth(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       float64
+	}{
+		{"youths the adult set on", "违法行为人韩某，男，1988年7月出生。2026年3月2日晚，韩某指使两名十六岁学生在商场门口撕毁他人海报。", 37},
+		{"a bare age of another after the party's birth date", "当事人葛某，女，1979年2月生。2026年1月8日，葛某让一个十五岁的邻家孩子替其在集市上叫卖烟花。", 46},
+		// guards: the same person's age and birth date, a stated age alone, a birth date alone
+		{"own age agrees with own birth date", "违法行为人邱某，男，2009年5月出生，现年16岁，2026年2月1日在网吧与人互殴。", 16},
+		{"a stated age alone", "违法行为人宁某（17岁）于2026年1月5日在小区车棚内盗窃电动车电瓶一块。", 17},
+		{"a birth date alone", "违法行为人鲍某，男，2011年9月3日出生，2026年4月12日在校外用石块砸坏路灯一盏。", 14},
+	}
+	for _, c := range cases {
+		x := Extract(c.text)
+		if x.Age == nil || *x.Age != c.want {
+			var got any = "nil"
+			if x.Age != nil {
+				got = *x.Age
+			}
+			t.Errorf("%s: age %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestMeritoriousFindAfterDateThirtieth: the party's report of another's
+// violation and the find made on it, with a date or the agency between
+// 据此 and 查获 (…公安机关据此于次日查获…), is 立功 (行政处罚法 第三十二条第（四）项,
+// 治安管理处罚法 第二十条第（六）项). Guards: a citizen's tip against the
+// party, a report not followed by a find, a denial.
+func TestMeritoriousFindAfterDateThirtieth(t *testing.T) {
+	checkCircumstanceRows(t, []circumstanceRow{
+		{"reported another den, found the next day", "询问中，吕某揭发了另一个收购废旧电瓶的窝点，执法人员据此于次日在城郊查获该窝点。", CircMeritorious, true},
+		{"reported another, the police between", "尤某检举他人在出租屋内组织赌博，派出所民警据此当晚查获参赌人员六名。", CircMeritorious, true},
+		{"a citizen's tip against the party", "经群众检举，民警据此于当晚查获当事人开设的赌场。", CircMeritorious, false},
+		{"a report not acted on", "柴某检举了另一家也在卖散装白酒的小店，执法人员尚未核查。", CircMeritorious, false},
+		{"no report at all", "民警据此于当晚查获该窝点，抓获经营者鞠某。", CircMeritorious, false},
+	})
+}
