@@ -19,3 +19,24 @@ func partyBirthOverStatedAge(x *Extraction, others *[]float64) {
 	*others = append(*others, *x.Age)
 	x.Age, x.AgeStart, x.AgeEnd = born, st, en
 }
+
+// endedOnWords tell the act undone or stopped as a done thing (已整体拆除,
+// 已停业): the date of the phrase is the day the act ended, from which
+// 行政处罚法 第三十六条第二款 counts a continuing act's two years.
+var endedOnWords = [...]string{"已拆除", "已整体拆除", "已全部拆除", "已自行拆除", "已经拆除", "已停业", "已关停", "已停止经营", "已停止销售", "已停止使用", "已不再"}
+
+// endedOn reports whether a date's phrase tells the act ended on it
+// (2023年11月物流园改造时已整体拆除): not an order to end it (责令…拆除,
+// 限期…), nor what a check found (检查时已拆除 is the check's day, read
+// before this), nor a denial (尚未拆除 has no 已).
+func endedOn(phrase string) bool {
+	return containsUnnegated(phrase, endedOnWords[:]...) && !containsAny(phrase, "责令", "要求", "限期", "通知", "仍", "继续", "又")
+}
+
+// claimedBefore reports whether a claim word (辩称, 主张, 称其 …) stands
+// before i in its sentence: what follows is the party's argument.
+func claimedBefore(s string, i int) bool {
+	lo := max(0, i-80*len("。"))
+	start := lo + lastStopOrNewline(s[lo:i]) + 1
+	return containsAny(s[start:i], claimWords...)
+}

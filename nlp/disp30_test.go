@@ -1,6 +1,9 @@
 package nlp
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestPartyBirthOverStatedAgeThirtieth: the party's birth date decides its
 // age where a bare age in the text disagrees with it by two years or more
@@ -43,5 +46,56 @@ func TestMeritoriousFindAfterDateThirtieth(t *testing.T) {
 		{"a citizen's tip against the party", "经群众检举，民警据此于当晚查获当事人开设的赌场。", CircMeritorious, false},
 		{"a report not acted on", "柴某检举了另一家也在卖散装白酒的小店，执法人员尚未核查。", CircMeritorious, false},
 		{"no report at all", "民警据此于当晚查获该窝点，抓获经营者鞠某。", CircMeritorious, false},
+	})
+}
+
+// TestEndedOnDateThirtieth: a date whose phrase tells the act undone or
+// stopped as a done thing (2023年11月已整体拆除) is the act's end, from which
+// the two years of 行政处罚法 第三十六条 run. Guards: an order to remove it, a
+// check that found it removed, one not yet removed.
+func TestEndedOnDateThirtieth(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, date string
+		want             string
+	}{
+		{"removed later, told as done", "该商户2022年4月在人行道上搭建雨棚，2022年9月道路改造时已全部拆除。", "2022-09", DateActEnd},
+		{"shop closed later", "经查，该店2021年6月起无证销售鞭炮，2022年3月已停业。", "2022-03", DateActEnd},
+		{"an order to remove it", "该商户2022年4月在人行道上搭建雨棚，2022年9月5日城管责令其限期拆除。", "2022-09-05", ""},
+		{"a check that found it removed", "该商户2022年4月在人行道上搭建雨棚，2026年3月2日检查时发现已拆除。", "2026-03-02", DateDiscovery},
+		{"not yet removed", "该商户2022年4月在人行道上搭建雨棚，2022年9月道路改造时尚未拆除。", "2022-09-01", ""},
+	} {
+		x := Extract(tt.text)
+		got, found := "", false
+		for _, d := range x.Dates {
+			if strings.HasPrefix(d.Value, tt.date) {
+				got, found = d.Role, true
+			}
+		}
+		if !found && tt.want != "" {
+			t.Errorf("%s: no date %s in %+v", tt.name, tt.date, x.Dates)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("%s: role of %s = %q, want %q", tt.name, tt.date, got, tt.want)
+		}
+	}
+	// The start of an act dated only by its end is the earliest date before it.
+	x := Extract("该商户2022年4月在人行道上修建雨棚，2022年9月道路改造时已全部拆除。")
+	if len(x.Dates) == 0 || x.Dates[0].Role != DateAct {
+		t.Errorf("start of an act dated by its end: %+v", x.Dates)
+	}
+}
+
+// TestNoPenaltyListFoundThirtieth: the agency's finding that the case is on
+// its list of acts not penalised (符合…不予处罚事项清单, 属于…免罚清单) is its
+// decision not to penalise. Guards: a finding that it is not on the list, the
+// party's claim that it is, an order naming the list as a question.
+func TestNoPenaltyListFoundThirtieth(t *testing.T) {
+	checkCircumstanceRows(t, []circumstanceRow{
+		{"found on the list", "复查已整改到位，经审核，符合《某区市场监管领域轻微违法行为不予处罚事项清单》第7项。", CircDeclined, true},
+		{"on the agency's list in other words", "该违法行为属于本局包容审慎监管免罚清单所列情形。", CircDeclined, true},
+		{"found not on the list", "经审核，该事项不符合《某区轻微违法行为不予处罚事项清单》的情形。", CircDeclined, false},
+		{"the party's claim", "当事人辩称其行为符合首违不罚清单，要求免予处罚。", CircDeclined, false},
+		{"not on the list", "该违法行为不属于本局免罚清单所列情形，依法给予处罚。", CircDeclined, false},
 	})
 }

@@ -841,7 +841,11 @@ var circumstanceCues = []struct {
 		"调解协议已当场履行", "调解协议已全部履行", "调解协议已经履行", "调解协议已履行", "调解协议均已履行",
 		// the agency's proposed decision a register or 笔录 closes with (拟不予处罚,
 		// 拟作出不予行政处罚决定): the same decision before it is signed
-		"拟不予处罚", "拟不予行政处罚", "拟作出不予行政处罚", "拟作出不予处罚", "拟对…不予处罚", "拟对…不予行政处罚"}},
+		"拟不予处罚", "拟不予行政处罚", "拟作出不予行政处罚", "拟作出不予处罚", "拟对…不予处罚", "拟对…不予行政处罚",
+		// the agency's finding that the case is on its list of acts not
+		// penalised (经审核符合《…首次轻微违法行为不予处罚事项清单》第3项, 属于本局
+		// 免罚清单所列情形): the list decides as the decision would
+		"符合…不予处罚…清单", "符合…免罚清单", "符合…免予处罚…清单", "符合…首违不罚清单", "属于…免罚清单", "属于…不予处罚…清单", "列入…免罚清单", "列入…首违不罚清单"}},
 }
 
 // RefundCues say the money was given back (已退还, 全部退款, 主动联系买家退款,
@@ -1442,12 +1446,19 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // unmarked date before the discovery as the act date (该公司在2019年5月办理
 // 汇算清缴时虚列成本): what an inspection finds happened before it. A date
 // of an earlier penalty (曾因…被罚款) is not the act's.
+//
+// A text that dates only the act's end (2023年11月已整体拆除) takes the
+// earliest unmarked date before that end (该围墙于2023年5月修建) as its start.
 func inferActDate(dates []Date, notAct map[int]bool) {
-	disc := ""
+	disc, end := "", ""
 	for _, d := range dates {
 		switch d.Role {
-		case DateAct, DateActEnd:
+		case DateAct:
 			return
+		case DateActEnd:
+			if end == "" || d.Value < end {
+				end = d.Value
+			}
 		case DateDiscovery:
 			if disc == "" {
 				disc = d.Value
@@ -1467,6 +1478,9 @@ func inferActDate(dates []Date, notAct map[int]bool) {
 		if disc == "" {
 			disc = "9999-12-31"
 		}
+	}
+	if end != "" && end < disc {
+		disc = end
 	}
 	best := -1
 	for i, d := range dates {
@@ -3053,6 +3067,9 @@ func phraseRole(phrase, before, after string) (string, bool) {
 		return DateAct, true
 	case containsUnnegated(phrase, discoveryDateWords[:]...):
 		return DateDiscovery, true
+	case endedOn(phrase):
+		// 2023年11月已整体拆除: the day the act ended.
+		return DateActEnd, true
 	case containsAny(phrase, "期间", "违法", "销售", "生产", "经营", "排放", "驾驶", "拖欠", "起",
 		"盗窃", "殴打", "打伤", "斗殴", "实施", "擅自", "搭建", "建设", "施工", "倾倒", "堆放", "运输", "储存", "燃放", "招用", "发布", "购进", "占用", "开采", "焚烧", "处置",
 		// what a market party does on the day (acc18market): a rumour spread
@@ -3905,6 +3922,11 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 			if q := compiledCircumstances[k][j]; len(q.parts) > 1 {
 				if i, e, ok := q.locateAt(s, at); ok {
 					if askedWhether(s, i, c) || askedAbout(s, i, e) {
+						continue
+					}
+					// 当事人辩称其行为符合首违不罚清单: the party's say, not the
+					// agency's finding that its list applies.
+					if f.name == CircDeclined && strings.Contains(c, "清单") && claimedBefore(s, i) {
 						continue
 					}
 					// 责令其当日…整改 is the order, as for a one-part cue.
