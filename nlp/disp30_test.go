@@ -15,8 +15,8 @@ func TestPartyBirthOverStatedAgeThirtieth(t *testing.T) {
 		name, text string
 		want       float64
 	}{
-		{"youths the adult set on", "违法行为人韩某，男，1988年7月出生。2026年3月2日晚，韩某指使两名十六岁学生在商场门口撕毁他人海报。", 37},
-		{"a bare age of another after the party's birth date", "当事人葛某，女，1979年2月生。2026年1月8日，葛某让一个十五岁的邻家孩子替其在集市上叫卖烟花。", 46},
+		{"youths the adult set on", "违法行为人韩某，男，1988年7月出生。2026年3月2日晚，韩某指使同村三名十六岁青年在商场门口撕毁他人海报。", 37},
+		{"a bare age of others after the party's birth date", "违法行为人应某，男，1990年3月出生。2026年2月3日，应某让两个十六岁的外地青年替其看守赌桌。", 35},
 		// guards: the same person's age and birth date, a stated age alone, a birth date alone
 		{"own age agrees with own birth date", "违法行为人邱某，男，2009年5月出生，现年16岁，2026年2月1日在网吧与人互殴。", 16},
 		{"a stated age alone", "违法行为人宁某（17岁）于2026年1月5日在小区车棚内盗窃电动车电瓶一块。", 17},
