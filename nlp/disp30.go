@@ -40,3 +40,11 @@ func claimedBefore(s string, i int) bool {
 	start := lo + lastStopOrNewline(s[lo:i]) + 1
 	return containsAny(s[start:i], claimWords...)
 }
+
+// confessedAside reports whether the cue c at i (没查这个, 没问这个) is the
+// party's aside to the officers: 你们 before it in its clause, and the clause
+// ending right after it (你们表上没查这个，我觉得还是讲出来好). 你们没查这个就别乱写
+// runs on as a denial; 他们没查这个 is of someone else.
+func confessedAside(s string, i int, c string) bool {
+	return Contains(s[clauseBefore(s, i, isClauseEnd):i], "你们") && hasAnyPrefix(s[i+len(c):], "，", "。", ",", "；", ";", "！", "!")
+}

@@ -99,3 +99,17 @@ func TestNoPenaltyListFoundThirtieth(t *testing.T) {
 		{"not on the list", "该违法行为不属于本局免罚清单所列情形，依法给予处罚。", CircDeclined, false},
 	})
 }
+
+// TestConfessedAsideThirtieth: the party telling of its own accord what the
+// officers' checklist or questions left out (你们表上没查这个，…) is 主动供述.
+// Guards: the same words as a denial, an informant's, the officer's
+// question, someone else's checklist.
+func TestConfessedAsideThirtieth(t *testing.T) {
+	checkCircumstanceRows(t, []circumstanceRow{
+		{"the checklist left it out", "答：还有一件事，上个月我们往河里排过一次洗罐水，你们今天的表上没查这个，我也说出来。", CircConfessed, true},
+		{"the questions left it out", "答：另外你们没问这个，我们仓库里还有五桶没登记的油漆。", CircConfessed, true},
+		{"a denial", "答：你们没查这个就不要乱写。", CircConfessed, false},
+		{"an informant's", "举报人称：你们没查这个，他家后院还有个仓库。", CircConfessed, false},
+		{"someone else's checklist", "答：隔壁厂他们没查这个，我们也不清楚。", CircConfessed, false},
+	})
+}

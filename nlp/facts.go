@@ -701,7 +701,11 @@ var circumstanceCues = []struct {
 		// the same note in the passive with the agency named (该事实此前未被我局掌握), and the
 		// party's own telling that the officers had not found it (我主动说一下……你们没查到)
 		"此前未被我局掌握", "此前未被本局掌握", "此前未被执法机关掌握", "此前未被执法人员掌握",
-		"你们没查到", "你们还没查到", "你们没有查到", "你们都没查到"}},
+		"你们没查到", "你们还没查到", "你们没有查到", "你们都没查到",
+		// the same said of the officers' checklist or questions, with words
+		// between (你们表上没查这个，我觉得还是讲出来好; 你们今天没问这个，我也说一下):
+		// read only after 你们 in the clause and before its end (confessedAside)
+		"没查这个", "没有查这个", "没问这个", "没有问这个"}},
 	{name: CircCoerced, cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "受他人诱骗", "被他人诱骗", "受诱骗", "被诱骗", "受人胁迫", "被迫", "被强令", "受到威胁", "受威胁",
 		"被逼迫", "逼迫其", "强令其",
 		// threatened into doing it for the one who threatened (以砸店相威逼，
@@ -4012,7 +4016,10 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				if f.name == CircConfessed && strings.Contains(c, "查到") && !hasAnyPrefix(s[i+len(c):], "，", "。", ",", "；", ";", "！", "!") {
 					continue
 				}
-				if f.name == CircConfessed && containsAny(c, "掌握", "查到") && containsAny(s[clauseBefore(s, i, isClauseEnd):i], informants[:]...) {
+				if f.name == CircConfessed && containsAny(c, "查这个", "问这个") && !confessedAside(s, i, c) {
+					continue
+				}
+				if f.name == CircConfessed && containsAny(c, "掌握", "查到", "这个") && containsAny(s[clauseBefore(s, i, isClauseEnd):i], informants[:]...) {
 					continue
 				}
 				// 执法人员检查时发现另存有白酒30箱，该情况此前执法机关未掌握，
