@@ -707,7 +707,11 @@ var circumstanceCues = []struct {
 		// the same note in the passive with the agency named (该事实此前未被我局掌握), and the
 		// party's own telling that the officers had not found it (我主动说一下……你们没查到)
 		"此前未被我局掌握", "此前未被本局掌握", "此前未被执法机关掌握", "此前未被执法人员掌握",
-		"你们没查到", "你们还没查到", "你们没有查到", "你们都没查到"}},
+		"你们没查到", "你们还没查到", "你们没有查到", "你们都没查到",
+		// the same said of the officers' checklist or questions, with words
+		// between (你们表上没查这个，我觉得还是讲出来好; 你们今天没问这个，我也说一下):
+		// read only after 你们 in the clause and before its end (confessedAside)
+		"没查这个", "没有查这个", "没问这个", "没有问这个"}},
 	{name: CircCoerced, cues: []string{"受他人胁迫", "受胁迫", "被胁迫", "受他人诱骗", "被他人诱骗", "受诱骗", "被诱骗", "受人胁迫", "被迫", "被强令", "受到威胁", "受威胁",
 		"被逼迫", "逼迫其", "强令其",
 		// threatened into doing it for the one who threatened (以砸店相威逼，
@@ -743,7 +747,13 @@ var circumstanceCues = []struct {
 		// a lead the party itself brought to the agency, proved against the
 		// other (当事人向我局反映了……的线索，执法人员据此查实该厂违法事实);
 		// the 当事人向 keeps out a 举报人's lead against the party
-		"当事人向…线索…据此查实", "当事人向…线索…查证属实", "当事人向…线索…经查属实"}},
+		"当事人向…线索…据此查实", "当事人向…线索…查证属实", "当事人向…线索…经查属实",
+		// the party's report of another, then the find made on it with a date or
+		// the agency between (陈某检举了另一处棋牌室……公安机关据此于5月12日查获该窝点);
+		// 了 or the other named keeps out a citizen's tip against the party
+		// (经群众检举，民警据此查获当事人开设的赌场)
+		"检举了…据此…查获", "揭发了…据此…查获", "检举了…据此…查处", "揭发了…据此…查处",
+		"检举…另一…据此…查获", "检举…他人…据此…查获", "揭发…另一…据此…查获", "揭发…他人…据此…查获"}},
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
 		// a leak or damage the act risked, looked for and not found (检查期间未发生燃气泄漏, 路面未见压痕损坏)
@@ -841,7 +851,11 @@ var circumstanceCues = []struct {
 		"调解协议已当场履行", "调解协议已全部履行", "调解协议已经履行", "调解协议已履行", "调解协议均已履行",
 		// the agency's proposed decision a register or 笔录 closes with (拟不予处罚,
 		// 拟作出不予行政处罚决定): the same decision before it is signed
-		"拟不予处罚", "拟不予行政处罚", "拟作出不予行政处罚", "拟作出不予处罚", "拟对…不予处罚", "拟对…不予行政处罚"}},
+		"拟不予处罚", "拟不予行政处罚", "拟作出不予行政处罚", "拟作出不予处罚", "拟对…不予处罚", "拟对…不予行政处罚",
+		// the agency's finding that the case is on its list of acts not
+		// penalised (经审核符合《…首次轻微违法行为不予处罚事项清单》第3项, 属于本局
+		// 免罚清单所列情形): the list decides as the decision would
+		"符合…不予处罚…清单", "符合…免罚清单", "符合…免予处罚…清单", "符合…首违不罚清单", "属于…免罚清单", "属于…不予处罚…清单", "列入…免罚清单", "列入…首违不罚清单"}},
 }
 
 // RefundCues say the money was given back (已退还, 全部退款, 主动联系买家退款,
@@ -1084,6 +1098,8 @@ func Extract(text string) Extraction {
 	x.MentalState, x.MentalStart, x.MentalEnd = mentalState(s, span)
 	if x.Age == nil {
 		x.Age, x.AgeStart, x.AgeEnd = ageFromBirth(x.Dates)
+	} else {
+		partyBirthOverStatedAge(&x, &statedOthers)
 	}
 	x.OtherAges = otherAges(x.Dates, others)
 	x.OtherBirths = others
@@ -1440,12 +1456,19 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // unmarked date before the discovery as the act date (该公司在2019年5月办理
 // 汇算清缴时虚列成本): what an inspection finds happened before it. A date
 // of an earlier penalty (曾因…被罚款) is not the act's.
+//
+// A text that dates only the act's end (2023年11月已整体拆除) takes the
+// earliest unmarked date before that end (该围墙于2023年5月修建) as its start.
 func inferActDate(dates []Date, notAct map[int]bool) {
-	disc := ""
+	disc, end := "", ""
 	for _, d := range dates {
 		switch d.Role {
-		case DateAct, DateActEnd:
+		case DateAct:
 			return
+		case DateActEnd:
+			if end == "" || d.Value < end {
+				end = d.Value
+			}
 		case DateDiscovery:
 			if disc == "" {
 				disc = d.Value
@@ -1465,6 +1488,9 @@ func inferActDate(dates []Date, notAct map[int]bool) {
 		if disc == "" {
 			disc = "9999-12-31"
 		}
+	}
+	if end != "" && end < disc {
+		disc = end
 	}
 	best := -1
 	for i, d := range dates {
@@ -3051,6 +3077,9 @@ func phraseRole(phrase, before, after string) (string, bool) {
 		return DateAct, true
 	case containsUnnegated(phrase, discoveryDateWords[:]...):
 		return DateDiscovery, true
+	case endedOn(phrase):
+		// 2023年11月已整体拆除: the day the act ended.
+		return DateActEnd, true
 	case containsAny(phrase, "期间", "违法", "销售", "生产", "经营", "排放", "驾驶", "拖欠", "起",
 		"盗窃", "殴打", "打伤", "斗殴", "实施", "擅自", "搭建", "建设", "施工", "倾倒", "堆放", "运输", "储存", "燃放", "招用", "发布", "购进", "占用", "开采", "焚烧", "处置",
 		// what a market party does on the day (acc18market): a rumour spread
@@ -3905,6 +3934,11 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					if askedWhether(s, i, c) || askedAbout(s, i, e) {
 						continue
 					}
+					// 当事人辩称其行为符合首违不罚清单: the party's say, not the
+					// agency's finding that its list applies.
+					if f.name == CircDeclined && strings.Contains(c, "清单") && claimedBefore(s, i) {
+						continue
+					}
 					// 责令其当日…整改 is the order, as for a one-part cue.
 					if f.name == CircCorrectedInTime && !f.negates && orderedBefore(s, i) {
 						continue
@@ -3988,7 +4022,10 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				if f.name == CircConfessed && strings.Contains(c, "查到") && !hasAnyPrefix(s[i+len(c):], "，", "。", ",", "；", ";", "！", "!") {
 					continue
 				}
-				if f.name == CircConfessed && containsAny(c, "掌握", "查到") && containsAny(s[clauseBefore(s, i, isClauseEnd):i], informants[:]...) {
+				if f.name == CircConfessed && containsAny(c, "查这个", "问这个") && !confessedAside(s, i, c) {
+					continue
+				}
+				if f.name == CircConfessed && containsAny(c, "掌握", "查到", "这个") && containsAny(s[clauseBefore(s, i, isClauseEnd):i], informants[:]...) {
 					continue
 				}
 				// 执法人员检查时发现另存有白酒30箱，该情况此前执法机关未掌握，
