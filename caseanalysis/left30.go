@@ -83,7 +83,7 @@ var genericPairs = []string{"销售", "经营", "违法", "行为", "违反", "�
 // distinguishing bigram with b's name, keywords or required elements' cues
 // (未明码标价 and 明码标价; 超标排放 and 超过排放标准 share 排放).
 func sameKindPrior(cause string, b *rules.Benchmark) bool {
-	if strings.TrimSpace(cause) == "" || containsAnyStr(cause, sameKindWords) {
+	if strings.TrimSpace(cause) == "" || containsAny(cause, sameKindWords) {
 		return true
 	}
 	var words strings.Builder
@@ -103,7 +103,7 @@ func sameKindPrior(cause string, b *rules.Benchmark) bool {
 			continue
 		}
 		pair := string(rs[i : i+2])
-		if !containsAnyStr(pair, genericPairs) && strings.Contains(own, pair) {
+		if !containsAny(pair, genericPairs) && strings.Contains(own, pair) {
 			return true
 		}
 	}
