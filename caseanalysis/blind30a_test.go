@@ -64,3 +64,20 @@ func TestBlindKindsThirtieth(t *testing.T) {
 		}
 	}
 }
+
+// TestRecheckBesideFilingThirtieth: a decision's sentence that tells the
+// recheck's finding and the filing together (经复查…仍未办理，逾期未改正，
+// 我局当日立案) is read for the defiance the fine's bracket turns on, not
+// dropped as procedure. Guard: a filing sentence alone stays out.
+func TestRecheckBesideFilingThirtieth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	checkMarketRows(t, a, []marketRow{
+		{"recheck and filing in one sentence", "行政处罚决定书\n当事人：某冷链食品有限公司\n统一社会信用代码：91320100MA2XXXXX1\n2026年3月，我局检查发现当事人在冷库使用的2台电动叉车未办理特种设备使用登记。我局于3月10日责令其于4月10日前办理使用登记。4月15日复查，当事人仍未办理，逾期未改正，我局当日立案调查。\n以上事实有现场检查笔录、复查记录为证。",
+			"2026-06-01", "se-83-use-registration", "", 10000, 100000, false},
+	})
+	for _, s := range []string{"2026年5月20日，本局对当事人立案调查。", "本局依法告知当事人陈述、申辩的权利。"} {
+		if !procedureSentence(s) {
+			t.Errorf("%q not read as procedure", s)
+		}
+	}
+}

@@ -376,11 +376,19 @@ func partyName(s string) (string, bool) {
 }
 
 // procedureSentence reports whether s tells the procedure: 立案, the
-// notice of rights, the end of the investigation.
+// notice of rights, the end of the investigation. A sentence that tells a
+// recheck's finding as well (经复查，当事人仍未补齐，逾期未改正，我局于同日
+// 立案调查) is the act's defiance, which the fine's bracket turns on: kept.
 func procedureSentence(s string) bool {
+	if containsAnyStr(s, defianceInProcedure) {
+		return false
+	}
 	return nlp.Contains(s, "立案") || nlp.Contains(s, "调查终结") ||
 		(nlp.Contains(s, "告知") && (nlp.Contains(s, "陈述") || nlp.Contains(s, "听证")))
 }
+
+// defianceInProcedure tell, beside 立案, that an order was found defied.
+var defianceInProcedure = []string{"逾期未改正", "逾期不改正", "逾期仍未", "逾期未", "拒不改正", "拒绝改正", "仍未改正", "仍未整改", "复查"}
 
 // lawEndings end the names of laws, regulations and rules; a 《》 name
 // ending otherwise is a document (《询问笔录》, 《行政处罚告知书》).
