@@ -27,6 +27,34 @@ var headerMarks = []string{"当事人：", "当事人:", "决定书", "统一社
 // factOpeners begin the 违法事实.
 var factOpeners = []string{"经查", "现查明", "经调查", "查明：", "违法事实："}
 
+// notOpenerAfter are the runes after 经查 that make it a look-up, not the
+// opening of the 违法事实: 经查询，当事人此前无违法记录 (a records check in an
+// officer's note) and 经查证属实 (a tip confirmed) close a text; read as the
+// opener, they cut the act told before them out of the focus.
+var notOpenerAfter = []string{"询", "证属实"}
+
+// factOpenerIndex returns the first index of the fact opener o in text that
+// is not a look-up (notOpenerAfter), or -1.
+func factOpenerIndex(text, o string) int {
+	from := 0
+	for {
+		i := nlp.Index(text[from:], o)
+		if i < 0 {
+			return -1
+		}
+		at := from + i
+		rest := text[at+len(o):]
+		lookup := false
+		for _, a := range notOpenerAfter {
+			lookup = lookup || strings.HasPrefix(rest, a)
+		}
+		if !lookup {
+			return at
+		}
+		from = at + len(o)
+	}
+}
+
 // evidenceOpeners begin the sentence that lists the evidence and closes
 // the 违法事实, or the heading of the evidence part (证据：1.现场笔录；
 // 2.…, 证据清单, 四、证据): what follows names documents (购进票据,
@@ -100,7 +128,7 @@ const procedureLaw = "行政处罚法》"
 func decisionFocus(text string) string {
 	start := -1
 	for _, o := range factOpeners {
-		if i := nlp.Index(text, o); i >= 0 && (start < 0 || i < start) {
+		if i := factOpenerIndex(text, o); i >= 0 && (start < 0 || i < start) {
 			start = i
 		}
 	}
@@ -348,11 +376,19 @@ func partyName(s string) (string, bool) {
 }
 
 // procedureSentence reports whether s tells the procedure: 立案, the
-// notice of rights, the end of the investigation.
+// notice of rights, the end of the investigation. A sentence that tells a
+// recheck's finding as well (经复查，当事人仍未补齐，逾期未改正，我局于同日
+// 立案调查) is the act's defiance, which the fine's bracket turns on: kept.
 func procedureSentence(s string) bool {
+	if containsAnyStr(s, defianceInProcedure) {
+		return false
+	}
 	return nlp.Contains(s, "立案") || nlp.Contains(s, "调查终结") ||
 		(nlp.Contains(s, "告知") && (nlp.Contains(s, "陈述") || nlp.Contains(s, "听证")))
 }
+
+// defianceInProcedure tell, beside 立案, that an order was found defied.
+var defianceInProcedure = []string{"逾期未改正", "逾期不改正", "逾期仍未", "逾期未", "拒不改正", "拒绝改正", "仍未改正", "仍未整改", "复查"}
 
 // lawEndings end the names of laws, regulations and rules; a 《》 name
 // ending otherwise is a document (《询问笔录》, 《行政处罚告知书》).

@@ -607,6 +607,9 @@ var circumstanceCues = []struct {
 		"完成补训", "完成了补训", "已补训", "已经补训", "补训完毕", "补训了", "进行了补训", "组织了补训",
 		// and its record handed in (提交了2名员工补训的培训记录)
 		"提交…补训", "补训的…记录", "补训记录", "补训档案", "补训合格", "经补训",
+		// the training done, found so at the recheck (复查，三名实习学生已完成三级安全教育并考核合格),
+		// and lost papers gathered again and handed in (重新整理装订好交到所里)
+		"已完成…安全教育", "已完成…安全培训", "已完成…岗前培训", "复查…已完成", "复查…已建立", "重新整理装订",
 		"即补", "补全了", "补齐了", "补建了", "补设了", "补记了", "补录了", "补挂了", "补贴了", "重新张贴", "重新设置了", "已补建", "已补设", "已补记",
 		// a workplace put right the same day: shifts rearranged, wages or deposits paid back
 		// (检查当天即调整排班、补发加班工资, 当场退还押金)
@@ -668,6 +671,10 @@ var circumstanceCues = []struct {
 		// 自行 alone is also how the act is told (系自行清理装修废料时焚烧): a
 		// clean-up the party organised (自行组织人员清扫) is the response
 		"自行组织…清扫", "自行组织…冲洗", "自行组织…清理", "自行组织…清除",
+		// a spill swept up by the driver with the tools it carried, before anyone
+		// came (执法队员到场时，丁某已停车，自带扫帚对撒落路段进行清扫; 自己先扫干净);
+		// another's sweeping (环卫工人自带扫帚清扫) is othersCleanUp's
+		"自带…清扫", "自带…清理", "自己先扫", "自己…扫干净",
 		"自行雇请", "自行聘请", "主动雇请", "主动聘请", "立即…封堵", "及时…封堵", "立即…堵漏", "及时…堵漏",
 		// the same at once in the officers' words (负责人当场关闭阀门、封堵暗管) and a
 		// clean-up put out to a firm (委托专业公司对河段淤泥进行清理); another's doing
@@ -787,7 +794,7 @@ var circumstanceCues = []struct {
 		"对…无影响", "对…没有影响", "对…未产生影响", "对…没有产生影响", "对…无危害", "对…没有危害", "对…未产生危害", "对…无不良影响",
 		// the harm of a tax or invoice violation is to the revenue (未造成税款流失)
 		"未造成税款流失", "没有造成税款流失", "未造成国家税款流失", "未造成税收流失", "未造成国家税款损失", "未造成税款损失", "没有造成税款损失",
-		"未造成税款少缴", "未影响税款征收", "未影响税款缴纳", "未影响税收征管", "未影响国家税款",
+		"未造成税款少缴", "未发现少缴税款", "未发现…少缴税款", "未发现少缴", "未发现…少缴", "未影响税款征收", "未影响税款缴纳", "未影响税收征管", "未影响国家税款",
 		// no tax yet due over the late period: no revenue could be lost (尚未产生应纳税款)
 		"未产生应纳税款", "没有产生应纳税款", "无应纳税款", "未发生应纳税款", "没有发生应纳税款",
 		// pollution looked for and not found (现场未见污染, 未发现明显污染):
@@ -3867,7 +3874,7 @@ var fireCrews = [...]string{"消防员", "消防队", "消防救援", "消防人
 // agency asked for (执法人员要求其找专业公司清理干净，当事人至今未处理), as
 // the fire cues' othersFirefighting keeps out another's firefighting.
 func othersCleanUp(s, cue string, i int) bool {
-	if !hasAnyPrefix(cue, "请", "找", "委托") && !(hasAnyPrefix(cue, "当场", "当即") && Contains(cue, "封堵")) {
+	if !hasAnyPrefix(cue, "请", "找", "委托", "自带", "自己") && !(hasAnyPrefix(cue, "当场", "当即") && Contains(cue, "封堵")) {
 		return false
 	}
 	return containsAny(s[clauseBefore(s, i, isPhraseEnd):i], cleanUpHirers[:]...) || demandedInSentence(s, i) || orderedInSentence(s, i)
