@@ -380,7 +380,7 @@ func partyName(s string) (string, bool) {
 // recheck's finding as well (经复查，当事人仍未补齐，逾期未改正，我局于同日
 // 立案调查) is the act's defiance, which the fine's bracket turns on: kept.
 func procedureSentence(s string) bool {
-	if containsAnyStr(s, defianceInProcedure) {
+	if containsAny(s, defianceInProcedure) {
 		return false
 	}
 	return nlp.Contains(s, "立案") || nlp.Contains(s, "调查终结") ||
