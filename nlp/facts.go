@@ -645,6 +645,8 @@ var circumstanceCues = []struct {
 		"未在限期内完成整改", "未能在限期内完成整改", "未在期限内完成整改", "未在规定期限内改正", "未在规定期限内完成整改"}, fixed: true, negates: true},
 	{name: CircSelfRemovedHarm, cues: append([]string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动赔偿", "已赔偿",
 		"自行清运处置", "已清运处置", "已清运", "自行清运", "已妥善处置", "主动召回",
+		// the wronged person called on, apologised to and paid (主动登门赔礼道歉并赔偿精神抚慰金)
+		"主动…赔礼道歉", "主动…道歉并赔偿", "赔礼道歉并赔偿", "赔礼道歉并给予赔偿", "已赔礼道歉",
 		// recalls the seller made of its own accord (主动联系买家退款并召回); refunds are RefundCues
 		"主动…退货", "主动…召回", "主动…收回", "已全部收回",
 		// what was sold or handed out fetched back before any order (当日下午已将卖出的叉车
