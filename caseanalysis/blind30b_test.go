@@ -16,13 +16,13 @@ import "testing"
 func TestBlindBasisKindsThirtieth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	checkMarketRows(t, a, []marketRow{
-		{"a chemical shop's purchase register", "2026年4月20日，民警检查某危化品经营公司，该公司向三家单位出售易制爆危险化学品高锰酸钾、硝酸铵，购买登记表上经办人身份证号码和用途栏均未填写。",
+		{"a chemical shop's purchase register", "2026-04-20 某五金化工店（某商贸有限公司）向两家机加工厂出售易制爆危险化学品硝酸钾、高锰酸钾，销售登记表中经办人姓名、身份证号码及用途栏空白计5笔。",
 			"2026-04-22", "hazchem-81-purchaser-records", "eia-31-registration", 0, 10000, false},
 		{"no hazardous waste, the ledger refused", "2026年10月9日执法人员复查某铸件厂。该厂产生炉渣、废砂等一般工业固体废物，不产生危险废物；9月18日已责令其建立工业固体废物管理台账。本次复查，厂长仍拿不出任何台账。",
 			"2026-10-12", "eco-1171-industrial-ledger", "eco-1175-hw-ledger", 50000, 200000, false},
 		{"sold on after the order to stop", "某超市3月2日收到《责令停止经营通知书》，要求停售抽检不合格的某批次花生油。3月15日再次检查发现，该批次花生油照样卖，又卖出40桶，货值金额共计1.2万元。",
 			"2026-03-20", "food-124-recall-refused", "prod-49-unsafe-standard", 120000, 240000, false},
-		{"officers kept out of a noise check", "2026年10月10日22时许，生态环境局执法人员到某混凝土搅拌站测量厂界噪声，值班人员关闭大门、拒不开门，执法人员在门外等候四十分钟才被放入。",
+		{"officers kept out of a noise check", "2026年10月10日22时许，根据居民对夜间施工噪声的投诉，执法人员到某道路改造工地测量噪声，施工单位关闭大门、安排人员堵在门口，不让执法人员进入，约半小时后场内停止施工才放行。",
 			"2026-10-12", "eco-1229-obstructing-noise", "eco-1185-night-construction", 50000, 200000, false},
 		{"the driver's own 多装", "超限检测站称重：某运输公司五轴货车装载钢材，车货总质量55吨，超过限定标准43吨。驾驶人称：多装一点跑一趟划算。",
 			"2026-05-12", "highway-64-overlimit", "highway-68-instruct-overlimit", 0, 30000, false},
@@ -34,6 +34,19 @@ func TestBlindBasisKindsThirtieth(t *testing.T) {
 		{"a hazardous waste producer's ledger", "2026年10月9日检查某汽修厂，该厂产生废机油、废机滤等危险废物，现场未建立危险废物管理台账。",
 			"2026-10-12", "eco-1175-hw-ledger", "eco-1171-industrial-ledger", 50000, 200000, false},
 	})
+	// A trade register is no environmental form: the 环境影响登记表 provisions
+	// are not among the answers at all.
+	for _, facts := range []string{
+		"2026-04-20 某五金化工店（某商贸有限公司）向两家机加工厂出售易制爆危险化学品硝酸钾、高锰酸钾，销售登记表中经办人姓名、身份证号码及用途栏空白计5笔。",
+		"民警检查某宾馆，旅客登记表中有3名住客未登记身份证号码。",
+	} {
+		res := analyzeOn(t, a, facts, "2026-04-22")
+		for _, v := range res.Violations {
+			if v.BenchmarkID == "eia-31-registration" || v.BenchmarkID == "eco-1095-registration" {
+				t.Errorf("%q: %s among the answers (%v)", facts, v.BenchmarkID, ids(res.Violations))
+			}
+		}
+	}
 }
 
 // TestBlindLevelKindsThirtieth: earlier penalties that make a benchmark's own

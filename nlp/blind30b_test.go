@@ -47,7 +47,7 @@ func TestCircumstanceKindsThirtieth(t *testing.T) {
 		{"no fire broke out", "检查发现该仓库两具灭火器压力不足，现场没有发生火情，已当场更换。", CircNoHarm, true},
 		{"no visible pollution", "执法人员查看雨水井，井内无明显油污，周边无异味。", CircNoHarm, true},
 		{"a fire that did break out", "该店电动车在楼道充电引发火情，烧毁鞋柜一个。", CircNoHarm, false},
-		{"rod taken in at once", "巡查发现孙某在水库取水口附近垂钓，经告知后孙某当场收竿离开。", CircCorrectedInTime, true},
+		{"rod taken in at once", "巡查发现孙某在水库取水口附近垂钓，孙某见执法人员过来，当场收竿。", CircCorrectedInTime, true},
 		{"the discharge stopped on the spot", "经检查该饭店厨房废水未经隔油直接接入雨水管，店主当场停止排放并自行封堵了接口。", CircCorrectedInTime, true},
 		{"not stopped", "执法人员要求其停止排放，该店未当场停止，仍继续营业排水。", CircCorrectedInTime, false},
 		{"apology and compensation in person", "事后该酒店经理主动到投诉人家中赔礼道歉并赔偿了3000元。", CircSelfRemovedHarm, true},
