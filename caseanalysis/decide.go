@@ -1033,8 +1033,11 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 		// neighbour of its law just now (责令停止经营后仍销售 is 第一百二十四条
 		// 第一款第（九）项 before 第（四）项): the general one stays below it
 		// still, so the special law keeps prevailing through the neighbour.
+		// Only a yield to another law (特别规定优先): a conditional yield
+		// within a law (safety 第一百零二条 to 第九十九条) hands its place on
+		// by its condition, not by the words.
 		for i, j := range to {
-			if j >= 0 {
+			if j >= 0 && why[i] == "" && top[i].yieldSpecial {
 				top[i].score = min(top[i].score, top[j].score*yieldMargin)
 			}
 		}
