@@ -1029,6 +1029,18 @@ func (m *matcher) decide(top []candidate, q query, sector legal.Sector, facts *f
 		// standing (无标签 under 第一百二十五条, not 第一百二十四条 because
 		// 产品质量法 第五十四条 shared 生产日期 and then yielded).
 		capNeighbours(top)
+		// The special provision yielded to may itself have given way to a
+		// neighbour of its law just now (责令停止经营后仍销售 is 第一百二十四条
+		// 第一款第（九）项 before 第（四）项): the general one stays below it
+		// still, so the special law keeps prevailing through the neighbour.
+		// Only a yield to another law (特别规定优先): a conditional yield
+		// within a law (safety 第一百零二条 to 第九十九条) hands its place on
+		// by its condition, not by the words.
+		for i, j := range to {
+			if j >= 0 && why[i] == "" && top[i].yieldSpecial {
+				top[i].score = min(top[i].score, top[j].score*yieldMargin)
+			}
+		}
 	}
 	sortCandidates(top)
 	return top, inText

@@ -53,6 +53,9 @@ var benchmarkFlagCues = compileFlagCues(map[string][]string{
 		// the party's answer to the recheck, the order in the question before it (就一直拖着没弄;
 		// 后来一直忙着备货…到现在还没去办)
 		"一直拖着没", "拖着没整改", "拖着没改", "后来…到现在还没去办", "后来…到现在也没去办", "后来…至今还没去办",
+		// the recheck finding the ordered record or paper not there, or the
+		// party's excuse for it (复查，…现场未能提供任何台账记录; 复查…称台账还没来得及弄)
+		"复查…未能提供", "复查…仍未能提供", "复查…拿不出", "复查…还没来得及", "复查…没来得及",
 	},
 	"not_corrected": {"逾期未改正", "逾期不改正", "逾期仍未改正", "拒不改正", "仍未改正", "仍未整改", "拒绝改正", "拒绝整改", "未按要求改正", "未按期改正", "逾期仍未", "复查时仍", "复查时…仍未", "复查…仍", "复查时…仍", "本次检查…仍", "此次检查…仍", "本次检查…依旧", "此次检查…依旧", "本次检查…依然", "再查…仍", "又查…仍", "逾期仍未办理", "逾期未办理", "逾期未改", "复查仍", "复查…仍未", "复查…仍在", "复查…仍由", "再次检查…仍未", "逾期仍由", "逾期仍在", "逾期后仍",
 		"再次检查…仍", "再次核查…仍", "再次检查时…仍", "第二次检查…仍", "回访…仍未",
@@ -78,6 +81,9 @@ var benchmarkFlagCues = compileFlagCues(map[string][]string{
 		// the party's answer to the recheck, the order in the question before it (就一直拖着没弄;
 		// 后来一直忙着备货…到现在还没去办)
 		"一直拖着没", "拖着没整改", "拖着没改", "后来…到现在还没去办", "后来…到现在也没去办", "后来…至今还没去办",
+		// the recheck finding the ordered record or paper not there, or the
+		// party's excuse for it (复查，…现场未能提供任何台账记录; 复查…称台账还没来得及弄)
+		"复查…未能提供", "复查…仍未能提供", "复查…拿不出", "复查…还没来得及", "复查…没来得及",
 	},
 	"contribution_overdue": {"逾期仍不缴纳", "逾期仍未缴纳", "逾期不缴纳", "逾期未缴纳", "逾期仍未补缴", "逾期未补缴", "逾期仍未补足", "仍未缴纳", "仍不缴纳", "仍未补缴", "拒不缴纳", "届满…仍未", "届满…仍不", "逾期仍未缴", "逾期未缴", "仍未缴", "逾期仍未交", "逾期未交", "到期…仍未", "期满…仍未", "至今未缴", "至今仍未缴", "至今未补缴",
 		// nothing paid at all past the deadline of an order (责令限期缴纳……逾期至今分文未缴,

@@ -102,8 +102,16 @@ func provisionText(s corpus.Statute, ref legal.Ref) (string, bool) {
 		if ref.Item > len(p.Items) {
 			return "", false
 		}
-		// An item's fine is often in the paragraph's closing words.
-		return p.Text, true
+		// An item's fine is often in the paragraph's closing words, or in
+		// the next paragraph that fines 前款第几项 by groups (生态环境法典
+		// 第一千一百七十五条第二款).
+		text := p.Text
+		if ref.Paragraph < len(a.Paragraphs) {
+			if next := a.Paragraphs[ref.Paragraph].Text; strings.HasPrefix(next, "有前款") {
+				text += next
+			}
+		}
+		return text, true
 	}
 	return "", false
 }

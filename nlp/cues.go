@@ -27,6 +27,9 @@ type negation struct {
 var negations = [...]negation{
 	{"未", true}, {"没有", true}, {"没", true}, {"无", true}, {"并非", true},
 	{"不存在", true}, {"不是", true}, {"不属于", true}, {"不构成", true}, {"不涉及", true},
+	// a unit that does not produce a thing (该公司不产生危险废物) denies it as
+	// 未产生 does; 不 alone is near and would not reach past 产生
+	{"不产生", true},
 	{"否认", true}, {"排除", true}, {"不在", true}, {"不位于", true}, {"不处于", true},
 	{"不", false}, {"非", false}, {"拒", false}, {"拒绝", false}, {"否", false},
 }

@@ -579,7 +579,9 @@ var circumstanceCues = []struct {
 		"自行整改", "自行改正", "当日…整改", "当天…整改", "当日…改正", "当天…改正", "自行删除", "已删除", "主动删除", "立即删除", "当场删除", "已撤下", "当场撤下", "自行撤下",
 		"当场纠正", "已纠正", "立即纠正", "已经纠正", "当场拆除", "立即拆除", "当场熄灭", "立即停止", "当即停止",
 		// an activity given up once told (经告知后当即收起鱼竿离开, 经劝阻后收起渔具离开)
-		"当即收起", "当场收起", "立即收起", "随即收起", "经告知…离开", "经劝阻…离开", "劝阻后…离开", "告知后…离开",
+		"当即收起", "当场收起", "立即收起", "随即收起", "当即收竿", "当场收竿", "立即收竿", "随即收竿",
+		// the act stopped there and then (当场停止向管网排水)
+		"当场停止", "当场即停止", "经告知…离开", "经劝阻…离开", "劝阻后…离开", "告知后…离开",
 		// the same day's removal of what was painted, hung or put up (当日即组织人员覆盖清除)
 		"当日…清除", "当天…清除", "立即清除", "自行清除", "覆盖清除",
 		// a pile left open covered within the hour or the day (半小时内即用防尘网完全覆盖,
@@ -652,6 +654,8 @@ var circumstanceCues = []struct {
 		"未在限期内完成整改", "未能在限期内完成整改", "未在期限内完成整改", "未在规定期限内改正", "未在规定期限内完成整改"}, fixed: true, negates: true},
 	{name: CircSelfRemovedHarm, cues: append([]string{"主动消除或者减轻", "主动消除或减轻", "主动消除", "主动减轻", "主动赔偿", "已赔偿",
 		"自行清运处置", "已清运处置", "已清运", "自行清运", "已妥善处置", "主动召回",
+		// the wronged person called on, apologised to and paid (主动登门赔礼道歉并赔偿精神抚慰金)
+		"主动…赔礼道歉", "主动…道歉并赔偿", "赔礼道歉并赔偿", "赔礼道歉并给予赔偿", "已赔礼道歉",
 		// recalls the seller made of its own accord (主动联系买家退款并召回); refunds are RefundCues
 		"主动…退货", "主动…召回", "主动…收回", "已全部收回",
 		// what was sold or handed out fetched back before any order (当日下午已将卖出的叉车
@@ -762,6 +766,9 @@ var circumstanceCues = []struct {
 		"检举了…据此…查获", "揭发了…据此…查获", "检举了…据此…查处", "揭发了…据此…查处",
 		"检举…另一…据此…查获", "检举…他人…据此…查获", "揭发…另一…据此…查获", "揭发…他人…据此…查获"}},
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
+		// the fire the lapse risked did not break out (现场未发生火情), the water
+		// looked at shows nothing (水面无明显污染, 检查井内无明显油污)
+		"未发生火情", "没有发生火情", "未引发火情", "无火情", "无明显污染", "无明显…污染", "无明显油污", "无明显…油污",
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
 		// a leak or damage the act risked, looked for and not found (检查期间未发生燃气泄漏, 路面未见压痕损坏)
 		"未发生…泄漏", "没有发生…泄漏", "未见…损坏", "未发现…损坏", "无损坏",
@@ -3901,6 +3908,28 @@ func pricedOrOthersDig(s, cue string, i, e int) bool {
 	return strings.Contains(after, "费用") && containsAny(after, "评估", "测算", "估算", "核算", "预算", "预计", "所需")
 }
 
+// investigationVerbs, after 一直未, tell the agency's search, not the act
+// (一直未查明责任人, 一直未找到肇事车辆).
+var investigationVerbs = [...]string{"查明", "查清", "查到", "查获", "找到", "发现", "破案", "查出", "锁定", "确定"}
+
+// repairersOther are those who mend or clean what the party left, when
+// named as doing it (由养护站自行修复, 由环卫部门清理): the party lessened
+// nothing.
+var repairersOther = [...]string{"养护", "路政", "公路管理", "保洁", "环卫", "街道", "社区", "物业", "村委", "居委", "政府", "管委会", "本局", "我局", "部门"}
+
+// doneByOther reports whether the clause before i names another as the one
+// who did what the cue at i tells (受损护栏由养护站当时自行修复): a 由 and,
+// after it, one of repairersOther. 由当事人自行修复 is the party's own.
+func doneByOther(s string, i int) bool {
+	before := s[clauseBefore(s, i, isPhraseEnd):i]
+	k := strings.LastIndex(before, "由")
+	if k < 0 {
+		return false
+	}
+	by := before[k+len("由"):]
+	return !containsAny(by, "当事人", "其", "该公司", "本人", "自己") && containsAny(by, repairersOther[:]...)
+}
+
 // cleanUpHirers are others who have a party's mess cleaned up.
 var cleanUpHirers = [...]string{"街道", "办事处", "政府", "居委会", "村委会", "社区", "城管", "环卫", "执法", "管委会", "物业", "管理处", "本局", "我局", "民警", "派出所", "部门"}
 
@@ -3987,7 +4016,7 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					if !f.negates && rejectedClaim(s, i) {
 						continue
 					}
-					if f.name == CircSelfRemovedHarm && (othersFirefighting(s, c, i, e) || othersCleanUp(s, c, i) || pricedOrOthersDig(s, c, i, e)) {
+					if f.name == CircSelfRemovedHarm && (othersFirefighting(s, c, i, e) || othersCleanUp(s, c, i) || pricedOrOthersDig(s, c, i, e) || doneByOther(s, i)) {
 						continue
 					}
 					a, b := span(i, e)
@@ -4069,11 +4098,16 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					// nor is stolen property handed back once caught.
 					continue
 				}
-				if f.name == CircSelfRemovedHarm && othersFirefighting(s, c, i, i+len(c)) {
+				if f.name == CircSelfRemovedHarm && (othersFirefighting(s, c, i, i+len(c)) || doneByOther(s, i)) {
 					continue
 				}
 				if f.name == CircSelfRemovedHarm && !Contains(c, "主动") && !Contains(c, "已") && demandedInSentence(s, i) {
 					// 要求……退还多收的钱: what a complaint asks for, not done.
+					continue
+				}
+				if f.name == CircContinuing && c == "一直未" && hasAnyPrefix(s[i+len(c):], investigationVerbs[:]...) {
+					// 此后一直未查明责任人: the agency's search that went on,
+					// not the party's act.
 					continue
 				}
 				if f.name == CircContinuing && strings.HasPrefix(s[i+len(c):], "被") {

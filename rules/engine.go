@@ -876,7 +876,25 @@ func commonFactorSpent(b *Benchmark, fc *Factor) bool {
 	case "repeat_2y":
 		_, six := b.Flags["within_6m"]
 		_, year := b.Flags["within_1y"]
-		return six || year
+		return six || year || countsPriorPenalties(b)
+	}
+	return false
+}
+
+// countsPriorPenalties reports whether one of b's own elements is the count
+// of earlier penalties (广告法 第五十五条 两年内有三次以上违法行为): the tier
+// already rose for them, and counting them again as 从重 would weigh the
+// same penalties twice.
+func countsPriorPenalties(b *Benchmark) bool {
+	for _, e := range b.Requires {
+		if e.Measure != nil && e.Measure.Name == MeasurePriorPenalties {
+			return true
+		}
+		for _, m := range e.Measures {
+			if m.Name == MeasurePriorPenalties {
+				return true
+			}
+		}
 	}
 	return false
 }
