@@ -1,0 +1,79 @@
+package caseanalysis
+
+import (
+	"testing"
+
+	"github.com/cailiang/cailiang/nlp"
+	"github.com/cailiang/cailiang/rules"
+)
+
+// TestTransferAThirtieth holds the threshold facts the thirtieth round's
+// blind transfer batch (issue 12, acc30transfera) told in ways the readers
+// missed, in words other than its rows': a flight after a denied act
+// joined by 且 (未…且…逃逸); invoices made on a printer and counted as
+// sold in the next clause; child workers listed each with a birth date;
+// the taxes owed told as a 合计. Guards: a flight denied itself, leaflets
+// made and sold with invoices issued, a list with adults, a small share of
+// a 合计.
+func TestTransferAThirtieth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	run := []string{"traffic-99-hit-and-run"}
+	inv := []string{"tax-71-illegal-invoice-printing"}
+	child := []string{"child-6-child-labour"}
+	tax := []string{"tax-63-evasion"}
+	checkAnalyzerTransferRows(t, a, []transferRow{
+		{"flight after a denied act joined by 且", "经认定，驾驶人钱某未按规定让行且肇事后驾车逃逸，负事故全部责任，行人杨某经鉴定为重伤二级。", run, rules.RiskLikely, "交通肇事罪"},
+		{"a flight denied itself", "经认定，驾驶人钱某未按规定让行，肇事后未逃逸且主动报警，负事故全部责任，行人杨某经鉴定为重伤二级。", run, rules.RiskNear, "交通肇事罪"},
+		{"invoices copied and counted as sold", "稽查查明，赵某用激光打印机仿制发票，对外卖出130份，所开票面金额合计38万元。", inv, rules.RiskLikely, "非法制造、出售非法制造的发票罪"},
+		{"invoices made by the party, counted as made", "经查，孙某私自制作餐饮定额发票，共制作200张，票面金额合计32万元，尚未售出。", inv, rules.RiskLikely, "非法制造、出售非法制造的发票罪"},
+		{"leaflets made and sold are no invoices", "某印刷厂自行制作宣传册出售，已售出300份，均开具发票，票面金额合计35万元。", inv, rules.RiskNone, ""},
+		{"child workers listed by birth", "经查，当事人某县石料有限公司自2026年4月1日起招用以下人员在碎石机旁搬运石料：冯某，2011年6月出生；秦某，2010年9月出生；尤某，2011年1月出生。", child, rules.RiskLikely, "雇用童工从事危重劳动罪"},
+		{"a list with adults", "经查，当事人某县石料有限公司自2026年4月1日起招用以下人员在碎石机旁搬运石料：冯某，2011年6月出生；秦某，1990年9月出生；尤某，1985年1月出生。", child, rules.RiskNone, "雇用童工从事危重劳动罪"},
+		{"taxes owed told as a 合计", "经查，某装饰公司隐匿工程收入，少缴各税合计¥21.5万元，同期各税种应纳税款合计¥180万元。", tax, rules.RiskLikely, "逃税罪"},
+		{"a small share of a 合计", "经查，某装饰公司隐匿工程收入，少缴各税合计¥11万元，同期各税种应纳税款合计¥260万元。", tax, rules.RiskNone, "逃税罪"},
+	})
+}
+
+// TestWageMonthThirtieth holds one month of wages named alone (12月份的
+// 工资), read as one month owed; guards: a span ending in a named month, a
+// list, a month told paid.
+func TestWageMonthThirtieth(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       float64
+	}{
+		{"one month named", "两名厨师投诉某面馆拖欠其12月份的工资共计9,200元，经责令限期支付，逾期仍未支付。", 1},
+		{"one month with 应付", "某洗车行拖欠学徒3月份应付工资4,600元，经责令支付后仍未支付。", 1},
+		{"a span ending in a month", "某面馆拖欠厨师2025年10月至12月份工资共计13,800元，经责令支付后仍未支付。", 3},
+		{"a list", "某面馆拖欠厨师10月份、11月份工资共计9,200元，经责令支付后仍未支付。", 2},
+		{"the month told paid", "某面馆拖欠厨师工资共计9,200元，其中5月份工资已于6月10日付清，经责令支付后仍未支付。", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := measures(nlp.NormalizeText(tt.text), tt.text, nlp.Extract(tt.text))[rules.MeasureMonthsOwed]
+			if got != tt.want {
+				t.Fatalf("months owed = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNegationConjunctionThirtieth holds 且 as the end of a negation's
+// reach: the act after it is told, unless it carries its own negation;
+// 暂且 and 尚且 are adverbs, no joint.
+func TestNegationConjunctionThirtieth(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, cue string
+		want            bool
+	}{
+		{"an act after 且", "该司机未减速且撞人后驾车逃离现场", "逃离", false},
+		{"its own negation after 且", "该司机未减速且未逃离现场", "逃离", true},
+		{"no 且 between", "该司机未驾车逃离现场", "逃离", true},
+		{"暂且 is an adverb", "该司机未暂且逃离现场", "逃离", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := nlp.Negated(tt.text, nlp.Index(tt.text, tt.cue)); got != tt.want {
+				t.Fatalf("Negated = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
