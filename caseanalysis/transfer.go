@@ -822,7 +822,9 @@ var (
 var gainWords = []string{"获利", "违法所得", "非法所得", "牟利"}
 
 // cutWords name the house's cut of a game.
-var cutWords = []string{"抽头", "抽水", "渔利", "台费", "茶水费"}
+var cutWords = []string{"抽头", "抽水", "渔利", "台费", "茶水费",
+	// the cut as the players name it (每局收取“水钱”, 抽“头钱”)
+	"水钱", "头钱"}
 
 // askedCut reports whether a question of a 询问笔录 asks the house's cut:
 // a cut word, or the cut as the verb (你抽了多少钱, 一共抽多少).

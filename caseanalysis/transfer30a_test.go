@@ -12,15 +12,21 @@ import (
 // missed, in words other than its rows': a flight after a denied act
 // joined by 且 (未…且…逃逸); invoices made on a printer and counted as
 // sold in the next clause; child workers listed each with a birth date;
-// the taxes owed told as a 合计. Guards: a flight denied itself, leaflets
+// the taxes owed told as a 合计; a casino told by its table, chips, cut
+// and a lookout who 看风; gamblers listed after their role and the cut by
+// the players' name (头钱); a blow told after 朝/向/对, the officer and the
+// part struck; a push at a 城管队员. Guards: a flight denied itself, leaflets
 // made and sold with invoices issued, a list with adults, a small share of
-// a 合计.
+// a 合计, officers on watch, two gamblers, a plea to an officer, a denied
+// blow.
 func TestTransferAThirtieth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	run := []string{"traffic-99-hit-and-run"}
 	inv := []string{"tax-71-illegal-invoice-printing"}
 	child := []string{"child-6-child-labour"}
 	tax := []string{"tax-63-evasion"}
+	gamble := []string{"police25-82-gambling"}
+	duty := []string{"police25-61-obstruct-duty"}
 	checkAnalyzerTransferRows(t, a, []transferRow{
 		{"flight after a denied act joined by 且", "经认定，驾驶人钱某未按规定让行且肇事后驾车逃逸，负事故全部责任，行人杨某经鉴定为重伤二级。", run, rules.RiskLikely, "交通肇事罪"},
 		{"a flight denied itself", "经认定，驾驶人钱某未按规定让行，肇事后未逃逸且主动报警，负事故全部责任，行人杨某经鉴定为重伤二级。", run, rules.RiskNear, "交通肇事罪"},
@@ -30,6 +36,14 @@ func TestTransferAThirtieth(t *testing.T) {
 		{"child workers listed by birth", "经查，当事人某县石料有限公司自2026年4月1日起招用以下人员在碎石机旁搬运石料：冯某，2011年6月出生；秦某，2010年9月出生；尤某，2011年1月出生。", child, rules.RiskLikely, "雇用童工从事危重劳动罪"},
 		{"a list with adults", "经查，当事人某县石料有限公司自2026年4月1日起招用以下人员在碎石机旁搬运石料：冯某，2011年6月出生；秦某，1990年9月出生；尤某，1985年1月出生。", child, rules.RiskNone, "雇用童工从事危重劳动罪"},
 		{"taxes owed told as a 合计", "经查，某装饰公司隐匿工程收入，少缴各税合计¥21.5万元，同期各税种应纳税款合计¥180万元。", tax, rules.RiskLikely, "逃税罪"},
+		{"a casino told by its table, chips, cut and lookout", "经查，某茶楼老板葛某在二楼包厢内摆设百家乐桌，备有筹码，按每局赢额抽取台费，并雇佣其侄子在楼下看风。", gamble, rules.RiskLikely, "开设赌场罪"},
+		{"officers on watch are no lookout", "派出所安排民警在茶楼外看风蹲守，发现二楼包厢内有人聚赌，现场查获筹码，老板葛某按局收取台费。", gamble, rules.RiskNone, ""},
+		{"gamblers listed after their role, the cut by its name", "经查，曹某在自家车库组织赌博，参赌人员为杜某、凤某、井某、段某，曹某每局抽取“头钱”，前后共非法获利7,800元。", gamble, rules.RiskLikely, "赌博罪"},
+		{"two gamblers listed", "经查，曹某在自家车库组织赌博，参赌人员为杜某、凤某，曹某每局抽取“头钱”，前后共非法获利7,800元。", gamble, rules.RiskNear, ""},
+		{"a kick directed at a named officer", "2026年5月3日，交警大队民警郜某在路口查处酒驾时，驾驶人解某朝郜某胸口猛踢一脚。", duty, rules.RiskLikely, "袭警罪"},
+		{"a plea to an officer is no blow", "驾驶人解某向民警郜某哭诉其被他人殴打，要求民警处理。", duty, rules.RiskNone, ""},
+		{"a denied blow", "经查，驾驶人解某与民警郜某发生争执，但未朝郜某挥拳，仅口头辱骂。", duty, rules.RiskNone, ""},
+		{"a market officer pushed down", "城管队员甄某依法暂扣其电动三轮车时，摊主将城管队员甄某推倒在地，致其手掌擦伤。", duty, rules.RiskLikely, "妨害公务罪"},
 		{"a small share of a 合计", "经查，某装饰公司隐匿工程收入，少缴各税合计¥11万元，同期各税种应纳税款合计¥260万元。", tax, rules.RiskNone, "逃税罪"},
 	})
 }
