@@ -15,7 +15,10 @@ import (
 // the taxes owed told as a 合计; a casino told by its table, chips, cut
 // and a lookout who 看风; gamblers listed after their role and the cut by
 // the players' name (头钱); a blow told after 朝/向/对, the officer and the
-// part struck; a push at a 城管队员. Guards: a flight denied itself, leaflets
+// part struck; a push at a 城管队员; an order defied told by the ordered
+// act still undone at the check (仍未拆除); a service stopped (停止运转,
+// 无法就诊). Guards: the act done before the check, a loss told only as its
+// amount (the law gives 严重损失 no figure), a flight denied itself, leaflets
 // made and sold with invoices issued, a list with adults, a small share of
 // a 合计, officers on watch, two gamblers, a plea to an officer, a denied
 // blow.
@@ -26,6 +29,8 @@ func TestTransferAThirtieth(t *testing.T) {
 	child := []string{"child-6-child-labour"}
 	tax := []string{"tax-63-evasion"}
 	gamble := []string{"police25-82-gambling"}
+	fire := []string{"fire-60-hazard-notice-ignored"}
+	crowd := []string{"police25-26-disrupt-order-serious"}
 	duty := []string{"police25-61-obstruct-duty"}
 	checkAnalyzerTransferRows(t, a, []transferRow{
 		{"flight after a denied act joined by 且", "经认定，驾驶人钱某未按规定让行且肇事后驾车逃逸，负事故全部责任，行人杨某经鉴定为重伤二级。", run, rules.RiskLikely, "交通肇事罪"},
@@ -44,6 +49,10 @@ func TestTransferAThirtieth(t *testing.T) {
 		{"a plea to an officer is no blow", "驾驶人解某向民警郜某哭诉其被他人殴打，要求民警处理。", duty, rules.RiskNone, ""},
 		{"a denied blow", "经查，驾驶人解某与民警郜某发生争执，但未朝郜某挥拳，仅口头辱骂。", duty, rules.RiskNone, ""},
 		{"a market officer pushed down", "城管队员甄某依法暂扣其电动三轮车时，摊主将城管队员甄某推倒在地，致其手掌擦伤。", duty, rules.RiskLikely, "妨害公务罪"},
+		{"defiance told by the ordered act", "2025年9月，消防救援大队向某商场发出责令限期改正通知书，要求拆除封堵安全出口的铁栅栏。10月8日复查时该商场仍未拆除铁栅栏，负责人称担心失窃。2026年1月该商场起火，一名顾客死亡。", fire, rules.RiskLikely, "消防责任事故罪"},
+		{"the ordered act done before the check", "2025年9月，消防救援大队向某商场发出责令限期改正通知书，要求拆除封堵安全出口的铁栅栏。10月8日复查时该商场已拆除铁栅栏，未发现其他隐患。2026年1月该商场起火，一名顾客死亡。", fire, rules.RiskNear, "消防责任事故罪"},
+		{"a clinic's service stopped, the loss called serious", "经查，胡某纠集亲属二十余人堵住某卫生院大门，挂号、取药窗口停止运转五个小时，造成严重损失。", crowd, rules.RiskLikely, "聚众扰乱社会秩序罪"},
+		{"a loss told only as its amount", "经查，胡某纠集亲属二十余人堵住某卫生院大门，患者无法就诊达五个小时，经核算损失约六万元。", crowd, rules.RiskNear, "聚众扰乱社会秩序罪"},
 		{"a small share of a 合计", "经查，某装饰公司隐匿工程收入，少缴各税合计¥11万元，同期各税种应纳税款合计¥260万元。", tax, rules.RiskNone, "逃税罪"},
 	})
 }
