@@ -33,7 +33,7 @@ func TestTransferAThirtieth(t *testing.T) {
 	crowd := []string{"police25-26-disrupt-order-serious"}
 	duty := []string{"police25-61-obstruct-duty"}
 	checkAnalyzerTransferRows(t, a, []transferRow{
-		{"flight after a denied act joined by 且", "经认定，驾驶人钱某未按规定让行且肇事后驾车逃逸，负事故全部责任，行人杨某经鉴定为重伤二级。", run, rules.RiskLikely, "交通肇事罪"},
+		{"flight after a denied act joined by 且", "经认定，驾驶人钱某未减速且肇事后逃逸，负事故全部责任，行人杨某经鉴定为重伤二级。", run, rules.RiskLikely, "交通肇事罪"},
 		{"a flight denied itself", "经认定，驾驶人钱某未按规定让行，肇事后未逃逸且主动报警，负事故全部责任，行人杨某经鉴定为重伤二级。", run, rules.RiskNear, "交通肇事罪"},
 		{"invoices copied and counted as sold", "稽查查明，赵某用激光打印机仿制发票，对外卖出130份，所开票面金额合计38万元。", inv, rules.RiskLikely, "非法制造、出售非法制造的发票罪"},
 		{"invoices made by the party, counted as made", "经查，孙某私自制作餐饮定额发票，共制作200张，票面金额合计32万元，尚未售出。", inv, rules.RiskLikely, "非法制造、出售非法制造的发票罪"},
