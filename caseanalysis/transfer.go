@@ -144,7 +144,6 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	}
 	groupReadings(norm, setMax)
 	transfer29Readings(norm, text, x, m, setMax)
-	transfer30aReadings(norm, m)
 	catchCopiesBribes(norm, text, x, m, setMax)
 	// The liability must be the party's (交通肇事罪): 0 when the report
 	// gives the party a lesser one beside another's main one.

@@ -58,8 +58,8 @@ func TestTransferAThirtieth(t *testing.T) {
 }
 
 // TestWageMonthThirtieth holds one month of wages named alone (12月份的
-// 工资), read as one month owed; guards: a span ending in a named month, a
-// list, a month told paid.
+// 工资), read as one month owed by the reader of listed months; guards: a
+// span ending in a named month, a month told paid, a bare month.
 func TestWageMonthThirtieth(t *testing.T) {
 	for _, tt := range []struct {
 		name, text string
@@ -67,6 +67,9 @@ func TestWageMonthThirtieth(t *testing.T) {
 	}{
 		{"one month named", "两名厨师投诉某面馆拖欠其12月份的工资共计9,200元，经责令限期支付，逾期仍未支付。", 1},
 		{"one month with 应付", "某洗车行拖欠学徒3月份应付工资4,600元，经责令支付后仍未支付。", 1},
+		{"one month, the people owed between", "某洗车行11月份应发三名学徒的工资共计12,600元，经责令支付后仍未支付。", 1},
+		{"recurring: months listed", "某洗车行拖欠学徒2月、3月工资共计9,000元，经责令支付后仍未支付。", 2},
+		{"a bare month is no month owed", "某洗车行拖欠学徒工资共计9,000元，原定每月3月工资日发放，经责令支付后仍未支付。", 0},
 		{"a span ending in a month", "某面馆拖欠厨师2025年10月至12月份工资共计13,800元，经责令支付后仍未支付。", 3},
 		{"a list", "某面馆拖欠厨师10月份、11月份工资共计9,200元，经责令支付后仍未支付。", 2},
 		{"the month told paid", "某面馆拖欠厨师工资共计9,200元，其中5月份工资已于6月10日付清，经责令支付后仍未支付。", 0},
