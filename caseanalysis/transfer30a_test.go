@@ -53,6 +53,7 @@ func TestTransferAThirtieth(t *testing.T) {
 		{"the ordered act done before the check", "2025年9月，消防救援大队向某商场发出责令限期改正通知书，要求拆除封堵安全出口的铁栅栏。10月8日复查时该商场已拆除铁栅栏，未发现其他隐患。2026年1月该商场起火，一名顾客死亡。", fire, rules.RiskNear, "消防责任事故罪"},
 		{"a clinic's service stopped, the loss called serious", "经查，胡某纠集亲属二十余人堵住某卫生院大门，挂号、取药窗口停止运转五个小时，造成严重损失。", crowd, rules.RiskLikely, "聚众扰乱社会秩序罪"},
 		{"a loss told only as its amount", "经查，胡某纠集亲属二十余人堵住某卫生院大门，患者无法就诊达五个小时，经核算损失约六万元。", crowd, rules.RiskNear, "聚众扰乱社会秩序罪"},
+		{"a 第六十八条 case's tax declared, a 合计 unpaid", "经查，某餐馆申报应缴税款合计6.4万元，但未在规定期限内缴纳，经责令限期缴纳逾期仍未缴纳。", []string{"tax-68-unpaid-after-order"}, rules.RiskNone, ""},
 		{"a small share of a 合计", "经查，某装饰公司隐匿工程收入，少缴各税合计¥11万元，同期各税种应纳税款合计¥260万元。", tax, rules.RiskNone, "逃税罪"},
 	})
 }
