@@ -104,3 +104,27 @@ func TestNegationConjunctionThirtieth(t *testing.T) {
 		})
 	}
 }
+
+// TestBasisInvoiceMadeThirtieth holds invoices made by the party on a
+// printer (仿制发票, 自行制作…发票) as 税收征收管理法 第七十一条's 非法印制:
+// it ranks first beside 虚开, and its crime is named. Guard: invoices
+// issued for a true sale by a party who made its own price labels.
+func TestBasisInvoiceMadeThirtieth(t *testing.T) {
+	a, _ := newTestAnalyzer(t)
+	for _, tt := range []struct {
+		name, facts string
+		want        bool
+	}{
+		{"invoices copied on a printer and sold", "经查，邬某自2025年8月起在出租屋内用电脑排版、彩色打印机仿制增值税普通发票，按每份40元卖给他人，共卖出120份，所填票面金额合计36万余元。", true},
+		{"invoices the party made itself", "税务稽查查明，某咨询服务部经营者黎某私自制作带有发票监制字样的普通发票出售给客户报销，共计110份，票面金额合计33万元。", true},
+		{"price labels made, invoices issued for true sales", "经查，某超市自行制作商品价签，按实际销售为顾客开具发票，票面金额合计33万元，未发现虚开。", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyzeOn(t, a, tt.facts, "2026-05-10")
+			got := len(res.Violations) > 0 && res.Violations[0].BenchmarkID == "tax-71-illegal-invoice-printing"
+			if got != tt.want {
+				t.Fatalf("violations %v, want tax-71-illegal-invoice-printing first: %v", ids(res.Violations), tt.want)
+			}
+		})
+	}
+}
