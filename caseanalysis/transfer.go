@@ -188,6 +188,9 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 					n = v
 				}
 			}
+			if b := birthsUnder16(x); b > n {
+				n = b
+			}
 		}
 		if n > 0 {
 			setMax(rules.MeasureChildWorkers, n)
@@ -330,11 +333,17 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 // without the tax authority (私自印制…发票, 仿印…发票, 伪造发票): the
 // conduct of 非法制造、出售非法制造的发票罪 (刑法 第二百零九条第二款).
 func makesInvoices(norm string) bool {
-	return nlp.Contains(norm, "发票") && containsAny(norm, invoiceMakingWords)
+	return nlp.Contains(norm, "发票") && (containsAny(norm, invoiceMakingWords) || invoiceMadeRe.MatchString(norm))
 }
 
+// invoiceMadeRe finds invoices made by the party rather than printed
+// (自行制作增值税普通发票出售, 私自制作…发票): 制作 alone makes leaflets too.
+var invoiceMadeRe = regexp.MustCompile(`(?:自行|私自|擅自|自己)制作[^，。；,;]{0,10}?发票`)
+
 // invoiceMakingWords print or make invoices.
-var invoiceMakingWords = []string{"印制", "私印", "仿印", "翻印", "伪造发票", "制造发票", "印刷发票", "非法制造"}
+var invoiceMakingWords = []string{"印制", "私印", "仿印", "翻印", "伪造发票", "制造发票", "印刷发票", "非法制造",
+	// made on a printer rather than printed (仿制发票, 自行制作增值税普通发票出售)
+	"仿制发票", "仿制的发票"}
 
 // invoiceMaking reads the three figures 2024年危害税收征管解释 第十七条第三款
 // counts for invoices made: their number (发票共计286份, 住宿发票40张),
@@ -342,9 +351,11 @@ var invoiceMakingWords = []string{"印制", "私印", "仿印", "翻印", "伪�
 // 获利…). A count is read only where the clause names the invoices before
 // it; 本 (定额发票500本) holds an unknown number of 份 and is not read.
 func invoiceMaking(norm, text string, x nlp.Extraction, setMax func(string, float64)) {
-	for _, sm := range invoiceCountRe.FindAllStringSubmatch(norm, -1) {
-		if v, ok := count(sm[1]); ok {
-			setMax(rules.MeasureInvoiceCount, v)
+	for _, re := range [...]*regexp.Regexp{invoiceCountRe, invoiceSoldCountRe} {
+		for _, sm := range re.FindAllStringSubmatch(norm, -1) {
+			if v, ok := count(sm[1]); ok {
+				setMax(rules.MeasureInvoiceCount, v)
+			}
 		}
 	}
 	for _, a := range x.Amounts {
@@ -810,7 +821,9 @@ var (
 var gainWords = []string{"获利", "违法所得", "非法所得", "牟利"}
 
 // cutWords name the house's cut of a game.
-var cutWords = []string{"抽头", "抽水", "渔利", "台费", "茶水费"}
+var cutWords = []string{"抽头", "抽水", "渔利", "台费", "茶水费",
+	// the cut as the players name it (每局收取“水钱”, 抽“头钱”)
+	"水钱", "头钱"}
 
 // askedCut reports whether a question of a 询问笔录 asks the house's cut:
 // a cut word, or the cut as the verb (你抽了多少钱, 一共抽多少).
@@ -1123,9 +1136,12 @@ var (
 	// Copies and a catch run to thousands (一千二百斤, 3000余张).
 	// Invoices counted after the word (发票共计286份, 住宿发票40张).
 	invoiceCountRe = regexp.MustCompile(`发票[^，。；,;0-9一二两三四五六七八九十]{0,10}?` + sepNum + `[余多]?(?:份|张)`)
-	copiesRe       = regexp.MustCompile(sepNum + `[余多]?(?:张|份|本|册|套|盘|部)`)
-	jinRe          = regexp.MustCompile(bigNum + `[余多]?斤`)
-	monthsOwedRe   = regexp.MustCompile(countNum + `个月(?:[^内0-9一二两三四五六七八九十，。；,;]{0,4}?)(?:工资|劳动报酬|薪|工钱)`)
+	// 制作发票出售，已售出150份: the count of the invoices sold or made, told
+	// in the next clause after the invoices are named.
+	invoiceSoldCountRe = regexp.MustCompile(`(?:售出|卖出|出售|印制|制作)[^，。；,;0-9一二两三四五六七八九十]{0,4}?` + sepNum + `[余多]?(?:份|张)`)
+	copiesRe           = regexp.MustCompile(sepNum + `[余多]?(?:张|份|本|册|套|盘|部)`)
+	jinRe              = regexp.MustCompile(bigNum + `[余多]?斤`)
+	monthsOwedRe       = regexp.MustCompile(countNum + `个月(?:[^内0-9一二两三四五六七八九十，。；,;]{0,4}?)(?:工资|劳动报酬|薪|工钱)`)
 	// People gathered to gamble, written organiser-first or count-first.
 	gamblersRes = []*regexp.Regexp{
 		regexp.MustCompile(`(?:纠集|组织|召集|聚集|聚众|容留)[^，。；,;0-9一二两三四五六七八九十]{0,6}?` + countNum + `余?(?:名|人)`),

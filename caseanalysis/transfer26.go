@@ -15,7 +15,7 @@ import (
 // officialRoles are the titles after which a record names an official
 // (民警郝某, 执法人员宋某、傅某): the words the 妨害公务罪 and 袭警罪 cues
 // name the victim by.
-var officialRoles = []string{"民警", "交警", "警察", "执法人员", "执法队员", "稽查人员", "检查人员", "税务人员"}
+var officialRoles = []string{"民警", "交警", "警察", "执法人员", "执法队员", "城管队员", "稽查人员", "检查人员", "税务人员"}
 
 // officialNamesRe finds a role and the names after it, joined by 、和及与:
 // a surname of one or two characters and 某 or 某某. Guarded by the roles:

@@ -43,8 +43,20 @@ var (
 // name where the catalog holds it violence. The rounds before added a cue
 // per verb and form (将民警按倒, 推倒执法人员); this reads the form.
 func withBlowAtOfficial(text string) string {
-	return disposalPushRe.ReplaceAllString(disposalBlowRe.ReplaceAllString(text, "殴打$1$2$3"), "$3$1$2")
+	text = disposalPushRe.ReplaceAllString(disposalBlowRe.ReplaceAllString(text, "殴打$1$2$3"), "$3$1$2")
+	return directedBlowRe.ReplaceAllString(text, "殴打$1$2$3")
 }
+
+// directedBlowVerbs are the blows told after 朝/向/对, the official and the
+// part of him struck (朝民警邢某面部挥拳, 对执法队员头部猛踢; thirtieth
+// round): the verb follows the part at once, so 向民警反映, 向民警哭诉 …
+// are no blow.
+var directedBlowVerbs = []string{"挥拳", "击打", "猛击", "拳击", "踢打", "扇打", "扇了", "踹", "猛踢", "踢了", "打了", "撕咬", "咬了", "砸去", "砸了"}
+
+// directedBlowRe finds a blow directed at an official: 朝/向/对, the role
+// and names, the part of the body, an adverb, the blow. Guarded by the
+// verbs, which every match ends with.
+var directedBlowRe = nlp.Guard(`(?:朝着|冲着|朝|向|对)`+roleNames+`((?:的)?(?:面部|头部|脸部|胸部|胸口|腹部|腿部|手臂|身上|脸上|头上|左脸|右脸|后背|腰部|眼部|鼻部)?(?:连续|猛地|猛|用力|狠狠地?)?(?:`+strings.Join(directedBlowVerbs, "|")+`))`, directedBlowVerbs...)
 
 // namedGamblersRe finds the gamblers an organiser gathered named in a list
 // after his verb (组织何某、吕某、施某等人以“炸金花”方式赌博): the list, and
@@ -57,13 +69,20 @@ var namedGamblersRe = nlp.Guard(`(?:纠集|组织|召集|聚集|邀约|邀集)((
 // verb: the names, at least (等人 says more). The count is the 参赌人数 of
 // 赌博罪 (2005 解释 第一条) as a list tells it rather than a number.
 func namedGamblers(norm string, setMax func(string, float64)) {
-	for _, loc := range namedGamblersRe.FindAllStringSubmatchIndex(norm, -1) {
-		if nlp.Negated(norm, loc[0]) {
-			continue
+	for _, re := range [...]nlp.GuardedRegexp{namedGamblersRe, listedGamblersRe} {
+		for _, loc := range re.FindAllStringSubmatchIndex(norm, -1) {
+			if nlp.Negated(norm, loc[0]) {
+				continue
+			}
+			setMax(rules.MeasureGamblers, float64(len(nameSepRe.FindAllString(norm[loc[2]:loc[3]], -1))+1))
 		}
-		setMax(rules.MeasureGamblers, float64(len(nameSepRe.FindAllString(norm[loc[2]:loc[3]], -1))+1))
 	}
 }
+
+// listedGamblersRe finds the gamblers listed after their role (参赌人员有
+// 华某、金某、魏某等, 参赌者为…; thirtieth round): the names, as after the
+// organiser's verb. Onlookers and the organiser are not 参赌人员.
+var listedGamblersRe = nlp.Guard(`参赌(?:人员|者|人)(?:有|为|包括|系|是|分别为|分别是)?[:：]?((?:\p{Han}{1,2}某某?)(?:[、和及与](?:\p{Han}{1,2}某某?))+)`, "参赌")
 
 // lelReadingRe finds a combustible gas concentration measured as a share of
 // its lower explosive limit (测得可燃气体浓度为爆炸下限的31%, 读数显示

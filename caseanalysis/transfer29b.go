@@ -24,10 +24,15 @@ var (
 	// taxTotalWords name the total a taxpayer owed, whose amount the tax
 	// evaded is compared with when no share is written (少缴税款38.6万元，
 	// 同期应纳税总额210万元).
-	taxTotalWords = []string{"应纳税总额", "应纳税款总额", "应缴税款总额", "应纳税额合计", "应缴税额合计", "应纳税额总计", "应纳税额", "应缴税额"}
+	taxTotalWords = []string{"应纳税总额", "应纳税款总额", "应缴税款总额", "应纳税额合计", "应缴税额合计", "应纳税额总计", "应纳税额", "应缴税额",
+		"应纳税款合计", "应缴税款合计", "应纳税款共计", "应纳税额共计"}
 	// monthListRe finds the months owed told one by one before the wages
 	// (拖欠其2月、3月工资, 5月、6月和7月的工钱): one month each.
-	monthListRe = regexp.MustCompile(`((?:(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份?[、和及与])+(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份?)(?:的|共)?(?:工资|劳动报酬|工钱|薪酬|薪水)`)
+	// One month named alone is read by the same expression when written
+	// 月份 (4月份应发两人工资, 12月份的工钱; thirtieth round), the people
+	// owed between: a bare 3月工资
+	// is as often a payday or the start of a run as the month owed.
+	monthListRe = regexp.MustCompile(`((?:(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份?[、和及与])+(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份?|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份)(?:的|共|应发的?|应付的?)?(?:[一二两三四五六七八九十0-9]{1,2}(?:人|名)\p{Han}{0,3}?的?)?(?:工资|劳动报酬|工钱|薪酬|薪水)`)
 	// gradedVictimRe finds one victim's grade told in the victim's own
 	// clause (王某鼻骨骨折系轻微伤, 经鉴定李某的损伤程度为轻伤二级): the
 	// name, then at most a few words of the wound, then the grade.
@@ -54,7 +59,7 @@ func transfer29Readings(norm, text string, x nlp.Extraction, m map[string]float6
 	}
 	if owesWages(norm) {
 		for _, loc := range monthListRe.FindAllStringSubmatchIndex(norm, -1) {
-			if nlp.Negated(norm, loc[2]) || paidLater(norm[loc[1]:]) {
+			if nlp.Negated(norm, loc[2]) || paidLater(norm[loc[1]:]) || closesSpan(norm[:loc[2]]) {
 				continue
 			}
 			n := strings.Count(norm[loc[2]:loc[3]], "月")
@@ -92,7 +97,7 @@ func taxShare(norm, text string, x nlp.Extraction, m map[string]float64) (float6
 		if a.Rate {
 			continue
 		}
-		w := strings.TrimRight(text[max(0, a.Start-27):a.Start], "为是约达：:人民币")
+		w := strings.TrimRight(text[max(0, a.Start-27):a.Start], "为是约达：:人民币¥￥")
 		for _, t := range taxTotalWords {
 			if strings.HasSuffix(w, t) && a.Value > evaded {
 				return evaded / a.Value * 100, true
@@ -170,8 +175,16 @@ func paidLater(rest string) bool {
 			return true
 		}
 	}
+	// 已于6月10日付清: the day of the payment between 已 and its verb.
+	if loc := paidOnDayRe.FindStringIndex(rest); loc != nil && !nlp.Negated(rest, loc[0]) {
+		return true
+	}
 	return false
 }
+
+// paidOnDayRe finds wages told paid on a day (已于6月10日付清, 已在月底前
+// 全部结清).
+var paidOnDayRe = regexp.MustCompile(`已(?:于|在)[^，。；,;]{1,12}?(?:付清|结清|全部支付|足额支付|全额支付|支付完毕|发放完毕|全部发放)`)
 
 // evadedWords tell a share is of the tax evaded (少缴税款…占…的16.7%), not
 // another tax's share of the total (增值税占应纳税总额的60%).
@@ -189,4 +202,17 @@ func evadedShare(norm string, i int) bool {
 	c := strings.LastIndexAny(norm[:i], "，,。；;")
 	clause := norm[c+1 : i]
 	return containsAny(clause, evadedWords) || !(strings.Contains(clause, "其中") || strings.Contains(clause, "税占"))
+}
+
+// closesSpan reports whether the months read start right after a span's
+// opening (2025年10月至12月份工资, 9-12月份工资): the span's end, no month
+// of its own; spanMonths counts the span.
+func closesSpan(before string) bool {
+	before = strings.TrimRight(before, "年")
+	for _, w := range [...]string{"至", "到", "-", "~", "—", "～"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -251,7 +251,7 @@ func pretextBreak(s string, r rune) bool {
 	return r == '由' && strings.HasSuffix(s, "为由")
 }
 
-// sequenceBreak reports whether the rune r ending s[:lo] is 即 or 就 joining
+// sequenceBreak reports whether the rune r ending s[:lo] is 即, 就 or 且 joining
 // a denied act to the next one (未停车查看即驾车驶离, 未作任何处理即离开现场,
 // 没有留下联系方式就开车走了, 未办任何手续就开工): the negation ends before
 // what follows. 立即 is an adverb (未立即驶离 still denies the leaving); 随即
@@ -263,6 +263,11 @@ func sequenceBreak(s string, lo int, r rune, size int) bool {
 	switch r {
 	case '即':
 		return prev != '立'
+	case '且':
+		// 未确保安全且肇事后逃逸: 且 joins a second act the negation does not
+		// reach; a later denial has its own negation (未…且未…). 暂且, 姑且,
+		// 尚且, 况且 are adverbs, no joint.
+		return !strings.ContainsRune("暂姑尚况", prev)
 	case '就':
 		next, _ := utf8.DecodeRuneInString(s[lo:])
 		return !strings.ContainsRune(jiuNotAfter, prev) && !strings.ContainsRune(jiuNotBefore, next)

@@ -422,6 +422,11 @@ var roleCueList = [...]struct{ cue, role string }{
 	// share shows (少缴税款二十万元，当年应纳税总额为一百五十万元): no tax
 	// evaded, and no part of it (twenty-eighth round).
 	{"应纳税总额", ""}, {"应纳税款总额", ""}, {"应缴税款总额", ""}, {"应缴税额总额", ""}, {"应纳税额总额", ""},
+	// The same total told as the sum of every tax of a period (各税种应纳税款
+	// 合计152万元, 同期应纳税额合计; thirtieth round). Not a bare 应缴税款合计:
+	// a 第六十八条 case's tax declared and left unpaid is told so.
+	{"各税种应纳税款合计", ""}, {"各税种应纳税额合计", ""}, {"各税种应纳税款", ""}, {"各税种应纳税额", ""},
+	{"同期应纳税款合计", ""}, {"同期应纳税额合计", ""}, {"年度应纳税款合计", ""}, {"年度应纳税额合计", ""},
 	{"应纳增值税", RoleTax}, {"应纳企业所得税", RoleTax}, {"应纳个人所得税", RoleTax}, {"应缴税款", RoleTax}, {"欠缴增值税", RoleTax},
 	// The tax named by its kind (欠缴2024年度企业所得税12万元, 应扣未扣个人所得税
 	// 4,500元); an invoice of that tax is no tax amount (虚开增值税专用发票……
