@@ -35,7 +35,7 @@ func withDatedThefts(text string) string {
 		if err1 != nil || err2 != nil || mo < 1 || mo > 12 {
 			continue
 		}
-		day := text[m[2]:m[0]+strings.Index(span, "日")+1]
+		day := text[m[2] : m[0]+strings.Index(span, "日")+1]
 		if !strings.Contains(span, "日") {
 			day = text[m[2]:m[5]]
 		}

@@ -90,11 +90,10 @@ func TestDatedTheftsThirtieth(t *testing.T) {
 	}
 }
 
-// TestHarmAndLureThirtieth: a transfer letter that tells the harm before its
-// 经查 keeps the harm (生产、销售不符合安全标准的产品罪: 造成人员重伤), and a
-// fraud's lure posted on the net is no rumour (治安管理处罚法 第二十九条). Guards:
-// the harm denied; a rumour posted for the public.
-func TestHarmAndLureThirtieth(t *testing.T) {
+// TestHarmBeforeOpenerThirtieth: a transfer letter that tells the harm before
+// its 经查 keeps the harm (生产、销售不符合安全标准的产品罪: 造成人员重伤).
+// Guard: the harm denied.
+func TestHarmBeforeOpenerThirtieth(t *testing.T) {
 	a, _ := newTestAnalyzer(t)
 	for _, tt := range []struct {
 		name, facts, crime string
@@ -109,19 +108,6 @@ func TestHarmAndLureThirtieth(t *testing.T) {
 			res := analyzeOn(t, a, tt.facts, "2026-05-10")
 			if got := res.Transfer.Risk == rules.RiskLikely; got != tt.likely || tt.likely && res.Transfer.Crime != tt.crime {
 				t.Errorf("transfer %s %s, want likely %v %s", res.Transfer.Risk, res.Transfer.Crime, tt.likely, tt.crime)
-			}
-		})
-	}
-	for _, tt := range []struct {
-		name, facts, top string
-	}{
-		{"a fraud's lure on the net", "2026年3月，孙某在网上发布“代办残疾证”的信息，先后收取吴某3000元、郑某2500元、何某2000元，收钱后将三人拉黑。", "police25-58-theft"},
-		{"guard: a rumour posted for the public", "2026年3月，孙某在网上发帖谎称某小区发生疫情，引起居民恐慌，帖子被转发二百余次。", "police25-29-false-alarm"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			res := analyzeOn(t, a, tt.facts, "2026-04-10")
-			if len(res.Violations) == 0 || res.Violations[0].BenchmarkID != tt.top {
-				t.Errorf("top %v, want %s", ids(res.Violations), tt.top)
 			}
 		})
 	}
