@@ -182,8 +182,15 @@ var findingMarks = []string{"发现", "查获", "查见", "查出"}
 // tells what the inspection found rather than the party or the procedure
 // (立案, 告知…陈述): the act itself.
 func findingSentence(s string) bool {
-	return containsAny(s, findingMarks) && !partyLine(s) && !procedureSentence(s) && !evidenceSentence(s)
+	return (containsAny(s, findingMarks) || containsAny(s, outcomeMarks)) && !partyLine(s) && !procedureSentence(s) && !evidenceSentence(s)
 }
+
+// outcomeMarks tell the harm the act did (其损伤程度为重伤二级, 致二人中毒,
+// 经抢救无效死亡): a transfer letter tells the incident first and opens 经调查
+// only for whose product or work caused it, and the harm is an element of
+// the crime (生产、销售不符合安全标准的产品罪: 造成人员重伤), not the party or
+// the procedure (transfer30b).
+var outcomeMarks = []string{"重伤", "轻伤", "死亡", "身亡", "中毒", "烧伤", "受伤", "经抢救"}
 
 // proofEnds close a sentence that lists the evidence without an opener
 // (现场检查笔录、抽样检验报告、询问笔录、照片在案为证。; 有证人证言、监控

@@ -67,6 +67,11 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 				if q.Unit != "吨" {
 					t /= 1000
 				}
+				// 每桶装约一百九十公斤 of 铁桶十八只: a container's weight
+				// times the containers (transfer30b).
+				if n := containersOf(text, q); n > 1 {
+					t *= n
+				}
 				setMax(rules.MeasureHazardousWaste, t)
 				wasteList = wasteList.add(text, q, t)
 				setMax(rules.MeasureHazardousWaste, wasteList.sum)
@@ -155,6 +160,9 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 	}
 	if _, ok := m[rules.MeasureMineralValue]; !ok && containsAny(norm, miningWords) {
 		minedValue(text, x, setMax)
+		if _, ok := m[rules.MeasureMineralValue]; !ok {
+			minedByPrice(norm, setMax)
+		}
 	}
 	// 雇用童工从事危重劳动罪 counts the children (三人以上): 使用3名未满十六
 	// 周岁的少年, 雇用4名15周岁童工, 招用童工2名.
@@ -522,9 +530,18 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 	if containsAny(norm, copyrightWords) {
 		// 盗版图书1260册, 光盘3000余张: the quantity reader keeps to the units
 		// of other measures; copies are read here.
+		// Titles listed with their copies (《甲》210册、《乙》180册) are
+		// counted together: 复制品数量合计 of the interpretation (transfer30b).
+		end, sum := -1, 0.0
 		for _, ix := range copiesRe.FindAllStringSubmatchIndex(norm, -1) {
 			if v, ok := count(copiesNumber(norm, text, ix[2], ix[3])); ok {
-				setMax(rules.MeasurePiratedCopies, v)
+				if end >= 0 && titleJoint(norm[end:ix[0]]) {
+					sum += v
+				} else {
+					sum = v
+				}
+				end = ix[1]
+				setMax(rules.MeasurePiratedCopies, max(v, sum))
 			}
 		}
 	}
@@ -550,29 +567,43 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 		// counted over every payment.
 		giver, at := x.PartyKind, -1
 		var run listRun
+		// The payments told one by one, each its own gift or dated transfer
+		// (送给…购物卡三张，并…送去现金八千元; 转账：2025年6月4万元，2025年9月5.6万元):
+		// their sum is the bribe, as 行贿数额 counts every payment; a clause
+		// that totals them (共计) is the whole instead (transfer30b).
+		parts, prevGiven := 0.0, false
 		for _, a := range x.Amounts {
 			cs := clauseStart(text, a.Start)
 			before := text[cs:a.Start]
 			if containsAny(before, notBribeWords) {
+				prevGiven = false
 				continue
 			}
-			given := bribeClause(before)
+			given := bribeClause(before) || cashHanded(before) && prevGiven
 			listed := !given && opensWithAny(strings.TrimSpace(before), partsWords)
-			if !given && cs > 0 && (opensWithAny(strings.TrimSpace(before), totalWords) || listed || paidOn(before)) {
+			dated := !given && prevGiven && datedPaymentRe.MatchString(strings.TrimSpace(before))
+			total := opensWithAny(strings.TrimSpace(before), totalWords)
+			if !given && cs > 0 && (total || listed || paidOn(before)) {
 				prev := text[clauseStart(text, cs-1):cs]
 				given = !containsAny(prev, notBribeWords) && bribeClause(prev)
 			}
+			given = given || dated
 			if given {
-				v := a.Value
+				v := a.Value * cardsCount(text[a.End:])
 				if listed {
 					run = run.add(text, nlp.Quantity{Start: a.Start, End: a.End}, a.Value)
 					v = run.sum
+				}
+				if !total && !a.Part && !containsAny(before, restatedBribeWords) {
+					parts += a.Value * cardsCount(text[a.End:])
+					v = max(v, parts)
 				}
 				if v > m[rules.MeasureBribe] {
 					at = a.Start
 				}
 				setMax(rules.MeasureBribe, v)
 			}
+			prevGiven = given
 		}
 		// Who gave it, where a bribe is read: a person's (个体工商户's too)
 		// and a unit's figures of 对非国家工作人员行贿罪 differ. The party
@@ -591,6 +622,36 @@ func catchCopiesBribes(norm, text string, x nlp.Extraction, m map[string]float64
 			}
 		}
 	}
+}
+
+// datedPaymentRe is a clause that is only a payment's date, with at most a
+// verb of paying (2025年9月, 12月份, 2026年1月又转账): one more payment of
+// a list the clause before opened (transfer30b).
+var datedPaymentRe = regexp.MustCompile(`^(?:[0-9]{4}年)?[0-9]{1,2}月(?:份|[0-9]{1,2}日)?(?:又|再)?(?:转账|支付|汇款|转入|汇入|送)?$`)
+
+// restatedBribeWords, in a bribe's clause, point back to a payment told
+// already (上述回扣5万元已退还, 其中2025年给予10万元, 没收…): no new part to add.
+var restatedBribeWords = []string{"上述", "前述", "以上", "该笔", "此笔", "其中", "退还", "退回", "没收", "追缴", "收缴"}
+
+// cardsCountRe is a count of cards or vouchers right after their face value
+// (面值一万元的超市购物卡三张): the gift is the value times the count.
+var cardsCountRe = regexp.MustCompile(`^的?[^，。；,;0-9]{0,8}?(?:卡|券)([0-9]{1,3}|[一二两三四五六七八九十]{1,3})张`)
+
+// cardsCount is the count of cards the words after a face value give, or 1.
+func cardsCount(after string) float64 {
+	if sm := cardsCountRe.FindStringSubmatch(after); sm != nil {
+		if v, ok := count(sm[1]); ok && v > 0 {
+			return v
+		}
+	}
+	return 1
+}
+
+// cashHanded reports whether a clause hands cash over with a verb the
+// bribe words leave out because it also carries goods (送去现金, 送上现金):
+// after a gift the clause before told, one more (transfer30b).
+func cashHanded(clause string) bool {
+	return containsAny(clause, []string{"送去现金", "送上现金", "送来现金", "给予现金", "塞给", "送去礼金"})
 }
 
 // miningWords name mining (非法采矿罪's conduct).
@@ -642,6 +703,97 @@ func minedValue(text string, x nlp.Extraction, setMax func(string, float64)) {
 			setMax(rules.MeasureMineralValue, a.Value)
 		}
 	}
+}
+
+// minedVolumeRe is a volume or a weight mined (采挖石方量为4300立方米, 开采
+// 河砂1.2万吨); minedPriceRe the market price per unit (市场价格为每立方米38元,
+// 每吨单价45元).
+var (
+	minedVolumeRe = regexp.MustCompile(`([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(万)?(立方米|方|吨)`)
+	minedPriceRe  = regexp.MustCompile(`每(立方米|方|吨)[^0-9，。；,;]{0,6}?([0-9]+(?:\.[0-9]+)?)元`)
+)
+
+// minedByPrice reads the value of what was mined where the text gives its
+// volume and the market price per unit but not their product (经实测采挖
+// 石方量为4300立方米……市场价格为每立方米38元): the volume in a clause of
+// mining times the price of the same unit (transfer30b). A volume
+// transported, planned or allowed by a licence is none mined.
+func minedByPrice(norm string, setMax func(string, float64)) {
+	prices := map[string]float64{}
+	for _, sm := range minedPriceRe.FindAllStringSubmatch(norm, -1) {
+		if v, err := strconv.ParseFloat(sm[2], 64); err == nil && v > 0 {
+			prices[unitOfVolume(sm[1])] = v
+		}
+	}
+	if len(prices) == 0 {
+		return
+	}
+	for _, ix := range minedVolumeRe.FindAllStringSubmatchIndex(norm, -1) {
+		if ix[0] > 0 && strings.HasSuffix(norm[:ix[0]], "每") {
+			continue
+		}
+		p, ok := prices[unitOfVolume(norm[ix[6]:ix[7]])]
+		if !ok {
+			continue
+		}
+		clause := norm[clauseStart(norm, ix[0]):ix[0]]
+		if !containsAny(clause, minedWords) || containsAny(clause, notMinedVolumes) || nlp.Negated(norm, ix[0]) {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(norm[ix[2]:ix[3]], ",", ""), 64)
+		if err != nil {
+			continue
+		}
+		if ix[4] >= 0 {
+			v *= 10000
+		}
+		setMax(rules.MeasureMineralValue, v*p)
+	}
+}
+
+// perContainerRe ends the words before a weight that is one container's
+// (每桶装约, 每袋重, 每只桶净重约).
+var perContainerRe = regexp.MustCompile(`每(?:只|个)?(?:桶|袋|箱|罐|吨袋)(?:装|重|净重|约重)?约?$`)
+
+// containerCountRes count the containers a text names, the count before or
+// after them (十八只铁桶, 铁桶十八只, 21桶, 吨袋6个).
+var containerCountRes = []*regexp.Regexp{
+	regexp.MustCompile(countNum + `(?:只|个)?(?:铁|塑料|蓝色|白色|油)?(?:桶|吨袋|袋|罐)`),
+	regexp.MustCompile(`(?:桶|吨袋|编织袋|罐)` + countNum + `(?:只|个)`),
+}
+
+// containersOf is the count of containers of a weight told per container
+// (每桶装约一百九十公斤), or 0 when the weight is no container's or the text
+// counts none. The largest count named, undenied, is the containers'.
+func containersOf(text string, q nlp.Quantity) float64 {
+	before := strings.TrimRight(text[max(0, q.Start-24):q.Start], " ")
+	if !perContainerRe.MatchString(before) {
+		return 0
+	}
+	best := 0.0
+	for _, re := range containerCountRes {
+		for _, ix := range re.FindAllStringSubmatchIndex(text, -1) {
+			if ix[0] > 0 && strings.HasSuffix(text[:ix[0]], "每") || nlp.Negated(text, ix[0]) {
+				continue
+			}
+			if v, ok := count(text[ix[2]:ix[3]]); ok && v > best {
+				best = v
+			}
+		}
+	}
+	return best
+}
+
+// notMinedVolumes, in a volume's clause, make it another amount: carried,
+// planned, allowed, or the machines' capacity.
+var notMinedVolumes = []string{"运输", "运走", "拉运", "计划", "拟", "许可", "核定", "设计", "载重", "吨位", "罚款"}
+
+// unitOfVolume folds 方 into 立方米.
+func unitOfVolume(u string) string {
+	if u == "方" {
+		return "立方米"
+	}
+	return u
 }
 
 // fishingWords name a catch taken by a banned method, in a closed season or
@@ -1180,6 +1332,20 @@ func copiesNumber(norm, text string, a, b int) string {
 	return n
 }
 
+// titleJoint reports whether the gap between two counts of copies is a
+// list's joint and the next work's title (、《某某英语语法精讲》), or a plain
+// list joint.
+func titleJoint(gap string) bool {
+	if nlp.ListJoint(gap) {
+		return true
+	}
+	rest, ok := strings.CutPrefix(gap, "、")
+	if !ok {
+		return false
+	}
+	return strings.HasPrefix(rest, "《") && strings.HasSuffix(rest, "》") && strings.Count(rest, "《") == 1 && utf8.RuneCountInString(rest) <= 30
+}
+
 // count reads a small count written in digits or Chinese numerals. Two
 // single numerals side by side are a rough count (七八名, 三五人): the
 // larger, not seventy-eight.
@@ -1266,6 +1432,7 @@ var transferRewrites = []struct {
 	{"blow at official", true, textOnly(withBlowAtOfficial)},
 	{"armed threat", true, textOnly(withArmedThreat)},
 	{"home entry theft", false, textOnly(withHomeEntryTheft)},
+	{"dated thefts", false, textOnly(withDatedThefts)},
 	{"closed season", false, textOnly(withClosedSeason)},
 	{"money threat", false, textOnly(withMoneyThreat)},
 	{"labelled not found", false, textOnly(withLabelledNotFound)},

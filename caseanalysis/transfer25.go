@@ -26,7 +26,16 @@ var secretInformationWords = []string{"图纸", "工艺参数", "技术参数", 
 // 保密协议……将设计图纸拷贝带走), as decisions under 反不正当竞争法 第十条
 // do before they name it 商业秘密.
 func namesSecretInformation(norm string) bool {
-	return (nlp.Contains(norm, "保密协议") || nlp.Contains(norm, "保密义务") || nlp.Contains(norm, "竞业")) && containsAny(norm, secretInformationWords)
+	// The holder's measures to keep it (原单位采取保密措施的技术信息) are the
+	// element 反不正当竞争法 第十条 names as much as a signed duty (transfer30b).
+	return (nlp.Contains(norm, "保密协议") || nlp.Contains(norm, "保密义务") || nlp.Contains(norm, "竞业") || keptSecret(norm)) && containsAny(norm, secretInformationWords)
+}
+
+// keptSecret reports whether the text says the holder took measures to keep
+// the information secret, undenied (未采取保密措施 tells the opposite).
+func keptSecret(norm string) bool {
+	i := nlp.Index(norm, "保密措施")
+	return i >= 0 && !nlp.Negated(norm, i)
 }
 
 // secretLossWords, in an amount's clause, make it the loss a trade secret's

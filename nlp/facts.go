@@ -1739,6 +1739,12 @@ func moneyAmount(s string, a, e int, v float64, role string, total, limits bool)
 	}
 	x.Role, x.Unsold, x.Rate, x.Part = role, unsold(s, a, role), rateOf(s, a), partOf(s, a) || listedPart(s, a)
 	x.Confiscated = role != "" && Contains(lastRunes(s[clauseBefore(s, a, isPhraseEnd):a], 12), "没收")
+	if x.Total && hasAnyPrefix(strings.TrimSpace(s[clauseBefore(s, a, isPhraseEnd):a]), restWords[:]...) {
+		// 向买家甲收款18400元……其余零散买家合计收款12600元: the total of the
+		// rest is one more part, added to those listed, not the whole
+		// (transfer30b).
+		x.Total = false
+	}
 	if role == RoleTax && (containsAny(firstRunes(s[e:clauseAfter(s, e, isClauseEnd)], 12), unpaidTaxWords[:]...) || containsAny(lastRunes(s[:a], 10), unpaidTaxBefore[:]...)) {
 		// 代扣税款合计38.6万元……其余已扣税款36.5万元未解缴入库: the tax
 		// told as not paid over is the 不缴或者少缴的税款 the fines and the
@@ -1747,6 +1753,9 @@ func moneyAmount(s string, a, e int, v float64, role string, total, limits bool)
 	}
 	return x
 }
+
+// restWords open a clause that totals the rest of a list (其余零散买家合计…).
+var restWords = [...]string{"其余", "其他零散", "另有", "剩余的"}
 
 // unpaidTaxBefore, in the few runes before a tax amount, name it as the
 // part not paid over (少解缴已扣税款7.4万元).
@@ -2042,6 +2051,12 @@ var (
 	// (5月销售1.8万元、6月销售2.1万元; 7月售出12,400元): each sale's sum, which
 	// totals adds up when no total is stated. Not after a denial (尚未销售).
 	bareSoldBefore = [...]string{"销售", "售出", "卖出"}
+	// buyerWords name the one who bought: a payment taken from one (向买家甲
+	// 收款18400元) is a sale's sum.
+	buyerWords = [...]string{"买家", "买方", "顾客", "客户", "购买者", "购买人", "消费者", "购货方", "购货单位"}
+	// toPartyWords, before 供货, make the party the one supplied (某厂向当事人
+	// 供货…元): its supplier's sale, the party's purchase.
+	toPartyWords = [...]string{"向当事人", "为当事人", "给当事人", "向其", "为其", "给其", "向本店", "向该店", "向本单位"}
 	// notSoldBefore, right before the verb, deny the sale (尚未销售) or
 	// point back to a sale already told (上述销售1.8万元中含退货: no new
 	// sum to add).
@@ -2057,6 +2072,37 @@ var (
 // (违法经营卷烟总额为六万八千元, 经营卷烟的总额为4.2万元). It returns the role
 // and the byte offset in w after the naming word (the verb, or 总额), from
 // which a total cue (共计) is looked for; "" when the clause says neither.
+// soldByOtherVerb reports whether a clause ends in a sale told by another
+// verb, with its sum right after it: goods delivered to a buyer and billed
+// month by month (1月供货18600元，2月供货21350元) or a payment taken from a
+// buyer (向买家甲收款18400元，向买家乙收款12600元). Each is one sale's sum,
+// which totals adds up when no total is stated (transfer30b). Not when
+// denied (未向买家收款), priced per unit, or supplied to the party itself.
+func soldByOtherVerb(clause, bare string) bool {
+	// A colon opens the list (…供应某建筑公司：3月供货2.1万元): the words
+	// before it are no price of this sum.
+	if i := max(strings.LastIndex(clause, "："), strings.LastIndex(clause, ":")); i >= 0 {
+		clause = clause[i:]
+	}
+	if containsAny(clause, priceWords...) {
+		return false
+	}
+	if t, ok := strings.CutSuffix(bare, "供货"); ok {
+		return !HasAnySuffix(t, notSoldBefore[:]...) && !containsAny(t, toPartyWords[:]...) && !containsAny(t, plannedWords[:]...)
+	}
+	if t, ok := strings.CutSuffix(bare, "收款"); ok {
+		return containsAny(t, buyerWords[:]...) && !HasAnySuffix(t, notSoldBefore[:]...) && !containsAny(t, plannedWords[:]...) && !negatedTail(t)
+	}
+	return false
+}
+
+// negatedTail reports whether a denial stands in the last few runes of a
+// clause (未向买家收款, 没有向顾客收款).
+func negatedTail(t string) bool {
+	r := []rune(t)
+	return containsAny(string(r[max(0, len(r)-8):]), "未", "没有", "不曾")
+}
+
 func verbRole(w string) (string, int) {
 	from := max(strings.LastIndex(w, "，"), strings.LastIndex(w, ","))
 	from = max(from, 0)
@@ -2082,6 +2128,9 @@ func verbRole(w string) (string, int) {
 		if t := strings.TrimSuffix(trimmed, v); len(t) < len(trimmed) && !HasAnySuffix(t, notSoldBefore[:]...) && !containsAny(t, plannedWords[:]...) && !containsAny(clause, priceWords...) {
 			return RoleSalesAmount, from + len(trimmed)
 		}
+	}
+	if soldByOtherVerb(clause, bare) {
+		return RoleSalesAmount, from + len(trimmed)
 	}
 	for _, v := range salesVerbs {
 		i := strings.LastIndex(clause, v)
