@@ -27,7 +27,7 @@ func withDatedThefts(text string) string {
 	lo, hi := 1<<30, -1
 	for _, m := range ms {
 		span := text[m[0]:m[1]]
-		if containsAnyStr(span, []string{"被盗", "被偷", "被窃", "失窃", "报警", "民警"}) || nlp.Negated(text, m[1]-len("窃取")) {
+		if containsAny(span, []string{"被盗", "被偷", "被窃", "失窃", "报警", "民警"}) || nlp.Negated(text, m[1]-len("窃取")) {
 			continue
 		}
 		y, err1 := strconv.Atoi(text[m[2]:m[3]])
