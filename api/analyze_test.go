@@ -148,7 +148,7 @@ func TestAnalyzeCitationsResolve(t *testing.T) {
 		}
 		for _, n := range out.Norms {
 			if !n.Resolved || n.Text == "" {
-				bad = append(bad, fmt.Sprintf("norm %s (%s) not resolved", n.Label, n.Kind))
+				bad = append(bad, fmt.Sprintf("norm %s (%s) not resolved, in %.60q", n.Label, n.Kind, text))
 			}
 			add("norm "+n.Kind, legal.Ref{Law: n.Law, Article: n.Article, Suffix: n.Suffix, Paragraph: n.Paragraph, Item: n.Item})
 		}

@@ -110,6 +110,13 @@ func (a *Analyzer) norms(ctx context.Context, res Result, strong []Violation) ([
 		src := sc.from[i]
 		if src == nil || src.b.PenaltyRef.Law != n.Law {
 			a.resolve(n, ef.DecisionDate)
+			if !n.Resolved && src != nil && day != "" {
+				// A benchmark's violated provision in another law than its
+				// penalty's, renumbered since the act (矿产资源法 2009
+				// 第三条第三款, which the 2024 text no longer has): the
+				// benchmark cites the text of the act's day.
+				a.resolve(n, day)
+			}
 			continue
 		}
 		a.resolveFor(n, src, day, ef.DecisionDate)
