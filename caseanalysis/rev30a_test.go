@@ -16,7 +16,8 @@ import (
 //   - waste: a weight per barrel times the barrels of that waste only, not
 //     empty barrels told beside it; waste kept (存放于车间内) is no tonnes
 //     排放、倾倒、处置 (解释 第一条第（二）项). Guards: barrels counted in an
-//     earlier sentence, waste left scattered.
+//     earlier sentence, waste left scattered (a heap in the open keeps its
+//     tonnes; barrels kept in the open are not multiplied).
 //   - top: 法典 第五百三十六条第二款's approval is for a transfer 跨省: one
 //     inside the province stays 第一千一百七十五条第一款第（七）项 (联单).
 func TestReviewRev30AThirtieth(t *testing.T) {
@@ -39,6 +40,8 @@ func TestReviewRev30AThirtieth(t *testing.T) {
 			facts: "某汽车维修店将废机油18桶（每桶约190公斤）存放于车间内，未设置危险废物识别标志，未建立管理台账。"},
 		{name: "waste kept in tonnes", kind: "waste", tonnes: 0,
 			facts: "某喷涂厂将废漆渣约5吨贮存于仓库内，未按规定设置危险废物贮存场所标志。"},
+		{name: "barrels kept in the open, one barrel's weight", kind: "waste", tonnes: 0.2,
+			facts: "某修理厂未按规定贮存危险废物，现场查见废机油15桶，每桶约200公斤，均存放于露天场地，未设置识别标志。"},
 		{name: "guard: barrels counted in an earlier sentence", kind: "waste", tonnes: 3.2,
 			facts: "河滩上散落铁桶十六只。经查，当事人雇人将废切削液用上述铁桶运至河滩倾倒，每桶约200公斤。"},
 		{name: "guard: waste left scattered", kind: "waste", tonnes: 4,

@@ -62,14 +62,17 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			// Tonnes produced or planned (年度预计产生量约6.5吨) are no
 			// tonnes 排放、倾倒、处置: only those count towards 污染环境罪.
 			// Weighbridge slips write kilograms (3600千克).
-			if !producedAmount(text, q) && !licensed && !wastewaterTonnes(text, q) && !storedOnly(text, q) {
+			stored := storedOnly(text, q)
+			if !producedAmount(text, q) && !licensed && !wastewaterTonnes(text, q) && !(stored && !inTheOpen(text, q)) {
 				t := q.Value
 				if q.Unit != "吨" {
 					t /= 1000
 				}
 				// 每桶装约一百九十公斤 of 铁桶十八只: a container's weight
 				// times the containers (transfer30b).
-				if n := containersOf(text, q); n > 1 {
+				// Barrels only kept, even in the open, are no heap
+				// left to scatter (fix30a).
+				if n := containersOf(text, q); n > 1 && !stored {
 					t *= n
 				}
 				setMax(rules.MeasureHazardousWaste, t)
@@ -817,6 +820,14 @@ func sentenceAround(text string, pos int) (int, int) {
 	return lo, hi
 }
 
+// inTheOpen reports whether the weight's sentence tells the waste kept in
+// the open (露天堆放炉渣约150吨), which 2019年座谈会纪要 may hold 处置 when
+// left without measures; the crime's own gates (not_with) judge it.
+func inTheOpen(text string, q nlp.Quantity) bool {
+	lo, hi := sentenceAround(text, min(q.Start, len(text)))
+	return strings.Contains(text[lo:hi], "露天")
+}
+
 // emptyContainer reports whether the counted containers at [start, end)
 // are told empty (空油桶40只, 40只空桶, 另有空桶).
 func emptyContainer(text string, start, end int) bool {
@@ -839,7 +850,9 @@ var (
 // (废机油20桶…存放于车间内): 贮存 against the rules is 法典 第一千一百七十五条
 // 第一款第（四）项, not 解释 第一条第（二）项's “排放、倾倒、处置危险废物三吨以上”,
 // so those tonnes do not count towards 污染环境罪 (fix30a). The weight's
-// sentence tells the storage and the text no act of disposal.
+// sentence tells the storage and the text no act of disposal. A heap in
+// the open (露天堆放) still counts by its tonnes (see inTheOpen), not by its
+// barrels.
 func storedOnly(text string, q nlp.Quantity) bool {
 	lo, hi := sentenceAround(text, min(q.Start, len(text)))
 	return containsAny(text[lo:hi], storedWasteWords) && !containsAny(text, disposedWasteWords)
