@@ -62,14 +62,17 @@ func measures(norm, text string, x nlp.Extraction) map[string]float64 {
 			// Tonnes produced or planned (年度预计产生量约6.5吨) are no
 			// tonnes 排放、倾倒、处置: only those count towards 污染环境罪.
 			// Weighbridge slips write kilograms (3600千克).
-			if !producedAmount(text, q) && !licensed && !wastewaterTonnes(text, q) {
+			stored := storedOnly(text, q)
+			if !producedAmount(text, q) && !licensed && !wastewaterTonnes(text, q) && !(stored && !inTheOpen(text, q)) {
 				t := q.Value
 				if q.Unit != "吨" {
 					t /= 1000
 				}
 				// 每桶装约一百九十公斤 of 铁桶十八只: a container's weight
 				// times the containers (transfer30b).
-				if n := containersOf(text, q); n > 1 {
+				// Barrels only kept, even in the open, are no heap
+				// left to scatter (fix30a).
+				if n := containersOf(text, q); n > 1 && !stored {
 					t *= n
 				}
 				setMax(rules.MeasureHazardousWaste, t)
@@ -764,24 +767,95 @@ var containerCountRes = []*regexp.Regexp{
 
 // containersOf is the count of containers of a weight told per container
 // (每桶装约一百九十公斤), or 0 when the weight is no container's or the text
-// counts none. The largest count named, undenied, is the containers'.
+// counts none. A count in the weight's own sentence is the nearest one
+// there (废机油3桶（每桶约180公斤）…另有空油桶40只: 3); else the largest
+// count named elsewhere (散落铁桶十八只。…每桶装约一百九十公斤). Empty
+// containers (空油桶40只, 40只空桶) hold none of the waste (fix30a).
 func containersOf(text string, q nlp.Quantity) float64 {
 	before := strings.TrimRight(text[max(0, q.Start-24):q.Start], " ")
 	if !perContainerRe.MatchString(before) {
 		return 0
 	}
-	best := 0.0
+	sentLo, sentHi := sentenceAround(text, q.Start)
+	best, near, nearDist := 0.0, 0.0, 1<<30
 	for _, re := range containerCountRes {
 		for _, ix := range re.FindAllStringSubmatchIndex(text, -1) {
-			if ix[0] > 0 && strings.HasSuffix(text[:ix[0]], "每") || nlp.Negated(text, ix[0]) {
+			if ix[0] > 0 && strings.HasSuffix(text[:ix[0]], "每") || nlp.Negated(text, ix[0]) || emptyContainer(text, ix[0], ix[1]) {
 				continue
 			}
-			if v, ok := count(text[ix[2]:ix[3]]); ok && v > best {
-				best = v
+			v, ok := count(text[ix[2]:ix[3]])
+			if !ok {
+				continue
 			}
+			if ix[0] >= sentLo && ix[1] <= sentHi {
+				if d := min(abs(q.Start-ix[1]), abs(ix[0]-q.Start)); d < nearDist {
+					near, nearDist = v, d
+				}
+			}
+			best = max(best, v)
 		}
 	}
+	if near > 0 {
+		return near
+	}
 	return best
+}
+
+// abs is the distance of an offset from zero.
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// sentenceAround is the byte span of the sentence (up to 。；; or a line
+// break) holding pos.
+func sentenceAround(text string, pos int) (int, int) {
+	lo := strings.LastIndexAny(text[:pos], "。；;\n") + 1
+	hi := len(text)
+	if i := strings.IndexAny(text[pos:], "。；;\n"); i >= 0 {
+		hi = pos + i
+	}
+	return lo, hi
+}
+
+// inTheOpen reports whether the weight's sentence tells the waste kept in
+// the open (露天堆放炉渣约150吨), which 2019年座谈会纪要 may hold 处置 when
+// left without measures; the crime's own gates (not_with) judge it.
+func inTheOpen(text string, q nlp.Quantity) bool {
+	lo, hi := sentenceAround(text, min(q.Start, len(text)))
+	return strings.Contains(text[lo:hi], "露天")
+}
+
+// emptyContainer reports whether the counted containers at [start, end)
+// are told empty (空油桶40只, 40只空桶, 另有空桶).
+func emptyContainer(text string, start, end int) bool {
+	before := text[max(0, start-9):start]
+	if i := strings.LastIndexAny(before, "，,、"); i >= 0 {
+		before = before[i:]
+	}
+	return strings.Contains(before+text[start:end], "空")
+}
+
+// storedWasteWords tell hazardous waste kept (存放于车间内, 贮存); disposedWasteWords
+// an act of 排放、倾倒、处置 or waste let loose (散落, 渗漏), which 2019年座谈会纪要
+// also holds 处置.
+var (
+	storedWasteWords   = []string{"存放", "贮存", "暂存", "堆存", "储存", "堆放"}
+	disposedWasteWords = []string{"倾倒", "排放", "处置", "倒入", "倒在", "倒进", "填埋", "焚烧", "丢弃", "交给", "交由", "卖给", "出售", "售给", "转移", "运至", "运往", "直排", "外排", "偷排", "渗漏", "泄漏", "散落", "流入", "破损", "直接接触"}
+)
+
+// storedOnly reports whether hazardous waste's tonnes are told only kept
+// (废机油20桶…存放于车间内): 贮存 against the rules is 法典 第一千一百七十五条
+// 第一款第（四）项, not 解释 第一条第（二）项's “排放、倾倒、处置危险废物三吨以上”,
+// so those tonnes do not count towards 污染环境罪 (fix30a). The weight's
+// sentence tells the storage and the text no act of disposal. A heap in
+// the open (露天堆放) still counts by its tonnes (see inTheOpen), not by its
+// barrels.
+func storedOnly(text string, q nlp.Quantity) bool {
+	lo, hi := sentenceAround(text, min(q.Start, len(text)))
+	return containsAny(text[lo:hi], storedWasteWords) && !containsAny(text, disposedWasteWords)
 }
 
 // notMinedVolumes, in a volume's clause, make it another amount: carried,
