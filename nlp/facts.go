@@ -772,8 +772,10 @@ var circumstanceCues = []struct {
 		"检举…另一…据此…查获", "检举…他人…据此…查获", "揭发…另一…据此…查获", "揭发…他人…据此…查获"}},
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
 		// the fire the lapse risked did not break out (现场未发生火情), the water
-		// looked at shows nothing (水面无明显污染, 检查井内无明显油污)
-		"未发生火情", "没有发生火情", "未引发火情", "无火情", "无明显污染", "无明显…污染", "无明显油污", "无明显…油污",
+		// looked at shows nothing (水面无明显污染, 检查井内无明显油污; 无明显…油污
+		// covers 无明显油污, one cue for one circumstance); a harm told beside
+		// them outweighs them (observedNoHarmAgainst, fix30b)
+		"未发生火情", "没有发生火情", "未引发火情", "无火情", "无明显…污染", "无明显…油污",
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
 		// a leak or damage the act risked, looked for and not found (检查期间未发生燃气泄漏, 路面未见压痕损坏)
 		"未发生…泄漏", "没有发生…泄漏", "未见…损坏", "未发现…损坏", "无损坏",
@@ -4067,6 +4069,9 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					if f.name == CircNoHarm && strings.Contains(c, "监测") && overLimitIn(s[i:e]) {
 						continue
 					}
+					if f.name == CircNoHarm && observedNoHarmAgainst(s, c, i) {
+						continue
+					}
 					if !f.negates && rejectedClaim(s, i) {
 						continue
 					}
@@ -4129,6 +4134,10 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				}
 				// 未见污染防治设施 names a missing facility, not a harm not found.
 				if f.name == CircNoHarm && hasAnyPrefix(s[i+len(c):], "防治", "物", "源", "治理", "处理") {
+					continue
+				}
+				// 未发生火情，但造成两名顾客中毒: the harm told beside it.
+				if f.name == CircNoHarm && observedNoHarmAgainst(s, c, i) {
 					continue
 				}
 				if f.name == CircFirstViolation && (c == "初次" || c == "首次") && firstTimeDoing(s[i+len(c):]) {

@@ -1,0 +1,54 @@
+package nlp
+
+import "testing"
+
+// TestReviewRev30BThirtieth checks the review's fix30b items of the
+// twenty-ninth round's merge, worded apart from its probes:
+//   - item 3: an observed no-harm cue (无明显油污, 未发生火情) is outweighed by
+//     a harm told beside it, after 但 or anywhere undenied; it holds alone,
+//     beside a denied harm or a danger, and is read once, not twice.
+func TestReviewRev30BThirtieth(t *testing.T) {
+	noHarm := func(text string) bool {
+		for _, c := range Extract(text).Circumstances {
+			if c.Name == CircNoHarm && !c.Negated {
+				return true
+			}
+		}
+		return false
+	}
+	tests := []struct {
+		name, item, text string
+		want             bool
+	}{
+		{"foam and oil film downstream after 但", "noharm", "某汽车美容店将冲洗污水直接排入雨水井，井内无明显油污，但下游沟渠已出现成片白色泡沫和油膜。当事人系初次违法，当场停止排放。", false},
+		{"dead fish downstream", "noharm", "某印染厂排放废水，排放口周边无明显油污，但经监测化学需氧量超标2倍，下游鱼塘出现死鱼。", false},
+		{"a cook burnt", "noharm", "某小吃店发生液化气泄漏，后厨无明显油污，厨师1人被烧伤送医，当事人系初次违法，已当场整改。", false},
+		{"a shop window broken", "noharm", "某火锅店燃气泄漏导致隔壁门店橱窗玻璃损坏，店内未安装可燃气体报警装置，现场未发生火情。", false},
+		{"no fire but diners poisoned", "noharm", "某烧烤店未发生火情，但造成三名食客一氧化碳中毒。", false},
+		{"no fire, alone", "noharm", "检查发现该库房三具灭火器压力不足，现场未发生火情，已当场更换。", true},
+		{"no oil, alone", "noharm", "执法人员打开雨水检查井查看，井内无明显油污，周边亦无异味。", true},
+		{"harm denied beside it", "noharm", "某洗车点将污水排入雨水管，检查井内无明显油污，未造成人员伤亡，也未见管道损坏。", true},
+		{"a danger, not a harm", "noharm", "某仓库堆放易燃物未设防火分隔，存在起火隐患，现场未发生火情。", true},
+		{"但 tells another lapse", "noharm", "某餐馆排烟管道外壁无明显油污，但未按规定安装油烟净化设施。", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			switch tc.item {
+			case "noharm":
+				if got := noHarm(tc.text); got != tc.want {
+					t.Errorf("no_harm = %v, want %v (%v)", got, tc.want, Extract(tc.text).Circumstances)
+				}
+				// One cue, one circumstance: no span read twice.
+				seen := map[[2]int]bool{}
+				for _, c := range Extract(tc.text).Circumstances {
+					if k := [2]int{c.Start, c.End}; c.Name == CircNoHarm && seen[k] {
+						t.Errorf("no_harm read twice at %v (%v)", k, Extract(tc.text).Circumstances)
+					} else if c.Name == CircNoHarm {
+						seen[k] = true
+					}
+				}
+			}
+		})
+	}
+}
+
