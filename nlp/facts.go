@@ -1739,6 +1739,11 @@ func moneyAmount(s string, a, e int, v float64, role string, total, limits bool)
 		// 当次运费一千二百元尚未收取: agreed, not earned.
 		role = ""
 	}
+	if role == RoleTax && rebateNotObtained(s, a, e) {
+		// 多申报出口退税5000元，经审核系计算错误，税务机关未予退税: no
+		// rebate was obtained by deceit, so 第六十六条's 骗取税款 has no base.
+		role = ""
+	}
 	x.Role, x.Unsold, x.Rate, x.Part = role, unsold(s, a, role), rateOf(s, a), partOf(s, a) || listedPart(s, a)
 	x.Confiscated = role != "" && Contains(lastRunes(s[clauseBefore(s, a, isPhraseEnd):a], 12), "没收")
 	if x.Total && hasAnyPrefix(strings.TrimSpace(s[clauseBefore(s, a, isPhraseEnd):a]), restWords[:]...) {

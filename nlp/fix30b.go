@@ -89,3 +89,27 @@ func riskNamed(s string, at, end int) bool {
 	return containsAny(before, riskBefore[:]...) || hasAnyPrefix(s[end:], "危险", "隐患", "风险", "的危险", "的风险", "的隐患")
 }
 
+// rebateRefusedWords, after an export rebate declared too high, say it was
+// not paid (税务机关未予退税, 不予退税) or was an error put right (经审核系
+// 计算错误, 已更正申报): 税收征收管理法 第六十六条 fines 骗取税款一倍以上五倍
+// 以下, the rebate obtained by deceit, and here none was.
+var rebateRefusedWords = [...]string{"未予退税", "不予退税", "未退税", "未办理退税", "未予办理退税", "不予办理退税", "未获退税", "未获得退税",
+	"尚未退税", "未实际退税", "未取得退税", "没有退税", "未予退还", "不予退还", "未退付", "退税申请被驳回",
+	"计算错误", "填报错误", "填写错误", "录入错误", "申报错误", "笔误", "更正申报", "已更正", "自行更正", "予以更正"}
+
+// rebateNotObtained reports whether the tax amount at [a, e) is an export
+// rebate (its clause names 退税 in the runes before it) that the text after
+// it, within maxLookback bytes, tells refused or corrected (rebateRefusedWords,
+// not negated).
+func rebateNotObtained(s string, a, e int) bool {
+	if !Contains(lastRunes(s[clauseBefore(s, a, isPhraseEnd):a], 12), "退税") {
+		return false
+	}
+	after := s[e:min(len(s), e+maxLookback)]
+	for _, w := range rebateRefusedWords {
+		if j := Index(after, w); j >= 0 && !Negated(s, e+j) {
+			return true
+		}
+	}
+	return false
+}

@@ -6,11 +6,21 @@ import "testing"
 // twenty-ninth round's merge, worded apart from its probes:
 //   - item 3: an observed no-harm cue (无明显油污, 未发生火情) is outweighed by
 //     a harm told beside it, after 但 or anywhere undenied; it holds alone,
-//     beside a denied harm or a danger, and is read once, not twice.
+//     beside a denied harm or a danger, and is read once, not twice;
+//   - item 5: an export rebate declared too high is no 第六十六条 base when it
+//     was refused or an error corrected; one obtained by deceit stays.
 func TestReviewRev30BThirtieth(t *testing.T) {
 	noHarm := func(text string) bool {
 		for _, c := range Extract(text).Circumstances {
 			if c.Name == CircNoHarm && !c.Negated {
+				return true
+			}
+		}
+		return false
+	}
+	taxBase := func(text string) bool {
+		for _, a := range Extract(text).Amounts {
+			if a.Role == RoleTax {
 				return true
 			}
 		}
@@ -30,6 +40,10 @@ func TestReviewRev30BThirtieth(t *testing.T) {
 		{"harm denied beside it", "noharm", "某洗车点将污水排入雨水管，检查井内无明显油污，未造成人员伤亡，也未见管道损坏。", true},
 		{"a danger, not a harm", "noharm", "某仓库堆放易燃物未设防火分隔，存在起火隐患，现场未发生火情。", true},
 		{"但 tells another lapse", "noharm", "某餐馆排烟管道外壁无明显油污，但未按规定安装油烟净化设施。", true},
+		{"refused and corrected", "rebate", "某贸易公司申报出口退税时多报出口退税8,600元，经税务机关审核系填报错误，未予退税，该公司已更正申报。", false},
+		{"refused in the next sentence", "rebate", "某五金公司2025年多申报出口退税1.2万元。税务机关审核时发现后不予退税。", false},
+		{"obtained by false invoices", "rebate", "某服装公司以虚开的出口发票多申报出口退税4.5万元，已全额取得退税款。", true},
+		{"obtained and recovered", "rebate", "某电器公司以虚假出口合同骗取出口退税9万元，税务机关发现后已全部追回。", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -46,6 +60,10 @@ func TestReviewRev30BThirtieth(t *testing.T) {
 					} else if c.Name == CircNoHarm {
 						seen[k] = true
 					}
+				}
+			case "rebate":
+				if got := taxBase(tc.text); got != tc.want {
+					t.Errorf("tax base read = %v, want %v (%v)", got, tc.want, Extract(tc.text).Amounts)
 				}
 			}
 		})
