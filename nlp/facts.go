@@ -6495,16 +6495,19 @@ func PriorPenalties(s string) []PriorPenalty {
 // Revoked): the reader of the common 二年内因同类 factor needs to know that
 // the only penalty told is one of those.
 func PriorPenaltiesTold(s string) []PriorPenalty {
-	var out []PriorPenalty
+	out, _ := priorPenaltiesTold(s)
+	return out
+}
+
+// priorPenaltiesTold is PriorPenaltiesTold with the bytes its look-backs and
+// look-aheads around the matches walked (steps): each is bounded (a clause
+// start at most maxLookback bytes back, a revocation at most revokedReach
+// bytes on), so the work grows with the text, not with its square (fix30b:
+// a long clause of many penalties walked back to its start for each).
+func priorPenaltiesTold(s string) (out []PriorPenalty, steps int) {
 	for _, m := range priorReadRe.FindAllStringSubmatchIndex(s, -1) {
-		from := m[0]
-		for from > 0 {
-			r, size := utf8.DecodeLastRuneInString(s[:from])
-			if isClauseEnd(r) || r == '，' || r == ',' {
-				break
-			}
-			from -= size
-		}
+		from := clauseBefore(s, m[0], isPriorClauseBreak)
+		steps += m[0] - from
 		clause := s[from:m[1]]
 		// Whose penalty it is stands before its cause: the cause's own
 		// object (因殴打他人被处以行政拘留) names no other party.
@@ -6513,6 +6516,7 @@ func PriorPenaltiesTold(s string) []PriorPenalty {
 		}
 		p := PriorPenalty{Count: 1, Cause: s[m[4]:m[5]], Start: from, End: m[1], Criminal: containsAny(clause, criminalWords[:]...),
 			Other: containsAny(s[from:m[4]], otherParty[:]...), Revoked: revokedAfter(s, m[1])}
+		steps += min(len(s)-m[1], revokedReach)
 		for _, g := range [...]int{2, 6} {
 			if m[g] >= 0 {
 				if v, err := ParseChineseInt(s[m[g]:m[g+1]]); err == nil {
@@ -6532,5 +6536,5 @@ func PriorPenaltiesTold(s string) []PriorPenalty {
 		}
 		out = append(out, p)
 	}
-	return out
+	return out, steps
 }

@@ -1,6 +1,9 @@
 package nlp
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestReviewRev30BThirtieth checks the review's fix30b items of the
 // twenty-ninth round's merge, worded apart from its probes:
@@ -8,7 +11,9 @@ import "testing"
 //     a harm told beside it, after 但 or anywhere undenied; it holds alone,
 //     beside a denied harm or a danger, and is read once, not twice;
 //   - item 5: an export rebate declared too high is no 第六十六条 base when it
-//     was refused or an error corrected; one obtained by deceit stays.
+//     was refused or an error corrected; one obtained by deceit stays;
+//   - item 6: the earlier-penalty reader's look-backs are bounded, so its
+//     steps grow with the text, not its square.
 func TestReviewRev30BThirtieth(t *testing.T) {
 	noHarm := func(text string) bool {
 		for _, c := range Extract(text).Circumstances {
@@ -44,6 +49,7 @@ func TestReviewRev30BThirtieth(t *testing.T) {
 		{"refused in the next sentence", "rebate", "某五金公司2025年多申报出口退税1.2万元。税务机关审核时发现后不予退税。", false},
 		{"obtained by false invoices", "rebate", "某服装公司以虚开的出口发票多申报出口退税4.5万元，已全额取得退税款。", true},
 		{"obtained and recovered", "rebate", "某电器公司以虚假出口合同骗取出口退税9万元，税务机关发现后已全部追回。", true},
+		{"steps grow linearly", "steps", "曾因同类违法被罚款后经复议被撤销", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -65,8 +71,35 @@ func TestReviewRev30BThirtieth(t *testing.T) {
 				if got := taxBase(tc.text); got != tc.want {
 					t.Errorf("tax base read = %v, want %v (%v)", got, tc.want, Extract(tc.text).Amounts)
 				}
+			case "steps":
+				// A unit repeated with no clause break: the old reader walked
+				// back to the clause start and on to the sentence end for each
+				// match. Per rune, the steps of 16,000 runes must stay within
+				// twice those of 2,000 runes.
+				unit := []rune(tc.text)
+				per := func(n int) float64 {
+					s := NormalizeText(strings.Repeat(tc.text, n/len(unit)) + "。")
+					ps, steps := priorPenaltiesTold(s)
+					if len(ps) == 0 {
+						t.Fatalf("no earlier penalty read in %d runes", n)
+					}
+					return float64(steps) / float64(n)
+				}
+				small, large := per(2000), per(16000)
+				if large > 2*small {
+					t.Errorf("steps per rune: %.1f at 2000 runes, %.1f at 16000; want linear", small, large)
+				}
 			}
 		})
 	}
 }
 
+// BenchmarkPriorPenaltiesToldLong reads the earlier penalties of a long
+// clause of them (the review's 16,000-rune probe).
+func BenchmarkPriorPenaltiesToldLong(b *testing.B) {
+	s := NormalizeText(strings.Repeat("曾因同类违法被罚款后经复议被撤销", 1000) + "。")
+	b.ResetTimer()
+	for range b.N {
+		PriorPenaltiesTold(s)
+	}
+}
