@@ -23,7 +23,7 @@ var contrastWords = [...]string{"但", "却", "然而", "不过", "可是"}
 
 // riskBefore, in the few runes before a harm word, make it a danger, not a
 // harm done (防止起火, 存在爆炸危险, 可能造成人员伤亡, 一旦着火).
-var riskBefore = [...]string{"防止", "避免", "以免", "预防", "可能", "容易", "易", "一旦", "如果", "如发生", "若发生", "隐患", "风险"}
+var riskBefore = [...]string{"防止", "避免", "以免", "预防", "可能", "容易", "易发生", "易引发", "易造成", "极易", "一旦", "如果", "如发生", "若发生", "隐患", "风险"}
 
 // observedNoHarmAgainst reports whether the observed no-harm cue c at i is
 // outweighed by a harm the text tells: in its sentence after a 但 or 却

@@ -40,6 +40,7 @@ func TestReviewRev30BThirtieth(t *testing.T) {
 		{"a cook burnt", "noharm", "某小吃店发生液化气泄漏，后厨无明显油污，厨师1人被烧伤送医，当事人系初次违法，已当场整改。", false},
 		{"a shop window broken", "noharm", "某火锅店燃气泄漏导致隔壁门店橱窗玻璃损坏，店内未安装可燃气体报警装置，现场未发生火情。", false},
 		{"no fire but diners poisoned", "noharm", "某烧烤店未发生火情，但造成三名食客一氧化碳中毒。", false},
+		{"damage in a clause naming 交易", "noharm", "某二手手机店在交易时将顾客手机屏幕损坏，店内电动车违规充电，现场未发生火情。", false},
 		{"no fire, alone", "noharm", "检查发现该库房三具灭火器压力不足，现场未发生火情，已当场更换。", true},
 		{"no oil, alone", "noharm", "执法人员打开雨水检查井查看，井内无明显油污，周边亦无异味。", true},
 		{"harm denied beside it", "noharm", "某洗车点将污水排入雨水管，检查井内无明显油污，未造成人员伤亡，也未见管道损坏。", true},
