@@ -619,6 +619,7 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 			CueScore: round3(c.cues), Why: why[i], Excluded: excluded[i], missing: c.missing})
 		return true
 	})
+	priors := &priorRead{text: plainText}
 	for i := range res.Violations[:min(suggestTop, len(res.Violations))] {
 		v := &res.Violations[i]
 		b, cat := a.benchmark(v.BenchmarkID)
@@ -629,8 +630,8 @@ func (a *Analyzer) Analyze(ctx context.Context, req Request) (Result, error) {
 		if flags, inferred := inferFlags(b, q.norm, orders); flags != nil {
 			ef.Flags, v.Flags = flags, inferred
 		}
-		ef.Flags, v.Flags = priorWithinFlags(b, ef, plainText, ef.Flags, v.Flags)
-		ef = priorPenaltiesWindow(b, ef, plainText)
+		ef.Flags, v.Flags = priorWithinFlags(b, ef, priors, ef.Flags, v.Flags)
+		ef = priorPenaltiesWindow(b, ef, priors)
 		sug, warn, err := a.suggest(cat, b, ef)
 		switch {
 		case err != nil:

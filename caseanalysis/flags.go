@@ -304,18 +304,13 @@ var priorWindowFlags = [...]struct {
 // words (六个月内曾受过治安管理处罚) do. An undated penalty, or one older than
 // the window, sets none: the engine then applies no common 二年内 factor
 // either (rules.commonFactorSpent).
-func priorWithinFlags(b *rules.Benchmark, f rules.Facts, text string, flags map[string]bool, inferred []InferredFlag) (map[string]bool, []InferredFlag) {
-	var ps []nlp.PriorPenalty
-	read := false
+func priorWithinFlags(b *rules.Benchmark, f rules.Facts, pr *priorRead, flags map[string]bool, inferred []InferredFlag) (map[string]bool, []InferredFlag) {
 	for _, w := range priorWindowFlags {
 		label, ok := b.Flags[w.name]
 		if !ok || flags[w.name] {
 			continue
 		}
-		if !read {
-			read = true
-			ps = nlp.PriorPenalties(text)
-		}
+		ps := pr.ownStanding()
 		if len(ps) == 0 {
 			return flags, inferred
 		}

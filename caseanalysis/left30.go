@@ -17,12 +17,13 @@ import (
 // has no count of its own — one of another kind is none. The count is set
 // to none only when every penalty told is such a one and the text gives no
 // count of its own over a window (两年内第二次, 一年内再次): those words are
-// read by nlp already and hold.
-func priorPenaltiesWindow(b *rules.Benchmark, f rules.Facts, text string) rules.Facts {
-	if f.PriorPenalties2Y == nil || *f.PriorPenalties2Y == 0 || nlp.Contains(text, "年内") {
+// read by nlp already and hold. pr reads the text once for every
+// violation of the request.
+func priorPenaltiesWindow(b *rules.Benchmark, f rules.Facts, pr *priorRead) rules.Facts {
+	if f.PriorPenalties2Y == nil || *f.PriorPenalties2Y == 0 || nlp.Contains(pr.text, "年内") {
 		return f
 	}
-	ps := nlp.PriorPenaltiesTold(text)
+	ps := pr.all()
 	if len(ps) == 0 {
 		return f
 	}

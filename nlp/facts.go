@@ -772,8 +772,10 @@ var circumstanceCues = []struct {
 		"检举…另一…据此…查获", "检举…他人…据此…查获", "揭发…另一…据此…查获", "揭发…他人…据此…查获"}},
 	{name: CircNoHarm, cues: []string{"未造成危害后果", "没有造成危害后果", "未造成任何危害后果", "无危害后果", "未造成危害", "未造成后果", "未造成任何后果",
 		// the fire the lapse risked did not break out (现场未发生火情), the water
-		// looked at shows nothing (水面无明显污染, 检查井内无明显油污)
-		"未发生火情", "没有发生火情", "未引发火情", "无火情", "无明显污染", "无明显…污染", "无明显油污", "无明显…油污",
+		// looked at shows nothing (水面无明显污染, 检查井内无明显油污; 无明显…油污
+		// covers 无明显油污, one cue for one circumstance); a harm told beside
+		// them outweighs them (observedNoHarmAgainst, fix30b)
+		"未发生火情", "没有发生火情", "未引发火情", "无火情", "无明显…污染", "无明显…油污",
 		"没有造成后果", "未造成不良后果", "未造成实际危害", "未造成损失", "未造成人员伤亡", "未引发", "未导致", "未发生事故", "未发生火灾", "未发生安全事故",
 		// a leak or damage the act risked, looked for and not found (检查期间未发生燃气泄漏, 路面未见压痕损坏)
 		"未发生…泄漏", "没有发生…泄漏", "未见…损坏", "未发现…损坏", "无损坏",
@@ -1735,6 +1737,11 @@ func moneyAmount(s string, a, e int, v float64, role string, total, limits bool)
 	}
 	if (role == RoleFares || role == RoleIllegalGains) && notReceived(s[e:]) {
 		// 当次运费一千二百元尚未收取: agreed, not earned.
+		role = ""
+	}
+	if role == RoleTax && rebateNotObtained(s, a, e) {
+		// 多申报出口退税5000元，经审核系计算错误，税务机关未予退税: no
+		// rebate was obtained by deceit, so 第六十六条's 骗取税款 has no base.
 		role = ""
 	}
 	x.Role, x.Unsold, x.Rate, x.Part = role, unsold(s, a, role), rateOf(s, a), partOf(s, a) || listedPart(s, a)
@@ -4067,6 +4074,9 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 					if f.name == CircNoHarm && strings.Contains(c, "监测") && overLimitIn(s[i:e]) {
 						continue
 					}
+					if f.name == CircNoHarm && observedNoHarmAgainst(s, c, i) {
+						continue
+					}
 					if !f.negates && rejectedClaim(s, i) {
 						continue
 					}
@@ -4129,6 +4139,10 @@ func circumstances(s string, span func(int, int) (int, int)) []Circumstance {
 				}
 				// 未见污染防治设施 names a missing facility, not a harm not found.
 				if f.name == CircNoHarm && hasAnyPrefix(s[i+len(c):], "防治", "物", "源", "治理", "处理") {
+					continue
+				}
+				// 未发生火情，但造成两名顾客中毒: the harm told beside it.
+				if f.name == CircNoHarm && observedNoHarmAgainst(s, c, i) {
 					continue
 				}
 				if f.name == CircFirstViolation && (c == "初次" || c == "首次") && firstTimeDoing(s[i+len(c):]) {
@@ -6481,16 +6495,19 @@ func PriorPenalties(s string) []PriorPenalty {
 // Revoked): the reader of the common 二年内因同类 factor needs to know that
 // the only penalty told is one of those.
 func PriorPenaltiesTold(s string) []PriorPenalty {
-	var out []PriorPenalty
+	out, _ := priorPenaltiesTold(s)
+	return out
+}
+
+// priorPenaltiesTold is PriorPenaltiesTold with the bytes its look-backs and
+// look-aheads around the matches walked (steps): each is bounded (a clause
+// start at most maxLookback bytes back, a revocation at most revokedReach
+// bytes on), so the work grows with the text, not with its square (fix30b:
+// a long clause of many penalties walked back to its start for each).
+func priorPenaltiesTold(s string) (out []PriorPenalty, steps int) {
 	for _, m := range priorReadRe.FindAllStringSubmatchIndex(s, -1) {
-		from := m[0]
-		for from > 0 {
-			r, size := utf8.DecodeLastRuneInString(s[:from])
-			if isClauseEnd(r) || r == '，' || r == ',' {
-				break
-			}
-			from -= size
-		}
+		from := clauseBefore(s, m[0], isPriorClauseBreak)
+		steps += m[0] - from
 		clause := s[from:m[1]]
 		// Whose penalty it is stands before its cause: the cause's own
 		// object (因殴打他人被处以行政拘留) names no other party.
@@ -6499,6 +6516,7 @@ func PriorPenaltiesTold(s string) []PriorPenalty {
 		}
 		p := PriorPenalty{Count: 1, Cause: s[m[4]:m[5]], Start: from, End: m[1], Criminal: containsAny(clause, criminalWords[:]...),
 			Other: containsAny(s[from:m[4]], otherParty[:]...), Revoked: revokedAfter(s, m[1])}
+		steps += min(len(s)-m[1], revokedReach)
 		for _, g := range [...]int{2, 6} {
 			if m[g] >= 0 {
 				if v, err := ParseChineseInt(s[m[g]:m[g+1]]); err == nil {
@@ -6518,5 +6536,5 @@ func PriorPenaltiesTold(s string) []PriorPenalty {
 		}
 		out = append(out, p)
 	}
-	return out
+	return out, steps
 }

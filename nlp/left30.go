@@ -8,11 +8,16 @@ import "strings"
 // 第二十八条's 再次 needs one that stands).
 var revokedWords = [...]string{"被撤销", "予以撤销", "判决撤销", "决定撤销", "已撤销", "撤销了", "依法撤销", "确认违法并撤销", "确认无效"}
 
+// revokedReach bounds the look after an earlier penalty for its revocation
+// (后经行政复议被撤销 follows it in its sentence): a long sentence of many
+// penalties is not scanned to its end for each (fix30b).
+const revokedReach = maxLookback
+
 // revokedAfter reports whether the sentence after end (the end of an
-// earlier penalty's clause) tells that penalty revoked, not negated
-// (复议维持原处罚决定, 未被撤销 keep it).
+// earlier penalty's clause), within revokedReach bytes, tells that penalty
+// revoked, not negated (复议维持原处罚决定, 未被撤销 keep it).
 func revokedAfter(s string, end int) bool {
-	rest := s[end:]
+	rest := s[end:min(len(s), end+revokedReach)]
 	if k := strings.IndexAny(rest, "。；;"); k >= 0 {
 		rest = rest[:k]
 	}
@@ -34,3 +39,7 @@ func firstViolationListNamed(s string, end int) bool {
 	return strings.HasPrefix(rest, "不罚清单") || strings.HasPrefix(rest, "不罚事项") || strings.HasPrefix(rest, "不罚目录") ||
 		strings.HasPrefix(rest, "不罚的清单") || strings.HasPrefix(rest, "轻微免罚")
 }
+
+// isPriorClauseBreak ends the clause an earlier penalty is read in: a
+// sentence end or a comma.
+func isPriorClauseBreak(r rune) bool { return isClauseEnd(r) || r == '，' || r == ',' }
