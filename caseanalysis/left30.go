@@ -61,14 +61,7 @@ func countsPriors(b *rules.Benchmark) bool {
 			return true
 		}
 	}
-	for _, e := range b.Requires {
-		for _, m := range e.AllMeasures() {
-			if m.Name == rules.MeasurePriorPenalties {
-				return true
-			}
-		}
-	}
-	return false
+	return b.RequiresPriorPenalties()
 }
 
 // sameKindWords in an earlier penalty's cause point back to the act found

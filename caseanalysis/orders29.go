@@ -333,14 +333,14 @@ func othersFinding(before string) bool {
 // be told as the state found unchanged (复查时上述隐患依旧, 复查发现…仍然
 // 存在): the twenty-eighth round (transfer29b) widened the gaps and took
 // that state in; a correction told in between (已足额支付, 已整改) still
-// ends it (defianceCorrections). The thirtieth round (transfer30a) took in
+// ends it (defianceCorrections). The twenty-ninth round (transfer30a) took in
 // the failure told by the ordered act itself (复查时仍未清理通道、未开锁).
 //
 // Guarded by the check words (every match holds one): a sentence without
 // any is not run.
 var defianceOpeningRe = nlp.Guard(`^[^。；;！!？?]{0,24}?(?:逾期|期满|届满|到期后|复查|回访|至今|过了期限|期限已过)[^。；;！!？?]{0,40}?`+
 	`(?:(?:仍|均|依然|还是|一直)?(?:未|没有?|拒不|分文未|一分未|一分钱未|一分没)(?:按期|按要求|予|作|进行)?(?:整改|改正|支付|付|发放|消除|执行|履行|给|`+
-	// the ordered act itself (复查时仍未清理通道、未开锁; thirtieth round)
+	// the ordered act itself (复查时仍未清理通道、未开锁; twenty-ninth round)
 	`清理|清除|拆除|搬离|搬走|疏通|打开|开锁|开启|恢复|安装|更换|配备|停止|关停|补办|移除)|`+
 	`依旧|依然存在|仍然存在|仍存在|仍未消除|原样未动|未见改变|没有变化|照旧)`,
 	"逾期", "期满", "届满", "到期后", "复查", "回访", "至今", "过了期限", "期限已过")

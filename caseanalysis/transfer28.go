@@ -80,7 +80,7 @@ func namedGamblers(norm string, setMax func(string, float64)) {
 }
 
 // listedGamblersRe finds the gamblers listed after their role (参赌人员有
-// 华某、金某、魏某等, 参赌者为…; thirtieth round): the names, as after the
+// 华某、金某、魏某等, 参赌者为…; twenty-ninth round): the names, as after the
 // organiser's verb. Onlookers and the organiser are not 参赌人员.
 var listedGamblersRe = nlp.Guard(`参赌(?:人员|者|人)(?:有|为|包括|系|是|分别为|分别是)?[:：]?((?:\p{Han}{1,2}某某?)(?:[、和及与](?:\p{Han}{1,2}某某?))+)`, "参赌")
 

@@ -29,7 +29,7 @@ var (
 	// monthListRe finds the months owed told one by one before the wages
 	// (拖欠其2月、3月工资, 5月、6月和7月的工钱): one month each.
 	// One month named alone is read by the same expression when written
-	// 月份 (4月份应发两人工资, 12月份的工钱; thirtieth round), the people
+	// 月份 (4月份应发两人工资, 12月份的工钱; twenty-ninth round), the people
 	// owed between: a bare 3月工资
 	// is as often a payday or the start of a run as the month owed.
 	monthListRe = regexp.MustCompile(`((?:(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份?[、和及与])+(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份?|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月份)(?:的|共|应发的?|应付的?)?(?:[一二两三四五六七八九十0-9]{1,2}(?:人|名)\p{Han}{0,3}?的?)?(?:工资|劳动报酬|工钱|薪酬|薪水)`)

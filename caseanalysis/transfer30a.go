@@ -6,7 +6,7 @@ import (
 	"github.com/cailiang/cailiang/nlp"
 )
 
-// The thirtieth round's readings of the facts for the transfer thresholds
+// The twenty-ninth round's readings of the facts for the transfer thresholds
 // (issue 12, transfer30a): child workers listed each with a birth date.
 // The others extend the readers of the rounds before (monthListRe,
 // invoiceMaking, namedGamblers, withBlowAtOfficial, defianceOpeningRe).

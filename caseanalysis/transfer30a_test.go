@@ -7,7 +7,7 @@ import (
 	"github.com/cailiang/cailiang/rules"
 )
 
-// TestTransferAThirtieth holds the threshold facts the thirtieth round's
+// TestTransferAThirtieth holds the threshold facts the twenty-ninth round's
 // blind transfer batch (issue 12, acc30transfera) told in ways the readers
 // missed, in words other than its rows': a flight after a denied act
 // joined by 且 (未…且…逃逸); invoices made on a printer and counted as

@@ -9,7 +9,7 @@ import (
 )
 
 // TestTransferMeasuresThirtieth: the kinds behind the likely-transfer misses
-// of the thirtieth round's blind rows (transfer30b), in other words. A
+// of the twenty-ninth round's blind rows (transfer30b), in other words. A
 // threshold fact told in parts: sales billed month by month (供货) or taken
 // from buyers one by one (向买家…收款, the rest's total one more part);
 // bribes paid as a dated list after a colon, cards counted by their face

@@ -423,7 +423,7 @@ var roleCueList = [...]struct{ cue, role string }{
 	// evaded, and no part of it (twenty-eighth round).
 	{"应纳税总额", ""}, {"应纳税款总额", ""}, {"应缴税款总额", ""}, {"应缴税额总额", ""}, {"应纳税额总额", ""},
 	// The same total told as the sum of every tax of a period (各税种应纳税款
-	// 合计152万元, 同期应纳税额合计; thirtieth round). Not a bare 应缴税款合计:
+	// 合计152万元, 同期应纳税额合计; twenty-ninth round). Not a bare 应缴税款合计:
 	// a 第六十八条 case's tax declared and left unpaid is told so.
 	{"各税种应纳税款合计", ""}, {"各税种应纳税额合计", ""}, {"各税种应纳税款", ""}, {"各税种应纳税额", ""},
 	{"同期应纳税款合计", ""}, {"同期应纳税额合计", ""}, {"年度应纳税款合计", ""}, {"年度应纳税额合计", ""},
@@ -543,7 +543,7 @@ var circumstanceCues = []struct {
 		"以前也没被查过", "以前没被查过", "以前从没被查过", "以前也没有被查过", "以前没有被查过", "之前也没被查过", "之前没被查过", "之前没有被查过",
 		"以前也没被罚过", "以前没被罚过", "以前没有被罚过", "之前没被罚过", "之前没有被罚过", "以前没有被处罚过", "之前没有被处罚过", "以前没受过处罚", "以前没有受过处罚",
 		// the matter between, or found out rather than inspected (之前没因为这个被查过,
-		// 以前从没被查出过问题): thirtieth round, left30
+		// 以前从没被查出过问题): twenty-ninth round, left30
 		"之前没因…被查", "以前没因…被查", "之前没有因…被查", "以前没有因…被查", "从没被查出过", "从来没被查出过"}},
 	{name: CircFirstViolation, cues: []string{"无违法记录", "无违法违规记录", "无同类违法记录", "没有违法记录", "无不良记录", "无违法前科",
 		"未受过同类处罚", "未受过行政处罚", "未受过同类行政处罚", "未曾受过", "未因同类违法行为受过", "未因同类违法行为受到", "未发现其他违法记录",

@@ -177,10 +177,10 @@ func atLevel(t *testing.T, c *Catalog, b *Benchmark, base Facts, level string) F
 	one := 1.0
 	lighter := []func(*Facts){func(f *Facts) { f.Cooperated = true }, func(f *Facts) { f.FirstViolation = true }}
 	heavier := []func(*Facts){func(f *Facts) { f.PriorPenalties2Y = &one }}
-	// A tier that counts the earlier penalties itself (countsPriorPenalties)
+	// A tier that counts the earlier penalties itself (RequiresPriorPenalties)
 	// is aggravated by its own circumstances, each a flag.
 	ws := []string{"within_6m", "within_1y"}
-	if countsPriorPenalties(b) {
+	if b.RequiresPriorPenalties() {
 		for _, fc := range b.Factors {
 			if _, ok := b.Flags[fc.When.Src]; ok && fc.Effect == EffectHeavier {
 				ws = append(ws, fc.When.Src)

@@ -876,21 +876,18 @@ func commonFactorSpent(b *Benchmark, fc *Factor) bool {
 	case "repeat_2y":
 		_, six := b.Flags["within_6m"]
 		_, year := b.Flags["within_1y"]
-		return six || year || countsPriorPenalties(b)
+		return six || year || b.RequiresPriorPenalties()
 	}
 	return false
 }
 
-// countsPriorPenalties reports whether one of b's own elements is the count
-// of earlier penalties (广告法 第五十五条 两年内有三次以上违法行为): the tier
-// already rose for them, and counting them again as 从重 would weigh the
-// same penalties twice.
-func countsPriorPenalties(b *Benchmark) bool {
+// RequiresPriorPenalties reports whether one of b's own elements is the
+// count of earlier penalties (广告法 第五十五条 两年内有三次以上违法行为): the
+// tier already rose for them, and counting them again as 从重 would weigh
+// the same penalties twice.
+func (b *Benchmark) RequiresPriorPenalties() bool {
 	for _, e := range b.Requires {
-		if e.Measure != nil && e.Measure.Name == MeasurePriorPenalties {
-			return true
-		}
-		for _, m := range e.Measures {
+		for _, m := range e.AllMeasures() {
 			if m.Name == MeasurePriorPenalties {
 				return true
 			}
