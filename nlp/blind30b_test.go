@@ -1,9 +1,6 @@
 package nlp
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestDoesNotProduceThirtieth checks that 不产生 denies the thing it names as
 // 未产生 does (该厂不产生危险废物), while 不 alone still reaches only the word it
@@ -19,16 +16,7 @@ func TestDoesNotProduceThirtieth(t *testing.T) {
 		{"不 alone stays near", "该公司不按规定贮存危险废物，随意堆放。", "危险废物", false},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			s := NormalizeText(tc.text)
-			pos := strings.Index(s, tc.cue)
-			if pos < 0 {
-				t.Fatalf("cue %q not in %q", tc.cue, s)
-			}
-			if got := Negated(s, pos); got != tc.want {
-				t.Errorf("Negated(%q at %q) = %v; want %v", tc.text, tc.cue, got, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkNegatedCue(t, tc.text, tc.cue, tc.want) })
 	}
 }
 
